@@ -1,0 +1,221 @@
+/* clr-cli.c — clearance-cli: the command-line front end on the engine and store
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "clr-engine-error.h"
+#include "clr-cli.h"
+
+typedef struct
+{
+  const char        *name;
+  ClrCliCommandFunc  func;
+  const char        *summary;
+} ClrCliCommand;
+
+/* One row per command; each command lives in its own clr-cli-*.c file. */
+static const ClrCliCommand commands[] = {
+  { "info", clr_cli_cmd_info, N_("Show the database path, schema version and what data is loaded") },
+};
+
+void
+clr_cli_error (const char *format,
+               ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("clearance-cli: %s\n", message);
+}
+
+int
+clr_cli_exit_code_for_error (const GError *error)
+{
+  if (error == NULL)
+    return CLR_EXIT_OK;
+
+  if (error->domain == CLR_ENGINE_ERROR || error->domain == G_FILE_ERROR ||
+      error->domain == G_IO_ERROR || error->domain == JSON_PARSER_ERROR ||
+      error->domain == G_MARKUP_ERROR || error->domain == G_CONVERT_ERROR)
+    return CLR_EXIT_USER;
+
+  if (error->domain == CLR_STORE_ERROR)
+    {
+      switch (error->code)
+        {
+        case CLR_STORE_ERROR_SQL:
+          return CLR_EXIT_INTERNAL;
+        default:
+          return CLR_EXIT_USER;
+        }
+    }
+
+  return CLR_EXIT_INTERNAL;
+}
+
+ClrStore *
+clr_cli_get_store (ClrCliContext *ctx,
+                   int           *exit_code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrStore) store = NULL;
+
+  if (ctx->store != NULL)
+    return ctx->store;
+
+  store = clr_store_new (ctx->db_path);
+  if (!clr_store_open (store, &error))
+    {
+      clr_cli_error ("%s", error->message);
+      *exit_code = clr_cli_exit_code_for_error (error);
+      return NULL;
+    }
+
+  ctx->store = g_steal_pointer (&store);
+  return ctx->store;
+}
+
+gboolean
+clr_cli_parse_options (GOptionContext   *context,
+                       int              *argc,
+                       char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      clr_cli_error ("%s", error->message);
+      g_printerr ("%s", help);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+clr_cli_print_json (gpointer json_node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, json_node);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n", _("Usage: clearance-cli [--db PATH] COMMAND [OPTION…] [ARGUMENT…]"));
+  fprintf (stream, "%s\n", _("Export-compliance screening and determinations, offline."));
+  fprintf (stream, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Options:"));
+  fprintf (stream, "  --db PATH    %s\n", _("Use the database at PATH (default: $CLEARANCE_DB, else ~/.local/share/clearance/clearance.db)"));
+  fprintf (stream, "  --help       %s\n", _("Show this help"));
+  fprintf (stream, "  --version    %s\n", _("Show the version"));
+  fprintf (stream, "\n%s\n", _("Run “clearance-cli COMMAND --help” for a command’s options."));
+  fprintf (stream, "%s\n", _("Exit codes: 0 success, 1 bad input, 2 usage error, 3 internal error."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ClrCliContext ctx = { NULL, NULL };
+  int i;
+  int exit_code;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("clearance-cli");
+
+  /* Global options come before the command; the command parses the rest. */
+  for (i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
+        {
+          print_usage (stdout);
+          g_free (ctx.db_path);
+          return CLR_EXIT_OK;
+        }
+      else if (strcmp (argv[i], "--version") == 0)
+        {
+          g_print ("clearance-cli %s\n", PACKAGE_VERSION);
+          g_free (ctx.db_path);
+          return CLR_EXIT_OK;
+        }
+      else if (strcmp (argv[i], "--db") == 0)
+        {
+          if (i + 1 >= argc)
+            {
+              clr_cli_error ("%s", _("--db needs a path"));
+              return CLR_EXIT_USAGE;
+            }
+          g_free (ctx.db_path);
+          ctx.db_path = g_strdup (argv[++i]);
+        }
+      else if (g_str_has_prefix (argv[i], "--db="))
+        {
+          g_free (ctx.db_path);
+          ctx.db_path = g_strdup (argv[i] + strlen ("--db="));
+        }
+      else if (argv[i][0] == '-')
+        {
+          clr_cli_error (_("Unknown option %s"), argv[i]);
+          print_usage (stderr);
+          g_free (ctx.db_path);
+          return CLR_EXIT_USAGE;
+        }
+      else
+        break;
+    }
+
+  if (i >= argc)
+    {
+      print_usage (stderr);
+      g_free (ctx.db_path);
+      return CLR_EXIT_USAGE;
+    }
+
+  exit_code = -1;
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (strcmp (commands[c].name, argv[i]) == 0)
+      {
+        exit_code = commands[c].func (&ctx, argc - i, argv + i);
+        break;
+      }
+
+  if (exit_code < 0)
+    {
+      clr_cli_error (_("Unknown command “%s”"), argv[i]);
+      print_usage (stderr);
+      exit_code = CLR_EXIT_USAGE;
+    }
+
+  g_clear_object (&ctx.store);
+  g_free (ctx.db_path);
+
+  return exit_code;
+}

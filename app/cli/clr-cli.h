@@ -1,0 +1,55 @@
+/* clr-cli.h — shared by the clearance-cli command files
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "clr-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes (documented in the README; scripts rely on them). */
+enum
+{
+  CLR_EXIT_OK       = 0,
+  CLR_EXIT_USER     = 1,   /* bad input: a file, a name, a value the user gave */
+  CLR_EXIT_USAGE    = 2,   /* wrong command line */
+  CLR_EXIT_INTERNAL = 3,   /* a bug or an environment failure */
+};
+
+typedef struct
+{
+  char     *db_path;   /* from --db, $CLEARANCE_DB, or the default */
+  ClrStore *store;     /* opened on first use by clr_cli_get_store() */
+} ClrCliContext;
+
+/* Opens the database on first use; on failure prints the error and returns
+ * NULL with *exit_code set (1 for a damaged or newer database, 3 otherwise). */
+ClrStore *clr_cli_get_store     (ClrCliContext *ctx,
+                                 int           *exit_code);
+/* Prints "clearance-cli: MESSAGE" on stderr. */
+void      clr_cli_error         (const char    *format,
+                                 ...) G_GNUC_PRINTF (1, 2);
+/* Parses a command's options; on error prints it with the command's usage
+ * and returns FALSE (exit 2). argv[0] is the command name. */
+gboolean  clr_cli_parse_options (GOptionContext *context,
+                                 int            *argc,
+                                 char         ***argv);
+/* Maps a GError from the libraries to an exit code (user error vs internal). */
+int       clr_cli_exit_code_for_error (const GError *error);
+/* Prints @node as pretty JSON on stdout, with a trailing newline. */
+void      clr_cli_print_json    (gpointer        json_node);
+
+/* Each command: argv[0] is the command name; returns an exit code. */
+typedef int (*ClrCliCommandFunc) (ClrCliContext *ctx,
+                                  int            argc,
+                                  char         **argv);
+
+int clr_cli_cmd_info (ClrCliContext *ctx, int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,48 @@
+/* clr-store-private.h — shared by the store's own files, never by its users
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "clr-store.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* One connection per ClrStore, serialised by a mutex: take the lock around
+ * every use of the handle, from whatever thread. */
+sqlite3      *_clr_store_get_db     (ClrStore      *self);
+void          _clr_store_lock       (ClrStore      *self);
+void          _clr_store_unlock     (ClrStore      *self);
+
+/* Sets @error from the connection's last error, prefixed with @what. */
+void          _clr_store_set_error  (ClrStore      *self,
+                                     GError       **error,
+                                     const char    *what);
+gboolean      _clr_store_exec       (ClrStore      *self,
+                                     const char    *sql,
+                                     GError       **error);
+sqlite3_stmt *_clr_store_prepare    (ClrStore      *self,
+                                     const char    *sql,
+                                     GError       **error);
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK; rollback never fails loudly. */
+gboolean      _clr_store_begin      (ClrStore      *self,
+                                     GError       **error);
+gboolean      _clr_store_commit     (ClrStore      *self,
+                                     GError       **error);
+void          _clr_store_rollback   (ClrStore      *self);
+
+/* Text column helper: a copy of column @col or NULL. */
+char         *_clr_stmt_dup_text    (sqlite3_stmt  *stmt,
+                                     int            col);
+
+/* Current UTC time as ISO 8601 ("2026-11-28T15:18:44Z"). */
+char         *_clr_store_now_iso    (void);
+
+G_END_DECLS

@@ -1,0 +1,58 @@
+/* clr-store.h — the local SQLite database of lists, rule packs, cases and decisions
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define CLR_STORE_ERROR (clr_store_error_quark ())
+
+typedef enum
+{
+  CLR_STORE_ERROR_CORRUPT,        /* not a SQLite database, or damaged */
+  CLR_STORE_ERROR_NEWER_SCHEMA,   /* written by a newer Clearance: refused, never altered */
+  CLR_STORE_ERROR_IO,             /* cannot create, open or write the file */
+  CLR_STORE_ERROR_SQL,            /* an unexpected SQLite failure */
+  CLR_STORE_ERROR_NOT_FOUND,
+  CLR_STORE_ERROR_INVALID,        /* the caller's data is rejected (bad input) */
+  CLR_STORE_ERROR_UNCHANGED,      /* nothing to do: e.g. the same list file imported again */
+  CLR_STORE_ERROR_SANITY,         /* a guard refused the change (e.g. a list shrinking by > 20 %) */
+} ClrStoreError;
+
+GQuark clr_store_error_quark (void);
+
+#define CLR_TYPE_STORE (clr_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (ClrStore, clr_store, CLR, STORE, GObject)
+
+/* The database the CLI and the app use when none is named:
+ * $CLEARANCE_DB, else $XDG_DATA_HOME/clearance/clearance.db. */
+char         *clr_store_dup_default_path      (void);
+
+ClrStore     *clr_store_new                   (const char           *path);
+gboolean      clr_store_open                  (ClrStore             *self,
+                                               GError              **error);
+void          clr_store_open_async            (ClrStore             *self,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+gboolean      clr_store_open_finish           (ClrStore             *self,
+                                               GAsyncResult         *result,
+                                               GError              **error);
+gboolean      clr_store_is_open               (ClrStore             *self);
+const char   *clr_store_get_path              (ClrStore             *self);
+int           clr_store_get_schema_version    (ClrStore             *self);
+int           clr_store_get_latest_schema_version (void);
+
+/* Moves a damaged database (and its -wal/-shm files) aside to
+ * PATH.damaged-YYYYMMDD-HHMMSS; returns the new path. Never deletes. */
+char         *clr_store_move_aside            (const char           *path,
+                                               GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,1 @@
+-- 0002-lists: restricted-party list versions and entries (issue 3)

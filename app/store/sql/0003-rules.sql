@@ -1,0 +1,1 @@
+-- 0003-rules: rule packs (issue 4)

@@ -1,0 +1,1 @@
+-- 0004-cases: shipment cases (issue 5)

@@ -1,0 +1,1 @@
+-- 0005-review: screening hits, review decisions and the audit trail (issue 6)

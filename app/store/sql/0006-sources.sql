@@ -1,0 +1,1 @@
+-- 0006-sources: configured list sources and download state (issue 7)

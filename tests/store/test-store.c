@@ -1,0 +1,336 @@
+/* test-store.c — opening, migrating and refusing databases
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "clr-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("clearance-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "sub", "clearance.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static int
+pragma_int (const char *path,
+            const char *pragma)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
+  int value = -1;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static void
+set_user_version (const char *path,
+                  int         version)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_create_and_migrate (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(ClrStore) store = clr_store_new (f->path);
+  g_autoptr(GError) error = NULL;
+  int latest = clr_store_get_latest_schema_version ();
+
+  g_assert_cmpint (latest, >=, 1);
+  g_assert_true (clr_store_open (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (clr_store_is_open (store));
+  g_assert_cmpint (clr_store_get_schema_version (store), ==, latest);
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_clear_object (&store);
+
+  /* The file on disk carries the version, and reopening is a no-op. */
+  g_assert_cmpint (pragma_int (f->path, "user_version"), ==, latest);
+  store = clr_store_new (f->path);
+  g_assert_true (clr_store_open (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (clr_store_get_schema_version (store), ==, latest);
+}
+
+static void
+test_upgrade_from_older (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(ClrStore) store = clr_store_new (f->path);
+  g_autoptr(GError) error = NULL;
+  int latest = clr_store_get_latest_schema_version ();
+
+  /* A database from the first release: only migration 1 applied. */
+  g_assert_true (clr_store_open (store, &error));
+  g_clear_object (&store);
+  if (latest < 2)
+    {
+      g_test_skip ("only one migration exists");
+      return;
+    }
+  set_user_version (f->path, 1);
+
+  store = clr_store_new (f->path);
+  g_assert_true (clr_store_open (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (clr_store_get_schema_version (store), ==, latest);
+}
+
+static void
+test_newer_schema_refused (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(ClrStore) store = clr_store_new (f->path);
+  g_autoptr(GError) error = NULL;
+  int latest = clr_store_get_latest_schema_version ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize len_before, len_after;
+
+  g_assert_true (clr_store_open (store, &error));
+  g_clear_object (&store);
+  set_user_version (f->path, latest + 5);
+  g_assert_true (g_file_get_contents (f->path, &before, &len_before, NULL));
+
+  store = clr_store_new (f->path);
+  g_assert_false (clr_store_open (store, &error));
+  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NEWER_SCHEMA);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_assert_false (clr_store_is_open (store));
+  g_clear_object (&store);
+
+  /* Never altered. */
+  g_assert_cmpint (pragma_int (f->path, "user_version"), ==, latest + 5);
+  g_assert_true (g_file_get_contents (f->path, &after, &len_after, NULL));
+  g_assert_cmpmem (before, len_before, after, len_after);
+}
+
+static void
+test_corrupt_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ClrStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (f->path);
+  g_autofree char *moved = NULL;
+  g_autofree char *contents = NULL;
+  const char junk[] = "This is not a database, it is a shopping list: milk, eggs.\n";
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (f->path, junk, -1, NULL));
+
+  store = clr_store_new (f->path);
+  g_assert_false (clr_store_open (store, &error));
+  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, f->path));
+
+  /* The file is untouched, and moving it aside keeps it. */
+  g_assert_true (g_file_get_contents (f->path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, junk);
+  g_clear_pointer (&contents, g_free);
+
+  moved = clr_store_move_aside (f->path, &error);
+  g_clear_error (&error);
+  g_assert_nonnull (moved);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (moved, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, junk);
+
+  /* A fresh database can be created in its place. */
+  g_clear_object (&store);
+  store = clr_store_new (f->path);
+  g_assert_true (clr_store_open (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_truncated_database (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(ClrStore) store = clr_store_new (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (clr_store_open (store, &error));
+  g_clear_object (&store);
+  /* Overwrite the middle of the file: header intact, pages garbage. */
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 4096);
+  for (gsize i = 100; i < len; i++)
+    contents[i] = (char) (i * 7);
+  g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
+
+  store = clr_store_new (f->path);
+  g_assert_false (clr_store_open (store, &error));
+  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT);
+}
+
+typedef struct
+{
+  const char *path;
+  gboolean    ok;
+} OpenJob;
+
+static gpointer
+open_thread (gpointer data)
+{
+  OpenJob *job = data;
+  g_autoptr(ClrStore) store = clr_store_new (job->path);
+  g_autoptr(GError) error = NULL;
+
+  job->ok = clr_store_open (store, &error);
+  if (error != NULL)
+    g_printerr ("# concurrent open: %s\n", error->message);
+
+  return NULL;
+}
+
+static void
+test_concurrent_open (Fixture       *f,
+                      gconstpointer  data)
+{
+  OpenJob jobs[6];
+  GThread *threads[G_N_ELEMENTS (jobs)];
+
+  /* Several processes (here: connections) creating and migrating the same
+   * new database at once must all succeed, and migrate exactly once. */
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    {
+      jobs[i].path = f->path;
+      jobs[i].ok = FALSE;
+      threads[i] = g_thread_new ("open", open_thread, &jobs[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_true (jobs[i].ok);
+    }
+
+  g_assert_cmpint (pragma_int (f->path, "user_version"), ==, clr_store_get_latest_schema_version ());
+}
+
+static void
+open_async_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GMainLoop *loop = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (clr_store_open_finish (CLR_STORE (object), result, &error));
+  g_assert_no_error (error);
+  g_main_loop_quit (loop);
+}
+
+static void
+test_open_async (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(ClrStore) store = clr_store_new (f->path);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  clr_store_open_async (store, NULL, open_async_cb, loop);
+  g_main_loop_run (loop);
+  g_assert_true (clr_store_is_open (store));
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *path = NULL;
+
+  g_setenv ("CLEARANCE_DB", "/tmp/somewhere/else.db", TRUE);
+  path = clr_store_dup_default_path ();
+  g_assert_cmpstr (path, ==, "/tmp/somewhere/else.db");
+  g_clear_pointer (&path, g_free);
+
+  g_unsetenv ("CLEARANCE_DB");
+  path = clr_store_dup_default_path ();
+  g_assert_true (g_str_has_suffix (path, "/clearance/clearance.db"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/clearance/store/open/create-and-migrate", Fixture, NULL,
+              fixture_setup, test_create_and_migrate, fixture_teardown);
+  g_test_add ("/clearance/store/open/upgrade", Fixture, NULL,
+              fixture_setup, test_upgrade_from_older, fixture_teardown);
+  g_test_add ("/clearance/store/open/newer-schema", Fixture, NULL,
+              fixture_setup, test_newer_schema_refused, fixture_teardown);
+  g_test_add ("/clearance/store/open/corrupt", Fixture, NULL,
+              fixture_setup, test_corrupt_file, fixture_teardown);
+  g_test_add ("/clearance/store/open/truncated", Fixture, NULL,
+              fixture_setup, test_truncated_database, fixture_teardown);
+  g_test_add ("/clearance/store/open/concurrent", Fixture, NULL,
+              fixture_setup, test_concurrent_open, fixture_teardown);
+  g_test_add ("/clearance/store/open/async", Fixture, NULL,
+              fixture_setup, test_open_async, fixture_teardown);
+  g_test_add_func ("/clearance/store/default-path", test_default_path);
+
+  return g_test_run ();
+}
