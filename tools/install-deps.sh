@@ -1,0 +1,34 @@
+#!/bin/sh
+# tools/install-deps.sh — install the Debian 12 packages Clearance needs to build,
+# run and test, if any are missing. Runs apt-get as root, or through sudo.
+set -eu
+
+PACKAGES="
+  meson ninja-build pkg-config gcc
+  libglib2.0-dev libglib2.0-bin libjson-glib-dev libsqlite3-dev libicu-dev
+  libsoup-3.0-dev libcairo2-dev libgtk-4-dev libadwaita-1-dev
+  gettext desktop-file-utils appstream libxml2-utils
+  xvfb xauth dbus dbus-x11 at-spi2-core
+  python3 python3-gi gir1.2-atspi-2.0 gir1.2-gtk-4.0 gir1.2-adw-1
+  xz-utils sqlite3 fonts-cantarell adwaita-icon-theme
+"
+
+missing=""
+for p in $PACKAGES; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing="$missing $p"
+  fi
+done
+
+[ -z "$missing" ] && exit 0
+
+echo "Installing:$missing"
+if [ "$(id -u)" -eq 0 ]; then
+  SUDO=""
+else
+  SUDO="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -q --no-install-recommends $missing
