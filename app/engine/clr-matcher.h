@@ -1,0 +1,60 @@
+/* clr-matcher.h — fast, explainable fuzzy screening of names against list entries
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "clr-entry.h"
+#include "clr-match-hit.h"
+
+G_BEGIN_DECLS
+
+#define CLR_TYPE_MATCHER (clr_matcher_get_type ())
+
+G_DECLARE_FINAL_TYPE (ClrMatcher, clr_matcher, CLR, MATCHER, GObject)
+
+/* Usage: new → add_entry for every listed entry → build (once) → screen,
+ * from any number of threads at once. Adding entries after build is a
+ * programming error. */
+ClrMatcher *clr_matcher_new                   (void);
+/* Keeps a reference to @entry. @entry_id is the caller's key (the store row id). */
+void        clr_matcher_add_entry             (ClrMatcher  *self,
+                                               gint64       entry_id,
+                                               ClrEntry    *entry);
+/* Computes token weights (IDF) and the candidate index. */
+void        clr_matcher_build                 (ClrMatcher  *self);
+gboolean    clr_matcher_is_built              (ClrMatcher  *self);
+
+/* Hits with score ≥ @threshold, best first, at most @limit (0 = no limit).
+ * @country: the party's ISO-2 country or NULL. Returns a GPtrArray of
+ * ClrHit * (owning); never NULL. Thread-safe after clr_matcher_build(). */
+GPtrArray  *clr_matcher_screen                (ClrMatcher  *self,
+                                               const char  *name,
+                                               const char  *country,
+                                               double       threshold,
+                                               guint        limit);
+
+/* Reference scan: scores every name of every entry without the index.
+ * Same results as clr_matcher_screen(), slower; used by `bench` and tests. */
+GPtrArray  *clr_matcher_screen_full_scan      (ClrMatcher  *self,
+                                               const char  *name,
+                                               const char  *country,
+                                               double       threshold,
+                                               guint        limit);
+
+guint       clr_matcher_get_n_entries         (ClrMatcher  *self);
+guint       clr_matcher_get_n_names           (ClrMatcher  *self);
+/* Wall time of the last clr_matcher_build(), in seconds. */
+double      clr_matcher_get_build_seconds     (ClrMatcher  *self);
+
+/* The default threshold (0.80): a hit at or above it means every
+ * distinctive token of the query lines up with a listed name, allowing
+ * typos, legal-form, abbreviation, word-order and script differences. */
+double      clr_matcher_get_default_threshold (void);
+
+G_END_DECLS
