@@ -1,0 +1,82 @@
+/* clr-store-rules.h — rule packs in the database, and the one-call
+ * "screen and evaluate a shipment" the app and CLI use
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "clr-rule-pack.h"
+#include "clr-store.h"
+
+G_BEGIN_DECLS
+
+/* The active rule pack. On first use (no pack stored yet, or the bundled pack
+ * is a newer version than the stored one) the bundled pack is validated and
+ * stored. Never returns a pack that fails validation. */
+ClrRulePack *clr_store_load_rule_pack      (ClrStore     *self,
+                                            GError      **error);
+
+/* What an import did. */
+typedef struct
+{
+  char     *id;
+  char     *version;
+  char     *published;
+  char     *sha256;
+  char     *previous_version;  /* NULL when no pack was stored */
+  gboolean  unchanged;         /* the same pack (sha256) was already active */
+} ClrRulePackImportResult;
+
+void      clr_rule_pack_import_result_clear (ClrRulePackImportResult *result);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ClrRulePackImportResult, clr_rule_pack_import_result_clear)
+
+/* Imports a pack file: validates it completely first (errors name the rule),
+ * refuses a version older than the active one unless @force, and replaces the
+ * active pack in one transaction. A broken pack never replaces a working one.
+ * @result may be NULL. */
+gboolean  clr_store_import_rule_pack       (ClrStore                 *self,
+                                            const char               *path,
+                                            gboolean                  force,
+                                            ClrRulePackImportResult  *result,
+                                            GError                  **error);
+
+/* [{"id","version","published","sha256","imported_at","active"}] newest first. */
+JsonNode *clr_store_list_rule_packs        (ClrStore     *self,
+                                            GError      **error);
+
+/* Screens every party of @shipment (and each party's ultimate parent) against
+ * the loaded lists. Returns the "screening" array clr_evaluate() takes, or
+ * NULL *without* an error when no lists are loaded (screening not possible).
+ * @out_lists (nullable) receives [{"source","version","sha256"}].
+ * The review component wraps this to add reviewers' decisions to the hits. */
+JsonArray *clr_store_screen_shipment_parties (ClrStore    *self,
+                                              JsonNode    *shipment,
+                                              JsonArray  **out_lists,
+                                              GError     **error);
+
+/* Validates, screens and evaluates. @as_of nullable (= shipment date);
+ * @posture "enforcement" (default when NULL) or "cfr-text". */
+JsonNode *clr_store_evaluate_shipment      (ClrStore     *self,
+                                            JsonNode     *shipment,
+                                            const char   *as_of,
+                                            const char   *posture,
+                                            gboolean      trace,
+                                            GError      **error);
+void      clr_store_evaluate_shipment_async  (ClrStore            *self,
+                                              JsonNode            *shipment,
+                                              const char          *as_of,
+                                              const char          *posture,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+JsonNode *clr_store_evaluate_shipment_finish (ClrStore            *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
+G_END_DECLS
