@@ -1,0 +1,210 @@
+/* clr-store-review.h — the review queue: potential hits and the decisions on them
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "clr-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CLR_REVIEW_STATUS_OPEN,
+  CLR_REVIEW_STATUS_MATCH,
+  CLR_REVIEW_STATUS_NO_MATCH,
+  CLR_REVIEW_STATUS_ESCALATED,
+} ClrReviewStatus;
+
+#define CLR_REVIEW_STATUS_ANY ((ClrReviewStatus) -1)
+
+/* "open", "match", "no_match", "escalated" (the "decision" member the
+ * evaluator reads, and the --json output). from_string also accepts the CLI
+ * spelling "no-match". */
+const char *clr_review_status_to_string   (ClrReviewStatus  status);
+gboolean    clr_review_status_from_string (const char      *text,
+                                           ClrReviewStatus *status);
+/* Translated label: "Open", "Match", "Not a match", "Escalated". */
+const char *clr_review_status_get_label   (ClrReviewStatus  status);
+
+typedef enum
+{
+  CLR_REVIEW_REASON_NONE,                   /* open items only */
+  CLR_REVIEW_REASON_DIFFERENT_ENTITY,
+  CLR_REVIEW_REASON_DIFFERENT_COUNTRY,
+  CLR_REVIEW_REASON_DIFFERENT_ADDRESS,
+  CLR_REVIEW_REASON_NAME_COINCIDENCE,
+  CLR_REVIEW_REASON_CONFIRMED_BY_DOCUMENTS,
+  CLR_REVIEW_REASON_OTHER,
+} ClrReviewReason;
+
+/* "different-entity", "different-country", "different-address",
+ * "name-coincidence", "confirmed-by-documents", "other"; NULL for NONE. */
+const char *clr_review_reason_to_string   (ClrReviewReason  reason);
+gboolean    clr_review_reason_from_string (const char      *text,
+                                           ClrReviewReason *reason);
+/* Translated label, e.g. "Different entity". */
+const char *clr_review_reason_get_label   (ClrReviewReason  reason);
+
+/* One queue item: one (party identity, listed entry) pair. The party
+ * identity is the normalised name + country; the same party met again (in
+ * another case, a batch, a re-screen) is the same item, so its decision is
+ * reused — until the entry's content hash changes, when the item is reopened
+ * with the fields that changed. Boxed, reference-counted. */
+typedef struct
+{
+  /*< private >*/
+  gint ref_count;
+
+  /*< public >*/
+  gint64           id;               /* stable: "review decide ID" */
+
+  /* the party (as last seen) */
+  char            *party_name;       /* as entered */
+  char            *party_key;        /* normalised name: the identity */
+  char            *party_country;    /* ISO-2 or NULL */
+  char            *party_role;       /* "end_user", … or NULL */
+  gint64           case_id;          /* the case it was last seen in, 0 if none */
+  char            *origin;           /* "case", "batch", "rescreen", "evaluate" */
+  JsonNode        *party;            /* the party object as entered (name, address,
+                                        country, headquarters_country, ultimate_parent), or NULL */
+
+  /* the listed entry */
+  char            *list_code;        /* "EL", "SDN", … */
+  char            *entry_key;        /* clr_entry_dup_key(): stable across list versions */
+  gint64           entry_row;        /* row id for clr_store_get_entry(), 0 if unknown */
+  char            *content_hash;     /* the entry's content hash when last seen */
+  char            *entry_name;       /* the entry's primary name */
+  JsonNode        *entry;            /* snapshot of the entry (clr_entry_to_json) when last seen, or NULL */
+  gboolean         entry_removed;    /* the entry is no longer on its list */
+
+  /* the hit */
+  double           score;
+  char            *matched_name;     /* the listed name (or alias) that matched */
+  char            *explanation;      /* the score in words */
+  JsonNode        *hit;              /* the hit object as screened (screen --json shape) */
+
+  /* the decision */
+  ClrReviewStatus  status;
+  ClrReviewReason  reason;
+  char            *note;
+  char            *decided_by;       /* display name, or NULL when open */
+  char            *decided_by_user;  /* OS user name, or NULL */
+  char            *decided_at;       /* ISO 8601 UTC, or NULL */
+  char            *first_seen_at;
+  char            *last_seen_at;
+
+  /* reopening after a list update */
+  gboolean         reopened;         /* the decision below was reopened */
+  ClrReviewStatus  previous_status;  /* the decision that was reopened */
+  ClrReviewReason  previous_reason;
+  char            *previous_hash;    /* the entry's content hash it was made on */
+  GStrv            changed_fields;   /* clr_entry_diff_fields (old, new); never NULL */
+} ClrReviewItem;
+
+#define CLR_TYPE_REVIEW_ITEM (clr_review_item_get_type ())
+
+GType          clr_review_item_get_type (void) G_GNUC_CONST;
+ClrReviewItem *clr_review_item_ref      (ClrReviewItem *self);
+void           clr_review_item_unref    (ClrReviewItem *self);
+/* {"id", "status", "reason", "note", "score", "party": {...}, "entry": {...}, …}
+ * as printed by review list --json. */
+JsonNode      *clr_review_item_to_json  (const ClrReviewItem *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClrReviewItem, clr_review_item_unref)
+
+typedef struct
+{
+  ClrReviewStatus  status;      /* CLR_REVIEW_STATUS_ANY for all */
+  const char      *list_code;   /* NULL for all */
+  double           min_score;   /* inclusive; 0 for no lower bound */
+  double           max_score;   /* inclusive; 0 for no upper bound */
+  const char      *country;     /* party country; NULL for all */
+  const char      *search;      /* party name, entry name or matched name, case-insensitive */
+  gint64           case_id;     /* 0 for all */
+  gboolean         reopened_only;
+  guint            limit;       /* 0 for no limit */
+} ClrReviewFilter;
+
+void           clr_review_filter_init        (ClrReviewFilter *filter);
+
+/* Newest and strongest first (last seen, then score). ClrReviewItem *. */
+GPtrArray     *clr_store_review_list         (ClrStore              *self,
+                                              const ClrReviewFilter *filter,
+                                              GError               **error);
+ClrReviewItem *clr_store_review_get          (ClrStore              *self,
+                                              gint64                 id,
+                                              GError               **error);
+/* Counts items per status (index by ClrReviewStatus), for badges. */
+gboolean       clr_store_review_count        (ClrStore              *self,
+                                              guint                  counts[4],
+                                              GError               **error);
+
+/* Decides item @id: @status MATCH, NO_MATCH or ESCALATED, with a reason
+ * (required, never NONE) and an optional note. @reviewer is the display name
+ * (NULL: the store's reviewer, see clr_store_audit_set_reviewer()). Appends a
+ * "review.decide" audit entry with the before/after decision. A decision may
+ * be changed later (again audited); it can never be made OPEN again except by
+ * a list change. CLR_STORE_ERROR_INVALID for a bad status or reason. */
+gboolean       clr_store_review_decide       (ClrStore              *self,
+                                              gint64                 id,
+                                              ClrReviewStatus        status,
+                                              ClrReviewReason        reason,
+                                              const char            *note,
+                                              const char            *reviewer,
+                                              GError               **error);
+
+/* Records every hit of an evaluation/screening into the queue and annotates
+ * each hit object in place with "review_id" and "decision" ("open", "match",
+ * "no_match", "escalated") — what the evaluator reads. @screening is the
+ * result's "screening" array ([{"party": N, "hits": [hit, …]}]); @parties the
+ * shipment's "parties" array (for name, country, role). Hits need "entry_key"
+ * (or "entry_id"/"key"), "list" and, when known, "entry_row" and
+ * "content_hash". A hit whose pair was decided on an entry with a different
+ * content hash reopens that decision (with the changed fields). Every party
+ * is also remembered as screened, for re-screening. */
+gboolean       clr_store_review_annotate_screening          (ClrStore   *self,
+                                                             JsonArray  *screening,
+                                                             JsonArray  *parties,
+                                                             GError    **error);
+/* The same, recording @case_id (0 = none) and @origin ("case", "batch",
+ * "evaluate", "rescreen") on the items. */
+gboolean       clr_store_review_annotate_screening_full     (ClrStore   *self,
+                                                             JsonArray  *screening,
+                                                             JsonArray  *parties,
+                                                             gint64      case_id,
+                                                             const char *origin,
+                                                             GError    **error);
+
+/* Async variants for the GUI. */
+void           clr_store_review_list_async   (ClrStore              *self,
+                                              const ClrReviewFilter *filter,
+                                              GCancellable          *cancellable,
+                                              GAsyncReadyCallback    callback,
+                                              gpointer               user_data);
+GPtrArray     *clr_store_review_list_finish  (ClrStore              *self,
+                                              GAsyncResult          *result,
+                                              GError               **error);
+void           clr_store_review_decide_async (ClrStore              *self,
+                                              gint64                 id,
+                                              ClrReviewStatus        status,
+                                              ClrReviewReason        reason,
+                                              const char            *note,
+                                              const char            *reviewer,
+                                              GCancellable          *cancellable,
+                                              GAsyncReadyCallback    callback,
+                                              gpointer               user_data);
+gboolean       clr_store_review_decide_finish (ClrStore             *self,
+                                               GAsyncResult         *result,
+                                               GError              **error);
+
+/* The normalised party identity used as the queue key: NFKD, marks dropped,
+ * case-folded, punctuation to spaces, spaces collapsed. */
+char          *clr_review_normalize_party_name (const char *name);
+
+G_END_DECLS
