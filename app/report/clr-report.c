@@ -1,0 +1,904 @@
+/* clr-report.c — the evidence report of one determination: PDF (cairo) and JSON pack
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+
+#include "clr-report.h"
+#include "clr-verdict.h"
+#include "clr-words.h"
+
+G_DEFINE_QUARK (clr-report-error-quark, clr_report_error)
+
+/* A4 in points, and the page furniture. */
+#define A4_WIDTH   595.276
+#define A4_HEIGHT  841.890
+#define MARGIN     48.0
+#define FOOTER     24.0
+
+typedef enum
+{
+  BLOCK_TITLE,
+  BLOCK_HEADING,
+  BLOCK_TEXT,
+  BLOCK_SMALL,
+  BLOCK_MONO,
+  BLOCK_BANNER,
+} BlockKind;
+
+typedef struct
+{
+  BlockKind  kind;
+  char      *markup;
+  double     indent;
+  ClrVerdict verdict;    /* BLOCK_BANNER only */
+  double     height;     /* measured by paginate */
+} Block;
+
+struct _ClrReport
+{
+  GObject     parent_instance;
+
+  JsonNode   *shipment;
+  JsonNode   *result;
+  char       *author;
+  GDateTime  *generated_at;
+  char       *shipment_sha256;
+  char       *result_sha256;
+
+  GArray     *blocks;     /* Block */
+  GArray     *pages;      /* guint: index of the first block of each page */
+  double      width;
+  double      height;
+};
+
+G_DEFINE_FINAL_TYPE (ClrReport, clr_report, G_TYPE_OBJECT)
+
+static void
+block_clear (gpointer data)
+{
+  Block *block = data;
+
+  g_free (block->markup);
+}
+
+static void
+clr_report_finalize (GObject *object)
+{
+  ClrReport *self = CLR_REPORT (object);
+
+  g_clear_pointer (&self->shipment, json_node_unref);
+  g_clear_pointer (&self->result, json_node_unref);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->generated_at, g_date_time_unref);
+  g_clear_pointer (&self->shipment_sha256, g_free);
+  g_clear_pointer (&self->result_sha256, g_free);
+  g_clear_pointer (&self->blocks, g_array_unref);
+  g_clear_pointer (&self->pages, g_array_unref);
+
+  G_OBJECT_CLASS (clr_report_parent_class)->finalize (object);
+}
+
+static void
+clr_report_class_init (ClrReportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = clr_report_finalize;
+}
+
+static void
+clr_report_init (ClrReport *self)
+{
+  self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  g_array_set_clear_func (self->blocks, block_clear);
+  self->pages = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+/* Document access helpers: every field is optional except what _new checks. */
+
+static const char *
+obj_str (JsonObject *object,
+         const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL || !json_object_has_member (object, member))
+    return NULL;
+  node = json_object_get_member (object, member);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static JsonObject *
+obj_obj (JsonObject *object,
+         const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL || !json_object_has_member (object, member))
+    return NULL;
+  node = json_object_get_member (object, member);
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonArray *
+obj_arr (JsonObject *object,
+         const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL || !json_object_has_member (object, member))
+    return NULL;
+  node = json_object_get_member (object, member);
+  return JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/* A number or a string member as display text; NULL when absent. */
+static char *
+obj_scalar (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node;
+  GType type;
+
+  if (object == NULL || !json_object_has_member (object, member))
+    return NULL;
+  node = json_object_get_member (object, member);
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  if (type == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  if (type == G_TYPE_DOUBLE)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6g", json_node_get_double (node)));
+    }
+  if (type == G_TYPE_BOOLEAN)
+    return g_strdup (json_node_get_boolean (node) ? _("yes") : _("no"));
+  return NULL;
+}
+
+static char *
+sha256_of_node (JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, FALSE);
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+}
+
+ClrReport *
+clr_report_new (JsonNode    *shipment,
+                JsonNode    *result,
+                const char  *author,
+                GDateTime   *generated_at,
+                GError     **error)
+{
+  g_autoptr(ClrReport) self = NULL;
+
+  g_return_val_if_fail (shipment != NULL, NULL);
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (shipment))
+    {
+      g_set_error (error, CLR_REPORT_ERROR, CLR_REPORT_ERROR_INVALID,
+                   _("The shipment document is not a JSON object"));
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (result))
+    {
+      g_set_error (error, CLR_REPORT_ERROR, CLR_REPORT_ERROR_INVALID,
+                   _("The result document is not a JSON object"));
+      return NULL;
+    }
+  if (clr_verdict_from_string (obj_str (json_node_get_object (result), "verdict"))
+      == CLR_VERDICT_UNKNOWN)
+    {
+      g_set_error (error, CLR_REPORT_ERROR, CLR_REPORT_ERROR_INVALID,
+                   _("The result document has no valid “verdict” field"));
+      return NULL;
+    }
+
+  self = g_object_new (CLR_TYPE_REPORT, NULL);
+  self->shipment = json_node_copy (shipment);
+  self->result = json_node_copy (result);
+  self->author = g_strdup (author != NULL && *author != '\0' ? author : g_get_real_name ());
+  if (g_strcmp0 (self->author, "Unknown") == 0 || *self->author == '\0')
+    {
+      g_free (self->author);
+      self->author = g_strdup (g_get_user_name ());
+    }
+  self->generated_at = generated_at != NULL ? g_date_time_ref (generated_at)
+                                            : g_date_time_new_now_utc ();
+  self->shipment_sha256 = sha256_of_node (self->shipment);
+  self->result_sha256 = sha256_of_node (self->result);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+clr_report_get_author (ClrReport *self)
+{
+  g_return_val_if_fail (CLR_IS_REPORT (self), NULL);
+  return self->author;
+}
+
+const char *
+clr_report_get_shipment_sha256 (ClrReport *self)
+{
+  g_return_val_if_fail (CLR_IS_REPORT (self), NULL);
+  return self->shipment_sha256;
+}
+
+const char *
+clr_report_get_result_sha256 (ClrReport *self)
+{
+  g_return_val_if_fail (CLR_IS_REPORT (self), NULL);
+  return self->result_sha256;
+}
+
+JsonNode *
+clr_report_build_evidence_pack (ClrReport *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (CLR_IS_REPORT (self), NULL);
+
+  when = g_date_time_format_iso8601 (self->generated_at);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, "clearance-evidence");
+  json_builder_set_member_name (builder, "format_version");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "generated_at");
+  json_builder_add_string_value (builder, when);
+  json_builder_set_member_name (builder, "generated_by");
+  json_builder_add_string_value (builder, self->author);
+  json_builder_set_member_name (builder, "application");
+  json_builder_add_string_value (builder, PACKAGE_NAME " " PACKAGE_VERSION);
+  json_builder_set_member_name (builder, "shipment_sha256");
+  json_builder_add_string_value (builder, self->shipment_sha256);
+  json_builder_set_member_name (builder, "result_sha256");
+  json_builder_add_string_value (builder, self->result_sha256);
+  json_builder_set_member_name (builder, "shipment");
+  json_builder_add_value (builder, json_node_copy (self->shipment));
+  json_builder_set_member_name (builder, "result");
+  json_builder_add_value (builder, json_node_copy (self->result));
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* Writes @contents to @path atomically, mapping failures to CLR_REPORT_ERROR_IO. */
+static gboolean
+write_file_atomic (const char  *path,
+                   const char  *contents,
+                   gsize        length,
+                   GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_set_contents (path, contents, length, &local_error))
+    {
+      g_set_error (error, CLR_REPORT_ERROR, CLR_REPORT_ERROR_IO,
+                   _("Cannot write “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+clr_report_write_evidence_pack (ClrReport   *self,
+                                const char  *path,
+                                GError     **error)
+{
+  g_autoptr(JsonNode) pack = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (CLR_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  pack = clr_report_build_evidence_pack (self);
+  text = json_to_string (pack, TRUE);
+  return write_file_atomic (path, text, strlen (text), error);
+}
+
+/* Building the blocks */
+
+G_GNUC_PRINTF (3, 4) static void
+add_block (ClrReport  *self,
+           BlockKind   kind,
+           const char *format,
+           ...)
+{
+  Block block = { kind, NULL, 0, CLR_VERDICT_UNKNOWN, 0 };
+  va_list args;
+
+  va_start (args, format);
+  block.markup = g_markup_vprintf_escaped (format, args);
+  va_end (args);
+  g_array_append_val (self->blocks, block);
+}
+
+/* "Label: value" with the label in bold, skipped when the value is empty. */
+static void
+add_field (ClrReport  *self,
+           double      indent,
+           const char *label,
+           const char *value)
+{
+  Block block = { BLOCK_TEXT, NULL, indent, CLR_VERDICT_UNKNOWN, 0 };
+
+  if (value == NULL || *value == '\0')
+    return;
+  block.markup = g_markup_printf_escaped ("<b>%s:</b> %s", label, value);
+  g_array_append_val (self->blocks, block);
+}
+
+static void
+add_indented (ClrReport  *self,
+              BlockKind   kind,
+              double      indent,
+              const char *text)
+{
+  Block block = { kind, g_markup_escape_text (text, -1), indent, CLR_VERDICT_UNKNOWN, 0 };
+
+  g_array_append_val (self->blocks, block);
+}
+
+static char *
+join_string_array (JsonArray  *array,
+                   const char *(*label) (const char *))
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      const char *s = json_array_get_string_element (array, i);
+
+      if (s == NULL)
+        continue;
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, label != NULL ? label (s) : s);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+join_index_array (JsonArray *array,
+                  JsonArray *targets,
+                  gboolean   items)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      gint64 index = json_array_get_int_element (array, i);
+      JsonObject *target = NULL;
+      const char *name = NULL;
+
+      if (targets != NULL && index >= 0 && index < json_array_get_length (targets))
+        target = json_array_get_object_element (targets, (guint) index);
+      name = obj_str (target, items ? "description" : "name");
+      if (out->len > 0)
+        g_string_append (out, "; ");
+      /* Translators: an item or party of the shipment, numbered from 1, and its name */
+      g_string_append_printf (out, _("#%d %s"), (int) index + 1, name != NULL ? name : "");
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gint
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  JsonObject *fa = json_node_get_object (*(JsonNode **) a);
+  JsonObject *fb = json_node_get_object (*(JsonNode **) b);
+
+  return clr_verdict_strength (obj_str (fb, "outcome")) - clr_verdict_strength (obj_str (fa, "outcome"));
+}
+
+static void
+build_blocks (ClrReport *self)
+{
+  JsonObject *shipment = json_node_get_object (self->shipment);
+  JsonObject *result = json_node_get_object (self->result);
+  JsonArray *items = obj_arr (shipment, "items");
+  JsonArray *parties = obj_arr (shipment, "parties");
+  JsonArray *findings = obj_arr (result, "findings");
+  JsonArray *exceptions = obj_arr (result, "license_exceptions");
+  JsonArray *screening = obj_arr (result, "screening");
+  JsonObject *end_use = obj_obj (shipment, "end_use");
+  JsonObject *data = obj_obj (result, "data");
+  ClrVerdict verdict = clr_verdict_from_string (obj_str (result, "verdict"));
+  g_autofree char *when = g_date_time_format (self->generated_at, "%Y-%m-%d %H:%M:%S UTC");
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  Block banner = { BLOCK_BANNER, NULL, 0, verdict, 0 };
+
+  g_array_set_size (self->blocks, 0);
+
+  add_block (self, BLOCK_TITLE, "%s", _("Export determination — evidence report"));
+  add_field (self, 0, _("Reference"), obj_str (shipment, "reference"));
+  add_field (self, 0, _("Generated"), when);
+  add_field (self, 0, _("Generated by"), self->author);
+  add_field (self, 0, _("Application"), PACKAGE_NAME " " PACKAGE_VERSION);
+
+  /* Translators: verdict banner: "License required — as of 2025-06-01, enforcement posture" */
+  banner.markup = g_markup_printf_escaped (_("<b>%s</b> — as of %s, %s\n%s"),
+                                           clr_verdict_get_label (verdict),
+                                           obj_str (result, "as_of") ? obj_str (result, "as_of") : "?",
+                                           clr_words_posture_label (obj_str (result, "posture")),
+                                           clr_verdict_get_meaning (verdict));
+  g_array_append_val (self->blocks, banner);
+
+  add_block (self, BLOCK_HEADING, "%s", _("Shipment"));
+  add_field (self, 0, _("Export date"), obj_str (shipment, "date"));
+  add_field (self, 0, _("Destination"), obj_str (shipment, "destination"));
+  add_field (self, 0, _("Exported from"), obj_str (shipment, "exported_from"));
+  if (end_use != NULL)
+    {
+      g_autofree char *categories = join_string_array (obj_arr (end_use, "categories"),
+                                                       clr_words_end_use_label);
+
+      add_field (self, 0, _("End-use categories"), categories);
+      add_field (self, 0, _("End use"), obj_str (end_use, "description"));
+    }
+  {
+    g_autofree char *flags = join_string_array (obj_arr (shipment, "red_flags"), NULL);
+
+    add_field (self, 0, _("Red flags answered yes"), flags);
+  }
+
+  add_block (self, BLOCK_HEADING, "%s", _("Items"));
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      static const struct { const char *member; const char *label; } fields[] = {
+        { "eccn", N_("ECCN") },
+        { "quantity", N_("Quantity") },
+        { "unit_value", N_("Unit value") },
+        { "currency", N_("Currency") },
+        { "manufacturer", N_("Manufacturer") },
+        { "model", N_("Model") },
+        { "tpp", N_("Total processing performance (TPP)") },
+        { "performance_density", N_("Performance density") },
+        { "memory_bandwidth_gbps", N_("Memory bandwidth (GB/s)") },
+        { "datacenter", N_("Designed or marketed for data centers") },
+      };
+
+      add_block (self, BLOCK_TEXT, "<b>%d. %s</b>", i + 1,
+                 obj_str (item, "description") ? obj_str (item, "description") : "");
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        {
+          g_autofree char *value = obj_scalar (item, fields[f].member);
+
+          add_field (self, 16, _(fields[f].label), value);
+        }
+    }
+
+  add_block (self, BLOCK_HEADING, "%s", _("Parties"));
+  for (guint i = 0; parties != NULL && i < json_array_get_length (parties); i++)
+    {
+      JsonObject *party = json_array_get_object_element (parties, i);
+      JsonObject *parent = obj_obj (party, "ultimate_parent");
+
+      add_block (self, BLOCK_TEXT, "<b>%d. %s</b> (%s)", i + 1,
+                 obj_str (party, "name") ? obj_str (party, "name") : "",
+                 clr_words_party_role_label (obj_str (party, "role")));
+      add_field (self, 16, _("Address"), obj_str (party, "address"));
+      add_field (self, 16, _("Country"), obj_str (party, "country"));
+      add_field (self, 16, _("Headquarters country"), obj_str (party, "headquarters_country"));
+      if (parent != NULL)
+        {
+          g_autofree char *ownership = obj_scalar (parent, "ownership_percent");
+          g_autofree char *percent = ownership ? g_strdup_printf ("%s %%", ownership) : NULL;
+
+          add_field (self, 16, _("Ultimate parent"), obj_str (parent, "name"));
+          add_field (self, 32, _("Headquarters country"), obj_str (parent, "headquarters_country"));
+          add_field (self, 32, _("Ownership"), percent);
+        }
+    }
+
+  add_block (self, BLOCK_HEADING, "%s", _("Findings"));
+  for (guint i = 0; findings != NULL && i < json_array_get_length (findings); i++)
+    if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (findings, i)))
+      g_ptr_array_add (sorted, json_array_get_element (findings, i));
+  g_ptr_array_sort (sorted, compare_findings);
+  if (sorted->len == 0)
+    add_block (self, BLOCK_TEXT, "%s", _("No rule applies to this shipment as described."));
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      JsonObject *finding = json_node_get_object (g_ptr_array_index (sorted, i));
+      ClrVerdict outcome = clr_verdict_from_string (obj_str (finding, "outcome"));
+      g_autofree char *concerns_items = join_index_array (obj_arr (finding, "items"), items, TRUE);
+      g_autofree char *concerns_parties = join_index_array (obj_arr (finding, "parties"), parties, FALSE);
+
+      add_block (self, BLOCK_TEXT, "<b>%s</b> — %s",
+                 obj_str (finding, "title") ? obj_str (finding, "title") : obj_str (finding, "rule"),
+                 clr_verdict_get_label (outcome));
+      add_field (self, 16, _("Citation"), obj_str (finding, "citation"));
+      add_field (self, 16, _("Rule"), obj_str (finding, "rule"));
+      add_field (self, 16, _("License review policy"), obj_str (finding, "license_policy"));
+      if (obj_str (finding, "explanation") != NULL)
+        add_indented (self, BLOCK_TEXT, 16, obj_str (finding, "explanation"));
+      add_field (self, 16, _("Items"), concerns_items);
+      add_field (self, 16, _("Parties"), concerns_parties);
+    }
+
+  if (exceptions != NULL && json_array_get_length (exceptions) > 0)
+    {
+      add_block (self, BLOCK_HEADING, "%s", _("License exceptions"));
+      for (guint i = 0; i < json_array_get_length (exceptions); i++)
+        {
+          JsonObject *exception = json_array_get_object_element (exceptions, i);
+          JsonArray *conditions = obj_arr (exception, "conditions");
+
+          add_block (self, BLOCK_TEXT, "<b>%s</b> — %s",
+                     obj_str (exception, "code") ? obj_str (exception, "code") : "",
+                     obj_str (exception, "citation") ? obj_str (exception, "citation") : "");
+          for (guint c = 0; conditions != NULL && c < json_array_get_length (conditions); c++)
+            {
+              /* A checklist for the person who files the report. */
+              g_autofree char *line = g_strdup_printf ("☐ %s",
+                                                       json_array_get_string_element (conditions, c));
+
+              add_indented (self, BLOCK_TEXT, 16, line);
+            }
+        }
+    }
+
+  add_block (self, BLOCK_HEADING, "%s", _("Screening"));
+  if (screening == NULL || json_array_get_length (screening) == 0)
+    add_block (self, BLOCK_TEXT, "%s", _("No party was screened."));
+  for (guint i = 0; screening != NULL && i < json_array_get_length (screening); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (screening, i);
+      JsonArray *hits = obj_arr (entry, "hits");
+      gint64 index = entry && json_object_has_member (entry, "party")
+                     ? json_object_get_int_member (entry, "party") : -1;
+      JsonObject *party = NULL;
+
+      if (parties != NULL && index >= 0 && index < json_array_get_length (parties))
+        party = json_array_get_object_element (parties, (guint) index);
+      add_block (self, BLOCK_TEXT, "<b>%s</b>",
+                 obj_str (party, "name") ? obj_str (party, "name") : _("Unnamed party"));
+      if (hits == NULL || json_array_get_length (hits) == 0)
+        add_indented (self, BLOCK_TEXT, 16, _("No potential match on the loaded lists."));
+      for (guint h = 0; hits != NULL && h < json_array_get_length (hits); h++)
+        {
+          JsonObject *hit = json_array_get_object_element (hits, h);
+          JsonObject *hit_entry = obj_obj (hit, "entry");
+          g_autofree char *score = obj_scalar (hit, "score");
+          const char *list = obj_str (hit, "list_code");
+          const char *name = obj_str (hit, "name");
+          const char *id = obj_str (hit, "entry_id");
+          g_autofree char *line = NULL;
+
+          if (list == NULL)
+            list = obj_str (hit, "list");
+          if (list == NULL)
+            list = obj_str (hit_entry, "list_code");
+          if (name == NULL)
+            name = obj_str (hit_entry, "name");
+          if (id == NULL)
+            id = obj_str (hit_entry, "entry_id");
+          /* Translators: a screening hit: score, list code, entry name, entry id */
+          line = g_strdup_printf (_("Score %s — %s — %s (entry %s)"),
+                                  score ? score : "?", list ? list : "?",
+                                  name ? name : "?", id ? id : "?");
+          add_indented (self, BLOCK_TEXT, 16, line);
+        }
+    }
+
+  add_block (self, BLOCK_HEADING, "%s", _("Data used"));
+  {
+    JsonObject *pack = obj_obj (data, "rule_pack");
+    JsonArray *lists = obj_arr (data, "lists");
+
+    if (pack != NULL)
+      {
+        g_autofree char *line = g_strdup_printf (_("Rule pack %s, version %s"),
+                                                 obj_str (pack, "id") ? obj_str (pack, "id") : "?",
+                                                 obj_str (pack, "version") ? obj_str (pack, "version") : "?");
+
+        add_indented (self, BLOCK_TEXT, 0, line);
+        if (obj_str (pack, "sha256") != NULL)
+          add_indented (self, BLOCK_MONO, 16, obj_str (pack, "sha256"));
+      }
+    for (guint i = 0; lists != NULL && i < json_array_get_length (lists); i++)
+      {
+        JsonObject *list = json_array_get_object_element (lists, i);
+        g_autofree char *line = g_strdup_printf (_("List %s, version %s"),
+                                                 obj_str (list, "source") ? obj_str (list, "source") : "?",
+                                                 obj_str (list, "version") ? obj_str (list, "version") : "?");
+
+        add_indented (self, BLOCK_TEXT, 0, line);
+        if (obj_str (list, "sha256") != NULL)
+          add_indented (self, BLOCK_MONO, 16, obj_str (list, "sha256"));
+      }
+    if (pack == NULL && (lists == NULL || json_array_get_length (lists) == 0))
+      add_block (self, BLOCK_TEXT, "%s", _("The result names no data versions."));
+  }
+
+  add_block (self, BLOCK_HEADING, "%s", _("Integrity"));
+  add_block (self, BLOCK_SMALL, "%s",
+             _("SHA-256 of the compact JSON of each document, as filed in the evidence pack."));
+  add_indented (self, BLOCK_TEXT, 0, _("Shipment document"));
+  add_indented (self, BLOCK_MONO, 16, self->shipment_sha256);
+  add_indented (self, BLOCK_TEXT, 0, _("Result document"));
+  add_indented (self, BLOCK_MONO, 16, self->result_sha256);
+}
+
+/* Layout */
+
+static const char *
+font_for (BlockKind kind)
+{
+  switch (kind)
+    {
+    case BLOCK_TITLE:   return "Sans Bold 16";
+    case BLOCK_HEADING: return "Sans Bold 12";
+    case BLOCK_SMALL:   return "Sans Italic 8";
+    case BLOCK_MONO:    return "Monospace 8";
+    case BLOCK_BANNER:  return "Sans 12";
+    case BLOCK_TEXT:
+    default:            return "Sans 9.5";
+    }
+}
+
+static double
+space_before (BlockKind kind)
+{
+  switch (kind)
+    {
+    case BLOCK_HEADING: return 14;
+    case BLOCK_BANNER:  return 10;
+    default:            return 2;
+    }
+}
+
+#define BANNER_PAD 8.0
+
+static PangoLayout *
+layout_block (ClrReport   *self,
+              cairo_t     *cr,
+              const Block *block)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string (font_for (block->kind));
+  double width = self->width - 2 * MARGIN - block->indent;
+
+  if (block->kind == BLOCK_BANNER)
+    width -= 2 * BANNER_PAD;
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_markup (layout, block->markup, -1);
+  return layout;
+}
+
+guint
+clr_report_paginate (ClrReport *self,
+                     cairo_t   *cr,
+                     double     width,
+                     double     height)
+{
+  double y;
+  double bottom;
+  guint first = 0;
+
+  g_return_val_if_fail (CLR_IS_REPORT (self), 0);
+  g_return_val_if_fail (cr != NULL, 0);
+
+  self->width = width;
+  self->height = height;
+  build_blocks (self);
+  g_array_set_size (self->pages, 0);
+  g_array_append_val (self->pages, first);
+
+  y = MARGIN;
+  bottom = height - MARGIN - FOOTER;
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+      g_autoptr(PangoLayout) layout = layout_block (self, cr, block);
+      int w, h;
+
+      pango_layout_get_size (layout, &w, &h);
+      block->height = (double) h / PANGO_SCALE + space_before (block->kind);
+      if (block->kind == BLOCK_BANNER)
+        block->height += 2 * BANNER_PAD;
+
+      /* Keep a heading with the block after it. */
+      if (y + block->height > bottom
+          || (block->kind == BLOCK_HEADING && y + block->height + 40 > bottom))
+        {
+          if (y > MARGIN)
+            {
+              g_array_append_val (self->pages, i);
+              y = MARGIN;
+            }
+        }
+      y += block->height;
+    }
+
+  return self->pages->len;
+}
+
+void
+clr_report_draw_page (ClrReport *self,
+                      cairo_t   *cr,
+                      guint      page)
+{
+  JsonObject *shipment;
+  guint start, end;
+  double y = MARGIN;
+
+  g_return_if_fail (CLR_IS_REPORT (self));
+  g_return_if_fail (page < self->pages->len);
+
+  shipment = json_node_get_object (self->shipment);
+  start = g_array_index (self->pages, guint, page);
+  end = page + 1 < self->pages->len ? g_array_index (self->pages, guint, page + 1)
+                                    : self->blocks->len;
+
+  cairo_save (cr);
+  for (guint i = start; i < end; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+      g_autoptr(PangoLayout) layout = layout_block (self, cr, block);
+      double x = MARGIN + block->indent;
+
+      y += space_before (block->kind);
+      if (block->kind == BLOCK_BANNER)
+        {
+          double r, g, b;
+          double h = block->height - space_before (block->kind);
+
+          clr_verdict_get_rgb (block->verdict, &r, &g, &b);
+          cairo_set_source_rgb (cr, r, g, b);
+          cairo_rectangle (cr, MARGIN, y, self->width - 2 * MARGIN, h);
+          cairo_fill (cr);
+          cairo_set_source_rgb (cr, 1, 1, 1);
+          cairo_move_to (cr, x + BANNER_PAD, y + BANNER_PAD);
+          pango_cairo_show_layout (cr, layout);
+          y += h;
+          continue;
+        }
+
+      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+      if (block->kind == BLOCK_HEADING)
+        {
+          cairo_set_line_width (cr, 0.5);
+          cairo_move_to (cr, MARGIN, y - 3);
+          cairo_line_to (cr, self->width - MARGIN, y - 3);
+          cairo_stroke (cr);
+        }
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, layout);
+      y += block->height - space_before (block->kind);
+    }
+
+  /* Footer: which report, which page, so loose pages can be put back together. */
+  {
+    g_autoptr(PangoLayout) footer = pango_cairo_create_layout (cr);
+    PangoFontDescription *font = pango_font_description_from_string ("Sans 7.5");
+    g_autofree char *text = NULL;
+
+    /* Translators: page footer: reference, shipment hash prefix, page n of m */
+    text = g_strdup_printf (_("Clearance evidence report — %s — shipment %.12s — page %u of %u"),
+                            obj_str (shipment, "reference") ? obj_str (shipment, "reference") : "",
+                            self->shipment_sha256, page + 1, self->pages->len);
+    pango_layout_set_font_description (footer, font);
+    pango_font_description_free (font);
+    pango_layout_set_width (footer, (int) ((self->width - 2 * MARGIN) * PANGO_SCALE));
+    pango_layout_set_text (footer, text, -1);
+    cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
+    cairo_move_to (cr, MARGIN, self->height - MARGIN);
+    pango_cairo_show_layout (cr, footer);
+  }
+  cairo_restore (cr);
+}
+
+char *
+clr_report_to_text (ClrReport *self)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (CLR_IS_REPORT (self), NULL);
+
+  /* Rebuilding the blocks drops their measurements: paginate again before drawing. */
+  build_blocks (self);
+  g_array_set_size (self->pages, 0);
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+      g_autofree char *text = NULL;
+
+      if (!pango_parse_markup (block->markup, -1, 0, NULL, &text, NULL, NULL))
+        text = g_strdup (block->markup);
+      for (double indent = 0; indent < block->indent; indent += 16)
+        g_string_append (out, "  ");
+      g_string_append (out, text);
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+gboolean
+clr_report_write_pdf (ClrReport   *self,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autofree char *tmp = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  guint n_pages;
+
+  g_return_val_if_fail (CLR_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  surface = cairo_pdf_surface_create (tmp, A4_WIDTH, A4_HEIGHT);
+  {
+    g_autofree char *created = g_date_time_format_iso8601 (self->generated_at);
+    JsonObject *shipment = json_node_get_object (self->shipment);
+    g_autofree char *title = g_strdup_printf (_("Evidence report %s"),
+                                              obj_str (shipment, "reference") ? obj_str (shipment, "reference") : "");
+
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->author);
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
+  }
+  cr = cairo_create (surface);
+  n_pages = clr_report_paginate (self, cr, A4_WIDTH, A4_HEIGHT);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      clr_report_draw_page (self, cr, i);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_unlink (tmp);
+      g_set_error (error, CLR_REPORT_ERROR, CLR_REPORT_ERROR_IO,
+                   _("Cannot write “%s”: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (tmp);
+      g_set_error (error, CLR_REPORT_ERROR, CLR_REPORT_ERROR_IO,
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}

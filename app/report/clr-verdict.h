@@ -1,0 +1,41 @@
+/* clr-verdict.h — the words and colours of a verdict (product.md), shared by UI and reports
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Verdicts as the engine writes them ("prohibited", "license_required", "review",
+ * "license_exception", "clear"), strongest first. */
+typedef enum
+{
+  CLR_VERDICT_UNKNOWN = 0,
+  CLR_VERDICT_CLEAR,
+  CLR_VERDICT_LICENSE_EXCEPTION,
+  CLR_VERDICT_REVIEW,
+  CLR_VERDICT_LICENSE_REQUIRED,
+  CLR_VERDICT_PROHIBITED,
+} ClrVerdict;
+
+ClrVerdict   clr_verdict_from_string   (const char *verdict);
+/* The translated UI label: "License required", "Needs review", … */
+const char  *clr_verdict_get_label     (ClrVerdict  verdict);
+/* One translated sentence saying what the verdict means for the user. */
+const char  *clr_verdict_get_meaning   (ClrVerdict  verdict);
+/* The libadwaita style class: "error", "warning", "accent", "success". */
+const char  *clr_verdict_get_style     (ClrVerdict  verdict);
+/* The colour for printed reports, as 0..1 RGB (light background palette). */
+void         clr_verdict_get_rgb       (ClrVerdict  verdict,
+                                        double     *r,
+                                        double     *g,
+                                        double     *b);
+/* Rank of a finding outcome (same words as verdicts) for "strongest first" sorting. */
+int          clr_verdict_strength          (const char *outcome);
+
+G_END_DECLS

@@ -1,0 +1,260 @@
+/* test-shipment-report.c — the evidence report: PDF, text and JSON pack
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "clr-report.h"
+#include "clr-verdict.h"
+
+static const char *shipment_json =
+  "{\"reference\": \"PO-H100-7\", \"date\": \"2025-06-01\", \"destination\": \"CN\","
+  " \"exported_from\": \"US\","
+  " \"items\": [{\"description\": \"NVIDIA H100 SXM5 80GB\", \"eccn\": \"3A090.a\","
+  "   \"quantity\": 8, \"unit_value\": 30000, \"currency\": \"USD\", \"tpp\": 15832,"
+  "   \"datacenter\": true}],"
+  " \"parties\": [{\"role\": \"end_user\", \"name\": \"Shanghai Cloud Compute Co., Ltd.\","
+  "   \"country\": \"CN\", \"headquarters_country\": \"CN\","
+  "   \"ultimate_parent\": {\"name\": \"SCC Holdings\", \"headquarters_country\": \"CN\","
+  "                         \"ownership_percent\": 100}}],"
+  " \"end_use\": {\"description\": \"LLM training cluster\", \"categories\": [\"datacenter\"]}}";
+
+static const char *result_json =
+  "{\"verdict\": \"review\", \"as_of\": \"2025-06-01\", \"posture\": \"enforcement\","
+  " \"findings\": ["
+  "  {\"rule\": \"rf-missing\", \"outcome\": \"review\", \"citation\": \"15 CFR 732\","
+  "   \"title\": \"Missing fact\", \"explanation\": \"Ask for the memory bandwidth.\","
+  "   \"items\": [0], \"parties\": []},"
+  "  {\"rule\": \"ai-3a090-cn\", \"outcome\": \"license_required\","
+  "   \"citation\": \"15 CFR 742.6(a)(6)(iii)\", \"title\": \"Advanced computing items to China\","
+  "   \"explanation\": \"3A090.a items to D:5 need a license.\","
+  "   \"license_policy\": \"presumption of denial\", \"items\": [0], \"parties\": [0]}],"
+  " \"license_exceptions\": [{\"code\": \"NAC\", \"citation\": \"15 CFR 740.8\","
+  "   \"conditions\": [\"Notify BIS 25 days before\"]}],"
+  " \"screening\": [{\"party\": 0, \"hits\": [{\"score\": 0.91, \"list\": \"EL\","
+  "   \"name\": \"Shanghai Cloud Compute\", \"entry_id\": \"e-42\"}]}],"
+  " \"data\": {\"rule_pack\": {\"id\": \"ear\", \"version\": \"2026.11.28\", \"sha256\": \"abc123\"},"
+  "          \"lists\": [{\"source\": \"csl\", \"version\": \"2025-06-25\", \"sha256\": \"def456\"}]}}";
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  return node;
+}
+
+static ClrReport *
+make_report (void)
+{
+  g_autoptr(JsonNode) shipment = parse (shipment_json);
+  g_autoptr(JsonNode) result = parse (result_json);
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 11, 28, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  ClrReport *report = clr_report_new (shipment, result, "Mei Chen", when, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+static void
+test_text (void)
+{
+  g_autoptr(ClrReport) report = make_report ();
+  g_autofree char *text = clr_report_to_text (report);
+  const char *strong, *weak;
+
+  /* What an auditor needs: verdict with date and posture, inputs, citations, hits,
+   * data versions and hashes, who and when. */
+  g_assert_nonnull (strstr (text, "Needs review — as of 2025-06-01, enforcement posture"));
+  g_assert_nonnull (strstr (text, "PO-H100-7"));
+  g_assert_nonnull (strstr (text, "Mei Chen"));
+  g_assert_nonnull (strstr (text, "2026-11-28 12:00:00 UTC"));
+  g_assert_nonnull (strstr (text, "NVIDIA H100 SXM5 80GB"));
+  g_assert_nonnull (strstr (text, "Total processing performance (TPP): 15832"));
+  g_assert_nonnull (strstr (text, "Shanghai Cloud Compute Co., Ltd. (End user)"));
+  g_assert_nonnull (strstr (text, "Ownership: 100 %"));
+  g_assert_nonnull (strstr (text, "Citation: 15 CFR 742.6(a)(6)(iii)"));
+  g_assert_nonnull (strstr (text, "License review policy: presumption of denial"));
+  g_assert_nonnull (strstr (text, "☐ Notify BIS 25 days before"));
+  g_assert_nonnull (strstr (text, "Score 0.91 — EL — Shanghai Cloud Compute (entry e-42)"));
+  g_assert_nonnull (strstr (text, "Rule pack ear, version 2026.11.28"));
+  g_assert_nonnull (strstr (text, "def456"));
+  g_assert_nonnull (strstr (text, clr_report_get_shipment_sha256 (report)));
+  g_assert_nonnull (strstr (text, "Items: #1 NVIDIA H100 SXM5 80GB"));
+
+  /* Findings strongest first: the license requirement before the review finding. */
+  strong = strstr (text, "Advanced computing items to China — License required");
+  weak = strstr (text, "Missing fact — Needs review");
+  g_assert_nonnull (strong);
+  g_assert_nonnull (weak);
+  g_assert_true (strong < weak);
+}
+
+static void
+test_pdf (void)
+{
+  g_autoptr(ClrReport) report = make_report ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("clr-report-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint pages = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (clr_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_true (memcmp (contents + length - 6, "%%EOF\n", 6) == 0);
+  /* Page objects, not the /Pages tree node. */
+  for (gsize i = 0; i + 12 < length; i++)
+    if (memcmp (contents + i, "/Type /Page", 11) == 0 && contents[i + 11] != 's')
+      pages++;
+  g_assert_cmpuint (pages, >=, 1);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_pdf_unwritable (void)
+{
+  g_autoptr(ClrReport) report = make_report ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (clr_report_write_pdf (report, "/nonexistent-dir/x/report.pdf", &error));
+  g_assert_error (error, CLR_REPORT_ERROR, CLR_REPORT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "/nonexistent-dir/x/report.pdf"));
+  g_assert_false (g_file_test ("/nonexistent-dir/x/report.pdf", G_FILE_TEST_EXISTS));
+}
+
+static void
+test_pagination (void)
+{
+  g_autoptr(JsonNode) shipment = parse (shipment_json);
+  g_autoptr(JsonNode) result = parse (result_json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrReport) small = NULL;
+  g_autoptr(ClrReport) large = NULL;
+  JsonArray *items = json_object_get_array_member (json_node_get_object (shipment), "items");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cairo_t *cr = cairo_create (surface);
+  guint n_small, n_large;
+
+  small = clr_report_new (shipment, result, "A", NULL, &error);
+  g_assert_no_error (error);
+  n_small = clr_report_paginate (small, cr, 595, 842);
+
+  /* Eighty items cannot fit on the pages one item needs. */
+  for (guint i = 0; i < 80; i++)
+    json_array_add_element (items, json_node_copy (json_array_get_element (items, 0)));
+  large = clr_report_new (shipment, result, "A", NULL, &error);
+  g_assert_no_error (error);
+  n_large = clr_report_paginate (large, cr, 595, 842);
+  g_assert_cmpuint (n_small, >=, 1);
+  g_assert_cmpuint (n_large, >, n_small + 3);
+  for (guint i = 0; i < n_large; i++)
+    clr_report_draw_page (large, cr, i);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_evidence_pack (void)
+{
+  g_autoptr(ClrReport) report = make_report ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("clr-report-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "evidence.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) original = parse (shipment_json);
+  g_autofree char *original_text = json_to_string (original, FALSE);
+  g_autofree char *expected_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, original_text, -1);
+  JsonObject *pack;
+
+  g_assert_true (clr_report_write_evidence_pack (report, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  pack = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (pack, "format"), ==, "clearance-evidence");
+  g_assert_cmpstr (json_object_get_string_member (pack, "generated_by"), ==, "Mei Chen");
+  g_assert_cmpstr (json_object_get_string_member (pack, "generated_at"), ==, "2026-11-28T12:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (pack, "shipment_sha256"), ==, expected_hash);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (pack, "result"),
+                                                  "verdict"), ==, "review");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (pack, "shipment"),
+                                                  "reference"), ==, "PO-H100-7");
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_invalid (void)
+{
+  g_autoptr(JsonNode) shipment = parse (shipment_json);
+  g_autoptr(JsonNode) no_verdict = parse ("{\"as_of\": \"2025-06-01\"}");
+  g_autoptr(JsonNode) array = parse ("[1, 2]");
+  g_autoptr(GError) error = NULL;
+  ClrReport *report;
+
+  report = clr_report_new (shipment, no_verdict, NULL, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, CLR_REPORT_ERROR, CLR_REPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "verdict"));
+  g_clear_error (&error);
+
+  report = clr_report_new (array, no_verdict, NULL, NULL, &error);
+  g_assert_null (report);
+  g_assert_error (error, CLR_REPORT_ERROR, CLR_REPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "shipment"));
+}
+
+static void
+test_verdict_words (void)
+{
+  g_assert_cmpstr (clr_verdict_get_label (clr_verdict_from_string ("prohibited")), ==, "Prohibited");
+  g_assert_cmpstr (clr_verdict_get_style (clr_verdict_from_string ("prohibited")), ==, "error");
+  g_assert_cmpstr (clr_verdict_get_label (clr_verdict_from_string ("license_required")), ==, "License required");
+  g_assert_cmpstr (clr_verdict_get_style (clr_verdict_from_string ("license_required")), ==, "warning");
+  g_assert_cmpstr (clr_verdict_get_label (clr_verdict_from_string ("review")), ==, "Needs review");
+  g_assert_cmpstr (clr_verdict_get_style (clr_verdict_from_string ("review")), ==, "accent");
+  g_assert_cmpstr (clr_verdict_get_label (clr_verdict_from_string ("license_exception")), ==, "License exception");
+  g_assert_cmpstr (clr_verdict_get_style (clr_verdict_from_string ("clear")), ==, "success");
+  g_assert_cmpint (clr_verdict_from_string ("bogus"), ==, CLR_VERDICT_UNKNOWN);
+  g_assert_cmpint (clr_verdict_strength ("prohibited"), >, clr_verdict_strength ("license_required"));
+  g_assert_cmpint (clr_verdict_strength ("license_required"), >, clr_verdict_strength ("review"));
+  g_assert_cmpint (clr_verdict_strength ("review"), >, clr_verdict_strength ("license_exception"));
+  g_assert_cmpint (clr_verdict_strength ("license_exception"), >, clr_verdict_strength ("clear"));
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/shipment/report/text", test_text);
+  g_test_add_func ("/shipment/report/pdf", test_pdf);
+  g_test_add_func ("/shipment/report/pdf-unwritable", test_pdf_unwritable);
+  g_test_add_func ("/shipment/report/pagination", test_pagination);
+  g_test_add_func ("/shipment/report/evidence-pack", test_evidence_pack);
+  g_test_add_func ("/shipment/report/invalid", test_invalid);
+  g_test_add_func ("/shipment/report/verdict-words", test_verdict_words);
+
+  return g_test_run ();
+}
