@@ -1,0 +1,328 @@
+/* clr-store-lists-import.c — importing a list file into a new list version
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "clr-store-lists.h"
+#include "clr-store-lists-private.h"
+#include "clr-store-private.h"
+
+/* ---------------------------------------------------------------------- */
+/* Import                                                                  */
+
+static char *
+file_sha256 (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guchar *buffer = g_malloc (65536);
+  gssize n;
+
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    return NULL;
+
+  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 65536, NULL, error)) > 0)
+    g_checksum_update (checksum, buffer, (gsize) n);
+  if (n < 0)
+    return NULL;
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+static gboolean
+import_entry_cb (ClrEntry  *entry,
+                 gpointer   user_data,
+                 GError   **error)
+{
+  return clr_list_writer_add_entry (user_data, entry, error);
+}
+
+gboolean
+clr_store_import_list_file (ClrStore               *self,
+                            const char             *path,
+                            ClrListFormat           format,
+                            const char             *source_override,
+                            gboolean                force,
+                            ClrImportProgressFunc   progress,
+                            gpointer                progress_data,
+                            ClrListImportResult    *result,
+                            GCancellable           *cancellable,
+                            GError                **error)
+{
+  g_autoptr(ClrListWriter) writer = NULL;
+  g_autoptr(ClrImportInfo) info = NULL;
+  g_autoptr(ClrListVersion) same = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!_clr_store_lists_check_open (self, error))
+    return FALSE;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
+                   _("%s is a folder, not a list file"), path);
+      return FALSE;
+    }
+
+  sha256 = file_sha256 (path, &local_error);
+  if (sha256 == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("Cannot read %s: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  /* The same bytes as a current version: nothing to do. */
+  same = _clr_store_find_current_with_hash (self, source_override, sha256, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (same != NULL)
+    {
+      if (result != NULL)
+        {
+          _clr_list_import_result_fill_from_version (result, same);
+          result->unchanged = TRUE;
+        }
+      return TRUE;
+    }
+
+  base = g_path_get_basename (path);
+  writer = clr_store_begin_list_version (self, source_override, base, sha256, NULL, NULL, error);
+  if (writer == NULL)
+    return FALSE;
+
+  info = clr_import_info_new ();
+  if (!clr_importer_run (path, format, import_entry_cb, writer, progress, progress_data,
+                         info, cancellable, error))
+    return FALSE;   /* the writer rolls back when freed */
+
+  _clr_list_writer_set_file_info (writer, source_override ? NULL : info->source,
+                                  info->sha256, info->publication_date,
+                                  clr_list_format_to_string (info->format));
+  for (guint i = 0; i < info->warnings->len; i++)
+    clr_list_writer_add_warning (writer, g_ptr_array_index (info->warnings, i));
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  return clr_list_writer_commit (writer, force, result, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Async import                                                            */
+
+typedef struct
+{
+  gint                  ref_count;
+  ClrImportProgressFunc func;
+  gpointer              data;
+  GDestroyNotify        destroy;
+  GMainContext         *context;
+  gint64                last_time;
+} ProgressRelay;
+
+static ProgressRelay *
+progress_relay_ref (ProgressRelay *relay)
+{
+  g_atomic_int_inc (&relay->ref_count);
+  return relay;
+}
+
+static void
+progress_relay_unref (gpointer data)
+{
+  ProgressRelay *relay = data;
+
+  if (!g_atomic_int_dec_and_test (&relay->ref_count))
+    return;
+  if (relay->destroy != NULL)
+    relay->destroy (relay->data);
+  g_main_context_unref (relay->context);
+  g_free (relay);
+}
+
+typedef struct
+{
+  ProgressRelay *relay;
+  guint64        done;
+  guint64        total;
+} ProgressMessage;
+
+static void
+progress_message_free (gpointer data)
+{
+  ProgressMessage *message = data;
+
+  progress_relay_unref (message->relay);
+  g_free (message);
+}
+
+static gboolean
+progress_message_deliver (gpointer data)
+{
+  ProgressMessage *message = data;
+
+  message->relay->func (message->done, message->total, message->relay->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_relay_cb (guint64  done,
+                   guint64  total,
+                   gpointer user_data)
+{
+  ProgressRelay *relay = user_data;
+  gint64 now = g_get_monotonic_time ();
+  ProgressMessage *message;
+
+  /* At most ten updates a second, and always the last one. */
+  if (now - relay->last_time < G_USEC_PER_SEC / 10 && (total == 0 || done < total))
+    return;
+  relay->last_time = now;
+
+  message = g_new0 (ProgressMessage, 1);
+  message->relay = progress_relay_ref (relay);
+  message->done = done;
+  message->total = total;
+  g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT,
+                              progress_message_deliver, message, progress_message_free);
+}
+
+typedef struct
+{
+  char          *path;
+  ClrListFormat  format;
+  char          *source_override;
+  gboolean       force;
+  ProgressRelay *relay;
+} ImportTaskData;
+
+static void
+import_task_data_free (gpointer data)
+{
+  ImportTaskData *task_data = data;
+
+  g_free (task_data->path);
+  g_free (task_data->source_override);
+  if (task_data->relay != NULL)
+    progress_relay_unref (task_data->relay);
+  g_free (task_data);
+}
+
+static void
+import_result_free (gpointer data)
+{
+  ClrListImportResult *result = data;
+
+  clr_list_import_result_clear (result);
+  g_free (result);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  ImportTaskData *task_data = data;
+  ClrListImportResult *result = g_new0 (ClrListImportResult, 1);
+  GError *error = NULL;
+
+  if (clr_store_import_list_file (source_object, task_data->path, task_data->format,
+                                  task_data->source_override, task_data->force,
+                                  task_data->relay ? progress_relay_cb : NULL, task_data->relay,
+                                  result, cancellable, &error))
+    g_task_return_pointer (task, result, import_result_free);
+  else
+    {
+      import_result_free (result);
+      g_task_return_error (task, error);
+    }
+}
+
+void
+clr_store_import_list_file_async (ClrStore               *self,
+                                  const char             *path,
+                                  ClrListFormat           format,
+                                  const char             *source_override,
+                                  gboolean                force,
+                                  ClrImportProgressFunc   progress,
+                                  gpointer                progress_data,
+                                  GDestroyNotify          progress_destroy,
+                                  GCancellable           *cancellable,
+                                  GAsyncReadyCallback     callback,
+                                  gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportTaskData *task_data;
+
+  g_return_if_fail (CLR_IS_STORE (self));
+  g_return_if_fail (path != NULL);
+
+  task_data = g_new0 (ImportTaskData, 1);
+  task_data->path = g_strdup (path);
+  task_data->format = format;
+  task_data->source_override = g_strdup (source_override);
+  task_data->force = force;
+  if (progress != NULL)
+    {
+      task_data->relay = g_new0 (ProgressRelay, 1);
+      task_data->relay->ref_count = 1;
+      task_data->relay->func = progress;
+      task_data->relay->data = progress_data;
+      task_data->relay->destroy = progress_destroy;
+      task_data->relay->context = g_main_context_ref_thread_default ();
+    }
+  else if (progress_destroy != NULL)
+    progress_destroy (progress_data);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, clr_store_import_list_file_async);
+  g_task_set_task_data (task, task_data, import_task_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+gboolean
+clr_store_import_list_file_finish (ClrStore             *self,
+                                   GAsyncResult         *res,
+                                   ClrListImportResult  *result,
+                                   GError              **error)
+{
+  ClrListImportResult *value;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (res, self), FALSE);
+
+  value = g_task_propagate_pointer (G_TASK (res), error);
+  if (value == NULL)
+    return FALSE;
+
+  if (result != NULL)
+    {
+      clr_list_import_result_clear (result);
+      *result = *value;
+      g_free (value);
+    }
+  else
+    import_result_free (value);
+
+  return TRUE;
+}

@@ -1,0 +1,34 @@
+/* clr-store-lists-private.h — shared by clr-store-lists*.c only
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "clr-store-lists.h"
+
+G_BEGIN_DECLS
+
+/* FALSE with an error when the store is not open. */
+gboolean        _clr_store_lists_check_open               (ClrStore             *self,
+                                                           GError              **error);
+
+/* Lock not held. The current version whose hash is @sha256 (of @source when
+ * given), or NULL (with @error set only on a database failure). */
+ClrListVersion *_clr_store_find_current_with_hash         (ClrStore             *self,
+                                                           const char           *source,
+                                                           const char           *sha256,
+                                                           GError              **error);
+void            _clr_list_import_result_fill_from_version (ClrListImportResult  *result,
+                                                           const ClrListVersion *version);
+/* Sets what is only known once the file was read; NULL @source or @sha256
+ * keep the values given to clr_store_begin_list_version(). */
+void            _clr_list_writer_set_file_info            (ClrListWriter        *writer,
+                                                           const char           *source,
+                                                           const char           *sha256,
+                                                           const char           *publication_date,
+                                                           const char           *format);
+
+G_END_DECLS
