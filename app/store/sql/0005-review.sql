@@ -70,15 +70,12 @@ CREATE TABLE screened_parties (
   UNIQUE (party_key, party_country, case_id)
 );
 
--- The entries (list code + key + content hash) each source had when it was
--- last re-screened against: the next re-screen diffs the current lists
--- against this.
-CREATE TABLE rescreen_entries (
-  list_code     TEXT NOT NULL,
-  entry_key     TEXT NOT NULL,
-  content_hash  TEXT NOT NULL,
-  entry_row     INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (list_code, entry_key)
+-- The list version of each source that parties were last re-screened
+-- against: the next re-screen diffs the current version against it.
+CREATE TABLE rescreen_state (
+  source      TEXT PRIMARY KEY,
+  version_id  INTEGER NOT NULL,
+  at          TEXT NOT NULL
 );
 CREATE TABLE rescreen_runs (
   id           INTEGER PRIMARY KEY AUTOINCREMENT,

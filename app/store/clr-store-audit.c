@@ -1,0 +1,638 @@
+/* clr-store-audit.c — the append-only, hash-chained audit trail
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "clr-store-audit.h"
+#include "clr-store-private.h"
+
+#define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
+#define REVIEWER_KEY "clr-audit-reviewer"
+
+G_DEFINE_BOXED_TYPE (ClrAuditEntry, clr_audit_entry, clr_audit_entry_ref, clr_audit_entry_unref)
+
+static GMutex reviewer_mutex;
+
+ClrAuditEntry *
+clr_audit_entry_ref (ClrAuditEntry *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_int_inc (&self->ref_count);
+  return self;
+}
+
+void
+clr_audit_entry_unref (ClrAuditEntry *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_int_dec_and_test (&self->ref_count))
+    return;
+
+  g_free (self->at);
+  g_free (self->user);
+  g_free (self->display_name);
+  g_free (self->action);
+  g_free (self->subject_type);
+  g_free (self->subject_id);
+  g_clear_pointer (&self->before, json_node_unref);
+  g_clear_pointer (&self->after, json_node_unref);
+  g_free (self->prev_hash);
+  g_free (self->hash);
+  g_free (self);
+}
+
+JsonNode *
+clr_audit_entry_to_json (const ClrAuditEntry *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, self->id);
+  json_builder_set_member_name (builder, "at");
+  json_builder_add_string_value (builder, self->at);
+  json_builder_set_member_name (builder, "user");
+  json_builder_add_string_value (builder, self->user);
+  json_builder_set_member_name (builder, "display_name");
+  json_builder_add_string_value (builder, self->display_name);
+  json_builder_set_member_name (builder, "action");
+  json_builder_add_string_value (builder, self->action);
+  json_builder_set_member_name (builder, "subject_type");
+  json_builder_add_string_value (builder, self->subject_type);
+  json_builder_set_member_name (builder, "subject_id");
+  json_builder_add_string_value (builder, self->subject_id);
+  json_builder_set_member_name (builder, "case_id");
+  if (self->case_id != 0)
+    json_builder_add_int_value (builder, self->case_id);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "before");
+  if (self->before != NULL)
+    json_builder_add_value (builder, json_node_copy (self->before));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "after");
+  if (self->after != NULL)
+    json_builder_add_value (builder, json_node_copy (self->after));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "prev_hash");
+  json_builder_add_string_value (builder, self->prev_hash);
+  json_builder_set_member_name (builder, "hash");
+  json_builder_add_string_value (builder, self->hash);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static char *
+default_reviewer (void)
+{
+  const char *env = g_getenv ("CLEARANCE_REVIEWER");
+  const char *real = g_get_real_name ();
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  if (real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0)
+    return g_strdup (real);
+
+  return g_strdup (g_get_user_name ());
+}
+
+void
+clr_store_audit_set_reviewer (ClrStore   *self,
+                              const char *display_name)
+{
+  g_return_if_fail (CLR_IS_STORE (self));
+
+  g_mutex_lock (&reviewer_mutex);
+  if (display_name != NULL && *display_name != '\0')
+    g_object_set_data_full (G_OBJECT (self), REVIEWER_KEY, g_strdup (display_name), g_free);
+  else
+    g_object_set_data (G_OBJECT (self), REVIEWER_KEY, NULL);
+  g_mutex_unlock (&reviewer_mutex);
+}
+
+char *
+clr_store_audit_dup_reviewer (ClrStore *self)
+{
+  char *name;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), NULL);
+
+  g_mutex_lock (&reviewer_mutex);
+  name = g_strdup (g_object_get_data (G_OBJECT (self), REVIEWER_KEY));
+  g_mutex_unlock (&reviewer_mutex);
+
+  return name != NULL ? name : default_reviewer ();
+}
+
+static char *
+node_to_text (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = NULL;
+
+  if (node == NULL)
+    return NULL;
+
+  generator = json_generator_new ();
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}
+
+static JsonNode *
+text_to_node (const char *text)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+
+  if (text == NULL)
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, text, -1, NULL))
+    return json_node_init_string (json_node_alloc (), text);
+
+  root = json_parser_get_root (parser);
+  return root != NULL ? json_node_copy (root) : NULL;
+}
+
+static void
+append_field (GString    *out,
+              const char *name,
+              const char *value)
+{
+  /* Length-prefixed, so no value can forge a field boundary; NULL differs
+   * from "". */
+  if (value == NULL)
+    g_string_append_printf (out, "%s:-\n", name);
+  else
+    g_string_append_printf (out, "%s:%" G_GSIZE_FORMAT ":%s\n", name, strlen (value), value);
+}
+
+/* SHA-256 over the previous hash and the row's canonical content: every
+ * stored column but the hashes, in a fixed order. */
+static char *
+compute_hash (const char *prev_hash,
+              gint64      id,
+              const char *at,
+              const char *user,
+              const char *display_name,
+              const char *action,
+              const char *subject_type,
+              const char *subject_id,
+              gint64      case_id,
+              const char *before,
+              const char *after)
+{
+  g_autoptr(GString) canonical = g_string_new ("clearance-audit-v1\n");
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *case_text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+
+  append_field (canonical, "prev", prev_hash);
+  append_field (canonical, "id", id_text);
+  append_field (canonical, "at", at);
+  append_field (canonical, "user", user);
+  append_field (canonical, "display_name", display_name);
+  append_field (canonical, "action", action);
+  append_field (canonical, "subject_type", subject_type);
+  append_field (canonical, "subject_id", subject_id);
+  append_field (canonical, "case_id", case_text);
+  append_field (canonical, "before", before);
+  append_field (canonical, "after", after);
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                      (const guchar *) canonical->str, canonical->len);
+}
+
+gint64
+clr_store_audit_append_unlocked (ClrStore    *self,
+                                 const char  *display_name,
+                                 const char  *action,
+                                 const char  *subject_type,
+                                 const char  *subject_id,
+                                 gint64       case_id,
+                                 JsonNode    *before,
+                                 JsonNode    *after,
+                                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) last = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autofree char *prev_hash = NULL;
+  g_autofree char *reviewer = NULL;
+  g_autofree char *at = _clr_store_now_iso ();
+  g_autofree char *before_text = node_to_text (before);
+  g_autofree char *after_text = node_to_text (after);
+  g_autofree char *hash = NULL;
+  const char *user = g_get_user_name ();
+  gint64 id = 1;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), 0);
+  g_return_val_if_fail (action != NULL && subject_type != NULL, 0);
+
+  if (subject_id == NULL)
+    subject_id = "";
+  if (display_name == NULL || *display_name == '\0')
+    display_name = reviewer = clr_store_audit_dup_reviewer (self);
+
+  last = _clr_store_prepare (self, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", error);
+  if (last == NULL)
+    return 0;
+  switch (sqlite3_step (last))
+    {
+    case SQLITE_ROW:
+      id = sqlite3_column_int64 (last, 0) + 1;
+      prev_hash = _clr_stmt_dup_text (last, 1);
+      break;
+    case SQLITE_DONE:
+      prev_hash = g_strdup (GENESIS_HASH);
+      break;
+    default:
+      _clr_store_set_error (self, error, _("Reading the audit trail"));
+      return 0;
+    }
+
+  hash = compute_hash (prev_hash, id, at, user, display_name, action, subject_type,
+                       subject_id, case_id, before_text, after_text);
+
+  insert = _clr_store_prepare (self,
+                               "INSERT INTO audit_log (id, at, user, display_name, action, "
+                               "subject_type, subject_id, case_id, before, after, prev_hash, hash) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (insert == NULL)
+    return 0;
+  sqlite3_bind_int64 (insert, 1, id);
+  sqlite3_bind_text (insert, 2, at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 3, user, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 4, display_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 5, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 6, subject_type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 7, subject_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (insert, 8, case_id);
+  sqlite3_bind_text (insert, 9, before_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 10, after_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 11, prev_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 12, hash, -1, SQLITE_STATIC);
+
+  if (sqlite3_step (insert) != SQLITE_DONE)
+    {
+      _clr_store_set_error (self, error, _("Writing the audit trail"));
+      return 0;
+    }
+
+  return id;
+}
+
+gint64
+clr_store_audit_append (ClrStore    *self,
+                        const char  *action,
+                        const char  *subject_type,
+                        const char  *subject_id,
+                        gint64       case_id,
+                        JsonNode    *before,
+                        JsonNode    *after,
+                        GError     **error)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), 0);
+
+  _clr_store_lock (self);
+  if (_clr_store_begin (self, error))
+    {
+      id = clr_store_audit_append_unlocked (self, NULL, action, subject_type, subject_id,
+                                            case_id, before, after, error);
+      if (id == 0 || !_clr_store_commit (self, error))
+        {
+          _clr_store_rollback (self);
+          id = 0;
+        }
+    }
+  _clr_store_unlock (self);
+
+  return id;
+}
+
+#define SELECT_COLUMNS \
+  "SELECT id, at, user, display_name, action, subject_type, subject_id, case_id, " \
+  "before, after, prev_hash, hash FROM audit_log "
+
+static ClrAuditEntry *
+entry_from_stmt (sqlite3_stmt *stmt)
+{
+  ClrAuditEntry *entry = g_new0 (ClrAuditEntry, 1);
+  g_autofree char *before = _clr_stmt_dup_text (stmt, 8);
+  g_autofree char *after = _clr_stmt_dup_text (stmt, 9);
+
+  entry->ref_count = 1;
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->at = _clr_stmt_dup_text (stmt, 1);
+  entry->user = _clr_stmt_dup_text (stmt, 2);
+  entry->display_name = _clr_stmt_dup_text (stmt, 3);
+  entry->action = _clr_stmt_dup_text (stmt, 4);
+  entry->subject_type = _clr_stmt_dup_text (stmt, 5);
+  entry->subject_id = _clr_stmt_dup_text (stmt, 6);
+  entry->case_id = sqlite3_column_int64 (stmt, 7);
+  entry->before = text_to_node (before);
+  entry->after = text_to_node (after);
+  entry->prev_hash = _clr_stmt_dup_text (stmt, 10);
+  entry->hash = _clr_stmt_dup_text (stmt, 11);
+
+  return entry;
+}
+
+static GPtrArray *
+list_entries (ClrStore    *self,
+              gint64       case_id,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_audit_entry_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), NULL);
+
+  _clr_store_lock (self);
+  if (case_id > 0)
+    stmt = _clr_store_prepare (self, SELECT_COLUMNS "WHERE case_id = ? ORDER BY id", error);
+  else
+    stmt = _clr_store_prepare (self, SELECT_COLUMNS "ORDER BY id", error);
+  if (stmt == NULL)
+    {
+      _clr_store_unlock (self);
+      return NULL;
+    }
+  if (case_id > 0)
+    sqlite3_bind_int64 (stmt, 1, case_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entries, entry_from_stmt (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      _clr_store_set_error (self, error, _("Reading the audit trail"));
+      _clr_store_unlock (self);
+      return NULL;
+    }
+  _clr_store_unlock (self);
+
+  return g_steal_pointer (&entries);
+}
+
+GPtrArray *
+clr_store_audit_list (ClrStore  *self,
+                      GError   **error)
+{
+  return list_entries (self, 0, error);
+}
+
+GPtrArray *
+clr_store_audit_list_for_case (ClrStore  *self,
+                               gint64     case_id,
+                               GError   **error)
+{
+  g_return_val_if_fail (case_id > 0, NULL);
+
+  return list_entries (self, case_id, error);
+}
+
+static void
+list_for_case_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *entries;
+
+  entries = clr_store_audit_list_for_case (source_object, *(gint64 *) task_data, &error);
+  if (entries != NULL)
+    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+clr_store_audit_list_for_case_async (ClrStore            *self,
+                                     gint64               case_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CLR_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, clr_store_audit_list_for_case_async);
+  g_task_set_task_data (task, g_memdup2 (&case_id, sizeof case_id), g_free);
+  g_task_run_in_thread (task, list_for_case_thread);
+}
+
+GPtrArray *
+clr_store_audit_list_for_case_finish (ClrStore      *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+clr_store_audit_verify (ClrStore  *self,
+                        gint64    *n_checked,
+                        gint64    *bad_id,
+                        GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *expected_prev = g_strdup (GENESIS_HASH);
+  gint64 expected_id = 1;
+  gint64 checked = 0;
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+
+  if (n_checked != NULL)
+    *n_checked = 0;
+  if (bad_id != NULL)
+    *bad_id = 0;
+
+  _clr_store_lock (self);
+  stmt = _clr_store_prepare (self,
+                             "SELECT id, at, user, display_name, action, subject_type, subject_id, "
+                             "case_id, before, after, prev_hash, hash FROM audit_log ORDER BY id",
+                             error);
+  if (stmt == NULL)
+    {
+      _clr_store_unlock (self);
+      return FALSE;
+    }
+
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *prev_hash = (const char *) sqlite3_column_text (stmt, 10);
+      const char *hash = (const char *) sqlite3_column_text (stmt, 11);
+      g_autofree char *recomputed = NULL;
+
+      if (id != expected_id)
+        {
+          g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
+                       _("Audit entry %" G_GINT64_FORMAT " is missing (the next entry is %" G_GINT64_FORMAT
+                         "): the trail was tampered with"), expected_id, id);
+          if (bad_id != NULL)
+            *bad_id = expected_id;
+          ok = FALSE;
+          break;
+        }
+
+      if (g_strcmp0 (prev_hash, expected_prev) != 0)
+        {
+          g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
+                       _("Audit entry %" G_GINT64_FORMAT " does not follow entry %" G_GINT64_FORMAT
+                         ": its previous-hash does not match (the trail was tampered with)"),
+                       id, id - 1);
+          if (bad_id != NULL)
+            *bad_id = id;
+          ok = FALSE;
+          break;
+        }
+
+      recomputed = compute_hash (prev_hash, id,
+                                 (const char *) sqlite3_column_text (stmt, 1),
+                                 (const char *) sqlite3_column_text (stmt, 2),
+                                 (const char *) sqlite3_column_text (stmt, 3),
+                                 (const char *) sqlite3_column_text (stmt, 4),
+                                 (const char *) sqlite3_column_text (stmt, 5),
+                                 (const char *) sqlite3_column_text (stmt, 6),
+                                 sqlite3_column_int64 (stmt, 7),
+                                 (const char *) sqlite3_column_text (stmt, 8),
+                                 (const char *) sqlite3_column_text (stmt, 9));
+      if (g_strcmp0 (recomputed, hash) != 0)
+        {
+          g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
+                       _("Audit entry %" G_GINT64_FORMAT " was altered: its content does not match its hash"),
+                       id);
+          if (bad_id != NULL)
+            *bad_id = id;
+          ok = FALSE;
+          break;
+        }
+
+      g_free (expected_prev);
+      expected_prev = g_strdup (hash);
+      expected_id = id + 1;
+      checked++;
+    }
+
+  if (ok && rc != SQLITE_DONE)
+    {
+      _clr_store_set_error (self, error, _("Reading the audit trail"));
+      ok = FALSE;
+    }
+  _clr_store_unlock (self);
+
+  if (n_checked != NULL)
+    *n_checked = checked;
+
+  return ok;
+}
+
+static void
+csv_field (GString    *out,
+           const char *value,
+           gboolean    last)
+{
+  if (value != NULL)
+    {
+      if (strpbrk (value, ",\"\r\n") != NULL)
+        {
+          g_string_append_c (out, '"');
+          for (const char *p = value; *p; p++)
+            {
+              if (*p == '"')
+                g_string_append_c (out, '"');
+              g_string_append_c (out, *p);
+            }
+          g_string_append_c (out, '"');
+        }
+      else
+        g_string_append (out, value);
+    }
+  g_string_append (out, last ? "\r\n" : ",");
+}
+
+gboolean
+clr_store_audit_export (ClrStore        *self,
+                        ClrAuditFormat   format,
+                        GOutputStream   *stream,
+                        GError         **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  entries = clr_store_audit_list (self, error);
+  if (entries == NULL)
+    return FALSE;
+
+  if (format == CLR_AUDIT_FORMAT_JSON)
+    {
+      g_autoptr(JsonArray) array = json_array_sized_new (entries->len);
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; i < entries->len; i++)
+        json_array_add_element (array, clr_audit_entry_to_json (g_ptr_array_index (entries, i)));
+      json_node_set_array (root, array);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      text = json_generator_to_data (generator, NULL);
+      g_string_append (out, text);
+      g_string_append_c (out, '\n');
+    }
+  else
+    {
+      g_string_append (out, "id,at,user,display_name,action,subject_type,subject_id,case_id,"
+                            "before,after,prev_hash,hash\r\n");
+      for (guint i = 0; i < entries->len; i++)
+        {
+          ClrAuditEntry *entry = g_ptr_array_index (entries, i);
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, entry->id);
+          g_autofree char *case_id = entry->case_id ? g_strdup_printf ("%" G_GINT64_FORMAT, entry->case_id) : NULL;
+          g_autofree char *before = node_to_text (entry->before);
+          g_autofree char *after = node_to_text (entry->after);
+
+          csv_field (out, id, FALSE);
+          csv_field (out, entry->at, FALSE);
+          csv_field (out, entry->user, FALSE);
+          csv_field (out, entry->display_name, FALSE);
+          csv_field (out, entry->action, FALSE);
+          csv_field (out, entry->subject_type, FALSE);
+          csv_field (out, entry->subject_id, FALSE);
+          csv_field (out, case_id, FALSE);
+          csv_field (out, before, FALSE);
+          csv_field (out, after, FALSE);
+          csv_field (out, entry->prev_hash, FALSE);
+          csv_field (out, entry->hash, TRUE);
+        }
+    }
+
+  return g_output_stream_write_all (stream, out->str, out->len, NULL, NULL, error);
+}

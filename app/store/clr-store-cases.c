@@ -1,0 +1,1082 @@
+/* clr-store-cases.c — shipment cases
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "clr-store-audit.h"
+#include "clr-store-cases.h"
+#include "clr-store-private.h"
+
+G_DEFINE_BOXED_TYPE (ClrCase, clr_case, clr_case_ref, clr_case_unref)
+
+static const char * const status_names[] = { "open", "archived" };
+
+const char *
+clr_case_status_to_string (ClrCaseStatus status)
+{
+  if ((guint) status < G_N_ELEMENTS (status_names))
+    return status_names[status];
+  return NULL;
+}
+
+gboolean
+clr_case_status_from_string (const char    *text,
+                             ClrCaseStatus *status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
+    if (g_strcmp0 (text, status_names[i]) == 0)
+      {
+        *status = (ClrCaseStatus) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+ClrCase *
+clr_case_ref (ClrCase *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_int_inc (&self->ref_count);
+  return self;
+}
+
+void
+clr_case_unref (ClrCase *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_int_dec_and_test (&self->ref_count))
+    return;
+
+  g_free (self->reference);
+  g_free (self->destination);
+  g_free (self->date);
+  g_free (self->party_names);
+  g_free (self->created_at);
+  g_free (self->updated_at);
+  g_clear_pointer (&self->shipment, json_node_unref);
+  g_clear_pointer (&self->result, json_node_unref);
+  g_free (self->verdict);
+  g_free (self->evaluated_at);
+  g_free (self);
+}
+
+/* ---- helpers ---- */
+
+static char *
+node_to_text (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}
+
+static JsonNode *
+text_to_node (const char *text)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+
+  if (text == NULL)
+    return NULL;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, text, -1, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  return root != NULL ? json_node_copy (root) : NULL;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+static char *
+dup_nonempty (const char *text)
+{
+  return (text != NULL && *text != '\0') ? g_strdup (text) : NULL;
+}
+
+typedef struct
+{
+  char *text;
+  char *reference;
+  char *destination;
+  char *date;
+  char *party_names;
+} Summary;
+
+static void
+summary_clear (Summary *summary)
+{
+  g_free (summary->text);
+  g_free (summary->reference);
+  g_free (summary->destination);
+  g_free (summary->date);
+  g_free (summary->party_names);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Summary, summary_clear)
+
+static gboolean
+summarize (JsonNode  *shipment,
+           Summary   *summary,
+           GError   **error)
+{
+  JsonObject *object;
+  JsonNode *parties;
+
+  if (shipment == NULL || !JSON_NODE_HOLDS_OBJECT (shipment))
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
+                   _("A shipment must be a JSON object"));
+      return FALSE;
+    }
+
+  object = json_node_get_object (shipment);
+  summary->text = node_to_text (shipment);
+  summary->reference = dup_nonempty (member_string (object, "reference"));
+  summary->destination = dup_nonempty (member_string (object, "destination"));
+  summary->date = dup_nonempty (member_string (object, "date"));
+
+  parties = json_object_get_member (object, "parties");
+  if (parties != NULL && JSON_NODE_HOLDS_ARRAY (parties))
+    {
+      JsonArray *array = json_node_get_array (parties);
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *party = json_array_get_element (array, i);
+          const char *name;
+
+          if (!JSON_NODE_HOLDS_OBJECT (party))
+            continue;
+          name = member_string (json_node_get_object (party), "name");
+          if (name == NULL || *name == '\0')
+            continue;
+          if (names->len > 0)
+            g_string_append (names, "; ");
+          g_string_append (names, name);
+        }
+      if (names->len > 0)
+        summary->party_names = g_string_free (g_steal_pointer (&names), FALSE);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+case_exists (ClrStore  *self,
+             gint64     id,
+             GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _clr_store_prepare (self, "SELECT 1 FROM cases WHERE id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
+                 _("There is no case %" G_GINT64_FORMAT), id);
+  else
+    _clr_store_set_error (self, error, _("Reading a case"));
+  return FALSE;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           col,
+                   const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, col);
+}
+
+/* ---- synchronous API ---- */
+
+gint64
+clr_store_create_case (ClrStore  *self,
+                       JsonNode  *shipment,
+                       GError   **error)
+{
+  g_auto(Summary) summary = { NULL, };
+  g_autoptr(JsonNode) empty = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = _clr_store_now_iso ();
+  gint64 id = 0;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), 0);
+
+  if (shipment == NULL)
+    {
+      empty = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (empty, json_object_new ());
+      shipment = empty;
+    }
+
+  if (!summarize (shipment, &summary, error))
+    return 0;
+
+  _clr_store_lock (self);
+  stmt = _clr_store_prepare (self,
+                             "INSERT INTO cases (reference, destination, ship_date, party_names, "
+                             "shipment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt != NULL)
+    {
+      bind_text_or_null (stmt, 1, summary.reference);
+      bind_text_or_null (stmt, 2, summary.destination);
+      bind_text_or_null (stmt, 3, summary.date);
+      bind_text_or_null (stmt, 4, summary.party_names);
+      sqlite3_bind_text (stmt, 5, summary.text, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_DONE)
+        id = sqlite3_last_insert_rowid (_clr_store_get_db (self));
+      else
+        _clr_store_set_error (self, error, _("Saving a new case"));
+    }
+  _clr_store_unlock (self);
+
+  return id;
+}
+
+gboolean
+clr_store_save_case (ClrStore  *self,
+                     gint64     id,
+                     JsonNode  *shipment,
+                     GError   **error)
+{
+  g_auto(Summary) summary = { NULL, };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = _clr_store_now_iso ();
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+
+  if (!summarize (shipment, &summary, error))
+    return FALSE;
+
+  _clr_store_lock (self);
+  /* One statement, no explicit transaction: cheap enough to call on every
+   * keystroke pause. Unchanged documents do not touch the row. */
+  stmt = _clr_store_prepare (self,
+                             "UPDATE cases SET shipment = ?1, reference = ?2, destination = ?3, "
+                             "ship_date = ?4, party_names = ?5, updated_at = ?6, revision = revision + 1 "
+                             "WHERE id = ?7 AND shipment IS NOT ?1", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, summary.text, -1, SQLITE_STATIC);
+      bind_text_or_null (stmt, 2, summary.reference);
+      bind_text_or_null (stmt, 3, summary.destination);
+      bind_text_or_null (stmt, 4, summary.date);
+      bind_text_or_null (stmt, 5, summary.party_names);
+      sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 7, id);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        _clr_store_set_error (self, error, _("Saving a case"));
+      else if (sqlite3_changes (_clr_store_get_db (self)) > 0)
+        ok = TRUE;
+      else
+        ok = case_exists (self, id, error);
+    }
+  _clr_store_unlock (self);
+
+  return ok;
+}
+
+static JsonNode *
+result_summary (JsonNode *result)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  JsonObject *object = json_node_get_object (result);
+  JsonNode *findings = json_object_get_member (object, "findings");
+  JsonNode *data = json_object_get_member (object, "data");
+  static const char * const keys[] = { "verdict", "as_of", "posture", "reference" };
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (member_string (object, keys[i]) != NULL)
+      {
+        json_builder_set_member_name (builder, keys[i]);
+        json_builder_add_string_value (builder, member_string (object, keys[i]));
+      }
+
+  if (findings != NULL && JSON_NODE_HOLDS_ARRAY (findings))
+    {
+      JsonArray *array = json_node_get_array (findings);
+
+      json_builder_set_member_name (builder, "findings");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *finding = json_array_get_element (array, i);
+          const char *rule;
+
+          if (!JSON_NODE_HOLDS_OBJECT (finding))
+            continue;
+          rule = member_string (json_node_get_object (finding), "rule");
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "rule");
+          json_builder_add_string_value (builder, rule);
+          json_builder_set_member_name (builder, "outcome");
+          json_builder_add_string_value (builder, member_string (json_node_get_object (finding), "outcome"));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
+
+  if (data != NULL && JSON_NODE_HOLDS_OBJECT (data))
+    {
+      json_builder_set_member_name (builder, "data");
+      json_builder_add_value (builder, json_node_copy (data));
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+gboolean
+clr_store_save_case_result (ClrStore  *self,
+                            gint64     id,
+                            JsonNode  *result,
+                            GError   **error)
+{
+  g_autoptr(sqlite3_stmt) old = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *now = _clr_store_now_iso ();
+  g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *old_verdict = NULL;
+  g_autofree char *old_at = NULL;
+  const char *verdict;
+  int rc;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+
+  if (result == NULL || !JSON_NODE_HOLDS_OBJECT (result))
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
+                   _("An evaluation result must be a JSON object"));
+      return FALSE;
+    }
+
+  verdict = member_string (json_node_get_object (result), "verdict");
+  text = node_to_text (result);
+  after = result_summary (result);
+
+  _clr_store_lock (self);
+  if (!_clr_store_begin (self, error))
+    goto fail;
+
+  old = _clr_store_prepare (self, "SELECT verdict, evaluated_at FROM cases WHERE id = ?", error);
+  if (old == NULL)
+    goto fail;
+  sqlite3_bind_int64 (old, 1, id);
+  rc = sqlite3_step (old);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
+                   _("There is no case %" G_GINT64_FORMAT), id);
+      goto fail;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _clr_store_set_error (self, error, _("Reading a case"));
+      goto fail;
+    }
+  old_verdict = _clr_stmt_dup_text (old, 0);
+  old_at = _clr_stmt_dup_text (old, 1);
+
+  if (old_verdict != NULL)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "verdict");
+      json_builder_add_string_value (builder, old_verdict);
+      json_builder_set_member_name (builder, "evaluated_at");
+      json_builder_add_string_value (builder, old_at);
+      json_builder_end_object (builder);
+      before = json_builder_get_root (builder);
+    }
+
+  stmt = _clr_store_prepare (self,
+                             "UPDATE cases SET result = ?, verdict = ?, evaluated_at = ? WHERE id = ?",
+                             error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 2, verdict);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _clr_store_set_error (self, error, _("Saving an evaluation"));
+      goto fail;
+    }
+
+  if (clr_store_audit_append_unlocked (self, NULL, CLR_AUDIT_CASE_EVALUATE, "case", subject,
+                                       id, before, after, error) == 0)
+    goto fail;
+
+  if (!_clr_store_commit (self, error))
+    goto fail;
+
+  _clr_store_unlock (self);
+  return TRUE;
+
+fail:
+  _clr_store_rollback (self);
+  _clr_store_unlock (self);
+  return FALSE;
+}
+
+#define CASE_COLUMNS \
+  "SELECT id, reference, destination, ship_date, party_names, status, created_at, updated_at, " \
+  "revision, shipment, result, verdict, evaluated_at FROM cases "
+
+static ClrCase *
+case_from_stmt (sqlite3_stmt *stmt)
+{
+  ClrCase *self = g_new0 (ClrCase, 1);
+  g_autofree char *status = _clr_stmt_dup_text (stmt, 5);
+  g_autofree char *shipment = _clr_stmt_dup_text (stmt, 9);
+  g_autofree char *result = _clr_stmt_dup_text (stmt, 10);
+
+  self->ref_count = 1;
+  self->id = sqlite3_column_int64 (stmt, 0);
+  self->reference = _clr_stmt_dup_text (stmt, 1);
+  self->destination = _clr_stmt_dup_text (stmt, 2);
+  self->date = _clr_stmt_dup_text (stmt, 3);
+  self->party_names = _clr_stmt_dup_text (stmt, 4);
+  if (!clr_case_status_from_string (status, &self->status))
+    self->status = CLR_CASE_STATUS_OPEN;
+  self->created_at = _clr_stmt_dup_text (stmt, 6);
+  self->updated_at = _clr_stmt_dup_text (stmt, 7);
+  self->revision = sqlite3_column_int64 (stmt, 8);
+  self->shipment = text_to_node (shipment);
+  if (self->shipment == NULL)
+    {
+      /* Unreadable text never reaches the table through this API; keep the
+       * promise that shipment is never NULL anyway. */
+      self->shipment = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (self->shipment, json_object_new ());
+    }
+  self->result = text_to_node (result);
+  self->verdict = _clr_stmt_dup_text (stmt, 11);
+  self->evaluated_at = _clr_stmt_dup_text (stmt, 12);
+
+  return self;
+}
+
+ClrCase *
+clr_store_get_case (ClrStore  *self,
+                    gint64     id,
+                    GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  ClrCase *result = NULL;
+  int rc;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), NULL);
+
+  _clr_store_lock (self);
+  stmt = _clr_store_prepare (self, CASE_COLUMNS "WHERE id = ?", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        result = case_from_stmt (stmt);
+      else if (rc == SQLITE_DONE)
+        g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
+                     _("There is no case %" G_GINT64_FORMAT), id);
+      else
+        _clr_store_set_error (self, error, _("Reading a case"));
+    }
+  _clr_store_unlock (self);
+
+  return result;
+}
+
+static char *
+like_pattern (const char *search)
+{
+  g_autoptr(GString) pattern = g_string_new ("%");
+
+  for (const char *p = search; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  return g_string_free (g_steal_pointer (&pattern), FALSE);
+}
+
+GPtrArray *
+clr_store_list_cases (ClrStore       *self,
+                      const char     *search,
+                      ClrCaseStatus   status,
+                      guint           limit,
+                      GError        **error)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_case_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *pattern = NULL;
+  int rc;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), NULL);
+
+  if (search != NULL && *search != '\0')
+    pattern = like_pattern (search);
+
+  _clr_store_lock (self);
+  stmt = _clr_store_prepare (self,
+                             CASE_COLUMNS
+                             "WHERE (?1 IS NULL OR status = ?1) AND "
+                             "(?2 IS NULL OR reference LIKE ?2 ESCAPE '\\' OR destination LIKE ?2 ESCAPE '\\' "
+                             " OR ship_date LIKE ?2 ESCAPE '\\' OR verdict LIKE ?2 ESCAPE '\\' "
+                             " OR party_names LIKE ?2 ESCAPE '\\') "
+                             "ORDER BY updated_at DESC, id DESC LIMIT ?3", error);
+  if (stmt == NULL)
+    {
+      _clr_store_unlock (self);
+      return NULL;
+    }
+  bind_text_or_null (stmt, 1, status == CLR_CASE_STATUS_ANY ? NULL : clr_case_status_to_string (status));
+  bind_text_or_null (stmt, 2, pattern);
+  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (cases, case_from_stmt (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      _clr_store_set_error (self, error, _("Listing cases"));
+      _clr_store_unlock (self);
+      return NULL;
+    }
+  _clr_store_unlock (self);
+
+  return g_steal_pointer (&cases);
+}
+
+gint64
+clr_store_duplicate_case (ClrStore  *self,
+                          gint64     id,
+                          GError   **error)
+{
+  g_autoptr(ClrCase) original = NULL;
+  g_autoptr(JsonNode) copy = NULL;
+  JsonObject *object;
+  const char *reference;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), 0);
+
+  original = clr_store_get_case (self, id, error);
+  if (original == NULL)
+    return 0;
+
+  copy = json_node_copy (original->shipment);
+  object = json_node_get_object (copy);
+  reference = member_string (object, "reference");
+  if (reference != NULL && *reference != '\0')
+    {
+      /* TRANSLATORS: the reference of a duplicated case */
+      g_autofree char *new_reference = g_strdup_printf (_("%s (copy)"), reference);
+
+      json_object_set_string_member (object, "reference", new_reference);
+    }
+
+  return clr_store_create_case (self, copy, error);
+}
+
+gboolean
+clr_store_set_case_archived (ClrStore  *self,
+                             gint64     id,
+                             gboolean   archived,
+                             GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+
+  _clr_store_lock (self);
+  stmt = _clr_store_prepare (self, "UPDATE cases SET status = ? WHERE id = ?", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, archived ? "archived" : "open", -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        _clr_store_set_error (self, error, _("Archiving a case"));
+      else if (sqlite3_changes (_clr_store_get_db (self)) == 0)
+        g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
+                     _("There is no case %" G_GINT64_FORMAT), id);
+      else
+        ok = TRUE;
+    }
+  _clr_store_unlock (self);
+
+  return ok;
+}
+
+gint64
+clr_store_import_case (ClrStore    *self,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), 0);
+  g_return_val_if_fail (path != NULL, 0);
+
+  if (!json_parser_load_from_file (parser, path, &local_error))
+    {
+      if (local_error->domain == JSON_PARSER_ERROR && !g_str_has_prefix (local_error->message, path))
+        g_set_error (error, local_error->domain, local_error->code, "%s: %s", path, local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return 0;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
+                   _("%s: a shipment must be a JSON object ({…})"), path);
+      return 0;
+    }
+
+  return clr_store_create_case (self, root, error);
+}
+
+gboolean
+clr_store_export_case (ClrStore    *self,
+                       gint64       id,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autoptr(ClrCase) c = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  g_autofree char *with_newline = NULL;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  c = clr_store_get_case (self, id, error);
+  if (c == NULL)
+    return FALSE;
+
+  json_generator_set_root (generator, c->shipment);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  with_newline = g_strconcat (text, "\n", NULL);
+
+  return g_file_set_contents (path, with_newline, -1, error);
+}
+
+/* ---- GTask variants ---- */
+
+typedef enum
+{
+  OP_CREATE,
+  OP_SAVE,
+  OP_SAVE_RESULT,
+  OP_GET,
+  OP_LIST,
+  OP_DUPLICATE,
+  OP_ARCHIVE,
+  OP_IMPORT,
+  OP_EXPORT,
+} CaseOp;
+
+typedef struct
+{
+  CaseOp         op;
+  gint64         id;
+  JsonNode      *node;
+  char          *text;   /* search or path */
+  ClrCaseStatus  status;
+  guint          limit;
+  gboolean       flag;
+} CaseTaskData;
+
+static void
+case_task_data_free (CaseTaskData *data)
+{
+  g_clear_pointer (&data->node, json_node_unref);
+  g_free (data->text);
+  g_free (data);
+}
+
+static void
+case_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ClrStore *self = source_object;
+  CaseTaskData *data = task_data;
+  GError *error = NULL;
+  gint64 id;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  switch (data->op)
+    {
+    case OP_CREATE:
+    case OP_DUPLICATE:
+    case OP_IMPORT:
+      if (data->op == OP_CREATE)
+        id = clr_store_create_case (self, data->node, &error);
+      else if (data->op == OP_DUPLICATE)
+        id = clr_store_duplicate_case (self, data->id, &error);
+      else
+        id = clr_store_import_case (self, data->text, &error);
+      if (id > 0)
+        g_task_return_pointer (task, g_memdup2 (&id, sizeof id), g_free);
+      else
+        g_task_return_error (task, error);
+      break;
+
+    case OP_SAVE:
+    case OP_SAVE_RESULT:
+    case OP_ARCHIVE:
+    case OP_EXPORT:
+      {
+        gboolean ok;
+
+        if (data->op == OP_SAVE)
+          ok = clr_store_save_case (self, data->id, data->node, &error);
+        else if (data->op == OP_SAVE_RESULT)
+          ok = clr_store_save_case_result (self, data->id, data->node, &error);
+        else if (data->op == OP_ARCHIVE)
+          ok = clr_store_set_case_archived (self, data->id, data->flag, &error);
+        else
+          ok = clr_store_export_case (self, data->id, data->text, &error);
+        if (ok)
+          g_task_return_boolean (task, TRUE);
+        else
+          g_task_return_error (task, error);
+      }
+      break;
+
+    case OP_GET:
+      {
+        ClrCase *c = clr_store_get_case (self, data->id, &error);
+
+        if (c != NULL)
+          g_task_return_pointer (task, c, (GDestroyNotify) clr_case_unref);
+        else
+          g_task_return_error (task, error);
+      }
+      break;
+
+    case OP_LIST:
+      {
+        GPtrArray *cases = clr_store_list_cases (self, data->text, data->status, data->limit, &error);
+
+        if (cases != NULL)
+          g_task_return_pointer (task, cases, (GDestroyNotify) g_ptr_array_unref);
+        else
+          g_task_return_error (task, error);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+run_case_task (ClrStore            *self,
+               CaseTaskData        *data,
+               gpointer             source_tag,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) case_task_data_free);
+  g_task_run_in_thread (task, case_thread);
+}
+
+static CaseTaskData *
+case_task_data_new (CaseOp    op,
+                    gint64    id,
+                    JsonNode *node)
+{
+  CaseTaskData *data = g_new0 (CaseTaskData, 1);
+
+  data->op = op;
+  data->id = id;
+  data->node = node != NULL ? json_node_copy (node) : NULL;
+  return data;
+}
+
+static gint64
+finish_id (ClrStore      *self,
+           GAsyncResult  *result,
+           GError       **error)
+{
+  g_autofree gint64 *id = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  id = g_task_propagate_pointer (G_TASK (result), error);
+  return id != NULL ? *id : 0;
+}
+
+static gboolean
+finish_boolean (ClrStore      *self,
+                GAsyncResult  *result,
+                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+clr_store_create_case_async (ClrStore            *self,
+                             JsonNode            *shipment,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (CLR_IS_STORE (self));
+  run_case_task (self, case_task_data_new (OP_CREATE, 0, shipment),
+                 clr_store_create_case_async, cancellable, callback, user_data);
+}
+
+gint64
+clr_store_create_case_finish (ClrStore      *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return finish_id (self, result, error);
+}
+
+void
+clr_store_save_case_async (ClrStore            *self,
+                           gint64               id,
+                           JsonNode            *shipment,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (CLR_IS_STORE (self));
+  run_case_task (self, case_task_data_new (OP_SAVE, id, shipment),
+                 clr_store_save_case_async, cancellable, callback, user_data);
+}
+
+gboolean
+clr_store_save_case_finish (ClrStore      *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return finish_boolean (self, result, error);
+}
+
+void
+clr_store_save_case_result_async (ClrStore            *self,
+                                  gint64               id,
+                                  JsonNode            *result_doc,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (CLR_IS_STORE (self));
+  run_case_task (self, case_task_data_new (OP_SAVE_RESULT, id, result_doc),
+                 clr_store_save_case_result_async, cancellable, callback, user_data);
+}
+
+gboolean
+clr_store_save_case_result_finish (ClrStore      *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return finish_boolean (self, result, error);
+}
+
+void
+clr_store_get_case_async (ClrStore            *self,
+                          gint64               id,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (CLR_IS_STORE (self));
+  run_case_task (self, case_task_data_new (OP_GET, id, NULL),
+                 clr_store_get_case_async, cancellable, callback, user_data);
+}
+
+ClrCase *
+clr_store_get_case_finish (ClrStore      *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+clr_store_list_cases_async (ClrStore            *self,
+                            const char          *search,
+                            ClrCaseStatus        status,
+                            guint                limit,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  CaseTaskData *data;
+
+  g_return_if_fail (CLR_IS_STORE (self));
+
+  data = case_task_data_new (OP_LIST, 0, NULL);
+  data->text = g_strdup (search);
+  data->status = status;
+  data->limit = limit;
+  run_case_task (self, data, clr_store_list_cases_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+clr_store_list_cases_finish (ClrStore      *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+clr_store_duplicate_case_async (ClrStore            *self,
+                                gint64               id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (CLR_IS_STORE (self));
+  run_case_task (self, case_task_data_new (OP_DUPLICATE, id, NULL),
+                 clr_store_duplicate_case_async, cancellable, callback, user_data);
+}
+
+gint64
+clr_store_duplicate_case_finish (ClrStore      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish_id (self, result, error);
+}
+
+void
+clr_store_set_case_archived_async (ClrStore            *self,
+                                   gint64               id,
+                                   gboolean             archived,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  CaseTaskData *data;
+
+  g_return_if_fail (CLR_IS_STORE (self));
+
+  data = case_task_data_new (OP_ARCHIVE, id, NULL);
+  data->flag = archived;
+  run_case_task (self, data, clr_store_set_case_archived_async, cancellable, callback, user_data);
+}
+
+gboolean
+clr_store_set_case_archived_finish (ClrStore      *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return finish_boolean (self, result, error);
+}
+
+void
+clr_store_import_case_async (ClrStore            *self,
+                             const char          *path,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  CaseTaskData *data;
+
+  g_return_if_fail (CLR_IS_STORE (self));
+
+  data = case_task_data_new (OP_IMPORT, 0, NULL);
+  data->text = g_strdup (path);
+  run_case_task (self, data, clr_store_import_case_async, cancellable, callback, user_data);
+}
+
+gint64
+clr_store_import_case_finish (ClrStore      *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return finish_id (self, result, error);
+}
+
+void
+clr_store_export_case_async (ClrStore            *self,
+                             gint64               id,
+                             const char          *path,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  CaseTaskData *data;
+
+  g_return_if_fail (CLR_IS_STORE (self));
+
+  data = case_task_data_new (OP_EXPORT, id, NULL);
+  data->text = g_strdup (path);
+  run_case_task (self, data, clr_store_export_case_async, cancellable, callback, user_data);
+}
+
+gboolean
+clr_store_export_case_finish (ClrStore      *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return finish_boolean (self, result, error);
+}
