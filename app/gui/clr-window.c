@@ -1,0 +1,258 @@
+/* clr-window.c — the main window: header bar, view switcher, three pages
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "pages/clr-lists-page.h"
+#include "pages/clr-review-page.h"
+#include "pages/clr-shipment-page.h"
+
+#include "clr-window.h"
+
+struct _ClrWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwHeaderBar         *header_bar;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  AdwViewStack         *stack;
+  GtkWidget            *shipment_page;
+  GtkWidget            *review_page;
+  GtkWidget            *lists_page;
+
+  gboolean              settings_bound;
+};
+
+G_DEFINE_FINAL_TYPE (ClrWindow, clr_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+is_page_name (const char *page)
+{
+  return g_strcmp0 (page, "shipment") == 0
+         || g_strcmp0 (page, "review") == 0
+         || g_strcmp0 (page, "lists") == 0;
+}
+
+static void
+visible_child_changed_cb (ClrWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+/* "application" is not a construct property, so it arrives after constructed():
+ * restore and start remembering the window state when it is set. */
+static void
+application_changed_cb (ClrWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  ClrSettings *settings;
+
+  if (!CLR_IS_APPLICATION (app) || self->settings_bound)
+    return;
+  self->settings_bound = TRUE;
+
+  settings = clr_application_get_settings (CLR_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               clr_settings_get_window_width (settings),
+                               clr_settings_get_window_height (settings));
+  if (clr_settings_get_window_maximized (settings))
+    gtk_window_maximize (GTK_WINDOW (self));
+  if (is_page_name (clr_settings_get_last_page (settings)))
+    clr_window_set_page (self, clr_settings_get_last_page (settings));
+
+  g_object_bind_property (self, "default-width", settings, "window-width", G_BINDING_DEFAULT);
+  g_object_bind_property (self, "default-height", settings, "window-height", G_BINDING_DEFAULT);
+  g_object_bind_property (self, "maximized", settings, "window-maximized", G_BINDING_DEFAULT);
+  g_object_bind_property (self, "page", settings, "last-page", G_BINDING_DEFAULT);
+}
+
+static void
+clr_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), CLR_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (clr_window_parent_class)->dispose (object);
+}
+
+static void
+clr_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  ClrWindow *self = CLR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAGE:
+      g_value_set_string (value, clr_window_get_page (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clr_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  ClrWindow *self = CLR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAGE:
+      clr_window_set_page (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+clr_window_class_init (ClrWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = clr_window_dispose;
+  object_class->get_property = clr_window_get_property;
+  object_class->set_property = clr_window_set_property;
+
+  /**
+   * ClrWindow:page:
+   *
+   * The visible page: "shipment", "review" or "lists".
+   */
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL, "shipment",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CLR_TYPE_SHIPMENT_PAGE);
+  g_type_ensure (CLR_TYPE_REVIEW_PAGE);
+  g_type_ensure (CLR_TYPE_LISTS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/clr-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClrWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ClrWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, ClrWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ClrWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, ClrWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ClrWindow, shipment_page);
+  gtk_widget_class_bind_template_child (widget_class, ClrWindow, review_page);
+  gtk_widget_class_bind_template_child (widget_class, ClrWindow, lists_page);
+
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+
+  /* win.page('lists') etc.: a stateful action mirroring the property. */
+  gtk_widget_class_install_property_action (widget_class, "win.page", "page");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.page", "s", "shipment");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.page", "s", "review");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.page", "s", "lists");
+}
+
+static void
+clr_window_init (ClrWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (visible_child_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+ClrWindow *
+clr_window_new (ClrApplication *application)
+{
+  g_return_val_if_fail (CLR_IS_APPLICATION (application), NULL);
+
+  return g_object_new (CLR_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+clr_window_set_page (ClrWindow  *self,
+                     const char *page)
+{
+  g_return_if_fail (CLR_IS_WINDOW (self));
+  g_return_if_fail (page != NULL);
+
+  if (!is_page_name (page))
+    {
+      g_critical ("Unknown page “%s”", page);
+      return;
+    }
+  /* notify::visible-child-name notifies "page" when this changes anything. */
+  adw_view_stack_set_visible_child_name (self->stack, page);
+}
+
+const char *
+clr_window_get_page (ClrWindow *self)
+{
+  g_return_val_if_fail (CLR_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+GtkWidget *
+clr_window_get_page_widget (ClrWindow  *self,
+                            const char *page)
+{
+  g_return_val_if_fail (CLR_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (page != NULL, NULL);
+
+  return adw_view_stack_get_child_by_name (self->stack, page);
+}
+
+void
+clr_window_add_toast (ClrWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (CLR_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+clr_window_show_toast (ClrWindow  *self,
+                       const char *title)
+{
+  g_return_if_fail (CLR_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}

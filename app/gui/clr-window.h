@@ -1,0 +1,40 @@
+/* clr-window.h — the main window: header bar, view switcher, three pages
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "clr-application.h"
+
+G_BEGIN_DECLS
+
+#define CLR_TYPE_WINDOW (clr_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (ClrWindow, clr_window, CLR, WINDOW, AdwApplicationWindow)
+
+ClrWindow  *clr_window_new        (ClrApplication *application);
+
+/* Page names: "shipment", "review", "lists". The same switch is the
+ * stateful action "win.page" with a string parameter (Alt+1/2/3). */
+void        clr_window_set_page   (ClrWindow      *self,
+                                   const char     *page);
+const char *clr_window_get_page   (ClrWindow      *self);
+
+/* The page widgets (borrowed). */
+GtkWidget  *clr_window_get_page_widget (ClrWindow  *self,
+                                        const char *page);
+
+/* Shows @toast over the window's content; takes ownership (transfer full),
+ * like adw_toast_overlay_add_toast. */
+void        clr_window_add_toast  (ClrWindow      *self,
+                                   AdwToast       *toast);
+/* Shorthand: a toast with @title (already translated), default timeout. */
+void        clr_window_show_toast (ClrWindow      *self,
+                                   const char     *title);
+
+G_END_DECLS

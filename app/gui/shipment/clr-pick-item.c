@@ -1,0 +1,149 @@
+/* clr-pick-item.c — one choice of a searchable picker (a country, an ECCN)
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "clr-pick-item.h"
+
+struct _ClrPickItem
+{
+  GObject  parent_instance;
+
+  char    *id;
+  char    *title;
+  char    *subtitle;
+  char    *haystack;   /* case-folded id, title, subtitle and keywords */
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (ClrPickItem, clr_pick_item, G_TYPE_OBJECT)
+
+static void
+clr_pick_item_finalize (GObject *object)
+{
+  ClrPickItem *self = CLR_PICK_ITEM (object);
+
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self->subtitle);
+  g_free (self->haystack);
+
+  G_OBJECT_CLASS (clr_pick_item_parent_class)->finalize (object);
+}
+
+static void
+clr_pick_item_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  ClrPickItem *self = CLR_PICK_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clr_pick_item_class_init (ClrPickItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = clr_pick_item_finalize;
+  object_class->get_property = clr_pick_item_get_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL,
+                                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+clr_pick_item_init (ClrPickItem *self)
+{
+}
+
+ClrPickItem *
+clr_pick_item_new (const char *id,
+                   const char *title,
+                   const char *subtitle,
+                   const char *keywords)
+{
+  ClrPickItem *self = g_object_new (CLR_TYPE_PICK_ITEM, NULL);
+  g_autofree char *joined = NULL;
+
+  self->id = g_strdup (id);
+  self->title = g_strdup (title);
+  self->subtitle = g_strdup (subtitle);
+  joined = g_strjoin (" ", id ? id : "", title ? title : "", subtitle ? subtitle : "",
+                      keywords ? keywords : "", NULL);
+  self->haystack = g_utf8_casefold (joined, -1);
+  return self;
+}
+
+const char *
+clr_pick_item_get_id (ClrPickItem *self)
+{
+  g_return_val_if_fail (CLR_IS_PICK_ITEM (self), NULL);
+  return self->id;
+}
+
+const char *
+clr_pick_item_get_title (ClrPickItem *self)
+{
+  g_return_val_if_fail (CLR_IS_PICK_ITEM (self), NULL);
+  return self->title;
+}
+
+const char *
+clr_pick_item_get_subtitle (ClrPickItem *self)
+{
+  g_return_val_if_fail (CLR_IS_PICK_ITEM (self), NULL);
+  return self->subtitle;
+}
+
+gboolean
+clr_pick_item_matches (ClrPickItem *self,
+                       const char  *query)
+{
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) words = NULL;
+
+  g_return_val_if_fail (CLR_IS_PICK_ITEM (self), FALSE);
+
+  if (query == NULL || *query == '\0')
+    return TRUE;
+  folded = g_utf8_casefold (query, -1);
+  words = g_strsplit_set (folded, " \t", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0' && strstr (self->haystack, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}

@@ -1,0 +1,30 @@
+/* clr-pick-item.h — one choice of a searchable picker (a country, an ECCN)
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define CLR_TYPE_PICK_ITEM (clr_pick_item_get_type ())
+
+G_DECLARE_FINAL_TYPE (ClrPickItem, clr_pick_item, CLR, PICK_ITEM, GObject)
+
+/* @keywords: every other word the item is found by (aliases, codes), space-separated. */
+ClrPickItem *clr_pick_item_new          (const char  *id,
+                                         const char  *title,
+                                         const char  *subtitle,
+                                         const char  *keywords);
+const char  *clr_pick_item_get_id       (ClrPickItem *self);
+const char  *clr_pick_item_get_title    (ClrPickItem *self);
+const char  *clr_pick_item_get_subtitle (ClrPickItem *self);
+/* TRUE when every word of @query (case-folded) occurs in the id, title, subtitle or keywords. */
+gboolean     clr_pick_item_matches      (ClrPickItem *self,
+                                         const char  *query);
+
+G_END_DECLS
