@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "clr-entry.h"
 #include "clr-store.h"
 
 G_BEGIN_DECLS
@@ -202,6 +203,38 @@ void           clr_store_review_decide_async (ClrStore              *self,
 gboolean       clr_store_review_decide_finish (ClrStore             *self,
                                                GAsyncResult         *result,
                                                GError              **error);
+
+/* For the store's re-screening (clr-rescreen.c), not for the GUI: */
+/* Records @screening like annotate_screening_full(); a screening element may
+ * carry its own "case_id". Counts new items and reopened decisions. */
+gboolean       _clr_store_review_record        (ClrStore    *self,
+                                                JsonArray   *screening,
+                                                JsonArray   *parties,
+                                                gint64       case_id,
+                                                const char  *origin,
+                                                guint       *n_new,
+                                                guint       *n_reopened,
+                                                GError     **error);
+/* The entry behind items (list code + @old_key, or stored row @old_row) now
+ * reads @new_entry (row @new_row): decided items are reopened with the
+ * fields that changed (audited), and every item follows the entry to its
+ * new row and key. */
+gboolean       _clr_store_review_entry_changed (ClrStore    *self,
+                                                const char  *list_code,
+                                                const char  *old_key,
+                                                gint64       old_row,
+                                                gint64       new_row,
+                                                ClrEntry    *new_entry,
+                                                guint       *n_reopened,
+                                                GError     **error);
+/* The entry left its list: its items are flagged removed; *@n_matched is
+ * incremented when any of them had been decided "match". */
+gboolean       _clr_store_review_entry_removed (ClrStore    *self,
+                                                const char  *list_code,
+                                                const char  *key,
+                                                gint64       old_row,
+                                                guint       *n_matched,
+                                                GError     **error);
 
 /* The normalised party identity used as the queue key: NFKD, marks dropped,
  * case-folded, punctuation to spaces, spaces collapsed. */
