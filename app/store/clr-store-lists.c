@@ -431,6 +431,7 @@ clr_store_foreach_current_entry (ClrStore           *self,
                              "SELECT e.id, e.data FROM list_entry e "
                              "JOIN list_version v ON v.id = e.version_id "
                              "WHERE v.status = 'current' AND (?1 IS NULL OR v.source = ?1) "
+                             "AND v.source NOT IN (SELECT id FROM list_source WHERE enabled = 0) "
                              "ORDER BY e.id",
                              error);
   if (stmt == NULL)

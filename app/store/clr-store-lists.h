@@ -22,6 +22,7 @@ G_BEGIN_DECLS
 /* Called for each entry of the current version of each source (or of one
  * source). @entry_id is the entry's row id: stable for that stored entry,
  * usable with clr_store_get_entry(). Return FALSE to stop early.
+ * Sources the user disabled (clr_store_set_source_enabled()) are skipped.
  * The store is locked during the iteration: do not call the store from
  * inside @func. */
 typedef gboolean (*ClrStoreEntryFunc) (gint64     entry_id,

@@ -1,0 +1,485 @@
+/* clr-store-sources.c — configured list sources and their freshness
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "clr-store-lists-private.h"
+#include "clr-store-private.h"
+#include "clr-store-sources.h"
+
+G_DEFINE_BOXED_TYPE (ClrListSource, clr_list_source, clr_list_source_copy, clr_list_source_free)
+
+const char *
+clr_source_freshness_to_string (ClrSourceFreshness freshness)
+{
+  switch (freshness)
+    {
+    case CLR_SOURCE_FRESHNESS_NEVER_LOADED:
+      return "never-loaded";
+    case CLR_SOURCE_FRESHNESS_CURRENT:
+      return "current";
+    case CLR_SOURCE_FRESHNESS_STALE:
+      return "stale";
+    default:
+      return NULL;
+    }
+}
+
+ClrListSource *
+clr_list_source_copy (const ClrListSource *source)
+{
+  ClrListSource *copy;
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  copy = g_new0 (ClrListSource, 1);
+  copy->id = g_strdup (source->id);
+  copy->label = g_strdup (source->label);
+  copy->url = g_strdup (source->url);
+  copy->info_url = g_strdup (source->info_url);
+  copy->format = g_strdup (source->format);
+  copy->enabled = source->enabled;
+  copy->custom = source->custom;
+  copy->etag = g_strdup (source->etag);
+  copy->last_modified = g_strdup (source->last_modified);
+  copy->validator_url = g_strdup (source->validator_url);
+  copy->last_checked = g_strdup (source->last_checked);
+  copy->last_success = g_strdup (source->last_success);
+  copy->last_error = g_strdup (source->last_error);
+  return copy;
+}
+
+void
+clr_list_source_free (ClrListSource *source)
+{
+  if (source == NULL)
+    return;
+  g_free (source->id);
+  g_free (source->label);
+  g_free (source->url);
+  g_free (source->info_url);
+  g_free (source->format);
+  g_free (source->etag);
+  g_free (source->last_modified);
+  g_free (source->validator_url);
+  g_free (source->last_checked);
+  g_free (source->last_success);
+  g_free (source->last_error);
+  g_free (source);
+}
+
+#define SOURCE_COLUMNS \
+  "id, label, url, info_url, format, enabled, custom, etag, last_modified, " \
+  "validator_url, last_checked, last_success, last_error"
+
+static ClrListSource *
+source_from_row (sqlite3_stmt *stmt)
+{
+  ClrListSource *source = g_new0 (ClrListSource, 1);
+
+  source->id = _clr_stmt_dup_text (stmt, 0);
+  source->label = _clr_stmt_dup_text (stmt, 1);
+  source->url = _clr_stmt_dup_text (stmt, 2);
+  source->info_url = _clr_stmt_dup_text (stmt, 3);
+  source->format = _clr_stmt_dup_text (stmt, 4);
+  source->enabled = sqlite3_column_int (stmt, 5) != 0;
+  source->custom = sqlite3_column_int (stmt, 6) != 0;
+  source->etag = _clr_stmt_dup_text (stmt, 7);
+  source->last_modified = _clr_stmt_dup_text (stmt, 8);
+  source->validator_url = _clr_stmt_dup_text (stmt, 9);
+  source->last_checked = _clr_stmt_dup_text (stmt, 10);
+  source->last_success = _clr_stmt_dup_text (stmt, 11);
+  source->last_error = _clr_stmt_dup_text (stmt, 12);
+  return source;
+}
+
+GPtrArray *
+clr_store_list_sources (ClrStore  *self,
+                        GError   **error)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_list_source_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), NULL);
+
+  if (!_clr_store_lists_check_open (self, error))
+    return NULL;
+
+  _clr_store_lock (self);
+  stmt = _clr_store_prepare (self, "SELECT " SOURCE_COLUMNS " FROM list_source ORDER BY custom, position, id",
+                             error);
+  if (stmt == NULL)
+    goto out;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (sources, source_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    _clr_store_set_error (self, error, _("Reading list sources"));
+  else
+    ok = TRUE;
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  _clr_store_unlock (self);
+  return ok ? g_steal_pointer (&sources) : NULL;
+}
+
+ClrListSource *
+clr_store_get_source (ClrStore    *self,
+                      const char  *id,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  ClrListSource *source = NULL;
+  int rc;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!_clr_store_lists_check_open (self, error))
+    return NULL;
+
+  _clr_store_lock (self);
+  stmt = _clr_store_prepare (self, "SELECT " SOURCE_COLUMNS " FROM list_source WHERE id = ?", error);
+  if (stmt == NULL)
+    goto out;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    source = source_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
+                 _("There is no list source “%s”"), id);
+  else
+    _clr_store_set_error (self, error, _("Reading list sources"));
+
+out:
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  _clr_store_unlock (self);
+  return source;
+}
+
+static gboolean
+valid_source_id (const char *id)
+{
+  size_t len = id ? strlen (id) : 0;
+
+  if (len == 0 || len > 32 || id[0] == '-')
+    return FALSE;
+  for (size_t i = 0; i < len; i++)
+    if (!(g_ascii_islower (id[i]) || g_ascii_isdigit (id[i]) || id[i] == '-'))
+      return FALSE;
+  return TRUE;
+}
+
+/* Runs one statement with text parameters (NULL binds NULL); returns the
+ * number of changed rows, or -1 on error. */
+static int
+run_statement (ClrStore    *self,
+               const char  *sql,
+               const char  *what,
+               GError     **error,
+               guint        n_params,
+               ...)
+{
+  g_autoptr(sqlite3_stmt) stmt = _clr_store_prepare (self, sql, error);
+  va_list args;
+
+  if (stmt == NULL)
+    return -1;
+
+  va_start (args, n_params);
+  for (guint i = 0; i < n_params; i++)
+    sqlite3_bind_text (stmt, (int) i + 1, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
+  va_end (args);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _clr_store_set_error (self, error, what);
+      return -1;
+    }
+  return sqlite3_changes (_clr_store_get_db (self));
+}
+
+gboolean
+clr_store_add_custom_source (ClrStore    *self,
+                             const char  *id,
+                             const char  *label,
+                             const char  *url,
+                             GError     **error)
+{
+  int changed;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+
+  if (!valid_source_id (id))
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
+                   _("“%s” is not a valid source id: use 1 to 32 lower-case letters, digits and dashes"),
+                   id ? id : "");
+      return FALSE;
+    }
+  if (label == NULL || *label == '\0')
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
+                   _("The custom source “%s” needs a label"), id);
+      return FALSE;
+    }
+  if (url != NULL && *url != '\0' &&
+      !g_str_has_prefix (url, "https://") && !g_str_has_prefix (url, "http://"))
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
+                   _("The address “%s” of source “%s” is not an http or https URL"), url, id);
+      return FALSE;
+    }
+
+  if (!_clr_store_lists_check_open (self, error))
+    return FALSE;
+
+  _clr_store_lock (self);
+  changed = run_statement (self,
+                           "INSERT OR IGNORE INTO list_source (id, label, url, format, custom, position) "
+                           "VALUES (?1, ?2, ?3, 'csl-csv', 1, 1000)",
+                           _("Adding a list source"), error, 3,
+                           id, label, (url && *url) ? url : NULL);
+  _clr_store_unlock (self);
+
+  if (changed == 0)
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
+                   _("There is already a list source “%s”"), id);
+      return FALSE;
+    }
+  return changed > 0;
+}
+
+gboolean
+clr_store_remove_custom_source (ClrStore    *self,
+                                const char  *id,
+                                GError     **error)
+{
+  g_autoptr(ClrListSource) source = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+
+  source = clr_store_get_source (self, id, error);
+  if (source == NULL)
+    return FALSE;
+  if (!source->custom)
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
+                   _("“%s” is a built-in list source: it can be disabled, not removed"), id);
+      return FALSE;
+    }
+
+  _clr_store_lock (self);
+  if (!_clr_store_begin (self, error))
+    goto out;
+  if (run_statement (self, "DELETE FROM list_version WHERE source = ?1",
+                     _("Removing a list source"), error, 1, id) < 0 ||
+      run_statement (self, "DELETE FROM list_source WHERE id = ?1",
+                     _("Removing a list source"), error, 1, id) < 0 ||
+      !_clr_store_commit (self, error))
+    {
+      _clr_store_rollback (self);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  _clr_store_unlock (self);
+  return ok;
+}
+
+gboolean
+clr_store_set_source_enabled (ClrStore    *self,
+                              const char  *id,
+                              gboolean     enabled,
+                              GError     **error)
+{
+  int changed;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!_clr_store_lists_check_open (self, error))
+    return FALSE;
+
+  _clr_store_lock (self);
+  changed = run_statement (self, "UPDATE list_source SET enabled = ?2 WHERE id = ?1",
+                           _("Changing a list source"), error, 2, id, enabled ? "1" : "0");
+  _clr_store_unlock (self);
+
+  if (changed == 0)
+    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
+                 _("There is no list source “%s”"), id);
+  return changed > 0;
+}
+
+gboolean
+clr_store_record_source_check (ClrStore    *self,
+                               const char  *id,
+                               const char  *url,
+                               const char  *etag,
+                               const char  *last_modified,
+                               const char  *error_message,
+                               GError     **error)
+{
+  g_autofree char *now = _clr_store_now_iso ();
+  int changed;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!_clr_store_lists_check_open (self, error))
+    return FALSE;
+
+  _clr_store_lock (self);
+  if (error_message != NULL)
+    changed = run_statement (self,
+                             "UPDATE list_source SET last_checked = ?2, last_error = ?3 WHERE id = ?1",
+                             _("Recording a list update"), error, 3, id, now, error_message);
+  else if (url != NULL)
+    changed = run_statement (self,
+                             "UPDATE list_source SET last_checked = ?2, last_success = ?2, last_error = NULL, "
+                             "validator_url = ?3, etag = ?4, last_modified = ?5 WHERE id = ?1",
+                             _("Recording a list update"), error, 5, id, now, url, etag, last_modified);
+  else
+    changed = run_statement (self,
+                             "UPDATE list_source SET last_checked = ?2, last_success = ?2, last_error = NULL "
+                             "WHERE id = ?1",
+                             _("Recording a list update"), error, 2, id, now);
+  _clr_store_unlock (self);
+
+  if (changed == 0)
+    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
+                 _("There is no list source “%s”"), id);
+  return changed > 0;
+}
+
+static GDateTime *
+parse_iso (const char *text)
+{
+  return text ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+}
+
+ClrSourceFreshness
+clr_store_get_source_freshness (ClrStore         *self,
+                                const char       *id,
+                                guint             stale_days,
+                                GDateTime        *now,
+                                ClrListVersion  **current,
+                                GError          **error)
+{
+  g_autoptr(ClrListVersion) version = NULL;
+  g_autoptr(ClrListSource) source = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDateTime) imported = NULL;
+  g_autoptr(GDateTime) confirmed = NULL;
+  g_autoptr(GDateTime) local_now = NULL;
+  GDateTime *since;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), CLR_SOURCE_FRESHNESS_NEVER_LOADED);
+  g_return_val_if_fail (id != NULL, CLR_SOURCE_FRESHNESS_NEVER_LOADED);
+
+  if (current != NULL)
+    *current = NULL;
+
+  version = clr_store_get_current_version (self, id, &local_error);
+  if (version == NULL)
+    {
+      if (!g_error_matches (local_error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return CLR_SOURCE_FRESHNESS_NEVER_LOADED;
+    }
+
+  /* A source without a configuration row (imported under another name)
+   * simply has no check dates. */
+  source = clr_store_get_source (self, id, NULL);
+
+  imported = parse_iso (version->imported_at);
+  confirmed = source ? parse_iso (source->last_success) : NULL;
+  since = imported;
+  if (confirmed != NULL && (since == NULL || g_date_time_compare (confirmed, since) > 0))
+    since = confirmed;
+
+  if (now == NULL)
+    now = local_now = g_date_time_new_now_utc ();
+
+  if (current != NULL)
+    *current = g_steal_pointer (&version);
+
+  if (since == NULL ||
+      g_date_time_difference (now, since) > (GTimeSpan) stale_days * G_TIME_SPAN_DAY)
+    return CLR_SOURCE_FRESHNESS_STALE;
+
+  return CLR_SOURCE_FRESHNESS_CURRENT;
+}
+
+static void
+add_nullable (JsonBuilder *builder,
+              const char  *member,
+              const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+JsonNode *
+clr_store_source_to_json (ClrStore             *self,
+                          const ClrListSource  *source,
+                          guint                 stale_days,
+                          GError              **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(ClrListVersion) current = NULL;
+  g_autoptr(GError) local_error = NULL;
+  ClrSourceFreshness freshness;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), NULL);
+  g_return_val_if_fail (source != NULL, NULL);
+
+  freshness = clr_store_get_source_freshness (self, source->id, stale_days, NULL, &current, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  json_builder_begin_object (builder);
+  add_nullable (builder, "id", source->id);
+  add_nullable (builder, "label", source->label);
+  add_nullable (builder, "url", source->url);
+  add_nullable (builder, "info_url", source->info_url);
+  add_nullable (builder, "format", source->format);
+  json_builder_set_member_name (builder, "enabled");
+  json_builder_add_boolean_value (builder, source->enabled);
+  json_builder_set_member_name (builder, "custom");
+  json_builder_add_boolean_value (builder, source->custom);
+  add_nullable (builder, "freshness", clr_source_freshness_to_string (freshness));
+  add_nullable (builder, "last_checked", source->last_checked);
+  add_nullable (builder, "last_success", source->last_success);
+  add_nullable (builder, "last_error", source->last_error);
+  add_nullable (builder, "etag", source->etag);
+  add_nullable (builder, "last_modified", source->last_modified);
+  json_builder_set_member_name (builder, "current");
+  if (current != NULL)
+    json_builder_add_value (builder, clr_list_version_to_json (current));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
