@@ -49,6 +49,8 @@ typedef struct
   char          *sha256;            /* hex; of the one file, or of the files' hashes in order */
   guint64        records;           /* records delivered to the callback */
   GPtrArray     *warnings;          /* char *: "FILE:LINE: message", data problems kept as text */
+  guint64        names;             /* primary names + aliases as published (before the
+                                     * aliases the importer derives from Entity List names) */
 } ClrImportInfo;
 
 ClrImportInfo *clr_import_info_new   (void);
@@ -73,5 +75,26 @@ gboolean       clr_importer_run      (const char            *path,
                                       ClrImportInfo         *info,
                                       GCancellable          *cancellable,
                                       GError               **error);
+
+/* Detect the format of a file from its first bytes (@data, @len); @name is
+ * used in messages only. */
+gboolean       clr_importer_detect_data (const guint8  *data,
+                                         gsize          len,
+                                         const char    *name,
+                                         ClrListFormat *format,
+                                         GError       **error);
+
+/* Like clr_importer_run() on an open stream (fuzzing, downloads). @name is
+ * the file name used in messages and, for OFAC files, to tell the SDN set
+ * from the non-SDN set ("cons_prim.csv", "consolidated.xml"). OFAC CSV
+ * siblings are not read. @format AUTO detects from the first bytes. */
+gboolean       clr_importer_run_stream  (GInputStream          *stream,
+                                         const char            *name,
+                                         ClrListFormat          format,
+                                         ClrEntryFunc           func,
+                                         gpointer               user_data,
+                                         ClrImportInfo         *info,
+                                         GCancellable          *cancellable,
+                                         GError               **error);
 
 G_END_DECLS
