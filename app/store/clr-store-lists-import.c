@@ -98,7 +98,7 @@ clr_store_import_list_file (ClrStore               *self,
     {
       if (result != NULL)
         {
-          _clr_list_import_result_fill_from_version (result, same);
+          clr_list_import_result_fill_from_version (result, same);
           result->unchanged = TRUE;
         }
       return TRUE;

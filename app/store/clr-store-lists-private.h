@@ -21,8 +21,6 @@ ClrListVersion *_clr_store_find_current_with_hash         (ClrStore             
                                                            const char           *source,
                                                            const char           *sha256,
                                                            GError              **error);
-void            _clr_list_import_result_fill_from_version (ClrListImportResult  *result,
-                                                           const ClrListVersion *version);
 /* Sets what is only known once the file was read; NULL @source or @sha256
  * keep the values given to clr_store_begin_list_version(). */
 void            _clr_list_writer_set_file_info            (ClrListWriter        *writer,

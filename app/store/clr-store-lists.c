@@ -1404,7 +1404,7 @@ writer_sorted_counts (ClrListWriter *writer)
 }
 
 void
-_clr_list_import_result_fill_from_version (ClrListImportResult  *result,
+clr_list_import_result_fill_from_version (ClrListImportResult  *result,
                           const ClrListVersion *version)
 {
   result->version_id = version->id;
@@ -1491,7 +1491,7 @@ writer_commit_locked (ClrListWriter        *writer,
       _clr_store_rollback (self);
       if (result != NULL)
         {
-          _clr_list_import_result_fill_from_version (result, current);
+          clr_list_import_result_fill_from_version (result, current);
           result->unchanged = TRUE;
         }
       return TRUE;

@@ -112,6 +112,9 @@ typedef struct
 void     clr_list_import_result_init  (ClrListImportResult *result);
 void     clr_list_import_result_clear (ClrListImportResult *result);
 JsonNode *clr_list_import_result_to_json (const ClrListImportResult *result);
+/* Describes @version (its counts, hash, date) in @result, e.g. for "unchanged". */
+void     clr_list_import_result_fill_from_version (ClrListImportResult  *result,
+                                                   const ClrListVersion *version);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ClrListImportResult, clr_list_import_result_clear)
 
 /* Parses @path with the importers and stores it as the new current version

@@ -1,0 +1,584 @@
+/* clr-downloader.c — downloading list files over HTTP(S) with libsoup 3
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "clr-downloader.h"
+
+struct _ClrDownloader
+{
+  GObject parent_instance;
+
+  guint   timeout;
+  guint   retries;
+};
+
+G_DEFINE_FINAL_TYPE (ClrDownloader, clr_downloader, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (clr-net-error-quark, clr_net_error)
+
+static void
+clr_downloader_class_init (ClrDownloaderClass *klass)
+{
+}
+
+static void
+clr_downloader_init (ClrDownloader *self)
+{
+  self->timeout = CLR_DOWNLOADER_DEFAULT_TIMEOUT;
+  self->retries = 1;
+}
+
+ClrDownloader *
+clr_downloader_new (void)
+{
+  return g_object_new (CLR_TYPE_DOWNLOADER, NULL);
+}
+
+void
+clr_downloader_set_timeout (ClrDownloader *self,
+                            guint          seconds)
+{
+  g_return_if_fail (CLR_IS_DOWNLOADER (self));
+
+  self->timeout = MAX (seconds, 1);
+}
+
+guint
+clr_downloader_get_timeout (ClrDownloader *self)
+{
+  g_return_val_if_fail (CLR_IS_DOWNLOADER (self), 0);
+
+  return self->timeout;
+}
+
+void
+clr_downloader_set_retries (ClrDownloader *self,
+                            guint          retries)
+{
+  g_return_if_fail (CLR_IS_DOWNLOADER (self));
+
+  self->retries = retries;
+}
+
+void
+clr_download_result_init (ClrDownloadResult *result)
+{
+  g_return_if_fail (result != NULL);
+
+  memset (result, 0, sizeof *result);
+}
+
+void
+clr_download_remove_file (const char *path)
+{
+  g_autofree char *dir = NULL;
+
+  if (path == NULL)
+    return;
+
+  dir = g_path_get_dirname (path);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+void
+clr_download_result_clear (ClrDownloadResult *result,
+                           gboolean           delete_file)
+{
+  if (result == NULL)
+    return;
+
+  if (delete_file)
+    clr_download_remove_file (result->path);
+  g_free (result->path);
+  g_free (result->url);
+  g_free (result->etag);
+  g_free (result->last_modified);
+  memset (result, 0, sizeof *result);
+}
+
+/* The URL's last path segment, made safe as a file name. */
+static char *
+file_name_for_uri (GUri *uri)
+{
+  const char *path = g_uri_get_path (uri);
+  const char *slash = path ? strrchr (path, '/') : NULL;
+  g_autofree char *unescaped = NULL;
+  GString *name;
+
+  unescaped = g_uri_unescape_string (slash ? slash + 1 : (path ? path : ""), "/");
+  name = g_string_new (NULL);
+  for (const char *p = unescaped ? unescaped : ""; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p) || *p == '.' || *p == '-' || *p == '_')
+        g_string_append_c (name, *p);
+      else
+        g_string_append_c (name, '_');
+    }
+
+  if (name->len == 0 || name->str[0] == '.')
+    g_string_prepend (name, "download");
+
+  return g_string_free (name, FALSE);
+}
+
+static gboolean
+is_retryable (const GError *error)
+{
+  if (error == NULL || error->domain != CLR_NET_ERROR)
+    return FALSE;
+
+  return error->code == CLR_NET_ERROR_NETWORK ||
+         error->code == CLR_NET_ERROR_TIMEOUT ||
+         error->code == CLR_NET_ERROR_TRUNCATED;
+}
+
+static void
+set_transport_error (GError       **error,
+                     const char    *url,
+                     const GError  *cause,
+                     guint          timeout)
+{
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    g_set_error (error, CLR_NET_ERROR, CLR_NET_ERROR_TIMEOUT,
+                 _("Downloading %s: no answer within %u seconds"), url, timeout);
+  else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+    g_set_error (error, CLR_NET_ERROR, CLR_NET_ERROR_TRUNCATED,
+                 _("Downloading %s: the connection closed before the whole file arrived (%s)"),
+                 url, cause->message);
+  else
+    g_set_error (error, CLR_NET_ERROR, CLR_NET_ERROR_NETWORK,
+                 _("Downloading %s failed: %s"), url, cause->message);
+}
+
+/* One attempt. The file (and its folder) is removed on failure. */
+static gboolean
+download_once (ClrDownloader            *self,
+               GUri                     *uri,
+               const char               *url,
+               const char               *etag,
+               const char               *last_modified,
+               ClrDownloadProgressFunc   progress,
+               gpointer                  progress_data,
+               ClrDownloadResult        *result,
+               gboolean                 *retry,
+               GCancellable             *cancellable,
+               GError                  **error)
+{
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(GInputStream) body = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree guchar *buffer = NULL;
+  g_autofree char *user_agent = NULL;
+  SoupMessageHeaders *headers;
+  const char *encoding;
+  goffset length;
+  guint64 received = 0;
+  guint status;
+  gssize n;
+
+  user_agent = g_strdup_printf ("Clearance/%s (list update)", PACKAGE_VERSION);
+  session = soup_session_new_with_options ("timeout", self->timeout,
+                                           "idle-timeout", self->timeout,
+                                           "user-agent", user_agent,
+                                           NULL);
+  message = soup_message_new_from_uri (SOUP_METHOD_GET, uri);
+
+  headers = soup_message_get_request_headers (message);
+  if (etag != NULL && *etag != '\0')
+    soup_message_headers_append (headers, "If-None-Match", etag);
+  if (last_modified != NULL && *last_modified != '\0')
+    soup_message_headers_append (headers, "If-Modified-Since", last_modified);
+
+  body = soup_session_send (session, message, cancellable, &local_error);
+  if (body == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        set_transport_error (error, url, local_error, self->timeout);
+      return FALSE;
+    }
+
+  status = soup_message_get_status (message);
+  result->status = status;
+  headers = soup_message_get_response_headers (message);
+
+  if (status == SOUP_STATUS_NOT_MODIFIED)
+    {
+      result->not_modified = TRUE;
+      g_free (result->etag);
+      result->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
+      if (result->etag == NULL)
+        result->etag = g_strdup (etag);
+      g_free (result->last_modified);
+      result->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
+      if (result->last_modified == NULL)
+        result->last_modified = g_strdup (last_modified);
+      g_input_stream_close (body, NULL, NULL);
+      return TRUE;
+    }
+
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      const char *reason = soup_message_get_reason_phrase (message);
+
+      g_set_error (error, CLR_NET_ERROR, CLR_NET_ERROR_HTTP,
+                   _("Downloading %s: the server answered %u %s"),
+                   url, status, (reason && *reason) ? reason : soup_status_get_phrase (status));
+      /* 5xx may be passing trouble: worth the retry. */
+      *retry = status >= 500;
+      g_input_stream_close (body, NULL, NULL);
+      return FALSE;
+    }
+
+  dir = g_dir_make_tmp ("clearance-download-XXXXXX", &local_error);
+  if (dir == NULL)
+    {
+      g_set_error (error, CLR_NET_ERROR, CLR_NET_ERROR_IO,
+                   _("Downloading %s: cannot create a temporary folder: %s"), url, local_error->message);
+      return FALSE;
+    }
+  name = file_name_for_uri (uri);
+  path = g_build_filename (dir, name, NULL);
+  file = g_file_new_for_path (path);
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, cancellable, &local_error);
+  if (out == NULL)
+    {
+      g_set_error (error, CLR_NET_ERROR, CLR_NET_ERROR_IO,
+                   _("Downloading %s: cannot write %s: %s"), url, path, local_error->message);
+      g_rmdir (dir);
+      return FALSE;
+    }
+
+  /* With a content coding the announced length is of the coded bytes. */
+  encoding = soup_message_headers_get_one (headers, "Content-Encoding");
+  length = soup_message_headers_get_content_length (headers);
+  if (encoding != NULL && g_ascii_strcasecmp (encoding, "identity") != 0)
+    length = 0;
+
+  buffer = g_malloc (65536);
+  if (progress != NULL)
+    progress (0, (guint64) MAX (length, 0), progress_data);
+
+  while ((n = g_input_stream_read (body, buffer, 65536, cancellable, &local_error)) > 0)
+    {
+      if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), buffer, (gsize) n, NULL,
+                                      cancellable, &local_error))
+        break;
+      received += (guint64) n;
+      if (progress != NULL)
+        progress (received, (guint64) MAX (length, 0), progress_data);
+    }
+
+  if (local_error == NULL)
+    g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local_error);
+  else
+    g_output_stream_close (G_OUTPUT_STREAM (out), NULL, NULL);
+  g_input_stream_close (body, NULL, NULL);
+
+  if (local_error != NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (local_error->domain == G_IO_ERROR &&
+               (local_error->code == G_IO_ERROR_NO_SPACE || local_error->code == G_IO_ERROR_PERMISSION_DENIED))
+        g_set_error (error, CLR_NET_ERROR, CLR_NET_ERROR_IO,
+                     _("Downloading %s: cannot write %s: %s"), url, path, local_error->message);
+      else
+        set_transport_error (error, url, local_error, self->timeout);
+      clr_download_remove_file (path);
+      return FALSE;
+    }
+
+  if (length > 0 && received < (guint64) length)
+    {
+      g_set_error (error, CLR_NET_ERROR, CLR_NET_ERROR_TRUNCATED,
+                   _("Downloading %s: received %" G_GUINT64_FORMAT " of %" G_GINT64_FORMAT
+                     " bytes before the connection closed"),
+                   url, received, (gint64) length);
+      clr_download_remove_file (path);
+      return FALSE;
+    }
+
+  result->not_modified = FALSE;
+  g_free (result->path);
+  result->path = g_steal_pointer (&path);
+  result->size = received;
+  g_free (result->etag);
+  result->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
+  g_free (result->last_modified);
+  result->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
+
+  return TRUE;
+}
+
+gboolean
+clr_downloader_download (ClrDownloader            *self,
+                         const char               *url,
+                         const char               *etag,
+                         const char               *last_modified,
+                         ClrDownloadProgressFunc   progress,
+                         gpointer                  progress_data,
+                         ClrDownloadResult        *result,
+                         GCancellable             *cancellable,
+                         GError                  **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  ClrDownloadResult local_result;
+  const char *scheme;
+
+  g_return_val_if_fail (CLR_IS_DOWNLOADER (self), FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  scheme = uri ? g_uri_get_scheme (uri) : NULL;
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
+      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0))
+    {
+      g_set_error (error, CLR_NET_ERROR, CLR_NET_ERROR_INVALID,
+                   _("“%s” is not an http or https address"), url);
+      return FALSE;
+    }
+
+  clr_download_result_init (&local_result);
+  local_result.url = g_strdup (url);
+
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autoptr(GError) attempt_error = NULL;
+      gboolean retry = FALSE;
+
+      local_result.attempts = attempt + 1;
+      if (download_once (self, uri, url, etag, last_modified, progress, progress_data,
+                         &local_result, &retry, cancellable, &attempt_error))
+        break;
+
+      if (attempt >= self->retries || !(retry || is_retryable (attempt_error)) ||
+          g_cancellable_is_cancelled (cancellable))
+        {
+          g_propagate_error (error, g_steal_pointer (&attempt_error));
+          clr_download_result_clear (&local_result, TRUE);
+          return FALSE;
+        }
+      g_debug ("Retrying %s after: %s", url, attempt_error->message);
+    }
+
+  if (result != NULL)
+    *result = local_result;
+  else
+    clr_download_result_clear (&local_result, TRUE);
+
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Async                                                                   */
+
+typedef struct
+{
+  gint                     ref_count;
+  ClrDownloadProgressFunc  func;
+  gpointer                 data;
+  GDestroyNotify           destroy;
+  GMainContext            *context;
+  gint64                   last_time;
+} Relay;
+
+static Relay *
+relay_ref (Relay *relay)
+{
+  g_atomic_int_inc (&relay->ref_count);
+  return relay;
+}
+
+static void
+relay_unref (gpointer data)
+{
+  Relay *relay = data;
+
+  if (!g_atomic_int_dec_and_test (&relay->ref_count))
+    return;
+  if (relay->destroy != NULL)
+    relay->destroy (relay->data);
+  g_main_context_unref (relay->context);
+  g_free (relay);
+}
+
+typedef struct
+{
+  Relay   *relay;
+  guint64  done;
+  guint64  total;
+} RelayMessage;
+
+static void
+relay_message_free (gpointer data)
+{
+  RelayMessage *message = data;
+
+  relay_unref (message->relay);
+  g_free (message);
+}
+
+static gboolean
+relay_message_deliver (gpointer data)
+{
+  RelayMessage *message = data;
+
+  message->relay->func (message->done, message->total, message->relay->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+relay_progress (guint64  done,
+                guint64  total,
+                gpointer user_data)
+{
+  Relay *relay = user_data;
+  gint64 now = g_get_monotonic_time ();
+  RelayMessage *message;
+
+  if (done != 0 && now - relay->last_time < G_USEC_PER_SEC / 10 && (total == 0 || done < total))
+    return;
+  relay->last_time = now;
+
+  message = g_new0 (RelayMessage, 1);
+  message->relay = relay_ref (relay);
+  message->done = done;
+  message->total = total;
+  g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT,
+                              relay_message_deliver, message, relay_message_free);
+}
+
+typedef struct
+{
+  char  *url;
+  char  *etag;
+  char  *last_modified;
+  Relay *relay;
+} DownloadData;
+
+static void
+download_data_free (gpointer data)
+{
+  DownloadData *download = data;
+
+  g_free (download->url);
+  g_free (download->etag);
+  g_free (download->last_modified);
+  if (download->relay != NULL)
+    relay_unref (download->relay);
+  g_free (download);
+}
+
+static void
+download_result_free (gpointer data)
+{
+  clr_download_result_clear (data, TRUE);
+  g_free (data);
+}
+
+static void
+download_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  DownloadData *download = task_data;
+  ClrDownloadResult *result = g_new0 (ClrDownloadResult, 1);
+  GError *error = NULL;
+
+  if (clr_downloader_download (source_object, download->url, download->etag, download->last_modified,
+                               download->relay ? relay_progress : NULL, download->relay,
+                               result, cancellable, &error))
+    g_task_return_pointer (task, result, download_result_free);
+  else
+    {
+      g_free (result);
+      g_task_return_error (task, error);
+    }
+}
+
+void
+clr_downloader_download_async (ClrDownloader            *self,
+                               const char               *url,
+                               const char               *etag,
+                               const char               *last_modified,
+                               ClrDownloadProgressFunc   progress,
+                               gpointer                  progress_data,
+                               GDestroyNotify            progress_destroy,
+                               GCancellable             *cancellable,
+                               GAsyncReadyCallback       callback,
+                               gpointer                  user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  DownloadData *download;
+
+  g_return_if_fail (CLR_IS_DOWNLOADER (self));
+  g_return_if_fail (url != NULL);
+
+  download = g_new0 (DownloadData, 1);
+  download->url = g_strdup (url);
+  download->etag = g_strdup (etag);
+  download->last_modified = g_strdup (last_modified);
+  if (progress != NULL)
+    {
+      download->relay = g_new0 (Relay, 1);
+      download->relay->ref_count = 1;
+      download->relay->func = progress;
+      download->relay->data = progress_data;
+      download->relay->destroy = progress_destroy;
+      download->relay->context = g_main_context_ref_thread_default ();
+    }
+  else if (progress_destroy != NULL)
+    progress_destroy (progress_data);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, clr_downloader_download_async);
+  g_task_set_task_data (task, download, download_data_free);
+  g_task_run_in_thread (task, download_thread);
+}
+
+gboolean
+clr_downloader_download_finish (ClrDownloader      *self,
+                                GAsyncResult       *res,
+                                ClrDownloadResult  *result,
+                                GError            **error)
+{
+  ClrDownloadResult *value;
+
+  g_return_val_if_fail (CLR_IS_DOWNLOADER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (res, self), FALSE);
+
+  value = g_task_propagate_pointer (G_TASK (res), error);
+  if (value == NULL)
+    return FALSE;
+
+  if (result != NULL)
+    {
+      *result = *value;
+      g_free (value);
+    }
+  else
+    download_result_free (value);
+
+  return TRUE;
+}

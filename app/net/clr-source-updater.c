@@ -1,0 +1,406 @@
+/* clr-source-updater.c — download a configured source and import it
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "clr-source-updater.h"
+
+const char *
+clr_source_update_outcome_to_string (ClrSourceUpdateOutcome outcome)
+{
+  switch (outcome)
+    {
+    case CLR_SOURCE_UPDATE_UPDATED:
+      return "updated";
+    case CLR_SOURCE_UPDATE_UNCHANGED:
+      return "unchanged";
+    default:
+      return NULL;
+    }
+}
+
+void
+clr_source_update_result_init (ClrSourceUpdateResult *result)
+{
+  g_return_if_fail (result != NULL);
+
+  memset (result, 0, sizeof *result);
+}
+
+void
+clr_source_update_result_clear (ClrSourceUpdateResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_free (result->source);
+  g_free (result->url);
+  clr_list_import_result_clear (&result->import);
+  memset (result, 0, sizeof *result);
+}
+
+typedef struct
+{
+  ClrUpdateProgressFunc func;
+  gpointer              data;
+} PhaseProgress;
+
+static void
+download_progress_cb (guint64  done,
+                      guint64  total,
+                      gpointer user_data)
+{
+  PhaseProgress *progress = user_data;
+
+  progress->func (CLR_UPDATE_PHASE_DOWNLOAD, done, total, progress->data);
+}
+
+static void
+import_progress_cb (guint64  done,
+                    guint64  total,
+                    gpointer user_data)
+{
+  PhaseProgress *progress = user_data;
+
+  progress->func (CLR_UPDATE_PHASE_IMPORT, done, total, progress->data);
+}
+
+static void
+record_failure (ClrStore     *store,
+                const char   *id,
+                const GError *failure)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!clr_store_record_source_check (store, id, NULL, NULL, NULL, failure->message, &error))
+    g_warning ("Cannot record the failed update of %s: %s", id, error->message);
+}
+
+gboolean
+clr_source_update (ClrStore               *store,
+                   ClrDownloader          *downloader,
+                   const char             *id,
+                   const char             *url_override,
+                   gboolean                force,
+                   ClrUpdateProgressFunc   progress,
+                   gpointer                progress_data,
+                   ClrSourceUpdateResult  *result,
+                   GCancellable           *cancellable,
+                   GError                **error)
+{
+  g_autoptr(ClrListSource) source = NULL;
+  g_autoptr(ClrListVersion) current = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(ClrSourceUpdateResult) local_result = { 0 };
+  ClrDownloadResult download;
+  ClrListFormat format = CLR_LIST_FORMAT_AUTO;
+  PhaseProgress phase = { progress, progress_data };
+  const char *url;
+  const char *etag = NULL;
+  const char *last_modified = NULL;
+
+  g_return_val_if_fail (CLR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (CLR_IS_DOWNLOADER (downloader), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  source = clr_store_get_source (store, id, error);
+  if (source == NULL)
+    return FALSE;
+
+  url = (url_override != NULL && *url_override != '\0') ? url_override : source->url;
+  if (url == NULL)
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
+                   _("The list source “%s” has no download address: import its file instead"), id);
+      return FALSE;
+    }
+
+  if (source->format != NULL && !clr_list_format_from_string (source->format, &format))
+    format = CLR_LIST_FORMAT_AUTO;
+
+  /* Conditional only when there is something to keep and the validators
+   * came from this very address. */
+  current = clr_store_get_current_version (store, id, NULL);
+  if (current != NULL && g_strcmp0 (source->validator_url, url) == 0)
+    {
+      etag = source->etag;
+      last_modified = source->last_modified;
+    }
+
+  local_result.source = g_strdup (id);
+  local_result.url = g_strdup (url);
+
+  clr_download_result_init (&download);
+  if (!clr_downloader_download (downloader, url, etag, last_modified,
+                                progress ? download_progress_cb : NULL, &phase,
+                                &download, cancellable, &local_error))
+    {
+      record_failure (store, id, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  local_result.downloaded = download.size;
+
+  if (download.not_modified)
+    {
+      local_result.not_modified = TRUE;
+      local_result.outcome = CLR_SOURCE_UPDATE_UNCHANGED;
+      if (current != NULL)
+        clr_list_import_result_fill_from_version (&local_result.import, current);
+      if (!clr_store_record_source_check (store, id, url, download.etag, download.last_modified, NULL, error))
+        {
+          clr_download_result_clear (&download, TRUE);
+          return FALSE;
+        }
+    }
+  else
+    {
+      if (!clr_store_import_list_file (store, download.path, format, id, force,
+                                       progress ? import_progress_cb : NULL, &phase,
+                                       &local_result.import, cancellable, &local_error))
+        {
+          g_autoptr(GError) wrapped = NULL;
+
+          /* Name the address: the temporary file name means nothing to the user. */
+          wrapped = g_error_new (local_error->domain, local_error->code,
+                                 _("The list downloaded from %s was not loaded: %s"),
+                                 url, local_error->message);
+          record_failure (store, id, wrapped);
+          clr_download_result_clear (&download, TRUE);
+          g_propagate_error (error, g_steal_pointer (&wrapped));
+          return FALSE;
+        }
+
+      local_result.outcome = local_result.import.unchanged ? CLR_SOURCE_UPDATE_UNCHANGED
+                                                           : CLR_SOURCE_UPDATE_UPDATED;
+      if (!clr_store_record_source_check (store, id, url, download.etag, download.last_modified, NULL, error))
+        {
+          clr_download_result_clear (&download, TRUE);
+          return FALSE;
+        }
+    }
+
+  clr_download_result_clear (&download, TRUE);
+
+  if (result != NULL)
+    {
+      clr_source_update_result_clear (result);
+      *result = local_result;
+      memset (&local_result, 0, sizeof local_result);
+    }
+
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Async                                                                   */
+
+typedef struct
+{
+  gint                   ref_count;
+  ClrUpdateProgressFunc  func;
+  gpointer               data;
+  GDestroyNotify         destroy;
+  GMainContext          *context;
+  gint64                 last_time;
+  ClrUpdatePhase         last_phase;
+} Relay;
+
+static Relay *
+relay_ref (Relay *relay)
+{
+  g_atomic_int_inc (&relay->ref_count);
+  return relay;
+}
+
+static void
+relay_unref (gpointer data)
+{
+  Relay *relay = data;
+
+  if (!g_atomic_int_dec_and_test (&relay->ref_count))
+    return;
+  if (relay->destroy != NULL)
+    relay->destroy (relay->data);
+  g_main_context_unref (relay->context);
+  g_free (relay);
+}
+
+typedef struct
+{
+  Relay          *relay;
+  ClrUpdatePhase  phase;
+  guint64         done;
+  guint64         total;
+} RelayMessage;
+
+static void
+relay_message_free (gpointer data)
+{
+  RelayMessage *message = data;
+
+  relay_unref (message->relay);
+  g_free (message);
+}
+
+static gboolean
+relay_message_deliver (gpointer data)
+{
+  RelayMessage *message = data;
+
+  message->relay->func (message->phase, message->done, message->total, message->relay->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+relay_progress (ClrUpdatePhase phase,
+                guint64        done,
+                guint64        total,
+                gpointer       user_data)
+{
+  Relay *relay = user_data;
+  gint64 now = g_get_monotonic_time ();
+  RelayMessage *message;
+
+  if (phase == relay->last_phase && done != 0 &&
+      now - relay->last_time < G_USEC_PER_SEC / 10 && (total == 0 || done < total))
+    return;
+  relay->last_time = now;
+  relay->last_phase = phase;
+
+  message = g_new0 (RelayMessage, 1);
+  message->relay = relay_ref (relay);
+  message->phase = phase;
+  message->done = done;
+  message->total = total;
+  g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT,
+                              relay_message_deliver, message, relay_message_free);
+}
+
+typedef struct
+{
+  ClrDownloader *downloader;
+  char          *id;
+  char          *url_override;
+  gboolean       force;
+  Relay         *relay;
+} UpdateData;
+
+static void
+update_data_free (gpointer data)
+{
+  UpdateData *update = data;
+
+  g_clear_object (&update->downloader);
+  g_free (update->id);
+  g_free (update->url_override);
+  if (update->relay != NULL)
+    relay_unref (update->relay);
+  g_free (update);
+}
+
+static void
+update_result_free (gpointer data)
+{
+  clr_source_update_result_clear (data);
+  g_free (data);
+}
+
+static void
+update_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  UpdateData *update = task_data;
+  ClrSourceUpdateResult *result = g_new0 (ClrSourceUpdateResult, 1);
+  GError *error = NULL;
+
+  if (clr_source_update (source_object, update->downloader, update->id, update->url_override,
+                         update->force, update->relay ? relay_progress : NULL, update->relay,
+                         result, cancellable, &error))
+    g_task_return_pointer (task, result, update_result_free);
+  else
+    {
+      update_result_free (result);
+      g_task_return_error (task, error);
+    }
+}
+
+void
+clr_source_update_async (ClrStore               *store,
+                         ClrDownloader          *downloader,
+                         const char             *id,
+                         const char             *url_override,
+                         gboolean                force,
+                         ClrUpdateProgressFunc   progress,
+                         gpointer                progress_data,
+                         GDestroyNotify          progress_destroy,
+                         GCancellable           *cancellable,
+                         GAsyncReadyCallback     callback,
+                         gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  UpdateData *update;
+
+  g_return_if_fail (CLR_IS_STORE (store));
+  g_return_if_fail (CLR_IS_DOWNLOADER (downloader));
+  g_return_if_fail (id != NULL);
+
+  update = g_new0 (UpdateData, 1);
+  update->downloader = g_object_ref (downloader);
+  update->id = g_strdup (id);
+  update->url_override = g_strdup (url_override);
+  update->force = force;
+  if (progress != NULL)
+    {
+      update->relay = g_new0 (Relay, 1);
+      update->relay->ref_count = 1;
+      update->relay->func = progress;
+      update->relay->data = progress_data;
+      update->relay->destroy = progress_destroy;
+      update->relay->context = g_main_context_ref_thread_default ();
+    }
+  else if (progress_destroy != NULL)
+    progress_destroy (progress_data);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, clr_source_update_async);
+  g_task_set_task_data (task, update, update_data_free);
+  g_task_run_in_thread (task, update_thread);
+}
+
+gboolean
+clr_source_update_finish (ClrStore               *store,
+                          GAsyncResult           *res,
+                          ClrSourceUpdateResult  *result,
+                          GError                **error)
+{
+  ClrSourceUpdateResult *value;
+
+  g_return_val_if_fail (CLR_IS_STORE (store), FALSE);
+  g_return_val_if_fail (g_task_is_valid (res, store), FALSE);
+
+  value = g_task_propagate_pointer (G_TASK (res), error);
+  if (value == NULL)
+    return FALSE;
+
+  if (result != NULL)
+    {
+      clr_source_update_result_clear (result);
+      *result = *value;
+      g_free (value);
+    }
+  else
+    update_result_free (value);
+
+  return TRUE;
+}
