@@ -1346,9 +1346,7 @@ clr_store_review_annotate_screening (ClrStore    *self,
 /* ---- changes from a list update (used by re-screening) ---- */
 
 /* The entry behind items (list code + @old_key, or stored row @old_row) now
- * reads @new_entry (row @new_row): decided items are reopened with the
- * fields that changed, and every item follows the entry to its new row and
- * key. Takes the lock. */
+ * reads @new_entry (row @new_row). Caller holds the lock in a transaction. */
 gboolean
 _clr_store_review_entry_changed (ClrStore    *self,
                                  const char  *list_code,
@@ -1360,22 +1358,17 @@ _clr_store_review_entry_changed (ClrStore    *self,
                                  GError     **error)
 {
   g_autoptr(sqlite3_stmt) find = NULL;
-  g_autofree char *new_hash = clr_entry_content_hash (new_entry);
-  g_autofree char *new_key = clr_entry_dup_key (new_entry);
-  g_autoptr(JsonNode) entry_node = clr_entry_to_json (new_entry);
-  g_autofree char *entry_json = node_to_text (entry_node);
+  g_autofree char *new_hash = NULL;
+  g_autofree char *new_key = NULL;
+  g_autofree char *entry_json = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
-
-  _clr_store_lock (self);
-  if (!_clr_store_begin (self, error))
-    goto fail;
 
   find = _clr_store_prepare (self,
                              "SELECT id, status, reason, decided_hash, entry_json, case_id FROM review_items "
                              "WHERE (list_code = ?1 AND entry_key = ?2) OR (?3 > 0 AND entry_row = ?3)", error);
   if (find == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_text (find, 1, list_code ? list_code : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (find, 2, old_key ? old_key : "", -1, SQLITE_STATIC);
   sqlite3_bind_int64 (find, 3, old_row);
@@ -1385,6 +1378,15 @@ _clr_store_review_entry_changed (ClrStore    *self,
       gint64 id = sqlite3_column_int64 (find, 0);
       const char *status = (const char *) sqlite3_column_text (find, 1);
       const char *decided_hash = (const char *) sqlite3_column_text (find, 3);
+
+      if (new_hash == NULL)
+        {
+          g_autoptr(JsonNode) entry_node = clr_entry_to_json (new_entry);
+
+          new_hash = clr_entry_content_hash (new_entry);
+          new_key = clr_entry_dup_key (new_entry);
+          entry_json = node_to_text (entry_node);
+        }
 
       g_array_append_val (ids, id);
       if (g_strcmp0 (status, "open") != 0 && decided_hash != NULL && strcmp (decided_hash, new_hash) != 0)
@@ -1396,7 +1398,7 @@ _clr_store_review_entry_changed (ClrStore    *self,
 
           if (!reopen_item (self, id, status_copy, reason_copy, hash_copy, new_hash,
                             (const char * const *) fields, sqlite3_column_int64 (find, 5), error))
-            goto fail;
+            return FALSE;
           if (n_reopened != NULL)
             (*n_reopened)++;
         }
@@ -1404,7 +1406,7 @@ _clr_store_review_entry_changed (ClrStore    *self,
   if (rc != SQLITE_DONE)
     {
       _clr_store_set_error (self, error, _("Reading the review queue"));
-      goto fail;
+      return FALSE;
     }
 
   for (guint i = 0; i < ids->len; i++)
@@ -1418,7 +1420,7 @@ _clr_store_review_entry_changed (ClrStore    *self,
                                    "content_hash = ?3, entry_json = ?4, entry_name = ?5, entry_removed = 0 "
                                    "WHERE id = ?6", error);
       if (update == NULL)
-        goto fail;
+        return FALSE;
       sqlite3_bind_text (update, 1, new_key, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (update, 2, new_row);
       sqlite3_bind_text (update, 3, new_hash, -1, SQLITE_STATIC);
@@ -1428,23 +1430,14 @@ _clr_store_review_entry_changed (ClrStore    *self,
       if (sqlite3_step (update) != SQLITE_DONE)
         {
           _clr_store_set_error (self, error, _("Updating the review queue"));
-          goto fail;
+          return FALSE;
         }
     }
 
-  if (!_clr_store_commit (self, error))
-    goto fail;
-  _clr_store_unlock (self);
   return TRUE;
-
-fail:
-  _clr_store_rollback (self);
-  _clr_store_unlock (self);
-  return FALSE;
 }
 
-/* The entry left its list: items are flagged; @n_matched counts the distinct
- * entries that had been decided "match". Takes the lock. */
+/* The entry left its list. Caller holds the lock in a transaction. */
 gboolean
 _clr_store_review_entry_removed (ClrStore    *self,
                                  const char  *list_code,
@@ -1455,35 +1448,33 @@ _clr_store_review_entry_removed (ClrStore    *self,
 {
   g_autoptr(sqlite3_stmt) count = NULL;
   g_autoptr(sqlite3_stmt) update = NULL;
-  gboolean ok = FALSE;
 
-  _clr_store_lock (self);
   count = _clr_store_prepare (self,
                               "SELECT count(*) FROM review_items WHERE status = 'match' AND entry_removed = 0 "
                               "AND ((list_code = ?1 AND entry_key = ?2) OR (?3 > 0 AND entry_row = ?3))", error);
+  if (count == NULL)
+    return FALSE;
   update = _clr_store_prepare (self,
                                "UPDATE review_items SET entry_removed = 1 "
                                "WHERE (list_code = ?1 AND entry_key = ?2) OR (?3 > 0 AND entry_row = ?3)", error);
-  if (count != NULL && update != NULL)
-    {
-      sqlite3_bind_text (count, 1, list_code ? list_code : "", -1, SQLITE_STATIC);
-      sqlite3_bind_text (count, 2, key ? key : "", -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (count, 3, old_row);
-      sqlite3_bind_text (update, 1, list_code ? list_code : "", -1, SQLITE_STATIC);
-      sqlite3_bind_text (update, 2, key ? key : "", -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (update, 3, old_row);
-      if (sqlite3_step (count) == SQLITE_ROW && sqlite3_step (update) == SQLITE_DONE)
-        {
-          if (n_matched != NULL && sqlite3_column_int64 (count, 0) > 0)
-            (*n_matched)++;
-          ok = TRUE;
-        }
-      else
-        _clr_store_set_error (self, error, _("Updating the review queue"));
-    }
-  _clr_store_unlock (self);
+  if (update == NULL)
+    return FALSE;
 
-  return ok;
+  sqlite3_bind_text (count, 1, list_code ? list_code : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (count, 2, key ? key : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (count, 3, old_row);
+  sqlite3_bind_text (update, 1, list_code ? list_code : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (update, 2, key ? key : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (update, 3, old_row);
+  if (sqlite3_step (count) != SQLITE_ROW || sqlite3_step (update) != SQLITE_DONE)
+    {
+      _clr_store_set_error (self, error, _("Updating the review queue"));
+      return FALSE;
+    }
+  if (n_matched != NULL && sqlite3_column_int64 (count, 0) > 0)
+    (*n_matched)++;
+
+  return TRUE;
 }
 
 /* ---- async ---- */

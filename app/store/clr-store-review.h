@@ -218,7 +218,7 @@ gboolean       _clr_store_review_record        (ClrStore    *self,
 /* The entry behind items (list code + @old_key, or stored row @old_row) now
  * reads @new_entry (row @new_row): decided items are reopened with the
  * fields that changed (audited), and every item follows the entry to its
- * new row and key. */
+ * new row and key. The caller holds the store lock inside a transaction. */
 gboolean       _clr_store_review_entry_changed (ClrStore    *self,
                                                 const char  *list_code,
                                                 const char  *old_key,
@@ -228,7 +228,8 @@ gboolean       _clr_store_review_entry_changed (ClrStore    *self,
                                                 guint       *n_reopened,
                                                 GError     **error);
 /* The entry left its list: its items are flagged removed; *@n_matched is
- * incremented when any of them had been decided "match". */
+ * incremented when any of them had been decided "match". The caller holds
+ * the store lock inside a transaction. */
 gboolean       _clr_store_review_entry_removed (ClrStore    *self,
                                                 const char  *list_code,
                                                 const char  *key,

@@ -44,6 +44,7 @@ CREATE TABLE review_items (
 CREATE INDEX review_items_status ON review_items (status, last_seen_at DESC, score DESC);
 CREATE INDEX review_items_case ON review_items (case_id);
 CREATE INDEX review_items_entry ON review_items (list_code, entry_key);
+CREATE INDEX review_items_row ON review_items (entry_row);
 
 -- Where each item was met: one row per (item, case); case 0 = no case.
 CREATE TABLE review_sightings (

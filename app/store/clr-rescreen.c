@@ -1,0 +1,840 @@
+/* clr-rescreen.c — re-screening saved parties against what a list update changed
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "clr-matcher.h"
+#include "clr-rescreen.h"
+#include "clr-store-audit.h"
+#include "clr-store-lists.h"
+#include "clr-store-private.h"
+#include "clr-store-review.h"
+
+/* Hits per party kept from a re-screen: the queue wants the plausible
+ * candidates, not a long tail. */
+#define HITS_PER_PARTY 10
+
+void
+clr_rescreen_summary_free (ClrRescreenSummary *summary)
+{
+  if (summary == NULL)
+    return;
+
+  g_clear_pointer (&summary->sources, g_ptr_array_unref);
+  g_free (summary);
+}
+
+static ClrRescreenSummary *
+summary_new (void)
+{
+  ClrRescreenSummary *summary = g_new0 (ClrRescreenSummary, 1);
+
+  summary->sources = g_ptr_array_new_with_free_func (g_free);
+  return summary;
+}
+
+char *
+clr_rescreen_summary_to_string (const ClrRescreenSummary *summary)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  if (summary->sources->len == 0)
+    return g_strdup (_("No list has changed since the last re-screening"));
+
+  g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new hit", "%u new hits",
+                                                        summary->new_hits),
+                                           summary->new_hits));
+  g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u decision reopened",
+                                                        "%u decisions reopened", summary->reopened),
+                                           summary->reopened));
+  g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "%u entry you had matched was removed",
+                                                        "%u entries you had matched were removed",
+                                                        summary->removed_matched),
+                                           summary->removed_matched));
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      if (i > 0)
+        g_string_append (text, _(", "));
+      g_string_append (text, g_ptr_array_index (parts, i));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* ---- the parties to re-screen ---- */
+
+typedef struct
+{
+  char     *name;
+  char     *country;
+  char     *role;
+  char     *subject;   /* "party" or "ultimate_parent" */
+  gint64    case_id;
+  JsonNode *party;     /* the party object (for the queue item) or NULL */
+} Party;
+
+static void
+party_free (Party *party)
+{
+  g_free (party->name);
+  g_free (party->country);
+  g_free (party->role);
+  g_free (party->subject);
+  g_clear_pointer (&party->party, json_node_unref);
+  g_free (party);
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+  node = json_object_get_member (object, name);
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static JsonNode *
+text_to_node (const char *text)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+
+  if (text == NULL)
+    return NULL;
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, text, -1, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  return root != NULL ? json_node_copy (root) : NULL;
+}
+
+static void
+add_party (GPtrArray   *parties,
+           GHashTable  *seen,
+           const char  *name,
+           const char  *country,
+           const char  *role,
+           const char  *subject,
+           gint64       case_id,
+           JsonObject  *object)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *normalized = NULL;
+  Party *party;
+
+  if (name == NULL || *name == '\0')
+    return;
+
+  normalized = clr_review_normalize_party_name (name);
+  if (*normalized == '\0')
+    return;
+  key = g_strdup_printf ("%s\x1f%s\x1f%" G_GINT64_FORMAT, normalized, country ? country : "", case_id);
+  if (g_hash_table_contains (seen, key))
+    return;
+  g_hash_table_add (seen, g_steal_pointer (&key));
+
+  party = g_new0 (Party, 1);
+  party->name = g_strdup (name);
+  party->country = (country != NULL && *country != '\0') ? g_ascii_strup (country, -1) : NULL;
+  party->role = g_strdup (role);
+  party->subject = g_strdup (subject);
+  party->case_id = case_id;
+  if (object != NULL)
+    {
+      party->party = json_node_new (JSON_NODE_OBJECT);
+      json_node_set_object (party->party, object);
+    }
+  g_ptr_array_add (parties, party);
+}
+
+/* Every previously screened name (of open cases, or outside any case), and
+ * every party and ultimate parent of every open case. */
+static GPtrArray *
+collect_parties (ClrStore  *store,
+                 GError   **error)
+{
+  g_autoptr(GPtrArray) parties = g_ptr_array_new_with_free_func ((GDestroyNotify) party_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(sqlite3_stmt) screened = NULL;
+  g_autoptr(sqlite3_stmt) cases = NULL;
+  int rc;
+
+  _clr_store_lock (store);
+  screened = _clr_store_prepare (store,
+                                 "SELECT sp.name, sp.party_country, sp.role, sp.case_id, sp.party_json "
+                                 "FROM screened_parties sp LEFT JOIN cases c ON c.id = sp.case_id "
+                                 "WHERE sp.case_id = 0 OR c.status = 'open' ORDER BY sp.id", error);
+  if (screened == NULL)
+    goto fail;
+  while ((rc = sqlite3_step (screened)) == SQLITE_ROW)
+    {
+      const char *role = (const char *) sqlite3_column_text (screened, 2);
+      g_autoptr(JsonNode) node = text_to_node ((const char *) sqlite3_column_text (screened, 4));
+
+      add_party (parties, seen,
+                 (const char *) sqlite3_column_text (screened, 0),
+                 (const char *) sqlite3_column_text (screened, 1),
+                 role,
+                 g_strcmp0 (role, "ultimate_parent") == 0 ? "ultimate_parent" : "party",
+                 sqlite3_column_int64 (screened, 3),
+                 node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _clr_store_set_error (store, error, _("Reading the screened parties"));
+      goto fail;
+    }
+
+  cases = _clr_store_prepare (store, "SELECT id, shipment FROM cases WHERE status = 'open' ORDER BY id", error);
+  if (cases == NULL)
+    goto fail;
+  while ((rc = sqlite3_step (cases)) == SQLITE_ROW)
+    {
+      gint64 case_id = sqlite3_column_int64 (cases, 0);
+      g_autoptr(JsonNode) shipment = text_to_node ((const char *) sqlite3_column_text (cases, 1));
+      JsonNode *list;
+
+      if (shipment == NULL || !JSON_NODE_HOLDS_OBJECT (shipment))
+        continue;
+      list = json_object_get_member (json_node_get_object (shipment), "parties");
+      if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
+        continue;
+
+      for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
+        {
+          JsonNode *node = json_array_get_element (json_node_get_array (list), i);
+          JsonObject *party;
+          JsonNode *parent;
+
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            continue;
+          party = json_node_get_object (node);
+          add_party (parties, seen, member_string (party, "name"), member_string (party, "country"),
+                     member_string (party, "role"), "party", case_id, party);
+
+          parent = json_object_get_member (party, "ultimate_parent");
+          if (parent != NULL && JSON_NODE_HOLDS_OBJECT (parent))
+            add_party (parties, seen, member_string (json_node_get_object (parent), "name"),
+                       member_string (json_node_get_object (parent), "headquarters_country"),
+                       "ultimate_parent", "ultimate_parent", case_id, json_node_get_object (parent));
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _clr_store_set_error (store, error, _("Reading the open cases"));
+      goto fail;
+    }
+  _clr_store_unlock (store);
+
+  return g_steal_pointer (&parties);
+
+fail:
+  _clr_store_unlock (store);
+  return NULL;
+}
+
+/* ---- what changed ---- */
+
+typedef struct
+{
+  char      *source;
+  gint64     version_id;
+  GPtrArray *changes;   /* ClrListChange *, or NULL for "every current entry is new" */
+} SourceUpdate;
+
+static void
+source_update_free (SourceUpdate *update)
+{
+  g_free (update->source);
+  g_clear_pointer (&update->changes, g_ptr_array_unref);
+  g_free (update);
+}
+
+static gint64
+last_rescreened_version (ClrStore    *store,
+                         const char  *source,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 version = -1;
+  int rc;
+
+  _clr_store_lock (store);
+  stmt = _clr_store_prepare (store, "SELECT version_id FROM rescreen_state WHERE source = ?", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, source, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        version = sqlite3_column_int64 (stmt, 0);
+      else if (rc == SQLITE_DONE)
+        version = 0;
+      else
+        _clr_store_set_error (store, error, _("Reading the re-screening state"));
+    }
+  _clr_store_unlock (store);
+
+  return version;
+}
+
+/* The updates since the last re-screen, one per source with a new version. */
+static GPtrArray *
+collect_updates (ClrStore  *store,
+                 GError   **error)
+{
+  g_autoptr(GPtrArray) updates = g_ptr_array_new_with_free_func ((GDestroyNotify) source_update_free);
+  g_auto(GStrv) sources = NULL;
+
+  sources = clr_store_list_loaded_sources (store, error);
+  if (sources == NULL)
+    return NULL;
+
+  for (guint i = 0; sources[i] != NULL; i++)
+    {
+      g_autoptr(ClrListVersion) current = NULL;
+      g_autoptr(GError) local_error = NULL;
+      SourceUpdate *update;
+      gint64 last;
+
+      current = clr_store_get_current_version (store, sources[i], &local_error);
+      if (current == NULL)
+        {
+          if (g_error_matches (local_error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND))
+            continue;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      last = last_rescreened_version (store, sources[i], error);
+      if (last < 0)
+        return NULL;
+      if (last == current->id)
+        continue;
+
+      update = g_new0 (SourceUpdate, 1);
+      update->source = g_strdup (sources[i]);
+      update->version_id = current->id;
+      g_ptr_array_add (updates, update);
+
+      if (last > 0)
+        update->changes = clr_store_diff_versions (store, last, current->id, &local_error);
+      if (update->changes == NULL)
+        {
+          gint64 old_version = 0, new_version = 0;
+
+          /* Never re-screened (or that version was pruned): what the latest
+           * import changed. */
+          g_clear_error (&local_error);
+          update->changes = clr_store_diff_latest (store, sources[i], &old_version, &new_version,
+                                                   &local_error);
+          if (update->changes == NULL &&
+              !g_error_matches (local_error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          /* NULL here: the first version of the source; all of it is new. */
+        }
+    }
+
+  return g_steal_pointer (&updates);
+}
+
+typedef struct
+{
+  ClrMatcher *matcher;
+  GHashTable *wanted;    /* gint64 * row id → nothing; NULL = every entry */
+  GHashTable *changed;   /* gint64 * new row → ClrListChange * (borrowed) */
+  GPtrArray  *changed_entries;  /* (ClrListChange *, ClrEntry *) pairs, flattened */
+  guint       added;
+} CollectData;
+
+static gboolean
+collect_entry (gint64    entry_id,
+               ClrEntry *entry,
+               gpointer  user_data)
+{
+  CollectData *data = user_data;
+  ClrListChange *change;
+
+  if (data->wanted != NULL && !g_hash_table_contains (data->wanted, &entry_id))
+    return TRUE;
+
+  clr_matcher_add_entry (data->matcher, entry_id, entry);
+  data->added++;
+
+  change = data->changed != NULL ? g_hash_table_lookup (data->changed, &entry_id) : NULL;
+  if (change != NULL)
+    {
+      g_ptr_array_add (data->changed_entries, change);
+      g_ptr_array_add (data->changed_entries, clr_entry_ref (entry));
+    }
+
+  return TRUE;
+}
+
+static void
+report (ClrRescreenProgressFunc  progress,
+        gpointer                 progress_data,
+        guint                    done,
+        guint                    total,
+        const char              *what)
+{
+  if (progress != NULL)
+    progress (done, total, what, progress_data);
+}
+
+static JsonNode *
+summary_to_json (const ClrRescreenSummary *summary)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *text = clr_rescreen_summary_to_string (summary);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "sources");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < summary->sources->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (summary->sources, i));
+  json_builder_end_array (builder);
+#define ADD_INT(name) \
+  json_builder_set_member_name (builder, #name); \
+  json_builder_add_int_value (builder, summary->name);
+  ADD_INT (entries_added);
+  ADD_INT (entries_changed);
+  ADD_INT (entries_removed);
+  ADD_INT (parties_screened);
+  ADD_INT (new_hits);
+  ADD_INT (reopened);
+  ADD_INT (removed_matched);
+#undef ADD_INT
+  json_builder_set_member_name (builder, "summary");
+  json_builder_add_string_value (builder, text);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+finish_run (ClrStore            *store,
+            GPtrArray           *updates,
+            ClrRescreenSummary  *summary,
+            GError             **error)
+{
+  g_autoptr(JsonNode) after = summary_to_json (summary);
+  g_autofree char *now = _clr_store_now_iso ();
+  g_autofree char *text = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(sqlite3_stmt) run = NULL;
+
+  json_generator_set_root (generator, after);
+  text = json_generator_to_data (generator, NULL);
+
+  _clr_store_lock (store);
+  if (!_clr_store_begin (store, error))
+    goto fail;
+
+  for (guint i = 0; i < updates->len; i++)
+    {
+      SourceUpdate *update = g_ptr_array_index (updates, i);
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+
+      stmt = _clr_store_prepare (store,
+                                 "INSERT INTO rescreen_state (source, version_id, at) VALUES (?1, ?2, ?3) "
+                                 "ON CONFLICT (source) DO UPDATE SET version_id = ?2, at = ?3", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, update->source, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, update->version_id);
+      sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          _clr_store_set_error (store, error, _("Saving the re-screening state"));
+          goto fail;
+        }
+    }
+
+  run = _clr_store_prepare (store, "INSERT INTO rescreen_runs (at, summary) VALUES (?, ?)", error);
+  if (run == NULL)
+    goto fail;
+  sqlite3_bind_text (run, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (run, 2, text, -1, SQLITE_STATIC);
+  if (sqlite3_step (run) != SQLITE_DONE)
+    {
+      _clr_store_set_error (store, error, _("Saving the re-screening state"));
+      goto fail;
+    }
+
+  if (updates->len > 0 &&
+      clr_store_audit_append_unlocked (store, NULL, CLR_AUDIT_RESCREEN, "lists", "rescreen", 0,
+                                       NULL, after, error) == 0)
+    goto fail;
+
+  if (!_clr_store_commit (store, error))
+    goto fail;
+  _clr_store_unlock (store);
+  return TRUE;
+
+fail:
+  _clr_store_rollback (store);
+  _clr_store_unlock (store);
+  return FALSE;
+}
+
+static gint64 *
+int64_dup (gint64 value)
+{
+  return g_memdup2 (&value, sizeof value);
+}
+
+ClrRescreenSummary *
+clr_rescreen_run (ClrStore                *store,
+                  ClrRescreenProgressFunc  progress,
+                  gpointer                 progress_data,
+                  GCancellable            *cancellable,
+                  GError                 **error)
+{
+  g_autoptr(ClrRescreenSummary) summary = summary_new ();
+  g_autoptr(GPtrArray) updates = NULL;
+  g_autoptr(GPtrArray) parties = NULL;
+  g_autoptr(ClrMatcher) matcher = clr_matcher_new ();
+  g_autoptr(JsonArray) screening = json_array_new ();
+  g_autoptr(JsonArray) party_objects = json_array_new ();
+  g_autoptr(GPtrArray) changed_entries = g_ptr_array_new ();
+  double threshold = clr_matcher_get_default_threshold ();
+  guint total;
+
+  g_return_val_if_fail (CLR_IS_STORE (store), NULL);
+
+  report (progress, progress_data, 0, 1, _("Finding what the list updates changed"));
+
+  updates = collect_updates (store, error);
+  if (updates == NULL)
+    return NULL;
+
+  if (updates->len == 0)
+    {
+      report (progress, progress_data, 1, 1, _("Nothing to re-screen"));
+      return g_steal_pointer (&summary);
+    }
+
+  /* 1. A matcher over just the added and changed entries; decisions on
+   *    changed entries reopened, removed matched entries counted. */
+  for (guint u = 0; u < updates->len; u++)
+    {
+      SourceUpdate *update = g_ptr_array_index (updates, u);
+      g_autoptr(GHashTable) wanted = NULL;
+      g_autoptr(GHashTable) changed = NULL;
+      CollectData data = { matcher, NULL, NULL, changed_entries, 0 };
+      guint first_changed = changed_entries->len;
+
+      g_ptr_array_add (summary->sources, g_strdup (update->source));
+
+      if (update->changes != NULL)
+        {
+          wanted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+          changed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+          for (guint i = 0; i < update->changes->len; i++)
+            {
+              ClrListChange *change = g_ptr_array_index (update->changes, i);
+
+              switch (change->kind)
+                {
+                case CLR_LIST_CHANGE_ADDED:
+                  summary->entries_added++;
+                  g_hash_table_add (wanted, int64_dup (change->new_entry_id));
+                  break;
+                case CLR_LIST_CHANGE_CHANGED:
+                  summary->entries_changed++;
+                  g_hash_table_add (wanted, int64_dup (change->new_entry_id));
+                  g_hash_table_insert (changed, int64_dup (change->new_entry_id), change);
+                  break;
+                case CLR_LIST_CHANGE_REMOVED:
+                  summary->entries_removed++;
+                  break;
+                default:
+                  break;
+                }
+            }
+          data.wanted = wanted;
+          data.changed = changed;
+        }
+
+      if (!clr_store_foreach_current_entry (store, update->source, collect_entry, &data, error))
+        goto fail;
+      if (update->changes == NULL)
+        summary->entries_added += data.added;
+
+      /* The queue follows the update, in one transaction per source. */
+      _clr_store_lock (store);
+      if (!_clr_store_begin (store, error))
+        {
+          _clr_store_unlock (store);
+          goto fail;
+        }
+      for (guint i = first_changed; i + 1 < changed_entries->len; i += 2)
+        {
+          ClrListChange *change = g_ptr_array_index (changed_entries, i);
+          ClrEntry *entry = g_ptr_array_index (changed_entries, i + 1);
+
+          if (!_clr_store_review_entry_changed (store, change->list_code, change->key,
+                                                change->old_entry_id, change->new_entry_id,
+                                                entry, &summary->reopened, error))
+            goto fail_locked;
+        }
+      for (guint i = 0; update->changes != NULL && i < update->changes->len; i++)
+        {
+          ClrListChange *change = g_ptr_array_index (update->changes, i);
+
+          if (change->kind == CLR_LIST_CHANGE_REMOVED &&
+              !_clr_store_review_entry_removed (store, change->list_code, change->key,
+                                                change->old_entry_id, &summary->removed_matched, error))
+            goto fail_locked;
+        }
+      if (!_clr_store_commit (store, error))
+        goto fail_locked;
+      _clr_store_unlock (store);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto fail;
+    }
+
+  clr_matcher_build (matcher);
+
+  /* 2. Every party against it. */
+  parties = collect_parties (store, error);
+  if (parties == NULL)
+    goto fail;
+
+  total = parties->len + 1;
+  summary->parties_screened = parties->len;
+  report (progress, progress_data, 1, total, _("Re-screening parties"));
+
+  if (clr_matcher_get_n_entries (matcher) > 0)
+    for (guint i = 0; i < parties->len; i++)
+      {
+        Party *party = g_ptr_array_index (parties, i);
+        g_autoptr(GPtrArray) hits = NULL;
+        JsonObject *element;
+        JsonArray *hit_array;
+
+        if (i % 256 == 0)
+          {
+            if (g_cancellable_set_error_if_cancelled (cancellable, error))
+              goto fail;
+            report (progress, progress_data, i + 1, total, _("Re-screening parties"));
+          }
+
+        hits = clr_matcher_screen (matcher, party->name, party->country, threshold, HITS_PER_PARTY);
+        if (hits->len == 0)
+          continue;
+
+        element = json_object_new ();
+        json_object_set_int_member (element, "party", json_array_get_length (party_objects));
+        json_object_set_string_member (element, "subject", party->subject);
+        json_object_set_string_member (element, "name", party->name);
+        if (party->country != NULL)
+          json_object_set_string_member (element, "country", party->country);
+        json_object_set_int_member (element, "case_id", party->case_id);
+        hit_array = json_array_new ();
+        for (guint h = 0; h < hits->len; h++)
+          json_array_add_element (hit_array, clr_hit_to_json (g_ptr_array_index (hits, h)));
+        json_object_set_array_member (element, "hits", hit_array);
+        json_array_add_object_element (screening, element);
+
+        /* The party as the queue item shows it; for a parent, an object
+         * whose ultimate_parent is the parent, as in a shipment. */
+        {
+          JsonObject *object = json_object_new ();
+
+          json_object_set_string_member (object, "name", party->name);
+          if (party->country != NULL)
+            json_object_set_string_member (object, "country", party->country);
+          if (party->role != NULL)
+            json_object_set_string_member (object, "role", party->role);
+          if (party->party != NULL && g_strcmp0 (party->subject, "ultimate_parent") == 0)
+            {
+              json_object_set_member (object, "ultimate_parent", json_node_copy (party->party));
+            }
+          else if (party->party != NULL)
+            {
+              json_object_unref (object);
+              object = json_object_ref (json_node_get_object (party->party));
+            }
+          json_array_add_object_element (party_objects, object);
+        }
+      }
+
+  {
+    guint reopened_by_hits = 0;
+
+    if (!_clr_store_review_record (store, screening, party_objects, 0, "rescreen",
+                                   &summary->new_hits, &reopened_by_hits, error))
+      goto fail;
+    summary->reopened += reopened_by_hits;
+  }
+
+  if (!finish_run (store, updates, summary, error))
+    goto fail;
+
+  report (progress, progress_data, total, total, _("Re-screening done"));
+
+  for (guint i = 1; i < changed_entries->len; i += 2)
+    clr_entry_unref (g_ptr_array_index (changed_entries, i));
+
+  return g_steal_pointer (&summary);
+
+fail_locked:
+  _clr_store_rollback (store);
+  _clr_store_unlock (store);
+fail:
+  for (guint i = 1; i < changed_entries->len; i += 2)
+    clr_entry_unref (g_ptr_array_index (changed_entries, i));
+  return NULL;
+}
+
+/* ---- async ---- */
+
+typedef struct
+{
+  ClrRescreenProgressFunc  progress;
+  gpointer                 progress_data;
+  GDestroyNotify           progress_destroy;
+  GMainContext            *context;
+  gint64                   last_report;
+} RescreenTaskData;
+
+static void
+rescreen_task_data_free (RescreenTaskData *data)
+{
+  if (data->progress_destroy != NULL)
+    data->progress_destroy (data->progress_data);
+  g_main_context_unref (data->context);
+  g_free (data);
+}
+
+typedef struct
+{
+  RescreenTaskData *data;
+  GTask            *task;   /* keeps data alive */
+  guint             done;
+  guint             total;
+  char             *what;
+} ProgressReport;
+
+static gboolean
+deliver_progress (gpointer user_data)
+{
+  ProgressReport *report_data = user_data;
+
+  report_data->data->progress (report_data->done, report_data->total, report_data->what,
+                               report_data->data->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_report_free (gpointer user_data)
+{
+  ProgressReport *report_data = user_data;
+
+  g_object_unref (report_data->task);
+  g_free (report_data->what);
+  g_free (report_data);
+}
+
+static void
+thread_progress (guint       done,
+                 guint       total,
+                 const char *what,
+                 gpointer    user_data)
+{
+  GTask *task = user_data;
+  RescreenTaskData *data = g_task_get_task_data (task);
+  gint64 now = g_get_monotonic_time ();
+  ProgressReport *report_data;
+
+  if (data->progress == NULL)
+    return;
+  /* At most ~20 updates a second, but always the first and the last. */
+  if (done != 0 && done != total && now - data->last_report < 50000)
+    return;
+  data->last_report = now;
+
+  report_data = g_new0 (ProgressReport, 1);
+  report_data->data = data;
+  report_data->task = g_object_ref (task);
+  report_data->done = done;
+  report_data->total = total;
+  report_data->what = g_strdup (what);
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, deliver_progress,
+                              report_data, progress_report_free);
+}
+
+static void
+rescreen_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GError *error = NULL;
+  ClrRescreenSummary *summary;
+
+  summary = clr_rescreen_run (source_object, thread_progress, task, cancellable, &error);
+  if (summary != NULL)
+    g_task_return_pointer (task, summary, (GDestroyNotify) clr_rescreen_summary_free);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+clr_rescreen_run_async (ClrStore                *store,
+                        ClrRescreenProgressFunc  progress,
+                        gpointer                 progress_data,
+                        GDestroyNotify           progress_destroy,
+                        GCancellable            *cancellable,
+                        GAsyncReadyCallback      callback,
+                        gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RescreenTaskData *data = g_new0 (RescreenTaskData, 1);
+
+  g_return_if_fail (CLR_IS_STORE (store));
+
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->progress_destroy = progress_destroy;
+  data->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, clr_rescreen_run_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) rescreen_task_data_free);
+  g_task_run_in_thread (task, rescreen_thread);
+}
+
+ClrRescreenSummary *
+clr_rescreen_run_finish (ClrStore      *store,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
