@@ -1,0 +1,1526 @@
+/* clr-matcher.c — fast, explainable fuzzy screening of names against list entries
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * How it works
+ *
+ * Every listed name and alias (and the parts of a name in parentheses) is
+ * normalised into canonical tokens (clr-normalize.c). Each distinct token
+ * gets a weight: its inverse document frequency over the loaded names,
+ * times a class factor (legal forms, stop words and generic business words
+ * weigh little; data/matching/scoring.json). Adjacent listed tokens are also
+ * indexed glued together ("hik vision" → "hikvision").
+ *
+ * A query is normalised the same way. Each query token finds its similar
+ * listed tokens through a trigram index over the token vocabulary, verified
+ * by optimal-string-alignment edit distance (similarity = 1 − d / length).
+ * The postings of the most distinctive query tokens give candidate names;
+ * only candidates whose upper bound can reach the threshold are scored.
+ *
+ * Scoring a name: query and listed tokens (or glued pairs of them) are paired
+ * greedily by similarity, each token used once. The name score is
+ * query_share × (weighted share of the query matched) + (1 − query_share) ×
+ * (weighted share of the listed name matched). The entry's score is its best
+ * name's, adjusted by the party's country. The pairs, their similarity and
+ * weight form the explanation.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clr-matcher.h"
+#include "clr-normalize.h"
+
+#define NO_ID G_MAXUINT32
+#define MAX_QUERY_TOKENS 24
+#define MAX_NAME_TOKENS 48
+#define MIN_FUZZY_LENGTH 4
+#define TRI_BASE 38
+#define TRI_BUCKETS (TRI_BASE * TRI_BASE * TRI_BASE)
+
+GBytes *_clr_matching_load_resource (const char *name, GError **error);
+
+/* ---- tuning (data/matching/scoring.json) -------------------------------- */
+
+typedef struct
+{
+  double default_threshold;
+  double query_share;
+  double min_similarity;
+  double class_weight[5];   /* normal, number, generic, legal_form, stop */
+  double country_match;
+  double country_mismatch;
+  guint  max_candidates;
+} Params;
+
+static const Params *
+get_params (void)
+{
+  static Params params;
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = _clr_matching_load_resource ("scoring.json", &error);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *root, *cw;
+
+      if (bytes == NULL ||
+          !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                       g_bytes_get_size (bytes), &error) ||
+          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        g_error ("Bundled scoring.json is broken: %s", error ? error->message : "not an object");
+
+      root = json_node_get_object (json_parser_get_root (parser));
+      params.default_threshold = json_object_get_double_member_with_default (root, "default_threshold", 0.8);
+      params.query_share = json_object_get_double_member_with_default (root, "query_share", 0.75);
+      params.min_similarity = json_object_get_double_member_with_default (root, "min_similarity", 0.7);
+      params.country_match = json_object_get_double_member_with_default (root, "country_match", 0.02);
+      params.country_mismatch = json_object_get_double_member_with_default (root, "country_mismatch", -0.04);
+      params.max_candidates = json_object_get_int_member_with_default (root, "max_candidates_scored", 400);
+      cw = json_object_get_object_member (root, "class_weight");
+      params.class_weight[0] = cw ? json_object_get_double_member_with_default (cw, "normal", 1.0) : 1.0;
+      params.class_weight[1] = cw ? json_object_get_double_member_with_default (cw, "number", 1.0) : 1.0;
+      params.class_weight[2] = cw ? json_object_get_double_member_with_default (cw, "generic", 0.25) : 0.25;
+      params.class_weight[3] = cw ? json_object_get_double_member_with_default (cw, "legal_form", 0.08) : 0.08;
+      params.class_weight[4] = cw ? json_object_get_double_member_with_default (cw, "stop", 0.06) : 0.06;
+      g_once_init_leave (&initialized, 1);
+    }
+  return &params;
+}
+
+static double
+class_factor (ClrTokenClass klass)
+{
+  const Params *p = get_params ();
+
+  if (klass & CLR_TOKEN_LEGAL_FORM)
+    return p->class_weight[3];
+  if (klass & CLR_TOKEN_STOP)
+    return p->class_weight[4];
+  if (klass & CLR_TOKEN_GENERIC)
+    return p->class_weight[2];
+  if (klass & CLR_TOKEN_NUMBER)
+    return p->class_weight[1];
+  return p->class_weight[0];
+}
+
+double
+clr_matcher_get_default_threshold (void)
+{
+  return get_params ()->default_threshold;
+}
+
+/* ---- data --------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64    id;
+  ClrEntry *entry;
+} EntryRec;
+
+typedef struct
+{
+  guint32     entry;        /* index into entries */
+  guint32     tok_off;      /* into name_tokens / name_compounds */
+  guint16     n_tok;
+  const char *display;      /* the published name or alias (owned by the entry) */
+  float       total_weight;
+} NameRec;
+
+typedef struct
+{
+  float         *acc;       /* per name: upper bound of matched query weight */
+  float         *best;      /* per name: best similarity for the current token */
+  guint32       *stamp;     /* per name: which token last touched it */
+  guint32        epoch;
+  GArray        *touched;   /* guint32 names */
+  guint8        *vcount;    /* per vocab token: trigrams shared */
+  GArray        *vtouched;  /* guint32 vocab ids */
+} Scratch;
+
+struct _ClrMatcher
+{
+  GObject        parent_instance;
+
+  ClrNormalizer *norm;
+  GArray        *entries;         /* EntryRec */
+  gboolean       built;
+  double         build_seconds;
+
+  GArray        *names;           /* NameRec */
+  GArray        *name_tokens;     /* guint32 vocab ids */
+  GArray        *name_compounds;  /* guint32 vocab ids of token j glued to j+1, or NO_ID */
+
+  GHashTable    *vocab_ids;       /* char * → GUINT_TO_POINTER (id + 1) */
+  GPtrArray     *vocab;           /* char * */
+  GArray        *vocab_df;        /* guint32 names containing it (0 for glued forms) */
+  GArray        *vocab_class;     /* guint8 ClrTokenClass */
+  GArray        *vocab_parts;     /* guint64: glued forms' two part ids, else NO_ID */
+  float         *vocab_weight;
+  guint8        *vocab_len;
+  double         unknown_idf;
+
+  guint32       *post_off;        /* vocab id → range in post_names */
+  guint32       *post_names;
+  guint32       *tri_off;         /* trigram bucket → range in tri_vocab */
+  guint32       *tri_vocab;
+
+  GAsyncQueue   *scratch_pool;
+};
+
+G_DEFINE_FINAL_TYPE (ClrMatcher, clr_matcher, G_TYPE_OBJECT)
+
+static void
+scratch_free (gpointer data)
+{
+  Scratch *s = data;
+
+  g_free (s->acc);
+  g_free (s->best);
+  g_free (s->stamp);
+  g_array_unref (s->touched);
+  g_free (s->vcount);
+  g_array_unref (s->vtouched);
+  g_free (s);
+}
+
+static void
+entry_rec_clear (gpointer data)
+{
+  EntryRec *rec = data;
+  g_clear_pointer (&rec->entry, clr_entry_unref);
+}
+
+static void
+clr_matcher_finalize (GObject *object)
+{
+  ClrMatcher *self = CLR_MATCHER (object);
+  gpointer item;
+
+  while ((item = g_async_queue_try_pop (self->scratch_pool)) != NULL)
+    scratch_free (item);
+  g_async_queue_unref (self->scratch_pool);
+
+  g_array_unref (self->entries);
+  g_array_unref (self->names);
+  g_array_unref (self->name_tokens);
+  g_array_unref (self->name_compounds);
+  g_hash_table_unref (self->vocab_ids);
+  g_ptr_array_unref (self->vocab);
+  g_array_unref (self->vocab_df);
+  g_array_unref (self->vocab_class);
+  g_array_unref (self->vocab_parts);
+  g_free (self->vocab_weight);
+  g_free (self->vocab_len);
+  g_free (self->post_off);
+  g_free (self->post_names);
+  g_free (self->tri_off);
+  g_free (self->tri_vocab);
+  g_clear_object (&self->norm);
+
+  G_OBJECT_CLASS (clr_matcher_parent_class)->finalize (object);
+}
+
+static void
+clr_matcher_class_init (ClrMatcherClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = clr_matcher_finalize;
+}
+
+static void
+clr_matcher_init (ClrMatcher *self)
+{
+  self->norm = g_object_ref (clr_normalizer_get_default ());
+  self->entries = g_array_new (FALSE, TRUE, sizeof (EntryRec));
+  g_array_set_clear_func (self->entries, entry_rec_clear);
+  self->names = g_array_new (FALSE, TRUE, sizeof (NameRec));
+  self->name_tokens = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->name_compounds = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->vocab_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->vocab = g_ptr_array_new_with_free_func (g_free);
+  self->vocab_df = g_array_new (FALSE, TRUE, sizeof (guint32));
+  self->vocab_class = g_array_new (FALSE, TRUE, sizeof (guint8));
+  self->vocab_parts = g_array_new (FALSE, TRUE, sizeof (guint64));
+  self->scratch_pool = g_async_queue_new ();
+}
+
+ClrMatcher *
+clr_matcher_new (void)
+{
+  return g_object_new (CLR_TYPE_MATCHER, NULL);
+}
+
+void
+clr_matcher_add_entry (ClrMatcher *self,
+                       gint64      entry_id,
+                       ClrEntry   *entry)
+{
+  EntryRec rec;
+
+  g_return_if_fail (CLR_IS_MATCHER (self));
+  g_return_if_fail (entry != NULL);
+  g_return_if_fail (!self->built);
+
+  rec.id = entry_id;
+  rec.entry = clr_entry_ref (entry);
+  g_array_append_val (self->entries, rec);
+}
+
+guint
+clr_matcher_get_n_entries (ClrMatcher *self)
+{
+  g_return_val_if_fail (CLR_IS_MATCHER (self), 0);
+  return self->entries->len;
+}
+
+guint
+clr_matcher_get_n_names (ClrMatcher *self)
+{
+  g_return_val_if_fail (CLR_IS_MATCHER (self), 0);
+  return self->names->len;
+}
+
+double
+clr_matcher_get_build_seconds (ClrMatcher *self)
+{
+  g_return_val_if_fail (CLR_IS_MATCHER (self), 0);
+  return self->build_seconds;
+}
+
+gboolean
+clr_matcher_is_built (ClrMatcher *self)
+{
+  g_return_val_if_fail (CLR_IS_MATCHER (self), FALSE);
+  return self->built;
+}
+
+/* ---- string similarity -------------------------------------------------- */
+
+/* Optimal string alignment distance (Damerau–Levenshtein without repeated
+ * edits of a substring), stopping early past @bound. Bytes, not characters:
+ * folded tokens are ASCII. */
+static guint
+osa_distance (const char *a,
+              guint       la,
+              const char *b,
+              guint       lb,
+              guint       bound)
+{
+  guint rows[3][MAX_NAME_TOKENS * 4 + 2];
+  guint *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+
+  if (la > MAX_NAME_TOKENS * 4 || lb > MAX_NAME_TOKENS * 4)
+    return MAX (la, lb);
+  if ((la > lb ? la - lb : lb - la) > bound)
+    return bound + 1;
+
+  for (guint j = 0; j <= lb; j++)
+    prev[j] = j;
+  for (guint i = 1; i <= la; i++)
+    {
+      guint row_min;
+      guint *tmp;
+
+      cur[0] = i;
+      row_min = cur[0];
+      for (guint j = 1; j <= lb; j++)
+        {
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+          guint v = MIN (MIN (prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+
+          if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+            v = MIN (v, prev2[j - 2] + 1);
+          cur[j] = v;
+          row_min = MIN (row_min, v);
+        }
+      if (row_min > bound)
+        return bound + 1;
+      tmp = prev2;
+      prev2 = prev;
+      prev = cur;
+      cur = tmp;
+    }
+  return prev[lb];
+}
+
+static guint
+max_distance (guint longest)
+{
+  return (guint) floor ((1.0 - get_params ()->min_similarity) * longest + 1e-9);
+}
+
+/* Similarity of two different tokens: 0 unless fuzzy matching applies. */
+static float
+fuzzy_similarity (const char *a,
+                  guint       la,
+                  const char *b,
+                  guint       lb)
+{
+  guint longest = MAX (la, lb);
+  guint bound, d;
+
+  if (la < MIN_FUZZY_LENGTH || lb < MIN_FUZZY_LENGTH)
+    return 0;
+  bound = max_distance (longest);
+  if (bound == 0)
+    return 0;
+  d = osa_distance (a, la, b, lb, bound);
+  if (d > bound)
+    return 0;
+  return (float) (1.0 - (double) d / longest);
+}
+
+static gboolean
+fuzzy_class (ClrTokenClass klass)
+{
+  return (klass & (CLR_TOKEN_LEGAL_FORM | CLR_TOKEN_STOP | CLR_TOKEN_NUMBER)) == 0;
+}
+
+/* ---- building ----------------------------------------------------------- */
+
+static guint32
+intern (ClrMatcher    *self,
+        const char    *text,
+        ClrTokenClass  klass,
+        guint64        parts)
+{
+  gpointer value = g_hash_table_lookup (self->vocab_ids, text);
+  char *copy;
+  guint32 id, zero = 0;
+  guint8 k = (guint8) klass;
+
+  if (value != NULL)
+    return GPOINTER_TO_UINT (value) - 1;
+
+  id = self->vocab->len;
+  copy = g_strdup (text);
+  g_ptr_array_add (self->vocab, copy);
+  g_hash_table_insert (self->vocab_ids, copy, GUINT_TO_POINTER (id + 1));
+  g_array_append_val (self->vocab_df, zero);
+  g_array_append_val (self->vocab_class, k);
+  g_array_append_val (self->vocab_parts, parts);
+  return id;
+}
+
+static guint32
+lookup_id (ClrMatcher *self,
+           const char *text)
+{
+  gpointer value = g_hash_table_lookup (self->vocab_ids, text);
+  return value != NULL ? GPOINTER_TO_UINT (value) - 1 : NO_ID;
+}
+
+static inline guint
+tri_code (guchar c)
+{
+  if (c >= 'a' && c <= 'z')
+    return 1 + (c - 'a');
+  if (c >= '0' && c <= '9')
+    return 27 + (c - '0');
+  if (c == '$')
+    return 0;
+  return 37;
+}
+
+/* Distinct trigram buckets of "$token$"; returns how many. */
+static guint
+trigrams (const char *token,
+          guint       len,
+          guint32    *out,
+          guint       max_out)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < len && n < max_out; i++)
+    {
+      guchar c0 = i == 0 ? '$' : (guchar) token[i - 1];
+      guchar c1 = (guchar) token[i];
+      guchar c2 = i + 1 < len ? (guchar) token[i + 1] : '$';
+      guint32 code = (tri_code (c0) * TRI_BASE + tri_code (c1)) * TRI_BASE + tri_code (c2);
+      gboolean seen = FALSE;
+
+      for (guint k = 0; k < n; k++)
+        if (out[k] == code)
+          seen = TRUE;
+      if (!seen)
+        out[n++] = code;
+    }
+  return n;
+}
+
+static gboolean
+same_tokens (GArray  *tokens,
+             guint    off_a,
+             guint    n_a,
+             guint32 *b,
+             guint    n_b)
+{
+  if (n_a != n_b)
+    return FALSE;
+  return memcmp (&g_array_index (tokens, guint32, off_a), b, n_a * sizeof (guint32)) == 0;
+}
+
+static void
+add_name (ClrMatcher *self,
+          guint32     entry_idx,
+          guint       first_name_of_entry,
+          const char *display,
+          const char *text,
+          gboolean    individual)
+{
+  g_autoptr(GPtrArray) tokens = clr_normalizer_tokenize (self->norm, text,
+                                                         individual ? CLR_NORMALIZE_INDIVIDUAL : CLR_NORMALIZE_NONE,
+                                                         NULL, NULL);
+  guint32 ids[MAX_NAME_TOKENS];
+  guint n = MIN (tokens->len, MAX_NAME_TOKENS);
+  NameRec rec = { 0, };
+
+  if (n == 0)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      ClrNormToken *t = g_ptr_array_index (tokens, i);
+      ids[i] = intern (self, t->text, t->klass, G_MAXUINT64);
+    }
+
+  /* The same tokens under another spelling of this entry add nothing. */
+  for (guint k = first_name_of_entry; k < self->names->len; k++)
+    {
+      NameRec *other = &g_array_index (self->names, NameRec, k);
+      if (same_tokens (self->name_tokens, other->tok_off, other->n_tok, ids, n))
+        return;
+    }
+
+  rec.entry = entry_idx;
+  rec.tok_off = self->name_tokens->len;
+  rec.n_tok = n;
+  rec.display = display;
+  g_array_append_vals (self->name_tokens, ids, n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 compound = NO_ID;
+
+      if (i + 1 < n)
+        {
+          ClrNormToken *a = g_ptr_array_index (tokens, i);
+          ClrNormToken *b = g_ptr_array_index (tokens, i + 1);
+
+          if (fuzzy_class (a->klass) && fuzzy_class (b->klass))
+            {
+              g_autofree char *glued = g_strconcat (a->text, b->text, NULL);
+              guint64 parts = ((guint64) ids[i] << 32) | ids[i + 1];
+
+              compound = lookup_id (self, glued);
+              if (compound == NO_ID)
+                compound = intern (self, glued, clr_normalizer_classify (self->norm, glued), parts);
+            }
+        }
+      g_array_append_val (self->name_compounds, compound);
+    }
+  g_array_append_val (self->names, rec);
+}
+
+static void
+add_entry_names (ClrMatcher *self,
+                 guint32     entry_idx)
+{
+  EntryRec *rec = &g_array_index (self->entries, EntryRec, entry_idx);
+  ClrEntry *entry = rec->entry;
+  gboolean individual = g_strcmp0 (entry->entity_type, "individual") == 0;
+  guint first = self->names->len;
+  guint n_names = 1 + entry->aliases->len;
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      const char *display = i == 0 ? entry->name : g_ptr_array_index (entry->aliases, i - 1);
+      g_auto(GStrv) variants = NULL;
+
+      if (display == NULL || *display == '\0')
+        continue;
+      variants = clr_normalizer_name_variants (display);
+      for (char **v = variants; *v; v++)
+        add_name (self, entry_idx, first, display, *v, individual);
+    }
+}
+
+static guint64
+get_parts (ClrMatcher *self,
+           guint32     id)
+{
+  return g_array_index (self->vocab_parts, guint64, id);
+}
+
+void
+clr_matcher_build (ClrMatcher *self)
+{
+  gint64 start = g_get_monotonic_time ();
+  guint n_vocab, n_names;
+  guint32 *fill;
+  guint64 total;
+
+  g_return_if_fail (CLR_IS_MATCHER (self));
+  g_return_if_fail (!self->built);
+
+  for (guint32 e = 0; e < self->entries->len; e++)
+    add_entry_names (self, e);
+
+  n_vocab = self->vocab->len;
+  n_names = self->names->len;
+
+  /* Document frequency of real tokens (glued forms are not counted). */
+  for (guint32 p = 0; p < n_names; p++)
+    {
+      NameRec *rec = &g_array_index (self->names, NameRec, p);
+      for (guint j = 0; j < rec->n_tok; j++)
+        {
+          guint32 id = g_array_index (self->name_tokens, guint32, rec->tok_off + j);
+          gboolean repeated = FALSE;
+
+          for (guint k = 0; k < j; k++)
+            if (g_array_index (self->name_tokens, guint32, rec->tok_off + k) == id)
+              repeated = TRUE;
+          if (!repeated)
+            g_array_index (self->vocab_df, guint32, id)++;
+        }
+    }
+
+  /* Weights: IDF × class factor; a glued form weighs its two parts. */
+  self->unknown_idf = log ((n_names + 1.0) / 0.5);
+  self->vocab_weight = g_new0 (float, MAX (n_vocab, 1));
+  self->vocab_len = g_new0 (guint8, MAX (n_vocab, 1));
+  for (guint32 id = 0; id < n_vocab; id++)
+    {
+      guint32 df = g_array_index (self->vocab_df, guint32, id);
+      ClrTokenClass klass = g_array_index (self->vocab_class, guint8, id);
+
+      self->vocab_len[id] = (guint8) MIN (strlen (g_ptr_array_index (self->vocab, id)), 255);
+      if (get_parts (self, id) == G_MAXUINT64)
+        self->vocab_weight[id] = (float) (log ((n_names + 1.0) / (df + 0.5)) * class_factor (klass));
+    }
+  for (guint32 id = 0; id < n_vocab; id++)
+    {
+      guint64 parts = get_parts (self, id);
+      if (parts != G_MAXUINT64)
+        self->vocab_weight[id] = self->vocab_weight[parts >> 32] + self->vocab_weight[parts & 0xffffffffu];
+    }
+  for (guint32 p = 0; p < n_names; p++)
+    {
+      NameRec *rec = &g_array_index (self->names, NameRec, p);
+      float sum = 0;
+
+      for (guint j = 0; j < rec->n_tok; j++)
+        sum += self->vocab_weight[g_array_index (self->name_tokens, guint32, rec->tok_off + j)];
+      rec->total_weight = sum;
+    }
+
+  /* Postings: token (or glued form) → names, each name once. */
+  self->post_off = g_new0 (guint32, n_vocab + 1);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      if (pass == 1)
+        {
+          total = 0;
+          for (guint32 id = 0; id <= n_vocab; id++)
+            {
+              guint32 c = self->post_off[id];
+              self->post_off[id] = (guint32) total;
+              total += c;
+            }
+          self->post_names = g_new (guint32, MAX (total, 1));
+          fill = g_memdup2 (self->post_off, sizeof (guint32) * (n_vocab + 1));
+        }
+      for (guint32 p = 0; p < n_names; p++)
+        {
+          NameRec *rec = &g_array_index (self->names, NameRec, p);
+          for (guint j = 0; j < 2 * rec->n_tok; j++)
+            {
+              guint32 id = j < rec->n_tok
+                ? g_array_index (self->name_tokens, guint32, rec->tok_off + j)
+                : g_array_index (self->name_compounds, guint32, rec->tok_off + j - rec->n_tok);
+              gboolean repeated = FALSE;
+
+              if (id == NO_ID)
+                continue;
+              for (guint k = 0; k < j; k++)
+                {
+                  guint32 other = k < rec->n_tok
+                    ? g_array_index (self->name_tokens, guint32, rec->tok_off + k)
+                    : g_array_index (self->name_compounds, guint32, rec->tok_off + k - rec->n_tok);
+                  if (other == id)
+                    repeated = TRUE;
+                }
+              if (repeated)
+                continue;
+              if (pass == 0)
+                self->post_off[id]++;
+              else
+                self->post_names[fill[id]++] = p;
+            }
+        }
+    }
+  g_free (fill);
+
+  /* Trigram index over the vocabulary tokens fuzzy matching applies to. */
+  self->tri_off = g_new0 (guint32, TRI_BUCKETS + 1);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      if (pass == 1)
+        {
+          total = 0;
+          for (guint32 b = 0; b <= TRI_BUCKETS; b++)
+            {
+              guint32 c = self->tri_off[b];
+              self->tri_off[b] = (guint32) total;
+              total += c;
+            }
+          self->tri_vocab = g_new (guint32, MAX (total, 1));
+          fill = g_memdup2 (self->tri_off, sizeof (guint32) * (TRI_BUCKETS + 1));
+        }
+      for (guint32 id = 0; id < n_vocab; id++)
+        {
+          guint32 codes[256];
+          guint n;
+
+          if (self->vocab_len[id] < MIN_FUZZY_LENGTH ||
+              !fuzzy_class (g_array_index (self->vocab_class, guint8, id)))
+            continue;
+          n = trigrams (g_ptr_array_index (self->vocab, id), self->vocab_len[id], codes, G_N_ELEMENTS (codes));
+          for (guint k = 0; k < n; k++)
+            {
+              if (pass == 0)
+                self->tri_off[codes[k]]++;
+              else
+                self->tri_vocab[fill[codes[k]]++] = id;
+            }
+        }
+    }
+  g_free (fill);
+
+  self->built = TRUE;
+  self->build_seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_debug ("Matcher built: %u entries, %u names, %u tokens in %.3f s",
+           self->entries->len, n_names, n_vocab, self->build_seconds);
+}
+
+/* ---- querying ----------------------------------------------------------- */
+
+typedef struct
+{
+  guint32 id;
+  float   sim;
+} Neigh;
+
+typedef struct
+{
+  char          *text;
+  guint          len;
+  ClrTokenClass  klass;
+  guint32        exact;     /* vocab id or NO_ID */
+  float          weight;
+  GArray        *neigh;     /* Neigh sorted by id (index mode) */
+} QTok;
+
+typedef struct
+{
+  ClrMatcher *self;
+  gboolean    naive;
+  QTok        tok[MAX_QUERY_TOKENS];
+  QTok        glued[MAX_QUERY_TOKENS];   /* tok[i] glued to tok[i+1] */
+  guint       n;
+  float       total_weight;
+} Query;
+
+static void
+qtok_clear (QTok *t)
+{
+  g_clear_pointer (&t->text, g_free);
+  g_clear_pointer (&t->neigh, g_array_unref);
+}
+
+static void
+query_clear (Query *q)
+{
+  for (guint i = 0; i < q->n; i++)
+    {
+      qtok_clear (&q->tok[i]);
+      qtok_clear (&q->glued[i]);
+    }
+}
+
+static Scratch *
+scratch_take (ClrMatcher *self)
+{
+  Scratch *s = g_async_queue_try_pop (self->scratch_pool);
+  guint n_names = MAX (self->names->len, 1);
+  guint n_vocab = MAX (self->vocab->len, 1);
+
+  if (s != NULL)
+    return s;
+  s = g_new0 (Scratch, 1);
+  s->acc = g_new0 (float, n_names);
+  s->best = g_new0 (float, n_names);
+  s->stamp = g_new0 (guint32, n_names);
+  s->touched = g_array_new (FALSE, FALSE, sizeof (guint32));
+  s->vcount = g_new0 (guint8, n_vocab);
+  s->vtouched = g_array_new (FALSE, FALSE, sizeof (guint32));
+  return s;
+}
+
+static void
+scratch_give (ClrMatcher *self,
+              Scratch    *s)
+{
+  g_async_queue_push (self->scratch_pool, s);
+}
+
+static guint32
+scratch_next_epoch (ClrMatcher *self,
+                    Scratch    *s)
+{
+  if (++s->epoch == 0)
+    {
+      memset (s->stamp, 0, sizeof (guint32) * MAX (self->names->len, 1));
+      s->epoch = 1;
+    }
+  return s->epoch;
+}
+
+static int
+neigh_cmp (gconstpointer a,
+           gconstpointer b)
+{
+  const Neigh *x = a, *y = b;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Listed tokens similar to @t: the exact one, and fuzzy ones found through
+ * the trigram index and verified by edit distance. */
+static void
+find_neighbours (ClrMatcher *self,
+                 Scratch    *s,
+                 QTok       *t)
+{
+  t->neigh = g_array_new (FALSE, FALSE, sizeof (Neigh));
+  if (t->exact != NO_ID)
+    {
+      Neigh n = { t->exact, 1.0f };
+      g_array_append_val (t->neigh, n);
+    }
+
+  if (t->len >= MIN_FUZZY_LENGTH && fuzzy_class (t->klass))
+    {
+      guint32 codes[256];
+      guint n_codes = trigrams (t->text, t->len, codes, G_N_ELEMENTS (codes));
+
+      g_array_set_size (s->vtouched, 0);
+      for (guint k = 0; k < n_codes; k++)
+        for (guint32 x = self->tri_off[codes[k]]; x < self->tri_off[codes[k] + 1]; x++)
+          {
+            guint32 id = self->tri_vocab[x];
+            if (s->vcount[id] == 0)
+              g_array_append_val (s->vtouched, id);
+            if (s->vcount[id] < 255)
+              s->vcount[id]++;
+          }
+      for (guint k = 0; k < s->vtouched->len; k++)
+        {
+          guint32 id = g_array_index (s->vtouched, guint32, k);
+          guint lv = self->vocab_len[id];
+          guint longest = MAX (lv, t->len);
+          guint bound = max_distance (longest);
+          int need = (int) longest - 4 * (int) bound;
+          float sim;
+
+          if (id != t->exact && bound > 0 &&
+              (lv > t->len ? lv - t->len : t->len - lv) <= bound &&
+              (int) s->vcount[id] >= MAX (need, 1))
+            {
+              sim = fuzzy_similarity (t->text, t->len, g_ptr_array_index (self->vocab, id), lv);
+              if (sim > 0)
+                {
+                  Neigh n = { id, sim };
+                  g_array_append_val (t->neigh, n);
+                }
+            }
+          s->vcount[id] = 0;
+        }
+      g_array_sort (t->neigh, neigh_cmp);
+    }
+}
+
+static float
+qtok_sim (const Query *q,
+          const QTok  *t,
+          guint32      id)
+{
+  if (id == NO_ID)
+    return 0;
+  if (id == t->exact)
+    return 1.0f;
+  if (q->naive)
+    {
+      ClrMatcher *self = q->self;
+      if (!fuzzy_class (t->klass) || !fuzzy_class (g_array_index (self->vocab_class, guint8, id)))
+        return 0;
+      return fuzzy_similarity (t->text, t->len, g_ptr_array_index (self->vocab, id), self->vocab_len[id]);
+    }
+  if (t->neigh == NULL)
+    return 0;
+  {
+    guint lo = 0, hi = t->neigh->len;
+    while (lo < hi)
+      {
+        guint mid = (lo + hi) / 2;
+        guint32 mid_id = g_array_index (t->neigh, Neigh, mid).id;
+        if (mid_id == id)
+          return g_array_index (t->neigh, Neigh, mid).sim;
+        if (mid_id < id)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+  }
+  return 0;
+}
+
+static void
+qtok_init (ClrMatcher    *self,
+           QTok          *t,
+           const char    *text,
+           ClrTokenClass  klass)
+{
+  t->text = g_strdup (text);
+  t->len = strlen (text);
+  t->klass = klass;
+  t->exact = lookup_id (self, text);
+  t->neigh = NULL;
+  t->weight = 0;
+}
+
+/* The query token's weight: that of the listed token it is (or is most
+ * like), else that of a token no list contains. */
+static float
+qtok_weight (ClrMatcher *self,
+             const QTok *t)
+{
+  if (t->exact != NO_ID)
+    return self->vocab_weight[t->exact];
+  if (t->neigh != NULL && t->neigh->len > 0)
+    {
+      float best_sim = -1, weight = 0;
+      for (guint k = 0; k < t->neigh->len; k++)
+        {
+          const Neigh *n = &g_array_index (t->neigh, Neigh, k);
+          if (n->sim > best_sim || (n->sim == best_sim && self->vocab_weight[n->id] > weight))
+            {
+              best_sim = n->sim;
+              weight = self->vocab_weight[n->id];
+            }
+        }
+      return weight;
+    }
+  return (float) (self->unknown_idf * class_factor (t->klass));
+}
+
+static gboolean
+vocab_has (const char *word,
+           gpointer    user_data)
+{
+  ClrMatcher *self = user_data;
+  return g_hash_table_contains (self->vocab_ids, word);
+}
+
+static void
+query_init (ClrMatcher *self,
+            Query      *q,
+            Scratch    *s,
+            const char *text,
+            gboolean    naive)
+{
+  g_autoptr(GPtrArray) tokens = clr_normalizer_tokenize (self->norm, text, CLR_NORMALIZE_NONE,
+                                                         vocab_has, self);
+
+  memset (q, 0, sizeof (*q));
+  q->self = self;
+  q->naive = naive;
+  q->n = MIN (tokens->len, MAX_QUERY_TOKENS);
+  for (guint i = 0; i < q->n; i++)
+    {
+      ClrNormToken *t = g_ptr_array_index (tokens, i);
+      qtok_init (self, &q->tok[i], t->text, t->klass);
+      if (!naive)
+        find_neighbours (self, s, &q->tok[i]);
+    }
+  for (guint i = 0; i + 1 < q->n; i++)
+    {
+      QTok *a = &q->tok[i], *b = &q->tok[i + 1];
+      g_autofree char *glued = NULL;
+
+      if (!fuzzy_class (a->klass) || !fuzzy_class (b->klass))
+        continue;
+      glued = g_strconcat (a->text, b->text, NULL);
+      qtok_init (self, &q->glued[i], glued, clr_normalizer_classify (self->norm, glued));
+      if (!naive)
+        find_neighbours (self, s, &q->glued[i]);
+    }
+  q->total_weight = 0;
+  for (guint i = 0; i < q->n; i++)
+    {
+      q->tok[i].weight = qtok_weight (self, &q->tok[i]);
+      q->total_weight += q->tok[i].weight;
+    }
+}
+
+/* ---- scoring one name --------------------------------------------------- */
+
+typedef struct
+{
+  float  sim;
+  guint8 q0, q1;   /* query tokens consumed (q1 == q0 unless glued) */
+  guint8 n0, n1;   /* listed tokens consumed */
+} Pair;
+
+typedef struct
+{
+  Pair   pairs[MAX_QUERY_TOKENS];
+  guint  n_pairs;
+  double query_cover;
+  double name_cover;
+} Detail;
+
+static int
+pair_cmp (gconstpointer a,
+          gconstpointer b)
+{
+  const Pair *x = a, *y = b;
+
+  if (x->sim != y->sim)
+    return x->sim > y->sim ? -1 : 1;
+  /* Prefer single-token pairs, then query order: stable and readable. */
+  if ((x->q1 - x->q0 + x->n1 - x->n0) != (y->q1 - y->q0 + y->n1 - y->n0))
+    return (x->q1 - x->q0 + x->n1 - x->n0) < (y->q1 - y->q0 + y->n1 - y->n0) ? -1 : 1;
+  if (x->q0 != y->q0)
+    return x->q0 < y->q0 ? -1 : 1;
+  return x->n0 < y->n0 ? -1 : x->n0 > y->n0;
+}
+
+static double
+score_name (const Query *q,
+            guint32      name_idx,
+            Detail      *detail)
+{
+  ClrMatcher *self = q->self;
+  const NameRec *rec = &g_array_index (self->names, NameRec, name_idx);
+  const guint32 *ntok = &g_array_index (self->name_tokens, guint32, rec->tok_off);
+  const guint32 *ncomp = &g_array_index (self->name_compounds, guint32, rec->tok_off);
+  Pair pairs[512];
+  guint n_pairs = 0;
+  guint64 qused = 0, nused = 0;
+  double qsum = 0, nsum = 0, alpha = get_params ()->query_share;
+  float floor_sim = (float) get_params ()->min_similarity;
+
+  if (q->n == 0 || rec->n_tok == 0)
+    return 0;
+
+#define PUSH(s, a, b, c, d) G_STMT_START { \
+    if ((s) >= floor_sim && n_pairs < G_N_ELEMENTS (pairs)) \
+      { Pair p_ = { (s), (a), (b), (c), (d) }; pairs[n_pairs++] = p_; } \
+  } G_STMT_END
+
+  for (guint i = 0; i < q->n; i++)
+    {
+      const QTok *t = &q->tok[i];
+
+      for (guint j = 0; j < rec->n_tok; j++)
+        {
+          PUSH (qtok_sim (q, t, ntok[j]), i, i, j, j);
+          if (j + 1 < rec->n_tok && fuzzy_class (t->klass))
+            PUSH (qtok_sim (q, t, ncomp[j]), i, i, j, j + 1);
+          if (i + 1 < q->n && q->glued[i].text != NULL)
+            PUSH (qtok_sim (q, &q->glued[i], ntok[j]), i, i + 1, j, j);
+        }
+    }
+#undef PUSH
+
+  qsort (pairs, n_pairs, sizeof (Pair), pair_cmp);
+  if (detail != NULL)
+    detail->n_pairs = 0;
+  for (guint k = 0; k < n_pairs; k++)
+    {
+      Pair *p = &pairs[k];
+      guint64 qmask = ((G_GUINT64_CONSTANT (2) << p->q1) - 1) & ~((G_GUINT64_CONSTANT (1) << p->q0) - 1);
+      guint64 nmask = ((G_GUINT64_CONSTANT (2) << p->n1) - 1) & ~((G_GUINT64_CONSTANT (1) << p->n0) - 1);
+
+      if ((qused & qmask) || (nused & nmask))
+        continue;
+      qused |= qmask;
+      nused |= nmask;
+      for (guint i = p->q0; i <= p->q1; i++)
+        qsum += p->sim * q->tok[i].weight;
+      for (guint j = p->n0; j <= p->n1; j++)
+        nsum += p->sim * self->vocab_weight[ntok[j]];
+      if (detail != NULL && detail->n_pairs < G_N_ELEMENTS (detail->pairs))
+        detail->pairs[detail->n_pairs++] = *p;
+    }
+
+  {
+    double qcover = q->total_weight > 0 ? qsum / q->total_weight : 0;
+    double ncover = rec->total_weight > 0 ? nsum / rec->total_weight : 0;
+    double score;
+
+    qcover = CLAMP (qcover, 0, 1);
+    ncover = CLAMP (ncover, 0, 1);
+    score = alpha * qcover + (1 - alpha) * ncover;
+    if (detail != NULL)
+      {
+        detail->query_cover = qcover;
+        detail->name_cover = ncover;
+      }
+    /* Rounding must not keep an identical name from scoring exactly 1. */
+    return score > 0.99999 ? 1.0 : score;
+  }
+}
+
+/* ---- hits --------------------------------------------------------------- */
+
+typedef struct
+{
+  guint32 entry;
+  guint32 name;
+  double  name_score;
+  double  score;
+  double  adjust;
+} Cand;
+
+static int
+cand_by_entry (gconstpointer a,
+               gconstpointer b)
+{
+  const Cand *x = a, *y = b;
+
+  if (x->entry != y->entry)
+    return x->entry < y->entry ? -1 : 1;
+  if (x->name_score != y->name_score)
+    return x->name_score > y->name_score ? -1 : 1;
+  return x->name < y->name ? -1 : x->name > y->name;
+}
+
+static int
+cand_by_score (gconstpointer a,
+               gconstpointer b)
+{
+  const Cand *x = a, *y = b;
+
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
+  if (x->name_score != y->name_score)
+    return x->name_score > y->name_score ? -1 : 1;
+  return x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+static gboolean
+entry_has_country (ClrEntry   *entry,
+                   const char *country)
+{
+  for (guint i = 0; i < entry->countries->len; i++)
+    if (g_ascii_strcasecmp (g_ptr_array_index (entry->countries, i), country) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static double
+country_adjustment (ClrEntry   *entry,
+                    const char *country,
+                    double      name_score)
+{
+  if (country == NULL || *country == '\0' || entry->countries->len == 0)
+    return 0;
+  if (entry_has_country (entry, country))
+    return get_params ()->country_match;
+  /* A different country never hides an exact name hit. */
+  if (name_score >= 1.0)
+    return 0;
+  return get_params ()->country_mismatch;
+}
+
+static void
+append_token_text (GString     *out,
+                   const Query *q,
+                   const Pair  *p,
+                   const guint32 *ntok,
+                   gboolean     query_side)
+{
+  ClrMatcher *self = q->self;
+  guint a = query_side ? p->q0 : p->n0;
+  guint b = query_side ? p->q1 : p->n1;
+
+  for (guint k = a; k <= b; k++)
+    {
+      if (k > a)
+        g_string_append_c (out, '+');
+      g_string_append (out, query_side ? q->tok[k].text
+                                       : (const char *) g_ptr_array_index (self->vocab, ntok[k]));
+    }
+}
+
+static ClrHit *
+make_hit (const Query *q,
+          const Cand  *c,
+          const char  *country)
+{
+  ClrMatcher *self = q->self;
+  EntryRec *rec = &g_array_index (self->entries, EntryRec, c->entry);
+  const NameRec *name = &g_array_index (self->names, NameRec, c->name);
+  const guint32 *ntok = &g_array_index (self->name_tokens, guint32, name->tok_off);
+  ClrHit *hit = clr_hit_new (rec->id, rec->entry);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) missing = g_string_new (NULL);
+  Detail detail;
+  guint64 qused = 0, nused = 0;
+
+  score_name (q, c->name, &detail);
+  hit->score = c->score;
+  hit->name_score = c->name_score;
+  hit->country_adjust = c->adjust;
+  hit->matched_name = g_strdup (name->display);
+
+  /* Pairs in query order. */
+  for (guint i = 0; i < q->n; i++)
+    for (guint k = 0; k < detail.n_pairs; k++)
+      {
+        const Pair *p = &detail.pairs[k];
+        g_autoptr(GString) qt = g_string_new (NULL);
+        g_autoptr(GString) nt = g_string_new (NULL);
+        double weight = 0;
+
+        if (p->q0 != i)
+          continue;
+        append_token_text (qt, q, p, ntok, TRUE);
+        append_token_text (nt, q, p, ntok, FALSE);
+        for (guint x = p->q0; x <= p->q1; x++)
+          {
+            weight += q->total_weight > 0 ? q->tok[x].weight / q->total_weight : 0;
+            qused |= G_GUINT64_CONSTANT (1) << x;
+          }
+        for (guint x = p->n0; x <= p->n1; x++)
+          nused |= G_GUINT64_CONSTANT (1) << x;
+        clr_hit_add_token_match (hit, qt->str, nt->str, p->sim, weight);
+        if (text->len > 0)
+          g_string_append (text, ", ");
+        /* TRANSLATORS: one matched token: query word, = or ≈, listed word,
+         * similarity, and the word's share of the query's weight */
+        g_string_append_printf (text, _("%s%s%s %.2f×%.0f%%"), qt->str,
+                                p->sim >= 1.0f ? "=" : "≈", nt->str, p->sim, weight * 100);
+      }
+  for (guint i = 0; i < q->n; i++)
+    if (!(qused & (G_GUINT64_CONSTANT (1) << i)))
+      {
+        double weight = q->total_weight > 0 ? q->tok[i].weight / q->total_weight : 0;
+
+        clr_hit_add_token_match (hit, q->tok[i].text, NULL, 0, weight);
+        if (missing->len > 0)
+          g_string_append (missing, ", ");
+        g_string_append_printf (missing, "%s (%.0f%%)", q->tok[i].text, weight * 100);
+      }
+  if (text->len == 0)
+    g_string_append (text, _("no word matched"));
+  if (missing->len > 0)
+    g_string_append_printf (text, _("; not in the listed name: %s"), missing->str);
+
+  {
+    g_autoptr(GString) extra = g_string_new (NULL);
+    for (guint j = 0; j < name->n_tok; j++)
+      if (!(nused & (G_GUINT64_CONSTANT (1) << j)))
+        {
+          double w = name->total_weight > 0 ? self->vocab_weight[ntok[j]] / name->total_weight : 0;
+          if (extra->len > 0)
+            g_string_append (extra, ", ");
+          g_string_append_printf (extra, "%s (%.0f%%)", (const char *) g_ptr_array_index (self->vocab, ntok[j]), w * 100);
+        }
+    if (extra->len > 0)
+      g_string_append_printf (text, _("; listed words not in the query: %s"), extra->str);
+  }
+  g_string_append_printf (text, _("; query covered %.0f%%, listed name covered %.0f%%"),
+                          detail.query_cover * 100, detail.name_cover * 100);
+  if (c->adjust > 0)
+    g_string_append_printf (text, _("; country %s is the entry’s: %+.2f"), country, c->adjust);
+  else if (c->adjust < 0)
+    g_string_append_printf (text, _("; country %s is not the entry’s: %+.2f"), country, c->adjust);
+  else if (country != NULL && *country != '\0' && rec->entry->countries->len > 0 &&
+           !entry_has_country (rec->entry, country))
+    g_string_append_printf (text, _("; country %s is not the entry’s, ignored for an exact name"), country);
+
+  hit->explanation = g_string_free (g_steal_pointer (&text), FALSE);
+  return hit;
+}
+
+/* Scores @names (or all names when NULL) and appends the candidates. */
+static void
+score_names (const Query *q,
+             const guint32 *names,
+             guint          n_names,
+             GArray        *cands)
+{
+  ClrMatcher *self = q->self;
+
+  for (guint k = 0; k < n_names; k++)
+    {
+      guint32 p = names != NULL ? names[k] : k;
+      Cand c = { 0, };
+
+      c.name = p;
+      c.entry = g_array_index (self->names, NameRec, p).entry;
+      c.name_score = score_name (q, p, NULL);
+      if (c.name_score > 0)
+        g_array_append_val (cands, c);
+    }
+}
+
+typedef struct
+{
+  guint32 name;
+  float   bound;
+} Bound;
+
+static int
+bound_cmp (gconstpointer a,
+           gconstpointer b)
+{
+  const Bound *x = a, *y = b;
+  if (x->bound != y->bound)
+    return x->bound > y->bound ? -1 : 1;
+  return x->name < y->name ? -1 : x->name > y->name;
+}
+
+static void
+accumulate (ClrMatcher  *self,
+            Scratch     *s,
+            const QTok  *t,
+            float        weight)
+{
+  guint32 epoch = scratch_next_epoch (self, s);
+
+  for (guint k = 0; t->neigh != NULL && k < t->neigh->len; k++)
+    {
+      const Neigh *n = &g_array_index (t->neigh, Neigh, k);
+
+      for (guint32 x = self->post_off[n->id]; x < self->post_off[n->id + 1]; x++)
+        {
+          guint32 p = self->post_names[x];
+
+          if (s->stamp[p] != epoch)
+            {
+              if (s->acc[p] == 0)
+                g_array_append_val (s->touched, p);
+              s->stamp[p] = epoch;
+              s->best[p] = n->sim;
+              s->acc[p] += weight * n->sim;
+            }
+          else if (n->sim > s->best[p])
+            {
+              s->acc[p] += weight * (n->sim - s->best[p]);
+              s->best[p] = n->sim;
+            }
+        }
+    }
+}
+
+static int
+qtok_order_cmp (gconstpointer a,
+                gconstpointer b,
+                gpointer      data)
+{
+  const Query *q = data;
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  if (q->tok[x].weight != q->tok[y].weight)
+    return q->tok[x].weight > q->tok[y].weight ? -1 : 1;
+  return x < y ? -1 : x > y;
+}
+
+/* Candidate names from the index, scored. */
+static void
+index_candidates (ClrMatcher *self,
+                  Scratch    *s,
+                  const Query *q,
+                  double      threshold,
+                  GArray     *cands)
+{
+  const Params *params = get_params ();
+  double alpha = params->query_share;
+  double need = (threshold - (1 - alpha)) / alpha * q->total_weight;
+  double remaining = q->total_weight;
+  guint order[MAX_QUERY_TOKENS];
+  gboolean included[MAX_QUERY_TOKENS] = { FALSE, };
+  g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (Bound));
+  g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint i = 0; i < q->n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, q->n, sizeof (guint), qtok_order_cmp, (gpointer) q);
+
+  g_array_set_size (s->touched, 0);
+  /* A name that matches none of the included tokens can cover at most the
+   * remaining weight: stop once that cannot reach the threshold. */
+  for (guint k = 0; k < q->n; k++)
+    {
+      guint i = order[k];
+
+      if (remaining < need - 1e-6)
+        break;
+      included[i] = TRUE;
+      remaining -= q->tok[i].weight;
+      accumulate (self, s, &q->tok[i], q->tok[i].weight);
+    }
+  for (guint i = 0; i + 1 < q->n; i++)
+    if (q->glued[i].text != NULL && (included[i] || included[i + 1]))
+      accumulate (self, s, &q->glued[i], q->tok[i].weight + q->tok[i + 1].weight);
+
+  for (guint k = 0; k < s->touched->len; k++)
+    {
+      guint32 p = g_array_index (s->touched, guint32, k);
+      double ub = q->total_weight > 0 ? (s->acc[p] + MAX (remaining, 0)) / q->total_weight : 0;
+      Bound b = { p, (float) (alpha * MIN (ub, 1.0) + (1 - alpha)) };
+
+      if (b.bound >= threshold - 1e-6)
+        g_array_append_val (bounds, b);
+      s->acc[p] = 0;
+    }
+  g_array_set_size (s->touched, 0);
+
+  if (bounds->len > params->max_candidates)
+    {
+      g_array_sort (bounds, bound_cmp);
+      g_array_set_size (bounds, params->max_candidates);
+    }
+  for (guint k = 0; k < bounds->len; k++)
+    g_array_append_val (chosen, g_array_index (bounds, Bound, k).name);
+  score_names (q, (const guint32 *) chosen->data, chosen->len, cands);
+}
+
+static GPtrArray *
+screen (ClrMatcher *self,
+        const char *name,
+        const char *country,
+        double      threshold,
+        guint       limit,
+        gboolean    naive)
+{
+  GPtrArray *hits = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_hit_unref);
+  g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Cand));
+  g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (Cand));
+  g_auto(GStrv) variants = NULL;
+  Query *queries;
+  guint n_variants;
+  Scratch *s;
+
+  if (name == NULL || self->names->len == 0)
+    return hits;
+
+  /* The name without its parentheses, each parenthesised part, and the
+   * whole name as typed: "Huawei Technologies (Huawei)" must still equal a
+   * listed name written so. */
+  {
+    g_auto(GStrv) parts = clr_normalizer_name_variants (name);
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+    g_strv_builder_addv (builder, (const char **) parts);
+    if (g_strv_length (parts) > 1 || g_strcmp0 (parts[0], name) != 0)
+      g_strv_builder_add (builder, name);
+    variants = g_strv_builder_end (builder);
+  }
+  n_variants = g_strv_length (variants);
+  queries = g_new0 (Query, n_variants);
+  s = scratch_take (self);
+  for (guint v = 0; v < n_variants; v++)
+    {
+      query_init (self, &queries[v], s, variants[v], naive);
+      if (naive)
+        score_names (&queries[v], NULL, self->names->len, cands);
+      else
+        index_candidates (self, s, &queries[v], threshold - MAX (get_params ()->country_match, 0), cands);
+    }
+  scratch_give (self, s);
+
+  /* Best name per entry (across variants), then the country. */
+  g_array_sort (cands, cand_by_entry);
+  for (guint k = 0; k < cands->len; k++)
+    {
+      Cand c = g_array_index (cands, Cand, k);
+      EntryRec *rec;
+
+      if (k > 0 && g_array_index (cands, Cand, k - 1).entry == c.entry)
+        continue;
+      rec = &g_array_index (self->entries, EntryRec, c.entry);
+      c.adjust = country_adjustment (rec->entry, country, c.name_score);
+      c.score = CLAMP (c.name_score + c.adjust, 0.0, 1.0);
+      if (c.score < threshold - 1e-9)
+        continue;
+      g_array_append_val (best, c);
+    }
+  g_array_sort (best, cand_by_score);
+  if (limit > 0 && best->len > limit)
+    g_array_set_size (best, limit);
+
+  for (guint k = 0; k < best->len; k++)
+    {
+      const Cand *c = &g_array_index (best, Cand, k);
+      guint v = 0;
+
+      /* Explain with the variant that scored this name best. */
+      if (n_variants > 1)
+        {
+          double top = -1;
+          for (guint x = 0; x < n_variants; x++)
+            {
+              double sc = score_name (&queries[x], c->name, NULL);
+              if (sc > top)
+                {
+                  top = sc;
+                  v = x;
+                }
+            }
+        }
+      g_ptr_array_add (hits, make_hit (&queries[v], c, country));
+    }
+
+  for (guint v = 0; v < n_variants; v++)
+    query_clear (&queries[v]);
+  g_free (queries);
+  return hits;
+}
+
+GPtrArray *
+clr_matcher_screen (ClrMatcher *self,
+                    const char *name,
+                    const char *country,
+                    double      threshold,
+                    guint       limit)
+{
+  g_return_val_if_fail (CLR_IS_MATCHER (self), NULL);
+  g_return_val_if_fail (self->built, NULL);
+
+  return screen (self, name, country, threshold, limit, FALSE);
+}
+
+GPtrArray *
+clr_matcher_screen_full_scan (ClrMatcher *self,
+                              const char *name,
+                              const char *country,
+                              double      threshold,
+                              guint       limit)
+{
+  g_return_val_if_fail (CLR_IS_MATCHER (self), NULL);
+  g_return_val_if_fail (self->built, NULL);
+
+  return screen (self, name, country, threshold, limit, TRUE);
+}
