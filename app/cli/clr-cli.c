@@ -26,6 +26,9 @@ typedef struct
 /* One row per command; each command lives in its own clr-cli-*.c file. */
 static const ClrCliCommand commands[] = {
   { "info", clr_cli_cmd_info, N_("Show the database path, schema version and what data is loaded") },
+  { "review", clr_cli_cmd_review, N_("List the review queue and decide potential hits") },
+  { "audit", clr_cli_cmd_audit, N_("Verify or export the audit trail") },
+  { "rescreen", clr_cli_cmd_rescreen, N_("Re-screen saved parties against what list updates changed") },
 };
 
 void

@@ -51,5 +51,8 @@ typedef int (*ClrCliCommandFunc) (ClrCliContext *ctx,
                                   char         **argv);
 
 int clr_cli_cmd_info (ClrCliContext *ctx, int argc, char **argv);
+int clr_cli_cmd_review (ClrCliContext *ctx, int argc, char **argv);
+int clr_cli_cmd_audit (ClrCliContext *ctx, int argc, char **argv);
+int clr_cli_cmd_rescreen (ClrCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

@@ -402,8 +402,8 @@ report (ClrRescreenProgressFunc  progress,
     progress (done, total, what, progress_data);
 }
 
-static JsonNode *
-summary_to_json (const ClrRescreenSummary *summary)
+JsonNode *
+clr_rescreen_summary_to_json (const ClrRescreenSummary *summary)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *text = clr_rescreen_summary_to_string (summary);
@@ -438,7 +438,7 @@ finish_run (ClrStore            *store,
             ClrRescreenSummary  *summary,
             GError             **error)
 {
-  g_autoptr(JsonNode) after = summary_to_json (summary);
+  g_autoptr(JsonNode) after = clr_rescreen_summary_to_json (summary);
   g_autofree char *now = _clr_store_now_iso ();
   g_autofree char *text = NULL;
   g_autoptr(JsonGenerator) generator = json_generator_new ();

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "clr-store.h"
 
@@ -30,6 +31,9 @@ void    clr_rescreen_summary_free      (ClrRescreenSummary *summary);
 /* "2 new hits, 1 decision reopened, 3 entries you had matched were removed"
  * (translated, plural-aware); "No new hits" style text when nothing changed. */
 char   *clr_rescreen_summary_to_string (const ClrRescreenSummary *summary);
+/* {"sources": [...], "entries_added", "entries_changed", "entries_removed",
+ *  "parties_screened", "new_hits", "reopened", "removed_matched", "summary"} */
+JsonNode *clr_rescreen_summary_to_json (const ClrRescreenSummary *summary);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClrRescreenSummary, clr_rescreen_summary_free)
 

@@ -1,0 +1,208 @@
+/* clr-cli-audit.c — clearance-cli audit verify|export|log
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "clr-cli.h"
+#include "clr-store-audit.h"
+
+static void
+print_audit_usage (void)
+{
+  g_printerr ("%s\n", _("Usage: clearance-cli [--db PATH] audit verify"));
+  g_printerr ("%s\n", _("       clearance-cli [--db PATH] audit export [--format csv|json] [--output FILE]"));
+  g_printerr ("%s\n", _("       clearance-cli [--db PATH] audit log [--case ID]"));
+}
+
+static int
+audit_verify (ClrCliContext  *ctx,
+              int             argc,
+              char          **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 checked = 0, bad_id = 0;
+  ClrStore *store;
+  int exit_code = CLR_EXIT_OK;
+
+  g_option_context_set_summary (context, _("Check the audit trail’s hash chain; exit 1 naming the first bad entry."));
+  if (!clr_cli_parse_options (context, &argc, &argv))
+    return CLR_EXIT_USAGE;
+  if (argc > 1)
+    {
+      clr_cli_error (_("Unexpected argument “%s”"), argv[1]);
+      return CLR_EXIT_USAGE;
+    }
+
+  store = clr_cli_get_store (ctx, &exit_code);
+  if (store == NULL)
+    return exit_code;
+
+  if (!clr_store_audit_verify (store, &checked, &bad_id, &error))
+    {
+      clr_cli_error ("%s", error->message);
+      if (bad_id > 0)
+        g_printerr (_("%" G_GINT64_FORMAT " entries before it verified.\n"), checked);
+      return clr_cli_exit_code_for_error (error);
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Audit trail intact: %" G_GINT64_FORMAT " entry verified.\n",
+                        "Audit trail intact: %" G_GINT64_FORMAT " entries verified.\n", (gulong) checked),
+           checked);
+  return CLR_EXIT_OK;
+}
+
+static int
+audit_export (ClrCliContext  *ctx,
+              int             argc,
+              char          **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autofree char *format_text = NULL;
+  g_autofree char *output = NULL;
+  ClrAuditFormat format = CLR_AUDIT_FORMAT_CSV;
+  ClrStore *store;
+  int exit_code = CLR_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("csv (default) or json"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, _("Write the whole audit trail as CSV or JSON."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!clr_cli_parse_options (context, &argc, &argv))
+    return CLR_EXIT_USAGE;
+  if (argc > 1)
+    {
+      clr_cli_error (_("Unexpected argument “%s”"), argv[1]);
+      return CLR_EXIT_USAGE;
+    }
+  if (format_text == NULL || strcmp (format_text, "csv") == 0)
+    format = CLR_AUDIT_FORMAT_CSV;
+  else if (strcmp (format_text, "json") == 0)
+    format = CLR_AUDIT_FORMAT_JSON;
+  else
+    {
+      clr_cli_error (_("Unknown format “%s”: use csv or json"), format_text);
+      return CLR_EXIT_USAGE;
+    }
+
+  store = clr_cli_get_store (ctx, &exit_code);
+  if (store == NULL)
+    return exit_code;
+
+  stream = g_memory_output_stream_new_resizable ();
+  if (!clr_store_audit_export (store, format, stream, &error) ||
+      !g_output_stream_close (stream, NULL, &error))
+    {
+      clr_cli_error ("%s", error->message);
+      return clr_cli_exit_code_for_error (error);
+    }
+
+  {
+    GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (stream);
+    const char *data = g_memory_output_stream_get_data (memory);
+    gsize size = g_memory_output_stream_get_data_size (memory);
+
+    if (output != NULL)
+      {
+        if (!g_file_set_contents (output, data != NULL ? data : "", size, &error))
+          {
+            clr_cli_error ("%s", error->message);
+            return CLR_EXIT_USER;
+          }
+      }
+    else if (size > 0 && fwrite (data, 1, size, stdout) != size)
+      {
+        clr_cli_error ("%s", _("Cannot write to standard output"));
+        return CLR_EXIT_INTERNAL;
+      }
+  }
+
+  return CLR_EXIT_OK;
+}
+
+static int
+audit_log (ClrCliContext  *ctx,
+           int             argc,
+           char          **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  gint64 case_id = 0;
+  ClrStore *store;
+  int exit_code = CLR_EXIT_OK;
+  const GOptionEntry options[] = {
+    { "case", 0, 0, G_OPTION_ARG_INT64, &case_id, N_("Only the history of this case"), N_("ID") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, _("Show the audit trail (or one case’s history), oldest first."));
+  g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
+  if (!clr_cli_parse_options (context, &argc, &argv))
+    return CLR_EXIT_USAGE;
+
+  store = clr_cli_get_store (ctx, &exit_code);
+  if (store == NULL)
+    return exit_code;
+
+  if (case_id > 0)
+    entries = clr_store_audit_list_for_case (store, case_id, &error);
+  else
+    entries = clr_store_audit_list (store, &error);
+  if (entries == NULL)
+    {
+      clr_cli_error ("%s", error->message);
+      return clr_cli_exit_code_for_error (error);
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      ClrAuditEntry *entry = g_ptr_array_index (entries, i);
+
+      g_print ("%" G_GINT64_FORMAT "  %s  %s (%s)  %s %s:%s\n", entry->id, entry->at,
+               entry->display_name, entry->user, entry->action, entry->subject_type, entry->subject_id);
+    }
+
+  return CLR_EXIT_OK;
+}
+
+int
+clr_cli_cmd_audit (ClrCliContext  *ctx,
+                   int             argc,
+                   char          **argv)
+{
+  if (argc < 2)
+    {
+      print_audit_usage ();
+      return CLR_EXIT_USAGE;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      print_audit_usage ();
+      return CLR_EXIT_OK;
+    }
+
+  if (strcmp (argv[1], "verify") == 0)
+    return audit_verify (ctx, argc - 1, argv + 1);
+  if (strcmp (argv[1], "export") == 0)
+    return audit_export (ctx, argc - 1, argv + 1);
+  if (strcmp (argv[1], "log") == 0)
+    return audit_log (ctx, argc - 1, argv + 1);
+
+  clr_cli_error (_("Unknown audit command “%s”"), argv[1]);
+  print_audit_usage ();
+  return CLR_EXIT_USAGE;
+}

@@ -1,0 +1,337 @@
+/* clr-cli-review.c — clearance-cli review list|show|decide
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clr-cli.h"
+#include "clr-store-review.h"
+
+static void
+print_review_usage (void)
+{
+  g_printerr ("%s\n", _("Usage: clearance-cli [--db PATH] review list [--status open|match|no-match|escalated] "
+                        "[--list CODE] [--country CC] [--search TEXT] [--min-score X] [--max-score X] "
+                        "[--case ID] [--json]"));
+  g_printerr ("%s\n", _("       clearance-cli [--db PATH] review show ID [--json]"));
+  g_printerr ("%s\n", _("       clearance-cli [--db PATH] review decide ID --match|--no-match|--escalate "
+                        "--reason CODE [--note TEXT] [--reviewer NAME]"));
+  g_printerr ("%s\n", _("Reason codes: different-entity, different-country, different-address, "
+                        "name-coincidence, confirmed-by-documents, other"));
+}
+
+static gboolean
+parse_id (const char *text,
+          gint64     *id)
+{
+  char *end = NULL;
+  gint64 value;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  value = g_ascii_strtoll (text, &end, 10);
+  if (end == NULL || *end != '\0' || value <= 0)
+    return FALSE;
+  *id = value;
+  return TRUE;
+}
+
+static void
+print_item_line (ClrReviewItem *item)
+{
+  g_autofree char *party = NULL;
+  g_autofree char *entry = NULL;
+
+  if (item->party_country != NULL)
+    party = g_strdup_printf ("%s (%s)", item->party_name, item->party_country);
+  else
+    party = g_strdup (item->party_name);
+  entry = g_strdup_printf ("%s: %s", item->list_code ? item->list_code : "?",
+                           item->entry_name ? item->entry_name : item->entry_key);
+
+  g_print ("%-6" G_GINT64_FORMAT " %-12s %5.2f  %s → %s%s%s\n",
+           item->id, clr_review_status_get_label (item->status), item->score, party, entry,
+           item->reopened ? _("  [reopened: the entry changed]") : "",
+           item->entry_removed ? _("  [entry removed from its list]") : "");
+}
+
+static int
+review_list (ClrCliContext  *ctx,
+             int             argc,
+             char          **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *list_code = NULL;
+  g_autofree char *country = NULL;
+  g_autofree char *search = NULL;
+  double min_score = 0, max_score = 0;
+  gint64 case_id = 0;
+  gboolean json = FALSE;
+  gboolean reopened = FALSE;
+  ClrReviewFilter filter;
+  ClrStore *store;
+  int exit_code = CLR_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("Only items with this status: open, match, no-match, escalated"), N_("STATUS") },
+    { "list", 0, 0, G_OPTION_ARG_STRING, &list_code, N_("Only hits on this list (EL, SDN, DPL, …)"), N_("CODE") },
+    { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Only parties in this country (ISO code)"), N_("CC") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only items whose party or entry name contains TEXT"), N_("TEXT") },
+    { "min-score", 0, 0, G_OPTION_ARG_DOUBLE, &min_score, N_("Only hits scoring at least X (0–1)"), N_("X") },
+    { "max-score", 0, 0, G_OPTION_ARG_DOUBLE, &max_score, N_("Only hits scoring at most X (0–1)"), N_("X") },
+    { "case", 0, 0, G_OPTION_ARG_INT64, &case_id, N_("Only items seen in this case"), N_("ID") },
+    { "reopened", 0, 0, G_OPTION_ARG_NONE, &reopened, N_("Only decisions reopened by a list change"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, _("List the review queue, newest and strongest first."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!clr_cli_parse_options (context, &argc, &argv))
+    return CLR_EXIT_USAGE;
+  if (argc > 1)
+    {
+      clr_cli_error (_("Unexpected argument “%s”"), argv[1]);
+      return CLR_EXIT_USAGE;
+    }
+
+  clr_review_filter_init (&filter);
+  if (status != NULL && !clr_review_status_from_string (status, &filter.status))
+    {
+      clr_cli_error (_("Unknown status “%s”: use open, match, no-match or escalated"), status);
+      return CLR_EXIT_USAGE;
+    }
+  filter.list_code = list_code;
+  filter.country = country;
+  filter.search = search;
+  filter.min_score = min_score;
+  filter.max_score = max_score;
+  filter.case_id = case_id;
+  filter.reopened_only = reopened;
+
+  store = clr_cli_get_store (ctx, &exit_code);
+  if (store == NULL)
+    return exit_code;
+
+  items = clr_store_review_list (store, &filter, &error);
+  if (items == NULL)
+    {
+      clr_cli_error ("%s", error->message);
+      return clr_cli_exit_code_for_error (error);
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonArray) array = json_array_sized_new (items->len);
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+
+      for (guint i = 0; i < items->len; i++)
+        json_array_add_element (array, clr_review_item_to_json (g_ptr_array_index (items, i)));
+      json_node_set_array (root, array);
+      clr_cli_print_json (root);
+      return CLR_EXIT_OK;
+    }
+
+  if (items->len == 0)
+    {
+      g_print ("%s\n", _("No items in the review queue match."));
+      return CLR_EXIT_OK;
+    }
+
+  /* TRANSLATORS: column headers of `review list`; keep the widths */
+  g_print ("%-6s %-12s %5s  %s\n", _("ID"), _("Status"), _("Score"), _("Party → listed entry"));
+  for (guint i = 0; i < items->len; i++)
+    print_item_line (g_ptr_array_index (items, i));
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u item\n", "%u items\n", items->len), items->len);
+
+  return CLR_EXIT_OK;
+}
+
+static int
+review_show (ClrCliContext  *ctx,
+             int             argc,
+             char          **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("ID"));
+  g_autoptr(ClrReviewItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean json = FALSE;
+  ClrStore *store;
+  gint64 id;
+  int exit_code = CLR_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, _("Show one review item: the party, the listed entry, the score and the decision."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!clr_cli_parse_options (context, &argc, &argv))
+    return CLR_EXIT_USAGE;
+  if (argc != 2 || !parse_id (argv[1], &id))
+    {
+      clr_cli_error ("%s", _("review show needs one item ID (a positive number)"));
+      return CLR_EXIT_USAGE;
+    }
+
+  store = clr_cli_get_store (ctx, &exit_code);
+  if (store == NULL)
+    return exit_code;
+
+  item = clr_store_review_get (store, id, &error);
+  if (item == NULL)
+    {
+      clr_cli_error ("%s", error->message);
+      return clr_cli_exit_code_for_error (error);
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) node = clr_review_item_to_json (item);
+      clr_cli_print_json (node);
+      return CLR_EXIT_OK;
+    }
+
+  g_print (_("Item %" G_GINT64_FORMAT ": %s\n"), item->id, clr_review_status_get_label (item->status));
+  g_print (_("Party: %s (%s), %s\n"), item->party_name, item->party_country ? item->party_country : "?",
+           item->party_role ? item->party_role : "?");
+  g_print (_("Listed entry: %s on %s (key %s)\n"), item->entry_name ? item->entry_name : "?",
+           item->list_code ? item->list_code : "?", item->entry_key);
+  g_print (_("Score: %.2f, matched “%s”\n"), item->score, item->matched_name ? item->matched_name : "");
+  if (item->explanation != NULL)
+    g_print (_("Why: %s\n"), item->explanation);
+  if (item->status != CLR_REVIEW_STATUS_OPEN)
+    g_print (_("Decision: %s — %s, by %s at %s\n"), clr_review_status_get_label (item->status),
+             clr_review_reason_get_label (item->reason), item->decided_by ? item->decided_by : "?",
+             item->decided_at ? item->decided_at : "?");
+  if (item->note != NULL)
+    g_print (_("Note: %s\n"), item->note);
+  if (item->reopened)
+    {
+      g_autofree char *fields = g_strjoinv (", ", item->changed_fields);
+
+      g_print (_("Reopened: it was decided “%s” but the listed entry changed (%s)\n"),
+               clr_review_status_get_label (item->previous_status),
+               *fields != '\0' ? fields : _("content"));
+    }
+  if (item->entry_removed)
+    g_print ("%s\n", _("The listed entry has been removed from its list."));
+
+  return CLR_EXIT_OK;
+}
+
+static int
+review_decide (ClrCliContext  *ctx,
+               int             argc,
+               char          **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("ID"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrReviewItem) item = NULL;
+  g_autofree char *reason_text = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *reviewer = NULL;
+  gboolean match = FALSE, no_match = FALSE, escalate = FALSE;
+  ClrReviewStatus status;
+  ClrReviewReason reason;
+  ClrStore *store;
+  gint64 id;
+  int exit_code = CLR_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "match", 0, 0, G_OPTION_ARG_NONE, &match, N_("It is the listed party: the case takes the list’s consequence"), NULL },
+    { "no-match", 0, 0, G_OPTION_ARG_NONE, &no_match, N_("It is not the listed party"), NULL },
+    { "escalate", 0, 0, G_OPTION_ARG_NONE, &escalate, N_("Needs someone else’s decision"), NULL },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason_text, N_("different-entity, different-country, different-address, name-coincidence, confirmed-by-documents or other"), N_("CODE") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Free text kept with the decision"), N_("TEXT") },
+    { "reviewer", 0, 0, G_OPTION_ARG_STRING, &reviewer, N_("Your name as recorded (default: $CLEARANCE_REVIEWER, else your user’s name)"), N_("NAME") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, _("Decide a review item: Match, Not a match or Escalate, with a reason."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!clr_cli_parse_options (context, &argc, &argv))
+    return CLR_EXIT_USAGE;
+
+  if (argc != 2 || !parse_id (argv[1], &id))
+    {
+      clr_cli_error ("%s", _("review decide needs one item ID (a positive number)"));
+      return CLR_EXIT_USAGE;
+    }
+  if ((match ? 1 : 0) + (no_match ? 1 : 0) + (escalate ? 1 : 0) != 1)
+    {
+      clr_cli_error ("%s", _("Give exactly one of --match, --no-match, --escalate"));
+      return CLR_EXIT_USAGE;
+    }
+  if (reason_text == NULL)
+    {
+      clr_cli_error ("%s", _("A decision needs --reason CODE (different-entity, different-country, "
+                             "different-address, name-coincidence, confirmed-by-documents, other)"));
+      return CLR_EXIT_USAGE;
+    }
+  if (!clr_review_reason_from_string (reason_text, &reason))
+    {
+      clr_cli_error (_("Unknown reason “%s”: use different-entity, different-country, different-address, "
+                       "name-coincidence, confirmed-by-documents or other"), reason_text);
+      return CLR_EXIT_USAGE;
+    }
+  status = match ? CLR_REVIEW_STATUS_MATCH : no_match ? CLR_REVIEW_STATUS_NO_MATCH : CLR_REVIEW_STATUS_ESCALATED;
+
+  store = clr_cli_get_store (ctx, &exit_code);
+  if (store == NULL)
+    return exit_code;
+
+  if (!clr_store_review_decide (store, id, status, reason, note, reviewer, &error))
+    {
+      clr_cli_error ("%s", error->message);
+      return clr_cli_exit_code_for_error (error);
+    }
+
+  item = clr_store_review_get (store, id, &error);
+  if (item == NULL)
+    {
+      clr_cli_error ("%s", error->message);
+      return clr_cli_exit_code_for_error (error);
+    }
+  g_print (_("Item %" G_GINT64_FORMAT " (%s → %s: %s) decided: %s, %s\n"), item->id, item->party_name,
+           item->list_code ? item->list_code : "?", item->entry_name ? item->entry_name : item->entry_key,
+           clr_review_status_get_label (item->status), clr_review_reason_get_label (item->reason));
+
+  return CLR_EXIT_OK;
+}
+
+int
+clr_cli_cmd_review (ClrCliContext  *ctx,
+                    int             argc,
+                    char          **argv)
+{
+  if (argc < 2)
+    {
+      print_review_usage ();
+      return CLR_EXIT_USAGE;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      print_review_usage ();
+      return CLR_EXIT_OK;
+    }
+
+  if (strcmp (argv[1], "list") == 0)
+    return review_list (ctx, argc - 1, argv + 1);
+  if (strcmp (argv[1], "show") == 0)
+    return review_show (ctx, argc - 1, argv + 1);
+  if (strcmp (argv[1], "decide") == 0)
+    return review_decide (ctx, argc - 1, argv + 1);
+
+  clr_cli_error (_("Unknown review command “%s”"), argv[1]);
+  print_review_usage ();
+  return CLR_EXIT_USAGE;
+}
