@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "clr-cli.h"
+#include "clr-store-lists.h"
+#include "clr-store-sources.h"
 
 int
 clr_cli_cmd_info (ClrCliContext  *ctx,
@@ -17,19 +19,117 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
                   char          **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  gboolean json = FALSE;
+  guint loaded = 0;
   ClrStore *store;
   int exit_code = CLR_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
 
   g_option_context_set_summary (context, _("Show the database path, schema version and what data is loaded."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!clr_cli_parse_options (context, &argc, &argv))
     return CLR_EXIT_USAGE;
+  if (argc > 1)
+    {
+      clr_cli_error (_("info takes no arguments (got “%s”)"), argv[1]);
+      return CLR_EXIT_USAGE;
+    }
 
   store = clr_cli_get_store (ctx, &exit_code);
   if (store == NULL)
     return exit_code;
 
-  g_print (_("Database: %s\n"), clr_store_get_path (store));
-  g_print (_("Schema version: %d\n"), clr_store_get_schema_version (store));
+  sources = clr_store_list_sources (store, &error);
+  if (sources == NULL)
+    {
+      clr_cli_error ("%s", error->message);
+      return clr_cli_exit_code_for_error (error);
+    }
+
+  if (json)
+    {
+      builder = json_builder_new ();
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "database");
+      json_builder_add_string_value (builder, clr_store_get_path (store));
+      json_builder_set_member_name (builder, "schema_version");
+      json_builder_add_int_value (builder, clr_store_get_schema_version (store));
+      json_builder_set_member_name (builder, "version");
+      json_builder_add_string_value (builder, PACKAGE_VERSION);
+      json_builder_set_member_name (builder, "sources");
+      json_builder_begin_array (builder);
+    }
+  else
+    {
+      g_print (_("Database: %s\n"), clr_store_get_path (store));
+      g_print (_("Schema version: %d\n"), clr_store_get_schema_version (store));
+      g_print ("%s\n", _("Lists:"));
+    }
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      ClrListSource *source = g_ptr_array_index (sources, i);
+      g_autoptr(ClrListVersion) current = NULL;
+      ClrSourceFreshness freshness;
+
+      freshness = clr_store_get_source_freshness (store, source->id, CLR_SOURCE_DEFAULT_STALE_DAYS,
+                                                  NULL, &current, &error);
+      if (error != NULL)
+        {
+          clr_cli_error ("%s", error->message);
+          return clr_cli_exit_code_for_error (error);
+        }
+      if (current != NULL)
+        loaded++;
+
+      if (json)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, source->id);
+          json_builder_set_member_name (builder, "enabled");
+          json_builder_add_boolean_value (builder, source->enabled);
+          json_builder_set_member_name (builder, "freshness");
+          json_builder_add_string_value (builder, clr_source_freshness_to_string (freshness));
+          json_builder_set_member_name (builder, "current");
+          if (current != NULL)
+            json_builder_add_value (builder, clr_list_version_to_json (current));
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+          continue;
+        }
+
+      if (current == NULL)
+        g_print (_("  %-12s never loaded%s\n"), source->id, source->enabled ? "" : _(" (disabled)"));
+      else
+        g_print (_("  %-12s version %" G_GINT64_FORMAT " of %s (%s), %" G_GUINT64_FORMAT " records, %"
+                   G_GUINT64_FORMAT " names, %s%s\n"),
+                 source->id, current->id,
+                 current->publication_date ? current->publication_date : current->imported_at,
+                 current->file_name, current->records, current->names,
+                 freshness == CLR_SOURCE_FRESHNESS_STALE ? _("stale") : _("current"),
+                 source->enabled ? "" : _(" (disabled)"));
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      clr_cli_print_json (root);
+    }
+  else if (loaded == 0)
+    g_print ("  %s\n", _("No list loaded yet: screening is not possible. "
+                         "Run “clearance-cli update” or “clearance-cli import FILE”."));
 
   return CLR_EXIT_OK;
 }

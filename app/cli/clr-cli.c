@@ -26,6 +26,10 @@ typedef struct
 /* One row per command; each command lives in its own clr-cli-*.c file. */
 static const ClrCliCommand commands[] = {
   { "info", clr_cli_cmd_info, N_("Show the database path, schema version and what data is loaded") },
+  { "import", clr_cli_cmd_import, N_("Import list files as new list versions") },
+  { "lists", clr_cli_cmd_lists, N_("Show list sources, their versions, counts and freshness") },
+  { "diff", clr_cli_cmd_diff, N_("Show what changed between the last two versions of a source") },
+  { "update", clr_cli_cmd_update, N_("Download list sources and import what changed") },
   { "review", clr_cli_cmd_review, N_("List the review queue and decide potential hits") },
   { "audit", clr_cli_cmd_audit, N_("Verify or export the audit trail") },
   { "rescreen", clr_cli_cmd_rescreen, N_("Re-screen saved parties against what list updates changed") },

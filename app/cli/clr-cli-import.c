@@ -1,0 +1,180 @@
+/* clr-cli-import.c — clearance-cli import [--format F] [--force] FILE...
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "clr-cli.h"
+#include "clr-store-lists.h"
+
+typedef struct
+{
+  const char *file;
+  gboolean    tty;
+  int         last_percent;
+} Progress;
+
+static void
+progress_cb (guint64  done,
+             guint64  total,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+  int percent;
+
+  if (!progress->tty || total == 0)
+    return;
+  percent = (int) (done * 100 / total);
+  if (percent == progress->last_percent)
+    return;
+  progress->last_percent = percent;
+  g_printerr ("\r%s %3d %%", progress->file, percent);
+}
+
+static void
+progress_end (Progress *progress)
+{
+  if (progress->tty && progress->last_percent >= 0)
+    g_printerr ("\r%*s\r", (int) strlen (progress->file) + 6, "");
+}
+
+static void
+print_result (const char                *path,
+              const ClrListImportResult *result)
+{
+  if (result->unchanged)
+    {
+      g_print (_("%s: unchanged — identical to the current version %" G_GINT64_FORMAT
+                 " of “%s” (%" G_GUINT64_FORMAT " records); nothing was imported.\n"),
+               path, result->version_id, result->source, result->records);
+      return;
+    }
+
+  g_print (_("%s: imported as version %" G_GINT64_FORMAT " of “%s” (%s%s%s): %" G_GUINT64_FORMAT
+             " records, %" G_GUINT64_FORMAT " names.\n"),
+           path, result->version_id, result->source,
+           result->format ? result->format : "?",
+           result->publication_date ? _(", published ") : "",
+           result->publication_date ? result->publication_date : "",
+           result->records, result->names);
+
+  for (guint i = 0; i < result->counts->len; i++)
+    {
+      ClrListCount *count = g_ptr_array_index (result->counts, i);
+
+      g_print ("  %-8s %7" G_GUINT64_FORMAT " %s %7" G_GUINT64_FORMAT " %s\n",
+               count->list_code, count->records, _("records"), count->names, _("names"));
+    }
+
+  if (result->previous_version_id > 0)
+    g_print (_("  Against version %" G_GINT64_FORMAT ": %" G_GUINT64_FORMAT " added, %"
+               G_GUINT64_FORMAT " removed, %" G_GUINT64_FORMAT " changed.\n"),
+             result->previous_version_id, result->added, result->removed, result->changed);
+
+  if (result->warnings->len > 0)
+    {
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "%s: %u data warning (kept as published):\n",
+                               "%s: %u data warnings (kept as published):\n", result->warnings->len),
+                  path, result->warnings->len);
+      for (guint i = 0; i < result->warnings->len && i < 10; i++)
+        g_printerr ("  %s\n", (const char *) g_ptr_array_index (result->warnings, i));
+      if (result->warnings->len > 10)
+        g_printerr (_("  … and %u more (see “clearance-cli lists --json”)\n"), result->warnings->len - 10);
+    }
+}
+
+int
+clr_cli_cmd_import (ClrCliContext  *ctx,
+                    int             argc,
+                    char          **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
+  g_autofree char *format_name = NULL;
+  g_autofree char *source = NULL;
+  gboolean force = FALSE;
+  gboolean json = FALSE;
+  ClrListFormat format = CLR_LIST_FORMAT_AUTO;
+  ClrStore *store;
+  int exit_code = CLR_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
+      N_("File format: auto, csl-csv, csl-json, ofac-csv, ofac-xml, dpl (default: detect)"), N_("F") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Accept a list that shrinks by more than 20 %"), NULL },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source,
+      N_("Store the file as this source (e.g. a custom source id) instead of the one it names"), N_("ID") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object per file"), NULL },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context,
+                                _("Import list files (CSL CSV/JSON, OFAC CSV/XML, BIS DPL) \n"
+                                  "Each file becomes a new version of its source in one transaction;\n"
+                                  "the same file again changes nothing."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!clr_cli_parse_options (context, &argc, &argv))
+    return CLR_EXIT_USAGE;
+
+  if (argc < 2)
+    {
+      clr_cli_error ("%s", _("import needs at least one FILE"));
+      return CLR_EXIT_USAGE;
+    }
+
+  if (format_name != NULL && !clr_list_format_from_string (format_name, &format))
+    {
+      clr_cli_error (_("Unknown format “%s” (use auto, csl-csv, csl-json, ofac-csv, ofac-xml or dpl)"),
+                     format_name);
+      return CLR_EXIT_USAGE;
+    }
+
+  store = clr_cli_get_store (ctx, &exit_code);
+  if (store == NULL)
+    return exit_code;
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_auto(ClrListImportResult) result = { 0 };
+      g_autoptr(GError) error = NULL;
+      Progress progress = { argv[i], isatty (STDERR_FILENO), -1 };
+      gboolean ok;
+
+      ok = clr_store_import_list_file (store, argv[i], format, source, force,
+                                       progress_cb, &progress, &result, NULL, &error);
+      progress_end (&progress);
+
+      if (!ok)
+        {
+          int code = clr_cli_exit_code_for_error (error);
+
+          clr_cli_error ("%s", error->message);
+          if (g_error_matches (error, CLR_STORE_ERROR, CLR_STORE_ERROR_SANITY))
+            g_printerr ("%s\n", _("Nothing was changed. If the shrinking is genuine, run the import again with --force."));
+          else
+            g_printerr (_("%s: nothing was imported; the database is unchanged.\n"), argv[i]);
+          exit_code = MAX (exit_code, code);
+          continue;
+        }
+
+      if (json)
+        {
+          JsonNode *node = clr_list_import_result_to_json (&result);
+
+          json_object_set_string_member (json_node_get_object (node), "file", argv[i]);
+          json_object_set_string_member (json_node_get_object (node), "kind", "list");
+          clr_cli_print_json (node);
+          json_node_unref (node);
+        }
+      else
+        print_result (argv[i], &result);
+    }
+
+  return exit_code;
+}

@@ -1,0 +1,233 @@
+/* clr-cli-lists.c — clearance-cli lists [--json]
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "clr-cli.h"
+#include "clr-store-lists.h"
+#include "clr-store-sources.h"
+
+static const char *
+freshness_label (ClrSourceFreshness freshness)
+{
+  switch (freshness)
+    {
+    case CLR_SOURCE_FRESHNESS_CURRENT:
+      return _("current");
+    case CLR_SOURCE_FRESHNESS_STALE:
+      return _("stale");
+    case CLR_SOURCE_FRESHNESS_NEVER_LOADED:
+    default:
+      return _("never loaded");
+    }
+}
+
+static void
+print_version_detail (const ClrListVersion *version)
+{
+  g_print (_("  Version %" G_GINT64_FORMAT ": %s, published %s, imported %s\n"),
+           version->id, version->file_name,
+           version->publication_date ? version->publication_date : _("(date not stated)"),
+           version->imported_at);
+  g_print (_("  %" G_GUINT64_FORMAT " records, %" G_GUINT64_FORMAT " names; sha256 %s\n"),
+           version->records, version->names, version->sha256);
+  for (guint i = 0; i < version->counts->len; i++)
+    {
+      ClrListCount *count = g_ptr_array_index (version->counts, i);
+
+      g_print ("    %-8s %7" G_GUINT64_FORMAT " %s %7" G_GUINT64_FORMAT " %s  %s\n",
+               count->list_code, count->records, _("records"), count->names, _("names"),
+               count->list_name ? count->list_name : "");
+    }
+  if (version->warnings->len > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "  %u data warning\n", "  %u data warnings\n",
+                          version->warnings->len),
+             version->warnings->len);
+}
+
+static void
+print_history (GPtrArray *versions)
+{
+  if (versions->len == 0)
+    return;
+
+  g_print ("  %s\n", _("History:"));
+  for (guint i = 0; i < versions->len; i++)
+    {
+      ClrListVersion *version = g_ptr_array_index (versions, i);
+      g_autofree char *short_hash = g_strndup (version->sha256 ? version->sha256 : "", 12);
+
+      g_print ("    #%-5" G_GINT64_FORMAT " %-10s %s  %-24s %7" G_GUINT64_FORMAT " %s  %s%s\n",
+               version->id, version->status, version->imported_at, version->file_name,
+               version->records, _("records"), short_hash,
+               version->pruned ? _("  (summary only)") : "");
+    }
+}
+
+/* Loaded source ids that have no configuration row (imported under an id
+ * of the user's choosing). */
+static GStrv
+unconfigured_sources (ClrStore   *store,
+                      GPtrArray  *sources,
+                      GError    **error)
+{
+  g_auto(GStrv) loaded = clr_store_list_loaded_sources (store, error);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (loaded == NULL)
+    return NULL;
+
+  for (guint i = 0; loaded[i] != NULL; i++)
+    {
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < sources->len && !known; j++)
+        known = g_strcmp0 (((ClrListSource *) g_ptr_array_index (sources, j))->id, loaded[i]) == 0;
+      if (!known)
+        g_strv_builder_add (builder, loaded[i]);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+int
+clr_cli_cmd_lists (ClrCliContext  *ctx,
+                   int             argc,
+                   char          **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_auto(GStrv) extra = NULL;
+  gboolean json = FALSE;
+  int stale_days = CLR_SOURCE_DEFAULT_STALE_DAYS;
+  ClrStore *store;
+  int exit_code = CLR_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "stale-days", 0, 0, G_OPTION_ARG_INT, &stale_days,
+      N_("A source older than N days is stale (default 7)"), N_("N") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context,
+                                _("Show each list source: its current version (date, records, names,\n"
+                                  "import time, file hash, per-list counts), freshness and history."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!clr_cli_parse_options (context, &argc, &argv))
+    return CLR_EXIT_USAGE;
+  if (argc > 1)
+    {
+      clr_cli_error (_("lists takes no arguments (got “%s”)"), argv[1]);
+      return CLR_EXIT_USAGE;
+    }
+  if (stale_days < 0)
+    {
+      clr_cli_error ("%s", _("--stale-days must not be negative"));
+      return CLR_EXIT_USAGE;
+    }
+
+  store = clr_cli_get_store (ctx, &exit_code);
+  if (store == NULL)
+    return exit_code;
+
+  sources = clr_store_list_sources (store, &error);
+  if (sources != NULL)
+    extra = unconfigured_sources (store, sources, &error);
+  if (sources == NULL || extra == NULL)
+    {
+      clr_cli_error ("%s", error->message);
+      return clr_cli_exit_code_for_error (error);
+    }
+
+  /* Sources loaded without a configuration row are shown like the others. */
+  for (guint i = 0; extra[i] != NULL; i++)
+    {
+      ClrListSource *source = g_new0 (ClrListSource, 1);
+
+      source->id = g_strdup (extra[i]);
+      source->label = g_strdup (extra[i]);
+      source->enabled = TRUE;
+      source->custom = TRUE;
+      g_ptr_array_add (sources, source);
+    }
+
+  if (json)
+    {
+      builder = json_builder_new ();
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "stale_days");
+      json_builder_add_int_value (builder, stale_days);
+      json_builder_set_member_name (builder, "sources");
+      json_builder_begin_array (builder);
+    }
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      ClrListSource *source = g_ptr_array_index (sources, i);
+      g_autoptr(ClrListVersion) current = NULL;
+      g_autoptr(GPtrArray) versions = NULL;
+      ClrSourceFreshness freshness;
+
+      freshness = clr_store_get_source_freshness (store, source->id, (guint) stale_days, NULL, &current, &error);
+      if (error == NULL)
+        versions = clr_store_list_versions (store, source->id, &error);
+      if (error != NULL)
+        {
+          clr_cli_error ("%s", error->message);
+          return clr_cli_exit_code_for_error (error);
+        }
+
+      if (json)
+        {
+          JsonNode *node = clr_store_source_to_json (store, source, (guint) stale_days, &error);
+          JsonArray *history;
+
+          if (node == NULL)
+            {
+              clr_cli_error ("%s", error->message);
+              return clr_cli_exit_code_for_error (error);
+            }
+          history = json_array_new ();
+          for (guint j = 0; j < versions->len; j++)
+            json_array_add_element (history, clr_list_version_to_json (g_ptr_array_index (versions, j)));
+          json_object_set_array_member (json_node_get_object (node), "history", history);
+          json_builder_add_value (builder, node);
+          continue;
+        }
+
+      g_print ("%s — %s [%s%s]\n", source->id, source->label,
+               source->enabled ? "" : _("disabled, "), freshness_label (freshness));
+      if (source->url != NULL)
+        g_print (_("  Address: %s\n"), source->url);
+      if (source->last_checked != NULL)
+        g_print (_("  Last checked: %s%s%s\n"), source->last_checked,
+                 source->last_error ? _(" — failed: ") : "", source->last_error ? source->last_error : "");
+      if (current != NULL)
+        print_version_detail (current);
+      else
+        g_print ("  %s\n", _("Never loaded: run “clearance-cli update” or “clearance-cli import FILE”."));
+      print_history (versions);
+      g_print ("\n");
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      clr_cli_print_json (root);
+    }
+
+  return CLR_EXIT_OK;
+}

@@ -1,0 +1,245 @@
+/* clr-cli-update.c — clearance-cli update [--url URL] [SOURCE…]
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "clr-cli.h"
+#include "clr-source-updater.h"
+
+typedef struct
+{
+  const char *source;
+  gboolean    tty;
+  int         last_percent;
+  int         last_phase;
+} Progress;
+
+static void
+progress_cb (ClrUpdatePhase phase,
+             guint64        done,
+             guint64        total,
+             gpointer       user_data)
+{
+  Progress *progress = user_data;
+  int percent;
+
+  if (!progress->tty)
+    return;
+  percent = total ? (int) (done * 100 / total) : -1;
+  if (percent == progress->last_percent && (int) phase == progress->last_phase)
+    return;
+  progress->last_percent = percent;
+  progress->last_phase = (int) phase;
+
+  if (percent >= 0)
+    g_printerr ("\r%s: %s %3d %%   ", progress->source,
+                phase == CLR_UPDATE_PHASE_DOWNLOAD ? _("downloading") : _("importing"), percent);
+  else
+    g_printerr ("\r%s: %s %" G_GUINT64_FORMAT " KiB   ", progress->source,
+                phase == CLR_UPDATE_PHASE_DOWNLOAD ? _("downloading") : _("importing"), done / 1024);
+}
+
+static void
+progress_end (Progress *progress)
+{
+  if (progress->tty && progress->last_phase >= 0)
+    g_printerr ("\r%*s\r", (int) strlen (progress->source) + 40, "");
+}
+
+static void
+print_update (const ClrSourceUpdateResult *result)
+{
+  const ClrListImportResult *import = &result->import;
+
+  if (result->not_modified)
+    g_print (_("%s: unchanged — %s answered “not modified”; version %" G_GINT64_FORMAT " stays current.\n"),
+             result->source, result->url, import->version_id);
+  else if (result->outcome == CLR_SOURCE_UPDATE_UNCHANGED)
+    g_print (_("%s: unchanged — the file from %s is identical to version %" G_GINT64_FORMAT ".\n"),
+             result->source, result->url, import->version_id);
+  else
+    {
+      g_print (_("%s: updated from %s — version %" G_GINT64_FORMAT ", %" G_GUINT64_FORMAT
+                 " records, %" G_GUINT64_FORMAT " names"),
+               result->source, result->url, import->version_id, import->records, import->names);
+      if (import->previous_version_id > 0)
+        g_print (_("; %" G_GUINT64_FORMAT " added, %" G_GUINT64_FORMAT " removed, %" G_GUINT64_FORMAT
+                   " changed (see “clearance-cli diff %s”)"),
+                 import->added, import->removed, import->changed, result->source);
+      g_print (".\n");
+    }
+}
+
+static JsonNode *
+update_to_json (const char                  *source,
+                const ClrSourceUpdateResult *result,
+                const GError                *error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "source");
+  json_builder_add_string_value (builder, source);
+  json_builder_set_member_name (builder, "outcome");
+  json_builder_add_string_value (builder, error ? "failed" : clr_source_update_outcome_to_string (result->outcome));
+  if (error != NULL)
+    {
+      json_builder_set_member_name (builder, "error");
+      json_builder_add_string_value (builder, error->message);
+    }
+  else
+    {
+      json_builder_set_member_name (builder, "url");
+      json_builder_add_string_value (builder, result->url);
+      json_builder_set_member_name (builder, "not_modified");
+      json_builder_add_boolean_value (builder, result->not_modified);
+      json_builder_set_member_name (builder, "downloaded_bytes");
+      json_builder_add_int_value (builder, (gint64) result->downloaded);
+      json_builder_set_member_name (builder, "import");
+      json_builder_add_value (builder, clr_list_import_result_to_json (&result->import));
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+int
+clr_cli_cmd_update (ClrCliContext  *ctx,
+                    int             argc,
+                    char          **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("[SOURCE…]"));
+  g_autoptr(ClrDownloader) downloader = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autofree char *url = NULL;
+  gboolean force = FALSE;
+  gboolean json = FALSE;
+  int timeout = CLR_DOWNLOADER_DEFAULT_TIMEOUT;
+  ClrStore *store;
+  int exit_code = CLR_EXIT_OK;
+  guint failed = 0;
+  const GOptionEntry entries[] = {
+    { "url", 0, 0, G_OPTION_ARG_STRING, &url,
+      N_("Download from URL instead of the source's address (e.g. a company mirror); one SOURCE only"), N_("URL") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Accept a list that shrinks by more than 20 %"), NULL },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout,
+      N_("Give up on a silent server after SECONDS (default 30)"), N_("SECONDS") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context,
+                                _("Download list sources from their official addresses and import them\n"
+                                  "(all enabled sources when none is named). A server that says the file\n"
+                                  "did not change is not downloaded again. A failure keeps the current\n"
+                                  "version. Exit code 0: updated or unchanged; 1: a source failed."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!clr_cli_parse_options (context, &argc, &argv))
+    return CLR_EXIT_USAGE;
+  if (url != NULL && argc != 2)
+    {
+      clr_cli_error ("%s", _("--url needs exactly one SOURCE"));
+      return CLR_EXIT_USAGE;
+    }
+  if (timeout <= 0)
+    {
+      clr_cli_error ("%s", _("--timeout must be a positive number of seconds"));
+      return CLR_EXIT_USAGE;
+    }
+
+  store = clr_cli_get_store (ctx, &exit_code);
+  if (store == NULL)
+    return exit_code;
+
+  if (argc > 1)
+    {
+      for (int i = 1; i < argc; i++)
+        g_ptr_array_add (ids, g_strdup (argv[i]));
+    }
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) sources = clr_store_list_sources (store, &error);
+
+      if (sources == NULL)
+        {
+          clr_cli_error ("%s", error->message);
+          return clr_cli_exit_code_for_error (error);
+        }
+      for (guint i = 0; i < sources->len; i++)
+        {
+          ClrListSource *source = g_ptr_array_index (sources, i);
+          if (source->enabled && source->url != NULL)
+            g_ptr_array_add (ids, g_strdup (source->id));
+        }
+      if (ids->len == 0)
+        {
+          g_print ("%s\n", _("No enabled source has a download address; nothing to update."));
+          return CLR_EXIT_OK;
+        }
+    }
+
+  downloader = clr_downloader_new ();
+  clr_downloader_set_timeout (downloader, (guint) timeout);
+
+  if (json)
+    {
+      builder = json_builder_new ();
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "sources");
+      json_builder_begin_array (builder);
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      g_auto(ClrSourceUpdateResult) result = { 0 };
+      g_autoptr(GError) error = NULL;
+      Progress progress = { id, isatty (STDERR_FILENO), -1, -1 };
+      gboolean ok;
+
+      ok = clr_source_update (store, downloader, id, url, force, progress_cb, &progress, &result, NULL, &error);
+      progress_end (&progress);
+
+      if (!ok)
+        {
+          failed++;
+          if (!json)
+            {
+              g_print (_("%s: failed — the current version is kept.\n"), id);
+              clr_cli_error ("%s", error->message);
+              if (g_error_matches (error, CLR_STORE_ERROR, CLR_STORE_ERROR_SANITY))
+                g_printerr ("%s\n", _("If the shrinking is genuine, run the update again with --force."));
+            }
+        }
+      else if (!json)
+        print_update (&result);
+
+      if (json)
+        json_builder_add_value (builder, update_to_json (id, &result, error));
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "failed");
+      json_builder_add_int_value (builder, failed);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      clr_cli_print_json (root);
+    }
+
+  return failed > 0 ? CLR_EXIT_USER : CLR_EXIT_OK;
+}
