@@ -1,0 +1,342 @@
+/* test-store-audit.c — the append-only, hash-chained audit trail
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "clr-store-audit.h"
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  ClrStore *store;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("CLEARANCE_REVIEWER", "Mei Chen", TRUE);
+  f->dir = g_dir_make_tmp ("clearance-audit-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "clearance.db", NULL);
+  f->store = clr_store_new (f->path);
+  clr_store_open (f->store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* Three entries: a list import, a decision on case 7, an evaluation of case 7. */
+static void
+append_three (ClrStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) import_after = parse ("{\"source\": \"csl\", \"version\": 3, \"sha256\": \"ab12\"}");
+  g_autoptr(JsonNode) before = parse ("{\"status\": \"open\"}");
+  g_autoptr(JsonNode) after = parse ("{\"status\": \"no_match\", \"reason\": \"different-country\", "
+                                     "\"note\": \"Huawei, \\\"Düsseldorf\\\"\\nsecond line\"}");
+  g_autoptr(JsonNode) verdict = parse ("{\"verdict\": \"clear\"}");
+
+  g_assert_cmpint (clr_store_audit_append (store, CLR_AUDIT_LIST_IMPORT, "list", "csl", 0, NULL,
+                                           import_after, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpint (clr_store_audit_append (store, CLR_AUDIT_REVIEW_DECIDE, "review", "12", 7, before,
+                                           after, &error), ==, 2);
+  g_assert_cmpint (clr_store_audit_append (store, CLR_AUDIT_CASE_EVALUATE, "case", "7", 7, NULL,
+                                           verdict, &error), ==, 3);
+  g_assert_no_error (error);
+}
+
+static void
+test_append_and_verify (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  ClrAuditEntry *first, *second;
+  gint64 checked = -1, bad = -1;
+
+  /* An empty trail verifies. */
+  g_assert_true (clr_store_audit_verify (f->store, &checked, &bad, &error));
+  g_assert_cmpint (checked, ==, 0);
+
+  append_three (f->store);
+
+  g_assert_true (clr_store_audit_verify (f->store, &checked, &bad, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (checked, ==, 3);
+  g_assert_cmpint (bad, ==, 0);
+
+  entries = clr_store_audit_list (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 3);
+  first = g_ptr_array_index (entries, 0);
+  second = g_ptr_array_index (entries, 1);
+  g_assert_cmpstr (first->prev_hash, ==, "0000000000000000000000000000000000000000000000000000000000000000");
+  g_assert_cmpstr (second->prev_hash, ==, first->hash);
+  g_assert_cmpuint (strlen (first->hash), ==, 64);
+  g_assert_cmpstr (first->user, ==, g_get_user_name ());
+  g_assert_cmpstr (first->display_name, ==, "Mei Chen");
+  g_assert_cmpstr (second->action, ==, "review.decide");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (second->after), "reason"), ==,
+                   "different-country");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (second->before), "status"), ==, "open");
+
+  /* A case shows its own history. */
+  history = clr_store_audit_list_for_case (f->store, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (((ClrAuditEntry *) g_ptr_array_index (history, 0))->action, ==, "review.decide");
+  g_assert_cmpstr (((ClrAuditEntry *) g_ptr_array_index (history, 1))->action, ==, "case.evaluate");
+}
+
+static void
+test_reviewer (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *name = NULL;
+
+  name = clr_store_audit_dup_reviewer (f->store);
+  g_assert_cmpstr (name, ==, "Mei Chen");
+
+  /* The GUI passes the name from its preferences. */
+  clr_store_audit_set_reviewer (f->store, "M. Chen (Compliance)");
+  g_assert_cmpint (clr_store_audit_append (f->store, "test.action", "case", "1", 1, NULL, NULL, &error), ==, 1);
+  clr_store_audit_set_reviewer (f->store, NULL);
+  g_assert_cmpint (clr_store_audit_append (f->store, "test.action", "case", "1", 1, NULL, NULL, &error), ==, 2);
+  g_assert_no_error (error);
+
+  entries = clr_store_audit_list (f->store, &error);
+  g_assert_cmpstr (((ClrAuditEntry *) g_ptr_array_index (entries, 0))->display_name, ==, "M. Chen (Compliance)");
+  g_assert_cmpstr (((ClrAuditEntry *) g_ptr_array_index (entries, 1))->display_name, ==, "Mei Chen");
+}
+
+static sqlite3 *
+raw_open (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  return db;
+}
+
+static int
+raw_exec (sqlite3    *db,
+          const char *sql)
+{
+  return sqlite3_exec (db, sql, NULL, NULL, NULL);
+}
+
+static void
+test_append_only (Fixture       *f,
+                  gconstpointer  data)
+{
+  sqlite3 *db;
+
+  append_three (f->store);
+
+  /* Even with raw SQL, the triggers refuse changes and deletions. */
+  db = raw_open (f->path);
+  g_assert_cmpint (raw_exec (db, "UPDATE audit_log SET display_name = 'Someone else' WHERE id = 2"), !=, SQLITE_OK);
+  g_assert_nonnull (strstr (sqlite3_errmsg (db), "append-only"));
+  g_assert_cmpint (raw_exec (db, "DELETE FROM audit_log WHERE id = 3"), !=, SQLITE_OK);
+  g_assert_nonnull (strstr (sqlite3_errmsg (db), "append-only"));
+  sqlite3_close (db);
+
+  g_assert_true (clr_store_audit_verify (f->store, NULL, NULL, NULL));
+}
+
+static void
+test_tamper_detected (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 checked = -1, bad = -1;
+  sqlite3 *db;
+
+  append_three (f->store);
+
+  /* Someone drops the trigger and rewrites entry 2's decision. */
+  db = raw_open (f->path);
+  g_assert_cmpint (raw_exec (db, "DROP TRIGGER audit_log_no_update"), ==, SQLITE_OK);
+  g_assert_cmpint (raw_exec (db, "UPDATE audit_log SET after = "
+                                 "'{\"status\":\"no_match\",\"reason\":\"different-entity\"}' WHERE id = 2"),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_false (clr_store_audit_verify (f->store, &checked, &bad, &error));
+  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT);
+  g_assert_cmpint (bad, ==, 2);
+  g_assert_cmpint (checked, ==, 1);
+  g_assert_nonnull (strstr (error->message, "entry 2"));
+}
+
+static void
+test_tamper_rehash_detected (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *sql = NULL;
+  gint64 bad = -1;
+  sqlite3 *db;
+
+  append_three (f->store);
+  entries = clr_store_audit_list (f->store, &error);
+
+  /* A cleverer forger also replaces entry 1's hash: entry 2 no longer
+   * follows it. */
+  db = raw_open (f->path);
+  g_assert_cmpint (raw_exec (db, "DROP TRIGGER audit_log_no_update"), ==, SQLITE_OK);
+  sql = g_strdup_printf ("UPDATE audit_log SET subject_id = 'ofac-sdn', hash = '%s' WHERE id = 1",
+                         "1111111111111111111111111111111111111111111111111111111111111111");
+  g_assert_cmpint (raw_exec (db, sql), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_false (clr_store_audit_verify (f->store, NULL, &bad, &error));
+  g_assert_cmpint (bad, ==, 1);
+  g_clear_error (&error);
+}
+
+static void
+test_deletion_detected (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 bad = -1;
+  sqlite3 *db;
+
+  append_three (f->store);
+
+  db = raw_open (f->path);
+  g_assert_cmpint (raw_exec (db, "DROP TRIGGER audit_log_no_delete"), ==, SQLITE_OK);
+  g_assert_cmpint (raw_exec (db, "DELETE FROM audit_log WHERE id = 2"), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_false (clr_store_audit_verify (f->store, NULL, &bad, &error));
+  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT);
+  g_assert_cmpint (bad, ==, 2);
+  g_assert_nonnull (strstr (error->message, "2"));
+}
+
+static char *
+export_to_string (ClrStore       *store,
+                  ClrAuditFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+
+  g_assert_true (clr_store_audit_export (store, format, stream, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (stream, "", 1, NULL, NULL, NULL));
+  g_output_stream_close (stream, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
+}
+
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(GStrv) lines = NULL;
+  JsonArray *array;
+  JsonObject *second;
+
+  append_three (f->store);
+
+  csv = export_to_string (f->store, CLR_AUDIT_FORMAT_CSV);
+  g_assert_true (g_str_has_prefix (csv, "id,at,user,display_name,action,subject_type,subject_id,case_id,"
+                                        "before,after,prev_hash,hash\r\n"));
+  /* The note with a comma, quotes and a newline is one quoted field. */
+  g_assert_nonnull (strstr (csv, "\"{\"\"status\"\":\"\"no_match\"\""));
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);  /* header, 3 rows, "" */
+  g_assert_true (g_str_has_prefix (lines[1], "1,"));
+  g_assert_nonnull (strstr (lines[1], ",list.import,list,csl,,"));
+
+  json = export_to_string (f->store, CLR_AUDIT_FORMAT_JSON);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
+  second = json_array_get_object_element (array, 1);
+  g_assert_cmpint (json_object_get_int_member (second, "id"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (second, "case_id"), ==, 7);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (second, "after"), "reason"), ==,
+                   "different-country");
+  g_assert_cmpuint (strlen (json_object_get_string_member (second, "hash")), ==, 64);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/store/audit/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("append-and-verify", test_append_and_verify);
+  ADD ("reviewer", test_reviewer);
+  ADD ("append-only", test_append_only);
+  ADD ("tamper-detected", test_tamper_detected);
+  ADD ("tamper-rehash-detected", test_tamper_rehash_detected);
+  ADD ("deletion-detected", test_deletion_detected);
+  ADD ("export", test_export);
+#undef ADD
+
+  return g_test_run ();
+}
