@@ -1,0 +1,139 @@
+/* test-cli-main.c — clearance-cli's global behaviour: help, version, usage
+ * errors, database selection, and refusing damaged or newer databases.
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "clr-cli-test.h"
+
+static void
+test_help (void)
+{
+  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--help", NULL);
+
+  g_assert_cmpint (run->exit_code, ==, 0);
+  g_assert_nonnull (strstr (run->out, "Usage: clearance-cli"));
+  /* Every command a script may rely on is listed. */
+  g_assert_nonnull (strstr (run->out, "info"));
+  g_assert_nonnull (strstr (run->out, "Exit codes"));
+}
+
+static void
+test_version (void)
+{
+  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--version", NULL);
+
+  g_assert_cmpint (run->exit_code, ==, 0);
+  g_assert_true (g_str_has_prefix (run->out, "clearance-cli " PACKAGE_VERSION));
+}
+
+static void
+test_usage_errors (void)
+{
+  g_autoptr(ClrCliRun) none = clr_cli_run_va (NULL, NULL);
+  g_autoptr(ClrCliRun) unknown = clr_cli_run_va ("frobnicate", NULL);
+  g_autoptr(ClrCliRun) option = clr_cli_run_va ("--bogus", "info", NULL);
+  g_autoptr(ClrCliRun) db = clr_cli_run_va ("--db", NULL);
+
+  g_assert_cmpint (none->exit_code, ==, 2);
+  g_assert_cmpint (unknown->exit_code, ==, 2);
+  g_assert_nonnull (strstr (unknown->err, "frobnicate"));
+  g_assert_cmpint (option->exit_code, ==, 2);
+  g_assert_nonnull (strstr (option->err, "--bogus"));
+  g_assert_cmpint (db->exit_code, ==, 2);
+}
+
+static void
+test_info_fresh (void)
+{
+  g_autofree char *dir = clr_cli_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "new", "c.db", NULL);
+  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", path, "info", NULL);
+
+  g_assert_cmpint (run->exit_code, ==, 0);
+  g_assert_nonnull (strstr (run->out, path));
+  g_assert_nonnull (strstr (run->out, "Schema version"));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  clr_cli_test_rmtree (dir);
+}
+
+static void
+test_info_env (void)
+{
+  g_autofree char *dir = clr_cli_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "env.db", NULL);
+  g_autoptr(ClrCliRun) run = NULL;
+
+  g_setenv ("CLEARANCE_DB", path, TRUE);
+  run = clr_cli_run_va ("info", NULL);
+  g_unsetenv ("CLEARANCE_DB");
+
+  g_assert_cmpint (run->exit_code, ==, 0);
+  g_assert_nonnull (strstr (run->out, path));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  clr_cli_test_rmtree (dir);
+}
+
+static void
+test_info_corrupt (void)
+{
+  g_autofree char *dir = clr_cli_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "junk.db", NULL);
+  g_autoptr(ClrCliRun) run = NULL;
+  g_autofree char *after = NULL;
+  const char junk[] = "PK\003\004 definitely a zip file, not a database";
+
+  g_assert_true (g_file_set_contents (path, junk, -1, NULL));
+  run = clr_cli_run_va ("--db", path, "info", NULL);
+
+  g_assert_cmpint (run->exit_code, ==, 1);
+  g_assert_nonnull (strstr (run->err, path));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, junk);
+  clr_cli_test_rmtree (dir);
+}
+
+static void
+test_info_newer (void)
+{
+  g_autofree char *dir = clr_cli_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
+  g_autoptr(ClrCliRun) first = clr_cli_run_va ("--db", path, "info", NULL);
+  g_autoptr(ClrCliRun) run = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (first->exit_code, ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 999", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  run = clr_cli_run_va ("--db", path, "info", NULL);
+  g_assert_cmpint (run->exit_code, ==, 1);
+  g_assert_nonnull (strstr (run->err, "newer version"));
+  g_assert_nonnull (strstr (run->err, path));
+  clr_cli_test_rmtree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/clearance/cli/main/help", test_help);
+  g_test_add_func ("/clearance/cli/main/version", test_version);
+  g_test_add_func ("/clearance/cli/main/usage-errors", test_usage_errors);
+  g_test_add_func ("/clearance/cli/main/info-fresh", test_info_fresh);
+  g_test_add_func ("/clearance/cli/main/info-env", test_info_env);
+  g_test_add_func ("/clearance/cli/main/info-corrupt", test_info_corrupt);
+  g_test_add_func ("/clearance/cli/main/info-newer", test_info_newer);
+
+  return g_test_run ();
+}
