@@ -118,15 +118,16 @@ clr_cli_cmd_diff (ClrCliContext  *ctx,
       clr_cli_error ("%s", error->message);
       return clr_cli_exit_code_for_error (error);
     }
-  for (guint i = 0; i < versions->len; i++)
-    {
-      ClrListVersion *version = g_ptr_array_index (versions, i);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < versions->len; i++)
+      {
+        ClrListVersion *version = g_ptr_array_index (versions, i);
 
-      if (version->id == old_id)
-        print_version_line (_("From"), version);
-      else if (version->id == new_id)
-        print_version_line (_("To"), version);
-    }
+        if (pass == 0 && version->id == old_id)
+          print_version_line (_("From"), version);
+        else if (pass == 1 && version->id == new_id)
+          print_version_line (_("To"), version);
+      }
 
   g_print (_("%" G_GUINT64_FORMAT " added, %" G_GUINT64_FORMAT " removed, %" G_GUINT64_FORMAT " changed\n"),
            counts[CLR_LIST_CHANGE_ADDED], counts[CLR_LIST_CHANGE_REMOVED], counts[CLR_LIST_CHANGE_CHANGED]);

@@ -1,0 +1,404 @@
+/* test-cli-lists.c — clearance-cli import / lists / diff / update / info, run as a user would
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "clr-test-server.h"
+
+static ClrTestServer *server;
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  memset (run, 0, sizeof *run);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char *
+data_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "cli", "data", name, NULL);
+}
+
+/* Runs clearance-cli --db DB ARGS… (NULL-terminated). */
+static void
+run_cli (Fixture    *fixture,
+         Run        *run,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("CLEARANCE_CLI");
+  va_list ap;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (args, (char *) cli);
+  g_ptr_array_add (args, (char *) "--db");
+  g_ptr_array_add (args, fixture->db);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *) args->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static JsonObject *
+parse_object (JsonParser *parser,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("clr-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db = g_build_filename (fixture->dir, "test.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
+      g_remove (child);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+}
+
+static void
+test_info_empty (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonArray *sources;
+
+  run_cli (fixture, &run, "info", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, fixture->db));
+  g_assert_nonnull (strstr (run.out, "Schema version:"));
+  g_assert_nonnull (strstr (run.out, "never loaded"));
+  g_assert_nonnull (strstr (run.out, "screening is not possible"));
+  run_clear (&run);
+
+  run_cli (fixture, &run, "info", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (parser, run.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "database"), ==, fixture->db);
+  g_assert_cmpint (json_object_get_int_member (root, "schema_version"), >=, 6);
+  sources = json_object_get_array_member (root, "sources");
+  g_assert_cmpuint (json_array_get_length (sources), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sources, 0), "freshness"),
+                   ==, "never-loaded");
+  run_clear (&run);
+
+  run_cli (fixture, &run, "info", "extra", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+static void
+test_import_lists_diff (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *v1 = data_file ("csl-v1.csv");
+  g_autofree char *v2 = data_file ("csl-v2.csv");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonObject *root, *source, *current;
+  JsonArray *array;
+  gboolean saw_zhipu = FALSE, saw_hisilicon = FALSE;
+
+  run_cli (fixture, &run, "import", v1, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "imported as version"));
+  g_assert_nonnull (strstr (run.out, "10 records"));
+  run_clear (&run);
+
+  /* The same file again: a no-op that says so. */
+  run_cli (fixture, &run, "import", v1, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "unchanged"));
+  run_clear (&run);
+
+  run_cli (fixture, &run, "import", "--json", v2, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (parser, run.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "source"), ==, "csl");
+  g_assert_false (json_object_get_boolean_member (root, "unchanged"));
+  g_assert_cmpint (json_object_get_int_member (root, "records"), ==, 10);
+  g_assert_cmpint (json_object_get_int_member (root, "added"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (root, "removed"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (root, "changed"), ==, 1);
+  array = json_object_get_array_member (root, "lists");
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "list"), ==, "EL");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array, 0), "records"), ==, 5);
+  run_clear (&run);
+
+  run_cli (fixture, &run, "lists", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (parser, run.out);
+  array = json_object_get_array_member (root, "sources");
+  source = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (source, "id"), ==, "csl");
+  g_assert_cmpstr (json_object_get_string_member (source, "freshness"), ==, "current");
+  current = json_object_get_object_member (source, "current");
+  g_assert_cmpint (json_object_get_int_member (current, "records"), ==, 10);
+  g_assert_cmpint (json_object_get_int_member (current, "names"), ==, 20);
+  g_assert_cmpstr (json_object_get_string_member (current, "file_name"), ==, "csl-v2.csv");
+  g_assert_cmpuint (strlen (json_object_get_string_member (current, "sha256")), ==, 64);
+  g_assert_nonnull (json_object_get_string_member (current, "imported_at"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (source, "history")), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (source, "history"), 1), "status"), ==, "previous");
+  run_clear (&run);
+
+  run_cli (fixture, &run, "lists", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "History:"));
+  g_assert_nonnull (strstr (run.out, "csl-v1.csv"));
+  run_clear (&run);
+
+  run_cli (fixture, &run, "diff", "csl", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (parser, run.out);
+  g_assert_cmpint (json_object_get_int_member (root, "added"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (root, "removed"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (root, "changed"), ==, 1);
+  array = json_object_get_array_member (root, "changes");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *change = json_array_get_object_element (array, i);
+      const char *name = json_object_get_string_member (change, "name");
+
+      if (g_strcmp0 (name, "Zhipu AI") == 0)
+        {
+          g_assert_cmpstr (json_object_get_string_member (change, "kind"), ==, "added");
+          g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (change, "countries"), 0),
+                           ==, "CN");
+          saw_zhipu = TRUE;
+        }
+      else if (g_str_has_prefix (name, "HiSilicon"))
+        {
+          g_assert_cmpstr (json_object_get_string_member (change, "kind"), ==, "changed");
+          g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (change, "fields"), 0),
+                           ==, "addresses");
+          saw_hisilicon = TRUE;
+        }
+    }
+  g_assert_true (saw_zhipu);
+  g_assert_true (saw_hisilicon);
+  run_clear (&run);
+
+  run_cli (fixture, &run, "diff", "csl", "--list", "EL", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "+ EL       Zhipu AI [CN]"));
+  g_assert_nonnull (strstr (run.out, "- EL       Sugon"));
+  g_assert_nonnull (strstr (run.out, ": addresses"));
+  run_clear (&run);
+
+  run_cli (fixture, &run, "diff", "bis-dpl", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "bis-dpl"));
+  run_clear (&run);
+
+  run_cli (fixture, &run, "diff", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+static void
+test_import_errors (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *v1 = data_file ("csl-v1.csv");
+  g_autofree char *broken = data_file ("csl-broken.csv");
+  g_autofree char *shrunk = data_file ("csl-shrunk.csv");
+  g_autofree char *missing = g_build_filename (fixture->dir, "no-such-file.csv", NULL);
+  g_autofree char *before = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_cli (fixture, &run, "import", v1, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run_cli (fixture, &run, "lists", "--json", NULL);
+  before = g_steal_pointer (&run.out);
+  run_clear (&run);
+
+  /* Fails halfway: names file and line, changes nothing. */
+  run_cli (fixture, &run, "import", broken, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "csl-broken.csv:7"));
+  g_assert_nonnull (strstr (run.err, "unchanged"));
+  run_clear (&run);
+  run_cli (fixture, &run, "lists", "--json", NULL);
+  g_assert_cmpstr (run.out, ==, before);
+  run_clear (&run);
+
+  /* The 20 % guard, then --force. */
+  run_cli (fixture, &run, "import", shrunk, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "from 5 to 3"));
+  g_assert_nonnull (strstr (run.err, "--force"));
+  run_clear (&run);
+  run_cli (fixture, &run, "lists", "--json", NULL);
+  g_assert_cmpstr (run.out, ==, before);
+  run_clear (&run);
+  run_cli (fixture, &run, "import", "--force", shrunk, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "2 removed"));
+  run_clear (&run);
+
+  run_cli (fixture, &run, "import", missing, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "no-such-file.csv"));
+  run_clear (&run);
+
+  run_cli (fixture, &run, "import", "--format", "bogus", v1, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  run_cli (fixture, &run, "import", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+static void
+test_update (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *v1 = data_file ("csl-v1.csv");
+  g_autofree char *v2 = data_file ("csl-v2.csv");
+  g_autofree char *url = clr_test_server_url (server, "/cli/consolidated.csv");
+  g_autofree char *missing = clr_test_server_url (server, "/cli/missing.csv");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonObject *root, *entry;
+
+  clr_test_server_set_file (server, "/cli/consolidated.csv", v1);
+  clr_test_server_set_route (server, "/cli/missing.csv", CLR_TEST_ROUTE_STATUS, 404, NULL);
+
+  run_cli (fixture, &run, "update", "--url", url, "csl", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "csl: updated"));
+  run_clear (&run);
+
+  run_cli (fixture, &run, "update", "--url", url, "csl", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "csl: unchanged"));
+  g_assert_nonnull (strstr (run.out, "not modified"));
+  run_clear (&run);
+
+  clr_test_server_set_file (server, "/cli/consolidated.csv", v2);
+  run_cli (fixture, &run, "update", "--json", "--url", url, "csl", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (parser, run.out);
+  g_assert_cmpint (json_object_get_int_member (root, "failed"), ==, 0);
+  entry = json_array_get_object_element (json_object_get_array_member (root, "sources"), 0);
+  g_assert_cmpstr (json_object_get_string_member (entry, "outcome"), ==, "updated");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (entry, "import"), "added"), ==, 1);
+  run_clear (&run);
+
+  run_cli (fixture, &run, "update", "--url", missing, "csl", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.out, "csl: failed"));
+  g_assert_nonnull (strstr (run.err, "404"));
+  g_assert_nonnull (strstr (run.err, missing));
+  run_clear (&run);
+
+  /* The failure is remembered on the source; the version stays. */
+  run_cli (fixture, &run, "lists", "--json", NULL);
+  root = parse_object (parser, run.out);
+  entry = json_array_get_object_element (json_object_get_array_member (root, "sources"), 0);
+  g_assert_nonnull (strstr (json_object_get_string_member (entry, "last_error"), "404"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (entry, "current"), "file_name"),
+                   ==, "consolidated.csv");
+  run_clear (&run);
+
+  run_cli (fixture, &run, "update", "--url", url, "csl", "bis-dpl", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  run_cli (fixture, &run, "update", "no-such-source", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "no-such-source"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("CLEARANCE_CLI") == NULL)
+    {
+      g_printerr ("CLEARANCE_CLI is not set\n");
+      return 1;
+    }
+
+  server = clr_test_server_new ();
+
+#define ADD(name, func) \
+  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli/lists/info-empty", test_info_empty);
+  ADD ("/cli/lists/import-lists-diff", test_import_lists_diff);
+  ADD ("/cli/lists/import-errors", test_import_errors);
+  ADD ("/cli/lists/update", test_update);
+#undef ADD
+
+  result = g_test_run ();
+  clr_test_server_free (server);
+  return result;
+}
