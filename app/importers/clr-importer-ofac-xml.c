@@ -52,6 +52,10 @@ current_line (XmlState *state)
   int line = 0, chr = 0;
 
   g_markup_parse_context_get_position (state->context, &line, &chr);
+  /* Callbacks run once the '>' is consumed; with LF line ends that puts the
+   * position at the start of the next line. */
+  if (chr <= 1 && line > 1)
+    line--;
   return line;
 }
 

@@ -1,0 +1,306 @@
+/* test-importers-util.c — helpers shared by the importer tests
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "clr-engine-error.h"
+#include "test-importers-util.h"
+
+char *
+fixture (const char *relative)
+{
+  return g_build_filename (IMPORTERS_TEST_DATA, relative, NULL);
+}
+
+gboolean
+collect_entry (ClrEntry  *entry,
+               gpointer   user_data,
+               GError   **error)
+{
+  g_ptr_array_add (user_data, clr_entry_ref (entry));
+  return TRUE;
+}
+
+GPtrArray *
+import_ok (const char    *path,
+           ClrListFormat  format,
+           ClrImportInfo *info)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_entry_unref);
+  gboolean ok;
+
+  ok = clr_importer_run (path, format, collect_entry, entries, NULL, NULL, info, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpuint (info->records, ==, entries->len);
+  return entries;
+}
+
+void
+assert_import_error (const char    *path,
+                     ClrListFormat  format,
+                     gint           code,
+                     const char    *where,
+                     const char    *reason)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrImportInfo) info = clr_import_info_new ();
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_entry_unref);
+  const char *colon;
+  gboolean ok;
+
+  ok = clr_importer_run (path, format, collect_entry, entries, NULL, NULL, info, NULL, &error);
+  g_assert_false (ok);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_error (error, CLR_ENGINE_ERROR, code);
+
+  /* The message starts with the file (as given) and the location. */
+  g_assert_true (g_str_has_prefix (error->message, path));
+  colon = error->message + strlen (path) - strlen (strrchr (path, '/') + 1);
+  g_assert_true (g_str_has_prefix (colon, where));
+  g_assert_nonnull (strstr (error->message, reason));
+}
+
+ClrEntry *
+find_entry (GPtrArray  *entries,
+            const char *name)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      ClrEntry *e = g_ptr_array_index (entries, i);
+
+      if (g_strcmp0 (e->name, name) == 0)
+        return e;
+    }
+  g_error ("no entry named “%s”", name);
+  return NULL;
+}
+
+void
+assert_strv (GPtrArray *array,
+             ...)
+{
+  va_list args;
+  guint i = 0;
+  const char *want;
+
+  va_start (args, array);
+  while ((want = va_arg (args, const char *)) != NULL)
+    {
+      g_assert_cmpuint (i, <, array->len);
+      g_assert_cmpstr (g_ptr_array_index (array, i), ==, want);
+      i++;
+    }
+  va_end (args);
+  g_assert_cmpuint (array->len, ==, i);
+}
+
+void
+assert_address (ClrEntry   *entry,
+                guint       index,
+                const char *text,
+                const char *country)
+{
+  const ClrAddress *a;
+
+  g_assert_cmpuint (index, <, entry->addresses->len);
+  a = g_ptr_array_index (entry->addresses, index);
+  g_assert_cmpstr (a->text, ==, text);
+  g_assert_cmpstr (a->country, ==, country);
+}
+
+void
+assert_warning (ClrImportInfo *info,
+                const char    *location,
+                const char    *text)
+{
+  for (guint i = 0; i < info->warnings->len; i++)
+    {
+      const char *w = g_ptr_array_index (info->warnings, i);
+
+      if (strstr (w, location) != NULL && strstr (w, text) != NULL)
+        return;
+    }
+  for (guint i = 0; i < info->warnings->len; i++)
+    g_test_message ("warning: %s", (const char *) g_ptr_array_index (info->warnings, i));
+  g_error ("no warning with “%s” and “%s”", location, text);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+void
+assert_same_entries (GPtrArray *a,
+                     GPtrArray *b)
+{
+  g_autoptr(GPtrArray) ha = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) hb = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      g_ptr_array_add (ha, clr_entry_content_hash (g_ptr_array_index (a, i)));
+      g_ptr_array_add (hb, clr_entry_content_hash (g_ptr_array_index (b, i)));
+    }
+  g_ptr_array_sort (ha, compare_strings);
+  g_ptr_array_sort (hb, compare_strings);
+  for (guint i = 0; i < ha->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (ha, i), ==, g_ptr_array_index (hb, i));
+}
+
+char *
+sha256_of_file (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+void
+assert_sha256_of_file (const char *sha256,
+                       const char *path)
+{
+  g_autofree char *want = sha256_of_file (path);
+
+  g_assert_cmpstr (sha256, ==, want);
+}
+
+char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("clearance-importers-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+remove_temp_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_temp_dir (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+gunzip (const char *from,
+        const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) in_file = g_file_new_for_path (from);
+  g_autoptr(GFile) out_file = g_file_new_for_path (to);
+  g_autoptr(GInputStream) in = G_INPUT_STREAM (g_file_read (in_file, NULL, &error));
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GZlibDecompressor) decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr(GInputStream) unpacked = NULL;
+
+  g_assert_no_error (error);
+  out = G_OUTPUT_STREAM (g_file_replace (out_file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error));
+  g_assert_no_error (error);
+  unpacked = g_converter_input_stream_new (in, G_CONVERTER (decompressor));
+  g_output_stream_splice (out, unpacked,
+                          G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                          NULL, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+unxz (const char *from,
+      const char *to)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xz = g_find_program_in_path ("xz");
+
+  if (xz == NULL)
+    return FALSE;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_subprocess_launcher_set_stdout_file_path (launcher, to);
+  process = g_subprocess_launcher_spawn (launcher, &error, xz, "-dc", from, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
+  g_assert_no_error (error);
+  return TRUE;
+}
+
+char *
+shared_file (const char *relative,
+             const char *tmpdir,
+             const char *unpacked_name)
+{
+  const char *root = g_getenv ("CLEARANCE_SHARED_DATA");
+  g_autofree char *path = NULL;
+  g_autofree char *target = NULL;
+
+  if (root == NULL || !g_file_test (root, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("CLEARANCE_SHARED_DATA is not set or missing");
+      return NULL;
+    }
+  path = g_build_filename (root, relative, NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *message = g_strdup_printf ("%s is missing", path);
+      g_test_skip (message);
+      return NULL;
+    }
+
+  if (!g_str_has_suffix (path, ".gz") && !g_str_has_suffix (path, ".xz"))
+    {
+      if (tmpdir == NULL || unpacked_name == NULL)
+        return g_steal_pointer (&path);
+      /* Copy next to the other files of a set. */
+      target = g_build_filename (tmpdir, unpacked_name, NULL);
+      {
+        g_autofree char *data = NULL;
+        gsize len = 0;
+
+        g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+        g_assert_true (g_file_set_contents (target, data, (gssize) len, NULL));
+      }
+      return g_steal_pointer (&target);
+    }
+
+  g_assert_nonnull (tmpdir);
+  g_assert_nonnull (unpacked_name);
+  target = g_build_filename (tmpdir, unpacked_name, NULL);
+  if (g_str_has_suffix (path, ".gz"))
+    gunzip (path, target);
+  else if (!unxz (path, target))
+    {
+      g_test_skip ("xz is not installed");
+      return NULL;
+    }
+  return g_steal_pointer (&target);
+}
