@@ -1,4 +1,4 @@
-/* clr-rule-pack.h — a validated EAR rule pack (data/rules/*.json): country
+/* clr-rule-pack.h — a validated EAR rule pack (data/rules/ear-pack.json): country
  * groups with dated membership, the Commerce Country Chart, the CCL, list
  * consequences, license exceptions, red flags and the rules themselves.
  *

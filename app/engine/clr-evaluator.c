@@ -1,0 +1,1297 @@
+/* clr-evaluator.c — the determination: shipment + screening + rule pack → verdict
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Nothing regulatory is decided here: which rules exist, their dates, their
+ * conditions, outcomes, policies and wording all come from the rule pack. This
+ * file only walks the rules, binds items and parties, derives Country Chart
+ * reasons from the pack's tables, applies the pack's list consequences to
+ * screening hits and combines the outcomes.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "clr-engine-error.h"
+#include "clr-evaluator.h"
+#include "clr-rule-pack-private.h"
+#include "clr-shipment.h"
+
+typedef struct
+{
+  ClrRule    *rule;          /* the pack rule (NULL never) */
+  char       *outcome;
+  char       *citation;
+  char       *title;
+  char       *explanation;
+  char       *license_policy;
+  GArray     *items;         /* int */
+  GArray     *parties;       /* int */
+  GPtrArray  *ask;           /* char *: facts to ask for */
+  char       *list;          /* list code for screening findings */
+  char       *license_exception;   /* code when an exception covers it */
+  char       *exception_note;
+  gboolean    blocks_exceptions;
+} Finding;
+
+typedef struct
+{
+  ClrRulePack *pack;
+  ClrExprEnv   env;
+  JsonObject  *shipment;
+  JsonArray   *items;
+  JsonArray   *parties;
+  GPtrArray   *findings;     /* Finding * */
+  JsonBuilder *trace;        /* NULL unless tracing */
+  JsonArray   *exceptions_out;  /* [{"code","citation","conditions"}] */
+  GPtrArray   *notes;        /* char * */
+} Eval;
+
+static void
+finding_free (Finding *f)
+{
+  g_free (f->outcome);
+  g_free (f->citation);
+  g_free (f->title);
+  g_free (f->explanation);
+  g_free (f->license_policy);
+  g_array_unref (f->items);
+  g_array_unref (f->parties);
+  g_ptr_array_unref (f->ask);
+  g_free (f->list);
+  g_free (f->license_exception);
+  g_free (f->exception_note);
+  g_free (f);
+}
+
+static Finding *
+finding_new (ClrRule    *rule,
+             const char *outcome)
+{
+  Finding *f = g_new0 (Finding, 1);
+
+  f->rule = rule;
+  f->outcome = g_strdup (outcome);
+  f->citation = g_strdup (rule->citation);
+  f->title = g_strdup (rule->title);
+  f->license_policy = g_strdup (rule->license_policy);
+  f->items = g_array_new (FALSE, FALSE, sizeof (int));
+  f->parties = g_array_new (FALSE, FALSE, sizeof (int));
+  f->ask = g_ptr_array_new_with_free_func (g_free);
+  f->blocks_exceptions = rule->blocks_exceptions;
+  return f;
+}
+
+int
+clr_verdict_rank (const char *verdict)
+{
+  static const char * const order[] = { "clear", "license_exception", "review", "license_required", "prohibited" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (g_strcmp0 (order[i], verdict) == 0)
+      return i;
+  return -1;
+}
+
+const char *
+clr_verdict_label (const char *verdict)
+{
+  if (g_strcmp0 (verdict, "prohibited") == 0)
+    return _("Prohibited");
+  if (g_strcmp0 (verdict, "license_required") == 0)
+    return _("License required");
+  if (g_strcmp0 (verdict, "review") == 0)
+    return _("Needs review");
+  if (g_strcmp0 (verdict, "license_exception") == 0)
+    return _("License exception");
+  if (g_strcmp0 (verdict, "clear") == 0)
+    return _("Clear");
+  return verdict;
+}
+
+/* ---- small helpers ------------------------------------------------------ */
+
+static const char *
+obj_string (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+const char *
+_clr_hit_list_code (JsonObject *hit)
+{
+  const char *code = obj_string (hit, "list");
+
+  if (code == NULL)
+    code = obj_string (hit, "list_code");
+  if (code == NULL && hit != NULL && json_object_has_member (hit, "entry"))
+    {
+      JsonNode *entry = json_object_get_member (hit, "entry");
+
+      if (JSON_NODE_HOLDS_OBJECT (entry))
+        code = obj_string (json_node_get_object (entry), "list_code");
+    }
+  return code;
+}
+
+static void
+array_add_unique (GArray *array,
+                  int     value)
+{
+  for (guint i = 0; i < array->len; i++)
+    if (g_array_index (array, int, i) == value)
+      return;
+  g_array_append_val (array, value);
+}
+
+static void
+strings_add_unique (GPtrArray  *array,
+                    const char *value)
+{
+  for (guint i = 0; i < array->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (array, i), value) == 0)
+      return;
+  g_ptr_array_add (array, g_strdup (value));
+}
+
+static char *
+join_strings (GPtrArray  *array,
+              const char *separator)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < array->len; i++)
+    {
+      if (i > 0)
+        g_string_append (s, separator);
+      g_string_append (s, g_ptr_array_index (array, i));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+format_number (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      (json_node_get_value_type (node) != G_TYPE_INT64 && json_node_get_value_type (node) != G_TYPE_DOUBLE))
+    return g_strdup (_("not stated"));
+  return g_strdup_printf ("%g", json_node_get_double (node));
+}
+
+/* Fills {placeholders} of a pack template. */
+static char *
+expand (Eval       *ev,
+        const char *template,
+        Finding    *f,
+        GHashTable *extra)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = template;
+
+  while (*p != '\0')
+    {
+      const char *close;
+      g_autofree char *key = NULL;
+      g_autofree char *value = NULL;
+
+      if (*p != '{' || (close = strchr (p, '}')) == NULL)
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      key = g_strndup (p + 1, close - p - 1);
+      if (extra != NULL && g_hash_table_contains (extra, key))
+        value = g_strdup (g_hash_table_lookup (extra, key));
+      else if (strcmp (key, "eccn") == 0)
+        {
+          g_autoptr(GPtrArray) eccns = g_ptr_array_new_with_free_func (g_free);
+
+          for (guint i = 0; f != NULL && i < f->items->len; i++)
+            strings_add_unique (eccns, obj_string (_clr_json_array_object (ev->items, g_array_index (f->items, int, i)), "eccn"));
+          value = join_strings (eccns, ", ");
+        }
+      else if (strcmp (key, "destination") == 0)
+        value = g_strdup (ev->env.destination);
+      else if (strcmp (key, "destination_name") == 0)
+        {
+          const char *code = obj_string (ev->shipment, "destination");
+          const char *iso = clr_rule_pack_lookup_country (ev->pack, code);
+
+          value = g_strdup_printf ("%s (%s)", _clr_rule_pack_country_name (ev->pack, iso), iso);
+        }
+      else if (strcmp (key, "party_names") == 0 || strcmp (key, "party") == 0)
+        {
+          g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+          for (guint i = 0; f != NULL && i < f->parties->len; i++)
+            strings_add_unique (names, obj_string (_clr_json_array_object (ev->parties, g_array_index (f->parties, int, i)), "name"));
+          value = join_strings (names, ", ");
+        }
+      else if (strcmp (key, "tpp") == 0 || strcmp (key, "performance_density") == 0 ||
+               strcmp (key, "memory_bandwidth_gbps") == 0)
+        value = format_number (f != NULL && f->items->len > 0 ?
+                               _clr_json_array_object (ev->items, g_array_index (f->items, int, 0)) : NULL, key);
+      else if (strcmp (key, "ownership") == 0)
+        {
+          JsonObject *party = f != NULL && f->parties->len > 0 ?
+                              _clr_json_array_object (ev->parties, g_array_index (f->parties, int, 0)) : NULL;
+          JsonNode *parent = party != NULL ? json_object_get_member (party, "ultimate_parent") : NULL;
+
+          value = format_number (parent != NULL && JSON_NODE_HOLDS_OBJECT (parent) ? json_node_get_object (parent) : NULL,
+                                 "ownership_percent");
+        }
+      else if (strcmp (key, "red_flags") == 0)
+        {
+          JsonArray *flags = json_object_has_member (ev->shipment, "red_flags") ?
+                             json_object_get_array_member (ev->shipment, "red_flags") : NULL;
+          g_autoptr(GPtrArray) qs = g_ptr_array_new_with_free_func (g_free);
+
+          for (guint i = 0; flags != NULL && i < json_array_get_length (flags); i++)
+            {
+              JsonObject *flag = _clr_rule_pack_get_red_flag (ev->pack, _clr_json_array_string (flags, i));
+
+              if (flag != NULL)
+                g_ptr_array_add (qs, g_strdup_printf ("%s (%s)", obj_string (flag, "question"), obj_string (flag, "id")));
+            }
+          value = join_strings (qs, "; ");
+        }
+      else if (strcmp (key, "as_of") == 0)
+        value = g_strdup (ev->env.date);
+      else if (strcmp (key, "posture") == 0)
+        value = g_strdup (clr_posture_to_string (ev->env.posture));
+
+      if (value != NULL)
+        g_string_append (out, value);
+      else
+        g_string_append_len (out, p, close - p + 1);
+      p = close + 1;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+trace_rule (Eval       *ev,
+            const char *rule,
+            const char *status,
+            const char *detail)
+{
+  if (ev->trace == NULL)
+    return;
+  json_builder_begin_object (ev->trace);
+  json_builder_set_member_name (ev->trace, "rule");
+  json_builder_add_string_value (ev->trace, rule);
+  json_builder_set_member_name (ev->trace, "status");
+  json_builder_add_string_value (ev->trace, status);
+  json_builder_set_member_name (ev->trace, "detail");
+  json_builder_add_string_value (ev->trace, detail);
+  json_builder_end_object (ev->trace);
+}
+
+static char *
+ask_text (ClrRule   *rule,
+          GPtrArray *missing)
+{
+  g_autofree char *facts = join_strings (missing, ", ");
+
+  if (rule->ask != NULL)
+    return g_strdup_printf (_("%s (missing: %s)"), rule->ask, facts);
+  return g_strdup_printf (_("State the missing facts: %s"), facts);
+}
+
+/* ---- condition rules ---------------------------------------------------- */
+
+static void
+eval_condition_rule (Eval    *ev,
+                     ClrRule *rule)
+{
+  guint uses = clr_expr_get_uses (rule->condition);
+  int n_items = (uses & CLR_EXPR_USES_ITEM) ? (int) json_array_get_length (ev->items) : 1;
+  int n_parties = (uses & CLR_EXPR_USES_PARTY) ? (int) json_array_get_length (ev->parties) : 1;
+  Finding *fired = NULL;
+  Finding *unknown = NULL;
+  g_autoptr(GPtrArray) all_missing = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) detail = g_string_new (NULL);
+
+  for (int i = 0; i < n_items; i++)
+    for (int p = 0; p < n_parties; p++)
+      {
+        g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+        GString *trace = ev->trace != NULL ? g_string_new (NULL) : NULL;
+        ClrTri t;
+
+        ev->env.item = (uses & CLR_EXPR_USES_ITEM) ? _clr_json_array_object (ev->items, i) : NULL;
+        ev->env.item_index = (uses & CLR_EXPR_USES_ITEM) ? i : -1;
+        ev->env.party = (uses & CLR_EXPR_USES_PARTY) ? _clr_json_array_object (ev->parties, p) : NULL;
+        ev->env.party_index = (uses & CLR_EXPR_USES_PARTY) ? p : -1;
+        t = clr_expr_eval (rule->condition, &ev->env, missing, trace);
+        if (trace != NULL)
+          {
+            if (detail->len > 0)
+              g_string_append (detail, " | ");
+            if (uses & CLR_EXPR_USES_ITEM)
+              g_string_append_printf (detail, "items[%d] ", i);
+            if (uses & CLR_EXPR_USES_PARTY)
+              g_string_append_printf (detail, "parties[%d] ", p);
+            g_string_append (detail, trace->str);
+            g_string_free (trace, TRUE);
+          }
+        if (t == CLR_TRI_TRUE)
+          {
+            if (fired == NULL)
+              fired = finding_new (rule, rule->outcome);
+            if (uses & CLR_EXPR_USES_ITEM)
+              array_add_unique (fired->items, i);
+            if (uses & CLR_EXPR_USES_PARTY)
+              array_add_unique (fired->parties, p);
+          }
+        else if (t == CLR_TRI_UNKNOWN)
+          {
+            if (unknown == NULL)
+              unknown = finding_new (rule, "review");
+            if (uses & CLR_EXPR_USES_ITEM)
+              array_add_unique (unknown->items, i);
+            if (uses & CLR_EXPR_USES_PARTY)
+              array_add_unique (unknown->parties, p);
+            for (guint m = 0; m < missing->len; m++)
+              strings_add_unique (all_missing, g_ptr_array_index (missing, m));
+          }
+      }
+  ev->env.item = NULL;
+  ev->env.party = NULL;
+
+  if (fired != NULL)
+    {
+      fired->explanation = expand (ev, rule->explanation, fired, NULL);
+      g_ptr_array_add (ev->findings, fired);
+    }
+  if (unknown != NULL)
+    {
+      g_autofree char *would = expand (ev, rule->explanation, unknown, NULL);
+      g_autofree char *ask = ask_text (rule, all_missing);
+
+      unknown->explanation = g_strdup_printf (_("Cannot decide whether this rule applies (it would be: %s). %s"),
+                                              clr_verdict_label (rule->outcome), ask);
+      (void) would;
+      for (guint m = 0; m < all_missing->len; m++)
+        g_ptr_array_add (unknown->ask, g_strdup (g_ptr_array_index (all_missing, m)));
+      g_clear_pointer (&unknown->license_policy, g_free);
+      unknown->license_policy = g_strdup ("");
+      g_ptr_array_add (ev->findings, unknown);
+    }
+  trace_rule (ev, rule->id, fired != NULL ? "fired" : unknown != NULL ? "unknown" : "not_fired", detail->str);
+}
+
+/* ---- Country Chart derivation -------------------------------------------- */
+
+static ClrTri
+any_pattern (const char *eccn,
+             JsonArray  *patterns)
+{
+  ClrTri result = CLR_TRI_FALSE;
+
+  for (guint i = 0; patterns != NULL && i < json_array_get_length (patterns); i++)
+    {
+      const char *p = _clr_json_array_string (patterns, i);
+      ClrTri t = p != NULL ? clr_eccn_match (eccn, p) : CLR_TRI_FALSE;
+
+      if (t == CLR_TRI_TRUE)
+        return CLR_TRI_TRUE;
+      if (t == CLR_TRI_UNKNOWN)
+        result = CLR_TRI_UNKNOWN;
+    }
+  return result;
+}
+
+/* Does a control (its "applies_to") cover the item's paragraph? */
+static ClrTri
+control_applies (const char *eccn,
+                 JsonObject *applies)
+{
+  JsonArray *paragraphs = json_object_get_array_member (applies, "paragraphs");
+  JsonArray *except = json_object_get_array_member (applies, "except");
+  gboolean all = json_object_get_boolean_member_with_default (applies, "all", FALSE);
+  gboolean conditional = json_object_get_boolean_member_with_default (applies, "conditional", FALSE);
+  ClrTri in = all ? CLR_TRI_TRUE : any_pattern (eccn, paragraphs);
+  ClrTri out = any_pattern (eccn, except);
+
+  if (in == CLR_TRI_FALSE)
+    return CLR_TRI_FALSE;
+  if (out == CLR_TRI_TRUE && !conditional)
+    return CLR_TRI_FALSE;
+  if (in == CLR_TRI_UNKNOWN || out != CLR_TRI_FALSE || conditional)
+    return CLR_TRI_UNKNOWN;
+  return CLR_TRI_TRUE;
+}
+
+static gboolean
+places_contain (Eval       *ev,
+                JsonArray  *places,
+                const char *code)
+{
+  for (guint i = 0; places != NULL && i < json_array_get_length (places); i++)
+    {
+      const char *v = _clr_json_array_string (places, i);
+
+      if (v == NULL)
+        continue;
+      if (strchr (v, ':') != NULL ? clr_rule_pack_country_in_group (ev->pack, code, v, ev->env.date)
+                                  : strcmp (v, code) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+eval_country_chart (Eval    *ev,
+                    ClrRule *rule)
+{
+  const char *dest = ev->env.destination;
+  GHashTable *row = _clr_rule_pack_get_chart_row (ev->pack, dest);
+  g_autoptr(GString) detail = g_string_new (NULL);
+  gboolean any = FALSE;
+
+  if (_clr_rule_pack_is_chart_embargoed (ev->pack, dest))
+    {
+      trace_rule (ev, rule->id, "not_fired",
+                  "the destination's Country Chart row points to part 746 (embargo rules decide it)");
+      return;
+    }
+
+  for (guint i = 0; i < json_array_get_length (ev->items); i++)
+    {
+      JsonObject *item = _clr_json_array_object (ev->items, i);
+      const char *eccn = obj_string (item, "eccn");
+      JsonObject *entry = _clr_rule_pack_get_ccl_entry (ev->pack, eccn);
+      JsonArray *controls;
+      g_autoptr(GPtrArray) required = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) uncertain = g_ptr_array_new_with_free_func (g_free);
+
+      if (g_strcmp0 (eccn, "EAR99") == 0 || entry == NULL)
+        {
+          g_string_append_printf (detail, "items[%u] %s: not on the CCL, no chart reasons; ", i, eccn);
+          continue;
+        }
+      controls = json_object_get_array_member (entry, "controls");
+      if (controls == NULL || json_array_get_length (controls) == 0)
+        {
+          Finding *f = finding_new (rule, "review");
+          g_autoptr(GHashTable) extra = g_hash_table_new (g_str_hash, g_str_equal);
+
+          array_add_unique (f->items, i);
+          f->explanation = g_strdup_printf (_("ECCN %s has no License Requirements table in the rule pack (heading: %s). "
+                                              "Check the entry in the CCL before relying on this result."),
+                                            eccn, obj_string (entry, "title"));
+          g_ptr_array_add (f->ask, g_strdup_printf ("items[%u].eccn", i));
+          g_ptr_array_add (ev->findings, f);
+          any = TRUE;
+          g_string_append_printf (detail, "items[%u] %s: no License Requirements table; ", i, eccn);
+          continue;
+        }
+      if (row == NULL)
+        {
+          Finding *f = finding_new (rule, "review");
+
+          array_add_unique (f->items, i);
+          f->explanation = g_strdup_printf (_("%s has no row in the Commerce Country Chart: the license requirement "
+                                              "is indeterminate, not unrestricted. Check 15 CFR 738.3(b)."),
+                                            _clr_rule_pack_country_name (ev->pack, dest));
+          g_ptr_array_add (ev->findings, f);
+          any = TRUE;
+          continue;
+        }
+
+      for (guint c = 0; c < json_array_get_length (controls); c++)
+        {
+          JsonObject *control = _clr_json_array_object (controls, c);
+          JsonObject *scope = control != NULL ? json_object_get_object_member (control, "scope") : NULL;
+          const char *kind = obj_string (scope, "kind");
+          const char *reason = obj_string (control, "reason") ?: "?";
+          ClrTri applies;
+          ClrTri in_scope = CLR_TRI_FALSE;
+          g_autofree char *label = NULL;
+
+          if (control == NULL || scope == NULL)
+            continue;
+          if (json_object_get_boolean_member_with_default (control, "handled_by_rules", FALSE))
+            {
+              g_string_append_printf (detail, "items[%u] %s %s: decided by the advanced-computing rules; ", i, eccn, reason);
+              continue;
+            }
+          applies = control_applies (eccn, json_object_get_object_member (control, "applies_to"));
+          if (applies == CLR_TRI_FALSE)
+            continue;
+
+          if (g_strcmp0 (kind, "column") == 0)
+            {
+              const char *column = obj_string (scope, "column");
+
+              in_scope = g_hash_table_contains (row, column) ? CLR_TRI_TRUE : CLR_TRI_FALSE;
+              label = g_strdup_printf (_("%s (X for %s)"), column, _clr_rule_pack_country_name (ev->pack, dest));
+              g_string_append_printf (detail, "items[%u] %s %s: %s %s; ", i, eccn, column,
+                                      in_scope ? "X" : "no X", applies == CLR_TRI_TRUE ? "" : "(paragraph/condition uncertain)");
+            }
+          else if (g_strcmp0 (kind, "worldwide") == 0 || g_strcmp0 (kind, "destinations") == 0)
+            {
+              gboolean hit = g_strcmp0 (kind, "worldwide") == 0 ? TRUE
+                             : places_contain (ev, json_object_get_array_member (scope, "in"), dest);
+
+              if (places_contain (ev, json_object_has_member (scope, "except_in") ?
+                                  json_object_get_array_member (scope, "except_in") : NULL, dest))
+                hit = FALSE;
+              in_scope = hit ? CLR_TRI_TRUE : CLR_TRI_FALSE;
+              label = g_strdup_printf (_("%s: %s"), reason, obj_string (scope, "text") ?: kind);
+              g_string_append_printf (detail, "items[%u] %s %s worded scope: %s; ", i, eccn, reason, hit ? "covers" : "does not cover");
+            }
+          else
+            {
+              g_string_append_printf (detail, "items[%u] %s %s: refers elsewhere (%s); ", i, eccn, reason,
+                                      obj_string (scope, "text") ?: "");
+              continue;
+            }
+
+          if (in_scope != CLR_TRI_TRUE)
+            continue;
+          if (applies == CLR_TRI_TRUE)
+            strings_add_unique (required, label);
+          else
+            {
+              g_autofree char *u = g_strdup_printf (_("%s — applies only to: %s"), label,
+                                                    obj_string (json_object_get_object_member (control, "applies_to"), "text"));
+              strings_add_unique (uncertain, u);
+            }
+        }
+
+      if (required->len > 0)
+        {
+          Finding *f = finding_new (rule, rule->outcome);
+          g_autoptr(GHashTable) extra = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+          JsonObject *flags = json_object_get_object_member (entry, "license_exceptions");
+          g_autoptr(GPtrArray) flag_texts = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr(GList) codes = flags != NULL ? json_object_get_members (flags) : NULL;
+
+          for (GList *l = codes; l != NULL; l = l->next)
+            g_ptr_array_add (flag_texts, g_strdup_printf ("%s %s", (const char *) l->data, obj_string (flags, l->data) ?: ""));
+          array_add_unique (f->items, i);
+          g_hash_table_insert (extra, (gpointer) "chart_reasons", join_strings (required, "; "));
+          g_hash_table_insert (extra, (gpointer) "chart_exceptions",
+                               flag_texts->len > 0 ? join_strings (flag_texts, "; ") : g_strdup (_("none listed")));
+          f->explanation = expand (ev, rule->explanation, f, extra);
+          g_free (f->citation);
+          f->citation = g_strdup_printf ("%s; ECCN %.5s", rule->citation, eccn);
+          g_ptr_array_add (ev->findings, f);
+          any = TRUE;
+        }
+      if (uncertain->len > 0)
+        {
+          Finding *f = finding_new (rule, "review");
+          g_autofree char *list = join_strings (uncertain, "; ");
+
+          array_add_unique (f->items, i);
+          f->explanation = g_strdup_printf (_("ECCN %s to %s: these controls apply only to some paragraphs or uses of the "
+                                              "entry — %s. State the item's full paragraph (e.g. %s.b.2) and use, or "
+                                              "treat them as requiring a license."),
+                                            eccn, _clr_rule_pack_country_name (ev->pack, dest), list, eccn);
+          g_free (f->citation);
+          f->citation = g_strdup_printf ("%s; ECCN %.5s", rule->citation, eccn);
+          g_ptr_array_add (f->ask, g_strdup_printf ("items[%u].eccn", i));
+          g_clear_pointer (&f->license_policy, g_free);
+          f->license_policy = g_strdup ("");
+          g_ptr_array_add (ev->findings, f);
+          any = TRUE;
+        }
+    }
+  trace_rule (ev, rule->id, any ? "fired" : "not_fired", detail->str);
+}
+
+/* ---- screening ---------------------------------------------------------- */
+
+static char *
+squash_spaces (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (s, *p);
+  return g_string_free (s, FALSE);
+}
+
+static void
+eval_screening (Eval    *ev,
+                ClrRule *rule)
+{
+  g_autoptr(GString) detail = g_string_new (NULL);
+  gboolean any = FALSE;
+
+  if (ev->env.screening == NULL)
+    {
+      Finding *f = finding_new (rule, "review");
+
+      f->explanation = g_strdup (rule->explanation);
+      g_ptr_array_add (f->ask, g_strdup ("screening"));
+      for (guint p = 0; p < json_array_get_length (ev->parties); p++)
+        array_add_unique (f->parties, p);
+      g_ptr_array_add (ev->findings, f);
+      trace_rule (ev, rule->id, "unknown", "screening was not possible: no lists loaded");
+      return;
+    }
+
+  for (guint s = 0; s < json_array_get_length (ev->env.screening); s++)
+    {
+      JsonObject *entry = _clr_json_array_object (ev->env.screening, s);
+      JsonArray *hits = entry != NULL && json_object_has_member (entry, "hits") ?
+                        json_object_get_array_member (entry, "hits") : NULL;
+      int party = entry != NULL ? json_object_get_int_member_with_default (entry, "party", -1) : -1;
+      const char *subject = obj_string (entry, "subject") ?: "party";
+
+      if (hits == NULL)
+        continue;
+      for (guint h = 0; h < json_array_get_length (hits); h++)
+        {
+          JsonObject *hit = _clr_json_array_object (hits, h);
+          const char *decision = obj_string (hit, "decision") ?: "open";
+          const char *code = _clr_hit_list_code (hit);
+          const char *canonical = NULL;
+          JsonObject *consequence;
+          Finding *f;
+          g_autoptr(GHashTable) extra = NULL;
+          g_autofree char *explanation = NULL;
+          JsonArray *footnotes;
+          g_autofree char *requirement = NULL;
+
+          if (hit == NULL)
+            continue;
+          if (strcmp (decision, "no_match") == 0)
+            {
+              g_string_append_printf (detail, "party %d: hit on %s “%s” decided not a match; ", party, code ?: "?",
+                                      obj_string (hit, "name") ?: "");
+              continue;
+            }
+          if (strcmp (subject, "party") != 0)
+            {
+              g_string_append_printf (detail, "party %d's ultimate parent matches %s “%s” (see the affiliates rules); ",
+                                      party, code ?: "?", obj_string (hit, "name") ?: "");
+              continue;
+            }
+          consequence = _clr_rule_pack_get_list_consequence (ev->pack, code, &canonical);
+          f = finding_new (rule, obj_string (consequence, "outcome"));
+          f->list = g_strdup (canonical ?: "?");
+          g_free (f->title);
+          f->title = g_strdup_printf (_("%s match"), obj_string (consequence, "title") ?: f->list);
+          g_free (f->citation);
+          f->citation = g_strdup (obj_string (consequence, "citation"));
+          f->blocks_exceptions = json_object_get_boolean_member_with_default (consequence, "blocks_exceptions", FALSE);
+          if (party >= 0)
+            array_add_unique (f->parties, party);
+
+          extra = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+          g_hash_table_insert (extra, (gpointer) "entry", g_strdup (obj_string (hit, "name") ?: obj_string (hit, "matched_name") ?: "?"));
+          g_hash_table_insert (extra, (gpointer) "list", g_strdup (f->list));
+          g_hash_table_insert (extra, (gpointer) "entry_policy", g_strdup (obj_string (hit, "license_policy") ?: _("not stated in the list")));
+          g_hash_table_insert (extra, (gpointer) "entry_requirement", g_strdup (obj_string (hit, "license_requirement") ?: _("not stated in the list")));
+          explanation = expand (ev, obj_string (consequence, "explanation"), f, extra);
+
+          if (json_object_get_boolean_member_with_default (consequence, "use_entry_policy", FALSE))
+            {
+              g_free (f->license_policy);
+              f->license_policy = g_strdup (obj_string (hit, "license_policy") ?: obj_string (consequence, "license_policy"));
+            }
+          else
+            {
+              g_free (f->license_policy);
+              f->license_policy = g_strdup (obj_string (consequence, "license_policy") ?: "");
+            }
+
+          /* Entity List footnotes, recognised from the entry's license requirement text */
+          footnotes = json_object_has_member (consequence, "footnotes") ?
+                      json_object_get_array_member (consequence, "footnotes") : NULL;
+          requirement = squash_spaces (obj_string (hit, "license_requirement"));
+          for (guint n = 0; footnotes != NULL && n < json_array_get_length (footnotes); n++)
+            {
+              JsonObject *fn = _clr_json_array_object (footnotes, n);
+              JsonArray *match = fn != NULL ? json_object_get_array_member (fn, "match") : NULL;
+
+              for (guint m = 0; match != NULL && m < json_array_get_length (match); m++)
+                {
+                  g_autofree char *needle = squash_spaces (_clr_json_array_string (match, m));
+
+                  if (needle[0] != '\0' && strstr (requirement, needle) != NULL)
+                    {
+                      g_autofree char *more = g_strdup_printf ("%s %s", explanation, obj_string (fn, "text"));
+                      g_autofree char *cite = g_strdup_printf ("%s; %s", f->citation, obj_string (fn, "citation"));
+
+                      g_free (explanation);
+                      explanation = g_steal_pointer (&more);
+                      g_free (f->citation);
+                      f->citation = g_steal_pointer (&cite);
+                      break;
+                    }
+                }
+            }
+          if (strcmp (decision, "match") != 0)
+            {
+              double score = json_object_get_double_member_with_default (hit, "score", 0);
+              g_autofree char *more = g_strdup_printf (_("%s This is a potential match (score %.2f, decision: %s): it counts "
+                                                         "as a match until a reviewer decides it is not one."),
+                                                       explanation, score, decision);
+
+              g_free (explanation);
+              explanation = g_steal_pointer (&more);
+            }
+          f->explanation = g_steal_pointer (&explanation);
+          g_ptr_array_add (ev->findings, f);
+          any = TRUE;
+          g_string_append_printf (detail, "party %d matches %s “%s” (%s); ", party, f->list,
+                                  obj_string (hit, "name") ?: "", decision);
+        }
+    }
+  trace_rule (ev, rule->id, any ? "fired" : "not_fired", detail->len > 0 ? detail->str : "no hits");
+}
+
+/* ---- overrides and exceptions ------------------------------------------- */
+
+static ClrTri
+eval_for_items (Eval    *ev,
+                ClrExpr *expr,
+                GArray  *items,
+                GPtrArray *missing)
+{
+  ClrTri result = CLR_TRI_TRUE;
+  guint n = items->len > 0 ? items->len : 1;
+
+  for (guint k = 0; k < n; k++)
+    {
+      ClrTri t;
+
+      ev->env.item_index = items->len > 0 ? g_array_index (items, int, k) : 0;
+      ev->env.item = _clr_json_array_object (ev->items, ev->env.item_index);
+      ev->env.party = NULL;
+      ev->env.party_index = -1;
+      t = clr_expr_eval (expr, &ev->env, missing, NULL);
+      if (t == CLR_TRI_FALSE)
+        result = CLR_TRI_FALSE;
+      else if (t == CLR_TRI_UNKNOWN && result == CLR_TRI_TRUE)
+        result = CLR_TRI_UNKNOWN;
+    }
+  ev->env.item = NULL;
+  return result;
+}
+
+static void
+apply_overrides (Eval *ev)
+{
+  GPtrArray *overrides = _clr_rule_pack_get_overrides (ev->pack);
+
+  for (guint o = 0; o < overrides->len; o++)
+    {
+      ClrPolicyOverride *po = g_ptr_array_index (overrides, o);
+      gboolean any = FALSE;
+
+      if (!_clr_date_in_range (ev->env.date, po->from, po->until))
+        {
+          trace_rule (ev, po->id, "not_in_force", "policy override not in force on the as-of date");
+          continue;
+        }
+      for (guint i = 0; i < ev->findings->len; i++)
+        {
+          Finding *f = g_ptr_array_index (ev->findings, i);
+          g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+          ClrTri t;
+
+          if (!g_strv_contains ((const char * const *) po->applies_to, f->rule->id) ||
+              g_strcmp0 (f->outcome, "license_required") != 0)
+            continue;
+          t = eval_for_items (ev, po->condition, f->items, missing);
+          if (t == CLR_TRI_TRUE)
+            {
+              g_autofree char *cite = g_strdup_printf ("%s; %s", f->citation, po->citation);
+
+              g_free (f->license_policy);
+              f->license_policy = g_strdup (po->license_policy);
+              g_free (f->citation);
+              f->citation = g_steal_pointer (&cite);
+              any = TRUE;
+            }
+          else if (t == CLR_TRI_UNKNOWN && po->unknown_policy != NULL)
+            {
+              g_free (f->license_policy);
+              f->license_policy = g_strdup (po->unknown_policy);
+              for (guint m = 0; m < missing->len; m++)
+                strings_add_unique (f->ask, g_ptr_array_index (missing, m));
+              any = TRUE;
+            }
+        }
+      trace_rule (ev, po->id, any ? "fired" : "not_fired", "license review policy override");
+    }
+}
+
+static void
+add_exception_out (Eval                *ev,
+                   ClrLicenseException *e)
+{
+  JsonObject *o;
+  JsonArray *conditions;
+
+  for (guint i = 0; i < json_array_get_length (ev->exceptions_out); i++)
+    if (g_strcmp0 (obj_string (_clr_json_array_object (ev->exceptions_out, i), "code"), e->code) == 0)
+      return;
+  o = json_object_new ();
+  json_object_set_string_member (o, "code", e->code);
+  json_object_set_string_member (o, "title", e->title);
+  json_object_set_string_member (o, "citation", e->citation);
+  conditions = json_array_new ();
+  for (guint c = 0; e->conditions[c] != NULL; c++)
+    json_array_add_string_element (conditions, e->conditions[c]);
+  json_object_set_array_member (o, "conditions", conditions);
+  json_array_add_object_element (ev->exceptions_out, o);
+}
+
+static void
+apply_exceptions (Eval *ev)
+{
+  GPtrArray *exceptions = _clr_rule_pack_get_exceptions (ev->pack);
+  Finding *blocker = NULL;
+
+  for (guint i = 0; i < ev->findings->len; i++)
+    {
+      Finding *f = g_ptr_array_index (ev->findings, i);
+
+      if (f->blocks_exceptions && g_strcmp0 (f->outcome, "review") != 0)
+        blocker = f;
+      else if (f->blocks_exceptions && f->list != NULL)
+        blocker = f;  /* e.g. UVL: exceptions suspended even though the outcome is review */
+    }
+
+  for (guint i = 0; i < ev->findings->len; i++)
+    {
+      Finding *f = g_ptr_array_index (ev->findings, i);
+      g_autoptr(GPtrArray) unknown_missing = g_ptr_array_new_with_free_func (g_free);
+      ClrLicenseException *unknown_exception = NULL;
+      gboolean covered = FALSE;
+
+      if (g_strcmp0 (f->outcome, "license_required") != 0 || f->rule->exceptions == NULL ||
+          f->rule->exceptions[0] == NULL)
+        continue;
+      if (blocker != NULL)
+        {
+          f->exception_note = g_strdup_printf (_("License exceptions are not available: %s (%s)."),
+                                               blocker->title, blocker->citation);
+          continue;
+        }
+      for (guint c = 0; !covered && f->rule->exceptions[c] != NULL; c++)
+        for (guint e = 0; !covered && e < exceptions->len; e++)
+          {
+            ClrLicenseException *ex = g_ptr_array_index (exceptions, e);
+            g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+            ClrTri t;
+
+            if (g_strcmp0 (ex->code, f->rule->exceptions[c]) != 0 ||
+                !_clr_date_in_range (ev->env.date, ex->from, ex->until))
+              continue;
+            t = eval_for_items (ev, ex->condition, f->items, missing);
+            if (t == CLR_TRI_TRUE)
+              {
+                covered = TRUE;
+                g_free (f->outcome);
+                f->outcome = g_strdup ("license_exception");
+                f->license_exception = g_strdup (ex->code);
+                f->exception_note = g_strdup_printf (_("Covered by License Exception %s (%s) if its conditions are met."),
+                                                     ex->code, ex->citation);
+                add_exception_out (ev, ex);
+              }
+            else if (t == CLR_TRI_UNKNOWN && unknown_exception == NULL)
+              {
+                unknown_exception = ex;
+                for (guint m = 0; m < missing->len; m++)
+                  strings_add_unique (unknown_missing, g_ptr_array_index (missing, m));
+              }
+          }
+      if (!covered && unknown_exception != NULL)
+        {
+          g_autofree char *facts = join_strings (unknown_missing, ", ");
+
+          g_free (f->outcome);
+          f->outcome = g_strdup ("review");
+          f->exception_note = g_strdup_printf (_("License Exception %s (%s) may cover this requirement; "
+                                                 "to decide, state: %s. Otherwise a license is required."),
+                                               unknown_exception->code, unknown_exception->citation, facts);
+          for (guint m = 0; m < unknown_missing->len; m++)
+            strings_add_unique (f->ask, g_ptr_array_index (unknown_missing, m));
+        }
+    }
+}
+
+/* ---- result -------------------------------------------------------------- */
+
+static void
+add_int_array (JsonBuilder *b,
+               const char  *name,
+               GArray      *array)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < array->len; i++)
+    json_builder_add_int_value (b, g_array_index (array, int, i));
+  json_builder_end_array (b);
+}
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  const Finding *fa = *(Finding **) a;
+  const Finding *fb = *(Finding **) b;
+
+  return clr_verdict_rank (fb->outcome) - clr_verdict_rank (fa->outcome);
+}
+
+JsonNode *
+clr_evaluate (ClrRulePack       *pack,
+              JsonNode          *shipment,
+              JsonArray         *screening,
+              JsonArray         *lists,
+              const char        *as_of,
+              ClrPosture         posture,
+              ClrEvaluateFlags   flags,
+              GError           **error)
+{
+  Eval ev = { 0 };
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonBuilder) trace = NULL;
+  GPtrArray *rules;
+  const char *verdict = "clear";
+  const char *dest_input;
+  const char *from_input;
+  JsonNode *result;
+
+  g_return_val_if_fail (CLR_IS_RULE_PACK (pack), NULL);
+
+  if (!clr_shipment_validate (pack, shipment, error))
+    return NULL;
+  if (as_of != NULL && !clr_date_is_valid (as_of))
+    {
+      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_BAD_DATE,
+                   _("--as-of: “%s” is not a valid date (expected YYYY-MM-DD)"), as_of);
+      return NULL;
+    }
+
+  ev.pack = pack;
+  ev.shipment = json_node_get_object (shipment);
+  ev.items = json_object_get_array_member (ev.shipment, "items");
+  ev.parties = json_object_get_array_member (ev.shipment, "parties");
+  ev.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
+  ev.exceptions_out = json_array_new ();
+  ev.notes = g_ptr_array_new_with_free_func (g_free);
+  if (flags & CLR_EVALUATE_TRACE)
+    {
+      trace = json_builder_new ();
+      json_builder_begin_array (trace);
+      ev.trace = trace;
+    }
+
+  dest_input = clr_rule_pack_lookup_country (pack, obj_string (ev.shipment, "destination"));
+  from_input = obj_string (ev.shipment, "exported_from");
+  ev.env.pack = pack;
+  ev.env.date = as_of != NULL ? as_of : obj_string (ev.shipment, "date");
+  ev.env.posture = posture;
+  ev.env.shipment = ev.shipment;
+  ev.env.destination = _clr_rule_pack_effective_country (pack, dest_input);
+  ev.env.exported_from = from_input != NULL && *from_input != '\0' ? clr_rule_pack_lookup_country (pack, from_input) : NULL;
+  ev.env.screening = screening;
+  ev.env.item_index = -1;
+  ev.env.party_index = -1;
+  if (g_strcmp0 (dest_input, ev.env.destination) != 0)
+    g_ptr_array_add (ev.notes, g_strdup_printf (_("%s is treated as %s: %s"),
+                                                _clr_rule_pack_country_name (pack, dest_input),
+                                                _clr_rule_pack_country_name (pack, ev.env.destination),
+                                                obj_string (json_object_get_object_member (json_object_get_object_member (clr_rule_pack_get_root (pack), "countries"), dest_input), "treated_as_basis") ?: ""));
+
+  rules = _clr_rule_pack_get_rules (pack);
+  for (guint r = 0; r < rules->len; r++)
+    {
+      ClrRule *rule = g_ptr_array_index (rules, r);
+
+      if (!(rule->postures & (1u << posture)))
+        {
+          g_autofree char *d = g_strdup_printf ("not applied under the %s posture", clr_posture_to_string (posture));
+          trace_rule (&ev, rule->id, "other_posture", d);
+          continue;
+        }
+      if (!_clr_date_in_range (ev.env.date, rule->from, rule->until))
+        {
+          g_autofree char *d = g_strdup_printf ("not in force on %s (in force %s to %s)", ev.env.date, rule->from,
+                                                rule->until ? rule->until : "open");
+          trace_rule (&ev, rule->id, "not_in_force", d);
+          continue;
+        }
+      switch (rule->kind)
+        {
+        case CLR_RULE_KIND_CONDITION:
+          eval_condition_rule (&ev, rule);
+          break;
+        case CLR_RULE_KIND_COUNTRY_CHART:
+          eval_country_chart (&ev, rule);
+          break;
+        case CLR_RULE_KIND_LIST_SCREENING:
+          eval_screening (&ev, rule);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  apply_overrides (&ev);
+  apply_exceptions (&ev);
+  g_ptr_array_sort (ev.findings, compare_findings);
+
+  for (guint i = 0; i < ev.findings->len; i++)
+    {
+      Finding *f = g_ptr_array_index (ev.findings, i);
+
+      if (clr_verdict_rank (f->outcome) > clr_verdict_rank (verdict))
+        verdict = f->outcome;
+    }
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "verdict");
+  json_builder_add_string_value (b, verdict);
+  json_builder_set_member_name (b, "as_of");
+  json_builder_add_string_value (b, ev.env.date);
+  json_builder_set_member_name (b, "posture");
+  json_builder_add_string_value (b, clr_posture_to_string (posture));
+  json_builder_set_member_name (b, "reference");
+  json_builder_add_string_value (b, obj_string (ev.shipment, "reference") ?: "");
+  json_builder_set_member_name (b, "destination");
+  json_builder_add_string_value (b, dest_input);
+  json_builder_set_member_name (b, "findings");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < ev.findings->len; i++)
+    {
+      Finding *f = g_ptr_array_index (ev.findings, i);
+      g_autofree char *explanation = f->exception_note != NULL ?
+                                     g_strdup_printf ("%s %s", f->explanation, f->exception_note) :
+                                     g_strdup (f->explanation);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "rule");
+      json_builder_add_string_value (b, f->rule->id);
+      json_builder_set_member_name (b, "outcome");
+      json_builder_add_string_value (b, f->outcome);
+      json_builder_set_member_name (b, "citation");
+      json_builder_add_string_value (b, f->citation);
+      json_builder_set_member_name (b, "title");
+      json_builder_add_string_value (b, f->title);
+      json_builder_set_member_name (b, "explanation");
+      json_builder_add_string_value (b, explanation);
+      json_builder_set_member_name (b, "license_policy");
+      json_builder_add_string_value (b, f->license_policy ?: "");
+      add_int_array (b, "items", f->items);
+      add_int_array (b, "parties", f->parties);
+      if (f->list != NULL)
+        {
+          json_builder_set_member_name (b, "list");
+          json_builder_add_string_value (b, f->list);
+        }
+      if (f->license_exception != NULL)
+        {
+          json_builder_set_member_name (b, "license_exception");
+          json_builder_add_string_value (b, f->license_exception);
+        }
+      if (f->ask->len > 0)
+        {
+          json_builder_set_member_name (b, "ask");
+          json_builder_begin_array (b);
+          for (guint a = 0; a < f->ask->len; a++)
+            json_builder_add_string_value (b, g_ptr_array_index (f->ask, a));
+          json_builder_end_array (b);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "license_exceptions");
+  json_builder_add_value (b, json_node_init_array (json_node_alloc (), ev.exceptions_out));
+
+  json_builder_set_member_name (b, "screening");
+  if (screening != NULL)
+    json_builder_add_value (b, json_node_init_array (json_node_alloc (), screening));
+  else
+    json_builder_add_null_value (b);
+
+  json_builder_set_member_name (b, "notes");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < ev.notes->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (ev.notes, i));
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "data");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "rule_pack");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_string_value (b, clr_rule_pack_get_id (pack));
+  json_builder_set_member_name (b, "version");
+  json_builder_add_string_value (b, clr_rule_pack_get_version (pack));
+  json_builder_set_member_name (b, "published");
+  json_builder_add_string_value (b, clr_rule_pack_get_published (pack));
+  json_builder_set_member_name (b, "sha256");
+  json_builder_add_string_value (b, clr_rule_pack_get_sha256 (pack));
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "lists");
+  if (lists != NULL)
+    json_builder_add_value (b, json_node_init_array (json_node_alloc (), lists));
+  else
+    {
+      json_builder_begin_array (b);
+      json_builder_end_array (b);
+    }
+  json_builder_end_object (b);
+
+  if (trace != NULL)
+    {
+      json_builder_end_array (trace);
+      json_builder_set_member_name (b, "trace");
+      json_builder_add_value (b, json_builder_get_root (trace));
+    }
+  json_builder_end_object (b);
+
+  result = json_builder_get_root (b);
+  json_array_unref (ev.exceptions_out);
+  g_ptr_array_unref (ev.findings);
+  g_ptr_array_unref (ev.notes);
+  return result;
+}
+
+/* ---- the readable report ------------------------------------------------- */
+
+char *
+clr_evaluation_to_text (JsonNode *result)
+{
+  JsonObject *r = json_node_get_object (result);
+  GString *s = g_string_new (NULL);
+  JsonArray *findings = json_object_get_array_member (r, "findings");
+  JsonArray *exceptions = json_object_get_array_member (r, "license_exceptions");
+  JsonNode *screening = json_object_get_member (r, "screening");
+  JsonArray *notes = json_object_get_array_member (r, "notes");
+  JsonObject *data = json_object_get_object_member (r, "data");
+  JsonObject *pack = json_object_get_object_member (data, "rule_pack");
+  JsonArray *lists = json_object_get_array_member (data, "lists");
+  const char *posture = obj_string (r, "posture");
+
+  g_string_append_printf (s, _("%s — as of %s, %s posture\n"), clr_verdict_label (obj_string (r, "verdict")),
+                          obj_string (r, "as_of"),
+                          g_strcmp0 (posture, "cfr-text") == 0 ? _("CFR text") : _("enforcement"));
+  if (obj_string (r, "reference") != NULL && *obj_string (r, "reference") != '\0')
+    g_string_append_printf (s, _("Shipment %s to %s\n"), obj_string (r, "reference"), obj_string (r, "destination"));
+  for (guint i = 0; notes != NULL && i < json_array_get_length (notes); i++)
+    g_string_append_printf (s, _("Note: %s\n"), _clr_json_array_string (notes, i));
+
+  g_string_append_printf (s, "\n%s\n", json_array_get_length (findings) > 0 ? _("Findings:") : _("Findings: none"));
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *f = _clr_json_array_object (findings, i);
+      JsonArray *items = json_object_get_array_member (f, "items");
+      JsonArray *parties = json_object_get_array_member (f, "parties");
+
+      g_string_append_printf (s, "\n  [%s] %s — %s\n", clr_verdict_label (obj_string (f, "outcome")),
+                              obj_string (f, "rule"), obj_string (f, "title"));
+      g_string_append_printf (s, "    %s\n", obj_string (f, "citation"));
+      g_string_append_printf (s, "    %s\n", obj_string (f, "explanation"));
+      if (obj_string (f, "license_policy") != NULL && *obj_string (f, "license_policy") != '\0')
+        g_string_append_printf (s, _("    License policy: %s\n"), obj_string (f, "license_policy"));
+      if (json_array_get_length (items) > 0 || json_array_get_length (parties) > 0)
+        {
+          g_string_append (s, _("    Items:"));
+          for (guint k = 0; k < json_array_get_length (items); k++)
+            g_string_append_printf (s, " %" G_GINT64_FORMAT, json_array_get_int_element (items, k));
+          g_string_append (s, _("  Parties:"));
+          for (guint k = 0; k < json_array_get_length (parties); k++)
+            g_string_append_printf (s, " %" G_GINT64_FORMAT, json_array_get_int_element (parties, k));
+          g_string_append_c (s, '\n');
+        }
+    }
+
+  if (json_array_get_length (exceptions) > 0)
+    {
+      g_string_append_printf (s, "\n%s\n", _("License exceptions (ship only if every condition is met):"));
+      for (guint i = 0; i < json_array_get_length (exceptions); i++)
+        {
+          JsonObject *e = _clr_json_array_object (exceptions, i);
+          JsonArray *conditions = json_object_get_array_member (e, "conditions");
+
+          g_string_append_printf (s, "  %s (%s)\n", obj_string (e, "code"), obj_string (e, "citation"));
+          for (guint c = 0; c < json_array_get_length (conditions); c++)
+            g_string_append_printf (s, "    - %s\n", _clr_json_array_string (conditions, c));
+        }
+    }
+
+  g_string_append_printf (s, "\n%s\n", _("Screening:"));
+  if (screening == NULL || JSON_NODE_HOLDS_NULL (screening))
+    g_string_append_printf (s, "  %s\n", _("not possible: no restricted-party lists are loaded"));
+  else
+    {
+      JsonArray *sa = json_node_get_array (screening);
+
+      for (guint i = 0; i < json_array_get_length (sa); i++)
+        {
+          JsonObject *e = _clr_json_array_object (sa, i);
+          JsonArray *hits = json_object_get_array_member (e, "hits");
+          guint n = hits != NULL ? json_array_get_length (hits) : 0;
+
+          g_string_append_printf (s, "  %s “%s”: ",
+                                  g_strcmp0 (obj_string (e, "subject"), "ultimate_parent") == 0 ? _("parent") : _("party"),
+                                  obj_string (e, "name") ?: "");
+          if (n == 0)
+            g_string_append (s, _("no hits\n"));
+          else
+            {
+              g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u potential hit\n", "%u potential hits\n", n), n);
+              for (guint h = 0; h < n; h++)
+                {
+                  JsonObject *hit = _clr_json_array_object (hits, h);
+
+                  g_string_append_printf (s, "    %s “%s” score %.2f (%s)\n", _clr_hit_list_code (hit) ?: "?",
+                                          obj_string (hit, "name") ?: "", json_object_get_double_member_with_default (hit, "score", 0),
+                                          obj_string (hit, "decision") ?: "open");
+                }
+            }
+        }
+    }
+
+  g_string_append_printf (s, "\n%s %s %s (sha256 %.12s…)\n", _("Rule pack:"), obj_string (pack, "id"),
+                          obj_string (pack, "version"), obj_string (pack, "sha256"));
+  for (guint i = 0; lists != NULL && i < json_array_get_length (lists); i++)
+    {
+      JsonObject *l = _clr_json_array_object (lists, i);
+
+      g_string_append_printf (s, "%s %s %s (sha256 %.12s…)\n", _("List:"), obj_string (l, "source") ?: "?",
+                              obj_string (l, "version") ?: "", obj_string (l, "sha256") ?: "");
+    }
+
+  if (json_object_has_member (r, "trace"))
+    {
+      JsonArray *trace = json_object_get_array_member (r, "trace");
+
+      g_string_append_printf (s, "\n%s\n", _("Trace:"));
+      for (guint i = 0; i < json_array_get_length (trace); i++)
+        {
+          JsonObject *t = _clr_json_array_object (trace, i);
+
+          g_string_append_printf (s, "  %-34s %-13s %s\n", obj_string (t, "rule"), obj_string (t, "status"),
+                                  obj_string (t, "detail"));
+        }
+    }
+  return g_string_free (s, FALSE);
+}

@@ -1,0 +1,115 @@
+/* clr-rule-pack-private.h — the compiled pack, shared by the engine's rule files
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "clr-expr.h"
+#include "clr-rule-pack.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CLR_RULE_KIND_CONDITION,
+  CLR_RULE_KIND_COUNTRY_CHART,
+  CLR_RULE_KIND_LIST_SCREENING,
+} ClrRuleKind;
+
+typedef struct
+{
+  char        *id;
+  char        *title;
+  char        *citation;
+  char        *from;          /* YYYY-MM-DD */
+  char        *until;         /* YYYY-MM-DD or NULL (open) */
+  guint        postures;      /* bit 1 << ClrPosture */
+  ClrRuleKind  kind;
+  ClrExpr     *condition;     /* CONDITION rules */
+  char        *outcome;       /* prohibited, license_required, review */
+  char        *license_policy;
+  char        *explanation;
+  char        *ask;
+  GStrv        exceptions;    /* license exception codes the rule's requirement may use */
+  gboolean     blocks_exceptions;
+} ClrRule;
+
+typedef struct
+{
+  char     *id;
+  char     *code;
+  char     *title;
+  char     *citation;
+  char     *description;
+  char     *from;
+  char     *until;
+  ClrExpr  *condition;
+  GStrv     conditions;
+} ClrLicenseException;
+
+typedef struct
+{
+  char     *id;
+  char     *title;
+  char     *citation;
+  char     *from;
+  char     *until;
+  GStrv     applies_to;
+  ClrExpr  *condition;
+  char     *license_policy;
+  char     *unknown_policy;
+} ClrPolicyOverride;
+
+GPtrArray   *_clr_rule_pack_get_rules        (ClrRulePack *self);  /* ClrRule * */
+GPtrArray   *_clr_rule_pack_get_exceptions   (ClrRulePack *self);  /* ClrLicenseException * */
+GPtrArray   *_clr_rule_pack_get_overrides    (ClrRulePack *self);  /* ClrPolicyOverride * */
+/* The ISO-2 whose rules govern @code ("HK" → "CN"); @code itself otherwise. */
+const char  *_clr_rule_pack_effective_country (ClrRulePack *self,
+                                               const char  *code);
+const char  *_clr_rule_pack_country_name     (ClrRulePack *self,
+                                              const char  *code);
+gboolean     _clr_rule_pack_has_group        (ClrRulePack *self,
+                                              const char  *group);
+/* Expanded patterns of an ECCN set ("ac_a"), or NULL. */
+GPtrArray   *_clr_rule_pack_get_eccn_set     (ClrRulePack *self,
+                                              const char  *name);
+/* Match strings of an item list ("prc_3a090_ics"), or NULL. */
+JsonObject  *_clr_rule_pack_get_item_list    (ClrRulePack *self,
+                                              const char  *name);
+gboolean     _clr_rule_pack_has_end_use      (ClrRulePack *self,
+                                              const char  *id);
+JsonObject  *_clr_rule_pack_get_red_flag     (ClrRulePack *self,
+                                              const char  *id);
+/* CCL entry of the ECCN's base ("3A090" for "3A090.a.1"), or NULL. */
+JsonObject  *_clr_rule_pack_get_ccl_entry    (ClrRulePack *self,
+                                              const char  *eccn);
+/* Columns marked X for a destination (ISO-2 after effective mapping), or NULL
+ * when the destination has no chart row. */
+GHashTable  *_clr_rule_pack_get_chart_row    (ClrRulePack *self,
+                                              const char  *code);
+gboolean     _clr_rule_pack_is_chart_embargoed (ClrRulePack *self,
+                                                const char  *code);
+/* The consequence object for a list code (aliases and "*" applied). */
+JsonObject  *_clr_rule_pack_get_list_consequence (ClrRulePack *self,
+                                                  const char  *list_code,
+                                                  const char **canonical_code);
+
+/* The list code of a hit object (clr_hit_to_json() shape: "list_code" on the
+ * hit or on its "entry"). */
+const char  *_clr_hit_list_code (JsonObject *hit);
+
+/* Element @i of @array if it is a string, else NULL (never warns). */
+const char  *_clr_json_array_string (JsonArray *array,
+                                     guint      i);
+
+JsonObject  *_clr_json_array_object (JsonArray *array,
+                                     guint      i);
+
+gboolean     _clr_date_in_range (const char *date,
+                                 const char *from,
+                                 const char *until);
+
+G_END_DECLS

@@ -1,0 +1,359 @@
+/* clr-shipment.c — the shipment document: parse and validate
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "clr-engine-error.h"
+#include "clr-rule-pack-private.h"
+#include "clr-shipment.h"
+
+const char * const clr_shipment_party_roles[] = {
+  "end_user", "ultimate_consignee", "intermediate_consignee", "purchaser", "forwarder", NULL
+};
+
+gboolean
+clr_date_is_valid (const char *text)
+{
+  int y, m, d;
+
+  if (text == NULL || strlen (text) != 10 ||
+      !g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", text, 0, 0))
+    return FALSE;
+  y = atoi (text);
+  m = atoi (text + 5);
+  d = atoi (text + 8);
+  if (y < 1900 || m < 1 || m > 12 || d < 1)
+    return FALSE;
+  return g_date_valid_dmy (d, m, y);
+}
+
+JsonNode *
+clr_shipment_load_file (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+
+  if (!json_parser_load_from_file (parser, path, &local_error))
+    {
+      if (local_error->domain == G_FILE_ERROR)
+        g_set_error (error, G_FILE_ERROR, local_error->code, "%s", local_error->message);
+      else
+        g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
+                     _("%s: not valid JSON: %s"), path, local_error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
+                   _("%s: a shipment must be a JSON object"), path);
+      return NULL;
+    }
+  return json_node_copy (root);
+}
+
+static gboolean
+field_error (GError        **error,
+             ClrEngineError  code,
+             const char     *format,
+             ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+field_error (GError        **error,
+             ClrEngineError  code,
+             const char     *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, CLR_ENGINE_ERROR, code, message);
+  return FALSE;
+}
+
+static gboolean
+check_known_fields (JsonObject         *object,
+                    const char * const *known,
+                    const char         *where,
+                    GError            **error)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (known, l->data))
+      return field_error (error, CLR_ENGINE_ERROR_UNSUPPORTED,
+                          _("%s%s: unknown field (this version of Clearance does not know it; "
+                            "was the shipment written by a newer version?)"),
+                          where, (const char *) l->data);
+  return TRUE;
+}
+
+static gboolean
+check_string (JsonObject  *object,
+              const char  *name,
+              const char  *where,
+              gboolean     required,
+              const char **out,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s%s: required"), where, name);
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s%s: must be a string"), where, name);
+  *out = json_node_get_string (node);
+  if (required && **out == '\0')
+    return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s%s: required"), where, name);
+  return TRUE;
+}
+
+static gboolean
+check_country (ClrRulePack *pack,
+               JsonObject  *object,
+               const char  *name,
+               const char  *where,
+               gboolean     required,
+               GError     **error)
+{
+  const char *value;
+
+  if (!check_string (object, name, where, required, &value, error))
+    return FALSE;
+  if (value != NULL && *value != '\0' && clr_rule_pack_lookup_country (pack, value) == NULL)
+    return field_error (error, CLR_ENGINE_ERROR_UNKNOWN_COUNTRY,
+                        _("%s%s: unknown country “%s” (use an ISO 3166-1 alpha-2 code such as CN)"),
+                        where, name, value);
+  return TRUE;
+}
+
+static gboolean
+check_number (JsonObject *object,
+              const char *name,
+              const char *where,
+              double      min,
+              double      max,
+              GError    **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  double v;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) ||
+      (json_node_get_value_type (node) != G_TYPE_INT64 && json_node_get_value_type (node) != G_TYPE_DOUBLE))
+    return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s%s: must be a number"), where, name);
+  v = json_node_get_double (node);
+  if (v < min || v > max)
+    return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s%s: %g is out of range (%g to %g)"),
+                        where, name, v, min, max);
+  return TRUE;
+}
+
+static gboolean
+validate_item (ClrRulePack *pack,
+               JsonObject  *item,
+               const char  *where,
+               GError     **error)
+{
+  static const char * const known[] = {
+    "description", "eccn", "quantity", "unit_value", "currency", "manufacturer", "model", "tpp",
+    "performance_density", "memory_bandwidth_gbps", "datacenter", "notes", NULL
+  };
+  const char *eccn;
+  const char *s;
+  JsonNode *dc;
+
+  if (!check_known_fields (item, known, where, error) ||
+      !check_string (item, "eccn", where, TRUE, &eccn, error))
+    return FALSE;
+  if (!clr_rule_pack_has_eccn (pack, eccn))
+    return field_error (error, CLR_ENGINE_ERROR_UNKNOWN_ECCN,
+                        _("%seccn: unknown ECCN “%s” (not on the Commerce Control List of rule pack %s %s; use EAR99 for items on no ECCN)"),
+                        where, eccn, clr_rule_pack_get_id (pack), clr_rule_pack_get_version (pack));
+  if (!check_number (item, "quantity", where, 0, G_MAXDOUBLE, error) ||
+      !check_number (item, "unit_value", where, 0, G_MAXDOUBLE, error) ||
+      !check_number (item, "tpp", where, 0, G_MAXDOUBLE, error) ||
+      !check_number (item, "performance_density", where, 0, G_MAXDOUBLE, error) ||
+      !check_number (item, "memory_bandwidth_gbps", where, 0, G_MAXDOUBLE, error))
+    return FALSE;
+  if (!check_string (item, "description", where, FALSE, &s, error) ||
+      !check_string (item, "currency", where, FALSE, &s, error) ||
+      !check_string (item, "manufacturer", where, FALSE, &s, error) ||
+      !check_string (item, "model", where, FALSE, &s, error) ||
+      !check_string (item, "notes", where, FALSE, &s, error))
+    return FALSE;
+  dc = json_object_get_member (item, "datacenter");
+  if (dc != NULL && !JSON_NODE_HOLDS_NULL (dc) &&
+      (!JSON_NODE_HOLDS_VALUE (dc) || json_node_get_value_type (dc) != G_TYPE_BOOLEAN))
+    return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%sdatacenter: must be true or false"), where);
+  return TRUE;
+}
+
+static gboolean
+validate_party (ClrRulePack *pack,
+                JsonObject  *party,
+                const char  *where,
+                GError     **error)
+{
+  static const char * const known[] = {
+    "role", "name", "address", "country", "headquarters_country", "ultimate_parent", "notes", NULL
+  };
+  static const char * const parent_known[] = { "name", "headquarters_country", "ownership_percent", "country", NULL };
+  const char *role, *s;
+  JsonNode *parent;
+
+  if (!check_known_fields (party, known, where, error) ||
+      !check_string (party, "role", where, TRUE, &role, error) ||
+      !check_string (party, "name", where, TRUE, &s, error) ||
+      !check_string (party, "address", where, FALSE, &s, error) ||
+      !check_string (party, "notes", where, FALSE, &s, error))
+    return FALSE;
+  if (!g_strv_contains (clr_shipment_party_roles, role))
+    return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT,
+                        _("%srole: unknown role “%s” (end_user, ultimate_consignee, intermediate_consignee, purchaser, forwarder)"),
+                        where, role);
+  if (!check_country (pack, party, "country", where, FALSE, error) ||
+      !check_country (pack, party, "headquarters_country", where, FALSE, error))
+    return FALSE;
+  parent = json_object_get_member (party, "ultimate_parent");
+  if (parent != NULL && !JSON_NODE_HOLDS_NULL (parent))
+    {
+      g_autofree char *pwhere = g_strconcat (where, "ultimate_parent.", NULL);
+      JsonObject *p;
+
+      if (!JSON_NODE_HOLDS_OBJECT (parent))
+        return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%sultimate_parent: must be an object"), where);
+      p = json_node_get_object (parent);
+      if (!check_known_fields (p, parent_known, pwhere, error) ||
+          !check_string (p, "name", pwhere, TRUE, &s, error) ||
+          !check_country (pack, p, "headquarters_country", pwhere, FALSE, error) ||
+          !check_country (pack, p, "country", pwhere, FALSE, error) ||
+          !check_number (p, "ownership_percent", pwhere, 0, 100, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+clr_shipment_validate (ClrRulePack  *pack,
+                       JsonNode     *shipment,
+                       GError      **error)
+{
+  static const char * const known[] = {
+    "schema_version", "reference", "date", "destination", "exported_from", "items", "parties", "end_use",
+    "red_flags", "notes", NULL
+  };
+  JsonObject *root;
+  const char *s;
+  JsonNode *node;
+  JsonArray *items, *parties;
+
+  if (shipment == NULL || !JSON_NODE_HOLDS_OBJECT (shipment))
+    return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("a shipment must be a JSON object"));
+  root = json_node_get_object (shipment);
+  if (json_object_has_member (root, "schema_version") &&
+      json_object_get_int_member_with_default (root, "schema_version", 0) != 1)
+    return field_error (error, CLR_ENGINE_ERROR_UNSUPPORTED,
+                        _("schema_version: %" G_GINT64_FORMAT " is not supported (this version of Clearance reads 1)"),
+                        json_object_get_int_member_with_default (root, "schema_version", 0));
+  if (!check_known_fields (root, known, "", error) ||
+      !check_string (root, "reference", "", FALSE, &s, error) ||
+      !check_string (root, "notes", "", FALSE, &s, error) ||
+      !check_string (root, "date", "", TRUE, &s, error))
+    return FALSE;
+  if (!clr_date_is_valid (s))
+    return field_error (error, CLR_ENGINE_ERROR_BAD_DATE, _("date: “%s” is not a valid date (expected YYYY-MM-DD)"), s);
+  if (!check_country (pack, root, "destination", "", TRUE, error) ||
+      !check_country (pack, root, "exported_from", "", FALSE, error))
+    return FALSE;
+
+  node = json_object_get_member (root, "items");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
+    return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("items: at least one item (with its eccn) is required"));
+  items = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("items[%u].", i);
+      JsonNode *item = json_array_get_element (items, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("items[%u]: must be an object"), i);
+      if (!validate_item (pack, json_node_get_object (item), where, error))
+        return FALSE;
+    }
+
+  node = json_object_get_member (root, "parties");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
+    return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("parties: at least one party is required"));
+  parties = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (parties); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("parties[%u].", i);
+      JsonNode *party = json_array_get_element (parties, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (party))
+        return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("parties[%u]: must be an object"), i);
+      if (!validate_party (pack, json_node_get_object (party), where, error))
+        return FALSE;
+    }
+
+  node = json_object_get_member (root, "end_use");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      static const char * const eu_known[] = { "description", "categories", NULL };
+      JsonObject *eu;
+      JsonNode *cats;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("end_use: must be an object"));
+      eu = json_node_get_object (node);
+      if (!check_known_fields (eu, eu_known, "end_use.", error) ||
+          !check_string (eu, "description", "end_use.", FALSE, &s, error))
+        return FALSE;
+      cats = json_object_get_member (eu, "categories");
+      if (cats != NULL && !JSON_NODE_HOLDS_ARRAY (cats))
+        return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("end_use.categories: must be an array"));
+      for (guint i = 0; cats != NULL && i < json_array_get_length (json_node_get_array (cats)); i++)
+        {
+          const char *c = _clr_json_array_string (json_node_get_array (cats), i);
+
+          if (c == NULL || !_clr_rule_pack_has_end_use (pack, c))
+            return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT,
+                                _("end_use.categories[%u]: unknown category “%s”"), i, c ? c : "");
+        }
+    }
+
+  node = json_object_get_member (root, "red_flags");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("red_flags: must be an array of red-flag ids"));
+      for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+        {
+          const char *id = _clr_json_array_string (json_node_get_array (node), i);
+
+          if (id == NULL || _clr_rule_pack_get_red_flag (pack, id) == NULL)
+            return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT,
+                                _("red_flags[%u]: unknown red flag “%s”"), i, id ? id : "");
+        }
+    }
+  return TRUE;
+}
