@@ -147,6 +147,12 @@ typedef struct
   GArray        *vtouched;  /* guint32 vocab ids */
 } Scratch;
 
+typedef struct
+{
+  guint32 id;
+  float   sim;
+} Neigh;
+
 struct _ClrMatcher
 {
   GObject        parent_instance;
@@ -167,10 +173,13 @@ struct _ClrMatcher
   GArray        *vocab_parts;     /* guint64: glued forms' two part ids, else NO_ID */
   float         *vocab_weight;
   guint8        *vocab_len;
+  guint32       *vocab_mask;      /* letters and digits present, one bit each */
   double         unknown_idf;
 
   guint32       *post_off;        /* vocab id → range in post_names */
   guint32       *post_names;
+  guint32       *nb_off;          /* vocab id → range in nb: its fuzzy neighbours */
+  Neigh         *nb;
   guint32       *tri_off;         /* trigram bucket → range in tri_vocab */
   guint32       *tri_vocab;
 
@@ -221,10 +230,13 @@ clr_matcher_finalize (GObject *object)
   g_array_unref (self->vocab_parts);
   g_free (self->vocab_weight);
   g_free (self->vocab_len);
+  g_free (self->vocab_mask);
   g_free (self->post_off);
   g_free (self->post_names);
   g_free (self->tri_off);
   g_free (self->tri_vocab);
+  g_free (self->nb_off);
+  g_free (self->nb);
   g_clear_object (&self->norm);
 
   G_OBJECT_CLASS (clr_matcher_parent_class)->finalize (object);
@@ -315,41 +327,70 @@ osa_distance (const char *a,
               guint       lb,
               guint       bound)
 {
-  guint rows[3][MAX_NAME_TOKENS * 4 + 2];
+  guint rows[3][258];
   guint *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
+  guint big = bound + 1;
 
-  if (la > MAX_NAME_TOKENS * 4 || lb > MAX_NAME_TOKENS * 4)
-    return MAX (la, lb);
   if ((la > lb ? la - lb : lb - la) > bound)
-    return bound + 1;
+    return big;
+  if (lb > 256 || la > 256)
+    return big;
 
+  /* Banded: only cells within @bound of the diagonal can stay within it. */
   for (guint j = 0; j <= lb; j++)
-    prev[j] = j;
+    prev[j] = j <= bound ? j : big;
   for (guint i = 1; i <= la; i++)
     {
-      guint row_min;
+      guint jlo = i > bound ? i - bound : 1;
+      guint jhi = MIN (lb, i + bound);
+      guint row_min = big;
       guint *tmp;
 
-      cur[0] = i;
-      row_min = cur[0];
-      for (guint j = 1; j <= lb; j++)
+      cur[jlo - 1] = jlo == 1 ? MIN (i, big) : big;
+      for (guint j = jlo; j <= jhi; j++)
         {
-          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
-          guint v = MIN (MIN (prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+          guint v = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
 
-          if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-            v = MIN (v, prev2[j - 2] + 1);
-          cur[j] = v;
-          row_min = MIN (row_min, v);
+          if (prev[j] + 1 < v)
+            v = prev[j] + 1;
+          if (cur[j - 1] + 1 < v)
+            v = cur[j - 1] + 1;
+          if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < v)
+            v = prev2[j - 2] + 1;
+          cur[j] = MIN (v, big);
+          row_min = MIN (row_min, cur[j]);
         }
+      if (jhi + 1 <= lb)
+        cur[jhi + 1] = big;
       if (row_min > bound)
-        return bound + 1;
+        return big;
       tmp = prev2;
       prev2 = prev;
       prev = cur;
       cur = tmp;
     }
-  return prev[lb];
+  return MIN (prev[lb], big);
+}
+
+/* Which characters occur: each edit changes at most two bits, so tokens
+ * whose masks differ in more than 2 × bound bits are not within bound. */
+static guint32
+char_mask (const char *text,
+           guint       len)
+{
+  guint32 mask = 0;
+
+  for (guint i = 0; i < len; i++)
+    {
+      guchar c = (guchar) text[i];
+      if (c >= 'a' && c <= 'z')
+        mask |= 1u << (c - 'a');
+      else if (c >= '0' && c <= '9')
+        mask |= 1u << 26;
+      else
+        mask |= 1u << 27;
+    }
+  return mask;
 }
 
 static guint
@@ -559,6 +600,79 @@ get_parts (ClrMatcher *self,
   return g_array_index (self->vocab_parts, guint64, id);
 }
 
+static Scratch  *scratch_take  (ClrMatcher *self);
+static void      scratch_give  (ClrMatcher *self,
+                                Scratch    *s);
+static gboolean  is_glued_form (ClrMatcher *self,
+                                guint32     id);
+static void      fuzzy_search  (ClrMatcher *self,
+                                Scratch    *s,
+                                const char *text,
+                                guint       len,
+                                guint32     exclude,
+                                GArray     *out);
+
+typedef struct
+{
+  ClrMatcher *self;
+  GArray    **lists;
+  gint        next;
+} PrecomputeData;
+
+static gpointer
+precompute_worker (gpointer user_data)
+{
+  PrecomputeData *data = user_data;
+  ClrMatcher *self = data->self;
+  Scratch *s = scratch_take (self);
+  gint id;
+
+  while ((id = g_atomic_int_add (&data->next, 1)) < (gint) self->vocab->len)
+    {
+      if (self->vocab_len[id] < MIN_FUZZY_LENGTH || is_glued_form (self, id) ||
+          !fuzzy_class (g_array_index (self->vocab_class, guint8, id)))
+        continue;
+      data->lists[id] = g_array_new (FALSE, FALSE, sizeof (Neigh));
+      fuzzy_search (self, s, g_ptr_array_index (self->vocab, id), self->vocab_len[id], id, data->lists[id]);
+    }
+  scratch_give (self, s);
+  return NULL;
+}
+
+/* Every listed token's fuzzy neighbours, once, on all cores: a query made
+ * of listed words then needs no edit-distance work at all. */
+static void
+precompute_neighbours (ClrMatcher *self)
+{
+  PrecomputeData data = { self, NULL, 0 };
+  guint n_vocab = self->vocab->len;
+  guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  guint64 total = 0;
+
+  data.lists = g_new0 (GArray *, MAX (n_vocab, 1));
+  for (guint t = 0; t < n_threads; t++)
+    g_ptr_array_add (threads, g_thread_new ("matcher-build", precompute_worker, &data));
+  for (guint t = 0; t < n_threads; t++)
+    g_thread_join (g_ptr_array_index (threads, t));
+
+  self->nb_off = g_new0 (guint32, n_vocab + 1);
+  for (guint id = 0; id < n_vocab; id++)
+    {
+      self->nb_off[id] = (guint32) total;
+      total += data.lists[id] ? data.lists[id]->len : 0;
+    }
+  self->nb_off[n_vocab] = (guint32) total;
+  self->nb = g_new (Neigh, MAX (total, 1));
+  for (guint id = 0; id < n_vocab; id++)
+    if (data.lists[id] != NULL)
+      {
+        memcpy (self->nb + self->nb_off[id], data.lists[id]->data, data.lists[id]->len * sizeof (Neigh));
+        g_array_unref (data.lists[id]);
+      }
+  g_free (data.lists);
+}
+
 void
 clr_matcher_build (ClrMatcher *self)
 {
@@ -597,12 +711,14 @@ clr_matcher_build (ClrMatcher *self)
   self->unknown_idf = log ((n_names + 1.0) / 0.5);
   self->vocab_weight = g_new0 (float, MAX (n_vocab, 1));
   self->vocab_len = g_new0 (guint8, MAX (n_vocab, 1));
+  self->vocab_mask = g_new0 (guint32, MAX (n_vocab, 1));
   for (guint32 id = 0; id < n_vocab; id++)
     {
       guint32 df = g_array_index (self->vocab_df, guint32, id);
       ClrTokenClass klass = g_array_index (self->vocab_class, guint8, id);
 
       self->vocab_len[id] = (guint8) MIN (strlen (g_ptr_array_index (self->vocab, id)), 255);
+      self->vocab_mask[id] = char_mask (g_ptr_array_index (self->vocab, id), self->vocab_len[id]);
       if (get_parts (self, id) == G_MAXUINT64)
         self->vocab_weight[id] = (float) (log ((n_names + 1.0) / (df + 0.5)) * class_factor (klass));
     }
@@ -669,7 +785,8 @@ clr_matcher_build (ClrMatcher *self)
     }
   g_free (fill);
 
-  /* Trigram index over the vocabulary tokens fuzzy matching applies to. */
+  /* Trigram index over the vocabulary tokens fuzzy matching applies to
+   * (not glued forms), each bucket sorted by token length. */
   self->tri_off = g_new0 (guint32, TRI_BUCKETS + 1);
   for (int pass = 0; pass < 2; pass++)
     {
@@ -685,25 +802,28 @@ clr_matcher_build (ClrMatcher *self)
           self->tri_vocab = g_new (guint32, MAX (total, 1));
           fill = g_memdup2 (self->tri_off, sizeof (guint32) * (TRI_BUCKETS + 1));
         }
-      for (guint32 id = 0; id < n_vocab; id++)
-        {
-          guint32 codes[256];
-          guint n;
+      for (guint len = MIN_FUZZY_LENGTH; len <= 255; len++)
+        for (guint32 id = 0; id < n_vocab; id++)
+          {
+            guint32 codes[256];
+            guint n;
 
-          if (self->vocab_len[id] < MIN_FUZZY_LENGTH ||
-              !fuzzy_class (g_array_index (self->vocab_class, guint8, id)))
-            continue;
-          n = trigrams (g_ptr_array_index (self->vocab, id), self->vocab_len[id], codes, G_N_ELEMENTS (codes));
-          for (guint k = 0; k < n; k++)
-            {
-              if (pass == 0)
-                self->tri_off[codes[k]]++;
-              else
-                self->tri_vocab[fill[codes[k]]++] = id;
-            }
-        }
+            if (self->vocab_len[id] != len || is_glued_form (self, id) ||
+                !fuzzy_class (g_array_index (self->vocab_class, guint8, id)))
+              continue;
+            n = trigrams (g_ptr_array_index (self->vocab, id), len, codes, G_N_ELEMENTS (codes));
+            for (guint k = 0; k < n; k++)
+              {
+                if (pass == 0)
+                  self->tri_off[codes[k]]++;
+                else
+                  self->tri_vocab[fill[codes[k]]++] = id;
+              }
+          }
     }
   g_free (fill);
+
+  precompute_neighbours (self);
 
   self->built = TRUE;
   self->build_seconds = (g_get_monotonic_time () - start) / 1e6;
@@ -715,18 +835,13 @@ clr_matcher_build (ClrMatcher *self)
 
 typedef struct
 {
-  guint32 id;
-  float   sim;
-} Neigh;
-
-typedef struct
-{
   char          *text;
   guint          len;
   ClrTokenClass  klass;
   guint32        exact;     /* vocab id or NO_ID */
   float          weight;
   GArray        *neigh;     /* Neigh sorted by id (index mode) */
+  gboolean       glued;     /* two query tokens glued: exact matches only */
 } QTok;
 
 typedef struct
@@ -802,8 +917,100 @@ neigh_cmp (gconstpointer a,
   return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Listed tokens similar to @t: the exact one, and fuzzy ones found through
- * the trigram index and verified by edit distance. */
+static guint
+lower_bound_len (ClrMatcher *self,
+                 guint32     lo,
+                 guint32     hi,
+                 guint       len)
+{
+  /* First position in tri_vocab[lo, hi) whose token is at least @len long
+   * (each bucket is sorted by token length). */
+  while (lo < hi)
+    {
+      guint32 mid = lo + (hi - lo) / 2;
+      if (self->vocab_len[self->tri_vocab[mid]] < len)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Vocabulary tokens (not glued forms) within the edit-distance bound of
+ * @text, @exclude aside, appended to @out. */
+static void
+fuzzy_search (ClrMatcher *self,
+              Scratch    *s,
+              const char *text,
+              guint       len,
+              guint32     exclude,
+              GArray     *out)
+{
+  guint32 codes[256];
+  guint n_codes;
+  guint min_len, max_len;
+  guint32 mask = char_mask (text, len);
+
+  if (len < MIN_FUZZY_LENGTH || len > 255)
+    return;
+  n_codes = trigrams (text, len, codes, G_N_ELEMENTS (codes));
+  min_len = MAX (len - max_distance (len), MIN_FUZZY_LENGTH);
+  max_len = len;
+  while (max_len < 255 && max_distance (max_len + 1) >= max_len + 1 - len)
+    max_len++;
+
+  g_array_set_size (s->vtouched, 0);
+  for (guint k = 0; k < n_codes; k++)
+    {
+      guint32 lo = self->tri_off[codes[k]], hi = self->tri_off[codes[k] + 1];
+      guint32 from = lower_bound_len (self, lo, hi, min_len);
+
+      for (guint32 x = from; x < hi; x++)
+        {
+          guint32 id = self->tri_vocab[x];
+
+          if (self->vocab_len[id] > max_len)
+            break;
+          if (s->vcount[id] == 0)
+            g_array_append_val (s->vtouched, id);
+          if (s->vcount[id] < 255)
+            s->vcount[id]++;
+        }
+    }
+  for (guint k = 0; k < s->vtouched->len; k++)
+    {
+      guint32 id = g_array_index (s->vtouched, guint32, k);
+      guint lv = self->vocab_len[id];
+      guint longest = MAX (lv, len);
+      guint bound = max_distance (longest);
+      int need = (int) longest - 4 * (int) bound;
+
+      if (id != exclude && bound > 0 &&
+          (lv > len ? lv - len : len - lv) <= bound &&
+          (int) s->vcount[id] >= MAX (need, 1) &&
+          (guint) __builtin_popcount (mask ^ self->vocab_mask[id]) <= 2 * bound)
+        {
+          float sim = fuzzy_similarity (text, len, g_ptr_array_index (self->vocab, id), lv);
+          if (sim > 0)
+            {
+              Neigh n = { id, sim };
+              g_array_append_val (out, n);
+            }
+        }
+      s->vcount[id] = 0;
+    }
+}
+
+static gboolean
+is_glued_form (ClrMatcher *self,
+               guint32     id)
+{
+  return g_array_index (self->vocab_parts, guint64, id) != G_MAXUINT64;
+}
+
+/* Listed tokens similar to @t: the exact one, and fuzzy ones (precomputed
+ * for listed tokens, else found through the trigram index). Glued forms
+ * match exactly only. */
 static void
 find_neighbours (ClrMatcher *self,
                  Scratch    *s,
@@ -815,46 +1022,15 @@ find_neighbours (ClrMatcher *self,
       Neigh n = { t->exact, 1.0f };
       g_array_append_val (t->neigh, n);
     }
+  if (t->glued || t->len < MIN_FUZZY_LENGTH || !fuzzy_class (t->klass))
+    return;
 
-  if (t->len >= MIN_FUZZY_LENGTH && fuzzy_class (t->klass))
-    {
-      guint32 codes[256];
-      guint n_codes = trigrams (t->text, t->len, codes, G_N_ELEMENTS (codes));
-
-      g_array_set_size (s->vtouched, 0);
-      for (guint k = 0; k < n_codes; k++)
-        for (guint32 x = self->tri_off[codes[k]]; x < self->tri_off[codes[k] + 1]; x++)
-          {
-            guint32 id = self->tri_vocab[x];
-            if (s->vcount[id] == 0)
-              g_array_append_val (s->vtouched, id);
-            if (s->vcount[id] < 255)
-              s->vcount[id]++;
-          }
-      for (guint k = 0; k < s->vtouched->len; k++)
-        {
-          guint32 id = g_array_index (s->vtouched, guint32, k);
-          guint lv = self->vocab_len[id];
-          guint longest = MAX (lv, t->len);
-          guint bound = max_distance (longest);
-          int need = (int) longest - 4 * (int) bound;
-          float sim;
-
-          if (id != t->exact && bound > 0 &&
-              (lv > t->len ? lv - t->len : t->len - lv) <= bound &&
-              (int) s->vcount[id] >= MAX (need, 1))
-            {
-              sim = fuzzy_similarity (t->text, t->len, g_ptr_array_index (self->vocab, id), lv);
-              if (sim > 0)
-                {
-                  Neigh n = { id, sim };
-                  g_array_append_val (t->neigh, n);
-                }
-            }
-          s->vcount[id] = 0;
-        }
-      g_array_sort (t->neigh, neigh_cmp);
-    }
+  if (t->exact != NO_ID && !is_glued_form (self, t->exact))
+    g_array_append_vals (t->neigh, self->nb + self->nb_off[t->exact],
+                         self->nb_off[t->exact + 1] - self->nb_off[t->exact]);
+  else
+    fuzzy_search (self, s, t->text, t->len, t->exact, t->neigh);
+  g_array_sort (t->neigh, neigh_cmp);
 }
 
 static float
@@ -869,7 +1045,8 @@ qtok_sim (const Query *q,
   if (q->naive)
     {
       ClrMatcher *self = q->self;
-      if (!fuzzy_class (t->klass) || !fuzzy_class (g_array_index (self->vocab_class, guint8, id)))
+      if (t->glued || is_glued_form (self, id) ||
+          !fuzzy_class (t->klass) || !fuzzy_class (g_array_index (self->vocab_class, guint8, id)))
         return 0;
       return fuzzy_similarity (t->text, t->len, g_ptr_array_index (self->vocab, id), self->vocab_len[id]);
     }
@@ -969,6 +1146,7 @@ query_init (ClrMatcher *self,
         continue;
       glued = g_strconcat (a->text, b->text, NULL);
       qtok_init (self, &q->glued[i], glued, clr_normalizer_classify (self->norm, glued));
+      q->glued[i].glued = TRUE;
       if (!naive)
         find_neighbours (self, s, &q->glued[i]);
     }

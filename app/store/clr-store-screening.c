@@ -1,0 +1,80 @@
+/* clr-store-screening.c — a matcher over the store's current list entries
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "clr-store-lists.h"
+#include "clr-store-screening.h"
+
+static gboolean
+add_entry (gint64    entry_id,
+           ClrEntry *entry,
+           gpointer  user_data)
+{
+  clr_matcher_add_entry (user_data, entry_id, entry);
+  return TRUE;
+}
+
+ClrMatcher *
+clr_store_load_matcher (ClrStore  *self,
+                        GError   **error)
+{
+  g_autoptr(ClrMatcher) matcher = NULL;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  matcher = clr_matcher_new ();
+  if (!clr_store_foreach_current_entry (self, NULL, add_entry, matcher, error))
+    return NULL;
+  clr_matcher_build (matcher);
+  return g_steal_pointer (&matcher);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  ClrMatcher *matcher;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  matcher = clr_store_load_matcher (source_object, &error);
+  if (matcher == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, matcher, g_object_unref);
+}
+
+void
+clr_store_load_matcher_async (ClrStore            *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CLR_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, clr_store_load_matcher_async);
+  g_task_run_in_thread (task, load_thread);
+}
+
+ClrMatcher *
+clr_store_load_matcher_finish (ClrStore      *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (CLR_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
