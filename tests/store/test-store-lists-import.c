@@ -1,0 +1,489 @@
+/* test-store-lists-import.c — importing list files into versions (fixtures and real data)
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "clr-store-lists.h"
+#include "clr-store-sources.h"
+
+typedef struct
+{
+  char     *dir;
+  ClrStore *store;
+} Fixture;
+
+static char *
+data_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "cli", "data", name, NULL);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("clr-import-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "test.db", NULL);
+  fixture->store = clr_store_new (path);
+  clr_store_open (fixture->store, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&fixture->store);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
+      g_remove (child);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static gboolean
+import (Fixture             *fixture,
+        const char          *path,
+        gboolean             force,
+        ClrListImportResult *result,
+        GError             **error)
+{
+  return clr_store_import_list_file (fixture->store, path, CLR_LIST_FORMAT_AUTO, NULL, force,
+                                     NULL, NULL, result, NULL, error);
+}
+
+/* Everything a user could observe about the lists, as one string. */
+static char *
+snapshot (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) versions = clr_store_list_versions (fixture->store, NULL, NULL);
+  GString *text = g_string_new (NULL);
+
+  g_assert_nonnull (versions);
+  for (guint i = 0; i < versions->len; i++)
+    {
+      g_autoptr(JsonNode) node = clr_list_version_to_json (g_ptr_array_index (versions, i));
+      g_autofree char *json = json_to_string (node, FALSE);
+
+      g_string_append (text, json);
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+count_cb (gint64    entry_id,
+          ClrEntry *entry,
+          gpointer  user_data)
+{
+  (*(guint *) user_data)++;
+  return TRUE;
+}
+
+static guint
+count_current (Fixture    *fixture,
+               const char *source)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_assert_true (clr_store_foreach_current_entry (fixture->store, source, count_cb, &n, &error));
+  g_assert_no_error (error);
+  return n;
+}
+
+static void
+test_import_file (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *v1 = data_file ("csl-v1.csv");
+  g_autofree char *broken = data_file ("csl-broken.csv");
+  g_auto(ClrListImportResult) result = { 0 };
+  g_auto(ClrListImportResult) again = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (import (fixture, v1, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_false (result.unchanged);
+  g_assert_cmpstr (result.source, ==, "csl");
+  g_assert_cmpstr (result.format, ==, "csl-csv");
+  g_assert_cmpstr (result.file_name, ==, "csl-v1.csv");
+  g_assert_cmpuint (strlen (result.sha256), ==, 64);
+  g_assert_cmpuint (result.records, ==, 10);
+  g_assert_cmpuint (count_current (fixture, "csl"), ==, 10);
+
+  /* Identical bytes: a no-op that says so. */
+  before = snapshot (fixture);
+  g_assert_true (import (fixture, v1, FALSE, &again, &error));
+  g_assert_no_error (error);
+  g_assert_true (again.unchanged);
+  g_assert_cmpint (again.version_id, ==, result.version_id);
+  after = snapshot (fixture);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&after, g_free);
+
+  /* A file that breaks halfway changes nothing, and says where. */
+  g_assert_false (import (fixture, broken, TRUE, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "csl-broken.csv:7"));
+  g_clear_error (&error);
+  after = snapshot (fixture);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (count_current (fixture, "csl"), ==, 10);
+}
+
+static void
+test_import_errors (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (fixture->dir, "nope.csv", NULL);
+  g_autofree char *empty = g_build_filename (fixture->dir, "empty.csv", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (import (fixture, missing, FALSE, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "nope.csv"));
+  g_clear_error (&error);
+
+  g_assert_false (import (fixture, fixture->dir, FALSE, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_false (import (fixture, empty, FALSE, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "empty.csv"));
+  g_clear_error (&error);
+
+  g_assert_cmpuint (count_current (fixture, NULL), ==, 0);
+}
+
+static void
+test_custom_source (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *v1 = data_file ("csl-v1.csv");
+  g_auto(ClrListImportResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(ClrListSource) source = NULL;
+
+  g_assert_true (clr_store_add_custom_source (fixture->store, "acme-internal", "ACME denied parties", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (clr_store_add_custom_source (fixture->store, "acme-internal", "Again", NULL, &error));
+  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (clr_store_add_custom_source (fixture->store, "Bad Id!", "x", NULL, &error));
+  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (clr_store_import_list_file (fixture->store, v1, CLR_LIST_FORMAT_AUTO, "acme-internal", FALSE,
+                                             NULL, NULL, &result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (result.source, ==, "acme-internal");
+  g_assert_cmpuint (count_current (fixture, "acme-internal"), ==, 10);
+  g_assert_cmpuint (count_current (fixture, "csl"), ==, 0);
+
+  sources = clr_store_list_sources (fixture->store, &error);
+  g_assert_cmpuint (sources->len, ==, 5);
+  source = clr_list_source_copy (g_ptr_array_index (sources, 4));
+  g_assert_cmpstr (source->id, ==, "acme-internal");
+  g_assert_true (source->custom);
+
+  /* Disabled: not screened. */
+  g_assert_true (clr_store_set_source_enabled (fixture->store, "acme-internal", FALSE, &error));
+  g_assert_cmpuint (count_current (fixture, NULL), ==, 0);
+  g_assert_true (clr_store_set_source_enabled (fixture->store, "acme-internal", TRUE, &error));
+  g_assert_cmpuint (count_current (fixture, NULL), ==, 10);
+
+  /* Built-ins cannot be removed; custom ones go with their versions. */
+  g_assert_false (clr_store_remove_custom_source (fixture->store, "csl", &error));
+  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (clr_store_remove_custom_source (fixture->store, "acme-internal", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_current (fixture, NULL), ==, 0);
+}
+
+static void
+test_freshness (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *v1 = data_file ("csl-v1.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 8);
+  g_autoptr(ClrListVersion) current = NULL;
+
+  g_assert_cmpint (clr_store_get_source_freshness (fixture->store, "csl", 7, NULL, NULL, &error),
+                   ==, CLR_SOURCE_FRESHNESS_NEVER_LOADED);
+  g_assert_no_error (error);
+
+  g_assert_true (import (fixture, v1, FALSE, NULL, &error));
+  g_assert_cmpint (clr_store_get_source_freshness (fixture->store, "csl", 7, NULL, &current, &error),
+                   ==, CLR_SOURCE_FRESHNESS_CURRENT);
+  g_assert_nonnull (current);
+  g_assert_cmpint (clr_store_get_source_freshness (fixture->store, "csl", 7, later, NULL, &error),
+                   ==, CLR_SOURCE_FRESHNESS_STALE);
+  /* A longer limit from the preferences. */
+  g_assert_cmpint (clr_store_get_source_freshness (fixture->store, "csl", 30, later, NULL, &error),
+                   ==, CLR_SOURCE_FRESHNESS_CURRENT);
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GThread   *main_thread;
+  guint      progress_calls;
+  gboolean   wrong_thread;
+  gboolean   ok;
+  GError    *error;
+  ClrListImportResult result;
+} AsyncState;
+
+static void
+async_progress (guint64  done,
+                guint64  total,
+                gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  state->progress_calls++;
+  if (g_thread_self () != state->main_thread)
+    state->wrong_thread = TRUE;
+}
+
+static void
+async_done (GObject      *object,
+            GAsyncResult *res,
+            gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  state->ok = clr_store_import_list_file_finish (CLR_STORE (object), res, &state->result, &state->error);
+  g_main_loop_quit (state->loop);
+}
+
+static void
+test_async (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *v2 = data_file ("csl-v2.csv");
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  AsyncState state = { 0 };
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  state.main_thread = g_thread_self ();
+
+  clr_store_import_list_file_async (fixture->store, v2, CLR_LIST_FORMAT_AUTO, NULL, FALSE,
+                                    async_progress, &state, NULL, NULL, async_done, &state);
+  g_main_loop_run (state.loop);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_no_error (state.error);
+  g_assert_true (state.ok);
+  g_assert_cmpuint (state.result.records, ==, 10);
+  g_assert_false (state.wrong_thread);
+  clr_list_import_result_clear (&state.result);
+
+  /* Cancelled before it starts: nothing stored. */
+  g_cancellable_cancel (cancelled);
+  clr_store_import_list_file_async (fixture->store, v2, CLR_LIST_FORMAT_AUTO, "other", FALSE,
+                                    NULL, NULL, NULL, cancelled, async_done, &state);
+  g_main_loop_run (state.loop);
+  g_assert_false (state.ok);
+  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&state.error);
+  g_assert_cmpuint (count_current (fixture, "other"), ==, 0);
+
+  g_main_loop_unref (state.loop);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Real data                                                               */
+
+static char *
+shared_file (const char *relative)
+{
+  const char *root = g_getenv ("CLEARANCE_SHARED_DATA");
+  g_autofree char *path = NULL;
+
+  if (root == NULL)
+    return NULL;
+  path = g_build_filename (root, relative, NULL);
+  return g_file_test (path, G_FILE_TEST_EXISTS) ? g_steal_pointer (&path) : NULL;
+}
+
+static void
+gunzip_to (const char *from,
+           const char *to)
+{
+  g_autoptr(GFile) in_file = g_file_new_for_path (from);
+  g_autoptr(GFile) out_file = g_file_new_for_path (to);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GZlibDecompressor) decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr(GInputStream) converted = NULL;
+  g_autoptr(GError) error = NULL;
+
+  in = g_file_read (in_file, NULL, &error);
+  g_assert_no_error (error);
+  out = g_file_replace (out_file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  converted = g_converter_input_stream_new (G_INPUT_STREAM (in), G_CONVERTER (decompressor));
+  g_output_stream_splice (G_OUTPUT_STREAM (out), converted,
+                          G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                          NULL, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+unxz_to (const char *from,
+         const char *to)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xz = g_find_program_in_path ("xz");
+
+  if (xz == NULL)
+    return FALSE;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_subprocess_launcher_set_stdout_file_path (launcher, to);
+  process = g_subprocess_launcher_spawn (launcher, &error, xz, "-dc", from, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+  return TRUE;
+}
+
+static ClrListCount *
+find_count (GPtrArray  *counts,
+            const char *code)
+{
+  for (guint i = 0; i < counts->len; i++)
+    {
+      ClrListCount *count = g_ptr_array_index (counts, i);
+      if (g_strcmp0 (count->list_code, code) == 0)
+        return count;
+    }
+  g_error ("no list %s", code);
+}
+
+static void
+test_real_csl_update (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *gz = shared_file ("csl/2022-05-16/consolidated.csv.gz");
+  g_autofree char *xz = shared_file ("csl/2026-07-31_compact/consolidated-rebuilt.csv.xz");
+  g_autofree char *csv2022 = g_build_filename (fixture->dir, "consolidated.csv", NULL);
+  g_autofree char *csv2026 = g_build_filename (fixture->dir, "consolidated-2026.csv", NULL);
+  g_auto(ClrListImportResult) first = { 0 };
+  g_auto(ClrListImportResult) second = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  gboolean zhipu_added = FALSE;
+  guint added = 0, removed = 0, changed = 0;
+
+  if (gz == NULL || xz == NULL)
+    {
+      g_test_skip ("CLEARANCE_SHARED_DATA with the 2022 and 2026 CSL copies is not available");
+      return;
+    }
+
+  gunzip_to (gz, csv2022);
+  g_assert_true (import (fixture, csv2022, FALSE, &first, &error));
+  g_assert_no_error (error);
+  /* 14,160 published rows; one repeats its predecessor exactly. */
+  g_assert_cmpuint (first.records, >=, 14159);
+  g_assert_cmpuint (first.records, <=, 14160);
+  g_assert_cmpuint (find_count (first.counts, "SDN")->records, ==, 10026);
+  g_assert_cmpuint (find_count (first.counts, "EL")->records, ==, 2001);
+  g_assert_cmpstr (first.sha256, ==, "80e780b91b7b50e193c0077b17d75ec6f6dbd8223ae0bd54b343d297db5e767f");
+
+  if (!unxz_to (xz, csv2026))
+    {
+      g_test_skip ("xz is not installed");
+      return;
+    }
+
+  /* The compact 2026 copy lost most CAP rows: the guard must stop it. */
+  g_assert_false (import (fixture, csv2026, FALSE, NULL, &error));
+  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_SANITY);
+  g_assert_nonnull (strstr (error->message, "CAP"));
+  g_clear_error (&error);
+
+  g_assert_true (import (fixture, csv2026, TRUE, &second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (second.records, ==, 25921);
+  g_assert_cmpint (second.previous_version_id, ==, first.version_id);
+
+  changes = clr_store_diff_latest (fixture->store, "csl", NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      ClrListChange *change = g_ptr_array_index (changes, i);
+
+      if (change->kind == CLR_LIST_CHANGE_ADDED)
+        {
+          added++;
+          if (g_strcmp0 (change->list_code, "EL") == 0 && strstr (change->name, "Zhipu") != NULL)
+            zhipu_added = TRUE;
+        }
+      else if (change->kind == CLR_LIST_CHANGE_REMOVED)
+        removed++;
+      else
+        changed++;
+    }
+  g_assert_cmpuint (added, ==, second.added);
+  g_assert_cmpuint (removed, ==, second.removed);
+  g_assert_cmpuint (changed, ==, second.changed);
+  /* The 2026 copy has no ids, so entries pair by list + name: most 2022
+   * entries are found again (changed: their id and dropped columns), not
+   * removed and re-added. */
+  g_assert_cmpuint (added, >=, 25921 - 14160);
+  g_assert_cmpuint (removed, >, 0);
+  g_assert_cmpuint (removed, <, first.records / 4);
+  g_assert_cmpuint (changed, >, first.records / 2);
+  g_assert_true (zhipu_added);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/lists-import/file", test_import_file);
+  ADD ("/store/lists-import/errors", test_import_errors);
+  ADD ("/store/lists-import/custom-source", test_custom_source);
+  ADD ("/store/lists-import/freshness", test_freshness);
+  ADD ("/store/lists-import/async", test_async);
+  ADD ("/store/lists-import/real-csl-2022-to-2026", test_real_csl_update);
+#undef ADD
+
+  return g_test_run ();
+}
