@@ -523,6 +523,9 @@ clr_rescreen_run (ClrStore                *store,
 
   g_return_val_if_fail (CLR_IS_STORE (store), NULL);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
   report (progress, progress_data, 0, 1, _("Finding what the list updates changed"));
 
   updates = collect_updates (store, error);

@@ -529,7 +529,8 @@ clr_store_review_list (ClrStore               *self,
       g_autofree char *normalized = clr_review_normalize_party_name (filter->search);
 
       pattern = like_pattern (filter->search);
-      folded = like_pattern (normalized);
+      if (*normalized != '\0')
+        folded = like_pattern (normalized);
     }
   if (filter->country != NULL && *filter->country != '\0')
     country = g_ascii_strup (filter->country, -1);

@@ -44,7 +44,6 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  g_setenv ("CLEARANCE_REVIEWER", "Mei Chen", TRUE);
   f->dir = g_dir_make_tmp ("clearance-audit-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "clearance.db", NULL);
@@ -325,6 +324,8 @@ int
 main (int    argc,
       char **argv)
 {
+  /* Before any thread exists. */
+  g_setenv ("CLEARANCE_REVIEWER", "Mei Chen", TRUE);
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \

@@ -1,0 +1,534 @@
+/* test-store-review.c — the review queue: recording hits, decisions, their
+ * reuse across cases, reopening when the listed entry changes
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "clr-store-audit.h"
+#include "clr-store-cases.h"
+#include "clr-store-review.h"
+#include "test-store-review-fixtures.h"
+
+typedef struct
+{
+  char     *dir;
+  ClrStore *store;
+} Fixture;
+
+static const TestEntry version1[] = {
+  { "EL", "el-huawei", "Huawei Technologies Co., Ltd.", "CN",
+    "Bantian, Longgang District, Shenzhen, CN", NULL },
+  { "SDN", "36", "ACME TRADING LLC", "IR", "Tehran, IR", NULL },
+  { "EL", "el-sugon", "Sugon Information Industry Co., Ltd.", "CN", "Beijing, CN", "Dawning Information Industry" },
+};
+
+/* The 2nd version: Huawei's entry gained an address and an alias. */
+static const TestEntry version2[] = {
+  { "EL", "el-huawei", "Huawei Technologies Co., Ltd.", "CN",
+    "Bantian, Longgang District, Shenzhen, Guangdong, CN", "Huawei" },
+  { "SDN", "36", "ACME TRADING LLC", "IR", "Tehran, IR", NULL },
+  { "EL", "el-sugon", "Sugon Information Industry Co., Ltd.", "CN", "Beijing, CN", "Dawning Information Industry" },
+};
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("clearance-review-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "clearance.db", NULL);
+  f->store = clr_store_new (path);
+  clr_store_open (f->store, &error);
+  g_assert_no_error (error);
+  test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* Screens @parties_json with the current lists and records the hits for
+ * @case_id; returns the annotated screening array. */
+static JsonArray *
+evaluate_parties (Fixture    *f,
+                  const char *parties_json,
+                  gint64      case_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) parties = test_parse (parties_json);
+  JsonArray *screening = test_screen_parties (f->store, json_node_get_array (parties));
+
+  g_assert_true (clr_store_review_annotate_screening_full (f->store, screening, json_node_get_array (parties),
+                                                           case_id, "case", &error));
+  g_assert_no_error (error);
+  return screening;
+}
+
+static GPtrArray *
+list_status (ClrStore        *store,
+             ClrReviewStatus  status)
+{
+  g_autoptr(GError) error = NULL;
+  ClrReviewFilter filter;
+  GPtrArray *items;
+
+  clr_review_filter_init (&filter);
+  filter.status = status;
+  items = clr_store_review_list (store, &filter, &error);
+  g_assert_no_error (error);
+  return items;
+}
+
+static guint
+audit_count (ClrStore   *store,
+             const char *action)
+{
+  g_autoptr(GPtrArray) entries = clr_store_audit_list (store, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (((ClrAuditEntry *) g_ptr_array_index (entries, i))->action, action) == 0)
+      n++;
+  return n;
+}
+
+#define HUAWEI_CN "[{\"role\": \"end_user\", \"name\": \"Huawei Technologies Co. Ltd\", \"country\": \"CN\"}, " \
+                  "{\"role\": \"purchaser\", \"name\": \"Pacific Resellers Pte\", \"country\": \"SG\"}]"
+
+static void
+test_names (void)
+{
+  ClrReviewStatus status;
+  ClrReviewReason reason;
+
+  g_assert_cmpstr (clr_review_status_to_string (CLR_REVIEW_STATUS_NO_MATCH), ==, "no_match");
+  g_assert_true (clr_review_status_from_string ("no-match", &status));
+  g_assert_cmpint (status, ==, CLR_REVIEW_STATUS_NO_MATCH);
+  g_assert_true (clr_review_status_from_string ("escalated", &status));
+  g_assert_cmpint (status, ==, CLR_REVIEW_STATUS_ESCALATED);
+  g_assert_false (clr_review_status_from_string ("maybe", &status));
+  g_assert_cmpstr (clr_review_status_get_label (CLR_REVIEW_STATUS_NO_MATCH), ==, "Not a match");
+
+  g_assert_true (clr_review_reason_from_string ("confirmed-by-documents", &reason));
+  g_assert_cmpint (reason, ==, CLR_REVIEW_REASON_CONFIRMED_BY_DOCUMENTS);
+  g_assert_false (clr_review_reason_from_string ("gut-feeling", &reason));
+  g_assert_false (clr_review_reason_from_string (NULL, &reason));
+  g_assert_cmpstr (clr_review_reason_to_string (CLR_REVIEW_REASON_NAME_COINCIDENCE), ==, "name-coincidence");
+
+  {
+    g_autofree char *a = clr_review_normalize_party_name ("Huawei Technologies Co., Ltd.");
+    g_autofree char *b = clr_review_normalize_party_name ("  HUAWEI   technologies co ltd ");
+    g_autofree char *c = clr_review_normalize_party_name ("Société Générale");
+
+    g_assert_cmpstr (a, ==, "huawei technologies co ltd");
+    g_assert_cmpstr (a, ==, b);
+    g_assert_cmpstr (c, ==, "societe generale");
+  }
+}
+
+static void
+test_record_once (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(JsonArray) screening = NULL;
+  g_autoptr(JsonArray) again = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  JsonObject *hit;
+  ClrReviewItem *item;
+  gint64 id;
+
+  screening = evaluate_parties (f, HUAWEI_CN, 11);
+
+  /* The evaluator reads "decision": an undecided hit is open. */
+  g_assert_cmpuint (json_array_get_length (test_hits_of (screening, 0)), >=, 1);
+  hit = json_array_get_object_element (test_hits_of (screening, 0), 0);
+  g_assert_cmpstr (json_object_get_string_member (hit, "list"), ==, "EL");
+  g_assert_cmpstr (json_object_get_string_member (hit, "decision"), ==, "open");
+  g_assert_cmpint (json_object_get_int_member (hit, "review_id"), >, 0);
+  g_assert_cmpuint (json_array_get_length (test_hits_of (screening, 1)), ==, 0);
+
+  items = list_status (f->store, CLR_REVIEW_STATUS_OPEN);
+  g_assert_cmpuint (items->len, ==, 1);
+  item = g_ptr_array_index (items, 0);
+  g_assert_cmpint (item->id, ==, json_object_get_int_member (hit, "review_id"));
+  g_assert_cmpstr (item->party_name, ==, "Huawei Technologies Co. Ltd");
+  g_assert_cmpstr (item->party_key, ==, "huawei technologies co ltd");
+  g_assert_cmpstr (item->party_country, ==, "CN");
+  g_assert_cmpstr (item->party_role, ==, "end_user");
+  g_assert_cmpint (item->case_id, ==, 11);
+  g_assert_cmpstr (item->list_code, ==, "EL");
+  g_assert_cmpstr (item->entry_key, ==, "EL:el-huawei");
+  g_assert_cmpstr (item->entry_name, ==, "Huawei Technologies Co., Ltd.");
+  g_assert_cmpint (item->entry_row, >, 0);
+  g_assert_cmpuint (strlen (item->content_hash), ==, 64);
+  g_assert_nonnull (item->entry);
+  g_assert_nonnull (item->hit);
+  g_assert_nonnull (item->party);
+  g_assert_cmpfloat (item->score, >=, clr_matcher_get_default_threshold ());
+  g_assert_cmpstr (item->matched_name, ==, "Huawei Technologies Co., Ltd.");
+  g_assert_nonnull (item->explanation);
+  g_assert_cmpint (item->status, ==, CLR_REVIEW_STATUS_OPEN);
+  g_assert_false (item->reopened);
+
+  /* Evaluating the same case again does not add a second item. */
+  id = item->id;
+  again = evaluate_parties (f, HUAWEI_CN, 11);
+  g_clear_pointer (&items, g_ptr_array_unref);
+  items = list_status (f->store, CLR_REVIEW_STATUS_ANY);
+  g_assert_cmpuint (items->len, ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (test_hits_of (again, 0), 0),
+                                               "review_id"), ==, id);
+}
+
+static void
+test_decision_reused (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) first = NULL;
+  g_autoptr(JsonArray) second = NULL;
+  g_autoptr(JsonArray) third = NULL;
+  g_autoptr(ClrReviewItem) item = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GPtrArray) in_case2 = NULL;
+  g_autoptr(GPtrArray) open = NULL;
+  ClrAuditEntry *entry;
+  ClrReviewFilter filter;
+  JsonObject *hit;
+  gint64 id;
+  guint counts[4];
+
+  first = evaluate_parties (f, HUAWEI_CN, 1);
+  id = json_object_get_int_member (json_array_get_object_element (test_hits_of (first, 0), 0), "review_id");
+
+  g_assert_true (clr_store_review_decide (f->store, id, CLR_REVIEW_STATUS_NO_MATCH,
+                                          CLR_REVIEW_REASON_DIFFERENT_ENTITY,
+                                          "A repair shop of the same name; see the invoice", "Mei Chen", &error));
+  g_assert_no_error (error);
+
+  item = clr_store_review_get (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (item->status, ==, CLR_REVIEW_STATUS_NO_MATCH);
+  g_assert_cmpint (item->reason, ==, CLR_REVIEW_REASON_DIFFERENT_ENTITY);
+  g_assert_cmpstr (item->note, ==, "A repair shop of the same name; see the invoice");
+  g_assert_cmpstr (item->decided_by, ==, "Mei Chen");
+  g_assert_cmpstr (item->decided_by_user, ==, g_get_user_name ());
+  g_assert_nonnull (item->decided_at);
+
+  /* The decision is in the audit trail, with before and after. */
+  audit = clr_store_audit_list (f->store, &error);
+  g_assert_cmpuint (audit->len, ==, 1);
+  entry = g_ptr_array_index (audit, 0);
+  g_assert_cmpstr (entry->action, ==, "review.decide");
+  g_assert_cmpint (entry->case_id, ==, 1);
+  g_assert_cmpstr (entry->display_name, ==, "Mei Chen");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (entry->before), "status"), ==, "open");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (entry->after), "status"), ==, "no_match");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (entry->after), "reason"), ==,
+                   "different-entity");
+
+  /* The same party in another case, spelled differently: not asked again. */
+  second = evaluate_parties (f, "[{\"role\": \"ultimate_consignee\", \"name\": \"HUAWEI TECHNOLOGIES CO LTD\", "
+                                "\"country\": \"cn\"}]", 2);
+  hit = json_array_get_object_element (test_hits_of (second, 0), 0);
+  g_assert_cmpint (json_object_get_int_member (hit, "review_id"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (hit, "decision"), ==, "no_match");
+  open = list_status (f->store, CLR_REVIEW_STATUS_OPEN);
+  g_assert_cmpuint (open->len, ==, 0);
+
+  /* Case 2's queue shows the item it met. */
+  clr_review_filter_init (&filter);
+  filter.case_id = 2;
+  in_case2 = clr_store_review_list (f->store, &filter, &error);
+  g_assert_cmpuint (in_case2->len, ==, 1);
+
+  /* A party with that name in another country is another party. */
+  third = evaluate_parties (f, "[{\"role\": \"end_user\", \"name\": \"Huawei Technologies Co., Ltd.\", "
+                               "\"country\": \"DE\"}]", 3);
+  hit = json_array_get_object_element (test_hits_of (third, 0), 0);
+  g_assert_cmpint (json_object_get_int_member (hit, "review_id"), !=, id);
+  g_assert_cmpstr (json_object_get_string_member (hit, "decision"), ==, "open");
+
+  g_assert_true (clr_store_review_count (f->store, counts, &error));
+  g_assert_cmpuint (counts[CLR_REVIEW_STATUS_OPEN], ==, 1);
+  g_assert_cmpuint (counts[CLR_REVIEW_STATUS_NO_MATCH], ==, 1);
+  g_assert_cmpuint (counts[CLR_REVIEW_STATUS_MATCH], ==, 0);
+}
+
+static void
+test_decide_rejects (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) screening = NULL;
+  g_autoptr(ClrReviewItem) item = NULL;
+  gint64 id;
+
+  screening = evaluate_parties (f, HUAWEI_CN, 1);
+  id = json_object_get_int_member (json_array_get_object_element (test_hits_of (screening, 0), 0), "review_id");
+
+  g_assert_false (clr_store_review_decide (f->store, id, CLR_REVIEW_STATUS_OPEN,
+                                           CLR_REVIEW_REASON_OTHER, NULL, NULL, &error));
+  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (clr_store_review_decide (f->store, id, CLR_REVIEW_STATUS_MATCH,
+                                           CLR_REVIEW_REASON_NONE, NULL, NULL, &error));
+  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "different-entity"));
+  g_clear_error (&error);
+  g_assert_false (clr_store_review_decide (f->store, id + 100, CLR_REVIEW_STATUS_MATCH,
+                                           CLR_REVIEW_REASON_OTHER, NULL, NULL, &error));
+  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Nothing changed, nothing audited. */
+  item = clr_store_review_get (f->store, id, &error);
+  g_assert_cmpint (item->status, ==, CLR_REVIEW_STATUS_OPEN);
+  g_assert_cmpuint (audit_count (f->store, "review.decide"), ==, 0);
+
+  /* Escalate, then change one's mind: both audited. */
+  g_assert_true (clr_store_review_decide (f->store, id, CLR_REVIEW_STATUS_ESCALATED,
+                                          CLR_REVIEW_REASON_OTHER, "Ask legal", NULL, &error));
+  g_assert_true (clr_store_review_decide (f->store, id, CLR_REVIEW_STATUS_MATCH,
+                                          CLR_REVIEW_REASON_CONFIRMED_BY_DOCUMENTS, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&item, clr_review_item_unref);
+  item = clr_store_review_get (f->store, id, &error);
+  g_assert_cmpint (item->status, ==, CLR_REVIEW_STATUS_MATCH);
+  g_assert_null (item->note);
+  g_assert_cmpstr (item->decided_by, ==, "Test Reviewer");
+  g_assert_cmpuint (audit_count (f->store, "review.decide"), ==, 2);
+  g_assert_true (clr_store_audit_verify (f->store, NULL, NULL, NULL));
+}
+
+static void
+test_reopen_on_entry_change (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) first = NULL;
+  g_autoptr(JsonArray) after_update = NULL;
+  g_autoptr(JsonArray) after_decision = NULL;
+  g_autoptr(ClrReviewItem) item = NULL;
+  g_autoptr(ClrReviewItem) redecided = NULL;
+  g_autoptr(GPtrArray) reopened = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autofree char *old_hash = NULL;
+  ClrReviewFilter filter;
+  JsonObject *hit;
+  gint64 id;
+
+  first = evaluate_parties (f, HUAWEI_CN, 1);
+  id = json_object_get_int_member (json_array_get_object_element (test_hits_of (first, 0), 0), "review_id");
+  g_assert_true (clr_store_review_decide (f->store, id, CLR_REVIEW_STATUS_NO_MATCH,
+                                          CLR_REVIEW_REASON_DIFFERENT_ADDRESS, NULL, NULL, &error));
+  g_assert_no_error (error);
+  item = clr_store_review_get (f->store, id, &error);
+  old_hash = g_strdup (item->content_hash);
+  g_clear_pointer (&item, clr_review_item_unref);
+
+  /* A list update changes Huawei's entry: its decision is reopened the next
+   * time the party is screened. */
+  test_write_version (f->store, "v2", version2, G_N_ELEMENTS (version2));
+  after_update = evaluate_parties (f, HUAWEI_CN, 5);
+  hit = json_array_get_object_element (test_hits_of (after_update, 0), 0);
+  g_assert_cmpint (json_object_get_int_member (hit, "review_id"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (hit, "decision"), ==, "open");
+
+  item = clr_store_review_get (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (item->status, ==, CLR_REVIEW_STATUS_OPEN);
+  g_assert_true (item->reopened);
+  g_assert_cmpint (item->previous_status, ==, CLR_REVIEW_STATUS_NO_MATCH);
+  g_assert_cmpint (item->previous_reason, ==, CLR_REVIEW_REASON_DIFFERENT_ADDRESS);
+  g_assert_cmpstr (item->previous_hash, ==, old_hash);
+  g_assert_cmpstr (item->content_hash, !=, old_hash);
+  g_assert_true (g_strv_contains ((const char * const *) item->changed_fields, "addresses"));
+  g_assert_true (g_strv_contains ((const char * const *) item->changed_fields, "aliases"));
+  g_assert_false (g_strv_contains ((const char * const *) item->changed_fields, "name"));
+  g_assert_cmpuint (audit_count (f->store, "review.reopen"), ==, 1);
+
+  json = clr_review_item_to_json (item);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (json), "reopened"));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json), "previous_status"), ==, "no_match");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (json),
+                                                                         "changed_fields")), ==,
+                    g_strv_length (item->changed_fields));
+
+  clr_review_filter_init (&filter);
+  filter.reopened_only = TRUE;
+  reopened = clr_store_review_list (f->store, &filter, &error);
+  g_assert_cmpuint (reopened->len, ==, 1);
+
+  /* Deciding again settles it on the new entry. */
+  g_assert_true (clr_store_review_decide (f->store, id, CLR_REVIEW_STATUS_NO_MATCH,
+                                          CLR_REVIEW_REASON_DIFFERENT_ADDRESS, NULL, NULL, &error));
+  redecided = clr_store_review_get (f->store, id, &error);
+  g_assert_false (redecided->reopened);
+  after_decision = evaluate_parties (f, HUAWEI_CN, 6);
+  hit = json_array_get_object_element (test_hits_of (after_decision, 0), 0);
+  g_assert_cmpstr (json_object_get_string_member (hit, "decision"), ==, "no_match");
+  g_assert_cmpuint (audit_count (f->store, "review.reopen"), ==, 1);
+}
+
+/* Hits as another component (batch screening, an older evaluator) may give
+ * them: no stored row, an entry id and a hash. */
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) parties = test_parse (
+    "[{\"name\": \"Acme Trading L.L.C.\", \"country\": \"AE\", \"role\": \"purchaser\"},"
+    " {\"name\": \"Orion Logistics\", \"country\": \"TR\", \"role\": \"forwarder\"},"
+    " {\"name\": \"Nimbus Compute\", \"country\": \"AE\", \"role\": \"end_user\"}]");
+  g_autoptr(JsonNode) screening = test_parse (
+    "[{\"party\": 0, \"hits\": [{\"list\": \"SDN\", \"entry_id\": \"36\", \"name\": \"ACME TRADING LLC\", "
+    "  \"score\": 0.97, \"matched_name\": \"ACME TRADING LLC\", \"content_hash\": \"h-acme\"}]},"
+    " {\"party\": 1, \"hits\": [{\"list\": \"EL\", \"entry_id\": \"el-orion\", \"name\": \"Orion Logistik\", "
+    "  \"score\": 0.84, \"content_hash\": \"h-orion\"},"
+    "  {\"list\": \"DPL\", \"entry_id\": \"dpl-9\", \"name\": \"Orion Air\", \"score\": 0.81}]},"
+    " {\"party\": 2, \"hits\": [{\"list\": \"EL\", \"entry_id\": \"el-nimbus\", \"name\": \"Nimbus Computing FZE\", "
+    "  \"score\": 0.90, \"content_hash\": \"h-nimbus\"}]}]");
+  g_autoptr(GPtrArray) all = NULL;
+  ClrReviewFilter filter;
+
+  g_assert_true (clr_store_review_annotate_screening (f->store, json_node_get_array (screening),
+                                                      json_node_get_array (parties), &error));
+  g_assert_no_error (error);
+
+  clr_review_filter_init (&filter);
+  all = clr_store_review_list (f->store, &filter, &error);
+  g_assert_cmpuint (all->len, ==, 4);
+  /* Newest and strongest first (all seen at once: by score). */
+  g_assert_cmpfloat (((ClrReviewItem *) g_ptr_array_index (all, 0))->score, ==, 0.97);
+  g_assert_cmpfloat (((ClrReviewItem *) g_ptr_array_index (all, 3))->score, ==, 0.81);
+  g_assert_cmpint (((ClrReviewItem *) g_ptr_array_index (all, 0))->case_id, ==, 0);
+
+#define EXPECT(n) G_STMT_START { \
+    g_autoptr(GPtrArray) got = clr_store_review_list (f->store, &filter, &error); \
+    g_assert_no_error (error); \
+    g_assert_cmpuint (got->len, ==, (n)); \
+    clr_review_filter_init (&filter); \
+  } G_STMT_END
+
+  filter.list_code = "EL";
+  EXPECT (2);
+  filter.country = "ae";
+  EXPECT (2);
+  filter.min_score = 0.85;
+  EXPECT (2);
+  filter.min_score = 0.80;
+  filter.max_score = 0.85;
+  EXPECT (2);
+  filter.search = "orion";
+  EXPECT (2);
+  filter.search = "ACME-Trading";          /* via the normalised party name */
+  EXPECT (1);
+  filter.search = "Logistik";              /* the entry name */
+  EXPECT (1);
+  filter.search = "%";
+  EXPECT (0);
+  filter.status = CLR_REVIEW_STATUS_MATCH;
+  EXPECT (0);
+  filter.limit = 3;
+  EXPECT (3);
+#undef EXPECT
+}
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+} AsyncWait;
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  AsyncWait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+  g_main_loop_quit (wait->loop);
+}
+
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) screening = evaluate_parties (f, HUAWEI_CN, 1);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) decided = NULL;
+  g_autofree char *search = g_strdup ("huawei");
+  AsyncWait wait = { loop, NULL };
+  ClrReviewFilter filter;
+  gint64 id;
+
+  clr_review_filter_init (&filter);
+  filter.search = search;
+  clr_store_review_list_async (f->store, &filter, NULL, on_done, &wait);
+  /* The filter's strings are copied: the caller may free them now. */
+  g_clear_pointer (&search, g_free);
+  g_main_loop_run (loop);
+  items = clr_store_review_list_finish (f->store, wait.result, &error);
+  g_clear_object (&wait.result);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 1);
+  id = ((ClrReviewItem *) g_ptr_array_index (items, 0))->id;
+
+  clr_store_review_decide_async (f->store, id, CLR_REVIEW_STATUS_MATCH, CLR_REVIEW_REASON_CONFIRMED_BY_DOCUMENTS,
+                                 "Same address as the listing", "GUI user", NULL, on_done, &wait);
+  g_main_loop_run (loop);
+  g_assert_true (clr_store_review_decide_finish (f->store, wait.result, &error));
+  g_clear_object (&wait.result);
+  g_assert_no_error (error);
+
+  decided = list_status (f->store, CLR_REVIEW_STATUS_MATCH);
+  g_assert_cmpuint (decided->len, ==, 1);
+  g_assert_cmpstr (((ClrReviewItem *) g_ptr_array_index (decided, 0))->decided_by, ==, "GUI user");
+
+  clr_store_review_decide_async (f->store, id, CLR_REVIEW_STATUS_MATCH, CLR_REVIEW_REASON_NONE,
+                                 NULL, NULL, NULL, on_done, &wait);
+  g_main_loop_run (loop);
+  g_assert_false (clr_store_review_decide_finish (f->store, wait.result, &error));
+  g_clear_object (&wait.result);
+  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
+  (void) screening;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  /* Before any thread exists. */
+  g_setenv ("CLEARANCE_REVIEWER", "Test Reviewer", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/review/names", test_names);
+#define ADD(name, func) \
+  g_test_add ("/store/review/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("record-once", test_record_once);
+  ADD ("decision-reused", test_decision_reused);
+  ADD ("decide-rejects", test_decide_rejects);
+  ADD ("reopen-on-entry-change", test_reopen_on_entry_change);
+  ADD ("filters", test_filters);
+  ADD ("async", test_async);
+#undef ADD
+
+  return g_test_run ();
+}
