@@ -190,6 +190,7 @@ progress_relay_cb (guint64  done,
                    gpointer user_data)
 {
   ProgressRelay *relay = user_data;
+  GSource *source;
   gint64 now = g_get_monotonic_time ();
   ProgressMessage *message;
 
@@ -202,8 +203,13 @@ progress_relay_cb (guint64  done,
   message->relay = progress_relay_ref (relay);
   message->done = done;
   message->total = total;
-  g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT,
-                              progress_message_deliver, message, progress_message_free);
+  /* Always queued, never run here: g_main_context_invoke() would call it in
+   * this worker thread whenever it can acquire the context. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_message_deliver, message, progress_message_free);
+  g_source_attach (source, relay->context);
+  g_source_unref (source);
 }
 
 typedef struct

@@ -4,7 +4,7 @@
 -- diff it). Per source exactly one version is 'current'; the one before it
 -- is 'previous'; older ones are 'superseded' and may have their entries
 -- pruned (pruned = 1) while the version row itself is kept as history.
-CREATE TABLE list_version (
+CREATE TABLE IF NOT EXISTS list_version (
   id               INTEGER PRIMARY KEY,
   source           TEXT    NOT NULL,
   file_name        TEXT    NOT NULL,
@@ -19,11 +19,11 @@ CREATE TABLE list_version (
                    CHECK (status IN ('current', 'previous', 'superseded')),
   pruned           INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX list_version_source ON list_version (source, id);
-CREATE UNIQUE INDEX list_version_one_current ON list_version (source) WHERE status = 'current';
+CREATE INDEX IF NOT EXISTS list_version_source ON list_version (source, id);
+CREATE UNIQUE INDEX IF NOT EXISTS list_version_one_current ON list_version (source) WHERE status = 'current';
 
 -- Records and names (primary + aliases) per list code within a version.
-CREATE TABLE list_count (
+CREATE TABLE IF NOT EXISTS list_count (
   version_id INTEGER NOT NULL REFERENCES list_version (id) ON DELETE CASCADE,
   list_code  TEXT    NOT NULL,
   list_name  TEXT,
@@ -32,7 +32,7 @@ CREATE TABLE list_count (
   PRIMARY KEY (version_id, list_code)
 );
 
-CREATE TABLE list_entry (
+CREATE TABLE IF NOT EXISTS list_entry (
   id           INTEGER PRIMARY KEY,
   version_id   INTEGER NOT NULL REFERENCES list_version (id) ON DELETE CASCADE,
   entry_key    TEXT    NOT NULL,   -- clr_entry_dup_key(): entry id, or list + name
@@ -42,4 +42,4 @@ CREATE TABLE list_entry (
   content_hash TEXT    NOT NULL,
   data         TEXT    NOT NULL    -- clr_entry_to_json()
 );
-CREATE INDEX list_entry_version_key ON list_entry (version_id, entry_key);
+CREATE INDEX IF NOT EXISTS list_entry_version_key ON list_entry (version_id, entry_key);

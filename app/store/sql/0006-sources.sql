@@ -2,7 +2,7 @@
 -- download addresses (data, not code: a changed address is a new migration or
 -- a user override); users add custom sources (their own CSV in the CSL layout)
 -- and can disable any source (it is then neither updated nor screened).
-CREATE TABLE list_source (
+CREATE TABLE IF NOT EXISTS list_source (
   id             TEXT    PRIMARY KEY,
   label          TEXT    NOT NULL,
   url            TEXT,              -- download address; NULL for a file-only custom source
@@ -19,7 +19,7 @@ CREATE TABLE list_source (
   last_error     TEXT               -- message of the last failed attempt, NULL after a success
 );
 
-INSERT INTO list_source (id, label, url, info_url, format, position) VALUES
+INSERT OR IGNORE INTO list_source (id, label, url, info_url, format, position) VALUES
   ('csl', 'Consolidated Screening List (trade.gov)',
    'https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv',
    'https://www.trade.gov/consolidated-screening-list', 'csl-csv', 10),
