@@ -1041,13 +1041,9 @@ eval (ClrExpr    *expr,
         JsonArray *categories = end_use != NULL && json_object_has_member (end_use, "categories") ?
                                 json_object_get_array_member (end_use, "categories") : NULL;
 
-        if (categories == NULL)
-          {
-            add_missing (missing, "end_use.categories");
-            result = CLR_TRI_UNKNOWN;
-          }
-        else
-          for (guint i = 0; i < json_array_get_length (categories); i++)
+        /* End-use controls turn on knowledge: categories not stated are
+         * categories the exporter does not know of (never "unknown"). */
+        for (guint i = 0; categories != NULL && i < json_array_get_length (categories); i++)
             for (guint j = 0; j < expr->values->len; j++)
               if (g_strcmp0 (_clr_json_array_string (categories, i), g_ptr_array_index (expr->values, j)) == 0)
                 result = CLR_TRI_TRUE;

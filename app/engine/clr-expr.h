@@ -13,7 +13,7 @@
  *   {"item_matches": "list-id"}                      item model/description names a listed product
  *   {"destination": ["D:5", "MO"]}                   destination in a group or country, as of the date
  *   {"exported_from": ["US"]}
- *   {"end_use": ["military", …]}                     any of the stated end-use categories
+ *   {"end_use": ["military", …]}                     any of the stated end-use categories (not stated = not known: false)
  *   {"red_flag": ["rf-…"] | "*"}                     red flags declared on the shipment
  *   {"date": {"op": ">=", "value": "2025-05-13"}}    the as-of date
  *   {"posture": "cfr-text"}

@@ -15,6 +15,7 @@
 #include "clr-store-lists.h"
 #include "clr-store-private.h"
 #include "clr-store-rules.h"
+#include "clr-store-review.h"
 #include "clr-store-screening.h"
 
 /* Per-store caches (the store object is the lead's; we hang data on it). */
@@ -474,6 +475,27 @@ clr_store_screen_shipment_parties (ClrStore    *self,
   return out;
 }
 
+gboolean
+clr_store_record_screening_decisions (ClrStore   *self,
+                                      JsonArray  *screening,
+                                      JsonNode   *shipment,
+                                      GError    **error)
+{
+  g_autoptr(JsonArray) parties_only = json_array_new ();
+  JsonArray *parties = json_object_get_array_member (json_node_get_object (shipment), "parties");
+
+  /* Only the parties' own hits: a parent's hit is not the party's listing. */
+  for (guint i = 0; i < json_array_get_length (screening); i++)
+    {
+      JsonNode *node = json_array_get_element (screening, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node) &&
+          g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (node), "subject", "party"), "party") == 0)
+        json_array_add_element (parties_only, json_node_ref (node));
+    }
+  return clr_store_review_annotate_screening_full (self, parties_only, parties, 0, "evaluate", error);
+}
+
 JsonNode *
 clr_store_evaluate_shipment (ClrStore    *self,
                              JsonNode    *shipment,
@@ -501,6 +523,8 @@ clr_store_evaluate_shipment (ClrStore    *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+  if (screening != NULL && !clr_store_record_screening_decisions (self, screening, shipment, error))
+    return NULL;
   return clr_evaluate (pack, shipment, screening, lists, as_of, p,
                        trace ? CLR_EVALUATE_TRACE : CLR_EVALUATE_NONE, error);
 }

@@ -60,7 +60,15 @@ JsonArray *clr_store_screen_shipment_parties (ClrStore    *self,
                                               JsonArray  **out_lists,
                                               GError     **error);
 
-/* Validates, screens and evaluates. @as_of nullable (= shipment date);
+/* Records the party hits of @screening in the review queue (origin
+ * "evaluate") and annotates each hit in place with the reviewer's "decision"
+ * (open, match, no_match, escalated): decided "no_match" hits stop counting. */
+gboolean  clr_store_record_screening_decisions (ClrStore   *self,
+                                                JsonArray  *screening,
+                                                JsonNode   *shipment,
+                                                GError    **error);
+
+/* Validates, screens, records hits for review (see above) and evaluates. @as_of nullable (= shipment date);
  * @posture "enforcement" (default when NULL) or "cfr-text". */
 JsonNode *clr_store_evaluate_shipment      (ClrStore     *self,
                                             JsonNode     *shipment,

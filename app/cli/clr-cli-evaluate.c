@@ -1,0 +1,151 @@
+/* clr-cli-evaluate.c — clearance-cli evaluate: a shipment → a determination
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "clr-cli.h"
+#include "clr-evaluator.h"
+#include "clr-shipment.h"
+#include "clr-store-rules.h"
+
+int
+clr_cli_cmd_evaluate (ClrCliContext  *ctx,
+                      int             argc,
+                      char          **argv)
+{
+  g_autofree char *as_of = NULL;
+  g_autofree char *posture_text = NULL;
+  g_autofree char *pack_path = NULL;
+  gboolean json = FALSE;
+  gboolean trace = FALSE;
+  int repeat = 0;
+  GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, N_("Evaluate as of DATE (default: the shipment's date)"), N_("DATE") },
+    { "posture", 0, 0, G_OPTION_ARG_STRING, &posture_text, N_("enforcement (default: what BIS enforces) or cfr-text (the CFR as written)"), N_("POSTURE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result document as JSON"), NULL },
+    { "trace", 0, 0, G_OPTION_ARG_NONE, &trace, N_("Show for each rule why it fired or did not"), NULL },
+    { "rule-pack", 0, 0, G_OPTION_ARG_FILENAME, &pack_path, N_("Use the rule pack in FILE instead of the installed one (not stored)"), N_("FILE") },
+    { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, N_("Benchmark: screen and evaluate N more times and report the mean time"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — determine whether a shipment can go, as of its date"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) shipment = NULL;
+  g_autoptr(JsonNode) result = NULL;
+  g_autoptr(ClrRulePack) pack = NULL;
+  g_autoptr(JsonArray) screening = NULL;
+  g_autoptr(JsonArray) lists = NULL;
+  ClrPosture posture = CLR_POSTURE_ENFORCEMENT;
+  ClrStore *store;
+  int exit_code = CLR_EXIT_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!clr_cli_parse_options (context, &argc, &argv))
+    return CLR_EXIT_USAGE;
+  if (argc != 2)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      clr_cli_error ("%s", _("evaluate needs exactly one shipment file"));
+      g_printerr ("%s", help);
+      return CLR_EXIT_USAGE;
+    }
+  if (posture_text != NULL && !clr_posture_from_string (posture_text, &posture, &error))
+    {
+      clr_cli_error ("%s", error->message);
+      return CLR_EXIT_USAGE;
+    }
+  if (as_of != NULL && !clr_date_is_valid (as_of))
+    {
+      clr_cli_error (_("--as-of: “%s” is not a valid date (expected YYYY-MM-DD)"), as_of);
+      return CLR_EXIT_USER;
+    }
+  if (repeat < 0)
+    {
+      clr_cli_error ("%s", _("--repeat needs a positive number"));
+      return CLR_EXIT_USAGE;
+    }
+
+  shipment = clr_shipment_load_file (argv[1], &error);
+  if (shipment == NULL)
+    {
+      clr_cli_error ("%s", error->message);
+      return CLR_EXIT_USER;
+    }
+
+  store = clr_cli_get_store (ctx, &exit_code);
+  if (store == NULL)
+    return exit_code;
+
+  if (pack_path != NULL)
+    pack = clr_rule_pack_new_from_file (pack_path, &error);
+  else
+    pack = clr_store_load_rule_pack (store, &error);
+  if (pack == NULL)
+    {
+      clr_cli_error ("%s", error->message);
+      return clr_cli_exit_code_for_error (error);
+    }
+  if (!clr_shipment_validate (pack, shipment, &error))
+    {
+      clr_cli_error ("%s: %s", argv[1], error->message);
+      return CLR_EXIT_USER;
+    }
+
+  screening = clr_store_screen_shipment_parties (store, shipment, &lists, &error);
+  if (error != NULL)
+    {
+      clr_cli_error ("%s", error->message);
+      return clr_cli_exit_code_for_error (error);
+    }
+  if (screening != NULL &&
+      !clr_store_record_screening_decisions (store, screening, shipment, &error))
+    {
+      clr_cli_error ("%s", error->message);
+      return clr_cli_exit_code_for_error (error);
+    }
+
+  result = clr_evaluate (pack, shipment, screening, lists, as_of, posture,
+                         trace ? CLR_EVALUATE_TRACE : CLR_EVALUATE_NONE, &error);
+  if (result == NULL)
+    {
+      clr_cli_error ("%s: %s", argv[1], error->message);
+      return clr_cli_exit_code_for_error (error);
+    }
+
+  if (repeat > 0)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double per_run;
+
+      for (int i = 0; i < repeat; i++)
+        {
+          g_autoptr(JsonArray) s = NULL;
+          g_autoptr(JsonArray) l = NULL;
+          g_autoptr(JsonNode) r = NULL;
+
+          s = clr_store_screen_shipment_parties (store, shipment, &l, NULL);
+          r = clr_evaluate (pack, shipment, s, l, as_of, posture, CLR_EVALUATE_NONE, NULL);
+          g_assert (r != NULL);
+        }
+      per_run = (g_get_monotonic_time () - start) / 1000.0 / repeat;
+      g_printerr (_("evaluate: %d runs of screening + evaluation, %.3f ms per shipment\n"), repeat, per_run);
+    }
+
+  if (json)
+    clr_cli_print_json (result);
+  else
+    {
+      g_autofree char *text = clr_evaluation_to_text (result);
+
+      g_print ("%s", text);
+    }
+  return CLR_EXIT_OK;
+}

@@ -1,0 +1,335 @@
+/* test-evaluator.c — the determination table: shipments with expected verdicts
+ * and citations (tests/engine/data/shipments/cases.json), run against the
+ * bundled rule pack with screening hits given per case.
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "clr-engine-error.h"
+#include "clr-evaluator.h"
+#include "clr-shipment.h"
+
+static ClrRulePack *pack;
+
+/* Builds the shipment of a case: defaults, overridden by the case's fields. */
+static JsonNode *
+build_shipment (JsonObject *c)
+{
+  JsonObject *s = json_object_new ();
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  const char *dest = json_object_get_string_member_with_default (c, "destination", "CN");
+  static const char * const copy[] = { "date", "destination", "exported_from", "items", "parties", "end_use",
+                                       "red_flags", "reference", NULL };
+
+  json_object_set_string_member (s, "reference", json_object_get_string_member (c, "name"));
+  json_object_set_string_member (s, "exported_from", "US");
+  json_object_set_string_member (s, "destination", dest);
+  if (!json_object_has_member (c, "parties"))
+    {
+      JsonArray *parties = json_array_new ();
+      JsonObject *p = json_object_new ();
+
+      json_object_set_string_member (p, "role", "end_user");
+      json_object_set_string_member (p, "name", "Harbour Compute Ltd");
+      json_object_set_string_member (p, "country", dest);
+      json_object_set_string_member (p, "headquarters_country", dest);
+      json_array_add_object_element (parties, p);
+      json_object_set_array_member (s, "parties", parties);
+    }
+  for (guint i = 0; copy[i] != NULL; i++)
+    if (json_object_has_member (c, copy[i]))
+      {
+        JsonNode *v = json_object_get_member (c, copy[i]);
+
+        if (JSON_NODE_HOLDS_NULL (v))
+          json_object_remove_member (s, copy[i]);
+        else
+          json_object_set_member (s, copy[i], json_node_copy (v));
+      }
+  json_node_take_object (node, s);
+  return node;
+}
+
+/* Screening: no hits for every party, plus the case's "hits"; NULL for "no_screening". */
+static JsonArray *
+build_screening (JsonObject *c,
+                 JsonNode   *shipment)
+{
+  JsonArray *parties = json_object_get_array_member (json_node_get_object (shipment), "parties");
+  JsonArray *hits = json_object_has_member (c, "hits") ? json_object_get_array_member (c, "hits") : NULL;
+  JsonArray *screening;
+
+  if (json_object_get_boolean_member_with_default (c, "no_screening", FALSE))
+    return NULL;
+  screening = json_array_new ();
+  for (guint p = 0; p < json_array_get_length (parties); p++)
+    {
+      JsonObject *party = json_array_get_object_element (parties, p);
+      JsonNode *parent = json_object_get_member (party, "ultimate_parent");
+
+      for (int subject = 0; subject < 2; subject++)
+        {
+          JsonObject *e;
+          JsonArray *h = json_array_new ();
+
+          if (subject == 1 && parent == NULL)
+            break;
+          e = json_object_new ();
+          json_object_set_int_member (e, "party", p);
+          json_object_set_string_member (e, "subject", subject == 0 ? "party" : "ultimate_parent");
+          json_object_set_string_member (e, "name", subject == 0 ? json_object_get_string_member (party, "name")
+                                                                 : json_object_get_string_member (json_node_get_object (parent), "name"));
+          for (guint k = 0; hits != NULL && k < json_array_get_length (hits); k++)
+            {
+              JsonObject *hit = json_array_get_object_element (hits, k);
+              const char *hs = json_object_get_string_member_with_default (hit, "subject", "party");
+
+              if (json_object_get_int_member_with_default (hit, "party", 0) == (gint64) p &&
+                  g_strcmp0 (hs, subject == 0 ? "party" : "ultimate_parent") == 0)
+                {
+                  JsonNode *copy = json_node_copy (json_array_get_element (hits, k));
+
+                  json_object_remove_member (json_node_get_object (copy), "party");
+                  json_object_remove_member (json_node_get_object (copy), "subject");
+                  if (!json_object_has_member (json_node_get_object (copy), "score"))
+                    json_object_set_double_member (json_node_get_object (copy), "score", 0.97);
+                  json_array_add_element (h, copy);
+                }
+            }
+          json_object_set_array_member (e, "hits", h);
+          json_array_add_object_element (screening, e);
+        }
+    }
+  return screening;
+}
+
+static gboolean
+has_finding (JsonArray  *findings,
+             const char *rule,
+             const char *outcome)
+{
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *f = json_array_get_object_element (findings, i);
+
+      if (g_strcmp0 (json_object_get_string_member (f, "rule"), rule) == 0 &&
+          (outcome == NULL || g_strcmp0 (json_object_get_string_member (f, "outcome"), outcome) == 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+describe (JsonNode *result)
+{
+  g_autofree char *json = json_to_string (json_object_get_member (json_node_get_object (result), "findings"), TRUE);
+
+  return g_strdup_printf ("verdict %s; findings %s",
+                          json_object_get_string_member (json_node_get_object (result), "verdict"), json);
+}
+
+static void
+fail_case (const char *format,
+           ...) G_GNUC_PRINTF (1, 2);
+
+static void
+fail_case (const char *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_test_message ("%s", message);
+  g_test_fail ();
+}
+
+static void
+test_case (gconstpointer data)
+{
+  JsonObject *c = (JsonObject *) data;
+  g_autoptr(JsonNode) shipment = build_shipment (c);
+  g_autoptr(JsonArray) screening = build_screening (c, shipment);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) result = NULL;
+  ClrPosture posture = CLR_POSTURE_ENFORCEMENT;
+  JsonObject *expect = json_object_get_object_member (c, "expect");
+  JsonObject *r;
+  JsonArray *findings;
+  g_autofree char *what = NULL;
+
+  if (json_object_has_member (c, "posture"))
+    g_assert_true (clr_posture_from_string (json_object_get_string_member (c, "posture"), &posture, NULL));
+  result = clr_evaluate (pack, shipment, screening, NULL,
+                         json_object_get_string_member_with_default (c, "as_of", NULL), posture,
+                         CLR_EVALUATE_TRACE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  r = json_node_get_object (result);
+  findings = json_object_get_array_member (r, "findings");
+  what = describe (result);
+
+  /* every determination states its posture and date */
+  g_assert_cmpstr (json_object_get_string_member (r, "posture"), ==, clr_posture_to_string (posture));
+  g_assert_cmpstr (json_object_get_string_member (r, "as_of"), ==,
+                   json_object_get_string_member_with_default (c, "as_of", json_object_get_string_member (c, "date")));
+
+  if (g_strcmp0 (json_object_get_string_member (r, "verdict"), json_object_get_string_member (expect, "verdict")) != 0)
+    fail_case ("%s: expected verdict %s, got %s", json_object_get_string_member (c, "name"),
+             json_object_get_string_member (expect, "verdict"), what);
+
+  if (json_object_has_member (expect, "rules"))
+    {
+      JsonArray *rules = json_object_get_array_member (expect, "rules");
+
+      for (guint i = 0; i < json_array_get_length (rules); i++)
+        {
+          g_auto(GStrv) parts = g_strsplit (json_array_get_string_element (rules, i), "=", 2);
+
+          if (!has_finding (findings, parts[0], parts[1]))
+            fail_case ("%s: expected a finding of rule %s%s%s, got %s", json_object_get_string_member (c, "name"),
+                     parts[0], parts[1] ? " with outcome " : "", parts[1] ? parts[1] : "", what);
+        }
+    }
+  if (json_object_has_member (expect, "not_rules"))
+    {
+      JsonArray *rules = json_object_get_array_member (expect, "not_rules");
+
+      for (guint i = 0; i < json_array_get_length (rules); i++)
+        if (has_finding (findings, json_array_get_string_element (rules, i), NULL))
+          fail_case ("%s: rule %s must not fire, got %s", json_object_get_string_member (c, "name"),
+                   json_array_get_string_element (rules, i), what);
+    }
+  if (json_object_has_member (expect, "citations"))
+    {
+      JsonArray *cites = json_object_get_array_member (expect, "citations");
+
+      for (guint i = 0; i < json_array_get_length (cites); i++)
+        {
+          const char *want = json_array_get_string_element (cites, i);
+          gboolean found = FALSE;
+
+          for (guint k = 0; k < json_array_get_length (findings); k++)
+            if (strstr (json_object_get_string_member (json_array_get_object_element (findings, k), "citation"), want) != NULL)
+              found = TRUE;
+          if (!found)
+            fail_case ("%s: expected a citation containing “%s”, got %s", json_object_get_string_member (c, "name"), want, what);
+        }
+    }
+  if (json_object_has_member (expect, "exceptions"))
+    {
+      JsonArray *want = json_object_get_array_member (expect, "exceptions");
+      JsonArray *got = json_object_get_array_member (r, "license_exceptions");
+
+      g_assert_cmpuint (json_array_get_length (got), ==, json_array_get_length (want));
+      for (guint i = 0; i < json_array_get_length (want); i++)
+        {
+          JsonObject *e = json_array_get_object_element (got, i);
+          g_auto(GStrv) parts = g_strsplit (json_array_get_string_element (want, i), "@", 2);
+
+          g_assert_cmpstr (json_object_get_string_member (e, "code"), ==, parts[0]);
+          if (parts[1] != NULL)
+            g_assert_nonnull (strstr (json_object_get_string_member (e, "citation"), parts[1]));
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (e, "conditions")), >, 0);
+        }
+    }
+  if (json_object_has_member (expect, "policy"))
+    {
+      const char *want = json_object_get_string_member (expect, "policy");
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < json_array_get_length (findings); k++)
+        if (strstr (json_object_get_string_member (json_array_get_object_element (findings, k), "license_policy"), want) != NULL)
+          found = TRUE;
+      if (!found)
+        fail_case ("%s: expected a license policy containing “%s”, got %s", json_object_get_string_member (c, "name"), want, what);
+    }
+  if (json_object_has_member (expect, "ask"))
+    {
+      g_autofree char *all = json_to_string (result, FALSE);
+
+      g_assert_nonnull (strstr (all, json_object_get_string_member (expect, "ask")));
+    }
+
+  /* every finding is complete: rule id, outcome, citation, title, explanation */
+  for (guint k = 0; k < json_array_get_length (findings); k++)
+    {
+      JsonObject *f = json_array_get_object_element (findings, k);
+
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (f, "citation"), "15 CFR") ||
+                     g_str_has_prefix (json_object_get_string_member (f, "citation"), "31 CFR") ||
+                     g_str_has_prefix (json_object_get_string_member (f, "citation"), "22 CFR") ||
+                     g_str_has_prefix (json_object_get_string_member (f, "citation"), "E.O."));
+      g_assert_cmpstr (json_object_get_string_member (f, "title"), !=, "");
+      g_assert_cmpstr (json_object_get_string_member (f, "explanation"), !=, "");
+      g_assert_null (strstr (json_object_get_string_member (f, "explanation"), "{"));
+      g_assert_true (json_object_has_member (f, "license_policy"));
+      g_assert_true (json_object_has_member (f, "items"));
+      g_assert_true (json_object_has_member (f, "parties"));
+    }
+  /* --trace covers every rule of the pack */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (r, "trace")), >=, clr_rule_pack_get_n_rules (pack));
+}
+
+static void
+test_report_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) result = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser,
+    "{\"date\": \"2025-06-01\", \"destination\": \"HK\", \"items\": [{\"eccn\": \"3A090.a\", \"tpp\": 15832,"
+    " \"performance_density\": 19.6, \"datacenter\": true}], \"parties\": [{\"role\": \"end_user\", \"name\": \"Kowloon AI\","
+    " \"headquarters_country\": \"HK\"}]}", -1, &error));
+  result = clr_evaluate (pack, json_parser_get_root (parser), NULL, NULL, NULL, CLR_POSTURE_ENFORCEMENT,
+                         CLR_EVALUATE_NONE, &error);
+  g_assert_no_error (error);
+  text = clr_evaluation_to_text (result);
+  g_assert_true (g_str_has_prefix (text, "License required — as of 2025-06-01, enforcement posture"));
+  g_assert_nonnull (strstr (text, "Hong Kong is treated as China"));
+  g_assert_nonnull (strstr (text, "15 CFR 742.6(a)(6)(iii)"));
+  g_assert_nonnull (strstr (text, "not possible: no restricted-party lists are loaded"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *path = NULL;
+  JsonArray *cases;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  pack = clr_rule_pack_new_bundled (&error);
+  g_assert_no_error (error);
+  path = g_test_build_filename (G_TEST_DIST, "engine", "data", "shipments", "cases.json", NULL);
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  cases = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (cases), >=, 40);
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonObject *c = json_array_get_object_element (cases, i);
+      g_autofree char *name = g_strdup_printf ("/evaluator/case/%s", json_object_get_string_member (c, "name"));
+
+      g_test_add_data_func (name, c, test_case);
+    }
+  g_test_add_func ("/evaluator/report-text", test_report_text);
+
+  ret = g_test_run ();
+  g_object_unref (pack);
+  return ret;
+}

@@ -1,0 +1,342 @@
+/* test-rule-pack.c — the bundled pack, validation errors, dated groups, shipments
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "clr-engine-error.h"
+#include "clr-expr.h"
+#include "clr-rule-pack.h"
+#include "clr-shipment.h"
+
+static ClrRulePack *pack;
+
+static void
+test_bundled (void)
+{
+  g_autoptr(JsonNode) eccns = clr_rule_pack_list_eccns (pack);
+  g_autoptr(JsonNode) countries = clr_rule_pack_list_countries (pack, "2025-06-01");
+  g_autoptr(JsonNode) flags = clr_rule_pack_list_red_flags (pack);
+  g_autoptr(JsonNode) uses = clr_rule_pack_list_end_use_categories (pack);
+  g_autoptr(JsonNode) exceptions = clr_rule_pack_list_license_exceptions (pack);
+  JsonArray *a;
+  gboolean found_hk = FALSE;
+
+  g_assert_cmpstr (clr_rule_pack_get_id (pack), ==, "clearance-ear");
+  g_assert_cmpuint (strlen (clr_rule_pack_get_sha256 (pack)), ==, 64);
+  /* the complete CCL and Country Chart from the eCFR of 2026-07-23 */
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (eccns)), ==, 633);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (countries)), >=, 200);
+  g_assert_true (clr_rule_pack_has_eccn (pack, "3A090.a.1"));
+  g_assert_true (clr_rule_pack_has_eccn (pack, "EAR99"));
+  g_assert_false (clr_rule_pack_has_eccn (pack, "3A099"));
+  g_assert_false (clr_rule_pack_has_eccn (pack, "3a090"));
+
+  a = json_node_get_array (countries);
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonObject *c = json_array_get_object_element (a, i);
+
+      if (g_strcmp0 (json_object_get_string_member (c, "code"), "HK") == 0)
+        {
+          found_hk = TRUE;
+          g_assert_cmpstr (json_object_get_string_member (c, "treated_as"), ==, "CN");
+        }
+      if (g_strcmp0 (json_object_get_string_member (c, "code"), "CU") == 0)
+        g_assert_true (json_object_get_boolean_member (c, "embargoed"));
+    }
+  g_assert_true (found_hk);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (flags)), >=, 20);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (uses)), >=, 8);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (exceptions)), >=, 3);
+
+  g_assert_cmpstr (clr_rule_pack_lookup_country (pack, "Hong Kong"), ==, "HK");
+  g_assert_cmpstr (clr_rule_pack_lookup_country (pack, "prc"), ==, "CN");
+  g_assert_cmpstr (clr_rule_pack_lookup_country (pack, "cn"), ==, "CN");
+  g_assert_cmpstr (clr_rule_pack_lookup_country (pack, "Macao"), ==, "MO");
+  g_assert_null (clr_rule_pack_lookup_country (pack, "Atlantis"));
+}
+
+static void
+test_groups_dated (void)
+{
+  /* snapshot of 2026-07-23 */
+  g_assert_true (clr_rule_pack_country_in_group (pack, "CN", "D:5", "2026-07-23"));
+  g_assert_false (clr_rule_pack_country_in_group (pack, "MO", "D:5", "2026-07-23"));
+  g_assert_true (clr_rule_pack_country_in_group (pack, "MO", "D:1", "2026-07-23"));
+  g_assert_true (clr_rule_pack_country_in_group (pack, "AE", "A:5", "2026-07-23"));
+  /* Nicaragua: D:5 from 2024-03-15 */
+  g_assert_false (clr_rule_pack_country_in_group (pack, "NI", "D:5", "2024-03-14"));
+  g_assert_true (clr_rule_pack_country_in_group (pack, "NI", "D:5", "2024-03-15"));
+  /* Cyprus: out of D:5 from 2024-05-30 */
+  g_assert_true (clr_rule_pack_country_in_group (pack, "CY", "D:5", "2024-05-29"));
+  g_assert_false (clr_rule_pack_country_in_group (pack, "CY", "D:5", "2024-05-30"));
+  /* Cambodia: out of D:5 from 2026-02-04, stays in D:1 */
+  g_assert_true (clr_rule_pack_country_in_group (pack, "KH", "D:5", "2026-02-03"));
+  g_assert_false (clr_rule_pack_country_in_group (pack, "KH", "D:5", "2026-02-04"));
+  g_assert_true (clr_rule_pack_country_in_group (pack, "KH", "D:1", "2026-02-04"));
+  /* Russia: D:2/D:4 from 2020-02-24 */
+  g_assert_false (clr_rule_pack_country_in_group (pack, "RU", "D:4", "2020-02-23"));
+  g_assert_true (clr_rule_pack_country_in_group (pack, "RU", "D:4", "2020-02-24"));
+}
+
+static void
+test_eccn_match (void)
+{
+  g_assert_cmpint (clr_eccn_match ("3A090.a.1", "3A090.a"), ==, CLR_TRI_TRUE);
+  g_assert_cmpint (clr_eccn_match ("3A090.b", "3A090.a"), ==, CLR_TRI_FALSE);
+  g_assert_cmpint (clr_eccn_match ("3A090", "3A090.a"), ==, CLR_TRI_UNKNOWN);
+  g_assert_cmpint (clr_eccn_match ("3A001.z.3.a", "3A001.z.*.a"), ==, CLR_TRI_TRUE);
+  g_assert_cmpint (clr_eccn_match ("3A001.z.3.b", "3A001.z.*.a"), ==, CLR_TRI_FALSE);
+  g_assert_cmpint (clr_eccn_match ("EAR99", "EAR99"), ==, CLR_TRI_TRUE);
+  g_assert_cmpint (clr_eccn_match ("EAR99", "3A090"), ==, CLR_TRI_FALSE);
+}
+
+/* Loads the bundled pack with one edit made by @edit (a Python-free JSON patch:
+ * we parse, modify, re-serialise) and returns the error message. */
+typedef void (*PackEdit) (JsonObject *root);
+
+static char *
+load_edited (PackEdit edit,
+             int     *code)
+{
+  g_autoptr(GBytes) bytes = clr_rule_pack_get_bundled_data ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrRulePack) edited = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  edit (json_node_get_object (json_parser_get_root (parser)));
+  data = json_to_string (json_parser_get_root (parser), FALSE);
+  length = strlen (data);
+  edited = clr_rule_pack_new_from_data (data, length, "edited.json", &error);
+  g_assert_null (edited);
+  g_assert_nonnull (error);
+  *code = error->code;
+  return g_strdup (error->message);
+}
+
+static JsonObject *
+rule (JsonObject *root,
+      const char *id)
+{
+  JsonArray *rules = json_object_get_array_member (root, "rules");
+
+  for (guint i = 0; i < json_array_get_length (rules); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (rules, i), "id"), id) == 0)
+      return json_array_get_object_element (rules, i);
+  g_assert_not_reached ();
+}
+
+static void
+edit_unknown_field (JsonObject *root)
+{
+  json_object_set_string_member (rule (root, "ac-hq-rule"), "severity", "high");
+}
+
+static void
+edit_bad_date (JsonObject *root)
+{
+  json_object_set_string_member (json_object_get_object_member (rule (root, "ac-a-d145"), "effective"), "from", "2025-02-30");
+}
+
+static void
+edit_unknown_country (JsonObject *root)
+{
+  JsonObject *cond = json_object_get_object_member (rule (root, "ac-2022-china"), "condition");
+  JsonArray *all = json_object_get_array_member (cond, "all");
+  JsonArray *dest = json_array_new ();
+
+  json_array_add_string_element (dest, "XX");
+  json_object_set_array_member (json_array_get_object_element (all, 1), "destination", dest);
+}
+
+static void
+edit_unknown_group (JsonObject *root)
+{
+  JsonObject *cond = json_object_get_object_member (rule (root, "embargo-part-746"), "condition");
+  JsonArray *dest = json_array_new ();
+
+  json_array_add_string_element (dest, "D:9");
+  json_object_set_array_member (cond, "destination", dest);
+}
+
+static void
+edit_unknown_eccn (JsonObject *root)
+{
+  JsonObject *cond = json_object_get_object_member (rule (root, "ac-hbm-3a090c"), "condition");
+  JsonArray *all = json_object_get_array_member (cond, "all");
+  JsonArray *eccn = json_array_new ();
+
+  json_array_add_string_element (eccn, "3A099.c");
+  json_object_set_array_member (json_array_get_object_element (all, 0), "eccn", eccn);
+}
+
+static void
+edit_never_fires_dates (JsonObject *root)
+{
+  json_object_set_string_member (json_object_get_object_member (rule (root, "ac-2023-macau"), "effective"), "until", "2022-01-01");
+}
+
+static void
+edit_never_fires_condition (JsonObject *root)
+{
+  JsonObject *r = rule (root, "red-flags");
+  g_autoptr(JsonParser) p = json_parser_new ();
+
+  g_assert_true (json_parser_load_from_data (p, "{\"all\": [{\"destination\": [\"CN\"]}, {\"not\": {\"destination\": [\"CN\"]}}]}", -1, NULL));
+  json_object_set_member (r, "condition", json_node_copy (json_parser_get_root (p)));
+}
+
+static void
+edit_bad_outcome (JsonObject *root)
+{
+  json_object_set_string_member (rule (root, "red-flags"), "outcome", "maybe");
+}
+
+static void
+edit_future_format (JsonObject *root)
+{
+  json_object_set_int_member (root, "format_version", 2);
+}
+
+static void
+test_validation (void)
+{
+  static const struct { PackEdit edit; int code; const char *expect[3]; } cases[] = {
+    { edit_unknown_field, CLR_ENGINE_ERROR_INVALID_PACK, { "edited.json", "rule “ac-hq-rule”", "unknown field “severity”" } },
+    { edit_bad_date, CLR_ENGINE_ERROR_INVALID_PACK, { "rule “ac-a-d145”", "effective.from", "2025-02-30" } },
+    { edit_unknown_country, CLR_ENGINE_ERROR_INVALID_PACK, { "rule “ac-2022-china”", "unknown country code “XX”", NULL } },
+    { edit_unknown_group, CLR_ENGINE_ERROR_INVALID_PACK, { "rule “embargo-part-746”", "unknown country group “D:9”", NULL } },
+    { edit_unknown_eccn, CLR_ENGINE_ERROR_INVALID_PACK, { "rule “ac-hbm-3a090c”", "unknown ECCN pattern “3A099.c”", NULL } },
+    { edit_never_fires_dates, CLR_ENGINE_ERROR_INVALID_PACK, { "rule “ac-2023-macau”", "can never fire", NULL } },
+    { edit_never_fires_condition, CLR_ENGINE_ERROR_INVALID_PACK, { "rule “red-flags”", "can never fire", NULL } },
+    { edit_bad_outcome, CLR_ENGINE_ERROR_INVALID_PACK, { "rule “red-flags”", "outcome “maybe”", NULL } },
+    { edit_future_format, CLR_ENGINE_ERROR_UNSUPPORTED, { "format_version 2", NULL, NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int code = -1;
+      g_autofree char *message = load_edited (cases[i].edit, &code);
+
+      g_test_message ("%s", message);
+      g_assert_cmpint (code, ==, cases[i].code);
+      for (guint k = 0; k < 3 && cases[i].expect[k] != NULL; k++)
+        if (strstr (message, cases[i].expect[k]) == NULL)
+          g_error ("case %u: “%s” does not mention “%s”", i, message, cases[i].expect[k]);
+    }
+}
+
+static void
+test_malformed_pack (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrRulePack) p = clr_rule_pack_new_from_data ("{\"format\": \"clearance-rule-pack\",", -1, "broken.json", &error);
+
+  g_assert_null (p);
+  g_assert_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_PACK);
+  g_assert_nonnull (strstr (error->message, "broken.json"));
+  g_assert_true (clr_rule_pack_data_is_pack ("{\"format\": \"clearance-rule-pack\"}", 33));
+  g_assert_false (clr_rule_pack_data_is_pack ("_id,source,entity_number", 24));
+}
+
+static void
+test_versions (void)
+{
+  g_assert_cmpint (clr_rule_pack_compare_versions ("2026.11.28", "2026.11.3"), >, 0);
+  g_assert_cmpint (clr_rule_pack_compare_versions ("2026.1", "2026.1.0"), ==, 0);
+  g_assert_cmpint (clr_rule_pack_compare_versions ("2025.12.31", "2026.1.1"), <, 0);
+}
+
+static void
+check_shipment_error (const char *json,
+                      int         code,
+                      const char *field)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  g_assert_false (clr_shipment_validate (pack, json_parser_get_root (parser), &error));
+  g_assert_error (error, CLR_ENGINE_ERROR, code);
+  if (strstr (error->message, field) == NULL)
+    g_error ("“%s” does not name “%s”", error->message, field);
+}
+
+#define PARTY "\"parties\": [{\"role\": \"end_user\", \"name\": \"A\"}]"
+
+static void
+test_shipment_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("clr-rules-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bad.json", NULL);
+  JsonNode *node;
+
+  check_shipment_error ("{\"date\": \"2025-02-30\", \"destination\": \"CN\", \"items\": [{\"eccn\": \"EAR99\"}], " PARTY "}",
+                        CLR_ENGINE_ERROR_BAD_DATE, "date: “2025-02-30”");
+  check_shipment_error ("{\"date\": \"2025-01-01\", \"destination\": \"XX\", \"items\": [{\"eccn\": \"EAR99\"}], " PARTY "}",
+                        CLR_ENGINE_ERROR_UNKNOWN_COUNTRY, "destination: unknown country “XX”");
+  check_shipment_error ("{\"date\": \"2025-01-01\", \"destination\": \"CN\", \"items\": [{\"eccn\": \"EAR99\"}, {\"eccn\": \"3A099\"}], " PARTY "}",
+                        CLR_ENGINE_ERROR_UNKNOWN_ECCN, "items[1].eccn: unknown ECCN “3A099”");
+  check_shipment_error ("{\"date\": \"2025-01-01\", \"destination\": \"CN\", \"items\": [{\"eccn\": \"EAR99\"}], " PARTY ", \"carbon_footprint\": 3}",
+                        CLR_ENGINE_ERROR_UNSUPPORTED, "carbon_footprint: unknown field");
+  check_shipment_error ("{\"date\": \"2025-01-01\", \"destination\": \"CN\", \"items\": [{\"eccn\": \"EAR99\", \"tpp\": \"lots\"}], " PARTY "}",
+                        CLR_ENGINE_ERROR_INVALID_INPUT, "items[0].tpp: must be a number");
+  check_shipment_error ("{\"date\": \"2025-01-01\", \"destination\": \"CN\", \"items\": [{\"eccn\": \"EAR99\"}]}",
+                        CLR_ENGINE_ERROR_INVALID_INPUT, "parties");
+  check_shipment_error ("{\"destination\": \"CN\", \"items\": [{\"eccn\": \"EAR99\"}], " PARTY "}",
+                        CLR_ENGINE_ERROR_INVALID_INPUT, "date: required");
+  check_shipment_error ("{\"date\": \"2025-01-01\", \"destination\": \"CN\", \"items\": [{\"eccn\": \"EAR99\"}], \"parties\": [{\"role\": \"boss\", \"name\": \"A\"}]}",
+                        CLR_ENGINE_ERROR_INVALID_INPUT, "parties[0].role");
+  check_shipment_error ("{\"date\": \"2025-01-01\", \"destination\": \"CN\", \"items\": [{\"eccn\": \"EAR99\"}], " PARTY ", \"red_flags\": [\"rf-nope\"]}",
+                        CLR_ENGINE_ERROR_INVALID_INPUT, "red_flags[0]");
+  check_shipment_error ("{\"schema_version\": 2, \"date\": \"2025-01-01\", \"destination\": \"CN\", \"items\": [{\"eccn\": \"EAR99\"}], " PARTY "}",
+                        CLR_ENGINE_ERROR_UNSUPPORTED, "schema_version");
+
+  g_assert_true (g_file_set_contents (path, "{\"date\": \"2025-01-01\",", -1, NULL));
+  node = clr_shipment_load_file (path, &error);
+  g_assert_null (node);
+  g_assert_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "bad.json"));
+  g_unlink (path);
+  g_rmdir (dir);
+
+  g_assert_true (clr_date_is_valid ("2024-02-29"));
+  g_assert_false (clr_date_is_valid ("2025-02-29"));
+  g_assert_false (clr_date_is_valid ("2025-13-01"));
+  g_assert_false (clr_date_is_valid ("25-01-01"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  pack = clr_rule_pack_new_bundled (&error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/rule-pack/bundled", test_bundled);
+  g_test_add_func ("/rule-pack/groups-dated", test_groups_dated);
+  g_test_add_func ("/rule-pack/eccn-match", test_eccn_match);
+  g_test_add_func ("/rule-pack/validation", test_validation);
+  g_test_add_func ("/rule-pack/malformed", test_malformed_pack);
+  g_test_add_func ("/rule-pack/versions", test_versions);
+  g_test_add_func ("/rule-pack/shipment-errors", test_shipment_errors);
+
+  ret = g_test_run ();
+  g_object_unref (pack);
+  return ret;
+}
