@@ -1,0 +1,56 @@
+/* clr-field-row.h — an entry row of the shipment form that validates as you type
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "clr-shipment-catalog.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CLR_FIELD_TEXT,
+  CLR_FIELD_INTEGER,   /* a whole number ≥ 0 */
+  CLR_FIELD_NUMBER,    /* a decimal number ≥ 0 ("." or "," as separator) */
+  CLR_FIELD_PERCENT,   /* a decimal number 0–100 */
+  CLR_FIELD_DATE,      /* YYYY-MM-DD, a real day; with a calendar popover */
+  CLR_FIELD_COUNTRY,   /* code, name or alias; with a searchable picker */
+  CLR_FIELD_ECCN,      /* an ECCN of the pack's CCL or EAR99; with a searchable picker */
+} ClrFieldKind;
+
+#define CLR_TYPE_FIELD_ROW (clr_field_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (ClrFieldRow, clr_field_row, CLR, FIELD_ROW, AdwEntryRow)
+
+GtkWidget    *clr_field_row_new              (ClrFieldKind        kind,
+                                              const char         *title,
+                                              gboolean            required);
+ClrFieldKind  clr_field_row_get_kind         (ClrFieldRow        *self);
+void          clr_field_row_set_catalog      (ClrFieldRow        *self,
+                                              ClrShipmentCatalog *catalog);
+/* Shows "required" on an empty required field (before, an empty field is not
+ * flagged: a new form is not a wall of red). */
+void          clr_field_row_set_show_missing (ClrFieldRow        *self,
+                                              gboolean            show_missing);
+/* The value for the document: trimmed text, the resolved country code or the
+ * normalised ECCN; NULL when empty or invalid. */
+const char   *clr_field_row_get_value        (ClrFieldRow        *self);
+/* For the number kinds: TRUE and the value when the field holds a valid number. */
+gboolean      clr_field_row_get_number       (ClrFieldRow        *self,
+                                              double             *number);
+/* Sets the text (NULL = empty) and validates it. */
+void          clr_field_row_set_text         (ClrFieldRow        *self,
+                                              const char         *text);
+/* NULL when valid, else what is wrong (translated). Empty required fields
+ * count as errors whether or not they are shown. */
+const char   *clr_field_row_get_error        (ClrFieldRow        *self);
+/* Re-validates (after the catalog changed). */
+void          clr_field_row_revalidate       (ClrFieldRow        *self);
+
+G_END_DECLS

@@ -1,0 +1,546 @@
+/* clr-item-row.c — one item of the shipment: description, ECCN, parameters, value
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "clr-field-row.h"
+#include "clr-item-row.h"
+
+/* Which ECCNs have the advanced-computing parameters (3A090 note: TPP, density,
+ * bandwidth, data-center design). A form-layout choice, not a rule: the rule pack
+ * decides what the parameters mean. */
+static const char * const parameter_eccn_prefixes[] = { "3A090", "4A090", NULL };
+static const char * const parameter_eccn_paragraphs[] = { ".z", NULL };
+
+struct _ClrItemRow
+{
+  AdwExpanderRow      parent_instance;
+
+  ClrShipmentCatalog *catalog;
+  JsonObject         *extra;          /* the item as loaded, for members the form does not show */
+  guint               index;
+  gboolean            loading;
+
+  ClrFieldRow        *description;
+  ClrFieldRow        *eccn;
+  ClrFieldRow        *quantity;
+  ClrFieldRow        *unit_value;
+  ClrFieldRow        *currency;
+  ClrFieldRow        *manufacturer;
+  ClrFieldRow        *model;
+  ClrFieldRow        *tpp;
+  ClrFieldRow        *density;
+  ClrFieldRow        *bandwidth;
+  AdwComboRow        *datacenter;
+  AdwActionRow       *calculator;
+  GtkEntry           *mac_tops;
+  GtkEntry           *bit_length;
+  GtkLabel           *tpp_result;
+  GtkWidget          *use_tpp;
+  GtkWidget          *calc_popover;
+};
+
+enum {
+  CHANGED,
+  REMOVE_REQUESTED,
+  MOVE_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (ClrItemRow, clr_item_row, ADW_TYPE_EXPANDER_ROW)
+
+double
+clr_item_row_compute_tpp (double mac_tops,
+                          double bit_length)
+{
+  return 2.0 * mac_tops * bit_length;
+}
+
+static gboolean
+eccn_has_parameters (const char *eccn)
+{
+  if (eccn == NULL)
+    return FALSE;
+  for (guint i = 0; parameter_eccn_prefixes[i] != NULL; i++)
+    if (g_str_has_prefix (eccn, parameter_eccn_prefixes[i]))
+      return TRUE;
+  for (guint i = 0; parameter_eccn_paragraphs[i] != NULL; i++)
+    {
+      const char *p = strstr (eccn, parameter_eccn_paragraphs[i]);
+      gsize n = strlen (parameter_eccn_paragraphs[i]);
+
+      if (p != NULL && (p[n] == '\0' || p[n] == '.'))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+update_header (ClrItemRow *self)
+{
+  const char *description = clr_field_row_get_value (self->description);
+  const char *eccn = clr_field_row_get_value (self->eccn);
+  const char *quantity = clr_field_row_get_value (self->quantity);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  gboolean parameters = eccn_has_parameters (eccn);
+
+  if (description != NULL)
+    /* Translators: expander title of an item: number and description */
+    title = g_strdup_printf (_("Item %u: %s"), self->index + 1, description);
+  else
+    title = g_strdup_printf (_("Item %u"), self->index + 1);
+  if (eccn != NULL && quantity != NULL)
+    /* Translators: item summary: ECCN and quantity */
+    subtitle = g_strdup_printf (_("%s · quantity %s"), eccn, quantity);
+  else
+    subtitle = g_strdup (eccn != NULL ? eccn : _("No ECCN yet"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->tpp), parameters);
+  gtk_widget_set_visible (GTK_WIDGET (self->density), parameters);
+  gtk_widget_set_visible (GTK_WIDGET (self->bandwidth), parameters);
+  gtk_widget_set_visible (GTK_WIDGET (self->datacenter), parameters);
+  gtk_widget_set_visible (GTK_WIDGET (self->calculator), parameters);
+}
+
+static void
+field_changed_cb (ClrItemRow *self)
+{
+  update_header (self);
+  if (!self->loading)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+calc_changed_cb (ClrItemRow *self)
+{
+  g_autofree char *a = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->mac_tops)));
+  g_autofree char *b = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->bit_length)));
+  char *end_a = NULL, *end_b = NULL;
+  double mac, bits;
+
+  g_strdelimit (a, ",", '.');
+  mac = g_ascii_strtod (a, &end_a);
+  bits = g_ascii_strtod (b, &end_b);
+  if (*a == '\0' || *b == '\0' || *end_a != '\0' || *end_b != '\0' || mac <= 0 || bits <= 0
+      || !isfinite (mac) || !isfinite (bits))
+    {
+      gtk_label_set_text (self->tpp_result, _("Enter MacTOPS and the bit length"));
+      gtk_widget_set_sensitive (self->use_tpp, FALSE);
+      return;
+    }
+  {
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    g_autofree char *text = NULL;
+
+    g_ascii_formatd (buf, sizeof buf, "%.10g", clr_item_row_compute_tpp (mac, bits));
+    /* Translators: the TPP calculator's result */
+    text = g_strdup_printf (_("TPP = %s"), buf);
+    gtk_label_set_text (self->tpp_result, text);
+    gtk_widget_set_sensitive (self->use_tpp, TRUE);
+  }
+}
+
+static void
+use_tpp_cb (ClrItemRow *self)
+{
+  const char *text = gtk_label_get_text (self->tpp_result);
+  const char *eq = strstr (text, "= ");
+
+  if (eq != NULL)
+    clr_field_row_set_text (self->tpp, eq + 2);
+  gtk_popover_popdown (GTK_POPOVER (self->calc_popover));
+}
+
+static void
+remove_clicked_cb (ClrItemRow *self)
+{
+  g_signal_emit (self, signals[REMOVE_REQUESTED], 0);
+}
+
+static void
+up_clicked_cb (ClrItemRow *self)
+{
+  g_signal_emit (self, signals[MOVE_REQUESTED], 0, -1);
+}
+
+static void
+down_clicked_cb (ClrItemRow *self)
+{
+  g_signal_emit (self, signals[MOVE_REQUESTED], 0, 1);
+}
+
+static ClrFieldRow *
+add_field (ClrItemRow   *self,
+           ClrFieldKind  kind,
+           const char   *title,
+           gboolean      required)
+{
+  GtkWidget *row = clr_field_row_new (kind, title, required);
+
+  clr_field_row_set_catalog (CLR_FIELD_ROW (row), self->catalog);
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (field_changed_cb), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+  return CLR_FIELD_ROW (row);
+}
+
+static GtkWidget *
+action_button (const char *icon,
+               const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return button;
+}
+
+static void
+build_calculator (ClrItemRow *self)
+{
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *label;
+
+  self->calculator = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->calculator), _("TPP Calculator"));
+  adw_action_row_set_subtitle (self->calculator,
+                               _("From a datasheet: TPP = 2 × MacTOPS × bit length of the operation"));
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  label = gtk_label_new_with_mnemonic (_("_MacTOPS"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  self->mac_tops = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_input_purpose (self->mac_tops, GTK_INPUT_PURPOSE_NUMBER);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->mac_tops));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->mac_tops), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("MacTOPS"), -1);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->mac_tops), 1, 0, 1, 1);
+  label = gtk_label_new_with_mnemonic (_("_Bit length"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  self->bit_length = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_input_purpose (self->bit_length, GTK_INPUT_PURPOSE_DIGITS);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->bit_length));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->bit_length), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Bit length"), -1);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->bit_length), 1, 1, 1, 1);
+  self->tpp_result = GTK_LABEL (gtk_label_new (_("Enter MacTOPS and the bit length")));
+  gtk_label_set_xalign (self->tpp_result, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->tpp_result), "heading");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->tpp_result),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "tpp-result", -1);
+  gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (self->tpp_result), 0, 2, 2, 1);
+  self->use_tpp = gtk_button_new_with_mnemonic (_("_Use This TPP"));
+  gtk_widget_add_css_class (self->use_tpp, "suggested-action");
+  gtk_widget_set_sensitive (self->use_tpp, FALSE);
+  gtk_grid_attach (GTK_GRID (grid), self->use_tpp, 0, 3, 2, 1);
+  g_signal_connect_swapped (self->mac_tops, "changed", G_CALLBACK (calc_changed_cb), self);
+  g_signal_connect_swapped (self->bit_length, "changed", G_CALLBACK (calc_changed_cb), self);
+  g_signal_connect_swapped (self->use_tpp, "clicked", G_CALLBACK (use_tpp_cb), self);
+  g_signal_connect_swapped (self->bit_length, "activate", G_CALLBACK (use_tpp_cb), self);
+
+  self->calc_popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (self->calc_popover), grid);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), self->calc_popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "accessories-calculator-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Open the TPP calculator"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Open the TPP calculator"), -1);
+  adw_action_row_add_suffix (self->calculator, button);
+  adw_action_row_set_activatable_widget (self->calculator, button);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->calculator));
+}
+
+static void
+clr_item_row_dispose (GObject *object)
+{
+  ClrItemRow *self = CLR_ITEM_ROW (object);
+
+  g_clear_object (&self->catalog);
+  g_clear_pointer (&self->extra, json_object_unref);
+
+  G_OBJECT_CLASS (clr_item_row_parent_class)->dispose (object);
+}
+
+static void
+clr_item_row_class_init (ClrItemRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = clr_item_row_dispose;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[REMOVE_REQUESTED] = g_signal_new ("remove-requested", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 0);
+  signals[MOVE_REQUESTED] = g_signal_new ("move-requested", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, G_TYPE_INT);
+}
+
+static void
+clr_item_row_init (ClrItemRow *self)
+{
+}
+
+GtkWidget *
+clr_item_row_new (ClrShipmentCatalog *catalog)
+{
+  ClrItemRow *self = g_object_new (CLR_TYPE_ITEM_ROW, NULL);
+  GtkStringList *datacenter = gtk_string_list_new (NULL);
+  GtkWidget *button;
+
+  self->catalog = catalog ? g_object_ref (catalog) : NULL;
+  self->loading = TRUE;
+
+  self->description = add_field (self, CLR_FIELD_TEXT, _("_Description"), FALSE);
+  self->eccn = add_field (self, CLR_FIELD_ECCN, _("_ECCN"), TRUE);
+  self->tpp = add_field (self, CLR_FIELD_NUMBER, _("_Total processing performance (TPP)"), FALSE);
+  build_calculator (self);
+  self->density = add_field (self, CLR_FIELD_NUMBER, _("Performance _density"), FALSE);
+  self->bandwidth = add_field (self, CLR_FIELD_NUMBER, _("Memory _bandwidth (GB/s)"), FALSE);
+
+  gtk_string_list_append (datacenter, _("Not stated"));
+  gtk_string_list_append (datacenter, _("Yes"));
+  gtk_string_list_append (datacenter, _("No"));
+  self->datacenter = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->datacenter),
+                                 _("Designed or marketed for data centers"));
+  adw_combo_row_set_model (self->datacenter, G_LIST_MODEL (datacenter));
+  g_object_unref (datacenter);
+  g_signal_connect_swapped (self->datacenter, "notify::selected", G_CALLBACK (field_changed_cb), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->datacenter));
+
+  self->quantity = add_field (self, CLR_FIELD_INTEGER, _("_Quantity"), FALSE);
+  self->unit_value = add_field (self, CLR_FIELD_NUMBER, _("Unit _value"), FALSE);
+  self->currency = add_field (self, CLR_FIELD_TEXT, _("_Currency"), FALSE);
+  self->manufacturer = add_field (self, CLR_FIELD_TEXT, _("_Manufacturer"), FALSE);
+  self->model = add_field (self, CLR_FIELD_TEXT, _("M_odel"), FALSE);
+  clr_field_row_set_text (self->currency, "USD");
+
+  /* add_action prepends: added last, shown first. */
+  button = action_button ("user-trash-symbolic", _("Remove Item"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), button);
+  button = action_button ("go-down-symbolic", _("Move Item Down"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (down_clicked_cb), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), button);
+  button = action_button ("go-up-symbolic", _("Move Item Up"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (up_clicked_cb), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), button);
+
+  update_header (self);
+  self->loading = FALSE;
+  return GTK_WIDGET (self);
+}
+
+static char *
+member_text (JsonObject *object,
+             const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  if (type == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  if (type == G_TYPE_DOUBLE)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.10g", json_node_get_double (node)));
+    }
+  return NULL;
+}
+
+void
+clr_item_row_set_item (ClrItemRow *self,
+                       JsonObject *item)
+{
+  static const struct { const char *member; gsize offset; } fields[] = {
+    { "description", G_STRUCT_OFFSET (ClrItemRow, description) },
+    { "eccn", G_STRUCT_OFFSET (ClrItemRow, eccn) },
+    { "quantity", G_STRUCT_OFFSET (ClrItemRow, quantity) },
+    { "unit_value", G_STRUCT_OFFSET (ClrItemRow, unit_value) },
+    { "currency", G_STRUCT_OFFSET (ClrItemRow, currency) },
+    { "manufacturer", G_STRUCT_OFFSET (ClrItemRow, manufacturer) },
+    { "model", G_STRUCT_OFFSET (ClrItemRow, model) },
+    { "tpp", G_STRUCT_OFFSET (ClrItemRow, tpp) },
+    { "performance_density", G_STRUCT_OFFSET (ClrItemRow, density) },
+    { "memory_bandwidth_gbps", G_STRUCT_OFFSET (ClrItemRow, bandwidth) },
+  };
+  JsonNode *dc;
+
+  g_return_if_fail (CLR_IS_ITEM_ROW (self));
+  g_return_if_fail (item != NULL);
+
+  self->loading = TRUE;
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = json_object_ref (item);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      ClrFieldRow *row = G_STRUCT_MEMBER (ClrFieldRow *, self, fields[i].offset);
+      g_autofree char *text = member_text (item, fields[i].member);
+
+      clr_field_row_set_text (row, text);
+    }
+  dc = json_object_get_member (item, "datacenter");
+  if (dc != NULL && JSON_NODE_HOLDS_VALUE (dc) && json_node_get_value_type (dc) == G_TYPE_BOOLEAN)
+    adw_combo_row_set_selected (self->datacenter, json_node_get_boolean (dc) ? 1 : 2);
+  else
+    adw_combo_row_set_selected (self->datacenter, 0);
+  update_header (self);
+  self->loading = FALSE;
+}
+
+/* A valid value as the right JSON type; invalid text is kept as a string, so what
+ * the user typed survives autosave (evaluation then names the bad field). */
+static void
+put_field (JsonObject  *object,
+           const char  *member,
+           ClrFieldRow *row,
+           gboolean     integer)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  double number;
+
+  if (clr_field_row_get_number (row, &number))
+    {
+      if (integer || (number == floor (number) && fabs (number) < 1e15))
+        json_object_set_int_member (object, member, (gint64) number);
+      else
+        json_object_set_double_member (object, member, number);
+    }
+  else if (clr_field_row_get_value (row) != NULL)
+    json_object_set_string_member (object, member, clr_field_row_get_value (row));
+  else if (*trimmed != '\0')
+    json_object_set_string_member (object, member, trimmed);
+  else if (json_object_has_member (object, member))
+    json_object_remove_member (object, member);
+}
+
+JsonNode *
+clr_item_row_to_json (ClrItemRow *self)
+{
+  JsonObject *object = json_object_new ();
+  JsonNode *node;
+  guint selected;
+
+  g_return_val_if_fail (CLR_IS_ITEM_ROW (self), NULL);
+
+  if (self->extra != NULL)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, self->extra);
+      while (json_object_iter_next (&iter, &name, &value))
+        json_object_set_member (object, name, json_node_copy (value));
+    }
+  put_field (object, "description", self->description, FALSE);
+  put_field (object, "eccn", self->eccn, FALSE);
+  put_field (object, "quantity", self->quantity, TRUE);
+  put_field (object, "unit_value", self->unit_value, FALSE);
+  put_field (object, "currency", self->currency, FALSE);
+  put_field (object, "manufacturer", self->manufacturer, FALSE);
+  put_field (object, "model", self->model, FALSE);
+  put_field (object, "tpp", self->tpp, FALSE);
+  put_field (object, "performance_density", self->density, FALSE);
+  put_field (object, "memory_bandwidth_gbps", self->bandwidth, FALSE);
+  selected = adw_combo_row_get_selected (self->datacenter);
+  if (selected == 1 || selected == 2)
+    json_object_set_boolean_member (object, "datacenter", selected == 1);
+  else if (json_object_has_member (object, "datacenter"))
+    json_object_remove_member (object, "datacenter");
+
+  node = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+  return node;
+}
+
+void
+clr_item_row_set_index (ClrItemRow *self,
+                        guint       index)
+{
+  g_return_if_fail (CLR_IS_ITEM_ROW (self));
+
+  self->index = index;
+  update_header (self);
+}
+
+static ClrFieldRow **
+field_rows (ClrItemRow *self,
+            guint      *n)
+{
+  ClrFieldRow **rows;
+  ClrFieldRow *all[] = { self->description, self->eccn, self->tpp, self->density, self->bandwidth,
+                         self->quantity, self->unit_value, self->currency, self->manufacturer,
+                         self->model };
+
+  rows = g_new (ClrFieldRow *, G_N_ELEMENTS (all));
+  memcpy (rows, all, sizeof all);
+  *n = G_N_ELEMENTS (all);
+  return rows;
+}
+
+void
+clr_item_row_set_show_missing (ClrItemRow *self,
+                               gboolean    show_missing)
+{
+  guint n;
+  g_autofree ClrFieldRow **rows = NULL;
+
+  g_return_if_fail (CLR_IS_ITEM_ROW (self));
+
+  rows = field_rows (self, &n);
+  for (guint i = 0; i < n; i++)
+    clr_field_row_set_show_missing (rows[i], show_missing);
+}
+
+guint
+clr_item_row_count_errors (ClrItemRow  *self,
+                           GtkWidget  **first)
+{
+  guint n, errors = 0;
+  g_autofree ClrFieldRow **rows = NULL;
+
+  g_return_val_if_fail (CLR_IS_ITEM_ROW (self), 0);
+
+  rows = field_rows (self, &n);
+  for (guint i = 0; i < n; i++)
+    if (gtk_widget_get_visible (GTK_WIDGET (rows[i])) && clr_field_row_get_error (rows[i]) != NULL)
+      {
+        if (errors++ == 0 && first != NULL)
+          *first = GTK_WIDGET (rows[i]);
+      }
+  return errors;
+}
+
+gboolean
+clr_item_row_get_parameters_visible (ClrItemRow *self)
+{
+  g_return_val_if_fail (CLR_IS_ITEM_ROW (self), FALSE);
+  return gtk_widget_get_visible (GTK_WIDGET (self->tpp));
+}

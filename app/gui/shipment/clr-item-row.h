@@ -1,0 +1,42 @@
+/* clr-item-row.h — one item of the shipment: description, ECCN, parameters, value
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+#include <json-glib/json-glib.h>
+
+#include "clr-shipment-catalog.h"
+
+G_BEGIN_DECLS
+
+#define CLR_TYPE_ITEM_ROW (clr_item_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (ClrItemRow, clr_item_row, CLR, ITEM_ROW, AdwExpanderRow)
+
+/* Signals: ::changed (any field), ::remove-requested, ::move-requested (int delta). */
+GtkWidget  *clr_item_row_new              (ClrShipmentCatalog *catalog);
+/* Fills the fields from an item object of the shipment document; members the
+ * form does not show are kept and written back by to_json. */
+void        clr_item_row_set_item         (ClrItemRow         *self,
+                                           JsonObject         *item);
+/* The item object (transfer full). Invalid fields are left out. */
+JsonNode   *clr_item_row_to_json          (ClrItemRow         *self);
+void        clr_item_row_set_index        (ClrItemRow         *self,
+                                           guint               index);
+void        clr_item_row_set_show_missing (ClrItemRow         *self,
+                                           gboolean            show_missing);
+/* Number of fields with an error; the first one in *first (nullable). */
+guint       clr_item_row_count_errors     (ClrItemRow         *self,
+                                           GtkWidget         **first);
+/* Are the TPP / performance-density / bandwidth / data-center rows shown? */
+gboolean    clr_item_row_get_parameters_visible (ClrItemRow   *self);
+/* The TPP calculator's formula: 2 × MacTOPS × bit length (3A090 technical note). */
+double      clr_item_row_compute_tpp      (double              mac_tops,
+                                           double              bit_length);
+
+G_END_DECLS

@@ -1,0 +1,731 @@
+/* clr-shipment-form.c — the shipment form: general facts, items, parties, end use, red flags
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "clr-field-row.h"
+#include "clr-item-row.h"
+#include "clr-party-row.h"
+#include "clr-shipment-form.h"
+#include "clr-words.h"
+
+struct _ClrShipmentForm
+{
+  AdwBin               parent_instance;
+
+  ClrShipmentCatalog  *catalog;
+  JsonObject          *extra;        /* the loaded document, for members the form does not show */
+  gboolean             loading;
+  gboolean             show_missing;
+
+  AdwPreferencesPage  *page;
+  AdwPreferencesGroup *general;
+  AdwPreferencesGroup *items_group;
+  AdwPreferencesGroup *parties_group;
+  AdwPreferencesGroup *end_use_group;
+  AdwPreferencesGroup *red_flags_group;
+  ClrFieldRow         *reference;
+  ClrFieldRow         *date;
+  ClrFieldRow         *destination;
+  ClrFieldRow         *exported_from;
+  ClrFieldRow         *end_use_text;
+  GPtrArray           *item_rows;    /* ClrItemRow */
+  GPtrArray           *party_rows;   /* ClrPartyRow */
+  GPtrArray           *end_use_rows; /* AdwActionRow, data "id" */
+  GPtrArray           *red_flag_rows;
+};
+
+enum {
+  CHANGED,
+  PARTY_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (ClrShipmentForm, clr_shipment_form, ADW_TYPE_BIN)
+
+static void
+emit_changed (ClrShipmentForm *self)
+{
+  if (!self->loading)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+date_changed_cb (ClrShipmentForm *self)
+{
+  /* Country groups are shown as of the export date. */
+  if (self->catalog != NULL && clr_field_row_get_value (self->date) != NULL)
+    clr_shipment_catalog_set_date (self->catalog, clr_field_row_get_value (self->date));
+  emit_changed (self);
+}
+
+static void
+renumber (ClrShipmentForm *self)
+{
+  for (guint i = 0; i < self->item_rows->len; i++)
+    clr_item_row_set_index (g_ptr_array_index (self->item_rows, i), i);
+  for (guint i = 0; i < self->party_rows->len; i++)
+    clr_party_row_set_index (g_ptr_array_index (self->party_rows, i), i);
+}
+
+/* AdwPreferencesGroup (1.2) only appends: re-add the rows in their new order. */
+static void
+relayout_items (ClrShipmentForm *self)
+{
+  for (guint i = 0; i < self->item_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->item_rows, i);
+
+      g_object_ref (row);
+      adw_preferences_group_remove (self->items_group, row);
+    }
+  for (guint i = 0; i < self->item_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->item_rows, i);
+
+      adw_preferences_group_add (self->items_group, row);
+      g_object_unref (row);
+    }
+  renumber (self);
+}
+
+static void
+item_remove_cb (ClrShipmentForm *self,
+                ClrItemRow      *row)
+{
+  adw_preferences_group_remove (self->items_group, GTK_WIDGET (row));
+  g_ptr_array_remove (self->item_rows, row);
+  renumber (self);
+  emit_changed (self);
+}
+
+static void
+item_move_cb (ClrShipmentForm *self,
+              int              delta,
+              ClrItemRow      *row)
+{
+  guint index;
+
+  if (g_ptr_array_find (self->item_rows, row, &index)
+      && clr_shipment_form_move_item (self, index, delta))
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static void
+party_remove_cb (ClrShipmentForm *self,
+                 ClrPartyRow     *row)
+{
+  adw_preferences_group_remove (self->parties_group, GTK_WIDGET (row));
+  g_ptr_array_remove (self->party_rows, row);
+  renumber (self);
+  emit_changed (self);
+}
+
+static void
+party_name_changed_cb (ClrShipmentForm *self,
+                       ClrPartyRow     *row)
+{
+  g_signal_emit (self, signals[PARTY_CHANGED], 0, row);
+}
+
+static ClrItemRow *
+append_item (ClrShipmentForm *self,
+             JsonObject      *item)
+{
+  GtkWidget *row = clr_item_row_new (self->catalog);
+
+  if (item != NULL)
+    clr_item_row_set_item (CLR_ITEM_ROW (row), item);
+  clr_item_row_set_show_missing (CLR_ITEM_ROW (row), self->show_missing);
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (emit_changed), self);
+  g_signal_connect_swapped (row, "remove-requested", G_CALLBACK (item_remove_cb), self);
+  g_signal_connect_object (row, "move-requested", G_CALLBACK (item_move_cb), self, G_CONNECT_SWAPPED);
+  g_ptr_array_add (self->item_rows, row);
+  adw_preferences_group_add (self->items_group, row);
+  renumber (self);
+  return CLR_ITEM_ROW (row);
+}
+
+static ClrPartyRow *
+append_party (ClrShipmentForm *self,
+              JsonObject      *party)
+{
+  GtkWidget *row = clr_party_row_new (self->catalog);
+
+  if (party != NULL)
+    clr_party_row_set_party (CLR_PARTY_ROW (row), party);
+  clr_party_row_set_show_missing (CLR_PARTY_ROW (row), self->show_missing);
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (emit_changed), self);
+  g_signal_connect_swapped (row, "remove-requested", G_CALLBACK (party_remove_cb), self);
+  g_signal_connect_swapped (row, "name-changed", G_CALLBACK (party_name_changed_cb), self);
+  g_ptr_array_add (self->party_rows, row);
+  adw_preferences_group_add (self->parties_group, row);
+  renumber (self);
+  return CLR_PARTY_ROW (row);
+}
+
+static GtkWidget *
+add_check_row (AdwPreferencesGroup *group,
+               const char          *id,
+               const char          *title,
+               const char          *subtitle,
+               GCallback            toggled,
+               gpointer             user_data)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  g_object_set_data_full (G_OBJECT (row), "id", g_strdup (id), g_free);
+  g_object_set_data (G_OBJECT (row), "check", check);
+  g_signal_connect_swapped (check, "toggled", toggled, user_data);
+  adw_preferences_group_add (group, row);
+  return row;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static void
+rebuild_checklists (ClrShipmentForm *self)
+{
+  JsonArray *end_uses = self->catalog ? clr_shipment_catalog_get_end_uses (self->catalog) : NULL;
+  JsonArray *flags = self->catalog ? clr_shipment_catalog_get_red_flags (self->catalog) : NULL;
+
+  for (guint i = 0; i < self->end_use_rows->len; i++)
+    adw_preferences_group_remove (self->end_use_group, g_ptr_array_index (self->end_use_rows, i));
+  g_ptr_array_set_size (self->end_use_rows, 0);
+  for (guint i = 0; i < self->red_flag_rows->len; i++)
+    adw_preferences_group_remove (self->red_flags_group, g_ptr_array_index (self->red_flag_rows, i));
+  g_ptr_array_set_size (self->red_flag_rows, 0);
+
+  for (guint i = 0; end_uses != NULL && i < json_array_get_length (end_uses); i++)
+    {
+      JsonObject *category = json_array_get_object_element (end_uses, i);
+      const char *id = member_string (category, "id");
+      const char *label = member_string (category, "label");
+
+      if (id == NULL)
+        continue;
+      g_ptr_array_add (self->end_use_rows,
+                       add_check_row (self->end_use_group, id,
+                                      label ? label : clr_words_end_use_label (id), NULL,
+                                      G_CALLBACK (emit_changed), self));
+    }
+  for (guint i = 0; flags != NULL && i < json_array_get_length (flags); i++)
+    {
+      JsonObject *flag = json_array_get_object_element (flags, i);
+      const char *id = member_string (flag, "id");
+
+      if (id == NULL)
+        continue;
+      g_ptr_array_add (self->red_flag_rows,
+                       add_check_row (self->red_flags_group, id,
+                                      member_string (flag, "question") ? member_string (flag, "question") : id,
+                                      member_string (flag, "citation"),
+                                      G_CALLBACK (emit_changed), self));
+    }
+}
+
+static ClrFieldRow *
+add_general (ClrShipmentForm *self,
+             ClrFieldKind     kind,
+             const char      *title,
+             gboolean         required)
+{
+  GtkWidget *row = clr_field_row_new (kind, title, required);
+
+  adw_preferences_group_add (self->general, row);
+  return CLR_FIELD_ROW (row);
+}
+
+static GtkWidget *
+header_button (const char *label,
+               const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = adw_button_content_new ();
+
+  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
+  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  return button;
+}
+
+static void
+clr_shipment_form_dispose (GObject *object)
+{
+  ClrShipmentForm *self = CLR_SHIPMENT_FORM (object);
+
+  g_clear_object (&self->catalog);
+  g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_pointer (&self->item_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->party_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->end_use_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->red_flag_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (clr_shipment_form_parent_class)->dispose (object);
+}
+
+static void
+clr_shipment_form_class_init (ClrShipmentFormClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = clr_shipment_form_dispose;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[PARTY_CHANGED] = g_signal_new ("party-changed", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 1, CLR_TYPE_PARTY_ROW);
+}
+
+static void
+clr_shipment_form_init (ClrShipmentForm *self)
+{
+  GtkWidget *button;
+
+  self->item_rows = g_ptr_array_new ();
+  self->party_rows = g_ptr_array_new ();
+  self->end_use_rows = g_ptr_array_new ();
+  self->red_flag_rows = g_ptr_array_new ();
+
+  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Shipment form"), -1);
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
+
+  self->general = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->general, _("General"));
+  adw_preferences_page_add (self->page, self->general);
+  self->reference = add_general (self, CLR_FIELD_TEXT, _("_Reference"), FALSE);
+  self->date = add_general (self, CLR_FIELD_DATE, _("Export _date"), TRUE);
+  self->destination = add_general (self, CLR_FIELD_COUNTRY, _("Des_tination"), TRUE);
+  self->exported_from = add_general (self, CLR_FIELD_COUNTRY, _("E_xported from"), FALSE);
+  g_signal_connect_swapped (self->reference, "changed", G_CALLBACK (emit_changed), self);
+  g_signal_connect_swapped (self->date, "changed", G_CALLBACK (date_changed_cb), self);
+  g_signal_connect_swapped (self->destination, "changed", G_CALLBACK (emit_changed), self);
+  g_signal_connect_swapped (self->exported_from, "changed", G_CALLBACK (emit_changed), self);
+
+  self->items_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->items_group, _("Items"));
+  adw_preferences_group_set_description (self->items_group,
+                                         _("What is shipped, with its export classification (ECCN)"));
+  button = header_button (_("Add _Item"), _("Add an item to the shipment"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (clr_shipment_form_add_item), self);
+  adw_preferences_group_set_header_suffix (self->items_group, button);
+  adw_preferences_page_add (self->page, self->items_group);
+
+  self->parties_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->parties_group, _("Parties"));
+  adw_preferences_group_set_description (self->parties_group,
+                                         _("Who receives, buys or forwards the items; each name is screened as you type"));
+  button = header_button (_("Add _Party"), _("Add a party to the shipment"));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (clr_shipment_form_add_party), self);
+  adw_preferences_group_set_header_suffix (self->parties_group, button);
+  adw_preferences_page_add (self->page, self->parties_group);
+
+  self->end_use_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->end_use_group, _("End Use"));
+  adw_preferences_page_add (self->page, self->end_use_group);
+  self->end_use_text = CLR_FIELD_ROW (clr_field_row_new (CLR_FIELD_TEXT, _("End-use _description"), FALSE));
+  g_signal_connect_swapped (self->end_use_text, "changed", G_CALLBACK (emit_changed), self);
+  adw_preferences_group_add (self->end_use_group, GTK_WIDGET (self->end_use_text));
+
+  self->red_flags_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->red_flags_group, _("Red Flags"));
+  adw_preferences_group_set_description (self->red_flags_group,
+                                         _("Tick each statement that is true for this transaction"));
+  adw_preferences_page_add (self->page, self->red_flags_group);
+}
+
+GtkWidget *
+clr_shipment_form_new (void)
+{
+  return g_object_new (CLR_TYPE_SHIPMENT_FORM, NULL);
+}
+
+void
+clr_shipment_form_set_catalog (ClrShipmentForm    *self,
+                               ClrShipmentCatalog *catalog)
+{
+  g_autoptr(JsonNode) document = NULL;
+
+  g_return_if_fail (CLR_IS_SHIPMENT_FORM (self));
+
+  if (self->catalog == catalog)
+    return;
+  document = clr_shipment_form_get_document (self);
+  g_set_object (&self->catalog, catalog);
+  clr_field_row_set_catalog (self->destination, catalog);
+  clr_field_row_set_catalog (self->exported_from, catalog);
+  rebuild_checklists (self);
+  /* Item and party rows take the catalog when created: rebuild them. */
+  clr_shipment_form_set_document (self, document);
+}
+
+ClrShipmentCatalog *
+clr_shipment_form_get_catalog (ClrShipmentForm *self)
+{
+  g_return_val_if_fail (CLR_IS_SHIPMENT_FORM (self), NULL);
+  return self->catalog;
+}
+
+static gboolean
+array_has_string (JsonArray  *array,
+                  const char *value)
+{
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+          && g_strcmp0 (json_node_get_string (node), value) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static JsonArray *
+member_array (JsonObject *object,
+              const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static JsonObject *
+member_object (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+void
+clr_shipment_form_set_document (ClrShipmentForm *self,
+                                JsonNode        *shipment)
+{
+  JsonObject *object = NULL;
+  JsonObject *end_use;
+  JsonArray *items, *parties, *categories, *flags;
+
+  g_return_if_fail (CLR_IS_SHIPMENT_FORM (self));
+
+  self->loading = TRUE;
+  g_clear_pointer (&self->extra, json_object_unref);
+  if (shipment != NULL && JSON_NODE_HOLDS_OBJECT (shipment))
+    {
+      object = json_node_get_object (shipment);
+      self->extra = json_object_ref (object);
+    }
+
+  clr_field_row_set_text (self->reference, member_string (object, "reference"));
+  clr_field_row_set_text (self->date, member_string (object, "date"));
+  if (self->catalog != NULL && clr_field_row_get_value (self->date) != NULL)
+    clr_shipment_catalog_set_date (self->catalog, clr_field_row_get_value (self->date));
+  clr_field_row_set_text (self->destination, member_string (object, "destination"));
+  clr_field_row_set_text (self->exported_from, member_string (object, "exported_from"));
+
+  while (self->item_rows->len > 0)
+    {
+      GtkWidget *row = g_ptr_array_steal_index (self->item_rows, self->item_rows->len - 1);
+
+      adw_preferences_group_remove (self->items_group, row);
+    }
+  while (self->party_rows->len > 0)
+    {
+      GtkWidget *row = g_ptr_array_steal_index (self->party_rows, self->party_rows->len - 1);
+
+      adw_preferences_group_remove (self->parties_group, row);
+    }
+  items = member_array (object, "items");
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (items, i)))
+      append_item (self, json_array_get_object_element (items, i));
+  parties = member_array (object, "parties");
+  for (guint i = 0; parties != NULL && i < json_array_get_length (parties); i++)
+    if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (parties, i)))
+      append_party (self, json_array_get_object_element (parties, i));
+
+  end_use = member_object (object, "end_use");
+  clr_field_row_set_text (self->end_use_text, member_string (end_use, "description"));
+  categories = member_array (end_use, "categories");
+  for (guint i = 0; i < self->end_use_rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (self->end_use_rows, i);
+
+      gtk_check_button_set_active (g_object_get_data (row, "check"),
+                                   array_has_string (categories, g_object_get_data (row, "id")));
+    }
+  flags = member_array (object, "red_flags");
+  for (guint i = 0; i < self->red_flag_rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (self->red_flag_rows, i);
+
+      gtk_check_button_set_active (g_object_get_data (row, "check"),
+                                   array_has_string (flags, g_object_get_data (row, "id")));
+    }
+  self->loading = FALSE;
+}
+
+static void
+put_string (JsonObject  *object,
+            const char  *member,
+            ClrFieldRow *row)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  const char *value = clr_field_row_get_value (row);
+
+  /* Invalid text stays as typed, so autosave never loses it. */
+  if (value == NULL && *trimmed != '\0')
+    value = trimmed;
+  if (value != NULL)
+    json_object_set_string_member (object, member, value);
+  else if (json_object_has_member (object, member))
+    json_object_remove_member (object, member);
+}
+
+static JsonArray *
+checked_ids (GPtrArray *rows,
+             JsonArray *previous)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (rows, i);
+
+      if (gtk_check_button_get_active (g_object_get_data (row, "check")))
+        json_array_add_string_element (array, g_object_get_data (row, "id"));
+    }
+  /* Ids the pack no longer offers are kept rather than silently dropped. */
+  for (guint i = 0; previous != NULL && i < json_array_get_length (previous); i++)
+    {
+      const char *id = json_array_get_string_element (previous, i);
+      gboolean shown = FALSE;
+
+      for (guint r = 0; r < rows->len && !shown; r++)
+        shown = g_strcmp0 (g_object_get_data (g_ptr_array_index (rows, r), "id"), id) == 0;
+      if (!shown && id != NULL)
+        json_array_add_string_element (array, id);
+    }
+  return array;
+}
+
+JsonNode *
+clr_shipment_form_get_document (ClrShipmentForm *self)
+{
+  JsonObject *object = json_object_new ();
+  JsonObject *end_use = json_object_new ();
+  JsonObject *previous_end_use;
+  JsonArray *array;
+  JsonNode *node;
+
+  g_return_val_if_fail (CLR_IS_SHIPMENT_FORM (self), NULL);
+
+  if (self->extra != NULL)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, self->extra);
+      while (json_object_iter_next (&iter, &name, &value))
+        json_object_set_member (object, name, json_node_copy (value));
+    }
+  put_string (object, "reference", self->reference);
+  put_string (object, "date", self->date);
+  put_string (object, "destination", self->destination);
+  put_string (object, "exported_from", self->exported_from);
+
+  array = json_array_new ();
+  for (guint i = 0; i < self->item_rows->len; i++)
+    json_array_add_element (array, clr_item_row_to_json (g_ptr_array_index (self->item_rows, i)));
+  json_object_set_array_member (object, "items", array);
+  array = json_array_new ();
+  for (guint i = 0; i < self->party_rows->len; i++)
+    json_array_add_element (array, clr_party_row_to_json (g_ptr_array_index (self->party_rows, i)));
+  json_object_set_array_member (object, "parties", array);
+
+  previous_end_use = member_object (self->extra, "end_use");
+  put_string (end_use, "description", self->end_use_text);
+  array = checked_ids (self->end_use_rows, member_array (previous_end_use, "categories"));
+  if (json_array_get_length (array) > 0)
+    json_object_set_array_member (end_use, "categories", array);
+  else
+    json_array_unref (array);
+  if (json_object_get_size (end_use) > 0)
+    json_object_set_object_member (object, "end_use", end_use);
+  else
+    {
+      if (json_object_has_member (object, "end_use"))
+        json_object_remove_member (object, "end_use");
+      json_object_unref (end_use);
+    }
+
+  array = checked_ids (self->red_flag_rows, member_array (self->extra, "red_flags"));
+  if (json_array_get_length (array) > 0)
+    json_object_set_array_member (object, "red_flags", array);
+  else
+    {
+      if (json_object_has_member (object, "red_flags"))
+        json_object_remove_member (object, "red_flags");
+      json_array_unref (array);
+    }
+
+  node = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+  return node;
+}
+
+guint
+clr_shipment_form_count_errors (ClrShipmentForm  *self,
+                                GtkWidget       **first)
+{
+  ClrFieldRow *general[] = { self->reference, self->date, self->destination, self->exported_from,
+                             self->end_use_text };
+  GtkWidget *found = NULL;
+  guint errors = 0;
+
+  g_return_val_if_fail (CLR_IS_SHIPMENT_FORM (self), 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (general); i++)
+    if (clr_field_row_get_error (general[i]) != NULL)
+      {
+        if (errors++ == 0)
+          found = GTK_WIDGET (general[i]);
+      }
+  for (guint i = 0; i < self->item_rows->len; i++)
+    {
+      GtkWidget *row_first = NULL;
+      guint n = clr_item_row_count_errors (g_ptr_array_index (self->item_rows, i), &row_first);
+
+      if (n > 0 && found == NULL)
+        found = row_first;
+      errors += n;
+    }
+  for (guint i = 0; i < self->party_rows->len; i++)
+    {
+      GtkWidget *row_first = NULL;
+      guint n = clr_party_row_count_errors (g_ptr_array_index (self->party_rows, i), &row_first);
+
+      if (n > 0 && found == NULL)
+        found = row_first;
+      errors += n;
+    }
+  if (first != NULL)
+    *first = found;
+  return errors;
+}
+
+void
+clr_shipment_form_set_show_missing (ClrShipmentForm *self,
+                                    gboolean         show_missing)
+{
+  ClrFieldRow *general[] = { self->reference, self->date, self->destination, self->exported_from };
+
+  g_return_if_fail (CLR_IS_SHIPMENT_FORM (self));
+
+  self->show_missing = show_missing;
+  for (guint i = 0; i < G_N_ELEMENTS (general); i++)
+    clr_field_row_set_show_missing (general[i], show_missing);
+  for (guint i = 0; i < self->item_rows->len; i++)
+    clr_item_row_set_show_missing (g_ptr_array_index (self->item_rows, i), show_missing);
+  for (guint i = 0; i < self->party_rows->len; i++)
+    clr_party_row_set_show_missing (g_ptr_array_index (self->party_rows, i), show_missing);
+}
+
+GPtrArray *
+clr_shipment_form_get_party_rows (ClrShipmentForm *self)
+{
+  g_return_val_if_fail (CLR_IS_SHIPMENT_FORM (self), NULL);
+  return self->party_rows;
+}
+
+GPtrArray *
+clr_shipment_form_get_item_rows (ClrShipmentForm *self)
+{
+  g_return_val_if_fail (CLR_IS_SHIPMENT_FORM (self), NULL);
+  return self->item_rows;
+}
+
+void
+clr_shipment_form_add_item (ClrShipmentForm *self)
+{
+  ClrItemRow *row;
+
+  g_return_if_fail (CLR_IS_SHIPMENT_FORM (self));
+
+  row = append_item (self, NULL);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  emit_changed (self);
+}
+
+void
+clr_shipment_form_add_party (ClrShipmentForm *self)
+{
+  ClrPartyRow *row;
+
+  g_return_if_fail (CLR_IS_SHIPMENT_FORM (self));
+
+  row = append_party (self, NULL);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  emit_changed (self);
+}
+
+gboolean
+clr_shipment_form_move_item (ClrShipmentForm *self,
+                             guint            index,
+                             int              delta)
+{
+  gpointer row;
+  gint64 target = (gint64) index + delta;
+
+  g_return_val_if_fail (CLR_IS_SHIPMENT_FORM (self), FALSE);
+
+  if (index >= self->item_rows->len || target < 0 || target >= self->item_rows->len)
+    return FALSE;
+  row = g_ptr_array_steal_index (self->item_rows, index);
+  g_ptr_array_insert (self->item_rows, (gint) target, row);
+  relayout_items (self);
+  emit_changed (self);
+  return TRUE;
+}
+
+void
+clr_shipment_form_focus_reference (ClrShipmentForm *self)
+{
+  g_return_if_fail (CLR_IS_SHIPMENT_FORM (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->reference));
+}
