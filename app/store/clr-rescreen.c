@@ -13,6 +13,7 @@
 #include "clr-matcher.h"
 #include "clr-rescreen.h"
 #include "clr-store-audit.h"
+#include "clr-store-cases.h"
 #include "clr-store-lists.h"
 #include "clr-store-private.h"
 #include "clr-store-review.h"
@@ -375,11 +376,11 @@ collect_entry (gint64    entry_id,
   CollectData *data = user_data;
   ClrListChange *change;
 
-  if (data->wanted != NULL && !g_hash_table_contains (data->wanted, &entry_id))
-    return TRUE;
-
-  clr_matcher_add_entry (data->matcher, entry_id, entry);
-  data->added++;
+  if (data->wanted == NULL || g_hash_table_contains (data->wanted, &entry_id))
+    {
+      clr_matcher_add_entry (data->matcher, entry_id, entry);
+      data->added++;
+    }
 
   change = data->changed != NULL ? g_hash_table_lookup (data->changed, &entry_id) : NULL;
   if (change != NULL)
@@ -389,6 +390,83 @@ collect_entry (gint64    entry_id,
     }
 
   return TRUE;
+}
+
+/* What the review queue refers to, to skip the (many) changes no item is
+ * about. */
+typedef struct
+{
+  GHashTable *keys;   /* "LIST\x1fKEY" */
+  GHashTable *rows;   /* gint64 * */
+} Reviewed;
+
+static void
+reviewed_clear (Reviewed *reviewed)
+{
+  g_clear_pointer (&reviewed->keys, g_hash_table_unref);
+  g_clear_pointer (&reviewed->rows, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reviewed, reviewed_clear)
+
+static gint64 *int64_dup (gint64 value);
+
+static gboolean
+load_reviewed (ClrStore  *store,
+               Reviewed  *reviewed,
+               GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  reviewed->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reviewed->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  _clr_store_lock (store);
+  stmt = _clr_store_prepare (store, "SELECT list_code, entry_key, entry_row FROM review_items", error);
+  if (stmt == NULL)
+    {
+      _clr_store_unlock (store);
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_hash_table_add (reviewed->keys, g_strdup_printf ("%s\x1f%s", sqlite3_column_text (stmt, 0),
+                                                         sqlite3_column_text (stmt, 1)));
+      if (sqlite3_column_int64 (stmt, 2) > 0)
+        g_hash_table_add (reviewed->rows, int64_dup (sqlite3_column_int64 (stmt, 2)));
+    }
+  if (rc != SQLITE_DONE)
+    _clr_store_set_error (store, error, _("Reading the review queue"));
+  _clr_store_unlock (store);
+
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+has_items (Reviewed   *reviewed,
+           const char *list_code,
+           const char *key,
+           gint64      row)
+{
+  g_autofree char *joined = g_strdup_printf ("%s\x1f%s", list_code ? list_code : "", key ? key : "");
+
+  return g_hash_table_contains (reviewed->keys, joined) ||
+         (row > 0 && g_hash_table_contains (reviewed->rows, &row));
+}
+
+/* The fields the matcher reads. */
+static gboolean
+change_affects_matching (const ClrListChange *change)
+{
+  static const char * const matched[] = { "name", "aliases", "countries", "list_code", "entity_type" };
+
+  if (change->fields == NULL || change->fields[0] == NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (matched); i++)
+    if (g_strv_contains ((const char * const *) change->fields, matched[i]))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -519,6 +597,8 @@ clr_rescreen_run (ClrStore                *store,
   g_autoptr(JsonArray) party_objects = json_array_new ();
   g_autoptr(GPtrArray) changed_entries = g_ptr_array_new ();
   double threshold = clr_matcher_get_default_threshold ();
+  double t0 = g_get_monotonic_time () / 1e6;
+  g_auto(Reviewed) reviewed = { NULL, NULL };
   guint total;
 
   g_return_val_if_fail (CLR_IS_STORE (store), NULL);
@@ -531,6 +611,7 @@ clr_rescreen_run (ClrStore                *store,
   updates = collect_updates (store, error);
   if (updates == NULL)
     return NULL;
+  g_debug ("rescreen: diff computed at %.2f s", g_get_monotonic_time () / 1e6 - t0);
 
   if (updates->len == 0)
     {
@@ -540,6 +621,9 @@ clr_rescreen_run (ClrStore                *store,
 
   /* 1. A matcher over just the added and changed entries; decisions on
    *    changed entries reopened, removed matched entries counted. */
+  if (!load_reviewed (store, &reviewed, error))
+    goto fail;
+
   for (guint u = 0; u < updates->len; u++)
     {
       SourceUpdate *update = g_ptr_array_index (updates, u);
@@ -567,8 +651,12 @@ clr_rescreen_run (ClrStore                *store,
                   break;
                 case CLR_LIST_CHANGE_CHANGED:
                   summary->entries_changed++;
-                  g_hash_table_add (wanted, int64_dup (change->new_entry_id));
-                  g_hash_table_insert (changed, int64_dup (change->new_entry_id), change);
+                  /* Only a change of what is matched can make new hits;
+                   * the queue's items on it are updated either way. */
+                  if (change_affects_matching (change))
+                    g_hash_table_add (wanted, int64_dup (change->new_entry_id));
+                  if (has_items (&reviewed, change->list_code, change->key, change->old_entry_id))
+                    g_hash_table_insert (changed, int64_dup (change->new_entry_id), change);
                   break;
                 case CLR_LIST_CHANGE_REMOVED:
                   summary->entries_removed++;
@@ -608,6 +696,7 @@ clr_rescreen_run (ClrStore                *store,
           ClrListChange *change = g_ptr_array_index (update->changes, i);
 
           if (change->kind == CLR_LIST_CHANGE_REMOVED &&
+              has_items (&reviewed, change->list_code, change->key, change->old_entry_id) &&
               !_clr_store_review_entry_removed (store, change->list_code, change->key,
                                                 change->old_entry_id, &summary->removed_matched, error))
             goto fail_locked;
@@ -620,7 +709,9 @@ clr_rescreen_run (ClrStore                *store,
         goto fail;
     }
 
+  g_debug ("rescreen: changes applied at %.2f s", g_get_monotonic_time () / 1e6 - t0);
   clr_matcher_build (matcher);
+  g_debug ("rescreen: matcher built at %.2f s", g_get_monotonic_time () / 1e6 - t0);
 
   /* 2. Every party against it. */
   parties = collect_parties (store, error);
@@ -689,12 +780,14 @@ clr_rescreen_run (ClrStore                *store,
   {
     guint reopened_by_hits = 0;
 
-    if (!_clr_store_review_record (store, screening, party_objects, 0, "rescreen",
+    g_debug ("rescreen: parties screened at %.2f s", g_get_monotonic_time () / 1e6 - t0);
+  if (!_clr_store_review_record (store, screening, party_objects, 0, "rescreen",
                                    &summary->new_hits, &reopened_by_hits, error))
       goto fail;
     summary->reopened += reopened_by_hits;
   }
 
+  g_debug ("rescreen: hits recorded at %.2f s", g_get_monotonic_time () / 1e6 - t0);
   if (!finish_run (store, updates, summary, error))
     goto fail;
 
@@ -840,4 +933,228 @@ clr_rescreen_run_finish (ClrStore      *store,
   g_return_val_if_fail (g_task_is_valid (result, store), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- benchmark ---- */
+
+void
+clr_rescreen_bench_result_clear (ClrRescreenBenchResult *result)
+{
+  g_clear_pointer (&result->summary, clr_rescreen_summary_free);
+}
+
+static gboolean
+collect_bench_names (gint64    entry_id,
+                     ClrEntry *entry,
+                     gpointer  user_data)
+{
+  GPtrArray *names = user_data;
+
+  if (entry->name != NULL && *entry->name != '\0' && g_utf8_strlen (entry->name, -1) < 80)
+    g_ptr_array_add (names, g_strdup (entry->name));
+  return TRUE;
+}
+
+/* Clean company names: a word pool, none of it listed. */
+static char *
+clean_name (guint i)
+{
+  static const char * const first[] = {
+    "Northwind", "Bluewater", "Silverline", "Greenfield", "Redwood", "Lakeside", "Summit", "Harbor",
+    "Pinecrest", "Goldleaf", "Riverbend", "Stonebridge", "Clearview", "Brightstar", "Oakridge", "Westgate",
+  };
+  static const char * const second[] = {
+    "Data", "Logistics", "Components", "Systems", "Computing", "Trading", "Electronics", "Networks",
+    "Imaging", "Devices", "Cloud", "Analytics", "Robotics", "Optics", "Power", "Semiconductor",
+  };
+  static const char * const form[] = { "GmbH", "Ltd.", "Inc.", "B.V.", "S.A.", "Pte. Ltd.", "LLC", "AB" };
+
+  return g_strdup_printf ("%s %s %u %s", first[i % G_N_ELEMENTS (first)],
+                          second[(i / G_N_ELEMENTS (first)) % G_N_ELEMENTS (second)], i / 7,
+                          form[(i / 3) % G_N_ELEMENTS (form)]);
+}
+
+/* A listed name as a customer might type it: unchanged, lower case, one
+ * letter swapped, or the last word dropped. */
+static char *
+typed_name (const char *name,
+            guint       kind)
+{
+  g_auto(GStrv) words = g_strsplit (name, " ", -1);
+  guint n = g_strv_length (words);
+
+  switch (kind % 4)
+    {
+    case 1:
+      return g_utf8_strdown (name, -1);
+    case 2:
+      {
+        char *copy = g_strdup (name);
+        gsize len = strlen (copy);
+
+        if (len > 6 && g_ascii_isalpha (copy[3]) && g_ascii_isalpha (copy[4]))
+          {
+            char c = copy[3];
+            copy[3] = copy[4];
+            copy[4] = c;
+          }
+        return copy;
+      }
+    case 3:
+      if (n > 2)
+        {
+          g_free (words[n - 1]);
+          words[n - 1] = NULL;
+        }
+      return g_strjoinv (" ", words);
+    default:
+      return g_strdup (name);
+    }
+}
+
+static double
+bench_now (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+gboolean
+clr_rescreen_bench (const char              *old_list,
+                    const char              *new_list,
+                    guint                    n_parties,
+                    const char              *db_path,
+                    ClrRescreenBenchResult  *result,
+                    GError                 **error)
+{
+  g_autoptr(ClrStore) store = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ClrRescreenSummary) initial = NULL;
+  g_autoptr(GPtrArray) open_items = NULL;
+  ClrListImportResult import;
+  ClrReviewFilter filter;
+  guint per_case = 5;
+  double start;
+
+  g_return_val_if_fail (old_list != NULL && new_list != NULL && db_path != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  memset (result, 0, sizeof *result);
+
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
+                   _("%s exists: the benchmark needs a new, scratch database"), db_path);
+      return FALSE;
+    }
+
+  store = clr_store_new (db_path);
+  if (!clr_store_open (store, error))
+    return FALSE;
+
+  start = bench_now ();
+  clr_list_import_result_init (&import);
+  if (!clr_store_import_list_file (store, old_list, CLR_LIST_FORMAT_AUTO, "csl", TRUE, NULL, NULL,
+                                   &import, NULL, error))
+    {
+      clr_list_import_result_clear (&import);
+      return FALSE;
+    }
+  clr_list_import_result_clear (&import);
+  result->import_old_seconds = bench_now () - start;
+
+  if (!clr_store_foreach_current_entry (store, NULL, collect_bench_names, names, error))
+    return FALSE;
+  if (names->len == 0)
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, _("%s holds no entries"), old_list);
+      return FALSE;
+    }
+
+  /* The parties: one in five a listed name as typed, the rest clean. */
+  for (guint c = 0; c * per_case < n_parties; c++)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) shipment = NULL;
+      g_autofree char *reference = g_strdup_printf ("BENCH-%05u", c);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "reference");
+      json_builder_add_string_value (builder, reference);
+      json_builder_set_member_name (builder, "date");
+      json_builder_add_string_value (builder, "2022-06-01");
+      json_builder_set_member_name (builder, "destination");
+      json_builder_add_string_value (builder, "CN");
+      json_builder_set_member_name (builder, "parties");
+      json_builder_begin_array (builder);
+      for (guint p = 0; p < per_case && c * per_case + p < n_parties; p++)
+        {
+          guint i = c * per_case + p;
+          g_autofree char *name = NULL;
+
+          if (i % 5 == 0)
+            name = typed_name (g_ptr_array_index (names, (i * 7919u) % names->len), i / 5);
+          else
+            name = clean_name (i);
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "role");
+          json_builder_add_string_value (builder, p == 0 ? "end_user" : "ultimate_consignee");
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, name);
+          json_builder_end_object (builder);
+          result->parties++;
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      shipment = json_builder_get_root (builder);
+      if (clr_store_create_case (store, shipment, error) == 0)
+        return FALSE;
+      result->cases++;
+    }
+
+  /* Every party against the whole old list, once. */
+  start = bench_now ();
+  initial = clr_rescreen_run (store, NULL, NULL, NULL, error);
+  if (initial == NULL)
+    return FALSE;
+  result->initial_screen_seconds = bench_now () - start;
+
+  /* A reviewer decided some of the hits. */
+  clr_review_filter_init (&filter);
+  filter.status = CLR_REVIEW_STATUS_OPEN;
+  filter.limit = 500;
+  open_items = clr_store_review_list (store, &filter, error);
+  if (open_items == NULL)
+    return FALSE;
+  for (guint i = 0; i < open_items->len; i++)
+    {
+      ClrReviewItem *item = g_ptr_array_index (open_items, i);
+
+      if (!clr_store_review_decide (store, item->id,
+                                    i % 3 == 0 ? CLR_REVIEW_STATUS_MATCH : CLR_REVIEW_STATUS_NO_MATCH,
+                                    i % 3 == 0 ? CLR_REVIEW_REASON_CONFIRMED_BY_DOCUMENTS
+                                               : CLR_REVIEW_REASON_DIFFERENT_ENTITY,
+                                    NULL, "bench", error))
+        return FALSE;
+      result->decisions++;
+    }
+
+  start = bench_now ();
+  clr_list_import_result_init (&import);
+  if (!clr_store_import_list_file (store, new_list, CLR_LIST_FORMAT_AUTO, "csl", TRUE, NULL, NULL,
+                                   &import, NULL, error))
+    {
+      clr_list_import_result_clear (&import);
+      return FALSE;
+    }
+  clr_list_import_result_clear (&import);
+  result->import_new_seconds = bench_now () - start;
+
+  /* The figure. */
+  start = bench_now ();
+  result->summary = clr_rescreen_run (store, NULL, NULL, NULL, error);
+  if (result->summary == NULL)
+    return FALSE;
+  result->rescreen_seconds = bench_now () - start;
+
+  return TRUE;
 }

@@ -360,6 +360,73 @@ result_summary (JsonNode *result)
   return json_builder_get_root (builder);
 }
 
+/* The result's hits carry the "review_id" the review queue gave them: those
+ * items are now seen in case @id (the case's queue and history show them).
+ * Caller holds the lock in a transaction. */
+static gboolean
+link_review_items (ClrStore    *self,
+                   gint64       id,
+                   JsonNode    *result,
+                   const char  *now,
+                   GError     **error)
+{
+  JsonNode *screening = json_object_get_member (json_node_get_object (result), "screening");
+  JsonArray *elements;
+
+  if (screening == NULL || !JSON_NODE_HOLDS_ARRAY (screening))
+    return TRUE;
+
+  elements = json_node_get_array (screening);
+  for (guint i = 0; i < json_array_get_length (elements); i++)
+    {
+      JsonNode *element = json_array_get_element (elements, i);
+      JsonNode *hits;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      hits = json_object_get_member (json_node_get_object (element), "hits");
+      if (hits == NULL || !JSON_NODE_HOLDS_ARRAY (hits))
+        continue;
+
+      for (guint h = 0; h < json_array_get_length (json_node_get_array (hits)); h++)
+        {
+          JsonNode *hit = json_array_get_element (json_node_get_array (hits), h);
+          JsonNode *review_id;
+          g_autoptr(sqlite3_stmt) item = NULL;
+          g_autoptr(sqlite3_stmt) sighting = NULL;
+          gint64 item_id;
+
+          if (!JSON_NODE_HOLDS_OBJECT (hit))
+            continue;
+          review_id = json_object_get_member (json_node_get_object (hit), "review_id");
+          if (review_id == NULL || JSON_NODE_TYPE (review_id) != JSON_NODE_VALUE ||
+              json_node_get_value_type (review_id) != G_TYPE_INT64)
+            continue;
+          item_id = json_node_get_int (review_id);
+
+          item = _clr_store_prepare (self, "UPDATE review_items SET case_id = ? WHERE id = ?", error);
+          sighting = _clr_store_prepare (self,
+                                         "INSERT INTO review_sightings (item_id, case_id, seen_at) "
+                                         "SELECT id, ?2, ?3 FROM review_items WHERE id = ?1 "
+                                         "ON CONFLICT (item_id, case_id) DO UPDATE SET seen_at = ?3", error);
+          if (item == NULL || sighting == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (item, 1, id);
+          sqlite3_bind_int64 (item, 2, item_id);
+          sqlite3_bind_int64 (sighting, 1, item_id);
+          sqlite3_bind_int64 (sighting, 2, id);
+          sqlite3_bind_text (sighting, 3, now, -1, SQLITE_STATIC);
+          if (sqlite3_step (item) != SQLITE_DONE || sqlite3_step (sighting) != SQLITE_DONE)
+            {
+              _clr_store_set_error (self, error, _("Linking the review queue to a case"));
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
 gboolean
 clr_store_save_case_result (ClrStore  *self,
                             gint64     id,
@@ -441,6 +508,9 @@ clr_store_save_case_result (ClrStore  *self,
       _clr_store_set_error (self, error, _("Saving an evaluation"));
       goto fail;
     }
+
+  if (!link_review_items (self, id, result, now, error))
+    goto fail;
 
   if (clr_store_audit_append_unlocked (self, NULL, CLR_AUDIT_CASE_EVALUATE, "case", subject,
                                        id, before, after, error) == 0)

@@ -75,7 +75,9 @@ gboolean    clr_store_save_case          (ClrStore      *self,
                                           GError       **error);
 /* Stores @result (the evaluate --json document) as the case's last result,
  * with its verdict and the time, and appends a "case.evaluate" audit entry
- * (before: the previous verdict; after: the new verdict and findings). */
+ * (before: the previous verdict; after: the new verdict and findings). The
+ * review items its hits name ("review_id", added by the review queue when
+ * the shipment was screened) are linked to the case. */
 gboolean    clr_store_save_case_result   (ClrStore      *self,
                                           gint64         id,
                                           JsonNode      *result,
