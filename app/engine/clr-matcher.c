@@ -54,7 +54,7 @@ typedef struct
   double default_threshold;
   double query_share;
   double min_similarity;
-  double class_weight[5];   /* normal, number, generic, legal_form, stop */
+  double class_weight[6];   /* normal, number, generic, legal_form, stop, location */
   double country_match;
   double country_mismatch;
   guint  max_candidates;
@@ -92,6 +92,7 @@ get_params (void)
       params.class_weight[2] = cw ? json_object_get_double_member_with_default (cw, "generic", 0.25) : 0.25;
       params.class_weight[3] = cw ? json_object_get_double_member_with_default (cw, "legal_form", 0.08) : 0.08;
       params.class_weight[4] = cw ? json_object_get_double_member_with_default (cw, "stop", 0.06) : 0.06;
+      params.class_weight[5] = cw ? json_object_get_double_member_with_default (cw, "location", 0.35) : 0.35;
       g_once_init_leave (&initialized, 1);
     }
   return &params;
@@ -108,6 +109,8 @@ class_factor (ClrTokenClass klass)
     return p->class_weight[4];
   if (klass & CLR_TOKEN_GENERIC)
     return p->class_weight[2];
+  if (klass & CLR_TOKEN_LOCATION)
+    return p->class_weight[5];
   if (klass & CLR_TOKEN_NUMBER)
     return p->class_weight[1];
   return p->class_weight[0];
@@ -317,6 +320,24 @@ clr_matcher_is_built (ClrMatcher *self)
 
 /* ---- string similarity -------------------------------------------------- */
 
+/* Letters that transliterations use for the same sound compare equal in
+ * fuzzy matching: c/k/q (Nicolas, Nikolas), i/y (Yuriy, Yurii), v/w. */
+static inline guchar
+fold_char (guchar c)
+{
+  switch (c)
+    {
+    case 'c': case 'q':
+      return 'k';
+    case 'y':
+      return 'i';
+    case 'w':
+      return 'v';
+    default:
+      return c;
+    }
+}
+
 /* Optimal string alignment distance (Damerau–Levenshtein without repeated
  * edits of a substring), stopping early past @bound. Bytes, not characters:
  * folded tokens are ASCII. */
@@ -349,13 +370,14 @@ osa_distance (const char *a,
       cur[jlo - 1] = jlo == 1 ? MIN (i, big) : big;
       for (guint j = jlo; j <= jhi; j++)
         {
-          guint v = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+          guint v = prev[j - 1] + (fold_char (a[i - 1]) == fold_char (b[j - 1]) ? 0 : 1);
 
           if (prev[j] + 1 < v)
             v = prev[j] + 1;
           if (cur[j - 1] + 1 < v)
             v = cur[j - 1] + 1;
-          if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && prev2[j - 2] + 1 < v)
+          if (i > 1 && j > 1 && fold_char (a[i - 1]) == fold_char (b[j - 2]) &&
+              fold_char (a[i - 2]) == fold_char (b[j - 1]) && prev2[j - 2] + 1 < v)
             v = prev2[j - 2] + 1;
           cur[j] = MIN (v, big);
           row_min = MIN (row_min, cur[j]);
@@ -382,7 +404,7 @@ char_mask (const char *text,
 
   for (guint i = 0; i < len; i++)
     {
-      guchar c = (guchar) text[i];
+      guchar c = fold_char ((guchar) text[i]);
       if (c >= 'a' && c <= 'z')
         mask |= 1u << (c - 'a');
       else if (c >= '0' && c <= '9')
@@ -417,6 +439,16 @@ fuzzy_similarity (const char *a,
   d = osa_distance (a, la, b, lb, bound);
   if (d > bound)
     return 0;
+  /* Equal but for transliteration letters: close to, never, identical. */
+  if (d == 0)
+    return 0.95f;
+  /* One letter in five is a different word more often than a typo:
+   * short tokens pay their edits twice. */
+  if (longest < 6)
+    {
+      double sim = 1.0 - (double) d / longest;
+      return (float) (sim * sim);
+    }
   return (float) (1.0 - (double) d / longest);
 }
 
@@ -463,6 +495,7 @@ lookup_id (ClrMatcher *self,
 static inline guint
 tri_code (guchar c)
 {
+  c = fold_char (c);
   if (c >= 'a' && c <= 'z')
     return 1 + (c - 'a');
   if (c >= '0' && c <= '9')
@@ -1605,17 +1638,8 @@ screen (ClrMatcher *self,
     return hits;
 
   /* The name without its parentheses, each parenthesised part, and the
-   * whole name as typed: "Huawei Technologies (Huawei)" must still equal a
-   * listed name written so. */
-  {
-    g_auto(GStrv) parts = clr_normalizer_name_variants (name);
-    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-    g_strv_builder_addv (builder, (const char **) parts);
-    if (g_strv_length (parts) > 1 || g_strcmp0 (parts[0], name) != 0)
-      g_strv_builder_add (builder, name);
-    variants = g_strv_builder_end (builder);
-  }
+   * whole name as typed. */
+  variants = clr_normalizer_name_variants (name);
   n_variants = g_strv_length (variants);
   queries = g_new0 (Query, n_variants);
   s = scratch_take (self);

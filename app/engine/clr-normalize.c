@@ -478,6 +478,18 @@ stem (const char *word)
 {
   gsize len = strlen (word);
 
+  /* Ordinals: "29th" = "29", "3rd" = "3". */
+  if (len >= 3 && g_ascii_isdigit (word[0]) && g_ascii_isdigit (word[len - 3]) &&
+      (g_str_has_suffix (word, "st") || g_str_has_suffix (word, "nd") ||
+       g_str_has_suffix (word, "rd") || g_str_has_suffix (word, "th")))
+    {
+      gboolean digits = TRUE;
+      for (gsize i = 0; i + 2 < len; i++)
+        digits = digits && g_ascii_isdigit (word[i]);
+      if (digits)
+        return g_strndup (word, len - 2);
+    }
+
   if (len >= 5 && word[len - 1] == 's' && word[len - 2] != 's' &&
       word[len - 2] != 'u' && word[len - 2] != 'i' && !all_digits (word))
     return g_strndup (word, len - 1);
@@ -718,9 +730,8 @@ clr_normalizer_name_variants (const char *name)
       for (char **q = parts; *q; q++)
         if (g_strcmp0 (*q, outer->str) != 0)
           g_strv_builder_add (result, *q);
-      /* Nothing outside the parentheses: keep the name as written too. */
-      if (outer->str[0] == '\0')
-        g_strv_builder_add (result, name);
+      /* The name as written, parentheses included, is a form too. */
+      g_strv_builder_add (result, name);
       return g_strv_builder_end (result);
     }
 
@@ -845,7 +856,8 @@ load_tables (ClrNormalizer  *self,
              GError        **error)
 {
   g_autoptr(GBytes) legal_bytes = NULL, abbr_bytes = NULL, stop_bytes = NULL, generic_bytes = NULL;
-  g_autoptr(JsonNode) legal = NULL, abbr = NULL, stop = NULL, generic = NULL;
+  g_autoptr(GBytes) places_bytes = NULL;
+  g_autoptr(JsonNode) legal = NULL, abbr = NULL, stop = NULL, generic = NULL, places = NULL;
   JsonArray *forms, *words;
   JsonObject *abbr_words;
   JsonNode *node;
@@ -853,13 +865,15 @@ load_tables (ClrNormalizer  *self,
   if ((legal_bytes = load ("legal-forms.json", data, error)) == NULL ||
       (abbr_bytes = load ("abbreviations.json", data, error)) == NULL ||
       (stop_bytes = load ("stopwords.json", data, error)) == NULL ||
-      (generic_bytes = load ("generic-words.json", data, error)) == NULL)
+      (generic_bytes = load ("generic-words.json", data, error)) == NULL ||
+      (places_bytes = load ("places.json", data, error)) == NULL)
     return FALSE;
 
   if ((legal = parse_table ("legal-forms.json", legal_bytes, error)) == NULL ||
       (abbr = parse_table ("abbreviations.json", abbr_bytes, error)) == NULL ||
       (stop = parse_table ("stopwords.json", stop_bytes, error)) == NULL ||
-      (generic = parse_table ("generic-words.json", generic_bytes, error)) == NULL)
+      (generic = parse_table ("generic-words.json", generic_bytes, error)) == NULL ||
+      (places = parse_table ("places.json", places_bytes, error)) == NULL)
     return FALSE;
 
   /* Legal forms. */
@@ -912,6 +926,21 @@ load_tables (ClrNormalizer  *self,
       set_class (self, key, CLR_TOKEN_STOP);
       if (n > 1)
         add_spelling (self, word, key, CLR_TOKEN_STOP);
+    }
+
+  /* Places: each spelling is its own canonical form. */
+  if (!string_array ("places.json", "words",
+                     json_object_get_member (json_node_get_object (places), "words"), &words, error))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (words); i++)
+    {
+      guint n = 1;
+      const char *word = json_array_get_string_element (words, i);
+      g_autofree char *key = spelling_key (self, word, &n);
+
+      set_class (self, key, CLR_TOKEN_LOCATION);
+      if (n > 1)
+        add_spelling (self, word, key, CLR_TOKEN_LOCATION);
     }
 
   /* Generic words (canonical tokens). */

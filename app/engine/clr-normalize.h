@@ -19,6 +19,7 @@ typedef enum
   CLR_TOKEN_STOP       = 1 << 1,   /* of, the, de, al … (stopwords.json) */
   CLR_TOKEN_GENERIC    = 1 << 2,   /* trdg, tech, grp … (generic-words.json) */
   CLR_TOKEN_NUMBER     = 1 << 3,   /* digits only: kept, never stripped */
+  CLR_TOKEN_LOCATION   = 1 << 4,   /* beijing, zhejiang, hong kong … (places.json) */
 } ClrTokenClass;
 
 typedef enum
@@ -49,7 +50,7 @@ G_DECLARE_FINAL_TYPE (ClrNormalizer, clr_normalizer, CLR, NORMALIZER, GObject)
 ClrNormalizer *clr_normalizer_get_default (void);
 
 /* Loads the tables from a directory holding legal-forms.json,
- * abbreviations.json, stopwords.json and generic-words.json. Errors name
+ * abbreviations.json, stopwords.json, places.json and generic-words.json. Errors name
  * the file and the field. */
 ClrNormalizer *clr_normalizer_new_from_dir (const char    *dir,
                                             GError       **error);
@@ -77,9 +78,9 @@ ClrTokenClass  clr_normalizer_classify    (ClrNormalizer      *self,
                                            const char         *token);
 
 /* The forms of a listed name worth matching on their own: the name without
- * its parenthesised parts, and each parenthesised part ("Semiconductor
- * Manufacturing International Corporation (SMIC)" → the long form and
- * "SMIC"). Always at least the name itself. Transfer full. */
+ * its parenthesised parts, each parenthesised part, and the name as written
+ * ("Semiconductor Manufacturing International Corporation (SMIC)" → the long
+ * form, "SMIC", and the whole). Always at least the name itself. Transfer full. */
 GStrv          clr_normalizer_name_variants (const char *name);
 
 G_END_DECLS
