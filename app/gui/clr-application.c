@@ -123,7 +123,10 @@ store_error_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
                          ClrApplication   *self)
 {
-  const char *path = g_object_get_data (G_OBJECT (dialog), "clr-db-path");
+  g_autofree char *path = g_strdup (g_object_get_data (G_OBJECT (dialog), "clr-db-path"));
+
+  /* The dialog has done its job whatever the answer. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   if (g_strcmp0 (response, "move-aside") == 0)
     {

@@ -86,7 +86,18 @@ application_changed_cb (ClrWindow *self)
 static void
 clr_window_dispose (GObject *object)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), CLR_TYPE_WINDOW);
+  ClrWindow *self = CLR_WINDOW (object);
+  GtkWidget *pages[] = { self->shipment_page, self->review_page, self->lists_page };
+
+  /* Empty the pages (AdwBin) through AdwBin itself first: a page whose dispose
+   * calls gtk_widget_dispose_template () would otherwise unparent the bin's
+   * child behind AdwBin's back, and AdwBin then unparents a dead widget. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      if (ADW_IS_BIN (pages[i]))
+        adw_bin_set_child (ADW_BIN (pages[i]), NULL);
+    }
+  self->shipment_page = self->review_page = self->lists_page = NULL;
 
   G_OBJECT_CLASS (clr_window_parent_class)->dispose (object);
 }

@@ -1,0 +1,204 @@
+/* clr-gui-test.c — shared helpers for the in-process GUI tests
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "clr-gui-test.h"
+
+static char *tmpdir;
+
+void
+clr_gui_test_init (int    *argc,
+                   char ***argv)
+{
+  gboolean tap = FALSE;
+
+  for (int i = 1; i < *argc; i++)
+    if (g_strcmp0 ((*argv)[i], "--tap") == 0)
+      tap = TRUE;
+
+  /* gtk_test_init () aborts without a display; do its steps by hand. */
+  g_test_init (argc, argv, NULL);
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+
+  if (!gtk_init_check ())
+    {
+      if (tap)
+        {
+          g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
+          exit (0);
+        }
+      g_printerr ("no display: skipping\n");
+      exit (77);
+    }
+
+  adw_init ();
+  /* Deterministic state: no transitions half-way when a test looks. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+const char *
+clr_gui_test_get_tmpdir (void)
+{
+  return tmpdir;
+}
+
+ClrApplication *
+clr_gui_test_app_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  ClrApplication *app;
+
+  g_assert_null (tmpdir);
+  tmpdir = g_dir_make_tmp ("clearance-gui-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (tmpdir, "clearance.db", NULL);
+  g_setenv ("CLEARANCE_DB", db, TRUE);
+
+  app = clr_application_new ();
+  /* No bus name: tolerates a missing or shared session bus. */
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  CLR_GUI_TEST_WAIT_UNTIL (clr_application_get_store (app) != NULL, 20);
+  g_assert_nonnull (clr_application_get_store (app));
+  g_assert_cmpstr (clr_store_get_path (clr_application_get_store (app)), ==, db);
+
+  return app;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+    }
+  g_remove (path);
+}
+
+int
+clr_gui_test_run (ClrApplication *app)
+{
+  int rc = g_test_run ();
+  GList *windows;
+
+  if (app != NULL)
+    {
+      while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+        gtk_window_destroy (GTK_WINDOW (windows->data));
+      clr_gui_test_iterate ();
+      g_object_unref (app);
+    }
+
+  if (tmpdir != NULL)
+    remove_tree (tmpdir);
+  g_clear_pointer (&tmpdir, g_free);
+
+  return rc;
+}
+
+void
+clr_gui_test_iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+void
+clr_gui_test_wait_mapped (GtkWidget *widget)
+{
+  CLR_GUI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (widget), 5);
+  g_assert_true (gtk_widget_get_mapped (widget));
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *done)
+{
+  *done = TRUE;
+}
+
+void
+clr_gui_test_wait_drawn (GtkWidget *widget)
+{
+  gboolean done = FALSE;
+  GdkFrameClock *clock;
+  gulong id;
+
+  clr_gui_test_wait_mapped (widget);
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &done);
+  gtk_widget_queue_draw (widget);
+  CLR_GUI_TEST_WAIT_UNTIL (done, 5);
+  g_signal_handler_disconnect (clock, id);
+  g_assert_true (done);
+}
+
+GtkWindow *
+clr_gui_test_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+gboolean
+clr_gui_test_save_png (GtkWidget   *widget,
+                       const char  *path,
+                       GError     **error)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: nothing was drawn", path);
+      return FALSE;
+    }
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: cannot save the PNG", path);
+      return FALSE;
+    }
+
+  return TRUE;
+}

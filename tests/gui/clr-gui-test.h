@@ -1,0 +1,64 @@
+/* clr-gui-test.h — shared helpers for the in-process GUI tests
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage (see test-window.c):
+ *
+ *   int main (int argc, char **argv)
+ *   {
+ *     clr_gui_test_init (&argc, &argv);        // skips the whole program without a display
+ *     app = clr_gui_test_app_new ();           // one per process, store open on a temp db
+ *     g_test_add_func ("/clearance/gui/...", test_...);
+ *     return clr_gui_test_run (app);
+ *   }
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "clr-application.h"
+
+G_BEGIN_DECLS
+
+/* g_test_init + GTK/Adw init with animations off. Without a display it
+ * exits: TAP "1..0 # SKIP" with status 0 under --tap (meson: SKIP), else 77. */
+void            clr_gui_test_init        (int          *argc,
+                                          char       ***argv);
+
+/* The application, registered (::startup ran), NON_UNIQUE, with its store
+ * opened on $CLEARANCE_DB = a fresh file in a temporary folder. Call once. */
+ClrApplication *clr_gui_test_app_new     (void);
+
+/* The temporary folder of clr_gui_test_app_new (), removed by clr_gui_test_run. */
+const char     *clr_gui_test_get_tmpdir  (void);
+
+/* g_test_run, then destroys remaining windows, drops @app and the temp folder. */
+int             clr_gui_test_run         (ClrApplication *app);
+
+/* Main-loop helpers. */
+void            clr_gui_test_iterate     (void);
+void            clr_gui_test_wait_mapped (GtkWidget  *widget);
+void            clr_gui_test_wait_drawn  (GtkWidget  *widget);
+/* Spins the main loop until @done (re-evaluated) is true, at most @seconds. */
+#define CLR_GUI_TEST_WAIT_UNTIL(done, seconds)                                   \
+  G_STMT_START {                                                                 \
+    gint64 clr_end_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC;      \
+    while (!(done) && g_get_monotonic_time () < clr_end_)                        \
+      {                                                                          \
+        if (!g_main_context_iteration (NULL, FALSE))                             \
+          g_usleep (1000);                                                       \
+      }                                                                          \
+  } G_STMT_END
+
+/* The first toplevel of @type among the application's windows, or NULL. */
+GtkWindow      *clr_gui_test_find_window (GType        type);
+
+/* Renders @widget (after clr_gui_test_wait_drawn) to a PNG file. */
+gboolean        clr_gui_test_save_png    (GtkWidget   *widget,
+                                          const char  *path,
+                                          GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,361 @@
+#!/usr/bin/python3
+# test-shell.py — end to end: start the real `clearance`, drive it over AT-SPI
+# like a person with a screen reader would, and save a screenshot.
+#
+# Copyright 2026 The Clearance authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: test-shell.py CLEARANCE_BINARY ARTIFACTS_DIR
+# Run under run-gui-test.sh (Xvfb outside a private D-Bus session). Exits 77
+# (skip) without a display or without python3-gi's Atspi.
+#
+# Steps: start with a temporary --db; find the main window and the three pages
+# by accessible name; switch pages with the view switcher; open the main menu
+# and the Keyboard Shortcuts window from it; take screenshots; quit with
+# Ctrl+Q and check the app exits cleanly and created its database.
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+SKIP = 77
+
+if not os.environ.get("DISPLAY"):
+    print("no display: skipping")
+    sys.exit(SKIP)
+
+try:
+    import gi
+    gi.require_version("Atspi", "2.0")
+    from gi.repository import Atspi, GLib
+except (ImportError, ValueError) as e:
+    print(f"no AT-SPI bindings ({e}): skipping")
+    sys.exit(SKIP)
+
+
+app_proc = None
+
+
+def wait_for(fn, what, timeout=15.0, step=0.05):
+    end = time.monotonic() + timeout
+    while True:
+        if app_proc is not None and app_proc.poll() is not None:
+            raise AssertionError(f"clearance exited (status {app_proc.returncode}) "
+                                 f"while waiting for {what}")
+        try:
+            r = fn()
+            if r:
+                return r
+        except GLib.Error:
+            pass                    # not on the bus yet, or the object went away
+        if time.monotonic() > end:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(step)
+
+
+def children(acc):
+    for i in range(acc.get_child_count()):
+        c = acc.get_child_at_index(i)
+        if c is not None:
+            yield c
+
+
+def find_all(root, role=None, name=None):
+    out, stack = [], [root]
+    while stack:
+        acc = stack.pop()
+        try:
+            if ((role is None or acc.get_role_name() == role)
+                    and (name is None or acc.get_name() == name)):
+                out.append(acc)
+            stack.extend(reversed(list(children(acc))))
+        except GLib.Error:
+            continue
+    return out
+
+
+def find(root, role=None, name=None):
+    r = find_all(root, role, name)
+    return r[0] if r else None
+
+
+def find_toplevel(app, role, name):
+    for w in children(app):
+        if w.get_role_name() == role and w.get_name() == name:
+            return w
+    return None
+
+
+def log(message):
+    print(f"# {time.monotonic() - START:6.2f}s {message}", flush=True)
+
+
+START = time.monotonic()
+
+
+def find_app(pid):
+    desktop = Atspi.get_desktop(0)
+    for a in children(desktop):
+        if a.get_process_id() == pid:
+            return a
+    return None
+
+
+def do_action(acc, action):
+    for i in range(Atspi.Action.get_n_actions(acc)):
+        if Atspi.Action.get_action_name(acc, i) == action:
+            return Atspi.Action.do_action(acc, i)
+    raise AssertionError(f"{acc.get_role_name()} {acc.get_name()!r} has no action {action!r}")
+
+
+def extents(acc):
+    # Window coordinates: GTK 4.8 does not support screen coordinates.
+    return Atspi.Component.get_extents(acc, Atspi.CoordType.WINDOW)
+
+
+def has_state(acc, state):
+    return acc.get_state_set().contains(state)
+
+
+def screenshot(path):
+    """The whole X screen, via ImageMagick's import; returns False without it."""
+    if shutil.which("import") is None:
+        print(f"# no ImageMagick import: no screenshot {path}")
+        return False
+    subprocess.run(["import", "-window", "root", path], check=True, timeout=30)
+    print(f"# screenshot: {path}")
+    return True
+
+
+# X keycodes of Xvfb's default (evdev) keymap. KeySynthType is not a flag set:
+# holding a modifier needs PRESS/RELEASE of keycodes, not keysyms.
+KEY_ESCAPE = 9
+KEY_CONTROL_L = 37
+KEY_Q = 24
+
+
+def press_keys(keycodes):
+    """Presses the keys in order and releases them in reverse, like a chord."""
+    for k in keycodes[:-1]:
+        Atspi.generate_keyboard_event(k, None, Atspi.KeySynthType.PRESS)
+    Atspi.generate_keyboard_event(keycodes[-1], None, Atspi.KeySynthType.PRESSRELEASE)
+    for k in reversed(keycodes[:-1]):
+        Atspi.generate_keyboard_event(k, None, Atspi.KeySynthType.RELEASE)
+
+
+def walk(root):
+    """(role, name, accessible, path) for every node under root, in one pass;
+    path is the child-index path, so subtrees can be selected by prefix."""
+    out, stack = [], [(root, "")]
+    while stack:
+        acc, path = stack.pop()
+        try:
+            out.append((acc.get_role_name(), acc.get_name(), acc, path))
+            n = acc.get_child_count()
+            for i in reversed(range(n)):
+                c = acc.get_child_at_index(i)
+                if c is not None:
+                    stack.append((c, f"{path}/{i}"))
+        except GLib.Error:
+            continue
+    return out
+
+
+def find_toplevel(app, role, name):
+    for w in children(app):
+        if w.get_role_name() == role and w.get_name() == name:
+            return w
+    return None
+
+
+def log(message):
+    print(f"# {time.monotonic() - START:6.2f}s {message}", flush=True)
+
+
+START = time.monotonic()
+
+
+def find_app(pid):
+    desktop = Atspi.get_desktop(0)
+    for a in children(desktop):
+        if a.get_process_id() == pid:
+            return a
+    return None
+
+
+def do_action(acc, action):
+    for i in range(Atspi.Action.get_n_actions(acc)):
+        if Atspi.Action.get_action_name(acc, i) == action:
+            return Atspi.Action.do_action(acc, i)
+    raise AssertionError(f"{acc.get_role_name()} {acc.get_name()!r} has no action {action!r}")
+
+
+def extents(acc):
+    # Window coordinates: GTK 4.8 does not support screen coordinates.
+    return Atspi.Component.get_extents(acc, Atspi.CoordType.WINDOW)
+
+
+def has_state(acc, state):
+    return acc.get_state_set().contains(state)
+
+
+def screenshot(path):
+    """The whole X screen, via ImageMagick's import; returns False without it."""
+    if shutil.which("import") is None:
+        print(f"# no ImageMagick import: no screenshot {path}")
+        return False
+    subprocess.run(["import", "-window", "root", path], check=True, timeout=30)
+    print(f"# screenshot: {path}")
+    return True
+
+
+# X keycodes of Xvfb's default (evdev) keymap. KeySynthType is not a flag set:
+# holding a modifier needs PRESS/RELEASE of keycodes, not keysyms.
+KEY_ESCAPE = 9
+KEY_CONTROL_L = 37
+KEY_Q = 24
+
+
+def press_keys(keycodes):
+    """Presses the keys in order and releases them in reverse, like a chord."""
+    for k in keycodes[:-1]:
+        Atspi.generate_keyboard_event(k, None, Atspi.KeySynthType.PRESS)
+    Atspi.generate_keyboard_event(keycodes[-1], None, Atspi.KeySynthType.PRESSRELEASE)
+    for k in reversed(keycodes[:-1]):
+        Atspi.generate_keyboard_event(k, None, Atspi.KeySynthType.RELEASE)
+
+
+def walk(root):
+    """(role, name, accessible, path) for every node under root, in one pass;
+    path is the child-index path, so subtrees can be selected by prefix."""
+    out, stack = [], [(root, "")]
+    while stack:
+        acc, path = stack.pop()
+        try:
+            out.append((acc.get_role_name(), acc.get_name(), acc, path))
+            n = acc.get_child_count()
+            for i in reversed(range(n)):
+                c = acc.get_child_at_index(i)
+                if c is not None:
+                    stack.append((c, f"{path}/{i}"))
+        except GLib.Error:
+            continue
+    return out
+
+
+def main():
+    binary, artifacts = sys.argv[1], sys.argv[2]
+    os.makedirs(artifacts, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix="clearance-shell-test-")
+    db = os.path.join(tmp, "clearance.db")
+
+    env = dict(os.environ)
+    env.pop("GTK_A11Y", None)                   # the in-process tests turn it off
+    env["G_DEBUG"] = "fatal-criticals"
+    env["GSK_RENDERER"] = env.get("GSK_RENDERER", "cairo")
+    env["GDK_BACKEND"] = "x11"
+    env.pop("CLEARANCE_DB", None)
+
+    global app_proc
+    app_proc = subprocess.Popen([binary, "--db", db], env=env)
+    try:
+        app = wait_for(lambda: find_app(app_proc.pid), "the app on the accessibility bus")
+        log("app on the bus")
+        window = wait_for(lambda: find_toplevel(app, "frame", "Clearance"), "the main window")
+        log("main window")
+
+        # Every query is a D-Bus round trip: walk the window once, look up after.
+        nodes = wait_for(lambda: [n for n in walk(window)
+                                  if n[0] == "page tab" or n[0] == "panel"
+                                  or n[0] == "push button" or n[0] == "label"]
+                         if find(window, "label", "No Shipment Open") else None,
+                         "the window's content")
+
+        def lookup(role, name, under=None):
+            return [acc for r, n, acc, path in nodes
+                    if r == role and n == name and (under is None or path.startswith(under))]
+
+        # The three pages, by accessible name, each with its empty state.
+        pages = {}
+        for name, empty in (("Shipment", "No Shipment Open"),
+                            ("Review", "Nothing to Review"),
+                            ("Lists", "No Screening Lists Loaded")):
+            found = [(acc, path) for r, n, acc, path in nodes if r == "panel" and n == name]
+            assert found, f"no page named {name!r}"
+            page, path = found[0]
+            pages[name] = page
+            assert lookup("label", empty, under=path), \
+                f"the {name} page does not show “{empty}”"
+        log("pages found")
+
+        # Switch pages with the view switcher, as a person would. The header
+        # holds a wide and a narrow switcher; only the one on screen has a size.
+        tabs = {}
+        for name in pages:
+            shown = [t for t in lookup("page tab", name) if extents(t).width > 0]
+            assert len(shown) == 1, f"expected one view switcher tab {name!r} on screen"
+            tabs[name] = shown[0]
+
+        for name in ("Lists", "Review", "Shipment"):
+            do_action(tabs[name], "click")
+            wait_for(lambda: has_state(tabs[name], Atspi.StateType.SELECTED),
+                     f"the {name} tab to be selected")
+            for other in tabs:
+                if other != name:
+                    assert not has_state(tabs[other], Atspi.StateType.SELECTED), \
+                        f"the {other} tab is still selected after choosing {name}"
+            wait_for(lambda: extents(pages[name]).width > 0, f"the {name} page on screen")
+            if name == "Lists":
+                time.sleep(0.3)
+                screenshot(os.path.join(artifacts, "shell-lists.png"))
+        log("pages switched")
+
+        # Main menu → Keyboard Shortcuts.
+        # GtkMenuButton shows as a named group around the real button; the
+        # popover menu appears inside the group.
+        menu_group = lookup("push button", "Main Menu")[0]
+        menu_buttons = [b for b in lookup("push button", "Main Menu")
+                        if Atspi.Action.get_n_actions(b) > 0]
+        assert menu_buttons, "no Main Menu button"
+        do_action(menu_buttons[0], "click")
+        menu = wait_for(lambda: {n: acc for r, n, acc, _ in walk(menu_group) if r == "menu item"}
+                        or None, "the main menu")
+        for label in ("Preferences", "Keyboard Shortcuts", "About Clearance"):
+            assert label in menu, f"no {label!r} in the main menu: {sorted(menu)}"
+        do_action(menu["Keyboard Shortcuts"], "click")
+        shortcuts = wait_for(lambda: find_toplevel(app, "frame", "Keyboard Shortcuts"),
+                             "the shortcuts window")
+        wait_for(lambda: {n for r, n, _, _ in walk(shortcuts) if r == "label"}
+                          >= {"Quit", "Preferences", "Close Window", "Shipment", "Review", "Lists"}
+                          and True, "the shortcuts in the shortcuts window")
+        log("shortcuts window")
+        time.sleep(0.3)
+        screenshot(os.path.join(artifacts, "shell-shortcuts.png"))
+
+        # Escape closes the shortcuts window, then Ctrl+Q quits.
+        press_keys([KEY_ESCAPE])
+        wait_for(lambda: find_toplevel(app, "frame", "Keyboard Shortcuts") is None
+                 or not has_state(shortcuts, Atspi.StateType.VISIBLE),
+                 "the shortcuts window to close")
+        press_keys([KEY_CONTROL_L, KEY_Q])
+        rc = app_proc.wait(timeout=15)
+        log("quit")
+        assert rc == 0, f"clearance exited with status {rc}"
+        assert os.path.isfile(db), "the database was not created at --db"
+        print("# PASS")
+        return 0
+    finally:
+        if app_proc.poll() is None:
+            app_proc.kill()
+            app_proc.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,246 @@
+/* test-window.c — the main window: pages, page switching, remembered state, app actions
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "clr-gui-test.h"
+#include "clr-preferences-window.h"
+#include "clr-window.h"
+#include "pages/clr-lists-page.h"
+#include "pages/clr-review-page.h"
+#include "pages/clr-shipment-page.h"
+
+static ClrApplication *app;
+
+static GSettings *
+gsettings (void)
+{
+  return clr_settings_get_gsettings (clr_application_get_settings (app));
+}
+
+static ClrWindow *
+open_window (void)
+{
+  ClrWindow *window = clr_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  clr_gui_test_wait_mapped (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+close_window (ClrWindow *window)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+
+  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
+  gtk_window_destroy (GTK_WINDOW (window));
+  clr_gui_test_iterate ();
+  g_assert_null (widget);
+}
+
+static const char *
+stack_page_title (ClrWindow  *window,
+                  const char *name)
+{
+  GtkWidget *child = clr_window_get_page_widget (window, name);
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (child, ADW_TYPE_VIEW_STACK));
+
+  return adw_view_stack_page_get_title (adw_view_stack_get_page (stack, child));
+}
+
+static void
+test_pages (void)
+{
+  ClrWindow *window;
+
+  g_settings_reset (gsettings (), "last-page");
+  window = open_window ();
+
+  g_assert_true (CLR_IS_SHIPMENT_PAGE (clr_window_get_page_widget (window, "shipment")));
+  g_assert_true (CLR_IS_REVIEW_PAGE (clr_window_get_page_widget (window, "review")));
+  g_assert_true (CLR_IS_LISTS_PAGE (clr_window_get_page_widget (window, "lists")));
+  g_assert_cmpstr (stack_page_title (window, "shipment"), ==, "Shipment");
+  g_assert_cmpstr (stack_page_title (window, "review"), ==, "Review");
+  g_assert_cmpstr (stack_page_title (window, "lists"), ==, "Lists");
+
+  /* A first start opens on the Shipment page. */
+  g_assert_cmpstr (clr_window_get_page (window), ==, "shipment");
+  g_assert_true (gtk_widget_get_mapped (clr_window_get_page_widget (window, "shipment")));
+
+  close_window (window);
+}
+
+static void
+test_switch_pages_with_actions (void)
+{
+  ClrWindow *window = open_window ();
+  const char *pages[] = { "review", "lists", "shipment", "lists" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *remembered = NULL;
+      g_autoptr(GVariant) state = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", pages[i]));
+      clr_gui_test_iterate ();
+
+      g_assert_cmpstr (clr_window_get_page (window), ==, pages[i]);
+      g_assert_true (gtk_widget_get_mapped (clr_window_get_page_widget (window, pages[i])));
+      remembered = g_settings_get_string (gsettings (), "last-page");
+      g_assert_cmpstr (remembered, ==, pages[i]);
+    }
+
+  /* The page is remembered for the next window. */
+  close_window (window);
+  window = open_window ();
+  g_assert_cmpstr (clr_window_get_page (window), ==, "lists");
+  g_assert_true (gtk_widget_get_mapped (clr_window_get_page_widget (window, "lists")));
+
+  /* Direct calls are the same switch. */
+  clr_window_set_page (window, "review");
+  g_assert_cmpstr (clr_window_get_page (window), ==, "review");
+  close_window (window);
+}
+
+static void
+test_unknown_page_is_refused (void)
+{
+  if (g_test_subprocess ())
+    {
+      ClrWindow *window = open_window ();
+
+      clr_window_set_page (window, "billing");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*Unknown page “billing”*");
+}
+
+static void
+test_size_remembered (void)
+{
+  ClrWindow *window;
+  int width, height;
+
+  g_settings_set_int (gsettings (), "window-width", 900);
+  g_settings_set_int (gsettings (), "window-height", 640);
+  g_settings_set_string (gsettings (), "last-page", "review");
+
+  window = open_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+  g_assert_cmpstr (clr_window_get_page (window), ==, "review");
+
+  /* A resize is stored as the user makes it. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1010, 700);
+  clr_gui_test_iterate ();
+  g_assert_cmpint (g_settings_get_int (gsettings (), "window-width"), ==, 1010);
+  g_assert_cmpint (g_settings_get_int (gsettings (), "window-height"), ==, 700);
+  close_window (window);
+
+  window = open_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1010);
+  g_assert_cmpint (height, ==, 700);
+  close_window (window);
+}
+
+static void
+test_close_action (void)
+{
+  ClrWindow *window = open_window ();
+  GtkWidget *widget = GTK_WIDGET (window);
+
+  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
+  g_assert_true (gtk_widget_activate_action (widget, "win.close", NULL));
+  CLR_GUI_TEST_WAIT_UNTIL (widget == NULL, 5);
+  g_assert_null (widget);
+}
+
+static void
+assert_accel (const char *action,
+              const char *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), action);
+
+  g_assert_nonnull (accels);
+  g_assert_true (g_strv_contains ((const char * const *) accels, accel));
+}
+
+static void
+test_accels_and_shortcuts_window (void)
+{
+  ClrWindow *window = open_window ();
+  GtkShortcutsWindow *overlay;
+
+  assert_accel ("app.quit", "<Control>q");
+  assert_accel ("win.close", "<Control>w");
+  assert_accel ("app.preferences", "<Control>comma");
+  /* GtkApplication wires Ctrl+? to the help overlay found at <base>/gtk/help-overlay.ui. */
+  assert_accel ("win.show-help-overlay", "<Control>question");
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  CLR_GUI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (overlay)), 5);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+  gtk_window_close (GTK_WINDOW (overlay));
+  clr_gui_test_iterate ();
+
+  close_window (window);
+}
+
+static void
+test_about_and_preferences (void)
+{
+  ClrWindow *window = open_window ();
+  GtkWindow *about, *prefs;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  CLR_GUI_TEST_WAIT_UNTIL (clr_gui_test_find_window (ADW_TYPE_ABOUT_WINDOW) != NULL, 5);
+  about = clr_gui_test_find_window (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Clearance");
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, APP_ID);
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+  gtk_window_destroy (about);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  prefs = clr_gui_test_find_window (CLR_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  g_assert_true (gtk_window_get_transient_for (prefs) == GTK_WINDOW (window));
+  clr_gui_test_wait_mapped (GTK_WIDGET (prefs));
+  gtk_window_destroy (prefs);
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int rc;
+
+  clr_gui_test_init (&argc, &argv);
+  app = clr_gui_test_app_new ();
+
+  g_test_add_func ("/clearance/gui/window/pages", test_pages);
+  g_test_add_func ("/clearance/gui/window/switch-pages-with-actions", test_switch_pages_with_actions);
+  g_test_add_func ("/clearance/gui/window/unknown-page-is-refused", test_unknown_page_is_refused);
+  g_test_add_func ("/clearance/gui/window/size-remembered", test_size_remembered);
+  g_test_add_func ("/clearance/gui/window/close-action", test_close_action);
+  g_test_add_func ("/clearance/gui/window/accels-and-shortcuts-window", test_accels_and_shortcuts_window);
+  g_test_add_func ("/clearance/gui/window/about-and-preferences", test_about_and_preferences);
+
+  rc = clr_gui_test_run (app);
+  return rc;
+}
