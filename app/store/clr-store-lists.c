@@ -861,25 +861,25 @@ pair_rows (GArray   *old_rows,
       }
 }
 
-/* Lock held. */
+/* Lock held. @stmt is "SELECT data FROM list_entry WHERE id = ?", reused. */
 static gboolean
-entry_for_row (ClrStore   *self,
-               gint64      id,
-               ClrEntry  **entry,
-               GError    **error)
+entry_for_row (ClrStore      *self,
+               sqlite3_stmt  *stmt,
+               gint64         id,
+               ClrEntry     **entry,
+               GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _clr_store_prepare (self, "SELECT data FROM list_entry WHERE id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
+  sqlite3_reset (stmt);
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       _clr_store_set_error (self, error, _("Reading a list entry"));
+      sqlite3_reset (stmt);
       return FALSE;
     }
 
   *entry = entry_from_text ((const char *) sqlite3_column_text (stmt, 0), id, error);
+  sqlite3_reset (stmt);
   return *entry != NULL;
 }
 
@@ -895,6 +895,7 @@ entry_countries (ClrEntry *entry)
 
 static ClrListChange *
 make_change (ClrStore           *self,
+             sqlite3_stmt       *stmt,
              ClrListChangeKind   kind,
              DiffRow            *old_row,
              DiffRow            *new_row,
@@ -907,9 +908,9 @@ make_change (ClrStore           *self,
 
   g_assert (main_row != NULL);
 
-  if (old_row != NULL && !entry_for_row (self, old_row->id, &old_entry, error))
+  if (old_row != NULL && !entry_for_row (self, stmt, old_row->id, &old_entry, error))
     return NULL;
-  if (new_row != NULL && !entry_for_row (self, new_row->id, &new_entry, error))
+  if (new_row != NULL && !entry_for_row (self, stmt, new_row->id, &new_entry, error))
     return NULL;
 
   change->kind = kind;
@@ -957,7 +958,15 @@ diff_locked (ClrStore   *self,
 {
   g_autoptr(GArray) old_rows = NULL;
   g_autoptr(GArray) new_rows = NULL;
+  g_autoptr(sqlite3_stmt) data_stmt = NULL;
   guint64 n_added = 0, n_removed = 0, n_changed = 0;
+
+  if (changes != NULL)
+    {
+      data_stmt = _clr_store_prepare (self, "SELECT data FROM list_entry WHERE id = ?", error);
+      if (data_stmt == NULL)
+        return FALSE;
+    }
 
   old_rows = load_diff_rows (self, old_version, error);
   if (old_rows == NULL)
@@ -984,7 +993,7 @@ diff_locked (ClrStore   *self,
 
       if (changes != NULL)
         {
-          ClrListChange *change = make_change (self, kind, old_row, row, error);
+          ClrListChange *change = make_change (self, data_stmt, kind, old_row, row, error);
           if (change == NULL)
             return FALSE;
           g_ptr_array_add (changes, change);
@@ -1000,7 +1009,7 @@ diff_locked (ClrStore   *self,
       n_removed++;
       if (changes != NULL)
         {
-          ClrListChange *change = make_change (self, CLR_LIST_CHANGE_REMOVED, row, NULL, error);
+          ClrListChange *change = make_change (self, data_stmt, CLR_LIST_CHANGE_REMOVED, row, NULL, error);
           if (change == NULL)
             return FALSE;
           g_ptr_array_add (changes, change);
