@@ -83,6 +83,7 @@ typedef struct
   char     *role;
   char     *subject;   /* "party" or "ultimate_parent" */
   gint64    case_id;
+  GArray   *other_cases;  /* gint64: more open cases the same party is in */
   JsonNode *party;     /* the party object (for the queue item) or NULL */
 } Party;
 
@@ -94,6 +95,7 @@ party_free (Party *party)
   g_free (party->role);
   g_free (party->subject);
   g_clear_pointer (&party->party, json_node_unref);
+  g_clear_pointer (&party->other_cases, g_array_unref);
   g_free (party);
 }
 
@@ -139,6 +141,7 @@ add_party (GPtrArray   *parties,
 {
   g_autofree char *key = NULL;
   g_autofree char *normalized = NULL;
+  g_autofree char *upper = NULL;
   Party *party;
 
   if (name == NULL || *name == '\0')
@@ -147,10 +150,22 @@ add_party (GPtrArray   *parties,
   normalized = clr_review_normalize_party_name (name);
   if (*normalized == '\0')
     return;
-  key = g_strdup_printf ("%s\x1f%s\x1f%" G_GINT64_FORMAT, normalized, country ? country : "", case_id);
-  if (g_hash_table_contains (seen, key))
-    return;
-  g_hash_table_add (seen, g_steal_pointer (&key));
+  upper = (country != NULL && *country != '\0') ? g_ascii_strup (country, -1) : NULL;
+  /* One screening per party identity; the cases it is in are remembered. */
+  key = g_strdup_printf ("%s\x1f%s\x1f%s", normalized, upper ? upper : "", subject);
+  party = g_hash_table_lookup (seen, key);
+  if (party != NULL)
+    {
+      if (case_id > 0 && party->case_id == 0)
+        party->case_id = case_id;
+      else if (case_id > 0 && case_id != party->case_id)
+        {
+          if (party->other_cases == NULL)
+            party->other_cases = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_array_append_val (party->other_cases, case_id);
+        }
+      return;
+    }
 
   party = g_new0 (Party, 1);
   party->name = g_strdup (name);
@@ -158,6 +173,7 @@ add_party (GPtrArray   *parties,
   party->role = g_strdup (role);
   party->subject = g_strdup (subject);
   party->case_id = case_id;
+  g_hash_table_insert (seen, g_steal_pointer (&key), party);
   if (object != NULL)
     {
       party->party = json_node_new (JSON_NODE_OBJECT);
@@ -173,7 +189,7 @@ collect_parties (ClrStore  *store,
                  GError   **error)
 {
   g_autoptr(GPtrArray) parties = g_ptr_array_new_with_free_func ((GDestroyNotify) party_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);  /* → Party */
   g_autoptr(sqlite3_stmt) screened = NULL;
   g_autoptr(sqlite3_stmt) cases = NULL;
   int rc;
@@ -748,6 +764,14 @@ clr_rescreen_run (ClrStore                *store,
         if (party->country != NULL)
           json_object_set_string_member (element, "country", party->country);
         json_object_set_int_member (element, "case_id", party->case_id);
+        if (party->other_cases != NULL)
+          {
+            JsonArray *others = json_array_new ();
+
+            for (guint c = 0; c < party->other_cases->len; c++)
+              json_array_add_int_element (others, g_array_index (party->other_cases, gint64, c));
+            json_object_set_array_member (element, "other_case_ids", others);
+          }
         hit_array = json_array_new ();
         for (guint h = 0; h < hits->len; h++)
           json_array_add_element (hit_array, clr_hit_to_json (g_ptr_array_index (hits, h)));

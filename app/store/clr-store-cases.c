@@ -916,7 +916,14 @@ case_task_data_new (CaseOp    op,
 
   data->op = op;
   data->id = id;
-  data->node = node != NULL ? json_node_copy (node) : NULL;
+  /* A deep copy: json_node_copy() shares objects, and the caller's form
+   * goes on changing its document while the worker saves. */
+  if (node != NULL)
+    {
+      g_autofree char *text = node_to_text (node);
+
+      data->node = text_to_node (text);
+    }
   return data;
 }
 

@@ -791,6 +791,7 @@ typedef struct
   char       *party_role;
   JsonNode   *party;         /* the party (or parent) object */
   gint64      case_id;
+  JsonArray  *other_cases;   /* more case ids the party is in (re-screening), or NULL */
   char       *list_code;
   char       *entry_key;
   gint64      entry_row;
@@ -807,6 +808,7 @@ pending_hit_free (PendingHit *p)
   g_free (p->party_country);
   g_free (p->party_role);
   g_clear_pointer (&p->party, json_node_unref);
+  g_clear_pointer (&p->other_cases, json_array_unref);
   g_free (p->list_code);
   g_free (p->entry_key);
   g_free (p->content_hash);
@@ -823,6 +825,7 @@ typedef struct
   char     *role;
   JsonNode *party;
   gint64    case_id;
+  JsonArray *other_cases;
 } PendingParty;
 
 static void
@@ -833,6 +836,7 @@ pending_party_free (PendingParty *p)
   g_free (p->country);
   g_free (p->role);
   g_clear_pointer (&p->party, json_node_unref);
+  g_clear_pointer (&p->other_cases, json_array_unref);
   g_free (p);
 }
 
@@ -895,6 +899,9 @@ pending_party_new (JsonObject *element,
     }
   p->case_id = json_object_has_member (element, "case_id") ? member_int (element, "case_id")
                                                             : default_case_id;
+  if (json_object_has_member (element, "other_case_ids") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (element, "other_case_ids")))
+    p->other_cases = json_array_ref (json_object_get_array_member (element, "other_case_ids"));
 
   if (*p->key == '\0')
     {
@@ -920,6 +927,7 @@ pending_hit_new (ClrStore     *self,
   p->party_role = g_strdup (party->role);
   p->party = party->party ? json_node_copy (party->party) : NULL;
   p->case_id = party->case_id;
+  p->other_cases = party->other_cases ? json_array_ref (party->other_cases) : NULL;
   p->entry_row = member_int (hit, "entry_row");
   p->content_hash = g_strdup (member_string (hit, "content_hash"));
   p->list_code = g_strdup (member_string (hit, "list"));
@@ -1204,14 +1212,18 @@ record_hit (ClrStore         *self,
                                  "DO UPDATE SET role = ?3, seen_at = ?4", error);
   if (sighting == NULL)
     return 0;
-  sqlite3_bind_int64 (sighting, 1, id);
-  sqlite3_bind_int64 (sighting, 2, p->case_id);
-  bind_text_or_null (sighting, 3, p->party_role);
-  sqlite3_bind_text (sighting, 4, now, -1, SQLITE_STATIC);
-  if (sqlite3_step (sighting) != SQLITE_DONE)
+  for (guint i = 0; i == 0 || (p->other_cases != NULL && i <= json_array_get_length (p->other_cases)); i++)
     {
-      _clr_store_set_error (self, error, _("Recording a hit for review"));
-      return 0;
+      sqlite3_reset (sighting);
+      sqlite3_bind_int64 (sighting, 1, id);
+      sqlite3_bind_int64 (sighting, 2, i == 0 ? p->case_id : json_array_get_int_element (p->other_cases, i - 1));
+      bind_text_or_null (sighting, 3, p->party_role);
+      sqlite3_bind_text (sighting, 4, now, -1, SQLITE_STATIC);
+      if (sqlite3_step (sighting) != SQLITE_DONE)
+        {
+          _clr_store_set_error (self, error, _("Recording a hit for review"));
+          return 0;
+        }
     }
 
   return id;

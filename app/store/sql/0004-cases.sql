@@ -2,7 +2,7 @@
 -- A case holds the shipment JSON document the form edits and `evaluate` reads,
 -- and the last result document. Summary columns are derived on every save.
 -- Cases are never deleted: they are archived.
-CREATE TABLE cases (
+CREATE TABLE IF NOT EXISTS cases (
   id            INTEGER PRIMARY KEY AUTOINCREMENT,
   reference     TEXT,
   destination   TEXT,
@@ -17,5 +17,5 @@ CREATE TABLE cases (
   created_at    TEXT NOT NULL,
   updated_at    TEXT NOT NULL
 );
-CREATE INDEX cases_recent ON cases (updated_at DESC, id DESC);
-CREATE INDEX cases_status ON cases (status);
+CREATE INDEX IF NOT EXISTS cases_recent ON cases (updated_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS cases_status ON cases (status);

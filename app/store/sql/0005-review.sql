@@ -3,7 +3,7 @@
 -- One row per (party identity, listed entry): the normalised party name and
 -- country, and the entry's list + key. A decision on it is reused wherever
 -- the same party meets the same entry, until the entry's content hash changes.
-CREATE TABLE review_items (
+CREATE TABLE IF NOT EXISTS review_items (
   id               INTEGER PRIMARY KEY AUTOINCREMENT,
   party_key        TEXT NOT NULL,
   party_country    TEXT NOT NULL DEFAULT '',
@@ -41,13 +41,13 @@ CREATE TABLE review_items (
   last_seen_at     TEXT NOT NULL,
   UNIQUE (party_key, party_country, list_code, entry_key)
 );
-CREATE INDEX review_items_status ON review_items (status, last_seen_at DESC, score DESC);
-CREATE INDEX review_items_case ON review_items (case_id);
-CREATE INDEX review_items_entry ON review_items (list_code, entry_key);
-CREATE INDEX review_items_row ON review_items (entry_row);
+CREATE INDEX IF NOT EXISTS review_items_status ON review_items (status, last_seen_at DESC, score DESC);
+CREATE INDEX IF NOT EXISTS review_items_case ON review_items (case_id);
+CREATE INDEX IF NOT EXISTS review_items_entry ON review_items (list_code, entry_key);
+CREATE INDEX IF NOT EXISTS review_items_row ON review_items (entry_row);
 
 -- Where each item was met: one row per (item, case); case 0 = no case.
-CREATE TABLE review_sightings (
+CREATE TABLE IF NOT EXISTS review_sightings (
   item_id   INTEGER NOT NULL REFERENCES review_items (id),
   case_id   INTEGER NOT NULL DEFAULT 0,
   role      TEXT,
@@ -57,7 +57,7 @@ CREATE TABLE review_sightings (
 
 -- Every party ever screened (from cases, batch screening, evaluate): what
 -- re-screening runs against after a list update.
-CREATE TABLE screened_parties (
+CREATE TABLE IF NOT EXISTS screened_parties (
   id                 INTEGER PRIMARY KEY AUTOINCREMENT,
   party_key          TEXT NOT NULL,
   party_country      TEXT NOT NULL DEFAULT '',
@@ -73,12 +73,12 @@ CREATE TABLE screened_parties (
 
 -- The list version of each source that parties were last re-screened
 -- against: the next re-screen diffs the current version against it.
-CREATE TABLE rescreen_state (
+CREATE TABLE IF NOT EXISTS rescreen_state (
   source      TEXT PRIMARY KEY,
   version_id  INTEGER NOT NULL,
   at          TEXT NOT NULL
 );
-CREATE TABLE rescreen_runs (
+CREATE TABLE IF NOT EXISTS rescreen_runs (
   id           INTEGER PRIMARY KEY AUTOINCREMENT,
   at           TEXT NOT NULL,
   summary      TEXT NOT NULL
@@ -86,7 +86,7 @@ CREATE TABLE rescreen_runs (
 
 -- The audit trail: append-only and hash-chained. hash = SHA-256(prev_hash ||
 -- canonical row content); the first prev_hash is 64 zeros.
-CREATE TABLE audit_log (
+CREATE TABLE IF NOT EXISTS audit_log (
   id            INTEGER PRIMARY KEY,
   at            TEXT NOT NULL,
   user          TEXT NOT NULL,
@@ -100,12 +100,12 @@ CREATE TABLE audit_log (
   prev_hash     TEXT NOT NULL,
   hash          TEXT NOT NULL
 );
-CREATE INDEX audit_log_case ON audit_log (case_id) WHERE case_id <> 0;
-CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+CREATE INDEX IF NOT EXISTS audit_log_case ON audit_log (case_id) WHERE case_id <> 0;
+CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN
   SELECT RAISE (ABORT, 'the audit trail is append-only: entries cannot be changed');
 END;
-CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN
   SELECT RAISE (ABORT, 'the audit trail is append-only: entries cannot be deleted');
 END;
