@@ -1,0 +1,316 @@
+/* test-cli-evaluate.c — clearance-cli evaluate end to end: a CSL fixture
+ * imported through the store, shipments screened and evaluated, bad input
+ * refused naming the field; and the real 2026 CSL when the shared data exists.
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "clr-cli-test.h"
+
+static char *
+data_file (const char *name)
+{
+  return g_build_filename (g_getenv ("CLEARANCE_SOURCE_ROOT"), "tests", "engine", "data", "shipments", name, NULL);
+}
+
+static JsonObject *
+parse_result (ClrCliRun   *run,
+              JsonParser  *parser)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (run->exit_code != 0)
+    g_error ("exit %d: %s", run->exit_code, run->err);
+  g_assert_true (json_parser_load_from_data (parser, run->out, -1, &error));
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static gboolean
+has_finding (JsonObject *result,
+             const char *rule,
+             const char *outcome,
+             const char *citation_part)
+{
+  JsonArray *findings = json_object_get_array_member (result, "findings");
+
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *f = json_array_get_object_element (findings, i);
+
+      if (g_strcmp0 (json_object_get_string_member (f, "rule"), rule) == 0 &&
+          g_strcmp0 (json_object_get_string_member (f, "outcome"), outcome) == 0 &&
+          (citation_part == NULL || strstr (json_object_get_string_member (f, "citation"), citation_part) != NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *csl = data_file ("csl-fixture.csv");
+  g_autoptr(ClrCliRun) run = NULL;
+
+  f->dir = clr_cli_test_tmpdir ();
+  f->db = g_build_filename (f->dir, "c.db", NULL);
+  if (data != NULL)
+    return;  /* no lists */
+  run = clr_cli_run_va ("--db", f->db, "import", csl, NULL);
+  if (run->exit_code != 0)
+    g_error ("import failed (%d): %s", run->exit_code, run->err);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  clr_cli_test_rmtree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static void
+test_entity_list_footnote_4 (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = data_file ("h100-to-listed-supercomputer-center.json");
+  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "evaluate", "--json", path, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *r = parse_result (run, parser);
+  JsonObject *data_obj = json_object_get_object_member (r, "data");
+
+  g_assert_cmpstr (json_object_get_string_member (r, "verdict"), ==, "license_required");
+  g_assert_cmpstr (json_object_get_string_member (r, "posture"), ==, "enforcement");
+  g_assert_cmpstr (json_object_get_string_member (r, "as_of"), ==, "2025-06-01");
+  g_assert_true (has_finding (r, "screening-lists", "license_required", "734.9(e)(2)"));
+  g_assert_true (has_finding (r, "ac-a-d145", "license_required", "742.6(a)(6)(iii)"));
+  g_assert_true (has_finding (r, "supercomputer-744-23", "license_required", "744.23(a)(1)"));
+  /* the data versions used are part of the result */
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (data_obj, "rule_pack"), "id"), ==, "clearance-ear");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (data_obj, "lists")), ==, 1);
+  g_assert_cmpuint (strlen (json_object_get_string_member (json_array_get_object_element (
+                      json_object_get_array_member (data_obj, "lists"), 0), "sha256")), ==, 64);
+}
+
+static void
+test_entity_list_footnote_1 (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = data_file ("router-to-footnote-1-entity.json");
+  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "evaluate", "--json", path, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *r = parse_result (run, parser);
+
+  g_assert_cmpstr (json_object_get_string_member (r, "verdict"), ==, "license_required");
+  g_assert_true (has_finding (r, "screening-lists", "license_required", "734.9(e)(1)"));
+}
+
+static void
+test_denied_person (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = data_file ("chairs-to-denied-person.json");
+  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "evaluate", path, NULL);
+
+  g_assert_cmpint (run->exit_code, ==, 0);
+  g_assert_true (g_str_has_prefix (run->out, "Prohibited — as of 2025-06-01, enforcement posture"));
+  g_assert_nonnull (strstr (run->out, "Denied Persons List"));
+  g_assert_nonnull (strstr (run->out, "736.2(b)(4)"));
+}
+
+static void
+test_clean (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *path = data_file ("chairs-to-germany-clean.json");
+  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "evaluate", "--json", path, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *r = parse_result (run, parser);
+
+  g_assert_cmpstr (json_object_get_string_member (r, "verdict"), ==, "clear");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (r, "findings")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (r, "screening")), ==, 1);
+}
+
+static void
+test_affiliate (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = data_file ("affiliate-of-listed-parent.json");
+  g_autoptr(ClrCliRun) in_force = clr_cli_run_va ("--db", f->db, "evaluate", "--json", path, NULL);
+  g_autoptr(ClrCliRun) suspended = clr_cli_run_va ("--db", f->db, "evaluate", "--json", "--as-of", "2026-01-10", path, NULL);
+  g_autoptr(JsonParser) p1 = json_parser_new ();
+  g_autoptr(JsonParser) p2 = json_parser_new ();
+  JsonObject *r1 = parse_result (in_force, p1);
+  JsonObject *r2 = parse_result (suspended, p2);
+
+  g_assert_cmpstr (json_object_get_string_member (r1, "verdict"), ==, "license_required");
+  g_assert_true (has_finding (r1, "affiliates-50-2025", "license_required", "90 FR 47201"));
+  g_assert_cmpstr (json_object_get_string_member (r2, "verdict"), ==, "review");
+  g_assert_cmpstr (json_object_get_string_member (r2, "as_of"), ==, "2026-01-10");
+  g_assert_true (has_finding (r2, "affiliates-50-suspended", "review", NULL));
+}
+
+static void
+test_posture_and_trace (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = data_file ("chairs-to-germany-clean.json");
+  g_autoptr(ClrCliRun) trace = clr_cli_run_va ("--db", f->db, "evaluate", "--trace", "--posture", "cfr-text", path, NULL);
+  g_autoptr(ClrCliRun) bad_posture = clr_cli_run_va ("--db", f->db, "evaluate", "--posture", "lenient", path, NULL);
+  g_autoptr(ClrCliRun) bad_as_of = clr_cli_run_va ("--db", f->db, "evaluate", "--as-of", "2025-02-30", path, NULL);
+  g_autoptr(ClrCliRun) no_file = clr_cli_run_va ("--db", f->db, "evaluate", NULL);
+
+  g_assert_cmpint (trace->exit_code, ==, 0);
+  g_assert_true (g_str_has_prefix (trace->out, "Clear — as of 2025-06-01, CFR text posture"));
+  g_assert_nonnull (strstr (trace->out, "Trace:"));
+  g_assert_nonnull (strstr (trace->out, "ac-a-worldwide-cfr"));
+  g_assert_nonnull (strstr (trace->out, "not_in_force"));
+  g_assert_cmpint (bad_posture->exit_code, ==, 2);
+  g_assert_nonnull (strstr (bad_posture->err, "lenient"));
+  g_assert_cmpint (bad_as_of->exit_code, ==, 1);
+  g_assert_nonnull (strstr (bad_as_of->err, "--as-of"));
+  g_assert_cmpint (no_file->exit_code, ==, 2);
+}
+
+static void
+test_bad_input (Fixture       *f,
+                gconstpointer  data)
+{
+  static const struct { const char *file; const char *says; } cases[] = {
+    { "bad-malformed.json", "not valid JSON" },
+    { "bad-unknown-eccn.json", "items[0].eccn: unknown ECCN “3A099”" },
+    { "bad-unknown-country.json", "destination: unknown country “ZZ”" },
+    { "bad-future-field.json", "items[0].export_license_number: unknown field" },
+    { "bad-date.json", "date: “2025-02-30” is not a valid date" },
+    { "no-such-file.json", "no-such-file.json" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = data_file (cases[i].file);
+      g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "evaluate", "--json", path, NULL);
+
+      g_assert_cmpint (run->exit_code, ==, 1);
+      g_assert_cmpstr (run->out, ==, "");
+      if (strstr (run->err, cases[i].says) == NULL)
+        g_error ("%s: “%s” does not say “%s”", cases[i].file, run->err, cases[i].says);
+      g_assert_nonnull (strstr (run->err, cases[i].file));
+    }
+}
+
+static void
+test_no_lists (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = data_file ("chairs-to-germany-clean.json");
+  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "evaluate", "--json", path, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *r = parse_result (run, parser);
+
+  g_assert_cmpstr (json_object_get_string_member (r, "verdict"), ==, "review");
+  g_assert_true (has_finding (r, "screening-lists", "review", NULL));
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (r, "screening")));
+  g_assert_nonnull (strstr (run->out, "Screening was not possible"));
+}
+
+/* The real Entity List rows of the Consolidated Screening List of 2026-07-31
+ * (compact re-encoding). */
+static void
+test_real_lists (void)
+{
+  const char *shared = g_getenv ("CLEARANCE_SHARED_DATA");
+  g_autofree char *xz = shared ? g_build_filename (shared, "csl", "2026-07-31_compact", "consolidated-rebuilt.csv.xz", NULL) : NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *shipment = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrCliRun) import = NULL;
+  g_autoptr(ClrCliRun) run = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *argv[] = { "xz", "-dc", NULL, NULL };
+  JsonObject *r;
+  gsize length;
+
+  if (xz == NULL || !g_file_test (xz, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("CLEARANCE_SHARED_DATA has no csl/2026-07-31_compact");
+      return;
+    }
+  argv[2] = xz;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                     &contents, NULL, NULL, &error))
+    {
+      g_test_skip ("xz is not available");
+      return;
+    }
+  /* Keep the header and the Entity List rows (one record per line in this
+   * re-encoding): the real entries, without building a 26,000-entry index. */
+  {
+    g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+    GString *el = g_string_new (NULL);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      if (i == 0 || g_str_has_prefix (lines[i], ",Entity List (EL)") || g_str_has_prefix (lines[i], ",\"Entity List (EL)"))
+        g_string_append_printf (el, "%s\n", lines[i]);
+    g_free (contents);
+    length = el->len;
+    contents = g_string_free (el, FALSE);
+  }
+  g_assert_cmpuint (length, >, 100000);
+  dir = clr_cli_test_tmpdir ();
+  csv = g_build_filename (dir, "consolidated.csv", NULL);
+  db = g_build_filename (dir, "c.db", NULL);
+  shipment = g_build_filename (dir, "huawei.json", NULL);
+  g_assert_true (g_file_set_contents (csv, contents, length, NULL));
+  g_assert_true (g_file_set_contents (shipment,
+    "{\"reference\": \"PO-HW\", \"date\": \"2025-06-01\", \"destination\": \"CN\", \"exported_from\": \"US\","
+    " \"items\": [{\"description\": \"router\", \"eccn\": \"5A991.b\"}],"
+    " \"parties\": [{\"role\": \"end_user\", \"name\": \"Huawei Technologies Co., Ltd.\", \"country\": \"CN\","
+    " \"headquarters_country\": \"CN\"}]}", -1, NULL));
+
+  import = clr_cli_run_va ("--db", db, "import", csv, NULL);
+  g_assert_cmpint (import->exit_code, ==, 0);
+  run = clr_cli_run_va ("--db", db, "evaluate", "--json", shipment, NULL);
+  r = parse_result (run, parser);
+  /* Huawei is on the Entity List with footnote 1 (734.9(e)(1)) */
+  g_assert_cmpstr (json_object_get_string_member (r, "verdict"), ==, "license_required");
+  g_assert_true (has_finding (r, "screening-lists", "license_required", "734.9(e)(1)"));
+  clr_cli_test_rmtree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cli/evaluate/entity-list-footnote-4", Fixture, NULL, fixture_set_up, test_entity_list_footnote_4, fixture_tear_down);
+  g_test_add ("/cli/evaluate/entity-list-footnote-1", Fixture, NULL, fixture_set_up, test_entity_list_footnote_1, fixture_tear_down);
+  g_test_add ("/cli/evaluate/denied-person", Fixture, NULL, fixture_set_up, test_denied_person, fixture_tear_down);
+  g_test_add ("/cli/evaluate/clean", Fixture, NULL, fixture_set_up, test_clean, fixture_tear_down);
+  g_test_add ("/cli/evaluate/affiliate", Fixture, NULL, fixture_set_up, test_affiliate, fixture_tear_down);
+  g_test_add ("/cli/evaluate/posture-and-trace", Fixture, NULL, fixture_set_up, test_posture_and_trace, fixture_tear_down);
+  g_test_add ("/cli/evaluate/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
+  g_test_add ("/cli/evaluate/no-lists", Fixture, "no lists", fixture_set_up, test_no_lists, fixture_tear_down);
+  g_test_add_func ("/cli/evaluate/real-lists", test_real_lists);
+
+  return g_test_run ();
+}
