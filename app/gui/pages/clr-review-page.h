@@ -9,12 +9,47 @@
 
 #include <adwaita.h>
 
+#include "clr-settings.h"
+#include "clr-store-review.h"
+#include "review/clr-review-queue.h"
+
 G_BEGIN_DECLS
 
 #define CLR_TYPE_REVIEW_PAGE (clr_review_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (ClrReviewPage, clr_review_page, CLR, REVIEW_PAGE, AdwBin)
 
-GtkWidget *clr_review_page_new (void);
+/* The page follows the running ClrApplication's store and settings; tests
+ * (or a second window) may set them explicitly instead.
+ *
+ * Signals: ::loaded () after every reload of the queue finished (with or
+ * without error); ::decided (gint64 id, int status) after a decision was
+ * stored. Actions: review.match (Alt+M), review.not-a-match (Alt+N),
+ * review.escalate (Alt+E), review.search (Ctrl+F), review.reload (F5),
+ * review.back. */
+GtkWidget      *clr_review_page_new             (void);
+void            clr_review_page_set_store       (ClrReviewPage   *self,
+                                                 ClrStore        *store);
+void            clr_review_page_set_settings    (ClrReviewPage   *self,
+                                                 ClrSettings     *settings);
+/* Reloads the queue from the store, off the main thread. */
+void            clr_review_page_reload          (ClrReviewPage   *self);
+ClrReviewQueue *clr_review_page_get_queue       (ClrReviewPage   *self);
+/* Selects (and shows) item @id when the current filters show it. */
+gboolean        clr_review_page_select_item     (ClrReviewPage   *self,
+                                                 gint64           id);
+/* The item shown on the right, or 0. */
+gint64          clr_review_page_get_shown_id    (ClrReviewPage   *self);
+/* Sets the reason (index by ClrReviewReason; NONE = "choose") and note of
+ * the decision form. */
+void            clr_review_page_set_reason      (ClrReviewPage   *self,
+                                                 ClrReviewReason  reason,
+                                                 const char      *note);
+/* What the decision buttons do: FALSE (and a message on the page) when no
+ * item is shown, no reason is chosen or a decision is being stored. */
+gboolean        clr_review_page_decide          (ClrReviewPage   *self,
+                                                 ClrReviewStatus  status);
+/* The feedback line under the decision buttons ("" when hidden). */
+const char     *clr_review_page_get_feedback    (ClrReviewPage   *self);
 
 G_END_DECLS

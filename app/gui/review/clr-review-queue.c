@@ -1,0 +1,483 @@
+/* clr-review-queue.c — the review queue as a filtered, sorted list model
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lists/clr-boxed-object.h"
+#include "review/clr-highlight.h"
+
+#include "clr-review-queue.h"
+
+/* Score bands for the filter: UI groupings of the matcher's 0..1 score, not
+ * regulatory facts (the screening threshold itself is a preference). */
+#define BAND_STRONG_MIN 0.95
+#define BAND_MEDIUM_MIN 0.85
+
+struct _ClrReviewQueue
+{
+  GObject             parent_instance;
+
+  GListStore         *items;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkCustomSorter    *sorter;
+  GtkSortListModel   *sorted;
+
+  int                 status;
+  char               *list_code;
+  char               *country;
+  ClrScoreBand        band;
+  char               *search;     /* folded */
+};
+
+G_DEFINE_FINAL_TYPE (ClrReviewQueue, clr_review_queue, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STATUS,
+  PROP_LIST_CODE,
+  PROP_COUNTRY,
+  PROP_BAND,
+  PROP_SEARCH,
+  PROP_N_ITEMS,
+  PROP_N_TOTAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+ClrScoreBand
+clr_score_band_for_score (double score)
+{
+  if (score >= BAND_STRONG_MIN)
+    return CLR_SCORE_BAND_STRONG;
+  if (score >= BAND_MEDIUM_MIN)
+    return CLR_SCORE_BAND_MEDIUM;
+  return CLR_SCORE_BAND_WEAK;
+}
+
+const char *
+clr_score_band_get_label (ClrScoreBand band)
+{
+  switch (band)
+    {
+    case CLR_SCORE_BAND_STRONG:
+      return _("Strong (95 % and more)");
+    case CLR_SCORE_BAND_MEDIUM:
+      return _("Medium (85–95 %)");
+    case CLR_SCORE_BAND_WEAK:
+      return _("Weak (below 85 %)");
+    case CLR_SCORE_BAND_ANY:
+    default:
+      return _("Any score");
+    }
+}
+
+static gboolean
+folded_contains (const char *haystack,
+                 const char *folded_needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+
+  folded = clr_highlight_fold (haystack);
+  return strstr (folded, folded_needle) != NULL;
+}
+
+static gboolean
+item_passes (ClrReviewQueue      *self,
+             const ClrReviewItem *item)
+{
+  if (self->status >= 0 && (int) item->status != self->status)
+    return FALSE;
+  if (self->list_code != NULL && g_strcmp0 (item->list_code, self->list_code) != 0)
+    return FALSE;
+  if (self->country != NULL && g_strcmp0 (item->party_country, self->country) != 0)
+    return FALSE;
+  if (self->band != CLR_SCORE_BAND_ANY && clr_score_band_for_score (item->score) != self->band)
+    return FALSE;
+  if (self->search != NULL
+      && !folded_contains (item->party_name, self->search)
+      && !folded_contains (item->entry_name, self->search)
+      && !folded_contains (item->matched_name, self->search))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+filter_func (gpointer object,
+             gpointer user_data)
+{
+  return item_passes (user_data, clr_boxed_object_get (object));
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  const ClrReviewItem *ia = clr_boxed_object_get ((gpointer) a);
+  const ClrReviewItem *ib = clr_boxed_object_get ((gpointer) b);
+  int cmp;
+
+  /* Newest first (ISO 8601 sorts as text), then strongest, then id. */
+  cmp = g_strcmp0 (ib->last_seen_at, ia->last_seen_at);
+  if (cmp != 0)
+    return cmp;
+  if (ia->score != ib->score)
+    return ia->score > ib->score ? -1 : 1;
+  return ia->id < ib->id ? -1 : ia->id > ib->id;
+}
+
+static void
+sorted_items_changed_cb (ClrReviewQueue *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+refilter (ClrReviewQueue *self,
+          GParamSpec     *pspec)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+clr_review_queue_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ClrReviewQueue *self = CLR_REVIEW_QUEUE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATUS:
+      g_value_set_int (value, self->status);
+      break;
+    case PROP_LIST_CODE:
+      g_value_set_string (value, self->list_code);
+      break;
+    case PROP_COUNTRY:
+      g_value_set_string (value, self->country);
+      break;
+    case PROP_BAND:
+      g_value_set_int (value, self->band);
+      break;
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, clr_review_queue_get_n_items (self));
+      break;
+    case PROP_N_TOTAL:
+      g_value_set_uint (value, clr_review_queue_get_n_total (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clr_review_queue_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  ClrReviewQueue *self = CLR_REVIEW_QUEUE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATUS:
+      clr_review_queue_set_status (self, g_value_get_int (value));
+      break;
+    case PROP_LIST_CODE:
+      clr_review_queue_set_list_code (self, g_value_get_string (value));
+      break;
+    case PROP_COUNTRY:
+      clr_review_queue_set_country (self, g_value_get_string (value));
+      break;
+    case PROP_BAND:
+      clr_review_queue_set_band (self, g_value_get_int (value));
+      break;
+    case PROP_SEARCH:
+      clr_review_queue_set_search (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clr_review_queue_dispose (GObject *object)
+{
+  ClrReviewQueue *self = CLR_REVIEW_QUEUE (object);
+
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->sorter);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->items);
+
+  G_OBJECT_CLASS (clr_review_queue_parent_class)->dispose (object);
+}
+
+static void
+clr_review_queue_finalize (GObject *object)
+{
+  ClrReviewQueue *self = CLR_REVIEW_QUEUE (object);
+
+  g_free (self->list_code);
+  g_free (self->country);
+  g_free (self->search);
+
+  G_OBJECT_CLASS (clr_review_queue_parent_class)->finalize (object);
+}
+
+static void
+clr_review_queue_class_init (ClrReviewQueueClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->get_property = clr_review_queue_get_property;
+  object_class->set_property = clr_review_queue_set_property;
+  object_class->dispose = clr_review_queue_dispose;
+  object_class->finalize = clr_review_queue_finalize;
+
+  properties[PROP_STATUS] = g_param_spec_int ("status", NULL, NULL, -1, CLR_REVIEW_STATUS_ESCALATED,
+                                              CLR_REVIEW_STATUS_OPEN, rw);
+  properties[PROP_LIST_CODE] = g_param_spec_string ("list-code", NULL, NULL, NULL, rw);
+  properties[PROP_COUNTRY] = g_param_spec_string ("country", NULL, NULL, NULL, rw);
+  properties[PROP_BAND] = g_param_spec_int ("band", NULL, NULL, CLR_SCORE_BAND_ANY,
+                                            CLR_SCORE_BAND_WEAK, CLR_SCORE_BAND_ANY, rw);
+  properties[PROP_SEARCH] = g_param_spec_string ("search", NULL, NULL, NULL, rw);
+  properties[PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_N_TOTAL] = g_param_spec_uint ("n-total", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+clr_review_queue_init (ClrReviewQueue *self)
+{
+  self->status = CLR_REVIEW_STATUS_OPEN;
+  self->band = CLR_SCORE_BAND_ANY;
+  self->items = g_list_store_new (CLR_TYPE_BOXED_OBJECT);
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)),
+                                              GTK_FILTER (g_object_ref (self->filter)));
+  self->sorter = gtk_custom_sorter_new (sort_func, NULL, NULL);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
+                                          GTK_SORTER (g_object_ref (self->sorter)));
+  g_signal_connect_object (self->sorted, "items-changed",
+                           G_CALLBACK (sorted_items_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+ClrReviewQueue *
+clr_review_queue_new (void)
+{
+  return g_object_new (CLR_TYPE_REVIEW_QUEUE, NULL);
+}
+
+void
+clr_review_queue_set_items (ClrReviewQueue *self,
+                            GPtrArray      *items)
+{
+  g_autoptr(GPtrArray) objects = NULL;
+
+  g_return_if_fail (CLR_IS_REVIEW_QUEUE (self));
+
+  objects = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    g_ptr_array_add (objects, clr_boxed_object_new_take (CLR_TYPE_REVIEW_ITEM,
+                                                         clr_review_item_ref (g_ptr_array_index (items, i))));
+
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       objects->pdata, objects->len);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
+}
+
+GListModel *
+clr_review_queue_get_model (ClrReviewQueue *self)
+{
+  g_return_val_if_fail (CLR_IS_REVIEW_QUEUE (self), NULL);
+
+  return G_LIST_MODEL (self->sorted);
+}
+
+ClrReviewItem *
+clr_review_queue_lookup (ClrReviewQueue *self,
+                         gint64          id)
+{
+  guint n;
+
+  g_return_val_if_fail (CLR_IS_REVIEW_QUEUE (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ClrBoxedObject) object = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      ClrReviewItem *item = clr_boxed_object_get (object);
+
+      if (item->id == id)
+        return item;
+    }
+
+  return NULL;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static GStrv
+dup_distinct (ClrReviewQueue *self,
+              gboolean        countries)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ClrBoxedObject) object = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      ClrReviewItem *item = clr_boxed_object_get (object);
+      const char *value = countries ? item->party_country : item->list_code;
+
+      if (value != NULL && value[0] != '\0' && g_hash_table_add (seen, (gpointer) value))
+        g_ptr_array_add (values, (gpointer) value);
+    }
+
+  g_ptr_array_sort (values, compare_strings);
+  for (guint i = 0; i < values->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (values, i));
+
+  return g_strv_builder_end (builder);
+}
+
+GStrv
+clr_review_queue_dup_list_codes (ClrReviewQueue *self)
+{
+  g_return_val_if_fail (CLR_IS_REVIEW_QUEUE (self), NULL);
+
+  return dup_distinct (self, FALSE);
+}
+
+GStrv
+clr_review_queue_dup_countries (ClrReviewQueue *self)
+{
+  g_return_val_if_fail (CLR_IS_REVIEW_QUEUE (self), NULL);
+
+  return dup_distinct (self, TRUE);
+}
+
+void
+clr_review_queue_set_status (ClrReviewQueue *self,
+                             int             status)
+{
+  g_return_if_fail (CLR_IS_REVIEW_QUEUE (self));
+  g_return_if_fail (status >= -1 && status <= CLR_REVIEW_STATUS_ESCALATED);
+
+  if (self->status == status)
+    return;
+  self->status = status;
+  refilter (self, properties[PROP_STATUS]);
+}
+
+void
+clr_review_queue_set_list_code (ClrReviewQueue *self,
+                                const char     *list_code)
+{
+  g_return_if_fail (CLR_IS_REVIEW_QUEUE (self));
+
+  if (set_string (&self->list_code, list_code))
+    refilter (self, properties[PROP_LIST_CODE]);
+}
+
+void
+clr_review_queue_set_country (ClrReviewQueue *self,
+                              const char     *country)
+{
+  g_return_if_fail (CLR_IS_REVIEW_QUEUE (self));
+
+  if (set_string (&self->country, country))
+    refilter (self, properties[PROP_COUNTRY]);
+}
+
+void
+clr_review_queue_set_band (ClrReviewQueue *self,
+                           ClrScoreBand    band)
+{
+  g_return_if_fail (CLR_IS_REVIEW_QUEUE (self));
+  g_return_if_fail (band <= CLR_SCORE_BAND_WEAK);
+
+  if (self->band == band)
+    return;
+  self->band = band;
+  refilter (self, properties[PROP_BAND]);
+}
+
+void
+clr_review_queue_set_search (ClrReviewQueue *self,
+                             const char     *search)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_if_fail (CLR_IS_REVIEW_QUEUE (self));
+
+  if (search != NULL)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (search));
+
+      if (stripped[0] != '\0')
+        folded = clr_highlight_fold (stripped);
+    }
+
+  if (set_string (&self->search, folded))
+    refilter (self, properties[PROP_SEARCH]);
+}
+
+guint
+clr_review_queue_get_n_items (ClrReviewQueue *self)
+{
+  g_return_val_if_fail (CLR_IS_REVIEW_QUEUE (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+}
+
+guint
+clr_review_queue_get_n_total (ClrReviewQueue *self)
+{
+  g_return_val_if_fail (CLR_IS_REVIEW_QUEUE (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->items));
+}

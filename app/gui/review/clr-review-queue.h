@@ -1,0 +1,65 @@
+/* clr-review-queue.h — the review queue as a filtered, sorted list model
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "clr-store-review.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CLR_SCORE_BAND_ANY,
+  CLR_SCORE_BAND_STRONG,    /* ≥ 0.95 */
+  CLR_SCORE_BAND_MEDIUM,    /* 0.85 ≤ score < 0.95 */
+  CLR_SCORE_BAND_WEAK,      /* < 0.85 */
+} ClrScoreBand;
+
+/* The band a score falls in, and its translated label ("Strong", …). */
+ClrScoreBand  clr_score_band_for_score (double        score);
+const char   *clr_score_band_get_label (ClrScoreBand  band);
+
+#define CLR_TYPE_REVIEW_QUEUE (clr_review_queue_get_type ())
+
+G_DECLARE_FINAL_TYPE (ClrReviewQueue, clr_review_queue, CLR, REVIEW_QUEUE, GObject)
+
+/* Items are ClrBoxedObject holding a ClrReviewItem. The model shown is the
+ * items that pass every filter, newest (last seen) and strongest first.
+ *
+ * Properties: status (int, a ClrReviewStatus or -1 for any; default OPEN),
+ * list-code, country (string, NULL for any), band (ClrScoreBand as int),
+ * search (string: party name, listed name or matched name, any case,
+ * accents ignored), n-items (shown), n-total (loaded). */
+ClrReviewQueue *clr_review_queue_new            (void);
+/* Replaces the items with @items (ClrReviewItem *; copied by reference). */
+void            clr_review_queue_set_items      (ClrReviewQueue *self,
+                                                 GPtrArray      *items);
+/* The filtered, sorted model (borrowed). */
+GListModel     *clr_review_queue_get_model      (ClrReviewQueue *self);
+/* The item with @id among the loaded ones, or NULL. */
+ClrReviewItem  *clr_review_queue_lookup         (ClrReviewQueue *self,
+                                                 gint64          id);
+/* Distinct list codes / party countries of the loaded items, sorted. */
+GStrv           clr_review_queue_dup_list_codes (ClrReviewQueue *self);
+GStrv           clr_review_queue_dup_countries  (ClrReviewQueue *self);
+
+void            clr_review_queue_set_status     (ClrReviewQueue *self,
+                                                 int             status);
+void            clr_review_queue_set_list_code  (ClrReviewQueue *self,
+                                                 const char     *list_code);
+void            clr_review_queue_set_country    (ClrReviewQueue *self,
+                                                 const char     *country);
+void            clr_review_queue_set_band       (ClrReviewQueue *self,
+                                                 ClrScoreBand    band);
+void            clr_review_queue_set_search     (ClrReviewQueue *self,
+                                                 const char     *search);
+guint           clr_review_queue_get_n_items    (ClrReviewQueue *self);
+guint           clr_review_queue_get_n_total    (ClrReviewQueue *self);
+
+G_END_DECLS

@@ -1,0 +1,471 @@
+/* test-lists-page.c — the Lists page: empty start, import, freshness, what changed, search, update
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+
+#include "clr-gui-test.h"
+#include "clr-match-hit.h"
+#include "clr-store-lists.h"
+#include "clr-store-sources.h"
+#include "lists/clr-boxed-object.h"
+#include "lists/clr-lists-tasks.h"
+#include "pages/clr-lists-page.h"
+
+static ClrApplication *app;
+
+typedef struct
+{
+  ClrStore     *store;
+  GtkWindow    *window;
+  ClrListsPage *page;
+  guint         sources_loaded;
+  guint         finished;
+  gboolean      last_ok;
+  char         *last_message;
+  guint         changes_loaded;
+  guint         searched;
+} Fixture;
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "gui", "data", name, NULL);
+}
+
+static void
+sources_loaded_cb (ClrListsPage *page,
+                   Fixture      *f)
+{
+  f->sources_loaded++;
+}
+
+static void
+finished_cb (ClrListsPage *page,
+             gboolean      ok,
+             const char   *message,
+             Fixture      *f)
+{
+  f->finished++;
+  f->last_ok = ok;
+  g_free (f->last_message);
+  f->last_message = g_strdup (message);
+}
+
+static void
+changes_loaded_cb (ClrListsPage *page,
+                   Fixture      *f)
+{
+  f->changes_loaded++;
+}
+
+static void
+search_finished_cb (ClrListsPage *page,
+                    Fixture      *f)
+{
+  f->searched++;
+}
+
+static void
+wait_sources (Fixture *f)
+{
+  guint before = f->sources_loaded;
+
+  clr_lists_page_reload (f->page);
+  CLR_GUI_TEST_WAIT_UNTIL (f->sources_loaded > before, 10);
+  g_assert_cmpuint (f->sources_loaded, >, before);
+}
+
+/* Imports through the page (as the file chooser or a drop does) and waits
+ * for the import and its re-screen to end. */
+static void
+import_through_page (Fixture    *f,
+                     const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint before = f->finished;
+
+  clr_lists_page_import_file (f->page, file);
+  g_assert_true (clr_lists_page_get_busy (f->page));
+  CLR_GUI_TEST_WAIT_UNTIL (f->finished > before, 20);
+  g_assert_cmpuint (f->finished, >, before);
+  g_assert_false (clr_lists_page_get_busy (f->page));
+  /* The page re-reads its sources after every operation. */
+  wait_sources (f);
+}
+
+static ClrSourceStatus *
+find_status (Fixture    *f,
+             const char *id)
+{
+  GPtrArray *sources = clr_lists_page_get_sources (f->page);
+
+  g_assert_nonnull (sources);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      ClrSourceStatus *status = g_ptr_array_index (sources, i);
+
+      if (g_strcmp0 (status->source->id, id) == 0)
+        return status;
+    }
+  return NULL;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  static guint counter;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("lists-%u.db", ++counter);
+  g_autofree char *path = g_build_filename (clr_gui_test_get_tmpdir (), name, NULL);
+
+  f->store = clr_store_new (path);
+  g_assert_true (clr_store_open (f->store, &error));
+  g_assert_no_error (error);
+
+  f->page = CLR_LISTS_PAGE (clr_lists_page_new ());
+  g_signal_connect (f->page, "sources-loaded", G_CALLBACK (sources_loaded_cb), f);
+  g_signal_connect (f->page, "operation-finished", G_CALLBACK (finished_cb), f);
+  g_signal_connect (f->page, "changes-loaded", G_CALLBACK (changes_loaded_cb), f);
+  g_signal_connect (f->page, "search-finished", G_CALLBACK (search_finished_cb), f);
+  clr_lists_page_set_store (f->page, f->store);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 900, 700);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  clr_gui_test_wait_mapped (GTK_WIDGET (f->page));
+  wait_sources (f);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  clr_gui_test_iterate ();
+  g_free (f->last_message);
+  g_assert_finalize_object (f->store);
+}
+
+static void
+save_png (Fixture    *f,
+          const char *name)
+{
+  const char *artifacts = g_getenv ("CLEARANCE_GUI_ARTIFACTS");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = NULL;
+
+  if (artifacts == NULL)
+    return;
+  g_mkdir_with_parents (artifacts, 0755);
+  png = g_build_filename (artifacts, name, NULL);
+  clr_gui_test_wait_drawn (GTK_WIDGET (f->window));
+  g_assert_true (clr_gui_test_save_png (GTK_WIDGET (f->window), png, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_empty_start (Fixture       *f,
+                  gconstpointer  data)
+{
+  ClrSourceStatus *csl;
+
+  /* Nothing loaded: every built-in source is "never loaded" and the page
+   * warns, naming them. */
+  csl = find_status (f, "csl");
+  g_assert_nonnull (csl);
+  g_assert_cmpint (csl->freshness, ==, CLR_SOURCE_FRESHNESS_NEVER_LOADED);
+  g_assert_null (csl->version);
+  g_assert_true (clr_lists_page_get_needs_attention (f->page));
+  g_assert_nonnull (strstr (clr_lists_page_get_attention_text (f->page), "Never loaded:"));
+  g_assert_nonnull (strstr (clr_lists_page_get_attention_text (f->page), csl->source->label));
+  save_png (f, "lists-page-empty.png");
+}
+
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("csl-v1.csv");
+  ClrSourceStatus *csl;
+
+  import_through_page (f, path);
+  g_assert_true (f->last_ok);
+  g_assert_nonnull (strstr (f->last_message, "Imported “csl-v1.csv” as csl: 8 records"));
+  g_assert_nonnull (strstr (clr_lists_page_get_status_text (f->page), "8 records"));
+
+  csl = find_status (f, "csl");
+  g_assert_nonnull (csl->version);
+  g_assert_cmpint (csl->freshness, ==, CLR_SOURCE_FRESHNESS_CURRENT);
+  g_assert_cmpuint (csl->version->records, ==, 8);
+  g_assert_cmpstr (csl->version->file_name, ==, "csl-v1.csv");
+  g_assert_nonnull (strstr (clr_lists_page_get_summary_text (f->page), "8 records screened against"));
+  save_png (f, "lists-page-sources.png");
+
+  /* The same file again changes nothing, and says so. */
+  import_through_page (f, path);
+  g_assert_true (f->last_ok);
+  g_assert_nonnull (strstr (f->last_message, "already the current version"));
+}
+
+static void
+test_import_bad_file (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *good = fixture_path ("csl-v1.csv");
+  g_autofree char *bad = g_build_filename (clr_gui_test_get_tmpdir (), "broken.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  ClrSourceStatus *csl;
+
+  import_through_page (f, good);
+  g_assert_true (g_file_set_contents (bad, "\"_id\",\"source\",\"name\"\n\"1\",\"Entity List (EL)\",\"unterminated\n", -1,
+                                      &error));
+  g_assert_no_error (error);
+
+  import_through_page (f, bad);
+  g_assert_false (f->last_ok);
+  /* The message names the file, and the previous version stays current. */
+  g_assert_nonnull (strstr (f->last_message, "“broken.csv” was not imported, the lists are as they were"));
+  csl = find_status (f, "csl");
+  g_assert_cmpstr (csl->version->file_name, ==, "csl-v1.csv");
+  g_assert_cmpuint (csl->version->records, ==, 8);
+}
+
+static void
+test_freshness (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("csl-v1.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) now = NULL;
+  g_autoptr(GPtrArray) later = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) in_8_days = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *text_later = NULL;
+  const char *others[] = { "ofac-sdn", "ofac-nonsdn", "bis-dpl" };
+
+  import_through_page (f, path);
+
+  /* The other built-ins are not used here: disabled, they stop counting. */
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_assert_true (clr_store_set_source_enabled (f->store, others[i], FALSE, &error));
+      g_assert_no_error (error);
+    }
+
+  now = clr_lists_load_sources (f->store, 7, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (clr_lists_needs_attention (now, 7, &text));
+  g_assert_null (text);
+
+  in_8_days = g_date_time_add_days (today, 8);
+  later = clr_lists_load_sources (f->store, 7, in_8_days, &error);
+  g_assert_no_error (error);
+  g_assert_true (clr_lists_needs_attention (later, 7, &text_later));
+  g_assert_nonnull (strstr (text_later, "Older than 7 days:"));
+  for (guint i = 0; i < later->len; i++)
+    {
+      ClrSourceStatus *status = g_ptr_array_index (later, i);
+
+      if (g_strcmp0 (status->source->id, "csl") == 0)
+        g_assert_cmpint (status->freshness, ==, CLR_SOURCE_FRESHNESS_STALE);
+    }
+
+  /* The page follows: no warning once every enabled source is current. */
+  wait_sources (f);
+  g_assert_false (clr_lists_page_get_needs_attention (f->page));
+}
+
+static void
+test_changes_and_search (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *v1 = fixture_path ("csl-v1.csv");
+  g_autofree char *v2 = fixture_path ("csl-v2.csv");
+  GListModel *changes;
+  GListModel *results;
+  gboolean found_changed = FALSE;
+  guint before;
+
+  import_through_page (f, v1);
+  import_through_page (f, v2);
+  g_assert_true (f->last_ok);
+  g_assert_nonnull (strstr (f->last_message, "1 added, 0 removed, 1 changed"));
+  g_assert_nonnull (strstr (f->last_message, "For your parties:"));
+
+  before = f->changes_loaded;
+  clr_lists_page_show_changes (f->page, "csl");
+  CLR_GUI_TEST_WAIT_UNTIL (f->changes_loaded > before, 10);
+  changes = clr_lists_page_get_changes_model (f->page);
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 2);
+  g_assert_cmpstr (clr_lists_page_get_changes_summary (f->page), ==,
+                   "1 added · 0 removed · 1 changed (2 of 2 changes shown)");
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(ClrBoxedObject) object = g_list_model_get_item (changes, i);
+      ClrListChange *change = clr_boxed_object_get (object);
+
+      if (change->kind == CLR_LIST_CHANGE_CHANGED)
+        {
+          found_changed = TRUE;
+          g_assert_nonnull (strstr (change->name, "Huawei"));
+          g_assert_true (g_strv_contains ((const char * const *) change->fields, "addresses"));
+        }
+    }
+  g_assert_true (found_changed);
+
+  /* Only the additions, on the Entity List, in China. */
+  clr_lists_page_filter_changes (f->page, CLR_LIST_CHANGE_ADDED, "EL", "CN");
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 1);
+  {
+    g_autoptr(ClrBoxedObject) object = g_list_model_get_item (changes, 0);
+    ClrListChange *change = clr_boxed_object_get (object);
+
+    g_assert_cmpstr (change->name, ==, "Beijing Zhipu Huazhang Technology Co., Ltd.");
+  }
+  clr_lists_page_filter_changes (f->page, CLR_LIST_CHANGE_REMOVED, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 0);
+  clr_lists_page_filter_changes (f->page, -1, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 2);
+  save_png (f, "lists-page-changes.png");
+
+  /* The added entry is found by the same matcher as screening, alias too. */
+  before = f->searched;
+  clr_lists_page_search (f->page, "Zhipu AI");
+  CLR_GUI_TEST_WAIT_UNTIL (f->searched > before, 10);
+  results = clr_lists_page_get_search_model (f->page);
+  g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
+  {
+    g_autoptr(ClrBoxedObject) object = g_list_model_get_item (results, 0);
+    ClrHit *hit = clr_boxed_object_get (object);
+
+    g_assert_cmpstr (hit->entry->name, ==, "Beijing Zhipu Huazhang Technology Co., Ltd.");
+    g_assert_cmpstr (hit->entry->list_code, ==, "EL");
+    g_assert_nonnull (hit->explanation);
+  }
+  save_png (f, "lists-page-search.png");
+}
+
+/* A list server on 127.0.0.1 serving one file whose content the test swaps. */
+static void
+serve_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  GBytes *body = *(GBytes **) user_data;
+
+  if (g_strcmp0 (path, "/list.csv") != 0 || body == NULL)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+      return;
+    }
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "text/csv", SOUP_MEMORY_COPY,
+                                    g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+}
+
+static GBytes *
+read_fixture (const char *name)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autoptr(GError) error = NULL;
+  char *contents;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+update_source (Fixture    *f,
+               const char *id)
+{
+  guint before = f->finished;
+
+  clr_lists_page_update (f->page, id);
+  CLR_GUI_TEST_WAIT_UNTIL (f->finished > before, 30);
+  g_assert_cmpuint (f->finished, >, before);
+  wait_sources (f);
+}
+
+static void
+test_update_from_server (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *base = NULL;
+  ClrSourceStatus *status;
+
+  soup_server_add_handler (server, NULL, serve_cb, &body, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  url = g_strdup_printf ("%slist.csv", base);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+
+  g_assert_true (clr_store_add_custom_source (f->store, "mirror", "Company mirror", url, &error));
+  g_assert_no_error (error);
+  wait_sources (f);
+  status = find_status (f, "mirror");
+  g_assert_nonnull (status);
+  g_assert_cmpint (status->freshness, ==, CLR_SOURCE_FRESHNESS_NEVER_LOADED);
+
+  /* A failing server: the error says why and nothing is loaded. */
+  update_source (f, "mirror");
+  g_assert_false (f->last_ok);
+  g_assert_nonnull (strstr (f->last_message, "mirror: not updated, the current version stays"));
+  g_assert_null (find_status (f, "mirror")->version);
+
+  body = read_fixture ("csl-v1.csv");
+  update_source (f, "mirror");
+  g_assert_true (f->last_ok);
+  g_assert_nonnull (strstr (f->last_message, "mirror: updated to 8 records"));
+  g_assert_cmpuint (find_status (f, "mirror")->version->records, ==, 8);
+
+  g_bytes_unref (body);
+  body = read_fixture ("csl-v2.csv");
+  update_source (f, "mirror");
+  g_assert_true (f->last_ok);
+  g_assert_nonnull (strstr (f->last_message, "mirror: updated to 9 records"));
+  g_assert_nonnull (strstr (f->last_message, "1 added, 0 removed, 1 changed"));
+  g_assert_cmpuint (find_status (f, "mirror")->version->records, ==, 9);
+
+  g_clear_pointer (&body, g_bytes_unref);
+  soup_server_disconnect (server);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  clr_gui_test_init (&argc, &argv);
+  app = clr_gui_test_app_new ();
+
+  g_test_add ("/clearance/gui/lists/empty-start", Fixture, NULL, fixture_setup, test_empty_start, fixture_teardown);
+  g_test_add ("/clearance/gui/lists/import", Fixture, NULL, fixture_setup, test_import, fixture_teardown);
+  g_test_add ("/clearance/gui/lists/import-bad-file", Fixture, NULL, fixture_setup, test_import_bad_file,
+              fixture_teardown);
+  g_test_add ("/clearance/gui/lists/freshness", Fixture, NULL, fixture_setup, test_freshness, fixture_teardown);
+  g_test_add ("/clearance/gui/lists/changes-and-search", Fixture, NULL, fixture_setup,
+              test_changes_and_search, fixture_teardown);
+  g_test_add ("/clearance/gui/lists/update-from-server", Fixture, NULL, fixture_setup,
+              test_update_from_server, fixture_teardown);
+
+  return clr_gui_test_run (app);
+}

@@ -1,0 +1,343 @@
+/* test-review-page.c — the Review page: queue filters, side-by-side, decisions through the store
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "clr-gui-test.h"
+#include "clr-match-hit.h"
+#include "clr-store-lists.h"
+#include "clr-store-review.h"
+#include "clr-store-screening.h"
+#include "lists/clr-boxed-object.h"
+#include "pages/clr-review-page.h"
+#include "review/clr-highlight.h"
+#include "review/clr-review-queue.h"
+
+static ClrApplication *app;
+
+typedef struct
+{
+  ClrStore      *store;
+  GtkWindow     *window;
+  ClrReviewPage *page;
+  guint          loaded;
+  guint          decided;
+} Fixture;
+
+static void
+import_fixture (ClrStore   *store,
+                const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "gui", "data", name, NULL);
+
+  g_assert_true (clr_store_import_list_file (store, path, CLR_LIST_FORMAT_AUTO, NULL, FALSE,
+                                             NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Screens one party with the real matcher and records the hits in the
+ * queue, as an evaluation saved on case @case_id does. */
+static guint
+screen_party (ClrStore   *store,
+              const char *name,
+              const char *country,
+              gint64      case_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrMatcher) matcher = clr_store_load_matcher (store, &error);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(JsonArray) screening = json_array_new ();
+  g_autoptr(JsonArray) parties = json_array_new ();
+  JsonObject *party = json_object_new ();
+  JsonObject *element = json_object_new ();
+  JsonArray *hit_array = json_array_new ();
+
+  g_assert_no_error (error);
+  hits = clr_matcher_screen (matcher, name, country, clr_matcher_get_default_threshold (), 5);
+  for (guint i = 0; i < hits->len; i++)
+    json_array_add_element (hit_array, clr_hit_to_json (g_ptr_array_index (hits, i)));
+
+  json_object_set_string_member (party, "name", name);
+  json_object_set_string_member (party, "country", country);
+  json_object_set_string_member (party, "role", "end_user");
+  json_object_set_string_member (party, "address", "Bantian, Longgang District, Shenzhen");
+  json_array_add_object_element (parties, party);
+  json_object_set_int_member (element, "party", 0);
+  json_object_set_array_member (element, "hits", hit_array);
+  json_array_add_object_element (screening, element);
+
+  g_assert_true (clr_store_review_annotate_screening_full (store, screening, parties, case_id,
+                                                           "case", &error));
+  g_assert_no_error (error);
+  return hits->len;
+}
+
+static void
+loaded_cb (ClrReviewPage *page,
+           Fixture       *f)
+{
+  f->loaded++;
+}
+
+static void
+decided_cb (ClrReviewPage *page,
+            gint64         id,
+            int            status,
+            Fixture       *f)
+{
+  f->decided++;
+}
+
+static void
+wait_loaded (Fixture *f)
+{
+  guint before = f->loaded;
+
+  clr_review_page_reload (f->page);
+  CLR_GUI_TEST_WAIT_UNTIL (f->loaded > before, 10);
+  g_assert_cmpuint (f->loaded, >, before);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  static guint counter;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("review-%u.db", ++counter);
+  g_autofree char *path = g_build_filename (clr_gui_test_get_tmpdir (), name, NULL);
+
+  f->store = clr_store_new (path);
+  g_assert_true (clr_store_open (f->store, &error));
+  g_assert_no_error (error);
+
+  f->page = CLR_REVIEW_PAGE (clr_review_page_new ());
+  clr_review_page_set_store (f->page, f->store);
+  g_signal_connect (f->page, "loaded", G_CALLBACK (loaded_cb), f);
+  g_signal_connect (f->page, "decided", G_CALLBACK (decided_cb), f);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1100, 800);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  clr_gui_test_wait_mapped (GTK_WIDGET (f->page));
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  clr_gui_test_iterate ();
+  g_assert_finalize_object (f->store);
+}
+
+static void
+test_highlight (void)
+{
+  const char *tokens[] = { "huawei", "technologies", NULL };
+  g_autofree char *markup = clr_highlight_markup ("Huáwei <Technologies> & Co", tokens);
+  g_autofree char *none = clr_highlight_markup ("Sugon", tokens);
+  g_autofree char *folded = clr_highlight_fold ("ḦUÁWEI");
+
+  g_assert_cmpstr (markup, ==, "<b><u>Huáwei</u></b> &lt;<b><u>Technologies</u></b>&gt; &amp; Co");
+  g_assert_cmpstr (none, ==, "Sugon");
+  g_assert_cmpstr (folded, ==, "huawei");
+  g_assert_true (clr_highlight_contains ("HUAWEI TECH", tokens));
+  g_assert_false (clr_highlight_contains ("Hua Wei", tokens));
+}
+
+static void
+test_empty_queue (Fixture       *f,
+                  gconstpointer  data)
+{
+  ClrReviewQueue *queue = clr_review_page_get_queue (f->page);
+
+  wait_loaded (f);
+  g_assert_cmpuint (clr_review_queue_get_n_total (queue), ==, 0);
+  g_assert_cmpint (clr_review_page_get_shown_id (f->page), ==, 0);
+  /* Deciding with nothing selected says so and stores nothing. */
+  g_assert_false (clr_review_page_decide (f->page, CLR_REVIEW_STATUS_NO_MATCH));
+  g_assert_cmpstr (clr_review_page_get_feedback (f->page), ==, "Select an item in the queue first.");
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  ClrReviewQueue *queue = clr_review_page_get_queue (f->page);
+  g_auto(GStrv) lists = NULL;
+  g_auto(GStrv) countries = NULL;
+
+  import_fixture (f->store, "csl-v1.csv");
+  g_assert_cmpuint (screen_party (f->store, "Huawei Technologies Co Ltd", "CN", 0), >, 0);
+  g_assert_cmpuint (screen_party (f->store, "Rosoboronexport", "RU", 0), >, 0);
+  wait_loaded (f);
+
+  g_assert_cmpuint (clr_review_queue_get_n_total (queue), >=, 2);
+  /* The default view is the open items, all of them here. */
+  g_assert_cmpuint (clr_review_queue_get_n_items (queue), ==, clr_review_queue_get_n_total (queue));
+  g_assert_cmpint (clr_review_page_get_shown_id (f->page), !=, 0);
+
+  lists = clr_review_queue_dup_list_codes (queue);
+  g_assert_true (g_strv_contains ((const char * const *) lists, "EL"));
+  g_assert_true (g_strv_contains ((const char * const *) lists, "SDN"));
+  countries = clr_review_queue_dup_countries (queue);
+  g_assert_true (g_strv_contains ((const char * const *) countries, "CN"));
+  g_assert_true (g_strv_contains ((const char * const *) countries, "RU"));
+
+  clr_review_queue_set_list_code (queue, "SDN");
+  g_assert_cmpuint (clr_review_queue_get_n_items (queue), >=, 1);
+  for (guint i = 0; i < clr_review_queue_get_n_items (queue); i++)
+    {
+      g_autoptr(ClrBoxedObject) object = g_list_model_get_item (clr_review_queue_get_model (queue), i);
+      ClrReviewItem *item = clr_boxed_object_get (object);
+
+      g_assert_cmpstr (item->list_code, ==, "SDN");
+      g_assert_cmpstr (item->party_country, ==, "RU");
+    }
+  clr_review_queue_set_list_code (queue, NULL);
+
+  clr_review_queue_set_country (queue, "CN");
+  clr_review_queue_set_search (queue, "huawei");
+  g_assert_cmpuint (clr_review_queue_get_n_items (queue), >=, 1);
+  clr_review_queue_set_search (queue, "rosoboron");
+  g_assert_cmpuint (clr_review_queue_get_n_items (queue), ==, 0);
+  clr_review_queue_set_country (queue, NULL);
+  g_assert_cmpuint (clr_review_queue_get_n_items (queue), >=, 1);
+  clr_review_queue_set_search (queue, NULL);
+
+  /* Nothing is decided yet. */
+  clr_review_queue_set_status (queue, CLR_REVIEW_STATUS_NO_MATCH);
+  g_assert_cmpuint (clr_review_queue_get_n_items (queue), ==, 0);
+  clr_review_queue_set_status (queue, -1);
+  g_assert_cmpuint (clr_review_queue_get_n_items (queue), ==, clr_review_queue_get_n_total (queue));
+
+  /* Bands partition the queue. */
+  {
+    guint sum = 0;
+
+    for (ClrScoreBand band = CLR_SCORE_BAND_STRONG; band <= CLR_SCORE_BAND_WEAK; band++)
+      {
+        clr_review_queue_set_band (queue, band);
+        sum += clr_review_queue_get_n_items (queue);
+      }
+    clr_review_queue_set_band (queue, CLR_SCORE_BAND_ANY);
+    g_assert_cmpuint (sum, ==, clr_review_queue_get_n_total (queue));
+  }
+  g_assert_cmpint (clr_score_band_for_score (0.97), ==, CLR_SCORE_BAND_STRONG);
+  g_assert_cmpint (clr_score_band_for_score (0.90), ==, CLR_SCORE_BAND_MEDIUM);
+  g_assert_cmpint (clr_score_band_for_score (0.80), ==, CLR_SCORE_BAND_WEAK);
+}
+
+static ClrReviewItem *
+find_item (ClrStore   *store,
+           const char *list_code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  ClrReviewFilter filter;
+
+  clr_review_filter_init (&filter);
+  filter.status = CLR_REVIEW_STATUS_ANY;
+  filter.list_code = list_code;
+  items = clr_store_review_list (store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (items);
+  g_assert_cmpuint (items->len, >=, 1);
+  return clr_review_item_ref (g_ptr_array_index (items, 0));
+}
+
+static void
+test_decide_and_reopen (Fixture       *f,
+                        gconstpointer  data)
+{
+  ClrReviewQueue *queue = clr_review_page_get_queue (f->page);
+  g_autoptr(ClrReviewItem) item = NULL;
+  g_autoptr(ClrReviewItem) stored = NULL;
+  g_autoptr(ClrReviewItem) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  guint open_before;
+
+  import_fixture (f->store, "csl-v1.csv");
+  screen_party (f->store, "Huawei Technologies Co Ltd", "CN", 0);
+  wait_loaded (f);
+  item = find_item (f->store, "EL");
+  g_assert_true (clr_review_page_select_item (f->page, item->id));
+  g_assert_cmpint (clr_review_page_get_shown_id (f->page), ==, item->id);
+  open_before = clr_review_queue_get_n_items (queue);
+
+  /* No reason: refused, with a message, and nothing stored. */
+  clr_review_page_set_reason (f->page, CLR_REVIEW_REASON_NONE, NULL);
+  g_assert_false (clr_review_page_decide (f->page, CLR_REVIEW_STATUS_NO_MATCH));
+  g_assert_cmpstr (clr_review_page_get_feedback (f->page), ==, "Choose a reason for the decision first.");
+  stored = clr_store_review_get (f->store, item->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->status, ==, CLR_REVIEW_STATUS_OPEN);
+  g_clear_pointer (&stored, clr_review_item_unref);
+
+  /* The keyboard shortcut's action decides with the chosen reason and note. */
+  clr_review_page_set_reason (f->page, CLR_REVIEW_REASON_DIFFERENT_ENTITY, "Customer is a Shenzhen reseller");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "review.not-a-match", NULL));
+  CLR_GUI_TEST_WAIT_UNTIL (f->decided == 1 && f->loaded >= 2, 10);
+  g_assert_cmpuint (f->decided, ==, 1);
+
+  stored = clr_store_review_get (f->store, item->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->status, ==, CLR_REVIEW_STATUS_NO_MATCH);
+  g_assert_cmpint (stored->reason, ==, CLR_REVIEW_REASON_DIFFERENT_ENTITY);
+  g_assert_cmpstr (stored->note, ==, "Customer is a Shenzhen reseller");
+  g_assert_nonnull (stored->decided_by);
+  g_assert_cmpstr (clr_review_page_get_feedback (f->page), ==, "Decision saved: Not a match");
+
+  /* It left the open view. */
+  CLR_GUI_TEST_WAIT_UNTIL (clr_review_queue_get_n_items (queue) == open_before - 1, 5);
+  g_assert_cmpuint (clr_review_queue_get_n_items (queue), ==, open_before - 1);
+
+  /* The listed entry changes in a list update: the decision is reopened. */
+  import_fixture (f->store, "csl-v2.csv");
+  screen_party (f->store, "Huawei Technologies Co Ltd", "CN", 0);
+  wait_loaded (f);
+  reopened = clr_store_review_get (f->store, item->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (reopened->status, ==, CLR_REVIEW_STATUS_OPEN);
+  g_assert_true (reopened->reopened);
+  g_assert_true (g_strv_contains ((const char * const *) reopened->changed_fields, "addresses"));
+  g_assert_cmpuint (clr_review_queue_get_n_items (queue), ==, open_before);
+
+  g_assert_true (clr_review_page_select_item (f->page, item->id));
+  clr_gui_test_wait_drawn (GTK_WIDGET (f->window));
+  {
+    const char *artifacts = g_getenv ("CLEARANCE_GUI_ARTIFACTS");
+
+    if (artifacts != NULL)
+      {
+        g_autofree char *png = g_build_filename (artifacts, "review-page-reopened.png", NULL);
+
+        g_mkdir_with_parents (artifacts, 0755);
+        g_assert_true (clr_gui_test_save_png (GTK_WIDGET (f->window), png, &error));
+        g_assert_no_error (error);
+      }
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  clr_gui_test_init (&argc, &argv);
+  app = clr_gui_test_app_new ();
+
+  g_test_add_func ("/clearance/gui/review/highlight", test_highlight);
+  g_test_add ("/clearance/gui/review/empty", Fixture, NULL, fixture_setup, test_empty_queue, fixture_teardown);
+  g_test_add ("/clearance/gui/review/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
+  g_test_add ("/clearance/gui/review/decide-and-reopen", Fixture, NULL, fixture_setup,
+              test_decide_and_reopen, fixture_teardown);
+
+  return clr_gui_test_run (app);
+}
