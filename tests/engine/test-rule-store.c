@@ -1,0 +1,220 @@
+/* test-rule-store.c — rule packs in the store: first use installs the bundled
+ * pack, imports validate first and never replace a working pack with a broken
+ * one, versions only move forward; store-level evaluation (sync and async).
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "clr-engine-error.h"
+#include "clr-evaluator.h"
+#include "clr-store-rules.h"
+
+typedef struct
+{
+  char     *dir;
+  ClrStore *store;
+} Fixture;
+
+static void
+set_up (Fixture       *f,
+        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+
+  f->dir = g_dir_make_tmp ("clr-rule-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (f->dir, "c.db", NULL);
+  f->store = clr_store_new (db);
+  g_assert_true (clr_store_open (f->store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+tear_down (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&f->store);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+/* Writes the bundled pack with @version and, optionally, a broken rule date. */
+static char *
+write_pack (Fixture    *f,
+            const char *name,
+            const char *version,
+            gboolean    broken)
+{
+  g_autoptr(GBytes) bytes = clr_rule_pack_get_bundled_data ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *data = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+  JsonObject *root;
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_set_string_member (root, "version", version);
+  if (broken)
+    {
+      JsonObject *rule = json_array_get_object_element (json_object_get_array_member (root, "rules"), 3);
+
+      json_object_set_string_member (json_object_get_object_member (rule, "effective"), "from", "2025-13-01");
+    }
+  data = json_to_string (json_parser_get_root (parser), FALSE);
+  g_assert_true (g_file_set_contents (path, data, -1, NULL));
+  return path;
+}
+
+static char *
+active_sha (ClrStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrRulePack) pack = clr_store_load_rule_pack (store, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (clr_rule_pack_get_sha256 (pack));
+}
+
+static void
+test_first_use (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrRulePack) pack = clr_store_load_rule_pack (f->store, &error);
+  g_autoptr(ClrRulePack) bundled = clr_rule_pack_new_bundled (NULL);
+  g_autoptr(JsonNode) packs = NULL;
+  JsonObject *row;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (clr_rule_pack_get_sha256 (pack), ==, clr_rule_pack_get_sha256 (bundled));
+  packs = clr_store_list_rule_packs (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (packs)), ==, 1);
+  row = json_array_get_object_element (json_node_get_array (packs), 0);
+  g_assert_true (json_object_get_boolean_member (row, "active"));
+  g_assert_cmpstr (json_object_get_string_member (row, "origin"), ==, "bundled");
+  g_assert_cmpstr (json_object_get_string_member (row, "sha256"), ==, clr_rule_pack_get_sha256 (bundled));
+}
+
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = active_sha (f->store);
+  g_autofree char *broken = write_pack (f, "broken.json", "9999.1", TRUE);
+  g_autofree char *newer = write_pack (f, "newer.json", "9999.1", FALSE);
+  g_autofree char *older = write_pack (f, "older.json", "2000.1", FALSE);
+  g_autofree char *after_broken = NULL;
+  g_autofree char *after_newer = NULL;
+  g_auto(ClrRulePackImportResult) result = { 0 };
+  g_auto(ClrRulePackImportResult) again = { 0 };
+
+  g_assert_true (clr_rule_pack_file_is_pack (newer));
+  g_assert_false (clr_store_import_rule_pack (f->store, broken, FALSE, NULL, &error));
+  g_assert_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_PACK);
+  g_assert_nonnull (strstr (error->message, "broken.json"));
+  g_assert_nonnull (strstr (error->message, "effective.from"));
+  g_clear_error (&error);
+  after_broken = active_sha (f->store);
+  g_assert_cmpstr (after_broken, ==, before);  /* a broken pack never replaces a working one */
+
+  g_assert_true (clr_store_import_rule_pack (f->store, newer, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (result.version, ==, "9999.1");
+  g_assert_nonnull (result.previous_version);
+  g_assert_false (result.unchanged);
+  after_newer = active_sha (f->store);
+  g_assert_cmpstr (after_newer, ==, result.sha256);
+  g_assert_cmpstr (after_newer, !=, before);
+
+  g_assert_true (clr_store_import_rule_pack (f->store, newer, FALSE, &again, &error));
+  g_assert_true (again.unchanged);
+
+  g_assert_false (clr_store_import_rule_pack (f->store, older, FALSE, NULL, &error));
+  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not newer"));
+  g_clear_error (&error);
+  g_assert_true (clr_store_import_rule_pack (f->store, older, TRUE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static JsonNode *
+shipment (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_true (json_parser_load_from_data (parser,
+    "{\"date\": \"2024-06-01\", \"destination\": \"CN\", \"items\": [{\"eccn\": \"3A090.a\", \"tpp\": 15832,"
+    " \"performance_density\": 19.6, \"datacenter\": true}], \"parties\": [{\"role\": \"end_user\","
+    " \"name\": \"Example\", \"headquarters_country\": \"CN\"}]}", -1, NULL));
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+evaluated (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  JsonNode **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = clr_store_evaluate_shipment_finish (CLR_STORE (source), res, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_evaluate (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) s = shipment ();
+  g_autoptr(JsonNode) sync = clr_store_evaluate_shipment (f->store, s, NULL, "cfr-text", TRUE, &error);
+  g_autoptr(JsonNode) async = NULL;
+  g_autoptr(JsonNode) bad = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (sync), "verdict"), ==, "license_required");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (sync), "posture"), ==, "cfr-text");
+  g_assert_true (json_object_has_member (json_node_get_object (sync), "trace"));
+
+  clr_store_evaluate_shipment_async (f->store, s, "2022-01-01", NULL, NULL, evaluated, &async);
+  while (async == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  /* before 3A090 existed, with no lists loaded: screening is the open question */
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (async), "verdict"), ==, "review");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (async), "as_of"), ==, "2022-01-01");
+
+  bad = clr_store_evaluate_shipment (f->store, s, NULL, "lenient", FALSE, &error);
+  g_assert_null (bad);
+  g_assert_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/rule-store/first-use", Fixture, NULL, set_up, test_first_use, tear_down);
+  g_test_add ("/rule-store/import", Fixture, NULL, set_up, test_import, tear_down);
+  g_test_add ("/rule-store/evaluate", Fixture, NULL, set_up, test_evaluate, tear_down);
+
+  return g_test_run ();
+}
