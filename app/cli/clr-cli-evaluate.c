@@ -14,6 +14,7 @@
 #include "clr-evaluator.h"
 #include "clr-shipment.h"
 #include "clr-store-rules.h"
+#include "clr-store-cases.h"
 
 int
 clr_cli_cmd_evaluate (ClrCliContext  *ctx,
@@ -26,6 +27,9 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
   gboolean json = FALSE;
   gboolean trace = FALSE;
   int repeat = 0;
+  gboolean save = FALSE;   /* review: --save stores the shipment as a case */
+  gint64 case_id = 0;      /* review: --case ID re-evaluates a saved case */
+  g_autofree char *case_label = NULL;
   GOptionEntry entries[] = {
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, N_("Evaluate as of DATE (default: the shipment's date)"), N_("DATE") },
     { "posture", 0, 0, G_OPTION_ARG_STRING, &posture_text, N_("enforcement (default: what BIS enforces) or cfr-text (the CFR as written)"), N_("POSTURE") },
@@ -33,6 +37,8 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
     { "trace", 0, 0, G_OPTION_ARG_NONE, &trace, N_("Show for each rule why it fired or did not"), NULL },
     { "rule-pack", 0, 0, G_OPTION_ARG_FILENAME, &pack_path, N_("Use the rule pack in FILE instead of the installed one (not stored)"), N_("FILE") },
     { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, N_("Benchmark: screen and evaluate N more times and report the mean time"), N_("N") },
+    { "save", 0, 0, G_OPTION_ARG_NONE, &save, N_("Store the shipment as a case (its hits enter the review queue) and print the case id"), NULL },
+    { "case", 0, 0, G_OPTION_ARG_INT64, &case_id, N_("Re-evaluate saved case ID with the current decisions (instead of FILE)"), N_("ID") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — determine whether a shipment can go, as of its date"));
@@ -49,7 +55,9 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!clr_cli_parse_options (context, &argc, &argv))
     return CLR_EXIT_USAGE;
-  if (argc != 2)
+  if (case_id > 0 && argc == 1)
+    argc = 0;  /* review: --case takes the shipment from the case, not a FILE */
+  if (argc != 2 && argc != 0)
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
@@ -73,7 +81,26 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
       return CLR_EXIT_USAGE;
     }
 
-  shipment = clr_shipment_load_file (argv[1], &error);
+  if (argc == 0)
+    {
+      /* review: the shipment saved on the case */
+      g_autoptr(ClrCase) saved = NULL;
+
+      store = clr_cli_get_store (ctx, &exit_code);
+      if (store == NULL)
+        return exit_code;
+      saved = clr_store_get_case (store, case_id, &error);
+      if (saved == NULL)
+        {
+          clr_cli_error ("%s", error->message);
+          return clr_cli_exit_code_for_error (error);
+        }
+      shipment = json_node_copy (saved->shipment);
+      case_label = g_strdup_printf (_("case %" G_GINT64_FORMAT), case_id);
+      argv[1] = case_label;  /* names the case in the messages below */
+    }
+  else
+    shipment = clr_shipment_load_file (argv[1], &error);
   if (shipment == NULL)
     {
       clr_cli_error ("%s", error->message);
@@ -139,6 +166,19 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
       g_printerr (_("evaluate: %d runs of screening + evaluation, %.3f ms per shipment\n"), repeat, per_run);
     }
 
+  if (save || case_id > 0)
+    {
+      /* review: the result is saved on the case (audited; its hits linked) */
+      if (save && case_id <= 0)
+        case_id = clr_store_create_case (store, shipment, &error);
+      if (case_id <= 0 || !clr_store_save_case_result (store, case_id, result, &error))
+        {
+          clr_cli_error ("%s", error->message);
+          return clr_cli_exit_code_for_error (error);
+        }
+      json_object_set_int_member (json_node_get_object (result), "case_id", case_id);
+    }
+
   if (json)
     clr_cli_print_json (result);
   else
@@ -146,6 +186,8 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
       g_autofree char *text = clr_evaluation_to_text (result);
 
       g_print ("%s", text);
+      if (case_id > 0)
+        g_print (_("Case: %" G_GINT64_FORMAT "\n"), case_id);
     }
   return CLR_EXIT_OK;
 }

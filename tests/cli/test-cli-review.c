@@ -1,0 +1,364 @@
+/* test-cli-review.c — clearance-cli review, audit, rescreen and evaluate
+ * --save/--case end to end, against the real binary
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "clr-cli-test.h"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+  char *shipment;
+} Fixture;
+
+static char *
+data_file (const char *name)
+{
+  return g_build_filename (g_getenv ("CLEARANCE_SOURCE_ROOT"), "tests", "cli", "data", name, NULL);
+}
+
+/* An EAR99 item to China for Huawei: only the Entity List hit can stop it. */
+static const char *huawei_shipment =
+  "{\"reference\": \"PO-77\", \"date\": \"2026-03-01\", \"destination\": \"CN\", \"exported_from\": \"US\",\n"
+  " \"items\": [{\"description\": \"Network switch\", \"eccn\": \"EAR99\", \"quantity\": 2, \"unit_value\": 1000}],\n"
+  " \"parties\": [{\"role\": \"end_user\", \"name\": \"Huawei Technologies Co Ltd\", \"country\": \"CN\"}]}\n";
+
+static void
+import_list (Fixture    *f,
+             const char *name)
+{
+  g_autofree char *csl = data_file (name);
+  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "import", csl, NULL);
+
+  g_assert_cmpint (run->exit_code, ==, 0);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = clr_cli_test_tmpdir ();
+  f->db = g_build_filename (f->dir, "clearance.db", NULL);
+  f->shipment = g_build_filename (f->dir, "po-77.json", NULL);
+  g_assert_true (g_file_set_contents (f->shipment, huawei_shipment, -1, NULL));
+  import_list (f, "review-csl-v1.csv");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  clr_cli_test_rmtree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+  g_free (f->shipment);
+}
+
+static JsonNode *
+parse_out (ClrCliRun *run)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, run->out, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static gboolean
+has_finding (JsonNode   *result,
+             const char *rule_prefix)
+{
+  JsonArray *findings = json_object_get_array_member (json_node_get_object (result), "findings");
+
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    if (g_str_has_prefix (json_object_get_string_member (json_array_get_object_element (findings, i), "rule"),
+                          rule_prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* evaluate --save: prints the case id; the hit is in the queue. */
+static gint64
+save_case (Fixture *f)
+{
+  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "evaluate", "--save", "--json", f->shipment, NULL);
+  g_autoptr(JsonNode) result = NULL;
+  gint64 case_id;
+
+  g_assert_cmpint (run->exit_code, ==, 0);
+  result = parse_out (run);
+  case_id = json_object_get_int_member (json_node_get_object (result), "case_id");
+  g_assert_cmpint (case_id, >, 0);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (result), "verdict"), ==, "license_required");
+  g_assert_true (has_finding (result, "screening"));
+  return case_id;
+}
+
+static gint64
+first_item_id (Fixture    *f,
+               const char *status)
+{
+  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "review", "list", "--status", status, "--json", NULL);
+  g_autoptr(JsonNode) items = NULL;
+
+  g_assert_cmpint (run->exit_code, ==, 0);
+  items = parse_out (run);
+  if (json_array_get_length (json_node_get_array (items)) == 0)
+    return 0;
+  return json_object_get_int_member (json_array_get_object_element (json_node_get_array (items), 0), "id");
+}
+
+static void
+test_queue_decide_reevaluate (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(ClrCliRun) empty = NULL;
+  g_autoptr(ClrCliRun) text = NULL;
+  g_autoptr(ClrCliRun) json = NULL;
+  g_autoptr(ClrCliRun) decide = NULL;
+  g_autoptr(ClrCliRun) decided = NULL;
+  g_autoptr(ClrCliRun) again = NULL;
+  g_autoptr(ClrCliRun) show = NULL;
+  g_autoptr(ClrCliRun) saved_text = NULL;
+  g_autoptr(JsonNode) items = NULL;
+  g_autoptr(JsonNode) result = NULL;
+  g_autofree char *case_arg = NULL;
+  g_autofree char *id_arg = NULL;
+  JsonObject *item;
+  gint64 case_id, id;
+
+  empty = clr_cli_run_va ("--db", f->db, "review", "list", NULL);
+  g_assert_cmpint (empty->exit_code, ==, 0);
+  g_assert_nonnull (strstr (empty->out, "No items"));
+
+  case_id = save_case (f);
+
+  /* The queue, as a table and as JSON: a stable id, party, entry, score. */
+  text = clr_cli_run_va ("--db", f->db, "review", "list", NULL);
+  g_assert_cmpint (text->exit_code, ==, 0);
+  g_assert_nonnull (strstr (text->out, "Huawei Technologies Co Ltd (CN) → EL: Huawei Technologies Co., Ltd."));
+  g_assert_nonnull (strstr (text->out, "Open"));
+
+  json = clr_cli_run_va ("--db", f->db, "review", "list", "--json", NULL);
+  items = parse_out (json);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (items)), ==, 1);
+  item = json_array_get_object_element (json_node_get_array (items), 0);
+  id = json_object_get_int_member (item, "id");
+  g_assert_cmpstr (json_object_get_string_member (item, "status"), ==, "open");
+  g_assert_cmpfloat (json_object_get_double_member (item, "score"), >=, 0.8);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (item, "party"), "name"), ==,
+                   "Huawei Technologies Co Ltd");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (item, "party"), "case_id"), ==, case_id);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (item, "entry"), "list"), ==, "EL");
+
+  /* Not a match, with a reason and a note. */
+  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  decide = clr_cli_run_va ("--db", f->db, "review", "decide", id_arg, "--no-match", "--reason", "different-entity",
+                           "--note", "A retailer in Hamburg", NULL);
+  g_assert_cmpint (decide->exit_code, ==, 0);
+  g_assert_nonnull (strstr (decide->out, "Not a match"));
+
+  decided = clr_cli_run_va ("--db", f->db, "review", "list", "--status", "no-match", NULL);
+  g_assert_nonnull (strstr (decided->out, "Huawei Technologies Co Ltd"));
+  g_assert_cmpint (first_item_id (f, "open"), ==, 0);
+
+  show = clr_cli_run_va ("--db", f->db, "review", "show", id_arg, NULL);
+  g_assert_cmpint (show->exit_code, ==, 0);
+  g_assert_nonnull (strstr (show->out, "A retailer in Hamburg"));
+  g_assert_nonnull (strstr (show->out, "Different entity"));
+
+  /* Re-evaluating the saved case: the Entity List finding is gone. */
+  case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  again = clr_cli_run_va ("--db", f->db, "evaluate", "--case", case_arg, "--json", NULL);
+  g_assert_cmpint (again->exit_code, ==, 0);
+  result = parse_out (again);
+  g_assert_false (has_finding (result, "screening"));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (result), "verdict"), !=, "license_required");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (result), "case_id"), ==, case_id);
+
+  saved_text = clr_cli_run_va ("--db", f->db, "evaluate", "--case", case_arg, NULL);
+  g_assert_cmpint (saved_text->exit_code, ==, 0);
+  g_assert_nonnull (strstr (saved_text->out, "no_match"));
+  g_assert_nonnull (strstr (saved_text->out, case_arg));
+}
+
+static void
+test_decide_usage (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *id_arg = NULL;
+  gint64 id;
+
+  save_case (f);
+  id = first_item_id (f, "open");
+  g_assert_cmpint (id, >, 0);
+  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+#define EXPECT(code, ...) G_STMT_START { \
+    g_autoptr(ClrCliRun) r = clr_cli_run_va ("--db", f->db, __VA_ARGS__, NULL); \
+    g_assert_cmpint (r->exit_code, ==, (code)); \
+  } G_STMT_END
+
+  EXPECT (2, "review", "decide", id_arg, "--reason", "other");               /* no decision */
+  EXPECT (2, "review", "decide", id_arg, "--match", "--no-match", "--reason", "other");
+  EXPECT (2, "review", "decide", id_arg, "--match");                        /* no reason */
+  EXPECT (2, "review", "decide", id_arg, "--match", "--reason", "hunch");
+  EXPECT (2, "review", "decide", "abc", "--match", "--reason", "other");
+  EXPECT (1, "review", "decide", "4242", "--match", "--reason", "other");   /* unknown item */
+  EXPECT (2, "review", "list", "--status", "maybe");
+  EXPECT (2, "review", "frobnicate");
+  EXPECT (2, "review");
+  EXPECT (1, "evaluate", "--case", "4242");
+#undef EXPECT
+
+  /* None of that changed anything. */
+  g_assert_cmpint (first_item_id (f, "open"), ==, id);
+
+  {
+    g_autoptr(ClrCliRun) r = clr_cli_run_va ("--db", f->db, "review", "decide", id_arg, "--escalate",
+                                             "--reason", "other", "--note", "Ask legal", NULL);
+    g_assert_cmpint (r->exit_code, ==, 0);
+  }
+  g_assert_cmpint (first_item_id (f, "escalated"), ==, id);
+}
+
+static void
+test_audit (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(ClrCliRun) verify = NULL;
+  g_autoptr(ClrCliRun) csv = NULL;
+  g_autoptr(ClrCliRun) json = NULL;
+  g_autoptr(ClrCliRun) log = NULL;
+  g_autoptr(ClrCliRun) tampered = NULL;
+  g_autoptr(ClrCliRun) bad_format = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_build_filename (f->dir, "audit.json", NULL);
+  g_autofree char *id_arg = NULL;
+  g_autofree char *case_arg = NULL;
+  JsonArray *entries;
+  sqlite3 *db = NULL;
+  gint64 case_id;
+
+  case_id = save_case (f);
+  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, first_item_id (f, "open"));
+  case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  {
+    g_autoptr(ClrCliRun) r = clr_cli_run_va ("--db", f->db, "review", "decide", id_arg, "--match",
+                                             "--reason", "confirmed-by-documents", NULL);
+    g_assert_cmpint (r->exit_code, ==, 0);
+  }
+
+  verify = clr_cli_run_va ("--db", f->db, "audit", "verify", NULL);
+  g_assert_cmpint (verify->exit_code, ==, 0);
+  g_assert_nonnull (strstr (verify->out, "intact"));
+
+  csv = clr_cli_run_va ("--db", f->db, "audit", "export", NULL);
+  g_assert_cmpint (csv->exit_code, ==, 0);
+  g_assert_true (g_str_has_prefix (csv->out, "id,at,user,display_name,action,"));
+  g_assert_nonnull (strstr (csv->out, "case.evaluate"));
+  g_assert_nonnull (strstr (csv->out, "review.decide"));
+
+  json = clr_cli_run_va ("--db", f->db, "audit", "export", "--format", "json", "--output", out, NULL);
+  g_assert_cmpint (json->exit_code, ==, 0);
+  json_parser_load_from_file (parser, out, &error);
+  g_assert_no_error (error);
+  entries = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (entries), >=, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 1), "action"), ==,
+                   "review.decide");
+
+  /* A case's own history. */
+  log = clr_cli_run_va ("--db", f->db, "audit", "log", "--case", case_arg, NULL);
+  g_assert_cmpint (log->exit_code, ==, 0);
+  g_assert_nonnull (strstr (log->out, "case.evaluate"));
+  g_assert_nonnull (strstr (log->out, "review.decide"));
+
+  bad_format = clr_cli_run_va ("--db", f->db, "audit", "export", "--format", "xml", NULL);
+  g_assert_cmpint (bad_format->exit_code, ==, 2);
+
+  /* Rewrite the decision behind the application's back. */
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_log_no_update; "
+                                     "UPDATE audit_log SET display_name = 'Someone else' WHERE id = 2",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  tampered = clr_cli_run_va ("--db", f->db, "audit", "verify", NULL);
+  g_assert_cmpint (tampered->exit_code, ==, 1);
+  g_assert_nonnull (strstr (tampered->err, "entry 2"));
+}
+
+static void
+test_rescreen (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(ClrCliRun) first = NULL;
+  g_autoptr(ClrCliRun) update = NULL;
+  g_autoptr(ClrCliRun) nothing = NULL;
+  g_autoptr(ClrCliRun) reopened = NULL;
+  g_autoptr(ClrCliRun) json = NULL;
+  g_autoptr(JsonNode) summary = NULL;
+  g_autofree char *id_arg = NULL;
+
+  save_case (f);
+  first = clr_cli_run_va ("--db", f->db, "rescreen", NULL);
+  g_assert_cmpint (first->exit_code, ==, 0);
+
+  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, first_item_id (f, "open"));
+  {
+    g_autoptr(ClrCliRun) r = clr_cli_run_va ("--db", f->db, "review", "decide", id_arg, "--no-match",
+                                             "--reason", "different-address", NULL);
+    g_assert_cmpint (r->exit_code, ==, 0);
+  }
+
+  /* Huawei's entry changes in the new list version. */
+  import_list (f, "review-csl-v2.csv");
+  update = clr_cli_run_va ("--db", f->db, "rescreen", NULL);
+  g_assert_cmpint (update->exit_code, ==, 0);
+  g_assert_nonnull (strstr (update->out, "0 new hits, 1 decision reopened, 0 entries you had matched were removed"));
+  g_assert_nonnull (strstr (update->out, "1 added, 1 changed, 1 removed"));
+
+  reopened = clr_cli_run_va ("--db", f->db, "review", "list", "--status", "open", NULL);
+  g_assert_nonnull (strstr (reopened->out, "reopened"));
+  g_assert_nonnull (strstr (reopened->out, "Huawei"));
+
+  nothing = clr_cli_run_va ("--db", f->db, "rescreen", NULL);
+  g_assert_cmpint (nothing->exit_code, ==, 0);
+  g_assert_nonnull (strstr (nothing->out, "No list has changed"));
+
+  json = clr_cli_run_va ("--db", f->db, "rescreen", "--json", NULL);
+  g_assert_cmpint (json->exit_code, ==, 0);
+  summary = parse_out (json);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (summary), "new_hits"), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("CLEARANCE_REVIEWER", "CLI Test", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/cli/review/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("queue-decide-reevaluate", test_queue_decide_reevaluate);
+  ADD ("decide-usage", test_decide_usage);
+  ADD ("audit", test_audit);
+  ADD ("rescreen", test_rescreen);
+#undef ADD
+
+  return g_test_run ();
+}
