@@ -115,24 +115,49 @@ static void
 test_upgrade_from_older (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(ClrStore) store = clr_store_new (f->path);
+  g_autoptr(ClrStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autofree char *dir = g_path_get_dirname (f->path);
+  g_autofree char *sql = NULL;
   int latest = clr_store_get_latest_schema_version ();
+  sqlite3 *db = NULL;
 
-  /* A database from the first release: only migration 1 applied. */
-  g_assert_true (clr_store_open (store, &error));
-  g_clear_object (&store);
   if (latest < 2)
     {
       g_test_skip ("only one migration exists");
       return;
     }
-  set_user_version (f->path, 1);
+
+  /* A database as the first release left it: only migration 1 applied,
+   * with a row of its own that the upgrade must keep. */
+  first = g_resources_lookup_data ("/dev/clearance/Clearance/store/sql/0001-core.sql", 0, &error);
+  g_assert_no_error (error);
+  sql = g_strndup (g_bytes_get_data (first, NULL), g_bytes_get_size (first));
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO meta VALUES ('kept', 'yes'); PRAGMA user_version = 1",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
 
   store = clr_store_new (f->path);
   g_assert_true (clr_store_open (store, &error));
   g_assert_no_error (error);
   g_assert_cmpint (clr_store_get_schema_version (store), ==, latest);
+  g_clear_object (&store);
+  g_assert_cmpint (pragma_int (f->path, "user_version"), ==, latest);
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = 'kept'", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "yes");
+    sqlite3_finalize (stmt);
+  }
+  sqlite3_close (db);
 }
 
 static void
