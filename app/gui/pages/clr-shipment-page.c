@@ -58,6 +58,8 @@ struct _ClrShipmentPage
   gboolean            case_archived;
   gboolean            opened_first;
   gboolean            was_mapped;
+  gint64              auto_open_id;     /* the case reopened at start, while it loads */
+  guint64             auto_open_generation;
   guint64             generation;      /* +1 on every edit: a result from an older one is stale */
   guint               list_timeout_id;
   JsonNode           *unsaved_result;  /* a result waiting for its case to be created */
@@ -255,7 +257,11 @@ case_list_loaded_cb (GObject      *object,
 
           if (cases->len > 0 && *search == '\0'
               && ((ClrCase *) g_ptr_array_index (cases, 0))->status == CLR_CASE_STATUS_OPEN)
-            clr_shipment_page_open_case (self, ((ClrCase *) g_ptr_array_index (cases, 0))->id);
+            {
+              self->auto_open_id = ((ClrCase *) g_ptr_array_index (cases, 0))->id;
+              self->auto_open_generation = self->generation;
+              clr_shipment_page_open_case (self, self->auto_open_id);
+            }
         }
     }
 }
@@ -409,6 +415,9 @@ static void
 show_case (ClrShipmentPage *self,
            ClrCase         *item)
 {
+  /* Whatever was typed while the case loaded belongs to the previous case. */
+  if (!flush_or_toast (self))
+    return;
   clr_case_saver_set_case_id (self->saver, item->id);
   self->case_archived = item->status == CLR_CASE_STATUS_ARCHIVED;
   clr_shipment_form_set_show_missing (self->form, FALSE);
@@ -441,6 +450,13 @@ case_loaded_cb (GObject      *object,
     }
   if (self->store == NULL)
     return;
+  /* The case reopened at start does not replace what the user began meanwhile. */
+  if (item->id == self->auto_open_id)
+    {
+      self->auto_open_id = 0;
+      if (self->generation != self->auto_open_generation)
+        return;
+    }
   show_case (self, item);
 }
 
@@ -1361,6 +1377,9 @@ clr_shipment_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->list_timeout_id, g_source_remove);
+  /* The bin's child is a bound template child: let the bin drop it first, so the
+   * template teardown does not unparent it behind the bin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CLR_TYPE_SHIPMENT_PAGE);
   g_clear_object (&self->saver);
   g_clear_object (&self->store);

@@ -488,6 +488,16 @@ clr_result_pane_set_error (ClrResultPane *self,
 }
 
 const char *
+clr_result_pane_get_error (ClrResultPane *self)
+{
+  g_return_val_if_fail (CLR_IS_RESULT_PANE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    return NULL;
+  return gtk_label_get_text (self->error_label);
+}
+
+const char *
 clr_result_pane_get_as_of (ClrResultPane *self)
 {
   g_return_val_if_fail (CLR_IS_RESULT_PANE (self), NULL);

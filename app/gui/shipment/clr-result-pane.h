@@ -34,6 +34,8 @@ void        clr_result_pane_set_busy         (ClrResultPane *self,
 void        clr_result_pane_set_error        (ClrResultPane *self,
                                               const char    *message);
 /* The as-of date typed in the pane (NULL = the export date) and the posture. */
+/* The problem shown, or NULL. */
+const char *clr_result_pane_get_error        (ClrResultPane *self);
 const char *clr_result_pane_get_as_of        (ClrResultPane *self);
 void        clr_result_pane_set_as_of        (ClrResultPane *self,
                                               const char    *as_of);

@@ -1,0 +1,376 @@
+/* test-shipment-page.c — the Shipment page in process: validation as you type,
+ * stale marking, autosave round trip through the store, items and the TPP calculator
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "clr-gui-test.h"
+#include "clr-store-cases.h"
+#include "pages/clr-shipment-page.h"
+#include "shipment/clr-field-row.h"
+#include "shipment/clr-item-row.h"
+#include "shipment/clr-party-row.h"
+#include "shipment/clr-result-pane.h"
+#include "shipment/clr-shipment-form.h"
+
+static ClrApplication *app;
+
+static const char *h100_json =
+  "{\"reference\": \"PO-H100-1\", \"date\": \"2025-06-01\", \"destination\": \"CN\","
+  " \"exported_from\": \"US\", \"x_erp_order\": \"SO-99\","
+  " \"items\": [{\"description\": \"NVIDIA H100 SXM5 80GB\", \"eccn\": \"3A090.a\", \"quantity\": 8,"
+  "   \"unit_value\": 30000, \"currency\": \"USD\", \"tpp\": 15832, \"datacenter\": true,"
+  "   \"x_sku\": \"900-21010\"}],"
+  " \"parties\": [{\"role\": \"end_user\", \"name\": \"Shanghai Cloud Compute Co., Ltd.\","
+  "   \"country\": \"CN\", \"headquarters_country\": \"CN\"}],"
+  " \"end_use\": {\"categories\": [\"datacenter\"]}}";
+
+/* The same shipment without the fields the schema does not know. */
+static const char *h100_plain_json =
+  "{\"reference\": \"PO-H100-1\", \"date\": \"2025-06-01\", \"destination\": \"CN\","
+  " \"exported_from\": \"US\","
+  " \"items\": [{\"description\": \"NVIDIA H100 SXM5 80GB\", \"eccn\": \"3A090.a\", \"quantity\": 8,"
+  "   \"unit_value\": 30000, \"currency\": \"USD\", \"tpp\": 15832, \"datacenter\": true}],"
+  " \"parties\": [{\"role\": \"end_user\", \"name\": \"Shanghai Cloud Compute Co., Ltd.\","
+  "   \"country\": \"CN\", \"headquarters_country\": \"CN\"}],"
+  " \"end_use\": {\"categories\": [\"datacenter\"]}}";
+
+typedef struct
+{
+  GtkWindow       *window;
+  ClrShipmentPage *page;
+  ClrShipmentForm *form;
+  ClrResultPane   *pane;
+} Fixture;
+
+static void
+fixture_setup_reopening (Fixture       *f,
+                         gconstpointer  data)
+{
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1400, 900);
+  f->page = CLR_SHIPMENT_PAGE (clr_shipment_page_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  clr_gui_test_wait_mapped (GTK_WIDGET (f->window));
+  CLR_GUI_TEST_WAIT_UNTIL (clr_shipment_page_get_ready (f->page), 20);
+  g_assert_true (clr_shipment_page_get_ready (f->page));
+  f->form = CLR_SHIPMENT_FORM (clr_shipment_page_get_form (f->page));
+  f->pane = CLR_RESULT_PANE (clr_shipment_page_get_result_pane (f->page));
+}
+
+/* A page on a fresh form (not the case it would reopen from earlier tests). */
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  fixture_setup_reopening (f, data);
+  clr_shipment_page_new_case (f->page);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  clr_gui_test_iterate ();
+}
+
+/* The entry row of the form titled @title (mnemonic underscores ignored). */
+static ClrFieldRow *
+find_field (GtkWidget  *root,
+            const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      ClrFieldRow *found;
+
+      if (CLR_IS_FIELD_ROW (child))
+        {
+          g_autofree char *plain = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)));
+          char *u;
+
+          while ((u = strchr (plain, '_')) != NULL)
+            memmove (u, u + 1, strlen (u));
+          if (g_str_equal (plain, title))
+            return CLR_FIELD_ROW (child);
+        }
+      if ((found = find_field (child, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  return node;
+}
+
+static void
+test_validation (Fixture       *f,
+                 gconstpointer  data)
+{
+  ClrFieldRow *destination = find_field (GTK_WIDGET (f->form), "Destination");
+  ClrFieldRow *date = find_field (GTK_WIDGET (f->form), "Export date");
+  GPtrArray *items = clr_shipment_form_get_item_rows (f->form);
+  ClrFieldRow *eccn, *quantity;
+  ClrItemRow *item;
+  GtkWidget *first = NULL;
+
+  g_assert_nonnull (destination);
+  g_assert_nonnull (date);
+  g_assert_cmpuint (items->len, ==, 1);   /* a new case starts with one item */
+  item = g_ptr_array_index (items, 0);
+  eccn = find_field (GTK_WIDGET (item), "ECCN");
+  quantity = find_field (GTK_WIDGET (item), "Quantity");
+
+  /* Country pickers take names, codes and common aliases. */
+  clr_field_row_set_text (destination, "PRC");
+  g_assert_cmpstr (clr_field_row_get_value (destination), ==, "CN");
+  g_assert_null (clr_field_row_get_error (destination));
+  clr_field_row_set_text (destination, "hong kong");
+  g_assert_cmpstr (clr_field_row_get_value (destination), ==, "HK");
+  clr_field_row_set_text (destination, "Macao");
+  g_assert_cmpstr (clr_field_row_get_value (destination), ==, "MO");
+  clr_field_row_set_text (destination, "vn");
+  g_assert_cmpstr (clr_field_row_get_value (destination), ==, "VN");
+  clr_field_row_set_text (destination, "Narnia");
+  g_assert_null (clr_field_row_get_value (destination));
+  g_assert_nonnull (clr_field_row_get_error (destination));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (destination), "error"));
+
+  /* Dates must be real days. */
+  clr_field_row_set_text (date, "2025-02-30");
+  g_assert_nonnull (clr_field_row_get_error (date));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
+  clr_field_row_set_text (date, "2025-02-28");
+  g_assert_null (clr_field_row_get_error (date));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
+
+  /* ECCNs come from the pack's catalog; the case of a typed ECCN is normalised and
+   * the advanced-computing parameters appear only for the items that have them. */
+  clr_field_row_set_text (eccn, "3a090.A");
+  g_assert_cmpstr (clr_field_row_get_value (eccn), ==, "3A090.a");
+  g_assert_true (clr_item_row_get_parameters_visible (item));
+  clr_field_row_set_text (eccn, "ear99");
+  g_assert_cmpstr (clr_field_row_get_value (eccn), ==, "EAR99");
+  g_assert_false (clr_item_row_get_parameters_visible (item));
+  clr_field_row_set_text (eccn, "9Z999");
+  g_assert_null (clr_field_row_get_value (eccn));
+  g_assert_nonnull (clr_field_row_get_error (eccn));
+
+  clr_field_row_set_text (quantity, "eight");
+  g_assert_nonnull (clr_field_row_get_error (quantity));
+  clr_field_row_set_text (quantity, "2.5");
+  g_assert_nonnull (clr_field_row_get_error (quantity));
+  clr_field_row_set_text (quantity, "8");
+  g_assert_null (clr_field_row_get_error (quantity));
+
+  /* Three fields are wrong: the destination, the ECCN and the end user's missing name
+   * (not flagged on screen before Evaluate); the first in form order gets the focus. */
+  g_assert_cmpuint (clr_shipment_form_count_errors (f->form, &first), ==, 3);
+  g_assert_true (first == GTK_WIDGET (destination));
+
+  /* Evaluate refuses, says why in the pane, never in a dialog. */
+  clr_shipment_page_evaluate (f->page);
+  g_assert_false (clr_shipment_page_get_evaluating (f->page));
+  g_assert_cmpstr (clr_result_pane_get_verdict_text (f->pane), ==, "Not evaluated yet");
+}
+
+static void
+test_document_round_trip (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(JsonNode) document = parse (h100_json);
+  g_autoptr(JsonNode) back = NULL;
+  JsonObject *object, *item;
+
+  clr_shipment_form_set_document (f->form, document);
+  back = clr_shipment_form_get_document (f->form);
+  /* Fields the form does not show survive; numbers stay numbers. */
+  g_assert_true (json_node_equal (document, back));
+  object = json_node_get_object (back);
+  g_assert_cmpstr (json_object_get_string_member (object, "x_erp_order"), ==, "SO-99");
+  item = json_array_get_object_element (json_object_get_array_member (object, "items"), 0);
+  g_assert_cmpint (json_node_get_value_type (json_object_get_member (item, "tpp")), ==, G_TYPE_INT64);
+  g_assert_cmpint (json_object_get_int_member (item, "tpp"), ==, 15832);
+  g_assert_true (json_object_get_boolean_member (item, "datacenter"));
+}
+
+static void
+test_items_reorder (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(JsonNode) document = parse (h100_json);
+  g_autoptr(JsonNode) back = NULL;
+  JsonArray *items;
+  ClrItemRow *second;
+
+  clr_shipment_form_set_document (f->form, document);
+  clr_shipment_form_add_item (f->form);
+  second = g_ptr_array_index (clr_shipment_form_get_item_rows (f->form), 1);
+  clr_field_row_set_text (find_field (GTK_WIDGET (second), "Description"), "Power supply");
+  clr_field_row_set_text (find_field (GTK_WIDGET (second), "ECCN"), "EAR99");
+  g_assert_true (clr_shipment_form_move_item (f->form, 1, -1));
+  g_assert_false (clr_shipment_form_move_item (f->form, 0, -1));
+
+  back = clr_shipment_form_get_document (f->form);
+  items = json_object_get_array_member (json_node_get_object (back), "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 0), "description"),
+                   ==, "Power supply");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 1), "eccn"),
+                   ==, "3A090.a");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (second)), ==, "Item 1: Power supply");
+}
+
+static void
+test_tpp_calculator (void)
+{
+  /* H100 SXM: 989.5 dense FP8 MacTOPS (1,979 TFLOPS) at 8 bits. */
+  g_assert_cmpfloat (clr_item_row_compute_tpp (989.5, 8), ==, 15832);
+  g_assert_cmpfloat (clr_item_row_compute_tpp (312, 16), ==, 9984);
+}
+
+static gboolean
+not_evaluating (ClrShipmentPage *page)
+{
+  return !clr_shipment_page_get_evaluating (page);
+}
+
+static void
+test_evaluate_and_stale (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(JsonNode) document = parse (h100_plain_json);
+  GPtrArray *findings;
+  gboolean cited = FALSE;
+
+  clr_shipment_form_set_document (f->form, document);
+  clr_shipment_page_evaluate (f->page);
+  g_assert_true (clr_shipment_page_get_evaluating (f->page));
+  CLR_GUI_TEST_WAIT_UNTIL (not_evaluating (f->page), 20);
+  g_assert_false (clr_shipment_page_get_evaluating (f->page));
+
+  g_assert_null (clr_result_pane_get_error (f->pane));
+  g_assert_cmpstr (clr_result_pane_get_verdict_text (f->pane), ==, "License required");
+  g_assert_false (clr_result_pane_get_stale (f->pane));
+  findings = clr_result_pane_get_finding_rows (f->pane);
+  g_assert_cmpuint (findings->len, >=, 1);
+  for (guint i = 0; i < findings->len; i++)
+    cited |= strstr (adw_expander_row_get_subtitle (g_ptr_array_index (findings, i)), "742.6") != NULL;
+  g_assert_true (cited);
+
+  /* Any edit makes the result stale until evaluated again. */
+  clr_field_row_set_text (find_field (GTK_WIDGET (f->form), "Reference"), "PO-H100-2");
+  g_assert_true (clr_result_pane_get_stale (f->pane));
+  g_assert_cmpstr (clr_result_pane_get_verdict_text (f->pane), ==, "License required");
+
+  clr_shipment_page_evaluate (f->page);
+  CLR_GUI_TEST_WAIT_UNTIL (not_evaluating (f->page), 20);
+  g_assert_false (clr_result_pane_get_stale (f->pane));
+
+  /* An earlier as-of date is an option change: stale again until evaluated. */
+  clr_result_pane_set_as_of (f->pane, "2022-01-01");
+  g_assert_true (clr_result_pane_get_stale (f->pane));
+  clr_shipment_page_evaluate (f->page);
+  CLR_GUI_TEST_WAIT_UNTIL (not_evaluating (f->page), 20);
+  /* Before the October 2022 rule, 3A090 did not exist: no license requirement then. */
+  g_assert_cmpstr (clr_result_pane_get_verdict_text (f->pane), !=, "License required");
+  g_assert_false (clr_result_pane_get_stale (f->pane));
+}
+
+static void
+test_autosave (Fixture       *f,
+               gconstpointer  data)
+{
+  ClrStore *store = clr_application_get_store (app);
+  ClrFieldRow *reference = find_field (GTK_WIDGET (f->form), "Reference");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrCase) saved = NULL;
+  gint64 id;
+
+  clr_shipment_page_new_case (f->page);
+  g_assert_cmpint (clr_shipment_page_get_case_id (f->page), ==, 0);
+
+  /* Typing creates the case and saves it, debounced, off the main thread. */
+  clr_field_row_set_text (reference, "AUTO-1");
+  CLR_GUI_TEST_WAIT_UNTIL (clr_shipment_page_get_case_id (f->page) != 0, 10);
+  id = clr_shipment_page_get_case_id (f->page);
+  g_assert_cmpint (id, >, 0);
+  saved = clr_store_get_case (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (saved->reference, ==, "AUTO-1");
+  g_clear_pointer (&saved, clr_case_unref);
+
+  /* A change followed at once by closing the window is not lost. */
+  clr_field_row_set_text (reference, "AUTO-1 final");
+  clr_field_row_set_text (find_field (GTK_WIDGET (f->form), "Destination"), "Vietnam");
+  gtk_window_destroy (f->window);
+  f->window = GTK_WINDOW (gtk_window_new ());   /* for the teardown */
+  saved = clr_store_get_case (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (saved->reference, ==, "AUTO-1 final");
+  g_assert_cmpstr (saved->destination, ==, "VN");
+
+  /* A new page reopens the most recent case. */
+  {
+    Fixture again;
+
+    fixture_setup_reopening (&again, NULL);
+    CLR_GUI_TEST_WAIT_UNTIL (clr_shipment_page_get_case_id (again.page) == id, 10);
+    g_assert_cmpint (clr_shipment_page_get_case_id (again.page), ==, id);
+    CLR_GUI_TEST_WAIT_UNTIL (g_strcmp0 (clr_field_row_get_value (find_field (GTK_WIDGET (again.form), "Reference")),
+                                        "AUTO-1 final") == 0, 10);
+    g_assert_cmpstr (clr_field_row_get_value (find_field (GTK_WIDGET (again.form), "Reference")),
+                     ==, "AUTO-1 final");
+    fixture_teardown (&again, NULL);
+  }
+}
+
+static void
+test_open_file (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (clr_gui_test_get_tmpdir (), "open-me.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ClrFieldRow *reference;
+
+  g_assert_true (g_file_set_contents (path, h100_json, -1, &error));
+  g_assert_no_error (error);
+  clr_shipment_page_open_file (f->page, file);
+  reference = find_field (GTK_WIDGET (f->form), "Reference");
+  CLR_GUI_TEST_WAIT_UNTIL (g_strcmp0 (clr_field_row_get_value (reference), "PO-H100-1") == 0, 10);
+  g_assert_cmpstr (clr_field_row_get_value (reference), ==, "PO-H100-1");
+  g_assert_cmpint (clr_shipment_page_get_case_id (f->page), >, 0);
+  g_assert_cmpuint (clr_shipment_form_get_party_rows (f->form)->len, ==, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  clr_gui_test_init (&argc, &argv);
+  app = clr_gui_test_app_new ();
+
+  g_test_add ("/shipment/page/validation", Fixture, NULL, fixture_setup, test_validation, fixture_teardown);
+  g_test_add ("/shipment/page/round-trip", Fixture, NULL, fixture_setup, test_document_round_trip, fixture_teardown);
+  g_test_add ("/shipment/page/items-reorder", Fixture, NULL, fixture_setup, test_items_reorder, fixture_teardown);
+  g_test_add_func ("/shipment/page/tpp-calculator", test_tpp_calculator);
+  g_test_add ("/shipment/page/evaluate-stale", Fixture, NULL, fixture_setup, test_evaluate_and_stale, fixture_teardown);
+  g_test_add ("/shipment/page/autosave", Fixture, NULL, fixture_setup, test_autosave, fixture_teardown);
+  g_test_add ("/shipment/page/open-file", Fixture, NULL, fixture_setup, test_open_file, fixture_teardown);
+
+  return clr_gui_test_run (app);
+}
