@@ -1066,6 +1066,36 @@ find_neighbours (ClrMatcher *self,
   g_array_sort (t->neigh, neigh_cmp);
 }
 
+/* The full-scan twin of find_neighbours(): every vocabulary token compared,
+ * no index (only the query token's weight depends on it). */
+static void
+scan_neighbours (ClrMatcher *self,
+                 QTok       *t)
+{
+  t->neigh = g_array_new (FALSE, FALSE, sizeof (Neigh));
+  if (t->exact != NO_ID)
+    {
+      Neigh n = { t->exact, 1.0f };
+      g_array_append_val (t->neigh, n);
+    }
+  if (t->glued || t->len < MIN_FUZZY_LENGTH || !fuzzy_class (t->klass))
+    return;
+  for (guint32 id = 0; id < self->vocab->len; id++)
+    {
+      float sim;
+
+      if (id == t->exact || is_glued_form (self, id) ||
+          !fuzzy_class (g_array_index (self->vocab_class, guint8, id)))
+        continue;
+      sim = fuzzy_similarity (t->text, t->len, g_ptr_array_index (self->vocab, id), self->vocab_len[id]);
+      if (sim > 0)
+        {
+          Neigh n = { id, sim };
+          g_array_append_val (t->neigh, n);
+        }
+    }
+}
+
 static float
 qtok_sim (const Query *q,
           const QTok  *t,
@@ -1169,6 +1199,8 @@ query_init (ClrMatcher *self,
       qtok_init (self, &q->tok[i], t->text, t->klass);
       if (!naive)
         find_neighbours (self, s, &q->tok[i]);
+      else
+        scan_neighbours (self, &q->tok[i]);
     }
   for (guint i = 0; i + 1 < q->n; i++)
     {
