@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "clr-store-audit.h"
 #include "clr-store-lists.h"
 #include "clr-store-lists-private.h"
 #include "clr-store-private.h"
@@ -1634,6 +1635,29 @@ writer_commit_locked (ClrListWriter        *writer,
                         &result->added, &result->removed, &result->changed, error))
         return FALSE;
     }
+
+  /* review: every list import lands in the audit trail, in this transaction */
+  {
+    g_autoptr(JsonBuilder) b = json_builder_new ();
+    g_autoptr(JsonNode) after = NULL;
+
+    json_builder_begin_object (b);
+    json_builder_set_member_name (b, "version_id");
+    json_builder_add_int_value (b, writer->version_id);
+    json_builder_set_member_name (b, "previous_version_id");
+    json_builder_add_int_value (b, current ? current->id : 0);
+    json_builder_set_member_name (b, "file");
+    json_builder_add_string_value (b, writer->file_name);
+    json_builder_set_member_name (b, "sha256");
+    json_builder_add_string_value (b, writer->sha256);
+    json_builder_set_member_name (b, "records");
+    json_builder_add_int_value (b, (gint64) writer->records);
+    json_builder_end_object (b);
+    after = json_builder_get_root (b);
+    if (clr_store_audit_append_unlocked (self, NULL, CLR_AUDIT_LIST_IMPORT, "list", writer->source, 0,
+                                         NULL, after, error) == 0)
+      return FALSE;
+  }
 
   g_clear_pointer (&writer->insert, sqlite3_finalize);
   return _clr_store_commit (self, error);

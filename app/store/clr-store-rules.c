@@ -15,6 +15,7 @@
 #include "clr-store-lists.h"
 #include "clr-store-private.h"
 #include "clr-store-rules.h"
+#include "clr-store-audit.h"
 #include "clr-store-review.h"
 #include "clr-store-screening.h"
 
@@ -208,6 +209,44 @@ clr_store_load_rule_pack (ClrStore  *self,
   return g_steal_pointer (&pack);
 }
 
+/* review: every rule pack import lands in the audit trail, in the same
+ * transaction. The caller holds the lock. */
+static gboolean
+audit_rule_pack_import (ClrStore     *self,
+                        ClrRulePack  *pack,
+                        const char   *previous_version,
+                        const char   *file_name,
+                        GError      **error)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) before = NULL;
+  g_autoptr(JsonNode) after = NULL;
+
+  if (previous_version != NULL)
+    {
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "version");
+      json_builder_add_string_value (b, previous_version);
+      json_builder_end_object (b);
+      before = json_builder_get_root (b);
+      json_builder_reset (b);
+    }
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "version");
+  json_builder_add_string_value (b, clr_rule_pack_get_version (pack));
+  json_builder_set_member_name (b, "published");
+  json_builder_add_string_value (b, clr_rule_pack_get_published (pack));
+  json_builder_set_member_name (b, "sha256");
+  json_builder_add_string_value (b, clr_rule_pack_get_sha256 (pack));
+  json_builder_set_member_name (b, "file");
+  json_builder_add_string_value (b, file_name);
+  json_builder_end_object (b);
+  after = json_builder_get_root (b);
+
+  return clr_store_audit_append_unlocked (self, NULL, CLR_AUDIT_RULES_IMPORT, "rule_pack",
+                                          clr_rule_pack_get_id (pack), 0, before, after, error) != 0;
+}
+
 gboolean
 clr_store_import_rule_pack (ClrStore                 *self,
                             const char               *path,
@@ -273,7 +312,9 @@ clr_store_import_rule_pack (ClrStore                 *self,
       _clr_store_unlock (self);
       return FALSE;
     }
-  if (!store_pack (self, pack, data, length, basename, error) || !_clr_store_commit (self, error))
+  if (!store_pack (self, pack, data, length, basename, error) ||
+      !audit_rule_pack_import (self, pack, active_version, basename, error) ||  /* review */
+      !_clr_store_commit (self, error))
     {
       _clr_store_rollback (self);
       _clr_store_unlock (self);

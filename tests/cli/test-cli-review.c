@@ -276,9 +276,18 @@ test_audit (Fixture       *f,
   json_parser_load_from_file (parser, out, &error);
   g_assert_no_error (error);
   entries = json_node_get_array (json_parser_get_root (parser));
-  g_assert_cmpuint (json_array_get_length (entries), >=, 2);
+  /* The list import, the evaluation saved on the case, the decision. */
+  g_assert_cmpuint (json_array_get_length (entries), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 0), "action"), ==,
+                   "list.import");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 0), "subject_id"), ==,
+                   "csl");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 1), "action"), ==,
+                   "case.evaluate");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 2), "action"), ==,
                    "review.decide");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 2), "display_name"), ==,
+                   "CLI Test");
 
   /* A case's own history. */
   log = clr_cli_run_va ("--db", f->db, "audit", "log", "--case", case_arg, NULL);

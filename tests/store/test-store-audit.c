@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "clr-store-audit.h"
+#include "clr-store-rules.h"
 
 typedef struct
 {
@@ -320,6 +321,51 @@ test_export (Fixture       *f,
   g_assert_cmpuint (strlen (json_object_get_string_member (second, "hash")), ==, 64);
 }
 
+/* Importing a rule pack is audited in the same transaction. */
+static void
+test_rule_pack_import (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *pack = g_build_filename (g_getenv ("CLEARANCE_SOURCE_ROOT"), "data", "rules", "ear-pack.json", NULL);
+  g_auto(ClrRulePackImportResult) result = { NULL, };
+  ClrAuditEntry *entry;
+
+  if (!g_file_test (pack, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no bundled rule pack");
+      return;
+    }
+  /* A newer edition of the bundled pack (the bundled one is installed
+   * already, and importing it again changes nothing). */
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+    json_parser_load_from_file (parser, pack, &error);
+    g_assert_no_error (error);
+    json_object_set_string_member (json_node_get_object (json_parser_get_root (parser)), "version", "2999.1.1");
+    json_generator_set_root (generator, json_parser_get_root (parser));
+    g_free (pack);
+    pack = g_build_filename (f->dir, "newer-pack.json", NULL);
+    g_assert_true (json_generator_to_file (generator, pack, &error));
+  }
+  g_assert_true (clr_store_import_rule_pack (f->store, pack, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_false (result.unchanged);
+
+  entries = clr_store_audit_list (f->store, &error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (entry->action, ==, CLR_AUDIT_RULES_IMPORT);
+  g_assert_cmpstr (entry->subject_type, ==, "rule_pack");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (entry->after), "sha256"), ==, result.sha256);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (entry->after), "version"), ==, "2999.1.1");
+  g_assert_nonnull (entry->before);
+  g_assert_true (clr_store_audit_verify (f->store, NULL, NULL, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -337,6 +383,7 @@ main (int    argc,
   ADD ("tamper-rehash-detected", test_tamper_rehash_detected);
   ADD ("deletion-detected", test_deletion_detected);
   ADD ("export", test_export);
+  ADD ("rule-pack-import", test_rule_pack_import);
 #undef ADD
 
   return g_test_run ();
