@@ -633,6 +633,8 @@ eval_screening (Eval    *ev,
                 ClrRule *rule)
 {
   g_autoptr(GString) detail = g_string_new (NULL);
+  g_autoptr(GHashTable) grouped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) others = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   gboolean any = FALSE;
 
   if (ev->env.screening == NULL)
@@ -686,7 +688,28 @@ eval_screening (Eval    *ev,
               continue;
             }
           consequence = _clr_rule_pack_get_list_consequence (ev->pack, code, &canonical);
+          {
+            /* one finding per party and list: the best hit, the others named */
+            g_autofree char *key = g_strdup_printf ("%d/%s", party, canonical ?: "?");
+            Finding *existing = g_hash_table_lookup (grouped, key);
+
+            if (existing != NULL)
+              {
+                GPtrArray *names = g_hash_table_lookup (others, existing);
+
+                if (names == NULL)
+                  {
+                    names = g_ptr_array_new_with_free_func (g_free);
+                    g_hash_table_insert (others, existing, names);
+                  }
+                strings_add_unique (names, obj_string (hit, "name") ?: "?");
+                g_string_append_printf (detail, "party %d also matches %s “%s” (%s); ", party, canonical ?: "?",
+                                        obj_string (hit, "name") ?: "", decision);
+                continue;
+              }
+          }
           f = finding_new (rule, obj_string (consequence, "outcome"));
+          g_hash_table_insert (grouped, g_strdup_printf ("%d/%s", party, canonical ?: "?"), f);
           f->list = g_strdup (canonical ?: "?");
           g_free (f->title);
           f->title = g_strdup_printf (_("%s match"), obj_string (consequence, "title") ?: f->list);
@@ -757,6 +780,21 @@ eval_screening (Eval    *ev,
                                   obj_string (hit, "name") ?: "", decision);
         }
     }
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, others);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        Finding *f = key;
+        g_autofree char *names = join_strings (value, "; ");
+        g_autofree char *more = g_strdup_printf (_("%s Other potential matches on this list: %s."), f->explanation, names);
+
+        g_free (f->explanation);
+        f->explanation = g_steal_pointer (&more);
+      }
+  }
   trace_rule (ev, rule->id, any ? "fired" : "not_fired", detail->len > 0 ? detail->str : "no hits");
 }
 
