@@ -13,6 +13,7 @@
 
 #include "clr-cli.h"
 #include "clr-store-lists.h"
+#include "clr-store-rules.h"
 
 typedef struct
 {
@@ -43,6 +44,69 @@ progress_end (Progress *progress)
 {
   if (progress->tty && progress->last_percent >= 0)
     g_printerr ("\r%*s\r", (int) strlen (progress->file) + 6, "");
+}
+
+/* A Clearance rule pack announces itself in its first bytes. */
+static gboolean
+is_rule_pack (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  g_autoptr(GRegex) regex = NULL;
+  char head[4096];
+  gsize n = 0;
+
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head - 1, &n, NULL, NULL))
+    return FALSE;
+  head[n] = '\0';
+
+  regex = g_regex_new ("^\\s*\\{.*\"format\"\\s*:\\s*\"clearance-rule-pack\"", G_REGEX_DOTALL, 0, NULL);
+  return g_regex_match (regex, head, 0, NULL);
+}
+
+static int
+import_rule_pack (ClrStore   *store,
+                  const char *path,
+                  gboolean    force,
+                  gboolean    json)
+{
+  g_auto(ClrRulePackImportResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  if (!clr_store_import_rule_pack (store, path, force, &result, &error))
+    {
+      clr_cli_error ("%s", error->message);
+      return clr_cli_exit_code_for_error (error);
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, path);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, "rule-pack");
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, result.id);
+      json_builder_set_member_name (builder, "version");
+      json_builder_add_string_value (builder, result.version);
+      json_builder_set_member_name (builder, "unchanged");
+      json_builder_add_boolean_value (builder, result.unchanged);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      clr_cli_print_json (root);
+    }
+  else if (result.unchanged)
+    g_print (_("%s: rule pack %s %s is already active; nothing changed.\n"), path, result.id, result.version);
+  else
+    g_print (_("%s: rule pack %s %s imported (was %s).\n"), path, result.id, result.version,
+             result.previous_version ? result.previous_version : _("none"));
+
+  return CLR_EXIT_OK;
 }
 
 static void
@@ -107,7 +171,7 @@ clr_cli_cmd_import (ClrCliContext  *ctx,
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
       N_("File format: auto, csl-csv, csl-json, ofac-csv, ofac-xml, dpl (default: detect)"), N_("F") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force,
-      N_("Accept a list that shrinks by more than 20 %"), NULL },
+      N_("Accept a list that shrinks by more than 20 % (or a rule pack older than the active one)"), NULL },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source,
       N_("Store the file as this source (e.g. a custom source id) instead of the one it names"), N_("ID") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object per file"), NULL },
@@ -115,7 +179,7 @@ clr_cli_cmd_import (ClrCliContext  *ctx,
   };
 
   g_option_context_set_summary (context,
-                                _("Import list files (CSL CSV/JSON, OFAC CSV/XML, BIS DPL) \n"
+                                _("Import list files (CSL CSV/JSON, OFAC CSV/XML, BIS DPL) or a Clearance rule pack.\n"
                                   "Each file becomes a new version of its source in one transaction;\n"
                                   "the same file again changes nothing."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -145,6 +209,13 @@ clr_cli_cmd_import (ClrCliContext  *ctx,
       g_autoptr(GError) error = NULL;
       Progress progress = { argv[i], isatty (STDERR_FILENO), -1 };
       gboolean ok;
+
+      if (format == CLR_LIST_FORMAT_AUTO && source == NULL && is_rule_pack (argv[i]))
+        {
+          int code = import_rule_pack (store, argv[i], force, json);
+          exit_code = MAX (exit_code, code);
+          continue;
+        }
 
       ok = clr_store_import_list_file (store, argv[i], format, source, force,
                                        progress_cb, &progress, &result, NULL, &error);

@@ -11,6 +11,7 @@
 
 #include "clr-cli.h"
 #include "clr-store-lists.h"
+#include "clr-store-rules.h"
 #include "clr-store-sources.h"
 
 int
@@ -22,6 +23,8 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) packs = NULL;
+  JsonObject *active_pack = NULL;
   gboolean json = FALSE;
   guint loaded = 0;
   ClrStore *store;
@@ -46,7 +49,9 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
     return exit_code;
 
   sources = clr_store_list_sources (store, &error);
-  if (sources == NULL)
+  if (sources != NULL)
+    packs = clr_store_list_rule_packs (store, &error);
+  if (sources == NULL || packs == NULL)
     {
       clr_cli_error ("%s", error->message);
       return clr_cli_exit_code_for_error (error);
@@ -118,18 +123,43 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
                  source->enabled ? "" : _(" (disabled)"));
     }
 
+  /* The active rule pack (stored on first use of the rules). */
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (packs)); i++)
+    {
+      JsonObject *pack = json_array_get_object_element (json_node_get_array (packs), i);
+
+      if (json_object_get_boolean_member_with_default (pack, "active", FALSE))
+        active_pack = pack;
+    }
+
   if (json)
     {
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "rule_pack");
+      if (active_pack != NULL)
+        json_builder_add_value (builder, json_node_init_object (json_node_alloc (), active_pack));
+      else
+        json_builder_add_null_value (builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       clr_cli_print_json (root);
     }
-  else if (loaded == 0)
-    g_print ("  %s\n", _("No list loaded yet: screening is not possible. "
-                         "Run “clearance-cli update” or “clearance-cli import FILE”."));
+  else
+    {
+      if (loaded == 0)
+        g_print ("  %s\n", _("No list loaded yet: screening is not possible. "
+                             "Run “clearance-cli update” or “clearance-cli import FILE”."));
+      if (active_pack != NULL)
+        g_print (_("Rule pack: %s %s (published %s, imported %s)\n"),
+                 json_object_get_string_member (active_pack, "id"),
+                 json_object_get_string_member (active_pack, "version"),
+                 json_object_get_string_member (active_pack, "published"),
+                 json_object_get_string_member (active_pack, "imported_at"));
+      else
+        g_print ("%s\n", _("Rule pack: the bundled pack (installed on first evaluation)"));
+    }
 
   return CLR_EXIT_OK;
 }

@@ -374,6 +374,36 @@ test_update (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "no-such-source"));
 }
 
+static void
+test_rule_pack (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *pack = g_build_filename (g_getenv ("CLEARANCE_SOURCE_ROOT"), "data", "rules", "ear-pack.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(Run) run = { 0 };
+  JsonObject *root, *rule_pack;
+
+  /* import recognises a rule pack and hands it to the rules store. */
+  run_cli (fixture, &run, "import", "--json", pack, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (parser, run.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "kind"), ==, "rule-pack");
+  g_assert_cmpstr (json_object_get_string_member (root, "id"), ==, "clearance-ear");
+  run_clear (&run);
+
+  run_cli (fixture, &run, "info", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (parser, run.out);
+  rule_pack = json_object_get_object_member (root, "rule_pack");
+  g_assert_nonnull (rule_pack);
+  g_assert_cmpstr (json_object_get_string_member (rule_pack, "id"), ==, "clearance-ear");
+  g_assert_true (json_object_get_boolean_member (rule_pack, "active"));
+  run_clear (&run);
+
+  run_cli (fixture, &run, "info", NULL);
+  g_assert_nonnull (strstr (run.out, "Rule pack: clearance-ear"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +426,7 @@ main (int   argc,
   ADD ("/cli/lists/import-lists-diff", test_import_lists_diff);
   ADD ("/cli/lists/import-errors", test_import_errors);
   ADD ("/cli/lists/update", test_update);
+  ADD ("/cli/lists/rule-pack", test_rule_pack);
 #undef ADD
 
   result = g_test_run ();
