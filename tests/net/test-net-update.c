@@ -484,6 +484,55 @@ test_async_cancel (Fixture       *fixture,
   g_main_loop_unref (state.loop);
 }
 
+/* The real 2022 CSL, served by the local server, when the shared data is there. */
+static void
+test_real_csl (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *root = g_getenv ("CLEARANCE_SHARED_DATA");
+  g_autofree char *gz = root ? g_build_filename (root, "csl", "2022-05-16", "consolidated.csv.gz", NULL) : NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GZlibDecompressor) decompressor = NULL;
+  g_autoptr(GInputStream) converted = NULL;
+  g_autoptr(GOutputStream) memory = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(ClrSourceUpdateResult) result = { 0 };
+  g_auto(ClrSourceUpdateResult) again = { 0 };
+
+  if (gz == NULL || !g_file_test (gz, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("CLEARANCE_SHARED_DATA with csl/2022-05-16 is not available");
+      return;
+    }
+
+  file = g_file_new_for_path (gz);
+  in = g_file_read (file, NULL, &error);
+  g_assert_no_error (error);
+  decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  converted = g_converter_input_stream_new (G_INPUT_STREAM (in), G_CONVERTER (decompressor));
+  memory = g_memory_output_stream_new_resizable ();
+  g_output_stream_splice (memory, converted,
+                          G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                          NULL, &error);
+  g_assert_no_error (error);
+  body = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  clr_test_server_set_route (server, "/real/consolidated.csv", CLR_TEST_ROUTE_FILE, 200, body);
+
+  clr_downloader_set_timeout (fixture->downloader, 30);
+  g_assert_true (update (fixture, "/real/consolidated.csv", FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (result.outcome, ==, CLR_SOURCE_UPDATE_UPDATED);
+  g_assert_cmpuint (result.downloaded, ==, g_bytes_get_size (body));
+  g_assert_cmpuint (result.import.records, >=, 14159);
+  g_assert_cmpstr (result.import.sha256, ==, "80e780b91b7b50e193c0077b17d75ec6f6dbd8223ae0bd54b343d297db5e767f");
+
+  g_assert_true (update (fixture, "/real/consolidated.csv", FALSE, &again, &error));
+  g_assert_no_error (error);
+  g_assert_true (again.not_modified);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,6 +556,7 @@ main (int   argc,
   ADD ("/net/update/invalid", test_invalid_url);
   ADD ("/net/update/async-progress", test_async_progress);
   ADD ("/net/update/async-cancel", test_async_cancel);
+  ADD ("/net/update/real-csl-2022", test_real_csl);
 #undef ADD
 
   result = g_test_run ();
