@@ -44,7 +44,7 @@ static GArray *
 load_cases (const char *file,
             guint       n_columns)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "eval", file, NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "engine", "data", "eval", file, NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;

@@ -1,0 +1,225 @@
+/* test-cli-screen.c — clearance-cli screen (single and --batch), run as a user would
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "clr-cli-test.h"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = clr_cli_test_tmpdir ();
+  f->db = g_build_filename (f->dir, "test.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  clr_cli_test_rmtree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static void
+import_fixture (Fixture *f)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "cli", "data", "csl-v1.csv", NULL);
+  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "import", csv, NULL);
+
+  g_assert_cmpint (run->exit_code, ==, 0);
+}
+
+static char *
+write_batch (Fixture    *f,
+             const char *name,
+             const char *text)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+test_no_lists (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "screen", "Huawei", NULL);
+
+  g_assert_cmpint (run->exit_code, ==, 1);
+  g_assert_nonnull (strstr (run->err, "no lists loaded"));
+}
+
+static void
+test_json (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(ClrCliRun) run = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *obj, *hit;
+  JsonArray *hits;
+
+  import_fixture (f);
+  run = clr_cli_run_va ("--db", f->db, "screen", "--json", "--country", "cn", "华为技术有限公司", NULL);
+  g_assert_cmpint (run->exit_code, ==, 0);
+  root = parse (run->out);
+  obj = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (obj, "query"), ==, "华为技术有限公司");
+  g_assert_cmpfloat (json_object_get_double_member (obj, "threshold"), >, 0.5);
+  hits = json_object_get_array_member (obj, "hits");
+  g_assert_cmpuint (json_array_get_length (hits), >=, 1);
+  hit = json_array_get_object_element (hits, 0);
+  g_assert_cmpstr (json_object_get_string_member (hit, "name"), ==, "Huawei Technologies Co., Ltd.");
+  g_assert_cmpstr (json_object_get_string_member (hit, "list"), ==, "EL");
+  g_assert_cmpstr (json_object_get_string_member (hit, "federal_register"), ==, "84 FR 22961");
+  g_assert_cmpstr (json_object_get_string_member (hit, "license_policy"), ==, "Presumption of denial.");
+  g_assert_cmpfloat (json_object_get_double_member (hit, "score"), ==, 1.0);
+  g_assert_nonnull (strstr (json_object_get_string_member (hit, "explanation"), "huawei=huawei"));
+  g_assert_true (json_object_has_member (hit, "entry_row"));
+  g_assert_true (json_object_has_member (hit, "content_hash"));
+}
+
+static void
+test_text_and_options (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(ClrCliRun) text = NULL;
+  g_autoptr(ClrCliRun) none = NULL;
+  g_autoptr(ClrCliRun) bad_threshold = NULL;
+  g_autoptr(ClrCliRun) bad_country = NULL;
+  g_autoptr(ClrCliRun) no_name = NULL;
+
+  import_fixture (f);
+  text = clr_cli_run_va ("--db", f->db, "screen", "Hik Vision", NULL);
+  g_assert_cmpint (text->exit_code, ==, 0);
+  g_assert_nonnull (strstr (text->out, "Hangzhou Hikvision Digital Technology Co., Ltd."));
+  g_assert_nonnull (strstr (text->out, "hik+vision=hikvision"));
+
+  none = clr_cli_run_va ("--db", f->db, "screen", "Toyota Motor Corporation", NULL);
+  g_assert_cmpint (none->exit_code, ==, 0);
+  g_assert_nonnull (strstr (none->out, "No hits"));
+
+  bad_threshold = clr_cli_run_va ("--db", f->db, "screen", "--threshold", "2", "Huawei", NULL);
+  g_assert_cmpint (bad_threshold->exit_code, ==, 2);
+  bad_country = clr_cli_run_va ("--db", f->db, "screen", "--country", "China", "Huawei", NULL);
+  g_assert_cmpint (bad_country->exit_code, ==, 1);
+  no_name = clr_cli_run_va ("--db", f->db, "screen", NULL);
+  g_assert_cmpint (no_name->exit_code, ==, 2);
+}
+
+static void
+test_batch (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *path = write_batch (f, "parties.csv",
+                                       "id,name,country\n"
+                                       "c1,\"Huawei Technologies Company Limited\",CN\n"
+                                       "c2,Toyota Motor Corporation,JP\n"
+                                       "c3,\"Semiconductor Manufacturing Intl Corp, Shanghai\",\n"
+                                       "c4,Rosoboronexport JSC,RU\n");
+  g_autoptr(ClrCliRun) json = NULL;
+  g_autoptr(ClrCliRun) csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *expected_ids[] = { "c1", "c2", "c3", "c4" };
+  const guint expected_hits[] = { 1, 0, 1, 1 };
+
+  import_fixture (f);
+  json = clr_cli_run_va ("--db", f->db, "screen", "--batch", path, "--json", "--jobs", "2", NULL);
+  g_assert_cmpint (json->exit_code, ==, 0);
+  lines = g_strsplit (g_strstrip (json->out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(JsonNode) node = parse (lines[i]);
+      JsonObject *obj = json_node_get_object (node);
+      JsonArray *hits = json_object_get_array_member (obj, "hits");
+
+      /* In input order, whatever thread screened it. */
+      g_assert_cmpstr (json_object_get_string_member (obj, "id"), ==, expected_ids[i]);
+      if (expected_hits[i])
+        g_assert_cmpuint (json_array_get_length (hits), >=, 1);
+      else
+        g_assert_cmpuint (json_array_get_length (hits), ==, 0);
+    }
+
+  csv = clr_cli_run_va ("--db", f->db, "screen", "--batch", path, "--csv", NULL);
+  g_assert_cmpint (csv->exit_code, ==, 0);
+  g_assert_true (g_str_has_prefix (csv->out, "id,query,country,score,list,entry_id,name,matched_name,countries,explanation\n"));
+  g_assert_nonnull (strstr (csv->out, "c1,Huawei Technologies Company Limited,CN,1.000,EL,"));
+  g_assert_null (strstr (csv->out, "\nc2,"));
+}
+
+static void
+test_batch_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *no_name = write_batch (f, "a.csv", "id,company\n1,Huawei\n");
+  g_autofree char *quote = write_batch (f, "b.csv", "name,country\nHuawei,CN\n\"Hikvision,CN\n");
+  g_autofree char *fields = write_batch (f, "c.csv", "name,country\nHuawei,CN\nHikvision,CN,extra\n");
+  g_autofree char *country = write_batch (f, "d.csv", "name,country\nHuawei,CN\nHikvision,China\n");
+  g_autofree char *empty = write_batch (f, "e.csv", "");
+  g_autoptr(ClrCliRun) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL, r5 = NULL;
+
+  import_fixture (f);
+  r1 = clr_cli_run_va ("--db", f->db, "screen", "--batch", no_name, NULL);
+  g_assert_cmpint (r1->exit_code, ==, 1);
+  g_assert_nonnull (strstr (r1->err, "a.csv:1:"));
+  g_assert_nonnull (strstr (r1->err, "name"));
+  r2 = clr_cli_run_va ("--db", f->db, "screen", "--batch", quote, NULL);
+  g_assert_cmpint (r2->exit_code, ==, 1);
+  g_assert_nonnull (strstr (r2->err, "b.csv:3:"));
+  r3 = clr_cli_run_va ("--db", f->db, "screen", "--batch", fields, NULL);
+  g_assert_cmpint (r3->exit_code, ==, 1);
+  g_assert_nonnull (strstr (r3->err, "c.csv:3:"));
+  r4 = clr_cli_run_va ("--db", f->db, "screen", "--batch", country, NULL);
+  g_assert_cmpint (r4->exit_code, ==, 1);
+  g_assert_nonnull (strstr (r4->err, "d.csv:3:"));
+  g_assert_nonnull (strstr (r4->err, "China"));
+  r5 = clr_cli_run_va ("--db", f->db, "screen", "--batch", empty, NULL);
+  g_assert_cmpint (r5->exit_code, ==, 1);
+  g_assert_nonnull (strstr (r5->err, "empty"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cli/screen/no-lists", Fixture, NULL, fixture_setup, test_no_lists, fixture_teardown);
+  g_test_add ("/cli/screen/json", Fixture, NULL, fixture_setup, test_json, fixture_teardown);
+  g_test_add ("/cli/screen/text-and-options", Fixture, NULL, fixture_setup, test_text_and_options, fixture_teardown);
+  g_test_add ("/cli/screen/batch", Fixture, NULL, fixture_setup, test_batch, fixture_teardown);
+  g_test_add ("/cli/screen/batch-errors", Fixture, NULL, fixture_setup, test_batch_errors, fixture_teardown);
+
+  return g_test_run ();
+}
