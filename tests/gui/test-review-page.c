@@ -140,14 +140,17 @@ fixture_teardown (Fixture       *f,
 static void
 test_highlight (void)
 {
-  const char *tokens[] = { "huawei", "technologies", NULL };
+  /* Tokens as the matcher explains them: normalised, abbreviated. */
+  const char *tokens[] = { "huawei", "tech", NULL };
   g_autofree char *markup = clr_highlight_markup ("Huáwei <Technologies> & Co", tokens);
   g_autofree char *none = clr_highlight_markup ("Sugon", tokens);
   g_autofree char *folded = clr_highlight_fold ("ḦUÁWEI");
+  g_autofree char *abbreviated = clr_highlight_fold ("Technologies");
 
   g_assert_cmpstr (markup, ==, "<b><u>Huáwei</u></b> &lt;<b><u>Technologies</u></b>&gt; &amp; Co");
   g_assert_cmpstr (none, ==, "Sugon");
   g_assert_cmpstr (folded, ==, "huawei");
+  g_assert_cmpstr (abbreviated, ==, "tech");
   g_assert_true (clr_highlight_contains ("HUAWEI TECH", tokens));
   g_assert_false (clr_highlight_contains ("Hua Wei", tokens));
 }

@@ -57,6 +57,9 @@ add_value_label (ClrEntryView *self,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Wrapped labels ask for their whole text as natural width; cap it so the
+   * entry can sit beside the party in the Review page's comparison. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   /* A stable handle for assistive technologies: GTK 4.8 replaces a label's
    * accessible name with its text. */
   if (description != NULL)

@@ -831,9 +831,9 @@ source_row (ClrListsPage    *self,
       g_autofree char *names = format_count (version->names);
 
       /* Translators: freshness, version date, number of records, number of names. */
-      subtitle = g_strdup_printf (_("%s · version %s · %s records · %s names"), fresh,
+      subtitle = g_strdup_printf (_("%s · version of %s · %s records · %s names"), fresh,
                                   version->publication_date != NULL ? version->publication_date
-                                                                    : _("undated"),
+                                                                    : _("unknown date"),
                                   records, names);
     }
   else
@@ -848,11 +848,17 @@ source_row (ClrListsPage    *self,
     }
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
 
-  badge = gtk_label_new (fresh);
-  gtk_widget_add_css_class (badge, "clr-badge");
-  gtk_widget_add_css_class (badge, css_class);
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), badge);
+  /* Actions are packed from the end: switch, then update button, then badge. */
+  sw = gtk_switch_new ();
+  gtk_switch_set_active (GTK_SWITCH (sw), source->enabled);
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  /* Translators: %s is a list source's name. */
+  accessible = g_strdup_printf (_("Screen against %s"), source_label (source));
+  gtk_widget_set_tooltip_text (sw, accessible);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data_full (G_OBJECT (sw), "clr-source", g_strdup (source->id), g_free);
+  g_signal_connect_object (sw, "state-set", G_CALLBACK (enabled_switch_cb), self, 0);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), sw);
 
   if (source->url != NULL)
     {
@@ -871,16 +877,13 @@ source_row (ClrListsPage    *self,
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
     }
 
-  sw = gtk_switch_new ();
-  gtk_switch_set_active (GTK_SWITCH (sw), source->enabled);
-  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-  /* Translators: %s is a list source's name. */
-  accessible = g_strdup_printf (_("Screen against %s"), source_label (source));
-  gtk_widget_set_tooltip_text (sw, accessible);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_object_set_data_full (G_OBJECT (sw), "clr-source", g_strdup (source->id), g_free);
-  g_signal_connect_object (sw, "state-set", G_CALLBACK (enabled_switch_cb), self, 0);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), sw);
+
+  badge = gtk_label_new (fresh);
+  gtk_widget_add_css_class (badge, "clr-badge");
+  gtk_widget_add_css_class (badge, css_class);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), badge);
+
 
   if (version != NULL)
     {
@@ -1505,6 +1508,7 @@ clr_lists_page_show_changes (ClrListsPage *self,
       return;
     }
 
+  gtk_stack_set_visible_child_name (self->sub_stack, "changes");
   gtk_label_set_text (self->changes_summary, _("Comparing with the previous version…"));
   clr_lists_diff_latest_async (self->store, source, self->cancellable, changes_loaded_cb, self);
 }

@@ -199,15 +199,11 @@ collect_tokens (const ClrReviewItem *item,
   for (guint i = 0; tokens != NULL && i < json_array_get_length (tokens); i++)
     {
       JsonObject *token = node_object (json_array_get_element (tokens, i));
-      const char *query = json_string (token, "query_token");
-      const char *listed = json_string (token, "entry_token");
+      const char *query = json_string (token, "query");
+      const char *listed = json_string (token, "listed");
       double similarity = json_double (token, "similarity", 0);
       double weight = json_double (token, "weight", 0);
 
-      if (query == NULL)
-        query = json_string (token, "query");
-      if (listed == NULL)
-        listed = json_string (token, "entry");
       if (query == NULL)
         continue;
 
@@ -249,9 +245,9 @@ collect_tokens (const ClrReviewItem *item,
       g_string_prepend (words, head);
     }
 
-  if (hit != NULL && json_object_has_member (hit, "country_adjust"))
+  if (hit != NULL && json_object_has_member (hit, "country_adjustment"))
     {
-      double adjust = json_double (hit, "country_adjust", 0);
+      double adjust = json_double (hit, "country_adjustment", 0);
 
       if (adjust > 0.0005)
         g_string_append_printf (words, "\n%s", _("The party’s country matches a country of the entry, which raised the score."));
@@ -477,6 +473,15 @@ load_history (ClrReviewPage       *self,
 }
 
 static void
+scroll_to_top (ClrReviewPage *self)
+{
+  /* An item starts at the top: the comparison, not the last scroll position. */
+  GtkWidget *scrolled = gtk_stack_get_child_by_name (self->detail_stack, "item");
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
+}
+
+static void
 show_item (ClrReviewPage       *self,
            const ClrReviewItem *item)
 {
@@ -494,6 +499,8 @@ show_item (ClrReviewPage       *self,
       return;
     }
 
+  if (self->shown_id != item->id)
+    scroll_to_top (self);
   self->shown_id = item->id;
   gtk_stack_set_visible_child_name (self->detail_stack, "item");
 
@@ -1198,7 +1205,10 @@ clr_review_page_select_item (ClrReviewPage *self,
 {
   g_return_val_if_fail (CLR_IS_REVIEW_PAGE (self), FALSE);
 
-  return select_id (self, id);
+  if (!select_id (self, id))
+    return FALSE;
+  scroll_to_top (self);
+  return TRUE;
 }
 
 gint64

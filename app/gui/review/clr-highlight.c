@@ -9,17 +9,16 @@
 
 #include <string.h>
 
+#include "clr-normalize.h"
+
 #include "clr-highlight.h"
 
-char *
-clr_highlight_fold (const char *word)
+static char *
+simple_fold (const char *word)
 {
-  g_autofree char *decomposed = NULL;
+  g_autofree char *decomposed = g_utf8_normalize (word, -1, G_NORMALIZE_ALL);
   g_autoptr(GString) stripped = NULL;
 
-  g_return_val_if_fail (word != NULL, NULL);
-
-  decomposed = g_utf8_normalize (word, -1, G_NORMALIZE_ALL);
   if (decomposed == NULL)
     return g_strdup ("");
 
@@ -33,6 +32,22 @@ clr_highlight_fold (const char *word)
     }
 
   return g_utf8_casefold (stripped->str, -1);
+}
+
+char *
+clr_highlight_fold (const char *word)
+{
+  g_autofree char *normalized = NULL;
+
+  g_return_val_if_fail (word != NULL, NULL);
+
+  /* The matcher's own normaliser, so a word folds to the token the matcher
+   * explains ("Technologies" → "tech", "華為" → "huawei"). */
+  normalized = clr_normalizer_normalize (clr_normalizer_get_default (), word, CLR_NORMALIZE_NONE);
+  if (normalized != NULL && normalized[0] != '\0')
+    return g_steal_pointer (&normalized);
+
+  return simple_fold (word);
 }
 
 static gboolean
