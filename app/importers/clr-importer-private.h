@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 #define CLR_IMPORT_MAX_FIELD   (1024 * 1024)      /* bytes in one field */
 #define CLR_IMPORT_MAX_RECORD  (4 * 1024 * 1024)  /* bytes in one record */
 #define CLR_IMPORT_MAX_FIELDS  256                /* fields in one record */
+#define CLR_IMPORT_MAX_WARNINGS 1000              /* warnings listed per import */
 
 /* ---------------------------------------------------------------------------
  * ClrImportReader: a buffered byte reader over one input stream that counts
