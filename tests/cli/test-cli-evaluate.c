@@ -229,6 +229,45 @@ test_no_lists (Fixture       *f,
   g_assert_nonnull (strstr (run->out, "Screening was not possible"));
 }
 
+/* `import PACK.json` installs a newer, valid pack; a broken one is refused
+ * (naming the rule) and the working pack stays. */
+static void
+test_import_pack (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *src = g_build_filename (g_getenv ("CLEARANCE_SOURCE_ROOT"), "data", "rules", "ear-pack.json", NULL);
+  g_autofree char *newer = g_build_filename (f->dir, "newer-pack.json", NULL);
+  g_autofree char *broken = g_build_filename (f->dir, "broken-pack.json", NULL);
+  g_autofree char *shipment = data_file ("chairs-to-germany-clean.json");
+  g_autofree char *contents = NULL;
+  g_autofree char *edited = NULL;
+  g_autoptr(GRegex) version = g_regex_new ("\"version\": \"[0-9.]+\"", 0, 0, NULL);
+  g_autoptr(GRegex) date = g_regex_new ("\"from\": \"2023-01-17\"", 0, 0, NULL);
+  g_autoptr(ClrCliRun) bad = NULL;
+  g_autoptr(ClrCliRun) good = NULL;
+  g_autoptr(ClrCliRun) run = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *r;
+
+  g_assert_true (g_file_get_contents (src, &contents, NULL, NULL));
+  edited = g_regex_replace_literal (version, contents, -1, 0, "\"version\": \"9999.1\"", G_REGEX_MATCH_DEFAULT, NULL);
+  g_assert_true (g_file_set_contents (newer, edited, -1, NULL));
+  g_free (edited);
+  edited = g_regex_replace_literal (date, contents, -1, 0, "\"from\": \"2023-02-30\"", G_REGEX_MATCH_DEFAULT, NULL);
+  g_assert_true (g_file_set_contents (broken, edited, -1, NULL));
+
+  bad = clr_cli_run_va ("--db", f->db, "import", broken, NULL);
+  g_assert_cmpint (bad->exit_code, ==, 1);
+  g_assert_nonnull (strstr (bad->err, "rule “ac-2023-macau”"));
+  g_assert_nonnull (strstr (bad->err, "2023-02-30"));
+
+  good = clr_cli_run_va ("--db", f->db, "import", newer, NULL);
+  g_assert_cmpint (good->exit_code, ==, 0);
+  run = clr_cli_run_va ("--db", f->db, "evaluate", "--json", shipment, NULL);
+  r = parse_result (run, parser);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_object_get_object_member (r, "data"), "rule_pack"), "version"), ==, "9999.1");
+}
+
 /* The real Entity List rows of the Consolidated Screening List of 2026-07-31
  * (compact re-encoding). */
 static void
@@ -310,6 +349,7 @@ main (int    argc,
   g_test_add ("/cli/evaluate/posture-and-trace", Fixture, NULL, fixture_set_up, test_posture_and_trace, fixture_tear_down);
   g_test_add ("/cli/evaluate/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
   g_test_add ("/cli/evaluate/no-lists", Fixture, "no lists", fixture_set_up, test_no_lists, fixture_tear_down);
+  g_test_add ("/cli/evaluate/import-pack", Fixture, "no lists", fixture_set_up, test_import_pack, fixture_tear_down);
   g_test_add_func ("/cli/evaluate/real-lists", test_real_lists);
 
   return g_test_run ();
