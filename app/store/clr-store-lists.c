@@ -1703,7 +1703,8 @@ _clr_store_find_current_with_hash (ClrStore    *self,
   _clr_store_lock (self);
   stmt = _clr_store_prepare (self,
                              "SELECT " VERSION_COLUMNS " FROM list_version "
-                             "WHERE status = 'current' AND sha256 = ?1 AND (?2 IS NULL OR source = ?2) "
+                             "WHERE status = 'current' AND sha256 = ?1 AND (source = ?2 OR (?2 IS NULL AND "
+                             "source NOT IN (SELECT id FROM list_source WHERE custom = 1))) "
                              "ORDER BY id DESC LIMIT 1",
                              error);
   if (stmt == NULL)

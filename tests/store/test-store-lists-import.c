@@ -203,6 +203,15 @@ test_custom_source (Fixture       *fixture,
   g_assert_cmpuint (count_current (fixture, "acme-internal"), ==, 10);
   g_assert_cmpuint (count_current (fixture, "csl"), ==, 0);
 
+  /* The same bytes under the source the file names are a new import, not
+   * "unchanged" because a custom source holds them. */
+  clr_list_import_result_clear (&result);
+  g_assert_true (import (fixture, v1, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_false (result.unchanged);
+  g_assert_cmpstr (result.source, ==, "csl");
+  g_assert_cmpuint (count_current (fixture, "csl"), ==, 10);
+
   sources = clr_store_list_sources (fixture->store, &error);
   g_assert_cmpuint (sources->len, ==, 5);
   source = clr_list_source_copy (g_ptr_array_index (sources, 4));
@@ -211,9 +220,10 @@ test_custom_source (Fixture       *fixture,
 
   /* Disabled: not screened. */
   g_assert_true (clr_store_set_source_enabled (fixture->store, "acme-internal", FALSE, &error));
-  g_assert_cmpuint (count_current (fixture, NULL), ==, 0);
-  g_assert_true (clr_store_set_source_enabled (fixture->store, "acme-internal", TRUE, &error));
   g_assert_cmpuint (count_current (fixture, NULL), ==, 10);
+  g_assert_cmpuint (count_current (fixture, "acme-internal"), ==, 0);
+  g_assert_true (clr_store_set_source_enabled (fixture->store, "acme-internal", TRUE, &error));
+  g_assert_cmpuint (count_current (fixture, NULL), ==, 20);
 
   /* Built-ins cannot be removed; custom ones go with their versions. */
   g_assert_false (clr_store_remove_custom_source (fixture->store, "csl", &error));
@@ -221,7 +231,8 @@ test_custom_source (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_true (clr_store_remove_custom_source (fixture->store, "acme-internal", &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_current (fixture, NULL), ==, 0);
+  g_assert_cmpuint (count_current (fixture, "acme-internal"), ==, 0);
+  g_assert_cmpuint (count_current (fixture, NULL), ==, 10);
 }
 
 static void
