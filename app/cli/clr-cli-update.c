@@ -216,7 +216,7 @@ clr_cli_cmd_update (ClrCliContext  *ctx,
           failed++;
           if (!json)
             {
-              g_print (_("%s: failed — the current version is kept.\n"), id);
+              g_print (_("%s: failed — nothing was changed.\n"), id);
               clr_cli_error ("%s", error->message);
               if (g_error_matches (error, CLR_STORE_ERROR, CLR_STORE_ERROR_SANITY))
                 g_printerr ("%s\n", _("If the shrinking is genuine, run the update again with --force."));
