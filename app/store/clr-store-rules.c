@@ -247,6 +247,49 @@ audit_rule_pack_import (ClrStore     *self,
                                           clr_rule_pack_get_id (pack), 0, before, after, error) != 0;
 }
 
+static void
+load_pack_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GError *error = NULL;
+  ClrRulePack *pack;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  pack = clr_store_load_rule_pack (source_object, &error);
+  if (pack == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, pack, g_object_unref);
+}
+
+void
+clr_store_load_rule_pack_async (ClrStore            *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CLR_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, clr_store_load_rule_pack_async);
+  g_task_run_in_thread (task, load_pack_thread);
+}
+
+ClrRulePack *
+clr_store_load_rule_pack_finish (ClrStore      *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 gboolean
 clr_store_import_rule_pack (ClrStore                 *self,
                             const char               *path,

@@ -22,6 +22,14 @@ G_BEGIN_DECLS
 ClrRulePack *clr_store_load_rule_pack      (ClrStore     *self,
                                             GError      **error);
 
+void         clr_store_load_rule_pack_async  (ClrStore            *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+ClrRulePack *clr_store_load_rule_pack_finish (ClrStore            *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+
 /* What an import did. */
 typedef struct
 {

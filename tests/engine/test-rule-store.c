@@ -92,6 +92,18 @@ active_sha (ClrStore *store)
 }
 
 static void
+pack_loaded (GObject      *source,
+             GAsyncResult *res,
+             gpointer      user_data)
+{
+  ClrRulePack **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = clr_store_load_rule_pack_finish (CLR_STORE (source), res, &error);
+  g_assert_no_error (error);
+}
+
+static void
 test_first_use (Fixture       *f,
                 gconstpointer  data)
 {
@@ -110,6 +122,15 @@ test_first_use (Fixture       *f,
   g_assert_true (json_object_get_boolean_member (row, "active"));
   g_assert_cmpstr (json_object_get_string_member (row, "origin"), ==, "bundled");
   g_assert_cmpstr (json_object_get_string_member (row, "sha256"), ==, clr_rule_pack_get_sha256 (bundled));
+
+  {
+    g_autoptr(ClrRulePack) async = NULL;
+
+    clr_store_load_rule_pack_async (f->store, NULL, pack_loaded, &async);
+    while (async == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpstr (clr_rule_pack_get_sha256 (async), ==, clr_rule_pack_get_sha256 (bundled));
+  }
 }
 
 static void
