@@ -111,6 +111,7 @@ static guint signals[N_SIGNALS];
 static void update_next (ClrListsPage *self);
 static void run_search (ClrListsPage *self);
 static void import_path (ClrListsPage *self, const char *path, gboolean force);
+static void load_changes (ClrListsPage *self, const char *source);
 
 static guint
 stale_days (ClrListsPage *self)
@@ -217,6 +218,8 @@ end_operation (ClrListsPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 
   clr_lists_page_reload (self);
+  if (self->op_updated > 0 && self->changes_source != NULL)
+    load_changes (self, self->changes_source);
   g_signal_emit (self, signals[SIGNAL_OPERATION_FINISHED], 0, ok, message);
 }
 
@@ -1490,12 +1493,10 @@ changes_loaded_cb (GObject      *object,
   g_signal_emit (self, signals[SIGNAL_CHANGES_LOADED], 0);
 }
 
-void
-clr_lists_page_show_changes (ClrListsPage *self,
-                             const char   *source)
+static void
+load_changes (ClrListsPage *self,
+              const char   *source)
 {
-  g_return_if_fail (CLR_IS_LISTS_PAGE (self));
-
   if (source != self->changes_source)
     {
       g_free (self->changes_source);
@@ -1508,9 +1509,19 @@ clr_lists_page_show_changes (ClrListsPage *self,
       return;
     }
 
-  gtk_stack_set_visible_child_name (self->sub_stack, "changes");
   gtk_label_set_text (self->changes_summary, _("Comparing with the previous version…"));
   clr_lists_diff_latest_async (self->store, source, self->cancellable, changes_loaded_cb, self);
+}
+
+void
+clr_lists_page_show_changes (ClrListsPage *self,
+                             const char   *source)
+{
+  g_return_if_fail (CLR_IS_LISTS_PAGE (self));
+
+  gtk_stack_set_visible_child_name (self->main_stack, "lists");
+  gtk_stack_set_visible_child_name (self->sub_stack, "changes");
+  load_changes (self, source);
 }
 
 static void
@@ -1522,7 +1533,7 @@ changes_source_changed_cb (ClrListsPage *self)
     return;
   source = selected_string (self->changes_source_dropdown, self->changes_source_model);
   if (source != NULL || self->changes_source != NULL)
-    clr_lists_page_show_changes (self, source);
+    load_changes (self, source);
 }
 
 void
