@@ -559,6 +559,9 @@ clr_downloader_download_async (ClrDownloader            *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, clr_downloader_download_async);
+  /* Report what happened: a cancel that came after the commit must not
+   * pretend nothing was stored. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, download, download_data_free);
   g_task_run_in_thread (task, download_thread);
 }

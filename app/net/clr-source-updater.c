@@ -380,6 +380,9 @@ clr_source_update_async (ClrStore               *store,
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, clr_source_update_async);
+  /* Report what happened: a cancel that came after the commit must not
+   * pretend nothing was stored. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, update, update_data_free);
   g_task_run_in_thread (task, update_thread);
 }

@@ -302,6 +302,9 @@ clr_store_import_list_file_async (ClrStore               *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, clr_store_import_list_file_async);
+  /* Report what happened: a cancel that came after the commit must not
+   * pretend nothing was stored. */
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, task_data, import_task_data_free);
   g_task_run_in_thread (task, import_thread);
 }

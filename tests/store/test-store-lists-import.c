@@ -330,6 +330,57 @@ test_async (Fixture       *fixture,
   g_main_loop_unref (state.loop);
 }
 
+static void
+cancel_on_progress (guint64  done,
+                    guint64  total,
+                    gpointer user_data)
+{
+  /* Runs in the main thread: the user pressing Cancel. */
+  g_cancellable_cancel (user_data);
+}
+
+static void
+test_async_cancel_midway (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *v1 = data_file ("csl-v1.csv");
+  g_autofree char *big = g_build_filename (fixture->dir, "big.csv", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *contents = NULL;
+  AsyncState state = { 0 };
+  char *first_row;
+
+  /* A large file: the header and first row of the fixture, then many more rows. */
+  g_assert_true (g_file_get_contents (v1, &contents, NULL, NULL));
+  first_row = strchr (contents, '\n') + 1;
+  g_string_append_len (text, contents, first_row - contents);
+  for (guint i = 0; i < 40000; i++)
+    g_string_append_printf (text, "\"big%u\",\"Entity List (EL) - Bureau of Industry and Security\",,,,"
+                            "\"Company number %u\",,\"Shenzhen, CN\",,,,,,,,,,,,,,,,,,,,,\n", i, i);
+  g_assert_true (g_file_set_contents (big, text->str, (gssize) text->len, NULL));
+
+  state.loop = g_main_loop_new (NULL, FALSE);
+  state.main_thread = g_thread_self ();
+  clr_store_import_list_file_async (fixture->store, big, CLR_LIST_FORMAT_AUTO, NULL, FALSE,
+                                    cancel_on_progress, g_object_ref (cancellable), g_object_unref,
+                                    cancellable, async_done, &state);
+  g_main_loop_run (state.loop);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_false (state.ok);
+  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&state.error);
+  g_assert_cmpuint (count_current (fixture, NULL), ==, 0);
+  g_assert_null (clr_store_get_current_version (fixture->store, "csl", NULL));
+
+  /* And the store is free for the next import. */
+  g_assert_true (import (fixture, v1, FALSE, NULL, &state.error));
+  g_assert_no_error (state.error);
+  g_main_loop_unref (state.loop);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +394,7 @@ main (int   argc,
   ADD ("/store/lists-import/custom-source", test_custom_source);
   ADD ("/store/lists-import/freshness", test_freshness);
   ADD ("/store/lists-import/async", test_async);
+  ADD ("/store/lists-import/async-cancel-midway", test_async_cancel_midway);
 #undef ADD
 
   return g_test_run ();
