@@ -79,6 +79,10 @@ record_failure (ClrStore     *store,
 {
   g_autoptr(GError) error = NULL;
 
+  /* The user stopping it is not a failure of the source. */
+  if (g_error_matches (failure, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
   if (!clr_store_record_source_check (store, id, NULL, NULL, NULL, failure->message, &error))
     g_warning ("Cannot record the failed update of %s: %s", id, error->message);
 }

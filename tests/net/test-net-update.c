@@ -461,6 +461,7 @@ test_async_cancel (Fixture       *fixture,
   AsyncState state = { 0 };
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *url = clr_test_server_url (server, "/stall-long.csv");
+  g_autoptr(ClrListSource) source = NULL;
   gint64 started;
 
   clr_test_server_set_route (server, "/stall-long.csv", CLR_TEST_ROUTE_STALL, 200, NULL);
@@ -479,6 +480,9 @@ test_async_cancel (Fixture       *fixture,
   g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpint (g_get_monotonic_time () - started, <, 10 * G_USEC_PER_SEC);
   g_assert_cmpint (current_version_id (fixture), ==, 0);
+  /* Stopping it is not recorded as a failure of the source. */
+  source = clr_store_get_source (fixture->store, "csl", NULL);
+  g_assert_null (source->last_error);
 
   g_clear_error (&state.error);
   g_main_loop_unref (state.loop);
