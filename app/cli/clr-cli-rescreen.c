@@ -51,9 +51,9 @@ run_bench (GStrv files,
       g_print (_("  initial screening (full):    %8.2f s\n"), result.initial_screen_seconds);
       g_print (_("  decisions made:              %8u\n"), result.decisions);
       g_print (_("  import new list:             %8.2f s\n"), result.import_new_seconds);
-      g_print (_("  re-screen against the update:%8.2f s  (%u added, %u changed, %u removed entries)\n"),
-               result.rescreen_seconds, result.summary->entries_added, result.summary->entries_changed,
-               result.summary->entries_removed);
+      g_print (_("  re-screen against the update:%8.2f s  (CPU %.2f s; %u added, %u changed, %u removed entries)\n"),
+               result.rescreen_seconds, result.rescreen_cpu_seconds, result.summary->entries_added,
+               result.summary->entries_changed, result.summary->entries_removed);
       g_print (_("  result: %s\n"), text);
     }
   clr_rescreen_bench_result_clear (&result);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <time.h>
 
 #include "clr-matcher.h"
 #include "clr-rescreen.h"
@@ -72,6 +73,16 @@ clr_rescreen_summary_to_string (const ClrRescreenSummary *summary)
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Process CPU time (all threads), for the debug timings and the benchmark. */
+static double
+cpu_seconds (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 /* ---- the parties to re-screen ---- */
@@ -266,6 +277,89 @@ collect_parties (ClrStore  *store,
 fail:
   _clr_store_unlock (store);
   return NULL;
+}
+
+/* ---- screening the parties on every core ---- */
+
+typedef struct
+{
+  ClrMatcher   *matcher;
+  GPtrArray    *parties;
+  GPtrArray    *results;     /* GPtrArray * of ClrHit *, by party */
+  double        threshold;
+  GCancellable *cancellable;
+  gint          next;
+  gint          done;
+} ScreenJob;
+
+static void
+screen_some (ScreenJob               *job,
+             ClrRescreenProgressFunc  progress,
+             gpointer                 progress_data,
+             guint                    total)
+{
+  gint i;
+
+  while ((i = g_atomic_int_add (&job->next, 1)) < (gint) job->parties->len)
+    {
+      Party *party = g_ptr_array_index (job->parties, i);
+
+      if (g_cancellable_is_cancelled (job->cancellable))
+        return;
+      job->results->pdata[i] = clr_matcher_screen (job->matcher, party->name, party->country,
+                                                   job->threshold, HITS_PER_PARTY);
+      if (g_atomic_int_add (&job->done, 1) % 256 == 0 && progress != NULL)
+        progress (g_atomic_int_get (&job->done) + 1, total, _("Re-screening parties"), progress_data);
+    }
+}
+
+static void
+hits_free (gpointer hits)
+{
+  if (hits != NULL)
+    g_ptr_array_unref (hits);
+}
+
+static gpointer
+screen_worker (gpointer data)
+{
+  screen_some (data, NULL, NULL, 0);
+  return NULL;
+}
+
+static gboolean
+screen_all (ClrMatcher               *matcher,
+            GPtrArray                *parties,
+            double                    threshold,
+            GPtrArray               **out_hits,
+            ClrRescreenProgressFunc   progress,
+            gpointer                  progress_data,
+            guint                     total,
+            GCancellable             *cancellable,
+            GError                  **error)
+{
+  ScreenJob job = { matcher, parties, NULL, threshold, cancellable, 0, 0 };
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  guint n_threads = CLAMP (g_get_num_processors (), 1, 4);
+
+  job.results = g_ptr_array_new_full (parties->len, hits_free);
+  g_ptr_array_set_size (job.results, parties->len);
+
+  /* The matcher is thread-safe once built; progress stays in this thread. */
+  for (guint t = 1; t < n_threads && parties->len > 512; t++)
+    g_ptr_array_add (threads, g_thread_new ("clr-rescreen", screen_worker, &job));
+  screen_some (&job, progress, progress_data, total);
+  for (guint t = 0; t < threads->len; t++)
+    g_thread_join (g_ptr_array_index (threads, t));
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_ptr_array_unref (job.results);
+      return FALSE;
+    }
+
+  *out_hits = job.results;
+  return TRUE;
 }
 
 /* ---- what changed ---- */
@@ -612,8 +706,10 @@ clr_rescreen_run (ClrStore                *store,
   g_autoptr(JsonArray) screening = json_array_new ();
   g_autoptr(JsonArray) party_objects = json_array_new ();
   g_autoptr(GPtrArray) changed_entries = g_ptr_array_new ();
+  g_autoptr(GPtrArray) all_hits = NULL;
   double threshold = clr_matcher_get_default_threshold ();
   double t0 = g_get_monotonic_time () / 1e6;
+  double c0 = cpu_seconds ();
   g_auto(Reviewed) reviewed = { NULL, NULL };
   guint total;
 
@@ -627,7 +723,7 @@ clr_rescreen_run (ClrStore                *store,
   updates = collect_updates (store, error);
   if (updates == NULL)
     return NULL;
-  g_debug ("rescreen: diff computed at %.2f s", g_get_monotonic_time () / 1e6 - t0);
+  g_debug ("rescreen: diff computed at %.2f s (cpu %.2f s)", g_get_monotonic_time () / 1e6 - t0, cpu_seconds () - c0);
 
   if (updates->len == 0)
     {
@@ -725,9 +821,9 @@ clr_rescreen_run (ClrStore                *store,
         goto fail;
     }
 
-  g_debug ("rescreen: changes applied at %.2f s", g_get_monotonic_time () / 1e6 - t0);
+  g_debug ("rescreen: changes applied at %.2f s (cpu %.2f s)", g_get_monotonic_time () / 1e6 - t0, cpu_seconds () - c0);
   clr_matcher_build (matcher);
-  g_debug ("rescreen: matcher built at %.2f s", g_get_monotonic_time () / 1e6 - t0);
+  g_debug ("rescreen: matcher built at %.2f s (cpu %.2f s)", g_get_monotonic_time () / 1e6 - t0, cpu_seconds () - c0);
 
   /* 2. Every party against it. */
   parties = collect_parties (store, error);
@@ -739,21 +835,19 @@ clr_rescreen_run (ClrStore                *store,
   report (progress, progress_data, 1, total, _("Re-screening parties"));
 
   if (clr_matcher_get_n_entries (matcher) > 0)
-    for (guint i = 0; i < parties->len; i++)
+    {
+      if (!screen_all (matcher, parties, threshold, &all_hits, progress, progress_data, total,
+                       cancellable, error))
+        goto fail;
+    }
+
+  for (guint i = 0; all_hits != NULL && i < parties->len; i++)
       {
         Party *party = g_ptr_array_index (parties, i);
-        g_autoptr(GPtrArray) hits = NULL;
+        GPtrArray *hits = g_ptr_array_index (all_hits, i);
         JsonObject *element;
         JsonArray *hit_array;
 
-        if (i % 256 == 0)
-          {
-            if (g_cancellable_set_error_if_cancelled (cancellable, error))
-              goto fail;
-            report (progress, progress_data, i + 1, total, _("Re-screening parties"));
-          }
-
-        hits = clr_matcher_screen (matcher, party->name, party->country, threshold, HITS_PER_PARTY);
         if (hits->len == 0)
           continue;
 
@@ -804,14 +898,14 @@ clr_rescreen_run (ClrStore                *store,
   {
     guint reopened_by_hits = 0;
 
-    g_debug ("rescreen: parties screened at %.2f s", g_get_monotonic_time () / 1e6 - t0);
+    g_debug ("rescreen: parties screened at %.2f s (cpu %.2f s)", g_get_monotonic_time () / 1e6 - t0, cpu_seconds () - c0);
   if (!_clr_store_review_record (store, screening, party_objects, 0, "rescreen",
                                    &summary->new_hits, &reopened_by_hits, error))
       goto fail;
     summary->reopened += reopened_by_hits;
   }
 
-  g_debug ("rescreen: hits recorded at %.2f s", g_get_monotonic_time () / 1e6 - t0);
+  g_debug ("rescreen: hits recorded at %.2f s (cpu %.2f s)", g_get_monotonic_time () / 1e6 - t0, cpu_seconds () - c0);
   if (!finish_run (store, updates, summary, error))
     goto fail;
 
@@ -1057,7 +1151,7 @@ clr_rescreen_bench (const char              *old_list,
   ClrListImportResult import;
   ClrReviewFilter filter;
   guint per_case = 5;
-  double start;
+  double start, cpu_start;
 
   g_return_val_if_fail (old_list != NULL && new_list != NULL && db_path != NULL, FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
@@ -1175,10 +1269,12 @@ clr_rescreen_bench (const char              *old_list,
 
   /* The figure. */
   start = bench_now ();
+  cpu_start = cpu_seconds ();
   result->summary = clr_rescreen_run (store, NULL, NULL, NULL, error);
   if (result->summary == NULL)
     return FALSE;
   result->rescreen_seconds = bench_now () - start;
+  result->rescreen_cpu_seconds = cpu_seconds () - cpu_start;
 
   return TRUE;
 }

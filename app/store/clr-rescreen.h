@@ -81,6 +81,7 @@ typedef struct
   double              initial_screen_seconds;   /* the first re-screen: every party against the whole list */
   double              import_new_seconds;
   double              rescreen_seconds;         /* the figure: re-screening against the update */
+  double              rescreen_cpu_seconds;     /* its CPU time, all threads (load-independent) */
   guint               decisions;
   ClrRescreenSummary *summary;                  /* of the measured re-screen */
 } ClrRescreenBenchResult;
