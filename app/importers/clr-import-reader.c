@@ -551,10 +551,21 @@ char *
 clr_import_date_from_mdy (const char *text)
 {
   int y, m, d;
+  gsize ml, dl;
+  const char *slash;
 
-  if (text == NULL || strlen (text) != 10 || text[2] != '/' || text[5] != '/')
+  /* MM/DD/YYYY, also M/D/YYYY as older BIS files write it. */
+  if (text == NULL || (slash = strchr (text, '/')) == NULL)
     return NULL;
-  if (!parse_digits (text, 2, &m) || !parse_digits (text + 3, 2, &d) || !parse_digits (text + 6, 4, &y))
+  ml = (gsize) (slash - text);
+  slash = strchr (slash + 1, '/');
+  if (slash == NULL || ml < 1 || ml > 2)
+    return NULL;
+  dl = (gsize) (slash - text) - ml - 1;
+  if (dl < 1 || dl > 2 || strlen (slash + 1) != 4)
+    return NULL;
+  if (!parse_digits (text, (int) ml, &m) || !parse_digits (text + ml + 1, (int) dl, &d) ||
+      !parse_digits (slash + 1, 4, &y))
     return NULL;
   return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
 }

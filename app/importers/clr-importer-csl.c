@@ -44,7 +44,16 @@ typedef enum
   CSL_PLACES_OF_BIRTH,
   CSL_SOURCE_INFORMATION_URL,
   CSL_IDS,
-  CSL_N_FIELDS
+  CSL_N_FIELDS,
+  /* Columns of the older per-list layouts (export.gov CSL per list, BIS UVL):
+   * one row per name × address × alias. */
+  LEGACY_ADDRESS = CSL_N_FIELDS,
+  LEGACY_CITY,
+  LEGACY_STATE,
+  LEGACY_POSTAL_CODE,
+  LEGACY_COUNTRY,
+  LEGACY_ALT_NAME,
+  N_COLUMNS
 } CslField;
 
 /* Column names, as in the CSV header and the JSON member names. */
@@ -57,12 +66,46 @@ static const char *const csl_columns[CSL_N_FIELDS] = {
   "source_information_url", "ids",
 };
 
+/* Header names of the older layouts. */
+static const struct { const char *name; CslField field; } legacy_columns[] = {
+  { "source list", CSL_SOURCE },
+  { "entity number", CSL_ENTITY_NUMBER },
+  { "sdn type", CSL_TYPE },
+  { "programs", CSL_PROGRAMS },
+  { "name", CSL_NAME },
+  { "title", CSL_TITLE },
+  { "address", LEGACY_ADDRESS },
+  { "city", LEGACY_CITY },
+  { "state/province", LEGACY_STATE },
+  { "postal code", LEGACY_POSTAL_CODE },
+  { "country", LEGACY_COUNTRY },
+  { "federal register notice", CSL_FEDERAL_REGISTER_NOTICE },
+  { "effective date", CSL_START_DATE },
+  { "date lifted/waived/expired", CSL_END_DATE },
+  { "standard order", CSL_STANDARD_ORDER },
+  { "license requirement", CSL_LICENSE_REQUIREMENT },
+  { "license policy", CSL_LICENSE_POLICY },
+  { "call sign", CSL_CALL_SIGN },
+  { "remarks/notes", CSL_REMARKS },
+  { "alternate name", LEGACY_ALT_NAME },
+  { "web link", CSL_SOURCE_INFORMATION_URL },
+};
+
+/* Layouts without a list column: the list the whole file belongs to. */
+static const struct { const char *columns; const char *code; } legacy_lists[] = {
+  { "country,name,address", "UVL" },   /* BIS Unverified List CSV, 2010s */
+};
+
 typedef struct
 {
   ClrImportJob   *job;
   ClrImportDedup *dedup;
   GPtrArray      *strings;   /* names of lists the table does not know */
   GHashTable     *unknown_sources;
+  gboolean        legacy;
+  const char     *default_code;   /* list of a legacy file without a list column */
+  ClrEntry       *pending;        /* legacy: rows of one party are merged */
+  char           *pending_key;
 } CslContext;
 
 static void
@@ -121,32 +164,53 @@ lower_type (const char *type)
   return value ? g_ascii_strdown (value, -1) : NULL;
 }
 
+static const ClrListInfo *
+csl_list_for (CslContext        *ctx,
+              const char *const *values,
+              ClrListInfo       *scratch)
+{
+  const char *source = values[CSL_SOURCE];
+  g_autofree char *code = NULL;
+
+  if (ctx->legacy && (source == NULL || *source == '\0') && ctx->default_code != NULL)
+    return clr_list_info_for_code (ctx->default_code);
+
+  /* Older per-list files put the bare code ("EL") in the list column. */
+  code = source ? g_ascii_strup (g_strstrip (g_strdup (source)), -1) : NULL;
+  if (code != NULL && strchr (code, '(') == NULL && clr_list_info_for_code (code) != NULL)
+    return clr_list_info_for_code (code);
+
+  return clr_list_info_for_csl_source (source, scratch, ctx->strings);
+}
+
 /* Builds the entry for one CSL record (@values indexed by CslField, NULL
- * for missing columns) and delivers it. */
-static gboolean
-csl_deliver (CslContext        *ctx,
-             const char *const *values,
-             gint64             line,
-             gboolean           recoded,
-             GError           **error)
+ * for missing columns). */
+static ClrEntry *
+csl_build (CslContext        *ctx,
+           const char *const *values,
+           gint64             line,
+           gboolean           recoded,
+           guint             *published_aliases,
+           gboolean          *derive,
+           GError           **error)
 {
   ClrImportJob *job = ctx->job;
   const char *file = job->display_name;
   g_autoptr(ClrEntry) entry = clr_entry_new ();
   ClrListInfo scratch;
   const ClrListInfo *list;
-  guint published_aliases = 0;
 
   entry->source_line = line;
+  *published_aliases = 0;
 
-  list = clr_list_info_for_csl_source (values[CSL_SOURCE], &scratch, ctx->strings);
+  list = csl_list_for (ctx, values, &scratch);
   if (list == NULL)
     {
       clr_import_set_error (error, CLR_ENGINE_ERROR_PARSE, file, line,
                             _("field “source” (“%s”) does not name a list such as "
                               "“Entity List (EL) - Bureau of Industry and Security”"),
                             values[CSL_SOURCE] ? values[CSL_SOURCE] : "");
-      return FALSE;
+      return NULL;
     }
   if (list == &scratch && !g_hash_table_contains (ctx->unknown_sources, list->code))
     {
@@ -183,7 +247,7 @@ csl_deliver (CslContext        *ctx,
                        values[CSL_END_DATE], file, line);
 
   /* alt_names items are separated by ";" (usually followed by a space). */
-  split_items (values[CSL_ALT_NAMES], ";", clr_entry_add_alias, entry, &published_aliases);
+  split_items (values[CSL_ALT_NAMES], ";", clr_entry_add_alias, entry, published_aliases);
   split_items (values[CSL_ADDRESSES], "; ", add_address_item, entry, NULL);
   split_items (values[CSL_CITIZENSHIPS], "; ", add_country_item, entry, NULL);
   split_items (values[CSL_NATIONALITIES], "; ", add_country_item, entry, NULL);
@@ -196,16 +260,145 @@ csl_deliver (CslContext        *ctx,
       clr_entry_add_id (entry, id);
     }
 
-  if (list->derive_aliases)
-    clr_import_derive_aliases (entry);
+  if (ctx->legacy)
+    {
+      const CslField parts[] = { LEGACY_ADDRESS, LEGACY_CITY, LEGACY_STATE, LEGACY_POSTAL_CODE,
+                                 LEGACY_COUNTRY };
+      g_autoptr(GString) address = g_string_new (NULL);
+      g_autofree char *country = clr_import_dup_field (values[LEGACY_COUNTRY]);
+      g_autofree char *alias = clr_import_dup_field (values[LEGACY_ALT_NAME]);
+      char *aka;
 
-  return clr_import_deliver (job, entry, ctx->dedup, published_aliases, error);
+      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+        {
+          g_autofree char *part = clr_import_dup_field (values[parts[i]]);
+
+          /* UVL addresses sometimes end with the country already. */
+          if (part != NULL && parts[i] == LEGACY_COUNTRY && g_str_has_suffix (address->str, part))
+            continue;
+          if (part != NULL)
+            g_string_append_printf (address, "%s%s", address->len ? ", " : "", part);
+        }
+      if (address->len > 0)
+        clr_entry_add_address (entry, address->str,
+                               country && strlen (country) == 2 ? country
+                                                                : clr_country_code_for_name (country));
+      clr_entry_add_alias (entry, alias);
+
+      /* "Training 2 Business Academy, a.k.a. T2BA, a.k.a. Academy of …" */
+      aka = entry->name ? strstr (entry->name, ", a.k.a. ") : NULL;
+      if (aka != NULL)
+        {
+          g_auto(GStrv) names = g_strsplit (aka + strlen (", a.k.a. "), ", a.k.a. ", -1);
+
+          *aka = '\0';
+          g_strchomp (entry->name);
+          for (guint i = 0; names[i] != NULL; i++)
+            clr_entry_add_alias (entry, names[i]);
+        }
+    }
+
+  *derive = list->derive_aliases;
+  return g_steal_pointer (&entry);
 }
+
+static gboolean
+csl_finish (CslContext  *ctx,
+            ClrEntry    *entry,
+            guint        published_aliases,
+            gboolean     derive,
+            GError     **error)
+{
+  if (derive)
+    clr_import_derive_aliases (entry);
+  return clr_import_deliver (ctx->job, entry, ctx->dedup, published_aliases, error);
+}
+
+static gboolean
+csl_flush_pending (CslContext  *ctx,
+                   GError     **error)
+{
+  g_autoptr(ClrEntry) pending = g_steal_pointer (&ctx->pending);
+  const ClrListInfo *list;
+
+  g_clear_pointer (&ctx->pending_key, g_free);
+  if (pending == NULL)
+    return TRUE;
+  list = clr_list_info_for_code (pending->list_code);
+  return csl_finish (ctx, pending, pending->aliases->len, list ? list->derive_aliases : FALSE, error);
+}
+
+static gboolean
+csl_deliver (CslContext        *ctx,
+             const char *const *values,
+             gint64             line,
+             gboolean           recoded,
+             GError           **error)
+{
+  g_autoptr(ClrEntry) entry = NULL;
+  g_autofree char *key = NULL;
+  guint published_aliases = 0;
+  gboolean derive = FALSE;
+
+  entry = csl_build (ctx, values, line, recoded, &published_aliases, &derive, error);
+  if (entry == NULL)
+    return FALSE;
+
+  if (!ctx->legacy)
+    return csl_finish (ctx, entry, published_aliases, derive, error);
+
+  /* Legacy layouts: consecutive rows of one party (list, number, name) are
+   * one entry with all their addresses and aliases. */
+  key = g_strdup_printf ("%s\x1f%s\x1f%s", entry->list_code,
+                         values[CSL_ENTITY_NUMBER] ? values[CSL_ENTITY_NUMBER] : "", entry->name);
+  if (ctx->pending != NULL && g_strcmp0 (ctx->pending_key, key) == 0)
+    {
+      for (guint i = 0; i < entry->addresses->len; i++)
+        {
+          const ClrAddress *a = g_ptr_array_index (entry->addresses, i);
+          gboolean seen = FALSE;
+
+          for (guint j = 0; j < ctx->pending->addresses->len && !seen; j++)
+            seen = g_strcmp0 (((ClrAddress *) g_ptr_array_index (ctx->pending->addresses, j))->text,
+                              a->text) == 0;
+          if (!seen)
+            clr_entry_add_address (ctx->pending, a->text, a->country);
+        }
+      for (guint i = 0; i < entry->aliases->len; i++)
+        clr_entry_add_alias (ctx->pending, g_ptr_array_index (entry->aliases, i));
+      for (guint i = 0; i < entry->countries->len; i++)
+        clr_entry_add_country (ctx->pending, g_ptr_array_index (entry->countries, i));
+      for (guint i = 0; i < entry->programs->len; i++)
+        clr_entry_add_program (ctx->pending, g_ptr_array_index (entry->programs, i));
+      for (guint i = 0; i < entry->ids->len; i++)
+        clr_entry_add_id (ctx->pending, g_ptr_array_index (entry->ids, i));
+      for (guint i = 0; i < entry->warnings->len; i++)
+        clr_entry_add_warning (ctx->pending, "%s", (const char *) g_ptr_array_index (entry->warnings, i));
+      return TRUE;
+    }
+
+  if (!csl_flush_pending (ctx, error))
+    return FALSE;
+
+  /* A per-list file is its list's own source ("bis-uvl"), not the CSL. */
+  if (g_strcmp0 (ctx->job->info->source, "csl") == 0 && entry->agency != NULL)
+    {
+      g_autofree char *source = g_strdup_printf ("%s-%s", entry->agency, entry->list_code);
+
+      g_free (ctx->job->info->source);
+      ctx->job->info->source = g_ascii_strdown (source, -1);
+    }
+  ctx->pending = g_steal_pointer (&entry);
+  ctx->pending_key = g_steal_pointer (&key);
+  return TRUE;
+}
+
 
 static void
 csl_context_init (CslContext   *ctx,
                   ClrImportJob *job)
 {
+  memset (ctx, 0, sizeof *ctx);
   ctx->job = job;
   ctx->dedup = clr_import_dedup_new ();
   ctx->strings = g_ptr_array_new_with_free_func (g_free);
@@ -215,6 +408,8 @@ csl_context_init (CslContext   *ctx,
 static void
 csl_context_clear (CslContext *ctx)
 {
+  g_clear_pointer (&ctx->pending, clr_entry_unref);
+  g_clear_pointer (&ctx->pending_key, g_free);
   clr_import_dedup_free (ctx->dedup);
   g_ptr_array_unref (ctx->strings);
   g_hash_table_unref (ctx->unknown_sources);
@@ -229,8 +424,9 @@ clr_import_csl_csv (ClrImportJob     *job,
 {
   const char *file = job->display_name;
   ClrCsvRecord header, record;
-  int column_of[CSL_N_FIELDS];
-  const char *values[CSL_N_FIELDS];
+  int column_of[N_COLUMNS];
+  const char *values[N_COLUMNS];
+  guint needed_fields;
   CslContext ctx;
   gboolean ok = FALSE;
   g_autoptr(GError) local_error = NULL;
@@ -248,25 +444,55 @@ clr_import_csl_csv (ClrImportJob     *job,
       goto out;
     }
 
-  for (guint i = 0; i < CSL_N_FIELDS; i++)
+  for (guint i = 0; i < N_COLUMNS; i++)
     column_of[i] = -1;
-  for (guint c = 0; c < header.fields->len; c++)
-    {
-      g_autofree char *lower = g_ascii_strdown (g_strstrip ((char *) clr_csv_field (&header, c)), -1);
+  {
+    g_autoptr(GString) named = g_string_new (NULL);
 
-      for (guint i = 0; i < CSL_N_FIELDS; i++)
-        if (strcmp (lower, csl_columns[i]) == 0 && column_of[i] < 0)
-          column_of[i] = (int) c;
-    }
+    for (guint c = 0; c < header.fields->len; c++)
+      {
+        g_autofree char *lower = g_ascii_strdown (g_strstrip ((char *) clr_csv_field (&header, c)), -1);
 
-  if (column_of[CSL_SOURCE] < 0 || column_of[CSL_NAME] < 0)
+        for (guint i = 0; i < CSL_N_FIELDS; i++)
+          if (strcmp (lower, csl_columns[i]) == 0 && column_of[i] < 0)
+            column_of[i] = (int) c;
+        if (*lower != '\0')
+          g_string_append_printf (named, "%s%s", named->len ? "," : "", lower);
+      }
+
+    if (column_of[CSL_SOURCE] < 0)
+      {
+        /* Not the CSL layout: one of the older per-list layouts? */
+        ctx.legacy = TRUE;
+        for (guint c = 0; c < header.fields->len; c++)
+          {
+            const char *name = clr_csv_field (&header, c);
+
+            for (guint i = 0; i < G_N_ELEMENTS (legacy_columns); i++)
+              if (g_ascii_strcasecmp (name, legacy_columns[i].name) == 0 &&
+                  column_of[legacy_columns[i].field] < 0)
+                column_of[legacy_columns[i].field] = (int) c;
+          }
+        for (guint i = 0; i < G_N_ELEMENTS (legacy_lists); i++)
+          if (strcmp (named->str, legacy_lists[i].columns) == 0)
+            ctx.default_code = legacy_lists[i].code;
+      }
+  }
+
+  if (column_of[CSL_NAME] < 0 || (column_of[CSL_SOURCE] < 0 && ctx.default_code == NULL))
     {
       clr_import_set_error (error, CLR_ENGINE_ERROR_UNSUPPORTED, file, header.line,
-                            _("the header has no “source” and “name” columns: this is not the "
-                              "trade.gov Consolidated Screening List layout (the old per-list "
-                              "BIS/export.gov CSV files are not supported)"));
+                            _("the header has no “source” and “name” columns: this is neither "
+                              "the trade.gov Consolidated Screening List layout nor an older "
+                              "per-list layout this version knows"));
       goto out;
     }
+
+  /* Older layouts end with unnamed columns that some rows leave out. */
+  needed_fields = header.fields->len;
+  if (ctx.legacy)
+    while (needed_fields > 0 && *clr_csv_field (&header, needed_fields - 1) == '\0')
+      needed_fields--;
 
   for (;;)
     {
@@ -282,7 +508,8 @@ clr_import_csl_csv (ClrImportJob     *job,
           break;
         }
 
-      if (record.fields->len != header.fields->len)
+      if (record.fields->len != header.fields->len &&
+          !(ctx.legacy && record.fields->len >= needed_fields && record.fields->len < header.fields->len))
         {
           clr_import_set_error (error, CLR_ENGINE_ERROR_PARSE, file, record.line,
                                 _("record has %u fields, the header has %u"),
@@ -290,7 +517,7 @@ clr_import_csl_csv (ClrImportJob     *job,
           goto out;
         }
 
-      for (guint c = 0; c < header.fields->len && repeated_header; c++)
+      for (guint c = 0; c < MIN (header.fields->len, record.fields->len) && repeated_header; c++)
         if (g_strcmp0 (clr_csv_field (&header, c), g_strstrip ((char *) clr_csv_field (&record, c))) != 0)
           repeated_header = FALSE;
       if (repeated_header)
@@ -299,12 +526,15 @@ clr_import_csl_csv (ClrImportJob     *job,
           continue;
         }
 
-      for (guint i = 0; i < CSL_N_FIELDS; i++)
+      for (guint i = 0; i < N_COLUMNS; i++)
         values[i] = column_of[i] >= 0 ? clr_csv_field (&record, (guint) column_of[i]) : NULL;
 
       if (!csl_deliver (&ctx, values, record.line, record.recoded, error))
         goto out;
     }
+
+  if (!csl_flush_pending (&ctx, error))
+    goto out;
 
   ok = TRUE;
 
@@ -528,7 +758,7 @@ json_deliver_object (CslContext  *ctx,
   const char *file = ctx->job->display_name;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
-  char *values[CSL_N_FIELDS] = { NULL };
+  char *values[N_COLUMNS] = { NULL };
   JsonObject *object;
   gboolean ok;
 

@@ -198,6 +198,7 @@ clr_importer_detect_data (const guint8  *data,
   if (g_strv_length (csv) >= 2 &&
       ((strcmp (csv[0], "_id") == 0 && strcmp (csv[1], "source") == 0) ||
        (strcmp (csv[0], "source") == 0 && strcmp (csv[1], "entity_number") == 0) ||
+       (strcmp (csv[0], "source list") == 0 && strcmp (csv[1], "entity number") == 0) ||
        (strcmp (csv[0], "country") == 0 && strcmp (csv[1], "name") == 0)))
     {
       *format = CLR_LIST_FORMAT_CSL_CSV;

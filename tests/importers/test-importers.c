@@ -39,6 +39,7 @@ test_detect (void)
     { "csl/consolidated.csv", CLR_LIST_FORMAT_CSL_CSV },
     { "csl/csl-2019.csv", CLR_LIST_FORMAT_CSL_CSV },
     { "csl/consolidated.json", CLR_LIST_FORMAT_CSL_JSON },
+    { "csl/uvl-legacy.csv", CLR_LIST_FORMAT_CSL_CSV },
     { "ofac/sdn/sdn.csv", CLR_LIST_FORMAT_OFAC_CSV },
     { "ofac/nonsdn/cons_prim.csv", CLR_LIST_FORMAT_OFAC_CSV },
     { "ofac/xml/sdn.xml", CLR_LIST_FORMAT_OFAC_XML },
@@ -193,6 +194,39 @@ test_csl_csv_2019 (void)
   g_assert_cmpstr (e->entity_type, ==, "entity");
   assert_strv (e->ids, "US, 80-0890696, Tax ID No.", NULL);
   g_assert_cmpint (e->source_line, ==, 4);
+}
+
+/* The older BIS per-list layout (COUNTRY,NAME,ADDRESS; one row per name and
+ * address, fewer columns on some rows, a Windows-1252 byte). */
+static void
+test_uvl_legacy (void)
+{
+  g_autofree char *path = fixture ("csl/uvl-legacy.csv");
+  g_autoptr(ClrImportInfo) info = clr_import_info_new ();
+  g_autoptr(GPtrArray) entries = import_ok (path, CLR_LIST_FORMAT_AUTO, info);
+  ClrEntry *e;
+
+  g_assert_cmpint (info->format, ==, CLR_LIST_FORMAT_CSL_CSV);
+  g_assert_cmpstr (info->source, ==, "bis-uvl");
+  g_assert_cmpuint (entries->len, ==, 4);
+
+  e = find_entry (entries, "Example Plant Co.");
+  g_assert_cmpstr (e->list_code, ==, "UVL");
+  g_assert_null (e->entry_id);
+  assert_address (e, 0, "Room 1, Building A, Beijing, China", "CN");
+
+  /* Two rows, one party; an address that already names the country. */
+  e = find_entry (entries, "Brilliance Example Ltd");
+  g_assert_cmpuint (e->addresses->len, ==, 2);
+  assert_address (e, 1, "Rm 1203, 38 Pitt Street, Yau Ma Tei, Hong Kong", "HK");
+
+  e = find_entry (entries, "Training Example Academy");
+  assert_strv (e->aliases, "TEA", "Academy of Examples", NULL);
+  assert_address (e, 0, "Street 20, Moscow, Russia", "RU");
+
+  e = find_entry (entries, "Advent Example Limited");
+  assert_address (e, 0, "Room 1303, 53\u201359 Wuhu Street, Kowloon, Hong Kong", "HK");
+  assert_warning (info, "uvl-legacy.csv:6:", "Windows-1252");
 }
 
 static void
@@ -667,6 +701,7 @@ main (int    argc,
   g_test_add_func ("/importers/detect", test_detect);
   g_test_add_func ("/importers/csl-csv", test_csl_csv);
   g_test_add_func ("/importers/csl-csv-2019", test_csl_csv_2019);
+  g_test_add_func ("/importers/uvl-legacy", test_uvl_legacy);
   g_test_add_func ("/importers/csl-json", test_csl_json);
   g_test_add_func ("/importers/ofac-csv-sdn", test_ofac_csv_sdn);
   g_test_add_func ("/importers/ofac-csv-nonsdn", test_ofac_csv_nonsdn);
