@@ -11,6 +11,7 @@
 
 #include "clr-preferences-window.h"
 #include "clr-window.h"
+#include "pages/clr-shipment-page.h"
 
 #include "clr-application.h"
 
@@ -86,14 +87,10 @@ open_files_in_window (ClrApplication *self,
   for (guint i = 0; i < self->pending_files->len; i++)
     {
       GFile *file = g_ptr_array_index (self->pending_files, i);
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *message = NULL;
+      GtkWidget *page = clr_window_get_page_widget (window, "shipment");
 
-      /* Translators: %s is a file name. Opening shipment files arrives with the
-       * shipment editor; until then the file is named and nothing is changed. */
-      message = g_strdup_printf (_("Cannot open “%s” yet: shipment files are not supported by this version"),
-                                 name);
-      clr_window_show_toast (window, message);
+      /* The page imports the file as a new case; errors name the file. */
+      clr_shipment_page_open_file (CLR_SHIPMENT_PAGE (page), file);
     }
 
   g_ptr_array_set_size (self->pending_files, 0);

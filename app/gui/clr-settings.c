@@ -225,7 +225,7 @@ clr_settings_class_init (ClrSettingsClass *klass)
   properties[PROP_DATA_FOLDER] =
     g_param_spec_string ("data-folder", NULL, NULL, "", flags);
   properties[PROP_SCREENING_THRESHOLD] =
-    g_param_spec_double ("screening-threshold", NULL, NULL, 0.5, 1.0, 0.80, flags);
+    g_param_spec_double ("screening-threshold", NULL, NULL, 0.5, 1.0, 0.82, flags);
   properties[PROP_EXPORTER_COUNTRY] =
     g_param_spec_string ("exporter-country", NULL, NULL, "US", flags);
   properties[PROP_LIST_STALENESS_DAYS] =
@@ -244,7 +244,7 @@ clr_settings_init (ClrSettings *self)
   self->window_height = 760;
   self->last_page = g_strdup ("shipment");
   self->data_folder = g_strdup ("");
-  self->screening_threshold = 0.80;
+  self->screening_threshold = 0.82;
   self->exporter_country = g_strdup ("US");
   self->list_staleness_days = 7;
   self->reviewer_name = g_strdup ("");
@@ -338,7 +338,7 @@ clr_settings_dup_effective_data_folder (ClrSettings *self)
 double
 clr_settings_get_screening_threshold (ClrSettings *self)
 {
-  g_return_val_if_fail (CLR_IS_SETTINGS (self), 0.80);
+  g_return_val_if_fail (CLR_IS_SETTINGS (self), 0.82);
   return self->screening_threshold;
 }
 

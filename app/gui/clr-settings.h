@@ -23,7 +23,7 @@ G_DECLARE_FINAL_TYPE (ClrSettings, clr_settings, CLR, SETTINGS, GObject)
  *   window-maximized              boolean
  *   last-page                     string   "shipment" | "review" | "lists"
  *   data-folder                   string   "" = the Documents folder
- *   screening-threshold           double   0.5 – 1.0, default 0.80 (the matcher's)
+ *   screening-threshold           double   0.5 – 1.0, default 0.82 (the matcher's)
  *   exporter-country              string   ISO 3166-1 alpha-2, default "US"
  *   list-staleness-days           uint     1 – 365, default 7
  *   reviewer-name                 string   "" = the account's full name
