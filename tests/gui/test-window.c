@@ -224,6 +224,32 @@ test_about_and_preferences (void)
   close_window (window);
 }
 
+static void
+test_open_shipment_file (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "engine", "data", "shipments",
+                                                 "chairs-to-germany-clean.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ClrWindow *window;
+  ClrShipmentPage *page;
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* `clearance FILE.json`: the window opens on the Shipment page with the
+   * shipment imported as a case. */
+  g_settings_set_string (gsettings (), "last-page", "lists");
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = CLR_WINDOW (clr_gui_test_find_window (CLR_TYPE_WINDOW));
+  g_assert_nonnull (window);
+  g_assert_cmpstr (clr_window_get_page (window), ==, "shipment");
+
+  page = CLR_SHIPMENT_PAGE (clr_window_get_page_widget (window, "shipment"));
+  CLR_GUI_TEST_WAIT_UNTIL (clr_shipment_page_get_case_id (page) != 0, 30);
+  g_assert_cmpint (clr_shipment_page_get_case_id (page), >, 0);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,6 +266,8 @@ main (int   argc,
   g_test_add_func ("/clearance/gui/window/close-action", test_close_action);
   g_test_add_func ("/clearance/gui/window/accels-and-shortcuts-window", test_accels_and_shortcuts_window);
   g_test_add_func ("/clearance/gui/window/about-and-preferences", test_about_and_preferences);
+
+  g_test_add_func ("/clearance/gui/app/open-shipment-file", test_open_shipment_file);
 
   rc = clr_gui_test_run (app);
   return rc;
