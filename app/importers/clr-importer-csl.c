@@ -170,13 +170,15 @@ csl_list_for (CslContext        *ctx,
               ClrListInfo       *scratch)
 {
   const char *source = values[CSL_SOURCE];
+  g_autofree char *copy = NULL;
   g_autofree char *code = NULL;
 
   if (ctx->legacy && (source == NULL || *source == '\0') && ctx->default_code != NULL)
     return clr_list_info_for_code (ctx->default_code);
 
   /* Older per-list files put the bare code ("EL") in the list column. */
-  code = source ? g_ascii_strup (g_strstrip (g_strdup (source)), -1) : NULL;
+  copy = source ? g_strstrip (g_strdup (source)) : NULL;
+  code = copy ? g_ascii_strup (copy, -1) : NULL;
   if (code != NULL && strchr (code, '(') == NULL && clr_list_info_for_code (code) != NULL)
     return clr_list_info_for_code (code);
 

@@ -18,10 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "clr-importer.h"
 #include "test-importers-util.h"
@@ -54,37 +51,52 @@ cpu_ms (void)
   return (double) ts.tv_sec * 1000.0 + (double) ts.tv_nsec / 1e6;
 }
 
-/* Peak RSS (KiB) of a child process that only parses @path. */
+/* Peak resident set size of this process (VmHWM, per address space, so it
+ * starts afresh in an exec'd child), in KiB. */
 static long
-child_peak_rss_kib (const char    *path,
-                    ClrListFormat  format,
-                    guint64       *records)
+peak_rss_kib (void)
 {
-  int fds[2];
-  pid_t pid;
-  struct rusage usage;
-  int status = 0;
+  g_autofree char *status = NULL;
+  const char *line;
 
-  g_assert_cmpint (pipe (fds), ==, 0);
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    {
-      g_autoptr(ClrImportInfo) info = clr_import_info_new ();
-      gboolean ok;
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  return line ? strtol (line + 6, NULL, 10) : -1;
+}
 
-      close (fds[0]);
-      ok = clr_importer_run (path, format, discard, NULL, NULL, NULL, info, NULL, NULL);
-      if (write (fds[1], &info->records, sizeof info->records) != sizeof info->records)
-        _exit (2);
-      _exit (ok ? 0 : 1);
-    }
-  close (fds[1]);
-  g_assert_cmpint (read (fds[0], records, sizeof *records), ==, sizeof *records);
-  close (fds[0]);
-  g_assert_cmpint (wait4 (pid, &status, 0, &usage), ==, pid);
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
-  return usage.ru_maxrss;
+/* Runs this program again as "--parse-rss PATH": a fresh process that only
+ * parses @path and prints its peak RSS and record count. */
+static long
+child_peak_rss_kib (const char *path,
+                    guint64    *records)
+{
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  long rss = -1;
+  unsigned long long count = 0;
+
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                            "/proc/self/exe", "--parse-rss", path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (child) && g_subprocess_get_exit_status (child) == 0);
+  g_assert_cmpint (sscanf (out, "%ld %llu", &rss, &count), ==, 2);
+  *records = count;
+  return rss;
+}
+
+static int
+parse_rss_main (const char *path)
+{
+  g_autoptr(ClrImportInfo) info = clr_import_info_new ();
+
+  if (!clr_importer_run (path, CLR_LIST_FORMAT_AUTO, discard, NULL, NULL, NULL, info, NULL, NULL))
+    return 1;
+  printf ("%ld %" G_GUINT64_FORMAT "\n", peak_rss_kib (), info->records);
+  return 0;
 }
 
 static void
@@ -173,7 +185,7 @@ bench_memory (const char *path,
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
       guint64 records = 0;
-      long rss = child_peak_rss_kib (files[i], CLR_LIST_FORMAT_CSL_CSV, &records);
+      long rss = child_peak_rss_kib (files[i], &records);
 
       g_assert_cmpint (g_stat (files[i], &st), ==, 0);
       printf ("# peak RSS of a process parsing %5.1f MB of CSL (%" G_GUINT64_FORMAT " records): %ld KiB\n",
@@ -219,6 +231,9 @@ int
 main (int    argc,
       char **argv)
 {
+  if (argc == 3 && strcmp (argv[1], "--parse-rss") == 0)
+    return parse_rss_main (argv[2]);
+
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/importers/bench", bench);
   return g_test_run ();
