@@ -17,6 +17,7 @@
 #include "clr-cli.h"
 #include "clr-engine-error.h"
 #include "clr-matcher.h"
+#include "clr-store-review.h"
 #include "clr-store-screening.h"
 
 #define DEFAULT_LIMIT 10
@@ -433,7 +434,8 @@ batch_worker (gpointer data)
 }
 
 static int
-run_batch (ClrMatcher *matcher,
+run_batch (ClrStore   *store,
+           ClrMatcher *matcher,
            const char *path,
            double      threshold,
            guint       limit,
@@ -467,6 +469,39 @@ run_batch (ClrMatcher *matcher,
   for (guint t = 0; t < threads->len; t++)
     g_thread_join (g_ptr_array_index (threads, t));
   g_mutex_clear (&batch.progress_lock);
+
+  /* review: batch hits enter the review queue (once per party and entry),
+   * and every name is remembered for re-screening after list updates. */
+  {
+    g_autoptr(JsonArray) parties = json_array_new ();
+    g_autoptr(JsonArray) screening = json_array_new ();
+
+    for (guint i = 0; i < rows->len; i++)
+      {
+        Row *row = &g_array_index (rows, Row, i);
+        JsonObject *party = json_object_new ();
+        JsonObject *element = json_object_new ();
+        JsonArray *hits = json_array_new ();
+
+        json_object_set_string_member (party, "name", row->name);
+        if (row->country != NULL && *row->country != '\0')
+          json_object_set_string_member (party, "country", row->country);
+        json_array_add_object_element (parties, party);
+        json_object_set_int_member (element, "party", i);
+        for (guint h = 0; h < batch.results[i]->len; h++)
+          json_array_add_element (hits, clr_hit_to_json (g_ptr_array_index (batch.results[i], h)));
+        json_object_set_array_member (element, "hits", hits);
+        json_array_add_object_element (screening, element);
+      }
+    if (!clr_store_review_annotate_screening_full (store, screening, parties, 0, "batch", &error))
+      {
+        clr_cli_error ("%s", error->message);
+        for (guint i = 0; i < rows->len; i++)
+          g_ptr_array_unref (batch.results[i]);
+        g_free (batch.results);
+        return clr_cli_exit_code_for_error (error);
+      }
+  }
 
   if (csv)
     g_print ("id,query,country,score,list,entry_id,name,matched_name,countries,explanation\n");
@@ -603,7 +638,7 @@ clr_cli_cmd_screen (ClrCliContext  *ctx,
     }
 
   if (batch_path != NULL)
-    return run_batch (matcher, batch_path, threshold, (guint) limit, json, csv,
+    return run_batch (store, matcher, batch_path, threshold, (guint) limit, json, csv,
                       jobs > 0 ? jobs : (int) g_get_num_processors ());
 
   {

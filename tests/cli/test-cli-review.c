@@ -354,6 +354,63 @@ test_rescreen (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (summary), "new_hits"), ==, 0);
 }
 
+/* Batch screening: hits enter the queue once; decisions apply to the batch. */
+static void
+test_batch (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "names.csv", NULL);
+  g_autofree char *id_arg = NULL;
+  g_autoptr(ClrCliRun) first = NULL;
+  g_autoptr(ClrCliRun) second = NULL;
+  g_autoptr(ClrCliRun) list = NULL;
+  g_autoptr(JsonNode) items = NULL;
+  JsonArray *array;
+
+  g_assert_true (g_file_set_contents (csv, "id,name,country\n"
+                                           "1,Huawei Technologies Co Ltd,CN\n"
+                                           "2,Pacific Resellers,SG\n"
+                                           "3,Acme Trading,IR\n", -1, NULL));
+  first = clr_cli_run_va ("--db", f->db, "screen", "--batch", csv, NULL);
+  g_assert_cmpint (first->exit_code, ==, 0);
+  second = clr_cli_run_va ("--db", f->db, "screen", "--batch", csv, NULL);
+  g_assert_cmpint (second->exit_code, ==, 0);
+
+  list = clr_cli_run_va ("--db", f->db, "review", "list", "--json", NULL);
+  items = parse_out (list);
+  array = json_node_get_array (items);
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *item = json_array_get_object_element (array, i);
+
+      g_assert_cmpstr (json_object_get_string_member (item, "origin"), ==, "batch");
+      g_assert_true (json_object_get_null_member (json_object_get_object_member (item, "party"), "case_id"));
+    }
+
+  /* A decision on a batch hit is reused by a later evaluation of a case. */
+  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, first_item_id (f, "open"));
+  {
+    g_autoptr(ClrCliRun) r = NULL;
+    g_autoptr(ClrCliRun) eval = NULL;
+    g_autoptr(JsonNode) result = NULL;
+    g_autoptr(ClrCliRun) who = clr_cli_run_va ("--db", f->db, "review", "show", id_arg, NULL);
+
+    if (strstr (who->out, "Huawei") == NULL)
+      {
+        g_free (id_arg);
+        id_arg = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                  json_object_get_int_member (json_array_get_object_element (array, 1), "id"));
+      }
+    r = clr_cli_run_va ("--db", f->db, "review", "decide", id_arg, "--no-match", "--reason", "name-coincidence", NULL);
+    g_assert_cmpint (r->exit_code, ==, 0);
+    eval = clr_cli_run_va ("--db", f->db, "evaluate", "--json", f->shipment, NULL);
+    g_assert_cmpint (eval->exit_code, ==, 0);
+    result = parse_out (eval);
+    g_assert_false (has_finding (result, "screening"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -367,6 +424,7 @@ main (int    argc,
   ADD ("decide-usage", test_decide_usage);
   ADD ("audit", test_audit);
   ADD ("rescreen", test_rescreen);
+  ADD ("batch", test_batch);
 #undef ADD
 
   return g_test_run ();
