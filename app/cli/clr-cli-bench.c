@@ -222,6 +222,7 @@ clr_cli_cmd_bench (ClrCliContext  *ctx,
   g_autoptr(GArray) lat_scan = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) lat_same = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) lat_wall = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) lat_warm = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261128);
   ClrStore *store;
   int exit_code = CLR_EXIT_OK;
@@ -376,10 +377,22 @@ clr_cli_cmd_bench (ClrCliContext  *ctx,
         }
     }
 
+  /* The same queries again: listed words' fuzzy neighbours are now known. */
+  for (guint i = 0; i < queries->len; i++)
+    {
+      g_autoptr(GPtrArray) hits = NULL;
+      double c0 = thread_cpu_seconds (), ms;
+
+      hits = clr_matcher_screen (matcher, g_ptr_array_index (queries, i), NULL, threshold, 10);
+      ms = (thread_cpu_seconds () - c0) * 1000;
+      g_array_append_val (lat_warm, ms);
+    }
+
   g_print ("\n  %-28s %8s %8s %8s %8s %7s\n", _("latency (CPU ms per name)"),
            _("median"), _("p90"), _("p99"), _("max"), _("queries"));
-  print_latency_row (_("indexed, all queries"), lat);
-  print_latency_row (_("indexed, wall clock"), lat_wall);
+  print_latency_row (_("indexed, first pass"), lat);
+  print_latency_row (_("indexed, first pass, wall"), lat_wall);
+  print_latency_row (_("indexed, second pass"), lat_warm);
   print_latency_row (_("indexed, listed variants"), lat_pos);
   print_latency_row (_("indexed, negatives"), lat_neg);
   if (n_scan > 0)

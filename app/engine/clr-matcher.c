@@ -181,8 +181,7 @@ struct _ClrMatcher
 
   guint32       *post_off;        /* vocab id → range in post_names */
   guint32       *post_names;
-  guint32       *nb_off;          /* vocab id → range in nb: its fuzzy neighbours */
-  Neigh         *nb;
+  GArray       **nb_cache;        /* vocab id → its fuzzy neighbours (Neigh), filled on first use */
   guint32       *tri_off;         /* trigram bucket → range in tri_vocab */
   guint32       *tri_vocab;
 
@@ -238,8 +237,9 @@ clr_matcher_finalize (GObject *object)
   g_free (self->post_names);
   g_free (self->tri_off);
   g_free (self->tri_vocab);
-  g_free (self->nb_off);
-  g_free (self->nb);
+  for (guint id = 0; self->nb_cache != NULL && id < self->vocab->len; id++)
+    g_clear_pointer (&self->nb_cache[id], g_array_unref);
+  g_free (self->nb_cache);
   g_clear_object (&self->norm);
 
   G_OBJECT_CLASS (clr_matcher_parent_class)->finalize (object);
@@ -645,67 +645,6 @@ static void      fuzzy_search  (ClrMatcher *self,
                                 guint32     exclude,
                                 GArray     *out);
 
-typedef struct
-{
-  ClrMatcher *self;
-  GArray    **lists;
-  gint        next;
-} PrecomputeData;
-
-static gpointer
-precompute_worker (gpointer user_data)
-{
-  PrecomputeData *data = user_data;
-  ClrMatcher *self = data->self;
-  Scratch *s = scratch_take (self);
-  gint id;
-
-  while ((id = g_atomic_int_add (&data->next, 1)) < (gint) self->vocab->len)
-    {
-      if (self->vocab_len[id] < MIN_FUZZY_LENGTH || is_glued_form (self, id) ||
-          !fuzzy_class (g_array_index (self->vocab_class, guint8, id)))
-        continue;
-      data->lists[id] = g_array_new (FALSE, FALSE, sizeof (Neigh));
-      fuzzy_search (self, s, g_ptr_array_index (self->vocab, id), self->vocab_len[id], id, data->lists[id]);
-    }
-  scratch_give (self, s);
-  return NULL;
-}
-
-/* Every listed token's fuzzy neighbours, once, on all cores: a query made
- * of listed words then needs no edit-distance work at all. */
-static void
-precompute_neighbours (ClrMatcher *self)
-{
-  PrecomputeData data = { self, NULL, 0 };
-  guint n_vocab = self->vocab->len;
-  guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
-  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
-  guint64 total = 0;
-
-  data.lists = g_new0 (GArray *, MAX (n_vocab, 1));
-  for (guint t = 0; t < n_threads; t++)
-    g_ptr_array_add (threads, g_thread_new ("matcher-build", precompute_worker, &data));
-  for (guint t = 0; t < n_threads; t++)
-    g_thread_join (g_ptr_array_index (threads, t));
-
-  self->nb_off = g_new0 (guint32, n_vocab + 1);
-  for (guint id = 0; id < n_vocab; id++)
-    {
-      self->nb_off[id] = (guint32) total;
-      total += data.lists[id] ? data.lists[id]->len : 0;
-    }
-  self->nb_off[n_vocab] = (guint32) total;
-  self->nb = g_new (Neigh, MAX (total, 1));
-  for (guint id = 0; id < n_vocab; id++)
-    if (data.lists[id] != NULL)
-      {
-        memcpy (self->nb + self->nb_off[id], data.lists[id]->data, data.lists[id]->len * sizeof (Neigh));
-        g_array_unref (data.lists[id]);
-      }
-  g_free (data.lists);
-}
-
 void
 clr_matcher_build (ClrMatcher *self)
 {
@@ -856,7 +795,7 @@ clr_matcher_build (ClrMatcher *self)
     }
   g_free (fill);
 
-  precompute_neighbours (self);
+  self->nb_cache = g_new0 (GArray *, MAX (n_vocab, 1));
 
   self->built = TRUE;
   self->build_seconds = (g_get_monotonic_time () - start) / 1e6;
@@ -950,6 +889,30 @@ neigh_cmp (gconstpointer a,
   return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* Characters of @b missing from @a's multiset, or the reverse, whichever is
+ * more: no edit sequence shorter than that turns one into the other. */
+static guint
+bag_distance (const guint8 *a_counts,
+              guint         la,
+              const char   *b,
+              guint         lb)
+{
+  guint8 counts[38];
+  guint missing = 0;
+
+  memcpy (counts, a_counts, sizeof counts);
+  for (guint i = 0; i < lb; i++)
+    {
+      guint c = tri_code ((guchar) b[i]);
+      if (counts[c] > 0)
+        counts[c]--;
+      else
+        missing++;
+    }
+  /* Left in a: la - (lb - missing) characters. */
+  return MAX (missing, la - (lb - missing));
+}
+
 static guint
 lower_bound_len (ClrMatcher *self,
                  guint32     lo,
@@ -983,6 +946,11 @@ fuzzy_search (ClrMatcher *self,
   guint n_codes;
   guint min_len, max_len;
   guint32 mask = char_mask (text, len);
+  guint8 counts[38] = { 0, };
+
+  /* Character counts of @text (folded), for the bag-distance filter. */
+  for (guint i = 0; i < len; i++)
+    counts[tri_code ((guchar) text[i])]++;
 
   if (len < MIN_FUZZY_LENGTH || len > 255)
     return;
@@ -1021,7 +989,8 @@ fuzzy_search (ClrMatcher *self,
       if (id != exclude && bound > 0 &&
           (lv > len ? lv - len : len - lv) <= bound &&
           (int) s->vcount[id] >= MAX (need, 1) &&
-          (guint) __builtin_popcount (mask ^ self->vocab_mask[id]) <= 2 * bound)
+          (guint) __builtin_popcount (mask ^ self->vocab_mask[id]) <= 2 * bound &&
+          bag_distance (counts, len, g_ptr_array_index (self->vocab, id), lv) <= (guint) bound)
         {
           float sim = fuzzy_similarity (text, len, g_ptr_array_index (self->vocab, id), lv);
           if (sim > 0)
@@ -1059,8 +1028,22 @@ find_neighbours (ClrMatcher *self,
     return;
 
   if (t->exact != NO_ID && !is_glued_form (self, t->exact))
-    g_array_append_vals (t->neigh, self->nb + self->nb_off[t->exact],
-                         self->nb_off[t->exact + 1] - self->nb_off[t->exact]);
+    {
+      /* A listed token's neighbours are searched once, then shared by every
+       * query and thread (first writer wins; a racing duplicate is dropped). */
+      GArray *list = g_atomic_pointer_get (&self->nb_cache[t->exact]);
+
+      if (list == NULL)
+        {
+          GArray *fresh = g_array_new (FALSE, FALSE, sizeof (Neigh));
+
+          fuzzy_search (self, s, t->text, t->len, t->exact, fresh);
+          if (!g_atomic_pointer_compare_and_exchange (&self->nb_cache[t->exact], NULL, fresh))
+            g_array_unref (fresh);
+          list = g_atomic_pointer_get (&self->nb_cache[t->exact]);
+        }
+      g_array_append_vals (t->neigh, list->data, list->len);
+    }
   else
     fuzzy_search (self, s, t->text, t->len, t->exact, t->neigh);
   g_array_sort (t->neigh, neigh_cmp);
