@@ -381,6 +381,48 @@ test_async_cancel_midway (Fixture       *fixture,
   g_main_loop_unref (state.loop);
 }
 
+static void
+concurrent_done (GObject      *object,
+                 GAsyncResult *res,
+                 gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  state->ok = clr_store_import_list_file_finish (CLR_STORE (object), res, &state->result, &state->error);
+}
+
+static void
+test_concurrent_readers (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *v1 = data_file ("csl-v1.csv");
+  g_autofree char *shrunk = data_file ("csl-shrunk.csv");
+  g_autoptr(GError) error = NULL;
+  AsyncState state = { 0 };
+  guint reads = 0;
+
+  g_assert_true (import (fixture, v1, FALSE, NULL, &error));
+
+  /* While a new version is written in a worker thread, a reader sees the
+   * old version or the new one, never a mix. */
+  state.ok = -1;
+  clr_store_import_list_file_async (fixture->store, shrunk, CLR_LIST_FORMAT_AUTO, NULL, TRUE,
+                                    NULL, NULL, NULL, NULL, concurrent_done, &state);
+  while (state.ok == -1)
+    {
+      guint n = count_current (fixture, "csl");
+
+      g_assert_true (n == 10 || n == 8);
+      reads++;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_no_error (state.error);
+  g_assert_true (state.ok);
+  g_assert_cmpuint (count_current (fixture, "csl"), ==, 8);
+  g_assert_cmpuint (reads, >, 0);
+  clr_list_import_result_clear (&state.result);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +437,7 @@ main (int   argc,
   ADD ("/store/lists-import/freshness", test_freshness);
   ADD ("/store/lists-import/async", test_async);
   ADD ("/store/lists-import/async-cancel-midway", test_async_cancel_midway);
+  ADD ("/store/lists-import/concurrent-readers", test_concurrent_readers);
 #undef ADD
 
   return g_test_run ();
