@@ -21,6 +21,7 @@ struct _ClrDownloader
 
   guint   timeout;
   guint   retries;
+  guint64 max_bytes;
 };
 
 G_DEFINE_FINAL_TYPE (ClrDownloader, clr_downloader, G_TYPE_OBJECT)
@@ -37,6 +38,7 @@ clr_downloader_init (ClrDownloader *self)
 {
   self->timeout = CLR_DOWNLOADER_DEFAULT_TIMEOUT;
   self->retries = 1;
+  self->max_bytes = CLR_DOWNLOADER_DEFAULT_MAX_BYTES;
 }
 
 ClrDownloader *
@@ -69,6 +71,15 @@ clr_downloader_set_retries (ClrDownloader *self,
   g_return_if_fail (CLR_IS_DOWNLOADER (self));
 
   self->retries = retries;
+}
+
+void
+clr_downloader_set_max_bytes (ClrDownloader *self,
+                              guint64        max_bytes)
+{
+  g_return_if_fail (CLR_IS_DOWNLOADER (self));
+
+  self->max_bytes = max_bytes;
 }
 
 void
@@ -274,6 +285,17 @@ download_once (ClrDownloader            *self,
   if (encoding != NULL && g_ascii_strcasecmp (encoding, "identity") != 0)
     length = 0;
 
+  if (length > 0 && (guint64) length > self->max_bytes)
+    {
+      g_set_error (error, CLR_NET_ERROR, CLR_NET_ERROR_TOO_LARGE,
+                   _("Downloading %s: the file is larger than the limit of %" G_GUINT64_FORMAT " bytes"),
+                   url, self->max_bytes);
+      g_output_stream_close (G_OUTPUT_STREAM (out), NULL, NULL);
+      g_input_stream_close (body, NULL, NULL);
+      clr_download_remove_file (path);
+      return FALSE;
+    }
+
   buffer = g_malloc (65536);
   if (progress != NULL)
     progress (0, (guint64) MAX (length, 0), progress_data);
@@ -284,6 +306,13 @@ download_once (ClrDownloader            *self,
                                       cancellable, &local_error))
         break;
       received += (guint64) n;
+      if (received > self->max_bytes)
+        {
+          g_set_error (&local_error, CLR_NET_ERROR, CLR_NET_ERROR_TOO_LARGE,
+                       _("Downloading %s: the file is larger than the limit of %" G_GUINT64_FORMAT " bytes"),
+                       url, self->max_bytes);
+          break;
+        }
       if (progress != NULL)
         progress (received, (guint64) MAX (length, 0), progress_data);
     }
@@ -296,7 +325,8 @@ download_once (ClrDownloader            *self,
 
   if (local_error != NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+          local_error->domain == CLR_NET_ERROR)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else if (local_error->domain == G_IO_ERROR &&
                (local_error->code == G_IO_ERROR_NO_SPACE || local_error->code == G_IO_ERROR_PERMISSION_DENIED))

@@ -21,12 +21,16 @@ typedef enum
   CLR_NET_ERROR_TRUNCATED,  /* fewer bytes than the server announced */
   CLR_NET_ERROR_INVALID,    /* not an http(s) URL */
   CLR_NET_ERROR_IO,         /* cannot write the temporary file */
+  CLR_NET_ERROR_TOO_LARGE,  /* more bytes than the size limit */
 } ClrNetError;
 
 GQuark clr_net_error_quark (void);
 
 /* Timeouts used when none is set, in seconds. */
 #define CLR_DOWNLOADER_DEFAULT_TIMEOUT 30
+/* Largest file accepted when no limit is set (the full CSL is ~15 MB, the
+ * OFAC SDN XML ~100 MB): a runaway server cannot fill the disk. */
+#define CLR_DOWNLOADER_DEFAULT_MAX_BYTES (G_GUINT64_CONSTANT (1) << 30)
 
 /* Bytes received so far and the announced total (0 when unknown). */
 typedef void (*ClrDownloadProgressFunc) (guint64  done,
@@ -65,6 +69,9 @@ guint          clr_downloader_get_timeout  (ClrDownloader *self);
  * answer (default 1). HTTP 4xx answers and cancellation are not retried. */
 void           clr_downloader_set_retries  (ClrDownloader *self,
                                             guint          retries);
+/* Size limit in bytes; a larger download fails with CLR_NET_ERROR_TOO_LARGE. */
+void           clr_downloader_set_max_bytes (ClrDownloader *self,
+                                             guint64        max_bytes);
 
 /* Downloads @url into a new temporary folder (named after the URL's last
  * path segment). With @etag / @last_modified a conditional request is made;

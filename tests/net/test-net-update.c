@@ -369,6 +369,25 @@ test_invalid_url (Fixture       *fixture,
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND);
 }
 
+static void
+test_too_large (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint leftovers = count_download_leftovers ();
+
+  serve_fixture ("/large.csv", "csl-v1.csv");
+  clr_downloader_set_max_bytes (fixture->downloader, 1000);
+
+  g_assert_false (update (fixture, "/large.csv", FALSE, NULL, &error));
+  g_assert_error (error, CLR_NET_ERROR, CLR_NET_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "1000 bytes"));
+  /* Not retried, nothing left behind, nothing stored. */
+  g_assert_cmpuint (clr_test_server_get_hits (server, "/large.csv"), ==, 1);
+  g_assert_cmpuint (count_download_leftovers (), ==, leftovers);
+  g_assert_cmpint (current_version_id (fixture), ==, 0);
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -558,6 +577,7 @@ main (int   argc,
   ADD ("/net/update/bad-content", test_bad_content);
   ADD ("/net/update/guard", test_guard);
   ADD ("/net/update/invalid", test_invalid_url);
+  ADD ("/net/update/too-large", test_too_large);
   ADD ("/net/update/async-progress", test_async_progress);
   ADD ("/net/update/async-cancel", test_async_cancel);
   ADD ("/net/update/real-csl-2022", test_real_csl);
