@@ -18,8 +18,9 @@
 /* Import                                                                  */
 
 static char *
-file_sha256 (const char  *path,
-             GError     **error)
+file_sha256 (const char    *path,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) stream = NULL;
@@ -27,11 +28,11 @@ file_sha256 (const char  *path,
   g_autofree guchar *buffer = g_malloc (65536);
   gssize n;
 
-  stream = g_file_read (file, NULL, error);
+  stream = g_file_read (file, cancellable, error);
   if (stream == NULL)
     return NULL;
 
-  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 65536, NULL, error)) > 0)
+  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 65536, cancellable, error)) > 0)
     g_checksum_update (checksum, buffer, (gsize) n);
   if (n < 0)
     return NULL;
@@ -79,7 +80,12 @@ clr_store_import_list_file (ClrStore               *self,
       return FALSE;
     }
 
-  sha256 = file_sha256 (path, &local_error);
+  sha256 = file_sha256 (path, cancellable, &local_error);
+  if (sha256 == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (sha256 == NULL)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
