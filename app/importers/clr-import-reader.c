@@ -615,8 +615,8 @@ check_name (const char  *name,
   if (len > CLR_IMPORT_MAX_NAME)
     {
       clr_import_set_error (error, CLR_ENGINE_ERROR_PARSE, file, line,
-                            _("%s is %" G_GSIZE_FORMAT " bytes long; names longer than %d bytes "
-                              "are rejected"), what, len, CLR_IMPORT_MAX_NAME);
+                            _("%s is %lu bytes long; names longer than %d bytes are rejected"),
+                            what, (unsigned long) len, CLR_IMPORT_MAX_NAME);
       return FALSE;
     }
   return TRUE;

@@ -246,8 +246,8 @@ clr_import_bis_dpl (ClrImportJob     *job,
       if (strlen (name) > CLR_IMPORT_MAX_NAME)
         {
           clr_import_set_error (error, CLR_ENGINE_ERROR_PARSE, file, record.line,
-                                _("the name is %" G_GSIZE_FORMAT " bytes long; names longer than "
-                                  "%d bytes are rejected"), strlen (name), CLR_IMPORT_MAX_NAME);
+                                _("the name is %lu bytes long; names longer than %d bytes are "
+                                  "rejected"), (unsigned long) strlen (name), CLR_IMPORT_MAX_NAME);
           goto out;
         }
 

@@ -94,8 +94,8 @@ sibling_advance (Sibling  *sibling,
   if (sibling->ent_num < previous)
     {
       clr_import_set_error (error, CLR_ENGINE_ERROR_PARSE, file, sibling->record.line,
-                            _("rows are not sorted by ent_num (%" G_GINT64_FORMAT " after %"
-                              G_GINT64_FORMAT ")"), sibling->ent_num, previous);
+                            _("rows are not sorted by ent_num (%lld after %lld)"),
+                            (long long) sibling->ent_num, (long long) previous);
       return FALSE;
     }
   sibling->has_row = TRUE;
@@ -359,9 +359,8 @@ clr_import_ofac_csv (ClrImportJob     *job,
       if (ent_num <= previous)
         {
           clr_import_warn (job->info, NULL, file, record.line,
-                           _("rows are not sorted by ent_num (%" G_GINT64_FORMAT " after %"
-                             G_GINT64_FORMAT "); addresses and aliases may be missing"),
-                           ent_num, previous);
+                           _("rows are not sorted by ent_num (%lld after %lld); addresses and "
+                             "aliases may be missing"), (long long) ent_num, (long long) previous);
         }
       previous = MAX (previous, ent_num);
 
@@ -384,10 +383,10 @@ clr_import_ofac_csv (ClrImportJob     *job,
       if (s->orphans > 0)
         clr_import_warn (job->info, NULL, s->path, s->first_orphan_line,
                          g_dngettext (GETTEXT_PACKAGE,
-                                      "%" G_GUINT64_FORMAT " row refers to an ent_num that is not in %s; ignored",
-                                      "%" G_GUINT64_FORMAT " rows refer to ent_nums that are not in %s; ignored",
-                                      s->orphans),
-                         s->orphans, file);
+                                      "%llu row refers to an ent_num that is not in %s; ignored",
+                                      "%llu rows refer to ent_nums that are not in %s; ignored",
+                                      (unsigned long) s->orphans),
+                         (unsigned long long) s->orphans, file);
     }
 
   /* The set's hash: SHA-256 over the hex hashes of its files in a fixed
