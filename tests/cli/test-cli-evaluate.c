@@ -284,7 +284,12 @@ test_real_lists (void)
   g_autoptr(ClrCliRun) import = NULL;
   g_autoptr(ClrCliRun) run = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  const char *argv[] = { "xz", "-dc", NULL, NULL };
+  /* every Huawei/HiSilicon row and every 8th other Entity List row (one
+   * record per line in this re-encoding): real entries, small enough for the
+   * sanitizer run */
+  const char *argv[] = { "sh", "-c",
+                         "xz -dc \"$0\" | awk 'NR == 1 || (/^,\"?Entity List \\(EL\\)/ && (/Huawei|HiSilicon/ || n++ % 8 == 0))'",
+                         NULL, NULL };
   JsonObject *r;
   gsize length;
 
@@ -293,27 +298,15 @@ test_real_lists (void)
       g_test_skip ("CLEARANCE_SHARED_DATA has no csl/2026-07-31_compact");
       return;
     }
-  argv[2] = xz;
+  argv[3] = xz;
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
                      &contents, NULL, NULL, &error))
     {
       g_test_skip ("xz is not available");
       return;
     }
-  /* Keep the header and the Entity List rows (one record per line in this
-   * re-encoding): the real entries, without building a 26,000-entry index. */
-  {
-    g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
-    GString *el = g_string_new (NULL);
-
-    for (guint i = 0; lines[i] != NULL; i++)
-      if (i == 0 || g_str_has_prefix (lines[i], ",Entity List (EL)") || g_str_has_prefix (lines[i], ",\"Entity List (EL)"))
-        g_string_append_printf (el, "%s\n", lines[i]);
-    g_free (contents);
-    length = el->len;
-    contents = g_string_free (el, FALSE);
-  }
-  g_assert_cmpuint (length, >, 100000);
+  length = strlen (contents);
+  g_assert_cmpuint (length, >, 50000);
   dir = clr_cli_test_tmpdir ();
   csv = g_build_filename (dir, "consolidated.csv", NULL);
   db = g_build_filename (dir, "c.db", NULL);
