@@ -163,7 +163,7 @@ eccn_pattern_is_valid (ClrRulePack *pack,
 
   if (g_strcmp0 (pattern, "EAR99") == 0)
     return TRUE;
-  if (!g_regex_match_simple ("^[0-9][A-E][0-9]{3}(\\.([a-z0-9]+|\\*))*$", pattern, 0, 0))
+  if (!_clr_eccn_syntax_ok (pattern, TRUE, TRUE))
     return FALSE;
   parts = g_strsplit (pattern, ".", 2);
   return _clr_rule_pack_get_ccl_entry (pack, parts[0]) != NULL;

@@ -108,6 +108,12 @@ const char  *_clr_json_array_string (JsonArray *array,
 JsonObject  *_clr_json_array_object (JsonArray *array,
                                      guint      i);
 
+/* ECCN syntax: "3A090", with ".a.1"-style paragraphs if @paragraphs, and
+ * "*" segments if @wildcards (patterns). Not EAR99. */
+gboolean     _clr_eccn_syntax_ok (const char *text,
+                                  gboolean    paragraphs,
+                                  gboolean    wildcards);
+
 gboolean     _clr_date_in_range (const char *date,
                                  const char *from,
                                  const char *until);

@@ -316,6 +316,58 @@ _clr_json_array_object (JsonArray *array,
 }
 
 gboolean
+_clr_eccn_syntax_ok (const char *text,
+                     gboolean    paragraphs,
+                     gboolean    wildcards)
+{
+  const char *p;
+
+  if (text == NULL || !g_ascii_isdigit (text[0]) || text[1] < 'A' || text[1] > 'E' ||
+      !g_ascii_isdigit (text[2]) || !g_ascii_isdigit (text[3]) || !g_ascii_isdigit (text[4]))
+    return FALSE;
+  p = text + 5;
+  if (*p == '\0')
+    return TRUE;
+  if (!paragraphs)
+    return FALSE;
+  while (*p == '.')
+    {
+      p++;
+      if (wildcards && *p == '*')
+        {
+          p++;
+          if (*p != '\0' && *p != '.')
+            return FALSE;
+          continue;
+        }
+      if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p)))
+        return FALSE;
+      while (g_ascii_islower (*p) || g_ascii_isdigit (*p))
+        p++;
+    }
+  return *p == '\0';
+}
+
+static gboolean
+is_version (const char *text)
+{
+  const char *p = text;
+
+  while (TRUE)
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+      if (*p == '\0')
+        return TRUE;
+      if (*p != '.')
+        return FALSE;
+      p++;
+    }
+}
+
+gboolean
 _clr_date_in_range (const char *date,
                     const char *from,
                     const char *until)
@@ -386,7 +438,7 @@ load_countries (ClrRulePack *self,
       JsonObject *c = object_member (countries, code);
       g_autofree char *where = g_strdup_printf ("countries.%s", code);
 
-      if (!g_regex_match_simple ("^[A-Z]{2}$", code, 0, 0))
+      if (!(strlen (code) == 2 && g_ascii_isupper (code[0]) && g_ascii_isupper (code[1])))
         return invalid (error, _("%s: not an ISO 3166-1 alpha-2 code"), where);
       if (c == NULL || str_member (c, "name") == NULL)
         return invalid (error, _("%s: “name” is missing"), where);
@@ -516,7 +568,7 @@ load_ccl_and_chart (ClrRulePack *self,
     {
       JsonObject *entry = object_member (ccl, l->data);
 
-      if (!g_regex_match_simple ("^[0-9][A-E][0-9]{3}$", l->data, 0, 0) || entry == NULL)
+      if (!_clr_eccn_syntax_ok (l->data, FALSE, FALSE) || entry == NULL)
         return invalid (error, _("ccl.%s: not an ECCN entry"), (const char *) l->data);
       g_hash_table_insert (self->ccl, l->data, entry);
     }
@@ -577,7 +629,7 @@ expand_set (ClrRulePack *self,
         }
       parts = g_strsplit (p, ".", 2);
       if (g_strcmp0 (p, "EAR99") != 0 &&
-          (!g_regex_match_simple ("^[0-9][A-E][0-9]{3}(\\.([a-z0-9]+|\\*))*$", p, 0, 0) ||
+          (!_clr_eccn_syntax_ok (p, TRUE, TRUE) ||
            !g_hash_table_contains (self->ccl, parts[0])))
         return invalid (error, _("eccn_sets.%s: unknown ECCN pattern “%s”"), name, p);
       g_ptr_array_add (out, g_strdup (p));
@@ -931,7 +983,7 @@ load (ClrRulePack *self,
     return FALSE;
   if (!clr_date_is_valid (self->published))
     return invalid (error, _("pack: published: bad date “%s” (expected YYYY-MM-DD)"), self->published);
-  if (!g_regex_match_simple ("^[0-9]+(\\.[0-9]+)*$", self->version, 0, 0))
+  if (!is_version (self->version))
     return invalid (error, _("pack: version “%s” must be numbers separated by dots"), self->version);
   self->snapshot_date = str_member (self->root, "snapshot_date");
   if (self->snapshot_date == NULL || !clr_date_is_valid (self->snapshot_date))
@@ -1247,7 +1299,7 @@ clr_rule_pack_has_eccn (ClrRulePack *self,
 {
   if (g_strcmp0 (eccn, "EAR99") == 0)
     return TRUE;
-  if (eccn == NULL || !g_regex_match_simple ("^[0-9][A-E][0-9]{3}(\\.[a-z0-9]+)*$", eccn, 0, 0))
+  if (eccn == NULL || !_clr_eccn_syntax_ok (eccn, TRUE, FALSE))
     return FALSE;
   return _clr_rule_pack_get_ccl_entry (self, eccn) != NULL;
 }

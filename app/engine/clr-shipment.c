@@ -23,9 +23,11 @@ clr_date_is_valid (const char *text)
 {
   int y, m, d;
 
-  if (text == NULL || strlen (text) != 10 ||
-      !g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", text, 0, 0))
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
     return FALSE;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
   y = atoi (text);
   m = atoi (text + 5);
   d = atoi (text + 8);
