@@ -339,6 +339,15 @@ clr_csv_read_record (ClrImportReader  *reader,
   g_ptr_array_set_size (record->fields, 0);
   record->recoded = FALSE;
 
+  /* A UTF-8 byte-order mark before the first record is not data. */
+  if (reader->offset == 0 && clr_import_reader_peek (reader, NULL) == 0xEF &&
+      reader->len - reader->pos >= 3 && reader->buffer[reader->pos + 1] == 0xBB &&
+      reader->buffer[reader->pos + 2] == 0xBF)
+    {
+      reader->pos += 3;
+      reader->offset += 3;
+    }
+
   /* Skip blank lines between records. */
   for (;;)
     {

@@ -196,6 +196,23 @@ test_csl_csv_2019 (void)
   g_assert_cmpint (e->source_line, ==, 4);
 }
 
+/* A UTF-8 byte-order mark does not hide the first column. */
+static void
+test_csl_bom (void)
+{
+  g_autofree char *path = fixture ("csl/bom.csv");
+  g_autoptr(ClrImportInfo) info = clr_import_info_new ();
+  g_autoptr(GPtrArray) entries = import_ok (path, CLR_LIST_FORMAT_AUTO, info);
+  ClrEntry *e;
+
+  g_assert_cmpuint (entries->len, ==, 1);
+  e = find_entry (entries, "Example BOM Co., Ltd.");
+  g_assert_cmpstr (e->entry_id, ==, "42");
+  g_assert_cmpstr (e->list_code, ==, "EL");
+  assert_strv (e->aliases, "EBC", NULL);
+  assert_sha256_of_file (info->sha256, path);
+}
+
 /* The older BIS per-list layout (COUNTRY,NAME,ADDRESS; one row per name and
  * address, fewer columns on some rows, a Windows-1252 byte). */
 static void
@@ -701,6 +718,7 @@ main (int    argc,
   g_test_add_func ("/importers/detect", test_detect);
   g_test_add_func ("/importers/csl-csv", test_csl_csv);
   g_test_add_func ("/importers/csl-csv-2019", test_csl_csv_2019);
+  g_test_add_func ("/importers/csl-bom", test_csl_bom);
   g_test_add_func ("/importers/uvl-legacy", test_uvl_legacy);
   g_test_add_func ("/importers/csl-json", test_csl_json);
   g_test_add_func ("/importers/ofac-csv-sdn", test_ofac_csv_sdn);
