@@ -16,7 +16,7 @@ gboolean        _clr_store_lists_check_open               (ClrStore             
                                                            GError              **error);
 
 /* Lock not held. The current version whose hash is @sha256 (of @source when
- * given, else of any non-custom source), or NULL (with @error set only on a
+ * given, else of a built-in source: the importer only ever names those), or NULL (with @error set only on a
  * database failure). */
 ClrListVersion *_clr_store_find_current_with_hash         (ClrStore             *self,
                                                            const char           *source,

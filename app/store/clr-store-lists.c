@@ -1704,7 +1704,7 @@ _clr_store_find_current_with_hash (ClrStore    *self,
   stmt = _clr_store_prepare (self,
                              "SELECT " VERSION_COLUMNS " FROM list_version "
                              "WHERE status = 'current' AND sha256 = ?1 AND (source = ?2 OR (?2 IS NULL AND "
-                             "source NOT IN (SELECT id FROM list_source WHERE custom = 1))) "
+                             "source IN (SELECT id FROM list_source WHERE custom = 0))) "
                              "ORDER BY id DESC LIMIT 1",
                              error);
   if (stmt == NULL)

@@ -182,6 +182,7 @@ test_custom_source (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autofree char *v1 = data_file ("csl-v1.csv");
+  g_autofree char *v2 = data_file ("csl-v2.csv");
   g_auto(ClrListImportResult) result = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) sources = NULL;
@@ -233,6 +234,17 @@ test_custom_source (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (count_current (fixture, "acme-internal"), ==, 0);
   g_assert_cmpuint (count_current (fixture, NULL), ==, 10);
+
+  /* Likewise for a source id that was never configured. */
+  clr_list_import_result_clear (&result);
+  g_assert_true (clr_store_import_list_file (fixture->store, v2, CLR_LIST_FORMAT_AUTO, "ad-hoc", FALSE,
+                                             NULL, NULL, &result, NULL, &error));
+  g_assert_no_error (error);
+  clr_list_import_result_clear (&result);
+  g_assert_true (import (fixture, v2, FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_false (result.unchanged);
+  g_assert_cmpstr (result.source, ==, "csl");
 }
 
 static void
