@@ -167,12 +167,15 @@ lower_type (const char *type)
 static const ClrListInfo *
 csl_list_for (CslContext        *ctx,
               const char *const *values,
-              ClrListInfo       *scratch)
+              gboolean          *new_unknown)
 {
   const char *source = values[CSL_SOURCE];
   g_autofree char *copy = NULL;
   g_autofree char *code = NULL;
+  ClrListInfo scratch;
+  const ClrListInfo *list;
 
+  *new_unknown = FALSE;
   if (ctx->legacy && (source == NULL || *source == '\0') && ctx->default_code != NULL)
     return clr_list_info_for_code (ctx->default_code);
 
@@ -182,7 +185,21 @@ csl_list_for (CslContext        *ctx,
   if (code != NULL && strchr (code, '(') == NULL && clr_list_info_for_code (code) != NULL)
     return clr_list_info_for_code (code);
 
-  return clr_list_info_for_csl_source (source, scratch, ctx->strings);
+  /* Lists the table does not know are built once per distinct source. */
+  list = source ? g_hash_table_lookup (ctx->unknown_sources, source) : NULL;
+  if (list != NULL)
+    return list;
+  list = clr_list_info_for_csl_source (source, &scratch, ctx->strings);
+  if (list == &scratch)
+    {
+      ClrListInfo *copy_info = g_new (ClrListInfo, 1);
+
+      *copy_info = scratch;
+      g_hash_table_insert (ctx->unknown_sources, g_strdup (source), copy_info);
+      *new_unknown = TRUE;
+      return copy_info;
+    }
+  return list;
 }
 
 /* Builds the entry for one CSL record (@values indexed by CslField, NULL
@@ -199,13 +216,13 @@ csl_build (CslContext        *ctx,
   ClrImportJob *job = ctx->job;
   const char *file = job->display_name;
   g_autoptr(ClrEntry) entry = clr_entry_new ();
-  ClrListInfo scratch;
   const ClrListInfo *list;
+  gboolean new_unknown = FALSE;
 
   entry->source_line = line;
   *published_aliases = 0;
 
-  list = csl_list_for (ctx, values, &scratch);
+  list = csl_list_for (ctx, values, &new_unknown);
   if (list == NULL)
     {
       clr_import_set_error (error, CLR_ENGINE_ERROR_PARSE, file, line,
@@ -214,9 +231,8 @@ csl_build (CslContext        *ctx,
                             values[CSL_SOURCE] ? values[CSL_SOURCE] : "");
       return NULL;
     }
-  if (list == &scratch && !g_hash_table_contains (ctx->unknown_sources, list->code))
+  if (new_unknown)
     {
-      g_hash_table_add (ctx->unknown_sources, g_strdup (list->code));
       clr_import_warn (job->info, NULL, file, line,
                        _("list “%s” is not known to this version; imported as code %s"),
                        values[CSL_SOURCE], list->code);
@@ -404,7 +420,7 @@ csl_context_init (CslContext   *ctx,
   ctx->job = job;
   ctx->dedup = clr_import_dedup_new ();
   ctx->strings = g_ptr_array_new_with_free_func (g_free);
-  ctx->unknown_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx->unknown_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static void
