@@ -742,8 +742,16 @@ queue_loaded_cb (GObject      *object,
   if (keep == 0 || !select_id (self, keep))
     {
       if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
-        gtk_single_selection_set_selected (self->selection, 0);
-      show_item (self, get_selected_item (self));
+        {
+          gtk_single_selection_set_selected (self->selection, 0);
+          show_item (self, get_selected_item (self));
+        }
+      else
+        {
+          /* Nothing left in this view (the last open item was just decided):
+           * keep showing that item, with its decision, rather than nothing. */
+          show_item (self, keep != 0 ? clr_review_queue_lookup (self->queue, keep) : NULL);
+        }
     }
   self->loading = FALSE;
   update_count (self);
@@ -986,6 +994,7 @@ page_mapped_cb (ClrReviewPage *self)
 {
   /* Decisions and new hits arrive from other pages and from the command
    * line: show the queue as it is now whenever the page is shown. */
+  set_feedback (self, NULL, FALSE);
   clr_review_page_reload (self);
 }
 
