@@ -462,6 +462,13 @@ eval_country_chart (Eval    *ev,
   g_autoptr(GString) detail = g_string_new (NULL);
   gboolean any = FALSE;
 
+  if (ev->env.exported_from != NULL &&
+      g_strcmp0 (_clr_rule_pack_effective_country (ev->pack, ev->env.exported_from), dest) == 0)
+    {
+      trace_rule (ev, rule->id, "not_fired",
+                  "the destination is the country of export: no Country Chart reasons (not an export)");
+      return;
+    }
   if (_clr_rule_pack_is_chart_embargoed (ev->pack, dest))
     {
       trace_rule (ev, rule->id, "not_fired",

@@ -202,9 +202,19 @@ clr_store_load_rule_pack (ClrStore  *self,
   if (bundled != NULL && g_strcmp0 (clr_rule_pack_get_sha256 (bundled), sha256) == 0)
     pack = g_steal_pointer (&bundled);
   else
-    pack = clr_rule_pack_new_from_data (json, -1, _("stored rule pack"), error);
-  if (pack == NULL)
-    return NULL;
+    pack = clr_rule_pack_new_from_data (json, -1, _("stored rule pack"), &local_error);
+  if (pack == NULL && bundled != NULL)
+    {
+      /* The stored pack no longer validates (e.g. this build checks more):
+       * work with the bundled one; the database is left as it is. */
+      g_debug ("stored rule pack rejected, using the bundled pack: %s", local_error->message);
+      pack = g_steal_pointer (&bundled);
+    }
+  else if (pack == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   cache_pack (self, pack);
   return g_steal_pointer (&pack);
 }
