@@ -16,6 +16,7 @@
 #include "clr-shipment.h"
 
 static ClrRulePack *pack;
+static GHashTable *fired;  /* rule ids that fired (any outcome) in some case */
 
 /* Builds the shipment of a case: defaults, overridden by the case's fields. */
 static JsonNode *
@@ -264,6 +265,8 @@ test_case (gconstpointer data)
     {
       JsonObject *f = json_array_get_object_element (findings, k);
 
+      g_hash_table_add (fired, g_strdup (json_object_get_string_member (f, "rule")));
+
       g_assert_true (g_str_has_prefix (json_object_get_string_member (f, "citation"), "15 CFR") ||
                      g_str_has_prefix (json_object_get_string_member (f, "citation"), "31 CFR") ||
                      g_str_has_prefix (json_object_get_string_member (f, "citation"), "22 CFR") ||
@@ -277,6 +280,21 @@ test_case (gconstpointer data)
     }
   /* --trace covers every rule of the pack */
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (r, "trace")), >=, clr_rule_pack_get_n_rules (pack));
+}
+
+/* The table exercises every rule of the pack. */
+static void
+test_every_rule_covered (void)
+{
+  JsonArray *rules = json_object_get_array_member (clr_rule_pack_get_root (pack), "rules");
+
+  for (guint i = 0; i < json_array_get_length (rules); i++)
+    {
+      const char *id = json_object_get_string_member (json_array_get_object_element (rules, i), "id");
+
+      if (!g_hash_table_contains (fired, id))
+        fail_case ("no case makes rule %s fire", id);
+    }
 }
 
 static void
@@ -312,6 +330,7 @@ main (int    argc,
   int ret;
 
   g_test_init (&argc, &argv, NULL);
+  fired = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   pack = clr_rule_pack_new_bundled (&error);
   g_assert_no_error (error);
@@ -328,8 +347,10 @@ main (int    argc,
       g_test_add_data_func (name, c, test_case);
     }
   g_test_add_func ("/evaluator/report-text", test_report_text);
+  g_test_add_func ("/evaluator/zz/every-rule-covered", test_every_rule_covered);
 
   ret = g_test_run ();
   g_object_unref (pack);
+  g_hash_table_unref (fired);
   return ret;
 }
