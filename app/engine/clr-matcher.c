@@ -1741,3 +1741,53 @@ clr_matcher_screen_full_scan (ClrMatcher *self,
 
   return screen (self, name, country, threshold, limit, TRUE);
 }
+
+/* ---- warm-up ------------------------------------------------------------ */
+
+typedef struct
+{
+  ClrMatcher *self;
+  gint        next;
+} WarmUp;
+
+static gpointer
+warm_up_worker (gpointer user_data)
+{
+  WarmUp *data = user_data;
+  ClrMatcher *self = data->self;
+  Scratch *s = scratch_take (self);
+  gint id;
+
+  while ((id = g_atomic_int_add (&data->next, 1)) < (gint) self->vocab->len)
+    {
+      GArray *fresh;
+
+      if (self->vocab_len[id] < MIN_FUZZY_LENGTH || is_glued_form (self, id) ||
+          !fuzzy_class (g_array_index (self->vocab_class, guint8, id)) ||
+          g_atomic_pointer_get (&self->nb_cache[id]) != NULL)
+        continue;
+      fresh = g_array_new (FALSE, FALSE, sizeof (Neigh));
+      fuzzy_search (self, s, g_ptr_array_index (self->vocab, id), self->vocab_len[id], id, fresh);
+      if (!g_atomic_pointer_compare_and_exchange (&self->nb_cache[id], NULL, fresh))
+        g_array_unref (fresh);
+    }
+  scratch_give (self, s);
+  return NULL;
+}
+
+void
+clr_matcher_warm_up (ClrMatcher *self,
+                     guint       n_threads)
+{
+  WarmUp data = { self, 0 };
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+
+  g_return_if_fail (CLR_IS_MATCHER (self));
+  g_return_if_fail (self->built);
+
+  n_threads = CLAMP (n_threads, 1, 64);
+  for (guint t = 0; t < n_threads; t++)
+    g_ptr_array_add (threads, g_thread_new ("matcher-warm-up", warm_up_worker, &data));
+  for (guint t = 0; t < n_threads; t++)
+    g_thread_join (g_ptr_array_index (threads, t));
+}

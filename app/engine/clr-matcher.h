@@ -47,6 +47,12 @@ GPtrArray  *clr_matcher_screen_full_scan      (ClrMatcher  *self,
                                                double       threshold,
                                                guint        limit);
 
+/* Optional: finds every listed word's fuzzy neighbours now, on @n_threads
+ * threads, instead of on first use. Safe while other threads screen; takes
+ * seconds on the full CSL. Call it from a worker thread (GUI, long batches). */
+void        clr_matcher_warm_up               (ClrMatcher  *self,
+                                               guint        n_threads);
+
 guint       clr_matcher_get_n_entries         (ClrMatcher  *self);
 guint       clr_matcher_get_n_names           (ClrMatcher  *self);
 /* Wall time of the last clr_matcher_build(), in seconds. */
