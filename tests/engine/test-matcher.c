@@ -298,6 +298,40 @@ test_threads (void)
     }
 }
 
+static gpointer
+warm_up_thread (gpointer user_data)
+{
+  clr_matcher_warm_up (user_data, 2);
+  return NULL;
+}
+
+static void
+test_warm_up (void)
+{
+  g_autoptr(ClrMatcher) m = make_matcher ();
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  ThreadData data = { m, expected, TRUE };
+  GThread *warm, *screen;
+
+  {
+    /* Reference results from a matcher that never warmed up. */
+    g_autoptr(ClrMatcher) cold = make_matcher ();
+    for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+      g_ptr_array_add (expected, top_name (cold, queries[q]));
+  }
+  /* Warming up while another thread screens changes nothing it sees. */
+  warm = g_thread_new ("warm", warm_up_thread, m);
+  screen = g_thread_new ("screen", thread_func, &data);
+  g_thread_join (warm);
+  g_thread_join (screen);
+  g_assert_true (data.ok);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autofree char *got = top_name (m, queries[q]);
+      g_assert_cmpstr (got, ==, g_ptr_array_index (expected, q));
+    }
+}
+
 static void
 test_empty_and_odd_input (void)
 {
@@ -338,6 +372,7 @@ main (int    argc,
   g_test_add_func ("/matcher/threshold-limit-order", test_threshold_limit_order);
   g_test_add_func ("/matcher/index-equals-full-scan", test_index_equals_full_scan);
   g_test_add_func ("/matcher/threads", test_threads);
+  g_test_add_func ("/matcher/warm-up", test_warm_up);
   g_test_add_func ("/matcher/empty-and-odd-input", test_empty_and_odd_input);
 
   return g_test_run ();
