@@ -33,6 +33,7 @@ static const ClrCliCommand commands[] = {
   { "review", clr_cli_cmd_review, N_("List the review queue and decide potential hits") },
   { "audit", clr_cli_cmd_audit, N_("Verify or export the audit trail") },
   { "rescreen", clr_cli_cmd_rescreen, N_("Re-screen saved parties against what list updates changed") },
+  { "case", clr_cli_cmd_case, N_("List, show, import, export, duplicate and archive saved cases") },
   { "screen", clr_cli_cmd_screen, N_("Screen a name (or a CSV of names) against the loaded lists") },
   { "evaluate", clr_cli_cmd_evaluate, N_("Determine whether a shipment can go: verdict, findings and citations") },
   { "bench", clr_cli_cmd_bench, N_("Measure import, index build and screening speed") },

@@ -58,6 +58,7 @@ int clr_cli_cmd_update (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_review (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_audit (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_rescreen (ClrCliContext *ctx, int argc, char **argv);
+int clr_cli_cmd_case (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_screen (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_bench (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_evaluate (ClrCliContext *ctx, int argc, char **argv);

@@ -411,6 +411,89 @@ test_batch (Fixture       *f,
   }
 }
 
+static void
+test_case_command (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *exported = g_build_filename (f->dir, "exported.json", NULL);
+  g_autofree char *case_arg = NULL;
+  g_autofree char *copy_arg = NULL;
+  g_autoptr(ClrCliRun) imported = NULL;
+  g_autoptr(ClrCliRun) list = NULL;
+  g_autoptr(ClrCliRun) export = NULL;
+  g_autoptr(ClrCliRun) duplicate = NULL;
+  g_autoptr(ClrCliRun) archived = NULL;
+  g_autoptr(ClrCliRun) open = NULL;
+  g_autoptr(ClrCliRun) history = NULL;
+  g_autoptr(ClrCliRun) show = NULL;
+  g_autoptr(JsonParser) a = json_parser_new ();
+  g_autoptr(JsonParser) b = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 case_id;
+
+  imported = clr_cli_run_va ("--db", f->db, "case", "import", f->shipment, NULL);
+  g_assert_cmpint (imported->exit_code, ==, 0);
+  g_assert_true (g_str_has_prefix (imported->out, "Case: "));
+  case_id = g_ascii_strtoll (imported->out + strlen ("Case: "), NULL, 10);
+  g_assert_cmpint (case_id, >, 0);
+  case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+
+  list = clr_cli_run_va ("--db", f->db, "case", "list", "--search", "huawei", NULL);
+  g_assert_cmpint (list->exit_code, ==, 0);
+  g_assert_nonnull (strstr (list->out, "PO-77"));
+  g_assert_nonnull (strstr (list->out, "not evaluated"));
+
+  /* Export gives back the same document. */
+  export = clr_cli_run_va ("--db", f->db, "case", "export", case_arg, exported, NULL);
+  g_assert_cmpint (export->exit_code, ==, 0);
+  json_parser_load_from_file (a, f->shipment, &error);
+  json_parser_load_from_file (b, exported, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_node_equal (json_parser_get_root (a), json_parser_get_root (b)));
+
+  /* Evaluate it by id: the verdict shows in the list, the history has it. */
+  {
+    g_autoptr(ClrCliRun) eval = clr_cli_run_va ("--db", f->db, "evaluate", "--case", case_arg, NULL);
+    g_autoptr(ClrCliRun) after = clr_cli_run_va ("--db", f->db, "case", "list", NULL);
+
+    g_assert_cmpint (eval->exit_code, ==, 0);
+    g_assert_nonnull (strstr (after->out, "license_required"));
+  }
+  history = clr_cli_run_va ("--db", f->db, "case", "history", case_arg, NULL);
+  g_assert_cmpint (history->exit_code, ==, 0);
+  g_assert_nonnull (strstr (history->out, "case.evaluate"));
+
+  duplicate = clr_cli_run_va ("--db", f->db, "case", "duplicate", case_arg, NULL);
+  g_assert_cmpint (duplicate->exit_code, ==, 0);
+  copy_arg = g_strdup (duplicate->out + strlen ("Case: "));
+  g_strstrip (copy_arg);
+
+  archived = clr_cli_run_va ("--db", f->db, "case", "archive", case_arg, NULL);
+  g_assert_cmpint (archived->exit_code, ==, 0);
+  open = clr_cli_run_va ("--db", f->db, "case", "list", NULL);
+  g_assert_nonnull (strstr (open->out, "PO-77 (copy)"));
+  g_assert_null (strstr (open->out, "[archived]"));
+
+  show = clr_cli_run_va ("--db", f->db, "case", "show", case_arg, "--json", NULL);
+  g_assert_cmpint (show->exit_code, ==, 0);
+  {
+    g_autoptr(JsonNode) node = parse_out (show);
+
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "status"), ==, "archived");
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "verdict"), ==, "license_required");
+  }
+
+  {
+    g_autoptr(ClrCliRun) missing = clr_cli_run_va ("--db", f->db, "case", "show", "999", NULL);
+    g_autoptr(ClrCliRun) bad = clr_cli_run_va ("--db", f->db, "case", "archive", "x", NULL);
+    g_autoptr(ClrCliRun) unknown = clr_cli_run_va ("--db", f->db, "case", "burn", "1", NULL);
+
+    g_assert_cmpint (missing->exit_code, ==, 1);
+    g_assert_cmpint (bad->exit_code, ==, 2);
+    g_assert_cmpint (unknown->exit_code, ==, 2);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -425,6 +508,7 @@ main (int    argc,
   ADD ("audit", test_audit);
   ADD ("rescreen", test_rescreen);
   ADD ("batch", test_batch);
+  ADD ("case-command", test_case_command);
 #undef ADD
 
   return g_test_run ();
