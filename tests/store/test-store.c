@@ -317,6 +317,11 @@ test_open_async (Fixture       *f,
   clr_store_open_async (store, NULL, open_async_cb, loop);
   g_main_loop_run (loop);
   g_assert_true (clr_store_is_open (store));
+
+  /* The worker thread drops its reference to the task (and so to the store)
+   * shortly after the callback; then the store must go away with ours. */
+  while (G_OBJECT (store)->ref_count > 1)
+    g_main_context_iteration (NULL, FALSE);
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
