@@ -1261,9 +1261,13 @@ clr_evaluation_to_text (JsonNode *result)
           g_string_append (s, _("    Items:"));
           for (guint k = 0; k < json_array_get_length (items); k++)
             g_string_append_printf (s, " %" G_GINT64_FORMAT, json_array_get_int_element (items, k));
+          if (json_array_get_length (items) == 0)
+            g_string_append (s, " —");
           g_string_append (s, _("  Parties:"));
           for (guint k = 0; k < json_array_get_length (parties); k++)
             g_string_append_printf (s, " %" G_GINT64_FORMAT, json_array_get_int_element (parties, k));
+          if (json_array_get_length (parties) == 0)
+            g_string_append (s, " —");
           g_string_append_c (s, '\n');
         }
     }
