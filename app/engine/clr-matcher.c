@@ -549,7 +549,8 @@ add_name (ClrMatcher *self,
           guint       first_name_of_entry,
           const char *display,
           const char *text,
-          gboolean    individual)
+          gboolean    individual,
+          gboolean    whole)
 {
   g_autoptr(GPtrArray) tokens = clr_normalizer_tokenize (self->norm, text,
                                                          individual ? CLR_NORMALIZE_INDIVIDUAL : CLR_NORMALIZE_NONE,
@@ -560,6 +561,21 @@ add_name (ClrMatcher *self,
 
   if (n == 0)
     return;
+  /* A part of a name ("(PRC entity)", "(UK)") made only of places, legal
+   * forms and generic words would match too much on its own. */
+  if (!whole)
+    {
+      gboolean distinctive = FALSE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          ClrNormToken *t = g_ptr_array_index (tokens, i);
+          if (t->klass == CLR_TOKEN_NORMAL || t->klass == CLR_TOKEN_NUMBER)
+            distinctive = TRUE;
+        }
+      if (!distinctive)
+        return;
+    }
   for (guint i = 0; i < n; i++)
     {
       ClrNormToken *t = g_ptr_array_index (tokens, i);
@@ -616,13 +632,25 @@ add_entry_names (ClrMatcher *self,
   for (guint i = 0; i < n_names; i++)
     {
       const char *display = i == 0 ? entry->name : g_ptr_array_index (entry->aliases, i - 1);
-      g_auto(GStrv) variants = NULL;
+      g_auto(GStrv) parts = NULL;
+      g_autoptr(GPtrArray) forms = g_ptr_array_new ();
 
       if (display == NULL || *display == '\0')
         continue;
-      variants = clr_normalizer_name_variants (display);
-      for (char **v = variants; *v; v++)
-        add_name (self, entry_idx, first, display, *v, individual);
+      /* The name, and each party a compound name field joins. */
+      parts = clr_normalizer_name_parts (self->norm, display);
+      g_ptr_array_add (forms, (gpointer) display);
+      for (char **p = parts; *p; p++)
+        g_ptr_array_add (forms, *p);
+
+      for (guint f = 0; f < forms->len; f++)
+        {
+          g_auto(GStrv) variants = clr_normalizer_name_variants (g_ptr_array_index (forms, f));
+
+          for (char **v = variants; *v; v++)
+            add_name (self, entry_idx, first, display, *v, individual,
+                      f == 0 && g_strcmp0 (*v, display) == 0);
+        }
     }
 }
 

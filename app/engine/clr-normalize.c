@@ -38,6 +38,7 @@ struct _ClrNormalizer
 
   GHashTable *phrases;        /* joined spelling ("coltd") → Phrase * */
   GHashTable *classes;        /* canonical token → GINT_TO_POINTER (ClrTokenClass + 1) */
+  GPtrArray  *separators;     /* char *, lower case, longest first */
   guint       max_tokens;     /* longest spelling, in tokens */
 
   /* ICU transliterators are not thread-safe: a pool, one in use per thread. */
@@ -84,6 +85,7 @@ clr_normalizer_finalize (GObject *object)
 
   g_clear_pointer (&self->phrases, g_hash_table_unref);
   g_clear_pointer (&self->classes, g_hash_table_unref);
+  g_clear_pointer (&self->separators, g_ptr_array_unref);
   close_pool (self->other_pool);
   close_pool (self->han_pool);
 
@@ -101,6 +103,7 @@ clr_normalizer_init (ClrNormalizer *self)
 {
   self->phrases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, phrase_free);
   self->classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->separators = g_ptr_array_new_with_free_func (g_free);
   self->max_tokens = 1;
   self->other_pool = g_async_queue_new ();
   self->han_pool = g_async_queue_new ();
@@ -739,6 +742,67 @@ clr_normalizer_name_variants (const char *name)
   return g_strv_builder_end (builder);
 }
 
+static gboolean
+only_punctuation (const char *s)
+{
+  for (; *s; s++)
+    if (g_ascii_isalnum (*s) || (guchar) *s >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+GStrv
+clr_normalizer_name_parts (ClrNormalizer *self,
+                           const char    *name)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *lower = NULL;
+  const char *p, *start;
+  gboolean split = FALSE;
+
+  g_return_val_if_fail (CLR_IS_NORMALIZER (self), NULL);
+
+  if (name == NULL)
+    return g_strv_builder_end (builder);
+
+  /* ASCII lower case keeps byte offsets identical to @name. */
+  lower = g_ascii_strdown (name, -1);
+  p = start = lower;
+  while (*p)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < self->separators->len && !found; i++)
+        {
+          const char *sep = g_ptr_array_index (self->separators, i);
+          gsize len = strlen (sep);
+
+          if (strncmp (p, sep, len) == 0)
+            {
+              g_autofree char *part = g_strndup (name + (start - lower), p - start);
+
+              g_strstrip (part);
+              if (!only_punctuation (part))
+                g_strv_builder_add (builder, part);
+              p += len;
+              start = p;
+              found = split = TRUE;
+            }
+        }
+      if (!found)
+        p++;
+    }
+  if (split)
+    {
+      g_autofree char *part = g_strdup (name + (start - lower));
+
+      g_strstrip (part);
+      if (!only_punctuation (part))
+        g_strv_builder_add (builder, part);
+    }
+  return g_strv_builder_end (builder);
+}
+
 /* ---- loading the tables ------------------------------------------------- */
 
 /* Normalise a spelling from a table the way names are: its joined key. */
@@ -856,8 +920,8 @@ load_tables (ClrNormalizer  *self,
              GError        **error)
 {
   g_autoptr(GBytes) legal_bytes = NULL, abbr_bytes = NULL, stop_bytes = NULL, generic_bytes = NULL;
-  g_autoptr(GBytes) places_bytes = NULL;
-  g_autoptr(JsonNode) legal = NULL, abbr = NULL, stop = NULL, generic = NULL, places = NULL;
+  g_autoptr(GBytes) places_bytes = NULL, parts_bytes = NULL;
+  g_autoptr(JsonNode) legal = NULL, abbr = NULL, stop = NULL, generic = NULL, places = NULL, parts_table = NULL;
   JsonArray *forms, *words;
   JsonObject *abbr_words;
   JsonNode *node;
@@ -866,15 +930,23 @@ load_tables (ClrNormalizer  *self,
       (abbr_bytes = load ("abbreviations.json", data, error)) == NULL ||
       (stop_bytes = load ("stopwords.json", data, error)) == NULL ||
       (generic_bytes = load ("generic-words.json", data, error)) == NULL ||
-      (places_bytes = load ("places.json", data, error)) == NULL)
+      (places_bytes = load ("places.json", data, error)) == NULL ||
+      (parts_bytes = load ("name-parts.json", data, error)) == NULL)
     return FALSE;
 
   if ((legal = parse_table ("legal-forms.json", legal_bytes, error)) == NULL ||
       (abbr = parse_table ("abbreviations.json", abbr_bytes, error)) == NULL ||
       (stop = parse_table ("stopwords.json", stop_bytes, error)) == NULL ||
       (generic = parse_table ("generic-words.json", generic_bytes, error)) == NULL ||
-      (places = parse_table ("places.json", places_bytes, error)) == NULL)
+      (places = parse_table ("places.json", places_bytes, error)) == NULL ||
+      (parts_table = parse_table ("name-parts.json", parts_bytes, error)) == NULL)
     return FALSE;
+
+  if (!string_array ("name-parts.json", "separators",
+                     json_object_get_member (json_node_get_object (parts_table), "separators"), &words, error))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (words); i++)
+    g_ptr_array_add (self->separators, g_ascii_strdown (json_array_get_string_element (words, i), -1));
 
   /* Legal forms. */
   node = json_object_get_member (json_node_get_object (legal), "forms");

@@ -50,7 +50,8 @@ G_DECLARE_FINAL_TYPE (ClrNormalizer, clr_normalizer, CLR, NORMALIZER, GObject)
 ClrNormalizer *clr_normalizer_get_default (void);
 
 /* Loads the tables from a directory holding legal-forms.json,
- * abbreviations.json, stopwords.json, places.json and generic-words.json. Errors name
+ * abbreviations.json, stopwords.json, places.json, generic-words.json and
+ * name-parts.json. Errors name
  * the file and the field. */
 ClrNormalizer *clr_normalizer_new_from_dir (const char    *dir,
                                             GError       **error);
@@ -82,5 +83,12 @@ ClrTokenClass  clr_normalizer_classify    (ClrNormalizer      *self,
  * ("Semiconductor Manufacturing International Corporation (SMIC)" → the long
  * form, "SMIC", and the whole). Always at least the name itself. Transfer full. */
 GStrv          clr_normalizer_name_variants (const char *name);
+
+/* The parties joined in one published name field, split at the separators
+ * of name-parts.json ("… (Huawei). Affiliated Entity: Nanchang Huawei …" →
+ * "… (Huawei).", "Nanchang Huawei …"). Empty when there is nothing to split.
+ * Transfer full. */
+GStrv          clr_normalizer_name_parts  (ClrNormalizer      *self,
+                                           const char         *name);
 
 G_END_DECLS

@@ -155,6 +155,26 @@ test_variants (void)
 }
 
 static void
+test_name_parts (void)
+{
+  ClrNormalizer *n = clr_normalizer_get_default ();
+  g_auto(GStrv) affiliate = clr_normalizer_name_parts (n, "Huawei Technologies Co., Ltd. (Huawei).  Affiliated Entity: Nanchang Huawei Communication Technology");
+  g_auto(GStrv) successor = clr_normalizer_name_parts (n, "PMC Wagner; and any successor, sub-unit, or subsidiary thereof");
+  g_auto(GStrv) fka = clr_normalizer_name_parts (n, "LTS Holding Limited (f.k.a. IPP-International Petroleum Products Ltd.)");
+  g_auto(GStrv) plain = clr_normalizer_name_parts (n, "Huawei Technologies Co., Ltd.");
+
+  g_assert_cmpuint (g_strv_length (affiliate), ==, 2);
+  g_assert_cmpstr (affiliate[0], ==, "Huawei Technologies Co., Ltd. (Huawei).");
+  g_assert_cmpstr (affiliate[1], ==, "Nanchang Huawei Communication Technology");
+  g_assert_cmpuint (g_strv_length (successor), ==, 1);
+  g_assert_cmpstr (successor[0], ==, "PMC Wagner");
+  g_assert_cmpuint (g_strv_length (fka), ==, 2);
+  g_assert_cmpstr (fka[0], ==, "LTS Holding Limited (");
+  g_assert_cmpstr (fka[1], ==, "IPP-International Petroleum Products Ltd.)");
+  g_assert_cmpuint (g_strv_length (plain), ==, 0);
+}
+
+static void
 write_file (const char *dir,
             const char *name,
             const char *text)
@@ -173,7 +193,7 @@ test_bad_tables (void)
   g_autofree char *dir = g_dir_make_tmp ("clearance-norm-XXXXXX", &error);
   g_autoptr(ClrNormalizer) n = NULL;
   const char *names[] = { "legal-forms.json", "abbreviations.json", "stopwords.json",
-                          "generic-words.json", "places.json" };
+                          "generic-words.json", "places.json", "name-parts.json" };
 
   g_assert_no_error (error);
   write_file (dir, "legal-forms.json", "{\"forms\": [{\"canonical\": \"co\", \"spellings\": [\"company\", 7]}]}");
@@ -181,6 +201,7 @@ test_bad_tables (void)
   write_file (dir, "stopwords.json", "{\"words\": []}");
   write_file (dir, "generic-words.json", "{\"words\": []}");
   write_file (dir, "places.json", "{\"words\": []}");
+  write_file (dir, "name-parts.json", "{\"separators\": [\"a.k.a.\"]}");
 
   /* The error names the file and the field. */
   n = clr_normalizer_new_from_dir (dir, &error);
@@ -220,6 +241,7 @@ main (int    argc,
   g_test_add_func ("/normalize/tokens", test_tokens);
   g_test_add_func ("/normalize/classify", test_classify);
   g_test_add_func ("/normalize/variants", test_variants);
+  g_test_add_func ("/normalize/name-parts", test_name_parts);
   g_test_add_func ("/normalize/bad-tables", test_bad_tables);
 
   return g_test_run ();
