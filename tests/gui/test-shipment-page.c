@@ -357,6 +357,30 @@ test_open_file (Fixture       *f,
   g_assert_cmpuint (clr_shipment_form_get_party_rows (f->form)->len, ==, 1);
 }
 
+static int
+min_width (GtkWidget *widget)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(JsonNode) document = parse (h100_plain_json);
+
+  /* A phone-sized window (360 px) fits the page, the filled form and the result. */
+  clr_shipment_form_set_document (f->form, document);
+  for (guint i = 0; i < clr_shipment_form_get_item_rows (f->form)->len; i++)
+    adw_expander_row_set_expanded (g_ptr_array_index (clr_shipment_form_get_item_rows (f->form), i), TRUE);
+  g_test_message ("page %d, form %d, result %d", min_width (GTK_WIDGET (f->page)),
+                  min_width (GTK_WIDGET (f->form)), min_width (GTK_WIDGET (f->pane)));
+  g_assert_cmpint (min_width (GTK_WIDGET (f->page)), <=, 360);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -370,6 +394,7 @@ main (int    argc,
   g_test_add_func ("/shipment/page/tpp-calculator", test_tpp_calculator);
   g_test_add ("/shipment/page/evaluate-stale", Fixture, NULL, fixture_setup, test_evaluate_and_stale, fixture_teardown);
   g_test_add ("/shipment/page/autosave", Fixture, NULL, fixture_setup, test_autosave, fixture_teardown);
+  g_test_add ("/shipment/page/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
   g_test_add ("/shipment/page/open-file", Fixture, NULL, fixture_setup, test_open_file, fixture_teardown);
 
   return clr_gui_test_run (app);

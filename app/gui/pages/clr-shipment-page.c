@@ -518,6 +518,7 @@ clr_shipment_page_new_case (ClrShipmentPage *self)
   g_clear_pointer (&self->unsaved_result, json_node_unref);
   clr_shipment_form_set_show_missing (self->form, FALSE);
   clr_shipment_form_set_document (self->form, document);
+  clr_shipment_form_expand_all (self->form);
   clr_result_pane_set_result (self->result_pane, NULL, NULL);
   self->generation++;
   update_title (self);

@@ -272,7 +272,7 @@ clr_field_row_init (ClrFieldRow *self)
   self->message = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->message, TRUE);
   gtk_label_set_wrap_mode (self->message, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (self->message, 22);
+  gtk_label_set_max_width_chars (self->message, 16);
   gtk_label_set_justify (self->message, GTK_JUSTIFY_RIGHT);
   gtk_label_set_xalign (self->message, 1);
   gtk_widget_add_css_class (GTK_WIDGET (self->message), "caption");

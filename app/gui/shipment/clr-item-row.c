@@ -39,7 +39,8 @@ struct _ClrItemRow
   ClrFieldRow        *tpp;
   ClrFieldRow        *density;
   ClrFieldRow        *bandwidth;
-  AdwComboRow        *datacenter;
+  AdwActionRow       *datacenter;
+  GtkToggleButton    *dc_buttons[3];  /* not stated, yes, no */
   AdwActionRow       *calculator;
   GtkEntry           *mac_tops;
   GtkEntry           *bit_length;
@@ -304,7 +305,6 @@ GtkWidget *
 clr_item_row_new (ClrShipmentCatalog *catalog)
 {
   ClrItemRow *self = g_object_new (CLR_TYPE_ITEM_ROW, NULL);
-  GtkStringList *datacenter = gtk_string_list_new (NULL);
   GtkWidget *button;
 
   self->catalog = catalog ? g_object_ref (catalog) : NULL;
@@ -317,16 +317,36 @@ clr_item_row_new (ClrShipmentCatalog *catalog)
   self->density = add_field (self, CLR_FIELD_NUMBER, _("Performance _density"), FALSE);
   self->bandwidth = add_field (self, CLR_FIELD_NUMBER, _("Memory _bandwidth (GB/s)"), FALSE);
 
-  gtk_string_list_append (datacenter, _("Not stated"));
-  gtk_string_list_append (datacenter, _("Yes"));
-  gtk_string_list_append (datacenter, _("No"));
-  self->datacenter = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->datacenter),
-                                 _("Designed or marketed for data centers"));
-  adw_combo_row_set_model (self->datacenter, G_LIST_MODEL (datacenter));
-  g_object_unref (datacenter);
-  g_signal_connect_swapped (self->datacenter, "notify::selected", G_CALLBACK (field_changed_cb), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->datacenter));
+  /* Three linked toggles rather than a switch: "not stated" is a fact too (the rules
+   * then ask for it). */
+  {
+    const char *labels[] = { N_("Not stated"), N_("Yes"), N_("No") };
+    /* Translators: accessible names of the data-center design toggles */
+    const char *names[] = { N_("Data center design not stated"), N_("Data center design: yes"),
+                            N_("Data center design: no") };
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+    gtk_widget_add_css_class (box, "linked");
+    gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+    for (guint i = 0; i < 3; i++)
+      {
+        self->dc_buttons[i] = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_(labels[i])));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->dc_buttons[i]),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _(names[i]), -1);
+        if (i > 0)
+          gtk_toggle_button_set_group (self->dc_buttons[i], self->dc_buttons[0]);
+        gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->dc_buttons[i]));
+      }
+    gtk_toggle_button_set_active (self->dc_buttons[0], TRUE);
+    for (guint i = 0; i < 3; i++)
+      g_signal_connect_swapped (self->dc_buttons[i], "toggled", G_CALLBACK (field_changed_cb), self);
+    self->datacenter = ADW_ACTION_ROW (adw_action_row_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->datacenter),
+                                   _("Designed or marketed for data centers"));
+    adw_action_row_set_title_lines (self->datacenter, 0);
+    adw_action_row_add_suffix (self->datacenter, box);
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->datacenter));
+  }
 
   self->quantity = add_field (self, CLR_FIELD_INTEGER, _("_Quantity"), FALSE);
   self->unit_value = add_field (self, CLR_FIELD_NUMBER, _("Unit _value"), FALSE);
@@ -407,9 +427,9 @@ clr_item_row_set_item (ClrItemRow *self,
     }
   dc = json_object_get_member (item, "datacenter");
   if (dc != NULL && JSON_NODE_HOLDS_VALUE (dc) && json_node_get_value_type (dc) == G_TYPE_BOOLEAN)
-    adw_combo_row_set_selected (self->datacenter, json_node_get_boolean (dc) ? 1 : 2);
+    gtk_toggle_button_set_active (self->dc_buttons[json_node_get_boolean (dc) ? 1 : 2], TRUE);
   else
-    adw_combo_row_set_selected (self->datacenter, 0);
+    gtk_toggle_button_set_active (self->dc_buttons[0], TRUE);
   update_header (self);
   self->loading = FALSE;
 }
@@ -469,7 +489,8 @@ clr_item_row_to_json (ClrItemRow *self)
   put_field (object, "tpp", self->tpp, FALSE);
   put_field (object, "performance_density", self->density, FALSE);
   put_field (object, "memory_bandwidth_gbps", self->bandwidth, FALSE);
-  selected = adw_combo_row_get_selected (self->datacenter);
+  selected = gtk_toggle_button_get_active (self->dc_buttons[1]) ? 1
+             : gtk_toggle_button_get_active (self->dc_buttons[2]) ? 2 : 0;
   if (selected == 1 || selected == 2)
     json_object_set_boolean_member (object, "datacenter", selected == 1);
   else if (json_object_has_member (object, "datacenter"))

@@ -23,7 +23,7 @@ struct _ClrResultPane
   GtkWidget           *spinner;
   GtkListBox          *options_list;
   AdwComboRow         *posture_row;
-  GtkRevealer         *stale_revealer;
+  GtkWidget           *stale_label;
   GtkLabel            *error_label;
   GtkWidget           *banner;
   GtkLabel            *verdict_label;
@@ -90,7 +90,7 @@ clr_result_pane_class_init (ClrResultPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClrResultPane, spinner);
   gtk_widget_class_bind_template_child (widget_class, ClrResultPane, options_list);
   gtk_widget_class_bind_template_child (widget_class, ClrResultPane, posture_row);
-  gtk_widget_class_bind_template_child (widget_class, ClrResultPane, stale_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ClrResultPane, stale_label);
   gtk_widget_class_bind_template_child (widget_class, ClrResultPane, error_label);
   gtk_widget_class_bind_template_child (widget_class, ClrResultPane, banner);
   gtk_widget_class_bind_template_child (widget_class, ClrResultPane, verdict_label);
@@ -453,7 +453,8 @@ clr_result_pane_set_stale (ClrResultPane *self,
 
   stale = stale && self->result != NULL;
   self->stale = stale;
-  gtk_revealer_set_reveal_child (self->stale_revealer, stale);
+  /* Shown or hidden outright (not revealed): screen readers see the change at once. */
+  gtk_widget_set_visible (self->stale_label, stale);
   if (stale)
     gtk_widget_add_css_class (self->banner, "stale");
   else

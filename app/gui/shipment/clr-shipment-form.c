@@ -386,8 +386,31 @@ clr_shipment_form_set_catalog (ClrShipmentForm    *self,
   clr_field_row_set_catalog (self->destination, catalog);
   clr_field_row_set_catalog (self->exported_from, catalog);
   rebuild_checklists (self);
-  /* Item and party rows take the catalog when created: rebuild them. */
-  clr_shipment_form_set_document (self, document);
+  /* Item and party rows take the catalog when created: rebuild them, as open as they were. */
+  {
+    g_autoptr(GArray) items_open = g_array_new (FALSE, FALSE, sizeof (gboolean));
+    g_autoptr(GArray) parties_open = g_array_new (FALSE, FALSE, sizeof (gboolean));
+
+    for (guint i = 0; i < self->item_rows->len; i++)
+      {
+        gboolean open = adw_expander_row_get_expanded (g_ptr_array_index (self->item_rows, i));
+
+        g_array_append_val (items_open, open);
+      }
+    for (guint i = 0; i < self->party_rows->len; i++)
+      {
+        gboolean open = adw_expander_row_get_expanded (g_ptr_array_index (self->party_rows, i));
+
+        g_array_append_val (parties_open, open);
+      }
+    clr_shipment_form_set_document (self, document);
+    for (guint i = 0; i < self->item_rows->len && i < items_open->len; i++)
+      adw_expander_row_set_expanded (g_ptr_array_index (self->item_rows, i),
+                                     g_array_index (items_open, gboolean, i));
+    for (guint i = 0; i < self->party_rows->len && i < parties_open->len; i++)
+      adw_expander_row_set_expanded (g_ptr_array_index (self->party_rows, i),
+                                     g_array_index (parties_open, gboolean, i));
+  }
 }
 
 ClrShipmentCatalog *
@@ -728,4 +751,15 @@ clr_shipment_form_focus_reference (ClrShipmentForm *self)
 {
   g_return_if_fail (CLR_IS_SHIPMENT_FORM (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->reference));
+}
+
+void
+clr_shipment_form_expand_all (ClrShipmentForm *self)
+{
+  g_return_if_fail (CLR_IS_SHIPMENT_FORM (self));
+
+  for (guint i = 0; i < self->item_rows->len; i++)
+    adw_expander_row_set_expanded (g_ptr_array_index (self->item_rows, i), TRUE);
+  for (guint i = 0; i < self->party_rows->len; i++)
+    adw_expander_row_set_expanded (g_ptr_array_index (self->party_rows, i), TRUE);
 }

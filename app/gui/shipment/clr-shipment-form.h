@@ -47,6 +47,8 @@ void        clr_shipment_form_add_party        (ClrShipmentForm    *self);
 gboolean    clr_shipment_form_move_item        (ClrShipmentForm    *self,
                                                 guint               index,
                                                 int                 delta);
+/* Expands every item and party (a new case shows its empty rows open). */
+void        clr_shipment_form_expand_all       (ClrShipmentForm    *self);
 void        clr_shipment_form_focus_reference  (ClrShipmentForm    *self);
 
 G_END_DECLS
