@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "clr-engine-error.h"
@@ -190,7 +191,7 @@ read_set (JsonNode   *node,
 
           if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
             {
-              fail (error, where, "“%s” must list strings", what);
+              fail (error, where, _("“%s” must list strings"), what);
               return NULL;
             }
           g_ptr_array_add (values, g_strdup (json_node_get_string (element)));
@@ -198,7 +199,7 @@ read_set (JsonNode   *node,
     }
   else
     {
-      fail (error, where, "“%s” must be a string or an array of strings", what);
+      fail (error, where, _("“%s” must be a string or an array of strings"), what);
       return NULL;
     }
 
@@ -219,10 +220,10 @@ check_places (ClrRulePack *pack,
       if (strchr (v, ':') != NULL)
         {
           if (!_clr_rule_pack_has_group (pack, v))
-            return fail (error, where, "“%s”: unknown country group “%s”", what, v);
+            return fail (error, where, _("“%s”: unknown country group “%s”"), what, v);
         }
       else if (_clr_rule_pack_country_name (pack, v) == NULL)
-        return fail (error, where, "“%s”: unknown country code “%s”", what, v);
+        return fail (error, where, _("“%s”: unknown country code “%s”"), what, v);
     }
   return TRUE;
 }
@@ -236,9 +237,9 @@ get_comparison (JsonObject *object,
                 GError    **error)
 {
   if (!json_object_has_member (object, "op") || !json_object_has_member (object, "value"))
-    return fail (error, where, "“%s” needs “op” and “value”", key);
+    return fail (error, where, _("“%s” needs “op” and “value”"), key);
   if (!parse_cmp (json_object_get_string_member_with_default (object, "op", NULL), cmp))
-    return fail (error, where, "“%s”: unknown operator “%s”", key,
+    return fail (error, where, _("“%s”: unknown operator “%s”"), key,
                  json_object_get_string_member_with_default (object, "op", "?"));
   *value = json_object_get_member (object, "value");
   return TRUE;
@@ -268,7 +269,7 @@ compile_children (ClrExprOp    op,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      fail (error, where, "“%s” must be an array of conditions", op == OP_ALL ? "all" : "any");
+      fail (error, where, _("“%s” must be an array of conditions"), op == OP_ALL ? "all" : "any");
       return NULL;
     }
   for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
@@ -308,7 +309,7 @@ compile (JsonNode    *node,
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      fail (error, where, "a condition must be a JSON object");
+      fail (error, where, _("a condition must be a JSON object"));
       return NULL;
     }
   object = json_node_get_object (node);
@@ -324,7 +325,7 @@ compile (JsonNode    *node,
           {
             if (found)
               {
-                fail (error, where, "a condition has two operators (“%s” and “%s”); combine them with “all”",
+                fail (error, where, _("a condition has two operators (“%s” and “%s”); combine them with “all”"),
                       key, (const char *) l->data);
                 return NULL;
               }
@@ -334,13 +335,13 @@ compile (JsonNode    *node,
           }
       if (!known && strcmp (l->data, "op") != 0 && strcmp (l->data, "value") != 0 && strcmp (l->data, "is") != 0)
         {
-          fail (error, where, "unknown field “%s” in a condition", (const char *) l->data);
+          fail (error, where, _("unknown field “%s” in a condition"), (const char *) l->data);
           return NULL;
         }
     }
   if (!found)
     {
-      fail (error, where, "a condition needs an operator (all, any, not, eccn, destination, …)");
+      fail (error, where, _("a condition needs an operator (all, any, not, eccn, destination, …)"));
       return NULL;
     }
 
@@ -376,7 +377,7 @@ compile (JsonNode    *node,
 
                 if (set == NULL)
                   {
-                    fail (error, where, "unknown ECCN set “%s”", v);
+                    fail (error, where, _("unknown ECCN set “%s”"), v);
                     return NULL;
                   }
                 for (guint j = 0; j < set->len; j++)
@@ -384,7 +385,7 @@ compile (JsonNode    *node,
               }
             else if (!eccn_pattern_is_valid (pack, v))
               {
-                fail (error, where, "unknown ECCN pattern “%s”", v);
+                fail (error, where, _("unknown ECCN pattern “%s”"), v);
                 return NULL;
               }
             else
@@ -399,7 +400,7 @@ compile (JsonNode    *node,
       expr = expr_new (op);
       if (!JSON_NODE_HOLDS_VALUE (arg) || json_node_get_value_type (arg) != G_TYPE_STRING)
         {
-          fail (error, where, "“%s” must name an item field", key);
+          fail (error, where, _("“%s” must name an item field"), key);
           return NULL;
         }
       expr->name = g_strdup (json_node_get_string (arg));
@@ -407,7 +408,7 @@ compile (JsonNode    *node,
           (op == OP_PARAM && !in_strv (numeric_params, expr->name)) ||
           (op == OP_HAS && !in_strv (boolean_flags, expr->name) && !in_strv (numeric_params, expr->name)))
         {
-          fail (error, where, "unknown item field “%s” in “%s”", expr->name, key);
+          fail (error, where, _("unknown item field “%s” in “%s”"), expr->name, key);
           return NULL;
         }
       if (op == OP_PARAM)
@@ -419,7 +420,7 @@ compile (JsonNode    *node,
           if (!JSON_NODE_HOLDS_VALUE (value) ||
               (json_node_get_value_type (value) != G_TYPE_INT64 && json_node_get_value_type (value) != G_TYPE_DOUBLE))
             {
-              fail (error, where, "“%s”: value must be a number", expr->name);
+              fail (error, where, _("“%s”: value must be a number"), expr->name);
               return NULL;
             }
           expr->number = json_node_get_double (value);
@@ -430,7 +431,7 @@ compile (JsonNode    *node,
 
           if (is == NULL || !JSON_NODE_HOLDS_VALUE (is) || json_node_get_value_type (is) != G_TYPE_BOOLEAN)
             {
-              fail (error, where, "“flag” needs “is”: true or false");
+              fail (error, where, _("“flag” needs “is”: true or false"));
               return NULL;
             }
           expr->flag = json_node_get_boolean (is);
@@ -442,13 +443,13 @@ compile (JsonNode    *node,
       expr = expr_new (op);
       if (!JSON_NODE_HOLDS_VALUE (arg) || json_node_get_value_type (arg) != G_TYPE_STRING)
         {
-          fail (error, where, "“%s” must be a string", key);
+          fail (error, where, _("“%s” must be a string"), key);
           return NULL;
         }
       expr->name = g_strdup (json_node_get_string (arg));
       if (op == OP_ITEM_MATCHES && _clr_rule_pack_get_item_list (pack, expr->name) == NULL)
         {
-          fail (error, where, "unknown item list “%s”", expr->name);
+          fail (error, where, _("unknown item list “%s”"), expr->name);
           return NULL;
         }
       if (op == OP_POSTURE)
@@ -457,7 +458,7 @@ compile (JsonNode    *node,
 
           if (!clr_posture_from_string (expr->name, &posture, NULL))
             {
-              fail (error, where, "unknown posture “%s”", expr->name);
+              fail (error, where, _("unknown posture “%s”"), expr->name);
               return NULL;
             }
           expr->number = posture;
@@ -477,7 +478,7 @@ compile (JsonNode    *node,
       for (guint i = 0; i < expr->values->len; i++)
         if (_clr_rule_pack_get_red_flag (pack, g_ptr_array_index (expr->values, i)) == NULL)
           {
-            fail (error, where, "unknown red flag “%s”", (const char *) g_ptr_array_index (expr->values, i));
+            fail (error, where, _("unknown red flag “%s”"), (const char *) g_ptr_array_index (expr->values, i));
             return NULL;
           }
       break;
@@ -490,7 +491,7 @@ compile (JsonNode    *node,
       for (guint i = 0; i < expr->values->len; i++)
         if (!_clr_rule_pack_has_end_use (pack, g_ptr_array_index (expr->values, i)))
           {
-            fail (error, where, "unknown end-use category “%s”", (const char *) g_ptr_array_index (expr->values, i));
+            fail (error, where, _("unknown end-use category “%s”"), (const char *) g_ptr_array_index (expr->values, i));
             return NULL;
           }
       break;
@@ -514,7 +515,7 @@ compile (JsonNode    *node,
         if (!g_strv_contains ((const char * const *) clr_shipment_party_roles,
                               g_ptr_array_index (expr->values, i)))
           {
-            fail (error, where, "unknown party role “%s”", (const char *) g_ptr_array_index (expr->values, i));
+            fail (error, where, _("unknown party role “%s”"), (const char *) g_ptr_array_index (expr->values, i));
             return NULL;
           }
       break;
@@ -537,7 +538,7 @@ compile (JsonNode    *node,
             !get_comparison (json_node_get_object (arg), where, key, &expr->cmp, &value, error))
           {
             if (error != NULL && *error == NULL)
-              fail (error, where, "“%s” needs {\"op\": …, \"value\": …}", key);
+              fail (error, where, _("“%s” needs {\"op\": …, \"value\": …}"), key);
             return NULL;
           }
         if (op == OP_DATE)
@@ -545,7 +546,7 @@ compile (JsonNode    *node,
             if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING ||
                 !clr_date_is_valid (json_node_get_string (value)))
               {
-                fail (error, where, "“date”: bad date (expected YYYY-MM-DD)");
+                fail (error, where, _("“date”: bad date (expected YYYY-MM-DD)"));
                 return NULL;
               }
             expr->text = g_strdup (json_node_get_string (value));
@@ -555,7 +556,7 @@ compile (JsonNode    *node,
             if (!JSON_NODE_HOLDS_VALUE (value) ||
                 (json_node_get_value_type (value) != G_TYPE_INT64 && json_node_get_value_type (value) != G_TYPE_DOUBLE))
               {
-                fail (error, where, "“parent_ownership”: value must be a number");
+                fail (error, where, _("“parent_ownership”: value must be a number"));
                 return NULL;
               }
             expr->number = json_node_get_double (value);
