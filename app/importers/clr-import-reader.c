@@ -393,11 +393,18 @@ clr_csv_read_record (ClrImportReader  *reader,
       if (c == -2)
         return FALSE;
 
-      if (++record_bytes > CLR_IMPORT_MAX_RECORD || field->len > CLR_IMPORT_MAX_FIELD)
+      if (++record_bytes > CLR_IMPORT_MAX_RECORD)
         {
           clr_import_set_error (error, CLR_ENGINE_ERROR_PARSE, reader->name, record->line,
                                 _("record is longer than %d bytes (missing closing quote?)"),
                                 CLR_IMPORT_MAX_RECORD);
+          return FALSE;
+        }
+      if (field->len > CLR_IMPORT_MAX_FIELD)
+        {
+          clr_import_set_error (error, CLR_ENGINE_ERROR_PARSE, reader->name, record->line,
+                                _("field %u is longer than %d bytes (missing closing quote?)"),
+                                record->fields->len + 1, CLR_IMPORT_MAX_FIELD);
           return FALSE;
         }
 

@@ -117,8 +117,9 @@ value_of (ClrCsvRecord *record,
 /* Pass 1 (files only): for each party, the number of its last row, so that
  * pass 2 can hand an entry on as soon as its last address was read. */
 static GHashTable *
-dpl_last_rows (const char  *path,
-               GError     **error)
+dpl_last_rows (const char    *path,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   g_autoptr(ClrImportReader) reader = NULL;
   g_autoptr(GHashTable) last = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -128,7 +129,7 @@ dpl_last_rows (const char  *path,
   ClrCsvRecord record;
   guint64 row = 0;
 
-  reader = clr_import_reader_open (path, NULL, NULL, NULL, error);
+  reader = clr_import_reader_open (path, NULL, NULL, cancellable, error);
   if (reader == NULL || !read_header (reader, path, column_of, &n_columns, error))
     return NULL;
 
@@ -141,7 +142,12 @@ dpl_last_rows (const char  *path,
     }
   clr_csv_record_clear (&record);
 
-  /* Errors are reported by pass 2 with their line. */
+  /* A file cut or cancelled here would be in pass 2 too; stop now. */
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   return g_steal_pointer (&last);
 }
 
@@ -192,7 +198,7 @@ clr_import_bis_dpl (ClrImportJob     *job,
 
   if (job->path != NULL)
     {
-      last_rows = dpl_last_rows (job->path, error);
+      last_rows = dpl_last_rows (job->path, job->cancellable, error);
       if (last_rows == NULL)
         return FALSE;
     }

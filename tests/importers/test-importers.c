@@ -618,6 +618,7 @@ test_errors (void)
     { "xml-wrong-root.xml", CLR_LIST_FORMAT_OFAC_XML, CLR_ENGINE_ERROR_UNSUPPORTED, "xml-wrong-root.xml:2:", "sdnList" },
     { "xml-truncated.xml", CLR_LIST_FORMAT_AUTO, CLR_ENGINE_ERROR_PARSE, "xml-truncated.xml:", "XML" },
     { "dpl-columns.txt", CLR_LIST_FORMAT_AUTO, CLR_ENGINE_ERROR_PARSE, "dpl-columns.txt:3:", "11 fields" },
+    { "dpl-truncated.txt", CLR_LIST_FORMAT_AUTO, CLR_ENGINE_ERROR_PARSE, "dpl-truncated.txt:3:", "truncated" },
     { "sdn-columns.csv", CLR_LIST_FORMAT_AUTO, CLR_ENGINE_ERROR_PARSE, "sdn-columns.csv:2:", "3 fields" },
     { "sdn-entnum.csv", CLR_LIST_FORMAT_AUTO, CLR_ENGINE_ERROR_PARSE, "sdn-entnum.csv:2:", "ent_num" },
     { "sdn-after-eof.csv", CLR_LIST_FORMAT_AUTO, CLR_ENGINE_ERROR_PARSE, "sdn-after-eof.csv:2:", "0x1A" },
