@@ -1547,11 +1547,20 @@ typedef struct
 
 static int
 bound_cmp (gconstpointer a,
-           gconstpointer b)
+           gconstpointer b,
+           gpointer      data)
 {
+  ClrMatcher *self = data;
   const Bound *x = a, *y = b;
+  float wx, wy;
+
   if (x->bound != y->bound)
     return x->bound > y->bound ? -1 : 1;
+  /* Equally good for the query: the name with less left over first. */
+  wx = g_array_index (self->names, NameRec, x->name).total_weight;
+  wy = g_array_index (self->names, NameRec, y->name).total_weight;
+  if (wx != wy)
+    return wx < wy ? -1 : 1;
   return x->name < y->name ? -1 : x->name > y->name;
 }
 
@@ -1643,9 +1652,11 @@ index_candidates (ClrMatcher *self,
     {
       guint32 p = g_array_index (s->touched, guint32, k);
       double ub = q->total_weight > 0 ? (s->acc[p] + MAX (remaining, 0)) / q->total_weight : 0;
-      Bound b = { p, (float) (alpha * MIN (ub, 1.0) + (1 - alpha)) };
+      /* Ranked by the uncapped bound: capping at 1 would tie every strong
+       * candidate and let the cap below drop the best one. */
+      Bound b = { p, (float) ub };
 
-      if (b.bound >= threshold - 1e-6)
+      if (alpha * MIN (ub, 1.0) + (1 - alpha) >= threshold - 1e-6)
         g_array_append_val (bounds, b);
       s->acc[p] = 0;
     }
@@ -1653,7 +1664,7 @@ index_candidates (ClrMatcher *self,
 
   if (bounds->len > params->max_candidates)
     {
-      g_array_sort (bounds, bound_cmp);
+      g_array_sort_with_data (bounds, bound_cmp, self);
       g_array_set_size (bounds, params->max_candidates);
     }
   for (guint k = 0; k < bounds->len; k++)

@@ -116,8 +116,11 @@ add_entry (ClrEntry  *entry,
            GError   **error)
 {
   guint *counter = g_object_get_data (user_data, "counter");
+  GPtrArray *entries = g_object_get_data (user_data, "entries");
 
   clr_matcher_add_entry (user_data, ++(*counter), entry);
+  if (entry->name != NULL && *entry->name != '\0')
+    g_ptr_array_add (entries, clr_entry_ref (entry));
   return TRUE;
 }
 
@@ -184,6 +187,9 @@ load_matcher (const char *relative,
     }
   matcher = clr_matcher_new ();
   g_object_set_data_full (G_OBJECT (matcher), "counter", counter, g_free);
+  g_object_set_data_full (G_OBJECT (matcher), "entries",
+                          g_ptr_array_new_with_free_func ((GDestroyNotify) clr_entry_unref),
+                          (GDestroyNotify) g_ptr_array_unref);
   clr_importer_run (csv, CLR_LIST_FORMAT_AUTO, add_entry, matcher, NULL, NULL, info, NULL, &error);
   g_assert_no_error (error);
   g_unlink (csv);
@@ -192,6 +198,32 @@ load_matcher (const char *relative,
                   clr_matcher_get_n_entries (matcher), clr_matcher_get_n_names (matcher),
                   clr_matcher_get_build_seconds (matcher));
   return matcher;
+}
+
+/* Every listed primary name, screened as it is published, must find its own
+ * entry at the default threshold: the index may never lose an exact name. */
+static void
+check_self_recall (ClrMatcher *matcher,
+                   GPtrArray  *entries)
+{
+  double def = clr_matcher_get_default_threshold ();
+  guint found = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      ClrEntry *e = g_ptr_array_index (entries, i);
+      g_autoptr(GPtrArray) hits = clr_matcher_screen (matcher, e->name, NULL, def, 0);
+      gboolean ok = FALSE;
+
+      for (guint k = 0; k < hits->len && !ok; k++)
+        ok = ((ClrHit *) g_ptr_array_index (hits, k))->entry == e;
+      if (ok)
+        found++;
+      else
+        g_test_message ("listed name not found: “%s”", e->name);
+    }
+  g_test_message ("listed names finding their own entry: %u of %u", found, entries->len);
+  g_assert_cmpuint (found, ==, entries->len);
 }
 
 static const double thresholds[] = { 0.60, 0.65, 0.70, 0.75, 0.80, 0.82, 0.84, 0.86, 0.88, 0.90, 0.95 };
@@ -274,6 +306,7 @@ test_eval_csl_2022 (void)
       return;
     }
   evaluate (matcher, "2022");
+  check_self_recall (matcher, g_object_get_data (G_OBJECT (matcher), "entries"));
 }
 
 static void
@@ -287,6 +320,7 @@ test_eval_csl_2026 (void)
       return;
     }
   evaluate (matcher, "2026");
+  check_self_recall (matcher, g_object_get_data (G_OBJECT (matcher), "entries"));
 }
 
 int
