@@ -159,6 +159,8 @@ CONTROL_ROLES = {"push button", "toggle button", "check box", "radio button", "t
 KEY_ESCAPE = 9
 KEY_CONTROL_L = 37
 KEY_Q = 24
+KEY_ALT_L = 64
+KEY_1, KEY_2, KEY_3 = 10, 11, 12
 
 
 def press_keys(keycodes):
@@ -256,6 +258,8 @@ CONTROL_ROLES = {"push button", "toggle button", "check box", "radio button", "t
 KEY_ESCAPE = 9
 KEY_CONTROL_L = 37
 KEY_Q = 24
+KEY_ALT_L = 64
+KEY_1, KEY_2, KEY_3 = 10, 11, 12
 
 
 def press_keys(keycodes):
@@ -363,6 +367,11 @@ def main():
             if name == "Lists":
                 time.sleep(0.3)
                 screenshot(os.path.join(artifacts, "shell-lists.png"))
+        # The same from the keyboard: Alt+3, Alt+2, Alt+1.
+        for keycode, name in ((KEY_3, "Lists"), (KEY_2, "Review"), (KEY_1, "Shipment")):
+            press_keys([KEY_ALT_L, keycode])
+            wait_for(lambda: has_state(tabs[name], Atspi.StateType.SELECTED),
+                     f"Alt+{keycode - KEY_1 + 1} to show the {name} page")
         log("pages switched")
 
         # Main menu → Keyboard Shortcuts.
