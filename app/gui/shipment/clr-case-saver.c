@@ -7,8 +7,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "clr-case-saver.h"
 #include "clr-store-cases.h"
 
