@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "clr-store-audit.h"
+#include "clr-json.h"
 #include "clr-store-cases.h"
 #include "clr-store-private.h"
 
@@ -918,12 +919,7 @@ case_task_data_new (CaseOp    op,
   data->id = id;
   /* A deep copy: json_node_copy() shares objects, and the caller's form
    * goes on changing its document while the worker saves. */
-  if (node != NULL)
-    {
-      g_autofree char *text = node_to_text (node);
-
-      data->node = text_to_node (text);
-    }
+  data->node = clr_json_node_deep_copy (node);
   return data;
 }
 

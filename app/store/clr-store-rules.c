@@ -14,6 +14,7 @@
 #include "clr-shipment.h"
 #include "clr-store-lists.h"
 #include "clr-store-private.h"
+#include "clr-json.h"
 #include "clr-store-rules.h"
 #include "clr-store-audit.h"
 #include "clr-store-review.h"
@@ -674,7 +675,7 @@ clr_store_evaluate_shipment_async (ClrStore            *self,
   g_return_if_fail (shipment != NULL);
 
   data = g_new0 (EvaluateData, 1);
-  data->shipment = json_node_copy (shipment);  /* the caller's form may change meanwhile */
+  data->shipment = clr_json_node_deep_copy (shipment);  /* the caller's form may change meanwhile */
   data->as_of = g_strdup (as_of);
   data->posture = g_strdup (posture);
   task = g_task_new (self, cancellable, callback, user_data);
