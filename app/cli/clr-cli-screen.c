@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -550,7 +551,7 @@ clr_cli_cmd_screen (ClrCliContext  *ctx,
   g_autofree char *batch_path = NULL;
   g_autoptr(ClrMatcher) matcher = NULL;
   g_autoptr(GError) error = NULL;
-  double threshold = -1;
+  double threshold = NAN;
   int limit = DEFAULT_LIMIT;
   int jobs = 0;
   gboolean json = FALSE, csv = FALSE;
@@ -578,9 +579,9 @@ clr_cli_cmd_screen (ClrCliContext  *ctx,
   if (!clr_cli_parse_options (context, &argc, &argv))
     return CLR_EXIT_USAGE;
 
-  if (threshold < 0)
+  if (isnan (threshold))
     threshold = clr_matcher_get_default_threshold ();
-  if (threshold > 1)
+  if (threshold < 0 || threshold > 1)
     {
       clr_cli_error (_("--threshold must be between 0 and 1, not %g"), threshold);
       return CLR_EXIT_USAGE;

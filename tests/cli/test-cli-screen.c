@@ -130,6 +130,11 @@ test_text_and_options (Fixture       *f,
 
   bad_threshold = clr_cli_run_va ("--db", f->db, "screen", "--threshold", "2", "Huawei", NULL);
   g_assert_cmpint (bad_threshold->exit_code, ==, 2);
+  {
+    g_autoptr(ClrCliRun) negative = clr_cli_run_va ("--db", f->db, "screen", "--threshold=-0.5", "Huawei", NULL);
+    g_assert_cmpint (negative->exit_code, ==, 2);
+    g_assert_nonnull (strstr (negative->err, "--threshold"));
+  }
   bad_country = clr_cli_run_va ("--db", f->db, "screen", "--country", "China", "Huawei", NULL);
   g_assert_cmpint (bad_country->exit_code, ==, 1);
   no_name = clr_cli_run_va ("--db", f->db, "screen", NULL);
