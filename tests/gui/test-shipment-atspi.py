@@ -235,7 +235,10 @@ def evaluate(result):
 def labels_by_description(result):
     out = {}
     for acc in find_all(result, "label"):
-        d = acc.get_description()
+        try:
+            d = acc.get_description()
+        except GLib.Error:
+            continue                # a row replaced by the new result meanwhile
         if d:
             out[d] = acc
     return out

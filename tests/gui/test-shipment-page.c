@@ -379,6 +379,15 @@ test_narrow (Fixture       *f,
   g_test_message ("page %d, form %d, result %d", min_width (GTK_WIDGET (f->page)),
                   min_width (GTK_WIDGET (f->form)), min_width (GTK_WIDGET (f->pane)));
   g_assert_cmpint (min_width (GTK_WIDGET (f->page)), <=, 360);
+
+  /* At 360 px the form shows first; Evaluate brings the result. */
+  gtk_window_set_default_size (f->window, 360, 720);
+  clr_gui_test_wait_drawn (GTK_WIDGET (f->window));
+  clr_shipment_page_evaluate (f->page);
+  CLR_GUI_TEST_WAIT_UNTIL (not_evaluating (f->page), 20);
+  clr_gui_test_wait_drawn (GTK_WIDGET (f->window));
+  g_assert_cmpstr (clr_result_pane_get_verdict_text (f->pane), ==, "License required");
+  g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (f->pane)));
 }
 
 int
