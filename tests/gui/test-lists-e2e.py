@@ -289,7 +289,7 @@ def main():
         log("updated to v2")
 
         # What Changed: the added entry, opened in its own window.
-        do_action(wait_for(lambda: shown(page, None, "What Changed"), "the What Changed tab")[0])
+        do_action(wait_for(lambda: shown(page, None, "Changes"), "the Changes (what changed) tab")[0])
         wait_for(lambda: label_text(page, "changes-summary")
                  == "1 added · 0 removed · 1 changed (2 of 2 changes shown)", "the change counts")
         added = wait_for(lambda: shown(page, "label", ADDED), "the added entry in What Changed")[0]

@@ -69,11 +69,11 @@ clr_score_band_get_label (ClrScoreBand band)
   switch (band)
     {
     case CLR_SCORE_BAND_STRONG:
-      return _("Strong (95 % and more)");
+      return _("Strong ≥ 95 %");
     case CLR_SCORE_BAND_MEDIUM:
-      return _("Medium (85–95 %)");
+      return _("Medium 85–95 %");
     case CLR_SCORE_BAND_WEAK:
-      return _("Weak (below 85 %)");
+      return _("Weak < 85 %");
     case CLR_SCORE_BAND_ANY:
     default:
       return _("Any score");
