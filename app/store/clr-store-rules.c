@@ -576,19 +576,12 @@ clr_store_record_screening_decisions (ClrStore   *self,
                                       JsonNode   *shipment,
                                       GError    **error)
 {
-  g_autoptr(JsonArray) parties_only = json_array_new ();
   JsonArray *parties = json_object_get_array_member (json_node_get_object (shipment), "parties");
 
-  /* Only the parties' own hits: a parent's hit is not the party's listing. */
-  for (guint i = 0; i < json_array_get_length (screening); i++)
-    {
-      JsonNode *node = json_array_get_element (screening, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (node) &&
-          g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (node), "subject", "party"), "party") == 0)
-        json_array_add_element (parties_only, json_node_ref (node));
-    }
-  return clr_store_review_annotate_screening_full (self, parties_only, parties, 0, "evaluate", error);
+  /* Parties' and ultimate parents' hits alike: a parent's hit enters the
+   * queue under role "ultimate_parent" (as re-screening records it), and its
+   * decision annotates the hit, so "parent_listed" honours a "no match". */
+  return clr_store_review_annotate_screening_full (self, screening, parties, 0, "evaluate", error);
 }
 
 JsonNode *

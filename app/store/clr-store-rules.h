@@ -68,7 +68,8 @@ JsonArray *clr_store_screen_shipment_parties (ClrStore    *self,
                                               JsonArray  **out_lists,
                                               GError     **error);
 
-/* Records the party hits of @screening in the review queue (origin
+/* Records the hits of @screening — the parties' and their ultimate parents'
+ * (role "ultimate_parent") — in the review queue (origin
  * "evaluate") and annotates each hit in place with the reviewer's "decision"
  * (open, match, no_match, escalated): decided "no_match" hits stop counting. */
 gboolean  clr_store_record_screening_decisions (ClrStore   *self,

@@ -494,6 +494,70 @@ test_case_command (Fixture       *f,
   }
 }
 
+/* A shipment to a subsidiary owned 100 % by Huawei, after the affiliates
+ * rule was reimposed (2026-11-10): only the parent's Entity List hit can
+ * stop it, so the parent's hit must be decidable like a party's. */
+static const char *subsidiary_shipment =
+  "{\"reference\": \"PO-78\", \"date\": \"2026-11-20\", \"destination\": \"CN\", \"exported_from\": \"US\",\n"
+  " \"items\": [{\"description\": \"Network switch\", \"eccn\": \"EAR99\", \"quantity\": 2, \"unit_value\": 1000}],\n"
+  " \"parties\": [{\"role\": \"end_user\", \"name\": \"Pearl River Cable Works\", \"country\": \"CN\",\n"
+  "   \"ultimate_parent\": {\"name\": \"Huawei Technologies Co Ltd\", \"headquarters_country\": \"CN\",\n"
+  "                        \"ownership_percent\": 100}}]}\n";
+
+static void
+test_parent_hit_decided (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *shipment = g_build_filename (f->dir, "po-78.json", NULL);
+  g_autoptr(ClrCliRun) saved = NULL;
+  g_autoptr(ClrCliRun) list = NULL;
+  g_autoptr(ClrCliRun) decide = NULL;
+  g_autoptr(ClrCliRun) again = NULL;
+  g_autoptr(JsonNode) result = NULL;
+  g_autoptr(JsonNode) items = NULL;
+  g_autoptr(JsonNode) reevaluated = NULL;
+  g_autofree char *case_arg = NULL;
+  g_autofree char *id_arg = NULL;
+  JsonObject *item;
+  JsonObject *party;
+  gint64 case_id;
+
+  g_assert_true (g_file_set_contents (shipment, subsidiary_shipment, -1, NULL));
+  saved = clr_cli_run_va ("--db", f->db, "evaluate", "--save", "--json", shipment, NULL);
+  g_assert_cmpint (saved->exit_code, ==, 0);
+  result = parse_out (saved);
+  case_id = json_object_get_int_member (json_node_get_object (result), "case_id");
+  g_assert_cmpint (case_id, >, 0);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (result), "verdict"), ==, "license_required");
+  g_assert_true (has_finding (result, "affiliates-50-2026"));
+
+  /* The parent's hit is in the queue, as the parent, on the case. */
+  list = clr_cli_run_va ("--db", f->db, "review", "list", "--json", NULL);
+  g_assert_cmpint (list->exit_code, ==, 0);
+  items = parse_out (list);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (items)), ==, 1);
+  item = json_array_get_object_element (json_node_get_array (items), 0);
+  party = json_object_get_object_member (item, "party");
+  g_assert_cmpstr (json_object_get_string_member (party, "name"), ==, "Huawei Technologies Co Ltd");
+  g_assert_cmpstr (json_object_get_string_member (party, "role"), ==, "ultimate_parent");
+  g_assert_cmpint (json_object_get_int_member (party, "case_id"), ==, case_id);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (item, "entry"), "list"), ==, "EL");
+
+  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (item, "id"));
+  decide = clr_cli_run_va ("--db", f->db, "review", "decide", id_arg, "--no-match", "--reason", "different-entity",
+                           NULL);
+  g_assert_cmpint (decide->exit_code, ==, 0);
+
+  /* "Not a match" on the parent's hit: the affiliates rule no longer applies. */
+  case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  again = clr_cli_run_va ("--db", f->db, "evaluate", "--case", case_arg, "--json", NULL);
+  g_assert_cmpint (again->exit_code, ==, 0);
+  reevaluated = parse_out (again);
+  g_assert_false (has_finding (reevaluated, "affiliates-50"));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (reevaluated), "verdict"), !=,
+                   "license_required");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -509,6 +573,7 @@ main (int    argc,
   ADD ("rescreen", test_rescreen);
   ADD ("batch", test_batch);
   ADD ("case-command", test_case_command);
+  ADD ("parent-hit-decided", test_parent_hit_decided);
 #undef ADD
 
   return g_test_run ();
