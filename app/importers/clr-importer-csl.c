@@ -242,6 +242,10 @@ csl_build (CslContext        *ctx,
   entry->list_name = g_strdup (list->name);
   entry->agency = g_strdup (list->agency);
   entry->entry_id = clr_import_dup_field (values[CSL_ID]);
+  /* Rebuilt files leave "_id" empty; on OFAC rows the entity number is the
+   * ent_num, which is what "_id" holds there in the full files. */
+  if (entry->entry_id == NULL)
+    entry->entry_id = clr_import_dup_field (values[CSL_ENTITY_NUMBER]);
   entry->entity_type = lower_type (values[CSL_TYPE]);
   entry->name = clr_import_dup_field (values[CSL_NAME]);
   entry->title = clr_import_dup_field (values[CSL_TITLE]);

@@ -30,4 +30,15 @@ void            _clr_list_writer_set_file_info            (ClrListWriter        
                                                            const char           *publication_date,
                                                            const char           *format);
 
+/* The key of @entry across versions: list + published id, else list + name
+ * (+ "@" and a digest of its sorted addresses when it has any). A version
+ * stores it with "#2", "#3"… on entries that would otherwise share it. */
+char           *_clr_list_entry_base_key                  (const ClrEntry       *entry);
+/* The entry_key stored for list_entry row @row, or NULL. */
+char           *_clr_store_dup_entry_key                  (ClrStore             *self,
+                                                           gint64                row);
+/* Same, lock held. */
+char           *_clr_store_dup_entry_key_unlocked         (ClrStore             *self,
+                                                           gint64                row);
+
 G_END_DECLS

@@ -778,7 +778,8 @@ load_diff_rows (ClrStore  *self,
       row.hash = _clr_stmt_dup_text (stmt, 3);
       row.list_code = _clr_stmt_dup_text (stmt, 4);
       row.name = _clr_stmt_dup_text (stmt, 5);
-      row.has_id = g_strcmp0 (row.key, row.name_key) != 0;
+      /* A key without a published id is the name key, perhaps with a suffix */
+      row.has_id = row.key == NULL || row.name_key == NULL || !g_str_has_prefix (row.key, row.name_key);
       g_array_append_val (rows, row);
     }
 
@@ -1172,6 +1173,7 @@ struct _ClrListWriter
   char         *format;
   sqlite3_stmt *insert;
   GHashTable   *counts;      /* list code → ClrListCount */
+  GHashTable   *keys;        /* entry keys given out in this version */
   GPtrArray    *warnings;
   guint64       records;
   guint64       names;
@@ -1206,6 +1208,7 @@ clr_list_writer_free (ClrListWriter *writer)
   g_free (writer->publication_date);
   g_free (writer->format);
   g_clear_pointer (&writer->counts, g_hash_table_unref);
+  g_clear_pointer (&writer->keys, g_hash_table_unref);
   g_clear_pointer (&writer->warnings, g_ptr_array_unref);
   g_clear_object (&writer->generator);
   g_free (writer);
@@ -1239,6 +1242,7 @@ clr_store_begin_list_version (ClrStore    *self,
   writer->format = g_strdup (format);
   writer->counts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) clr_list_count_free);
+  writer->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   writer->warnings = g_ptr_array_new_with_free_func (g_free);
   writer->generator = json_generator_new ();
 
@@ -1279,15 +1283,108 @@ clr_store_begin_list_version (ClrStore    *self,
   return g_steal_pointer (&writer);
 }
 
+/* clr_entry_dup_key() as if @entry had no published id. */
 static char *
-entry_name_key (ClrEntry *entry)
+entry_name_key (const ClrEntry *entry)
 {
-  char *saved = entry->entry_id;
+  ClrEntry *mutable = (ClrEntry *) entry;
+  char *saved = mutable->entry_id;
   char *key;
 
-  entry->entry_id = NULL;
-  key = clr_entry_dup_key (entry);
-  entry->entry_id = saved;
+  mutable->entry_id = NULL;
+  key = clr_entry_dup_key (mutable);
+  mutable->entry_id = saved;
+  return key;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+char *
+_clr_list_entry_base_key (const ClrEntry *entry)
+{
+  g_autoptr(GPtrArray) places = NULL;
+  g_autoptr(GChecksum) checksum = NULL;
+  g_autofree char *name_key = NULL;
+
+  if (entry->entry_id != NULL && *entry->entry_id != '\0')
+    return clr_entry_dup_key (entry);
+
+  name_key = entry_name_key (entry);
+  if (entry->addresses == NULL || entry->addresses->len == 0)
+    return g_steal_pointer (&name_key);
+
+  /* No published id: list + name, and a digest of the sorted, case-folded
+   * addresses, so that entries sharing a name (three Entity List rows
+   * "Huawei Technologies Co., Ltd." at different addresses) stay apart,
+   * whatever order the file lists them in. */
+  places = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < entry->addresses->len; i++)
+    {
+      const ClrAddress *address = g_ptr_array_index (entry->addresses, i);
+      g_autofree char *folded = g_utf8_casefold (address->text ? address->text : "", -1);
+
+      g_ptr_array_add (places, g_strdup_printf ("%s|%s", g_strstrip (folded),
+                                                address->country ? address->country : ""));
+    }
+  g_ptr_array_sort (places, compare_strings);
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  for (guint i = 0; i < places->len; i++)
+    {
+      g_checksum_update (checksum, (const guchar *) g_ptr_array_index (places, i), -1);
+      g_checksum_update (checksum, (const guchar *) "\n", 1);
+    }
+  return g_strdup_printf ("%s@%.12s", name_key, g_checksum_get_string (checksum));
+}
+
+/* Lock held. */
+char *
+_clr_store_dup_entry_key_unlocked (ClrStore *self,
+                                   gint64    row)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _clr_store_prepare (self, "SELECT entry_key FROM list_entry WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, row);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return _clr_stmt_dup_text (stmt, 0);
+}
+
+char *
+_clr_store_dup_entry_key (ClrStore *self,
+                          gint64    row)
+{
+  char *key;
+
+  _clr_store_lock (self);
+  key = _clr_store_dup_entry_key_unlocked (self, row);
+  _clr_store_unlock (self);
+  return key;
+}
+
+/* The key @entry is stored under in this version: its base key, and when an
+ * earlier entry of the file already holds that one (same list, same name,
+ * same addresses, no id), "#2", "#3"… in file order. Never drops an entry. */
+static char *
+writer_entry_key (ClrListWriter  *writer,
+                  const ClrEntry *entry)
+{
+  g_autofree char *base = _clr_list_entry_base_key (entry);
+  char *key = g_strdup (base);
+
+  for (guint n = 2; g_hash_table_contains (writer->keys, key); n++)
+    {
+      g_free (key);
+      key = g_strdup_printf ("%s#%u", base, n);
+    }
+  g_hash_table_add (writer->keys, g_strdup (key));
   return key;
 }
 
@@ -1334,7 +1431,7 @@ clr_list_writer_add_entry (ClrListWriter  *writer,
       return FALSE;
     }
 
-  key = clr_entry_dup_key (entry);
+  key = writer_entry_key (writer, entry);
   name_key = entry_name_key (entry);
   hash = clr_entry_content_hash (entry);
   node = clr_entry_to_json (entry);

@@ -12,7 +12,7 @@
 
 #include "clr-entry.h"
 #include "clr-store-audit.h"
-#include "clr-store-lists.h"
+#include "clr-store-lists-private.h"
 #include "clr-store-private.h"
 #include "clr-store-review.h"
 
@@ -938,7 +938,10 @@ pending_hit_new (ClrStore     *self,
 
   if (p->entry != NULL)
     {
-      p->entry_key = clr_entry_dup_key (p->entry);
+      /* The key the list version stored (two entries may share a name) */
+      p->entry_key = _clr_store_dup_entry_key (self, p->entry_row);
+      if (p->entry_key == NULL)
+        p->entry_key = _clr_list_entry_base_key (p->entry);
       if (p->content_hash == NULL)
         p->content_hash = clr_entry_content_hash (p->entry);
       if (p->list_code == NULL)
@@ -1397,7 +1400,9 @@ _clr_store_review_entry_changed (ClrStore    *self,
           g_autoptr(JsonNode) entry_node = clr_entry_to_json (new_entry);
 
           new_hash = clr_entry_content_hash (new_entry);
-          new_key = clr_entry_dup_key (new_entry);
+          new_key = new_row > 0 ? _clr_store_dup_entry_key_unlocked (self, new_row) : NULL;
+          if (new_key == NULL)
+            new_key = _clr_list_entry_base_key (new_entry);
           entry_json = node_to_text (entry_node);
         }
 

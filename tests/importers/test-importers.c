@@ -192,6 +192,8 @@ test_csl_csv_2019 (void)
   /* The last record has no final newline. */
   e = find_entry (entries, "200G PSA HOLDINGS LLC");
   g_assert_cmpstr (e->entity_type, ==, "entity");
+  /* No "_id" column: an OFAC row is keyed by its entity number (ent_num). */
+  g_assert_cmpstr (e->entry_id, ==, "20264");
   assert_strv (e->ids, "US, 80-0890696, Tax ID No.", NULL);
   g_assert_cmpint (e->source_line, ==, 4);
 }

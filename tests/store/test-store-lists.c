@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "clr-store-lists.h"
+#include "clr-store-review.h"
 
 typedef struct
 {
@@ -428,6 +429,153 @@ test_diff_without_ids (Fixture       *fixture,
   g_assert_cmpint (find_change (changes, "Zhipu AI")->kind, ==, CLR_LIST_CHANGE_ADDED);
 }
 
+/* Writes entries without published ids, sharing list + name, as in the 2026
+ * compact CSL (three Entity List rows "Huawei Technologies Co., Ltd." at
+ * different addresses; the DPL's identical repeated rows). @reverse writes
+ * them in the other order; @remarks goes on the Wuhan entry. */
+static gboolean
+write_shared_names (ClrStore    *store,
+                    const char  *sha,
+                    gboolean     reverse,
+                    const char  *remarks,
+                    GError     **error)
+{
+  static const char * const places[] = {
+    "Huawei Technologies Co., Ltd.", "Bantian, Longgang District, Shenzhen, CN",
+    "Huawei Technologies Co., Ltd.", "Songshan Lake, Dongguan, CN",
+    "Huawei Technologies Co., Ltd.", "Optics Valley, Wuhan, CN",
+    "I. ASH", NULL,
+    "I. ASH", NULL,
+  };
+  g_autoptr(ClrListWriter) writer = NULL;
+  guint n = G_N_ELEMENTS (places) / 2;
+
+  writer = clr_store_begin_list_version (store, "csl", "compact.csv", sha, NULL, "csl-csv", error);
+  if (writer == NULL)
+    return FALSE;
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = reverse ? n - 1 - k : k;
+      g_autoptr(ClrEntry) entry = clr_entry_new ();
+
+      entry->list_code = g_strdup (i < 3 ? "EL" : "DPL");
+      entry->list_name = g_strdup (i < 3 ? "Entity List" : "Denied Persons List");
+      entry->name = g_strdup (places[2 * i]);
+      if (places[2 * i + 1] != NULL)
+        {
+          clr_entry_add_address (entry, places[2 * i + 1], "CN");
+          clr_entry_add_country (entry, "CN");
+        }
+      if (i == 2)
+        entry->remarks = g_strdup (remarks);
+      entry->source_line = k + 2;
+      if (!clr_list_writer_add_entry (writer, entry, error))
+        return FALSE;
+    }
+  return clr_list_writer_commit (writer, FALSE, NULL, error);
+}
+
+static GPtrArray *
+stored_keys (ClrStore *store,
+             gint64    version_id)
+{
+  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (clr_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT entry_key FROM list_entry WHERE version_id = ? "
+                                       "ORDER BY entry_key", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, version_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (keys, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return keys;
+}
+
+static void
+test_shared_names_without_ids (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrListVersion) first = NULL;
+  g_autoptr(ClrListVersion) second = NULL;
+  g_autoptr(GPtrArray) first_keys = NULL;
+  g_autoptr(GPtrArray) second_keys = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) huawei = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_entry_unref);
+  g_autoptr(JsonArray) screening = json_array_new ();
+  g_autoptr(GPtrArray) items = NULL;
+  JsonObject *element = json_object_new ();
+  JsonArray *hits = json_array_new ();
+  ClrListChange *change;
+  Collected collected = { g_ptr_array_new_with_free_func (g_free), g_array_new (FALSE, FALSE, sizeof (gint64)) };
+
+  g_assert_true (write_shared_names (fixture->store, "s1", FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (fixture->store, "list_entry"), ==, 5);
+
+  first = clr_store_get_current_version (fixture->store, "csl", &error);
+  g_assert_no_error (error);
+  first_keys = stored_keys (fixture->store, first->id);
+  /* Five entries, five keys: the addresses tell the Huawei rows apart, the
+   * file order the identical DPL rows. */
+  g_assert_cmpuint (first_keys->len, ==, 5);
+  for (guint i = 1; i < first_keys->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (first_keys, i - 1), <, g_ptr_array_index (first_keys, i));
+  g_assert_cmpstr (g_ptr_array_index (first_keys, 0), ==, "DPL:name:i. ash");
+  g_assert_cmpstr (g_ptr_array_index (first_keys, 1), ==, "DPL:name:i. ash#2");
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (first_keys, 2), "EL:name:huawei technologies co., ltd.@"));
+
+  /* The same rows in another order, one remark added: the keys do not move
+   * and the diff names exactly that one entry. */
+  g_assert_true (write_shared_names (fixture->store, "s2", TRUE, "Wuhan research centre.", &error));
+  g_assert_no_error (error);
+  second = clr_store_get_current_version (fixture->store, "csl", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second->id, !=, first->id);
+  second_keys = stored_keys (fixture->store, second->id);
+  g_assert_cmpuint (second_keys->len, ==, first_keys->len);
+  for (guint i = 0; i < first_keys->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (second_keys, i), ==, g_ptr_array_index (first_keys, i));
+
+  changes = clr_store_diff_latest (fixture->store, "csl", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  change = g_ptr_array_index (changes, 0);
+  g_assert_cmpint (change->kind, ==, CLR_LIST_CHANGE_CHANGED);
+  g_assert_cmpstr (change->fields[0], ==, "remarks");
+
+  /* A party named like the three Huawei rows: three review items, not one
+   * item whose entry flips between them. */
+  g_assert_true (clr_store_foreach_current_entry (fixture->store, "csl", collect_cb, &collected, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < collected.ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (collected.names, i), "Huawei Technologies Co., Ltd.") == 0)
+      {
+        JsonObject *hit = json_object_new ();
+
+        json_object_set_int_member (hit, "entry_row", g_array_index (collected.ids, gint64, i));
+        json_object_set_double_member (hit, "score", 1.0);
+        json_array_add_object_element (hits, hit);
+      }
+  g_assert_cmpuint (json_array_get_length (hits), ==, 3);
+  json_object_set_string_member (element, "subject", "party");
+  json_object_set_string_member (element, "name", "Huawei Technologies Co Ltd");
+  json_object_set_string_member (element, "country", "CN");
+  json_object_set_array_member (element, "hits", hits);
+  json_array_add_object_element (screening, element);
+  g_assert_true (clr_store_review_annotate_screening (fixture->store, screening, NULL, &error));
+  g_assert_no_error (error);
+  items = clr_store_review_list (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 3);
+
+  g_ptr_array_unref (collected.names);
+  g_array_unref (collected.ids);
+}
+
 static void
 test_history (Fixture       *fixture,
               gconstpointer  data)
@@ -498,6 +646,7 @@ main (int   argc,
   ADD ("/store/lists/sanity-guard", test_sanity_guard);
   ADD ("/store/lists/diff", test_diff);
   ADD ("/store/lists/diff-without-ids", test_diff_without_ids);
+  ADD ("/store/lists/shared-names-without-ids", test_shared_names_without_ids);
   ADD ("/store/lists/history", test_history);
 #undef ADD
 
