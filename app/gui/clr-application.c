@@ -281,7 +281,7 @@ about_activated (GSimpleAction *action,
                          "developer-name", _("The Clearance authors"),
                          "developers", developers,
                          "comments", _("Screen the parties of a shipment against restricted-party "
-                                       "lists and check whether an export licence is needed."),
+                                       "lists and check whether an export license is needed."),
                          "copyright", "© 2026 The Clearance authors",
                          "license-type", GTK_LICENSE_GPL_3_0,
                          /* Translators: your names, one per line. */
