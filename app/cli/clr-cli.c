@@ -30,6 +30,7 @@ static const ClrCliCommand commands[] = {
   { "lists", clr_cli_cmd_lists, N_("Show list sources, their versions, counts and freshness") },
   { "diff", clr_cli_cmd_diff, N_("Show what changed between the last two versions of a source") },
   { "update", clr_cli_cmd_update, N_("Download list sources and import what changed") },
+  { "sources", clr_cli_cmd_sources, N_("List, add, enable and disable list sources") },
   { "review", clr_cli_cmd_review, N_("List the review queue and decide potential hits") },
   { "audit", clr_cli_cmd_audit, N_("Verify or export the audit trail") },
   { "rescreen", clr_cli_cmd_rescreen, N_("Re-screen saved parties against what list updates changed") },

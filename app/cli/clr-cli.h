@@ -55,6 +55,7 @@ int clr_cli_cmd_import (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_lists (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_diff (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_update (ClrCliContext *ctx, int argc, char **argv);
+int clr_cli_cmd_sources (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_review (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_audit (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_rescreen (ClrCliContext *ctx, int argc, char **argv);
