@@ -48,7 +48,7 @@ app_proc = None
 app_log = None
 
 
-def wait_for(fn, what, timeout=15.0, step=0.05):
+def wait_for(fn, what, timeout=60.0, step=0.05):
     end = time.monotonic() + timeout
     while True:
         if app_proc is not None and app_proc.poll() is not None:
@@ -428,7 +428,7 @@ def main():
                  "the Preferences window to close")
 
         press_keys([KEY_CONTROL_L, KEY_Q])
-        rc = app_proc.wait(timeout=15)
+        rc = app_proc.wait(timeout=60)
         log("quit")
         assert rc == 0, f"clearance exited with status {rc}"
         assert os.path.isfile(db), "the database was not created at --db"
