@@ -57,7 +57,7 @@ struct _ClrShipmentPage
   gboolean            evaluating;
   gboolean            case_archived;
   gboolean            opened_first;
-  gboolean            was_mapped;
+  gboolean            actions_ready;
   gint64              auto_open_id;     /* the case reopened at start, while it loads */
   guint64             auto_open_generation;
   guint64             generation;      /* +1 on every edit: a result from an older one is stale */
@@ -130,9 +130,9 @@ update_actions (ClrShipmentPage *self)
                           || clr_case_saver_has_pending (self->saver));
   gboolean has_result = clr_result_pane_get_result (self->result_pane) != NULL;
 
-  /* Not before the page is shown: the window's own actions are not set up
-   * while it builds its pages. */
-  if (!mapped && !self->was_mapped)
+  /* Not while the window is still being built: its own actions are not set up
+   * then (see actions_ready_cb). */
+  if (!self->actions_ready)
     return;
 
   /* Disabled while the page is hidden, so its shortcuts leave the other pages alone. */
@@ -1346,10 +1346,20 @@ load_css (void)
 
 /* ---- GObject ----------------------------------------------------------- */
 
+static gboolean
+actions_ready_cb (gpointer user_data)
+{
+  ClrShipmentPage *self = user_data;
+
+  self->actions_ready = TRUE;
+  update_actions (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 clr_shipment_page_map (GtkWidget *widget)
 {
-  CLR_SHIPMENT_PAGE (widget)->was_mapped = TRUE;
+  CLR_SHIPMENT_PAGE (widget)->actions_ready = TRUE;
   GTK_WIDGET_CLASS (clr_shipment_page_parent_class)->map (widget);
   update_actions (CLR_SHIPMENT_PAGE (widget));
 }
@@ -1509,7 +1519,8 @@ clr_shipment_page_init (ClrShipmentPage *self)
   folded_changed_cb (self);
 
   clr_shipment_page_new_case (self);
-  update_actions (self);
+  /* Disable the shortcuts' actions of a page that is not shown yet, once the window exists. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, actions_ready_cb, g_object_ref (self), g_object_unref);
 
   app = clr_application_get_default ();
   if (app != NULL && clr_application_get_store (app) != NULL)
