@@ -257,6 +257,33 @@ find_item (ClrStore   *store,
   return clr_review_item_ref (g_ptr_array_index (items, 0));
 }
 
+/* The first label under @root whose text starts with @prefix. */
+static GtkLabel *
+find_label_with_prefix (GtkWidget  *root,
+                        const char *prefix)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (c) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (c)), prefix))
+        return GTK_LABEL (c);
+      found = find_label_with_prefix (c, prefix);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkLabel *
+reopened_label (Fixture *f)
+{
+  GtkLabel *label = find_label_with_prefix (GTK_WIDGET (f->page), "The earlier decision was");
+
+  g_assert_nonnull (label);
+  return label;
+}
+
 static void
 test_decide_and_reopen (Fixture       *f,
                         gconstpointer  data)
@@ -315,6 +342,13 @@ test_decide_and_reopen (Fixture       *f,
   g_assert_cmpuint (clr_review_queue_get_n_items (queue), ==, open_before);
 
   g_assert_true (clr_review_page_select_item (f->page, item->id));
+  /* The reopened decision shows the entry's diff: each changed field, before → after. */
+  CLR_GUI_TEST_WAIT_UNTIL (strstr (gtk_label_get_text (reopened_label (f)), "addresses: ") != NULL, 10);
+  g_assert_nonnull (strstr (gtk_label_get_text (reopened_label (f)),
+                            "addresses: Bantian Huawei Base, Longgang District, Shenzhen, CN → "
+                            "Bantian Huawei Base, Longgang District, Shenzhen, CN; Huawei Industrial Base, "
+                            "Bantian, Shenzhen, 518129, CN"));
+  g_assert_nonnull (strstr (gtk_label_get_text (reopened_label (f)), "The earlier decision was “Not a match” (Different entity)."));
   clr_gui_test_wait_drawn (GTK_WIDGET (f->window));
   {
     const char *artifacts = g_getenv ("CLEARANCE_GUI_ARTIFACTS");

@@ -12,6 +12,7 @@
 #include "clr-application.h"
 #include "clr-entry.h"
 #include "clr-store-audit.h"
+#include "clr-store-lists.h"
 #include "clr-window.h"
 #include "lists/clr-boxed-object.h"
 #include "lists/clr-entry-view.h"
@@ -57,6 +58,7 @@ struct _ClrReviewPage
   GtkStringList       *country_model;
   GCancellable        *cancellable;
   GCancellable        *history_cancellable;
+  GCancellable        *diff_cancellable;
 
   gint64               shown_id;
   gint64               select_after_load;
@@ -299,6 +301,148 @@ show_party (ClrReviewPage       *self,
   gtk_label_set_markup (self->party_label, markup->str);
 }
 
+/* ---- the entry diff of a reopened decision ------------------------------- */
+
+typedef struct
+{
+  ClrStore *store;
+  char     *entry_key;
+} DiffData;
+
+static void
+diff_data_free (DiffData *data)
+{
+  g_clear_object (&data->store);
+  g_free (data->entry_key);
+  g_free (data);
+}
+
+static char *
+field_text (JsonObject *entry,
+            const char *field)
+{
+  JsonNode *node;
+  g_autoptr(GString) text = NULL;
+
+  if (entry == NULL || !json_object_has_member (entry, field))
+    return g_strdup ("—");
+  node = json_object_get_member (entry, field);
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      const char *value = json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+      return g_strdup (value != NULL && value[0] != '\0' ? value : "—");
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return g_strdup ("—");
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
+      const char *value = NULL;
+
+      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+        value = json_node_get_string (element);
+      else if (JSON_NODE_HOLDS_OBJECT (element))
+        value = json_string (json_node_get_object (element), "text");
+      if (value == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      g_string_append (text, value);
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : g_strdup ("—");
+}
+
+/* Finds the entry's change in the latest update of each loaded source and
+ * writes each changed field as "field: before → after". */
+static void
+diff_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  DiffData *data = task_data;
+  g_auto(GStrv) sources = clr_store_list_loaded_sources (data->store, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; sources != NULL && sources[i] != NULL && text->len == 0; i++)
+    {
+      g_autoptr(GPtrArray) changes = clr_store_diff_latest (data->store, sources[i], NULL, NULL, NULL);
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      for (guint j = 0; changes != NULL && j < changes->len; j++)
+        {
+          ClrListChange *change = g_ptr_array_index (changes, j);
+          g_autoptr(ClrEntry) before = NULL;
+          g_autoptr(ClrEntry) after = NULL;
+          g_autoptr(JsonNode) before_json = NULL;
+          g_autoptr(JsonNode) after_json = NULL;
+
+          if (change->kind != CLR_LIST_CHANGE_CHANGED || g_strcmp0 (change->key, data->entry_key) != 0)
+            continue;
+          before = clr_store_get_entry (data->store, change->old_entry_id, NULL);
+          after = clr_store_get_entry (data->store, change->new_entry_id, NULL);
+          if (before == NULL || after == NULL)
+            break;
+          before_json = clr_entry_to_json (before);
+          after_json = clr_entry_to_json (after);
+          for (guint k = 0; change->fields != NULL && change->fields[k] != NULL; k++)
+            {
+              g_autofree char *old_text = field_text (json_node_get_object (before_json), change->fields[k]);
+              g_autofree char *new_text = field_text (json_node_get_object (after_json), change->fields[k]);
+
+              /* Translators: a field name, its value before and after a list update. */
+              g_string_append_c (text, '\n');
+              g_string_append_printf (text, _("%s: %s → %s"), change->fields[k], old_text, new_text);
+            }
+          break;
+        }
+    }
+
+  g_task_return_pointer (task, g_string_free (g_steal_pointer (&text), FALSE), g_free);
+}
+
+static void
+diff_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_task_propagate_pointer (G_TASK (result), &error);
+  ClrReviewPage *self;
+  g_autofree char *combined = NULL;
+
+  /* Cancelled: another item is shown now, or the page is gone. */
+  if (text == NULL || text[0] == '\0' || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  self = CLR_REVIEW_PAGE (object);
+  combined = g_strconcat (gtk_label_get_text (self->reopened_label), text, NULL);
+  gtk_label_set_text (self->reopened_label, combined);
+}
+
+static void
+load_reopened_diff (ClrReviewPage       *self,
+                    const ClrReviewItem *item)
+{
+  g_autoptr(GTask) task = NULL;
+  DiffData *data;
+
+  g_cancellable_cancel (self->diff_cancellable);
+  g_clear_object (&self->diff_cancellable);
+  if (!item->reopened || self->store == NULL || item->entry_key == NULL)
+    return;
+
+  self->diff_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->diff_cancellable, diff_loaded_cb, NULL);
+  data = g_new0 (DiffData, 1);
+  data->store = g_object_ref (self->store);
+  data->entry_key = g_strdup (item->entry_key);
+  g_task_set_task_data (task, data, (GDestroyNotify) diff_data_free);
+  g_task_run_in_thread (task, diff_thread);
+}
+
 static void
 show_reopened (ClrReviewPage       *self,
                const ClrReviewItem *item)
@@ -338,6 +482,7 @@ show_reopened (ClrReviewPage       *self,
     }
 
   gtk_label_set_text (self->reopened_label, text->str);
+  load_reopened_diff (self, item);
 }
 
 static void
@@ -1013,6 +1158,8 @@ clr_review_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->history_cancellable);
+  g_cancellable_cancel (self->diff_cancellable);
+  g_clear_object (&self->diff_cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->history_cancellable);
 
