@@ -105,10 +105,7 @@ audit_export (ClrCliContext  *ctx,
   stream = g_memory_output_stream_new_resizable ();
   if (!clr_store_audit_export (store, format, stream, &error) ||
       !g_output_stream_close (stream, NULL, &error))
-    {
-      clr_cli_error ("%s", error->message);
-      return clr_cli_exit_code_for_error (error);
-    }
+    return clr_cli_fail (error);
 
   {
     GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (stream);
@@ -163,10 +160,7 @@ audit_log (ClrCliContext  *ctx,
   else
     entries = clr_store_audit_list (store, &error);
   if (entries == NULL)
-    {
-      clr_cli_error ("%s", error->message);
-      return clr_cli_exit_code_for_error (error);
-    }
+    return clr_cli_fail (error);
 
   for (guint i = 0; i < entries->len; i++)
     {
@@ -184,24 +178,16 @@ clr_cli_cmd_audit (ClrCliContext  *ctx,
                    int             argc,
                    char          **argv)
 {
-  if (argc < 2)
-    {
-      print_audit_usage ();
-      return CLR_EXIT_USAGE;
-    }
-  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
-    {
-      print_audit_usage ();
-      return CLR_EXIT_OK;
-    }
+  static const ClrCliSubcommand subcommands[] = {
+    { "verify", audit_verify },
+    { "export", audit_export },
+    { "log", audit_log },
+    { NULL, NULL }
+  };
+  int exit_code = clr_cli_run_subcommand (ctx, argc, argv, subcommands, print_audit_usage);
 
-  if (strcmp (argv[1], "verify") == 0)
-    return audit_verify (ctx, argc - 1, argv + 1);
-  if (strcmp (argv[1], "export") == 0)
-    return audit_export (ctx, argc - 1, argv + 1);
-  if (strcmp (argv[1], "log") == 0)
-    return audit_log (ctx, argc - 1, argv + 1);
-
+  if (exit_code >= 0)
+    return exit_code;
   clr_cli_error (_("Unknown audit command “%s”"), argv[1]);
   print_audit_usage ();
   return CLR_EXIT_USAGE;

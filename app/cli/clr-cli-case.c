@@ -25,22 +25,6 @@ print_case_usage (void)
   g_printerr ("%s\n", _("       clearance-cli [--db PATH] case archive|unarchive|duplicate|history ID"));
 }
 
-static gboolean
-parse_id (const char *text,
-          gint64     *id)
-{
-  char *end = NULL;
-  gint64 value;
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  value = g_ascii_strtoll (text, &end, 10);
-  if (end == NULL || *end != '\0' || value <= 0)
-    return FALSE;
-  *id = value;
-  return TRUE;
-}
-
 static JsonNode *
 case_to_json (ClrCase  *c,
               gboolean  documents)
@@ -84,13 +68,6 @@ case_to_json (ClrCase  *c,
 }
 
 static int
-fail_with (GError *error)
-{
-  clr_cli_error ("%s", error->message);
-  return clr_cli_exit_code_for_error (error);
-}
-
-static int
 case_list (ClrStore  *store,
            int        argc,
            char     **argv)
@@ -130,7 +107,7 @@ case_list (ClrStore  *store,
 
   cases = clr_store_list_cases (store, search, status, (guint) limit, &error);
   if (cases == NULL)
-    return fail_with (error);
+    return clr_cli_fail (error);
 
   if (json)
     {
@@ -171,10 +148,10 @@ case_history (ClrStore *store,
   g_autoptr(ClrCase) c = clr_store_get_case (store, id, &error);
 
   if (c == NULL)
-    return fail_with (error);
+    return clr_cli_fail (error);
   entries = clr_store_audit_list_for_case (store, id, &error);
   if (entries == NULL)
-    return fail_with (error);
+    return clr_cli_fail (error);
   for (guint i = 0; i < entries->len; i++)
     {
       ClrAuditEntry *entry = g_ptr_array_index (entries, i);
@@ -215,7 +192,7 @@ clr_cli_cmd_case (ClrCliContext  *ctx,
     }
 
   /* Every command but list and import names a case first. */
-  if (strcmp (sub, "list") != 0 && strcmp (sub, "import") != 0 && (argc < 3 || !parse_id (argv[2], &id)))
+  if (strcmp (sub, "list") != 0 && strcmp (sub, "import") != 0 && (argc < 3 || !clr_cli_parse_id (argv[2], &id)))
     {
       clr_cli_error (_("case %s needs a case ID (a positive number)"), sub);
       return CLR_EXIT_USAGE;
@@ -238,7 +215,7 @@ clr_cli_cmd_case (ClrCliContext  *ctx,
       gint64 new_id = clr_store_import_case (store, argv[2], &error);
 
       if (new_id == 0)
-        return fail_with (error);
+        return clr_cli_fail (error);
       g_print (_("Case: %" G_GINT64_FORMAT "\n"), new_id);
       return CLR_EXIT_OK;
     }
@@ -246,14 +223,14 @@ clr_cli_cmd_case (ClrCliContext  *ctx,
   if (strcmp (sub, "export") == 0)
     {
       if (!clr_store_export_case (store, id, argv[3], &error))
-        return fail_with (error);
+        return clr_cli_fail (error);
       return CLR_EXIT_OK;
     }
 
   if (strcmp (sub, "archive") == 0 || strcmp (sub, "unarchive") == 0)
     {
       if (!clr_store_set_case_archived (store, id, strcmp (sub, "archive") == 0, &error))
-        return fail_with (error);
+        return clr_cli_fail (error);
       return CLR_EXIT_OK;
     }
 
@@ -262,7 +239,7 @@ clr_cli_cmd_case (ClrCliContext  *ctx,
       gint64 new_id = clr_store_duplicate_case (store, id, &error);
 
       if (new_id == 0)
-        return fail_with (error);
+        return clr_cli_fail (error);
       g_print (_("Case: %" G_GINT64_FORMAT "\n"), new_id);
       return CLR_EXIT_OK;
     }
@@ -276,7 +253,7 @@ clr_cli_cmd_case (ClrCliContext  *ctx,
     g_autoptr(JsonNode) node = NULL;
 
     if (c == NULL)
-      return fail_with (error);
+      return clr_cli_fail (error);
     node = case_to_json (c, TRUE);
     if (argc > 3 && strcmp (argv[3], "--json") == 0)
       clr_cli_print_json (node);

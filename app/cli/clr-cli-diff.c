@@ -84,10 +84,7 @@ clr_cli_cmd_diff (ClrCliContext  *ctx,
 
   changes = clr_store_diff_latest (store, argv[1], &old_id, &new_id, &error);
   if (changes == NULL)
-    {
-      clr_cli_error ("%s", error->message);
-      return clr_cli_exit_code_for_error (error);
-    }
+    return clr_cli_fail (error);
 
   shown = g_ptr_array_new ();
   for (guint i = 0; i < changes->len; i++)
@@ -114,10 +111,7 @@ clr_cli_cmd_diff (ClrCliContext  *ctx,
 
   versions = clr_store_list_versions (store, argv[1], &error);
   if (versions == NULL)
-    {
-      clr_cli_error ("%s", error->message);
-      return clr_cli_exit_code_for_error (error);
-    }
+    return clr_cli_fail (error);
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < versions->len; i++)
       {

@@ -91,10 +91,7 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
         return exit_code;
       saved = clr_store_get_case (store, case_id, &error);
       if (saved == NULL)
-        {
-          clr_cli_error ("%s", error->message);
-          return clr_cli_exit_code_for_error (error);
-        }
+        return clr_cli_fail (error);
       shipment = json_node_copy (saved->shipment);
       case_label = g_strdup_printf (_("case %" G_GINT64_FORMAT), case_id);
       argv[1] = case_label;  /* names the case in the messages below */
@@ -116,10 +113,7 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
   else
     pack = clr_store_load_rule_pack (store, &error);
   if (pack == NULL)
-    {
-      clr_cli_error ("%s", error->message);
-      return clr_cli_exit_code_for_error (error);
-    }
+    return clr_cli_fail (error);
   if (!clr_shipment_validate (pack, shipment, &error))
     {
       clr_cli_error ("%s: %s", argv[1], error->message);
@@ -128,16 +122,10 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
 
   screening = clr_store_screen_shipment_parties (store, shipment, &lists, &error);
   if (error != NULL)
-    {
-      clr_cli_error ("%s", error->message);
-      return clr_cli_exit_code_for_error (error);
-    }
+    return clr_cli_fail (error);
   if (screening != NULL &&
       !clr_store_record_screening_decisions (store, screening, shipment, &error))
-    {
-      clr_cli_error ("%s", error->message);
-      return clr_cli_exit_code_for_error (error);
-    }
+    return clr_cli_fail (error);
 
   result = clr_evaluate (pack, shipment, screening, lists, as_of, posture,
                          trace ? CLR_EVALUATE_TRACE : CLR_EVALUATE_NONE, &error);
@@ -178,10 +166,7 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
       if (save && case_id <= 0)
         case_id = clr_store_create_case (store, shipment, &error);
       if (case_id <= 0 || !clr_store_save_case_result (store, case_id, result, &error))
-        {
-          clr_cli_error ("%s", error->message);
-          return clr_cli_exit_code_for_error (error);
-        }
+        return clr_cli_fail (error);
       json_object_set_int_member (json_node_get_object (result), "case_id", case_id);
     }
 

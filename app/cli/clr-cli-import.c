@@ -75,10 +75,7 @@ import_rule_pack (ClrStore   *store,
   g_autoptr(GError) error = NULL;
 
   if (!clr_store_import_rule_pack (store, path, force, &result, &error))
-    {
-      clr_cli_error ("%s", error->message);
-      return clr_cli_exit_code_for_error (error);
-    }
+    return clr_cli_fail (error);
 
   if (json)
     {

@@ -52,10 +52,7 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
   if (sources != NULL)
     packs = clr_store_list_rule_packs (store, &error);
   if (sources == NULL || packs == NULL)
-    {
-      clr_cli_error ("%s", error->message);
-      return clr_cli_exit_code_for_error (error);
-    }
+    return clr_cli_fail (error);
 
   if (json)
     {
@@ -86,10 +83,7 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
       freshness = clr_store_get_source_freshness (store, source->id, CLR_SOURCE_DEFAULT_STALE_DAYS,
                                                   NULL, &current, &error);
       if (error != NULL)
-        {
-          clr_cli_error ("%s", error->message);
-          return clr_cli_exit_code_for_error (error);
-        }
+        return clr_cli_fail (error);
       if (current != NULL)
         loaded++;
 

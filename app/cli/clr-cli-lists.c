@@ -143,10 +143,7 @@ clr_cli_cmd_lists (ClrCliContext  *ctx,
   if (sources != NULL)
     extra = unconfigured_sources (store, sources, &error);
   if (sources == NULL || extra == NULL)
-    {
-      clr_cli_error ("%s", error->message);
-      return clr_cli_exit_code_for_error (error);
-    }
+    return clr_cli_fail (error);
 
   /* Sources loaded without a configuration row are shown like the others. */
   for (guint i = 0; extra[i] != NULL; i++)
@@ -181,10 +178,7 @@ clr_cli_cmd_lists (ClrCliContext  *ctx,
       if (error == NULL)
         versions = clr_store_list_versions (store, source->id, &error);
       if (error != NULL)
-        {
-          clr_cli_error ("%s", error->message);
-          return clr_cli_exit_code_for_error (error);
-        }
+        return clr_cli_fail (error);
 
       if (json)
         {
@@ -192,10 +186,7 @@ clr_cli_cmd_lists (ClrCliContext  *ctx,
           JsonArray *history;
 
           if (node == NULL)
-            {
-              clr_cli_error ("%s", error->message);
-              return clr_cli_exit_code_for_error (error);
-            }
+            return clr_cli_fail (error);
           history = json_array_new ();
           for (guint j = 0; j < versions->len; j++)
             json_array_add_element (history, clr_list_version_to_json (g_ptr_array_index (versions, j)));

@@ -117,10 +117,7 @@ clr_cli_cmd_rescreen (ClrCliContext  *ctx,
 
   summary = clr_rescreen_run (store, NULL, NULL, NULL, &error);
   if (summary == NULL)
-    {
-      clr_cli_error ("%s", error->message);
-      return clr_cli_exit_code_for_error (error);
-    }
+    return clr_cli_fail (error);
 
   text = clr_rescreen_summary_to_string (summary);
 

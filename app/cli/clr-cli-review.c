@@ -27,22 +27,6 @@ print_review_usage (void)
                         "name-coincidence, confirmed-by-documents, other"));
 }
 
-static gboolean
-parse_id (const char *text,
-          gint64     *id)
-{
-  char *end = NULL;
-  gint64 value;
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  value = g_ascii_strtoll (text, &end, 10);
-  if (end == NULL || *end != '\0' || value <= 0)
-    return FALSE;
-  *id = value;
-  return TRUE;
-}
-
 static void
 print_item_line (ClrReviewItem *item)
 {
@@ -124,10 +108,7 @@ review_list (ClrCliContext  *ctx,
 
   items = clr_store_review_list (store, &filter, &error);
   if (items == NULL)
-    {
-      clr_cli_error ("%s", error->message);
-      return clr_cli_exit_code_for_error (error);
-    }
+    return clr_cli_fail (error);
 
   if (json)
     {
@@ -177,7 +158,7 @@ review_show (ClrCliContext  *ctx,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!clr_cli_parse_options (context, &argc, &argv))
     return CLR_EXIT_USAGE;
-  if (argc != 2 || !parse_id (argv[1], &id))
+  if (argc != 2 || !clr_cli_parse_id (argv[1], &id))
     {
       clr_cli_error ("%s", _("review show needs one item ID (a positive number)"));
       return CLR_EXIT_USAGE;
@@ -189,10 +170,7 @@ review_show (ClrCliContext  *ctx,
 
   item = clr_store_review_get (store, id, &error);
   if (item == NULL)
-    {
-      clr_cli_error ("%s", error->message);
-      return clr_cli_exit_code_for_error (error);
-    }
+    return clr_cli_fail (error);
 
   if (json)
     {
@@ -261,7 +239,7 @@ review_decide (ClrCliContext  *ctx,
   if (!clr_cli_parse_options (context, &argc, &argv))
     return CLR_EXIT_USAGE;
 
-  if (argc != 2 || !parse_id (argv[1], &id))
+  if (argc != 2 || !clr_cli_parse_id (argv[1], &id))
     {
       clr_cli_error ("%s", _("review decide needs one item ID (a positive number)"));
       return CLR_EXIT_USAGE;
@@ -290,17 +268,11 @@ review_decide (ClrCliContext  *ctx,
     return exit_code;
 
   if (!clr_store_review_decide (store, id, status, reason, note, reviewer, &error))
-    {
-      clr_cli_error ("%s", error->message);
-      return clr_cli_exit_code_for_error (error);
-    }
+    return clr_cli_fail (error);
 
   item = clr_store_review_get (store, id, &error);
   if (item == NULL)
-    {
-      clr_cli_error ("%s", error->message);
-      return clr_cli_exit_code_for_error (error);
-    }
+    return clr_cli_fail (error);
   g_print (_("Item %" G_GINT64_FORMAT " (%s → %s: %s) decided: %s, %s\n"), item->id, item->party_name,
            item->list_code ? item->list_code : "?", item->entry_name ? item->entry_name : item->entry_key,
            clr_review_status_get_label (item->status), clr_review_reason_get_label (item->reason));
@@ -313,24 +285,16 @@ clr_cli_cmd_review (ClrCliContext  *ctx,
                     int             argc,
                     char          **argv)
 {
-  if (argc < 2)
-    {
-      print_review_usage ();
-      return CLR_EXIT_USAGE;
-    }
-  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
-    {
-      print_review_usage ();
-      return CLR_EXIT_OK;
-    }
+  static const ClrCliSubcommand subcommands[] = {
+    { "list", review_list },
+    { "show", review_show },
+    { "decide", review_decide },
+    { NULL, NULL }
+  };
+  int exit_code = clr_cli_run_subcommand (ctx, argc, argv, subcommands, print_review_usage);
 
-  if (strcmp (argv[1], "list") == 0)
-    return review_list (ctx, argc - 1, argv + 1);
-  if (strcmp (argv[1], "show") == 0)
-    return review_show (ctx, argc - 1, argv + 1);
-  if (strcmp (argv[1], "decide") == 0)
-    return review_decide (ctx, argc - 1, argv + 1);
-
+  if (exit_code >= 0)
+    return exit_code;
   clr_cli_error (_("Unknown review command “%s”"), argv[1]);
   print_review_usage ();
   return CLR_EXIT_USAGE;

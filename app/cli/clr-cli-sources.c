@@ -25,13 +25,6 @@ print_sources_usage (void)
 }
 
 static int
-fail_with (const GError *error)
-{
-  clr_cli_error ("%s", error->message);
-  return clr_cli_exit_code_for_error (error);
-}
-
-static int
 sources_list (ClrStore  *store,
               int        argc,
               char     **argv)
@@ -61,7 +54,7 @@ sources_list (ClrStore  *store,
 
   sources = clr_store_list_sources (store, &error);
   if (sources == NULL)
-    return fail_with (error);
+    return clr_cli_fail (error);
 
   array = json_array_new ();
   for (guint i = 0; i < sources->len; i++)
@@ -75,13 +68,13 @@ sources_list (ClrStore  *store,
           JsonNode *node = clr_store_source_to_json (store, source, (guint) stale_days, &error);
 
           if (node == NULL)
-            return fail_with (error);
+            return clr_cli_fail (error);
           json_array_add_element (array, node);
           continue;
         }
       freshness = clr_store_get_source_freshness (store, source->id, (guint) stale_days, NULL, NULL, &error);
       if (error != NULL)
-        return fail_with (error);
+        return clr_cli_fail (error);
       switch (freshness)
         {
         case CLR_SOURCE_FRESHNESS_CURRENT:
@@ -162,7 +155,7 @@ sources_add (ClrStore  *store,
     }
 
   if (!clr_store_add_custom_source (store, argv[1], label, url, &error))
-    return fail_with (error);
+    return clr_cli_fail (error);
 
   if (file != NULL)
     {
@@ -229,10 +222,10 @@ clr_cli_cmd_sources (ClrCliContext  *ctx,
 
   enable = strcmp (argv[1], "enable") == 0;
   if (!clr_store_set_source_enabled (store, argv[2], enable, &error))
-    return fail_with (error);
+    return clr_cli_fail (error);
   source = clr_store_get_source (store, argv[2], &error);
   if (source == NULL)
-    return fail_with (error);
+    return clr_cli_fail (error);
   if (source->enabled)
     g_print (_("The source “%s” is enabled: it is updated and screened.\n"), source->id);
   else

@@ -172,10 +172,7 @@ clr_cli_cmd_update (ClrCliContext  *ctx,
       g_autoptr(GPtrArray) sources = clr_store_list_sources (store, &error);
 
       if (sources == NULL)
-        {
-          clr_cli_error ("%s", error->message);
-          return clr_cli_exit_code_for_error (error);
-        }
+        return clr_cli_fail (error);
       for (guint i = 0; i < sources->len; i++)
         {
           ClrListSource *source = g_ptr_array_index (sources, i);

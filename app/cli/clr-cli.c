@@ -79,6 +79,54 @@ clr_cli_exit_code_for_error (const GError *error)
   return CLR_EXIT_INTERNAL;
 }
 
+int
+clr_cli_fail (const GError *error)
+{
+  clr_cli_error ("%s", error->message);
+  return clr_cli_exit_code_for_error (error);
+}
+
+gboolean
+clr_cli_parse_id (const char *text,
+                  gint64     *id)
+{
+  char *end = NULL;
+  gint64 value;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  value = g_ascii_strtoll (text, &end, 10);
+  if (end == NULL || *end != '\0' || value <= 0)
+    return FALSE;
+  *id = value;
+  return TRUE;
+}
+
+int
+clr_cli_run_subcommand (ClrCliContext          *ctx,
+                        int                     argc,
+                        char                  **argv,
+                        const ClrCliSubcommand *subcommands,
+                        void                  (*usage) (void))
+{
+  if (argc < 2)
+    {
+      usage ();
+      return CLR_EXIT_USAGE;
+    }
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      usage ();
+      return CLR_EXIT_OK;
+    }
+
+  for (guint i = 0; subcommands[i].name != NULL; i++)
+    if (strcmp (argv[1], subcommands[i].name) == 0)
+      return subcommands[i].func (ctx, argc - 1, argv + 1);
+
+  return -1;
+}
+
 ClrStore *
 clr_cli_get_store (ClrCliContext *ctx,
                    int           *exit_code)

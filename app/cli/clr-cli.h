@@ -42,6 +42,13 @@ gboolean  clr_cli_parse_options (GOptionContext *context,
                                  char         ***argv);
 /* Maps a GError from the libraries to an exit code (user error vs internal). */
 int       clr_cli_exit_code_for_error (const GError *error);
+/* Prints @error's message (as clr_cli_error()) and returns its exit code
+ * (clr_cli_exit_code_for_error()). */
+int       clr_cli_fail          (const GError   *error);
+/* Parses a positive decimal id (case, review item); FALSE when @text is not one. */
+gboolean  clr_cli_parse_id      (const char     *text,
+                                 gint64         *id);
+
 /* Prints @node as pretty JSON on stdout, with a trailing newline. */
 void      clr_cli_print_json    (gpointer        json_node);
 
@@ -49,6 +56,21 @@ void      clr_cli_print_json    (gpointer        json_node);
 typedef int (*ClrCliCommandFunc) (ClrCliContext *ctx,
                                   int            argc,
                                   char         **argv);
+
+/* Commands with subcommands (review list, audit verify, …). */
+typedef struct
+{
+  const char *name;
+  ClrCliCommandFunc func;  /* argv[0] is the subcommand */
+} ClrCliSubcommand;
+/* Runs the subcommand named by argv[1] (NULL-terminated @subcommands) and
+ * returns its exit code; no argument prints @usage and returns 2, --help/-h
+ * prints it and returns 0; an unknown name returns -1 (the caller says so). */
+int       clr_cli_run_subcommand (ClrCliContext          *ctx,
+                                  int                     argc,
+                                  char                  **argv,
+                                  const ClrCliSubcommand *subcommands,
+                                  void                  (*usage) (void));
 
 int clr_cli_cmd_info (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_import (ClrCliContext *ctx, int argc, char **argv);
