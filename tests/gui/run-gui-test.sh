@@ -16,13 +16,17 @@ fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/clearance-xvfb-XXXXXX") || exit 99
 
+# -noreset: an X server resets when its last client disconnects and refuses
+# connections meanwhile, so a test starting its app right after a short-lived
+# client (xdpyinfo below, a helper) would be told "cannot open display".
+#
 # Claim a display number the X way (Xvfb's lock file, created atomically):
 # if another server holds it, this Xvfb exits at once and the next number is
 # tried. Numbers start at a random point below xvfb-run's 99 to stay clear of it.
 start_xvfb () {
   n=$1
   : >"$tmp/display"
-  Xvfb ":$n" -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
+  Xvfb ":$n" -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp -noreset 3>"$tmp/display" 2>"$tmp/xvfb.log" &
   xvfb=$!
   i=0
   while [ ! -s "$tmp/display" ] && [ "$i" -lt 400 ]; do
