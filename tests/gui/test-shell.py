@@ -305,8 +305,8 @@ def main():
     global app_proc, app_log
     app_log = open(os.path.join(artifacts, "shell-app.log"), "w+")
     app_proc = subprocess.Popen([binary, "--db", db], env=env, stdout=app_log, stderr=subprocess.STDOUT)
-    # Under heavy parallel load a fresh Xvfb has been seen to refuse the very
-    # first client; that is the test rig, not the app: start it again.
+    # A display refusing the app is the test rig, not the app (seen before
+    # run-gui-test.sh started Xvfb with -noreset): start it again, at most 3 times.
     for _ in range(3):
         try:
             app_proc.wait(timeout=1.0)
