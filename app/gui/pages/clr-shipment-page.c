@@ -78,6 +78,7 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (ClrShipmentPage, clr_shipment_page, ADW_TYPE_BIN)
 
 static void refresh_case_list (ClrShipmentPage *self);
+static void screen_all_parties (ClrShipmentPage *self);
 static void update_actions    (ClrShipmentPage *self);
 
 static void
@@ -431,6 +432,7 @@ show_case (ClrShipmentPage *self,
   update_title (self);
   select_current_row (self);
   update_actions (self);
+  screen_all_parties (self);
 }
 
 static void
