@@ -16,6 +16,7 @@
 #include "clr-store-audit.h"
 #include "clr-store-cases.h"
 #include "clr-store-lists.h"
+#include "clr-store-json-private.h"
 #include "clr-store-private.h"
 #include "clr-store-review.h"
 
@@ -108,21 +109,6 @@ party_free (Party *party)
   g_clear_pointer (&party->party, json_node_unref);
   g_clear_pointer (&party->other_cases, g_array_unref);
   g_free (party);
-}
-
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node;
-
-  if (object == NULL)
-    return NULL;
-  node = json_object_get_member (object, name);
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
 }
 
 static JsonNode *
@@ -255,13 +241,14 @@ collect_parties (ClrStore  *store,
           if (!JSON_NODE_HOLDS_OBJECT (node))
             continue;
           party = json_node_get_object (node);
-          add_party (parties, seen, member_string (party, "name"), member_string (party, "country"),
-                     member_string (party, "role"), "party", case_id, party);
+          add_party (parties, seen, _clr_json_member_string (party, "name"),
+                     _clr_json_member_string (party, "country"),
+                     _clr_json_member_string (party, "role"), "party", case_id, party);
 
           parent = json_object_get_member (party, "ultimate_parent");
           if (parent != NULL && JSON_NODE_HOLDS_OBJECT (parent))
-            add_party (parties, seen, member_string (json_node_get_object (parent), "name"),
-                       member_string (json_node_get_object (parent), "headquarters_country"),
+            add_party (parties, seen, _clr_json_member_string (json_node_get_object (parent), "name"),
+                       _clr_json_member_string (json_node_get_object (parent), "headquarters_country"),
                        "ultimate_parent", "ultimate_parent", case_id, json_node_get_object (parent));
         }
     }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "clr-store-audit.h"
+#include "clr-store-json-private.h"
 #include "clr-store-private.h"
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
@@ -138,19 +139,6 @@ clr_store_audit_dup_reviewer (ClrStore *self)
   return name != NULL ? name : default_reviewer ();
 }
 
-static char *
-node_to_text (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = NULL;
-
-  if (node == NULL)
-    return NULL;
-
-  generator = json_generator_new ();
-  json_generator_set_root (generator, node);
-  return json_generator_to_data (generator, NULL);
-}
-
 static JsonNode *
 text_to_node (const char *text)
 {
@@ -232,8 +220,8 @@ clr_store_audit_append_unlocked (ClrStore    *self,
   g_autofree char *prev_hash = NULL;
   g_autofree char *reviewer = NULL;
   g_autofree char *at = _clr_store_now_iso ();
-  g_autofree char *before_text = node_to_text (before);
-  g_autofree char *after_text = node_to_text (after);
+  g_autofree char *before_text = _clr_json_to_text (before);
+  g_autofree char *after_text = _clr_json_to_text (after);
   g_autofree char *hash = NULL;
   const char *user = g_get_user_name ();
   gint64 id = 1;
@@ -616,8 +604,8 @@ clr_store_audit_export (ClrStore        *self,
           ClrAuditEntry *entry = g_ptr_array_index (entries, i);
           g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, entry->id);
           g_autofree char *case_id = entry->case_id ? g_strdup_printf ("%" G_GINT64_FORMAT, entry->case_id) : NULL;
-          g_autofree char *before = node_to_text (entry->before);
-          g_autofree char *after = node_to_text (entry->after);
+          g_autofree char *before = _clr_json_to_text (entry->before);
+          g_autofree char *after = _clr_json_to_text (entry->after);
 
           csv_field (out, id, FALSE);
           csv_field (out, entry->at, FALSE);

@@ -13,6 +13,7 @@
 #include "clr-store-audit.h"
 #include "clr-json.h"
 #include "clr-store-cases.h"
+#include "clr-store-json-private.h"
 #include "clr-store-private.h"
 
 G_DEFINE_BOXED_TYPE (ClrCase, clr_case, clr_case_ref, clr_case_unref)
@@ -72,15 +73,6 @@ clr_case_unref (ClrCase *self)
 
 /* ---- helpers ---- */
 
-static char *
-node_to_text (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-
-  json_generator_set_root (generator, node);
-  return json_generator_to_data (generator, NULL);
-}
-
 static JsonNode *
 text_to_node (const char *text)
 {
@@ -95,19 +87,6 @@ text_to_node (const char *text)
     return NULL;
   root = json_parser_get_root (parser);
   return root != NULL ? json_node_copy (root) : NULL;
-}
-
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
 }
 
 static char *
@@ -153,10 +132,10 @@ summarize (JsonNode  *shipment,
     }
 
   object = json_node_get_object (shipment);
-  summary->text = node_to_text (shipment);
-  summary->reference = dup_nonempty (member_string (object, "reference"));
-  summary->destination = dup_nonempty (member_string (object, "destination"));
-  summary->date = dup_nonempty (member_string (object, "date"));
+  summary->text = _clr_json_to_text (shipment);
+  summary->reference = dup_nonempty (_clr_json_member_string (object, "reference"));
+  summary->destination = dup_nonempty (_clr_json_member_string (object, "destination"));
+  summary->date = dup_nonempty (_clr_json_member_string (object, "date"));
 
   parties = json_object_get_member (object, "parties");
   if (parties != NULL && JSON_NODE_HOLDS_ARRAY (parties))
@@ -171,7 +150,7 @@ summarize (JsonNode  *shipment,
 
           if (!JSON_NODE_HOLDS_OBJECT (party))
             continue;
-          name = member_string (json_node_get_object (party), "name");
+          name = _clr_json_member_string (json_node_get_object (party), "name");
           if (name == NULL || *name == '\0')
             continue;
           if (names->len > 0)
@@ -207,17 +186,6 @@ case_exists (ClrStore  *self,
   return FALSE;
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           col,
-                   const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, col);
-}
-
 /* ---- synchronous API ---- */
 
 gint64
@@ -249,10 +217,10 @@ clr_store_create_case (ClrStore  *self,
                              "shipment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt != NULL)
     {
-      bind_text_or_null (stmt, 1, summary.reference);
-      bind_text_or_null (stmt, 2, summary.destination);
-      bind_text_or_null (stmt, 3, summary.date);
-      bind_text_or_null (stmt, 4, summary.party_names);
+      _clr_stmt_bind_text_or_null (stmt, 1, summary.reference);
+      _clr_stmt_bind_text_or_null (stmt, 2, summary.destination);
+      _clr_stmt_bind_text_or_null (stmt, 3, summary.date);
+      _clr_stmt_bind_text_or_null (stmt, 4, summary.party_names);
       sqlite3_bind_text (stmt, 5, summary.text, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
@@ -292,10 +260,10 @@ clr_store_save_case (ClrStore  *self,
   if (stmt != NULL)
     {
       sqlite3_bind_text (stmt, 1, summary.text, -1, SQLITE_STATIC);
-      bind_text_or_null (stmt, 2, summary.reference);
-      bind_text_or_null (stmt, 3, summary.destination);
-      bind_text_or_null (stmt, 4, summary.date);
-      bind_text_or_null (stmt, 5, summary.party_names);
+      _clr_stmt_bind_text_or_null (stmt, 2, summary.reference);
+      _clr_stmt_bind_text_or_null (stmt, 3, summary.destination);
+      _clr_stmt_bind_text_or_null (stmt, 4, summary.date);
+      _clr_stmt_bind_text_or_null (stmt, 5, summary.party_names);
       sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 7, id);
       if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -321,10 +289,10 @@ result_summary (JsonNode *result)
 
   json_builder_begin_object (builder);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    if (member_string (object, keys[i]) != NULL)
+    if (_clr_json_member_string (object, keys[i]) != NULL)
       {
         json_builder_set_member_name (builder, keys[i]);
-        json_builder_add_string_value (builder, member_string (object, keys[i]));
+        json_builder_add_string_value (builder, _clr_json_member_string (object, keys[i]));
       }
 
   if (findings != NULL && JSON_NODE_HOLDS_ARRAY (findings))
@@ -340,12 +308,12 @@ result_summary (JsonNode *result)
 
           if (!JSON_NODE_HOLDS_OBJECT (finding))
             continue;
-          rule = member_string (json_node_get_object (finding), "rule");
+          rule = _clr_json_member_string (json_node_get_object (finding), "rule");
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "rule");
           json_builder_add_string_value (builder, rule);
           json_builder_set_member_name (builder, "outcome");
-          json_builder_add_string_value (builder, member_string (json_node_get_object (finding), "outcome"));
+          json_builder_add_string_value (builder, _clr_json_member_string (json_node_get_object (finding), "outcome"));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -455,8 +423,8 @@ clr_store_save_case_result (ClrStore  *self,
       return FALSE;
     }
 
-  verdict = member_string (json_node_get_object (result), "verdict");
-  text = node_to_text (result);
+  verdict = _clr_json_member_string (json_node_get_object (result), "verdict");
+  text = _clr_json_to_text (result);
   after = result_summary (result);
 
   _clr_store_lock (self);
@@ -501,7 +469,7 @@ clr_store_save_case_result (ClrStore  *self,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 2, verdict);
+  _clr_stmt_bind_text_or_null (stmt, 2, verdict);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -643,8 +611,8 @@ clr_store_list_cases (ClrStore       *self,
       _clr_store_unlock (self);
       return NULL;
     }
-  bind_text_or_null (stmt, 1, status == CLR_CASE_STATUS_ANY ? NULL : clr_case_status_to_string (status));
-  bind_text_or_null (stmt, 2, pattern);
+  _clr_stmt_bind_text_or_null (stmt, 1, status == CLR_CASE_STATUS_ANY ? NULL : clr_case_status_to_string (status));
+  _clr_stmt_bind_text_or_null (stmt, 2, pattern);
   sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -679,7 +647,7 @@ clr_store_duplicate_case (ClrStore  *self,
 
   copy = json_node_copy (original->shipment);
   object = json_node_get_object (copy);
-  reference = member_string (object, "reference");
+  reference = _clr_json_member_string (object, "reference");
   if (reference != NULL && *reference != '\0')
     {
       /* TRANSLATORS: the reference of a duplicated case */

@@ -13,6 +13,7 @@
 #include "clr-entry.h"
 #include "clr-store-audit.h"
 #include "clr-store-lists-private.h"
+#include "clr-store-json-private.h"
 #include "clr-store-private.h"
 #include "clr-store-review.h"
 
@@ -283,19 +284,6 @@ clr_review_normalize_party_name (const char *name)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static char *
-node_to_text (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = NULL;
-
-  if (node == NULL)
-    return NULL;
-
-  generator = json_generator_new ();
-  json_generator_set_root (generator, node);
-  return json_generator_to_data (generator, NULL);
-}
-
 static JsonNode *
 text_to_node (const char *text)
 {
@@ -310,22 +298,6 @@ text_to_node (const char *text)
     return NULL;
   root = json_parser_get_root (parser);
   return root != NULL ? json_node_copy (root) : NULL;
-}
-
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node;
-
-  if (object == NULL)
-    return NULL;
-  node = json_object_get_member (object, name);
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
 }
 
 static gint64
@@ -378,17 +350,6 @@ member_object (JsonObject *object,
   return json_node_get_object (node);
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           col,
-                   const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, col);
-}
-
 static char *
 strv_to_json_text (const char * const *strv)
 {
@@ -401,7 +362,7 @@ strv_to_json_text (const char * const *strv)
   json_builder_end_array (builder);
   root = json_builder_get_root (builder);
 
-  return node_to_text (root);
+  return _clr_json_to_text (root);
 }
 
 static GStrv
@@ -555,16 +516,16 @@ clr_store_review_list (ClrStore               *self,
       return NULL;
     }
 
-  bind_text_or_null (stmt, 1, filter->status == CLR_REVIEW_STATUS_ANY ? NULL
-                                                                      : clr_review_status_to_string (filter->status));
-  bind_text_or_null (stmt, 2, (filter->list_code && *filter->list_code) ? filter->list_code : NULL);
+  _clr_stmt_bind_text_or_null (stmt, 1, filter->status == CLR_REVIEW_STATUS_ANY ? NULL
+                                        : clr_review_status_to_string (filter->status));
+  _clr_stmt_bind_text_or_null (stmt, 2, (filter->list_code && *filter->list_code) ? filter->list_code : NULL);
   if (filter->min_score > 0)
     sqlite3_bind_double (stmt, 3, filter->min_score);
   if (filter->max_score > 0)
     sqlite3_bind_double (stmt, 4, filter->max_score);
-  bind_text_or_null (stmt, 5, country);
-  bind_text_or_null (stmt, 6, pattern);
-  bind_text_or_null (stmt, 7, folded);
+  _clr_stmt_bind_text_or_null (stmt, 5, country);
+  _clr_stmt_bind_text_or_null (stmt, 6, pattern);
+  _clr_stmt_bind_text_or_null (stmt, 7, folded);
   if (filter->case_id > 0)
     sqlite3_bind_int64 (stmt, 8, filter->case_id);
   sqlite3_bind_int (stmt, 9, filter->reopened_only ? 1 : 0);
@@ -754,7 +715,7 @@ clr_store_review_decide (ClrStore         *self,
     goto fail;
   sqlite3_bind_text (stmt, 1, clr_review_status_to_string (status), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, clr_review_reason_to_string (reason), -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 3, note);
+  _clr_stmt_bind_text_or_null (stmt, 3, note);
   sqlite3_bind_text (stmt, 4, display_name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, g_get_user_name (), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
@@ -855,8 +816,8 @@ pending_party_new (JsonObject *element,
   PendingParty *p;
   JsonObject *party = NULL;
   JsonObject *subject_object;
-  const char *subject = member_string (element, "subject");
-  const char *name = member_string (element, "name");
+  const char *subject = _clr_json_member_string (element, "subject");
+  const char *name = _clr_json_member_string (element, "name");
   gint64 index = member_int (element, "party");
   gboolean parent = g_strcmp0 (subject, "ultimate_parent") == 0;
 
@@ -870,7 +831,7 @@ pending_party_new (JsonObject *element,
 
   subject_object = parent ? member_object (party, "ultimate_parent") : party;
   if (name == NULL || *name == '\0')
-    name = member_string (subject_object, "name");
+    name = _clr_json_member_string (subject_object, "name");
   if (name == NULL || *name == '\0')
     return NULL;
 
@@ -879,18 +840,18 @@ pending_party_new (JsonObject *element,
   p->key = clr_review_normalize_party_name (name);
   if (parent)
     {
-      p->country = upper_or_null (member_string (subject_object, "headquarters_country"));
+      p->country = upper_or_null (_clr_json_member_string (subject_object, "headquarters_country"));
       p->role = g_strdup ("ultimate_parent");
     }
   else
     {
-      p->country = upper_or_null (member_string (subject_object, "country"));
-      p->role = g_strdup (member_string (subject_object, "role"));
+      p->country = upper_or_null (_clr_json_member_string (subject_object, "country"));
+      p->role = g_strdup (_clr_json_member_string (subject_object, "role"));
     }
-  if (member_string (element, "country") != NULL)
+  if (_clr_json_member_string (element, "country") != NULL)
     {
       g_free (p->country);
-      p->country = upper_or_null (member_string (element, "country"));
+      p->country = upper_or_null (_clr_json_member_string (element, "country"));
     }
   if (subject_object != NULL)
     {
@@ -929,9 +890,9 @@ pending_hit_new (ClrStore     *self,
   p->case_id = party->case_id;
   p->other_cases = party->other_cases ? json_array_ref (party->other_cases) : NULL;
   p->entry_row = member_int (hit, "entry_row");
-  p->content_hash = g_strdup (member_string (hit, "content_hash"));
-  p->list_code = g_strdup (member_string (hit, "list"));
-  p->entry_name = g_strdup (member_string (hit, "name"));
+  p->content_hash = g_strdup (_clr_json_member_string (hit, "content_hash"));
+  p->list_code = g_strdup (_clr_json_member_string (hit, "list"));
+  p->entry_name = g_strdup (_clr_json_member_string (hit, "name"));
 
   if (p->entry_row > 0)
     p->entry = clr_store_get_entry (self, p->entry_row, NULL);
@@ -951,11 +912,11 @@ pending_hit_new (ClrStore     *self,
     }
   else
     {
-      key = member_string (hit, "entry_key");
+      key = _clr_json_member_string (hit, "entry_key");
       if (key == NULL)
-        key = member_string (hit, "entry_id");
+        key = _clr_json_member_string (hit, "entry_id");
       if (key == NULL)
-        key = member_string (hit, "key");
+        key = _clr_json_member_string (hit, "key");
       if (key == NULL)
         key = p->entry_name;
       p->entry_key = g_strdup (key);
@@ -978,7 +939,7 @@ remember_party (ClrStore      *self,
                 GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *party_json = node_to_text (party->party);
+  g_autofree char *party_json = _clr_json_to_text (party->party);
 
   stmt = _clr_store_prepare (self,
                              "INSERT INTO screened_parties (party_key, party_country, name, role, case_id, "
@@ -991,10 +952,10 @@ remember_party (ClrStore      *self,
   sqlite3_bind_text (stmt, 1, party->key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, party->country ? party->country : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, party->name, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 4, party->role);
+  _clr_stmt_bind_text_or_null (stmt, 4, party->role);
   sqlite3_bind_int64 (stmt, 5, party->case_id);
   sqlite3_bind_text (stmt, 6, origin, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 7, party_json);
+  _clr_stmt_bind_text_or_null (stmt, 7, party_json);
   sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -1092,7 +1053,7 @@ record_hit (ClrStore         *self,
   g_autoptr(sqlite3_stmt) find = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) sighting = NULL;
-  g_autofree char *party_json = node_to_text (p->party);
+  g_autofree char *party_json = _clr_json_to_text (p->party);
   g_autofree char *hit_json = NULL;
   g_autofree char *entry_json = NULL;
   g_autoptr(JsonNode) hit_node = json_node_new (JSON_NODE_OBJECT);
@@ -1107,11 +1068,11 @@ record_hit (ClrStore         *self,
 
   /* Stored without our own annotations, so re-recording is stable. */
   json_node_set_object (hit_node, p->hit);
-  hit_json = node_to_text (hit_node);
+  hit_json = _clr_json_to_text (hit_node);
   if (p->entry != NULL)
     {
       g_autoptr(JsonNode) entry_node = clr_entry_to_json (p->entry);
-      entry_json = node_to_text (entry_node);
+      entry_json = _clr_json_to_text (entry_node);
     }
 
   find = _clr_store_prepare (self,
@@ -1189,17 +1150,17 @@ record_hit (ClrStore         *self,
     }
 
   sqlite3_bind_text (stmt, 1, p->party_name, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 2, p->party_role);
-  bind_text_or_null (stmt, 3, party_json);
+  _clr_stmt_bind_text_or_null (stmt, 2, p->party_role);
+  _clr_stmt_bind_text_or_null (stmt, 3, party_json);
   sqlite3_bind_int64 (stmt, 4, p->case_id);
   sqlite3_bind_int64 (stmt, 5, p->entry_row);
-  bind_text_or_null (stmt, 6, p->content_hash);
-  bind_text_or_null (stmt, 7, p->entry_name);
-  bind_text_or_null (stmt, 8, entry_json);
+  _clr_stmt_bind_text_or_null (stmt, 6, p->content_hash);
+  _clr_stmt_bind_text_or_null (stmt, 7, p->entry_name);
+  _clr_stmt_bind_text_or_null (stmt, 8, entry_json);
   sqlite3_bind_double (stmt, 9, member_double (p->hit, "score"));
-  bind_text_or_null (stmt, 10, member_string (p->hit, "matched_name"));
-  bind_text_or_null (stmt, 11, member_string (p->hit, "explanation"));
-  bind_text_or_null (stmt, 12, hit_json);
+  _clr_stmt_bind_text_or_null (stmt, 10, _clr_json_member_string (p->hit, "matched_name"));
+  _clr_stmt_bind_text_or_null (stmt, 11, _clr_json_member_string (p->hit, "explanation"));
+  _clr_stmt_bind_text_or_null (stmt, 12, hit_json);
   sqlite3_bind_text (stmt, 13, now, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -1220,7 +1181,7 @@ record_hit (ClrStore         *self,
       sqlite3_reset (sighting);
       sqlite3_bind_int64 (sighting, 1, id);
       sqlite3_bind_int64 (sighting, 2, i == 0 ? p->case_id : json_array_get_int_element (p->other_cases, i - 1));
-      bind_text_or_null (sighting, 3, p->party_role);
+      _clr_stmt_bind_text_or_null (sighting, 3, p->party_role);
       sqlite3_bind_text (sighting, 4, now, -1, SQLITE_STATIC);
       if (sqlite3_step (sighting) != SQLITE_DONE)
         {
@@ -1403,7 +1364,7 @@ _clr_store_review_entry_changed (ClrStore    *self,
           new_key = new_row > 0 ? _clr_store_dup_entry_key_unlocked (self, new_row) : NULL;
           if (new_key == NULL)
             new_key = _clr_list_entry_base_key (new_entry);
-          entry_json = node_to_text (entry_node);
+          entry_json = _clr_json_to_text (entry_node);
         }
 
       g_array_append_val (ids, id);
@@ -1443,7 +1404,7 @@ _clr_store_review_entry_changed (ClrStore    *self,
       sqlite3_bind_int64 (update, 2, new_row);
       sqlite3_bind_text (update, 3, new_hash, -1, SQLITE_STATIC);
       sqlite3_bind_text (update, 4, entry_json, -1, SQLITE_STATIC);
-      bind_text_or_null (update, 5, new_entry->name);
+      _clr_stmt_bind_text_or_null (update, 5, new_entry->name);
       sqlite3_bind_int64 (update, 6, g_array_index (ids, gint64, i));
       if (sqlite3_step (update) != SQLITE_DONE)
         {
