@@ -10,7 +10,8 @@ PACKAGES="
   gettext desktop-file-utils appstream libxml2-utils
   xvfb xauth dbus dbus-x11 at-spi2-core
   python3 python3-gi gir1.2-atspi-2.0 gir1.2-gtk-4.0 gir1.2-adw-1
-  xz-utils sqlite3 fonts-cantarell adwaita-icon-theme
+  xz-utils gzip sqlite3 fonts-cantarell adwaita-icon-theme
+  imagemagick x11-utils flatpak-builder
 "
 
 missing=""
