@@ -68,6 +68,9 @@ CSL_FIXTURE = (
 app_proc = None
 step = 0
 
+# libatspi's default reply timeout (0.8 s) is short for an app under AddressSanitizer.
+Atspi.set_timeout(10000, 30000)
+
 
 def ok(what):
     global step

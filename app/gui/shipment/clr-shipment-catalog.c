@@ -25,6 +25,7 @@ struct _ClrShipmentCatalog
   GHashTable  *by_name;       /* case-folded localized name → ISO-2 */
   GHashTable  *country_info;  /* ISO-2 → char *: "Name · groups" */
   GHashTable  *eccn_info;     /* ECCN → char *: "title · reasons" */
+  GHashTable  *local_names;   /* ISO-2 → char *: ICU's name in the user's language, or "" */
   JsonNode    *end_uses;
   JsonNode    *red_flags;
 };
@@ -50,6 +51,7 @@ clr_shipment_catalog_finalize (GObject *object)
   g_clear_pointer (&self->by_name, g_hash_table_unref);
   g_clear_pointer (&self->country_info, g_hash_table_unref);
   g_clear_pointer (&self->eccn_info, g_hash_table_unref);
+  g_clear_pointer (&self->local_names, g_hash_table_unref);
   g_clear_pointer (&self->end_uses, json_node_unref);
   g_clear_pointer (&self->red_flags, json_node_unref);
 
@@ -78,6 +80,7 @@ clr_shipment_catalog_init (ClrShipmentCatalog *self)
   self->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->country_info = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->eccn_info = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->local_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* The country's name in the user's language (ICU), or NULL. */
@@ -172,7 +175,18 @@ rebuild_countries (ClrShipmentCatalog *self)
 
       if (code == NULL)
         continue;
-      local = localized_country_name (code);
+      /* Names do not change with the date: ask ICU once per country. */
+      {
+        const char *cached = g_hash_table_lookup (self->local_names, code);
+
+        if (cached == NULL)
+          {
+            local = localized_country_name (code);
+            g_hash_table_replace (self->local_names, g_strdup (code), g_strdup (local ? local : ""));
+          }
+        else if (*cached != '\0')
+          local = g_strdup (cached);
+      }
       shown = local != NULL ? local : (name != NULL ? name : code);
       groups = join_strings (member_array (country, "groups"), " ");
       aliases = join_strings (member_array (country, "aliases"), " ");
