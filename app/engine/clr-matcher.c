@@ -678,7 +678,7 @@ clr_matcher_build (ClrMatcher *self)
 {
   gint64 start = g_get_monotonic_time ();
   guint n_vocab, n_names;
-  guint32 *fill;
+  guint32 *fill = NULL;
   guint64 total;
 
   g_return_if_fail (CLR_IS_MATCHER (self));
