@@ -235,6 +235,11 @@ clr_window_get_page (ClrWindow *self)
 {
   g_return_val_if_fail (CLR_IS_WINDOW (self), NULL);
 
+  /* The win.page action state can be read before the template has built
+   * the stack (and after dispose has dropped it). */
+  if (self->stack == NULL)
+    return NULL;
+
   return adw_view_stack_get_visible_child_name (self->stack);
 }
 
