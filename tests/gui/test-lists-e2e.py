@@ -23,15 +23,6 @@ import sys
 import tempfile
 import threading
 import time
-import warnings
-
-warnings.filterwarnings("ignore", category=DeprecationWarning)
-
-SKIP = 77
-
-if not os.environ.get("DISPLAY"):
-    print("no display: skipping")
-    sys.exit(SKIP)
 
 # The suite's G_DEBUG=fatal-warnings is for the app; libatspi in this driver
 # warns harmlessly ("GetItems … /org/a11y/atspi/cache"), so run without it.
@@ -40,152 +31,25 @@ if "fatal" in os.environ.get("G_DEBUG", ""):
     env.pop("G_DEBUG")
     os.execve(sys.executable, [sys.executable] + sys.argv, env)
 
-try:
-    import gi
-    gi.require_version("Atspi", "2.0")
-    from gi.repository import Atspi, GLib
-except (ImportError, ValueError) as e:
-    print(f"no AT-SPI bindings ({e}): skipping")
-    sys.exit(SKIP)
+# The helpers beside this script; no bytecode left in the source tree.
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from clr_atspi import (Atspi, app_env, click, do_action, find_app,  # noqa: E402
+                       import_with_chooser, log, screenshot, stop, toplevel, wait_for, watch)
+import clr_atspi  # noqa: E402
 
-app_proc = None
-START = time.monotonic()
 ADDED = "Beijing Zhipu Huazhang Technology Co., Ltd."
-
-# X keycodes of Xvfb's default (evdev) keymap.
-KEY_RETURN = 36
-KEY_CONTROL_L = 37
-KEY_L = 46
-
-
-def log(message):
-    print(f"# {time.monotonic() - START:6.2f}s {message}", flush=True)
-
-
-def wait_for(fn, what, timeout=20.0, step=0.1):
-    end = time.monotonic() + timeout
-    while True:
-        if app_proc is not None and app_proc.poll() is not None:
-            raise AssertionError(f"clearance exited (status {app_proc.returncode}) "
-                                 f"while waiting for {what}")
-        try:
-            r = fn()
-            if r:
-                return r
-        except GLib.Error:
-            pass
-        if time.monotonic() > end:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(step)
-
-
-def children(acc):
-    for i in range(acc.get_child_count()):
-        c = acc.get_child_at_index(i)
-        if c is not None:
-            yield c
-
 
 # The other pages' subtrees are large and every query is a D-Bus round trip.
 SKIP_PANELS = {"Shipment", "Review"}
 
 
-def walk(root):
-    out, stack = [], [root]
-    while stack:
-        acc = stack.pop()
-        try:
-            if acc is not root and acc.get_role_name() == "panel" and acc.get_name() in SKIP_PANELS:
-                continue
-            out.append(acc)
-            stack.extend(reversed(list(children(acc))))
-        except GLib.Error:
-            continue
-    return out
-
-
-def width(acc):
-    try:
-        return Atspi.Component.get_extents(acc, Atspi.CoordType.WINDOW).width
-    except GLib.Error:
-        return 0
-
-
 def shown(root, role=None, name=None, description=None, endswith=None):
-    """Nodes on screen (with a size) matching role / name / description."""
-    out = []
-    for acc in walk(root):
-        try:
-            if role is not None and acc.get_role_name() != role:
-                continue
-            if name is not None and acc.get_name() != name:
-                continue
-            if endswith is not None and not (acc.get_name() or "").endswith(endswith):
-                continue
-            if description is not None and acc.get_description() != description:
-                continue
-            if width(acc) > 0:
-                out.append(acc)
-        except GLib.Error:
-            continue
-    return out
-
-
-def text_of(acc):
-    # GTK 4.8: get_text (0, -1) is "", ask for the length first.
-    return Atspi.Text.get_text(acc, 0, Atspi.Text.get_character_count(acc))
+    return clr_atspi.shown(root, role, name, description, endswith, skip_panels=SKIP_PANELS)
 
 
 def label_text(root, description):
-    labels = shown(root, "label", description=description)
-    return text_of(labels[0]) if labels else ""
-
-
-def do_action(acc, action="click"):
-    for i in range(Atspi.Action.get_n_actions(acc)):
-        if Atspi.Action.get_action_name(acc, i) == action:
-            return Atspi.Action.do_action(acc, i)
-    raise AssertionError(f"{acc.get_role_name()} {acc.get_name()!r} has no action {action!r}")
-
-
-def click(acc):
-    # Window coordinates: no window manager, the window sits at 0,0.
-    e = Atspi.Component.get_extents(acc, Atspi.CoordType.WINDOW)
-    Atspi.generate_mouse_event(e.x + e.width // 2, e.y + e.height // 2, "b1c")
-
-
-def press_keys(keycodes):
-    for k in keycodes[:-1]:
-        Atspi.generate_keyboard_event(k, None, Atspi.KeySynthType.PRESS)
-    Atspi.generate_keyboard_event(keycodes[-1], None, Atspi.KeySynthType.PRESSRELEASE)
-    for k in reversed(keycodes[:-1]):
-        Atspi.generate_keyboard_event(k, None, Atspi.KeySynthType.RELEASE)
-
-
-def find_app(pid):
-    for a in children(Atspi.get_desktop(0)):
-        if a.get_process_id() == pid:
-            return a
-    return None
-
-
-def toplevel(app, name):
-    for w in children(app):
-        if w.get_name() == name:
-            return w
-    return None
-
-
-def toplevels(app):
-    return [(w.get_role_name(), w.get_name()) for w in children(app)]
-
-
-def screenshot(path):
-    if shutil.which("import") is None:
-        print(f"# no ImageMagick import: no screenshot {path}")
-        return
-    subprocess.run(["import", "-window", "root", path], check=True, timeout=30)
-    print(f"# screenshot: {path}")
+    return clr_atspi.label_text(root, description, skip_panels=SKIP_PANELS)
 
 
 class Server:
@@ -213,15 +77,8 @@ def main():
     v2 = os.path.join(data_dir, "csl-v2.csv")
     server = Server(served)
 
-    env = dict(os.environ)
-    env.pop("GTK_A11Y", None)
-    env["G_DEBUG"] = "fatal-criticals"
-    env["GSK_RENDERER"] = env.get("GSK_RENDERER", "cairo")
-    env["GDK_BACKEND"] = "x11"
-    env.pop("CLEARANCE_DB", None)
-
-    global app_proc
-    app_proc = subprocess.Popen([binary, "--db", db], env=env)
+    app_proc = subprocess.Popen([binary, "--db", db], env=app_env())
+    watch(app_proc)
     try:
         app = wait_for(lambda: find_app(app_proc.pid), "the app on the accessibility bus")
         window = wait_for(lambda: toplevel(app, "Clearance"), "the main window")
@@ -235,22 +92,7 @@ def main():
         screenshot(os.path.join(artifacts, "lists-e2e-empty.png"))
 
         # Import File… → the file chooser → type the path → Import.
-        do_action(wait_for(lambda: shown(page, "push button", endswith="Import File…"),
-                           "the Import File button")[0])
-        try:
-            chooser = wait_for(lambda: toplevel(app, "Import a List File"), "the file chooser")
-        except AssertionError:
-            print(f"# toplevels: {toplevels(app)}")
-            raise
-        log("file chooser")
-        time.sleep(0.5)
-        press_keys([KEY_CONTROL_L, KEY_L])
-        location = wait_for(lambda: [t for t in shown(chooser, "text")
-                                     if Atspi.Accessible.get_editable_text_iface(t) is not None],
-                            "the location entry")[0]
-        Atspi.EditableText.set_text_contents(location, v1)
-        time.sleep(0.3)
-        do_action(wait_for(lambda: shown(chooser, "push button", endswith="Import"), "the Import button")[0])
+        import_with_chooser(app, page, v1)
 
         wait_for(lambda: "Imported “csl-v1.csv” as csl: 8 records" in label_text(page, "lists-status"),
                  "the import to finish")
@@ -321,9 +163,7 @@ def main():
         return 0
     finally:
         server.close()
-        if app_proc.poll() is None:
-            app_proc.kill()
-            app_proc.wait()
+        stop(app_proc)
         shutil.rmtree(tmp, ignore_errors=True)
 
 

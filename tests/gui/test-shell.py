@@ -21,74 +21,25 @@ import subprocess
 import sys
 import tempfile
 import time
-import warnings
-
-warnings.filterwarnings("ignore", category=DeprecationWarning)
-
-SKIP = 77
-
-if not os.environ.get("DISPLAY"):
-    print("no display: skipping")
-    sys.exit(SKIP)
 
 # The driver is not under test: libatspi's harmless warnings (no cache
 # interface in GTK 4.8) must not abort it. GLib reads G_DEBUG when it loads.
 os.environ.pop("G_DEBUG", None)
 
-try:
-    import gi
-    gi.require_version("Atspi", "2.0")
-    from gi.repository import Atspi, GLib
-except (ImportError, ValueError) as e:
-    print(f"no AT-SPI bindings ({e}): skipping")
-    sys.exit(SKIP)
+# The helpers beside this script; no bytecode left in the source tree.
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from clr_atspi import (Atspi, GLib, KEY_1, KEY_2, KEY_3, KEY_ALT_L,  # noqa: E402
+                       KEY_CONTROL_L, KEY_ESCAPE, KEY_Q, app_env, children, do_action,
+                       find_app, log, press_keys, screenshot, stop, watch)
+import clr_atspi  # noqa: E402
 
 
-app_proc = None
 app_log = None
 
 
 def wait_for(fn, what, timeout=60.0, step=0.05):
-    end = time.monotonic() + timeout
-    while True:
-        if app_proc is not None and app_proc.poll() is not None:
-            raise AssertionError(f"clearance exited (status {app_proc.returncode}) "
-                                 f"while waiting for {what}; it said:\n{app_output()}")
-        try:
-            r = fn()
-            if r:
-                return r
-        except GLib.Error:
-            pass                    # not on the bus yet, or the object went away
-        if time.monotonic() > end:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(step)
-
-
-def children(acc):
-    for i in range(acc.get_child_count()):
-        c = acc.get_child_at_index(i)
-        if c is not None:
-            yield c
-
-
-def find_all(root, role=None, name=None):
-    out, stack = [], [root]
-    while stack:
-        acc = stack.pop()
-        try:
-            if ((role is None or acc.get_role_name() == role)
-                    and (name is None or acc.get_name() == name)):
-                out.append(acc)
-            stack.extend(reversed(list(children(acc))))
-        except GLib.Error:
-            continue
-    return out
-
-
-def find(root, role=None, name=None):
-    r = find_all(root, role, name)
-    return r[0] if r else None
+    return clr_atspi.wait_for(fn, what, timeout, step)
 
 
 def app_output():
@@ -106,28 +57,6 @@ def find_toplevel(app, role, name):
     return None
 
 
-def log(message):
-    print(f"# {time.monotonic() - START:6.2f}s {message}", flush=True)
-
-
-START = time.monotonic()
-
-
-def find_app(pid):
-    desktop = Atspi.get_desktop(0)
-    for a in children(desktop):
-        if a.get_process_id() == pid:
-            return a
-    return None
-
-
-def do_action(acc, action):
-    for i in range(Atspi.Action.get_n_actions(acc)):
-        if Atspi.Action.get_action_name(acc, i) == action:
-            return Atspi.Action.do_action(acc, i)
-    raise AssertionError(f"{acc.get_role_name()} {acc.get_name()!r} has no action {action!r}")
-
-
 def extents(acc):
     # Window coordinates: GTK 4.8 does not support screen coordinates.
     return Atspi.Component.get_extents(acc, Atspi.CoordType.WINDOW)
@@ -137,138 +66,11 @@ def has_state(acc, state):
     return acc.get_state_set().contains(state)
 
 
-def screenshot(path):
-    """The whole X screen, via ImageMagick's import; returns False without it."""
-    if shutil.which("import") is None:
-        print(f"# no ImageMagick import: no screenshot {path}")
-        return False
-    subprocess.run(["import", "-window", "root", path], check=True, timeout=30)
-    print(f"# screenshot: {path}")
-    return True
-
-
 # Roles of things a person operates; each needs an accessible name. (List
 # items are containers: their rows' labels speak for them.)
 CONTROL_ROLES = {"push button", "toggle button", "check box", "radio button", "text",
                  "password text", "spin button", "combo box", "menu item", "page tab",
                  "slider", "entry", "link"}
-
-
-# X keycodes of Xvfb's default (evdev) keymap. KeySynthType is not a flag set:
-# holding a modifier needs PRESS/RELEASE of keycodes, not keysyms.
-KEY_ESCAPE = 9
-KEY_CONTROL_L = 37
-KEY_Q = 24
-KEY_ALT_L = 64
-KEY_1, KEY_2, KEY_3 = 10, 11, 12
-
-
-def press_keys(keycodes):
-    """Presses the keys in order and releases them in reverse, like a chord."""
-    for k in keycodes[:-1]:
-        Atspi.generate_keyboard_event(k, None, Atspi.KeySynthType.PRESS)
-    Atspi.generate_keyboard_event(keycodes[-1], None, Atspi.KeySynthType.PRESSRELEASE)
-    for k in reversed(keycodes[:-1]):
-        Atspi.generate_keyboard_event(k, None, Atspi.KeySynthType.RELEASE)
-
-
-def walk(root):
-    """(role, name, accessible, path) for every node under root, in one pass;
-    path is the child-index path, so subtrees can be selected by prefix."""
-    out, stack = [], [(root, "")]
-    while stack:
-        acc, path = stack.pop()
-        try:
-            out.append((acc.get_role_name(), acc.get_name(), acc, path))
-            n = acc.get_child_count()
-            for i in reversed(range(n)):
-                c = acc.get_child_at_index(i)
-                if c is not None:
-                    stack.append((c, f"{path}/{i}"))
-        except GLib.Error:
-            continue
-    return out
-
-
-def app_output():
-    if app_log is None:
-        return ""
-    app_log.flush()
-    app_log.seek(0)
-    return app_log.read()
-
-
-def find_toplevel(app, role, name):
-    for w in children(app):
-        if w.get_role_name() == role and w.get_name() == name:
-            return w
-    return None
-
-
-def log(message):
-    print(f"# {time.monotonic() - START:6.2f}s {message}", flush=True)
-
-
-START = time.monotonic()
-
-
-def find_app(pid):
-    desktop = Atspi.get_desktop(0)
-    for a in children(desktop):
-        if a.get_process_id() == pid:
-            return a
-    return None
-
-
-def do_action(acc, action):
-    for i in range(Atspi.Action.get_n_actions(acc)):
-        if Atspi.Action.get_action_name(acc, i) == action:
-            return Atspi.Action.do_action(acc, i)
-    raise AssertionError(f"{acc.get_role_name()} {acc.get_name()!r} has no action {action!r}")
-
-
-def extents(acc):
-    # Window coordinates: GTK 4.8 does not support screen coordinates.
-    return Atspi.Component.get_extents(acc, Atspi.CoordType.WINDOW)
-
-
-def has_state(acc, state):
-    return acc.get_state_set().contains(state)
-
-
-def screenshot(path):
-    """The whole X screen, via ImageMagick's import; returns False without it."""
-    if shutil.which("import") is None:
-        print(f"# no ImageMagick import: no screenshot {path}")
-        return False
-    subprocess.run(["import", "-window", "root", path], check=True, timeout=30)
-    print(f"# screenshot: {path}")
-    return True
-
-
-# Roles of things a person operates; each needs an accessible name. (List
-# items are containers: their rows' labels speak for them.)
-CONTROL_ROLES = {"push button", "toggle button", "check box", "radio button", "text",
-                 "password text", "spin button", "combo box", "menu item", "page tab",
-                 "slider", "entry", "link"}
-
-
-# X keycodes of Xvfb's default (evdev) keymap. KeySynthType is not a flag set:
-# holding a modifier needs PRESS/RELEASE of keycodes, not keysyms.
-KEY_ESCAPE = 9
-KEY_CONTROL_L = 37
-KEY_Q = 24
-KEY_ALT_L = 64
-KEY_1, KEY_2, KEY_3 = 10, 11, 12
-
-
-def press_keys(keycodes):
-    """Presses the keys in order and releases them in reverse, like a chord."""
-    for k in keycodes[:-1]:
-        Atspi.generate_keyboard_event(k, None, Atspi.KeySynthType.PRESS)
-    Atspi.generate_keyboard_event(keycodes[-1], None, Atspi.KeySynthType.PRESSRELEASE)
-    for k in reversed(keycodes[:-1]):
-        Atspi.generate_keyboard_event(k, None, Atspi.KeySynthType.RELEASE)
 
 
 def walk(root):
@@ -295,14 +97,9 @@ def main():
     tmp = tempfile.mkdtemp(prefix="clearance-shell-test-")
     db = os.path.join(tmp, "clearance.db")
 
-    env = dict(os.environ)
-    env.pop("GTK_A11Y", None)                   # the in-process tests turn it off
-    env["G_DEBUG"] = "fatal-criticals"
-    env["GSK_RENDERER"] = env.get("GSK_RENDERER", "cairo")
-    env["GDK_BACKEND"] = "x11"
-    env.pop("CLEARANCE_DB", None)
+    env = app_env()
 
-    global app_proc, app_log
+    global app_log
     app_log = open(os.path.join(artifacts, "shell-app.log"), "w+")
     app_proc = subprocess.Popen([binary, "--db", db], env=env, stdout=app_log, stderr=subprocess.STDOUT)
     # A display refusing the app is the test rig, not the app (seen before
@@ -320,6 +117,7 @@ def main():
         time.sleep(0.5)
         app_proc = subprocess.Popen([binary, "--db", db], env=env, stdout=app_log,
                                     stderr=subprocess.STDOUT)
+    watch(app_proc, app_output)
     try:
         app = wait_for(lambda: find_app(app_proc.pid), "the app on the accessibility bus")
         log("app on the bus")
@@ -435,9 +233,7 @@ def main():
         print("# PASS")
         return 0
     finally:
-        if app_proc.poll() is None:
-            app_proc.kill()
-            app_proc.wait()
+        stop(app_proc)
         shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -27,27 +27,17 @@ import subprocess
 import sys
 import tempfile
 import time
-import warnings
-
-warnings.filterwarnings("ignore", category=DeprecationWarning)
-
-SKIP = 77
 
 # The suite's G_DEBUG=fatal-warnings is for the app; libatspi in this driver warns
 # harmlessly (no /org/a11y/atspi/cache in GTK 4.8). Set before GLib loads.
 os.environ["G_DEBUG"] = "gc-friendly"
 
-if not os.environ.get("DISPLAY"):
-    print("no display: skipping")
-    sys.exit(SKIP)
-
-try:
-    import gi
-    gi.require_version("Atspi", "2.0")
-    from gi.repository import Atspi, GLib
-except (ImportError, ValueError) as e:
-    print(f"no AT-SPI bindings ({e}): skipping")
-    sys.exit(SKIP)
+# The helpers beside this script; no bytecode left in the source tree.
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from clr_atspi import (Atspi, GLib, app_env, children, do_action, find_app,  # noqa: E402
+                       stop, text_of, watch)
+import clr_atspi  # noqa: E402
 
 # One CSL record: Huawei on the Entity List, as trade.gov publishes it.
 CSL_FIXTURE = (
@@ -65,7 +55,6 @@ CSL_FIXTURE = (
     'lists-of-parties-of-concern/entity-list",""\n'
 )
 
-app_proc = None
 step = 0
 
 # libatspi's default reply timeout (0.8 s) is short for an app under AddressSanitizer.
@@ -79,27 +68,7 @@ def ok(what):
 
 
 def wait_for(fn, what, timeout=20.0, interval=0.05):
-    end = time.monotonic() + timeout
-    while True:
-        if app_proc is not None and app_proc.poll() is not None:
-            raise AssertionError(f"clearance exited (status {app_proc.returncode}) "
-                                 f"while waiting for {what}")
-        try:
-            r = fn()
-            if r:
-                return r
-        except GLib.Error:
-            pass
-        if time.monotonic() > end:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(interval)
-
-
-def children(acc):
-    for i in range(acc.get_child_count()):
-        c = acc.get_child_at_index(i)
-        if c is not None:
-            yield c
+    return clr_atspi.wait_for(fn, what, timeout, interval)
 
 
 def find_all(root, role=None, name=None, description=None):
@@ -140,25 +109,6 @@ def find(root, role=None, name=None, description=None, visible=True):
             stack.extend(reversed(list(children(acc))))
         except GLib.Error:
             continue
-    return None
-
-
-def text_of(acc):
-    # GTK 4.8: get_text(0, -1) returns "".
-    return Atspi.Text.get_text(acc, 0, Atspi.Text.get_character_count(acc))
-
-
-def do_action(acc, action):
-    for i in range(Atspi.Action.get_n_actions(acc)):
-        if Atspi.Action.get_action_name(acc, i) == action:
-            return Atspi.Action.do_action(acc, i)
-    raise AssertionError(f"{acc.get_role_name()} {acc.get_name()!r} has no action {action!r}")
-
-
-def find_app(pid):
-    for a in children(Atspi.get_desktop(0)):
-        if a.get_process_id() == pid:
-            return a
     return None
 
 
@@ -293,19 +243,12 @@ def main():
         f.write(CSL_FIXTURE)
     print("1..9", flush=True)
 
-    env = dict(os.environ)
-    env.pop("GTK_A11Y", None)
-    env.pop("CLEARANCE_DB", None)
-    env["G_DEBUG"] = "fatal-criticals"
-    env["GSK_RENDERER"] = env.get("GSK_RENDERER", "cairo")
-    env["GDK_BACKEND"] = "x11"
-    env["GSETTINGS_BACKEND"] = "memory"         # the last page shown elsewhere is not ours
+    env = app_env(GSETTINGS_BACKEND="memory")   # the last page shown elsewhere is not ours
 
     subprocess.run([cli, "--db", db, "import", csl], check=True, env=env,
                    stdout=subprocess.DEVNULL, timeout=60)
     ok("CSL fixture with Huawei imported with clearance-cli")
 
-    global app_proc
     # Xvfb without -noreset regenerates when its last client leaves; a client that
     # connects just then is refused ("cannot open display"). Start again then.
     for attempt in range(3):
@@ -317,6 +260,7 @@ def main():
         print(f"# clearance exited at start (status {app_proc.returncode}), starting it again",
               flush=True)
         time.sleep(0.5)
+    watch(app_proc)
     try:
         app = wait_for(lambda: find_app(app_proc.pid), "the app on the accessibility bus")
         window = wait_for(lambda: find(app, "frame", "Clearance"), "the main window")
@@ -421,9 +365,7 @@ def main():
         screenshot(artifacts, "shipment-failure.png")
         raise
     finally:
-        if app_proc.poll() is None:
-            app_proc.kill()
-            app_proc.wait()
+        stop(app_proc)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
