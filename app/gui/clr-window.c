@@ -29,6 +29,7 @@ struct _ClrWindow
   GtkWidget            *lists_page;
 
   gboolean              settings_bound;
+  guint                 reveal_bar_id;
 };
 
 G_DEFINE_FINAL_TYPE (ClrWindow, clr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -83,11 +84,37 @@ application_changed_cb (ClrWindow *self)
   g_object_bind_property (self, "page", settings, "last-page", G_BINDING_DEFAULT);
 }
 
+static gboolean
+reveal_switcher_bar_cb (gpointer user_data)
+{
+  ClrWindow *self = CLR_WINDOW (user_data);
+
+  self->reveal_bar_id = 0;
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+title_visible_changed_cb (ClrWindow *self)
+{
+  g_assert (CLR_IS_WINDOW (self));
+
+  /* The title squeezes its view switcher away while the header bar is being
+   * allocated. Revealing the bottom bar right then (a property binding) hands
+   * the bar's revealer a size measured before the reveal, and GTK 4.8 warns
+   * about a negative height inside it; reveal it once the allocation is over. */
+  if (self->reveal_bar_id == 0)
+    self->reveal_bar_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reveal_switcher_bar_cb, self, NULL);
+}
+
 static void
 clr_window_dispose (GObject *object)
 {
   ClrWindow *self = CLR_WINDOW (object);
   GtkWidget *pages[] = { self->shipment_page, self->review_page, self->lists_page };
+
+  g_clear_handle_id (&self->reveal_bar_id, g_source_remove);
 
   /* Empty the pages (AdwBin) through AdwBin itself first: a page whose dispose
    * calls gtk_widget_dispose_template () would otherwise unparent the bin's
@@ -200,6 +227,11 @@ clr_window_init (ClrWindow *self)
   g_signal_connect_object (self->stack, "notify::visible-child-name",
                            G_CALLBACK (visible_child_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (title_visible_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 
   if (g_strcmp0 (PROFILE, "development") == 0)

@@ -249,6 +249,88 @@ test_open_shipment_file (void)
   close_window (window);
 }
 
+static int
+minimum_width (GtkWidget *widget)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
+static void
+save_png (ClrWindow  *window,
+          const char *name)
+{
+  const char *artifacts = g_getenv ("CLEARANCE_GUI_ARTIFACTS");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = NULL;
+
+  if (artifacts == NULL)
+    return;
+  g_mkdir_with_parents (artifacts, 0755);
+  png = g_build_filename (artifacts, name, NULL);
+  clr_gui_test_wait_drawn (GTK_WIDGET (window));
+  /* A screenshot is an artifact to look at, not an assertion. */
+  if (!clr_gui_test_save_png (GTK_WIDGET (window), png, &error))
+    g_test_message ("no screenshot: %s", error->message);
+}
+
+static void
+test_narrow (void)
+{
+  const char *pages[] = { "shipment", "review", "lists" };
+  ClrWindow *window;
+  GtkWidget *content, *stack;
+  int width, height;
+
+  /* A phone-sized window: 360 px wide. An AdwViewStack asks for the widest
+   * minimum of all its pages and the header bar asks for its title and both
+   * button boxes, so every page and the shell must fit. */
+  g_settings_set_int (gsettings (), "window-width", 360);
+  g_settings_set_int (gsettings (), "window-height", 640);
+  g_settings_set_string (gsettings (), "last-page", "shipment");
+  window = open_window ();
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  stack = gtk_widget_get_ancestor (clr_window_get_page_widget (window, "shipment"),
+                                   ADW_TYPE_VIEW_STACK);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = clr_window_get_page_widget (window, pages[i]);
+
+      g_test_message ("%s page: minimum width %d px", pages[i], minimum_width (page));
+      g_assert_cmpint (minimum_width (page), <=, 360);
+    }
+  g_assert_cmpint (minimum_width (stack), <=, 360);
+  g_assert_cmpint (minimum_width (content), <=, 360);
+  g_assert_cmpint (minimum_width (GTK_WIDGET (window)), <=, 360);
+
+  /* And the window really is that narrow, every page in it. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *png = g_strdup_printf ("window-360-%s.png", pages[i]);
+      GtkWidget *page = clr_window_get_page_widget (window, pages[i]);
+
+      clr_window_set_page (window, pages[i]);
+      CLR_GUI_TEST_WAIT_UNTIL (gtk_widget_get_width (page) > 0, 5);
+      save_png (window, png);
+      /* The default size counts the window's frame: the widget is a few pixels narrower. */
+      g_test_message ("%s page at 360 px: window %d px, content %d px, page %d px", pages[i],
+                      gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_width (content),
+                      gtk_widget_get_width (page));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+      g_assert_cmpint (gtk_widget_get_width (content), >=, 340);
+      g_assert_cmpint (gtk_widget_get_width (page), ==, gtk_widget_get_width (content));
+    }
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 360);
+
+  close_window (window);
+  g_settings_reset (gsettings (), "window-width");
+  g_settings_reset (gsettings (), "window-height");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +347,7 @@ main (int   argc,
   g_test_add_func ("/clearance/gui/window/close-action", test_close_action);
   g_test_add_func ("/clearance/gui/window/accels-and-shortcuts-window", test_accels_and_shortcuts_window);
   g_test_add_func ("/clearance/gui/window/about-and-preferences", test_about_and_preferences);
+  g_test_add_func ("/clearance/gui/window/narrow", test_narrow);
 
   g_test_add_func ("/clearance/gui/app/open-shipment-file", test_open_shipment_file);
 
