@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "clr-downloader.h"
+#include "clr-progress-relay.h"
 
 struct _ClrDownloader
 {
@@ -424,92 +425,10 @@ clr_downloader_download (ClrDownloader            *self,
 
 typedef struct
 {
-  gint                     ref_count;
-  ClrDownloadProgressFunc  func;
-  gpointer                 data;
-  GDestroyNotify           destroy;
-  GMainContext            *context;
-  gint64                   last_time;
-} Relay;
-
-static Relay *
-relay_ref (Relay *relay)
-{
-  g_atomic_int_inc (&relay->ref_count);
-  return relay;
-}
-
-static void
-relay_unref (gpointer data)
-{
-  Relay *relay = data;
-
-  if (!g_atomic_int_dec_and_test (&relay->ref_count))
-    return;
-  if (relay->destroy != NULL)
-    relay->destroy (relay->data);
-  g_main_context_unref (relay->context);
-  g_free (relay);
-}
-
-typedef struct
-{
-  Relay   *relay;
-  guint64  done;
-  guint64  total;
-} RelayMessage;
-
-static void
-relay_message_free (gpointer data)
-{
-  RelayMessage *message = data;
-
-  relay_unref (message->relay);
-  g_free (message);
-}
-
-static gboolean
-relay_message_deliver (gpointer data)
-{
-  RelayMessage *message = data;
-
-  message->relay->func (message->done, message->total, message->relay->data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-relay_progress (guint64  done,
-                guint64  total,
-                gpointer user_data)
-{
-  Relay *relay = user_data;
-  GSource *source;
-  gint64 now = g_get_monotonic_time ();
-  RelayMessage *message;
-
-  if (done != 0 && now - relay->last_time < G_USEC_PER_SEC / 10 && (total == 0 || done < total))
-    return;
-  relay->last_time = now;
-
-  message = g_new0 (RelayMessage, 1);
-  message->relay = relay_ref (relay);
-  message->done = done;
-  message->total = total;
-  /* Always queued, never run here: g_main_context_invoke() would call it in
-   * this worker thread whenever it can acquire the context. */
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, relay_message_deliver, message, relay_message_free);
-  g_source_attach (source, relay->context);
-  g_source_unref (source);
-}
-
-typedef struct
-{
   char  *url;
   char  *etag;
   char  *last_modified;
-  Relay *relay;
+  ClrProgressRelay *relay;
 } DownloadData;
 
 static void
@@ -521,7 +440,7 @@ download_data_free (gpointer data)
   g_free (download->etag);
   g_free (download->last_modified);
   if (download->relay != NULL)
-    relay_unref (download->relay);
+    clr_progress_relay_unref (download->relay);
   g_free (download);
 }
 
@@ -543,7 +462,7 @@ download_thread (GTask        *task,
   GError *error = NULL;
 
   if (clr_downloader_download (source_object, download->url, download->etag, download->last_modified,
-                               download->relay ? relay_progress : NULL, download->relay,
+                               download->relay ? clr_progress_relay_report_cb : NULL, download->relay,
                                result, cancellable, &error))
     g_task_return_pointer (task, result, download_result_free);
   else
@@ -577,12 +496,7 @@ clr_downloader_download_async (ClrDownloader            *self,
   download->last_modified = g_strdup (last_modified);
   if (progress != NULL)
     {
-      download->relay = g_new0 (Relay, 1);
-      download->relay->ref_count = 1;
-      download->relay->func = progress;
-      download->relay->data = progress_data;
-      download->relay->destroy = progress_destroy;
-      download->relay->context = g_main_context_ref_thread_default ();
+      download->relay = clr_progress_relay_new (progress, progress_data, progress_destroy);
     }
   else if (progress_destroy != NULL)
     progress_destroy (progress_data);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "clr-progress-relay.h"
 #include "clr-source-updater.h"
 
 const char *
@@ -207,92 +208,42 @@ clr_source_update (ClrStore               *store,
 /* ---------------------------------------------------------------------- */
 /* Async                                                                   */
 
+/* The caller's callback and data, delivered through a ClrProgressRelay. */
 typedef struct
 {
-  gint                   ref_count;
-  ClrUpdateProgressFunc  func;
-  gpointer               data;
-  GDestroyNotify         destroy;
-  GMainContext          *context;
-  gint64                 last_time;
-  ClrUpdatePhase         last_phase;
-} Relay;
+  ClrUpdateProgressFunc func;
+  gpointer              data;
+  GDestroyNotify        destroy;
+} Progress;
 
-static Relay *
-relay_ref (Relay *relay)
+static void
+progress_free (gpointer data)
 {
-  g_atomic_int_inc (&relay->ref_count);
-  return relay;
+  Progress *progress = data;
+
+  if (progress->destroy != NULL)
+    progress->destroy (progress->data);
+  g_free (progress);
 }
 
 static void
-relay_unref (gpointer data)
+progress_deliver (guint    phase,
+                  guint64  done,
+                  guint64  total,
+                  gpointer data)
 {
-  Relay *relay = data;
+  Progress *progress = data;
 
-  if (!g_atomic_int_dec_and_test (&relay->ref_count))
-    return;
-  if (relay->destroy != NULL)
-    relay->destroy (relay->data);
-  g_main_context_unref (relay->context);
-  g_free (relay);
-}
-
-typedef struct
-{
-  Relay          *relay;
-  ClrUpdatePhase  phase;
-  guint64         done;
-  guint64         total;
-} RelayMessage;
-
-static void
-relay_message_free (gpointer data)
-{
-  RelayMessage *message = data;
-
-  relay_unref (message->relay);
-  g_free (message);
-}
-
-static gboolean
-relay_message_deliver (gpointer data)
-{
-  RelayMessage *message = data;
-
-  message->relay->func (message->phase, message->done, message->total, message->relay->data);
-  return G_SOURCE_REMOVE;
+  progress->func ((ClrUpdatePhase) phase, done, total, progress->data);
 }
 
 static void
 relay_progress (ClrUpdatePhase phase,
                 guint64        done,
                 guint64        total,
-                gpointer       user_data)
+                gpointer       relay)
 {
-  Relay *relay = user_data;
-  GSource *source;
-  gint64 now = g_get_monotonic_time ();
-  RelayMessage *message;
-
-  if (phase == relay->last_phase && done != 0 &&
-      now - relay->last_time < G_USEC_PER_SEC / 10 && (total == 0 || done < total))
-    return;
-  relay->last_time = now;
-  relay->last_phase = phase;
-
-  message = g_new0 (RelayMessage, 1);
-  message->relay = relay_ref (relay);
-  message->phase = phase;
-  message->done = done;
-  message->total = total;
-  /* Always queued, never run here: g_main_context_invoke() would call it in
-   * this worker thread whenever it can acquire the context. */
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, relay_message_deliver, message, relay_message_free);
-  g_source_attach (source, relay->context);
-  g_source_unref (source);
+  clr_progress_relay_report (relay, phase, done, total);
 }
 
 typedef struct
@@ -301,7 +252,7 @@ typedef struct
   char          *id;
   char          *url_override;
   gboolean       force;
-  Relay         *relay;
+  ClrProgressRelay *relay;
 } UpdateData;
 
 static void
@@ -313,7 +264,7 @@ update_data_free (gpointer data)
   g_free (update->id);
   g_free (update->url_override);
   if (update->relay != NULL)
-    relay_unref (update->relay);
+    clr_progress_relay_unref (update->relay);
   g_free (update);
 }
 
@@ -372,12 +323,12 @@ clr_source_update_async (ClrStore               *store,
   update->force = force;
   if (progress != NULL)
     {
-      update->relay = g_new0 (Relay, 1);
-      update->relay->ref_count = 1;
-      update->relay->func = progress;
-      update->relay->data = progress_data;
-      update->relay->destroy = progress_destroy;
-      update->relay->context = g_main_context_ref_thread_default ();
+      Progress *relayed = g_new0 (Progress, 1);
+
+      relayed->func = progress;
+      relayed->data = progress_data;
+      relayed->destroy = progress_destroy;
+      update->relay = clr_progress_relay_new_phased (progress_deliver, relayed, progress_free);
     }
   else if (progress_destroy != NULL)
     progress_destroy (progress_data);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "clr-progress-relay.h"
 #include "clr-store-lists.h"
 #include "clr-store-lists-private.h"
 #include "clr-store-private.h"
@@ -137,94 +138,11 @@ clr_store_import_list_file (ClrStore               *self,
 
 typedef struct
 {
-  gint                  ref_count;
-  ClrImportProgressFunc func;
-  gpointer              data;
-  GDestroyNotify        destroy;
-  GMainContext         *context;
-  gint64                last_time;
-} ProgressRelay;
-
-static ProgressRelay *
-progress_relay_ref (ProgressRelay *relay)
-{
-  g_atomic_int_inc (&relay->ref_count);
-  return relay;
-}
-
-static void
-progress_relay_unref (gpointer data)
-{
-  ProgressRelay *relay = data;
-
-  if (!g_atomic_int_dec_and_test (&relay->ref_count))
-    return;
-  if (relay->destroy != NULL)
-    relay->destroy (relay->data);
-  g_main_context_unref (relay->context);
-  g_free (relay);
-}
-
-typedef struct
-{
-  ProgressRelay *relay;
-  guint64        done;
-  guint64        total;
-} ProgressMessage;
-
-static void
-progress_message_free (gpointer data)
-{
-  ProgressMessage *message = data;
-
-  progress_relay_unref (message->relay);
-  g_free (message);
-}
-
-static gboolean
-progress_message_deliver (gpointer data)
-{
-  ProgressMessage *message = data;
-
-  message->relay->func (message->done, message->total, message->relay->data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_relay_cb (guint64  done,
-                   guint64  total,
-                   gpointer user_data)
-{
-  ProgressRelay *relay = user_data;
-  GSource *source;
-  gint64 now = g_get_monotonic_time ();
-  ProgressMessage *message;
-
-  /* At most ten updates a second, and always the last one. */
-  if (now - relay->last_time < G_USEC_PER_SEC / 10 && (total == 0 || done < total))
-    return;
-  relay->last_time = now;
-
-  message = g_new0 (ProgressMessage, 1);
-  message->relay = progress_relay_ref (relay);
-  message->done = done;
-  message->total = total;
-  /* Always queued, never run here: g_main_context_invoke() would call it in
-   * this worker thread whenever it can acquire the context. */
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, progress_message_deliver, message, progress_message_free);
-  g_source_attach (source, relay->context);
-  g_source_unref (source);
-}
-
-typedef struct
-{
   char          *path;
   ClrListFormat  format;
   char          *source_override;
   gboolean       force;
-  ProgressRelay *relay;
+  ClrProgressRelay *relay;
 } ImportTaskData;
 
 static void
@@ -235,7 +153,7 @@ import_task_data_free (gpointer data)
   g_free (task_data->path);
   g_free (task_data->source_override);
   if (task_data->relay != NULL)
-    progress_relay_unref (task_data->relay);
+    clr_progress_relay_unref (task_data->relay);
   g_free (task_data);
 }
 
@@ -260,7 +178,7 @@ import_thread (GTask        *task,
 
   if (clr_store_import_list_file (source_object, task_data->path, task_data->format,
                                   task_data->source_override, task_data->force,
-                                  task_data->relay ? progress_relay_cb : NULL, task_data->relay,
+                                  task_data->relay ? clr_progress_relay_report_cb : NULL, task_data->relay,
                                   result, cancellable, &error))
     g_task_return_pointer (task, result, import_result_free);
   else
@@ -296,12 +214,7 @@ clr_store_import_list_file_async (ClrStore               *self,
   task_data->force = force;
   if (progress != NULL)
     {
-      task_data->relay = g_new0 (ProgressRelay, 1);
-      task_data->relay->ref_count = 1;
-      task_data->relay->func = progress;
-      task_data->relay->data = progress_data;
-      task_data->relay->destroy = progress_destroy;
-      task_data->relay->context = g_main_context_ref_thread_default ();
+      task_data->relay = clr_progress_relay_new (progress, progress_data, progress_destroy);
     }
   else if (progress_destroy != NULL)
     progress_destroy (progress_data);
