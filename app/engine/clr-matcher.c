@@ -44,6 +44,7 @@
 #define MIN_FUZZY_LENGTH 4
 #define TRI_BASE 38
 #define TRI_BUCKETS (TRI_BASE * TRI_BASE * TRI_BASE)
+#define CHAR_CODES TRI_BASE
 
 GBytes *_clr_matching_load_resource (const char *name, GError **error);
 
@@ -148,13 +149,36 @@ typedef struct
   GArray        *touched;   /* guint32 names */
   guint8        *vcount;    /* per vocab token: trigrams shared */
   GArray        *vtouched;  /* guint32 vocab ids */
+  guint32       *vq_stamp;  /* per vocab token: map_epoch when vq_head is valid */
+  guint32       *vq_head;   /* per vocab token: first of its QMatch items */
+  GArray        *vq_items;  /* QMatch: which query tokens the listed token matches */
+  guint32        map_epoch;
 } Scratch;
+
+/* One query token (or two glued query tokens) that a listed token matches,
+ * and how well: the query seen from the listed side, so that scoring a name
+ * reads each of its tokens once instead of searching every query token. */
+typedef struct
+{
+  guint32 next;             /* next item of the same listed token, or NO_ID */
+  float   sim;
+  guint8  q;                /* query token */
+  guint8  glued;            /* q glued to q + 1 */
+} QMatch;
 
 typedef struct
 {
   guint32 id;
   float   sim;
 } Neigh;
+
+/* What the fuzzy filters read of a vocabulary token, in one place: one
+ * cache line or two per candidate instead of four scattered reads. */
+typedef struct
+{
+  guint64 mask;                   /* char_mask () */
+  guint8  counts[CHAR_CODES];     /* char_counts () */
+} Sig;
 
 struct _ClrMatcher
 {
@@ -176,14 +200,17 @@ struct _ClrMatcher
   GArray        *vocab_parts;     /* guint64: glued forms' two part ids, else NO_ID */
   float         *vocab_weight;
   guint8        *vocab_len;
-  guint32       *vocab_mask;      /* letters and digits present, one bit each */
+  Sig           *vocab_sig;       /* per token: character mask and counts */
   double         unknown_idf;
 
   guint32       *post_off;        /* vocab id → range in post_names */
   guint32       *post_names;
-  GArray       **nb_cache;        /* vocab id → its fuzzy neighbours (Neigh), filled on first use */
+  guint32       *nb_off;          /* vocab id → range in nb: its fuzzy neighbours */
+  Neigh         *nb;              /* sorted by id within each range */
+  double         nb_seconds;
   guint32       *tri_off;         /* trigram bucket → range in tri_vocab */
-  guint32       *tri_vocab;
+  guint32       *tri_vocab;       /* vocab ids, by length within a bucket */
+  guint8        *tri_len;         /* their lengths, read without touching the vocabulary */
 
   GAsyncQueue   *scratch_pool;
 };
@@ -201,6 +228,9 @@ scratch_free (gpointer data)
   g_array_unref (s->touched);
   g_free (s->vcount);
   g_array_unref (s->vtouched);
+  g_free (s->vq_stamp);
+  g_free (s->vq_head);
+  g_array_unref (s->vq_items);
   g_free (s);
 }
 
@@ -232,14 +262,14 @@ clr_matcher_finalize (GObject *object)
   g_array_unref (self->vocab_parts);
   g_free (self->vocab_weight);
   g_free (self->vocab_len);
-  g_free (self->vocab_mask);
+  g_free (self->vocab_sig);
   g_free (self->post_off);
   g_free (self->post_names);
   g_free (self->tri_off);
   g_free (self->tri_vocab);
-  for (guint id = 0; self->nb_cache != NULL && id < self->vocab->len; id++)
-    g_clear_pointer (&self->nb_cache[id], g_array_unref);
-  g_free (self->nb_cache);
+  g_free (self->tri_len);
+  g_free (self->nb_off);
+  g_free (self->nb);
   g_clear_object (&self->norm);
 
   G_OBJECT_CLASS (clr_matcher_parent_class)->finalize (object);
@@ -309,6 +339,13 @@ clr_matcher_get_build_seconds (ClrMatcher *self)
 {
   g_return_val_if_fail (CLR_IS_MATCHER (self), 0);
   return self->build_seconds;
+}
+
+double
+clr_matcher_get_neighbour_seconds (ClrMatcher *self)
+{
+  g_return_val_if_fail (CLR_IS_MATCHER (self), 0);
+  return self->nb_seconds;
 }
 
 gboolean
@@ -394,25 +431,16 @@ osa_distance (const char *a,
   return MIN (prev[lb], big);
 }
 
-/* Which characters occur: each edit changes at most two bits, so tokens
- * whose masks differ in more than 2 × bound bits are not within bound. */
-static guint32
-char_mask (const char *text,
-           guint       len)
-{
-  guint32 mask = 0;
 
-  for (guint i = 0; i < len; i++)
-    {
-      guchar c = fold_char ((guchar) text[i]);
-      if (c >= 'a' && c <= 'z')
-        mask |= 1u << (c - 'a');
-      else if (c >= '0' && c <= '9')
-        mask |= 1u << 26;
-      else
-        mask |= 1u << 27;
-    }
-  return mask;
+/* Set bits: inline, as a baseline x86-64 build would call libgcc for
+ * __builtin_popcountll on every candidate. */
+static inline guint
+popcount64 (guint64 v)
+{
+  v = v - ((v >> 1) & G_GUINT64_CONSTANT (0x5555555555555555));
+  v = (v & G_GUINT64_CONSTANT (0x3333333333333333)) + ((v >> 2) & G_GUINT64_CONSTANT (0x3333333333333333));
+  v = (v + (v >> 4)) & G_GUINT64_CONSTANT (0x0f0f0f0f0f0f0f0f);
+  return (guint) ((v * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
 }
 
 static guint
@@ -503,6 +531,40 @@ tri_code (guchar c)
   if (c == '$')
     return 0;
   return 37;
+}
+
+/* How often each folded character (trigram code) occurs in @text. */
+static void
+char_counts (const char *text,
+             guint       len,
+             guint8     *counts)
+{
+  memset (counts, 0, CHAR_CODES);
+  for (guint i = 0; i < len; i++)
+    {
+      guint c = tri_code ((guchar) text[i]);
+      if (counts[c] < 255)
+        counts[c]++;
+    }
+}
+
+/* A summary of char_counts() in one word: bit c when character code c
+ * occurs (codes 0–37), bit 38 + k when letter k occurs twice or more. The
+ * bits that differ between two tokens never exceed the L1 distance of
+ * their counts, which bag_distance() turns into an edit-distance bound:
+ * a cheap first filter that reads no string. */
+static guint64
+char_mask (const guint8 *counts)
+{
+  guint64 mask = 0;
+
+  for (guint c = 0; c < CHAR_CODES; c++)
+    if (counts[c] > 0)
+      mask |= G_GUINT64_CONSTANT (1) << c;
+  for (guint k = 0; k < 26; k++)
+    if (counts[1 + k] > 1)
+      mask |= G_GUINT64_CONSTANT (1) << (CHAR_CODES + k);
+  return mask;
 }
 
 /* Distinct trigram buckets of "$token$"; returns how many. */
@@ -661,16 +723,20 @@ get_parts (ClrMatcher *self,
   return g_array_index (self->vocab_parts, guint64, id);
 }
 
+static int       neigh_cmp     (gconstpointer a,
+                                gconstpointer b);
 static Scratch  *scratch_take  (ClrMatcher *self);
 static void      scratch_give  (ClrMatcher *self,
                                 Scratch    *s);
 static gboolean  is_glued_form (ClrMatcher *self,
                                 guint32     id);
+static void      build_neighbours (ClrMatcher *self);
 static void      fuzzy_search  (ClrMatcher *self,
                                 Scratch    *s,
                                 const char *text,
                                 guint       len,
                                 guint32     exclude,
+                                guint32     min_id,
                                 GArray     *out);
 
 void
@@ -711,14 +777,15 @@ clr_matcher_build (ClrMatcher *self)
   self->unknown_idf = log ((n_names + 1.0) / 0.5);
   self->vocab_weight = g_new0 (float, MAX (n_vocab, 1));
   self->vocab_len = g_new0 (guint8, MAX (n_vocab, 1));
-  self->vocab_mask = g_new0 (guint32, MAX (n_vocab, 1));
+  self->vocab_sig = g_new0 (Sig, MAX (n_vocab, 1));
   for (guint32 id = 0; id < n_vocab; id++)
     {
       guint32 df = g_array_index (self->vocab_df, guint32, id);
       ClrTokenClass klass = g_array_index (self->vocab_class, guint8, id);
 
       self->vocab_len[id] = (guint8) MIN (strlen (g_ptr_array_index (self->vocab, id)), 255);
-      self->vocab_mask[id] = char_mask (g_ptr_array_index (self->vocab, id), self->vocab_len[id]);
+      char_counts (g_ptr_array_index (self->vocab, id), self->vocab_len[id], self->vocab_sig[id].counts);
+      self->vocab_sig[id].mask = char_mask (self->vocab_sig[id].counts);
       if (get_parts (self, id) == G_MAXUINT64)
         self->vocab_weight[id] = (float) (log ((n_names + 1.0) / (df + 0.5)) * class_factor (klass));
     }
@@ -800,6 +867,7 @@ clr_matcher_build (ClrMatcher *self)
               total += c;
             }
           self->tri_vocab = g_new (guint32, MAX (total, 1));
+          self->tri_len = g_new (guint8, MAX (total, 1));
           fill = g_memdup2 (self->tri_off, sizeof (guint32) * (TRI_BUCKETS + 1));
         }
       for (guint len = MIN_FUZZY_LENGTH; len <= 255; len++)
@@ -817,18 +885,150 @@ clr_matcher_build (ClrMatcher *self)
                 if (pass == 0)
                   self->tri_off[codes[k]]++;
                 else
-                  self->tri_vocab[fill[codes[k]]++] = id;
+                  {
+                    self->tri_len[fill[codes[k]]] = (guint8) len;
+                    self->tri_vocab[fill[codes[k]]++] = id;
+                  }
               }
           }
     }
   g_free (fill);
 
-  self->nb_cache = g_new0 (GArray *, MAX (n_vocab, 1));
+  build_neighbours (self);
 
   self->built = TRUE;
   self->build_seconds = (g_get_monotonic_time () - start) / 1e6;
   g_debug ("Matcher built: %u entries, %u names, %u tokens in %.3f s",
            self->entries->len, n_names, n_vocab, self->build_seconds);
+}
+
+/* ---- the neighbour table ------------------------------------------------ */
+
+/* Every pair of listed tokens within the fuzzy bound, found once at build
+ * time by a self-join: each token searches the trigram index for tokens
+ * with a larger id only (the similarity and every filter are symmetric),
+ * and the pair is filed under both. Queries made of listed words then read
+ * their neighbours instead of searching, from the very first query. */
+
+#define NB_CHUNK 64
+
+typedef struct
+{
+  guint32 a, b;
+  float   sim;
+} NbPair;
+
+typedef struct
+{
+  ClrMatcher *self;
+  gint        next;
+} NbJob;
+
+static gboolean
+neighbour_source (ClrMatcher *self,
+                  guint32     id)
+{
+  return self->vocab_len[id] >= MIN_FUZZY_LENGTH && !is_glued_form (self, id) &&
+         fuzzy_class (g_array_index (self->vocab_class, guint8, id));
+}
+
+static gpointer
+neighbour_worker (gpointer user_data)
+{
+  NbJob *job = user_data;
+  ClrMatcher *self = job->self;
+  Scratch *s = scratch_take (self);
+  GArray *pairs = g_array_new (FALSE, FALSE, sizeof (NbPair));
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Neigh));
+  gint first;
+
+  while ((first = g_atomic_int_add (&job->next, NB_CHUNK)) < (gint) self->vocab->len)
+    {
+      guint32 last = MIN ((guint32) first + NB_CHUNK, self->vocab->len);
+
+      for (guint32 id = (guint32) first; id < last; id++)
+        {
+          if (!neighbour_source (self, id))
+            continue;
+          g_array_set_size (found, 0);
+          fuzzy_search (self, s, g_ptr_array_index (self->vocab, id), self->vocab_len[id], id, id + 1, found);
+          for (guint k = 0; k < found->len; k++)
+            {
+              const Neigh *n = &g_array_index (found, Neigh, k);
+              NbPair pair = { id, n->id, n->sim };
+              g_array_append_val (pairs, pair);
+            }
+        }
+    }
+  scratch_give (self, s);
+  return pairs;
+}
+
+static void
+build_neighbours (ClrMatcher *self)
+{
+  gint64 start = g_get_monotonic_time ();
+  guint n_vocab = self->vocab->len;
+  NbJob job = { self, 0 };
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
+  guint32 *fill;
+  guint64 total = 0;
+
+  /* Small vocabularies (tests, a single list) are not worth a thread. */
+  if (n_vocab < 4096)
+    n_threads = 1;
+  if (n_threads == 1)
+    g_ptr_array_add (results, neighbour_worker (&job));
+  else
+    {
+      g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+
+      for (guint t = 0; t < n_threads; t++)
+        g_ptr_array_add (threads, g_thread_new ("matcher-neighbours", neighbour_worker, &job));
+      for (guint t = 0; t < n_threads; t++)
+        g_ptr_array_add (results, g_thread_join (g_ptr_array_index (threads, t)));
+    }
+
+  self->nb_off = g_new0 (guint32, n_vocab + 1);
+  for (guint r = 0; r < results->len; r++)
+    {
+      GArray *pairs = g_ptr_array_index (results, r);
+      for (guint k = 0; k < pairs->len; k++)
+        {
+          const NbPair *p = &g_array_index (pairs, NbPair, k);
+          self->nb_off[p->a]++;
+          self->nb_off[p->b]++;
+        }
+    }
+  for (guint32 id = 0; id <= n_vocab; id++)
+    {
+      guint32 c = self->nb_off[id];
+      self->nb_off[id] = (guint32) total;
+      total += c;
+    }
+  self->nb = g_new (Neigh, MAX (total, 1));
+  fill = g_memdup2 (self->nb_off, sizeof (guint32) * (n_vocab + 1));
+  for (guint r = 0; r < results->len; r++)
+    {
+      GArray *pairs = g_ptr_array_index (results, r);
+      for (guint k = 0; k < pairs->len; k++)
+        {
+          const NbPair *p = &g_array_index (pairs, NbPair, k);
+          Neigh to_b = { p->b, p->sim }, to_a = { p->a, p->sim };
+
+          self->nb[fill[p->a]++] = to_b;
+          self->nb[fill[p->b]++] = to_a;
+        }
+    }
+  g_free (fill);
+  for (guint32 id = 0; id < n_vocab; id++)
+    if (self->nb_off[id + 1] - self->nb_off[id] > 1)
+      qsort (&self->nb[self->nb_off[id]], self->nb_off[id + 1] - self->nb_off[id], sizeof (Neigh), neigh_cmp);
+
+  self->nb_seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_debug ("Matcher neighbour table: %" G_GUINT64_FORMAT " entries, %u threads, %.3f s",
+           total, n_threads, self->nb_seconds);
 }
 
 /* ---- querying ----------------------------------------------------------- */
@@ -887,6 +1087,9 @@ scratch_take (ClrMatcher *self)
   s->touched = g_array_new (FALSE, FALSE, sizeof (guint32));
   s->vcount = g_new0 (guint8, n_vocab);
   s->vtouched = g_array_new (FALSE, FALSE, sizeof (guint32));
+  s->vq_stamp = g_new0 (guint32, n_vocab);
+  s->vq_head = g_new0 (guint32, n_vocab);
+  s->vq_items = g_array_new (FALSE, FALSE, sizeof (QMatch));
   return s;
 }
 
@@ -918,27 +1121,20 @@ neigh_cmp (gconstpointer a,
 }
 
 /* Characters of @b missing from @a's multiset, or the reverse, whichever is
- * more: no edit sequence shorter than that turns one into the other. */
+ * more: no edit sequence shorter than that turns one into the other. From
+ * the character counts alone: the two missing counts sum to the counts' L1
+ * distance and differ by the difference in length. */
 static guint
 bag_distance (const guint8 *a_counts,
               guint         la,
-              const char   *b,
+              const guint8 *b_counts,
               guint         lb)
 {
-  guint8 counts[38];
-  guint missing = 0;
+  guint l1 = 0;
 
-  memcpy (counts, a_counts, sizeof counts);
-  for (guint i = 0; i < lb; i++)
-    {
-      guint c = tri_code ((guchar) b[i]);
-      if (counts[c] > 0)
-        counts[c]--;
-      else
-        missing++;
-    }
-  /* Left in a: la - (lb - missing) characters. */
-  return MAX (missing, la - (lb - missing));
+  for (guint c = 0; c < CHAR_CODES; c++)
+    l1 += a_counts[c] > b_counts[c] ? a_counts[c] - b_counts[c] : b_counts[c] - a_counts[c];
+  return (l1 + (la > lb ? la - lb : lb - la)) / 2;
 }
 
 static guint
@@ -952,7 +1148,7 @@ lower_bound_len (ClrMatcher *self,
   while (lo < hi)
     {
       guint32 mid = lo + (hi - lo) / 2;
-      if (self->vocab_len[self->tri_vocab[mid]] < len)
+      if (self->tri_len[mid] < len)
         lo = mid + 1;
       else
         hi = mid;
@@ -961,27 +1157,27 @@ lower_bound_len (ClrMatcher *self,
 }
 
 /* Vocabulary tokens (not glued forms) within the edit-distance bound of
- * @text, @exclude aside, appended to @out. */
+ * @text, @exclude and ids below @min_id aside, appended to @out. */
 static void
 fuzzy_search (ClrMatcher *self,
               Scratch    *s,
               const char *text,
               guint       len,
               guint32     exclude,
+              guint32     min_id,
               GArray     *out)
 {
   guint32 codes[256];
   guint n_codes;
   guint min_len, max_len;
-  guint32 mask = char_mask (text, len);
-  guint8 counts[38] = { 0, };
-
-  /* Character counts of @text (folded), for the bag-distance filter. */
-  for (guint i = 0; i < len; i++)
-    counts[tri_code ((guchar) text[i])]++;
+  guint64 mask;
+  guint8 counts[CHAR_CODES];
 
   if (len < MIN_FUZZY_LENGTH || len > 255)
     return;
+  /* Character counts of @text (folded), for the bag-distance filter. */
+  char_counts (text, len, counts);
+  mask = char_mask (counts);
   n_codes = trigrams (text, len, codes, G_N_ELEMENTS (codes));
   min_len = MAX (len - max_distance (len), MIN_FUZZY_LENGTH);
   max_len = len;
@@ -996,10 +1192,13 @@ fuzzy_search (ClrMatcher *self,
 
       for (guint32 x = from; x < hi; x++)
         {
-          guint32 id = self->tri_vocab[x];
+          guint32 id;
 
-          if (self->vocab_len[id] > max_len)
+          if (self->tri_len[x] > max_len)
             break;
+          id = self->tri_vocab[x];
+          if (id < min_id)
+            continue;
           if (s->vcount[id] == 0)
             g_array_append_val (s->vtouched, id);
           if (s->vcount[id] < 255)
@@ -1014,11 +1213,12 @@ fuzzy_search (ClrMatcher *self,
       guint bound = max_distance (longest);
       int need = (int) longest - 4 * (int) bound;
 
-      if (id != exclude && bound > 0 &&
-          (lv > len ? lv - len : len - lv) <= bound &&
+      guint dlen = lv > len ? lv - len : len - lv;
+
+      if (id != exclude && bound > 0 && dlen <= bound &&
           (int) s->vcount[id] >= MAX (need, 1) &&
-          (guint) __builtin_popcount (mask ^ self->vocab_mask[id]) <= 2 * bound &&
-          bag_distance (counts, len, g_ptr_array_index (self->vocab, id), lv) <= (guint) bound)
+          popcount64 (mask ^ self->vocab_sig[id].mask) + dlen <= 2 * bound &&
+          bag_distance (counts, len, self->vocab_sig[id].counts, lv) <= bound)
         {
           float sim = fuzzy_similarity (text, len, g_ptr_array_index (self->vocab, id), lv);
           if (sim > 0)
@@ -1038,9 +1238,9 @@ is_glued_form (ClrMatcher *self,
   return g_array_index (self->vocab_parts, guint64, id) != G_MAXUINT64;
 }
 
-/* Listed tokens similar to @t: the exact one, and fuzzy ones (precomputed
- * for listed tokens, else found through the trigram index). Glued forms
- * match exactly only. */
+/* Listed tokens similar to @t: the exact one, and fuzzy ones (from the
+ * neighbour table for listed tokens, else found through the trigram index).
+ * Glued forms match exactly only. */
 static void
 find_neighbours (ClrMatcher *self,
                  Scratch    *s,
@@ -1055,25 +1255,14 @@ find_neighbours (ClrMatcher *self,
   if (t->glued || t->len < MIN_FUZZY_LENGTH || !fuzzy_class (t->klass))
     return;
 
-  if (t->exact != NO_ID && !is_glued_form (self, t->exact))
+  if (t->exact != NO_ID)
     {
-      /* A listed token's neighbours are searched once, then shared by every
-       * query and thread (first writer wins; a racing duplicate is dropped). */
-      GArray *list = g_atomic_pointer_get (&self->nb_cache[t->exact]);
-
-      if (list == NULL)
-        {
-          GArray *fresh = g_array_new (FALSE, FALSE, sizeof (Neigh));
-
-          fuzzy_search (self, s, t->text, t->len, t->exact, fresh);
-          if (!g_atomic_pointer_compare_and_exchange (&self->nb_cache[t->exact], NULL, fresh))
-            g_array_unref (fresh);
-          list = g_atomic_pointer_get (&self->nb_cache[t->exact]);
-        }
-      g_array_append_vals (t->neigh, list->data, list->len);
+      if (!is_glued_form (self, t->exact))
+        g_array_append_vals (t->neigh, &self->nb[self->nb_off[t->exact]],
+                             self->nb_off[t->exact + 1] - self->nb_off[t->exact]);
     }
   else
-    fuzzy_search (self, s, t->text, t->len, t->exact, t->neigh);
+    fuzzy_search (self, s, t->text, t->len, NO_ID, 0, t->neigh);
   g_array_sort (t->neigh, neigh_cmp);
 }
 
@@ -1264,46 +1453,31 @@ pair_cmp (gconstpointer a,
     return (x->q1 - x->q0 + x->n1 - x->n0) < (y->q1 - y->q0 + y->n1 - y->n0) ? -1 : 1;
   if (x->q0 != y->q0)
     return x->q0 < y->q0 ? -1 : 1;
-  return x->n0 < y->n0 ? -1 : x->n0 > y->n0;
+  if (x->n0 != y->n0)
+    return x->n0 < y->n0 ? -1 : 1;
+  /* A total order: the pairs' order, hence the score, never depends on the
+   * order they were found in (the index and the full scan find them in
+   * different orders). */
+  if (x->q1 != y->q1)
+    return x->q1 < y->q1 ? -1 : 1;
+  return x->n1 < y->n1 ? -1 : x->n1 > y->n1;
 }
 
+#define MAX_PAIRS (MAX_QUERY_TOKENS * MAX_NAME_TOKENS * 3)
+
+/* The name's score from its candidate token pairs: the best pairs taken
+ * greedily, each query and listed token used once. */
 static double
-score_name (const Query *q,
-            guint32      name_idx,
-            Detail      *detail)
+score_pairs (const Query   *q,
+             const NameRec *rec,
+             const guint32 *ntok,
+             Pair          *pairs,
+             guint          n_pairs,
+             Detail        *detail)
 {
   ClrMatcher *self = q->self;
-  const NameRec *rec = &g_array_index (self->names, NameRec, name_idx);
-  const guint32 *ntok = &g_array_index (self->name_tokens, guint32, rec->tok_off);
-  const guint32 *ncomp = &g_array_index (self->name_compounds, guint32, rec->tok_off);
-  Pair pairs[512];
-  guint n_pairs = 0;
   guint64 qused = 0, nused = 0;
   double qsum = 0, nsum = 0, alpha = get_params ()->query_share;
-  float floor_sim = (float) get_params ()->min_similarity;
-
-  if (q->n == 0 || rec->n_tok == 0)
-    return 0;
-
-#define PUSH(s, a, b, c, d) G_STMT_START { \
-    if ((s) >= floor_sim && n_pairs < G_N_ELEMENTS (pairs)) \
-      { Pair p_ = { (s), (a), (b), (c), (d) }; pairs[n_pairs++] = p_; } \
-  } G_STMT_END
-
-  for (guint i = 0; i < q->n; i++)
-    {
-      const QTok *t = &q->tok[i];
-
-      for (guint j = 0; j < rec->n_tok; j++)
-        {
-          PUSH (qtok_sim (q, t, ntok[j]), i, i, j, j);
-          if (j + 1 < rec->n_tok && fuzzy_class (t->klass))
-            PUSH (qtok_sim (q, t, ncomp[j]), i, i, j, j + 1);
-          if (i + 1 < q->n && q->glued[i].text != NULL)
-            PUSH (qtok_sim (q, &q->glued[i], ntok[j]), i, i + 1, j, j);
-        }
-    }
-#undef PUSH
 
   qsort (pairs, n_pairs, sizeof (Pair), pair_cmp);
   if (detail != NULL)
@@ -1343,6 +1517,121 @@ score_name (const Query *q,
     return score > 0.99999 ? 1.0 : score;
   }
 }
+
+#define PUSH(s, a, b, c, d) G_STMT_START { \
+    if ((s) >= floor_sim) \
+      { Pair p_ = { (s), (a), (b), (c), (d) }; pairs[n_pairs++] = p_; } \
+  } G_STMT_END
+
+/* Scores a name by comparing every query token with every listed token:
+ * the reference (full scan, explanations). */
+static double
+score_name (const Query *q,
+            guint32      name_idx,
+            Detail      *detail)
+{
+  ClrMatcher *self = q->self;
+  const NameRec *rec = &g_array_index (self->names, NameRec, name_idx);
+  const guint32 *ntok = &g_array_index (self->name_tokens, guint32, rec->tok_off);
+  const guint32 *ncomp = &g_array_index (self->name_compounds, guint32, rec->tok_off);
+  Pair pairs[MAX_PAIRS];
+  guint n_pairs = 0;
+  float floor_sim = (float) get_params ()->min_similarity;
+
+  if (q->n == 0 || rec->n_tok == 0)
+    return 0;
+
+  for (guint i = 0; i < q->n; i++)
+    {
+      const QTok *t = &q->tok[i];
+
+      for (guint j = 0; j < rec->n_tok; j++)
+        {
+          PUSH (qtok_sim (q, t, ntok[j]), i, i, j, j);
+          if (j + 1 < rec->n_tok && fuzzy_class (t->klass))
+            PUSH (qtok_sim (q, t, ncomp[j]), i, i, j, j + 1);
+          if (i + 1 < q->n && q->glued[i].text != NULL)
+            PUSH (qtok_sim (q, &q->glued[i], ntok[j]), i, i + 1, j, j);
+        }
+    }
+  return score_pairs (q, rec, ntok, pairs, n_pairs, detail);
+}
+
+/* Files every query token's neighbours under the listed tokens they are,
+ * for score_name_mapped(). */
+static void
+map_query (ClrMatcher  *self,
+           Scratch     *s,
+           const Query *q)
+{
+  if (++s->map_epoch == 0)
+    {
+      memset (s->vq_stamp, 0, sizeof (guint32) * MAX (self->vocab->len, 1));
+      s->map_epoch = 1;
+    }
+  g_array_set_size (s->vq_items, 0);
+  for (guint g = 0; g < 2; g++)
+    for (guint i = 0; i < q->n; i++)
+      {
+        const QTok *t = g == 0 ? &q->tok[i] : &q->glued[i];
+
+        if (t->text == NULL || t->neigh == NULL)
+          continue;
+        for (guint k = 0; k < t->neigh->len; k++)
+          {
+            const Neigh *n = &g_array_index (t->neigh, Neigh, k);
+            QMatch m = { NO_ID, n->sim, (guint8) i, (guint8) g };
+
+            if (s->vq_stamp[n->id] == s->map_epoch)
+              m.next = s->vq_head[n->id];
+            s->vq_stamp[n->id] = s->map_epoch;
+            s->vq_head[n->id] = s->vq_items->len;
+            g_array_append_val (s->vq_items, m);
+          }
+      }
+}
+
+/* score_name() through the map of map_query(): the same pairs, found by
+ * reading each listed token once. */
+static double
+score_name_mapped (const Query *q,
+                   Scratch     *s,
+                   guint32      name_idx)
+{
+  ClrMatcher *self = q->self;
+  const NameRec *rec = &g_array_index (self->names, NameRec, name_idx);
+  const guint32 *ntok = &g_array_index (self->name_tokens, guint32, rec->tok_off);
+  const guint32 *ncomp = &g_array_index (self->name_compounds, guint32, rec->tok_off);
+  const QMatch *items = (const QMatch *) s->vq_items->data;
+  Pair pairs[MAX_PAIRS];
+  guint n_pairs = 0;
+  float floor_sim = (float) get_params ()->min_similarity;
+
+  if (q->n == 0 || rec->n_tok == 0)
+    return 0;
+
+  for (guint j = 0; j < rec->n_tok; j++)
+    {
+      guint32 id = ntok[j];
+
+      if (s->vq_stamp[id] == s->map_epoch)
+        for (guint32 x = s->vq_head[id]; x != NO_ID; x = items[x].next)
+          {
+            if (!items[x].glued)
+              PUSH (items[x].sim, items[x].q, items[x].q, j, j);
+            else
+              PUSH (items[x].sim, items[x].q, items[x].q + 1, j, j);
+          }
+      id = j + 1 < rec->n_tok ? ncomp[j] : NO_ID;
+      if (id != NO_ID && s->vq_stamp[id] == s->map_epoch)
+        for (guint32 x = s->vq_head[id]; x != NO_ID; x = items[x].next)
+          if (!items[x].glued && fuzzy_class (q->tok[items[x].q].klass))
+            PUSH (items[x].sim, items[x].q, items[x].q, j, j + 1);
+    }
+  return score_pairs (q, rec, ntok, pairs, n_pairs, NULL);
+}
+
+#undef PUSH
 
 /* ---- hits --------------------------------------------------------------- */
 
@@ -1543,25 +1832,60 @@ typedef struct
 {
   guint32 name;
   float   bound;
+  float   weight;     /* the name's total weight */
 } Bound;
 
-static int
-bound_cmp (gconstpointer a,
-           gconstpointer b,
-           gpointer      data)
+/* Best bound first; equally good for the query: the name with less left
+ * over first; then by name. A total order. */
+static inline gboolean
+bound_before (const Bound *x,
+              const Bound *y)
 {
-  ClrMatcher *self = data;
-  const Bound *x = a, *y = b;
-  float wx, wy;
-
   if (x->bound != y->bound)
-    return x->bound > y->bound ? -1 : 1;
-  /* Equally good for the query: the name with less left over first. */
-  wx = g_array_index (self->names, NameRec, x->name).total_weight;
-  wy = g_array_index (self->names, NameRec, y->name).total_weight;
-  if (wx != wy)
-    return wx < wy ? -1 : 1;
-  return x->name < y->name ? -1 : x->name > y->name;
+    return x->bound > y->bound;
+  if (x->weight != y->weight)
+    return x->weight < y->weight;
+  return x->name < y->name;
+}
+
+/* Moves the @k best of @b[0, n) (by bound_before) to the front, in no
+ * particular order: the set is exactly that of a full sort's first @k. */
+static void
+select_best (Bound *b,
+             guint  n,
+             guint  k)
+{
+  guint lo = 0, hi = n;
+
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2, store = lo;
+      Bound pivot, tmp;
+
+      /* Median of three as the pivot, parked at hi - 1. */
+      if (bound_before (&b[hi - 1], &b[lo]))
+        { tmp = b[lo]; b[lo] = b[hi - 1]; b[hi - 1] = tmp; }
+      if (bound_before (&b[mid], &b[lo]))
+        { tmp = b[lo]; b[lo] = b[mid]; b[mid] = tmp; }
+      if (bound_before (&b[hi - 1], &b[mid]))
+        { tmp = b[mid]; b[mid] = b[hi - 1]; b[hi - 1] = tmp; }
+      tmp = b[mid]; b[mid] = b[hi - 1]; b[hi - 1] = tmp;
+      pivot = b[hi - 1];
+      for (guint x = lo; x + 1 < hi; x++)
+        if (bound_before (&b[x], &pivot))
+          {
+            tmp = b[x]; b[x] = b[store]; b[store] = tmp;
+            store++;
+          }
+      tmp = b[store]; b[store] = b[hi - 1]; b[hi - 1] = tmp;
+      /* b[lo, store) come before the pivot, b[store + 1, hi) after it. */
+      if (store == k || store + 1 == k)
+        return;
+      if (k < store)
+        hi = store;
+      else
+        lo = store + 1;
+    }
 }
 
 static void
@@ -1625,7 +1949,6 @@ index_candidates (ClrMatcher *self,
   guint order[MAX_QUERY_TOKENS];
   gboolean included[MAX_QUERY_TOKENS] = { FALSE, };
   g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (Bound));
-  g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   for (guint i = 0; i < q->n; i++)
     order[i] = i;
@@ -1654,7 +1977,7 @@ index_candidates (ClrMatcher *self,
       double ub = q->total_weight > 0 ? (s->acc[p] + MAX (remaining, 0)) / q->total_weight : 0;
       /* Ranked by the uncapped bound: capping at 1 would tie every strong
        * candidate and let the cap below drop the best one. */
-      Bound b = { p, (float) ub };
+      Bound b = { p, (float) ub, g_array_index (self->names, NameRec, p).total_weight };
 
       if (alpha * MIN (ub, 1.0) + (1 - alpha) >= threshold - 1e-6)
         g_array_append_val (bounds, b);
@@ -1664,12 +1987,20 @@ index_candidates (ClrMatcher *self,
 
   if (bounds->len > params->max_candidates)
     {
-      g_array_sort_with_data (bounds, bound_cmp, self);
+      select_best ((Bound *) bounds->data, bounds->len, params->max_candidates);
       g_array_set_size (bounds, params->max_candidates);
     }
+  map_query (self, s, q);
   for (guint k = 0; k < bounds->len; k++)
-    g_array_append_val (chosen, g_array_index (bounds, Bound, k).name);
-  score_names (q, (const guint32 *) chosen->data, chosen->len, cands);
+    {
+      Cand c = { 0, };
+
+      c.name = g_array_index (bounds, Bound, k).name;
+      c.entry = g_array_index (self->names, NameRec, c.name).entry;
+      c.name_score = score_name_mapped (q, s, c.name);
+      if (c.name_score > 0)
+        g_array_append_val (cands, c);
+    }
 }
 
 static GPtrArray *
@@ -1781,52 +2112,3 @@ clr_matcher_screen_full_scan (ClrMatcher *self,
   return screen (self, name, country, threshold, limit, TRUE);
 }
 
-/* ---- warm-up ------------------------------------------------------------ */
-
-typedef struct
-{
-  ClrMatcher *self;
-  gint        next;
-} WarmUp;
-
-static gpointer
-warm_up_worker (gpointer user_data)
-{
-  WarmUp *data = user_data;
-  ClrMatcher *self = data->self;
-  Scratch *s = scratch_take (self);
-  gint id;
-
-  while ((id = g_atomic_int_add (&data->next, 1)) < (gint) self->vocab->len)
-    {
-      GArray *fresh;
-
-      if (self->vocab_len[id] < MIN_FUZZY_LENGTH || is_glued_form (self, id) ||
-          !fuzzy_class (g_array_index (self->vocab_class, guint8, id)) ||
-          g_atomic_pointer_get (&self->nb_cache[id]) != NULL)
-        continue;
-      fresh = g_array_new (FALSE, FALSE, sizeof (Neigh));
-      fuzzy_search (self, s, g_ptr_array_index (self->vocab, id), self->vocab_len[id], id, fresh);
-      if (!g_atomic_pointer_compare_and_exchange (&self->nb_cache[id], NULL, fresh))
-        g_array_unref (fresh);
-    }
-  scratch_give (self, s);
-  return NULL;
-}
-
-void
-clr_matcher_warm_up (ClrMatcher *self,
-                     guint       n_threads)
-{
-  WarmUp data = { self, 0 };
-  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
-
-  g_return_if_fail (CLR_IS_MATCHER (self));
-  g_return_if_fail (self->built);
-
-  n_threads = CLAMP (n_threads, 1, 64);
-  for (guint t = 0; t < n_threads; t++)
-    g_ptr_array_add (threads, g_thread_new ("matcher-warm-up", warm_up_worker, &data));
-  for (guint t = 0; t < n_threads; t++)
-    g_thread_join (g_ptr_array_index (threads, t));
-}

@@ -47,16 +47,13 @@ GPtrArray  *clr_matcher_screen_full_scan      (ClrMatcher  *self,
                                                double       threshold,
                                                guint        limit);
 
-/* Optional: finds every listed word's fuzzy neighbours now, on @n_threads
- * threads, instead of on first use. Safe while other threads screen; takes
- * seconds on the full CSL. Call it from a worker thread (GUI, long batches). */
-void        clr_matcher_warm_up               (ClrMatcher  *self,
-                                               guint        n_threads);
-
 guint       clr_matcher_get_n_entries         (ClrMatcher  *self);
 guint       clr_matcher_get_n_names           (ClrMatcher  *self);
-/* Wall time of the last clr_matcher_build(), in seconds. */
+/* Wall time of the last clr_matcher_build(), in seconds, and the part of it
+ * spent on the table of listed words' fuzzy neighbours (a self-join over
+ * the vocabulary on every core). */
 double      clr_matcher_get_build_seconds     (ClrMatcher  *self);
+double      clr_matcher_get_neighbour_seconds (ClrMatcher  *self);
 
 /* The default threshold (data/matching/scoring.json, 0.82): a hit at or
  * above it means the distinctive words of the party's name line up with a

@@ -298,38 +298,79 @@ test_threads (void)
     }
 }
 
-static gpointer
-warm_up_thread (gpointer user_data)
+/* Words made of a few syllables: many pairs one or two edits apart, as in
+ * real lists ("Huawei" / "Huawie"), and enough of them (over 4,096) that
+ * the neighbour table is built on several threads. */
+static char *
+syllable_word (GRand *rand)
 {
-  clr_matcher_warm_up (user_data, 2);
-  return NULL;
+  static const char *const syl[] = { "ka", "ro", "mi", "tel", "san", "vor", "lin", "dex", "pra", "gon", "u", "ei" };
+  GString *w = g_string_new (NULL);
+  guint n = g_rand_int_range (rand, 3, 5);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (w, syl[g_rand_int_range (rand, 0, G_N_ELEMENTS (syl))]);
+  return g_string_free (w, FALSE);
 }
 
 static void
-test_warm_up (void)
+assert_same_hits (ClrMatcher *m,
+                  const char *query)
 {
-  g_autoptr(ClrMatcher) m = make_matcher ();
-  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
-  ThreadData data = { m, expected, TRUE };
-  GThread *warm, *screen;
+  g_autoptr(GPtrArray) a = clr_matcher_screen (m, query, NULL, 0.5, 0);
+  g_autoptr(GPtrArray) b = clr_matcher_screen_full_scan (m, query, NULL, 0.5, 0);
 
-  {
-    /* Reference results from a matcher that never warmed up. */
-    g_autoptr(ClrMatcher) cold = make_matcher ();
-    for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-      g_ptr_array_add (expected, top_name (cold, queries[q]));
-  }
-  /* Warming up while another thread screens changes nothing it sees. */
-  warm = g_thread_new ("warm", warm_up_thread, m);
-  screen = g_thread_new ("screen", thread_func, &data);
-  g_thread_join (warm);
-  g_thread_join (screen);
-  g_assert_true (data.ok);
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
     {
-      g_autofree char *got = top_name (m, queries[q]);
-      g_assert_cmpstr (got, ==, g_ptr_array_index (expected, q));
+      ClrHit *x = g_ptr_array_index (a, i), *y = g_ptr_array_index (b, i);
+      g_assert_cmpint (x->entry_id, ==, y->entry_id);
+      g_assert_cmpfloat_with_epsilon (x->score, y->score, 1e-9);
     }
+}
+
+static void
+test_neighbour_table (void)
+{
+  g_autoptr(ClrMatcher) m = clr_matcher_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4096);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  guint with_misspelling = 0;
+
+  for (guint i = 0; i < 4000; i++)
+    {
+      g_autoptr(ClrEntry) e = clr_entry_new ();
+      g_autofree char *a = syllable_word (rand);
+      g_autofree char *b = syllable_word (rand);
+
+      e->list_code = g_strdup ("EL");
+      e->list_name = g_strdup ("Entity List");
+      e->entry_id = g_strdup_printf ("syn-%u", i);
+      e->name = g_strdup_printf ("%s %s", a, b);
+      g_ptr_array_add (names, g_strdup (e->name));
+      clr_matcher_add_entry (m, 1000 + i, e);
+    }
+  clr_matcher_build (m);
+  g_assert_true (clr_matcher_is_built (m));
+  g_assert_cmpfloat (clr_matcher_get_neighbour_seconds (m), >=, 0);
+
+  /* A listed word finds every listed word within the fuzzy bound, exactly
+   * as comparing it with every name does: no pair lost by the self-join,
+   * whichever thread or side found it. */
+  for (guint i = 0; i < 120; i++)
+    {
+      const char *name = g_ptr_array_index (names, g_rand_int_range (rand, 0, names->len));
+      g_auto(GStrv) words = g_strsplit (name, " ", 2);
+      g_autoptr(GPtrArray) hits = clr_matcher_screen (m, words[0], NULL, 0.5, 0);
+
+      assert_same_hits (m, words[0]);
+      assert_same_hits (m, name);
+      for (guint k = 0; k < hits->len; k++)
+        if (((ClrHit *) g_ptr_array_index (hits, k))->score < 1.0)
+          with_misspelling++;
+    }
+  /* The words are close enough that fuzzy hits really were exercised. */
+  g_assert_cmpuint (with_misspelling, >, 100);
 }
 
 static void
@@ -372,7 +413,7 @@ main (int    argc,
   g_test_add_func ("/matcher/threshold-limit-order", test_threshold_limit_order);
   g_test_add_func ("/matcher/index-equals-full-scan", test_index_equals_full_scan);
   g_test_add_func ("/matcher/threads", test_threads);
-  g_test_add_func ("/matcher/warm-up", test_warm_up);
+  g_test_add_func ("/matcher/neighbour-table", test_neighbour_table);
   g_test_add_func ("/matcher/empty-and-odd-input", test_empty_and_odd_input);
 
   return g_test_run ();
