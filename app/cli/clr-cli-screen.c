@@ -17,6 +17,7 @@
 
 #include "clr-cli.h"
 #include "clr-engine-error.h"
+#include "clr-json.h"
 #include "clr-matcher.h"
 #include "clr-store-review.h"
 #include "clr-store-screening.h"
@@ -514,7 +515,7 @@ run_batch (ClrStore   *store,
       if (json)
         {
           g_autoptr(JsonNode) node = result_to_json (row->id, row->name, row->country, threshold, hits);
-          g_autofree char *text = json_to_string (node, FALSE);
+          g_autofree char *text = clr_json_to_string (node, FALSE);
           g_print ("%s\n", text);
         }
       else if (csv)

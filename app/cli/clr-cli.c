@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "clr-engine-error.h"
+#include "clr-json.h"
 #include "clr-cli.h"
 
 typedef struct
@@ -172,12 +173,8 @@ clr_cli_parse_options (GOptionContext   *context,
 void
 clr_cli_print_json (gpointer json_node)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
+  g_autofree char *text = clr_json_to_string (json_node, TRUE);
 
-  json_generator_set_root (generator, json_node);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
 }
 

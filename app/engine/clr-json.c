@@ -7,6 +7,9 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "clr-json.h"
 
 JsonNode *
@@ -57,4 +60,161 @@ clr_json_node_deep_copy (JsonNode *node)
     }
 
   return copy;
+}
+
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20 || c == 0x7f)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_double (GString *out,
+               double   value)
+{
+  /* g_ascii_formatd() needs a literal format: one per precision. */
+  static const char *const formats[] = {
+    "%.1g", "%.2g", "%.3g", "%.4g", "%.5g", "%.6g", "%.7g", "%.8g", "%.9g",
+    "%.10g", "%.11g", "%.12g", "%.13g", "%.14g", "%.15g", "%.16g", "%.17g",
+  };
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buf, sizeof buf, formats[i], value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  g_string_append (out, buf);
+  /* Still a floating-point number when read back: 1.0, not 1. */
+  if (strpbrk (buf, ".eE") == NULL)
+    g_string_append (out, ".0");
+}
+
+static void
+newline (GString  *out,
+         gboolean  pretty,
+         guint     depth)
+{
+  if (!pretty)
+    return;
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < depth; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+append_node (GString  *out,
+             JsonNode *node,
+             gboolean  pretty,
+             guint     depth)
+{
+  switch (node != NULL ? json_node_get_node_type (node) : JSON_NODE_NULL)
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        /* In the order the members were added (an iterator would not keep it). */
+        g_autoptr(GList) names = json_object_get_members (object);
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        for (GList *l = names; l != NULL; l = l->next)
+          {
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            newline (out, pretty, depth + 1);
+            append_string (out, l->data);
+            g_string_append (out, pretty ? " : " : ":");
+            append_node (out, json_object_get_member (object, l->data), pretty, depth + 1);
+          }
+        if (!first)
+          newline (out, pretty, depth);
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint len = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < len; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            newline (out, pretty, depth + 1);
+            append_node (out, json_array_get_element (array, i), pretty, depth + 1);
+          }
+        if (len > 0)
+          newline (out, pretty, depth);
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          append_double (out, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_STRING:
+          append_string (out, json_node_get_string (node));
+          break;
+        default:
+          g_string_append (out, "null");
+          break;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+char *
+clr_json_to_string (JsonNode *node,
+                    gboolean  pretty)
+{
+  GString *out = g_string_new (NULL);
+
+  append_node (out, node, pretty, 0);
+  return g_string_free (out, FALSE);
 }

@@ -16,4 +16,11 @@ G_BEGIN_DECLS
  * while its owner goes on editing it must be copied with this instead. */
 JsonNode *clr_json_node_deep_copy (JsonNode *node);
 
+/* @node as JSON text, like json_to_string(), except that a double is
+ * written with the fewest digits that read back as the same number
+ * (0.82, not json-glib 1.6's 0.81999999999999995) and NaN or infinity,
+ * which JSON cannot express, as null. @pretty: two-space indentation. */
+char     *clr_json_to_string      (JsonNode *node,
+                                   gboolean  pretty);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "clr-json.h"
 #include "clr-report.h"
 #include "clr-verdict.h"
 #include "clr-words.h"
@@ -315,7 +316,7 @@ clr_report_write_evidence_pack (ClrReport   *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   pack = clr_report_build_evidence_pack (self);
-  text = json_to_string (pack, TRUE);
+  text = clr_json_to_string (pack, TRUE);
   return write_file_atomic (path, text, strlen (text), error);
 }
 

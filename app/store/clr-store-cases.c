@@ -728,7 +728,6 @@ clr_store_export_case (ClrStore    *self,
                        GError     **error)
 {
   g_autoptr(ClrCase) c = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
   g_autofree char *with_newline = NULL;
 
@@ -739,9 +738,7 @@ clr_store_export_case (ClrStore    *self,
   if (c == NULL)
     return FALSE;
 
-  json_generator_set_root (generator, c->shipment);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
+  text = clr_json_to_string (c->shipment, TRUE);
   with_newline = g_strconcat (text, "\n", NULL);
 
   return g_file_set_contents (path, with_newline, -1, error);

@@ -95,6 +95,8 @@ test_json (Fixture       *f,
   obj = json_node_get_object (root);
   g_assert_cmpstr (json_object_get_string_member (obj, "query"), ==, "华为技术有限公司");
   g_assert_cmpfloat (json_object_get_double_member (obj, "threshold"), >, 0.5);
+  /* Numbers as a person would write them (json-glib alone prints 0.81999999999999995). */
+  g_assert_nonnull (strstr (run->out, "\"threshold\" : 0.82,\n"));
   hits = json_object_get_array_member (obj, "hits");
   g_assert_cmpuint (json_array_get_length (hits), >=, 1);
   hit = json_array_get_object_element (hits, 0);
