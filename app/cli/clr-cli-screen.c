@@ -627,7 +627,9 @@ clr_cli_cmd_screen (ClrCliContext  *ctx,
   store = clr_cli_get_store (ctx, &exit_code);
   if (store == NULL)
     return exit_code;
-  matcher = clr_store_load_matcher (store, &error);
+  /* One name: no neighbour table, which would cost more than the query. */
+  matcher = batch_path != NULL ? clr_store_load_matcher (store, &error)
+                               : clr_store_load_matcher_for_one_query (store, &error);
   if (matcher == NULL)
     {
       clr_cli_error ("%s", error->message);

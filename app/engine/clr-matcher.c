@@ -208,6 +208,7 @@ struct _ClrMatcher
   guint32       *nb_off;          /* vocab id → range in nb: its fuzzy neighbours */
   Neigh         *nb;              /* sorted by id within each range */
   double         nb_seconds;
+  gboolean       no_nb_table;     /* clr_matcher_set_neighbour_table (FALSE) */
   guint32       *tri_off;         /* trigram bucket → range in tri_vocab */
   guint32       *tri_vocab;       /* vocab ids, by length within a bucket */
   guint8        *tri_len;         /* their lengths, read without touching the vocabulary */
@@ -339,6 +340,16 @@ clr_matcher_get_build_seconds (ClrMatcher *self)
 {
   g_return_val_if_fail (CLR_IS_MATCHER (self), 0);
   return self->build_seconds;
+}
+
+void
+clr_matcher_set_neighbour_table (ClrMatcher *self,
+                                 gboolean    enabled)
+{
+  g_return_if_fail (CLR_IS_MATCHER (self));
+  g_return_if_fail (!self->built);
+
+  self->no_nb_table = !enabled;
 }
 
 double
@@ -894,7 +905,8 @@ clr_matcher_build (ClrMatcher *self)
     }
   g_free (fill);
 
-  build_neighbours (self);
+  if (!self->no_nb_table)
+    build_neighbours (self);
 
   self->built = TRUE;
   self->build_seconds = (g_get_monotonic_time () - start) / 1e6;
@@ -1257,9 +1269,13 @@ find_neighbours (ClrMatcher *self,
 
   if (t->exact != NO_ID)
     {
-      if (!is_glued_form (self, t->exact))
+      if (is_glued_form (self, t->exact))
+        ;
+      else if (self->nb_off != NULL)
         g_array_append_vals (t->neigh, &self->nb[self->nb_off[t->exact]],
                              self->nb_off[t->exact + 1] - self->nb_off[t->exact]);
+      else
+        fuzzy_search (self, s, t->text, t->len, t->exact, 0, t->neigh);
     }
   else
     fuzzy_search (self, s, t->text, t->len, NO_ID, 0, t->neigh);

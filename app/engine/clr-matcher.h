@@ -47,6 +47,13 @@ GPtrArray  *clr_matcher_screen_full_scan      (ClrMatcher  *self,
                                                double       threshold,
                                                guint        limit);
 
+/* Before clr_matcher_build(): whether to build the table of listed words'
+ * fuzzy neighbours (default TRUE). Without it the build is faster and each
+ * query searches its listed words' neighbours itself, with the same
+ * results: for a process that screens one name and exits. */
+void        clr_matcher_set_neighbour_table   (ClrMatcher  *self,
+                                               gboolean     enabled);
+
 guint       clr_matcher_get_n_entries         (ClrMatcher  *self);
 guint       clr_matcher_get_n_names           (ClrMatcher  *self);
 /* Wall time of the last clr_matcher_build(), in seconds, and the part of it

@@ -19,9 +19,10 @@ add_entry (gint64    entry_id,
   return TRUE;
 }
 
-ClrMatcher *
-clr_store_load_matcher (ClrStore  *self,
-                        GError   **error)
+static ClrMatcher *
+load_matcher (ClrStore  *self,
+              gboolean   neighbour_table,
+              GError   **error)
 {
   g_autoptr(ClrMatcher) matcher = NULL;
 
@@ -29,10 +30,25 @@ clr_store_load_matcher (ClrStore  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   matcher = clr_matcher_new ();
+  clr_matcher_set_neighbour_table (matcher, neighbour_table);
   if (!clr_store_foreach_current_entry (self, NULL, add_entry, matcher, error))
     return NULL;
   clr_matcher_build (matcher);
   return g_steal_pointer (&matcher);
+}
+
+ClrMatcher *
+clr_store_load_matcher (ClrStore  *self,
+                        GError   **error)
+{
+  return load_matcher (self, TRUE, error);
+}
+
+ClrMatcher *
+clr_store_load_matcher_for_one_query (ClrStore  *self,
+                                      GError   **error)
+{
+  return load_matcher (self, FALSE, error);
 }
 
 static void

@@ -19,7 +19,12 @@ G_BEGIN_DECLS
  * clr_matcher_get_n_entries() to tell the user "no lists loaded". */
 ClrMatcher *clr_store_load_matcher        (ClrStore             *self,
                                            GError              **error);
-/* The same in a worker thread (for the GUI). */
+/* The same for a process that screens a single name: the matcher has no
+ * neighbour table (see clr_matcher_set_neighbour_table()), which saves
+ * building one for a single query. */
+ClrMatcher *clr_store_load_matcher_for_one_query (ClrStore       *self,
+                                                  GError        **error);
+/* clr_store_load_matcher() in a worker thread (for the GUI). */
 void        clr_store_load_matcher_async  (ClrStore             *self,
                                            GCancellable         *cancellable,
                                            GAsyncReadyCallback   callback,

@@ -330,8 +330,9 @@ assert_same_hits (ClrMatcher *m,
 }
 
 static void
-test_neighbour_table (void)
+test_neighbour_table (gconstpointer data)
 {
+  gboolean table = GPOINTER_TO_INT (data);
   g_autoptr(ClrMatcher) m = clr_matcher_new ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (4096);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -350,6 +351,7 @@ test_neighbour_table (void)
       g_ptr_array_add (names, g_strdup (e->name));
       clr_matcher_add_entry (m, 1000 + i, e);
     }
+  clr_matcher_set_neighbour_table (m, table);
   clr_matcher_build (m);
   g_assert_true (clr_matcher_is_built (m));
   g_assert_cmpfloat (clr_matcher_get_neighbour_seconds (m), >=, 0);
@@ -413,7 +415,8 @@ main (int    argc,
   g_test_add_func ("/matcher/threshold-limit-order", test_threshold_limit_order);
   g_test_add_func ("/matcher/index-equals-full-scan", test_index_equals_full_scan);
   g_test_add_func ("/matcher/threads", test_threads);
-  g_test_add_func ("/matcher/neighbour-table", test_neighbour_table);
+  g_test_add_data_func ("/matcher/neighbour-table", GINT_TO_POINTER (TRUE), test_neighbour_table);
+  g_test_add_data_func ("/matcher/no-neighbour-table", GINT_TO_POINTER (FALSE), test_neighbour_table);
   g_test_add_func ("/matcher/empty-and-odd-input", test_empty_and_odd_input);
 
   return g_test_run ();
