@@ -196,6 +196,7 @@ clr_party_row_new (ClrShipmentCatalog *catalog)
   gtk_widget_set_valign (self->review_button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (self->review_button, _("Decide this hit on the Review page"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->review_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Review"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("Decide this hit on the Review page"), -1);
   g_signal_connect_swapped (self->review_button, "clicked", G_CALLBACK (review_clicked_cb), self);
