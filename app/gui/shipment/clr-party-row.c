@@ -466,10 +466,3 @@ clr_party_row_get_hit (ClrPartyRow *self)
   g_return_val_if_fail (CLR_IS_PARTY_ROW (self), NULL);
   return self->hit;
 }
-
-guint
-clr_party_row_get_index (ClrPartyRow *self)
-{
-  g_return_val_if_fail (CLR_IS_PARTY_ROW (self), 0);
-  return self->index;
-}
