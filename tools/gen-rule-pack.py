@@ -6,7 +6,7 @@
 #
 # The pack has two kinds of content:
 #   * hand-written rules, list consequences, license exceptions, red flags,
-#     end-use categories and dated country-group changes: data/rules/src/ear-rules.json
+#     end-use categories, the item parameters the form asks for per ECCN set and dated country-group changes: data/rules/src/ear-rules.json
 #     (edit that file, then run this tool);
 #   * tables generated from the eCFR extraction (issue 2026-07-23): the Country
 #     Groups, the Commerce Country Chart and the Commerce Control List.
@@ -332,6 +332,7 @@ def main():
         'list_consequences': src['list_consequences'],
         'license_exceptions': src['license_exceptions'],
         'eccn_sets': src.get('eccn_sets', {}),
+        'item_parameters': src.get('item_parameters', []),
         'item_lists': src.get('item_lists', {}),
         'rules': src['rules'],
         'policy_overrides': src.get('policy_overrides', []),

@@ -51,6 +51,7 @@ struct _ClrRulePack
   GHashTable *ccl;              /* base ECCN → JsonObject */
   GHashTable *chart_rows;       /* ISO-2 → GHashTable set of columns */
   GHashTable *eccn_sets;        /* name → GPtrArray of patterns */
+  JsonArray  *item_parameters;  /* [{"fact", "label", "eccn_set"}], validated; or NULL */
   GHashTable *end_uses;         /* id → JsonObject */
   GHashTable *red_flags;        /* id → JsonObject */
   GPtrArray  *rules;            /* ClrRule * */
@@ -637,6 +638,53 @@ expand_set (ClrRulePack *self,
   return TRUE;
 }
 
+/* The item facts the shipment form may ask for (the evaluator's numeric
+ * parameters and flags the form shows per item). */
+static const char * const item_parameter_facts[] = {
+  "tpp", "performance_density", "memory_bandwidth_gbps", "datacenter", NULL
+};
+
+/* "item_parameters": which item facts apply to which ECCNs, so the form asks
+ * for TPP & co. only where a rule can use them. Needs the ECCN sets loaded. */
+static gboolean
+load_item_parameters (ClrRulePack *self,
+                      GError     **error)
+{
+  static const char * const fields[] = { "fact", "label", "eccn_set", NULL };
+  JsonNode *node = json_object_get_member (self->root, "item_parameters");
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *array;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (error, _("pack: “item_parameters” must be an array"));
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *p = _clr_json_array_object (array, i);
+      g_autofree char *where = g_strdup_printf ("item_parameters[%u]", i);
+      const char *fact, *label, *set;
+
+      if (p == NULL)
+        return invalid (error, _("%s: must be an object"), where);
+      if (!check_fields (p, fields, where, error) ||
+          !require_string (p, "fact", where, &fact, error) ||
+          !require_string (p, "label", where, &label, error) ||
+          !require_string (p, "eccn_set", where, &set, error))
+        return FALSE;
+      if (!g_strv_contains (item_parameter_facts, fact))
+        return invalid (error, _("%s.fact: unknown item fact “%s” (known: tpp, performance_density, "
+                                 "memory_bandwidth_gbps, datacenter)"), where, fact);
+      if (!g_hash_table_add (seen, (gpointer) fact))
+        return invalid (error, _("%s.fact: “%s” is listed twice"), where, fact);
+      if (!g_hash_table_contains (self->eccn_sets, set[0] == '@' ? set + 1 : set))
+        return invalid (error, _("%s.eccn_set: unknown ECCN set “%s”"), where, set);
+    }
+  self->item_parameters = array;
+  return TRUE;
+}
+
 static gboolean
 load_catalogues (ClrRulePack *self,
                  GError     **error)
@@ -660,6 +708,8 @@ load_catalogues (ClrRulePack *self,
             return FALSE;
         }
     }
+  if (!load_item_parameters (self, error))
+    return FALSE;
   if (end_uses == NULL)
     return invalid (error, _("pack: “end_use_categories” is missing"));
   for (guint i = 0; i < json_array_get_length (end_uses); i++)
@@ -959,8 +1009,8 @@ load (ClrRulePack *self,
   static const char * const fields[] = {
     "format", "format_version", "id", "version", "published", "title", "description", "snapshot_date",
     "tables_source", "countries", "country_groups", "country_chart", "ccl", "end_use_categories",
-    "red_flags", "list_consequences", "license_exceptions", "eccn_sets", "item_lists", "rules",
-    "policy_overrides", NULL
+    "red_flags", "list_consequences", "license_exceptions", "eccn_sets", "item_parameters", "item_lists",
+    "rules", "policy_overrides", NULL
   };
   gint64 format_version;
 
@@ -1302,6 +1352,61 @@ clr_rule_pack_has_eccn (ClrRulePack *self,
   if (eccn == NULL || !_clr_eccn_syntax_ok (eccn, TRUE, FALSE))
     return FALSE;
   return _clr_rule_pack_get_ccl_entry (self, eccn) != NULL;
+}
+
+gboolean
+clr_rule_pack_eccn_in_set (ClrRulePack *self,
+                           const char  *set,
+                           const char  *eccn)
+{
+  GPtrArray *patterns;
+
+  g_return_val_if_fail (CLR_IS_RULE_PACK (self), FALSE);
+  g_return_val_if_fail (set != NULL, FALSE);
+
+  if (eccn == NULL || *eccn == '\0')
+    return FALSE;
+  patterns = _clr_rule_pack_get_eccn_set (self, set[0] == '@' ? set + 1 : set);
+  if (patterns == NULL)
+    return FALSE;
+  /* The evaluator's own matching: "is the pattern or below it", "*" = any one
+   * paragraph. A less specific ECCN ("3A001" for "3A001.z") may or may not be
+   * in the set; that is not "in". */
+  for (guint i = 0; i < patterns->len; i++)
+    if (clr_eccn_match (eccn, g_ptr_array_index (patterns, i)) == CLR_TRI_TRUE)
+      return TRUE;
+  return FALSE;
+}
+
+JsonNode *
+clr_rule_pack_list_item_parameters (ClrRulePack *self)
+{
+  JsonArray *copy = json_array_new ();
+
+  g_return_val_if_fail (CLR_IS_RULE_PACK (self), NULL);
+
+  for (guint i = 0; self->item_parameters != NULL && i < json_array_get_length (self->item_parameters); i++)
+    json_array_add_element (copy, json_node_copy (json_array_get_element (self->item_parameters, i)));
+  return json_node_init_array (json_node_alloc (), copy);
+}
+
+gboolean
+clr_rule_pack_item_has_parameter (ClrRulePack *self,
+                                  const char  *fact,
+                                  const char  *eccn)
+{
+  g_return_val_if_fail (CLR_IS_RULE_PACK (self), FALSE);
+  g_return_val_if_fail (fact != NULL, FALSE);
+
+  for (guint i = 0; self->item_parameters != NULL && i < json_array_get_length (self->item_parameters); i++)
+    {
+      JsonObject *p = _clr_json_array_object (self->item_parameters, i);
+
+      if (g_strcmp0 (str_member (p, "fact"), fact) == 0 &&
+          clr_rule_pack_eccn_in_set (self, str_member (p, "eccn_set"), eccn))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 GHashTable *

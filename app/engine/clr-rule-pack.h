@@ -89,6 +89,23 @@ const char  *clr_rule_pack_lookup_country   (ClrRulePack  *self,
  * "EAR99") is on the pack's CCL. */
 gboolean     clr_rule_pack_has_eccn         (ClrRulePack  *self,
                                              const char   *eccn);
+/* TRUE if @eccn ("3A090.a", "3A001.z.1.a", "EAR99") is in the pack's ECCN set
+ * @set ("ac_family" or "@ac_family"), matched as rule conditions match it:
+ * the pattern or below it, "*" for any one paragraph, "@set" references
+ * expanded. FALSE for an unknown set, a NULL/empty ECCN, and an ECCN less
+ * specific than every pattern that could hold it ("3A001" vs "3A001.z"). */
+gboolean     clr_rule_pack_eccn_in_set      (ClrRulePack  *self,
+                                             const char   *set,
+                                             const char   *eccn);
+/* [{"fact": "tpp", "label": "…", "eccn_set": "ac_family"}] — the item facts a
+ * shipment form asks for, and for which ECCNs (the pack's "item_parameters";
+ * empty when the pack has none). */
+JsonNode    *clr_rule_pack_list_item_parameters (ClrRulePack *self);
+/* Does item fact @fact ("tpp", "performance_density", "memory_bandwidth_gbps",
+ * "datacenter") apply to an item classified @eccn, per "item_parameters"? */
+gboolean     clr_rule_pack_item_has_parameter (ClrRulePack *self,
+                                               const char  *fact,
+                                               const char  *eccn);
 /* Is @country (ISO-2) in @group ("D:5") on @date (YYYY-MM-DD)? Applies the
  * pack's dated membership changes. */
 gboolean     clr_rule_pack_country_in_group (ClrRulePack  *self,

@@ -173,6 +173,28 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* win.review-hit((case_id, party_name, list_code, entry_key, review_id)): the
+ * Review page, with that screening hit selected (review_id 0 when the caller
+ * does not know the queue item). Pages ask for it through this action, so
+ * they never hold each other. */
+static void
+review_hit_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ClrWindow *self = CLR_WINDOW (widget);
+  gint64 case_id, review_id;
+  const char *party_name, *list_code, *entry_key;
+
+  g_variant_get (parameter, "(x&s&s&sx)", &case_id, &party_name, &list_code, &entry_key, &review_id);
+  if (*party_name == '\0')
+    return;
+  clr_window_set_page (self, "review");
+  clr_review_page_show_hit (CLR_REVIEW_PAGE (self->review_page), case_id, party_name,
+                            *list_code != '\0' ? list_code : NULL,
+                            *entry_key != '\0' ? entry_key : NULL, review_id);
+}
+
 static void
 clr_window_class_init (ClrWindowClass *klass)
 {
@@ -208,6 +230,7 @@ clr_window_class_init (ClrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClrWindow, lists_page);
 
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.review-hit", "(xsssx)", review_hit_action);
 
   /* win.page('lists') etc.: a stateful action mirroring the property. */
   gtk_widget_class_install_property_action (widget_class, "win.page", "page");

@@ -20,7 +20,9 @@ G_DECLARE_FINAL_TYPE (ClrWindow, clr_window, CLR, WINDOW, AdwApplicationWindow)
 ClrWindow  *clr_window_new        (ClrApplication *application);
 
 /* Page names: "shipment", "review", "lists". The same switch is the
- * stateful action "win.page" with a string parameter (Alt+1/2/3). */
+ * stateful action "win.page" with a string parameter (Alt+1/2/3).
+ * "win.review-hit" ((xsssx): case id, party name, list code, entry key,
+ * review queue item id or 0) shows the Review page with that hit selected. */
 void        clr_window_set_page   (ClrWindow      *self,
                                    const char     *page);
 const char *clr_window_get_page   (ClrWindow      *self);

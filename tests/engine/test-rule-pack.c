@@ -98,6 +98,62 @@ test_eccn_match (void)
   g_assert_cmpint (clr_eccn_match ("EAR99", "3A090"), ==, CLR_TRI_FALSE);
 }
 
+static void
+test_eccn_in_set (void)
+{
+  static const char * const in[] = { "3A090.a", "4A090.b", "5A992.z.1", "3A001.z.1.a", "3A090", "4D090", NULL };
+  static const char * const out[] = { "3A001.a", "EAR99", "5A992.c", "3A001", "5A992", "", NULL };
+
+  for (guint i = 0; in[i] != NULL; i++)
+    if (!clr_rule_pack_eccn_in_set (pack, "ac_family", in[i]))
+      g_error ("%s should be in ac_family", in[i]);
+  for (guint i = 0; out[i] != NULL; i++)
+    if (clr_rule_pack_eccn_in_set (pack, "ac_family", out[i]))
+      g_error ("%s should not be in ac_family", out[i]);
+  g_assert_false (clr_rule_pack_eccn_in_set (pack, "ac_family", NULL));
+
+  /* "@set" references are expanded, "*" takes any one paragraph, "@name" is accepted. */
+  g_assert_true (clr_rule_pack_eccn_in_set (pack, "ac_ab", "3A001.z.2.b"));
+  g_assert_true (clr_rule_pack_eccn_in_set (pack, "@ac_ab", "4A090.a.1"));
+  g_assert_false (clr_rule_pack_eccn_in_set (pack, "ac_a", "3A001.z.2.b"));
+  g_assert_false (clr_rule_pack_eccn_in_set (pack, "ac_ab", "3A090.c"));
+  /* Case as typed does not matter (the evaluator compares the same way). */
+  g_assert_true (clr_rule_pack_eccn_in_set (pack, "ac_family", "3a090.A"));
+  /* An unknown set holds nothing. */
+  g_assert_false (clr_rule_pack_eccn_in_set (pack, "no_such_set", "3A090.a"));
+}
+
+static void
+test_item_parameters (void)
+{
+  g_autoptr(JsonNode) list = clr_rule_pack_list_item_parameters (pack);
+  JsonArray *array = json_node_get_array (list);
+  g_autoptr(GPtrArray) facts = g_ptr_array_new ();
+
+  g_assert_cmpuint (json_array_get_length (array), ==, 4);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *p = json_array_get_object_element (array, i);
+
+      g_ptr_array_add (facts, (gpointer) json_object_get_string_member (p, "fact"));
+      g_assert_cmpstr (json_object_get_string_member (p, "eccn_set"), ==, "ac_family");
+      g_assert_nonnull (json_object_get_string_member (p, "label"));
+    }
+  g_ptr_array_add (facts, NULL);
+  g_assert_true (g_strv_contains ((const char * const *) facts->pdata, "tpp"));
+  g_assert_true (g_strv_contains ((const char * const *) facts->pdata, "performance_density"));
+  g_assert_true (g_strv_contains ((const char * const *) facts->pdata, "memory_bandwidth_gbps"));
+  g_assert_true (g_strv_contains ((const char * const *) facts->pdata, "datacenter"));
+
+  g_assert_true (clr_rule_pack_item_has_parameter (pack, "tpp", "3A090.a"));
+  g_assert_true (clr_rule_pack_item_has_parameter (pack, "datacenter", "5A992.z.1"));
+  g_assert_true (clr_rule_pack_item_has_parameter (pack, "memory_bandwidth_gbps", "3A001.z.1.a"));
+  g_assert_false (clr_rule_pack_item_has_parameter (pack, "tpp", "3A001.a"));
+  g_assert_false (clr_rule_pack_item_has_parameter (pack, "tpp", "EAR99"));
+  g_assert_false (clr_rule_pack_item_has_parameter (pack, "tpp", "5A992.c"));
+  g_assert_false (clr_rule_pack_item_has_parameter (pack, "quantity", "3A090.a"));
+}
+
 /* Loads the bundled pack with one edit made by @edit (a Python-free JSON patch:
  * we parse, modify, re-serialise) and returns the error message. */
 typedef void (*PackEdit) (JsonObject *root);
@@ -208,6 +264,37 @@ edit_future_format (JsonObject *root)
   json_object_set_int_member (root, "format_version", 2);
 }
 
+static JsonObject *
+item_parameter (JsonObject *root,
+                guint       index)
+{
+  return json_array_get_object_element (json_object_get_array_member (root, "item_parameters"), index);
+}
+
+static void
+edit_item_parameter_unknown_set (JsonObject *root)
+{
+  json_object_set_string_member (item_parameter (root, 2), "eccn_set", "ac_familly");
+}
+
+static void
+edit_item_parameter_unknown_fact (JsonObject *root)
+{
+  json_object_set_string_member (item_parameter (root, 0), "fact", "clock_speed");
+}
+
+static void
+edit_item_parameter_unknown_field (JsonObject *root)
+{
+  json_object_set_string_member (item_parameter (root, 1), "eccns", "3A090");
+}
+
+static void
+edit_item_parameter_no_label (JsonObject *root)
+{
+  json_object_remove_member (item_parameter (root, 3), "label");
+}
+
 static void
 test_validation (void)
 {
@@ -221,6 +308,14 @@ test_validation (void)
     { edit_never_fires_condition, CLR_ENGINE_ERROR_INVALID_PACK, { "rule “red-flags”", "can never fire", NULL } },
     { edit_bad_outcome, CLR_ENGINE_ERROR_INVALID_PACK, { "rule “red-flags”", "outcome “maybe”", NULL } },
     { edit_future_format, CLR_ENGINE_ERROR_UNSUPPORTED, { "format_version 2", NULL, NULL } },
+    { edit_item_parameter_unknown_set, CLR_ENGINE_ERROR_INVALID_PACK,
+      { "item_parameters[2].eccn_set", "unknown ECCN set “ac_familly”", NULL } },
+    { edit_item_parameter_unknown_fact, CLR_ENGINE_ERROR_INVALID_PACK,
+      { "item_parameters[0].fact", "unknown item fact “clock_speed”", NULL } },
+    { edit_item_parameter_unknown_field, CLR_ENGINE_ERROR_INVALID_PACK,
+      { "item_parameters[1]", "unknown field “eccns”", NULL } },
+    { edit_item_parameter_no_label, CLR_ENGINE_ERROR_INVALID_PACK,
+      { "item_parameters[3]", "“label” is missing", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -331,6 +426,8 @@ main (int    argc,
   g_test_add_func ("/rule-pack/bundled", test_bundled);
   g_test_add_func ("/rule-pack/groups-dated", test_groups_dated);
   g_test_add_func ("/rule-pack/eccn-match", test_eccn_match);
+  g_test_add_func ("/rule-pack/eccn-in-set", test_eccn_in_set);
+  g_test_add_func ("/rule-pack/item-parameters", test_item_parameters);
   g_test_add_func ("/rule-pack/validation", test_validation);
   g_test_add_func ("/rule-pack/malformed", test_malformed_pack);
   g_test_add_func ("/rule-pack/versions", test_versions);

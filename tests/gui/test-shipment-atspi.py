@@ -16,7 +16,9 @@
 #     "License required" with a §742.6 citation.
 #  2. The end user changed to "Huawei Technologies Co., Ltd." on an EAR99 item:
 #     the result turns stale, then shows the Entity List finding (a one-entry CSL
-#     fixture with Huawei is imported with clearance-cli first).
+#     fixture with Huawei is imported with clearance-cli first). The party row's
+#     Review button opens that hit on the Review page; "Not a match" there makes
+#     the Shipment result stale.
 #  3. A Vietnam shipment evaluated for 2025-06-01, then with the export date
 #     changed to 2023-06-01: the verdict changes (3A090.a to Viet Nam needed no
 #     license before the 2023-11-17 rule).
@@ -241,7 +243,7 @@ def main():
     csl = os.path.join(tmp, "csl-huawei.csv")
     with open(csl, "w", encoding="utf-8") as f:
         f.write(CSL_FIXTURE)
-    print("1..9", flush=True)
+    print("1..11", flush=True)
 
     env = app_env(GSETTINGS_BACKEND="memory")   # the last page shown elsewhere is not ours
 
@@ -326,6 +328,30 @@ def main():
         ok(f"Huawei as end user: {text_of(labels_by_description(result)['verdict'])} "
            "with the Entity List finding (15 CFR 744.11)")
         screenshot(artifacts, "shipment-entity-list.png")
+
+        # 2b. The party row's Review button: the Review page with this hit selected;
+        #     "Not a match" there, and back on Shipment the result is out of date.
+        review_button = wait_for(lambda: clr_atspi.shown(panel, "push button", endswith="Review"),
+                                 "the Review button of the party's screening hit")[0]
+        do_action(review_button)
+        review = wait_for(lambda: clr_atspi.shown(window, "panel", "Review"), "the Review page")[0]
+        wait_for(lambda: clr_atspi.label_text(review, "review-title")
+                 .startswith("Huawei Technologies Co., Ltd. ↔ Huawei Technologies"),
+                 "the party's hit selected on the Review page")
+        assert "Huawei Technologies Co., Ltd." in clr_atspi.label_text(review, "party-details")
+        ok("Review on the party row opens the Review page with that hit selected")
+        reason = clr_atspi.shown(review, "combo box", "Reason")[0]
+        clr_atspi.click(reason)
+        choice = wait_for(lambda: clr_atspi.shown(app, "label", "Different entity"), "the reason list")[0]
+        clr_atspi.click(choice)
+        wait_for(lambda: clr_atspi.shown(reason, "label", "Different entity"), "the chosen reason")
+        do_action(clr_atspi.shown(review, "push button", endswith="Not a Match")[0])
+        wait_for(lambda: clr_atspi.label_text(review, "decision-feedback") == "Decision saved: Not a match",
+                 "the decision to be saved")
+        do_action(shipment_tab())
+        wait_for(lambda: find(result, "label", description="stale"),
+                 "the stale marker after the decision")
+        ok("a Not a match decision marks the case's result out of date")
 
         # 3. A Vietnam shipment, then the date moved back to 2023-06-01.
         form.set("Reference", "PO-H100-VN")

@@ -242,6 +242,98 @@ test_tpp_calculator (void)
   g_assert_cmpfloat (clr_item_row_compute_tpp (312, 16), ==, 9984);
 }
 
+/* Shows @eccn in a fresh item row over @catalog: are the TPP & co. rows shown? */
+static gboolean
+parameters_shown (ClrShipmentCatalog *catalog,
+                  const char         *eccn,
+                  gboolean           *datacenter_shown)
+{
+  GtkWidget *row = g_object_ref_sink (clr_item_row_new (catalog));
+  g_autoptr(JsonNode) item = json_node_init_object (json_node_alloc (), json_object_new ());
+  gboolean shown;
+
+  json_object_set_string_member (json_node_get_object (item), "eccn", eccn);
+  clr_item_row_set_item (CLR_ITEM_ROW (row), json_node_get_object (item));
+  shown = clr_item_row_get_parameters_visible (CLR_ITEM_ROW (row));
+  if (datacenter_shown != NULL)
+    {
+      ClrFieldRow *bandwidth = find_field (row, "Memory bandwidth (GB/s)");
+
+      g_assert_nonnull (bandwidth);
+      *datacenter_shown = gtk_widget_get_visible (GTK_WIDGET (bandwidth));
+    }
+  g_object_unref (row);
+  return shown;
+}
+
+static void
+test_item_parameters_from_pack (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const char * const with[] = { "3A090.a", "4A090.b", "5A992.z.1", "3A001.z.1.a", NULL };
+  static const char * const without[] = { "3A001.a", "EAR99", "5A992.c", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = clr_rule_pack_get_bundled_data ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(ClrRulePack) edited = NULL;
+  g_autoptr(ClrShipmentCatalog) edited_catalog = NULL;
+  g_autoptr(ClrShipmentCatalog) empty = clr_shipment_catalog_new (NULL);
+  g_autofree char *text = NULL;
+  GPtrArray *items = clr_shipment_form_get_item_rows (f->form);
+  ClrItemRow *row = g_ptr_array_index (items, 0);
+  ClrShipmentCatalog *catalog;
+  JsonArray *parameters;
+  gboolean bandwidth = FALSE;
+
+  /* The form's own item row follows what is typed in its ECCN field. */
+  g_assert_false (clr_item_row_get_parameters_visible (row));
+  clr_field_row_set_text (find_field (GTK_WIDGET (row), "ECCN"), "3a090.a");
+  g_assert_true (clr_item_row_get_parameters_visible (row));
+  clr_field_row_set_text (find_field (GTK_WIDGET (row), "ECCN"), "3A001.a");
+  g_assert_false (clr_item_row_get_parameters_visible (row));
+  clr_field_row_set_text (find_field (GTK_WIDGET (row), "ECCN"), "3A001.z.1.a");
+  g_assert_true (clr_item_row_get_parameters_visible (row));
+
+  /* With the bundled pack: its "item_parameters" name the ac_family set. */
+  {
+    g_autoptr(ClrRulePack) bundled = clr_rule_pack_new_bundled (&error);
+
+    g_assert_no_error (error);
+    catalog = clr_shipment_catalog_new (bundled);
+  }
+  for (guint i = 0; with[i] != NULL; i++)
+    if (!parameters_shown (catalog, with[i], NULL))
+      g_error ("%s should show the advanced-computing parameters", with[i]);
+  for (guint i = 0; without[i] != NULL; i++)
+    if (parameters_shown (catalog, without[i], NULL))
+      g_error ("%s should not show the advanced-computing parameters", without[i]);
+  g_object_unref (catalog);
+
+  /* No pack, no parameters: nothing in C decides it. */
+  g_assert_false (parameters_shown (empty, "3A090.a", NULL));
+
+  /* A pack that moves TPP to another set (and drops bandwidth) moves the form. */
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  parameters = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "item_parameters");
+  for (guint i = 0; i < json_array_get_length (parameters); i++)
+    {
+      JsonObject *p = json_array_get_object_element (parameters, i);
+
+      if (g_str_equal (json_object_get_string_member (p, "fact"), "tpp"))
+        json_object_set_string_member (p, "eccn_set", "all_destinations");
+      if (g_str_equal (json_object_get_string_member (p, "fact"), "memory_bandwidth_gbps"))
+        json_array_remove_element (parameters, i--);
+    }
+  text = json_to_string (json_parser_get_root (parser), FALSE);
+  edited = clr_rule_pack_new_from_data (text, -1, "edited.json", &error);
+  g_assert_no_error (error);
+  edited_catalog = clr_shipment_catalog_new (edited);
+  g_assert_true (parameters_shown (edited_catalog, "0A983", &bandwidth));
+  g_assert_false (bandwidth);
+  g_assert_false (parameters_shown (edited_catalog, "3A090.a", &bandwidth));
+  g_assert_false (bandwidth);
+}
+
 static gboolean
 not_evaluating (ClrShipmentPage *page)
 {
@@ -401,6 +493,8 @@ main (int    argc,
   g_test_add ("/shipment/page/round-trip", Fixture, NULL, fixture_setup, test_document_round_trip, fixture_teardown);
   g_test_add ("/shipment/page/items-reorder", Fixture, NULL, fixture_setup, test_items_reorder, fixture_teardown);
   g_test_add_func ("/shipment/page/tpp-calculator", test_tpp_calculator);
+  g_test_add ("/shipment/page/item-parameters-from-pack", Fixture, NULL, fixture_setup,
+              test_item_parameters_from_pack, fixture_teardown);
   g_test_add ("/shipment/page/evaluate-stale", Fixture, NULL, fixture_setup, test_evaluate_and_stale, fixture_teardown);
   g_test_add ("/shipment/page/autosave", Fixture, NULL, fixture_setup, test_autosave, fixture_teardown);
   g_test_add ("/shipment/page/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);

@@ -62,6 +62,14 @@ struct _ClrReviewPage
 
   gint64               shown_id;
   gint64               select_after_load;
+
+  /* A hit to show once the queue is loaded (clr_review_page_show_hit). */
+  gboolean             has_target;
+  gint64               target_case_id;
+  gint64               target_id;
+  char                *target_party_name;
+  char                *target_list;
+  char                *target_entry;
   guint                loading : 1;
   guint                busy : 1;
   guint                updating_filters : 1;
@@ -845,6 +853,65 @@ select_id (ClrReviewPage *self,
 }
 
 static void
+clear_target (ClrReviewPage *self)
+{
+  self->has_target = FALSE;
+  g_clear_pointer (&self->target_party_name, g_free);
+  g_clear_pointer (&self->target_list, g_free);
+  g_clear_pointer (&self->target_entry, g_free);
+}
+
+/* The hit was not recorded (yet): show what the queue has for this party, and say so. */
+static void
+target_not_found (ClrReviewPage *self)
+{
+  ClrWindow *window = get_window (self);
+  g_autofree char *message = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), self->target_party_name);
+  /* At once, not after the entry's typing delay. */
+  clr_review_queue_set_search (self->queue, self->target_party_name);
+  /* Translators: %s is a party name. */
+  message = g_strdup_printf (_("This hit for “%s” is not in the review queue yet: it is added when "
+                               "the shipment is evaluated. Showing the party’s other items."),
+                             self->target_party_name);
+  if (window != NULL)
+    clr_window_show_toast (window, message);
+  set_feedback (self, message, TRUE);
+}
+
+/* The queue item of the hit clr_review_page_show_hit () asked for: the same
+ * listed entry and party identity, the one seen in the case first. 0 if none. */
+static gint64
+find_target (ClrReviewPage *self,
+             GPtrArray     *items)
+{
+  g_autofree char *party_key = clr_review_normalize_party_name (self->target_party_name);
+  gint64 found = 0;
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      ClrReviewItem *item = g_ptr_array_index (items, i);
+
+      if (self->target_id != 0)
+        {
+          if (item->id == self->target_id)
+            return item->id;
+          continue;
+        }
+      if (g_strcmp0 (item->list_code, self->target_list) != 0
+          || g_strcmp0 (item->entry_key, self->target_entry) != 0
+          || g_strcmp0 (item->party_key, party_key) != 0)
+        continue;
+      if (found == 0 || item->case_id == self->target_case_id)
+        found = item->id;
+      if (item->case_id == self->target_case_id)
+        break;
+    }
+  return found;
+}
+
+static void
 queue_loaded_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -883,6 +950,26 @@ queue_loaded_cb (GObject      *object,
   refill_dropdown (self, self->list_dropdown, self->list_model, _("All lists"), lists);
   refill_dropdown (self, self->country_dropdown, self->country_model, _("All countries"), countries);
   filters_changed_cb (self);
+
+  if (self->has_target)
+    {
+      gint64 found = find_target (self, items);
+
+      self->has_target = FALSE;
+      if (found != 0)
+        {
+          keep = found;
+          if (adw_leaflet_get_folded (self->leaflet))
+            adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+        }
+      else
+        {
+          /* Show the party's other items, not whatever was shown before. */
+          keep = 0;
+          target_not_found (self);
+        }
+      clear_target (self);
+    }
 
   if (keep == 0 || !select_id (self, keep))
     {
@@ -927,6 +1014,7 @@ typedef struct
 {
   ClrReviewPage   *self;    /* a reference */
   gint64           id;
+  gint64           case_id;  /* the case the item was last seen in */
   ClrReviewStatus  status;
 } DecideData;
 
@@ -940,6 +1028,7 @@ decided_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   ClrReviewStatus status = data->status;
   gint64 id = data->id;
+  gint64 data_case_id = data->case_id;
   g_autofree char *message = NULL;
   ClrWindow *window;
 
@@ -981,6 +1070,10 @@ decided_cb (GObject      *object,
   }
 
   g_signal_emit (self, signals[SIGNAL_DECIDED], 0, id, (int) status);
+  /* Results evaluated with the earlier decision are out of date now. */
+  if (clr_application_get_default () != NULL)
+    clr_application_screening_decision_changed (clr_application_get_default (), data_case_id, id,
+                                                clr_review_status_to_string (status));
   clr_review_page_reload (self);
   set_feedback (self, message, FALSE);
 }
@@ -1024,6 +1117,11 @@ clr_review_page_decide (ClrReviewPage   *self,
   data->self = g_object_ref (self);
   data->id = self->shown_id;
   data->status = status;
+  {
+    ClrReviewItem *item = clr_review_queue_lookup (self->queue, self->shown_id);
+
+    data->case_id = item != NULL ? item->case_id : 0;
+  }
   clr_store_review_decide_async (self->store, self->shown_id, status, reason,
                                  note[0] != '\0' ? note : NULL, reviewer,
                                  NULL, decided_cb, data);
@@ -1172,6 +1270,7 @@ clr_review_page_dispose (GObject *object)
   g_clear_object (&self->country_model);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  clear_target (self);
 
   G_OBJECT_CLASS (clr_review_page_parent_class)->dispose (object);
 }
@@ -1394,4 +1493,54 @@ clr_review_page_get_feedback (ClrReviewPage *self)
 
   return gtk_widget_get_visible (GTK_WIDGET (self->feedback_label))
          ? gtk_label_get_text (self->feedback_label) : "";
+}
+
+void
+clr_review_page_show_hit (ClrReviewPage *self,
+                          gint64         case_id,
+                          const char    *party_name,
+                          const char    *list_code,
+                          const char    *entry_key,
+                          gint64         review_id)
+{
+  g_return_if_fail (CLR_IS_REVIEW_PAGE (self));
+  g_return_if_fail (party_name != NULL);
+
+  self->has_target = TRUE;
+  self->target_case_id = case_id;
+  self->target_id = review_id;
+  g_free (self->target_party_name);
+  self->target_party_name = g_strdup (party_name);
+  g_free (self->target_list);
+  self->target_list = g_strdup (list_code);
+  g_free (self->target_entry);
+  self->target_entry = g_strdup (entry_key);
+
+  /* The hit must not hide behind filters chosen earlier: show every status. */
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_selected (self->status_dropdown, G_N_ELEMENTS (status_choices) - 1);
+  gtk_drop_down_set_selected (self->band_dropdown, 0);
+  gtk_drop_down_set_selected (self->list_dropdown, 0);
+  gtk_drop_down_set_selected (self->country_dropdown, 0);
+  self->updating_filters = FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  filters_changed_cb (self);
+  self->select_after_load = 0;
+
+  if (self->store != NULL)
+    clr_review_page_reload (self);
+  else
+    {
+      /* Nothing to look in: report it as not found, the same way. */
+      target_not_found (self);
+      clear_target (self);
+    }
+}
+
+const char *
+clr_review_page_get_search (ClrReviewPage *self)
+{
+  g_return_val_if_fail (CLR_IS_REVIEW_PAGE (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 }

@@ -38,6 +38,20 @@ ClrReviewQueue *clr_review_page_get_queue       (ClrReviewPage   *self);
 /* Selects (and shows) item @id when the current filters show it. */
 gboolean        clr_review_page_select_item     (ClrReviewPage   *self,
                                                  gint64           id);
+/* Shows the queue item of one screening hit: item @review_id when it is not 0,
+ * else party @party_name (compared as the queue's normalised party identity)
+ * on the entry @entry_key of list @list_code, preferring the item last seen in
+ * case @case_id. Clears the filters, reloads and selects it. When the queue
+ * has no such item (the hit was never recorded), the queue is filtered to the
+ * party's name instead and a toast says why. */
+void            clr_review_page_show_hit        (ClrReviewPage   *self,
+                                                 gint64           case_id,
+                                                 const char      *party_name,
+                                                 const char      *list_code,
+                                                 const char      *entry_key,
+                                                 gint64           review_id);
+/* The queue's search text (the party filter). */
+const char     *clr_review_page_get_search      (ClrReviewPage   *self);
 /* The item shown on the right, or 0. */
 gint64          clr_review_page_get_shown_id    (ClrReviewPage   *self);
 /* Sets the reason (index by ClrReviewReason; NONE = "choose") and note of

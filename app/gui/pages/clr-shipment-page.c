@@ -14,6 +14,7 @@
 #include "clr-report.h"
 #include "clr-shipment-page.h"
 #include "clr-store-cases.h"
+#include "clr-store-review.h"
 #include "clr-store-rules.h"
 #include "clr-store-screening.h"
 #include "clr-verdict.h"
@@ -63,6 +64,7 @@ struct _ClrShipmentPage
   guint64             generation;      /* +1 on every edit: a result from an older one is stale */
   guint               list_timeout_id;
   JsonNode           *unsaved_result;  /* a result waiting for its case to be created */
+  GHashTable         *decisions;       /* review item id (gint64 *) → decision made this session */
   ClrReport          *print_report;
 };
 
@@ -78,6 +80,8 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (ClrShipmentPage, clr_shipment_page, ADW_TYPE_BIN)
 
 static void refresh_case_list (ClrShipmentPage *self);
+static gboolean result_predates_decisions (ClrShipmentPage *self,
+                                           JsonNode        *result);
 static void screen_all_parties (ClrShipmentPage *self);
 static void update_actions    (ClrShipmentPage *self);
 
@@ -428,6 +432,9 @@ show_case (ClrShipmentPage *self,
   if (item->result != NULL && item->evaluated_at != NULL && item->updated_at != NULL
       && g_strcmp0 (item->updated_at, item->evaluated_at) > 0)
     clr_result_pane_set_stale (self->result_pane, TRUE);
+  /* A reviewer decided one of its hits since. */
+  if (result_predates_decisions (self, item->result))
+    clr_result_pane_set_stale (self->result_pane, TRUE);
   self->generation++;
   update_title (self);
   select_current_row (self);
@@ -719,6 +726,239 @@ matcher_loaded_cb (GObject      *object,
     }
   g_set_object (&self->matcher, matcher);
   screen_all_parties (self);
+}
+
+/* ---- Review: the inline hit on the Review page, decisions back here ------- */
+
+typedef struct
+{
+  ClrStore *store;
+  JsonNode *parties;     /* the document's "parties" array */
+  JsonNode *hit;         /* the inline hit (screen --json shape) */
+  guint     party;
+  gint64    case_id;
+  char     *party_name;
+  char     *list_code;
+  char     *entry_key;
+} RecordData;
+
+static void
+record_data_free (gpointer data)
+{
+  RecordData *record = data;
+
+  g_clear_object (&record->store);
+  json_node_unref (record->parties);
+  json_node_unref (record->hit);
+  g_free (record->party_name);
+  g_free (record->list_code);
+  g_free (record->entry_key);
+  g_free (record);
+}
+
+/* The inline hit comes from the page's own matcher and is not in the review
+ * queue until the shipment is evaluated; a reviewer who asks to decide it
+ * expects to find it there, so it is recorded now, on this case. */
+static void
+record_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  RecordData *record = task_data;
+  g_autoptr(JsonArray) screening = json_array_new ();
+  JsonObject *element = json_object_new ();
+  JsonArray *hits = json_array_new ();
+  GError *error = NULL;
+
+  json_array_add_element (hits, json_node_ref (record->hit));
+  json_object_set_int_member (element, "party", record->party);
+  json_object_set_array_member (element, "hits", hits);
+  json_array_add_object_element (screening, element);
+  if (!clr_store_review_annotate_screening_full (record->store, screening,
+                                                 json_node_get_array (record->parties),
+                                                 record->case_id, "case", &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+record_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ClrShipmentPage *self = CLR_SHIPMENT_PAGE (object);
+  RecordData *record = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* The Review page then says the hit is not in the queue, and shows the party. */
+      toast (self, error->message);
+    }
+  /* The queue annotated the hit with the item it is (0 when it was not recorded). */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.review-hit", "(xsssx)", record->case_id,
+                              record->party_name, record->list_code ? record->list_code : "",
+                              record->entry_key ? record->entry_key : "",
+                              json_object_get_int_member_with_default (json_node_get_object (record->hit),
+                                                                       "review_id", 0));
+}
+
+static const char *
+hit_string (JsonObject *hit,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (hit, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+         ? json_node_get_string (node) : NULL;
+}
+
+static JsonNode *
+deep_copy (JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, FALSE);
+
+  return json_from_string (text, NULL);
+}
+
+static void
+review_hit_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ClrShipmentPage *self = CLR_SHIPMENT_PAGE (widget);
+  GPtrArray *rows = clr_shipment_form_get_party_rows (self->form);
+  guint index = g_variant_get_uint32 (parameter);
+  g_autoptr(JsonNode) document = NULL;
+  g_autoptr(GTask) task = NULL;
+  ClrPartyRow *row;
+  JsonObject *hit;
+  JsonNode *parties;
+  RecordData *record;
+
+  if (index >= rows->len)
+    return;
+  row = g_ptr_array_index (rows, index);
+  hit = clr_party_row_get_hit (row);
+  if (hit == NULL || clr_party_row_get_name (row) == NULL)
+    return;
+
+  /* The case must exist for the queue to name it. */
+  flush_or_toast (self);
+  document = clr_shipment_form_get_document (self->form);
+  parties = json_object_get_member (json_node_get_object (document), "parties");
+
+  record = g_new0 (RecordData, 1);
+  record->store = self->store != NULL ? g_object_ref (self->store) : NULL;
+  /* Deep copies: the worker annotates them in place, the row keeps its own. */
+  record->parties = parties != NULL && JSON_NODE_HOLDS_ARRAY (parties)
+                    ? deep_copy (parties) : json_node_init_array (json_node_alloc (), json_array_new ());
+  {
+    g_autoptr(JsonNode) shallow = json_node_init_object (json_node_alloc (), hit);
+
+    record->hit = deep_copy (shallow);
+  }
+  record->party = index;
+  record->case_id = self->saver != NULL ? clr_case_saver_get_case_id (self->saver) : 0;
+  record->party_name = g_strdup (clr_party_row_get_name (row));
+  record->list_code = g_strdup (hit_string (hit, "list"));
+  record->entry_key = g_strdup (hit_string (hit, "entry_id"));
+
+  if (record->store == NULL)
+    {
+      /* No database: nothing to record; the Review page explains. */
+      gtk_widget_activate_action (widget, "win.review-hit", "(xsssx)", record->case_id,
+                                  record->party_name, record->list_code ? record->list_code : "",
+                                  record->entry_key ? record->entry_key : "", (gint64) 0);
+      record_data_free (record);
+      return;
+    }
+  task = g_task_new (self, self->cancellable, record_done_cb, NULL);
+  g_task_set_source_tag (task, review_hit_action);
+  g_task_set_task_data (task, record, record_data_free);
+  g_task_run_in_thread (task, record_thread);
+}
+
+/* Does @result rest on a decision other than @decision for review item
+ * @review_id? With @decision NULL: does it use that item at all? */
+static gboolean
+result_uses_item (JsonNode   *result,
+                  gint64      review_id,
+                  const char *decision)
+{
+  JsonNode *screening = result != NULL && JSON_NODE_HOLDS_OBJECT (result)
+                        ? json_object_get_member (json_node_get_object (result), "screening") : NULL;
+  JsonArray *elements;
+
+  if (screening == NULL || !JSON_NODE_HOLDS_ARRAY (screening))
+    return FALSE;
+  elements = json_node_get_array (screening);
+  for (guint i = 0; i < json_array_get_length (elements); i++)
+    {
+      JsonNode *element = json_array_get_element (elements, i);
+      JsonNode *hits = JSON_NODE_HOLDS_OBJECT (element)
+                       ? json_object_get_member (json_node_get_object (element), "hits") : NULL;
+
+      for (guint h = 0; hits != NULL && JSON_NODE_HOLDS_ARRAY (hits)
+                        && h < json_array_get_length (json_node_get_array (hits)); h++)
+        {
+          JsonNode *node = json_array_get_element (json_node_get_array (hits), h);
+          JsonObject *hit = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+          JsonNode *id = hit != NULL ? json_object_get_member (hit, "review_id") : NULL;
+
+          if (id == NULL || !JSON_NODE_HOLDS_VALUE (id) || json_node_get_value_type (id) != G_TYPE_INT64
+              || json_node_get_int (id) != review_id)
+            continue;
+          if (decision == NULL || g_strcmp0 (hit_string (hit, "decision"), decision) != 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A result shown again (a case reopened) that rests on decisions changed since. */
+static gboolean
+result_predates_decisions (ClrShipmentPage *self,
+                           JsonNode        *result)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (self->decisions == NULL || result == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, self->decisions);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (result_uses_item (result, *(gint64 *) key, value))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+screening_decision_changed_cb (ClrShipmentPage *self,
+                               gint64           case_id,
+                               gint64           review_id,
+                               const char      *decision)
+{
+  JsonNode *result = clr_result_pane_get_result (self->result_pane);
+  gint64 current = self->saver != NULL ? clr_case_saver_get_case_id (self->saver) : 0;
+  gint64 *key = g_new (gint64, 1);
+
+  *key = review_id;
+  if (self->decisions == NULL)
+    self->decisions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_hash_table_replace (self->decisions, key, g_strdup (decision));
+
+  if (result == NULL)
+    return;
+  /* Only the result that rests on this hit (or belongs to the case it was
+   * decided for) is out of date; any other case's result is not. */
+  if (result_uses_item (result, review_id, decision)
+      || (case_id != 0 && case_id == current && !result_uses_item (result, review_id, NULL)))
+    clr_result_pane_set_stale (self->result_pane, TRUE);
 }
 
 /* ---- Rule pack --------------------------------------------------------- */
@@ -1401,6 +1641,7 @@ clr_shipment_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->print_report);
   g_clear_pointer (&self->unsaved_result, json_node_unref);
+  g_clear_pointer (&self->decisions, g_hash_table_unref);
 
   G_OBJECT_CLASS (clr_shipment_page_parent_class)->dispose (object);
 }
@@ -1474,6 +1715,7 @@ clr_shipment_page_class_init (ClrShipmentPageClass *klass)
   gtk_widget_class_install_action (widget_class, "shipment.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "shipment.show-cases", NULL, show_cases_action);
   gtk_widget_class_install_action (widget_class, "shipment.show-form", NULL, show_form_action);
+  gtk_widget_class_install_action (widget_class, "shipment.review-hit", "u", review_hit_action);
 }
 
 static void
@@ -1525,6 +1767,9 @@ clr_shipment_page_init (ClrShipmentPage *self)
   g_idle_add_full (G_PRIORITY_DEFAULT, actions_ready_cb, g_object_ref (self), g_object_unref);
 
   app = clr_application_get_default ();
+  if (app != NULL)
+    g_signal_connect_object (app, "screening-decision-changed",
+                             G_CALLBACK (screening_decision_changed_cb), self, G_CONNECT_SWAPPED);
   if (app != NULL && clr_application_get_store (app) != NULL)
     clr_shipment_page_set_store (self, clr_application_get_store (app));
 }

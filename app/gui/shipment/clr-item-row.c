@@ -14,12 +14,6 @@
 #include "clr-field-row.h"
 #include "clr-item-row.h"
 
-/* Which ECCNs have the advanced-computing parameters (3A090 note: TPP, density,
- * bandwidth, data-center design). A form-layout choice, not a rule: the rule pack
- * decides what the parameters mean. */
-static const char * const parameter_eccn_prefixes[] = { "3A090", "4A090", NULL };
-static const char * const parameter_eccn_paragraphs[] = { ".z", NULL };
-
 struct _ClrItemRow
 {
   AdwExpanderRow      parent_instance;
@@ -67,23 +61,14 @@ clr_item_row_compute_tpp (double mac_tops,
   return 2.0 * mac_tops * bit_length;
 }
 
+/* Which parameters an ECCN has (TPP, density, bandwidth, data-center design)
+ * is rule-pack data ("item_parameters"): regulations move, the form follows. */
 static gboolean
-eccn_has_parameters (const char *eccn)
+has_parameter (ClrItemRow *self,
+               const char *fact,
+               const char *eccn)
 {
-  if (eccn == NULL)
-    return FALSE;
-  for (guint i = 0; parameter_eccn_prefixes[i] != NULL; i++)
-    if (g_str_has_prefix (eccn, parameter_eccn_prefixes[i]))
-      return TRUE;
-  for (guint i = 0; parameter_eccn_paragraphs[i] != NULL; i++)
-    {
-      const char *p = strstr (eccn, parameter_eccn_paragraphs[i]);
-      gsize n = strlen (parameter_eccn_paragraphs[i]);
-
-      if (p != NULL && (p[n] == '\0' || p[n] == '.'))
-        return TRUE;
-    }
-  return FALSE;
+  return self->catalog != NULL && clr_shipment_catalog_eccn_has_parameter (self->catalog, fact, eccn);
 }
 
 static void
@@ -94,7 +79,6 @@ update_header (ClrItemRow *self)
   const char *quantity = clr_field_row_get_value (self->quantity);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  gboolean parameters = eccn_has_parameters (eccn);
 
   if (description != NULL)
     /* Translators: expander title of an item: number and description */
@@ -109,11 +93,11 @@ update_header (ClrItemRow *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->tpp), parameters);
-  gtk_widget_set_visible (GTK_WIDGET (self->density), parameters);
-  gtk_widget_set_visible (GTK_WIDGET (self->bandwidth), parameters);
-  gtk_widget_set_visible (GTK_WIDGET (self->datacenter), parameters);
-  gtk_widget_set_visible (GTK_WIDGET (self->calculator), parameters);
+  gtk_widget_set_visible (GTK_WIDGET (self->tpp), has_parameter (self, "tpp", eccn));
+  gtk_widget_set_visible (GTK_WIDGET (self->calculator), has_parameter (self, "tpp", eccn));
+  gtk_widget_set_visible (GTK_WIDGET (self->density), has_parameter (self, "performance_density", eccn));
+  gtk_widget_set_visible (GTK_WIDGET (self->bandwidth), has_parameter (self, "memory_bandwidth_gbps", eccn));
+  gtk_widget_set_visible (GTK_WIDGET (self->datacenter), has_parameter (self, "datacenter", eccn));
 }
 
 static void

@@ -34,6 +34,7 @@ struct _ClrPartyRow
   AdwActionRow       *hit_row;
   GtkWidget          *review_button;
   char               *hit_text;
+  JsonObject         *hit;
 };
 
 enum {
@@ -100,11 +101,13 @@ remove_clicked_cb (ClrPartyRow *self)
 }
 
 /* Activated on click rather than bound with action-name: a bound actionable queries
- * the window's state while the window is still being built. */
+ * the window's state while the window is still being built. The Shipment page
+ * adds the case and asks the window for the Review page (win.review-hit). */
 static void
-review_clicked_cb (GtkWidget *button)
+review_clicked_cb (ClrPartyRow *self)
 {
-  gtk_widget_activate_action (button, "win.page", "s", "review");
+  if (self->hit != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "shipment.review-hit", "u", self->index);
 }
 
 static ClrFieldRow *
@@ -129,6 +132,7 @@ clr_party_row_dispose (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->extra, json_object_unref);
   g_clear_pointer (&self->hit_text, g_free);
+  g_clear_pointer (&self->hit, json_object_unref);
 
   G_OBJECT_CLASS (clr_party_row_parent_class)->dispose (object);
 }
@@ -190,8 +194,12 @@ clr_party_row_new (ClrShipmentCatalog *catalog)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "screening-hit", -1);
   self->review_button = gtk_button_new_with_mnemonic (_("Re_view"));
   gtk_widget_set_valign (self->review_button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (self->review_button, _("Open the Review page to decide this hit"));
-  g_signal_connect (self->review_button, "clicked", G_CALLBACK (review_clicked_cb), NULL);
+  gtk_widget_set_tooltip_text (self->review_button, _("Decide this hit on the Review page"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->review_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Review"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Decide this hit on the Review page"), -1);
+  g_signal_connect_swapped (self->review_button, "clicked", G_CALLBACK (review_clicked_cb), self);
   gtk_widget_set_visible (self->review_button, FALSE);
   adw_action_row_add_suffix (self->hit_row, self->review_button);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->hit_row));
@@ -419,6 +427,7 @@ clr_party_row_set_hit (ClrPartyRow *self,
   g_return_if_fail (CLR_IS_PARTY_ROW (self));
 
   g_clear_pointer (&self->hit_text, g_free);
+  g_clear_pointer (&self->hit, json_object_unref);
   if (hit != NULL)
     {
       const char *list = member_string (hit, "list");
@@ -426,6 +435,7 @@ clr_party_row_set_hit (ClrPartyRow *self,
       double score = json_object_has_member (hit, "score")
                      ? json_object_get_double_member (hit, "score") : 0;
 
+      self->hit = json_object_ref (hit);
       if (name == NULL)
         name = member_string (hit, "name");
       /* Translators: inline screening hit: list code, score in percent, listed name */
@@ -448,4 +458,11 @@ clr_party_row_get_hit_text (ClrPartyRow *self)
 {
   g_return_val_if_fail (CLR_IS_PARTY_ROW (self), NULL);
   return self->hit_text;
+}
+
+JsonObject *
+clr_party_row_get_hit (ClrPartyRow *self)
+{
+  g_return_val_if_fail (CLR_IS_PARTY_ROW (self), NULL);
+  return self->hit;
 }

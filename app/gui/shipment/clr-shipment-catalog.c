@@ -387,6 +387,19 @@ clr_shipment_catalog_describe_eccn (ClrShipmentCatalog *self,
   return g_strdup (g_hash_table_lookup (self->eccn_info, entry));
 }
 
+gboolean
+clr_shipment_catalog_eccn_has_parameter (ClrShipmentCatalog *self,
+                                         const char         *fact,
+                                         const char         *eccn)
+{
+  g_return_val_if_fail (CLR_IS_SHIPMENT_CATALOG (self), FALSE);
+  g_return_val_if_fail (fact != NULL, FALSE);
+
+  if (self->pack == NULL || eccn == NULL)
+    return FALSE;
+  return clr_rule_pack_item_has_parameter (self->pack, fact, eccn);
+}
+
 JsonArray *
 clr_shipment_catalog_get_end_uses (ClrShipmentCatalog *self)
 {

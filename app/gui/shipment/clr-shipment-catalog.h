@@ -47,6 +47,12 @@ char               *clr_shipment_catalog_resolve_eccn      (ClrShipmentCatalog *
 /* "Advanced computing ICs … · RS AT" for a resolved ECCN. */
 char               *clr_shipment_catalog_describe_eccn     (ClrShipmentCatalog *self,
                                                             const char         *eccn);
+/* Does the rule pack ask for item fact @fact ("tpp", "performance_density",
+ * "memory_bandwidth_gbps", "datacenter") for an item classified @eccn? From
+ * the pack's "item_parameters"; FALSE without a pack. */
+gboolean            clr_shipment_catalog_eccn_has_parameter (ClrShipmentCatalog *self,
+                                                             const char         *fact,
+                                                             const char         *eccn);
 /* [{"id", "label"}] and [{"id", "question", "citation"}] (borrowed; never NULL). */
 JsonArray          *clr_shipment_catalog_get_end_uses      (ClrShipmentCatalog *self);
 JsonArray          *clr_shipment_catalog_get_red_flags     (ClrShipmentCatalog *self);
