@@ -15,6 +15,7 @@
 #include "clr-store-cases.h"
 #include "clr-store-json-private.h"
 #include "clr-store-private.h"
+#include "clr-store-review.h"
 
 G_DEFINE_BOXED_TYPE (ClrCase, clr_case, clr_case_ref, clr_case_unref)
 
@@ -561,6 +562,18 @@ clr_store_get_case (ClrStore  *self,
         _clr_store_set_error (self, error, _("Reading a case"));
     }
   _clr_store_unlock (self);
+
+  /* A result that no longer says what the review queue says is out of date;
+   * not being able to tell must not keep the case from opening. */
+  if (result != NULL && result->result != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gboolean current = TRUE;
+
+      if (!clr_store_review_result_is_current (self, result->result, &current, &local_error))
+        g_warning ("Case %" G_GINT64_FORMAT ": %s", id, local_error->message);
+      result->decisions_changed = !current;
+    }
 
   return result;
 }

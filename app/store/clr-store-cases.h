@@ -49,6 +49,8 @@ typedef struct
   JsonNode      *result;         /* the last result document (evaluate --json), or NULL */
   char          *verdict;        /* the last result's "verdict", or NULL if never evaluated */
   char          *evaluated_at;   /* when that result was saved, or NULL */
+  gboolean       decisions_changed; /* a review decision on one of the result's hits changed
+                                       since (clr_store_review_result_is_current()) */
 } ClrCase;
 
 #define CLR_TYPE_CASE (clr_case_get_type ())

@@ -584,6 +584,72 @@ clr_store_review_get (ClrStore  *self,
 }
 
 gboolean
+clr_store_review_result_is_current (ClrStore  *self,
+                                    JsonNode  *result,
+                                    gboolean  *is_current,
+                                    GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  JsonNode *screening;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (is_current != NULL, FALSE);
+
+  *is_current = TRUE;
+  screening = result != NULL && JSON_NODE_HOLDS_OBJECT (result)
+              ? json_object_get_member (json_node_get_object (result), "screening") : NULL;
+  if (screening == NULL || !JSON_NODE_HOLDS_ARRAY (screening))
+    return TRUE;
+
+  _clr_store_lock (self);
+  stmt = _clr_store_prepare (self, "SELECT status FROM review_items WHERE id = ?", error);
+  if (stmt == NULL)
+    ok = FALSE;
+  for (guint i = 0; ok && *is_current && i < json_array_get_length (json_node_get_array (screening)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (screening), i);
+      JsonNode *hits = JSON_NODE_HOLDS_OBJECT (element)
+                       ? json_object_get_member (json_node_get_object (element), "hits") : NULL;
+      JsonArray *array = hits != NULL && JSON_NODE_HOLDS_ARRAY (hits) ? json_node_get_array (hits) : NULL;
+
+      for (guint h = 0; ok && *is_current && array != NULL && h < json_array_get_length (array); h++)
+        {
+          JsonNode *node = json_array_get_element (array, h);
+          JsonObject *hit = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+          JsonNode *id = hit != NULL ? json_object_get_member (hit, "review_id") : NULL;
+          JsonNode *decision = hit != NULL ? json_object_get_member (hit, "decision") : NULL;
+          int rc;
+
+          if (id == NULL || !JSON_NODE_HOLDS_VALUE (id) || json_node_get_value_type (id) != G_TYPE_INT64)
+            continue;
+          sqlite3_reset (stmt);
+          sqlite3_bind_int64 (stmt, 1, json_node_get_int (id));
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_ROW)
+            {
+              const char *now = (const char *) sqlite3_column_text (stmt, 0);
+              const char *then = decision != NULL && JSON_NODE_HOLDS_VALUE (decision)
+                                 && json_node_get_value_type (decision) == G_TYPE_STRING
+                                 ? json_node_get_string (decision) : NULL;
+              if (g_strcmp0 (now, then) != 0)
+                *is_current = FALSE;
+            }
+          else if (rc != SQLITE_DONE)
+            {
+              _clr_store_set_error (self, error, _("Reading the review queue"));
+              ok = FALSE;
+            }
+        }
+    }
+  _clr_store_unlock (self);
+
+  if (!ok)
+    *is_current = TRUE;
+  return ok;
+}
+
+gboolean
 clr_store_review_count (ClrStore  *self,
                         guint      counts[4],
                         GError   **error)

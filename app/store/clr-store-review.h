@@ -183,6 +183,17 @@ gboolean       clr_store_review_annotate_screening_full     (ClrStore   *self,
                                                              GError    **error);
 
 /* Async variants for the GUI. */
+/* Whether every screening hit of @result (an evaluation result whose hits
+ * clr_store_review_annotate_screening*() annotated with "review_id" and
+ * "decision") still carries the decision its review item has now. FALSE
+ * when a reviewer decided one of them since, or a list update reopened it:
+ * the result no longer says what the queue says. Hits without a review id,
+ * and items no longer in the queue, are not counted against it. */
+gboolean       clr_store_review_result_is_current (ClrStore         *self,
+                                                   JsonNode         *result,
+                                                   gboolean         *is_current,
+                                                   GError          **error);
+
 void           clr_store_review_list_async   (ClrStore              *self,
                                               const ClrReviewFilter *filter,
                                               GCancellable          *cancellable,

@@ -513,6 +513,73 @@ test_async (Fixture       *f,
   (void) screening;
 }
 
+/* A case's stored result that rests on a hit decided since is out of date,
+ * whenever the case is read again (another session, another process). */
+static void
+test_result_outdated_by_decision (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) shipment = test_parse ("{\"reference\": \"PO-7\", \"parties\": " HUAWEI_CN "}");
+  g_autoptr(JsonArray) screening = NULL;
+  g_autoptr(JsonNode) result = NULL;
+  g_autoptr(ClrCase) before = NULL;
+  g_autoptr(ClrCase) after = NULL;
+  g_autoptr(ClrCase) again = NULL;
+  JsonObject *object = json_object_new ();
+  gboolean current = FALSE;
+  gint64 case_id, id;
+
+  case_id = clr_store_create_case (f->store, shipment, &error);
+  g_assert_no_error (error);
+  screening = evaluate_parties (f, HUAWEI_CN, case_id);
+  id = json_object_get_int_member (json_array_get_object_element (test_hits_of (screening, 0), 0), "review_id");
+  json_object_set_string_member (object, "verdict", "review");
+  json_object_set_array_member (object, "screening", json_array_ref (screening));
+  result = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+  g_assert_true (clr_store_save_case_result (f->store, case_id, result, &error));
+  g_assert_no_error (error);
+
+  before = clr_store_get_case (f->store, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_false (before->decisions_changed);
+  g_assert_true (clr_store_review_result_is_current (f->store, before->result, &current, &error));
+  g_assert_true (current);
+
+  g_assert_true (clr_store_review_decide (f->store, id, CLR_REVIEW_STATUS_NO_MATCH,
+                                          CLR_REVIEW_REASON_DIFFERENT_ENTITY, NULL, "Mei Chen", &error));
+  g_assert_no_error (error);
+  after = clr_store_get_case (f->store, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (after->decisions_changed);
+  g_assert_true (clr_store_review_result_is_current (f->store, after->result, &current, &error));
+  g_assert_false (current);
+
+  /* Screened and saved again: the result carries the decision, current again. */
+  {
+    g_autoptr(JsonArray) rescreened = evaluate_parties (f, HUAWEI_CN, case_id);
+    JsonObject *o = json_object_new ();
+    g_autoptr(JsonNode) fresh = NULL;
+
+    json_object_set_array_member (o, "screening", json_array_ref (rescreened));
+    fresh = json_node_init_object (json_node_alloc (), o);
+    json_object_unref (o);
+    g_assert_true (clr_store_save_case_result (f->store, case_id, fresh, &error));
+    g_assert_no_error (error);
+  }
+  again = clr_store_get_case (f->store, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_false (again->decisions_changed);
+
+  /* A result without review annotations has nothing to be out of date with. */
+  {
+    g_autoptr(JsonNode) plain = test_parse ("{\"verdict\": \"clear\", \"screening\": [{\"party\": 0, \"hits\": [{\"score\": 0.9}]}]}");
+    g_assert_true (clr_store_review_result_is_current (f->store, plain, &current, &error));
+    g_assert_true (current);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -525,6 +592,7 @@ main (int    argc,
 #define ADD(name, func) \
   g_test_add ("/store/review/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("record-once", test_record_once);
+  ADD ("result-outdated-by-decision", test_result_outdated_by_decision);
   ADD ("decision-reused", test_decision_reused);
   ADD ("decide-rejects", test_decide_rejects);
   ADD ("reopen-on-entry-change", test_reopen_on_entry_change);

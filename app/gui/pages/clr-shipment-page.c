@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "clr-application.h"
+#include "clr-json.h"
 #include "clr-matcher.h"
 #include "clr-report.h"
 #include "clr-shipment-page.h"
@@ -64,7 +65,6 @@ struct _ClrShipmentPage
   guint64             generation;      /* +1 on every edit: a result from an older one is stale */
   guint               list_timeout_id;
   JsonNode           *unsaved_result;  /* a result waiting for its case to be created */
-  GHashTable         *decisions;       /* review item id (gint64 *) → decision made this session */
   ClrReport          *print_report;
 };
 
@@ -80,8 +80,6 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (ClrShipmentPage, clr_shipment_page, ADW_TYPE_BIN)
 
 static void refresh_case_list (ClrShipmentPage *self);
-static gboolean result_predates_decisions (ClrShipmentPage *self,
-                                           JsonNode        *result);
 static void screen_all_parties (ClrShipmentPage *self);
 static void update_actions    (ClrShipmentPage *self);
 
@@ -432,8 +430,8 @@ show_case (ClrShipmentPage *self,
   if (item->result != NULL && item->evaluated_at != NULL && item->updated_at != NULL
       && g_strcmp0 (item->updated_at, item->evaluated_at) > 0)
     clr_result_pane_set_stale (self->result_pane, TRUE);
-  /* A reviewer decided one of its hits since. */
-  if (result_predates_decisions (self, item->result))
+  /* A reviewer decided one of its hits since (now or in an earlier session). */
+  if (item->decisions_changed)
     clr_result_pane_set_stale (self->result_pane, TRUE);
   self->generation++;
   update_title (self);
@@ -817,14 +815,6 @@ hit_string (JsonObject *hit,
          ? json_node_get_string (node) : NULL;
 }
 
-static JsonNode *
-deep_copy (JsonNode *node)
-{
-  g_autofree char *text = json_to_string (node, FALSE);
-
-  return json_from_string (text, NULL);
-}
-
 static void
 review_hit_action (GtkWidget  *widget,
                    const char *action_name,
@@ -856,11 +846,11 @@ review_hit_action (GtkWidget  *widget,
   record->store = self->store != NULL ? g_object_ref (self->store) : NULL;
   /* Deep copies: the worker annotates them in place, the row keeps its own. */
   record->parties = parties != NULL && JSON_NODE_HOLDS_ARRAY (parties)
-                    ? deep_copy (parties) : json_node_init_array (json_node_alloc (), json_array_new ());
+                    ? clr_json_node_deep_copy (parties) : json_node_init_array (json_node_alloc (), json_array_new ());
   {
     g_autoptr(JsonNode) shallow = json_node_init_object (json_node_alloc (), hit);
 
-    record->hit = deep_copy (shallow);
+    record->hit = clr_json_node_deep_copy (shallow);
   }
   record->party = index;
   record->case_id = self->saver != NULL ? clr_case_saver_get_case_id (self->saver) : 0;
@@ -920,23 +910,6 @@ result_uses_item (JsonNode   *result,
   return FALSE;
 }
 
-/* A result shown again (a case reopened) that rests on decisions changed since. */
-static gboolean
-result_predates_decisions (ClrShipmentPage *self,
-                           JsonNode        *result)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (self->decisions == NULL || result == NULL)
-    return FALSE;
-  g_hash_table_iter_init (&iter, self->decisions);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (result_uses_item (result, *(gint64 *) key, value))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 screening_decision_changed_cb (ClrShipmentPage *self,
                                gint64           case_id,
@@ -945,12 +918,6 @@ screening_decision_changed_cb (ClrShipmentPage *self,
 {
   JsonNode *result = clr_result_pane_get_result (self->result_pane);
   gint64 current = self->saver != NULL ? clr_case_saver_get_case_id (self->saver) : 0;
-  gint64 *key = g_new (gint64, 1);
-
-  *key = review_id;
-  if (self->decisions == NULL)
-    self->decisions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_hash_table_replace (self->decisions, key, g_strdup (decision));
 
   if (result == NULL)
     return;
@@ -1641,7 +1608,6 @@ clr_shipment_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->print_report);
   g_clear_pointer (&self->unsaved_result, json_node_unref);
-  g_clear_pointer (&self->decisions, g_hash_table_unref);
 
   G_OBJECT_CLASS (clr_shipment_page_parent_class)->dispose (object);
 }
