@@ -13,8 +13,10 @@
 # Steps: fill and evaluate H100s to a Shanghai cloud company (License
 # required); Ctrl+E and Cancel: no file, no toast; Ctrl+E, a file name typed
 # into the chooser's Name field: the PDF and its JSON evidence pack exist and
-# say the verdict and the case; Case Menu → Export Shipment JSON… (cancelled
-# once, then saved): the file is what `clearance-cli evaluate` reads and gives
+# say the verdict and the case; Ctrl+P, GTK's print dialog, "Print to File":
+# the PDF is written, Print is disabled while the dialog is up and enabled
+# again after (skipped if GTK offers no "Print to File" printer); Case Menu →
+# Export Shipment JSON… (cancelled once, then saved): the file is what `clearance-cli evaluate` reads and gives
 # the same verdict; Ctrl+O and Cancel: no new case; Ctrl+O, the exported file:
 # a second case with the same reference in the case list, the form showing it.
 
@@ -35,8 +37,8 @@ os.environ["G_DEBUG"] = "gc-friendly"
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from clr_atspi import (KEY_CONTROL_L, KEY_L, Atspi, app_env, do_action, find_app,  # noqa: E402
-                       press_keys, stop, text_of, toplevel, toplevels, watch)
+from clr_atspi import (KEY_CONTROL_L, KEY_L, Atspi, app_env, click, do_action,  # noqa: E402
+                       find_app, press_keys, stop, text_of, toplevel, toplevels, watch)
 import clr_atspi  # noqa: E402
 
 # The Shipment page helpers (form filling, Evaluate, the verdict) of the
@@ -46,7 +48,7 @@ _spec = importlib.util.spec_from_file_location("shipment_atspi",
 sa = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(sa)
 
-KEY_E, KEY_O = 26, 32          # X keycodes, Xvfb's evdev keymap
+KEY_E, KEY_O, KEY_P = 26, 32, 33      # X keycodes, Xvfb's evdev keymap
 REFERENCE = "PO-FILES-1"
 END_USER = "Shanghai Cloud Compute Co., Ltd."
 
@@ -157,7 +159,6 @@ class Files:
                     return acc
             return None
         found = wait_for(entry, f"the menu item {item!r}")
-        print(f"# menu item: {found.get_role_name()} {found.get_name()!r}", flush=True)
         do_action([b for b in [found] + sa.find_all(found) if clickable(b)][0])
 
     def case_rows(self):
@@ -167,7 +168,7 @@ class Files:
 
 
 def main():
-    binary, cli = sys.argv[1], sys.argv[2]
+    binary, cli = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     artifacts = sys.argv[3] if len(sys.argv) > 3 else None
     if artifacts:
         os.makedirs(artifacts, exist_ok=True)
@@ -176,10 +177,16 @@ def main():
     global OUT
     out = OUT = os.path.join(tmp, "exports")
     os.makedirs(out)
-    print("1..9", flush=True)
+    printed = os.path.join(tmp, "printed")
+    os.makedirs(printed)
+    config = os.path.join(tmp, "config")
+    os.makedirs(config)
+    print("1..10", flush=True)
 
-    env = app_env(GSETTINGS_BACKEND="memory")
-    app_proc = subprocess.Popen([binary, "--db", db], env=env)
+    # GTK's "Print to File" writes output.pdf into the Documents folder, or the
+    # current one when there is none: no user-dirs.dirs, and run in @printed.
+    env = app_env(GSETTINGS_BACKEND="memory", XDG_CONFIG_HOME=config)
+    app_proc = subprocess.Popen([binary, "--db", db], env=env, cwd=printed)
     watch(app_proc)
     try:
         app = wait_for(lambda: find_app(app_proc.pid), "the app on the accessibility bus")
@@ -242,6 +249,49 @@ def main():
         ok(f"Ctrl+E → evidence.pdf ({pdf_pages(data)} pages) and its evidence pack "
            f"(verdict license_required, case {REFERENCE}); the toast says so")
         clr_atspi.screenshot(os.path.join(artifacts, "shipment-files-report.png")) if artifacts else None
+
+        # Ctrl+P: GTK's print dialog, "Print to File".
+        print_button = sa.find(result, "push button", "Print Evidence Report")
+        wait_for(lambda: not files.toasts(), "the report toast to go")
+        assert print_button.get_state_set().contains(Atspi.StateType.SENSITIVE), "Print disabled"
+        press_keys([KEY_CONTROL_L, KEY_P])
+        dialog = files.dialog("Print")
+        assert not print_button.get_state_set().contains(Atspi.StateType.SENSITIVE), \
+            "Print can be pressed again while its dialog is open"
+        try:
+            to_file = wait_for(lambda: sa.find(dialog, "label", "Print to File"),
+                               "the Print to File printer", timeout=10)
+        except AssertionError:
+            to_file = None
+        if to_file is None:
+            do_action(files.button(dialog, "Cancel"))
+            files.gone("Print")
+            ok("Ctrl+P, Print to File # SKIP GTK's print dialog offers no Print to File printer "
+               "(libgtk-4-1's file print backend)")
+        else:
+            click(to_file)              # the printer list is a GtkColumnView: select with the mouse
+            print_it = files.button(dialog, "Print")
+            wait_for(lambda: print_it.get_state_set().contains(Atspi.StateType.SENSITIVE),
+                     "Print to be enabled once a printer is chosen")
+            do_action(print_it)
+            files.gone("Print")
+            output = os.path.join(printed, "output.pdf")
+
+            def complete():
+                with open(output, "rb") as f:
+                    data = f.read()
+                return data if data.rstrip().endswith(b"%%EOF") else None
+            try:
+                data = wait_for(lambda: os.path.exists(output) and complete(), "the printed PDF")
+            except AssertionError:
+                print(f"# printed: {os.listdir(printed)}", flush=True)
+                raise
+            assert data.startswith(b"%PDF-") and pdf_pages(data) >= 1, "an empty printed PDF"
+            wait_for(lambda: print_button.get_state_set().contains(Atspi.StateType.SENSITIVE),
+                     "Print to be enabled again")
+            assert files.toasts() == [], f"a toast after printing: {files.toasts()}"
+            ok(f"Ctrl+P → Print to File: output.pdf ({pdf_pages(data)} pages); Print disabled "
+               "while its dialog was open, enabled again after")
 
         # (c) Export Shipment JSON…, then Cancel.
         files.case_menu("Export Shipment JSON")
