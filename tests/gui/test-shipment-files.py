@@ -84,8 +84,12 @@ class Files:
     def toasts(self):
         # libadwaita 1.2 exposes a toast as a filler "AdwToastWidget" holding its
         # title label (its close button has no accessible name).
+        # It sits beside the page's content in the toast overlay: look only there,
+        # a walk of the whole page can outlast a toast under AddressSanitizer.
         out = []
-        for toast in sa.find_all(self.page, "filler", "AdwToastWidget"):
+        overlay = list(clr_atspi.children(self.page))
+        for toast in [c for o in overlay for c in clr_atspi.children(o)
+                      if c.get_role_name() == "filler" and c.get_name() == "AdwToastWidget"]:
             out += [text_of(label) for label in sa.find_all(toast, "label")
                     if sa.showing(label) and text_of(label)]
         return out
@@ -140,7 +144,17 @@ class Files:
                             "the location entry")[0]
         Atspi.EditableText.set_text_contents(location, path)
         wait_for(lambda: text_of(location) == path, "the typed location")
-        do_action(self.button(dialog, "Import"))
+        # GTK's chooser follows the typed path into its folder; Import pressed while
+        # that folder still loads is ignored (its file list, a GtkTreeView, is not
+        # on the accessibility bus to wait for). Press it again then, as a person would.
+        for attempt in range(3):
+            do_action(self.button(dialog, "Import"))
+            try:
+                clr_atspi.wait_for(lambda: toplevel(self.app, title) is None,
+                                   f"the {title!r} file chooser to close", 5.0, 0.05)
+                return
+            except AssertionError:
+                print(f"# Import ignored (attempt {attempt + 1}), pressing it again", flush=True)
         self.gone(title)
 
     def case_menu(self, item):
