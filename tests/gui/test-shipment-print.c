@@ -659,6 +659,15 @@ test_export_pdf (Fixture       *f,
   g_assert_true (contains_words (info.text, "742.6"));
   g_assert_true (contains_words (info.text, "Shanghai Cloud Compute Co., Ltd."));
   g_assert_false (contains_words (info.text, "Not evaluated yet"));
+  /* Every page drawn is the page asked for: each footer once, and the last
+   * section of the report, on the last page, is there. */
+  for (int i = 1; i <= run.n_pages; i++)
+    {
+      g_autofree char *footer = g_strdup_printf ("page %d of %d", i, run.n_pages);
+
+      g_assert_true (contains_words (info.text, footer));
+    }
+  g_assert_true (contains_words (info.text, "Integrity"));
   g_free (info.text);
 }
 
