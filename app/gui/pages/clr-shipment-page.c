@@ -13,7 +13,7 @@
 #include "clr-json.h"
 #include "clr-matcher.h"
 #include "clr-report.h"
-#include "clr-shipment-page.h"
+#include "clr-shipment-page-private.h"
 #include "clr-store-cases.h"
 #include "clr-store-review.h"
 #include "clr-store-rules.h"
@@ -143,7 +143,7 @@ update_actions (ClrShipmentPage *self)
   gtk_widget_action_set_enabled (widget, "shipment.search", mapped);
   gtk_widget_action_set_enabled (widget, "shipment.evaluate", mapped && self->ready && !self->evaluating);
   gtk_widget_action_set_enabled (widget, "shipment.export-report", mapped && has_result);
-  gtk_widget_action_set_enabled (widget, "shipment.print", mapped && has_result);
+  gtk_widget_action_set_enabled (widget, "shipment.print", mapped && has_result && self->print_report == NULL);
   gtk_widget_action_set_enabled (widget, "shipment.import", mapped && has_store);
   gtk_widget_action_set_enabled (widget, "shipment.export-json", mapped && has_case);
   gtk_widget_action_set_enabled (widget, "shipment.duplicate", mapped && has_case);
@@ -1251,11 +1251,18 @@ begin_print_cb (GtkPrintOperation *operation,
                 GtkPrintContext   *context,
                 ClrShipmentPage   *self)
 {
-  guint pages = clr_report_paginate (self->print_report,
-                                     gtk_print_context_get_cairo_context (context),
-                                     gtk_print_context_get_width (context),
-                                     gtk_print_context_get_height (context));
+  guint pages;
 
+  /* The page was closed while its print dialog was open. */
+  if (self->print_report == NULL)
+    {
+      gtk_print_operation_cancel (operation);
+      return;
+    }
+  pages = clr_report_paginate (self->print_report,
+                               gtk_print_context_get_cairo_context (context),
+                               gtk_print_context_get_width (context),
+                               gtk_print_context_get_height (context));
   gtk_print_operation_set_n_pages (operation, (int) pages);
 }
 
@@ -1265,7 +1272,8 @@ draw_page_cb (GtkPrintOperation *operation,
               int                page,
               ClrShipmentPage   *self)
 {
-  clr_report_draw_page (self->print_report, gtk_print_context_get_cairo_context (context), (guint) page);
+  if (self->print_report != NULL)
+    clr_report_draw_page (self->print_report, gtk_print_context_get_cairo_context (context), (guint) page);
 }
 
 static void
@@ -1281,6 +1289,53 @@ print_done_cb (GtkPrintOperation       *operation,
       toast (self, error ? error->message : _("Printing failed"));
     }
   g_clear_object (&self->print_report);
+  update_actions (self);
+}
+
+GtkPrintOperation *
+clr_shipment_page_create_print_operation (ClrShipmentPage  *self,
+                                          GError          **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *job = NULL;
+
+  g_return_val_if_fail (CLR_IS_SHIPMENT_PAGE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (clr_result_pane_get_result (self->result_pane) == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("Evaluate the shipment before printing its report"));
+      return NULL;
+    }
+  if (self->print_report != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("The evidence report is already being printed"));
+      return NULL;
+    }
+  self->print_report = make_report (self, error);
+  if (self->print_report == NULL)
+    return NULL;
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  job = suggested_name (self, "");
+  gtk_print_operation_set_job_name (operation, job);
+  g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), self, 0);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  update_actions (self);
+  return g_steal_pointer (&operation);
+}
+
+gboolean
+clr_shipment_page_get_printing (ClrShipmentPage *self)
+{
+  g_return_val_if_fail (CLR_IS_SHIPMENT_PAGE (self), FALSE);
+  return self->print_report != NULL;
 }
 
 static void
@@ -1294,35 +1349,24 @@ print_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkPrintOperationResult result;
 
-  if (clr_result_pane_get_result (self->result_pane) == NULL || self->print_report != NULL)
-    return;
-  self->print_report = make_report (self, &error);
-  if (self->print_report == NULL)
+  operation = clr_shipment_page_create_print_operation (self, &error);
+  if (operation == NULL)
     {
-      toast (self, error->message);
+      /* Print is disabled while printing; a second one (a key repeat) is ignored. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
+        toast (self, error->message);
       return;
     }
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  {
-    g_autofree char *job = suggested_name (self, "");
-
-    gtk_print_operation_set_job_name (operation, job);
-  }
-  g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), self, 0);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
-  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+  /* ::done, when it was emitted already, has said what went wrong. */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && self->print_report != NULL)
+    toast (self, error ? error->message : _("Printing failed"));
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
     {
-      toast (self, error->message);
       g_clear_object (&self->print_report);
+      update_actions (self);
     }
-  else if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
-    g_clear_object (&self->print_report);
 }
 
 /* ---- Case actions ------------------------------------------------------ */
