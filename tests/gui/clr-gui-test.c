@@ -202,3 +202,63 @@ clr_gui_test_save_png (GtkWidget   *widget,
 
   return TRUE;
 }
+
+static gboolean
+title_is (const char *text,
+          const char *title)
+{
+  g_autoptr(GString) plain = NULL;
+  g_autoptr(GString) wanted = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  plain = g_string_new (text);
+  wanted = g_string_new (title);
+  g_string_replace (plain, "_", "", 0);
+  g_string_replace (wanted, "_", "", 0);
+  return g_str_equal (plain->str, wanted->str);
+}
+
+GtkWidget *
+clr_gui_test_find_widget (GtkWidget  *root,
+                          GType       type,
+                          const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          if (title == NULL)
+            return child;
+          if (ADW_IS_PREFERENCES_ROW (child)
+              && title_is (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title))
+            return child;
+          if (GTK_IS_BUTTON (child) && title_is (gtk_button_get_label (GTK_BUTTON (child)), title))
+            return child;
+        }
+      if ((found = clr_gui_test_find_widget (child, type, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+clr_gui_test_find_action_button (GtkWidget  *root,
+                                 const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child)
+          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = clr_gui_test_find_action_button (child, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -56,6 +56,16 @@ void            clr_gui_test_wait_drawn  (GtkWidget  *widget);
 /* The first toplevel of @type among the application's windows, or NULL. */
 GtkWindow      *clr_gui_test_find_window (GType        type);
 
+/* The first descendant of @root (depth first) of @type whose title is
+ * @title: an AdwPreferencesRow's title or a button's label, mnemonic
+ * underscores ignored; any widget of @type when @title is NULL. */
+GtkWidget      *clr_gui_test_find_widget (GtkWidget   *root,
+                                          GType        type,
+                                          const char  *title);
+/* The first button below @root whose action is @action ("shipment.print"). */
+GtkWidget      *clr_gui_test_find_action_button (GtkWidget  *root,
+                                                 const char *action);
+
 /* Renders @widget (after clr_gui_test_wait_drawn) to a PNG file. */
 gboolean        clr_gui_test_save_png    (GtkWidget   *widget,
                                           const char  *path,

@@ -19,43 +19,6 @@ settings (void)
   return clr_application_get_settings (app);
 }
 
-/* Finds the descendant of @root whose type is @type and, for rows, whose
- * title (with mnemonics removed) is @title. */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        {
-          if (title == NULL)
-            return child;
-          if (ADW_IS_PREFERENCES_ROW (child))
-            {
-              g_autofree char *plain = NULL;
-              const char *t = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child));
-              GString *s = g_string_new (t);
-
-              g_string_replace (s, "_", "", 0);
-              plain = g_string_free (s, FALSE);
-              if (g_strcmp0 (plain, title) == 0)
-                return child;
-            }
-        }
-      found = find_widget (child, type, title);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkWindow *
 open_preferences (void)
 {
@@ -86,16 +49,16 @@ static void
 test_threshold_and_staleness (void)
 {
   GtkWindow *window = open_preferences ();
-  GtkWidget *threshold_row = find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW,
-                                          "Default Screening Threshold");
-  GtkWidget *staleness_row = find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW,
-                                          "List Staleness Limit");
+  GtkWidget *threshold_row = clr_gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW,
+                                                       "Default Screening Threshold");
+  GtkWidget *staleness_row = clr_gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW,
+                                                       "List Staleness Limit");
   GtkSpinButton *threshold_spin, *staleness_spin;
 
   g_assert_nonnull (threshold_row);
   g_assert_nonnull (staleness_row);
-  threshold_spin = GTK_SPIN_BUTTON (find_widget (threshold_row, GTK_TYPE_SPIN_BUTTON, NULL));
-  staleness_spin = GTK_SPIN_BUTTON (find_widget (staleness_row, GTK_TYPE_SPIN_BUTTON, NULL));
+  threshold_spin = GTK_SPIN_BUTTON (clr_gui_test_find_widget (threshold_row, GTK_TYPE_SPIN_BUTTON, NULL));
+  staleness_spin = GTK_SPIN_BUTTON (clr_gui_test_find_widget (staleness_row, GTK_TYPE_SPIN_BUTTON, NULL));
 
   /* Settings → window. */
   clr_settings_set_screening_threshold (settings (), 0.92);
@@ -129,8 +92,8 @@ test_exporter_country (void)
 
   clr_settings_set_exporter_country (settings (), "DE");
   window = open_preferences ();
-  row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW,
-                                    "Default Exporter Country"));
+  row = ADW_COMBO_ROW (clr_gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW,
+                                                 "Default Exporter Country"));
   g_assert_nonnull (row);
   model = adw_combo_row_get_model (row);
   n = g_list_model_get_n_items (model);
@@ -166,7 +129,7 @@ test_reviewer_and_folder (void)
   clr_settings_set_data_folder (settings (), "");
   window = open_preferences ();
 
-  reviewer = GTK_EDITABLE (find_widget (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "Reviewer Name"));
+  reviewer = GTK_EDITABLE (clr_gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "Reviewer Name"));
   g_assert_nonnull (reviewer);
   gtk_editable_set_text (reviewer, "Ada Lovelace");
   stored = g_settings_get_string (clr_settings_get_gsettings (settings ()), "reviewer-name");
@@ -181,7 +144,7 @@ test_reviewer_and_folder (void)
   g_assert_cmpstr (effective, !=, "");
   g_clear_pointer (&effective, g_free);
 
-  folder_row = ADW_ACTION_ROW (find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Data Folder"));
+  folder_row = ADW_ACTION_ROW (clr_gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Data Folder"));
   g_assert_nonnull (folder_row);
   effective = clr_settings_dup_effective_data_folder (settings ());
   g_assert_cmpstr (adw_action_row_get_subtitle (folder_row), ==, effective);

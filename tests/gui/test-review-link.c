@@ -19,6 +19,11 @@
 #include "shipment/clr-party-row.h"
 #include "shipment/clr-result-pane.h"
 #include "shipment/clr-shipment-form.h"
+#define find_button(root, label) \
+  ((GtkButton *) clr_gui_test_find_widget (GTK_WIDGET (root), GTK_TYPE_BUTTON, (label)))
+
+#define find_field(root, title) \
+  ((ClrFieldRow *) clr_gui_test_find_widget (GTK_WIDGET (root), CLR_TYPE_FIELD_ROW, (title)))
 
 static ClrApplication *app;
 
@@ -74,48 +79,6 @@ fixture_teardown (Fixture       *f,
   g_signal_handlers_disconnect_by_data (f->review, f);
   gtk_window_destroy (GTK_WINDOW (f->window));
   clr_gui_test_iterate ();
-}
-
-static ClrFieldRow *
-find_field (GtkWidget  *root,
-            const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      ClrFieldRow *found;
-
-      if (CLR_IS_FIELD_ROW (child))
-        {
-          g_autofree char *plain = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)));
-          char *u;
-
-          while ((u = strchr (plain, '_')) != NULL)
-            memmove (u, u + 1, strlen (u));
-          if (g_str_equal (plain, title))
-            return CLR_FIELD_ROW (child);
-        }
-      if ((found = find_field (child, title)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkButton *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return GTK_BUTTON (child);
-      if ((found = find_button (child, label)) != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static gboolean

@@ -17,6 +17,9 @@
 #include "shipment/clr-result-pane.h"
 #include "shipment/clr-shipment-form.h"
 
+#define find_field(root, title) \
+  ((ClrFieldRow *) clr_gui_test_find_widget (GTK_WIDGET (root), CLR_TYPE_FIELD_ROW, (title)))
+
 static ClrApplication *app;
 
 static const char *h100_json =
@@ -78,32 +81,6 @@ fixture_teardown (Fixture       *f,
 {
   gtk_window_destroy (f->window);
   clr_gui_test_iterate ();
-}
-
-/* The entry row of the form titled @title (mnemonic underscores ignored). */
-static ClrFieldRow *
-find_field (GtkWidget  *root,
-            const char *title)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      ClrFieldRow *found;
-
-      if (CLR_IS_FIELD_ROW (child))
-        {
-          g_autofree char *plain = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)));
-          char *u;
-
-          while ((u = strchr (plain, '_')) != NULL)
-            memmove (u, u + 1, strlen (u));
-          if (g_str_equal (plain, title))
-            return CLR_FIELD_ROW (child);
-        }
-      if ((found = find_field (child, title)) != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static JsonNode *

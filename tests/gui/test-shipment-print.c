@@ -73,24 +73,6 @@ fixture_teardown (Fixture       *f,
   g_free (f->pdf);
 }
 
-static GtkWidget *
-find_action_button (GtkWidget  *root,
-                    const char *action)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child)
-          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
-        return child;
-      if ((found = find_action_button (child, action)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A print dialog among the toplevels (the Print action's PRINT_DIALOG run). */
 static gboolean
 print_dialog_shown (void)
@@ -510,7 +492,7 @@ static void
 test_disabled_without_result (Fixture       *f,
                               gconstpointer  data)
 {
-  GtkWidget *print = find_action_button (GTK_WIDGET (f->pane), "shipment.print");
+  GtkWidget *print = clr_gui_test_find_action_button (GTK_WIDGET (f->pane), "shipment.print");
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
 
@@ -571,7 +553,7 @@ after_draw_page_cb (GtkPrintOperation *operation,
   /* While it prints: Print is disabled, a second Print shows no dialog and the
    * page builds no second operation. */
   {
-    GtkWidget *print = find_action_button (GTK_WIDGET (f->pane), "shipment.print");
+    GtkWidget *print = clr_gui_test_find_action_button (GTK_WIDGET (f->pane), "shipment.print");
     g_autoptr(GError) error = NULL;
     g_autoptr(GtkPrintOperation) second = NULL;
 
@@ -614,7 +596,7 @@ test_export_pdf (Fixture       *f,
   g_autoptr(GtkPageSetup) a4 = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   g_autoptr(GError) error = NULL;
-  GtkWidget *print = find_action_button (GTK_WIDGET (f->pane), "shipment.print");
+  GtkWidget *print = clr_gui_test_find_action_button (GTK_WIDGET (f->pane), "shipment.print");
   PrintRun run = { f, 0, 0, 0, 0, FALSE };
   GtkPrintOperationResult result;
   PdfInfo info;
@@ -689,7 +671,7 @@ test_export_unwritable (Fixture       *f,
   clr_gui_test_iterate ();
   /* A failed print does not leave Print disabled. */
   g_assert_false (clr_shipment_page_get_printing (f->page));
-  g_assert_true (gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (f->pane), "shipment.print")));
+  g_assert_true (gtk_widget_get_sensitive (clr_gui_test_find_action_button (GTK_WIDGET (f->pane), "shipment.print")));
 }
 
 int
