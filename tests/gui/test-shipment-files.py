@@ -95,8 +95,12 @@ class Files:
         return out
 
     def first_toast(self):
+        # Asked for at once and often: GTK 4.8 can crash the app (GLib-CRITICAL
+        # "g_variant_is_object_path: assertion 'string != NULL' failed") when a
+        # toast it has not yet been asked about changes under an accessibility
+        # client; asking makes GTK give the toast its D-Bus path right away.
         try:
-            return wait_for(lambda: self.toasts(), "a toast")[0]
+            return clr_atspi.wait_for(lambda: self.toasts(), "a toast", 20.0, 0.01)[0]
         except AssertionError:
             print(f"# files: {os.listdir(OUT)}", flush=True)
             raise
@@ -123,7 +127,8 @@ class Files:
         self.gone(title)
 
     def save_as(self, title, path):
-        """Types @path into the save chooser's Name field and presses Save."""
+        """Types @path into the save chooser's Name field and presses Save, then
+        returns the toast that follows (see first_toast), the chooser closed."""
         dialog = self.dialog(title)
         name = wait_for(lambda: sa.find(dialog, "text", "Name:"), "the Name field")
         # The suggested name is preselected; the field takes a whole path too.
@@ -131,7 +136,9 @@ class Files:
         Atspi.EditableText.set_text_contents(name, path)
         wait_for(lambda: text_of(name) == path, "the typed file name")
         do_action(self.button(dialog, "Save"))
+        said = self.first_toast()
         self.gone(title)
+        return said
 
     def open_path(self, title, path):
         """Ctrl+L in the open chooser, @path in its location entry, then Import."""
@@ -248,8 +255,7 @@ def main():
         # (a) Ctrl+E, a name typed into the chooser, Save.
         pdf = os.path.join(out, "evidence.pdf")
         press_keys([KEY_CONTROL_L, KEY_E])
-        files.save_as("Export Evidence Report", pdf)
-        said = files.first_toast()       # a toast from the cancelled dialog would come first
+        said = files.save_as("Export Evidence Report", pdf)   # a toast from the cancelled dialog would come first
         assert said == "Evidence report saved, with its evidence pack evidence.evidence.json", said
         with open(pdf, "rb") as f:
             data = f.read()
@@ -317,8 +323,7 @@ def main():
         case_json = os.path.join(out, "case.json")
         wait_for(lambda: not files.toasts(), "the report toast to go")
         files.case_menu("Export Shipment JSON")
-        files.save_as("Export Shipment", case_json)
-        said = files.first_toast()
+        said = files.save_as("Export Shipment", case_json)
         assert said == "Shipment exported", said
         with open(case_json, encoding="utf-8") as f:
             shipment = json.load(f)

@@ -66,6 +66,12 @@ struct _ClrShipmentPage
   guint               list_timeout_id;
   JsonNode           *unsaved_result;  /* a result waiting for its case to be created */
   ClrReport          *print_report;
+
+  /* The file choosers, made on first use and kept: each opens where it was
+   * last used, and a chooser is hidden, not destroyed, between uses. */
+  GtkFileChooserNative *report_chooser;
+  GtkFileChooserNative *json_chooser;
+  GtkFileChooserNative *import_chooser;
 };
 
 enum {
@@ -1171,7 +1177,7 @@ export_report_response_cb (GtkNativeDialog *dialog,
                            int              response,
                            gpointer         user_data)
 {
-  g_autoptr(ClrShipmentPage) self = user_data;
+  ClrShipmentPage *self = user_data;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(ClrReport) report = NULL;
@@ -1179,7 +1185,6 @@ export_report_response_cb (GtkNativeDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_object_unref (dialog);
   if (file == NULL)
     return;
   report = make_report (self, &error);
@@ -1208,26 +1213,49 @@ suggested_name (ClrShipmentPage *self,
   return g_strconcat (base, suffix, NULL);
 }
 
+/* The page's chooser in @slot, made on first use with @title, @action, its
+ * accept label, one filter and @response_cb; then kept (hidden between uses)
+ * until the page goes. */
 static GtkFileChooserNative *
-save_dialog (ClrShipmentPage *self,
-             const char      *title,
-             const char      *name,
-             const char      *pattern,
-             const char      *filter_name)
+file_chooser (ClrShipmentPage       *self,
+              GtkFileChooserNative **slot,
+              const char            *title,
+              GtkFileChooserAction   action,
+              const char            *accept_label,
+              const char            *pattern,
+              const char            *filter_name,
+              GCallback              response_cb)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *dialog;
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  GtkFileFilter *filter;
 
-  dialog = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  if (*slot != NULL)
+    {
+      gtk_native_dialog_set_transient_for (GTK_NATIVE_DIALOG (*slot),
+                                           GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+      return *slot;
+    }
+  *slot = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       action, accept_label, _("_Cancel"));
+  filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, filter_name);
   gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (*slot), filter);
   g_object_unref (filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  return dialog;
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (*slot), TRUE);
+  g_signal_connect (*slot, "response", response_cb, self);
+  return *slot;
+}
+
+static void
+drop_file_chooser (ClrShipmentPage       *self,
+                   GtkFileChooserNative **slot)
+{
+  if (*slot == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (*slot, self);
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (*slot));
+  g_clear_object (slot);
 }
 
 static void
@@ -1241,8 +1269,10 @@ export_report_action (GtkWidget  *widget,
 
   if (clr_result_pane_get_result (self->result_pane) == NULL)
     return;
-  dialog = save_dialog (self, _("Export Evidence Report"), name, "*.pdf", _("PDF documents"));
-  g_signal_connect (dialog, "response", G_CALLBACK (export_report_response_cb), g_object_ref (self));
+  dialog = file_chooser (self, &self->report_chooser, _("Export Evidence Report"),
+                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), "*.pdf", _("PDF documents"),
+                         G_CALLBACK (export_report_response_cb));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -1487,12 +1517,11 @@ import_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     gpointer         user_data)
 {
-  g_autoptr(ClrShipmentPage) self = user_data;
+  ClrShipmentPage *self = user_data;
   g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_object_unref (dialog);
   if (file != NULL)
     clr_shipment_page_open_file (self, file);
 }
@@ -1503,19 +1532,11 @@ import_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ClrShipmentPage *self = CLR_SHIPMENT_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *dialog;
-  GtkFileFilter *filter = gtk_file_filter_new ();
 
-  dialog = gtk_file_chooser_native_new (_("Import Shipment"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Shipment JSON"));
-  gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_unref (filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (import_response_cb), g_object_ref (self));
+  dialog = file_chooser (self, &self->import_chooser, _("Import Shipment"),
+                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), "*.json", _("Shipment JSON"),
+                         G_CALLBACK (import_response_cb));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -1538,13 +1559,12 @@ export_json_response_cb (GtkNativeDialog *dialog,
                          int              response,
                          gpointer         user_data)
 {
-  g_autoptr(ClrShipmentPage) self = user_data;
+  ClrShipmentPage *self = user_data;
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_object_unref (dialog);
   if (file == NULL || (path = g_file_get_path (file)) == NULL)
     return;
   if (!flush_or_toast (self) || clr_case_saver_get_case_id (self->saver) == 0)
@@ -1562,8 +1582,10 @@ export_json_action (GtkWidget  *widget,
   g_autofree char *name = suggested_name (self, ".json");
   GtkFileChooserNative *dialog;
 
-  dialog = save_dialog (self, _("Export Shipment"), name, "*.json", _("Shipment JSON"));
-  g_signal_connect (dialog, "response", G_CALLBACK (export_json_response_cb), g_object_ref (self));
+  dialog = file_chooser (self, &self->json_chooser, _("Export Shipment"),
+                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), "*.json", _("Shipment JSON"),
+                         G_CALLBACK (export_json_response_cb));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -1641,6 +1663,9 @@ clr_shipment_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->list_timeout_id, g_source_remove);
+  drop_file_chooser (self, &self->report_chooser);
+  drop_file_chooser (self, &self->json_chooser);
+  drop_file_chooser (self, &self->import_chooser);
   /* The bin's child is a bound template child: let the bin drop it first, so the
    * template teardown does not unparent it behind the bin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
