@@ -937,28 +937,13 @@ screening_decision_changed_cb (ClrShipmentPage *self,
 /* ---- Rule pack --------------------------------------------------------- */
 
 static void
-pack_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-  ClrRulePack *pack = clr_store_load_rule_pack (CLR_STORE (task_data), &error);
-
-  if (pack == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, pack, g_object_unref);
-}
-
-static void
 pack_loaded_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  ClrShipmentPage *self = CLR_SHIPMENT_PAGE (object);
+  g_autoptr(ClrShipmentPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClrRulePack) pack = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(ClrRulePack) pack = clr_store_load_rule_pack_finish (CLR_STORE (object), result, &error);
   g_autoptr(ClrShipmentCatalog) catalog = NULL;
 
   if (pack == NULL)
@@ -1819,8 +1804,6 @@ void
 clr_shipment_page_set_store (ClrShipmentPage *self,
                              ClrStore        *store)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (CLR_IS_SHIPMENT_PAGE (self));
   g_return_if_fail (CLR_IS_STORE (store));
 
@@ -1839,10 +1822,7 @@ clr_shipment_page_set_store (ClrShipmentPage *self,
   self->opened_first = FALSE;
   self->ready = FALSE;
 
-  task = g_task_new (self, self->cancellable, pack_loaded_cb, NULL);
-  g_task_set_source_tag (task, clr_shipment_page_set_store);
-  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
-  g_task_run_in_thread (task, pack_thread);
+  clr_store_load_rule_pack_async (store, self->cancellable, pack_loaded_cb, g_object_ref (self));
   clr_store_load_matcher_async (store, self->cancellable, matcher_loaded_cb, g_object_ref (self));
   refresh_case_list (self);
   update_actions (self);
