@@ -1267,18 +1267,14 @@ find_neighbours (ClrMatcher *self,
   if (t->glued || t->len < MIN_FUZZY_LENGTH || !fuzzy_class (t->klass))
     return;
 
-  if (t->exact != NO_ID)
+  if (t->exact != NO_ID && self->nb_off != NULL)
     {
-      if (is_glued_form (self, t->exact))
-        ;
-      else if (self->nb_off != NULL)
+      if (!is_glued_form (self, t->exact))
         g_array_append_vals (t->neigh, &self->nb[self->nb_off[t->exact]],
                              self->nb_off[t->exact + 1] - self->nb_off[t->exact]);
-      else
-        fuzzy_search (self, s, t->text, t->len, t->exact, 0, t->neigh);
     }
-  else
-    fuzzy_search (self, s, t->text, t->len, NO_ID, 0, t->neigh);
+  else if (t->exact == NO_ID || !is_glued_form (self, t->exact))
+    fuzzy_search (self, s, t->text, t->len, t->exact, 0, t->neigh);
   g_array_sort (t->neigh, neigh_cmp);
 }
 
