@@ -291,3 +291,17 @@ clr_gui_test_find_action_button (GtkWidget  *root,
     }
   return NULL;
 }
+
+GtkWindow *
+clr_gui_test_present (GtkWidget *child,
+                      int        width,
+                      int        height)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  clr_gui_test_wait_mapped (child);
+  return window;
+}

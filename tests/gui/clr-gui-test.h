@@ -53,6 +53,11 @@ void            clr_gui_test_wait_drawn  (GtkWidget  *widget);
       }                                                                          \
   } G_STMT_END
 
+/* A new window of @width × @height holding @child, presented and mapped. */
+GtkWindow      *clr_gui_test_present     (GtkWidget   *child,
+                                          int          width,
+                                          int          height);
+
 /* The first toplevel of @type among the application's windows, or NULL. */
 GtkWindow      *clr_gui_test_find_window (GType        type);
 

@@ -136,11 +136,7 @@ fixture_setup (Fixture       *f,
   g_signal_connect (f->page, "search-finished", G_CALLBACK (search_finished_cb), f);
   clr_lists_page_set_store (f->page, f->store);
 
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 900, 700);
-  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
-  gtk_window_present (f->window);
-  clr_gui_test_wait_mapped (GTK_WIDGET (f->page));
+  f->window = clr_gui_test_present (GTK_WIDGET (f->page), 900, 700);
   wait_sources (f);
 }
 

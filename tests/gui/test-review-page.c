@@ -121,12 +121,8 @@ fixture_setup (Fixture       *f,
   g_signal_connect (f->page, "loaded", G_CALLBACK (loaded_cb), f);
   g_signal_connect (f->page, "decided", G_CALLBACK (decided_cb), f);
 
-  f->window = GTK_WINDOW (gtk_window_new ());
   /* @data: the window width, for the narrow test; else a desktop width. */
-  gtk_window_set_default_size (f->window, data != NULL ? GPOINTER_TO_INT (data) : 1100, 720);
-  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
-  gtk_window_present (f->window);
-  clr_gui_test_wait_mapped (GTK_WIDGET (f->page));
+  f->window = clr_gui_test_present (GTK_WIDGET (f->page), data != NULL ? GPOINTER_TO_INT (data) : 1100, 720);
 }
 
 static void

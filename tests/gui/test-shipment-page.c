@@ -54,12 +54,8 @@ static void
 fixture_setup_reopening (Fixture       *f,
                          gconstpointer  data)
 {
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1400, 900);
   f->page = CLR_SHIPMENT_PAGE (clr_shipment_page_new ());
-  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
-  gtk_window_present (f->window);
-  clr_gui_test_wait_mapped (GTK_WIDGET (f->window));
+  f->window = clr_gui_test_present (GTK_WIDGET (f->page), 1400, 900);
   CLR_GUI_TEST_WAIT_UNTIL (clr_shipment_page_get_ready (f->page), 20);
   g_assert_true (clr_shipment_page_get_ready (f->page));
   f->form = CLR_SHIPMENT_FORM (clr_shipment_page_get_form (f->page));
