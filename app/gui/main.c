@@ -10,6 +10,8 @@
 #include <locale.h>
 #include <glib/gi18n.h>
 
+#include "clr-locale.h"
+
 #include "clr-application.h"
 
 /* Run from the build tree (make run), the schema is not installed: use the one
@@ -54,10 +56,7 @@ main (int   argc,
 {
   g_autoptr(ClrApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  clr_locale_init ();
 
   g_set_application_name (_("Clearance"));
 
