@@ -813,6 +813,7 @@ freshness_label (ClrSourceFreshness freshness,
 
 static GtkWidget *
 source_row (ClrListsPage    *self,
+            GPtrArray       *statuses,
             ClrSourceStatus *status)
 {
   ClrListSource *source = status->source;
@@ -841,7 +842,14 @@ source_row (ClrListsPage    *self,
     }
   else
     {
-      subtitle = g_strdup (source->enabled ? _("Never loaded") : _("Never loaded · disabled"));
+      const ClrSourceStatus *cover = clr_lists_covered_by (statuses, status);
+
+      if (source->enabled && cover != NULL)
+        /* Translators: %s is the source whose lists include this one's, e.g. the
+         * Consolidated Screening List. */
+        subtitle = g_strdup_printf (_("Never loaded · its entries are in %s"), source_label (cover->source));
+      else
+        subtitle = g_strdup (source->enabled ? _("Never loaded") : _("Never loaded · disabled"));
     }
   if (version != NULL && !source->enabled)
     {
@@ -1034,7 +1042,7 @@ sources_loaded_cb (GObject      *object,
     {
       ClrSourceStatus *status = g_ptr_array_index (statuses, i);
 
-      gtk_list_box_append (self->sources_list, source_row (self, status));
+      gtk_list_box_append (self->sources_list, source_row (self, statuses, status));
       if (status->source->enabled)
         enabled++;
       if (status->version != NULL)
