@@ -335,6 +335,58 @@ test_csl_covers_sdn_and_dpl (Fixture       *f,
   g_assert_nonnull (strstr (text, "BIS Denied Persons List"));
 }
 
+static GtkStack *
+find_stack_with (GtkWidget  *root,
+                 const char *child_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found;
+
+      if (GTK_IS_STACK (child) && gtk_stack_get_child_by_name (GTK_STACK (child), child_name) != NULL)
+        return GTK_STACK (child);
+      if ((found = find_stack_with (child, child_name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+focus_in (Fixture   *f,
+          GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Opening the Search tab (as its switcher button does) puts the cursor in
+ * the search field. */
+static void
+test_search_tab_focuses_field (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("csl-v1.csv");
+  GtkStack *views;
+  GtkWidget *entry;
+
+  import_through_page (f, path);
+  views = find_stack_with (GTK_WIDGET (f->page), "search");
+  g_assert_nonnull (views);
+  entry = clr_gui_test_find_widget (gtk_stack_get_child_by_name (views, "search"),
+                                    GTK_TYPE_SEARCH_ENTRY, NULL);
+  g_assert_nonnull (entry);
+
+  gtk_stack_set_visible_child_name (views, "sources");
+  clr_gui_test_iterate ();
+  g_assert_false (focus_in (f, entry));
+
+  gtk_stack_set_visible_child_name (views, "search");
+  CLR_GUI_TEST_WAIT_UNTIL (focus_in (f, entry), 5);
+  g_assert_true (focus_in (f, entry));
+}
+
 static void
 test_changes_and_search (Fixture       *f,
                          gconstpointer  data)
@@ -547,6 +599,8 @@ main (int   argc,
   g_test_add ("/clearance/gui/lists/import-bad-file", Fixture, NULL, fixture_setup, test_import_bad_file,
               fixture_teardown);
   g_test_add ("/clearance/gui/lists/freshness", Fixture, NULL, fixture_setup, test_freshness, fixture_teardown);
+  g_test_add ("/clearance/gui/lists/search-tab-focuses-field", Fixture, NULL, fixture_setup,
+              test_search_tab_focuses_field, fixture_teardown);
   g_test_add ("/clearance/gui/lists/csl-covers-sdn-and-dpl", Fixture, NULL, fixture_setup,
               test_csl_covers_sdn_and_dpl, fixture_teardown);
   g_test_add ("/clearance/gui/lists/changes-and-search", Fixture, NULL, fixture_setup,

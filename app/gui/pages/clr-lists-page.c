@@ -1894,6 +1894,26 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The Search tab opens with its field focused: type a name at once. (The
+ * entry is mapped only after the stack switched, so a moment later.) */
+static gboolean
+focus_search_cb (gpointer user_data)
+{
+  ClrListsPage *self = user_data;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->search_entry)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sub_stack_changed_cb (ClrListsPage *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->sub_stack), "search") == 0
+      && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_search_cb, g_object_ref (self), g_object_unref);
+}
+
 /* ---- GObject -------------------------------------------------------------------- */
 
 static void
@@ -2162,6 +2182,8 @@ clr_lists_page_init (ClrListsPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   g_signal_connect_object (self, "map", G_CALLBACK (page_mapped_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sub_stack, "notify::visible-child-name",
+                           G_CALLBACK (sub_stack_changed_cb), self, G_CONNECT_SWAPPED);
   update_actions (self);
 
   app = clr_application_get_default ();
