@@ -19,6 +19,10 @@ G_BEGIN_DECLS
  * is first shown, and again whenever its label or use-underline changes. */
 void   clr_a11y_install_mnemonic_names (void);
 
+/* Escape closes @window (as it closes libadwaita's dialogs), for the app's
+ * own windows: the listed-entry window. */
+void   clr_a11y_close_on_escape        (GtkWindow  *window);
+
 /* "_Not a Match" → "Not a Match"; "__" stays one underscore. */
 char  *clr_a11y_strip_mnemonic         (const char *label);
 

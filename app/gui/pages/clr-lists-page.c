@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clr-a11y.h"
 #include "clr-application.h"
 #include "clr-match-hit.h"
 #include "clr-rescreen.h"
@@ -1213,6 +1214,7 @@ present_entry (ClrListsPage   *self,
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  clr_a11y_close_on_escape (GTK_WINDOW (window));
 
   gtk_box_append (GTK_BOX (box), header);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
