@@ -157,6 +157,8 @@ update_actions (ClrShipmentPage *self)
   gtk_widget_action_set_enabled (widget, "shipment.export-json", mapped && has_case);
   gtk_widget_action_set_enabled (widget, "shipment.duplicate", mapped && has_case);
   gtk_widget_action_set_enabled (widget, "shipment.archive", mapped && has_case);
+  gtk_widget_action_set_enabled (widget, "shipment.add-item", mapped);
+  gtk_widget_action_set_enabled (widget, "shipment.add-party", mapped);
 }
 
 /* ---- Case list --------------------------------------------------------- */
@@ -1424,6 +1426,23 @@ new_action (GtkWidget  *widget,
   clr_shipment_page_new_case (CLR_SHIPMENT_PAGE (widget));
 }
 
+/* Ctrl+I / Ctrl+Shift+P: Add Item / Add Party wherever the focus is. */
+static void
+add_item_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  clr_shipment_form_add_item (CLR_SHIPMENT_PAGE (widget)->form);
+}
+
+static void
+add_party_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  clr_shipment_form_add_party (CLR_SHIPMENT_PAGE (widget)->form);
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -1771,6 +1790,8 @@ clr_shipment_page_class_init (ClrShipmentPageClass *klass)
   gtk_widget_class_install_action (widget_class, "shipment.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "shipment.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "shipment.show-cases", NULL, show_cases_action);
+  gtk_widget_class_install_action (widget_class, "shipment.add-item", NULL, add_item_action);
+  gtk_widget_class_install_action (widget_class, "shipment.add-party", NULL, add_party_action);
   gtk_widget_class_install_action (widget_class, "shipment.show-form", NULL, show_form_action);
   gtk_widget_class_install_action (widget_class, "shipment.review-hit", "u", review_hit_action);
 }
@@ -1806,6 +1827,8 @@ clr_shipment_page_init (ClrShipmentPage *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>e", "shipment.export-report");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>p", "shipment.print");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>o", "shipment.import");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>i", "shipment.add-item");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>p", "shipment.add-party");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   g_signal_connect_swapped (self->form, "changed", G_CALLBACK (form_changed_cb), self);
