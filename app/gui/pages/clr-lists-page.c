@@ -1582,9 +1582,11 @@ change_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *subtitle = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (badge, "clr-badge");
+  gtk_widget_add_css_class (title, "clr-name");  /* Chinese names in the SC face (style.css) */
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_label_set_width_chars (GTK_LABEL (badge), 9);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "clr-name");
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
