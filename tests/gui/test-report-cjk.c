@@ -52,8 +52,10 @@ test_pdf_embeds_sc_face (void)
   g_autofree char *fonts = NULL;
   g_autofree char *installed = NULL;
   const char *list_argv[] = { "fc-list", "Noto Sans CJK SC", "family", NULL };
+  g_autofree char *pdffonts = g_find_program_in_path ("pdffonts");
+  g_autofree char *fc_list = g_find_program_in_path ("fc-list");
 
-  if (g_find_program_in_path ("pdffonts") == NULL || g_find_program_in_path ("fc-list") == NULL)
+  if (pdffonts == NULL || fc_list == NULL)
     {
       g_test_skip ("pdffonts (poppler-utils) or fc-list is not installed");
       return;
