@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "clr-entry.h"
+#include "clr-family.h"
 #include "clr-store-audit.h"
 #include "clr-store-lists-private.h"
 #include "clr-store-json-private.h"
@@ -18,6 +19,7 @@
 #include "clr-store-review.h"
 
 G_DEFINE_BOXED_TYPE (ClrReviewItem, clr_review_item, clr_review_item_ref, clr_review_item_unref)
+G_DEFINE_BOXED_TYPE (ClrReviewFamily, clr_review_family, clr_review_family_ref, clr_review_family_unref)
 
 /* ---- statuses and reasons ---- */
 
@@ -147,6 +149,7 @@ clr_review_item_unref (ClrReviewItem *self)
   g_free (self->last_seen_at);
   g_free (self->previous_hash);
   g_strfreev (self->changed_fields);
+  g_free (self->family_key);
   g_free (self);
 }
 
@@ -201,6 +204,7 @@ clr_review_item_to_json (const ClrReviewItem *self)
   add_string (builder, "content_hash", self->content_hash);
   json_builder_set_member_name (builder, "removed");
   json_builder_add_boolean_value (builder, self->entry_removed);
+  add_string (builder, "family", self->family_key);
   json_builder_end_object (builder);
 
   add_string (builder, "matched_name", self->matched_name);
@@ -444,6 +448,8 @@ item_from_stmt (sqlite3_stmt *stmt)
     item->previous_reason = CLR_REVIEW_REASON_NONE;
   item->previous_hash = _clr_stmt_dup_text (stmt, 30);
   item->changed_fields = json_text_to_strv (changed);
+  item->family_key = clr_family_key (clr_normalizer_get_default (),
+                                     item->entry_name != NULL ? item->entry_name : item->entry_key);
 
   return item;
 }
@@ -707,25 +713,78 @@ decision_json (ClrReviewStatus  status,
   return json_builder_get_root (builder);
 }
 
-gboolean
-clr_store_review_decide (ClrStore         *self,
-                         gint64            id,
-                         ClrReviewStatus   status,
-                         ClrReviewReason   reason,
-                         const char       *note,
-                         const char       *reviewer,
-                         GError          **error)
+/* Decides one item; the caller holds the lock inside a transaction. */
+static gboolean
+decide_unlocked (ClrStore         *self,
+                 gint64            id,
+                 ClrReviewStatus   status,
+                 ClrReviewReason   reason,
+                 const char       *note,
+                 const char       *display_name,
+                 const char       *now,
+                 GError          **error)
 {
   g_autoptr(ClrReviewItem) item = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JsonNode) before = NULL;
   g_autoptr(JsonNode) after = NULL;
-  g_autofree char *display_name = NULL;
-  g_autofree char *now = _clr_store_now_iso ();
   g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   JsonObject *after_object;
 
+  item = get_item_unlocked (self, id, error);
+  if (item == NULL)
+    return FALSE;
+
+  before = decision_json (item->status, item->reason, item->note, item->content_hash);
+  after = decision_json (status, reason, note, item->content_hash);
+  after_object = json_node_get_object (after);
+  json_object_set_string_member (after_object, "party", item->party_name);
+  if (item->party_country != NULL)
+    json_object_set_string_member (after_object, "party_country", item->party_country);
+  if (item->list_code != NULL)
+    json_object_set_string_member (after_object, "list", item->list_code);
+  json_object_set_string_member (after_object, "entry_key", item->entry_key);
+  if (item->entry_name != NULL)
+    json_object_set_string_member (after_object, "entry_name", item->entry_name);
+
+  stmt = _clr_store_prepare (self,
+                             "UPDATE review_items SET status = ?, reason = ?, note = ?, decided_by = ?, "
+                             "decided_by_user = ?, decided_at = ?, decided_hash = content_hash, "
+                             "reopened = 0 WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, clr_review_status_to_string (status), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, clr_review_reason_to_string (reason), -1, SQLITE_STATIC);
+  _clr_stmt_bind_text_or_null (stmt, 3, note);
+  sqlite3_bind_text (stmt, 4, display_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, g_get_user_name (), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _clr_store_set_error (self, error, _("Saving a decision"));
+      return FALSE;
+    }
+
+  return clr_store_audit_append_unlocked (self, display_name, CLR_AUDIT_REVIEW_DECIDE, "review", subject,
+                                          item->case_id, before, after, error) != 0;
+}
+
+gboolean
+clr_store_review_decide_many (ClrStore         *self,
+                              const gint64     *ids,
+                              guint             n_ids,
+                              ClrReviewStatus   status,
+                              ClrReviewReason   reason,
+                              const char       *note,
+                              const char       *reviewer,
+                              GError          **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autofree char *now = _clr_store_now_iso ();
+
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
 
   if (status != CLR_REVIEW_STATUS_MATCH && status != CLR_REVIEW_STATUS_NO_MATCH &&
       status != CLR_REVIEW_STATUS_ESCALATED)
@@ -756,46 +815,9 @@ clr_store_review_decide (ClrStore         *self,
   _clr_store_lock (self);
   if (!_clr_store_begin (self, error))
     goto fail;
-
-  item = get_item_unlocked (self, id, error);
-  if (item == NULL)
-    goto fail;
-
-  before = decision_json (item->status, item->reason, item->note, item->content_hash);
-  after = decision_json (status, reason, note, item->content_hash);
-  after_object = json_node_get_object (after);
-  json_object_set_string_member (after_object, "party", item->party_name);
-  if (item->party_country != NULL)
-    json_object_set_string_member (after_object, "party_country", item->party_country);
-  if (item->list_code != NULL)
-    json_object_set_string_member (after_object, "list", item->list_code);
-  json_object_set_string_member (after_object, "entry_key", item->entry_key);
-  if (item->entry_name != NULL)
-    json_object_set_string_member (after_object, "entry_name", item->entry_name);
-
-  stmt = _clr_store_prepare (self,
-                             "UPDATE review_items SET status = ?, reason = ?, note = ?, decided_by = ?, "
-                             "decided_by_user = ?, decided_at = ?, decided_hash = content_hash, "
-                             "reopened = 0 WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, clr_review_status_to_string (status), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, clr_review_reason_to_string (reason), -1, SQLITE_STATIC);
-  _clr_stmt_bind_text_or_null (stmt, 3, note);
-  sqlite3_bind_text (stmt, 4, display_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, g_get_user_name (), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 7, id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _clr_store_set_error (self, error, _("Saving a decision"));
+  for (guint i = 0; i < n_ids; i++)
+    if (!decide_unlocked (self, ids[i], status, reason, note, display_name, now, error))
       goto fail;
-    }
-
-  if (clr_store_audit_append_unlocked (self, display_name, CLR_AUDIT_REVIEW_DECIDE, "review", subject,
-                                       item->case_id, before, after, error) == 0)
-    goto fail;
-
   if (!_clr_store_commit (self, error))
     goto fail;
   _clr_store_unlock (self);
@@ -805,6 +827,158 @@ fail:
   _clr_store_rollback (self);
   _clr_store_unlock (self);
   return FALSE;
+}
+
+gboolean
+clr_store_review_decide (ClrStore         *self,
+                         gint64            id,
+                         ClrReviewStatus   status,
+                         ClrReviewReason   reason,
+                         const char       *note,
+                         const char       *reviewer,
+                         GError          **error)
+{
+  return clr_store_review_decide_many (self, &id, 1, status, reason, note, reviewer, error);
+}
+
+/* ---- list families ---- */
+
+ClrReviewFamily *
+clr_review_family_ref (ClrReviewFamily *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_int_inc (&self->ref_count);
+  return self;
+}
+
+void
+clr_review_family_unref (ClrReviewFamily *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_int_dec_and_test (&self->ref_count))
+    return;
+  g_ptr_array_unref (self->members);
+  g_free (self);
+}
+
+static gboolean
+same_family (const ClrReviewItem *a,
+             const ClrReviewItem *b)
+{
+  return g_strcmp0 (a->party_key, b->party_key) == 0 &&
+         g_strcmp0 (a->party_country, b->party_country) == 0 &&
+         g_strcmp0 (a->list_code, b->list_code) == 0 &&
+         a->family_key != NULL && *a->family_key != '\0' &&
+         g_strcmp0 (a->family_key, b->family_key) == 0;
+}
+
+/* The entity before its family: strongest first, then the shortest listed
+ * name (the parent names no place or branch), then the oldest item. */
+static int
+compare_members (gconstpointer a,
+                 gconstpointer b)
+{
+  const ClrReviewItem *ia = *(ClrReviewItem **) a;
+  const ClrReviewItem *ib = *(ClrReviewItem **) b;
+  glong la = ia->entry_name != NULL ? g_utf8_strlen (ia->entry_name, -1) : 0;
+  glong lb = ib->entry_name != NULL ? g_utf8_strlen (ib->entry_name, -1) : 0;
+
+  if (ia->score != ib->score)
+    return ia->score > ib->score ? -1 : 1;
+  if (la != lb)
+    return la < lb ? -1 : 1;
+  return ia->id < ib->id ? -1 : ia->id > ib->id;
+}
+
+GPtrArray *
+clr_review_group_families (GPtrArray *items)
+{
+  GPtrArray *families = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_review_family_unref);
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_return_val_if_fail (items != NULL, families);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      ClrReviewItem *item = g_ptr_array_index (items, i);
+      g_autofree char *key = NULL;
+      ClrReviewFamily *family = NULL;
+
+      if (item->family_key != NULL && *item->family_key != '\0')
+        {
+          key = g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s", item->party_key ? item->party_key : "",
+                                 item->party_country ? item->party_country : "",
+                                 item->list_code ? item->list_code : "", item->family_key);
+          family = g_hash_table_lookup (index, key);
+        }
+      if (family == NULL)
+        {
+          family = g_new0 (ClrReviewFamily, 1);
+          family->ref_count = 1;
+          family->members = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_review_item_unref);
+          g_ptr_array_add (families, family);
+          if (key != NULL)
+            g_hash_table_insert (index, g_steal_pointer (&key), family);
+        }
+      g_ptr_array_add (family->members, clr_review_item_ref (item));
+    }
+  for (guint i = 0; i < families->len; i++)
+    {
+      ClrReviewFamily *family = g_ptr_array_index (families, i);
+
+      g_ptr_array_sort (family->members, compare_members);
+      family->head = g_ptr_array_index (family->members, 0);
+    }
+  return families;
+}
+
+GPtrArray *
+clr_store_review_list_family (ClrStore  *self,
+                              gint64     id,
+                              GError   **error)
+{
+  g_autoptr(ClrReviewItem) item = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_review_item_unref);
+  int rc;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), NULL);
+
+  _clr_store_lock (self);
+  item = get_item_unlocked (self, id, error);
+  if (item == NULL)
+    goto fail;
+  stmt = _clr_store_prepare (self,
+                             ITEM_COLUMNS "WHERE party_key = ?1 AND party_country = ?2 AND list_code = ?3 "
+                             "ORDER BY id", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, item->party_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, item->party_country ? item->party_country : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, item->list_code ? item->list_code : "", -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ClrReviewItem *other = item_from_stmt (stmt);
+
+      if (other->id == item->id || same_family (item, other))
+        g_ptr_array_add (items, other);
+      else
+        clr_review_item_unref (other);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _clr_store_set_error (self, error, _("Reading the review queue"));
+      goto fail;
+    }
+  _clr_store_unlock (self);
+  g_ptr_array_sort (items, compare_members);
+  return g_steal_pointer (&items);
+
+fail:
+  _clr_store_unlock (self);
+  return NULL;
 }
 
 /* ---- recording hits ---- */
@@ -1531,6 +1705,7 @@ typedef struct
   char            *country;
   char            *search;
   gint64           id;
+  GArray          *ids;           /* gint64, or NULL: just id */
   ClrReviewStatus  status;
   ClrReviewReason  reason;
   char            *note;
@@ -1545,6 +1720,8 @@ review_task_data_free (ReviewTaskData *data)
   g_free (data->search);
   g_free (data->note);
   g_free (data->reviewer);
+  if (data->ids != NULL)
+    g_array_unref (data->ids);
   g_free (data);
 }
 
@@ -1613,8 +1790,10 @@ decide_thread (GTask        *task,
   ReviewTaskData *data = task_data;
   GError *error = NULL;
 
-  if (clr_store_review_decide (source_object, data->id, data->status, data->reason,
-                               data->note, data->reviewer, &error))
+  if (clr_store_review_decide_many (source_object,
+                                    data->ids != NULL ? (const gint64 *) data->ids->data : &data->id,
+                                    data->ids != NULL ? data->ids->len : 1,
+                                    data->status, data->reason, data->note, data->reviewer, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -1637,6 +1816,36 @@ clr_store_review_decide_async (ClrStore            *self,
   g_return_if_fail (CLR_IS_STORE (self));
 
   data->id = id;
+  data->status = status;
+  data->reason = reason;
+  data->note = g_strdup (note);
+  data->reviewer = g_strdup (reviewer);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, clr_store_review_decide_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) review_task_data_free);
+  g_task_run_in_thread (task, decide_thread);
+}
+
+void
+clr_store_review_decide_many_async (ClrStore            *self,
+                                    const gint64        *ids,
+                                    guint                n_ids,
+                                    ClrReviewStatus      status,
+                                    ClrReviewReason      reason,
+                                    const char          *note,
+                                    const char          *reviewer,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReviewTaskData *data = g_new0 (ReviewTaskData, 1);
+
+  g_return_if_fail (CLR_IS_STORE (self));
+
+  data->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  g_array_append_vals (data->ids, ids, n_ids);
   data->status = status;
   data->reason = reason;
   data->note = g_strdup (note);
