@@ -998,8 +998,138 @@ typedef struct
   gint64      entry_row;
   char       *content_hash;
   char       *entry_name;
-  ClrEntry   *entry;         /* NULL when the hit names no stored row */
+  const char *entry_json;    /* the stored entry's snapshot (borrowed from the
+                                EntryCache), NULL when the hit names no stored row */
 } PendingHit;
+
+/* The stored entries a recording touches, each read once however many
+ * parties hit it (a batch hits the same entries thousands of times). The
+ * stored data is the entry's JSON as clr_entry_to_json() wrote it: the
+ * snapshot the queue keeps, used as is; the entry is parsed only when a
+ * field is needed (a hit without list or hash, a reopened decision). */
+typedef struct
+{
+  char     *json;            /* list_entry.data */
+  char     *key;             /* the key the list version stored */
+  char     *content_hash;
+  char     *list_code;
+  char     *name;
+} CachedEntry;
+
+typedef struct
+{
+  GHashTable   *entries;     /* gint64 * row → CachedEntry * (json NULL: no such row); borrowed */
+  sqlite3_stmt *select;
+} EntryCache;
+
+static void
+cached_entry_free (CachedEntry *c)
+{
+  g_free (c->json);
+  g_free (c->key);
+  g_free (c->content_hash);
+  g_free (c->list_code);
+  g_free (c->name);
+  g_free (c);
+}
+
+/* Finalises the cache's statement; its entries stay (pending hits borrow
+ * their snapshots) until the caller drops cache->entries. */
+static void
+entry_cache_close (ClrStore   *self,
+                   EntryCache *cache)
+{
+  if (cache->select != NULL)
+    {
+      _clr_store_lock (self);
+      g_clear_pointer (&cache->select, sqlite3_finalize);
+      _clr_store_unlock (self);
+    }
+}
+
+static CachedEntry *
+entry_cache_get (ClrStore   *self,
+                 EntryCache *cache,
+                 gint64      row)
+{
+  CachedEntry *c = g_hash_table_lookup (cache->entries, &row);
+  gint64 *key;
+
+  if (c != NULL)
+    return c->json != NULL ? c : NULL;
+  c = g_new0 (CachedEntry, 1);
+  _clr_store_lock (self);
+  if (cache->select == NULL)
+    cache->select = _clr_store_prepare (self, "SELECT data, entry_key, content_hash, list_code, name "
+                                              "FROM list_entry WHERE id = ?", NULL);
+  else
+    sqlite3_reset (cache->select);
+  if (cache->select != NULL)
+    {
+      sqlite3_bind_int64 (cache->select, 1, row);
+      if (sqlite3_step (cache->select) == SQLITE_ROW)
+        {
+          c->json = _clr_stmt_dup_text (cache->select, 0);
+          c->key = _clr_stmt_dup_text (cache->select, 1);
+          c->content_hash = _clr_stmt_dup_text (cache->select, 2);
+          c->list_code = _clr_stmt_dup_text (cache->select, 3);
+          c->name = _clr_stmt_dup_text (cache->select, 4);
+        }
+      sqlite3_reset (cache->select);
+    }
+  _clr_store_unlock (self);
+  key = g_new (gint64, 1);
+  *key = row;
+  g_hash_table_insert (cache->entries, key, c);
+  return c->json != NULL ? c : NULL;
+}
+
+/* The entry a snapshot describes, or NULL. */
+static ClrEntry *
+entry_from_snapshot (const char *json)
+{
+  g_autoptr(JsonNode) node = text_to_node (json);
+
+  return node != NULL ? clr_entry_from_json (node, NULL) : NULL;
+}
+
+/* The statements of one recording, prepared once (inside its transaction)
+ * and reset between rows. */
+typedef struct
+{
+  sqlite3_stmt *find;
+  sqlite3_stmt *update;
+  sqlite3_stmt *insert;
+  sqlite3_stmt *sighting;
+  sqlite3_stmt *remember;
+} RecordStmts;
+
+static void
+record_stmts_clear (RecordStmts *st)
+{
+  g_clear_pointer (&st->find, sqlite3_finalize);
+  g_clear_pointer (&st->update, sqlite3_finalize);
+  g_clear_pointer (&st->insert, sqlite3_finalize);
+  g_clear_pointer (&st->sighting, sqlite3_finalize);
+  g_clear_pointer (&st->remember, sqlite3_finalize);
+}
+
+/* *@slot prepared on first use, else reset with its bindings cleared. */
+static sqlite3_stmt *
+cached_stmt (ClrStore      *self,
+             sqlite3_stmt **slot,
+             const char    *sql,
+             GError       **error)
+{
+  if (*slot == NULL)
+    *slot = _clr_store_prepare (self, sql, error);
+  else
+    {
+      sqlite3_reset (*slot);
+      sqlite3_clear_bindings (*slot);
+    }
+  return *slot;
+}
 
 static void
 pending_hit_free (PendingHit *p)
@@ -1014,7 +1144,6 @@ pending_hit_free (PendingHit *p)
   g_free (p->entry_key);
   g_free (p->content_hash);
   g_free (p->entry_name);
-  g_clear_pointer (&p->entry, clr_entry_unref);
   g_free (p);
 }
 
@@ -1115,9 +1244,11 @@ pending_party_new (JsonObject *element,
 
 static PendingHit *
 pending_hit_new (ClrStore     *self,
+                 EntryCache   *cache,
                  PendingParty *party,
                  JsonObject   *hit)
 {
+  CachedEntry *cached = NULL;
   PendingHit *p = g_new0 (PendingHit, 1);
   const char *key = NULL;
 
@@ -1126,7 +1257,7 @@ pending_hit_new (ClrStore     *self,
   p->party_key = g_strdup (party->key);
   p->party_country = g_strdup (party->country);
   p->party_role = g_strdup (party->role);
-  p->party = party->party ? json_node_copy (party->party) : NULL;
+  p->party = party->party ? json_node_ref (party->party) : NULL;
   p->case_id = party->case_id;
   p->other_cases = party->other_cases ? json_array_ref (party->other_cases) : NULL;
   p->entry_row = member_int (hit, "entry_row");
@@ -1135,20 +1266,26 @@ pending_hit_new (ClrStore     *self,
   p->entry_name = g_strdup (_clr_json_member_string (hit, "name"));
 
   if (p->entry_row > 0)
-    p->entry = clr_store_get_entry (self, p->entry_row, NULL);
+    cached = entry_cache_get (self, cache, p->entry_row);
 
-  if (p->entry != NULL)
+  if (cached != NULL)
     {
+      p->entry_json = cached->json;
       /* The key the list version stored (two entries may share a name) */
-      p->entry_key = _clr_store_dup_entry_key (self, p->entry_row);
+      p->entry_key = g_strdup (cached->key);
       if (p->entry_key == NULL)
-        p->entry_key = _clr_list_entry_base_key (p->entry);
+        {
+          g_autoptr(ClrEntry) entry = entry_from_snapshot (cached->json);
+
+          if (entry != NULL)
+            p->entry_key = _clr_list_entry_base_key (entry);
+        }
       if (p->content_hash == NULL)
-        p->content_hash = clr_entry_content_hash (p->entry);
+        p->content_hash = g_strdup (cached->content_hash);
       if (p->list_code == NULL)
-        p->list_code = g_strdup (p->entry->list_code);
+        p->list_code = g_strdup (cached->list_code);
       if (p->entry_name == NULL)
-        p->entry_name = g_strdup (p->entry->name);
+        p->entry_name = g_strdup (cached->name);
     }
   else
     {
@@ -1173,15 +1310,16 @@ pending_hit_new (ClrStore     *self,
 
 static gboolean
 remember_party (ClrStore      *self,
+                RecordStmts   *st,
                 PendingParty  *party,
                 const char    *origin,
                 const char    *now,
                 GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   g_autofree char *party_json = _clr_json_to_text (party->party);
 
-  stmt = _clr_store_prepare (self,
+  stmt = cached_stmt (self, &st->remember,
                              "INSERT INTO screened_parties (party_key, party_country, name, role, case_id, "
                              "origin, party_json, first_screened_at, last_screened_at) "
                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) "
@@ -1282,6 +1420,7 @@ reopen_item (ClrStore    *self,
  * transaction. */
 static gint64
 record_hit (ClrStore         *self,
+            RecordStmts      *st,
             PendingHit       *p,
             const char       *origin,
             const char       *now,
@@ -1290,12 +1429,12 @@ record_hit (ClrStore         *self,
             gboolean         *reopened,
             GError          **error)
 {
-  g_autoptr(sqlite3_stmt) find = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) sighting = NULL;
+  sqlite3_stmt *find;
+  sqlite3_stmt *stmt;
+  sqlite3_stmt *sighting;
   g_autofree char *party_json = _clr_json_to_text (p->party);
   g_autofree char *hit_json = NULL;
-  g_autofree char *entry_json = NULL;
+  const char *entry_json = p->entry_json;
   g_autoptr(JsonNode) hit_node = json_node_new (JSON_NODE_OBJECT);
   const char *country = p->party_country ? p->party_country : "";
   const char *list_code = p->list_code ? p->list_code : "";
@@ -1309,13 +1448,8 @@ record_hit (ClrStore         *self,
   /* Stored without our own annotations, so re-recording is stable. */
   json_node_set_object (hit_node, p->hit);
   hit_json = _clr_json_to_text (hit_node);
-  if (p->entry != NULL)
-    {
-      g_autoptr(JsonNode) entry_node = clr_entry_to_json (p->entry);
-      entry_json = _clr_json_to_text (entry_node);
-    }
 
-  find = _clr_store_prepare (self,
+  find = cached_stmt (self, &st->find,
                              "SELECT id, status, reason, decided_hash, entry_json, case_id FROM review_items "
                              "WHERE party_key = ? AND party_country = ? AND list_code = ? AND entry_key = ?",
                              error);
@@ -1339,8 +1473,9 @@ record_hit (ClrStore         *self,
       if (*status_out != CLR_REVIEW_STATUS_OPEN && decided_hash != NULL &&
           p->content_hash != NULL && strcmp (decided_hash, p->content_hash) != 0)
         {
+          g_autoptr(ClrEntry) entry = p->entry_json != NULL ? entry_from_snapshot (p->entry_json) : NULL;
           g_auto(GStrv) fields = diff_against_snapshot ((const char *) sqlite3_column_text (find, 4),
-                                                        p->entry);
+                                                        entry);
           g_autofree char *status_copy = g_strdup (status);
           g_autofree char *reason_copy = _clr_stmt_dup_text (find, 2);
           g_autofree char *hash_copy = g_strdup (decided_hash);
@@ -1353,7 +1488,7 @@ record_hit (ClrStore         *self,
           *reopened = TRUE;
         }
 
-      stmt = _clr_store_prepare (self,
+      stmt = cached_stmt (self, &st->update,
                                  "UPDATE review_items SET party_name = ?1, party_role = ?2, party_json = ?3, "
                                  "case_id = CASE WHEN ?4 > 0 THEN ?4 ELSE case_id END, "
                                  "entry_row = CASE WHEN ?5 > 0 THEN ?5 ELSE entry_row END, "
@@ -1367,7 +1502,7 @@ record_hit (ClrStore         *self,
     }
   else if (rc == SQLITE_DONE)
     {
-      stmt = _clr_store_prepare (self,
+      stmt = cached_stmt (self, &st->insert,
                                  "INSERT INTO review_items (party_name, party_role, party_json, case_id, "
                                  "entry_row, content_hash, entry_name, entry_json, score, matched_name, "
                                  "explanation, hit_json, last_seen_at, first_seen_at, party_key, "
@@ -1410,7 +1545,7 @@ record_hit (ClrStore         *self,
   if (*created)
     id = sqlite3_last_insert_rowid (_clr_store_get_db (self));
 
-  sighting = _clr_store_prepare (self,
+  sighting = cached_stmt (self, &st->sighting,
                                  "INSERT INTO review_sightings (item_id, case_id, role, seen_at) "
                                  "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (item_id, case_id) "
                                  "DO UPDATE SET role = ?3, seen_at = ?4", error);
@@ -1446,6 +1581,10 @@ _clr_store_review_record (ClrStore    *self,
   g_autoptr(GPtrArray) pending_parties = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_party_free);
   g_autoptr(GPtrArray) pending_hits = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_hit_free);
   g_autofree char *now = _clr_store_now_iso ();
+  g_autoptr(GHashTable) cached_entries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                                (GDestroyNotify) cached_entry_free);
+  EntryCache cache = { cached_entries, NULL };
+  RecordStmts st = { NULL, };
   guint created_count = 0;
   guint reopened_count = 0;
 
@@ -1486,11 +1625,13 @@ _clr_store_review_record (ClrStore    *self,
           /* Drop our own annotations from an earlier pass before storing. */
           json_object_remove_member (json_node_get_object (hit), "decision");
           json_object_remove_member (json_node_get_object (hit), "review_id");
-          pending = pending_hit_new (self, party, json_node_get_object (hit));
+          pending = pending_hit_new (self, &cache, party, json_node_get_object (hit));
           if (pending != NULL)
             g_ptr_array_add (pending_hits, pending);
         }
     }
+
+  entry_cache_close (self, &cache);
 
   /* Phase 2: one transaction. */
   _clr_store_lock (self);
@@ -1498,7 +1639,7 @@ _clr_store_review_record (ClrStore    *self,
     goto fail;
 
   for (guint i = 0; i < pending_parties->len; i++)
-    if (!remember_party (self, g_ptr_array_index (pending_parties, i), origin, now, error))
+    if (!remember_party (self, &st, g_ptr_array_index (pending_parties, i), origin, now, error))
       goto fail;
 
   for (guint i = 0; i < pending_hits->len; i++)
@@ -1508,7 +1649,7 @@ _clr_store_review_record (ClrStore    *self,
       gboolean created, reopened;
       gint64 id;
 
-      id = record_hit (self, p, origin, now, &status, &created, &reopened, error);
+      id = record_hit (self, &st, p, origin, now, &status, &created, &reopened, error);
       if (id == 0)
         goto fail;
       created_count += created ? 1 : 0;
@@ -1517,6 +1658,7 @@ _clr_store_review_record (ClrStore    *self,
       json_object_set_string_member (p->hit, "decision", clr_review_status_to_string (status));
     }
 
+  record_stmts_clear (&st);
   if (!_clr_store_commit (self, error))
     goto fail;
   _clr_store_unlock (self);
@@ -1528,6 +1670,7 @@ _clr_store_review_record (ClrStore    *self,
   return TRUE;
 
 fail:
+  record_stmts_clear (&st);
   _clr_store_rollback (self);
   _clr_store_unlock (self);
   /* Leave the caller's hits as they were. */
