@@ -874,8 +874,30 @@ same_family (const ClrReviewItem *a,
          g_strcmp0 (a->family_key, b->family_key) == 0;
 }
 
-/* The entity before its family: strongest first, then the shortest listed
- * name (the parent names no place or branch), then the oldest item. */
+/* Whether the party's country is among the listed entry's countries. */
+static gboolean
+country_agrees (const ClrReviewItem *item)
+{
+  JsonObject *hit = item->hit != NULL && JSON_NODE_HOLDS_OBJECT (item->hit) ? json_node_get_object (item->hit) : NULL;
+  JsonNode *countries = hit != NULL ? json_object_get_member (hit, "countries") : NULL;
+
+  if (item->party_country == NULL || countries == NULL || !JSON_NODE_HOLDS_ARRAY (countries))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (countries)); i++)
+    {
+      JsonNode *c = json_array_get_element (json_node_get_array (countries), i);
+
+      if (JSON_NODE_HOLDS_VALUE (c) && json_node_get_value_type (c) == G_TYPE_STRING &&
+          g_ascii_strcasecmp (json_node_get_string (c), item->party_country) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The entity before its family: strongest first, then the member in the
+ * party's country (a "(Yangon)" party is the Yangon subsidiary), then the
+ * shortest listed name (the parent names no place or branch), then the
+ * oldest item. */
 static int
 compare_members (gconstpointer a,
                  gconstpointer b)
@@ -884,9 +906,12 @@ compare_members (gconstpointer a,
   const ClrReviewItem *ib = *(ClrReviewItem **) b;
   glong la = ia->entry_name != NULL ? g_utf8_strlen (ia->entry_name, -1) : 0;
   glong lb = ib->entry_name != NULL ? g_utf8_strlen (ib->entry_name, -1) : 0;
+  gboolean ca = country_agrees (ia), cb = country_agrees (ib);
 
   if (ia->score != ib->score)
     return ia->score > ib->score ? -1 : 1;
+  if (ca != cb)
+    return ca ? -1 : 1;
   if (la != lb)
     return la < lb ? -1 : 1;
   return ia->id < ib->id ? -1 : ia->id > ib->id;
