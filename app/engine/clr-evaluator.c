@@ -691,6 +691,30 @@ hit_is_exact (JsonObject *hit,
   return FALSE;
 }
 
+/* Why a hit is only a potential match, for {match_note}: its name score,
+ * or the countries that disagree. */
+static char *
+match_note (JsonObject *hit,
+            const char *country)
+{
+  double name_score = json_object_get_double_member_with_default (
+    hit, json_object_has_member (hit, "name_score") ? "name_score" : "score", 0);
+  JsonArray *countries = obj_array (hit, "countries");
+  g_autoptr(GPtrArray) listed = g_ptr_array_new ();
+
+  if (name_score < 1.0 - 1e-9 || country == NULL || countries == NULL)
+    return g_strdup_printf (_("name score %.3f, not an exact match"), name_score);
+  for (guint i = 0; i < json_array_get_length (countries); i++)
+    if (_clr_json_array_string (countries, i) != NULL)
+      g_ptr_array_add (listed, (gpointer) _clr_json_array_string (countries, i));
+  g_ptr_array_add (listed, NULL);
+  {
+    g_autofree char *joined = g_strjoinv (", ", (char **) listed->pdata);
+
+    return g_strdup_printf (_("the exact name, but the party is in %s and the entry in %s"), country, joined);
+  }
+}
+
 static void
 eval_screening (Eval    *ev,
                 ClrRule *rule)
@@ -731,6 +755,7 @@ eval_screening (Eval    *ev,
           const char *canonical = NULL;
           JsonObject *consequence;
           JsonObject *potential;
+          const char *country;
           gboolean exact;
           Finding *f;
           g_autoptr(GHashTable) extra = NULL;
@@ -753,7 +778,8 @@ eval_screening (Eval    *ev,
               continue;
             }
           consequence = _clr_rule_pack_get_list_consequence (ev->pack, code, &canonical);
-          exact = hit_is_exact (hit, screened_country (ev, entry, party));
+          country = screened_country (ev, entry, party);
+          exact = hit_is_exact (hit, country);
           /* The pack's potential_match policy: an open (or escalated) hit that
            * is not exact waits for a reviewer's decision instead of taking
            * the list's consequence; a confirmed or exact one takes it. */
@@ -808,6 +834,7 @@ eval_screening (Eval    *ev,
           g_hash_table_insert (extra, (gpointer) "score",
                                g_strdup_printf ("%.3f", json_object_get_double_member_with_default (hit, "score", 0)));
           g_hash_table_insert (extra, (gpointer) "decision", g_strdup (decision));
+          g_hash_table_insert (extra, (gpointer) "match_note", match_note (hit, country));
           explanation = expand (ev, obj_string (potential != NULL ? potential : consequence, "explanation"), f, extra);
 
           if (json_object_get_boolean_member_with_default (consequence, "use_entry_policy", FALSE))

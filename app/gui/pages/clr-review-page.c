@@ -1277,6 +1277,8 @@ row_bind_cb (GtkSignalListItemFactory *factory,
   static const char *status_classes[] = { "accent", "error", "success", "warning" };
 
   family = clr_review_queue_get_family (queue, item->id);
+  /* a family's later members are indented under its first */
+  gtk_widget_set_margin_start (box, family != NULL && family->head != item ? 12 : 0);
   if (family != NULL && family->head != item)
     {
       /* Translators: a list family's later member, under its first one */
