@@ -1016,6 +1016,7 @@ typedef struct
   char       *party_country;
   char       *party_role;
   JsonNode   *party;         /* the party (or parent) object */
+  const char *party_json;    /* as text (borrowed from its PendingParty) */
   gint64      case_id;
   JsonArray  *other_cases;   /* more case ids the party is in (re-screening), or NULL */
   char       *list_code;
@@ -1179,6 +1180,7 @@ typedef struct
   char     *country;
   char     *role;
   JsonNode *party;
+  char     *json;            /* the party as text, serialised once */
   gint64    case_id;
   JsonArray *other_cases;
 } PendingParty;
@@ -1191,6 +1193,7 @@ pending_party_free (PendingParty *p)
   g_free (p->country);
   g_free (p->role);
   g_clear_pointer (&p->party, json_node_unref);
+  g_free (p->json);
   g_clear_pointer (&p->other_cases, json_array_unref);
   g_free (p);
 }
@@ -1251,6 +1254,7 @@ pending_party_new (JsonObject *element,
     {
       p->party = json_node_new (JSON_NODE_OBJECT);
       json_node_set_object (p->party, subject_object);
+      p->json = _clr_json_to_text (p->party);
     }
   p->case_id = json_object_has_member (element, "case_id") ? member_int (element, "case_id")
                                                             : default_case_id;
@@ -1283,6 +1287,7 @@ pending_hit_new (ClrStore     *self,
   p->party_country = g_strdup (party->country);
   p->party_role = g_strdup (party->role);
   p->party = party->party ? json_node_ref (party->party) : NULL;
+  p->party_json = party->json;
   p->case_id = party->case_id;
   p->other_cases = party->other_cases ? json_array_ref (party->other_cases) : NULL;
   p->entry_row = member_int (hit, "entry_row");
@@ -1342,7 +1347,7 @@ remember_party (ClrStore      *self,
                 GError       **error)
 {
   sqlite3_stmt *stmt;
-  g_autofree char *party_json = _clr_json_to_text (party->party);
+  const char *party_json = party->json;
 
   stmt = cached_stmt (self, &st->remember,
                              "INSERT INTO screened_parties (party_key, party_country, name, role, case_id, "
@@ -1457,7 +1462,7 @@ record_hit (ClrStore         *self,
   sqlite3_stmt *find;
   sqlite3_stmt *stmt;
   sqlite3_stmt *sighting;
-  g_autofree char *party_json = _clr_json_to_text (p->party);
+  const char *party_json = p->party_json;
   g_autofree char *hit_json = NULL;
   const char *entry_json = p->entry_json;
   g_autoptr(JsonNode) hit_node = json_node_new (JSON_NODE_OBJECT);
