@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clr-a11y.h"
 #include "clr-preferences-window.h"
 #include "clr-window.h"
 #include "pages/clr-shipment-page.h"
@@ -349,6 +350,7 @@ clr_application_startup (GApplication *app)
   static const char *prefs_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (clr_application_parent_class)->startup (app);
+  clr_a11y_install_mnemonic_names ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

@@ -689,6 +689,64 @@ space_before (BlockKind kind)
 
 #define BANNER_PAD 8.0
 
+/* The face for Chinese names. Han characters are shared by Chinese and
+ * Japanese, and fontconfig's fallback for them with no language known is the
+ * Japanese face (其, 骨, 直 drawn the Japanese way): runs of Han characters in
+ * text that is not Japanese (no kana) or Korean (no hangul) are marked as
+ * Simplified Chinese and set in the SC face (fonts-noto-cjk). */
+#define CJK_SC_FAMILY "Noto Sans CJK SC"
+
+static void
+tag_chinese_runs (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoAttrList *current = pango_layout_get_attributes (layout);
+  g_autoptr(PangoAttrList) attrs = NULL;
+  PangoLanguage *zh = pango_language_from_string ("zh-cn");
+  const char *run = NULL;
+  gboolean found = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (p));
+
+      if (script == G_UNICODE_SCRIPT_HIRAGANA || script == G_UNICODE_SCRIPT_KATAKANA
+          || script == G_UNICODE_SCRIPT_HANGUL)
+        return;  /* Japanese or Korean: the language's own face */
+      if (script == G_UNICODE_SCRIPT_HAN)
+        found = TRUE;
+    }
+  if (!found)
+    return;
+
+  attrs = current != NULL ? pango_attr_list_copy (current) : pango_attr_list_new ();
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar c = *p != '\0' ? g_utf8_get_char (p) : 0;
+      GUnicodeScript script = c != 0 ? g_unichar_get_script (c) : G_UNICODE_SCRIPT_INVALID_CODE;
+      /* Han, with the CJK punctuation and full-width forms between its characters. */
+      gboolean chinese = script == G_UNICODE_SCRIPT_HAN
+                         || (run != NULL && (g_unichar_iswide (c) || (c >= 0x3000 && c <= 0x303F)));
+
+      if (chinese && run == NULL)
+        run = p;
+      else if (!chinese && run != NULL)
+        {
+          PangoAttribute *language = pango_attr_language_new (zh);
+          PangoAttribute *family = pango_attr_family_new (CJK_SC_FAMILY);
+
+          language->start_index = family->start_index = (guint) (run - text);
+          language->end_index = family->end_index = (guint) (p - text);
+          pango_attr_list_insert (attrs, language);
+          pango_attr_list_insert (attrs, family);
+          run = NULL;
+        }
+      if (c == 0)
+        break;
+    }
+  pango_layout_set_attributes (layout, attrs);
+}
+
 static PangoLayout *
 layout_block (ClrReport   *self,
               cairo_t     *cr,
@@ -705,6 +763,7 @@ layout_block (ClrReport   *self,
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_markup (layout, block->markup, -1);
+  tag_chinese_runs (layout);
   return layout;
 }
 
@@ -824,6 +883,7 @@ clr_report_draw_page (ClrReport *self,
     pango_font_description_free (font);
     pango_layout_set_width (footer, (int) ((self->width - 2 * MARGIN) * PANGO_SCALE));
     pango_layout_set_text (footer, text, -1);
+    tag_chinese_runs (footer);
     cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
     cairo_move_to (cr, MARGIN, self->height - MARGIN);
     pango_cairo_show_layout (cr, footer);

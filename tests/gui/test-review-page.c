@@ -167,6 +167,50 @@ test_empty_queue (Fixture       *f,
   g_assert_cmpstr (clr_review_page_get_feedback (f->page), ==, "Select an item in the queue first.");
 }
 
+/* Alt+Down / Alt+Up (review.next-hit / review.previous-hit) step through
+ * the queue, and stop at its ends. */
+static void
+test_next_and_previous_hit (Fixture       *f,
+                            gconstpointer  data)
+{
+  ClrReviewQueue *queue = clr_review_page_get_queue (f->page);
+  GListModel *model = clr_review_queue_get_model (queue);
+  guint n;
+  g_autoptr(ClrBoxedObject) first = NULL;
+  g_autoptr(ClrBoxedObject) second = NULL;
+  g_autoptr(ClrBoxedObject) last = NULL;
+
+  import_fixture (f->store, "csl-v1.csv");
+  g_assert_cmpuint (screen_party (f->store, "Huawei Technologies Co Ltd", "CN", 0), >, 0);
+  g_assert_cmpuint (screen_party (f->store, "Rosoboronexport", "RU", 0), >, 0);
+  wait_loaded (f);
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >=, 2);
+  first = g_list_model_get_item (model, 0);
+  second = g_list_model_get_item (model, 1);
+  last = g_list_model_get_item (model, n - 1);
+
+  g_assert_true (clr_review_page_select_item (f->page, ((ClrReviewItem *) clr_boxed_object_get (first))->id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "review.next-hit", NULL));
+  clr_gui_test_iterate ();
+  g_assert_cmpint (clr_review_page_get_shown_id (f->page), ==,
+                   ((ClrReviewItem *) clr_boxed_object_get (second))->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "review.previous-hit", NULL));
+  clr_gui_test_iterate ();
+  g_assert_cmpint (clr_review_page_get_shown_id (f->page), ==,
+                   ((ClrReviewItem *) clr_boxed_object_get (first))->id);
+  /* At the start, previous stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "review.previous-hit", NULL));
+  clr_gui_test_iterate ();
+  g_assert_cmpint (clr_review_page_get_shown_id (f->page), ==,
+                   ((ClrReviewItem *) clr_boxed_object_get (first))->id);
+  for (guint i = 0; i < n + 1; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "review.next-hit", NULL));
+  clr_gui_test_iterate ();
+  g_assert_cmpint (clr_review_page_get_shown_id (f->page), ==,
+                   ((ClrReviewItem *) clr_boxed_object_get (last))->id);
+}
+
 static void
 test_filters (Fixture       *f,
               gconstpointer  data)
@@ -522,6 +566,8 @@ main (int   argc,
   g_test_add_func ("/clearance/gui/review/highlight", test_highlight);
   g_test_add ("/clearance/gui/review/empty", Fixture, NULL, fixture_setup, test_empty_queue, fixture_teardown);
   g_test_add ("/clearance/gui/review/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
+  g_test_add ("/clearance/gui/review/next-and-previous-hit", Fixture, NULL, fixture_setup,
+              test_next_and_previous_hit, fixture_teardown);
   g_test_add ("/clearance/gui/review/decide-and-reopen", Fixture, NULL, fixture_setup,
               test_decide_and_reopen, fixture_teardown);
   g_test_add ("/clearance/gui/review/family", Fixture, NULL, fixture_setup, test_family, fixture_teardown);

@@ -1211,6 +1211,31 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Alt+Down / Alt+Up: the next or previous hit of the queue, wherever the focus is. */
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ClrReviewPage *self = CLR_REVIEW_PAGE (widget);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  guint position = gtk_single_selection_get_selected (self->selection);
+  gboolean forward = g_str_equal (action_name, "review.next-hit");
+
+  if (n == 0)
+    return;
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = forward ? 0 : n - 1;
+  else if (forward && position + 1 < n)
+    position++;
+  else if (!forward && position > 0)
+    position--;
+  else
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->queue_view), "list.scroll-to-item", "u", position);
+}
+
 static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
@@ -1245,6 +1270,7 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (title, "heading");
+  gtk_widget_add_css_class (title, "clr-name");  /* Chinese names in the SC face (style.css) */
   gtk_widget_add_css_class (badge, "caption");
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
@@ -1403,12 +1429,16 @@ clr_review_page_class_init (ClrReviewPageClass *klass)
   gtk_widget_class_install_action (widget_class, "review.escalate", NULL, decide_action);
   gtk_widget_class_install_action (widget_class, "review.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "review.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "review.next-hit", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "review.previous-hit", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "review.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_ALT_MASK, "review.match", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_ALT_MASK, "review.not-a-match", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_ALT_MASK, "review.escalate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "review.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "review.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "review.next-hit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "review.previous-hit", NULL);
 
   /* A named group, so assistive technologies (and the AT-SPI tests) find the page. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

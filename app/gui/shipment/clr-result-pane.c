@@ -276,8 +276,7 @@ show_exceptions (ClrResultPane *self,
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text ? text : "");
           adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
           gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          text ? text : "", -1);
+          /* Named by the row's title (activatable-widget), once. */
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
           adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
