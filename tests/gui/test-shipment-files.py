@@ -121,7 +121,10 @@ class Files:
         try:
             return wait_for(lambda: toplevel(self.app, title), f"the {title!r} file chooser")
         except AssertionError:
-            print(f"# toplevels: {toplevels(self.app)}", flush=True)
+            try:
+                print(f"# toplevels: {toplevels(self.app)}", flush=True)
+            except Exception:  # noqa: BLE001 — an AT-SPI error: the app is gone,
+                pass  # and the AssertionError says how it ended: the AssertionError says how it ended
             raise
 
     def gone(self, title):
