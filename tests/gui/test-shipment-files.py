@@ -124,7 +124,7 @@ class Files:
             try:
                 print(f"# toplevels: {toplevels(self.app)}", flush=True)
             except Exception:  # noqa: BLE001 — an AT-SPI error: the app is gone,
-                pass  # and the AssertionError says how it ended: the AssertionError says how it ended
+                pass  # and the AssertionError says how it ended
             raise
 
     def gone(self, title):
