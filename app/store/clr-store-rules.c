@@ -167,6 +167,13 @@ clr_store_load_rule_pack (ClrStore  *self,
       gsize length = 0;
       const char *data = g_bytes_get_data (bytes, &length);
 
+      /* A read-only database: use the bundled pack without storing it. */
+      if (clr_store_is_read_only (self))
+        {
+          _clr_store_unlock (self);
+          cache_pack (self, bundled);
+          return g_steal_pointer (&bundled);
+        }
       if (!_clr_store_begin (self, error))
         {
           _clr_store_unlock (self);
