@@ -460,6 +460,8 @@ loaded_lists (ClrStore  *self,
       json_object_set_string_member (o, "version", v->publication_date != NULL ? v->publication_date : v->imported_at);
       json_object_set_string_member (o, "sha256", v->sha256);
       json_object_set_string_member (o, "file", v->file_name);
+      if (v->fetched_without_tls)
+        json_object_set_boolean_member (o, "fetched_without_tls", TRUE);
       json_array_add_object_element (lists, o);
       g_string_append_printf (s, "%s:%" G_GINT64_FORMAT ";", v->source, v->id);
     }
