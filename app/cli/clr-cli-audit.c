@@ -17,7 +17,8 @@
 static void
 print_audit_usage (void)
 {
-  g_printerr ("%s\n", _("Usage: clearance-cli [--db PATH] audit verify"));
+  g_printerr ("%s\n", _("Usage: clearance-cli [--db PATH] audit verify [--expect-head [SEQ:]HASH]"));
+  g_printerr ("%s\n", _("       clearance-cli [--db PATH] audit anchor"));
   g_printerr ("%s\n", _("       clearance-cli [--db PATH] audit export [--format csv|json] [--output FILE]"));
   g_printerr ("%s\n", _("       clearance-cli [--db PATH] audit log [--case ID]"));
 }
@@ -29,11 +30,19 @@ audit_verify (ClrCliContext  *ctx,
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
-  gint64 checked = 0, bad_id = 0;
+  g_autofree char *expect_head = NULL;
+  gint64 checked = 0, bad_id = 0, anchor_seq = 0;
   ClrStore *store;
   int exit_code = CLR_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "expect-head", 0, 0, G_OPTION_ARG_STRING, &expect_head,
+      N_("Also check that the trail still holds this head, as “audit anchor” printed it"), N_("[SEQ:]HASH") },
+    { NULL }
+  };
 
-  g_option_context_set_summary (context, _("Check the audit trail’s hash chain; exit 1 naming the first bad entry."));
+  g_option_context_set_summary (context, _("Check the audit trail’s hash chain, its head, and that every decision "
+                                           "and saved result is what the trail says; exit 1 naming what is wrong."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!clr_cli_parse_options (context, &argc, &argv))
     return CLR_EXIT_USAGE;
   if (argc > 1)
@@ -54,9 +63,59 @@ audit_verify (ClrCliContext  *ctx,
       return clr_cli_exit_code_for_error (error);
     }
 
+  if (expect_head != NULL && !clr_store_audit_check_anchor (store, expect_head, &anchor_seq, &error))
+    return clr_cli_fail (error);
+
   g_print (g_dngettext (GETTEXT_PACKAGE, "Audit trail intact: %" G_GINT64_FORMAT " entry verified.\n",
                         "Audit trail intact: %" G_GINT64_FORMAT " entries verified.\n", (gulong) checked),
            checked);
+  if (expect_head != NULL)
+    g_print (_("The expected head is entry %" G_GINT64_FORMAT " of the trail; %" G_GINT64_FORMAT
+               " entries were added since.\n"), anchor_seq, checked - anchor_seq);
+  return CLR_EXIT_OK;
+}
+
+static int
+audit_anchor (ClrCliContext  *ctx,
+              int             argc,
+              char          **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = NULL;
+  gint64 checked = 0, bad_id = 0, seq = 0;
+  ClrStore *store;
+  int exit_code = CLR_EXIT_OK;
+
+  g_option_context_set_summary (context, _("Verify the audit trail and print its head (entry number and hash) "
+                                           "to keep outside the database: “audit verify --expect-head” checks "
+                                           "it later."));
+  if (!clr_cli_parse_options (context, &argc, &argv))
+    return CLR_EXIT_USAGE;
+  if (argc > 1)
+    {
+      clr_cli_error (_("Unexpected argument “%s”"), argv[1]);
+      return CLR_EXIT_USAGE;
+    }
+
+  store = clr_cli_get_store (ctx, &exit_code);
+  if (store == NULL)
+    return exit_code;
+
+  if (!clr_store_audit_verify (store, &checked, &bad_id, &error) ||
+      !clr_store_audit_get_head (store, &seq, &hash, &error))
+    return clr_cli_fail (error);
+  if (hash == NULL)
+    {
+      clr_cli_error ("%s", _("The audit trail is empty: there is no head to anchor yet"));
+      return CLR_EXIT_USER;
+    }
+
+  /* One line a script can keep: SEQ:HASH, then what it is. */
+  g_print ("%" G_GINT64_FORMAT ":%s\n", seq, hash);
+  g_printerr (_("Audit head: entry %" G_GINT64_FORMAT ". Keep this line outside the database (print it, mail it, "
+                "commit it); “clearance-cli audit verify --expect-head %" G_GINT64_FORMAT ":%s” checks later "
+                "that the trail still holds it.\n"), seq, seq, hash);
   return CLR_EXIT_OK;
 }
 
@@ -71,6 +130,8 @@ audit_export (ClrCliContext  *ctx,
   g_autofree char *format_text = NULL;
   g_autofree char *output = NULL;
   ClrAuditFormat format = CLR_AUDIT_FORMAT_CSV;
+  g_autofree char *head_hash = NULL;
+  gint64 head_seq = 0;
   ClrStore *store;
   int exit_code = CLR_EXIT_OK;
   const GOptionEntry entries[] = {
@@ -102,6 +163,9 @@ audit_export (ClrCliContext  *ctx,
   if (store == NULL)
     return exit_code;
 
+  if (!clr_store_audit_get_head (store, &head_seq, &head_hash, &error))
+    return clr_cli_fail (error);
+
   stream = g_memory_output_stream_new_resizable ();
   if (!clr_store_audit_export (store, format, stream, &error) ||
       !g_output_stream_close (stream, NULL, &error))
@@ -126,6 +190,10 @@ audit_export (ClrCliContext  *ctx,
         return CLR_EXIT_INTERNAL;
       }
   }
+
+  /* The export's last row is the head; say so, for the user to keep. */
+  if (head_hash != NULL)
+    g_printerr (_("Audit head: %" G_GINT64_FORMAT ":%s (the export’s last entry)\n"), head_seq, head_hash);
 
   return CLR_EXIT_OK;
 }
@@ -180,6 +248,7 @@ clr_cli_cmd_audit (ClrCliContext  *ctx,
 {
   static const ClrCliSubcommand subcommands[] = {
     { "verify", audit_verify },
+    { "anchor", audit_anchor },
     { "export", audit_export },
     { "log", audit_log },
     { NULL, NULL }

@@ -292,8 +292,9 @@ clr_store_save_case (ClrStore  *self,
   return ok;
 }
 
-static JsonNode *
-result_summary (JsonNode *result)
+/* What a case.evaluate audit entry records of @result ("after"). */
+JsonNode *
+_clr_store_case_result_summary (JsonNode *result)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   JsonObject *object = json_node_get_object (result);
@@ -432,7 +433,7 @@ save_case_result_unlocked (ClrStore  *self,
 
   verdict = _clr_json_member_string (json_node_get_object (result), "verdict");
   text = _clr_json_to_text (result);
-  after = result_summary (result);
+  after = _clr_store_case_result_summary (result);
 
   old = _clr_store_prepare (self, "SELECT verdict, evaluated_at FROM cases WHERE id = ?", error);
   if (old == NULL)

@@ -13,3 +13,9 @@ WHEN EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
 BEGIN
   SELECT RAISE (ABORT, 'the audit trail is append-only: entries cannot be replaced');
 END;
+
+-- The audit trail's head (newest entry: "SEQ HASH") is also kept in meta,
+-- updated with every entry; a database from before starts from its
+-- current newest entry.
+INSERT OR REPLACE INTO meta (key, value)
+  SELECT 'audit_head', id || ' ' || hash FROM audit_log ORDER BY id DESC LIMIT 1;
