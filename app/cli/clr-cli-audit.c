@@ -17,10 +17,45 @@
 static void
 print_audit_usage (void)
 {
-  g_printerr ("%s\n", _("Usage: clearance-cli [--db PATH] audit verify [--expect-head [SEQ:]HASH]"));
-  g_printerr ("%s\n", _("       clearance-cli [--db PATH] audit anchor"));
+  g_printerr ("%s\n", _("Usage: clearance-cli [--db PATH] audit verify [--expect-head [SEQ:]HASH[:SIGNATURE] [--key FILE]]"));
+  g_printerr ("%s\n", _("       clearance-cli [--db PATH] audit anchor [--key FILE]"));
   g_printerr ("%s\n", _("       clearance-cli [--db PATH] audit export [--format csv|json] [--output FILE]"));
   g_printerr ("%s\n", _("       clearance-cli [--db PATH] audit log [--case ID]"));
+}
+
+/* Signed anchors: HMAC-SHA256 of "SEQ:HASH" with a key kept in a file
+ * outside the database (at least 32 bytes; e.g. head -c 32 /dev/urandom). */
+#define MIN_KEY_BYTES 32
+
+static GBytes *
+read_key (const char  *path,
+          GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
+  if (length < MIN_KEY_BYTES)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _("The key file %s holds %" G_GSIZE_FORMAT " bytes; a key needs at least %d "
+                     "(e.g. head -c 32 /dev/urandom > %s)"), path, length, MIN_KEY_BYTES, path);
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&data), length);
+}
+
+static char *
+sign_anchor (GBytes     *key,
+             const char *anchor)
+{
+  g_autofree char *message = g_strconcat ("clearance-audit-head-v1\n", anchor, NULL);
+  gsize length = 0;
+  const guchar *bytes = g_bytes_get_data (key, &length);
+
+  return g_compute_hmac_for_string (G_CHECKSUM_SHA256, bytes, length, message, -1);
 }
 
 static int
@@ -31,12 +66,17 @@ audit_verify (ClrCliContext  *ctx,
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *expect_head = NULL;
+  g_autofree char *key_path = NULL;
+  g_autofree char *signature = NULL;
   gint64 checked = 0, bad_id = 0, anchor_seq = 0;
   ClrStore *store;
   int exit_code = CLR_EXIT_OK;
   const GOptionEntry entries[] = {
     { "expect-head", 0, 0, G_OPTION_ARG_STRING, &expect_head,
-      N_("Also check that the trail still holds this head, as “audit anchor” printed it"), N_("[SEQ:]HASH") },
+      N_("Also check that the trail still holds this head, as “audit anchor” printed it"),
+      N_("[SEQ:]HASH[:SIGNATURE]") },
+    { "key", 0, 0, G_OPTION_ARG_FILENAME, &key_path,
+      N_("Check the anchor’s signature with the key in FILE (as given to “audit anchor --key”)"), N_("FILE") },
     { NULL }
   };
 
@@ -49,6 +89,51 @@ audit_verify (ClrCliContext  *ctx,
     {
       clr_cli_error (_("Unexpected argument “%s”"), argv[1]);
       return CLR_EXIT_USAGE;
+    }
+
+  if (key_path != NULL && expect_head == NULL)
+    {
+      clr_cli_error ("%s", _("--key checks the signature of an --expect-head anchor: give both"));
+      return CLR_EXIT_USAGE;
+    }
+  if (expect_head != NULL)
+    {
+      /* SEQ:HASH:SIGNATURE — the signature is the last of three fields. */
+      char *first = strchr (expect_head, ':');
+      char *second = first != NULL ? strchr (first + 1, ':') : NULL;
+
+      if (second != NULL)
+        {
+          signature = g_strdup (second + 1);
+          *second = '\0';
+        }
+      if (signature != NULL && key_path == NULL)
+        {
+          clr_cli_error ("%s", _("This anchor is signed: give the key file with --key to check it"));
+          return CLR_EXIT_USAGE;
+        }
+      if (signature == NULL && key_path != NULL)
+        {
+          clr_cli_error ("%s", _("This anchor is not signed (no “:SIGNATURE” after the hash), so --key cannot "
+                                 "check it"));
+          return CLR_EXIT_USER;
+        }
+      if (signature != NULL)
+        {
+          g_autoptr(GBytes) key = read_key (key_path, &error);
+          g_autofree char *expected = NULL;
+          g_autofree char *given = g_ascii_strdown (signature, -1);
+
+          if (key == NULL)
+            return clr_cli_fail (error);
+          expected = sign_anchor (key, expect_head);
+          if (g_strcmp0 (expected, given) != 0)
+            {
+              clr_cli_error ("%s", _("The anchor’s signature does not match this key: the anchor was altered, "
+                                     "or signed with another key"));
+              return CLR_EXIT_USER;
+            }
+        }
     }
 
   store = clr_cli_get_store (ctx, &exit_code);
@@ -72,6 +157,8 @@ audit_verify (ClrCliContext  *ctx,
   if (expect_head != NULL)
     g_print (_("The expected head is entry %" G_GINT64_FORMAT " of the trail; %" G_GINT64_FORMAT
                " entries were added since.\n"), anchor_seq, checked - anchor_seq);
+  if (signature != NULL)
+    g_print ("%s\n", _("Its signature matches the key."));
   return CLR_EXIT_OK;
 }
 
@@ -83,10 +170,19 @@ audit_anchor (ClrCliContext  *ctx,
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *hash = NULL;
+  g_autofree char *key_path = NULL;
+  g_autofree char *anchor = NULL;
+  g_autoptr(GBytes) key = NULL;
   gint64 checked = 0, bad_id = 0, seq = 0;
   ClrStore *store;
   int exit_code = CLR_EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "key", 0, 0, G_OPTION_ARG_FILENAME, &key_path,
+      N_("Sign the head with the key in FILE (kept outside the database; at least 32 bytes)"), N_("FILE") },
+    { NULL }
+  };
 
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Verify the audit trail and print its head (entry number and hash) "
                                            "to keep outside the database: “audit verify --expect-head” checks "
                                            "it later."));
@@ -97,6 +193,9 @@ audit_anchor (ClrCliContext  *ctx,
       clr_cli_error (_("Unexpected argument “%s”"), argv[1]);
       return CLR_EXIT_USAGE;
     }
+
+  if (key_path != NULL && (key = read_key (key_path, &error)) == NULL)
+    return clr_cli_fail (error);
 
   store = clr_cli_get_store (ctx, &exit_code);
   if (store == NULL)
@@ -111,11 +210,20 @@ audit_anchor (ClrCliContext  *ctx,
       return CLR_EXIT_USER;
     }
 
-  /* One line a script can keep: SEQ:HASH, then what it is. */
-  g_print ("%" G_GINT64_FORMAT ":%s\n", seq, hash);
+  /* One line a script can keep: SEQ:HASH[:SIGNATURE], then what it is. */
+  anchor = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", seq, hash);
+  if (key != NULL)
+    {
+      g_autofree char *signature = sign_anchor (key, anchor);
+      g_autofree char *signed_anchor = g_strdup_printf ("%s:%s", anchor, signature);
+
+      g_free (anchor);
+      anchor = g_steal_pointer (&signed_anchor);
+    }
+  g_print ("%s\n", anchor);
   g_printerr (_("Audit head: entry %" G_GINT64_FORMAT ". Keep this line outside the database (print it, mail it, "
-                "commit it); “clearance-cli audit verify --expect-head %" G_GINT64_FORMAT ":%s” checks later "
-                "that the trail still holds it.\n"), seq, seq, hash);
+                "commit it); “clearance-cli audit verify --expect-head %s%s” checks later that the trail "
+                "still holds it.\n"), seq, anchor, key != NULL ? " --key FILE" : "");
   return CLR_EXIT_OK;
 }
 

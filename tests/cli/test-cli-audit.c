@@ -230,6 +230,64 @@ test_anchor (Fixture       *f,
   assert_verify_fails (f, head, "is not in the audit trail");
 }
 
+/* A signed anchor (HMAC-SHA256 with a key file kept outside the database):
+ * it verifies with the key, and an anchor altered to match a forged trail
+ * does not. */
+static void
+test_signed_anchor (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *key = g_build_filename (f->dir, "audit.key", NULL);
+  g_autofree char *other_key = g_build_filename (f->dir, "other.key", NULL);
+  g_autofree char *short_key = g_build_filename (f->dir, "short.key", NULL);
+  g_autoptr(ClrCliRun) anchor = NULL;
+  g_autoptr(ClrCliRun) ok = NULL;
+  g_autoptr(ClrCliRun) no_key = NULL;
+  g_autoptr(ClrCliRun) too_short = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *altered = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  g_assert_true (g_file_set_contents (key, "0123456789abcdef0123456789abcdef-the-key", -1, NULL));
+  g_assert_true (g_file_set_contents (other_key, "another key of at least thirty-two bytes", -1, NULL));
+  g_assert_true (g_file_set_contents (short_key, "short", -1, NULL));
+
+  anchor = clr_cli_run_va ("--db", f->db, "audit", "anchor", "--key", key, NULL);
+  g_assert_cmpint (anchor->exit_code, ==, 0);
+  line = g_strstrip (g_strdup (anchor->out));
+  fields = g_strsplit (line, ":", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 3);
+  g_assert_cmpstr (fields[0], ==, "3");
+  g_assert_cmpuint (strlen (fields[2]), ==, 64);
+
+  ok = clr_cli_run_va ("--db", f->db, "audit", "verify", "--expect-head", line, "--key", key, NULL);
+  g_assert_cmpint (ok->exit_code, ==, 0);
+  g_assert_nonnull (strstr (ok->out, "Its signature matches the key."));
+
+  /* Another key, or the hash changed under the signature: refused. */
+  {
+    g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "audit", "verify", "--expect-head", line,
+                                               "--key", other_key, NULL);
+
+    g_assert_cmpint (run->exit_code, ==, 1);
+    g_assert_nonnull (strstr (run->err, "does not match this key"));
+  }
+  altered = g_strdup_printf ("2:%s:%s", fields[1], fields[2]);
+  {
+    g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "audit", "verify", "--expect-head", altered,
+                                               "--key", key, NULL);
+
+    g_assert_cmpint (run->exit_code, ==, 1);
+    g_assert_nonnull (strstr (run->err, "does not match this key"));
+  }
+
+  no_key = clr_cli_run_va ("--db", f->db, "audit", "verify", "--expect-head", line, NULL);
+  g_assert_cmpint (no_key->exit_code, ==, 2);
+  too_short = clr_cli_run_va ("--db", f->db, "audit", "anchor", "--key", short_key, NULL);
+  g_assert_cmpint (too_short->exit_code, ==, 1);
+  g_assert_nonnull (strstr (too_short->err, "at least 32"));
+}
+
 /* INSERT OR REPLACE deletes the old row without the DELETE trigger (no
  * recursive_triggers): the guard refuses it, and the entry is unchanged. */
 static void
@@ -280,6 +338,7 @@ main (int   argc,
   ADD ("trail-emptied", test_trail_emptied);
   ADD ("tail-removed", test_tail_removed);
   ADD ("anchor", test_anchor);
+  ADD ("signed-anchor", test_signed_anchor);
   ADD ("insert-or-replace", test_insert_or_replace);
 #undef ADD
 
