@@ -164,8 +164,13 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
     {
       /* review: the result is saved on the case (audited; its hits linked) */
       if (save && case_id <= 0)
-        case_id = clr_store_create_case (store, shipment, &error);
-      if (case_id <= 0 || !clr_store_save_case_result (store, case_id, result, &error))
+        {
+          /* One transaction: the case and its result, or nothing. */
+          case_id = clr_store_save_new_case_result (store, shipment, result, &error);
+          if (case_id <= 0)
+            return clr_cli_fail (error);
+        }
+      else if (!clr_store_save_case_result (store, case_id, result, &error))
         return clr_cli_fail (error);
       json_object_set_int_member (json_node_get_object (result), "case_id", case_id);
     }

@@ -62,6 +62,8 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
       json_builder_add_string_value (builder, clr_store_get_path (store));
       json_builder_set_member_name (builder, "schema_version");
       json_builder_add_int_value (builder, clr_store_get_schema_version (store));
+      json_builder_set_member_name (builder, "read_only");
+      json_builder_add_boolean_value (builder, clr_store_is_read_only (store));
       json_builder_set_member_name (builder, "version");
       json_builder_add_string_value (builder, PACKAGE_VERSION);
       json_builder_set_member_name (builder, "sources");
@@ -69,7 +71,10 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
     }
   else
     {
-      g_print (_("Database: %s\n"), clr_store_get_path (store));
+      if (clr_store_is_read_only (store))
+        g_print (_("Database: %s (read-only)\n"), clr_store_get_path (store));
+      else
+        g_print (_("Database: %s\n"), clr_store_get_path (store));
       g_print (_("Schema version: %d\n"), clr_store_get_schema_version (store));
       g_print ("%s\n", _("Lists:"));
     }

@@ -38,6 +38,8 @@ print_version_detail (const ClrListVersion *version)
            version->imported_at);
   g_print (_("  %" G_GUINT64_FORMAT " records, %" G_GUINT64_FORMAT " names; sha256 %s\n"),
            version->records, version->names, version->sha256);
+  if (version->fetched_without_tls)
+    g_print ("  %s\n", _("Fetched without TLS (over plain http): its content was not protected in transit"));
   for (guint i = 0; i < version->counts->len; i++)
     {
       ClrListCount *count = g_ptr_array_index (version->counts, i);
@@ -64,10 +66,11 @@ print_history (GPtrArray *versions)
       ClrListVersion *version = g_ptr_array_index (versions, i);
       g_autofree char *short_hash = g_strndup (version->sha256 ? version->sha256 : "", 12);
 
-      g_print ("    #%-5" G_GINT64_FORMAT " %-10s %s  %-24s %7" G_GUINT64_FORMAT " %s  %s%s\n",
+      g_print ("    #%-5" G_GINT64_FORMAT " %-10s %s  %-24s %7" G_GUINT64_FORMAT " %s  %s%s%s\n",
                version->id, version->status, version->imported_at, version->file_name,
                version->records, _("records"), short_hash,
-               version->pruned ? _("  (summary only)") : "");
+               version->pruned ? _("  (summary only)") : "",
+               version->fetched_without_tls ? _("  (fetched without TLS)") : "");
     }
 }
 

@@ -130,6 +130,9 @@ clr_cli_cmd_rescreen (ClrCliContext  *ctx,
     }
 
   g_print ("%s\n", text);
+  if (summary->resumed_from != NULL)
+    g_print (_("This run finished an interrupted re-screening started at %s; "
+               "what that run did is counted above.\n"), summary->resumed_from);
   if (summary->sources->len > 0)
     {
       g_autoptr(GString) sources = g_string_new (NULL);

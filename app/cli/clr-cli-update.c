@@ -75,6 +75,9 @@ print_update (const ClrSourceUpdateResult *result)
                    " changed (see “clearance-cli diff %s”)"),
                  import->added, import->removed, import->changed, result->source);
       g_print (".\n");
+      if (result->without_tls)
+        g_print (_("%s: this version was fetched without TLS (plain http) and is marked so.\n"),
+                 result->source);
     }
 }
 
@@ -101,6 +104,8 @@ update_to_json (const char                  *source,
       json_builder_add_string_value (builder, result->url);
       json_builder_set_member_name (builder, "not_modified");
       json_builder_add_boolean_value (builder, result->not_modified);
+      json_builder_set_member_name (builder, "fetched_without_tls");
+      json_builder_add_boolean_value (builder, result->without_tls);
       json_builder_set_member_name (builder, "downloaded_bytes");
       json_builder_add_int_value (builder, (gint64) result->downloaded);
       json_builder_set_member_name (builder, "import");
@@ -123,7 +128,9 @@ clr_cli_cmd_update (ClrCliContext  *ctx,
   g_autofree char *url = NULL;
   gboolean force = FALSE;
   gboolean json = FALSE;
+  gboolean allow_http = FALSE;
   int timeout = CLR_DOWNLOADER_DEFAULT_TIMEOUT;
+  int deadline = CLR_DOWNLOADER_DEFAULT_DEADLINE;
   ClrStore *store;
   int exit_code = CLR_EXIT_OK;
   guint failed = 0;
@@ -134,6 +141,11 @@ clr_cli_cmd_update (ClrCliContext  *ctx,
       N_("Accept a list that shrinks by more than 20 %"), NULL },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout,
       N_("Give up on a silent server after SECONDS (default 30)"), N_("SECONDS") },
+    { "deadline", 0, 0, G_OPTION_ARG_INT, &deadline,
+      N_("Stop downloading after SECONDS in all, however slowly data arrives (default 600)"), N_("SECONDS") },
+    { "allow-http", 0, 0, G_OPTION_ARG_NONE, &allow_http,
+      N_("Accept plain http:// addresses (a trusted intranet mirror); such versions are marked "
+         "“fetched without TLS”"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
@@ -154,6 +166,11 @@ clr_cli_cmd_update (ClrCliContext  *ctx,
   if (timeout <= 0)
     {
       clr_cli_error ("%s", _("--timeout must be a positive number of seconds"));
+      return CLR_EXIT_USAGE;
+    }
+  if (deadline <= 0)
+    {
+      clr_cli_error ("%s", _("--deadline must be a positive number of seconds"));
       return CLR_EXIT_USAGE;
     }
 
@@ -188,6 +205,9 @@ clr_cli_cmd_update (ClrCliContext  *ctx,
 
   downloader = clr_downloader_new ();
   clr_downloader_set_timeout (downloader, (guint) timeout);
+  clr_downloader_set_allow_http (downloader, allow_http);
+  /* One deadline for the whole command, from now. */
+  clr_downloader_set_deadline (downloader, (guint) deadline);
 
   if (json)
     {

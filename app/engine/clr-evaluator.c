@@ -1447,8 +1447,10 @@ clr_evaluation_to_text (JsonNode *result)
     {
       JsonObject *l = _clr_json_array_object (lists, i);
 
-      g_string_append_printf (s, "%s %s %s (sha256 %.12s…)\n", _("List:"), obj_string (l, "source") ?: "?",
-                              obj_string (l, "version") ?: "", obj_string (l, "sha256") ?: "");
+      g_string_append_printf (s, "%s %s %s (sha256 %.12s…)%s\n", _("List:"), obj_string (l, "source") ?: "?",
+                              obj_string (l, "version") ?: "", obj_string (l, "sha256") ?: "",
+                              json_object_get_boolean_member_with_default (l, "fetched_without_tls", FALSE)
+                              ? _(" — fetched without TLS") : "");
     }
 
   if (json_object_has_member (r, "trace"))

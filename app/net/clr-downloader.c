@@ -11,7 +11,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "clr-downloader.h"
 #include "clr-progress-relay.h"
@@ -20,9 +23,12 @@ struct _ClrDownloader
 {
   GObject parent_instance;
 
-  guint   timeout;
-  guint   retries;
-  guint64 max_bytes;
+  guint    timeout;
+  guint    retries;
+  guint64  max_bytes;
+  gboolean allow_http;
+  guint    deadline_seconds;
+  gint64   deadline;          /* monotonic µs; 0 = none */
 };
 
 G_DEFINE_FINAL_TYPE (ClrDownloader, clr_downloader, G_TYPE_OBJECT)
@@ -81,6 +87,95 @@ clr_downloader_set_max_bytes (ClrDownloader *self,
   g_return_if_fail (CLR_IS_DOWNLOADER (self));
 
   self->max_bytes = max_bytes;
+}
+
+void
+clr_downloader_set_allow_http (ClrDownloader *self,
+                               gboolean       allow)
+{
+  g_return_if_fail (CLR_IS_DOWNLOADER (self));
+
+  self->allow_http = allow;
+}
+
+void
+clr_downloader_set_deadline (ClrDownloader *self,
+                             guint          seconds)
+{
+  g_return_if_fail (CLR_IS_DOWNLOADER (self));
+
+  self->deadline_seconds = seconds;
+  self->deadline = seconds > 0 ? g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC : 0;
+}
+
+char *
+clr_downloader_dup_download_dir (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "clearance", "downloads", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+/* Folders are named PID-XXXXXX: remove those whose process is gone. */
+static void
+clean_stale_downloads (const char *base)
+{
+  g_autoptr(GDir) dir = g_dir_open (base, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (base, name, NULL);
+      char *end = NULL;
+      gint64 pid = g_ascii_strtoll (name, &end, 10);
+
+      if (end == name || *end != '-' || pid <= 0 || pid == getpid ())
+        continue;
+      if (kill ((pid_t) pid, 0) == 0 || errno != ESRCH)
+        continue;
+      g_debug ("Removing the leftover download folder %s", path);
+      remove_tree (path);
+    }
+}
+
+/* The sniffed start of a body: an HTML page where a list was expected. */
+static gboolean
+looks_like_html (const guchar *data,
+                 gsize         size,
+                 const char   *content_type)
+{
+  gsize i = 0;
+
+  if (size >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+    i = 3;
+  while (i < size && g_ascii_isspace (data[i]))
+    i++;
+  if (size - i >= 14 && g_ascii_strncasecmp ((const char *) data + i, "<!doctype html", 14) == 0)
+    return TRUE;
+  if (size - i >= 5 && g_ascii_strncasecmp ((const char *) data + i, "<html", 5) == 0)
+    return TRUE;
+  /* Declared HTML that starts like markup but not like XML. */
+  if (content_type != NULL && g_ascii_strncasecmp (content_type, "text/html", 9) == 0 &&
+      i < size && data[i] == '<' && !(size - i >= 5 && strncmp ((const char *) data + i, "<?xml", 5) == 0))
+    return TRUE;
+
+  return FALSE;
 }
 
 void
@@ -233,6 +328,27 @@ download_once (ClrDownloader            *self,
   result->status = status;
   headers = soup_message_get_response_headers (message);
 
+  /* A redirect may have led from https to http. */
+  {
+    GUri *final = soup_message_get_uri (message);
+
+    if (final != NULL && g_ascii_strcasecmp (g_uri_get_scheme (final), "http") == 0)
+      {
+        if (!self->allow_http)
+          {
+            g_autofree char *final_text = g_uri_to_string (final);
+
+            g_set_error (error, CLR_NET_ERROR, CLR_NET_ERROR_INSECURE,
+                         _("Downloading %s: the server sent it over plain http (%s), where it could be "
+                           "altered on the way; refused (--allow-http accepts it, e.g. for an intranet mirror)"),
+                         url, final_text);
+            g_input_stream_close (body, NULL, NULL);
+            return FALSE;
+          }
+        result->insecure = TRUE;
+      }
+  }
+
   if (status == SOUP_STATUS_NOT_MODIFIED)
     {
       result->not_modified = TRUE;
@@ -261,13 +377,22 @@ download_once (ClrDownloader            *self,
       return FALSE;
     }
 
-  dir = g_dir_make_tmp ("clearance-download-XXXXXX", &local_error);
-  if (dir == NULL)
-    {
-      g_set_error (error, CLR_NET_ERROR, CLR_NET_ERROR_IO,
-                   _("Downloading %s: cannot create a temporary folder: %s"), url, local_error->message);
-      return FALSE;
-    }
+  {
+    g_autofree char *base = clr_downloader_dup_download_dir ();
+    g_autofree char *template = g_strdup_printf ("%s/%ld-XXXXXX", base, (long) getpid ());
+
+    if (g_mkdir_with_parents (base, 0700) != 0 || g_mkdtemp_full (template, 0700) == NULL)
+      {
+        int saved_errno = errno;
+
+        g_set_error (error, CLR_NET_ERROR, CLR_NET_ERROR_IO,
+                     _("Downloading %s: cannot create a folder in %s: %s"), url, base,
+                     g_strerror (saved_errno));
+        g_input_stream_close (body, NULL, NULL);
+        return FALSE;
+      }
+    dir = g_steal_pointer (&template);
+  }
   name = file_name_for_uri (uri);
   path = g_build_filename (dir, name, NULL);
   file = g_file_new_for_path (path);
@@ -303,6 +428,13 @@ download_once (ClrDownloader            *self,
 
   while ((n = g_input_stream_read (body, buffer, 65536, cancellable, &local_error)) > 0)
     {
+      if (received == 0 &&
+          looks_like_html (buffer, (gsize) n, soup_message_headers_get_content_type (headers, NULL)))
+        {
+          g_set_error (&local_error, CLR_NET_ERROR, CLR_NET_ERROR_NOT_A_LIST,
+                       _("Downloading %s: the server sent an HTML page, not a list"), url);
+          break;
+        }
       if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), buffer, (gsize) n, NULL,
                                       cancellable, &local_error))
         break;
@@ -361,6 +493,109 @@ download_once (ClrDownloader            *self,
   return TRUE;
 }
 
+/* The deadline: a thread that cancels the download when it passes. */
+typedef struct
+{
+  GMutex        mutex;
+  GCond         cond;
+  gboolean      done;
+  gboolean      expired;
+  gint64        deadline;
+  GCancellable *cancellable;     /* what the download uses */
+  gulong        chained;         /* the caller's cancellable cancels ours */
+  GCancellable *caller;
+  GThread      *thread;
+} Watchdog;
+
+static gpointer
+watchdog_thread (gpointer data)
+{
+  Watchdog *watchdog = data;
+
+  g_mutex_lock (&watchdog->mutex);
+  while (!watchdog->done)
+    if (!g_cond_wait_until (&watchdog->cond, &watchdog->mutex, watchdog->deadline))
+      {
+        if (!watchdog->done)
+          {
+            watchdog->expired = TRUE;
+            g_cancellable_cancel (watchdog->cancellable);
+          }
+        break;
+      }
+  g_mutex_unlock (&watchdog->mutex);
+
+  return NULL;
+}
+
+static void
+chain_cancel_cb (GCancellable *caller,
+                 gpointer      data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (data));
+}
+
+static Watchdog *
+watchdog_start (ClrDownloader *self,
+                GCancellable  *caller)
+{
+  Watchdog *watchdog;
+
+  if (self->deadline <= 0)
+    return NULL;
+
+  watchdog = g_new0 (Watchdog, 1);
+  g_mutex_init (&watchdog->mutex);
+  g_cond_init (&watchdog->cond);
+  watchdog->deadline = self->deadline;
+  watchdog->cancellable = g_cancellable_new ();
+  if (caller != NULL)
+    {
+      watchdog->caller = g_object_ref (caller);
+      watchdog->chained = g_cancellable_connect (caller, G_CALLBACK (chain_cancel_cb),
+                                                 watchdog->cancellable, NULL);
+    }
+  watchdog->thread = g_thread_new ("clr-download-deadline", watchdog_thread, watchdog);
+
+  return watchdog;
+}
+
+static GCancellable *
+watchdog_cancellable (Watchdog     *watchdog,
+                      GCancellable *caller)
+{
+  return watchdog != NULL ? watchdog->cancellable : caller;
+}
+
+/* Stops and frees @watchdog; TRUE when the deadline had passed. */
+static gboolean
+watchdog_stop (Watchdog *watchdog)
+{
+  gboolean expired;
+
+  if (watchdog == NULL)
+    return FALSE;
+
+  g_mutex_lock (&watchdog->mutex);
+  watchdog->done = TRUE;
+  g_cond_signal (&watchdog->cond);
+  g_mutex_unlock (&watchdog->mutex);
+  g_thread_join (watchdog->thread);
+
+  expired = watchdog->expired;
+  if (watchdog->caller != NULL)
+    {
+      g_cancellable_disconnect (watchdog->caller, watchdog->chained);
+      g_object_unref (watchdog->caller);
+    }
+  g_object_unref (watchdog->cancellable);
+  g_mutex_clear (&watchdog->mutex);
+  g_cond_clear (&watchdog->cond);
+  g_free (watchdog);
+
+  return expired;
+}
+
 gboolean
 clr_downloader_download (ClrDownloader            *self,
                          const char               *url,
@@ -374,6 +609,7 @@ clr_downloader_download (ClrDownloader            *self,
 {
   g_autoptr(GUri) uri = NULL;
   ClrDownloadResult local_result;
+  Watchdog *watchdog = NULL;
   const char *scheme;
 
   g_return_val_if_fail (CLR_IS_DOWNLOADER (self), FALSE);
@@ -389,9 +625,31 @@ clr_downloader_download (ClrDownloader            *self,
       return FALSE;
     }
 
+  if (g_ascii_strcasecmp (scheme, "http") == 0 && !self->allow_http)
+    {
+      g_set_error (error, CLR_NET_ERROR, CLR_NET_ERROR_INSECURE,
+                   _("“%s” is a plain http address: a file fetched that way could be altered on the way, "
+                     "so it is refused. Use https, or --allow-http for a trusted intranet mirror"), url);
+      return FALSE;
+    }
+
+  {
+    g_autofree char *base = clr_downloader_dup_download_dir ();
+    clean_stale_downloads (base);
+  }
+
+  if (self->deadline > 0 && g_get_monotonic_time () >= self->deadline)
+    {
+      g_set_error (error, CLR_NET_ERROR, CLR_NET_ERROR_DEADLINE,
+                   _("Downloading %s: not started, the deadline of %u seconds has passed"),
+                   url, self->deadline_seconds);
+      return FALSE;
+    }
+
   clr_download_result_init (&local_result);
   local_result.url = g_strdup (url);
 
+  watchdog = watchdog_start (self, cancellable);
   for (guint attempt = 0; ; attempt++)
     {
       g_autoptr(GError) attempt_error = NULL;
@@ -399,8 +657,20 @@ clr_downloader_download (ClrDownloader            *self,
 
       local_result.attempts = attempt + 1;
       if (download_once (self, uri, url, etag, last_modified, progress, progress_data,
-                         &local_result, &retry, cancellable, &attempt_error))
+                         &local_result, &retry, watchdog_cancellable (watchdog, cancellable),
+                         &attempt_error))
         break;
+
+      if (watchdog_stop (watchdog))
+        {
+          watchdog = NULL;
+          g_set_error (error, CLR_NET_ERROR, CLR_NET_ERROR_DEADLINE,
+                       _("Downloading %s: not finished within the deadline of %u seconds (--deadline)"),
+                       url, self->deadline_seconds);
+          clr_download_result_clear (&local_result, TRUE);
+          return FALSE;
+        }
+      watchdog = NULL;
 
       if (attempt >= self->retries || !(retry || is_retryable (attempt_error)) ||
           g_cancellable_is_cancelled (cancellable))
@@ -410,7 +680,9 @@ clr_downloader_download (ClrDownloader            *self,
           return FALSE;
         }
       g_debug ("Retrying %s after: %s", url, attempt_error->message);
+      watchdog = watchdog_start (self, cancellable);
     }
+  watchdog_stop (watchdog);
 
   if (result != NULL)
     *result = local_result;

@@ -22,6 +22,9 @@ typedef enum
   CLR_NET_ERROR_INVALID,    /* not an http(s) URL */
   CLR_NET_ERROR_IO,         /* cannot write the temporary file */
   CLR_NET_ERROR_TOO_LARGE,  /* more bytes than the size limit */
+  CLR_NET_ERROR_INSECURE,   /* a plain http:// address without clr_downloader_set_allow_http() */
+  CLR_NET_ERROR_DEADLINE,   /* the overall deadline (clr_downloader_set_deadline()) passed */
+  CLR_NET_ERROR_NOT_A_LIST, /* the server sent an HTML page */
 } ClrNetError;
 
 GQuark clr_net_error_quark (void);
@@ -31,6 +34,7 @@ GQuark clr_net_error_quark (void);
 /* Largest file accepted when no limit is set (the full CSL is ~15 MB, the
  * OFAC SDN XML ~100 MB): a runaway server cannot fill the disk. */
 #define CLR_DOWNLOADER_DEFAULT_MAX_BYTES (G_GUINT64_CONSTANT (1) << 30)
+#define CLR_DOWNLOADER_DEFAULT_DEADLINE (10 * 60)
 
 /* Bytes received so far and the announced total (0 when unknown). */
 typedef void (*ClrDownloadProgressFunc) (guint64  done,
@@ -47,6 +51,7 @@ typedef struct
   char     *last_modified;
   guint64   size;           /* bytes written */
   guint     attempts;       /* 1, or 2 after a retry */
+  gboolean  insecure;       /* fetched over plain http (allowed with clr_downloader_set_allow_http()) */
 } ClrDownloadResult;
 
 void clr_download_result_init  (ClrDownloadResult *result);
@@ -72,6 +77,19 @@ void           clr_downloader_set_retries  (ClrDownloader *self,
 /* Size limit in bytes; a larger download fails with CLR_NET_ERROR_TOO_LARGE. */
 void           clr_downloader_set_max_bytes (ClrDownloader *self,
                                              guint64        max_bytes);
+/* Plain http:// addresses (and redirects to one) are refused unless
+ * allowed (an intranet mirror); a file so fetched is marked insecure. */
+void           clr_downloader_set_allow_http (ClrDownloader *self,
+                                              gboolean       allow);
+/* Every download through @self must end within @seconds from now (0 = no
+ * deadline): a server sending one byte at a time cannot hold it for ever.
+ * The CLI's update sets CLR_DOWNLOADER_DEFAULT_DEADLINE (--deadline). */
+void           clr_downloader_set_deadline  (ClrDownloader *self,
+                                             guint          seconds);
+/* Where downloads go: $XDG_CACHE_HOME/clearance/downloads, one folder per
+ * download named after the process; folders left by processes that no
+ * longer run (a killed update) are removed by the next download. */
+char          *clr_downloader_dup_download_dir (void);
 
 /* Downloads @url into a new temporary folder (named after the URL's last
  * path segment). With @etag / @last_modified a conditional request is made;

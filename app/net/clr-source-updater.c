@@ -153,6 +153,7 @@ clr_source_update (ClrStore               *store,
     }
 
   local_result.downloaded = download.size;
+  local_result.without_tls = download.insecure;
 
   if (download.not_modified)
     {
@@ -168,9 +169,9 @@ clr_source_update (ClrStore               *store,
     }
   else
     {
-      if (!clr_store_import_list_file (store, download.path, format, id, force,
-                                       progress ? import_progress_cb : NULL, &phase,
-                                       &local_result.import, cancellable, &local_error))
+      if (!clr_store_import_downloaded_list_file (store, download.path, format, id, force, download.insecure,
+                                                  progress ? import_progress_cb : NULL, &phase,
+                                                  &local_result.import, cancellable, &local_error))
         {
           g_autoptr(GError) wrapped = NULL;
 

@@ -41,6 +41,7 @@ typedef struct
   gboolean                not_modified;  /* the server answered 304 */
   guint64                 downloaded;    /* bytes */
   ClrListImportResult     import;        /* when a file was downloaded: what the import did */
+  gboolean                without_tls;   /* fetched over plain http (allowed by the downloader) */
 } ClrSourceUpdateResult;
 
 void clr_source_update_result_init  (ClrSourceUpdateResult *result);

@@ -638,9 +638,17 @@ build_blocks (ClrReport *self)
     for (guint i = 0; lists != NULL && i < json_array_get_length (lists); i++)
       {
         JsonObject *list = json_array_get_object_element (lists, i);
-        g_autofree char *line = g_strdup_printf (_("List %s, version %s"),
-                                                 obj_str (list, "source") ? obj_str (list, "source") : "?",
-                                                 obj_str (list, "version") ? obj_str (list, "version") : "?");
+        g_autofree char *line = NULL;
+
+        if (json_object_get_boolean_member_with_default (list, "fetched_without_tls", FALSE))
+          /* Translators: a list downloaded over plain http (no TLS): its integrity in transit was not protected */
+          line = g_strdup_printf (_("List %s, version %s — fetched without TLS"),
+                                  obj_str (list, "source") ? obj_str (list, "source") : "?",
+                                  obj_str (list, "version") ? obj_str (list, "version") : "?");
+        else
+          line = g_strdup_printf (_("List %s, version %s"),
+                                  obj_str (list, "source") ? obj_str (list, "source") : "?",
+                                  obj_str (list, "version") ? obj_str (list, "version") : "?");
 
         add_indented (self, BLOCK_TEXT, 0, line);
         if (obj_str (list, "sha256") != NULL)

@@ -31,6 +31,7 @@ clr_rescreen_summary_free (ClrRescreenSummary *summary)
     return;
 
   g_clear_pointer (&summary->sources, g_ptr_array_unref);
+  g_free (summary->resumed_from);
   g_free (summary);
 }
 
@@ -600,11 +601,155 @@ clr_rescreen_summary_to_json (const ClrRescreenSummary *summary)
   ADD_INT (reopened);
   ADD_INT (removed_matched);
 #undef ADD_INT
+  json_builder_set_member_name (builder, "resumed_from");
+  if (summary->resumed_from != NULL)
+    json_builder_add_string_value (builder, summary->resumed_from);
+  else
+    json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "summary");
   json_builder_add_string_value (builder, text);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+/* ---- an interrupted run ----
+ *
+ * A run commits in steps (one transaction per source, then the hits, then
+ * finish_run()); a kill between them leaves decisions reopened and hits
+ * recorded but the run unfinished, and the next run, finding those items
+ * already open, would report "0 decisions reopened". So a run first writes
+ * a marker (meta key RUN_MARKER: when it started, and the last audit entry
+ * and queue item before it); finish_run() deletes it in its own
+ * transaction. A run that finds the marker resumes: what was done since the
+ * marker (review.reopen audit entries, queue items from re-screening,
+ * removed entries counted in the marker) is added to its summary. */
+#define RUN_MARKER "rescreen_in_progress"
+
+typedef struct
+{
+  char  *started_at;
+  gint64 audit_id;
+  gint64 item_id;
+  gint64 removed_matched;
+} RunMarker;
+
+static gint64
+query_int (ClrStore    *store,
+           const char  *sql,
+           gint64       arg,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _clr_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, arg);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _clr_store_set_error (store, error, _("Reading the re-screening state"));
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static gboolean
+write_marker (ClrStore   *store,
+              RunMarker  *marker,
+              GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *value = g_strdup_printf ("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                                            marker->started_at, marker->audit_id, marker->item_id,
+                                            marker->removed_matched);
+
+  stmt = _clr_store_prepare (store, "INSERT OR REPLACE INTO meta (key, value) VALUES ('" RUN_MARKER "', ?)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _clr_store_set_error (store, error, _("Saving the re-screening state"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads the marker (TRUE in *found) or writes a new one; the caller holds
+ * the lock inside a transaction. */
+static gboolean
+begin_marker (ClrStore   *store,
+              RunMarker  *marker,
+              gboolean   *found,
+              GError    **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *found = FALSE;
+  stmt = _clr_store_prepare (store, "SELECT value FROM meta WHERE key = '" RUN_MARKER "'", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_auto(GStrv) parts = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), " ", -1);
+
+      if (g_strv_length (parts) == 4)
+        {
+          marker->started_at = g_strdup (parts[0]);
+          marker->audit_id = g_ascii_strtoll (parts[1], NULL, 10);
+          marker->item_id = g_ascii_strtoll (parts[2], NULL, 10);
+          marker->removed_matched = g_ascii_strtoll (parts[3], NULL, 10);
+          *found = TRUE;
+          return TRUE;
+        }
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      _clr_store_set_error (store, error, _("Reading the re-screening state"));
+      return FALSE;
+    }
+
+  marker->started_at = _clr_store_now_iso ();
+  marker->audit_id = query_int (store, "SELECT coalesce(max(id), 0) FROM audit_log", 0, error);
+  marker->item_id = query_int (store, "SELECT coalesce(max(id), 0) FROM review_items", 0, error);
+  marker->removed_matched = 0;
+  if (marker->audit_id < 0 || marker->item_id < 0)
+    return FALSE;
+
+  return write_marker (store, marker, error);
+}
+
+/* What the interrupted run(s) since @marker did, added to @summary. */
+static gboolean
+count_resumed (ClrStore            *store,
+               RunMarker           *marker,
+               ClrRescreenSummary  *summary,
+               GError             **error)
+{
+  gint64 reopened, new_hits;
+
+  reopened = query_int (store, "SELECT count(*) FROM audit_log WHERE id > ? AND action = '"
+                        CLR_AUDIT_REVIEW_REOPEN "'", marker->audit_id, error);
+  if (reopened < 0)
+    return FALSE;
+  new_hits = query_int (store, "SELECT count(*) FROM review_items WHERE id > ? AND origin = 'rescreen'",
+                        marker->item_id, error);
+  if (new_hits < 0)
+    return FALSE;
+
+  summary->reopened += (guint) reopened;
+  summary->new_hits += (guint) new_hits;
+  summary->removed_matched += (guint) marker->removed_matched;
+  g_free (summary->resumed_from);
+  summary->resumed_from = g_strdup (marker->started_at);
+
+  return TRUE;
 }
 
 static gboolean
@@ -645,6 +790,9 @@ finish_run (ClrStore            *store,
           goto fail;
         }
     }
+
+  if (!_clr_store_exec (store, "DELETE FROM meta WHERE key = '" RUN_MARKER "'", error))
+    goto fail;
 
   run = _clr_store_prepare (store, "INSERT INTO rescreen_runs (at, summary) VALUES (?, ?)", error);
   if (run == NULL)
@@ -698,6 +846,9 @@ clr_rescreen_run (ClrStore                *store,
   double t0 = g_get_monotonic_time () / 1e6;
   double c0 = cpu_seconds ();
   g_auto(Reviewed) reviewed = { NULL, NULL };
+  RunMarker marker = { NULL, 0, 0, 0 };
+  ClrRescreenSummary prior = { 0, };
+  gboolean resumed = FALSE;
   guint total;
 
   g_return_val_if_fail (CLR_IS_STORE (store), NULL);
@@ -718,6 +869,19 @@ clr_rescreen_run (ClrStore                *store,
       return g_steal_pointer (&summary);
     }
 
+  /* 0. The marker: resume an interrupted run, or start one. */
+  _clr_store_lock (store);
+  if (!_clr_store_begin (store, error))
+    {
+      _clr_store_unlock (store);
+      goto fail;
+    }
+  if (!begin_marker (store, &marker, &resumed, error) ||
+      (resumed && !count_resumed (store, &marker, &prior, error)) ||
+      !_clr_store_commit (store, error))
+    goto fail_locked;
+  _clr_store_unlock (store);
+
   /* 1. A matcher over just the added and changed entries; decisions on
    *    changed entries reopened, removed matched entries counted. */
   if (!load_reviewed (store, &reviewed, error))
@@ -730,6 +894,7 @@ clr_rescreen_run (ClrStore                *store,
       g_autoptr(GHashTable) changed = NULL;
       CollectData data = { matcher, NULL, NULL, changed_entries, 0 };
       guint first_changed = changed_entries->len;
+      guint removed_before = summary->removed_matched;
 
       g_ptr_array_add (summary->sources, g_strdup (update->source));
 
@@ -798,6 +963,13 @@ clr_rescreen_run (ClrStore                *store,
               has_items (&reviewed, change->list_code, change->key, change->old_entry_id) &&
               !_clr_store_review_entry_removed (store, change->list_code, change->key,
                                                 change->old_entry_id, &summary->removed_matched, error))
+            goto fail_locked;
+        }
+      /* Counted with the change, in its transaction, for a resumed run. */
+      if (summary->removed_matched != removed_before)
+        {
+          marker.removed_matched += summary->removed_matched - removed_before;
+          if (!write_marker (store, &marker, error))
             goto fail_locked;
         }
       if (!_clr_store_commit (store, error))
@@ -893,6 +1065,13 @@ clr_rescreen_run (ClrStore                *store,
   }
 
   g_debug ("rescreen: hits recorded at %.2f s (cpu %.2f s)", g_get_monotonic_time () / 1e6 - t0, cpu_seconds () - c0);
+  if (resumed)
+    {
+      summary->reopened += prior.reopened;
+      summary->new_hits += prior.new_hits;
+      summary->removed_matched += prior.removed_matched;
+      summary->resumed_from = g_steal_pointer (&prior.resumed_from);
+    }
   if (!finish_run (store, updates, summary, error))
     goto fail;
 
@@ -900,6 +1079,7 @@ clr_rescreen_run (ClrStore                *store,
 
   for (guint i = 1; i < changed_entries->len; i += 2)
     clr_entry_unref (g_ptr_array_index (changed_entries, i));
+  g_free (marker.started_at);
 
   return g_steal_pointer (&summary);
 
@@ -909,6 +1089,8 @@ fail_locked:
 fail:
   for (guint i = 1; i < changed_entries->len; i += 2)
     clr_entry_unref (g_ptr_array_index (changed_entries, i));
+  g_free (marker.started_at);
+  g_free (prior.resumed_from);
   return NULL;
 }
 

@@ -25,6 +25,9 @@ typedef struct
   guint  reopened;            /* decisions reopened because their entry changed */
   guint  removed_matched;     /* entries you had decided "match" that left their list */
   GPtrArray *sources;         /* char *: the sources that had a new version */
+  char  *resumed_from;        /* this run finished one interrupted (killed, failed) that
+                               * started at this time (ISO 8601); its work is counted
+                               * above. NULL for a run that started afresh. */
 } ClrRescreenSummary;
 
 void    clr_rescreen_summary_free      (ClrRescreenSummary *summary);

@@ -16,6 +16,8 @@
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 #define REVIEWER_KEY "clr-audit-reviewer"
+/* meta key holding "SEQ HASH" of the newest entry (issue 16 §3). */
+#define HEAD_KEY "audit_head"
 
 G_DEFINE_BOXED_TYPE (ClrAuditEntry, clr_audit_entry, clr_audit_entry_ref, clr_audit_entry_unref)
 
@@ -285,6 +287,23 @@ clr_store_audit_append_unlocked (ClrStore    *self,
       return 0;
     }
 
+  /* The head, outside the table too (same transaction). */
+  {
+    g_autoptr(sqlite3_stmt) head = NULL;
+    g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT " %s", id, hash);
+
+    head = _clr_store_prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES ('" HEAD_KEY "', ?)",
+                               error);
+    if (head == NULL)
+      return 0;
+    sqlite3_bind_text (head, 1, value, -1, SQLITE_STATIC);
+    if (sqlite3_step (head) != SQLITE_DONE)
+      {
+        _clr_store_set_error (self, error, _("Writing the audit trail"));
+        return 0;
+      }
+  }
+
   return id;
 }
 
@@ -444,6 +463,13 @@ clr_store_audit_list_for_case_finish (ClrStore      *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+static gboolean verify_head_unlocked (ClrStore    *self,
+                                      gint64       last_id,
+                                      const char  *last_hash,
+                                      GError     **error);
+static gboolean verify_live_unlocked (ClrStore    *self,
+                                      GError     **error);
+
 gboolean
 clr_store_audit_verify (ClrStore  *self,
                         gint64    *n_checked,
@@ -537,12 +563,354 @@ clr_store_audit_verify (ClrStore  *self,
       _clr_store_set_error (self, error, _("Reading the audit trail"));
       ok = FALSE;
     }
+
+  /* The chain holds; is it all of it, and is it what the data says? */
+  if (ok)
+    ok = verify_head_unlocked (self, expected_id - 1, expected_prev, error) &&
+         verify_live_unlocked (self, error);
   _clr_store_unlock (self);
 
   if (n_checked != NULL)
     *n_checked = checked;
 
   return ok;
+}
+
+/* Lock held. "SEQ HASH" from meta, or FALSE (no error) when absent. */
+static gboolean
+read_head_unlocked (ClrStore  *self,
+                    gint64    *seq,
+                    char     **hash,
+                    GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  *seq = 0;
+  *hash = NULL;
+  stmt = _clr_store_prepare (self, "SELECT value FROM meta WHERE key = '" HEAD_KEY "'", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_auto(GStrv) parts = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), " ", 2);
+
+      if (g_strv_length (parts) == 2)
+        {
+          *seq = g_ascii_strtoll (parts[0], NULL, 10);
+          *hash = g_strdup (parts[1]);
+          return TRUE;
+        }
+      *seq = -1;
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    _clr_store_set_error (self, error, _("Reading the audit trail"));
+
+  return FALSE;
+}
+
+/* The trail ends where the database's own record of its head says. */
+static gboolean
+verify_head_unlocked (ClrStore    *self,
+                      gint64       last_id,
+                      const char  *last_hash,
+                      GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *head_hash = NULL;
+  gint64 head_seq = 0;
+
+  if (!read_head_unlocked (self, &head_seq, &head_hash, &local_error))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (last_id == 0)
+        return TRUE;   /* no entry yet, no head yet */
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
+                   _("The audit trail has %" G_GINT64_FORMAT " entries but the database's record of its "
+                     "head is missing: it was removed outside Clearance"), last_id);
+      return FALSE;
+    }
+
+  if (head_seq == last_id && g_strcmp0 (head_hash, last_hash) == 0)
+    return TRUE;
+
+  if (head_seq > last_id)
+    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
+                 _("The audit trail ends at entry %" G_GINT64_FORMAT " but its head was entry %" G_GINT64_FORMAT
+                   ": the newest entries were removed"), last_id, head_seq);
+  else
+    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
+                 _("The audit trail's newest entry (%" G_GINT64_FORMAT ") is not the head the database recorded "
+                   "(entry %" G_GINT64_FORMAT ", sha256 %.12s…): the trail was rewritten"),
+                 last_id, head_seq, head_hash ? head_hash : "?");
+  return FALSE;
+}
+
+typedef struct
+{
+  gint64  entry_id;
+  char   *action;
+  char   *after;
+} LastEntry;
+
+static void
+last_entry_free (gpointer data)
+{
+  LastEntry *last = data;
+
+  g_free (last->action);
+  g_free (last->after);
+  g_free (last);
+}
+
+static const char *
+after_member (JsonNode   *after,
+              const char *member)
+{
+  if (after == NULL || !JSON_NODE_HOLDS_OBJECT (after))
+    return NULL;
+
+  return json_object_get_string_member_with_default (json_node_get_object (after), member, NULL);
+}
+
+/* Every current decision in the review queue and every saved result is
+ * what the trail's last entry for it says: a change made with SQL, not
+ * through Clearance, is found. */
+static gboolean
+verify_live_unlocked (ClrStore  *self,
+                      GError   **error)
+{
+  g_autoptr(GHashTable) items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, last_entry_free);
+  g_autoptr(GHashTable) cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, last_entry_free);
+  g_autoptr(sqlite3_stmt) trail = NULL;
+  g_autoptr(sqlite3_stmt) decided = NULL;
+  g_autoptr(sqlite3_stmt) saved = NULL;
+  int rc;
+
+  trail = _clr_store_prepare (self,
+                              "SELECT id, subject_type, subject_id, action, after FROM audit_log "
+                              "WHERE action IN ('" CLR_AUDIT_REVIEW_DECIDE "', '" CLR_AUDIT_REVIEW_REOPEN "', '"
+                              CLR_AUDIT_CASE_EVALUATE "') ORDER BY id", error);
+  if (trail == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (trail)) == SQLITE_ROW)
+    {
+      LastEntry *last = g_new0 (LastEntry, 1);
+      const char *type = (const char *) sqlite3_column_text (trail, 1);
+
+      last->entry_id = sqlite3_column_int64 (trail, 0);
+      last->action = _clr_stmt_dup_text (trail, 3);
+      last->after = _clr_stmt_dup_text (trail, 4);
+      g_hash_table_replace (g_strcmp0 (type, "case") == 0 ? cases : items,
+                            _clr_stmt_dup_text (trail, 2), last);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _clr_store_set_error (self, error, _("Reading the audit trail"));
+      return FALSE;
+    }
+
+  decided = _clr_store_prepare (self,
+                                "SELECT id, status, reason, note, decided_hash FROM review_items "
+                                "WHERE status <> 'open' OR decided_at IS NOT NULL ORDER BY id", error);
+  if (decided == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (decided)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (decided, 0);
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      const char *status = (const char *) sqlite3_column_text (decided, 1);
+      const char *reason = (const char *) sqlite3_column_text (decided, 2);
+      const char *note = (const char *) sqlite3_column_text (decided, 3);
+      LastEntry *last = g_hash_table_lookup (items, key);
+      g_autoptr(JsonNode) after = NULL;
+      gboolean same;
+
+      if (last == NULL)
+        {
+          g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
+                       _("Review item %" G_GINT64_FORMAT " is decided (“%s”) but the audit trail has no entry "
+                         "for it: the decision was made outside Clearance, or the trail was emptied"),
+                       id, status);
+          return FALSE;
+        }
+      after = text_to_node (last->after);
+      same = g_strcmp0 (after_member (after, "status"), status) == 0;
+      if (same && g_strcmp0 (last->action, CLR_AUDIT_REVIEW_DECIDE) == 0)
+        same = g_strcmp0 (after_member (after, "reason"), reason) == 0 &&
+               g_strcmp0 (after_member (after, "note"), note) == 0;
+      if (!same)
+        {
+          g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
+                       _("Review item %" G_GINT64_FORMAT " says “%s” but the audit trail’s last entry for it "
+                         "(entry %" G_GINT64_FORMAT ") says “%s”: the decision was changed outside Clearance"),
+                       id, status, last->entry_id, after_member (after, "status") ? after_member (after, "status") : "?");
+          return FALSE;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _clr_store_set_error (self, error, _("Reading the review queue"));
+      return FALSE;
+    }
+
+  saved = _clr_store_prepare (self,
+                              "SELECT id, verdict, result FROM cases WHERE result IS NOT NULL OR verdict IS NOT NULL "
+                              "ORDER BY id", error);
+  if (saved == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (saved)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (saved, 0);
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      const char *verdict = (const char *) sqlite3_column_text (saved, 1);
+      const char *result = (const char *) sqlite3_column_text (saved, 2);
+      LastEntry *last = g_hash_table_lookup (cases, key);
+      g_autoptr(JsonNode) result_node = NULL;
+      g_autoptr(JsonNode) summary = NULL;
+      g_autofree char *summary_text = NULL;
+
+      if (last == NULL)
+        {
+          g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
+                       _("Case %" G_GINT64_FORMAT " has a saved result but the audit trail has no evaluation "
+                         "for it: the result was stored outside Clearance, or the trail was emptied"), id);
+          return FALSE;
+        }
+      result_node = text_to_node (result);
+      if (result_node != NULL && JSON_NODE_HOLDS_OBJECT (result_node))
+        {
+          summary = _clr_store_case_result_summary (result_node);
+          summary_text = _clr_json_to_text (summary);
+        }
+      if (g_strcmp0 (verdict, summary != NULL ? _clr_json_member_string (json_node_get_object (summary), "verdict")
+                                              : NULL) != 0 ||
+          g_strcmp0 (summary_text, last->after) != 0)
+        {
+          g_autoptr(JsonNode) after = text_to_node (last->after);
+
+          g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
+                       _("Case %" G_GINT64_FORMAT "’s saved result (verdict “%s”) is not the one the audit trail "
+                         "recorded (entry %" G_GINT64_FORMAT ", verdict “%s”): it was changed outside Clearance"),
+                       id, verdict ? verdict : "?", last->entry_id,
+                       after_member (after, "verdict") ? after_member (after, "verdict") : "?");
+          return FALSE;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _clr_store_set_error (self, error, _("Reading the saved cases"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+clr_store_audit_get_head (ClrStore  *self,
+                          gint64    *seq,
+                          char     **hash,
+                          GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (seq != NULL && hash != NULL, FALSE);
+
+  *seq = 0;
+  *hash = NULL;
+  _clr_store_lock (self);
+  stmt = _clr_store_prepare (self, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    {
+      _clr_store_unlock (self);
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *seq = sqlite3_column_int64 (stmt, 0);
+      *hash = _clr_stmt_dup_text (stmt, 1);
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      _clr_store_set_error (self, error, _("Reading the audit trail"));
+      _clr_store_unlock (self);
+      return FALSE;
+    }
+  _clr_store_unlock (self);
+
+  return TRUE;
+}
+
+gboolean
+clr_store_audit_check_anchor (ClrStore    *self,
+                              const char  *anchor,
+                              gint64      *found_seq,
+                              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *hash = NULL;
+  const char *colon;
+  gint64 want_seq = 0;
+  int rc;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (anchor != NULL, FALSE);
+
+  /* "HASH" or "SEQ:HASH" (what audit anchor prints). */
+  colon = strchr (anchor, ':');
+  if (colon != NULL)
+    {
+      g_autofree char *seq_text = g_strndup (anchor, (gsize) (colon - anchor));
+      char *end = NULL;
+
+      want_seq = g_ascii_strtoll (seq_text, &end, 10);
+      if (end == seq_text || *end != '\0' || want_seq <= 0)
+        want_seq = -1;
+      anchor = colon + 1;
+    }
+  hash = g_ascii_strdown (anchor, -1);
+  if (want_seq < 0 || strlen (hash) != 64 || strspn (hash, "0123456789abcdef") != 64)
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
+                   _("“%s” is not an audit head: expected the 64 hexadecimal digits that “audit anchor” "
+                     "printed, optionally preceded by the entry number and a colon"), anchor);
+      return FALSE;
+    }
+
+  _clr_store_lock (self);
+  stmt = _clr_store_prepare (self, "SELECT id FROM audit_log WHERE hash = ? ORDER BY id LIMIT 1", error);
+  if (stmt == NULL)
+    {
+      _clr_store_unlock (self);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && (want_seq == 0 || sqlite3_column_int64 (stmt, 0) == want_seq))
+    {
+      if (found_seq != NULL)
+        *found_seq = sqlite3_column_int64 (stmt, 0);
+      _clr_store_unlock (self);
+      return TRUE;
+    }
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    _clr_store_set_error (self, error, _("Reading the audit trail"));
+  else
+    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
+                 _("The anchored head %.12s… is not in the audit trail: the entries up to it were removed or "
+                   "rewritten since it was taken"), hash);
+  _clr_store_unlock (self);
+
+  return FALSE;
 }
 
 static void

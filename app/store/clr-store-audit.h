@@ -101,11 +101,31 @@ GPtrArray     *clr_store_audit_list_for_case_finish (ClrStore            *self,
 
 /* Recomputes the chain. TRUE when intact (*n_checked = entries checked).
  * Otherwise FALSE, *bad_id = the first entry that does not verify (a gap
- * names the missing id), and @error (CLR_STORE_ERROR_CORRUPT) says why. */
+ * names the missing id), and @error (CLR_STORE_ERROR_CORRUPT) says why.
+ * Beyond the chain (issue 16 §3): the newest entry must be the head the
+ * database recorded with it (meta "audit_head"), every decided review item
+ * must say what the trail's last entry for it says, and every saved case
+ * result must be the one its last case.evaluate entry recorded; @bad_id is
+ * then 0. See docs/review.md for what is and is not detected. */
 gboolean       clr_store_audit_verify      (ClrStore    *self,
                                             gint64      *n_checked,
                                             gint64      *bad_id,
                                             GError     **error);
+
+/* The trail's newest entry (its sequence number and hash): 0 and NULL when
+ * the trail is empty. */
+gboolean       clr_store_audit_get_head    (ClrStore    *self,
+                                            gint64      *seq,
+                                            char       **hash,
+                                            GError     **error);
+/* TRUE when @anchor ("HASH" or "SEQ:HASH", as audit anchor prints it) is
+ * the hash of an entry of the trail (*found_seq = its number); else
+ * CLR_STORE_ERROR_CORRUPT, or CLR_STORE_ERROR_INVALID for a malformed
+ * anchor. Run clr_store_audit_verify() first: this only finds the hash. */
+gboolean       clr_store_audit_check_anchor (ClrStore   *self,
+                                             const char *anchor,
+                                             gint64     *found_seq,
+                                             GError    **error);
 
 typedef enum
 {

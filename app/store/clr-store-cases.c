@@ -189,18 +189,17 @@ case_exists (ClrStore  *self,
 
 /* ---- synchronous API ---- */
 
-gint64
-clr_store_create_case (ClrStore  *self,
-                       JsonNode  *shipment,
-                       GError   **error)
+/* The INSERT of a new case; the caller holds the lock. */
+static gint64
+create_case_unlocked (ClrStore  *self,
+                      JsonNode  *shipment,
+                      GError   **error)
 {
   g_auto(Summary) summary = { NULL, };
   g_autoptr(JsonNode) empty = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = _clr_store_now_iso ();
   gint64 id = 0;
-
-  g_return_val_if_fail (CLR_IS_STORE (self), 0);
 
   if (shipment == NULL)
     {
@@ -212,7 +211,6 @@ clr_store_create_case (ClrStore  *self,
   if (!summarize (shipment, &summary, error))
     return 0;
 
-  _clr_store_lock (self);
   stmt = _clr_store_prepare (self,
                              "INSERT INTO cases (reference, destination, ship_date, party_names, "
                              "shipment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
@@ -230,6 +228,21 @@ clr_store_create_case (ClrStore  *self,
       else
         _clr_store_set_error (self, error, _("Saving a new case"));
     }
+
+  return id;
+}
+
+gint64
+clr_store_create_case (ClrStore  *self,
+                       JsonNode  *shipment,
+                       GError   **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), 0);
+
+  _clr_store_lock (self);
+  id = create_case_unlocked (self, shipment, error);
   _clr_store_unlock (self);
 
   return id;
@@ -279,8 +292,9 @@ clr_store_save_case (ClrStore  *self,
   return ok;
 }
 
-static JsonNode *
-result_summary (JsonNode *result)
+/* What a case.evaluate audit entry records of @result ("after"). */
+JsonNode *
+_clr_store_case_result_summary (JsonNode *result)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   JsonObject *object = json_node_get_object (result);
@@ -397,11 +411,13 @@ link_review_items (ClrStore    *self,
   return TRUE;
 }
 
-gboolean
-clr_store_save_case_result (ClrStore  *self,
-                            gint64     id,
-                            JsonNode  *result,
-                            GError   **error)
+/* Stores @result on case @id with its audit entry; the caller holds the
+ * lock inside a transaction. */
+static gboolean
+save_case_result_unlocked (ClrStore  *self,
+                           gint64     id,
+                           JsonNode  *result,
+                           GError   **error)
 {
   g_autoptr(sqlite3_stmt) old = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -415,38 +431,25 @@ clr_store_save_case_result (ClrStore  *self,
   const char *verdict;
   int rc;
 
-  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
-
-  if (result == NULL || !JSON_NODE_HOLDS_OBJECT (result))
-    {
-      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
-                   _("An evaluation result must be a JSON object"));
-      return FALSE;
-    }
-
   verdict = _clr_json_member_string (json_node_get_object (result), "verdict");
   text = _clr_json_to_text (result);
-  after = result_summary (result);
-
-  _clr_store_lock (self);
-  if (!_clr_store_begin (self, error))
-    goto fail;
+  after = _clr_store_case_result_summary (result);
 
   old = _clr_store_prepare (self, "SELECT verdict, evaluated_at FROM cases WHERE id = ?", error);
   if (old == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (old, 1, id);
   rc = sqlite3_step (old);
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
                    _("There is no case %" G_GINT64_FORMAT), id);
-      goto fail;
+      return FALSE;
     }
   if (rc != SQLITE_ROW)
     {
       _clr_store_set_error (self, error, _("Reading a case"));
-      goto fail;
+      return FALSE;
     }
   old_verdict = _clr_stmt_dup_text (old, 0);
   old_at = _clr_stmt_dup_text (old, 1);
@@ -468,7 +471,7 @@ clr_store_save_case_result (ClrStore  *self,
                              "UPDATE cases SET result = ?, verdict = ?, evaluated_at = ? WHERE id = ?",
                              error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
   _clr_stmt_bind_text_or_null (stmt, 2, verdict);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
@@ -476,26 +479,80 @@ clr_store_save_case_result (ClrStore  *self,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       _clr_store_set_error (self, error, _("Saving an evaluation"));
-      goto fail;
+      return FALSE;
     }
 
   if (!link_review_items (self, id, result, now, error))
-    goto fail;
+    return FALSE;
 
-  if (clr_store_audit_append_unlocked (self, NULL, CLR_AUDIT_CASE_EVALUATE, "case", subject,
-                                       id, before, after, error) == 0)
-    goto fail;
+  return clr_store_audit_append_unlocked (self, NULL, CLR_AUDIT_CASE_EVALUATE, "case", subject,
+                                          id, before, after, error) != 0;
+}
 
-  if (!_clr_store_commit (self, error))
-    goto fail;
+static gboolean
+check_result (JsonNode  *result,
+              GError   **error)
+{
+  if (result == NULL || !JSON_NODE_HOLDS_OBJECT (result))
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
+                   _("An evaluation result must be a JSON object"));
+      return FALSE;
+    }
 
-  _clr_store_unlock (self);
   return TRUE;
+}
 
-fail:
-  _clr_store_rollback (self);
+gboolean
+clr_store_save_case_result (ClrStore  *self,
+                            gint64     id,
+                            JsonNode  *result,
+                            GError   **error)
+{
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+
+  if (!check_result (result, error))
+    return FALSE;
+
+  _clr_store_lock (self);
+  if (!_clr_store_begin (self, error) ||
+      !save_case_result_unlocked (self, id, result, error) ||
+      !_clr_store_commit (self, error))
+    {
+      _clr_store_rollback (self);
+      _clr_store_unlock (self);
+      return FALSE;
+    }
   _clr_store_unlock (self);
-  return FALSE;
+
+  return TRUE;
+}
+
+gint64
+clr_store_save_new_case_result (ClrStore  *self,
+                                JsonNode  *shipment,
+                                JsonNode  *result,
+                                GError   **error)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), 0);
+
+  if (!check_result (result, error))
+    return 0;
+
+  _clr_store_lock (self);
+  if (!_clr_store_begin (self, error) ||
+      (id = create_case_unlocked (self, shipment, error)) == 0 ||
+      !save_case_result_unlocked (self, id, result, error) ||
+      !_clr_store_commit (self, error))
+    {
+      _clr_store_rollback (self);
+      id = 0;
+    }
+  _clr_store_unlock (self);
+
+  return id;
 }
 
 #define CASE_COLUMNS \

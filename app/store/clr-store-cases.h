@@ -84,6 +84,13 @@ gboolean    clr_store_save_case_result   (ClrStore      *self,
                                           gint64         id,
                                           JsonNode      *result,
                                           GError       **error);
+/* A new case holding @shipment with @result saved on it, in one
+ * transaction (evaluate --save): a failure or a kill leaves no case
+ * behind. Returns the new id, or 0 with @error set. */
+gint64      clr_store_save_new_case_result (ClrStore    *self,
+                                            JsonNode    *shipment,
+                                            JsonNode    *result,
+                                            GError     **error);
 ClrCase    *clr_store_get_case           (ClrStore      *self,
                                           gint64         id,
                                           GError       **error);

@@ -61,6 +61,23 @@ clr_store_import_list_file (ClrStore               *self,
                             GCancellable           *cancellable,
                             GError                **error)
 {
+  return clr_store_import_downloaded_list_file (self, path, format, source_override, force, FALSE,
+                                                progress, progress_data, result, cancellable, error);
+}
+
+gboolean
+clr_store_import_downloaded_list_file (ClrStore               *self,
+                                       const char             *path,
+                                       ClrListFormat           format,
+                                       const char             *source_override,
+                                       gboolean                force,
+                                       gboolean                without_tls,
+                                       ClrImportProgressFunc   progress,
+                                       gpointer                progress_data,
+                                       ClrListImportResult    *result,
+                                       GCancellable           *cancellable,
+                                       GError                **error)
+{
   g_autoptr(ClrListWriter) writer = NULL;
   g_autoptr(ClrImportInfo) info = NULL;
   g_autoptr(ClrListVersion) same = NULL;
@@ -126,6 +143,8 @@ clr_store_import_list_file (ClrStore               *self,
                                   clr_list_format_to_string (info->format));
   for (guint i = 0; i < info->warnings->len; i++)
     clr_list_writer_add_warning (writer, g_ptr_array_index (info->warnings, i));
+  if (without_tls && !_clr_list_writer_mark_without_tls (writer, error))
+    return FALSE;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;

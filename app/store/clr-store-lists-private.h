@@ -24,6 +24,9 @@ ClrListVersion *_clr_store_find_current_with_hash         (ClrStore             
                                                            GError              **error);
 /* Sets what is only known once the file was read; NULL @source or @sha256
  * keep the values given to clr_store_begin_list_version(). */
+/* Records that the version's file came over plain http. */
+gboolean        _clr_list_writer_mark_without_tls         (ClrListWriter        *writer,
+                                                           GError              **error);
 void            _clr_list_writer_set_file_info            (ClrListWriter        *writer,
                                                            const char           *source,
                                                            const char           *sha256,

@@ -125,6 +125,7 @@ clr_list_version_copy (const ClrListVersion *version)
   copy->format = g_strdup (version->format);
   copy->status = g_strdup (version->status);
   copy->pruned = version->pruned;
+  copy->fetched_without_tls = version->fetched_without_tls;
   copy->records = version->records;
   copy->names = version->names;
   copy->counts = counts_copy (version->counts);
@@ -184,6 +185,8 @@ clr_list_version_to_json (const ClrListVersion *version)
   json_builder_add_int_value (builder, (gint64) version->names);
   json_builder_set_member_name (builder, "pruned");
   json_builder_add_boolean_value (builder, version->pruned);
+  json_builder_set_member_name (builder, "fetched_without_tls");
+  json_builder_add_boolean_value (builder, version->fetched_without_tls);
   add_counts_json (builder, version->counts);
   add_strings_json (builder, "warnings", version->warnings);
   json_builder_end_object (builder);
@@ -564,7 +567,7 @@ parse_warnings (const char *text,
 
 #define VERSION_COLUMNS \
   "id, source, file_name, sha256, publication_date, imported_at, format, status, " \
-  "pruned, record_count, name_count, warnings_json"
+  "pruned, record_count, name_count, warnings_json, fetched_without_tls"
 
 /* Lock held. */
 static ClrListVersion *
@@ -586,6 +589,7 @@ version_from_row (ClrStore      *self,
   version->records = (guint64) sqlite3_column_int64 (stmt, 9);
   version->names = (guint64) sqlite3_column_int64 (stmt, 10);
   parse_warnings ((const char *) sqlite3_column_text (stmt, 11), version->warnings);
+  version->fetched_without_tls = sqlite3_column_int (stmt, 12) != 0;
 
   if (!load_counts (self, version->id, version->counts, error))
     return NULL;
@@ -1818,6 +1822,29 @@ out:
   g_clear_pointer (&stmt, sqlite3_finalize);
   _clr_store_unlock (self);
   return version;
+}
+
+gboolean
+_clr_list_writer_mark_without_tls (ClrListWriter  *writer,
+                                   GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (writer != NULL && writer->active, FALSE);
+
+  /* In the writer's transaction: the mark commits with the version. */
+  stmt = _clr_store_prepare (writer->store, "UPDATE list_version SET fetched_without_tls = 1 WHERE id = ?",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, writer->version_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _clr_store_set_error (writer->store, error, _("Creating a list version"));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 void

@@ -67,6 +67,7 @@ typedef struct
   guint64    names;
   GPtrArray *counts;            /* ClrListCount *, by list code */
   GPtrArray *warnings;          /* char * */
+  gboolean   fetched_without_tls; /* downloaded over plain http (update --allow-http) */
 } ClrListVersion;
 
 #define CLR_TYPE_LIST_VERSION (clr_list_version_get_type ())
@@ -134,6 +135,19 @@ gboolean clr_store_import_list_file        (ClrStore              *self,
                                             ClrListImportResult   *result,
                                             GCancellable          *cancellable,
                                             GError               **error);
+/* The same for a downloaded file; @without_tls records, in the same
+ * transaction, that it came over plain http (fetched_without_tls). */
+gboolean clr_store_import_downloaded_list_file (ClrStore              *self,
+                                                const char            *path,
+                                                ClrListFormat          format,
+                                                const char            *source_override,
+                                                gboolean               force,
+                                                gboolean               without_tls,
+                                                ClrImportProgressFunc  progress,
+                                                gpointer               progress_data,
+                                                ClrListImportResult   *result,
+                                                GCancellable          *cancellable,
+                                                GError               **error);
 /* The same in a worker thread; @progress is called in the thread-default
  * main context of the caller (throttled). */
 void     clr_store_import_list_file_async  (ClrStore              *self,

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "clr-store.h"
@@ -47,6 +48,10 @@ void          _clr_store_rollback   (ClrStore      *self);
 /* Text column helper: a copy of column @col or NULL. */
 char         *_clr_stmt_dup_text    (sqlite3_stmt  *stmt,
                                      int            col);
+
+/* The summary of an evaluation result that its case.evaluate audit entry
+ * records as "after" (verdict, as of, posture, reference, findings, data). */
+JsonNode     *_clr_store_case_result_summary (JsonNode *result);
 
 /* Current UTC time as ISO 8601 ("2026-11-28T15:18:44Z"). */
 char         *_clr_store_now_iso    (void);

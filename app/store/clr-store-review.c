@@ -1598,6 +1598,51 @@ record_hit (ClrStore         *self,
   return id;
 }
 
+/* On a read-only database: the decision a hit would get, without storing
+ * anything (an unknown hit, or one whose entry changed since the decision,
+ * is open). */
+static gboolean
+look_up_hit (ClrStore         *self,
+             PendingHit       *p,
+             ClrReviewStatus  *status_out,
+             gint64           *id_out,
+             GError          **error)
+{
+  g_autoptr(sqlite3_stmt) find = NULL;
+  int rc;
+
+  *status_out = CLR_REVIEW_STATUS_OPEN;
+  *id_out = 0;
+  find = _clr_store_prepare (self,
+                             "SELECT id, status, decided_hash FROM review_items "
+                             "WHERE party_key = ? AND party_country = ? AND list_code = ? AND entry_key = ?",
+                             error);
+  if (find == NULL)
+    return FALSE;
+  sqlite3_bind_text (find, 1, p->party_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (find, 2, p->party_country ? p->party_country : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (find, 3, p->list_code ? p->list_code : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (find, 4, p->entry_key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (find);
+  if (rc == SQLITE_ROW)
+    {
+      const char *decided_hash = (const char *) sqlite3_column_text (find, 2);
+
+      *id_out = sqlite3_column_int64 (find, 0);
+      if (!clr_review_status_from_string ((const char *) sqlite3_column_text (find, 1), status_out) ||
+          (decided_hash != NULL && p->content_hash != NULL && strcmp (decided_hash, p->content_hash) != 0))
+        *status_out = CLR_REVIEW_STATUS_OPEN;
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _clr_store_set_error (self, error, _("Reading the review queue"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 _clr_store_review_record (ClrStore    *self,
                           JsonArray   *screening,
@@ -1662,6 +1707,30 @@ _clr_store_review_record (ClrStore    *self,
     }
 
   entry_cache_close (self, &cache);
+
+  /* A read-only database: annotate with the stored decisions, record nothing. */
+  if (clr_store_is_read_only (self))
+    {
+      _clr_store_lock (self);
+      for (guint i = 0; i < pending_hits->len; i++)
+        {
+          PendingHit *p = g_ptr_array_index (pending_hits, i);
+          ClrReviewStatus status;
+          gint64 id;
+
+          if (!look_up_hit (self, p, &status, &id, error))
+            goto fail;
+          if (id > 0)
+            json_object_set_int_member (p->hit, "review_id", id);
+          json_object_set_string_member (p->hit, "decision", clr_review_status_to_string (status));
+        }
+      _clr_store_unlock (self);
+      if (n_new != NULL)
+        *n_new = 0;
+      if (n_reopened != NULL)
+        *n_reopened = 0;
+      return TRUE;
+    }
 
   /* Phase 2: one transaction. */
   _clr_store_lock (self);

@@ -167,6 +167,13 @@ clr_store_load_rule_pack (ClrStore  *self,
       gsize length = 0;
       const char *data = g_bytes_get_data (bytes, &length);
 
+      /* A read-only database: use the bundled pack without storing it. */
+      if (clr_store_is_read_only (self))
+        {
+          _clr_store_unlock (self);
+          cache_pack (self, bundled);
+          return g_steal_pointer (&bundled);
+        }
       if (!_clr_store_begin (self, error))
         {
           _clr_store_unlock (self);
@@ -453,6 +460,8 @@ loaded_lists (ClrStore  *self,
       json_object_set_string_member (o, "version", v->publication_date != NULL ? v->publication_date : v->imported_at);
       json_object_set_string_member (o, "sha256", v->sha256);
       json_object_set_string_member (o, "file", v->file_name);
+      if (v->fetched_without_tls)
+        json_object_set_boolean_member (o, "fetched_without_tls", TRUE);
       json_array_add_object_element (lists, o);
       g_string_append_printf (s, "%s:%" G_GINT64_FORMAT ";", v->source, v->id);
     }

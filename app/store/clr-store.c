@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "clr-store-private.h"
@@ -27,6 +28,7 @@ struct _ClrStore
   sqlite3 *db;
   GMutex   mutex;
   int      schema_version;
+  gboolean read_only;           /* the file cannot be written: opened SQLITE_OPEN_READONLY */
 
   /* The WAL file this connection writes into (device and inode), checked
    * after every commit: see check_wal(). */
@@ -108,7 +110,7 @@ close_connection (sqlite3  *db,
    * orphaned file: other connections have written the database since, and
    * the checkpoint would overwrite their pages with stale ones. What the
    * orphan holds is lost either way (the user was told when it was found). */
-  if (!orphaned)
+  if (!orphaned && !sqlite3_db_readonly (db, "main"))
     {
       sqlite3_busy_timeout (db, 0);
       sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
@@ -236,6 +238,14 @@ clr_store_get_path (ClrStore *self)
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+gboolean
+clr_store_is_read_only (ClrStore *self)
+{
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+
+  return self->read_only;
 }
 
 gboolean
@@ -375,11 +385,19 @@ _clr_store_set_error (ClrStore    *self,
   int code = self->db ? sqlite3_errcode (self->db) : SQLITE_ERROR;
   const char *message = self->db ? sqlite3_errmsg (self->db) : "no database";
 
-  if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_BUSY,
+                 _("%s: another Clearance is writing to this database; try again (%s)"),
+                 what, self->path);
+  else if (code == SQLITE_READONLY || (self->read_only && code == SQLITE_CANTOPEN))
+    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_READ_ONLY,
+                 _("%s: the database %s is read-only; nothing was changed"),
+                 what, self->path);
+  else if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
     g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
                  _("%s: %s is not a Clearance database or is damaged (%s)"),
                  what, self->path, message);
-  else if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY || code == SQLITE_FULL ||
+  else if (code == SQLITE_CANTOPEN || code == SQLITE_FULL ||
            code == SQLITE_IOERR || code == SQLITE_PERM)
     g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_IO,
                  _("%s: cannot use %s (%s)"), what, self->path, message);
@@ -425,6 +443,13 @@ gboolean
 _clr_store_begin (ClrStore  *self,
                   GError   **error)
 {
+  if (self->read_only)
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_READ_ONLY,
+                   _("The database %s is read-only; nothing was changed"), self->path);
+      return FALSE;
+    }
+
   return _clr_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -615,15 +640,40 @@ failed:
   return FALSE;
 }
 
+/* How long a write waits for another connection's write to finish before
+ * failing with CLR_STORE_ERROR_BUSY: 10 s, or $CLEARANCE_BUSY_TIMEOUT
+ * seconds (0-600; documented in docs/cli.md). */
+static int
+busy_timeout_ms (void)
+{
+  const char *env = g_getenv ("CLEARANCE_BUSY_TIMEOUT");
+  guint64 seconds;
+
+  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 0, 600, &seconds, NULL))
+    return (int) seconds * 1000;
+
+  return 10000;
+}
+
 static gboolean
 open_unlocked (ClrStore  *self,
                GError   **error)
 {
   int persist_wal = 1;
   int no_checkpoint_on_close = 1;
+  int version;
+  int latest = clr_store_get_latest_schema_version ();
+
+  /* A file we may read but not write (permissions, a read-only medium) is
+   * opened read-only: info, lists, screen and evaluate work; writes fail
+   * with CLR_STORE_ERROR_READ_ONLY. */
+  self->read_only = g_file_test (self->path, G_FILE_TEST_EXISTS) &&
+                    g_access (self->path, W_OK) != 0 && g_access (self->path, R_OK) == 0;
 
   if (sqlite3_open_v2 (self->path, &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                       (self->read_only ? SQLITE_OPEN_READONLY
+                                        : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                       SQLITE_OPEN_FULLMUTEX,
                        NULL) != SQLITE_OK)
     {
       _clr_store_set_error (self, error, _("Opening the database"));
@@ -631,7 +681,7 @@ open_unlocked (ClrStore  *self,
     }
 
   sqlite3_extended_result_codes (self->db, 0);
-  sqlite3_busy_timeout (self->db, 10000);
+  sqlite3_busy_timeout (self->db, busy_timeout_ms ());
 
   /* Never delete the WAL (or the -shm index) on close. A process that
    * opens and closes the database file outside SQLite (the app's file
@@ -648,13 +698,44 @@ open_unlocked (ClrStore  *self,
   if (!check_integrity (self, error))
     goto fail;
 
-  if (!_clr_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !_clr_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !_clr_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+  /* The version before anything that writes (journal_mode = WAL rewrites
+   * the header of a rollback-journal file): a newer Clearance's database is
+   * never modified. */
+  version = read_user_version (self, error);
+  if (version < 0)
     goto fail;
+  if (version > latest)
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NEWER_SCHEMA,
+                   _("The database %s was written by a newer version of Clearance "
+                     "(schema %d; this version knows up to %d). It was not changed."),
+                   self->path, version, latest);
+      goto fail;
+    }
 
-  if (!migrate (self, error))
-    goto fail;
+  if (self->read_only)
+    {
+      if (version < latest)
+        {
+          g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_READ_ONLY,
+                       _("The database %s is read-only and was written by an older version of "
+                         "Clearance (schema %d; this version needs %d): it cannot be upgraded. "
+                         "It was not changed."),
+                       self->path, version, latest);
+          goto fail;
+        }
+      self->schema_version = version;
+    }
+  else
+    {
+      if (!_clr_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+          !_clr_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+          !_clr_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+        goto fail;
+
+      if (!migrate (self, error))
+        goto fail;
+    }
 
   sqlite3_wal_hook (self->db, wal_hook_cb, self);
   remember_wal (self);

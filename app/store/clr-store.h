@@ -23,6 +23,8 @@ typedef enum
   CLR_STORE_ERROR_INVALID,        /* the caller's data is rejected (bad input) */
   CLR_STORE_ERROR_UNCHANGED,      /* nothing to do: e.g. the same list file imported again */
   CLR_STORE_ERROR_SANITY,         /* a guard refused the change (e.g. a list shrinking by > 20 %) */
+  CLR_STORE_ERROR_BUSY,           /* another connection kept the write lock past the busy wait */
+  CLR_STORE_ERROR_READ_ONLY,      /* the database file cannot be written: opened read-only */
 } ClrStoreError;
 
 GQuark clr_store_error_quark (void);
@@ -46,6 +48,9 @@ gboolean      clr_store_open_finish           (ClrStore             *self,
                                                GAsyncResult         *result,
                                                GError              **error);
 gboolean      clr_store_is_open               (ClrStore             *self);
+/* TRUE when the file could be read but not written: reads work, every
+ * write fails with CLR_STORE_ERROR_READ_ONLY. */
+gboolean      clr_store_is_read_only          (ClrStore             *self);
 const char   *clr_store_get_path              (ClrStore             *self);
 int           clr_store_get_schema_version    (ClrStore             *self);
 int           clr_store_get_latest_schema_version (void);

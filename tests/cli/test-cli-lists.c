@@ -328,19 +328,40 @@ test_update (Fixture       *fixture,
   clr_test_server_set_file (server, "/cli/consolidated.csv", v1);
   clr_test_server_set_route (server, "/cli/missing.csv", CLR_TEST_ROUTE_STATUS, 404, NULL);
 
+  /* Plain http is refused without --allow-http, and nothing is loaded. */
   run_cli (fixture, &run, "update", "--url", url, "csl", NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "csl: updated"));
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "plain http"));
+  g_assert_nonnull (strstr (run.err, "--allow-http"));
+  g_assert_cmpuint (clr_test_server_get_hits (server, "/cli/consolidated.csv"), ==, 0);
   run_clear (&run);
 
-  run_cli (fixture, &run, "update", "--url", url, "csl", NULL);
+  run_cli (fixture, &run, "update", "--allow-http", "--url", url, "csl", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "csl: updated"));
+  g_assert_nonnull (strstr (run.out, "fetched without TLS"));
+  run_clear (&run);
+
+  /* … and the version says how it arrived. */
+  run_cli (fixture, &run, "lists", NULL);
+  g_assert_nonnull (strstr (run.out, "Fetched without TLS"));
+  g_assert_nonnull (strstr (run.out, "(fetched without TLS)"));
+  run_clear (&run);
+  run_cli (fixture, &run, "lists", "--json", NULL);
+  root = parse_object (parser, run.out);
+  entry = json_array_get_object_element (json_object_get_array_member (root, "sources"), 0);
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (entry, "current"),
+                                                 "fetched_without_tls"));
+  run_clear (&run);
+
+  run_cli (fixture, &run, "update", "--allow-http", "--url", url, "csl", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "csl: unchanged"));
   g_assert_nonnull (strstr (run.out, "not modified"));
   run_clear (&run);
 
   clr_test_server_set_file (server, "/cli/consolidated.csv", v2);
-  run_cli (fixture, &run, "update", "--json", "--url", url, "csl", NULL);
+  run_cli (fixture, &run, "update", "--allow-http", "--json", "--url", url, "csl", NULL);
   g_assert_cmpint (run.status, ==, 0);
   root = parse_object (parser, run.out);
   g_assert_cmpint (json_object_get_int_member (root, "failed"), ==, 0);
@@ -349,7 +370,7 @@ test_update (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (entry, "import"), "added"), ==, 1);
   run_clear (&run);
 
-  run_cli (fixture, &run, "update", "--url", missing, "csl", NULL);
+  run_cli (fixture, &run, "update", "--allow-http", "--url", missing, "csl", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.out, "csl: failed"));
   g_assert_nonnull (strstr (run.err, "404"));

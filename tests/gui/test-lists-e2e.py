@@ -78,7 +78,8 @@ def main():
     v2 = os.path.join(data_dir, "csl-v2.csv")
     server = Server(served)
 
-    app_proc = subprocess.Popen([binary, "--db", db], env=app_env())
+    # The local server speaks plain http: allowed as for an intranet mirror.
+    app_proc = subprocess.Popen([binary, "--db", db], env=dict(app_env(), CLEARANCE_ALLOW_HTTP="1"))
     watch(app_proc)
     try:
         app = wait_for(lambda: find_app(app_proc.pid), "the app on the accessibility bus")

@@ -563,6 +563,13 @@ test_update_from_server (Fixture       *f,
   g_assert_nonnull (status);
   g_assert_cmpint (status->freshness, ==, CLR_SOURCE_FRESHNESS_NEVER_LOADED);
 
+  /* Plain http is refused unless the app was started with CLEARANCE_ALLOW_HTTP=1. */
+  g_unsetenv ("CLEARANCE_ALLOW_HTTP");
+  update_source (f, "mirror");
+  g_assert_false (f->last_ok);
+  g_assert_nonnull (strstr (f->last_message, "plain http"));
+  g_setenv ("CLEARANCE_ALLOW_HTTP", "1", TRUE);
+
   /* A failing server: the error says why and nothing is loaded. */
   update_source (f, "mirror");
   g_assert_false (f->last_ok);

@@ -10,8 +10,10 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "clr-gui-test.h"
+#include "clr-store-audit.h"
 #include "clr-window.h"
 
 #define GARBAGE "This is a shipping manifest, not a database.\n"
@@ -219,6 +221,63 @@ test_quit_leaves_file_alone (Fixture       *f,
   g_test_trap_assert_passed ();
 }
 
+/* The database's WAL removed under the running app (issue 16 §1): the next
+ * change reopens the database and a dialog names the action to check. File
+ * dialogs start in Documents (else home), never in the database's folder. */
+static void
+test_wal_replaced_dialog (Fixture       *f,
+                          gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GFile) folder = clr_application_dup_dialog_folder ();
+      g_autofree char *folder_path = g_file_get_path (folder);
+      g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (f->db, "-shm", NULL);
+      ClrApplication *app = clr_application_new ();
+      AdwMessageDialog *dialog;
+      ClrStore *store;
+
+      g_assert_cmpstr (folder_path, !=, f->dir);
+      g_assert_true (g_strcmp0 (folder_path, g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS)) == 0 ||
+                     g_strcmp0 (folder_path, g_get_home_dir ()) == 0);
+
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+      g_application_activate (G_APPLICATION (app));
+      CLR_GUI_TEST_WAIT_UNTIL (clr_application_get_store (app) != NULL &&
+                               clr_gui_test_find_window (CLR_TYPE_WINDOW) != NULL, 20);
+      store = clr_application_get_store (app);
+      g_assert_nonnull (store);
+      g_assert_null (clr_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+
+      g_assert_cmpint (g_unlink (wal), ==, 0);
+      g_unlink (shm);
+      g_assert_cmpint (clr_store_audit_append (store, "review.decide", "review", "42", 0, NULL, NULL, &error),
+                       >, 0);
+      g_assert_no_error (error);
+
+      CLR_GUI_TEST_WAIT_UNTIL (clr_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL, 20);
+      dialog = ADW_MESSAGE_DIALOG (clr_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Recent Changes May Be Lost");
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "review.decide review 42"));
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), f->db));
+
+      /* The store goes on working: the next change is saved. */
+      g_assert_cmpint (clr_store_audit_append (store, "review.decide", "review", "43", 0, NULL, NULL, &error),
+                       >, 0);
+      g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+      finish_app (app);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -231,6 +290,8 @@ main (int   argc,
               fixture_setup, test_newer_schema_move_aside, fixture_teardown);
   g_test_add ("/clearance/gui/store-error/quit-leaves-file-alone", Fixture, NULL,
               fixture_setup, test_quit_leaves_file_alone, fixture_teardown);
+  g_test_add ("/clearance/gui/store-error/wal-replaced-dialog", Fixture, NULL,
+              fixture_setup, test_wal_replaced_dialog, fixture_teardown);
 
   return g_test_run ();
 }

@@ -168,6 +168,36 @@ handle_connection (GThreadedSocketService *service,
       }
       break;
 
+    case CLR_TEST_ROUTE_DRIP:
+      {
+        gsize size = 0;
+        const char *bytes = body ? g_bytes_get_data (body, &size) : NULL;
+        g_autofree char *head = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\n"
+                                                 "Content-Length: %" G_GSIZE_FORMAT "\r\n"
+                                                 "Connection: close\r\n\r\n", size);
+
+        write_text (out, head);
+        for (gsize i = 0; i < size && !g_cancellable_is_cancelled (server->cancellable); i++)
+          {
+            if (!g_output_stream_write_all (out, bytes + i, 1, NULL, server->cancellable, NULL) ||
+                !g_output_stream_flush (out, server->cancellable, NULL))
+              break;
+            g_usleep (200 * 1000);
+          }
+      }
+      break;
+
+    case CLR_TEST_ROUTE_HTML:
+      {
+        g_autofree char *head = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                                                 "Content-Length: %" G_GSIZE_FORMAT "\r\n"
+                                                 "Connection: close\r\n\r\n",
+                                                 body ? g_bytes_get_size (body) : 0);
+        write_text (out, head);
+        write_bytes (out, body);
+      }
+      break;
+
     case CLR_TEST_ROUTE_STALL:
       {
         char byte;

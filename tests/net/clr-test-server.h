@@ -19,6 +19,8 @@ typedef enum
   CLR_TEST_ROUTE_TRUNCATED,  /* announces more bytes than it sends, then closes */
   CLR_TEST_ROUTE_STALL,      /* reads the request and never answers */
   CLR_TEST_ROUTE_FLAKY,      /* first request: closes without answering; later: like FILE */
+  CLR_TEST_ROUTE_DRIP,       /* 200, then the body one byte every 200 ms (a slow-loris server) */
+  CLR_TEST_ROUTE_HTML,       /* 200 with the body as text/html (a portal or error page) */
 } ClrTestRouteKind;
 
 typedef struct _ClrTestServer ClrTestServer;

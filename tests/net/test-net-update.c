@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "clr-source-updater.h"
 #include "clr-test-server.h"
@@ -43,6 +44,8 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->downloader = clr_downloader_new ();
   clr_downloader_set_timeout (fixture->downloader, 1);
+  /* The local test server speaks plain http. */
+  clr_downloader_set_allow_http (fixture->downloader, TRUE);
 }
 
 static void
@@ -102,18 +105,37 @@ version_count (Fixture *fixture)
   return versions ? versions->len : 0;
 }
 
-/* No "clearance-download-*" folder may be left behind. */
+/* No download folder may be left behind (they live in the user cache,
+ * $XDG_CACHE_HOME/clearance/downloads; main() points it at a scratch folder). */
 static guint
 count_download_leftovers (void)
 {
-  g_autoptr(GDir) dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  g_autofree char *base = clr_downloader_dup_download_dir ();
+  g_autoptr(GDir) dir = g_dir_open (base, 0, NULL);
   const char *name;
   guint n = 0;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_prefix (name, "clearance-download-"))
-      n++;
+    n++;
   return n;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
 }
 
 static void
@@ -556,11 +578,124 @@ test_real_csl (Fixture       *fixture,
   g_assert_true (again.not_modified);
 }
 
+/* Plain http is refused unless allowed; the file is not even requested. */
+static void
+test_http_refused (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(ClrDownloader) strict = clr_downloader_new ();
+  g_autofree char *url = clr_test_server_url (server, "/http/consolidated.csv");
+  g_autoptr(GError) error = NULL;
+  g_auto(ClrSourceUpdateResult) result = { 0 };
+
+  serve_fixture ("/http/consolidated.csv", "csl-v1.csv");
+  g_assert_false (clr_source_update (fixture->store, strict, "csl", url, FALSE, NULL, NULL, &result, NULL, &error));
+  g_assert_error (error, CLR_NET_ERROR, CLR_NET_ERROR_INSECURE);
+  g_assert_nonnull (strstr (error->message, "--allow-http"));
+  g_assert_cmpuint (clr_test_server_get_hits (server, "/http/consolidated.csv"), ==, 0);
+  g_assert_cmpint (current_version_id (fixture), ==, 0);
+
+  /* Allowed: loaded, and marked. */
+  g_clear_error (&error);
+  g_assert_true (update (fixture, "/http/consolidated.csv", FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_true (result.without_tls);
+  {
+    g_autoptr(ClrListVersion) version = clr_store_get_current_version (fixture->store, "csl", NULL);
+
+    g_assert_true (version->fetched_without_tls);
+  }
+}
+
+/* A server that sends one byte every 200 ms never trips the per-read
+ * timeout; the overall deadline stops it, and nothing is loaded. */
+static void
+test_deadline (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *file = fixture_path ("csl-v1.csv");
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(ClrSourceUpdateResult) result = { 0 };
+  gsize length;
+  guint leftovers = count_download_leftovers ();
+
+  g_assert_true (g_file_get_contents (file, &contents, &length, NULL));
+  body = g_bytes_new (contents, length);   /* > 1,000 bytes: minutes at 5 bytes/s */
+  g_assert_cmpuint (length, >, 1000);
+  clr_test_server_set_route (server, "/drip.csv", CLR_TEST_ROUTE_DRIP, 200, body);
+  clr_downloader_set_timeout (fixture->downloader, 5);
+  clr_downloader_set_deadline (fixture->downloader, 2);
+
+  g_assert_false (update (fixture, "/drip.csv", FALSE, &result, &error));
+  g_assert_error (error, CLR_NET_ERROR, CLR_NET_ERROR_DEADLINE);
+  g_assert_nonnull (strstr (error->message, "deadline of 2 seconds"));
+  g_assert_cmpint (current_version_id (fixture), ==, 0);
+  g_assert_cmpuint (count_download_leftovers (), ==, leftovers);
+}
+
+static void
+test_html_page (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GBytes) body = g_bytes_new_static ("\n<!DOCTYPE html>\n<html><body>Please sign in</body></html>\n", 58);
+  g_autoptr(GError) error = NULL;
+  g_auto(ClrSourceUpdateResult) result = { 0 };
+
+  clr_test_server_set_route (server, "/portal.csv", CLR_TEST_ROUTE_HTML, 200, body);
+  g_assert_false (update (fixture, "/portal.csv", FALSE, &result, &error));
+  g_assert_error (error, CLR_NET_ERROR, CLR_NET_ERROR_NOT_A_LIST);
+  g_assert_nonnull (strstr (error->message, "the server sent an HTML page, not a list"));
+  g_assert_cmpint (current_version_id (fixture), ==, 0);
+}
+
+/* A killed update leaves its folder; the next download removes it. */
+static void
+test_leftovers_cleaned (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *base = clr_downloader_dup_download_dir ();
+  g_autofree char *stale = NULL;
+  g_autofree char *stale_file = NULL;
+  g_autofree char *live = NULL;
+  g_autoptr(GSubprocess) gone = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(ClrSourceUpdateResult) result = { 0 };
+  const char *true_argv[] = { "true", NULL };
+
+  /* A process id that no longer runs. */
+  gone = g_subprocess_newv (true_argv, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait (gone, NULL, &error));
+  stale = g_strdup_printf ("%s/%s-a1b2c3", base, g_subprocess_get_identifier (gone) ?
+                           g_subprocess_get_identifier (gone) : "999999");
+  g_assert_cmpint (g_mkdir_with_parents (stale, 0700), ==, 0);
+  stale_file = g_build_filename (stale, "consolidated.csv", NULL);
+  g_assert_true (g_file_set_contents (stale_file, "half a download", -1, NULL));
+  /* This process's own folder (a download in progress) is kept. */
+  live = g_strdup_printf ("%s/%ld-d4e5f6", base, (long) getpid ());
+  g_assert_cmpint (g_mkdir_with_parents (live, 0700), ==, 0);
+
+  serve_fixture ("/clean/consolidated.csv", "csl-v1.csv");
+  g_assert_true (update (fixture, "/clean/consolidated.csv", FALSE, &result, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (live, G_FILE_TEST_IS_DIR));
+  g_rmdir (live);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *cache = NULL;
   int result;
+
+  /* Downloads go to the user cache: a scratch one for these tests. */
+  cache = g_dir_make_tmp ("clr-net-cache-XXXXXX", NULL);
+  g_assert_nonnull (cache);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
 
   g_test_init (&argc, &argv, NULL);
 
@@ -581,9 +716,14 @@ main (int   argc,
   ADD ("/net/update/async-progress", test_async_progress);
   ADD ("/net/update/async-cancel", test_async_cancel);
   ADD ("/net/update/real-csl-2022", test_real_csl);
+  ADD ("/net/update/http-refused", test_http_refused);
+  ADD ("/net/update/deadline", test_deadline);
+  ADD ("/net/update/html-page", test_html_page);
+  ADD ("/net/update/leftovers-cleaned", test_leftovers_cleaned);
 #undef ADD
 
   result = g_test_run ();
   clr_test_server_free (server);
+  remove_tree (cache);
   return result;
 }

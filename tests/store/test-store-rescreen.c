@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "clr-rescreen.h"
 #include "clr-store-audit.h"
 #include "clr-store-cases.h"
@@ -236,6 +238,66 @@ test_update (Fixture       *f,
   g_assert_cmpuint (again->sources->len, ==, 0);
   g_assert_cmpuint (again->new_hits, ==, 0);
   g_assert_cmpuint (again->reopened, ==, 0);
+}
+
+/* A run that stops after reopening decisions (killed, or failing at its
+ * last step: here a trigger refuses its run record) is finished by the next
+ * run, which reports what the interrupted one did: it used to say "0
+ * decisions reopened". */
+static void
+test_resume_interrupted (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrRescreenSummary) first = NULL;
+  g_autoptr(ClrRescreenSummary) failed = NULL;
+  g_autoptr(ClrRescreenSummary) resumed = NULL;
+  g_autoptr(ClrRescreenSummary) again = NULL;
+  g_autoptr(ClrReviewItem) huawei = NULL;
+  g_autoptr(ClrReviewItem) acme = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  gint64 open_case;
+  sqlite3 *db = NULL;
+
+  test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
+  open_case = save_case (f, "{\"reference\": \"PO-1\", \"date\": \"2026-01-10\", \"destination\": \"AE\", "
+                            "\"parties\": [{\"role\": \"end_user\", \"name\": \"Huawei Technologies Co. Ltd\", \"country\": \"CN\"},"
+                            " {\"role\": \"purchaser\", \"name\": \"Acme Trading LLC\", \"country\": \"IR\"},"
+                            " {\"role\": \"forwarder\", \"name\": \"Orange Bakery Co.\", \"country\": \"SY\"}]}");
+  screen_case (f, open_case);
+  first = clr_rescreen_run (f->store, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  huawei = find_item (f->store, "huawei", "EL");
+  acme = find_item (f->store, "acme", "SDN");
+  decide (f->store, huawei, CLR_REVIEW_STATUS_NO_MATCH);
+  decide (f->store, acme, CLR_REVIEW_STATUS_MATCH);
+  test_write_version (f->store, "v2", version2, G_N_ELEMENTS (version2));
+
+  g_assert_cmpint (sqlite3_open (clr_store_get_path (f->store), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER interrupt BEFORE INSERT ON rescreen_runs "
+                                 "BEGIN SELECT RAISE (ABORT, 'interrupted'); END", NULL, NULL, NULL), ==, SQLITE_OK);
+  failed = clr_rescreen_run (f->store, NULL, NULL, NULL, &error);
+  g_assert_null (failed);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER interrupt", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  resumed = clr_rescreen_run (f->store, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (resumed->reopened, ==, 1);
+  g_assert_cmpuint (resumed->new_hits, ==, 1);
+  g_assert_cmpuint (resumed->removed_matched, ==, 1);
+  g_assert_nonnull (resumed->resumed_from);
+  json = clr_rescreen_summary_to_json (resumed);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json), "resumed_from"), ==,
+                   resumed->resumed_from);
+
+  /* Finished: the next run starts afresh and has nothing to do. */
+  again = clr_rescreen_run (f->store, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->sources->len, ==, 0);
+  g_assert_null (again->resumed_from);
 }
 
 static void
@@ -491,6 +553,7 @@ main (int    argc,
   g_test_add ("/store/rescreen/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("update", test_update);
   ADD ("first-list", test_first_list);
+  ADD ("resume-interrupted", test_resume_interrupted);
   ADD ("async-cancel", test_async_cancel);
   ADD ("real-csl-2022-to-2026", test_real_csl_update);
 #undef ADD

@@ -189,6 +189,43 @@ test_newer_schema_refused (Fixture       *f,
   g_assert_cmpmem (before, len_before, after, len_after);
 }
 
+/* A newer Clearance's database in rollback-journal mode (as an older
+ * SQLite tool or a restore may leave it): refused before anything writes to
+ * it, so not even the header changes (journal_mode = WAL used to run before
+ * the version check and rewrite it). */
+static void
+test_newer_schema_rollback_untouched (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(ClrStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+  gsize len_before, len_after;
+  g_autofree char *sub = g_path_get_dirname (f->path);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (sub, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; "
+                                 "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); "
+                                 "INSERT INTO meta VALUES ('from', 'the future'); "
+                                 "PRAGMA user_version = 999", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (f->path, &before, &len_before, NULL));
+
+  store = clr_store_new (f->path);
+  g_assert_false (clr_store_open (store, &error));
+  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NEWER_SCHEMA);
+  g_assert_nonnull (strstr (error->message, "not changed"));
+  g_clear_object (&store);
+
+  g_assert_true (g_file_get_contents (f->path, &after, &len_after, NULL));
+  g_assert_cmpmem (before, len_before, after, len_after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_corrupt_file (Fixture       *f,
                    gconstpointer  data)
@@ -352,6 +389,8 @@ main (int    argc,
               fixture_setup, test_upgrade_from_older, fixture_teardown);
   g_test_add ("/clearance/store/open/newer-schema", Fixture, NULL,
               fixture_setup, test_newer_schema_refused, fixture_teardown);
+  g_test_add ("/clearance/store/open/newer-schema-rollback-untouched", Fixture, NULL,
+              fixture_setup, test_newer_schema_rollback_untouched, fixture_teardown);
   g_test_add ("/clearance/store/open/corrupt", Fixture, NULL,
               fixture_setup, test_corrupt_file, fixture_teardown);
   g_test_add ("/clearance/store/open/truncated", Fixture, NULL,

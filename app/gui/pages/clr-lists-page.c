@@ -664,6 +664,11 @@ update_next (ClrListsPage *self)
 
   if (self->downloader == NULL)
     self->downloader = clr_downloader_new ();
+  /* Plain http only for a trusted intranet mirror, when the app runs with
+   * CLEARANCE_ALLOW_HTTP=1 (the CLI's --allow-http); each update of a
+   * source has the CLI's overall deadline. */
+  clr_downloader_set_allow_http (self->downloader, g_strcmp0 (g_getenv ("CLEARANCE_ALLOW_HTTP"), "1") == 0);
+  clr_downloader_set_deadline (self->downloader, CLR_DOWNLOADER_DEFAULT_DEADLINE);
 
   g_object_set_data_full (G_OBJECT (self), "clr-updating", g_strdup (id), g_free);
   /* Translators: %s is a source id. */
@@ -856,6 +861,12 @@ source_row (ClrListsPage    *self,
       else
         subtitle = g_strdup (source->enabled ? _("Never loaded") : _("Never loaded · disabled"));
     }
+  if (version != NULL && version->fetched_without_tls)
+    {
+      g_autofree char *marked = g_strdup_printf ("%s · %s", subtitle, _("fetched without TLS"));
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&marked);
+    }
   if (version != NULL && !source->enabled)
     {
       g_autofree char *with_state = g_strdup_printf ("%s · %s", subtitle, _("disabled"));
@@ -913,6 +924,11 @@ source_row (ClrListsPage    *self,
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), detail_row (_("Imported"), imported));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), detail_row (_("File"), version->file_name));
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), detail_row (_("SHA-256"), version->sha256));
+      if (version->fetched_without_tls)
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                  detail_row (_("Transport"),
+                                              _("Fetched without TLS (plain http): the file was not "
+                                                "protected on the way")));
       for (guint i = 0; version->counts != NULL && i < version->counts->len; i++)
         {
           ClrListCount *count = g_ptr_array_index (version->counts, i);

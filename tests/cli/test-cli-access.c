@@ -1,0 +1,245 @@
+/* test-cli-access.c — a busy database and a read-only one (issue 16 §4)
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "clr-cli-test.h"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+  char *shipment;
+} Fixture;
+
+static char *
+data_file (const char *name)
+{
+  return g_build_filename (g_getenv ("CLEARANCE_SOURCE_ROOT"), "tests", "engine", "data", "shipments",
+                           name, NULL);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *csl = data_file ("csl-fixture.csv");
+  g_autoptr(ClrCliRun) run = NULL;
+
+  f->dir = clr_cli_test_tmpdir ();
+  f->db = g_build_filename (f->dir, "c.db", NULL);
+  f->shipment = data_file ("chairs-to-germany-clean.json");
+  run = clr_cli_run_va ("--db", f->db, "import", csl, NULL);
+  g_assert_cmpint (run->exit_code, ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_chmod (f->dir, 0700);
+  clr_cli_test_rmtree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+  g_free (f->shipment);
+}
+
+/* Another process holds the write lock: a write waits the busy time
+ * ($CLEARANCE_BUSY_TIMEOUT, 1 s here) and then says so plainly, exit 1. */
+static void
+test_busy (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(ClrCliRun) write = NULL;
+  g_autoptr(ClrCliRun) read = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_setenv ("CLEARANCE_BUSY_TIMEOUT", "1", TRUE);
+  write = clr_cli_run_va ("--db", f->db, "case", "import", f->shipment, NULL);
+  read = clr_cli_run_va ("--db", f->db, "case", "list", NULL);
+  g_unsetenv ("CLEARANCE_BUSY_TIMEOUT");
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  g_assert_cmpint (write->exit_code, ==, 1);
+  g_assert_nonnull (strstr (write->err, "another Clearance is writing to this database; try again"));
+  g_assert_null (strstr (write->err, "database is locked"));
+  /* Readers are not blocked by a writer (WAL). */
+  g_assert_cmpint (read->exit_code, ==, 0);
+}
+
+static void
+drop_to_nobody (gpointer user_data)
+{
+  if (geteuid () == 0)
+    {
+      if (setgid (65534) != 0 || setuid (65534) != 0)
+        _exit (99);
+    }
+}
+
+/* Runs the CLI unable to write the database: as root, permissions do not
+ * apply, so the child drops to nobody. */
+static ClrCliRun *
+run_read_only (const char *first,
+               ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  ClrCliRun *run = g_new0 (ClrCliRun, 1);
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) g_getenv ("CLEARANCE_CLI"));
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, drop_to_nobody, NULL, NULL);
+  g_subprocess_launcher_setenv (launcher, "HOME", "/nonexistent", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", "/nonexistent", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", "/nonexistent", TRUE);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+  run->exit_code = g_subprocess_get_exit_status (proc);
+  g_assert_cmpint (run->exit_code, !=, 99);
+  if (g_test_verbose ())
+    g_printerr ("# exit %d\n# stdout: %s\n# stderr: %s\n", run->exit_code, run->out, run->err);
+
+  return run;
+}
+
+/* A database the user may read but not write: everything that only reads
+ * works; every write says "read-only", exit 1, and the file is unchanged. */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize len_before, len_after;
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  /* The files readable by all, writable by none but root. */
+  g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (f->db, suffixes[i], NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+    }
+  g_assert_true (g_file_get_contents (f->db, &before, &len_before, NULL));
+
+  {
+    g_autoptr(ClrCliRun) info = run_read_only ("--db", f->db, "info", NULL);
+    g_autoptr(ClrCliRun) lists = run_read_only ("--db", f->db, "lists", NULL);
+    g_autoptr(ClrCliRun) screen = run_read_only ("--db", f->db, "screen", "Kestrel Telecom Equipment", NULL);
+    g_autoptr(ClrCliRun) evaluate = run_read_only ("--db", f->db, "evaluate", f->shipment, NULL);
+    g_autoptr(ClrCliRun) save = run_read_only ("--db", f->db, "evaluate", "--save", f->shipment, NULL);
+    g_autoptr(ClrCliRun) import = run_read_only ("--db", f->db, "case", "import", f->shipment, NULL);
+
+    g_assert_cmpint (info->exit_code, ==, 0);
+    g_assert_nonnull (strstr (info->out, "read-only"));
+    g_assert_cmpint (lists->exit_code, ==, 0);
+    g_assert_cmpint (screen->exit_code, ==, 0);
+    g_assert_nonnull (strstr (screen->out, "Kestrel Telecom Equipment Co., Ltd."));
+    g_assert_cmpint (evaluate->exit_code, ==, 0);
+    g_assert_cmpint (save->exit_code, ==, 1);
+    g_assert_nonnull (strstr (save->err, "read-only"));
+    g_assert_cmpint (import->exit_code, ==, 1);
+    g_assert_nonnull (strstr (import->err, "read-only"));
+  }
+
+  g_assert_true (g_file_get_contents (f->db, &after, &len_after, NULL));
+  g_assert_cmpmem (before, len_before, after, len_after);
+}
+
+static int
+count_rows (const char *path,
+            const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int n;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* evaluate --save is one transaction: when the last step (its audit entry)
+ * fails, no case is left without its result (a retry used to make a
+ * duplicate). The failure is injected with a trigger. */
+static void
+test_evaluate_save_atomic (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(ClrCliRun) failed = NULL;
+  g_autoptr(ClrCliRun) saved = NULL;
+
+  exec_sql (f->db, "CREATE TRIGGER inject_failure BEFORE INSERT ON audit_log "
+                   "WHEN NEW.action = 'case.evaluate' BEGIN SELECT RAISE (ABORT, 'injected'); END");
+  failed = clr_cli_run_va ("--db", f->db, "evaluate", "--save", f->shipment, NULL);
+  g_assert_cmpint (failed->exit_code, !=, 0);
+  g_assert_nonnull (strstr (failed->err, "injected"));
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM cases"), ==, 0);
+
+  exec_sql (f->db, "DROP TRIGGER inject_failure");
+  saved = clr_cli_run_va ("--db", f->db, "evaluate", "--save", f->shipment, NULL);
+  g_assert_cmpint (saved->exit_code, ==, 0);
+  g_assert_nonnull (strstr (saved->out, "Case: 1\n"));
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM cases WHERE result IS NOT NULL"), ==, 1);
+  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM cases"), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/cli/access/busy", Fixture, NULL, fixture_set_up, test_busy, fixture_tear_down);
+  g_test_add ("/cli/access/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
+
+  g_test_add ("/cli/access/evaluate-save-atomic", Fixture, NULL, fixture_set_up,
+              test_evaluate_save_atomic, fixture_tear_down);
+
+  return g_test_run ();
+}

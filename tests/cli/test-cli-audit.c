@@ -1,0 +1,346 @@
+/* test-cli-audit.c — audit verify proves what it claims (issue 16 §3)
+ *
+ * The trail is checked against the live data (decisions, saved results),
+ * against the head the database keeps beside it, and against a head the
+ * user anchored elsewhere. Each tampering below is what a user with the
+ * sqlite3 shell can do; each must make "audit verify" fail, exit 1.
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "clr-cli-test.h"
+
+typedef struct
+{
+  char  *dir;
+  char  *db;
+  char  *shipment;
+  gint64 item;
+  gint64 case_id;
+} Fixture;
+
+/* An EAR99 item to China for Huawei: one Entity List hit to decide. */
+static const char *huawei_shipment =
+  "{\"reference\": \"PO-77\", \"date\": \"2026-03-01\", \"destination\": \"CN\", \"exported_from\": \"US\",\n"
+  " \"items\": [{\"description\": \"Network switch\", \"eccn\": \"EAR99\", \"quantity\": 2, \"unit_value\": 1000}],\n"
+  " \"parties\": [{\"role\": \"end_user\", \"name\": \"Huawei Technologies Co Ltd\", \"country\": \"CN\"}]}\n";
+
+static void
+exec_sql (Fixture    *f,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static ClrCliRun *
+verify (Fixture    *f,
+        const char *expect_head)
+{
+  if (expect_head != NULL)
+    return clr_cli_run_va ("--db", f->db, "audit", "verify", "--expect-head", expect_head, NULL);
+  return clr_cli_run_va ("--db", f->db, "audit", "verify", NULL);
+}
+
+static void
+assert_verify_fails (Fixture    *f,
+                     const char *expect_head,
+                     const char *message)
+{
+  g_autoptr(ClrCliRun) run = verify (f, expect_head);
+
+  g_assert_cmpint (run->exit_code, ==, 1);
+  if (strstr (run->err, message) == NULL)
+    g_error ("expected “%s” in: %s", message, run->err);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *csl = g_build_filename (g_getenv ("CLEARANCE_SOURCE_ROOT"), "tests", "cli", "data",
+                                           "review-csl-v1.csv", NULL);
+  g_autoptr(ClrCliRun) import = NULL;
+  g_autoptr(ClrCliRun) save = NULL;
+  g_autoptr(ClrCliRun) list = NULL;
+  g_autoptr(ClrCliRun) decide = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id_arg = NULL;
+  JsonArray *items;
+
+  f->dir = clr_cli_test_tmpdir ();
+  f->db = g_build_filename (f->dir, "clearance.db", NULL);
+  f->shipment = g_build_filename (f->dir, "po-77.json", NULL);
+  g_assert_true (g_file_set_contents (f->shipment, huawei_shipment, -1, NULL));
+
+  import = clr_cli_run_va ("--db", f->db, "import", csl, NULL);
+  g_assert_cmpint (import->exit_code, ==, 0);
+  save = clr_cli_run_va ("--db", f->db, "evaluate", "--save", "--json", f->shipment, NULL);
+  g_assert_cmpint (save->exit_code, ==, 0);
+  json_parser_load_from_data (parser, save->out, -1, &error);
+  g_assert_no_error (error);
+  f->case_id = json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)), "case_id");
+  g_assert_cmpint (f->case_id, >, 0);
+
+  list = clr_cli_run_va ("--db", f->db, "review", "list", "--json", NULL);
+  g_assert_cmpint (list->exit_code, ==, 0);
+  json_parser_load_from_data (parser, list->out, -1, &error);
+  g_assert_no_error (error);
+  items = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (items), >=, 1);
+  f->item = json_object_get_int_member (json_array_get_object_element (items, 0), "id");
+
+  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, f->item);
+  decide = clr_cli_run_va ("--db", f->db, "review", "decide", id_arg, "--no-match",
+                           "--reason", "different-entity", NULL);
+  g_assert_cmpint (decide->exit_code, ==, 0);
+
+  {
+    g_autoptr(ClrCliRun) run = verify (f, NULL);
+
+    g_assert_cmpint (run->exit_code, ==, 0);
+    g_assert_nonnull (strstr (run->out, "Audit trail intact: 3 entries verified"));
+  }
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  clr_cli_test_rmtree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+  g_free (f->shipment);
+}
+
+/* One UPDATE flips a verdict in the review queue: found. */
+static void
+test_decision_flipped (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE review_items SET status = 'match', "
+                                          "reason = 'confirmed-by-documents' WHERE id = %" G_GINT64_FORMAT,
+                                          f->item);
+  g_autofree char *expected = g_strdup_printf ("Review item %" G_GINT64_FORMAT " says “match”", f->item);
+
+  exec_sql (f, sql);
+  assert_verify_fails (f, NULL, expected);
+}
+
+/* A decision inserted without its audit entry: found. */
+static void
+test_decision_unaudited (Fixture       *f,
+                         gconstpointer  data)
+{
+  exec_sql (f, "UPDATE review_items SET status = 'no_match', reason = 'other', decided_at = '2026-01-01T00:00:00Z' "
+               "WHERE status = 'open'");
+  exec_sql (f, "INSERT INTO review_items (party_key, party_name, origin, entry_key, status, reason, decided_at, "
+               "first_seen_at, last_seen_at) VALUES ('acme', 'Acme', 'evaluate', 'k', 'no_match', 'other', "
+               "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+  assert_verify_fails (f, NULL, "but the audit trail has no entry for it");
+}
+
+/* A saved result rewritten (verdict and all): found. */
+static void
+test_result_rewritten (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE cases SET verdict = 'clear', "
+                                          "result = json_set (result, '$.verdict', 'clear') WHERE id = %"
+                                          G_GINT64_FORMAT, f->case_id);
+  g_autofree char *expected = g_strdup_printf ("Case %" G_GINT64_FORMAT "’s saved result (verdict “clear”)",
+                                               f->case_id);
+
+  exec_sql (f, sql);
+  assert_verify_fails (f, NULL, expected);
+}
+
+/* An emptied trail used to "verify 0 entries". */
+static void
+test_trail_emptied (Fixture       *f,
+                    gconstpointer  data)
+{
+  exec_sql (f, "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log");
+  assert_verify_fails (f, NULL, "its head was entry 3");
+
+  /* … and with the recorded head gone too, the decisions give it away. */
+  exec_sql (f, "DELETE FROM meta WHERE key = 'audit_head'");
+  assert_verify_fails (f, NULL, "the audit trail has no entry for it");
+}
+
+/* The newest entry removed (triggers dropped): the chain still verifies,
+ * the head does not. */
+static void
+test_tail_removed (Fixture       *f,
+                   gconstpointer  data)
+{
+  exec_sql (f, "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 3");
+  assert_verify_fails (f, NULL, "The audit trail ends at entry 2 but its head was entry 3");
+}
+
+/* A thorough forger rewrites everything the database holds — trail, head,
+ * queue and cases; only the head the user kept elsewhere catches it. */
+static void
+test_anchor (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(ClrCliRun) anchor = clr_cli_run_va ("--db", f->db, "audit", "anchor", NULL);
+  g_autoptr(ClrCliRun) ok = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *wrong = NULL;
+
+  g_assert_cmpint (anchor->exit_code, ==, 0);
+  head = g_strstrip (g_strdup (anchor->out));
+  g_assert_true (g_str_has_prefix (head, "3:"));
+  g_assert_cmpuint (strlen (head), ==, 2 + 64);
+  g_assert_nonnull (strstr (anchor->err, "--expect-head 3:"));
+
+  ok = verify (f, head);
+  g_assert_cmpint (ok->exit_code, ==, 0);
+  g_assert_nonnull (strstr (ok->out, "The expected head is entry 3 of the trail; 0 entries were added since."));
+
+  /* A malformed anchor is the user's error. */
+  assert_verify_fails (f, "3:xyz", "is not an audit head");
+  /* The right hash under the wrong number. */
+  wrong = g_strdup_printf ("2:%s", head + 2);
+  assert_verify_fails (f, wrong, "is not in the audit trail");
+
+  exec_sql (f, "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log; DELETE FROM meta WHERE key = 'audit_head'; "
+               "DELETE FROM review_sightings; DELETE FROM review_items; DELETE FROM cases");
+  {
+    g_autoptr(ClrCliRun) fooled = verify (f, NULL);
+
+    /* Without the anchor, a consistent forgery cannot be told apart. */
+    g_assert_cmpint (fooled->exit_code, ==, 0);
+  }
+  assert_verify_fails (f, head, "is not in the audit trail");
+}
+
+/* A signed anchor (HMAC-SHA256 with a key file kept outside the database):
+ * it verifies with the key, and an anchor altered to match a forged trail
+ * does not. */
+static void
+test_signed_anchor (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *key = g_build_filename (f->dir, "audit.key", NULL);
+  g_autofree char *other_key = g_build_filename (f->dir, "other.key", NULL);
+  g_autofree char *short_key = g_build_filename (f->dir, "short.key", NULL);
+  g_autoptr(ClrCliRun) anchor = NULL;
+  g_autoptr(ClrCliRun) ok = NULL;
+  g_autoptr(ClrCliRun) no_key = NULL;
+  g_autoptr(ClrCliRun) too_short = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *altered = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  g_assert_true (g_file_set_contents (key, "0123456789abcdef0123456789abcdef-the-key", -1, NULL));
+  g_assert_true (g_file_set_contents (other_key, "another key of at least thirty-two bytes", -1, NULL));
+  g_assert_true (g_file_set_contents (short_key, "short", -1, NULL));
+
+  anchor = clr_cli_run_va ("--db", f->db, "audit", "anchor", "--key", key, NULL);
+  g_assert_cmpint (anchor->exit_code, ==, 0);
+  line = g_strstrip (g_strdup (anchor->out));
+  fields = g_strsplit (line, ":", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 3);
+  g_assert_cmpstr (fields[0], ==, "3");
+  g_assert_cmpuint (strlen (fields[2]), ==, 64);
+
+  ok = clr_cli_run_va ("--db", f->db, "audit", "verify", "--expect-head", line, "--key", key, NULL);
+  g_assert_cmpint (ok->exit_code, ==, 0);
+  g_assert_nonnull (strstr (ok->out, "Its signature matches the key."));
+
+  /* Another key, or the hash changed under the signature: refused. */
+  {
+    g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "audit", "verify", "--expect-head", line,
+                                               "--key", other_key, NULL);
+
+    g_assert_cmpint (run->exit_code, ==, 1);
+    g_assert_nonnull (strstr (run->err, "does not match this key"));
+  }
+  altered = g_strdup_printf ("2:%s:%s", fields[1], fields[2]);
+  {
+    g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "audit", "verify", "--expect-head", altered,
+                                               "--key", key, NULL);
+
+    g_assert_cmpint (run->exit_code, ==, 1);
+    g_assert_nonnull (strstr (run->err, "does not match this key"));
+  }
+
+  no_key = clr_cli_run_va ("--db", f->db, "audit", "verify", "--expect-head", line, NULL);
+  g_assert_cmpint (no_key->exit_code, ==, 2);
+  too_short = clr_cli_run_va ("--db", f->db, "audit", "anchor", "--key", short_key, NULL);
+  g_assert_cmpint (too_short->exit_code, ==, 1);
+  g_assert_nonnull (strstr (too_short->err, "at least 32"));
+}
+
+/* INSERT OR REPLACE deletes the old row without the DELETE trigger (no
+ * recursive_triggers): the guard refuses it, and the entry is unchanged. */
+static void
+test_insert_or_replace (Fixture       *f,
+                        gconstpointer  data)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *message = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  rc = sqlite3_exec (db, "INSERT OR REPLACE INTO audit_log (id, at, user, display_name, action, subject_type, "
+                         "subject_id, case_id, before, after, prev_hash, hash) SELECT id, at, user, 'Mallory', "
+                         "action, subject_type, subject_id, case_id, before, after, prev_hash, hash "
+                         "FROM audit_log WHERE id = 3", NULL, NULL, &message);
+  g_assert_cmpint (rc, !=, SQLITE_OK);
+  g_assert_nonnull (strstr (message, "cannot be replaced"));
+  sqlite3_free (message);
+  rc = sqlite3_exec (db, "REPLACE INTO audit_log SELECT * FROM audit_log WHERE id = 1", NULL, NULL, NULL);
+  g_assert_cmpint (rc, !=, SQLITE_OK);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM audit_log WHERE display_name = 'Mallory'", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  {
+    g_autoptr(ClrCliRun) run = verify (f, NULL);
+
+    g_assert_cmpint (run->exit_code, ==, 0);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/cli/audit/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("decision-flipped", test_decision_flipped);
+  ADD ("decision-unaudited", test_decision_unaudited);
+  ADD ("result-rewritten", test_result_rewritten);
+  ADD ("trail-emptied", test_trail_emptied);
+  ADD ("tail-removed", test_tail_removed);
+  ADD ("anchor", test_anchor);
+  ADD ("signed-anchor", test_signed_anchor);
+  ADD ("insert-or-replace", test_insert_or_replace);
+#undef ADD
+
+  return g_test_run ();
+}
