@@ -67,6 +67,10 @@ typedef struct
   GHashTable *lines;
 } Scanner;
 
+/* Lines are kept for the first this many values (a shipment has a few
+ * hundred); a huge file does not make a huge table. */
+#define MAX_RECORDED_LINES 65536
+
 /* "parties[1].name": the value being read. */
 static char *
 scanner_path (Scanner *s)
@@ -188,7 +192,7 @@ record_line (Scanner *s)
 {
   gint64 *line;
 
-  if (s->lines == NULL)
+  if (s->lines == NULL || g_hash_table_size (s->lines) >= MAX_RECORDED_LINES)
     return;
   line = g_new (gint64, 1);
   *line = s->line;
