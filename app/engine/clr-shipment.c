@@ -426,10 +426,9 @@ check_text (JsonObject   *object,
 gboolean
 clr_shipment_check_document (JsonNode     *shipment,
                              const char   *file,
-                             gpointer      lines_pointer,
+                             ClrJsonLines *lines,
                              GError      **error)
 {
-  ClrJsonLines *lines = lines_pointer;
   JsonObject *root;
   JsonNode *node;
 

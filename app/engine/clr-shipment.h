@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "clr-json-reader.h"
 #include "clr-rule-pack.h"
 
 G_BEGIN_DECLS
@@ -32,7 +33,7 @@ JsonNode *clr_shipment_load_file (const char   *path,
  * @file, the error starts with “FILE:LINE: ”. */
 gboolean  clr_shipment_check_document (JsonNode     *shipment,
                                        const char   *file,
-                                       gpointer      lines,
+                                       ClrJsonLines *lines,
                                        GError      **error);
 
 /* Validates @shipment against the schema and @pack: required fields
