@@ -519,6 +519,10 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), lists);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  {
+    g_autoptr(GFile) folder = clr_application_dup_dialog_folder ();
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  }
 
   g_signal_connect (chooser, "response", G_CALLBACK (file_chooser_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

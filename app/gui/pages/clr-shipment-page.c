@@ -1227,6 +1227,10 @@ file_chooser (ClrShipmentPage       *self,
   gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (*slot), filter);
   g_object_unref (filter);
+  {
+    g_autoptr(GFile) folder = clr_application_dup_dialog_folder ();
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (*slot), folder, NULL);
+  }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (*slot), TRUE);
   g_signal_connect (*slot, "response", response_cb, self);
   return *slot;

@@ -412,7 +412,12 @@ clr_result_pane_set_result (ClrResultPane *self,
   verdict = clr_verdict_from_string (member_string (object, "verdict"));
 
   set_banner_style (self, clr_verdict_get_style (verdict));
-  gtk_label_set_text (self->verdict_label, clr_verdict_get_label (verdict));
+  {
+    /* "Needs review · on hold until 2 potential matches are decided" */
+    g_autofree char *words = clr_verdict_dup_banner_label (verdict, clr_verdict_open_matches (object));
+
+    gtk_label_set_text (self->verdict_label, words);
+  }
   {
     /* Translators: under the verdict: "as of 2025-06-01, enforcement posture" */
     g_autofree char *context = g_strdup_printf (_("as of %s, %s"),
