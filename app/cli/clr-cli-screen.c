@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "clr-cli.h"
+#include "clr-csv-out.h"
 #include "clr-engine-error.h"
 #include "clr-json.h"
 #include "clr-matcher.h"
@@ -340,27 +341,6 @@ print_hits_text (const char *query,
 }
 
 static void
-csv_field (GString    *out,
-           const char *value)
-{
-  if (value == NULL)
-    value = "";
-  if (strpbrk (value, ",\"\n\r") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 print_hits_csv (FILE      *out,
                 const Row *row,
                 GPtrArray *hits)
@@ -378,16 +358,16 @@ print_hits_csv (FILE      *out,
       countries = g_strjoinv (";", (char **) e->countries->pdata);
       g_ptr_array_set_size (e->countries, e->countries->len - 1);
 
-      csv_field (line, row->id); g_string_append_c (line, ',');
-      csv_field (line, row->name); g_string_append_c (line, ',');
-      csv_field (line, row->country); g_string_append_c (line, ',');
-      csv_field (line, score); g_string_append_c (line, ',');
-      csv_field (line, e->list_code); g_string_append_c (line, ',');
-      csv_field (line, key); g_string_append_c (line, ',');
-      csv_field (line, e->name); g_string_append_c (line, ',');
-      csv_field (line, hit->matched_name); g_string_append_c (line, ',');
-      csv_field (line, countries); g_string_append_c (line, ',');
-      csv_field (line, hit->explanation);
+      clr_csv_append_text (line, row->id); g_string_append_c (line, ',');
+      clr_csv_append_text (line, row->name); g_string_append_c (line, ',');
+      clr_csv_append_text (line, row->country); g_string_append_c (line, ',');
+      clr_csv_append_number (line, score); g_string_append_c (line, ',');
+      clr_csv_append_text (line, e->list_code); g_string_append_c (line, ',');
+      clr_csv_append_text (line, key); g_string_append_c (line, ',');
+      clr_csv_append_text (line, e->name); g_string_append_c (line, ',');
+      clr_csv_append_text (line, hit->matched_name); g_string_append_c (line, ',');
+      clr_csv_append_text (line, countries); g_string_append_c (line, ',');
+      clr_csv_append_text (line, hit->explanation);
       g_string_append_c (line, '\n');
       fwrite (line->str, 1, line->len, out);
     }

@@ -252,6 +252,15 @@ main (int    argc,
       g_free (ctx.db_path);
       return CLR_EXIT_USAGE;
     }
+  /* SQLite opens "" as a private temporary database: everything written
+   * would "succeed" and vanish on exit. */
+  if (ctx.db_path != NULL && *ctx.db_path == '\0')
+    {
+      clr_cli_error ("%s", _("--db: the path is empty (an empty path would be a throw-away database); "
+                             "give the database file"));
+      g_free (ctx.db_path);
+      return CLR_EXIT_USER;
+    }
 
   exit_code = -1;
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "clr-engine-error.h"
+#include "clr-json-reader.h"
 #include "clr-rule-pack-private.h"
 #include "clr-rules-resources.h"
 #include "clr-shipment.h"
@@ -35,7 +36,7 @@ struct _ClrRulePack
 {
   GObject     parent_instance;
 
-  JsonParser *parser;
+  JsonNode *root_node;   /* the parsed pack, immutable */
   JsonObject *root;
   char       *origin;
   char       *sha256;
@@ -165,7 +166,7 @@ clr_rule_pack_finalize (GObject *object)
   g_clear_pointer (&self->eccn_sets, g_hash_table_unref);
   g_clear_pointer (&self->end_uses, g_hash_table_unref);
   g_clear_pointer (&self->red_flags, g_hash_table_unref);
-  g_clear_object (&self->parser);
+  g_clear_pointer (&self->root_node, json_node_unref);
   g_free (self->origin);
   g_free (self->sha256);
 
@@ -1077,13 +1078,14 @@ clr_rule_pack_new_from_data (const char  *data,
   if (length < 0)
     length = strlen (data);
   self->origin = g_strdup (origin ? origin : _("rule pack"));
-  self->parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (self->parser, data, length, &local_error))
+  /* The guarded reader: depth, one document, NUL, numbers (clr-json-reader.h). */
+  self->root_node = clr_json_read_data (data, length, self->origin, 1, CLR_JSON_READ_IMMUTABLE, NULL, &local_error);
+  if (self->root_node == NULL)
     {
-      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_PACK, "%s: %s", self->origin, local_error->message);
+      g_set_error_literal (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_PACK, local_error->message);
       return NULL;
     }
-  root = json_parser_get_root (self->parser);
+  root = self->root_node;
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_PACK,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "clr-engine-error.h"
+#include "clr-json-reader.h"
 #include "clr-rule-pack-private.h"
 #include "clr-shipment.h"
 
@@ -40,27 +41,20 @@ JsonNode *
 clr_shipment_load_file (const char  *path,
                         GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
+  g_autoptr(ClrJsonLines) lines = NULL;
+  g_autoptr(JsonNode) root = clr_json_read_file (path, CLR_JSON_READ_NONE, &lines, error);
 
-  if (!json_parser_load_from_file (parser, path, &local_error))
-    {
-      if (local_error->domain == G_FILE_ERROR)
-        g_set_error (error, G_FILE_ERROR, local_error->code, "%s", local_error->message);
-      else
-        g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
-                     _("%s: not valid JSON: %s"), path, local_error->message);
-      return NULL;
-    }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (root == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
                    _("%s: a shipment must be a JSON object"), path);
       return NULL;
     }
-  return json_node_copy (root);
+  if (!clr_shipment_check_document (root, path, lines, error))
+    return NULL;
+  return g_steal_pointer (&root);
 }
 
 static gboolean
@@ -271,11 +265,8 @@ clr_shipment_validate (ClrRulePack  *pack,
   if (shipment == NULL || !JSON_NODE_HOLDS_OBJECT (shipment))
     return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("a shipment must be a JSON object"));
   root = json_node_get_object (shipment);
-  if (json_object_has_member (root, "schema_version") &&
-      json_object_get_int_member_with_default (root, "schema_version", 0) != 1)
-    return field_error (error, CLR_ENGINE_ERROR_UNSUPPORTED,
-                        _("schema_version: %" G_GINT64_FORMAT " is not supported (this version of Clearance reads 1)"),
-                        json_object_get_int_member_with_default (root, "schema_version", 0));
+  if (!clr_shipment_check_document (shipment, NULL, NULL, error))
+    return FALSE;
   if (!check_known_fields (root, known, "", error) ||
       !check_string (root, "reference", "", FALSE, &s, error) ||
       !check_string (root, "notes", "", FALSE, &s, error) ||
@@ -357,5 +348,140 @@ clr_shipment_validate (ClrRulePack  *pack,
                                 _("red_flags[%u]: unknown red flag “%s”"), i, id ? id : "");
         }
     }
+  return TRUE;
+}
+
+/* ---- checks that need no rule pack ---- */
+
+static gboolean
+document_error (GError        **error,
+                ClrEngineError  code,
+                const char     *file,
+                ClrJsonLines   *lines,
+                const char     *path,
+                const char     *format,
+                ...) G_GNUC_PRINTF (6, 7);
+
+static gboolean
+document_error (GError        **error,
+                ClrEngineError  code,
+                const char     *file,
+                ClrJsonLines   *lines,
+                const char     *path,
+                const char     *format,
+                ...)
+{
+  g_autofree char *message = NULL;
+  gint64 line = clr_json_lines_lookup (lines, path);
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (file != NULL && line > 0)
+    g_set_error (error, CLR_ENGINE_ERROR, code, "%s:%" G_GINT64_FORMAT ": %s: %s", file, line, path, message);
+  else if (file != NULL)
+    g_set_error (error, CLR_ENGINE_ERROR, code, "%s: %s: %s", file, path, message);
+  else
+    g_set_error (error, CLR_ENGINE_ERROR, code, "%s: %s", path, message);
+  return FALSE;
+}
+
+/* A string member, if it is one: its length and, for names, its content. */
+static gboolean
+check_text (JsonObject   *object,
+            const char   *member,
+            const char   *prefix,
+            gboolean      is_name,
+            const char   *file,
+            ClrJsonLines *lines,
+            GError      **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *path = NULL;
+  const char *text;
+  gsize len;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return TRUE;  /* absent, or the wrong type: clr_shipment_validate() says so */
+  text = json_node_get_string (node);
+  len = strlen (text);
+  path = g_strconcat (prefix, member, NULL);
+  if (len > CLR_SHIPMENT_MAX_TEXT)
+    return document_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, file, lines, path,
+                           _("%" G_GSIZE_FORMAT " bytes, longer than the limit of %d bytes"),
+                           len, CLR_SHIPMENT_MAX_TEXT);
+  if (is_name)
+    {
+      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+        if (g_unichar_isalnum (g_utf8_get_char (p)))
+          return TRUE;
+      return document_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, file, lines, path, "%s",
+                             len == 0 ? _("blank: a party must be named")
+                                      : _("blank or only punctuation: a party must be named with letters or digits"));
+    }
+  return TRUE;
+}
+
+gboolean
+clr_shipment_check_document (JsonNode     *shipment,
+                             const char   *file,
+                             ClrJsonLines *lines,
+                             GError      **error)
+{
+  JsonObject *root;
+  JsonNode *node;
+
+  if (shipment == NULL || !JSON_NODE_HOLDS_OBJECT (shipment))
+    return TRUE;
+  root = json_node_get_object (shipment);
+
+  node = json_object_get_member (root, "schema_version");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+        return document_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, file, lines, "schema_version",
+                               _("must be the number 1 (written without quotes)"));
+      if (json_node_get_int (node) != 1)
+        return document_error (error, CLR_ENGINE_ERROR_UNSUPPORTED, file, lines, "schema_version",
+                               _("%" G_GINT64_FORMAT " is not supported (this version of Clearance reads 1)"),
+                               json_node_get_int (node));
+    }
+
+  node = json_object_get_member (root, "items");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+      {
+        JsonNode *item = json_array_get_element (json_node_get_array (node), i);
+        g_autofree char *prefix = g_strdup_printf ("items[%u].", i);
+
+        if (JSON_NODE_HOLDS_OBJECT (item) &&
+            !check_text (json_node_get_object (item), "description", prefix, FALSE, file, lines, error))
+          return FALSE;
+      }
+
+  node = json_object_get_member (root, "parties");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+      {
+        JsonNode *party = json_array_get_element (json_node_get_array (node), i);
+        g_autofree char *prefix = g_strdup_printf ("parties[%u].", i);
+        g_autofree char *parent_prefix = g_strdup_printf ("parties[%u].ultimate_parent.", i);
+        JsonNode *parent;
+
+        if (!JSON_NODE_HOLDS_OBJECT (party))
+          continue;
+        if (!check_text (json_node_get_object (party), "name", prefix, TRUE, file, lines, error))
+          return FALSE;
+        parent = json_object_get_member (json_node_get_object (party), "ultimate_parent");
+        if (parent != NULL && JSON_NODE_HOLDS_OBJECT (parent) &&
+            !check_text (json_node_get_object (parent), "name", parent_prefix, TRUE, file, lines, error))
+          return FALSE;
+      }
+
+  node = json_object_get_member (root, "end_use");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
+      !check_text (json_node_get_object (node), "description", "end_use.", FALSE, file, lines, error))
+    return FALSE;
   return TRUE;
 }

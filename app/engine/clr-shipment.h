@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "clr-json-reader.h"
 #include "clr-rule-pack.h"
 
 G_BEGIN_DECLS
@@ -16,9 +17,24 @@ G_BEGIN_DECLS
 /* Party roles a shipment may name. */
 extern const char * const clr_shipment_party_roles[];  /* NULL-terminated */
 
-/* Reads a shipment file (JSON). Errors name the file. */
+/* Longest party name or description, in bytes (as for listed names). */
+#define CLR_SHIPMENT_MAX_TEXT 4096
+
+/* Reads a shipment file through the guarded JSON reader (clr-json-reader.h)
+ * and clr_shipment_check_document(). Errors name the file, the line and the
+ * field ("s.json:7: parties[1].name: …"). */
 JsonNode *clr_shipment_load_file (const char   *path,
                                   GError      **error);
+
+/* What needs no rule pack, so that even a draft is refused with it:
+ * schema_version is the integer 1; party names (and their ultimate
+ * parents') are not blank or only punctuation; names and descriptions are
+ * at most CLR_SHIPMENT_MAX_TEXT bytes. With @lines (from the reader) and
+ * @file, the error starts with “FILE:LINE: ”. */
+gboolean  clr_shipment_check_document (JsonNode     *shipment,
+                                       const char   *file,
+                                       ClrJsonLines *lines,
+                                       GError      **error);
 
 /* Validates @shipment against the schema and @pack: required fields
  * (date, destination, items[].eccn, one party), known fields only, real

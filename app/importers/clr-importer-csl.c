@@ -9,6 +9,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+
+#include "clr-json-reader.h"
 #include <string.h>
 
 #include "clr-importer-private.h"
@@ -778,27 +780,28 @@ json_deliver_object (CslContext  *ctx,
                      GError     **error)
 {
   const char *file = ctx->job->display_name;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
   char *values[N_COLUMNS] = { NULL };
   JsonObject *object;
   gboolean ok;
 
-  if (!json_parser_load_from_data (parser, text->str, (gssize) text->len, &local_error))
+  /* The guarded reader (depth, NUL, numbers), its lines counted from the record's. */
+  root = clr_json_read_data (text->str, (gssize) text->len, file, line, CLR_JSON_READ_NONE, NULL, &local_error);
+  if (root == NULL)
     {
-      clr_import_set_error (error, CLR_ENGINE_ERROR_PARSE, file, line,
-                            _("invalid JSON record: %s"), local_error->message);
+      g_set_error_literal (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_PARSE, local_error->message);
       return FALSE;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       clr_import_set_error (error, CLR_ENGINE_ERROR_PARSE, file, line,
                             _("an item of “results” is not an object"));
       return FALSE;
     }
 
-  object = json_node_get_object (json_parser_get_root (parser));
+  object = json_node_get_object (root);
   for (guint i = 0; i < CSL_N_FIELDS; i++)
     {
       JsonNode *node = json_object_get_member (object, csl_columns[i]);

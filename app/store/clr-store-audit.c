@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "clr-csv-out.h"
 #include "clr-store-audit.h"
 #include "clr-store-json-private.h"
 #include "clr-store-private.h"
@@ -913,28 +914,22 @@ clr_store_audit_check_anchor (ClrStore    *self,
   return FALSE;
 }
 
+/* One cell, neutralised against spreadsheet formulas (clr-csv-out.h). */
 static void
 csv_field (GString    *out,
            const char *value,
            gboolean    last)
 {
-  if (value != NULL)
-    {
-      if (strpbrk (value, ",\"\r\n") != NULL)
-        {
-          g_string_append_c (out, '"');
-          for (const char *p = value; *p; p++)
-            {
-              if (*p == '"')
-                g_string_append_c (out, '"');
-              g_string_append_c (out, *p);
-            }
-          g_string_append_c (out, '"');
-        }
-      else
-        g_string_append (out, value);
-    }
+  clr_csv_append_text (out, value);
   g_string_append (out, last ? "\r\n" : ",");
+}
+
+static void
+csv_number (GString    *out,
+            const char *value)
+{
+  clr_csv_append_number (out, value);
+  g_string_append_c (out, ',');
 }
 
 gboolean
@@ -981,14 +976,14 @@ clr_store_audit_export (ClrStore        *self,
           g_autofree char *before = _clr_json_to_text (entry->before);
           g_autofree char *after = _clr_json_to_text (entry->after);
 
-          csv_field (out, id, FALSE);
+          csv_number (out, id);
           csv_field (out, entry->at, FALSE);
           csv_field (out, entry->user, FALSE);
           csv_field (out, entry->display_name, FALSE);
           csv_field (out, entry->action, FALSE);
           csv_field (out, entry->subject_type, FALSE);
           csv_field (out, entry->subject_id, FALSE);
-          csv_field (out, case_id, FALSE);
+          csv_number (out, case_id);
           csv_field (out, before, FALSE);
           csv_field (out, after, FALSE);
           csv_field (out, entry->prev_hash, FALSE);

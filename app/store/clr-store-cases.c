@@ -16,6 +16,8 @@
 #include "clr-store-json-private.h"
 #include "clr-store-private.h"
 #include "clr-store-review.h"
+#include "clr-json-reader.h"
+#include "clr-shipment.h"
 
 G_DEFINE_BOXED_TYPE (ClrCase, clr_case, clr_case_ref, clr_case_unref)
 
@@ -764,30 +766,25 @@ clr_store_import_case (ClrStore    *self,
                        const char  *path,
                        GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
+  g_autoptr(ClrJsonLines) lines = NULL;
+  g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (CLR_IS_STORE (self), 0);
   g_return_val_if_fail (path != NULL, 0);
 
-  if (!json_parser_load_from_file (parser, path, &local_error))
-    {
-      if (local_error->domain == JSON_PARSER_ERROR && !g_str_has_prefix (local_error->message, path))
-        g_set_error (error, local_error->domain, local_error->code, "%s: %s", path, local_error->message);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return 0;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  /* The guarded reader: depth, one document, NUL, numbers (clr-json-reader.h). */
+  root = clr_json_read_file (path, CLR_JSON_READ_NONE, &lines, error);
+  if (root == NULL)
+    return 0;
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
                    _("%s: a shipment must be a JSON object ({…})"), path);
       return 0;
     }
-
+  /* Names, lengths, schema_version: even a draft is refused with these. */
+  if (!clr_shipment_check_document (root, path, lines, error))
+    return 0;
   return clr_store_create_case (self, root, error);
 }
 
