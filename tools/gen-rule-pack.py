@@ -334,6 +334,7 @@ def main():
         'eccn_sets': src.get('eccn_sets', {}),
         'item_parameters': src.get('item_parameters', []),
         'item_lists': src.get('item_lists', {}),
+        'paragraph_derivations': src.get('paragraph_derivations', []),
         'rules': src['rules'],
         'policy_overrides': src.get('policy_overrides', []),
     }
