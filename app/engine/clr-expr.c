@@ -414,7 +414,8 @@ compile (JsonNode    *node,
       expr->name = g_strdup (json_node_get_string (arg));
       if ((op == OP_FLAG && !in_strv (boolean_flags, expr->name)) ||
           (op == OP_PARAM && !in_strv (numeric_params, expr->name)) ||
-          (op == OP_HAS && !in_strv (boolean_flags, expr->name) && !in_strv (numeric_params, expr->name)))
+          (op == OP_HAS && !in_strv (boolean_flags, expr->name) && !in_strv (numeric_params, expr->name) &&
+           g_strcmp0 (expr->name, "manufacturer_headquarters") != 0))
         {
           fail (error, where, _("unknown item field “%s” in “%s”"), expr->name, key);
           return NULL;
@@ -979,7 +980,8 @@ eval (ClrExpr    *expr,
 
     case OP_HAS:
       result = json_object_has_member (env->item, expr->name) &&
-               !JSON_NODE_HOLDS_NULL (json_object_get_member (env->item, expr->name)) ? CLR_TRI_TRUE : CLR_TRI_FALSE;
+               !JSON_NODE_HOLDS_NULL (json_object_get_member (env->item, expr->name)) &&
+               g_strcmp0 (get_string (env->item, expr->name), "") != 0 ? CLR_TRI_TRUE : CLR_TRI_FALSE;
       if (trace != NULL)
         g_string_append_printf (trace, "has %s: %s", expr->name, tri_word (result));
       return result;
