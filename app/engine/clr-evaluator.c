@@ -425,16 +425,22 @@ control_applies (const char *eccn,
 {
   JsonArray *paragraphs = json_object_get_array_member (applies, "paragraphs");
   JsonArray *except = json_object_get_array_member (applies, "except");
+  JsonArray *except_conditional = json_object_has_member (applies, "except_conditional") ?
+                                  json_object_get_array_member (applies, "except_conditional") : NULL;
   gboolean all = json_object_get_boolean_member_with_default (applies, "all", FALSE);
   gboolean conditional = json_object_get_boolean_member_with_default (applies, "conditional", FALSE);
   ClrTri in = all ? CLR_TRI_TRUE : any_pattern (eccn, paragraphs);
   ClrTri out = any_pattern (eccn, except);
+  ClrTri out_if = any_pattern (eccn, except_conditional);
 
+  /* The entry read whole: a paragraph the line excludes outright is not
+   * reached ("entire entry except .y"); one it excludes only under a
+   * condition ("… .x if for use in .b") is uncertain. */
   if (in == CLR_TRI_FALSE)
     return CLR_TRI_FALSE;
-  if (out == CLR_TRI_TRUE && !conditional)
+  if (out == CLR_TRI_TRUE && (!conditional || except_conditional != NULL))
     return CLR_TRI_FALSE;
-  if (in == CLR_TRI_UNKNOWN || out != CLR_TRI_FALSE || conditional)
+  if (in == CLR_TRI_UNKNOWN || out != CLR_TRI_FALSE || out_if != CLR_TRI_FALSE || conditional)
     return CLR_TRI_UNKNOWN;
   return CLR_TRI_TRUE;
 }
@@ -489,6 +495,7 @@ eval_country_chart (Eval    *ev,
       g_autoptr(GPtrArray) required = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GPtrArray) uncertain = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) citations = g_ptr_array_new_with_free_func (g_free);
 
       if (g_strcmp0 (eccn, "EAR99") == 0 || entry == NULL)
         {
@@ -564,6 +571,8 @@ eval_country_chart (Eval    *ev,
                 hit = FALSE;
               in_scope = hit ? CLR_TRI_TRUE : CLR_TRI_FALSE;
               label = g_strdup_printf (_("%s: %s"), reason, obj_string (scope, "text") ?: kind);
+              if (hit && applies == CLR_TRI_TRUE && obj_string (scope, "citation") != NULL)
+                strings_add_unique (citations, obj_string (scope, "citation"));
               g_string_append_printf (detail, "items[%u] %s %s worded scope: %s; ", i, eccn, reason, hit ? "covers" : "does not cover");
             }
           else
@@ -606,7 +615,15 @@ eval_country_chart (Eval    *ev,
                                flag_texts->len > 0 ? join_strings (flag_texts, "; ") : g_strdup (_("none listed")));
           f->explanation = expand (ev, rule->explanation, f, extra);
           g_free (f->citation);
-          f->citation = g_strdup_printf ("%s; ECCN %.5s", rule->citation, eccn);
+          if (citations->len > 0)
+            {
+              /* a line that names its destinations cites its own paragraph (742.6(a)(7) …) */
+              g_autofree char *cites = join_strings (citations, "; ");
+
+              f->citation = g_strdup_printf ("%s; ECCN %.5s; %s", rule->citation, eccn, cites);
+            }
+          else
+            f->citation = g_strdup_printf ("%s; ECCN %.5s", rule->citation, eccn);
           g_ptr_array_add (ev->findings, f);
           any = TRUE;
         }
