@@ -220,6 +220,8 @@ def build_ccl(ecfr):
                 p = eccn + '.' + it['paragraph']
                 if p not in paragraphs:
                     paragraphs.append(p)
+        entry_flags = e.get('licenceExceptionFlags') or {}
+        terms = exception_terms(entry_flags)
         out[eccn] = {
             'title': e.get('heading') or '',
             'reasons': reasons,
@@ -227,7 +229,34 @@ def build_ccl(ecfr):
             'license_exceptions': e.get('licenceExceptionFlags') or {},
             'paragraphs': paragraphs,
         }
+        if terms:
+            out[eccn]['exception_terms'] = terms
     return out, ccl.get('ecfrIssueDate')
+
+
+LVS_RE = re.compile(r'^\$\s*([\d,]+)\.?\s*(?:[,;]\s*(?:except\s+)?n/a for (mt|np)(?:(?:,|,? and) (mt|np))?\.?)?$')
+GBS_RE = re.compile(r'^yes\.?(?:,?\s*except n/a for (mt|np)\.?)?$')
+
+
+def exception_terms(flags):
+    """The LVS value limit and GBS eligibility of an entry, where its line
+    says them plainly ("$5000", "$1500, N/A for NP", "Yes", "Yes, except N/A
+    for MT"). Lines that limit eligibility to some paragraphs or uses are
+    left out: the engine then treats the exception as not available."""
+    terms = {}
+    lvs = (flags.get('LVS') or '').strip().lower()
+    m = LVS_RE.match(lvs)
+    if m:
+        t = {'value_limit': int(m.group(1).replace(',', ''))}
+        nf = [r.upper() for r in m.groups()[1:] if r]
+        if nf:
+            t['not_for_reasons'] = nf
+        terms['LVS'] = t
+    gbs = (flags.get('GBS') or '').strip().lower()
+    m = GBS_RE.match(gbs)
+    if m:
+        terms['GBS'] = {'not_for_reasons': [m.group(1).upper()]} if m.group(1) else {}
+    return terms
 
 
 def build_countries_and_chart(ecfr, table, isonames):
@@ -325,6 +354,17 @@ def main():
         groups = {k: dict(v, changes=[]) for k, v in old['country_groups'].items()
                   if k not in src.get('custom_groups', {})}
         tables_source = old['tables_source']
+
+    # hand-written CCL corrections: entries whose License Requirements the
+    # extraction lacks, and control citations the chart text omits
+    for eccn, ov in src.get('ccl_overrides', {}).items():
+        entry = ccl[eccn]
+        if 'controls' in ov:
+            entry['controls'] = ov['controls']
+        for reason, cite in ov.get('citations', {}).items():
+            for ctl in entry['controls']:
+                if ctl['reason'] == reason and ctl['scope']['kind'] in ('worldwide', 'destinations'):
+                    ctl['scope']['citation'] = cite
 
     # hand-written country aliases and extra destinations
     for code, extra in src.get('country_overrides', {}).items():

@@ -456,7 +456,7 @@ places_contain (Eval       *ev,
 
       if (v == NULL)
         continue;
-      if (strchr (v, ':') != NULL ? clr_rule_pack_country_in_group (ev->pack, code, v, ev->env.date)
+      if (strchr (v, ':') != NULL || strlen (v) == 1 ? clr_rule_pack_country_in_group (ev->pack, code, v, ev->env.date)
                                   : strcmp (v, code) == 0)
         return TRUE;
     }

@@ -223,7 +223,7 @@ check_places (ClrRulePack *pack,
     {
       const char *v = g_ptr_array_index (values, i);
 
-      if (strchr (v, ':') != NULL)
+      if (strchr (v, ':') != NULL || strlen (v) == 1)   /* "D:5", or Country Group "B" */
         {
           if (!_clr_rule_pack_has_group (pack, v))
             return fail (error, where, _("“%s”: unknown country group “%s”"), what, v);
@@ -743,7 +743,7 @@ place_matches (ClrExprEnv *env,
     {
       const char *v = g_ptr_array_index (values, i);
 
-      if (strchr (v, ':') != NULL)
+      if (strchr (v, ':') != NULL || strlen (v) == 1)
         {
           if (clr_rule_pack_country_in_group (env->pack, effective, v, env->date))
             return TRUE;

@@ -222,7 +222,15 @@ edit_unknown_group (JsonObject *root)
   JsonArray *dest = json_array_new ();
 
   json_array_add_string_element (dest, "D:9");
-  json_object_set_array_member (cond, "destination", dest);
+  if (json_object_has_member (cond, "all"))
+    {
+      JsonObject *o = json_object_new ();
+
+      json_object_set_array_member (o, "destination", dest);
+      json_array_add_object_element (json_object_get_array_member (cond, "all"), o);
+    }
+  else
+    json_object_set_array_member (cond, "destination", dest);
 }
 
 static void
