@@ -29,6 +29,7 @@ struct _ClrItemRow
   ClrFieldRow        *unit_value;
   ClrFieldRow        *currency;
   ClrFieldRow        *manufacturer;
+  ClrFieldRow        *manufacturer_hq;
   ClrFieldRow        *model;
   ClrFieldRow        *tpp;
   ClrFieldRow        *density;
@@ -98,6 +99,7 @@ update_header (ClrItemRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->density), has_parameter (self, "performance_density", eccn));
   gtk_widget_set_visible (GTK_WIDGET (self->bandwidth), has_parameter (self, "memory_bandwidth_gbps", eccn));
   gtk_widget_set_visible (GTK_WIDGET (self->datacenter), has_parameter (self, "datacenter", eccn));
+  gtk_widget_set_visible (GTK_WIDGET (self->manufacturer_hq), has_parameter (self, "manufacturer_headquarters", eccn));
 }
 
 static void
@@ -336,6 +338,8 @@ clr_item_row_new (ClrShipmentCatalog *catalog)
   self->unit_value = add_field (self, CLR_FIELD_NUMBER, _("Unit _value"), FALSE);
   self->currency = add_field (self, CLR_FIELD_TEXT, _("_Currency"), FALSE);
   self->manufacturer = add_field (self, CLR_FIELD_TEXT, _("_Manufacturer"), FALSE);
+  /* the GP10 guidance turns on where the developer or producer (or its ultimate parent) is headquartered */
+  self->manufacturer_hq = add_field (self, CLR_FIELD_COUNTRY, _("Manufacturer _headquarters (or its ultimate parent's)"), FALSE);
   self->model = add_field (self, CLR_FIELD_TEXT, _("M_odel"), FALSE);
   clr_field_row_set_text (self->currency, "USD");
 
@@ -389,6 +393,7 @@ clr_item_row_set_item (ClrItemRow *self,
     { "unit_value", G_STRUCT_OFFSET (ClrItemRow, unit_value) },
     { "currency", G_STRUCT_OFFSET (ClrItemRow, currency) },
     { "manufacturer", G_STRUCT_OFFSET (ClrItemRow, manufacturer) },
+    { "manufacturer_headquarters", G_STRUCT_OFFSET (ClrItemRow, manufacturer_hq) },
     { "model", G_STRUCT_OFFSET (ClrItemRow, model) },
     { "tpp", G_STRUCT_OFFSET (ClrItemRow, tpp) },
     { "performance_density", G_STRUCT_OFFSET (ClrItemRow, density) },
@@ -469,6 +474,7 @@ clr_item_row_to_json (ClrItemRow *self)
   put_field (object, "unit_value", self->unit_value, FALSE);
   put_field (object, "currency", self->currency, FALSE);
   put_field (object, "manufacturer", self->manufacturer, FALSE);
+  put_field (object, "manufacturer_headquarters", self->manufacturer_hq, FALSE);
   put_field (object, "model", self->model, FALSE);
   put_field (object, "tpp", self->tpp, FALSE);
   put_field (object, "performance_density", self->density, FALSE);
@@ -502,7 +508,7 @@ field_rows (ClrItemRow *self,
   ClrFieldRow **rows;
   ClrFieldRow *all[] = { self->description, self->eccn, self->tpp, self->density, self->bandwidth,
                          self->quantity, self->unit_value, self->currency, self->manufacturer,
-                         self->model };
+                         self->manufacturer_hq, self->model };
 
   rows = g_new (ClrFieldRow *, G_N_ELEMENTS (all));
   memcpy (rows, all, sizeof all);
