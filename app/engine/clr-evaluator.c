@@ -1681,6 +1681,7 @@ clr_evaluate (ClrRulePack       *pack,
   if (open->len > 0 && combos <= MAX_HYPOTHESES)
     {
       g_autofree char *first_verdict = NULL;
+      g_autofree char *first_signature = NULL;
       gboolean same = TRUE;
 
       for (guint c = 0; same && c < combos; c++)
@@ -1697,11 +1698,29 @@ clr_evaluate (ClrRulePack       *pack,
               rest /= d->candidates->len;
             }
           r = evaluate_core (pack, copy, screening, lists, as_of, posture, flags & ~CLR_EVALUATE_TRACE, TRUE);
-          if (first_verdict == NULL)
-            first_verdict = g_strdup (obj_string (json_node_get_object (r), "verdict"));
-          else if (g_strcmp0 (first_verdict, obj_string (json_node_get_object (r), "verdict")) != 0)
-            same = FALSE;
+          /* the same verdict, under the same license exceptions */
+          {
+            JsonArray *ex = json_object_get_array_member (json_node_get_object (r), "license_exceptions");
+            GString *sig = g_string_new (obj_string (json_node_get_object (r), "verdict"));
+
+            for (guint e = 0; ex != NULL && e < json_array_get_length (ex); e++)
+              g_string_append_printf (sig, " %s", obj_string (_clr_json_array_object (ex, e), "code"));
+            if (first_signature == NULL)
+              {
+                first_signature = g_string_free (sig, FALSE);
+                first_verdict = g_strdup (obj_string (json_node_get_object (r), "verdict"));
+              }
+            else
+              {
+                if (g_strcmp0 (first_signature, sig->str) != 0)
+                  same = FALSE;
+                g_string_free (sig, TRUE);
+              }
+          }
         }
+      /* every paragraph needing review (a missing TPP…) is no answer: ask */
+      if (g_strcmp0 (first_verdict, "review") == 0)
+        same = FALSE;
       for (guint k = 0; k < open->len; k++)
         {
           Derived *d = g_ptr_array_index (open, k);
