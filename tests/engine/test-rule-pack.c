@@ -130,7 +130,7 @@ test_item_parameters (void)
   JsonArray *array = json_node_get_array (list);
   g_autoptr(GPtrArray) facts = g_ptr_array_new ();
 
-  g_assert_cmpuint (json_array_get_length (array), ==, 4);
+  g_assert_cmpuint (json_array_get_length (array), ==, 5);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonObject *p = json_array_get_object_element (array, i);
@@ -144,6 +144,7 @@ test_item_parameters (void)
   g_assert_true (g_strv_contains ((const char * const *) facts->pdata, "performance_density"));
   g_assert_true (g_strv_contains ((const char * const *) facts->pdata, "memory_bandwidth_gbps"));
   g_assert_true (g_strv_contains ((const char * const *) facts->pdata, "datacenter"));
+  g_assert_true (g_strv_contains ((const char * const *) facts->pdata, "manufacturer_headquarters"));
 
   g_assert_true (clr_rule_pack_item_has_parameter (pack, "tpp", "3A090.a"));
   g_assert_true (clr_rule_pack_item_has_parameter (pack, "datacenter", "5A992.z.1"));
@@ -152,6 +153,8 @@ test_item_parameters (void)
   g_assert_false (clr_rule_pack_item_has_parameter (pack, "tpp", "EAR99"));
   g_assert_false (clr_rule_pack_item_has_parameter (pack, "tpp", "5A992.c"));
   g_assert_false (clr_rule_pack_item_has_parameter (pack, "quantity", "3A090.a"));
+  g_assert_true (clr_rule_pack_item_has_parameter (pack, "manufacturer_headquarters", "3A090"));
+  g_assert_false (clr_rule_pack_item_has_parameter (pack, "manufacturer_headquarters", "EAR99"));
 }
 
 /* Loads the bundled pack with one edit made by @edit (a Python-free JSON patch:
