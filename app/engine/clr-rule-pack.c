@@ -680,7 +680,8 @@ expand_set (ClrRulePack *self,
 /* The item facts the shipment form may ask for (the evaluator's numeric
  * parameters and flags the form shows per item). */
 static const char * const item_parameter_facts[] = {
-  "tpp", "performance_density", "memory_bandwidth_gbps", "datacenter", "manufacturer_headquarters", NULL
+  "tpp", "performance_density", "memory_bandwidth_gbps", "datacenter", "manufacturer_headquarters",
+  "food_or_medicine", "enc_classification_done", NULL
 };
 
 /* "item_parameters": which item facts apply to which ECCNs, so the form asks
@@ -714,7 +715,8 @@ load_item_parameters (ClrRulePack *self,
         return FALSE;
       if (!g_strv_contains (item_parameter_facts, fact))
         return invalid (error, _("%s.fact: unknown item fact “%s” (known: tpp, performance_density, "
-                                 "memory_bandwidth_gbps, datacenter, manufacturer_headquarters)"), where, fact);
+                                 "memory_bandwidth_gbps, datacenter, manufacturer_headquarters, food_or_medicine, "
+                                 "enc_classification_done)"), where, fact);
       if (!g_hash_table_add (seen, (gpointer) fact))
         return invalid (error, _("%s.fact: “%s” is listed twice"), where, fact);
       if (!g_hash_table_contains (self->eccn_sets, set[0] == '@' ? set + 1 : set))

@@ -130,13 +130,16 @@ test_item_parameters (void)
   JsonArray *array = json_node_get_array (list);
   g_autoptr(GPtrArray) facts = g_ptr_array_new ();
 
-  g_assert_cmpuint (json_array_get_length (array), ==, 5);
+  g_assert_cmpuint (json_array_get_length (array), ==, 7);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonObject *p = json_array_get_object_element (array, i);
+      const char *fact = json_object_get_string_member (p, "fact");
 
-      g_ptr_array_add (facts, (gpointer) json_object_get_string_member (p, "fact"));
-      g_assert_cmpstr (json_object_get_string_member (p, "eccn_set"), ==, "ac_family");
+      g_ptr_array_add (facts, (gpointer) fact);
+      g_assert_cmpstr (json_object_get_string_member (p, "eccn_set"), ==,
+                       g_str_equal (fact, "food_or_medicine") ? "ear99"
+                       : g_str_equal (fact, "enc_classification_done") ? "enc_items" : "ac_family");
       g_assert_nonnull (json_object_get_string_member (p, "label"));
     }
   g_ptr_array_add (facts, NULL);
@@ -155,6 +158,10 @@ test_item_parameters (void)
   g_assert_false (clr_rule_pack_item_has_parameter (pack, "quantity", "3A090.a"));
   g_assert_true (clr_rule_pack_item_has_parameter (pack, "manufacturer_headquarters", "3A090"));
   g_assert_false (clr_rule_pack_item_has_parameter (pack, "manufacturer_headquarters", "EAR99"));
+  g_assert_true (clr_rule_pack_item_has_parameter (pack, "food_or_medicine", "EAR99"));
+  g_assert_false (clr_rule_pack_item_has_parameter (pack, "food_or_medicine", "3A991.a"));
+  g_assert_true (clr_rule_pack_item_has_parameter (pack, "enc_classification_done", "5A002.a.1"));
+  g_assert_false (clr_rule_pack_item_has_parameter (pack, "enc_classification_done", "5A992.c"));
 }
 
 /* Loads the bundled pack with one edit made by @edit (a Python-free JSON patch:

@@ -190,7 +190,7 @@ test_manufacturer_headquarters (Fixture       *f,
     "{\"date\": \"2025-06-01\", \"destination\": \"DE\","
     " \"items\": [{\"description\": \"accelerator\", \"eccn\": \"3A090\", \"tpp\": 5120,"
     "   \"manufacturer\": \"Cambricon\", \"manufacturer_headquarters\": \"CN\"},"
-    "  {\"description\": \"chairs\", \"eccn\": \"EAR99\"}],"
+    "  {\"description\": \"chairs\", \"eccn\": \"EAR99\", \"food_or_medicine\": false}],"
     " \"parties\": [{\"role\": \"end_user\", \"name\": \"Harbour Compute Ltd\", \"country\": \"DE\"}]}");
   g_autoptr(JsonNode) back = NULL;
   GtkWidget *chip, *chairs;
@@ -206,6 +206,9 @@ test_manufacturer_headquarters (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hq)));
   g_assert_cmpstr (clr_field_row_get_value (hq), ==, "CN");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_field (chairs, "Manufacturer _headquarters (or its ultimate parent's)"))));
+  /* EAR99 items ask whether they are food or medicine; the chip does not */
+  g_assert_true (gtk_widget_get_visible (clr_gui_test_find_widget (chairs, ADW_TYPE_ACTION_ROW, "Food or medicine")));
+  g_assert_false (gtk_widget_get_visible (clr_gui_test_find_widget (chip, ADW_TYPE_ACTION_ROW, "Food or medicine")));
   back = clr_shipment_form_get_document (f->form);
   g_assert_true (json_node_equal (document, back));
 }
