@@ -150,14 +150,16 @@ GROUP_NAMES = {'united arab emirates': 'AE', 'macau': 'MO', 'china': 'CN', 'russ
                'canada': 'CA'}
 
 
-CITE_RE = re.compile(r'§\s*(7\d\d\.\d+(?:\([a-z0-9]+\))*)')
-
-
 def parse_scope(text, reason=None):
     scope = _parse_scope(text, reason)
-    m = CITE_RE.search(text)
-    if m and scope['kind'] in ('destinations', 'worldwide'):
-        scope['citation'] = '15 CFR ' + m.group(1)
+    if '§' in text and scope['kind'] in ('destinations', 'worldwide'):
+        # "see § 742.6(a)(7)", "See §§ 742.6 and 746.3": the line's own paragraphs
+        cites = []
+        for c in re.findall(r'\b(7\d\d\.\d+(?:\([a-z0-9]+\))*)', text[text.index('§'):]):
+            if c not in cites:
+                cites.append(c)
+        if cites:
+            scope['citation'] = '15 CFR ' + '; '.join(cites)
     return scope
 
 
