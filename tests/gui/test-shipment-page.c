@@ -213,6 +213,26 @@ test_manufacturer_headquarters (Fixture       *f,
   g_assert_true (json_node_equal (document, back));
 }
 
+/* The result's notes (a derived paragraph, a fact not needed) are shown with the findings. */
+static void
+test_result_notes (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(JsonNode) result = parse (
+    "{\"verdict\": \"clear\", \"as_of\": \"2026-06-01\", \"posture\": \"enforcement\", \"findings\": [],"
+    " \"license_exceptions\": [], \"screening\": [],"
+    " \"notes\": [\"Item 0: 3A090 stated; the verdict is the same for 3A090.a & 3A090.b\"],"
+    " \"data\": {\"rule_pack\": {\"id\": \"ear\", \"version\": \"1\", \"sha256\": \"x\"}, \"lists\": []}}");
+  GtkWidget *row;
+
+  clr_result_pane_set_result (f->pane, result, NULL);
+  /* the title is markup: the note's text is escaped, not parsed */
+  row = clr_gui_test_find_widget (GTK_WIDGET (f->pane), ADW_TYPE_ACTION_ROW,
+                                  "Item 0: 3A090 stated; the verdict is the same for 3A090.a &amp; 3A090.b");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (row));
+}
+
 static void
 test_items_reorder (Fixture       *f,
                     gconstpointer  data)
@@ -499,6 +519,7 @@ main (int    argc,
   g_test_add ("/shipment/page/round-trip", Fixture, NULL, fixture_setup, test_document_round_trip, fixture_teardown);
   g_test_add ("/shipment/page/manufacturer-headquarters", Fixture, NULL, fixture_setup, test_manufacturer_headquarters,
               fixture_teardown);
+  g_test_add ("/shipment/page/result-notes", Fixture, NULL, fixture_setup, test_result_notes, fixture_teardown);
   g_test_add ("/shipment/page/items-reorder", Fixture, NULL, fixture_setup, test_items_reorder, fixture_teardown);
   g_test_add_func ("/shipment/page/tpp-calculator", test_tpp_calculator);
   g_test_add ("/shipment/page/item-parameters-from-pack", Fixture, NULL, fixture_setup,
