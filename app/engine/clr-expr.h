@@ -62,6 +62,7 @@ typedef struct
   int          item_index;
   JsonObject  *party;           /* bound party or NULL */
   int          party_index;
+  GPtrArray   *chart_reasons;   /* reasons (NS, MT…) of the Country Chart finding an exception is tested for, or NULL */
 } ClrExprEnv;
 
 /* Compiles and validates @node against @pack; @where names the rule in errors. */

@@ -35,6 +35,7 @@ typedef struct
   char        *ask;
   GStrv        exceptions;    /* license exception codes the rule's requirement may use */
   gboolean     blocks_exceptions;
+  gboolean     classification_check;  /* checks a stated paragraph against the item's facts */
 } ClrRule;
 
 typedef struct
@@ -63,7 +64,40 @@ typedef struct
   char     *unknown_policy;
 } ClrPolicyOverride;
 
+/* One outcome of a paragraph derivation ("a", "b", "none"). */
+typedef struct
+{
+  char     *id;
+  char     *label;
+  ClrExpr  *condition;
+  char     *outcome;        /* NULL, or the finding's outcome when the facts give this (e.g. review for "none") */
+  char     *explanation;
+} ClrDerivationOutcome;
+
+/* Which stated ECCNs a derivation refines, and the paragraph each outcome adds. */
+typedef struct
+{
+  char        *eccn;        /* pattern; matched at its own depth ("3A090", "3A001.z.*") */
+  GHashTable  *suffixes;    /* outcome id → suffix (".a") */
+} ClrDerivationTarget;
+
+typedef struct
+{
+  char      *id;
+  char      *title;
+  char      *citation;
+  char      *from;
+  char      *until;
+  GStrv      facts;         /* the facts the derivation reads, for the finding's wording */
+  GPtrArray *targets;       /* ClrDerivationTarget * */
+  GPtrArray *outcomes;      /* ClrDerivationOutcome * */
+} ClrDerivation;
+
 GPtrArray   *_clr_rule_pack_get_rules        (ClrRulePack *self);  /* ClrRule * */
+GPtrArray   *_clr_rule_pack_get_derivations  (ClrRulePack *self);  /* ClrDerivation * */
+/* The compiled "item_scope" of a list consequence, or NULL. */
+ClrExpr     *_clr_rule_pack_get_list_item_scope (ClrRulePack *self,
+                                                 const char  *canonical_code);
 GPtrArray   *_clr_rule_pack_get_exceptions   (ClrRulePack *self);  /* ClrLicenseException * */
 GPtrArray   *_clr_rule_pack_get_overrides    (ClrRulePack *self);  /* ClrPolicyOverride * */
 /* The ISO-2 whose rules govern @code ("HK" → "CN"); @code itself otherwise. */

@@ -57,6 +57,8 @@ struct _ClrRulePack
   GPtrArray  *rules;            /* ClrRule * */
   GPtrArray  *exceptions;       /* ClrLicenseException * */
   GPtrArray  *overrides;        /* ClrPolicyOverride * */
+  GPtrArray  *derivations;      /* ClrDerivation * */
+  GHashTable *list_scopes;      /* list code → ClrExpr (list_consequences.*.item_scope) */
 };
 
 G_DEFINE_FINAL_TYPE (ClrRulePack, clr_rule_pack, G_TYPE_OBJECT)
@@ -150,6 +152,39 @@ override_free (ClrPolicyOverride *o)
 }
 
 static void
+derivation_free (ClrDerivation *d)
+{
+  g_free (d->id);
+  g_free (d->title);
+  g_free (d->citation);
+  g_free (d->from);
+  g_free (d->until);
+  g_strfreev (d->facts);
+  g_ptr_array_unref (d->targets);
+  g_ptr_array_unref (d->outcomes);
+  g_free (d);
+}
+
+static void
+derivation_target_free (ClrDerivationTarget *t)
+{
+  g_free (t->eccn);
+  g_hash_table_unref (t->suffixes);
+  g_free (t);
+}
+
+static void
+derivation_outcome_free (ClrDerivationOutcome *o)
+{
+  g_free (o->id);
+  g_free (o->label);
+  clr_expr_free (o->condition);
+  g_free (o->outcome);
+  g_free (o->explanation);
+  g_free (o);
+}
+
+static void
 clr_rule_pack_finalize (GObject *object)
 {
   ClrRulePack *self = CLR_RULE_PACK (object);
@@ -157,6 +192,8 @@ clr_rule_pack_finalize (GObject *object)
   g_clear_pointer (&self->rules, g_ptr_array_unref);
   g_clear_pointer (&self->exceptions, g_ptr_array_unref);
   g_clear_pointer (&self->overrides, g_ptr_array_unref);
+  g_clear_pointer (&self->derivations, g_ptr_array_unref);
+  g_clear_pointer (&self->list_scopes, g_hash_table_unref);
   g_clear_pointer (&self->countries, g_hash_table_unref);
   g_clear_pointer (&self->country_names, g_hash_table_unref);
   g_clear_pointer (&self->groups, g_hash_table_unref);
@@ -192,6 +229,8 @@ clr_rule_pack_init (ClrRulePack *self)
   self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
   self->exceptions = g_ptr_array_new_with_free_func ((GDestroyNotify) exception_free);
   self->overrides = g_ptr_array_new_with_free_func ((GDestroyNotify) override_free);
+  self->derivations = g_ptr_array_new_with_free_func ((GDestroyNotify) derivation_free);
+  self->list_scopes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) clr_expr_free);
 }
 
 /* ---- validation helpers ------------------------------------------------ */
@@ -641,7 +680,8 @@ expand_set (ClrRulePack *self,
 /* The item facts the shipment form may ask for (the evaluator's numeric
  * parameters and flags the form shows per item). */
 static const char * const item_parameter_facts[] = {
-  "tpp", "performance_density", "memory_bandwidth_gbps", "datacenter", NULL
+  "tpp", "performance_density", "memory_bandwidth_gbps", "datacenter", "manufacturer_headquarters",
+  "food_or_medicine", "enc_classification_done", NULL
 };
 
 /* "item_parameters": which item facts apply to which ECCNs, so the form asks
@@ -675,7 +715,8 @@ load_item_parameters (ClrRulePack *self,
         return FALSE;
       if (!g_strv_contains (item_parameter_facts, fact))
         return invalid (error, _("%s.fact: unknown item fact “%s” (known: tpp, performance_density, "
-                                 "memory_bandwidth_gbps, datacenter)"), where, fact);
+                                 "memory_bandwidth_gbps, datacenter, manufacturer_headquarters, food_or_medicine, "
+                                 "enc_classification_done)"), where, fact);
       if (!g_hash_table_add (seen, (gpointer) fact))
         return invalid (error, _("%s.fact: “%s” is listed twice"), where, fact);
       if (!g_hash_table_contains (self->eccn_sets, set[0] == '@' ? set + 1 : set))
@@ -752,7 +793,7 @@ load_catalogues (ClrRulePack *self,
     {
       static const char * const fields[] = { "title", "outcome", "citation", "license_policy", "use_entry_policy",
                                              "blocks_exceptions", "explanation", "footnotes", "aliases",
-                                             "potential_match", NULL };
+                                             "potential_match", "item_scope", "out_of_scope", NULL };
       static const char * const potential_fields[] = { "title", "outcome", "explanation", "blocks_exceptions", NULL };
       g_autoptr(GList) codes = json_object_get_members (consequences);
 
@@ -883,7 +924,7 @@ load_rules (ClrRulePack *self,
 {
   static const char * const fields[] = { "id", "kind", "title", "citation", "effective", "postures", "condition",
                                          "outcome", "license_policy", "explanation", "ask", "exceptions",
-                                         "blocks_exceptions", "notes", NULL };
+                                         "blocks_exceptions", "notes", "classification_check", NULL };
   JsonArray *rules = array_member (self->root, "rules");
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -932,6 +973,7 @@ load_rules (ClrRulePack *self,
         return invalid (error, _("%s: outcome “%s” (use prohibited, license_required or review)"), where, s);
       rule->outcome = g_strdup (s);
       rule->blocks_exceptions = json_object_get_boolean_member_with_default (o, "blocks_exceptions", FALSE);
+      rule->classification_check = json_object_get_boolean_member_with_default (o, "classification_check", FALSE);
       rule->exceptions = string_array (array_member (o, "exceptions"), where, "exceptions", error);
       if (rule->exceptions == NULL)
         return FALSE;
@@ -1018,6 +1060,158 @@ load_overrides (ClrRulePack *self,
   return TRUE;
 }
 
+
+/* "paragraph_derivations": the paragraph of a stated ECCN derived from the
+ * item's facts (3A090 → 3A090.a from TPP and performance density). */
+static gboolean
+load_derivations (ClrRulePack *self,
+                  GError     **error)
+{
+  static const char * const fields[] = { "id", "title", "citation", "effective", "facts", "targets", "outcomes",
+                                         "notes", NULL };
+  static const char * const target_fields[] = { "eccn", "suffixes", NULL };
+  static const char * const outcome_fields[] = { "id", "label", "condition", "outcome", "explanation", NULL };
+  JsonArray *derivations = array_member (self->root, "paragraph_derivations");
+
+  for (guint i = 0; derivations != NULL && i < json_array_get_length (derivations); i++)
+    {
+      JsonObject *o = _clr_json_array_object (derivations, i);
+      JsonArray *targets, *outcomes;
+      g_autofree char *where = NULL;
+      ClrDerivation *d;
+      const char *s;
+
+      if (o == NULL || str_member (o, "id") == NULL)
+        return invalid (error, _("paragraph_derivations[%u]: needs an “id”"), i);
+      where = g_strdup_printf (_("paragraph derivation “%s”"), str_member (o, "id"));
+      if (!check_fields (o, fields, where, error))
+        return FALSE;
+      d = g_new0 (ClrDerivation, 1);
+      g_ptr_array_add (self->derivations, d);
+      d->id = g_strdup (str_member (o, "id"));
+      d->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) derivation_target_free);
+      d->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) derivation_outcome_free);
+      if (!require_string (o, "title", where, &s, error))
+        return FALSE;
+      d->title = g_strdup (s);
+      if (!require_string (o, "citation", where, &s, error))
+        return FALSE;
+      d->citation = g_strdup (s);
+      if (!read_effective (o, where, &d->from, &d->until, error))
+        return FALSE;
+      d->facts = string_array (array_member (o, "facts"), where, "facts", error);
+      if (d->facts == NULL)
+        return FALSE;
+
+      outcomes = array_member (o, "outcomes");
+      if (outcomes == NULL || json_array_get_length (outcomes) == 0)
+        return invalid (error, _("%s: “outcomes” is missing or empty"), where);
+      for (guint k = 0; k < json_array_get_length (outcomes); k++)
+        {
+          JsonObject *oo = _clr_json_array_object (outcomes, k);
+          g_autofree char *w = g_strdup_printf ("%s: outcomes[%u]", where, k);
+          ClrDerivationOutcome *out;
+
+          if (oo == NULL || !check_fields (oo, outcome_fields, w, error))
+            return oo == NULL ? invalid (error, _("%s: must be an object"), w) : FALSE;
+          out = g_new0 (ClrDerivationOutcome, 1);
+          g_ptr_array_add (d->outcomes, out);
+          if (!require_string (oo, "id", w, &s, error))
+            return FALSE;
+          out->id = g_strdup (s);
+          if (!require_string (oo, "label", w, &s, error))
+            return FALSE;
+          out->label = g_strdup (s);
+          out->outcome = g_strdup (str_member (oo, "outcome"));
+          if (out->outcome != NULL && strcmp (out->outcome, "review") != 0 &&
+              strcmp (out->outcome, "license_required") != 0)
+            return invalid (error, _("%s: outcome “%s” (use review or license_required)"), w, out->outcome);
+          out->explanation = g_strdup (str_member (oo, "explanation"));
+          if (out->outcome != NULL && out->explanation == NULL)
+            return invalid (error, _("%s: an outcome needs an “explanation”"), w);
+          if (!json_object_has_member (oo, "condition"))
+            return invalid (error, _("%s: “condition” is missing"), w);
+          out->condition = clr_expr_compile (json_object_get_member (oo, "condition"), self, w, error);
+          if (out->condition == NULL)
+            return FALSE;
+        }
+
+      targets = array_member (o, "targets");
+      if (targets == NULL || json_array_get_length (targets) == 0)
+        return invalid (error, _("%s: “targets” is missing or empty"), where);
+      for (guint k = 0; k < json_array_get_length (targets); k++)
+        {
+          JsonObject *to = _clr_json_array_object (targets, k);
+          JsonObject *suffixes = to != NULL ? object_member (to, "suffixes") : NULL;
+          g_autofree char *w = g_strdup_printf ("%s: targets[%u]", where, k);
+          g_autoptr(GList) ids = NULL;
+          ClrDerivationTarget *t;
+          g_auto(GStrv) parts = NULL;
+
+          if (to == NULL || !check_fields (to, target_fields, w, error))
+            return to == NULL ? invalid (error, _("%s: must be an object"), w) : FALSE;
+          if (!require_string (to, "eccn", w, &s, error))
+            return FALSE;
+          parts = g_strsplit (s, ".", 2);
+          if (!_clr_eccn_syntax_ok (s, TRUE, TRUE) || _clr_rule_pack_get_ccl_entry (self, parts[0]) == NULL)
+            return invalid (error, _("%s: eccn: unknown ECCN pattern “%s”"), w, s);
+          if (suffixes == NULL)
+            return invalid (error, _("%s: “suffixes” is missing"), w);
+          t = g_new0 (ClrDerivationTarget, 1);
+          g_ptr_array_add (d->targets, t);
+          t->eccn = g_strdup (s);
+          t->suffixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          ids = json_object_get_members (suffixes);
+          for (GList *l = ids; l != NULL; l = l->next)
+            {
+              const char *suffix = str_member (suffixes, l->data);
+              gboolean known = FALSE;
+
+              for (guint m = 0; m < d->outcomes->len; m++)
+                if (g_strcmp0 (((ClrDerivationOutcome *) g_ptr_array_index (d->outcomes, m))->id, l->data) == 0)
+                  known = TRUE;
+              if (!known)
+                return invalid (error, _("%s: suffixes: unknown outcome “%s”"), w, (const char *) l->data);
+              if (suffix == NULL || suffix[0] != '.')
+                return invalid (error, _("%s: suffixes.%s: must be a paragraph like “.a”"), w, (const char *) l->data);
+              g_hash_table_insert (t->suffixes, g_strdup (l->data), g_strdup (suffix));
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* "item_scope" of list consequences: the items a listing reaches (the MEU
+ * List reaches Supp. No. 2 to part 744 items, or any item for Russia and
+ * Belarus entries). */
+static gboolean
+load_list_scopes (ClrRulePack *self,
+                  GError     **error)
+{
+  JsonObject *consequences = object_member (self->root, "list_consequences");
+  g_autoptr(GList) codes = consequences != NULL ? json_object_get_members (consequences) : NULL;
+
+  for (GList *l = codes; l != NULL; l = l->next)
+    {
+      JsonObject *c = object_member (consequences, l->data);
+      JsonObject *oos = c != NULL ? object_member (c, "out_of_scope") : NULL;
+      g_autofree char *where = g_strdup_printf ("list_consequences.%s.item_scope", (const char *) l->data);
+      ClrExpr *expr;
+
+      if (c == NULL || !json_object_has_member (c, "item_scope"))
+        continue;
+      if (oos == NULL || str_member (oos, "explanation") == NULL ||
+          (g_strcmp0 (str_member (oos, "outcome"), "clear") != 0 && g_strcmp0 (str_member (oos, "outcome"), "review") != 0))
+        return invalid (error, _("list_consequences.%s: “item_scope” needs “out_of_scope” with an outcome (clear or review) and an explanation"),
+                        (const char *) l->data);
+      expr = clr_expr_compile (json_object_get_member (c, "item_scope"), self, where, error);
+      if (expr == NULL)
+        return FALSE;
+      g_hash_table_insert (self->list_scopes, g_strdup (l->data), expr);
+    }
+  return TRUE;
+}
+
 static gboolean
 load (ClrRulePack *self,
       GError     **error)
@@ -1026,7 +1220,7 @@ load (ClrRulePack *self,
     "format", "format_version", "id", "version", "published", "title", "description", "snapshot_date",
     "tables_source", "countries", "country_groups", "country_chart", "ccl", "end_use_categories",
     "red_flags", "list_consequences", "license_exceptions", "eccn_sets", "item_parameters", "item_lists",
-    "rules", "policy_overrides", NULL
+    "rules", "policy_overrides", "paragraph_derivations", NULL
   };
   gint64 format_version;
 
@@ -1061,7 +1255,9 @@ load (ClrRulePack *self,
          load_catalogues (self, error) &&
          load_exceptions (self, error) &&
          load_rules (self, error) &&
-         load_overrides (self, error);
+         load_overrides (self, error) &&
+         load_derivations (self, error) &&
+         load_list_scopes (self, error);
 }
 
 ClrRulePack *
@@ -1474,6 +1670,19 @@ GPtrArray *
 _clr_rule_pack_get_rules (ClrRulePack *self)
 {
   return self->rules;
+}
+
+GPtrArray *
+_clr_rule_pack_get_derivations (ClrRulePack *self)
+{
+  return self->derivations;
+}
+
+ClrExpr *
+_clr_rule_pack_get_list_item_scope (ClrRulePack *self,
+                                    const char  *canonical_code)
+{
+  return canonical_code != NULL ? g_hash_table_lookup (self->list_scopes, canonical_code) : NULL;
 }
 
 GPtrArray *

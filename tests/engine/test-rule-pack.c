@@ -130,13 +130,16 @@ test_item_parameters (void)
   JsonArray *array = json_node_get_array (list);
   g_autoptr(GPtrArray) facts = g_ptr_array_new ();
 
-  g_assert_cmpuint (json_array_get_length (array), ==, 4);
+  g_assert_cmpuint (json_array_get_length (array), ==, 7);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonObject *p = json_array_get_object_element (array, i);
+      const char *fact = json_object_get_string_member (p, "fact");
 
-      g_ptr_array_add (facts, (gpointer) json_object_get_string_member (p, "fact"));
-      g_assert_cmpstr (json_object_get_string_member (p, "eccn_set"), ==, "ac_family");
+      g_ptr_array_add (facts, (gpointer) fact);
+      g_assert_cmpstr (json_object_get_string_member (p, "eccn_set"), ==,
+                       g_str_equal (fact, "food_or_medicine") ? "ear99"
+                       : g_str_equal (fact, "enc_classification_done") ? "enc_items" : "ac_family");
       g_assert_nonnull (json_object_get_string_member (p, "label"));
     }
   g_ptr_array_add (facts, NULL);
@@ -144,6 +147,7 @@ test_item_parameters (void)
   g_assert_true (g_strv_contains ((const char * const *) facts->pdata, "performance_density"));
   g_assert_true (g_strv_contains ((const char * const *) facts->pdata, "memory_bandwidth_gbps"));
   g_assert_true (g_strv_contains ((const char * const *) facts->pdata, "datacenter"));
+  g_assert_true (g_strv_contains ((const char * const *) facts->pdata, "manufacturer_headquarters"));
 
   g_assert_true (clr_rule_pack_item_has_parameter (pack, "tpp", "3A090.a"));
   g_assert_true (clr_rule_pack_item_has_parameter (pack, "datacenter", "5A992.z.1"));
@@ -152,6 +156,12 @@ test_item_parameters (void)
   g_assert_false (clr_rule_pack_item_has_parameter (pack, "tpp", "EAR99"));
   g_assert_false (clr_rule_pack_item_has_parameter (pack, "tpp", "5A992.c"));
   g_assert_false (clr_rule_pack_item_has_parameter (pack, "quantity", "3A090.a"));
+  g_assert_true (clr_rule_pack_item_has_parameter (pack, "manufacturer_headquarters", "3A090"));
+  g_assert_false (clr_rule_pack_item_has_parameter (pack, "manufacturer_headquarters", "EAR99"));
+  g_assert_true (clr_rule_pack_item_has_parameter (pack, "food_or_medicine", "EAR99"));
+  g_assert_false (clr_rule_pack_item_has_parameter (pack, "food_or_medicine", "3A991.a"));
+  g_assert_true (clr_rule_pack_item_has_parameter (pack, "enc_classification_done", "5A002.a.1"));
+  g_assert_false (clr_rule_pack_item_has_parameter (pack, "enc_classification_done", "5A992.c"));
 }
 
 /* Loads the bundled pack with one edit made by @edit (a Python-free JSON patch:
@@ -222,7 +232,15 @@ edit_unknown_group (JsonObject *root)
   JsonArray *dest = json_array_new ();
 
   json_array_add_string_element (dest, "D:9");
-  json_object_set_array_member (cond, "destination", dest);
+  if (json_object_has_member (cond, "all"))
+    {
+      JsonObject *o = json_object_new ();
+
+      json_object_set_array_member (o, "destination", dest);
+      json_array_add_object_element (json_object_get_array_member (cond, "all"), o);
+    }
+  else
+    json_object_set_array_member (cond, "destination", dest);
 }
 
 static void
