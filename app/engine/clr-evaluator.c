@@ -446,7 +446,8 @@ places_contain (Eval       *ev,
 
       if (v == NULL)
         continue;
-      if (strchr (v, ':') != NULL ? clr_rule_pack_country_in_group (ev->pack, code, v, ev->env.date)
+      if (strchr (v, ':') != NULL ? _clr_rule_pack_country_in_group_noted (ev->pack, code, v, ev->env.date,
+                                                                           ev->env.table_notes)
                                   : strcmp (v, code) == 0)
         return TRUE;
     }
@@ -544,7 +545,8 @@ eval_country_chart (Eval    *ev,
             {
               const char *column = obj_string (scope, "column");
 
-              in_scope = g_hash_table_contains (row, column) ? CLR_TRI_TRUE : CLR_TRI_FALSE;
+              in_scope = _clr_rule_pack_chart_marked (ev->pack, dest, column, ev->env.date, ev->env.table_notes)
+                         ? CLR_TRI_TRUE : CLR_TRI_FALSE;
               label = g_strdup_printf (_("%s (X for %s)"), column, _clr_rule_pack_country_name (ev->pack, dest));
               g_string_append_printf (detail, "items[%u] %s %s: %s %s; ", i, eccn, column,
                                       in_scope ? "X" : "no X", applies == CLR_TRI_TRUE ? "" : "(paragraph/condition uncertain)");
@@ -1020,6 +1022,8 @@ clr_evaluate (ClrRulePack       *pack,
   const char *dest_input;
   const char *from_input;
   JsonNode *result;
+  g_autoptr(GPtrArray) rule_notes = g_ptr_array_new_with_free_func (g_free);
+  guint before;
 
   g_return_val_if_fail (CLR_IS_RULE_PACK (pack), NULL);
 
@@ -1074,13 +1078,31 @@ clr_evaluate (ClrRulePack       *pack,
           trace_rule (&ev, rule->id, "other_posture", d);
           continue;
         }
-      if (!_clr_date_in_range (ev.env.date, rule->from, rule->until))
+      if (rule->compliance != NULL && _clr_date_in_range (ev.env.date, rule->from, rule->until) &&
+          strcmp (ev.env.date, rule->compliance) < 0)
+        {
+          /* in effect, but compliance not yet required: not applied, and said */
+          g_autofree char *d = g_strdup_printf ("in effect since %s, compliance not required until %s: not applied on %s",
+                                                rule->from, rule->compliance, ev.env.date);
+          g_autofree char *note = g_strdup_printf (_("“%s” (%s) is in effect from %s, but compliance is not required "
+                                                     "until %s: it is not applied on %s."),
+                                                   rule->title, rule->citation, rule->from, rule->compliance,
+                                                   ev.env.date);
+
+          strings_add_unique (ev.notes, note);
+          trace_rule (&ev, rule->id, "not_in_force", d);
+          continue;
+        }
+      if (!_clr_date_in_range (ev.env.date, rule->compliance ?: rule->from, rule->until))
         {
           g_autofree char *d = g_strdup_printf ("not in force on %s (in force %s to %s)", ev.env.date, rule->from,
                                                 rule->until ? rule->until : "open");
           trace_rule (&ev, rule->id, "not_in_force", d);
           continue;
         }
+      before = ev.findings->len;
+      g_ptr_array_set_size (rule_notes, 0);
+      ev.env.table_notes = rule_notes;
       switch (rule->kind)
         {
         case CLR_RULE_KIND_CONDITION:
@@ -1094,6 +1116,23 @@ clr_evaluate (ClrRulePack       *pack,
           break;
         default:
           g_assert_not_reached ();
+        }
+      ev.env.table_notes = NULL;
+      if (rule_notes->len > 0)
+        {
+          g_autofree char *joined = join_strings (rule_notes, " ");
+
+          /* the findings say which dated table data decided them */
+          for (guint i = before; i < ev.findings->len; i++)
+            {
+              Finding *f = g_ptr_array_index (ev.findings, i);
+              char *e = g_strdup_printf ("%s %s", f->explanation, joined);
+
+              g_free (f->explanation);
+              f->explanation = e;
+            }
+          for (guint i = 0; i < rule_notes->len; i++)
+            strings_add_unique (ev.notes, g_ptr_array_index (rule_notes, i));
         }
     }
 

@@ -715,7 +715,7 @@ place_matches (ClrExprEnv *env,
 
       if (strchr (v, ':') != NULL)
         {
-          if (clr_rule_pack_country_in_group (env->pack, effective, v, env->date))
+          if (_clr_rule_pack_country_in_group_noted (env->pack, effective, v, env->date, env->table_notes))
             return TRUE;
         }
       else if (g_ascii_strcasecmp (v, code) == 0 || g_ascii_strcasecmp (v, effective) == 0)

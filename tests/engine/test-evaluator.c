@@ -253,6 +253,31 @@ test_case (gconstpointer data)
       if (!found)
         fail_case ("%s: expected a license policy containing “%s”, got %s", json_object_get_string_member (c, "name"), want, what);
     }
+  if (json_object_has_member (expect, "explains"))
+    {
+      const char *want = json_object_get_string_member (expect, "explains");
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < json_array_get_length (findings); k++)
+        if (strstr (json_object_get_string_member (json_array_get_object_element (findings, k), "explanation"), want) != NULL)
+          found = TRUE;
+      if (!found)
+        fail_case ("%s: expected an explanation containing “%s”, got %s", json_object_get_string_member (c, "name"), want, what);
+    }
+  if (json_object_has_member (expect, "notes"))
+    {
+      /* the result says which dated table data it used */
+      const char *want = json_object_get_string_member (expect, "notes");
+      JsonArray *notes = json_object_get_array_member (r, "notes");
+      g_autofree char *got = json_to_string (json_object_get_member (r, "notes"), FALSE);
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < json_array_get_length (notes); k++)
+        if (strstr (json_array_get_string_element (notes, k), want) != NULL)
+          found = TRUE;
+      if (!found)
+        fail_case ("%s: expected a note containing “%s”, got notes %s", json_object_get_string_member (c, "name"), want, got);
+    }
   if (json_object_has_member (expect, "ask"))
     {
       g_autofree char *all = json_to_string (result, FALSE);
