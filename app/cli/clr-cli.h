@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "clr-evaluator.h"
 #include "clr-store.h"
 
 G_BEGIN_DECLS
@@ -85,5 +86,17 @@ int clr_cli_cmd_case (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_screen (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_bench (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_evaluate (ClrCliContext *ctx, int argc, char **argv);
+
+/* evaluate: validate, screen (recording the hits in the review queue when
+ * @record) and apply the rule pack to one shipment; shared by
+ * `evaluate --batch` and `bench --evaluate`. */
+JsonNode *clr_cli_evaluate_shipment (ClrStore          *store,
+                                     ClrRulePack       *pack,
+                                     JsonNode          *shipment,
+                                     const char        *as_of,
+                                     ClrPosture         posture,
+                                     ClrEvaluateFlags   flags,
+                                     gboolean           record,
+                                     GError           **error);
 
 G_END_DECLS
