@@ -1081,15 +1081,34 @@ clr_evaluate (ClrRulePack       *pack,
       if (rule->compliance != NULL && _clr_date_in_range (ev.env.date, rule->from, rule->until) &&
           strcmp (ev.env.date, rule->compliance) < 0)
         {
-          /* in effect, but compliance not yet required: not applied, and said */
+          /* in effect, but compliance not yet required: not applied, and said
+           * when it would have applied to this shipment */
           g_autofree char *d = g_strdup_printf ("in effect since %s, compliance not required until %s: not applied on %s",
                                                 rule->from, rule->compliance, ev.env.date);
-          g_autofree char *note = g_strdup_printf (_("“%s” (%s) is in effect from %s, but compliance is not required "
-                                                     "until %s: it is not applied on %s."),
-                                                   rule->title, rule->citation, rule->from, rule->compliance,
-                                                   ev.env.date);
+          gboolean would = TRUE;
 
-          strings_add_unique (ev.notes, note);
+          if (rule->kind == CLR_RULE_KIND_CONDITION)
+            {
+              g_autoptr(GPtrArray) scratch = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
+              GPtrArray *findings = ev.findings;
+              JsonBuilder *saved_trace = ev.trace;
+
+              ev.findings = scratch;
+              ev.trace = NULL;
+              eval_condition_rule (&ev, rule);
+              ev.findings = findings;
+              ev.trace = saved_trace;
+              would = scratch->len > 0;
+            }
+          if (would)
+            {
+              g_autofree char *note = g_strdup_printf (_("“%s” (%s) is in effect from %s, but compliance is not required "
+                                                         "until %s: it is not applied on %s."),
+                                                       rule->title, rule->citation, rule->from, rule->compliance,
+                                                       ev.env.date);
+
+              strings_add_unique (ev.notes, note);
+            }
           trace_rule (&ev, rule->id, "not_in_force", d);
           continue;
         }

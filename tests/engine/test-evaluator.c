@@ -278,6 +278,16 @@ test_case (gconstpointer data)
       if (!found)
         fail_case ("%s: expected a note containing “%s”, got notes %s", json_object_get_string_member (c, "name"), want, got);
     }
+  if (json_object_has_member (expect, "not_notes"))
+    {
+      const char *unwanted = json_object_get_string_member (expect, "not_notes");
+      JsonArray *notes = json_object_get_array_member (r, "notes");
+
+      for (guint k = 0; k < json_array_get_length (notes); k++)
+        if (strstr (json_array_get_string_element (notes, k), unwanted) != NULL)
+          fail_case ("%s: unexpected note “%s”", json_object_get_string_member (c, "name"),
+                     json_array_get_string_element (notes, k));
+    }
   if (json_object_has_member (expect, "ask"))
     {
       g_autofree char *all = json_to_string (result, FALSE);
