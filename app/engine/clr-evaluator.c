@@ -1251,6 +1251,11 @@ clr_evaluate (ClrRulePack       *pack,
   json_builder_add_string_value (b, clr_rule_pack_get_published (pack));
   json_builder_set_member_name (b, "sha256");
   json_builder_add_string_value (b, clr_rule_pack_get_sha256 (pack));
+  /* the date of the Country Chart and group tables (dated changes applied
+   * from there; see "notes") */
+  json_builder_set_member_name (b, "tables_as_of");
+  json_builder_add_string_value (b, json_object_get_string_member_with_default (clr_rule_pack_get_root (pack),
+                                                                                "snapshot_date", ""));
   json_builder_end_object (b);
   json_builder_set_member_name (b, "lists");
   if (lists != NULL)

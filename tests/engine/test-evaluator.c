@@ -178,7 +178,10 @@ test_case (gconstpointer data)
   findings = json_object_get_array_member (r, "findings");
   what = describe (result);
 
-  /* every determination states its posture and date */
+  /* every determination states its posture and date, and its tables' date */
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_object_get_object_member (r, "data"),
+                                                                                 "rule_pack"), "tables_as_of"), ==,
+                   "2026-07-23");
   g_assert_cmpstr (json_object_get_string_member (r, "posture"), ==, clr_posture_to_string (posture));
   g_assert_cmpstr (json_object_get_string_member (r, "as_of"), ==,
                    json_object_get_string_member_with_default (c, "as_of", json_object_get_string_member (c, "date")));
