@@ -127,7 +127,7 @@ evaluate_batch (ClrCliContext *ctx,
   data = g_data_input_stream_new (G_INPUT_STREAM (in));
   g_data_input_stream_set_newline_type (data, G_DATA_STREAM_NEWLINE_TYPE_ANY);
 
-  while ((line = g_data_input_stream_read_line_utf8 (data, &length, NULL, &error)) != NULL || error == NULL)
+  while ((line = g_data_input_stream_read_line (data, &length, NULL, &error)) != NULL || error == NULL)
     {
       g_autofree char *text = line;
       g_autoptr(GError) line_error = NULL;
@@ -137,6 +137,12 @@ evaluate_batch (ClrCliContext *ctx,
       if (text == NULL)
         break;  /* end of file */
       line_no++;
+      if (!g_utf8_validate (text, length, NULL))
+        {
+          print_batch_error (json, line_no, _("not valid UTF-8"));
+          n_bad++;
+          continue;
+        }
       g_strstrip (text);
       if (*text == '\0')
         continue;

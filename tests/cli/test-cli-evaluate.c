@@ -307,16 +307,18 @@ test_batch (Fixture       *f,
       g_string_append_printf (text, "%s\n", line);
       if (i == 1)
         g_string_append (text, "\n");  /* a blank line is skipped but counted */
+      if (i == 3)
+        g_string_append (text, "{\"reference\": \"\xff\xfe\"}\n");  /* not UTF-8: an error line, the rest runs */
     }
   g_assert_true (g_file_set_contents (batch, text->str, -1, NULL));
 
   run = clr_cli_run_va ("--db", f->db, "evaluate", "--batch", batch, "--json", NULL);
   g_assert_cmpint (run->exit_code, ==, 1);
   lines = g_strsplit (g_strchomp (run->out), "\n", -1);
-  g_assert_cmpuint (g_strv_length (lines), ==, 5);
-  for (guint i = 0; i < 5; i++)
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);
+  for (guint i = 0; i < 6; i++)
     {
-      static const guint line_no[] = { 1, 2, 4, 5, 6 };
+      static const guint line_no[] = { 1, 2, 4, 5, 6, 7 };
       g_autoptr(JsonParser) parser = json_parser_new ();
       JsonObject *o;
 
@@ -328,15 +330,15 @@ test_batch (Fixture       *f,
           g_assert_cmpstr (json_object_get_string_member (o, "field"), ==, "items[0].eccn");
           g_assert_nonnull (strstr (json_object_get_string_member (o, "error"), "3A099"));
         }
-      else if (i == 3)
+      else if (i == 3 || i == 4)
         {
           g_assert_true (json_object_get_null_member (o, "field"));
-          g_assert_nonnull (strstr (json_object_get_string_member (o, "error"), "not valid JSON"));
+          g_assert_nonnull (strstr (json_object_get_string_member (o, "error"), i == 3 ? "not valid JSON" : "not valid UTF-8"));
         }
       else
         {
           /* the same determination as evaluate FILE */
-          g_autofree char *path = data_file (files[i < 2 ? i : 4]);
+          g_autofree char *path = data_file (files[i < 2 ? i : 4]);  /* lines 1, 2 and 7 */
           g_autoptr(ClrCliRun) single = clr_cli_run_va ("--db", f->db, "evaluate", "--json", path, NULL);
           g_autoptr(JsonParser) sp = json_parser_new ();
           JsonObject *so = parse_result (single, sp);
@@ -347,7 +349,7 @@ test_batch (Fixture       *f,
                             json_array_get_length (json_object_get_array_member (so, "findings")));
         }
     }
-  g_assert_nonnull (strstr (run->err, "3 shipments evaluated, 2 bad lines"));
+  g_assert_nonnull (strstr (run->err, "3 shipments evaluated, 3 bad lines"));
 
   /* the readable form: one line per shipment, the errors among them */
   plain = clr_cli_run_va ("--db", f->db, "evaluate", "--batch", batch, NULL);
