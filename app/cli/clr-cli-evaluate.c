@@ -92,6 +92,30 @@ print_batch_error (gboolean    json,
     g_print (_("line %u: error: %s\n"), line, message);
 }
 
+/* Below this many lines a batch builds the matcher without the neighbour
+ * table: the table's build costs more CPU than it saves per name until a few
+ * thousand shipments (bench --evaluate; docs/determinations.md). */
+#define BATCH_NEIGHBOUR_TABLE_LINES 2000
+
+/* Lines of a seekable stream (counted, then rewound), or G_MAXUINT when it
+ * cannot be rewound (a pipe). */
+static guint
+count_lines (GInputStream *in)
+{
+  char buf[65536];
+  gssize n;
+  guint lines = 0;
+
+  if (!G_IS_SEEKABLE (in) || !g_seekable_can_seek (G_SEEKABLE (in)))
+    return G_MAXUINT;
+  while ((n = g_input_stream_read (in, buf, sizeof buf, NULL, NULL)) > 0)
+    for (gssize i = 0; i < n; i++)
+      lines += buf[i] == '\n';
+  if (n < 0 || !g_seekable_seek (G_SEEKABLE (in), 0, G_SEEK_SET, NULL, NULL))
+    return G_MAXUINT;
+  return lines + 1;
+}
+
 /* evaluate --batch FILE: one shipment (a JSON object) per line; one result
  * per line, in order. A bad line gives an error line naming the line and the
  * field, and the others still run. Blank lines are skipped. */
@@ -124,6 +148,7 @@ evaluate_batch (ClrCliContext *ctx,
   store = clr_cli_get_store (ctx, &exit_code);
   if (store == NULL)
     return exit_code;
+  clr_store_set_few_screening_queries (store, count_lines (G_INPUT_STREAM (in)) < BATCH_NEIGHBOUR_TABLE_LINES);
   data = g_data_input_stream_new (G_INPUT_STREAM (in));
   g_data_input_stream_set_newline_type (data, G_DATA_STREAM_NEWLINE_TYPE_ANY);
 
