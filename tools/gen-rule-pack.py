@@ -6,7 +6,8 @@
 #
 # The pack has two kinds of content:
 #   * hand-written rules, list consequences, license exceptions, red flags,
-#     end-use categories, the item parameters the form asks for per ECCN set and dated country-group changes: data/rules/src/ear-rules.json
+#     end-use categories, the item parameters the form asks for per ECCN set, dated country-group
+#     and Country Chart changes: data/rules/src/ear-rules.json
 #     (edit that file, then run this tool);
 #   * tables generated from the eCFR extraction (issue 2026-07-23): the Country
 #     Groups, the Commerce Country Chart and the Commerce Control List.
@@ -384,6 +385,12 @@ def main():
         g['changes'].append({k: v for k, v in ch.items() if k != 'group'})
     for name, g in src.get('custom_groups', {}).items():
         groups[name] = dict(g, changes=g.get('changes', []))
+    # dated Country Chart rows (the rows are as of the eCFR issue date)
+    chart = dict(chart, changes=src.get('chart_changes', []))
+
+    # ECCN sets computed from the CCL: the categories of an ECCN (first digit)
+    eccn_sets = dict(src.get('eccn_sets', {}))
+    eccn_sets['ccl_categories_0_to_2'] = sorted(k for k in ccl if k[0] in '012')
 
     pack = {
         'format': 'clearance-rule-pack',
@@ -403,7 +410,7 @@ def main():
         'red_flags': src['red_flags'],
         'list_consequences': src['list_consequences'],
         'license_exceptions': src['license_exceptions'],
-        'eccn_sets': src.get('eccn_sets', {}),
+        'eccn_sets': eccn_sets,
         'item_parameters': src.get('item_parameters', []),
         'item_lists': src.get('item_lists', {}),
         'paragraph_derivations': src.get('paragraph_derivations', []),

@@ -476,7 +476,8 @@ places_contain (Eval       *ev,
 
       if (v == NULL)
         continue;
-      if (strchr (v, ':') != NULL || strlen (v) == 1 ? clr_rule_pack_country_in_group (ev->pack, code, v, ev->env.date)
+      if (strchr (v, ':') != NULL || strlen (v) == 1 ? _clr_rule_pack_country_in_group_noted (ev->pack, code, v, ev->env.date,
+                                                                                           ev->env.table_notes)
                                   : strcmp (v, code) == 0)
         return TRUE;
     }
@@ -576,7 +577,8 @@ eval_country_chart (Eval    *ev,
             {
               const char *column = obj_string (scope, "column");
 
-              in_scope = g_hash_table_contains (row, column) ? CLR_TRI_TRUE : CLR_TRI_FALSE;
+              in_scope = _clr_rule_pack_chart_marked (ev->pack, dest, column, ev->env.date, ev->env.table_notes)
+                         ? CLR_TRI_TRUE : CLR_TRI_FALSE;
               label = g_strdup_printf (_("%s (X for %s)"), column, _clr_rule_pack_country_name (ev->pack, dest));
               g_string_append_printf (detail, "items[%u] %s %s: %s %s; ", i, eccn, column,
                                       in_scope ? "X" : "no X", applies == CLR_TRI_TRUE ? "" : "(paragraph/condition uncertain)");
@@ -1229,6 +1231,8 @@ evaluate_core (ClrRulePack       *pack,
   const char *dest_input;
   const char *from_input;
   JsonNode *result;
+  g_autoptr(GPtrArray) rule_notes = g_ptr_array_new_with_free_func (g_free);
+  guint before;
 
   ev.hypothesis = hypothesis;
   ev.pack = pack;
@@ -1273,7 +1277,41 @@ evaluate_core (ClrRulePack       *pack,
           trace_rule (&ev, rule->id, "other_posture", d);
           continue;
         }
-      if (!_clr_date_in_range (ev.env.date, rule->from, rule->until))
+      if (rule->compliance != NULL && _clr_date_in_range (ev.env.date, rule->from, rule->until) &&
+          strcmp (ev.env.date, rule->compliance) < 0)
+        {
+          /* in effect, but compliance not yet required: not applied, and said
+           * when it would have applied to this shipment */
+          g_autofree char *d = g_strdup_printf ("in effect since %s, compliance not required until %s: not applied on %s",
+                                                rule->from, rule->compliance, ev.env.date);
+          gboolean would = TRUE;
+
+          if (rule->kind == CLR_RULE_KIND_CONDITION)
+            {
+              g_autoptr(GPtrArray) scratch = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
+              GPtrArray *findings = ev.findings;
+              JsonBuilder *saved_trace = ev.trace;
+
+              ev.findings = scratch;
+              ev.trace = NULL;
+              eval_condition_rule (&ev, rule);
+              ev.findings = findings;
+              ev.trace = saved_trace;
+              would = scratch->len > 0;
+            }
+          if (would)
+            {
+              g_autofree char *note = g_strdup_printf (_("“%s” (%s) is in effect from %s, but compliance is not required "
+                                                         "until %s: it is not applied on %s."),
+                                                       rule->title, rule->citation, rule->from, rule->compliance,
+                                                       ev.env.date);
+
+              strings_add_unique (ev.notes, note);
+            }
+          trace_rule (&ev, rule->id, "not_in_force", d);
+          continue;
+        }
+      if (!_clr_date_in_range (ev.env.date, rule->compliance ?: rule->from, rule->until))
         {
           g_autofree char *d = g_strdup_printf ("not in force on %s (in force %s to %s)", ev.env.date, rule->from,
                                                 rule->until ? rule->until : "open");
@@ -1286,6 +1324,9 @@ evaluate_core (ClrRulePack       *pack,
                       "classification check not applied: the item's paragraph is assumed, to see whether it matters");
           continue;
         }
+      before = ev.findings->len;
+      g_ptr_array_set_size (rule_notes, 0);
+      ev.env.table_notes = rule_notes;
       switch (rule->kind)
         {
         case CLR_RULE_KIND_CONDITION:
@@ -1299,6 +1340,23 @@ evaluate_core (ClrRulePack       *pack,
           break;
         default:
           g_assert_not_reached ();
+        }
+      ev.env.table_notes = NULL;
+      if (rule_notes->len > 0)
+        {
+          g_autofree char *joined = join_strings (rule_notes, " ");
+
+          /* the findings say which dated table data decided them */
+          for (guint i = before; i < ev.findings->len; i++)
+            {
+              Finding *f = g_ptr_array_index (ev.findings, i);
+              char *e = g_strdup_printf ("%s %s", f->explanation, joined);
+
+              g_free (f->explanation);
+              f->explanation = e;
+            }
+          for (guint i = 0; i < rule_notes->len; i++)
+            strings_add_unique (ev.notes, g_ptr_array_index (rule_notes, i));
         }
     }
 
@@ -1407,6 +1465,11 @@ evaluate_core (ClrRulePack       *pack,
   json_builder_add_string_value (b, clr_rule_pack_get_published (pack));
   json_builder_set_member_name (b, "sha256");
   json_builder_add_string_value (b, clr_rule_pack_get_sha256 (pack));
+  /* the date of the Country Chart and group tables (dated changes applied
+   * from there; see "notes") */
+  json_builder_set_member_name (b, "tables_as_of");
+  json_builder_add_string_value (b, json_object_get_string_member_with_default (clr_rule_pack_get_root (pack),
+                                                                                "snapshot_date", ""));
   json_builder_end_object (b);
   json_builder_set_member_name (b, "lists");
   if (lists != NULL)

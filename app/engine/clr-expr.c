@@ -732,6 +732,24 @@ tri_word (ClrTri t)
   return t == CLR_TRI_TRUE ? "yes" : t == CLR_TRI_FALSE ? "no" : "unknown";
 }
 
+/* Moves the notes of @from to @to, skipping those @to already has. */
+static void
+notes_move (GPtrArray *to,
+            GPtrArray *from)
+{
+  for (guint i = 0; i < from->len; i++)
+    {
+      const char *note = g_ptr_array_index (from, i);
+      gboolean seen = FALSE;
+
+      for (guint k = 0; k < to->len && !seen; k++)
+        seen = strcmp (g_ptr_array_index (to, k), note) == 0;
+      if (!seen)
+        g_ptr_array_add (to, g_strdup (note));
+    }
+  g_ptr_array_set_size (from, 0);
+}
+
 static gboolean
 place_matches (ClrExprEnv *env,
                GPtrArray  *values,
@@ -745,7 +763,7 @@ place_matches (ClrExprEnv *env,
 
       if (strchr (v, ':') != NULL || strlen (v) == 1)
         {
-          if (clr_rule_pack_country_in_group (env->pack, effective, v, env->date))
+          if (_clr_rule_pack_country_in_group_noted (env->pack, effective, v, env->date, env->table_notes))
             return TRUE;
         }
       else if (g_ascii_strcasecmp (v, code) == 0 || g_ascii_strcasecmp (v, effective) == 0)
@@ -914,23 +932,45 @@ eval (ClrExpr    *expr,
     case OP_ANY:
       {
         gboolean is_all = expr->op == OP_ALL;
+        ClrTri decisive = is_all ? CLR_TRI_FALSE : CLR_TRI_TRUE;
+        GPtrArray *outer = env->table_notes;
+        g_autoptr(GPtrArray) deciding = outer != NULL ? g_ptr_array_new_with_free_func (g_free) : NULL;
+        g_autoptr(GPtrArray) others = outer != NULL ? g_ptr_array_new_with_free_func (g_free) : NULL;
+        gboolean decided_plainly = FALSE;
 
         result = is_all ? CLR_TRI_TRUE : CLR_TRI_FALSE;
         if (trace != NULL)
           g_string_append (trace, is_all ? "all(" : "any(");
         for (guint i = 0; i < expr->children->len; i++)
           {
+            g_autoptr(GPtrArray) child_notes = outer != NULL ? g_ptr_array_new_with_free_func (g_free) : NULL;
             ClrTri t;
 
             if (trace != NULL && i > 0)
               g_string_append (trace, "; ");
+            env->table_notes = child_notes;
             t = eval (g_ptr_array_index (expr->children, i), env, missing, trace);
+            env->table_notes = outer;
+            if (child_notes != NULL && t == decisive && child_notes->len == 0)
+              decided_plainly = TRUE;
+            if (child_notes != NULL)
+              notes_move (t == decisive ? deciding : others, child_notes);
             if (is_all && t == CLR_TRI_FALSE)
               result = CLR_TRI_FALSE;
             else if (!is_all && t == CLR_TRI_TRUE)
               result = CLR_TRI_TRUE;
             else if (t == CLR_TRI_UNKNOWN && result == (is_all ? CLR_TRI_TRUE : CLR_TRI_FALSE))
               result = CLR_TRI_UNKNOWN;
+          }
+        /* the dated table data that decided: when a child decided (a false
+         * member of "all"), only the deciding children's — and none when one
+         * of them decided without dated data; else all */
+        if (outer != NULL)
+          {
+            if (result != decisive || !decided_plainly)
+              notes_move (outer, deciding);
+            if (result != decisive)
+              notes_move (outer, others);
           }
         if (trace != NULL)
           g_string_append (trace, ")");

@@ -26,6 +26,7 @@ typedef struct
   char        *citation;
   char        *from;          /* YYYY-MM-DD */
   char        *until;         /* YYYY-MM-DD or NULL (open) */
+  char        *compliance;    /* YYYY-MM-DD or NULL: in effect from @from, applied from here */
   guint        postures;      /* bit 1 << ClrPosture */
   ClrRuleKind  kind;
   ClrExpr     *condition;     /* CONDITION rules */
@@ -124,6 +125,21 @@ JsonObject  *_clr_rule_pack_get_ccl_entry    (ClrRulePack *self,
  * when the destination has no chart row. */
 GHashTable  *_clr_rule_pack_get_chart_row    (ClrRulePack *self,
                                               const char  *code);
+/* Whether the destination's row has an X in @column on @date (the chart's
+ * dated changes applied); each dated change that decided it, and each change
+ * of unknown date, is described in @notes (nullable, char *, no duplicates). */
+gboolean     _clr_rule_pack_chart_marked     (ClrRulePack *self,
+                                              const char  *country,
+                                              const char  *column,
+                                              const char  *date,
+                                              GPtrArray   *notes);
+/* clr_rule_pack_country_in_group() that describes, in @notes (nullable), the
+ * dated changes that decided the membership and those of unknown date. */
+gboolean     _clr_rule_pack_country_in_group_noted (ClrRulePack *self,
+                                                    const char  *country,
+                                                    const char  *group,
+                                                    const char  *date,
+                                                    GPtrArray   *notes);
 gboolean     _clr_rule_pack_is_chart_embargoed (ClrRulePack *self,
                                                 const char  *code);
 /* The consequence object for a list code (aliases and "*" applied). */

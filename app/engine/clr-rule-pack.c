@@ -20,8 +20,10 @@
 
 typedef struct
 {
-  char      *date;
-  GPtrArray *add;     /* char * */
+  char      *date;          /* NULL when the date is not known */
+  char      *citation;
+  char      *country;       /* chart changes: the row */
+  GPtrArray *add;     /* char *: countries (groups) or columns (chart) */
   GPtrArray *remove;  /* char * */
 } GroupChange;
 
@@ -50,6 +52,7 @@ struct _ClrRulePack
   GHashTable *groups;           /* name → Group */
   GHashTable *ccl;              /* base ECCN → JsonObject */
   GHashTable *chart_rows;       /* ISO-2 → GHashTable set of columns */
+  GPtrArray  *chart_changes;    /* GroupChange * (with country), by date */
   GHashTable *eccn_sets;        /* name → GPtrArray of patterns */
   JsonArray  *item_parameters;  /* [{"fact", "label", "eccn_set"}], validated; or NULL */
   GHashTable *end_uses;         /* id → JsonObject */
@@ -91,6 +94,8 @@ static void
 group_change_free (GroupChange *change)
 {
   g_free (change->date);
+  g_free (change->citation);
+  g_free (change->country);
   g_clear_pointer (&change->add, g_ptr_array_unref);
   g_clear_pointer (&change->remove, g_ptr_array_unref);
   g_free (change);
@@ -112,6 +117,7 @@ rule_free (ClrRule *rule)
   g_free (rule->citation);
   g_free (rule->from);
   g_free (rule->until);
+  g_free (rule->compliance);
   clr_expr_free (rule->condition);
   g_free (rule->outcome);
   g_free (rule->license_policy);
@@ -199,6 +205,7 @@ clr_rule_pack_finalize (GObject *object)
   g_clear_pointer (&self->groups, g_hash_table_unref);
   g_clear_pointer (&self->ccl, g_hash_table_unref);
   g_clear_pointer (&self->chart_rows, g_hash_table_unref);
+  g_clear_pointer (&self->chart_changes, g_ptr_array_unref);
   g_clear_pointer (&self->eccn_sets, g_hash_table_unref);
   g_clear_pointer (&self->end_uses, g_hash_table_unref);
   g_clear_pointer (&self->red_flags, g_hash_table_unref);
@@ -223,6 +230,7 @@ clr_rule_pack_init (ClrRulePack *self)
   self->groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) group_free);
   self->ccl = g_hash_table_new (g_str_hash, g_str_equal);
   self->chart_rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
+  self->chart_changes = g_ptr_array_new_with_free_func ((GDestroyNotify) group_change_free);
   self->eccn_sets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->end_uses = g_hash_table_new (g_str_hash, g_str_equal);
   self->red_flags = g_hash_table_new (g_str_hash, g_str_equal);
@@ -420,31 +428,52 @@ _clr_date_in_range (const char *date,
 }
 
 static gboolean
-read_effective (JsonObject  *object,
-                const char  *where,
-                char       **from,
-                char       **until,
-                GError     **error)
+read_effective_full (JsonObject  *object,
+                     const char  *where,
+                     char       **from,
+                     char       **until,
+                     char       **compliance,
+                     GError     **error)
 {
   static const char * const fields[] = { "from", "until", NULL };
+  static const char * const rule_fields[] = { "from", "until", "compliance", NULL };
   JsonObject *effective = object_member (object, "effective");
-  const char *f, *u;
+  const char *f, *u, *c;
 
   if (effective == NULL)
     return invalid (error, _("%s: “effective” ({\"from\": \"YYYY-MM-DD\"}) is missing"), where);
-  if (!check_fields (effective, fields, where, error))
+  if (!check_fields (effective, compliance != NULL ? rule_fields : fields, where, error))
     return FALSE;
   f = str_member (effective, "from");
   u = str_member (effective, "until");
+  c = str_member (effective, "compliance");
   if (f == NULL || !clr_date_is_valid (f))
     return invalid (error, _("%s: effective.from: bad date “%s” (expected YYYY-MM-DD)"), where, f ? f : "");
   if (json_object_has_member (effective, "until") && (u == NULL || !clr_date_is_valid (u)))
     return invalid (error, _("%s: effective.until: bad date “%s” (expected YYYY-MM-DD)"), where, u ? u : "");
   if (u != NULL && strcmp (u, f) < 0)
     return invalid (error, _("%s: can never fire: effective.until %s is before effective.from %s"), where, u, f);
+  if (json_object_has_member (effective, "compliance") && (c == NULL || !clr_date_is_valid (c)))
+    return invalid (error, _("%s: effective.compliance: bad date “%s” (expected YYYY-MM-DD)"), where, c ? c : "");
+  if (c != NULL && strcmp (c, f) < 0)
+    return invalid (error, _("%s: effective.compliance %s is before effective.from %s"), where, c, f);
+  if (c != NULL && u != NULL && strcmp (u, c) < 0)
+    return invalid (error, _("%s: can never fire: effective.until %s is before effective.compliance %s"), where, u, c);
   *from = g_strdup (f);
   *until = g_strdup (u);
+  if (compliance != NULL)
+    *compliance = g_strdup (c);
   return TRUE;
+}
+
+static gboolean
+read_effective (JsonObject  *object,
+                const char  *where,
+                char       **from,
+                char       **until,
+                GError     **error)
+{
+  return read_effective_full (object, where, from, until, NULL, error);
 }
 
 static void
@@ -529,7 +558,44 @@ compare_changes (gconstpointer a,
   const GroupChange *ca = *(GroupChange **) a;
   const GroupChange *cb = *(GroupChange **) b;
 
-  return strcmp (ca->date, cb->date);
+  return g_strcmp0 (ca->date, cb->date);
+}
+
+/* The date of a dated change: "date", or "date_unknown": true (the change is
+ * in the snapshot; the pack does not know when it was made). */
+static GroupChange *
+read_change_date (JsonObject  *c,
+                  const char  *where,
+                  GError     **error)
+{
+  const char *date = str_member (c, "date");
+  gboolean unknown = json_object_has_member (c, "date_unknown") &&
+                     JSON_NODE_HOLDS_VALUE (json_object_get_member (c, "date_unknown")) &&
+                     json_object_get_boolean_member (c, "date_unknown");
+  GroupChange *change;
+
+  if (unknown && json_object_has_member (c, "date"))
+    {
+      invalid (error, _("%s: give either “date” or “date_unknown”, not both"), where);
+      return NULL;
+    }
+  if (!unknown && (date == NULL || !clr_date_is_valid (date)))
+    {
+      invalid (error, _("%s: date: bad date “%s” (expected YYYY-MM-DD, or \"date_unknown\": true)"), where,
+               date ? date : "");
+      return NULL;
+    }
+  if (str_member (c, "citation") == NULL)
+    {
+      invalid (error, _("%s: citation: every dated change needs its citation"), where);
+      return NULL;
+    }
+  change = g_new0 (GroupChange, 1);
+  change->date = g_strdup (unknown ? NULL : date);
+  change->citation = g_strdup (str_member (c, "citation"));
+  change->add = g_ptr_array_new_with_free_func (g_free);
+  change->remove = g_ptr_array_new_with_free_func (g_free);
+  return change;
 }
 
 static gboolean
@@ -537,7 +603,7 @@ load_groups (ClrRulePack *self,
              GError     **error)
 {
   static const char * const group_fields[] = { "title", "members", "changes", "citation", NULL };
-  static const char * const change_fields[] = { "date", "add", "remove", "citation", NULL };
+  static const char * const change_fields[] = { "date", "date_unknown", "add", "remove", "citation", NULL };
   JsonObject *groups = object_member (self->root, "country_groups");
   g_autoptr(GList) names = NULL;
 
@@ -569,17 +635,12 @@ load_groups (ClrRulePack *self,
           JsonObject *c = _clr_json_array_object (changes, i);
           g_autofree char *cwhere = g_strdup_printf ("%s.changes[%u]", where, i);
           GroupChange *change;
-          const char *date;
 
           if (c == NULL || !check_fields (c, change_fields, cwhere, error))
             return c == NULL ? invalid (error, _("%s: must be an object"), cwhere) : FALSE;
-          date = str_member (c, "date");
-          if (date == NULL || !clr_date_is_valid (date))
-            return invalid (error, _("%s: date: bad date “%s” (expected YYYY-MM-DD)"), cwhere, date ? date : "");
-          change = g_new0 (GroupChange, 1);
-          change->date = g_strdup (date);
-          change->add = g_ptr_array_new_with_free_func (g_free);
-          change->remove = g_ptr_array_new_with_free_func (g_free);
+          change = read_change_date (c, cwhere, error);
+          if (change == NULL)
+            return FALSE;
           g_ptr_array_add (group->changes, change);
           if (!read_codes (self, array_member (c, "add"), cwhere, change->add, error) ||
               !read_codes (self, array_member (c, "remove"), cwhere, change->remove, error))
@@ -587,6 +648,60 @@ load_groups (ClrRulePack *self,
         }
       g_ptr_array_sort (group->changes, compare_changes);
     }
+  return TRUE;
+}
+
+/* country_chart.changes: [{"date" | "date_unknown", "country", "add": [columns],
+ * "remove": [columns], "citation"}] — the rows are as of the snapshot date;
+ * changes before it are undone for earlier dates, later ones applied from
+ * their date (as for country groups). */
+static gboolean
+load_chart_changes (ClrRulePack *self,
+                    JsonObject  *chart,
+                    GError     **error)
+{
+  static const char * const fields[] = { "date", "date_unknown", "country", "add", "remove", "citation", NULL };
+  JsonArray *changes = array_member (chart, "changes");
+  JsonArray *columns = array_member (chart, "columns");
+  g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; columns != NULL && i < json_array_get_length (columns); i++)
+    if (_clr_json_array_string (columns, i) != NULL)
+      g_hash_table_add (known, (gpointer) _clr_json_array_string (columns, i));
+  for (guint i = 0; changes != NULL && i < json_array_get_length (changes); i++)
+    {
+      JsonObject *c = _clr_json_array_object (changes, i);
+      g_autofree char *where = g_strdup_printf ("country_chart.changes[%u]", i);
+      const char *country;
+      GroupChange *change;
+
+      if (c == NULL)
+        return invalid (error, _("%s: must be an object"), where);
+      if (!check_fields (c, fields, where, error))
+        return FALSE;
+      country = str_member (c, "country");
+      if (country == NULL || !g_hash_table_contains (self->chart_rows, country))
+        return invalid (error, _("%s: country: “%s” has no Country Chart row"), where, country ? country : "");
+      change = read_change_date (c, where, error);
+      if (change == NULL)
+        return FALSE;
+      change->country = g_strdup (country);
+      g_ptr_array_add (self->chart_changes, change);
+      for (int pass = 0; pass < 2; pass++)
+        {
+          JsonArray *cols = array_member (c, pass == 0 ? "add" : "remove");
+
+          for (guint k = 0; cols != NULL && k < json_array_get_length (cols); k++)
+            {
+              const char *col = _clr_json_array_string (cols, k);
+
+              if (col == NULL || !g_hash_table_contains (known, col))
+                return invalid (error, _("%s: unknown Country Chart column “%s”"), where, col ? col : "");
+              g_ptr_array_add (pass == 0 ? change->add : change->remove, g_strdup (col));
+            }
+        }
+    }
+  g_ptr_array_sort (self->chart_changes, compare_changes);
   return TRUE;
 }
 
@@ -628,6 +743,8 @@ load_ccl_and_chart (ClrRulePack *self,
       for (guint i = 0; x != NULL && i < json_array_get_length (x); i++)
         g_hash_table_add (set, (gpointer) _clr_json_array_string (x, i));
     }
+  if (!load_chart_changes (self, chart, error))
+    return FALSE;
   embargoed = object_member (chart, "embargoed");
   if (embargoed != NULL)
     {
@@ -962,7 +1079,7 @@ load_rules (ClrRulePack *self,
       rule->explanation = g_strdup (s);
       rule->license_policy = g_strdup (str_member (o, "license_policy") ?: "");
       rule->ask = g_strdup (str_member (o, "ask"));
-      if (!read_effective (o, where, &rule->from, &rule->until, error))
+      if (!read_effective_full (o, where, &rule->from, &rule->until, &rule->compliance, error))
         return FALSE;
       rule->postures = read_postures (o, where, error, &ok);
       if (!ok)
@@ -1459,56 +1576,171 @@ _clr_rule_pack_has_group (ClrRulePack *self,
   return g_hash_table_contains (self->groups, group);
 }
 
+static gboolean
+strv_has (GPtrArray  *array,
+          const char *value)
+{
+  for (guint k = 0; array != NULL && k < array->len; k++)
+    if (strcmp (g_ptr_array_index (array, k), value) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Membership of @value in a set known as of the snapshot (@member), moved to
+ * @date through @changes (GroupChange *, by date; only those of @country when
+ * it is set). Each change that made a difference, and each change of unknown
+ * date that concerns @value, is described in @notes (nullable) by @describe. */
+static gboolean
+dated_membership (ClrRulePack *self,
+                  GPtrArray   *changes,
+                  const char  *country,
+                  const char  *value,
+                  gboolean     member,
+                  const char  *date,
+                  GPtrArray   *touched)
+{
+  if (date == NULL)
+    return member;
+  if (strcmp (date, self->snapshot_date) < 0)
+    {
+      /* undo, latest first, the changes after @date up to the snapshot */
+      for (guint i = changes->len; i > 0; i--)
+        {
+          GroupChange *c = g_ptr_array_index (changes, i - 1);
+          gboolean in_add, in_remove;
+
+          if (country != NULL && g_strcmp0 (c->country, country) != 0)
+            continue;
+          in_add = strv_has (c->add, value);
+          in_remove = strv_has (c->remove, value);
+          if (!in_add && !in_remove)
+            continue;
+          if (c->date == NULL)
+            {
+              /* not known when: the snapshot stands, and says so */
+              if (touched != NULL)
+                g_ptr_array_add (touched, c);
+              continue;
+            }
+          if (strcmp (c->date, date) <= 0 || strcmp (c->date, self->snapshot_date) > 0)
+            continue;
+          if (in_add)
+            member = FALSE;
+          if (in_remove)
+            member = TRUE;
+          if (touched != NULL)
+            g_ptr_array_add (touched, c);
+        }
+    }
+  else
+    {
+      /* apply, in order, announced changes after the snapshot up to @date */
+      for (guint i = 0; i < changes->len; i++)
+        {
+          GroupChange *c = g_ptr_array_index (changes, i);
+
+          if (c->date == NULL || (country != NULL && g_strcmp0 (c->country, country) != 0))
+            continue;
+          if (strcmp (c->date, self->snapshot_date) <= 0 || strcmp (c->date, date) > 0)
+            continue;
+          if (strv_has (c->add, value))
+            member = TRUE;
+          if (strv_has (c->remove, value))
+            member = FALSE;
+          if (touched != NULL && (strv_has (c->add, value) || strv_has (c->remove, value)))
+            g_ptr_array_add (touched, c);
+        }
+    }
+  return member;
+}
+
+static void
+add_note_unique (GPtrArray *notes,
+                 char      *note)
+{
+  for (guint i = 0; i < notes->len; i++)
+    if (strcmp (g_ptr_array_index (notes, i), note) == 0)
+      {
+        g_free (note);
+        return;
+      }
+  g_ptr_array_add (notes, note);
+}
+
 gboolean
 clr_rule_pack_country_in_group (ClrRulePack *self,
                                 const char  *country,
                                 const char  *group,
                                 const char  *date)
 {
+  return _clr_rule_pack_country_in_group_noted (self, country, group, date, NULL);
+}
+
+gboolean
+_clr_rule_pack_country_in_group_noted (ClrRulePack *self,
+                                       const char  *country,
+                                       const char  *group,
+                                       const char  *date,
+                                       GPtrArray   *notes)
+{
   Group *g = g_hash_table_lookup (self->groups, group);
+  g_autoptr(GPtrArray) touched = NULL;
   gboolean member;
 
   if (g == NULL || country == NULL)
     return FALSE;
-  member = g_hash_table_contains (g->members, country);
-  if (date == NULL)
-    return member;
-
-  if (strcmp (date, self->snapshot_date) < 0)
+  touched = notes != NULL ? g_ptr_array_new () : NULL;
+  member = dated_membership (self, g->changes, NULL, country, g_hash_table_contains (g->members, country),
+                             date, touched);
+  for (guint i = 0; touched != NULL && i < touched->len; i++)
     {
-      /* undo, latest first, the changes after @date up to the snapshot */
-      for (guint i = g->changes->len; i > 0; i--)
-        {
-          GroupChange *c = g_ptr_array_index (g->changes, i - 1);
+      GroupChange *c = g_ptr_array_index (touched, i);
+      const char *name = _clr_rule_pack_country_name (self, country) ?: country;
 
-          if (strcmp (c->date, date) <= 0 || strcmp (c->date, self->snapshot_date) > 0)
-            continue;
-          for (guint k = 0; k < c->add->len; k++)
-            if (strcmp (g_ptr_array_index (c->add, k), country) == 0)
-              member = FALSE;
-          for (guint k = 0; k < c->remove->len; k++)
-            if (strcmp (g_ptr_array_index (c->remove, k), country) == 0)
-              member = TRUE;
-        }
-    }
-  else
-    {
-      /* apply, in order, announced changes after the snapshot up to @date */
-      for (guint i = 0; i < g->changes->len; i++)
-        {
-          GroupChange *c = g_ptr_array_index (g->changes, i);
-
-          if (strcmp (c->date, self->snapshot_date) <= 0 || strcmp (c->date, date) > 0)
-            continue;
-          for (guint k = 0; k < c->add->len; k++)
-            if (strcmp (g_ptr_array_index (c->add, k), country) == 0)
-              member = TRUE;
-          for (guint k = 0; k < c->remove->len; k++)
-            if (strcmp (g_ptr_array_index (c->remove, k), country) == 0)
-              member = FALSE;
-        }
+      if (c->date == NULL)
+        add_note_unique (notes, g_strdup_printf (_("Country Group %s, %s: the date of the change (%s) is not known; "
+                                                   "the group table of %s was used for %s."),
+                                                 group, name, c->citation, self->snapshot_date, date));
+      else
+        add_note_unique (notes, g_strdup_printf (_("Country Group %s on %s: %s %s, as the change of %s (%s) %s."),
+                                                 group, date, name, member ? _("is a member") : _("is not a member"),
+                                                 c->date, c->citation,
+                                                 strcmp (c->date, date) <= 0 ? _("applies") : _("is not yet in force")));
     }
   return member;
+}
+
+gboolean
+_clr_rule_pack_chart_marked (ClrRulePack *self,
+                             const char  *country,
+                             const char  *column,
+                             const char  *date,
+                             GPtrArray   *notes)
+{
+  GHashTable *row = g_hash_table_lookup (self->chart_rows, country);
+  g_autoptr(GPtrArray) touched = notes != NULL ? g_ptr_array_new () : NULL;
+  gboolean marked;
+
+  if (row == NULL)
+    return FALSE;
+  marked = dated_membership (self, self->chart_changes, country, column, g_hash_table_contains (row, column),
+                             date, touched);
+  for (guint i = 0; touched != NULL && i < touched->len; i++)
+    {
+      GroupChange *c = g_ptr_array_index (touched, i);
+      const char *name = _clr_rule_pack_country_name (self, country) ?: country;
+
+      if (c->date == NULL)
+        add_note_unique (notes, g_strdup_printf (_("Country Chart, %s %s: the date of the change (%s) is not known; "
+                                                   "the chart of %s was used for %s."),
+                                                 name, column, c->citation, self->snapshot_date, date));
+      else
+        add_note_unique (notes, g_strdup_printf (_("Country Chart on %s: %s %s %s, as the change of %s (%s) %s."),
+                                                 date, name, column, marked ? _("has an X") : _("has no X"),
+                                                 c->date, c->citation,
+                                                 strcmp (c->date, date) <= 0 ? _("applies") : _("is not yet in force")));
+    }
+  return marked;
 }
 
 GPtrArray *

@@ -178,7 +178,10 @@ test_case (gconstpointer data)
   findings = json_object_get_array_member (r, "findings");
   what = describe (result);
 
-  /* every determination states its posture and date */
+  /* every determination states its posture and date, and its tables' date */
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_object_get_object_member (r, "data"),
+                                                                                 "rule_pack"), "tables_as_of"), ==,
+                   "2026-07-23");
   g_assert_cmpstr (json_object_get_string_member (r, "posture"), ==, clr_posture_to_string (posture));
   g_assert_cmpstr (json_object_get_string_member (r, "as_of"), ==,
                    json_object_get_string_member_with_default (c, "as_of", json_object_get_string_member (c, "date")));
@@ -265,9 +268,11 @@ test_case (gconstpointer data)
                  json_object_get_string_member (c, "name"), want_hold, want_open,
                  json_object_get_boolean_member (r, "on_hold"), json_object_get_int_member (r, "open_matches"), what);
   }
-  if (json_object_has_member (expect, "explanation"))
+  /* "explanation" and "explains": a finding's explanation contains the text */
+  if (json_object_has_member (expect, "explanation") || json_object_has_member (expect, "explains"))
     {
-      const char *want = json_object_get_string_member (expect, "explanation");
+      const char *want = json_object_get_string_member (expect, json_object_has_member (expect, "explanation") ?
+                                                                 "explanation" : "explains");
       gboolean found = FALSE;
 
       for (guint k = 0; k < json_array_get_length (findings); k++)
@@ -275,6 +280,30 @@ test_case (gconstpointer data)
           found = TRUE;
       if (!found)
         fail_case ("%s: expected an explanation containing “%s”, got %s", json_object_get_string_member (c, "name"), want, what);
+    }
+  if (json_object_has_member (expect, "notes"))
+    {
+      /* the result says which dated table data it used */
+      const char *want = json_object_get_string_member (expect, "notes");
+      JsonArray *notes = json_object_get_array_member (r, "notes");
+      g_autofree char *got = json_to_string (json_object_get_member (r, "notes"), FALSE);
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < json_array_get_length (notes); k++)
+        if (strstr (json_array_get_string_element (notes, k), want) != NULL)
+          found = TRUE;
+      if (!found)
+        fail_case ("%s: expected a note containing “%s”, got notes %s", json_object_get_string_member (c, "name"), want, got);
+    }
+  if (json_object_has_member (expect, "not_notes"))
+    {
+      const char *unwanted = json_object_get_string_member (expect, "not_notes");
+      JsonArray *notes = json_object_get_array_member (r, "notes");
+
+      for (guint k = 0; k < json_array_get_length (notes); k++)
+        if (strstr (json_array_get_string_element (notes, k), unwanted) != NULL)
+          fail_case ("%s: unexpected note “%s”", json_object_get_string_member (c, "name"),
+                     json_array_get_string_element (notes, k));
     }
   if (json_object_has_member (expect, "ask"))
     {

@@ -228,19 +228,12 @@ edit_unknown_country (JsonObject *root)
 static void
 edit_unknown_group (JsonObject *root)
 {
-  JsonObject *cond = json_object_get_object_member (rule (root, "embargo-part-746"), "condition");
+  JsonObject *cond = json_object_new ();
   JsonArray *dest = json_array_new ();
 
   json_array_add_string_element (dest, "D:9");
-  if (json_object_has_member (cond, "all"))
-    {
-      JsonObject *o = json_object_new ();
-
-      json_object_set_array_member (o, "destination", dest);
-      json_array_add_object_element (json_object_get_array_member (cond, "all"), o);
-    }
-  else
-    json_object_set_array_member (cond, "destination", dest);
+  json_object_set_array_member (cond, "destination", dest);
+  json_object_set_object_member (rule (root, "embargo-part-746"), "condition", cond);
 }
 
 static void
@@ -339,6 +332,59 @@ edit_potential_no_explanation (JsonObject *root)
   json_object_remove_member (potential_match (root, "SDN"), "explanation");
 }
 
+static JsonObject *
+chart_change (JsonObject *root,
+              guint       i)
+{
+  JsonObject *chart = json_object_get_object_member (root, "country_chart");
+
+  return json_array_get_object_element (json_object_get_array_member (chart, "changes"), i);
+}
+
+static JsonObject *
+group_change (JsonObject *root,
+              const char *group,
+              guint       i)
+{
+  JsonObject *g = json_object_get_object_member (json_object_get_object_member (root, "country_groups"), group);
+
+  return json_array_get_object_element (json_object_get_array_member (g, "changes"), i);
+}
+
+static void
+edit_chart_change_unknown_column (JsonObject *root)
+{
+  JsonArray *cols = json_array_new ();
+
+  json_array_add_string_element (cols, "NS9");
+  json_object_set_array_member (chart_change (root, 0), "remove", cols);
+}
+
+static void
+edit_chart_change_no_row (JsonObject *root)
+{
+  json_object_set_string_member (chart_change (root, 1), "country", "SY");
+}
+
+static void
+edit_group_change_no_citation (JsonObject *root)
+{
+  json_object_remove_member (group_change (root, "D:5", 0), "citation");
+}
+
+static void
+edit_group_change_no_date (JsonObject *root)
+{
+  json_object_remove_member (group_change (root, "D:5", 0), "date");
+}
+
+static void
+edit_compliance_before_from (JsonObject *root)
+{
+  json_object_set_string_member (json_object_get_object_member (rule (root, "ac-a-worldwide-cfr"), "effective"),
+                                 "compliance", "2024-12-31");
+}
+
 static void
 test_validation (void)
 {
@@ -366,6 +412,16 @@ test_validation (void)
       { "list_consequences.EL.potential_match", "unknown field “wording”", NULL } },
     { edit_potential_no_explanation, CLR_ENGINE_ERROR_INVALID_PACK,
       { "list_consequences.SDN.potential_match", "explanation", NULL } },
+    { edit_chart_change_unknown_column, CLR_ENGINE_ERROR_INVALID_PACK,
+      { "country_chart.changes[0]", "unknown Country Chart column “NS9”", NULL } },
+    { edit_chart_change_no_row, CLR_ENGINE_ERROR_INVALID_PACK,
+      { "country_chart.changes[1]", "“SY” has no Country Chart row", NULL } },
+    { edit_group_change_no_citation, CLR_ENGINE_ERROR_INVALID_PACK,
+      { "country_groups.D:5.changes[0]", "citation", NULL } },
+    { edit_group_change_no_date, CLR_ENGINE_ERROR_INVALID_PACK,
+      { "country_groups.D:5.changes[0]", "date_unknown", NULL } },
+    { edit_compliance_before_from, CLR_ENGINE_ERROR_INVALID_PACK,
+      { "rule “ac-a-worldwide-cfr”", "effective.compliance 2024-12-31 is before effective.from 2025-01-13", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
