@@ -43,7 +43,7 @@ CSL = os.path.join("csl", "2026-07-31_compact", "consolidated-rebuilt.csv.xz")
 # ---------------------------------------------------------------------------------------
 # Qualifier vocabulary (normalised: lower case ASCII words)
 
-LEGAL = set("""co ltd limited company corp corporation inc incorporated llc plc gmbh ag sa srl spa
+LEGAL = set("""co ltd limited company companies corp corporation inc incorporated llc plc gmbh ag sa srl spa
 bv nv pte pvt private pty kk jsc ojsc pjsc cjsc ooo zao oao ao fze fzco fz llp lp sarl sas sasu
 ab as oy kg sdn bhd tbk pt lda ltda cv sl sro zrt doo ad ae bsc wll est establishment joint stock
 liability public closed open gongsi youxian youxiangongsi jituan""".split())
@@ -234,6 +234,7 @@ class ListIndex:
         self.cores = set()       # distinctive-word sets of every name and alias
         self.persons = []        # folded word sets of persons' names
         self.vocab = set()
+        self.df = collections.Counter()
         self.by_len = collections.defaultdict(set)
         self.loose = set()
         for e in entries:
@@ -247,6 +248,7 @@ class ListIndex:
                 if c:
                     self.cores.add(c)
                 self.vocab.update(ws)
+                self.df.update(set(ws))
                 if person_like(e, n):
                     fs = frozenset(fold_name_word(w) for w in ws if w not in PERSON_TITLES)
                     if len(fs) >= 2:
@@ -811,7 +813,7 @@ def typo(rng, w):
     if kind == 2 and len(w) > 3:  # deletion
         return w[:i] + w[i + 1:]
     c = rng.choice(letters)
-    c = c.upper() if w[i - 1].isupper() else c
+    c = c.upper() if w[1:].isupper() else c
     return w[:i] + c + w[i:]  # insertion
 
 
@@ -1073,6 +1075,257 @@ def gen_positives(rng, entries, index, zh_rows):
     return P.rows
 
 
+
+# ---------------------------------------------------------------------------------------
+# Labelled pairs
+
+VESSEL_PREFIXES = ["MV ", "M/V ", "MT ", "M/T ", "Vessel ", ""]
+
+
+def far(a, b):
+    return osa(a.lower(), b.lower()) >= 3 and a[:2].lower() != b[:2].lower()
+
+
+def gen_pairs(rng, entries, index):
+    rows = []
+    seen = set()
+
+    def add(cls, typ, label, q, listed):
+        q = re.sub(r"\s+", " ", q).strip()
+        if (q, listed) in seen or not q:
+            return False
+        seen.add((q, listed))
+        rows.append((cls, typ, label, q, listed))
+        return True
+
+    ents = [e for e in entries if clean_name(e.name)]
+    people = [e for e in ents if e.type == "individual" and "," in e.name and 2 <= len(words(e.name)) <= 4]
+    orgs = [e for e in ents if e.type == "entity" and not person_like(e, e.name) and 2 <= len(words(e.name)) <= 7]
+    vessels = [e for e in ents if e.type == "vessel" and len(words(e.name)) <= 4]
+    for pool in (people, orgs, vessels):
+        pool.sort(key=lambda e: (e.list, e.name))
+        rng.shuffle(pool)
+
+    # People: matches
+    def given_variant(e):
+        sur, given = [x.strip() for x in e.name.split(",", 1)]
+        gws = given.split()
+        for i, g in enumerate(gws):
+            fam = VARIANT_OF.get(g.lower())
+            if fam:
+                alts = [v for v in fam if v != g.lower() and " " not in v]
+                if alts:
+                    gws[i] = rng.choice(alts).capitalize()
+                    return " ".join(gws) + " " + sur
+        return None
+
+    def typo_in(name, short):
+        ms = [m for m in re.finditer(r"[A-Za-z]+", name)
+              if (3 <= len(m.group(0)) <= 5 if short else len(m.group(0)) >= 6)]
+        if not ms:
+            return None
+        m = rng.choice(ms)
+        t = typo(rng, m.group(0))
+        if not t or t.lower() == m.group(0).lower():
+            return None
+        return name[:m.start()] + t + name[m.end():]
+
+    counts = collections.Counter()
+    for e in people:
+        sur, given = [x.strip() for x in e.name.split(",", 1)]
+        if not given or not sur:
+            continue
+        k = rng.randrange(6)
+        if k == 0 and counts["person-typo"] < 60:
+            q = typo_in(f"{given} {sur}", False)
+            if q and add("person-typo", "individual", 1, q, e.name):
+                counts["person-typo"] += 1
+        elif k == 1 and counts["person-typo-short"] < 60:
+            q = typo_in(f"{given} {sur}", True)
+            if q and len(words(e.name)) >= 2 and add("person-typo-short", "individual", 1, q, e.name):
+                counts["person-typo-short"] += 1
+        elif k == 2 and counts["person-reorder"] < 50:
+            q = f"{sur} {given}" if rng.random() < 0.5 else f"{given} {sur}".upper()
+            if add("person-reorder", "individual", 1, q, e.name):
+                counts["person-reorder"] += 1
+        elif k == 3 and counts["person-transliteration"] < 60:
+            q = given_variant(e)
+            if q and add("person-transliteration", "individual", 1, q, e.name):
+                counts["person-transliteration"] += 1
+        elif k == 4 and counts["person-honorific"] < 40:
+            q = f"{rng.choice(HONORIFICS)} {given} {sur}"
+            if add("person-honorific", "individual", 1, q, e.name):
+                counts["person-honorific"] += 1
+        elif k == 5 and counts["person-exact"] < 25:
+            if add("person-exact", "individual", 1, f"{given} {sur}", e.name):
+                counts["person-exact"] += 1
+
+    # People: near-namesakes that are not a match
+    surnames = collections.defaultdict(list)
+    for e in people:
+        surnames[e.name.split(",", 1)[0].strip().upper()].append(e)
+    all_given = sorted({e.name.split(",", 1)[1].strip() for e in people if e.name.split(",", 1)[1].strip()})
+    all_sur = sorted(surnames)
+    for e in people:
+        sur, given = [x.strip() for x in e.name.split(",", 1)]
+        if not given:
+            continue
+        k = rng.randrange(3)
+        if k == 0 and counts["person-other-given"] < 90:
+            g2 = rng.choice(all_given)
+            if all(far(a, b) for a in g2.split() for b in given.split()):
+                if add("person-other-given", "individual", 0, f"{g2} {sur}", e.name):
+                    counts["person-other-given"] += 1
+        elif k == 1 and counts["person-other-surname"] < 90:
+            s2 = rng.choice(all_sur)
+            if all(far(a, b) for a in s2.split() for b in sur.split()):
+                if add("person-other-surname", "individual", 0, f"{given} {s2.title()}", e.name):
+                    counts["person-other-surname"] += 1
+        elif k == 2 and counts["person-innocent"] < 50:
+            culture = rng.choice(sorted(PERSONS))
+            q, _ = make_person(rng, culture)
+            if not index.conflict(q, person=True) and add("person-innocent", "individual", 0, q, e.name):
+                counts["person-innocent"] += 1
+
+    # Companies: matches
+    for e in orgs:
+        k = rng.randrange(5)
+        if k == 0 and counts["company-legal-form"] < 40:
+            for pat, rp in LEGAL_SWAPS:
+                if re.search(pat, e.name):
+                    q = re.sub(pat, rp, e.name, count=1)
+                    if q != e.name and add("company-legal-form", "entity", 1, q, e.name):
+                        counts["company-legal-form"] += 1
+                    break
+        elif k == 1 and counts["company-abbreviation"] < 40:
+            for pat, rp in ABBREVIATIONS:
+                if re.search(pat, e.name):
+                    q = re.sub(pat, rp, e.name)
+                    if q != e.name and add("company-abbreviation", "entity", 1, q, e.name):
+                        counts["company-abbreviation"] += 1
+                    break
+        elif k == 2 and counts["company-typo"] < 50:
+            q = typo_in(e.name, rng.random() < 0.4)
+            if q and len(distinctive_tokens(e.name)) >= 1 and add("company-typo", "entity", 1, q, e.name):
+                counts["company-typo"] += 1
+        elif k == 3 and counts["company-punctuation"] < 30:
+            q = re.sub(r"[.,'()\-]", " ", e.name).upper()
+            if q.split() != e.name.split() and add("company-punctuation", "entity", 1, q, e.name):
+                counts["company-punctuation"] += 1
+        elif k == 4 and counts["company-exact"] < 20:
+            if add("company-exact", "entity", 1, e.name.lower(), e.name):
+                counts["company-exact"] += 1
+
+    # Companies: not a match — the distinctive word replaced by another listed word, or an
+    # innocent name that shares places, legal forms and generic words with it
+    vocab = sorted(w for w in index.vocab if len(w) >= 5 and w.isalpha() and w not in QUALIFIER)
+    for e in orgs:
+        k = rng.randrange(2)
+        d = distinctive_tokens(e.name)
+        if k == 0 and counts["company-other-word"] < 100 and d and "(" not in e.name:
+            # The rarest word is the one that names the party; the others must be common
+            # words of the lists, so that replacing it names another party.
+            d.sort(key=lambda m: (index.df[m.group(0).lower()], m.start()))
+            m = d[0]
+            if len(m.group(0)) < 4 or any(index.df[x.group(0).lower()] < 25 for x in d[1:]):
+                continue
+            w2 = rng.choice(vocab)
+            if far(w2, m.group(0)):
+                w2 = w2.upper() if m.group(0).isupper() else w2.capitalize()
+                q = e.name[:m.start()] + w2 + e.name[m.end():]
+                if not index.conflict(q) and add("company-other-word", "entity", 0, q, e.name):
+                    counts["company-other-word"] += 1
+        elif k == 1 and counts["company-shares-qualifiers"] < 70:
+            place = rng.choice(PLACES)
+            b = rng.choice(BRAND_WORDS)
+            q = bracketed(rng, b, rng.choice(INDUSTRY), place)
+            shared = set(words(q)) & set(words(e.name))
+            if shared and not (core(words(q)) & set(words(e.name))) and not index.conflict(q):
+                if add("company-shares-qualifiers", "entity", 0, q, e.name):
+                    counts["company-shares-qualifiers"] += 1
+
+    # Vessels
+    for e in vessels:
+        k = rng.randrange(3)
+        if k == 0 and counts["vessel-match"] < 50:
+            q = e.name.title() if rng.random() < 0.5 else e.name
+            if rng.random() < 0.4:
+                q = typo_in(q, False) or q
+            q = rng.choice(VESSEL_PREFIXES) + q
+            if add("vessel-match", "vessel", 1, q, e.name):
+                counts["vessel-match"] += 1
+        elif k == 1 and counts["vessel-other-number"] < 30 and re.search(r"\d", e.name):
+            q = re.sub(r"\d+", lambda m: str(int(m.group(0)) + rng.randrange(2, 9)), e.name, count=1)
+            if not index.conflict(q) and add("vessel-other-number", "vessel", 0, q, e.name):
+                counts["vessel-other-number"] += 1
+        elif k == 2 and counts["vessel-other-word"] < 40:
+            d = [m for m in re.finditer(r"[A-Za-z]{3,}", e.name)]
+            if d:
+                m = max(d, key=lambda m: len(m.group(0)))
+                w2 = rng.choice(vocab).upper()
+                if far(w2, m.group(0)):
+                    q = e.name[:m.start()] + w2 + e.name[m.end():]
+                    if not index.conflict(q) and add("vessel-other-word", "vessel", 0, q, e.name):
+                        counts["vessel-other-word"] += 1
+    return rows
+
+
+# ---------------------------------------------------------------------------------------
+# Determinism: a synthetic list whose given names are split in some entries and glued in
+# others ("Jin Ping Li", "Jinping Chen"), and queries that touch both forms
+
+SYLLABLES = ["jin", "ping", "xiao", "ming", "wei", "hua", "jian", "guo", "hai", "yan", "li", "na",
+             "zhi", "qiang", "yong", "hong", "chun", "mei", "dong", "feng", "hui", "jun", "lin",
+             "tao", "xin", "yu", "zhen", "bo", "kai", "rui", "an", "de", "sheng", "long", "fang"]
+SURNAMES = ["Li", "Chen", "Wang", "Zhang", "Liu", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun",
+            "Ma", "Zhu", "Hu", "Guo", "He", "Lin", "Gao", "Luo", "Zheng", "Liang", "Song", "Tang"]
+
+
+def gen_determinism(rng):
+    entries = [("individual", "Jin Ping Li", ""), ("individual", "Jinping Chen", "")]
+    seen = {e[1] for e in entries}
+    while len(entries) < 2200:
+        a, b = rng.choice(SYLLABLES), rng.choice(SYLLABLES)
+        given = f"{a.capitalize()} {b.capitalize()}" if rng.random() < 0.5 else (a + b).capitalize()
+        sur = rng.choice(SURNAMES)
+        name = f"{given} {sur}" if rng.random() < 0.6 else f"{sur.upper()}, {given}"
+        alias = ""
+        if rng.random() < 0.2:
+            alias = f"{(a + b).capitalize()} {sur}" if " " in given else f"{a.capitalize()} {b.capitalize()} {sur}"
+        if name not in seen:
+            seen.add(name)
+            entries.append(("individual", name, alias))
+    brands = sorted({a + b for a in COINED_A for b in COINED_B})
+    while len(entries) < 3400:
+        b = rng.choice(brands)
+        p = rng.choice(CN_PLACES)
+        name = rng.choice([f"{p} {b} {rng.choice(INDUSTRY)} Co., Ltd.", f"{b} {rng.choice(INDUSTRY)} ({p}) Limited",
+                           f"{b} {rng.choice(BRAND_WORDS)} {rng.choice(INDUSTRY)} LLC",
+                           f"{b.upper()} {rng.choice(INDUSTRY).upper()}"])
+        if name not in seen:
+            seen.add(name)
+            entries.append(("entity", name, f"{b} {p}" if rng.random() < 0.2 else ""))
+    queries = ["Jinpinh Chen", "Jin Ping Chen", "Jinping Li", "Jin Ping Li", "Jinping Chen"]
+    for t, name, alias in entries:
+        k = rng.randrange(5)
+        base = display_person(name) if t == "individual" else name
+        if k == 0:
+            queries.append(base)
+        elif k == 1:
+            queries.append(typo(rng, base.replace(" ", "", 1)) or base)
+        elif k == 2:
+            ws = base.split()
+            queries.append(" ".join(ws[::-1]))
+        elif k == 3:
+            m = max(re.finditer(r"[A-Za-z]+", base), key=lambda m: len(m.group(0)))
+            t2 = typo(rng, m.group(0)) or m.group(0)
+            queries.append(base[:m.start()] + t2 + base[m.end():])
+        else:
+            a, b = rng.choice(SYLLABLES), rng.choice(SYLLABLES)
+            queries.append(f"{a.capitalize()}{b} {rng.choice(SURNAMES)}")
+    rows = [(i + 1, t, n, a) for i, (t, n, a) in enumerate(entries)]
+    return rows, queries
+
 # ---------------------------------------------------------------------------------------
 # Output
 
@@ -1143,6 +1396,33 @@ def main():
     ]
     write_tsv(os.path.join(args.out, "corpus-positives.tsv"), header,
               ["class", "query", "country", "list", "name", "matched", "rank_first"], pos)
+    pairs = gen_pairs(rng, entries, index)
+    pc = collections.Counter(r[0] for r in pairs)
+    header = [
+        "Labelled name pairs (1 = the same party, 0 = not), generated by tools/gen-eval-corpus.py",
+        "(seed %d). listed is a real 2026-07-31 CSL name as published; query a variant (typo, word" % SEED,
+        "order, transliteration, honorific, legal form, abbreviation, punctuation) or a near-namesake",
+        "(another given name or surname of a listed person, another distinctive word, another vessel",
+        "number, an innocent name sharing only places, legal forms and generic words). Non-match",
+        "queries were checked against the list like the negatives.",
+        "Per class: " + ", ".join(f"{k} {v}" for k, v in sorted(pc.items()))
+        + f"; {sum(1 for r in pairs if r[2] == 1)} matches, {sum(1 for r in pairs if r[2] == 0)} non-matches.",
+        "Columns (tab-separated): class, type (individual / entity / vessel), label, query, listed.",
+    ]
+    write_tsv(os.path.join(args.out, "pairs.tsv"), header, ["class", "type", "label", "query", "listed"], pairs)
+    print("pairs:", dict(sorted(pc.items())), len(pairs))
+    drows, dqueries = gen_determinism(random.Random(SEED + 1))
+    write_tsv(os.path.join(args.out, "determinism-list.tsv"),
+              ["A synthetic list for tests/engine/test-determinism.c, generated by tools/gen-eval-corpus.py:",
+               "Chinese personal names whose given names are split in some entries and glued in others",
+               "(\"Jin Ping Li\", \"Jinping Chen\", issue 13) and companies. Aliases are separated by \";\".",
+               f"{len(drows)} entries. Columns (tab-separated): id, type, name, aliases."],
+              ["id", "type", "name", "aliases"], drows)
+    write_tsv(os.path.join(args.out, "determinism-queries.tsv"),
+              [f"Queries for tests/engine/test-determinism.c ({len(dqueries)}): listed names, typos, reordered,",
+               "glued and split given names, and unlisted names. One a line."],
+              ["query"], [(q,) for q in dqueries])
+    print(f"determinism: {len(drows)} entries, {len(dqueries)} queries")
     print(f"negatives {len(neg)} (dropped {sum(dropped.values())}), positives {len(pos)}")
     print("negatives:", dict(sorted(counts.items())))
     print("dropped:", dict(sorted(dropped.items())))

@@ -614,6 +614,118 @@ evaluate_corpus (ClrMatcher *matcher)
   g_assert_cmpuint (qualifiers_flagged, ==, 0);
 }
 
+/* ---- Labelled pairs ----------------------------------------------------- */
+
+/* Each pair (query, listed name, match or not) is scored with a matcher that
+ * holds every listed name of the file (one entry per distinct name and type,
+ * so word weights come from a realistic vocabulary): the pair's score is the
+ * score of its own listed entry, 0 when it is not a hit at all. A pair is
+ * predicted a match at or above the default threshold. */
+static void
+test_eval_pairs (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "engine", "data", "eval", "pairs.tsv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(ClrMatcher) matcher = clr_matcher_new ();
+  g_autoptr(GHashTable) by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) clr_entry_unref);
+  g_autoptr(GHashTable) classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GList) names = NULL;
+  double def = clr_matcher_get_default_threshold ();
+  guint tp = 0, fp = 0, fn = 0, tn = 0;
+  double precision, recall, f1;
+  gint64 next_id = 0;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char **f;
+      g_autofree char *key = NULL;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      f = g_strsplit (lines[i], "\t", -1);
+      if (g_strv_length (f) != 5 || (strcmp (f[2], "0") != 0 && strcmp (f[2], "1") != 0))
+        g_error ("pairs.tsv:%u: expected class, type, label (0 or 1), query, listed", i + 1);
+      g_ptr_array_add (rows, f);
+      key = g_strconcat (f[1], "\t", f[4], NULL);
+      if (!g_hash_table_contains (by_name, key))
+        {
+          ClrEntry *e = clr_entry_new ();
+          e->list_code = g_strdup ("PAIRS");
+          e->entry_id = g_strdup_printf ("%" G_GINT64_FORMAT, next_id + 1);
+          e->entity_type = g_strdup (f[1]);
+          e->name = g_strdup (f[4]);
+          clr_matcher_add_entry (matcher, ++next_id, e);
+          g_hash_table_insert (by_name, g_steal_pointer (&key), e);
+        }
+    }
+  clr_matcher_build (matcher);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **f = g_ptr_array_index (rows, i);
+      g_autofree char *key = g_strconcat (f[1], "\t", f[4], NULL);
+      ClrEntry *want = g_hash_table_lookup (by_name, key);
+      g_autoptr(GPtrArray) hits = clr_matcher_screen (matcher, f[3], NULL, 0.3, 0);
+      gboolean label = f[2][0] == '1';
+      guint *st = g_hash_table_lookup (classes, f[0]);
+      double score = 0;
+      gboolean predicted;
+
+      for (guint k = 0; k < hits->len; k++)
+        {
+          ClrHit *hit = g_ptr_array_index (hits, k);
+          if (hit->entry == want)
+            score = MAX (score, hit->score);
+        }
+      predicted = score >= def - 1e-9;
+      if (st == NULL)
+        {
+          st = g_new0 (guint, 2);
+          g_hash_table_insert (classes, g_strdup (f[0]), st);
+        }
+      st[0]++;
+      st[1] += predicted == label;
+      if (predicted && label)
+        tp++;
+      else if (predicted)
+        {
+          fp++;
+          g_test_message ("pair wrongly matched (%s, %.3f): “%s” ~ “%s”", f[0], score, f[3], f[4]);
+        }
+      else if (label)
+        {
+          fn++;
+          g_test_message ("pair missed (%s, %.3f): “%s” ~ “%s”", f[0], score, f[3], f[4]);
+        }
+      else
+        tn++;
+    }
+
+  g_test_message ("pairs at the default threshold %.2f: %u-%u", def, tp + fn, fp + tn);
+  g_test_message ("  %-28s %5s %9s", "class", "n", "correct");
+  names = g_list_sort (g_hash_table_get_keys (classes), (GCompareFunc) strcmp);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      guint *st = g_hash_table_lookup (classes, l->data);
+      g_test_message ("  %-28s %5u %9.3f", (char *) l->data, st[0], (double) st[1] / st[0]);
+    }
+  precision = tp + fp > 0 ? (double) tp / (tp + fp) : 0;
+  recall = tp + fn > 0 ? (double) tp / (tp + fn) : 0;
+  f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+  g_test_message ("pairs: %u (%u matches, %u non-matches); TP %u, FP %u, FN %u, TN %u; "
+                  "precision %.3f, recall %.3f, F1 %.3f", rows->len, tp + fn, fp + tn,
+                  tp, fp, fn, tn, precision, recall, f1);
+  g_assert_cmpuint (rows->len, >=, 800);
+  g_assert_cmpfloat (f1, >=, 0.80);
+}
+
 static void
 test_eval_csl_2022 (void)
 {
@@ -650,6 +762,7 @@ main (int    argc,
 
   g_test_add_func ("/matcher/eval/csl-2022", test_eval_csl_2022);
   g_test_add_func ("/matcher/eval/csl-2026", test_eval_csl_2026);
+  g_test_add_func ("/matcher/eval/pairs", test_eval_pairs);
 
   return g_test_run ();
 }
