@@ -1063,14 +1063,28 @@ def gen_positives(rng, entries, index, zh_rows):
     for e in entries:
         for n in [e.name] + e.aliases:
             by_key[(e.list, n)].append(e)
-    for row in zh_rows:
-        es = by_key.get((row["list"], row["en"]))
-        if not es:
-            continue
-        e = es[0]
-        P.add("chinese-script", row["zh"], e, row["en"])
-        for a in row.get("zh_aliases", []):
-            P.add("chinese-script", a, e, row["en"])
+    # (the table's own names are a sample: full names as written, with full-width brackets as
+    # official documents print them, with the company suffix dropped or changed, and short names)
+    zh_forms = ["股份有限公司", "有限责任公司", "有限公司"]
+    rows = [r for r in zh_rows if by_key.get((r["list"], r["en"]))]
+    rows.sort(key=lambda r: r["zh"])
+    rng.shuffle(rows)
+    made = collections.Counter()
+    for row in rows:
+        e = by_key[(row["list"], row["en"])][0]
+        zh = row["zh"]
+        if made["full"] < 80:
+            q = zh.replace("(", "\uff08").replace(")", "\uff09") if "(" in zh and rng.random() < 0.6 else zh
+            made["full"] += P.add("chinese-script", q, e, row["en"])
+        suffix = next((f for f in zh_forms if zh.endswith(f)), None)
+        if suffix and made["suffix"] < 30:
+            other = "有限公司" if suffix != "有限公司" else "股份有限公司"
+            q = zh[:-len(suffix)] + (other if rng.random() < 0.5 else "")
+            if len(q) >= 4:
+                made["suffix"] += P.add("chinese-script", q, e, row["en"])
+        aliases = [a for a in row.get("zh_aliases", []) if len(a) >= 3]
+        if aliases and made["alias"] < 30:
+            made["alias"] += P.add("chinese-script", rng.choice(aliases), e, row["en"])
 
     return P.rows
 

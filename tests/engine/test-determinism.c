@@ -341,6 +341,8 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  /* Every target is reported, not only the first one missed. */
+  g_test_set_nonfatal_assertions ();
 
   g_test_add_func ("/matcher/determinism/jinping", test_jinping);
   g_test_add_func ("/matcher/determinism/synthetic", test_synthetic);

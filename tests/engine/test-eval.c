@@ -759,6 +759,8 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  /* Every target is reported, not only the first one missed. */
+  g_test_set_nonfatal_assertions ();
 
   g_test_add_func ("/matcher/eval/csl-2022", test_eval_csl_2022);
   g_test_add_func ("/matcher/eval/csl-2026", test_eval_csl_2026);
