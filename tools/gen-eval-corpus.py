@@ -818,7 +818,9 @@ def typo(rng, w):
 
 
 def distinctive_tokens(name):
-    return [m for m in re.finditer(r"[A-Za-z]+", name) if m.group(0).lower() not in QUALIFIER]
+    # Whole words only: not a piece of "5th", "MADA'IN" or "AL-ASSAD".
+    return [m for m in re.finditer(r"(?<![\w'\u2019-])[A-Za-z]+(?![\w'\u2019-])", name)
+            if m.group(0).lower() not in QUALIFIER]
 
 
 class Positives:
@@ -1024,14 +1026,24 @@ def gen_positives(rng, entries, index, zh_rows):
     for e in ents:
         if e.list not in ("EL", "NS-CMIC", "MEU"):
             continue
+        ws = words(e.name)
+        # Persons on the Entity List (no type there) and its "Address NN" rows are no family.
+        if (len(ws) <= 3 and not set(ws) & (LEGAL | GENERIC | ORG_WORDS)) or re.match(r"Address \d", e.name):
+            continue
         d = distinctive_tokens(e.name)
         if d:
             fams[d[0].group(0).lower()].append(e)
     # Members whose names are the same once legal forms and abbreviations are set aside
     # ("Huawei Tech. Investment Co., Limited" = "Huawei Technologies Investment Co. Ltd.") are
     # separately listed duplicates: no member of such a pair can rank alone.
+    def stem(w):
+        for suffix in ("ing", "e", "s"):
+            if len(w) > 4 and w.endswith(suffix):
+                return w[:-len(suffix)]
+        return w
+
     def fam_key(n):
-        ws = [ABBR_WORD.get(w, w) for w in words(n) if w not in LEGAL and w not in STOP]
+        ws = [stem(ABBR_WORD.get(w, w)) for w in words(n) if w not in LEGAL and w not in STOP]
         return " ".join(ws)
     key_count = collections.Counter()
     for e in entries:
@@ -1039,7 +1051,7 @@ def gen_positives(rng, entries, index, zh_rows):
             key_count[fam_key(n)] += 1
     for k in list(fams):
         fams[k] = [e for e in fams[k] if key_count[fam_key(e.name)] == 1]
-    famkeys = sorted(k for k, v in fams.items() if len(v) >= 4)
+    famkeys = sorted((k for k, v in fams.items() if len(v) >= 4), key=lambda k: (-len(fams[k]), k))
     made = 0
     if "huawei" in fams:
         hw = sorted(fams["huawei"], key=lambda e: e.name)

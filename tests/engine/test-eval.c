@@ -478,10 +478,13 @@ static double
 positive_score (CorpusCase *c,
                 GPtrArray  *hits,
                 gboolean   *top,
-                gboolean   *first)
+                gboolean   *first,
+                ClrHit    **rival)
 {
   g_autofree char *key = family_key (c->matched);
   double best = 0, other = 0, other_family = 0;
+
+  *rival = NULL;
 
   for (guint k = 0; k < hits->len; k++)
     {
@@ -491,8 +494,11 @@ positive_score (CorpusCase *c,
       else
         {
           other = MAX (other, hit->score);
-          if (!entry_has_name_key (hit->entry, key))
-            other_family = MAX (other_family, hit->score);
+          if (!entry_has_name_key (hit->entry, key) && hit->score > other_family)
+            {
+              other_family = hit->score;
+              *rival = hit;
+            }
         }
     }
   *top = best > 0 && best >= other - 1e-9;
@@ -534,7 +540,8 @@ evaluate_corpus (ClrMatcher *matcher)
       if (c->positive)
         {
           gboolean top = FALSE, first = FALSE;
-          double best = positive_score (c, hits, &top, &first);
+          ClrHit *rival = NULL;
+          double best = positive_score (c, hits, &top, &first, &rival);
           gboolean ok_def = best >= def - 1e-9 && (!c->rank_first || first);
 
           n_pos++;
@@ -546,12 +553,10 @@ evaluate_corpus (ClrMatcher *matcher)
               st->ok++;
               tp++;
             }
-          else if (best >= def - 1e-9)
-            {
-              ClrHit *h = g_ptr_array_index (hits, 0);
-              g_test_message ("not first (%s, %.3f): “%s” → %s %s; best hit %.3f %s", c->cls, best,
-                              c->query, c->list, c->name, h->score, h->entry->name);
-            }
+          else if (best >= def - 1e-9 && rival != NULL)
+            g_test_message ("not first (%s, %.3f): “%s” → %s %s; %.3f for %s %s (matched “%s”)",
+                            c->cls, best, c->query, c->list, c->name, rival->score,
+                            rival->entry->list_code, rival->entry->name, rival->matched_name);
           else
             g_test_message ("missed (%s, best %.3f): “%s” → %s %s", c->cls, best, c->query,
                             c->list ? c->list : "", c->list ? c->name : c->matched);
