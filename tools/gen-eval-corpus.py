@@ -46,7 +46,8 @@ CSL = os.path.join("csl", "2026-07-31_compact", "consolidated-rebuilt.csv.xz")
 LEGAL = set("""co ltd limited company companies corp corporation inc incorporated llc plc gmbh ag sa srl spa
 bv nv pte pvt private pty kk jsc ojsc pjsc cjsc ooo zao oao ao fze fzco fz llp lp sarl sas sasu
 ab as oy kg sdn bhd tbk pt lda ltda cv sl sro zrt doo ad ae bsc wll est establishment joint stock
-liability public closed open gongsi youxian youxiangongsi jituan""".split())
+liability public closed open gongsi youxian youxiangongsi jituan aps kft sp zoo tov too saoc fzc
+dac uab sia ou sti dmcc doo sae wll ksc bsc sac spa sapi""".split())
 GENERIC = set("""trading trade traders technology technologies tech electronics electronic electric
 electrical semiconductor semiconductors international intl global group holding holdings
 industrial industries industry import export imp exp logistics supply supplies chain services
@@ -111,7 +112,8 @@ QUALIFIER = LEGAL | GENERIC | STOP | PLACE_WORDS
 
 
 def core(ws):
-    return frozenset(w for w in ws if w not in QUALIFIER)
+    # Single letters are initials of legal forms ("A/S", "d.o.o.", "W.L.L.") or of names.
+    return frozenset(w for w in ws if w not in QUALIFIER and len(w) > 1)
 
 
 # Given-name transliteration families (Arabic, Persian, Russian, Turkish, Chinese pinyin/Wade-Giles).
