@@ -743,7 +743,13 @@ def gen_negatives(rng, index, entries):
         seen.add(q)
         add("trading", q)
 
-    # 8. Persons of several cultures.
+    # 8. The innocent names issue 13 names.
+    for q in ["Meridian Semiconductor (Hong Kong) Limited", "Lotus Tea House (Shanghai) Co., Ltd.",
+              "Falcon Office Supplies (Dubai) LLC", "Nanjing University", "Emma Daniels",
+              "Trading Technology Co", "BELLETECH CORP"]:
+        add("issue-13-negative", q)
+
+    # 9. Persons of several cultures.
     for culture in sorted(PERSONS):
         made = 0
         tries = 0
@@ -1100,6 +1106,22 @@ def gen_positives(rng, entries, index, zh_rows):
         if aliases and made["alias"] < 30:
             made["alias"] += P.add("chinese-script", rng.choice(aliases), e, row["en"])
 
+    # The cases issue 13 names, as a class of their own.
+    issue = [("JAMLI MUKULU", "SDN", "MUKULU, Jamil", 0), ("Vladimir PULIN", "SDN", "PUTIN, Vladimir Vladimirovich", 0),
+             ("AL QAEDA", "SDN", "AL QA'IDA", 0), ("Mahan Airlines", "SDN", "MAHAN AIR", 0),
+             ("Beijing Academy of AI", "EL", "Beijing Academy of Artificial Intelligence", 0),
+             ("中芯国际集成电路制造有限公司", "EL", "Semiconductor Manufacturing International Corporation (SMIC)", 0),
+             ("寒武纪", "EL", "Cambricon Technologies Corporation Limited", 0), ("曙光", "EL", "Sugon", 0),
+             ("海康威视", "EL", "Hangzhou Hikvision Digital Technology Co., Ltd.", 0),
+             ("摩尔线程", "EL", "Moore Thread Intelligent Technology (Beijing) Co., Ltd.", 0),
+             ("Huawei Technologies Co., Ltd.", "EL", "Huawei Technologies Co., Ltd. (Huawei)", 1),
+             ("Huawei Technologies (Yangon) Co., Ltd.", "EL", "Huawei Technologies (Yangon) Co., Ltd.,", 1)]
+    by_name = {(e.list, e.name): e for e in entries}
+    for q, lst, name, first in issue:
+        e = by_name.get((lst, name))
+        if e is None:
+            raise SystemExit(f"gen-eval-corpus: issue case {q!r}: no {lst} entry {name!r}")
+        P.add("issue-13-positive", q, e, name, rank_first=first)
     return P.rows
 
 

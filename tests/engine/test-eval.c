@@ -404,7 +404,7 @@ load_hand_set (GArray *cases)
 }
 
 /* A name's family key: the part before "Affiliated Entity", without a
- * trailing parenthesised acronym, letters and digits only. "Huawei
+ * trailing parenthesised acronym, letters and digits only, plurals folded. "Huawei
  * Technologies Co., Ltd. (Huawei). Affiliated Entity: …" and "Huawei
  * Technologies Co., Ltd." share one; "Huawei Technologies (Yangon) Co., Ltd."
  * has its own. */
@@ -427,7 +427,27 @@ family_key (const char *name)
       if (open != NULL && open != s)
         *open = '\0';
     }
-  return loose (s);
+  /* Word by word, English plurals folded: "Technology" = "Technologies". */
+  {
+    g_autofree char *down = g_utf8_strdown (s, -1);
+    g_auto(GStrv) words = g_regex_split_simple ("[^a-z0-9]+", down, 0, 0);
+    GString *key = g_string_new (NULL);
+
+    for (guint i = 0; words[i] != NULL; i++)
+      {
+        gsize n = strlen (words[i]);
+        if (n > 4 && g_str_has_suffix (words[i], "ies"))
+          {
+            g_string_append_len (key, words[i], n - 3);
+            g_string_append_c (key, 'y');
+          }
+        else if (n > 3 && words[i][n - 1] == 's' && words[i][n - 2] != 's')
+          g_string_append_len (key, words[i], n - 1);
+        else
+          g_string_append (key, words[i]);
+      }
+    return g_string_free (key, FALSE);
+  }
 }
 
 static gboolean
