@@ -12,6 +12,7 @@ PACKAGES="
   python3 python3-gi gir1.2-atspi-2.0 gir1.2-gtk-4.0 gir1.2-adw-1
   xz-utils gzip sqlite3 fonts-cantarell adwaita-icon-theme
   imagemagick x11-utils flatpak-builder
+  fonts-noto-cjk poppler-utils locales
 "
 
 missing=""
@@ -21,15 +22,24 @@ for p in $PACKAGES; do
   fi
 done
 
-[ -z "$missing" ] && exit 0
-
-echo "Installing:$missing"
 if [ "$(id -u)" -eq 0 ]; then
   SUDO=""
 else
   SUDO="sudo"
 fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get -o DPkg::Lock::Timeout=600 update -q
-# shellcheck disable=SC2086
-$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends $missing
+
+if [ -n "$missing" ]; then
+  echo "Installing:$missing"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get -o DPkg::Lock::Timeout=600 update -q
+  # shellcheck disable=SC2086
+  $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends $missing
+fi
+
+# The translations' tests run the build-tree binaries in German and Chinese.
+for loc in de_DE zh_CN; do
+  if ! locale -a 2>/dev/null | grep -qi "^$loc\.utf-\?8$"; then
+    echo "Generating the locale $loc.UTF-8"
+    $SUDO localedef -i "$loc" -f UTF-8 "$loc.UTF-8"
+  fi
+done

@@ -22,7 +22,7 @@ print_review_usage (void)
                         "[--case ID] [--json]"));
   g_printerr ("%s\n", _("       clearance-cli [--db PATH] review show ID [--json]"));
   g_printerr ("%s\n", _("       clearance-cli [--db PATH] review decide ID --match|--no-match|--escalate "
-                        "--reason CODE [--note TEXT] [--reviewer NAME]"));
+                        "--reason CODE [--note TEXT] [--reviewer NAME] [--family]"));
   g_printerr ("%s\n", _("Reason codes: different-entity, different-country, different-address, "
                         "name-coincidence, confirmed-by-documents, other"));
 }
@@ -46,6 +46,34 @@ print_item_line (ClrReviewItem *item)
            item->entry_removed ? _("  [entry removed from its list]") : "");
 }
 
+/* A list family of several members: the head's line, then each other
+ * member indented under it. */
+static void
+print_family (ClrReviewFamily *family)
+{
+  guint n = family->members->len;
+
+  print_item_line (family->head);
+  if (n < 2)
+    return;
+  /* TRANSLATORS: under the first member of a list family in `review list` */
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "       family of %u listed entries (same base name); decide them all with "
+                        "“review decide %" G_GINT64_FORMAT " --family”\n",
+                        "       family of %u listed entries (same base name); decide them all with "
+                        "“review decide %" G_GINT64_FORMAT " --family”\n", n),
+           n, family->head->id);
+  for (guint i = 1; i < n; i++)
+    {
+      ClrReviewItem *item = g_ptr_array_index (family->members, i);
+
+      g_print ("%-6" G_GINT64_FORMAT " %-12s %5.2f    ↳ %s: %s%s\n",
+               item->id, clr_review_status_get_label (item->status), item->score,
+               item->list_code ? item->list_code : "?", item->entry_name ? item->entry_name : item->entry_key,
+               item->reopened ? _("  [reopened: the entry changed]") : "");
+    }
+}
+
 static int
 review_list (ClrCliContext  *ctx,
              int             argc,
@@ -53,6 +81,7 @@ review_list (ClrCliContext  *ctx,
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) families = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *status = NULL;
   g_autofree char *list_code = NULL;
@@ -78,7 +107,9 @@ review_list (ClrCliContext  *ctx,
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("List the review queue, newest and strongest first."));
+  g_option_context_set_summary (context, _("List the review queue, newest and strongest first; a party’s hits "
+                                           "on one list family (same base name, e.g. a company and its "
+                                           "“(Yangon)” subsidiary) are listed together, the entity first."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!clr_cli_parse_options (context, &argc, &argv))
     return CLR_EXIT_USAGE;
@@ -110,13 +141,31 @@ review_list (ClrCliContext  *ctx,
   if (items == NULL)
     return clr_cli_fail (error);
 
+  families = clr_review_group_families (items);
   if (json)
     {
       g_autoptr(JsonArray) array = json_array_sized_new (items->len);
       g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+      g_autoptr(GHashTable) family_of = g_hash_table_new (NULL, NULL);
 
+      for (guint f = 0; f < families->len; f++)
+        {
+          ClrReviewFamily *family = g_ptr_array_index (families, f);
+
+          for (guint m = 0; m < family->members->len; m++)
+            g_hash_table_insert (family_of, g_ptr_array_index (family->members, m), family);
+        }
       for (guint i = 0; i < items->len; i++)
-        json_array_add_element (array, clr_review_item_to_json (g_ptr_array_index (items, i)));
+        {
+          ClrReviewItem *item = g_ptr_array_index (items, i);
+          ClrReviewFamily *family = g_hash_table_lookup (family_of, item);
+          JsonNode *node = clr_review_item_to_json (item);
+
+          /* the family in this listing: its first member and its size */
+          json_object_set_int_member (json_node_get_object (node), "family_head", family->head->id);
+          json_object_set_int_member (json_node_get_object (node), "family_size", family->members->len);
+          json_array_add_element (array, node);
+        }
       json_node_set_array (root, array);
       clr_cli_print_json (root);
       return CLR_EXIT_OK;
@@ -130,8 +179,8 @@ review_list (ClrCliContext  *ctx,
 
   /* TRANSLATORS: column headers of `review list`; keep the widths */
   g_print ("%-6s %-12s %5s  %s\n", _("ID"), _("Status"), _("Score"), _("Party → listed entry"));
-  for (guint i = 0; i < items->len; i++)
-    print_item_line (g_ptr_array_index (items, i));
+  for (guint f = 0; f < families->len; f++)
+    print_family (g_ptr_array_index (families, f));
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u item\n", "%u items\n", items->len), items->len);
 
   return CLR_EXIT_OK;
@@ -218,7 +267,8 @@ review_decide (ClrCliContext  *ctx,
   g_autofree char *reason_text = NULL;
   g_autofree char *note = NULL;
   g_autofree char *reviewer = NULL;
-  gboolean match = FALSE, no_match = FALSE, escalate = FALSE;
+  gboolean match = FALSE, no_match = FALSE, escalate = FALSE, family = FALSE;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   ClrReviewStatus status;
   ClrReviewReason reason;
   ClrStore *store;
@@ -231,6 +281,7 @@ review_decide (ClrCliContext  *ctx,
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason_text, N_("different-entity, different-country, different-address, name-coincidence, confirmed-by-documents or other"), N_("CODE") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Free text kept with the decision"), N_("TEXT") },
     { "reviewer", 0, 0, G_OPTION_ARG_STRING, &reviewer, N_("Your name as recorded (default: $CLEARANCE_REVIEWER, else your user’s name)"), N_("NAME") },
+    { "family", 0, 0, G_OPTION_ARG_NONE, &family, N_("Decide the item and every open item of its list family (same party, list and base name), each audited"), NULL },
     { NULL }
   };
 
@@ -267,9 +318,35 @@ review_decide (ClrCliContext  *ctx,
   if (store == NULL)
     return exit_code;
 
-  if (!clr_store_review_decide (store, id, status, reason, note, reviewer, &error))
+  g_array_append_val (ids, id);
+  if (family)
+    {
+      g_autoptr(GPtrArray) members = clr_store_review_list_family (store, id, &error);
+
+      if (members == NULL)
+        return clr_cli_fail (error);
+      for (guint i = 0; i < members->len; i++)
+        {
+          ClrReviewItem *member = g_ptr_array_index (members, i);
+
+          if (member->id != id && member->status == CLR_REVIEW_STATUS_OPEN)
+            g_array_append_val (ids, member->id);
+        }
+    }
+  if (!clr_store_review_decide_many (store, (const gint64 *) ids->data, ids->len, status, reason, note,
+                                     reviewer, &error))
     return clr_cli_fail (error);
 
+  for (guint i = 1; i < ids->len; i++)
+    {
+      g_autoptr(ClrReviewItem) member = clr_store_review_get (store, g_array_index (ids, gint64, i), &error);
+
+      if (member == NULL)
+        return clr_cli_fail (error);
+      g_print (_("Item %" G_GINT64_FORMAT " (%s → %s: %s) decided: %s, %s\n"), member->id, member->party_name,
+               member->list_code ? member->list_code : "?", member->entry_name ? member->entry_name : member->entry_key,
+               clr_review_status_get_label (member->status), clr_review_reason_get_label (member->reason));
+    }
   item = clr_store_review_get (store, id, &error);
   if (item == NULL)
     return clr_cli_fail (error);

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "clr-cli.h"
@@ -360,7 +361,8 @@ csv_field (GString    *out,
 }
 
 static void
-print_hits_csv (const Row *row,
+print_hits_csv (FILE      *out,
+                const Row *row,
                 GPtrArray *hits)
 {
   for (guint i = 0; i < hits->len; i++)
@@ -386,7 +388,8 @@ print_hits_csv (const Row *row,
       csv_field (line, hit->matched_name); g_string_append_c (line, ',');
       csv_field (line, countries); g_string_append_c (line, ',');
       csv_field (line, hit->explanation);
-      g_print ("%s\n", line->str);
+      g_string_append_c (line, '\n');
+      fwrite (line->str, 1, line->len, out);
     }
 }
 
@@ -435,33 +438,60 @@ batch_worker (gpointer data)
   return NULL;
 }
 
-static int
-run_batch (ClrStore   *store,
-           ClrMatcher *matcher,
-           const char *path,
-           double      threshold,
-           guint       limit,
-           gboolean    json,
-           gboolean    csv,
-           int         jobs)
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+/* CPU time of the whole process (every thread). */
+static double
+cpu_seconds (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+int
+clr_cli_screen_batch (ClrStore          *store,
+                      ClrMatcher        *matcher,
+                      const char        *path,
+                      double             threshold,
+                      guint              limit,
+                      ClrCliBatchFormat  format,
+                      int                jobs,
+                      FILE              *out,
+                      ClrCliBatchStats  *stats)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) rows = read_batch (path, &error);
+  g_autoptr(GArray) rows = NULL;
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
   Batch batch = { 0, };
+  ClrCliBatchStats local = { 0, };
+  gint64 start = g_get_monotonic_time ();
+  double cpu0 = cpu_seconds ();
+  int exit_code = CLR_EXIT_OK;
 
+  if (stats == NULL)
+    stats = &local;
+  memset (stats, 0, sizeof *stats);
+  rows = read_batch (path, &error);
   if (rows == NULL)
     {
       clr_cli_error ("%s", error->message);
       return CLR_EXIT_USER;
     }
+  stats->names = rows->len;
+  stats->read_seconds = seconds_since (start);
 
   batch.matcher = matcher;
   batch.rows = rows;
   batch.results = g_new0 (GPtrArray *, MAX (rows->len, 1));
   batch.threshold = threshold;
   batch.limit = limit;
-  batch.progress = rows->len >= PROGRESS_MIN_ROWS;
+  batch.progress = out == stdout && rows->len >= PROGRESS_MIN_ROWS;
   batch.started = g_get_monotonic_time ();
   g_mutex_init (&batch.progress_lock);
 
@@ -471,12 +501,17 @@ run_batch (ClrStore   *store,
   for (guint t = 0; t < threads->len; t++)
     g_thread_join (g_ptr_array_index (threads, t));
   g_mutex_clear (&batch.progress_lock);
+  stats->screen_seconds = seconds_since (batch.started);
+  stats->screen_cpu = cpu_seconds () - cpu0;
 
   /* review: batch hits enter the review queue (once per party and entry),
-   * and every name is remembered for re-screening after list updates. */
+   * and every name is remembered for re-screening after list updates —
+   * in one transaction, statements prepared once (clr-store-review.c). */
   {
     g_autoptr(JsonArray) parties = json_array_new ();
     g_autoptr(JsonArray) screening = json_array_new ();
+    gint64 record_start = g_get_monotonic_time ();
+    double record_cpu0 = cpu_seconds ();
 
     for (guint i = 0; i < rows->len; i++)
       {
@@ -492,52 +527,63 @@ run_batch (ClrStore   *store,
         json_object_set_int_member (element, "party", i);
         for (guint h = 0; h < batch.results[i]->len; h++)
           json_array_add_element (hits, clr_hit_to_json (g_ptr_array_index (batch.results[i], h)));
+        stats->hits += batch.results[i]->len;
         json_object_set_array_member (element, "hits", hits);
         json_array_add_object_element (screening, element);
       }
     if (!clr_store_review_annotate_screening_full (store, screening, parties, 0, "batch", &error))
       {
         clr_cli_error ("%s", error->message);
-        for (guint i = 0; i < rows->len; i++)
-          g_ptr_array_unref (batch.results[i]);
-        g_free (batch.results);
-        return clr_cli_exit_code_for_error (error);
+        exit_code = clr_cli_exit_code_for_error (error);
+        goto out;
       }
+    stats->record_seconds = seconds_since (record_start);
+    stats->record_cpu = cpu_seconds () - record_cpu0;
   }
 
-  if (csv)
-    g_print ("id,query,country,score,list,entry_id,name,matched_name,countries,explanation\n");
-  for (guint i = 0; i < rows->len; i++)
-    {
-      Row *row = &g_array_index (rows, Row, i);
-      GPtrArray *hits = batch.results[i];
+  {
+    gint64 print_start = g_get_monotonic_time ();
 
-      if (json)
-        {
-          g_autoptr(JsonNode) node = result_to_json (row->id, row->name, row->country, threshold, hits);
-          g_autofree char *text = clr_json_to_string (node, FALSE);
-          g_print ("%s\n", text);
-        }
-      else if (csv)
-        print_hits_csv (row, hits);
-      else
-        {
-          if (hits->len == 0)
-            g_print (_("%s\t%s\tno hit\n"), row->id, row->name);
-          else
-            {
-              ClrHit *top = g_ptr_array_index (hits, 0);
-              g_print (ngettext ("%s\t%s\t%u hit, best %.3f %s %s\n",
-                                 "%s\t%s\t%u hits, best %.3f %s %s\n", hits->len),
-                       row->id, row->name, hits->len, top->score,
-                       top->entry->list_code ? top->entry->list_code : "?",
-                       top->entry->name ? top->entry->name : "");
-            }
-        }
-      g_ptr_array_unref (hits);
-    }
+    if (format == CLR_CLI_BATCH_CSV)
+      fputs ("id,query,country,score,list,entry_id,name,matched_name,countries,explanation\n", out);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        Row *row = &g_array_index (rows, Row, i);
+        GPtrArray *hits = batch.results[i];
+
+        if (format == CLR_CLI_BATCH_JSON)
+          {
+            g_autoptr(JsonNode) node = result_to_json (row->id, row->name, row->country, threshold, hits);
+            g_autofree char *text = clr_json_to_string (node, FALSE);
+
+            fprintf (out, "%s\n", text);
+          }
+        else if (format == CLR_CLI_BATCH_CSV)
+          print_hits_csv (out, row, hits);
+        else if (hits->len == 0)
+          fprintf (out, _("%s\t%s\tno hit\n"), row->id, row->name);
+        else
+          {
+            ClrHit *top = g_ptr_array_index (hits, 0);
+
+            fprintf (out, ngettext ("%s\t%s\t%u hit, best %.3f %s %s\n",
+                                    "%s\t%s\t%u hits, best %.3f %s %s\n", hits->len),
+                     row->id, row->name, hits->len, top->score,
+                     top->entry->list_code ? top->entry->list_code : "?",
+                     top->entry->name ? top->entry->name : "");
+          }
+      }
+    fflush (out);
+    stats->print_seconds = seconds_since (print_start);
+  }
+
+out:
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_unref (batch.results[i]);
   g_free (batch.results);
-  return CLR_EXIT_OK;
+  stats->total_seconds = seconds_since (start);
+  stats->total_cpu = cpu_seconds () - cpu0;
+  return exit_code;
 }
 
 /* ---- command ------------------------------------------------------------ */
@@ -642,8 +688,9 @@ clr_cli_cmd_screen (ClrCliContext  *ctx,
     }
 
   if (batch_path != NULL)
-    return run_batch (store, matcher, batch_path, threshold, (guint) limit, json, csv,
-                      jobs > 0 ? jobs : (int) g_get_num_processors ());
+    return clr_cli_screen_batch (store, matcher, batch_path, threshold, (guint) limit,
+                                 json ? CLR_CLI_BATCH_JSON : csv ? CLR_CLI_BATCH_CSV : CLR_CLI_BATCH_TEXT,
+                                 jobs > 0 ? jobs : (int) g_get_num_processors (), stdout, NULL);
 
   {
     g_autoptr(GPtrArray) hits = clr_matcher_screen (matcher, argv[1], country, threshold, (guint) limit);

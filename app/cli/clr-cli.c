@@ -9,12 +9,12 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "clr-engine-error.h"
 #include "clr-json.h"
+#include "clr-locale.h"
 #include "clr-cli.h"
 
 typedef struct
@@ -202,10 +202,7 @@ main (int    argc,
   int i;
   int exit_code;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  clr_locale_init ();
   g_set_prgname ("clearance-cli");
 
   /* Global options come before the command; the command parses the rest. */

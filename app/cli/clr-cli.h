@@ -8,7 +8,9 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <stdio.h>
 
+#include "clr-matcher.h"
 #include "clr-store.h"
 
 G_BEGIN_DECLS
@@ -85,5 +87,39 @@ int clr_cli_cmd_case (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_screen (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_bench (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_evaluate (ClrCliContext *ctx, int argc, char **argv);
+
+/* screen --batch: reads FILE, screens every row on @jobs threads, records
+ * the hits in the review queue (one transaction) and prints them to @out.
+ * @stats (optional) receives the phases' wall times, for bench. */
+typedef enum
+{
+  CLR_CLI_BATCH_TEXT,
+  CLR_CLI_BATCH_JSON,
+  CLR_CLI_BATCH_CSV,
+} ClrCliBatchFormat;
+
+typedef struct
+{
+  guint  names;
+  guint  hits;
+  double read_seconds;
+  double screen_seconds;
+  double record_seconds;    /* building the hits' JSON + the store transaction */
+  double print_seconds;
+  double total_seconds;
+  double screen_cpu;        /* CPU seconds of the process in those phases */
+  double record_cpu;
+  double total_cpu;
+} ClrCliBatchStats;
+
+int clr_cli_screen_batch (ClrStore          *store,
+                          ClrMatcher        *matcher,
+                          const char        *path,
+                          double             threshold,
+                          guint              limit,
+                          ClrCliBatchFormat  format,
+                          int                jobs,
+                          FILE              *out,
+                          ClrCliBatchStats  *stats);
 
 G_END_DECLS

@@ -36,6 +36,7 @@ typedef struct
   char       *license_exception;   /* code when an exception covers it */
   char       *exception_note;
   gboolean    blocks_exceptions;
+  gboolean    on_hold;       /* a potential list match awaiting a decision */
 } Finding;
 
 typedef struct
@@ -49,6 +50,7 @@ typedef struct
   JsonBuilder *trace;        /* NULL unless tracing */
   JsonArray   *exceptions_out;  /* [{"code","citation","conditions"}] */
   GPtrArray   *notes;        /* char * */
+  guint        open_matches; /* potential list matches the shipment waits for */
 } Eval;
 
 static void
@@ -124,6 +126,24 @@ obj_string (JsonObject *object,
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
+}
+
+static JsonObject *
+obj_object (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonArray *
+obj_array (JsonObject *object,
+           const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
 const char *
@@ -635,6 +655,66 @@ squash_spaces (const char *text)
   return g_string_free (s, FALSE);
 }
 
+/* The country the party was screened with: the screening element's own,
+ * else the shipment party's. */
+static const char *
+screened_country (Eval       *ev,
+                  JsonObject *element,
+                  int         party)
+{
+  const char *country = obj_string (element, "country");
+
+  if (country == NULL && party >= 0 && (guint) party < json_array_get_length (ev->parties))
+    country = obj_string (_clr_json_array_object (ev->parties, party), "country");
+  return country != NULL && *country != '\0' ? country : NULL;
+}
+
+/* An exact hit: the listed name or alias itself (name score 1.0; the score
+ * when the hit has no name score), and no country that disagrees (the
+ * party's country is not among the entry's, when both are known). */
+static gboolean
+hit_is_exact (JsonObject *hit,
+              const char *country)
+{
+  double name_score = json_object_get_double_member_with_default (
+    hit, json_object_has_member (hit, "name_score") ? "name_score" : "score", 0);
+  JsonArray *countries = obj_array (hit, "countries");
+  guint n = countries != NULL ? json_array_get_length (countries) : 0;
+
+  if (name_score < 1.0 - 1e-9)
+    return FALSE;
+  if (country == NULL || n == 0)
+    return TRUE;
+  for (guint i = 0; i < n; i++)
+    if (g_ascii_strcasecmp (_clr_json_array_string (countries, i) ?: "", country) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Why a hit is only a potential match, for {match_note}: its name score,
+ * or the countries that disagree. */
+static char *
+match_note (JsonObject *hit,
+            const char *country)
+{
+  double name_score = json_object_get_double_member_with_default (
+    hit, json_object_has_member (hit, "name_score") ? "name_score" : "score", 0);
+  JsonArray *countries = obj_array (hit, "countries");
+  g_autoptr(GPtrArray) listed = g_ptr_array_new ();
+
+  if (name_score < 1.0 - 1e-9 || country == NULL || countries == NULL)
+    return g_strdup_printf (_("name score %.3f, not an exact match"), name_score);
+  for (guint i = 0; i < json_array_get_length (countries); i++)
+    if (_clr_json_array_string (countries, i) != NULL)
+      g_ptr_array_add (listed, (gpointer) _clr_json_array_string (countries, i));
+  g_ptr_array_add (listed, NULL);
+  {
+    g_autofree char *joined = g_strjoinv (", ", (char **) listed->pdata);
+
+    return g_strdup_printf (_("the exact name, but the party is in %s and the entry in %s"), country, joined);
+  }
+}
+
 static void
 eval_screening (Eval    *ev,
                 ClrRule *rule)
@@ -674,6 +754,9 @@ eval_screening (Eval    *ev,
           const char *code = _clr_hit_list_code (hit);
           const char *canonical = NULL;
           JsonObject *consequence;
+          JsonObject *potential;
+          const char *country;
+          gboolean exact;
           Finding *f;
           g_autoptr(GHashTable) extra = NULL;
           g_autofree char *explanation = NULL;
@@ -695,9 +778,19 @@ eval_screening (Eval    *ev,
               continue;
             }
           consequence = _clr_rule_pack_get_list_consequence (ev->pack, code, &canonical);
+          country = screened_country (ev, entry, party);
+          exact = hit_is_exact (hit, country);
+          /* The pack's potential_match policy: an open (or escalated) hit that
+           * is not exact waits for a reviewer's decision instead of taking
+           * the list's consequence; a confirmed or exact one takes it. */
+          potential = strcmp (decision, "match") != 0 && !exact ?
+                      obj_object (consequence, "potential_match") : NULL;
+          if (potential != NULL)
+            ev->open_matches++;
           {
-            /* one finding per party and list: the best hit, the others named */
-            g_autofree char *key = g_strdup_printf ("%d/%s", party, canonical ?: "?");
+            /* one finding per party, list and state: the best hit, the others named */
+            g_autofree char *key = g_strdup_printf ("%d/%s/%s", party, canonical ?: "?",
+                                                    potential != NULL ? "potential" : "match");
             Finding *existing = g_hash_table_lookup (grouped, key);
 
             if (existing != NULL)
@@ -710,19 +803,26 @@ eval_screening (Eval    *ev,
                     g_hash_table_insert (others, existing, names);
                   }
                 strings_add_unique (names, obj_string (hit, "name") ?: "?");
-                g_string_append_printf (detail, "party %d also matches %s “%s” (%s); ", party, canonical ?: "?",
-                                        obj_string (hit, "name") ?: "", decision);
+                g_string_append_printf (detail, "party %d also matches %s “%s” (%s%s); ", party, canonical ?: "?",
+                                        obj_string (hit, "name") ?: "", decision,
+                                        potential != NULL ? ", on hold" : exact ? ", exact" : "");
                 continue;
               }
+            f = finding_new (rule, obj_string (potential != NULL ? potential : consequence, "outcome"));
+            g_hash_table_insert (grouped, g_steal_pointer (&key), f);
           }
-          f = finding_new (rule, obj_string (consequence, "outcome"));
-          g_hash_table_insert (grouped, g_strdup_printf ("%d/%s", party, canonical ?: "?"), f);
           f->list = g_strdup (canonical ?: "?");
+          f->on_hold = potential != NULL;
           g_free (f->title);
-          f->title = g_strdup_printf (_("%s match"), obj_string (consequence, "title") ?: f->list);
+          if (potential != NULL && obj_string (potential, "title") != NULL)
+            f->title = g_strdup (obj_string (potential, "title"));
+          else
+            f->title = g_strdup_printf (_("%s match"), obj_string (consequence, "title") ?: f->list);
           g_free (f->citation);
           f->citation = g_strdup (obj_string (consequence, "citation"));
-          f->blocks_exceptions = json_object_get_boolean_member_with_default (consequence, "blocks_exceptions", FALSE);
+          f->blocks_exceptions = json_object_get_boolean_member_with_default (
+            potential != NULL && json_object_has_member (potential, "blocks_exceptions") ? potential : consequence,
+            "blocks_exceptions", FALSE);
           if (party >= 0)
             array_add_unique (f->parties, party);
 
@@ -731,7 +831,11 @@ eval_screening (Eval    *ev,
           g_hash_table_insert (extra, (gpointer) "list", g_strdup (f->list));
           g_hash_table_insert (extra, (gpointer) "entry_policy", g_strdup (obj_string (hit, "license_policy") ?: _("not stated in the list")));
           g_hash_table_insert (extra, (gpointer) "entry_requirement", g_strdup (obj_string (hit, "license_requirement") ?: _("not stated in the list")));
-          explanation = expand (ev, obj_string (consequence, "explanation"), f, extra);
+          g_hash_table_insert (extra, (gpointer) "score",
+                               g_strdup_printf ("%.3f", json_object_get_double_member_with_default (hit, "score", 0)));
+          g_hash_table_insert (extra, (gpointer) "decision", g_strdup (decision));
+          g_hash_table_insert (extra, (gpointer) "match_note", match_note (hit, country));
+          explanation = expand (ev, obj_string (potential != NULL ? potential : consequence, "explanation"), f, extra);
 
           if (json_object_get_boolean_member_with_default (consequence, "use_entry_policy", FALSE))
             {
@@ -770,7 +874,7 @@ eval_screening (Eval    *ev,
                     }
                 }
             }
-          if (strcmp (decision, "match") != 0)
+          if (strcmp (decision, "match") != 0 && potential == NULL)
             {
               double score = json_object_get_double_member_with_default (hit, "score", 0);
               g_autofree char *more = g_strdup_printf (_("%s This is a potential match (score %.2f, decision: %s): it counts "
@@ -783,8 +887,9 @@ eval_screening (Eval    *ev,
           f->explanation = g_steal_pointer (&explanation);
           g_ptr_array_add (ev->findings, f);
           any = TRUE;
-          g_string_append_printf (detail, "party %d matches %s “%s” (%s); ", party, f->list,
-                                  obj_string (hit, "name") ?: "", decision);
+          g_string_append_printf (detail, "party %d matches %s “%s” (%s%s); ", party, f->list,
+                                  obj_string (hit, "name") ?: "", decision,
+                                  potential != NULL ? ", on hold" : exact ? ", exact" : "");
         }
     }
   {
@@ -1116,6 +1221,10 @@ clr_evaluate (ClrRulePack       *pack,
   json_builder_add_string_value (b, ev.env.date);
   json_builder_set_member_name (b, "posture");
   json_builder_add_string_value (b, clr_posture_to_string (posture));
+  json_builder_set_member_name (b, "on_hold");
+  json_builder_add_boolean_value (b, ev.open_matches > 0);
+  json_builder_set_member_name (b, "open_matches");
+  json_builder_add_int_value (b, ev.open_matches);
   json_builder_set_member_name (b, "reference");
   json_builder_add_string_value (b, obj_string (ev.shipment, "reference") ?: "");
   json_builder_set_member_name (b, "destination");
@@ -1148,6 +1257,11 @@ clr_evaluate (ClrRulePack       *pack,
         {
           json_builder_set_member_name (b, "list");
           json_builder_add_string_value (b, f->list);
+        }
+      if (f->on_hold)
+        {
+          json_builder_set_member_name (b, "on_hold");
+          json_builder_add_boolean_value (b, TRUE);
         }
       if (f->license_exception != NULL)
         {
@@ -1238,6 +1352,13 @@ clr_evaluation_to_text (JsonNode *result)
   g_string_append_printf (s, _("%s — as of %s, %s posture\n"), clr_verdict_label (obj_string (r, "verdict")),
                           obj_string (r, "as_of"),
                           g_strcmp0 (posture, "cfr-text") == 0 ? _("CFR text") : _("enforcement"));
+  if (json_object_get_boolean_member_with_default (r, "on_hold", FALSE))
+    {
+      guint n = (guint) json_object_get_int_member_with_default (r, "open_matches", 1);
+
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "On hold until %u potential match is decided\n",
+                                              "On hold until %u potential matches are decided\n", n), n);
+    }
   if (obj_string (r, "reference") != NULL && *obj_string (r, "reference") != '\0')
     g_string_append_printf (s, _("Shipment %s to %s\n"), obj_string (r, "reference"), obj_string (r, "destination"));
   for (guint i = 0; notes != NULL && i < json_array_get_length (notes); i++)
@@ -1250,7 +1371,8 @@ clr_evaluation_to_text (JsonNode *result)
       JsonArray *items = json_object_get_array_member (f, "items");
       JsonArray *parties = json_object_get_array_member (f, "parties");
 
-      g_string_append_printf (s, "\n  [%s] %s — %s\n", clr_verdict_label (obj_string (f, "outcome")),
+      g_string_append_printf (s, "\n  [%s%s] %s — %s\n", clr_verdict_label (obj_string (f, "outcome")),
+                              json_object_get_boolean_member_with_default (f, "on_hold", FALSE) ? _(", on hold") : "",
                               obj_string (f, "rule"), obj_string (f, "title"));
       g_string_append_printf (s, "    %s\n", obj_string (f, "citation"));
       g_string_append_printf (s, "    %s\n", obj_string (f, "explanation"));

@@ -751,7 +751,9 @@ load_catalogues (ClrRulePack *self,
   else
     {
       static const char * const fields[] = { "title", "outcome", "citation", "license_policy", "use_entry_policy",
-                                             "blocks_exceptions", "explanation", "footnotes", "aliases", NULL };
+                                             "blocks_exceptions", "explanation", "footnotes", "aliases",
+                                             "potential_match", NULL };
+      static const char * const potential_fields[] = { "title", "outcome", "explanation", "blocks_exceptions", NULL };
       g_autoptr(GList) codes = json_object_get_members (consequences);
 
       for (GList *l = codes; l != NULL; l = l->next)
@@ -768,6 +770,20 @@ load_catalogues (ClrRulePack *self,
             return invalid (error, _("%s: outcome must be prohibited, license_required or review"), where);
           if (str_member (c, "citation") == NULL || str_member (c, "explanation") == NULL)
             return invalid (error, _("%s: needs “citation” and “explanation”"), where);
+          if (json_object_has_member (c, "potential_match"))
+            {
+              JsonObject *pm = object_member (c, "potential_match");
+              g_autofree char *pm_where = g_strdup_printf ("%s.potential_match", where);
+
+              if (pm == NULL || !check_fields (pm, potential_fields, pm_where, error))
+                return pm == NULL ? invalid (error, _("%s: must be an object"), pm_where) : FALSE;
+              outcome = str_member (pm, "outcome");
+              if (g_strcmp0 (outcome, "prohibited") != 0 && g_strcmp0 (outcome, "license_required") != 0 &&
+                  g_strcmp0 (outcome, "review") != 0)
+                return invalid (error, _("%s: outcome must be prohibited, license_required or review"), pm_where);
+              if (str_member (pm, "explanation") == NULL)
+                return invalid (error, _("%s: needs an “explanation”"), pm_where);
+            }
         }
     }
   return TRUE;

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clr-a11y.h"
 #include "clr-preferences-window.h"
 #include "clr-window.h"
 #include "pages/clr-shipment-page.h"
@@ -349,6 +350,7 @@ clr_application_startup (GApplication *app)
   static const char *prefs_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (clr_application_parent_class)->startup (app);
+  clr_a11y_install_mnemonic_names ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -525,6 +527,50 @@ clr_application_get_store (ClrApplication *self)
   return self->store;
 }
 
+GFile *
+clr_application_dup_dialog_folder (void)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
+static gboolean
+show_database_replaced (gpointer user_data)
+{
+  char *message = user_data;
+  ClrApplication *self = clr_application_get_default ();
+  ClrWindow *window = self != NULL ? get_main_window (self) : NULL;
+  AdwMessageDialog *dialog;
+
+  if (window == NULL)
+    return G_SOURCE_REMOVE;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
+                                                       _("Recent Changes May Be Lost"),
+                                                       message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* ClrStore::database-replaced, in whatever thread wrote: show it in the main
+ * thread, in a dialog (a toast could pass unseen). */
+static void
+database_replaced_cb (ClrStore   *store,
+                      const char *message,
+                      gpointer    user_data)
+{
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, show_database_replaced,
+                              g_strdup (message), g_free);
+}
+
 void
 clr_application_set_store (ClrApplication *self,
                            ClrStore       *store)
@@ -532,8 +578,12 @@ clr_application_set_store (ClrApplication *self,
   g_return_if_fail (CLR_IS_APPLICATION (self));
   g_return_if_fail (store == NULL || CLR_IS_STORE (store));
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, database_replaced_cb, self);
   if (g_set_object (&self->store, store))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  if (self->store != NULL)
+    g_signal_connect (self->store, "database-replaced", G_CALLBACK (database_replaced_cb), self);
 }
 
 ClrSettings *

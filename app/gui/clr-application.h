@@ -34,6 +34,12 @@ ClrStore       *clr_application_get_store    (ClrApplication *self);
 void            clr_application_set_store    (ClrApplication *self,
                                               ClrStore       *store);
 
+/* Where the app's file dialogs start: the user's documents folder, else the
+ * home folder; never the database's folder (listing it makes GIO open and
+ * close the database files in this process, which drops its SQLite locks:
+ * issue 16). */
+GFile          *clr_application_dup_dialog_folder (void);
+
 /* The preferences (borrowed); never NULL after construction. */
 ClrSettings    *clr_application_get_settings (ClrApplication *self);
 

@@ -11,6 +11,7 @@
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>
 
+#include "clr-application.h"
 #include "clr-preferences-window.h"
 
 struct _ClrPreferencesWindow
@@ -165,8 +166,7 @@ chooser_response_cb (ClrPreferencesWindow *self,
 static void
 folder_choose_clicked_cb (ClrPreferencesWindow *self)
 {
-  g_autofree char *current = clr_settings_dup_effective_data_folder (self->settings);
-  g_autoptr(GFile) folder = g_file_new_for_path (current);
+  g_autoptr(GFile) folder = clr_application_dup_dialog_folder ();
 
   if (self->chooser != NULL)
     return;

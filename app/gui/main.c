@@ -7,8 +7,9 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <glib/gi18n.h>
+
+#include "clr-locale.h"
 
 #include "clr-application.h"
 
@@ -54,10 +55,7 @@ main (int   argc,
 {
   g_autoptr(ClrApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  clr_locale_init ();
 
   g_set_application_name (_("Clearance"));
 

@@ -96,3 +96,30 @@ clr_verdict_strength (const char *outcome)
 {
   return (int) clr_verdict_from_string (outcome);
 }
+
+char *
+clr_verdict_dup_banner_label (ClrVerdict verdict,
+                              guint      open_matches)
+{
+  if (open_matches == 0)
+    return g_strdup (clr_verdict_get_label (verdict));
+  /* Translators: the verdict banner while potential list matches wait for a
+   * reviewer: "Needs review · on hold until 2 potential matches are decided" */
+  return g_strdup_printf (ngettext ("%s · on hold until %u potential match is decided",
+                                    "%s · on hold until %u potential matches are decided", open_matches),
+                          clr_verdict_get_label (verdict), open_matches);
+}
+
+guint
+clr_verdict_open_matches (JsonObject *result)
+{
+  JsonNode *hold = result != NULL ? json_object_get_member (result, "on_hold") : NULL;
+  JsonNode *count = result != NULL ? json_object_get_member (result, "open_matches") : NULL;
+
+  if (hold == NULL || !JSON_NODE_HOLDS_VALUE (hold) || json_node_get_value_type (hold) != G_TYPE_BOOLEAN ||
+      !json_node_get_boolean (hold))
+    return 0;
+  if (count == NULL || !JSON_NODE_HOLDS_VALUE (count) || json_node_get_value_type (count) != G_TYPE_INT64)
+    return 1;
+  return (guint) CLAMP (json_node_get_int (count), 1, G_MAXUINT);
+}

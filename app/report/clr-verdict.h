@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -37,5 +38,13 @@ void         clr_verdict_get_rgb       (ClrVerdict  verdict,
                                         double     *b);
 /* Rank of a finding outcome (same words as verdicts) for "strongest first" sorting. */
 int          clr_verdict_strength          (const char *outcome);
+/* The banner's words: the label, and while potential list matches wait for
+ * a reviewer (@open_matches > 0) "Needs review · on hold until 2 potential
+ * matches are decided". Translated, plural-aware. */
+char        *clr_verdict_dup_banner_label  (ClrVerdict  verdict,
+                                            guint       open_matches);
+/* The open potential matches a result (evaluate --json) is on hold for:
+ * its "open_matches" when "on_hold" is true, else 0. */
+guint        clr_verdict_open_matches      (JsonObject *result);
 
 G_END_DECLS

@@ -273,6 +273,12 @@ clr_store_audit_append_unlocked (ClrStore    *self,
   sqlite3_bind_text (insert, 11, prev_hash, -1, SQLITE_STATIC);
   sqlite3_bind_text (insert, 12, hash, -1, SQLITE_STATIC);
 
+  {
+    g_autofree char *description = g_strdup_printf ("%s %s %s (%s)", action, subject_type,
+                                                     subject_id, at);
+    _clr_store_note_action (self, description);
+  }
+
   if (sqlite3_step (insert) != SQLITE_DONE)
     {
       _clr_store_set_error (self, error, _("Writing the audit trail"));

@@ -21,6 +21,12 @@ sqlite3      *_clr_store_get_db     (ClrStore      *self);
 void          _clr_store_lock       (ClrStore      *self);
 void          _clr_store_unlock     (ClrStore      *self);
 
+/* Records, inside a write transaction, a short description of what it
+ * does ("review.decide review 12"): named to the user if the commit turns
+ * out to have gone into a WAL file another program deleted. */
+void          _clr_store_note_action (ClrStore     *self,
+                                      const char   *description);
+
 /* Sets @error from the connection's last error, prefixed with @what. */
 void          _clr_store_set_error  (ClrStore      *self,
                                      GError       **error,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "clr-entry.h"
+#include "clr-family.h"
 #include "clr-store-audit.h"
 #include "clr-store-lists-private.h"
 #include "clr-store-json-private.h"
@@ -18,6 +19,7 @@
 #include "clr-store-review.h"
 
 G_DEFINE_BOXED_TYPE (ClrReviewItem, clr_review_item, clr_review_item_ref, clr_review_item_unref)
+G_DEFINE_BOXED_TYPE (ClrReviewFamily, clr_review_family, clr_review_family_ref, clr_review_family_unref)
 
 /* ---- statuses and reasons ---- */
 
@@ -147,6 +149,7 @@ clr_review_item_unref (ClrReviewItem *self)
   g_free (self->last_seen_at);
   g_free (self->previous_hash);
   g_strfreev (self->changed_fields);
+  g_free (self->family_key);
   g_free (self);
 }
 
@@ -201,6 +204,7 @@ clr_review_item_to_json (const ClrReviewItem *self)
   add_string (builder, "content_hash", self->content_hash);
   json_builder_set_member_name (builder, "removed");
   json_builder_add_boolean_value (builder, self->entry_removed);
+  add_string (builder, "family", self->family_key);
   json_builder_end_object (builder);
 
   add_string (builder, "matched_name", self->matched_name);
@@ -444,6 +448,8 @@ item_from_stmt (sqlite3_stmt *stmt)
     item->previous_reason = CLR_REVIEW_REASON_NONE;
   item->previous_hash = _clr_stmt_dup_text (stmt, 30);
   item->changed_fields = json_text_to_strv (changed);
+  item->family_key = clr_family_key (clr_normalizer_get_default (),
+                                     item->entry_name != NULL ? item->entry_name : item->entry_key);
 
   return item;
 }
@@ -707,25 +713,78 @@ decision_json (ClrReviewStatus  status,
   return json_builder_get_root (builder);
 }
 
-gboolean
-clr_store_review_decide (ClrStore         *self,
-                         gint64            id,
-                         ClrReviewStatus   status,
-                         ClrReviewReason   reason,
-                         const char       *note,
-                         const char       *reviewer,
-                         GError          **error)
+/* Decides one item; the caller holds the lock inside a transaction. */
+static gboolean
+decide_unlocked (ClrStore         *self,
+                 gint64            id,
+                 ClrReviewStatus   status,
+                 ClrReviewReason   reason,
+                 const char       *note,
+                 const char       *display_name,
+                 const char       *now,
+                 GError          **error)
 {
   g_autoptr(ClrReviewItem) item = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JsonNode) before = NULL;
   g_autoptr(JsonNode) after = NULL;
-  g_autofree char *display_name = NULL;
-  g_autofree char *now = _clr_store_now_iso ();
   g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   JsonObject *after_object;
 
+  item = get_item_unlocked (self, id, error);
+  if (item == NULL)
+    return FALSE;
+
+  before = decision_json (item->status, item->reason, item->note, item->content_hash);
+  after = decision_json (status, reason, note, item->content_hash);
+  after_object = json_node_get_object (after);
+  json_object_set_string_member (after_object, "party", item->party_name);
+  if (item->party_country != NULL)
+    json_object_set_string_member (after_object, "party_country", item->party_country);
+  if (item->list_code != NULL)
+    json_object_set_string_member (after_object, "list", item->list_code);
+  json_object_set_string_member (after_object, "entry_key", item->entry_key);
+  if (item->entry_name != NULL)
+    json_object_set_string_member (after_object, "entry_name", item->entry_name);
+
+  stmt = _clr_store_prepare (self,
+                             "UPDATE review_items SET status = ?, reason = ?, note = ?, decided_by = ?, "
+                             "decided_by_user = ?, decided_at = ?, decided_hash = content_hash, "
+                             "reopened = 0 WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, clr_review_status_to_string (status), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, clr_review_reason_to_string (reason), -1, SQLITE_STATIC);
+  _clr_stmt_bind_text_or_null (stmt, 3, note);
+  sqlite3_bind_text (stmt, 4, display_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, g_get_user_name (), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _clr_store_set_error (self, error, _("Saving a decision"));
+      return FALSE;
+    }
+
+  return clr_store_audit_append_unlocked (self, display_name, CLR_AUDIT_REVIEW_DECIDE, "review", subject,
+                                          item->case_id, before, after, error) != 0;
+}
+
+gboolean
+clr_store_review_decide_many (ClrStore         *self,
+                              const gint64     *ids,
+                              guint             n_ids,
+                              ClrReviewStatus   status,
+                              ClrReviewReason   reason,
+                              const char       *note,
+                              const char       *reviewer,
+                              GError          **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autofree char *now = _clr_store_now_iso ();
+
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
 
   if (status != CLR_REVIEW_STATUS_MATCH && status != CLR_REVIEW_STATUS_NO_MATCH &&
       status != CLR_REVIEW_STATUS_ESCALATED)
@@ -756,46 +815,9 @@ clr_store_review_decide (ClrStore         *self,
   _clr_store_lock (self);
   if (!_clr_store_begin (self, error))
     goto fail;
-
-  item = get_item_unlocked (self, id, error);
-  if (item == NULL)
-    goto fail;
-
-  before = decision_json (item->status, item->reason, item->note, item->content_hash);
-  after = decision_json (status, reason, note, item->content_hash);
-  after_object = json_node_get_object (after);
-  json_object_set_string_member (after_object, "party", item->party_name);
-  if (item->party_country != NULL)
-    json_object_set_string_member (after_object, "party_country", item->party_country);
-  if (item->list_code != NULL)
-    json_object_set_string_member (after_object, "list", item->list_code);
-  json_object_set_string_member (after_object, "entry_key", item->entry_key);
-  if (item->entry_name != NULL)
-    json_object_set_string_member (after_object, "entry_name", item->entry_name);
-
-  stmt = _clr_store_prepare (self,
-                             "UPDATE review_items SET status = ?, reason = ?, note = ?, decided_by = ?, "
-                             "decided_by_user = ?, decided_at = ?, decided_hash = content_hash, "
-                             "reopened = 0 WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, clr_review_status_to_string (status), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, clr_review_reason_to_string (reason), -1, SQLITE_STATIC);
-  _clr_stmt_bind_text_or_null (stmt, 3, note);
-  sqlite3_bind_text (stmt, 4, display_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, g_get_user_name (), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 7, id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _clr_store_set_error (self, error, _("Saving a decision"));
+  for (guint i = 0; i < n_ids; i++)
+    if (!decide_unlocked (self, ids[i], status, reason, note, display_name, now, error))
       goto fail;
-    }
-
-  if (clr_store_audit_append_unlocked (self, display_name, CLR_AUDIT_REVIEW_DECIDE, "review", subject,
-                                       item->case_id, before, after, error) == 0)
-    goto fail;
-
   if (!_clr_store_commit (self, error))
     goto fail;
   _clr_store_unlock (self);
@@ -805,6 +827,183 @@ fail:
   _clr_store_rollback (self);
   _clr_store_unlock (self);
   return FALSE;
+}
+
+gboolean
+clr_store_review_decide (ClrStore         *self,
+                         gint64            id,
+                         ClrReviewStatus   status,
+                         ClrReviewReason   reason,
+                         const char       *note,
+                         const char       *reviewer,
+                         GError          **error)
+{
+  return clr_store_review_decide_many (self, &id, 1, status, reason, note, reviewer, error);
+}
+
+/* ---- list families ---- */
+
+ClrReviewFamily *
+clr_review_family_ref (ClrReviewFamily *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_int_inc (&self->ref_count);
+  return self;
+}
+
+void
+clr_review_family_unref (ClrReviewFamily *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_int_dec_and_test (&self->ref_count))
+    return;
+  g_ptr_array_unref (self->members);
+  g_free (self);
+}
+
+static gboolean
+same_family (const ClrReviewItem *a,
+             const ClrReviewItem *b)
+{
+  return g_strcmp0 (a->party_key, b->party_key) == 0 &&
+         g_strcmp0 (a->party_country, b->party_country) == 0 &&
+         g_strcmp0 (a->list_code, b->list_code) == 0 &&
+         a->family_key != NULL && *a->family_key != '\0' &&
+         g_strcmp0 (a->family_key, b->family_key) == 0;
+}
+
+/* Whether the party's country is among the listed entry's countries. */
+static gboolean
+country_agrees (const ClrReviewItem *item)
+{
+  JsonObject *hit = item->hit != NULL && JSON_NODE_HOLDS_OBJECT (item->hit) ? json_node_get_object (item->hit) : NULL;
+  JsonNode *countries = hit != NULL ? json_object_get_member (hit, "countries") : NULL;
+
+  if (item->party_country == NULL || countries == NULL || !JSON_NODE_HOLDS_ARRAY (countries))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (countries)); i++)
+    {
+      JsonNode *c = json_array_get_element (json_node_get_array (countries), i);
+
+      if (JSON_NODE_HOLDS_VALUE (c) && json_node_get_value_type (c) == G_TYPE_STRING &&
+          g_ascii_strcasecmp (json_node_get_string (c), item->party_country) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The entity before its family: strongest first, then the member in the
+ * party's country (a "(Yangon)" party is the Yangon subsidiary), then the
+ * shortest listed name (the parent names no place or branch), then the
+ * oldest item. */
+static int
+compare_members (gconstpointer a,
+                 gconstpointer b)
+{
+  const ClrReviewItem *ia = *(ClrReviewItem **) a;
+  const ClrReviewItem *ib = *(ClrReviewItem **) b;
+  glong la = ia->entry_name != NULL ? g_utf8_strlen (ia->entry_name, -1) : 0;
+  glong lb = ib->entry_name != NULL ? g_utf8_strlen (ib->entry_name, -1) : 0;
+  gboolean ca = country_agrees (ia), cb = country_agrees (ib);
+
+  if (ia->score != ib->score)
+    return ia->score > ib->score ? -1 : 1;
+  if (ca != cb)
+    return ca ? -1 : 1;
+  if (la != lb)
+    return la < lb ? -1 : 1;
+  return ia->id < ib->id ? -1 : ia->id > ib->id;
+}
+
+GPtrArray *
+clr_review_group_families (GPtrArray *items)
+{
+  GPtrArray *families = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_review_family_unref);
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_return_val_if_fail (items != NULL, families);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      ClrReviewItem *item = g_ptr_array_index (items, i);
+      g_autofree char *key = NULL;
+      ClrReviewFamily *family = NULL;
+
+      if (item->family_key != NULL && *item->family_key != '\0')
+        {
+          key = g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s", item->party_key ? item->party_key : "",
+                                 item->party_country ? item->party_country : "",
+                                 item->list_code ? item->list_code : "", item->family_key);
+          family = g_hash_table_lookup (index, key);
+        }
+      if (family == NULL)
+        {
+          family = g_new0 (ClrReviewFamily, 1);
+          family->ref_count = 1;
+          family->members = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_review_item_unref);
+          g_ptr_array_add (families, family);
+          if (key != NULL)
+            g_hash_table_insert (index, g_steal_pointer (&key), family);
+        }
+      g_ptr_array_add (family->members, clr_review_item_ref (item));
+    }
+  for (guint i = 0; i < families->len; i++)
+    {
+      ClrReviewFamily *family = g_ptr_array_index (families, i);
+
+      g_ptr_array_sort (family->members, compare_members);
+      family->head = g_ptr_array_index (family->members, 0);
+    }
+  return families;
+}
+
+GPtrArray *
+clr_store_review_list_family (ClrStore  *self,
+                              gint64     id,
+                              GError   **error)
+{
+  g_autoptr(ClrReviewItem) item = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_review_item_unref);
+  int rc;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), NULL);
+
+  _clr_store_lock (self);
+  item = get_item_unlocked (self, id, error);
+  if (item == NULL)
+    goto fail;
+  stmt = _clr_store_prepare (self,
+                             ITEM_COLUMNS "WHERE party_key = ?1 AND party_country = ?2 AND list_code = ?3 "
+                             "ORDER BY id", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, item->party_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, item->party_country ? item->party_country : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, item->list_code ? item->list_code : "", -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ClrReviewItem *other = item_from_stmt (stmt);
+
+      if (other->id == item->id || same_family (item, other))
+        g_ptr_array_add (items, other);
+      else
+        clr_review_item_unref (other);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _clr_store_set_error (self, error, _("Reading the review queue"));
+      goto fail;
+    }
+  _clr_store_unlock (self);
+  g_ptr_array_sort (items, compare_members);
+  return g_steal_pointer (&items);
+
+fail:
+  _clr_store_unlock (self);
+  return NULL;
 }
 
 /* ---- recording hits ---- */
@@ -817,6 +1016,7 @@ typedef struct
   char       *party_country;
   char       *party_role;
   JsonNode   *party;         /* the party (or parent) object */
+  const char *party_json;    /* as text (borrowed from its PendingParty) */
   gint64      case_id;
   JsonArray  *other_cases;   /* more case ids the party is in (re-screening), or NULL */
   char       *list_code;
@@ -824,8 +1024,138 @@ typedef struct
   gint64      entry_row;
   char       *content_hash;
   char       *entry_name;
-  ClrEntry   *entry;         /* NULL when the hit names no stored row */
+  const char *entry_json;    /* the stored entry's snapshot (borrowed from the
+                                EntryCache), NULL when the hit names no stored row */
 } PendingHit;
+
+/* The stored entries a recording touches, each read once however many
+ * parties hit it (a batch hits the same entries thousands of times). The
+ * stored data is the entry's JSON as clr_entry_to_json() wrote it: the
+ * snapshot the queue keeps, used as is; the entry is parsed only when a
+ * field is needed (a hit without list or hash, a reopened decision). */
+typedef struct
+{
+  char     *json;            /* list_entry.data */
+  char     *key;             /* the key the list version stored */
+  char     *content_hash;
+  char     *list_code;
+  char     *name;
+} CachedEntry;
+
+typedef struct
+{
+  GHashTable   *entries;     /* gint64 * row → CachedEntry * (json NULL: no such row); borrowed */
+  sqlite3_stmt *select;
+} EntryCache;
+
+static void
+cached_entry_free (CachedEntry *c)
+{
+  g_free (c->json);
+  g_free (c->key);
+  g_free (c->content_hash);
+  g_free (c->list_code);
+  g_free (c->name);
+  g_free (c);
+}
+
+/* Finalises the cache's statement; its entries stay (pending hits borrow
+ * their snapshots) until the caller drops cache->entries. */
+static void
+entry_cache_close (ClrStore   *self,
+                   EntryCache *cache)
+{
+  if (cache->select != NULL)
+    {
+      _clr_store_lock (self);
+      g_clear_pointer (&cache->select, sqlite3_finalize);
+      _clr_store_unlock (self);
+    }
+}
+
+static CachedEntry *
+entry_cache_get (ClrStore   *self,
+                 EntryCache *cache,
+                 gint64      row)
+{
+  CachedEntry *c = g_hash_table_lookup (cache->entries, &row);
+  gint64 *key;
+
+  if (c != NULL)
+    return c->json != NULL ? c : NULL;
+  c = g_new0 (CachedEntry, 1);
+  _clr_store_lock (self);
+  if (cache->select == NULL)
+    cache->select = _clr_store_prepare (self, "SELECT data, entry_key, content_hash, list_code, name "
+                                              "FROM list_entry WHERE id = ?", NULL);
+  else
+    sqlite3_reset (cache->select);
+  if (cache->select != NULL)
+    {
+      sqlite3_bind_int64 (cache->select, 1, row);
+      if (sqlite3_step (cache->select) == SQLITE_ROW)
+        {
+          c->json = _clr_stmt_dup_text (cache->select, 0);
+          c->key = _clr_stmt_dup_text (cache->select, 1);
+          c->content_hash = _clr_stmt_dup_text (cache->select, 2);
+          c->list_code = _clr_stmt_dup_text (cache->select, 3);
+          c->name = _clr_stmt_dup_text (cache->select, 4);
+        }
+      sqlite3_reset (cache->select);
+    }
+  _clr_store_unlock (self);
+  key = g_new (gint64, 1);
+  *key = row;
+  g_hash_table_insert (cache->entries, key, c);
+  return c->json != NULL ? c : NULL;
+}
+
+/* The entry a snapshot describes, or NULL. */
+static ClrEntry *
+entry_from_snapshot (const char *json)
+{
+  g_autoptr(JsonNode) node = text_to_node (json);
+
+  return node != NULL ? clr_entry_from_json (node, NULL) : NULL;
+}
+
+/* The statements of one recording, prepared once (inside its transaction)
+ * and reset between rows. */
+typedef struct
+{
+  sqlite3_stmt *find;
+  sqlite3_stmt *update;
+  sqlite3_stmt *insert;
+  sqlite3_stmt *sighting;
+  sqlite3_stmt *remember;
+} RecordStmts;
+
+static void
+record_stmts_clear (RecordStmts *st)
+{
+  g_clear_pointer (&st->find, sqlite3_finalize);
+  g_clear_pointer (&st->update, sqlite3_finalize);
+  g_clear_pointer (&st->insert, sqlite3_finalize);
+  g_clear_pointer (&st->sighting, sqlite3_finalize);
+  g_clear_pointer (&st->remember, sqlite3_finalize);
+}
+
+/* *@slot prepared on first use, else reset with its bindings cleared. */
+static sqlite3_stmt *
+cached_stmt (ClrStore      *self,
+             sqlite3_stmt **slot,
+             const char    *sql,
+             GError       **error)
+{
+  if (*slot == NULL)
+    *slot = _clr_store_prepare (self, sql, error);
+  else
+    {
+      sqlite3_reset (*slot);
+      sqlite3_clear_bindings (*slot);
+    }
+  return *slot;
+}
 
 static void
 pending_hit_free (PendingHit *p)
@@ -840,7 +1170,6 @@ pending_hit_free (PendingHit *p)
   g_free (p->entry_key);
   g_free (p->content_hash);
   g_free (p->entry_name);
-  g_clear_pointer (&p->entry, clr_entry_unref);
   g_free (p);
 }
 
@@ -851,6 +1180,7 @@ typedef struct
   char     *country;
   char     *role;
   JsonNode *party;
+  char     *json;            /* the party as text, serialised once */
   gint64    case_id;
   JsonArray *other_cases;
 } PendingParty;
@@ -863,6 +1193,7 @@ pending_party_free (PendingParty *p)
   g_free (p->country);
   g_free (p->role);
   g_clear_pointer (&p->party, json_node_unref);
+  g_free (p->json);
   g_clear_pointer (&p->other_cases, json_array_unref);
   g_free (p);
 }
@@ -923,6 +1254,7 @@ pending_party_new (JsonObject *element,
     {
       p->party = json_node_new (JSON_NODE_OBJECT);
       json_node_set_object (p->party, subject_object);
+      p->json = _clr_json_to_text (p->party);
     }
   p->case_id = json_object_has_member (element, "case_id") ? member_int (element, "case_id")
                                                             : default_case_id;
@@ -941,9 +1273,11 @@ pending_party_new (JsonObject *element,
 
 static PendingHit *
 pending_hit_new (ClrStore     *self,
+                 EntryCache   *cache,
                  PendingParty *party,
                  JsonObject   *hit)
 {
+  CachedEntry *cached = NULL;
   PendingHit *p = g_new0 (PendingHit, 1);
   const char *key = NULL;
 
@@ -952,7 +1286,8 @@ pending_hit_new (ClrStore     *self,
   p->party_key = g_strdup (party->key);
   p->party_country = g_strdup (party->country);
   p->party_role = g_strdup (party->role);
-  p->party = party->party ? json_node_copy (party->party) : NULL;
+  p->party = party->party ? json_node_ref (party->party) : NULL;
+  p->party_json = party->json;
   p->case_id = party->case_id;
   p->other_cases = party->other_cases ? json_array_ref (party->other_cases) : NULL;
   p->entry_row = member_int (hit, "entry_row");
@@ -961,20 +1296,26 @@ pending_hit_new (ClrStore     *self,
   p->entry_name = g_strdup (_clr_json_member_string (hit, "name"));
 
   if (p->entry_row > 0)
-    p->entry = clr_store_get_entry (self, p->entry_row, NULL);
+    cached = entry_cache_get (self, cache, p->entry_row);
 
-  if (p->entry != NULL)
+  if (cached != NULL)
     {
+      p->entry_json = cached->json;
       /* The key the list version stored (two entries may share a name) */
-      p->entry_key = _clr_store_dup_entry_key (self, p->entry_row);
+      p->entry_key = g_strdup (cached->key);
       if (p->entry_key == NULL)
-        p->entry_key = _clr_list_entry_base_key (p->entry);
+        {
+          g_autoptr(ClrEntry) entry = entry_from_snapshot (cached->json);
+
+          if (entry != NULL)
+            p->entry_key = _clr_list_entry_base_key (entry);
+        }
       if (p->content_hash == NULL)
-        p->content_hash = clr_entry_content_hash (p->entry);
+        p->content_hash = g_strdup (cached->content_hash);
       if (p->list_code == NULL)
-        p->list_code = g_strdup (p->entry->list_code);
+        p->list_code = g_strdup (cached->list_code);
       if (p->entry_name == NULL)
-        p->entry_name = g_strdup (p->entry->name);
+        p->entry_name = g_strdup (cached->name);
     }
   else
     {
@@ -999,15 +1340,16 @@ pending_hit_new (ClrStore     *self,
 
 static gboolean
 remember_party (ClrStore      *self,
+                RecordStmts   *st,
                 PendingParty  *party,
                 const char    *origin,
                 const char    *now,
                 GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *party_json = _clr_json_to_text (party->party);
+  sqlite3_stmt *stmt;
+  const char *party_json = party->json;
 
-  stmt = _clr_store_prepare (self,
+  stmt = cached_stmt (self, &st->remember,
                              "INSERT INTO screened_parties (party_key, party_country, name, role, case_id, "
                              "origin, party_json, first_screened_at, last_screened_at) "
                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) "
@@ -1108,6 +1450,7 @@ reopen_item (ClrStore    *self,
  * transaction. */
 static gint64
 record_hit (ClrStore         *self,
+            RecordStmts      *st,
             PendingHit       *p,
             const char       *origin,
             const char       *now,
@@ -1116,12 +1459,12 @@ record_hit (ClrStore         *self,
             gboolean         *reopened,
             GError          **error)
 {
-  g_autoptr(sqlite3_stmt) find = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) sighting = NULL;
-  g_autofree char *party_json = _clr_json_to_text (p->party);
+  sqlite3_stmt *find;
+  sqlite3_stmt *stmt;
+  sqlite3_stmt *sighting;
+  const char *party_json = p->party_json;
   g_autofree char *hit_json = NULL;
-  g_autofree char *entry_json = NULL;
+  const char *entry_json = p->entry_json;
   g_autoptr(JsonNode) hit_node = json_node_new (JSON_NODE_OBJECT);
   const char *country = p->party_country ? p->party_country : "";
   const char *list_code = p->list_code ? p->list_code : "";
@@ -1135,13 +1478,8 @@ record_hit (ClrStore         *self,
   /* Stored without our own annotations, so re-recording is stable. */
   json_node_set_object (hit_node, p->hit);
   hit_json = _clr_json_to_text (hit_node);
-  if (p->entry != NULL)
-    {
-      g_autoptr(JsonNode) entry_node = clr_entry_to_json (p->entry);
-      entry_json = _clr_json_to_text (entry_node);
-    }
 
-  find = _clr_store_prepare (self,
+  find = cached_stmt (self, &st->find,
                              "SELECT id, status, reason, decided_hash, entry_json, case_id FROM review_items "
                              "WHERE party_key = ? AND party_country = ? AND list_code = ? AND entry_key = ?",
                              error);
@@ -1165,8 +1503,9 @@ record_hit (ClrStore         *self,
       if (*status_out != CLR_REVIEW_STATUS_OPEN && decided_hash != NULL &&
           p->content_hash != NULL && strcmp (decided_hash, p->content_hash) != 0)
         {
+          g_autoptr(ClrEntry) entry = p->entry_json != NULL ? entry_from_snapshot (p->entry_json) : NULL;
           g_auto(GStrv) fields = diff_against_snapshot ((const char *) sqlite3_column_text (find, 4),
-                                                        p->entry);
+                                                        entry);
           g_autofree char *status_copy = g_strdup (status);
           g_autofree char *reason_copy = _clr_stmt_dup_text (find, 2);
           g_autofree char *hash_copy = g_strdup (decided_hash);
@@ -1179,7 +1518,7 @@ record_hit (ClrStore         *self,
           *reopened = TRUE;
         }
 
-      stmt = _clr_store_prepare (self,
+      stmt = cached_stmt (self, &st->update,
                                  "UPDATE review_items SET party_name = ?1, party_role = ?2, party_json = ?3, "
                                  "case_id = CASE WHEN ?4 > 0 THEN ?4 ELSE case_id END, "
                                  "entry_row = CASE WHEN ?5 > 0 THEN ?5 ELSE entry_row END, "
@@ -1193,7 +1532,7 @@ record_hit (ClrStore         *self,
     }
   else if (rc == SQLITE_DONE)
     {
-      stmt = _clr_store_prepare (self,
+      stmt = cached_stmt (self, &st->insert,
                                  "INSERT INTO review_items (party_name, party_role, party_json, case_id, "
                                  "entry_row, content_hash, entry_name, entry_json, score, matched_name, "
                                  "explanation, hit_json, last_seen_at, first_seen_at, party_key, "
@@ -1236,7 +1575,7 @@ record_hit (ClrStore         *self,
   if (*created)
     id = sqlite3_last_insert_rowid (_clr_store_get_db (self));
 
-  sighting = _clr_store_prepare (self,
+  sighting = cached_stmt (self, &st->sighting,
                                  "INSERT INTO review_sightings (item_id, case_id, role, seen_at) "
                                  "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (item_id, case_id) "
                                  "DO UPDATE SET role = ?3, seen_at = ?4", error);
@@ -1272,6 +1611,10 @@ _clr_store_review_record (ClrStore    *self,
   g_autoptr(GPtrArray) pending_parties = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_party_free);
   g_autoptr(GPtrArray) pending_hits = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_hit_free);
   g_autofree char *now = _clr_store_now_iso ();
+  g_autoptr(GHashTable) cached_entries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                                (GDestroyNotify) cached_entry_free);
+  EntryCache cache = { cached_entries, NULL };
+  RecordStmts st = { NULL, };
   guint created_count = 0;
   guint reopened_count = 0;
 
@@ -1312,11 +1655,13 @@ _clr_store_review_record (ClrStore    *self,
           /* Drop our own annotations from an earlier pass before storing. */
           json_object_remove_member (json_node_get_object (hit), "decision");
           json_object_remove_member (json_node_get_object (hit), "review_id");
-          pending = pending_hit_new (self, party, json_node_get_object (hit));
+          pending = pending_hit_new (self, &cache, party, json_node_get_object (hit));
           if (pending != NULL)
             g_ptr_array_add (pending_hits, pending);
         }
     }
+
+  entry_cache_close (self, &cache);
 
   /* Phase 2: one transaction. */
   _clr_store_lock (self);
@@ -1324,7 +1669,7 @@ _clr_store_review_record (ClrStore    *self,
     goto fail;
 
   for (guint i = 0; i < pending_parties->len; i++)
-    if (!remember_party (self, g_ptr_array_index (pending_parties, i), origin, now, error))
+    if (!remember_party (self, &st, g_ptr_array_index (pending_parties, i), origin, now, error))
       goto fail;
 
   for (guint i = 0; i < pending_hits->len; i++)
@@ -1334,7 +1679,7 @@ _clr_store_review_record (ClrStore    *self,
       gboolean created, reopened;
       gint64 id;
 
-      id = record_hit (self, p, origin, now, &status, &created, &reopened, error);
+      id = record_hit (self, &st, p, origin, now, &status, &created, &reopened, error);
       if (id == 0)
         goto fail;
       created_count += created ? 1 : 0;
@@ -1343,6 +1688,7 @@ _clr_store_review_record (ClrStore    *self,
       json_object_set_string_member (p->hit, "decision", clr_review_status_to_string (status));
     }
 
+  record_stmts_clear (&st);
   if (!_clr_store_commit (self, error))
     goto fail;
   _clr_store_unlock (self);
@@ -1354,6 +1700,7 @@ _clr_store_review_record (ClrStore    *self,
   return TRUE;
 
 fail:
+  record_stmts_clear (&st);
   _clr_store_rollback (self);
   _clr_store_unlock (self);
   /* Leave the caller's hits as they were. */
@@ -1531,6 +1878,7 @@ typedef struct
   char            *country;
   char            *search;
   gint64           id;
+  GArray          *ids;           /* gint64, or NULL: just id */
   ClrReviewStatus  status;
   ClrReviewReason  reason;
   char            *note;
@@ -1545,6 +1893,8 @@ review_task_data_free (ReviewTaskData *data)
   g_free (data->search);
   g_free (data->note);
   g_free (data->reviewer);
+  if (data->ids != NULL)
+    g_array_unref (data->ids);
   g_free (data);
 }
 
@@ -1613,8 +1963,10 @@ decide_thread (GTask        *task,
   ReviewTaskData *data = task_data;
   GError *error = NULL;
 
-  if (clr_store_review_decide (source_object, data->id, data->status, data->reason,
-                               data->note, data->reviewer, &error))
+  if (clr_store_review_decide_many (source_object,
+                                    data->ids != NULL ? (const gint64 *) data->ids->data : &data->id,
+                                    data->ids != NULL ? data->ids->len : 1,
+                                    data->status, data->reason, data->note, data->reviewer, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -1637,6 +1989,36 @@ clr_store_review_decide_async (ClrStore            *self,
   g_return_if_fail (CLR_IS_STORE (self));
 
   data->id = id;
+  data->status = status;
+  data->reason = reason;
+  data->note = g_strdup (note);
+  data->reviewer = g_strdup (reviewer);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, clr_store_review_decide_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) review_task_data_free);
+  g_task_run_in_thread (task, decide_thread);
+}
+
+void
+clr_store_review_decide_many_async (ClrStore            *self,
+                                    const gint64        *ids,
+                                    guint                n_ids,
+                                    ClrReviewStatus      status,
+                                    ClrReviewReason      reason,
+                                    const char          *note,
+                                    const char          *reviewer,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReviewTaskData *data = g_new0 (ReviewTaskData, 1);
+
+  g_return_if_fail (CLR_IS_STORE (self));
+
+  data->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  g_array_append_vals (data->ids, ids, n_ids);
   data->status = status;
   data->reason = reason;
   data->note = g_strdup (note);

@@ -106,6 +106,10 @@ typedef struct
   ClrReviewReason  previous_reason;
   char            *previous_hash;    /* the entry's content hash it was made on */
   GStrv            changed_fields;   /* clr_entry_diff_fields (old, new); never NULL */
+
+  /* the list family (clr_family_key() of the entry's name): "huawei tech"
+   * for Huawei Technologies Co., Ltd. and its (Yangon) subsidiary */
+  char            *family_key;
 } ClrReviewItem;
 
 #define CLR_TYPE_REVIEW_ITEM (clr_review_item_get_type ())
@@ -118,6 +122,33 @@ void           clr_review_item_unref    (ClrReviewItem *self);
 JsonNode      *clr_review_item_to_json  (const ClrReviewItem *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClrReviewItem, clr_review_item_unref)
+
+/* A party's hits on one list family: the same party identity, the same list
+ * and the same family key. Boxed, reference-counted. */
+typedef struct
+{
+  /*< private >*/
+  gint ref_count;
+
+  /*< public >*/
+  ClrReviewItem *head;      /* the first member (borrowed from members) */
+  GPtrArray     *members;   /* ClrReviewItem *: strongest first, then the
+                               shortest listed name (the entity before its
+                               subsidiaries); never empty */
+} ClrReviewFamily;
+
+#define CLR_TYPE_REVIEW_FAMILY (clr_review_family_get_type ())
+
+GType            clr_review_family_get_type (void) G_GNUC_CONST;
+ClrReviewFamily *clr_review_family_ref      (ClrReviewFamily *self);
+void             clr_review_family_unref    (ClrReviewFamily *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClrReviewFamily, clr_review_family_unref)
+
+/* Groups @items (ClrReviewItem *) into families, in the order each family's
+ * first item comes in @items; an item without a family key is a family of
+ * its own. ClrReviewFamily *, transfer container. */
+GPtrArray       *clr_review_group_families  (GPtrArray       *items);
 
 typedef struct
 {
@@ -141,6 +172,12 @@ GPtrArray     *clr_store_review_list         (ClrStore              *self,
 ClrReviewItem *clr_store_review_get          (ClrStore              *self,
                                               gint64                 id,
                                               GError               **error);
+/* Item @id and every other item of its family (same party, list and family
+ * key), whatever their status: strongest first, then the shortest listed
+ * name. ClrReviewItem *. */
+GPtrArray     *clr_store_review_list_family  (ClrStore              *self,
+                                              gint64                 id,
+                                              GError               **error);
 /* Counts items per status (index by ClrReviewStatus), for badges. */
 gboolean       clr_store_review_count        (ClrStore              *self,
                                               guint                  counts[4],
@@ -154,6 +191,18 @@ gboolean       clr_store_review_count        (ClrStore              *self,
  * a list change. CLR_STORE_ERROR_INVALID for a bad status or reason. */
 gboolean       clr_store_review_decide       (ClrStore              *self,
                                               gint64                 id,
+                                              ClrReviewStatus        status,
+                                              ClrReviewReason        reason,
+                                              const char            *note,
+                                              const char            *reviewer,
+                                              GError               **error);
+
+/* The same decision on several items (a list family: "decide the family"),
+ * in one transaction: every item gets its own audited "review.decide"
+ * entry; nothing is stored when any item fails. */
+gboolean       clr_store_review_decide_many  (ClrStore              *self,
+                                              const gint64          *ids,
+                                              guint                  n_ids,
                                               ClrReviewStatus        status,
                                               ClrReviewReason        reason,
                                               const char            *note,
@@ -211,6 +260,18 @@ void           clr_store_review_decide_async (ClrStore              *self,
                                               GCancellable          *cancellable,
                                               GAsyncReadyCallback    callback,
                                               gpointer               user_data);
+/* clr_store_review_decide_many() in a worker thread; finish with
+ * clr_store_review_decide_finish(). */
+void           clr_store_review_decide_many_async (ClrStore         *self,
+                                                   const gint64     *ids,
+                                                   guint             n_ids,
+                                                   ClrReviewStatus   status,
+                                                   ClrReviewReason   reason,
+                                                   const char       *note,
+                                                   const char       *reviewer,
+                                                   GCancellable     *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer          user_data);
 gboolean       clr_store_review_decide_finish (ClrStore             *self,
                                                GAsyncResult         *result,
                                                GError              **error);

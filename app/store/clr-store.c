@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "clr-store-private.h"
@@ -26,6 +27,15 @@ struct _ClrStore
   sqlite3 *db;
   GMutex   mutex;
   int      schema_version;
+
+  /* The WAL file this connection writes into (device and inode), checked
+   * after every commit: see check_wal(). */
+  gboolean   wal_known;
+  dev_t      wal_dev;
+  ino_t      wal_ino;
+  gboolean   committed;          /* a commit happened while the lock was held */
+  GPtrArray *pending_actions;    /* audit entries written in the open transaction */
+  GPtrArray *committed_actions;  /* … and committed since the last WAL check */
 };
 
 G_DEFINE_FINAL_TYPE (ClrStore, clr_store, G_TYPE_OBJECT)
@@ -40,13 +50,83 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_DATABASE_REPLACED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+dup_wal_path (ClrStore *self)
+{
+  return g_strconcat (self->path, "-wal", NULL);
+}
+
+/* Is the WAL file on disk still the one this connection opened? */
+static gboolean
+wal_is_ours (ClrStore *self)
+{
+  g_autofree char *wal = dup_wal_path (self);
+  struct stat st;
+
+  if (!self->wal_known)
+    return TRUE;
+  if (stat (wal, &st) != 0)
+    return FALSE;
+
+  return st.st_dev == self->wal_dev && st.st_ino == self->wal_ino;
+}
+
+static void
+remember_wal (ClrStore *self)
+{
+  g_autofree char *wal = dup_wal_path (self);
+  struct stat st;
+
+  self->wal_known = stat (wal, &st) == 0;
+  if (self->wal_known)
+    {
+      self->wal_dev = st.st_dev;
+      self->wal_ino = st.st_ino;
+    }
+}
+
+static void
+close_connection (sqlite3  *db,
+                  gboolean  orphaned)
+{
+  /* Every connection is opened with SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE: the
+   * close never decides on its own that it is the last connection (a
+   * belief that POSIX lock semantics make unreliable) and never deletes
+   * the WAL. Instead, a TRUNCATE checkpoint, which takes the WAL index's
+   * own locks and succeeds only when no reader needs the WAL, copies it
+   * into the database and empties it. When another connection is busy it
+   * returns SQLITE_BUSY at once and the WAL stays for the next one.
+   *
+   * A connection whose WAL was deleted under it must not checkpoint that
+   * orphaned file: other connections have written the database since, and
+   * the checkpoint would overwrite their pages with stale ones. What the
+   * orphan holds is lost either way (the user was told when it was found). */
+  if (!orphaned)
+    {
+      sqlite3_busy_timeout (db, 0);
+      sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    }
+  sqlite3_close (db);
+}
+
 static void
 clr_store_finalize (GObject *object)
 {
   ClrStore *self = (ClrStore *) object;
 
-  g_clear_pointer (&self->db, sqlite3_close);
+  if (self->db != NULL)
+    close_connection (self->db, self->wal_known && !wal_is_ours (self));
+  self->db = NULL;
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->pending_actions, g_ptr_array_unref);
+  g_clear_pointer (&self->committed_actions, g_ptr_array_unref);
   g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (clr_store_parent_class)->finalize (object);
@@ -104,12 +184,28 @@ clr_store_class_init (ClrStoreClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ClrStore::database-replaced:
+   * @message: what happened and which recent actions to check (translated)
+   *
+   * The database's WAL file was deleted or replaced by another program
+   * while this connection had it open (see docs/review.md): the changes
+   * committed since the previous check went into a file nobody will read.
+   * The store has reopened the database; nothing is re-applied. Emitted in
+   * the thread that made the change, after the store lock is released.
+   */
+  signals[SIGNAL_DATABASE_REPLACED] =
+    g_signal_new ("database-replaced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
 clr_store_init (ClrStore *self)
 {
   g_mutex_init (&self->mutex);
+  self->pending_actions = g_ptr_array_new_with_free_func (g_free);
+  self->committed_actions = g_ptr_array_new_with_free_func (g_free);
 }
 
 char *
@@ -173,10 +269,102 @@ _clr_store_lock (ClrStore *self)
   g_mutex_lock (&self->mutex);
 }
 
+static gboolean open_unlocked (ClrStore  *self,
+                               GError   **error);
+
+/* After a commit: if the WAL is no longer ours, every change committed
+ * since the last check is in an orphaned file. Reopen (without the orphan)
+ * and return the message for ::database-replaced. */
+static char *
+check_wal (ClrStore *self)
+{
+  g_autoptr(GString) actions = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *old = self->db;
+  char *message;
+
+
+  if (old == NULL || wal_is_ours (self))
+    {
+      g_ptr_array_set_size (self->committed_actions, 0);
+      return NULL;
+    }
+
+  for (guint i = 0; i < self->committed_actions->len; i++)
+    {
+      if (i > 0)
+        g_string_append (actions, "; ");
+      g_string_append (actions, g_ptr_array_index (self->committed_actions, i));
+    }
+  if (actions->len == 0)
+    g_string_append (actions, _("your last change (a case, list or setting)"));
+  g_ptr_array_set_size (self->committed_actions, 0);
+
+  /* Close first: a second connection in this process would share the
+   * orphaned -shm index with the old one. */
+  close_connection (old, TRUE);
+  self->db = NULL;
+  self->wal_known = FALSE;
+  if (open_unlocked (self, &error))
+    /* Translators: the first %s is the database path, the second a list of actions. */
+    message = g_strdup_printf (_("Another program removed or replaced the database file %s-wal while "
+                                 "Clearance was using it. Clearance has reopened the database, but "
+                                 "these recent actions may not have been saved; please check them: %s"),
+                               self->path, actions->str);
+  else
+    /* Translators: the first %s is the database path, the second an error, the third a list of actions. */
+    message = g_strdup_printf (_("Another program removed or replaced the database file %s-wal while "
+                                 "Clearance was using it, and reopening it failed (%s). Quit Clearance "
+                                 "and start it again, then check these recent actions: %s"),
+                               self->path, error->message, actions->str);
+  g_message ("%s", message);
+
+  return message;
+}
+
 void
 _clr_store_unlock (ClrStore *self)
 {
+  g_autofree char *replaced = NULL;
+
+  if (self->committed)
+    {
+      self->committed = FALSE;
+      replaced = check_wal (self);
+    }
+  g_ptr_array_set_size (self->pending_actions, 0);
   g_mutex_unlock (&self->mutex);
+
+  if (replaced != NULL)
+    g_signal_emit (self, signals[SIGNAL_DATABASE_REPLACED], 0, replaced);
+}
+
+void
+_clr_store_note_action (ClrStore   *self,
+                        const char *description)
+{
+  g_ptr_array_add (self->pending_actions, g_strdup (description));
+}
+
+/* Called by SQLite after every commit (in WAL mode). Replaces the default
+ * hook, so it also runs the automatic checkpoint (every 1,000 pages). */
+static int
+wal_hook_cb (void       *user_data,
+             sqlite3    *db,
+             const char *name,
+             int         n_frames)
+{
+  ClrStore *self = user_data;
+
+  self->committed = TRUE;
+  for (guint i = 0; i < self->pending_actions->len; i++)
+    g_ptr_array_add (self->committed_actions, g_strdup (g_ptr_array_index (self->pending_actions, i)));
+  g_ptr_array_set_size (self->pending_actions, 0);
+
+  if (n_frames >= 1000)
+    sqlite3_wal_checkpoint (db, name);
+
+  return SQLITE_OK;
 }
 
 void
@@ -427,6 +615,58 @@ failed:
   return FALSE;
 }
 
+static gboolean
+open_unlocked (ClrStore  *self,
+               GError   **error)
+{
+  int persist_wal = 1;
+  int no_checkpoint_on_close = 1;
+
+  if (sqlite3_open_v2 (self->path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      _clr_store_set_error (self, error, _("Opening the database"));
+      goto fail;
+    }
+
+  sqlite3_extended_result_codes (self->db, 0);
+  sqlite3_busy_timeout (self->db, 10000);
+
+  /* Never delete the WAL (or the -shm index) on close. A process that
+   * opens and closes the database file outside SQLite (the app's file
+   * dialogs: GIO sniffs content types) silently drops that process's POSIX
+   * locks, so another connection may believe it is the last one and delete
+   * the WAL the first still writes into (issue 16). Either setting alone
+   * prevents it (tests/cli/test-cli-wal.c); close_connection() checkpoints
+   * safely instead. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, no_checkpoint_on_close, NULL);
+  sqlite3_file_control (self->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist_wal);
+
+  /* quick_check first: on a file that is not SQLite, even PRAGMA
+   * journal_mode fails, and the user must be told what is wrong. */
+  if (!check_integrity (self, error))
+    goto fail;
+
+  if (!_clr_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !_clr_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !_clr_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+    goto fail;
+
+  if (!migrate (self, error))
+    goto fail;
+
+  sqlite3_wal_hook (self->db, wal_hook_cb, self);
+  remember_wal (self);
+  self->committed = FALSE;
+
+  return TRUE;
+
+fail:
+  g_clear_pointer (&self->db, sqlite3_close);
+  return FALSE;
+}
+
 gboolean
 clr_store_open (ClrStore  *self,
                 GError   **error)
@@ -460,35 +700,7 @@ clr_store_open (ClrStore  *self,
       goto out;
     }
 
-  if (sqlite3_open_v2 (self->path, &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                       NULL) != SQLITE_OK)
-    {
-      _clr_store_set_error (self, error, _("Opening the database"));
-      goto fail;
-    }
-
-  sqlite3_extended_result_codes (self->db, 0);
-  sqlite3_busy_timeout (self->db, 10000);
-
-  /* quick_check first: on a file that is not SQLite, even PRAGMA
-   * journal_mode fails, and the user must be told what is wrong. */
-  if (!check_integrity (self, error))
-    goto fail;
-
-  if (!_clr_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !_clr_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !_clr_store_exec (self, "PRAGMA synchronous = NORMAL", error))
-    goto fail;
-
-  if (!migrate (self, error))
-    goto fail;
-
-  ok = TRUE;
-  goto out;
-
-fail:
-  g_clear_pointer (&self->db, sqlite3_close);
+  ok = open_unlocked (self, error);
 
 out:
   _clr_store_unlock (self);

@@ -51,7 +51,7 @@ fixture_set_up (Fixture       *f,
   f->db = g_build_filename (f->dir, "clearance.db", NULL);
   f->shipment = g_build_filename (f->dir, "po-77.json", NULL);
   g_assert_true (g_file_set_contents (f->shipment, huawei_shipment, -1, NULL));
-  import_list (f, "review-csl-v1.csv");
+  import_list (f, data != NULL ? data : "review-csl-v1.csv");
 }
 
 static void
@@ -558,6 +558,215 @@ test_parent_hit_decided (Fixture       *f,
                    "license_required");
 }
 
+static gint64
+find_item (JsonArray  *items,
+           const char *party,
+           const char *entry)
+{
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (g_strcmp0 (json_object_get_string_member (json_object_get_object_member (item, "party"), "name"), party) == 0 &&
+          g_strcmp0 (json_object_get_string_member (json_object_get_object_member (item, "entry"), "name"), entry) == 0)
+        return json_object_get_int_member (item, "id");
+    }
+  g_error ("no review item %s → %s", party, entry);
+  return 0;
+}
+
+/* A party's hits on one list family are listed together, the member in the
+ * party's country first; --family decides every open member, each audited. */
+static void
+test_family (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *batch = g_build_filename (f->dir, "families.csv", NULL);
+  g_autoptr(ClrCliRun) screen = NULL;
+  g_autoptr(ClrCliRun) text = NULL;
+  g_autoptr(ClrCliRun) json = NULL;
+  g_autoptr(ClrCliRun) decide = NULL;
+  g_autoptr(ClrCliRun) open = NULL;
+  g_autoptr(ClrCliRun) audit = NULL;
+  g_autoptr(JsonNode) items = NULL;
+  g_autoptr(JsonNode) open_items = NULL;
+  g_autoptr(JsonNode) trail = NULL;
+  g_autofree char *head_arg = NULL;
+  JsonArray *array;
+  const char *yangon_party = "Huawei Technologies (Yangon) Company Limited";
+  gint64 yangon, parent, bolivia, other_parent;
+  guint decides = 0;
+
+  g_assert_true (g_file_set_contents (batch, "id,name,country\n"
+                                             "1,Huawei Technologies (Yangon) Company Limited,MM\n"
+                                             "2,Huawei Technologies Co Ltd,CN\n", -1, NULL));
+  screen = clr_cli_run_va ("--db", f->db, "screen", "--batch", batch, NULL);
+  g_assert_cmpint (screen->exit_code, ==, 0);
+
+  json = clr_cli_run_va ("--db", f->db, "review", "list", "--json", NULL);
+  g_assert_cmpint (json->exit_code, ==, 0);
+  items = parse_out (json);
+  array = json_node_get_array (items);
+  yangon = find_item (array, yangon_party, "Huawei Technologies (Yangon) Co., Ltd.");
+  parent = find_item (array, yangon_party, "Huawei Technologies Co., Ltd. (Huawei)");
+  bolivia = find_item (array, yangon_party, "Huawei Technologies (Bolivia) S.R.L.");
+  other_parent = find_item (array, "Huawei Technologies Co Ltd", "Huawei Technologies Co., Ltd. (Huawei)");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = json_array_get_object_element (array, i);
+      const char *party = json_object_get_string_member (json_object_get_object_member (item, "party"), "name");
+      const char *entry = json_object_get_string_member (json_object_get_object_member (item, "entry"), "name");
+
+      if (g_str_has_prefix (entry, "Huawei Technologies"))
+        {
+          /* one family per party: three members, headed by the entity in the party's country */
+          g_assert_cmpint (json_object_get_int_member (item, "family_size"), ==, 3);
+          g_assert_cmpint (json_object_get_int_member (item, "family_head"), ==,
+                           g_strcmp0 (party, yangon_party) == 0 ? yangon : other_parent);
+          g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (item, "entry"), "family"),
+                           ==, "huawei tech");
+        }
+    }
+
+  text = clr_cli_run_va ("--db", f->db, "review", "list", NULL);
+  g_assert_cmpint (text->exit_code, ==, 0);
+  head_arg = g_strdup_printf ("%" G_GINT64_FORMAT, yangon);
+  {
+    g_autofree char *head_line = g_strdup_printf ("%s (MM) → EL: Huawei Technologies (Yangon) Co., Ltd.", yangon_party);
+    g_autofree char *hint = g_strdup_printf ("family of 3 listed entries (same base name); decide them all with "
+                                             "“review decide %s --family”", head_arg);
+    const char *at_head = strstr (text->out, head_line);
+
+    g_assert_nonnull (at_head);
+    g_assert_nonnull (strstr (at_head, hint));
+    /* the members follow their head, indented */
+    g_assert_nonnull (strstr (at_head, "↳ EL: Huawei Technologies Co., Ltd. (Huawei)"));
+  }
+
+  decide = clr_cli_run_va ("--db", f->db, "review", "decide", head_arg, "--no-match", "--reason",
+                           "different-entity", "--family", NULL);
+  g_assert_cmpint (decide->exit_code, ==, 0);
+  g_assert_nonnull (strstr (decide->out, "Huawei Technologies (Bolivia) S.R.L.) decided: Not a match"));
+
+  /* the other party's family is untouched: its three items stay open */
+  open = clr_cli_run_va ("--db", f->db, "review", "list", "--status", "open", "--json", NULL);
+  open_items = parse_out (open);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (open_items)), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      gint64 id = json_object_get_int_member (json_array_get_object_element (json_node_get_array (open_items), i), "id");
+
+      g_assert_true (id != yangon && id != parent && id != bolivia);
+    }
+
+  /* one audited decision per member */
+  audit = clr_cli_run_va ("--db", f->db, "audit", "export", "--format", "json", NULL);
+  g_assert_cmpint (audit->exit_code, ==, 0);
+  trail = parse_out (audit);
+  {
+    JsonNode *root = trail;
+    JsonArray *entries = JSON_NODE_HOLDS_ARRAY (root) ? json_node_get_array (root)
+                                                     : json_object_get_array_member (json_node_get_object (root), "entries");
+
+    for (guint i = 0; i < json_array_get_length (entries); i++)
+      if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (entries, i), "action"),
+                     "review.decide") == 0)
+        decides++;
+  }
+  g_assert_cmpuint (decides, ==, 3);
+}
+
+#define NEAR_DENIED_SHIPMENT \
+  "{\"reference\": \"PO-88\", \"date\": \"2026-03-01\", \"destination\": \"AE\", \"exported_from\": \"US\",\n" \
+  " \"items\": [{\"description\": \"Office chairs\", \"eccn\": \"EAR99\", \"quantity\": 10, \"unit_value\": 100}],\n" \
+  " \"parties\": [{\"role\": \"end_user\", \"name\": \"%s\", \"country\": \"AE\"}]}\n"
+
+static JsonNode *
+evaluate_party (Fixture    *f,
+                const char *party,
+                gint64     *case_id)
+{
+  g_autofree char *path = g_build_filename (f->dir, "po-88.json", NULL);
+  g_autofree char *text = g_strdup_printf (NEAR_DENIED_SHIPMENT, party);
+  g_autoptr(ClrCliRun) run = NULL;
+  JsonNode *result;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  run = clr_cli_run_va ("--db", f->db, "evaluate", "--save", "--json", path, NULL);
+  g_assert_cmpint (run->exit_code, ==, 0);
+  result = parse_out (run);
+  *case_id = json_object_get_int_member (json_node_get_object (result), "case_id");
+  return result;
+}
+
+static const char *
+screening_outcome (JsonNode *result)
+{
+  JsonArray *findings = json_object_get_array_member (json_node_get_object (result), "findings");
+
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+
+      if (g_strcmp0 (json_object_get_string_member (finding, "rule"), "screening-lists") == 0)
+        return json_object_get_string_member (finding, "outcome");
+    }
+  return NULL;
+}
+
+/* A potential Denied Persons match puts the shipment on hold; a reviewer's
+ * Match makes it Prohibited, and so does the exact listed name. */
+static void
+test_on_hold (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(JsonNode) near = NULL;
+  g_autoptr(JsonNode) exact = NULL;
+  g_autoptr(JsonNode) confirmed = NULL;
+  g_autoptr(ClrCliRun) text = NULL;
+  g_autoptr(ClrCliRun) decide = NULL;
+  g_autoptr(ClrCliRun) again = NULL;
+  g_autofree char *case_arg = NULL;
+  g_autofree char *id_arg = NULL;
+  JsonObject *r;
+  gint64 case_id, exact_case;
+
+  near = evaluate_party (f, "Harbour Compute Trading Co", &case_id);
+  r = json_node_get_object (near);
+  g_assert_cmpstr (json_object_get_string_member (r, "verdict"), ==, "review");
+  g_assert_true (json_object_get_boolean_member (r, "on_hold"));
+  g_assert_cmpint (json_object_get_int_member (r, "open_matches"), ==, 1);
+  g_assert_cmpstr (screening_outcome (near), ==, "review");
+  {
+    g_autofree char *all = json_to_string (near, FALSE);
+
+    g_assert_nonnull (strstr (all, "potential Denied Persons match — if confirmed, prohibited"));
+  }
+
+  case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+  text = clr_cli_run_va ("--db", f->db, "evaluate", "--case", case_arg, NULL);
+  g_assert_cmpint (text->exit_code, ==, 0);
+  g_assert_true (g_str_has_prefix (text->out, "Needs review — as of 2026-03-01"));
+  g_assert_nonnull (strstr (text->out, "On hold until 1 potential match is decided"));
+
+  /* the reviewer confirms it: the list's consequence applies */
+  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, first_item_id (f, "open"));
+  decide = clr_cli_run_va ("--db", f->db, "review", "decide", id_arg, "--match", "--reason",
+                           "confirmed-by-documents", NULL);
+  g_assert_cmpint (decide->exit_code, ==, 0);
+  again = clr_cli_run_va ("--db", f->db, "evaluate", "--case", case_arg, "--json", NULL);
+  g_assert_cmpint (again->exit_code, ==, 0);
+  confirmed = parse_out (again);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (confirmed), "verdict"), ==, "prohibited");
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (confirmed), "on_hold"));
+  g_assert_cmpstr (screening_outcome (confirmed), ==, "prohibited");
+
+  /* the exact listed name needs no decision */
+  exact = evaluate_party (f, "Harbour Compute Trading LLC", &exact_case);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (exact), "verdict"), ==, "prohibited");
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (exact), "on_hold"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -574,6 +783,8 @@ main (int    argc,
   ADD ("batch", test_batch);
   ADD ("case-command", test_case_command);
   ADD ("parent-hit-decided", test_parent_hit_decided);
+  g_test_add ("/cli/review/family", Fixture, "csl-families.csv", fixture_set_up, test_family, fixture_tear_down);
+  g_test_add ("/cli/review/on-hold", Fixture, "csl-families.csv", fixture_set_up, test_on_hold, fixture_tear_down);
 #undef ADD
 
   return g_test_run ();

@@ -77,6 +77,18 @@ def main():
                     ok = "project('clearance'" in f.read()
             check(ok, f"the dir source {dirs[0].get('path')!r} does not point at the project root")
 
+    # Chinese names need a Chinese face (Noto Sans CJK, the Debian package
+    # fonts-noto-cjk): the GNOME runtime has no CJK font.
+    fonts = [m for m in modules if isinstance(m, dict) and m.get("name") == "fonts-noto-cjk"]
+    check(len(fonts) == 1, "there must be a module 'fonts-noto-cjk' (Chinese names in the app and the PDF)")
+    if fonts:
+        srcs = fonts[0].get("sources", [])
+        check(all(isinstance(s, dict) and s.get("url", "").startswith("https://")
+                  and len(s.get("sha256", "")) == 64 for s in srcs) and srcs,
+              "the fonts-noto-cjk module needs https sources with a sha256")
+        check(any("/app/share/fonts" in c for c in fonts[0].get("build-commands", [])),
+              "the fonts-noto-cjk module must install into /app/share/fonts")
+
     if problems:
         for p in problems:
             print(p, file=sys.stderr)

@@ -253,6 +253,29 @@ test_case (gconstpointer data)
       if (!found)
         fail_case ("%s: expected a license policy containing “%s”, got %s", json_object_get_string_member (c, "name"), want, what);
     }
+  /* open potential matches put the shipment on hold (always stated) */
+  {
+    gboolean want_hold = json_object_get_boolean_member_with_default (expect, "on_hold", FALSE);
+    gint64 want_open = json_object_get_int_member_with_default (expect, "open_matches", want_hold ? 1 : 0);
+
+    g_assert_true (json_object_has_member (r, "on_hold"));
+    if (json_object_get_boolean_member (r, "on_hold") != want_hold ||
+        json_object_get_int_member (r, "open_matches") != want_open)
+      fail_case ("%s: expected on_hold %d with %" G_GINT64_FORMAT " open matches, got %d with %" G_GINT64_FORMAT "; %s",
+                 json_object_get_string_member (c, "name"), want_hold, want_open,
+                 json_object_get_boolean_member (r, "on_hold"), json_object_get_int_member (r, "open_matches"), what);
+  }
+  if (json_object_has_member (expect, "explanation"))
+    {
+      const char *want = json_object_get_string_member (expect, "explanation");
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < json_array_get_length (findings); k++)
+        if (strstr (json_object_get_string_member (json_array_get_object_element (findings, k), "explanation"), want) != NULL)
+          found = TRUE;
+      if (!found)
+        fail_case ("%s: expected an explanation containing “%s”, got %s", json_object_get_string_member (c, "name"), want, what);
+    }
   if (json_object_has_member (expect, "ask"))
     {
       g_autofree char *all = json_to_string (result, FALSE);

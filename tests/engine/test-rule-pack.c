@@ -295,6 +295,32 @@ edit_item_parameter_no_label (JsonObject *root)
   json_object_remove_member (item_parameter (root, 3), "label");
 }
 
+static JsonObject *
+potential_match (JsonObject *root,
+                 const char *list)
+{
+  return json_object_get_object_member (json_object_get_object_member (json_object_get_object_member (root, "list_consequences"),
+                                                                       list), "potential_match");
+}
+
+static void
+edit_potential_bad_outcome (JsonObject *root)
+{
+  json_object_set_string_member (potential_match (root, "DPL"), "outcome", "on_hold");
+}
+
+static void
+edit_potential_unknown_field (JsonObject *root)
+{
+  json_object_set_string_member (potential_match (root, "EL"), "wording", "maybe");
+}
+
+static void
+edit_potential_no_explanation (JsonObject *root)
+{
+  json_object_remove_member (potential_match (root, "SDN"), "explanation");
+}
+
 static void
 test_validation (void)
 {
@@ -316,6 +342,12 @@ test_validation (void)
       { "item_parameters[1]", "unknown field “eccns”", NULL } },
     { edit_item_parameter_no_label, CLR_ENGINE_ERROR_INVALID_PACK,
       { "item_parameters[3]", "“label” is missing", NULL } },
+    { edit_potential_bad_outcome, CLR_ENGINE_ERROR_INVALID_PACK,
+      { "list_consequences.DPL.potential_match", "outcome must be", NULL } },
+    { edit_potential_unknown_field, CLR_ENGINE_ERROR_INVALID_PACK,
+      { "list_consequences.EL.potential_match", "unknown field “wording”", NULL } },
+    { edit_potential_no_explanation, CLR_ENGINE_ERROR_INVALID_PACK,
+      { "list_consequences.SDN.potential_match", "explanation", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -34,8 +34,9 @@ if "fatal" in os.environ.get("G_DEBUG", ""):
 # The helpers beside this script; no bytecode left in the source tree.
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clr_atspi import (Atspi, app_env, click, do_action, find_app,  # noqa: E402
-                       import_with_chooser, log, screenshot, stop, toplevel, wait_for, watch)
+from clr_atspi import (KEY_ESCAPE, Atspi, app_env, click, do_action, find_app,  # noqa: E402
+                       import_with_chooser, log, press_keys, screenshot, stop, toplevel,
+                       wait_for, watch)
 import clr_atspi  # noqa: E402
 
 ADDED = "Beijing Zhipu Huazhang Technology Co., Ltd."
@@ -104,6 +105,12 @@ def main():
 
         # A custom source on the local server.
         shutil.copy(v1, os.path.join(served, "list.csv"))
+        # Escape closes a dialog: open Add Source, Escape, open it again.
+        do_action(shown(page, "push button", endswith="Add Source…")[0])
+        wait_for(lambda: toplevel(app, "Add a List Source"), "the Add Source dialog")
+        time.sleep(0.3)
+        press_keys([KEY_ESCAPE])
+        wait_for(lambda: toplevel(app, "Add a List Source") is None, "Escape to close the dialog")
         do_action(shown(page, "push button", endswith="Add Source…")[0])
         dialog = wait_for(lambda: toplevel(app, "Add a List Source"), "the Add Source dialog")
         fields = {t.get_name(): t for t in wait_for(lambda: shown(dialog, "text"), "the fields")}
@@ -143,8 +150,9 @@ def main():
         wait_for(lambda: shown(entry_window, "label", "• Zhipu AI\n• Knowledge Atlas"), "its other names")
         time.sleep(0.3)
         screenshot(os.path.join(artifacts, "lists-e2e-entry.png"))
-        do_action(entry_window, "window.close")
-        wait_for(lambda: toplevel(app, ADDED) is None, "the entry window to close")
+        # Escape closes the entry window, as it closes dialogs.
+        press_keys([KEY_ESCAPE])
+        wait_for(lambda: toplevel(app, ADDED) is None, "Escape to close the entry window")
         log("what changed")
 
         # Search finds it, by an alias.

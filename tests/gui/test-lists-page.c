@@ -281,6 +281,112 @@ test_freshness (Fixture       *f,
   g_assert_false (clr_lists_page_get_needs_attention (f->page));
 }
 
+/* First run with the consolidated list only: it carries the SDN and DPL
+ * entries, so "Never loaded" names neither OFAC SDN nor the BIS DPL (but still
+ * the OFAC non-SDN list, which this small CSL does not carry). */
+static void
+test_csl_covers_sdn_and_dpl (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("csl-v1.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autofree char *text = NULL;
+  const char *text_page;
+
+  import_through_page (f, path);
+
+  statuses = clr_lists_load_sources (f->store, 7, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (clr_lists_needs_attention (statuses, 7, &text));
+  g_assert_nonnull (strstr (text, "Never loaded:"));
+  g_assert_nonnull (strstr (text, "OFAC Consolidated Sanctions List (non-SDN)"));
+  g_assert_null (strstr (text, "OFAC Specially Designated Nationals (SDN) List"));
+  g_assert_null (strstr (text, "BIS Denied Persons List"));
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      ClrSourceStatus *status = g_ptr_array_index (statuses, i);
+      const ClrSourceStatus *cover = clr_lists_covered_by (statuses, status);
+
+      if (g_strcmp0 (status->source->id, "ofac-sdn") == 0 || g_strcmp0 (status->source->id, "bis-dpl") == 0)
+        {
+          g_assert_nonnull (cover);
+          g_assert_cmpstr (cover->source->id, ==, "csl");
+        }
+      else
+        g_assert_null (cover);
+    }
+
+  /* The page's banner says the same. */
+  text_page = clr_lists_page_get_attention_text (f->page);
+  g_assert_nonnull (text_page);
+  g_assert_null (strstr (text_page, "OFAC Specially Designated Nationals (SDN) List"));
+  g_assert_null (strstr (text_page, "BIS Denied Persons List"));
+
+  /* Disabled, the consolidated list covers nothing. */
+  g_assert_true (clr_store_set_source_enabled (f->store, "csl", FALSE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&statuses, g_ptr_array_unref);
+  g_clear_pointer (&text, g_free);
+  statuses = clr_lists_load_sources (f->store, 7, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (clr_lists_needs_attention (statuses, 7, &text));
+  g_assert_nonnull (strstr (text, "OFAC Specially Designated Nationals (SDN) List"));
+  g_assert_nonnull (strstr (text, "BIS Denied Persons List"));
+}
+
+static GtkStack *
+find_stack_with (GtkWidget  *root,
+                 const char *child_name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found;
+
+      if (GTK_IS_STACK (child) && gtk_stack_get_child_by_name (GTK_STACK (child), child_name) != NULL)
+        return GTK_STACK (child);
+      if ((found = find_stack_with (child, child_name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+focus_in (Fixture   *f,
+          GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Opening the Search tab (as its switcher button does) puts the cursor in
+ * the search field. */
+static void
+test_search_tab_focuses_field (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("csl-v1.csv");
+  GtkStack *views;
+  GtkWidget *entry;
+
+  import_through_page (f, path);
+  views = find_stack_with (GTK_WIDGET (f->page), "search");
+  g_assert_nonnull (views);
+  entry = clr_gui_test_find_widget (gtk_stack_get_child_by_name (views, "search"),
+                                    GTK_TYPE_SEARCH_ENTRY, NULL);
+  g_assert_nonnull (entry);
+
+  gtk_stack_set_visible_child_name (views, "sources");
+  clr_gui_test_iterate ();
+  g_assert_false (focus_in (f, entry));
+
+  gtk_stack_set_visible_child_name (views, "search");
+  CLR_GUI_TEST_WAIT_UNTIL (focus_in (f, entry), 5);
+  g_assert_true (focus_in (f, entry));
+}
+
 static void
 test_changes_and_search (Fixture       *f,
                          gconstpointer  data)
@@ -493,6 +599,10 @@ main (int   argc,
   g_test_add ("/clearance/gui/lists/import-bad-file", Fixture, NULL, fixture_setup, test_import_bad_file,
               fixture_teardown);
   g_test_add ("/clearance/gui/lists/freshness", Fixture, NULL, fixture_setup, test_freshness, fixture_teardown);
+  g_test_add ("/clearance/gui/lists/search-tab-focuses-field", Fixture, NULL, fixture_setup,
+              test_search_tab_focuses_field, fixture_teardown);
+  g_test_add ("/clearance/gui/lists/csl-covers-sdn-and-dpl", Fixture, NULL, fixture_setup,
+              test_csl_covers_sdn_and_dpl, fixture_teardown);
   g_test_add ("/clearance/gui/lists/changes-and-search", Fixture, NULL, fixture_setup,
               test_changes_and_search, fixture_teardown);
   g_test_add ("/clearance/gui/lists/update-from-server", Fixture, NULL, fixture_setup,

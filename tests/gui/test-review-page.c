@@ -9,6 +9,7 @@
 
 #include "clr-gui-test.h"
 #include "clr-match-hit.h"
+#include "clr-store-audit.h"
 #include "clr-store-lists.h"
 #include "clr-store-review.h"
 #include "clr-store-screening.h"
@@ -164,6 +165,50 @@ test_empty_queue (Fixture       *f,
   /* Deciding with nothing selected says so and stores nothing. */
   g_assert_false (clr_review_page_decide (f->page, CLR_REVIEW_STATUS_NO_MATCH));
   g_assert_cmpstr (clr_review_page_get_feedback (f->page), ==, "Select an item in the queue first.");
+}
+
+/* Alt+Down / Alt+Up (review.next-hit / review.previous-hit) step through
+ * the queue, and stop at its ends. */
+static void
+test_next_and_previous_hit (Fixture       *f,
+                            gconstpointer  data)
+{
+  ClrReviewQueue *queue = clr_review_page_get_queue (f->page);
+  GListModel *model = clr_review_queue_get_model (queue);
+  guint n;
+  g_autoptr(ClrBoxedObject) first = NULL;
+  g_autoptr(ClrBoxedObject) second = NULL;
+  g_autoptr(ClrBoxedObject) last = NULL;
+
+  import_fixture (f->store, "csl-v1.csv");
+  g_assert_cmpuint (screen_party (f->store, "Huawei Technologies Co Ltd", "CN", 0), >, 0);
+  g_assert_cmpuint (screen_party (f->store, "Rosoboronexport", "RU", 0), >, 0);
+  wait_loaded (f);
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >=, 2);
+  first = g_list_model_get_item (model, 0);
+  second = g_list_model_get_item (model, 1);
+  last = g_list_model_get_item (model, n - 1);
+
+  g_assert_true (clr_review_page_select_item (f->page, ((ClrReviewItem *) clr_boxed_object_get (first))->id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "review.next-hit", NULL));
+  clr_gui_test_iterate ();
+  g_assert_cmpint (clr_review_page_get_shown_id (f->page), ==,
+                   ((ClrReviewItem *) clr_boxed_object_get (second))->id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "review.previous-hit", NULL));
+  clr_gui_test_iterate ();
+  g_assert_cmpint (clr_review_page_get_shown_id (f->page), ==,
+                   ((ClrReviewItem *) clr_boxed_object_get (first))->id);
+  /* At the start, previous stays. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "review.previous-hit", NULL));
+  clr_gui_test_iterate ();
+  g_assert_cmpint (clr_review_page_get_shown_id (f->page), ==,
+                   ((ClrReviewItem *) clr_boxed_object_get (first))->id);
+  for (guint i = 0; i < n + 1; i++)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "review.next-hit", NULL));
+  clr_gui_test_iterate ();
+  g_assert_cmpint (clr_review_page_get_shown_id (f->page), ==,
+                   ((ClrReviewItem *) clr_boxed_object_get (last))->id);
 }
 
 static void
@@ -361,6 +406,99 @@ test_decide_and_reopen (Fixture       *f,
   }
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *root,
+                     GType      type)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return c;
+      found = find_widget_of_type (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A party's hits on one list family sit together in the queue, the member
+ * in the party's country first; the family switch decides every open
+ * member at once, one stored (audited) decision each. */
+static void
+test_family (Fixture       *f,
+             gconstpointer  data)
+{
+  ClrReviewQueue *queue = clr_review_page_get_queue (f->page);
+  GListModel *model = clr_review_queue_get_model (queue);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "cli", "data", "csl-families.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(ClrReviewFamily) family = NULL;
+  GtkSwitch *family_switch;
+  GtkLabel *subtitle;
+  const char *expected[] = { "Huawei Technologies (Yangon) Co., Ltd.", "Huawei Technologies Co., Ltd. (Huawei)",
+                             "Huawei Technologies (Bolivia) S.R.L." };
+  guint decides = 0;
+
+  g_assert_true (clr_store_import_list_file (f->store, path, CLR_LIST_FORMAT_AUTO, NULL, FALSE,
+                                             NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (screen_party (f->store, "Huawei Technologies (Yangon) Company Limited", "MM", 0), ==, 3);
+  wait_loaded (f);
+
+  /* one family, the Yangon subsidiary first, its members right after it */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(ClrBoxedObject) object = g_list_model_get_item (model, i);
+      ClrReviewItem *item = clr_boxed_object_get (object);
+
+      g_assert_cmpstr (item->entry_name, ==, expected[i]);
+    }
+  {
+    g_autoptr(ClrBoxedObject) first = g_list_model_get_item (model, 0);
+    ClrReviewItem *head = clr_boxed_object_get (first);
+
+    family = clr_review_queue_get_family (queue, head->id);
+    g_assert_nonnull (family);
+    clr_review_family_ref (family);   /* the queue drops it when it reloads */
+    g_assert_true (family->head == head);
+    g_assert_cmpuint (family->members->len, ==, 3);
+    g_assert_true (clr_review_page_select_item (f->page, head->id));
+  }
+
+  /* the comparison names the family and offers to decide it */
+  family_switch = GTK_SWITCH (find_widget_of_type (GTK_WIDGET (f->page), GTK_TYPE_SWITCH));
+  g_assert_nonnull (family_switch);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (family_switch)));
+  subtitle = find_label_with_prefix (GTK_WIDGET (f->page), "3 listed entries with the same base name");
+  g_assert_nonnull (subtitle);
+  g_assert_nonnull (strstr (gtk_label_get_text (subtitle), "▸ Huawei Technologies (Yangon) Co., Ltd. · 100 %"));
+
+  gtk_switch_set_active (family_switch, TRUE);
+  clr_review_page_set_reason (f->page, CLR_REVIEW_REASON_DIFFERENT_ENTITY, "A Yangon reseller, not Huawei");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "review.not-a-match", NULL));
+  CLR_GUI_TEST_WAIT_UNTIL (f->decided == 1 && clr_review_queue_get_n_items (queue) == 0, 10);
+
+  for (guint i = 0; i < family->members->len; i++)
+    {
+      g_autoptr(ClrReviewItem) stored = clr_store_review_get (f->store, ((ClrReviewItem *) g_ptr_array_index (family->members, i))->id,
+                                                              &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (stored->status, ==, CLR_REVIEW_STATUS_NO_MATCH);
+      g_assert_cmpstr (stored->note, ==, "A Yangon reseller, not Huawei");
+    }
+  audit = clr_store_audit_list (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < audit->len; i++)
+    if (g_strcmp0 (((ClrAuditEntry *) g_ptr_array_index (audit, i))->action, CLR_AUDIT_REVIEW_DECIDE) == 0)
+      decides++;
+  g_assert_cmpuint (decides, ==, 3);
+}
+
 static void
 save_artifact (Fixture    *f,
                const char *name)
@@ -428,8 +566,11 @@ main (int   argc,
   g_test_add_func ("/clearance/gui/review/highlight", test_highlight);
   g_test_add ("/clearance/gui/review/empty", Fixture, NULL, fixture_setup, test_empty_queue, fixture_teardown);
   g_test_add ("/clearance/gui/review/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
+  g_test_add ("/clearance/gui/review/next-and-previous-hit", Fixture, NULL, fixture_setup,
+              test_next_and_previous_hit, fixture_teardown);
   g_test_add ("/clearance/gui/review/decide-and-reopen", Fixture, NULL, fixture_setup,
               test_decide_and_reopen, fixture_teardown);
+  g_test_add ("/clearance/gui/review/family", Fixture, NULL, fixture_setup, test_family, fixture_teardown);
   g_test_add ("/clearance/gui/review/narrow-and-dark", Fixture, GINT_TO_POINTER (360), fixture_setup,
               test_narrow_and_dark, fixture_teardown);
 

@@ -16,6 +16,7 @@
 # the app exits cleanly and created its database.
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -71,6 +72,22 @@ def has_state(acc, state):
 CONTROL_ROLES = {"push button", "toggle button", "check box", "radio button", "text",
                  "password text", "spin button", "combo box", "menu item", "page tab",
                  "slider", "entry", "link"}
+
+
+def badly_named(nodes):
+    """Controls whose name a screen reader would say wrong: twice over
+    ("Evaluate Evaluate", GTK 4.8 naming a mnemonic button from its label and
+    its text) or with the mnemonic's underscore ("_Match")."""
+    bad = []
+    for r, n, _, path in nodes:
+        if r not in CONTROL_ROLES or not n:
+            continue
+        words = n.replace("_", "").split()
+        half = len(words) // 2
+        doubled = len(words) % 2 == 0 and half > 0 and words[:half] == words[half:]
+        if doubled or re.search(r"(^|\s)_\w", n):
+            bad.append(f"{r} {n!r} at {path}")
+    return bad
 
 
 def walk(root):
@@ -144,6 +161,9 @@ def main():
         unnamed = [f"{r} at {path}" for r, n, _, path in nodes
                    if r in CONTROL_ROLES and not (n or "").strip()]
         assert not unnamed, "controls without an accessible name: " + ", ".join(unnamed)
+        # … and says it once: one accessible name per control.
+        bad = badly_named(nodes)
+        assert not bad, "controls named twice or with a mnemonic underscore: " + ", ".join(bad)
 
         # Switch pages with the view switcher, as a person would. The header
         # holds a wide and a narrow switcher; only the one on screen has a size.
@@ -213,6 +233,8 @@ def main():
         unnamed = [f"{r} at {path}" for r, n, _, path in prefs_nodes
                    if r in CONTROL_ROLES and not (n or "").strip()]
         assert not unnamed, "Preferences controls without an accessible name: " + ", ".join(unnamed)
+        bad = badly_named(prefs_nodes)
+        assert not bad, "Preferences controls named twice or with an underscore: " + ", ".join(bad)
         # The spin buttons are named by their rows (labelled-by), once.
         spin_names = sorted(n for r, n, _, _ in prefs_nodes if r == "spin button")
         assert spin_names == ["Default Screening Threshold", "List Staleness Limit"], \

@@ -242,6 +242,56 @@ test_verdict_words (void)
   g_assert_cmpint (clr_verdict_strength ("license_exception"), >, clr_verdict_strength ("clear"));
 }
 
+/* Open potential matches: the banner, the finding and the evidence pack say
+ * the shipment is on hold, with the count (plural-aware). */
+static const char *on_hold_result_json =
+  "{\"verdict\": \"review\", \"on_hold\": true, \"open_matches\": 2, \"as_of\": \"2025-06-01\","
+  " \"posture\": \"enforcement\","
+  " \"findings\": [{\"rule\": \"screening-lists\", \"outcome\": \"review\", \"on_hold\": true,"
+  "   \"citation\": \"15 CFR 736.2(b)(4); 764.3(a)(2)\", \"title\": \"Potential Denied Persons List match\","
+  "   \"explanation\": \"potential Denied Persons match — if confirmed, prohibited\", \"list\": \"DPL\","
+  "   \"items\": [], \"parties\": [0]}],"
+  " \"license_exceptions\": [], \"screening\": [],"
+  " \"data\": {\"rule_pack\": {\"id\": \"ear\", \"version\": \"2026.11.28\", \"sha256\": \"abc123\"}, \"lists\": []}}";
+
+static void
+test_on_hold (void)
+{
+  g_autoptr(JsonNode) shipment = parse (shipment_json);
+  g_autoptr(JsonNode) result = parse (on_hold_result_json);
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 11, 28, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrReport) report = clr_report_new (shipment, result, "Mei Chen", when, &error);
+  g_autoptr(JsonNode) pack = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *one = NULL;
+
+  g_assert_no_error (error);
+  text = clr_report_to_text (report);
+  g_assert_nonnull (strstr (text, "Needs review · on hold until 2 potential matches are decided — as of 2025-06-01"));
+  g_assert_nonnull (strstr (text, "Potential Denied Persons List match — Needs review, on hold until a reviewer decides the match"));
+  pack = clr_report_build_evidence_pack (report);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (pack), "on_hold"));
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (pack), "open_matches"), ==, 2);
+
+  one = clr_verdict_dup_banner_label (CLR_VERDICT_REVIEW, 1);
+  g_assert_cmpstr (one, ==, "Needs review · on hold until 1 potential match is decided");
+  {
+    g_autofree char *none = clr_verdict_dup_banner_label (CLR_VERDICT_PROHIBITED, 0);
+
+    g_assert_cmpstr (none, ==, "Prohibited");
+  }
+  /* a result of before this change has no on_hold: not on hold */
+  {
+    g_autoptr(JsonNode) old = parse (result_json);
+    g_autoptr(ClrReport) old_report = clr_report_new (shipment, old, "Mei Chen", when, &error);
+    g_autoptr(JsonNode) old_pack = clr_report_build_evidence_pack (old_report);
+
+    g_assert_cmpuint (clr_verdict_open_matches (json_node_get_object (old)), ==, 0);
+    g_assert_false (json_object_get_boolean_member (json_node_get_object (old_pack), "on_hold"));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -255,6 +305,7 @@ main (int argc, char **argv)
   g_test_add_func ("/shipment/report/evidence-pack", test_evidence_pack);
   g_test_add_func ("/shipment/report/invalid", test_invalid);
   g_test_add_func ("/shipment/report/verdict-words", test_verdict_words);
+  g_test_add_func ("/shipment/report/on-hold", test_on_hold);
 
   return g_test_run ();
 }

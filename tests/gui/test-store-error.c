@@ -107,7 +107,9 @@ find_moved_aside (Fixture *f)
 
   while ((name = g_dir_read_name (dir)) != NULL)
     {
-      if (g_str_has_prefix (name, "clearance.db.damaged-"))
+      /* The database file itself (its -wal and -shm go with it). */
+      if (g_str_has_prefix (name, "clearance.db.damaged-") &&
+          !g_str_has_suffix (name, "-wal") && !g_str_has_suffix (name, "-shm"))
         {
           g_assert_null (found);
           found = g_build_filename (f->dir, name, NULL);

@@ -13,6 +13,7 @@
 #include "pages/clr-lists-page.h"
 #include "pages/clr-review-page.h"
 #include "pages/clr-shipment-page.h"
+#include "shipment/clr-shipment-form.h"
 
 static ClrApplication *app;
 
@@ -175,6 +176,23 @@ assert_accel (const char *action,
 }
 
 static void
+collect_shortcuts (GtkWidget  *widget,
+                   GHashTable *shortcuts)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *accel = NULL;
+
+      g_object_get (widget, "title", &title, "accelerator", &accel, NULL);
+      g_hash_table_insert (shortcuts, g_steal_pointer (&title), g_steal_pointer (&accel));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, shortcuts);
+}
+
+static void
 test_accels_and_shortcuts_window (void)
 {
   ClrWindow *window = open_window ();
@@ -191,6 +209,41 @@ test_accels_and_shortcuts_window (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   CLR_GUI_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (overlay)), 5);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
+
+  /* It fits a 1366×768 laptop screen: shown at its natural size (no window
+   * manager here to shrink it), it is no larger. */
+  clr_gui_test_wait_drawn (GTK_WIDGET (overlay));
+  g_test_message ("shortcuts window: %d×%d", gtk_widget_get_width (GTK_WIDGET (overlay)),
+                  gtk_widget_get_height (GTK_WIDGET (overlay)));
+  /* 768 less GNOME Shell's top bar. */
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (overlay)), <=, 768 - 32);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (overlay)), <=, 1366);
+
+  /* It lists the form's and the review queue's keys, as the pages bind them. */
+  {
+    g_autoptr(GHashTable) shortcuts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+    collect_shortcuts (GTK_WIDGET (overlay), shortcuts);
+    g_assert_cmpstr (g_hash_table_lookup (shortcuts, "Add Item"), ==, "<Control>i");
+    g_assert_cmpstr (g_hash_table_lookup (shortcuts, "Add Party"), ==, "<Control><Shift>p");
+    g_assert_cmpstr (g_hash_table_lookup (shortcuts, "Next Hit"), ==, "<Alt>Down");
+    g_assert_cmpstr (g_hash_table_lookup (shortcuts, "Previous Hit"), ==, "<Alt>Up");
+  }
+
+  /* Ctrl+I and Ctrl+Shift+P add an item and a party on the Shipment page. */
+  {
+    ClrShipmentPage *shipment = CLR_SHIPMENT_PAGE (clr_window_get_page_widget (window, "shipment"));
+    ClrShipmentForm *form = CLR_SHIPMENT_FORM (clr_shipment_page_get_form (shipment));
+    guint items = clr_shipment_form_get_item_rows (form)->len;
+    guint parties = clr_shipment_form_get_party_rows (form)->len;
+
+    clr_window_set_page (window, "shipment");
+    clr_gui_test_iterate ();
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shipment), "shipment.add-item", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shipment), "shipment.add-party", NULL));
+    g_assert_cmpuint (clr_shipment_form_get_item_rows (form)->len, ==, items + 1);
+    g_assert_cmpuint (clr_shipment_form_get_party_rows (form)->len, ==, parties + 1);
+  }
   gtk_window_close (GTK_WINDOW (overlay));
   clr_gui_test_iterate ();
 

@@ -580,6 +580,67 @@ test_result_outdated_by_decision (Fixture       *f,
   }
 }
 
+/* Many parties hitting one entry (a batch): each item keeps the entry's
+ * snapshot, key and hash, read once; the family decision is one transaction
+ * with one audit entry per item, and stores nothing when an id is unknown. */
+static void
+test_many_parties_one_entry (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(JsonArray) screening = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) still_open = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 bad[2];
+  guint decides_before;
+
+  screening = evaluate_parties (f, "[{\"role\": \"end_user\", \"name\": \"Huawei Technologies Co. Ltd\", \"country\": \"CN\"},"
+                                   " {\"role\": \"purchaser\", \"name\": \"Huawei Technologies Company Limited\", \"country\": \"CN\"},"
+                                   " {\"role\": \"consignee\", \"name\": \"HUAWEI TECHNOLOGIES CO., LTD\", \"country\": \"HK\"}]", 0);
+  items = list_status (f->store, CLR_REVIEW_STATUS_OPEN);
+  g_assert_cmpuint (items->len, ==, 3);
+  for (guint i = 0; i < items->len; i++)
+    {
+      ClrReviewItem *item = g_ptr_array_index (items, i);
+      ClrReviewItem *first = g_ptr_array_index (items, 0);
+      g_autoptr(ClrEntry) snapshot = clr_entry_from_json (item->entry, NULL);
+
+      g_assert_cmpstr (item->entry_key, ==, "EL:el-huawei");
+      g_assert_cmpstr (item->content_hash, ==, first->content_hash);
+      g_assert_nonnull (snapshot);
+      g_assert_cmpstr (snapshot->name, ==, "Huawei Technologies Co., Ltd.");
+      {
+        g_autofree char *hash = clr_entry_content_hash (snapshot);
+
+        g_assert_cmpstr (hash, ==, item->content_hash);
+      }
+      g_assert_cmpstr (item->family_key, ==, "huawei tech");
+      g_array_append_val (ids, item->id);
+    }
+
+  /* an unknown id: nothing is decided */
+  decides_before = audit_count (f->store, CLR_AUDIT_REVIEW_DECIDE);
+  bad[0] = g_array_index (ids, gint64, 0);
+  bad[1] = 999999;
+  g_assert_false (clr_store_review_decide_many (f->store, bad, 2, CLR_REVIEW_STATUS_NO_MATCH,
+                                                CLR_REVIEW_REASON_DIFFERENT_ENTITY, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (audit_count (f->store, CLR_AUDIT_REVIEW_DECIDE), ==, decides_before);
+  still_open = list_status (f->store, CLR_REVIEW_STATUS_OPEN);
+  g_assert_cmpuint (still_open->len, ==, 3);
+
+  g_assert_true (clr_store_review_decide_many (f->store, (const gint64 *) ids->data, ids->len,
+                                               CLR_REVIEW_STATUS_NO_MATCH, CLR_REVIEW_REASON_DIFFERENT_ENTITY,
+                                               "resellers", "Mei", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit_count (f->store, CLR_AUDIT_REVIEW_DECIDE), ==, decides_before + 3);
+  g_clear_pointer (&still_open, g_ptr_array_unref);
+  still_open = list_status (f->store, CLR_REVIEW_STATUS_OPEN);
+  g_assert_cmpuint (still_open->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -598,6 +659,7 @@ main (int    argc,
   ADD ("reopen-on-entry-change", test_reopen_on_entry_change);
   ADD ("filters", test_filters);
   ADD ("async", test_async);
+  ADD ("many-parties-one-entry", test_many_parties_one_entry);
 #undef ADD
 
   return g_test_run ();

@@ -53,6 +53,7 @@ add_value_label (ClrEntryView *self,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_widget_add_css_class (label, "clr-name");  /* Chinese names in the SC face (style.css) */
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);

@@ -183,6 +183,59 @@ clr_lists_load_sources_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* The lists each built-in source publishes (list codes as the importers
+ * assign them). The Consolidated Screening List carries the OFAC SDN and
+ * non-SDN lists and the BIS Denied Persons List too, so a source that was
+ * never loaded is covered when another loaded, enabled source has entries on
+ * one of its lists. */
+static const struct
+{
+  const char *source;
+  const char *codes[10];
+} source_lists[] = {
+  { "ofac-sdn", { "SDN", NULL } },
+  { "ofac-nonsdn", { "SSI", "FSE", "PLC", "CAP", "NS-MBS", "NS-CMIC", "NS-ISA", "EO13599", "NONSDN", NULL } },
+  { "bis-dpl", { "DPL", NULL } },
+};
+
+static gboolean
+version_has_list (const ClrListVersion *version,
+                  const char           *code)
+{
+  for (guint i = 0; version->counts != NULL && i < version->counts->len; i++)
+    {
+      ClrListCount *count = g_ptr_array_index (version->counts, i);
+
+      if (g_strcmp0 (count->list_code, code) == 0 && count->records > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+const ClrSourceStatus *
+clr_lists_covered_by (GPtrArray             *statuses,
+                      const ClrSourceStatus *status)
+{
+  g_return_val_if_fail (status != NULL, NULL);
+
+  for (guint s = 0; s < G_N_ELEMENTS (source_lists); s++)
+    {
+      if (g_strcmp0 (source_lists[s].source, status->source->id) != 0)
+        continue;
+      for (guint i = 0; statuses != NULL && i < statuses->len; i++)
+        {
+          const ClrSourceStatus *other = g_ptr_array_index (statuses, i);
+
+          if (other == status || !other->source->enabled || other->version == NULL)
+            continue;
+          for (guint c = 0; source_lists[s].codes[c] != NULL; c++)
+            if (version_has_list (other->version, source_lists[s].codes[c]))
+              return other;
+        }
+    }
+  return NULL;
+}
+
 gboolean
 clr_lists_needs_attention (GPtrArray  *statuses,
                            guint       stale_days,
@@ -204,7 +257,8 @@ clr_lists_needs_attention (GPtrArray  *statuses,
         continue;
       if (status->freshness == CLR_SOURCE_FRESHNESS_STALE)
         g_ptr_array_add (stale, (gpointer) label);
-      else if (status->freshness == CLR_SOURCE_FRESHNESS_NEVER_LOADED)
+      else if (status->freshness == CLR_SOURCE_FRESHNESS_NEVER_LOADED
+               && clr_lists_covered_by (statuses, status) == NULL)
         g_ptr_array_add (missing, (gpointer) label);
     }
 

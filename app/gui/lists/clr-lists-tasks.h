@@ -41,7 +41,14 @@ void       clr_lists_load_sources_async  (ClrStore             *store,
 GPtrArray *clr_lists_load_sources_finish (GAsyncResult         *result,
                                           GError              **error);
 
-/* Whether an enabled source is stale or never loaded; @text receives the
+/* The loaded, enabled source of @statuses that already carries the lists of
+ * @status (a built-in source: the Consolidated Screening List includes the
+ * SDN, non-SDN and DPL entries), or NULL. */
+const ClrSourceStatus *clr_lists_covered_by (GPtrArray             *statuses,
+                                             const ClrSourceStatus *status);
+
+/* Whether an enabled source is stale or never loaded (and not covered by
+ * another, see clr_lists_covered_by()); @text receives the
  * warning to show (translated), NULL when all is well. */
 gboolean   clr_lists_needs_attention     (GPtrArray            *statuses,
                                           guint                 stale_days,

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clr-a11y.h"
 #include "clr-application.h"
 #include "clr-match-hit.h"
 #include "clr-rescreen.h"
@@ -519,6 +520,10 @@ import_action (GtkWidget  *widget,
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), lists);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  {
+    g_autoptr(GFile) folder = clr_application_dup_dialog_folder ();
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  }
 
   g_signal_connect (chooser, "response", G_CALLBACK (file_chooser_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -813,6 +818,7 @@ freshness_label (ClrSourceFreshness freshness,
 
 static GtkWidget *
 source_row (ClrListsPage    *self,
+            GPtrArray       *statuses,
             ClrSourceStatus *status)
 {
   ClrListSource *source = status->source;
@@ -841,7 +847,14 @@ source_row (ClrListsPage    *self,
     }
   else
     {
-      subtitle = g_strdup (source->enabled ? _("Never loaded") : _("Never loaded · disabled"));
+      const ClrSourceStatus *cover = clr_lists_covered_by (statuses, status);
+
+      if (source->enabled && cover != NULL)
+        /* Translators: %s is the source whose lists include this one's, e.g. the
+         * Consolidated Screening List. */
+        subtitle = g_strdup_printf (_("Never loaded · its entries are in %s"), source_label (cover->source));
+      else
+        subtitle = g_strdup (source->enabled ? _("Never loaded") : _("Never loaded · disabled"));
     }
   if (version != NULL && !source->enabled)
     {
@@ -1034,7 +1047,7 @@ sources_loaded_cb (GObject      *object,
     {
       ClrSourceStatus *status = g_ptr_array_index (statuses, i);
 
-      gtk_list_box_append (self->sources_list, source_row (self, status));
+      gtk_list_box_append (self->sources_list, source_row (self, statuses, status));
       if (status->source->enabled)
         enabled++;
       if (status->version != NULL)
@@ -1205,6 +1218,7 @@ present_entry (ClrListsPage   *self,
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  clr_a11y_close_on_escape (GTK_WINDOW (window));
 
   gtk_box_append (GTK_BOX (box), header);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -1572,9 +1586,11 @@ change_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *subtitle = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (badge, "clr-badge");
+  gtk_widget_add_css_class (title, "clr-name");  /* Chinese names in the SC face (style.css) */
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_label_set_width_chars (GTK_LABEL (badge), 9);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "clr-name");
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
@@ -1886,6 +1902,26 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The Search tab opens with its field focused: type a name at once. (The
+ * entry is mapped only after the stack switched, so a moment later.) */
+static gboolean
+focus_search_cb (gpointer user_data)
+{
+  ClrListsPage *self = user_data;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->search_entry)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sub_stack_changed_cb (ClrListsPage *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->sub_stack), "search") == 0
+      && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_search_cb, g_object_ref (self), g_object_unref);
+}
+
 /* ---- GObject -------------------------------------------------------------------- */
 
 static void
@@ -2154,6 +2190,8 @@ clr_lists_page_init (ClrListsPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   g_signal_connect_object (self, "map", G_CALLBACK (page_mapped_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sub_stack, "notify::visible-child-name",
+                           G_CALLBACK (sub_stack_changed_cb), self, G_CONNECT_SWAPPED);
   update_actions (self);
 
   app = clr_application_get_default ();

@@ -46,6 +46,8 @@ struct _ClrReviewPage
   ClrEntryView        *entry_view;
   AdwComboRow         *reason_row;
   AdwEntryRow         *note_row;
+  AdwActionRow        *family_row;
+  GtkSwitch           *family_switch;
   GtkLabel            *feedback_label;
   AdwPreferencesGroup *history_group;
   GtkListBox          *history_list;
@@ -634,6 +636,45 @@ scroll_to_top (ClrReviewPage *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), 0);
 }
 
+/* The item's list family: the party's other hits on the same base name,
+ * each with its score and decision; the switch decides them all at once. */
+static void
+show_family (ClrReviewPage       *self,
+             const ClrReviewItem *item)
+{
+  ClrReviewFamily *family = clr_review_queue_get_family (self->queue, item->id);
+  g_autoptr(GString) members = NULL;
+
+  gtk_switch_set_active (self->family_switch, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->family_row), family != NULL);
+  if (family == NULL)
+    return;
+
+  members = g_string_new (NULL);
+  for (guint i = 0; i < family->members->len; i++)
+    {
+      ClrReviewItem *member = g_ptr_array_index (family->members, i);
+
+      if (i > 0)
+        g_string_append (members, "\n");
+      /* Translators: one member of a list family: listed name, score, decision */
+      g_string_append_printf (members, _("%s%s · %.0f %% · %s"), member->id == item->id ? "▸ " : "",
+                              member->entry_name != NULL ? member->entry_name : member->entry_key,
+                              member->score * 100, clr_review_status_get_label (member->status));
+    }
+  {
+    /* Translators: the family row's subtitle, then one line per member */
+    g_autofree char *subtitle = g_strdup_printf (ngettext ("%u listed entry with the same base name for this party "
+                                                           "(open ones are decided together):\n%s",
+                                                           "%u listed entries with the same base name for this party "
+                                                           "(open ones are decided together):\n%s",
+                                                           family->members->len),
+                                                 family->members->len, members->str);
+
+    adw_action_row_set_subtitle (self->family_row, subtitle);
+  }
+}
+
 static void
 show_item (ClrReviewPage       *self,
            const ClrReviewItem *item)
@@ -702,6 +743,7 @@ show_item (ClrReviewPage       *self,
     }
   clr_entry_view_set_entry (self->entry_view, entry, (const char * const *) entry_tokens->pdata);
 
+  show_family (self, item);
   adw_combo_row_set_selected (self->reason_row,
                               item->status == CLR_REVIEW_STATUS_OPEN ? CLR_REVIEW_REASON_NONE : item->reason);
   gtk_editable_set_text (GTK_EDITABLE (self->note_row), item->note != NULL ? item->note : "");
@@ -1122,9 +1164,24 @@ clr_review_page_decide (ClrReviewPage   *self,
 
     data->case_id = item != NULL ? item->case_id : 0;
   }
-  clr_store_review_decide_async (self->store, self->shown_id, status, reason,
-                                 note[0] != '\0' ? note : NULL, reviewer,
-                                 NULL, decided_cb, data);
+  {
+    ClrReviewFamily *family = gtk_switch_get_active (self->family_switch) ?
+                              clr_review_queue_get_family (self->queue, self->shown_id) : NULL;
+    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    /* the shown item, and with the family switch on every open member */
+    g_array_append_val (ids, self->shown_id);
+    for (guint i = 0; family != NULL && i < family->members->len; i++)
+      {
+        ClrReviewItem *member = g_ptr_array_index (family->members, i);
+
+        if (member->id != self->shown_id && member->status == CLR_REVIEW_STATUS_OPEN)
+          g_array_append_val (ids, member->id);
+      }
+    clr_store_review_decide_many_async (self->store, (const gint64 *) ids->data, ids->len, status, reason,
+                                        note[0] != '\0' ? note : NULL, reviewer,
+                                        NULL, decided_cb, data);
+  }
   return TRUE;
 }
 
@@ -1152,6 +1209,31 @@ search_action (GtkWidget  *widget,
 
   adw_leaflet_set_visible_child_name (self->leaflet, "queue");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Alt+Down / Alt+Up: the next or previous hit of the queue, wherever the focus is. */
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ClrReviewPage *self = CLR_REVIEW_PAGE (widget);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  guint position = gtk_single_selection_get_selected (self->selection);
+  gboolean forward = g_str_equal (action_name, "review.next-hit");
+
+  if (n == 0)
+    return;
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = forward ? 0 : n - 1;
+  else if (forward && position + 1 < n)
+    position++;
+  else if (!forward && position > 0)
+    position--;
+  else
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->queue_view), "list.scroll-to-item", "u", position);
 }
 
 static void
@@ -1188,6 +1270,7 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (title, "heading");
+  gtk_widget_add_css_class (title, "clr-name");  /* Chinese names in the SC face (style.css) */
   gtk_widget_add_css_class (badge, "caption");
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
@@ -1215,9 +1298,22 @@ row_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *subtitle = gtk_widget_get_next_sibling (top);
   g_autofree char *badge_text = NULL;
   g_autofree char *sub = NULL;
+  ClrReviewQueue *queue = user_data;
+  ClrReviewFamily *family;
   static const char *status_classes[] = { "accent", "error", "success", "warning" };
 
-  gtk_label_set_text (GTK_LABEL (title), item->party_name);
+  family = clr_review_queue_get_family (queue, item->id);
+  /* a family's later members are indented under its first */
+  gtk_widget_set_margin_start (box, family != NULL && family->head != item ? 12 : 0);
+  if (family != NULL && family->head != item)
+    {
+      /* Translators: a list family's later member, under its first one */
+      g_autofree char *member_title = g_strdup_printf (_("↳ %s"), item->party_name);
+
+      gtk_label_set_text (GTK_LABEL (title), member_title);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (title), item->party_name);
   badge_text = g_strdup_printf ("%s%s · %.0f %%", item->reopened ? "↻ " : "",
                                 clr_review_status_get_label (item->status), item->score * 100);
   gtk_label_set_text (GTK_LABEL (badge), badge_text);
@@ -1227,8 +1323,14 @@ row_bind_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (badge, status_classes[item->status]);
 
   /* Translators: list code and listed name, e.g. "EL · Huawei Technologies Co., Ltd.". */
-  sub = g_strdup_printf (_("%s · %s"), item->list_code != NULL ? item->list_code : "",
-                         item->entry_name != NULL ? item->entry_name : "");
+  if (family != NULL && family->head == item)
+    /* Translators: list code, listed name and the size of its list family */
+    sub = g_strdup_printf (ngettext ("%s · %s · family of %u", "%s · %s · family of %u", family->members->len),
+                           item->list_code != NULL ? item->list_code : "",
+                           item->entry_name != NULL ? item->entry_name : "", family->members->len);
+  else
+    sub = g_strdup_printf (_("%s · %s"), item->list_code != NULL ? item->list_code : "",
+                           item->entry_name != NULL ? item->entry_name : "");
   gtk_label_set_text (GTK_LABEL (subtitle), sub);
 }
 
@@ -1314,6 +1416,8 @@ clr_review_page_class_init (ClrReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClrReviewPage, entry_view);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewPage, reason_row);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewPage, note_row);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewPage, family_row);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewPage, family_switch);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewPage, feedback_label);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewPage, history_group);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewPage, history_list);
@@ -1325,12 +1429,16 @@ clr_review_page_class_init (ClrReviewPageClass *klass)
   gtk_widget_class_install_action (widget_class, "review.escalate", NULL, decide_action);
   gtk_widget_class_install_action (widget_class, "review.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "review.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "review.next-hit", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "review.previous-hit", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "review.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_ALT_MASK, "review.match", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_ALT_MASK, "review.not-a-match", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_ALT_MASK, "review.escalate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "review.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "review.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "review.next-hit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "review.previous-hit", NULL);
 
   /* A named group, so assistive technologies (and the AT-SPI tests) find the page. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1366,7 +1474,7 @@ clr_review_page_init (ClrReviewPage *self)
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), self->queue);
   gtk_list_view_set_factory (self->queue_view, factory);
 
   for (guint i = 0; i < G_N_ELEMENTS (status_choices) - 1; i++)

@@ -40,6 +40,9 @@ struct _ClrShipmentPage
   AdwLeaflet         *inner_leaflet;
   GtkSearchEntry     *case_search;
   GtkListBox         *case_list;
+  GtkLabel           *case_placeholder;
+  GtkRevealer        *lists_banner;
+  gboolean            matcher_loading;
   GtkCheckButton     *archived_check;
   GtkLabel           *case_title;
   GtkWidget          *cases_button;
@@ -154,6 +157,8 @@ update_actions (ClrShipmentPage *self)
   gtk_widget_action_set_enabled (widget, "shipment.export-json", mapped && has_case);
   gtk_widget_action_set_enabled (widget, "shipment.duplicate", mapped && has_case);
   gtk_widget_action_set_enabled (widget, "shipment.archive", mapped && has_case);
+  gtk_widget_action_set_enabled (widget, "shipment.add-item", mapped);
+  gtk_widget_action_set_enabled (widget, "shipment.add-party", mapped);
 }
 
 /* ---- Case list --------------------------------------------------------- */
@@ -250,7 +255,8 @@ case_list_loaded_cb (GObject      *object,
   if (self->store == NULL)
     return;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->case_list))) != NULL)
+  /* Rows only: the "No cases yet" placeholder is a child of the list too. */
+  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->case_list, 0))) != NULL)
     gtk_list_box_remove (self->case_list, child);
   for (guint i = 0; i < cases->len; i++)
     gtk_list_box_append (self->case_list, case_row_new (g_ptr_array_index (cases, i)));
@@ -278,7 +284,12 @@ case_list_loaded_cb (GObject      *object,
 static void
 refresh_case_list (ClrShipmentPage *self)
 {
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->case_search));
+
   g_clear_handle_id (&self->list_timeout_id, g_source_remove);
+  gtk_label_set_text (self->case_placeholder,
+                      search != NULL && *search != '\0' ? _("No cases match the search")
+                                                         : _("No cases yet"));
   if (self->store == NULL)
     return;
   clr_store_list_cases_async (self->store,
@@ -722,6 +733,7 @@ matcher_loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(ClrMatcher) matcher = clr_store_load_matcher_finish (CLR_STORE (object), result, &error);
 
+  self->matcher_loading = FALSE;
   if (matcher == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -729,7 +741,27 @@ matcher_loaded_cb (GObject      *object,
       return;
     }
   g_set_object (&self->matcher, matcher);
+  /* First run: nothing to screen against until lists are loaded. */
+  gtk_revealer_set_reveal_child (self->lists_banner, clr_matcher_get_n_entries (matcher) == 0);
   screen_all_parties (self);
+}
+
+/* Load Lists: the Lists page, where the download and the import are. (Not an
+ * action-name in the template: GTK 4.8 reads the window's stateful win.page
+ * before the window is built.) */
+static void
+load_lists_clicked_cb (ClrShipmentPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.page", "s", "lists");
+}
+
+static void
+load_matcher (ClrShipmentPage *self)
+{
+  if (self->store == NULL || self->matcher_loading)
+    return;
+  self->matcher_loading = TRUE;
+  clr_store_load_matcher_async (self->store, self->cancellable, matcher_loaded_cb, g_object_ref (self));
 }
 
 /* ---- Review: the inline hit on the Review page, decisions back here ------- */
@@ -1227,6 +1259,10 @@ file_chooser (ClrShipmentPage       *self,
   gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (*slot), filter);
   g_object_unref (filter);
+  {
+    g_autoptr(GFile) folder = clr_application_dup_dialog_folder ();
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (*slot), folder, NULL);
+  }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (*slot), TRUE);
   g_signal_connect (*slot, "response", response_cb, self);
   return *slot;
@@ -1392,6 +1428,23 @@ new_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   clr_shipment_page_new_case (CLR_SHIPMENT_PAGE (widget));
+}
+
+/* Ctrl+I / Ctrl+Shift+P: Add Item / Add Party wherever the focus is. */
+static void
+add_item_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  clr_shipment_form_add_item (CLR_SHIPMENT_PAGE (widget)->form);
+}
+
+static void
+add_party_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  clr_shipment_form_add_party (CLR_SHIPMENT_PAGE (widget)->form);
 }
 
 static void
@@ -1619,9 +1672,14 @@ actions_ready_cb (gpointer user_data)
 static void
 clr_shipment_page_map (GtkWidget *widget)
 {
-  CLR_SHIPMENT_PAGE (widget)->actions_ready = TRUE;
+  ClrShipmentPage *self = CLR_SHIPMENT_PAGE (widget);
+
+  self->actions_ready = TRUE;
   GTK_WIDGET_CLASS (clr_shipment_page_parent_class)->map (widget);
-  update_actions (CLR_SHIPMENT_PAGE (widget));
+  update_actions (self);
+  /* Back from the Lists page after the first import: screen with the lists now. */
+  if (gtk_revealer_get_reveal_child (self->lists_banner))
+    load_matcher (self);
 }
 
 static void
@@ -1713,6 +1771,8 @@ clr_shipment_page_class_init (ClrShipmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, inner_leaflet);
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, case_search);
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, case_list);
+  gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, lists_banner);
+  gtk_widget_class_bind_template_callback (widget_class, load_lists_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, archived_check);
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, case_title);
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, cases_button);
@@ -1734,6 +1794,8 @@ clr_shipment_page_class_init (ClrShipmentPageClass *klass)
   gtk_widget_class_install_action (widget_class, "shipment.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "shipment.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "shipment.show-cases", NULL, show_cases_action);
+  gtk_widget_class_install_action (widget_class, "shipment.add-item", NULL, add_item_action);
+  gtk_widget_class_install_action (widget_class, "shipment.add-party", NULL, add_party_action);
   gtk_widget_class_install_action (widget_class, "shipment.show-form", NULL, show_form_action);
   gtk_widget_class_install_action (widget_class, "shipment.review-hit", "u", review_hit_action);
 }
@@ -1769,11 +1831,19 @@ clr_shipment_page_init (ClrShipmentPage *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>e", "shipment.export-report");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>p", "shipment.print");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>o", "shipment.import");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control>i", "shipment.add-item");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), "<Control><Shift>p", "shipment.add-party");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   g_signal_connect_swapped (self->form, "changed", G_CALLBACK (form_changed_cb), self);
   g_signal_connect_swapped (self->form, "party-changed", G_CALLBACK (party_changed_cb), self);
   g_signal_connect_swapped (self->result_pane, "options-changed", G_CALLBACK (options_changed_cb), self);
+  self->case_placeholder = GTK_LABEL (gtk_label_new (_("No cases yet")));
+  gtk_label_set_wrap (self->case_placeholder, TRUE);
+  gtk_label_set_justify (self->case_placeholder, GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (self->case_placeholder), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->case_placeholder), "clr-placeholder");
+  gtk_list_box_set_placeholder (self->case_list, GTK_WIDGET (self->case_placeholder));
   g_signal_connect_swapped (self->case_list, "row-activated", G_CALLBACK (case_row_activated_cb), self);
   g_signal_connect_swapped (self->case_search, "search-changed", G_CALLBACK (refresh_case_list), self);
   g_signal_connect_swapped (self->archived_check, "toggled", G_CALLBACK (refresh_case_list), self);
@@ -1823,7 +1893,7 @@ clr_shipment_page_set_store (ClrShipmentPage *self,
   self->ready = FALSE;
 
   clr_store_load_rule_pack_async (store, self->cancellable, pack_loaded_cb, g_object_ref (self));
-  clr_store_load_matcher_async (store, self->cancellable, matcher_loaded_cb, g_object_ref (self));
+  load_matcher (self);
   refresh_case_list (self);
   update_actions (self);
 }
@@ -1868,4 +1938,11 @@ clr_shipment_page_get_case_list (ClrShipmentPage *self)
 {
   g_return_val_if_fail (CLR_IS_SHIPMENT_PAGE (self), NULL);
   return self->case_list;
+}
+
+GtkRevealer *
+clr_shipment_page_get_lists_banner (ClrShipmentPage *self)
+{
+  g_return_val_if_fail (CLR_IS_SHIPMENT_PAGE (self), NULL);
+  return self->lists_banner;
 }

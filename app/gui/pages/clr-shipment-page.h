@@ -48,5 +48,7 @@ gboolean     clr_shipment_page_get_evaluating   (ClrShipmentPage *self);
 GtkWidget   *clr_shipment_page_get_form         (ClrShipmentPage *self);
 GtkWidget   *clr_shipment_page_get_result_pane  (ClrShipmentPage *self);
 GtkListBox  *clr_shipment_page_get_case_list    (ClrShipmentPage *self);
+/* The first-run banner (revealed while no restricted-party list is loaded). */
+GtkRevealer *clr_shipment_page_get_lists_banner (ClrShipmentPage *self);
 
 G_END_DECLS

@@ -35,6 +35,8 @@ struct _ClrReviewQueue
   char               *country;
   ClrScoreBand        band;
   char               *search;     /* folded */
+
+  GHashTable         *family_of;  /* ClrReviewItem * → ClrReviewFamily * (a reference) */
 };
 
 G_DEFINE_FINAL_TYPE (ClrReviewQueue, clr_review_queue, G_TYPE_OBJECT)
@@ -121,14 +123,41 @@ filter_func (gpointer object,
   return item_passes (user_data, clr_boxed_object_get (object));
 }
 
+static guint
+family_rank (ClrReviewFamily     *family,
+             const ClrReviewItem *item)
+{
+  guint index = 0;
+
+  if (family != NULL && g_ptr_array_find (family->members, item, &index))
+    return index;
+  return 0;
+}
+
 static int
 sort_func (gconstpointer a,
            gconstpointer b,
            gpointer      user_data)
 {
+  ClrReviewQueue *self = user_data;
   const ClrReviewItem *ia = clr_boxed_object_get ((gpointer) a);
   const ClrReviewItem *ib = clr_boxed_object_get ((gpointer) b);
+  ClrReviewFamily *fa = g_hash_table_lookup (self->family_of, ia);
+  ClrReviewFamily *fb = g_hash_table_lookup (self->family_of, ib);
   int cmp;
+
+  /* A list family stays together, ordered as the family is (the entity
+   * first), and sorts where its first member does. */
+  if (fa != NULL && fa == fb)
+    {
+      guint ra = family_rank (fa, ia), rb = family_rank (fb, ib);
+
+      return ra < rb ? -1 : ra > rb;
+    }
+  if (fa != NULL)
+    ia = fa->head;
+  if (fb != NULL)
+    ib = fb->head;
 
   /* Newest first (ISO 8601 sorts as text), then strongest, then id. */
   cmp = g_strcmp0 (ib->last_seen_at, ia->last_seen_at);
@@ -242,6 +271,7 @@ clr_review_queue_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->items);
+  g_clear_pointer (&self->family_of, g_hash_table_unref);
 
   G_OBJECT_CLASS (clr_review_queue_parent_class)->dispose (object);
 }
@@ -291,7 +321,8 @@ clr_review_queue_init (ClrReviewQueue *self)
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)),
                                               GTK_FILTER (g_object_ref (self->filter)));
-  self->sorter = gtk_custom_sorter_new (sort_func, NULL, NULL);
+  self->family_of = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) clr_review_family_unref);
+  self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
                                           GTK_SORTER (g_object_ref (self->sorter)));
   g_signal_connect_object (self->sorted, "items-changed",
@@ -317,9 +348,39 @@ clr_review_queue_set_items (ClrReviewQueue *self,
     g_ptr_array_add (objects, clr_boxed_object_new_take (CLR_TYPE_REVIEW_ITEM,
                                                          clr_review_item_ref (g_ptr_array_index (items, i))));
 
+  /* List families of several members: a party's hits on one base name */
+  g_hash_table_remove_all (self->family_of);
+  if (items != NULL)
+    {
+      g_autoptr(GPtrArray) families = clr_review_group_families (items);
+
+      for (guint f = 0; f < families->len; f++)
+        {
+          ClrReviewFamily *family = g_ptr_array_index (families, f);
+
+          if (family->members->len < 2)
+            continue;
+          for (guint m = 0; m < family->members->len; m++)
+            g_hash_table_insert (self->family_of, g_ptr_array_index (family->members, m),
+                                 clr_review_family_ref (family));
+        }
+    }
+
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        objects->pdata, objects->len);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
+}
+
+ClrReviewFamily *
+clr_review_queue_get_family (ClrReviewQueue *self,
+                             gint64          id)
+{
+  ClrReviewItem *item;
+
+  g_return_val_if_fail (CLR_IS_REVIEW_QUEUE (self), NULL);
+
+  item = clr_review_queue_lookup (self, id);
+  return item != NULL ? g_hash_table_lookup (self->family_of, item) : NULL;
 }
 
 GListModel *

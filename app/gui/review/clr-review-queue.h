@@ -45,6 +45,11 @@ GListModel     *clr_review_queue_get_model      (ClrReviewQueue *self);
 /* The item with @id among the loaded ones, or NULL. */
 ClrReviewItem  *clr_review_queue_lookup         (ClrReviewQueue *self,
                                                  gint64          id);
+/* The list family (of two or more loaded items: the same party, list and
+ * base name) item @id belongs to, or NULL. Borrowed. The model keeps a
+ * family's rows together, its first member (the entity) first. */
+ClrReviewFamily *clr_review_queue_get_family    (ClrReviewQueue *self,
+                                                 gint64          id);
 /* Distinct list codes / party countries of the loaded items, sorted. */
 GStrv           clr_review_queue_dup_list_codes (ClrReviewQueue *self);
 GStrv           clr_review_queue_dup_countries  (ClrReviewQueue *self);

@@ -159,10 +159,11 @@ validate (ClrFieldRow *self)
         const char *code = self->catalog ? clr_shipment_catalog_resolve_country (self->catalog, text)
                                          : NULL;
 
-        if (code == NULL)
-          self->error = g_strdup (self->catalog && clr_shipment_catalog_get_pack (self->catalog)
-                                  ? _("Unknown country: type a name, ISO code or alias")
-                                  : _("The rule pack is not loaded yet"));
+        if (code == NULL && !(self->catalog && clr_shipment_catalog_get_pack (self->catalog)))
+          /* Still starting: checked again once the rule pack is in (not an error). */
+          info = g_strdup (_("Loading rules…"));
+        else if (code == NULL)
+          self->error = g_strdup (_("Unknown country: type a name, ISO code or alias"));
         else
           {
             self->value = g_strdup (code);
@@ -173,10 +174,10 @@ validate (ClrFieldRow *self)
 
     case CLR_FIELD_ECCN:
       self->value = self->catalog ? clr_shipment_catalog_resolve_eccn (self->catalog, text) : NULL;
-      if (self->value == NULL)
-        self->error = g_strdup (self->catalog && clr_shipment_catalog_get_pack (self->catalog)
-                                ? _("Not on the Commerce Control List: pick an ECCN or EAR99")
-                                : _("The rule pack is not loaded yet"));
+      if (self->value == NULL && !(self->catalog && clr_shipment_catalog_get_pack (self->catalog)))
+        info = g_strdup (_("Loading rules…"));
+      else if (self->value == NULL)
+        self->error = g_strdup (_("Not on the Commerce Control List: pick an ECCN or EAR99"));
       else
         info = clr_shipment_catalog_describe_eccn (self->catalog, self->value);
       break;

@@ -276,8 +276,7 @@ show_exceptions (ClrResultPane *self,
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text ? text : "");
           adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
           gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          text ? text : "", -1);
+          /* Named by the row's title (activatable-widget), once. */
           adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
           adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
@@ -412,7 +411,12 @@ clr_result_pane_set_result (ClrResultPane *self,
   verdict = clr_verdict_from_string (member_string (object, "verdict"));
 
   set_banner_style (self, clr_verdict_get_style (verdict));
-  gtk_label_set_text (self->verdict_label, clr_verdict_get_label (verdict));
+  {
+    /* "Needs review · on hold until 2 potential matches are decided" */
+    g_autofree char *words = clr_verdict_dup_banner_label (verdict, clr_verdict_open_matches (object));
+
+    gtk_label_set_text (self->verdict_label, words);
+  }
   {
     /* Translators: under the verdict: "as of 2025-06-01, enforcement posture" */
     g_autofree char *context = g_strdup_printf (_("as of %s, %s"),
