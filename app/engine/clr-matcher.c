@@ -35,13 +35,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clr-engine-error.h"
 #include "clr-matcher.h"
+#include "clr-matcher-private.h"
 #include "clr-normalize.h"
 
 #define NO_ID G_MAXUINT32
 #define MAX_QUERY_TOKENS 24
 #define MAX_NAME_TOKENS 48
-#define MIN_FUZZY_LENGTH 4
+#define MIN_FUZZY_LENGTH 3   /* words of 1–2 letters match exactly only */
+#define MAX_SHORT_LENGTH 5   /* up to here one edit earns short_word credit */
 #define TRI_BASE 38
 #define TRI_BUCKETS (TRI_BASE * TRI_BASE * TRI_BASE)
 #define CHAR_CODES TRI_BASE
@@ -59,7 +62,118 @@ typedef struct
   double country_match;
   double country_mismatch;
   guint  max_candidates;
+  double short_similarity[3];   /* one edit in a word of 3, 4, 5 letters */
+  double short_rare_idf;        /* fraction of the rarest IDF at which that credit is whole */
+  double chinese_exact;         /* a Chinese-name table row, equal */
+  double chinese_near;          /* … one character off */
 } Params;
+
+static gboolean
+param_double (JsonObject  *obj,
+              const char  *path,
+              const char  *member,
+              double       min,
+              double       max,
+              double      *out,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      (json_node_get_value_type (node) != G_TYPE_DOUBLE &&
+       json_node_get_value_type (node) != G_TYPE_INT64))
+    {
+      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
+                   _("%s: “%s%s” is missing or not a number"), "scoring.json", path, member);
+      return FALSE;
+    }
+  *out = json_node_get_double (node);
+  if (*out < min || *out > max)
+    {
+      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
+                   _("%s: “%s%s” is %g, outside %g–%g"), "scoring.json", path, member, *out, min, max);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static JsonObject *
+param_object (JsonObject  *obj,
+              const char  *member,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
+                   _("%s: “%s” is missing or not an object"), "scoring.json", member);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+/* Every key is required: a missing one is an error, never a fallback to
+ * some other value. */
+static gboolean
+parse_params (GBytes   *bytes,
+              Params   *params,
+              GError  **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *root, *cw, *sw;
+  double max_candidates;
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), &local_error))
+    {
+      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
+                   _("%s: %s"), "scoring.json", local_error->message);
+      return FALSE;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
+                   _("%s: the top level is not an object"), "scoring.json");
+      return FALSE;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (!param_double (root, "", "default_threshold", 0, 1, &params->default_threshold, error) ||
+      !param_double (root, "", "query_share", 0, 1, &params->query_share, error) ||
+      !param_double (root, "", "min_similarity", 0.5, 1, &params->min_similarity, error) ||
+      !param_double (root, "", "country_match", 0, 1, &params->country_match, error) ||
+      !param_double (root, "", "country_mismatch", -1, 0, &params->country_mismatch, error) ||
+      !param_double (root, "", "max_candidates_scored", 1, 1e6, &max_candidates, error) ||
+      !param_double (root, "", "chinese_name_exact", 0, 1, &params->chinese_exact, error) ||
+      !param_double (root, "", "chinese_name_near", 0, 1, &params->chinese_near, error))
+    return FALSE;
+  params->max_candidates = (guint) max_candidates;
+  if ((cw = param_object (root, "class_weight", error)) == NULL ||
+      !param_double (cw, "class_weight.", "normal", 0, 10, &params->class_weight[0], error) ||
+      !param_double (cw, "class_weight.", "number", 0, 10, &params->class_weight[1], error) ||
+      !param_double (cw, "class_weight.", "generic", 0, 10, &params->class_weight[2], error) ||
+      !param_double (cw, "class_weight.", "legal_form", 0, 10, &params->class_weight[3], error) ||
+      !param_double (cw, "class_weight.", "stop", 0, 10, &params->class_weight[4], error) ||
+      !param_double (cw, "class_weight.", "location", 0, 10, &params->class_weight[5], error))
+    return FALSE;
+  if ((sw = param_object (root, "short_word", error)) == NULL ||
+      !param_double (sw, "short_word.", "similarity_3", 0, 1, &params->short_similarity[0], error) ||
+      !param_double (sw, "short_word.", "similarity_4", 0, 1, &params->short_similarity[1], error) ||
+      !param_double (sw, "short_word.", "similarity_5", 0, 1, &params->short_similarity[2], error) ||
+      !param_double (sw, "short_word.", "rare_idf_fraction", 0.01, 1, &params->short_rare_idf, error))
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+_clr_matcher_check_scoring (GBytes  *bytes,
+                            GError **error)
+{
+  Params params;
+
+  return parse_params (bytes, &params, error);
+}
 
 static const Params *
 get_params (void)
@@ -71,29 +185,10 @@ get_params (void)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) bytes = _clr_matching_load_resource ("scoring.json", &error);
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      JsonObject *root, *cw;
 
-      if (bytes == NULL ||
-          !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                       g_bytes_get_size (bytes), &error) ||
-          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-        g_error ("Bundled scoring.json is broken: %s", error ? error->message : "not an object");
-
-      root = json_node_get_object (json_parser_get_root (parser));
-      params.default_threshold = json_object_get_double_member_with_default (root, "default_threshold", 0.8);
-      params.query_share = json_object_get_double_member_with_default (root, "query_share", 0.75);
-      params.min_similarity = json_object_get_double_member_with_default (root, "min_similarity", 0.7);
-      params.country_match = json_object_get_double_member_with_default (root, "country_match", 0.02);
-      params.country_mismatch = json_object_get_double_member_with_default (root, "country_mismatch", -0.04);
-      params.max_candidates = json_object_get_int_member_with_default (root, "max_candidates_scored", 400);
-      cw = json_object_get_object_member (root, "class_weight");
-      params.class_weight[0] = cw ? json_object_get_double_member_with_default (cw, "normal", 1.0) : 1.0;
-      params.class_weight[1] = cw ? json_object_get_double_member_with_default (cw, "number", 1.0) : 1.0;
-      params.class_weight[2] = cw ? json_object_get_double_member_with_default (cw, "generic", 0.25) : 0.25;
-      params.class_weight[3] = cw ? json_object_get_double_member_with_default (cw, "legal_form", 0.08) : 0.08;
-      params.class_weight[4] = cw ? json_object_get_double_member_with_default (cw, "stop", 0.06) : 0.06;
-      params.class_weight[5] = cw ? json_object_get_double_member_with_default (cw, "location", 0.35) : 0.35;
+      /* Compiled in: a broken file is a build defect (test-matcher checks it). */
+      if (bytes == NULL || !parse_params (bytes, &params, &error))
+        g_error ("Bundled scoring.json is broken: %s", error->message);
       g_once_init_leave (&initialized, 1);
     }
   return &params;
@@ -138,6 +233,7 @@ typedef struct
   guint16     n_tok;
   const char *display;      /* the published name or alias (owned by the entry) */
   float       total_weight;
+  gboolean    distinct;     /* has a distinctive token (not a qualifier) */
 } NameRec;
 
 typedef struct
@@ -199,6 +295,9 @@ struct _ClrMatcher
   GArray        *vocab_class;     /* guint8 ClrTokenClass */
   GArray        *vocab_parts;     /* guint64: glued forms' two part ids, else NO_ID */
   float         *vocab_weight;
+  float         *vocab_rarity;    /* IDF / (short_word.rare_idf_fraction × unknown IDF), at most 1 */
+  guint32       *short3;          /* vocab ids of fuzzy tokens of 3 letters (no trigram in common after one edit) */
+  guint          n_short3;
   guint8        *vocab_len;
   Sig           *vocab_sig;       /* per token: character mask and counts */
   double         unknown_idf;
@@ -262,6 +361,8 @@ clr_matcher_finalize (GObject *object)
   g_array_unref (self->vocab_class);
   g_array_unref (self->vocab_parts);
   g_free (self->vocab_weight);
+  g_free (self->vocab_rarity);
+  g_free (self->short3);
   g_free (self->vocab_len);
   g_free (self->vocab_sig);
   g_free (self->post_off);
@@ -457,18 +558,28 @@ popcount64 (guint64 v)
 static guint
 max_distance (guint longest)
 {
+  /* A short word allows one edit, which earns the short_word credit. */
+  if (longest <= MAX_SHORT_LENGTH)
+    return 1;
   return (guint) floor ((1.0 - get_params ()->min_similarity) * longest + 1e-9);
 }
 
-/* Similarity of two different tokens: 0 unless fuzzy matching applies. */
+/* Similarity of a query token @a to a different listed token @b (vocabulary
+ * id @b_id): 0 unless fuzzy matching applies and reaches min_similarity.
+ * Symmetric in the strings; only a short word's credit depends on the
+ * listed token (its rarity). */
 static float
-fuzzy_similarity (const char *a,
+fuzzy_similarity (ClrMatcher *self,
+                  const char *a,
                   guint       la,
                   const char *b,
-                  guint       lb)
+                  guint       lb,
+                  guint32     b_id)
 {
+  const Params *params = get_params ();
   guint longest = MAX (la, lb);
   guint bound, d;
+  double sim;
 
   if (la < MIN_FUZZY_LENGTH || lb < MIN_FUZZY_LENGTH)
     return 0;
@@ -478,17 +589,26 @@ fuzzy_similarity (const char *a,
   d = osa_distance (a, la, b, lb, bound);
   if (d > bound)
     return 0;
-  /* Equal but for transliteration letters: close to, never, identical. */
-  if (d == 0)
+  /* Equal but for transliteration letters: close to, never, identical
+   * (in three letters, as good as an edit: "byd" is not "bid"). */
+  if (d == 0 && longest > MIN_FUZZY_LENGTH)
     return 0.95f;
-  /* One letter in five is a different word more often than a typo:
-   * short tokens pay their edits twice. */
-  if (longest < 6)
-    {
-      double sim = 1.0 - (double) d / longest;
-      return (float) (sim * sim);
-    }
-  return (float) (1.0 - (double) d / longest);
+  if (longest <= MAX_SHORT_LENGTH)
+    /* One edit in a short word (Jamil / Jamli, Qaeda / Qaida) is the most
+     * common slip, but a common short word is as often another word: the
+     * credit grows with the listed word's rarity. */
+    sim = params->short_similarity[longest - MIN_FUZZY_LENGTH] * self->vocab_rarity[b_id];
+  else
+    sim = 1.0 - (double) d / longest;
+  return sim >= params->min_similarity - 1e-9 ? (float) sim : 0;
+}
+
+/* Places, legal forms, generic business words and stop words qualify a
+ * name: they can confirm a match but never make one. */
+static gboolean
+distinctive_class (ClrTokenClass klass)
+{
+  return (klass & (CLR_TOKEN_LEGAL_FORM | CLR_TOKEN_STOP | CLR_TOKEN_GENERIC | CLR_TOKEN_LOCATION)) == 0;
 }
 
 static gboolean
@@ -511,7 +631,18 @@ intern (ClrMatcher    *self,
   guint8 k = (guint8) klass;
 
   if (value != NULL)
-    return GPOINTER_TO_UINT (value) - 1;
+    {
+      id = GPOINTER_TO_UINT (value) - 1;
+      /* A listed word spelled like the glued form of two others ("jinping"
+       * beside "jin ping") is a word: fuzzy matching and its own weight
+       * apply, whichever name came first. */
+      if (parts == G_MAXUINT64 && g_array_index (self->vocab_parts, guint64, id) != G_MAXUINT64)
+        {
+          g_array_index (self->vocab_parts, guint64, id) = G_MAXUINT64;
+          g_array_index (self->vocab_class, guint8, id) = k;
+        }
+      return id;
+    }
 
   id = self->vocab->len;
   copy = g_strdup (text);
@@ -616,6 +747,26 @@ same_tokens (GArray  *tokens,
   return memcmp (&g_array_index (tokens, guint32, off_a), b, n_a * sizeof (guint32)) == 0;
 }
 
+static gboolean
+tokens_distinctive (GPtrArray *tokens)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    if (distinctive_class (((ClrNormToken *) g_ptr_array_index (tokens, i))->klass))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @text is made only of qualifiers: "(Hong Kong)", "(Shenzhen)",
+ * "(PRC Branch)". */
+static gboolean
+qualifier_only (ClrMatcher *self,
+                const char *text)
+{
+  g_autoptr(GPtrArray) tokens = clr_normalizer_tokenize (self->norm, text, CLR_NORMALIZE_NONE, NULL, NULL);
+
+  return tokens->len > 0 && !tokens_distinctive (tokens);
+}
+
 static void
 add_name (ClrMatcher *self,
           guint32     entry_idx,
@@ -636,19 +787,8 @@ add_name (ClrMatcher *self,
     return;
   /* A part of a name ("(PRC entity)", "(UK)") made only of places, legal
    * forms and generic words would match too much on its own. */
-  if (!whole)
-    {
-      gboolean distinctive = FALSE;
-
-      for (guint i = 0; i < n; i++)
-        {
-          ClrNormToken *t = g_ptr_array_index (tokens, i);
-          if (t->klass == CLR_TOKEN_NORMAL || t->klass == CLR_TOKEN_NUMBER)
-            distinctive = TRUE;
-        }
-      if (!distinctive)
-        return;
-    }
+  if (!whole && !tokens_distinctive (tokens))
+    return;
   for (guint i = 0; i < n; i++)
     {
       ClrNormToken *t = g_ptr_array_index (tokens, i);
@@ -667,6 +807,9 @@ add_name (ClrMatcher *self,
   rec.tok_off = self->name_tokens->len;
   rec.n_tok = n;
   rec.display = display;
+  for (guint i = 0; i < n; i++)
+    if (distinctive_class (((ClrNormToken *) g_ptr_array_index (tokens, i))->klass))
+      rec.distinct = TRUE;
   g_array_append_vals (self->name_tokens, ids, n);
   for (guint i = 0; i < n; i++)
     {
@@ -719,12 +862,47 @@ add_entry_names (ClrMatcher *self,
       for (guint f = 0; f < forms->len; f++)
         {
           g_auto(GStrv) variants = clr_normalizer_name_variants (g_ptr_array_index (forms, f));
+          guint n_variants = g_strv_length (variants);
+          gboolean qualified = FALSE;
 
-          for (char **v = variants; *v; v++)
-            add_name (self, entry_idx, first, display, *v, individual,
-                      f == 0 && g_strcmp0 (*v, display) == 0);
+          /* "Huawei Technologies (Yangon) Co., Ltd." is not "Huawei
+           * Technologies Co., Ltd.": a name whose parenthesised part is a
+           * place or another qualifier is matched whole only, so the entity
+           * itself ranks before its family. */
+          for (guint v = 1; v + 1 < n_variants; v++)
+            if (qualifier_only (self, variants[v]))
+              qualified = TRUE;
+          for (guint v = 0; v < n_variants; v++)
+            {
+              if (qualified && v == 0 && n_variants > 1)
+                continue;
+              add_name (self, entry_idx, first, display, variants[v], individual,
+                        f == 0 && g_strcmp0 (variants[v], display) == 0);
+            }
         }
     }
+}
+
+static int
+entry_rec_cmp (gconstpointer a,
+               gconstpointer b)
+{
+  const EntryRec *x = a, *y = b;
+  int c;
+
+  if ((c = g_strcmp0 (x->entry->list_code, y->entry->list_code)) != 0 ||
+      (c = g_strcmp0 (x->entry->entry_id, y->entry->entry_id)) != 0 ||
+      (c = g_strcmp0 (x->entry->name, y->entry->name)) != 0)
+    return c;
+  {
+    g_autofree char *hx = clr_entry_content_hash (x->entry);
+    g_autofree char *hy = clr_entry_content_hash (y->entry);
+
+    if ((c = g_strcmp0 (hx, hy)) != 0)
+      return c;
+  }
+  /* The same content twice: only the caller's key tells them apart. */
+  return x->id < y->id ? -1 : x->id > y->id;
 }
 
 static guint64
@@ -748,6 +926,7 @@ static void      fuzzy_search  (ClrMatcher *self,
                                 guint       len,
                                 guint32     exclude,
                                 guint32     min_id,
+                                gboolean    both_ways,
                                 GArray     *out);
 
 void
@@ -761,6 +940,9 @@ clr_matcher_build (ClrMatcher *self)
   g_return_if_fail (CLR_IS_MATCHER (self));
   g_return_if_fail (!self->built);
 
+  /* Scores and the order of equal hits are a function of the lists'
+   * content, never of the order the entries were added in. */
+  g_array_sort (self->entries, entry_rec_cmp);
   for (guint32 e = 0; e < self->entries->len; e++)
     add_entry_names (self, e);
 
@@ -789,6 +971,7 @@ clr_matcher_build (ClrMatcher *self)
   self->vocab_weight = g_new0 (float, MAX (n_vocab, 1));
   self->vocab_len = g_new0 (guint8, MAX (n_vocab, 1));
   self->vocab_sig = g_new0 (Sig, MAX (n_vocab, 1));
+  self->vocab_rarity = g_new0 (float, MAX (n_vocab, 1));
   for (guint32 id = 0; id < n_vocab; id++)
     {
       guint32 df = g_array_index (self->vocab_df, guint32, id);
@@ -797,6 +980,8 @@ clr_matcher_build (ClrMatcher *self)
       self->vocab_len[id] = (guint8) MIN (strlen (g_ptr_array_index (self->vocab, id)), 255);
       char_counts (g_ptr_array_index (self->vocab, id), self->vocab_len[id], self->vocab_sig[id].counts);
       self->vocab_sig[id].mask = char_mask (self->vocab_sig[id].counts);
+      self->vocab_rarity[id] = (float) MIN (1.0, log ((n_names + 1.0) / (df + 0.5)) /
+                                                 (get_params ()->short_rare_idf * self->unknown_idf));
       if (get_parts (self, id) == G_MAXUINT64)
         self->vocab_weight[id] = (float) (log ((n_names + 1.0) / (df + 0.5)) * class_factor (klass));
     }
@@ -905,6 +1090,15 @@ clr_matcher_build (ClrMatcher *self)
     }
   g_free (fill);
 
+  /* Three-letter tokens one edit apart may share no trigram ("ali" /
+   * "aly" do, "abc" / "axc" do not): they are compared directly. */
+  self->short3 = g_new (guint32, MAX (n_vocab, 1));
+  self->n_short3 = 0;
+  for (guint32 id = 0; id < n_vocab; id++)
+    if (self->vocab_len[id] == MIN_FUZZY_LENGTH && !is_glued_form (self, id) &&
+        fuzzy_class (g_array_index (self->vocab_class, guint8, id)))
+      self->short3[self->n_short3++] = id;
+
   if (!self->no_nb_table)
     build_neighbours (self);
 
@@ -927,7 +1121,8 @@ clr_matcher_build (ClrMatcher *self)
 typedef struct
 {
   guint32 a, b;
-  float   sim;
+  float   sim_ab;   /* a as the query, b listed */
+  float   sim_ba;
 } NbPair;
 
 typedef struct
@@ -963,11 +1158,16 @@ neighbour_worker (gpointer user_data)
           if (!neighbour_source (self, id))
             continue;
           g_array_set_size (found, 0);
-          fuzzy_search (self, s, g_ptr_array_index (self->vocab, id), self->vocab_len[id], id, id + 1, found);
+          fuzzy_search (self, s, g_ptr_array_index (self->vocab, id), self->vocab_len[id], id, id + 1, TRUE, found);
           for (guint k = 0; k < found->len; k++)
             {
               const Neigh *n = &g_array_index (found, Neigh, k);
-              NbPair pair = { id, n->id, n->sim };
+              NbPair pair = { id, n->id, n->sim,
+                              fuzzy_similarity (self, g_ptr_array_index (self->vocab, n->id), self->vocab_len[n->id],
+                                                g_ptr_array_index (self->vocab, id), self->vocab_len[id], id) };
+
+              if (pair.sim_ba == 0 && pair.sim_ab == 0)
+                continue;
               g_array_append_val (pairs, pair);
             }
         }
@@ -1009,8 +1209,10 @@ build_neighbours (ClrMatcher *self)
       for (guint k = 0; k < pairs->len; k++)
         {
           const NbPair *p = &g_array_index (pairs, NbPair, k);
-          self->nb_off[p->a]++;
-          self->nb_off[p->b]++;
+          if (p->sim_ab > 0)
+            self->nb_off[p->a]++;
+          if (p->sim_ba > 0)
+            self->nb_off[p->b]++;
         }
     }
   for (guint32 id = 0; id <= n_vocab; id++)
@@ -1027,10 +1229,12 @@ build_neighbours (ClrMatcher *self)
       for (guint k = 0; k < pairs->len; k++)
         {
           const NbPair *p = &g_array_index (pairs, NbPair, k);
-          Neigh to_b = { p->b, p->sim }, to_a = { p->a, p->sim };
+          Neigh to_b = { p->b, p->sim_ab }, to_a = { p->a, p->sim_ba };
 
-          self->nb[fill[p->a]++] = to_b;
-          self->nb[fill[p->b]++] = to_a;
+          if (p->sim_ab > 0)
+            self->nb[fill[p->a]++] = to_b;
+          if (p->sim_ba > 0)
+            self->nb[fill[p->b]++] = to_a;
         }
     }
   g_free (fill);
@@ -1064,6 +1268,8 @@ typedef struct
   QTok        glued[MAX_QUERY_TOKENS];   /* tok[i] glued to tok[i+1] */
   guint       n;
   float       total_weight;
+  guint64     must_cover;   /* query tokens a match of qualifiers alone must pair */
+  gboolean    distinct;     /* has a distinctive token */
 } Query;
 
 static void
@@ -1170,6 +1376,22 @@ lower_bound_len (ClrMatcher *self,
 
 /* Vocabulary tokens (not glued forms) within the edit-distance bound of
  * @text, @exclude and ids below @min_id aside, appended to @out. */
+/* The similarity of listed token @id as the query to @text, the listed
+ * token @text_id: a short word's credit depends on which side is listed. */
+static float
+reverse_similarity (ClrMatcher *self,
+                    const char *text,
+                    guint       len,
+                    guint32     id,
+                    guint32     text_id)
+{
+  if (text_id == NO_ID)
+    return 0;
+  return fuzzy_similarity (self, g_ptr_array_index (self->vocab, id), self->vocab_len[id], text, len, text_id);
+}
+
+/* @both_ways (the neighbour table, @text the listed token @exclude): also
+ * the tokens that match @text only as the query. */
 static void
 fuzzy_search (ClrMatcher *self,
               Scratch    *s,
@@ -1177,6 +1399,7 @@ fuzzy_search (ClrMatcher *self,
               guint       len,
               guint32     exclude,
               guint32     min_id,
+              gboolean    both_ways,
               GArray     *out)
 {
   guint32 codes[256];
@@ -1232,15 +1455,34 @@ fuzzy_search (ClrMatcher *self,
           popcount64 (mask ^ self->vocab_sig[id].mask) + dlen <= 2 * bound &&
           bag_distance (counts, len, self->vocab_sig[id].counts, lv) <= bound)
         {
-          float sim = fuzzy_similarity (text, len, g_ptr_array_index (self->vocab, id), lv);
-          if (sim > 0)
+          float sim = fuzzy_similarity (self, text, len, g_ptr_array_index (self->vocab, id), lv, id);
+          if (sim > 0 || (both_ways && reverse_similarity (self, text, len, id, exclude) > 0))
             {
               Neigh n = { id, sim };
               g_array_append_val (out, n);
             }
         }
-      s->vcount[id] = 0;
     }
+  /* Three letters against three: compared directly (no shared trigram
+   * needed); those the trigrams found were compared above. */
+  if (len == MIN_FUZZY_LENGTH)
+    for (guint k = 0; k < self->n_short3; k++)
+      {
+        guint32 id = self->short3[k];
+        float sim;
+
+        if (id < min_id || id == exclude || s->vcount[id] != 0 ||
+            popcount64 (mask ^ self->vocab_sig[id].mask) > 2)
+          continue;
+        sim = fuzzy_similarity (self, text, len, g_ptr_array_index (self->vocab, id), MIN_FUZZY_LENGTH, id);
+        if (sim > 0 || (both_ways && reverse_similarity (self, text, len, id, exclude) > 0))
+          {
+            Neigh n = { id, sim };
+            g_array_append_val (out, n);
+          }
+      }
+  for (guint k = 0; k < s->vtouched->len; k++)
+    s->vcount[g_array_index (s->vtouched, guint32, k)] = 0;
 }
 
 static gboolean
@@ -1274,7 +1516,7 @@ find_neighbours (ClrMatcher *self,
                              self->nb_off[t->exact + 1] - self->nb_off[t->exact]);
     }
   else if (t->exact == NO_ID || !is_glued_form (self, t->exact))
-    fuzzy_search (self, s, t->text, t->len, t->exact, 0, t->neigh);
+    fuzzy_search (self, s, t->text, t->len, t->exact, 0, FALSE, t->neigh);
   g_array_sort (t->neigh, neigh_cmp);
 }
 
@@ -1299,7 +1541,7 @@ scan_neighbours (ClrMatcher *self,
       if (id == t->exact || is_glued_form (self, id) ||
           !fuzzy_class (g_array_index (self->vocab_class, guint8, id)))
         continue;
-      sim = fuzzy_similarity (t->text, t->len, g_ptr_array_index (self->vocab, id), self->vocab_len[id]);
+      sim = fuzzy_similarity (self, t->text, t->len, g_ptr_array_index (self->vocab, id), self->vocab_len[id], id);
       if (sim > 0)
         {
           Neigh n = { id, sim };
@@ -1323,7 +1565,7 @@ qtok_sim (const Query *q,
       if (t->glued || is_glued_form (self, id) ||
           !fuzzy_class (t->klass) || !fuzzy_class (g_array_index (self->vocab_class, guint8, id)))
         return 0;
-      return fuzzy_similarity (t->text, t->len, g_ptr_array_index (self->vocab, id), self->vocab_len[id]);
+      return fuzzy_similarity (self, t->text, t->len, g_ptr_array_index (self->vocab, id), self->vocab_len[id], id);
     }
   if (t->neigh == NULL)
     return 0;
@@ -1432,6 +1674,10 @@ query_init (ClrMatcher *self,
     {
       q->tok[i].weight = qtok_weight (self, &q->tok[i]);
       q->total_weight += q->tok[i].weight;
+      if ((q->tok[i].klass & (CLR_TOKEN_LEGAL_FORM | CLR_TOKEN_STOP)) == 0)
+        q->must_cover |= G_GUINT64_CONSTANT (1) << i;
+      if (distinctive_class (q->tok[i].klass))
+        q->distinct = TRUE;
     }
 }
 
@@ -1490,6 +1736,7 @@ score_pairs (const Query   *q,
   ClrMatcher *self = q->self;
   guint64 qused = 0, nused = 0;
   double qsum = 0, nsum = 0, alpha = get_params ()->query_share;
+  gboolean distinct = FALSE;
 
   qsort (pairs, n_pairs, sizeof (Pair), pair_cmp);
   if (detail != NULL)
@@ -1507,9 +1754,27 @@ score_pairs (const Query   *q,
       for (guint i = p->q0; i <= p->q1; i++)
         qsum += p->sim * q->tok[i].weight;
       for (guint j = p->n0; j <= p->n1; j++)
-        nsum += p->sim * self->vocab_weight[ntok[j]];
+        {
+          nsum += p->sim * self->vocab_weight[ntok[j]];
+          if (distinctive_class (g_array_index (self->vocab_class, guint8, ntok[j])))
+            distinct = TRUE;
+        }
       if (detail != NULL && detail->n_pairs < G_N_ELEMENTS (detail->pairs))
         detail->pairs[detail->n_pairs++] = *p;
+    }
+
+  /* Qualifiers confirm a match but never make one: without a distinctive
+   * word in common, only a listed name made of qualifiers alone can match,
+   * and only when every word of both names is paired ("Dubai Trading
+   * Company" is that entry; "Falcon Trading (Dubai)" is not). */
+  if (!distinct &&
+      (rec->distinct ||
+       nused != (G_GUINT64_CONSTANT (2) << (rec->n_tok - 1)) - 1 ||
+       (qused & q->must_cover) != q->must_cover))
+    {
+      if (detail != NULL)
+        detail->query_cover = detail->name_cover = 0;
+      return 0;
     }
 
   {
@@ -2027,6 +2292,7 @@ screen (ClrMatcher *self,
   g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Cand));
   g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (Cand));
   g_auto(GStrv) variants = NULL;
+  g_autofree gboolean *skipped = NULL;
   Query *queries;
   guint n_variants;
   Scratch *s;
@@ -2040,9 +2306,17 @@ screen (ClrMatcher *self,
   n_variants = g_strv_length (variants);
   queries = g_new0 (Query, n_variants);
   s = scratch_take (self);
+  skipped = g_new0 (gboolean, n_variants);
   for (guint v = 0; v < n_variants; v++)
     {
       query_init (self, &queries[v], s, variants[v], naive);
+      /* A part of the party's name made only of qualifiers ("(Hong Kong)")
+       * is not a name of its own; the name as typed always is. */
+      if (v + 1 < n_variants && !queries[v].distinct)
+        {
+          skipped[v] = TRUE;
+          continue;
+        }
       if (naive)
         score_names (&queries[v], NULL, self->names->len, cands);
       else
@@ -2081,7 +2355,7 @@ screen (ClrMatcher *self,
           double top = -1;
           for (guint x = 0; x < n_variants; x++)
             {
-              double sc = score_name (&queries[x], c->name, NULL);
+              double sc = skipped[x] ? -1 : score_name (&queries[x], c->name, NULL);
               if (sc > top)
                 {
                   top = sc;

@@ -914,16 +914,50 @@ string_array (const char  *file,
 typedef GBytes *(*LoadFunc) (const char *name, gpointer data, GError **error);
 
 static gboolean
+load_synonyms (ClrNormalizer  *self,
+               const char     *file,
+               const char     *member,
+               JsonNode       *table,
+               GError        **error)
+{
+  JsonNode *node = json_object_get_member (json_node_get_object (table), member);
+  JsonObject *words;
+  g_autoptr(GList) members = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
+                   _("%s: “%s” must be an object"), file, member);
+      return FALSE;
+    }
+  words = json_node_get_object (node);
+  members = json_object_get_members (words);
+  for (GList *l = members; l; l = l->next)
+    {
+      const char *canonical = l->data;
+      JsonArray *spellings;
+      g_autofree char *field = g_strdup_printf ("%s.%s", member, canonical);
+
+      if (!string_array (file, field, json_object_get_member (words, canonical), &spellings, error))
+        return FALSE;
+      add_spelling (self, canonical, canonical, CLR_TOKEN_NORMAL);
+      for (guint j = 0; j < json_array_get_length (spellings); j++)
+        add_spelling (self, json_array_get_string_element (spellings, j), canonical, CLR_TOKEN_NORMAL);
+    }
+  return TRUE;
+}
+
+static gboolean
 load_tables (ClrNormalizer  *self,
              LoadFunc        load,
              gpointer        data,
              GError        **error)
 {
   g_autoptr(GBytes) legal_bytes = NULL, abbr_bytes = NULL, stop_bytes = NULL, generic_bytes = NULL;
-  g_autoptr(GBytes) places_bytes = NULL, parts_bytes = NULL;
+  g_autoptr(GBytes) places_bytes = NULL, parts_bytes = NULL, given_bytes = NULL;
   g_autoptr(JsonNode) legal = NULL, abbr = NULL, stop = NULL, generic = NULL, places = NULL, parts_table = NULL;
+  g_autoptr(JsonNode) given = NULL;
   JsonArray *forms, *words;
-  JsonObject *abbr_words;
   JsonNode *node;
 
   if ((legal_bytes = load ("legal-forms.json", data, error)) == NULL ||
@@ -931,7 +965,8 @@ load_tables (ClrNormalizer  *self,
       (stop_bytes = load ("stopwords.json", data, error)) == NULL ||
       (generic_bytes = load ("generic-words.json", data, error)) == NULL ||
       (places_bytes = load ("places.json", data, error)) == NULL ||
-      (parts_bytes = load ("name-parts.json", data, error)) == NULL)
+      (parts_bytes = load ("name-parts.json", data, error)) == NULL ||
+      (given_bytes = load ("given-names.json", data, error)) == NULL)
     return FALSE;
 
   if ((legal = parse_table ("legal-forms.json", legal_bytes, error)) == NULL ||
@@ -939,7 +974,8 @@ load_tables (ClrNormalizer  *self,
       (stop = parse_table ("stopwords.json", stop_bytes, error)) == NULL ||
       (generic = parse_table ("generic-words.json", generic_bytes, error)) == NULL ||
       (places = parse_table ("places.json", places_bytes, error)) == NULL ||
-      (parts_table = parse_table ("name-parts.json", parts_bytes, error)) == NULL)
+      (parts_table = parse_table ("name-parts.json", parts_bytes, error)) == NULL ||
+      (given = parse_table ("given-names.json", given_bytes, error)) == NULL)
     return FALSE;
 
   if (!string_array ("name-parts.json", "separators",
@@ -1022,32 +1058,9 @@ load_tables (ClrNormalizer  *self,
   for (guint i = 0; i < json_array_get_length (words); i++)
     set_class (self, json_array_get_string_element (words, i), CLR_TOKEN_GENERIC);
 
-  /* Abbreviations: canonical → spellings. */
-  node = json_object_get_member (json_node_get_object (abbr), "words");
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
-                   _("%s: “%s” must be an object"), "abbreviations.json", "words");
-      return FALSE;
-    }
-  abbr_words = json_node_get_object (node);
-  {
-    g_autoptr(GList) members = json_object_get_members (abbr_words);
-    for (GList *l = members; l; l = l->next)
-      {
-        const char *canonical = l->data;
-        JsonArray *spellings;
-        g_autofree char *field = g_strdup_printf ("words.%s", canonical);
-
-        if (!string_array ("abbreviations.json", field, json_object_get_member (abbr_words, canonical), &spellings, error))
-          return FALSE;
-        add_spelling (self, canonical, canonical, CLR_TOKEN_NORMAL);
-        for (guint j = 0; j < json_array_get_length (spellings); j++)
-          add_spelling (self, json_array_get_string_element (spellings, j), canonical, CLR_TOKEN_NORMAL);
-      }
-  }
-
-  return TRUE;
+  /* Abbreviations and given-name spellings: canonical → spellings. */
+  return load_synonyms (self, "abbreviations.json", "words", abbr, error) &&
+         load_synonyms (self, "given-names.json", "names", given, error);
 }
 
 GBytes *_clr_matching_load_resource (const char *name, GError **error);

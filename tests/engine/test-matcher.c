@@ -201,9 +201,9 @@ static void
 test_threshold_limit_order (void)
 {
   g_autoptr(ClrMatcher) m = make_matcher ();
-  g_autoptr(GPtrArray) all = clr_matcher_screen (m, "Beijing Shanghai Trading Technology", NULL, 0.1, 0);
-  g_autoptr(GPtrArray) two = clr_matcher_screen (m, "Beijing Shanghai Trading Technology", NULL, 0.1, 2);
-  g_autoptr(GPtrArray) high = clr_matcher_screen (m, "Beijing Shanghai Trading Technology", NULL, 0.99, 0);
+  g_autoptr(GPtrArray) all = clr_matcher_screen (m, "Huawei Hikvision Gazprom Trading", NULL, 0.1, 0);
+  g_autoptr(GPtrArray) two = clr_matcher_screen (m, "Huawei Hikvision Gazprom Trading", NULL, 0.1, 2);
+  g_autoptr(GPtrArray) high = clr_matcher_screen (m, "Huawei Hikvision Gazprom Trading", NULL, 0.99, 0);
 
   g_assert_cmpuint (all->len, >, 2);
   g_assert_cmpuint (two->len, ==, 2);
