@@ -35,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clr-chinese-names.h"
 #include "clr-engine-error.h"
 #include "clr-matcher.h"
 #include "clr-matcher-private.h"
@@ -66,6 +67,7 @@ typedef struct
   double short_rare_idf;        /* fraction of the rarest IDF at which that credit is whole */
   double chinese_exact;         /* a Chinese-name table row, equal */
   double chinese_near;          /* … one character off */
+  double family_factor;         /* a match on the parent named in an affiliate's name field */
 } Params;
 
 static gboolean
@@ -146,7 +148,8 @@ parse_params (GBytes   *bytes,
       !param_double (root, "", "country_mismatch", -1, 0, &params->country_mismatch, error) ||
       !param_double (root, "", "max_candidates_scored", 1, 1e6, &max_candidates, error) ||
       !param_double (root, "", "chinese_name_exact", 0, 1, &params->chinese_exact, error) ||
-      !param_double (root, "", "chinese_name_near", 0, 1, &params->chinese_near, error))
+      !param_double (root, "", "chinese_name_near", 0, 1, &params->chinese_near, error) ||
+      !param_double (root, "", "family_member_factor", 0, 1, &params->family_factor, error))
     return FALSE;
   params->max_candidates = (guint) max_candidates;
   if ((cw = param_object (root, "class_weight", error)) == NULL ||
@@ -234,6 +237,7 @@ typedef struct
   const char *display;      /* the published name or alias (owned by the entry) */
   float       total_weight;
   gboolean    distinct;     /* has a distinctive token (not a qualifier) */
+  gboolean    family;       /* the parent named in an affiliate's name field */
 } NameRec;
 
 typedef struct
@@ -313,7 +317,19 @@ struct _ClrMatcher
   guint8        *tri_len;         /* their lengths, read without touching the vocabulary */
 
   GAsyncQueue   *scratch_pool;
+
+  ClrChineseNames *zh;            /* chinese-names.json (transfer none) */
+  GHashTable    *zh_by_en;        /* normalised English name → GPtrArray of row + 1 */
+  GArray        *zh_links;        /* ZhLink, by row then entry */
 };
+
+/* A Chinese-name table row and a listed entry it names. */
+typedef struct
+{
+  guint32     row;
+  guint32     entry;
+  const char *display;   /* the entry's name or alias equal to the row's English name */
+} ZhLink;
 
 G_DEFINE_FINAL_TYPE (ClrMatcher, clr_matcher, G_TYPE_OBJECT)
 
@@ -373,6 +389,8 @@ clr_matcher_finalize (GObject *object)
   g_free (self->nb_off);
   g_free (self->nb);
   g_clear_object (&self->norm);
+  g_clear_pointer (&self->zh_by_en, g_hash_table_unref);
+  g_clear_pointer (&self->zh_links, g_array_unref);
 
   G_OBJECT_CLASS (clr_matcher_parent_class)->finalize (object);
 }
@@ -398,6 +416,8 @@ clr_matcher_init (ClrMatcher *self)
   self->vocab_class = g_array_new (FALSE, TRUE, sizeof (guint8));
   self->vocab_parts = g_array_new (FALSE, TRUE, sizeof (guint64));
   self->scratch_pool = g_async_queue_new ();
+  self->zh = clr_chinese_names_get_default ();
+  self->zh_links = g_array_new (FALSE, FALSE, sizeof (ZhLink));
 }
 
 ClrMatcher *
@@ -748,6 +768,60 @@ same_tokens (GArray  *tokens,
 }
 
 static gboolean
+same_list (const char *row_list,
+           const char *entry_list)
+{
+  gsize lr, le;
+
+  if (row_list == NULL || entry_list == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (row_list, entry_list) == 0)
+    return TRUE;
+  /* "CMIC" names the list the CSL codes "NS-CMIC". */
+  lr = strlen (row_list);
+  le = strlen (entry_list);
+  return le > lr + 1 && entry_list[le - lr - 1] == '-' &&
+         g_ascii_strcasecmp (entry_list + le - lr, row_list) == 0;
+}
+
+/* Links the Chinese-name table's rows whose English name is this form of
+ * the entry's name to the entry. */
+static void
+link_chinese_names (ClrMatcher *self,
+                    guint32     entry_idx,
+                    const char *display,
+                    GPtrArray  *tokens)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+  GPtrArray *rows;
+  ClrEntry *entry = g_array_index (self->entries, EntryRec, entry_idx).entry;
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (key, ' ');
+      g_string_append (key, ((ClrNormToken *) g_ptr_array_index (tokens, i))->text);
+    }
+  rows = g_hash_table_lookup (self->zh_by_en, key->str);
+  for (guint k = 0; rows != NULL && k < rows->len; k++)
+    {
+      guint32 row = GPOINTER_TO_UINT (g_ptr_array_index (rows, k)) - 1;
+      ZhLink link = { row, entry_idx, display };
+      gboolean known = FALSE;
+
+      if (!same_list (clr_chinese_names_get_row (self->zh, row)->list, entry->list_code))
+        continue;
+      for (guint x = 0; x < self->zh_links->len && !known; x++)
+        {
+          ZhLink *other = &g_array_index (self->zh_links, ZhLink, x);
+          known = other->row == row && other->entry == entry_idx;
+        }
+      if (!known)
+        g_array_append_val (self->zh_links, link);
+    }
+}
+
+static gboolean
 tokens_distinctive (GPtrArray *tokens)
 {
   for (guint i = 0; i < tokens->len; i++)
@@ -774,7 +848,8 @@ add_name (ClrMatcher *self,
           const char *display,
           const char *text,
           gboolean    individual,
-          gboolean    whole)
+          gboolean    whole,
+          gboolean    family)
 {
   g_autoptr(GPtrArray) tokens = clr_normalizer_tokenize (self->norm, text,
                                                          individual ? CLR_NORMALIZE_INDIVIDUAL : CLR_NORMALIZE_NONE,
@@ -794,6 +869,8 @@ add_name (ClrMatcher *self,
       ClrNormToken *t = g_ptr_array_index (tokens, i);
       ids[i] = intern (self, t->text, t->klass, G_MAXUINT64);
     }
+  if (self->zh_by_en != NULL)
+    link_chinese_names (self, entry_idx, display, tokens);
 
   /* The same tokens under another spelling of this entry add nothing. */
   for (guint k = first_name_of_entry; k < self->names->len; k++)
@@ -807,6 +884,7 @@ add_name (ClrMatcher *self,
   rec.tok_off = self->name_tokens->len;
   rec.n_tok = n;
   rec.display = display;
+  rec.family = family;
   for (guint i = 0; i < n; i++)
     if (distinctive_class (((ClrNormToken *) g_ptr_array_index (tokens, i))->klass))
       rec.distinct = TRUE;
@@ -850,9 +928,11 @@ add_entry_names (ClrMatcher *self,
       const char *display = i == 0 ? entry->name : g_ptr_array_index (entry->aliases, i - 1);
       g_auto(GStrv) parts = NULL;
       g_autoptr(GPtrArray) forms = g_ptr_array_new ();
+      g_autofree char *parent = NULL;
 
       if (display == NULL || *display == '\0')
         continue;
+      parent = clr_normalizer_name_family_parent (self->norm, display);
       /* The name, and each party a compound name field joins. */
       parts = clr_normalizer_name_parts (self->norm, display);
       g_ptr_array_add (forms, (gpointer) display);
@@ -877,10 +957,22 @@ add_entry_names (ClrMatcher *self,
               if (qualified && v == 0 && n_variants > 1)
                 continue;
               add_name (self, entry_idx, first, display, variants[v], individual,
-                        f == 0 && g_strcmp0 (variants[v], display) == 0);
+                        f == 0 && g_strcmp0 (variants[v], display) == 0,
+                        f > 0 && g_strcmp0 (g_ptr_array_index (forms, f), parent) == 0);
             }
         }
     }
+}
+
+static int
+zh_link_cmp (gconstpointer a,
+             gconstpointer b)
+{
+  const ZhLink *x = a, *y = b;
+
+  if (x->row != y->row)
+    return x->row < y->row ? -1 : 1;
+  return x->entry < y->entry ? -1 : x->entry > y->entry;
 }
 
 static int
@@ -943,8 +1035,22 @@ clr_matcher_build (ClrMatcher *self)
   /* Scores and the order of equal hits are a function of the lists'
    * content, never of the order the entries were added in. */
   g_array_sort (self->entries, entry_rec_cmp);
+  self->zh_by_en = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  for (guint row = 0; row < clr_chinese_names_get_n_rows (self->zh); row++)
+    {
+      const ClrChineseRow *r = clr_chinese_names_get_row (self->zh, row);
+      GPtrArray *rows = g_hash_table_lookup (self->zh_by_en, r->en_key);
+
+      if (rows == NULL)
+        {
+          rows = g_ptr_array_new ();
+          g_hash_table_insert (self->zh_by_en, r->en_key, rows);
+        }
+      g_ptr_array_add (rows, GUINT_TO_POINTER (row + 1));
+    }
   for (guint32 e = 0; e < self->entries->len; e++)
     add_entry_names (self, e);
+  g_array_sort (self->zh_links, zh_link_cmp);
 
   n_vocab = self->vocab->len;
   n_names = self->names->len;
@@ -1791,7 +1897,13 @@ score_pairs (const Query   *q,
         detail->name_cover = ncover;
       }
     /* Rounding must not keep an identical name from scoring exactly 1. */
-    return score > 0.99999 ? 1.0 : score;
+    if (score > 0.99999)
+      score = 1.0;
+    /* The parent named in an affiliate's entry: the family is found, the
+     * parent's own entry ranks first. */
+    if (rec->family)
+      score *= get_params ()->family_factor;
+    return score;
   }
 }
 
@@ -1915,10 +2027,12 @@ score_name_mapped (const Query *q,
 typedef struct
 {
   guint32 entry;
-  guint32 name;
+  guint32 name;         /* NO_ID: a Chinese-name table hit */
   double  name_score;
   double  score;
   double  adjust;
+  guint32 zh;           /* index into the query's Chinese-name matches, or NO_ID */
+  const char *display;  /* a Chinese-name table hit's matched name */
 } Cand;
 
 static int
@@ -1990,6 +2104,88 @@ append_token_text (GString     *out,
       g_string_append (out, query_side ? q->tok[k].text
                                        : (const char *) g_ptr_array_index (self->vocab, ntok[k]));
     }
+}
+
+static void
+zh_match_clear (gpointer data)
+{
+  g_free (((ClrChineseMatch *) data)->key);
+}
+
+/* Entries the Chinese-name table says @name names. */
+static void
+chinese_candidates (ClrMatcher *self,
+                    const char *name,
+                    GArray     *matches,
+                    GArray     *cands)
+{
+  const Params *params = get_params ();
+
+  clr_chinese_names_lookup (self->zh, name, matches);
+  for (guint k = 0; k < matches->len; k++)
+    {
+      const ClrChineseMatch *m = &g_array_index (matches, ClrChineseMatch, k);
+      guint lo = 0, hi = self->zh_links->len;
+
+      /* First link of the row. */
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          if (g_array_index (self->zh_links, ZhLink, mid).row < m->row)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      for (guint x = lo; x < self->zh_links->len && g_array_index (self->zh_links, ZhLink, x).row == m->row; x++)
+        {
+          const ZhLink *link = &g_array_index (self->zh_links, ZhLink, x);
+          Cand c = { 0, };
+
+          c.entry = link->entry;
+          c.name = NO_ID;
+          c.name_score = m->exact ? params->chinese_exact : params->chinese_near;
+          c.zh = k;
+          c.display = link->display;
+          g_array_append_val (cands, c);
+        }
+    }
+}
+
+static ClrHit *
+make_zh_hit (ClrMatcher   *self,
+             const Cand   *c,
+             GArray       *matches,
+             const char   *name,
+             const char   *country)
+{
+  EntryRec *rec = &g_array_index (self->entries, EntryRec, c->entry);
+  const ClrChineseMatch *m = &g_array_index (matches, ClrChineseMatch, c->zh);
+  const ClrChineseRow *row = clr_chinese_names_get_row (self->zh, m->row);
+  ClrHit *hit = clr_hit_new (rec->id, rec->entry);
+  GString *text = g_string_new (NULL);
+
+  hit->score = c->score;
+  hit->name_score = c->name_score;
+  hit->country_adjust = c->adjust;
+  hit->matched_name = g_strdup (c->display);
+  clr_hit_add_token_match (hit, m->key, row->en_key, c->name_score, 1.0);
+  if (m->exact)
+    /* TRANSLATORS: a Chinese query found through the Chinese-name table:
+     * the Chinese name, the table's row, the list entry's English name, the
+     * list, and where the Chinese name comes from */
+    g_string_append_printf (text, _("Chinese name %s = %s (chinese-names.json row %u: “%s” on %s; source: %s%s%s)"),
+                            m->key, row->zh, row->index, row->en, row->list, row->source,
+                            row->source_url ? ", " : "", row->source_url ? row->source_url : "");
+  else
+    g_string_append_printf (text, _("Chinese name %s ≈ %s, one character off (chinese-names.json row %u: “%s” on %s; source: %s%s%s)"),
+                            name, row->zh, row->index, row->en, row->list, row->source,
+                            row->source_url ? ", " : "", row->source_url ? row->source_url : "");
+  if (c->adjust > 0)
+    g_string_append_printf (text, _("; country %s is the entry’s: %+.2f"), country, c->adjust);
+  else if (c->adjust < 0)
+    g_string_append_printf (text, _("; country %s is not the entry’s: %+.2f"), country, c->adjust);
+  hit->explanation = g_string_free (text, FALSE);
+  return hit;
 }
 
 static ClrHit *
@@ -2071,6 +2267,9 @@ make_hit (const Query *q,
   }
   g_string_append_printf (text, _("; query covered %.0f%%, listed name covered %.0f%%"),
                           detail.query_cover * 100, detail.name_cover * 100);
+  if (name->family)
+    g_string_append_printf (text, _("; matched the parent this entry names, not the entry itself: ×%.2f"),
+                            get_params ()->family_factor);
   if (c->adjust > 0)
     g_string_append_printf (text, _("; country %s is the entry’s: %+.2f"), country, c->adjust);
   else if (c->adjust < 0)
@@ -2293,6 +2492,7 @@ screen (ClrMatcher *self,
   g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (Cand));
   g_auto(GStrv) variants = NULL;
   g_autofree gboolean *skipped = NULL;
+  g_autoptr(GArray) zh_matches = g_array_new (FALSE, FALSE, sizeof (ClrChineseMatch));
   Query *queries;
   guint n_variants;
   Scratch *s;
@@ -2323,6 +2523,8 @@ screen (ClrMatcher *self,
         index_candidates (self, s, &queries[v], threshold - MAX (get_params ()->country_match, 0), cands);
     }
   scratch_give (self, s);
+  g_array_set_clear_func (zh_matches, zh_match_clear);
+  chinese_candidates (self, name, zh_matches, cands);
 
   /* Best name per entry (across variants), then the country. */
   g_array_sort (cands, cand_by_entry);
@@ -2348,6 +2550,12 @@ screen (ClrMatcher *self,
     {
       const Cand *c = &g_array_index (best, Cand, k);
       guint v = 0;
+
+      if (c->name == NO_ID)
+        {
+          g_ptr_array_add (hits, make_zh_hit (self, c, zh_matches, name, country));
+          continue;
+        }
 
       /* Explain with the variant that scored this name best. */
       if (n_variants > 1)

@@ -39,6 +39,7 @@ struct _ClrNormalizer
   GHashTable *phrases;        /* joined spelling ("coltd") → Phrase * */
   GHashTable *classes;        /* canonical token → GINT_TO_POINTER (ClrTokenClass + 1) */
   GPtrArray  *separators;     /* char *, lower case, longest first */
+  GPtrArray  *family_separators;  /* those of them that name a family member after a parent */
   guint       max_tokens;     /* longest spelling, in tokens */
 
   /* ICU transliterators are not thread-safe: a pool, one in use per thread. */
@@ -86,6 +87,7 @@ clr_normalizer_finalize (GObject *object)
   g_clear_pointer (&self->phrases, g_hash_table_unref);
   g_clear_pointer (&self->classes, g_hash_table_unref);
   g_clear_pointer (&self->separators, g_ptr_array_unref);
+  g_clear_pointer (&self->family_separators, g_ptr_array_unref);
   close_pool (self->other_pool);
   close_pool (self->han_pool);
 
@@ -104,6 +106,7 @@ clr_normalizer_init (ClrNormalizer *self)
   self->phrases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, phrase_free);
   self->classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->separators = g_ptr_array_new_with_free_func (g_free);
+  self->family_separators = g_ptr_array_new_with_free_func (g_free);
   self->max_tokens = 1;
   self->other_pool = g_async_queue_new ();
   self->han_pool = g_async_queue_new ();
@@ -803,6 +806,42 @@ clr_normalizer_name_parts (ClrNormalizer *self,
   return g_strv_builder_end (builder);
 }
 
+char *
+clr_normalizer_name_family_parent (ClrNormalizer *self,
+                                   const char    *name)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (CLR_IS_NORMALIZER (self), NULL);
+
+  if (name == NULL)
+    return NULL;
+  lower = g_ascii_strdown (name, -1);
+  /* The first separator of any kind decides, as in clr_normalizer_name_parts(). */
+  for (const char *p = lower; *p; p++)
+    for (guint i = 0; i < self->separators->len; i++)
+      {
+        const char *sep = g_ptr_array_index (self->separators, i);
+
+        if (strncmp (p, sep, strlen (sep)) == 0)
+          {
+            g_autofree char *parent = NULL;
+
+            for (guint k = 0; k < self->family_separators->len; k++)
+              if (strcmp (sep, g_ptr_array_index (self->family_separators, k)) == 0)
+                {
+                  parent = g_strndup (name, p - lower);
+                  g_strstrip (parent);
+                  if (only_punctuation (parent))
+                    return NULL;
+                  return g_steal_pointer (&parent);
+                }
+            return NULL;
+          }
+      }
+  return NULL;
+}
+
 /* ---- loading the tables ------------------------------------------------- */
 
 /* Normalise a spelling from a table the way names are: its joined key. */
@@ -983,6 +1022,11 @@ load_tables (ClrNormalizer  *self,
     return FALSE;
   for (guint i = 0; i < json_array_get_length (words); i++)
     g_ptr_array_add (self->separators, g_ascii_strdown (json_array_get_string_element (words, i), -1));
+  if (!string_array ("name-parts.json", "family_separators",
+                     json_object_get_member (json_node_get_object (parts_table), "family_separators"), &words, error))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (words); i++)
+    g_ptr_array_add (self->family_separators, g_ascii_strdown (json_array_get_string_element (words, i), -1));
 
   /* Legal forms. */
   node = json_object_get_member (json_node_get_object (legal), "forms");

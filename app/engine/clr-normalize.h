@@ -91,4 +91,12 @@ GStrv          clr_normalizer_name_variants (const char *name);
 GStrv          clr_normalizer_name_parts  (ClrNormalizer      *self,
                                            const char         *name);
 
+/* The parent a compound name field names before a family separator of
+ * name-parts.json ("Huawei Technologies Co., Ltd. (Huawei). Affiliated
+ * Entity: Huawei Marine" → "Huawei Technologies Co., Ltd. (Huawei)."; the
+ * same text as the first of clr_normalizer_name_parts()), or NULL.
+ * Transfer full. */
+char          *clr_normalizer_name_family_parent (ClrNormalizer *self,
+                                                  const char    *name);
+
 G_END_DECLS

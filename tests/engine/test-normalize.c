@@ -202,7 +202,7 @@ test_bad_tables (void)
   write_file (dir, "stopwords.json", "{\"words\": []}");
   write_file (dir, "generic-words.json", "{\"words\": []}");
   write_file (dir, "places.json", "{\"words\": []}");
-  write_file (dir, "name-parts.json", "{\"separators\": [\"a.k.a.\"]}");
+  write_file (dir, "name-parts.json", "{\"separators\": [\"a.k.a.\"], \"family_separators\": []}");
   write_file (dir, "given-names.json", "{\"names\": {\"yusuf\": [\"yousef\"]}}");
 
   /* The error names the file and the field. */
