@@ -300,8 +300,8 @@ struct _ClrMatcher
   GArray        *vocab_parts;     /* guint64: glued forms' two part ids, else NO_ID */
   float         *vocab_weight;
   float         *vocab_rarity;    /* IDF / (short_word.rare_idf_fraction × unknown IDF), at most 1 */
-  guint32       *short3;          /* vocab ids of fuzzy tokens of 3 letters (no trigram in common after one edit) */
-  guint          n_short3;
+  guint32       *short_ids[2];    /* vocab ids of fuzzy tokens of 3 and 4 letters: one edit away, */
+  guint          n_short[2];      /* two may share no trigram ("rani" / "rnai") */
   guint8        *vocab_len;
   Sig           *vocab_sig;       /* per token: character mask and counts */
   double         unknown_idf;
@@ -378,7 +378,8 @@ clr_matcher_finalize (GObject *object)
   g_array_unref (self->vocab_parts);
   g_free (self->vocab_weight);
   g_free (self->vocab_rarity);
-  g_free (self->short3);
+  g_free (self->short_ids[0]);
+  g_free (self->short_ids[1]);
   g_free (self->vocab_len);
   g_free (self->vocab_sig);
   g_free (self->post_off);
@@ -1196,14 +1197,21 @@ clr_matcher_build (ClrMatcher *self)
     }
   g_free (fill);
 
-  /* Three-letter tokens one edit apart may share no trigram ("ali" /
-   * "aly" do, "abc" / "axc" do not): they are compared directly. */
-  self->short3 = g_new (guint32, MAX (n_vocab, 1));
-  self->n_short3 = 0;
+  /* Tokens of three or four letters one edit apart may share no trigram
+   * ("abc" / "axc", "rani" / "rnai"): they are compared directly with the
+   * tokens of their own length (other lengths always share one). */
+  for (guint k = 0; k < 2; k++)
+    {
+      self->short_ids[k] = g_new (guint32, MAX (n_vocab, 1));
+      self->n_short[k] = 0;
+    }
   for (guint32 id = 0; id < n_vocab; id++)
-    if (self->vocab_len[id] == MIN_FUZZY_LENGTH && !is_glued_form (self, id) &&
-        fuzzy_class (g_array_index (self->vocab_class, guint8, id)))
-      self->short3[self->n_short3++] = id;
+    if (self->vocab_len[id] >= MIN_FUZZY_LENGTH && self->vocab_len[id] <= MIN_FUZZY_LENGTH + 1 &&
+        !is_glued_form (self, id) && fuzzy_class (g_array_index (self->vocab_class, guint8, id)))
+      {
+        guint k = self->vocab_len[id] - MIN_FUZZY_LENGTH;
+        self->short_ids[k][self->n_short[k]++] = id;
+      }
 
   if (!self->no_nb_table)
     build_neighbours (self);
@@ -1569,18 +1577,18 @@ fuzzy_search (ClrMatcher *self,
             }
         }
     }
-  /* Three letters against three: compared directly (no shared trigram
-   * needed); those the trigrams found were compared above. */
-  if (len == MIN_FUZZY_LENGTH)
-    for (guint k = 0; k < self->n_short3; k++)
+  /* Three or four letters against as many: compared directly (no shared
+   * trigram needed); those the trigrams found were compared above. */
+  if (len <= MIN_FUZZY_LENGTH + 1)
+    for (guint k = 0; k < self->n_short[len - MIN_FUZZY_LENGTH]; k++)
       {
-        guint32 id = self->short3[k];
+        guint32 id = self->short_ids[len - MIN_FUZZY_LENGTH][k];
         float sim;
 
         if (id < min_id || id == exclude || s->vcount[id] != 0 ||
             popcount64 (mask ^ self->vocab_sig[id].mask) > 2)
           continue;
-        sim = fuzzy_similarity (self, text, len, g_ptr_array_index (self->vocab, id), MIN_FUZZY_LENGTH, id);
+        sim = fuzzy_similarity (self, text, len, g_ptr_array_index (self->vocab, id), len, id);
         if (sim > 0 || (both_ways && reverse_similarity (self, text, len, id, exclude) > 0))
           {
             Neigh n = { id, sim };

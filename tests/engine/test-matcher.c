@@ -449,6 +449,8 @@ static const Row qualified_rows[] = {
   { "EL", NULL, "Sugon", NULL, "CN" },
   { "EL", NULL, "Moore Thread Intelligent Technology (Beijing) Co., Ltd.", NULL, "CN" },
   { "EL", NULL, "Lotus Pharmaceuticals Co., Ltd.", NULL, "CN" },
+  { "SDN", "individual", "RANI, Indu", NULL, "MX" },
+  { "SDN", "entity", "ATLAS KIAN QESHM", NULL, "IR" },
 };
 
 static void
@@ -586,6 +588,12 @@ test_short_words (void)
   g_assert_cmpfloat (best_score_for (m, "Cemex", "CU", "CIMEX"), <, t);
   g_assert_cmpfloat (best_score_for (m, "Cemex", NULL, "CIMEX"), >, 0.5);
   g_assert_cmpfloat (best_score_for (m, "Xi Jun", NULL, "XU, Jun"), <, t);
+  /* A transposition inside four letters leaves no trigram in common: the
+   * index still finds what the full scan finds. */
+  g_assert_cmpfloat (best_score_for (m, "RNAI, Indu", NULL, "RANI, Indu"), >=, t);
+  assert_same_hits (m, "RNAI, Indu");
+  assert_same_hits (m, "ALTAS KIAN QESHM");
+  assert_same_hits (m, "Jamli Mukulu");
 }
 
 static ClrMatcher *
