@@ -68,6 +68,7 @@ typedef struct
   double chinese_exact;         /* a Chinese-name table row, equal */
   double chinese_near;          /* … one character off */
   double family_factor;         /* a match on the parent named in an affiliate's name field */
+  double type_mismatch;         /* an organisation's name against a person or vessel */
 } Params;
 
 static gboolean
@@ -149,7 +150,8 @@ parse_params (GBytes   *bytes,
       !param_double (root, "", "max_candidates_scored", 1, 1e6, &max_candidates, error) ||
       !param_double (root, "", "chinese_name_exact", 0, 1, &params->chinese_exact, error) ||
       !param_double (root, "", "chinese_name_near", 0, 1, &params->chinese_near, error) ||
-      !param_double (root, "", "family_member_factor", 0, 1, &params->family_factor, error))
+      !param_double (root, "", "family_member_factor", 0, 1, &params->family_factor, error) ||
+      !param_double (root, "", "type_mismatch", -1, 0, &params->type_mismatch, error))
     return FALSE;
   params->max_candidates = (guint) max_candidates;
   if ((cw = param_object (root, "class_weight", error)) == NULL ||
@@ -614,6 +616,11 @@ fuzzy_similarity (ClrMatcher *self,
    * (in three letters, as good as an edit: "byd" is not "bid"). */
   if (d == 0 && longest > MIN_FUZZY_LENGTH)
     return 0.95f;
+  /* In a short word the first letter must agree (or be swapped with the
+   * second): "Feng" / "Deng", "Lei" / "Wei" are other names, not slips. */
+  if (longest <= MAX_SHORT_LENGTH && fold_char (a[0]) != fold_char (b[0]) &&
+      !(fold_char (a[0]) == fold_char (b[1]) && fold_char (a[1]) == fold_char (b[0])))
+    return 0;
   if (longest <= MAX_SHORT_LENGTH)
     /* One edit in a short word (Jamil / Jamli, Qaeda / Qaida) is the most
      * common slip, but a common short word is as often another word: the
@@ -636,6 +643,21 @@ static gboolean
 fuzzy_class (ClrTokenClass klass)
 {
   return (klass & (CLR_TOKEN_LEGAL_FORM | CLR_TOKEN_STOP | CLR_TOKEN_NUMBER)) == 0;
+}
+
+/* Whether two adjacent tokens are also compared glued: words (not legal
+ * forms or numbers), and a short particle before a word ("el awar" =
+ * "elawar", "al qaida" = "alqaida"). */
+static gboolean
+gluable (ClrTokenClass  a,
+         const char    *a_text,
+         ClrTokenClass  b)
+{
+  if (!fuzzy_class (b))
+    return FALSE;
+  if (fuzzy_class (a))
+    return TRUE;
+  return (a & CLR_TOKEN_STOP) && strlen (a_text) <= 3;
 }
 
 /* ---- building ----------------------------------------------------------- */
@@ -899,7 +921,7 @@ add_name (ClrMatcher *self,
           ClrNormToken *a = g_ptr_array_index (tokens, i);
           ClrNormToken *b = g_ptr_array_index (tokens, i + 1);
 
-          if (fuzzy_class (a->klass) && fuzzy_class (b->klass))
+          if (gluable (a->klass, a->text, b->klass))
             {
               g_autofree char *glued = g_strconcat (a->text, b->text, NULL);
               guint64 parts = ((guint64) ids[i] << 32) | ids[i + 1];
@@ -1775,7 +1797,7 @@ query_init (ClrMatcher *self,
       QTok *a = &q->tok[i], *b = &q->tok[i + 1];
       g_autofree char *glued = NULL;
 
-      if (!fuzzy_class (a->klass) || !fuzzy_class (b->klass))
+      if (!gluable (a->klass, a->text, b->klass))
         continue;
       glued = g_strconcat (a->text, b->text, NULL);
       qtok_init (self, &q->glued[i], glued, clr_normalizer_classify (self->norm, glued));
@@ -2038,7 +2060,8 @@ typedef struct
   guint32 name;         /* NO_ID: a Chinese-name table hit */
   double  name_score;
   double  score;
-  double  adjust;
+  double  adjust;       /* country */
+  double  type_adjust;  /* an organisation's name against a person or vessel */
   guint32 zh;           /* index into the query's Chinese-name matches, or NO_ID */
   const char *display;  /* a Chinese-name table hit's matched name */
 } Cand;
@@ -2092,6 +2115,27 @@ country_adjustment (ClrEntry   *entry,
   if (name_score >= 1.0)
     return 0;
   return get_params ()->country_mismatch;
+}
+
+static gboolean
+not_organisation (ClrEntry *entry)
+{
+  return g_strcmp0 (entry->entity_type, "individual") == 0 ||
+         g_strcmp0 (entry->entity_type, "vessel") == 0 ||
+         g_strcmp0 (entry->entity_type, "aircraft") == 0;
+}
+
+static void
+append_type_adjustment (GString    *text,
+                        ClrEntry   *entry,
+                        double      adjust)
+{
+  if (adjust == 0)
+    return;
+  if (g_strcmp0 (entry->entity_type, "individual") == 0)
+    g_string_append_printf (text, _("; the party’s name has a legal form, the entry is a person: %+.2f"), adjust);
+  else
+    g_string_append_printf (text, _("; the party’s name has a legal form, the entry is a vessel or aircraft: %+.2f"), adjust);
 }
 
 static void
@@ -2192,6 +2236,7 @@ make_zh_hit (ClrMatcher   *self,
     g_string_append_printf (text, _("; country %s is the entry’s: %+.2f"), country, c->adjust);
   else if (c->adjust < 0)
     g_string_append_printf (text, _("; country %s is not the entry’s: %+.2f"), country, c->adjust);
+  append_type_adjustment (text, rec->entry, c->type_adjust);
   hit->explanation = g_string_free (text, FALSE);
   return hit;
 }
@@ -2285,6 +2330,7 @@ make_hit (const Query *q,
   else if (country != NULL && *country != '\0' && rec->entry->countries->len > 0 &&
            !entry_has_country (rec->entry, country))
     g_string_append_printf (text, _("; country %s is not the entry’s, ignored for an exact name"), country);
+  append_type_adjustment (text, rec->entry, c->type_adjust);
 
   hit->explanation = g_string_free (g_steal_pointer (&text), FALSE);
   return hit;
@@ -2501,6 +2547,7 @@ screen (ClrMatcher *self,
   g_auto(GStrv) variants = NULL;
   g_autofree gboolean *skipped = NULL;
   g_autoptr(GArray) zh_matches = g_array_new (FALSE, FALSE, sizeof (ClrChineseMatch));
+  gboolean organisation = FALSE;
   Query *queries;
   guint n_variants;
   Scratch *s;
@@ -2531,6 +2578,10 @@ screen (ClrMatcher *self,
         index_candidates (self, s, &queries[v], threshold - MAX (get_params ()->country_match, 0), cands);
     }
   scratch_give (self, s);
+  /* A legal form in the name as typed: the party is an organisation. */
+  for (guint i = 0; i < queries[n_variants - 1].n; i++)
+    if (queries[n_variants - 1].tok[i].klass & CLR_TOKEN_LEGAL_FORM)
+      organisation = TRUE;
   g_array_set_clear_func (zh_matches, zh_match_clear);
   chinese_candidates (self, name, zh_matches, cands);
 
@@ -2545,7 +2596,9 @@ screen (ClrMatcher *self,
         continue;
       rec = &g_array_index (self->entries, EntryRec, c.entry);
       c.adjust = country_adjustment (rec->entry, country, c.name_score);
-      c.score = CLAMP (c.name_score + c.adjust, 0.0, 1.0);
+      c.type_adjust = organisation && c.name_score < 1.0 && not_organisation (rec->entry)
+        ? get_params ()->type_mismatch : 0;
+      c.score = CLAMP (c.name_score + c.adjust + c.type_adjust, 0.0, 1.0);
       if (c.score < threshold - 1e-9)
         continue;
       g_array_append_val (best, c);
