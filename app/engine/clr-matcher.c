@@ -592,18 +592,22 @@ max_distance (guint longest)
  * Symmetric in the strings; only a short word's credit depends on the
  * listed token (its rarity). */
 static float
-fuzzy_similarity (ClrMatcher *self,
-                  const char *a,
-                  guint       la,
-                  const char *b,
-                  guint       lb,
-                  guint32     b_id)
+fuzzy_pair (ClrMatcher *self,
+            const char *a,
+            guint       la,
+            const char *b,
+            guint       lb,
+            guint32     a_id,
+            guint32     b_id,
+            float      *sim_ba)
 {
   const Params *params = get_params ();
   guint longest = MAX (la, lb);
   guint bound, d;
   double sim;
 
+  if (sim_ba != NULL)
+    *sim_ba = 0;
   if (la < MIN_FUZZY_LENGTH || lb < MIN_FUZZY_LENGTH)
     return 0;
   bound = max_distance (longest);
@@ -615,20 +619,44 @@ fuzzy_similarity (ClrMatcher *self,
   /* Equal but for transliteration letters: close to, never, identical
    * (in three letters, as good as an edit: "byd" is not "bid"). */
   if (d == 0 && longest > MIN_FUZZY_LENGTH)
-    return 0.95f;
+    {
+      if (sim_ba != NULL)
+        *sim_ba = 0.95f;
+      return 0.95f;
+    }
+  if (longest > MAX_SHORT_LENGTH)
+    {
+      sim = 1.0 - (double) d / longest;
+      if (sim < params->min_similarity - 1e-9)
+        return 0;
+      if (sim_ba != NULL)
+        *sim_ba = (float) sim;
+      return (float) sim;
+    }
   /* In a short word the first letter must agree (or be swapped with the
    * second): "Feng" / "Deng", "Lei" / "Wei" are other names, not slips. */
-  if (longest <= MAX_SHORT_LENGTH && fold_char (a[0]) != fold_char (b[0]) &&
+  if (fold_char (a[0]) != fold_char (b[0]) &&
       !(fold_char (a[0]) == fold_char (b[1]) && fold_char (a[1]) == fold_char (b[0])))
     return 0;
-  if (longest <= MAX_SHORT_LENGTH)
-    /* One edit in a short word (Jamil / Jamli, Qaeda / Qaida) is the most
-     * common slip, but a common short word is as often another word: the
-     * credit grows with the listed word's rarity. */
-    sim = params->short_similarity[longest - MIN_FUZZY_LENGTH] * self->vocab_rarity[b_id];
-  else
-    sim = 1.0 - (double) d / longest;
+  /* One edit in a short word (Jamil / Jamli, Qaeda / Qaida) is the most
+   * common slip, but a common short word is as often another word: the
+   * credit grows with the listed word's rarity. */
+  sim = params->short_similarity[longest - MIN_FUZZY_LENGTH];
+  if (sim_ba != NULL && a_id != NO_ID && sim * self->vocab_rarity[a_id] >= params->min_similarity - 1e-9)
+    *sim_ba = (float) (sim * self->vocab_rarity[a_id]);
+  sim *= self->vocab_rarity[b_id];
   return sim >= params->min_similarity - 1e-9 ? (float) sim : 0;
+}
+
+static float
+fuzzy_similarity (ClrMatcher *self,
+                  const char *a,
+                  guint       la,
+                  const char *b,
+                  guint       lb,
+                  guint32     b_id)
+{
+  return fuzzy_pair (self, a, la, b, lb, NO_ID, b_id, NULL);
 }
 
 /* Places, legal forms, generic business words and stop words qualify a
@@ -955,9 +983,11 @@ add_entry_names (ClrMatcher *self,
 
       if (display == NULL || *display == '\0')
         continue;
-      parent = clr_normalizer_name_family_parent (self->norm, display);
+
       /* The name, and each party a compound name field joins. */
       parts = clr_normalizer_name_parts (self->norm, display);
+      if (parts[0] != NULL)
+        parent = clr_normalizer_name_family_parent (self->norm, display);
       g_ptr_array_add (forms, (gpointer) display);
       for (char **p = parts; *p; p++)
         g_ptr_array_add (forms, *p);
@@ -1041,7 +1071,7 @@ static void      fuzzy_search  (ClrMatcher *self,
                                 guint       len,
                                 guint32     exclude,
                                 guint32     min_id,
-                                gboolean    both_ways,
+                                GArray     *reverse,
                                 GArray     *out);
 
 void
@@ -1283,6 +1313,7 @@ neighbour_worker (gpointer user_data)
   Scratch *s = scratch_take (self);
   GArray *pairs = g_array_new (FALSE, FALSE, sizeof (NbPair));
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Neigh));
+  g_autoptr(GArray) back = g_array_new (FALSE, FALSE, sizeof (float));
   gint first;
 
   while ((first = g_atomic_int_add (&job->next, NB_CHUNK)) < (gint) self->vocab->len)
@@ -1294,16 +1325,13 @@ neighbour_worker (gpointer user_data)
           if (!neighbour_source (self, id))
             continue;
           g_array_set_size (found, 0);
-          fuzzy_search (self, s, g_ptr_array_index (self->vocab, id), self->vocab_len[id], id, id + 1, TRUE, found);
+          g_array_set_size (back, 0);
+          fuzzy_search (self, s, g_ptr_array_index (self->vocab, id), self->vocab_len[id], id, id + 1, back, found);
           for (guint k = 0; k < found->len; k++)
             {
               const Neigh *n = &g_array_index (found, Neigh, k);
-              NbPair pair = { id, n->id, n->sim,
-                              fuzzy_similarity (self, g_ptr_array_index (self->vocab, n->id), self->vocab_len[n->id],
-                                                g_ptr_array_index (self->vocab, id), self->vocab_len[id], id) };
+              NbPair pair = { id, n->id, n->sim, g_array_index (back, float, k) };
 
-              if (pair.sim_ba == 0 && pair.sim_ab == 0)
-                continue;
               g_array_append_val (pairs, pair);
             }
         }
@@ -1512,22 +1540,9 @@ lower_bound_len (ClrMatcher *self,
 
 /* Vocabulary tokens (not glued forms) within the edit-distance bound of
  * @text, @exclude and ids below @min_id aside, appended to @out. */
-/* The similarity of listed token @id as the query to @text, the listed
- * token @text_id: a short word's credit depends on which side is listed. */
-static float
-reverse_similarity (ClrMatcher *self,
-                    const char *text,
-                    guint       len,
-                    guint32     id,
-                    guint32     text_id)
-{
-  if (text_id == NO_ID)
-    return 0;
-  return fuzzy_similarity (self, g_ptr_array_index (self->vocab, id), self->vocab_len[id], text, len, text_id);
-}
-
-/* @both_ways (the neighbour table, @text the listed token @exclude): also
- * the tokens that match @text only as the query. */
+/* @reverse (the neighbour table, @text the listed token @exclude): also
+ * the tokens that match @text only as the query, and in @reverse (floats,
+ * parallel to @out) each one's similarity as the query to @text. */
 static void
 fuzzy_search (ClrMatcher *self,
               Scratch    *s,
@@ -1535,7 +1550,7 @@ fuzzy_search (ClrMatcher *self,
               guint       len,
               guint32     exclude,
               guint32     min_id,
-              gboolean    both_ways,
+              GArray     *reverse,
               GArray     *out)
 {
   guint32 codes[256];
@@ -1591,11 +1606,15 @@ fuzzy_search (ClrMatcher *self,
           popcount64 (mask ^ self->vocab_sig[id].mask) + dlen <= 2 * bound &&
           bag_distance (counts, len, self->vocab_sig[id].counts, lv) <= bound)
         {
-          float sim = fuzzy_similarity (self, text, len, g_ptr_array_index (self->vocab, id), lv, id);
-          if (sim > 0 || (both_ways && reverse_similarity (self, text, len, id, exclude) > 0))
+          float back = 0;
+          float sim = fuzzy_pair (self, text, len, g_ptr_array_index (self->vocab, id), lv,
+                                  reverse != NULL ? exclude : NO_ID, id, reverse != NULL ? &back : NULL);
+          if (sim > 0 || back > 0)
             {
               Neigh n = { id, sim };
               g_array_append_val (out, n);
+              if (reverse != NULL)
+                g_array_append_val (reverse, back);
             }
         }
     }
@@ -1605,16 +1624,20 @@ fuzzy_search (ClrMatcher *self,
     for (guint k = 0; k < self->n_short[len - MIN_FUZZY_LENGTH]; k++)
       {
         guint32 id = self->short_ids[len - MIN_FUZZY_LENGTH][k];
-        float sim;
+        float sim, back = 0;
 
         if (id < min_id || id == exclude || s->vcount[id] != 0 ||
             popcount64 (mask ^ self->vocab_sig[id].mask) > 2)
           continue;
-        sim = fuzzy_similarity (self, text, len, g_ptr_array_index (self->vocab, id), len, id);
-        if (sim > 0 || (both_ways && reverse_similarity (self, text, len, id, exclude) > 0))
+
+        sim = fuzzy_pair (self, text, len, g_ptr_array_index (self->vocab, id), len,
+                          reverse != NULL ? exclude : NO_ID, id, reverse != NULL ? &back : NULL);
+        if (sim > 0 || back > 0)
           {
             Neigh n = { id, sim };
             g_array_append_val (out, n);
+            if (reverse != NULL)
+              g_array_append_val (reverse, back);
           }
       }
   for (guint k = 0; k < s->vtouched->len; k++)
@@ -1652,7 +1675,7 @@ find_neighbours (ClrMatcher *self,
                              self->nb_off[t->exact + 1] - self->nb_off[t->exact]);
     }
   else if (t->exact == NO_ID || !is_glued_form (self, t->exact))
-    fuzzy_search (self, s, t->text, t->len, t->exact, 0, FALSE, t->neigh);
+    fuzzy_search (self, s, t->text, t->len, t->exact, 0, NULL, t->neigh);
   g_array_sort (t->neigh, neigh_cmp);
 }
 
