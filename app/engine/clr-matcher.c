@@ -1422,6 +1422,8 @@ typedef struct
   float          weight;
   GArray        *neigh;     /* Neigh sorted by id (index mode) */
   gboolean       glued;     /* two query tokens glued: exact matches only */
+  float          cap;       /* at most this similar: a typo of a table word read as it */
+  char          *typed;     /* that word as typed, for the explanation */
 } QTok;
 
 typedef struct
@@ -1440,6 +1442,7 @@ static void
 qtok_clear (QTok *t)
 {
   g_clear_pointer (&t->text, g_free);
+  g_clear_pointer (&t->typed, g_free);
   g_clear_pointer (&t->neigh, g_array_unref);
 }
 
@@ -1757,6 +1760,8 @@ qtok_init (ClrMatcher    *self,
   t->exact = lookup_id (self, text);
   t->neigh = NULL;
   t->weight = 0;
+  t->cap = 1.0f;
+  t->typed = NULL;
 }
 
 /* The query token's weight: that of the listed token it is (or is most
@@ -1810,6 +1815,8 @@ query_init (ClrMatcher *self,
     {
       ClrNormToken *t = g_ptr_array_index (tokens, i);
       qtok_init (self, &q->tok[i], t->text, t->klass);
+      q->tok[i].cap = t->similarity;
+      q->tok[i].typed = g_strdup (t->typed);
       if (!naive)
         find_neighbours (self, s, &q->tok[i]);
       else
@@ -1897,6 +1904,12 @@ score_pairs (const Query   *q,
   double qsum = 0, nsum = 0, alpha = get_params ()->query_share;
   gboolean distinct = FALSE;
 
+  /* A query word read as a table word it is one edit from matches at most
+   * as well as a fuzzy match. */
+  for (guint k = 0; k < n_pairs; k++)
+    for (guint i = pairs[k].q0; i <= pairs[k].q1; i++)
+      if (q->tok[i].cap < pairs[k].sim)
+        pairs[k].sim = q->tok[i].cap;
   qsort (pairs, n_pairs, sizeof (Pair), pair_cmp);
   if (detail != NULL)
     detail->n_pairs = 0;
@@ -2176,7 +2189,7 @@ append_token_text (GString     *out,
     {
       if (k > a)
         g_string_append_c (out, '+');
-      g_string_append (out, query_side ? q->tok[k].text
+      g_string_append (out, query_side ? (q->tok[k].typed != NULL ? q->tok[k].typed : q->tok[k].text)
                                        : (const char *) g_ptr_array_index (self->vocab, ntok[k]));
     }
 }

@@ -32,6 +32,8 @@ typedef struct
 {
   char          *text;    /* canonical, lower-case ASCII (or the letters ICU could not romanise) */
   ClrTokenClass  klass;
+  float          similarity;  /* 1, or less when a query word one edit from a table word was read as it */
+  char          *typed;       /* that word as typed, else NULL */
 } ClrNormToken;
 
 void clr_norm_token_free (ClrNormToken *token);

@@ -457,6 +457,7 @@ static const Row qualified_rows[] = {
   { "SDN", "individual", "ATWA, Ali", NULL, "LB" },
   { "DPL", "individual", "KHALED KHALIL EL-AWAR", NULL, "LB" },
   { "EL", NULL, "Public Joint Stock Company Scientific Production Association Strela", NULL, "RU" },
+  { "NS-CMIC", "entity", "CHINA NATIONAL NUCLEAR CORPORATION", NULL, "CN" },
 };
 
 static void
@@ -618,6 +619,16 @@ test_short_words (void)
   assert_same_hits (m, "RNAI, Indu");
   assert_same_hits (m, "ALTAS KIAN QESHM");
   assert_same_hits (m, "Jamli Mukulu");
+  /* A typo in a word the tables rewrite (national → natl) is read as that
+   * word, at a fuzzy match's similarity; listed words are never rewritten. */
+  {
+    g_autoptr(GPtrArray) hits = clr_matcher_screen (m, "CHINA NTAIONAL NUCLEAR CORPORATION", NULL, t, 0);
+
+    g_assert_cmpstr (top (hits)->entry->name, ==, "CHINA NATIONAL NUCLEAR CORPORATION");
+    g_assert_cmpfloat (top (hits)->score, <, 1.0);
+    g_assert_nonnull (strstr (top (hits)->explanation, "ntaional≈natl"));
+    assert_same_hits (m, "CHINA NTAIONAL NUCLEAR CORPORATION");
+  }
 }
 
 static ClrMatcher *
