@@ -1249,6 +1249,13 @@ load_tables (ClrNormalizer  *self,
       set_class (self, key, CLR_TOKEN_LOCATION);
       if (n > 1)
         add_spelling (self, word, key, CLR_TOKEN_LOCATION);
+      else
+        {
+          /* Names are read with English plurals folded: "Philippines" is
+           * the token "philippine". */
+          g_autofree char *stemmed = stem (key);
+          set_class (self, stemmed, CLR_TOKEN_LOCATION);
+        }
     }
 
   /* Generic words (canonical tokens). */
@@ -1256,7 +1263,12 @@ load_tables (ClrNormalizer  *self,
                      json_object_get_member (json_node_get_object (generic), "words"), &words, error))
     return FALSE;
   for (guint i = 0; i < json_array_get_length (words); i++)
-    set_class (self, json_array_get_string_element (words, i), CLR_TOKEN_GENERIC);
+    {
+      g_autofree char *stemmed = stem (json_array_get_string_element (words, i));
+
+      set_class (self, json_array_get_string_element (words, i), CLR_TOKEN_GENERIC);
+      set_class (self, stemmed, CLR_TOKEN_GENERIC);
+    }
 
   /* Abbreviations and given-name spellings: canonical → spellings. */
   return load_synonyms (self, "abbreviations.json", "words", abbr, error) &&

@@ -137,6 +137,21 @@ test_classify (void)
   g_assert_cmpint (clr_normalizer_classify (n, "beijing"), ==, CLR_TOKEN_LOCATION);
   g_assert_cmpint (clr_normalizer_classify (n, "11420"), ==, CLR_TOKEN_NUMBER);
   g_assert_cmpint (clr_normalizer_classify (n, "huawei"), ==, CLR_TOKEN_NORMAL);
+  /* Places of every country and their plural-folded forms; ranks and honorifics. */
+  g_assert_cmpint (clr_normalizer_classify (n, "yangon"), ==, CLR_TOKEN_LOCATION);
+  g_assert_cmpint (clr_normalizer_classify (n, "moskva"), ==, CLR_TOKEN_LOCATION);
+  g_assert_cmpint (clr_normalizer_classify (n, "esfahan"), ==, CLR_TOKEN_LOCATION);
+  {
+    g_autoptr(GPtrArray) tokens = clr_normalizer_tokenize (n, "Philippines", CLR_NORMALIZE_NONE, NULL, NULL);
+    g_autofree char *hk = clr_normalizer_normalize (n, "New Zealand", CLR_NORMALIZE_NONE);
+
+    g_assert_cmpuint (tokens->len, ==, 1);
+    g_assert_cmpint (((ClrNormToken *) tokens->pdata[0])->klass, ==, CLR_TOKEN_LOCATION);
+    g_assert_cmpint (clr_normalizer_classify (n, hk), ==, CLR_TOKEN_LOCATION);
+  }
+  g_assert_cmpint (clr_normalizer_classify (n, "univ"), ==, CLR_TOKEN_GENERIC);
+  g_assert_cmpint (clr_normalizer_classify (n, "capt"), ==, CLR_TOKEN_STOP);
+  g_assert_cmpint (clr_normalizer_classify (n, "sheikh"), ==, CLR_TOKEN_STOP);
 }
 
 static void
