@@ -302,8 +302,8 @@ struct _ClrMatcher
   GArray        *vocab_parts;     /* guint64: glued forms' two part ids, else NO_ID */
   float         *vocab_weight;
   float         *vocab_rarity;    /* IDF / (short_word.rare_idf_fraction × unknown IDF), at most 1 */
-  guint32       *short_ids[2];    /* vocab ids of fuzzy tokens of 3 and 4 letters: one edit away, */
-  guint          n_short[2];      /* two may share no trigram ("rani" / "rnai") */
+  guint32       *short_ids[2];    /* vocab ids of fuzzy tokens of 3 and 4 letters, by first letter: */
+  guint32        short_off[2][CHAR_CODES + 1];  /* one edit away, two may share no trigram ("rani" / "rnai") */
   guint8        *vocab_len;
   Sig           *vocab_sig;       /* per token: character mask and counts */
   double         unknown_idf;
@@ -1252,18 +1252,39 @@ clr_matcher_build (ClrMatcher *self)
   /* Tokens of three or four letters one edit apart may share no trigram
    * ("abc" / "axc", "rani" / "rnai"): they are compared directly with the
    * tokens of their own length (other lengths always share one). */
-  for (guint k = 0; k < 2; k++)
+  for (int pass = 0; pass < 2; pass++)
     {
-      self->short_ids[k] = g_new (guint32, MAX (n_vocab, 1));
-      self->n_short[k] = 0;
+      guint32 short_fill[2][CHAR_CODES + 1];
+
+      if (pass == 1)
+        for (guint k = 0; k < 2; k++)
+          {
+            guint32 sum = 0;
+
+            for (guint c = 0; c <= CHAR_CODES; c++)
+              {
+                guint32 n = self->short_off[k][c];
+                self->short_off[k][c] = sum;
+                short_fill[k][c] = sum;
+                sum += n;
+              }
+            self->short_ids[k] = g_new (guint32, MAX (sum, 1));
+          }
+      else
+        memset (self->short_off, 0, sizeof (self->short_off));
+      for (guint32 id = 0; id < n_vocab; id++)
+        if (self->vocab_len[id] >= MIN_FUZZY_LENGTH && self->vocab_len[id] <= MIN_FUZZY_LENGTH + 1 &&
+            !is_glued_form (self, id) && fuzzy_class (g_array_index (self->vocab_class, guint8, id)))
+          {
+            guint k = self->vocab_len[id] - MIN_FUZZY_LENGTH;
+            guint c = tri_code ((guchar) ((const char *) g_ptr_array_index (self->vocab, id))[0]);
+
+            if (pass == 0)
+              self->short_off[k][c]++;
+            else
+              self->short_ids[k][short_fill[k][c]++] = id;
+          }
     }
-  for (guint32 id = 0; id < n_vocab; id++)
-    if (self->vocab_len[id] >= MIN_FUZZY_LENGTH && self->vocab_len[id] <= MIN_FUZZY_LENGTH + 1 &&
-        !is_glued_form (self, id) && fuzzy_class (g_array_index (self->vocab_class, guint8, id)))
-      {
-        guint k = self->vocab_len[id] - MIN_FUZZY_LENGTH;
-        self->short_ids[k][self->n_short[k]++] = id;
-      }
 
   if (!self->no_nb_table)
     build_neighbours (self);
@@ -1622,11 +1643,20 @@ fuzzy_search (ClrMatcher *self,
         }
     }
   /* Three or four letters against as many: compared directly (no shared
-   * trigram needed); those the trigrams found were compared above. */
-  if (len <= MIN_FUZZY_LENGTH + 1)
-    for (guint k = 0; k < self->n_short[len - MIN_FUZZY_LENGTH]; k++)
+   * trigram needed); those the trigrams found were compared above. Only
+   * pairs with the same first letter (or, in three letters, the first two
+   * swapped) can earn credit and share no trigram: "axc" / "abc", "acb" /
+   * "abc", "bac" / "abc", "rnai" / "rani". */
+  for (guint b = 0; len <= MIN_FUZZY_LENGTH + 1 && b < (len == MIN_FUZZY_LENGTH ? 2u : 1u); b++)
+    {
+      guint k = len - MIN_FUZZY_LENGTH;
+      guint c = tri_code ((guchar) text[b]);
+
+      if (b == 1 && c == tri_code ((guchar) text[0]))
+        break;
+      for (guint32 x = self->short_off[k][c]; x < self->short_off[k][c + 1]; x++)
       {
-        guint32 id = self->short_ids[len - MIN_FUZZY_LENGTH][k];
+        guint32 id = self->short_ids[k][x];
         float sim, back = 0;
 
         if (id < min_id || id == exclude || s->vcount[id] != 0 ||
@@ -1643,6 +1673,7 @@ fuzzy_search (ClrMatcher *self,
               g_array_append_val (reverse, back);
           }
       }
+    }
   for (guint k = 0; k < s->vtouched->len; k++)
     s->vcount[g_array_index (s->vtouched, guint32, k)] = 0;
 }
