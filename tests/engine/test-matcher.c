@@ -556,6 +556,7 @@ test_recall_tables (void)
   /* An organisation's name is not a vessel's (or a person's) unless it is exactly that name. */
   assert_no_hit (m, "Rainbow Electronics (Ukraine) TOV");
   g_assert_cmpfloat (best_score_for (m, "Rainbow", NULL, "SNOW"), ==, 1.0);
+  g_assert_cmpfloat (best_score_for (m, "M/V RAINBOW", NULL, "SNOW"), >=, t);
   {
     g_autoptr(GPtrArray) low = clr_matcher_screen (m, "Rainbow Electronics TOV", NULL, 0.3, 1);
     g_assert_nonnull (strstr (top (low)->explanation, "vessel"));
