@@ -35,13 +35,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clr-chinese-names.h"
+#include "clr-engine-error.h"
 #include "clr-matcher.h"
+#include "clr-matcher-private.h"
 #include "clr-normalize.h"
 
 #define NO_ID G_MAXUINT32
 #define MAX_QUERY_TOKENS 24
 #define MAX_NAME_TOKENS 48
-#define MIN_FUZZY_LENGTH 4
+#define MIN_FUZZY_LENGTH 3   /* words of 1–2 letters match exactly only */
+#define MAX_SHORT_LENGTH 5   /* up to here one edit earns short_word credit */
 #define TRI_BASE 38
 #define TRI_BUCKETS (TRI_BASE * TRI_BASE * TRI_BASE)
 #define CHAR_CODES TRI_BASE
@@ -59,7 +63,122 @@ typedef struct
   double country_match;
   double country_mismatch;
   guint  max_candidates;
+  double short_similarity[3];   /* one edit in a word of 3, 4, 5 letters */
+  double short_rare_idf;        /* fraction of the rarest IDF at which that credit is whole */
+  double chinese_exact;         /* a Chinese-name table row, equal */
+  double chinese_near;          /* … one character off */
+  double family_factor;         /* a match on the parent named in an affiliate's name field */
+  double type_mismatch;         /* an organisation's name against a person or vessel */
 } Params;
+
+static gboolean
+param_double (JsonObject  *obj,
+              const char  *path,
+              const char  *member,
+              double       min,
+              double       max,
+              double      *out,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      (json_node_get_value_type (node) != G_TYPE_DOUBLE &&
+       json_node_get_value_type (node) != G_TYPE_INT64))
+    {
+      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
+                   _("%s: “%s%s” is missing or not a number"), "scoring.json", path, member);
+      return FALSE;
+    }
+  *out = json_node_get_double (node);
+  if (*out < min || *out > max)
+    {
+      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
+                   _("%s: “%s%s” is %g, outside %g–%g"), "scoring.json", path, member, *out, min, max);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static JsonObject *
+param_object (JsonObject  *obj,
+              const char  *member,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
+                   _("%s: “%s” is missing or not an object"), "scoring.json", member);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+/* Every key is required: a missing one is an error, never a fallback to
+ * some other value. */
+static gboolean
+parse_params (GBytes   *bytes,
+              Params   *params,
+              GError  **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *root, *cw, *sw;
+  double max_candidates;
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), &local_error))
+    {
+      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
+                   _("%s: %s"), "scoring.json", local_error->message);
+      return FALSE;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
+                   _("%s: the top level is not an object"), "scoring.json");
+      return FALSE;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (!param_double (root, "", "default_threshold", 0, 1, &params->default_threshold, error) ||
+      !param_double (root, "", "query_share", 0, 1, &params->query_share, error) ||
+      !param_double (root, "", "min_similarity", 0.5, 1, &params->min_similarity, error) ||
+      !param_double (root, "", "country_match", 0, 1, &params->country_match, error) ||
+      !param_double (root, "", "country_mismatch", -1, 0, &params->country_mismatch, error) ||
+      !param_double (root, "", "max_candidates_scored", 1, 1e6, &max_candidates, error) ||
+      !param_double (root, "", "chinese_name_exact", 0, 1, &params->chinese_exact, error) ||
+      !param_double (root, "", "chinese_name_near", 0, 1, &params->chinese_near, error) ||
+      !param_double (root, "", "family_member_factor", 0, 1, &params->family_factor, error) ||
+      !param_double (root, "", "type_mismatch", -1, 0, &params->type_mismatch, error))
+    return FALSE;
+  params->max_candidates = (guint) max_candidates;
+  if ((cw = param_object (root, "class_weight", error)) == NULL ||
+      !param_double (cw, "class_weight.", "normal", 0, 10, &params->class_weight[0], error) ||
+      !param_double (cw, "class_weight.", "number", 0, 10, &params->class_weight[1], error) ||
+      !param_double (cw, "class_weight.", "generic", 0, 10, &params->class_weight[2], error) ||
+      !param_double (cw, "class_weight.", "legal_form", 0, 10, &params->class_weight[3], error) ||
+      !param_double (cw, "class_weight.", "stop", 0, 10, &params->class_weight[4], error) ||
+      !param_double (cw, "class_weight.", "location", 0, 10, &params->class_weight[5], error))
+    return FALSE;
+  if ((sw = param_object (root, "short_word", error)) == NULL ||
+      !param_double (sw, "short_word.", "similarity_3", 0, 1, &params->short_similarity[0], error) ||
+      !param_double (sw, "short_word.", "similarity_4", 0, 1, &params->short_similarity[1], error) ||
+      !param_double (sw, "short_word.", "similarity_5", 0, 1, &params->short_similarity[2], error) ||
+      !param_double (sw, "short_word.", "rare_idf_fraction", 0.01, 1, &params->short_rare_idf, error))
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+_clr_matcher_check_scoring (GBytes  *bytes,
+                            GError **error)
+{
+  Params params;
+
+  return parse_params (bytes, &params, error);
+}
 
 static const Params *
 get_params (void)
@@ -71,29 +190,10 @@ get_params (void)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) bytes = _clr_matching_load_resource ("scoring.json", &error);
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      JsonObject *root, *cw;
 
-      if (bytes == NULL ||
-          !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                       g_bytes_get_size (bytes), &error) ||
-          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-        g_error ("Bundled scoring.json is broken: %s", error ? error->message : "not an object");
-
-      root = json_node_get_object (json_parser_get_root (parser));
-      params.default_threshold = json_object_get_double_member_with_default (root, "default_threshold", 0.8);
-      params.query_share = json_object_get_double_member_with_default (root, "query_share", 0.75);
-      params.min_similarity = json_object_get_double_member_with_default (root, "min_similarity", 0.7);
-      params.country_match = json_object_get_double_member_with_default (root, "country_match", 0.02);
-      params.country_mismatch = json_object_get_double_member_with_default (root, "country_mismatch", -0.04);
-      params.max_candidates = json_object_get_int_member_with_default (root, "max_candidates_scored", 400);
-      cw = json_object_get_object_member (root, "class_weight");
-      params.class_weight[0] = cw ? json_object_get_double_member_with_default (cw, "normal", 1.0) : 1.0;
-      params.class_weight[1] = cw ? json_object_get_double_member_with_default (cw, "number", 1.0) : 1.0;
-      params.class_weight[2] = cw ? json_object_get_double_member_with_default (cw, "generic", 0.25) : 0.25;
-      params.class_weight[3] = cw ? json_object_get_double_member_with_default (cw, "legal_form", 0.08) : 0.08;
-      params.class_weight[4] = cw ? json_object_get_double_member_with_default (cw, "stop", 0.06) : 0.06;
-      params.class_weight[5] = cw ? json_object_get_double_member_with_default (cw, "location", 0.35) : 0.35;
+      /* Compiled in: a broken file is a build defect (test-matcher checks it). */
+      if (bytes == NULL || !parse_params (bytes, &params, &error))
+        g_error ("Bundled scoring.json is broken: %s", error->message);
       g_once_init_leave (&initialized, 1);
     }
   return &params;
@@ -138,6 +238,8 @@ typedef struct
   guint16     n_tok;
   const char *display;      /* the published name or alias (owned by the entry) */
   float       total_weight;
+  gboolean    distinct;     /* has a distinctive token (not a qualifier) */
+  gboolean    family;       /* the parent named in an affiliate's name field */
 } NameRec;
 
 typedef struct
@@ -199,6 +301,9 @@ struct _ClrMatcher
   GArray        *vocab_class;     /* guint8 ClrTokenClass */
   GArray        *vocab_parts;     /* guint64: glued forms' two part ids, else NO_ID */
   float         *vocab_weight;
+  float         *vocab_rarity;    /* IDF / (short_word.rare_idf_fraction × unknown IDF), at most 1 */
+  guint32       *short_ids[2];    /* vocab ids of fuzzy tokens of 3 and 4 letters, by first letter: */
+  guint32        short_off[2][CHAR_CODES + 1];  /* one edit away, two may share no trigram ("rani" / "rnai") */
   guint8        *vocab_len;
   Sig           *vocab_sig;       /* per token: character mask and counts */
   double         unknown_idf;
@@ -214,7 +319,19 @@ struct _ClrMatcher
   guint8        *tri_len;         /* their lengths, read without touching the vocabulary */
 
   GAsyncQueue   *scratch_pool;
+
+  ClrChineseNames *zh;            /* chinese-names.json (transfer none) */
+  GHashTable    *zh_by_en;        /* normalised English name → GPtrArray of row + 1 */
+  GArray        *zh_links;        /* ZhLink, by row then entry */
 };
+
+/* A Chinese-name table row and a listed entry it names. */
+typedef struct
+{
+  guint32     row;
+  guint32     entry;
+  const char *display;   /* the entry's name or alias equal to the row's English name */
+} ZhLink;
 
 G_DEFINE_FINAL_TYPE (ClrMatcher, clr_matcher, G_TYPE_OBJECT)
 
@@ -262,6 +379,9 @@ clr_matcher_finalize (GObject *object)
   g_array_unref (self->vocab_class);
   g_array_unref (self->vocab_parts);
   g_free (self->vocab_weight);
+  g_free (self->vocab_rarity);
+  g_free (self->short_ids[0]);
+  g_free (self->short_ids[1]);
   g_free (self->vocab_len);
   g_free (self->vocab_sig);
   g_free (self->post_off);
@@ -272,6 +392,8 @@ clr_matcher_finalize (GObject *object)
   g_free (self->nb_off);
   g_free (self->nb);
   g_clear_object (&self->norm);
+  g_clear_pointer (&self->zh_by_en, g_hash_table_unref);
+  g_clear_pointer (&self->zh_links, g_array_unref);
 
   G_OBJECT_CLASS (clr_matcher_parent_class)->finalize (object);
 }
@@ -297,6 +419,8 @@ clr_matcher_init (ClrMatcher *self)
   self->vocab_class = g_array_new (FALSE, TRUE, sizeof (guint8));
   self->vocab_parts = g_array_new (FALSE, TRUE, sizeof (guint64));
   self->scratch_pool = g_async_queue_new ();
+  self->zh = clr_chinese_names_get_default ();
+  self->zh_links = g_array_new (FALSE, FALSE, sizeof (ZhLink));
 }
 
 ClrMatcher *
@@ -457,19 +581,33 @@ popcount64 (guint64 v)
 static guint
 max_distance (guint longest)
 {
+  /* A short word allows one edit, which earns the short_word credit. */
+  if (longest <= MAX_SHORT_LENGTH)
+    return 1;
   return (guint) floor ((1.0 - get_params ()->min_similarity) * longest + 1e-9);
 }
 
-/* Similarity of two different tokens: 0 unless fuzzy matching applies. */
+/* Similarity of a query token @a to a different listed token @b (vocabulary
+ * id @b_id): 0 unless fuzzy matching applies and reaches min_similarity.
+ * Symmetric in the strings; only a short word's credit depends on the
+ * listed token (its rarity). */
 static float
-fuzzy_similarity (const char *a,
-                  guint       la,
-                  const char *b,
-                  guint       lb)
+fuzzy_pair (ClrMatcher *self,
+            const char *a,
+            guint       la,
+            const char *b,
+            guint       lb,
+            guint32     a_id,
+            guint32     b_id,
+            float      *sim_ba)
 {
+  const Params *params = get_params ();
   guint longest = MAX (la, lb);
   guint bound, d;
+  double sim;
 
+  if (sim_ba != NULL)
+    *sim_ba = 0;
   if (la < MIN_FUZZY_LENGTH || lb < MIN_FUZZY_LENGTH)
     return 0;
   bound = max_distance (longest);
@@ -478,23 +616,76 @@ fuzzy_similarity (const char *a,
   d = osa_distance (a, la, b, lb, bound);
   if (d > bound)
     return 0;
-  /* Equal but for transliteration letters: close to, never, identical. */
-  if (d == 0)
-    return 0.95f;
-  /* One letter in five is a different word more often than a typo:
-   * short tokens pay their edits twice. */
-  if (longest < 6)
+  /* Equal but for transliteration letters: close to, never, identical
+   * (in three letters, as good as an edit: "byd" is not "bid"). */
+  if (d == 0 && longest > MIN_FUZZY_LENGTH)
     {
-      double sim = 1.0 - (double) d / longest;
-      return (float) (sim * sim);
+      if (sim_ba != NULL)
+        *sim_ba = 0.95f;
+      return 0.95f;
     }
-  return (float) (1.0 - (double) d / longest);
+  if (longest > MAX_SHORT_LENGTH)
+    {
+      sim = 1.0 - (double) d / longest;
+      if (sim < params->min_similarity - 1e-9)
+        return 0;
+      if (sim_ba != NULL)
+        *sim_ba = (float) sim;
+      return (float) sim;
+    }
+  /* In a short word the first letter must agree (or be swapped with the
+   * second): "Feng" / "Deng", "Lei" / "Wei" are other names, not slips. */
+  if (fold_char (a[0]) != fold_char (b[0]) &&
+      !(fold_char (a[0]) == fold_char (b[1]) && fold_char (a[1]) == fold_char (b[0])))
+    return 0;
+  /* One edit in a short word (Jamil / Jamli, Qaeda / Qaida) is the most
+   * common slip, but a common short word is as often another word: the
+   * credit grows with the listed word's rarity. */
+  sim = params->short_similarity[longest - MIN_FUZZY_LENGTH];
+  if (sim_ba != NULL && a_id != NO_ID && sim * self->vocab_rarity[a_id] >= params->min_similarity - 1e-9)
+    *sim_ba = (float) (sim * self->vocab_rarity[a_id]);
+  sim *= self->vocab_rarity[b_id];
+  return sim >= params->min_similarity - 1e-9 ? (float) sim : 0;
+}
+
+static float
+fuzzy_similarity (ClrMatcher *self,
+                  const char *a,
+                  guint       la,
+                  const char *b,
+                  guint       lb,
+                  guint32     b_id)
+{
+  return fuzzy_pair (self, a, la, b, lb, NO_ID, b_id, NULL);
+}
+
+/* Places, legal forms, generic business words and stop words qualify a
+ * name: they can confirm a match but never make one. */
+static gboolean
+distinctive_class (ClrTokenClass klass)
+{
+  return (klass & (CLR_TOKEN_LEGAL_FORM | CLR_TOKEN_STOP | CLR_TOKEN_GENERIC | CLR_TOKEN_LOCATION)) == 0;
 }
 
 static gboolean
 fuzzy_class (ClrTokenClass klass)
 {
   return (klass & (CLR_TOKEN_LEGAL_FORM | CLR_TOKEN_STOP | CLR_TOKEN_NUMBER)) == 0;
+}
+
+/* Whether two adjacent tokens are also compared glued: words (not legal
+ * forms or numbers), and a short particle before a word ("el awar" =
+ * "elawar", "al qaida" = "alqaida"). */
+static gboolean
+gluable (ClrTokenClass  a,
+         const char    *a_text,
+         ClrTokenClass  b)
+{
+  if (!fuzzy_class (b))
+    return FALSE;
+  if (fuzzy_class (a))
+    return TRUE;
+  return (a & CLR_TOKEN_STOP) && strlen (a_text) <= 3;
 }
 
 /* ---- building ----------------------------------------------------------- */
@@ -511,7 +702,18 @@ intern (ClrMatcher    *self,
   guint8 k = (guint8) klass;
 
   if (value != NULL)
-    return GPOINTER_TO_UINT (value) - 1;
+    {
+      id = GPOINTER_TO_UINT (value) - 1;
+      /* A listed word spelled like the glued form of two others ("jinping"
+       * beside "jin ping") is a word: fuzzy matching and its own weight
+       * apply, whichever name came first. */
+      if (parts == G_MAXUINT64 && g_array_index (self->vocab_parts, guint64, id) != G_MAXUINT64)
+        {
+          g_array_index (self->vocab_parts, guint64, id) = G_MAXUINT64;
+          g_array_index (self->vocab_class, guint8, id) = k;
+        }
+      return id;
+    }
 
   id = self->vocab->len;
   copy = g_strdup (text);
@@ -616,6 +818,80 @@ same_tokens (GArray  *tokens,
   return memcmp (&g_array_index (tokens, guint32, off_a), b, n_a * sizeof (guint32)) == 0;
 }
 
+static gboolean
+same_list (const char *row_list,
+           const char *entry_list)
+{
+  gsize lr, le;
+
+  if (row_list == NULL || entry_list == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (row_list, entry_list) == 0)
+    return TRUE;
+  /* "CMIC" names the list the CSL codes "NS-CMIC". */
+  lr = strlen (row_list);
+  le = strlen (entry_list);
+  return le > lr + 1 && entry_list[le - lr - 1] == '-' &&
+         g_ascii_strcasecmp (entry_list + le - lr, row_list) == 0;
+}
+
+/* Links the Chinese-name table's rows whose English name is this form of
+ * the entry's name to the entry. */
+static void
+link_chinese_names (ClrMatcher *self,
+                    guint32     entry_idx,
+                    const char *display,
+                    GPtrArray  *tokens)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+  GPtrArray *rows;
+  ClrEntry *entry = g_array_index (self->entries, EntryRec, entry_idx).entry;
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (key, ' ');
+      g_string_append (key, ((ClrNormToken *) g_ptr_array_index (tokens, i))->text);
+    }
+  rows = g_hash_table_lookup (self->zh_by_en, key->str);
+  for (guint k = 0; rows != NULL && k < rows->len; k++)
+    {
+      guint32 row = GPOINTER_TO_UINT (g_ptr_array_index (rows, k)) - 1;
+      ZhLink link = { row, entry_idx, display };
+      gboolean known = FALSE;
+
+      if (!same_list (clr_chinese_names_get_row (self->zh, row)->list, entry->list_code))
+        continue;
+      for (guint x = 0; x < self->zh_links->len && !known; x++)
+        {
+          ZhLink *other = &g_array_index (self->zh_links, ZhLink, x);
+          known = other->row == row && other->entry == entry_idx;
+        }
+      if (!known)
+        g_array_append_val (self->zh_links, link);
+    }
+}
+
+static gboolean
+tokens_distinctive (GPtrArray *tokens)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    if (distinctive_class (((ClrNormToken *) g_ptr_array_index (tokens, i))->klass))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @text is made only of qualifiers: "(Hong Kong)", "(Shenzhen)",
+ * "(PRC Branch)". */
+static gboolean
+qualifier_only (ClrMatcher *self,
+                const char *text)
+{
+  g_autoptr(GPtrArray) tokens = clr_normalizer_tokenize (self->norm, text, CLR_NORMALIZE_NONE, NULL, NULL);
+
+  return tokens->len > 0 && !tokens_distinctive (tokens);
+}
+
 static void
 add_name (ClrMatcher *self,
           guint32     entry_idx,
@@ -623,7 +899,8 @@ add_name (ClrMatcher *self,
           const char *display,
           const char *text,
           gboolean    individual,
-          gboolean    whole)
+          gboolean    whole,
+          gboolean    family)
 {
   g_autoptr(GPtrArray) tokens = clr_normalizer_tokenize (self->norm, text,
                                                          individual ? CLR_NORMALIZE_INDIVIDUAL : CLR_NORMALIZE_NONE,
@@ -636,24 +913,15 @@ add_name (ClrMatcher *self,
     return;
   /* A part of a name ("(PRC entity)", "(UK)") made only of places, legal
    * forms and generic words would match too much on its own. */
-  if (!whole)
-    {
-      gboolean distinctive = FALSE;
-
-      for (guint i = 0; i < n; i++)
-        {
-          ClrNormToken *t = g_ptr_array_index (tokens, i);
-          if (t->klass == CLR_TOKEN_NORMAL || t->klass == CLR_TOKEN_NUMBER)
-            distinctive = TRUE;
-        }
-      if (!distinctive)
-        return;
-    }
+  if (!whole && !tokens_distinctive (tokens))
+    return;
   for (guint i = 0; i < n; i++)
     {
       ClrNormToken *t = g_ptr_array_index (tokens, i);
       ids[i] = intern (self, t->text, t->klass, G_MAXUINT64);
     }
+  if (self->zh_by_en != NULL)
+    link_chinese_names (self, entry_idx, display, tokens);
 
   /* The same tokens under another spelling of this entry add nothing. */
   for (guint k = first_name_of_entry; k < self->names->len; k++)
@@ -667,6 +935,10 @@ add_name (ClrMatcher *self,
   rec.tok_off = self->name_tokens->len;
   rec.n_tok = n;
   rec.display = display;
+  rec.family = family;
+  for (guint i = 0; i < n; i++)
+    if (distinctive_class (((ClrNormToken *) g_ptr_array_index (tokens, i))->klass))
+      rec.distinct = TRUE;
   g_array_append_vals (self->name_tokens, ids, n);
   for (guint i = 0; i < n; i++)
     {
@@ -677,7 +949,7 @@ add_name (ClrMatcher *self,
           ClrNormToken *a = g_ptr_array_index (tokens, i);
           ClrNormToken *b = g_ptr_array_index (tokens, i + 1);
 
-          if (fuzzy_class (a->klass) && fuzzy_class (b->klass))
+          if (gluable (a->klass, a->text, b->klass))
             {
               g_autofree char *glued = g_strconcat (a->text, b->text, NULL);
               guint64 parts = ((guint64) ids[i] << 32) | ids[i + 1];
@@ -707,11 +979,15 @@ add_entry_names (ClrMatcher *self,
       const char *display = i == 0 ? entry->name : g_ptr_array_index (entry->aliases, i - 1);
       g_auto(GStrv) parts = NULL;
       g_autoptr(GPtrArray) forms = g_ptr_array_new ();
+      g_autofree char *parent = NULL;
 
       if (display == NULL || *display == '\0')
         continue;
+
       /* The name, and each party a compound name field joins. */
       parts = clr_normalizer_name_parts (self->norm, display);
+      if (parts[0] != NULL)
+        parent = clr_normalizer_name_family_parent (self->norm, display);
       g_ptr_array_add (forms, (gpointer) display);
       for (char **p = parts; *p; p++)
         g_ptr_array_add (forms, *p);
@@ -719,12 +995,59 @@ add_entry_names (ClrMatcher *self,
       for (guint f = 0; f < forms->len; f++)
         {
           g_auto(GStrv) variants = clr_normalizer_name_variants (g_ptr_array_index (forms, f));
+          guint n_variants = g_strv_length (variants);
+          gboolean qualified = FALSE;
 
-          for (char **v = variants; *v; v++)
-            add_name (self, entry_idx, first, display, *v, individual,
-                      f == 0 && g_strcmp0 (*v, display) == 0);
+          /* "Huawei Technologies (Yangon) Co., Ltd." is not "Huawei
+           * Technologies Co., Ltd.": a name whose parenthesised part is a
+           * place or another qualifier is matched whole only, so the entity
+           * itself ranks before its family. */
+          for (guint v = 1; v + 1 < n_variants; v++)
+            if (qualifier_only (self, variants[v]))
+              qualified = TRUE;
+          for (guint v = 0; v < n_variants; v++)
+            {
+              if (qualified && v == 0 && n_variants > 1)
+                continue;
+              add_name (self, entry_idx, first, display, variants[v], individual,
+                        f == 0 && g_strcmp0 (variants[v], display) == 0,
+                        f > 0 && g_strcmp0 (g_ptr_array_index (forms, f), parent) == 0);
+            }
         }
     }
+}
+
+static int
+zh_link_cmp (gconstpointer a,
+             gconstpointer b)
+{
+  const ZhLink *x = a, *y = b;
+
+  if (x->row != y->row)
+    return x->row < y->row ? -1 : 1;
+  return x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+static int
+entry_rec_cmp (gconstpointer a,
+               gconstpointer b)
+{
+  const EntryRec *x = a, *y = b;
+  int c;
+
+  if ((c = g_strcmp0 (x->entry->list_code, y->entry->list_code)) != 0 ||
+      (c = g_strcmp0 (x->entry->entry_id, y->entry->entry_id)) != 0 ||
+      (c = g_strcmp0 (x->entry->name, y->entry->name)) != 0)
+    return c;
+  {
+    g_autofree char *hx = clr_entry_content_hash (x->entry);
+    g_autofree char *hy = clr_entry_content_hash (y->entry);
+
+    if ((c = g_strcmp0 (hx, hy)) != 0)
+      return c;
+  }
+  /* The same content twice: only the caller's key tells them apart. */
+  return x->id < y->id ? -1 : x->id > y->id;
 }
 
 static guint64
@@ -748,6 +1071,7 @@ static void      fuzzy_search  (ClrMatcher *self,
                                 guint       len,
                                 guint32     exclude,
                                 guint32     min_id,
+                                GArray     *reverse,
                                 GArray     *out);
 
 void
@@ -761,8 +1085,25 @@ clr_matcher_build (ClrMatcher *self)
   g_return_if_fail (CLR_IS_MATCHER (self));
   g_return_if_fail (!self->built);
 
+  /* Scores and the order of equal hits are a function of the lists'
+   * content, never of the order the entries were added in. */
+  g_array_sort (self->entries, entry_rec_cmp);
+  self->zh_by_en = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  for (guint row = 0; row < clr_chinese_names_get_n_rows (self->zh); row++)
+    {
+      const ClrChineseRow *r = clr_chinese_names_get_row (self->zh, row);
+      GPtrArray *rows = g_hash_table_lookup (self->zh_by_en, r->en_key);
+
+      if (rows == NULL)
+        {
+          rows = g_ptr_array_new ();
+          g_hash_table_insert (self->zh_by_en, r->en_key, rows);
+        }
+      g_ptr_array_add (rows, GUINT_TO_POINTER (row + 1));
+    }
   for (guint32 e = 0; e < self->entries->len; e++)
     add_entry_names (self, e);
+  g_array_sort (self->zh_links, zh_link_cmp);
 
   n_vocab = self->vocab->len;
   n_names = self->names->len;
@@ -789,6 +1130,7 @@ clr_matcher_build (ClrMatcher *self)
   self->vocab_weight = g_new0 (float, MAX (n_vocab, 1));
   self->vocab_len = g_new0 (guint8, MAX (n_vocab, 1));
   self->vocab_sig = g_new0 (Sig, MAX (n_vocab, 1));
+  self->vocab_rarity = g_new0 (float, MAX (n_vocab, 1));
   for (guint32 id = 0; id < n_vocab; id++)
     {
       guint32 df = g_array_index (self->vocab_df, guint32, id);
@@ -797,6 +1139,8 @@ clr_matcher_build (ClrMatcher *self)
       self->vocab_len[id] = (guint8) MIN (strlen (g_ptr_array_index (self->vocab, id)), 255);
       char_counts (g_ptr_array_index (self->vocab, id), self->vocab_len[id], self->vocab_sig[id].counts);
       self->vocab_sig[id].mask = char_mask (self->vocab_sig[id].counts);
+      self->vocab_rarity[id] = (float) MIN (1.0, log ((n_names + 1.0) / (df + 0.5)) /
+                                                 (get_params ()->short_rare_idf * self->unknown_idf));
       if (get_parts (self, id) == G_MAXUINT64)
         self->vocab_weight[id] = (float) (log ((n_names + 1.0) / (df + 0.5)) * class_factor (klass));
     }
@@ -905,6 +1249,43 @@ clr_matcher_build (ClrMatcher *self)
     }
   g_free (fill);
 
+  /* Tokens of three or four letters one edit apart may share no trigram
+   * ("abc" / "axc", "rani" / "rnai"): they are compared directly with the
+   * tokens of their own length (other lengths always share one). */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      guint32 short_fill[2][CHAR_CODES + 1];
+
+      if (pass == 1)
+        for (guint k = 0; k < 2; k++)
+          {
+            guint32 sum = 0;
+
+            for (guint c = 0; c <= CHAR_CODES; c++)
+              {
+                guint32 n = self->short_off[k][c];
+                self->short_off[k][c] = sum;
+                short_fill[k][c] = sum;
+                sum += n;
+              }
+            self->short_ids[k] = g_new (guint32, MAX (sum, 1));
+          }
+      else
+        memset (self->short_off, 0, sizeof (self->short_off));
+      for (guint32 id = 0; id < n_vocab; id++)
+        if (self->vocab_len[id] >= MIN_FUZZY_LENGTH && self->vocab_len[id] <= MIN_FUZZY_LENGTH + 1 &&
+            !is_glued_form (self, id) && fuzzy_class (g_array_index (self->vocab_class, guint8, id)))
+          {
+            guint k = self->vocab_len[id] - MIN_FUZZY_LENGTH;
+            guint c = tri_code ((guchar) ((const char *) g_ptr_array_index (self->vocab, id))[0]);
+
+            if (pass == 0)
+              self->short_off[k][c]++;
+            else
+              self->short_ids[k][short_fill[k][c]++] = id;
+          }
+    }
+
   if (!self->no_nb_table)
     build_neighbours (self);
 
@@ -927,7 +1308,8 @@ clr_matcher_build (ClrMatcher *self)
 typedef struct
 {
   guint32 a, b;
-  float   sim;
+  float   sim_ab;   /* a as the query, b listed */
+  float   sim_ba;
 } NbPair;
 
 typedef struct
@@ -952,6 +1334,7 @@ neighbour_worker (gpointer user_data)
   Scratch *s = scratch_take (self);
   GArray *pairs = g_array_new (FALSE, FALSE, sizeof (NbPair));
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Neigh));
+  g_autoptr(GArray) back = g_array_new (FALSE, FALSE, sizeof (float));
   gint first;
 
   while ((first = g_atomic_int_add (&job->next, NB_CHUNK)) < (gint) self->vocab->len)
@@ -963,11 +1346,13 @@ neighbour_worker (gpointer user_data)
           if (!neighbour_source (self, id))
             continue;
           g_array_set_size (found, 0);
-          fuzzy_search (self, s, g_ptr_array_index (self->vocab, id), self->vocab_len[id], id, id + 1, found);
+          g_array_set_size (back, 0);
+          fuzzy_search (self, s, g_ptr_array_index (self->vocab, id), self->vocab_len[id], id, id + 1, back, found);
           for (guint k = 0; k < found->len; k++)
             {
               const Neigh *n = &g_array_index (found, Neigh, k);
-              NbPair pair = { id, n->id, n->sim };
+              NbPair pair = { id, n->id, n->sim, g_array_index (back, float, k) };
+
               g_array_append_val (pairs, pair);
             }
         }
@@ -1009,8 +1394,10 @@ build_neighbours (ClrMatcher *self)
       for (guint k = 0; k < pairs->len; k++)
         {
           const NbPair *p = &g_array_index (pairs, NbPair, k);
-          self->nb_off[p->a]++;
-          self->nb_off[p->b]++;
+          if (p->sim_ab > 0)
+            self->nb_off[p->a]++;
+          if (p->sim_ba > 0)
+            self->nb_off[p->b]++;
         }
     }
   for (guint32 id = 0; id <= n_vocab; id++)
@@ -1027,10 +1414,12 @@ build_neighbours (ClrMatcher *self)
       for (guint k = 0; k < pairs->len; k++)
         {
           const NbPair *p = &g_array_index (pairs, NbPair, k);
-          Neigh to_b = { p->b, p->sim }, to_a = { p->a, p->sim };
+          Neigh to_b = { p->b, p->sim_ab }, to_a = { p->a, p->sim_ba };
 
-          self->nb[fill[p->a]++] = to_b;
-          self->nb[fill[p->b]++] = to_a;
+          if (p->sim_ab > 0)
+            self->nb[fill[p->a]++] = to_b;
+          if (p->sim_ba > 0)
+            self->nb[fill[p->b]++] = to_a;
         }
     }
   g_free (fill);
@@ -1054,6 +1443,8 @@ typedef struct
   float          weight;
   GArray        *neigh;     /* Neigh sorted by id (index mode) */
   gboolean       glued;     /* two query tokens glued: exact matches only */
+  float          cap;       /* at most this similar: a typo of a table word read as it */
+  char          *typed;     /* that word as typed, for the explanation */
 } QTok;
 
 typedef struct
@@ -1064,12 +1455,15 @@ typedef struct
   QTok        glued[MAX_QUERY_TOKENS];   /* tok[i] glued to tok[i+1] */
   guint       n;
   float       total_weight;
+  guint64     must_cover;   /* query tokens a match of qualifiers alone must pair */
+  gboolean    distinct;     /* has a distinctive token */
 } Query;
 
 static void
 qtok_clear (QTok *t)
 {
   g_clear_pointer (&t->text, g_free);
+  g_clear_pointer (&t->typed, g_free);
   g_clear_pointer (&t->neigh, g_array_unref);
 }
 
@@ -1170,6 +1564,9 @@ lower_bound_len (ClrMatcher *self,
 
 /* Vocabulary tokens (not glued forms) within the edit-distance bound of
  * @text, @exclude and ids below @min_id aside, appended to @out. */
+/* @reverse (the neighbour table, @text the listed token @exclude): also
+ * the tokens that match @text only as the query, and in @reverse (floats,
+ * parallel to @out) each one's similarity as the query to @text. */
 static void
 fuzzy_search (ClrMatcher *self,
               Scratch    *s,
@@ -1177,6 +1574,7 @@ fuzzy_search (ClrMatcher *self,
               guint       len,
               guint32     exclude,
               guint32     min_id,
+              GArray     *reverse,
               GArray     *out)
 {
   guint32 codes[256];
@@ -1232,15 +1630,52 @@ fuzzy_search (ClrMatcher *self,
           popcount64 (mask ^ self->vocab_sig[id].mask) + dlen <= 2 * bound &&
           bag_distance (counts, len, self->vocab_sig[id].counts, lv) <= bound)
         {
-          float sim = fuzzy_similarity (text, len, g_ptr_array_index (self->vocab, id), lv);
-          if (sim > 0)
+          float back = 0;
+          float sim = fuzzy_pair (self, text, len, g_ptr_array_index (self->vocab, id), lv,
+                                  reverse != NULL ? exclude : NO_ID, id, reverse != NULL ? &back : NULL);
+          if (sim > 0 || back > 0)
             {
               Neigh n = { id, sim };
               g_array_append_val (out, n);
+              if (reverse != NULL)
+                g_array_append_val (reverse, back);
             }
         }
-      s->vcount[id] = 0;
     }
+  /* Three or four letters against as many: compared directly (no shared
+   * trigram needed); those the trigrams found were compared above. Only
+   * pairs with the same first letter (or, in three letters, the first two
+   * swapped) can earn credit and share no trigram: "axc" / "abc", "acb" /
+   * "abc", "bac" / "abc", "rnai" / "rani". */
+  for (guint b = 0; len <= MIN_FUZZY_LENGTH + 1 && b < (len == MIN_FUZZY_LENGTH ? 2u : 1u); b++)
+    {
+      guint k = len - MIN_FUZZY_LENGTH;
+      guint c = tri_code ((guchar) text[b]);
+
+      if (b == 1 && c == tri_code ((guchar) text[0]))
+        break;
+      for (guint32 x = self->short_off[k][c]; x < self->short_off[k][c + 1]; x++)
+      {
+        guint32 id = self->short_ids[k][x];
+        float sim, back = 0;
+
+        if (id < min_id || id == exclude || s->vcount[id] != 0 ||
+            popcount64 (mask ^ self->vocab_sig[id].mask) > 2)
+          continue;
+
+        sim = fuzzy_pair (self, text, len, g_ptr_array_index (self->vocab, id), len,
+                          reverse != NULL ? exclude : NO_ID, id, reverse != NULL ? &back : NULL);
+        if (sim > 0 || back > 0)
+          {
+            Neigh n = { id, sim };
+            g_array_append_val (out, n);
+            if (reverse != NULL)
+              g_array_append_val (reverse, back);
+          }
+      }
+    }
+  for (guint k = 0; k < s->vtouched->len; k++)
+    s->vcount[g_array_index (s->vtouched, guint32, k)] = 0;
 }
 
 static gboolean
@@ -1274,7 +1709,7 @@ find_neighbours (ClrMatcher *self,
                              self->nb_off[t->exact + 1] - self->nb_off[t->exact]);
     }
   else if (t->exact == NO_ID || !is_glued_form (self, t->exact))
-    fuzzy_search (self, s, t->text, t->len, t->exact, 0, t->neigh);
+    fuzzy_search (self, s, t->text, t->len, t->exact, 0, NULL, t->neigh);
   g_array_sort (t->neigh, neigh_cmp);
 }
 
@@ -1299,7 +1734,7 @@ scan_neighbours (ClrMatcher *self,
       if (id == t->exact || is_glued_form (self, id) ||
           !fuzzy_class (g_array_index (self->vocab_class, guint8, id)))
         continue;
-      sim = fuzzy_similarity (t->text, t->len, g_ptr_array_index (self->vocab, id), self->vocab_len[id]);
+      sim = fuzzy_similarity (self, t->text, t->len, g_ptr_array_index (self->vocab, id), self->vocab_len[id], id);
       if (sim > 0)
         {
           Neigh n = { id, sim };
@@ -1323,7 +1758,7 @@ qtok_sim (const Query *q,
       if (t->glued || is_glued_form (self, id) ||
           !fuzzy_class (t->klass) || !fuzzy_class (g_array_index (self->vocab_class, guint8, id)))
         return 0;
-      return fuzzy_similarity (t->text, t->len, g_ptr_array_index (self->vocab, id), self->vocab_len[id]);
+      return fuzzy_similarity (self, t->text, t->len, g_ptr_array_index (self->vocab, id), self->vocab_len[id], id);
     }
   if (t->neigh == NULL)
     return 0;
@@ -1356,6 +1791,8 @@ qtok_init (ClrMatcher    *self,
   t->exact = lookup_id (self, text);
   t->neigh = NULL;
   t->weight = 0;
+  t->cap = 1.0f;
+  t->typed = NULL;
 }
 
 /* The query token's weight: that of the listed token it is (or is most
@@ -1409,6 +1846,8 @@ query_init (ClrMatcher *self,
     {
       ClrNormToken *t = g_ptr_array_index (tokens, i);
       qtok_init (self, &q->tok[i], t->text, t->klass);
+      q->tok[i].cap = t->similarity;
+      q->tok[i].typed = g_strdup (t->typed);
       if (!naive)
         find_neighbours (self, s, &q->tok[i]);
       else
@@ -1419,7 +1858,7 @@ query_init (ClrMatcher *self,
       QTok *a = &q->tok[i], *b = &q->tok[i + 1];
       g_autofree char *glued = NULL;
 
-      if (!fuzzy_class (a->klass) || !fuzzy_class (b->klass))
+      if (!gluable (a->klass, a->text, b->klass))
         continue;
       glued = g_strconcat (a->text, b->text, NULL);
       qtok_init (self, &q->glued[i], glued, clr_normalizer_classify (self->norm, glued));
@@ -1432,6 +1871,10 @@ query_init (ClrMatcher *self,
     {
       q->tok[i].weight = qtok_weight (self, &q->tok[i]);
       q->total_weight += q->tok[i].weight;
+      if ((q->tok[i].klass & (CLR_TOKEN_LEGAL_FORM | CLR_TOKEN_STOP)) == 0)
+        q->must_cover |= G_GUINT64_CONSTANT (1) << i;
+      if (distinctive_class (q->tok[i].klass))
+        q->distinct = TRUE;
     }
 }
 
@@ -1490,7 +1933,14 @@ score_pairs (const Query   *q,
   ClrMatcher *self = q->self;
   guint64 qused = 0, nused = 0;
   double qsum = 0, nsum = 0, alpha = get_params ()->query_share;
+  gboolean distinct = FALSE;
 
+  /* A query word read as a table word it is one edit from matches at most
+   * as well as a fuzzy match. */
+  for (guint k = 0; k < n_pairs; k++)
+    for (guint i = pairs[k].q0; i <= pairs[k].q1; i++)
+      if (q->tok[i].cap < pairs[k].sim)
+        pairs[k].sim = q->tok[i].cap;
   qsort (pairs, n_pairs, sizeof (Pair), pair_cmp);
   if (detail != NULL)
     detail->n_pairs = 0;
@@ -1507,9 +1957,27 @@ score_pairs (const Query   *q,
       for (guint i = p->q0; i <= p->q1; i++)
         qsum += p->sim * q->tok[i].weight;
       for (guint j = p->n0; j <= p->n1; j++)
-        nsum += p->sim * self->vocab_weight[ntok[j]];
+        {
+          nsum += p->sim * self->vocab_weight[ntok[j]];
+          if (distinctive_class (g_array_index (self->vocab_class, guint8, ntok[j])))
+            distinct = TRUE;
+        }
       if (detail != NULL && detail->n_pairs < G_N_ELEMENTS (detail->pairs))
         detail->pairs[detail->n_pairs++] = *p;
+    }
+
+  /* Qualifiers confirm a match but never make one: without a distinctive
+   * word in common, only a listed name made of qualifiers alone can match,
+   * and only when every word of both names is paired ("Dubai Trading
+   * Company" is that entry; "Falcon Trading (Dubai)" is not). */
+  if (!distinct &&
+      (rec->distinct ||
+       nused != (G_GUINT64_CONSTANT (2) << (rec->n_tok - 1)) - 1 ||
+       (qused & q->must_cover) != q->must_cover))
+    {
+      if (detail != NULL)
+        detail->query_cover = detail->name_cover = 0;
+      return 0;
     }
 
   {
@@ -1526,7 +1994,13 @@ score_pairs (const Query   *q,
         detail->name_cover = ncover;
       }
     /* Rounding must not keep an identical name from scoring exactly 1. */
-    return score > 0.99999 ? 1.0 : score;
+    if (score > 0.99999)
+      score = 1.0;
+    /* The parent named in an affiliate's entry: the family is found, the
+     * parent's own entry ranks first. */
+    if (rec->family)
+      score *= get_params ()->family_factor;
+    return score;
   }
 }
 
@@ -1650,10 +2124,13 @@ score_name_mapped (const Query *q,
 typedef struct
 {
   guint32 entry;
-  guint32 name;
+  guint32 name;         /* NO_ID: a Chinese-name table hit */
   double  name_score;
   double  score;
-  double  adjust;
+  double  adjust;       /* country */
+  double  type_adjust;  /* an organisation's name against a person or vessel */
+  guint32 zh;           /* index into the query's Chinese-name matches, or NO_ID */
+  const char *display;  /* a Chinese-name table hit's matched name */
 } Cand;
 
 static int
@@ -1707,6 +2184,27 @@ country_adjustment (ClrEntry   *entry,
   return get_params ()->country_mismatch;
 }
 
+static gboolean
+not_organisation (ClrEntry *entry)
+{
+  return g_strcmp0 (entry->entity_type, "individual") == 0 ||
+         g_strcmp0 (entry->entity_type, "vessel") == 0 ||
+         g_strcmp0 (entry->entity_type, "aircraft") == 0;
+}
+
+static void
+append_type_adjustment (GString    *text,
+                        ClrEntry   *entry,
+                        double      adjust)
+{
+  if (adjust == 0)
+    return;
+  if (g_strcmp0 (entry->entity_type, "individual") == 0)
+    g_string_append_printf (text, _("; the party’s name has a legal form, the entry is a person: %+.2f"), adjust);
+  else
+    g_string_append_printf (text, _("; the party’s name has a legal form, the entry is a vessel or aircraft: %+.2f"), adjust);
+}
+
 static void
 append_token_text (GString     *out,
                    const Query *q,
@@ -1722,9 +2220,92 @@ append_token_text (GString     *out,
     {
       if (k > a)
         g_string_append_c (out, '+');
-      g_string_append (out, query_side ? q->tok[k].text
+      g_string_append (out, query_side ? (q->tok[k].typed != NULL ? q->tok[k].typed : q->tok[k].text)
                                        : (const char *) g_ptr_array_index (self->vocab, ntok[k]));
     }
+}
+
+static void
+zh_match_clear (gpointer data)
+{
+  g_free (((ClrChineseMatch *) data)->key);
+}
+
+/* Entries the Chinese-name table says @name names. */
+static void
+chinese_candidates (ClrMatcher *self,
+                    const char *name,
+                    GArray     *matches,
+                    GArray     *cands)
+{
+  const Params *params = get_params ();
+
+  clr_chinese_names_lookup (self->zh, name, matches);
+  for (guint k = 0; k < matches->len; k++)
+    {
+      const ClrChineseMatch *m = &g_array_index (matches, ClrChineseMatch, k);
+      guint lo = 0, hi = self->zh_links->len;
+
+      /* First link of the row. */
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          if (g_array_index (self->zh_links, ZhLink, mid).row < m->row)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      for (guint x = lo; x < self->zh_links->len && g_array_index (self->zh_links, ZhLink, x).row == m->row; x++)
+        {
+          const ZhLink *link = &g_array_index (self->zh_links, ZhLink, x);
+          Cand c = { 0, };
+
+          c.entry = link->entry;
+          c.name = NO_ID;
+          c.name_score = m->exact ? params->chinese_exact : params->chinese_near;
+          c.zh = k;
+          c.display = link->display;
+          g_array_append_val (cands, c);
+        }
+    }
+}
+
+static ClrHit *
+make_zh_hit (ClrMatcher   *self,
+             const Cand   *c,
+             GArray       *matches,
+             const char   *name,
+             const char   *country)
+{
+  EntryRec *rec = &g_array_index (self->entries, EntryRec, c->entry);
+  const ClrChineseMatch *m = &g_array_index (matches, ClrChineseMatch, c->zh);
+  const ClrChineseRow *row = clr_chinese_names_get_row (self->zh, m->row);
+  ClrHit *hit = clr_hit_new (rec->id, rec->entry);
+  GString *text = g_string_new (NULL);
+
+  hit->score = c->score;
+  hit->name_score = c->name_score;
+  hit->country_adjust = c->adjust;
+  hit->matched_name = g_strdup (c->display);
+  clr_hit_add_token_match (hit, m->key, row->en_key, c->name_score, 1.0);
+  if (m->exact)
+    /* TRANSLATORS: a Chinese query found through the Chinese-name table:
+     * the Chinese name, the table's row, the list entry's English name, the
+     * list, and where the Chinese name comes from */
+    g_string_append_printf (text, _("Chinese name %s = %s (chinese-names.json row %u: “%s” on %s; source: %s%s%s)"),
+                            m->key, row->zh, row->index, row->en, row->list, row->source,
+                            row->source_url ? ", " : "", row->source_url ? row->source_url : "");
+  else
+    g_string_append_printf (text, _("Chinese name %s ≈ %s, one character off (chinese-names.json row %u: “%s” on %s; source: %s%s%s)"),
+                            name, row->zh, row->index, row->en, row->list, row->source,
+                            row->source_url ? ", " : "", row->source_url ? row->source_url : "");
+  if (c->adjust > 0)
+    g_string_append_printf (text, _("; country %s is the entry’s: %+.2f"), country, c->adjust);
+  else if (c->adjust < 0)
+    g_string_append_printf (text, _("; country %s is not the entry’s: %+.2f"), country, c->adjust);
+  append_type_adjustment (text, rec->entry, c->type_adjust);
+  hit->explanation = g_string_free (text, FALSE);
+  return hit;
 }
 
 static ClrHit *
@@ -1806,6 +2387,9 @@ make_hit (const Query *q,
   }
   g_string_append_printf (text, _("; query covered %.0f%%, listed name covered %.0f%%"),
                           detail.query_cover * 100, detail.name_cover * 100);
+  if (name->family)
+    g_string_append_printf (text, _("; matched the parent this entry names, not the entry itself: ×%.2f"),
+                            get_params ()->family_factor);
   if (c->adjust > 0)
     g_string_append_printf (text, _("; country %s is the entry’s: %+.2f"), country, c->adjust);
   else if (c->adjust < 0)
@@ -1813,6 +2397,7 @@ make_hit (const Query *q,
   else if (country != NULL && *country != '\0' && rec->entry->countries->len > 0 &&
            !entry_has_country (rec->entry, country))
     g_string_append_printf (text, _("; country %s is not the entry’s, ignored for an exact name"), country);
+  append_type_adjustment (text, rec->entry, c->type_adjust);
 
   hit->explanation = g_string_free (g_steal_pointer (&text), FALSE);
   return hit;
@@ -2027,6 +2612,9 @@ screen (ClrMatcher *self,
   g_autoptr(GArray) cands = g_array_new (FALSE, FALSE, sizeof (Cand));
   g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (Cand));
   g_auto(GStrv) variants = NULL;
+  g_autofree gboolean *skipped = NULL;
+  g_autoptr(GArray) zh_matches = g_array_new (FALSE, FALSE, sizeof (ClrChineseMatch));
+  gboolean organisation = FALSE;
   Query *queries;
   guint n_variants;
   Scratch *s;
@@ -2040,15 +2628,29 @@ screen (ClrMatcher *self,
   n_variants = g_strv_length (variants);
   queries = g_new0 (Query, n_variants);
   s = scratch_take (self);
+  skipped = g_new0 (gboolean, n_variants);
   for (guint v = 0; v < n_variants; v++)
     {
       query_init (self, &queries[v], s, variants[v], naive);
+      /* A part of the party's name made only of qualifiers ("(Hong Kong)")
+       * is not a name of its own; the name as typed always is. */
+      if (v + 1 < n_variants && !queries[v].distinct)
+        {
+          skipped[v] = TRUE;
+          continue;
+        }
       if (naive)
         score_names (&queries[v], NULL, self->names->len, cands);
       else
         index_candidates (self, s, &queries[v], threshold - MAX (get_params ()->country_match, 0), cands);
     }
   scratch_give (self, s);
+  /* A legal form in the name as typed: the party is an organisation. */
+  for (guint i = 0; i < queries[n_variants - 1].n; i++)
+    if (queries[n_variants - 1].tok[i].klass & CLR_TOKEN_LEGAL_FORM)
+      organisation = TRUE;
+  g_array_set_clear_func (zh_matches, zh_match_clear);
+  chinese_candidates (self, name, zh_matches, cands);
 
   /* Best name per entry (across variants), then the country. */
   g_array_sort (cands, cand_by_entry);
@@ -2061,7 +2663,9 @@ screen (ClrMatcher *self,
         continue;
       rec = &g_array_index (self->entries, EntryRec, c.entry);
       c.adjust = country_adjustment (rec->entry, country, c.name_score);
-      c.score = CLAMP (c.name_score + c.adjust, 0.0, 1.0);
+      c.type_adjust = organisation && c.name_score < 1.0 && not_organisation (rec->entry)
+        ? get_params ()->type_mismatch : 0;
+      c.score = CLAMP (c.name_score + c.adjust + c.type_adjust, 0.0, 1.0);
       if (c.score < threshold - 1e-9)
         continue;
       g_array_append_val (best, c);
@@ -2075,13 +2679,19 @@ screen (ClrMatcher *self,
       const Cand *c = &g_array_index (best, Cand, k);
       guint v = 0;
 
+      if (c->name == NO_ID)
+        {
+          g_ptr_array_add (hits, make_zh_hit (self, c, zh_matches, name, country));
+          continue;
+        }
+
       /* Explain with the variant that scored this name best. */
       if (n_variants > 1)
         {
           double top = -1;
           for (guint x = 0; x < n_variants; x++)
             {
-              double sc = score_name (&queries[x], c->name, NULL);
+              double sc = skipped[x] ? -1 : score_name (&queries[x], c->name, NULL);
               if (sc > top)
                 {
                   top = sc;

@@ -20,6 +20,7 @@
 #define MATCHING_RESOURCE_PATH "/dev/clearance/Clearance/matching/"
 #define MAX_PHRASE_TOKENS 8
 #define MAX_SYLLABLE_JOIN 4
+#define MIN_FUZZY_SPELLING 6   /* table spellings this long also match one edit off */
 
 /* Markers around romanised Han text inside the folded string: its syllables
  * are joined into words later. Never present in folded text otherwise. */
@@ -37,8 +38,10 @@ struct _ClrNormalizer
   GObject     parent_instance;
 
   GHashTable *phrases;        /* joined spelling ("coltd") → Phrase * */
+  GHashTable *fuzzy_keys;     /* a one-word spelling and its one-letter deletions → FuzzyKey * */
   GHashTable *classes;        /* canonical token → GINT_TO_POINTER (ClrTokenClass + 1) */
   GPtrArray  *separators;     /* char *, lower case, longest first */
+  GPtrArray  *family_separators;  /* those of them that name a family member after a parent */
   guint       max_tokens;     /* longest spelling, in tokens */
 
   /* ICU transliterators are not thread-safe: a pool, one in use per thread. */
@@ -54,8 +57,29 @@ clr_norm_token_free (ClrNormToken *token)
   if (token == NULL)
     return;
   g_free (token->text);
+  g_free (token->typed);
   g_free (token);
 }
+
+/* A one-word table spelling, reached through one of its deletions. */
+typedef struct
+{
+  char   *spelling;
+  Phrase *phrase;      /* owned by phrases */
+  gboolean ambiguous;  /* two spellings of different meaning share the key */
+} FuzzyKey;
+
+static void
+fuzzy_key_free (gpointer data)
+{
+  FuzzyKey *key = data;
+
+  g_free (key->spelling);
+  g_free (key);
+}
+
+static Phrase *fuzzy_phrase (ClrNormalizer *self,
+                             const char    *word);
 
 static void
 phrase_free (gpointer data)
@@ -83,9 +107,11 @@ clr_normalizer_finalize (GObject *object)
 {
   ClrNormalizer *self = CLR_NORMALIZER (object);
 
+  g_clear_pointer (&self->fuzzy_keys, g_hash_table_unref);
   g_clear_pointer (&self->phrases, g_hash_table_unref);
   g_clear_pointer (&self->classes, g_hash_table_unref);
   g_clear_pointer (&self->separators, g_ptr_array_unref);
+  g_clear_pointer (&self->family_separators, g_ptr_array_unref);
   close_pool (self->other_pool);
   close_pool (self->han_pool);
 
@@ -102,8 +128,10 @@ static void
 clr_normalizer_init (ClrNormalizer *self)
 {
   self->phrases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, phrase_free);
+  self->fuzzy_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, fuzzy_key_free);
   self->classes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->separators = g_ptr_array_new_with_free_func (g_free);
+  self->family_separators = g_ptr_array_new_with_free_func (g_free);
   self->max_tokens = 1;
   self->other_pool = g_async_queue_new ();
   self->han_pool = g_async_queue_new ();
@@ -472,6 +500,7 @@ emit (GPtrArray     *out,
 
   token->text = g_strdup (text);
   token->klass = klass;
+  token->similarity = 1.0f;
   g_ptr_array_add (out, token);
 }
 
@@ -614,14 +643,34 @@ clr_normalizer_tokenize (ClrNormalizer      *self,
         g_autofree char *stemmed = stem (t->text);
         Phrase *phrase = NULL;
         gboolean no = FALSE;
+        gboolean fuzzy = FALSE;
 
         if (strcmp (stemmed, t->text) != 0)
           phrase = g_hash_table_lookup (self->phrases, stemmed);
+        /* A word no list contains, one edit from a word the tables rewrite
+         * ("Ntaional", "Expornters"): that word. Only for a query (@vocab),
+         * so listed words are never rewritten. */
+        if (phrase == NULL && vocab != NULL && !all_digits (stemmed) &&
+            !vocab (stemmed, vocab_data) && !vocab (t->text, vocab_data))
+          {
+            phrase = fuzzy_phrase (self, t->text);
+            if (phrase == NULL && strcmp (stemmed, t->text) != 0)
+              phrase = fuzzy_phrase (self, stemmed);
+            fuzzy = phrase != NULL;
+          }
         if (phrase != NULL)
           {
             for (char **c = phrase->canonical; *c; c++)
               {
                 emit (out, *c, clr_normalizer_classify (self, *c));
+                if (fuzzy)
+                  {
+                    ClrNormToken *last = g_ptr_array_index (out, out->len - 1);
+
+                    /* One edit: as similar as a fuzzy match of the word. */
+                    last->similarity = (float) MAX (0.7, 1.0 - 1.0 / strlen (t->text));
+                    last->typed = g_strdup (t->text);
+                  }
                 g_array_append_val (leftover_syllable, no);
               }
           }
@@ -803,6 +852,42 @@ clr_normalizer_name_parts (ClrNormalizer *self,
   return g_strv_builder_end (builder);
 }
 
+char *
+clr_normalizer_name_family_parent (ClrNormalizer *self,
+                                   const char    *name)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (CLR_IS_NORMALIZER (self), NULL);
+
+  if (name == NULL)
+    return NULL;
+  lower = g_ascii_strdown (name, -1);
+  /* The first separator of any kind decides, as in clr_normalizer_name_parts(). */
+  for (const char *p = lower; *p; p++)
+    for (guint i = 0; i < self->separators->len; i++)
+      {
+        const char *sep = g_ptr_array_index (self->separators, i);
+
+        if (strncmp (p, sep, strlen (sep)) == 0)
+          {
+            g_autofree char *parent = NULL;
+
+            for (guint k = 0; k < self->family_separators->len; k++)
+              if (strcmp (sep, g_ptr_array_index (self->family_separators, k)) == 0)
+                {
+                  parent = g_strndup (name, p - lower);
+                  g_strstrip (parent);
+                  if (only_punctuation (parent))
+                    return NULL;
+                  return g_steal_pointer (&parent);
+                }
+            return NULL;
+          }
+      }
+  return NULL;
+}
+
 /* ---- loading the tables ------------------------------------------------- */
 
 /* Normalise a spelling from a table the way names are: its joined key. */
@@ -836,6 +921,114 @@ set_class (ClrNormalizer *self,
     g_hash_table_insert (self->classes, g_strdup (token), GINT_TO_POINTER (klass + 1));
 }
 
+static gboolean
+same_canonical (const Phrase *a,
+                const Phrase *b)
+{
+  return g_strv_equal ((const char * const *) a->canonical, (const char * const *) b->canonical);
+}
+
+static void
+add_fuzzy_key (ClrNormalizer *self,
+               const char    *key,
+               const char    *spelling,
+               Phrase        *phrase)
+{
+  FuzzyKey *old = g_hash_table_lookup (self->fuzzy_keys, key);
+  FuzzyKey *entry;
+
+  if (old != NULL)
+    {
+      if (!same_canonical (old->phrase, phrase))
+        old->ambiguous = TRUE;
+      return;
+    }
+  entry = g_new0 (FuzzyKey, 1);
+  entry->spelling = g_strdup (spelling);
+  entry->phrase = phrase;
+  g_hash_table_insert (self->fuzzy_keys, g_strdup (key), entry);
+}
+
+/* Symmetric deletion: two words one edit apart (a transposition included)
+ * share a one-letter deletion, or one is the other's. */
+static void
+add_fuzzy_keys (ClrNormalizer *self,
+                const char    *spelling,
+                Phrase        *phrase)
+{
+  gsize len = strlen (spelling);
+  g_autofree char *del = g_malloc (len + 1);
+
+  add_fuzzy_key (self, spelling, spelling, phrase);
+  for (gsize i = 0; i < len; i++)
+    {
+      memcpy (del, spelling, i);
+      memcpy (del + i, spelling + i + 1, len - i);
+      add_fuzzy_key (self, del, spelling, phrase);
+    }
+}
+
+/* Optimal string alignment distance of two short ASCII words. */
+static guint
+osa (const char *a,
+     const char *b)
+{
+  guint la = strlen (a), lb = strlen (b);
+  guint d[34][34];
+
+  if (la > 32 || lb > 32)
+    return G_MAXUINT;
+  for (guint i = 0; i <= la; i++)
+    d[i][0] = i;
+  for (guint j = 0; j <= lb; j++)
+    d[0][j] = j;
+  for (guint i = 1; i <= la; i++)
+    for (guint j = 1; j <= lb; j++)
+      {
+        guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+        guint v = MIN (MIN (d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+          v = MIN (v, d[i - 2][j - 2] + 1);
+        d[i][j] = v;
+      }
+  return d[la][lb];
+}
+
+/* The table phrase one edit from @word ("ntaional" → national → natl),
+ * if exactly one meaning is that close. */
+static Phrase *
+fuzzy_phrase (ClrNormalizer *self,
+              const char    *word)
+{
+  gsize len = strlen (word);
+  g_autofree char *del = NULL;
+  Phrase *found = NULL;
+
+  if (len < MIN_FUZZY_SPELLING || len > 32)
+    return NULL;
+  del = g_malloc (len + 1);
+  for (gsize i = 0; i <= len; i++)
+    {
+      FuzzyKey *key;
+
+      if (i == len)
+        strcpy (del, word);
+      else
+        {
+          memcpy (del, word, i);
+          memcpy (del + i, word + i + 1, len - i);
+        }
+      key = g_hash_table_lookup (self->fuzzy_keys, del);
+      if (key == NULL || osa (word, key->spelling) > 1)
+        continue;
+      if (key->ambiguous || (found != NULL && !same_canonical (found, key->phrase)))
+        return NULL;
+      found = key->phrase;
+    }
+  return found;
+}
+
 static void
 add_spelling (ClrNormalizer *self,
               const char    *spelling,
@@ -852,6 +1045,8 @@ add_spelling (ClrNormalizer *self,
   phrase = g_new0 (Phrase, 1);
   phrase->canonical = g_strsplit (canonical, " ", -1);
   phrase->klass = klass;
+  if (n_tokens == 1 && strlen (key) >= MIN_FUZZY_SPELLING)
+    add_fuzzy_keys (self, key, phrase);
   g_hash_table_insert (self->phrases, g_steal_pointer (&key), phrase);
   self->max_tokens = MIN (MAX (self->max_tokens, n_tokens), MAX_PHRASE_TOKENS);
   if (klass != CLR_TOKEN_NORMAL)
@@ -914,16 +1109,50 @@ string_array (const char  *file,
 typedef GBytes *(*LoadFunc) (const char *name, gpointer data, GError **error);
 
 static gboolean
+load_synonyms (ClrNormalizer  *self,
+               const char     *file,
+               const char     *member,
+               JsonNode       *table,
+               GError        **error)
+{
+  JsonNode *node = json_object_get_member (json_node_get_object (table), member);
+  JsonObject *words;
+  g_autoptr(GList) members = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
+                   _("%s: “%s” must be an object"), file, member);
+      return FALSE;
+    }
+  words = json_node_get_object (node);
+  members = json_object_get_members (words);
+  for (GList *l = members; l; l = l->next)
+    {
+      const char *canonical = l->data;
+      JsonArray *spellings;
+      g_autofree char *field = g_strdup_printf ("%s.%s", member, canonical);
+
+      if (!string_array (file, field, json_object_get_member (words, canonical), &spellings, error))
+        return FALSE;
+      add_spelling (self, canonical, canonical, CLR_TOKEN_NORMAL);
+      for (guint j = 0; j < json_array_get_length (spellings); j++)
+        add_spelling (self, json_array_get_string_element (spellings, j), canonical, CLR_TOKEN_NORMAL);
+    }
+  return TRUE;
+}
+
+static gboolean
 load_tables (ClrNormalizer  *self,
              LoadFunc        load,
              gpointer        data,
              GError        **error)
 {
   g_autoptr(GBytes) legal_bytes = NULL, abbr_bytes = NULL, stop_bytes = NULL, generic_bytes = NULL;
-  g_autoptr(GBytes) places_bytes = NULL, parts_bytes = NULL;
+  g_autoptr(GBytes) places_bytes = NULL, parts_bytes = NULL, given_bytes = NULL;
   g_autoptr(JsonNode) legal = NULL, abbr = NULL, stop = NULL, generic = NULL, places = NULL, parts_table = NULL;
+  g_autoptr(JsonNode) given = NULL;
   JsonArray *forms, *words;
-  JsonObject *abbr_words;
   JsonNode *node;
 
   if ((legal_bytes = load ("legal-forms.json", data, error)) == NULL ||
@@ -931,7 +1160,8 @@ load_tables (ClrNormalizer  *self,
       (stop_bytes = load ("stopwords.json", data, error)) == NULL ||
       (generic_bytes = load ("generic-words.json", data, error)) == NULL ||
       (places_bytes = load ("places.json", data, error)) == NULL ||
-      (parts_bytes = load ("name-parts.json", data, error)) == NULL)
+      (parts_bytes = load ("name-parts.json", data, error)) == NULL ||
+      (given_bytes = load ("given-names.json", data, error)) == NULL)
     return FALSE;
 
   if ((legal = parse_table ("legal-forms.json", legal_bytes, error)) == NULL ||
@@ -939,7 +1169,8 @@ load_tables (ClrNormalizer  *self,
       (stop = parse_table ("stopwords.json", stop_bytes, error)) == NULL ||
       (generic = parse_table ("generic-words.json", generic_bytes, error)) == NULL ||
       (places = parse_table ("places.json", places_bytes, error)) == NULL ||
-      (parts_table = parse_table ("name-parts.json", parts_bytes, error)) == NULL)
+      (parts_table = parse_table ("name-parts.json", parts_bytes, error)) == NULL ||
+      (given = parse_table ("given-names.json", given_bytes, error)) == NULL)
     return FALSE;
 
   if (!string_array ("name-parts.json", "separators",
@@ -947,6 +1178,11 @@ load_tables (ClrNormalizer  *self,
     return FALSE;
   for (guint i = 0; i < json_array_get_length (words); i++)
     g_ptr_array_add (self->separators, g_ascii_strdown (json_array_get_string_element (words, i), -1));
+  if (!string_array ("name-parts.json", "family_separators",
+                     json_object_get_member (json_node_get_object (parts_table), "family_separators"), &words, error))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (words); i++)
+    g_ptr_array_add (self->family_separators, g_ascii_strdown (json_array_get_string_element (words, i), -1));
 
   /* Legal forms. */
   node = json_object_get_member (json_node_get_object (legal), "forms");
@@ -1013,6 +1249,13 @@ load_tables (ClrNormalizer  *self,
       set_class (self, key, CLR_TOKEN_LOCATION);
       if (n > 1)
         add_spelling (self, word, key, CLR_TOKEN_LOCATION);
+      else
+        {
+          /* Names are read with English plurals folded: "Philippines" is
+           * the token "philippine". */
+          g_autofree char *stemmed = stem (key);
+          set_class (self, stemmed, CLR_TOKEN_LOCATION);
+        }
     }
 
   /* Generic words (canonical tokens). */
@@ -1020,34 +1263,16 @@ load_tables (ClrNormalizer  *self,
                      json_object_get_member (json_node_get_object (generic), "words"), &words, error))
     return FALSE;
   for (guint i = 0; i < json_array_get_length (words); i++)
-    set_class (self, json_array_get_string_element (words, i), CLR_TOKEN_GENERIC);
-
-  /* Abbreviations: canonical → spellings. */
-  node = json_object_get_member (json_node_get_object (abbr), "words");
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
-                   _("%s: “%s” must be an object"), "abbreviations.json", "words");
-      return FALSE;
+      g_autofree char *stemmed = stem (json_array_get_string_element (words, i));
+
+      set_class (self, json_array_get_string_element (words, i), CLR_TOKEN_GENERIC);
+      set_class (self, stemmed, CLR_TOKEN_GENERIC);
     }
-  abbr_words = json_node_get_object (node);
-  {
-    g_autoptr(GList) members = json_object_get_members (abbr_words);
-    for (GList *l = members; l; l = l->next)
-      {
-        const char *canonical = l->data;
-        JsonArray *spellings;
-        g_autofree char *field = g_strdup_printf ("words.%s", canonical);
 
-        if (!string_array ("abbreviations.json", field, json_object_get_member (abbr_words, canonical), &spellings, error))
-          return FALSE;
-        add_spelling (self, canonical, canonical, CLR_TOKEN_NORMAL);
-        for (guint j = 0; j < json_array_get_length (spellings); j++)
-          add_spelling (self, json_array_get_string_element (spellings, j), canonical, CLR_TOKEN_NORMAL);
-      }
-  }
-
-  return TRUE;
+  /* Abbreviations and given-name spellings: canonical → spellings. */
+  return load_synonyms (self, "abbreviations.json", "words", abbr, error) &&
+         load_synonyms (self, "given-names.json", "names", given, error);
 }
 
 GBytes *_clr_matching_load_resource (const char *name, GError **error);

@@ -32,6 +32,8 @@ typedef struct
 {
   char          *text;    /* canonical, lower-case ASCII (or the letters ICU could not romanise) */
   ClrTokenClass  klass;
+  float          similarity;  /* 1, or less when a query word one edit from a table word was read as it */
+  char          *typed;       /* that word as typed, else NULL */
 } ClrNormToken;
 
 void clr_norm_token_free (ClrNormToken *token);
@@ -90,5 +92,13 @@ GStrv          clr_normalizer_name_variants (const char *name);
  * Transfer full. */
 GStrv          clr_normalizer_name_parts  (ClrNormalizer      *self,
                                            const char         *name);
+
+/* The parent a compound name field names before a family separator of
+ * name-parts.json ("Huawei Technologies Co., Ltd. (Huawei). Affiliated
+ * Entity: Huawei Marine" → "Huawei Technologies Co., Ltd. (Huawei)."; the
+ * same text as the first of clr_normalizer_name_parts()), or NULL.
+ * Transfer full. */
+char          *clr_normalizer_name_family_parent (ClrNormalizer *self,
+                                                  const char    *name);
 
 G_END_DECLS

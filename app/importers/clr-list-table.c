@@ -13,6 +13,7 @@
 #include <unicode/ustring.h>
 
 #include "clr-importer-private.h"
+#include "clr-normalize.h"
 
 /* Every list the importers know. Codes are what users see ("list": "EL"). */
 static const ClrListInfo lists[] = {
@@ -350,8 +351,37 @@ is_legal_form (const char *text)
   return FALSE;
 }
 
+/* Whether @text has a word that is not a qualifier (a place, a legal form,
+ * a generic business word or a stop word; data/matching): only such a text
+ * is a name of its own. */
+static gboolean
+is_distinctive (const char *text)
+{
+  g_autoptr(GPtrArray) tokens = clr_normalizer_tokenize (clr_normalizer_get_default (), text,
+                                                         CLR_NORMALIZE_NONE, NULL, NULL);
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      ClrNormToken *t = g_ptr_array_index (tokens, i);
+
+      if ((t->klass & (CLR_TOKEN_LEGAL_FORM | CLR_TOKEN_STOP | CLR_TOKEN_GENERIC | CLR_TOKEN_LOCATION)) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+add_derived_alias (ClrEntry   *entry,
+                   const char *alias)
+{
+  if (is_distinctive (alias))
+    clr_entry_add_alias (entry, alias);
+}
+
 /* "Name (ACR)" → adds "Name" and "ACR". Returns the name without the group
- * (or a copy of @name). */
+ * (or a copy of @name). "Name (Hong Kong)" adds nothing: a place (or any
+ * qualifier) in parentheses is not a name, and the name without it is the
+ * parent's, not this entry's. Derived aliases have a distinctive word. */
 static char *
 strip_trailing_parens (ClrEntry   *entry,
                        const char *name)
@@ -382,10 +412,10 @@ strip_trailing_parens (ClrEntry   *entry,
       g_autofree char *inner = g_strstrip (g_strndup (open + 1, len - (gsize) (open - copy) - 2));
       g_autofree char *outer = g_strstrip (g_strndup (copy, (gsize) (open - copy)));
 
-      if (*inner != '\0' && strlen (outer) >= 2)
+      if (*inner != '\0' && strlen (outer) >= 2 && is_distinctive (inner))
         {
           clr_entry_add_alias (entry, inner);
-          clr_entry_add_alias (entry, outer);
+          add_derived_alias (entry, outer);
           return g_steal_pointer (&outer);
         }
     }
@@ -434,7 +464,7 @@ strip_trailing_place (ClrEntry   *entry,
       g_strchomp (copy);
       if (strlen (copy) < 4)
         return;
-      clr_entry_add_alias (entry, copy);
+      add_derived_alias (entry, copy);
     }
 }
 
@@ -472,7 +502,7 @@ clr_import_derive_aliases (ClrEntry *entry)
 
           if (*child != '\0')
             {
-              clr_entry_add_alias (entry, child);
+              add_derived_alias (entry, child);
               derive_from_party (entry, child);
             }
           return;

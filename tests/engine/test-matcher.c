@@ -9,7 +9,9 @@
 
 #include <string.h>
 
+#include "clr-chinese-names.h"
 #include "clr-matcher.h"
+#include "clr-matcher-private.h"
 
 typedef struct
 {
@@ -201,9 +203,9 @@ static void
 test_threshold_limit_order (void)
 {
   g_autoptr(ClrMatcher) m = make_matcher ();
-  g_autoptr(GPtrArray) all = clr_matcher_screen (m, "Beijing Shanghai Trading Technology", NULL, 0.1, 0);
-  g_autoptr(GPtrArray) two = clr_matcher_screen (m, "Beijing Shanghai Trading Technology", NULL, 0.1, 2);
-  g_autoptr(GPtrArray) high = clr_matcher_screen (m, "Beijing Shanghai Trading Technology", NULL, 0.99, 0);
+  g_autoptr(GPtrArray) all = clr_matcher_screen (m, "Huawei Hikvision Gazprom Trading", NULL, 0.1, 0);
+  g_autoptr(GPtrArray) two = clr_matcher_screen (m, "Huawei Hikvision Gazprom Trading", NULL, 0.1, 2);
+  g_autoptr(GPtrArray) high = clr_matcher_screen (m, "Huawei Hikvision Gazprom Trading", NULL, 0.99, 0);
 
   g_assert_cmpuint (all->len, >, 2);
   g_assert_cmpuint (two->len, ==, 2);
@@ -402,6 +404,422 @@ test_empty_and_odd_input (void)
   g_assert_nonnull (huge);
 }
 
+
+/* ---- issue 13: precision on the names exporters screen ------------------ */
+
+static ClrMatcher *
+matcher_of (const Row *list,
+            guint      n)
+{
+  ClrMatcher *m = clr_matcher_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ClrEntry) e = make_entry (&list[i], i);
+      clr_matcher_add_entry (m, 100 + i, e);
+    }
+  clr_matcher_build (m);
+  return m;
+}
+
+/* Real 2026 CSL entries whose names carry places and generic words. */
+static const Row qualified_rows[] = {
+  { "EL", NULL, "AccoTest Technology Co., Ltd. (Hong Kong)", "Hong Kong", "HK" },
+  { "SDN", "entity", "HONG KONG ELECTRONICS", NULL, "IR" },
+  { "DPL", NULL, "INDUSTRIA HONG KONG LTD", NULL, "HK" },
+  { "EL", NULL, "ACM Research (Shanghai)", "Shanghai", "CN" },
+  { "SDN", "entity", "DUBAI TRADING COMPANY", NULL, "PK" },
+  { "EL", NULL, "Nanjing University of Aeronautics and Astronautics", NULL, "CN" },
+  { "EL", NULL, "Tianfu University, Zhongyuan Research Institute", NULL, "CN" },
+  { "EL", NULL, "Huawei Technologies Co., Ltd.", "Huawei", "CN" },
+  { "EL", NULL, "Huawei Technologies (Yangon) Co., Ltd.", NULL, "MM" },
+  { "EL", NULL, "Huawei Technologies Co., Ltd. (Huawei). Affiliated Entity: Huawei Marine Networks Co., Ltd.", "Huawei Marine", "CN" },
+  { "EL", NULL, "Beijing Academy of Artificial Intelligence", NULL, "CN" },
+  { "SDN", "entity", "MAHAN AIR", NULL, "IR" },
+  { "SDN", "individual", "HASHEMI, Mehdi", NULL, "IR" },
+  { "SDN", "individual", "MUKULU, Jamil", NULL, "UG" },
+  { "SDN", "individual", "PUTIN, Vladimir Vladimirovich", NULL, "RU" },
+  { "SDN", "entity", "CIMEX", NULL, "CU" },
+  { "SDN", "individual", "XU, Jun", NULL, "CN" },
+  { "SDN", "individual", "AL-ABD, Mohammed Yusuf", NULL, "SY" },
+  { "EL", NULL, "Semiconductor Manufacturing International Corporation (SMIC)", NULL, "CN" },
+  { "NS-CMIC", "entity", "Semiconductor Manufacturing International Corporation", NULL, "CN" },
+  { "EL", NULL, "Cambricon Technologies Corporation Limited", NULL, "CN" },
+  { "EL", NULL, "Hangzhou Hikvision Digital Technology Co., Ltd.", NULL, "CN" },
+  { "EL", NULL, "Sugon", NULL, "CN" },
+  { "EL", NULL, "Moore Thread Intelligent Technology (Beijing) Co., Ltd.", NULL, "CN" },
+  { "EL", NULL, "Lotus Pharmaceuticals Co., Ltd.", NULL, "CN" },
+  { "SDN", "individual", "RANI, Indu", NULL, "MX" },
+  { "SDN", "entity", "ATLAS KIAN QESHM", NULL, "IR" },
+  { "SDN", "vessel", "SNOW", "RAINBOW", "IR" },
+  { "SDN", "individual", "DENG, Wei", NULL, "CN" },
+  { "SDN", "individual", "YELISEYEV, Ilya Vladimirovich", NULL, "RU" },
+  { "SDN", "individual", "ATWA, Ali", NULL, "LB" },
+  { "DPL", "individual", "KHALED KHALIL EL-AWAR", NULL, "LB" },
+  { "EL", NULL, "Public Joint Stock Company Scientific Production Association Strela", NULL, "RU" },
+  { "NS-CMIC", "entity", "CHINA NATIONAL NUCLEAR CORPORATION", NULL, "CN" },
+};
+
+static void
+assert_no_hit (ClrMatcher *m,
+               const char *query)
+{
+  g_autoptr(GPtrArray) hits = clr_matcher_screen (m, query, NULL, clr_matcher_get_default_threshold (), 0);
+
+  if (hits->len > 0)
+    g_error ("“%s” → %.3f %s (%s)", query, ((ClrHit *) hits->pdata[0])->score,
+             ((ClrHit *) hits->pdata[0])->entry->name, ((ClrHit *) hits->pdata[0])->explanation);
+}
+
+static void
+test_qualifiers_are_not_names (void)
+{
+  g_autoptr(ClrMatcher) m = matcher_of (qualified_rows, G_N_ELEMENTS (qualified_rows));
+  double t = clr_matcher_get_default_threshold ();
+
+  /* A bracketed place on either side is not a name of its own. */
+  assert_no_hit (m, "Meridian Semiconductor (Hong Kong) Limited");
+  assert_no_hit (m, "Lotus Tea House (Shanghai) Co., Ltd.");
+  assert_no_hit (m, "Falcon Office Supplies (Dubai) LLC");
+  assert_no_hit (m, "Shanghai Trading Co., Ltd.");
+  /* Places and generic words in common are not a match. */
+  assert_no_hit (m, "Nanjing University");
+  assert_no_hit (m, "Zhongyuan University");
+  /* A name made of qualifiers is still found when it is the whole name. */
+  g_assert_cmpfloat (best_score_for (m, "Dubai Trading Company", NULL, "DUBAI TRADING COMPANY"), ==, 1.0);
+  g_assert_cmpfloat (best_score_for (m, "AccoTest Technology (Hong Kong) Limited", NULL,
+                                     "AccoTest Technology Co., Ltd. (Hong Kong)"), >=, t);
+}
+
+static void
+test_both_sides_explained (void)
+{
+  g_autoptr(ClrMatcher) m = matcher_of (qualified_rows, G_N_ELEMENTS (qualified_rows));
+  g_autoptr(GPtrArray) hits = clr_matcher_screen (m, "Zhongyuan Tianfu Research Trading", NULL, 0.3, 0);
+  ClrHit *hit = top (hits);
+
+  g_assert_cmpstr (hit->entry->name, ==, "Tianfu University, Zhongyuan Research Institute");
+  /* Which words are missing, on which side. */
+  g_assert_nonnull (strstr (hit->explanation, "not in the listed name: trdg"));
+  g_assert_nonnull (strstr (hit->explanation, "listed words not in the query:"));
+  g_assert_nonnull (strstr (hit->explanation, "univ"));
+}
+
+static void
+test_entity_before_family (void)
+{
+  g_autoptr(ClrMatcher) m = matcher_of (qualified_rows, G_N_ELEMENTS (qualified_rows));
+  double t = clr_matcher_get_default_threshold ();
+  g_autoptr(GPtrArray) hits = clr_matcher_screen (m, "Huawei Technologies Co., Ltd.", NULL, t, 0);
+  gboolean yangon = FALSE, marine = FALSE;
+
+  g_assert_cmpuint (hits->len, >=, 3);
+  g_assert_cmpstr (top (hits)->entry->name, ==, "Huawei Technologies Co., Ltd.");
+  g_assert_cmpfloat (top (hits)->score, ==, 1.0);
+  for (guint i = 1; i < hits->len; i++)
+    {
+      ClrHit *hit = g_ptr_array_index (hits, i);
+
+      g_assert_cmpfloat (hit->score, <, 1.0);
+      if (strstr (hit->entry->name, "Yangon") != NULL)
+        yangon = TRUE;
+      if (strstr (hit->entry->name, "Marine") != NULL)
+        {
+          marine = TRUE;
+          g_assert_nonnull (strstr (hit->explanation, "parent"));
+        }
+    }
+  /* The family is still found. */
+  g_assert_true (yangon);
+  g_assert_true (marine);
+}
+
+static void
+test_recall_tables (void)
+{
+  g_autoptr(ClrMatcher) m = matcher_of (qualified_rows, G_N_ELEMENTS (qualified_rows));
+  double t = clr_matcher_get_default_threshold ();
+
+  g_assert_cmpfloat (best_score_for (m, "Academy of AI", NULL, "Beijing Academy of Artificial Intelligence"), >=, t);
+  g_assert_cmpfloat (best_score_for (m, "Mahan Airlines", NULL, "MAHAN AIR"), ==, 1.0);
+  g_assert_cmpfloat (best_score_for (m, "Mahan Airways", NULL, "MAHAN AIR"), ==, 1.0);
+  g_assert_cmpfloat (best_score_for (m, "Mahdi Hashemi", NULL, "HASHEMI, Mehdi"), >=, t);
+  g_assert_cmpfloat (best_score_for (m, "Muhammad Yousef Al-Abd", NULL, "AL-ABD, Mohammed Yusuf"), >=, t);
+  g_assert_cmpfloat (best_score_for (m, "Mohamad Yusef Al Abd", NULL, "AL-ABD, Mohammed Yusuf"), >=, t);
+  g_assert_cmpfloat (best_score_for (m, "Aly ATWA", NULL, "ATWA, Ali"), ==, 1.0);
+  /* Honorifics and ranks weigh as stop words. */
+  g_assert_cmpfloat (best_score_for (m, "Capt. Ilya Vladimirovich YELISEYEV", NULL, "YELISEYEV, Ilya Vladimirovich"), >=, t);
+  /* A particle written glued ("ELAWAR" = "EL-AWAR"), a legal form abbreviated. */
+  g_assert_cmpfloat (best_score_for (m, "KHALED KHALIL ELAWAR", NULL, "KHALED KHALIL EL-AWAR"), >=, t);
+  g_assert_cmpfloat (best_score_for (m, "Public JSC Scientific Production Association Strela", NULL,
+                                     "Public Joint Stock Company Scientific Production Association Strela"), ==, 1.0);
+  /* An organisation's name is not a vessel's (or a person's) unless it is exactly that name. */
+  assert_no_hit (m, "Rainbow Electronics (Ukraine) TOV");
+  g_assert_cmpfloat (best_score_for (m, "Rainbow", NULL, "SNOW"), ==, 1.0);
+  g_assert_cmpfloat (best_score_for (m, "M/V RAINBOW", NULL, "SNOW"), >=, t);
+  {
+    g_autoptr(GPtrArray) low = clr_matcher_screen (m, "Rainbow Electronics TOV", NULL, 0.3, 1);
+    g_assert_nonnull (strstr (top (low)->explanation, "vessel"));
+  }
+}
+
+static void
+test_chinese_names (void)
+{
+  g_autoptr(ClrMatcher) m = matcher_of (qualified_rows, G_N_ELEMENTS (qualified_rows));
+  double t = clr_matcher_get_default_threshold ();
+  g_autoptr(GPtrArray) smic = clr_matcher_screen (m, "中芯国际", NULL, t, 0);
+  g_autoptr(GPtrArray) near = clr_matcher_screen (m, "中芯国际集成电路製造有限公司", NULL, t, 0);
+  gboolean el = FALSE, cmic = FALSE;
+
+  for (guint i = 0; i < smic->len; i++)
+    {
+      ClrHit *hit = g_ptr_array_index (smic, i);
+
+      g_assert_cmpfloat (hit->score, ==, 1.0);
+      g_assert_nonnull (strstr (hit->explanation, "chinese-names.json row"));
+      g_assert_nonnull (strstr (hit->explanation, "source:"));
+      el = el || g_strcmp0 (hit->entry->list_code, "EL") == 0;
+      cmic = cmic || g_strcmp0 (hit->entry->list_code, "NS-CMIC") == 0;
+    }
+  g_assert_true (el);
+  /* The placeholder table also names the NS-CMIC entry; the full one may not. */
+  if (clr_chinese_names_get_n_rows (clr_chinese_names_get_default ()) < 20)
+    g_assert_true (cmic);
+  /* One character off in a long name: found, below an exact match. */
+  g_assert_cmpuint (near->len, >, 0);
+  g_assert_cmpfloat (top (near)->score, <, 1.0);
+  g_assert_cmpfloat (top (near)->score, >=, t);
+  g_assert_cmpfloat (best_score_for (m, "中科寒武纪科技股份有限公司", NULL, "Cambricon Technologies Corporation Limited"), ==, 1.0);
+  g_assert_cmpfloat (best_score_for (m, "海康威视", NULL, "Hangzhou Hikvision Digital Technology Co., Ltd."), ==, 1.0);
+  g_assert_cmpfloat (best_score_for (m, "曙光", NULL, "Sugon"), ==, 1.0);
+  g_assert_cmpfloat (best_score_for (m, "摩尔线程", NULL, "Moore Thread Intelligent Technology (Beijing) Co., Ltd."), ==, 1.0);
+  /* A short name one character off is not a match. */
+  assert_no_hit (m, "海康威");
+}
+
+static void
+test_short_words (void)
+{
+  g_autoptr(ClrMatcher) m = matcher_of (qualified_rows, G_N_ELEMENTS (qualified_rows));
+  double t = clr_matcher_get_default_threshold ();
+
+  /* One edit in a word of five letters or fewer earns partial credit. */
+  g_assert_cmpfloat (best_score_for (m, "JAMLI MUKULU", NULL, "MUKULU, Jamil"), >=, t);
+  g_assert_cmpfloat (best_score_for (m, "JAMLI MUKULU", NULL, "MUKULU, Jamil"), <, 1.0);
+  g_assert_cmpfloat (best_score_for (m, "Vladimir Vladimirovich Pulin", NULL, "PUTIN, Vladimir Vladimirovich"), >=, t);
+  /* One edit in a lone short word is not a hit on its own; two letters stay exact. */
+  g_assert_cmpfloat (best_score_for (m, "Cemex", "CU", "CIMEX"), <, t);
+  g_assert_cmpfloat (best_score_for (m, "Cemex", NULL, "CIMEX"), >, 0.5);
+  g_assert_cmpfloat (best_score_for (m, "Xi Jun", NULL, "XU, Jun"), <, t);
+  /* A short word's first letter must agree: Feng is not Deng. */
+  g_assert_cmpfloat (best_score_for (m, "Feng Wei", NULL, "DENG, Wei"), <, t);
+  /* A transposition inside four letters leaves no trigram in common: the
+   * index still finds what the full scan finds. */
+  g_assert_cmpfloat (best_score_for (m, "RNAI, Indu", NULL, "RANI, Indu"), >=, t);
+  assert_same_hits (m, "RNAI, Indu");
+  assert_same_hits (m, "ALTAS KIAN QESHM");
+  assert_same_hits (m, "Jamli Mukulu");
+  /* A typo in a word the tables rewrite (national → natl) is read as that
+   * word, at a fuzzy match's similarity; listed words are never rewritten. */
+  {
+    g_autoptr(GPtrArray) hits = clr_matcher_screen (m, "CHINA NTAIONAL NUCLEAR CORPORATION", NULL, t, 0);
+
+    g_assert_cmpstr (top (hits)->entry->name, ==, "CHINA NATIONAL NUCLEAR CORPORATION");
+    g_assert_cmpfloat (top (hits)->score, <, 1.0);
+    g_assert_nonnull (strstr (top (hits)->explanation, "ntaional≈natl"));
+    assert_same_hits (m, "CHINA NTAIONAL NUCLEAR CORPORATION");
+  }
+}
+
+static ClrMatcher *
+matcher_in_order (GPtrArray *entries,
+                  const guint *order)
+{
+  ClrMatcher *m = clr_matcher_new ();
+
+  for (guint i = 0; i < entries->len; i++)
+    clr_matcher_add_entry (m, 1 + order[i], g_ptr_array_index (entries, order[i]));
+  clr_matcher_build (m);
+  return m;
+}
+
+static char *
+describe_hits (ClrMatcher *m,
+               const char *query)
+{
+  g_autoptr(GPtrArray) hits = clr_matcher_screen (m, query, NULL, 0.5, 0);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      ClrHit *hit = g_ptr_array_index (hits, i);
+      g_string_append_printf (out, "%s|%.9f|%s|%s\n", hit->entry->entry_id, hit->score,
+                              hit->matched_name, hit->explanation);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_load_order (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_entry_unref);
+  g_autoptr(GPtrArray) queries_ = g_ptr_array_new_with_free_func (g_free);
+  g_autofree guint *forward = NULL, *reverse = NULL, *shuffled = NULL;
+  g_autoptr(ClrMatcher) a = NULL;
+  g_autoptr(ClrMatcher) b = NULL;
+  g_autoptr(ClrMatcher) c = NULL;
+  const Row jin[] = { { "SDN", "individual", "Jin Ping Li", NULL, "CN" },
+                      { "SDN", "individual", "Jinping Chen", NULL, "CN" } };
+  const Row nij[] = { { "SDN", "individual", "Jinping Chen", NULL, "CN" },
+                      { "SDN", "individual", "Jin Ping Li", NULL, "CN" } };
+  guint n;
+
+  /* The glued form "jinping" of the first entry must not shadow the
+   * second entry's word "jinping". */
+  {
+    g_autoptr(ClrMatcher) one = matcher_of (jin, 2);
+    g_autoptr(ClrMatcher) two = matcher_of (nij, 2);
+    double x = best_score_for (one, "Jinpinh Chen", NULL, "Jinping Chen");
+    double y = best_score_for (two, "Jinpinh Chen", NULL, "Jinping Chen");
+
+    g_assert_cmpfloat (x, >=, 0.9);
+    g_assert_cmpfloat (x, ==, y);
+  }
+
+  /* Thousands of queries against one list loaded in three orders. */
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_ptr_array_add (entries, make_entry (&rows[i], i));
+  for (guint i = 0; i < G_N_ELEMENTS (qualified_rows); i++)
+    g_ptr_array_add (entries, make_entry (&qualified_rows[i], 100 + i));
+  for (guint i = 0; i < 1500; i++)
+    {
+      ClrEntry *e = clr_entry_new ();
+      g_autofree char *w1 = syllable_word (rand);
+      g_autofree char *w2 = syllable_word (rand);
+      g_autofree char *w3 = syllable_word (rand);
+
+      e->list_code = g_strdup (i % 3 == 0 ? "SDN" : "EL");
+      e->entry_id = g_strdup_printf ("syn-%u", i);
+      e->entity_type = g_strdup (i % 2 ? "individual" : "entity");
+      /* Words glued in one name and split in another, as in real lists. */
+      if (i % 5 == 0)
+        e->name = g_strdup_printf ("%s %s", w1, w2);
+      else if (i % 5 == 1)
+        e->name = g_strdup_printf ("%s%s %s", w1, w2, w3);
+      else
+        e->name = g_strdup_printf ("%s %s Trading Co., Ltd.", w1, w3);
+      g_ptr_array_add (entries, e);
+    }
+  n = entries->len;
+  forward = g_new (guint, n);
+  reverse = g_new (guint, n);
+  shuffled = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    forward[i] = reverse[n - 1 - i] = shuffled[i] = i;
+  for (guint i = n - 1; i > 0; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, i + 1), tmp = shuffled[i];
+      shuffled[i] = shuffled[j];
+      shuffled[j] = tmp;
+    }
+  a = matcher_in_order (entries, forward);
+  b = matcher_in_order (entries, reverse);
+  c = matcher_in_order (entries, shuffled);
+
+  for (guint q = 0; q < 2500; q++)
+    {
+      ClrEntry *e = g_ptr_array_index (entries, g_rand_int_range (rand, 0, n));
+      g_autofree char *name = g_strdup (e->name);
+      guint len = strlen (name);
+
+      /* The name, or a letter changed, or a word dropped. */
+      if (q % 3 == 1 && len > 4)
+        name[g_rand_int_range (rand, 0, len)] = 'a' + g_rand_int_range (rand, 0, 26);
+      else if (q % 3 == 2 && strchr (name, ' ') != NULL)
+        *strrchr (name, ' ') = '\0';
+      g_ptr_array_add (queries_, g_steal_pointer (&name));
+    }
+  for (guint q = 0; q < queries_->len; q++)
+    {
+      const char *query = g_ptr_array_index (queries_, q);
+      g_autofree char *x = describe_hits (a, query);
+      g_autofree char *y = describe_hits (b, query);
+      g_autofree char *z = describe_hits (c, query);
+
+      g_assert_cmpstr (x, ==, y);
+      g_assert_cmpstr (x, ==, z);
+    }
+}
+
+static void
+test_scoring_keys (void)
+{
+  const char *root = g_getenv ("CLEARANCE_SOURCE_ROOT");
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *keys[] = { "default_threshold", "query_share", "min_similarity", "country_match",
+                         "country_mismatch", "max_candidates_scored", "chinese_name_exact",
+                         "chinese_name_near", "family_member_factor", "class_weight", "short_word" };
+  gsize len;
+
+  if (root == NULL)
+    {
+      g_test_skip ("CLEARANCE_SOURCE_ROOT is not set");
+      return;
+    }
+  path = g_build_filename (root, "data", "matching", "scoring.json", NULL);
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (contents, len);
+    g_assert_true (_clr_matcher_check_scoring (bytes, &error));
+    g_assert_no_error (error);
+  }
+  /* Each key left out is an error naming it: no silent default. */
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonGenerator) gen = json_generator_new ();
+      g_autofree char *text = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      json_parser_load_from_data (parser, contents, len, &error);
+      g_assert_no_error (error);
+      json_object_remove_member (json_node_get_object (json_parser_get_root (parser)), keys[i]);
+      json_generator_set_root (gen, json_parser_get_root (parser));
+      text = json_generator_to_data (gen, NULL);
+      bytes = g_bytes_new (text, strlen (text));
+      g_assert_false (_clr_matcher_check_scoring (bytes, &error));
+      g_assert_nonnull (strstr (error->message, "scoring.json"));
+      g_assert_nonnull (strstr (error->message, keys[i]));
+      g_clear_error (&error);
+    }
+  {
+    const char *partial = "{\"default_threshold\": 0.82, \"class_weight\": {\"normal\": 1}}";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (partial, strlen (partial));
+    g_assert_false (_clr_matcher_check_scoring (bytes, &error));
+    g_assert_nonnull (strstr (error->message, "query_share"));
+    g_clear_error (&error);
+  }
+
+  /* The Chinese-name table: errors name the file and the field. */
+  {
+    const char *bad = "{\"format\": \"clearance-chinese-names\", \"version\": 1, \"legal_forms\": [],"
+                      " \"names\": [{\"zh\": \"中芯国际\", \"en\": \"SMIC\", \"list\": \"EL\"}]}";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (bad, strlen (bad));
+    ClrChineseNames *table = clr_chinese_names_new (bytes, clr_normalizer_get_default (), &error);
+
+    g_assert_null (table);
+    g_assert_nonnull (strstr (error->message, "chinese-names.json"));
+    g_assert_nonnull (strstr (error->message, "names[0].source"));
+    g_clear_error (&error);
+  }
+  g_assert_cmpuint (clr_chinese_names_get_n_rows (clr_chinese_names_get_default ()), >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -418,6 +836,14 @@ main (int    argc,
   g_test_add_data_func ("/matcher/neighbour-table", GINT_TO_POINTER (TRUE), test_neighbour_table);
   g_test_add_data_func ("/matcher/no-neighbour-table", GINT_TO_POINTER (FALSE), test_neighbour_table);
   g_test_add_func ("/matcher/empty-and-odd-input", test_empty_and_odd_input);
+  g_test_add_func ("/matcher/qualifiers-are-not-names", test_qualifiers_are_not_names);
+  g_test_add_func ("/matcher/both-sides-explained", test_both_sides_explained);
+  g_test_add_func ("/matcher/entity-before-family", test_entity_before_family);
+  g_test_add_func ("/matcher/recall-tables", test_recall_tables);
+  g_test_add_func ("/matcher/chinese-names", test_chinese_names);
+  g_test_add_func ("/matcher/short-words", test_short_words);
+  g_test_add_func ("/matcher/load-order", test_load_order);
+  g_test_add_func ("/matcher/scoring-keys", test_scoring_keys);
 
   return g_test_run ();
 }

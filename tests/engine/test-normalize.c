@@ -64,8 +64,9 @@ test_legal_forms (void)
   assert_norm ("Robert Bosch GmbH", "robert bosch llc");
   assert_norm ("Mahan Travel Sdn Bhd", "mahan travel ltd");
   assert_norm ("Sophgo Technologies Pte. Ltd.", "sophgo tech ltd");
-  assert_norm ("Al Naser FZE", "al naser fze");
-  assert_norm ("Al Naser FZCO", "al naser fze");
+  /* Naser is a spelling of Nasir (given-names.json). */
+  assert_norm ("Al Naser FZE", "al nasir fze");
+  assert_norm ("Al Naser FZCO", "al nasir fze");
   assert_norm ("Nokia Oyj", "nokia jsc");
   assert_norm ("Leonardo S.p.A.", "leonardo jsc");
   assert_norm ("Comercial Lda", "comercial lda");
@@ -136,6 +137,21 @@ test_classify (void)
   g_assert_cmpint (clr_normalizer_classify (n, "beijing"), ==, CLR_TOKEN_LOCATION);
   g_assert_cmpint (clr_normalizer_classify (n, "11420"), ==, CLR_TOKEN_NUMBER);
   g_assert_cmpint (clr_normalizer_classify (n, "huawei"), ==, CLR_TOKEN_NORMAL);
+  /* Places of every country and their plural-folded forms; ranks and honorifics. */
+  g_assert_cmpint (clr_normalizer_classify (n, "yangon"), ==, CLR_TOKEN_LOCATION);
+  g_assert_cmpint (clr_normalizer_classify (n, "moskva"), ==, CLR_TOKEN_LOCATION);
+  g_assert_cmpint (clr_normalizer_classify (n, "esfahan"), ==, CLR_TOKEN_LOCATION);
+  {
+    g_autoptr(GPtrArray) tokens = clr_normalizer_tokenize (n, "Philippines", CLR_NORMALIZE_NONE, NULL, NULL);
+    g_autofree char *hk = clr_normalizer_normalize (n, "New Zealand", CLR_NORMALIZE_NONE);
+
+    g_assert_cmpuint (tokens->len, ==, 1);
+    g_assert_cmpint (((ClrNormToken *) tokens->pdata[0])->klass, ==, CLR_TOKEN_LOCATION);
+    g_assert_cmpint (clr_normalizer_classify (n, hk), ==, CLR_TOKEN_LOCATION);
+  }
+  g_assert_cmpint (clr_normalizer_classify (n, "univ"), ==, CLR_TOKEN_GENERIC);
+  g_assert_cmpint (clr_normalizer_classify (n, "capt"), ==, CLR_TOKEN_STOP);
+  g_assert_cmpint (clr_normalizer_classify (n, "sheikh"), ==, CLR_TOKEN_STOP);
 }
 
 static void
@@ -193,7 +209,7 @@ test_bad_tables (void)
   g_autofree char *dir = g_dir_make_tmp ("clearance-norm-XXXXXX", &error);
   g_autoptr(ClrNormalizer) n = NULL;
   const char *names[] = { "legal-forms.json", "abbreviations.json", "stopwords.json",
-                          "generic-words.json", "places.json", "name-parts.json" };
+                          "generic-words.json", "places.json", "name-parts.json", "given-names.json" };
 
   g_assert_no_error (error);
   write_file (dir, "legal-forms.json", "{\"forms\": [{\"canonical\": \"co\", \"spellings\": [\"company\", 7]}]}");
@@ -201,7 +217,8 @@ test_bad_tables (void)
   write_file (dir, "stopwords.json", "{\"words\": []}");
   write_file (dir, "generic-words.json", "{\"words\": []}");
   write_file (dir, "places.json", "{\"words\": []}");
-  write_file (dir, "name-parts.json", "{\"separators\": [\"a.k.a.\"]}");
+  write_file (dir, "name-parts.json", "{\"separators\": [\"a.k.a.\"], \"family_separators\": []}");
+  write_file (dir, "given-names.json", "{\"names\": {\"yusuf\": [\"yousef\"]}}");
 
   /* The error names the file and the field. */
   n = clr_normalizer_new_from_dir (dir, &error);

@@ -166,6 +166,24 @@ test_csl_csv (void)
   g_assert_cmpuint (info->names, ==, 16);
 }
 
+/* A place in parentheses is not a name: no alias "Hong Kong" (which would
+ * match every "… (Hong Kong) Limited"), and no alias of the name without it
+ * (the parent's name, not this entry's). */
+static void
+test_csl_qualifier_aliases (void)
+{
+  g_autofree char *path = fixture ("csl/qualifier-aliases.csv");
+  g_autoptr(ClrImportInfo) info = clr_import_info_new ();
+  g_autoptr(GPtrArray) entries = import_ok (path, CLR_LIST_FORMAT_AUTO, info);
+  ClrEntry *e;
+
+  g_assert_cmpuint (entries->len, ==, 2);
+  e = find_entry (entries, "AccoTest Technology Co., Ltd. (Hong Kong)");
+  g_assert_cmpuint (e->aliases->len, ==, 0);
+  e = find_entry (entries, "ACM Research (Shanghai)");
+  g_assert_cmpuint (e->aliases->len, ==, 0);
+}
+
 static void
 test_csl_csv_2019 (void)
 {
@@ -721,6 +739,7 @@ main (int    argc,
   g_test_add_func ("/importers/detect", test_detect);
   g_test_add_func ("/importers/csl-csv", test_csl_csv);
   g_test_add_func ("/importers/csl-csv-2019", test_csl_csv_2019);
+  g_test_add_func ("/importers/csl-qualifier-aliases", test_csl_qualifier_aliases);
   g_test_add_func ("/importers/csl-bom", test_csl_bom);
   g_test_add_func ("/importers/uvl-legacy", test_uvl_legacy);
   g_test_add_func ("/importers/csl-json", test_csl_json);
