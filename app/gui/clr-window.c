@@ -118,7 +118,17 @@ clr_window_dispose (GObject *object)
   GtkWidget *pages[] = { self->shipment_page, self->review_page, self->lists_page };
 
   g_clear_handle_id (&self->reveal_bar_id, g_source_remove);
-  g_clear_weak_pointer (&self->audit_window);
+  /* The Audit Log goes with its window. Unlinked here, while this window is
+   * alive: a reference still held on it (a read in flight) would otherwise
+   * have GTK 4.8 disconnect from this window after it is gone. */
+  if (self->audit_window != NULL)
+    {
+      GtkWindow *audit_window = self->audit_window;
+
+      g_clear_weak_pointer (&self->audit_window);
+      gtk_window_set_transient_for (audit_window, NULL);
+      gtk_window_destroy (audit_window);
+    }
 
   /* Empty the pages (AdwBin) through AdwBin itself first: a page whose dispose
    * calls gtk_widget_dispose_template () would otherwise unparent the bin's
@@ -224,7 +234,6 @@ audit_log_action (GtkWidget  *widget,
 
   g_set_weak_pointer (&self->audit_window, clr_audit_window_new (store));
   gtk_window_set_transient_for (self->audit_window, GTK_WINDOW (self));
-  gtk_window_set_destroy_with_parent (self->audit_window, TRUE);
   gtk_window_set_application (self->audit_window, app);
   gtk_window_present (self->audit_window);
 }

@@ -18,6 +18,7 @@
 #include "clr-store-lists.h"
 #include "clr-store-review.h"
 #include "clr-store-screening.h"
+#include "clr-window.h"
 #include "pages/clr-review-page.h"
 
 static ClrApplication *app;
@@ -131,10 +132,18 @@ fixture_setup (Fixture       *f,
                                                    &error);
 
   g_assert_no_error (error);
-  f->path = g_build_filename (clr_gui_test_get_tmpdir (), name, NULL);
-  f->store = clr_store_new (f->path);
-  g_assert_true (clr_store_open (f->store, &error));
-  g_assert_no_error (error);
+  if (data != NULL)
+    {
+      /* The application's own store, for the main window's Audit Log. */
+      f->store = g_object_ref (clr_application_get_store (app));
+    }
+  else
+    {
+      f->path = g_build_filename (clr_gui_test_get_tmpdir (), name, NULL);
+      f->store = clr_store_new (f->path);
+      g_assert_true (clr_store_open (f->store, &error));
+      g_assert_no_error (error);
+    }
   g_assert_true (clr_store_import_list_file (f->store, list, CLR_LIST_FORMAT_AUTO, NULL, FALSE,
                                              NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -226,6 +235,29 @@ find_party_entry (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_party_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The list view showing @events (the drop-downs' popovers hold their own). */
+static GtkWidget *
+find_list_view (GtkWidget  *root,
+                GListModel *events)
+{
+  if (GTK_IS_LIST_VIEW (root))
+    {
+      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (root));
+
+      if (GTK_IS_NO_SELECTION (model) && gtk_no_selection_get_model (GTK_NO_SELECTION (model)) == events)
+        return root;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child, events);
 
       if (found != NULL)
         return found;
@@ -454,6 +486,69 @@ test_review_history (Fixture       *f,
   gtk_window_destroy (window);
 }
 
+/* Main menu → Audit Log (win.audit-log) opens the window over the main
+ * window; activating a decision's row opens its hit on the Review page. */
+static void
+test_open_hit (Fixture       *f,
+               gconstpointer  data)
+{
+  ClrWindow *main_window = clr_window_new (app);
+  ClrReviewPage *review;
+  GListModel *events;
+  GtkWidget *list_view;
+  guint position = G_MAXUINT;
+
+  gtk_window_set_default_size (GTK_WINDOW (main_window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (main_window));
+  clr_gui_test_wait_mapped (GTK_WIDGET (main_window));
+  clr_window_set_page (main_window, "shipment");
+  review = CLR_REVIEW_PAGE (clr_window_get_page_widget (main_window, "review"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window), "win.audit-log", NULL));
+  f->window = CLR_AUDIT_WINDOW (clr_gui_test_find_window (CLR_TYPE_AUDIT_WINDOW));
+  g_assert_nonnull (f->window);
+  g_object_ref (f->window);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (f->window)) == GTK_WINDOW (main_window));
+  g_signal_connect (f->window, "loaded", G_CALLBACK (loaded_cb), f);
+  clr_gui_test_wait_mapped (GTK_WIDGET (f->window));
+  events = clr_audit_window_get_events (f->window);
+  CLR_GUI_TEST_WAIT_UNTIL (find_event (events, NOT_A_MATCH) != NULL, 20);
+
+  /* The same action again raises the one window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (main_window), "win.audit-log", NULL));
+  clr_gui_test_iterate ();
+  {
+    guint n = 0;
+
+    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+      n += CLR_IS_AUDIT_WINDOW (l->data);
+    g_assert_cmpuint (n, ==, 1);
+  }
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(ClrAuditEvent) event = g_list_model_get_item (events, i);
+
+      if (g_strcmp0 (clr_audit_event_get_title (event), NOT_A_MATCH) == 0)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  list_view = find_list_view (GTK_WIDGET (f->window), events);
+  g_assert_nonnull (list_view);
+  g_signal_emit_by_name (list_view, "activate", position);
+
+  CLR_GUI_TEST_WAIT_UNTIL (clr_review_page_get_shown_id (review) == f->huawei_id, 20);
+  g_assert_cmpstr (clr_window_get_page (main_window), ==, "review");
+  g_assert_cmpint (clr_review_page_get_shown_id (review), ==, f->huawei_id);
+
+  /* Closing the main window takes its Audit Log along. */
+  g_signal_handlers_disconnect_by_data (f->window, f);
+  gtk_window_destroy (GTK_WINDOW (main_window));
+  clr_gui_test_iterate ();
+  g_assert_null (clr_gui_test_find_window (CLR_TYPE_AUDIT_WINDOW));
+  g_clear_object (&f->window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -469,6 +564,9 @@ main (int    argc,
               fixture_setup, test_export_csv, fixture_teardown);
   g_test_add ("/clearance/gui/audit/review-history", Fixture, NULL,
               fixture_setup, test_review_history, fixture_teardown);
+
+  g_test_add ("/clearance/gui/audit/open-hit", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_open_hit, fixture_teardown);
 
   return clr_gui_test_run (app);
 }

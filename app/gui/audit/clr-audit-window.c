@@ -625,6 +625,9 @@ clr_audit_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   drop_chooser (self);
+  /* Let go of the main window while it is alive: GTK 4.8 would otherwise
+   * disconnect from it at finalize, after it is gone. */
+  gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
   if (self->filter != NULL)
     gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CLR_TYPE_AUDIT_WINDOW);
