@@ -193,6 +193,24 @@ fixture_teardown (Fixture       *f,
   g_free (f->path);
 }
 
+static void
+save_png (Fixture    *f,
+          const char *name)
+{
+  const char *artifacts = g_getenv ("CLEARANCE_GUI_ARTIFACTS");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = NULL;
+
+  if (artifacts == NULL)
+    return;
+  g_mkdir_with_parents (artifacts, 0755);
+  png = g_build_filename (artifacts, name, NULL);
+  clr_gui_test_wait_drawn (GTK_WIDGET (f->window));
+  /* A screenshot is an artifact to look at, not an assertion. */
+  if (!clr_gui_test_save_png (GTK_WIDGET (f->window), png, &error))
+    g_test_message ("no screenshot: %s", error->message);
+}
+
 static ClrAuditEvent *
 find_event (GListModel *events,
             const char *title)
@@ -324,6 +342,7 @@ test_words_and_filters (Fixture       *f,
   g_assert_nonnull (strstr (shown->str, NOT_A_MATCH "\n"));
   g_assert_nonnull (strstr (shown->str, "Open → Not a match · Huawei Technologies Co Ltd (CN)"));
   g_assert_nonnull (strstr (shown->str, case_label));
+  save_png (f, "audit-window.png");
 
   /* By reviewer: only Bob's decision. */
   g_assert_false (clr_audit_window_select_reviewer (f->window, "Nobody"));
@@ -351,8 +370,7 @@ test_words_and_filters (Fixture       *f,
 static void
 click_verify (Fixture *f)
 {
-  GtkWidget *button = clr_gui_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON,
-                                                "Verify Integrity");
+  GtkWidget *button = clr_gui_test_find_action_button (GTK_WIDGET (f->window), "audit.verify");
   guint before = f->verified;
 
   g_assert_nonnull (button);
@@ -400,6 +418,7 @@ test_verify (Fixture       *f,
   g_assert_false (f->intact);
   g_assert_true (g_str_has_prefix (clr_audit_window_get_verify_text (f->window), "Broken at entry "));
   g_assert_nonnull (strstr (clr_audit_window_get_verify_text (f->window), "was altered"));
+  save_png (f, "audit-window-broken.png");
 }
 
 static void
