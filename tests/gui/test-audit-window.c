@@ -343,6 +343,14 @@ test_words_and_filters (Fixture       *f,
   g_assert_nonnull (strstr (shown->str, "Open → Not a match · Huawei Technologies Co Ltd (CN)"));
   g_assert_nonnull (strstr (shown->str, case_label));
   save_png (f, "audit-window.png");
+  /* It fits the app's narrowest width (360 px), filters and all. */
+  {
+    int min_width = 0;
+
+    gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &min_width, NULL, NULL, NULL);
+    g_assert_cmpint (min_width, <=, 360);
+  }
 
   /* By reviewer: only Bob's decision. */
   g_assert_false (clr_audit_window_select_reviewer (f->window, "Nobody"));

@@ -226,6 +226,12 @@ change_for (const ClrAuditEntry *entry)
   return g_strdup_printf (_("%s → %s"), before, after);
 }
 
+static gboolean
+has_hit (ClrAuditEvent *self)
+{
+  return self->review_id > 0 && *self->party != '\0';
+}
+
 static void
 clr_audit_event_finalize (GObject *object)
 {
@@ -288,7 +294,7 @@ clr_audit_event_get_property (GObject    *object,
       g_value_set_string (value, self->when);
       break;
     case PROP_HAS_HIT:
-      g_value_set_boolean (value, clr_audit_event_get_hit_target (self) != NULL);
+      g_value_set_boolean (value, has_hit (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -478,7 +484,7 @@ clr_audit_event_get_hit_target (ClrAuditEvent *self)
 {
   g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
 
-  if (self->review_id <= 0 || *self->party == '\0')
+  if (!has_hit (self))
     return NULL;
   return g_variant_new ("(xsssx)", self->case_id, self->party,
                         self->list_code != NULL ? self->list_code : "",

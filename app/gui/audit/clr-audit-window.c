@@ -578,15 +578,15 @@ row_activated_cb (ClrAuditWindow *self,
 {
   g_autoptr(ClrAuditEvent) event = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  GVariant *target;
+  g_autoptr(GVariant) target = NULL;
 
   if (event == NULL)
     return;
   target = clr_audit_event_get_hit_target (event);
+  if (target != NULL)
+    g_variant_ref_sink (target);
   if (target == NULL || parent == NULL)
     {
-      if (target != NULL)
-        g_variant_unref (g_variant_ref_sink (target));
       adw_toast_overlay_add_toast (self->toast_overlay,
                                    adw_toast_new (_("This event is not about a screening hit")));
       return;
