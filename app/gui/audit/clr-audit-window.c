@@ -595,6 +595,19 @@ row_activated_cb (ClrAuditWindow *self,
   gtk_window_present (parent);
 }
 
+/* Escape in the party field clears it, and closes the window when it is
+ * already empty (the field takes Escape before the window's binding). */
+static void
+stop_search_cb (ClrAuditWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->party_entry));
+
+  if (text != NULL && *text != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->party_entry), "");
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 decision_changed_cb (ClrAuditWindow *self)
 {
@@ -768,6 +781,8 @@ clr_audit_window_init (ClrAuditWindow *self)
   g_signal_connect_object (self->reviewer_dropdown, "notify::selected",
                            G_CALLBACK (filters_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->party_entry, "search-changed", G_CALLBACK (filters_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->party_entry, "stop-search", G_CALLBACK (stop_search_cb),
                            self, G_CONNECT_SWAPPED);
 }
 
