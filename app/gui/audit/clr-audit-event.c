@@ -189,15 +189,19 @@ title_for (const ClrAuditEntry *entry)
 
   if (g_strcmp0 (action, CLR_AUDIT_LIST_IMPORT) == 0)
     /* Translators: %s is the list source: "csl". */
-    return g_strdup_printf (_("List imported — %s"), entry->subject_id);
+    return g_strdup_printf (_("List imported — %s"),
+                            entry->subject_id != NULL ? entry->subject_id : "");
   if (g_strcmp0 (action, CLR_AUDIT_RULES_IMPORT) == 0)
     /* Translators: %s is the rule pack's id. */
-    return g_strdup_printf (_("Rule pack imported — %s"), entry->subject_id);
+    return g_strdup_printf (_("Rule pack imported — %s"),
+                            entry->subject_id != NULL ? entry->subject_id : "");
   if (g_strcmp0 (action, CLR_AUDIT_RESCREEN) == 0)
     return g_strdup (_("Parties screened again against the updated lists"));
 
   /* An action written by a newer version: say what it is called. */
-  return g_strdup_printf ("%s — %s %s", action, entry->subject_type, entry->subject_id);
+  return g_strdup_printf ("%s — %s %s", action != NULL ? action : "",
+                          entry->subject_type != NULL ? entry->subject_type : "",
+                          entry->subject_id != NULL ? entry->subject_id : "");
 }
 
 /* "Open → Not a match" (decisions) or "Clear → License required" (verdicts). */
@@ -312,7 +316,8 @@ clr_audit_event_class_init (ClrAuditEventClass *klass)
 
   properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_CASE_ID] = g_param_spec_int64 ("case-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_REVIEW_ID] = g_param_spec_int64 ("review-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_REVIEW_ID] =
+    g_param_spec_int64 ("review-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", flags);
   properties[PROP_DETAIL] = g_param_spec_string ("detail", NULL, NULL, "", flags);
   properties[PROP_HAS_DETAIL] = g_param_spec_boolean ("has-detail", NULL, NULL, FALSE, flags);
@@ -351,7 +356,7 @@ clr_audit_event_new (const ClrAuditEntry *entry,
   self->reviewer = g_strdup (entry->display_name != NULL ? entry->display_name : "");
   self->when = format_time (entry->at);
 
-  about_hit = g_strcmp0 (entry->subject_type, "review") == 0;
+  about_hit = g_strcmp0 (entry->subject_type, "review") == 0 && entry->subject_id != NULL;
   if (about_hit)
     g_ascii_string_to_signed (entry->subject_id, 10, 1, G_MAXINT64, &self->review_id, NULL);
 
@@ -542,7 +547,8 @@ load_thread (GTask        *task,
 {
   ClrStore *store = source_object;
   gint64 case_id = *(gint64 *) task_data;
-  g_autoptr(GHashTable) references = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) references = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                            g_free, g_free);
   g_autoptr(GHashTable) items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        item_free);
   g_autoptr(GPtrArray) entries = NULL;
@@ -572,7 +578,8 @@ load_thread (GTask        *task,
 
       if (entry->case_id > 0)
         {
-          if (!g_hash_table_lookup_extended (references, &entry->case_id, NULL, (gpointer *) &reference))
+          if (!g_hash_table_lookup_extended (references, &entry->case_id, NULL,
+                                             (gpointer *) &reference))
             {
               /* A case may have been deleted since: the number still says which. */
               g_autoptr(ClrCase) found = clr_store_get_case (store, entry->case_id, NULL);
@@ -584,7 +591,7 @@ load_thread (GTask        *task,
             }
         }
 
-      if (g_strcmp0 (entry->subject_type, "review") == 0 &&
+      if (g_strcmp0 (entry->subject_type, "review") == 0 && entry->subject_id != NULL &&
           g_ascii_string_to_signed (entry->subject_id, 10, 1, G_MAXINT64, &review_id, NULL))
         {
           if (!g_hash_table_lookup_extended (items, &review_id, NULL, (gpointer *) &item))

@@ -148,7 +148,8 @@ filters_changed_cb (ClrAuditWindow *self)
   g_clear_pointer (&self->filter_reviewer, g_free);
   position = gtk_drop_down_get_selected (self->reviewer_dropdown);
   if (position != GTK_INVALID_LIST_POSITION && position > 0)
-    self->filter_reviewer = g_strdup (gtk_string_list_get_string (self->reviewer_choices, position));
+    self->filter_reviewer = g_strdup (gtk_string_list_get_string (self->reviewer_choices,
+                                                                  position));
 
   g_clear_pointer (&self->filter_party, g_free);
   text = gtk_editable_get_text (GTK_EDITABLE (self->party_entry));
@@ -185,7 +186,8 @@ static void
 refill_choices (ClrAuditWindow *self,
                 GListModel     *events)
 {
-  g_autoptr(GHashTable) seen_cases = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GHashTable) seen_cases = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                            g_free, g_free);
   g_autoptr(GHashTable) seen_reviewers = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) case_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) reviewers = g_ptr_array_new ();
@@ -344,9 +346,11 @@ verify_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   /* The same check as clearance-cli audit verify. */
-  result->intact = clr_store_audit_verify (source_object, &result->checked, &result->bad_id, &error);
+  result->intact = clr_store_audit_verify (source_object, &result->checked, &result->bad_id,
+                                           &error);
   if (!result->intact)
-    result->message = g_strdup (error != NULL ? error->message : _("The audit trail does not verify"));
+    result->message = g_strdup (error != NULL ? error->message
+                                              : _("The audit trail does not verify"));
   g_task_return_pointer (task, result, (GDestroyNotify) verify_result_free);
 }
 
@@ -441,14 +445,15 @@ export_thread (GTask        *task,
   ClrAuditFormat format = GPOINTER_TO_INT (task_data);
   GFile *file = g_object_get_data (G_OBJECT (task), "file");
   g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (stream);
   GError *error = NULL;
 
   /* The same bytes as clearance-cli audit export, replaced atomically. */
   if (!clr_store_audit_export (source_object, format, stream, &error) ||
       !g_output_stream_close (stream, cancellable, &error) ||
       !g_file_replace_contents (file,
-                                g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
-                                g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)),
+                                g_memory_output_stream_get_data (memory),
+                                g_memory_output_stream_get_data_size (memory),
                                 NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
                                 cancellable, &error))
     {
@@ -730,7 +735,8 @@ clr_audit_window_class_init (ClrAuditWindowClass *klass)
   /* The row template names the item type. */
   g_type_ensure (CLR_TYPE_AUDIT_EVENT);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/audit/clr-audit-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/audit/clr-audit-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClrAuditWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ClrAuditWindow, case_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ClrAuditWindow, party_entry);
