@@ -348,6 +348,7 @@ clr_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
+  static const char *audit_accels[] = { "<Control><Shift>l", NULL };
 
   G_APPLICATION_CLASS (clr_application_parent_class)->startup (app);
   clr_a11y_install_mnemonic_names ();
@@ -357,6 +358,7 @@ clr_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.audit-log", audit_accels);
 
   path = self->db_path != NULL ? g_strdup (self->db_path) : clr_store_dup_default_path ();
   open_store (self, path);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "audit/clr-audit-window.h"
 #include "pages/clr-lists-page.h"
 #include "pages/clr-review-page.h"
 #include "pages/clr-shipment-page.h"
@@ -27,6 +28,8 @@ struct _ClrWindow
   GtkWidget            *shipment_page;
   GtkWidget            *review_page;
   GtkWidget            *lists_page;
+
+  GtkWindow            *audit_window;  /* weak: the Audit Log window, while open */
 
   gboolean              settings_bound;
   guint                 reveal_bar_id;
@@ -115,6 +118,17 @@ clr_window_dispose (GObject *object)
   GtkWidget *pages[] = { self->shipment_page, self->review_page, self->lists_page };
 
   g_clear_handle_id (&self->reveal_bar_id, g_source_remove);
+  /* The Audit Log goes with its window. Unlinked here, while this window is
+   * alive: a reference still held on it (a read in flight) would otherwise
+   * have GTK 4.8 disconnect from this window after it is gone. */
+  if (self->audit_window != NULL)
+    {
+      GtkWindow *audit_window = self->audit_window;
+
+      g_clear_weak_pointer (&self->audit_window);
+      gtk_window_set_transient_for (audit_window, NULL);
+      gtk_window_destroy (audit_window);
+    }
 
   /* Empty the pages (AdwBin) through AdwBin itself first: a page whose dispose
    * calls gtk_widget_dispose_template () would otherwise unparent the bin's
@@ -195,6 +209,35 @@ review_hit_action (GtkWidget  *widget,
                             *entry_key != '\0' ? entry_key : NULL, review_id);
 }
 
+/* win.audit-log: the Audit Log window of this window's store (one, raised
+ * when already open). */
+static void
+audit_log_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ClrWindow *self = CLR_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  ClrStore *store = CLR_IS_APPLICATION (app) ? clr_application_get_store (CLR_APPLICATION (app)) : NULL;
+
+  if (self->audit_window != NULL)
+    {
+      clr_audit_window_reload (CLR_AUDIT_WINDOW (self->audit_window));
+      gtk_window_present (self->audit_window);
+      return;
+    }
+  if (store == NULL)
+    {
+      clr_window_show_toast (self, _("The database is not open yet"));
+      return;
+    }
+
+  g_set_weak_pointer (&self->audit_window, clr_audit_window_new (store));
+  gtk_window_set_transient_for (self->audit_window, GTK_WINDOW (self));
+  gtk_window_set_application (self->audit_window, app);
+  gtk_window_present (self->audit_window);
+}
+
 static void
 clr_window_class_init (ClrWindowClass *klass)
 {
@@ -231,6 +274,7 @@ clr_window_class_init (ClrWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.review-hit", "(xsssx)", review_hit_action);
+  gtk_widget_class_install_action (widget_class, "win.audit-log", NULL, audit_log_action);
 
   /* win.page('lists') etc.: a stateful action mirroring the property. */
   gtk_widget_class_install_property_action (widget_class, "win.page", "page");

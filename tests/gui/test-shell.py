@@ -11,8 +11,9 @@
 #
 # Steps: start with a temporary --db; find the main window and the three pages
 # by accessible name; switch pages with the view switcher; open the main menu
-# and the Keyboard Shortcuts and Preferences windows from it, checking every
-# control has an accessible name; take screenshots; quit with Ctrl+Q and check
+# and the Keyboard Shortcuts, Preferences and Audit Log windows from it, checking
+# every control has an accessible name (and the Audit Log's Verify Integrity);
+# take screenshots; quit with Ctrl+Q and check
 # the app exits cleanly and created its database.
 
 import os
@@ -208,7 +209,8 @@ def main():
         shortcuts = wait_for(lambda: find_toplevel(app, "frame", "Keyboard Shortcuts"),
                              "the shortcuts window")
         wait_for(lambda: {n for r, n, _, _ in walk(shortcuts) if r == "label"}
-                          >= {"Quit", "Preferences", "Close Window", "Shipment", "Review", "Lists"}
+                          >= {"Quit", "Preferences", "Close Window", "Audit Log", "Shipment", "Review",
+                              "Lists"}
                           and True, "the shortcuts in the shortcuts window")
         log("shortcuts window")
         time.sleep(0.3)
@@ -246,6 +248,35 @@ def main():
         wait_for(lambda: find_toplevel(app, "frame", "Preferences") is None
                  or not has_state(prefs, Atspi.StateType.VISIBLE),
                  "the Preferences window to close")
+
+        # Main menu → Audit Log: every control named, Verify Integrity says the
+        # trail is intact, then Escape closes the window.
+        do_action(menu_buttons[0], "click")
+        menu = wait_for(lambda: {n: acc for r, n, acc, _ in walk(menu_group) if r == "menu item"}
+                        or None, "the main menu")
+        assert "Audit Log" in menu, f"no 'Audit Log' in the main menu: {sorted(menu)}"
+        do_action(menu["Audit Log"], "click")
+        audit = wait_for(lambda: find_toplevel(app, "frame", "Audit Log"), "the Audit Log window")
+        audit_nodes = wait_for(lambda: (lambda ns: ns if any(r == "push button" and n == "Verify Integrity"
+                                                             for r, n, _, _ in ns) else None)(walk(audit)),
+                               "the Audit Log window's controls")
+        unnamed = [f"{r} at {path}" for r, n, _, path in audit_nodes
+                   if r in CONTROL_ROLES and not (n or "").strip()]
+        assert not unnamed, "Audit Log controls without an accessible name: " + ", ".join(unnamed)
+        names = {n for r, n, _, _ in audit_nodes}
+        for name in ("Filter by case", "Filter by party", "Filter by reviewer", "Export", "Audit events"):
+            assert name in names, f"no {name!r} in the Audit Log window"
+        verify = [acc for r, n, acc, _ in audit_nodes if r == "push button" and n == "Verify Integrity"]
+        do_action(verify[0], "click")
+        wait_for(lambda: any(r == "label" and (n or "").startswith("Intact:")
+                             for r, n, _, _ in walk(audit)), "Verify Integrity to say the trail is intact")
+        log("audit log window")
+        time.sleep(0.3)
+        screenshot(os.path.join(artifacts, "shell-audit-log.png"))
+        press_keys([KEY_ESCAPE])
+        wait_for(lambda: find_toplevel(app, "frame", "Audit Log") is None
+                 or not has_state(audit, Atspi.StateType.VISIBLE),
+                 "the Audit Log window to close")
 
         press_keys([KEY_CONTROL_L, KEY_Q])
         rc = app_proc.wait(timeout=60)

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "clr-application.h"
+#include "audit/clr-audit-event.h"
 #include "clr-entry.h"
 #include "clr-store-audit.h"
 #include "clr-store-lists.h"
@@ -537,17 +538,18 @@ history_loaded_cb (GObject      *object,
 {
   ClrReviewPage *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GListModel) events = NULL;
   GtkWidget *child;
+  guint n;
 
-  entries = clr_store_audit_list_for_case_finish (CLR_STORE (object), result, &error);
+  events = clr_audit_events_load_finish (CLR_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
     gtk_list_box_remove (self->history_list, child);
 
-  if (entries == NULL)
+  if (events == NULL)
     {
       GtkWidget *row = adw_action_row_new ();
 
@@ -557,47 +559,23 @@ history_loaded_cb (GObject      *object,
       return;
     }
 
-  for (guint i = 0; i < entries->len; i++)
+  /* The same plain words as the Audit Log window; each hit's row opens it. */
+  n = g_list_model_get_n_items (events);
+  for (guint i = 0; i < n; i++)
     {
-      ClrAuditEntry *entry = g_ptr_array_index (entries, i);
-      GtkWidget *row = adw_action_row_new ();
-      JsonObject *after = node_object (entry->after);
-      const char *what = json_string (after, "status");
-      const char *title;
-      g_autofree char *when = format_time (entry->at);
-      g_autofree char *subtitle = NULL;
-      g_autofree char *full_title = NULL;
+      g_autoptr(ClrAuditEvent) event = g_list_model_get_item (events, i);
 
-      if (what == NULL)
-        what = json_string (after, "decision");
-      if (what == NULL)
-        what = json_string (after, "verdict");
-
-      if (g_strcmp0 (entry->action, CLR_AUDIT_REVIEW_DECIDE) == 0)
-        title = _("Decision");
-      else if (g_strcmp0 (entry->action, CLR_AUDIT_REVIEW_REOPEN) == 0)
-        title = _("Decision reopened");
-      else if (g_strcmp0 (entry->action, CLR_AUDIT_CASE_EVALUATE) == 0)
-        title = _("Evaluated");
-      else if (g_strcmp0 (entry->action, CLR_AUDIT_RESCREEN) == 0)
-        title = _("Re-screened");
-      else if (g_strcmp0 (entry->action, CLR_AUDIT_LIST_IMPORT) == 0)
-        title = _("List imported");
-      else
-        title = entry->action;
-
-      full_title = what != NULL ? g_strdup_printf ("%s: %s", title, what) : g_strdup (title);
-      /* Translators: date and time, display name, OS user name. */
-      subtitle = g_strdup_printf (_("%s · %s (%s)"), when,
-                                  entry->display_name != NULL ? entry->display_name : "",
-                                  entry->user != NULL ? entry->user : "");
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), full_title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_append (self->history_list, row);
+      gtk_list_box_append (self->history_list, clr_audit_event_create_row (event));
+      if (i == 0 && *clr_audit_event_get_case_label (event) != '\0')
+        {
+          /* Translators: %s is "Case 3 · PO-2291" (the number and reference). */
+          g_autofree char *title = g_strdup_printf (_("History of %s"),
+                                                    clr_audit_event_get_case_label (event));
+          adw_preferences_group_set_title (self->history_group, title);
+        }
     }
 
-  if (entries->len == 0)
+  if (n == 0)
     {
       GtkWidget *row = adw_action_row_new ();
 
@@ -623,8 +601,8 @@ load_history (ClrReviewPage       *self,
     g_autofree char *title = g_strdup_printf (_("History of Case %" G_GINT64_FORMAT), item->case_id);
     adw_preferences_group_set_title (self->history_group, title);
   }
-  clr_store_audit_list_for_case_async (self->store, item->case_id, self->history_cancellable,
-                                       history_loaded_cb, self);
+  clr_audit_events_load_async (self->store, item->case_id, self->history_cancellable,
+                               history_loaded_cb, self);
 }
 
 static void

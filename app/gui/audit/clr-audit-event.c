@@ -1,0 +1,636 @@
+/* clr-audit-event.c — one audit trail entry in plain words, as a list item
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "clr-store-cases.h"
+#include "clr-verdict.h"
+
+#include "clr-audit-event.h"
+
+struct _ClrAuditEvent
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  gint64   case_id;
+  gint64   review_id;
+  char    *title;
+  char    *detail;
+  char    *context;
+  char    *case_label;
+  char    *party;
+  char    *list_code;
+  char    *entry_key;
+  char    *reviewer;
+  char    *when;
+};
+
+G_DEFINE_FINAL_TYPE (ClrAuditEvent, clr_audit_event, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_CASE_ID,
+  PROP_REVIEW_ID,
+  PROP_TITLE,
+  PROP_DETAIL,
+  PROP_HAS_DETAIL,
+  PROP_CONTEXT,
+  PROP_CASE_LABEL,
+  PROP_PARTY,
+  PROP_REVIEWER,
+  PROP_WHEN,
+  PROP_HAS_HIT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The documents were written by other components and other versions: read
+ * them defensively. */
+static const char *
+member_string (JsonNode   *node,
+               const char *member)
+{
+  JsonObject *object;
+  JsonNode *value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  object = json_node_get_object (node);
+  if (!json_object_has_member (object, member))
+    return NULL;
+  value = json_object_get_member (object, member);
+  if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (value);
+}
+
+static const char *
+status_words (const char *status)
+{
+  ClrReviewStatus value;
+
+  if (status != NULL && clr_review_status_from_string (status, &value))
+    return clr_review_status_get_label (value);
+  return status;
+}
+
+static const char *
+reason_words (const char *reason)
+{
+  ClrReviewReason value;
+
+  if (reason != NULL && clr_review_reason_from_string (reason, &value))
+    return clr_review_reason_get_label (value);
+  return reason;
+}
+
+static const char *
+verdict_words (const char *verdict)
+{
+  if (verdict == NULL)
+    return NULL;
+  return clr_verdict_get_label (clr_verdict_from_string (verdict));
+}
+
+static char *
+format_time (const char *iso)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso == NULL)
+    return g_strdup ("");
+  utc = g_date_time_new_from_iso8601 (iso, NULL);
+  if (utc == NULL)
+    return g_strdup (iso);
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+/* "Not a match — Different entity — note “…”" */
+static char *
+decision_words (JsonNode *decision)
+{
+  const char *status = status_words (member_string (decision, "status"));
+  const char *reason = member_string (decision, "reason");
+  const char *note = member_string (decision, "note");
+  g_autoptr(GString) text = g_string_new (status != NULL ? status : _("Decision"));
+
+  if (reason != NULL)
+    g_string_append_printf (text, " — %s", reason_words (reason));
+  if (note != NULL && *note != '\0')
+    /* Translators: a reviewer's note after the decision, “…” quoted. */
+    g_string_append_printf (text, _(" — note “%s”"), note);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+changed_fields_words (JsonNode *after)
+{
+  JsonNode *fields;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (after == NULL || !JSON_NODE_HOLDS_OBJECT (after) ||
+      !json_object_has_member (json_node_get_object (after), "changed_fields"))
+    return NULL;
+  fields = json_object_get_member (json_node_get_object (after), "changed_fields");
+  if (!JSON_NODE_HOLDS_ARRAY (fields))
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (fields)); i++)
+    {
+      JsonNode *field = json_array_get_element (json_node_get_array (fields), i);
+
+      if (JSON_NODE_HOLDS_VALUE (field) && json_node_get_value_type (field) == G_TYPE_STRING)
+        {
+          if (text->len > 0)
+            g_string_append (text, ", ");
+          g_string_append (text, json_node_get_string (field));
+        }
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+static char *
+title_for (const ClrAuditEntry *entry)
+{
+  const char *action = entry->action;
+
+  if (g_strcmp0 (action, CLR_AUDIT_REVIEW_DECIDE) == 0)
+    return decision_words (entry->after);
+
+  if (g_strcmp0 (action, CLR_AUDIT_REVIEW_REOPEN) == 0)
+    {
+      g_autofree char *fields = changed_fields_words (entry->after);
+
+      if (fields != NULL)
+        /* Translators: %s lists what changed: "address, names". */
+        return g_strdup_printf (_("Reopened — the listed entry changed (%s)"), fields);
+      return g_strdup (_("Reopened — the listed entry changed"));
+    }
+
+  if (g_strcmp0 (action, CLR_AUDIT_CASE_EVALUATE) == 0)
+    {
+      const char *verdict = verdict_words (member_string (entry->after, "verdict"));
+
+      if (verdict != NULL)
+        /* Translators: %s is a verdict: "License required". */
+        return g_strdup_printf (_("Evaluated — %s"), verdict);
+      return g_strdup (_("Evaluated"));
+    }
+
+  if (g_strcmp0 (action, CLR_AUDIT_LIST_IMPORT) == 0)
+    /* Translators: %s is the list source: "csl". */
+    return g_strdup_printf (_("List imported — %s"),
+                            entry->subject_id != NULL ? entry->subject_id : "");
+  if (g_strcmp0 (action, CLR_AUDIT_RULES_IMPORT) == 0)
+    /* Translators: %s is the rule pack's id. */
+    return g_strdup_printf (_("Rule pack imported — %s"),
+                            entry->subject_id != NULL ? entry->subject_id : "");
+  if (g_strcmp0 (action, CLR_AUDIT_RESCREEN) == 0)
+    return g_strdup (_("Parties screened again against the updated lists"));
+
+  /* An action written by a newer version: say what it is called. */
+  return g_strdup_printf ("%s — %s %s", action != NULL ? action : "",
+                          entry->subject_type != NULL ? entry->subject_type : "",
+                          entry->subject_id != NULL ? entry->subject_id : "");
+}
+
+/* "Open → Not a match" (decisions) or "Clear → License required" (verdicts). */
+static char *
+change_for (const ClrAuditEntry *entry)
+{
+  const char *before = NULL, *after = NULL;
+
+  if (g_strcmp0 (entry->action, CLR_AUDIT_REVIEW_DECIDE) == 0 ||
+      g_strcmp0 (entry->action, CLR_AUDIT_REVIEW_REOPEN) == 0)
+    {
+      before = status_words (member_string (entry->before, "status"));
+      after = status_words (member_string (entry->after, "status"));
+      if (before == NULL)
+        before = clr_review_status_get_label (CLR_REVIEW_STATUS_OPEN);
+    }
+  else if (g_strcmp0 (entry->action, CLR_AUDIT_CASE_EVALUATE) == 0)
+    {
+      before = verdict_words (member_string (entry->before, "verdict"));
+      after = verdict_words (member_string (entry->after, "verdict"));
+    }
+
+  if (before == NULL || after == NULL)
+    return NULL;
+  /* Translators: a decision or verdict before and after: "Open → Not a match". */
+  return g_strdup_printf (_("%s → %s"), before, after);
+}
+
+static gboolean
+has_hit (ClrAuditEvent *self)
+{
+  return self->review_id > 0 && *self->party != '\0';
+}
+
+static void
+clr_audit_event_finalize (GObject *object)
+{
+  ClrAuditEvent *self = CLR_AUDIT_EVENT (object);
+
+  g_free (self->title);
+  g_free (self->detail);
+  g_free (self->context);
+  g_free (self->case_label);
+  g_free (self->party);
+  g_free (self->list_code);
+  g_free (self->entry_key);
+  g_free (self->reviewer);
+  g_free (self->when);
+
+  G_OBJECT_CLASS (clr_audit_event_parent_class)->finalize (object);
+}
+
+static void
+clr_audit_event_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  ClrAuditEvent *self = CLR_AUDIT_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_CASE_ID:
+      g_value_set_int64 (value, self->case_id);
+      break;
+    case PROP_REVIEW_ID:
+      g_value_set_int64 (value, self->review_id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_DETAIL:
+      g_value_set_string (value, self->detail);
+      break;
+    case PROP_HAS_DETAIL:
+      g_value_set_boolean (value, *self->detail != '\0');
+      break;
+    case PROP_CONTEXT:
+      g_value_set_string (value, self->context);
+      break;
+    case PROP_CASE_LABEL:
+      g_value_set_string (value, self->case_label);
+      break;
+    case PROP_PARTY:
+      g_value_set_string (value, self->party);
+      break;
+    case PROP_REVIEWER:
+      g_value_set_string (value, self->reviewer);
+      break;
+    case PROP_WHEN:
+      g_value_set_string (value, self->when);
+      break;
+    case PROP_HAS_HIT:
+      g_value_set_boolean (value, has_hit (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clr_audit_event_class_init (ClrAuditEventClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = clr_audit_event_finalize;
+  object_class->get_property = clr_audit_event_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_CASE_ID] = g_param_spec_int64 ("case-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_REVIEW_ID] =
+    g_param_spec_int64 ("review-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", flags);
+  properties[PROP_DETAIL] = g_param_spec_string ("detail", NULL, NULL, "", flags);
+  properties[PROP_HAS_DETAIL] = g_param_spec_boolean ("has-detail", NULL, NULL, FALSE, flags);
+  properties[PROP_CONTEXT] = g_param_spec_string ("context", NULL, NULL, "", flags);
+  properties[PROP_CASE_LABEL] = g_param_spec_string ("case-label", NULL, NULL, "", flags);
+  properties[PROP_PARTY] = g_param_spec_string ("party", NULL, NULL, "", flags);
+  properties[PROP_REVIEWER] = g_param_spec_string ("reviewer", NULL, NULL, "", flags);
+  properties[PROP_WHEN] = g_param_spec_string ("when", NULL, NULL, "", flags);
+  properties[PROP_HAS_HIT] = g_param_spec_boolean ("has-hit", NULL, NULL, FALSE, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+clr_audit_event_init (ClrAuditEvent *self)
+{
+}
+
+ClrAuditEvent *
+clr_audit_event_new (const ClrAuditEntry *entry,
+                     const char          *case_reference,
+                     const ClrReviewItem *item)
+{
+  ClrAuditEvent *self;
+  g_autoptr(GString) detail = g_string_new (NULL);
+  g_autoptr(GString) context = g_string_new (NULL);
+  g_autofree char *change = NULL;
+  const char *party, *country, *list_code, *entry_key, *entry_name;
+  gboolean about_hit;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  self = g_object_new (CLR_TYPE_AUDIT_EVENT, NULL);
+  self->id = entry->id;
+  self->case_id = entry->case_id;
+  self->title = title_for (entry);
+  self->reviewer = g_strdup (entry->display_name != NULL ? entry->display_name : "");
+  self->when = format_time (entry->at);
+
+  about_hit = g_strcmp0 (entry->subject_type, "review") == 0 && entry->subject_id != NULL;
+  if (about_hit)
+    g_ascii_string_to_signed (entry->subject_id, 10, 1, G_MAXINT64, &self->review_id, NULL);
+
+  /* The decision entry names the hit itself (since it was written); a
+   * reopen entry does not, so the review item fills in. */
+  party = member_string (entry->after, "party");
+  country = member_string (entry->after, "party_country");
+  list_code = member_string (entry->after, "list");
+  entry_key = member_string (entry->after, "entry_key");
+  entry_name = member_string (entry->after, "entry_name");
+  if (about_hit && item != NULL)
+    {
+      party = party != NULL ? party : item->party_name;
+      country = country != NULL ? country : item->party_country;
+      list_code = list_code != NULL ? list_code : item->list_code;
+      entry_key = entry_key != NULL ? entry_key : item->entry_key;
+      entry_name = entry_name != NULL ? entry_name : item->entry_name;
+    }
+  self->party = g_strdup (party != NULL ? party : "");
+  self->list_code = g_strdup (list_code);
+  self->entry_key = g_strdup (entry_key);
+
+  change = change_for (entry);
+  if (change != NULL)
+    g_string_append (detail, change);
+  if (party != NULL)
+    {
+      g_autofree char *who = country != NULL ? g_strdup_printf ("%s (%s)", party, country)
+                                             : g_strdup (party);
+
+      if (detail->len > 0)
+        g_string_append (detail, " · ");
+      if (entry_name != NULL && list_code != NULL)
+        /* Translators: a screening hit: party, list code and the listed entry's name:
+         * "Beijing Example AI (CN) on EL entry “Beijing Example AI Co.”". */
+        g_string_append_printf (detail, _("%s on %s entry “%s”"), who, list_code, entry_name);
+      else if (entry_name != NULL)
+        g_string_append_printf (detail, _("%s on listed entry “%s”"), who, entry_name);
+      else
+        g_string_append (detail, who);
+    }
+  self->detail = g_string_free (g_steal_pointer (&detail), FALSE);
+
+  if (entry->case_id > 0)
+    {
+      if (case_reference != NULL && *case_reference != '\0')
+        /* Translators: a case number and its shipment reference: "Case 3 · PO-2291". */
+        self->case_label = g_strdup_printf (_("Case %" G_GINT64_FORMAT " · %s"), entry->case_id,
+                                            case_reference);
+      else
+        self->case_label = g_strdup_printf (_("Case %" G_GINT64_FORMAT), entry->case_id);
+      g_string_append_printf (context, "%s · ", self->case_label);
+    }
+  else
+    self->case_label = g_strdup ("");
+  /* Translators: when, the reviewer's display name and the OS user name. */
+  g_string_append_printf (context, _("%s · %s (%s)"), self->when, self->reviewer,
+                          entry->user != NULL ? entry->user : "");
+  g_string_append_printf (context, " · #%" G_GINT64_FORMAT, entry->id);
+  self->context = g_string_free (g_steal_pointer (&context), FALSE);
+
+  return self;
+}
+
+gint64
+clr_audit_event_get_id (ClrAuditEvent *self)
+{
+  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), 0);
+  return self->id;
+}
+
+gint64
+clr_audit_event_get_case_id (ClrAuditEvent *self)
+{
+  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), 0);
+  return self->case_id;
+}
+
+gint64
+clr_audit_event_get_review_id (ClrAuditEvent *self)
+{
+  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), 0);
+  return self->review_id;
+}
+
+const char *
+clr_audit_event_get_title (ClrAuditEvent *self)
+{
+  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
+  return self->title;
+}
+
+const char *
+clr_audit_event_get_detail (ClrAuditEvent *self)
+{
+  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
+  return self->detail;
+}
+
+const char *
+clr_audit_event_get_context (ClrAuditEvent *self)
+{
+  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
+  return self->context;
+}
+
+const char *
+clr_audit_event_get_case_label (ClrAuditEvent *self)
+{
+  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
+  return self->case_label;
+}
+
+const char *
+clr_audit_event_get_party (ClrAuditEvent *self)
+{
+  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
+  return self->party;
+}
+
+const char *
+clr_audit_event_get_reviewer (ClrAuditEvent *self)
+{
+  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
+  return self->reviewer;
+}
+
+GVariant *
+clr_audit_event_get_hit_target (ClrAuditEvent *self)
+{
+  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
+
+  if (!has_hit (self))
+    return NULL;
+  return g_variant_new ("(xsssx)", self->case_id, self->party,
+                        self->list_code != NULL ? self->list_code : "",
+                        self->entry_key != NULL ? self->entry_key : "", self->review_id);
+}
+
+GtkWidget *
+clr_audit_event_create_row (ClrAuditEvent *self)
+{
+  GtkWidget *row;
+  GVariant *target;
+  g_autofree char *subtitle = NULL;
+
+  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
+
+  row = adw_action_row_new ();
+  subtitle = *self->detail != '\0' ? g_strdup_printf ("%s\n%s", self->detail, self->context)
+                                    : g_strdup (self->context);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), self->title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  target = clr_audit_event_get_hit_target (self);
+  if (target != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Open this hit on the Review page"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+      gtk_widget_set_tooltip_text (row, _("Open this hit on the Review page"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.review-hit");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
+    }
+
+  return row;
+}
+
+/* ---- loading ---- */
+
+static void
+item_free (gpointer item)
+{
+  /* A hit whose queue item is gone is remembered as NULL. */
+  if (item != NULL)
+    clr_review_item_unref (item);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ClrStore *store = source_object;
+  gint64 case_id = *(gint64 *) task_data;
+  g_autoptr(GHashTable) references = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                            g_free, g_free);
+  g_autoptr(GHashTable) items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       item_free);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GListStore) events = g_list_store_new (CLR_TYPE_AUDIT_EVENT);
+  GError *error = NULL;
+
+  if (case_id > 0)
+    entries = clr_store_audit_list_for_case (store, case_id, &error);
+  else
+    entries = clr_store_audit_list (store, &error);
+  if (entries == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      ClrAuditEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(ClrAuditEvent) event = NULL;
+      const char *reference = NULL;
+      ClrReviewItem *item = NULL;
+      gint64 review_id = 0;
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+
+      if (entry->case_id > 0)
+        {
+          if (!g_hash_table_lookup_extended (references, &entry->case_id, NULL,
+                                             (gpointer *) &reference))
+            {
+              /* A case may have been deleted since: the number still says which. */
+              g_autoptr(ClrCase) found = clr_store_get_case (store, entry->case_id, NULL);
+
+              reference = found != NULL ? found->reference : NULL;
+              g_hash_table_insert (references, g_memdup2 (&entry->case_id, sizeof (gint64)),
+                                   g_strdup (reference));
+              reference = g_hash_table_lookup (references, &entry->case_id);
+            }
+        }
+
+      if (g_strcmp0 (entry->subject_type, "review") == 0 && entry->subject_id != NULL &&
+          g_ascii_string_to_signed (entry->subject_id, 10, 1, G_MAXINT64, &review_id, NULL))
+        {
+          if (!g_hash_table_lookup_extended (items, &review_id, NULL, (gpointer *) &item))
+            {
+              item = clr_store_review_get (store, review_id, NULL);
+              g_hash_table_insert (items, g_memdup2 (&review_id, sizeof (gint64)), item);
+            }
+        }
+
+      event = clr_audit_event_new (entry, reference, item);
+      g_list_store_append (events, event);
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&events), g_object_unref);
+}
+
+void
+clr_audit_events_load_async (ClrStore            *store,
+                             gint64               case_id,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CLR_IS_STORE (store));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, clr_audit_events_load_async);
+  g_task_set_task_data (task, g_memdup2 (&case_id, sizeof case_id), g_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+GListModel *
+clr_audit_events_load_finish (ClrStore      *store,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
