@@ -392,9 +392,15 @@ json_text_to_strv (const char *text)
 
 /* ---- reading items ---- */
 
+/* An item's entry snapshot: its own copy, else the shared one it names
+ * (0009-review-snapshots.sql). */
+#define ENTRY_JSON \
+  "coalesce (entry_json, (SELECT s.json FROM review_entry_snapshots s " \
+  "WHERE s.hash = review_items.entry_snapshot))"
+
 #define ITEM_COLUMNS \
   "SELECT id, party_name, party_key, party_country, party_role, case_id, origin, party_json, " \
-  "list_code, entry_key, entry_row, content_hash, entry_name, entry_json, entry_removed, " \
+  "list_code, entry_key, entry_row, content_hash, entry_name, " ENTRY_JSON ", entry_removed, " \
   "score, matched_name, explanation, hit_json, status, reason, note, decided_by, " \
   "decided_by_user, decided_at, first_seen_at, last_seen_at, reopened, previous_status, " \
   "previous_reason, previous_hash, changed_fields FROM review_items "
@@ -1026,6 +1032,7 @@ typedef struct
   char       *entry_name;
   const char *entry_json;    /* the stored entry's snapshot (borrowed from the
                                 EntryCache), NULL when the hit names no stored row */
+  struct _CachedEntry *cached; /* its cache entry (borrowed), or NULL */
 } PendingHit;
 
 /* The stored entries a recording touches, each read once however many
@@ -1033,13 +1040,14 @@ typedef struct
  * stored data is the entry's JSON as clr_entry_to_json() wrote it: the
  * snapshot the queue keeps, used as is; the entry is parsed only when a
  * field is needed (a hit without list or hash, a reopened decision). */
-typedef struct
+typedef struct _CachedEntry
 {
   char     *json;            /* list_entry.data */
   char     *key;             /* the key the list version stored */
   char     *content_hash;
   char     *list_code;
   char     *name;
+  char     *snapshot;        /* SHA-256 of json once stored in review_entry_snapshots */
 } CachedEntry;
 
 typedef struct
@@ -1056,6 +1064,7 @@ cached_entry_free (CachedEntry *c)
   g_free (c->content_hash);
   g_free (c->list_code);
   g_free (c->name);
+  g_free (c->snapshot);
   g_free (c);
 }
 
@@ -1128,6 +1137,7 @@ typedef struct
   sqlite3_stmt *insert;
   sqlite3_stmt *sighting;
   sqlite3_stmt *remember;
+  sqlite3_stmt *snapshot;
 } RecordStmts;
 
 static void
@@ -1138,6 +1148,7 @@ record_stmts_clear (RecordStmts *st)
   g_clear_pointer (&st->insert, sqlite3_finalize);
   g_clear_pointer (&st->sighting, sqlite3_finalize);
   g_clear_pointer (&st->remember, sqlite3_finalize);
+  g_clear_pointer (&st->snapshot, sqlite3_finalize);
 }
 
 /* *@slot prepared on first use, else reset with its bindings cleared. */
@@ -1301,6 +1312,7 @@ pending_hit_new (ClrStore     *self,
   if (cached != NULL)
     {
       p->entry_json = cached->json;
+      p->cached = cached;
       /* The key the list version stored (two entries may share a name) */
       p->entry_key = g_strdup (cached->key);
       if (p->entry_key == NULL)
@@ -1445,6 +1457,34 @@ reopen_item (ClrStore    *self,
                                           case_id, before, after, error) != 0;
 }
 
+/* Stores the snapshot of @cached once (per recording, and once per distinct
+ * text in the store); returns its hash, or NULL on error. */
+static const char *
+store_snapshot (ClrStore     *self,
+                RecordStmts  *st,
+                CachedEntry  *cached,
+                GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (cached->snapshot != NULL)
+    return cached->snapshot;
+  stmt = cached_stmt (self, &st->snapshot,
+                      "INSERT OR IGNORE INTO review_entry_snapshots (hash, json) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return NULL;
+  cached->snapshot = g_compute_checksum_for_string (G_CHECKSUM_SHA256, cached->json, -1);
+  sqlite3_bind_text (stmt, 1, cached->snapshot, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, cached->json, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      g_clear_pointer (&cached->snapshot, g_free);
+      _clr_store_set_error (self, error, _("Recording a hit for review"));
+      return NULL;
+    }
+  return cached->snapshot;
+}
+
 /* Records one hit; returns the item's status in @status, and whether it was
  * new (@created) or reopened (@reopened). Caller holds the lock inside a
  * transaction. */
@@ -1465,6 +1505,7 @@ record_hit (ClrStore         *self,
   const char *party_json = p->party_json;
   g_autofree char *hit_json = NULL;
   const char *entry_json = p->entry_json;
+  const char *snapshot = NULL;
   g_autoptr(JsonNode) hit_node = json_node_new (JSON_NODE_OBJECT);
   const char *country = p->party_country ? p->party_country : "";
   const char *list_code = p->list_code ? p->list_code : "";
@@ -1479,8 +1520,17 @@ record_hit (ClrStore         *self,
   json_node_set_object (hit_node, p->hit);
   hit_json = _clr_json_to_text (hit_node);
 
+  /* A stored entry's snapshot is shared, not copied into the item. */
+  if (p->cached != NULL)
+    {
+      snapshot = store_snapshot (self, st, p->cached, error);
+      if (snapshot == NULL)
+        return 0;
+      entry_json = NULL;
+    }
+
   find = cached_stmt (self, &st->find,
-                             "SELECT id, status, reason, decided_hash, entry_json, case_id FROM review_items "
+                             "SELECT id, status, reason, decided_hash, " ENTRY_JSON ", case_id FROM review_items "
                              "WHERE party_key = ? AND party_country = ? AND list_code = ? AND entry_key = ?",
                              error);
   if (find == NULL)
@@ -1523,7 +1573,9 @@ record_hit (ClrStore         *self,
                                  "case_id = CASE WHEN ?4 > 0 THEN ?4 ELSE case_id END, "
                                  "entry_row = CASE WHEN ?5 > 0 THEN ?5 ELSE entry_row END, "
                                  "content_hash = coalesce (?6, content_hash), entry_name = coalesce (?7, entry_name), "
-                                 "entry_json = coalesce (?8, entry_json), entry_removed = 0, score = ?9, "
+                                 "entry_json = CASE WHEN ?15 IS NULL THEN coalesce (?8, entry_json) END, "
+                                 "entry_snapshot = CASE WHEN ?15 IS NULL AND ?8 IS NOT NULL THEN NULL "
+                                 "ELSE coalesce (?15, entry_snapshot) END, entry_removed = 0, score = ?9, "
                                  "matched_name = ?10, explanation = ?11, hit_json = ?12, last_seen_at = ?13 "
                                  "WHERE id = ?14", error);
       if (stmt == NULL)
@@ -1536,16 +1588,16 @@ record_hit (ClrStore         *self,
                                  "INSERT INTO review_items (party_name, party_role, party_json, case_id, "
                                  "entry_row, content_hash, entry_name, entry_json, score, matched_name, "
                                  "explanation, hit_json, last_seen_at, first_seen_at, party_key, "
-                                 "party_country, list_code, entry_key, origin) "
+                                 "party_country, list_code, entry_key, origin, entry_snapshot) "
                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, "
-                                 "?14, ?15, ?16, ?17, ?18)", error);
+                                 "?19, ?16, ?17, ?18, ?14, ?15)", error);
       if (stmt == NULL)
         return 0;
-      sqlite3_bind_text (stmt, 14, p->party_key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 15, country, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 16, list_code, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 17, p->entry_key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 18, origin, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 19, p->party_key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 16, country, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 17, list_code, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 18, p->entry_key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 14, origin, -1, SQLITE_STATIC);
       *created = TRUE;
     }
   else
@@ -1567,6 +1619,7 @@ record_hit (ClrStore         *self,
   _clr_stmt_bind_text_or_null (stmt, 11, _clr_json_member_string (p->hit, "explanation"));
   _clr_stmt_bind_text_or_null (stmt, 12, hit_json);
   sqlite3_bind_text (stmt, 13, now, -1, SQLITE_STATIC);
+  _clr_stmt_bind_text_or_null (stmt, 15, snapshot);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       _clr_store_set_error (self, error, _("Recording a hit for review"));
@@ -1755,7 +1808,7 @@ _clr_store_review_entry_changed (ClrStore    *self,
   int rc;
 
   find = _clr_store_prepare (self,
-                             "SELECT id, status, reason, decided_hash, entry_json, case_id FROM review_items "
+                             "SELECT id, status, reason, decided_hash, " ENTRY_JSON ", case_id FROM review_items "
                              "WHERE (list_code = ?1 AND entry_key = ?2) OR (?3 > 0 AND entry_row = ?3)", error);
   if (find == NULL)
     return FALSE;
@@ -1809,7 +1862,7 @@ _clr_store_review_entry_changed (ClrStore    *self,
        * that one stands and this one keeps the old key. */
       update = _clr_store_prepare (self,
                                    "UPDATE OR IGNORE review_items SET entry_key = ?1, entry_row = ?2, "
-                                   "content_hash = ?3, entry_json = ?4, entry_name = ?5, entry_removed = 0 "
+                                   "content_hash = ?3, entry_json = ?4, entry_snapshot = NULL, entry_name = ?5, entry_removed = 0 "
                                    "WHERE id = ?6", error);
       if (update == NULL)
         return FALSE;
