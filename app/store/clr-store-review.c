@@ -8,10 +8,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "clr-entry.h"
 #include "clr-family.h"
+#include "clr-match-hit.h"
 #include "clr-store-audit.h"
 #include "clr-store-lists-private.h"
 #include "clr-store-json-private.h"
@@ -1033,6 +1035,10 @@ typedef struct
   const char *entry_json;    /* the stored entry's snapshot (borrowed from the
                                 EntryCache), NULL when the hit names no stored row */
   struct _CachedEntry *cached; /* its cache entry (borrowed), or NULL */
+  double      score;
+  const char *matched_name;  /* borrowed from the hit */
+  const char *explanation;   /* borrowed from the hit */
+  char       *hit_json;      /* the hit as stored, when written without a JsonObject */
 } PendingHit;
 
 /* The stored entries a recording touches, each read once however many
@@ -1181,6 +1187,7 @@ pending_hit_free (PendingHit *p)
   g_free (p->entry_key);
   g_free (p->content_hash);
   g_free (p->entry_name);
+  g_free (p->hit_json);
   g_free (p);
 }
 
@@ -1282,17 +1289,12 @@ pending_party_new (JsonObject *element,
   return p;
 }
 
+/* A pending hit of @party, its hit fields to be filled in. */
 static PendingHit *
-pending_hit_new (ClrStore     *self,
-                 EntryCache   *cache,
-                 PendingParty *party,
-                 JsonObject   *hit)
+pending_hit_for_party (PendingParty *party)
 {
-  CachedEntry *cached = NULL;
   PendingHit *p = g_new0 (PendingHit, 1);
-  const char *key = NULL;
 
-  p->hit = hit;
   p->party_name = g_strdup (party->name);
   p->party_key = g_strdup (party->key);
   p->party_country = g_strdup (party->country);
@@ -1301,10 +1303,49 @@ pending_hit_new (ClrStore     *self,
   p->party_json = party->json;
   p->case_id = party->case_id;
   p->other_cases = party->other_cases ? json_array_ref (party->other_cases) : NULL;
+  return p;
+}
+
+static PendingHit *pending_hit_resolve (ClrStore   *self,
+                                        EntryCache *cache,
+                                        PendingHit *p,
+                                        const char *key);
+
+static PendingHit *
+pending_hit_new (ClrStore     *self,
+                 EntryCache   *cache,
+                 PendingParty *party,
+                 JsonObject   *hit)
+{
+  PendingHit *p = pending_hit_for_party (party);
+
+  p->hit = hit;
+  p->score = member_double (hit, "score");
+  p->matched_name = _clr_json_member_string (hit, "matched_name");
+  p->explanation = _clr_json_member_string (hit, "explanation");
   p->entry_row = member_int (hit, "entry_row");
   p->content_hash = g_strdup (_clr_json_member_string (hit, "content_hash"));
   p->list_code = g_strdup (_clr_json_member_string (hit, "list"));
   p->entry_name = g_strdup (_clr_json_member_string (hit, "name"));
+
+  return pending_hit_resolve (self, cache, p,
+                              _clr_json_member_string (hit, "entry_key") != NULL
+                              ? _clr_json_member_string (hit, "entry_key")
+                              : _clr_json_member_string (hit, "entry_id") != NULL
+                              ? _clr_json_member_string (hit, "entry_id")
+                              : _clr_json_member_string (hit, "key"));
+}
+
+/* Fills in @p from the stored entry its row names (read once per
+ * recording), else keys it by @key (or the entry's name); frees @p and
+ * returns NULL when it has no key. */
+static PendingHit *
+pending_hit_resolve (ClrStore   *self,
+                     EntryCache *cache,
+                     PendingHit *p,
+                     const char *key)
+{
+  CachedEntry *cached = NULL;
 
   if (p->entry_row > 0)
     cached = entry_cache_get (self, cache, p->entry_row);
@@ -1331,11 +1372,6 @@ pending_hit_new (ClrStore     *self,
     }
   else
     {
-      key = _clr_json_member_string (hit, "entry_key");
-      if (key == NULL)
-        key = _clr_json_member_string (hit, "entry_id");
-      if (key == NULL)
-        key = _clr_json_member_string (hit, "key");
       if (key == NULL)
         key = p->entry_name;
       p->entry_key = g_strdup (key);
@@ -1506,7 +1542,6 @@ record_hit (ClrStore         *self,
   g_autofree char *hit_json = NULL;
   const char *entry_json = p->entry_json;
   const char *snapshot = NULL;
-  g_autoptr(JsonNode) hit_node = json_node_new (JSON_NODE_OBJECT);
   const char *country = p->party_country ? p->party_country : "";
   const char *list_code = p->list_code ? p->list_code : "";
   gint64 id = 0;
@@ -1517,8 +1552,13 @@ record_hit (ClrStore         *self,
   *status_out = CLR_REVIEW_STATUS_OPEN;
 
   /* Stored without our own annotations, so re-recording is stable. */
-  json_node_set_object (hit_node, p->hit);
-  hit_json = _clr_json_to_text (hit_node);
+  if (p->hit_json == NULL)
+    {
+      g_autoptr(JsonNode) hit_node = json_node_new (JSON_NODE_OBJECT);
+
+      json_node_set_object (hit_node, p->hit);
+      hit_json = _clr_json_to_text (hit_node);
+    }
 
   /* A stored entry's snapshot is shared, not copied into the item. */
   if (p->cached != NULL)
@@ -1614,10 +1654,10 @@ record_hit (ClrStore         *self,
   _clr_stmt_bind_text_or_null (stmt, 6, p->content_hash);
   _clr_stmt_bind_text_or_null (stmt, 7, p->entry_name);
   _clr_stmt_bind_text_or_null (stmt, 8, entry_json);
-  sqlite3_bind_double (stmt, 9, member_double (p->hit, "score"));
-  _clr_stmt_bind_text_or_null (stmt, 10, _clr_json_member_string (p->hit, "matched_name"));
-  _clr_stmt_bind_text_or_null (stmt, 11, _clr_json_member_string (p->hit, "explanation"));
-  _clr_stmt_bind_text_or_null (stmt, 12, hit_json);
+  sqlite3_bind_double (stmt, 9, p->score);
+  _clr_stmt_bind_text_or_null (stmt, 10, p->matched_name);
+  _clr_stmt_bind_text_or_null (stmt, 11, p->explanation);
+  _clr_stmt_bind_text_or_null (stmt, 12, hit_json != NULL ? hit_json : p->hit_json);
   sqlite3_bind_text (stmt, 13, now, -1, SQLITE_STATIC);
   _clr_stmt_bind_text_or_null (stmt, 15, snapshot);
   if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -1651,6 +1691,14 @@ record_hit (ClrStore         *self,
   return id;
 }
 
+static gboolean record_pending (ClrStore   *self,
+                                GPtrArray  *pending_parties,
+                                GPtrArray  *pending_hits,
+                                const char *origin,
+                                guint      *n_new,
+                                guint      *n_reopened,
+                                GError    **error);
+
 gboolean
 _clr_store_review_record (ClrStore    *self,
                           JsonArray   *screening,
@@ -1663,13 +1711,9 @@ _clr_store_review_record (ClrStore    *self,
 {
   g_autoptr(GPtrArray) pending_parties = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_party_free);
   g_autoptr(GPtrArray) pending_hits = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_hit_free);
-  g_autofree char *now = _clr_store_now_iso ();
   g_autoptr(GHashTable) cached_entries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                                 (GDestroyNotify) cached_entry_free);
   EntryCache cache = { cached_entries, NULL };
-  RecordStmts st = { NULL, };
-  guint created_count = 0;
-  guint reopened_count = 0;
 
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
 
@@ -1716,7 +1760,24 @@ _clr_store_review_record (ClrStore    *self,
 
   entry_cache_close (self, &cache);
 
-  /* Phase 2: one transaction. */
+  return record_pending (self, pending_parties, pending_hits, origin, n_new, n_reopened, error);
+}
+
+/* Phase 2 of a recording: one transaction, statements prepared once. */
+static gboolean
+record_pending (ClrStore   *self,
+                GPtrArray  *pending_parties,
+                GPtrArray  *pending_hits,
+                const char *origin,
+                guint      *n_new,
+                guint      *n_reopened,
+                GError    **error)
+{
+  g_autofree char *now = _clr_store_now_iso ();
+  RecordStmts st = { NULL, };
+  guint created_count = 0;
+  guint reopened_count = 0;
+
   _clr_store_lock (self);
   if (!_clr_store_begin (self, error))
     goto fail;
@@ -1737,8 +1798,11 @@ _clr_store_review_record (ClrStore    *self,
         goto fail;
       created_count += created ? 1 : 0;
       reopened_count += reopened ? 1 : 0;
-      json_object_set_int_member (p->hit, "review_id", id);
-      json_object_set_string_member (p->hit, "decision", clr_review_status_to_string (status));
+      if (p->hit != NULL)
+        {
+          json_object_set_int_member (p->hit, "review_id", id);
+          json_object_set_string_member (p->hit, "decision", clr_review_status_to_string (status));
+        }
     }
 
   record_stmts_clear (&st);
@@ -1760,6 +1824,9 @@ fail:
   for (guint i = 0; i < pending_hits->len; i++)
     {
       PendingHit *p = g_ptr_array_index (pending_hits, i);
+
+      if (p->hit == NULL)
+        continue;
       json_object_remove_member (p->hit, "decision");
       json_object_remove_member (p->hit, "review_id");
     }
@@ -1784,6 +1851,94 @@ clr_store_review_annotate_screening (ClrStore    *self,
                                      GError     **error)
 {
   return _clr_store_review_record (self, screening, parties, 0, NULL, NULL, NULL, error);
+}
+
+gboolean
+clr_store_review_record_hits (ClrStore          *self,
+                              guint              n_parties,
+                              const char *const *names,
+                              const char *const *countries,
+                              GPtrArray *const  *hits,
+                              const char        *origin,
+                              guint             *n_new,
+                              GError           **error)
+{
+  g_autoptr(GPtrArray) pending_parties = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_party_free);
+  g_autoptr(GPtrArray) pending_hits = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_hit_free);
+  g_autoptr(GHashTable) cached_entries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                                (GDestroyNotify) cached_entry_free);
+  /* ClrEntry * → its content hash: computed once per entry, not per hit */
+  g_autoptr(GHashTable) hashes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  EntryCache cache = { cached_entries, NULL };
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (n_parties == 0 || (names != NULL && hits != NULL), FALSE);
+
+  if (origin == NULL)
+    origin = "batch";
+
+  for (guint i = 0; i < n_parties; i++)
+    {
+      const char *country = countries != NULL ? countries[i] : NULL;
+      g_autoptr(JsonObject) object = NULL;
+      PendingParty *party;
+
+      if (names[i] == NULL || *names[i] == '\0')
+        continue;
+      party = g_new0 (PendingParty, 1);
+      party->name = g_strdup (names[i]);
+      party->key = clr_review_normalize_party_name (names[i]);
+      if (*party->key == '\0')
+        {
+          pending_party_free (party);
+          continue;
+        }
+      /* The same party object clr_cli_screen_batch() gave before. */
+      object = json_object_new ();
+      json_object_set_string_member (object, "name", names[i]);
+      if (country != NULL && *country != '\0')
+        {
+          json_object_set_string_member (object, "country", country);
+          party->country = upper_or_null (country);
+        }
+      party->party = json_node_new (JSON_NODE_OBJECT);
+      json_node_set_object (party->party, object);
+      party->json = _clr_json_to_text (party->party);
+      g_ptr_array_add (pending_parties, party);
+
+      for (guint h = 0; hits[i] != NULL && h < hits[i]->len; h++)
+        {
+          ClrHit *hit = g_ptr_array_index (hits[i], h);
+          const ClrEntry *entry = hit->entry;
+          const char *hash = g_hash_table_lookup (hashes, entry);
+          g_autofree char *key = NULL;
+          PendingHit *p;
+
+          if (hash == NULL)
+            {
+              hash = clr_entry_content_hash (entry);
+              g_hash_table_insert (hashes, (gpointer) entry, (gpointer) hash);
+            }
+          p = pending_hit_for_party (party);
+          p->score = round (hit->score * 1000.0) / 1000.0;   /* as clr_hit_to_json() */
+          p->matched_name = hit->matched_name;
+          p->explanation = hit->explanation;
+          p->hit_json = clr_hit_to_json_text (hit, hash);
+          p->entry_row = hit->entry_id;
+          p->content_hash = g_strdup (hash);
+          p->list_code = g_strdup (entry->list_code);
+          p->entry_name = g_strdup (entry->name);
+          key = (entry->entry_id != NULL && *entry->entry_id != '\0')
+                ? g_strdup (entry->entry_id) : clr_entry_dup_key (entry);
+          p = pending_hit_resolve (self, &cache, p, key);
+          if (p != NULL)
+            g_ptr_array_add (pending_hits, p);
+        }
+    }
+
+  entry_cache_close (self, &cache);
+
+  return record_pending (self, pending_parties, pending_hits, origin, n_new, NULL, error);
 }
 
 /* ---- changes from a list update (used by re-screening) ---- */
