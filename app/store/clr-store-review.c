@@ -1019,11 +1019,11 @@ fail:
 typedef struct
 {
   JsonObject *hit;           /* borrowed from the caller's array: annotated in place */
-  char       *party_name;
-  char       *party_key;
-  char       *party_country;
-  char       *party_role;
-  JsonNode   *party;         /* the party (or parent) object */
+  /* the party's, borrowed from its PendingParty (which outlives the hit) */
+  const char *party_name;
+  const char *party_key;
+  const char *party_country;
+  const char *party_role;
   const char *party_json;    /* as text (borrowed from its PendingParty) */
   gint64      case_id;
   JsonArray  *other_cases;   /* more case ids the party is in (re-screening), or NULL */
@@ -1177,11 +1177,6 @@ cached_stmt (ClrStore      *self,
 static void
 pending_hit_free (PendingHit *p)
 {
-  g_free (p->party_name);
-  g_free (p->party_key);
-  g_free (p->party_country);
-  g_free (p->party_role);
-  g_clear_pointer (&p->party, json_node_unref);
   g_clear_pointer (&p->other_cases, json_array_unref);
   g_free (p->list_code);
   g_free (p->entry_key);
@@ -1295,11 +1290,10 @@ pending_hit_for_party (PendingParty *party)
 {
   PendingHit *p = g_new0 (PendingHit, 1);
 
-  p->party_name = g_strdup (party->name);
-  p->party_key = g_strdup (party->key);
-  p->party_country = g_strdup (party->country);
-  p->party_role = g_strdup (party->role);
-  p->party = party->party ? json_node_ref (party->party) : NULL;
+  p->party_name = party->name;
+  p->party_key = party->key;
+  p->party_country = party->country;
+  p->party_role = party->role;
   p->party_json = party->json;
   p->case_id = party->case_id;
   p->other_cases = party->other_cases ? json_array_ref (party->other_cases) : NULL;
