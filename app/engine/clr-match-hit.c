@@ -192,7 +192,7 @@ text_string (GString    *out,
         case '\r': g_string_append (out, "\\r"); break;
         case '\t': g_string_append (out, "\\t"); break;
         default:
-          if (*p < 0x20)
+          if (*p < 0x1f)   /* json-glib 1.6 writes 0x1f as is */
             g_string_append_printf (out, "\\u%04x", *p);
           else
             g_string_append_c (out, (char) *p);
