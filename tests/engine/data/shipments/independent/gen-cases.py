@@ -65,6 +65,12 @@ def case(cls, cid, date, dest, items, verdict, cites, reason, parties=None, post
         ship["end_use"] = {"description": end_use[1], "categories": end_use[0]}
     if red_flags:
         ship["red_flags"] = red_flags
+    # the shipper states the food-or-medicine fact where it decides the answer
+    # (EAR99 to Russia, Belarus, North Korea, Syria, Cuba, Iran)
+    if dest in ("RU", "BY", "KP", "SY", "CU", "IR"):
+        for it in ship["items"]:
+            if it["eccn"] == "EAR99":
+                it.setdefault("food_or_medicine", False)
     c = {"id": cid, "shipment": ship}
     if posture:
         c["posture"] = posture
