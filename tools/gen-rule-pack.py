@@ -6,7 +6,8 @@
 #
 # The pack has two kinds of content:
 #   * hand-written rules, list consequences, license exceptions, red flags,
-#     end-use categories, the item parameters the form asks for per ECCN set and dated country-group changes: data/rules/src/ear-rules.json
+#     end-use categories, the item parameters the form asks for per ECCN set, dated country-group
+#     and Country Chart changes: data/rules/src/ear-rules.json
 #     (edit that file, then run this tool);
 #   * tables generated from the eCFR extraction (issue 2026-07-23): the Country
 #     Groups, the Commerce Country Chart and the Commerce Control List.
@@ -79,15 +80,27 @@ ECCN_RE = re.compile(r'\b(\d[A-E]\d{3})((?:\.[a-z0-9]+)*)')
 SHORT_RE = re.compile(r'(?<![\w.])\.?([a-z](?:\.[a-z0-9]+)+|[a-z]\.\d+(?:\.[a-z0-9]+)*|\.[a-z])\b')
 
 
+COND_RE = re.compile(r'\b(when|if|for use|that meet|being exported|having|provided)\b')
+
+
 def parse_applies(eccn, control):
-    """Which paragraphs of the entry a control applies to."""
+    """Which paragraphs of the entry a control applies to.
+
+    The text is read whole: "NS applies to entire entry except: 9A610.b;
+    parts and components in 9A610.x if being exported ... for 9A610.b; and
+    9A610.y" excludes .b and .y outright ("except") and .x only under a
+    condition ("except_conditional"); a condition in the exception list
+    does not make the whole line conditional."""
     text = control.strip()
     m = re.match(r'^([A-Z]{2})\b', text)
     reason = m.group(1) if m else None
     low = text.lower()
     entire = 'entire entry' in low
-    applies = {'all': False, 'paragraphs': [], 'except': [], 'conditional': False, 'text': text}
-    head, _, tail = low.partition(' except ')
+    applies = {'all': False, 'paragraphs': [], 'except': [], 'except_conditional': [], 'conditional': False,
+               'text': text}
+    mm = re.search(r'\s(?:except|other than)\b:?\s*', low)
+    head = low[:mm.start()] if mm else low
+    tail = low[mm.end():] if mm else ''
     def refs(s, orig):
         out = []
         base = eccn
@@ -111,20 +124,24 @@ def parse_applies(eccn, control):
                 seen.append(r)
         return seen
     orig_head = text[:len(head)]
-    orig_tail = text[len(head) + len(' except '):] if tail else ''
+    orig_tail = text[mm.end():] if mm else ''
     if entire:
         applies['all'] = True
-        if tail:
-            applies['except'] = refs(tail, orig_tail)
-            if not applies['except']:
-                applies['conditional'] = True
     else:
         applies['paragraphs'] = refs(head, orig_head)
-        if tail:
-            applies['except'] = refs(tail, orig_tail)
         if not applies['paragraphs']:
             applies['conditional'] = True
-    if re.search(r'\b(when|if|for use|that meet|being exported|having|provided)\b', low):
+    if tail:
+        # one exception per clause ("9A610.b; parts ... if ...; and 9A610.y")
+        for clause in re.split(r';|,\s*and\s|\sand\s(?=\d[a-e]\d{3}|\.)', orig_tail):
+            found = refs(clause.lower(), clause)
+            if COND_RE.search(clause.lower()):
+                applies['except_conditional'] += [r for r in found if r not in applies['except_conditional']]
+            else:
+                applies['except'] += [r for r in found if r not in applies['except']]
+        if not applies['except'] and not applies['except_conditional']:
+            applies['conditional'] = True
+    if COND_RE.search(head):
         applies['conditional'] = True
     return reason, applies
 
@@ -134,8 +151,24 @@ GROUP_NAMES = {'united arab emirates': 'AE', 'macau': 'MO', 'china': 'CN', 'russ
                'canada': 'CA'}
 
 
-def parse_scope(text):
+def parse_scope(text, reason=None):
+    scope = _parse_scope(text, reason)
+    if '§' in text and scope['kind'] in ('destinations', 'worldwide'):
+        # "see § 742.6(a)(7)", "See §§ 742.6 and 746.3": the line's own paragraphs
+        cites = []
+        for c in re.findall(r'\b(7\d\d\.\d+(?:\([a-z0-9]+\))*)', text[text.index('§'):]):
+            if c not in cites:
+                cites.append(c)
+        if cites:
+            scope['citation'] = '15 CFR ' + '; '.join(cites)
+    return scope
+
+
+def _parse_scope(text, reason=None):
     t = text.strip()
+    m = re.fullmatch(r'Column\s+(\d)\.?', t)
+    if m and reason:
+        return {'kind': 'column', 'column': reason + m.group(1)}
     m = re.fullmatch(r'([A-Z]{2})\s+Column\s+(\d)\.?', t)
     if m:
         return {'kind': 'column', 'column': m.group(1) + m.group(2)}
@@ -176,7 +209,7 @@ def build_ccl(ecfr):
         controls = []
         for c in e.get('countryChart', []):
             reason, applies = parse_applies(eccn, c['control'])
-            scope = parse_scope(c['countryChart'])
+            scope = parse_scope(c['countryChart'], reason)
             ctl = {'reason': reason, 'applies_to': applies, 'scope': scope,
                    'chart_text': c['countryChart']}
             # The advanced-computing and model-weight lines are dated and
@@ -190,6 +223,8 @@ def build_ccl(ecfr):
                 p = eccn + '.' + it['paragraph']
                 if p not in paragraphs:
                     paragraphs.append(p)
+        entry_flags = e.get('licenceExceptionFlags') or {}
+        terms = exception_terms(entry_flags)
         out[eccn] = {
             'title': e.get('heading') or '',
             'reasons': reasons,
@@ -197,7 +232,34 @@ def build_ccl(ecfr):
             'license_exceptions': e.get('licenceExceptionFlags') or {},
             'paragraphs': paragraphs,
         }
+        if terms:
+            out[eccn]['exception_terms'] = terms
     return out, ccl.get('ecfrIssueDate')
+
+
+LVS_RE = re.compile(r'^\$\s*([\d,]+)\.?\s*(?:[,;]\s*(?:except\s+)?n/a for (mt|np)(?:(?:,|,? and) (mt|np))?\.?)?$')
+GBS_RE = re.compile(r'^yes\.?(?:,?\s*except n/a for (mt|np)\.?)?$')
+
+
+def exception_terms(flags):
+    """The LVS value limit and GBS eligibility of an entry, where its line
+    says them plainly ("$5000", "$1500, N/A for NP", "Yes", "Yes, except N/A
+    for MT"). Lines that limit eligibility to some paragraphs or uses are
+    left out: the engine then treats the exception as not available."""
+    terms = {}
+    lvs = (flags.get('LVS') or '').strip().lower()
+    m = LVS_RE.match(lvs)
+    if m:
+        t = {'value_limit': int(m.group(1).replace(',', ''))}
+        nf = [r.upper() for r in m.groups()[1:] if r]
+        if nf:
+            t['not_for_reasons'] = nf
+        terms['LVS'] = t
+    gbs = (flags.get('GBS') or '').strip().lower()
+    m = GBS_RE.match(gbs)
+    if m:
+        terms['GBS'] = {'not_for_reasons': [m.group(1).upper()]} if m.group(1) else {}
+    return terms
 
 
 def build_countries_and_chart(ecfr, table, isonames):
@@ -296,6 +358,17 @@ def main():
                   if k not in src.get('custom_groups', {})}
         tables_source = old['tables_source']
 
+    # hand-written CCL corrections: entries whose License Requirements the
+    # extraction lacks, and control citations the chart text omits
+    for eccn, ov in src.get('ccl_overrides', {}).items():
+        entry = ccl[eccn]
+        if 'controls' in ov:
+            entry['controls'] = ov['controls']
+        for reason, cite in ov.get('citations', {}).items():
+            for ctl in entry['controls']:
+                if ctl['reason'] == reason and ctl['scope']['kind'] in ('worldwide', 'destinations'):
+                    ctl['scope']['citation'] = cite
+
     # hand-written country aliases and extra destinations
     for code, extra in src.get('country_overrides', {}).items():
         countries.setdefault(code, {'name': extra.get('name', code), 'aliases': []})
@@ -312,6 +385,12 @@ def main():
         g['changes'].append({k: v for k, v in ch.items() if k != 'group'})
     for name, g in src.get('custom_groups', {}).items():
         groups[name] = dict(g, changes=g.get('changes', []))
+    # dated Country Chart rows (the rows are as of the eCFR issue date)
+    chart = dict(chart, changes=src.get('chart_changes', []))
+
+    # ECCN sets computed from the CCL: the categories of an ECCN (first digit)
+    eccn_sets = dict(src.get('eccn_sets', {}))
+    eccn_sets['ccl_categories_0_to_2'] = sorted(k for k in ccl if k[0] in '012')
 
     pack = {
         'format': 'clearance-rule-pack',
@@ -331,9 +410,10 @@ def main():
         'red_flags': src['red_flags'],
         'list_consequences': src['list_consequences'],
         'license_exceptions': src['license_exceptions'],
-        'eccn_sets': src.get('eccn_sets', {}),
+        'eccn_sets': eccn_sets,
         'item_parameters': src.get('item_parameters', []),
         'item_lists': src.get('item_lists', {}),
+        'paragraph_derivations': src.get('paragraph_derivations', []),
         'rules': src['rules'],
         'policy_overrides': src.get('policy_overrides', []),
     }

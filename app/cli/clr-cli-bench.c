@@ -23,6 +23,7 @@
 
 #include "clr-cli.h"
 #include "clr-matcher.h"
+#include "clr-store-rules.h"
 #include "clr-store-lists.h"
 #include "clr-store-screening.h"
 
@@ -60,6 +61,17 @@ thread_cpu_seconds (void)
   struct timespec ts;
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* CPU time of the whole process (all threads): the neighbour table is built
+ * on every core. */
+static double
+process_cpu_seconds (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
   return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
@@ -201,6 +213,202 @@ print_latency_row (const char *label,
            percentile (samples_ms, 0.99), percentile (samples_ms, 1.0), samples_ms->len);
 }
 
+/* ---- bench --evaluate ---------------------------------------------------- */
+
+/* A shipment for the benchmark: 2 parties (the end user with an ultimate
+ * parent, and a consignee), one item; every third end user is a listed name
+ * (perturbed), the others real unlisted companies. */
+static JsonNode *
+bench_shipment (guint       i,
+                GPtrArray  *names,
+                GRand      *rand)
+{
+  static const char *const dests[] = { "CN", "DE", "AE", "RU", "NL", "JP", "SG", "MY", "IN", "GB" };
+  static const char *const items[] = {
+    "{\"eccn\":\"3A090.a\",\"quantity\":8,\"tpp\":15832,\"performance_density\":19.6,"
+      "\"memory_bandwidth_gbps\":3350,\"datacenter\":true}",
+    "{\"eccn\":\"EAR99\",\"quantity\":10}", "{\"eccn\":\"5A992.c\",\"quantity\":100}",
+    "{\"eccn\":\"4A994\",\"quantity\":2}",
+  };
+  const char *dest = dests[g_rand_int_range (rand, 0, G_N_ELEMENTS (dests))];
+  g_autofree char *end_user = i % 3 == 0 && names->len > 0
+                              ? perturb (g_ptr_array_index (names, g_rand_int_range (rand, 0, names->len)), i, rand)
+                              : g_strdup (negatives[g_rand_int_range (rand, 0, G_N_ELEMENTS (negatives))]);
+  const char *parent = negatives[g_rand_int_range (rand, 0, G_N_ELEMENTS (negatives))];
+  const char *consignee = negatives[g_rand_int_range (rand, 0, G_N_ELEMENTS (negatives))];
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) item = json_from_string (items[g_rand_int_range (rand, 0, G_N_ELEMENTS (items))], NULL);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "reference");
+  json_builder_add_string_value (b, "bench");
+  json_builder_set_member_name (b, "date");
+  json_builder_add_string_value (b, "2025-06-01");
+  json_builder_set_member_name (b, "destination");
+  json_builder_add_string_value (b, dest);
+  json_builder_set_member_name (b, "exported_from");
+  json_builder_add_string_value (b, "US");
+  json_builder_set_member_name (b, "items");
+  json_builder_begin_array (b);
+  json_builder_add_value (b, g_steal_pointer (&item));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "parties");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "role");
+  json_builder_add_string_value (b, "end_user");
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, end_user);
+  json_builder_set_member_name (b, "country");
+  json_builder_add_string_value (b, dest);
+  json_builder_set_member_name (b, "headquarters_country");
+  json_builder_add_string_value (b, dest);
+  json_builder_set_member_name (b, "ultimate_parent");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, parent);
+  json_builder_set_member_name (b, "headquarters_country");
+  json_builder_add_string_value (b, "US");
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "role");
+  json_builder_add_string_value (b, "ultimate_consignee");
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, consignee);
+  json_builder_set_member_name (b, "country");
+  json_builder_add_string_value (b, dest);
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+/* Evaluates @n shipments on this thread; returns CPU seconds (wall in @wall). */
+static gboolean
+bench_evaluate_run (ClrStore    *store,
+                    ClrRulePack *pack,
+                    GPtrArray   *shipments,
+                    gboolean     record,
+                    double      *cpu,
+                    double      *wall,
+                    GError     **error)
+{
+  double c0 = thread_cpu_seconds (), w0 = now_seconds ();
+
+  for (guint i = 0; i < shipments->len; i++)
+    {
+      g_autoptr(JsonNode) r = clr_cli_evaluate_shipment (store, pack, g_ptr_array_index (shipments, i), NULL,
+                                                         CLR_POSTURE_ENFORCEMENT, CLR_EVALUATE_NONE, record, error);
+
+      if (r == NULL)
+        return FALSE;
+    }
+  *cpu = thread_cpu_seconds () - c0;
+  *wall = now_seconds () - w0;
+  return TRUE;
+}
+
+/* What `evaluate FILE` costs from the store opened to the result, against
+ * one-name `screen`; then `evaluate --batch` throughput on this thread, with
+ * and without the matcher's neighbour table. */
+static int
+bench_evaluate (ClrStore *store,
+                int       n_shipments,
+                gboolean  record)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) shipments = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrRulePack) pack = NULL;
+  g_autoptr(JsonNode) first = NULL;
+  g_autoptr(ClrMatcher) one = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  double t0, c0, pack_ms, first_ms, first_cpu_ms, screen_ms, screen_cpu_ms, old_ms, old_cpu_ms;
+
+  clr_store_foreach_current_entry (store, NULL, collect_names, names, NULL);
+  if (names->len == 0)
+    {
+      clr_cli_error (_("no lists loaded: give list files to import, or a --db with lists"));
+      return CLR_EXIT_USER;
+    }
+  for (int i = 0; i < n_shipments; i++)
+    g_ptr_array_add (shipments, bench_shipment (i, names, rand));
+  g_print (_("Clearance evaluate benchmark (%u listed names; %d shipments of 2 parties + 1 parent, "
+             "1 item; hits %s)\n"), names->len, n_shipments,
+           record ? _("recorded in the review queue") : _("not recorded (--db given)"));
+
+  /* 1. one `evaluate FILE`: rule pack, matcher without neighbour table, one shipment */
+  t0 = now_seconds ();
+  c0 = process_cpu_seconds ();
+  pack = clr_store_load_rule_pack (store, &error);
+  if (pack == NULL)
+    return clr_cli_fail (error);
+  pack_ms = (now_seconds () - t0) * 1000;
+  clr_store_set_few_screening_queries (store, TRUE);
+  first = clr_cli_evaluate_shipment (store, pack, g_ptr_array_index (shipments, 0), NULL,
+                                     CLR_POSTURE_ENFORCEMENT, CLR_EVALUATE_NONE, record, &error);
+  if (first == NULL)
+    return clr_cli_fail (error);
+  first_ms = (now_seconds () - t0) * 1000;
+  first_cpu_ms = (process_cpu_seconds () - c0) * 1000;
+
+  /* 2. one-name `screen`: matcher without neighbour table, one name */
+  t0 = now_seconds ();
+  c0 = process_cpu_seconds ();
+  one = clr_store_load_matcher_for_one_query (store, &error);
+  if (one == NULL)
+    return clr_cli_fail (error);
+  hits = clr_matcher_screen (one, "Huawei Technologies", NULL, clr_matcher_get_default_threshold (), 10);
+  screen_ms = (now_seconds () - t0) * 1000;
+  screen_cpu_ms = (process_cpu_seconds () - c0) * 1000;
+
+  /* 3. `evaluate FILE` as it was: the full matcher (neighbour table) for one shipment */
+  clr_store_set_few_screening_queries (store, FALSE);
+  t0 = now_seconds ();
+  c0 = process_cpu_seconds ();
+  {
+    g_autoptr(JsonNode) r = clr_cli_evaluate_shipment (store, pack, g_ptr_array_index (shipments, 0), NULL,
+                                                       CLR_POSTURE_ENFORCEMENT, CLR_EVALUATE_NONE, record, &error);
+    if (r == NULL)
+      return clr_cli_fail (error);
+  }
+  old_ms = (now_seconds () - t0) * 1000;
+  old_cpu_ms = (process_cpu_seconds () - c0) * 1000;
+
+  g_print (_("  one evaluate, from the open store:        %8.1f ms wall %8.1f ms CPU (rule pack %.1f ms)\n"),
+           first_ms, first_cpu_ms, pack_ms);
+  g_print (_("  one-name screen, from the open store:     %8.1f ms wall %8.1f ms CPU\n"), screen_ms, screen_cpu_ms);
+  g_print (_("  one evaluate with the neighbour table:    %8.1f ms wall %8.1f ms CPU (the table is built on "
+             "every core)\n"), old_ms, old_cpu_ms);
+
+  /* 4. batch: the matcher is built once (above, with the neighbour table) */
+  for (int mode = 0; mode < 2; mode++)
+    {
+      double cpu = 0, wall = 0;
+
+      if (mode == 1)
+        {
+          clr_store_set_few_screening_queries (store, TRUE);
+          {
+            g_autoptr(JsonNode) r = clr_cli_evaluate_shipment (store, pack, g_ptr_array_index (shipments, 0), NULL,
+                                                               CLR_POSTURE_ENFORCEMENT, CLR_EVALUATE_NONE, record,
+                                                               &error);
+            if (r == NULL)
+              return clr_cli_fail (error);
+          }
+        }
+      if (!bench_evaluate_run (store, pack, shipments, record, &cpu, &wall, &error))
+        return clr_cli_fail (error);
+      g_print (_("  batch, matcher %-24s %8.0f shipments/s CPU %8.0f shipments/s wall (%.2f ms per shipment CPU)\n"),
+               mode == 0 ? _("with neighbour table:") : _("without neighbour table:"),
+               cpu > 0 ? shipments->len / cpu : 0, wall > 0 ? shipments->len / wall : 0,
+               cpu * 1000 / shipments->len);
+    }
+  return CLR_EXIT_OK;
+}
+
 int
 clr_cli_cmd_bench (ClrCliContext  *ctx,
                    int             argc,
@@ -212,6 +420,8 @@ clr_cli_cmd_bench (ClrCliContext  *ctx,
   int n_scan = 300;
   int n_batch = 20000;
   double threshold = -1;
+  gboolean evaluate = FALSE;
+  int n_shipments = 1000;
   g_autoptr(GError) error = NULL;
   g_autofree char *tmpdir = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
@@ -236,6 +446,8 @@ clr_cli_cmd_bench (ClrCliContext  *ctx,
     { "scan", 0, 0, G_OPTION_ARG_INT, &n_scan, N_("Queries also run by a naive full scan (default 300)"), N_("N") },
     { "threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold, N_("Threshold (default: the matcher’s)"), N_("X") },
     { "batch", 0, 0, G_OPTION_ARG_INT, &n_batch, N_("Rows of the timed screen --batch run with recording (default 20000, 0: none)"), N_("N") },
+    { "evaluate", 0, 0, G_OPTION_ARG_NONE, &evaluate, N_("Measure evaluate instead: one shipment's start against one-name screen, and --batch throughput"), NULL },
+    { "shipments", 0, 0, G_OPTION_ARG_INT, &n_shipments, N_("With --evaluate: shipments in the batch (default 1000)"), N_("N") },
     { NULL }
   };
 
@@ -292,6 +504,11 @@ clr_cli_cmd_bench (ClrCliContext  *ctx,
                result.unchanged ? _(", unchanged") : "");
     }
 
+  if (evaluate)
+    {
+      exit_code = bench_evaluate (store, MAX (n_shipments, 10), tmpdir != NULL);
+      goto out;
+    }
   t0 = now_seconds ();
   matcher = clr_store_load_matcher (store, &error);
   if (matcher == NULL)

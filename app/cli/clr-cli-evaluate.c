@@ -9,12 +9,231 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "clr-cli.h"
+#include "clr-engine-error.h"
 #include "clr-evaluator.h"
 #include "clr-shipment.h"
 #include "clr-store-rules.h"
 #include "clr-store-cases.h"
+
+JsonNode *
+clr_cli_evaluate_shipment (ClrStore          *store,
+                           ClrRulePack       *pack,
+                           JsonNode          *shipment,
+                           const char        *as_of,
+                           ClrPosture         posture,
+                           ClrEvaluateFlags   flags,
+                           gboolean           record,
+                           GError           **error)
+{
+  g_autoptr(JsonArray) screening = NULL;
+  g_autoptr(JsonArray) lists = NULL;
+  GError *local_error = NULL;
+
+  if (!clr_shipment_validate (pack, shipment, error))
+    return NULL;
+  screening = clr_store_screen_shipment_parties (store, shipment, &lists, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  if (record && screening != NULL && !clr_store_record_screening_decisions (store, screening, shipment, error))
+    return NULL;
+  return clr_evaluate (pack, shipment, screening, lists, as_of, posture, flags, error);
+}
+
+/* The field an error names: the text before ": " when it is a field path
+ * ("items[0].eccn", "date"), else NULL. */
+static char *
+error_field (const char *message)
+{
+  const char *colon = strstr (message, ": ");
+
+  if (colon == NULL || colon == message)
+    return NULL;
+  for (const char *p = message; p < colon; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("_.[]-", *p) == NULL)
+      return NULL;
+  return g_strndup (message, colon - message);
+}
+
+static void
+print_batch_error (gboolean    json,
+                   guint       line,
+                   const char *message)
+{
+  g_autofree char *field = error_field (message);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "line");
+      json_builder_add_int_value (b, line);
+      json_builder_set_member_name (b, "error");
+      json_builder_add_string_value (b, message);
+      json_builder_set_member_name (b, "field");
+      if (field != NULL)
+        json_builder_add_string_value (b, field);
+      else
+        json_builder_add_null_value (b);
+      json_builder_end_object (b);
+      node = json_builder_get_root (b);
+      text = json_to_string (node, FALSE);
+      g_print ("%s\n", text);
+    }
+  else
+    g_print (_("line %u: error: %s\n"), line, message);
+}
+
+/* Below this many lines a batch builds the matcher without the neighbour
+ * table: the table's build costs more CPU than it saves per name until a few
+ * thousand shipments (bench --evaluate; docs/determinations.md). */
+#define BATCH_NEIGHBOUR_TABLE_LINES 2000
+
+/* Lines of a seekable stream (counted, then rewound), or G_MAXUINT when it
+ * cannot be rewound (a pipe). */
+static guint
+count_lines (GInputStream *in)
+{
+  char buf[65536];
+  gssize n;
+  guint lines = 0;
+
+  if (!G_IS_SEEKABLE (in) || !g_seekable_can_seek (G_SEEKABLE (in)))
+    return G_MAXUINT;
+  while ((n = g_input_stream_read (in, buf, sizeof buf, NULL, NULL)) > 0)
+    for (gssize i = 0; i < n; i++)
+      lines += buf[i] == '\n';
+  if (n < 0 || !g_seekable_seek (G_SEEKABLE (in), 0, G_SEEK_SET, NULL, NULL))
+    return G_MAXUINT;
+  return lines + 1;
+}
+
+/* evaluate --batch FILE: one shipment (a JSON object) per line; one result
+ * per line, in order. A bad line gives an error line naming the line and the
+ * field, and the others still run. Blank lines are skipped. */
+static int
+evaluate_batch (ClrCliContext *ctx,
+                const char    *path,
+                ClrRulePack   *pack,
+                const char    *as_of,
+                ClrPosture     posture,
+                gboolean       json,
+                gboolean       trace)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GDataInputStream) data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  ClrStore *store;
+  int exit_code = CLR_EXIT_OK;
+  guint line_no = 0, n_ok = 0, n_bad = 0;
+  char *line;
+  gsize length;
+
+  in = g_file_read (file, NULL, &error);
+  if (in == NULL)
+    {
+      clr_cli_error ("%s: %s", path, error->message);
+      return CLR_EXIT_USER;
+    }
+  store = clr_cli_get_store (ctx, &exit_code);
+  if (store == NULL)
+    return exit_code;
+  clr_store_set_few_screening_queries (store, count_lines (G_INPUT_STREAM (in)) < BATCH_NEIGHBOUR_TABLE_LINES);
+  data = g_data_input_stream_new (G_INPUT_STREAM (in));
+  g_data_input_stream_set_newline_type (data, G_DATA_STREAM_NEWLINE_TYPE_ANY);
+
+  while ((line = g_data_input_stream_read_line (data, &length, NULL, &error)) != NULL || error == NULL)
+    {
+      g_autofree char *text = line;
+      g_autoptr(GError) line_error = NULL;
+      g_autoptr(JsonNode) result = NULL;
+      JsonNode *root;
+
+      if (text == NULL)
+        break;  /* end of file */
+      line_no++;
+      if (!g_utf8_validate (text, length, NULL))
+        {
+          print_batch_error (json, line_no, _("not valid UTF-8"));
+          n_bad++;
+          continue;
+        }
+      g_strstrip (text);
+      if (*text == '\0')
+        continue;
+      if (!json_parser_load_from_data (parser, text, -1, &line_error))
+        {
+          /* the parser counts within the line: "<data>:1:7: …" → "column 7: …" */
+          const char *msg = line_error->message;
+          g_autofree char *m = NULL;
+
+          if (g_str_has_prefix (msg, "<data>:1:"))
+            m = g_strdup_printf (_("not valid JSON: column %s"), msg + strlen ("<data>:1:"));
+          else
+            m = g_strdup_printf (_("not valid JSON: %s"), msg);
+
+          print_batch_error (json, line_no, m);
+          n_bad++;
+          continue;
+        }
+      root = json_parser_get_root (parser);
+      if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+        {
+          print_batch_error (json, line_no, _("a shipment must be a JSON object"));
+          n_bad++;
+          continue;
+        }
+      result = clr_cli_evaluate_shipment (store, pack, root, as_of, posture,
+                                          trace ? CLR_EVALUATE_TRACE : CLR_EVALUATE_NONE, TRUE, &line_error);
+      if (result == NULL)
+        {
+          if (line_error->domain != CLR_ENGINE_ERROR)
+            {
+              /* the store or the environment failed: stop, nothing half-said */
+              clr_cli_error (_("%s, line %u: %s"), path, line_no, line_error->message);
+              return clr_cli_exit_code_for_error (line_error);
+            }
+          print_batch_error (json, line_no, line_error->message);
+          n_bad++;
+          continue;
+        }
+      json_object_set_int_member (json_node_get_object (result), "line", line_no);
+      if (json)
+        {
+          g_autofree char *out = json_to_string (result, FALSE);
+
+          g_print ("%s\n", out);
+        }
+      else
+        {
+          JsonObject *r = json_node_get_object (result);
+          const char *reference = json_object_get_string_member_with_default (r, "reference", "");
+          guint n = json_array_get_length (json_object_get_array_member (r, "findings"));
+
+          g_print (ngettext ("line %u: %s: %s (%u finding)\n", "line %u: %s: %s (%u findings)\n", n), line_no,
+                   *reference != '\0' ? reference : _("(no reference)"),
+                   clr_verdict_label (json_object_get_string_member (r, "verdict")), n);
+        }
+      n_ok++;
+    }
+  if (error != NULL)
+    {
+      clr_cli_error (_("%s, line %u: %s"), path, line_no + 1, error->message);
+      return CLR_EXIT_USER;
+    }
+  g_printerr (_("evaluate: %u shipments evaluated, %u bad lines\n"), n_ok, n_bad);
+  return n_bad > 0 ? CLR_EXIT_USER : CLR_EXIT_OK;
+}
 
 int
 clr_cli_cmd_evaluate (ClrCliContext  *ctx,
@@ -30,6 +249,7 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
   gboolean save = FALSE;   /* review: --save stores the shipment as a case */
   gint64 case_id = 0;      /* review: --case ID re-evaluates a saved case */
   g_autofree char *case_label = NULL;
+  g_autofree char *batch_path = NULL;
   GOptionEntry entries[] = {
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of, N_("Evaluate as of DATE (default: the shipment's date)"), N_("DATE") },
     { "posture", 0, 0, G_OPTION_ARG_STRING, &posture_text, N_("enforcement (default: what BIS enforces) or cfr-text (the CFR as written)"), N_("POSTURE") },
@@ -39,6 +259,7 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
     { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, N_("Benchmark: screen and evaluate N more times and report the mean time"), N_("N") },
     { "save", 0, 0, G_OPTION_ARG_NONE, &save, N_("Store the shipment as a case (its hits enter the review queue) and print the case id"), NULL },
     { "case", 0, 0, G_OPTION_ARG_INT64, &case_id, N_("Re-evaluate saved case ID with the current decisions (instead of FILE)"), N_("ID") },
+    { "batch", 0, 0, G_OPTION_ARG_FILENAME, &batch_path, N_("Evaluate every shipment of a JSON Lines FILE (one per line; one result per line, in order)"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — determine whether a shipment can go, as of its date"));
@@ -55,6 +276,35 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!clr_cli_parse_options (context, &argc, &argv))
     return CLR_EXIT_USAGE;
+  if (batch_path != NULL)
+    {
+      g_autoptr(ClrRulePack) batch_pack = NULL;
+      ClrStore *batch_store;
+
+      if (argc != 1 || save || case_id > 0 || repeat > 0)
+        {
+          clr_cli_error ("%s", _("--batch takes no shipment FILE and no --save, --case or --repeat"));
+          return CLR_EXIT_USAGE;
+        }
+      if (posture_text != NULL && !clr_posture_from_string (posture_text, &posture, &error))
+        {
+          clr_cli_error ("%s", error->message);
+          return CLR_EXIT_USAGE;
+        }
+      if (as_of != NULL && !clr_date_is_valid (as_of))
+        {
+          clr_cli_error (_("--as-of: “%s” is not a valid date (expected YYYY-MM-DD)"), as_of);
+          return CLR_EXIT_USER;
+        }
+      batch_store = clr_cli_get_store (ctx, &exit_code);
+      if (batch_store == NULL)
+        return exit_code;
+      batch_pack = pack_path != NULL ? clr_rule_pack_new_from_file (pack_path, &error)
+                                     : clr_store_load_rule_pack (batch_store, &error);
+      if (batch_pack == NULL)
+        return clr_cli_fail (error);
+      return evaluate_batch (ctx, batch_path, batch_pack, as_of, posture, json, trace);
+    }
   if (case_id > 0 && argc == 1)
     argc = 0;  /* review: --case takes the shipment from the case, not a FILE */
   if (argc != 2 && argc != 0)
@@ -107,6 +357,8 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
   store = clr_cli_get_store (ctx, &exit_code);
   if (store == NULL)
     return exit_code;
+  /* one shipment screens a few names: no neighbour table (unless benchmarking) */
+  clr_store_set_few_screening_queries (store, repeat == 0);
 
   if (pack_path != NULL)
     pack = clr_rule_pack_new_from_file (pack_path, &error);

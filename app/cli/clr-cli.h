@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "clr-matcher.h"
+#include "clr-evaluator.h"
 #include "clr-store.h"
 
 G_BEGIN_DECLS
@@ -121,5 +122,16 @@ int clr_cli_screen_batch (ClrStore          *store,
                           int                jobs,
                           FILE              *out,
                           ClrCliBatchStats  *stats);
+/* evaluate: validate, screen (recording the hits in the review queue when
+ * @record) and apply the rule pack to one shipment; shared by
+ * `evaluate --batch` and `bench --evaluate`. */
+JsonNode *clr_cli_evaluate_shipment (ClrStore          *store,
+                                     ClrRulePack       *pack,
+                                     JsonNode          *shipment,
+                                     const char        *as_of,
+                                     ClrPosture         posture,
+                                     ClrEvaluateFlags   flags,
+                                     gboolean           record,
+                                     GError           **error);
 
 G_END_DECLS

@@ -37,6 +37,7 @@ typedef struct
   char       *exception_note;
   gboolean    blocks_exceptions;
   gboolean    on_hold;       /* a potential list match awaiting a decision */
+  GPtrArray  *reasons;       /* char *: Country Chart reasons (NS, MT…) of a chart finding */
 } Finding;
 
 typedef struct
@@ -51,6 +52,7 @@ typedef struct
   JsonArray   *exceptions_out;  /* [{"code","citation","conditions"}] */
   GPtrArray   *notes;        /* char * */
   guint        open_matches; /* potential list matches the shipment waits for */
+  gboolean     hypothesis;   /* an item's paragraph is assumed: skip classification checks */
 } Eval;
 
 static void
@@ -67,6 +69,7 @@ finding_free (Finding *f)
   g_free (f->list);
   g_free (f->license_exception);
   g_free (f->exception_note);
+  g_ptr_array_unref (f->reasons);
   g_free (f);
 }
 
@@ -84,6 +87,7 @@ finding_new (ClrRule    *rule,
   f->items = g_array_new (FALSE, FALSE, sizeof (int));
   f->parties = g_array_new (FALSE, FALSE, sizeof (int));
   f->ask = g_ptr_array_new_with_free_func (g_free);
+  f->reasons = g_ptr_array_new_with_free_func (g_free);
   f->blocks_exceptions = rule->blocks_exceptions;
   return f;
 }
@@ -441,16 +445,22 @@ control_applies (const char *eccn,
 {
   JsonArray *paragraphs = json_object_get_array_member (applies, "paragraphs");
   JsonArray *except = json_object_get_array_member (applies, "except");
+  JsonArray *except_conditional = json_object_has_member (applies, "except_conditional") ?
+                                  json_object_get_array_member (applies, "except_conditional") : NULL;
   gboolean all = json_object_get_boolean_member_with_default (applies, "all", FALSE);
   gboolean conditional = json_object_get_boolean_member_with_default (applies, "conditional", FALSE);
   ClrTri in = all ? CLR_TRI_TRUE : any_pattern (eccn, paragraphs);
   ClrTri out = any_pattern (eccn, except);
+  ClrTri out_if = any_pattern (eccn, except_conditional);
 
+  /* The entry read whole: a paragraph the line excludes outright is not
+   * reached ("entire entry except .y"); one it excludes only under a
+   * condition ("… .x if for use in .b") is uncertain. */
   if (in == CLR_TRI_FALSE)
     return CLR_TRI_FALSE;
-  if (out == CLR_TRI_TRUE && !conditional)
+  if (out == CLR_TRI_TRUE && (!conditional || except_conditional != NULL))
     return CLR_TRI_FALSE;
-  if (in == CLR_TRI_UNKNOWN || out != CLR_TRI_FALSE || conditional)
+  if (in == CLR_TRI_UNKNOWN || out != CLR_TRI_FALSE || out_if != CLR_TRI_FALSE || conditional)
     return CLR_TRI_UNKNOWN;
   return CLR_TRI_TRUE;
 }
@@ -466,7 +476,8 @@ places_contain (Eval       *ev,
 
       if (v == NULL)
         continue;
-      if (strchr (v, ':') != NULL ? clr_rule_pack_country_in_group (ev->pack, code, v, ev->env.date)
+      if (strchr (v, ':') != NULL || strlen (v) == 1 ? _clr_rule_pack_country_in_group_noted (ev->pack, code, v, ev->env.date,
+                                                                                           ev->env.table_notes)
                                   : strcmp (v, code) == 0)
         return TRUE;
     }
@@ -504,6 +515,8 @@ eval_country_chart (Eval    *ev,
       JsonArray *controls;
       g_autoptr(GPtrArray) required = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GPtrArray) uncertain = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) citations = g_ptr_array_new_with_free_func (g_free);
 
       if (g_strcmp0 (eccn, "EAR99") == 0 || entry == NULL)
         {
@@ -564,7 +577,8 @@ eval_country_chart (Eval    *ev,
             {
               const char *column = obj_string (scope, "column");
 
-              in_scope = g_hash_table_contains (row, column) ? CLR_TRI_TRUE : CLR_TRI_FALSE;
+              in_scope = _clr_rule_pack_chart_marked (ev->pack, dest, column, ev->env.date, ev->env.table_notes)
+                         ? CLR_TRI_TRUE : CLR_TRI_FALSE;
               label = g_strdup_printf (_("%s (X for %s)"), column, _clr_rule_pack_country_name (ev->pack, dest));
               g_string_append_printf (detail, "items[%u] %s %s: %s %s; ", i, eccn, column,
                                       in_scope ? "X" : "no X", applies == CLR_TRI_TRUE ? "" : "(paragraph/condition uncertain)");
@@ -579,6 +593,8 @@ eval_country_chart (Eval    *ev,
                 hit = FALSE;
               in_scope = hit ? CLR_TRI_TRUE : CLR_TRI_FALSE;
               label = g_strdup_printf (_("%s: %s"), reason, obj_string (scope, "text") ?: kind);
+              if (hit && applies == CLR_TRI_TRUE && obj_string (scope, "citation") != NULL)
+                strings_add_unique (citations, obj_string (scope, "citation"));
               g_string_append_printf (detail, "items[%u] %s %s worded scope: %s; ", i, eccn, reason, hit ? "covers" : "does not cover");
             }
           else
@@ -591,7 +607,10 @@ eval_country_chart (Eval    *ev,
           if (in_scope != CLR_TRI_TRUE)
             continue;
           if (applies == CLR_TRI_TRUE)
-            strings_add_unique (required, label);
+            {
+              strings_add_unique (required, label);
+              strings_add_unique (reasons, reason);
+            }
           else
             {
               g_autofree char *u = g_strdup_printf (_("%s — applies only to: %s"), label,
@@ -611,12 +630,22 @@ eval_country_chart (Eval    *ev,
           for (GList *l = codes; l != NULL; l = l->next)
             g_ptr_array_add (flag_texts, g_strdup_printf ("%s %s", (const char *) l->data, obj_string (flags, l->data) ?: ""));
           array_add_unique (f->items, i);
+          for (guint r = 0; r < reasons->len; r++)
+            g_ptr_array_add (f->reasons, g_strdup (g_ptr_array_index (reasons, r)));
           g_hash_table_insert (extra, (gpointer) "chart_reasons", join_strings (required, "; "));
           g_hash_table_insert (extra, (gpointer) "chart_exceptions",
                                flag_texts->len > 0 ? join_strings (flag_texts, "; ") : g_strdup (_("none listed")));
           f->explanation = expand (ev, rule->explanation, f, extra);
           g_free (f->citation);
-          f->citation = g_strdup_printf ("%s; ECCN %.5s", rule->citation, eccn);
+          if (citations->len > 0)
+            {
+              /* a line that names its destinations cites its own paragraph (742.6(a)(7) …) */
+              g_autofree char *cites = join_strings (citations, "; ");
+
+              f->citation = g_strdup_printf ("%s; ECCN %.5s; %s", rule->citation, eccn, cites);
+            }
+          else
+            f->citation = g_strdup_printf ("%s; ECCN %.5s", rule->citation, eccn);
           g_ptr_array_add (ev->findings, f);
           any = TRUE;
         }
@@ -715,6 +744,44 @@ match_note (JsonObject *hit,
   }
 }
 
+/* Does a list consequence's "item_scope" reach any item (with @party bound)?
+ * TRUE when the consequence has no scope. Items reached are added to @items. */
+static ClrTri
+list_item_scope (Eval       *ev,
+                 const char *canonical,
+                 int         party,
+                 GArray     *items,
+                 GPtrArray  *missing)
+{
+  ClrExpr *scope = _clr_rule_pack_get_list_item_scope (ev->pack, canonical);
+  ClrTri result = CLR_TRI_FALSE;
+
+  if (scope == NULL)
+    return CLR_TRI_TRUE;
+  for (guint i = 0; i < json_array_get_length (ev->items); i++)
+    {
+      ClrTri t;
+
+      ev->env.item = _clr_json_array_object (ev->items, i);
+      ev->env.item_index = i;
+      ev->env.party = party >= 0 ? _clr_json_array_object (ev->parties, party) : NULL;
+      ev->env.party_index = party;
+      t = clr_expr_eval (scope, &ev->env, missing, NULL);
+      if (t == CLR_TRI_TRUE)
+        {
+          array_add_unique (items, i);
+          result = CLR_TRI_TRUE;
+        }
+      else if (t == CLR_TRI_UNKNOWN && result == CLR_TRI_FALSE)
+        result = CLR_TRI_UNKNOWN;
+    }
+  ev->env.item = NULL;
+  ev->env.item_index = -1;
+  ev->env.party = NULL;
+  ev->env.party_index = -1;
+  return result;
+}
+
 static void
 eval_screening (Eval    *ev,
                 ClrRule *rule)
@@ -762,6 +829,8 @@ eval_screening (Eval    *ev,
           g_autofree char *explanation = NULL;
           JsonArray *footnotes;
           g_autofree char *requirement = NULL;
+          g_autoptr(GPtrArray) scope_missing = g_ptr_array_new_with_free_func (g_free);
+          ClrTri scope;
 
           if (hit == NULL)
             continue;
@@ -811,6 +880,7 @@ eval_screening (Eval    *ev,
             f = finding_new (rule, obj_string (potential != NULL ? potential : consequence, "outcome"));
             g_hash_table_insert (grouped, g_steal_pointer (&key), f);
           }
+          scope = list_item_scope (ev, canonical, party, f->items, scope_missing);
           f->list = g_strdup (canonical ?: "?");
           f->on_hold = potential != NULL;
           g_free (f->title);
@@ -883,6 +953,40 @@ eval_screening (Eval    *ev,
 
               g_free (explanation);
               explanation = g_steal_pointer (&more);
+            }
+          if (scope == CLR_TRI_FALSE)
+            {
+              /* The listing reaches none of the items (MEU List: Supp. No. 2 to part 744 items only) */
+              JsonObject *oos = json_object_get_object_member (consequence, "out_of_scope");
+              g_autofree char *more = g_strdup_printf ("%s %s", explanation, obj_string (oos, "explanation"));
+
+              g_free (explanation);
+              explanation = g_steal_pointer (&more);
+              g_free (f->outcome);
+              f->outcome = g_strdup (obj_string (oos, "outcome"));
+              f->blocks_exceptions = FALSE;
+              g_free (f->license_policy);
+              f->license_policy = g_strdup ("");
+              g_array_set_size (f->items, 0);
+              if (f->on_hold)
+                {
+                  /* nothing to wait for: confirmed or not, the listing reaches none of the items */
+                  f->on_hold = FALSE;
+                  ev->open_matches--;
+                }
+            }
+          else if (scope == CLR_TRI_UNKNOWN && g_strcmp0 (f->outcome, "license_required") == 0)
+            {
+              g_autofree char *facts = join_strings (scope_missing, ", ");
+              g_autofree char *more = g_strdup_printf (_("%s Whether the listing reaches the items depends on: %s."),
+                                                       explanation, facts);
+
+              g_free (explanation);
+              explanation = g_steal_pointer (&more);
+              g_free (f->outcome);
+              f->outcome = g_strdup ("review");
+              for (guint m = 0; m < scope_missing->len; m++)
+                strings_add_unique (f->ask, g_ptr_array_index (scope_missing, m));
             }
           f->explanation = g_steal_pointer (&explanation);
           g_ptr_array_add (ev->findings, f);
@@ -1050,7 +1154,9 @@ apply_exceptions (Eval *ev)
             if (g_strcmp0 (ex->code, f->rule->exceptions[c]) != 0 ||
                 !_clr_date_in_range (ev->env.date, ex->from, ex->until))
               continue;
+            ev->env.chart_reasons = f->reasons;
             t = eval_for_items (ev, ex->condition, f->items, missing);
+            ev->env.chart_reasons = NULL;
             if (t == CLR_TRI_TRUE)
               {
                 covered = TRUE;
@@ -1107,15 +1213,15 @@ compare_findings (gconstpointer a,
   return clr_verdict_rank (fb->outcome) - clr_verdict_rank (fa->outcome);
 }
 
-JsonNode *
-clr_evaluate (ClrRulePack       *pack,
-              JsonNode          *shipment,
-              JsonArray         *screening,
-              JsonArray         *lists,
-              const char        *as_of,
-              ClrPosture         posture,
-              ClrEvaluateFlags   flags,
-              GError           **error)
+static JsonNode *
+evaluate_core (ClrRulePack       *pack,
+               JsonNode          *shipment,
+               JsonArray         *screening,
+               JsonArray         *lists,
+               const char        *as_of,
+               ClrPosture         posture,
+               ClrEvaluateFlags   flags,
+               gboolean           hypothesis)
 {
   Eval ev = { 0 };
   g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -1125,18 +1231,10 @@ clr_evaluate (ClrRulePack       *pack,
   const char *dest_input;
   const char *from_input;
   JsonNode *result;
+  g_autoptr(GPtrArray) rule_notes = g_ptr_array_new_with_free_func (g_free);
+  guint before;
 
-  g_return_val_if_fail (CLR_IS_RULE_PACK (pack), NULL);
-
-  if (!clr_shipment_validate (pack, shipment, error))
-    return NULL;
-  if (as_of != NULL && !clr_date_is_valid (as_of))
-    {
-      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_BAD_DATE,
-                   _("--as-of: “%s” is not a valid date (expected YYYY-MM-DD)"), as_of);
-      return NULL;
-    }
-
+  ev.hypothesis = hypothesis;
   ev.pack = pack;
   ev.shipment = json_node_get_object (shipment);
   ev.items = json_object_get_array_member (ev.shipment, "items");
@@ -1179,13 +1277,56 @@ clr_evaluate (ClrRulePack       *pack,
           trace_rule (&ev, rule->id, "other_posture", d);
           continue;
         }
-      if (!_clr_date_in_range (ev.env.date, rule->from, rule->until))
+      if (rule->compliance != NULL && _clr_date_in_range (ev.env.date, rule->from, rule->until) &&
+          strcmp (ev.env.date, rule->compliance) < 0)
+        {
+          /* in effect, but compliance not yet required: not applied, and said
+           * when it would have applied to this shipment */
+          g_autofree char *d = g_strdup_printf ("in effect since %s, compliance not required until %s: not applied on %s",
+                                                rule->from, rule->compliance, ev.env.date);
+          gboolean would = TRUE;
+
+          if (rule->kind == CLR_RULE_KIND_CONDITION)
+            {
+              g_autoptr(GPtrArray) scratch = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
+              GPtrArray *findings = ev.findings;
+              JsonBuilder *saved_trace = ev.trace;
+
+              ev.findings = scratch;
+              ev.trace = NULL;
+              eval_condition_rule (&ev, rule);
+              ev.findings = findings;
+              ev.trace = saved_trace;
+              would = scratch->len > 0;
+            }
+          if (would)
+            {
+              g_autofree char *note = g_strdup_printf (_("“%s” (%s) is in effect from %s, but compliance is not required "
+                                                         "until %s: it is not applied on %s."),
+                                                       rule->title, rule->citation, rule->from, rule->compliance,
+                                                       ev.env.date);
+
+              strings_add_unique (ev.notes, note);
+            }
+          trace_rule (&ev, rule->id, "not_in_force", d);
+          continue;
+        }
+      if (!_clr_date_in_range (ev.env.date, rule->compliance ?: rule->from, rule->until))
         {
           g_autofree char *d = g_strdup_printf ("not in force on %s (in force %s to %s)", ev.env.date, rule->from,
                                                 rule->until ? rule->until : "open");
           trace_rule (&ev, rule->id, "not_in_force", d);
           continue;
         }
+      if (rule->classification_check && ev.hypothesis)
+        {
+          trace_rule (&ev, rule->id, "not_fired",
+                      "classification check not applied: the item's paragraph is assumed, to see whether it matters");
+          continue;
+        }
+      before = ev.findings->len;
+      g_ptr_array_set_size (rule_notes, 0);
+      ev.env.table_notes = rule_notes;
       switch (rule->kind)
         {
         case CLR_RULE_KIND_CONDITION:
@@ -1199,6 +1340,23 @@ clr_evaluate (ClrRulePack       *pack,
           break;
         default:
           g_assert_not_reached ();
+        }
+      ev.env.table_notes = NULL;
+      if (rule_notes->len > 0)
+        {
+          g_autofree char *joined = join_strings (rule_notes, " ");
+
+          /* the findings say which dated table data decided them */
+          for (guint i = before; i < ev.findings->len; i++)
+            {
+              Finding *f = g_ptr_array_index (ev.findings, i);
+              char *e = g_strdup_printf ("%s %s", f->explanation, joined);
+
+              g_free (f->explanation);
+              f->explanation = e;
+            }
+          for (guint i = 0; i < rule_notes->len; i++)
+            strings_add_unique (ev.notes, g_ptr_array_index (rule_notes, i));
         }
     }
 
@@ -1307,6 +1465,11 @@ clr_evaluate (ClrRulePack       *pack,
   json_builder_add_string_value (b, clr_rule_pack_get_published (pack));
   json_builder_set_member_name (b, "sha256");
   json_builder_add_string_value (b, clr_rule_pack_get_sha256 (pack));
+  /* the date of the Country Chart and group tables (dated changes applied
+   * from there; see "notes") */
+  json_builder_set_member_name (b, "tables_as_of");
+  json_builder_add_string_value (b, json_object_get_string_member_with_default (clr_rule_pack_get_root (pack),
+                                                                                "snapshot_date", ""));
   json_builder_end_object (b);
   json_builder_set_member_name (b, "lists");
   if (lists != NULL)
@@ -1330,6 +1493,435 @@ clr_evaluate (ClrRulePack       *pack,
   json_array_unref (ev.exceptions_out);
   g_ptr_array_unref (ev.findings);
   g_ptr_array_unref (ev.notes);
+  return result;
+}
+
+/* ---- paragraph derivation ------------------------------------------------ */
+
+typedef struct
+{
+  int                   item;
+  ClrDerivation        *derivation;
+  char                 *stated;
+  char                 *derived;      /* stated + the decided outcome's suffix */
+  ClrDerivationOutcome *outcome;      /* the outcome the facts decide, or NULL */
+  GPtrArray            *candidates;   /* char *: ECCNs still possible when undecided */
+  GPtrArray            *missing;      /* char *: facts that would decide it */
+  char                 *basis;
+  char                 *status;       /* derived, outside, immaterial, undecided */
+} Derived;
+
+static void
+derived_free (Derived *d)
+{
+  g_free (d->stated);
+  g_free (d->derived);
+  g_ptr_array_unref (d->candidates);
+  g_ptr_array_unref (d->missing);
+  g_free (d->basis);
+  g_free (d->status);
+  g_free (d);
+}
+
+/* Does @eccn match @pattern at the pattern's own depth ("3A090" yes, "3A090.a" no)? */
+static gboolean
+target_matches (const char *eccn,
+                const char *pattern)
+{
+  guint dots_e = 0, dots_p = 0;
+
+  for (const char *p = eccn; *p != '\0'; p++)
+    dots_e += *p == '.';
+  for (const char *p = pattern; *p != '\0'; p++)
+    dots_p += *p == '.';
+  return dots_e == dots_p && clr_eccn_match (eccn, pattern) == CLR_TRI_TRUE;
+}
+
+static char *
+derivation_basis (ClrDerivation *d,
+                  JsonObject    *item)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; d->facts[i] != NULL; i++)
+    {
+      const char *fact = d->facts[i];
+      JsonNode *node = json_object_get_member (item, fact);
+
+      if (g_strcmp0 (fact, "datacenter") == 0)
+        {
+          const char *v = node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+                          json_node_get_value_type (node) != G_TYPE_BOOLEAN ? _("not stated")
+                          : json_node_get_boolean (node) ? _("yes") : _("no");
+
+          g_ptr_array_add (parts, g_strdup_printf (_("designed or marketed for data centers: %s"), v));
+        }
+      else
+        {
+          g_autofree char *v = format_number (item, fact);
+          const char *label = g_strcmp0 (fact, "tpp") == 0 ? _("TPP")
+                              : g_strcmp0 (fact, "performance_density") == 0 ? _("performance density")
+                              : g_strcmp0 (fact, "memory_bandwidth_gbps") == 0 ? _("memory bandwidth (GB/s)")
+                              : fact;
+
+          g_ptr_array_add (parts, g_strdup_printf ("%s %s", label, v));
+        }
+    }
+  return join_strings (parts, ", ");
+}
+
+/* Decides, for every item whose stated ECCN a derivation refines, which
+ * paragraph its facts give. Decided paragraphs are written into @shipment's
+ * items (a copy of the user's document). */
+static GPtrArray *
+derive_paragraphs (ClrRulePack *pack,
+                   JsonObject  *shipment,
+                   const char  *date,
+                   ClrPosture   posture)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) derived_free);
+  GPtrArray *derivations = _clr_rule_pack_get_derivations (pack);
+  JsonArray *items = json_object_get_array_member (shipment, "items");
+  const char *from = obj_string (shipment, "exported_from");
+  ClrExprEnv env = { 0 };
+
+  env.pack = pack;
+  env.date = date;
+  env.posture = posture;
+  env.shipment = shipment;
+  env.destination = _clr_rule_pack_effective_country (pack, clr_rule_pack_lookup_country (pack, obj_string (shipment, "destination")));
+  env.exported_from = from != NULL && *from != '\0' ? clr_rule_pack_lookup_country (pack, from) : NULL;
+  env.party_index = -1;
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = _clr_json_array_object (items, i);
+      const char *eccn = obj_string (item, "eccn");
+      gboolean done = FALSE;
+
+      for (guint k = 0; !done && eccn != NULL && k < derivations->len; k++)
+        {
+          ClrDerivation *d = g_ptr_array_index (derivations, k);
+
+          if (!_clr_date_in_range (date, d->from, d->until))
+            continue;
+          for (guint t = 0; !done && t < d->targets->len; t++)
+            {
+              ClrDerivationTarget *target = g_ptr_array_index (d->targets, t);
+              Derived *r;
+              ClrDerivationOutcome *only = NULL;
+              const char *only_suffix = NULL;
+
+              if (!target_matches (eccn, target->eccn))
+                continue;
+              done = TRUE;
+              r = g_new0 (Derived, 1);
+              r->item = i;
+              r->derivation = d;
+              r->stated = g_strdup (eccn);
+              r->candidates = g_ptr_array_new_with_free_func (g_free);
+              r->missing = g_ptr_array_new_with_free_func (g_free);
+              r->basis = derivation_basis (d, item);
+              env.item = item;
+              env.item_index = i;
+              for (guint o = 0; o < d->outcomes->len; o++)
+                {
+                  ClrDerivationOutcome *oc = g_ptr_array_index (d->outcomes, o);
+                  const char *suffix = g_hash_table_lookup (target->suffixes, oc->id);
+                  ClrTri v = clr_expr_eval (oc->condition, &env, r->missing, NULL);
+
+                  if (v == CLR_TRI_TRUE && r->outcome == NULL)
+                    r->outcome = oc;
+                  if (v != CLR_TRI_FALSE && suffix != NULL)
+                    {
+                      g_autofree char *candidate = g_strconcat (eccn, suffix, NULL);
+
+                      if (r->candidates->len == 0 || g_strcmp0 (only_suffix, suffix) != 0)
+                        only = oc;
+                      only_suffix = suffix;
+                      strings_add_unique (r->candidates, candidate);
+                    }
+                }
+              /* The stated entry is one of its paragraphs: when the facts
+               * rule out all but one, that one is the item's. */
+              if (r->outcome == NULL && r->candidates->len == 1)
+                r->outcome = only;
+              if (r->outcome != NULL)
+                {
+                  const char *suffix = g_hash_table_lookup (target->suffixes, r->outcome->id);
+
+                  g_ptr_array_set_size (r->candidates, 0);
+                  g_ptr_array_set_size (r->missing, 0);
+                  if (suffix != NULL)
+                    {
+                      r->derived = g_strconcat (eccn, suffix, NULL);
+                      r->status = g_strdup ("derived");
+                      json_object_set_string_member (item, "eccn", r->derived);
+                    }
+                  else
+                    r->status = g_strdup ("outside");
+                }
+              else
+                r->status = g_strdup ("undecided");
+              g_ptr_array_add (out, r);
+            }
+        }
+    }
+  return out;
+}
+
+static char *
+replace_all (const char *text,
+             const char *key,
+             const char *value)
+{
+  g_auto(GStrv) parts = g_strsplit (text, key, -1);
+
+  return g_strjoinv (value, parts);
+}
+
+/* Adds what the derivation decided to the result: the "derived" array, a
+ * note per item, the derivation in the explanation of every finding about
+ * the item, and a finding when the facts put the item outside the stated
+ * entry's paragraphs. */
+static void
+report_derivations (JsonNode  *result,
+                    GPtrArray *derived)
+{
+  JsonObject *r = json_node_get_object (result);
+  JsonArray *findings = json_object_get_array_member (r, "findings");
+  JsonArray *notes = json_object_get_array_member (r, "notes");
+  JsonArray *out = json_array_new ();
+  const char *verdict = obj_string (r, "verdict");
+
+  for (guint k = 0; k < derived->len; k++)
+    {
+      Derived *d = g_ptr_array_index (derived, k);
+      JsonObject *o = json_object_new ();
+      JsonArray *facts = json_array_new ();
+      g_autofree char *note = NULL;
+
+      json_object_set_int_member (o, "item", d->item);
+      json_object_set_string_member (o, "stated", d->stated);
+      json_object_set_string_member (o, "status", d->status);
+      if (d->derived != NULL)
+        json_object_set_string_member (o, "eccn", d->derived);
+      if (d->outcome != NULL)
+        json_object_set_string_member (o, "paragraph", d->outcome->label);
+      json_object_set_string_member (o, "basis", d->basis);
+      json_object_set_string_member (o, "citation", d->derivation->citation);
+      for (guint f = 0; d->derivation->facts[f] != NULL; f++)
+        json_array_add_string_element (facts, d->derivation->facts[f]);
+      json_object_set_array_member (o, "facts", facts);
+      if (d->candidates->len > 0)
+        {
+          JsonArray *c = json_array_new ();
+
+          for (guint f = 0; f < d->candidates->len; f++)
+            json_array_add_string_element (c, g_ptr_array_index (d->candidates, f));
+          json_object_set_array_member (o, "candidates", c);
+        }
+      json_array_add_object_element (out, o);
+
+      if (g_strcmp0 (d->status, "derived") == 0)
+        {
+          note = g_strdup_printf (_("Item %d: %s stated; the paragraph was derived from the item's facts (%s): %s — %s (%s)."),
+                                  d->item, d->stated, d->basis, d->derived, d->outcome->label, d->derivation->citation);
+          for (guint f = 0; f < json_array_get_length (findings); f++)
+            {
+              JsonObject *finding = _clr_json_array_object (findings, f);
+              JsonArray *fi = json_object_get_array_member (finding, "items");
+              gboolean about = FALSE;
+
+              for (guint n = 0; fi != NULL && n < json_array_get_length (fi); n++)
+                about = about || json_array_get_int_element (fi, n) == d->item;
+              if (about)
+                {
+                  g_autofree char *more = g_strdup_printf (_("%s (Item %d: %s derived from %s.)"),
+                                                           obj_string (finding, "explanation"), d->item,
+                                                           d->derived, d->basis);
+
+                  json_object_set_string_member (finding, "explanation", more);
+                }
+            }
+        }
+      else if (g_strcmp0 (d->status, "immaterial") == 0)
+        {
+          g_autofree char *cands = join_strings (d->candidates, ", ");
+          g_autofree char *facts_missing = join_strings (d->missing, ", ");
+
+          note = g_strdup_printf (_("Item %d: %s stated; its facts (%s) do not decide between %s, and the verdict is the same "
+                                    "for each, so %s is not needed for this shipment. The findings assume %s."),
+                                  d->item, d->stated, d->basis, cands, facts_missing,
+                                  (const char *) g_ptr_array_index (d->candidates, 0));
+        }
+      else if (g_strcmp0 (d->status, "outside") == 0 && d->outcome->outcome != NULL)
+        {
+          JsonObject *finding = json_object_new ();
+          JsonArray *fi = json_array_new ();
+          g_autofree char *e1 = replace_all (d->outcome->explanation, "{eccn}", d->stated);
+          g_autofree char *e2 = replace_all (e1, "{basis}", d->basis);
+          JsonArray *sorted = json_array_new ();
+          gboolean placed = FALSE;
+
+          json_object_set_string_member (finding, "rule", d->derivation->id);
+          json_object_set_string_member (finding, "outcome", d->outcome->outcome);
+          json_object_set_string_member (finding, "citation", d->derivation->citation);
+          json_object_set_string_member (finding, "title", d->derivation->title);
+          json_object_set_string_member (finding, "explanation", e2);
+          json_object_set_string_member (finding, "license_policy", "");
+          json_array_add_int_element (fi, d->item);
+          json_object_set_array_member (finding, "items", fi);
+          json_object_set_array_member (finding, "parties", json_array_new ());
+          /* keep the findings strongest first */
+          for (guint f = 0; f < json_array_get_length (findings); f++)
+            {
+              JsonObject *other = _clr_json_array_object (findings, f);
+
+              if (!placed && clr_verdict_rank (obj_string (other, "outcome")) < clr_verdict_rank (d->outcome->outcome))
+                {
+                  json_array_add_object_element (sorted, json_object_ref (finding));
+                  placed = TRUE;
+                }
+              json_array_add_object_element (sorted, json_object_ref (other));
+            }
+          if (!placed)
+            json_array_add_object_element (sorted, json_object_ref (finding));
+          json_object_unref (finding);
+          json_object_set_array_member (r, "findings", sorted);
+          findings = sorted;
+          if (clr_verdict_rank (d->outcome->outcome) > clr_verdict_rank (verdict))
+            {
+              json_object_set_string_member (r, "verdict", d->outcome->outcome);
+              verdict = obj_string (r, "verdict");
+            }
+          note = g_strdup_printf (_("Item %d: %s stated, but its facts (%s) give %s."), d->item, d->stated, d->basis,
+                                  d->outcome->label);
+        }
+      else if (g_strcmp0 (d->status, "undecided") == 0 && d->candidates->len > 0)
+        {
+          g_autofree char *cands = join_strings (d->candidates, ", ");
+          g_autofree char *facts_missing = join_strings (d->missing, ", ");
+
+          note = g_strdup_printf (_("Item %d: %s stated; its paragraph (%s) changes the verdict and is not decided by the "
+                                    "facts given (%s): state %s."),
+                                  d->item, d->stated, cands, d->basis, facts_missing);
+        }
+      if (note != NULL)
+        json_array_add_string_element (notes, note);
+    }
+  json_object_set_array_member (r, "derived", out);
+}
+
+#define MAX_HYPOTHESES 16
+
+JsonNode *
+clr_evaluate (ClrRulePack       *pack,
+              JsonNode          *shipment,
+              JsonArray         *screening,
+              JsonArray         *lists,
+              const char        *as_of,
+              ClrPosture         posture,
+              ClrEvaluateFlags   flags,
+              GError           **error)
+{
+  g_autoptr(JsonNode) copy = NULL;
+  g_autoptr(GPtrArray) derived = NULL;
+  g_autoptr(GPtrArray) open = g_ptr_array_new ();  /* Derived * with candidates to try */
+  JsonArray *items;
+  JsonNode *result = NULL;
+  const char *date;
+  guint combos = 1;
+
+  g_return_val_if_fail (CLR_IS_RULE_PACK (pack), NULL);
+
+  if (!clr_shipment_validate (pack, shipment, error))
+    return NULL;
+  if (as_of != NULL && !clr_date_is_valid (as_of))
+    {
+      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_BAD_DATE,
+                   _("--as-of: “%s” is not a valid date (expected YYYY-MM-DD)"), as_of);
+      return NULL;
+    }
+
+  copy = json_node_copy (shipment);
+  items = json_object_get_array_member (json_node_get_object (copy), "items");
+  date = as_of != NULL ? as_of : obj_string (json_node_get_object (copy), "date");
+  derived = derive_paragraphs (pack, json_node_get_object (copy), date, posture);
+  for (guint k = 0; k < derived->len; k++)
+    {
+      Derived *d = g_ptr_array_index (derived, k);
+
+      if (g_strcmp0 (d->status, "undecided") == 0 && d->candidates->len > 1)
+        {
+          g_ptr_array_add (open, d);
+          combos *= d->candidates->len;
+        }
+    }
+
+  /* A paragraph the facts leave open matters only if it changes the verdict:
+   * evaluate each possible paragraph; if they agree, the fact is not asked. */
+  if (open->len > 0 && combos <= MAX_HYPOTHESES)
+    {
+      g_autofree char *first_verdict = NULL;
+      g_autofree char *first_signature = NULL;
+      gboolean same = TRUE;
+
+      for (guint c = 0; same && c < combos; c++)
+        {
+          guint rest = c;
+          g_autoptr(JsonNode) r = NULL;
+
+          for (guint k = 0; k < open->len; k++)
+            {
+              Derived *d = g_ptr_array_index (open, k);
+
+              json_object_set_string_member (_clr_json_array_object (items, d->item), "eccn",
+                                             g_ptr_array_index (d->candidates, rest % d->candidates->len));
+              rest /= d->candidates->len;
+            }
+          r = evaluate_core (pack, copy, screening, lists, as_of, posture, flags & ~CLR_EVALUATE_TRACE, TRUE);
+          /* the same verdict, under the same license exceptions */
+          {
+            JsonArray *ex = json_object_get_array_member (json_node_get_object (r), "license_exceptions");
+            GString *sig = g_string_new (obj_string (json_node_get_object (r), "verdict"));
+
+            for (guint e = 0; ex != NULL && e < json_array_get_length (ex); e++)
+              g_string_append_printf (sig, " %s", obj_string (_clr_json_array_object (ex, e), "code"));
+            if (first_signature == NULL)
+              {
+                first_signature = g_string_free (sig, FALSE);
+                first_verdict = g_strdup (obj_string (json_node_get_object (r), "verdict"));
+              }
+            else
+              {
+                if (g_strcmp0 (first_signature, sig->str) != 0)
+                  same = FALSE;
+                g_string_free (sig, TRUE);
+              }
+          }
+        }
+      /* every paragraph needing review (a missing TPP…) is no answer: ask */
+      if (g_strcmp0 (first_verdict, "review") == 0)
+        same = FALSE;
+      for (guint k = 0; k < open->len; k++)
+        {
+          Derived *d = g_ptr_array_index (open, k);
+
+          json_object_set_string_member (_clr_json_array_object (items, d->item), "eccn",
+                                         same ? g_ptr_array_index (d->candidates, 0) : d->stated);
+          if (same)
+            {
+              g_free (d->status);
+              d->status = g_strdup ("immaterial");
+            }
+        }
+      if (same)
+        result = evaluate_core (pack, copy, screening, lists, as_of, posture, flags, TRUE);
+    }
+  if (result == NULL)
+    result = evaluate_core (pack, copy, screening, lists, as_of, posture, flags, FALSE);
+  report_derivations (result, derived);
   return result;
 }
 

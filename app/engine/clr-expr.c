@@ -39,6 +39,10 @@ typedef enum
   OP_PARENT_OWNERSHIP,
   OP_ANY_PARTY,
   OP_ALL_PARTIES,
+  OP_MANUFACTURER_HQ,
+  OP_CHART_REASON,
+  OP_CHART_REASONS_ONLY,
+  OP_CCL_EXCEPTION,
 } ClrExprOp;
 
 typedef enum
@@ -68,7 +72,9 @@ struct _ClrExpr
 static const char * const numeric_params[] = {
   "tpp", "performance_density", "memory_bandwidth_gbps", "quantity", "unit_value", NULL
 };
-static const char * const boolean_flags[] = { "datacenter", NULL };
+static const char * const boolean_flags[] = { "datacenter", "food_or_medicine", "enc_classification_done", NULL };
+/* CCL exception lines the "ccl_exception" condition reads (exception_terms of a CCL entry). */
+static const char * const ccl_exception_codes[] = { "LVS", "GBS", NULL };
 
 void
 clr_expr_free (ClrExpr *expr)
@@ -217,7 +223,7 @@ check_places (ClrRulePack *pack,
     {
       const char *v = g_ptr_array_index (values, i);
 
-      if (strchr (v, ':') != NULL)
+      if (strchr (v, ':') != NULL || strlen (v) == 1)   /* "D:5", or Country Group "B" */
         {
           if (!_clr_rule_pack_has_group (pack, v))
             return fail (error, where, _("“%s”: unknown country group “%s”"), what, v);
@@ -298,6 +304,8 @@ compile (JsonNode    *node,
     { "party_headquarters", OP_PARTY_HEADQUARTERS }, { "party_listed", OP_PARTY_LISTED },
     { "parent_listed", OP_PARENT_LISTED }, { "parent_ownership", OP_PARENT_OWNERSHIP },
     { "any_party", OP_ANY_PARTY }, { "all_parties", OP_ALL_PARTIES },
+    { "manufacturer_headquarters", OP_MANUFACTURER_HQ }, { "chart_reason", OP_CHART_REASON },
+    { "chart_reasons_only", OP_CHART_REASONS_ONLY }, { "ccl_exception", OP_CCL_EXCEPTION },
   };
   JsonObject *object;
   const char *key = NULL;
@@ -406,7 +414,8 @@ compile (JsonNode    *node,
       expr->name = g_strdup (json_node_get_string (arg));
       if ((op == OP_FLAG && !in_strv (boolean_flags, expr->name)) ||
           (op == OP_PARAM && !in_strv (numeric_params, expr->name)) ||
-          (op == OP_HAS && !in_strv (boolean_flags, expr->name) && !in_strv (numeric_params, expr->name)))
+          (op == OP_HAS && !in_strv (boolean_flags, expr->name) && !in_strv (numeric_params, expr->name) &&
+           g_strcmp0 (expr->name, "manufacturer_headquarters") != 0))
         {
           fail (error, where, _("unknown item field “%s” in “%s”"), expr->name, key);
           return NULL;
@@ -496,10 +505,30 @@ compile (JsonNode    *node,
           }
       break;
 
+    case OP_CHART_REASON:
+    case OP_CHART_REASONS_ONLY:
+      expr = expr_new (op);
+      expr->values = read_set (arg, where, key, error);
+      if (expr->values == NULL)
+        return NULL;
+      break;
+
+    case OP_CCL_EXCEPTION:
+      expr = expr_new (op);
+      if (!JSON_NODE_HOLDS_VALUE (arg) || json_node_get_value_type (arg) != G_TYPE_STRING ||
+          !in_strv (ccl_exception_codes, json_node_get_string (arg)))
+        {
+          fail (error, where, _("“ccl_exception” must be LVS or GBS"));
+          return NULL;
+        }
+      expr->name = g_strdup (json_node_get_string (arg));
+      break;
+
     case OP_DESTINATION:
     case OP_EXPORTED_FROM:
     case OP_PARTY_COUNTRY:
     case OP_PARTY_HEADQUARTERS:
+    case OP_MANUFACTURER_HQ:
       expr = expr_new (op);
       expr->values = read_set (arg, where, key, error);
       if (expr->values == NULL || !check_places (pack, expr->values, where, key, error))
@@ -589,6 +618,7 @@ clr_expr_get_uses (ClrExpr *expr)
   switch (expr->op)
     {
     case OP_ECCN: case OP_HAS: case OP_PARAM: case OP_FLAG: case OP_ITEM_MATCHES:
+    case OP_MANUFACTURER_HQ: case OP_CCL_EXCEPTION:
       return CLR_EXPR_USES_ITEM;
     case OP_PARTY_ROLE: case OP_PARTY_COUNTRY: case OP_PARTY_HEADQUARTERS:
     case OP_PARTY_LISTED: case OP_PARENT_LISTED: case OP_PARENT_OWNERSHIP:
@@ -636,7 +666,7 @@ clr_expr_never_true (ClrExpr *expr)
       return clr_expr_never_true (g_ptr_array_index (expr->children, 0));
     case OP_ECCN: case OP_DESTINATION: case OP_EXPORTED_FROM: case OP_END_USE:
     case OP_PARTY_ROLE: case OP_PARTY_COUNTRY: case OP_PARTY_HEADQUARTERS:
-    case OP_PARTY_LISTED: case OP_PARENT_LISTED:
+    case OP_PARTY_LISTED: case OP_PARENT_LISTED: case OP_MANUFACTURER_HQ: case OP_CHART_REASON:
       return expr->values->len == 0;
     case OP_RED_FLAG:
       return !expr->wildcard && expr->values->len == 0;
@@ -702,6 +732,24 @@ tri_word (ClrTri t)
   return t == CLR_TRI_TRUE ? "yes" : t == CLR_TRI_FALSE ? "no" : "unknown";
 }
 
+/* Moves the notes of @from to @to, skipping those @to already has. */
+static void
+notes_move (GPtrArray *to,
+            GPtrArray *from)
+{
+  for (guint i = 0; i < from->len; i++)
+    {
+      const char *note = g_ptr_array_index (from, i);
+      gboolean seen = FALSE;
+
+      for (guint k = 0; k < to->len && !seen; k++)
+        seen = strcmp (g_ptr_array_index (to, k), note) == 0;
+      if (!seen)
+        g_ptr_array_add (to, g_strdup (note));
+    }
+  g_ptr_array_set_size (from, 0);
+}
+
 static gboolean
 place_matches (ClrExprEnv *env,
                GPtrArray  *values,
@@ -713,9 +761,9 @@ place_matches (ClrExprEnv *env,
     {
       const char *v = g_ptr_array_index (values, i);
 
-      if (strchr (v, ':') != NULL)
+      if (strchr (v, ':') != NULL || strlen (v) == 1)
         {
-          if (clr_rule_pack_country_in_group (env->pack, effective, v, env->date))
+          if (_clr_rule_pack_country_in_group_noted (env->pack, effective, v, env->date, env->table_notes))
             return TRUE;
         }
       else if (g_ascii_strcasecmp (v, code) == 0 || g_ascii_strcasecmp (v, effective) == 0)
@@ -884,23 +932,45 @@ eval (ClrExpr    *expr,
     case OP_ANY:
       {
         gboolean is_all = expr->op == OP_ALL;
+        ClrTri decisive = is_all ? CLR_TRI_FALSE : CLR_TRI_TRUE;
+        GPtrArray *outer = env->table_notes;
+        g_autoptr(GPtrArray) deciding = outer != NULL ? g_ptr_array_new_with_free_func (g_free) : NULL;
+        g_autoptr(GPtrArray) others = outer != NULL ? g_ptr_array_new_with_free_func (g_free) : NULL;
+        gboolean decided_plainly = FALSE;
 
         result = is_all ? CLR_TRI_TRUE : CLR_TRI_FALSE;
         if (trace != NULL)
           g_string_append (trace, is_all ? "all(" : "any(");
         for (guint i = 0; i < expr->children->len; i++)
           {
+            g_autoptr(GPtrArray) child_notes = outer != NULL ? g_ptr_array_new_with_free_func (g_free) : NULL;
             ClrTri t;
 
             if (trace != NULL && i > 0)
               g_string_append (trace, "; ");
+            env->table_notes = child_notes;
             t = eval (g_ptr_array_index (expr->children, i), env, missing, trace);
+            env->table_notes = outer;
+            if (child_notes != NULL && t == decisive && child_notes->len == 0)
+              decided_plainly = TRUE;
+            if (child_notes != NULL)
+              notes_move (t == decisive ? deciding : others, child_notes);
             if (is_all && t == CLR_TRI_FALSE)
               result = CLR_TRI_FALSE;
             else if (!is_all && t == CLR_TRI_TRUE)
               result = CLR_TRI_TRUE;
             else if (t == CLR_TRI_UNKNOWN && result == (is_all ? CLR_TRI_TRUE : CLR_TRI_FALSE))
               result = CLR_TRI_UNKNOWN;
+          }
+        /* the dated table data that decided: when a child decided (a false
+         * member of "all"), only the deciding children's — and none when one
+         * of them decided without dated data; else all */
+        if (outer != NULL)
+          {
+            if (result != decisive || !decided_plainly)
+              notes_move (outer, deciding);
+            if (result != decisive)
+              notes_move (outer, others);
           }
         if (trace != NULL)
           g_string_append (trace, ")");
@@ -950,7 +1020,8 @@ eval (ClrExpr    *expr,
 
     case OP_HAS:
       result = json_object_has_member (env->item, expr->name) &&
-               !JSON_NODE_HOLDS_NULL (json_object_get_member (env->item, expr->name)) ? CLR_TRI_TRUE : CLR_TRI_FALSE;
+               !JSON_NODE_HOLDS_NULL (json_object_get_member (env->item, expr->name)) &&
+               g_strcmp0 (get_string (env->item, expr->name), "") != 0 ? CLR_TRI_TRUE : CLR_TRI_FALSE;
       if (trace != NULL)
         g_string_append_printf (trace, "has %s: %s", expr->name, tri_word (result));
       return result;
@@ -1187,6 +1258,123 @@ eval (ClrExpr    *expr,
           result = compare (v, expr->cmp, expr->number) ? CLR_TRI_TRUE : CLR_TRI_FALSE;
         if (trace != NULL)
           g_string_append_printf (trace, "parent ownership %s %g: %s", cmp_text (expr->cmp), expr->number, tri_word (result));
+        return result;
+      }
+
+
+    case OP_MANUFACTURER_HQ:
+      {
+        const char *hq = get_string (env->item, "manufacturer_headquarters");
+
+        if (hq == NULL)
+          {
+            add_missing (missing, "items[%d].manufacturer_headquarters", env->item_index);
+            result = CLR_TRI_UNKNOWN;
+          }
+        else
+          result = place_matches (env, expr->values, clr_rule_pack_lookup_country (env->pack, hq) ?: hq)
+                   ? CLR_TRI_TRUE : CLR_TRI_FALSE;
+        if (trace != NULL)
+          {
+            g_string_append_printf (trace, "manufacturer headquartered (%s) in {", hq ? hq : "?");
+            trace_set (trace, expr->values);
+            g_string_append_printf (trace, "}: %s", tri_word (result));
+          }
+        return result;
+      }
+
+    case OP_CHART_REASON:
+    case OP_CHART_REASONS_ONLY:
+      {
+        gboolean only = expr->op == OP_CHART_REASONS_ONLY;
+        guint n = env->chart_reasons != NULL ? env->chart_reasons->len : 0;
+
+        /* any: one of the finding's reasons is listed; only: all are (and there is one) */
+        result = only && n > 0 ? CLR_TRI_TRUE : CLR_TRI_FALSE;
+        for (guint i = 0; i < n; i++)
+          {
+            gboolean listed = FALSE;
+
+            for (guint j = 0; j < expr->values->len; j++)
+              if (g_strcmp0 (g_ptr_array_index (env->chart_reasons, i), g_ptr_array_index (expr->values, j)) == 0)
+                listed = TRUE;
+            if (only && !listed)
+              result = CLR_TRI_FALSE;
+            else if (!only && listed)
+              result = CLR_TRI_TRUE;
+          }
+        if (trace != NULL)
+          {
+            g_string_append_printf (trace, "chart reasons %s {", only ? "only" : "include one of");
+            trace_set (trace, expr->values);
+            g_string_append_printf (trace, "}: %s", tri_word (result));
+          }
+        return result;
+      }
+
+    case OP_CCL_EXCEPTION:
+      {
+        const char *eccn = get_string (env->item, "eccn");
+        JsonObject *entry = eccn != NULL ? _clr_rule_pack_get_ccl_entry (env->pack, eccn) : NULL;
+        JsonObject *terms = entry != NULL && json_object_has_member (entry, "exception_terms") ?
+                            json_object_get_object_member (entry, "exception_terms") : NULL;
+        JsonObject *line = terms != NULL && json_object_has_member (terms, expr->name) ?
+                           json_object_get_object_member (terms, expr->name) : NULL;
+        JsonArray *not_for = line != NULL && json_object_has_member (line, "not_for_reasons") ?
+                             json_object_get_array_member (line, "not_for_reasons") : NULL;
+        g_autofree char *detail = NULL;
+
+        /* The entry's own line: "N/A" or a wording the pack could not read is
+         * not eligibility; "N/A for MT" excludes the finding's MT reason. */
+        result = line != NULL ? CLR_TRI_TRUE : CLR_TRI_FALSE;
+        for (guint i = 0; result == CLR_TRI_TRUE && not_for != NULL && i < json_array_get_length (not_for); i++)
+          for (guint r = 0; env->chart_reasons != NULL && r < env->chart_reasons->len; r++)
+            if (g_strcmp0 (_clr_json_array_string (not_for, i), g_ptr_array_index (env->chart_reasons, r)) == 0)
+              result = CLR_TRI_FALSE;
+        if (result == CLR_TRI_TRUE && json_object_has_member (line, "value_limit"))
+          {
+            /* 740.3(d): net value of the commodities under the same ECCN in the same order */
+            double limit = json_object_get_double_member (line, "value_limit");
+            JsonArray *items = json_object_get_array_member (env->shipment, "items");
+            g_autofree char *base = g_strndup (eccn, 5);
+            double total = 0;
+
+            for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+              {
+                JsonObject *it = _clr_json_array_object (items, i);
+                const char *other = get_string (it, "eccn");
+                const char *currency = get_string (it, "currency");
+                double quantity, value;
+
+                if (other == NULL || g_ascii_strncasecmp (other, base, 5) != 0 || strlen (other) < 5)
+                  continue;
+                if (!get_number (it, "unit_value", &value))
+                  {
+                    add_missing (missing, "items[%u].unit_value", i);
+                    result = CLR_TRI_UNKNOWN;
+                    continue;
+                  }
+                if (currency != NULL && g_ascii_strcasecmp (currency, "USD") != 0)
+                  {
+                    add_missing (missing, "items[%u].unit_value (in USD)", i);
+                    result = CLR_TRI_UNKNOWN;
+                    continue;
+                  }
+                if (!get_number (it, "quantity", &quantity))
+                  {
+                    add_missing (missing, "items[%u].quantity", i);
+                    result = CLR_TRI_UNKNOWN;
+                    continue;
+                  }
+                total += quantity * value;
+              }
+            if (total > limit)
+              result = CLR_TRI_FALSE;
+            detail = g_strdup_printf (" (value %g against the limit %g)", total, limit);
+          }
+        if (trace != NULL)
+          g_string_append_printf (trace, "CCL %s line of %s allows it%s: %s", expr->name, eccn ? eccn : "?",
+                                  detail ? detail : "", tri_word (result));
         return result;
       }
 

@@ -62,6 +62,10 @@ typedef struct
   int          item_index;
   JsonObject  *party;           /* bound party or NULL */
   int          party_index;
+  GPtrArray   *chart_reasons;   /* reasons (NS, MT…) of the Country Chart finding an exception is tested for, or NULL */
+  GPtrArray   *table_notes;     /* nullable, char *: which dated group/chart
+                                 * data decided a condition (see
+                                 * _clr_rule_pack_country_in_group_noted()) */
 } ClrExprEnv;
 
 /* Compiles and validates @node against @pack; @where names the rule in errors. */

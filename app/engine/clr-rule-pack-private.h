@@ -26,6 +26,7 @@ typedef struct
   char        *citation;
   char        *from;          /* YYYY-MM-DD */
   char        *until;         /* YYYY-MM-DD or NULL (open) */
+  char        *compliance;    /* YYYY-MM-DD or NULL: in effect from @from, applied from here */
   guint        postures;      /* bit 1 << ClrPosture */
   ClrRuleKind  kind;
   ClrExpr     *condition;     /* CONDITION rules */
@@ -35,6 +36,7 @@ typedef struct
   char        *ask;
   GStrv        exceptions;    /* license exception codes the rule's requirement may use */
   gboolean     blocks_exceptions;
+  gboolean     classification_check;  /* checks a stated paragraph against the item's facts */
 } ClrRule;
 
 typedef struct
@@ -63,7 +65,40 @@ typedef struct
   char     *unknown_policy;
 } ClrPolicyOverride;
 
+/* One outcome of a paragraph derivation ("a", "b", "none"). */
+typedef struct
+{
+  char     *id;
+  char     *label;
+  ClrExpr  *condition;
+  char     *outcome;        /* NULL, or the finding's outcome when the facts give this (e.g. review for "none") */
+  char     *explanation;
+} ClrDerivationOutcome;
+
+/* Which stated ECCNs a derivation refines, and the paragraph each outcome adds. */
+typedef struct
+{
+  char        *eccn;        /* pattern; matched at its own depth ("3A090", "3A001.z.*") */
+  GHashTable  *suffixes;    /* outcome id → suffix (".a") */
+} ClrDerivationTarget;
+
+typedef struct
+{
+  char      *id;
+  char      *title;
+  char      *citation;
+  char      *from;
+  char      *until;
+  GStrv      facts;         /* the facts the derivation reads, for the finding's wording */
+  GPtrArray *targets;       /* ClrDerivationTarget * */
+  GPtrArray *outcomes;      /* ClrDerivationOutcome * */
+} ClrDerivation;
+
 GPtrArray   *_clr_rule_pack_get_rules        (ClrRulePack *self);  /* ClrRule * */
+GPtrArray   *_clr_rule_pack_get_derivations  (ClrRulePack *self);  /* ClrDerivation * */
+/* The compiled "item_scope" of a list consequence, or NULL. */
+ClrExpr     *_clr_rule_pack_get_list_item_scope (ClrRulePack *self,
+                                                 const char  *canonical_code);
 GPtrArray   *_clr_rule_pack_get_exceptions   (ClrRulePack *self);  /* ClrLicenseException * */
 GPtrArray   *_clr_rule_pack_get_overrides    (ClrRulePack *self);  /* ClrPolicyOverride * */
 /* The ISO-2 whose rules govern @code ("HK" → "CN"); @code itself otherwise. */
@@ -90,6 +125,21 @@ JsonObject  *_clr_rule_pack_get_ccl_entry    (ClrRulePack *self,
  * when the destination has no chart row. */
 GHashTable  *_clr_rule_pack_get_chart_row    (ClrRulePack *self,
                                               const char  *code);
+/* Whether the destination's row has an X in @column on @date (the chart's
+ * dated changes applied); each dated change that decided it, and each change
+ * of unknown date, is described in @notes (nullable, char *, no duplicates). */
+gboolean     _clr_rule_pack_chart_marked     (ClrRulePack *self,
+                                              const char  *country,
+                                              const char  *column,
+                                              const char  *date,
+                                              GPtrArray   *notes);
+/* clr_rule_pack_country_in_group() that describes, in @notes (nullable), the
+ * dated changes that decided the membership and those of unknown date. */
+gboolean     _clr_rule_pack_country_in_group_noted (ClrRulePack *self,
+                                                    const char  *country,
+                                                    const char  *group,
+                                                    const char  *date,
+                                                    GPtrArray   *notes);
 gboolean     _clr_rule_pack_is_chart_embargoed (ClrRulePack *self,
                                                 const char  *code);
 /* The consequence object for a list code (aliases and "*" applied). */

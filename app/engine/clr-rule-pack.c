@@ -20,8 +20,10 @@
 
 typedef struct
 {
-  char      *date;
-  GPtrArray *add;     /* char * */
+  char      *date;          /* NULL when the date is not known */
+  char      *citation;
+  char      *country;       /* chart changes: the row */
+  GPtrArray *add;     /* char *: countries (groups) or columns (chart) */
   GPtrArray *remove;  /* char * */
 } GroupChange;
 
@@ -50,6 +52,7 @@ struct _ClrRulePack
   GHashTable *groups;           /* name → Group */
   GHashTable *ccl;              /* base ECCN → JsonObject */
   GHashTable *chart_rows;       /* ISO-2 → GHashTable set of columns */
+  GPtrArray  *chart_changes;    /* GroupChange * (with country), by date */
   GHashTable *eccn_sets;        /* name → GPtrArray of patterns */
   JsonArray  *item_parameters;  /* [{"fact", "label", "eccn_set"}], validated; or NULL */
   GHashTable *end_uses;         /* id → JsonObject */
@@ -57,6 +60,8 @@ struct _ClrRulePack
   GPtrArray  *rules;            /* ClrRule * */
   GPtrArray  *exceptions;       /* ClrLicenseException * */
   GPtrArray  *overrides;        /* ClrPolicyOverride * */
+  GPtrArray  *derivations;      /* ClrDerivation * */
+  GHashTable *list_scopes;      /* list code → ClrExpr (list_consequences.*.item_scope) */
 };
 
 G_DEFINE_FINAL_TYPE (ClrRulePack, clr_rule_pack, G_TYPE_OBJECT)
@@ -89,6 +94,8 @@ static void
 group_change_free (GroupChange *change)
 {
   g_free (change->date);
+  g_free (change->citation);
+  g_free (change->country);
   g_clear_pointer (&change->add, g_ptr_array_unref);
   g_clear_pointer (&change->remove, g_ptr_array_unref);
   g_free (change);
@@ -110,6 +117,7 @@ rule_free (ClrRule *rule)
   g_free (rule->citation);
   g_free (rule->from);
   g_free (rule->until);
+  g_free (rule->compliance);
   clr_expr_free (rule->condition);
   g_free (rule->outcome);
   g_free (rule->license_policy);
@@ -150,6 +158,39 @@ override_free (ClrPolicyOverride *o)
 }
 
 static void
+derivation_free (ClrDerivation *d)
+{
+  g_free (d->id);
+  g_free (d->title);
+  g_free (d->citation);
+  g_free (d->from);
+  g_free (d->until);
+  g_strfreev (d->facts);
+  g_ptr_array_unref (d->targets);
+  g_ptr_array_unref (d->outcomes);
+  g_free (d);
+}
+
+static void
+derivation_target_free (ClrDerivationTarget *t)
+{
+  g_free (t->eccn);
+  g_hash_table_unref (t->suffixes);
+  g_free (t);
+}
+
+static void
+derivation_outcome_free (ClrDerivationOutcome *o)
+{
+  g_free (o->id);
+  g_free (o->label);
+  clr_expr_free (o->condition);
+  g_free (o->outcome);
+  g_free (o->explanation);
+  g_free (o);
+}
+
+static void
 clr_rule_pack_finalize (GObject *object)
 {
   ClrRulePack *self = CLR_RULE_PACK (object);
@@ -157,11 +198,14 @@ clr_rule_pack_finalize (GObject *object)
   g_clear_pointer (&self->rules, g_ptr_array_unref);
   g_clear_pointer (&self->exceptions, g_ptr_array_unref);
   g_clear_pointer (&self->overrides, g_ptr_array_unref);
+  g_clear_pointer (&self->derivations, g_ptr_array_unref);
+  g_clear_pointer (&self->list_scopes, g_hash_table_unref);
   g_clear_pointer (&self->countries, g_hash_table_unref);
   g_clear_pointer (&self->country_names, g_hash_table_unref);
   g_clear_pointer (&self->groups, g_hash_table_unref);
   g_clear_pointer (&self->ccl, g_hash_table_unref);
   g_clear_pointer (&self->chart_rows, g_hash_table_unref);
+  g_clear_pointer (&self->chart_changes, g_ptr_array_unref);
   g_clear_pointer (&self->eccn_sets, g_hash_table_unref);
   g_clear_pointer (&self->end_uses, g_hash_table_unref);
   g_clear_pointer (&self->red_flags, g_hash_table_unref);
@@ -186,12 +230,15 @@ clr_rule_pack_init (ClrRulePack *self)
   self->groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) group_free);
   self->ccl = g_hash_table_new (g_str_hash, g_str_equal);
   self->chart_rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
+  self->chart_changes = g_ptr_array_new_with_free_func ((GDestroyNotify) group_change_free);
   self->eccn_sets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->end_uses = g_hash_table_new (g_str_hash, g_str_equal);
   self->red_flags = g_hash_table_new (g_str_hash, g_str_equal);
   self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) rule_free);
   self->exceptions = g_ptr_array_new_with_free_func ((GDestroyNotify) exception_free);
   self->overrides = g_ptr_array_new_with_free_func ((GDestroyNotify) override_free);
+  self->derivations = g_ptr_array_new_with_free_func ((GDestroyNotify) derivation_free);
+  self->list_scopes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) clr_expr_free);
 }
 
 /* ---- validation helpers ------------------------------------------------ */
@@ -381,31 +428,52 @@ _clr_date_in_range (const char *date,
 }
 
 static gboolean
-read_effective (JsonObject  *object,
-                const char  *where,
-                char       **from,
-                char       **until,
-                GError     **error)
+read_effective_full (JsonObject  *object,
+                     const char  *where,
+                     char       **from,
+                     char       **until,
+                     char       **compliance,
+                     GError     **error)
 {
   static const char * const fields[] = { "from", "until", NULL };
+  static const char * const rule_fields[] = { "from", "until", "compliance", NULL };
   JsonObject *effective = object_member (object, "effective");
-  const char *f, *u;
+  const char *f, *u, *c;
 
   if (effective == NULL)
     return invalid (error, _("%s: “effective” ({\"from\": \"YYYY-MM-DD\"}) is missing"), where);
-  if (!check_fields (effective, fields, where, error))
+  if (!check_fields (effective, compliance != NULL ? rule_fields : fields, where, error))
     return FALSE;
   f = str_member (effective, "from");
   u = str_member (effective, "until");
+  c = str_member (effective, "compliance");
   if (f == NULL || !clr_date_is_valid (f))
     return invalid (error, _("%s: effective.from: bad date “%s” (expected YYYY-MM-DD)"), where, f ? f : "");
   if (json_object_has_member (effective, "until") && (u == NULL || !clr_date_is_valid (u)))
     return invalid (error, _("%s: effective.until: bad date “%s” (expected YYYY-MM-DD)"), where, u ? u : "");
   if (u != NULL && strcmp (u, f) < 0)
     return invalid (error, _("%s: can never fire: effective.until %s is before effective.from %s"), where, u, f);
+  if (json_object_has_member (effective, "compliance") && (c == NULL || !clr_date_is_valid (c)))
+    return invalid (error, _("%s: effective.compliance: bad date “%s” (expected YYYY-MM-DD)"), where, c ? c : "");
+  if (c != NULL && strcmp (c, f) < 0)
+    return invalid (error, _("%s: effective.compliance %s is before effective.from %s"), where, c, f);
+  if (c != NULL && u != NULL && strcmp (u, c) < 0)
+    return invalid (error, _("%s: can never fire: effective.until %s is before effective.compliance %s"), where, u, c);
   *from = g_strdup (f);
   *until = g_strdup (u);
+  if (compliance != NULL)
+    *compliance = g_strdup (c);
   return TRUE;
+}
+
+static gboolean
+read_effective (JsonObject  *object,
+                const char  *where,
+                char       **from,
+                char       **until,
+                GError     **error)
+{
+  return read_effective_full (object, where, from, until, NULL, error);
 }
 
 static void
@@ -490,7 +558,44 @@ compare_changes (gconstpointer a,
   const GroupChange *ca = *(GroupChange **) a;
   const GroupChange *cb = *(GroupChange **) b;
 
-  return strcmp (ca->date, cb->date);
+  return g_strcmp0 (ca->date, cb->date);
+}
+
+/* The date of a dated change: "date", or "date_unknown": true (the change is
+ * in the snapshot; the pack does not know when it was made). */
+static GroupChange *
+read_change_date (JsonObject  *c,
+                  const char  *where,
+                  GError     **error)
+{
+  const char *date = str_member (c, "date");
+  gboolean unknown = json_object_has_member (c, "date_unknown") &&
+                     JSON_NODE_HOLDS_VALUE (json_object_get_member (c, "date_unknown")) &&
+                     json_object_get_boolean_member (c, "date_unknown");
+  GroupChange *change;
+
+  if (unknown && json_object_has_member (c, "date"))
+    {
+      invalid (error, _("%s: give either “date” or “date_unknown”, not both"), where);
+      return NULL;
+    }
+  if (!unknown && (date == NULL || !clr_date_is_valid (date)))
+    {
+      invalid (error, _("%s: date: bad date “%s” (expected YYYY-MM-DD, or \"date_unknown\": true)"), where,
+               date ? date : "");
+      return NULL;
+    }
+  if (str_member (c, "citation") == NULL)
+    {
+      invalid (error, _("%s: citation: every dated change needs its citation"), where);
+      return NULL;
+    }
+  change = g_new0 (GroupChange, 1);
+  change->date = g_strdup (unknown ? NULL : date);
+  change->citation = g_strdup (str_member (c, "citation"));
+  change->add = g_ptr_array_new_with_free_func (g_free);
+  change->remove = g_ptr_array_new_with_free_func (g_free);
+  return change;
 }
 
 static gboolean
@@ -498,7 +603,7 @@ load_groups (ClrRulePack *self,
              GError     **error)
 {
   static const char * const group_fields[] = { "title", "members", "changes", "citation", NULL };
-  static const char * const change_fields[] = { "date", "add", "remove", "citation", NULL };
+  static const char * const change_fields[] = { "date", "date_unknown", "add", "remove", "citation", NULL };
   JsonObject *groups = object_member (self->root, "country_groups");
   g_autoptr(GList) names = NULL;
 
@@ -530,17 +635,12 @@ load_groups (ClrRulePack *self,
           JsonObject *c = _clr_json_array_object (changes, i);
           g_autofree char *cwhere = g_strdup_printf ("%s.changes[%u]", where, i);
           GroupChange *change;
-          const char *date;
 
           if (c == NULL || !check_fields (c, change_fields, cwhere, error))
             return c == NULL ? invalid (error, _("%s: must be an object"), cwhere) : FALSE;
-          date = str_member (c, "date");
-          if (date == NULL || !clr_date_is_valid (date))
-            return invalid (error, _("%s: date: bad date “%s” (expected YYYY-MM-DD)"), cwhere, date ? date : "");
-          change = g_new0 (GroupChange, 1);
-          change->date = g_strdup (date);
-          change->add = g_ptr_array_new_with_free_func (g_free);
-          change->remove = g_ptr_array_new_with_free_func (g_free);
+          change = read_change_date (c, cwhere, error);
+          if (change == NULL)
+            return FALSE;
           g_ptr_array_add (group->changes, change);
           if (!read_codes (self, array_member (c, "add"), cwhere, change->add, error) ||
               !read_codes (self, array_member (c, "remove"), cwhere, change->remove, error))
@@ -548,6 +648,60 @@ load_groups (ClrRulePack *self,
         }
       g_ptr_array_sort (group->changes, compare_changes);
     }
+  return TRUE;
+}
+
+/* country_chart.changes: [{"date" | "date_unknown", "country", "add": [columns],
+ * "remove": [columns], "citation"}] — the rows are as of the snapshot date;
+ * changes before it are undone for earlier dates, later ones applied from
+ * their date (as for country groups). */
+static gboolean
+load_chart_changes (ClrRulePack *self,
+                    JsonObject  *chart,
+                    GError     **error)
+{
+  static const char * const fields[] = { "date", "date_unknown", "country", "add", "remove", "citation", NULL };
+  JsonArray *changes = array_member (chart, "changes");
+  JsonArray *columns = array_member (chart, "columns");
+  g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; columns != NULL && i < json_array_get_length (columns); i++)
+    if (_clr_json_array_string (columns, i) != NULL)
+      g_hash_table_add (known, (gpointer) _clr_json_array_string (columns, i));
+  for (guint i = 0; changes != NULL && i < json_array_get_length (changes); i++)
+    {
+      JsonObject *c = _clr_json_array_object (changes, i);
+      g_autofree char *where = g_strdup_printf ("country_chart.changes[%u]", i);
+      const char *country;
+      GroupChange *change;
+
+      if (c == NULL)
+        return invalid (error, _("%s: must be an object"), where);
+      if (!check_fields (c, fields, where, error))
+        return FALSE;
+      country = str_member (c, "country");
+      if (country == NULL || !g_hash_table_contains (self->chart_rows, country))
+        return invalid (error, _("%s: country: “%s” has no Country Chart row"), where, country ? country : "");
+      change = read_change_date (c, where, error);
+      if (change == NULL)
+        return FALSE;
+      change->country = g_strdup (country);
+      g_ptr_array_add (self->chart_changes, change);
+      for (int pass = 0; pass < 2; pass++)
+        {
+          JsonArray *cols = array_member (c, pass == 0 ? "add" : "remove");
+
+          for (guint k = 0; cols != NULL && k < json_array_get_length (cols); k++)
+            {
+              const char *col = _clr_json_array_string (cols, k);
+
+              if (col == NULL || !g_hash_table_contains (known, col))
+                return invalid (error, _("%s: unknown Country Chart column “%s”"), where, col ? col : "");
+              g_ptr_array_add (pass == 0 ? change->add : change->remove, g_strdup (col));
+            }
+        }
+    }
+  g_ptr_array_sort (self->chart_changes, compare_changes);
   return TRUE;
 }
 
@@ -589,6 +743,8 @@ load_ccl_and_chart (ClrRulePack *self,
       for (guint i = 0; x != NULL && i < json_array_get_length (x); i++)
         g_hash_table_add (set, (gpointer) _clr_json_array_string (x, i));
     }
+  if (!load_chart_changes (self, chart, error))
+    return FALSE;
   embargoed = object_member (chart, "embargoed");
   if (embargoed != NULL)
     {
@@ -641,7 +797,8 @@ expand_set (ClrRulePack *self,
 /* The item facts the shipment form may ask for (the evaluator's numeric
  * parameters and flags the form shows per item). */
 static const char * const item_parameter_facts[] = {
-  "tpp", "performance_density", "memory_bandwidth_gbps", "datacenter", NULL
+  "tpp", "performance_density", "memory_bandwidth_gbps", "datacenter", "manufacturer_headquarters",
+  "food_or_medicine", "enc_classification_done", NULL
 };
 
 /* "item_parameters": which item facts apply to which ECCNs, so the form asks
@@ -675,7 +832,8 @@ load_item_parameters (ClrRulePack *self,
         return FALSE;
       if (!g_strv_contains (item_parameter_facts, fact))
         return invalid (error, _("%s.fact: unknown item fact “%s” (known: tpp, performance_density, "
-                                 "memory_bandwidth_gbps, datacenter)"), where, fact);
+                                 "memory_bandwidth_gbps, datacenter, manufacturer_headquarters, food_or_medicine, "
+                                 "enc_classification_done)"), where, fact);
       if (!g_hash_table_add (seen, (gpointer) fact))
         return invalid (error, _("%s.fact: “%s” is listed twice"), where, fact);
       if (!g_hash_table_contains (self->eccn_sets, set[0] == '@' ? set + 1 : set))
@@ -752,7 +910,7 @@ load_catalogues (ClrRulePack *self,
     {
       static const char * const fields[] = { "title", "outcome", "citation", "license_policy", "use_entry_policy",
                                              "blocks_exceptions", "explanation", "footnotes", "aliases",
-                                             "potential_match", NULL };
+                                             "potential_match", "item_scope", "out_of_scope", NULL };
       static const char * const potential_fields[] = { "title", "outcome", "explanation", "blocks_exceptions", NULL };
       g_autoptr(GList) codes = json_object_get_members (consequences);
 
@@ -883,7 +1041,7 @@ load_rules (ClrRulePack *self,
 {
   static const char * const fields[] = { "id", "kind", "title", "citation", "effective", "postures", "condition",
                                          "outcome", "license_policy", "explanation", "ask", "exceptions",
-                                         "blocks_exceptions", "notes", NULL };
+                                         "blocks_exceptions", "notes", "classification_check", NULL };
   JsonArray *rules = array_member (self->root, "rules");
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -921,7 +1079,7 @@ load_rules (ClrRulePack *self,
       rule->explanation = g_strdup (s);
       rule->license_policy = g_strdup (str_member (o, "license_policy") ?: "");
       rule->ask = g_strdup (str_member (o, "ask"));
-      if (!read_effective (o, where, &rule->from, &rule->until, error))
+      if (!read_effective_full (o, where, &rule->from, &rule->until, &rule->compliance, error))
         return FALSE;
       rule->postures = read_postures (o, where, error, &ok);
       if (!ok)
@@ -932,6 +1090,7 @@ load_rules (ClrRulePack *self,
         return invalid (error, _("%s: outcome “%s” (use prohibited, license_required or review)"), where, s);
       rule->outcome = g_strdup (s);
       rule->blocks_exceptions = json_object_get_boolean_member_with_default (o, "blocks_exceptions", FALSE);
+      rule->classification_check = json_object_get_boolean_member_with_default (o, "classification_check", FALSE);
       rule->exceptions = string_array (array_member (o, "exceptions"), where, "exceptions", error);
       if (rule->exceptions == NULL)
         return FALSE;
@@ -1018,6 +1177,158 @@ load_overrides (ClrRulePack *self,
   return TRUE;
 }
 
+
+/* "paragraph_derivations": the paragraph of a stated ECCN derived from the
+ * item's facts (3A090 → 3A090.a from TPP and performance density). */
+static gboolean
+load_derivations (ClrRulePack *self,
+                  GError     **error)
+{
+  static const char * const fields[] = { "id", "title", "citation", "effective", "facts", "targets", "outcomes",
+                                         "notes", NULL };
+  static const char * const target_fields[] = { "eccn", "suffixes", NULL };
+  static const char * const outcome_fields[] = { "id", "label", "condition", "outcome", "explanation", NULL };
+  JsonArray *derivations = array_member (self->root, "paragraph_derivations");
+
+  for (guint i = 0; derivations != NULL && i < json_array_get_length (derivations); i++)
+    {
+      JsonObject *o = _clr_json_array_object (derivations, i);
+      JsonArray *targets, *outcomes;
+      g_autofree char *where = NULL;
+      ClrDerivation *d;
+      const char *s;
+
+      if (o == NULL || str_member (o, "id") == NULL)
+        return invalid (error, _("paragraph_derivations[%u]: needs an “id”"), i);
+      where = g_strdup_printf (_("paragraph derivation “%s”"), str_member (o, "id"));
+      if (!check_fields (o, fields, where, error))
+        return FALSE;
+      d = g_new0 (ClrDerivation, 1);
+      g_ptr_array_add (self->derivations, d);
+      d->id = g_strdup (str_member (o, "id"));
+      d->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) derivation_target_free);
+      d->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) derivation_outcome_free);
+      if (!require_string (o, "title", where, &s, error))
+        return FALSE;
+      d->title = g_strdup (s);
+      if (!require_string (o, "citation", where, &s, error))
+        return FALSE;
+      d->citation = g_strdup (s);
+      if (!read_effective (o, where, &d->from, &d->until, error))
+        return FALSE;
+      d->facts = string_array (array_member (o, "facts"), where, "facts", error);
+      if (d->facts == NULL)
+        return FALSE;
+
+      outcomes = array_member (o, "outcomes");
+      if (outcomes == NULL || json_array_get_length (outcomes) == 0)
+        return invalid (error, _("%s: “outcomes” is missing or empty"), where);
+      for (guint k = 0; k < json_array_get_length (outcomes); k++)
+        {
+          JsonObject *oo = _clr_json_array_object (outcomes, k);
+          g_autofree char *w = g_strdup_printf ("%s: outcomes[%u]", where, k);
+          ClrDerivationOutcome *out;
+
+          if (oo == NULL || !check_fields (oo, outcome_fields, w, error))
+            return oo == NULL ? invalid (error, _("%s: must be an object"), w) : FALSE;
+          out = g_new0 (ClrDerivationOutcome, 1);
+          g_ptr_array_add (d->outcomes, out);
+          if (!require_string (oo, "id", w, &s, error))
+            return FALSE;
+          out->id = g_strdup (s);
+          if (!require_string (oo, "label", w, &s, error))
+            return FALSE;
+          out->label = g_strdup (s);
+          out->outcome = g_strdup (str_member (oo, "outcome"));
+          if (out->outcome != NULL && strcmp (out->outcome, "review") != 0 &&
+              strcmp (out->outcome, "license_required") != 0)
+            return invalid (error, _("%s: outcome “%s” (use review or license_required)"), w, out->outcome);
+          out->explanation = g_strdup (str_member (oo, "explanation"));
+          if (out->outcome != NULL && out->explanation == NULL)
+            return invalid (error, _("%s: an outcome needs an “explanation”"), w);
+          if (!json_object_has_member (oo, "condition"))
+            return invalid (error, _("%s: “condition” is missing"), w);
+          out->condition = clr_expr_compile (json_object_get_member (oo, "condition"), self, w, error);
+          if (out->condition == NULL)
+            return FALSE;
+        }
+
+      targets = array_member (o, "targets");
+      if (targets == NULL || json_array_get_length (targets) == 0)
+        return invalid (error, _("%s: “targets” is missing or empty"), where);
+      for (guint k = 0; k < json_array_get_length (targets); k++)
+        {
+          JsonObject *to = _clr_json_array_object (targets, k);
+          JsonObject *suffixes = to != NULL ? object_member (to, "suffixes") : NULL;
+          g_autofree char *w = g_strdup_printf ("%s: targets[%u]", where, k);
+          g_autoptr(GList) ids = NULL;
+          ClrDerivationTarget *t;
+          g_auto(GStrv) parts = NULL;
+
+          if (to == NULL || !check_fields (to, target_fields, w, error))
+            return to == NULL ? invalid (error, _("%s: must be an object"), w) : FALSE;
+          if (!require_string (to, "eccn", w, &s, error))
+            return FALSE;
+          parts = g_strsplit (s, ".", 2);
+          if (!_clr_eccn_syntax_ok (s, TRUE, TRUE) || _clr_rule_pack_get_ccl_entry (self, parts[0]) == NULL)
+            return invalid (error, _("%s: eccn: unknown ECCN pattern “%s”"), w, s);
+          if (suffixes == NULL)
+            return invalid (error, _("%s: “suffixes” is missing"), w);
+          t = g_new0 (ClrDerivationTarget, 1);
+          g_ptr_array_add (d->targets, t);
+          t->eccn = g_strdup (s);
+          t->suffixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          ids = json_object_get_members (suffixes);
+          for (GList *l = ids; l != NULL; l = l->next)
+            {
+              const char *suffix = str_member (suffixes, l->data);
+              gboolean known = FALSE;
+
+              for (guint m = 0; m < d->outcomes->len; m++)
+                if (g_strcmp0 (((ClrDerivationOutcome *) g_ptr_array_index (d->outcomes, m))->id, l->data) == 0)
+                  known = TRUE;
+              if (!known)
+                return invalid (error, _("%s: suffixes: unknown outcome “%s”"), w, (const char *) l->data);
+              if (suffix == NULL || suffix[0] != '.')
+                return invalid (error, _("%s: suffixes.%s: must be a paragraph like “.a”"), w, (const char *) l->data);
+              g_hash_table_insert (t->suffixes, g_strdup (l->data), g_strdup (suffix));
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* "item_scope" of list consequences: the items a listing reaches (the MEU
+ * List reaches Supp. No. 2 to part 744 items, or any item for Russia and
+ * Belarus entries). */
+static gboolean
+load_list_scopes (ClrRulePack *self,
+                  GError     **error)
+{
+  JsonObject *consequences = object_member (self->root, "list_consequences");
+  g_autoptr(GList) codes = consequences != NULL ? json_object_get_members (consequences) : NULL;
+
+  for (GList *l = codes; l != NULL; l = l->next)
+    {
+      JsonObject *c = object_member (consequences, l->data);
+      JsonObject *oos = c != NULL ? object_member (c, "out_of_scope") : NULL;
+      g_autofree char *where = g_strdup_printf ("list_consequences.%s.item_scope", (const char *) l->data);
+      ClrExpr *expr;
+
+      if (c == NULL || !json_object_has_member (c, "item_scope"))
+        continue;
+      if (oos == NULL || str_member (oos, "explanation") == NULL ||
+          (g_strcmp0 (str_member (oos, "outcome"), "clear") != 0 && g_strcmp0 (str_member (oos, "outcome"), "review") != 0))
+        return invalid (error, _("list_consequences.%s: “item_scope” needs “out_of_scope” with an outcome (clear or review) and an explanation"),
+                        (const char *) l->data);
+      expr = clr_expr_compile (json_object_get_member (c, "item_scope"), self, where, error);
+      if (expr == NULL)
+        return FALSE;
+      g_hash_table_insert (self->list_scopes, g_strdup (l->data), expr);
+    }
+  return TRUE;
+}
+
 static gboolean
 load (ClrRulePack *self,
       GError     **error)
@@ -1026,7 +1337,7 @@ load (ClrRulePack *self,
     "format", "format_version", "id", "version", "published", "title", "description", "snapshot_date",
     "tables_source", "countries", "country_groups", "country_chart", "ccl", "end_use_categories",
     "red_flags", "list_consequences", "license_exceptions", "eccn_sets", "item_parameters", "item_lists",
-    "rules", "policy_overrides", NULL
+    "rules", "policy_overrides", "paragraph_derivations", NULL
   };
   gint64 format_version;
 
@@ -1061,7 +1372,9 @@ load (ClrRulePack *self,
          load_catalogues (self, error) &&
          load_exceptions (self, error) &&
          load_rules (self, error) &&
-         load_overrides (self, error);
+         load_overrides (self, error) &&
+         load_derivations (self, error) &&
+         load_list_scopes (self, error);
 }
 
 ClrRulePack *
@@ -1263,56 +1576,171 @@ _clr_rule_pack_has_group (ClrRulePack *self,
   return g_hash_table_contains (self->groups, group);
 }
 
+static gboolean
+strv_has (GPtrArray  *array,
+          const char *value)
+{
+  for (guint k = 0; array != NULL && k < array->len; k++)
+    if (strcmp (g_ptr_array_index (array, k), value) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Membership of @value in a set known as of the snapshot (@member), moved to
+ * @date through @changes (GroupChange *, by date; only those of @country when
+ * it is set). Each change that made a difference, and each change of unknown
+ * date that concerns @value, is described in @notes (nullable) by @describe. */
+static gboolean
+dated_membership (ClrRulePack *self,
+                  GPtrArray   *changes,
+                  const char  *country,
+                  const char  *value,
+                  gboolean     member,
+                  const char  *date,
+                  GPtrArray   *touched)
+{
+  if (date == NULL)
+    return member;
+  if (strcmp (date, self->snapshot_date) < 0)
+    {
+      /* undo, latest first, the changes after @date up to the snapshot */
+      for (guint i = changes->len; i > 0; i--)
+        {
+          GroupChange *c = g_ptr_array_index (changes, i - 1);
+          gboolean in_add, in_remove;
+
+          if (country != NULL && g_strcmp0 (c->country, country) != 0)
+            continue;
+          in_add = strv_has (c->add, value);
+          in_remove = strv_has (c->remove, value);
+          if (!in_add && !in_remove)
+            continue;
+          if (c->date == NULL)
+            {
+              /* not known when: the snapshot stands, and says so */
+              if (touched != NULL)
+                g_ptr_array_add (touched, c);
+              continue;
+            }
+          if (strcmp (c->date, date) <= 0 || strcmp (c->date, self->snapshot_date) > 0)
+            continue;
+          if (in_add)
+            member = FALSE;
+          if (in_remove)
+            member = TRUE;
+          if (touched != NULL)
+            g_ptr_array_add (touched, c);
+        }
+    }
+  else
+    {
+      /* apply, in order, announced changes after the snapshot up to @date */
+      for (guint i = 0; i < changes->len; i++)
+        {
+          GroupChange *c = g_ptr_array_index (changes, i);
+
+          if (c->date == NULL || (country != NULL && g_strcmp0 (c->country, country) != 0))
+            continue;
+          if (strcmp (c->date, self->snapshot_date) <= 0 || strcmp (c->date, date) > 0)
+            continue;
+          if (strv_has (c->add, value))
+            member = TRUE;
+          if (strv_has (c->remove, value))
+            member = FALSE;
+          if (touched != NULL && (strv_has (c->add, value) || strv_has (c->remove, value)))
+            g_ptr_array_add (touched, c);
+        }
+    }
+  return member;
+}
+
+static void
+add_note_unique (GPtrArray *notes,
+                 char      *note)
+{
+  for (guint i = 0; i < notes->len; i++)
+    if (strcmp (g_ptr_array_index (notes, i), note) == 0)
+      {
+        g_free (note);
+        return;
+      }
+  g_ptr_array_add (notes, note);
+}
+
 gboolean
 clr_rule_pack_country_in_group (ClrRulePack *self,
                                 const char  *country,
                                 const char  *group,
                                 const char  *date)
 {
+  return _clr_rule_pack_country_in_group_noted (self, country, group, date, NULL);
+}
+
+gboolean
+_clr_rule_pack_country_in_group_noted (ClrRulePack *self,
+                                       const char  *country,
+                                       const char  *group,
+                                       const char  *date,
+                                       GPtrArray   *notes)
+{
   Group *g = g_hash_table_lookup (self->groups, group);
+  g_autoptr(GPtrArray) touched = NULL;
   gboolean member;
 
   if (g == NULL || country == NULL)
     return FALSE;
-  member = g_hash_table_contains (g->members, country);
-  if (date == NULL)
-    return member;
-
-  if (strcmp (date, self->snapshot_date) < 0)
+  touched = notes != NULL ? g_ptr_array_new () : NULL;
+  member = dated_membership (self, g->changes, NULL, country, g_hash_table_contains (g->members, country),
+                             date, touched);
+  for (guint i = 0; touched != NULL && i < touched->len; i++)
     {
-      /* undo, latest first, the changes after @date up to the snapshot */
-      for (guint i = g->changes->len; i > 0; i--)
-        {
-          GroupChange *c = g_ptr_array_index (g->changes, i - 1);
+      GroupChange *c = g_ptr_array_index (touched, i);
+      const char *name = _clr_rule_pack_country_name (self, country) ?: country;
 
-          if (strcmp (c->date, date) <= 0 || strcmp (c->date, self->snapshot_date) > 0)
-            continue;
-          for (guint k = 0; k < c->add->len; k++)
-            if (strcmp (g_ptr_array_index (c->add, k), country) == 0)
-              member = FALSE;
-          for (guint k = 0; k < c->remove->len; k++)
-            if (strcmp (g_ptr_array_index (c->remove, k), country) == 0)
-              member = TRUE;
-        }
-    }
-  else
-    {
-      /* apply, in order, announced changes after the snapshot up to @date */
-      for (guint i = 0; i < g->changes->len; i++)
-        {
-          GroupChange *c = g_ptr_array_index (g->changes, i);
-
-          if (strcmp (c->date, self->snapshot_date) <= 0 || strcmp (c->date, date) > 0)
-            continue;
-          for (guint k = 0; k < c->add->len; k++)
-            if (strcmp (g_ptr_array_index (c->add, k), country) == 0)
-              member = TRUE;
-          for (guint k = 0; k < c->remove->len; k++)
-            if (strcmp (g_ptr_array_index (c->remove, k), country) == 0)
-              member = FALSE;
-        }
+      if (c->date == NULL)
+        add_note_unique (notes, g_strdup_printf (_("Country Group %s, %s: the date of the change (%s) is not known; "
+                                                   "the group table of %s was used for %s."),
+                                                 group, name, c->citation, self->snapshot_date, date));
+      else
+        add_note_unique (notes, g_strdup_printf (_("Country Group %s on %s: %s %s, as the change of %s (%s) %s."),
+                                                 group, date, name, member ? _("is a member") : _("is not a member"),
+                                                 c->date, c->citation,
+                                                 strcmp (c->date, date) <= 0 ? _("applies") : _("is not yet in force")));
     }
   return member;
+}
+
+gboolean
+_clr_rule_pack_chart_marked (ClrRulePack *self,
+                             const char  *country,
+                             const char  *column,
+                             const char  *date,
+                             GPtrArray   *notes)
+{
+  GHashTable *row = g_hash_table_lookup (self->chart_rows, country);
+  g_autoptr(GPtrArray) touched = notes != NULL ? g_ptr_array_new () : NULL;
+  gboolean marked;
+
+  if (row == NULL)
+    return FALSE;
+  marked = dated_membership (self, self->chart_changes, country, column, g_hash_table_contains (row, column),
+                             date, touched);
+  for (guint i = 0; touched != NULL && i < touched->len; i++)
+    {
+      GroupChange *c = g_ptr_array_index (touched, i);
+      const char *name = _clr_rule_pack_country_name (self, country) ?: country;
+
+      if (c->date == NULL)
+        add_note_unique (notes, g_strdup_printf (_("Country Chart, %s %s: the date of the change (%s) is not known; "
+                                                   "the chart of %s was used for %s."),
+                                                 name, column, c->citation, self->snapshot_date, date));
+      else
+        add_note_unique (notes, g_strdup_printf (_("Country Chart on %s: %s %s %s, as the change of %s (%s) %s."),
+                                                 date, name, column, marked ? _("has an X") : _("has no X"),
+                                                 c->date, c->citation,
+                                                 strcmp (c->date, date) <= 0 ? _("applies") : _("is not yet in force")));
+    }
+  return marked;
 }
 
 GPtrArray *
@@ -1474,6 +1902,19 @@ GPtrArray *
 _clr_rule_pack_get_rules (ClrRulePack *self)
 {
   return self->rules;
+}
+
+GPtrArray *
+_clr_rule_pack_get_derivations (ClrRulePack *self)
+{
+  return self->derivations;
+}
+
+ClrExpr *
+_clr_rule_pack_get_list_item_scope (ClrRulePack *self,
+                                    const char  *canonical_code)
+{
+  return canonical_code != NULL ? g_hash_table_lookup (self->list_scopes, canonical_code) : NULL;
 }
 
 GPtrArray *

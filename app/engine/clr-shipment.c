@@ -177,11 +177,12 @@ validate_item (ClrRulePack *pack,
 {
   static const char * const known[] = {
     "description", "eccn", "quantity", "unit_value", "currency", "manufacturer", "model", "tpp",
-    "performance_density", "memory_bandwidth_gbps", "datacenter", "notes", NULL
+    "performance_density", "memory_bandwidth_gbps", "datacenter", "notes", "manufacturer_headquarters",
+    "food_or_medicine", "enc_classification_done", NULL
   };
+  static const char * const booleans[] = { "datacenter", "food_or_medicine", "enc_classification_done", NULL };
   const char *eccn;
   const char *s;
-  JsonNode *dc;
 
   if (!check_known_fields (item, known, where, error) ||
       !check_string (item, "eccn", where, TRUE, &eccn, error))
@@ -200,12 +201,17 @@ validate_item (ClrRulePack *pack,
       !check_string (item, "currency", where, FALSE, &s, error) ||
       !check_string (item, "manufacturer", where, FALSE, &s, error) ||
       !check_string (item, "model", where, FALSE, &s, error) ||
-      !check_string (item, "notes", where, FALSE, &s, error))
+      !check_string (item, "notes", where, FALSE, &s, error) ||
+      !check_country (pack, item, "manufacturer_headquarters", where, FALSE, error))
     return FALSE;
-  dc = json_object_get_member (item, "datacenter");
-  if (dc != NULL && !JSON_NODE_HOLDS_NULL (dc) &&
-      (!JSON_NODE_HOLDS_VALUE (dc) || json_node_get_value_type (dc) != G_TYPE_BOOLEAN))
-    return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%sdatacenter: must be true or false"), where);
+  for (guint i = 0; booleans[i] != NULL; i++)
+    {
+      JsonNode *b = json_object_get_member (item, booleans[i]);
+
+      if (b != NULL && !JSON_NODE_HOLDS_NULL (b) &&
+          (!JSON_NODE_HOLDS_VALUE (b) || json_node_get_value_type (b) != G_TYPE_BOOLEAN))
+        return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s%s: must be true or false"), where, booleans[i]);
+    }
   return TRUE;
 }
 

@@ -485,11 +485,14 @@ build_blocks (ClrReport *self)
         { "unit_value", N_("Unit value") },
         { "currency", N_("Currency") },
         { "manufacturer", N_("Manufacturer") },
+        { "manufacturer_headquarters", N_("Manufacturer headquarters") },
         { "model", N_("Model") },
         { "tpp", N_("Total processing performance (TPP)") },
         { "performance_density", N_("Performance density") },
         { "memory_bandwidth_gbps", N_("Memory bandwidth (GB/s)") },
         { "datacenter", N_("Designed or marketed for data centers") },
+        { "food_or_medicine", N_("Food or medicine (EAR99)") },
+        { "enc_classification_done", N_("ENC self-classification report filed or BIS classification received") },
       };
 
       add_block (self, BLOCK_TEXT, "<b>%d. %s</b>", i + 1,
@@ -523,6 +526,17 @@ build_blocks (ClrReport *self)
           add_field (self, 32, _("Headquarters country"), obj_str (parent, "headquarters_country"));
           add_field (self, 32, _("Ownership"), percent);
         }
+    }
+
+  /* How the engine read the facts: derived paragraphs, a destination treated as another */
+  if (obj_arr (result, "notes") != NULL && json_array_get_length (obj_arr (result, "notes")) > 0)
+    {
+      JsonArray *notes = obj_arr (result, "notes");
+
+      add_block (self, BLOCK_HEADING, "%s", _("Notes"));
+      for (guint i = 0; i < json_array_get_length (notes); i++)
+        if (JSON_NODE_HOLDS_VALUE (json_array_get_element (notes, i)))
+          add_block (self, BLOCK_TEXT, "%s", json_array_get_string_element (notes, i));
     }
 
   add_block (self, BLOCK_HEADING, "%s", _("Findings"));

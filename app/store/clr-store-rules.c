@@ -24,6 +24,7 @@
 #define PACK_CACHE_KEY    "clr-rules-pack-cache"
 #define MATCHER_CACHE_KEY "clr-rules-matcher-cache"
 #define MATCHER_STAMP_KEY "clr-rules-matcher-stamp"
+#define MATCHER_FEW_KEY "clr-rules-matcher-few-queries"
 
 static GMutex cache_lock;
 
@@ -477,7 +478,11 @@ get_matcher (ClrStore   *self,
     }
   g_mutex_unlock (&cache_lock);
 
-  matcher = clr_store_load_matcher (self, error);
+  /* a process that screens one shipment's few names does not need the
+   * neighbour table, whose build is most of the load time */
+  matcher = g_object_get_data (G_OBJECT (self), MATCHER_FEW_KEY) != NULL
+            ? clr_store_load_matcher_for_one_query (self, error)
+            : clr_store_load_matcher (self, error);
   if (matcher == NULL)
     return NULL;
   g_mutex_lock (&cache_lock);
@@ -506,6 +511,23 @@ screen_one (ClrMatcher *matcher,
   json_object_set_string_member (o, "name", name);
   json_object_set_array_member (o, "hits", ha);
   json_array_add_object_element (out, o);
+}
+
+void
+clr_store_set_few_screening_queries (ClrStore *self,
+                                     gboolean  few)
+{
+  g_return_if_fail (CLR_IS_STORE (self));
+
+  g_mutex_lock (&cache_lock);
+  if ((g_object_get_data (G_OBJECT (self), MATCHER_FEW_KEY) != NULL) != (few != FALSE))
+    {
+      /* the cached matcher was built the other way: build anew on next use */
+      g_object_set_data (G_OBJECT (self), MATCHER_CACHE_KEY, NULL);
+      g_object_set_data (G_OBJECT (self), MATCHER_STAMP_KEY, NULL);
+    }
+  g_object_set_data (G_OBJECT (self), MATCHER_FEW_KEY, few ? GINT_TO_POINTER (1) : NULL);
+  g_mutex_unlock (&cache_lock);
 }
 
 JsonArray *

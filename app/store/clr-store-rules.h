@@ -58,6 +58,13 @@ gboolean  clr_store_import_rule_pack       (ClrStore                 *self,
 JsonNode *clr_store_list_rule_packs        (ClrStore     *self,
                                             GError      **error);
 
+/* For a process that screens only a few names (one shipment): the matcher
+ * clr_store_screen_shipment_parties() builds is then made without the
+ * neighbour table (clr_store_load_matcher_for_one_query()) — same hits,
+ * much faster to build, slower per name. Default FALSE. */
+void       clr_store_set_few_screening_queries (ClrStore *self,
+                                                gboolean  few);
+
 /* Screens every party of @shipment (and each party's ultimate parent) against
  * the loaded lists. Returns the "screening" array clr_evaluate() takes, or
  * NULL *without* an error when no lists are loaded (screening not possible).

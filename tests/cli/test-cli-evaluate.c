@@ -270,6 +270,112 @@ test_import_pack (Fixture       *f,
 
 /* The real Entity List rows of the Consolidated Screening List of 2026-07-31
  * (compact re-encoding). */
+/* evaluate --batch: one result line per shipment line, in order; a bad line
+ * gives an error line naming the line and the field, the others still run,
+ * and the exit code is 1; each result is what evaluate FILE says. */
+static char *
+one_line (const char *name)
+{
+  g_autofree char *path = data_file (name);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  return json_to_string (json_parser_get_root (parser), FALSE);
+}
+
+static void
+test_batch (Fixture       *f,
+            gconstpointer  data)
+{
+  static const char *const files[] = { "h100-to-listed-supercomputer-center.json", "chairs-to-denied-person.json",
+                                       "bad-unknown-eccn.json", NULL, "chairs-to-germany-clean.json" };
+  g_autofree char *batch = g_build_filename (f->dir, "shipments.jsonl", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(ClrCliRun) run = NULL;
+  g_autoptr(ClrCliRun) plain = NULL;
+  g_autoptr(ClrCliRun) with_file = NULL;
+  g_autoptr(ClrCliRun) missing = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *missing_path = g_build_filename (f->dir, "none.jsonl", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *line = files[i] != NULL ? one_line (files[i]) : g_strdup ("{\"date\": \"2025-06-01\",");
+
+      g_string_append_printf (text, "%s\n", line);
+      if (i == 1)
+        g_string_append (text, "\n");  /* a blank line is skipped but counted */
+      if (i == 3)
+        g_string_append (text, "{\"reference\": \"\xff\xfe\"}\n");  /* not UTF-8: an error line, the rest runs */
+    }
+  g_assert_true (g_file_set_contents (batch, text->str, -1, NULL));
+
+  run = clr_cli_run_va ("--db", f->db, "evaluate", "--batch", batch, "--json", NULL);
+  g_assert_cmpint (run->exit_code, ==, 1);
+  lines = g_strsplit (g_strchomp (run->out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      static const guint line_no[] = { 1, 2, 4, 5, 6, 7 };
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *o;
+
+      g_assert_true (json_parser_load_from_data (parser, lines[i], -1, NULL));
+      o = json_node_get_object (json_parser_get_root (parser));
+      g_assert_cmpint (json_object_get_int_member (o, "line"), ==, line_no[i]);
+      if (i == 2)
+        {
+          g_assert_cmpstr (json_object_get_string_member (o, "field"), ==, "items[0].eccn");
+          g_assert_nonnull (strstr (json_object_get_string_member (o, "error"), "3A099"));
+        }
+      else if (i == 3 || i == 4)
+        {
+          g_assert_true (json_object_get_null_member (o, "field"));
+          g_assert_nonnull (strstr (json_object_get_string_member (o, "error"), i == 3 ? "not valid JSON" : "not valid UTF-8"));
+        }
+      else
+        {
+          /* the same determination as evaluate FILE */
+          g_autofree char *path = data_file (files[i < 2 ? i : 4]);  /* lines 1, 2 and 7 */
+          g_autoptr(ClrCliRun) single = clr_cli_run_va ("--db", f->db, "evaluate", "--json", path, NULL);
+          g_autoptr(JsonParser) sp = json_parser_new ();
+          JsonObject *so = parse_result (single, sp);
+
+          g_assert_cmpstr (json_object_get_string_member (o, "verdict"), ==,
+                           json_object_get_string_member (so, "verdict"));
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "findings")), ==,
+                            json_array_get_length (json_object_get_array_member (so, "findings")));
+        }
+    }
+  g_assert_nonnull (strstr (run->err, "3 shipments evaluated, 3 bad lines"));
+
+  /* the readable form: one line per shipment, the errors among them */
+  plain = clr_cli_run_va ("--db", f->db, "evaluate", "--batch", batch, NULL);
+  g_assert_cmpint (plain->exit_code, ==, 1);
+  g_assert_nonnull (strstr (plain->out, "line 2: "));
+  g_assert_nonnull (strstr (plain->out, "Prohibited"));
+  g_assert_nonnull (strstr (plain->out, "line 4: error: items[0].eccn: "));
+  g_assert_nonnull (strstr (plain->out, "line 5: error: not valid JSON"));
+
+  /* only good lines: exit 0 */
+  {
+    g_autofree char *good = one_line (files[4]);
+
+    g_assert_true (g_file_set_contents (batch, good, -1, NULL));
+  }
+  g_clear_pointer (&run, clr_cli_run_free);
+  run = clr_cli_run_va ("--db", f->db, "evaluate", "--batch", batch, "--json", NULL);
+  g_assert_cmpint (run->exit_code, ==, 0);
+
+  with_file = clr_cli_run_va ("--db", f->db, "evaluate", "--batch", batch, batch, NULL);
+  g_assert_cmpint (with_file->exit_code, ==, 2);
+  missing = clr_cli_run_va ("--db", f->db, "evaluate", "--batch", missing_path, NULL);
+  g_assert_cmpint (missing->exit_code, ==, 1);
+  g_assert_nonnull (strstr (missing->err, "none.jsonl"));
+}
+
 static void
 test_real_lists (void)
 {
@@ -342,6 +448,7 @@ main (int    argc,
   g_test_add ("/cli/evaluate/posture-and-trace", Fixture, NULL, fixture_set_up, test_posture_and_trace, fixture_tear_down);
   g_test_add ("/cli/evaluate/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
   g_test_add ("/cli/evaluate/no-lists", Fixture, "no lists", fixture_set_up, test_no_lists, fixture_tear_down);
+  g_test_add ("/cli/evaluate/batch", Fixture, NULL, fixture_set_up, test_batch, fixture_tear_down);
   g_test_add ("/cli/evaluate/import-pack", Fixture, "no lists", fixture_set_up, test_import_pack, fixture_tear_down);
   g_test_add_func ("/cli/evaluate/real-lists", test_real_lists);
 

@@ -178,7 +178,10 @@ test_case (gconstpointer data)
   findings = json_object_get_array_member (r, "findings");
   what = describe (result);
 
-  /* every determination states its posture and date */
+  /* every determination states its posture and date, and its tables' date */
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (json_object_get_object_member (r, "data"),
+                                                                                 "rule_pack"), "tables_as_of"), ==,
+                   "2026-07-23");
   g_assert_cmpstr (json_object_get_string_member (r, "posture"), ==, clr_posture_to_string (posture));
   g_assert_cmpstr (json_object_get_string_member (r, "as_of"), ==,
                    json_object_get_string_member_with_default (c, "as_of", json_object_get_string_member (c, "date")));
@@ -265,6 +268,88 @@ test_case (gconstpointer data)
                  json_object_get_string_member (c, "name"), want_hold, want_open,
                  json_object_get_boolean_member (r, "on_hold"), json_object_get_int_member (r, "open_matches"), what);
   }
+  /* "explanation" and "explains": a finding's explanation contains the text */
+  if (json_object_has_member (expect, "explanation") || json_object_has_member (expect, "explains"))
+    {
+      const char *want = json_object_get_string_member (expect, json_object_has_member (expect, "explanation") ?
+                                                                 "explanation" : "explains");
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < json_array_get_length (findings); k++)
+        if (strstr (json_object_get_string_member (json_array_get_object_element (findings, k), "explanation"), want) != NULL)
+          found = TRUE;
+      if (!found)
+        fail_case ("%s: expected an explanation containing “%s”, got %s", json_object_get_string_member (c, "name"), want, what);
+    }
+  if (json_object_has_member (expect, "notes"))
+    {
+      /* the result says which dated table data it used */
+      const char *want = json_object_get_string_member (expect, "notes");
+      JsonArray *notes = json_object_get_array_member (r, "notes");
+      g_autofree char *got = json_to_string (json_object_get_member (r, "notes"), FALSE);
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < json_array_get_length (notes); k++)
+        if (strstr (json_array_get_string_element (notes, k), want) != NULL)
+          found = TRUE;
+      if (!found)
+        fail_case ("%s: expected a note containing “%s”, got notes %s", json_object_get_string_member (c, "name"), want, got);
+    }
+  if (json_object_has_member (expect, "not_notes"))
+    {
+      const char *unwanted = json_object_get_string_member (expect, "not_notes");
+      JsonArray *notes = json_object_get_array_member (r, "notes");
+
+      for (guint k = 0; k < json_array_get_length (notes); k++)
+        if (strstr (json_array_get_string_element (notes, k), unwanted) != NULL)
+          fail_case ("%s: unexpected note “%s”", json_object_get_string_member (c, "name"),
+                     json_array_get_string_element (notes, k));
+    }
+  if (json_object_has_member (expect, "ask"))
+    {
+      g_autofree char *all = json_to_string (result, FALSE);
+
+      g_assert_nonnull (strstr (all, json_object_get_string_member (expect, "ask")));
+    }
+
+  /* "derived": ["0:derived:3A090.a", "0:outside", "0:immaterial", "0:undecided"] */
+  if (json_object_has_member (expect, "derived"))
+    {
+      JsonArray *want = json_object_get_array_member (expect, "derived");
+      JsonArray *got = json_object_get_array_member (r, "derived");
+
+      for (guint i = 0; i < json_array_get_length (want); i++)
+        {
+          g_auto(GStrv) parts = g_strsplit (json_array_get_string_element (want, i), ":", 3);
+          gboolean found = FALSE;
+
+          for (guint k = 0; got != NULL && k < json_array_get_length (got); k++)
+            {
+              JsonObject *d = json_array_get_object_element (got, k);
+
+              if (json_object_get_int_member (d, "item") == g_ascii_strtoll (parts[0], NULL, 10) &&
+                  g_strcmp0 (json_object_get_string_member (d, "status"), parts[1]) == 0 &&
+                  (parts[2] == NULL ||
+                   g_strcmp0 (json_object_get_string_member_with_default (d, "eccn", ""), parts[2]) == 0))
+                found = TRUE;
+            }
+          if (!found)
+            {
+              g_autofree char *all = got != NULL ? json_to_string (json_object_get_member (r, "derived"), FALSE) : g_strdup ("none");
+
+              fail_case ("%s: expected derivation %s, got %s", json_object_get_string_member (c, "name"),
+                         json_array_get_string_element (want, i), all);
+            }
+        }
+    }
+  if (json_object_has_member (expect, "note"))
+    {
+      g_autofree char *notes = json_to_string (json_object_get_member (r, "notes"), FALSE);
+
+      if (strstr (notes, json_object_get_string_member (expect, "note")) == NULL)
+        fail_case ("%s: expected a note containing “%s”, got %s", json_object_get_string_member (c, "name"),
+                   json_object_get_string_member (expect, "note"), notes);
+    }
   if (json_object_has_member (expect, "explanation"))
     {
       const char *want = json_object_get_string_member (expect, "explanation");
@@ -275,12 +360,6 @@ test_case (gconstpointer data)
           found = TRUE;
       if (!found)
         fail_case ("%s: expected an explanation containing “%s”, got %s", json_object_get_string_member (c, "name"), want, what);
-    }
-  if (json_object_has_member (expect, "ask"))
-    {
-      g_autofree char *all = json_to_string (result, FALSE);
-
-      g_assert_nonnull (strstr (all, json_object_get_string_member (expect, "ask")));
     }
 
   /* every finding is complete: rule id, outcome, citation, title, explanation */
@@ -342,14 +421,24 @@ test_report_text (void)
   g_assert_nonnull (strstr (text, "not possible: no restricted-party lists are loaded"));
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) parsers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = NULL;
   g_autofree char *path = NULL;
-  JsonArray *cases;
+  const char *name;
+  guint total = 0;
   int ret;
 
   g_test_init (&argc, &argv, NULL);
@@ -357,18 +446,34 @@ main (int    argc,
 
   pack = clr_rule_pack_new_bundled (&error);
   g_assert_no_error (error);
-  path = g_test_build_filename (G_TEST_DIST, "engine", "data", "shipments", "cases.json", NULL);
-  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  /* cases.json and the topic tables beside it (cases-*.json) */
+  path = g_test_build_filename (G_TEST_DIST, "engine", "data", "shipments", NULL);
+  dir = g_dir_open (path, 0, &error);
   g_assert_no_error (error);
-  cases = json_node_get_array (json_parser_get_root (parser));
-  g_assert_cmpuint (json_array_get_length (cases), >=, 40);
-  for (guint i = 0; i < json_array_get_length (cases); i++)
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "cases") && g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  for (guint f = 0; f < names->len; f++)
     {
-      JsonObject *c = json_array_get_object_element (cases, i);
-      g_autofree char *name = g_strdup_printf ("/evaluator/case/%s", json_object_get_string_member (c, "name"));
+      g_autofree char *file = g_build_filename (path, g_ptr_array_index (names, f), NULL);
+      JsonParser *parser = json_parser_new ();
+      JsonArray *cases;
 
-      g_test_add_data_func (name, c, test_case);
+      g_ptr_array_add (parsers, parser);
+      g_assert_true (json_parser_load_from_file (parser, file, &error));
+      g_assert_no_error (error);
+      cases = json_node_get_array (json_parser_get_root (parser));
+      total += json_array_get_length (cases);
+      for (guint i = 0; i < json_array_get_length (cases); i++)
+        {
+          JsonObject *c = json_array_get_object_element (cases, i);
+          g_autofree char *test = g_strdup_printf ("/evaluator/case/%s", json_object_get_string_member (c, "name"));
+
+          g_test_add_data_func (test, c, test_case);
+        }
     }
+  g_assert_cmpuint (total, >=, 40);
   g_test_add_func ("/evaluator/report-text", test_report_text);
   g_test_add_func ("/evaluator/zz/every-rule-covered", test_every_rule_covered);
 

@@ -130,13 +130,16 @@ test_item_parameters (void)
   JsonArray *array = json_node_get_array (list);
   g_autoptr(GPtrArray) facts = g_ptr_array_new ();
 
-  g_assert_cmpuint (json_array_get_length (array), ==, 4);
+  g_assert_cmpuint (json_array_get_length (array), ==, 7);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonObject *p = json_array_get_object_element (array, i);
+      const char *fact = json_object_get_string_member (p, "fact");
 
-      g_ptr_array_add (facts, (gpointer) json_object_get_string_member (p, "fact"));
-      g_assert_cmpstr (json_object_get_string_member (p, "eccn_set"), ==, "ac_family");
+      g_ptr_array_add (facts, (gpointer) fact);
+      g_assert_cmpstr (json_object_get_string_member (p, "eccn_set"), ==,
+                       g_str_equal (fact, "food_or_medicine") ? "ear99"
+                       : g_str_equal (fact, "enc_classification_done") ? "enc_items" : "ac_family");
       g_assert_nonnull (json_object_get_string_member (p, "label"));
     }
   g_ptr_array_add (facts, NULL);
@@ -144,6 +147,7 @@ test_item_parameters (void)
   g_assert_true (g_strv_contains ((const char * const *) facts->pdata, "performance_density"));
   g_assert_true (g_strv_contains ((const char * const *) facts->pdata, "memory_bandwidth_gbps"));
   g_assert_true (g_strv_contains ((const char * const *) facts->pdata, "datacenter"));
+  g_assert_true (g_strv_contains ((const char * const *) facts->pdata, "manufacturer_headquarters"));
 
   g_assert_true (clr_rule_pack_item_has_parameter (pack, "tpp", "3A090.a"));
   g_assert_true (clr_rule_pack_item_has_parameter (pack, "datacenter", "5A992.z.1"));
@@ -152,6 +156,12 @@ test_item_parameters (void)
   g_assert_false (clr_rule_pack_item_has_parameter (pack, "tpp", "EAR99"));
   g_assert_false (clr_rule_pack_item_has_parameter (pack, "tpp", "5A992.c"));
   g_assert_false (clr_rule_pack_item_has_parameter (pack, "quantity", "3A090.a"));
+  g_assert_true (clr_rule_pack_item_has_parameter (pack, "manufacturer_headquarters", "3A090"));
+  g_assert_false (clr_rule_pack_item_has_parameter (pack, "manufacturer_headquarters", "EAR99"));
+  g_assert_true (clr_rule_pack_item_has_parameter (pack, "food_or_medicine", "EAR99"));
+  g_assert_false (clr_rule_pack_item_has_parameter (pack, "food_or_medicine", "3A991.a"));
+  g_assert_true (clr_rule_pack_item_has_parameter (pack, "enc_classification_done", "5A002.a.1"));
+  g_assert_false (clr_rule_pack_item_has_parameter (pack, "enc_classification_done", "5A992.c"));
 }
 
 /* Loads the bundled pack with one edit made by @edit (a Python-free JSON patch:
@@ -218,11 +228,12 @@ edit_unknown_country (JsonObject *root)
 static void
 edit_unknown_group (JsonObject *root)
 {
-  JsonObject *cond = json_object_get_object_member (rule (root, "embargo-part-746"), "condition");
+  JsonObject *cond = json_object_new ();
   JsonArray *dest = json_array_new ();
 
   json_array_add_string_element (dest, "D:9");
   json_object_set_array_member (cond, "destination", dest);
+  json_object_set_object_member (rule (root, "embargo-part-746"), "condition", cond);
 }
 
 static void
@@ -321,6 +332,59 @@ edit_potential_no_explanation (JsonObject *root)
   json_object_remove_member (potential_match (root, "SDN"), "explanation");
 }
 
+static JsonObject *
+chart_change (JsonObject *root,
+              guint       i)
+{
+  JsonObject *chart = json_object_get_object_member (root, "country_chart");
+
+  return json_array_get_object_element (json_object_get_array_member (chart, "changes"), i);
+}
+
+static JsonObject *
+group_change (JsonObject *root,
+              const char *group,
+              guint       i)
+{
+  JsonObject *g = json_object_get_object_member (json_object_get_object_member (root, "country_groups"), group);
+
+  return json_array_get_object_element (json_object_get_array_member (g, "changes"), i);
+}
+
+static void
+edit_chart_change_unknown_column (JsonObject *root)
+{
+  JsonArray *cols = json_array_new ();
+
+  json_array_add_string_element (cols, "NS9");
+  json_object_set_array_member (chart_change (root, 0), "remove", cols);
+}
+
+static void
+edit_chart_change_no_row (JsonObject *root)
+{
+  json_object_set_string_member (chart_change (root, 1), "country", "SY");
+}
+
+static void
+edit_group_change_no_citation (JsonObject *root)
+{
+  json_object_remove_member (group_change (root, "D:5", 0), "citation");
+}
+
+static void
+edit_group_change_no_date (JsonObject *root)
+{
+  json_object_remove_member (group_change (root, "D:5", 0), "date");
+}
+
+static void
+edit_compliance_before_from (JsonObject *root)
+{
+  json_object_set_string_member (json_object_get_object_member (rule (root, "ac-a-worldwide-cfr"), "effective"),
+                                 "compliance", "2024-12-31");
+}
+
 static void
 test_validation (void)
 {
@@ -348,6 +412,16 @@ test_validation (void)
       { "list_consequences.EL.potential_match", "unknown field “wording”", NULL } },
     { edit_potential_no_explanation, CLR_ENGINE_ERROR_INVALID_PACK,
       { "list_consequences.SDN.potential_match", "explanation", NULL } },
+    { edit_chart_change_unknown_column, CLR_ENGINE_ERROR_INVALID_PACK,
+      { "country_chart.changes[0]", "unknown Country Chart column “NS9”", NULL } },
+    { edit_chart_change_no_row, CLR_ENGINE_ERROR_INVALID_PACK,
+      { "country_chart.changes[1]", "“SY” has no Country Chart row", NULL } },
+    { edit_group_change_no_citation, CLR_ENGINE_ERROR_INVALID_PACK,
+      { "country_groups.D:5.changes[0]", "citation", NULL } },
+    { edit_group_change_no_date, CLR_ENGINE_ERROR_INVALID_PACK,
+      { "country_groups.D:5.changes[0]", "date_unknown", NULL } },
+    { edit_compliance_before_from, CLR_ENGINE_ERROR_INVALID_PACK,
+      { "rule “ac-a-worldwide-cfr”", "effective.compliance 2024-12-31 is before effective.from 2025-01-13", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -180,6 +180,59 @@ test_document_round_trip (Fixture       *f,
   g_assert_true (json_object_get_boolean_member (item, "datacenter"));
 }
 
+/* The GP10 guidance turns on the manufacturer's headquarters: the form shows
+ * it for advanced-computing ECCNs only (pack item_parameters) and keeps it. */
+static void
+test_manufacturer_headquarters (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(JsonNode) document = parse (
+    "{\"date\": \"2025-06-01\", \"destination\": \"DE\","
+    " \"items\": [{\"description\": \"accelerator\", \"eccn\": \"3A090\", \"tpp\": 5120,"
+    "   \"manufacturer\": \"Cambricon\", \"manufacturer_headquarters\": \"CN\"},"
+    "  {\"description\": \"chairs\", \"eccn\": \"EAR99\", \"food_or_medicine\": false}],"
+    " \"parties\": [{\"role\": \"end_user\", \"name\": \"Harbour Compute Ltd\", \"country\": \"DE\"}]}");
+  g_autoptr(JsonNode) back = NULL;
+  GtkWidget *chip, *chairs;
+  ClrFieldRow *hq;
+
+  clr_shipment_form_set_document (f->form, document);
+  chip = clr_gui_test_find_widget (GTK_WIDGET (f->form), CLR_TYPE_ITEM_ROW, "Item 1: accelerator");
+  chairs = clr_gui_test_find_widget (GTK_WIDGET (f->form), CLR_TYPE_ITEM_ROW, "Item 2: chairs");
+  g_assert_nonnull (chip);
+  g_assert_nonnull (chairs);
+  hq = find_field (chip, "Manufacturer _headquarters (or its ultimate parent's)");
+  g_assert_nonnull (hq);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hq)));
+  g_assert_cmpstr (clr_field_row_get_value (hq), ==, "CN");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (find_field (chairs, "Manufacturer _headquarters (or its ultimate parent's)"))));
+  /* EAR99 items ask whether they are food or medicine; the chip does not */
+  g_assert_true (gtk_widget_get_visible (clr_gui_test_find_widget (chairs, ADW_TYPE_ACTION_ROW, "Food or medicine")));
+  g_assert_false (gtk_widget_get_visible (clr_gui_test_find_widget (chip, ADW_TYPE_ACTION_ROW, "Food or medicine")));
+  back = clr_shipment_form_get_document (f->form);
+  g_assert_true (json_node_equal (document, back));
+}
+
+/* The result's notes (a derived paragraph, a fact not needed) are shown with the findings. */
+static void
+test_result_notes (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(JsonNode) result = parse (
+    "{\"verdict\": \"clear\", \"as_of\": \"2026-06-01\", \"posture\": \"enforcement\", \"findings\": [],"
+    " \"license_exceptions\": [], \"screening\": [],"
+    " \"notes\": [\"Item 0: 3A090 stated; the verdict is the same for 3A090.a & 3A090.b\"],"
+    " \"data\": {\"rule_pack\": {\"id\": \"ear\", \"version\": \"1\", \"sha256\": \"x\"}, \"lists\": []}}");
+  GtkWidget *row;
+
+  clr_result_pane_set_result (f->pane, result, NULL);
+  /* the title is markup: the note's text is escaped, not parsed */
+  row = clr_gui_test_find_widget (GTK_WIDGET (f->pane), ADW_TYPE_ACTION_ROW,
+                                  "Item 0: 3A090 stated; the verdict is the same for 3A090.a &amp; 3A090.b");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (row));
+}
+
 static void
 test_items_reorder (Fixture       *f,
                     gconstpointer  data)
@@ -464,6 +517,9 @@ main (int    argc,
 
   g_test_add ("/shipment/page/validation", Fixture, NULL, fixture_setup, test_validation, fixture_teardown);
   g_test_add ("/shipment/page/round-trip", Fixture, NULL, fixture_setup, test_document_round_trip, fixture_teardown);
+  g_test_add ("/shipment/page/manufacturer-headquarters", Fixture, NULL, fixture_setup, test_manufacturer_headquarters,
+              fixture_teardown);
+  g_test_add ("/shipment/page/result-notes", Fixture, NULL, fixture_setup, test_result_notes, fixture_teardown);
   g_test_add ("/shipment/page/items-reorder", Fixture, NULL, fixture_setup, test_items_reorder, fixture_teardown);
   g_test_add_func ("/shipment/page/tpp-calculator", test_tpp_calculator);
   g_test_add ("/shipment/page/item-parameters-from-pack", Fixture, NULL, fixture_setup,

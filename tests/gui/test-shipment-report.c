@@ -18,7 +18,7 @@ static const char *shipment_json =
   " \"exported_from\": \"US\","
   " \"items\": [{\"description\": \"NVIDIA H100 SXM5 80GB\", \"eccn\": \"3A090.a\","
   "   \"quantity\": 8, \"unit_value\": 30000, \"currency\": \"USD\", \"tpp\": 15832,"
-  "   \"datacenter\": true}],"
+  "   \"datacenter\": true, \"manufacturer_headquarters\": \"US\"}],"
   " \"parties\": [{\"role\": \"end_user\", \"name\": \"Shanghai Cloud Compute Co., Ltd.\","
   "   \"country\": \"CN\", \"headquarters_country\": \"CN\","
   "   \"ultimate_parent\": {\"name\": \"SCC Holdings\", \"headquarters_country\": \"CN\","
@@ -35,6 +35,7 @@ static const char *result_json =
   "   \"citation\": \"15 CFR 742.6(a)(6)(iii)\", \"title\": \"Advanced computing items to China\","
   "   \"explanation\": \"3A090.a items to D:5 need a license.\","
   "   \"license_policy\": \"presumption of denial\", \"items\": [0], \"parties\": [0]}],"
+  " \"notes\": [\"Item 0: 3A090 stated; the paragraph was derived from the item's facts (TPP 15832): 3A090.a\"],"
   " \"license_exceptions\": [{\"code\": \"NAC\", \"citation\": \"15 CFR 740.8\","
   "   \"conditions\": [\"Notify BIS 25 days before\"]}],"
   " \"screening\": [{\"party\": 0, \"hits\": [{\"score\": 0.91, \"list\": \"EL\","
@@ -91,6 +92,9 @@ test_text (void)
   g_assert_nonnull (strstr (text, "def456"));
   g_assert_nonnull (strstr (text, clr_report_get_shipment_sha256 (report)));
   g_assert_nonnull (strstr (text, "Items: #1 NVIDIA H100 SXM5 80GB"));
+  /* how the facts were read: the derived paragraph; the manufacturer's headquarters (GP10) */
+  g_assert_nonnull (strstr (text, "Item 0: 3A090 stated; the paragraph was derived from the item's facts (TPP 15832): 3A090.a"));
+  g_assert_nonnull (strstr (text, "Manufacturer headquarters: US"));
 
   /* Findings strongest first: the license requirement before the review finding. */
   strong = strstr (text, "Advanced computing items to China — License required");

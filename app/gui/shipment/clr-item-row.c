@@ -29,12 +29,17 @@ struct _ClrItemRow
   ClrFieldRow        *unit_value;
   ClrFieldRow        *currency;
   ClrFieldRow        *manufacturer;
+  ClrFieldRow        *manufacturer_hq;
   ClrFieldRow        *model;
   ClrFieldRow        *tpp;
   ClrFieldRow        *density;
   ClrFieldRow        *bandwidth;
   AdwActionRow       *datacenter;
   GtkToggleButton    *dc_buttons[3];  /* not stated, yes, no */
+  AdwActionRow       *food;           /* EAR99 food or medicine (744.21(a)(2), 746.9) */
+  GtkToggleButton    *food_buttons[3];
+  AdwActionRow       *enc;            /* 740.17(b) report filed or classification received */
+  GtkToggleButton    *enc_buttons[3];
   AdwActionRow       *calculator;
   GtkEntry           *mac_tops;
   GtkEntry           *bit_length;
@@ -98,6 +103,9 @@ update_header (ClrItemRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->density), has_parameter (self, "performance_density", eccn));
   gtk_widget_set_visible (GTK_WIDGET (self->bandwidth), has_parameter (self, "memory_bandwidth_gbps", eccn));
   gtk_widget_set_visible (GTK_WIDGET (self->datacenter), has_parameter (self, "datacenter", eccn));
+  gtk_widget_set_visible (GTK_WIDGET (self->manufacturer_hq), has_parameter (self, "manufacturer_headquarters", eccn));
+  gtk_widget_set_visible (GTK_WIDGET (self->food), has_parameter (self, "food_or_medicine", eccn));
+  gtk_widget_set_visible (GTK_WIDGET (self->enc), has_parameter (self, "enc_classification_done", eccn));
 }
 
 static void
@@ -254,6 +262,61 @@ build_calculator (ClrItemRow *self)
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->calculator));
 }
 
+/* A yes/no fact with "not stated" as a third answer (the rules then ask for it). */
+static AdwActionRow *
+add_tristate (ClrItemRow       *self,
+              const char       *title,
+              const char * const names[3],
+              GtkToggleButton  *buttons[3])
+{
+  static const char *labels[] = { N_("Not stated"), N_("Yes"), N_("No") };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+  gtk_widget_add_css_class (box, "linked");
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  for (guint i = 0; i < 3; i++)
+    {
+      buttons[i] = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_(labels[i])));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (buttons[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, names[i], -1);
+      if (i > 0)
+        gtk_toggle_button_set_group (buttons[i], buttons[0]);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (buttons[i]));
+    }
+  gtk_toggle_button_set_active (buttons[0], TRUE);
+  for (guint i = 0; i < 3; i++)
+    g_signal_connect_swapped (buttons[i], "toggled", G_CALLBACK (field_changed_cb), self);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_title_lines (row, 0);
+  adw_action_row_add_suffix (row, box);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (row));
+  return row;
+}
+
+static void
+set_tristate (GtkToggleButton *buttons[3],
+              JsonObject      *item,
+              const char      *member)
+{
+  JsonNode *node = json_object_get_member (item, member);
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    gtk_toggle_button_set_active (buttons[json_node_get_boolean (node) ? 1 : 2], TRUE);
+  else
+    gtk_toggle_button_set_active (buttons[0], TRUE);
+}
+
+static void
+put_tristate (JsonObject      *object,
+              const char      *member,
+              GtkToggleButton *buttons[3])
+{
+  if (gtk_toggle_button_get_active (buttons[1]) || gtk_toggle_button_get_active (buttons[2]))
+    json_object_set_boolean_member (object, member, gtk_toggle_button_get_active (buttons[1]));
+  else if (json_object_has_member (object, member))
+    json_object_remove_member (object, member);
+}
+
 static void
 clr_item_row_dispose (GObject *object)
 {
@@ -332,10 +395,24 @@ clr_item_row_new (ClrShipmentCatalog *catalog)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->datacenter));
   }
 
+  {
+    /* Translators: accessible names of the food-or-medicine toggles */
+    const char *food[] = { _("Food or medicine not stated"), _("Food or medicine: yes"), _("Food or medicine: no") };
+    /* Translators: accessible names of the License Exception ENC toggles */
+    const char *enc[] = { _("ENC report or classification not stated"), _("ENC report or classification: yes"),
+                          _("ENC report or classification: no") };
+
+    self->food = add_tristate (self, _("Food or medicine"), food, self->food_buttons);
+    self->enc = add_tristate (self, _("ENC: self-classification report filed (740.17(b)(1)) or BIS classification received"),
+                              enc, self->enc_buttons);
+  }
+
   self->quantity = add_field (self, CLR_FIELD_INTEGER, _("_Quantity"), FALSE);
   self->unit_value = add_field (self, CLR_FIELD_NUMBER, _("Unit _value"), FALSE);
   self->currency = add_field (self, CLR_FIELD_TEXT, _("_Currency"), FALSE);
   self->manufacturer = add_field (self, CLR_FIELD_TEXT, _("_Manufacturer"), FALSE);
+  /* the GP10 guidance turns on where the developer or producer (or its ultimate parent) is headquartered */
+  self->manufacturer_hq = add_field (self, CLR_FIELD_COUNTRY, _("Manufacturer _headquarters (or its ultimate parent's)"), FALSE);
   self->model = add_field (self, CLR_FIELD_TEXT, _("M_odel"), FALSE);
   clr_field_row_set_text (self->currency, "USD");
 
@@ -389,6 +466,7 @@ clr_item_row_set_item (ClrItemRow *self,
     { "unit_value", G_STRUCT_OFFSET (ClrItemRow, unit_value) },
     { "currency", G_STRUCT_OFFSET (ClrItemRow, currency) },
     { "manufacturer", G_STRUCT_OFFSET (ClrItemRow, manufacturer) },
+    { "manufacturer_headquarters", G_STRUCT_OFFSET (ClrItemRow, manufacturer_hq) },
     { "model", G_STRUCT_OFFSET (ClrItemRow, model) },
     { "tpp", G_STRUCT_OFFSET (ClrItemRow, tpp) },
     { "performance_density", G_STRUCT_OFFSET (ClrItemRow, density) },
@@ -414,6 +492,8 @@ clr_item_row_set_item (ClrItemRow *self,
     gtk_toggle_button_set_active (self->dc_buttons[json_node_get_boolean (dc) ? 1 : 2], TRUE);
   else
     gtk_toggle_button_set_active (self->dc_buttons[0], TRUE);
+  set_tristate (self->food_buttons, item, "food_or_medicine");
+  set_tristate (self->enc_buttons, item, "enc_classification_done");
   update_header (self);
   self->loading = FALSE;
 }
@@ -469,6 +549,7 @@ clr_item_row_to_json (ClrItemRow *self)
   put_field (object, "unit_value", self->unit_value, FALSE);
   put_field (object, "currency", self->currency, FALSE);
   put_field (object, "manufacturer", self->manufacturer, FALSE);
+  put_field (object, "manufacturer_headquarters", self->manufacturer_hq, FALSE);
   put_field (object, "model", self->model, FALSE);
   put_field (object, "tpp", self->tpp, FALSE);
   put_field (object, "performance_density", self->density, FALSE);
@@ -479,6 +560,8 @@ clr_item_row_to_json (ClrItemRow *self)
     json_object_set_boolean_member (object, "datacenter", selected == 1);
   else if (json_object_has_member (object, "datacenter"))
     json_object_remove_member (object, "datacenter");
+  put_tristate (object, "food_or_medicine", self->food_buttons);
+  put_tristate (object, "enc_classification_done", self->enc_buttons);
 
   node = json_node_init_object (json_node_alloc (), object);
   json_object_unref (object);
@@ -502,7 +585,7 @@ field_rows (ClrItemRow *self,
   ClrFieldRow **rows;
   ClrFieldRow *all[] = { self->description, self->eccn, self->tpp, self->density, self->bandwidth,
                          self->quantity, self->unit_value, self->currency, self->manufacturer,
-                         self->model };
+                         self->manufacturer_hq, self->model };
 
   rows = g_new (ClrFieldRow *, G_N_ELEMENTS (all));
   memcpy (rows, all, sizeof all);

@@ -248,6 +248,36 @@ show_findings (ClrResultPane *self,
     }
 }
 
+/* How the engine read the facts (a paragraph derived from TPP and performance
+ * density, a fact not needed for this shipment, Hong Kong treated as China):
+ * shown above the findings. */
+static void
+show_notes (ClrResultPane *self,
+            JsonObject    *result)
+{
+  JsonArray *notes = member_array (result, "notes");
+
+  for (guint i = 0; notes != NULL && i < json_array_get_length (notes); i++)
+    {
+      const char *text = JSON_NODE_HOLDS_VALUE (json_array_get_element (notes, i)) ?
+                         json_array_get_string_element (notes, i) : NULL;
+      g_autofree char *escaped = NULL;
+      GtkWidget *row;
+      GtkWidget *icon;
+
+      if (text == NULL)
+        continue;
+      escaped = g_markup_escape_text (text, -1);  /* row titles are markup */
+      row = adw_action_row_new ();
+      icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      add_row (self, self->findings_group, row);
+    }
+}
+
 static void
 show_exceptions (ClrResultPane *self,
                  JsonObject    *result)
@@ -430,6 +460,7 @@ clr_result_pane_set_result (ClrResultPane *self,
   gtk_label_set_text (self->meaning_label, clr_verdict_get_meaning (verdict));
   gtk_widget_set_visible (GTK_WIDGET (self->findings_group), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->screening_group), TRUE);
+  show_notes (self, object);
   show_findings (self, object, json_node_get_object (self->shipment));
   show_exceptions (self, object);
   show_screening (self, object);
