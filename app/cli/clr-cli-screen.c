@@ -486,32 +486,24 @@ clr_cli_screen_batch (ClrStore          *store,
 
   /* review: batch hits enter the review queue (once per party and entry),
    * and every name is remembered for re-screening after list updates —
-   * in one transaction, statements prepared once (clr-store-review.c). */
+   * in one transaction, statements prepared once, each hit written as text
+   * straight from the matcher's result (clr-store-review.c). */
   {
-    g_autoptr(JsonArray) parties = json_array_new ();
-    g_autoptr(JsonArray) screening = json_array_new ();
+    g_autofree const char **names = g_new0 (const char *, rows->len + 1);
+    g_autofree const char **countries = g_new0 (const char *, rows->len + 1);
     gint64 record_start = g_get_monotonic_time ();
     double record_cpu0 = cpu_seconds ();
 
     for (guint i = 0; i < rows->len; i++)
       {
         Row *row = &g_array_index (rows, Row, i);
-        JsonObject *party = json_object_new ();
-        JsonObject *element = json_object_new ();
-        JsonArray *hits = json_array_new ();
 
-        json_object_set_string_member (party, "name", row->name);
-        if (row->country != NULL && *row->country != '\0')
-          json_object_set_string_member (party, "country", row->country);
-        json_array_add_object_element (parties, party);
-        json_object_set_int_member (element, "party", i);
-        for (guint h = 0; h < batch.results[i]->len; h++)
-          json_array_add_element (hits, clr_hit_to_json (g_ptr_array_index (batch.results[i], h)));
+        names[i] = row->name;
+        countries[i] = row->country;
         stats->hits += batch.results[i]->len;
-        json_object_set_array_member (element, "hits", hits);
-        json_array_add_object_element (screening, element);
       }
-    if (!clr_store_review_annotate_screening_full (store, screening, parties, 0, "batch", &error))
+    if (!clr_store_review_record_hits (store, rows->len, names, countries,
+                                       (GPtrArray *const *) batch.results, "batch", NULL, &error))
       {
         clr_cli_error ("%s", error->message);
         exit_code = clr_cli_exit_code_for_error (error);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "clr-match-hit.h"
 
@@ -165,4 +166,131 @@ clr_hit_to_json (const ClrHit *self)
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+/* ---- the same object as text, without building it ---- */
+
+static void
+text_string (GString    *out,
+             const char *value)
+{
+  if (value == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const unsigned char *p = (const unsigned char *) value; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (*p < 0x1f)   /* json-glib 1.6 writes 0x1f as is */
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, (char) *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+text_member (GString    *out,
+             const char *name,
+             const char *value)
+{
+  g_string_append_printf (out, ",\"%s\":", name);
+  text_string (out, value);
+}
+
+static void
+text_double (GString    *out,
+             const char *name,
+             double      value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (name != NULL)
+    g_string_append_printf (out, ",\"%s\":", name);
+  g_string_append (out, g_ascii_dtostr (buf, sizeof buf, value));
+  /* json-glib writes an integral double as "1.0" */
+  if (strpbrk (buf, ".eEni") == NULL)
+    g_string_append (out, ".0");
+}
+
+/**
+ * clr_hit_to_json_text:
+ * @self: a hit
+ * @content_hash: (nullable): clr_entry_content_hash() of its entry, when the
+ *   caller has it already (a batch meets the same entry many times)
+ *
+ * The text of clr_hit_to_json() (as json-glib writes it, compactly),
+ * written directly: a batch records tens of thousands of hits.
+ *
+ * Returns: (transfer full): the JSON text
+ */
+char *
+clr_hit_to_json_text (const ClrHit *self,
+                      const char   *content_hash)
+{
+  GString *out;
+  g_autofree char *key = NULL;
+  g_autofree char *hash = NULL;
+  const ClrEntry *entry;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  entry = self->entry;
+  key = (entry->entry_id != NULL && *entry->entry_id != '\0')
+        ? g_strdup (entry->entry_id) : clr_entry_dup_key (entry);
+  if (content_hash == NULL)
+    content_hash = hash = clr_entry_content_hash (entry);
+
+  out = g_string_sized_new (1024);
+  g_string_append (out, "{\"score\":");
+  text_double (out, NULL, round3 (self->score));
+  text_member (out, "list", entry->list_code);
+  text_member (out, "list_name", entry->list_name);
+  text_member (out, "entry_id", key);
+  text_member (out, "name", entry->name);
+  text_member (out, "matched_name", self->matched_name);
+  g_string_append (out, ",\"countries\":[");
+  for (guint i = 0; i < entry->countries->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      text_string (out, g_ptr_array_index (entry->countries, i));
+    }
+  g_string_append_c (out, ']');
+  text_member (out, "license_requirement", entry->license_requirement);
+  text_member (out, "license_policy", entry->license_policy);
+  text_member (out, "federal_register", entry->federal_register);
+  text_member (out, "explanation", self->explanation);
+  g_string_append_printf (out, ",\"entry_row\":%" G_GINT64_FORMAT, self->entry_id);
+  text_member (out, "content_hash", content_hash);
+  text_double (out, "name_score", round3 (self->name_score));
+  text_double (out, "country_adjustment", round3 (self->country_adjust));
+  g_string_append (out, ",\"tokens\":[");
+  for (guint i = 0; i < self->token_matches->len; i++)
+    {
+      const ClrTokenMatch *m = g_ptr_array_index (self->token_matches, i);
+
+      g_string_append (out, i > 0 ? ",{\"query\":" : "{\"query\":");
+      text_string (out, m->query_token);
+      text_member (out, "listed", m->entry_token);
+      text_double (out, "similarity", round3 (m->similarity));
+      text_double (out, "weight", round3 (m->weight));
+      text_double (out, "contribution", round3 (m->contribution));
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}");
+
+  return g_string_free (out, FALSE);
 }

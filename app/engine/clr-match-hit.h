@@ -61,6 +61,8 @@ void        clr_hit_add_token_match (ClrHit     *self,
  * federal_register, explanation, plus entry_row (the store row id),
  * content_hash and tokens (the token matches). */
 JsonNode   *clr_hit_to_json    (const ClrHit   *self);
+char       *clr_hit_to_json_text (const ClrHit *self,
+                                  const char   *content_hash);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClrHit, clr_hit_unref)
 

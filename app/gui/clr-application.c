@@ -329,8 +329,16 @@ clr_application_handle_local_options (GApplication *app,
       return 0;
     }
 
-  /* G_OPTION_ARG_FILENAME arrives as a bytestring. */
-  if (g_variant_dict_lookup (options, "db", "^&ay", &db) && db != NULL && db[0] != '\0')
+  /* G_OPTION_ARG_FILENAME arrives as a bytestring. An empty path would make
+   * SQLite open a throw-away database whose decisions vanish on exit. */
+  if (g_variant_dict_lookup (options, "db", "^&ay", &db) && (db == NULL || db[0] == '\0'))
+    {
+      g_printerr ("clearance: %s\n",
+                  _("--db: the path is empty (an empty path would be a throw-away database); "
+                    "give a file, or leave --db out for the default database"));
+      return 1;
+    }
+  if (db != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (db);
       g_free (self->db_path);

@@ -9,10 +9,12 @@
 #include <inttypes.h>
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "clr-entry.h"
 #include "clr-family.h"
+#include "clr-match-hit.h"
 #include "clr-store-audit.h"
 #include "clr-store-lists-private.h"
 #include "clr-store-json-private.h"
@@ -393,9 +395,15 @@ json_text_to_strv (const char *text)
 
 /* ---- reading items ---- */
 
+/* An item's entry snapshot: its own copy, else the shared one it names
+ * (0008-review-snapshots.sql). */
+#define ENTRY_JSON \
+  "coalesce (entry_json, (SELECT s.json FROM review_entry_snapshots s " \
+  "WHERE s.hash = review_items.entry_snapshot))"
+
 #define ITEM_COLUMNS \
   "SELECT id, party_name, party_key, party_country, party_role, case_id, origin, party_json, " \
-  "list_code, entry_key, entry_row, content_hash, entry_name, entry_json, entry_removed, " \
+  "list_code, entry_key, entry_row, content_hash, entry_name, " ENTRY_JSON ", entry_removed, " \
   "score, matched_name, explanation, hit_json, status, reason, note, decided_by, " \
   "decided_by_user, decided_at, first_seen_at, last_seen_at, reopened, previous_status, " \
   "previous_reason, previous_hash, changed_fields FROM review_items "
@@ -1012,11 +1020,11 @@ fail:
 typedef struct
 {
   JsonObject *hit;           /* borrowed from the caller's array: annotated in place */
-  char       *party_name;
-  char       *party_key;
-  char       *party_country;
-  char       *party_role;
-  JsonNode   *party;         /* the party (or parent) object */
+  /* the party's, borrowed from its PendingParty (which outlives the hit) */
+  const char *party_name;
+  const char *party_key;
+  const char *party_country;
+  const char *party_role;
   const char *party_json;    /* as text (borrowed from its PendingParty) */
   gint64      case_id;
   JsonArray  *other_cases;   /* more case ids the party is in (re-screening), or NULL */
@@ -1027,6 +1035,11 @@ typedef struct
   char       *entry_name;
   const char *entry_json;    /* the stored entry's snapshot (borrowed from the
                                 EntryCache), NULL when the hit names no stored row */
+  struct _CachedEntry *cached; /* its cache entry (borrowed), or NULL */
+  double      score;
+  const char *matched_name;  /* borrowed from the hit */
+  const char *explanation;   /* borrowed from the hit */
+  char       *hit_json;      /* the hit as stored, when written without a JsonObject */
 } PendingHit;
 
 /* The stored entries a recording touches, each read once however many
@@ -1034,13 +1047,14 @@ typedef struct
  * stored data is the entry's JSON as clr_entry_to_json() wrote it: the
  * snapshot the queue keeps, used as is; the entry is parsed only when a
  * field is needed (a hit without list or hash, a reopened decision). */
-typedef struct
+typedef struct _CachedEntry
 {
   char     *json;            /* list_entry.data */
   char     *key;             /* the key the list version stored */
   char     *content_hash;
   char     *list_code;
   char     *name;
+  char     *snapshot;        /* SHA-256 of json once stored in review_entry_snapshots */
 } CachedEntry;
 
 typedef struct
@@ -1057,6 +1071,7 @@ cached_entry_free (CachedEntry *c)
   g_free (c->content_hash);
   g_free (c->list_code);
   g_free (c->name);
+  g_free (c->snapshot);
   g_free (c);
 }
 
@@ -1129,6 +1144,7 @@ typedef struct
   sqlite3_stmt *insert;
   sqlite3_stmt *sighting;
   sqlite3_stmt *remember;
+  sqlite3_stmt *snapshot;
 } RecordStmts;
 
 static void
@@ -1139,6 +1155,7 @@ record_stmts_clear (RecordStmts *st)
   g_clear_pointer (&st->insert, sqlite3_finalize);
   g_clear_pointer (&st->sighting, sqlite3_finalize);
   g_clear_pointer (&st->remember, sqlite3_finalize);
+  g_clear_pointer (&st->snapshot, sqlite3_finalize);
 }
 
 /* *@slot prepared on first use, else reset with its bindings cleared. */
@@ -1161,16 +1178,12 @@ cached_stmt (ClrStore      *self,
 static void
 pending_hit_free (PendingHit *p)
 {
-  g_free (p->party_name);
-  g_free (p->party_key);
-  g_free (p->party_country);
-  g_free (p->party_role);
-  g_clear_pointer (&p->party, json_node_unref);
   g_clear_pointer (&p->other_cases, json_array_unref);
   g_free (p->list_code);
   g_free (p->entry_key);
   g_free (p->content_hash);
   g_free (p->entry_name);
+  g_free (p->hit_json);
   g_free (p);
 }
 
@@ -1272,29 +1285,62 @@ pending_party_new (JsonObject *element,
   return p;
 }
 
+/* A pending hit of @party, its hit fields to be filled in. */
+static PendingHit *
+pending_hit_for_party (PendingParty *party)
+{
+  PendingHit *p = g_new0 (PendingHit, 1);
+
+  p->party_name = party->name;
+  p->party_key = party->key;
+  p->party_country = party->country;
+  p->party_role = party->role;
+  p->party_json = party->json;
+  p->case_id = party->case_id;
+  p->other_cases = party->other_cases ? json_array_ref (party->other_cases) : NULL;
+  return p;
+}
+
+static PendingHit *pending_hit_resolve (ClrStore   *self,
+                                        EntryCache *cache,
+                                        PendingHit *p,
+                                        const char *key);
+
 static PendingHit *
 pending_hit_new (ClrStore     *self,
                  EntryCache   *cache,
                  PendingParty *party,
                  JsonObject   *hit)
 {
-  CachedEntry *cached = NULL;
-  PendingHit *p = g_new0 (PendingHit, 1);
-  const char *key = NULL;
+  PendingHit *p = pending_hit_for_party (party);
 
   p->hit = hit;
-  p->party_name = g_strdup (party->name);
-  p->party_key = g_strdup (party->key);
-  p->party_country = g_strdup (party->country);
-  p->party_role = g_strdup (party->role);
-  p->party = party->party ? json_node_ref (party->party) : NULL;
-  p->party_json = party->json;
-  p->case_id = party->case_id;
-  p->other_cases = party->other_cases ? json_array_ref (party->other_cases) : NULL;
+  p->score = member_double (hit, "score");
+  p->matched_name = _clr_json_member_string (hit, "matched_name");
+  p->explanation = _clr_json_member_string (hit, "explanation");
   p->entry_row = member_int (hit, "entry_row");
   p->content_hash = g_strdup (_clr_json_member_string (hit, "content_hash"));
   p->list_code = g_strdup (_clr_json_member_string (hit, "list"));
   p->entry_name = g_strdup (_clr_json_member_string (hit, "name"));
+
+  return pending_hit_resolve (self, cache, p,
+                              _clr_json_member_string (hit, "entry_key") != NULL
+                              ? _clr_json_member_string (hit, "entry_key")
+                              : _clr_json_member_string (hit, "entry_id") != NULL
+                              ? _clr_json_member_string (hit, "entry_id")
+                              : _clr_json_member_string (hit, "key"));
+}
+
+/* Fills in @p from the stored entry its row names (read once per
+ * recording), else keys it by @key (or the entry's name); frees @p and
+ * returns NULL when it has no key. */
+static PendingHit *
+pending_hit_resolve (ClrStore   *self,
+                     EntryCache *cache,
+                     PendingHit *p,
+                     const char *key)
+{
+  CachedEntry *cached = NULL;
 
   if (p->entry_row > 0)
     cached = entry_cache_get (self, cache, p->entry_row);
@@ -1302,6 +1348,7 @@ pending_hit_new (ClrStore     *self,
   if (cached != NULL)
     {
       p->entry_json = cached->json;
+      p->cached = cached;
       /* The key the list version stored (two entries may share a name) */
       p->entry_key = g_strdup (cached->key);
       if (p->entry_key == NULL)
@@ -1320,11 +1367,6 @@ pending_hit_new (ClrStore     *self,
     }
   else
     {
-      key = _clr_json_member_string (hit, "entry_key");
-      if (key == NULL)
-        key = _clr_json_member_string (hit, "entry_id");
-      if (key == NULL)
-        key = _clr_json_member_string (hit, "key");
       if (key == NULL)
         key = p->entry_name;
       p->entry_key = g_strdup (key);
@@ -1446,6 +1488,34 @@ reopen_item (ClrStore    *self,
                                           case_id, before, after, error) != 0;
 }
 
+/* Stores the snapshot of @cached once (per recording, and once per distinct
+ * text in the store); returns its hash, or NULL on error. */
+static const char *
+store_snapshot (ClrStore     *self,
+                RecordStmts  *st,
+                CachedEntry  *cached,
+                GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (cached->snapshot != NULL)
+    return cached->snapshot;
+  stmt = cached_stmt (self, &st->snapshot,
+                      "INSERT OR IGNORE INTO review_entry_snapshots (hash, json) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return NULL;
+  cached->snapshot = g_compute_checksum_for_string (G_CHECKSUM_SHA256, cached->json, -1);
+  sqlite3_bind_text (stmt, 1, cached->snapshot, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, cached->json, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      g_clear_pointer (&cached->snapshot, g_free);
+      _clr_store_set_error (self, error, _("Recording a hit for review"));
+      return NULL;
+    }
+  return cached->snapshot;
+}
+
 /* Records one hit; returns the item's status in @status, and whether it was
  * new (@created) or reopened (@reopened). Caller holds the lock inside a
  * transaction. */
@@ -1466,7 +1536,7 @@ record_hit (ClrStore         *self,
   const char *party_json = p->party_json;
   g_autofree char *hit_json = NULL;
   const char *entry_json = p->entry_json;
-  g_autoptr(JsonNode) hit_node = json_node_new (JSON_NODE_OBJECT);
+  const char *snapshot = NULL;
   const char *country = p->party_country ? p->party_country : "";
   const char *list_code = p->list_code ? p->list_code : "";
   gint64 id = 0;
@@ -1477,11 +1547,25 @@ record_hit (ClrStore         *self,
   *status_out = CLR_REVIEW_STATUS_OPEN;
 
   /* Stored without our own annotations, so re-recording is stable. */
-  json_node_set_object (hit_node, p->hit);
-  hit_json = _clr_json_to_text (hit_node);
+  if (p->hit_json == NULL)
+    {
+      g_autoptr(JsonNode) hit_node = json_node_new (JSON_NODE_OBJECT);
+
+      json_node_set_object (hit_node, p->hit);
+      hit_json = _clr_json_to_text (hit_node);
+    }
+
+  /* A stored entry's snapshot is shared, not copied into the item. */
+  if (p->cached != NULL)
+    {
+      snapshot = store_snapshot (self, st, p->cached, error);
+      if (snapshot == NULL)
+        return 0;
+      entry_json = NULL;
+    }
 
   find = cached_stmt (self, &st->find,
-                             "SELECT id, status, reason, decided_hash, entry_json, case_id FROM review_items "
+                             "SELECT id, status, reason, decided_hash, " ENTRY_JSON ", case_id FROM review_items "
                              "WHERE party_key = ? AND party_country = ? AND list_code = ? AND entry_key = ?",
                              error);
   if (find == NULL)
@@ -1524,7 +1608,9 @@ record_hit (ClrStore         *self,
                                  "case_id = CASE WHEN ?4 > 0 THEN ?4 ELSE case_id END, "
                                  "entry_row = CASE WHEN ?5 > 0 THEN ?5 ELSE entry_row END, "
                                  "content_hash = coalesce (?6, content_hash), entry_name = coalesce (?7, entry_name), "
-                                 "entry_json = coalesce (?8, entry_json), entry_removed = 0, score = ?9, "
+                                 "entry_json = CASE WHEN ?15 IS NULL THEN coalesce (?8, entry_json) END, "
+                                 "entry_snapshot = CASE WHEN ?15 IS NULL AND ?8 IS NOT NULL THEN NULL "
+                                 "ELSE coalesce (?15, entry_snapshot) END, entry_removed = 0, score = ?9, "
                                  "matched_name = ?10, explanation = ?11, hit_json = ?12, last_seen_at = ?13 "
                                  "WHERE id = ?14", error);
       if (stmt == NULL)
@@ -1537,16 +1623,16 @@ record_hit (ClrStore         *self,
                                  "INSERT INTO review_items (party_name, party_role, party_json, case_id, "
                                  "entry_row, content_hash, entry_name, entry_json, score, matched_name, "
                                  "explanation, hit_json, last_seen_at, first_seen_at, party_key, "
-                                 "party_country, list_code, entry_key, origin) "
+                                 "party_country, list_code, entry_key, origin, entry_snapshot) "
                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, "
-                                 "?14, ?15, ?16, ?17, ?18)", error);
+                                 "?19, ?16, ?17, ?18, ?14, ?15)", error);
       if (stmt == NULL)
         return 0;
-      sqlite3_bind_text (stmt, 14, p->party_key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 15, country, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 16, list_code, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 17, p->entry_key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 18, origin, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 19, p->party_key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 16, country, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 17, list_code, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 18, p->entry_key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 14, origin, -1, SQLITE_STATIC);
       *created = TRUE;
     }
   else
@@ -1563,11 +1649,12 @@ record_hit (ClrStore         *self,
   _clr_stmt_bind_text_or_null (stmt, 6, p->content_hash);
   _clr_stmt_bind_text_or_null (stmt, 7, p->entry_name);
   _clr_stmt_bind_text_or_null (stmt, 8, entry_json);
-  sqlite3_bind_double (stmt, 9, member_double (p->hit, "score"));
-  _clr_stmt_bind_text_or_null (stmt, 10, _clr_json_member_string (p->hit, "matched_name"));
-  _clr_stmt_bind_text_or_null (stmt, 11, _clr_json_member_string (p->hit, "explanation"));
-  _clr_stmt_bind_text_or_null (stmt, 12, hit_json);
+  sqlite3_bind_double (stmt, 9, p->score);
+  _clr_stmt_bind_text_or_null (stmt, 10, p->matched_name);
+  _clr_stmt_bind_text_or_null (stmt, 11, p->explanation);
+  _clr_stmt_bind_text_or_null (stmt, 12, hit_json != NULL ? hit_json : p->hit_json);
   sqlite3_bind_text (stmt, 13, now, -1, SQLITE_STATIC);
+  _clr_stmt_bind_text_or_null (stmt, 15, snapshot);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       _clr_store_set_error (self, error, _("Recording a hit for review"));
@@ -1644,6 +1731,14 @@ look_up_hit (ClrStore         *self,
   return TRUE;
 }
 
+static gboolean record_pending (ClrStore   *self,
+                                GPtrArray  *pending_parties,
+                                GPtrArray  *pending_hits,
+                                const char *origin,
+                                guint      *n_new,
+                                guint      *n_reopened,
+                                GError    **error);
+
 gboolean
 _clr_store_review_record (ClrStore    *self,
                           JsonArray   *screening,
@@ -1656,13 +1751,9 @@ _clr_store_review_record (ClrStore    *self,
 {
   g_autoptr(GPtrArray) pending_parties = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_party_free);
   g_autoptr(GPtrArray) pending_hits = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_hit_free);
-  g_autofree char *now = _clr_store_now_iso ();
   g_autoptr(GHashTable) cached_entries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                                 (GDestroyNotify) cached_entry_free);
   EntryCache cache = { cached_entries, NULL };
-  RecordStmts st = { NULL, };
-  guint created_count = 0;
-  guint reopened_count = 0;
 
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
 
@@ -1720,7 +1811,10 @@ _clr_store_review_record (ClrStore    *self,
           gint64 id;
 
           if (!look_up_hit (self, p, &status, &id, error))
-            goto fail;
+            {
+              _clr_store_unlock (self);
+              return FALSE;
+            }
           if (id > 0)
             json_object_set_int_member (p->hit, "review_id", id);
           json_object_set_string_member (p->hit, "decision", clr_review_status_to_string (status));
@@ -1733,7 +1827,24 @@ _clr_store_review_record (ClrStore    *self,
       return TRUE;
     }
 
-  /* Phase 2: one transaction. */
+  return record_pending (self, pending_parties, pending_hits, origin, n_new, n_reopened, error);
+}
+
+/* Phase 2 of a recording: one transaction, statements prepared once. */
+static gboolean
+record_pending (ClrStore   *self,
+                GPtrArray  *pending_parties,
+                GPtrArray  *pending_hits,
+                const char *origin,
+                guint      *n_new,
+                guint      *n_reopened,
+                GError    **error)
+{
+  g_autofree char *now = _clr_store_now_iso ();
+  RecordStmts st = { NULL, };
+  guint created_count = 0;
+  guint reopened_count = 0;
+
   _clr_store_lock (self);
   if (!_clr_store_begin (self, error))
     goto fail;
@@ -1754,8 +1865,11 @@ _clr_store_review_record (ClrStore    *self,
         goto fail;
       created_count += created ? 1 : 0;
       reopened_count += reopened ? 1 : 0;
-      json_object_set_int_member (p->hit, "review_id", id);
-      json_object_set_string_member (p->hit, "decision", clr_review_status_to_string (status));
+      if (p->hit != NULL)
+        {
+          json_object_set_int_member (p->hit, "review_id", id);
+          json_object_set_string_member (p->hit, "decision", clr_review_status_to_string (status));
+        }
     }
 
   record_stmts_clear (&st);
@@ -1777,6 +1891,9 @@ fail:
   for (guint i = 0; i < pending_hits->len; i++)
     {
       PendingHit *p = g_ptr_array_index (pending_hits, i);
+
+      if (p->hit == NULL)
+        continue;
       json_object_remove_member (p->hit, "decision");
       json_object_remove_member (p->hit, "review_id");
     }
@@ -1803,6 +1920,102 @@ clr_store_review_annotate_screening (ClrStore    *self,
   return _clr_store_review_record (self, screening, parties, 0, NULL, NULL, NULL, error);
 }
 
+gboolean
+clr_store_review_record_hits (ClrStore          *self,
+                              guint              n_parties,
+                              const char *const *names,
+                              const char *const *countries,
+                              GPtrArray *const  *hits,
+                              const char        *origin,
+                              guint             *n_new,
+                              GError           **error)
+{
+  g_autoptr(GPtrArray) pending_parties = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_party_free);
+  g_autoptr(GPtrArray) pending_hits = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_hit_free);
+  g_autoptr(GHashTable) cached_entries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                                (GDestroyNotify) cached_entry_free);
+  /* ClrEntry * → its content hash: computed once per entry, not per hit */
+  g_autoptr(GHashTable) hashes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  EntryCache cache = { cached_entries, NULL };
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (n_parties == 0 || (names != NULL && hits != NULL), FALSE);
+
+  if (origin == NULL)
+    origin = "batch";
+
+  /* A read-only database: screening works, nothing is recorded. */
+  if (clr_store_is_read_only (self))
+    {
+      if (n_new != NULL)
+        *n_new = 0;
+      return TRUE;
+    }
+
+  for (guint i = 0; i < n_parties; i++)
+    {
+      const char *country = countries != NULL ? countries[i] : NULL;
+      g_autoptr(JsonObject) object = NULL;
+      PendingParty *party;
+
+      if (names[i] == NULL || *names[i] == '\0')
+        continue;
+      party = g_new0 (PendingParty, 1);
+      party->name = g_strdup (names[i]);
+      party->key = clr_review_normalize_party_name (names[i]);
+      if (*party->key == '\0')
+        {
+          pending_party_free (party);
+          continue;
+        }
+      /* The same party object clr_cli_screen_batch() gave before. */
+      object = json_object_new ();
+      json_object_set_string_member (object, "name", names[i]);
+      if (country != NULL && *country != '\0')
+        {
+          json_object_set_string_member (object, "country", country);
+          party->country = upper_or_null (country);
+        }
+      party->party = json_node_new (JSON_NODE_OBJECT);
+      json_node_set_object (party->party, object);
+      party->json = _clr_json_to_text (party->party);
+      g_ptr_array_add (pending_parties, party);
+
+      for (guint h = 0; hits[i] != NULL && h < hits[i]->len; h++)
+        {
+          ClrHit *hit = g_ptr_array_index (hits[i], h);
+          const ClrEntry *entry = hit->entry;
+          const char *hash = g_hash_table_lookup (hashes, entry);
+          g_autofree char *key = NULL;
+          PendingHit *p;
+
+          if (hash == NULL)
+            {
+              hash = clr_entry_content_hash (entry);
+              g_hash_table_insert (hashes, (gpointer) entry, (gpointer) hash);
+            }
+          p = pending_hit_for_party (party);
+          p->score = round (hit->score * 1000.0) / 1000.0;   /* as clr_hit_to_json() */
+          p->matched_name = hit->matched_name;
+          p->explanation = hit->explanation;
+          p->hit_json = clr_hit_to_json_text (hit, hash);
+          p->entry_row = hit->entry_id;
+          p->content_hash = g_strdup (hash);
+          p->list_code = g_strdup (entry->list_code);
+          p->entry_name = g_strdup (entry->name);
+          key = (entry->entry_id != NULL && *entry->entry_id != '\0')
+                ? g_strdup (entry->entry_id) : clr_entry_dup_key (entry);
+          p = pending_hit_resolve (self, &cache, p, key);
+          if (p != NULL)
+            g_ptr_array_add (pending_hits, p);
+        }
+    }
+
+  entry_cache_close (self, &cache);
+
+  return record_pending (self, pending_parties, pending_hits, origin, n_new, NULL, error);
+}
+
 /* ---- changes from a list update (used by re-screening) ---- */
 
 /* The entry behind items (list code + @old_key, or stored row @old_row) now
@@ -1825,7 +2038,7 @@ _clr_store_review_entry_changed (ClrStore    *self,
   int rc;
 
   find = _clr_store_prepare (self,
-                             "SELECT id, status, reason, decided_hash, entry_json, case_id FROM review_items "
+                             "SELECT id, status, reason, decided_hash, " ENTRY_JSON ", case_id FROM review_items "
                              "WHERE (list_code = ?1 AND entry_key = ?2) OR (?3 > 0 AND entry_row = ?3)", error);
   if (find == NULL)
     return FALSE;
@@ -1879,7 +2092,7 @@ _clr_store_review_entry_changed (ClrStore    *self,
        * that one stands and this one keeps the old key. */
       update = _clr_store_prepare (self,
                                    "UPDATE OR IGNORE review_items SET entry_key = ?1, entry_row = ?2, "
-                                   "content_hash = ?3, entry_json = ?4, entry_name = ?5, entry_removed = 0 "
+                                   "content_hash = ?3, entry_json = ?4, entry_snapshot = NULL, entry_name = ?5, entry_removed = 0 "
                                    "WHERE id = ?6", error);
       if (update == NULL)
         return FALSE;

@@ -231,6 +231,19 @@ gboolean       clr_store_review_annotate_screening_full     (ClrStore   *self,
                                                              const char *origin,
                                                              GError    **error);
 
+/* Records what `screen --batch` found: party i is @names[i] (in
+ * @countries[i], NULL or "" for none) with the ClrHit * of @hits[i], as
+ * clr_store_review_annotate_screening_full() would from their JSON (same
+ * items, same stored hit text), without building it. @n_new: items created. */
+gboolean       clr_store_review_record_hits                 (ClrStore          *self,
+                                                             guint              n_parties,
+                                                             const char *const *names,
+                                                             const char *const *countries,
+                                                             GPtrArray *const  *hits,
+                                                             const char        *origin,
+                                                             guint             *n_new,
+                                                             GError           **error);
+
 /* Async variants for the GUI. */
 /* Whether every screening hit of @result (an evaluation result whose hits
  * clr_store_review_annotate_screening*() annotated with "review_id" and

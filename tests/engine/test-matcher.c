@@ -199,6 +199,65 @@ test_explanation_and_json (void)
   g_assert_cmpfloat (json_object_get_double_member (obj, "score"), >, 0.8);
 }
 
+static char *
+generated_text (const ClrHit *hit)
+{
+  g_autoptr(JsonNode) node = clr_hit_to_json (hit);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* The batch recorder stores clr_hit_to_json_text(): the same text json-glib
+ * writes for clr_hit_to_json(), whatever the names hold. */
+static void
+test_json_text (void)
+{
+  g_autoptr(ClrMatcher) m = make_matcher ();
+  const char *queries[] = { "Huawie Technologies", "John Michael Doe", "Rosneft", "Bank Melli Iran" };
+  g_autoptr(ClrEntry) e = clr_entry_new ();
+  g_autoptr(ClrHit) odd = NULL;
+  guint compared = 0;
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GPtrArray) hits = clr_matcher_screen (m, queries[q], "CN", 0.3, 0);
+
+      for (guint i = 0; i < hits->len; i++)
+        {
+          ClrHit *hit = g_ptr_array_index (hits, i);
+          g_autofree char *expected = generated_text (hit);
+          g_autofree char *text = clr_hit_to_json_text (hit, NULL);
+          g_autofree char *hash = clr_entry_content_hash (hit->entry);
+          g_autofree char *with_hash = clr_hit_to_json_text (hit, hash);
+
+          g_assert_cmpstr (text, ==, expected);
+          g_assert_cmpstr (with_hash, ==, expected);
+          compared++;
+        }
+    }
+  g_assert_cmpuint (compared, >=, 2);
+
+  /* Quotes, backslashes, control characters, non-ASCII, missing fields. */
+  e->list_code = g_strdup ("SDN");
+  e->name = g_strdup ("The \"Quoted\" \\ Co.\n\tLtd\x01 \xc3\x9cml\xc3\xa4ut / \xe4\xb8\xad");
+  clr_entry_add_country (e, "DE");
+  odd = clr_hit_new (7, e);
+  odd->score = 0.123456;
+  odd->name_score = 1.0 / 3.0;
+  odd->country_adjust = -0.05;
+  odd->matched_name = g_strdup ("x\x1f\"y\"");
+  clr_hit_add_token_match (odd, "quoted", NULL, 0, 0.25);
+  clr_hit_add_token_match (odd, "co", "co", 1, 1e-7);
+  {
+    g_autofree char *expected = generated_text (odd);
+    g_autofree char *text = clr_hit_to_json_text (odd, NULL);
+
+    g_assert_cmpstr (text, ==, expected);
+  }
+}
+
 static void
 test_threshold_limit_order (void)
 {
@@ -830,6 +889,7 @@ main (int    argc,
   g_test_add_func ("/matcher/generic-words-score-low", test_generic_words_score_low);
   g_test_add_func ("/matcher/country", test_country);
   g_test_add_func ("/matcher/explanation-and-json", test_explanation_and_json);
+  g_test_add_func ("/matcher/json-text", test_json_text);
   g_test_add_func ("/matcher/threshold-limit-order", test_threshold_limit_order);
   g_test_add_func ("/matcher/index-equals-full-scan", test_index_equals_full_scan);
   g_test_add_func ("/matcher/threads", test_threads);

@@ -11,6 +11,7 @@
 #include "clr-store-audit.h"
 #include "clr-store-cases.h"
 #include "clr-store-review.h"
+#include "clr-store-screening.h"
 #include "test-store-review-fixtures.h"
 
 typedef struct
@@ -641,6 +642,142 @@ test_many_parties_one_entry (Fixture       *f,
   g_assert_cmpuint (still_open->len, ==, 0);
 }
 
+static char *
+node_text (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  if (node == NULL)
+    return NULL;
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}
+
+static GPtrArray *
+all_items (ClrStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  ClrReviewFilter filter;
+  GPtrArray *items;
+
+  clr_review_filter_init (&filter);
+  items = clr_store_review_list (store, &filter, &error);
+  g_assert_no_error (error);
+  return items;
+}
+
+static ClrReviewItem *
+item_by_key (GPtrArray   *items,
+             const char  *party_key,
+             const char  *entry_key)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      ClrReviewItem *item = g_ptr_array_index (items, i);
+
+      if (g_str_equal (item->party_key, party_key) && g_str_equal (item->entry_key, entry_key))
+        return item;
+    }
+  return NULL;
+}
+
+/* `screen --batch` records the matcher's hits directly
+ * (clr_store_review_record_hits()); the queue must read exactly as when the
+ * same hits were recorded from their JSON: same items, snapshot, hit text. */
+static void
+test_batch_hits_as_json (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *names[] = { "Huawei Technologies Co. Ltd", "ACME Trading", "Sugon Information",
+                          "Dawning Information Industry", "Nobody In Particular", "Huawei Technologies" };
+  const char *countries[] = { "CN", NULL, "cn", "", NULL, "HK" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrMatcher) matcher = clr_store_load_matcher (f->store, &error);
+  g_autofree char *path = g_build_filename (f->dir, "batch.db", NULL);
+  g_autoptr(ClrStore) other = clr_store_new (path);
+  g_autoptr(JsonArray) parties = json_array_new ();
+  g_autoptr(JsonArray) screening = json_array_new ();
+  GPtrArray *results[G_N_ELEMENTS (names)];
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  guint n_new = 0;
+
+  g_assert_no_error (error);
+  clr_store_open (other, &error);
+  g_assert_no_error (error);
+  test_write_version (other, "v1", version1, G_N_ELEMENTS (version1));
+
+  /* What clr_cli_screen_batch() recorded before: JSON parties and hits. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      JsonObject *party = json_object_new ();
+      JsonObject *element = json_object_new ();
+      JsonArray *hits = json_array_new ();
+
+      results[i] = clr_matcher_screen (matcher, names[i], countries[i] != NULL && *countries[i] ? countries[i] : NULL,
+                                       0.5, 10);
+      json_object_set_string_member (party, "name", names[i]);
+      if (countries[i] != NULL && *countries[i] != '\0')
+        json_object_set_string_member (party, "country", countries[i]);
+      json_array_add_object_element (parties, party);
+      json_object_set_int_member (element, "party", i);
+      for (guint h = 0; h < results[i]->len; h++)
+        json_array_add_element (hits, clr_hit_to_json (g_ptr_array_index (results[i], h)));
+      json_object_set_array_member (element, "hits", hits);
+      json_array_add_object_element (screening, element);
+    }
+  g_assert_true (clr_store_review_annotate_screening_full (f->store, screening, parties, 0, "batch", &error));
+  g_assert_no_error (error);
+
+  /* Twice: the second pass updates the items it created. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_assert_true (clr_store_review_record_hits (other, G_N_ELEMENTS (names), names, countries,
+                                                   results, "batch", &n_new, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (n_new, ==, 0);
+
+  expected = all_items (f->store);
+  items = all_items (other);
+  g_assert_cmpuint (expected->len, >=, 5);
+  g_assert_cmpuint (items->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      ClrReviewItem *want = g_ptr_array_index (expected, i);
+      ClrReviewItem *got = item_by_key (items, want->party_key, want->entry_key);
+      g_autofree char *want_party = node_text (want->party);
+      g_autofree char *got_party = node_text (got->party);
+      g_autofree char *want_entry = node_text (want->entry);
+      g_autofree char *got_entry = node_text (got->entry);
+      g_autofree char *want_hit = node_text (want->hit);
+      g_autofree char *got_hit = node_text (got->hit);
+
+      g_assert_nonnull (got);
+      g_assert_cmpstr (got->party_name, ==, want->party_name);
+      g_assert_cmpstr (got->party_country, ==, want->party_country);
+      g_assert_cmpstr (got->party_role, ==, want->party_role);
+      g_assert_cmpstr (got->origin, ==, "batch");
+      g_assert_cmpstr (got_party, ==, want_party);
+      g_assert_cmpstr (got->list_code, ==, want->list_code);
+      g_assert_cmpint (got->entry_row, ==, want->entry_row);
+      g_assert_cmpstr (got->content_hash, ==, want->content_hash);
+      g_assert_cmpstr (got->entry_name, ==, want->entry_name);
+      g_assert_nonnull (got_entry);
+      g_assert_cmpstr (got_entry, ==, want_entry);
+      g_assert_cmpfloat (got->score, ==, want->score);
+      g_assert_cmpstr (got->matched_name, ==, want->matched_name);
+      g_assert_cmpstr (got->explanation, ==, want->explanation);
+      g_assert_nonnull (got_hit);
+      g_assert_cmpstr (got_hit, ==, want_hit);
+      g_assert_cmpint (got->status, ==, CLR_REVIEW_STATUS_OPEN);
+      g_assert_cmpstr (got->family_key, ==, want->family_key);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_ptr_array_unref (results[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -660,6 +797,7 @@ main (int    argc,
   ADD ("filters", test_filters);
   ADD ("async", test_async);
   ADD ("many-parties-one-entry", test_many_parties_one_entry);
+  ADD ("batch-hits-as-json", test_batch_hits_as_json);
 #undef ADD
 
   return g_test_run ();
