@@ -6,6 +6,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -39,7 +40,7 @@ read_key (const char  *path,
   if (length < MIN_KEY_BYTES)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-                   _("The key file %s holds %" G_GSIZE_FORMAT " bytes; a key needs at least %d "
+                   _("The key file %s holds %zu bytes; a key needs at least %d "
                      "(e.g. head -c 32 /dev/urandom > %s)"), path, length, MIN_KEY_BYTES, path);
       return NULL;
     }
@@ -144,18 +145,18 @@ audit_verify (ClrCliContext  *ctx,
     {
       clr_cli_error ("%s", error->message);
       if (bad_id > 0)
-        g_printerr (_("%" G_GINT64_FORMAT " entries before it verified.\n"), checked);
+        g_printerr (_("%" PRId64 " entries before it verified.\n"), checked);
       return clr_cli_exit_code_for_error (error);
     }
 
   if (expect_head != NULL && !clr_store_audit_check_anchor (store, expect_head, &anchor_seq, &error))
     return clr_cli_fail (error);
 
-  g_print (g_dngettext (GETTEXT_PACKAGE, "Audit trail intact: %" G_GINT64_FORMAT " entry verified.\n",
-                        "Audit trail intact: %" G_GINT64_FORMAT " entries verified.\n", (gulong) checked),
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Audit trail intact: %" PRId64 " entry verified.\n",
+                        "Audit trail intact: %" PRId64 " entries verified.\n", (gulong) checked),
            checked);
   if (expect_head != NULL)
-    g_print (_("The expected head is entry %" G_GINT64_FORMAT " of the trail; %" G_GINT64_FORMAT
+    g_print (_("The expected head is entry %" PRId64 " of the trail; %" PRId64
                " entries were added since.\n"), anchor_seq, checked - anchor_seq);
   if (signature != NULL)
     g_print ("%s\n", _("Its signature matches the key."));
@@ -221,7 +222,7 @@ audit_anchor (ClrCliContext  *ctx,
       anchor = g_steal_pointer (&signed_anchor);
     }
   g_print ("%s\n", anchor);
-  g_printerr (_("Audit head: entry %" G_GINT64_FORMAT ". Keep this line outside the database (print it, mail it, "
+  g_printerr (_("Audit head: entry %" PRId64 ". Keep this line outside the database (print it, mail it, "
                 "commit it); “clearance-cli audit verify --expect-head %s%s” checks later that the trail "
                 "still holds it.\n"), seq, anchor, key != NULL ? " --key FILE" : "");
   return CLR_EXIT_OK;
@@ -301,7 +302,7 @@ audit_export (ClrCliContext  *ctx,
 
   /* The export's last row is the head; say so, for the user to keep. */
   if (head_hash != NULL)
-    g_printerr (_("Audit head: %" G_GINT64_FORMAT ":%s (the export’s last entry)\n"), head_seq, head_hash);
+    g_printerr (_("Audit head: %" PRId64 ":%s (the export’s last entry)\n"), head_seq, head_hash);
 
   return CLR_EXIT_OK;
 }

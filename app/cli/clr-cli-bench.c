@@ -12,6 +12,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -499,7 +500,7 @@ clr_cli_cmd_bench (ClrCliContext  *ctx,
         }
       secs = now_seconds () - t0;
       import_secs += secs;
-      g_print (_("  import %-40s %8.3f s  (%" G_GUINT64_FORMAT " records, %" G_GUINT64_FORMAT " names%s)\n"),
+      g_print (_("  import %-40s %8.3f s  (%" PRIu64 " records, %" PRIu64 " names%s)\n"),
                (const char *) g_ptr_array_index (files, i), secs, result.records, result.names,
                result.unchanged ? _(", unchanged") : "");
     }

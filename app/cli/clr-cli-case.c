@@ -6,6 +6,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -216,7 +217,7 @@ clr_cli_cmd_case (ClrCliContext  *ctx,
 
       if (new_id == 0)
         return clr_cli_fail (error);
-      g_print (_("Case: %" G_GINT64_FORMAT "\n"), new_id);
+      g_print (_("Case: %" PRId64 "\n"), new_id);
       return CLR_EXIT_OK;
     }
 
@@ -240,7 +241,7 @@ clr_cli_cmd_case (ClrCliContext  *ctx,
 
       if (new_id == 0)
         return clr_cli_fail (error);
-      g_print (_("Case: %" G_GINT64_FORMAT "\n"), new_id);
+      g_print (_("Case: %" PRId64 "\n"), new_id);
       return CLR_EXIT_OK;
     }
 
@@ -259,7 +260,7 @@ clr_cli_cmd_case (ClrCliContext  *ctx,
       clr_cli_print_json (node);
     else
       {
-        g_print (_("Case %" G_GINT64_FORMAT " (%s), %s\n"), c->id, clr_case_status_to_string (c->status),
+        g_print (_("Case %" PRId64 " (%s), %s\n"), c->id, clr_case_status_to_string (c->status),
                  c->reference ? c->reference : _("no reference"));
         g_print (_("Destination: %s, date: %s\n"), c->destination ? c->destination : "—", c->date ? c->date : "—");
         g_print (_("Parties: %s\n"), c->party_names ? c->party_names : "—");

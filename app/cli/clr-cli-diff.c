@@ -6,6 +6,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -34,7 +35,7 @@ static void
 print_version_line (const char           *label,
                     const ClrListVersion *version)
 {
-  g_print (_("%s: version %" G_GINT64_FORMAT " (%s, published %s, imported %s, %" G_GUINT64_FORMAT " records)\n"),
+  g_print (_("%s: version %" PRId64 " (%s, published %s, imported %s, %" PRIu64 " records)\n"),
            label, version->id, version->file_name,
            version->publication_date ? version->publication_date : _("date not stated"),
            version->imported_at, version->records);
@@ -123,7 +124,7 @@ clr_cli_cmd_diff (ClrCliContext  *ctx,
           print_version_line (_("To"), version);
       }
 
-  g_print (_("%" G_GUINT64_FORMAT " added, %" G_GUINT64_FORMAT " removed, %" G_GUINT64_FORMAT " changed\n"),
+  g_print (_("%" PRIu64 " added, %" PRIu64 " removed, %" PRIu64 " changed\n"),
            counts[CLR_LIST_CHANGE_ADDED], counts[CLR_LIST_CHANGE_REMOVED], counts[CLR_LIST_CHANGE_CHANGED]);
 
   for (guint i = 0; i < shown->len; i++)

@@ -6,6 +6,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
@@ -343,7 +344,7 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
       if (saved == NULL)
         return clr_cli_fail (error);
       shipment = json_node_copy (saved->shipment);
-      case_label = g_strdup_printf (_("case %" G_GINT64_FORMAT), case_id);
+      case_label = g_strdup_printf (_("case %" PRId64), case_id);
       argv[1] = case_label;  /* names the case in the messages below */
     }
   else
@@ -435,7 +436,7 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
 
       g_print ("%s", text);
       if (case_id > 0)
-        g_print (_("Case: %" G_GINT64_FORMAT "\n"), case_id);
+        g_print (_("Case: %" PRId64 "\n"), case_id);
     }
   return CLR_EXIT_OK;
 }

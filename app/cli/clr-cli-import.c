@@ -6,6 +6,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -112,14 +113,14 @@ print_result (const char                *path,
 {
   if (result->unchanged)
     {
-      g_print (_("%s: unchanged — identical to the current version %" G_GINT64_FORMAT
-                 " of “%s” (%" G_GUINT64_FORMAT " records); nothing was imported.\n"),
+      g_print (_("%s: unchanged — identical to the current version %" PRId64
+                 " of “%s” (%" PRIu64 " records); nothing was imported.\n"),
                path, result->version_id, result->source, result->records);
       return;
     }
 
-  g_print (_("%s: imported as version %" G_GINT64_FORMAT " of “%s” (%s%s%s): %" G_GUINT64_FORMAT
-             " records, %" G_GUINT64_FORMAT " names.\n"),
+  g_print (_("%s: imported as version %" PRId64 " of “%s” (%s%s%s): %" PRIu64
+             " records, %" PRIu64 " names.\n"),
            path, result->version_id, result->source,
            result->format ? result->format : "?",
            result->publication_date ? _(", published ") : "",
@@ -135,8 +136,8 @@ print_result (const char                *path,
     }
 
   if (result->previous_version_id > 0)
-    g_print (_("  Against version %" G_GINT64_FORMAT ": %" G_GUINT64_FORMAT " added, %"
-               G_GUINT64_FORMAT " removed, %" G_GUINT64_FORMAT " changed.\n"),
+    g_print (_("  Against version %" PRId64 ": %" PRIu64 " added, %"
+               PRIu64 " removed, %" PRIu64 " changed.\n"),
              result->previous_version_id, result->added, result->removed, result->changed);
 
   if (result->warnings->len > 0)

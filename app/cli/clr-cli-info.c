@@ -6,6 +6,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 
@@ -113,8 +114,8 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
       if (current == NULL)
         g_print (_("  %-12s never loaded%s\n"), source->id, source->enabled ? "" : _(" (disabled)"));
       else
-        g_print (_("  %-12s version %" G_GINT64_FORMAT " of %s (%s), %" G_GUINT64_FORMAT " records, %"
-                   G_GUINT64_FORMAT " names, %s%s\n"),
+        g_print (_("  %-12s version %" PRId64 " of %s (%s), %" PRIu64 " records, %"
+                   PRIu64 " names, %s%s\n"),
                  source->id, current->id,
                  current->publication_date ? current->publication_date : current->imported_at,
                  current->file_name, current->records, current->names,

@@ -6,6 +6,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -32,11 +33,11 @@ freshness_label (ClrSourceFreshness freshness)
 static void
 print_version_detail (const ClrListVersion *version)
 {
-  g_print (_("  Version %" G_GINT64_FORMAT ": %s, published %s, imported %s\n"),
+  g_print (_("  Version %" PRId64 ": %s, published %s, imported %s\n"),
            version->id, version->file_name,
            version->publication_date ? version->publication_date : _("(date not stated)"),
            version->imported_at);
-  g_print (_("  %" G_GUINT64_FORMAT " records, %" G_GUINT64_FORMAT " names; sha256 %s\n"),
+  g_print (_("  %" PRIu64 " records, %" PRIu64 " names; sha256 %s\n"),
            version->records, version->names, version->sha256);
   if (version->fetched_without_tls)
     g_print ("  %s\n", _("Fetched without TLS (over plain http): its content was not protected in transit"));

@@ -6,6 +6,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
@@ -59,9 +60,9 @@ print_family (ClrReviewFamily *family)
   /* TRANSLATORS: under the first member of a list family in `review list` */
   g_print (g_dngettext (GETTEXT_PACKAGE,
                         "       family of %u listed entries (same base name); decide them all with "
-                        "“review decide %" G_GINT64_FORMAT " --family”\n",
+                        "“review decide %" PRId64 " --family”\n",
                         "       family of %u listed entries (same base name); decide them all with "
-                        "“review decide %" G_GINT64_FORMAT " --family”\n", n),
+                        "“review decide %" PRId64 " --family”\n", n),
            n, family->head->id);
   for (guint i = 1; i < n; i++)
     {
@@ -228,7 +229,7 @@ review_show (ClrCliContext  *ctx,
       return CLR_EXIT_OK;
     }
 
-  g_print (_("Item %" G_GINT64_FORMAT ": %s\n"), item->id, clr_review_status_get_label (item->status));
+  g_print (_("Item %" PRId64 ": %s\n"), item->id, clr_review_status_get_label (item->status));
   g_print (_("Party: %s (%s), %s\n"), item->party_name, item->party_country ? item->party_country : "?",
            item->party_role ? item->party_role : "?");
   g_print (_("Listed entry: %s on %s (key %s)\n"), item->entry_name ? item->entry_name : "?",
@@ -343,14 +344,14 @@ review_decide (ClrCliContext  *ctx,
 
       if (member == NULL)
         return clr_cli_fail (error);
-      g_print (_("Item %" G_GINT64_FORMAT " (%s → %s: %s) decided: %s, %s\n"), member->id, member->party_name,
+      g_print (_("Item %" PRId64 " (%s → %s: %s) decided: %s, %s\n"), member->id, member->party_name,
                member->list_code ? member->list_code : "?", member->entry_name ? member->entry_name : member->entry_key,
                clr_review_status_get_label (member->status), clr_review_reason_get_label (member->reason));
     }
   item = clr_store_review_get (store, id, &error);
   if (item == NULL)
     return clr_cli_fail (error);
-  g_print (_("Item %" G_GINT64_FORMAT " (%s → %s: %s) decided: %s, %s\n"), item->id, item->party_name,
+  g_print (_("Item %" PRId64 " (%s → %s: %s) decided: %s, %s\n"), item->id, item->party_name,
            item->list_code ? item->list_code : "?", item->entry_name ? item->entry_name : item->entry_key,
            clr_review_status_get_label (item->status), clr_review_reason_get_label (item->reason));
 

@@ -8,6 +8,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -172,8 +173,8 @@ sources_add (ClrStore  *store,
           g_printerr (_("%s: the source “%s” was not added.\n"), file, argv[1]);
           return clr_cli_exit_code_for_error (error);
         }
-      g_print (_("Added the source “%s” (%s): version %" G_GINT64_FORMAT ", %" G_GUINT64_FORMAT
-                 " records, %" G_GUINT64_FORMAT " names from %s.\n"),
+      g_print (_("Added the source “%s” (%s): version %" PRId64 ", %" PRIu64
+                 " records, %" PRIu64 " names from %s.\n"),
                argv[1], label, result.version_id, result.records, result.names, file);
     }
   else

@@ -6,6 +6,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -60,18 +61,18 @@ print_update (const ClrSourceUpdateResult *result)
   const ClrListImportResult *import = &result->import;
 
   if (result->not_modified)
-    g_print (_("%s: unchanged — %s answered “not modified”; version %" G_GINT64_FORMAT " stays current.\n"),
+    g_print (_("%s: unchanged — %s answered “not modified”; version %" PRId64 " stays current.\n"),
              result->source, result->url, import->version_id);
   else if (result->outcome == CLR_SOURCE_UPDATE_UNCHANGED)
-    g_print (_("%s: unchanged — the file from %s is identical to version %" G_GINT64_FORMAT ".\n"),
+    g_print (_("%s: unchanged — the file from %s is identical to version %" PRId64 ".\n"),
              result->source, result->url, import->version_id);
   else
     {
-      g_print (_("%s: updated from %s — version %" G_GINT64_FORMAT ", %" G_GUINT64_FORMAT
-                 " records, %" G_GUINT64_FORMAT " names"),
+      g_print (_("%s: updated from %s — version %" PRId64 ", %" PRIu64
+                 " records, %" PRIu64 " names"),
                result->source, result->url, import->version_id, import->records, import->names);
       if (import->previous_version_id > 0)
-        g_print (_("; %" G_GUINT64_FORMAT " added, %" G_GUINT64_FORMAT " removed, %" G_GUINT64_FORMAT
+        g_print (_("; %" PRIu64 " added, %" PRIu64 " removed, %" PRIu64
                    " changed (see “clearance-cli diff %s”)"),
                  import->added, import->removed, import->changed, result->source);
       g_print (".\n");

@@ -12,6 +12,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <errno.h>
 #include <glib/gi18n.h>
@@ -318,7 +319,7 @@ scan_number (Scanner  *s,
       (void) g_ascii_strtoll (text, NULL, 10);
       if (errno == ERANGE)
         return scanner_fail (s, error, TRUE,
-                             _("%.40s does not fit in a 64-bit integer (%" G_GINT64_FORMAT " to %" G_GINT64_FORMAT ")"),
+                             _("%.40s does not fit in a 64-bit integer (%" PRId64 " to %" PRId64 ")"),
                              text, G_MININT64, G_MAXINT64);
     }
   else if (!isfinite (g_ascii_strtod (text, NULL)))

@@ -6,6 +6,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -1348,7 +1349,7 @@ load (ClrRulePack *self,
   if (format_version != 1)
     {
       g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_UNSUPPORTED,
-                   _("pack: format_version %" G_GINT64_FORMAT " is not supported by this version of Clearance (it reads 1)"),
+                   _("pack: format_version %" PRId64 " is not supported by this version of Clearance (it reads 1)"),
                    format_version);
       return FALSE;
     }

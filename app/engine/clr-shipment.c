@@ -6,6 +6,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -415,7 +416,7 @@ check_text (JsonObject   *object,
   path = g_strconcat (prefix, member, NULL);
   if (len > CLR_SHIPMENT_MAX_TEXT)
     return document_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, file, lines, path,
-                           _("%" G_GSIZE_FORMAT " bytes, longer than the limit of %d bytes"),
+                           _("%zu bytes, longer than the limit of %d bytes"),
                            len, CLR_SHIPMENT_MAX_TEXT);
   if (is_name)
     {
@@ -450,7 +451,7 @@ clr_shipment_check_document (JsonNode     *shipment,
                                _("must be the number 1 (written without quotes)"));
       if (json_node_get_int (node) != 1)
         return document_error (error, CLR_ENGINE_ERROR_UNSUPPORTED, file, lines, "schema_version",
-                               _("%" G_GINT64_FORMAT " is not supported (this version of Clearance reads 1)"),
+                               _("%" PRId64 " is not supported (this version of Clearance reads 1)"),
                                json_node_get_int (node));
     }
 

@@ -6,6 +6,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <errno.h>
 #include <glib/gi18n.h>
@@ -414,7 +415,7 @@ download_once (ClrDownloader            *self,
   if (length > 0 && (guint64) length > self->max_bytes)
     {
       g_set_error (error, CLR_NET_ERROR, CLR_NET_ERROR_TOO_LARGE,
-                   _("Downloading %s: the file is larger than the limit of %" G_GUINT64_FORMAT " bytes"),
+                   _("Downloading %s: the file is larger than the limit of %" PRIu64 " bytes"),
                    url, self->max_bytes);
       g_output_stream_close (G_OUTPUT_STREAM (out), NULL, NULL);
       g_input_stream_close (body, NULL, NULL);
@@ -442,7 +443,7 @@ download_once (ClrDownloader            *self,
       if (received > self->max_bytes)
         {
           g_set_error (&local_error, CLR_NET_ERROR, CLR_NET_ERROR_TOO_LARGE,
-                       _("Downloading %s: the file is larger than the limit of %" G_GUINT64_FORMAT " bytes"),
+                       _("Downloading %s: the file is larger than the limit of %" PRIu64 " bytes"),
                        url, self->max_bytes);
           break;
         }
@@ -474,7 +475,7 @@ download_once (ClrDownloader            *self,
   if (length > 0 && received < (guint64) length)
     {
       g_set_error (error, CLR_NET_ERROR, CLR_NET_ERROR_TRUNCATED,
-                   _("Downloading %s: received %" G_GUINT64_FORMAT " of %" G_GINT64_FORMAT
+                   _("Downloading %s: received %" PRIu64 " of %" PRId64
                      " bytes before the connection closed"),
                    url, received, (gint64) length);
       clr_download_remove_file (path);

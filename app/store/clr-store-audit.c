@@ -6,6 +6,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -512,7 +513,7 @@ clr_store_audit_verify (ClrStore  *self,
       if (id != expected_id)
         {
           g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
-                       _("Audit entry %" G_GINT64_FORMAT " is missing (the next entry is %" G_GINT64_FORMAT
+                       _("Audit entry %" PRId64 " is missing (the next entry is %" PRId64
                          "): the trail was tampered with"), expected_id, id);
           if (bad_id != NULL)
             *bad_id = expected_id;
@@ -523,7 +524,7 @@ clr_store_audit_verify (ClrStore  *self,
       if (g_strcmp0 (prev_hash, expected_prev) != 0)
         {
           g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
-                       _("Audit entry %" G_GINT64_FORMAT " does not follow entry %" G_GINT64_FORMAT
+                       _("Audit entry %" PRId64 " does not follow entry %" PRId64
                          ": its previous-hash does not match (the trail was tampered with)"),
                        id, id - 1);
           if (bad_id != NULL)
@@ -545,7 +546,7 @@ clr_store_audit_verify (ClrStore  *self,
       if (g_strcmp0 (recomputed, hash) != 0)
         {
           g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
-                       _("Audit entry %" G_GINT64_FORMAT " was altered: its content does not match its hash"),
+                       _("Audit entry %" PRId64 " was altered: its content does not match its hash"),
                        id);
           if (bad_id != NULL)
             *bad_id = id;
@@ -633,7 +634,7 @@ verify_head_unlocked (ClrStore    *self,
       if (last_id == 0)
         return TRUE;   /* no entry yet, no head yet */
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
-                   _("The audit trail has %" G_GINT64_FORMAT " entries but the database's record of its "
+                   _("The audit trail has %" PRId64 " entries but the database's record of its "
                      "head is missing: it was removed outside Clearance"), last_id);
       return FALSE;
     }
@@ -643,12 +644,12 @@ verify_head_unlocked (ClrStore    *self,
 
   if (head_seq > last_id)
     g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
-                 _("The audit trail ends at entry %" G_GINT64_FORMAT " but its head was entry %" G_GINT64_FORMAT
+                 _("The audit trail ends at entry %" PRId64 " but its head was entry %" PRId64
                    ": the newest entries were removed"), last_id, head_seq);
   else
     g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
-                 _("The audit trail's newest entry (%" G_GINT64_FORMAT ") is not the head the database recorded "
-                   "(entry %" G_GINT64_FORMAT ", sha256 %.12s…): the trail was rewritten"),
+                 _("The audit trail's newest entry (%" PRId64 ") is not the head the database recorded "
+                   "(entry %" PRId64 ", sha256 %.12s…): the trail was rewritten"),
                  last_id, head_seq, head_hash ? head_hash : "?");
   return FALSE;
 }
@@ -736,7 +737,7 @@ verify_live_unlocked (ClrStore  *self,
       if (last == NULL)
         {
           g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
-                       _("Review item %" G_GINT64_FORMAT " is decided (“%s”) but the audit trail has no entry "
+                       _("Review item %" PRId64 " is decided (“%s”) but the audit trail has no entry "
                          "for it: the decision was made outside Clearance, or the trail was emptied"),
                        id, status);
           return FALSE;
@@ -749,8 +750,8 @@ verify_live_unlocked (ClrStore  *self,
       if (!same)
         {
           g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
-                       _("Review item %" G_GINT64_FORMAT " says “%s” but the audit trail’s last entry for it "
-                         "(entry %" G_GINT64_FORMAT ") says “%s”: the decision was changed outside Clearance"),
+                       _("Review item %" PRId64 " says “%s” but the audit trail’s last entry for it "
+                         "(entry %" PRId64 ") says “%s”: the decision was changed outside Clearance"),
                        id, status, last->entry_id, after_member (after, "status") ? after_member (after, "status") : "?");
           return FALSE;
         }
@@ -780,7 +781,7 @@ verify_live_unlocked (ClrStore  *self,
       if (last == NULL)
         {
           g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
-                       _("Case %" G_GINT64_FORMAT " has a saved result but the audit trail has no evaluation "
+                       _("Case %" PRId64 " has a saved result but the audit trail has no evaluation "
                          "for it: the result was stored outside Clearance, or the trail was emptied"), id);
           return FALSE;
         }
@@ -797,8 +798,8 @@ verify_live_unlocked (ClrStore  *self,
           g_autoptr(JsonNode) after = text_to_node (last->after);
 
           g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
-                       _("Case %" G_GINT64_FORMAT "’s saved result (verdict “%s”) is not the one the audit trail "
-                         "recorded (entry %" G_GINT64_FORMAT ", verdict “%s”): it was changed outside Clearance"),
+                       _("Case %" PRId64 "’s saved result (verdict “%s”) is not the one the audit trail "
+                         "recorded (entry %" PRId64 ", verdict “%s”): it was changed outside Clearance"),
                        id, verdict ? verdict : "?", last->entry_id,
                        after_member (after, "verdict") ? after_member (after, "verdict") : "?");
           return FALSE;

@@ -6,6 +6,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -183,7 +184,7 @@ case_exists (ClrStore  *self,
     return TRUE;
   if (rc == SQLITE_DONE)
     g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
-                 _("There is no case %" G_GINT64_FORMAT), id);
+                 _("There is no case %" PRId64), id);
   else
     _clr_store_set_error (self, error, _("Reading a case"));
   return FALSE;
@@ -445,7 +446,7 @@ save_case_result_unlocked (ClrStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
-                   _("There is no case %" G_GINT64_FORMAT), id);
+                   _("There is no case %" PRId64), id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
@@ -616,7 +617,7 @@ clr_store_get_case (ClrStore  *self,
         result = case_from_stmt (stmt);
       else if (rc == SQLITE_DONE)
         g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
-                     _("There is no case %" G_GINT64_FORMAT), id);
+                     _("There is no case %" PRId64), id);
       else
         _clr_store_set_error (self, error, _("Reading a case"));
     }
@@ -752,7 +753,7 @@ clr_store_set_case_archived (ClrStore  *self,
         _clr_store_set_error (self, error, _("Archiving a case"));
       else if (sqlite3_changes (_clr_store_get_db (self)) == 0)
         g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
-                     _("There is no case %" G_GINT64_FORMAT), id);
+                     _("There is no case %" PRId64), id);
       else
         ok = TRUE;
     }

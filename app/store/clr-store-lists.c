@@ -6,6 +6,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -382,7 +383,7 @@ entry_from_text (const char  *text,
   if (text == NULL || !json_parser_load_from_data (parser, text, -1, &local_error))
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
-                   _("Stored list entry %" G_GINT64_FORMAT " is damaged: %s"),
+                   _("Stored list entry %" PRId64 " is damaged: %s"),
                    row_id, local_error ? local_error->message : _("no data"));
       return NULL;
     }
@@ -391,7 +392,7 @@ entry_from_text (const char  *text,
   if (entry == NULL)
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
-                   _("Stored list entry %" G_GINT64_FORMAT " is damaged: %s"),
+                   _("Stored list entry %" PRId64 " is damaged: %s"),
                    row_id, local_error->message);
       return NULL;
     }
@@ -497,7 +498,7 @@ clr_store_get_entry (ClrStore  *self,
     entry = entry_from_text ((const char *) sqlite3_column_text (stmt, 0), entry_id, error);
   else if (rc == SQLITE_DONE)
     g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
-                 _("No list entry %" G_GINT64_FORMAT " in the database"), entry_id);
+                 _("No list entry %" PRId64 " in the database"), entry_id);
   else
     _clr_store_set_error (self, error, _("Reading a list entry"));
 
@@ -1053,7 +1054,7 @@ check_version_has_entries (ClrStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
-                   _("No list version %" G_GINT64_FORMAT " in the database"), version_id);
+                   _("No list version %" PRId64 " in the database"), version_id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
@@ -1064,7 +1065,7 @@ check_version_has_entries (ClrStore  *self,
   if (sqlite3_column_int (stmt, 1) != 0)
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
-                   _("The entries of list version %" G_GINT64_FORMAT " were pruned; only its summary is kept"),
+                   _("The entries of list version %" PRId64 " were pruned; only its summary is kept"),
                    version_id);
       return FALSE;
     }
@@ -1095,7 +1096,7 @@ clr_store_diff_versions (ClrStore  *self,
   if (g_strcmp0 (old_source, new_source) != 0)
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
-                   _("List versions %" G_GINT64_FORMAT " (%s) and %" G_GINT64_FORMAT
+                   _("List versions %" PRId64 " (%s) and %" PRId64
                      " (%s) belong to different sources"),
                    old_version, old_source, new_version, new_source);
       goto out;
@@ -1429,7 +1430,7 @@ clr_list_writer_add_entry (ClrListWriter  *writer,
   if (is_blank (entry->list_code) || is_blank (entry->name))
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
-                   _("%s:%" G_GINT64_FORMAT ": the record has no %s"),
+                   _("%s:%" PRId64 ": the record has no %s"),
                    writer->file_name, entry->source_line,
                    is_blank (entry->list_code) ? "list" : "name");
       return FALSE;
@@ -1619,8 +1620,8 @@ writer_commit_locked (ClrListWriter        *writer,
         if ((double) new_records < (double) old_count->records * (1.0 - CLR_LIST_SANITY_MAX_DROP))
           {
             g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_SANITY,
-                         _("%s: list %s of source “%s” would drop from %" G_GUINT64_FORMAT
-                           " to %" G_GUINT64_FORMAT " records (more than %d %%); "
+                         _("%s: list %s of source “%s” would drop from %" PRIu64
+                           " to %" PRIu64 " records (more than %d %%); "
                            "the current version was kept. Force the import to accept it."),
                          writer->file_name, old_count->list_code, writer->source,
                          old_count->records, new_records,

@@ -6,6 +6,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -575,7 +576,7 @@ get_item_unlocked (ClrStore  *self,
     return item_from_stmt (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
-                 _("There is no review item %" G_GINT64_FORMAT), id);
+                 _("There is no review item %" PRId64), id);
   else
     _clr_store_set_error (self, error, _("Reading the review queue"));
   return NULL;

@@ -6,6 +6,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 
@@ -404,10 +405,10 @@ clr_audit_event_new (const ClrAuditEntry *entry,
     {
       if (case_reference != NULL && *case_reference != '\0')
         /* Translators: a case number and its shipment reference: "Case 3 · PO-2291". */
-        self->case_label = g_strdup_printf (_("Case %" G_GINT64_FORMAT " · %s"), entry->case_id,
+        self->case_label = g_strdup_printf (_("Case %" PRId64 " · %s"), entry->case_id,
                                             case_reference);
       else
-        self->case_label = g_strdup_printf (_("Case %" G_GINT64_FORMAT), entry->case_id);
+        self->case_label = g_strdup_printf (_("Case %" PRId64), entry->case_id);
       g_string_append_printf (context, "%s · ", self->case_label);
     }
   else

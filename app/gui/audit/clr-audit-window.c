@@ -7,6 +7,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -393,18 +394,18 @@ verified_cb (GObject      *object,
   else if (verify->intact)
     {
       intact = TRUE;
-      text = g_strdup_printf (ngettext ("Intact: %" G_GINT64_FORMAT " entry verified; nothing "
+      text = g_strdup_printf (ngettext ("Intact: %" PRId64 " entry verified; nothing "
                                         "was altered, removed or inserted.",
-                                        "Intact: %" G_GINT64_FORMAT " entries verified; nothing "
+                                        "Intact: %" PRId64 " entries verified; nothing "
                                         "was altered, removed or inserted.",
                                         (gulong) verify->checked),
                               verify->checked);
     }
   else if (verify->bad_id > 0)
     /* Translators: the entry number, the reason, and how many entries before it verified. */
-    text = g_strdup_printf (ngettext ("Broken at entry %" G_GINT64_FORMAT ": %s (%" G_GINT64_FORMAT
+    text = g_strdup_printf (ngettext ("Broken at entry %" PRId64 ": %s (%" PRId64
                                       " entry before it verified)",
-                                      "Broken at entry %" G_GINT64_FORMAT ": %s (%" G_GINT64_FORMAT
+                                      "Broken at entry %" PRId64 ": %s (%" PRId64
                                       " entries before it verified)", (gulong) verify->checked),
                             verify->bad_id, verify->message, verify->checked);
   else

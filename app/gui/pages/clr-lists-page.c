@@ -6,6 +6,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 
@@ -409,8 +410,8 @@ import_done_cb (GObject      *object,
 
       self->op_updated++;
       /* Translators: file name, source id, counts of records and names, then changes. */
-      line = g_strdup_printf (_("Imported “%s” as %s: %s records, %s names (%" G_GUINT64_FORMAT " added, %"
-                                G_GUINT64_FORMAT " removed, %" G_GUINT64_FORMAT " changed)."),
+      line = g_strdup_printf (_("Imported “%s” as %s: %s records, %s names (%" PRIu64 " added, %"
+                                PRIu64 " removed, %" PRIu64 " changed)."),
                               basename, import.source, records, names,
                               import.added, import.removed, import.changed);
       report_line (self, line);
@@ -641,8 +642,8 @@ update_done_cb (GObject      *object,
       g_free (self->changes_source);
       self->changes_source = g_strdup (id);
       /* Translators: source id, records, names, and the counts of changes. */
-      line = g_strdup_printf (_("%s: updated to %s records, %s names (%" G_GUINT64_FORMAT " added, %"
-                                G_GUINT64_FORMAT " removed, %" G_GUINT64_FORMAT " changed)."),
+      line = g_strdup_printf (_("%s: updated to %s records, %s names (%" PRIu64 " added, %"
+                                PRIu64 " removed, %" PRIu64 " changed)."),
                               id, records, names, update.import.added, update.import.removed,
                               update.import.changed);
     }

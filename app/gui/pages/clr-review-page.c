@@ -6,6 +6,7 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 
@@ -598,7 +599,7 @@ load_history (ClrReviewPage       *self,
   self->history_cancellable = g_cancellable_new ();
   /* Translators: %lld is a case number. */
   {
-    g_autofree char *title = g_strdup_printf (_("History of Case %" G_GINT64_FORMAT), item->case_id);
+    g_autofree char *title = g_strdup_printf (_("History of Case %" PRId64), item->case_id);
     adw_preferences_group_set_title (self->history_group, title);
   }
   clr_audit_events_load_async (self->store, item->case_id, self->history_cancellable,
