@@ -224,7 +224,7 @@ def build_ccl(ecfr):
                 if p not in paragraphs:
                     paragraphs.append(p)
         entry_flags = e.get('licenceExceptionFlags') or {}
-        terms = exception_terms(entry_flags)
+        terms = exception_terms(eccn, entry_flags)
         out[eccn] = {
             'title': e.get('heading') or '',
             'reasons': reasons,
@@ -237,28 +237,158 @@ def build_ccl(ecfr):
     return out, ccl.get('ecfrIssueDate')
 
 
-LVS_RE = re.compile(r'^\$\s*([\d,]+)\.?\s*(?:[,;]\s*(?:except\s+)?n/a for (mt|np)(?:(?:,|,? and) (mt|np))?\.?)?$')
-GBS_RE = re.compile(r'^yes\.?(?:,?\s*except n/a for (mt|np)\.?)?$')
+REF_RE = re.compile(r'^(?:(?:eccn\s+)?\d[a-e]\d{3})?\.?([a-z](?:\.[a-z0-9]+)*)\.?$')
+REASON_WORDS = {'mt', 'np'}
 
 
-def exception_terms(flags):
-    """The LVS value limit and GBS eligibility of an entry, where its line
-    says them plainly ("$5000", "$1500, N/A for NP", "Yes", "Yes, except N/A
-    for MT"). Lines that limit eligibility to some paragraphs or uses are
-    left out: the engine then treats the exception as not available."""
+def _step(a, b):
+    """The components between a and b inclusive (a.2 to a.14, k to n), or None."""
+    if a.isdigit() and b.isdigit() and int(a) <= int(b):
+        return [str(i) for i in range(int(a), int(b) + 1)]
+    if len(a) == 1 and len(b) == 1 and a.isalpha() and b.isalpha() and a <= b:
+        return [chr(c) for c in range(ord(a), ord(b) + 1)]
+    return None
+
+
+def parse_refs(eccn, text):
+    """A plain list of paragraphs of eccn ("6A003.a.3 through a.6, b.1, b.3
+    and b.4", ".b, .c, and l.1 only") as full paragraph names, ranges expanded;
+    reason words (MT, NP) separately.  None when the text says anything else
+    (a technical qualifier, a use): such a line is not read."""
+    text = re.sub(r'\s+only$', '', text.strip().rstrip('.').strip())
+    parts = [p.strip() for p in re.split(r',\s*(?:and\s+)?|\s+and\s+', text) if p.strip()]
+    paras, reasons = [], []
+    for part in parts:
+        if part in REASON_WORDS:
+            reasons.append(part.upper())
+            continue
+        rng = re.split(r'\s+(?:through|to)\s+', part)
+        refs = []
+        for r in rng:
+            m = REF_RE.match(r.replace(eccn.lower() + '.', '', 1) if r.startswith(eccn.lower()) else r)
+            if not m:
+                return None
+            refs.append(m.group(1))
+        if len(refs) == 1:
+            paras.append(eccn + '.' + refs[0])
+        elif len(refs) == 2:
+            a, b = refs[0].split('.'), refs[1].split('.')
+            if len(a) != len(b) or a[:-1] != b[:-1]:
+                return None
+            steps = _step(a[-1], b[-1])
+            if steps is None:
+                return None
+            paras += [eccn + '.' + '.'.join(a[:-1] + [x]) for x in steps]
+        else:
+            return None
+    return paras, reasons
+
+
+def split_top(text, seps):
+    """Split at the separators outside parentheses."""
+    out, depth, cur = [], 0, ''
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        depth += ch == '('
+        depth -= ch == ')'
+        hit = next((s for s in seps if depth == 0 and text.startswith(s, i)), None)
+        if hit:
+            out.append(cur)
+            cur = ''
+            i += len(hit)
+            continue
+        cur += ch
+        i += 1
+    out.append(cur)
+    return [o.strip() for o in out if o.strip()]
+
+
+def parse_lvs(eccn, text):
+    """"$1500", "$5000; N/A for MT and for 6A008.j.1.", "$1500, except N/A for
+    6A003.a.3 through a.6, b.1, b.3 and b.4.", "$5000 for 4A001.a; N/A for MT."
+    → {value_limit, not_for_reasons, not_for_paragraphs, only_paragraphs}."""
+    clauses = split_top(text.rstrip('.'), [';'])
+    if not clauses:
+        return None
+    m = re.match(r'^\$\s*([\d,]+)(?:\s+for\s+(.+?))?(?:,?\s*(?:except\s+)?(n/a for .+))?\.?$', clauses[0])
+    if not m:
+        return None
+    t = {'value_limit': int(m.group(1).replace(',', ''))}
+    if m.group(2):
+        refs = parse_refs(eccn, m.group(2))
+        if refs is None or refs[1]:
+            return None
+        t['only_paragraphs'] = refs[0]
+    na = ([m.group(3)] if m.group(3) else []) + clauses[1:]
+    for c in na:
+        c = re.sub(r'^(?:except\s+)?n/a for\s+', '', c.strip())
+        c = re.sub(r'\band for\b', 'and', c)
+        refs = parse_refs(eccn, c)
+        if refs is None:
+            return None
+        if refs[1]:
+            t.setdefault('not_for_reasons', []).extend(refs[1])
+        if refs[0]:
+            t.setdefault('not_for_paragraphs', []).extend(refs[0])
+    return t
+
+
+def parse_gbs(eccn, text):
+    """"Yes", "Yes, except N/A for MT", "Yes, for 6A008.b, .c, and l.1 only",
+    "Yes for 3A001.a.1.b, a.2 to a.14 (except .a.5.a when controlled for MT),
+    b.2 (exported … for use in civil telecommunications applications), …".
+    A paragraph listed with a qualifier the pack cannot test (a use, a
+    technical limit) is left out of the eligible list: GBS is then not
+    available for it (the conservative reading); "(except X when controlled
+    for MT)" excludes X outright."""
+    text = text.strip().rstrip('.').strip()
+    m = re.match(r'^yes\.?(?:,?\s*except n/a for (mt|np))?$', text)
+    if m:
+        return {'not_for_reasons': [m.group(1).upper()]} if m.group(1) else {}
+    m = re.match(r'^yes,?\s+for\s+(.+)$', text)
+    if not m:
+        return None
+    only, excluded = [], []
+    for part in split_top(m.group(1), [', and ', ', ', ' and ']):
+        q = re.match(r'^(.*?)\s*\((.*)\)$', part)
+        base, qual = (q.group(1), q.group(2)) if q else (part, None)
+        refs = parse_refs(eccn, base)
+        if refs is None or refs[1]:
+            if qual is None and refs is None:
+                return None
+            continue
+        if qual is not None:
+            e = re.match(r'^except\s+(.+?)(?:\s+when controlled for (?:mt|np))?$', qual)
+            u = re.match(r'^unless controlled for (?:mt|np)$', qual)
+            er = parse_refs(eccn, e.group(1)) if e else None
+            if er is not None and not er[1]:
+                excluded += er[0]
+            elif u is None:
+                continue
+        only += refs[0]
+    if not only:
+        return None
+    t = {'only_paragraphs': only}
+    if excluded:
+        t['not_for_paragraphs'] = excluded
+    return t
+
+
+def exception_terms(eccn, flags):
+    """The LVS value limit and GBS eligibility of an entry (740.3(a)(1),
+    740.4), with the paragraphs the line limits them to or excludes.  A line
+    the pack cannot read whole is left out: the engine then treats the
+    exception as not available."""
     terms = {}
     lvs = (flags.get('LVS') or '').strip().lower()
-    m = LVS_RE.match(lvs)
-    if m:
-        t = {'value_limit': int(m.group(1).replace(',', ''))}
-        nf = [r.upper() for r in m.groups()[1:] if r]
-        if nf:
-            t['not_for_reasons'] = nf
+    t = parse_lvs(eccn, lvs) if lvs.startswith('$') else None
+    if t is not None:
         terms['LVS'] = t
     gbs = (flags.get('GBS') or '').strip().lower()
-    m = GBS_RE.match(gbs)
-    if m:
-        terms['GBS'] = {'not_for_reasons': [m.group(1).upper()]} if m.group(1) else {}
+    t = parse_gbs(eccn, gbs) if gbs.startswith('yes') else None
+    if t is not None:
+        terms['GBS'] = t
     return terms
 
 

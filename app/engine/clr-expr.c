@@ -1331,7 +1331,41 @@ eval (ClrExpr    *expr,
           for (guint r = 0; env->chart_reasons != NULL && r < env->chart_reasons->len; r++)
             if (g_strcmp0 (_clr_json_array_string (not_for, i), g_ptr_array_index (env->chart_reasons, r)) == 0)
               result = CLR_TRI_FALSE;
-        if (result == CLR_TRI_TRUE && json_object_has_member (line, "value_limit"))
+        /* The line's paragraph lists ("Yes for 6A008.b, .c, and l.1 only",
+         * "N/A for 6A003.a.3 through a.6"): an ECCN stated less precisely
+         * than the list needs is asked for. */
+        if (result == CLR_TRI_TRUE)
+          {
+            JsonArray *only = json_object_has_member (line, "only_paragraphs") ?
+                              json_object_get_array_member (line, "only_paragraphs") : NULL;
+            JsonArray *excl = json_object_has_member (line, "not_for_paragraphs") ?
+                              json_object_get_array_member (line, "not_for_paragraphs") : NULL;
+            ClrTri in_only = only != NULL ? CLR_TRI_FALSE : CLR_TRI_TRUE;
+            ClrTri in_excl = CLR_TRI_FALSE;
+
+            for (guint i = 0; only != NULL && i < json_array_get_length (only); i++)
+              {
+                ClrTri t = clr_eccn_match (eccn, _clr_json_array_string (only, i));
+
+                if (t == CLR_TRI_TRUE || (t == CLR_TRI_UNKNOWN && in_only == CLR_TRI_FALSE))
+                  in_only = t;
+              }
+            for (guint i = 0; excl != NULL && i < json_array_get_length (excl); i++)
+              {
+                ClrTri t = clr_eccn_match (eccn, _clr_json_array_string (excl, i));
+
+                if (t == CLR_TRI_TRUE || (t == CLR_TRI_UNKNOWN && in_excl == CLR_TRI_FALSE))
+                  in_excl = t;
+              }
+            if (in_only == CLR_TRI_FALSE || in_excl == CLR_TRI_TRUE)
+              result = CLR_TRI_FALSE;
+            else if (in_only == CLR_TRI_UNKNOWN || in_excl == CLR_TRI_UNKNOWN)
+              {
+                result = CLR_TRI_UNKNOWN;
+                add_missing (missing, "items[%d].eccn (the paragraph of %s)", env->item_index, eccn);
+              }
+          }
+        if (result != CLR_TRI_FALSE && json_object_has_member (line, "value_limit"))
           {
             /* 740.3(d): net value of the commodities under the same ECCN in the same order */
             double limit = json_object_get_double_member (line, "value_limit");
