@@ -16,6 +16,7 @@
 #include "clr-store-private.h"
 #include "clr-json.h"
 #include "clr-store-rules.h"
+#include "clr-store-rules-private.h"
 #include "clr-store-audit.h"
 #include "clr-store-review.h"
 #include "clr-store-screening.h"
@@ -25,8 +26,12 @@
 #define MATCHER_CACHE_KEY "clr-rules-matcher-cache"
 #define MATCHER_STAMP_KEY "clr-rules-matcher-stamp"
 #define MATCHER_FEW_KEY "clr-rules-matcher-few-queries"
+#define MATCHER_BUILDS_KEY "clr-rules-matcher-builds"
 
 static GMutex cache_lock;
+/* One build at a time: a second thread that misses the cache while the
+ * first builds (the page warming it, then Evaluate) waits and reuses it. */
+static GMutex build_lock;
 
 void
 clr_rule_pack_import_result_clear (ClrRulePackImportResult *result)
@@ -470,35 +475,88 @@ loaded_lists (ClrStore  *self,
   return g_steal_pointer (&lists);
 }
 
+/* The cached matcher when it was built from the lists @stamp names, else NULL. */
 static ClrMatcher *
-get_matcher (ClrStore   *self,
-             const char *stamp,
-             GError    **error)
+lookup_matcher (ClrStore   *self,
+                const char *stamp)
 {
   ClrMatcher *matcher;
 
   g_mutex_lock (&cache_lock);
   matcher = g_object_get_data (G_OBJECT (self), MATCHER_CACHE_KEY);
   if (matcher != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (self), MATCHER_STAMP_KEY), stamp) == 0)
+    g_object_ref (matcher);
+  else
+    matcher = NULL;
+  g_mutex_unlock (&cache_lock);
+  return matcher;
+}
+
+static ClrMatcher *
+get_matcher (ClrStore   *self,
+             const char *stamp,
+             GError    **error)
+{
+  ClrMatcher *matcher;
+  gboolean few;
+
+  matcher = lookup_matcher (self, stamp);
+  if (matcher != NULL)
+    return matcher;
+
+  g_mutex_lock (&build_lock);
+  matcher = lookup_matcher (self, stamp);
+  if (matcher != NULL)
     {
-      g_object_ref (matcher);
-      g_mutex_unlock (&cache_lock);
+      g_mutex_unlock (&build_lock);
       return matcher;
     }
-  g_mutex_unlock (&cache_lock);
-
   /* a process that screens one shipment's few names does not need the
    * neighbour table, whose build is most of the load time */
-  matcher = g_object_get_data (G_OBJECT (self), MATCHER_FEW_KEY) != NULL
-            ? clr_store_load_matcher_for_one_query (self, error)
-            : clr_store_load_matcher (self, error);
+  g_mutex_lock (&cache_lock);
+  few = g_object_get_data (G_OBJECT (self), MATCHER_FEW_KEY) != NULL;
+  g_mutex_unlock (&cache_lock);
+  matcher = few ? clr_store_load_matcher_for_one_query (self, error)
+                : clr_store_load_matcher (self, error);
   if (matcher == NULL)
-    return NULL;
+    {
+      g_mutex_unlock (&build_lock);
+      return NULL;
+    }
   g_mutex_lock (&cache_lock);
   g_object_set_data_full (G_OBJECT (self), MATCHER_CACHE_KEY, g_object_ref (matcher), g_object_unref);
   g_object_set_data_full (G_OBJECT (self), MATCHER_STAMP_KEY, g_strdup (stamp), g_free);
+  g_object_set_data (G_OBJECT (self), MATCHER_BUILDS_KEY,
+                     GUINT_TO_POINTER (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), MATCHER_BUILDS_KEY)) + 1));
   g_mutex_unlock (&cache_lock);
+  g_mutex_unlock (&build_lock);
   return matcher;
+}
+
+ClrMatcher *
+clr_store_get_shared_matcher (ClrStore  *self,
+                              GError   **error)
+{
+  g_autofree char *stamp = NULL;
+  g_autoptr(JsonArray) lists = NULL;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), NULL);
+
+  lists = loaded_lists (self, &stamp, error);
+  if (lists == NULL)
+    return NULL;
+  return get_matcher (self, stamp, error);
+}
+
+guint
+_clr_store_get_matcher_builds (ClrStore *self)
+{
+  guint builds;
+
+  g_mutex_lock (&cache_lock);
+  builds = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), MATCHER_BUILDS_KEY));
+  g_mutex_unlock (&cache_lock);
+  return builds;
 }
 
 static void

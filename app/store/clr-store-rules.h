@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "clr-matcher.h"
 #include "clr-rule-pack.h"
 #include "clr-store.h"
 
@@ -64,6 +65,13 @@ JsonNode *clr_store_list_rule_packs        (ClrStore     *self,
  * much faster to build, slower per name. Default FALSE. */
 void       clr_store_set_few_screening_queries (ClrStore *self,
                                                 gboolean  few);
+
+/* The store's one matcher over the current lists, shared by every thread and
+ * by clr_store_screen_shipment_parties(): built once per set of list versions
+ * (again after an import changes one), then returned from the cache. The
+ * matcher is immutable; unref it when done. */
+ClrMatcher *clr_store_get_shared_matcher   (ClrStore     *self,
+                                            GError      **error);
 
 /* Screens every party of @shipment (and each party's ultimate parent) against
  * the loaded lists. Returns the "screening" array clr_evaluate() takes, or

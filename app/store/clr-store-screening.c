@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "clr-store-lists.h"
+#include "clr-store-rules.h"
 #include "clr-store-screening.h"
 
 static gboolean
@@ -62,7 +63,9 @@ load_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  matcher = clr_store_load_matcher (source_object, &error);
+  /* the store's shared matcher: built once here at start (the GUI asks
+   * early), reused by Evaluate and the other pages */
+  matcher = clr_store_get_shared_matcher (source_object, &error);
   if (matcher == NULL)
     g_task_return_error (task, error);
   else

@@ -24,7 +24,9 @@ ClrMatcher *clr_store_load_matcher        (ClrStore             *self,
  * building one for a single query. */
 ClrMatcher *clr_store_load_matcher_for_one_query (ClrStore       *self,
                                                   GError        **error);
-/* clr_store_load_matcher() in a worker thread (for the GUI). */
+/* clr_store_get_shared_matcher() in a worker thread (for the GUI): the
+ * first call builds the store's shared matcher, later ones return it until
+ * an import changes a list. */
 void        clr_store_load_matcher_async  (ClrStore             *self,
                                            GCancellable         *cancellable,
                                            GAsyncReadyCallback   callback,

@@ -10,6 +10,8 @@
 #include <glib/gstdio.h>
 
 #include "clr-store-lists.h"
+#include "clr-store-rules.h"
+#include "clr-store-rules-private.h"
 #include "clr-store-screening.h"
 
 typedef struct
@@ -60,6 +62,105 @@ import_fixture (Fixture *f)
   clr_store_import_list_file (f->store, csv, CLR_LIST_FORMAT_AUTO, NULL, FALSE, NULL, NULL,
                               &result, NULL, &error);
   g_assert_no_error (error);
+}
+
+static void
+import_csv (Fixture    *f,
+            const char *name)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "cli", "data", name, NULL);
+  g_auto(ClrListImportResult) result = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  clr_list_import_result_init (&result);
+  clr_store_import_list_file (f->store, csv, CLR_LIST_FORMAT_AUTO, NULL, FALSE, NULL, NULL,
+                              &result, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static JsonNode *
+zhipu_shipment (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_true (json_parser_load_from_data (parser,
+    "{\"date\": \"2025-06-01\", \"destination\": \"CN\", \"items\": [{\"eccn\": \"EAR99\"}],"
+    " \"parties\": [{\"role\": \"end_user\", \"name\": \"Zhipu AI\", \"country\": \"CN\"}]}", -1, NULL));
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* The hits clr_store_screen_shipment_parties() gives the one party. */
+static guint
+zhipu_hits (Fixture  *f,
+            JsonNode *shipment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) lists = NULL;
+  g_autoptr(JsonArray) screening = clr_store_screen_shipment_parties (f->store, shipment, &lists, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (screening);
+  g_assert_cmpuint (json_array_get_length (screening), ==, 1);
+  return json_array_get_length (json_object_get_array_member (json_array_get_object_element (screening, 0), "hits"));
+}
+
+static void loaded_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data);
+
+/* issue 17 §7: the app's Evaluate reuses one matcher and one parsed pack
+ * (built once, also by the page's background load) until a list import
+ * changes the lists; then it is rebuilt and the new name is found. */
+static void
+test_shared_matcher (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) shipment = zhipu_shipment ();
+  g_autoptr(ClrMatcher) warm = NULL;
+  g_autoptr(ClrMatcher) again = NULL;
+  g_autoptr(ClrRulePack) pack1 = NULL;
+  g_autoptr(ClrRulePack) pack2 = NULL;
+
+  import_csv (f, "csl-v1.csv");
+  g_assert_cmpuint (_clr_store_get_matcher_builds (f->store), ==, 0);
+
+  /* the page's start: the background load warms the store's matcher */
+  clr_store_load_matcher_async (f->store, NULL, loaded_cb, &warm);
+  while (warm == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (_clr_store_get_matcher_builds (f->store), ==, 1);
+
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(JsonNode) result = clr_store_evaluate_shipment (f->store, shipment, NULL, NULL, TRUE, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (result);
+    }
+  g_assert_cmpuint (_clr_store_get_matcher_builds (f->store), ==, 1);
+  again = clr_store_get_shared_matcher (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (again == warm);
+  pack1 = clr_store_load_rule_pack (f->store, &error);
+  g_assert_no_error (error);
+  pack2 = clr_store_load_rule_pack (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (pack1 == pack2);
+  g_assert_cmpuint (zhipu_hits (f, shipment), ==, 0);
+  g_assert_cmpuint (_clr_store_get_matcher_builds (f->store), ==, 1);
+
+  /* an import that adds the name: the cache is stale, the next use rebuilds */
+  import_csv (f, "csl-v2.csv");
+  g_assert_cmpuint (zhipu_hits (f, shipment), >, 0);
+  g_assert_cmpuint (_clr_store_get_matcher_builds (f->store), ==, 2);
+  {
+    g_autoptr(JsonNode) result = clr_store_evaluate_shipment (f->store, shipment, NULL, NULL, FALSE, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (result);
+  }
+  g_assert_cmpuint (_clr_store_get_matcher_builds (f->store), ==, 2);
 }
 
 static void
@@ -142,6 +243,7 @@ main (int    argc,
   g_test_add ("/store/screening/empty", Fixture, NULL, fixture_setup, test_empty, fixture_teardown);
   g_test_add ("/store/screening/loaded", Fixture, NULL, fixture_setup, test_loaded, fixture_teardown);
   g_test_add ("/store/screening/async", Fixture, NULL, fixture_setup, test_async, fixture_teardown);
+  g_test_add ("/store/screening/shared-matcher", Fixture, NULL, fixture_setup, test_shared_matcher, fixture_teardown);
 
   return g_test_run ();
 }

@@ -42,6 +42,7 @@ struct _ClrShipmentPage
   GtkListBox         *case_list;
   GtkLabel           *case_placeholder;
   GtkRevealer        *lists_banner;
+  GtkRevealer        *startup_banner;
   gboolean            matcher_loading;
   GtkCheckButton     *archived_check;
   GtkLabel           *case_title;
@@ -734,6 +735,8 @@ matcher_loaded_cb (GObject      *object,
   g_autoptr(ClrMatcher) matcher = clr_store_load_matcher_finish (CLR_STORE (object), result, &error);
 
   self->matcher_loading = FALSE;
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gtk_revealer_set_reveal_child (self->startup_banner, FALSE);
   if (matcher == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -761,6 +764,9 @@ load_matcher (ClrShipmentPage *self)
   if (self->store == NULL || self->matcher_loading)
     return;
   self->matcher_loading = TRUE;
+  /* the store's shared matcher is built at start (seconds on the full lists):
+   * say so, and Evaluate then reuses it */
+  gtk_revealer_set_reveal_child (self->startup_banner, TRUE);
   clr_store_load_matcher_async (self->store, self->cancellable, matcher_loaded_cb, g_object_ref (self));
 }
 
@@ -1772,6 +1778,7 @@ clr_shipment_page_class_init (ClrShipmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, case_search);
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, case_list);
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, lists_banner);
+  gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, startup_banner);
   gtk_widget_class_bind_template_callback (widget_class, load_lists_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, archived_check);
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, case_title);
