@@ -9,7 +9,7 @@
 #     end-use categories, the item parameters the form asks for per ECCN set, dated country-group
 #     and Country Chart changes: data/rules/src/ear-rules.json
 #     (edit that file, then run this tool);
-#   * tables generated from the eCFR extraction (issue 2026-07-23): the Country
+#   * tables generated from the eCFR extraction (the issue of 2026-07-23): the Country
 #     Groups, the Commerce Country Chart and the Commerce Control List.
 #
 # Usage:

@@ -37,7 +37,7 @@ void            clr_application_set_store    (ClrApplication *self,
 /* Where the app's file dialogs start: the user's documents folder, else the
  * home folder; never the database's folder (listing it makes GIO open and
  * close the database files in this process, which drops its SQLite locks:
- * issue 16). */
+ * SQLite, "How To Corrupt" §2.2). */
 GFile          *clr_application_dup_dialog_folder (void);
 
 /* The preferences (borrowed); never NULL after construction. */

@@ -18,7 +18,7 @@
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 #define REVIEWER_KEY "clr-audit-reviewer"
-/* meta key holding "SEQ HASH" of the newest entry (issue 16 §3). */
+/* meta key holding "SEQ HASH" of the newest entry. */
 #define HEAD_KEY "audit_head"
 
 G_DEFINE_BOXED_TYPE (ClrAuditEntry, clr_audit_entry, clr_audit_entry_ref, clr_audit_entry_unref)

@@ -102,7 +102,7 @@ GPtrArray     *clr_store_audit_list_for_case_finish (ClrStore            *self,
 /* Recomputes the chain. TRUE when intact (*n_checked = entries checked).
  * Otherwise FALSE, *bad_id = the first entry that does not verify (a gap
  * names the missing id), and @error (CLR_STORE_ERROR_CORRUPT) says why.
- * Beyond the chain (issue 16 §3): the newest entry must be the head the
+ * Beyond the chain: the newest entry must be the head the
  * database recorded with it (meta "audit_head"), every decided review item
  * must say what the trail's last entry for it says, and every saved case
  * result must be the one its last case.evaluate entry recorded; @bad_id is

@@ -734,6 +734,7 @@ typedef struct
   gint64   id;
   char    *key;
   char    *name_key;
+  char    *name_match;   /* name_key with runs of white space as one space */
   char    *hash;
   char    *list_code;
   char    *name;
@@ -748,9 +749,36 @@ diff_row_clear (gpointer data)
 
   g_free (row->key);
   g_free (row->name_key);
+  g_free (row->name_match);
   g_free (row->hash);
   g_free (row->list_code);
   g_free (row->name);
+}
+
+/* @key with every run of white space as one space: lists re-typeset names
+ * ("(Huawei).  Affiliated Entity" in 2022, one space in 2026), and such an
+ * entry is the same entry, changed or not, never removed and added. */
+static char *
+collapse_spaces (const char *key)
+{
+  GString *out = g_string_sized_new (key != NULL ? strlen (key) : 0);
+  gboolean space = FALSE;
+
+  for (const char *p = key; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* Lock held. */
@@ -780,6 +808,7 @@ load_diff_rows (ClrStore  *self,
       row.id = sqlite3_column_int64 (stmt, 0);
       row.key = _clr_stmt_dup_text (stmt, 1);
       row.name_key = _clr_stmt_dup_text (stmt, 2);
+      row.name_match = collapse_spaces (row.name_key);
       row.hash = _clr_stmt_dup_text (stmt, 3);
       row.list_code = _clr_stmt_dup_text (stmt, 4);
       row.name = _clr_stmt_dup_text (stmt, 5);
@@ -807,7 +836,7 @@ index_unpaired (GArray   *rows,
   for (guint i = 0; i < rows->len; i++)
     {
       DiffRow *row = &g_array_index (rows, DiffRow, i);
-      const char *key = by_name ? row->name_key : row->key;
+      const char *key = by_name ? row->name_match : row->key;
       GArray *bucket;
 
       if (row->partner != 0)
@@ -844,7 +873,7 @@ pair_rows (GArray   *old_rows,
         if (row->partner != 0)
           continue;
 
-        bucket = g_hash_table_lookup (index, by_name ? row->name_key : row->key);
+        bucket = g_hash_table_lookup (index, by_name ? row->name_match : row->key);
         if (bucket == NULL)
           continue;
 

@@ -687,7 +687,7 @@ open_unlocked (ClrStore  *self,
    * opens and closes the database file outside SQLite (the app's file
    * dialogs: GIO sniffs content types) silently drops that process's POSIX
    * locks, so another connection may believe it is the last one and delete
-   * the WAL the first still writes into (issue 16). Either setting alone
+   * the WAL the first still writes into (SQLite, "How To Corrupt" §2.2). Either setting alone
    * prevents it (tests/cli/test-cli-wal.c); close_connection() checkpoints
    * safely instead. */
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, no_checkpoint_on_close, NULL);

@@ -576,7 +576,12 @@ find_item (JsonArray  *items,
 }
 
 /* A party's hits on one list family are listed together, the member in the
- * party's country first; --family decides every open member, each audited. */
+ * party's country first; --family decides every open member, each audited.
+ * The Yangon query hits its subsidiary, the parent and the parent's affiliate
+ * (× 0.97), never the sibling subsidiary in Bolivia, a different entity. */
+#define BEIJING_AFFILIATE "Huawei Technologies Co., Ltd. (Huawei). Affiliated Entity: " \
+                          "Huawei Technologies Co., Ltd., Beijing Research Institute"
+
 static void
 test_family (Fixture       *f,
              gconstpointer  data)
@@ -594,7 +599,7 @@ test_family (Fixture       *f,
   g_autofree char *head_arg = NULL;
   JsonArray *array;
   const char *yangon_party = "Huawei Technologies (Yangon) Company Limited";
-  gint64 yangon, parent, bolivia, other_parent;
+  gint64 yangon, parent, affiliate, other_parent, other_affiliate;
   guint decides = 0;
 
   g_assert_true (g_file_set_contents (batch, "id,name,country\n"
@@ -609,8 +614,9 @@ test_family (Fixture       *f,
   array = json_node_get_array (items);
   yangon = find_item (array, yangon_party, "Huawei Technologies (Yangon) Co., Ltd.");
   parent = find_item (array, yangon_party, "Huawei Technologies Co., Ltd. (Huawei)");
-  bolivia = find_item (array, yangon_party, "Huawei Technologies (Bolivia) S.R.L.");
+  affiliate = find_item (array, yangon_party, BEIJING_AFFILIATE);
   other_parent = find_item (array, "Huawei Technologies Co Ltd", "Huawei Technologies Co., Ltd. (Huawei)");
+  other_affiliate = find_item (array, "Huawei Technologies Co Ltd", BEIJING_AFFILIATE);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonObject *item = json_array_get_object_element (array, i);
@@ -619,8 +625,12 @@ test_family (Fixture       *f,
 
       if (g_str_has_prefix (entry, "Huawei Technologies"))
         {
-          /* one family per party: three members, headed by the entity in the party's country */
-          g_assert_cmpint (json_object_get_int_member (item, "family_size"), ==, 3);
+          /* the sibling subsidiary in Bolivia is a different entity: no hit */
+          g_assert_cmpstr (entry, !=, "Huawei Technologies (Bolivia) S.R.L.");
+          /* one family per party, headed by the entity in the party's country:
+           * Yangon, parent, affiliate for the Yangon party; parent, affiliate for the parent's */
+          g_assert_cmpint (json_object_get_int_member (item, "family_size"), ==,
+                           g_strcmp0 (party, yangon_party) == 0 ? 3 : 2);
           g_assert_cmpint (json_object_get_int_member (item, "family_head"), ==,
                            g_strcmp0 (party, yangon_party) == 0 ? yangon : other_parent);
           g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (item, "entry"), "family"),
@@ -641,22 +651,24 @@ test_family (Fixture       *f,
     g_assert_nonnull (strstr (at_head, hint));
     /* the members follow their head, indented */
     g_assert_nonnull (strstr (at_head, "↳ EL: Huawei Technologies Co., Ltd. (Huawei)"));
+    g_assert_nonnull (strstr (at_head, "↳ EL: " BEIJING_AFFILIATE));
   }
 
   decide = clr_cli_run_va ("--db", f->db, "review", "decide", head_arg, "--no-match", "--reason",
                            "different-entity", "--family", NULL);
   g_assert_cmpint (decide->exit_code, ==, 0);
-  g_assert_nonnull (strstr (decide->out, "Huawei Technologies (Bolivia) S.R.L.) decided: Not a match"));
+  g_assert_nonnull (strstr (decide->out, BEIJING_AFFILIATE ") decided: Not a match"));
 
-  /* the other party's family is untouched: its three items stay open */
+  /* the other party's family is untouched: its two items stay open */
   open = clr_cli_run_va ("--db", f->db, "review", "list", "--status", "open", "--json", NULL);
   open_items = parse_out (open);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (open_items)), ==, 3);
-  for (guint i = 0; i < 3; i++)
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (open_items)), ==, 2);
+  for (guint i = 0; i < 2; i++)
     {
       gint64 id = json_object_get_int_member (json_array_get_object_element (json_node_get_array (open_items), i), "id");
 
-      g_assert_true (id != yangon && id != parent && id != bolivia);
+      g_assert_true (id != yangon && id != parent && id != affiliate);
+      g_assert_true (id == other_parent || id == other_affiliate);
     }
 
   /* one audited decision per member */

@@ -6,8 +6,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: test-onhold-e2e.py CLEARANCE_BINARY CLEARANCE_CLI DATA_DIR ARTIFACTS_DIR
-# DATA_DIR holds csl-families.csv (tests/cli/data): Huawei Technologies and its
-# (Yangon) and (Bolivia) subsidiaries and Huawei Marine on the Entity List,
+# DATA_DIR holds csl-families.csv (tests/cli/data): Huawei Technologies, its
+# (Yangon) and (Bolivia) subsidiaries, its Beijing Research Institute affiliate
+# and Huawei Marine on the Entity List,
 # "AccoTest Technology Co., Ltd. (Hong Kong)" on the Entity List and "Harbour
 # Compute Trading LLC" on the Denied Persons List. Run under run-gui-test.sh
 # (Xvfb outside a private D-Bus session). Exits 77 (skip) without a display or
@@ -20,12 +21,10 @@
 #  1. the Shipment page's banner reads "Needs review · on hold until 2 potential
 #     matches are decided" and the finding is the potential Denied Persons match;
 #  2. the Review page shows the Huawei variant's three hits as one family, the
-#     Yangon subsidiary first and the others under it;
-#  3. the "(Hong Kong)" company has no hit in the queue.
-#
-# Step 3 needs the matcher to treat a bracketed place as a qualifier, not a
-# name (issue 13, point 1). Until that change is in, set HK_NEEDS_MATCHER below
-# to True: the step then reports "# TODO" instead of failing.
+#     Yangon subsidiary first and the parent and its affiliate under it; the
+#     sibling subsidiary in Bolivia is a different entity and has no hit;
+#  3. the "(Hong Kong)" company has no hit in the queue (a bracketed place is a
+#     qualifier, not a name: issue 13, point 1).
 
 import json
 import os
@@ -49,10 +48,9 @@ from clr_atspi import (Atspi, GLib, app_env, children, do_action, find_app,  # n
                        log, screenshot, stop, text_of, toplevel, wait_for, watch)
 import clr_atspi  # noqa: E402
 
-# True while the matcher still reads "(Hong Kong)" as a name of its own.
-HK_NEEDS_MATCHER = True
-
 YANGON = "Huawei Technologies (Yangon) Company Limited"
+AFFILIATE = ("Huawei Technologies Co., Ltd. (Huawei). Affiliated Entity: "
+             "Huawei Technologies Co., Ltd., Beijing Research Institute")
 HONG_KONG = "Meridian Semiconductor (Hong Kong) Limited"
 ON_HOLD = "Needs review · on hold until 2 potential matches are decided"
 
@@ -99,7 +97,6 @@ def main():
     db = os.path.join(tmp, "clearance.db")
     batch = os.path.join(tmp, "customers.csv")
     shipment = os.path.join(tmp, "po-dxb-88.json")
-    todo = []
 
     cli(cli_path, db, "import", os.path.join(data_dir, "csl-families.csv"))
     with open(batch, "w", encoding="utf-8") as f:
@@ -155,8 +152,9 @@ def main():
         assert len(head) == 1, f"the family's first row is not the Yangon subsidiary: {rows}"
         assert len(members) == 2, f"the other two members are not under it: {rows}"
         assert head[0] < min(members), f"a member comes before its family's first row: {rows}"
-        for other in ("EL · Huawei Technologies Co., Ltd. (Huawei)", "EL · Huawei Technologies (Bolivia) S.R.L."):
+        for other in ("EL · Huawei Technologies Co., Ltd. (Huawei)", f"EL · {AFFILIATE}"):
             assert other in rows and rows.index(other) > head[0], f"{other!r} is not in the family: {rows}"
+        assert not any("Bolivia" in t for t in rows), f"the Bolivia subsidiary is a different entity: {rows}"
         assert not any("Huawei Marine" in t for t in rows), f"Huawei Marine is not of this family: {rows}"
         log("one Huawei family, the Yangon subsidiary first")
         time.sleep(0.3)
@@ -164,18 +162,11 @@ def main():
 
         # 3. The "(Hong Kong)" company has no hit (it is on no list).
         hk_rows = [t for t in labels(queue) if t.startswith(HONG_KONG) or t == f"↳ {HONG_KONG}"]
-        if hk_rows:
-            message = f"{HONG_KONG!r} has a hit in the queue (a bracketed place read as a name)"
-            if not HK_NEEDS_MATCHER:
-                raise AssertionError(message)
-            todo.append(message)
-        else:
-            log("the (Hong Kong) company has no hit")
+        assert not hk_rows, f"{HONG_KONG!r} has a hit in the queue (a bracketed place read as a name): {hk_rows}"
+        log("the (Hong Kong) company has no hit")
 
         app_proc.terminate()
         app_proc.wait(timeout=15)
-        for message in todo:
-            print(f"# TODO (needs the matcher's qualifiers change): {message}", flush=True)
         print("# PASS")
         return 0
     except AssertionError:

@@ -429,6 +429,40 @@ test_diff_without_ids (Fixture       *fixture,
   g_assert_cmpint (find_change (changes, "Zhipu AI")->kind, ==, CLR_LIST_CHANGE_ADDED);
 }
 
+/* A list re-typesets a name ("(Huawei).  Affiliated Entity" with two spaces
+ * in the 2022 CSL, one in 2026) while dropping its ids: the entry is the same
+ * one, changed, so a decision on it is reopened rather than lost. */
+static void
+test_diff_respaced_name (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char * const respaced[] = {
+    "EL", "", "Huawei Technologies Co., Ltd.",
+    "EL", "", "HiSilicon Technologies Co., Ltd",
+    "EL", "", "Semiconductor  Manufacturing\tInternational Corporation ",
+    "SDN", "", "BANCO NACIONAL DE CUBA",
+    "SDN", "", "AEROCARIBBEAN AIRLINES",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  ClrListChange *change;
+
+  g_assert_true (write_version (fixture->store, "csl", "aaa", first_rows, FALSE, NULL, &error));
+  g_assert_true (write_version (fixture->store, "csl", "bbb", respaced, FALSE, NULL, &error));
+  g_assert_no_error (error);
+
+  changes = clr_store_diff_latest (fixture->store, "csl", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 5);
+  for (guint i = 0; i < changes->len; i++)
+    g_assert_cmpint (((ClrListChange *) g_ptr_array_index (changes, i))->kind, ==, CLR_LIST_CHANGE_CHANGED);
+  change = find_change (changes, "Semiconductor  Manufacturing\tInternational Corporation ");
+  g_assert_cmpint (change->old_entry_id, >, 0);
+  g_assert_cmpint (change->new_entry_id, >, 0);
+  g_assert_true (g_strv_contains ((const char * const *) change->fields, "name"));
+}
+
 /* Writes entries without published ids, sharing list + name, as in the 2026
  * compact CSL (three Entity List rows "Huawei Technologies Co., Ltd." at
  * different addresses; the DPL's identical repeated rows). @reverse writes
@@ -646,6 +680,7 @@ main (int   argc,
   ADD ("/store/lists/sanity-guard", test_sanity_guard);
   ADD ("/store/lists/diff", test_diff);
   ADD ("/store/lists/diff-without-ids", test_diff_without_ids);
+  ADD ("/store/lists/diff-respaced-name", test_diff_respaced_name);
   ADD ("/store/lists/shared-names-without-ids", test_shared_names_without_ids);
   ADD ("/store/lists/history", test_history);
 #undef ADD
