@@ -69,6 +69,7 @@ typedef struct
   double chinese_near;          /* … one character off */
   double family_factor;         /* a match on the parent named in an affiliate's name field */
   double type_mismatch;         /* an organisation's name against a person or vessel */
+  double query_word_missing;    /* matched on part of the party's name; the rest is not in the listed name */
 } Params;
 
 static gboolean
@@ -151,7 +152,8 @@ parse_params (GBytes   *bytes,
       !param_double (root, "", "chinese_name_exact", 0, 1, &params->chinese_exact, error) ||
       !param_double (root, "", "chinese_name_near", 0, 1, &params->chinese_near, error) ||
       !param_double (root, "", "family_member_factor", 0, 1, &params->family_factor, error) ||
-      !param_double (root, "", "type_mismatch", -1, 0, &params->type_mismatch, error))
+      !param_double (root, "", "type_mismatch", -1, 0, &params->type_mismatch, error) ||
+      !param_double (root, "", "query_word_missing", -1, 0, &params->query_word_missing, error))
     return FALSE;
   params->max_candidates = (guint) max_candidates;
   if ((cw = param_object (root, "class_weight", error)) == NULL ||
@@ -2129,6 +2131,7 @@ typedef struct
   double  score;
   double  adjust;       /* country */
   double  type_adjust;  /* an organisation's name against a person or vessel */
+  double  part_adjust;  /* matched on part of the party's name, the rest not listed */
   guint32 zh;           /* index into the query's Chinese-name matches, or NO_ID */
   const char *display;  /* a Chinese-name table hit's matched name */
 } Cand;
@@ -2600,6 +2603,37 @@ index_candidates (ClrMatcher *self,
     }
 }
 
+/* Whether the listed name @p lacks a word of the party's name as typed
+ * (@whole) that its part @part leaves out: "Huawei Technologies (UK) Co.,
+ * Ltd." read as "Huawei Technologies Co., Ltd." against a listed name
+ * without "UK", or "(CSSC) 710th Research Institute" read as "CSSC". The
+ * place or the rest the party states is evidence the listed name lacks. */
+static gboolean
+lacks_dropped_word (const Query *part,
+                    const Query *whole,
+                    guint32      p)
+{
+  ClrMatcher *self = whole->self;
+  const NameRec *rec = &g_array_index (self->names, NameRec, p);
+  const guint32 *ntok = &g_array_index (self->name_tokens, guint32, rec->tok_off);
+
+  for (guint i = 0; i < whole->n; i++)
+    {
+      const QTok *t = &whole->tok[i];
+      gboolean kept = FALSE, listed = FALSE;
+
+      for (guint j = 0; j < part->n && !kept; j++)
+        kept = g_strcmp0 (part->tok[j].text, t->text) == 0;
+      if (kept)
+        continue;
+      for (guint j = 0; j < rec->n_tok && !listed; j++)
+        listed = t->exact != NO_ID && ntok[j] == t->exact;
+      if (!listed)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static GPtrArray *
 screen (ClrMatcher *self,
         const char *name,
@@ -2613,6 +2647,8 @@ screen (ClrMatcher *self,
   g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (Cand));
   g_auto(GStrv) variants = NULL;
   g_autofree gboolean *skipped = NULL;
+  g_autofree guint *starts = NULL;
+  g_autofree guint *ends = NULL;
   g_autoptr(GArray) zh_matches = g_array_new (FALSE, FALSE, sizeof (ClrChineseMatch));
   gboolean organisation = FALSE;
   Query *queries;
@@ -2629,6 +2665,8 @@ screen (ClrMatcher *self,
   queries = g_new0 (Query, n_variants);
   s = scratch_take (self);
   skipped = g_new0 (gboolean, n_variants);
+  starts = g_new0 (guint, n_variants);
+  ends = g_new0 (guint, n_variants);
   for (guint v = 0; v < n_variants; v++)
     {
       query_init (self, &queries[v], s, variants[v], naive);
@@ -2639,12 +2677,28 @@ screen (ClrMatcher *self,
           skipped[v] = TRUE;
           continue;
         }
+      starts[v] = cands->len;
       if (naive)
         score_names (&queries[v], NULL, self->names->len, cands);
       else
         index_candidates (self, s, &queries[v], threshold - MAX (get_params ()->country_match, 0), cands);
+      ends[v] = cands->len;
     }
   scratch_give (self, s);
+  /* A match on a part of the party's name (without its bracketed place,
+   * or a bracketed part alone) costs a little when the listed name lacks
+   * the rest: the listed name that has it ranks first. */
+  for (guint v = 0; v + 1 < n_variants; v++)
+    for (guint k = starts[v]; k < ends[v]; k++)
+      {
+        Cand *c = &g_array_index (cands, Cand, k);
+
+        if (lacks_dropped_word (&queries[v], &queries[n_variants - 1], c->name))
+          {
+            c->part_adjust = get_params ()->query_word_missing;
+            c->name_score = MAX (c->name_score + c->part_adjust, 0.0);
+          }
+      }
   /* A legal form in the name as typed: the party is an organisation. */
   for (guint i = 0; i < queries[n_variants - 1].n; i++)
     if (queries[n_variants - 1].tok[i].klass & CLR_TOKEN_LEGAL_FORM)
@@ -2677,6 +2731,7 @@ screen (ClrMatcher *self,
   for (guint k = 0; k < best->len; k++)
     {
       const Cand *c = &g_array_index (best, Cand, k);
+      ClrHit *hit;
       guint v = 0;
 
       if (c->name == NO_ID)
@@ -2699,7 +2754,15 @@ screen (ClrMatcher *self,
                 }
             }
         }
-      g_ptr_array_add (hits, make_hit (&queries[v], c, country));
+      hit = make_hit (&queries[v], c, country);
+      if (c->part_adjust != 0)
+        {
+          char *text = g_strdup_printf (_("%s; matched on part of the party’s name, the rest is not in the listed name: %+.2f"),
+                                        hit->explanation, c->part_adjust);
+          g_free (hit->explanation);
+          hit->explanation = text;
+        }
+      g_ptr_array_add (hits, hit);
     }
 
   for (guint v = 0; v < n_variants; v++)

@@ -593,6 +593,75 @@ test_entity_before_family (void)
   g_assert_true (marine);
 }
 
+/* Real 2026 Entity List families: a parent and members whose listed names
+ * add a bracketed place, an ordinal or a unit. */
+static const Row family_rows[] = {
+  { "EL", NULL, "Huawei Technologies Co., Ltd.", NULL, "CN" },
+  { "EL", NULL, "Huawei Technologies (UK) Co., Ltd.", NULL, "GB" },
+  { "EL", NULL, "China State Shipbuilding Corporation, Limited (CSSC) 12th Research Institute", NULL, "CN" },
+  { "EL", NULL, "China State Shipbuilding Corporation, Limited (CSSC) 710th Research Institute", NULL, "CN" },
+  { "EL", NULL, "Xinjiang Production and Construction Corps (XPCC)", NULL, "CN" },
+  { "EL", NULL, "Xinjiang Production and Construction Corps (XPCC) Public Security Bureau", NULL, "CN" },
+};
+
+/* The query names a member exactly: the member ranks first, the listed
+ * name without the query's place (or the rest) is still a hit, below it. */
+static void
+test_member_before_parent (void)
+{
+  g_autoptr(ClrMatcher) m = matcher_of (family_rows, G_N_ELEMENTS (family_rows));
+  double t = clr_matcher_get_default_threshold ();
+  g_autoptr(GPtrArray) uk = clr_matcher_screen (m, "Huawei Technologies (UK) Co., Ltd.", NULL, t, 0);
+  g_autoptr(GPtrArray) xpcc = clr_matcher_screen (m, "Xinjiang Production and Construction Corps (XPCC) Public Security Bureau",
+                                                  NULL, t, 0);
+  double parent;
+
+  g_assert_cmpuint (uk->len, ==, 2);
+  g_assert_cmpstr (top (uk)->entry->name, ==, "Huawei Technologies (UK) Co., Ltd.");
+  g_assert_cmpfloat (top (uk)->score, ==, 1.0);
+  /* The parent: a hit, ranked second, and the explanation says why. */
+  parent = best_score_for (m, "Huawei Technologies (UK) Co., Ltd.", NULL, "Huawei Technologies Co., Ltd.");
+  g_assert_cmpfloat (parent, >=, t);
+  g_assert_cmpfloat (parent, <, 1.0);
+  g_assert_cmpstr (((ClrHit *) uk->pdata[1])->entry->name, ==, "Huawei Technologies Co., Ltd.");
+  g_assert_nonnull (strstr (((ClrHit *) uk->pdata[1])->explanation, "matched on part of the party’s name"));
+
+  g_assert_cmpuint (xpcc->len, >=, 2);
+  g_assert_cmpstr (top (xpcc)->entry->name, ==, "Xinjiang Production and Construction Corps (XPCC) Public Security Bureau");
+  g_assert_cmpfloat (top (xpcc)->score, ==, 1.0);
+  parent = best_score_for (m, "Xinjiang Production and Construction Corps (XPCC) Public Security Bureau", NULL,
+                           "Xinjiang Production and Construction Corps (XPCC)");
+  g_assert_cmpfloat (parent, >=, t);
+  g_assert_cmpfloat (parent, <, 1.0);
+
+  /* The other direction is unchanged: the parent's exact name, parent first. */
+  g_assert_cmpfloat (best_score_for (m, "Huawei Technologies Co., Ltd.", NULL, "Huawei Technologies Co., Ltd."), ==, 1.0);
+  g_assert_cmpfloat (best_score_for (m, "Huawei Technologies Co., Ltd.", NULL, "Huawei Technologies (UK) Co., Ltd."), <, 1.0);
+  g_assert_cmpfloat (best_score_for (m, "Xinjiang Production and Construction Corps (XPCC)", NULL,
+                                     "Xinjiang Production and Construction Corps (XPCC) Public Security Bureau"), <, 1.0);
+}
+
+/* An ordinal is a number that must match: the 710th institute is not the
+ * 12th, however much of the name they share. */
+static void
+test_ordinal_differs (void)
+{
+  g_autoptr(ClrMatcher) m = matcher_of (family_rows, G_N_ELEMENTS (family_rows));
+  const char *twelfth = "China State Shipbuilding Corporation, Limited (CSSC) 12th Research Institute";
+  const char *query = "China State Shipbuilding Corporation, Limited (CSSC) 710th Research Institute";
+  g_autoptr(GPtrArray) hits = clr_matcher_screen (m, query, NULL, clr_matcher_get_default_threshold (), 0);
+
+  g_assert_cmpstr (top (hits)->entry->name, ==, query);
+  g_assert_cmpfloat (top (hits)->score, ==, 1.0);
+  g_assert_cmpfloat (best_score_for (m, query, NULL, twelfth), <, 1.0);
+  g_assert_cmpfloat (best_score_for (m, "China State Shipbuilding Corporation Limited 710th Research Institute", NULL,
+                                     twelfth), <, 1.0);
+  g_assert_cmpfloat (best_score_for (m, "CSSC 710th Research Institute", NULL, twelfth), <, 1.0);
+  /* "12th" = "12": the same ordinal written either way is the same name. */
+  g_assert_cmpfloat (best_score_for (m, "China State Shipbuilding Corporation, Limited (CSSC) 12 Research Institute", NULL,
+                                     twelfth), ==, 1.0);
+}
+
 static void
 test_recall_tables (void)
 {
@@ -821,7 +890,8 @@ test_scoring_keys (void)
   g_autoptr(GError) error = NULL;
   const char *keys[] = { "default_threshold", "query_share", "min_similarity", "country_match",
                          "country_mismatch", "max_candidates_scored", "chinese_name_exact",
-                         "chinese_name_near", "family_member_factor", "class_weight", "short_word" };
+                         "chinese_name_near", "family_member_factor", "class_weight", "short_word",
+                         "query_word_missing" };
   gsize len;
 
   if (root == NULL)
@@ -904,6 +974,8 @@ main (int    argc,
   g_test_add_func ("/matcher/short-words", test_short_words);
   g_test_add_func ("/matcher/load-order", test_load_order);
   g_test_add_func ("/matcher/scoring-keys", test_scoring_keys);
+  g_test_add_func ("/matcher/member-before-parent", test_member_before_parent);
+  g_test_add_func ("/matcher/ordinal-differs", test_ordinal_differs);
 
   return g_test_run ();
 }
