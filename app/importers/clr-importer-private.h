@@ -149,6 +149,8 @@ typedef struct
   const char *agency;        /* "BIS" */
   const char *url;           /* the list's official page */
   gboolean    derive_aliases;/* names carry affiliates/acronyms/cities (BIS lists) */
+  const char *source;        /* the built-in source that publishes it on its own
+                              * ("ofac-sdn"), NULL when only the CSL carries it */
 } ClrListInfo;
 
 /* A CSL `source` value ("Entity List (EL) - Bureau of Industry and Security")

@@ -58,6 +58,10 @@ void           clr_import_info_free  (ClrImportInfo *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClrImportInfo, clr_import_info_free)
 
 /* Detect the format of @path from its first bytes. Errors name the file. */
+/* The list codes a built-in source ("ofac-nonsdn") publishes on its own;
+ * an empty vector for a source whose lists the importers do not catalogue. */
+char         **clr_list_codes_for_source (const char *source_id);
+
 gboolean       clr_importer_detect   (const char    *path,
                                       ClrListFormat *format,
                                       GError       **error);

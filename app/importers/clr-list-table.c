@@ -18,37 +18,37 @@
 /* Every list the importers know. Codes are what users see ("list": "EL"). */
 static const ClrListInfo lists[] = {
   { "SDN", "Specially Designated Nationals and Blocked Persons List", "OFAC",
-    "https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists", FALSE },
+    "https://ofac.treasury.gov/specially-designated-nationals-and-blocked-persons-list-sdn-human-readable-lists", FALSE, "ofac-sdn" },
   { "SSI", "Sectoral Sanctions Identifications List", "OFAC",
-    "https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists", FALSE },
+    "https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists", FALSE, "ofac-nonsdn" },
   { "FSE", "Foreign Sanctions Evaders List", "OFAC",
-    "https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists", FALSE },
+    "https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists", FALSE, "ofac-nonsdn" },
   { "PLC", "Palestinian Legislative Council List", "OFAC",
-    "https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists", FALSE },
+    "https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists", FALSE, "ofac-nonsdn" },
   { "CAP", "Correspondent Account or Payable-Through Account Sanctions (CAPTA) List", "OFAC",
-    "https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists", FALSE },
+    "https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists", FALSE, "ofac-nonsdn" },
   { "NS-MBS", "Non-SDN Menu-Based Sanctions List", "OFAC",
-    "https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists", FALSE },
+    "https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists", FALSE, "ofac-nonsdn" },
   { "NS-CMIC", "Non-SDN Chinese Military-Industrial Complex Companies List", "OFAC",
-    "https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists", FALSE },
+    "https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists", FALSE, "ofac-nonsdn" },
   { "NS-ISA", "Non-SDN Iran Sanctions Act List", "OFAC",
-    "https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists", FALSE },
+    "https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists", FALSE, "ofac-nonsdn" },
   { "EO13599", "Executive Order 13599 List", "OFAC",
-    "https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists", FALSE },
+    "https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists", FALSE, "ofac-nonsdn" },
   { "NONSDN", "Non-SDN Consolidated Sanctions List", "OFAC",
-    "https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists", FALSE },
+    "https://ofac.treasury.gov/consolidated-sanctions-list-non-sdn-lists", FALSE, "ofac-nonsdn" },
   { "EL", "Entity List", "BIS",
-    "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/entity-list", TRUE },
+    "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/entity-list", TRUE, NULL },
   { "UVL", "Unverified List", "BIS",
-    "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/unverified-list", TRUE },
+    "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/unverified-list", TRUE, NULL },
   { "MEU", "Military End User List", "BIS",
-    "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern", TRUE },
+    "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern", TRUE, NULL },
   { "DPL", "Denied Persons List", "BIS",
-    "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/denied-persons-list", FALSE },
+    "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/denied-persons-list", FALSE, "bis-dpl" },
   { "DTC", "ITAR Debarred List", "State",
-    "https://www.pmddtc.state.gov/ddtc_public?id=ddtc_kb_article_page&sys_id=c22d1833dbb8d300d0a370131f9619f0", FALSE },
+    "https://www.pmddtc.state.gov/ddtc_public?id=ddtc_kb_article_page&sys_id=c22d1833dbb8d300d0a370131f9619f0", FALSE, NULL },
   { "ISN", "Nonproliferation Sanctions", "State",
-    "https://www.state.gov/key-topics-bureau-of-international-security-and-nonproliferation/nonproliferation-sanctions/", FALSE },
+    "https://www.state.gov/key-topics-bureau-of-international-security-and-nonproliferation/nonproliferation-sanctions/", FALSE, NULL },
 };
 
 /* The code in parentheses of a CSL `source` value, when it differs from the
@@ -81,6 +81,20 @@ static const struct { const char *text; const char *agency; } agencies[] = {
   { "Treasury Department", "OFAC" },
   { "State Department", "State" },
 };
+
+char **
+clr_list_codes_for_source (const char *source_id)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (source_id != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if (g_strcmp0 (lists[i].source, source_id) == 0)
+      g_strv_builder_add (builder, lists[i].code);
+
+  return g_strv_builder_end (builder);
+}
 
 const ClrListInfo *
 clr_list_info_for_code (const char *code)

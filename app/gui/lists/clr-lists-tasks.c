@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clr-importer.h"
 #include "clr-match-hit.h"
 
 #include "clr-lists-tasks.h"
@@ -183,21 +184,10 @@ clr_lists_load_sources_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* The lists each built-in source publishes (list codes as the importers
- * assign them). The Consolidated Screening List carries the OFAC SDN and
- * non-SDN lists and the BIS Denied Persons List too, so a source that was
- * never loaded is covered when another loaded, enabled source has entries on
- * one of its lists. */
-static const struct
-{
-  const char *source;
-  const char *codes[10];
-} source_lists[] = {
-  { "ofac-sdn", { "SDN", NULL } },
-  { "ofac-nonsdn", { "SSI", "FSE", "PLC", "CAP", "NS-MBS", "NS-CMIC", "NS-ISA", "EO13599", "NONSDN", NULL } },
-  { "bis-dpl", { "DPL", NULL } },
-};
-
+/* The Consolidated Screening List carries the OFAC SDN and non-SDN lists and
+ * the BIS Denied Persons List too, so a source that was never loaded is
+ * covered when another loaded, enabled source has entries on one of its
+ * lists (clr_list_codes_for_source(): the importers' list catalogue). */
 static gboolean
 version_has_list (const ClrListVersion *version,
                   const char           *code)
@@ -216,22 +206,20 @@ const ClrSourceStatus *
 clr_lists_covered_by (GPtrArray             *statuses,
                       const ClrSourceStatus *status)
 {
+  g_auto(GStrv) codes = NULL;
+
   g_return_val_if_fail (status != NULL, NULL);
 
-  for (guint s = 0; s < G_N_ELEMENTS (source_lists); s++)
+  codes = clr_list_codes_for_source (status->source->id);
+  for (guint i = 0; codes[0] != NULL && statuses != NULL && i < statuses->len; i++)
     {
-      if (g_strcmp0 (source_lists[s].source, status->source->id) != 0)
-        continue;
-      for (guint i = 0; statuses != NULL && i < statuses->len; i++)
-        {
-          const ClrSourceStatus *other = g_ptr_array_index (statuses, i);
+      const ClrSourceStatus *other = g_ptr_array_index (statuses, i);
 
-          if (other == status || !other->source->enabled || other->version == NULL)
-            continue;
-          for (guint c = 0; source_lists[s].codes[c] != NULL; c++)
-            if (version_has_list (other->version, source_lists[s].codes[c]))
-              return other;
-        }
+      if (other == status || !other->source->enabled || other->version == NULL)
+        continue;
+      for (guint c = 0; codes[c] != NULL; c++)
+        if (version_has_list (other->version, codes[c]))
+          return other;
     }
   return NULL;
 }
