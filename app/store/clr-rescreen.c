@@ -18,6 +18,7 @@
 #include "clr-store-lists.h"
 #include "clr-store-json-private.h"
 #include "clr-store-private.h"
+#include "clr-store-task.h"
 #include "clr-store-review.h"
 
 /* Hits per party kept from a re-screen: the queue wants the plausible
@@ -1096,6 +1097,8 @@ fail:
 
 /* ---- async ---- */
 
+/* Shared (atomic reference count) by the task and the progress reports on
+ * their way to the caller's main context. */
 typedef struct
 {
   ClrRescreenProgressFunc  progress;
@@ -1106,18 +1109,24 @@ typedef struct
 } RescreenTaskData;
 
 static void
-rescreen_task_data_free (RescreenTaskData *data)
+rescreen_task_data_clear (gpointer mem)
 {
+  RescreenTaskData *data = mem;
+
   if (data->progress_destroy != NULL)
     data->progress_destroy (data->progress_data);
   g_main_context_unref (data->context);
-  g_free (data);
+}
+
+static void
+rescreen_task_data_release (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, rescreen_task_data_clear);
 }
 
 typedef struct
 {
-  RescreenTaskData *data;
-  GTask            *task;   /* keeps data alive */
+  RescreenTaskData *data;   /* a reference */
   guint             done;
   guint             total;
   char             *what;
@@ -1138,7 +1147,7 @@ progress_report_free (gpointer user_data)
 {
   ProgressReport *report_data = user_data;
 
-  g_object_unref (report_data->task);
+  rescreen_task_data_release (report_data->data);
   g_free (report_data->what);
   g_free (report_data);
 }
@@ -1149,8 +1158,7 @@ thread_progress (guint       done,
                  const char *what,
                  gpointer    user_data)
 {
-  GTask *task = user_data;
-  RescreenTaskData *data = g_task_get_task_data (task);
+  RescreenTaskData *data = user_data;
   gint64 now = g_get_monotonic_time ();
   ProgressReport *report_data;
 
@@ -1162,8 +1170,7 @@ thread_progress (guint       done,
   data->last_report = now;
 
   report_data = g_new0 (ProgressReport, 1);
-  report_data->data = data;
-  report_data->task = g_object_ref (task);
+  report_data->data = g_atomic_rc_box_acquire (data);
   report_data->done = done;
   report_data->total = total;
   report_data->what = g_strdup (what);
@@ -1171,20 +1178,13 @@ thread_progress (guint       done,
                               report_data, progress_report_free);
 }
 
-static void
-rescreen_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+static gpointer
+rescreen_func (gpointer       store,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  GError *error = NULL;
-  ClrRescreenSummary *summary;
-
-  summary = clr_rescreen_run (source_object, thread_progress, task, cancellable, &error);
-  if (summary != NULL)
-    g_task_return_pointer (task, summary, (GDestroyNotify) clr_rescreen_summary_free);
-  else
-    g_task_return_error (task, error);
+  return clr_rescreen_run (store, thread_progress, data, cancellable, error);
 }
 
 void
@@ -1196,20 +1196,19 @@ clr_rescreen_run_async (ClrStore                *store,
                         GAsyncReadyCallback      callback,
                         gpointer                 user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  RescreenTaskData *data = g_new0 (RescreenTaskData, 1);
+  RescreenTaskData *data;
 
   g_return_if_fail (CLR_IS_STORE (store));
 
+  data = g_atomic_rc_box_new0 (RescreenTaskData);
   data->progress = progress;
   data->progress_data = progress_data;
   data->progress_destroy = progress_destroy;
   data->context = g_main_context_ref_thread_default ();
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, clr_rescreen_run_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) rescreen_task_data_free);
-  g_task_run_in_thread (task, rescreen_thread);
+  _clr_store_task_run (store, clr_rescreen_run_async, CLR_STORE_TASK_DEFAULT, rescreen_func,
+                       data, rescreen_task_data_release, (GDestroyNotify) clr_rescreen_summary_free,
+                       cancellable, callback, user_data);
 }
 
 ClrRescreenSummary *
@@ -1217,9 +1216,7 @@ clr_rescreen_run_finish (ClrStore      *store,
                          GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _clr_store_task_finish_pointer (store, result, error);
 }
 
 /* ---- benchmark ---- */

@@ -15,6 +15,7 @@
 #include "clr-store-audit.h"
 #include "clr-store-json-private.h"
 #include "clr-store-private.h"
+#include "clr-store-task.h"
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 #define REVIEWER_KEY "clr-audit-reviewer"
@@ -422,20 +423,13 @@ clr_store_audit_list_for_case (ClrStore  *self,
   return list_entries (self, case_id, error);
 }
 
-static void
-list_for_case_thread (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
+static gpointer
+list_for_case_func (gpointer       self,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
 {
-  GError *error = NULL;
-  GPtrArray *entries;
-
-  entries = clr_store_audit_list_for_case (source_object, *(gint64 *) task_data, &error);
-  if (entries != NULL)
-    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
-  else
-    g_task_return_error (task, error);
+  return clr_store_audit_list_for_case (self, *(gint64 *) data, error);
 }
 
 void
@@ -445,14 +439,11 @@ clr_store_audit_list_for_case_async (ClrStore            *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (CLR_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, clr_store_audit_list_for_case_async);
-  g_task_set_task_data (task, g_memdup2 (&case_id, sizeof case_id), g_free);
-  g_task_run_in_thread (task, list_for_case_thread);
+  _clr_store_task_run (self, clr_store_audit_list_for_case_async, CLR_STORE_TASK_DEFAULT,
+                       list_for_case_func, g_memdup2 (&case_id, sizeof case_id), g_free,
+                       (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -460,9 +451,7 @@ clr_store_audit_list_for_case_finish (ClrStore      *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _clr_store_task_finish_pointer (self, result, error);
 }
 
 static gboolean verify_head_unlocked (ClrStore    *self,

@@ -17,6 +17,7 @@
 #include "clr-store-json-private.h"
 #include "clr-store-private.h"
 #include "clr-store-review.h"
+#include "clr-store-task.h"
 #include "clr-json-reader.h"
 #include "clr-shipment.h"
 
@@ -814,22 +815,8 @@ clr_store_export_case (ClrStore    *self,
 
 /* ---- GTask variants ---- */
 
-typedef enum
-{
-  OP_CREATE,
-  OP_SAVE,
-  OP_SAVE_RESULT,
-  OP_GET,
-  OP_LIST,
-  OP_DUPLICATE,
-  OP_ARCHIVE,
-  OP_IMPORT,
-  OP_EXPORT,
-} CaseOp;
-
 typedef struct
 {
-  CaseOp         op;
   gint64         id;
   JsonNode      *node;
   char          *text;   /* search or path */
@@ -846,137 +833,107 @@ case_task_data_free (CaseTaskData *data)
   g_free (data);
 }
 
-static void
-case_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  ClrStore *self = source_object;
-  CaseTaskData *data = task_data;
-  GError *error = NULL;
-  gint64 id;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  switch (data->op)
-    {
-    case OP_CREATE:
-    case OP_DUPLICATE:
-    case OP_IMPORT:
-      if (data->op == OP_CREATE)
-        id = clr_store_create_case (self, data->node, &error);
-      else if (data->op == OP_DUPLICATE)
-        id = clr_store_duplicate_case (self, data->id, &error);
-      else
-        id = clr_store_import_case (self, data->text, &error);
-      if (id > 0)
-        g_task_return_pointer (task, g_memdup2 (&id, sizeof id), g_free);
-      else
-        g_task_return_error (task, error);
-      break;
-
-    case OP_SAVE:
-    case OP_SAVE_RESULT:
-    case OP_ARCHIVE:
-    case OP_EXPORT:
-      {
-        gboolean ok;
-
-        if (data->op == OP_SAVE)
-          ok = clr_store_save_case (self, data->id, data->node, &error);
-        else if (data->op == OP_SAVE_RESULT)
-          ok = clr_store_save_case_result (self, data->id, data->node, &error);
-        else if (data->op == OP_ARCHIVE)
-          ok = clr_store_set_case_archived (self, data->id, data->flag, &error);
-        else
-          ok = clr_store_export_case (self, data->id, data->text, &error);
-        if (ok)
-          g_task_return_boolean (task, TRUE);
-        else
-          g_task_return_error (task, error);
-      }
-      break;
-
-    case OP_GET:
-      {
-        ClrCase *c = clr_store_get_case (self, data->id, &error);
-
-        if (c != NULL)
-          g_task_return_pointer (task, c, (GDestroyNotify) clr_case_unref);
-        else
-          g_task_return_error (task, error);
-      }
-      break;
-
-    case OP_LIST:
-      {
-        GPtrArray *cases = clr_store_list_cases (self, data->text, data->status, data->limit, &error);
-
-        if (cases != NULL)
-          g_task_return_pointer (task, cases, (GDestroyNotify) g_ptr_array_unref);
-        else
-          g_task_return_error (task, error);
-      }
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-run_case_task (ClrStore            *self,
-               CaseTaskData        *data,
-               gpointer             source_tag,
-               GCancellable        *cancellable,
-               GAsyncReadyCallback  callback,
-               gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, data, (GDestroyNotify) case_task_data_free);
-  g_task_run_in_thread (task, case_thread);
-}
-
 static CaseTaskData *
-case_task_data_new (CaseOp    op,
-                    gint64    id,
-                    JsonNode *node)
+case_task_data_new (gint64      id,
+                    JsonNode   *node,
+                    const char *text)
 {
   CaseTaskData *data = g_new0 (CaseTaskData, 1);
 
-  data->op = op;
   data->id = id;
   /* A deep copy: json_node_copy() shares objects, and the caller's form
    * goes on changing its document while the worker saves. */
   data->node = clr_json_node_deep_copy (node);
+  data->text = g_strdup (text);
   return data;
 }
 
-static gint64
-finish_id (ClrStore      *self,
-           GAsyncResult  *result,
-           GError       **error)
+/* @result_free: g_free for an id, NULL for a boolean. */
+static void
+run_case_task (ClrStore            *self,
+               gpointer             source_tag,
+               ClrStoreTaskFunc     func,
+               CaseTaskData        *data,
+               GDestroyNotify       result_free,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
 {
-  g_autofree gint64 *id = NULL;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), 0);
-
-  id = g_task_propagate_pointer (G_TASK (result), error);
-  return id != NULL ? *id : 0;
+  _clr_store_task_run (self, source_tag, CLR_STORE_TASK_SKIP_CANCELLED, func,
+                       data, (GDestroyNotify) case_task_data_free, result_free,
+                       cancellable, callback, user_data);
 }
 
-static gboolean
-finish_boolean (ClrStore      *self,
-                GAsyncResult  *result,
-                GError       **error)
+static gpointer
+create_case_func (gpointer self, gpointer task_data, GCancellable *cancellable, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  CaseTaskData *data = task_data;
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _clr_store_task_id (clr_store_create_case (self, data->node, error));
+}
+
+static gpointer
+duplicate_case_func (gpointer self, gpointer task_data, GCancellable *cancellable, GError **error)
+{
+  CaseTaskData *data = task_data;
+
+  return _clr_store_task_id (clr_store_duplicate_case (self, data->id, error));
+}
+
+static gpointer
+import_case_func (gpointer self, gpointer task_data, GCancellable *cancellable, GError **error)
+{
+  CaseTaskData *data = task_data;
+
+  return _clr_store_task_id (clr_store_import_case (self, data->text, error));
+}
+
+static gpointer
+save_case_func (gpointer self, gpointer task_data, GCancellable *cancellable, GError **error)
+{
+  CaseTaskData *data = task_data;
+
+  return GINT_TO_POINTER (clr_store_save_case (self, data->id, data->node, error));
+}
+
+static gpointer
+save_case_result_func (gpointer self, gpointer task_data, GCancellable *cancellable, GError **error)
+{
+  CaseTaskData *data = task_data;
+
+  return GINT_TO_POINTER (clr_store_save_case_result (self, data->id, data->node, error));
+}
+
+static gpointer
+set_case_archived_func (gpointer self, gpointer task_data, GCancellable *cancellable, GError **error)
+{
+  CaseTaskData *data = task_data;
+
+  return GINT_TO_POINTER (clr_store_set_case_archived (self, data->id, data->flag, error));
+}
+
+static gpointer
+export_case_func (gpointer self, gpointer task_data, GCancellable *cancellable, GError **error)
+{
+  CaseTaskData *data = task_data;
+
+  return GINT_TO_POINTER (clr_store_export_case (self, data->id, data->text, error));
+}
+
+static gpointer
+get_case_func (gpointer self, gpointer task_data, GCancellable *cancellable, GError **error)
+{
+  CaseTaskData *data = task_data;
+
+  return clr_store_get_case (self, data->id, error);
+}
+
+static gpointer
+list_cases_func (gpointer self, gpointer task_data, GCancellable *cancellable, GError **error)
+{
+  CaseTaskData *data = task_data;
+
+  return clr_store_list_cases (self, data->text, data->status, data->limit, error);
 }
 
 void
@@ -987,8 +944,8 @@ clr_store_create_case_async (ClrStore            *self,
                              gpointer             user_data)
 {
   g_return_if_fail (CLR_IS_STORE (self));
-  run_case_task (self, case_task_data_new (OP_CREATE, 0, shipment),
-                 clr_store_create_case_async, cancellable, callback, user_data);
+  run_case_task (self, clr_store_create_case_async, create_case_func,
+                 case_task_data_new (0, shipment, NULL), g_free, cancellable, callback, user_data);
 }
 
 gint64
@@ -996,7 +953,7 @@ clr_store_create_case_finish (ClrStore      *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  return finish_id (self, result, error);
+  return _clr_store_task_finish_id (self, result, error);
 }
 
 void
@@ -1008,8 +965,8 @@ clr_store_save_case_async (ClrStore            *self,
                            gpointer             user_data)
 {
   g_return_if_fail (CLR_IS_STORE (self));
-  run_case_task (self, case_task_data_new (OP_SAVE, id, shipment),
-                 clr_store_save_case_async, cancellable, callback, user_data);
+  run_case_task (self, clr_store_save_case_async, save_case_func,
+                 case_task_data_new (id, shipment, NULL), NULL, cancellable, callback, user_data);
 }
 
 gboolean
@@ -1017,7 +974,7 @@ clr_store_save_case_finish (ClrStore      *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
-  return finish_boolean (self, result, error);
+  return _clr_store_task_finish_boolean (self, result, error);
 }
 
 void
@@ -1029,8 +986,8 @@ clr_store_save_case_result_async (ClrStore            *self,
                                   gpointer             user_data)
 {
   g_return_if_fail (CLR_IS_STORE (self));
-  run_case_task (self, case_task_data_new (OP_SAVE_RESULT, id, result_doc),
-                 clr_store_save_case_result_async, cancellable, callback, user_data);
+  run_case_task (self, clr_store_save_case_result_async, save_case_result_func,
+                 case_task_data_new (id, result_doc, NULL), NULL, cancellable, callback, user_data);
 }
 
 gboolean
@@ -1038,7 +995,7 @@ clr_store_save_case_result_finish (ClrStore      *self,
                                    GAsyncResult  *result,
                                    GError       **error)
 {
-  return finish_boolean (self, result, error);
+  return _clr_store_task_finish_boolean (self, result, error);
 }
 
 void
@@ -1049,8 +1006,8 @@ clr_store_get_case_async (ClrStore            *self,
                           gpointer             user_data)
 {
   g_return_if_fail (CLR_IS_STORE (self));
-  run_case_task (self, case_task_data_new (OP_GET, id, NULL),
-                 clr_store_get_case_async, cancellable, callback, user_data);
+  run_case_task (self, clr_store_get_case_async, get_case_func, case_task_data_new (id, NULL, NULL),
+                 (GDestroyNotify) clr_case_unref, cancellable, callback, user_data);
 }
 
 ClrCase *
@@ -1058,9 +1015,7 @@ clr_store_get_case_finish (ClrStore      *self,
                            GAsyncResult  *result,
                            GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _clr_store_task_finish_pointer (self, result, error);
 }
 
 void
@@ -1076,11 +1031,11 @@ clr_store_list_cases_async (ClrStore            *self,
 
   g_return_if_fail (CLR_IS_STORE (self));
 
-  data = case_task_data_new (OP_LIST, 0, NULL);
-  data->text = g_strdup (search);
+  data = case_task_data_new (0, NULL, search);
   data->status = status;
   data->limit = limit;
-  run_case_task (self, data, clr_store_list_cases_async, cancellable, callback, user_data);
+  run_case_task (self, clr_store_list_cases_async, list_cases_func, data,
+                 (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -1088,9 +1043,7 @@ clr_store_list_cases_finish (ClrStore      *self,
                              GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _clr_store_task_finish_pointer (self, result, error);
 }
 
 void
@@ -1101,8 +1054,8 @@ clr_store_duplicate_case_async (ClrStore            *self,
                                 gpointer             user_data)
 {
   g_return_if_fail (CLR_IS_STORE (self));
-  run_case_task (self, case_task_data_new (OP_DUPLICATE, id, NULL),
-                 clr_store_duplicate_case_async, cancellable, callback, user_data);
+  run_case_task (self, clr_store_duplicate_case_async, duplicate_case_func,
+                 case_task_data_new (id, NULL, NULL), g_free, cancellable, callback, user_data);
 }
 
 gint64
@@ -1110,7 +1063,7 @@ clr_store_duplicate_case_finish (ClrStore      *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  return finish_id (self, result, error);
+  return _clr_store_task_finish_id (self, result, error);
 }
 
 void
@@ -1125,9 +1078,10 @@ clr_store_set_case_archived_async (ClrStore            *self,
 
   g_return_if_fail (CLR_IS_STORE (self));
 
-  data = case_task_data_new (OP_ARCHIVE, id, NULL);
+  data = case_task_data_new (id, NULL, NULL);
   data->flag = archived;
-  run_case_task (self, data, clr_store_set_case_archived_async, cancellable, callback, user_data);
+  run_case_task (self, clr_store_set_case_archived_async, set_case_archived_func, data, NULL,
+                 cancellable, callback, user_data);
 }
 
 gboolean
@@ -1135,7 +1089,7 @@ clr_store_set_case_archived_finish (ClrStore      *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  return finish_boolean (self, result, error);
+  return _clr_store_task_finish_boolean (self, result, error);
 }
 
 void
@@ -1145,13 +1099,9 @@ clr_store_import_case_async (ClrStore            *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  CaseTaskData *data;
-
   g_return_if_fail (CLR_IS_STORE (self));
-
-  data = case_task_data_new (OP_IMPORT, 0, NULL);
-  data->text = g_strdup (path);
-  run_case_task (self, data, clr_store_import_case_async, cancellable, callback, user_data);
+  run_case_task (self, clr_store_import_case_async, import_case_func,
+                 case_task_data_new (0, NULL, path), g_free, cancellable, callback, user_data);
 }
 
 gint64
@@ -1159,7 +1109,7 @@ clr_store_import_case_finish (ClrStore      *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  return finish_id (self, result, error);
+  return _clr_store_task_finish_id (self, result, error);
 }
 
 void
@@ -1170,13 +1120,9 @@ clr_store_export_case_async (ClrStore            *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  CaseTaskData *data;
-
   g_return_if_fail (CLR_IS_STORE (self));
-
-  data = case_task_data_new (OP_EXPORT, id, NULL);
-  data->text = g_strdup (path);
-  run_case_task (self, data, clr_store_export_case_async, cancellable, callback, user_data);
+  run_case_task (self, clr_store_export_case_async, export_case_func,
+                 case_task_data_new (id, NULL, path), NULL, cancellable, callback, user_data);
 }
 
 gboolean
@@ -1184,5 +1130,5 @@ clr_store_export_case_finish (ClrStore      *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  return finish_boolean (self, result, error);
+  return _clr_store_task_finish_boolean (self, result, error);
 }

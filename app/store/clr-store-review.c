@@ -19,6 +19,7 @@
 #include "clr-store-lists-private.h"
 #include "clr-store-json-private.h"
 #include "clr-store-private.h"
+#include "clr-store-task.h"
 #include "clr-store-review.h"
 
 G_DEFINE_BOXED_TYPE (ClrReviewItem, clr_review_item, clr_review_item_ref, clr_review_item_unref)
@@ -2160,8 +2161,7 @@ typedef struct
   char            *list_code;
   char            *country;
   char            *search;
-  gint64           id;
-  GArray          *ids;           /* gint64, or NULL: just id */
+  GArray          *ids;           /* gint64 */
   ClrReviewStatus  status;
   ClrReviewReason  reason;
   char            *note;
@@ -2181,24 +2181,15 @@ review_task_data_free (ReviewTaskData *data)
   g_free (data);
 }
 
-static void
-list_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+list_func (gpointer       self,
+           gpointer       task_data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   ReviewTaskData *data = task_data;
-  GError *error = NULL;
-  GPtrArray *items;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  items = clr_store_review_list (source_object, &data->filter, &error);
-  if (items != NULL)
-    g_task_return_pointer (task, items, (GDestroyNotify) g_ptr_array_unref);
-  else
-    g_task_return_error (task, error);
+  return clr_store_review_list (self, &data->filter, error);
 }
 
 void
@@ -2208,7 +2199,6 @@ clr_store_review_list_async (ClrStore              *self,
                              GAsyncReadyCallback    callback,
                              gpointer               user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ReviewTaskData *data = g_new0 (ReviewTaskData, 1);
 
   g_return_if_fail (CLR_IS_STORE (self));
@@ -2221,10 +2211,9 @@ clr_store_review_list_async (ClrStore              *self,
   data->filter.country = data->country = g_strdup (data->filter.country);
   data->filter.search = data->search = g_strdup (data->filter.search);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, clr_store_review_list_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) review_task_data_free);
-  g_task_run_in_thread (task, list_thread);
+  _clr_store_task_run (self, clr_store_review_list_async, CLR_STORE_TASK_SKIP_CANCELLED, list_func,
+                       data, (GDestroyNotify) review_task_data_free, (GDestroyNotify) g_ptr_array_unref,
+                       cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -2232,27 +2221,20 @@ clr_store_review_list_finish (ClrStore      *self,
                               GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _clr_store_task_finish_pointer (self, result, error);
 }
 
-static void
-decide_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gpointer
+decide_func (gpointer       self,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   ReviewTaskData *data = task_data;
-  GError *error = NULL;
 
-  if (clr_store_review_decide_many (source_object,
-                                    data->ids != NULL ? (const gint64 *) data->ids->data : &data->id,
-                                    data->ids != NULL ? data->ids->len : 1,
-                                    data->status, data->reason, data->note, data->reviewer, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return GINT_TO_POINTER (clr_store_review_decide_many (self, (const gint64 *) data->ids->data, data->ids->len,
+                                                        data->status, data->reason, data->note,
+                                                        data->reviewer, error));
 }
 
 void
@@ -2266,21 +2248,8 @@ clr_store_review_decide_async (ClrStore            *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ReviewTaskData *data = g_new0 (ReviewTaskData, 1);
-
-  g_return_if_fail (CLR_IS_STORE (self));
-
-  data->id = id;
-  data->status = status;
-  data->reason = reason;
-  data->note = g_strdup (note);
-  data->reviewer = g_strdup (reviewer);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, clr_store_review_decide_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) review_task_data_free);
-  g_task_run_in_thread (task, decide_thread);
+  clr_store_review_decide_many_async (self, &id, 1, status, reason, note, reviewer,
+                                      cancellable, callback, user_data);
 }
 
 void
@@ -2295,7 +2264,6 @@ clr_store_review_decide_many_async (ClrStore            *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ReviewTaskData *data = g_new0 (ReviewTaskData, 1);
 
   g_return_if_fail (CLR_IS_STORE (self));
@@ -2307,10 +2275,9 @@ clr_store_review_decide_many_async (ClrStore            *self,
   data->note = g_strdup (note);
   data->reviewer = g_strdup (reviewer);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, clr_store_review_decide_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) review_task_data_free);
-  g_task_run_in_thread (task, decide_thread);
+  _clr_store_task_run (self, clr_store_review_decide_async, CLR_STORE_TASK_DEFAULT, decide_func,
+                       data, (GDestroyNotify) review_task_data_free, NULL,
+                       cancellable, callback, user_data);
 }
 
 gboolean
@@ -2318,7 +2285,5 @@ clr_store_review_decide_finish (ClrStore      *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _clr_store_task_finish_boolean (self, result, error);
 }

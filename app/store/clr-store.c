@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "clr-store-private.h"
+#include "clr-store-task.h"
 #include "clr-store-resources.h"
 
 #define MIGRATIONS_PATH RESOURCE_BASE "/store/sql"
@@ -788,18 +789,13 @@ out:
   return ok;
 }
 
-static void
-open_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+open_func (gpointer       self,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  GError *error = NULL;
-
-  if (clr_store_open (source_object, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return GINT_TO_POINTER (clr_store_open (self, error));
 }
 
 void
@@ -808,13 +804,10 @@ clr_store_open_async (ClrStore            *self,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (CLR_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, clr_store_open_async);
-  g_task_run_in_thread (task, open_thread);
+  _clr_store_task_run (self, clr_store_open_async, CLR_STORE_TASK_DEFAULT, open_func, NULL, NULL, NULL,
+                       cancellable, callback, user_data);
 }
 
 gboolean
@@ -823,9 +816,8 @@ clr_store_open_finish (ClrStore      *self,
                        GError       **error)
 {
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _clr_store_task_finish_boolean (self, result, error);
 }
 
 char *
