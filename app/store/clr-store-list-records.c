@@ -1,0 +1,370 @@
+/* clr-store-list-records.c — the list records the store returns (versions, counts, changes, import results) and their JSON
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+#include <inttypes.h>
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "clr-store-audit.h"
+#include "clr-store-lists.h"
+#include "clr-store-lists-private.h"
+#include "clr-store-private.h"
+
+
+/* ---------------------------------------------------------------------- */
+/* Plain value types                                                        */
+
+void
+clr_list_count_free (ClrListCount *count)
+{
+  if (count == NULL)
+    return;
+  g_free (count->list_code);
+  g_free (count->list_name);
+  g_free (count);
+}
+
+ClrListCount *
+_clr_list_count_copy (const ClrListCount *count)
+{
+  ClrListCount *copy = g_new0 (ClrListCount, 1);
+
+  copy->list_code = g_strdup (count->list_code);
+  copy->list_name = g_strdup (count->list_name);
+  copy->records = count->records;
+  copy->names = count->names;
+  return copy;
+}
+
+GPtrArray *
+_clr_counts_copy (GPtrArray *counts)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_list_count_free);
+
+  for (guint i = 0; counts != NULL && i < counts->len; i++)
+    g_ptr_array_add (copy, _clr_list_count_copy (g_ptr_array_index (counts, i)));
+  return copy;
+}
+
+GPtrArray *
+_clr_strings_copy (GPtrArray *strings)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; strings != NULL && i < strings->len; i++)
+    g_ptr_array_add (copy, g_strdup (g_ptr_array_index (strings, i)));
+  return copy;
+}
+
+static void
+add_counts_json (JsonBuilder *builder,
+                 GPtrArray   *counts)
+{
+  json_builder_set_member_name (builder, "lists");
+  json_builder_begin_array (builder);
+  for (guint i = 0; counts != NULL && i < counts->len; i++)
+    {
+      ClrListCount *count = g_ptr_array_index (counts, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "list");
+      json_builder_add_string_value (builder, count->list_code);
+      json_builder_set_member_name (builder, "list_name");
+      json_builder_add_string_value (builder, count->list_name);
+      json_builder_set_member_name (builder, "records");
+      json_builder_add_int_value (builder, (gint64) count->records);
+      json_builder_set_member_name (builder, "names");
+      json_builder_add_int_value (builder, (gint64) count->names);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_strings_json (JsonBuilder *builder,
+                  const char  *member,
+                  GPtrArray   *strings)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strings != NULL && i < strings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (strings, i));
+  json_builder_end_array (builder);
+}
+
+G_DEFINE_BOXED_TYPE (ClrListVersion, clr_list_version, clr_list_version_copy, clr_list_version_free)
+
+ClrListVersion *
+_clr_list_version_new (void)
+{
+  ClrListVersion *version = g_new0 (ClrListVersion, 1);
+
+  version->counts = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_list_count_free);
+  version->warnings = g_ptr_array_new_with_free_func (g_free);
+  return version;
+}
+
+ClrListVersion *
+clr_list_version_copy (const ClrListVersion *version)
+{
+  ClrListVersion *copy;
+
+  g_return_val_if_fail (version != NULL, NULL);
+
+  copy = g_new0 (ClrListVersion, 1);
+  copy->id = version->id;
+  copy->source = g_strdup (version->source);
+  copy->file_name = g_strdup (version->file_name);
+  copy->sha256 = g_strdup (version->sha256);
+  copy->publication_date = g_strdup (version->publication_date);
+  copy->imported_at = g_strdup (version->imported_at);
+  copy->format = g_strdup (version->format);
+  copy->status = g_strdup (version->status);
+  copy->pruned = version->pruned;
+  copy->fetched_without_tls = version->fetched_without_tls;
+  copy->records = version->records;
+  copy->names = version->names;
+  copy->counts = _clr_counts_copy (version->counts);
+  copy->warnings = _clr_strings_copy (version->warnings);
+  return copy;
+}
+
+void
+clr_list_version_free (ClrListVersion *version)
+{
+  if (version == NULL)
+    return;
+  g_free (version->source);
+  g_free (version->file_name);
+  g_free (version->sha256);
+  g_free (version->publication_date);
+  g_free (version->imported_at);
+  g_free (version->format);
+  g_free (version->status);
+  g_clear_pointer (&version->counts, g_ptr_array_unref);
+  g_clear_pointer (&version->warnings, g_ptr_array_unref);
+  g_free (version);
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *member,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+JsonNode *
+clr_list_version_to_json (const ClrListVersion *version)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (version != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, version->id);
+  add_string_member (builder, "source", version->source);
+  add_string_member (builder, "status", version->status);
+  add_string_member (builder, "file_name", version->file_name);
+  add_string_member (builder, "sha256", version->sha256);
+  add_string_member (builder, "publication_date", version->publication_date);
+  add_string_member (builder, "imported_at", version->imported_at);
+  add_string_member (builder, "format", version->format);
+  json_builder_set_member_name (builder, "records");
+  json_builder_add_int_value (builder, (gint64) version->records);
+  json_builder_set_member_name (builder, "names");
+  json_builder_add_int_value (builder, (gint64) version->names);
+  json_builder_set_member_name (builder, "pruned");
+  json_builder_add_boolean_value (builder, version->pruned);
+  json_builder_set_member_name (builder, "fetched_without_tls");
+  json_builder_add_boolean_value (builder, version->fetched_without_tls);
+  add_counts_json (builder, version->counts);
+  add_strings_json (builder, "warnings", version->warnings);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+void
+clr_list_import_result_init (ClrListImportResult *result)
+{
+  g_return_if_fail (result != NULL);
+
+  memset (result, 0, sizeof *result);
+}
+
+void
+clr_list_import_result_clear (ClrListImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->source);
+  g_free (result->file_name);
+  g_free (result->sha256);
+  g_free (result->format);
+  g_free (result->publication_date);
+  g_clear_pointer (&result->counts, g_ptr_array_unref);
+  g_clear_pointer (&result->warnings, g_ptr_array_unref);
+  memset (result, 0, sizeof *result);
+}
+
+JsonNode *
+clr_list_import_result_to_json (const ClrListImportResult *result)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "source", result->source);
+  add_string_member (builder, "file_name", result->file_name);
+  json_builder_set_member_name (builder, "unchanged");
+  json_builder_add_boolean_value (builder, result->unchanged);
+  json_builder_set_member_name (builder, "version_id");
+  json_builder_add_int_value (builder, result->version_id);
+  json_builder_set_member_name (builder, "previous_version_id");
+  if (result->previous_version_id > 0)
+    json_builder_add_int_value (builder, result->previous_version_id);
+  else
+    json_builder_add_null_value (builder);
+  add_string_member (builder, "sha256", result->sha256);
+  add_string_member (builder, "format", result->format);
+  add_string_member (builder, "publication_date", result->publication_date);
+  json_builder_set_member_name (builder, "records");
+  json_builder_add_int_value (builder, (gint64) result->records);
+  json_builder_set_member_name (builder, "names");
+  json_builder_add_int_value (builder, (gint64) result->names);
+  json_builder_set_member_name (builder, "added");
+  json_builder_add_int_value (builder, (gint64) result->added);
+  json_builder_set_member_name (builder, "removed");
+  json_builder_add_int_value (builder, (gint64) result->removed);
+  json_builder_set_member_name (builder, "changed");
+  json_builder_add_int_value (builder, (gint64) result->changed);
+  add_counts_json (builder, result->counts);
+  add_strings_json (builder, "warnings", result->warnings);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+G_DEFINE_BOXED_TYPE (ClrListChange, clr_list_change, clr_list_change_copy, clr_list_change_free)
+
+ClrListChange *
+clr_list_change_copy (const ClrListChange *change)
+{
+  ClrListChange *copy;
+
+  g_return_val_if_fail (change != NULL, NULL);
+
+  copy = g_new0 (ClrListChange, 1);
+  copy->kind = change->kind;
+  copy->key = g_strdup (change->key);
+  copy->list_code = g_strdup (change->list_code);
+  copy->name = g_strdup (change->name);
+  copy->countries = g_strdupv (change->countries);
+  copy->old_entry_id = change->old_entry_id;
+  copy->new_entry_id = change->new_entry_id;
+  copy->fields = g_strdupv (change->fields);
+  return copy;
+}
+
+void
+clr_list_change_free (ClrListChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->key);
+  g_free (change->list_code);
+  g_free (change->name);
+  g_strfreev (change->countries);
+  g_strfreev (change->fields);
+  g_free (change);
+}
+
+const char *
+clr_list_change_kind_to_string (ClrListChangeKind kind)
+{
+  switch (kind)
+    {
+    case CLR_LIST_CHANGE_ADDED:
+      return "added";
+    case CLR_LIST_CHANGE_REMOVED:
+      return "removed";
+    case CLR_LIST_CHANGE_CHANGED:
+      return "changed";
+    default:
+      return NULL;
+    }
+}
+
+JsonNode *
+clr_list_changes_to_json (GPtrArray *changes)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  guint64 counts[3] = { 0, 0, 0 };
+
+  g_return_val_if_fail (changes != NULL, NULL);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      ClrListChange *change = g_ptr_array_index (changes, i);
+      if ((guint) change->kind < G_N_ELEMENTS (counts))
+        counts[change->kind]++;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "added");
+  json_builder_add_int_value (builder, (gint64) counts[CLR_LIST_CHANGE_ADDED]);
+  json_builder_set_member_name (builder, "removed");
+  json_builder_add_int_value (builder, (gint64) counts[CLR_LIST_CHANGE_REMOVED]);
+  json_builder_set_member_name (builder, "changed");
+  json_builder_add_int_value (builder, (gint64) counts[CLR_LIST_CHANGE_CHANGED]);
+  json_builder_set_member_name (builder, "changes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      ClrListChange *change = g_ptr_array_index (changes, i);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "kind", clr_list_change_kind_to_string (change->kind));
+      add_string_member (builder, "key", change->key);
+      add_string_member (builder, "list", change->list_code);
+      add_string_member (builder, "name", change->name);
+      json_builder_set_member_name (builder, "countries");
+      json_builder_begin_array (builder);
+      for (guint j = 0; change->countries != NULL && change->countries[j] != NULL; j++)
+        json_builder_add_string_value (builder, change->countries[j]);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "old_entry_id");
+      if (change->old_entry_id > 0)
+        json_builder_add_int_value (builder, change->old_entry_id);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "new_entry_id");
+      if (change->new_entry_id > 0)
+        json_builder_add_int_value (builder, change->new_entry_id);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "fields");
+      json_builder_begin_array (builder);
+      for (guint j = 0; change->fields != NULL && change->fields[j] != NULL; j++)
+        json_builder_add_string_value (builder, change->fields[j]);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
