@@ -113,21 +113,6 @@ party_free (Party *party)
   g_free (party);
 }
 
-static JsonNode *
-text_to_node (const char *text)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
-
-  if (text == NULL)
-    return NULL;
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  return root != NULL ? json_node_copy (root) : NULL;
-}
-
 static void
 add_party (GPtrArray   *parties,
            GHashTable  *seen,
@@ -203,7 +188,7 @@ collect_parties (ClrStore  *store,
   while ((rc = sqlite3_step (screened)) == SQLITE_ROW)
     {
       const char *role = (const char *) sqlite3_column_text (screened, 2);
-      g_autoptr(JsonNode) node = text_to_node ((const char *) sqlite3_column_text (screened, 4));
+      g_autoptr(JsonNode) node = _clr_json_from_text ((const char *) sqlite3_column_text (screened, 4));
 
       add_party (parties, seen,
                  (const char *) sqlite3_column_text (screened, 0),
@@ -225,7 +210,7 @@ collect_parties (ClrStore  *store,
   while ((rc = sqlite3_step (cases)) == SQLITE_ROW)
     {
       gint64 case_id = sqlite3_column_int64 (cases, 0);
-      g_autoptr(JsonNode) shipment = text_to_node ((const char *) sqlite3_column_text (cases, 1));
+      g_autoptr(JsonNode) shipment = _clr_json_from_text ((const char *) sqlite3_column_text (cases, 1));
       JsonNode *list;
 
       if (shipment == NULL || !JSON_NODE_HOLDS_OBJECT (shipment))

@@ -144,21 +144,15 @@ clr_store_audit_dup_reviewer (ClrStore *self)
   return name != NULL ? name : default_reviewer ();
 }
 
+/* Audit text that is not JSON (older entries) comes back as a string. */
 static JsonNode *
 text_to_node (const char *text)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
+  JsonNode *node = _clr_json_from_text (text);
 
-  if (text == NULL)
-    return NULL;
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
-    return json_node_init_string (json_node_alloc (), text);
-
-  root = json_parser_get_root (parser);
-  return root != NULL ? json_node_copy (root) : NULL;
+  if (node == NULL && text != NULL)
+    node = json_node_init_string (json_node_alloc (), text);
+  return node;
 }
 
 static void

@@ -78,22 +78,6 @@ clr_case_unref (ClrCase *self)
 
 /* ---- helpers ---- */
 
-static JsonNode *
-text_to_node (const char *text)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
-
-  if (text == NULL)
-    return NULL;
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  return root != NULL ? json_node_copy (root) : NULL;
-}
-
 static char *
 dup_nonempty (const char *text)
 {
@@ -582,7 +566,7 @@ case_from_stmt (sqlite3_stmt *stmt)
   self->created_at = _clr_stmt_dup_text (stmt, 6);
   self->updated_at = _clr_stmt_dup_text (stmt, 7);
   self->revision = sqlite3_column_int64 (stmt, 8);
-  self->shipment = text_to_node (shipment);
+  self->shipment = _clr_json_from_text (shipment);
   if (self->shipment == NULL)
     {
       /* Unreadable text never reaches the table through this API; keep the
@@ -590,7 +574,7 @@ case_from_stmt (sqlite3_stmt *stmt)
       self->shipment = json_node_new (JSON_NODE_OBJECT);
       json_node_take_object (self->shipment, json_object_new ());
     }
-  self->result = text_to_node (result);
+  self->result = _clr_json_from_text (result);
   self->verdict = _clr_stmt_dup_text (stmt, 11);
   self->evaluated_at = _clr_stmt_dup_text (stmt, 12);
 
