@@ -13,6 +13,7 @@
 
 #include "clr-matcher.h"
 #include "clr-rescreen.h"
+#include "clr-rescreen-private.h"
 #include "clr-store-audit.h"
 #include "clr-store-cases.h"
 #include "clr-store-lists.h"
@@ -336,113 +337,6 @@ screen_all (ClrMatcher               *matcher,
   return TRUE;
 }
 
-/* ---- what changed ---- */
-
-typedef struct
-{
-  char      *source;
-  gint64     version_id;
-  GPtrArray *changes;   /* ClrListChange *, or NULL for "every current entry is new" */
-} SourceUpdate;
-
-static void
-source_update_free (SourceUpdate *update)
-{
-  g_free (update->source);
-  g_clear_pointer (&update->changes, g_ptr_array_unref);
-  g_free (update);
-}
-
-static gint64
-last_rescreened_version (ClrStore    *store,
-                         const char  *source,
-                         GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 version = -1;
-  int rc;
-
-  _clr_store_lock (store);
-  stmt = _clr_store_prepare (store, "SELECT version_id FROM rescreen_state WHERE source = ?", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, source, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        version = sqlite3_column_int64 (stmt, 0);
-      else if (rc == SQLITE_DONE)
-        version = 0;
-      else
-        _clr_store_set_error (store, error, _("Reading the re-screening state"));
-    }
-  _clr_store_unlock (store);
-
-  return version;
-}
-
-/* The updates since the last re-screen, one per source with a new version. */
-static GPtrArray *
-collect_updates (ClrStore  *store,
-                 GError   **error)
-{
-  g_autoptr(GPtrArray) updates = g_ptr_array_new_with_free_func ((GDestroyNotify) source_update_free);
-  g_auto(GStrv) sources = NULL;
-
-  sources = clr_store_list_loaded_sources (store, error);
-  if (sources == NULL)
-    return NULL;
-
-  for (guint i = 0; sources[i] != NULL; i++)
-    {
-      g_autoptr(ClrListVersion) current = NULL;
-      g_autoptr(GError) local_error = NULL;
-      SourceUpdate *update;
-      gint64 last;
-
-      current = clr_store_get_current_version (store, sources[i], &local_error);
-      if (current == NULL)
-        {
-          if (g_error_matches (local_error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND))
-            continue;
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-
-      last = last_rescreened_version (store, sources[i], error);
-      if (last < 0)
-        return NULL;
-      if (last == current->id)
-        continue;
-
-      update = g_new0 (SourceUpdate, 1);
-      update->source = g_strdup (sources[i]);
-      update->version_id = current->id;
-      g_ptr_array_add (updates, update);
-
-      if (last > 0)
-        update->changes = clr_store_diff_versions (store, last, current->id, &local_error);
-      if (update->changes == NULL)
-        {
-          gint64 old_version = 0, new_version = 0;
-
-          /* Never re-screened (or that version was pruned): what the latest
-           * import changed. */
-          g_clear_error (&local_error);
-          update->changes = clr_store_diff_latest (store, sources[i], &old_version, &new_version,
-                                                   &local_error);
-          if (update->changes == NULL &&
-              !g_error_matches (local_error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND))
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return NULL;
-            }
-          /* NULL here: the first version of the source; all of it is new. */
-        }
-    }
-
-  return g_steal_pointer (&updates);
-}
-
 typedef struct
 {
   ClrMatcher *matcher;
@@ -599,214 +493,6 @@ clr_rescreen_summary_to_json (const ClrRescreenSummary *summary)
   return json_builder_get_root (builder);
 }
 
-/* ---- an interrupted run ----
- *
- * A run commits in steps (one transaction per source, then the hits, then
- * finish_run()); a kill between them leaves decisions reopened and hits
- * recorded but the run unfinished, and the next run, finding those items
- * already open, would report "0 decisions reopened". So a run first writes
- * a marker (meta key RUN_MARKER: when it started, and the last audit entry
- * and queue item before it); finish_run() deletes it in its own
- * transaction. A run that finds the marker resumes: what was done since the
- * marker (review.reopen audit entries, queue items from re-screening,
- * removed entries counted in the marker) is added to its summary. */
-#define RUN_MARKER "rescreen_in_progress"
-
-typedef struct
-{
-  char  *started_at;
-  gint64 audit_id;
-  gint64 item_id;
-  gint64 removed_matched;
-} RunMarker;
-
-static gint64
-query_int (ClrStore    *store,
-           const char  *sql,
-           gint64       arg,
-           GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = _clr_store_prepare (store, sql, error);
-
-  if (stmt == NULL)
-    return -1;
-  if (sqlite3_bind_parameter_count (stmt) > 0)
-    sqlite3_bind_int64 (stmt, 1, arg);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      _clr_store_set_error (store, error, _("Reading the re-screening state"));
-      return -1;
-    }
-
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static gboolean
-write_marker (ClrStore   *store,
-              RunMarker  *marker,
-              GError    **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *value = g_strdup_printf ("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
-                                            marker->started_at, marker->audit_id, marker->item_id,
-                                            marker->removed_matched);
-
-  stmt = _clr_store_prepare (store, "INSERT OR REPLACE INTO meta (key, value) VALUES ('" RUN_MARKER "', ?)",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _clr_store_set_error (store, error, _("Saving the re-screening state"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Reads the marker (TRUE in *found) or writes a new one; the caller holds
- * the lock inside a transaction. */
-static gboolean
-begin_marker (ClrStore   *store,
-              RunMarker  *marker,
-              gboolean   *found,
-              GError    **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  *found = FALSE;
-  stmt = _clr_store_prepare (store, "SELECT value FROM meta WHERE key = '" RUN_MARKER "'", error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      g_auto(GStrv) parts = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), " ", -1);
-
-      if (g_strv_length (parts) == 4)
-        {
-          marker->started_at = g_strdup (parts[0]);
-          marker->audit_id = g_ascii_strtoll (parts[1], NULL, 10);
-          marker->item_id = g_ascii_strtoll (parts[2], NULL, 10);
-          marker->removed_matched = g_ascii_strtoll (parts[3], NULL, 10);
-          *found = TRUE;
-          return TRUE;
-        }
-    }
-  else if (rc != SQLITE_DONE)
-    {
-      _clr_store_set_error (store, error, _("Reading the re-screening state"));
-      return FALSE;
-    }
-
-  marker->started_at = _clr_store_now_iso ();
-  marker->audit_id = query_int (store, "SELECT coalesce(max(id), 0) FROM audit_log", 0, error);
-  marker->item_id = query_int (store, "SELECT coalesce(max(id), 0) FROM review_items", 0, error);
-  marker->removed_matched = 0;
-  if (marker->audit_id < 0 || marker->item_id < 0)
-    return FALSE;
-
-  return write_marker (store, marker, error);
-}
-
-/* What the interrupted run(s) since @marker did, added to @summary. */
-static gboolean
-count_resumed (ClrStore            *store,
-               RunMarker           *marker,
-               ClrRescreenSummary  *summary,
-               GError             **error)
-{
-  gint64 reopened, new_hits;
-
-  reopened = query_int (store, "SELECT count(*) FROM audit_log WHERE id > ? AND action = '"
-                        CLR_AUDIT_REVIEW_REOPEN "'", marker->audit_id, error);
-  if (reopened < 0)
-    return FALSE;
-  new_hits = query_int (store, "SELECT count(*) FROM review_items WHERE id > ? AND origin = 'rescreen'",
-                        marker->item_id, error);
-  if (new_hits < 0)
-    return FALSE;
-
-  summary->reopened += (guint) reopened;
-  summary->new_hits += (guint) new_hits;
-  summary->removed_matched += (guint) marker->removed_matched;
-  g_free (summary->resumed_from);
-  summary->resumed_from = g_strdup (marker->started_at);
-
-  return TRUE;
-}
-
-static gboolean
-finish_run (ClrStore            *store,
-            GPtrArray           *updates,
-            ClrRescreenSummary  *summary,
-            GError             **error)
-{
-  g_autoptr(JsonNode) after = clr_rescreen_summary_to_json (summary);
-  g_autofree char *now = _clr_store_now_iso ();
-  g_autofree char *text = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(sqlite3_stmt) run = NULL;
-
-  json_generator_set_root (generator, after);
-  text = json_generator_to_data (generator, NULL);
-
-  _clr_store_lock (store);
-  if (!_clr_store_begin (store, error))
-    goto fail;
-
-  for (guint i = 0; i < updates->len; i++)
-    {
-      SourceUpdate *update = g_ptr_array_index (updates, i);
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-
-      stmt = _clr_store_prepare (store,
-                                 "INSERT INTO rescreen_state (source, version_id, at) VALUES (?1, ?2, ?3) "
-                                 "ON CONFLICT (source) DO UPDATE SET version_id = ?2, at = ?3", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_text (stmt, 1, update->source, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, update->version_id);
-      sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          _clr_store_set_error (store, error, _("Saving the re-screening state"));
-          goto fail;
-        }
-    }
-
-  if (!_clr_store_exec (store, "DELETE FROM meta WHERE key = '" RUN_MARKER "'", error))
-    goto fail;
-
-  run = _clr_store_prepare (store, "INSERT INTO rescreen_runs (at, summary) VALUES (?, ?)", error);
-  if (run == NULL)
-    goto fail;
-  sqlite3_bind_text (run, 1, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (run, 2, text, -1, SQLITE_STATIC);
-  if (sqlite3_step (run) != SQLITE_DONE)
-    {
-      _clr_store_set_error (store, error, _("Saving the re-screening state"));
-      goto fail;
-    }
-
-  if (updates->len > 0 &&
-      clr_store_audit_append_unlocked (store, NULL, CLR_AUDIT_RESCREEN, "lists", "rescreen", 0,
-                                       NULL, after, error) == 0)
-    goto fail;
-
-  if (!_clr_store_commit (store, error))
-    goto fail;
-  _clr_store_unlock (store);
-  return TRUE;
-
-fail:
-  _clr_store_rollback (store);
-  _clr_store_unlock (store);
-  return FALSE;
-}
-
 static gint64 *
 int64_dup (gint64 value)
 {
@@ -844,7 +530,7 @@ clr_rescreen_run (ClrStore                *store,
 
   report (progress, progress_data, 0, 1, _("Finding what the list updates changed"));
 
-  updates = collect_updates (store, error);
+  updates = _clr_rescreen_collect_updates (store, error);
   if (updates == NULL)
     return NULL;
   g_debug ("rescreen: diff computed at %.2f s (cpu %.2f s)", g_get_monotonic_time () / 1e6 - t0, cpu_seconds () - c0);
@@ -862,8 +548,8 @@ clr_rescreen_run (ClrStore                *store,
       _clr_store_unlock (store);
       goto fail;
     }
-  if (!begin_marker (store, &marker, &resumed, error) ||
-      (resumed && !count_resumed (store, &marker, &prior, error)) ||
+  if (!_clr_rescreen_begin_marker (store, &marker, &resumed, error) ||
+      (resumed && !_clr_rescreen_count_resumed (store, &marker, &prior, error)) ||
       !_clr_store_commit (store, error))
     goto fail_locked;
   _clr_store_unlock (store);
@@ -955,7 +641,7 @@ clr_rescreen_run (ClrStore                *store,
       if (summary->removed_matched != removed_before)
         {
           marker.removed_matched += summary->removed_matched - removed_before;
-          if (!write_marker (store, &marker, error))
+          if (!_clr_rescreen_write_marker (store, &marker, error))
             goto fail_locked;
         }
       if (!_clr_store_commit (store, error))
@@ -1058,7 +744,7 @@ clr_rescreen_run (ClrStore                *store,
       summary->removed_matched += prior.removed_matched;
       summary->resumed_from = g_steal_pointer (&prior.resumed_from);
     }
-  if (!finish_run (store, updates, summary, error))
+  if (!_clr_rescreen_finish_run (store, updates, summary, error))
     goto fail;
 
   report (progress, progress_data, total, total, _("Re-screening done"));
