@@ -22,7 +22,7 @@ clr_source_status_free (ClrSourceStatus *status)
   if (status == NULL)
     return;
   clr_list_source_free (status->source);
-  clr_list_version_free (status->version);
+  g_clear_pointer (&status->version, clr_list_version_unref);
   g_free (status);
 }
 

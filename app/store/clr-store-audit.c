@@ -22,27 +22,12 @@
 /* meta key holding "SEQ HASH" of the newest entry. */
 #define HEAD_KEY "audit_head"
 
-G_DEFINE_BOXED_TYPE (ClrAuditEntry, clr_audit_entry, clr_audit_entry_ref, clr_audit_entry_unref)
 
 static GMutex reviewer_mutex;
 
-ClrAuditEntry *
-clr_audit_entry_ref (ClrAuditEntry *self)
+static void
+clr_audit_entry_clear (ClrAuditEntry *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_int_inc (&self->ref_count);
-  return self;
-}
-
-void
-clr_audit_entry_unref (ClrAuditEntry *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (!g_atomic_int_dec_and_test (&self->ref_count))
-    return;
-
   g_free (self->at);
   g_free (self->user);
   g_free (self->display_name);
@@ -53,8 +38,9 @@ clr_audit_entry_unref (ClrAuditEntry *self)
   g_clear_pointer (&self->after, json_node_unref);
   g_free (self->prev_hash);
   g_free (self->hash);
-  g_free (self);
 }
+
+CLR_STORE_DEFINE_RECORD (ClrAuditEntry, clr_audit_entry, clr_audit_entry_clear)
 
 JsonNode *
 clr_audit_entry_to_json (const ClrAuditEntry *self)

@@ -20,7 +20,6 @@
 #include "clr-json-reader.h"
 #include "clr-shipment.h"
 
-G_DEFINE_BOXED_TYPE (ClrCase, clr_case, clr_case_ref, clr_case_unref)
 
 static const char * const status_names[] = { "open", "archived" };
 
@@ -45,23 +44,9 @@ clr_case_status_from_string (const char    *text,
   return FALSE;
 }
 
-ClrCase *
-clr_case_ref (ClrCase *self)
+static void
+clr_case_clear (ClrCase *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_int_inc (&self->ref_count);
-  return self;
-}
-
-void
-clr_case_unref (ClrCase *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (!g_atomic_int_dec_and_test (&self->ref_count))
-    return;
-
   g_free (self->reference);
   g_free (self->destination);
   g_free (self->date);
@@ -72,8 +57,9 @@ clr_case_unref (ClrCase *self)
   g_clear_pointer (&self->result, json_node_unref);
   g_free (self->verdict);
   g_free (self->evaluated_at);
-  g_free (self);
 }
+
+CLR_STORE_DEFINE_RECORD (ClrCase, clr_case, clr_case_clear)
 
 /* ---- helpers ---- */
 

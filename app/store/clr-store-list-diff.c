@@ -233,6 +233,7 @@ make_change (ClrStore           *self,
   g_autoptr(ClrEntry) new_entry = NULL;
   DiffRow *main_row = new_row ? new_row : old_row;
 
+  change->ref_count = 1;
   g_assert (main_row != NULL);
 
   if (old_row != NULL && !entry_for_row (self, stmt, old_row->id, &old_entry, error))
@@ -399,7 +400,7 @@ clr_store_diff_versions (ClrStore  *self,
                          gint64     new_version,
                          GError   **error)
 {
-  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_list_change_free);
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_list_change_unref);
   g_autofree char *old_source = NULL;
   g_autofree char *new_source = NULL;
   gboolean ok = FALSE;

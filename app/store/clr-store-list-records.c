@@ -98,48 +98,20 @@ add_strings_json (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-G_DEFINE_BOXED_TYPE (ClrListVersion, clr_list_version, clr_list_version_copy, clr_list_version_free)
-
 ClrListVersion *
 _clr_list_version_new (void)
 {
   ClrListVersion *version = g_new0 (ClrListVersion, 1);
 
+  version->ref_count = 1;
   version->counts = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_list_count_free);
   version->warnings = g_ptr_array_new_with_free_func (g_free);
   return version;
 }
 
-ClrListVersion *
-clr_list_version_copy (const ClrListVersion *version)
+static void
+clr_list_version_clear (ClrListVersion *version)
 {
-  ClrListVersion *copy;
-
-  g_return_val_if_fail (version != NULL, NULL);
-
-  copy = g_new0 (ClrListVersion, 1);
-  copy->id = version->id;
-  copy->source = g_strdup (version->source);
-  copy->file_name = g_strdup (version->file_name);
-  copy->sha256 = g_strdup (version->sha256);
-  copy->publication_date = g_strdup (version->publication_date);
-  copy->imported_at = g_strdup (version->imported_at);
-  copy->format = g_strdup (version->format);
-  copy->status = g_strdup (version->status);
-  copy->pruned = version->pruned;
-  copy->fetched_without_tls = version->fetched_without_tls;
-  copy->records = version->records;
-  copy->names = version->names;
-  copy->counts = _clr_counts_copy (version->counts);
-  copy->warnings = _clr_strings_copy (version->warnings);
-  return copy;
-}
-
-void
-clr_list_version_free (ClrListVersion *version)
-{
-  if (version == NULL)
-    return;
   g_free (version->source);
   g_free (version->file_name);
   g_free (version->sha256);
@@ -149,8 +121,9 @@ clr_list_version_free (ClrListVersion *version)
   g_free (version->status);
   g_clear_pointer (&version->counts, g_ptr_array_unref);
   g_clear_pointer (&version->warnings, g_ptr_array_unref);
-  g_free (version);
 }
+
+CLR_STORE_DEFINE_RECORD (ClrListVersion, clr_list_version, clr_list_version_clear)
 
 static void
 add_string_member (JsonBuilder *builder,
@@ -258,39 +231,17 @@ clr_list_import_result_to_json (const ClrListImportResult *result)
   return json_builder_get_root (builder);
 }
 
-G_DEFINE_BOXED_TYPE (ClrListChange, clr_list_change, clr_list_change_copy, clr_list_change_free)
-
-ClrListChange *
-clr_list_change_copy (const ClrListChange *change)
+static void
+clr_list_change_clear (ClrListChange *change)
 {
-  ClrListChange *copy;
-
-  g_return_val_if_fail (change != NULL, NULL);
-
-  copy = g_new0 (ClrListChange, 1);
-  copy->kind = change->kind;
-  copy->key = g_strdup (change->key);
-  copy->list_code = g_strdup (change->list_code);
-  copy->name = g_strdup (change->name);
-  copy->countries = g_strdupv (change->countries);
-  copy->old_entry_id = change->old_entry_id;
-  copy->new_entry_id = change->new_entry_id;
-  copy->fields = g_strdupv (change->fields);
-  return copy;
-}
-
-void
-clr_list_change_free (ClrListChange *change)
-{
-  if (change == NULL)
-    return;
   g_free (change->key);
   g_free (change->list_code);
   g_free (change->name);
   g_strfreev (change->countries);
   g_strfreev (change->fields);
-  g_free (change);
 }
+
+CLR_STORE_DEFINE_RECORD (ClrListChange, clr_list_change, clr_list_change_clear)
 
 const char *
 clr_list_change_kind_to_string (ClrListChangeKind kind)

@@ -254,7 +254,7 @@ query_versions (ClrStore    *self,
                 const char  *source,
                 GError     **error)
 {
-  g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_list_version_free);
+  g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_list_version_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = g_strdup_printf ("SELECT " VERSION_COLUMNS " FROM list_version WHERE %s "
                                           "ORDER BY source, id DESC", where);

@@ -23,8 +23,6 @@
 #include "clr-store-review.h"
 #include "clr-store-review-private.h"
 
-G_DEFINE_BOXED_TYPE (ClrReviewItem, clr_review_item, clr_review_item_ref, clr_review_item_unref)
-G_DEFINE_BOXED_TYPE (ClrReviewFamily, clr_review_family, clr_review_family_ref, clr_review_family_unref)
 
 /* ---- statuses and reasons ---- */
 
@@ -115,23 +113,9 @@ clr_review_reason_get_label (ClrReviewReason reason)
 
 /* ---- the item ---- */
 
-ClrReviewItem *
-clr_review_item_ref (ClrReviewItem *self)
+static void
+clr_review_item_clear (ClrReviewItem *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_int_inc (&self->ref_count);
-  return self;
-}
-
-void
-clr_review_item_unref (ClrReviewItem *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (!g_atomic_int_dec_and_test (&self->ref_count))
-    return;
-
   g_free (self->party_name);
   g_free (self->party_key);
   g_free (self->party_country);
@@ -155,8 +139,9 @@ clr_review_item_unref (ClrReviewItem *self)
   g_free (self->previous_hash);
   g_strfreev (self->changed_fields);
   g_free (self->family_key);
-  g_free (self);
 }
+
+CLR_STORE_DEFINE_RECORD (ClrReviewItem, clr_review_item, clr_review_item_clear)
 
 JsonNode *
 clr_review_item_to_json (const ClrReviewItem *self)
@@ -283,25 +268,13 @@ clr_review_normalize_party_name (const char *name)
 
 /* ---- list families ---- */
 
-ClrReviewFamily *
-clr_review_family_ref (ClrReviewFamily *self)
+static void
+clr_review_family_clear (ClrReviewFamily *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_int_inc (&self->ref_count);
-  return self;
-}
-
-void
-clr_review_family_unref (ClrReviewFamily *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (!g_atomic_int_dec_and_test (&self->ref_count))
-    return;
   g_ptr_array_unref (self->members);
-  g_free (self);
 }
+
+CLR_STORE_DEFINE_RECORD (ClrReviewFamily, clr_review_family, clr_review_family_clear)
 
 gboolean
 _clr_review_same_family (const ClrReviewItem *a,
