@@ -163,11 +163,8 @@ _clr_rescreen_write_marker (ClrStore   *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _clr_store_set_error (store, error, _("Saving the re-screening state"));
-      return FALSE;
-    }
+  if (!_clr_store_step_done (store, stmt, _("Saving the re-screening state"), error))
+    return FALSE;
 
   return TRUE;
 }
@@ -277,11 +274,8 @@ _clr_rescreen_finish_run (ClrStore            *store,
       sqlite3_bind_text (stmt, 1, update->source, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, update->version_id);
       sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          _clr_store_set_error (store, error, _("Saving the re-screening state"));
-          goto fail;
-        }
+      if (!_clr_store_step_done (store, stmt, _("Saving the re-screening state"), error))
+        goto fail;
     }
 
   if (!_clr_store_exec (store, "DELETE FROM meta WHERE key = '" RUN_MARKER "'", error))
@@ -292,11 +286,8 @@ _clr_rescreen_finish_run (ClrStore            *store,
     goto fail;
   sqlite3_bind_text (run, 1, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (run, 2, text, -1, SQLITE_STATIC);
-  if (sqlite3_step (run) != SQLITE_DONE)
-    {
-      _clr_store_set_error (store, error, _("Saving the re-screening state"));
-      goto fail;
-    }
+  if (!_clr_store_step_done (store, run, _("Saving the re-screening state"), error))
+    goto fail;
 
   if (updates->len > 0 &&
       clr_store_audit_append_unlocked (store, NULL, CLR_AUDIT_RESCREEN, "lists", "rescreen", 0,

@@ -264,11 +264,8 @@ clr_store_audit_append_unlocked (ClrStore    *self,
     _clr_store_note_action (self, description);
   }
 
-  if (sqlite3_step (insert) != SQLITE_DONE)
-    {
-      _clr_store_set_error (self, error, _("Writing the audit trail"));
-      return 0;
-    }
+  if (!_clr_store_step_done (self, insert, _("Writing the audit trail"), error))
+    return 0;
 
   /* The head, outside the table too (same transaction). */
   {
@@ -280,11 +277,8 @@ clr_store_audit_append_unlocked (ClrStore    *self,
     if (head == NULL)
       return 0;
     sqlite3_bind_text (head, 1, value, -1, SQLITE_STATIC);
-    if (sqlite3_step (head) != SQLITE_DONE)
-      {
-        _clr_store_set_error (self, error, _("Writing the audit trail"));
-        return 0;
-      }
+    if (!_clr_store_step_done (self, head, _("Writing the audit trail"), error))
+      return 0;
   }
 
   return id;
@@ -304,18 +298,12 @@ clr_store_audit_append (ClrStore    *self,
 
   g_return_val_if_fail (CLR_IS_STORE (self), 0);
 
-  _clr_store_lock (self);
-  if (_clr_store_begin (self, error))
-    {
-      id = clr_store_audit_append_unlocked (self, NULL, action, subject_type, subject_id,
-                                            case_id, before, after, error);
-      if (id == 0 || !_clr_store_commit (self, error))
-        {
-          _clr_store_rollback (self);
-          id = 0;
-        }
-    }
-  _clr_store_unlock (self);
+  if (!_clr_store_write_begin (self, error))
+    return 0;
+  id = clr_store_audit_append_unlocked (self, NULL, action, subject_type, subject_id,
+                                        case_id, before, after, error);
+  if (!_clr_store_write_end (self, id != 0, error))
+    return 0;
 
   return id;
 }

@@ -449,11 +449,8 @@ save_case_result_unlocked (ClrStore  *self,
   _clr_stmt_bind_text_or_null (stmt, 2, verdict);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _clr_store_set_error (self, error, _("Saving an evaluation"));
-      return FALSE;
-    }
+  if (!_clr_store_step_done (self, stmt, _("Saving an evaluation"), error))
+    return FALSE;
 
   if (!link_review_items (self, id, result, now, error))
     return FALSE;
@@ -487,18 +484,9 @@ clr_store_save_case_result (ClrStore  *self,
   if (!check_result (result, error))
     return FALSE;
 
-  _clr_store_lock (self);
-  if (!_clr_store_begin (self, error) ||
-      !save_case_result_unlocked (self, id, result, error) ||
-      !_clr_store_commit (self, error))
-    {
-      _clr_store_rollback (self);
-      _clr_store_unlock (self);
-      return FALSE;
-    }
-  _clr_store_unlock (self);
-
-  return TRUE;
+  if (!_clr_store_write_begin (self, error))
+    return FALSE;
+  return _clr_store_write_end (self, save_case_result_unlocked (self, id, result, error), error);
 }
 
 gint64
@@ -514,16 +502,11 @@ clr_store_save_new_case_result (ClrStore  *self,
   if (!check_result (result, error))
     return 0;
 
-  _clr_store_lock (self);
-  if (!_clr_store_begin (self, error) ||
-      (id = create_case_unlocked (self, shipment, error)) == 0 ||
-      !save_case_result_unlocked (self, id, result, error) ||
-      !_clr_store_commit (self, error))
-    {
-      _clr_store_rollback (self);
-      id = 0;
-    }
-  _clr_store_unlock (self);
+  if (!_clr_store_write_begin (self, error))
+    return 0;
+  id = create_case_unlocked (self, shipment, error);
+  if (!_clr_store_write_end (self, id != 0 && save_case_result_unlocked (self, id, result, error), error))
+    return 0;
 
   return id;
 }

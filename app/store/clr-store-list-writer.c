@@ -125,11 +125,8 @@ clr_store_begin_list_version (ClrStore    *self,
   sqlite3_bind_text (stmt, 1, source ? source : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, file_name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _clr_store_set_error (self, error, _("Creating a list version"));
-      return NULL;
-    }
+  if (!_clr_store_step_done (self, stmt, _("Creating a list version"), error))
+    return NULL;
   writer->version_id = sqlite3_last_insert_rowid (_clr_store_get_db (self));
 
   writer->insert = _clr_store_prepare (self,
@@ -408,11 +405,8 @@ exec_bound (ClrStore    *self,
     sqlite3_bind_text (stmt, 1, source, -1, SQLITE_TRANSIENT);
   if (id != 0)
     sqlite3_bind_int64 (stmt, 2, id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _clr_store_set_error (self, error, _("Switching list versions"));
-      return FALSE;
-    }
+  if (!_clr_store_step_done (self, stmt, _("Switching list versions"), error))
+    return FALSE;
   return TRUE;
 }
 
@@ -502,11 +496,8 @@ writer_commit_locked (ClrListWriter        *writer,
       sqlite3_bind_text (stmt, 3, count->list_name, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 4, (gint64) count->records);
       sqlite3_bind_int64 (stmt, 5, (gint64) count->names);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          _clr_store_set_error (self, error, _("Storing list counts"));
-          return FALSE;
-        }
+      if (!_clr_store_step_done (self, stmt, _("Storing list counts"), error))
+        return FALSE;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -533,11 +524,8 @@ writer_commit_locked (ClrListWriter        *writer,
   sqlite3_bind_int64 (stmt, 6, (gint64) writer->names);
   sqlite3_bind_text (stmt, 7, warnings_json, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, writer->version_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _clr_store_set_error (self, error, _("Storing a list version"));
-      return FALSE;
-    }
+  if (!_clr_store_step_done (self, stmt, _("Storing a list version"), error))
+    return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   /* previous → superseded, current → previous, new → current. */
@@ -655,11 +643,8 @@ _clr_list_writer_mark_without_tls (ClrListWriter  *writer,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, writer->version_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _clr_store_set_error (writer->store, error, _("Creating a list version"));
-      return FALSE;
-    }
+  if (!_clr_store_step_done (writer->store, stmt, _("Creating a list version"), error))
+    return FALSE;
 
   return TRUE;
 }

@@ -65,12 +65,27 @@ gboolean      _clr_store_exec       (ClrStore      *self,
 sqlite3_stmt *_clr_store_prepare    (ClrStore      *self,
                                      const char    *sql,
                                      GError       **error);
+/* Runs @stmt (a statement that returns no rows); FALSE with @error set
+ * from the connection, prefixed with @what, unless it is done. */
+gboolean      _clr_store_step_done  (ClrStore      *self,
+                                     sqlite3_stmt  *stmt,
+                                     const char    *what,
+                                     GError       **error);
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; rollback never fails loudly. */
 gboolean      _clr_store_begin      (ClrStore      *self,
                                      GError       **error);
 gboolean      _clr_store_commit     (ClrStore      *self,
                                      GError       **error);
 void          _clr_store_rollback   (ClrStore      *self);
+/* A write: takes the lock and begins (the lock is released again when that
+ * fails); _end() commits when @ok (else, or when the commit fails, rolls
+ * back) and releases the lock. @error is only set by a failed commit:
+ * when !@ok the work that failed has set it. */
+gboolean      _clr_store_write_begin (ClrStore     *self,
+                                      GError      **error);
+gboolean      _clr_store_write_end  (ClrStore      *self,
+                                     gboolean       ok,
+                                     GError       **error);
 
 /* Text column helper: a copy of column @col or NULL. */
 char         *_clr_stmt_dup_text    (sqlite3_stmt  *stmt,

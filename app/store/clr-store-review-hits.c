@@ -416,11 +416,8 @@ remember_party (ClrStore      *self,
   sqlite3_bind_text (stmt, 6, origin, -1, SQLITE_STATIC);
   _clr_stmt_bind_text_or_null (stmt, 7, party_json);
   sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _clr_store_set_error (self, error, _("Remembering a screened party"));
-      return FALSE;
-    }
+  if (!_clr_store_step_done (self, stmt, _("Remembering a screened party"), error))
+    return FALSE;
   return TRUE;
 }
 
@@ -591,11 +588,8 @@ record_hit (ClrStore         *self,
   _clr_stmt_bind_text_or_null (stmt, 12, hit_json != NULL ? hit_json : p->hit_json);
   sqlite3_bind_text (stmt, 13, now, -1, SQLITE_STATIC);
   _clr_stmt_bind_text_or_null (stmt, 15, snapshot);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _clr_store_set_error (self, error, _("Recording a hit for review"));
-      return 0;
-    }
+  if (!_clr_store_step_done (self, stmt, _("Recording a hit for review"), error))
+    return 0;
   if (*created)
     id = sqlite3_last_insert_rowid (_clr_store_get_db (self));
 
@@ -612,11 +606,8 @@ record_hit (ClrStore         *self,
       sqlite3_bind_int64 (sighting, 2, i == 0 ? p->case_id : json_array_get_int_element (p->other_cases, i - 1));
       _clr_stmt_bind_text_or_null (sighting, 3, p->party_role);
       sqlite3_bind_text (sighting, 4, now, -1, SQLITE_STATIC);
-      if (sqlite3_step (sighting) != SQLITE_DONE)
-        {
-          _clr_store_set_error (self, error, _("Recording a hit for review"));
-          return 0;
-        }
+      if (!_clr_store_step_done (self, sighting, _("Recording a hit for review"), error))
+        return 0;
     }
 
   return id;

@@ -393,11 +393,8 @@ decide_unlocked (ClrStore         *self,
   sqlite3_bind_text (stmt, 5, g_get_user_name (), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _clr_store_set_error (self, error, _("Saving a decision"));
-      return FALSE;
-    }
+  if (!_clr_store_step_done (self, stmt, _("Saving a decision"), error))
+    return FALSE;
 
   return clr_store_audit_append_unlocked (self, display_name, CLR_AUDIT_REVIEW_DECIDE, "review", subject,
                                           item->case_id, before, after, error) != 0;
@@ -415,6 +412,7 @@ clr_store_review_decide_many (ClrStore         *self,
 {
   g_autofree char *display_name = NULL;
   g_autofree char *now = _clr_store_now_iso ();
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
   g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
@@ -445,21 +443,11 @@ clr_store_review_decide_many (ClrStore         *self,
   display_name = (reviewer != NULL && *reviewer != '\0') ? g_strdup (reviewer)
                                                          : clr_store_audit_dup_reviewer (self);
 
-  _clr_store_lock (self);
-  if (!_clr_store_begin (self, error))
-    goto fail;
-  for (guint i = 0; i < n_ids; i++)
-    if (!decide_unlocked (self, ids[i], status, reason, note, display_name, now, error))
-      goto fail;
-  if (!_clr_store_commit (self, error))
-    goto fail;
-  _clr_store_unlock (self);
-  return TRUE;
-
-fail:
-  _clr_store_rollback (self);
-  _clr_store_unlock (self);
-  return FALSE;
+  if (!_clr_store_write_begin (self, error))
+    return FALSE;
+  for (guint i = 0; ok && i < n_ids; i++)
+    ok = decide_unlocked (self, ids[i], status, reason, note, display_name, now, error);
+  return _clr_store_write_end (self, ok, error);
 }
 
 gboolean
@@ -566,11 +554,8 @@ _clr_store_review_reopen_item (ClrStore            *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, fields_text, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _clr_store_set_error (self, error, _("Reopening a decision"));
-      return FALSE;
-    }
+  if (!_clr_store_step_done (self, stmt, _("Reopening a decision"), error))
+    return FALSE;
 
   json_builder_begin_object (builder);
   _clr_json_add_string (builder, "status", status);
@@ -681,11 +666,8 @@ _clr_store_review_entry_changed (ClrStore    *self,
       sqlite3_bind_text (update, 4, entry_json, -1, SQLITE_STATIC);
       _clr_stmt_bind_text_or_null (update, 5, new_entry->name);
       sqlite3_bind_int64 (update, 6, g_array_index (ids, gint64, i));
-      if (sqlite3_step (update) != SQLITE_DONE)
-        {
-          _clr_store_set_error (self, error, _("Updating the review queue"));
-          return FALSE;
-        }
+      if (!_clr_store_step_done (self, update, _("Updating the review queue"), error))
+        return FALSE;
     }
 
   return TRUE;

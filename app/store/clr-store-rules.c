@@ -74,11 +74,8 @@ store_pack (ClrStore    *self,
   sqlite3_bind_text (stmt, 6, origin, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, json, (int) length, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _clr_store_set_error (self, error, _("Cannot store the rule pack"));
-      return FALSE;
-    }
+  if (!_clr_store_step_done (self, stmt, _("Cannot store the rule pack"), error))
+    return FALSE;
   return TRUE;
 }
 

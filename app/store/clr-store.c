@@ -468,6 +468,42 @@ _clr_store_rollback (ClrStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+gboolean
+_clr_store_step_done (ClrStore      *self,
+                      sqlite3_stmt  *stmt,
+                      const char    *what,
+                      GError       **error)
+{
+  if (sqlite3_step (stmt) == SQLITE_DONE)
+    return TRUE;
+  _clr_store_set_error (self, error, what);
+  return FALSE;
+}
+
+gboolean
+_clr_store_write_begin (ClrStore  *self,
+                        GError   **error)
+{
+  _clr_store_lock (self);
+  if (_clr_store_begin (self, error))
+    return TRUE;
+  _clr_store_unlock (self);
+  return FALSE;
+}
+
+gboolean
+_clr_store_write_end (ClrStore  *self,
+                      gboolean   ok,
+                      GError   **error)
+{
+  if (ok)
+    ok = _clr_store_commit (self, error);
+  if (!ok)
+    _clr_store_rollback (self);
+  _clr_store_unlock (self);
+  return ok;
+}
+
 char *
 _clr_stmt_dup_text (sqlite3_stmt *stmt,
                     int           col)
