@@ -50,8 +50,7 @@ clr_audit_entry_to_json (const ClrAuditEntry *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, self->id);
+  _clr_json_add_int (builder, "id", self->id);
   json_builder_set_member_name (builder, "at");
   json_builder_add_string_value (builder, self->at);
   json_builder_set_member_name (builder, "user");

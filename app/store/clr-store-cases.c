@@ -591,22 +591,6 @@ clr_store_get_case (ClrStore  *self,
   return result;
 }
 
-static char *
-like_pattern (const char *search)
-{
-  g_autoptr(GString) pattern = g_string_new ("%");
-
-  for (const char *p = search; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
-
-  return g_string_free (g_steal_pointer (&pattern), FALSE);
-}
-
 GPtrArray *
 clr_store_list_cases (ClrStore       *self,
                       const char     *search,
@@ -622,7 +606,7 @@ clr_store_list_cases (ClrStore       *self,
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
   if (search != NULL && *search != '\0')
-    pattern = like_pattern (search);
+    pattern = _clr_store_like_pattern (search);
 
   _clr_store_lock (self);
   stmt = _clr_store_prepare (self,

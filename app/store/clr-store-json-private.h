@@ -42,5 +42,12 @@ GStrv       _clr_json_text_to_strv      (const char   *text);
 void        _clr_json_add_string        (JsonBuilder  *builder,
                                          const char   *name,
                                          const char   *value);
+/* Adds member @name with an integer or boolean @value. */
+void        _clr_json_add_int           (JsonBuilder  *builder,
+                                         const char   *name,
+                                         gint64        value);
+void        _clr_json_add_boolean       (JsonBuilder  *builder,
+                                         const char   *name,
+                                         gboolean      value);
 
 G_END_DECLS

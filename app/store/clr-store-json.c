@@ -65,40 +65,47 @@ _clr_json_from_text (const char *text)
   return root != NULL ? json_node_copy (root) : NULL;
 }
 
+/* Member @name of @object (nullable) when it is a number, else NULL. */
+static JsonNode *
+number_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node;
+  GType type;
+
+  if (object == NULL)
+    return NULL;
+  node = json_object_get_member (object, name);
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE)
+    return NULL;
+  type = json_node_get_value_type (node);
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE ? node : NULL;
+}
+
 gint64
 _clr_json_member_int (JsonObject *object,
                       const char *name)
 {
-  JsonNode *node;
+  JsonNode *node = number_member (object, name);
 
-  if (object == NULL)
-    return 0;
-  node = json_object_get_member (object, name);
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE)
+  if (node == NULL)
     return 0;
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     return json_node_get_int (node);
-  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    return (gint64) json_node_get_double (node);
-  return 0;
+  return (gint64) json_node_get_double (node);
 }
 
 double
 _clr_json_member_double (JsonObject *object,
                          const char *name)
 {
-  JsonNode *node;
+  JsonNode *node = number_member (object, name);
 
-  if (object == NULL)
-    return 0;
-  node = json_object_get_member (object, name);
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE)
+  if (node == NULL)
     return 0;
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     return (double) json_node_get_int (node);
-  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    return json_node_get_double (node);
-  return 0;
+  return json_node_get_double (node);
 }
 
 JsonObject *
@@ -161,4 +168,22 @@ _clr_json_add_string (JsonBuilder *builder,
     json_builder_add_string_value (builder, value);
   else
     json_builder_add_null_value (builder);
+}
+
+void
+_clr_json_add_int (JsonBuilder *builder,
+                   const char  *name,
+                   gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+_clr_json_add_boolean (JsonBuilder *builder,
+                       const char  *name,
+                       gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
 }

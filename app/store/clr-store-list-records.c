@@ -13,6 +13,7 @@
 
 #include "clr-store-audit.h"
 #include "clr-store-lists.h"
+#include "clr-store-json-private.h"
 #include "clr-store-lists-private.h"
 #include "clr-store-private.h"
 
@@ -77,10 +78,8 @@ add_counts_json (JsonBuilder *builder,
       json_builder_add_string_value (builder, count->list_code);
       json_builder_set_member_name (builder, "list_name");
       json_builder_add_string_value (builder, count->list_name);
-      json_builder_set_member_name (builder, "records");
-      json_builder_add_int_value (builder, (gint64) count->records);
-      json_builder_set_member_name (builder, "names");
-      json_builder_add_int_value (builder, (gint64) count->names);
+      _clr_json_add_int (builder, "records", (gint64) count->records);
+      _clr_json_add_int (builder, "names", (gint64) count->names);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -125,18 +124,6 @@ clr_list_version_clear (ClrListVersion *version)
 
 CLR_STORE_DEFINE_RECORD (ClrListVersion, clr_list_version, clr_list_version_clear)
 
-static void
-add_string_member (JsonBuilder *builder,
-                   const char  *member,
-                   const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 JsonNode *
 clr_list_version_to_json (const ClrListVersion *version)
 {
@@ -145,23 +132,18 @@ clr_list_version_to_json (const ClrListVersion *version)
   g_return_val_if_fail (version != NULL, NULL);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, version->id);
-  add_string_member (builder, "source", version->source);
-  add_string_member (builder, "status", version->status);
-  add_string_member (builder, "file_name", version->file_name);
-  add_string_member (builder, "sha256", version->sha256);
-  add_string_member (builder, "publication_date", version->publication_date);
-  add_string_member (builder, "imported_at", version->imported_at);
-  add_string_member (builder, "format", version->format);
-  json_builder_set_member_name (builder, "records");
-  json_builder_add_int_value (builder, (gint64) version->records);
-  json_builder_set_member_name (builder, "names");
-  json_builder_add_int_value (builder, (gint64) version->names);
-  json_builder_set_member_name (builder, "pruned");
-  json_builder_add_boolean_value (builder, version->pruned);
-  json_builder_set_member_name (builder, "fetched_without_tls");
-  json_builder_add_boolean_value (builder, version->fetched_without_tls);
+  _clr_json_add_int (builder, "id", version->id);
+  _clr_json_add_string (builder, "source", version->source);
+  _clr_json_add_string (builder, "status", version->status);
+  _clr_json_add_string (builder, "file_name", version->file_name);
+  _clr_json_add_string (builder, "sha256", version->sha256);
+  _clr_json_add_string (builder, "publication_date", version->publication_date);
+  _clr_json_add_string (builder, "imported_at", version->imported_at);
+  _clr_json_add_string (builder, "format", version->format);
+  _clr_json_add_int (builder, "records", (gint64) version->records);
+  _clr_json_add_int (builder, "names", (gint64) version->names);
+  _clr_json_add_boolean (builder, "pruned", version->pruned);
+  _clr_json_add_boolean (builder, "fetched_without_tls", version->fetched_without_tls);
   add_counts_json (builder, version->counts);
   add_strings_json (builder, "warnings", version->warnings);
   json_builder_end_object (builder);
@@ -200,30 +182,23 @@ clr_list_import_result_to_json (const ClrListImportResult *result)
   g_return_val_if_fail (result != NULL, NULL);
 
   json_builder_begin_object (builder);
-  add_string_member (builder, "source", result->source);
-  add_string_member (builder, "file_name", result->file_name);
-  json_builder_set_member_name (builder, "unchanged");
-  json_builder_add_boolean_value (builder, result->unchanged);
-  json_builder_set_member_name (builder, "version_id");
-  json_builder_add_int_value (builder, result->version_id);
+  _clr_json_add_string (builder, "source", result->source);
+  _clr_json_add_string (builder, "file_name", result->file_name);
+  _clr_json_add_boolean (builder, "unchanged", result->unchanged);
+  _clr_json_add_int (builder, "version_id", result->version_id);
   json_builder_set_member_name (builder, "previous_version_id");
   if (result->previous_version_id > 0)
     json_builder_add_int_value (builder, result->previous_version_id);
   else
     json_builder_add_null_value (builder);
-  add_string_member (builder, "sha256", result->sha256);
-  add_string_member (builder, "format", result->format);
-  add_string_member (builder, "publication_date", result->publication_date);
-  json_builder_set_member_name (builder, "records");
-  json_builder_add_int_value (builder, (gint64) result->records);
-  json_builder_set_member_name (builder, "names");
-  json_builder_add_int_value (builder, (gint64) result->names);
-  json_builder_set_member_name (builder, "added");
-  json_builder_add_int_value (builder, (gint64) result->added);
-  json_builder_set_member_name (builder, "removed");
-  json_builder_add_int_value (builder, (gint64) result->removed);
-  json_builder_set_member_name (builder, "changed");
-  json_builder_add_int_value (builder, (gint64) result->changed);
+  _clr_json_add_string (builder, "sha256", result->sha256);
+  _clr_json_add_string (builder, "format", result->format);
+  _clr_json_add_string (builder, "publication_date", result->publication_date);
+  _clr_json_add_int (builder, "records", (gint64) result->records);
+  _clr_json_add_int (builder, "names", (gint64) result->names);
+  _clr_json_add_int (builder, "added", (gint64) result->added);
+  _clr_json_add_int (builder, "removed", (gint64) result->removed);
+  _clr_json_add_int (builder, "changed", (gint64) result->changed);
   add_counts_json (builder, result->counts);
   add_strings_json (builder, "warnings", result->warnings);
   json_builder_end_object (builder);
@@ -275,12 +250,9 @@ clr_list_changes_to_json (GPtrArray *changes)
     }
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "added");
-  json_builder_add_int_value (builder, (gint64) counts[CLR_LIST_CHANGE_ADDED]);
-  json_builder_set_member_name (builder, "removed");
-  json_builder_add_int_value (builder, (gint64) counts[CLR_LIST_CHANGE_REMOVED]);
-  json_builder_set_member_name (builder, "changed");
-  json_builder_add_int_value (builder, (gint64) counts[CLR_LIST_CHANGE_CHANGED]);
+  _clr_json_add_int (builder, "added", (gint64) counts[CLR_LIST_CHANGE_ADDED]);
+  _clr_json_add_int (builder, "removed", (gint64) counts[CLR_LIST_CHANGE_REMOVED]);
+  _clr_json_add_int (builder, "changed", (gint64) counts[CLR_LIST_CHANGE_CHANGED]);
   json_builder_set_member_name (builder, "changes");
   json_builder_begin_array (builder);
   for (guint i = 0; i < changes->len; i++)
@@ -288,10 +260,10 @@ clr_list_changes_to_json (GPtrArray *changes)
       ClrListChange *change = g_ptr_array_index (changes, i);
 
       json_builder_begin_object (builder);
-      add_string_member (builder, "kind", clr_list_change_kind_to_string (change->kind));
-      add_string_member (builder, "key", change->key);
-      add_string_member (builder, "list", change->list_code);
-      add_string_member (builder, "name", change->name);
+      _clr_json_add_string (builder, "kind", clr_list_change_kind_to_string (change->kind));
+      _clr_json_add_string (builder, "key", change->key);
+      _clr_json_add_string (builder, "list", change->list_code);
+      _clr_json_add_string (builder, "name", change->name);
       json_builder_set_member_name (builder, "countries");
       json_builder_begin_array (builder);
       for (guint j = 0; change->countries != NULL && change->countries[j] != NULL; j++)

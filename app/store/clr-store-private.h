@@ -87,6 +87,9 @@ gboolean      _clr_store_write_end  (ClrStore      *self,
                                      gboolean       ok,
                                      GError       **error);
 
+/* A LIKE pattern (ESCAPE '\\') that finds @search anywhere. */
+char         *_clr_store_like_pattern (const char   *search);
+
 /* Text column helper: a copy of column @col or NULL. */
 char         *_clr_stmt_dup_text    (sqlite3_stmt  *stmt,
                                      int            col);

@@ -151,8 +151,7 @@ clr_review_item_to_json (const ClrReviewItem *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, self->id);
+  _clr_json_add_int (builder, "id", self->id);
   _clr_json_add_string (builder, "status", clr_review_status_to_string (self->status));
   _clr_json_add_string (builder, "reason", clr_review_reason_to_string (self->reason));
   _clr_json_add_string (builder, "note", self->note);
@@ -177,11 +176,9 @@ clr_review_item_to_json (const ClrReviewItem *self)
   _clr_json_add_string (builder, "list", self->list_code);
   _clr_json_add_string (builder, "key", self->entry_key);
   _clr_json_add_string (builder, "name", self->entry_name);
-  json_builder_set_member_name (builder, "entry_row");
-  json_builder_add_int_value (builder, self->entry_row);
+  _clr_json_add_int (builder, "entry_row", self->entry_row);
   _clr_json_add_string (builder, "content_hash", self->content_hash);
-  json_builder_set_member_name (builder, "removed");
-  json_builder_add_boolean_value (builder, self->entry_removed);
+  _clr_json_add_boolean (builder, "removed", self->entry_removed);
   _clr_json_add_string (builder, "family", self->family_key);
   json_builder_end_object (builder);
 
@@ -194,8 +191,7 @@ clr_review_item_to_json (const ClrReviewItem *self)
   _clr_json_add_string (builder, "first_seen_at", self->first_seen_at);
   _clr_json_add_string (builder, "last_seen_at", self->last_seen_at);
 
-  json_builder_set_member_name (builder, "reopened");
-  json_builder_add_boolean_value (builder, self->reopened);
+  _clr_json_add_boolean (builder, "reopened", self->reopened);
   if (self->reopened)
     {
       _clr_json_add_string (builder, "previous_status", clr_review_status_to_string (self->previous_status));

@@ -87,22 +87,6 @@ item_from_stmt (sqlite3_stmt *stmt)
   return item;
 }
 
-static char *
-like_pattern (const char *search)
-{
-  g_autoptr(GString) pattern = g_string_new ("%");
-
-  for (const char *p = search; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
-
-  return g_string_free (g_steal_pointer (&pattern), FALSE);
-}
-
 GPtrArray *
 clr_store_review_list (ClrStore               *self,
                        const ClrReviewFilter  *filter,
@@ -128,9 +112,9 @@ clr_store_review_list (ClrStore               *self,
     {
       g_autofree char *normalized = clr_review_normalize_party_name (filter->search);
 
-      pattern = like_pattern (filter->search);
+      pattern = _clr_store_like_pattern (filter->search);
       if (*normalized != '\0')
-        folded = like_pattern (normalized);
+        folded = _clr_store_like_pattern (normalized);
     }
   if (filter->country != NULL && *filter->country != '\0')
     country = g_ascii_strup (filter->country, -1);

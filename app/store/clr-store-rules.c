@@ -13,6 +13,7 @@
 #include "clr-evaluator.h"
 #include "clr-shipment.h"
 #include "clr-store-lists.h"
+#include "clr-store-json-private.h"
 #include "clr-store-private.h"
 #include "clr-store-task.h"
 #include "clr-json.h"
@@ -403,8 +404,7 @@ clr_store_list_rule_packs (ClrStore  *self,
           json_builder_set_member_name (b, names[i]);
           json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, i));
         }
-      json_builder_set_member_name (b, "active");
-      json_builder_add_boolean_value (b, sqlite3_column_int (stmt, 5) != 0);
+      _clr_json_add_boolean (b, "active", sqlite3_column_int (stmt, 5) != 0);
       json_builder_set_member_name (b, "origin");
       json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 6));
       json_builder_end_object (b);

@@ -468,6 +468,22 @@ _clr_store_rollback (ClrStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+char *
+_clr_store_like_pattern (const char *search)
+{
+  g_autoptr(GString) pattern = g_string_new ("%");
+
+  for (const char *p = search; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  return g_string_free (g_steal_pointer (&pattern), FALSE);
+}
+
 gboolean
 _clr_store_step_done (ClrStore      *self,
                       sqlite3_stmt  *stmt,
