@@ -257,9 +257,8 @@ _clr_rescreen_finish_run (ClrStore            *store,
   json_generator_set_root (generator, after);
   text = json_generator_to_data (generator, NULL);
 
-  _clr_store_lock (store);
-  if (!_clr_store_begin (store, error))
-    goto fail;
+  if (!_clr_store_write_begin (store, error))
+    return FALSE;
 
   for (guint i = 0; i < updates->len; i++)
     {
@@ -294,13 +293,8 @@ _clr_rescreen_finish_run (ClrStore            *store,
                                        NULL, after, error) == 0)
     goto fail;
 
-  if (!_clr_store_commit (store, error))
-    goto fail;
-  _clr_store_unlock (store);
-  return TRUE;
+  return _clr_store_write_end (store, TRUE, error);
 
 fail:
-  _clr_store_rollback (store);
-  _clr_store_unlock (store);
-  return FALSE;
+  return _clr_store_write_end (store, FALSE, NULL);
 }

@@ -772,9 +772,8 @@ record_pending (ClrStore   *self,
   guint created_count = 0;
   guint reopened_count = 0;
 
-  _clr_store_lock (self);
-  if (!_clr_store_begin (self, error))
-    goto fail;
+  if (!_clr_store_write_begin (self, error))
+    goto fail_unlocked;
 
   for (guint i = 0; i < pending_parties->len; i++)
     if (!remember_party (self, &st, g_ptr_array_index (pending_parties, i), origin, now, error))
@@ -800,9 +799,8 @@ record_pending (ClrStore   *self,
     }
 
   record_stmts_clear (&st);
-  if (!_clr_store_commit (self, error))
-    goto fail;
-  _clr_store_unlock (self);
+  if (!_clr_store_write_end (self, TRUE, error))
+    goto fail_unlocked;
 
   if (n_new != NULL)
     *n_new = created_count;
@@ -812,8 +810,8 @@ record_pending (ClrStore   *self,
 
 fail:
   record_stmts_clear (&st);
-  _clr_store_rollback (self);
-  _clr_store_unlock (self);
+  _clr_store_write_end (self, FALSE, NULL);
+fail_unlocked:
   /* Leave the caller's hits as they were. */
   for (guint i = 0; i < pending_hits->len; i++)
     {
