@@ -13,56 +13,9 @@
 #include <string.h>
 
 #include "clr-store-lists.h"
+#include "clr-store-test.h"
 
-typedef struct
-{
-  char     *dir;
-  ClrStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("clr-real-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->store = clr_store_new (path);
-  clr_store_open (fixture->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->store);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static gboolean
-import (Fixture             *fixture,
-        const char          *path,
-        gboolean             force,
-        ClrListImportResult *result,
-        GError             **error)
-{
-  return clr_store_import_list_file (fixture->store, path, CLR_LIST_FORMAT_AUTO, NULL, force,
-                                     NULL, NULL, result, NULL, error);
-}
+typedef ClrStoreTest Fixture;
 
 static char *
 shared_file (const char *relative)
@@ -155,7 +108,7 @@ test_real_csl_update (Fixture       *fixture,
     }
 
   gunzip_to (gz, csv2022);
-  g_assert_true (import (fixture, csv2022, FALSE, &first, &error));
+  g_assert_true (clr_store_test_import_file (fixture->store, csv2022, FALSE, &first, &error));
   g_assert_no_error (error);
   /* 14,160 published rows; one repeats its predecessor exactly. */
   g_assert_cmpuint (first.records, >=, 14159);
@@ -171,12 +124,12 @@ test_real_csl_update (Fixture       *fixture,
     }
 
   /* The compact 2026 copy lost most CAP rows: the guard must stop it. */
-  g_assert_false (import (fixture, csv2026, FALSE, NULL, &error));
+  g_assert_false (clr_store_test_import_file (fixture->store, csv2026, FALSE, NULL, &error));
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_SANITY);
   g_assert_nonnull (strstr (error->message, "CAP"));
   g_clear_error (&error);
 
-  g_assert_true (import (fixture, csv2026, TRUE, &second, &error));
+  g_assert_true (clr_store_test_import_file (fixture->store, csv2026, TRUE, &second, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (second.records, ==, 25921);
   g_assert_cmpint (second.previous_version_id, ==, first.version_id);
@@ -225,7 +178,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/store/lists-real/csl-2022-to-2026", Fixture, NULL,
-              fixture_set_up, test_real_csl_update, fixture_tear_down);
+              clr_store_test_set_up, test_real_csl_update, clr_store_test_tear_down);
 
   return g_test_run ();
 }

@@ -13,13 +13,9 @@
 #include "clr-store-audit.h"
 #include "clr-store-cases.h"
 #include "clr-store-review.h"
-#include "test-store-review-fixtures.h"
+#include "clr-store-test.h"
 
-typedef struct
-{
-  char     *dir;
-  ClrStore *store;
-} Fixture;
+typedef ClrStoreTest Fixture;
 
 static const TestEntry version1[] = {
   { "EL", "el-huawei", "Huawei Technologies Co., Ltd.", "CN", "Bantian, Longgang District, Shenzhen, CN", NULL },
@@ -34,36 +30,12 @@ static const TestEntry version2[] = {
   { "SDN", "4711", "ORANGE BAKERY COMPANY", "SY", "Damascus, SY", NULL },
 };
 
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("clearance-rescreen-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "clearance.db", NULL);
-  f->store = clr_store_new (path);
-  clr_store_open (f->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
-}
-
 static gint64
 save_case (Fixture    *f,
            const char *shipment_json)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) shipment = test_parse (shipment_json);
+  g_autoptr(JsonNode) shipment = clr_test_parse (shipment_json);
   gint64 id = clr_store_create_case (f->store, shipment, &error);
 
   g_assert_no_error (error);
@@ -78,7 +50,7 @@ screen_case (Fixture *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(ClrCase) c = clr_store_get_case (f->store, case_id, &error);
   JsonArray *parties = json_object_get_array_member (json_node_get_object (c->shipment), "parties");
-  g_autoptr(JsonArray) screening = test_screen_parties (f->store, parties);
+  g_autoptr(JsonArray) screening = clr_store_test_screen_parties (f->store, parties);
 
   g_assert_true (clr_store_review_annotate_screening_full (f->store, screening, parties, case_id, "case", &error));
   g_assert_no_error (error);
@@ -157,7 +129,7 @@ test_update (Fixture       *f,
   g_autofree char *text = NULL;
   gint64 open_case, archived_case;
 
-  test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
+  clr_store_test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
 
   open_case = save_case (f, "{\"reference\": \"PO-1\", \"date\": \"2026-01-10\", \"destination\": \"AE\", "
                             "\"parties\": [{\"role\": \"end_user\", \"name\": \"Huawei Technologies Co. Ltd\", \"country\": \"CN\"},"
@@ -184,7 +156,7 @@ test_update (Fixture       *f,
   decide (f->store, acme, CLR_REVIEW_STATUS_MATCH);
 
   /* The update: Huawei changed, ACME removed, Orange Bakery listed. */
-  test_write_version (f->store, "v2", version2, G_N_ELEMENTS (version2));
+  clr_store_test_write_version (f->store, "v2", version2, G_N_ELEMENTS (version2));
   summary = clr_rescreen_run (f->store, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
@@ -259,7 +231,7 @@ test_resume_interrupted (Fixture       *f,
   gint64 open_case;
   sqlite3 *db = NULL;
 
-  test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
+  clr_store_test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
   open_case = save_case (f, "{\"reference\": \"PO-1\", \"date\": \"2026-01-10\", \"destination\": \"AE\", "
                             "\"parties\": [{\"role\": \"end_user\", \"name\": \"Huawei Technologies Co. Ltd\", \"country\": \"CN\"},"
                             " {\"role\": \"purchaser\", \"name\": \"Acme Trading LLC\", \"country\": \"IR\"},"
@@ -271,7 +243,7 @@ test_resume_interrupted (Fixture       *f,
   acme = find_item (f->store, "acme", "SDN");
   decide (f->store, huawei, CLR_REVIEW_STATUS_NO_MATCH);
   decide (f->store, acme, CLR_REVIEW_STATUS_MATCH);
-  test_write_version (f->store, "v2", version2, G_N_ELEMENTS (version2));
+  clr_store_test_write_version (f->store, "v2", version2, G_N_ELEMENTS (version2));
 
   g_assert_cmpint (sqlite3_open (clr_store_get_path (f->store), &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER interrupt BEFORE INSERT ON rescreen_runs "
@@ -312,7 +284,7 @@ test_first_list (Fixture       *f,
    * first list, parties and ultimate parents alike. */
   save_case (f, "{\"parties\": [{\"role\": \"end_user\", \"name\": \"Shenzhen Retail Ltd\", \"country\": \"CN\","
                 " \"ultimate_parent\": {\"name\": \"Huawei Technologies Co Ltd\", \"headquarters_country\": \"CN\"}}]}");
-  test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
+  clr_store_test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
 
   summary = clr_rescreen_run (f->store, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -372,7 +344,7 @@ test_async_cancel (Fixture       *f,
   AsyncWait wait = { loop, NULL, 0, 0, 0 };
 
   save_case (f, "{\"parties\": [{\"name\": \"ACME Trading\", \"country\": \"IR\"}]}");
-  test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
+  clr_store_test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
 
   /* Cancelled: an error, and the next run still finds everything. */
   g_cancellable_cancel (cancellable);
@@ -557,7 +529,7 @@ main (int    argc,
 
   g_test_add_func ("/store/rescreen/summary-text", test_summary_text);
 #define ADD(name, func) \
-  g_test_add ("/store/rescreen/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/store/rescreen/" name, Fixture, NULL, clr_store_test_set_up, func, clr_store_test_tear_down)
   ADD ("update", test_update);
   ADD ("first-list", test_first_list);
   ADD ("resume-interrupted", test_resume_interrupted);
