@@ -17,62 +17,6 @@
 
 typedef ClrStoreTest Fixture;
 
-static char *
-shared_file (const char *relative)
-{
-  const char *root = g_getenv ("CLEARANCE_SHARED_DATA");
-  g_autofree char *path = NULL;
-
-  if (root == NULL)
-    return NULL;
-  path = g_build_filename (root, relative, NULL);
-  return g_file_test (path, G_FILE_TEST_EXISTS) ? g_steal_pointer (&path) : NULL;
-}
-
-static void
-gunzip_to (const char *from,
-           const char *to)
-{
-  g_autoptr(GFile) in_file = g_file_new_for_path (from);
-  g_autoptr(GFile) out_file = g_file_new_for_path (to);
-  g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(GZlibDecompressor) decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-  g_autoptr(GInputStream) converted = NULL;
-  g_autoptr(GError) error = NULL;
-
-  in = g_file_read (in_file, NULL, &error);
-  g_assert_no_error (error);
-  out = g_file_replace (out_file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
-  g_assert_no_error (error);
-  converted = g_converter_input_stream_new (G_INPUT_STREAM (in), G_CONVERTER (decompressor));
-  g_output_stream_splice (G_OUTPUT_STREAM (out), converted,
-                          G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                          NULL, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-unxz_to (const char *from,
-         const char *to)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *xz = g_find_program_in_path ("xz");
-
-  if (xz == NULL)
-    return FALSE;
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  g_subprocess_launcher_set_stdout_file_path (launcher, to);
-  process = g_subprocess_launcher_spawn (launcher, &error, xz, "-dc", from, NULL);
-  g_assert_no_error (error);
-  g_subprocess_wait_check (process, NULL, &error);
-  g_assert_no_error (error);
-  return TRUE;
-}
-
 static ClrListCount *
 find_count (GPtrArray  *counts,
             const char *code)
@@ -90,10 +34,9 @@ static void
 test_real_csl_update (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *gz = shared_file ("csl/2022-05-16/consolidated.csv.gz");
-  g_autofree char *xz = shared_file ("csl/2026-07-31_compact/consolidated-rebuilt.csv.xz");
-  g_autofree char *csv2022 = g_build_filename (fixture->dir, "consolidated.csv", NULL);
-  g_autofree char *csv2026 = g_build_filename (fixture->dir, "consolidated-2026.csv", NULL);
+  g_autofree char *csv2022 = clr_test_shared_file ("csl/2022-05-16/consolidated.csv.gz", fixture->dir,
+                                                   "consolidated.csv");
+  g_autofree char *csv2026 = NULL;
   g_auto(ClrListImportResult) first = { 0 };
   g_auto(ClrListImportResult) second = { 0 };
   g_autoptr(GError) error = NULL;
@@ -101,13 +44,9 @@ test_real_csl_update (Fixture       *fixture,
   gboolean zhipu_added = FALSE;
   guint added = 0, removed = 0, changed = 0;
 
-  if (gz == NULL || xz == NULL)
-    {
-      g_test_skip ("CLEARANCE_SHARED_DATA with the 2022 and 2026 CSL copies is not available");
-      return;
-    }
+  if (csv2022 == NULL)
+    return;  /* skipped: no shared data */
 
-  gunzip_to (gz, csv2022);
   g_assert_true (clr_store_test_import_file (fixture->store, csv2022, FALSE, &first, &error));
   g_assert_no_error (error);
   /* 14,160 published rows; one repeats its predecessor exactly. */
@@ -117,11 +56,10 @@ test_real_csl_update (Fixture       *fixture,
   g_assert_cmpuint (find_count (first.counts, "EL")->records, ==, 2001);
   g_assert_cmpstr (first.sha256, ==, "80e780b91b7b50e193c0077b17d75ec6f6dbd8223ae0bd54b343d297db5e767f");
 
-  if (!unxz_to (xz, csv2026))
-    {
-      g_test_skip ("xz is not installed");
-      return;
-    }
+  csv2026 = clr_test_shared_file ("csl/2026-07-31_compact/consolidated-rebuilt.csv.xz", fixture->dir,
+                                  "consolidated-2026.csv");
+  if (csv2026 == NULL)
+    return;  /* skipped: no 2026 copy or no xz */
 
   /* The compact 2026 copy lost most CAP rows: the guard must stop it. */
   g_assert_false (clr_store_test_import_file (fixture->store, csv2026, FALSE, NULL, &error));

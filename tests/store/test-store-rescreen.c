@@ -372,31 +372,6 @@ test_async_cancel (Fixture       *f,
 
 /* ---- the real 2022 → 2026 CSL update ---- */
 
-static char *
-decompress (const char *path,
-            const char *dir,
-            const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = g_build_filename (dir, name, NULL);
-  g_autofree char *contents = NULL;
-  const char *tool = g_str_has_suffix (path, ".xz") ? "xz" : "gzip";
-  const char *argv[] = { tool, "-dc", path, NULL };
-  gsize length = 0;
-  int status = 0;
-
-  g_autofree char *program = g_find_program_in_path (tool);
-
-  if (program == NULL)
-    return NULL;
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &contents, NULL, &status, &error) || status != 0)
-    return NULL;
-  length = strlen (contents);
-  g_assert_true (g_file_set_contents (out, contents, length, &error));
-  return g_steal_pointer (&out);
-}
-
 static void
 import_file (ClrStore   *store,
              const char *path)
@@ -414,9 +389,6 @@ static void
 test_real_csl_update (Fixture       *f,
                       gconstpointer  data)
 {
-  const char *shared = g_getenv ("CLEARANCE_SHARED_DATA");
-  g_autofree char *csl2022_gz = NULL;
-  g_autofree char *csl2026_xz = NULL;
   g_autofree char *csl2022 = NULL;
   g_autofree char *csl2026 = NULL;
   g_autoptr(GError) error = NULL;
@@ -428,25 +400,11 @@ test_real_csl_update (Fixture       *f,
   ClrReviewItem *huawei = NULL;
   ClrReviewFilter filter;
 
-  if (shared == NULL)
-    {
-      g_test_skip ("CLEARANCE_SHARED_DATA is not set");
-      return;
-    }
-  csl2022_gz = g_build_filename (shared, "csl", "2022-05-16", "consolidated.csv.gz", NULL);
-  csl2026_xz = g_build_filename (shared, "csl", "2026-07-31_compact", "consolidated-rebuilt.csv.xz", NULL);
-  if (!g_file_test (csl2022_gz, G_FILE_TEST_EXISTS) || !g_file_test (csl2026_xz, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("the 2022 and 2026 CSL copies are not in CLEARANCE_SHARED_DATA");
-      return;
-    }
-  csl2022 = decompress (csl2022_gz, f->dir, "consolidated-2022.csv");
-  csl2026 = decompress (csl2026_xz, f->dir, "consolidated-2026.csv");
+  csl2022 = clr_test_shared_file ("csl/2022-05-16/consolidated.csv.gz", f->dir, "consolidated-2022.csv");
+  csl2026 = csl2022 ? clr_test_shared_file ("csl/2026-07-31_compact/consolidated-rebuilt.csv.xz", f->dir,
+                                            "consolidated-2026.csv") : NULL;
   if (csl2022 == NULL || csl2026 == NULL)
-    {
-      g_test_skip ("gzip or xz is not available to unpack the shared data");
-      return;
-    }
+    return;  /* skipped: no shared data or no xz */
 
   /* A case with the Huawei parent company as end user and Zhipu AI (listed
    * only in 2024) as consignee, screened against the 2022 list. */
