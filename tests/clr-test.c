@@ -155,3 +155,21 @@ clr_test_shared_file (const char *relative,
     }
   return g_steal_pointer (&target);
 }
+
+void
+clr_test_async_ready (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  ClrTestAsync *wait = user_data;
+
+  wait->result = g_object_ref (result);
+  g_main_loop_quit (wait->loop);
+}
+
+GAsyncResult *
+clr_test_async_wait (ClrTestAsync *wait)
+{
+  g_main_loop_run (wait->loop);
+  return g_steal_pointer (&wait->result);
+}

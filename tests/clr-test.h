@@ -30,4 +30,19 @@ char     *clr_test_shared_file (const char *relative,
                                 const char *tmpdir,
                                 const char *unpacked_name);
 
+/* Waiting for one asynchronous call in a test: pass clr_test_async_ready and a
+ * ClrTestAsync (with a main loop) as its callback and data, then
+ * clr_test_async_wait () runs the loop until the call is done. */
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+} ClrTestAsync;
+
+void          clr_test_async_ready (GObject       *source,
+                                    GAsyncResult  *result,
+                                    gpointer       user_data);
+/* The result of the call (owned), taken from @wait. */
+GAsyncResult *clr_test_async_wait  (ClrTestAsync  *wait);
+
 G_END_DECLS

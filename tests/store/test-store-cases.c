@@ -383,34 +383,6 @@ test_json_round_trip (Fixture       *f,
   g_assert_cmpuint (count_cases (f->store), ==, 2);
 }
 
-typedef struct
-{
-  GMainLoop    *loop;
-  GAsyncResult *result;
-} AsyncWait;
-
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  AsyncWait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  g_main_loop_quit (wait->loop);
-}
-
-static GAsyncResult *
-wait_for (AsyncWait *wait)
-{
-  GAsyncResult *result;
-
-  g_main_loop_run (wait->loop);
-  result = wait->result;
-  wait->result = NULL;
-  return result;
-}
-
 static void
 test_async (Fixture       *f,
             gconstpointer  data)
@@ -418,54 +390,54 @@ test_async (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) shipment = clr_test_parse (h100_shipment);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  AsyncWait wait = { loop, NULL };
+  ClrTestAsync wait = { loop, NULL };
   g_autoptr(ClrCase) c = NULL;
   g_autoptr(GPtrArray) cases = NULL;
   GAsyncResult *result;
   gint64 id, copy;
 
-  clr_store_create_case_async (f->store, NULL, NULL, on_done, &wait);
-  result = wait_for (&wait);
+  clr_store_create_case_async (f->store, NULL, NULL, clr_test_async_ready, &wait);
+  result = clr_test_async_wait (&wait);
   id = clr_store_create_case_finish (f->store, result, &error);
   g_object_unref (result);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
 
   /* The caller may change its document right after the call. */
-  clr_store_save_case_async (f->store, id, shipment, NULL, on_done, &wait);
+  clr_store_save_case_async (f->store, id, shipment, NULL, clr_test_async_ready, &wait);
   json_object_set_string_member (json_node_get_object (shipment), "reference", "changed after the call");
-  result = wait_for (&wait);
+  result = clr_test_async_wait (&wait);
   g_assert_true (clr_store_save_case_finish (f->store, result, &error));
   g_object_unref (result);
   g_assert_no_error (error);
 
-  clr_store_get_case_async (f->store, id, NULL, on_done, &wait);
-  result = wait_for (&wait);
+  clr_store_get_case_async (f->store, id, NULL, clr_test_async_ready, &wait);
+  result = clr_test_async_wait (&wait);
   c = clr_store_get_case_finish (f->store, result, &error);
   g_object_unref (result);
   g_assert_no_error (error);
   g_assert_cmpstr (c->reference, ==, "PO-4711");
 
-  clr_store_duplicate_case_async (f->store, id, NULL, on_done, &wait);
-  result = wait_for (&wait);
+  clr_store_duplicate_case_async (f->store, id, NULL, clr_test_async_ready, &wait);
+  result = clr_test_async_wait (&wait);
   copy = clr_store_duplicate_case_finish (f->store, result, &error);
   g_object_unref (result);
   g_assert_no_error (error);
 
-  clr_store_set_case_archived_async (f->store, copy, TRUE, NULL, on_done, &wait);
-  result = wait_for (&wait);
+  clr_store_set_case_archived_async (f->store, copy, TRUE, NULL, clr_test_async_ready, &wait);
+  result = clr_test_async_wait (&wait);
   g_assert_true (clr_store_set_case_archived_finish (f->store, result, &error));
   g_object_unref (result);
 
-  clr_store_list_cases_async (f->store, "PO-4711", CLR_CASE_STATUS_OPEN, 0, NULL, on_done, &wait);
-  result = wait_for (&wait);
+  clr_store_list_cases_async (f->store, "PO-4711", CLR_CASE_STATUS_OPEN, 0, NULL, clr_test_async_ready, &wait);
+  result = clr_test_async_wait (&wait);
   cases = clr_store_list_cases_finish (f->store, result, &error);
   g_object_unref (result);
   g_assert_no_error (error);
   assert_refs (cases, "PO-4711");
 
-  clr_store_get_case_async (f->store, 31337, NULL, on_done, &wait);
-  result = wait_for (&wait);
+  clr_store_get_case_async (f->store, 31337, NULL, clr_test_async_ready, &wait);
+  result = clr_test_async_wait (&wait);
   g_assert_null (clr_store_get_case_finish (f->store, result, &error));
   g_object_unref (result);
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND);

@@ -430,23 +430,6 @@ test_filters (Fixture       *f,
 #undef EXPECT
 }
 
-typedef struct
-{
-  GMainLoop    *loop;
-  GAsyncResult *result;
-} AsyncWait;
-
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  AsyncWait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  g_main_loop_quit (wait->loop);
-}
-
 static void
 test_async (Fixture       *f,
             gconstpointer  data)
@@ -457,13 +440,13 @@ test_async (Fixture       *f,
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) decided = NULL;
   g_autofree char *search = g_strdup ("huawei");
-  AsyncWait wait = { loop, NULL };
+  ClrTestAsync wait = { loop, NULL };
   ClrReviewFilter filter;
   gint64 id;
 
   clr_review_filter_init (&filter);
   filter.search = search;
-  clr_store_review_list_async (f->store, &filter, NULL, on_done, &wait);
+  clr_store_review_list_async (f->store, &filter, NULL, clr_test_async_ready, &wait);
   /* The filter's strings are copied: the caller may free them now. */
   g_clear_pointer (&search, g_free);
   g_main_loop_run (loop);
@@ -474,7 +457,7 @@ test_async (Fixture       *f,
   id = ((ClrReviewItem *) g_ptr_array_index (items, 0))->id;
 
   clr_store_review_decide_async (f->store, id, CLR_REVIEW_STATUS_MATCH, CLR_REVIEW_REASON_CONFIRMED_BY_DOCUMENTS,
-                                 "Same address as the listing", "GUI user", NULL, on_done, &wait);
+                                 "Same address as the listing", "GUI user", NULL, clr_test_async_ready, &wait);
   g_main_loop_run (loop);
   g_assert_true (clr_store_review_decide_finish (f->store, wait.result, &error));
   g_clear_object (&wait.result);
@@ -485,7 +468,7 @@ test_async (Fixture       *f,
   g_assert_cmpstr (((ClrReviewItem *) g_ptr_array_index (decided, 0))->decided_by, ==, "GUI user");
 
   clr_store_review_decide_async (f->store, id, CLR_REVIEW_STATUS_MATCH, CLR_REVIEW_REASON_NONE,
-                                 NULL, NULL, NULL, on_done, &wait);
+                                 NULL, NULL, NULL, clr_test_async_ready, &wait);
   g_main_loop_run (loop);
   g_assert_false (clr_store_review_decide_finish (f->store, wait.result, &error));
   g_clear_object (&wait.result);
