@@ -26,12 +26,6 @@ typedef struct
   gint64 case_id;
 } Fixture;
 
-/* An EAR99 item to China for Huawei: one Entity List hit to decide. */
-static const char *huawei_shipment =
-  "{\"reference\": \"PO-77\", \"date\": \"2026-03-01\", \"destination\": \"CN\", \"exported_from\": \"US\",\n"
-  " \"items\": [{\"description\": \"Network switch\", \"eccn\": \"EAR99\", \"quantity\": 2, \"unit_value\": 1000}],\n"
-  " \"parties\": [{\"role\": \"end_user\", \"name\": \"Huawei Technologies Co Ltd\", \"country\": \"CN\"}]}\n";
-
 static void
 exec_sql (Fixture    *f,
           const char *sql)
@@ -79,7 +73,8 @@ fixture_set_up (Fixture       *f,
   JsonArray *items;
 
   clr_cli_test_set_up (&f->cli, data);
-  f->shipment = clr_cli_test_write (f->cli.dir, "po-77.json", huawei_shipment);
+  /* An EAR99 item to China for Huawei: one Entity List hit to decide. */
+  f->shipment = clr_test_data_file ("cli", "po-77-huawei.json");
   clr_cli_test_import_data (f->cli.db, "cli", "review-csl-v1.csv");
   save = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--save", "--json", f->shipment, NULL);
   g_assert_cmpint (save->exit_code, ==, 0);

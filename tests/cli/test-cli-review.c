@@ -20,18 +20,13 @@ typedef struct
   char *shipment;
 } Fixture;
 
-/* An EAR99 item to China for Huawei: only the Entity List hit can stop it. */
-static const char *huawei_shipment =
-  "{\"reference\": \"PO-77\", \"date\": \"2026-03-01\", \"destination\": \"CN\", \"exported_from\": \"US\",\n"
-  " \"items\": [{\"description\": \"Network switch\", \"eccn\": \"EAR99\", \"quantity\": 2, \"unit_value\": 1000}],\n"
-  " \"parties\": [{\"role\": \"end_user\", \"name\": \"Huawei Technologies Co Ltd\", \"country\": \"CN\"}]}\n";
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   clr_cli_test_set_up (&f->cli, data);
-  f->shipment = clr_cli_test_write (f->cli.dir, "po-77.json", huawei_shipment);
+  /* An EAR99 item to China for Huawei: only the Entity List hit can stop it. */
+  f->shipment = clr_test_data_file ("cli", "po-77-huawei.json");
   clr_cli_test_import_data (f->cli.db, "cli", data != NULL ? data : "review-csl-v1.csv");
 }
 
