@@ -57,14 +57,28 @@ has_finding (JsonObject *result,
 
 typedef ClrCliTest Fixture;
 
+/* `evaluate --json` (optionally `--as-of @as_of`) of the shipment @name, the
+ * result parsed by @parser; exit 0 asserted. */
+static JsonObject *
+evaluate_json (Fixture    *f,
+               const char *name,
+               const char *as_of,
+               JsonParser *parser)
+{
+  g_autofree char *path = shipment_file (name);
+  g_autoptr(ClrCliRun) run = as_of != NULL
+                             ? clr_cli_run_va ("--db", f->db, "evaluate", "--json", "--as-of", as_of, path, NULL)
+                             : clr_cli_run_va ("--db", f->db, "evaluate", "--json", path, NULL);
+
+  return parse_result (run, parser);
+}
+
 static void
 test_entity_list_footnote_4 (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autofree char *path = shipment_file ("h100-to-listed-supercomputer-center.json");
-  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "evaluate", "--json", path, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *r = parse_result (run, parser);
+  JsonObject *r = evaluate_json (f, "h100-to-listed-supercomputer-center.json", NULL, parser);
   JsonObject *data_obj = json_object_get_object_member (r, "data");
 
   g_assert_cmpstr (json_object_get_string_member (r, "verdict"), ==, "license_required");
@@ -84,10 +98,8 @@ static void
 test_entity_list_footnote_1 (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autofree char *path = shipment_file ("router-to-footnote-1-entity.json");
-  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "evaluate", "--json", path, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *r = parse_result (run, parser);
+  JsonObject *r = evaluate_json (f, "router-to-footnote-1-entity.json", NULL, parser);
 
   g_assert_cmpstr (json_object_get_string_member (r, "verdict"), ==, "license_required");
   g_assert_true (has_finding (r, "screening-lists", "license_required", "734.9(e)(1)"));
@@ -110,10 +122,8 @@ static void
 test_clean (Fixture       *f,
             gconstpointer  data)
 {
-  g_autofree char *path = shipment_file ("chairs-to-germany-clean.json");
-  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "evaluate", "--json", path, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *r = parse_result (run, parser);
+  JsonObject *r = evaluate_json (f, "chairs-to-germany-clean.json", NULL, parser);
 
   g_assert_cmpstr (json_object_get_string_member (r, "verdict"), ==, "clear");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (r, "findings")), ==, 0);
@@ -124,13 +134,10 @@ static void
 test_affiliate (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = shipment_file ("affiliate-of-listed-parent.json");
-  g_autoptr(ClrCliRun) in_force = clr_cli_run_va ("--db", f->db, "evaluate", "--json", path, NULL);
-  g_autoptr(ClrCliRun) suspended = clr_cli_run_va ("--db", f->db, "evaluate", "--json", "--as-of", "2026-01-10", path, NULL);
   g_autoptr(JsonParser) p1 = json_parser_new ();
   g_autoptr(JsonParser) p2 = json_parser_new ();
-  JsonObject *r1 = parse_result (in_force, p1);
-  JsonObject *r2 = parse_result (suspended, p2);
+  JsonObject *r1 = evaluate_json (f, "affiliate-of-listed-parent.json", NULL, p1);
+  JsonObject *r2 = evaluate_json (f, "affiliate-of-listed-parent.json", "2026-01-10", p2);
 
   g_assert_cmpstr (json_object_get_string_member (r1, "verdict"), ==, "license_required");
   g_assert_true (has_finding (r1, "affiliates-50-2025", "license_required", "90 FR 47201"));
