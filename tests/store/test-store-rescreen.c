@@ -300,8 +300,7 @@ test_first_list (Fixture       *f,
 
 typedef struct
 {
-  GMainLoop    *loop;
-  GAsyncResult *result;
+  ClrTestAsync  async;
   guint         reports;
   guint         last_done;
   guint         last_total;
@@ -323,17 +322,6 @@ on_progress (guint       done,
 }
 
 static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  AsyncWait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  g_main_loop_quit (wait->loop);
-}
-
-static void
 test_async_cancel (Fixture       *f,
                    gconstpointer  data)
 {
@@ -341,25 +329,25 @@ test_async_cancel (Fixture       *f,
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(ClrRescreenSummary) summary = NULL;
-  AsyncWait wait = { loop, NULL, 0, 0, 0 };
+  AsyncWait wait = { { loop, NULL }, 0, 0, 0 };
 
   save_case (f, "{\"parties\": [{\"name\": \"ACME Trading\", \"country\": \"IR\"}]}");
   clr_store_test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
 
   /* Cancelled: an error, and the next run still finds everything. */
   g_cancellable_cancel (cancellable);
-  clr_rescreen_run_async (f->store, on_progress, &wait, NULL, cancellable, on_done, &wait);
+  clr_rescreen_run_async (f->store, on_progress, &wait, NULL, cancellable, clr_test_async_ready, &wait.async);
   g_main_loop_run (loop);
-  g_assert_null (clr_rescreen_run_finish (f->store, wait.result, &error));
-  g_clear_object (&wait.result);
+  g_assert_null (clr_rescreen_run_finish (f->store, wait.async.result, &error));
+  g_clear_object (&wait.async.result);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
   wait.reports = 0;
-  clr_rescreen_run_async (f->store, on_progress, &wait, NULL, NULL, on_done, &wait);
+  clr_rescreen_run_async (f->store, on_progress, &wait, NULL, NULL, clr_test_async_ready, &wait.async);
   g_main_loop_run (loop);
-  summary = clr_rescreen_run_finish (f->store, wait.result, &error);
-  g_clear_object (&wait.result);
+  summary = clr_rescreen_run_finish (f->store, wait.async.result, &error);
+  g_clear_object (&wait.async.result);
   g_assert_no_error (error);
   g_assert_cmpuint (summary->new_hits, ==, 1);
 
