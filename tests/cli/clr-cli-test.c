@@ -68,31 +68,52 @@ clr_cli_run_free (ClrCliRun *run)
   g_free (run);
 }
 
-char *
-clr_cli_test_tmpdir (void)
+void
+clr_cli_test_set_up (ClrCliTest    *t,
+                     gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("clearance-cli-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
+  t->dir = clr_test_tmpdir ("clearance-cli");
+  t->db = g_build_filename (t->dir, "clearance.db", NULL);
 }
 
 void
-clr_cli_test_rmtree (const char *path)
+clr_cli_test_tear_down (ClrCliTest    *t,
+                        gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
+  clr_test_rmtree (t->dir);
+  g_clear_pointer (&t->dir, g_free);
+  g_clear_pointer (&t->db, g_free);
+}
 
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
+void
+clr_cli_test_import (const char *db,
+                     const char *list)
+{
+  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", db, "import", list, NULL);
 
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          clr_cli_test_rmtree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
+  if (run->exit_code != 0)
+    g_error ("import %s failed (%d): %s", list, run->exit_code, run->err);
+}
+
+void
+clr_cli_test_import_data (const char *db,
+                          const char *folder,
+                          const char *name)
+{
+  g_autofree char *list = clr_test_data_file (folder, name);
+
+  clr_cli_test_import (db, list);
+}
+
+char *
+clr_cli_test_write (const char *dir,
+                    const char *name,
+                    const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return path;
 }

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include "clr-test.h"
 
 G_BEGIN_DECLS
 
@@ -26,8 +26,28 @@ ClrCliRun *clr_cli_run_va    (const char         *first,
 void       clr_cli_run_free  (ClrCliRun          *run);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClrCliRun, clr_cli_run_free)
 
-/* A fresh temporary folder, removed with its content by clr_cli_test_rmtree. */
-char      *clr_cli_test_tmpdir (void);
-void       clr_cli_test_rmtree (const char *path);
+/* A scratch folder and a database path in it, for g_test_add (). */
+typedef struct
+{
+  char *dir;
+  char *db;   /* @dir/clearance.db, not created */
+} ClrCliTest;
+
+void       clr_cli_test_set_up      (ClrCliTest    *t,
+                                     gconstpointer  data);
+void       clr_cli_test_tear_down   (ClrCliTest    *t,
+                                     gconstpointer  data);
+/* `clearance-cli --db @db import @list`, failing the test with its stderr
+ * unless it exits 0. */
+void       clr_cli_test_import      (const char    *db,
+                                     const char    *list);
+/* The same for tests/@folder/data/@name. */
+void       clr_cli_test_import_data (const char    *db,
+                                     const char    *folder,
+                                     const char    *name);
+/* Writes @text to @dir/@name; the path. */
+char      *clr_cli_test_write       (const char    *dir,
+                                     const char    *name,
+                                     const char    *text);
 
 G_END_DECLS

@@ -17,40 +17,33 @@
 
 typedef struct
 {
-  char *dir;
-  char *db;
+  ClrCliTest cli;
   char *shipment;
 } Fixture;
 
 static char *
 data_file (const char *name)
 {
-  return g_build_filename (g_getenv ("CLEARANCE_SOURCE_ROOT"), "tests", "engine", "data", "shipments",
-                           name, NULL);
+  g_autofree char *path = g_build_filename ("shipments", name, NULL);
+
+  return clr_test_data_file ("engine", path);
 }
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *csl = data_file ("csl-fixture.csv");
-  g_autoptr(ClrCliRun) run = NULL;
-
-  f->dir = clr_cli_test_tmpdir ();
-  f->db = g_build_filename (f->dir, "c.db", NULL);
+  clr_cli_test_set_up (&f->cli, data);
   f->shipment = data_file ("chairs-to-germany-clean.json");
-  run = clr_cli_run_va ("--db", f->db, "import", csl, NULL);
-  g_assert_cmpint (run->exit_code, ==, 0);
+  clr_cli_test_import_data (f->cli.db, "engine", "shipments/csl-fixture.csv");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_chmod (f->dir, 0700);
-  clr_cli_test_rmtree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
+  g_chmod (f->cli.dir, 0700);
+  clr_cli_test_tear_down (&f->cli, data);
   g_free (f->shipment);
 }
 
@@ -64,12 +57,12 @@ test_busy (Fixture       *f,
   g_autoptr(ClrCliRun) read = NULL;
   sqlite3 *db = NULL;
 
-  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (f->cli.db, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
 
   g_setenv ("CLEARANCE_BUSY_TIMEOUT", "1", TRUE);
-  write = clr_cli_run_va ("--db", f->db, "case", "import", f->shipment, NULL);
-  read = clr_cli_run_va ("--db", f->db, "case", "list", NULL);
+  write = clr_cli_run_va ("--db", f->cli.db, "case", "import", f->shipment, NULL);
+  read = clr_cli_run_va ("--db", f->cli.db, "case", "list", NULL);
   g_unsetenv ("CLEARANCE_BUSY_TIMEOUT");
   sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
   sqlite3_close (db);
@@ -142,23 +135,23 @@ test_read_only (Fixture       *f,
   const char *suffixes[] = { "", "-wal", "-shm" };
 
   /* The files readable by all, writable by none but root. */
-  g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (f->cli.dir, 0755), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
-      g_autofree char *path = g_strconcat (f->db, suffixes[i], NULL);
+      g_autofree char *path = g_strconcat (f->cli.db, suffixes[i], NULL);
 
       if (g_file_test (path, G_FILE_TEST_EXISTS))
         g_assert_cmpint (g_chmod (path, 0444), ==, 0);
     }
-  g_assert_true (g_file_get_contents (f->db, &before, &len_before, NULL));
+  g_assert_true (g_file_get_contents (f->cli.db, &before, &len_before, NULL));
 
   {
-    g_autoptr(ClrCliRun) info = run_read_only ("--db", f->db, "info", NULL);
-    g_autoptr(ClrCliRun) lists = run_read_only ("--db", f->db, "lists", NULL);
-    g_autoptr(ClrCliRun) screen = run_read_only ("--db", f->db, "screen", "Kestrel Telecom Equipment", NULL);
-    g_autoptr(ClrCliRun) evaluate = run_read_only ("--db", f->db, "evaluate", f->shipment, NULL);
-    g_autoptr(ClrCliRun) save = run_read_only ("--db", f->db, "evaluate", "--save", f->shipment, NULL);
-    g_autoptr(ClrCliRun) import = run_read_only ("--db", f->db, "case", "import", f->shipment, NULL);
+    g_autoptr(ClrCliRun) info = run_read_only ("--db", f->cli.db, "info", NULL);
+    g_autoptr(ClrCliRun) lists = run_read_only ("--db", f->cli.db, "lists", NULL);
+    g_autoptr(ClrCliRun) screen = run_read_only ("--db", f->cli.db, "screen", "Kestrel Telecom Equipment", NULL);
+    g_autoptr(ClrCliRun) evaluate = run_read_only ("--db", f->cli.db, "evaluate", f->shipment, NULL);
+    g_autoptr(ClrCliRun) save = run_read_only ("--db", f->cli.db, "evaluate", "--save", f->shipment, NULL);
+    g_autoptr(ClrCliRun) import = run_read_only ("--db", f->cli.db, "case", "import", f->shipment, NULL);
 
     g_assert_cmpint (info->exit_code, ==, 0);
     g_assert_nonnull (strstr (info->out, "read-only"));
@@ -172,7 +165,7 @@ test_read_only (Fixture       *f,
     g_assert_nonnull (strstr (import->err, "read-only"));
   }
 
-  g_assert_true (g_file_get_contents (f->db, &after, &len_after, NULL));
+  g_assert_true (g_file_get_contents (f->cli.db, &after, &len_after, NULL));
   g_assert_cmpmem (before, len_before, after, len_after);
 }
 
@@ -214,19 +207,19 @@ test_evaluate_save_atomic (Fixture       *f,
   g_autoptr(ClrCliRun) failed = NULL;
   g_autoptr(ClrCliRun) saved = NULL;
 
-  exec_sql (f->db, "CREATE TRIGGER inject_failure BEFORE INSERT ON audit_log "
+  exec_sql (f->cli.db, "CREATE TRIGGER inject_failure BEFORE INSERT ON audit_log "
                    "WHEN NEW.action = 'case.evaluate' BEGIN SELECT RAISE (ABORT, 'injected'); END");
-  failed = clr_cli_run_va ("--db", f->db, "evaluate", "--save", f->shipment, NULL);
+  failed = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--save", f->shipment, NULL);
   g_assert_cmpint (failed->exit_code, !=, 0);
   g_assert_nonnull (strstr (failed->err, "injected"));
-  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM cases"), ==, 0);
+  g_assert_cmpint (count_rows (f->cli.db, "SELECT count(*) FROM cases"), ==, 0);
 
-  exec_sql (f->db, "DROP TRIGGER inject_failure");
-  saved = clr_cli_run_va ("--db", f->db, "evaluate", "--save", f->shipment, NULL);
+  exec_sql (f->cli.db, "DROP TRIGGER inject_failure");
+  saved = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--save", f->shipment, NULL);
   g_assert_cmpint (saved->exit_code, ==, 0);
   g_assert_nonnull (strstr (saved->out, "Case: 1\n"));
-  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM cases WHERE result IS NOT NULL"), ==, 1);
-  g_assert_cmpint (count_rows (f->db, "SELECT count(*) FROM cases"), ==, 1);
+  g_assert_cmpint (count_rows (f->cli.db, "SELECT count(*) FROM cases WHERE result IS NOT NULL"), ==, 1);
+  g_assert_cmpint (count_rows (f->cli.db, "SELECT count(*) FROM cases"), ==, 1);
 }
 
 int

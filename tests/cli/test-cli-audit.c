@@ -20,18 +20,11 @@
 
 typedef struct
 {
-  char  *dir;
-  char  *db;
+  ClrCliTest cli;
   char  *shipment;
   gint64 item;
   gint64 case_id;
 } Fixture;
-
-/* An EAR99 item to China for Huawei: one Entity List hit to decide. */
-static const char *huawei_shipment =
-  "{\"reference\": \"PO-77\", \"date\": \"2026-03-01\", \"destination\": \"CN\", \"exported_from\": \"US\",\n"
-  " \"items\": [{\"description\": \"Network switch\", \"eccn\": \"EAR99\", \"quantity\": 2, \"unit_value\": 1000}],\n"
-  " \"parties\": [{\"role\": \"end_user\", \"name\": \"Huawei Technologies Co Ltd\", \"country\": \"CN\"}]}\n";
 
 static void
 exec_sql (Fixture    *f,
@@ -40,7 +33,7 @@ exec_sql (Fixture    *f,
   sqlite3 *db = NULL;
   char *message = NULL;
 
-  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (f->cli.db, &db), ==, SQLITE_OK);
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     g_error ("%s: %s", sql, message);
   sqlite3_close (db);
@@ -51,8 +44,8 @@ verify (Fixture    *f,
         const char *expect_head)
 {
   if (expect_head != NULL)
-    return clr_cli_run_va ("--db", f->db, "audit", "verify", "--expect-head", expect_head, NULL);
-  return clr_cli_run_va ("--db", f->db, "audit", "verify", NULL);
+    return clr_cli_run_va ("--db", f->cli.db, "audit", "verify", "--expect-head", expect_head, NULL);
+  return clr_cli_run_va ("--db", f->cli.db, "audit", "verify", NULL);
 }
 
 static void
@@ -71,9 +64,6 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *csl = g_build_filename (g_getenv ("CLEARANCE_SOURCE_ROOT"), "tests", "cli", "data",
-                                           "review-csl-v1.csv", NULL);
-  g_autoptr(ClrCliRun) import = NULL;
   g_autoptr(ClrCliRun) save = NULL;
   g_autoptr(ClrCliRun) list = NULL;
   g_autoptr(ClrCliRun) decide = NULL;
@@ -82,21 +72,18 @@ fixture_set_up (Fixture       *f,
   g_autofree char *id_arg = NULL;
   JsonArray *items;
 
-  f->dir = clr_cli_test_tmpdir ();
-  f->db = g_build_filename (f->dir, "clearance.db", NULL);
-  f->shipment = g_build_filename (f->dir, "po-77.json", NULL);
-  g_assert_true (g_file_set_contents (f->shipment, huawei_shipment, -1, NULL));
-
-  import = clr_cli_run_va ("--db", f->db, "import", csl, NULL);
-  g_assert_cmpint (import->exit_code, ==, 0);
-  save = clr_cli_run_va ("--db", f->db, "evaluate", "--save", "--json", f->shipment, NULL);
+  clr_cli_test_set_up (&f->cli, data);
+  /* An EAR99 item to China for Huawei: one Entity List hit to decide. */
+  f->shipment = clr_test_data_file ("cli", "po-77-huawei.json");
+  clr_cli_test_import_data (f->cli.db, "cli", "review-csl-v1.csv");
+  save = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--save", "--json", f->shipment, NULL);
   g_assert_cmpint (save->exit_code, ==, 0);
   json_parser_load_from_data (parser, save->out, -1, &error);
   g_assert_no_error (error);
   f->case_id = json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)), "case_id");
   g_assert_cmpint (f->case_id, >, 0);
 
-  list = clr_cli_run_va ("--db", f->db, "review", "list", "--json", NULL);
+  list = clr_cli_run_va ("--db", f->cli.db, "review", "list", "--json", NULL);
   g_assert_cmpint (list->exit_code, ==, 0);
   json_parser_load_from_data (parser, list->out, -1, &error);
   g_assert_no_error (error);
@@ -105,7 +92,7 @@ fixture_set_up (Fixture       *f,
   f->item = json_object_get_int_member (json_array_get_object_element (items, 0), "id");
 
   id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, f->item);
-  decide = clr_cli_run_va ("--db", f->db, "review", "decide", id_arg, "--no-match",
+  decide = clr_cli_run_va ("--db", f->cli.db, "review", "decide", id_arg, "--no-match",
                            "--reason", "different-entity", NULL);
   g_assert_cmpint (decide->exit_code, ==, 0);
 
@@ -121,9 +108,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  clr_cli_test_rmtree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
+  clr_cli_test_tear_down (&f->cli, data);
   g_free (f->shipment);
 }
 
@@ -198,7 +183,7 @@ static void
 test_anchor (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(ClrCliRun) anchor = clr_cli_run_va ("--db", f->db, "audit", "anchor", NULL);
+  g_autoptr(ClrCliRun) anchor = clr_cli_run_va ("--db", f->cli.db, "audit", "anchor", NULL);
   g_autoptr(ClrCliRun) ok = NULL;
   g_autofree char *head = NULL;
   g_autofree char *wrong = NULL;
@@ -237,9 +222,9 @@ static void
 test_signed_anchor (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autofree char *key = g_build_filename (f->dir, "audit.key", NULL);
-  g_autofree char *other_key = g_build_filename (f->dir, "other.key", NULL);
-  g_autofree char *short_key = g_build_filename (f->dir, "short.key", NULL);
+  g_autofree char *key = g_build_filename (f->cli.dir, "audit.key", NULL);
+  g_autofree char *other_key = g_build_filename (f->cli.dir, "other.key", NULL);
+  g_autofree char *short_key = g_build_filename (f->cli.dir, "short.key", NULL);
   g_autoptr(ClrCliRun) anchor = NULL;
   g_autoptr(ClrCliRun) ok = NULL;
   g_autoptr(ClrCliRun) no_key = NULL;
@@ -252,7 +237,7 @@ test_signed_anchor (Fixture       *f,
   g_assert_true (g_file_set_contents (other_key, "another key of at least thirty-two bytes", -1, NULL));
   g_assert_true (g_file_set_contents (short_key, "short", -1, NULL));
 
-  anchor = clr_cli_run_va ("--db", f->db, "audit", "anchor", "--key", key, NULL);
+  anchor = clr_cli_run_va ("--db", f->cli.db, "audit", "anchor", "--key", key, NULL);
   g_assert_cmpint (anchor->exit_code, ==, 0);
   line = g_strstrip (g_strdup (anchor->out));
   fields = g_strsplit (line, ":", -1);
@@ -260,13 +245,13 @@ test_signed_anchor (Fixture       *f,
   g_assert_cmpstr (fields[0], ==, "3");
   g_assert_cmpuint (strlen (fields[2]), ==, 64);
 
-  ok = clr_cli_run_va ("--db", f->db, "audit", "verify", "--expect-head", line, "--key", key, NULL);
+  ok = clr_cli_run_va ("--db", f->cli.db, "audit", "verify", "--expect-head", line, "--key", key, NULL);
   g_assert_cmpint (ok->exit_code, ==, 0);
   g_assert_nonnull (strstr (ok->out, "Its signature matches the key."));
 
   /* Another key, or the hash changed under the signature: refused. */
   {
-    g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "audit", "verify", "--expect-head", line,
+    g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->cli.db, "audit", "verify", "--expect-head", line,
                                                "--key", other_key, NULL);
 
     g_assert_cmpint (run->exit_code, ==, 1);
@@ -274,16 +259,16 @@ test_signed_anchor (Fixture       *f,
   }
   altered = g_strdup_printf ("2:%s:%s", fields[1], fields[2]);
   {
-    g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "audit", "verify", "--expect-head", altered,
+    g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->cli.db, "audit", "verify", "--expect-head", altered,
                                                "--key", key, NULL);
 
     g_assert_cmpint (run->exit_code, ==, 1);
     g_assert_nonnull (strstr (run->err, "does not match this key"));
   }
 
-  no_key = clr_cli_run_va ("--db", f->db, "audit", "verify", "--expect-head", line, NULL);
+  no_key = clr_cli_run_va ("--db", f->cli.db, "audit", "verify", "--expect-head", line, NULL);
   g_assert_cmpint (no_key->exit_code, ==, 2);
-  too_short = clr_cli_run_va ("--db", f->db, "audit", "anchor", "--key", short_key, NULL);
+  too_short = clr_cli_run_va ("--db", f->cli.db, "audit", "anchor", "--key", short_key, NULL);
   g_assert_cmpint (too_short->exit_code, ==, 1);
   g_assert_nonnull (strstr (too_short->err, "at least 32"));
 }
@@ -299,7 +284,7 @@ test_insert_or_replace (Fixture       *f,
   char *message = NULL;
   int rc;
 
-  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (f->cli.db, &db), ==, SQLITE_OK);
   rc = sqlite3_exec (db, "INSERT OR REPLACE INTO audit_log (id, at, user, display_name, action, subject_type, "
                          "subject_id, case_id, before, after, prev_hash, hash) SELECT id, at, user, 'Mallory', "
                          "action, subject_type, subject_id, case_id, before, after, prev_hash, hash "

@@ -30,45 +30,7 @@ static const char list_csv[] =
   ROW ("00000000000000000000000000000000000e9002", "\"-Shenzhen Kiwi Instruments\"")
   ROW ("00000000000000000000000000000000000e9003", "\"Hikvision Digital Technology\"");
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
-
-static char *
-write_file (Fixture    *f,
-            const char *name,
-            const char *text)
-{
-  char *path = g_build_filename (f->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  return path;
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *list = NULL;
-  g_autoptr(ClrCliRun) run = NULL;
-
-  f->dir = clr_cli_test_tmpdir ();
-  f->db = g_build_filename (f->dir, "clearance.db", NULL);
-  list = write_file (f, "formula-list.csv", list_csv);
-  run = clr_cli_run_va ("--db", f->db, "import", list, NULL);
-  g_assert_cmpint (run->exit_code, ==, 0);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  clr_cli_test_rmtree (f->dir);
-  g_free (f->db);
-  g_free (f->dir);
-}
+typedef ClrCliTest Fixture;
 
 /* The line of @out that starts with @prefix. */
 static char *
@@ -88,11 +50,11 @@ static void
 test_screen_batch (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *queries = write_file (f, "queries.csv",
-                                         "id,name,country\n"
-                                         "=1+1,Huawei Technologies Co Ltd,CN\n"
-                                         "-2,\"@Kiwi Instruments Shenzhen\",CN\n"
-                                         "q3,Hikvision Digital Technology,CN\n");
+  g_autofree char *queries = clr_cli_test_write (f->dir, "queries.csv",
+                                                 "id,name,country\n"
+                                                 "=1+1,Huawei Technologies Co Ltd,CN\n"
+                                                 "-2,\"@Kiwi Instruments Shenzhen\",CN\n"
+                                                 "q3,Hikvision Digital Technology,CN\n");
   g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "screen", "--batch", queries, "--csv", NULL);
   g_autofree char *huawei = NULL;
   g_autofree char *kiwi = NULL;
@@ -122,11 +84,11 @@ static void
 test_audit_export (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *shipment = write_file (f, "po.json",
-                                          "{\"date\": \"2025-10-01\", \"destination\": \"CN\", "
-                                          "\"items\": [{\"eccn\": \"EAR99\"}], \"parties\": [{\"role\": "
-                                          "\"end_user\", \"name\": \"Huawei Technologies Co Ltd\", "
-                                          "\"country\": \"CN\"}]}\n");
+  g_autofree char *shipment = clr_cli_test_write (f->dir, "po.json",
+                                                  "{\"date\": \"2025-10-01\", \"destination\": \"CN\", "
+                                                  "\"items\": [{\"eccn\": \"EAR99\"}], \"parties\": [{\"role\": "
+                                                  "\"end_user\", \"name\": \"Huawei Technologies Co Ltd\", "
+                                                  "\"country\": \"CN\"}]}\n");
   g_autoptr(ClrCliRun) save = clr_cli_run_va ("--db", f->db, "evaluate", "--save", shipment, NULL);
   g_autoptr(ClrCliRun) decide = NULL;
   g_autoptr(ClrCliRun) csv = NULL;
@@ -152,14 +114,25 @@ test_audit_export (Fixture       *f,
   g_assert_nonnull (strstr (json->out, "\"=HYPERLINK(\\\"http://evil.example/\\\",\\\"click\\\")\""));
 }
 
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *list = NULL;
+
+  clr_cli_test_set_up (f, data);
+  list = clr_cli_test_write (f->dir, "formula-list.csv", list_csv);
+  clr_cli_test_import (f->db, list);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/cli/csv/screen-batch", Fixture, NULL, fixture_set_up, test_screen_batch, fixture_tear_down);
-  g_test_add ("/cli/csv/audit-export", Fixture, NULL, fixture_set_up, test_audit_export, fixture_tear_down);
+  g_test_add ("/cli/csv/screen-batch", Fixture, NULL, fixture_set_up, test_screen_batch, clr_cli_test_tear_down);
+  g_test_add ("/cli/csv/audit-export", Fixture, NULL, fixture_set_up, test_audit_export, clr_cli_test_tear_down);
 
   return g_test_run ();
 }

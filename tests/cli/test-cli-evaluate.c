@@ -15,9 +15,11 @@
 #include "clr-cli-test.h"
 
 static char *
-data_file (const char *name)
+shipment_file (const char *name)
 {
-  return g_build_filename (g_getenv ("CLEARANCE_SOURCE_ROOT"), "tests", "engine", "data", "shipments", name, NULL);
+  g_autofree char *path = g_build_filename ("shipments", name, NULL);
+
+  return clr_test_data_file ("engine", path);
 }
 
 static JsonObject *
@@ -53,45 +55,30 @@ has_finding (JsonObject *result,
   return FALSE;
 }
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
+typedef ClrCliTest Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+/* `evaluate --json` (optionally `--as-of @as_of`) of the shipment @name, the
+ * result parsed by @parser; exit 0 asserted. */
+static JsonObject *
+evaluate_json (Fixture    *f,
+               const char *name,
+               const char *as_of,
+               JsonParser *parser)
 {
-  g_autofree char *csl = data_file ("csl-fixture.csv");
-  g_autoptr(ClrCliRun) run = NULL;
+  g_autofree char *path = shipment_file (name);
+  g_autoptr(ClrCliRun) run = as_of != NULL
+                             ? clr_cli_run_va ("--db", f->db, "evaluate", "--json", "--as-of", as_of, path, NULL)
+                             : clr_cli_run_va ("--db", f->db, "evaluate", "--json", path, NULL);
 
-  f->dir = clr_cli_test_tmpdir ();
-  f->db = g_build_filename (f->dir, "c.db", NULL);
-  if (data != NULL)
-    return;  /* no lists */
-  run = clr_cli_run_va ("--db", f->db, "import", csl, NULL);
-  if (run->exit_code != 0)
-    g_error ("import failed (%d): %s", run->exit_code, run->err);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  clr_cli_test_rmtree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
+  return parse_result (run, parser);
 }
 
 static void
 test_entity_list_footnote_4 (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autofree char *path = data_file ("h100-to-listed-supercomputer-center.json");
-  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "evaluate", "--json", path, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *r = parse_result (run, parser);
+  JsonObject *r = evaluate_json (f, "h100-to-listed-supercomputer-center.json", NULL, parser);
   JsonObject *data_obj = json_object_get_object_member (r, "data");
 
   g_assert_cmpstr (json_object_get_string_member (r, "verdict"), ==, "license_required");
@@ -111,10 +98,8 @@ static void
 test_entity_list_footnote_1 (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autofree char *path = data_file ("router-to-footnote-1-entity.json");
-  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "evaluate", "--json", path, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *r = parse_result (run, parser);
+  JsonObject *r = evaluate_json (f, "router-to-footnote-1-entity.json", NULL, parser);
 
   g_assert_cmpstr (json_object_get_string_member (r, "verdict"), ==, "license_required");
   g_assert_true (has_finding (r, "screening-lists", "license_required", "734.9(e)(1)"));
@@ -124,7 +109,7 @@ static void
 test_denied_person (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autofree char *path = data_file ("chairs-to-denied-person.json");
+  g_autofree char *path = shipment_file ("chairs-to-denied-person.json");
   g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "evaluate", path, NULL);
 
   g_assert_cmpint (run->exit_code, ==, 0);
@@ -137,10 +122,8 @@ static void
 test_clean (Fixture       *f,
             gconstpointer  data)
 {
-  g_autofree char *path = data_file ("chairs-to-germany-clean.json");
-  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "evaluate", "--json", path, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *r = parse_result (run, parser);
+  JsonObject *r = evaluate_json (f, "chairs-to-germany-clean.json", NULL, parser);
 
   g_assert_cmpstr (json_object_get_string_member (r, "verdict"), ==, "clear");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (r, "findings")), ==, 0);
@@ -151,13 +134,10 @@ static void
 test_affiliate (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = data_file ("affiliate-of-listed-parent.json");
-  g_autoptr(ClrCliRun) in_force = clr_cli_run_va ("--db", f->db, "evaluate", "--json", path, NULL);
-  g_autoptr(ClrCliRun) suspended = clr_cli_run_va ("--db", f->db, "evaluate", "--json", "--as-of", "2026-01-10", path, NULL);
   g_autoptr(JsonParser) p1 = json_parser_new ();
   g_autoptr(JsonParser) p2 = json_parser_new ();
-  JsonObject *r1 = parse_result (in_force, p1);
-  JsonObject *r2 = parse_result (suspended, p2);
+  JsonObject *r1 = evaluate_json (f, "affiliate-of-listed-parent.json", NULL, p1);
+  JsonObject *r2 = evaluate_json (f, "affiliate-of-listed-parent.json", "2026-01-10", p2);
 
   g_assert_cmpstr (json_object_get_string_member (r1, "verdict"), ==, "license_required");
   g_assert_true (has_finding (r1, "affiliates-50-2025", "license_required", "90 FR 47201"));
@@ -170,7 +150,7 @@ static void
 test_posture_and_trace (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autofree char *path = data_file ("chairs-to-germany-clean.json");
+  g_autofree char *path = shipment_file ("chairs-to-germany-clean.json");
   g_autoptr(ClrCliRun) trace = clr_cli_run_va ("--db", f->db, "evaluate", "--trace", "--posture", "cfr-text", path, NULL);
   g_autoptr(ClrCliRun) bad_posture = clr_cli_run_va ("--db", f->db, "evaluate", "--posture", "lenient", path, NULL);
   g_autoptr(ClrCliRun) bad_as_of = clr_cli_run_va ("--db", f->db, "evaluate", "--as-of", "2025-02-30", path, NULL);
@@ -203,7 +183,7 @@ test_bad_input (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = data_file (cases[i].file);
+      g_autofree char *path = shipment_file (cases[i].file);
       g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "evaluate", "--json", path, NULL);
 
       g_assert_cmpint (run->exit_code, ==, 1);
@@ -218,7 +198,7 @@ static void
 test_no_lists (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *path = data_file ("chairs-to-germany-clean.json");
+  g_autofree char *path = shipment_file ("chairs-to-germany-clean.json");
   g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "evaluate", "--json", path, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *r = parse_result (run, parser);
@@ -238,7 +218,7 @@ test_import_pack (Fixture       *f,
   g_autofree char *src = g_build_filename (g_getenv ("CLEARANCE_SOURCE_ROOT"), "data", "rules", "ear-pack.json", NULL);
   g_autofree char *newer = g_build_filename (f->dir, "newer-pack.json", NULL);
   g_autofree char *broken = g_build_filename (f->dir, "broken-pack.json", NULL);
-  g_autofree char *shipment = data_file ("chairs-to-germany-clean.json");
+  g_autofree char *shipment = shipment_file ("chairs-to-germany-clean.json");
   g_autofree char *contents = NULL;
   g_autofree char *edited = NULL;
   g_autoptr(GRegex) version = g_regex_new ("\"version\": \"[0-9.]+\"", 0, 0, NULL);
@@ -276,7 +256,7 @@ test_import_pack (Fixture       *f,
 static char *
 one_line (const char *name)
 {
-  g_autofree char *path = data_file (name);
+  g_autofree char *path = shipment_file (name);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
 
@@ -338,7 +318,7 @@ test_batch (Fixture       *f,
       else
         {
           /* the same determination as evaluate FILE */
-          g_autofree char *path = data_file (files[i < 2 ? i : 4]);  /* lines 1, 2 and 7 */
+          g_autofree char *path = shipment_file (files[i < 2 ? i : 4]);  /* lines 1, 2 and 7 */
           g_autoptr(ClrCliRun) single = clr_cli_run_va ("--db", f->db, "evaluate", "--json", path, NULL);
           g_autoptr(JsonParser) sp = json_parser_new ();
           JsonObject *so = parse_result (single, sp);
@@ -413,7 +393,7 @@ test_real_lists (void)
     }
   length = strlen (contents);
   g_assert_cmpuint (length, >, 50000);
-  dir = clr_cli_test_tmpdir ();
+  dir = clr_test_tmpdir ("clearance-cli");
   csv = g_build_filename (dir, "consolidated.csv", NULL);
   db = g_build_filename (dir, "c.db", NULL);
   shipment = g_build_filename (dir, "huawei.json", NULL);
@@ -431,7 +411,16 @@ test_real_lists (void)
   /* Huawei is on the Entity List with footnote 1 (734.9(e)(1)) */
   g_assert_cmpstr (json_object_get_string_member (r, "verdict"), ==, "license_required");
   g_assert_true (has_finding (r, "screening-lists", "license_required", "734.9(e)(1)"));
-  clr_cli_test_rmtree (dir);
+  clr_test_rmtree (dir);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  clr_cli_test_set_up (f, data);
+  if (data == NULL)  /* else "no lists" */
+    clr_cli_test_import_data (f->db, "engine", "shipments/csl-fixture.csv");
 }
 
 int
@@ -440,16 +429,16 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/cli/evaluate/entity-list-footnote-4", Fixture, NULL, fixture_set_up, test_entity_list_footnote_4, fixture_tear_down);
-  g_test_add ("/cli/evaluate/entity-list-footnote-1", Fixture, NULL, fixture_set_up, test_entity_list_footnote_1, fixture_tear_down);
-  g_test_add ("/cli/evaluate/denied-person", Fixture, NULL, fixture_set_up, test_denied_person, fixture_tear_down);
-  g_test_add ("/cli/evaluate/clean", Fixture, NULL, fixture_set_up, test_clean, fixture_tear_down);
-  g_test_add ("/cli/evaluate/affiliate", Fixture, NULL, fixture_set_up, test_affiliate, fixture_tear_down);
-  g_test_add ("/cli/evaluate/posture-and-trace", Fixture, NULL, fixture_set_up, test_posture_and_trace, fixture_tear_down);
-  g_test_add ("/cli/evaluate/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, fixture_tear_down);
-  g_test_add ("/cli/evaluate/no-lists", Fixture, "no lists", fixture_set_up, test_no_lists, fixture_tear_down);
-  g_test_add ("/cli/evaluate/batch", Fixture, NULL, fixture_set_up, test_batch, fixture_tear_down);
-  g_test_add ("/cli/evaluate/import-pack", Fixture, "no lists", fixture_set_up, test_import_pack, fixture_tear_down);
+  g_test_add ("/cli/evaluate/entity-list-footnote-4", Fixture, NULL, fixture_set_up, test_entity_list_footnote_4, clr_cli_test_tear_down);
+  g_test_add ("/cli/evaluate/entity-list-footnote-1", Fixture, NULL, fixture_set_up, test_entity_list_footnote_1, clr_cli_test_tear_down);
+  g_test_add ("/cli/evaluate/denied-person", Fixture, NULL, fixture_set_up, test_denied_person, clr_cli_test_tear_down);
+  g_test_add ("/cli/evaluate/clean", Fixture, NULL, fixture_set_up, test_clean, clr_cli_test_tear_down);
+  g_test_add ("/cli/evaluate/affiliate", Fixture, NULL, fixture_set_up, test_affiliate, clr_cli_test_tear_down);
+  g_test_add ("/cli/evaluate/posture-and-trace", Fixture, NULL, fixture_set_up, test_posture_and_trace, clr_cli_test_tear_down);
+  g_test_add ("/cli/evaluate/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, clr_cli_test_tear_down);
+  g_test_add ("/cli/evaluate/no-lists", Fixture, "no lists", fixture_set_up, test_no_lists, clr_cli_test_tear_down);
+  g_test_add ("/cli/evaluate/batch", Fixture, NULL, fixture_set_up, test_batch, clr_cli_test_tear_down);
+  g_test_add ("/cli/evaluate/import-pack", Fixture, "no lists", fixture_set_up, test_import_pack, clr_cli_test_tear_down);
   g_test_add_func ("/cli/evaluate/real-lists", test_real_lists);
 
   return g_test_run ();

@@ -34,11 +34,7 @@
   " ]\n" \
   "}\n"
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
+typedef ClrCliTest Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
@@ -46,19 +42,9 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(ClrCliRun) run = NULL;
 
-  f->dir = clr_cli_test_tmpdir ();
-  f->db = g_build_filename (f->dir, "clearance.db", NULL);
+  clr_cli_test_set_up (f, data);
   run = clr_cli_run_va ("--db", f->db, "info", NULL);
   g_assert_cmpint (run->exit_code, ==, 0);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  clr_cli_test_rmtree (f->dir);
-  g_free (f->db);
-  g_free (f->dir);
 }
 
 /* Every table and its row count: what "the database is unchanged" means here. */
@@ -86,17 +72,6 @@ db_summary (const char *path)
   sqlite3_finalize (tables);
   sqlite3_close (db);
   return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static char *
-write_file (Fixture    *f,
-            const char *name,
-            const char *text)
-{
-  char *path = g_build_filename (f->dir, name, NULL);
-
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  return path;
 }
 
 static char *
@@ -170,7 +145,7 @@ test_base_is_accepted (Fixture       *f,
                        gconstpointer  data)
 {
   g_autofree char *text = shipment ("1", "office chairs", "2", "Beispiel AG");
-  g_autofree char *path = write_file (f, "good.json", text);
+  g_autofree char *path = clr_cli_test_write (f->dir, "good.json", text);
   g_autoptr(ClrCliRun) eval = clr_cli_run_va ("--db", f->db, "evaluate", path, NULL);
   g_autoptr(ClrCliRun) import = clr_cli_run_va ("--db", f->db, "case", "import", path, NULL);
 
@@ -184,7 +159,7 @@ test_nul_in_string (Fixture       *f,
                     gconstpointer  data)
 {
   g_autofree char *text = shipment ("1", "office chairs", "2", "A\\u0000Huawei Technologies Co., Ltd.");
-  g_autofree char *path = write_file (f, "nul.json", text);
+  g_autofree char *path = clr_cli_test_write (f->dir, "nul.json", text);
   const char * const expect[] = { ":11:", "parties[1].name", "NUL", NULL };
 
   /* json-glib would keep "A" and the party would be screened Clear. */
@@ -197,7 +172,7 @@ test_two_documents (Fixture       *f,
 {
   g_autofree char *one = shipment ("1", "office chairs", "2", "Beispiel AG");
   g_autofree char *text = g_strconcat (one, "{\"destination\": \"CN\"}\n", NULL);
-  g_autofree char *path = write_file (f, "two.json", text);
+  g_autofree char *path = clr_cli_test_write (f->dir, "two.json", text);
   const char * const expect[] = { ":14:", "more than one JSON document", NULL };
 
   assert_shipment_refused (f, path, expect);
@@ -213,7 +188,7 @@ test_party_names (Fixture       *f,
     {
       g_autofree char *text = shipment ("1", "office chairs", "2", names[i]);
       g_autofree char *file = g_strdup_printf ("name-%u.json", i);
-      g_autofree char *path = write_file (f, file, text);
+      g_autofree char *path = clr_cli_test_write (f->dir, file, text);
       const char * const expect[] = { ":11:", "parties[1].name", "blank", NULL };
 
       assert_shipment_refused (f, path, expect);
@@ -229,9 +204,9 @@ test_long_text (Fixture       *f,
   g_autofree char *at_limit = shipment ("1", limit, "2", limit);
   g_autofree char *long_name = shipment ("1", "office chairs", "2", over);
   g_autofree char *long_description = shipment ("1", over, "2", "Beispiel AG");
-  g_autofree char *ok_path = write_file (f, "limit.json", at_limit);
-  g_autofree char *name_path = write_file (f, "long-name.json", long_name);
-  g_autofree char *description_path = write_file (f, "long-description.json", long_description);
+  g_autofree char *ok_path = clr_cli_test_write (f->dir, "limit.json", at_limit);
+  g_autofree char *name_path = clr_cli_test_write (f->dir, "long-name.json", long_name);
+  g_autofree char *description_path = clr_cli_test_write (f->dir, "long-description.json", long_description);
   const char * const name_expect[] = { ":11:", "parties[1].name", "4097 bytes", "4096", NULL };
   const char * const description_expect[] = { ":7:", "items[0].description", "4097 bytes", NULL };
   g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "case", "import", ok_path, NULL);
@@ -251,7 +226,7 @@ test_integers (Fixture       *f,
     {
       g_autofree char *text = shipment ("1", "office chairs", numbers[i], "Beispiel AG");
       g_autofree char *file = g_strdup_printf ("int-%u.json", i);
-      g_autofree char *path = write_file (f, file, text);
+      g_autofree char *path = clr_cli_test_write (f->dir, file, text);
       const char * const expect[] = { ":7:", "items[0].quantity", numbers[i], "does not fit", NULL };
 
       /* 2^64−1 must not become −1 */
@@ -264,7 +239,7 @@ test_schema_version_type (Fixture       *f,
                           gconstpointer  data)
 {
   g_autofree char *text = shipment ("\"1\"", "office chairs", "2", "Beispiel AG");
-  g_autofree char *path = write_file (f, "schema.json", text);
+  g_autofree char *path = clr_cli_test_write (f->dir, "schema.json", text);
   const char * const expect[] = { ":2:", "schema_version", "number 1", NULL };
 
   assert_shipment_refused (f, path, expect);
@@ -276,15 +251,15 @@ test_deep_nesting (Fixture       *f,
 {
   g_autofree char *deep = nested ("[", "]", 100000);
   g_autofree char *text = shipment ("1", "office chairs", deep, "Beispiel AG");
-  g_autofree char *path = write_file (f, "deep.json", text);
+  g_autofree char *path = clr_cli_test_write (f->dir, "deep.json", text);
   g_autofree char *csl = g_strdup_printf ("{\"results\": [\n{\"name\": \"Huawei\", \"source\": "
                                           "\"Entity List (EL) - Bureau of Industry and Security\", "
                                           "\"alt_names\": %s}]}\n", deep);
-  g_autofree char *csl_path = write_file (f, "csl-deep.json", csl);
+  g_autofree char *csl_path = clr_cli_test_write (f->dir, "csl-deep.json", csl);
   g_autofree char *pack = g_strdup_printf ("{\"format\": \"clearance-rule-pack\",\n\"countries\": %s}\n", deep);
-  g_autofree char *pack_path = write_file (f, "pack-deep.json", pack);
+  g_autofree char *pack_path = clr_cli_test_write (f->dir, "pack-deep.json", pack);
   g_autofree char *ok = shipment ("1", "office chairs", "2", "Beispiel AG");
-  g_autofree char *ok_path = write_file (f, "ok.json", ok);
+  g_autofree char *ok_path = clr_cli_test_write (f->dir, "ok.json", ok);
   const char * const expect[] = { ":7:", "deeper than 64 levels", NULL };
   const char * const csl_expect[] = { ":2:", "deeper than 64 levels", NULL };
   const char * const pack_expect[] = { ":2:", "deeper than 64 levels", NULL };
@@ -308,10 +283,10 @@ test_csl_json (Fixture       *f,
     "]}\n";
   g_autofree char *nul = g_strdup_printf (record, "A\\u0000Huawei Technologies Co., Ltd.", "\"x\"");
   g_autofree char *big = g_strdup_printf (record, "Huawei", "18446744073709551615");
-  g_autofree char *nul_path = write_file (f, "csl-nul.json", nul);
-  g_autofree char *big_path = write_file (f, "csl-big.json", big);
+  g_autofree char *nul_path = clr_cli_test_write (f->dir, "csl-nul.json", nul);
+  g_autofree char *big_path = clr_cli_test_write (f->dir, "csl-big.json", big);
   g_autofree char *good = g_strdup_printf (record, "Huawei", "\"x\"");
-  g_autofree char *good_path = write_file (f, "csl-good.json", good);
+  g_autofree char *good_path = clr_cli_test_write (f->dir, "csl-good.json", good);
   const char * const nul_expect[] = { ":3:", "name", "NUL", NULL };
   const char * const big_expect[] = { ":3:", "id", "does not fit", NULL };
   g_autoptr(ClrCliRun) run = NULL;
@@ -326,8 +301,8 @@ static void
 test_rule_pack_two_documents (Fixture       *f,
                               gconstpointer  data)
 {
-  g_autofree char *path = write_file (f, "pack-two.json",
-                                      "{\"format\": \"clearance-rule-pack\"}\n{\"format\": \"clearance-rule-pack\"}\n");
+  g_autofree char *path = clr_cli_test_write (f->dir, "pack-two.json",
+                                              "{\"format\": \"clearance-rule-pack\"}\n{\"format\": \"clearance-rule-pack\"}\n");
   const char * const expect[] = { ":2:", "more than one JSON document", NULL };
 
   assert_refused (f, import_args, path, expect);
@@ -338,7 +313,7 @@ test_empty_db_path (Fixture       *f,
                     gconstpointer  data)
 {
   g_autofree char *text = shipment ("1", "office chairs", "2", "Beispiel AG");
-  g_autofree char *path = write_file (f, "case.json", text);
+  g_autofree char *path = clr_cli_test_write (f->dir, "case.json", text);
   g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", "", "case", "import", path, NULL);
   g_autoptr(ClrCliRun) eq = clr_cli_run_va ("--db=", "info", NULL);
 
@@ -356,7 +331,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, clr_cli_test_tear_down)
   ADD ("/cli/input/base-is-accepted", test_base_is_accepted);
   ADD ("/cli/input/nul-in-string", test_nul_in_string);
   ADD ("/cli/input/two-documents", test_two_documents);

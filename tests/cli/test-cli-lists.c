@@ -11,15 +11,12 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "clr-cli-test.h"
 #include "clr-test-server.h"
 
 static ClrTestServer *server;
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
+typedef ClrCliTest Fixture;
 
 typedef struct
 {
@@ -52,13 +49,9 @@ run_cli (Fixture    *fixture,
          ...)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("CLEARANCE_CLI");
+  g_autoptr(ClrCliRun) done = NULL;
   va_list ap;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (args, (char *) cli);
   g_ptr_array_add (args, (char *) "--db");
   g_ptr_array_add (args, fixture->db);
   va_start (ap, first);
@@ -67,13 +60,10 @@ run_cli (Fixture    *fixture,
   va_end (ap);
   g_ptr_array_add (args, NULL);
 
-  process = g_subprocess_newv ((const char * const *) args->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
+  done = clr_cli_run ((const char * const *) args->pdata);
+  run->status = done->exit_code;
+  run->out = g_steal_pointer (&done->out);
+  run->err = g_steal_pointer (&done->err);
 }
 
 static JsonObject *
@@ -86,34 +76,6 @@ parse_object (JsonParser *parser,
   g_assert_no_error (error);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
   return json_node_get_object (json_parser_get_root (parser));
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("clr-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db = g_build_filename (fixture->dir, "test.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
 }
 
 static void
@@ -442,7 +404,7 @@ main (int   argc,
   server = clr_test_server_new ();
 
 #define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (name, Fixture, NULL, clr_cli_test_set_up, func, clr_cli_test_tear_down)
   ADD ("/cli/lists/info-empty", test_info_empty);
   ADD ("/cli/lists/import-lists-diff", test_import_lists_diff);
   ADD ("/cli/lists/import-errors", test_import_errors);

@@ -53,7 +53,7 @@ test_usage_errors (void)
 static void
 test_info_fresh (void)
 {
-  g_autofree char *dir = clr_cli_test_tmpdir ();
+  g_autofree char *dir = clr_test_tmpdir ("clearance-cli");
   g_autofree char *path = g_build_filename (dir, "new", "c.db", NULL);
   g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", path, "info", NULL);
 
@@ -61,13 +61,13 @@ test_info_fresh (void)
   g_assert_nonnull (strstr (run->out, path));
   g_assert_nonnull (strstr (run->out, "Schema version"));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
-  clr_cli_test_rmtree (dir);
+  clr_test_rmtree (dir);
 }
 
 static void
 test_info_env (void)
 {
-  g_autofree char *dir = clr_cli_test_tmpdir ();
+  g_autofree char *dir = clr_test_tmpdir ("clearance-cli");
   g_autofree char *path = g_build_filename (dir, "env.db", NULL);
   g_autoptr(ClrCliRun) run = NULL;
 
@@ -78,13 +78,13 @@ test_info_env (void)
   g_assert_cmpint (run->exit_code, ==, 0);
   g_assert_nonnull (strstr (run->out, path));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
-  clr_cli_test_rmtree (dir);
+  clr_test_rmtree (dir);
 }
 
 static void
 test_info_corrupt (void)
 {
-  g_autofree char *dir = clr_cli_test_tmpdir ();
+  g_autofree char *dir = clr_test_tmpdir ("clearance-cli");
   g_autofree char *path = g_build_filename (dir, "junk.db", NULL);
   g_autoptr(ClrCliRun) run = NULL;
   g_autofree char *after = NULL;
@@ -97,13 +97,13 @@ test_info_corrupt (void)
   g_assert_nonnull (strstr (run->err, path));
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, junk);
-  clr_cli_test_rmtree (dir);
+  clr_test_rmtree (dir);
 }
 
 static void
 test_info_newer (void)
 {
-  g_autofree char *dir = clr_cli_test_tmpdir ();
+  g_autofree char *dir = clr_test_tmpdir ("clearance-cli");
   g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
   g_autoptr(ClrCliRun) first = clr_cli_run_va ("--db", path, "info", NULL);
   g_autoptr(ClrCliRun) run = NULL;
@@ -118,7 +118,7 @@ test_info_newer (void)
   g_assert_cmpint (run->exit_code, ==, 1);
   g_assert_nonnull (strstr (run->err, "newer version"));
   g_assert_nonnull (strstr (run->err, path));
-  clr_cli_test_rmtree (dir);
+  clr_test_rmtree (dir);
 }
 
 int

@@ -16,51 +16,25 @@
 
 typedef struct
 {
-  char *dir;
-  char *db;
+  ClrCliTest cli;
   char *shipment;
 } Fixture;
-
-static char *
-data_file (const char *name)
-{
-  return g_build_filename (g_getenv ("CLEARANCE_SOURCE_ROOT"), "tests", "cli", "data", name, NULL);
-}
-
-/* An EAR99 item to China for Huawei: only the Entity List hit can stop it. */
-static const char *huawei_shipment =
-  "{\"reference\": \"PO-77\", \"date\": \"2026-03-01\", \"destination\": \"CN\", \"exported_from\": \"US\",\n"
-  " \"items\": [{\"description\": \"Network switch\", \"eccn\": \"EAR99\", \"quantity\": 2, \"unit_value\": 1000}],\n"
-  " \"parties\": [{\"role\": \"end_user\", \"name\": \"Huawei Technologies Co Ltd\", \"country\": \"CN\"}]}\n";
-
-static void
-import_list (Fixture    *f,
-             const char *name)
-{
-  g_autofree char *csl = data_file (name);
-  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "import", csl, NULL);
-
-  g_assert_cmpint (run->exit_code, ==, 0);
-}
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = clr_cli_test_tmpdir ();
-  f->db = g_build_filename (f->dir, "clearance.db", NULL);
-  f->shipment = g_build_filename (f->dir, "po-77.json", NULL);
-  g_assert_true (g_file_set_contents (f->shipment, huawei_shipment, -1, NULL));
-  import_list (f, data != NULL ? data : "review-csl-v1.csv");
+  clr_cli_test_set_up (&f->cli, data);
+  /* An EAR99 item to China for Huawei: only the Entity List hit can stop it. */
+  f->shipment = clr_test_data_file ("cli", "po-77-huawei.json");
+  clr_cli_test_import_data (f->cli.db, "cli", data != NULL ? data : "review-csl-v1.csv");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  clr_cli_test_rmtree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
+  clr_cli_test_tear_down (&f->cli, data);
   g_free (f->shipment);
 }
 
@@ -92,7 +66,7 @@ has_finding (JsonNode   *result,
 static gint64
 save_case (Fixture *f)
 {
-  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "evaluate", "--save", "--json", f->shipment, NULL);
+  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--save", "--json", f->shipment, NULL);
   g_autoptr(JsonNode) result = NULL;
   gint64 case_id;
 
@@ -109,7 +83,7 @@ static gint64
 first_item_id (Fixture    *f,
                const char *status)
 {
-  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "review", "list", "--status", status, "--json", NULL);
+  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->cli.db, "review", "list", "--status", status, "--json", NULL);
   g_autoptr(JsonNode) items = NULL;
 
   g_assert_cmpint (run->exit_code, ==, 0);
@@ -138,19 +112,19 @@ test_queue_decide_reevaluate (Fixture       *f,
   JsonObject *item;
   gint64 case_id, id;
 
-  empty = clr_cli_run_va ("--db", f->db, "review", "list", NULL);
+  empty = clr_cli_run_va ("--db", f->cli.db, "review", "list", NULL);
   g_assert_cmpint (empty->exit_code, ==, 0);
   g_assert_nonnull (strstr (empty->out, "No items"));
 
   case_id = save_case (f);
 
   /* The queue, as a table and as JSON: a stable id, party, entry, score. */
-  text = clr_cli_run_va ("--db", f->db, "review", "list", NULL);
+  text = clr_cli_run_va ("--db", f->cli.db, "review", "list", NULL);
   g_assert_cmpint (text->exit_code, ==, 0);
   g_assert_nonnull (strstr (text->out, "Huawei Technologies Co Ltd (CN) → EL: Huawei Technologies Co., Ltd."));
   g_assert_nonnull (strstr (text->out, "Open"));
 
-  json = clr_cli_run_va ("--db", f->db, "review", "list", "--json", NULL);
+  json = clr_cli_run_va ("--db", f->cli.db, "review", "list", "--json", NULL);
   items = parse_out (json);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (items)), ==, 1);
   item = json_array_get_object_element (json_node_get_array (items), 0);
@@ -164,30 +138,30 @@ test_queue_decide_reevaluate (Fixture       *f,
 
   /* Not a match, with a reason and a note. */
   id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  decide = clr_cli_run_va ("--db", f->db, "review", "decide", id_arg, "--no-match", "--reason", "different-entity",
+  decide = clr_cli_run_va ("--db", f->cli.db, "review", "decide", id_arg, "--no-match", "--reason", "different-entity",
                            "--note", "A retailer in Hamburg", NULL);
   g_assert_cmpint (decide->exit_code, ==, 0);
   g_assert_nonnull (strstr (decide->out, "Not a match"));
 
-  decided = clr_cli_run_va ("--db", f->db, "review", "list", "--status", "no-match", NULL);
+  decided = clr_cli_run_va ("--db", f->cli.db, "review", "list", "--status", "no-match", NULL);
   g_assert_nonnull (strstr (decided->out, "Huawei Technologies Co Ltd"));
   g_assert_cmpint (first_item_id (f, "open"), ==, 0);
 
-  show = clr_cli_run_va ("--db", f->db, "review", "show", id_arg, NULL);
+  show = clr_cli_run_va ("--db", f->cli.db, "review", "show", id_arg, NULL);
   g_assert_cmpint (show->exit_code, ==, 0);
   g_assert_nonnull (strstr (show->out, "A retailer in Hamburg"));
   g_assert_nonnull (strstr (show->out, "Different entity"));
 
   /* Re-evaluating the saved case: the Entity List finding is gone. */
   case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
-  again = clr_cli_run_va ("--db", f->db, "evaluate", "--case", case_arg, "--json", NULL);
+  again = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--case", case_arg, "--json", NULL);
   g_assert_cmpint (again->exit_code, ==, 0);
   result = parse_out (again);
   g_assert_false (has_finding (result, "screening"));
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (result), "verdict"), !=, "license_required");
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (result), "case_id"), ==, case_id);
 
-  saved_text = clr_cli_run_va ("--db", f->db, "evaluate", "--case", case_arg, NULL);
+  saved_text = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--case", case_arg, NULL);
   g_assert_cmpint (saved_text->exit_code, ==, 0);
   g_assert_nonnull (strstr (saved_text->out, "no_match"));
   g_assert_nonnull (strstr (saved_text->out, case_arg));
@@ -206,7 +180,7 @@ test_decide_usage (Fixture       *f,
   id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
 #define EXPECT(code, ...) G_STMT_START { \
-    g_autoptr(ClrCliRun) r = clr_cli_run_va ("--db", f->db, __VA_ARGS__, NULL); \
+    g_autoptr(ClrCliRun) r = clr_cli_run_va ("--db", f->cli.db, __VA_ARGS__, NULL); \
     g_assert_cmpint (r->exit_code, ==, (code)); \
   } G_STMT_END
 
@@ -226,7 +200,7 @@ test_decide_usage (Fixture       *f,
   g_assert_cmpint (first_item_id (f, "open"), ==, id);
 
   {
-    g_autoptr(ClrCliRun) r = clr_cli_run_va ("--db", f->db, "review", "decide", id_arg, "--escalate",
+    g_autoptr(ClrCliRun) r = clr_cli_run_va ("--db", f->cli.db, "review", "decide", id_arg, "--escalate",
                                              "--reason", "other", "--note", "Ask legal", NULL);
     g_assert_cmpint (r->exit_code, ==, 0);
   }
@@ -245,7 +219,7 @@ test_audit (Fixture       *f,
   g_autoptr(ClrCliRun) bad_format = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *out = g_build_filename (f->dir, "audit.json", NULL);
+  g_autofree char *out = g_build_filename (f->cli.dir, "audit.json", NULL);
   g_autofree char *id_arg = NULL;
   g_autofree char *case_arg = NULL;
   JsonArray *entries;
@@ -256,22 +230,22 @@ test_audit (Fixture       *f,
   id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, first_item_id (f, "open"));
   case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
   {
-    g_autoptr(ClrCliRun) r = clr_cli_run_va ("--db", f->db, "review", "decide", id_arg, "--match",
+    g_autoptr(ClrCliRun) r = clr_cli_run_va ("--db", f->cli.db, "review", "decide", id_arg, "--match",
                                              "--reason", "confirmed-by-documents", NULL);
     g_assert_cmpint (r->exit_code, ==, 0);
   }
 
-  verify = clr_cli_run_va ("--db", f->db, "audit", "verify", NULL);
+  verify = clr_cli_run_va ("--db", f->cli.db, "audit", "verify", NULL);
   g_assert_cmpint (verify->exit_code, ==, 0);
   g_assert_nonnull (strstr (verify->out, "intact"));
 
-  csv = clr_cli_run_va ("--db", f->db, "audit", "export", NULL);
+  csv = clr_cli_run_va ("--db", f->cli.db, "audit", "export", NULL);
   g_assert_cmpint (csv->exit_code, ==, 0);
   g_assert_true (g_str_has_prefix (csv->out, "id,at,user,display_name,action,"));
   g_assert_nonnull (strstr (csv->out, "case.evaluate"));
   g_assert_nonnull (strstr (csv->out, "review.decide"));
 
-  json = clr_cli_run_va ("--db", f->db, "audit", "export", "--format", "json", "--output", out, NULL);
+  json = clr_cli_run_va ("--db", f->cli.db, "audit", "export", "--format", "json", "--output", out, NULL);
   g_assert_cmpint (json->exit_code, ==, 0);
   json_parser_load_from_file (parser, out, &error);
   g_assert_no_error (error);
@@ -290,22 +264,22 @@ test_audit (Fixture       *f,
                    "CLI Test");
 
   /* A case's own history. */
-  log = clr_cli_run_va ("--db", f->db, "audit", "log", "--case", case_arg, NULL);
+  log = clr_cli_run_va ("--db", f->cli.db, "audit", "log", "--case", case_arg, NULL);
   g_assert_cmpint (log->exit_code, ==, 0);
   g_assert_nonnull (strstr (log->out, "case.evaluate"));
   g_assert_nonnull (strstr (log->out, "review.decide"));
 
-  bad_format = clr_cli_run_va ("--db", f->db, "audit", "export", "--format", "xml", NULL);
+  bad_format = clr_cli_run_va ("--db", f->cli.db, "audit", "export", "--format", "xml", NULL);
   g_assert_cmpint (bad_format->exit_code, ==, 2);
 
   /* Rewrite the decision behind the application's back. */
-  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (f->cli.db, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_log_no_update; "
                                      "UPDATE audit_log SET display_name = 'Someone else' WHERE id = 2",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  tampered = clr_cli_run_va ("--db", f->db, "audit", "verify", NULL);
+  tampered = clr_cli_run_va ("--db", f->cli.db, "audit", "verify", NULL);
   g_assert_cmpint (tampered->exit_code, ==, 1);
   g_assert_nonnull (strstr (tampered->err, "entry 2"));
 }
@@ -323,32 +297,32 @@ test_rescreen (Fixture       *f,
   g_autofree char *id_arg = NULL;
 
   save_case (f);
-  first = clr_cli_run_va ("--db", f->db, "rescreen", NULL);
+  first = clr_cli_run_va ("--db", f->cli.db, "rescreen", NULL);
   g_assert_cmpint (first->exit_code, ==, 0);
 
   id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, first_item_id (f, "open"));
   {
-    g_autoptr(ClrCliRun) r = clr_cli_run_va ("--db", f->db, "review", "decide", id_arg, "--no-match",
+    g_autoptr(ClrCliRun) r = clr_cli_run_va ("--db", f->cli.db, "review", "decide", id_arg, "--no-match",
                                              "--reason", "different-address", NULL);
     g_assert_cmpint (r->exit_code, ==, 0);
   }
 
   /* Huawei's entry changes in the new list version. */
-  import_list (f, "review-csl-v2.csv");
-  update = clr_cli_run_va ("--db", f->db, "rescreen", NULL);
+  clr_cli_test_import_data (f->cli.db, "cli", "review-csl-v2.csv");
+  update = clr_cli_run_va ("--db", f->cli.db, "rescreen", NULL);
   g_assert_cmpint (update->exit_code, ==, 0);
   g_assert_nonnull (strstr (update->out, "0 new hits, 1 decision reopened, 0 entries you had matched were removed"));
   g_assert_nonnull (strstr (update->out, "1 added, 1 changed, 1 removed"));
 
-  reopened = clr_cli_run_va ("--db", f->db, "review", "list", "--status", "open", NULL);
+  reopened = clr_cli_run_va ("--db", f->cli.db, "review", "list", "--status", "open", NULL);
   g_assert_nonnull (strstr (reopened->out, "reopened"));
   g_assert_nonnull (strstr (reopened->out, "Huawei"));
 
-  nothing = clr_cli_run_va ("--db", f->db, "rescreen", NULL);
+  nothing = clr_cli_run_va ("--db", f->cli.db, "rescreen", NULL);
   g_assert_cmpint (nothing->exit_code, ==, 0);
   g_assert_nonnull (strstr (nothing->out, "No list has changed"));
 
-  json = clr_cli_run_va ("--db", f->db, "rescreen", "--json", NULL);
+  json = clr_cli_run_va ("--db", f->cli.db, "rescreen", "--json", NULL);
   g_assert_cmpint (json->exit_code, ==, 0);
   summary = parse_out (json);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (summary), "new_hits"), ==, 0);
@@ -359,7 +333,7 @@ static void
 test_batch (Fixture       *f,
             gconstpointer  data)
 {
-  g_autofree char *csv = g_build_filename (f->dir, "names.csv", NULL);
+  g_autofree char *csv = g_build_filename (f->cli.dir, "names.csv", NULL);
   g_autofree char *id_arg = NULL;
   g_autoptr(ClrCliRun) first = NULL;
   g_autoptr(ClrCliRun) second = NULL;
@@ -371,12 +345,12 @@ test_batch (Fixture       *f,
                                            "1,Huawei Technologies Co Ltd,CN\n"
                                            "2,Pacific Resellers,SG\n"
                                            "3,Acme Trading,IR\n", -1, NULL));
-  first = clr_cli_run_va ("--db", f->db, "screen", "--batch", csv, NULL);
+  first = clr_cli_run_va ("--db", f->cli.db, "screen", "--batch", csv, NULL);
   g_assert_cmpint (first->exit_code, ==, 0);
-  second = clr_cli_run_va ("--db", f->db, "screen", "--batch", csv, NULL);
+  second = clr_cli_run_va ("--db", f->cli.db, "screen", "--batch", csv, NULL);
   g_assert_cmpint (second->exit_code, ==, 0);
 
-  list = clr_cli_run_va ("--db", f->db, "review", "list", "--json", NULL);
+  list = clr_cli_run_va ("--db", f->cli.db, "review", "list", "--json", NULL);
   items = parse_out (list);
   array = json_node_get_array (items);
   g_assert_cmpuint (json_array_get_length (array), ==, 2);
@@ -394,7 +368,7 @@ test_batch (Fixture       *f,
     g_autoptr(ClrCliRun) r = NULL;
     g_autoptr(ClrCliRun) eval = NULL;
     g_autoptr(JsonNode) result = NULL;
-    g_autoptr(ClrCliRun) who = clr_cli_run_va ("--db", f->db, "review", "show", id_arg, NULL);
+    g_autoptr(ClrCliRun) who = clr_cli_run_va ("--db", f->cli.db, "review", "show", id_arg, NULL);
 
     if (strstr (who->out, "Huawei") == NULL)
       {
@@ -402,9 +376,9 @@ test_batch (Fixture       *f,
         id_arg = g_strdup_printf ("%" G_GINT64_FORMAT,
                                   json_object_get_int_member (json_array_get_object_element (array, 1), "id"));
       }
-    r = clr_cli_run_va ("--db", f->db, "review", "decide", id_arg, "--no-match", "--reason", "name-coincidence", NULL);
+    r = clr_cli_run_va ("--db", f->cli.db, "review", "decide", id_arg, "--no-match", "--reason", "name-coincidence", NULL);
     g_assert_cmpint (r->exit_code, ==, 0);
-    eval = clr_cli_run_va ("--db", f->db, "evaluate", "--json", f->shipment, NULL);
+    eval = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--json", f->shipment, NULL);
     g_assert_cmpint (eval->exit_code, ==, 0);
     result = parse_out (eval);
     g_assert_false (has_finding (result, "screening"));
@@ -415,7 +389,7 @@ static void
 test_case_command (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *exported = g_build_filename (f->dir, "exported.json", NULL);
+  g_autofree char *exported = g_build_filename (f->cli.dir, "exported.json", NULL);
   g_autofree char *case_arg = NULL;
   g_autofree char *copy_arg = NULL;
   g_autoptr(ClrCliRun) imported = NULL;
@@ -431,20 +405,20 @@ test_case_command (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 case_id;
 
-  imported = clr_cli_run_va ("--db", f->db, "case", "import", f->shipment, NULL);
+  imported = clr_cli_run_va ("--db", f->cli.db, "case", "import", f->shipment, NULL);
   g_assert_cmpint (imported->exit_code, ==, 0);
   g_assert_true (g_str_has_prefix (imported->out, "Case: "));
   case_id = g_ascii_strtoll (imported->out + strlen ("Case: "), NULL, 10);
   g_assert_cmpint (case_id, >, 0);
   case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
 
-  list = clr_cli_run_va ("--db", f->db, "case", "list", "--search", "huawei", NULL);
+  list = clr_cli_run_va ("--db", f->cli.db, "case", "list", "--search", "huawei", NULL);
   g_assert_cmpint (list->exit_code, ==, 0);
   g_assert_nonnull (strstr (list->out, "PO-77"));
   g_assert_nonnull (strstr (list->out, "not evaluated"));
 
   /* Export gives back the same document. */
-  export = clr_cli_run_va ("--db", f->db, "case", "export", case_arg, exported, NULL);
+  export = clr_cli_run_va ("--db", f->cli.db, "case", "export", case_arg, exported, NULL);
   g_assert_cmpint (export->exit_code, ==, 0);
   json_parser_load_from_file (a, f->shipment, &error);
   json_parser_load_from_file (b, exported, &error);
@@ -453,28 +427,28 @@ test_case_command (Fixture       *f,
 
   /* Evaluate it by id: the verdict shows in the list, the history has it. */
   {
-    g_autoptr(ClrCliRun) eval = clr_cli_run_va ("--db", f->db, "evaluate", "--case", case_arg, NULL);
-    g_autoptr(ClrCliRun) after = clr_cli_run_va ("--db", f->db, "case", "list", NULL);
+    g_autoptr(ClrCliRun) eval = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--case", case_arg, NULL);
+    g_autoptr(ClrCliRun) after = clr_cli_run_va ("--db", f->cli.db, "case", "list", NULL);
 
     g_assert_cmpint (eval->exit_code, ==, 0);
     g_assert_nonnull (strstr (after->out, "license_required"));
   }
-  history = clr_cli_run_va ("--db", f->db, "case", "history", case_arg, NULL);
+  history = clr_cli_run_va ("--db", f->cli.db, "case", "history", case_arg, NULL);
   g_assert_cmpint (history->exit_code, ==, 0);
   g_assert_nonnull (strstr (history->out, "case.evaluate"));
 
-  duplicate = clr_cli_run_va ("--db", f->db, "case", "duplicate", case_arg, NULL);
+  duplicate = clr_cli_run_va ("--db", f->cli.db, "case", "duplicate", case_arg, NULL);
   g_assert_cmpint (duplicate->exit_code, ==, 0);
   copy_arg = g_strdup (duplicate->out + strlen ("Case: "));
   g_strstrip (copy_arg);
 
-  archived = clr_cli_run_va ("--db", f->db, "case", "archive", case_arg, NULL);
+  archived = clr_cli_run_va ("--db", f->cli.db, "case", "archive", case_arg, NULL);
   g_assert_cmpint (archived->exit_code, ==, 0);
-  open = clr_cli_run_va ("--db", f->db, "case", "list", NULL);
+  open = clr_cli_run_va ("--db", f->cli.db, "case", "list", NULL);
   g_assert_nonnull (strstr (open->out, "PO-77 (copy)"));
   g_assert_null (strstr (open->out, "[archived]"));
 
-  show = clr_cli_run_va ("--db", f->db, "case", "show", case_arg, "--json", NULL);
+  show = clr_cli_run_va ("--db", f->cli.db, "case", "show", case_arg, "--json", NULL);
   g_assert_cmpint (show->exit_code, ==, 0);
   {
     g_autoptr(JsonNode) node = parse_out (show);
@@ -484,9 +458,9 @@ test_case_command (Fixture       *f,
   }
 
   {
-    g_autoptr(ClrCliRun) missing = clr_cli_run_va ("--db", f->db, "case", "show", "999", NULL);
-    g_autoptr(ClrCliRun) bad = clr_cli_run_va ("--db", f->db, "case", "archive", "x", NULL);
-    g_autoptr(ClrCliRun) unknown = clr_cli_run_va ("--db", f->db, "case", "burn", "1", NULL);
+    g_autoptr(ClrCliRun) missing = clr_cli_run_va ("--db", f->cli.db, "case", "show", "999", NULL);
+    g_autoptr(ClrCliRun) bad = clr_cli_run_va ("--db", f->cli.db, "case", "archive", "x", NULL);
+    g_autoptr(ClrCliRun) unknown = clr_cli_run_va ("--db", f->cli.db, "case", "burn", "1", NULL);
 
     g_assert_cmpint (missing->exit_code, ==, 1);
     g_assert_cmpint (bad->exit_code, ==, 2);
@@ -508,7 +482,7 @@ static void
 test_parent_hit_decided (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autofree char *shipment = g_build_filename (f->dir, "po-78.json", NULL);
+  g_autofree char *shipment = g_build_filename (f->cli.dir, "po-78.json", NULL);
   g_autoptr(ClrCliRun) saved = NULL;
   g_autoptr(ClrCliRun) list = NULL;
   g_autoptr(ClrCliRun) decide = NULL;
@@ -523,7 +497,7 @@ test_parent_hit_decided (Fixture       *f,
   gint64 case_id;
 
   g_assert_true (g_file_set_contents (shipment, subsidiary_shipment, -1, NULL));
-  saved = clr_cli_run_va ("--db", f->db, "evaluate", "--save", "--json", shipment, NULL);
+  saved = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--save", "--json", shipment, NULL);
   g_assert_cmpint (saved->exit_code, ==, 0);
   result = parse_out (saved);
   case_id = json_object_get_int_member (json_node_get_object (result), "case_id");
@@ -532,7 +506,7 @@ test_parent_hit_decided (Fixture       *f,
   g_assert_true (has_finding (result, "affiliates-50-2026"));
 
   /* The parent's hit is in the queue, as the parent, on the case. */
-  list = clr_cli_run_va ("--db", f->db, "review", "list", "--json", NULL);
+  list = clr_cli_run_va ("--db", f->cli.db, "review", "list", "--json", NULL);
   g_assert_cmpint (list->exit_code, ==, 0);
   items = parse_out (list);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (items)), ==, 1);
@@ -544,13 +518,13 @@ test_parent_hit_decided (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (item, "entry"), "list"), ==, "EL");
 
   id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (item, "id"));
-  decide = clr_cli_run_va ("--db", f->db, "review", "decide", id_arg, "--no-match", "--reason", "different-entity",
+  decide = clr_cli_run_va ("--db", f->cli.db, "review", "decide", id_arg, "--no-match", "--reason", "different-entity",
                            NULL);
   g_assert_cmpint (decide->exit_code, ==, 0);
 
   /* "Not a match" on the parent's hit: the affiliates rule no longer applies. */
   case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
-  again = clr_cli_run_va ("--db", f->db, "evaluate", "--case", case_arg, "--json", NULL);
+  again = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--case", case_arg, "--json", NULL);
   g_assert_cmpint (again->exit_code, ==, 0);
   reevaluated = parse_out (again);
   g_assert_false (has_finding (reevaluated, "affiliates-50"));
@@ -586,7 +560,7 @@ static void
 test_family (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *batch = g_build_filename (f->dir, "families.csv", NULL);
+  g_autofree char *batch = g_build_filename (f->cli.dir, "families.csv", NULL);
   g_autoptr(ClrCliRun) screen = NULL;
   g_autoptr(ClrCliRun) text = NULL;
   g_autoptr(ClrCliRun) json = NULL;
@@ -605,10 +579,10 @@ test_family (Fixture       *f,
   g_assert_true (g_file_set_contents (batch, "id,name,country\n"
                                              "1,Huawei Technologies (Yangon) Company Limited,MM\n"
                                              "2,Huawei Technologies Co Ltd,CN\n", -1, NULL));
-  screen = clr_cli_run_va ("--db", f->db, "screen", "--batch", batch, NULL);
+  screen = clr_cli_run_va ("--db", f->cli.db, "screen", "--batch", batch, NULL);
   g_assert_cmpint (screen->exit_code, ==, 0);
 
-  json = clr_cli_run_va ("--db", f->db, "review", "list", "--json", NULL);
+  json = clr_cli_run_va ("--db", f->cli.db, "review", "list", "--json", NULL);
   g_assert_cmpint (json->exit_code, ==, 0);
   items = parse_out (json);
   array = json_node_get_array (items);
@@ -638,7 +612,7 @@ test_family (Fixture       *f,
         }
     }
 
-  text = clr_cli_run_va ("--db", f->db, "review", "list", NULL);
+  text = clr_cli_run_va ("--db", f->cli.db, "review", "list", NULL);
   g_assert_cmpint (text->exit_code, ==, 0);
   head_arg = g_strdup_printf ("%" G_GINT64_FORMAT, yangon);
   {
@@ -654,13 +628,13 @@ test_family (Fixture       *f,
     g_assert_nonnull (strstr (at_head, "↳ EL: " BEIJING_AFFILIATE));
   }
 
-  decide = clr_cli_run_va ("--db", f->db, "review", "decide", head_arg, "--no-match", "--reason",
+  decide = clr_cli_run_va ("--db", f->cli.db, "review", "decide", head_arg, "--no-match", "--reason",
                            "different-entity", "--family", NULL);
   g_assert_cmpint (decide->exit_code, ==, 0);
   g_assert_nonnull (strstr (decide->out, BEIJING_AFFILIATE ") decided: Not a match"));
 
   /* the other party's family is untouched: its two items stay open */
-  open = clr_cli_run_va ("--db", f->db, "review", "list", "--status", "open", "--json", NULL);
+  open = clr_cli_run_va ("--db", f->cli.db, "review", "list", "--status", "open", "--json", NULL);
   open_items = parse_out (open);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (open_items)), ==, 2);
   for (guint i = 0; i < 2; i++)
@@ -672,7 +646,7 @@ test_family (Fixture       *f,
     }
 
   /* one audited decision per member */
-  audit = clr_cli_run_va ("--db", f->db, "audit", "export", "--format", "json", NULL);
+  audit = clr_cli_run_va ("--db", f->cli.db, "audit", "export", "--format", "json", NULL);
   g_assert_cmpint (audit->exit_code, ==, 0);
   trail = parse_out (audit);
   {
@@ -698,13 +672,13 @@ evaluate_party (Fixture    *f,
                 const char *party,
                 gint64     *case_id)
 {
-  g_autofree char *path = g_build_filename (f->dir, "po-88.json", NULL);
+  g_autofree char *path = g_build_filename (f->cli.dir, "po-88.json", NULL);
   g_autofree char *text = g_strdup_printf (NEAR_DENIED_SHIPMENT, party);
   g_autoptr(ClrCliRun) run = NULL;
   JsonNode *result;
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  run = clr_cli_run_va ("--db", f->db, "evaluate", "--save", "--json", path, NULL);
+  run = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--save", "--json", path, NULL);
   g_assert_cmpint (run->exit_code, ==, 0);
   result = parse_out (run);
   *case_id = json_object_get_int_member (json_node_get_object (result), "case_id");
@@ -756,17 +730,17 @@ test_on_hold (Fixture       *f,
   }
 
   case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
-  text = clr_cli_run_va ("--db", f->db, "evaluate", "--case", case_arg, NULL);
+  text = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--case", case_arg, NULL);
   g_assert_cmpint (text->exit_code, ==, 0);
   g_assert_true (g_str_has_prefix (text->out, "Needs review — as of 2026-03-01"));
   g_assert_nonnull (strstr (text->out, "On hold until 1 potential match is decided"));
 
   /* the reviewer confirms it: the list's consequence applies */
   id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, first_item_id (f, "open"));
-  decide = clr_cli_run_va ("--db", f->db, "review", "decide", id_arg, "--match", "--reason",
+  decide = clr_cli_run_va ("--db", f->cli.db, "review", "decide", id_arg, "--match", "--reason",
                            "confirmed-by-documents", NULL);
   g_assert_cmpint (decide->exit_code, ==, 0);
-  again = clr_cli_run_va ("--db", f->db, "evaluate", "--case", case_arg, "--json", NULL);
+  again = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--case", case_arg, "--json", NULL);
   g_assert_cmpint (again->exit_code, ==, 0);
   confirmed = parse_out (again);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (confirmed), "verdict"), ==, "prohibited");

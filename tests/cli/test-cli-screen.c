@@ -13,61 +13,7 @@
 
 #include "clr-cli-test.h"
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->dir = clr_cli_test_tmpdir ();
-  f->db = g_build_filename (f->dir, "test.db", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  clr_cli_test_rmtree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
-}
-
-static void
-import_fixture (Fixture *f)
-{
-  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "cli", "data", "csl-v1.csv", NULL);
-  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "import", csv, NULL);
-
-  g_assert_cmpint (run->exit_code, ==, 0);
-}
-
-static char *
-write_batch (Fixture    *f,
-             const char *name,
-             const char *text)
-{
-  char *path = g_build_filename (f->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static JsonNode *
-parse (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
+typedef ClrCliTest Fixture;
 
 static void
 test_no_lists (Fixture       *f,
@@ -88,10 +34,10 @@ test_json (Fixture       *f,
   JsonObject *obj, *hit;
   JsonArray *hits;
 
-  import_fixture (f);
+  clr_cli_test_import_data (f->db, "cli", "csl-v1.csv");
   run = clr_cli_run_va ("--db", f->db, "screen", "--json", "--country", "cn", "华为技术有限公司", NULL);
   g_assert_cmpint (run->exit_code, ==, 0);
-  root = parse (run->out);
+  root = clr_test_parse (run->out);
   obj = json_node_get_object (root);
   g_assert_cmpstr (json_object_get_string_member (obj, "query"), ==, "华为技术有限公司");
   g_assert_cmpfloat (json_object_get_double_member (obj, "threshold"), >, 0.5);
@@ -120,7 +66,7 @@ test_text_and_options (Fixture       *f,
   g_autoptr(ClrCliRun) bad_country = NULL;
   g_autoptr(ClrCliRun) no_name = NULL;
 
-  import_fixture (f);
+  clr_cli_test_import_data (f->db, "cli", "csl-v1.csv");
   text = clr_cli_run_va ("--db", f->db, "screen", "Hik Vision", NULL);
   g_assert_cmpint (text->exit_code, ==, 0);
   g_assert_nonnull (strstr (text->out, "Hangzhou Hikvision Digital Technology Co., Ltd."));
@@ -147,26 +93,26 @@ static void
 test_batch (Fixture       *f,
             gconstpointer  data)
 {
-  g_autofree char *path = write_batch (f, "parties.csv",
-                                       "id,name,country\n"
-                                       "c1,\"Huawei Technologies Company Limited\",CN\n"
-                                       "c2,Toyota Motor Corporation,JP\n"
-                                       "c3,\"Semiconductor Manufacturing Intl Corp, Shanghai\",\n"
-                                       "c4,Rosoboronexport JSC,RU\n");
+  g_autofree char *path = clr_cli_test_write (f->dir, "parties.csv",
+                                              "id,name,country\n"
+                                              "c1,\"Huawei Technologies Company Limited\",CN\n"
+                                              "c2,Toyota Motor Corporation,JP\n"
+                                              "c3,\"Semiconductor Manufacturing Intl Corp, Shanghai\",\n"
+                                              "c4,Rosoboronexport JSC,RU\n");
   g_autoptr(ClrCliRun) json = NULL;
   g_autoptr(ClrCliRun) csv = NULL;
   g_auto(GStrv) lines = NULL;
   const char *expected_ids[] = { "c1", "c2", "c3", "c4" };
   const guint expected_hits[] = { 1, 0, 1, 1 };
 
-  import_fixture (f);
+  clr_cli_test_import_data (f->db, "cli", "csl-v1.csv");
   json = clr_cli_run_va ("--db", f->db, "screen", "--batch", path, "--json", "--jobs", "2", NULL);
   g_assert_cmpint (json->exit_code, ==, 0);
   lines = g_strsplit (g_strstrip (json->out), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
   for (guint i = 0; i < 4; i++)
     {
-      g_autoptr(JsonNode) node = parse (lines[i]);
+      g_autoptr(JsonNode) node = clr_test_parse (lines[i]);
       JsonObject *obj = json_node_get_object (node);
       JsonArray *hits = json_object_get_array_member (obj, "hits");
 
@@ -189,14 +135,14 @@ static void
 test_batch_errors (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *no_name = write_batch (f, "a.csv", "id,company\n1,Huawei\n");
-  g_autofree char *quote = write_batch (f, "b.csv", "name,country\nHuawei,CN\n\"Hikvision,CN\n");
-  g_autofree char *fields = write_batch (f, "c.csv", "name,country\nHuawei,CN\nHikvision,CN,extra\n");
-  g_autofree char *country = write_batch (f, "d.csv", "name,country\nHuawei,CN\nHikvision,China\n");
-  g_autofree char *empty = write_batch (f, "e.csv", "");
+  g_autofree char *no_name = clr_cli_test_write (f->dir, "a.csv", "id,company\n1,Huawei\n");
+  g_autofree char *quote = clr_cli_test_write (f->dir, "b.csv", "name,country\nHuawei,CN\n\"Hikvision,CN\n");
+  g_autofree char *fields = clr_cli_test_write (f->dir, "c.csv", "name,country\nHuawei,CN\nHikvision,CN,extra\n");
+  g_autofree char *country = clr_cli_test_write (f->dir, "d.csv", "name,country\nHuawei,CN\nHikvision,China\n");
+  g_autofree char *empty = clr_cli_test_write (f->dir, "e.csv", "");
   g_autoptr(ClrCliRun) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL, r5 = NULL;
 
-  import_fixture (f);
+  clr_cli_test_import_data (f->db, "cli", "csl-v1.csv");
   r1 = clr_cli_run_va ("--db", f->db, "screen", "--batch", no_name, NULL);
   g_assert_cmpint (r1->exit_code, ==, 1);
   g_assert_nonnull (strstr (r1->err, "a.csv:1:"));
@@ -222,11 +168,11 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/cli/screen/no-lists", Fixture, NULL, fixture_setup, test_no_lists, fixture_teardown);
-  g_test_add ("/cli/screen/json", Fixture, NULL, fixture_setup, test_json, fixture_teardown);
-  g_test_add ("/cli/screen/text-and-options", Fixture, NULL, fixture_setup, test_text_and_options, fixture_teardown);
-  g_test_add ("/cli/screen/batch", Fixture, NULL, fixture_setup, test_batch, fixture_teardown);
-  g_test_add ("/cli/screen/batch-errors", Fixture, NULL, fixture_setup, test_batch_errors, fixture_teardown);
+  g_test_add ("/cli/screen/no-lists", Fixture, NULL, clr_cli_test_set_up, test_no_lists, clr_cli_test_tear_down);
+  g_test_add ("/cli/screen/json", Fixture, NULL, clr_cli_test_set_up, test_json, clr_cli_test_tear_down);
+  g_test_add ("/cli/screen/text-and-options", Fixture, NULL, clr_cli_test_set_up, test_text_and_options, clr_cli_test_tear_down);
+  g_test_add ("/cli/screen/batch", Fixture, NULL, clr_cli_test_set_up, test_batch, clr_cli_test_tear_down);
+  g_test_add ("/cli/screen/batch-errors", Fixture, NULL, clr_cli_test_set_up, test_batch_errors, clr_cli_test_tear_down);
 
   return g_test_run ();
 }

@@ -13,33 +13,12 @@
 
 #include "clr-cli-test.h"
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
+typedef ClrCliTest Fixture;
 
 static char *
 data_file (const char *name)
 {
   return g_build_filename (g_getenv ("CLEARANCE_SOURCE_ROOT"), "tests", "cli", "data", name, NULL);
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = clr_cli_test_tmpdir ();
-  f->db = g_build_filename (f->dir, "clearance.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  clr_cli_test_rmtree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
 }
 
 /* The source @id as `sources --json` prints it, or NULL. */
@@ -230,7 +209,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/cli/sources/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/cli/sources/" name, Fixture, NULL, clr_cli_test_set_up, func, clr_cli_test_tear_down)
   ADD ("list-builtin", test_list_builtin);
   ADD ("add-file-disable-enable", test_add_file_disable_enable);
   ADD ("add-url", test_add_url);

@@ -88,7 +88,7 @@ run_cli_ok (const char *db,
 static void
 test_wal_survives_cli_after_folder_listing (void)
 {
-  g_autofree char *dir = clr_cli_test_tmpdir ();
+  g_autofree char *dir = clr_test_tmpdir ("clearance-cli");
   g_autofree char *db = g_build_filename (dir, "x.db", NULL);
   g_autofree char *wal = g_strconcat (db, "-wal", NULL);
   g_autoptr(ClrStore) app = clr_store_new (db);
@@ -123,7 +123,7 @@ test_wal_survives_cli_after_folder_listing (void)
   g_assert_cmpint (audit_count (reopened), ==, 2);
   g_clear_object (&reopened);
 
-  clr_cli_test_rmtree (dir);
+  clr_test_rmtree (dir);
 }
 
 /* The same with a CLI command that writes (a case import) after the app
@@ -132,7 +132,7 @@ test_wal_survives_cli_after_folder_listing (void)
 static void
 test_wal_survives_cli_write_after_folder_listing (void)
 {
-  g_autofree char *dir = clr_cli_test_tmpdir ();
+  g_autofree char *dir = clr_test_tmpdir ("clearance-cli");
   g_autofree char *db = g_build_filename (dir, "x.db", NULL);
   g_autofree char *shipment = g_build_filename (dir, "s.json", NULL);
   g_autofree char *csl = g_build_filename (g_getenv ("CLEARANCE_SOURCE_ROOT"), "tests", "cli", "data", "csl-v1.csv", NULL);
@@ -188,7 +188,7 @@ test_wal_survives_cli_write_after_folder_listing (void)
   g_assert_no_error (error);
   g_clear_object (&reopened);
 
-  clr_cli_test_rmtree (dir);
+  clr_test_rmtree (dir);
 }
 
 static void
@@ -209,7 +209,7 @@ replaced_cb (ClrStore   *store,
 static void
 test_wal_deleted_is_noticed (void)
 {
-  g_autofree char *dir = clr_cli_test_tmpdir ();
+  g_autofree char *dir = clr_test_tmpdir ("clearance-cli");
   g_autofree char *db = g_build_filename (dir, "x.db", NULL);
   g_autofree char *wal = g_strconcat (db, "-wal", NULL);
   g_autofree char *shm = g_strconcat (db, "-shm", NULL);
@@ -260,7 +260,7 @@ test_wal_deleted_is_noticed (void)
   g_assert_no_error (error);
   g_clear_object (&reopened);
 
-  clr_cli_test_rmtree (dir);
+  clr_test_rmtree (dir);
 }
 
 int

@@ -11,6 +11,9 @@
 #include <locale.h>
 
 #include "clr-gui-test.h"
+#include "clr-match-hit.h"
+#include "clr-store-review.h"
+#include "clr-store-screening.h"
 
 #ifdef __SANITIZE_ADDRESS__
 #include <sanitizer/lsan_interface.h>
@@ -107,23 +110,6 @@ clr_gui_test_app_new (void)
   return app;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
 int
 clr_gui_test_run (ClrApplication *app)
 {
@@ -139,7 +125,7 @@ clr_gui_test_run (ClrApplication *app)
     }
 
   if (tmpdir != NULL)
-    remove_tree (tmpdir);
+    clr_test_rmtree (tmpdir);
   g_clear_pointer (&tmpdir, g_free);
 
   return rc;
@@ -304,4 +290,68 @@ clr_gui_test_present (GtkWidget *child,
   gtk_window_present (window);
   clr_gui_test_wait_mapped (child);
   return window;
+}
+
+int
+clr_gui_test_min_width (GtkWidget *widget)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
+void
+clr_gui_test_save_artifact (GtkWidget  *widget,
+                            const char *name)
+{
+  const char *artifacts = g_getenv ("CLEARANCE_GUI_ARTIFACTS");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = NULL;
+
+  if (artifacts == NULL)
+    return;
+  g_mkdir_with_parents (artifacts, 0755);
+  png = g_build_filename (artifacts, name, NULL);
+  clr_gui_test_wait_drawn (widget);
+  /* A screenshot is an artifact to look at, not an assertion. */
+  if (!clr_gui_test_save_png (widget, png, &error))
+    g_test_message ("no screenshot: %s", error->message);
+}
+
+guint
+clr_gui_test_screen_party (ClrStore   *store,
+                           const char *name,
+                           const char *country,
+                           const char *address,
+                           gint64      case_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrMatcher) matcher = clr_store_load_matcher (store, &error);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(JsonArray) screening = json_array_new ();
+  g_autoptr(JsonArray) parties = json_array_new ();
+  JsonObject *party = json_object_new ();
+  JsonObject *element = json_object_new ();
+  JsonArray *hit_array = json_array_new ();
+
+  g_assert_no_error (error);
+  hits = clr_matcher_screen (matcher, name, country, clr_matcher_get_default_threshold (), 5);
+  for (guint i = 0; i < hits->len; i++)
+    json_array_add_element (hit_array, clr_hit_to_json (g_ptr_array_index (hits, i)));
+
+  json_object_set_string_member (party, "name", name);
+  json_object_set_string_member (party, "country", country);
+  json_object_set_string_member (party, "role", "end_user");
+  if (address != NULL)
+    json_object_set_string_member (party, "address", address);
+  json_array_add_object_element (parties, party);
+  json_object_set_int_member (element, "party", 0);
+  json_object_set_array_member (element, "hits", hit_array);
+  json_array_add_object_element (screening, element);
+
+  g_assert_true (clr_store_review_annotate_screening_full (store, screening, parties, case_id,
+                                                           "case", &error));
+  g_assert_no_error (error);
+  return hits->len;
 }

@@ -20,6 +20,7 @@
 #include <adwaita.h>
 
 #include "clr-application.h"
+#include "clr-test.h"
 
 G_BEGIN_DECLS
 
@@ -70,6 +71,23 @@ GtkWidget      *clr_gui_test_find_widget (GtkWidget   *root,
 /* The first button below @root whose action is @action ("shipment.print"). */
 GtkWidget      *clr_gui_test_find_action_button (GtkWidget  *root,
                                                  const char *action);
+
+/* The minimum width @widget asks for, in pixels. */
+int             clr_gui_test_min_width   (GtkWidget   *widget);
+
+/* Saves a screenshot of @widget as @name in $CLEARANCE_GUI_ARTIFACTS (if
+ * set): an artifact to look at, not an assertion. */
+void            clr_gui_test_save_artifact (GtkWidget  *widget,
+                                            const char *name);
+
+/* Screens one party (@address may be NULL) with the store's matcher and
+ * records its hits in the review queue, as an evaluation saved on case
+ * @case_id does; the number of hits. */
+guint           clr_gui_test_screen_party (ClrStore   *store,
+                                           const char *name,
+                                           const char *country,
+                                           const char *address,
+                                           gint64      case_id);
 
 /* Renders @widget (after clr_gui_test_wait_drawn) to a PNG file. */
 gboolean        clr_gui_test_save_png    (GtkWidget   *widget,

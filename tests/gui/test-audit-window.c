@@ -64,40 +64,6 @@ exported_cb (ClrAuditWindow *window,
 }
 
 /* Records the hits of one party on case @case_id, as an evaluation does. */
-static void
-screen_party (ClrStore   *store,
-              const char *name,
-              const char *country,
-              gint64      case_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ClrMatcher) matcher = clr_store_load_matcher (store, &error);
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(JsonArray) screening = json_array_new ();
-  g_autoptr(JsonArray) parties = json_array_new ();
-  JsonObject *party = json_object_new ();
-  JsonObject *element = json_object_new ();
-  JsonArray *hit_array = json_array_new ();
-
-  g_assert_no_error (error);
-  hits = clr_matcher_screen (matcher, name, country, clr_matcher_get_default_threshold (), 5);
-  g_assert_cmpuint (hits->len, >, 0);
-  for (guint i = 0; i < hits->len; i++)
-    json_array_add_element (hit_array, clr_hit_to_json (g_ptr_array_index (hits, i)));
-
-  json_object_set_string_member (party, "name", name);
-  json_object_set_string_member (party, "country", country);
-  json_object_set_string_member (party, "role", "end_user");
-  json_array_add_object_element (parties, party);
-  json_object_set_int_member (element, "party", 0);
-  json_object_set_array_member (element, "hits", hit_array);
-  json_array_add_object_element (screening, element);
-
-  g_assert_true (clr_store_review_annotate_screening_full (store, screening, parties, case_id,
-                                                           "case", &error));
-  g_assert_no_error (error);
-}
-
 static gint64
 first_item_of (ClrStore   *store,
                const char *party)
@@ -150,8 +116,8 @@ fixture_setup (Fixture       *f,
 
   f->case_id = clr_store_create_case (f->store, shipment, &error);
   g_assert_no_error (error);
-  screen_party (f->store, "Huawei Technologies Co Ltd", "CN", f->case_id);
-  screen_party (f->store, "Rosoboronexport", "RU", 0);
+  g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", NULL, f->case_id), >, 0);
+  g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Rosoboronexport", "RU", NULL, 0), >, 0);
   f->huawei_id = first_item_of (f->store, "Huawei Technologies Co Ltd");
   f->other_id = first_item_of (f->store, "Rosoboronexport");
 
@@ -191,24 +157,6 @@ fixture_teardown (Fixture       *f,
   clr_gui_test_iterate ();
   g_clear_object (&f->store);
   g_free (f->path);
-}
-
-static void
-save_png (Fixture    *f,
-          const char *name)
-{
-  const char *artifacts = g_getenv ("CLEARANCE_GUI_ARTIFACTS");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *png = NULL;
-
-  if (artifacts == NULL)
-    return;
-  g_mkdir_with_parents (artifacts, 0755);
-  png = g_build_filename (artifacts, name, NULL);
-  clr_gui_test_wait_drawn (GTK_WIDGET (f->window));
-  /* A screenshot is an artifact to look at, not an assertion. */
-  if (!clr_gui_test_save_png (GTK_WIDGET (f->window), png, &error))
-    g_test_message ("no screenshot: %s", error->message);
 }
 
 static ClrAuditEvent *
@@ -344,7 +292,7 @@ test_words_and_filters (Fixture       *f,
   g_assert_nonnull (strstr (shown->str, NOT_A_MATCH "\n"));
   g_assert_nonnull (strstr (shown->str, "Open → Not a match · Huawei Technologies Co Ltd (CN)"));
   g_assert_nonnull (strstr (shown->str, case_label));
-  save_png (f, "audit-window.png");
+  clr_gui_test_save_artifact (GTK_WIDGET (f->window), "audit-window.png");
   /* It fits the app's narrowest width (360 px), filters and all. */
   {
     int min_width = 0;
@@ -429,7 +377,7 @@ test_verify (Fixture       *f,
   g_assert_true (g_str_has_prefix (clr_audit_window_get_verify_text (f->window),
                                    "Broken at entry "));
   g_assert_nonnull (strstr (clr_audit_window_get_verify_text (f->window), "was altered"));
-  save_png (f, "audit-window-broken.png");
+  clr_gui_test_save_artifact (GTK_WIDGET (f->window), "audit-window-broken.png");
 }
 
 static void

@@ -151,24 +151,6 @@ fixture_teardown (Fixture       *f,
 }
 
 static void
-save_png (Fixture    *f,
-          const char *name)
-{
-  const char *artifacts = g_getenv ("CLEARANCE_GUI_ARTIFACTS");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *png = NULL;
-
-  if (artifacts == NULL)
-    return;
-  g_mkdir_with_parents (artifacts, 0755);
-  png = g_build_filename (artifacts, name, NULL);
-  clr_gui_test_wait_drawn (GTK_WIDGET (f->window));
-  /* A screenshot is an artifact to look at, not an assertion. */
-  if (!clr_gui_test_save_png (GTK_WIDGET (f->window), png, &error))
-    g_test_message ("no screenshot: %s", error->message);
-}
-
-static void
 test_empty_start (Fixture       *f,
                   gconstpointer  data)
 {
@@ -183,7 +165,7 @@ test_empty_start (Fixture       *f,
   g_assert_true (clr_lists_page_get_needs_attention (f->page));
   g_assert_nonnull (strstr (clr_lists_page_get_attention_text (f->page), "Never loaded:"));
   g_assert_nonnull (strstr (clr_lists_page_get_attention_text (f->page), csl->source->label));
-  save_png (f, "lists-page-empty.png");
+  clr_gui_test_save_artifact (GTK_WIDGET (f->window), "lists-page-empty.png");
 }
 
 static void
@@ -204,7 +186,7 @@ test_import (Fixture       *f,
   g_assert_cmpuint (csl->version->records, ==, 8);
   g_assert_cmpstr (csl->version->file_name, ==, "csl-v1.csv");
   g_assert_nonnull (strstr (clr_lists_page_get_summary_text (f->page), "8 records screened against"));
-  save_png (f, "lists-page-sources.png");
+  clr_gui_test_save_artifact (GTK_WIDGET (f->window), "lists-page-sources.png");
 
   /* The same file again changes nothing, and says so. */
   import_through_page (f, path);
@@ -438,7 +420,7 @@ test_changes_and_search (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 0);
   clr_lists_page_filter_changes (f->page, -1, NULL, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 2);
-  save_png (f, "lists-page-changes.png");
+  clr_gui_test_save_artifact (GTK_WIDGET (f->window), "lists-page-changes.png");
 
   /* The added entry is found by the same matcher as screening, alias too. */
   before = f->searched;
@@ -454,7 +436,7 @@ test_changes_and_search (Fixture       *f,
     g_assert_cmpstr (hit->entry->list_code, ==, "EL");
     g_assert_nonnull (hit->explanation);
   }
-  save_png (f, "lists-page-search.png");
+  clr_gui_test_save_artifact (GTK_WIDGET (f->window), "lists-page-search.png");
 
   /* Every view of the page fits a 360 px phone screen. */
   {

@@ -43,41 +43,6 @@ import_fixture (ClrStore   *store,
 
 /* Screens one party with the real matcher and records the hits in the
  * queue, as an evaluation saved on case @case_id does. */
-static guint
-screen_party (ClrStore   *store,
-              const char *name,
-              const char *country,
-              gint64      case_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ClrMatcher) matcher = clr_store_load_matcher (store, &error);
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(JsonArray) screening = json_array_new ();
-  g_autoptr(JsonArray) parties = json_array_new ();
-  JsonObject *party = json_object_new ();
-  JsonObject *element = json_object_new ();
-  JsonArray *hit_array = json_array_new ();
-
-  g_assert_no_error (error);
-  hits = clr_matcher_screen (matcher, name, country, clr_matcher_get_default_threshold (), 5);
-  for (guint i = 0; i < hits->len; i++)
-    json_array_add_element (hit_array, clr_hit_to_json (g_ptr_array_index (hits, i)));
-
-  json_object_set_string_member (party, "name", name);
-  json_object_set_string_member (party, "country", country);
-  json_object_set_string_member (party, "role", "end_user");
-  json_object_set_string_member (party, "address", "Bantian, Longgang District, Shenzhen");
-  json_array_add_object_element (parties, party);
-  json_object_set_int_member (element, "party", 0);
-  json_object_set_array_member (element, "hits", hit_array);
-  json_array_add_object_element (screening, element);
-
-  g_assert_true (clr_store_review_annotate_screening_full (store, screening, parties, case_id,
-                                                           "case", &error));
-  g_assert_no_error (error);
-  return hits->len;
-}
-
 static void
 loaded_cb (ClrReviewPage *page,
            Fixture       *f)
@@ -181,8 +146,8 @@ test_next_and_previous_hit (Fixture       *f,
   g_autoptr(ClrBoxedObject) last = NULL;
 
   import_fixture (f->store, "csl-v1.csv");
-  g_assert_cmpuint (screen_party (f->store, "Huawei Technologies Co Ltd", "CN", 0), >, 0);
-  g_assert_cmpuint (screen_party (f->store, "Rosoboronexport", "RU", 0), >, 0);
+  g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", "Bantian, Longgang District, Shenzhen", 0), >, 0);
+  g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Rosoboronexport", "RU", "Bantian, Longgang District, Shenzhen", 0), >, 0);
   wait_loaded (f);
   n = g_list_model_get_n_items (model);
   g_assert_cmpuint (n, >=, 2);
@@ -220,8 +185,8 @@ test_filters (Fixture       *f,
   g_auto(GStrv) countries = NULL;
 
   import_fixture (f->store, "csl-v1.csv");
-  g_assert_cmpuint (screen_party (f->store, "Huawei Technologies Co Ltd", "CN", 0), >, 0);
-  g_assert_cmpuint (screen_party (f->store, "Rosoboronexport", "RU", 0), >, 0);
+  g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", "Bantian, Longgang District, Shenzhen", 0), >, 0);
+  g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Rosoboronexport", "RU", "Bantian, Longgang District, Shenzhen", 0), >, 0);
   wait_loaded (f);
 
   g_assert_cmpuint (clr_review_queue_get_n_total (queue), >=, 2);
@@ -337,7 +302,7 @@ test_decide_and_reopen (Fixture       *f,
   guint open_before;
 
   import_fixture (f->store, "csl-v1.csv");
-  screen_party (f->store, "Huawei Technologies Co Ltd", "CN", 0);
+  clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", "Bantian, Longgang District, Shenzhen", 0);
   wait_loaded (f);
   item = find_item (f->store, "EL");
   g_assert_true (clr_review_page_select_item (f->page, item->id));
@@ -373,7 +338,7 @@ test_decide_and_reopen (Fixture       *f,
 
   /* The listed entry changes in a list update: the decision is reopened. */
   import_fixture (f->store, "csl-v2.csv");
-  screen_party (f->store, "Huawei Technologies Co Ltd", "CN", 0);
+  clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", "Bantian, Longgang District, Shenzhen", 0);
   wait_loaded (f);
   reopened = clr_store_review_get (f->store, item->id, &error);
   g_assert_no_error (error);
@@ -390,20 +355,7 @@ test_decide_and_reopen (Fixture       *f,
                             "Bantian Huawei Base, Longgang District, Shenzhen, CN; Huawei Industrial Base, "
                             "Bantian, Shenzhen, 518129, CN"));
   g_assert_nonnull (strstr (gtk_label_get_text (reopened_label (f)), "The earlier decision was “Not a match” (Different entity)."));
-  clr_gui_test_wait_drawn (GTK_WIDGET (f->window));
-  {
-    const char *artifacts = g_getenv ("CLEARANCE_GUI_ARTIFACTS");
-
-    if (artifacts != NULL)
-      {
-        g_autofree char *png = g_build_filename (artifacts, "review-page-reopened.png", NULL);
-
-        g_mkdir_with_parents (artifacts, 0755);
-        /* A screenshot is an artifact to look at, not an assertion. */
-        if (!clr_gui_test_save_png (GTK_WIDGET (f->window), png, &error))
-          g_test_message ("no screenshot: %s", error->message);
-      }
-  }
+  clr_gui_test_save_artifact (GTK_WIDGET (f->window), "review-page-reopened.png");
 }
 
 static GtkWidget *
@@ -448,7 +400,7 @@ test_family (Fixture       *f,
   g_assert_true (clr_store_import_list_file (f->store, path, CLR_LIST_FORMAT_AUTO, NULL, FALSE,
                                              NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (screen_party (f->store, "Huawei Technologies (Yangon) Company Limited", "MM", 0), ==, 3);
+  g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Huawei Technologies (Yangon) Company Limited", "MM", "Bantian, Longgang District, Shenzhen", 0), ==, 3);
   wait_loaded (f);
 
   /* one family, the Yangon subsidiary first, its members right after it */
@@ -503,24 +455,6 @@ test_family (Fixture       *f,
 }
 
 static void
-save_artifact (Fixture    *f,
-               const char *name)
-{
-  const char *artifacts = g_getenv ("CLEARANCE_GUI_ARTIFACTS");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *png = NULL;
-
-  if (artifacts == NULL)
-    return;
-  g_mkdir_with_parents (artifacts, 0755);
-  png = g_build_filename (artifacts, name, NULL);
-  clr_gui_test_wait_drawn (GTK_WIDGET (f->window));
-  /* A screenshot is an artifact to look at, not an assertion. */
-  if (!clr_gui_test_save_png (GTK_WIDGET (f->window), png, &error))
-    g_test_message ("no screenshot: %s", error->message);
-}
-
-static void
 test_narrow_and_dark (Fixture       *f,
                       gconstpointer  data)
 {
@@ -528,7 +462,7 @@ test_narrow_and_dark (Fixture       *f,
   AdwStyleManager *style = adw_style_manager_get_default ();
 
   import_fixture (f->store, "csl-v1.csv");
-  screen_party (f->store, "Huawei Technologies Co Ltd", "CN", 0);
+  clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", "Bantian, Longgang District, Shenzhen", 0);
   wait_loaded (f);
 
   /* At phone width the leaflet folds: the queue first, the comparison after
@@ -542,16 +476,16 @@ test_narrow_and_dark (Fixture       *f,
     g_assert_cmpint (min, <=, 360);
   }
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "queue");
-  save_artifact (f, "review-page-narrow-queue.png");
+  clr_gui_test_save_artifact (GTK_WIDGET (f->window), "review-page-narrow-queue.png");
 
   adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "detail");
   g_assert_cmpint (clr_review_page_get_shown_id (f->page), !=, 0);
-  save_artifact (f, "review-page-narrow-detail.png");
+  clr_gui_test_save_artifact (GTK_WIDGET (f->window), "review-page-narrow-detail.png");
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style));
-  save_artifact (f, "review-page-narrow-dark.png");
+  clr_gui_test_save_artifact (GTK_WIDGET (f->window), "review-page-narrow-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 
   /* The Back button's action returns to the queue. */

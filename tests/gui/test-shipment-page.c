@@ -79,16 +79,6 @@ fixture_teardown (Fixture       *f,
   clr_gui_test_iterate ();
 }
 
-static JsonNode *
-parse (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  JsonNode *node = json_from_string (text, &error);
-
-  g_assert_no_error (error);
-  return node;
-}
-
 static void
 test_validation (Fixture       *f,
                  gconstpointer  data)
@@ -164,7 +154,7 @@ static void
 test_document_round_trip (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(JsonNode) document = parse (h100_json);
+  g_autoptr(JsonNode) document = clr_test_parse (h100_json);
   g_autoptr(JsonNode) back = NULL;
   JsonObject *object, *item;
 
@@ -186,7 +176,7 @@ static void
 test_manufacturer_headquarters (Fixture       *f,
                                 gconstpointer  data)
 {
-  g_autoptr(JsonNode) document = parse (
+  g_autoptr(JsonNode) document = clr_test_parse (
     "{\"date\": \"2025-06-01\", \"destination\": \"DE\","
     " \"items\": [{\"description\": \"accelerator\", \"eccn\": \"3A090\", \"tpp\": 5120,"
     "   \"manufacturer\": \"Cambricon\", \"manufacturer_headquarters\": \"CN\"},"
@@ -218,7 +208,7 @@ static void
 test_result_notes (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(JsonNode) result = parse (
+  g_autoptr(JsonNode) result = clr_test_parse (
     "{\"verdict\": \"clear\", \"as_of\": \"2026-06-01\", \"posture\": \"enforcement\", \"findings\": [],"
     " \"license_exceptions\": [], \"screening\": [],"
     " \"notes\": [\"Item 0: 3A090 stated; the verdict is the same for 3A090.a & 3A090.b\"],"
@@ -237,7 +227,7 @@ static void
 test_items_reorder (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(JsonNode) document = parse (h100_json);
+  g_autoptr(JsonNode) document = clr_test_parse (h100_json);
   g_autoptr(JsonNode) back = NULL;
   JsonArray *items;
   ClrItemRow *second;
@@ -370,7 +360,7 @@ static void
 test_evaluate_and_stale (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(JsonNode) document = parse (h100_plain_json);
+  g_autoptr(JsonNode) document = clr_test_parse (h100_plain_json);
   GPtrArray *findings;
   gboolean cited = FALSE;
 
@@ -475,28 +465,19 @@ test_open_file (Fixture       *f,
   g_assert_cmpuint (clr_shipment_form_get_party_rows (f->form)->len, ==, 1);
 }
 
-static int
-min_width (GtkWidget *widget)
-{
-  int minimum = 0;
-
-  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-  return minimum;
-}
-
 static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(JsonNode) document = parse (h100_plain_json);
+  g_autoptr(JsonNode) document = clr_test_parse (h100_plain_json);
 
   /* A phone-sized window (360 px) fits the page, the filled form and the result. */
   clr_shipment_form_set_document (f->form, document);
   for (guint i = 0; i < clr_shipment_form_get_item_rows (f->form)->len; i++)
     adw_expander_row_set_expanded (g_ptr_array_index (clr_shipment_form_get_item_rows (f->form), i), TRUE);
-  g_test_message ("page %d, form %d, result %d", min_width (GTK_WIDGET (f->page)),
-                  min_width (GTK_WIDGET (f->form)), min_width (GTK_WIDGET (f->pane)));
-  g_assert_cmpint (min_width (GTK_WIDGET (f->page)), <=, 360);
+  g_test_message ("page %d, form %d, result %d", clr_gui_test_min_width (GTK_WIDGET (f->page)),
+                  clr_gui_test_min_width (GTK_WIDGET (f->form)), clr_gui_test_min_width (GTK_WIDGET (f->pane)));
+  g_assert_cmpint (clr_gui_test_min_width (GTK_WIDGET (f->page)), <=, 360);
 
   /* At 360 px the form shows first; Evaluate brings the result. */
   gtk_window_set_default_size (f->window, 360, 720);

@@ -11,6 +11,7 @@
 #include <locale.h>
 
 #include "clr-report.h"
+#include "clr-test.h"
 #include "clr-verdict.h"
 
 static const char *shipment_json =
@@ -43,21 +44,11 @@ static const char *result_json =
   " \"data\": {\"rule_pack\": {\"id\": \"ear\", \"version\": \"2026.11.28\", \"sha256\": \"abc123\"},"
   "          \"lists\": [{\"source\": \"csl\", \"version\": \"2025-06-25\", \"sha256\": \"def456\"}]}}";
 
-static JsonNode *
-parse (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  JsonNode *node = json_from_string (text, &error);
-
-  g_assert_no_error (error);
-  return node;
-}
-
 static ClrReport *
 make_report (void)
 {
-  g_autoptr(JsonNode) shipment = parse (shipment_json);
-  g_autoptr(JsonNode) result = parse (result_json);
+  g_autoptr(JsonNode) shipment = clr_test_parse (shipment_json);
+  g_autoptr(JsonNode) result = clr_test_parse (result_json);
   g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 11, 28, 12, 0, 0);
   g_autoptr(GError) error = NULL;
   ClrReport *report = clr_report_new (shipment, result, "Mei Chen", when, &error);
@@ -147,8 +138,8 @@ test_pdf_unwritable (void)
 static void
 test_pagination (void)
 {
-  g_autoptr(JsonNode) shipment = parse (shipment_json);
-  g_autoptr(JsonNode) result = parse (result_json);
+  g_autoptr(JsonNode) shipment = clr_test_parse (shipment_json);
+  g_autoptr(JsonNode) result = clr_test_parse (result_json);
   g_autoptr(GError) error = NULL;
   g_autoptr(ClrReport) small = NULL;
   g_autoptr(ClrReport) large = NULL;
@@ -185,7 +176,7 @@ test_evidence_pack (void)
   g_autofree char *dir = g_dir_make_tmp ("clr-report-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "evidence.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonNode) original = parse (shipment_json);
+  g_autoptr(JsonNode) original = clr_test_parse (shipment_json);
   g_autofree char *original_text = json_to_string (original, FALSE);
   g_autofree char *expected_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, original_text, -1);
   JsonObject *pack;
@@ -210,9 +201,9 @@ test_evidence_pack (void)
 static void
 test_invalid (void)
 {
-  g_autoptr(JsonNode) shipment = parse (shipment_json);
-  g_autoptr(JsonNode) no_verdict = parse ("{\"as_of\": \"2025-06-01\"}");
-  g_autoptr(JsonNode) array = parse ("[1, 2]");
+  g_autoptr(JsonNode) shipment = clr_test_parse (shipment_json);
+  g_autoptr(JsonNode) no_verdict = clr_test_parse ("{\"as_of\": \"2025-06-01\"}");
+  g_autoptr(JsonNode) array = clr_test_parse ("[1, 2]");
   g_autoptr(GError) error = NULL;
   ClrReport *report;
 
@@ -261,8 +252,8 @@ static const char *on_hold_result_json =
 static void
 test_on_hold (void)
 {
-  g_autoptr(JsonNode) shipment = parse (shipment_json);
-  g_autoptr(JsonNode) result = parse (on_hold_result_json);
+  g_autoptr(JsonNode) shipment = clr_test_parse (shipment_json);
+  g_autoptr(JsonNode) result = clr_test_parse (on_hold_result_json);
   g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 11, 28, 12, 0, 0);
   g_autoptr(GError) error = NULL;
   g_autoptr(ClrReport) report = clr_report_new (shipment, result, "Mei Chen", when, &error);
@@ -287,7 +278,7 @@ test_on_hold (void)
   }
   /* a result of before this change has no on_hold: not on hold */
   {
-    g_autoptr(JsonNode) old = parse (result_json);
+    g_autoptr(JsonNode) old = clr_test_parse (result_json);
     g_autoptr(ClrReport) old_report = clr_report_new (shipment, old, "Mei Chen", when, &error);
     g_autoptr(JsonNode) old_pack = clr_report_build_evidence_pack (old_report);
 

@@ -302,33 +302,6 @@ test_open_shipment_file (void)
   close_window (window);
 }
 
-static int
-minimum_width (GtkWidget *widget)
-{
-  int minimum = 0;
-
-  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-  return minimum;
-}
-
-static void
-save_png (ClrWindow  *window,
-          const char *name)
-{
-  const char *artifacts = g_getenv ("CLEARANCE_GUI_ARTIFACTS");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *png = NULL;
-
-  if (artifacts == NULL)
-    return;
-  g_mkdir_with_parents (artifacts, 0755);
-  png = g_build_filename (artifacts, name, NULL);
-  clr_gui_test_wait_drawn (GTK_WIDGET (window));
-  /* A screenshot is an artifact to look at, not an assertion. */
-  if (!clr_gui_test_save_png (GTK_WIDGET (window), png, &error))
-    g_test_message ("no screenshot: %s", error->message);
-}
-
 static void
 test_narrow (void)
 {
@@ -352,12 +325,12 @@ test_narrow (void)
     {
       GtkWidget *page = clr_window_get_page_widget (window, pages[i]);
 
-      g_test_message ("%s page: minimum width %d px", pages[i], minimum_width (page));
-      g_assert_cmpint (minimum_width (page), <=, 360);
+      g_test_message ("%s page: minimum width %d px", pages[i], clr_gui_test_min_width (page));
+      g_assert_cmpint (clr_gui_test_min_width (page), <=, 360);
     }
-  g_assert_cmpint (minimum_width (stack), <=, 360);
-  g_assert_cmpint (minimum_width (content), <=, 360);
-  g_assert_cmpint (minimum_width (GTK_WIDGET (window)), <=, 360);
+  g_assert_cmpint (clr_gui_test_min_width (stack), <=, 360);
+  g_assert_cmpint (clr_gui_test_min_width (content), <=, 360);
+  g_assert_cmpint (clr_gui_test_min_width (GTK_WIDGET (window)), <=, 360);
 
   /* And the window really is that narrow, every page in it. */
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -367,7 +340,7 @@ test_narrow (void)
 
       clr_window_set_page (window, pages[i]);
       CLR_GUI_TEST_WAIT_UNTIL (gtk_widget_get_width (page) > 0, 5);
-      save_png (window, png);
+      clr_gui_test_save_artifact (GTK_WIDGET (window), png);
       /* The default size counts the window's frame: the widget is a few pixels narrower. */
       g_test_message ("%s page at 360 px: window %d px, content %d px, page %d px", pages[i],
                       gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_width (content),

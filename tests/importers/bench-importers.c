@@ -196,8 +196,8 @@ bench_memory (const char *path,
 static void
 bench (void)
 {
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *csl = shared_file ("csl/2022-05-16/consolidated.csv.gz", dir, "consolidated.csv");
+  g_autofree char *dir = clr_test_tmpdir ("clearance-importers");
+  g_autofree char *csl = clr_test_shared_file ("csl/2022-05-16/consolidated.csv.gz", dir, "consolidated.csv");
   g_autofree char *compact = NULL;
   g_autofree char *sdn = NULL;
   g_autofree char *xml = NULL;
@@ -205,26 +205,26 @@ bench (void)
 
   if (csl == NULL)
     {
-      remove_temp_dir (dir);
+      clr_test_rmtree (dir);
       return;
     }
 
   bench_file ("CSL 2022 CSV (5.8 MB)", csl, CLR_LIST_FORMAT_CSL_CSV);
-  compact = shared_file ("csl/2026-07-31_compact/consolidated-rebuilt.csv.xz", dir, "compact.csv");
+  compact = clr_test_shared_file ("csl/2026-07-31_compact/consolidated-rebuilt.csv.xz", dir, "compact.csv");
   if (compact != NULL)
     bench_file ("CSL 2026 compact CSV (6.3 MB)", compact, CLR_LIST_FORMAT_CSL_CSV);
-  sdn = shared_file ("ofac/sdn/2024-05-03/sdn.csv.xz", dir, "sdn.csv");
+  sdn = clr_test_shared_file ("ofac/sdn/2024-05-03/sdn.csv.xz", dir, "sdn.csv");
   if (sdn != NULL)
     bench_file ("OFAC SDN 2024 CSV (3.9 MB)", sdn, CLR_LIST_FORMAT_OFAC_CSV);
-  xml = shared_file ("ofac/non_sdn/2018-04-06/consolidated.xml.xz", dir, "consolidated.xml");
+  xml = clr_test_shared_file ("ofac/non_sdn/2018-04-06/consolidated.xml.xz", dir, "consolidated.xml");
   if (xml != NULL)
     bench_file ("OFAC cons. XML 2018 (1.1 MB)", xml, CLR_LIST_FORMAT_OFAC_XML);
-  dpl = shared_file ("bis/dpl/2023-11-30/dpl.txt", NULL, NULL);
+  dpl = clr_test_shared_file ("bis/dpl/2023-11-30/dpl.txt", NULL, NULL);
   if (dpl != NULL)
     bench_file ("BIS DPL 2023 (0.2 MB)", dpl, CLR_LIST_FORMAT_BIS_DPL);
 
   bench_memory (csl, dir);
-  remove_temp_dir (dir);
+  clr_test_rmtree (dir);
 }
 
 int

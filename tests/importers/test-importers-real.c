@@ -128,8 +128,8 @@ assert_has_warning (ClrImportInfo *info,
 static void
 test_csl_2022 (void)
 {
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *path = shared_file ("csl/2022-05-16/consolidated.csv.gz", dir, "consolidated.csv");
+  g_autofree char *dir = clr_test_tmpdir ("clearance-importers");
+  g_autofree char *path = clr_test_shared_file ("csl/2022-05-16/consolidated.csv.gz", dir, "consolidated.csv");
   g_autoptr(ClrImportInfo) info = clr_import_info_new ();
   g_autoptr(GError) error = NULL;
   const struct { const char *code; guint count; } lists[] = {
@@ -141,7 +141,7 @@ test_csl_2022 (void)
 
   if (path == NULL)
     {
-      remove_temp_dir (dir);
+      clr_test_rmtree (dir);
       return;
     }
 
@@ -171,14 +171,14 @@ test_csl_2022 (void)
   g_assert_cmpuint (tally.huawei_fr, ==, 2);
 
   tally_clear (&tally);
-  remove_temp_dir (dir);
+  clr_test_rmtree (dir);
 }
 
 static void
 test_csl_2023_truncated (void)
 {
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *path = shared_file ("csl/2023-11-30_truncated/csl.csv.xz", dir, "csl.csv");
+  g_autofree char *dir = clr_test_tmpdir ("clearance-importers");
+  g_autofree char *path = clr_test_shared_file ("csl/2023-11-30_truncated/csl.csv.xz", dir, "csl.csv");
   g_autoptr(ClrImportInfo) info = clr_import_info_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *where = NULL;
@@ -186,7 +186,7 @@ test_csl_2023_truncated (void)
 
   if (path == NULL)
     {
-      remove_temp_dir (dir);
+      clr_test_rmtree (dir);
       return;
     }
 
@@ -202,7 +202,7 @@ test_csl_2023_truncated (void)
   assert_has_warning (info, "csl.csv:2: repeated header");
 
   tally_clear (&tally);
-  remove_temp_dir (dir);
+  clr_test_rmtree (dir);
 }
 
 static void
@@ -215,7 +215,7 @@ test_csl_samples (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = shared_file (cases[i].file, NULL, NULL);
+      g_autofree char *path = clr_test_shared_file (cases[i].file, NULL, NULL);
       g_autoptr(ClrImportInfo) info = clr_import_info_new ();
       g_autoptr(GError) error = NULL;
       Tally tally;
@@ -233,9 +233,9 @@ test_csl_samples (void)
 static void
 test_csl_2026_compact (void)
 {
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *path = shared_file ("csl/2026-07-31_compact/consolidated-rebuilt.csv.xz", dir,
-                                       "consolidated.csv");
+  g_autofree char *dir = clr_test_tmpdir ("clearance-importers");
+  g_autofree char *path = clr_test_shared_file ("csl/2026-07-31_compact/consolidated-rebuilt.csv.xz", dir,
+                                                "consolidated.csv");
   g_autofree char *json = NULL;
   g_autoptr(ClrImportInfo) info = clr_import_info_new ();
   g_autoptr(ClrImportInfo) json_info = clr_import_info_new ();
@@ -249,7 +249,7 @@ test_csl_2026_compact (void)
 
   if (path == NULL)
     {
-      remove_temp_dir (dir);
+      clr_test_rmtree (dir);
       return;
     }
 
@@ -267,7 +267,7 @@ test_csl_2026_compact (void)
 
   /* The compact JSON is a third-party re-encoding, not trade.gov's
    * {"results": [...]}: a clear error, not a silent empty import. */
-  json = shared_file ("csl/2026-07-31_compact/screening-list.json.xz", dir, "screening-list.json");
+  json = clr_test_shared_file ("csl/2026-07-31_compact/screening-list.json.xz", dir, "screening-list.json");
   if (json != NULL)
     {
       tally_init (&tally, FALSE);
@@ -278,7 +278,7 @@ test_csl_2026_compact (void)
       tally_clear (&tally);
     }
 
-  remove_temp_dir (dir);
+  clr_test_rmtree (dir);
 }
 
 /* ------------------------------------------------------------------------- */
@@ -286,18 +286,18 @@ test_csl_2026_compact (void)
 static void
 test_ofac_sdn_2021 (void)
 {
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *sdn = shared_file ("ofac/sdn/2021-07-07/sdn.csv.xz", dir, "sdn.csv");
-  g_autofree char *add = shared_file ("ofac/sdn/2021-07-07/add.csv", dir, "add.csv");
-  g_autofree char *alt = shared_file ("ofac/sdn/2021-07-07/alt.csv", dir, "alt.csv");
-  g_autofree char *comments = shared_file ("ofac/sdn/2021-07-07/sdn_comments.csv", dir, "sdn_comments.csv");
+  g_autofree char *dir = clr_test_tmpdir ("clearance-importers");
+  g_autofree char *sdn = clr_test_shared_file ("ofac/sdn/2021-07-07/sdn.csv.xz", dir, "sdn.csv");
+  g_autofree char *add = clr_test_shared_file ("ofac/sdn/2021-07-07/add.csv", dir, "add.csv");
+  g_autofree char *alt = clr_test_shared_file ("ofac/sdn/2021-07-07/alt.csv", dir, "alt.csv");
+  g_autofree char *comments = clr_test_shared_file ("ofac/sdn/2021-07-07/sdn_comments.csv", dir, "sdn_comments.csv");
   g_autoptr(ClrImportInfo) info = clr_import_info_new ();
   g_autoptr(GError) error = NULL;
   Tally tally;
 
   if (sdn == NULL || add == NULL || alt == NULL || comments == NULL)
     {
-      remove_temp_dir (dir);
+      clr_test_rmtree (dir);
       return;
     }
 
@@ -312,14 +312,14 @@ test_ofac_sdn_2021 (void)
   g_assert_cmpuint (info->names, ==, 20886);
   g_assert_cmpuint (info->warnings->len, ==, 0);
   tally_clear (&tally);
-  remove_temp_dir (dir);
+  clr_test_rmtree (dir);
 }
 
 /* Two weekly copies, keyed on ent_num: 305 added, 8 removed, 0 changed. */
 static void
 test_ofac_sdn_2024_diff (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = clr_test_tmpdir ("clearance-importers");
   g_autofree char *old_dir = g_build_filename (dir, "old", NULL);
   g_autofree char *new_dir = g_build_filename (dir, "new", NULL);
   g_autofree char *old_path = NULL;
@@ -334,11 +334,11 @@ test_ofac_sdn_2024_diff (void)
 
   g_mkdir (old_dir, 0700);
   g_mkdir (new_dir, 0700);
-  old_path = shared_file ("ofac/sdn/2024-04-26/sdn.csv.xz", old_dir, "sdn.csv");
-  new_path = old_path ? shared_file ("ofac/sdn/2024-05-03/sdn.csv.xz", new_dir, "sdn.csv") : NULL;
+  old_path = clr_test_shared_file ("ofac/sdn/2024-04-26/sdn.csv.xz", old_dir, "sdn.csv");
+  new_path = old_path ? clr_test_shared_file ("ofac/sdn/2024-05-03/sdn.csv.xz", new_dir, "sdn.csv") : NULL;
   if (old_path == NULL || new_path == NULL)
     {
-      remove_temp_dir (dir);
+      clr_test_rmtree (dir);
       return;
     }
 
@@ -376,7 +376,7 @@ test_ofac_sdn_2024_diff (void)
 
   tally_clear (&old_tally);
   tally_clear (&new_tally);
-  remove_temp_dir (dir);
+  clr_test_rmtree (dir);
 }
 
 static void
@@ -390,7 +390,7 @@ test_ofac_nonsdn (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *rel = g_build_filename (cases[i].dir, "cons_prim.csv", NULL);
-      g_autofree char *path = shared_file (rel, NULL, NULL);
+      g_autofree char *path = clr_test_shared_file (rel, NULL, NULL);
       g_autoptr(ClrImportInfo) info = clr_import_info_new ();
       g_autoptr(GError) error = NULL;
       Tally tally;
@@ -418,8 +418,8 @@ test_ofac_nonsdn (void)
 static void
 test_ofac_xml (void)
 {
-  g_autofree char *dir = make_temp_dir ();
-  g_autofree char *cons = shared_file ("ofac/non_sdn/2018-04-06/consolidated.xml.xz", dir, "consolidated.xml");
+  g_autofree char *dir = clr_test_tmpdir ("clearance-importers");
+  g_autofree char *cons = clr_test_shared_file ("ofac/non_sdn/2018-04-06/consolidated.xml.xz", dir, "consolidated.xml");
   g_autofree char *excerpt = NULL;
   g_autoptr(ClrImportInfo) info = clr_import_info_new ();
   g_autoptr(ClrImportInfo) excerpt_info = clr_import_info_new ();
@@ -428,7 +428,7 @@ test_ofac_xml (void)
 
   if (cons == NULL)
     {
-      remove_temp_dir (dir);
+      clr_test_rmtree (dir);
       return;
     }
 
@@ -444,7 +444,7 @@ test_ofac_xml (void)
   g_assert_cmpuint (info->warnings->len, ==, 0);
   tally_clear (&tally);
 
-  excerpt = shared_file ("ofac/samples/2014-07-16_sdn_xml_excerpt.xml", NULL, NULL);
+  excerpt = clr_test_shared_file ("ofac/samples/2014-07-16_sdn_xml_excerpt.xml", NULL, NULL);
   tally_init (&tally, FALSE);
   g_assert_true (run (excerpt, CLR_LIST_FORMAT_AUTO, &tally, excerpt_info, &error));
   g_assert_no_error (error);
@@ -454,7 +454,7 @@ test_ofac_xml (void)
   assert_has_warning (excerpt_info, "5704");
   tally_clear (&tally);
 
-  remove_temp_dir (dir);
+  clr_test_rmtree (dir);
 }
 
 static void
@@ -468,7 +468,7 @@ test_dpl (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = shared_file (cases[i].file, NULL, NULL);
+      g_autofree char *path = clr_test_shared_file (cases[i].file, NULL, NULL);
       g_autoptr(ClrImportInfo) info = clr_import_info_new ();
       g_autoptr(GError) error = NULL;
       Tally tally;
@@ -501,7 +501,7 @@ test_old_samples (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = shared_file (cases[i].file, NULL, NULL);
+      g_autofree char *path = clr_test_shared_file (cases[i].file, NULL, NULL);
       g_autoptr(ClrImportInfo) info = clr_import_info_new ();
       g_autoptr(GError) error = NULL;
       Tally tally;

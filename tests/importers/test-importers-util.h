@@ -8,6 +8,7 @@
 #pragma once
 
 #include "clr-importer.h"
+#include "clr-test.h"
 
 G_BEGIN_DECLS
 
@@ -45,13 +46,5 @@ void       assert_same_entries  (GPtrArray      *a,
 char      *sha256_of_file       (const char     *path);
 void       assert_sha256_of_file (const char    *sha256,
                                   const char    *path);
-char      *make_temp_dir        (void);
-void       remove_temp_dir      (const char     *dir);
-/* Shared data: $CLEARANCE_SHARED_DATA/@relative, or NULL (test skipped) when
- * absent. Files ending in .gz / .xz are unpacked into @tmpdir first (NULL and
- * skipped when xz is not installed). */
-char      *shared_file          (const char     *relative,
-                                 const char     *tmpdir,
-                                 const char     *unpacked_name);
 
 G_END_DECLS

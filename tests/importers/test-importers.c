@@ -560,7 +560,7 @@ test_cancel (void)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = clr_test_tmpdir ("clearance-importers");
   GString *big = g_string_new ("\"Name\"\t\"Street_Address\"\t\"City\"\t\"State\"\t\"Country\"\t"
                                "\"Postal_Code\"\t\"Effective_Date\"\t\"Expiration_Date\"\t"
                                "\"Standard_Order\"\t\"Last_Update\"\t\"Action\"\t\"FR_Citation\"\n");
@@ -577,7 +577,7 @@ test_cancel (void)
   g_assert_false (clr_importer_run (path, CLR_LIST_FORMAT_BIS_DPL, cancel_after_first, cancellable,
                                     NULL, NULL, NULL, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  remove_temp_dir (dir);
+  clr_test_rmtree (dir);
 }
 
 static gboolean
@@ -665,7 +665,7 @@ test_errors (void)
 static void
 test_long_names (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = clr_test_tmpdir ("clearance-importers");
   const gsize sizes[] = { 4097, 64 * 1024 };
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
@@ -692,13 +692,13 @@ test_long_names (void)
       assert_import_error (sdn, CLR_LIST_FORMAT_AUTO, CLR_ENGINE_ERROR_PARSE, "sdn.csv:2:", "alias");
     }
 
-  remove_temp_dir (dir);
+  clr_test_rmtree (dir);
 }
 
 static void
 test_binary_junk (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = clr_test_tmpdir ("clearance-importers");
   g_autofree char *path = g_build_filename (dir, "junk.csv", NULL);
   g_autofree char *gz = g_build_filename (dir, "consolidated.csv.gz", NULL);
   guint8 junk[4096];
@@ -715,7 +715,7 @@ test_binary_junk (void)
   assert_import_error (gz, CLR_LIST_FORMAT_AUTO, CLR_ENGINE_ERROR_UNSUPPORTED,
                        "consolidated.csv.gz:", "compressed");
 
-  remove_temp_dir (dir);
+  clr_test_rmtree (dir);
 }
 
 static void

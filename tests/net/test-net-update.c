@@ -12,14 +12,14 @@
 #include <unistd.h>
 
 #include "clr-source-updater.h"
+#include "clr-store-test.h"
 #include "clr-test-server.h"
 
 static ClrTestServer *server;
 
 typedef struct
 {
-  char          *dir;
-  ClrStore      *store;
+  ClrStoreTest   tmp;
   ClrDownloader *downloader;
 } Fixture;
 
@@ -33,15 +33,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("clr-net-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->store = clr_store_new (path);
-  clr_store_open (fixture->store, &error);
-  g_assert_no_error (error);
+  clr_store_test_set_up (&fixture->tmp, data);
   fixture->downloader = clr_downloader_new ();
   clr_downloader_set_timeout (fixture->downloader, 1);
   /* The local test server speaks plain http. */
@@ -52,19 +44,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->downloader);
-  g_clear_object (&fixture->store);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  clr_store_test_tear_down (&fixture->tmp, data);
 }
 
 static void
@@ -85,14 +66,14 @@ update (Fixture                *fixture,
 {
   g_autofree char *url = clr_test_server_url (server, path);
 
-  return clr_source_update (fixture->store, fixture->downloader, "csl", url, force,
+  return clr_source_update (fixture->tmp.store, fixture->downloader, "csl", url, force,
                             NULL, NULL, result, NULL, error);
 }
 
 static gint64
 current_version_id (Fixture *fixture)
 {
-  g_autoptr(ClrListVersion) version = clr_store_get_current_version (fixture->store, "csl", NULL);
+  g_autoptr(ClrListVersion) version = clr_store_get_current_version (fixture->tmp.store, "csl", NULL);
 
   return version ? version->id : 0;
 }
@@ -100,7 +81,7 @@ current_version_id (Fixture *fixture)
 static guint
 version_count (Fixture *fixture)
 {
-  g_autoptr(GPtrArray) versions = clr_store_list_versions (fixture->store, "csl", NULL);
+  g_autoptr(GPtrArray) versions = clr_store_list_versions (fixture->tmp.store, "csl", NULL);
 
   return versions ? versions->len : 0;
 }
@@ -118,24 +99,6 @@ count_download_leftovers (void)
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     n++;
   return n;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -161,11 +124,11 @@ test_success_and_not_modified (Fixture       *fixture,
   g_assert_cmpint (current_version_id (fixture), ==, result.import.version_id);
   g_assert_cmpuint (count_download_leftovers (), ==, leftovers);
 
-  source = clr_store_get_source (fixture->store, "csl", &error);
+  source = clr_store_get_source (fixture->tmp.store, "csl", &error);
   g_assert_nonnull (source->etag);
   g_assert_nonnull (source->last_success);
   g_assert_null (source->last_error);
-  g_assert_cmpint (clr_store_get_source_freshness (fixture->store, "csl", 7, NULL, NULL, NULL),
+  g_assert_cmpint (clr_store_get_source_freshness (fixture->tmp.store, "csl", 7, NULL, NULL, NULL),
                    ==, CLR_SOURCE_FRESHNESS_CURRENT);
 
   /* The second time the server is asked conditionally and says 304. */
@@ -207,7 +170,7 @@ test_changed_file (Fixture       *fixture,
   g_assert_cmpuint (second.import.removed, ==, 1);
   g_assert_cmpuint (second.import.changed, ==, 1);
 
-  changes = clr_store_diff_latest (fixture->store, "csl", NULL, NULL, &error);
+  changes = clr_store_diff_latest (fixture->tmp.store, "csl", NULL, NULL, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < changes->len; i++)
     {
@@ -227,7 +190,7 @@ assert_failure_kept (Fixture      *fixture,
                      gint64        before,
                      const GError *error)
 {
-  g_autoptr(ClrListSource) source = clr_store_get_source (fixture->store, "csl", NULL);
+  g_autoptr(ClrListSource) source = clr_store_get_source (fixture->tmp.store, "csl", NULL);
 
   g_assert_cmpint (current_version_id (fixture), ==, before);
   g_assert_cmpuint (version_count (fixture), ==, 1);
@@ -381,12 +344,12 @@ test_invalid_url (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (clr_source_update (fixture->store, fixture->downloader, "csl", "ftp://example.org/x.csv",
+  g_assert_false (clr_source_update (fixture->tmp.store, fixture->downloader, "csl", "ftp://example.org/x.csv",
                                      FALSE, NULL, NULL, NULL, NULL, &error));
   g_assert_error (error, CLR_NET_ERROR, CLR_NET_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_false (clr_source_update (fixture->store, fixture->downloader, "no-such-source", NULL,
+  g_assert_false (clr_source_update (fixture->tmp.store, fixture->downloader, "no-such-source", NULL,
                                      FALSE, NULL, NULL, NULL, NULL, &error));
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND);
 }
@@ -468,7 +431,7 @@ test_async_progress (Fixture       *fixture,
   state.loop = g_main_loop_new (NULL, FALSE);
   state.main_thread = g_thread_self ();
 
-  clr_source_update_async (fixture->store, fixture->downloader, "csl", url, FALSE,
+  clr_source_update_async (fixture->tmp.store, fixture->downloader, "csl", url, FALSE,
                            async_progress, &state, NULL, NULL, async_done, &state);
   g_main_loop_run (state.loop);
 
@@ -512,7 +475,7 @@ test_async_cancel (Fixture       *fixture,
   state.main_thread = g_thread_self ();
 
   started = g_get_monotonic_time ();
-  clr_source_update_async (fixture->store, fixture->downloader, "csl", url, FALSE,
+  clr_source_update_async (fixture->tmp.store, fixture->downloader, "csl", url, FALSE,
                            NULL, NULL, NULL, cancellable, async_done, &state);
   g_timeout_add (200, cancel_soon, cancellable);
   g_main_loop_run (state.loop);
@@ -522,7 +485,7 @@ test_async_cancel (Fixture       *fixture,
   g_assert_cmpint (g_get_monotonic_time () - started, <, 10 * G_USEC_PER_SEC);
   g_assert_cmpint (current_version_id (fixture), ==, 0);
   /* Stopping it is not recorded as a failure of the source. */
-  source = clr_store_get_source (fixture->store, "csl", NULL);
+  source = clr_store_get_source (fixture->tmp.store, "csl", NULL);
   g_assert_null (source->last_error);
 
   g_clear_error (&state.error);
@@ -589,7 +552,7 @@ test_http_refused (Fixture       *fixture,
   g_auto(ClrSourceUpdateResult) result = { 0 };
 
   serve_fixture ("/http/consolidated.csv", "csl-v1.csv");
-  g_assert_false (clr_source_update (fixture->store, strict, "csl", url, FALSE, NULL, NULL, &result, NULL, &error));
+  g_assert_false (clr_source_update (fixture->tmp.store, strict, "csl", url, FALSE, NULL, NULL, &result, NULL, &error));
   g_assert_error (error, CLR_NET_ERROR, CLR_NET_ERROR_INSECURE);
   g_assert_nonnull (strstr (error->message, "--allow-http"));
   g_assert_cmpuint (clr_test_server_get_hits (server, "/http/consolidated.csv"), ==, 0);
@@ -601,7 +564,7 @@ test_http_refused (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (result.without_tls);
   {
-    g_autoptr(ClrListVersion) version = clr_store_get_current_version (fixture->store, "csl", NULL);
+    g_autoptr(ClrListVersion) version = clr_store_get_current_version (fixture->tmp.store, "csl", NULL);
 
     g_assert_true (version->fetched_without_tls);
   }
@@ -724,6 +687,6 @@ main (int   argc,
 
   result = g_test_run ();
   clr_test_server_free (server);
-  remove_tree (cache);
+  clr_test_rmtree (cache);
   return result;
 }

@@ -13,77 +13,20 @@
 
 #include "clr-store-audit.h"
 #include "clr-store-rules.h"
+#include "clr-store-test.h"
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  ClrStore *store;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("clearance-audit-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "clearance.db", NULL);
-  f->store = clr_store_new (f->path);
-  clr_store_open (f->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static JsonNode *
-parse (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
+typedef ClrStoreTest Fixture;
 
 /* Three entries: a list import, a decision on case 7, an evaluation of case 7. */
 static void
 append_three (ClrStore *store)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) import_after = parse ("{\"source\": \"csl\", \"version\": 3, \"sha256\": \"ab12\"}");
-  g_autoptr(JsonNode) before = parse ("{\"status\": \"open\"}");
-  g_autoptr(JsonNode) after = parse ("{\"status\": \"no_match\", \"reason\": \"different-country\", "
+  g_autoptr(JsonNode) import_after = clr_test_parse ("{\"source\": \"csl\", \"version\": 3, \"sha256\": \"ab12\"}");
+  g_autoptr(JsonNode) before = clr_test_parse ("{\"status\": \"open\"}");
+  g_autoptr(JsonNode) after = clr_test_parse ("{\"status\": \"no_match\", \"reason\": \"different-country\", "
                                      "\"note\": \"Huawei, \\\"Düsseldorf\\\"\\nsecond line\"}");
-  g_autoptr(JsonNode) verdict = parse ("{\"verdict\": \"clear\"}");
+  g_autoptr(JsonNode) verdict = clr_test_parse ("{\"verdict\": \"clear\"}");
 
   g_assert_cmpint (clr_store_audit_append (store, CLR_AUDIT_LIST_IMPORT, "list", "csl", 0, NULL,
                                            import_after, &error), ==, 1);
@@ -375,7 +318,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/store/audit/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/store/audit/" name, Fixture, NULL, clr_store_test_set_up, func, clr_store_test_tear_down)
   ADD ("append-and-verify", test_append_and_verify);
   ADD ("reviewer", test_reviewer);
   ADD ("append-only", test_append_only);

@@ -13,66 +13,9 @@
 
 #include "clr-store-audit.h"
 #include "clr-store-cases.h"
+#include "clr-store-test.h"
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  ClrStore *store;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("clearance-cases-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "clearance.db", NULL);
-  f->store = clr_store_new (f->path);
-  clr_store_open (f->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-}
-
-static JsonNode *
-parse (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
+typedef ClrStoreTest Fixture;
 
 static const char *h100_shipment =
   "{\"reference\": \"PO-4711\", \"date\": \"2025-06-01\", \"destination\": \"CN\", "
@@ -86,7 +29,7 @@ test_create_and_get (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) shipment = parse (h100_shipment);
+  g_autoptr(JsonNode) shipment = clr_test_parse (h100_shipment);
   g_autoptr(ClrCase) c = NULL;
   g_autoptr(ClrCase) empty = NULL;
   gint64 id, empty_id;
@@ -129,8 +72,8 @@ test_autosave (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) shipment = parse (h100_shipment);
-  g_autoptr(JsonNode) array = parse ("[1, 2]");
+  g_autoptr(JsonNode) shipment = clr_test_parse (h100_shipment);
+  g_autoptr(JsonNode) array = clr_test_parse ("[1, 2]");
   g_autoptr(ClrCase) c = NULL;
   g_autoptr(ClrStore) reopened = NULL;
   gint64 id;
@@ -179,7 +122,7 @@ create_with (ClrStore   *store,
              const char *json)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = parse (json);
+  g_autoptr(JsonNode) node = clr_test_parse (json);
   gint64 id = clr_store_create_case (store, node, &error);
 
   g_assert_no_error (error);
@@ -215,7 +158,7 @@ test_list_search_archive (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) cases = NULL;
-  g_autoptr(JsonNode) result = parse ("{\"verdict\": \"license_required\", \"as_of\": \"2025-06-01\", "
+  g_autoptr(JsonNode) result = clr_test_parse ("{\"verdict\": \"license_required\", \"as_of\": \"2025-06-01\", "
                                       "\"findings\": [{\"rule\": \"ai-chips-cn\", \"outcome\": \"license_required\"}]}");
   gint64 a, b, c;
 
@@ -290,12 +233,12 @@ test_result_and_history (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) shipment = parse (h100_shipment);
-  g_autoptr(JsonNode) first = parse ("{\"verdict\": \"review\", \"as_of\": \"2025-06-01\", \"posture\": \"enforcement\", "
+  g_autoptr(JsonNode) shipment = clr_test_parse (h100_shipment);
+  g_autoptr(JsonNode) first = clr_test_parse ("{\"verdict\": \"review\", \"as_of\": \"2025-06-01\", \"posture\": \"enforcement\", "
                                      "\"findings\": [{\"rule\": \"missing-hq\", \"outcome\": \"review\"}]}");
-  g_autoptr(JsonNode) second = parse ("{\"verdict\": \"license_required\", \"as_of\": \"2025-06-01\", "
+  g_autoptr(JsonNode) second = clr_test_parse ("{\"verdict\": \"license_required\", \"as_of\": \"2025-06-01\", "
                                       "\"posture\": \"enforcement\", \"findings\": []}");
-  g_autoptr(JsonNode) bad = parse ("\"clear\"");
+  g_autoptr(JsonNode) bad = clr_test_parse ("\"clear\"");
   g_autoptr(ClrCase) c = NULL;
   g_autoptr(GPtrArray) history = NULL;
   ClrAuditEntry *entry;
@@ -341,8 +284,8 @@ test_duplicate (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) shipment = parse (h100_shipment);
-  g_autoptr(JsonNode) result = parse ("{\"verdict\": \"clear\"}");
+  g_autoptr(JsonNode) shipment = clr_test_parse (h100_shipment);
+  g_autoptr(JsonNode) result = clr_test_parse ("{\"verdict\": \"clear\"}");
   g_autoptr(ClrCase) copy = NULL;
   g_autoptr(ClrCase) original = NULL;
   JsonObject *copy_object;
@@ -393,7 +336,7 @@ test_json_round_trip (Fixture       *f,
   g_autofree char *list = g_build_filename (f->dir, "list.json", NULL);
   g_autofree char *missing = g_build_filename (f->dir, "missing.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonNode) original = parse (h100_shipment);
+  g_autoptr(JsonNode) original = clr_test_parse (h100_shipment);
   gint64 id;
 
   g_assert_true (g_file_set_contents (in, h100_shipment, -1, NULL));
@@ -440,89 +383,61 @@ test_json_round_trip (Fixture       *f,
   g_assert_cmpuint (count_cases (f->store), ==, 2);
 }
 
-typedef struct
-{
-  GMainLoop    *loop;
-  GAsyncResult *result;
-} AsyncWait;
-
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  AsyncWait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  g_main_loop_quit (wait->loop);
-}
-
-static GAsyncResult *
-wait_for (AsyncWait *wait)
-{
-  GAsyncResult *result;
-
-  g_main_loop_run (wait->loop);
-  result = wait->result;
-  wait->result = NULL;
-  return result;
-}
-
 static void
 test_async (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) shipment = parse (h100_shipment);
+  g_autoptr(JsonNode) shipment = clr_test_parse (h100_shipment);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  AsyncWait wait = { loop, NULL };
+  ClrTestAsync wait = { loop, NULL };
   g_autoptr(ClrCase) c = NULL;
   g_autoptr(GPtrArray) cases = NULL;
   GAsyncResult *result;
   gint64 id, copy;
 
-  clr_store_create_case_async (f->store, NULL, NULL, on_done, &wait);
-  result = wait_for (&wait);
+  clr_store_create_case_async (f->store, NULL, NULL, clr_test_async_ready, &wait);
+  result = clr_test_async_wait (&wait);
   id = clr_store_create_case_finish (f->store, result, &error);
   g_object_unref (result);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
 
   /* The caller may change its document right after the call. */
-  clr_store_save_case_async (f->store, id, shipment, NULL, on_done, &wait);
+  clr_store_save_case_async (f->store, id, shipment, NULL, clr_test_async_ready, &wait);
   json_object_set_string_member (json_node_get_object (shipment), "reference", "changed after the call");
-  result = wait_for (&wait);
+  result = clr_test_async_wait (&wait);
   g_assert_true (clr_store_save_case_finish (f->store, result, &error));
   g_object_unref (result);
   g_assert_no_error (error);
 
-  clr_store_get_case_async (f->store, id, NULL, on_done, &wait);
-  result = wait_for (&wait);
+  clr_store_get_case_async (f->store, id, NULL, clr_test_async_ready, &wait);
+  result = clr_test_async_wait (&wait);
   c = clr_store_get_case_finish (f->store, result, &error);
   g_object_unref (result);
   g_assert_no_error (error);
   g_assert_cmpstr (c->reference, ==, "PO-4711");
 
-  clr_store_duplicate_case_async (f->store, id, NULL, on_done, &wait);
-  result = wait_for (&wait);
+  clr_store_duplicate_case_async (f->store, id, NULL, clr_test_async_ready, &wait);
+  result = clr_test_async_wait (&wait);
   copy = clr_store_duplicate_case_finish (f->store, result, &error);
   g_object_unref (result);
   g_assert_no_error (error);
 
-  clr_store_set_case_archived_async (f->store, copy, TRUE, NULL, on_done, &wait);
-  result = wait_for (&wait);
+  clr_store_set_case_archived_async (f->store, copy, TRUE, NULL, clr_test_async_ready, &wait);
+  result = clr_test_async_wait (&wait);
   g_assert_true (clr_store_set_case_archived_finish (f->store, result, &error));
   g_object_unref (result);
 
-  clr_store_list_cases_async (f->store, "PO-4711", CLR_CASE_STATUS_OPEN, 0, NULL, on_done, &wait);
-  result = wait_for (&wait);
+  clr_store_list_cases_async (f->store, "PO-4711", CLR_CASE_STATUS_OPEN, 0, NULL, clr_test_async_ready, &wait);
+  result = clr_test_async_wait (&wait);
   cases = clr_store_list_cases_finish (f->store, result, &error);
   g_object_unref (result);
   g_assert_no_error (error);
   assert_refs (cases, "PO-4711");
 
-  clr_store_get_case_async (f->store, 31337, NULL, on_done, &wait);
-  result = wait_for (&wait);
+  clr_store_get_case_async (f->store, 31337, NULL, clr_test_async_ready, &wait);
+  result = clr_test_async_wait (&wait);
   g_assert_null (clr_store_get_case_finish (f->store, result, &error));
   g_object_unref (result);
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND);
@@ -535,7 +450,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/store/cases/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/store/cases/" name, Fixture, NULL, clr_store_test_set_up, func, clr_store_test_tear_down)
   ADD ("create-and-get", test_create_and_get);
   ADD ("autosave", test_autosave);
   ADD ("list-search-archive", test_list_search_archive);

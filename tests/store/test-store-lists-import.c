@@ -12,61 +12,14 @@
 
 #include "clr-store-lists.h"
 #include "clr-store-sources.h"
+#include "clr-store-test.h"
 
-typedef struct
-{
-  char     *dir;
-  ClrStore *store;
-} Fixture;
+typedef ClrStoreTest Fixture;
 
 static char *
 data_file (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "cli", "data", name, NULL);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("clr-import-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->store = clr_store_new (path);
-  clr_store_open (fixture->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->store);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static gboolean
-import (Fixture             *fixture,
-        const char          *path,
-        gboolean             force,
-        ClrListImportResult *result,
-        GError             **error)
-{
-  return clr_store_import_list_file (fixture->store, path, CLR_LIST_FORMAT_AUTO, NULL, force,
-                                     NULL, NULL, result, NULL, error);
 }
 
 /* Everything a user could observe about the lists, as one string. */
@@ -121,7 +74,7 @@ test_import_file (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  g_assert_true (import (fixture, v1, FALSE, &result, &error));
+  g_assert_true (clr_store_test_import_file (fixture->store, v1, FALSE, &result, &error));
   g_assert_no_error (error);
   g_assert_false (result.unchanged);
   g_assert_cmpstr (result.source, ==, "csl");
@@ -133,7 +86,7 @@ test_import_file (Fixture       *fixture,
 
   /* Identical bytes: a no-op that says so. */
   before = snapshot (fixture);
-  g_assert_true (import (fixture, v1, FALSE, &again, &error));
+  g_assert_true (clr_store_test_import_file (fixture->store, v1, FALSE, &again, &error));
   g_assert_no_error (error);
   g_assert_true (again.unchanged);
   g_assert_cmpint (again.version_id, ==, result.version_id);
@@ -142,7 +95,7 @@ test_import_file (Fixture       *fixture,
   g_clear_pointer (&after, g_free);
 
   /* A file that breaks halfway changes nothing, and says where. */
-  g_assert_false (import (fixture, broken, TRUE, NULL, &error));
+  g_assert_false (clr_store_test_import_file (fixture->store, broken, TRUE, NULL, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "csl-broken.csv:7"));
   g_clear_error (&error);
@@ -159,17 +112,17 @@ test_import_errors (Fixture       *fixture,
   g_autofree char *empty = g_build_filename (fixture->dir, "empty.csv", NULL);
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (import (fixture, missing, FALSE, NULL, &error));
+  g_assert_false (clr_store_test_import_file (fixture->store, missing, FALSE, NULL, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "nope.csv"));
   g_clear_error (&error);
 
-  g_assert_false (import (fixture, fixture->dir, FALSE, NULL, &error));
+  g_assert_false (clr_store_test_import_file (fixture->store, fixture->dir, FALSE, NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
 
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
-  g_assert_false (import (fixture, empty, FALSE, NULL, &error));
+  g_assert_false (clr_store_test_import_file (fixture->store, empty, FALSE, NULL, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "empty.csv"));
   g_clear_error (&error);
@@ -207,7 +160,7 @@ test_custom_source (Fixture       *fixture,
   /* The same bytes under the source the file names are a new import, not
    * "unchanged" because a custom source holds them. */
   clr_list_import_result_clear (&result);
-  g_assert_true (import (fixture, v1, FALSE, &result, &error));
+  g_assert_true (clr_store_test_import_file (fixture->store, v1, FALSE, &result, &error));
   g_assert_no_error (error);
   g_assert_false (result.unchanged);
   g_assert_cmpstr (result.source, ==, "csl");
@@ -241,7 +194,7 @@ test_custom_source (Fixture       *fixture,
                                              NULL, NULL, &result, NULL, &error));
   g_assert_no_error (error);
   clr_list_import_result_clear (&result);
-  g_assert_true (import (fixture, v2, FALSE, &result, &error));
+  g_assert_true (clr_store_test_import_file (fixture->store, v2, FALSE, &result, &error));
   g_assert_no_error (error);
   g_assert_false (result.unchanged);
   g_assert_cmpstr (result.source, ==, "csl");
@@ -261,7 +214,7 @@ test_freshness (Fixture       *fixture,
                    ==, CLR_SOURCE_FRESHNESS_NEVER_LOADED);
   g_assert_no_error (error);
 
-  g_assert_true (import (fixture, v1, FALSE, NULL, &error));
+  g_assert_true (clr_store_test_import_file (fixture->store, v1, FALSE, NULL, &error));
   g_assert_cmpint (clr_store_get_source_freshness (fixture->store, "csl", 7, NULL, &current, &error),
                    ==, CLR_SOURCE_FRESHNESS_CURRENT);
   g_assert_nonnull (current);
@@ -388,7 +341,7 @@ test_async_cancel_midway (Fixture       *fixture,
   g_assert_null (clr_store_get_current_version (fixture->store, "csl", NULL));
 
   /* And the store is free for the next import. */
-  g_assert_true (import (fixture, v1, FALSE, NULL, &state.error));
+  g_assert_true (clr_store_test_import_file (fixture->store, v1, FALSE, NULL, &state.error));
   g_assert_no_error (state.error);
   g_main_loop_unref (state.loop);
 }
@@ -413,7 +366,7 @@ test_concurrent_readers (Fixture       *fixture,
   AsyncState state = { 0 };
   guint reads = 0;
 
-  g_assert_true (import (fixture, v1, FALSE, NULL, &error));
+  g_assert_true (clr_store_test_import_file (fixture->store, v1, FALSE, NULL, &error));
 
   /* While a new version is written in a worker thread, a reader sees the
    * old version or the new one, never a mix. */
@@ -442,7 +395,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (name, Fixture, NULL, clr_store_test_set_up, func, clr_store_test_tear_down)
   ADD ("/store/lists-import/file", test_import_file);
   ADD ("/store/lists-import/errors", test_import_errors);
   ADD ("/store/lists-import/custom-source", test_custom_source);

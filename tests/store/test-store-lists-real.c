@@ -13,112 +13,9 @@
 #include <string.h>
 
 #include "clr-store-lists.h"
+#include "clr-store-test.h"
 
-typedef struct
-{
-  char     *dir;
-  ClrStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("clr-real-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->store = clr_store_new (path);
-  clr_store_open (fixture->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&fixture->store);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static gboolean
-import (Fixture             *fixture,
-        const char          *path,
-        gboolean             force,
-        ClrListImportResult *result,
-        GError             **error)
-{
-  return clr_store_import_list_file (fixture->store, path, CLR_LIST_FORMAT_AUTO, NULL, force,
-                                     NULL, NULL, result, NULL, error);
-}
-
-static char *
-shared_file (const char *relative)
-{
-  const char *root = g_getenv ("CLEARANCE_SHARED_DATA");
-  g_autofree char *path = NULL;
-
-  if (root == NULL)
-    return NULL;
-  path = g_build_filename (root, relative, NULL);
-  return g_file_test (path, G_FILE_TEST_EXISTS) ? g_steal_pointer (&path) : NULL;
-}
-
-static void
-gunzip_to (const char *from,
-           const char *to)
-{
-  g_autoptr(GFile) in_file = g_file_new_for_path (from);
-  g_autoptr(GFile) out_file = g_file_new_for_path (to);
-  g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(GZlibDecompressor) decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-  g_autoptr(GInputStream) converted = NULL;
-  g_autoptr(GError) error = NULL;
-
-  in = g_file_read (in_file, NULL, &error);
-  g_assert_no_error (error);
-  out = g_file_replace (out_file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
-  g_assert_no_error (error);
-  converted = g_converter_input_stream_new (G_INPUT_STREAM (in), G_CONVERTER (decompressor));
-  g_output_stream_splice (G_OUTPUT_STREAM (out), converted,
-                          G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                          NULL, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-unxz_to (const char *from,
-         const char *to)
-{
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *xz = g_find_program_in_path ("xz");
-
-  if (xz == NULL)
-    return FALSE;
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  g_subprocess_launcher_set_stdout_file_path (launcher, to);
-  process = g_subprocess_launcher_spawn (launcher, &error, xz, "-dc", from, NULL);
-  g_assert_no_error (error);
-  g_subprocess_wait_check (process, NULL, &error);
-  g_assert_no_error (error);
-  return TRUE;
-}
+typedef ClrStoreTest Fixture;
 
 static ClrListCount *
 find_count (GPtrArray  *counts,
@@ -137,10 +34,9 @@ static void
 test_real_csl_update (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *gz = shared_file ("csl/2022-05-16/consolidated.csv.gz");
-  g_autofree char *xz = shared_file ("csl/2026-07-31_compact/consolidated-rebuilt.csv.xz");
-  g_autofree char *csv2022 = g_build_filename (fixture->dir, "consolidated.csv", NULL);
-  g_autofree char *csv2026 = g_build_filename (fixture->dir, "consolidated-2026.csv", NULL);
+  g_autofree char *csv2022 = clr_test_shared_file ("csl/2022-05-16/consolidated.csv.gz", fixture->dir,
+                                                   "consolidated.csv");
+  g_autofree char *csv2026 = NULL;
   g_auto(ClrListImportResult) first = { 0 };
   g_auto(ClrListImportResult) second = { 0 };
   g_autoptr(GError) error = NULL;
@@ -148,14 +44,10 @@ test_real_csl_update (Fixture       *fixture,
   gboolean zhipu_added = FALSE;
   guint added = 0, removed = 0, changed = 0;
 
-  if (gz == NULL || xz == NULL)
-    {
-      g_test_skip ("CLEARANCE_SHARED_DATA with the 2022 and 2026 CSL copies is not available");
-      return;
-    }
+  if (csv2022 == NULL)
+    return;  /* skipped: no shared data */
 
-  gunzip_to (gz, csv2022);
-  g_assert_true (import (fixture, csv2022, FALSE, &first, &error));
+  g_assert_true (clr_store_test_import_file (fixture->store, csv2022, FALSE, &first, &error));
   g_assert_no_error (error);
   /* 14,160 published rows; one repeats its predecessor exactly. */
   g_assert_cmpuint (first.records, >=, 14159);
@@ -164,19 +56,18 @@ test_real_csl_update (Fixture       *fixture,
   g_assert_cmpuint (find_count (first.counts, "EL")->records, ==, 2001);
   g_assert_cmpstr (first.sha256, ==, "80e780b91b7b50e193c0077b17d75ec6f6dbd8223ae0bd54b343d297db5e767f");
 
-  if (!unxz_to (xz, csv2026))
-    {
-      g_test_skip ("xz is not installed");
-      return;
-    }
+  csv2026 = clr_test_shared_file ("csl/2026-07-31_compact/consolidated-rebuilt.csv.xz", fixture->dir,
+                                  "consolidated-2026.csv");
+  if (csv2026 == NULL)
+    return;  /* skipped: no 2026 copy or no xz */
 
   /* The compact 2026 copy lost most CAP rows: the guard must stop it. */
-  g_assert_false (import (fixture, csv2026, FALSE, NULL, &error));
+  g_assert_false (clr_store_test_import_file (fixture->store, csv2026, FALSE, NULL, &error));
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_SANITY);
   g_assert_nonnull (strstr (error->message, "CAP"));
   g_clear_error (&error);
 
-  g_assert_true (import (fixture, csv2026, TRUE, &second, &error));
+  g_assert_true (clr_store_test_import_file (fixture->store, csv2026, TRUE, &second, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (second.records, ==, 25921);
   g_assert_cmpint (second.previous_version_id, ==, first.version_id);
@@ -225,7 +116,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/store/lists-real/csl-2022-to-2026", Fixture, NULL,
-              fixture_set_up, test_real_csl_update, fixture_tear_down);
+              clr_store_test_set_up, test_real_csl_update, clr_store_test_tear_down);
 
   return g_test_run ();
 }

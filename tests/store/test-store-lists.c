@@ -13,51 +13,9 @@
 
 #include "clr-store-lists.h"
 #include "clr-store-review.h"
+#include "clr-store-test.h"
 
-typedef struct
-{
-  char     *dir;
-  char     *path;
-  ClrStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("clr-lists-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
-  fixture->store = clr_store_new (fixture->path);
-  clr_store_open (fixture->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-      g_remove (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  remove_dir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
+typedef ClrStoreTest Fixture;
 
 static ClrEntry *
 make_entry (const char *list,
@@ -673,7 +631,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (name, Fixture, NULL, clr_store_test_set_up, func, clr_store_test_tear_down)
   ADD ("/store/lists/first-version", test_first_version);
   ADD ("/store/lists/atomic-failure", test_atomic_failure);
   ADD ("/store/lists/unchanged", test_unchanged);

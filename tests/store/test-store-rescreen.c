@@ -13,13 +13,9 @@
 #include "clr-store-audit.h"
 #include "clr-store-cases.h"
 #include "clr-store-review.h"
-#include "test-store-review-fixtures.h"
+#include "clr-store-test.h"
 
-typedef struct
-{
-  char     *dir;
-  ClrStore *store;
-} Fixture;
+typedef ClrStoreTest Fixture;
 
 static const TestEntry version1[] = {
   { "EL", "el-huawei", "Huawei Technologies Co., Ltd.", "CN", "Bantian, Longgang District, Shenzhen, CN", NULL },
@@ -34,36 +30,12 @@ static const TestEntry version2[] = {
   { "SDN", "4711", "ORANGE BAKERY COMPANY", "SY", "Damascus, SY", NULL },
 };
 
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("clearance-rescreen-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "clearance.db", NULL);
-  f->store = clr_store_new (path);
-  clr_store_open (f->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
-}
-
 static gint64
 save_case (Fixture    *f,
            const char *shipment_json)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) shipment = test_parse (shipment_json);
+  g_autoptr(JsonNode) shipment = clr_test_parse (shipment_json);
   gint64 id = clr_store_create_case (f->store, shipment, &error);
 
   g_assert_no_error (error);
@@ -78,7 +50,7 @@ screen_case (Fixture *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(ClrCase) c = clr_store_get_case (f->store, case_id, &error);
   JsonArray *parties = json_object_get_array_member (json_node_get_object (c->shipment), "parties");
-  g_autoptr(JsonArray) screening = test_screen_parties (f->store, parties);
+  g_autoptr(JsonArray) screening = clr_store_test_screen_parties (f->store, parties);
 
   g_assert_true (clr_store_review_annotate_screening_full (f->store, screening, parties, case_id, "case", &error));
   g_assert_no_error (error);
@@ -157,7 +129,7 @@ test_update (Fixture       *f,
   g_autofree char *text = NULL;
   gint64 open_case, archived_case;
 
-  test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
+  clr_store_test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
 
   open_case = save_case (f, "{\"reference\": \"PO-1\", \"date\": \"2026-01-10\", \"destination\": \"AE\", "
                             "\"parties\": [{\"role\": \"end_user\", \"name\": \"Huawei Technologies Co. Ltd\", \"country\": \"CN\"},"
@@ -184,7 +156,7 @@ test_update (Fixture       *f,
   decide (f->store, acme, CLR_REVIEW_STATUS_MATCH);
 
   /* The update: Huawei changed, ACME removed, Orange Bakery listed. */
-  test_write_version (f->store, "v2", version2, G_N_ELEMENTS (version2));
+  clr_store_test_write_version (f->store, "v2", version2, G_N_ELEMENTS (version2));
   summary = clr_rescreen_run (f->store, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
@@ -259,7 +231,7 @@ test_resume_interrupted (Fixture       *f,
   gint64 open_case;
   sqlite3 *db = NULL;
 
-  test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
+  clr_store_test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
   open_case = save_case (f, "{\"reference\": \"PO-1\", \"date\": \"2026-01-10\", \"destination\": \"AE\", "
                             "\"parties\": [{\"role\": \"end_user\", \"name\": \"Huawei Technologies Co. Ltd\", \"country\": \"CN\"},"
                             " {\"role\": \"purchaser\", \"name\": \"Acme Trading LLC\", \"country\": \"IR\"},"
@@ -271,7 +243,7 @@ test_resume_interrupted (Fixture       *f,
   acme = find_item (f->store, "acme", "SDN");
   decide (f->store, huawei, CLR_REVIEW_STATUS_NO_MATCH);
   decide (f->store, acme, CLR_REVIEW_STATUS_MATCH);
-  test_write_version (f->store, "v2", version2, G_N_ELEMENTS (version2));
+  clr_store_test_write_version (f->store, "v2", version2, G_N_ELEMENTS (version2));
 
   g_assert_cmpint (sqlite3_open (clr_store_get_path (f->store), &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER interrupt BEFORE INSERT ON rescreen_runs "
@@ -312,7 +284,7 @@ test_first_list (Fixture       *f,
    * first list, parties and ultimate parents alike. */
   save_case (f, "{\"parties\": [{\"role\": \"end_user\", \"name\": \"Shenzhen Retail Ltd\", \"country\": \"CN\","
                 " \"ultimate_parent\": {\"name\": \"Huawei Technologies Co Ltd\", \"headquarters_country\": \"CN\"}}]}");
-  test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
+  clr_store_test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
 
   summary = clr_rescreen_run (f->store, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -328,8 +300,7 @@ test_first_list (Fixture       *f,
 
 typedef struct
 {
-  GMainLoop    *loop;
-  GAsyncResult *result;
+  ClrTestAsync  async;
   guint         reports;
   guint         last_done;
   guint         last_total;
@@ -351,17 +322,6 @@ on_progress (guint       done,
 }
 
 static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  AsyncWait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  g_main_loop_quit (wait->loop);
-}
-
-static void
 test_async_cancel (Fixture       *f,
                    gconstpointer  data)
 {
@@ -369,25 +329,25 @@ test_async_cancel (Fixture       *f,
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(ClrRescreenSummary) summary = NULL;
-  AsyncWait wait = { loop, NULL, 0, 0, 0 };
+  AsyncWait wait = { { loop, NULL }, 0, 0, 0 };
 
   save_case (f, "{\"parties\": [{\"name\": \"ACME Trading\", \"country\": \"IR\"}]}");
-  test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
+  clr_store_test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
 
   /* Cancelled: an error, and the next run still finds everything. */
   g_cancellable_cancel (cancellable);
-  clr_rescreen_run_async (f->store, on_progress, &wait, NULL, cancellable, on_done, &wait);
+  clr_rescreen_run_async (f->store, on_progress, &wait, NULL, cancellable, clr_test_async_ready, &wait.async);
   g_main_loop_run (loop);
-  g_assert_null (clr_rescreen_run_finish (f->store, wait.result, &error));
-  g_clear_object (&wait.result);
+  g_assert_null (clr_rescreen_run_finish (f->store, wait.async.result, &error));
+  g_clear_object (&wait.async.result);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
   wait.reports = 0;
-  clr_rescreen_run_async (f->store, on_progress, &wait, NULL, NULL, on_done, &wait);
+  clr_rescreen_run_async (f->store, on_progress, &wait, NULL, NULL, clr_test_async_ready, &wait.async);
   g_main_loop_run (loop);
-  summary = clr_rescreen_run_finish (f->store, wait.result, &error);
-  g_clear_object (&wait.result);
+  summary = clr_rescreen_run_finish (f->store, wait.async.result, &error);
+  g_clear_object (&wait.async.result);
   g_assert_no_error (error);
   g_assert_cmpuint (summary->new_hits, ==, 1);
 
@@ -399,31 +359,6 @@ test_async_cancel (Fixture       *f,
 }
 
 /* ---- the real 2022 → 2026 CSL update ---- */
-
-static char *
-decompress (const char *path,
-            const char *dir,
-            const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = g_build_filename (dir, name, NULL);
-  g_autofree char *contents = NULL;
-  const char *tool = g_str_has_suffix (path, ".xz") ? "xz" : "gzip";
-  const char *argv[] = { tool, "-dc", path, NULL };
-  gsize length = 0;
-  int status = 0;
-
-  g_autofree char *program = g_find_program_in_path (tool);
-
-  if (program == NULL)
-    return NULL;
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &contents, NULL, &status, &error) || status != 0)
-    return NULL;
-  length = strlen (contents);
-  g_assert_true (g_file_set_contents (out, contents, length, &error));
-  return g_steal_pointer (&out);
-}
 
 static void
 import_file (ClrStore   *store,
@@ -442,9 +377,6 @@ static void
 test_real_csl_update (Fixture       *f,
                       gconstpointer  data)
 {
-  const char *shared = g_getenv ("CLEARANCE_SHARED_DATA");
-  g_autofree char *csl2022_gz = NULL;
-  g_autofree char *csl2026_xz = NULL;
   g_autofree char *csl2022 = NULL;
   g_autofree char *csl2026 = NULL;
   g_autoptr(GError) error = NULL;
@@ -456,25 +388,11 @@ test_real_csl_update (Fixture       *f,
   ClrReviewItem *huawei = NULL;
   ClrReviewFilter filter;
 
-  if (shared == NULL)
-    {
-      g_test_skip ("CLEARANCE_SHARED_DATA is not set");
-      return;
-    }
-  csl2022_gz = g_build_filename (shared, "csl", "2022-05-16", "consolidated.csv.gz", NULL);
-  csl2026_xz = g_build_filename (shared, "csl", "2026-07-31_compact", "consolidated-rebuilt.csv.xz", NULL);
-  if (!g_file_test (csl2022_gz, G_FILE_TEST_EXISTS) || !g_file_test (csl2026_xz, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("the 2022 and 2026 CSL copies are not in CLEARANCE_SHARED_DATA");
-      return;
-    }
-  csl2022 = decompress (csl2022_gz, f->dir, "consolidated-2022.csv");
-  csl2026 = decompress (csl2026_xz, f->dir, "consolidated-2026.csv");
+  csl2022 = clr_test_shared_file ("csl/2022-05-16/consolidated.csv.gz", f->dir, "consolidated-2022.csv");
+  csl2026 = csl2022 ? clr_test_shared_file ("csl/2026-07-31_compact/consolidated-rebuilt.csv.xz", f->dir,
+                                            "consolidated-2026.csv") : NULL;
   if (csl2022 == NULL || csl2026 == NULL)
-    {
-      g_test_skip ("gzip or xz is not available to unpack the shared data");
-      return;
-    }
+    return;  /* skipped: no shared data or no xz */
 
   /* A case with the Huawei parent company as end user and Zhipu AI (listed
    * only in 2024) as consignee, screened against the 2022 list. */
@@ -557,7 +475,7 @@ main (int    argc,
 
   g_test_add_func ("/store/rescreen/summary-text", test_summary_text);
 #define ADD(name, func) \
-  g_test_add ("/store/rescreen/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/store/rescreen/" name, Fixture, NULL, clr_store_test_set_up, func, clr_store_test_tear_down)
   ADD ("update", test_update);
   ADD ("first-list", test_first_list);
   ADD ("resume-interrupted", test_resume_interrupted);

@@ -12,13 +12,9 @@
 #include "clr-store-cases.h"
 #include "clr-store-review.h"
 #include "clr-store-screening.h"
-#include "test-store-review-fixtures.h"
+#include "clr-store-test.h"
 
-typedef struct
-{
-  char     *dir;
-  ClrStore *store;
-} Fixture;
+typedef ClrStoreTest Fixture;
 
 static const TestEntry version1[] = {
   { "EL", "el-huawei", "Huawei Technologies Co., Ltd.", "CN",
@@ -39,25 +35,8 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("clearance-review-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "clearance.db", NULL);
-  f->store = clr_store_new (path);
-  clr_store_open (f->store, &error);
-  g_assert_no_error (error);
-  test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_object (&f->store);
-  test_remove_tree (f->dir);
-  g_free (f->dir);
+  clr_store_test_set_up (f, data);
+  clr_store_test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
 }
 
 /* Screens @parties_json with the current lists and records the hits for
@@ -68,8 +47,8 @@ evaluate_parties (Fixture    *f,
                   gint64      case_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) parties = test_parse (parties_json);
-  JsonArray *screening = test_screen_parties (f->store, json_node_get_array (parties));
+  g_autoptr(JsonNode) parties = clr_test_parse (parties_json);
+  JsonArray *screening = clr_store_test_screen_parties (f->store, json_node_get_array (parties));
 
   g_assert_true (clr_store_review_annotate_screening_full (f->store, screening, json_node_get_array (parties),
                                                            case_id, "case", &error));
@@ -153,12 +132,12 @@ test_record_once (Fixture       *f,
   screening = evaluate_parties (f, HUAWEI_CN, 11);
 
   /* The evaluator reads "decision": an undecided hit is open. */
-  g_assert_cmpuint (json_array_get_length (test_hits_of (screening, 0)), >=, 1);
-  hit = json_array_get_object_element (test_hits_of (screening, 0), 0);
+  g_assert_cmpuint (json_array_get_length (clr_store_test_hits_of (screening, 0)), >=, 1);
+  hit = json_array_get_object_element (clr_store_test_hits_of (screening, 0), 0);
   g_assert_cmpstr (json_object_get_string_member (hit, "list"), ==, "EL");
   g_assert_cmpstr (json_object_get_string_member (hit, "decision"), ==, "open");
   g_assert_cmpint (json_object_get_int_member (hit, "review_id"), >, 0);
-  g_assert_cmpuint (json_array_get_length (test_hits_of (screening, 1)), ==, 0);
+  g_assert_cmpuint (json_array_get_length (clr_store_test_hits_of (screening, 1)), ==, 0);
 
   items = list_status (f->store, CLR_REVIEW_STATUS_OPEN);
   g_assert_cmpuint (items->len, ==, 1);
@@ -189,7 +168,7 @@ test_record_once (Fixture       *f,
   g_clear_pointer (&items, g_ptr_array_unref);
   items = list_status (f->store, CLR_REVIEW_STATUS_ANY);
   g_assert_cmpuint (items->len, ==, 1);
-  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (test_hits_of (again, 0), 0),
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (clr_store_test_hits_of (again, 0), 0),
                                                "review_id"), ==, id);
 }
 
@@ -212,7 +191,7 @@ test_decision_reused (Fixture       *f,
   guint counts[4];
 
   first = evaluate_parties (f, HUAWEI_CN, 1);
-  id = json_object_get_int_member (json_array_get_object_element (test_hits_of (first, 0), 0), "review_id");
+  id = json_object_get_int_member (json_array_get_object_element (clr_store_test_hits_of (first, 0), 0), "review_id");
 
   g_assert_true (clr_store_review_decide (f->store, id, CLR_REVIEW_STATUS_NO_MATCH,
                                           CLR_REVIEW_REASON_DIFFERENT_ENTITY,
@@ -245,7 +224,7 @@ test_decision_reused (Fixture       *f,
   /* The same party in another case, spelled differently: not asked again. */
   second = evaluate_parties (f, "[{\"role\": \"ultimate_consignee\", \"name\": \"HUAWEI TECHNOLOGIES CO LTD\", "
                                 "\"country\": \"cn\"}]", 2);
-  hit = json_array_get_object_element (test_hits_of (second, 0), 0);
+  hit = json_array_get_object_element (clr_store_test_hits_of (second, 0), 0);
   g_assert_cmpint (json_object_get_int_member (hit, "review_id"), ==, id);
   g_assert_cmpstr (json_object_get_string_member (hit, "decision"), ==, "no_match");
   open = list_status (f->store, CLR_REVIEW_STATUS_OPEN);
@@ -260,7 +239,7 @@ test_decision_reused (Fixture       *f,
   /* A party with that name in another country is another party. */
   third = evaluate_parties (f, "[{\"role\": \"end_user\", \"name\": \"Huawei Technologies Co., Ltd.\", "
                                "\"country\": \"DE\"}]", 3);
-  hit = json_array_get_object_element (test_hits_of (third, 0), 0);
+  hit = json_array_get_object_element (clr_store_test_hits_of (third, 0), 0);
   g_assert_cmpint (json_object_get_int_member (hit, "review_id"), !=, id);
   g_assert_cmpstr (json_object_get_string_member (hit, "decision"), ==, "open");
 
@@ -280,7 +259,7 @@ test_decide_rejects (Fixture       *f,
   gint64 id;
 
   screening = evaluate_parties (f, HUAWEI_CN, 1);
-  id = json_object_get_int_member (json_array_get_object_element (test_hits_of (screening, 0), 0), "review_id");
+  id = json_object_get_int_member (json_array_get_object_element (clr_store_test_hits_of (screening, 0), 0), "review_id");
 
   g_assert_false (clr_store_review_decide (f->store, id, CLR_REVIEW_STATUS_OPEN,
                                            CLR_REVIEW_REASON_OTHER, NULL, NULL, &error));
@@ -334,7 +313,7 @@ test_reopen_on_entry_change (Fixture       *f,
   gint64 id;
 
   first = evaluate_parties (f, HUAWEI_CN, 1);
-  id = json_object_get_int_member (json_array_get_object_element (test_hits_of (first, 0), 0), "review_id");
+  id = json_object_get_int_member (json_array_get_object_element (clr_store_test_hits_of (first, 0), 0), "review_id");
   g_assert_true (clr_store_review_decide (f->store, id, CLR_REVIEW_STATUS_NO_MATCH,
                                           CLR_REVIEW_REASON_DIFFERENT_ADDRESS, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -344,9 +323,9 @@ test_reopen_on_entry_change (Fixture       *f,
 
   /* A list update changes Huawei's entry: its decision is reopened the next
    * time the party is screened. */
-  test_write_version (f->store, "v2", version2, G_N_ELEMENTS (version2));
+  clr_store_test_write_version (f->store, "v2", version2, G_N_ELEMENTS (version2));
   after_update = evaluate_parties (f, HUAWEI_CN, 5);
-  hit = json_array_get_object_element (test_hits_of (after_update, 0), 0);
+  hit = json_array_get_object_element (clr_store_test_hits_of (after_update, 0), 0);
   g_assert_cmpint (json_object_get_int_member (hit, "review_id"), ==, id);
   g_assert_cmpstr (json_object_get_string_member (hit, "decision"), ==, "open");
 
@@ -381,7 +360,7 @@ test_reopen_on_entry_change (Fixture       *f,
   redecided = clr_store_review_get (f->store, id, &error);
   g_assert_false (redecided->reopened);
   after_decision = evaluate_parties (f, HUAWEI_CN, 6);
-  hit = json_array_get_object_element (test_hits_of (after_decision, 0), 0);
+  hit = json_array_get_object_element (clr_store_test_hits_of (after_decision, 0), 0);
   g_assert_cmpstr (json_object_get_string_member (hit, "decision"), ==, "no_match");
   g_assert_cmpuint (audit_count (f->store, "review.reopen"), ==, 1);
 }
@@ -393,11 +372,11 @@ test_filters (Fixture       *f,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) parties = test_parse (
+  g_autoptr(JsonNode) parties = clr_test_parse (
     "[{\"name\": \"Acme Trading L.L.C.\", \"country\": \"AE\", \"role\": \"purchaser\"},"
     " {\"name\": \"Orion Logistics\", \"country\": \"TR\", \"role\": \"forwarder\"},"
     " {\"name\": \"Nimbus Compute\", \"country\": \"AE\", \"role\": \"end_user\"}]");
-  g_autoptr(JsonNode) screening = test_parse (
+  g_autoptr(JsonNode) screening = clr_test_parse (
     "[{\"party\": 0, \"hits\": [{\"list\": \"SDN\", \"entry_id\": \"36\", \"name\": \"ACME TRADING LLC\", "
     "  \"score\": 0.97, \"matched_name\": \"ACME TRADING LLC\", \"content_hash\": \"h-acme\"}]},"
     " {\"party\": 1, \"hits\": [{\"list\": \"EL\", \"entry_id\": \"el-orion\", \"name\": \"Orion Logistik\", "
@@ -451,23 +430,6 @@ test_filters (Fixture       *f,
 #undef EXPECT
 }
 
-typedef struct
-{
-  GMainLoop    *loop;
-  GAsyncResult *result;
-} AsyncWait;
-
-static void
-on_done (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  AsyncWait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-  g_main_loop_quit (wait->loop);
-}
-
 static void
 test_async (Fixture       *f,
             gconstpointer  data)
@@ -478,13 +440,13 @@ test_async (Fixture       *f,
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) decided = NULL;
   g_autofree char *search = g_strdup ("huawei");
-  AsyncWait wait = { loop, NULL };
+  ClrTestAsync wait = { loop, NULL };
   ClrReviewFilter filter;
   gint64 id;
 
   clr_review_filter_init (&filter);
   filter.search = search;
-  clr_store_review_list_async (f->store, &filter, NULL, on_done, &wait);
+  clr_store_review_list_async (f->store, &filter, NULL, clr_test_async_ready, &wait);
   /* The filter's strings are copied: the caller may free them now. */
   g_clear_pointer (&search, g_free);
   g_main_loop_run (loop);
@@ -495,7 +457,7 @@ test_async (Fixture       *f,
   id = ((ClrReviewItem *) g_ptr_array_index (items, 0))->id;
 
   clr_store_review_decide_async (f->store, id, CLR_REVIEW_STATUS_MATCH, CLR_REVIEW_REASON_CONFIRMED_BY_DOCUMENTS,
-                                 "Same address as the listing", "GUI user", NULL, on_done, &wait);
+                                 "Same address as the listing", "GUI user", NULL, clr_test_async_ready, &wait);
   g_main_loop_run (loop);
   g_assert_true (clr_store_review_decide_finish (f->store, wait.result, &error));
   g_clear_object (&wait.result);
@@ -506,7 +468,7 @@ test_async (Fixture       *f,
   g_assert_cmpstr (((ClrReviewItem *) g_ptr_array_index (decided, 0))->decided_by, ==, "GUI user");
 
   clr_store_review_decide_async (f->store, id, CLR_REVIEW_STATUS_MATCH, CLR_REVIEW_REASON_NONE,
-                                 NULL, NULL, NULL, on_done, &wait);
+                                 NULL, NULL, NULL, clr_test_async_ready, &wait);
   g_main_loop_run (loop);
   g_assert_false (clr_store_review_decide_finish (f->store, wait.result, &error));
   g_clear_object (&wait.result);
@@ -521,7 +483,7 @@ test_result_outdated_by_decision (Fixture       *f,
                                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) shipment = test_parse ("{\"reference\": \"PO-7\", \"parties\": " HUAWEI_CN "}");
+  g_autoptr(JsonNode) shipment = clr_test_parse ("{\"reference\": \"PO-7\", \"parties\": " HUAWEI_CN "}");
   g_autoptr(JsonArray) screening = NULL;
   g_autoptr(JsonNode) result = NULL;
   g_autoptr(ClrCase) before = NULL;
@@ -534,7 +496,7 @@ test_result_outdated_by_decision (Fixture       *f,
   case_id = clr_store_create_case (f->store, shipment, &error);
   g_assert_no_error (error);
   screening = evaluate_parties (f, HUAWEI_CN, case_id);
-  id = json_object_get_int_member (json_array_get_object_element (test_hits_of (screening, 0), 0), "review_id");
+  id = json_object_get_int_member (json_array_get_object_element (clr_store_test_hits_of (screening, 0), 0), "review_id");
   json_object_set_string_member (object, "verdict", "review");
   json_object_set_array_member (object, "screening", json_array_ref (screening));
   result = json_node_init_object (json_node_alloc (), object);
@@ -575,7 +537,7 @@ test_result_outdated_by_decision (Fixture       *f,
 
   /* A result without review annotations has nothing to be out of date with. */
   {
-    g_autoptr(JsonNode) plain = test_parse ("{\"verdict\": \"clear\", \"screening\": [{\"party\": 0, \"hits\": [{\"score\": 0.9}]}]}");
+    g_autoptr(JsonNode) plain = clr_test_parse ("{\"verdict\": \"clear\", \"screening\": [{\"party\": 0, \"hits\": [{\"score\": 0.9}]}]}");
     g_assert_true (clr_store_review_result_is_current (f->store, plain, &current, &error));
     g_assert_true (current);
   }
@@ -705,7 +667,7 @@ test_batch_hits_as_json (Fixture       *f,
   g_assert_no_error (error);
   clr_store_open (other, &error);
   g_assert_no_error (error);
-  test_write_version (other, "v1", version1, G_N_ELEMENTS (version1));
+  clr_store_test_write_version (other, "v1", version1, G_N_ELEMENTS (version1));
 
   /* What clr_cli_screen_batch() recorded before: JSON parties and hits. */
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -788,7 +750,7 @@ main (int    argc,
 
   g_test_add_func ("/store/review/names", test_names);
 #define ADD(name, func) \
-  g_test_add ("/store/review/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/store/review/" name, Fixture, NULL, fixture_setup, func, clr_store_test_tear_down)
   ADD ("record-once", test_record_once);
   ADD ("result-outdated-by-decision", test_result_outdated_by_decision);
   ADD ("decision-reused", test_decision_reused);

@@ -13,70 +13,9 @@
 #include "clr-store-rules.h"
 #include "clr-store-rules-private.h"
 #include "clr-store-screening.h"
+#include "clr-store-test.h"
 
-typedef struct
-{
-  char     *dir;
-  ClrStore *store;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("clearance-screening-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "test.db", NULL);
-  f->store = clr_store_new (path);
-  clr_store_open (f->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_autofree char *path = g_strdup (clr_store_get_path (f->store));
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_clear_object (&f->store);
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
-  g_free (f->dir);
-}
-
-static void
-import_fixture (Fixture *f)
-{
-  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "cli", "data", "csl-v1.csv", NULL);
-  g_auto(ClrListImportResult) result = { 0, };
-  g_autoptr(GError) error = NULL;
-
-  clr_list_import_result_init (&result);
-  clr_store_import_list_file (f->store, csv, CLR_LIST_FORMAT_AUTO, NULL, FALSE, NULL, NULL,
-                              &result, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
-import_csv (Fixture    *f,
-            const char *name)
-{
-  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "cli", "data", name, NULL);
-  g_auto(ClrListImportResult) result = { 0, };
-  g_autoptr(GError) error = NULL;
-
-  clr_list_import_result_init (&result);
-  clr_store_import_list_file (f->store, csv, CLR_LIST_FORMAT_AUTO, NULL, FALSE, NULL, NULL,
-                              &result, NULL, &error);
-  g_assert_no_error (error);
-}
+typedef ClrStoreTest Fixture;
 
 static JsonNode *
 zhipu_shipment (void)
@@ -122,7 +61,7 @@ test_shared_matcher (Fixture       *f,
   g_autoptr(ClrRulePack) pack1 = NULL;
   g_autoptr(ClrRulePack) pack2 = NULL;
 
-  import_csv (f, "csl-v1.csv");
+  clr_store_test_import_data (f->store, "csl-v1.csv");
   g_assert_cmpuint (_clr_store_get_matcher_builds (f->store), ==, 0);
 
   /* the page's start: the background load warms the store's matcher */
@@ -151,7 +90,7 @@ test_shared_matcher (Fixture       *f,
   g_assert_cmpuint (_clr_store_get_matcher_builds (f->store), ==, 1);
 
   /* an import that adds the name: the cache is stale, the next use rebuilds */
-  import_csv (f, "csl-v2.csv");
+  clr_store_test_import_data (f->store, "csl-v2.csv");
   g_assert_cmpuint (zhipu_hits (f, shipment), >, 0);
   g_assert_cmpuint (_clr_store_get_matcher_builds (f->store), ==, 2);
   {
@@ -188,7 +127,7 @@ test_loaded (Fixture       *f,
   g_autoptr(ClrEntry) stored = NULL;
   ClrHit *hit;
 
-  import_fixture (f);
+  clr_store_test_import_data (f->store, "csl-v1.csv");
   matcher = clr_store_load_matcher (f->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (clr_matcher_get_n_entries (matcher), ==, 10);
@@ -222,7 +161,7 @@ test_async (Fixture       *f,
   ClrMatcher *matcher = NULL;
   g_autoptr(GPtrArray) hits = NULL;
 
-  import_fixture (f);
+  clr_store_test_import_data (f->store, "csl-v1.csv");
   clr_store_load_matcher_async (f->store, NULL, loaded_cb, &matcher);
   while (matcher == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -240,10 +179,10 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/store/screening/empty", Fixture, NULL, fixture_setup, test_empty, fixture_teardown);
-  g_test_add ("/store/screening/loaded", Fixture, NULL, fixture_setup, test_loaded, fixture_teardown);
-  g_test_add ("/store/screening/async", Fixture, NULL, fixture_setup, test_async, fixture_teardown);
-  g_test_add ("/store/screening/shared-matcher", Fixture, NULL, fixture_setup, test_shared_matcher, fixture_teardown);
+  g_test_add ("/store/screening/empty", Fixture, NULL, clr_store_test_set_up, test_empty, clr_store_test_tear_down);
+  g_test_add ("/store/screening/loaded", Fixture, NULL, clr_store_test_set_up, test_loaded, clr_store_test_tear_down);
+  g_test_add ("/store/screening/async", Fixture, NULL, clr_store_test_set_up, test_async, clr_store_test_tear_down);
+  g_test_add ("/store/screening/shared-matcher", Fixture, NULL, clr_store_test_set_up, test_shared_matcher, clr_store_test_tear_down);
 
   return g_test_run ();
 }

@@ -11,49 +11,18 @@
 #include <sqlite3.h>
 
 #include "clr-store.h"
+#include "clr-store-test.h"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
+typedef ClrStoreTest Fixture;
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("clearance-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "sub", "clearance.db", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-  g_rmdir (path);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  remove_tree (f->dir);
-  g_free (f->dir);
+  /* The store makes its folder: the database lies one level down. */
+  clr_store_test_make_dir (f);
   g_free (f->path);
+  f->path = g_build_filename (f->dir, "sub", "clearance.db", NULL);
 }
 
 static int
@@ -384,21 +353,21 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/clearance/store/open/create-and-migrate", Fixture, NULL,
-              fixture_setup, test_create_and_migrate, fixture_teardown);
+              fixture_setup, test_create_and_migrate, clr_store_test_tear_down);
   g_test_add ("/clearance/store/open/upgrade", Fixture, NULL,
-              fixture_setup, test_upgrade_from_older, fixture_teardown);
+              fixture_setup, test_upgrade_from_older, clr_store_test_tear_down);
   g_test_add ("/clearance/store/open/newer-schema", Fixture, NULL,
-              fixture_setup, test_newer_schema_refused, fixture_teardown);
+              fixture_setup, test_newer_schema_refused, clr_store_test_tear_down);
   g_test_add ("/clearance/store/open/newer-schema-rollback-untouched", Fixture, NULL,
-              fixture_setup, test_newer_schema_rollback_untouched, fixture_teardown);
+              fixture_setup, test_newer_schema_rollback_untouched, clr_store_test_tear_down);
   g_test_add ("/clearance/store/open/corrupt", Fixture, NULL,
-              fixture_setup, test_corrupt_file, fixture_teardown);
+              fixture_setup, test_corrupt_file, clr_store_test_tear_down);
   g_test_add ("/clearance/store/open/truncated", Fixture, NULL,
-              fixture_setup, test_truncated_database, fixture_teardown);
+              fixture_setup, test_truncated_database, clr_store_test_tear_down);
   g_test_add ("/clearance/store/open/concurrent", Fixture, NULL,
-              fixture_setup, test_concurrent_open, fixture_teardown);
+              fixture_setup, test_concurrent_open, clr_store_test_tear_down);
   g_test_add ("/clearance/store/open/async", Fixture, NULL,
-              fixture_setup, test_open_async, fixture_teardown);
+              fixture_setup, test_open_async, clr_store_test_tear_down);
   g_test_add_func ("/clearance/store/default-path", test_default_path);
 
   return g_test_run ();

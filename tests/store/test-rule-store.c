@@ -15,44 +15,9 @@
 #include "clr-engine-error.h"
 #include "clr-evaluator.h"
 #include "clr-store-rules.h"
+#include "clr-store-test.h"
 
-typedef struct
-{
-  char     *dir;
-  ClrStore *store;
-} Fixture;
-
-static void
-set_up (Fixture       *f,
-        gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = NULL;
-
-  f->dir = g_dir_make_tmp ("clr-rule-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (f->dir, "c.db", NULL);
-  f->store = clr_store_new (db);
-  g_assert_true (clr_store_open (f->store, &error));
-  g_assert_no_error (error);
-}
-
-static void
-tear_down (Fixture       *f,
-           gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  g_clear_object (&f->store);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-}
+typedef ClrStoreTest Fixture;
 
 /* Writes the bundled pack with @version and, optionally, a broken rule date. */
 static char *
@@ -233,9 +198,9 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/rule-store/first-use", Fixture, NULL, set_up, test_first_use, tear_down);
-  g_test_add ("/rule-store/import", Fixture, NULL, set_up, test_import, tear_down);
-  g_test_add ("/rule-store/evaluate", Fixture, NULL, set_up, test_evaluate, tear_down);
+  g_test_add ("/rule-store/first-use", Fixture, NULL, clr_store_test_set_up, test_first_use, clr_store_test_tear_down);
+  g_test_add ("/rule-store/import", Fixture, NULL, clr_store_test_set_up, test_import, clr_store_test_tear_down);
+  g_test_add ("/rule-store/evaluate", Fixture, NULL, clr_store_test_set_up, test_evaluate, clr_store_test_tear_down);
 
   return g_test_run ();
 }

@@ -1,4 +1,4 @@
-/* test-eval.c — recall and false positives of the matcher on real lists
+/* test-matcher-recall.c — recall and false positives of the matcher on real lists
  *
  * Reads the real CSL copies from $CLEARANCE_SHARED_DATA (skips without
  * them) and screens the evaluation sets in tests/engine/data/eval:

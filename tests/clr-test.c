@@ -1,0 +1,175 @@
+/* clr-test.c
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "clr-test.h"
+
+char *
+clr_test_tmpdir (const char *prefix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmpl = g_strconcat (prefix, "-XXXXXX", NULL);
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+clr_test_rmtree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    dir = g_dir_open (path, 0, NULL);
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      clr_test_rmtree (child);
+    }
+  g_rmdir (path);
+}
+
+JsonNode *
+clr_test_parse (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+char *
+clr_test_data_file (const char *folder,
+                    const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, folder, "data", name, NULL);
+}
+
+static void
+gunzip (const char *from,
+        const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) in_file = g_file_new_for_path (from);
+  g_autoptr(GFile) out_file = g_file_new_for_path (to);
+  g_autoptr(GInputStream) in = G_INPUT_STREAM (g_file_read (in_file, NULL, &error));
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GZlibDecompressor) decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr(GInputStream) unpacked = NULL;
+
+  g_assert_no_error (error);
+  out = G_OUTPUT_STREAM (g_file_replace (out_file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error));
+  g_assert_no_error (error);
+  unpacked = g_converter_input_stream_new (in, G_CONVERTER (decompressor));
+  g_output_stream_splice (out, unpacked,
+                          G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                          NULL, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+unxz (const char *from,
+      const char *to)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xz = g_find_program_in_path ("xz");
+
+  if (xz == NULL)
+    return FALSE;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_subprocess_launcher_set_stdout_file_path (launcher, to);
+  process = g_subprocess_launcher_spawn (launcher, &error, xz, "-dc", from, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
+  g_assert_no_error (error);
+  return TRUE;
+}
+
+char *
+clr_test_shared_file (const char *relative,
+                      const char *tmpdir,
+                      const char *unpacked_name)
+{
+  const char *root = g_getenv ("CLEARANCE_SHARED_DATA");
+  g_autofree char *path = NULL;
+  g_autofree char *target = NULL;
+
+  if (root == NULL || !g_file_test (root, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("CLEARANCE_SHARED_DATA is not set or missing");
+      return NULL;
+    }
+  path = g_build_filename (root, relative, NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *message = g_strdup_printf ("%s is missing", path);
+      g_test_skip (message);
+      return NULL;
+    }
+
+  if (!g_str_has_suffix (path, ".gz") && !g_str_has_suffix (path, ".xz"))
+    {
+      if (tmpdir == NULL || unpacked_name == NULL)
+        return g_steal_pointer (&path);
+      /* Copy next to the other files of a set. */
+      target = g_build_filename (tmpdir, unpacked_name, NULL);
+      {
+        g_autofree char *data = NULL;
+        gsize len = 0;
+
+        g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+        g_assert_true (g_file_set_contents (target, data, (gssize) len, NULL));
+      }
+      return g_steal_pointer (&target);
+    }
+
+  g_assert_nonnull (tmpdir);
+  g_assert_nonnull (unpacked_name);
+  target = g_build_filename (tmpdir, unpacked_name, NULL);
+  if (g_str_has_suffix (path, ".gz"))
+    gunzip (path, target);
+  else if (!unxz (path, target))
+    {
+      g_test_skip ("xz is not installed");
+      return NULL;
+    }
+  return g_steal_pointer (&target);
+}
+
+void
+clr_test_async_ready (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  ClrTestAsync *wait = user_data;
+
+  wait->result = g_object_ref (result);
+  g_main_loop_quit (wait->loop);
+}
+
+GAsyncResult *
+clr_test_async_wait (ClrTestAsync *wait)
+{
+  g_main_loop_run (wait->loop);
+  return g_steal_pointer (&wait->result);
+}

@@ -1,0 +1,175 @@
+/* clr-store-test.c
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "clr-store-test.h"
+
+void
+clr_store_test_make_dir (ClrStoreTest *t)
+{
+  t->dir = clr_test_tmpdir ("clearance-store");
+  t->path = g_build_filename (t->dir, "clearance.db", NULL);
+}
+
+void
+clr_store_test_open (ClrStoreTest *t)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (t->store);
+  t->store = clr_store_new (t->path);
+  g_assert_true (clr_store_open (t->store, &error));
+  g_assert_no_error (error);
+}
+
+void
+clr_store_test_set_up (ClrStoreTest  *t,
+                       gconstpointer  data)
+{
+  clr_store_test_make_dir (t);
+  clr_store_test_open (t);
+}
+
+void
+clr_store_test_tear_down (ClrStoreTest  *t,
+                          gconstpointer  data)
+{
+  g_clear_object (&t->store);
+  clr_test_rmtree (t->dir);
+  g_clear_pointer (&t->dir, g_free);
+  g_clear_pointer (&t->path, g_free);
+}
+
+gboolean
+clr_store_test_import_file (ClrStore             *store,
+                            const char           *path,
+                            gboolean              force,
+                            ClrListImportResult  *result,
+                            GError              **error)
+{
+  return clr_store_import_list_file (store, path, CLR_LIST_FORMAT_AUTO, NULL, force,
+                                     NULL, NULL, result, NULL, error);
+}
+
+void
+clr_store_test_import_data (ClrStore   *store,
+                            const char *name)
+{
+  g_autofree char *csv = clr_test_data_file ("cli", name);
+  g_auto(ClrListImportResult) result = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  clr_list_import_result_init (&result);
+  clr_store_test_import_file (store, csv, FALSE, &result, &error);
+  g_assert_no_error (error);
+}
+
+ClrEntry *
+clr_store_test_make_entry (const TestEntry *t)
+{
+  ClrEntry *entry = clr_entry_new ();
+
+  entry->list_code = g_strdup (t->list_code);
+  entry->list_name = g_strdup (g_str_equal (t->list_code, "EL") ? "Entity List" : "Specially Designated Nationals");
+  entry->agency = g_strdup (g_str_equal (t->list_code, "EL") ? "BIS" : "OFAC");
+  entry->entry_id = g_strdup (t->entry_id);
+  entry->entity_type = g_strdup ("entity");
+  entry->name = g_strdup (t->name);
+  if (t->alias != NULL)
+    clr_entry_add_alias (entry, t->alias);
+  if (t->address != NULL)
+    clr_entry_add_address (entry, t->address, t->country);
+  if (t->country != NULL)
+    clr_entry_add_country (entry, t->country);
+  clr_entry_add_program (entry, g_str_equal (t->list_code, "EL") ? "EAR" : "SDGT");
+  return entry;
+}
+
+void
+clr_store_test_write_version (ClrStore        *store,
+                              const char      *tag,
+                              const TestEntry *entries,
+                              guint            n_entries)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrListWriter) writer = NULL;
+  g_autofree char *sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, tag, -1);
+  g_autofree char *file_name = g_strdup_printf ("consolidated-%s.csv", tag);
+  ClrListImportResult result;
+
+  writer = clr_store_begin_list_version (store, "csl", file_name, sha, NULL, "csl-csv", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_autoptr(ClrEntry) entry = clr_store_test_make_entry (&entries[i]);
+
+      clr_list_writer_add_entry (writer, entry, &error);
+      g_assert_no_error (error);
+    }
+  clr_list_import_result_init (&result);
+  clr_list_writer_commit (writer, TRUE, &result, &error);
+  g_assert_no_error (error);
+  clr_list_import_result_clear (&result);
+}
+
+static void
+screen_one (ClrMatcher *matcher,
+            JsonArray  *screening,
+            guint       index,
+            const char *subject,
+            const char *name,
+            const char *country)
+{
+  g_autoptr(GPtrArray) hits = clr_matcher_screen (matcher, name, country,
+                                                  clr_matcher_get_default_threshold (), 5);
+  JsonObject *element = json_object_new ();
+  JsonArray *hit_array = json_array_new ();
+
+  json_object_set_int_member (element, "party", index);
+  json_object_set_string_member (element, "subject", subject);
+  json_object_set_string_member (element, "name", name);
+  for (guint h = 0; h < hits->len; h++)
+    json_array_add_element (hit_array, clr_hit_to_json (g_ptr_array_index (hits, h)));
+  json_object_set_array_member (element, "hits", hit_array);
+  json_array_add_object_element (screening, element);
+}
+
+JsonArray *
+clr_store_test_screen_parties (ClrStore  *store,
+                               JsonArray *parties)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrMatcher) matcher = clr_store_load_matcher (store, &error);
+  JsonArray *screening = json_array_new ();
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < json_array_get_length (parties); i++)
+    {
+      JsonObject *party = json_array_get_object_element (parties, i);
+      JsonObject *parent = json_object_has_member (party, "ultimate_parent")
+                           ? json_object_get_object_member (party, "ultimate_parent") : NULL;
+
+      screen_one (matcher, screening, i, "party", json_object_get_string_member (party, "name"),
+                  json_object_has_member (party, "country")
+                  ? json_object_get_string_member (party, "country") : NULL);
+      if (parent != NULL)
+        screen_one (matcher, screening, i, "ultimate_parent",
+                    json_object_get_string_member (parent, "name"),
+                    json_object_has_member (parent, "headquarters_country")
+                    ? json_object_get_string_member (parent, "headquarters_country") : NULL);
+    }
+
+  return screening;
+}
+
+JsonArray *
+clr_store_test_hits_of (JsonArray *screening,
+                        guint      index)
+{
+  return json_object_get_array_member (json_array_get_object_element (screening, index), "hits");
+}

@@ -1,0 +1,71 @@
+/* clr-store-test.h — the temporary store every store test runs against, and
+ * small list versions and screening for the review and re-screening tests
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "clr-matcher.h"
+#include "clr-store-lists.h"
+#include "clr-store-screening.h"
+#include "clr-test.h"
+
+G_BEGIN_DECLS
+
+/* A scratch folder with a store in it; removed with all it holds. */
+typedef struct
+{
+  char     *dir;    /* the scratch folder */
+  char     *path;   /* @dir/clearance.db */
+  ClrStore *store;  /* open on @path (NULL after clr_store_test_make_dir alone) */
+} ClrStoreTest;
+
+/* Fixture functions for g_test_add (): a scratch folder named after @data's
+ * test and an open, migrated store. */
+void       clr_store_test_set_up          (ClrStoreTest    *t,
+                                           gconstpointer    data);
+void       clr_store_test_tear_down       (ClrStoreTest    *t,
+                                           gconstpointer    data);
+/* Only the scratch folder and path, for tests that open the store themselves. */
+void       clr_store_test_make_dir        (ClrStoreTest    *t);
+/* Opens t->path, asserting success. */
+void       clr_store_test_open            (ClrStoreTest    *t);
+
+/* Imports @path into @store (format detected). */
+gboolean   clr_store_test_import_file     (ClrStore             *store,
+                                           const char           *path,
+                                           gboolean              force,
+                                           ClrListImportResult  *result,
+                                           GError              **error);
+/* Imports tests/cli/data/@name, asserting success. */
+void       clr_store_test_import_data     (ClrStore        *store,
+                                           const char      *name);
+
+typedef struct
+{
+  const char *list_code;
+  const char *entry_id;
+  const char *name;
+  const char *country;
+  const char *address;
+  const char *alias;
+} TestEntry;
+
+ClrEntry  *clr_store_test_make_entry      (const TestEntry *t);
+/* Writes @entries as a new "csl" version whose sha256 is that of @tag. */
+void       clr_store_test_write_version   (ClrStore        *store,
+                                           const char      *tag,
+                                           const TestEntry *entries,
+                                           guint            n_entries);
+/* The "screening" array an evaluation makes: one element per party (and
+ * per ultimate parent) with its hits from the store's current lists. */
+JsonArray *clr_store_test_screen_parties  (ClrStore        *store,
+                                           JsonArray       *parties);
+/* The hits of party @index in @screening. */
+JsonArray *clr_store_test_hits_of         (JsonArray       *screening,
+                                           guint            index);
+
+G_END_DECLS
