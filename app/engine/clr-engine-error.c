@@ -10,3 +10,19 @@
 #include "clr-engine-error.h"
 
 G_DEFINE_QUARK (clr-engine-error-quark, clr_engine_error)
+
+gboolean
+clr_engine_fail (GError        **error,
+                 ClrEngineError  code,
+                 const char     *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, CLR_ENGINE_ERROR, code, message);
+  return FALSE;
+}
