@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "clr-evaluator-private.h"
+#include "clr-item-facts.h"
 
 /* ---- paragraph derivation ------------------------------------------------ */
 
@@ -51,10 +52,8 @@ derivation_basis (ClrDerivation *d,
       else
         {
           g_autofree char *v = _clr_eval_format_number (item, fact);
-          const char *label = g_strcmp0 (fact, "tpp") == 0 ? _("TPP")
-                              : g_strcmp0 (fact, "performance_density") == 0 ? _("performance density")
-                              : g_strcmp0 (fact, "memory_bandwidth_gbps") == 0 ? _("memory bandwidth (GB/s)")
-                              : fact;
+          const ClrItemFact *known = clr_item_fact_lookup (fact);
+          const char *label = known != NULL ? _(known->phrase) : fact;
 
           g_ptr_array_add (parts, g_strdup_printf ("%s %s", label, v));
         }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "clr-evaluator-private.h"
+#include "clr-item-facts.h"
 
 char *
 _clr_eval_join_strings (GPtrArray  *array,
@@ -91,8 +92,8 @@ _clr_eval_expand (Eval       *ev,
             _clr_eval_strings_add_unique (names, clr_json_get_string (clr_json_array_get_object (ev->parties, g_array_index (f->parties, int, i)), "name"));
           value = _clr_eval_join_strings (names, ", ");
         }
-      else if (strcmp (key, "tpp") == 0 || strcmp (key, "performance_density") == 0 ||
-               strcmp (key, "memory_bandwidth_gbps") == 0)
+      else if (clr_item_fact_lookup (key) != NULL && clr_item_fact_lookup (key)->parameter &&
+               clr_item_fact_lookup (key)->kind == CLR_ITEM_FACT_NUMBER)
         value = _clr_eval_format_number (f != NULL && f->items->len > 0 ?
                                clr_json_array_get_object (ev->items, g_array_index (f->items, int, 0)) : NULL, key);
       else if (strcmp (key, "ownership") == 0)

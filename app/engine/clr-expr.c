@@ -12,15 +12,12 @@
 
 #include "clr-engine-error.h"
 #include "clr-expr-private.h"
+#include "clr-item-facts.h"
 #include "clr-match-hit.h"
 #include "clr-rule-pack-private.h"
 #include "clr-shipment.h"
 
 
-static const char * const numeric_params[] = {
-  "tpp", "performance_density", "memory_bandwidth_gbps", "quantity", "unit_value", NULL
-};
-static const char * const boolean_flags[] = { "datacenter", "food_or_medicine", "enc_classification_done", NULL };
 /* CCL exception lines the "ccl_exception" condition reads (exception_terms of a CCL entry). */
 static const char * const ccl_exception_codes[] = { "LVS", "GBS", NULL };
 
@@ -262,6 +259,7 @@ compile (JsonNode    *node,
   g_autoptr(GList) members = NULL;
   gboolean found = FALSE;
   ClrExprOp op = OP_ALL;
+  const ClrItemFact *fact;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -360,10 +358,10 @@ compile (JsonNode    *node,
           return NULL;
         }
       expr->name = g_strdup (json_node_get_string (arg));
-      if ((op == OP_FLAG && !in_strv (boolean_flags, expr->name)) ||
-          (op == OP_PARAM && !in_strv (numeric_params, expr->name)) ||
-          (op == OP_HAS && !in_strv (boolean_flags, expr->name) && !in_strv (numeric_params, expr->name) &&
-           g_strcmp0 (expr->name, "manufacturer_headquarters") != 0))
+      fact = clr_item_fact_lookup (expr->name);
+      if (fact == NULL ||
+          (op == OP_FLAG && fact->kind != CLR_ITEM_FACT_FLAG) ||
+          (op == OP_PARAM && fact->kind != CLR_ITEM_FACT_NUMBER))
         {
           fail (error, where, _("unknown item field “%s” in “%s”"), expr->name, key);
           return NULL;

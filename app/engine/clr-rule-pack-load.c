@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "clr-item-facts.h"
 #include "clr-rule-pack-data.h"
 
 /* ---- validation helpers ------------------------------------------------ */
@@ -449,12 +450,46 @@ expand_set (ClrRulePack *self,
   return TRUE;
 }
 
-/* The item facts the shipment form may ask for (the evaluator's numeric
- * parameters and flags the form shows per item). */
-static const char * const item_parameter_facts[] = {
-  "tpp", "performance_density", "memory_bandwidth_gbps", "datacenter", "manufacturer_headquarters",
-  "food_or_medicine", "enc_classification_done", NULL
-};
+/* "formula": {"factor", "inputs": [{"name", "label"}], "citation"}: the fact
+ * is factor × the product of the inputs (the TPP of 3A090). */
+static gboolean
+check_formula (JsonObject  *parameter,
+               const char  *where,
+               GError     **error)
+{
+  static const char * const fields[] = { "factor", "inputs", "citation", NULL };
+  static const char * const input_fields[] = { "name", "label", NULL };
+  JsonObject *formula = clr_json_get_object (parameter, "formula");
+  JsonNode *factor = formula != NULL ? json_object_get_member (formula, "factor") : NULL;
+  JsonArray *inputs = clr_json_get_array (formula, "inputs");
+  g_autofree char *at = g_strdup_printf ("%s.formula", where);
+  const char *text;
+
+  if (formula == NULL)
+    return invalid (error, _("%s: must be an object"), at);
+  if (!_clr_pack_check_fields (formula, fields, at, error) ||
+      !_clr_pack_require_string (formula, "citation", at, &text, error))
+    return FALSE;
+  if (factor == NULL || !JSON_NODE_HOLDS_VALUE (factor) ||
+      (json_node_get_value_type (factor) != G_TYPE_DOUBLE && json_node_get_value_type (factor) != G_TYPE_INT64) ||
+      !(json_node_get_double (factor) > 0))
+    return invalid (error, _("%s.factor: must be a number above 0"), at);
+  if (inputs == NULL || json_array_get_length (inputs) == 0)
+    return invalid (error, _("%s.inputs: must list the numbers it multiplies"), at);
+  for (guint i = 0; i < json_array_get_length (inputs); i++)
+    {
+      JsonObject *input = clr_json_array_get_object (inputs, i);
+      g_autofree char *in = g_strdup_printf ("%s.inputs[%u]", at, i);
+
+      if (input == NULL)
+        return invalid (error, _("%s: must be an object"), in);
+      if (!_clr_pack_check_fields (input, input_fields, in, error) ||
+          !_clr_pack_require_string (input, "name", in, &text, error) ||
+          !_clr_pack_require_string (input, "label", in, &text, error))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 /* "item_parameters": which item facts apply to which ECCNs, so the form asks
  * for TPP & co. only where a rule can use them. Needs the ECCN sets loaded. */
@@ -462,7 +497,7 @@ static gboolean
 load_item_parameters (ClrRulePack *self,
                       GError     **error)
 {
-  static const char * const fields[] = { "fact", "label", "eccn_set", NULL };
+  static const char * const fields[] = { "fact", "label", "eccn_set", "formula", NULL };
   JsonNode *node = json_object_get_member (self->root, "item_parameters");
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *array;
@@ -485,14 +520,18 @@ load_item_parameters (ClrRulePack *self,
           !_clr_pack_require_string (p, "label", where, &label, error) ||
           !_clr_pack_require_string (p, "eccn_set", where, &set, error))
         return FALSE;
-      if (!g_strv_contains (item_parameter_facts, fact))
-        return invalid (error, _("%s.fact: unknown item fact “%s” (known: tpp, performance_density, "
-                                 "memory_bandwidth_gbps, datacenter, manufacturer_headquarters, food_or_medicine, "
-                                 "enc_classification_done)"), where, fact);
+      if (clr_item_fact_lookup (fact) == NULL || !clr_item_fact_lookup (fact)->parameter)
+        {
+          g_autofree char *known = clr_item_facts_dup_parameter_keys ();
+
+          return invalid (error, _("%s.fact: unknown item fact “%s” (known: %s)"), where, fact, known);
+        }
       if (!g_hash_table_add (seen, (gpointer) fact))
         return invalid (error, _("%s.fact: “%s” is listed twice"), where, fact);
       if (!g_hash_table_contains (self->eccn_sets, set[0] == '@' ? set + 1 : set))
         return invalid (error, _("%s.eccn_set: unknown ECCN set “%s”"), where, set);
+      if (json_object_has_member (p, "formula") && !check_formula (p, where, error))
+        return FALSE;
     }
   self->item_parameters = array;
   return TRUE;

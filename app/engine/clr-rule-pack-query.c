@@ -330,6 +330,46 @@ clr_rule_pack_item_has_parameter (ClrRulePack *self,
   return FALSE;
 }
 
+static JsonObject *
+item_formula (ClrRulePack *self,
+              const char  *fact)
+{
+  for (guint i = 0; self->item_parameters != NULL && i < json_array_get_length (self->item_parameters); i++)
+    {
+      JsonObject *p = clr_json_array_get_object (self->item_parameters, i);
+
+      if (g_strcmp0 (clr_json_get_string (p, "fact"), fact) == 0)
+        return clr_json_get_object (p, "formula");
+    }
+  return NULL;
+}
+
+gboolean
+clr_rule_pack_compute_item_fact (ClrRulePack  *self,
+                                 const char   *fact,
+                                 const double *inputs,
+                                 guint         n_inputs,
+                                 double       *value)
+{
+  JsonObject *formula;
+  JsonArray *names;
+  double product;
+
+  g_return_val_if_fail (CLR_IS_RULE_PACK (self), FALSE);
+  g_return_val_if_fail (fact != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  formula = item_formula (self, fact);
+  names = clr_json_get_array (formula, "inputs");
+  if (formula == NULL || names == NULL || json_array_get_length (names) != n_inputs)
+    return FALSE;
+  product = json_object_get_double_member (formula, "factor");
+  for (guint i = 0; i < n_inputs; i++)
+    product *= inputs[i];
+  *value = product;
+  return TRUE;
+}
+
 GHashTable *
 _clr_rule_pack_get_chart_row (ClrRulePack *self,
                               const char  *code)
