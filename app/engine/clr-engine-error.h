@@ -32,5 +32,11 @@ gboolean clr_engine_fail        (GError        **error,
                                  ClrEngineError  code,
                                  const char     *format,
                                  ...) G_GNUC_PRINTF (3, 4);
+/* The same, the message prefixed with “@where: ” (a rule, a field). */
+gboolean clr_engine_fail_at     (GError        **error,
+                                 ClrEngineError  code,
+                                 const char     *where,
+                                 const char     *format,
+                                 ...) G_GNUC_PRINTF (4, 5);
 
 G_END_DECLS

@@ -43,27 +43,8 @@ expr_new (ClrExprOp op)
   return expr;
 }
 
-static gboolean
-fail (GError    **error,
-      const char *where,
-      const char *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (GError    **error,
-      const char *where,
-      const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_PACK, "%s: %s", where, message);
-  return FALSE;
-}
+/* Condition errors name the rule (@where). */
+#define fail(error, where, ...) clr_engine_fail_at ((error), CLR_ENGINE_ERROR_INVALID_PACK, (where), __VA_ARGS__)
 
 static gboolean
 parse_cmp (const char *text,
