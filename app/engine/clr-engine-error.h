@@ -26,17 +26,15 @@ typedef enum
 
 GQuark   clr_engine_error_quark (void);
 
-/* Sets @error to @code with the formatted message; returns FALSE, so that
- * a check can end with `return clr_engine_fail (error, …);`. */
-gboolean clr_engine_fail        (GError        **error,
-                                 ClrEngineError  code,
-                                 const char     *format,
-                                 ...) G_GNUC_PRINTF (3, 4);
-/* The same, the message prefixed with “@where: ” (a rule, a field). */
+/* Sets @error to @code with the formatted message, prefixed with
+ * “@where: ” unless @where is NULL; returns FALSE, so that a check can end
+ * with `return clr_engine_fail_at (error, …);`. */
 gboolean clr_engine_fail_at     (GError        **error,
                                  ClrEngineError  code,
                                  const char     *where,
                                  const char     *format,
                                  ...) G_GNUC_PRINTF (4, 5);
+/* The same without a prefix. */
+#define clr_engine_fail(error, code, ...) clr_engine_fail_at ((error), (code), NULL, __VA_ARGS__)
 
 G_END_DECLS

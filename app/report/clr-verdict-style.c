@@ -25,18 +25,13 @@ static const VerdictStyle styles[] = {
   [CLR_VERDICT_PROHIBITED]        = { "error", { 0.88, 0.11, 0.14 } },
 };
 
-static const VerdictStyle *
-style_for (ClrVerdict verdict)
-{
-  if ((guint) verdict >= G_N_ELEMENTS (styles))
-    verdict = CLR_VERDICT_UNKNOWN;
-  return &styles[verdict];
-}
+/* UNKNOWN's style for anything out of range. */
+#define STYLE_FOR(verdict) (&styles[(guint) (verdict) < G_N_ELEMENTS (styles) ? (verdict) : CLR_VERDICT_UNKNOWN])
 
 const char *
 clr_verdict_get_style (ClrVerdict verdict)
 {
-  return style_for (verdict)->style;
+  return STYLE_FOR (verdict)->style;
 }
 
 void
@@ -45,7 +40,7 @@ clr_verdict_get_rgb (ClrVerdict  verdict,
                      double     *g,
                      double     *b)
 {
-  const VerdictStyle *style = style_for (verdict);
+  const VerdictStyle *style = STYLE_FOR (verdict);
 
   *r = style->rgb[0];
   *g = style->rgb[1];
