@@ -24,6 +24,17 @@ typedef enum
   CLR_ENGINE_ERROR_UNSUPPORTED,     /* a format or schema version this build does not know */
 } ClrEngineError;
 
-GQuark clr_engine_error_quark (void);
+GQuark   clr_engine_error_quark (void);
+
+/* Sets @error to @code with the formatted message, prefixed with
+ * “@where: ” unless @where is NULL; returns FALSE, so that a check can end
+ * with `return clr_engine_fail_at (error, …);`. */
+gboolean clr_engine_fail_at     (GError        **error,
+                                 ClrEngineError  code,
+                                 const char     *where,
+                                 const char     *format,
+                                 ...) G_GNUC_PRINTF (4, 5);
+/* The same without a prefix. */
+#define clr_engine_fail(error, code, ...) clr_engine_fail_at ((error), (code), NULL, __VA_ARGS__)
 
 G_END_DECLS

@@ -22,22 +22,6 @@ _clr_json_to_text (JsonNode *node)
   return json_generator_to_data (generator, NULL);
 }
 
-const char *
-_clr_json_member_string (JsonObject *object,
-                         const char *name)
-{
-  JsonNode *node;
-
-  if (object == NULL)
-    return NULL;
-  node = json_object_get_member (object, name);
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 void
 _clr_stmt_bind_text_or_null (sqlite3_stmt *stmt,
                              int           col,
@@ -47,22 +31,6 @@ _clr_stmt_bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, col);
-}
-
-JsonNode *
-_clr_json_from_text (const char *text)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
-
-  if (text == NULL)
-    return NULL;
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  return root != NULL ? json_node_copy (root) : NULL;
 }
 
 /* Member @name of @object (nullable) when it is a number, else NULL. */
@@ -140,7 +108,7 @@ _clr_json_text_from_strv (const char * const *strv)
 GStrv
 _clr_json_text_to_strv (const char *text)
 {
-  g_autoptr(JsonNode) node = _clr_json_from_text (text);
+  g_autoptr(JsonNode) node = clr_json_from_text (text, NULL);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))

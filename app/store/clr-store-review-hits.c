@@ -138,7 +138,7 @@ entry_cache_get (ClrStore   *self,
 static ClrEntry *
 entry_from_snapshot (const char *json)
 {
-  g_autoptr(JsonNode) node = _clr_json_from_text (json);
+  g_autoptr(JsonNode) node = clr_json_from_text (json, NULL);
 
   return node != NULL ? clr_entry_from_json (node, NULL) : NULL;
 }
@@ -235,8 +235,8 @@ pending_party_new (JsonObject *element,
   PendingParty *p;
   JsonObject *party = NULL;
   JsonObject *subject_object;
-  const char *subject = _clr_json_member_string (element, "subject");
-  const char *name = _clr_json_member_string (element, "name");
+  const char *subject = clr_json_get_string (element, "subject");
+  const char *name = clr_json_get_string (element, "name");
   gint64 index = _clr_json_member_int (element, "party");
   gboolean parent = g_strcmp0 (subject, "ultimate_parent") == 0;
 
@@ -250,7 +250,7 @@ pending_party_new (JsonObject *element,
 
   subject_object = parent ? _clr_json_member_object (party, "ultimate_parent") : party;
   if (name == NULL || *name == '\0')
-    name = _clr_json_member_string (subject_object, "name");
+    name = clr_json_get_string (subject_object, "name");
   if (name == NULL || *name == '\0')
     return NULL;
 
@@ -259,18 +259,18 @@ pending_party_new (JsonObject *element,
   p->key = clr_review_normalize_party_name (name);
   if (parent)
     {
-      p->country = upper_or_null (_clr_json_member_string (subject_object, "headquarters_country"));
+      p->country = upper_or_null (clr_json_get_string (subject_object, "headquarters_country"));
       p->role = g_strdup ("ultimate_parent");
     }
   else
     {
-      p->country = upper_or_null (_clr_json_member_string (subject_object, "country"));
-      p->role = g_strdup (_clr_json_member_string (subject_object, "role"));
+      p->country = upper_or_null (clr_json_get_string (subject_object, "country"));
+      p->role = g_strdup (clr_json_get_string (subject_object, "role"));
     }
-  if (_clr_json_member_string (element, "country") != NULL)
+  if (clr_json_get_string (element, "country") != NULL)
     {
       g_free (p->country);
-      p->country = upper_or_null (_clr_json_member_string (element, "country"));
+      p->country = upper_or_null (clr_json_get_string (element, "country"));
     }
   if (subject_object != NULL)
     {
@@ -324,19 +324,19 @@ pending_hit_new (ClrStore     *self,
 
   p->hit = hit;
   p->score = _clr_json_member_double (hit, "score");
-  p->matched_name = _clr_json_member_string (hit, "matched_name");
-  p->explanation = _clr_json_member_string (hit, "explanation");
+  p->matched_name = clr_json_get_string (hit, "matched_name");
+  p->explanation = clr_json_get_string (hit, "explanation");
   p->entry_row = _clr_json_member_int (hit, "entry_row");
-  p->content_hash = g_strdup (_clr_json_member_string (hit, "content_hash"));
-  p->list_code = g_strdup (_clr_json_member_string (hit, "list"));
-  p->entry_name = g_strdup (_clr_json_member_string (hit, "name"));
+  p->content_hash = g_strdup (clr_json_get_string (hit, "content_hash"));
+  p->list_code = g_strdup (clr_json_get_string (hit, "list"));
+  p->entry_name = g_strdup (clr_json_get_string (hit, "name"));
 
   return pending_hit_resolve (self, cache, p,
-                              _clr_json_member_string (hit, "entry_key") != NULL
-                              ? _clr_json_member_string (hit, "entry_key")
-                              : _clr_json_member_string (hit, "entry_id") != NULL
-                              ? _clr_json_member_string (hit, "entry_id")
-                              : _clr_json_member_string (hit, "key"));
+                              clr_json_get_string (hit, "entry_key") != NULL
+                              ? clr_json_get_string (hit, "entry_key")
+                              : clr_json_get_string (hit, "entry_id") != NULL
+                              ? clr_json_get_string (hit, "entry_id")
+                              : clr_json_get_string (hit, "key"));
 }
 
 /* Fills in @p from the stored entry its row names (read once per

@@ -51,19 +51,19 @@ item_from_stmt (sqlite3_stmt *stmt)
   item->party_role = _clr_stmt_dup_text (stmt, 4);
   item->case_id = sqlite3_column_int64 (stmt, 5);
   item->origin = _clr_stmt_dup_text (stmt, 6);
-  item->party = _clr_json_from_text (party_json);
+  item->party = clr_json_from_text (party_json, NULL);
   text = (const char *) sqlite3_column_text (stmt, 8);
   item->list_code = (text != NULL && *text != '\0') ? g_strdup (text) : NULL;
   item->entry_key = _clr_stmt_dup_text (stmt, 9);
   item->entry_row = sqlite3_column_int64 (stmt, 10);
   item->content_hash = _clr_stmt_dup_text (stmt, 11);
   item->entry_name = _clr_stmt_dup_text (stmt, 12);
-  item->entry = _clr_json_from_text (entry_json);
+  item->entry = clr_json_from_text (entry_json, NULL);
   item->entry_removed = sqlite3_column_int (stmt, 14) != 0;
   item->score = sqlite3_column_double (stmt, 15);
   item->matched_name = _clr_stmt_dup_text (stmt, 16);
   item->explanation = _clr_stmt_dup_text (stmt, 17);
-  item->hit = _clr_json_from_text (hit_json);
+  item->hit = clr_json_from_text (hit_json, NULL);
   if (!clr_review_status_from_string ((const char *) sqlite3_column_text (stmt, 19), &item->status))
     item->status = CLR_REVIEW_STATUS_OPEN;
   if (!clr_review_reason_from_string ((const char *) sqlite3_column_text (stmt, 20), &item->reason))
@@ -499,7 +499,7 @@ GStrv
 _clr_review_diff_against_snapshot (const char *old_entry_json,
                                    ClrEntry   *new_entry)
 {
-  g_autoptr(JsonNode) node = _clr_json_from_text (old_entry_json);
+  g_autoptr(JsonNode) node = clr_json_from_text (old_entry_json, NULL);
   g_autoptr(ClrEntry) old_entry = NULL;
 
   if (node != NULL && new_entry != NULL)

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clr-item-facts.h"
 #include "clr-field-row.h"
 #include "clr-item-row.h"
 
@@ -59,11 +60,11 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ClrItemRow, clr_item_row, ADW_TYPE_EXPANDER_ROW)
 
-double
-clr_item_row_compute_tpp (double mac_tops,
-                          double bit_length)
+/* The label of an item fact: the engine's table (clr-item-facts.h). */
+static const char *
+fact_label (const char *key)
 {
-  return 2.0 * mac_tops * bit_length;
+  return _(clr_item_fact_lookup (key)->label);
 }
 
 /* Which parameters an ECCN has (TPP, density, bandwidth, data-center design)
@@ -122,13 +123,16 @@ calc_changed_cb (ClrItemRow *self)
   g_autofree char *a = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->mac_tops)));
   g_autofree char *b = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->bit_length)));
   char *end_a = NULL, *end_b = NULL;
-  double mac, bits;
+  double inputs[2], tpp;
 
   g_strdelimit (a, ",", '.');
-  mac = g_ascii_strtod (a, &end_a);
-  bits = g_ascii_strtod (b, &end_b);
-  if (*a == '\0' || *b == '\0' || *end_a != '\0' || *end_b != '\0' || mac <= 0 || bits <= 0
-      || !isfinite (mac) || !isfinite (bits))
+  inputs[0] = g_ascii_strtod (a, &end_a);
+  inputs[1] = g_ascii_strtod (b, &end_b);
+  /* The formula is the pack's (item_parameters: 2 × MacTOPS × bit length). */
+  if (*a == '\0' || *b == '\0' || *end_a != '\0' || *end_b != '\0' || inputs[0] <= 0 || inputs[1] <= 0
+      || !isfinite (inputs[0]) || !isfinite (inputs[1]) || self->catalog == NULL
+      || clr_shipment_catalog_get_pack (self->catalog) == NULL
+      || !clr_rule_pack_compute_item_fact (clr_shipment_catalog_get_pack (self->catalog), "tpp", inputs, 2, &tpp))
     {
       gtk_label_set_text (self->tpp_result, _("Enter MacTOPS and the bit length"));
       gtk_widget_set_sensitive (self->use_tpp, FALSE);
@@ -138,7 +142,7 @@ calc_changed_cb (ClrItemRow *self)
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
     g_autofree char *text = NULL;
 
-    g_ascii_formatd (buf, sizeof buf, "%.10g", clr_item_row_compute_tpp (mac, bits));
+    g_ascii_formatd (buf, sizeof buf, "%.10g", tpp);
     /* Translators: the TPP calculator's result */
     text = g_strdup_printf (_("TPP = %s"), buf);
     gtk_label_set_text (self->tpp_result, text);
@@ -359,10 +363,10 @@ clr_item_row_new (ClrShipmentCatalog *catalog)
 
   self->description = add_field (self, CLR_FIELD_TEXT, _("_Description"), FALSE);
   self->eccn = add_field (self, CLR_FIELD_ECCN, _("_ECCN"), TRUE);
-  self->tpp = add_field (self, CLR_FIELD_NUMBER, _("_Total processing performance (TPP)"), FALSE);
+  self->tpp = add_field (self, CLR_FIELD_NUMBER, fact_label ("tpp"), FALSE);
   build_calculator (self);
-  self->density = add_field (self, CLR_FIELD_NUMBER, _("Performance _density"), FALSE);
-  self->bandwidth = add_field (self, CLR_FIELD_NUMBER, _("Memory _bandwidth (GB/s)"), FALSE);
+  self->density = add_field (self, CLR_FIELD_NUMBER, fact_label ("performance_density"), FALSE);
+  self->bandwidth = add_field (self, CLR_FIELD_NUMBER, fact_label ("memory_bandwidth_gbps"), FALSE);
 
   /* Three linked toggles rather than a switch: "not stated" is a fact too (the rules
    * then ask for it). */
@@ -389,7 +393,7 @@ clr_item_row_new (ClrShipmentCatalog *catalog)
       g_signal_connect_swapped (self->dc_buttons[i], "toggled", G_CALLBACK (field_changed_cb), self);
     self->datacenter = ADW_ACTION_ROW (adw_action_row_new ());
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->datacenter),
-                                   _("Designed or marketed for data centers"));
+                                   fact_label ("datacenter"));
     adw_action_row_set_title_lines (self->datacenter, 0);
     adw_action_row_add_suffix (self->datacenter, box);
     adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->datacenter));
@@ -402,17 +406,17 @@ clr_item_row_new (ClrShipmentCatalog *catalog)
     const char *enc[] = { _("ENC report or classification not stated"), _("ENC report or classification: yes"),
                           _("ENC report or classification: no") };
 
-    self->food = add_tristate (self, _("Food or medicine"), food, self->food_buttons);
-    self->enc = add_tristate (self, _("ENC: self-classification report filed (740.17(b)(1)) or BIS classification received"),
+    self->food = add_tristate (self, fact_label ("food_or_medicine"), food, self->food_buttons);
+    self->enc = add_tristate (self, fact_label ("enc_classification_done"),
                               enc, self->enc_buttons);
   }
 
-  self->quantity = add_field (self, CLR_FIELD_INTEGER, _("_Quantity"), FALSE);
-  self->unit_value = add_field (self, CLR_FIELD_NUMBER, _("Unit _value"), FALSE);
+  self->quantity = add_field (self, CLR_FIELD_INTEGER, fact_label ("quantity"), FALSE);
+  self->unit_value = add_field (self, CLR_FIELD_NUMBER, fact_label ("unit_value"), FALSE);
   self->currency = add_field (self, CLR_FIELD_TEXT, _("_Currency"), FALSE);
   self->manufacturer = add_field (self, CLR_FIELD_TEXT, _("_Manufacturer"), FALSE);
   /* the GP10 guidance turns on where the developer or producer (or its ultimate parent) is headquartered */
-  self->manufacturer_hq = add_field (self, CLR_FIELD_COUNTRY, _("Manufacturer _headquarters (or its ultimate parent's)"), FALSE);
+  self->manufacturer_hq = add_field (self, CLR_FIELD_COUNTRY, fact_label ("manufacturer_headquarters"), FALSE);
   self->model = add_field (self, CLR_FIELD_TEXT, _("M_odel"), FALSE);
   clr_field_row_set_text (self->currency, "USD");
 

@@ -35,8 +35,5 @@ guint       clr_item_row_count_errors     (ClrItemRow         *self,
                                            GtkWidget         **first);
 /* Are the TPP / performance-density / bandwidth / data-center rows shown? */
 gboolean    clr_item_row_get_parameters_visible (ClrItemRow   *self);
-/* The TPP calculator's formula: 2 × MacTOPS × bit length (3A090 technical note). */
-double      clr_item_row_compute_tpp      (double              mac_tops,
-                                           double              bit_length);
 
 G_END_DECLS

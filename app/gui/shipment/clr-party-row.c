@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clr-json.h"
 #include "clr-field-row.h"
 #include "clr-party-row.h"
 #include "clr-shipment.h"
@@ -218,18 +219,6 @@ clr_party_row_new (ClrShipmentCatalog *catalog)
   return GTK_WIDGET (self);
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static char *
 member_text (JsonObject *object,
              const char *name)
@@ -270,17 +259,17 @@ clr_party_row_set_party (ClrPartyRow *self,
   if (parent_node != NULL && JSON_NODE_HOLDS_OBJECT (parent_node))
     parent = json_node_get_object (parent_node);
 
-  role = member_string (party, "role");
+  role = clr_json_get_string (party, "role");
   adw_combo_row_set_selected (self->role, 0);
   for (guint i = 0; role != NULL && clr_shipment_party_roles[i] != NULL; i++)
     if (g_str_equal (role, clr_shipment_party_roles[i]))
       adw_combo_row_set_selected (self->role, i);
-  clr_field_row_set_text (self->name, member_string (party, "name"));
-  clr_field_row_set_text (self->address, member_string (party, "address"));
-  clr_field_row_set_text (self->country, member_string (party, "country"));
-  clr_field_row_set_text (self->headquarters, member_string (party, "headquarters_country"));
-  clr_field_row_set_text (self->parent_name, member_string (parent, "name"));
-  clr_field_row_set_text (self->parent_headquarters, member_string (parent, "headquarters_country"));
+  clr_field_row_set_text (self->name, clr_json_get_string (party, "name"));
+  clr_field_row_set_text (self->address, clr_json_get_string (party, "address"));
+  clr_field_row_set_text (self->country, clr_json_get_string (party, "country"));
+  clr_field_row_set_text (self->headquarters, clr_json_get_string (party, "headquarters_country"));
+  clr_field_row_set_text (self->parent_name, clr_json_get_string (parent, "name"));
+  clr_field_row_set_text (self->parent_headquarters, clr_json_get_string (parent, "headquarters_country"));
   ownership = member_text (parent, "ownership_percent");
   clr_field_row_set_text (self->ownership, ownership);
   update_header (self);
@@ -430,14 +419,14 @@ clr_party_row_set_hit (ClrPartyRow *self,
   g_clear_pointer (&self->hit, json_object_unref);
   if (hit != NULL)
     {
-      const char *list = member_string (hit, "list");
-      const char *name = member_string (hit, "matched_name");
+      const char *list = clr_json_get_string (hit, "list");
+      const char *name = clr_json_get_string (hit, "matched_name");
       double score = json_object_has_member (hit, "score")
                      ? json_object_get_double_member (hit, "score") : 0;
 
       self->hit = json_object_ref (hit);
       if (name == NULL)
-        name = member_string (hit, "name");
+        name = clr_json_get_string (hit, "name");
       /* Translators: inline screening hit: list code, score in percent, listed name */
       self->hit_text = g_strdup_printf (_("%s %.0f %% — %s"), list ? list : "?", score * 100,
                                         name ? name : "");

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clr-json.h"
 #include "clr-field-row.h"
 #include "clr-item-row.h"
 #include "clr-party-row.h"
@@ -199,18 +200,6 @@ add_check_row (AdwPreferencesGroup *group,
   return row;
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static void
 rebuild_checklists (ClrShipmentForm *self)
 {
@@ -227,8 +216,8 @@ rebuild_checklists (ClrShipmentForm *self)
   for (guint i = 0; end_uses != NULL && i < json_array_get_length (end_uses); i++)
     {
       JsonObject *category = json_array_get_object_element (end_uses, i);
-      const char *id = member_string (category, "id");
-      const char *label = member_string (category, "label");
+      const char *id = clr_json_get_string (category, "id");
+      const char *label = clr_json_get_string (category, "label");
 
       if (id == NULL)
         continue;
@@ -240,14 +229,14 @@ rebuild_checklists (ClrShipmentForm *self)
   for (guint i = 0; flags != NULL && i < json_array_get_length (flags); i++)
     {
       JsonObject *flag = json_array_get_object_element (flags, i);
-      const char *id = member_string (flag, "id");
+      const char *id = clr_json_get_string (flag, "id");
 
       if (id == NULL)
         continue;
       g_ptr_array_add (self->red_flag_rows,
                        add_check_row (self->red_flags_group, id,
-                                      member_string (flag, "question") ? member_string (flag, "question") : id,
-                                      member_string (flag, "citation"),
+                                      clr_json_get_string (flag, "question") ? clr_json_get_string (flag, "question") : id,
+                                      clr_json_get_string (flag, "citation"),
                                       G_CALLBACK (emit_changed), self));
     }
 }
@@ -472,12 +461,12 @@ clr_shipment_form_set_document (ClrShipmentForm *self,
       self->extra = json_object_ref (object);
     }
 
-  clr_field_row_set_text (self->reference, member_string (object, "reference"));
-  clr_field_row_set_text (self->date, member_string (object, "date"));
+  clr_field_row_set_text (self->reference, clr_json_get_string (object, "reference"));
+  clr_field_row_set_text (self->date, clr_json_get_string (object, "date"));
   if (self->catalog != NULL && clr_field_row_get_value (self->date) != NULL)
     clr_shipment_catalog_set_date (self->catalog, clr_field_row_get_value (self->date));
-  clr_field_row_set_text (self->destination, member_string (object, "destination"));
-  clr_field_row_set_text (self->exported_from, member_string (object, "exported_from"));
+  clr_field_row_set_text (self->destination, clr_json_get_string (object, "destination"));
+  clr_field_row_set_text (self->exported_from, clr_json_get_string (object, "exported_from"));
 
   while (self->item_rows->len > 0)
     {
@@ -501,7 +490,7 @@ clr_shipment_form_set_document (ClrShipmentForm *self,
       append_party (self, json_array_get_object_element (parties, i));
 
   end_use = member_object (object, "end_use");
-  clr_field_row_set_text (self->end_use_text, member_string (end_use, "description"));
+  clr_field_row_set_text (self->end_use_text, clr_json_get_string (end_use, "description"));
   categories = member_array (end_use, "categories");
   for (guint i = 0; i < self->end_use_rows->len; i++)
     {
