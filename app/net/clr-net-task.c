@@ -44,7 +44,7 @@ net_task_thread (GTask        *task,
     g_task_return_pointer (task, result, net->result_free);
   else
     {
-      net->result_free (result);
+      g_free (result);   /* @func left nothing in it */
       g_task_return_error (task, error);
     }
 }

@@ -12,7 +12,8 @@
 G_BEGIN_DECLS
 
 /* The blocking call: fills @result (zeroed, of the size given to
- * _clr_net_task_run()) from @source_object and @task_data. */
+ * _clr_net_task_run()) from @source_object and @task_data; on failure it
+ * leaves nothing in @result that needs freeing. */
 typedef gboolean (*ClrNetTaskFunc) (gpointer       source_object,
                                     gpointer       task_data,
                                     gpointer       result,

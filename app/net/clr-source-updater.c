@@ -278,9 +278,12 @@ update_thread (gpointer       source_object,
 {
   UpdateData *update = task_data;
 
-  return clr_source_update (source_object, update->downloader, update->id, update->url_override,
-                            update->force, update->relay ? relay_progress : NULL, update->relay,
-                            result, cancellable, error);
+  if (clr_source_update (source_object, update->downloader, update->id, update->url_override,
+                         update->force, update->relay ? relay_progress : NULL, update->relay,
+                         result, cancellable, error))
+    return TRUE;
+  clr_source_update_result_clear (result);
+  return FALSE;
 }
 
 void
