@@ -73,7 +73,6 @@ case_list (ClrStore  *store,
            int        argc,
            char     **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) cases = NULL;
   g_autofree char *search = NULL;
@@ -89,9 +88,8 @@ case_list (ClrStore  *store,
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("List saved cases, most recently saved first."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, NULL,
+                              _("List saved cases, most recently saved first."), entries))
     return CLR_EXIT_USAGE;
   if (status_text != NULL && strcmp (status_text, "all") == 0)
     status = CLR_CASE_STATUS_ANY;

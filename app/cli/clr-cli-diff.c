@@ -46,7 +46,6 @@ clr_cli_cmd_diff (ClrCliContext  *ctx,
                   int             argc,
                   char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("SOURCE"));
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GPtrArray) shown = NULL;
   g_autoptr(GPtrArray) versions = NULL;
@@ -65,13 +64,11 @@ clr_cli_cmd_diff (ClrCliContext  *ctx,
     { NULL }
   };
 
-  g_option_context_set_summary (context,
-                                _("Compare the current version of a list source with the previous one:\n"
-                                  "entries added, removed and changed (with the fields that changed).\n"
-                                  "Entries are matched by their published id, or by list and name\n"
-                                  "where a version has no ids."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, _("SOURCE"),
+                              _("Compare the current version of a list source with the previous one:\n"
+                                "entries added, removed and changed (with the fields that changed).\n"
+                                "Entries are matched by their published id, or by list and name\n"
+                                "where a version has no ids."), entries))
     return CLR_EXIT_USAGE;
   if (argc != 2)
     {

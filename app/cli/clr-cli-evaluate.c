@@ -236,6 +236,27 @@ evaluate_batch (ClrCliContext *ctx,
   return n_bad > 0 ? CLR_EXIT_USER : CLR_EXIT_OK;
 }
 
+/* --posture and --as-of: CLR_EXIT_OK, or the exit code after the error. */
+static int
+check_posture_and_date (const char *posture_text,
+                        ClrPosture *posture,
+                        const char *as_of)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (posture_text != NULL && !clr_posture_from_string (posture_text, posture, &error))
+    {
+      clr_cli_error ("%s", error->message);
+      return CLR_EXIT_USAGE;
+    }
+  if (as_of != NULL && !clr_date_is_valid (as_of))
+    {
+      clr_cli_error (_("--as-of: “%s” is not a valid date (expected YYYY-MM-DD)"), as_of);
+      return CLR_EXIT_USER;
+    }
+  return CLR_EXIT_OK;
+}
+
 int
 clr_cli_cmd_evaluate (ClrCliContext  *ctx,
                       int             argc,
@@ -287,16 +308,8 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
           clr_cli_error ("%s", _("--batch takes no shipment FILE and no --save, --case or --repeat"));
           return CLR_EXIT_USAGE;
         }
-      if (posture_text != NULL && !clr_posture_from_string (posture_text, &posture, &error))
-        {
-          clr_cli_error ("%s", error->message);
-          return CLR_EXIT_USAGE;
-        }
-      if (as_of != NULL && !clr_date_is_valid (as_of))
-        {
-          clr_cli_error (_("--as-of: “%s” is not a valid date (expected YYYY-MM-DD)"), as_of);
-          return CLR_EXIT_USER;
-        }
+      if ((exit_code = check_posture_and_date (posture_text, &posture, as_of)) != CLR_EXIT_OK)
+        return exit_code;
       batch_store = clr_cli_get_store (ctx, &exit_code);
       if (batch_store == NULL)
         return exit_code;
@@ -316,16 +329,8 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
       g_printerr ("%s", help);
       return CLR_EXIT_USAGE;
     }
-  if (posture_text != NULL && !clr_posture_from_string (posture_text, &posture, &error))
-    {
-      clr_cli_error ("%s", error->message);
-      return CLR_EXIT_USAGE;
-    }
-  if (as_of != NULL && !clr_date_is_valid (as_of))
-    {
-      clr_cli_error (_("--as-of: “%s” is not a valid date (expected YYYY-MM-DD)"), as_of);
-      return CLR_EXIT_USER;
-    }
+  if ((exit_code = check_posture_and_date (posture_text, &posture, as_of)) != CLR_EXIT_OK)
+    return exit_code;
   if (repeat < 0)
     {
       clr_cli_error ("%s", _("--repeat needs a positive number"));

@@ -157,7 +157,6 @@ clr_cli_cmd_import (ClrCliContext  *ctx,
                     int             argc,
                     char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
   g_autofree char *format_name = NULL;
   g_autofree char *source = NULL;
   gboolean force = FALSE;
@@ -176,12 +175,10 @@ clr_cli_cmd_import (ClrCliContext  *ctx,
     { NULL }
   };
 
-  g_option_context_set_summary (context,
-                                _("Import list files (CSL CSV/JSON, OFAC CSV/XML, BIS DPL) or a Clearance rule pack.\n"
-                                  "Each file becomes a new version of its source in one transaction;\n"
-                                  "the same file again changes nothing."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, _("FILE…"),
+                              _("Import list files (CSL CSV/JSON, OFAC CSV/XML, BIS DPL) or a Clearance rule pack.\n"
+                                "Each file becomes a new version of its source in one transaction;\n"
+                                "the same file again changes nothing."), entries))
     return CLR_EXIT_USAGE;
 
   if (argc < 2)

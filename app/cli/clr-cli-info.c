@@ -20,7 +20,6 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
                   int             argc,
                   char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
@@ -35,9 +34,8 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("Show the database path, schema version and what data is loaded."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, NULL,
+                              _("Show the database path, schema version and what data is loaded."), entries))
     return CLR_EXIT_USAGE;
   if (argc > 1)
     {

@@ -106,7 +106,6 @@ clr_cli_cmd_lists (ClrCliContext  *ctx,
                    int             argc,
                    char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
@@ -122,11 +121,9 @@ clr_cli_cmd_lists (ClrCliContext  *ctx,
     { NULL }
   };
 
-  g_option_context_set_summary (context,
-                                _("Show each list source: its current version (date, records, names,\n"
-                                  "import time, file hash, per-list counts), freshness and history."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, NULL,
+                              _("Show each list source: its current version (date, records, names,\n"
+                                "import time, file hash, per-list counts), freshness and history."), entries))
     return CLR_EXIT_USAGE;
   if (argc > 1)
     {

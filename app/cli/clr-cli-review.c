@@ -80,7 +80,6 @@ review_list (ClrCliContext  *ctx,
              int             argc,
              char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) families = NULL;
   g_autoptr(GError) error = NULL;
@@ -108,17 +107,13 @@ review_list (ClrCliContext  *ctx,
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("List the review queue, newest and strongest first; a party’s hits "
-                                           "on one list family (same base name, e.g. a company and its "
-                                           "“(Yangon)” subsidiary) are listed together, the entity first."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, NULL,
+                              _("List the review queue, newest and strongest first; a party’s hits "
+                                "on one list family (same base name, e.g. a company and its "
+                                "“(Yangon)” subsidiary) are listed together, the entity first."), entries))
     return CLR_EXIT_USAGE;
-  if (argc > 1)
-    {
-      clr_cli_error (_("Unexpected argument “%s”"), argv[1]);
-      return CLR_EXIT_USAGE;
-    }
+  if (!clr_cli_check_no_more_args (argc, argv, 0))
+    return CLR_EXIT_USAGE;
 
   clr_review_filter_init (&filter);
   if (status != NULL && !clr_review_status_from_string (status, &filter.status))
@@ -192,7 +187,6 @@ review_show (ClrCliContext  *ctx,
              int             argc,
              char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("ID"));
   g_autoptr(ClrReviewItem) item = NULL;
   g_autoptr(GError) error = NULL;
   gboolean json = FALSE;
@@ -204,9 +198,8 @@ review_show (ClrCliContext  *ctx,
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("Show one review item: the party, the listed entry, the score and the decision."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, _("ID"),
+                              _("Show one review item: the party, the listed entry, the score and the decision."), entries))
     return CLR_EXIT_USAGE;
   if (argc != 2 || !clr_cli_parse_id (argv[1], &id))
     {
@@ -262,7 +255,6 @@ review_decide (ClrCliContext  *ctx,
                int             argc,
                char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("ID"));
   g_autoptr(GError) error = NULL;
   g_autoptr(ClrReviewItem) item = NULL;
   g_autofree char *reason_text = NULL;
@@ -286,9 +278,8 @@ review_decide (ClrCliContext  *ctx,
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("Decide a review item: Match, Not a match or Escalate, with a reason."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, _("ID"),
+                              _("Decide a review item: Match, Not a match or Escalate, with a reason."), entries))
     return CLR_EXIT_USAGE;
 
   if (argc != 2 || !clr_cli_parse_id (argv[1], &id))

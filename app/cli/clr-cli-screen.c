@@ -565,7 +565,6 @@ clr_cli_cmd_screen (ClrCliContext  *ctx,
                     int             argc,
                     char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("NAME"));
   g_autofree char *country = NULL;
   g_autofree char *batch_path = NULL;
   g_autoptr(ClrMatcher) matcher = NULL;
@@ -593,9 +592,8 @@ clr_cli_cmd_screen (ClrCliContext  *ctx,
                                "of the name lines up with a listed name or alias, allowing typos, "
                                "legal forms, abbreviations, word order and other scripts."),
                              clr_matcher_get_default_threshold ());
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, _("NAME"),
+                              summary, entries))
     return CLR_EXIT_USAGE;
 
   if (isnan (threshold))

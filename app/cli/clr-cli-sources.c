@@ -30,7 +30,6 @@ sources_list (ClrStore  *store,
               int        argc,
               char     **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) array = NULL;
@@ -43,9 +42,8 @@ sources_list (ClrStore  *store,
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("List the list sources: built-in and custom, enabled or not."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, NULL,
+                              _("List the list sources: built-in and custom, enabled or not."), entries))
     return CLR_EXIT_USAGE;
   if (argc != 1 || stale_days < 1)
     {
@@ -112,7 +110,6 @@ sources_add (ClrStore  *store,
              int        argc,
              char     **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("ID"));
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
   g_autofree char *url = NULL;
@@ -126,12 +123,10 @@ sources_add (ClrStore  *store,
     { NULL }
   };
 
-  g_option_context_set_summary (context,
-                                _("Add a custom list source: your own restricted-party list in the CSL\n"
-                                  "CSV layout, downloaded from an address or imported from a file.\n"
-                                  "ID: 1 to 32 lower-case letters, digits and dashes."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, _("ID"),
+                              _("Add a custom list source: your own restricted-party list in the CSL\n"
+                                "CSV layout, downloaded from an address or imported from a file.\n"
+                                "ID: 1 to 32 lower-case letters, digits and dashes."), entries))
     return CLR_EXIT_USAGE;
   if (argc != 2)
     {

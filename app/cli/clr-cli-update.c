@@ -122,7 +122,6 @@ clr_cli_cmd_update (ClrCliContext  *ctx,
                     int             argc,
                     char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("[SOURCE…]"));
   g_autoptr(ClrDownloader) downloader = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JsonBuilder) builder = NULL;
@@ -151,13 +150,11 @@ clr_cli_cmd_update (ClrCliContext  *ctx,
     { NULL }
   };
 
-  g_option_context_set_summary (context,
-                                _("Download list sources from their official addresses and import them\n"
-                                  "(all enabled sources when none is named). A server that says the file\n"
-                                  "did not change is not downloaded again. A failure keeps the current\n"
-                                  "version. Exit code 0: updated or unchanged; 1: a source failed."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, _("[SOURCE…]"),
+                              _("Download list sources from their official addresses and import them\n"
+                                "(all enabled sources when none is named). A server that says the file\n"
+                                "did not change is not downloaded again. A failure keeps the current\n"
+                                "version. Exit code 0: updated or unchanged; 1: a source failed."), entries))
     return CLR_EXIT_USAGE;
   if (url != NULL && argc != 2)
     {

@@ -170,6 +170,41 @@ clr_cli_parse_options (GOptionContext   *context,
   return TRUE;
 }
 
+gboolean
+clr_cli_parse_command (int                 *argc,
+                       char              ***argv,
+                       const char          *parameter_string,
+                       const char          *summary,
+                       const GOptionEntry  *entries)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return clr_cli_parse_options (context, argc, argv);
+}
+
+gboolean
+clr_cli_check_no_more_args (int     argc,
+                            char  **argv,
+                            int     max)
+{
+  if (argc <= max + 1)
+    return TRUE;
+  clr_cli_error (_("Unexpected argument “%s”"), argv[max + 1]);
+  return FALSE;
+}
+
+int
+clr_cli_open_store (ClrCliContext  *ctx,
+                    ClrStore      **store)
+{
+  int exit_code = CLR_EXIT_OK;
+
+  *store = clr_cli_get_store (ctx, &exit_code);
+  return exit_code;
+}
+
 void
 clr_cli_print_json (gpointer json_node)
 {
