@@ -132,8 +132,7 @@ audit_verify (ClrCliContext  *ctx,
         }
     }
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   if (!clr_store_audit_verify (store, &checked, &bad_id, &error))
@@ -190,8 +189,7 @@ audit_anchor (ClrCliContext  *ctx,
   if (key_path != NULL && (key = read_key (key_path, &error)) == NULL)
     return clr_cli_fail (error);
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   if (!clr_store_audit_verify (store, &checked, &bad_id, &error) ||
@@ -255,8 +253,7 @@ audit_export (ClrCliContext  *ctx,
       return CLR_EXIT_USAGE;
     }
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   if (!clr_store_audit_get_head (store, &head_seq, &head_hash, &error))
@@ -315,8 +312,7 @@ audit_log (ClrCliContext  *ctx,
   if (!clr_cli_parse_options (context, &argc, &argv))
     return CLR_EXIT_USAGE;
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   if (case_id > 0)

@@ -502,8 +502,7 @@ clr_cli_cmd_bench (ClrCliContext  *ctx,
         }
       ctx->db_path = g_build_filename (tmpdir, "bench.db", NULL);
     }
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   g_print (_("Clearance screening benchmark\n"));

@@ -84,7 +84,7 @@ case_list (ClrStore  *store,
     { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Reference, destination, date, verdict or party name containing TEXT"), N_("TEXT") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_text, N_("open (default), archived or all"), N_("STATUS") },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most N cases"), N_("N") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    CLR_CLI_OPTION_JSON (&json),
     { NULL }
   };
 
@@ -202,8 +202,7 @@ clr_cli_cmd_case (ClrCliContext  *ctx,
       return CLR_EXIT_USAGE;
     }
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   if (strcmp (sub, "list") == 0)

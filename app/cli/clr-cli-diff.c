@@ -58,7 +58,7 @@ clr_cli_cmd_diff (ClrCliContext  *ctx,
   ClrStore *store;
   int exit_code = CLR_EXIT_OK;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    CLR_CLI_OPTION_JSON (&json),
     { "list", 0, 0, G_OPTION_ARG_STRING, &list, N_("Only changes of this list code (e.g. EL)"), N_("CODE") },
     { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Only entries with this country (ISO-2)"), N_("CC") },
     { NULL }
@@ -76,8 +76,7 @@ clr_cli_cmd_diff (ClrCliContext  *ctx,
       return CLR_EXIT_USAGE;
     }
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   changes = clr_store_diff_latest (store, argv[1], &old_id, &new_id, &error);

@@ -146,8 +146,7 @@ evaluate_batch (ClrCliContext *ctx,
       clr_cli_error ("%s: %s", path, error->message);
       return CLR_EXIT_USER;
     }
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
   clr_store_set_few_screening_queries (store, count_lines (G_INPUT_STREAM (in)) < BATCH_NEIGHBOUR_TABLE_LINES);
   data = g_data_input_stream_new (G_INPUT_STREAM (in));
@@ -310,8 +309,7 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
         }
       if ((exit_code = check_posture_and_date (posture_text, &posture, as_of)) != CLR_EXIT_OK)
         return exit_code;
-      batch_store = clr_cli_get_store (ctx, &exit_code);
-      if (batch_store == NULL)
+      if ((exit_code = clr_cli_open_store (ctx, &batch_store)) != CLR_EXIT_OK)
         return exit_code;
       batch_pack = pack_path != NULL ? clr_rule_pack_new_from_file (pack_path, &error)
                                      : clr_store_load_rule_pack (batch_store, &error);
@@ -342,8 +340,7 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
       /* review: the shipment saved on the case */
       g_autoptr(ClrCase) saved = NULL;
 
-      store = clr_cli_get_store (ctx, &exit_code);
-      if (store == NULL)
+      if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
         return exit_code;
       saved = clr_store_get_case (store, case_id, &error);
       if (saved == NULL)
@@ -360,8 +357,7 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
       return CLR_EXIT_USER;
     }
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
   /* one shipment screens a few names: no neighbour table (unless benchmarking) */
   clr_store_set_few_screening_queries (store, repeat == 0);

@@ -81,7 +81,6 @@ import_rule_pack (ClrStore   *store,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "file");
@@ -95,8 +94,7 @@ import_rule_pack (ClrStore   *store,
       json_builder_set_member_name (builder, "unchanged");
       json_builder_add_boolean_value (builder, result.unchanged);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      clr_cli_print_json (root);
+      clr_cli_print_builder (builder);
     }
   else if (result.unchanged)
     g_print (_("%s: rule pack %s %s is already active; nothing changed.\n"), path, result.id, result.version);
@@ -194,8 +192,7 @@ clr_cli_cmd_import (ClrCliContext  *ctx,
       return CLR_EXIT_USAGE;
     }
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   for (int i = 1; i < argc; i++)

@@ -30,7 +30,7 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
   ClrStore *store;
   int exit_code = CLR_EXIT_OK;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    CLR_CLI_OPTION_JSON (&json),
     { NULL }
   };
 
@@ -43,8 +43,7 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
       return CLR_EXIT_USAGE;
     }
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   sources = clr_store_list_sources (store, &error);
@@ -132,8 +131,6 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
 
   if (json)
     {
-      g_autoptr(JsonNode) root = NULL;
-
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "rule_pack");
       if (active_pack != NULL)
@@ -141,8 +138,7 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
       else
         json_builder_add_null_value (builder);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      clr_cli_print_json (root);
+      clr_cli_print_builder (builder);
     }
   else
     {

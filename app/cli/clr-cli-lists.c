@@ -115,7 +115,7 @@ clr_cli_cmd_lists (ClrCliContext  *ctx,
   ClrStore *store;
   int exit_code = CLR_EXIT_OK;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    CLR_CLI_OPTION_JSON (&json),
     { "stale-days", 0, 0, G_OPTION_ARG_INT, &stale_days,
       N_("A source older than N days is stale (default 7)"), N_("N") },
     { NULL }
@@ -136,8 +136,7 @@ clr_cli_cmd_lists (ClrCliContext  *ctx,
       return CLR_EXIT_USAGE;
     }
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   sources = clr_store_list_sources (store, &error);
@@ -213,12 +212,9 @@ clr_cli_cmd_lists (ClrCliContext  *ctx,
 
   if (json)
     {
-      g_autoptr(JsonNode) root = NULL;
-
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      clr_cli_print_json (root);
+      clr_cli_print_builder (builder);
     }
 
   return CLR_EXIT_OK;

@@ -105,8 +105,7 @@ clr_cli_cmd_rescreen (ClrCliContext  *ctx,
   if (bench != NULL)
     return run_bench (bench, parties);
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   summary = clr_rescreen_run (store, NULL, NULL, NULL, &error);

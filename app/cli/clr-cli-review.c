@@ -103,7 +103,7 @@ review_list (ClrCliContext  *ctx,
     { "max-score", 0, 0, G_OPTION_ARG_DOUBLE, &max_score, N_("Only hits scoring at most X (0–1)"), N_("X") },
     { "case", 0, 0, G_OPTION_ARG_INT64, &case_id, N_("Only items seen in this case"), N_("ID") },
     { "reopened", 0, 0, G_OPTION_ARG_NONE, &reopened, N_("Only decisions reopened by a list change"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    CLR_CLI_OPTION_JSON (&json),
     { NULL }
   };
 
@@ -129,8 +129,7 @@ review_list (ClrCliContext  *ctx,
   filter.case_id = case_id;
   filter.reopened_only = reopened;
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   items = clr_store_review_list (store, &filter, &error);
@@ -194,21 +193,17 @@ review_show (ClrCliContext  *ctx,
   gint64 id;
   int exit_code = CLR_EXIT_OK;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    CLR_CLI_OPTION_JSON (&json),
     { NULL }
   };
 
   if (!clr_cli_parse_command (&argc, &argv, _("ID"),
                               _("Show one review item: the party, the listed entry, the score and the decision."), entries))
     return CLR_EXIT_USAGE;
-  if (argc != 2 || !clr_cli_parse_id (argv[1], &id))
-    {
-      clr_cli_error ("%s", _("review show needs one item ID (a positive number)"));
-      return CLR_EXIT_USAGE;
-    }
+  if (!clr_cli_parse_id_arg (argc, argv, _("review show needs one item ID (a positive number)"), &id))
+    return CLR_EXIT_USAGE;
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   item = clr_store_review_get (store, id, &error);
@@ -282,11 +277,8 @@ review_decide (ClrCliContext  *ctx,
                               _("Decide a review item: Match, Not a match or Escalate, with a reason."), entries))
     return CLR_EXIT_USAGE;
 
-  if (argc != 2 || !clr_cli_parse_id (argv[1], &id))
-    {
-      clr_cli_error ("%s", _("review decide needs one item ID (a positive number)"));
-      return CLR_EXIT_USAGE;
-    }
+  if (!clr_cli_parse_id_arg (argc, argv, _("review decide needs one item ID (a positive number)"), &id))
+    return CLR_EXIT_USAGE;
   if ((match ? 1 : 0) + (no_match ? 1 : 0) + (escalate ? 1 : 0) != 1)
     {
       clr_cli_error ("%s", _("Give exactly one of --match, --no-match, --escalate"));
@@ -306,8 +298,7 @@ review_decide (ClrCliContext  *ctx,
     }
   status = match ? CLR_REVIEW_STATUS_MATCH : no_match ? CLR_REVIEW_STATUS_NO_MATCH : CLR_REVIEW_STATUS_ESCALATED;
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   g_array_append_val (ids, id);

@@ -36,7 +36,7 @@ sources_list (ClrStore  *store,
   gboolean json = FALSE;
   int stale_days = CLR_SOURCE_DEFAULT_STALE_DAYS;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    CLR_CLI_OPTION_JSON (&json),
     { "stale-days", 0, 0, G_OPTION_ARG_INT, &stale_days,
       N_("A source not loaded or confirmed for this many days is stale (default 7)"), N_("N") },
     { NULL }
@@ -207,8 +207,7 @@ clr_cli_cmd_sources (ClrCliContext  *ctx,
       return CLR_EXIT_USAGE;
     }
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   if (argc < 2 || argv[1][0] == '-')

@@ -146,7 +146,7 @@ clr_cli_cmd_update (ClrCliContext  *ctx,
     { "allow-http", 0, 0, G_OPTION_ARG_NONE, &allow_http,
       N_("Accept plain http:// addresses (a trusted intranet mirror); such versions are marked "
          "“fetched without TLS”"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    CLR_CLI_OPTION_JSON (&json),
     { NULL }
   };
 
@@ -172,8 +172,7 @@ clr_cli_cmd_update (ClrCliContext  *ctx,
       return CLR_EXIT_USAGE;
     }
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   if (argc > 1)
@@ -246,14 +245,11 @@ clr_cli_cmd_update (ClrCliContext  *ctx,
 
   if (json)
     {
-      g_autoptr(JsonNode) root = NULL;
-
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "failed");
       json_builder_add_int_value (builder, failed);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      clr_cli_print_json (root);
+      clr_cli_print_builder (builder);
     }
 
   return failed > 0 ? CLR_EXIT_USER : CLR_EXIT_OK;

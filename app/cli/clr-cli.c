@@ -195,6 +195,18 @@ clr_cli_check_no_more_args (int     argc,
   return FALSE;
 }
 
+gboolean
+clr_cli_parse_id_arg (int          argc,
+                      char       **argv,
+                      const char  *message,
+                      gint64      *id)
+{
+  if (argc == 2 && clr_cli_parse_id (argv[1], id))
+    return TRUE;
+  clr_cli_error ("%s", message);
+  return FALSE;
+}
+
 int
 clr_cli_open_store (ClrCliContext  *ctx,
                     ClrStore      **store)
@@ -211,6 +223,14 @@ clr_cli_print_json (gpointer json_node)
   g_autofree char *text = clr_json_to_string (json_node, TRUE);
 
   g_print ("%s\n", text);
+}
+
+void
+clr_cli_print_builder (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  clr_cli_print_json (root);
 }
 
 static void
