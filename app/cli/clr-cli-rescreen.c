@@ -11,7 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "clr-cli.h"
-#include "clr-rescreen.h"
+#include "clr-rescreen-bench.h"
 
 static int
 run_bench (GStrv files,

@@ -13,11 +13,13 @@
 
 #include "clr-matcher.h"
 #include "clr-rescreen.h"
+#include "clr-rescreen-private.h"
 #include "clr-store-audit.h"
 #include "clr-store-cases.h"
 #include "clr-store-lists.h"
 #include "clr-store-json-private.h"
 #include "clr-store-private.h"
+#include "clr-store-task.h"
 #include "clr-store-review.h"
 
 /* Hits per party kept from a re-screen: the queue wants the plausible
@@ -77,7 +79,7 @@ clr_rescreen_summary_to_string (const ClrRescreenSummary *summary)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* Process CPU time (all threads), for the debug timings and the benchmark. */
+/* Process CPU time (all threads), for the debug timings. */
 static double
 cpu_seconds (void)
 {
@@ -110,21 +112,6 @@ party_free (Party *party)
   g_clear_pointer (&party->party, json_node_unref);
   g_clear_pointer (&party->other_cases, g_array_unref);
   g_free (party);
-}
-
-static JsonNode *
-text_to_node (const char *text)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
-
-  if (text == NULL)
-    return NULL;
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  return root != NULL ? json_node_copy (root) : NULL;
 }
 
 static void
@@ -202,7 +189,7 @@ collect_parties (ClrStore  *store,
   while ((rc = sqlite3_step (screened)) == SQLITE_ROW)
     {
       const char *role = (const char *) sqlite3_column_text (screened, 2);
-      g_autoptr(JsonNode) node = text_to_node ((const char *) sqlite3_column_text (screened, 4));
+      g_autoptr(JsonNode) node = _clr_json_from_text ((const char *) sqlite3_column_text (screened, 4));
 
       add_party (parties, seen,
                  (const char *) sqlite3_column_text (screened, 0),
@@ -224,7 +211,7 @@ collect_parties (ClrStore  *store,
   while ((rc = sqlite3_step (cases)) == SQLITE_ROW)
     {
       gint64 case_id = sqlite3_column_int64 (cases, 0);
-      g_autoptr(JsonNode) shipment = text_to_node ((const char *) sqlite3_column_text (cases, 1));
+      g_autoptr(JsonNode) shipment = _clr_json_from_text ((const char *) sqlite3_column_text (cases, 1));
       JsonNode *list;
 
       if (shipment == NULL || !JSON_NODE_HOLDS_OBJECT (shipment))
@@ -348,113 +335,6 @@ screen_all (ClrMatcher               *matcher,
 
   *out_hits = job.results;
   return TRUE;
-}
-
-/* ---- what changed ---- */
-
-typedef struct
-{
-  char      *source;
-  gint64     version_id;
-  GPtrArray *changes;   /* ClrListChange *, or NULL for "every current entry is new" */
-} SourceUpdate;
-
-static void
-source_update_free (SourceUpdate *update)
-{
-  g_free (update->source);
-  g_clear_pointer (&update->changes, g_ptr_array_unref);
-  g_free (update);
-}
-
-static gint64
-last_rescreened_version (ClrStore    *store,
-                         const char  *source,
-                         GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 version = -1;
-  int rc;
-
-  _clr_store_lock (store);
-  stmt = _clr_store_prepare (store, "SELECT version_id FROM rescreen_state WHERE source = ?", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, source, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        version = sqlite3_column_int64 (stmt, 0);
-      else if (rc == SQLITE_DONE)
-        version = 0;
-      else
-        _clr_store_set_error (store, error, _("Reading the re-screening state"));
-    }
-  _clr_store_unlock (store);
-
-  return version;
-}
-
-/* The updates since the last re-screen, one per source with a new version. */
-static GPtrArray *
-collect_updates (ClrStore  *store,
-                 GError   **error)
-{
-  g_autoptr(GPtrArray) updates = g_ptr_array_new_with_free_func ((GDestroyNotify) source_update_free);
-  g_auto(GStrv) sources = NULL;
-
-  sources = clr_store_list_loaded_sources (store, error);
-  if (sources == NULL)
-    return NULL;
-
-  for (guint i = 0; sources[i] != NULL; i++)
-    {
-      g_autoptr(ClrListVersion) current = NULL;
-      g_autoptr(GError) local_error = NULL;
-      SourceUpdate *update;
-      gint64 last;
-
-      current = clr_store_get_current_version (store, sources[i], &local_error);
-      if (current == NULL)
-        {
-          if (g_error_matches (local_error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND))
-            continue;
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-
-      last = last_rescreened_version (store, sources[i], error);
-      if (last < 0)
-        return NULL;
-      if (last == current->id)
-        continue;
-
-      update = g_new0 (SourceUpdate, 1);
-      update->source = g_strdup (sources[i]);
-      update->version_id = current->id;
-      g_ptr_array_add (updates, update);
-
-      if (last > 0)
-        update->changes = clr_store_diff_versions (store, last, current->id, &local_error);
-      if (update->changes == NULL)
-        {
-          gint64 old_version = 0, new_version = 0;
-
-          /* Never re-screened (or that version was pruned): what the latest
-           * import changed. */
-          g_clear_error (&local_error);
-          update->changes = clr_store_diff_latest (store, sources[i], &old_version, &new_version,
-                                                   &local_error);
-          if (update->changes == NULL &&
-              !g_error_matches (local_error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND))
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return NULL;
-            }
-          /* NULL here: the first version of the source; all of it is new. */
-        }
-    }
-
-  return g_steal_pointer (&updates);
 }
 
 typedef struct
@@ -613,214 +493,6 @@ clr_rescreen_summary_to_json (const ClrRescreenSummary *summary)
   return json_builder_get_root (builder);
 }
 
-/* ---- an interrupted run ----
- *
- * A run commits in steps (one transaction per source, then the hits, then
- * finish_run()); a kill between them leaves decisions reopened and hits
- * recorded but the run unfinished, and the next run, finding those items
- * already open, would report "0 decisions reopened". So a run first writes
- * a marker (meta key RUN_MARKER: when it started, and the last audit entry
- * and queue item before it); finish_run() deletes it in its own
- * transaction. A run that finds the marker resumes: what was done since the
- * marker (review.reopen audit entries, queue items from re-screening,
- * removed entries counted in the marker) is added to its summary. */
-#define RUN_MARKER "rescreen_in_progress"
-
-typedef struct
-{
-  char  *started_at;
-  gint64 audit_id;
-  gint64 item_id;
-  gint64 removed_matched;
-} RunMarker;
-
-static gint64
-query_int (ClrStore    *store,
-           const char  *sql,
-           gint64       arg,
-           GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = _clr_store_prepare (store, sql, error);
-
-  if (stmt == NULL)
-    return -1;
-  if (sqlite3_bind_parameter_count (stmt) > 0)
-    sqlite3_bind_int64 (stmt, 1, arg);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      _clr_store_set_error (store, error, _("Reading the re-screening state"));
-      return -1;
-    }
-
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-static gboolean
-write_marker (ClrStore   *store,
-              RunMarker  *marker,
-              GError    **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *value = g_strdup_printf ("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
-                                            marker->started_at, marker->audit_id, marker->item_id,
-                                            marker->removed_matched);
-
-  stmt = _clr_store_prepare (store, "INSERT OR REPLACE INTO meta (key, value) VALUES ('" RUN_MARKER "', ?)",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _clr_store_set_error (store, error, _("Saving the re-screening state"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Reads the marker (TRUE in *found) or writes a new one; the caller holds
- * the lock inside a transaction. */
-static gboolean
-begin_marker (ClrStore   *store,
-              RunMarker  *marker,
-              gboolean   *found,
-              GError    **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  *found = FALSE;
-  stmt = _clr_store_prepare (store, "SELECT value FROM meta WHERE key = '" RUN_MARKER "'", error);
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      g_auto(GStrv) parts = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), " ", -1);
-
-      if (g_strv_length (parts) == 4)
-        {
-          marker->started_at = g_strdup (parts[0]);
-          marker->audit_id = g_ascii_strtoll (parts[1], NULL, 10);
-          marker->item_id = g_ascii_strtoll (parts[2], NULL, 10);
-          marker->removed_matched = g_ascii_strtoll (parts[3], NULL, 10);
-          *found = TRUE;
-          return TRUE;
-        }
-    }
-  else if (rc != SQLITE_DONE)
-    {
-      _clr_store_set_error (store, error, _("Reading the re-screening state"));
-      return FALSE;
-    }
-
-  marker->started_at = _clr_store_now_iso ();
-  marker->audit_id = query_int (store, "SELECT coalesce(max(id), 0) FROM audit_log", 0, error);
-  marker->item_id = query_int (store, "SELECT coalesce(max(id), 0) FROM review_items", 0, error);
-  marker->removed_matched = 0;
-  if (marker->audit_id < 0 || marker->item_id < 0)
-    return FALSE;
-
-  return write_marker (store, marker, error);
-}
-
-/* What the interrupted run(s) since @marker did, added to @summary. */
-static gboolean
-count_resumed (ClrStore            *store,
-               RunMarker           *marker,
-               ClrRescreenSummary  *summary,
-               GError             **error)
-{
-  gint64 reopened, new_hits;
-
-  reopened = query_int (store, "SELECT count(*) FROM audit_log WHERE id > ? AND action = '"
-                        CLR_AUDIT_REVIEW_REOPEN "'", marker->audit_id, error);
-  if (reopened < 0)
-    return FALSE;
-  new_hits = query_int (store, "SELECT count(*) FROM review_items WHERE id > ? AND origin = 'rescreen'",
-                        marker->item_id, error);
-  if (new_hits < 0)
-    return FALSE;
-
-  summary->reopened += (guint) reopened;
-  summary->new_hits += (guint) new_hits;
-  summary->removed_matched += (guint) marker->removed_matched;
-  g_free (summary->resumed_from);
-  summary->resumed_from = g_strdup (marker->started_at);
-
-  return TRUE;
-}
-
-static gboolean
-finish_run (ClrStore            *store,
-            GPtrArray           *updates,
-            ClrRescreenSummary  *summary,
-            GError             **error)
-{
-  g_autoptr(JsonNode) after = clr_rescreen_summary_to_json (summary);
-  g_autofree char *now = _clr_store_now_iso ();
-  g_autofree char *text = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(sqlite3_stmt) run = NULL;
-
-  json_generator_set_root (generator, after);
-  text = json_generator_to_data (generator, NULL);
-
-  _clr_store_lock (store);
-  if (!_clr_store_begin (store, error))
-    goto fail;
-
-  for (guint i = 0; i < updates->len; i++)
-    {
-      SourceUpdate *update = g_ptr_array_index (updates, i);
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-
-      stmt = _clr_store_prepare (store,
-                                 "INSERT INTO rescreen_state (source, version_id, at) VALUES (?1, ?2, ?3) "
-                                 "ON CONFLICT (source) DO UPDATE SET version_id = ?2, at = ?3", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_text (stmt, 1, update->source, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, update->version_id);
-      sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          _clr_store_set_error (store, error, _("Saving the re-screening state"));
-          goto fail;
-        }
-    }
-
-  if (!_clr_store_exec (store, "DELETE FROM meta WHERE key = '" RUN_MARKER "'", error))
-    goto fail;
-
-  run = _clr_store_prepare (store, "INSERT INTO rescreen_runs (at, summary) VALUES (?, ?)", error);
-  if (run == NULL)
-    goto fail;
-  sqlite3_bind_text (run, 1, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (run, 2, text, -1, SQLITE_STATIC);
-  if (sqlite3_step (run) != SQLITE_DONE)
-    {
-      _clr_store_set_error (store, error, _("Saving the re-screening state"));
-      goto fail;
-    }
-
-  if (updates->len > 0 &&
-      clr_store_audit_append_unlocked (store, NULL, CLR_AUDIT_RESCREEN, "lists", "rescreen", 0,
-                                       NULL, after, error) == 0)
-    goto fail;
-
-  if (!_clr_store_commit (store, error))
-    goto fail;
-  _clr_store_unlock (store);
-  return TRUE;
-
-fail:
-  _clr_store_rollback (store);
-  _clr_store_unlock (store);
-  return FALSE;
-}
-
 static gint64 *
 int64_dup (gint64 value)
 {
@@ -858,7 +530,7 @@ clr_rescreen_run (ClrStore                *store,
 
   report (progress, progress_data, 0, 1, _("Finding what the list updates changed"));
 
-  updates = collect_updates (store, error);
+  updates = _clr_rescreen_collect_updates (store, error);
   if (updates == NULL)
     return NULL;
   g_debug ("rescreen: diff computed at %.2f s (cpu %.2f s)", g_get_monotonic_time () / 1e6 - t0, cpu_seconds () - c0);
@@ -876,8 +548,8 @@ clr_rescreen_run (ClrStore                *store,
       _clr_store_unlock (store);
       goto fail;
     }
-  if (!begin_marker (store, &marker, &resumed, error) ||
-      (resumed && !count_resumed (store, &marker, &prior, error)) ||
+  if (!_clr_rescreen_begin_marker (store, &marker, &resumed, error) ||
+      (resumed && !_clr_rescreen_count_resumed (store, &marker, &prior, error)) ||
       !_clr_store_commit (store, error))
     goto fail_locked;
   _clr_store_unlock (store);
@@ -969,7 +641,7 @@ clr_rescreen_run (ClrStore                *store,
       if (summary->removed_matched != removed_before)
         {
           marker.removed_matched += summary->removed_matched - removed_before;
-          if (!write_marker (store, &marker, error))
+          if (!_clr_rescreen_write_marker (store, &marker, error))
             goto fail_locked;
         }
       if (!_clr_store_commit (store, error))
@@ -1072,7 +744,7 @@ clr_rescreen_run (ClrStore                *store,
       summary->removed_matched += prior.removed_matched;
       summary->resumed_from = g_steal_pointer (&prior.resumed_from);
     }
-  if (!finish_run (store, updates, summary, error))
+  if (!_clr_rescreen_finish_run (store, updates, summary, error))
     goto fail;
 
   report (progress, progress_data, total, total, _("Re-screening done"));
@@ -1096,6 +768,8 @@ fail:
 
 /* ---- async ---- */
 
+/* Shared (atomic reference count) by the task and the progress reports on
+ * their way to the caller's main context. */
 typedef struct
 {
   ClrRescreenProgressFunc  progress;
@@ -1106,18 +780,24 @@ typedef struct
 } RescreenTaskData;
 
 static void
-rescreen_task_data_free (RescreenTaskData *data)
+rescreen_task_data_clear (gpointer mem)
 {
+  RescreenTaskData *data = mem;
+
   if (data->progress_destroy != NULL)
     data->progress_destroy (data->progress_data);
   g_main_context_unref (data->context);
-  g_free (data);
+}
+
+static void
+rescreen_task_data_release (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, rescreen_task_data_clear);
 }
 
 typedef struct
 {
-  RescreenTaskData *data;
-  GTask            *task;   /* keeps data alive */
+  RescreenTaskData *data;   /* a reference */
   guint             done;
   guint             total;
   char             *what;
@@ -1138,7 +818,7 @@ progress_report_free (gpointer user_data)
 {
   ProgressReport *report_data = user_data;
 
-  g_object_unref (report_data->task);
+  rescreen_task_data_release (report_data->data);
   g_free (report_data->what);
   g_free (report_data);
 }
@@ -1149,8 +829,7 @@ thread_progress (guint       done,
                  const char *what,
                  gpointer    user_data)
 {
-  GTask *task = user_data;
-  RescreenTaskData *data = g_task_get_task_data (task);
+  RescreenTaskData *data = user_data;
   gint64 now = g_get_monotonic_time ();
   ProgressReport *report_data;
 
@@ -1162,8 +841,7 @@ thread_progress (guint       done,
   data->last_report = now;
 
   report_data = g_new0 (ProgressReport, 1);
-  report_data->data = data;
-  report_data->task = g_object_ref (task);
+  report_data->data = g_atomic_rc_box_acquire (data);
   report_data->done = done;
   report_data->total = total;
   report_data->what = g_strdup (what);
@@ -1171,20 +849,13 @@ thread_progress (guint       done,
                               report_data, progress_report_free);
 }
 
-static void
-rescreen_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+static gpointer
+rescreen_func (gpointer       store,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  GError *error = NULL;
-  ClrRescreenSummary *summary;
-
-  summary = clr_rescreen_run (source_object, thread_progress, task, cancellable, &error);
-  if (summary != NULL)
-    g_task_return_pointer (task, summary, (GDestroyNotify) clr_rescreen_summary_free);
-  else
-    g_task_return_error (task, error);
+  return clr_rescreen_run (store, thread_progress, data, cancellable, error);
 }
 
 void
@@ -1196,20 +867,19 @@ clr_rescreen_run_async (ClrStore                *store,
                         GAsyncReadyCallback      callback,
                         gpointer                 user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  RescreenTaskData *data = g_new0 (RescreenTaskData, 1);
+  RescreenTaskData *data;
 
   g_return_if_fail (CLR_IS_STORE (store));
 
+  data = g_atomic_rc_box_new0 (RescreenTaskData);
   data->progress = progress;
   data->progress_data = progress_data;
   data->progress_destroy = progress_destroy;
   data->context = g_main_context_ref_thread_default ();
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, clr_rescreen_run_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) rescreen_task_data_free);
-  g_task_run_in_thread (task, rescreen_thread);
+  _clr_store_task_run (store, clr_rescreen_run_async, CLR_STORE_TASK_DEFAULT, rescreen_func,
+                       data, rescreen_task_data_release, (GDestroyNotify) clr_rescreen_summary_free,
+                       cancellable, callback, user_data);
 }
 
 ClrRescreenSummary *
@@ -1217,233 +887,5 @@ clr_rescreen_run_finish (ClrStore      *store,
                          GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* ---- benchmark ---- */
-
-void
-clr_rescreen_bench_result_clear (ClrRescreenBenchResult *result)
-{
-  g_clear_pointer (&result->summary, clr_rescreen_summary_free);
-}
-
-static gboolean
-collect_bench_names (gint64    entry_id,
-                     ClrEntry *entry,
-                     gpointer  user_data)
-{
-  GPtrArray *names = user_data;
-
-  if (entry->name != NULL && *entry->name != '\0' && g_utf8_strlen (entry->name, -1) < 80)
-    g_ptr_array_add (names, g_strdup (entry->name));
-  return TRUE;
-}
-
-/* Clean company names: a word pool, none of it listed. */
-static char *
-clean_name (guint i)
-{
-  static const char * const first[] = {
-    "Northwind", "Bluewater", "Silverline", "Greenfield", "Redwood", "Lakeside", "Summit", "Harbor",
-    "Pinecrest", "Goldleaf", "Riverbend", "Stonebridge", "Clearview", "Brightstar", "Oakridge", "Westgate",
-  };
-  static const char * const second[] = {
-    "Data", "Logistics", "Components", "Systems", "Computing", "Trading", "Electronics", "Networks",
-    "Imaging", "Devices", "Cloud", "Analytics", "Robotics", "Optics", "Power", "Semiconductor",
-  };
-  static const char * const form[] = { "GmbH", "Ltd.", "Inc.", "B.V.", "S.A.", "Pte. Ltd.", "LLC", "AB" };
-
-  return g_strdup_printf ("%s %s %u %s", first[i % G_N_ELEMENTS (first)],
-                          second[(i / G_N_ELEMENTS (first)) % G_N_ELEMENTS (second)], i / 7,
-                          form[(i / 3) % G_N_ELEMENTS (form)]);
-}
-
-/* A listed name as a customer might type it: unchanged, lower case, one
- * letter swapped, or the last word dropped. */
-static char *
-typed_name (const char *name,
-            guint       kind)
-{
-  g_auto(GStrv) words = g_strsplit (name, " ", -1);
-  guint n = g_strv_length (words);
-
-  switch (kind % 4)
-    {
-    case 1:
-      return g_utf8_strdown (name, -1);
-    case 2:
-      {
-        char *copy = g_strdup (name);
-        gsize len = strlen (copy);
-
-        if (len > 6 && g_ascii_isalpha (copy[3]) && g_ascii_isalpha (copy[4]))
-          {
-            char c = copy[3];
-            copy[3] = copy[4];
-            copy[4] = c;
-          }
-        return copy;
-      }
-    case 3:
-      if (n > 2)
-        {
-          g_free (words[n - 1]);
-          words[n - 1] = NULL;
-        }
-      return g_strjoinv (" ", words);
-    default:
-      return g_strdup (name);
-    }
-}
-
-static double
-bench_now (void)
-{
-  return g_get_monotonic_time () / 1e6;
-}
-
-gboolean
-clr_rescreen_bench (const char              *old_list,
-                    const char              *new_list,
-                    guint                    n_parties,
-                    const char              *db_path,
-                    ClrRescreenBenchResult  *result,
-                    GError                 **error)
-{
-  g_autoptr(ClrStore) store = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(ClrRescreenSummary) initial = NULL;
-  g_autoptr(GPtrArray) open_items = NULL;
-  ClrListImportResult import;
-  ClrReviewFilter filter;
-  guint per_case = 5;
-  double start, cpu_start;
-
-  g_return_val_if_fail (old_list != NULL && new_list != NULL && db_path != NULL, FALSE);
-  g_return_val_if_fail (result != NULL, FALSE);
-
-  memset (result, 0, sizeof *result);
-
-  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
-                   _("%s exists: the benchmark needs a new, scratch database"), db_path);
-      return FALSE;
-    }
-
-  store = clr_store_new (db_path);
-  if (!clr_store_open (store, error))
-    return FALSE;
-
-  start = bench_now ();
-  clr_list_import_result_init (&import);
-  if (!clr_store_import_list_file (store, old_list, CLR_LIST_FORMAT_AUTO, "csl", TRUE, NULL, NULL,
-                                   &import, NULL, error))
-    {
-      clr_list_import_result_clear (&import);
-      return FALSE;
-    }
-  clr_list_import_result_clear (&import);
-  result->import_old_seconds = bench_now () - start;
-
-  if (!clr_store_foreach_current_entry (store, NULL, collect_bench_names, names, error))
-    return FALSE;
-  if (names->len == 0)
-    {
-      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, _("%s holds no entries"), old_list);
-      return FALSE;
-    }
-
-  /* The parties: one in five a listed name as typed, the rest clean. */
-  for (guint c = 0; c * per_case < n_parties; c++)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) shipment = NULL;
-      g_autofree char *reference = g_strdup_printf ("BENCH-%05u", c);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "reference");
-      json_builder_add_string_value (builder, reference);
-      json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, "2022-06-01");
-      json_builder_set_member_name (builder, "destination");
-      json_builder_add_string_value (builder, "CN");
-      json_builder_set_member_name (builder, "parties");
-      json_builder_begin_array (builder);
-      for (guint p = 0; p < per_case && c * per_case + p < n_parties; p++)
-        {
-          guint i = c * per_case + p;
-          g_autofree char *name = NULL;
-
-          if (i % 5 == 0)
-            name = typed_name (g_ptr_array_index (names, (i * 7919u) % names->len), i / 5);
-          else
-            name = clean_name (i);
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "role");
-          json_builder_add_string_value (builder, p == 0 ? "end_user" : "ultimate_consignee");
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, name);
-          json_builder_end_object (builder);
-          result->parties++;
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-      shipment = json_builder_get_root (builder);
-      if (clr_store_create_case (store, shipment, error) == 0)
-        return FALSE;
-      result->cases++;
-    }
-
-  /* Every party against the whole old list, once. */
-  start = bench_now ();
-  initial = clr_rescreen_run (store, NULL, NULL, NULL, error);
-  if (initial == NULL)
-    return FALSE;
-  result->initial_screen_seconds = bench_now () - start;
-
-  /* A reviewer decided some of the hits. */
-  clr_review_filter_init (&filter);
-  filter.status = CLR_REVIEW_STATUS_OPEN;
-  filter.limit = 500;
-  open_items = clr_store_review_list (store, &filter, error);
-  if (open_items == NULL)
-    return FALSE;
-  for (guint i = 0; i < open_items->len; i++)
-    {
-      ClrReviewItem *item = g_ptr_array_index (open_items, i);
-
-      if (!clr_store_review_decide (store, item->id,
-                                    i % 3 == 0 ? CLR_REVIEW_STATUS_MATCH : CLR_REVIEW_STATUS_NO_MATCH,
-                                    i % 3 == 0 ? CLR_REVIEW_REASON_CONFIRMED_BY_DOCUMENTS
-                                               : CLR_REVIEW_REASON_DIFFERENT_ENTITY,
-                                    NULL, "bench", error))
-        return FALSE;
-      result->decisions++;
-    }
-
-  start = bench_now ();
-  clr_list_import_result_init (&import);
-  if (!clr_store_import_list_file (store, new_list, CLR_LIST_FORMAT_AUTO, "csl", TRUE, NULL, NULL,
-                                   &import, NULL, error))
-    {
-      clr_list_import_result_clear (&import);
-      return FALSE;
-    }
-  clr_list_import_result_clear (&import);
-  result->import_new_seconds = bench_now () - start;
-
-  /* The figure. */
-  start = bench_now ();
-  cpu_start = cpu_seconds ();
-  result->summary = clr_rescreen_run (store, NULL, NULL, NULL, error);
-  if (result->summary == NULL)
-    return FALSE;
-  result->rescreen_seconds = bench_now () - start;
-  result->rescreen_cpu_seconds = cpu_seconds () - cpu_start;
-
-  return TRUE;
+  return _clr_store_task_finish_pointer (store, result, error);
 }

@@ -15,33 +15,19 @@
 #include "clr-store-audit.h"
 #include "clr-store-json-private.h"
 #include "clr-store-private.h"
+#include "clr-store-task.h"
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 #define REVIEWER_KEY "clr-audit-reviewer"
 /* meta key holding "SEQ HASH" of the newest entry. */
 #define HEAD_KEY "audit_head"
 
-G_DEFINE_BOXED_TYPE (ClrAuditEntry, clr_audit_entry, clr_audit_entry_ref, clr_audit_entry_unref)
 
 static GMutex reviewer_mutex;
 
-ClrAuditEntry *
-clr_audit_entry_ref (ClrAuditEntry *self)
+static void
+clr_audit_entry_clear (ClrAuditEntry *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_int_inc (&self->ref_count);
-  return self;
-}
-
-void
-clr_audit_entry_unref (ClrAuditEntry *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (!g_atomic_int_dec_and_test (&self->ref_count))
-    return;
-
   g_free (self->at);
   g_free (self->user);
   g_free (self->display_name);
@@ -52,8 +38,9 @@ clr_audit_entry_unref (ClrAuditEntry *self)
   g_clear_pointer (&self->after, json_node_unref);
   g_free (self->prev_hash);
   g_free (self->hash);
-  g_free (self);
 }
+
+CLR_STORE_DEFINE_RECORD (ClrAuditEntry, clr_audit_entry, clr_audit_entry_clear)
 
 JsonNode *
 clr_audit_entry_to_json (const ClrAuditEntry *self)
@@ -63,8 +50,7 @@ clr_audit_entry_to_json (const ClrAuditEntry *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, self->id);
+  _clr_json_add_int (builder, "id", self->id);
   json_builder_set_member_name (builder, "at");
   json_builder_add_string_value (builder, self->at);
   json_builder_set_member_name (builder, "user");
@@ -143,21 +129,15 @@ clr_store_audit_dup_reviewer (ClrStore *self)
   return name != NULL ? name : default_reviewer ();
 }
 
+/* Audit text that is not JSON (older entries) comes back as a string. */
 static JsonNode *
 text_to_node (const char *text)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
+  JsonNode *node = _clr_json_from_text (text);
 
-  if (text == NULL)
-    return NULL;
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
-    return json_node_init_string (json_node_alloc (), text);
-
-  root = json_parser_get_root (parser);
-  return root != NULL ? json_node_copy (root) : NULL;
+  if (node == NULL && text != NULL)
+    node = json_node_init_string (json_node_alloc (), text);
+  return node;
 }
 
 static void
@@ -283,11 +263,8 @@ clr_store_audit_append_unlocked (ClrStore    *self,
     _clr_store_note_action (self, description);
   }
 
-  if (sqlite3_step (insert) != SQLITE_DONE)
-    {
-      _clr_store_set_error (self, error, _("Writing the audit trail"));
-      return 0;
-    }
+  if (!_clr_store_step_done (self, insert, _("Writing the audit trail"), error))
+    return 0;
 
   /* The head, outside the table too (same transaction). */
   {
@@ -299,11 +276,8 @@ clr_store_audit_append_unlocked (ClrStore    *self,
     if (head == NULL)
       return 0;
     sqlite3_bind_text (head, 1, value, -1, SQLITE_STATIC);
-    if (sqlite3_step (head) != SQLITE_DONE)
-      {
-        _clr_store_set_error (self, error, _("Writing the audit trail"));
-        return 0;
-      }
+    if (!_clr_store_step_done (self, head, _("Writing the audit trail"), error))
+      return 0;
   }
 
   return id;
@@ -323,18 +297,12 @@ clr_store_audit_append (ClrStore    *self,
 
   g_return_val_if_fail (CLR_IS_STORE (self), 0);
 
-  _clr_store_lock (self);
-  if (_clr_store_begin (self, error))
-    {
-      id = clr_store_audit_append_unlocked (self, NULL, action, subject_type, subject_id,
-                                            case_id, before, after, error);
-      if (id == 0 || !_clr_store_commit (self, error))
-        {
-          _clr_store_rollback (self);
-          id = 0;
-        }
-    }
-  _clr_store_unlock (self);
+  if (!_clr_store_write_begin (self, error))
+    return 0;
+  id = clr_store_audit_append_unlocked (self, NULL, action, subject_type, subject_id,
+                                        case_id, before, after, error);
+  if (!_clr_store_write_end (self, id != 0, error))
+    return 0;
 
   return id;
 }
@@ -422,20 +390,13 @@ clr_store_audit_list_for_case (ClrStore  *self,
   return list_entries (self, case_id, error);
 }
 
-static void
-list_for_case_thread (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
+static gpointer
+list_for_case_func (gpointer       self,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
 {
-  GError *error = NULL;
-  GPtrArray *entries;
-
-  entries = clr_store_audit_list_for_case (source_object, *(gint64 *) task_data, &error);
-  if (entries != NULL)
-    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
-  else
-    g_task_return_error (task, error);
+  return clr_store_audit_list_for_case (self, *(gint64 *) data, error);
 }
 
 void
@@ -445,14 +406,11 @@ clr_store_audit_list_for_case_async (ClrStore            *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (CLR_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, clr_store_audit_list_for_case_async);
-  g_task_set_task_data (task, g_memdup2 (&case_id, sizeof case_id), g_free);
-  g_task_run_in_thread (task, list_for_case_thread);
+  _clr_store_task_run (self, clr_store_audit_list_for_case_async, CLR_STORE_TASK_DEFAULT,
+                       list_for_case_func, g_memdup2 (&case_id, sizeof case_id), g_free,
+                       (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -460,9 +418,7 @@ clr_store_audit_list_for_case_finish (ClrStore      *self,
                                       GAsyncResult  *result,
                                       GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _clr_store_task_finish_pointer (self, result, error);
 }
 
 static gboolean verify_head_unlocked (ClrStore    *self,

@@ -20,7 +20,6 @@
 #include "clr-json-reader.h"
 #include "clr-shipment.h"
 
-G_DEFINE_BOXED_TYPE (ClrCase, clr_case, clr_case_ref, clr_case_unref)
 
 static const char * const status_names[] = { "open", "archived" };
 
@@ -45,23 +44,9 @@ clr_case_status_from_string (const char    *text,
   return FALSE;
 }
 
-ClrCase *
-clr_case_ref (ClrCase *self)
+static void
+clr_case_clear (ClrCase *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_int_inc (&self->ref_count);
-  return self;
-}
-
-void
-clr_case_unref (ClrCase *self)
-{
-  g_return_if_fail (self != NULL);
-
-  if (!g_atomic_int_dec_and_test (&self->ref_count))
-    return;
-
   g_free (self->reference);
   g_free (self->destination);
   g_free (self->date);
@@ -72,26 +57,11 @@ clr_case_unref (ClrCase *self)
   g_clear_pointer (&self->result, json_node_unref);
   g_free (self->verdict);
   g_free (self->evaluated_at);
-  g_free (self);
 }
+
+CLR_STORE_DEFINE_RECORD (ClrCase, clr_case, clr_case_clear)
 
 /* ---- helpers ---- */
-
-static JsonNode *
-text_to_node (const char *text)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
-
-  if (text == NULL)
-    return NULL;
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  return root != NULL ? json_node_copy (root) : NULL;
-}
 
 static char *
 dup_nonempty (const char *text)
@@ -479,11 +449,8 @@ save_case_result_unlocked (ClrStore  *self,
   _clr_stmt_bind_text_or_null (stmt, 2, verdict);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _clr_store_set_error (self, error, _("Saving an evaluation"));
-      return FALSE;
-    }
+  if (!_clr_store_step_done (self, stmt, _("Saving an evaluation"), error))
+    return FALSE;
 
   if (!link_review_items (self, id, result, now, error))
     return FALSE;
@@ -517,18 +484,9 @@ clr_store_save_case_result (ClrStore  *self,
   if (!check_result (result, error))
     return FALSE;
 
-  _clr_store_lock (self);
-  if (!_clr_store_begin (self, error) ||
-      !save_case_result_unlocked (self, id, result, error) ||
-      !_clr_store_commit (self, error))
-    {
-      _clr_store_rollback (self);
-      _clr_store_unlock (self);
-      return FALSE;
-    }
-  _clr_store_unlock (self);
-
-  return TRUE;
+  if (!_clr_store_write_begin (self, error))
+    return FALSE;
+  return _clr_store_write_end (self, save_case_result_unlocked (self, id, result, error), error);
 }
 
 gint64
@@ -544,16 +502,11 @@ clr_store_save_new_case_result (ClrStore  *self,
   if (!check_result (result, error))
     return 0;
 
-  _clr_store_lock (self);
-  if (!_clr_store_begin (self, error) ||
-      (id = create_case_unlocked (self, shipment, error)) == 0 ||
-      !save_case_result_unlocked (self, id, result, error) ||
-      !_clr_store_commit (self, error))
-    {
-      _clr_store_rollback (self);
-      id = 0;
-    }
-  _clr_store_unlock (self);
+  if (!_clr_store_write_begin (self, error))
+    return 0;
+  id = create_case_unlocked (self, shipment, error);
+  if (!_clr_store_write_end (self, id != 0 && save_case_result_unlocked (self, id, result, error), error))
+    return 0;
 
   return id;
 }
@@ -581,7 +534,7 @@ case_from_stmt (sqlite3_stmt *stmt)
   self->created_at = _clr_stmt_dup_text (stmt, 6);
   self->updated_at = _clr_stmt_dup_text (stmt, 7);
   self->revision = sqlite3_column_int64 (stmt, 8);
-  self->shipment = text_to_node (shipment);
+  self->shipment = _clr_json_from_text (shipment);
   if (self->shipment == NULL)
     {
       /* Unreadable text never reaches the table through this API; keep the
@@ -589,7 +542,7 @@ case_from_stmt (sqlite3_stmt *stmt)
       self->shipment = json_node_new (JSON_NODE_OBJECT);
       json_node_take_object (self->shipment, json_object_new ());
     }
-  self->result = text_to_node (result);
+  self->result = _clr_json_from_text (result);
   self->verdict = _clr_stmt_dup_text (stmt, 11);
   self->evaluated_at = _clr_stmt_dup_text (stmt, 12);
 
@@ -638,22 +591,6 @@ clr_store_get_case (ClrStore  *self,
   return result;
 }
 
-static char *
-like_pattern (const char *search)
-{
-  g_autoptr(GString) pattern = g_string_new ("%");
-
-  for (const char *p = search; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (pattern, '\\');
-      g_string_append_c (pattern, *p);
-    }
-  g_string_append_c (pattern, '%');
-
-  return g_string_free (g_steal_pointer (&pattern), FALSE);
-}
-
 GPtrArray *
 clr_store_list_cases (ClrStore       *self,
                       const char     *search,
@@ -669,7 +606,7 @@ clr_store_list_cases (ClrStore       *self,
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
   if (search != NULL && *search != '\0')
-    pattern = like_pattern (search);
+    pattern = _clr_store_like_pattern (search);
 
   _clr_store_lock (self);
   stmt = _clr_store_prepare (self,
@@ -810,379 +747,4 @@ clr_store_export_case (ClrStore    *self,
   with_newline = g_strconcat (text, "\n", NULL);
 
   return g_file_set_contents (path, with_newline, -1, error);
-}
-
-/* ---- GTask variants ---- */
-
-typedef enum
-{
-  OP_CREATE,
-  OP_SAVE,
-  OP_SAVE_RESULT,
-  OP_GET,
-  OP_LIST,
-  OP_DUPLICATE,
-  OP_ARCHIVE,
-  OP_IMPORT,
-  OP_EXPORT,
-} CaseOp;
-
-typedef struct
-{
-  CaseOp         op;
-  gint64         id;
-  JsonNode      *node;
-  char          *text;   /* search or path */
-  ClrCaseStatus  status;
-  guint          limit;
-  gboolean       flag;
-} CaseTaskData;
-
-static void
-case_task_data_free (CaseTaskData *data)
-{
-  g_clear_pointer (&data->node, json_node_unref);
-  g_free (data->text);
-  g_free (data);
-}
-
-static void
-case_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  ClrStore *self = source_object;
-  CaseTaskData *data = task_data;
-  GError *error = NULL;
-  gint64 id;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  switch (data->op)
-    {
-    case OP_CREATE:
-    case OP_DUPLICATE:
-    case OP_IMPORT:
-      if (data->op == OP_CREATE)
-        id = clr_store_create_case (self, data->node, &error);
-      else if (data->op == OP_DUPLICATE)
-        id = clr_store_duplicate_case (self, data->id, &error);
-      else
-        id = clr_store_import_case (self, data->text, &error);
-      if (id > 0)
-        g_task_return_pointer (task, g_memdup2 (&id, sizeof id), g_free);
-      else
-        g_task_return_error (task, error);
-      break;
-
-    case OP_SAVE:
-    case OP_SAVE_RESULT:
-    case OP_ARCHIVE:
-    case OP_EXPORT:
-      {
-        gboolean ok;
-
-        if (data->op == OP_SAVE)
-          ok = clr_store_save_case (self, data->id, data->node, &error);
-        else if (data->op == OP_SAVE_RESULT)
-          ok = clr_store_save_case_result (self, data->id, data->node, &error);
-        else if (data->op == OP_ARCHIVE)
-          ok = clr_store_set_case_archived (self, data->id, data->flag, &error);
-        else
-          ok = clr_store_export_case (self, data->id, data->text, &error);
-        if (ok)
-          g_task_return_boolean (task, TRUE);
-        else
-          g_task_return_error (task, error);
-      }
-      break;
-
-    case OP_GET:
-      {
-        ClrCase *c = clr_store_get_case (self, data->id, &error);
-
-        if (c != NULL)
-          g_task_return_pointer (task, c, (GDestroyNotify) clr_case_unref);
-        else
-          g_task_return_error (task, error);
-      }
-      break;
-
-    case OP_LIST:
-      {
-        GPtrArray *cases = clr_store_list_cases (self, data->text, data->status, data->limit, &error);
-
-        if (cases != NULL)
-          g_task_return_pointer (task, cases, (GDestroyNotify) g_ptr_array_unref);
-        else
-          g_task_return_error (task, error);
-      }
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-run_case_task (ClrStore            *self,
-               CaseTaskData        *data,
-               gpointer             source_tag,
-               GCancellable        *cancellable,
-               GAsyncReadyCallback  callback,
-               gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, data, (GDestroyNotify) case_task_data_free);
-  g_task_run_in_thread (task, case_thread);
-}
-
-static CaseTaskData *
-case_task_data_new (CaseOp    op,
-                    gint64    id,
-                    JsonNode *node)
-{
-  CaseTaskData *data = g_new0 (CaseTaskData, 1);
-
-  data->op = op;
-  data->id = id;
-  /* A deep copy: json_node_copy() shares objects, and the caller's form
-   * goes on changing its document while the worker saves. */
-  data->node = clr_json_node_deep_copy (node);
-  return data;
-}
-
-static gint64
-finish_id (ClrStore      *self,
-           GAsyncResult  *result,
-           GError       **error)
-{
-  g_autofree gint64 *id = NULL;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), 0);
-
-  id = g_task_propagate_pointer (G_TASK (result), error);
-  return id != NULL ? *id : 0;
-}
-
-static gboolean
-finish_boolean (ClrStore      *self,
-                GAsyncResult  *result,
-                GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-void
-clr_store_create_case_async (ClrStore            *self,
-                             JsonNode            *shipment,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_return_if_fail (CLR_IS_STORE (self));
-  run_case_task (self, case_task_data_new (OP_CREATE, 0, shipment),
-                 clr_store_create_case_async, cancellable, callback, user_data);
-}
-
-gint64
-clr_store_create_case_finish (ClrStore      *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  return finish_id (self, result, error);
-}
-
-void
-clr_store_save_case_async (ClrStore            *self,
-                           gint64               id,
-                           JsonNode            *shipment,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_return_if_fail (CLR_IS_STORE (self));
-  run_case_task (self, case_task_data_new (OP_SAVE, id, shipment),
-                 clr_store_save_case_async, cancellable, callback, user_data);
-}
-
-gboolean
-clr_store_save_case_finish (ClrStore      *self,
-                            GAsyncResult  *result,
-                            GError       **error)
-{
-  return finish_boolean (self, result, error);
-}
-
-void
-clr_store_save_case_result_async (ClrStore            *self,
-                                  gint64               id,
-                                  JsonNode            *result_doc,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  g_return_if_fail (CLR_IS_STORE (self));
-  run_case_task (self, case_task_data_new (OP_SAVE_RESULT, id, result_doc),
-                 clr_store_save_case_result_async, cancellable, callback, user_data);
-}
-
-gboolean
-clr_store_save_case_result_finish (ClrStore      *self,
-                                   GAsyncResult  *result,
-                                   GError       **error)
-{
-  return finish_boolean (self, result, error);
-}
-
-void
-clr_store_get_case_async (ClrStore            *self,
-                          gint64               id,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
-{
-  g_return_if_fail (CLR_IS_STORE (self));
-  run_case_task (self, case_task_data_new (OP_GET, id, NULL),
-                 clr_store_get_case_async, cancellable, callback, user_data);
-}
-
-ClrCase *
-clr_store_get_case_finish (ClrStore      *self,
-                           GAsyncResult  *result,
-                           GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-clr_store_list_cases_async (ClrStore            *self,
-                            const char          *search,
-                            ClrCaseStatus        status,
-                            guint                limit,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  CaseTaskData *data;
-
-  g_return_if_fail (CLR_IS_STORE (self));
-
-  data = case_task_data_new (OP_LIST, 0, NULL);
-  data->text = g_strdup (search);
-  data->status = status;
-  data->limit = limit;
-  run_case_task (self, data, clr_store_list_cases_async, cancellable, callback, user_data);
-}
-
-GPtrArray *
-clr_store_list_cases_finish (ClrStore      *self,
-                             GAsyncResult  *result,
-                             GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-void
-clr_store_duplicate_case_async (ClrStore            *self,
-                                gint64               id,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  g_return_if_fail (CLR_IS_STORE (self));
-  run_case_task (self, case_task_data_new (OP_DUPLICATE, id, NULL),
-                 clr_store_duplicate_case_async, cancellable, callback, user_data);
-}
-
-gint64
-clr_store_duplicate_case_finish (ClrStore      *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
-{
-  return finish_id (self, result, error);
-}
-
-void
-clr_store_set_case_archived_async (ClrStore            *self,
-                                   gint64               id,
-                                   gboolean             archived,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  CaseTaskData *data;
-
-  g_return_if_fail (CLR_IS_STORE (self));
-
-  data = case_task_data_new (OP_ARCHIVE, id, NULL);
-  data->flag = archived;
-  run_case_task (self, data, clr_store_set_case_archived_async, cancellable, callback, user_data);
-}
-
-gboolean
-clr_store_set_case_archived_finish (ClrStore      *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
-{
-  return finish_boolean (self, result, error);
-}
-
-void
-clr_store_import_case_async (ClrStore            *self,
-                             const char          *path,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  CaseTaskData *data;
-
-  g_return_if_fail (CLR_IS_STORE (self));
-
-  data = case_task_data_new (OP_IMPORT, 0, NULL);
-  data->text = g_strdup (path);
-  run_case_task (self, data, clr_store_import_case_async, cancellable, callback, user_data);
-}
-
-gint64
-clr_store_import_case_finish (ClrStore      *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  return finish_id (self, result, error);
-}
-
-void
-clr_store_export_case_async (ClrStore            *self,
-                             gint64               id,
-                             const char          *path,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  CaseTaskData *data;
-
-  g_return_if_fail (CLR_IS_STORE (self));
-
-  data = case_task_data_new (OP_EXPORT, id, NULL);
-  data->text = g_strdup (path);
-  run_case_task (self, data, clr_store_export_case_async, cancellable, callback, user_data);
-}
-
-gboolean
-clr_store_export_case_finish (ClrStore      *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  return finish_boolean (self, result, error);
 }

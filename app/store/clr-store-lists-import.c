@@ -14,6 +14,7 @@
 #include "clr-store-lists.h"
 #include "clr-store-lists-private.h"
 #include "clr-store-private.h"
+#include "clr-store-task.h"
 
 /* ---------------------------------------------------------------------- */
 /* Import                                                                  */
@@ -185,26 +186,21 @@ import_result_free (gpointer data)
   g_free (result);
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      data,
-               GCancellable *cancellable)
+static gpointer
+import_func (gpointer       self,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   ImportTaskData *task_data = data;
   ClrListImportResult *result = g_new0 (ClrListImportResult, 1);
-  GError *error = NULL;
 
-  if (clr_store_import_list_file (source_object, task_data->path, task_data->format,
-                                  task_data->source_override, task_data->force,
-                                  task_data->relay ? clr_progress_relay_report_cb : NULL, task_data->relay,
-                                  result, cancellable, &error))
-    g_task_return_pointer (task, result, import_result_free);
-  else
-    {
-      import_result_free (result);
-      g_task_return_error (task, error);
-    }
+  if (!clr_store_import_list_file (self, task_data->path, task_data->format,
+                                   task_data->source_override, task_data->force,
+                                   task_data->relay ? clr_progress_relay_report_cb : NULL, task_data->relay,
+                                   result, cancellable, error))
+    g_clear_pointer (&result, import_result_free);
+  return result;
 }
 
 void
@@ -220,7 +216,6 @@ clr_store_import_list_file_async (ClrStore               *self,
                                   GAsyncReadyCallback     callback,
                                   gpointer                user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ImportTaskData *task_data;
 
   g_return_if_fail (CLR_IS_STORE (self));
@@ -232,19 +227,13 @@ clr_store_import_list_file_async (ClrStore               *self,
   task_data->source_override = g_strdup (source_override);
   task_data->force = force;
   if (progress != NULL)
-    {
-      task_data->relay = clr_progress_relay_new (progress, progress_data, progress_destroy);
-    }
+    task_data->relay = clr_progress_relay_new (progress, progress_data, progress_destroy);
   else if (progress_destroy != NULL)
     progress_destroy (progress_data);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, clr_store_import_list_file_async);
-  /* Report what happened: a cancel that came after the commit must not
-   * pretend nothing was stored. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, task_data, import_task_data_free);
-  g_task_run_in_thread (task, import_thread);
+  _clr_store_task_run (self, clr_store_import_list_file_async, CLR_STORE_TASK_REPORT_DONE, import_func,
+                       task_data, import_task_data_free, import_result_free,
+                       cancellable, callback, user_data);
 }
 
 gboolean
@@ -256,9 +245,7 @@ clr_store_import_list_file_finish (ClrStore             *self,
   ClrListImportResult *value;
 
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (res, self), FALSE);
-
-  value = g_task_propagate_pointer (G_TASK (res), error);
+  value = _clr_store_task_finish_pointer (self, res, error);
   if (value == NULL)
     return FALSE;
 

@@ -44,4 +44,29 @@ char           *_clr_store_dup_entry_key                  (ClrStore             
 char           *_clr_store_dup_entry_key_unlocked         (ClrStore             *self,
                                                            gint64                row);
 
+/* Shared by the list files: records (clr-store-list-records.c). */
+ClrListVersion *_clr_list_version_new                     (void);
+ClrListCount   *_clr_list_count_copy                      (const ClrListCount   *count);
+GPtrArray      *_clr_counts_copy                          (GPtrArray            *counts);
+GPtrArray      *_clr_strings_copy                         (GPtrArray            *strings);
+
+/* The entry stored as JSON @text in list_entry row @row_id. */
+ClrEntry       *_clr_entry_from_text                      (const char           *text,
+                                                           gint64                row_id,
+                                                           GError              **error);
+/* Lock held. The current version of @source, or NULL. */
+ClrListVersion *_clr_store_get_current_version_locked     (ClrStore             *self,
+                                                           const char           *source,
+                                                           GError              **error);
+/* Lock held. Appends the ClrListChange of @old_version → @new_version to
+ * @changes and counts them. */
+gboolean        _clr_store_diff_locked                    (ClrStore             *self,
+                                                           gint64                old_version,
+                                                           gint64                new_version,
+                                                           GPtrArray            *changes,
+                                                           guint64              *added,
+                                                           guint64              *removed,
+                                                           guint64              *changed,
+                                                           GError              **error);
+
 G_END_DECLS

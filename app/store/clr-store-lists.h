@@ -68,14 +68,15 @@ typedef struct
   GPtrArray *counts;            /* ClrListCount *, by list code */
   GPtrArray *warnings;          /* char * */
   gboolean   fetched_without_tls; /* downloaded over plain http (update --allow-http) */
+  gint       ref_count;
 } ClrListVersion;
 
 #define CLR_TYPE_LIST_VERSION (clr_list_version_get_type ())
 GType           clr_list_version_get_type (void) G_GNUC_CONST;
-ClrListVersion *clr_list_version_copy     (const ClrListVersion *version);
-void            clr_list_version_free     (ClrListVersion       *version);
+ClrListVersion *clr_list_version_ref      (ClrListVersion       *version);
+void            clr_list_version_unref    (ClrListVersion       *version);
 JsonNode       *clr_list_version_to_json  (const ClrListVersion *version);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClrListVersion, clr_list_version_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClrListVersion, clr_list_version_unref)
 
 /* Every version of @source (NULL: of every source), newest first. */
 GPtrArray      *clr_store_list_versions        (ClrStore    *self,
@@ -212,14 +213,15 @@ typedef struct
   gint64             old_entry_id;  /* 0 when added */
   gint64             new_entry_id;  /* 0 when removed */
   GStrv              fields;        /* changed fields; empty unless CHANGED */
+  gint               ref_count;
 } ClrListChange;
 
 #define CLR_TYPE_LIST_CHANGE (clr_list_change_get_type ())
 GType          clr_list_change_get_type (void) G_GNUC_CONST;
-ClrListChange *clr_list_change_copy     (const ClrListChange *change);
-void           clr_list_change_free     (ClrListChange       *change);
+ClrListChange *clr_list_change_ref      (ClrListChange       *change);
+void           clr_list_change_unref    (ClrListChange       *change);
 const char    *clr_list_change_kind_to_string (ClrListChangeKind kind);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClrListChange, clr_list_change_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClrListChange, clr_list_change_unref)
 
 /* Differences from @old_version to @new_version (ClrListChange *), sorted by
  * kind, list code, name. Entries are paired by entry key first; entries left

@@ -16,6 +16,33 @@ G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+/* Every record the store returns (ClrCase, ClrAuditEntry, ClrReviewItem,
+ * ClrListVersion…) is one kind of boxed type: a struct with a
+ * "gint ref_count", made with g_new0() and ref_count 1, shared with
+ * type_name_ref() and freed by type_name_unref() when the last reference
+ * goes: @clear_func (a static void function of the record) frees its
+ * members first. This defines the GType, _ref() and _unref(). */
+#define CLR_STORE_DEFINE_RECORD(TypeName, type_name, clear_func) \
+  G_DEFINE_BOXED_TYPE (TypeName, type_name, type_name##_ref, type_name##_unref) \
+  \
+  TypeName * \
+  type_name##_ref (TypeName *self) \
+  { \
+    g_return_val_if_fail (self != NULL, NULL); \
+    g_atomic_int_inc (&self->ref_count); \
+    return self; \
+  } \
+  \
+  void \
+  type_name##_unref (TypeName *self) \
+  { \
+    g_return_if_fail (self != NULL); \
+    if (!g_atomic_int_dec_and_test (&self->ref_count)) \
+      return; \
+    clear_func (self); \
+    g_free (self); \
+  }
+
 /* One connection per ClrStore, serialised by a mutex: take the lock around
  * every use of the handle, from whatever thread. */
 sqlite3      *_clr_store_get_db     (ClrStore      *self);
@@ -38,12 +65,30 @@ gboolean      _clr_store_exec       (ClrStore      *self,
 sqlite3_stmt *_clr_store_prepare    (ClrStore      *self,
                                      const char    *sql,
                                      GError       **error);
+/* Runs @stmt (a statement that returns no rows); FALSE with @error set
+ * from the connection, prefixed with @what, unless it is done. */
+gboolean      _clr_store_step_done  (ClrStore      *self,
+                                     sqlite3_stmt  *stmt,
+                                     const char    *what,
+                                     GError       **error);
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; rollback never fails loudly. */
 gboolean      _clr_store_begin      (ClrStore      *self,
                                      GError       **error);
 gboolean      _clr_store_commit     (ClrStore      *self,
                                      GError       **error);
 void          _clr_store_rollback   (ClrStore      *self);
+/* A write: takes the lock and begins (the lock is released again when that
+ * fails); _end() commits when @ok (else, or when the commit fails, rolls
+ * back) and releases the lock. @error is only set by a failed commit:
+ * when !@ok the work that failed has set it. */
+gboolean      _clr_store_write_begin (ClrStore     *self,
+                                      GError      **error);
+gboolean      _clr_store_write_end  (ClrStore      *self,
+                                     gboolean       ok,
+                                     GError       **error);
+
+/* A LIKE pattern (ESCAPE '\\') that finds @search anywhere. */
+char         *_clr_store_like_pattern (const char   *search);
 
 /* Text column helper: a copy of column @col or NULL. */
 char         *_clr_stmt_dup_text    (sqlite3_stmt  *stmt,

@@ -13,7 +13,9 @@
 #include "clr-evaluator.h"
 #include "clr-shipment.h"
 #include "clr-store-lists.h"
+#include "clr-store-json-private.h"
 #include "clr-store-private.h"
+#include "clr-store-task.h"
 #include "clr-json.h"
 #include "clr-store-rules.h"
 #include "clr-store-rules-private.h"
@@ -73,11 +75,8 @@ store_pack (ClrStore    *self,
   sqlite3_bind_text (stmt, 6, origin, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, json, (int) length, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _clr_store_set_error (self, error, _("Cannot store the rule pack"));
-      return FALSE;
-    }
+  if (!_clr_store_step_done (self, stmt, _("Cannot store the rule pack"), error))
+    return FALSE;
   return TRUE;
 }
 
@@ -271,22 +270,13 @@ audit_rule_pack_import (ClrStore     *self,
                                           clr_rule_pack_get_id (pack), 0, before, after, error) != 0;
 }
 
-static void
-load_pack_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+static gpointer
+load_pack_func (gpointer       self,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  GError *error = NULL;
-  ClrRulePack *pack;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  pack = clr_store_load_rule_pack (source_object, &error);
-  if (pack == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, pack, g_object_unref);
+  return clr_store_load_rule_pack (self, error);
 }
 
 void
@@ -295,13 +285,10 @@ clr_store_load_rule_pack_async (ClrStore            *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (CLR_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, clr_store_load_rule_pack_async);
-  g_task_run_in_thread (task, load_pack_thread);
+  _clr_store_task_run (self, clr_store_load_rule_pack_async, CLR_STORE_TASK_SKIP_CANCELLED,
+                       load_pack_func, NULL, NULL, g_object_unref, cancellable, callback, user_data);
 }
 
 ClrRulePack *
@@ -309,9 +296,7 @@ clr_store_load_rule_pack_finish (ClrStore      *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _clr_store_task_finish_pointer (self, result, error);
 }
 
 gboolean
@@ -419,8 +404,7 @@ clr_store_list_rule_packs (ClrStore  *self,
           json_builder_set_member_name (b, names[i]);
           json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, i));
         }
-      json_builder_set_member_name (b, "active");
-      json_builder_add_boolean_value (b, sqlite3_column_int (stmt, 5) != 0);
+      _clr_json_add_boolean (b, "active", sqlite3_column_int (stmt, 5) != 0);
       json_builder_set_member_name (b, "origin");
       json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 6));
       json_builder_end_object (b);
@@ -722,23 +706,15 @@ evaluate_data_free (EvaluateData *data)
   g_free (data);
 }
 
-static void
-evaluate_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+static gpointer
+evaluate_func (gpointer       self,
+               gpointer       task_data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   EvaluateData *data = task_data;
-  GError *error = NULL;
-  JsonNode *result;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  result = clr_store_evaluate_shipment (source_object, data->shipment, data->as_of, data->posture, FALSE, &error);
-  if (result == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify) json_node_unref);
+  return clr_store_evaluate_shipment (self, data->shipment, data->as_of, data->posture, FALSE, error);
 }
 
 void
@@ -750,7 +726,6 @@ clr_store_evaluate_shipment_async (ClrStore            *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   EvaluateData *data;
 
   g_return_if_fail (CLR_IS_STORE (self));
@@ -760,10 +735,9 @@ clr_store_evaluate_shipment_async (ClrStore            *self,
   data->shipment = clr_json_node_deep_copy (shipment);  /* the caller's form may change meanwhile */
   data->as_of = g_strdup (as_of);
   data->posture = g_strdup (posture);
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, clr_store_evaluate_shipment_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) evaluate_data_free);
-  g_task_run_in_thread (task, evaluate_thread);
+  _clr_store_task_run (self, clr_store_evaluate_shipment_async, CLR_STORE_TASK_SKIP_CANCELLED,
+                       evaluate_func, data, (GDestroyNotify) evaluate_data_free,
+                       (GDestroyNotify) json_node_unref, cancellable, callback, user_data);
 }
 
 JsonNode *
@@ -771,7 +745,5 @@ clr_store_evaluate_shipment_finish (ClrStore      *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _clr_store_task_finish_pointer (self, result, error);
 }

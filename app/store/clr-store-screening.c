@@ -10,6 +10,7 @@
 #include "clr-store-lists.h"
 #include "clr-store-rules.h"
 #include "clr-store-screening.h"
+#include "clr-store-task.h"
 
 static gboolean
 add_entry (gint64    entry_id,
@@ -52,24 +53,15 @@ clr_store_load_matcher_for_one_query (ClrStore  *self,
   return load_matcher (self, FALSE, error);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load_func (gpointer       self,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  GError *error = NULL;
-  ClrMatcher *matcher;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
   /* the store's shared matcher: built once here at start (the GUI asks
    * early), reused by Evaluate and the other pages */
-  matcher = clr_store_get_shared_matcher (source_object, &error);
-  if (matcher == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, matcher, g_object_unref);
+  return clr_store_get_shared_matcher (self, error);
 }
 
 void
@@ -78,13 +70,10 @@ clr_store_load_matcher_async (ClrStore            *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (CLR_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, clr_store_load_matcher_async);
-  g_task_run_in_thread (task, load_thread);
+  _clr_store_task_run (self, clr_store_load_matcher_async, CLR_STORE_TASK_SKIP_CANCELLED,
+                       load_func, NULL, NULL, g_object_unref, cancellable, callback, user_data);
 }
 
 ClrMatcher *
@@ -93,7 +82,6 @@ clr_store_load_matcher_finish (ClrStore      *self,
                                GError       **error)
 {
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _clr_store_task_finish_pointer (self, result, error);
 }

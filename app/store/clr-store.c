@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "clr-store-private.h"
+#include "clr-store-task.h"
 #include "clr-store-resources.h"
 
 #define MIGRATIONS_PATH RESOURCE_BASE "/store/sql"
@@ -468,6 +469,58 @@ _clr_store_rollback (ClrStore *self)
 }
 
 char *
+_clr_store_like_pattern (const char *search)
+{
+  g_autoptr(GString) pattern = g_string_new ("%");
+
+  for (const char *p = search; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (pattern, '\\');
+      g_string_append_c (pattern, *p);
+    }
+  g_string_append_c (pattern, '%');
+
+  return g_string_free (g_steal_pointer (&pattern), FALSE);
+}
+
+gboolean
+_clr_store_step_done (ClrStore      *self,
+                      sqlite3_stmt  *stmt,
+                      const char    *what,
+                      GError       **error)
+{
+  if (sqlite3_step (stmt) == SQLITE_DONE)
+    return TRUE;
+  _clr_store_set_error (self, error, what);
+  return FALSE;
+}
+
+gboolean
+_clr_store_write_begin (ClrStore  *self,
+                        GError   **error)
+{
+  _clr_store_lock (self);
+  if (_clr_store_begin (self, error))
+    return TRUE;
+  _clr_store_unlock (self);
+  return FALSE;
+}
+
+gboolean
+_clr_store_write_end (ClrStore  *self,
+                      gboolean   ok,
+                      GError   **error)
+{
+  if (ok)
+    ok = _clr_store_commit (self, error);
+  if (!ok)
+    _clr_store_rollback (self);
+  _clr_store_unlock (self);
+  return ok;
+}
+
+char *
 _clr_stmt_dup_text (sqlite3_stmt *stmt,
                     int           col)
 {
@@ -788,18 +841,13 @@ out:
   return ok;
 }
 
-static void
-open_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+open_func (gpointer       self,
+           gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  GError *error = NULL;
-
-  if (clr_store_open (source_object, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return GINT_TO_POINTER (clr_store_open (self, error));
 }
 
 void
@@ -808,13 +856,10 @@ clr_store_open_async (ClrStore            *self,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (CLR_IS_STORE (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, clr_store_open_async);
-  g_task_run_in_thread (task, open_thread);
+  _clr_store_task_run (self, clr_store_open_async, CLR_STORE_TASK_DEFAULT, open_func, NULL, NULL, NULL,
+                       cancellable, callback, user_data);
 }
 
 gboolean
@@ -823,9 +868,8 @@ clr_store_open_finish (ClrStore      *self,
                        GError       **error)
 {
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _clr_store_task_finish_boolean (self, result, error);
 }
 
 char *

@@ -14,7 +14,7 @@
 #include "clr-store-lists.h"
 #include "clr-store-sources.h"
 #include "lists/clr-boxed-object.h"
-#include "lists/clr-lists-tasks.h"
+#include "clr-lists-tasks.h"
 #include "pages/clr-lists-page.h"
 
 static ClrApplication *app;

@@ -300,7 +300,7 @@ test_sanity_guard (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture->store, "list_entry"), ==, entries);
   current = clr_store_get_current_version (fixture->store, "csl", &error);
   g_assert_cmpstr (current->sha256, ==, "aaa");
-  g_clear_pointer (&current, clr_list_version_free);
+  g_clear_pointer (&current, clr_list_version_unref);
 
   /* Forced, it goes through and the diff says what went. */
   g_assert_true (write_version (fixture->store, "csl", "bbb", shrunk, TRUE, &result, &error));

@@ -19,7 +19,7 @@
 #include "clr-window.h"
 #include "lists/clr-boxed-object.h"
 #include "lists/clr-entry-view.h"
-#include "lists/clr-lists-tasks.h"
+#include "clr-lists-tasks.h"
 
 #include "clr-lists-page.h"
 

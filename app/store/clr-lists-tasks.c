@@ -1,4 +1,5 @@
-/* clr-lists-tasks.c — the Lists page's store work, run off the main thread
+/* clr-lists-tasks.c — the Lists page's store work (sources and their
+ * freshness, the latest update, search, small writes), run off the main thread
  *
  * Copyright 2026 The Clearance authors
  *
@@ -13,6 +14,7 @@
 #include "clr-match-hit.h"
 
 #include "clr-lists-tasks.h"
+#include "clr-store-task.h"
 
 void
 clr_source_status_free (ClrSourceStatus *status)
@@ -20,7 +22,7 @@ clr_source_status_free (ClrSourceStatus *status)
   if (status == NULL)
     return;
   clr_list_source_free (status->source);
-  clr_list_version_free (status->version);
+  g_clear_pointer (&status->version, clr_list_version_unref);
   g_free (status);
 }
 
@@ -139,20 +141,30 @@ task_data_new (ClrStore *store)
   return data;
 }
 
+/* No source object: the finish functions take none. @result_free NULL
+ * makes a boolean task. */
 static void
-load_sources_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+run_task (gpointer             source_tag,
+          ClrStoreTaskFunc     func,
+          TaskData            *data,
+          GDestroyNotify       result_free,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
+{
+  _clr_store_task_run (NULL, source_tag, CLR_STORE_TASK_DEFAULT, func, data, (GDestroyNotify) task_data_free,
+                       result_free, cancellable, callback, user_data);
+}
+
+static gpointer
+load_sources_func (gpointer       source_object,
+                   gpointer       task_data,
+                   GCancellable  *cancellable,
+                   GError       **error)
 {
   TaskData *data = task_data;
-  GError *error = NULL;
-  GPtrArray *statuses = clr_lists_load_sources (data->store, data->stale_days, NULL, &error);
 
-  if (statuses == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, statuses, (GDestroyNotify) g_ptr_array_unref);
+  return clr_lists_load_sources (data->store, data->stale_days, NULL, error);
 }
 
 void
@@ -162,26 +174,21 @@ clr_lists_load_sources_async (ClrStore            *store,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   TaskData *data;
 
   g_return_if_fail (CLR_IS_STORE (store));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, clr_lists_load_sources_async);
   data = task_data_new (store);
   data->stale_days = stale_days;
-  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
-  g_task_run_in_thread (task, load_sources_thread);
+  run_task (clr_lists_load_sources_async, load_sources_func, data, (GDestroyNotify) g_ptr_array_unref,
+            cancellable, callback, user_data);
 }
 
 GPtrArray *
 clr_lists_load_sources_finish (GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _clr_store_task_finish_pointer (NULL, result, error);
 }
 
 /* The Consolidated Screening List carries the OFAC SDN and non-SDN lists and
@@ -289,20 +296,15 @@ clr_lists_needs_attention (GPtrArray  *statuses,
   return TRUE;
 }
 
-static void
-diff_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+diff_func (gpointer       source_object,
+           gpointer       task_data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   TaskData *data = task_data;
-  GError *error = NULL;
-  GPtrArray *changes = clr_store_diff_latest (data->store, data->source, NULL, NULL, &error);
 
-  if (changes == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, changes, (GDestroyNotify) g_ptr_array_unref);
+  return clr_store_diff_latest (data->store, data->source, NULL, NULL, error);
 }
 
 void
@@ -312,42 +314,36 @@ clr_lists_diff_latest_async (ClrStore            *store,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   TaskData *data;
 
   g_return_if_fail (CLR_IS_STORE (store));
   g_return_if_fail (source != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, clr_lists_diff_latest_async);
   data = task_data_new (store);
   data->source = g_strdup (source);
-  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
-  g_task_run_in_thread (task, diff_thread);
+  run_task (clr_lists_diff_latest_async, diff_func, data, (GDestroyNotify) g_ptr_array_unref,
+            cancellable, callback, user_data);
 }
 
 GPtrArray *
 clr_lists_diff_latest_finish (GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _clr_store_task_finish_pointer (NULL, result, error);
 }
 
-static void
-search_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gpointer
+search_func (gpointer       source_object,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   TaskData *data = task_data;
-  GPtrArray *hits = clr_matcher_screen (data->matcher, data->query, NULL, data->threshold, data->limit);
+  g_autoptr(GPtrArray) hits = clr_matcher_screen (data->matcher, data->query, NULL, data->threshold, data->limit);
 
-  if (g_task_return_error_if_cancelled (task))
-    g_ptr_array_unref (hits);
-  else
-    g_task_return_pointer (task, hits, (GDestroyNotify) g_ptr_array_unref);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  return g_steal_pointer (&hits);
 }
 
 void
@@ -359,51 +355,38 @@ clr_lists_search_async (ClrMatcher          *matcher,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   TaskData *data;
 
   g_return_if_fail (CLR_IS_MATCHER (matcher));
   g_return_if_fail (query != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, clr_lists_search_async);
   data = task_data_new (NULL);
   data->matcher = g_object_ref (matcher);
   data->query = g_strdup (query);
   data->threshold = threshold;
   data->limit = limit;
-  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
-  g_task_run_in_thread (task, search_thread);
+  run_task (clr_lists_search_async, search_func, data, (GDestroyNotify) g_ptr_array_unref,
+            cancellable, callback, user_data);
 }
 
 GPtrArray *
 clr_lists_search_finish (GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _clr_store_task_finish_pointer (NULL, result, error);
 }
 
-static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+write_func (gpointer       source_object,
+            gpointer       task_data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   TaskData *data = task_data;
-  GError *error = NULL;
-  gboolean ok;
 
   if (data->id != NULL)
-    ok = clr_store_add_custom_source (data->store, data->id, data->label, data->url, &error);
-  else
-    ok = clr_store_set_source_enabled (data->store, data->source, data->enabled, &error);
-
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+    return GINT_TO_POINTER (clr_store_add_custom_source (data->store, data->id, data->label, data->url, error));
+  return GINT_TO_POINTER (clr_store_set_source_enabled (data->store, data->source, data->enabled, error));
 }
 
 void
@@ -413,19 +396,15 @@ clr_lists_set_enabled_async (ClrStore            *store,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   TaskData *data;
 
   g_return_if_fail (CLR_IS_STORE (store));
   g_return_if_fail (source != NULL);
 
-  task = g_task_new (NULL, NULL, callback, user_data);
-  g_task_set_source_tag (task, clr_lists_set_enabled_async);
   data = task_data_new (store);
   data->source = g_strdup (source);
   data->enabled = enabled;
-  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
-  g_task_run_in_thread (task, write_thread);
+  run_task (clr_lists_set_enabled_async, write_func, data, NULL, NULL, callback, user_data);
 }
 
 void
@@ -436,27 +415,21 @@ clr_lists_add_source_async (ClrStore            *store,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   TaskData *data;
 
   g_return_if_fail (CLR_IS_STORE (store));
   g_return_if_fail (id != NULL);
 
-  task = g_task_new (NULL, NULL, callback, user_data);
-  g_task_set_source_tag (task, clr_lists_add_source_async);
   data = task_data_new (store);
   data->id = g_strdup (id);
   data->label = g_strdup (label);
   data->url = g_strdup (url);
-  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
-  g_task_run_in_thread (task, write_thread);
+  run_task (clr_lists_add_source_async, write_func, data, NULL, NULL, callback, user_data);
 }
 
 gboolean
 clr_lists_write_finish (GAsyncResult  *result,
                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return _clr_store_task_finish_boolean (NULL, result, error);
 }

@@ -1,0 +1,369 @@
+/* clr-store-review-item.c — review items and families: the records of the review queue, their statuses and JSON
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+#include <inttypes.h>
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "clr-entry.h"
+#include "clr-family.h"
+#include "clr-match-hit.h"
+#include "clr-store-audit.h"
+#include "clr-store-lists-private.h"
+#include "clr-store-json-private.h"
+#include "clr-store-private.h"
+#include "clr-store-task.h"
+#include "clr-store-review.h"
+#include "clr-store-review-private.h"
+
+
+/* ---- statuses and reasons ---- */
+
+static const char * const status_names[] = { "open", "match", "no_match", "escalated" };
+static const char * const status_labels[] = { N_("Open"), N_("Match"), N_("Not a match"), N_("Escalated") };
+
+static const char * const reason_names[] = {
+  NULL,
+  "different-entity",
+  "different-country",
+  "different-address",
+  "name-coincidence",
+  "confirmed-by-documents",
+  "other",
+};
+static const char * const reason_labels[] = {
+  N_("No reason"),
+  N_("Different entity"),
+  N_("Different country"),
+  N_("Different address"),
+  N_("Name coincidence"),
+  N_("Confirmed by documents"),
+  N_("Other"),
+};
+
+const char *
+clr_review_status_to_string (ClrReviewStatus status)
+{
+  if ((guint) status < G_N_ELEMENTS (status_names))
+    return status_names[status];
+  return NULL;
+}
+
+gboolean
+clr_review_status_from_string (const char      *text,
+                               ClrReviewStatus *status)
+{
+  if (g_strcmp0 (text, "no-match") == 0)
+    {
+      *status = CLR_REVIEW_STATUS_NO_MATCH;
+      return TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
+    if (g_strcmp0 (text, status_names[i]) == 0)
+      {
+        *status = (ClrReviewStatus) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+clr_review_status_get_label (ClrReviewStatus status)
+{
+  if ((guint) status < G_N_ELEMENTS (status_labels))
+    return _(status_labels[status]);
+  return NULL;
+}
+
+const char *
+clr_review_reason_to_string (ClrReviewReason reason)
+{
+  if ((guint) reason < G_N_ELEMENTS (reason_names))
+    return reason_names[reason];
+  return NULL;
+}
+
+gboolean
+clr_review_reason_from_string (const char      *text,
+                               ClrReviewReason *reason)
+{
+  for (guint i = 1; i < G_N_ELEMENTS (reason_names); i++)
+    if (g_strcmp0 (text, reason_names[i]) == 0)
+      {
+        *reason = (ClrReviewReason) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+clr_review_reason_get_label (ClrReviewReason reason)
+{
+  if ((guint) reason < G_N_ELEMENTS (reason_labels))
+    return _(reason_labels[reason]);
+  return NULL;
+}
+
+/* ---- the item ---- */
+
+static void
+clr_review_item_clear (ClrReviewItem *self)
+{
+  g_free (self->party_name);
+  g_free (self->party_key);
+  g_free (self->party_country);
+  g_free (self->party_role);
+  g_free (self->origin);
+  g_clear_pointer (&self->party, json_node_unref);
+  g_free (self->list_code);
+  g_free (self->entry_key);
+  g_free (self->content_hash);
+  g_free (self->entry_name);
+  g_clear_pointer (&self->entry, json_node_unref);
+  g_free (self->matched_name);
+  g_free (self->explanation);
+  g_clear_pointer (&self->hit, json_node_unref);
+  g_free (self->note);
+  g_free (self->decided_by);
+  g_free (self->decided_by_user);
+  g_free (self->decided_at);
+  g_free (self->first_seen_at);
+  g_free (self->last_seen_at);
+  g_free (self->previous_hash);
+  g_strfreev (self->changed_fields);
+  g_free (self->family_key);
+}
+
+CLR_STORE_DEFINE_RECORD (ClrReviewItem, clr_review_item, clr_review_item_clear)
+
+JsonNode *
+clr_review_item_to_json (const ClrReviewItem *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  _clr_json_add_int (builder, "id", self->id);
+  _clr_json_add_string (builder, "status", clr_review_status_to_string (self->status));
+  _clr_json_add_string (builder, "reason", clr_review_reason_to_string (self->reason));
+  _clr_json_add_string (builder, "note", self->note);
+  json_builder_set_member_name (builder, "score");
+  json_builder_add_double_value (builder, self->score);
+
+  json_builder_set_member_name (builder, "party");
+  json_builder_begin_object (builder);
+  _clr_json_add_string (builder, "name", self->party_name);
+  _clr_json_add_string (builder, "key", self->party_key);
+  _clr_json_add_string (builder, "country", self->party_country);
+  _clr_json_add_string (builder, "role", self->party_role);
+  json_builder_set_member_name (builder, "case_id");
+  if (self->case_id > 0)
+    json_builder_add_int_value (builder, self->case_id);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "entry");
+  json_builder_begin_object (builder);
+  _clr_json_add_string (builder, "list", self->list_code);
+  _clr_json_add_string (builder, "key", self->entry_key);
+  _clr_json_add_string (builder, "name", self->entry_name);
+  _clr_json_add_int (builder, "entry_row", self->entry_row);
+  _clr_json_add_string (builder, "content_hash", self->content_hash);
+  _clr_json_add_boolean (builder, "removed", self->entry_removed);
+  _clr_json_add_string (builder, "family", self->family_key);
+  json_builder_end_object (builder);
+
+  _clr_json_add_string (builder, "matched_name", self->matched_name);
+  _clr_json_add_string (builder, "explanation", self->explanation);
+  _clr_json_add_string (builder, "origin", self->origin);
+  _clr_json_add_string (builder, "decided_by", self->decided_by);
+  _clr_json_add_string (builder, "decided_by_user", self->decided_by_user);
+  _clr_json_add_string (builder, "decided_at", self->decided_at);
+  _clr_json_add_string (builder, "first_seen_at", self->first_seen_at);
+  _clr_json_add_string (builder, "last_seen_at", self->last_seen_at);
+
+  _clr_json_add_boolean (builder, "reopened", self->reopened);
+  if (self->reopened)
+    {
+      _clr_json_add_string (builder, "previous_status", clr_review_status_to_string (self->previous_status));
+      _clr_json_add_string (builder, "previous_reason", clr_review_reason_to_string (self->previous_reason));
+      _clr_json_add_string (builder, "previous_hash", self->previous_hash);
+      json_builder_set_member_name (builder, "changed_fields");
+      json_builder_begin_array (builder);
+      for (guint i = 0; self->changed_fields[i] != NULL; i++)
+        json_builder_add_string_value (builder, self->changed_fields[i]);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+void
+clr_review_filter_init (ClrReviewFilter *filter)
+{
+  g_return_if_fail (filter != NULL);
+
+  memset (filter, 0, sizeof *filter);
+  filter->status = CLR_REVIEW_STATUS_ANY;
+}
+
+/* ---- helpers ---- */
+
+char *
+clr_review_normalize_party_name (const char *name)
+{
+  g_autofree char *decomposed = NULL;
+  g_autofree char *folded = NULL;
+  g_autoptr(GString) out = NULL;
+  gboolean space = TRUE;
+
+  if (name == NULL)
+    return g_strdup ("");
+
+  decomposed = g_utf8_normalize (name, -1, G_NORMALIZE_NFKD);
+  if (decomposed == NULL)
+    return g_strdup ("");
+  folded = g_utf8_casefold (decomposed, -1);
+
+  out = g_string_new (NULL);
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_ENCLOSING_MARK ||
+          type == G_UNICODE_SPACING_MARK)
+        continue;
+
+      if (g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (out, c);
+          space = FALSE;
+        }
+      else if (!space)
+        {
+          g_string_append_c (out, ' ');
+          space = TRUE;
+        }
+    }
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* ---- list families ---- */
+
+static void
+clr_review_family_clear (ClrReviewFamily *self)
+{
+  g_ptr_array_unref (self->members);
+}
+
+CLR_STORE_DEFINE_RECORD (ClrReviewFamily, clr_review_family, clr_review_family_clear)
+
+gboolean
+_clr_review_same_family (const ClrReviewItem *a,
+                         const ClrReviewItem *b)
+{
+  return g_strcmp0 (a->party_key, b->party_key) == 0 &&
+         g_strcmp0 (a->party_country, b->party_country) == 0 &&
+         g_strcmp0 (a->list_code, b->list_code) == 0 &&
+         a->family_key != NULL && *a->family_key != '\0' &&
+         g_strcmp0 (a->family_key, b->family_key) == 0;
+}
+
+/* Whether the party's country is among the listed entry's countries. */
+static gboolean
+country_agrees (const ClrReviewItem *item)
+{
+  JsonObject *hit = item->hit != NULL && JSON_NODE_HOLDS_OBJECT (item->hit) ? json_node_get_object (item->hit) : NULL;
+  JsonNode *countries = hit != NULL ? json_object_get_member (hit, "countries") : NULL;
+
+  if (item->party_country == NULL || countries == NULL || !JSON_NODE_HOLDS_ARRAY (countries))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (countries)); i++)
+    {
+      JsonNode *c = json_array_get_element (json_node_get_array (countries), i);
+
+      if (JSON_NODE_HOLDS_VALUE (c) && json_node_get_value_type (c) == G_TYPE_STRING &&
+          g_ascii_strcasecmp (json_node_get_string (c), item->party_country) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The entity before its family: strongest first, then the member in the
+ * party's country (a "(Yangon)" party is the Yangon subsidiary), then the
+ * shortest listed name (the parent names no place or branch), then the
+ * oldest item. */
+int
+_clr_review_compare_members (gconstpointer a,
+                             gconstpointer b)
+{
+  const ClrReviewItem *ia = *(ClrReviewItem **) a;
+  const ClrReviewItem *ib = *(ClrReviewItem **) b;
+  glong la = ia->entry_name != NULL ? g_utf8_strlen (ia->entry_name, -1) : 0;
+  glong lb = ib->entry_name != NULL ? g_utf8_strlen (ib->entry_name, -1) : 0;
+  gboolean ca = country_agrees (ia), cb = country_agrees (ib);
+
+  if (ia->score != ib->score)
+    return ia->score > ib->score ? -1 : 1;
+  if (ca != cb)
+    return ca ? -1 : 1;
+  if (la != lb)
+    return la < lb ? -1 : 1;
+  return ia->id < ib->id ? -1 : ia->id > ib->id;
+}
+
+GPtrArray *
+clr_review_group_families (GPtrArray *items)
+{
+  GPtrArray *families = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_review_family_unref);
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_return_val_if_fail (items != NULL, families);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      ClrReviewItem *item = g_ptr_array_index (items, i);
+      g_autofree char *key = NULL;
+      ClrReviewFamily *family = NULL;
+
+      if (item->family_key != NULL && *item->family_key != '\0')
+        {
+          key = g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s", item->party_key ? item->party_key : "",
+                                 item->party_country ? item->party_country : "",
+                                 item->list_code ? item->list_code : "", item->family_key);
+          family = g_hash_table_lookup (index, key);
+        }
+      if (family == NULL)
+        {
+          family = g_new0 (ClrReviewFamily, 1);
+          family->ref_count = 1;
+          family->members = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_review_item_unref);
+          g_ptr_array_add (families, family);
+          if (key != NULL)
+            g_hash_table_insert (index, g_steal_pointer (&key), family);
+        }
+      g_ptr_array_add (family->members, clr_review_item_ref (item));
+    }
+  for (guint i = 0; i < families->len; i++)
+    {
+      ClrReviewFamily *family = g_ptr_array_index (families, i);
+
+      g_ptr_array_sort (family->members, _clr_review_compare_members);
+      family->head = g_ptr_array_index (family->members, 0);
+    }
+  return families;
+}
