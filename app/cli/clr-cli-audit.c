@@ -64,7 +64,6 @@ audit_verify (ClrCliContext  *ctx,
               int             argc,
               char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *expect_head = NULL;
   g_autofree char *key_path = NULL;
@@ -81,16 +80,12 @@ audit_verify (ClrCliContext  *ctx,
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("Check the audit trail’s hash chain, its head, and that every decision "
-                                           "and saved result is what the trail says; exit 1 naming what is wrong."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, NULL,
+                              _("Check the audit trail’s hash chain, its head, and that every decision "
+                                "and saved result is what the trail says; exit 1 naming what is wrong."), entries))
     return CLR_EXIT_USAGE;
-  if (argc > 1)
-    {
-      clr_cli_error (_("Unexpected argument “%s”"), argv[1]);
-      return CLR_EXIT_USAGE;
-    }
+  if (!clr_cli_check_no_more_args (argc, argv, 0))
+    return CLR_EXIT_USAGE;
 
   if (key_path != NULL && expect_head == NULL)
     {
@@ -137,8 +132,7 @@ audit_verify (ClrCliContext  *ctx,
         }
     }
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   if (!clr_store_audit_verify (store, &checked, &bad_id, &error))
@@ -189,17 +183,13 @@ audit_anchor (ClrCliContext  *ctx,
                                            "it later."));
   if (!clr_cli_parse_options (context, &argc, &argv))
     return CLR_EXIT_USAGE;
-  if (argc > 1)
-    {
-      clr_cli_error (_("Unexpected argument “%s”"), argv[1]);
-      return CLR_EXIT_USAGE;
-    }
+  if (!clr_cli_check_no_more_args (argc, argv, 0))
+    return CLR_EXIT_USAGE;
 
   if (key_path != NULL && (key = read_key (key_path, &error)) == NULL)
     return clr_cli_fail (error);
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   if (!clr_store_audit_verify (store, &checked, &bad_id, &error) ||
@@ -233,7 +223,6 @@ audit_export (ClrCliContext  *ctx,
               int             argc,
               char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GOutputStream) stream = NULL;
   g_autofree char *format_text = NULL;
@@ -249,15 +238,11 @@ audit_export (ClrCliContext  *ctx,
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("Write the whole audit trail as CSV or JSON."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, NULL,
+                              _("Write the whole audit trail as CSV or JSON."), entries))
     return CLR_EXIT_USAGE;
-  if (argc > 1)
-    {
-      clr_cli_error (_("Unexpected argument “%s”"), argv[1]);
-      return CLR_EXIT_USAGE;
-    }
+  if (!clr_cli_check_no_more_args (argc, argv, 0))
+    return CLR_EXIT_USAGE;
   if (format_text == NULL || strcmp (format_text, "csv") == 0)
     format = CLR_AUDIT_FORMAT_CSV;
   else if (strcmp (format_text, "json") == 0)
@@ -268,8 +253,7 @@ audit_export (ClrCliContext  *ctx,
       return CLR_EXIT_USAGE;
     }
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   if (!clr_store_audit_get_head (store, &head_seq, &head_hash, &error))
@@ -328,8 +312,7 @@ audit_log (ClrCliContext  *ctx,
   if (!clr_cli_parse_options (context, &argc, &argv))
     return CLR_EXIT_USAGE;
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   if (case_id > 0)

@@ -47,22 +47,25 @@ typedef struct
 } ThroughputData;
 
 static double
-now_seconds (void)
+clock_seconds (clockid_t clock)
 {
   struct timespec ts;
 
-  clock_gettime (CLOCK_MONOTONIC, &ts);
+  clock_gettime (clock, &ts);
   return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static double
+now_seconds (void)
+{
+  return clock_seconds (CLOCK_MONOTONIC);
 }
 
 /* CPU time of this thread: a latency the machine's other load cannot inflate. */
 static double
 thread_cpu_seconds (void)
 {
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
+  return clock_seconds (CLOCK_THREAD_CPUTIME_ID);
 }
 
 /* CPU time of the whole process (all threads): the neighbour table is built
@@ -70,10 +73,7 @@ thread_cpu_seconds (void)
 static double
 process_cpu_seconds (void)
 {
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
+  return clock_seconds (CLOCK_PROCESS_CPUTIME_ID);
 }
 
 static double
@@ -441,7 +441,6 @@ clr_cli_cmd_bench (ClrCliContext  *ctx,
                    int             argc,
                    char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("[FILE…]"));
   g_auto(GStrv) csl_files = NULL;
   int n_queries = 5000;
   int n_scan = 300;
@@ -478,11 +477,10 @@ clr_cli_cmd_bench (ClrCliContext  *ctx,
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("Measure import, index build, screening latency and throughput, "
-                                           "and compare with a naive full scan. Without --db the files are "
-                                           "imported into a scratch database that is removed afterwards."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, _("[FILE…]"),
+                              _("Measure import, index build, screening latency and throughput, "
+                                "and compare with a naive full scan. Without --db the files are "
+                                "imported into a scratch database that is removed afterwards."), entries))
     return CLR_EXIT_USAGE;
   if (threshold < 0)
     threshold = clr_matcher_get_default_threshold ();
@@ -504,8 +502,7 @@ clr_cli_cmd_bench (ClrCliContext  *ctx,
         }
       ctx->db_path = g_build_filename (tmpdir, "bench.db", NULL);
     }
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   g_print (_("Clearance screening benchmark\n"));

@@ -73,7 +73,6 @@ case_list (ClrStore  *store,
            int        argc,
            char     **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) cases = NULL;
   g_autofree char *search = NULL;
@@ -85,13 +84,12 @@ case_list (ClrStore  *store,
     { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Reference, destination, date, verdict or party name containing TEXT"), N_("TEXT") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_text, N_("open (default), archived or all"), N_("STATUS") },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most N cases"), N_("N") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    CLR_CLI_OPTION_JSON (&json),
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("List saved cases, most recently saved first."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, NULL,
+                              _("List saved cases, most recently saved first."), entries))
     return CLR_EXIT_USAGE;
   if (status_text != NULL && strcmp (status_text, "all") == 0)
     status = CLR_CASE_STATUS_ANY;
@@ -204,8 +202,7 @@ clr_cli_cmd_case (ClrCliContext  *ctx,
       return CLR_EXIT_USAGE;
     }
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   if (strcmp (sub, "list") == 0)

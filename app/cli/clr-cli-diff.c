@@ -46,7 +46,6 @@ clr_cli_cmd_diff (ClrCliContext  *ctx,
                   int             argc,
                   char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("SOURCE"));
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GPtrArray) shown = NULL;
   g_autoptr(GPtrArray) versions = NULL;
@@ -59,19 +58,17 @@ clr_cli_cmd_diff (ClrCliContext  *ctx,
   ClrStore *store;
   int exit_code = CLR_EXIT_OK;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    CLR_CLI_OPTION_JSON (&json),
     { "list", 0, 0, G_OPTION_ARG_STRING, &list, N_("Only changes of this list code (e.g. EL)"), N_("CODE") },
     { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("Only entries with this country (ISO-2)"), N_("CC") },
     { NULL }
   };
 
-  g_option_context_set_summary (context,
-                                _("Compare the current version of a list source with the previous one:\n"
-                                  "entries added, removed and changed (with the fields that changed).\n"
-                                  "Entries are matched by their published id, or by list and name\n"
-                                  "where a version has no ids."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, _("SOURCE"),
+                              _("Compare the current version of a list source with the previous one:\n"
+                                "entries added, removed and changed (with the fields that changed).\n"
+                                "Entries are matched by their published id, or by list and name\n"
+                                "where a version has no ids."), entries))
     return CLR_EXIT_USAGE;
   if (argc != 2)
     {
@@ -79,8 +76,7 @@ clr_cli_cmd_diff (ClrCliContext  *ctx,
       return CLR_EXIT_USAGE;
     }
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   changes = clr_store_diff_latest (store, argv[1], &old_id, &new_id, &error);

@@ -146,8 +146,7 @@ evaluate_batch (ClrCliContext *ctx,
       clr_cli_error ("%s: %s", path, error->message);
       return CLR_EXIT_USER;
     }
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
   clr_store_set_few_screening_queries (store, count_lines (G_INPUT_STREAM (in)) < BATCH_NEIGHBOUR_TABLE_LINES);
   data = g_data_input_stream_new (G_INPUT_STREAM (in));
@@ -236,6 +235,27 @@ evaluate_batch (ClrCliContext *ctx,
   return n_bad > 0 ? CLR_EXIT_USER : CLR_EXIT_OK;
 }
 
+/* --posture and --as-of: CLR_EXIT_OK, or the exit code after the error. */
+static int
+check_posture_and_date (const char *posture_text,
+                        ClrPosture *posture,
+                        const char *as_of)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (posture_text != NULL && !clr_posture_from_string (posture_text, posture, &error))
+    {
+      clr_cli_error ("%s", error->message);
+      return CLR_EXIT_USAGE;
+    }
+  if (as_of != NULL && !clr_date_is_valid (as_of))
+    {
+      clr_cli_error (_("--as-of: “%s” is not a valid date (expected YYYY-MM-DD)"), as_of);
+      return CLR_EXIT_USER;
+    }
+  return CLR_EXIT_OK;
+}
+
 int
 clr_cli_cmd_evaluate (ClrCliContext  *ctx,
                       int             argc,
@@ -287,18 +307,9 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
           clr_cli_error ("%s", _("--batch takes no shipment FILE and no --save, --case or --repeat"));
           return CLR_EXIT_USAGE;
         }
-      if (posture_text != NULL && !clr_posture_from_string (posture_text, &posture, &error))
-        {
-          clr_cli_error ("%s", error->message);
-          return CLR_EXIT_USAGE;
-        }
-      if (as_of != NULL && !clr_date_is_valid (as_of))
-        {
-          clr_cli_error (_("--as-of: “%s” is not a valid date (expected YYYY-MM-DD)"), as_of);
-          return CLR_EXIT_USER;
-        }
-      batch_store = clr_cli_get_store (ctx, &exit_code);
-      if (batch_store == NULL)
+      if ((exit_code = check_posture_and_date (posture_text, &posture, as_of)) != CLR_EXIT_OK)
+        return exit_code;
+      if ((exit_code = clr_cli_open_store (ctx, &batch_store)) != CLR_EXIT_OK)
         return exit_code;
       batch_pack = pack_path != NULL ? clr_rule_pack_new_from_file (pack_path, &error)
                                      : clr_store_load_rule_pack (batch_store, &error);
@@ -316,16 +327,8 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
       g_printerr ("%s", help);
       return CLR_EXIT_USAGE;
     }
-  if (posture_text != NULL && !clr_posture_from_string (posture_text, &posture, &error))
-    {
-      clr_cli_error ("%s", error->message);
-      return CLR_EXIT_USAGE;
-    }
-  if (as_of != NULL && !clr_date_is_valid (as_of))
-    {
-      clr_cli_error (_("--as-of: “%s” is not a valid date (expected YYYY-MM-DD)"), as_of);
-      return CLR_EXIT_USER;
-    }
+  if ((exit_code = check_posture_and_date (posture_text, &posture, as_of)) != CLR_EXIT_OK)
+    return exit_code;
   if (repeat < 0)
     {
       clr_cli_error ("%s", _("--repeat needs a positive number"));
@@ -337,8 +340,7 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
       /* review: the shipment saved on the case */
       g_autoptr(ClrCase) saved = NULL;
 
-      store = clr_cli_get_store (ctx, &exit_code);
-      if (store == NULL)
+      if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
         return exit_code;
       saved = clr_store_get_case (store, case_id, &error);
       if (saved == NULL)
@@ -355,8 +357,7 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
       return CLR_EXIT_USER;
     }
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
   /* one shipment screens a few names: no neighbour table (unless benchmarking) */
   clr_store_set_few_screening_queries (store, repeat == 0);

@@ -81,7 +81,6 @@ import_rule_pack (ClrStore   *store,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "file");
@@ -95,8 +94,7 @@ import_rule_pack (ClrStore   *store,
       json_builder_set_member_name (builder, "unchanged");
       json_builder_add_boolean_value (builder, result.unchanged);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      clr_cli_print_json (root);
+      clr_cli_print_builder (builder);
     }
   else if (result.unchanged)
     g_print (_("%s: rule pack %s %s is already active; nothing changed.\n"), path, result.id, result.version);
@@ -157,7 +155,6 @@ clr_cli_cmd_import (ClrCliContext  *ctx,
                     int             argc,
                     char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
   g_autofree char *format_name = NULL;
   g_autofree char *source = NULL;
   gboolean force = FALSE;
@@ -176,12 +173,10 @@ clr_cli_cmd_import (ClrCliContext  *ctx,
     { NULL }
   };
 
-  g_option_context_set_summary (context,
-                                _("Import list files (CSL CSV/JSON, OFAC CSV/XML, BIS DPL) or a Clearance rule pack.\n"
-                                  "Each file becomes a new version of its source in one transaction;\n"
-                                  "the same file again changes nothing."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, _("FILE…"),
+                              _("Import list files (CSL CSV/JSON, OFAC CSV/XML, BIS DPL) or a Clearance rule pack.\n"
+                                "Each file becomes a new version of its source in one transaction;\n"
+                                "the same file again changes nothing."), entries))
     return CLR_EXIT_USAGE;
 
   if (argc < 2)
@@ -197,8 +192,7 @@ clr_cli_cmd_import (ClrCliContext  *ctx,
       return CLR_EXIT_USAGE;
     }
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   for (int i = 1; i < argc; i++)

@@ -20,7 +20,6 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
                   int             argc,
                   char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
@@ -31,13 +30,12 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
   ClrStore *store;
   int exit_code = CLR_EXIT_OK;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    CLR_CLI_OPTION_JSON (&json),
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("Show the database path, schema version and what data is loaded."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, NULL,
+                              _("Show the database path, schema version and what data is loaded."), entries))
     return CLR_EXIT_USAGE;
   if (argc > 1)
     {
@@ -45,8 +43,7 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
       return CLR_EXIT_USAGE;
     }
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   sources = clr_store_list_sources (store, &error);
@@ -134,8 +131,6 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
 
   if (json)
     {
-      g_autoptr(JsonNode) root = NULL;
-
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "rule_pack");
       if (active_pack != NULL)
@@ -143,8 +138,7 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
       else
         json_builder_add_null_value (builder);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      clr_cli_print_json (root);
+      clr_cli_print_builder (builder);
     }
   else
     {

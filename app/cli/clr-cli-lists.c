@@ -106,7 +106,6 @@ clr_cli_cmd_lists (ClrCliContext  *ctx,
                    int             argc,
                    char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
@@ -116,17 +115,15 @@ clr_cli_cmd_lists (ClrCliContext  *ctx,
   ClrStore *store;
   int exit_code = CLR_EXIT_OK;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    CLR_CLI_OPTION_JSON (&json),
     { "stale-days", 0, 0, G_OPTION_ARG_INT, &stale_days,
       N_("A source older than N days is stale (default 7)"), N_("N") },
     { NULL }
   };
 
-  g_option_context_set_summary (context,
-                                _("Show each list source: its current version (date, records, names,\n"
-                                  "import time, file hash, per-list counts), freshness and history."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, NULL,
+                              _("Show each list source: its current version (date, records, names,\n"
+                                "import time, file hash, per-list counts), freshness and history."), entries))
     return CLR_EXIT_USAGE;
   if (argc > 1)
     {
@@ -139,8 +136,7 @@ clr_cli_cmd_lists (ClrCliContext  *ctx,
       return CLR_EXIT_USAGE;
     }
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   sources = clr_store_list_sources (store, &error);
@@ -216,12 +212,9 @@ clr_cli_cmd_lists (ClrCliContext  *ctx,
 
   if (json)
     {
-      g_autoptr(JsonNode) root = NULL;
-
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      clr_cli_print_json (root);
+      clr_cli_print_builder (builder);
     }
 
   return CLR_EXIT_OK;

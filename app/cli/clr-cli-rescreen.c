@@ -79,7 +79,6 @@ clr_cli_cmd_rescreen (ClrCliContext  *ctx,
                       int             argc,
                       char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(ClrRescreenSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -96,23 +95,17 @@ clr_cli_cmd_rescreen (ClrCliContext  *ctx,
     { NULL }
   };
 
-  g_option_context_set_summary (context,
-                                _("Re-screen every open case’s parties and every previously screened name "
-                                  "against what the list updates since the last re-screening changed."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, NULL,
+                              _("Re-screen every open case’s parties and every previously screened name "
+                                "against what the list updates since the last re-screening changed."), entries))
     return CLR_EXIT_USAGE;
-  if (argc > 1)
-    {
-      clr_cli_error (_("Unexpected argument “%s”"), argv[1]);
-      return CLR_EXIT_USAGE;
-    }
+  if (!clr_cli_check_no_more_args (argc, argv, 0))
+    return CLR_EXIT_USAGE;
 
   if (bench != NULL)
     return run_bench (bench, parties);
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   summary = clr_rescreen_run (store, NULL, NULL, NULL, &error);

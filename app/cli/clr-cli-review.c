@@ -80,7 +80,6 @@ review_list (ClrCliContext  *ctx,
              int             argc,
              char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) families = NULL;
   g_autoptr(GError) error = NULL;
@@ -104,21 +103,17 @@ review_list (ClrCliContext  *ctx,
     { "max-score", 0, 0, G_OPTION_ARG_DOUBLE, &max_score, N_("Only hits scoring at most X (0–1)"), N_("X") },
     { "case", 0, 0, G_OPTION_ARG_INT64, &case_id, N_("Only items seen in this case"), N_("ID") },
     { "reopened", 0, 0, G_OPTION_ARG_NONE, &reopened, N_("Only decisions reopened by a list change"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    CLR_CLI_OPTION_JSON (&json),
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("List the review queue, newest and strongest first; a party’s hits "
-                                           "on one list family (same base name, e.g. a company and its "
-                                           "“(Yangon)” subsidiary) are listed together, the entity first."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, NULL,
+                              _("List the review queue, newest and strongest first; a party’s hits "
+                                "on one list family (same base name, e.g. a company and its "
+                                "“(Yangon)” subsidiary) are listed together, the entity first."), entries))
     return CLR_EXIT_USAGE;
-  if (argc > 1)
-    {
-      clr_cli_error (_("Unexpected argument “%s”"), argv[1]);
-      return CLR_EXIT_USAGE;
-    }
+  if (!clr_cli_check_no_more_args (argc, argv, 0))
+    return CLR_EXIT_USAGE;
 
   clr_review_filter_init (&filter);
   if (status != NULL && !clr_review_status_from_string (status, &filter.status))
@@ -134,8 +129,7 @@ review_list (ClrCliContext  *ctx,
   filter.case_id = case_id;
   filter.reopened_only = reopened;
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   items = clr_store_review_list (store, &filter, &error);
@@ -192,7 +186,6 @@ review_show (ClrCliContext  *ctx,
              int             argc,
              char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("ID"));
   g_autoptr(ClrReviewItem) item = NULL;
   g_autoptr(GError) error = NULL;
   gboolean json = FALSE;
@@ -200,22 +193,17 @@ review_show (ClrCliContext  *ctx,
   gint64 id;
   int exit_code = CLR_EXIT_OK;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    CLR_CLI_OPTION_JSON (&json),
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("Show one review item: the party, the listed entry, the score and the decision."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, _("ID"),
+                              _("Show one review item: the party, the listed entry, the score and the decision."), entries))
     return CLR_EXIT_USAGE;
-  if (argc != 2 || !clr_cli_parse_id (argv[1], &id))
-    {
-      clr_cli_error ("%s", _("review show needs one item ID (a positive number)"));
-      return CLR_EXIT_USAGE;
-    }
+  if (!clr_cli_parse_id_arg (argc, argv, _("review show needs one item ID (a positive number)"), &id))
+    return CLR_EXIT_USAGE;
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   item = clr_store_review_get (store, id, &error);
@@ -262,7 +250,6 @@ review_decide (ClrCliContext  *ctx,
                int             argc,
                char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("ID"));
   g_autoptr(GError) error = NULL;
   g_autoptr(ClrReviewItem) item = NULL;
   g_autofree char *reason_text = NULL;
@@ -286,16 +273,12 @@ review_decide (ClrCliContext  *ctx,
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("Decide a review item: Match, Not a match or Escalate, with a reason."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, _("ID"),
+                              _("Decide a review item: Match, Not a match or Escalate, with a reason."), entries))
     return CLR_EXIT_USAGE;
 
-  if (argc != 2 || !clr_cli_parse_id (argv[1], &id))
-    {
-      clr_cli_error ("%s", _("review decide needs one item ID (a positive number)"));
-      return CLR_EXIT_USAGE;
-    }
+  if (!clr_cli_parse_id_arg (argc, argv, _("review decide needs one item ID (a positive number)"), &id))
+    return CLR_EXIT_USAGE;
   if ((match ? 1 : 0) + (no_match ? 1 : 0) + (escalate ? 1 : 0) != 1)
     {
       clr_cli_error ("%s", _("Give exactly one of --match, --no-match, --escalate"));
@@ -315,8 +298,7 @@ review_decide (ClrCliContext  *ctx,
     }
   status = match ? CLR_REVIEW_STATUS_MATCH : no_match ? CLR_REVIEW_STATUS_NO_MATCH : CLR_REVIEW_STATUS_ESCALATED;
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   g_array_append_val (ids, id);

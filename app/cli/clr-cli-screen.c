@@ -565,7 +565,6 @@ clr_cli_cmd_screen (ClrCliContext  *ctx,
                     int             argc,
                     char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("NAME"));
   g_autofree char *country = NULL;
   g_autofree char *batch_path = NULL;
   g_autoptr(ClrMatcher) matcher = NULL;
@@ -581,7 +580,7 @@ clr_cli_cmd_screen (ClrCliContext  *ctx,
     { "country", 0, 0, G_OPTION_ARG_STRING, &country, N_("The party’s country (ISO 3166 two-letter code)"), N_("CC") },
     { "threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold, N_("Show hits scoring at least X (0–1)"), N_("X") },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Show at most N hits per name (0: all)"), N_("N") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    CLR_CLI_OPTION_JSON (&json),
     { "batch", 0, 0, G_OPTION_ARG_FILENAME, &batch_path, N_("Screen every row of a CSV file with a “name” column (and optional “country” and “id”)"), N_("FILE") },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("With --batch: print one CSV row per hit"), NULL },
     { "jobs", 0, 0, G_OPTION_ARG_INT, &jobs, N_("With --batch: screen on N threads (default: all cores)"), N_("N") },
@@ -593,9 +592,8 @@ clr_cli_cmd_screen (ClrCliContext  *ctx,
                                "of the name lines up with a listed name or alias, allowing typos, "
                                "legal forms, abbreviations, word order and other scripts."),
                              clr_matcher_get_default_threshold ());
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, _("NAME"),
+                              summary, entries))
     return CLR_EXIT_USAGE;
 
   if (isnan (threshold))
@@ -642,8 +640,7 @@ clr_cli_cmd_screen (ClrCliContext  *ctx,
       return CLR_EXIT_USAGE;
     }
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
   /* One name: no neighbour table, which would cost more than the query. */
   matcher = batch_path != NULL ? clr_store_load_matcher (store, &error)

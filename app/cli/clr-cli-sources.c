@@ -30,22 +30,20 @@ sources_list (ClrStore  *store,
               int        argc,
               char     **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) array = NULL;
   gboolean json = FALSE;
   int stale_days = CLR_SOURCE_DEFAULT_STALE_DAYS;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    CLR_CLI_OPTION_JSON (&json),
     { "stale-days", 0, 0, G_OPTION_ARG_INT, &stale_days,
       N_("A source not loaded or confirmed for this many days is stale (default 7)"), N_("N") },
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("List the list sources: built-in and custom, enabled or not."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, NULL,
+                              _("List the list sources: built-in and custom, enabled or not."), entries))
     return CLR_EXIT_USAGE;
   if (argc != 1 || stale_days < 1)
     {
@@ -112,7 +110,6 @@ sources_add (ClrStore  *store,
              int        argc,
              char     **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("ID"));
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
   g_autofree char *url = NULL;
@@ -126,12 +123,10 @@ sources_add (ClrStore  *store,
     { NULL }
   };
 
-  g_option_context_set_summary (context,
-                                _("Add a custom list source: your own restricted-party list in the CSL\n"
-                                  "CSV layout, downloaded from an address or imported from a file.\n"
-                                  "ID: 1 to 32 lower-case letters, digits and dashes."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, _("ID"),
+                              _("Add a custom list source: your own restricted-party list in the CSL\n"
+                                "CSV layout, downloaded from an address or imported from a file.\n"
+                                "ID: 1 to 32 lower-case letters, digits and dashes."), entries))
     return CLR_EXIT_USAGE;
   if (argc != 2)
     {
@@ -212,8 +207,7 @@ clr_cli_cmd_sources (ClrCliContext  *ctx,
       return CLR_EXIT_USAGE;
     }
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   if (argc < 2 || argv[1][0] == '-')

@@ -122,7 +122,6 @@ clr_cli_cmd_update (ClrCliContext  *ctx,
                     int             argc,
                     char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (_("[SOURCE…]"));
   g_autoptr(ClrDownloader) downloader = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JsonBuilder) builder = NULL;
@@ -147,17 +146,15 @@ clr_cli_cmd_update (ClrCliContext  *ctx,
     { "allow-http", 0, 0, G_OPTION_ARG_NONE, &allow_http,
       N_("Accept plain http:// addresses (a trusted intranet mirror); such versions are marked "
          "“fetched without TLS”"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    CLR_CLI_OPTION_JSON (&json),
     { NULL }
   };
 
-  g_option_context_set_summary (context,
-                                _("Download list sources from their official addresses and import them\n"
-                                  "(all enabled sources when none is named). A server that says the file\n"
-                                  "did not change is not downloaded again. A failure keeps the current\n"
-                                  "version. Exit code 0: updated or unchanged; 1: a source failed."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, _("[SOURCE…]"),
+                              _("Download list sources from their official addresses and import them\n"
+                                "(all enabled sources when none is named). A server that says the file\n"
+                                "did not change is not downloaded again. A failure keeps the current\n"
+                                "version. Exit code 0: updated or unchanged; 1: a source failed."), entries))
     return CLR_EXIT_USAGE;
   if (url != NULL && argc != 2)
     {
@@ -175,8 +172,7 @@ clr_cli_cmd_update (ClrCliContext  *ctx,
       return CLR_EXIT_USAGE;
     }
 
-  store = clr_cli_get_store (ctx, &exit_code);
-  if (store == NULL)
+  if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
   if (argc > 1)
@@ -249,14 +245,11 @@ clr_cli_cmd_update (ClrCliContext  *ctx,
 
   if (json)
     {
-      g_autoptr(JsonNode) root = NULL;
-
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "failed");
       json_builder_add_int_value (builder, failed);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      clr_cli_print_json (root);
+      clr_cli_print_builder (builder);
     }
 
   return failed > 0 ? CLR_EXIT_USER : CLR_EXIT_OK;

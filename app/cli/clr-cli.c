@@ -170,12 +170,67 @@ clr_cli_parse_options (GOptionContext   *context,
   return TRUE;
 }
 
+gboolean
+clr_cli_parse_command (int                 *argc,
+                       char              ***argv,
+                       const char          *parameter_string,
+                       const char          *summary,
+                       const GOptionEntry  *entries)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return clr_cli_parse_options (context, argc, argv);
+}
+
+gboolean
+clr_cli_check_no_more_args (int     argc,
+                            char  **argv,
+                            int     max)
+{
+  if (argc <= max + 1)
+    return TRUE;
+  clr_cli_error (_("Unexpected argument “%s”"), argv[max + 1]);
+  return FALSE;
+}
+
+gboolean
+clr_cli_parse_id_arg (int          argc,
+                      char       **argv,
+                      const char  *message,
+                      gint64      *id)
+{
+  if (argc == 2 && clr_cli_parse_id (argv[1], id))
+    return TRUE;
+  clr_cli_error ("%s", message);
+  return FALSE;
+}
+
+int
+clr_cli_open_store (ClrCliContext  *ctx,
+                    ClrStore      **store)
+{
+  int exit_code = CLR_EXIT_OK;
+
+  *store = clr_cli_get_store (ctx, &exit_code);
+  return exit_code;
+}
+
 void
 clr_cli_print_json (gpointer json_node)
 {
   g_autofree char *text = clr_json_to_string (json_node, TRUE);
 
   g_print ("%s\n", text);
+}
+
+void
+clr_cli_print_builder (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  clr_cli_print_json (root);
 }
 
 static void

@@ -43,6 +43,32 @@ void      clr_cli_error         (const char    *format,
 gboolean  clr_cli_parse_options (GOptionContext *context,
                                  int            *argc,
                                  char         ***argv);
+/* A command's options: a context with @parameter_string ("FILE", or NULL),
+ * @summary and @entries (NULL-terminated), parsed as clr_cli_parse_options()
+ * does; FALSE means exit 2. */
+gboolean  clr_cli_parse_command (int                 *argc,
+                                 char              ***argv,
+                                 const char          *parameter_string,
+                                 const char          *summary,
+                                 const GOptionEntry  *entries);
+/* FALSE after "Unexpected argument “…”" when @argc has more than @max
+ * arguments after the command name (exit 2). */
+gboolean  clr_cli_check_no_more_args (int             argc,
+                                      char          **argv,
+                                      int             max);
+/* The store as clr_cli_get_store(): CLR_EXIT_OK with *@store set, or the
+ * exit code after the error was printed. */
+int       clr_cli_open_store    (ClrCliContext  *ctx,
+                                 ClrStore      **store);
+/* The --json option of the commands that can print JSON. */
+#define CLR_CLI_OPTION_JSON(flag) \
+  { "json", 0, 0, G_OPTION_ARG_NONE, (flag), N_("Print JSON"), NULL }
+/* The one positive ID argument of a command (argv[1]) into @id; otherwise
+ * prints @message and returns FALSE (exit 2). */
+gboolean  clr_cli_parse_id_arg  (int             argc,
+                                 char          **argv,
+                                 const char     *message,
+                                 gint64         *id);
 /* Maps a GError from the libraries to an exit code (user error vs internal). */
 int       clr_cli_exit_code_for_error (const GError *error);
 /* Prints @error's message (as clr_cli_error()) and returns its exit code
@@ -54,6 +80,8 @@ gboolean  clr_cli_parse_id      (const char     *text,
 
 /* Prints @node as pretty JSON on stdout, with a trailing newline. */
 void      clr_cli_print_json    (gpointer        json_node);
+/* The same for what @builder built. */
+void      clr_cli_print_builder (JsonBuilder    *builder);
 
 /* Each command: argv[0] is the command name; returns an exit code. */
 typedef int (*ClrCliCommandFunc) (ClrCliContext *ctx,

@@ -467,6 +467,28 @@ clr_csv_read_record (ClrImportReader  *reader,
 
 /* ------------------------------------------------------------------------- */
 
+/* The message, and in @located the same as "FILE:LINE: message" (or
+ * "FILE: message" without a line). */
+static char *locate_message (char       **located,
+                             const char  *file,
+                             gint64       line,
+                             const char  *format,
+                             va_list      args) G_GNUC_PRINTF (4, 0);
+
+static char *
+locate_message (char       **located,
+                const char  *file,
+                gint64       line,
+                const char  *format,
+                va_list      args)
+{
+  char *message = g_strdup_vprintf (format, args);
+
+  *located = line > 0 ? g_strdup_printf ("%s:%" G_GINT64_FORMAT ": %s", file, line, message)
+                      : g_strdup_printf ("%s: %s", file, message);
+  return message;
+}
+
 void
 clr_import_set_error (GError     **error,
                       gint         code,
@@ -475,17 +497,14 @@ clr_import_set_error (GError     **error,
                       const char  *format,
                       ...)
 {
-  g_autofree char *message = NULL;
+  g_autofree char *located = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  g_free (locate_message (&located, file, line, format, args));
   va_end (args);
 
-  if (line > 0)
-    g_set_error (error, CLR_ENGINE_ERROR, code, "%s:%" G_GINT64_FORMAT ": %s", file, line, message);
-  else
-    g_set_error (error, CLR_ENGINE_ERROR, code, "%s: %s", file, message);
+  g_set_error_literal (error, CLR_ENGINE_ERROR, code, located);
 }
 
 void
@@ -497,10 +516,11 @@ clr_import_warn (ClrImportInfo *info,
                  ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *located = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  message = locate_message (&located, file, line, format, args);
   va_end (args);
 
   if (entry != NULL)
@@ -510,9 +530,7 @@ clr_import_warn (ClrImportInfo *info,
                      g_strdup_printf (_("%s: more than %d warnings; the rest are not listed"),
                                       file, CLR_IMPORT_MAX_WARNINGS));
   if (info != NULL && info->warnings->len < CLR_IMPORT_MAX_WARNINGS)
-    g_ptr_array_add (info->warnings,
-                     line > 0 ? g_strdup_printf ("%s:%" G_GINT64_FORMAT ": %s", file, line, message)
-                              : g_strdup_printf ("%s: %s", file, message));
+    g_ptr_array_add (info->warnings, g_steal_pointer (&located));
 }
 
 char *

@@ -693,6 +693,22 @@ json_expect (ClrImportReader  *reader,
   return TRUE;
 }
 
+/* After a value in an array or object: a ',' (consumed) → ','; else
+ * @close (consumed) → @close; else 0 with @error set. */
+static int
+json_after_value (ClrImportReader  *reader,
+                  char              close,
+                  const char       *file,
+                  GError          **error)
+{
+  if (json_next_token (reader, error) == ',')
+    {
+      clr_import_reader_getc (reader, NULL);
+      return ',';
+    }
+  return json_expect (reader, close, file, error) ? close : 0;
+}
+
 static char *
 json_item_text (JsonNode   *node,
                 const char *member)
@@ -899,13 +915,10 @@ clr_import_csl_json (ClrImportJob     *job,
                   if (!json_deliver_object (&ctx, object, line, error))
                     goto out;
 
-                  c = json_next_token (reader, error);
+                  c = json_after_value (reader, ']', file, error);
                   if (c == ',')
-                    {
-                      clr_import_reader_getc (reader, NULL);
-                      continue;
-                    }
-                  if (!json_expect (reader, ']', file, error))
+                    continue;
+                  if (c == 0)
                     goto out;
                   break;
                 }
@@ -913,13 +926,10 @@ clr_import_csl_json (ClrImportJob     *job,
         else if (!json_capture_value (reader, NULL, file, error))
           goto out;
 
-        c = json_next_token (reader, error);
+        c = json_after_value (reader, '}', file, error);
         if (c == ',')
-          {
-            clr_import_reader_getc (reader, NULL);
-            continue;
-          }
-        if (!json_expect (reader, '}', file, error))
+          continue;
+        if (c == 0)
           goto out;
         break;
       }

@@ -11,6 +11,7 @@
 
 #include "clr-engine-error.h"
 #include "clr-importer.h"
+#include "clr-list-catalog.h"
 
 G_BEGIN_DECLS
 
@@ -140,18 +141,9 @@ gboolean        clr_import_dedup_check (ClrImportDedup *dedup,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClrImportDedup, clr_import_dedup_free)
 
 /* ---------------------------------------------------------------------------
- * Data tables (clr-list-table.c)
+ * The list catalogue (clr-list-catalog.c, data/lists/lists.json) and the
+ * other data tables (clr-list-table.c)
  * ------------------------------------------------------------------------ */
-typedef struct
-{
-  const char *code;          /* "EL" */
-  const char *name;          /* "Entity List" */
-  const char *agency;        /* "BIS" */
-  const char *url;           /* the list's official page */
-  gboolean    derive_aliases;/* names carry affiliates/acronyms/cities (BIS lists) */
-  const char *source;        /* the built-in source that publishes it on its own
-                              * ("ofac-sdn"), NULL when only the CSL carries it */
-} ClrListInfo;
 
 /* A CSL `source` value ("Entity List (EL) - Bureau of Industry and Security")
  * → the list. Unknown sources get a list built from the text (code in

@@ -323,41 +323,27 @@ source_for (ClrListFormat  format,
     }
 }
 
+/* The parser of each format. */
+static gboolean (*const parsers[]) (ClrImportJob *, ClrImportReader *, GError **) = {
+  [CLR_LIST_FORMAT_CSL_CSV] = clr_import_csl_csv,
+  [CLR_LIST_FORMAT_CSL_JSON] = clr_import_csl_json,
+  [CLR_LIST_FORMAT_OFAC_CSV] = clr_import_ofac_csv,
+  [CLR_LIST_FORMAT_OFAC_XML] = clr_import_ofac_xml,
+  [CLR_LIST_FORMAT_BIS_DPL] = clr_import_bis_dpl,
+};
+
 static gboolean
 run_reader (ClrImportJob     *job,
             ClrImportReader  *reader,
             ClrListFormat     format,
             GError          **error)
 {
-  gboolean ok = FALSE;
-
   g_free (job->info->source);
   job->info->source = g_strdup (source_for (format, job->display_name));
   job->info->format = format;
 
-  switch (format)
-    {
-    case CLR_LIST_FORMAT_CSL_CSV:
-      ok = clr_import_csl_csv (job, reader, error);
-      break;
-    case CLR_LIST_FORMAT_CSL_JSON:
-      ok = clr_import_csl_json (job, reader, error);
-      break;
-    case CLR_LIST_FORMAT_OFAC_CSV:
-      ok = clr_import_ofac_csv (job, reader, error);
-      break;
-    case CLR_LIST_FORMAT_OFAC_XML:
-      ok = clr_import_ofac_xml (job, reader, error);
-      break;
-    case CLR_LIST_FORMAT_BIS_DPL:
-      ok = clr_import_bis_dpl (job, reader, error);
-      break;
-    case CLR_LIST_FORMAT_AUTO:
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (!ok)
+  g_assert (format > CLR_LIST_FORMAT_AUTO && format < G_N_ELEMENTS (parsers));
+  if (!parsers[format] (job, reader, error))
     return FALSE;
 
   if (job->info->sha256 == NULL)

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "clr-downloader.h"
+#include "clr-net-task.h"
 #include "clr-progress-relay.h"
 
 struct _ClrDownloader
@@ -724,25 +725,18 @@ download_result_free (gpointer data)
   g_free (data);
 }
 
-static void
-download_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+static gboolean
+download_thread (gpointer       source_object,
+                 gpointer       task_data,
+                 gpointer       result,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
   DownloadData *download = task_data;
-  ClrDownloadResult *result = g_new0 (ClrDownloadResult, 1);
-  GError *error = NULL;
 
-  if (clr_downloader_download (source_object, download->url, download->etag, download->last_modified,
-                               download->relay ? clr_progress_relay_report_cb : NULL, download->relay,
-                               result, cancellable, &error))
-    g_task_return_pointer (task, result, download_result_free);
-  else
-    {
-      g_free (result);
-      g_task_return_error (task, error);
-    }
+  return clr_downloader_download (source_object, download->url, download->etag, download->last_modified,
+                                  download->relay ? clr_progress_relay_report_cb : NULL, download->relay,
+                                  result, cancellable, error);
 }
 
 void
@@ -757,7 +751,6 @@ clr_downloader_download_async (ClrDownloader            *self,
                                GAsyncReadyCallback       callback,
                                gpointer                  user_data)
 {
-  g_autoptr(GTask) task = NULL;
   DownloadData *download;
 
   g_return_if_fail (CLR_IS_DOWNLOADER (self));
@@ -774,13 +767,8 @@ clr_downloader_download_async (ClrDownloader            *self,
   else if (progress_destroy != NULL)
     progress_destroy (progress_data);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, clr_downloader_download_async);
-  /* Report what happened: a cancel that came after the commit must not
-   * pretend nothing was stored. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, download, download_data_free);
-  g_task_run_in_thread (task, download_thread);
+  _clr_net_task_run (self, clr_downloader_download_async, download_thread, download, download_data_free,
+                     sizeof (ClrDownloadResult), download_result_free, cancellable, callback, user_data);
 }
 
 gboolean
@@ -789,22 +777,8 @@ clr_downloader_download_finish (ClrDownloader      *self,
                                 ClrDownloadResult  *result,
                                 GError            **error)
 {
-  ClrDownloadResult *value;
-
   g_return_val_if_fail (CLR_IS_DOWNLOADER (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (res, self), FALSE);
 
-  value = g_task_propagate_pointer (G_TASK (res), error);
-  if (value == NULL)
-    return FALSE;
-
-  if (result != NULL)
-    {
-      *result = *value;
-      g_free (value);
-    }
-  else
-    download_result_free (value);
-
-  return TRUE;
+  return _clr_net_task_finish (res, result, sizeof *result, NULL, error);
 }

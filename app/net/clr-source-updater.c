@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "clr-net-task.h"
 #include "clr-progress-relay.h"
 #include "clr-source-updater.h"
 
@@ -51,26 +52,17 @@ typedef struct
 {
   ClrUpdateProgressFunc func;
   gpointer              data;
+  ClrUpdatePhase        phase;
 } PhaseProgress;
 
 static void
-download_progress_cb (guint64  done,
-                      guint64  total,
-                      gpointer user_data)
+phase_progress_cb (guint64  done,
+                   guint64  total,
+                   gpointer user_data)
 {
   PhaseProgress *progress = user_data;
 
-  progress->func (CLR_UPDATE_PHASE_DOWNLOAD, done, total, progress->data);
-}
-
-static void
-import_progress_cb (guint64  done,
-                    guint64  total,
-                    gpointer user_data)
-{
-  PhaseProgress *progress = user_data;
-
-  progress->func (CLR_UPDATE_PHASE_IMPORT, done, total, progress->data);
+  progress->func (progress->phase, done, total, progress->data);
 }
 
 static void
@@ -106,7 +98,8 @@ clr_source_update (ClrStore               *store,
   g_auto(ClrSourceUpdateResult) local_result = { 0 };
   ClrDownloadResult download;
   ClrListFormat format = CLR_LIST_FORMAT_AUTO;
-  PhaseProgress phase = { progress, progress_data };
+  PhaseProgress download_phase = { progress, progress_data, CLR_UPDATE_PHASE_DOWNLOAD };
+  PhaseProgress import_phase = { progress, progress_data, CLR_UPDATE_PHASE_IMPORT };
   const char *url;
   const char *etag = NULL;
   const char *last_modified = NULL;
@@ -144,7 +137,7 @@ clr_source_update (ClrStore               *store,
 
   clr_download_result_init (&download);
   if (!clr_downloader_download (downloader, url, etag, last_modified,
-                                progress ? download_progress_cb : NULL, &phase,
+                                progress ? phase_progress_cb : NULL, &download_phase,
                                 &download, cancellable, &local_error))
     {
       record_failure (store, id, local_error);
@@ -170,7 +163,7 @@ clr_source_update (ClrStore               *store,
   else
     {
       if (!clr_store_import_downloaded_list_file (store, download.path, format, id, force, download.insecure,
-                                                  progress ? import_progress_cb : NULL, &phase,
+                                                  progress ? phase_progress_cb : NULL, &import_phase,
                                                   &local_result.import, cancellable, &local_error))
         {
           g_autoptr(GError) wrapped = NULL;
@@ -276,25 +269,21 @@ update_result_free (gpointer data)
   g_free (data);
 }
 
-static void
-update_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+update_thread (gpointer       source_object,
+               gpointer       task_data,
+               gpointer       result,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   UpdateData *update = task_data;
-  ClrSourceUpdateResult *result = g_new0 (ClrSourceUpdateResult, 1);
-  GError *error = NULL;
 
   if (clr_source_update (source_object, update->downloader, update->id, update->url_override,
                          update->force, update->relay ? relay_progress : NULL, update->relay,
-                         result, cancellable, &error))
-    g_task_return_pointer (task, result, update_result_free);
-  else
-    {
-      update_result_free (result);
-      g_task_return_error (task, error);
-    }
+                         result, cancellable, error))
+    return TRUE;
+  clr_source_update_result_clear (result);
+  return FALSE;
 }
 
 void
@@ -310,7 +299,6 @@ clr_source_update_async (ClrStore               *store,
                          GAsyncReadyCallback     callback,
                          gpointer                user_data)
 {
-  g_autoptr(GTask) task = NULL;
   UpdateData *update;
 
   g_return_if_fail (CLR_IS_STORE (store));
@@ -334,13 +322,8 @@ clr_source_update_async (ClrStore               *store,
   else if (progress_destroy != NULL)
     progress_destroy (progress_data);
 
-  task = g_task_new (store, cancellable, callback, user_data);
-  g_task_set_source_tag (task, clr_source_update_async);
-  /* Report what happened: a cancel that came after the commit must not
-   * pretend nothing was stored. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, update, update_data_free);
-  g_task_run_in_thread (task, update_thread);
+  _clr_net_task_run (store, clr_source_update_async, update_thread, update, update_data_free,
+                     sizeof (ClrSourceUpdateResult), update_result_free, cancellable, callback, user_data);
 }
 
 gboolean
@@ -349,23 +332,9 @@ clr_source_update_finish (ClrStore               *store,
                           ClrSourceUpdateResult  *result,
                           GError                **error)
 {
-  ClrSourceUpdateResult *value;
-
   g_return_val_if_fail (CLR_IS_STORE (store), FALSE);
   g_return_val_if_fail (g_task_is_valid (res, store), FALSE);
 
-  value = g_task_propagate_pointer (G_TASK (res), error);
-  if (value == NULL)
-    return FALSE;
-
-  if (result != NULL)
-    {
-      clr_source_update_result_clear (result);
-      *result = *value;
-      g_free (value);
-    }
-  else
-    update_result_free (value);
-
-  return TRUE;
+  return _clr_net_task_finish (res, result, sizeof *result,
+                               (GDestroyNotify) clr_source_update_result_clear, error);
 }

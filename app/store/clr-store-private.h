@@ -98,6 +98,11 @@ char         *_clr_stmt_dup_text    (sqlite3_stmt  *stmt,
  * records as "after" (verdict, as of, posture, reference, findings, data). */
 JsonNode     *_clr_store_case_result_summary (JsonNode *result);
 
+/* Brings the built-in rows of list_source in line with the list catalogue
+ * (clr-store-sources.c); the lock is held. */
+gboolean      _clr_store_seed_builtin_sources (ClrStore  *self,
+                                               GError   **error);
+
 /* Current UTC time as ISO 8601 ("2026-11-28T15:18:44Z"). */
 char         *_clr_store_now_iso    (void);
 

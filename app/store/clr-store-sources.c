@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "clr-list-catalog.h"
 #include "clr-store-lists-private.h"
 #include "clr-store-private.h"
 #include "clr-store-sources.h"
@@ -207,6 +208,89 @@ run_statement (ClrStore    *self,
       return -1;
     }
   return sqlite3_changes (_clr_store_get_db (self));
+}
+
+/* Whether the row of built-in @source already says what the catalogue says
+ * (or the id belongs to a custom source, which the catalogue never changes). */
+static gboolean
+builtin_row_current (ClrStore                *self,
+                     const ClrBuiltinSource  *source,
+                     gboolean                *current,
+                     GError                 **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = _clr_store_prepare (self,
+                             "SELECT custom, label IS ?2 AND url IS ?3 AND info_url IS ?4 "
+                             "AND format IS ?5 AND position = ?6 FROM list_source WHERE id = ?1",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, source->id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, source->label, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, source->url, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, source->info_url, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, source->format, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 6, source->position);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *current = sqlite3_column_int (stmt, 0) != 0 || sqlite3_column_int (stmt, 1) != 0;
+  else if (rc == SQLITE_DONE)
+    *current = FALSE;
+  else
+    {
+      _clr_store_set_error (self, error, _("Reading list sources"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+upsert_builtin (ClrStore                *self,
+                const ClrBuiltinSource  *source,
+                GError                 **error)
+{
+  g_autofree char *position = g_strdup_printf ("%d", source->position);
+
+  /* Enabled, the validators and the freshness times are the user's. */
+  return run_statement (self,
+                        "INSERT INTO list_source (id, label, url, info_url, format, position) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, CAST (?6 AS INTEGER)) "
+                        "ON CONFLICT (id) DO UPDATE SET label = excluded.label, url = excluded.url, "
+                        "info_url = excluded.info_url, format = excluded.format, "
+                        "position = excluded.position WHERE custom = 0",
+                        _("Updating the built-in list sources"), error, 6,
+                        source->id, source->label, source->url, source->info_url,
+                        source->format, position) >= 0;
+}
+
+/* Called with the lock held, right after the migrations: the built-in rows
+ * of list_source come from the list catalogue (data/lists/lists.json), the
+ * one home of their addresses. Writes only when a row differs. */
+gboolean
+_clr_store_seed_builtin_sources (ClrStore  *self,
+                                 GError   **error)
+{
+  GPtrArray *sources = clr_list_catalog_get_sources (clr_list_catalog_get_default ());
+  gboolean current = TRUE;
+
+  for (guint i = 0; i < sources->len && current; i++)
+    if (!builtin_row_current (self, g_ptr_array_index (sources, i), &current, error))
+      return FALSE;
+  if (current)
+    return TRUE;
+
+  if (!_clr_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < sources->len; i++)
+    if (!upsert_builtin (self, g_ptr_array_index (sources, i), error))
+      {
+        _clr_store_rollback (self);
+        return FALSE;
+      }
+  return _clr_store_commit (self, error);
 }
 
 gboolean

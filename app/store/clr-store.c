@@ -786,7 +786,7 @@ open_unlocked (ClrStore  *self,
           !_clr_store_exec (self, "PRAGMA synchronous = NORMAL", error))
         goto fail;
 
-      if (!migrate (self, error))
+      if (!migrate (self, error) || !_clr_store_seed_builtin_sources (self, error))
         goto fail;
     }
 

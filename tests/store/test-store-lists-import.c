@@ -8,8 +8,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
+#include "clr-list-catalog.h"
 #include "clr-store-lists.h"
 #include "clr-store-sources.h"
 #include "clr-store-test.h"
@@ -388,6 +390,78 @@ test_concurrent_readers (Fixture       *fixture,
   clr_list_import_result_clear (&state.result);
 }
 
+/* The built-in rows of list_source are exactly the list catalogue's sources,
+ * in its order, with its labels, addresses and formats. */
+static void
+assert_sources_equal_catalog (ClrStore *store)
+{
+  GPtrArray *builtin = clr_list_catalog_get_sources (clr_list_catalog_get_default ());
+  g_autoptr(GPtrArray) sources = clr_store_list_sources (store, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (sources);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      ClrListSource *source = g_ptr_array_index (sources, i);
+      const ClrBuiltinSource *want;
+
+      if (source->custom)
+        continue;
+      g_assert_cmpuint (n, <, builtin->len);
+      want = g_ptr_array_index (builtin, n++);
+      g_assert_cmpstr (source->id, ==, want->id);
+      g_assert_cmpstr (source->label, ==, want->label);
+      g_assert_cmpstr (source->url, ==, want->url);
+      g_assert_cmpstr (source->info_url, ==, want->info_url);
+      g_assert_cmpstr (source->format, ==, want->format);
+    }
+  g_assert_cmpuint (n, ==, builtin->len);
+}
+
+/* A new database, and one written before the catalogue (an old DPL page,
+ * a missing row, a disabled source with validators, a custom source): the
+ * built-in rows follow the catalogue on open, and what is the user's stays. */
+static void
+test_sources_from_catalog (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_strdup (clr_store_get_path (fixture->store));
+  g_autoptr(ClrListSource) dpl = NULL;
+  g_autoptr(ClrListSource) custom = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  assert_sources_equal_catalog (fixture->store);
+  /* The page CSL rows name for the DPL (source_information_url). */
+  dpl = clr_store_get_source (fixture->store, "bis-dpl", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dpl->info_url, ==,
+                   "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern/denied-persons-list");
+  g_clear_pointer (&dpl, clr_list_source_free);
+
+  g_assert_true (clr_store_add_custom_source (fixture->store, "acme", "ACME", "https://acme.example/l.csv", &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE list_source SET info_url = 'https://www.bis.gov/denied-persons-list', "
+                                 "label = 'Old', etag = 'abc', enabled = 0 WHERE id = 'bis-dpl';"
+                                 "DELETE FROM list_source WHERE id = 'ofac-sdn';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  fixture->store = clr_store_new (path);
+  g_assert_true (clr_store_open (fixture->store, &error));
+  assert_sources_equal_catalog (fixture->store);
+  dpl = clr_store_get_source (fixture->store, "bis-dpl", &error);
+  g_assert_no_error (error);
+  g_assert_false (dpl->enabled);
+  g_assert_cmpstr (dpl->etag, ==, "abc");
+  custom = clr_store_get_source (fixture->store, "acme", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (custom->url, ==, "https://acme.example/l.csv");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +473,7 @@ main (int   argc,
   ADD ("/store/lists-import/file", test_import_file);
   ADD ("/store/lists-import/errors", test_import_errors);
   ADD ("/store/lists-import/custom-source", test_custom_source);
+  ADD ("/store/lists-import/sources-from-catalog", test_sources_from_catalog);
   ADD ("/store/lists-import/freshness", test_freshness);
   ADD ("/store/lists-import/async", test_async);
   ADD ("/store/lists-import/async-cancel-midway", test_async_cancel_midway);
