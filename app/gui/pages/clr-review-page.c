@@ -1035,7 +1035,6 @@ typedef struct
 {
   ClrReviewPage   *self;    /* a reference */
   gint64           id;
-  gint64           case_id;  /* the case the item was last seen in */
   ClrReviewStatus  status;
 } DecideData;
 
@@ -1049,7 +1048,6 @@ decided_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   ClrReviewStatus status = data->status;
   gint64 id = data->id;
-  gint64 data_case_id = data->case_id;
   g_autofree char *message = NULL;
   ClrWindow *window;
 
@@ -1091,10 +1089,6 @@ decided_cb (GObject      *object,
   }
 
   g_signal_emit (self, signals[SIGNAL_DECIDED], 0, id, (int) status);
-  /* Results evaluated with the earlier decision are out of date now. */
-  if (clr_application_get_default () != NULL)
-    clr_application_screening_decision_changed (clr_application_get_default (), data_case_id, id,
-                                                clr_review_status_to_string (status));
   clr_review_page_reload (self);
   set_feedback (self, message, FALSE);
 }
@@ -1138,11 +1132,6 @@ clr_review_page_decide (ClrReviewPage   *self,
   data->self = g_object_ref (self);
   data->id = self->shown_id;
   data->status = status;
-  {
-    ClrReviewItem *item = clr_review_queue_lookup (self->queue, self->shown_id);
-
-    data->case_id = item != NULL ? item->case_id : 0;
-  }
   {
     ClrReviewFamily *family = gtk_switch_get_active (self->family_switch) ?
                               clr_review_queue_get_family (self->queue, self->shown_id) : NULL;
