@@ -12,7 +12,6 @@
 #include "clr-a11y.h"
 #include "clr-preferences-window.h"
 #include "clr-window.h"
-#include "pages/clr-shipment-page.h"
 
 #include "clr-application.h"
 
@@ -80,19 +79,8 @@ static void
 open_files_in_window (ClrApplication *self,
                       ClrWindow      *window)
 {
-  if (self->pending_files == NULL || self->pending_files->len == 0)
-    return;
-
-  clr_window_set_page (window, "shipment");
-
   for (guint i = 0; i < self->pending_files->len; i++)
-    {
-      GFile *file = g_ptr_array_index (self->pending_files, i);
-      GtkWidget *page = clr_window_get_page_widget (window, "shipment");
-
-      /* The page imports the file as a new case; errors name the file. */
-      clr_shipment_page_open_file (CLR_SHIPMENT_PAGE (page), file);
-    }
+    clr_window_open_file (window, g_ptr_array_index (self->pending_files, i));
 
   g_ptr_array_set_size (self->pending_files, 0);
 }

@@ -14,7 +14,7 @@
 #include "clr-store-review.h"
 #include "clr-store-screening.h"
 #include "lists/clr-boxed-object.h"
-#include "pages/clr-review-page.h"
+#include "pages/clr-review-page-private.h"
 #include "review/clr-highlight.h"
 #include "review/clr-review-queue.h"
 
@@ -117,8 +117,7 @@ fixture_setup (Fixture       *f,
   g_assert_true (clr_store_open (f->store, &error));
   g_assert_no_error (error);
 
-  f->page = CLR_REVIEW_PAGE (clr_review_page_new ());
-  clr_review_page_set_store (f->page, f->store);
+  f->page = CLR_REVIEW_PAGE (clr_review_page_new (f->store, clr_application_get_settings (app)));
   g_signal_connect (f->page, "loaded", G_CALLBACK (loaded_cb), f);
   g_signal_connect (f->page, "decided", G_CALLBACK (decided_cb), f);
 

@@ -15,7 +15,7 @@
 #include "audit/clr-audit-event.h"
 #include "clr-application.h"
 
-#include "clr-audit-window.h"
+#include "clr-audit-window-private.h"
 
 struct _ClrAuditWindow
 {

@@ -10,7 +10,6 @@
 
 #include <glib/gi18n.h>
 
-#include "clr-application.h"
 #include "audit/clr-audit-event.h"
 #include "clr-entry.h"
 #include "clr-store-audit.h"
@@ -20,7 +19,7 @@
 #include "lists/clr-entry-view.h"
 #include "review/clr-highlight.h"
 
-#include "clr-review-page.h"
+#include "clr-review-page-private.h"
 
 struct _ClrReviewPage
 {
@@ -80,6 +79,15 @@ struct _ClrReviewPage
 };
 
 G_DEFINE_FINAL_TYPE (ClrReviewPage, clr_review_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_LOADED,
@@ -1312,11 +1320,56 @@ page_mapped_cb (ClrReviewPage *self)
 }
 
 static void
-app_store_changed_cb (ClrReviewPage  *self,
-                      GParamSpec     *pspec,
-                      ClrApplication *app)
+clr_review_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
 {
-  clr_review_page_set_store (self, clr_application_get_store (app));
+  ClrReviewPage *self = CLR_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clr_review_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  ClrReviewPage *self = CLR_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clr_review_page_constructed (GObject *object)
+{
+  ClrReviewPage *self = CLR_REVIEW_PAGE (object);
+
+  G_OBJECT_CLASS (clr_review_page_parent_class)->constructed (object);
+
+  /* The decision actions need a store. */
+  update_actions (self);
 }
 
 static void
@@ -1351,7 +1404,30 @@ clr_review_page_class_init (ClrReviewPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = clr_review_page_constructed;
   object_class->dispose = clr_review_page_dispose;
+  object_class->get_property = clr_review_page_get_property;
+  object_class->set_property = clr_review_page_set_property;
+
+  /**
+   * ClrReviewPage:store:
+   *
+   * The database whose review queue the page shows (construct-only).
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CLR_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ClrReviewPage:settings:
+   *
+   * The preferences: the reviewer's name recorded with each decision
+   * (construct-only; may be %NULL).
+   */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, CLR_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -1426,7 +1502,6 @@ clr_review_page_init (ClrReviewPage *self)
   g_autoptr(GtkStringList) bands = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) reasons = gtk_string_list_new (NULL);
   g_autoptr(GtkListItemFactory) factory = NULL;
-  ClrApplication *app;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1478,48 +1553,16 @@ clr_review_page_init (ClrReviewPage *self)
 
   update_count (self);
   show_item (self, NULL);
-
-  app = clr_application_get_default ();
-  if (app != NULL)
-    {
-      g_signal_connect_object (app, "notify::store", G_CALLBACK (app_store_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      clr_review_page_set_settings (self, clr_application_get_settings (app));
-      clr_review_page_set_store (self, clr_application_get_store (app));
-    }
 }
 
 GtkWidget *
-clr_review_page_new (void)
+clr_review_page_new (ClrStore    *store,
+                     ClrSettings *settings)
 {
-  return g_object_new (CLR_TYPE_REVIEW_PAGE, NULL);
-}
+  g_return_val_if_fail (store == NULL || CLR_IS_STORE (store), NULL);
+  g_return_val_if_fail (settings == NULL || CLR_IS_SETTINGS (settings), NULL);
 
-void
-clr_review_page_set_store (ClrReviewPage *self,
-                           ClrStore      *store)
-{
-  g_return_if_fail (CLR_IS_REVIEW_PAGE (self));
-  g_return_if_fail (store == NULL || CLR_IS_STORE (store));
-
-  if (!g_set_object (&self->store, store))
-    return;
-
-  self->shown_id = 0;
-  clr_review_queue_set_items (self->queue, NULL);
-  show_item (self, NULL);
-  update_count (self);
-  if (store != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    clr_review_page_reload (self);
-}
-
-void
-clr_review_page_set_settings (ClrReviewPage *self,
-                              ClrSettings   *settings)
-{
-  g_return_if_fail (CLR_IS_REVIEW_PAGE (self));
-
-  g_set_object (&self->settings, settings);
+  return g_object_new (CLR_TYPE_REVIEW_PAGE, "store", store, "settings", settings, NULL);
 }
 
 ClrReviewQueue *
