@@ -11,7 +11,6 @@
 #include <glib/gi18n.h>
 
 #include "clr-window.h"
-#include "lists/clr-boxed-object.h"
 #include "review/clr-review-detail.h"
 
 #include "clr-review-page-private.h"
@@ -121,7 +120,7 @@ get_selected_item (ClrReviewPage *self)
 {
   gpointer object = gtk_single_selection_get_selected_item (self->selection);
 
-  return object != NULL ? clr_boxed_object_get (object) : NULL;
+  return object != NULL ? clr_review_queue_item_get_item (object) : NULL;
 }
 
 static void
@@ -244,8 +243,8 @@ select_id (ClrReviewPage *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(ClrBoxedObject) object = g_list_model_get_item (model, i);
-      ClrReviewItem *item = clr_boxed_object_get (object);
+      g_autoptr(ClrReviewQueueItem) object = g_list_model_get_item (model, i);
+      ClrReviewItem *item = clr_review_queue_item_get_item (object);
 
       if (item->id == id)
         {
@@ -467,9 +466,9 @@ decided_cb (GObject      *object,
     if (position != GTK_INVALID_LIST_POSITION && filter_status != -1
         && filter_status != (int) status && n > 1)
       {
-        g_autoptr(ClrBoxedObject) next = g_list_model_get_item (model, position + 1 < n ? position + 1
+        g_autoptr(ClrReviewQueueItem) next = g_list_model_get_item (model, position + 1 < n ? position + 1
                                                                                           : position - 1);
-        self->select_after_load = ((ClrReviewItem *) clr_boxed_object_get (next))->id;
+        self->select_after_load = clr_review_queue_item_get_item (next)->id;
       }
   }
 
@@ -607,86 +606,6 @@ back_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-/* Queue rows: party name, listed name and list, status and score. */
-static void
-row_setup_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *badge = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_widget_add_css_class (title, "clr-name");  /* Chinese names in the SC face (style.css) */
-  gtk_widget_add_css_class (badge, "caption");
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (top), title);
-  gtk_box_append (GTK_BOX (top), badge);
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-row_bind_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  user_data)
-{
-  ClrReviewItem *item = clr_boxed_object_get (gtk_list_item_get_item (list_item));
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *top = gtk_widget_get_first_child (box);
-  GtkWidget *title = gtk_widget_get_first_child (top);
-  GtkWidget *badge = gtk_widget_get_next_sibling (title);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (top);
-  g_autofree char *badge_text = NULL;
-  g_autofree char *sub = NULL;
-  ClrReviewQueue *queue = user_data;
-  ClrReviewFamily *family;
-  static const char *status_classes[] = { "accent", "error", "success", "warning" };
-
-  family = clr_review_queue_get_family (queue, item->id);
-  /* a family's later members are indented under its first */
-  gtk_widget_set_margin_start (box, family != NULL && family->head != item ? 12 : 0);
-  if (family != NULL && family->head != item)
-    {
-      /* Translators: a list family's later member, under its first one */
-      g_autofree char *member_title = g_strdup_printf (_("↳ %s"), item->party_name);
-
-      gtk_label_set_text (GTK_LABEL (title), member_title);
-    }
-  else
-    gtk_label_set_text (GTK_LABEL (title), item->party_name);
-  badge_text = g_strdup_printf ("%s%s · %.0f %%", item->reopened ? "↻ " : "",
-                                clr_review_status_get_label (item->status), item->score * 100);
-  gtk_label_set_text (GTK_LABEL (badge), badge_text);
-  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
-    gtk_widget_remove_css_class (badge, status_classes[i]);
-  if ((guint) item->status < G_N_ELEMENTS (status_classes))
-    gtk_widget_add_css_class (badge, status_classes[item->status]);
-
-  /* Translators: list code and listed name, e.g. "EL · Huawei Technologies Co., Ltd.". */
-  if (family != NULL && family->head == item)
-    /* Translators: list code, listed name and the size of its list family */
-    sub = g_strdup_printf (ngettext ("%s · %s · family of %u", "%s · %s · family of %u", family->members->len),
-                           item->list_code != NULL ? item->list_code : "",
-                           item->entry_name != NULL ? item->entry_name : "", family->members->len);
-  else
-    sub = g_strdup_printf (_("%s · %s"), item->list_code != NULL ? item->list_code : "",
-                           item->entry_name != NULL ? item->entry_name : "");
-  gtk_label_set_text (GTK_LABEL (subtitle), sub);
-}
-
 static void
 page_mapped_cb (ClrReviewPage *self)
 {
@@ -810,6 +729,7 @@ clr_review_page_class_init (ClrReviewPageClass *klass)
                                           G_TYPE_INT64, G_TYPE_INT);
 
   g_type_ensure (CLR_TYPE_REVIEW_DETAIL);
+  g_type_ensure (CLR_TYPE_REVIEW_QUEUE_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/pages/clr-review-page.ui");
@@ -860,7 +780,6 @@ clr_review_page_init (ClrReviewPage *self)
 {
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) bands = gtk_string_list_new (NULL);
-  g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -873,11 +792,6 @@ clr_review_page_init (ClrReviewPage *self)
   gtk_list_view_set_model (self->queue_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->queue, "notify::n-items",
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), self->queue);
-  gtk_list_view_set_factory (self->queue_view, factory);
 
   for (guint i = 0; i < G_N_ELEMENTS (status_choices) - 1; i++)
     gtk_string_list_append (statuses, clr_review_status_get_label (status_choices[i]));
