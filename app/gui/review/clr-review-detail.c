@@ -95,21 +95,6 @@ node_object (JsonNode *node)
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
-static char *
-format_time (const char *iso)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (iso == NULL)
-    return g_strdup ("");
-  utc = g_date_time_new_from_iso8601 (iso, NULL);
-  if (utc == NULL)
-    return g_strdup (iso);
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
 static const char *
 band_word (double score)
 {
@@ -457,14 +442,14 @@ show_status (ClrReviewDetail     *self,
 
   if (item->status == CLR_REVIEW_STATUS_OPEN)
     {
-      g_autofree char *seen = format_time (item->first_seen_at);
+      g_autofree char *seen = clr_audit_format_time (item->first_seen_at);
 
       /* Translators: %s is a date and time. */
       g_string_append_printf (text, _("Open — needs a decision. First seen %s."), seen);
     }
   else
     {
-      g_autofree char *when = format_time (item->decided_at);
+      g_autofree char *when = clr_audit_format_time (item->decided_at);
       const char *reason = clr_review_reason_get_label (item->reason);
 
       /* Translators: decision, reason, reviewer, date and time. */
