@@ -12,7 +12,6 @@
 #include "clr-a11y.h"
 #include "clr-preferences-window.h"
 #include "clr-window.h"
-#include "pages/clr-shipment-page.h"
 
 #include "clr-application.h"
 
@@ -39,13 +38,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-enum {
-  SCREENING_DECISION_CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static void open_store (ClrApplication *self,
                         const char     *path);
@@ -87,19 +79,8 @@ static void
 open_files_in_window (ClrApplication *self,
                       ClrWindow      *window)
 {
-  if (self->pending_files == NULL || self->pending_files->len == 0)
-    return;
-
-  clr_window_set_page (window, "shipment");
-
   for (guint i = 0; i < self->pending_files->len; i++)
-    {
-      GFile *file = g_ptr_array_index (self->pending_files, i);
-      GtkWidget *page = clr_window_get_page_widget (window, "shipment");
-
-      /* The page imports the file as a new case; errors name the file. */
-      clr_shipment_page_open_file (CLR_SHIPMENT_PAGE (page), file);
-    }
+    clr_window_open_file (window, g_ptr_array_index (self->pending_files, i));
 
   g_ptr_array_set_size (self->pending_files, 0);
 }
@@ -476,21 +457,6 @@ clr_application_class_init (ClrApplicationClass *klass)
     g_param_spec_object ("store", NULL, NULL, CLR_TYPE_STORE,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /**
-   * ClrApplication::screening-decision-changed:
-   * @app: the application
-   * @case_id: the case the review item was last seen in, or 0
-   * @review_id: the review queue item that was decided
-   * @decision: the new decision: "match", "no_match" or "escalated"
-   *
-   * A reviewer decided a screening hit. Results evaluated with an earlier
-   * decision for that item are out of date. The application relays this so
-   * pages need not know each other.
-   */
-  signals[SCREENING_DECISION_CHANGED] =
-    g_signal_new ("screening-decision-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING);
 }
 
 static void
@@ -602,16 +568,4 @@ clr_application_get_settings (ClrApplication *self)
   g_return_val_if_fail (CLR_IS_APPLICATION (self), NULL);
 
   return self->settings;
-}
-
-void
-clr_application_screening_decision_changed (ClrApplication *self,
-                                            gint64          case_id,
-                                            gint64          review_id,
-                                            const char     *decision)
-{
-  g_return_if_fail (CLR_IS_APPLICATION (self));
-  g_return_if_fail (decision != NULL);
-
-  g_signal_emit (self, signals[SCREENING_DECISION_CHANGED], 0, case_id, review_id, decision);
 }

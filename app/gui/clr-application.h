@@ -43,11 +43,4 @@ GFile          *clr_application_dup_dialog_folder (void);
 /* The preferences (borrowed); never NULL after construction. */
 ClrSettings    *clr_application_get_settings (ClrApplication *self);
 
-/* Emits ::screening-decision-changed (case_id, review_id, decision): called
- * once a review decision is stored ("match", "no_match", "escalated"). */
-void            clr_application_screening_decision_changed (ClrApplication *self,
-                                                            gint64          case_id,
-                                                            gint64          review_id,
-                                                            const char     *decision);
-
 G_END_DECLS

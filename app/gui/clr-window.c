@@ -14,7 +14,7 @@
 #include "pages/clr-review-page.h"
 #include "pages/clr-shipment-page.h"
 
-#include "clr-window.h"
+#include "clr-window-private.h"
 
 struct _ClrWindow
 {
@@ -29,9 +29,10 @@ struct _ClrWindow
   GtkWidget            *review_page;
   GtkWidget            *lists_page;
 
+  ClrStore             *store;
+  ClrSettings          *settings;
   GtkWindow            *audit_window;  /* weak: the Audit Log window, while open */
 
-  gboolean              settings_bound;
   guint                 reveal_bar_id;
 };
 
@@ -40,6 +41,8 @@ G_DEFINE_FINAL_TYPE (ClrWindow, clr_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_PAGE,
+  PROP_STORE,
+  PROP_SETTINGS,
   N_PROPS
 };
 
@@ -59,19 +62,11 @@ visible_child_changed_cb (ClrWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
 
-/* "application" is not a construct property, so it arrives after constructed():
- * restore and start remembering the window state when it is set. */
+/* Restores the window's size and page from the settings and keeps them there. */
 static void
-application_changed_cb (ClrWindow *self)
+bind_settings (ClrWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  ClrSettings *settings;
-
-  if (!CLR_IS_APPLICATION (app) || self->settings_bound)
-    return;
-  self->settings_bound = TRUE;
-
-  settings = clr_application_get_settings (CLR_APPLICATION (app));
+  ClrSettings *settings = self->settings;
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                clr_settings_get_window_width (settings),
@@ -85,6 +80,18 @@ application_changed_cb (ClrWindow *self)
   g_object_bind_property (self, "default-height", settings, "window-height", G_BINDING_DEFAULT);
   g_object_bind_property (self, "maximized", settings, "window-maximized", G_BINDING_DEFAULT);
   g_object_bind_property (self, "page", settings, "last-page", G_BINDING_DEFAULT);
+}
+
+/* Adds @page, a new page widget, to the view stack; returns it (borrowed). */
+static GtkWidget *
+add_page (ClrWindow  *self,
+          gpointer    page,
+          const char *name,
+          const char *title,
+          const char *icon_name)
+{
+  adw_view_stack_add_titled_with_icon (self->stack, GTK_WIDGET (page), name, title, icon_name);
+  return page;
 }
 
 static gboolean
@@ -144,6 +151,37 @@ clr_window_dispose (GObject *object)
 }
 
 static void
+clr_window_finalize (GObject *object)
+{
+  ClrWindow *self = CLR_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (clr_window_parent_class)->finalize (object);
+}
+
+/* The pages, each given the window's store and settings. */
+static void
+clr_window_constructed (GObject *object)
+{
+  ClrWindow *self = CLR_WINDOW (object);
+
+  G_OBJECT_CLASS (clr_window_parent_class)->constructed (object);
+
+  self->shipment_page = add_page (self, g_object_new (CLR_TYPE_SHIPMENT_PAGE, NULL),
+                                  "shipment", _("Shipment"), "document-send-symbolic");
+  self->review_page = add_page (self, g_object_new (CLR_TYPE_REVIEW_PAGE,
+                                                    "store", self->store, "settings", self->settings, NULL),
+                                "review", _("Review"), "mail-mark-important-symbolic");
+  self->lists_page = add_page (self, g_object_new (CLR_TYPE_LISTS_PAGE, NULL),
+                               "lists", _("Lists"), "view-list-bullet-symbolic");
+
+  if (self->settings != NULL)
+    bind_settings (self);
+}
+
+static void
 clr_window_get_property (GObject    *object,
                          guint       prop_id,
                          GValue     *value,
@@ -155,6 +193,12 @@ clr_window_get_property (GObject    *object,
     {
     case PROP_PAGE:
       g_value_set_string (value, clr_window_get_page (self));
+      break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -173,6 +217,12 @@ clr_window_set_property (GObject      *object,
     {
     case PROP_PAGE:
       clr_window_set_page (self, g_value_get_string (value));
+      break;
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -217,8 +267,6 @@ audit_log_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   ClrWindow *self = CLR_WINDOW (widget);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  ClrStore *store = CLR_IS_APPLICATION (app) ? clr_application_get_store (CLR_APPLICATION (app)) : NULL;
 
   if (self->audit_window != NULL)
     {
@@ -226,15 +274,15 @@ audit_log_action (GtkWidget  *widget,
       gtk_window_present (self->audit_window);
       return;
     }
-  if (store == NULL)
+  if (self->store == NULL)
     {
       clr_window_show_toast (self, _("The database is not open yet"));
       return;
     }
 
-  g_set_weak_pointer (&self->audit_window, clr_audit_window_new (store));
+  g_set_weak_pointer (&self->audit_window, clr_audit_window_new (self->store));
   gtk_window_set_transient_for (self->audit_window, GTK_WINDOW (self));
-  gtk_window_set_application (self->audit_window, app);
+  gtk_window_set_application (self->audit_window, gtk_window_get_application (GTK_WINDOW (self)));
   gtk_window_present (self->audit_window);
 }
 
@@ -244,7 +292,9 @@ clr_window_class_init (ClrWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = clr_window_constructed;
   object_class->dispose = clr_window_dispose;
+  object_class->finalize = clr_window_finalize;
   object_class->get_property = clr_window_get_property;
   object_class->set_property = clr_window_set_property;
 
@@ -256,11 +306,26 @@ clr_window_class_init (ClrWindowClass *klass)
   properties[PROP_PAGE] =
     g_param_spec_string ("page", NULL, NULL, "shipment",
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (CLR_TYPE_SHIPMENT_PAGE);
-  g_type_ensure (CLR_TYPE_REVIEW_PAGE);
-  g_type_ensure (CLR_TYPE_LISTS_PAGE);
+  /**
+   * ClrWindow:store:
+   *
+   * The opened database the pages work on (construct-only).
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CLR_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * ClrWindow:settings:
+   *
+   * The preferences: the window's size and page are kept there, the pages
+   * read theirs (construct-only).
+   */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, CLR_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/clr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClrWindow, toast_overlay);
@@ -268,9 +333,6 @@ clr_window_class_init (ClrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClrWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ClrWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, ClrWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, ClrWindow, shipment_page);
-  gtk_widget_class_bind_template_child (widget_class, ClrWindow, review_page);
-  gtk_widget_class_bind_template_child (widget_class, ClrWindow, lists_page);
 
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.review-hit", "(xsssx)", review_hit_action);
@@ -299,7 +361,6 @@ clr_window_init (ClrWindow *self)
                            G_CONNECT_SWAPPED);
   adw_view_switcher_bar_set_reveal (self->switcher_bar,
                                     adw_view_switcher_title_get_title_visible (self->switcher_title));
-  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -310,7 +371,11 @@ clr_window_new (ClrApplication *application)
 {
   g_return_val_if_fail (CLR_IS_APPLICATION (application), NULL);
 
-  return g_object_new (CLR_TYPE_WINDOW, "application", application, NULL);
+  return g_object_new (CLR_TYPE_WINDOW,
+                       "application", application,
+                       "store", clr_application_get_store (application),
+                       "settings", clr_application_get_settings (application),
+                       NULL);
 }
 
 void
@@ -350,6 +415,18 @@ clr_window_get_page_widget (ClrWindow  *self,
   g_return_val_if_fail (page != NULL, NULL);
 
   return adw_view_stack_get_child_by_name (self->stack, page);
+}
+
+void
+clr_window_open_file (ClrWindow *self,
+                      GFile     *file)
+{
+  g_return_if_fail (CLR_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  clr_window_set_page (self, "shipment");
+  /* The page imports the file as a new case; errors name the file. */
+  clr_shipment_page_open_file (CLR_SHIPMENT_PAGE (self->shipment_page), file);
 }
 
 void

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ClrWindow, clr_window, CLR, WINDOW, AdwApplicationWindow)
 
+/* A window on @application's store and settings (construct-only
+ * properties "store" and "settings"; the store must be open). */
 ClrWindow  *clr_window_new        (ClrApplication *application);
 
 /* Page names: "shipment", "review", "lists". The same switch is the
@@ -27,9 +29,10 @@ void        clr_window_set_page   (ClrWindow      *self,
                                    const char     *page);
 const char *clr_window_get_page   (ClrWindow      *self);
 
-/* The page widgets (borrowed). */
-GtkWidget  *clr_window_get_page_widget (ClrWindow  *self,
-                                        const char *page);
+/* Shows the Shipment page and opens @file there as a new case (the
+ * application's "open": files named on the command line or by the desktop). */
+void        clr_window_open_file  (ClrWindow      *self,
+                                   GFile          *file);
 
 /* Shows @toast over the window's content; takes ownership (transfer full),
  * like adw_toast_overlay_add_toast. */

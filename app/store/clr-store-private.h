@@ -55,6 +55,14 @@ void          _clr_store_unlock     (ClrStore      *self);
 void          _clr_store_note_action (ClrStore     *self,
                                       const char   *description);
 
+/* Records, inside a write transaction, that review item @review_id was
+ * decided: ClrStore::review-decided is emitted for it once the transaction
+ * commits (nothing if it rolls back). */
+void          _clr_store_note_review_decided (ClrStore   *self,
+                                              gint64      case_id,
+                                              gint64      review_id,
+                                              const char *decision);
+
 /* Sets @error from the connection's last error, prefixed with @what. */
 void          _clr_store_set_error  (ClrStore      *self,
                                      GError       **error,

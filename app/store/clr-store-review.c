@@ -379,6 +379,7 @@ decide_unlocked (ClrStore         *self,
   sqlite3_bind_int64 (stmt, 7, id);
   if (!_clr_store_step_done (self, stmt, _("Saving a decision"), error))
     return FALSE;
+  _clr_store_note_review_decided (self, item->case_id, id, clr_review_status_to_string (status));
 
   return clr_store_audit_append_unlocked (self, display_name, CLR_AUDIT_REVIEW_DECIDE, "review", subject,
                                           item->case_id, before, after, error) != 0;

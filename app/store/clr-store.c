@@ -39,6 +39,12 @@ struct _ClrStore
   gboolean   committed;          /* a commit happened while the lock was held */
   GPtrArray *pending_actions;    /* audit entries written in the open transaction */
   GPtrArray *committed_actions;  /* … and committed since the last WAL check */
+
+  /* ::review-decided goes to the thread (and main context) that made the store. */
+  GThread      *owner_thread;
+  GMainContext *owner_context;
+  GPtrArray    *pending_decisions;    /* Decided, in the open transaction */
+  GPtrArray    *committed_decisions;  /* … committed, emitted at unlock */
 };
 
 G_DEFINE_FINAL_TYPE (ClrStore, clr_store, G_TYPE_OBJECT)
@@ -55,10 +61,28 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SIGNAL_DATABASE_REPLACED,
+  SIGNAL_REVIEW_DECIDED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+/* One recorded review decision, waiting for its commit and its emission. */
+typedef struct
+{
+  ClrStore *store;      /* a reference, once on its way to the owner */
+  gint64    case_id;
+  gint64    review_id;
+  char     *decision;
+} Decided;
+
+static void
+decided_free (Decided *decided)
+{
+  g_clear_object (&decided->store);
+  g_free (decided->decision);
+  g_free (decided);
+}
 
 static char *
 dup_wal_path (ClrStore *self)
@@ -130,6 +154,10 @@ clr_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->pending_actions, g_ptr_array_unref);
   g_clear_pointer (&self->committed_actions, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_decisions, g_ptr_array_unref);
+  g_clear_pointer (&self->committed_decisions, g_ptr_array_unref);
+  g_clear_pointer (&self->owner_context, g_main_context_unref);
+  g_clear_pointer (&self->owner_thread, g_thread_unref);
   g_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (clr_store_parent_class)->finalize (object);
@@ -201,6 +229,23 @@ clr_store_class_init (ClrStoreClass *klass)
   signals[SIGNAL_DATABASE_REPLACED] =
     g_signal_new ("database-replaced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * ClrStore::review-decided:
+   * @case_id: the case the review item was last seen in, or 0
+   * @review_id: the review queue item that was decided
+   * @decision: the new decision: "match", "no_match" or "escalated"
+   *
+   * A review decision was recorded and committed, by whatever thread and
+   * whichever API call (one emission per decided item). Results evaluated
+   * with an earlier decision for that item are out of date. Emitted in the
+   * thread that created the store (through its thread-default main context
+   * when the decision was made in another thread), after the store lock is
+   * released.
+   */
+  signals[SIGNAL_REVIEW_DECIDED] =
+    g_signal_new ("review-decided", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING);
 }
 
 static void
@@ -209,6 +254,10 @@ clr_store_init (ClrStore *self)
   g_mutex_init (&self->mutex);
   self->pending_actions = g_ptr_array_new_with_free_func (g_free);
   self->committed_actions = g_ptr_array_new_with_free_func (g_free);
+  self->pending_decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) decided_free);
+  self->committed_decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) decided_free);
+  self->owner_thread = g_thread_ref (g_thread_self ());
+  self->owner_context = g_main_context_ref_thread_default ();
 }
 
 char *
@@ -333,10 +382,52 @@ check_wal (ClrStore *self)
   return message;
 }
 
+static gboolean
+emit_review_decided (gpointer user_data)
+{
+  Decided *decided = user_data;
+
+  g_signal_emit (decided->store, signals[SIGNAL_REVIEW_DECIDED], 0,
+                 decided->case_id, decided->review_id, decided->decision);
+  return G_SOURCE_REMOVE;
+}
+
+/* Emits ::review-decided for each committed decision, in the owner's thread. */
+static void
+dispatch_decisions (ClrStore  *self,
+                    GPtrArray *decisions)
+{
+  gboolean in_owner = g_thread_self () == self->owner_thread;
+
+  /* Nobody listens (the CLI, most tests): nothing to queue. */
+  if (!g_signal_has_handler_pending (self, signals[SIGNAL_REVIEW_DECIDED], 0, FALSE))
+    return;
+
+  while (decisions->len > 0)
+    {
+      Decided *decided = g_ptr_array_steal_index (decisions, 0);
+      g_autoptr(GSource) source = NULL;
+
+      decided->store = g_object_ref (self);
+      if (in_owner)
+        {
+          emit_review_decided (decided);
+          decided_free (decided);
+          continue;
+        }
+      source = g_idle_source_new ();
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, emit_review_decided, decided, (GDestroyNotify) decided_free);
+      g_source_set_static_name (source, "[clearance] review-decided");
+      g_source_attach (source, self->owner_context);
+    }
+}
+
 void
 _clr_store_unlock (ClrStore *self)
 {
   g_autofree char *replaced = NULL;
+  g_autoptr(GPtrArray) decisions = NULL;
 
   if (self->committed)
     {
@@ -344,10 +435,32 @@ _clr_store_unlock (ClrStore *self)
       replaced = check_wal (self);
     }
   g_ptr_array_set_size (self->pending_actions, 0);
+  g_ptr_array_set_size (self->pending_decisions, 0);
+  if (self->committed_decisions->len > 0)
+    {
+      decisions = g_steal_pointer (&self->committed_decisions);
+      self->committed_decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) decided_free);
+    }
   g_mutex_unlock (&self->mutex);
 
   if (replaced != NULL)
     g_signal_emit (self, signals[SIGNAL_DATABASE_REPLACED], 0, replaced);
+  if (decisions != NULL)
+    dispatch_decisions (self, decisions);
+}
+
+void
+_clr_store_note_review_decided (ClrStore   *self,
+                                gint64      case_id,
+                                gint64      review_id,
+                                const char *decision)
+{
+  Decided *decided = g_new0 (Decided, 1);
+
+  decided->case_id = case_id;
+  decided->review_id = review_id;
+  decided->decision = g_strdup (decision);
+  g_ptr_array_add (self->pending_decisions, decided);
 }
 
 void
@@ -458,12 +571,17 @@ gboolean
 _clr_store_commit (ClrStore  *self,
                    GError   **error)
 {
-  return _clr_store_exec (self, "COMMIT", error);
+  if (!_clr_store_exec (self, "COMMIT", error))
+    return FALSE;
+  g_ptr_array_extend_and_steal (self->committed_decisions, g_steal_pointer (&self->pending_decisions));
+  self->pending_decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) decided_free);
+  return TRUE;
 }
 
 void
 _clr_store_rollback (ClrStore *self)
 {
+  g_ptr_array_set_size (self->pending_decisions, 0);
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }

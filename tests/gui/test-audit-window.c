@@ -11,15 +11,15 @@
 #include <sqlite3.h>
 
 #include "audit/clr-audit-event.h"
-#include "audit/clr-audit-window.h"
+#include "audit/clr-audit-window-private.h"
 #include "clr-gui-test.h"
 #include "clr-match-hit.h"
 #include "clr-store-cases.h"
 #include "clr-store-lists.h"
 #include "clr-store-review.h"
 #include "clr-store-screening.h"
-#include "clr-window.h"
-#include "pages/clr-review-page.h"
+#include "clr-window-private.h"
+#include "pages/clr-review-page-private.h"
 
 static ClrApplication *app;
 
@@ -420,7 +420,7 @@ static void
 test_review_history (Fixture       *f,
                      gconstpointer  data)
 {
-  ClrReviewPage *page = CLR_REVIEW_PAGE (clr_review_page_new ());
+  ClrReviewPage *page = CLR_REVIEW_PAGE (clr_review_page_new (f->store, clr_application_get_settings (app)));
   GtkWindow *window;
   GtkWidget *row;
   g_autofree char *title = g_strdup_printf ("History of Case %" G_GINT64_FORMAT " · PO-2291",
@@ -428,7 +428,6 @@ test_review_history (Fixture       *f,
   g_autoptr(GVariant) target = NULL;
   gint64 review_id = 0;
 
-  clr_review_page_set_store (page, f->store);
   window = clr_gui_test_present (GTK_WIDGET (page), 1400, 900);
   /* The decided hit, as the Audit Log's row opens it. */
   clr_review_page_show_hit (page, f->case_id, "Huawei Technologies Co Ltd", NULL, NULL,

@@ -11,7 +11,7 @@
 
 #include "clr-gui-test.h"
 #include "clr-store-lists.h"
-#include "clr-window.h"
+#include "clr-window-private.h"
 #include "pages/clr-shipment-page.h"
 #include "shipment/clr-field-row.h"
 

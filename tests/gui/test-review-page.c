@@ -13,8 +13,7 @@
 #include "clr-store-lists.h"
 #include "clr-store-review.h"
 #include "clr-store-screening.h"
-#include "lists/clr-boxed-object.h"
-#include "pages/clr-review-page.h"
+#include "pages/clr-review-page-private.h"
 #include "review/clr-highlight.h"
 #include "review/clr-review-queue.h"
 
@@ -82,8 +81,7 @@ fixture_setup (Fixture       *f,
   g_assert_true (clr_store_open (f->store, &error));
   g_assert_no_error (error);
 
-  f->page = CLR_REVIEW_PAGE (clr_review_page_new ());
-  clr_review_page_set_store (f->page, f->store);
+  f->page = CLR_REVIEW_PAGE (clr_review_page_new (f->store, clr_application_get_settings (app)));
   g_signal_connect (f->page, "loaded", G_CALLBACK (loaded_cb), f);
   g_signal_connect (f->page, "decided", G_CALLBACK (decided_cb), f);
 
@@ -141,9 +139,9 @@ test_next_and_previous_hit (Fixture       *f,
   ClrReviewQueue *queue = clr_review_page_get_queue (f->page);
   GListModel *model = clr_review_queue_get_model (queue);
   guint n;
-  g_autoptr(ClrBoxedObject) first = NULL;
-  g_autoptr(ClrBoxedObject) second = NULL;
-  g_autoptr(ClrBoxedObject) last = NULL;
+  g_autoptr(ClrReviewQueueItem) first = NULL;
+  g_autoptr(ClrReviewQueueItem) second = NULL;
+  g_autoptr(ClrReviewQueueItem) last = NULL;
 
   import_fixture (f->store, "csl-v1.csv");
   g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", "Bantian, Longgang District, Shenzhen", 0), >, 0);
@@ -155,25 +153,25 @@ test_next_and_previous_hit (Fixture       *f,
   second = g_list_model_get_item (model, 1);
   last = g_list_model_get_item (model, n - 1);
 
-  g_assert_true (clr_review_page_select_item (f->page, ((ClrReviewItem *) clr_boxed_object_get (first))->id));
+  g_assert_true (clr_review_page_select_item (f->page, clr_review_queue_item_get_item (first)->id));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "review.next-hit", NULL));
   clr_gui_test_iterate ();
   g_assert_cmpint (clr_review_page_get_shown_id (f->page), ==,
-                   ((ClrReviewItem *) clr_boxed_object_get (second))->id);
+                   clr_review_queue_item_get_item (second)->id);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "review.previous-hit", NULL));
   clr_gui_test_iterate ();
   g_assert_cmpint (clr_review_page_get_shown_id (f->page), ==,
-                   ((ClrReviewItem *) clr_boxed_object_get (first))->id);
+                   clr_review_queue_item_get_item (first)->id);
   /* At the start, previous stays. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "review.previous-hit", NULL));
   clr_gui_test_iterate ();
   g_assert_cmpint (clr_review_page_get_shown_id (f->page), ==,
-                   ((ClrReviewItem *) clr_boxed_object_get (first))->id);
+                   clr_review_queue_item_get_item (first)->id);
   for (guint i = 0; i < n + 1; i++)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "review.next-hit", NULL));
   clr_gui_test_iterate ();
   g_assert_cmpint (clr_review_page_get_shown_id (f->page), ==,
-                   ((ClrReviewItem *) clr_boxed_object_get (last))->id);
+                   clr_review_queue_item_get_item (last)->id);
 }
 
 static void
@@ -205,8 +203,8 @@ test_filters (Fixture       *f,
   g_assert_cmpuint (clr_review_queue_get_n_items (queue), >=, 1);
   for (guint i = 0; i < clr_review_queue_get_n_items (queue); i++)
     {
-      g_autoptr(ClrBoxedObject) object = g_list_model_get_item (clr_review_queue_get_model (queue), i);
-      ClrReviewItem *item = clr_boxed_object_get (object);
+      g_autoptr(ClrReviewQueueItem) object = g_list_model_get_item (clr_review_queue_get_model (queue), i);
+      ClrReviewItem *item = clr_review_queue_item_get_item (object);
 
       g_assert_cmpstr (item->list_code, ==, "SDN");
       g_assert_cmpstr (item->party_country, ==, "RU");
@@ -407,14 +405,14 @@ test_family (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
   for (guint i = 0; i < 3; i++)
     {
-      g_autoptr(ClrBoxedObject) object = g_list_model_get_item (model, i);
-      ClrReviewItem *item = clr_boxed_object_get (object);
+      g_autoptr(ClrReviewQueueItem) object = g_list_model_get_item (model, i);
+      ClrReviewItem *item = clr_review_queue_item_get_item (object);
 
       g_assert_cmpstr (item->entry_name, ==, expected[i]);
     }
   {
-    g_autoptr(ClrBoxedObject) first = g_list_model_get_item (model, 0);
-    ClrReviewItem *head = clr_boxed_object_get (first);
+    g_autoptr(ClrReviewQueueItem) first = g_list_model_get_item (model, 0);
+    ClrReviewItem *head = clr_review_queue_item_get_item (first);
 
     family = clr_review_queue_get_family (queue, head->id);
     g_assert_nonnull (family);

@@ -9,7 +9,7 @@
 
 #include "clr-gui-test.h"
 #include "clr-preferences-window.h"
-#include "clr-window.h"
+#include "clr-window-private.h"
 #include "pages/clr-lists-page.h"
 #include "pages/clr-review-page.h"
 #include "pages/clr-shipment-page.h"

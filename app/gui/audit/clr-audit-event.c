@@ -102,8 +102,8 @@ verdict_words (const char *verdict)
   return clr_verdict_get_label (clr_verdict_from_string (verdict));
 }
 
-static char *
-format_time (const char *iso)
+char *
+clr_audit_format_time (const char *iso)
 {
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
@@ -355,7 +355,7 @@ clr_audit_event_new (const ClrAuditEntry *entry,
   self->case_id = entry->case_id;
   self->title = title_for (entry);
   self->reviewer = g_strdup (entry->display_name != NULL ? entry->display_name : "");
-  self->when = format_time (entry->at);
+  self->when = clr_audit_format_time (entry->at);
 
   about_hit = g_strcmp0 (entry->subject_type, "review") == 0 && entry->subject_id != NULL;
   if (about_hit)

@@ -60,4 +60,9 @@ GListModel    *clr_audit_events_load_finish   (ClrStore            *store,
                                                GAsyncResult        *result,
                                                GError             **error);
 
+/* An ISO 8601 UTC time as local "YYYY-MM-DD HH:MM" ("" for NULL; @iso
+ * itself when it does not parse): how the Audit Log and the Review page
+ * show when something happened. */
+char          *clr_audit_format_time          (const char *iso);
+
 G_END_DECLS

@@ -15,7 +15,7 @@
 #include "audit/clr-audit-event.h"
 #include "clr-application.h"
 
-#include "clr-audit-window.h"
+#include "clr-audit-window-private.h"
 
 struct _ClrAuditWindow
 {
@@ -626,13 +626,12 @@ static void
 clr_audit_window_constructed (GObject *object)
 {
   ClrAuditWindow *self = CLR_AUDIT_WINDOW (object);
-  GApplication *app = g_application_get_default ();
 
   G_OBJECT_CLASS (clr_audit_window_parent_class)->constructed (object);
 
   /* Decisions made while the window is open appear in it. */
-  if (CLR_IS_APPLICATION (app))
-    g_signal_connect_object (app, "screening-decision-changed",
+  if (self->store != NULL)
+    g_signal_connect_object (self->store, "review-decided",
                              G_CALLBACK (decision_changed_cb), self, G_CONNECT_SWAPPED);
   update_actions (self);
   clr_audit_window_reload (self);

@@ -19,25 +19,19 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ClrReviewPage, clr_review_page, CLR, REVIEW_PAGE, AdwBin)
 
-/* The page follows the running ClrApplication's store and settings; tests
- * (or a second window) may set them explicitly instead.
+/* The page shows @store's review queue and records decisions in it, under
+ * the reviewer name of @settings (construct-only properties "store" and
+ * "settings"; the window sets them).
  *
  * Signals: ::loaded () after every reload of the queue finished (with or
  * without error); ::decided (gint64 id, int status) after a decision was
  * stored. Actions: review.match (Alt+M), review.not-a-match (Alt+N),
  * review.escalate (Alt+E), review.search (Ctrl+F), review.reload (F5),
  * review.back. */
-GtkWidget      *clr_review_page_new             (void);
-void            clr_review_page_set_store       (ClrReviewPage   *self,
-                                                 ClrStore        *store);
-void            clr_review_page_set_settings    (ClrReviewPage   *self,
+GtkWidget      *clr_review_page_new             (ClrStore        *store,
                                                  ClrSettings     *settings);
 /* Reloads the queue from the store, off the main thread. */
 void            clr_review_page_reload          (ClrReviewPage   *self);
-ClrReviewQueue *clr_review_page_get_queue       (ClrReviewPage   *self);
-/* Selects (and shows) item @id when the current filters show it. */
-gboolean        clr_review_page_select_item     (ClrReviewPage   *self,
-                                                 gint64           id);
 /* Shows the queue item of one screening hit: item @review_id when it is not 0,
  * else party @party_name (compared as the queue's normalised party identity)
  * on the entry @entry_key of list @list_code, preferring the item last seen in
@@ -50,20 +44,5 @@ void            clr_review_page_show_hit        (ClrReviewPage   *self,
                                                  const char      *list_code,
                                                  const char      *entry_key,
                                                  gint64           review_id);
-/* The queue's search text (the party filter). */
-const char     *clr_review_page_get_search      (ClrReviewPage   *self);
-/* The item shown on the right, or 0. */
-gint64          clr_review_page_get_shown_id    (ClrReviewPage   *self);
-/* Sets the reason (index by ClrReviewReason; NONE = "choose") and note of
- * the decision form. */
-void            clr_review_page_set_reason      (ClrReviewPage   *self,
-                                                 ClrReviewReason  reason,
-                                                 const char      *note);
-/* What the decision buttons do: FALSE (and a message on the page) when no
- * item is shown, no reason is chosen or a decision is being stored. */
-gboolean        clr_review_page_decide          (ClrReviewPage   *self,
-                                                 ClrReviewStatus  status);
-/* The feedback line under the decision buttons ("" when hidden). */
-const char     *clr_review_page_get_feedback    (ClrReviewPage   *self);
 
 G_END_DECLS

@@ -1854,8 +1854,8 @@ clr_shipment_page_init (ClrShipmentPage *self)
   g_idle_add_full (G_PRIORITY_DEFAULT, actions_ready_cb, g_object_ref (self), g_object_unref);
 
   app = clr_application_get_default ();
-  if (app != NULL)
-    g_signal_connect_object (app, "screening-decision-changed",
+  if (app != NULL && clr_application_get_store (app) != NULL)
+    g_signal_connect_object (clr_application_get_store (app), "review-decided",
                              G_CALLBACK (screening_decision_changed_cb), self, G_CONNECT_SWAPPED);
   if (app != NULL && clr_application_get_store (app) != NULL)
     clr_shipment_page_set_store (self, clr_application_get_store (app));

@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "lists/clr-boxed-object.h"
+#include "review/clr-review-queue-item.h"
 #include "review/clr-highlight.h"
 
 #include "clr-matcher.h"
@@ -121,7 +121,7 @@ static gboolean
 filter_func (gpointer object,
              gpointer user_data)
 {
-  return item_passes (user_data, clr_boxed_object_get (object));
+  return item_passes (user_data, clr_review_queue_item_get_item (object));
 }
 
 static guint
@@ -141,8 +141,8 @@ sort_func (gconstpointer a,
            gpointer      user_data)
 {
   ClrReviewQueue *self = user_data;
-  const ClrReviewItem *ia = clr_boxed_object_get ((gpointer) a);
-  const ClrReviewItem *ib = clr_boxed_object_get ((gpointer) b);
+  const ClrReviewItem *ia = clr_review_queue_item_get_item ((gpointer) a);
+  const ClrReviewItem *ib = clr_review_queue_item_get_item ((gpointer) b);
   ClrReviewFamily *fa = g_hash_table_lookup (self->family_of, ia);
   ClrReviewFamily *fb = g_hash_table_lookup (self->family_of, ib);
   int cmp;
@@ -318,7 +318,7 @@ clr_review_queue_init (ClrReviewQueue *self)
 {
   self->status = CLR_REVIEW_STATUS_OPEN;
   self->band = CLR_SCORE_BAND_ANY;
-  self->items = g_list_store_new (CLR_TYPE_BOXED_OBJECT);
+  self->items = g_list_store_new (CLR_TYPE_REVIEW_QUEUE_ITEM);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)),
                                               GTK_FILTER (g_object_ref (self->filter)));
@@ -344,11 +344,6 @@ clr_review_queue_set_items (ClrReviewQueue *self,
 
   g_return_if_fail (CLR_IS_REVIEW_QUEUE (self));
 
-  objects = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; items != NULL && i < items->len; i++)
-    g_ptr_array_add (objects, clr_boxed_object_new_take (CLR_TYPE_REVIEW_ITEM,
-                                                         clr_review_item_ref (g_ptr_array_index (items, i))));
-
   /* List families of several members: a party's hits on one base name */
   g_hash_table_remove_all (self->family_of);
   if (items != NULL)
@@ -365,6 +360,14 @@ clr_review_queue_set_items (ClrReviewQueue *self,
             g_hash_table_insert (self->family_of, g_ptr_array_index (family->members, m),
                                  clr_review_family_ref (family));
         }
+    }
+
+  objects = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      ClrReviewItem *item = g_ptr_array_index (items, i);
+
+      g_ptr_array_add (objects, clr_review_queue_item_new (item, g_hash_table_lookup (self->family_of, item)));
     }
 
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
@@ -403,8 +406,8 @@ clr_review_queue_lookup (ClrReviewQueue *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(ClrBoxedObject) object = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-      ClrReviewItem *item = clr_boxed_object_get (object);
+      g_autoptr(ClrReviewQueueItem) object = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      ClrReviewItem *item = clr_review_queue_item_get_item (object);
 
       if (item->id == id)
         return item;
@@ -431,8 +434,8 @@ dup_distinct (ClrReviewQueue *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(ClrBoxedObject) object = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-      ClrReviewItem *item = clr_boxed_object_get (object);
+      g_autoptr(ClrReviewQueueItem) object = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      ClrReviewItem *item = clr_review_queue_item_get_item (object);
       const char *value = countries ? item->party_country : item->list_code;
 
       if (value != NULL && value[0] != '\0' && g_hash_table_add (seen, (gpointer) value))

@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "clr-store-review.h"
+#include "review/clr-review-queue-item.h"
 
 G_BEGIN_DECLS
 
@@ -29,7 +30,7 @@ const char   *clr_score_band_get_label (ClrScoreBand  band);
 
 G_DECLARE_FINAL_TYPE (ClrReviewQueue, clr_review_queue, CLR, REVIEW_QUEUE, GObject)
 
-/* Items are ClrBoxedObject holding a ClrReviewItem. The model shown is the
+/* Items are ClrReviewQueueItem. The model shown is the
  * items that pass every filter, newest (last seen) and strongest first.
  *
  * Properties: status (int, a ClrReviewStatus or -1 for any; default OPEN),

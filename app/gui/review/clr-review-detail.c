@@ -1,0 +1,824 @@
+/* clr-review-detail.c — one review queue item: the party beside the listed
+ * entry, why they matched, the decision form, what changed and the case history
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+#include <inttypes.h>
+
+#include <glib/gi18n.h>
+
+#include "audit/clr-audit-event.h"
+#include "clr-entry.h"
+#include "clr-store-audit.h"
+#include "clr-store-lists.h"
+#include "lists/clr-entry-view.h"
+#include "review/clr-highlight.h"
+#include "review/clr-review-queue.h"
+
+#include "clr-review-detail.h"
+
+struct _ClrReviewDetail
+{
+  AdwBin               parent_instance;
+
+  /* template */
+  GtkScrolledWindow   *scrolled;
+  GtkLabel            *item_title;
+  GtkLabel            *status_label;
+  GtkRevealer         *reopened_revealer;
+  GtkLabel            *reopened_label;
+  GtkLabel            *score_label;
+  GtkLabel            *explanation_label;
+  GtkLabel            *party_label;
+  ClrEntryView        *entry_view;
+  AdwComboRow         *reason_row;
+  AdwEntryRow         *note_row;
+  AdwActionRow        *family_row;
+  GtkSwitch           *family_switch;
+  GtkLabel            *feedback_label;
+  AdwPreferencesGroup *history_group;
+  GtkListBox          *history_list;
+
+  ClrStore            *store;
+  GCancellable        *history_cancellable;
+  GCancellable        *diff_cancellable;
+  gint64               shown_id;
+};
+
+G_DEFINE_FINAL_TYPE (ClrReviewDetail, clr_review_detail, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* JSON helpers: the documents come from other components; read defensively. */
+static const char *
+json_string (JsonObject *object,
+             const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL || !json_object_has_member (object, member))
+    return NULL;
+  node = json_object_get_member (object, member);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static double
+json_double (JsonObject *object,
+             const char *member,
+             double      fallback)
+{
+  JsonNode *node;
+
+  if (object == NULL || !json_object_has_member (object, member))
+    return fallback;
+  node = json_object_get_member (object, member);
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return fallback;
+  return json_node_get_double (node);
+}
+
+static JsonObject *
+node_object (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static const char *
+band_word (double score)
+{
+  switch (clr_score_band_for_score (score))
+    {
+    case CLR_SCORE_BAND_STRONG:
+      return _("strong possible match");
+    case CLR_SCORE_BAND_MEDIUM:
+      return _("medium possible match");
+    case CLR_SCORE_BAND_WEAK:
+    case CLR_SCORE_BAND_ANY:
+    default:
+      return _("weak possible match");
+    }
+}
+
+void
+clr_review_detail_set_feedback (ClrReviewDetail *self,
+                                const char      *text,
+                                gboolean         is_error)
+{
+  g_return_if_fail (CLR_IS_REVIEW_DETAIL (self));
+
+  gtk_label_set_text (self->feedback_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->feedback_label), text != NULL && text[0] != '\0');
+  if (is_error)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->feedback_label), "success");
+      gtk_widget_add_css_class (GTK_WIDGET (self->feedback_label), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->feedback_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->feedback_label), "success");
+    }
+}
+
+/* Tokens of the hit: which query words matched which listed words. */
+static void
+collect_tokens (const ClrReviewItem *item,
+                GPtrArray           *query_tokens,
+                GPtrArray           *entry_tokens,
+                GString             *words)
+{
+  JsonObject *hit = node_object (item->hit);
+  JsonArray *tokens = NULL;
+  guint n_matched = 0, n = 0;
+
+  if (hit != NULL && json_object_has_member (hit, "tokens")
+      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (hit, "tokens")))
+    tokens = json_object_get_array_member (hit, "tokens");
+
+  for (guint i = 0; tokens != NULL && i < json_array_get_length (tokens); i++)
+    {
+      JsonObject *token = node_object (json_array_get_element (tokens, i));
+      const char *query = json_string (token, "query");
+      const char *listed = json_string (token, "listed");
+      double similarity = json_double (token, "similarity", 0);
+      double weight = json_double (token, "weight", 0);
+
+      if (query == NULL)
+        continue;
+
+      n++;
+      if (words->len > 0)
+        g_string_append_c (words, '\n');
+
+      if (listed == NULL)
+        {
+          /* Translators: %s is a word of the party's name. */
+          g_string_append_printf (words, _("• “%s” has no counterpart in the listed name"), query);
+        }
+      else
+        {
+          n_matched++;
+          g_ptr_array_add (query_tokens, clr_highlight_fold (query));
+          g_ptr_array_add (entry_tokens, clr_highlight_fold (listed));
+          if (similarity >= 0.999)
+            /* Translators: %s is a word; %.0f %% how much of the name's distinctiveness it carries. */
+            g_string_append_printf (words, _("• “%s” is in the listed name (carries %.0f %% of the name’s weight)"),
+                                    query, weight * 100);
+          else
+            /* Translators: a word of the party's name, the listed word, a percentage, a percentage. */
+            g_string_append_printf (words, _("• “%s” is close to “%s” (%.0f %% similar, carries %.0f %% of the name’s weight)"),
+                                    query, listed, similarity * 100, weight * 100);
+        }
+    }
+
+  if (n > 0)
+    {
+      g_autofree char *head = NULL;
+
+      /* Translators: counts of words of the party's name. */
+      head = g_strdup_printf (ngettext ("%u of %u word of the party’s name lines up with the listed name:",
+                                        "%u of %u words of the party’s name line up with the listed name:",
+                                        n),
+                              n_matched, n);
+      g_string_prepend_c (words, '\n');
+      g_string_prepend (words, head);
+    }
+
+  if (hit != NULL && json_object_has_member (hit, "country_adjustment"))
+    {
+      double adjust = json_double (hit, "country_adjustment", 0);
+
+      if (adjust > 0.0005)
+        g_string_append_printf (words, "\n%s", _("The party’s country matches a country of the entry, which raised the score."));
+      else if (adjust < -0.0005)
+        g_string_append_printf (words, "\n%s", _("The party’s country is not among the entry’s countries, which lowered the score."));
+    }
+
+  g_ptr_array_add (query_tokens, NULL);
+  g_ptr_array_add (entry_tokens, NULL);
+}
+
+static void
+append_party_line (GString            *markup,
+                   const char         *caption,
+                   const char         *value,
+                   const char * const *highlight)
+{
+  g_autofree char *caption_escaped = NULL;
+  g_autofree char *value_markup = NULL;
+
+  if (value == NULL || value[0] == '\0')
+    return;
+
+  caption_escaped = g_markup_escape_text (caption, -1);
+  value_markup = clr_highlight_markup (value, highlight);
+  if (markup->len > 0)
+    g_string_append (markup, "\n");
+  g_string_append_printf (markup, "<small>%s</small>\n%s", caption_escaped, value_markup);
+}
+
+static void
+show_party (ClrReviewDetail     *self,
+            const ClrReviewItem *item,
+            const char * const  *highlight)
+{
+  JsonObject *party = node_object (item->party);
+  g_autoptr(GString) markup = g_string_new (NULL);
+  const char *name = json_string (party, "name");
+  const char *country = json_string (party, "country");
+
+  append_party_line (markup, _("Name"), name != NULL ? name : item->party_name, highlight);
+  append_party_line (markup, _("Address"), json_string (party, "address"), NULL);
+  append_party_line (markup, _("Country"), country != NULL ? country : item->party_country, NULL);
+  append_party_line (markup, _("Headquarters"), json_string (party, "headquarters_country"), NULL);
+  append_party_line (markup, _("Ultimate parent"), json_string (party, "ultimate_parent"), NULL);
+  append_party_line (markup, _("Role"), json_string (party, "role") != NULL
+                                        ? json_string (party, "role") : item->party_role, NULL);
+
+  gtk_label_set_markup (self->party_label, markup->str);
+}
+
+/* ---- the entry diff of a reopened decision ------------------------------- */
+
+typedef struct
+{
+  ClrStore *store;
+  char     *entry_key;
+} DiffData;
+
+static void
+diff_data_free (DiffData *data)
+{
+  g_clear_object (&data->store);
+  g_free (data->entry_key);
+  g_free (data);
+}
+
+static char *
+field_text (JsonObject *entry,
+            const char *field)
+{
+  JsonNode *node;
+  g_autoptr(GString) text = NULL;
+
+  if (entry == NULL || !json_object_has_member (entry, field))
+    return g_strdup ("—");
+  node = json_object_get_member (entry, field);
+  if (JSON_NODE_HOLDS_VALUE (node))
+    {
+      const char *value = json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+      return g_strdup (value != NULL && value[0] != '\0' ? value : "—");
+    }
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return g_strdup ("—");
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
+      const char *value = NULL;
+
+      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+        value = json_node_get_string (element);
+      else if (JSON_NODE_HOLDS_OBJECT (element))
+        value = json_string (json_node_get_object (element), "text");
+      if (value == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      g_string_append (text, value);
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : g_strdup ("—");
+}
+
+/* Finds the entry's change in the latest update of each loaded source and
+ * writes each changed field as "field: before → after". */
+static void
+diff_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  DiffData *data = task_data;
+  g_auto(GStrv) sources = clr_store_list_loaded_sources (data->store, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; sources != NULL && sources[i] != NULL && text->len == 0; i++)
+    {
+      g_autoptr(GPtrArray) changes = clr_store_diff_latest (data->store, sources[i], NULL, NULL, NULL);
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      for (guint j = 0; changes != NULL && j < changes->len; j++)
+        {
+          ClrListChange *change = g_ptr_array_index (changes, j);
+          g_autoptr(ClrEntry) before = NULL;
+          g_autoptr(ClrEntry) after = NULL;
+          g_autoptr(JsonNode) before_json = NULL;
+          g_autoptr(JsonNode) after_json = NULL;
+
+          if (change->kind != CLR_LIST_CHANGE_CHANGED || g_strcmp0 (change->key, data->entry_key) != 0)
+            continue;
+          before = clr_store_get_entry (data->store, change->old_entry_id, NULL);
+          after = clr_store_get_entry (data->store, change->new_entry_id, NULL);
+          if (before == NULL || after == NULL)
+            break;
+          before_json = clr_entry_to_json (before);
+          after_json = clr_entry_to_json (after);
+          for (guint k = 0; change->fields != NULL && change->fields[k] != NULL; k++)
+            {
+              g_autofree char *old_text = field_text (json_node_get_object (before_json), change->fields[k]);
+              g_autofree char *new_text = field_text (json_node_get_object (after_json), change->fields[k]);
+
+              /* Translators: a field name, its value before and after a list update. */
+              g_string_append_c (text, '\n');
+              g_string_append_printf (text, _("%s: %s → %s"), change->fields[k], old_text, new_text);
+            }
+          break;
+        }
+    }
+
+  g_task_return_pointer (task, g_string_free (g_steal_pointer (&text), FALSE), g_free);
+}
+
+static void
+diff_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_task_propagate_pointer (G_TASK (result), &error);
+  ClrReviewDetail *self;
+  g_autofree char *combined = NULL;
+
+  /* Cancelled: another item is shown now, or the page is gone. */
+  if (text == NULL || text[0] == '\0' || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  self = CLR_REVIEW_DETAIL (object);
+  combined = g_strconcat (gtk_label_get_text (self->reopened_label), text, NULL);
+  gtk_label_set_text (self->reopened_label, combined);
+}
+
+static void
+load_reopened_diff (ClrReviewDetail     *self,
+                    const ClrReviewItem *item)
+{
+  g_autoptr(GTask) task = NULL;
+  DiffData *data;
+
+  g_cancellable_cancel (self->diff_cancellable);
+  g_clear_object (&self->diff_cancellable);
+  if (!item->reopened || self->store == NULL || item->entry_key == NULL)
+    return;
+
+  self->diff_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->diff_cancellable, diff_loaded_cb, NULL);
+  data = g_new0 (DiffData, 1);
+  data->store = g_object_ref (self->store);
+  data->entry_key = g_strdup (item->entry_key);
+  g_task_set_task_data (task, data, (GDestroyNotify) diff_data_free);
+  g_task_run_in_thread (task, diff_thread);
+}
+
+static void
+show_reopened (ClrReviewDetail     *self,
+               const ClrReviewItem *item)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  gtk_revealer_set_reveal_child (self->reopened_revealer, item->reopened);
+  if (!item->reopened)
+    return;
+
+  if (item->previous_status != CLR_REVIEW_STATUS_OPEN)
+    {
+      const char *reason = clr_review_reason_get_label (item->previous_reason);
+
+      /* Translators: the earlier decision and its reason, e.g. "Not a match (Different entity)". */
+      g_string_append_printf (text, _("The earlier decision was “%s” (%s)."),
+                              clr_review_status_get_label (item->previous_status),
+                              reason != NULL ? reason : "");
+    }
+
+  if (item->changed_fields != NULL && item->changed_fields[0] != NULL)
+    {
+      g_autofree char *fields = g_strjoinv (", ", item->changed_fields);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: %s is a list of field names, e.g. "name, addresses". */
+      g_string_append_printf (text, _("Changed in the listed entry: %s"), fields);
+    }
+
+  if (item->previous_hash != NULL && item->content_hash != NULL)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: two content fingerprints (hashes) of the listed entry. */
+      g_string_append_printf (text, _("Entry version %.12s → %.12s"),
+                              item->previous_hash, item->content_hash);
+    }
+
+  gtk_label_set_text (self->reopened_label, text->str);
+  load_reopened_diff (self, item);
+}
+
+static void
+show_status (ClrReviewDetail     *self,
+             const ClrReviewItem *item)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (item->status == CLR_REVIEW_STATUS_OPEN)
+    {
+      g_autofree char *seen = clr_audit_format_time (item->first_seen_at);
+
+      /* Translators: %s is a date and time. */
+      g_string_append_printf (text, _("Open — needs a decision. First seen %s."), seen);
+    }
+  else
+    {
+      g_autofree char *when = clr_audit_format_time (item->decided_at);
+      const char *reason = clr_review_reason_get_label (item->reason);
+
+      /* Translators: decision, reason, reviewer, date and time. */
+      g_string_append_printf (text, _("%s (%s) — decided by %s on %s."),
+                              clr_review_status_get_label (item->status),
+                              reason != NULL ? reason : "",
+                              item->decided_by != NULL ? item->decided_by : _("unknown"),
+                              when);
+      if (item->note != NULL && item->note[0] != '\0')
+        /* Translators: %s is the reviewer's note. */
+        g_string_append_printf (text, _(" Note: %s"), item->note);
+    }
+
+  if (item->entry_removed)
+    g_string_append_printf (text, "\n%s", _("The listed entry has since been removed from its list."));
+
+  gtk_label_set_text (self->status_label, text->str);
+}
+
+static void
+history_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ClrReviewDetail *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) events = NULL;
+  GtkWidget *child;
+  guint n;
+
+  events = clr_audit_events_load_finish (CLR_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
+    gtk_list_box_remove (self->history_list, child);
+
+  if (events == NULL)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The history could not be read"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+      gtk_list_box_append (self->history_list, row);
+      return;
+    }
+
+  /* The same plain words as the Audit Log window; each hit's row opens it. */
+  n = g_list_model_get_n_items (events);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ClrAuditEvent) event = g_list_model_get_item (events, i);
+
+      gtk_list_box_append (self->history_list, clr_audit_event_create_row (event));
+      if (i == 0 && *clr_audit_event_get_case_label (event) != '\0')
+        {
+          /* Translators: %s is "Case 3 · PO-2291" (the number and reference). */
+          g_autofree char *title = g_strdup_printf (_("History of %s"),
+                                                    clr_audit_event_get_case_label (event));
+          adw_preferences_group_set_title (self->history_group, title);
+        }
+    }
+
+  if (n == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Nothing recorded for this case yet"));
+      gtk_list_box_append (self->history_list, row);
+    }
+}
+
+static void
+load_history (ClrReviewDetail     *self,
+              const ClrReviewItem *item)
+{
+  g_cancellable_cancel (self->history_cancellable);
+  g_clear_object (&self->history_cancellable);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->history_group), item->case_id > 0 && self->store != NULL);
+  if (item->case_id <= 0 || self->store == NULL)
+    return;
+
+  self->history_cancellable = g_cancellable_new ();
+  /* Translators: %lld is a case number. */
+  {
+    g_autofree char *title = g_strdup_printf (_("History of Case %" PRId64), item->case_id);
+    adw_preferences_group_set_title (self->history_group, title);
+  }
+  clr_audit_events_load_async (self->store, item->case_id, self->history_cancellable,
+                               history_loaded_cb, self);
+}
+
+void
+clr_review_detail_scroll_to_top (ClrReviewDetail *self)
+{
+  g_return_if_fail (CLR_IS_REVIEW_DETAIL (self));
+
+  /* An item starts at the top: the comparison, not the last scroll position. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+}
+
+/* The item's list family: the party's other hits on the same base name,
+ * each with its score and decision; the switch decides them all at once. */
+static void
+show_family (ClrReviewDetail     *self,
+             const ClrReviewItem *item,
+             ClrReviewFamily     *family)
+{
+  g_autoptr(GString) members = NULL;
+
+  gtk_switch_set_active (self->family_switch, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->family_row), family != NULL);
+  if (family == NULL)
+    return;
+
+  members = g_string_new (NULL);
+  for (guint i = 0; i < family->members->len; i++)
+    {
+      ClrReviewItem *member = g_ptr_array_index (family->members, i);
+
+      if (i > 0)
+        g_string_append (members, "\n");
+      /* Translators: one member of a list family: listed name, score, decision */
+      g_string_append_printf (members, _("%s%s · %.0f %% · %s"), member->id == item->id ? "▸ " : "",
+                              member->entry_name != NULL ? member->entry_name : member->entry_key,
+                              member->score * 100, clr_review_status_get_label (member->status));
+    }
+  {
+    /* Translators: the family row's subtitle, then one line per member */
+    g_autofree char *subtitle = g_strdup_printf (ngettext ("%u listed entry with the same base name for this party "
+                                                           "(open ones are decided together):\n%s",
+                                                           "%u listed entries with the same base name for this party "
+                                                           "(open ones are decided together):\n%s",
+                                                           family->members->len),
+                                                 family->members->len, members->str);
+
+    adw_action_row_set_subtitle (self->family_row, subtitle);
+  }
+}
+
+void
+clr_review_detail_show_item (ClrReviewDetail     *self,
+                             const ClrReviewItem *item,
+                             ClrReviewFamily     *family)
+{
+  g_autoptr(GPtrArray) query_tokens = NULL;
+  g_autoptr(GPtrArray) entry_tokens = NULL;
+  g_autoptr(GString) words = NULL;
+  g_autoptr(ClrEntry) entry = NULL;
+  g_autofree char *score = NULL;
+
+  g_return_if_fail (CLR_IS_REVIEW_DETAIL (self));
+  g_return_if_fail (item != NULL);
+
+  if (self->shown_id != item->id)
+    clr_review_detail_scroll_to_top (self);
+  self->shown_id = item->id;
+
+  query_tokens = g_ptr_array_new_with_free_func (g_free);
+  entry_tokens = g_ptr_array_new_with_free_func (g_free);
+  words = g_string_new (NULL);
+  collect_tokens (item, query_tokens, entry_tokens, words);
+
+  /* Translators: the party's name and the listed entry's name. */
+  {
+    g_autofree char *title = g_strdup_printf (_("%s ↔ %s"), item->party_name,
+                                              item->entry_name != NULL ? item->entry_name : "");
+    gtk_label_set_text (self->item_title, title);
+  }
+  show_status (self, item);
+  show_reopened (self, item);
+
+  /* Translators: a percentage and a description like "strong possible match". */
+  score = g_strdup_printf (_("Score %.0f %% — %s"), item->score * 100, band_word (item->score));
+  gtk_label_set_text (self->score_label, score);
+
+  if (item->matched_name != NULL)
+    {
+      g_autofree char *line = NULL;
+
+      /* Translators: %s is a listed name or alias. */
+      line = g_strdup_printf (_("Matched the listed name “%s”."), item->matched_name);
+      g_string_prepend_c (words, '\n');
+      g_string_prepend (words, line);
+    }
+  if (item->explanation != NULL && item->explanation[0] != '\0')
+    g_string_append_printf (words, "\n%s %s", _("Matcher:"), item->explanation);
+  gtk_label_set_text (self->explanation_label, words->str);
+
+  show_party (self, item, (const char * const *) query_tokens->pdata);
+
+  if (item->entry != NULL)
+    entry = clr_entry_from_json (item->entry, NULL);
+  if (entry == NULL)
+    {
+      /* Only what the queue item itself knows. */
+      entry = clr_entry_new ();
+      entry->name = g_strdup (item->entry_name);
+      entry->list_code = g_strdup (item->list_code);
+      entry->entry_id = g_strdup (item->entry_key);
+    }
+  clr_entry_view_set_entry (self->entry_view, entry, (const char * const *) entry_tokens->pdata);
+
+  show_family (self, item, family);
+  adw_combo_row_set_selected (self->reason_row,
+                              item->status == CLR_REVIEW_STATUS_OPEN ? CLR_REVIEW_REASON_NONE : item->reason);
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), item->note != NULL ? item->note : "");
+
+  load_history (self, item);
+}
+
+static void
+clr_review_detail_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ClrReviewDetail *self = CLR_REVIEW_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clr_review_detail_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  ClrReviewDetail *self = CLR_REVIEW_DETAIL (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clr_review_detail_dispose (GObject *object)
+{
+  ClrReviewDetail *self = CLR_REVIEW_DETAIL (object);
+
+  g_cancellable_cancel (self->history_cancellable);
+  g_cancellable_cancel (self->diff_cancellable);
+  g_clear_object (&self->history_cancellable);
+  g_clear_object (&self->diff_cancellable);
+
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), CLR_TYPE_REVIEW_DETAIL);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (clr_review_detail_parent_class)->dispose (object);
+}
+
+static void
+clr_review_detail_class_init (ClrReviewDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = clr_review_detail_dispose;
+  object_class->get_property = clr_review_detail_get_property;
+  object_class->set_property = clr_review_detail_set_property;
+
+  /**
+   * ClrReviewDetail:store:
+   *
+   * Where the case history and the changes of a reopened entry are read.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CLR_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CLR_TYPE_ENTRY_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/review/clr-review-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, item_title);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, reopened_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, reopened_label);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, score_label);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, explanation_label);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, party_label);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, entry_view);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, note_row);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, family_row);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, family_switch);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, feedback_label);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, history_group);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, history_list);
+}
+
+static void
+clr_review_detail_init (ClrReviewDetail *self)
+{
+  g_autoptr(GtkStringList) reasons = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Reason codes: a fixed set, index = ClrReviewReason; 0 asks for a choice. */
+  gtk_string_list_append (reasons, _("Choose a reason…"));
+  for (ClrReviewReason reason = CLR_REVIEW_REASON_DIFFERENT_ENTITY; reason <= CLR_REVIEW_REASON_OTHER; reason++)
+    gtk_string_list_append (reasons, clr_review_reason_get_label (reason));
+  adw_combo_row_set_model (self->reason_row, G_LIST_MODEL (reasons));
+}
+
+ClrReviewReason
+clr_review_detail_get_reason (ClrReviewDetail *self)
+{
+  g_return_val_if_fail (CLR_IS_REVIEW_DETAIL (self), CLR_REVIEW_REASON_NONE);
+
+  return adw_combo_row_get_selected (self->reason_row);
+}
+
+const char *
+clr_review_detail_get_note (ClrReviewDetail *self)
+{
+  g_return_val_if_fail (CLR_IS_REVIEW_DETAIL (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+}
+
+void
+clr_review_detail_set_reason (ClrReviewDetail *self,
+                              ClrReviewReason  reason,
+                              const char      *note)
+{
+  g_return_if_fail (CLR_IS_REVIEW_DETAIL (self));
+
+  adw_combo_row_set_selected (self->reason_row, reason);
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), note != NULL ? note : "");
+}
+
+void
+clr_review_detail_focus_reason (ClrReviewDetail *self)
+{
+  g_return_if_fail (CLR_IS_REVIEW_DETAIL (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->reason_row));
+}
+
+gboolean
+clr_review_detail_get_decide_family (ClrReviewDetail *self)
+{
+  g_return_val_if_fail (CLR_IS_REVIEW_DETAIL (self), FALSE);
+
+  return gtk_switch_get_active (self->family_switch);
+}
+
+const char *
+clr_review_detail_get_feedback (ClrReviewDetail *self)
+{
+  g_return_val_if_fail (CLR_IS_REVIEW_DETAIL (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->feedback_label))
+         ? gtk_label_get_text (self->feedback_label) : "";
+}

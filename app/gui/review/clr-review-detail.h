@@ -1,0 +1,46 @@
+/* clr-review-detail.h — one review queue item: the party beside the listed
+ * entry, why they matched, the decision form, what changed and the case history
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "clr-store-review.h"
+
+G_BEGIN_DECLS
+
+#define CLR_TYPE_REVIEW_DETAIL (clr_review_detail_get_type ())
+
+G_DECLARE_FINAL_TYPE (ClrReviewDetail, clr_review_detail, CLR, REVIEW_DETAIL, AdwBin)
+
+/* Shows @item (its list family @family, or NULL); the case history and, for
+ * a reopened item, the entry's changed fields are read from the "store"
+ * property off the main thread. A new item starts scrolled to the top. The
+ * decision buttons activate review.match, review.not-a-match and
+ * review.escalate on an ancestor. */
+void             clr_review_detail_show_item         (ClrReviewDetail     *self,
+                                                      const ClrReviewItem *item,
+                                                      ClrReviewFamily     *family);
+void             clr_review_detail_scroll_to_top     (ClrReviewDetail     *self);
+
+/* The decision form. */
+ClrReviewReason  clr_review_detail_get_reason        (ClrReviewDetail     *self);
+const char      *clr_review_detail_get_note          (ClrReviewDetail     *self);
+void             clr_review_detail_set_reason        (ClrReviewDetail     *self,
+                                                      ClrReviewReason      reason,
+                                                      const char          *note);
+void             clr_review_detail_focus_reason      (ClrReviewDetail     *self);
+/* TRUE when the open members of the item's family are decided with it. */
+gboolean         clr_review_detail_get_decide_family (ClrReviewDetail     *self);
+/* The line under the decision buttons: hidden when @text is NULL or "". */
+void             clr_review_detail_set_feedback      (ClrReviewDetail     *self,
+                                                      const char          *text,
+                                                      gboolean             is_error);
+const char      *clr_review_detail_get_feedback      (ClrReviewDetail     *self);
+
+G_END_DECLS

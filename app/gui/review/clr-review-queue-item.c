@@ -1,0 +1,170 @@
+/* clr-review-queue-item.c — one row of the review queue: a ClrReviewItem and
+ * the words its row shows, as properties a list item template binds
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "clr-review-queue-item.h"
+
+struct _ClrReviewQueueItem
+{
+  GObject          parent_instance;
+
+  ClrReviewItem   *item;
+  char            *title;
+  char            *badge;
+  char            *subtitle;
+  gboolean         member;   /* a family's later member */
+};
+
+G_DEFINE_FINAL_TYPE (ClrReviewQueueItem, clr_review_queue_item, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  PROP_TITLE,
+  PROP_BADGE,
+  PROP_BADGE_CLASSES,
+  PROP_SUBTITLE,
+  PROP_INDENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The badge's colour by ClrReviewStatus: open, match, no match, escalated. */
+static const char * const badge_classes[][3] = {
+  { "caption", "accent", NULL },
+  { "caption", "error", NULL },
+  { "caption", "success", NULL },
+  { "caption", "warning", NULL },
+};
+
+static void
+clr_review_queue_item_finalize (GObject *object)
+{
+  ClrReviewQueueItem *self = CLR_REVIEW_QUEUE_ITEM (object);
+
+  g_clear_pointer (&self->item, clr_review_item_unref);
+  g_free (self->title);
+  g_free (self->badge);
+  g_free (self->subtitle);
+
+  G_OBJECT_CLASS (clr_review_queue_item_parent_class)->finalize (object);
+}
+
+static void
+clr_review_queue_item_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  ClrReviewQueueItem *self = CLR_REVIEW_QUEUE_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_boxed (value, self->item);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_BADGE:
+      g_value_set_string (value, self->badge);
+      break;
+    case PROP_BADGE_CLASSES:
+      g_value_set_boxed (value, (guint) self->item->status < G_N_ELEMENTS (badge_classes)
+                                ? badge_classes[self->item->status] : badge_classes[0]);
+      break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
+      break;
+    case PROP_INDENT:
+      g_value_set_int (value, self->member ? 12 : 0);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clr_review_queue_item_class_init (ClrReviewQueueItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = clr_review_queue_item_finalize;
+  object_class->get_property = clr_review_queue_item_get_property;
+
+  properties[PROP_ITEM] =
+    g_param_spec_boxed ("item", NULL, NULL, CLR_TYPE_REVIEW_ITEM,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BADGE] =
+    g_param_spec_string ("badge", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BADGE_CLASSES] =
+    g_param_spec_boxed ("badge-classes", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INDENT] =
+    g_param_spec_int ("indent", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+clr_review_queue_item_init (ClrReviewQueueItem *self)
+{
+}
+
+ClrReviewQueueItem *
+clr_review_queue_item_new (ClrReviewItem   *item,
+                           ClrReviewFamily *family)
+{
+  ClrReviewQueueItem *self;
+  const char *list_code, *entry_name;
+
+  g_return_val_if_fail (item != NULL, NULL);
+
+  self = g_object_new (CLR_TYPE_REVIEW_QUEUE_ITEM, NULL);
+  self->item = clr_review_item_ref (item);
+  self->member = family != NULL && family->head != item;
+  list_code = item->list_code != NULL ? item->list_code : "";
+  entry_name = item->entry_name != NULL ? item->entry_name : "";
+
+  if (self->member)
+    /* Translators: a list family's later member, under its first one */
+    self->title = g_strdup_printf (_("↳ %s"), item->party_name);
+  else
+    self->title = g_strdup (item->party_name);
+  self->badge = g_strdup_printf ("%s%s · %.0f %%", item->reopened ? "↻ " : "",
+                                 clr_review_status_get_label (item->status), item->score * 100);
+  if (family != NULL && !self->member)
+    /* Translators: list code, listed name and the size of its list family */
+    self->subtitle = g_strdup_printf (ngettext ("%s · %s · family of %u", "%s · %s · family of %u",
+                                                family->members->len),
+                                      list_code, entry_name, family->members->len);
+  else
+    /* Translators: list code and listed name, e.g. "EL · Huawei Technologies Co., Ltd.". */
+    self->subtitle = g_strdup_printf (_("%s · %s"), list_code, entry_name);
+
+  return self;
+}
+
+ClrReviewItem *
+clr_review_queue_item_get_item (ClrReviewQueueItem *self)
+{
+  g_return_val_if_fail (CLR_IS_REVIEW_QUEUE_ITEM (self), NULL);
+
+  return self->item;
+}
