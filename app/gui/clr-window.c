@@ -59,8 +59,24 @@ visible_child_changed_cb (ClrWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
 
+/* The Lists page, given the application's store and settings. */
+static void
+add_lists_page (ClrWindow      *self,
+                ClrApplication *app)
+{
+  AdwViewStackPage *page;
+
+  self->lists_page = g_object_new (CLR_TYPE_LISTS_PAGE,
+                                   "store", clr_application_get_store (app),
+                                   "settings", clr_application_get_settings (app),
+                                   NULL);
+  page = adw_view_stack_add_titled (self->stack, self->lists_page, "lists", _("Lists"));
+  adw_view_stack_page_set_icon_name (page, "view-list-bullet-symbolic");
+}
+
 /* "application" is not a construct property, so it arrives after constructed():
- * restore and start remembering the window state when it is set. */
+ * create the pages with its store, restore and start remembering the window
+ * state when it is set. */
 static void
 application_changed_cb (ClrWindow *self)
 {
@@ -71,6 +87,7 @@ application_changed_cb (ClrWindow *self)
     return;
   self->settings_bound = TRUE;
 
+  add_lists_page (self, CLR_APPLICATION (app));
   settings = clr_application_get_settings (CLR_APPLICATION (app));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
@@ -260,7 +277,6 @@ clr_window_class_init (ClrWindowClass *klass)
 
   g_type_ensure (CLR_TYPE_SHIPMENT_PAGE);
   g_type_ensure (CLR_TYPE_REVIEW_PAGE);
-  g_type_ensure (CLR_TYPE_LISTS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/clr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClrWindow, toast_overlay);
@@ -270,7 +286,6 @@ clr_window_class_init (ClrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClrWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ClrWindow, shipment_page);
   gtk_widget_class_bind_template_child (widget_class, ClrWindow, review_page);
-  gtk_widget_class_bind_template_child (widget_class, ClrWindow, lists_page);
 
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.review-hit", "(xsssx)", review_hit_action);

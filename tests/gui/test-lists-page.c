@@ -13,9 +13,10 @@
 #include "clr-match-hit.h"
 #include "clr-store-lists.h"
 #include "clr-store-sources.h"
-#include "lists/clr-boxed-object.h"
+#include "lists/clr-change-item.h"
+#include "lists/clr-hit-item.h"
 #include "lists/clr-lists-tasks.h"
-#include "pages/clr-lists-page.h"
+#include "pages/clr-lists-page-private.h"
 
 static ClrApplication *app;
 
@@ -129,12 +130,14 @@ fixture_setup (Fixture       *f,
   g_assert_true (clr_store_open (f->store, &error));
   g_assert_no_error (error);
 
-  f->page = CLR_LISTS_PAGE (clr_lists_page_new ());
+  f->page = g_object_new (CLR_TYPE_LISTS_PAGE,
+                          "store", f->store,
+                          "settings", clr_application_get_settings (app),
+                          NULL);
   g_signal_connect (f->page, "sources-loaded", G_CALLBACK (sources_loaded_cb), f);
   g_signal_connect (f->page, "operation-finished", G_CALLBACK (finished_cb), f);
   g_signal_connect (f->page, "changes-loaded", G_CALLBACK (changes_loaded_cb), f);
   g_signal_connect (f->page, "search-finished", G_CALLBACK (search_finished_cb), f);
-  clr_lists_page_set_store (f->page, f->store);
 
   f->window = clr_gui_test_present (GTK_WIDGET (f->page), 900, 700);
   wait_sources (f);
@@ -413,8 +416,8 @@ test_changes_and_search (Fixture       *f,
                    "1 added · 0 removed · 1 changed (2 of 2 changes shown)");
   for (guint i = 0; i < 2; i++)
     {
-      g_autoptr(ClrBoxedObject) object = g_list_model_get_item (changes, i);
-      ClrListChange *change = clr_boxed_object_get (object);
+      g_autoptr(ClrChangeItem) item = g_list_model_get_item (changes, i);
+      const ClrListChange *change = clr_change_item_get_change (item);
 
       if (change->kind == CLR_LIST_CHANGE_CHANGED)
         {
@@ -429,8 +432,8 @@ test_changes_and_search (Fixture       *f,
   clr_lists_page_filter_changes (f->page, CLR_LIST_CHANGE_ADDED, "EL", "CN");
   g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 1);
   {
-    g_autoptr(ClrBoxedObject) object = g_list_model_get_item (changes, 0);
-    ClrListChange *change = clr_boxed_object_get (object);
+    g_autoptr(ClrChangeItem) item = g_list_model_get_item (changes, 0);
+    const ClrListChange *change = clr_change_item_get_change (item);
 
     g_assert_cmpstr (change->name, ==, "Beijing Zhipu Huazhang Technology Co., Ltd.");
   }
@@ -447,8 +450,8 @@ test_changes_and_search (Fixture       *f,
   results = clr_lists_page_get_search_model (f->page);
   g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
   {
-    g_autoptr(ClrBoxedObject) object = g_list_model_get_item (results, 0);
-    ClrHit *hit = clr_boxed_object_get (object);
+    g_autoptr(ClrHitItem) item = g_list_model_get_item (results, 0);
+    ClrHit *hit = clr_hit_item_get_hit (item);
 
     g_assert_cmpstr (hit->entry->name, ==, "Beijing Zhipu Huazhang Technology Co., Ltd.");
     g_assert_cmpstr (hit->entry->list_code, ==, "EL");
