@@ -13,20 +13,16 @@
 
 struct _ClrChangeItem
 {
-  GObject        parent_instance;
+  ClrListsItem   parent_instance;
 
   ClrListChange *change;
-  char          *subtitle;
 };
 
-G_DEFINE_FINAL_TYPE (ClrChangeItem, clr_change_item, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (ClrChangeItem, clr_change_item, CLR_TYPE_LISTS_ITEM)
 
 enum {
   PROP_0,
-  PROP_KIND_LABEL,
-  PROP_BADGE_CLASSES,
-  PROP_TITLE,
-  PROP_SUBTITLE,
+  PROP_KIND,
   N_PROPS
 };
 
@@ -45,6 +41,18 @@ clr_change_item_kind_label (ClrListChangeKind kind)
     default:
       return _("Changed");
     }
+}
+
+GStrv
+clr_change_item_kind_classes (ClrListChangeKind kind)
+{
+  /* The badge's tint by kind: added, removed, changed. */
+  static const char *tints[] = { "success", "error", "warning" };
+  const char *classes[] = { "clr-badge", tints[G_N_ELEMENTS (tints) - 1], NULL };
+
+  if ((guint) kind < G_N_ELEMENTS (tints))
+    classes[1] = tints[kind];
+  return g_strdupv ((GStrv) classes);
 }
 
 static char *
@@ -74,27 +82,11 @@ clr_change_item_get_property (GObject    *object,
                               GParamSpec *pspec)
 {
   ClrChangeItem *self = CLR_CHANGE_ITEM (object);
-  /* The badge's tint by kind: added, removed, changed. */
-  static const char *classes[][3] = {
-    { "clr-badge", "success", NULL },
-    { "clr-badge", "error", NULL },
-    { "clr-badge", "warning", NULL },
-  };
 
   switch (prop_id)
     {
-    case PROP_KIND_LABEL:
-      g_value_set_string (value, clr_change_item_kind_label (self->change->kind));
-      break;
-    case PROP_BADGE_CLASSES:
-      g_value_set_boxed (value, (guint) self->change->kind < G_N_ELEMENTS (classes)
-                                ? classes[self->change->kind] : classes[CLR_LIST_CHANGE_CHANGED]);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, self->change->name != NULL ? self->change->name : self->change->key);
-      break;
-    case PROP_SUBTITLE:
-      g_value_set_string (value, self->subtitle);
+    case PROP_KIND:
+      g_value_set_int (value, self->change->kind);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -107,7 +99,6 @@ clr_change_item_finalize (GObject *object)
   ClrChangeItem *self = CLR_CHANGE_ITEM (object);
 
   g_clear_pointer (&self->change, clr_list_change_free);
-  g_free (self->subtitle);
 
   G_OBJECT_CLASS (clr_change_item_parent_class)->finalize (object);
 }
@@ -120,14 +111,8 @@ clr_change_item_class_init (ClrChangeItemClass *klass)
   object_class->get_property = clr_change_item_get_property;
   object_class->finalize = clr_change_item_finalize;
 
-  properties[PROP_KIND_LABEL] =
-    g_param_spec_string ("kind-label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BADGE_CLASSES] =
-    g_param_spec_boxed ("badge-classes", NULL, NULL, G_TYPE_STRV, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SUBTITLE] =
-    g_param_spec_string ("subtitle", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL, 0, G_MAXINT, 0, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -145,7 +130,8 @@ clr_change_item_new (const ClrListChange *change)
 
   self = g_object_new (CLR_TYPE_CHANGE_ITEM, NULL);
   self->change = clr_list_change_copy (change);
-  self->subtitle = make_subtitle (self->change);
+  _clr_lists_item_set (CLR_LISTS_ITEM (self), change->name != NULL ? change->name : change->key,
+                       make_subtitle (change), change->list_code, (const char * const *) change->countries);
   return self;
 }
 

@@ -13,18 +13,15 @@
 
 struct _ClrHitItem
 {
-  GObject  parent_instance;
+  ClrListsItem  parent_instance;
 
-  ClrHit  *hit;
-  char    *subtitle;
+  ClrHit       *hit;
 };
 
-G_DEFINE_FINAL_TYPE (ClrHitItem, clr_hit_item, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (ClrHitItem, clr_hit_item, CLR_TYPE_LISTS_ITEM)
 
 enum {
   PROP_0,
-  PROP_TITLE,
-  PROP_SUBTITLE,
   PROP_EXPLANATION,
   N_PROPS
 };
@@ -52,12 +49,6 @@ clr_hit_item_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_TITLE:
-      g_value_set_string (value, self->hit->entry->name);
-      break;
-    case PROP_SUBTITLE:
-      g_value_set_string (value, self->subtitle);
-      break;
     case PROP_EXPLANATION:
       g_value_set_string (value, self->hit->explanation != NULL ? self->hit->explanation : "");
       break;
@@ -72,7 +63,6 @@ clr_hit_item_finalize (GObject *object)
   ClrHitItem *self = CLR_HIT_ITEM (object);
 
   g_clear_pointer (&self->hit, clr_hit_unref);
-  g_free (self->subtitle);
 
   G_OBJECT_CLASS (clr_hit_item_parent_class)->finalize (object);
 }
@@ -85,10 +75,6 @@ clr_hit_item_class_init (ClrHitItemClass *klass)
   object_class->get_property = clr_hit_item_get_property;
   object_class->finalize = clr_hit_item_finalize;
 
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SUBTITLE] =
-    g_param_spec_string ("subtitle", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_EXPLANATION] =
     g_param_spec_string ("explanation", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -103,12 +89,18 @@ ClrHitItem *
 clr_hit_item_new (ClrHit *hit)
 {
   ClrHitItem *self;
+  g_autoptr(GStrvBuilder) countries = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
 
   g_return_val_if_fail (hit != NULL, NULL);
 
   self = g_object_new (CLR_TYPE_HIT_ITEM, NULL);
   self->hit = clr_hit_ref (hit);
-  self->subtitle = make_subtitle (hit);
+  for (guint i = 0; hit->entry->countries != NULL && i < hit->entry->countries->len; i++)
+    g_strv_builder_add (countries, g_ptr_array_index (hit->entry->countries, i));
+  strv = g_strv_builder_end (countries);
+  _clr_lists_item_set (CLR_LISTS_ITEM (self), hit->entry->name, make_subtitle (hit), hit->entry->list_code,
+                       (const char * const *) strv);
   return self;
 }
 

@@ -54,18 +54,11 @@ change_filter_func (gpointer object,
   ClrListsChangesView *self = user_data;
   const ClrListChange *change = clr_change_item_get_change (object);
   guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
-  const char *list = clr_lists_dropdown_get_value (self->list_dropdown);
-  const char *country = clr_lists_dropdown_get_value (self->country_dropdown);
 
   /* Kind drop-down: 0 all, then added, removed, changed. */
   if (kind > 0 && kind != GTK_INVALID_LIST_POSITION && (guint) change->kind != kind - 1)
     return FALSE;
-  if (list != NULL && g_strcmp0 (change->list_code, list) != 0)
-    return FALSE;
-  if (country != NULL
-      && (change->countries == NULL || !g_strv_contains ((const char * const *) change->countries, country)))
-    return FALSE;
-  return TRUE;
+  return clr_lists_filter_match (self->list_dropdown, self->country_dropdown, object);
 }
 
 static void
@@ -95,6 +88,21 @@ update_summary (ClrListsChangesView *self)
   gtk_label_set_text (self->summary_label, text);
 }
 
+/* Closures of the rows' badge (the .ui): the kind's name and tint. */
+static char *
+kind_label_cb (gpointer unused,
+               int      kind)
+{
+  return g_strdup (clr_change_item_kind_label (kind));
+}
+
+static GStrv
+kind_classes_cb (gpointer unused,
+                 int      kind)
+{
+  return clr_change_item_kind_classes (kind);
+}
+
 static void
 filter_changed_cb (ClrListsChangesView *self)
 {
@@ -113,9 +121,6 @@ changes_loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) changes = clr_lists_diff_latest_finish (result, &error);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) lists = NULL;
-  g_autoptr(GPtrArray) countries = NULL;
-  ClrDistinct distinct_lists, distinct_countries;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -125,21 +130,7 @@ changes_loaded_cb (GObject      *object,
   g_list_store_splice (self->changes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->changes)),
                        items->pdata, items->len);
 
-  /* The items own copies: collect the filter values from them. */
-  clr_distinct_init (&distinct_lists);
-  clr_distinct_init (&distinct_countries);
-  for (guint i = 0; i < items->len; i++)
-    {
-      const ClrListChange *change = clr_change_item_get_change (g_ptr_array_index (items, i));
-
-      clr_distinct_add (&distinct_lists, change->list_code);
-      for (guint j = 0; change->countries != NULL && change->countries[j] != NULL; j++)
-        clr_distinct_add (&distinct_countries, change->countries[j]);
-    }
-  lists = clr_distinct_finish (&distinct_lists);
-  countries = clr_distinct_finish (&distinct_countries);
-  clr_lists_dropdown_refill (self->list_dropdown, lists, &self->refilling);
-  clr_lists_dropdown_refill (self->country_dropdown, countries, &self->refilling);
+  clr_lists_filter_refill (self->list_dropdown, self->country_dropdown, items, &self->refilling);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 
   if (changes == NULL)
@@ -338,6 +329,8 @@ clr_lists_changes_view_class_init (ClrListsChangesViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, source_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, kind_label_cb);
+  gtk_widget_class_bind_template_callback (widget_class, kind_classes_cb);
 }
 
 static void

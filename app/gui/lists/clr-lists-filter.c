@@ -92,19 +92,13 @@ clr_lists_dropdown_set_value (GtkDropDown *dropdown,
   gtk_drop_down_set_selected (dropdown, selected);
 }
 
-void
-clr_distinct_init (ClrDistinct *distinct)
+static void
+add_distinct (GHashTable *seen,
+              GPtrArray  *values,
+              const char *value)
 {
-  distinct->seen = g_hash_table_new (g_str_hash, g_str_equal);
-  distinct->values = g_ptr_array_new ();
-}
-
-void
-clr_distinct_add (ClrDistinct *distinct,
-                  const char  *value)
-{
-  if (value != NULL && value[0] != '\0' && g_hash_table_add (distinct->seen, (gpointer) value))
-    g_ptr_array_add (distinct->values, (gpointer) value);
+  if (value != NULL && value[0] != '\0' && g_hash_table_add (seen, (gpointer) value))
+    g_ptr_array_add (values, (gpointer) value);
 }
 
 static int
@@ -114,12 +108,44 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
-GPtrArray *
-clr_distinct_finish (ClrDistinct *distinct)
+gboolean
+clr_lists_filter_match (GtkDropDown *list_dropdown,
+                        GtkDropDown *country_dropdown,
+                        gpointer     item)
 {
-  GPtrArray *values = g_steal_pointer (&distinct->values);
+  const char *list = clr_lists_dropdown_get_value (list_dropdown);
+  const char *country = clr_lists_dropdown_get_value (country_dropdown);
 
-  g_clear_pointer (&distinct->seen, g_hash_table_unref);
-  g_ptr_array_sort (values, compare_strings);
-  return values;
+  if (list != NULL && g_strcmp0 (clr_lists_item_get_list_code (item), list) != 0)
+    return FALSE;
+  if (country != NULL && !clr_lists_item_has_country (item, country))
+    return FALSE;
+  return TRUE;
+}
+
+void
+clr_lists_filter_refill (GtkDropDown *list_dropdown,
+                         GtkDropDown *country_dropdown,
+                         GPtrArray   *items,
+                         gboolean    *refilling)
+{
+  g_autoptr(GHashTable) seen_lists = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen_countries = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  g_autoptr(GPtrArray) countries = g_ptr_array_new ();
+
+  /* The items own the strings: borrow them. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      ClrListsItem *item = g_ptr_array_index (items, i);
+      const char * const *codes = clr_lists_item_get_countries (item);
+
+      add_distinct (seen_lists, lists, clr_lists_item_get_list_code (item));
+      for (guint j = 0; codes != NULL && codes[j] != NULL; j++)
+        add_distinct (seen_countries, countries, codes[j]);
+    }
+  g_ptr_array_sort (lists, compare_strings);
+  g_ptr_array_sort (countries, compare_strings);
+  clr_lists_dropdown_refill (list_dropdown, lists, refilling);
+  clr_lists_dropdown_refill (country_dropdown, countries, refilling);
 }

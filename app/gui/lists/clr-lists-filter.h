@@ -10,6 +10,8 @@
 
 #include <gtk/gtk.h>
 
+#include "clr-lists-item.h"
+
 G_BEGIN_DECLS
 
 /* @n with the locale's digit grouping ("25,921"). */
@@ -30,17 +32,15 @@ const char *clr_lists_dropdown_get_value (GtkDropDown *dropdown);
 void        clr_lists_dropdown_set_value (GtkDropDown *dropdown,
                                           const char  *value);
 
-/* Collects the distinct non-empty values (borrowed) of the filter columns. */
-typedef struct
-{
-  GHashTable *seen;
-  GPtrArray  *values;
-} ClrDistinct;
-
-void        clr_distinct_init           (ClrDistinct *distinct);
-void        clr_distinct_add            (ClrDistinct *distinct,
-                                         const char  *value);
-/* The values, sorted; the set is emptied. Free with g_ptr_array_unref(). */
-GPtrArray  *clr_distinct_finish         (ClrDistinct *distinct);
+/* The list and country filters of What changed and Search: whether @item
+ * (a ClrListsItem) passes them, and refilling them with the list codes and
+ * countries of @items (ClrListsItem *), as clr_lists_dropdown_refill(). */
+gboolean    clr_lists_filter_match      (GtkDropDown *list_dropdown,
+                                         GtkDropDown *country_dropdown,
+                                         gpointer     item);
+void        clr_lists_filter_refill     (GtkDropDown *list_dropdown,
+                                         GtkDropDown *country_dropdown,
+                                         GPtrArray   *items,
+                                         gboolean    *refilling);
 
 G_END_DECLS

@@ -58,16 +58,8 @@ result_filter_func (gpointer object,
                     gpointer user_data)
 {
   ClrListsSearchView *self = user_data;
-  ClrHit *hit = clr_hit_item_get_hit (object);
-  const char *list = clr_lists_dropdown_get_value (self->list_dropdown);
-  const char *country = clr_lists_dropdown_get_value (self->country_dropdown);
 
-  if (list != NULL && g_strcmp0 (hit->entry->list_code, list) != 0)
-    return FALSE;
-  if (country != NULL
-      && !g_ptr_array_find_with_equal_func (hit->entry->countries, country, g_str_equal, NULL))
-    return FALSE;
-  return TRUE;
+  return clr_lists_filter_match (self->list_dropdown, self->country_dropdown, object);
 }
 
 static void
@@ -108,9 +100,6 @@ search_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) hits = clr_lists_search_finish (result, &error);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) lists = NULL;
-  g_autoptr(GPtrArray) countries = NULL;
-  ClrDistinct distinct_lists, distinct_countries;
 
   if (hits == NULL)
     {
@@ -119,21 +108,9 @@ search_done_cb (GObject      *object,
       return;
     }
 
-  clr_distinct_init (&distinct_lists);
-  clr_distinct_init (&distinct_countries);
   for (guint i = 0; i < hits->len; i++)
-    {
-      ClrHit *hit = g_ptr_array_index (hits, i);
-
-      g_ptr_array_add (items, clr_hit_item_new (hit));
-      clr_distinct_add (&distinct_lists, hit->entry->list_code);
-      for (guint j = 0; hit->entry->countries != NULL && j < hit->entry->countries->len; j++)
-        clr_distinct_add (&distinct_countries, g_ptr_array_index (hit->entry->countries, j));
-    }
-  lists = clr_distinct_finish (&distinct_lists);
-  countries = clr_distinct_finish (&distinct_countries);
-  clr_lists_dropdown_refill (self->list_dropdown, lists, &self->refilling);
-  clr_lists_dropdown_refill (self->country_dropdown, countries, &self->refilling);
+    g_ptr_array_add (items, clr_hit_item_new (g_ptr_array_index (hits, i)));
+  clr_lists_filter_refill (self->list_dropdown, self->country_dropdown, items, &self->refilling);
 
   g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
                        items->pdata, items->len);

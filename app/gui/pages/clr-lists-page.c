@@ -182,26 +182,52 @@ clr_lists_page_reload (ClrListsPage *self)
                                 sources_loaded_cb, self);
 }
 
+/* A source was written: enabled or disabled by its switch, or @added. */
+static void
+source_written (ClrListsPage *self,
+                GAsyncResult *result,
+                gboolean      added)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!clr_lists_write_finish (result, &error))
+    /* Translators: %s is the reason. */
+    message = added ? g_strdup_printf (_("The source was not added: %s"), error->message)
+                    /* Translators: %s is the reason. */
+                    : g_strdup_printf (_("The source was not changed: %s"), error->message);
+  else if (added)
+    message = g_strdup (_("Source added. Download it, or import a file in the Consolidated Screening List "
+                          "layout."));
+  if (message != NULL)
+    _clr_lists_page_show_message (self, message, error != NULL);
+  if (added && error != NULL)
+    return;
+
+  /* A disabled source is not screened: rebuild the search index. */
+  if (!added)
+    clr_lists_search_view_reset_matcher (self->search_view);
+  clr_lists_page_reload (self);
+}
+
 static void
 enabled_written_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
   g_autoptr(ClrListsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
 
-  if (!clr_lists_write_finish (result, &error))
-    {
-      g_autofree char *message = NULL;
+  source_written (self, result, FALSE);
+}
 
-      /* Translators: %s is the reason. */
-      message = g_strdup_printf (_("The source was not changed: %s"), error->message);
-      _clr_lists_page_show_message (self, message, TRUE);
-    }
+static void
+source_added_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ClrListsPage) self = user_data;
 
-  /* A disabled source is not screened: rebuild the search index. */
-  clr_lists_search_view_reset_matcher (self->search_view);
-  clr_lists_page_reload (self);
+  source_written (self, result, TRUE);
 }
 
 /* lists.set-enabled((sb)): a source row's switch. */
@@ -220,29 +246,6 @@ set_enabled_action (GtkWidget  *widget,
 }
 
 /* ---- adding a custom source ------------------------------------------------ */
-
-static void
-source_added_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(ClrListsPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!clr_lists_write_finish (result, &error))
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is the reason. */
-      message = g_strdup_printf (_("The source was not added: %s"), error->message);
-      _clr_lists_page_show_message (self, message, TRUE);
-      return;
-    }
-
-  _clr_lists_page_show_message (self, _("Source added. Download it, or import a file in the Consolidated "
-                                        "Screening List layout."), FALSE);
-  clr_lists_page_reload (self);
-}
 
 static void
 add_source_response_cb (ClrAddSourceDialog *dialog,
