@@ -104,7 +104,7 @@ static ClrSourceStatus *
 find_status (Fixture    *f,
              const char *id)
 {
-  GPtrArray *sources = clr_lists_page_get_sources (f->page);
+  GPtrArray *sources = f->page->sources;
 
   g_assert_nonnull (sources);
   for (guint i = 0; i < sources->len; i++)
@@ -199,14 +199,14 @@ test_import (Fixture       *f,
   import_through_page (f, path);
   g_assert_true (f->last_ok);
   g_assert_nonnull (strstr (f->last_message, "Imported “csl-v1.csv” as csl: 8 records"));
-  g_assert_nonnull (strstr (clr_lists_page_get_status_text (f->page), "8 records"));
+  g_assert_nonnull (strstr (gtk_label_get_text (f->page->status_label), "8 records"));
 
   csl = find_status (f, "csl");
   g_assert_nonnull (csl->version);
   g_assert_cmpint (csl->freshness, ==, CLR_SOURCE_FRESHNESS_CURRENT);
   g_assert_cmpuint (csl->version->records, ==, 8);
   g_assert_cmpstr (csl->version->file_name, ==, "csl-v1.csv");
-  g_assert_nonnull (strstr (clr_lists_page_get_summary_text (f->page), "8 records screened against"));
+  g_assert_nonnull (strstr (clr_lists_sources_view_get_summary (f->page->sources_view), "8 records screened against"));
   save_png (f, "lists-page-sources.png");
 
   /* The same file again changes nothing, and says so. */
@@ -410,9 +410,9 @@ test_changes_and_search (Fixture       *f,
   before = f->changes_loaded;
   clr_lists_page_show_changes (f->page, "csl");
   CLR_GUI_TEST_WAIT_UNTIL (f->changes_loaded > before, 10);
-  changes = clr_lists_page_get_changes_model (f->page);
+  changes = clr_lists_changes_view_get_model (f->page->changes_view);
   g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 2);
-  g_assert_cmpstr (clr_lists_page_get_changes_summary (f->page), ==,
+  g_assert_cmpstr (clr_lists_changes_view_get_summary (f->page->changes_view), ==,
                    "1 added · 0 removed · 1 changed (2 of 2 changes shown)");
   for (guint i = 0; i < 2; i++)
     {
@@ -429,7 +429,7 @@ test_changes_and_search (Fixture       *f,
   g_assert_true (found_changed);
 
   /* Only the additions, on the Entity List, in China. */
-  clr_lists_page_filter_changes (f->page, CLR_LIST_CHANGE_ADDED, "EL", "CN");
+  clr_lists_changes_view_filter (f->page->changes_view, CLR_LIST_CHANGE_ADDED, "EL", "CN");
   g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 1);
   {
     g_autoptr(ClrChangeItem) item = g_list_model_get_item (changes, 0);
@@ -437,9 +437,9 @@ test_changes_and_search (Fixture       *f,
 
     g_assert_cmpstr (change->name, ==, "Beijing Zhipu Huazhang Technology Co., Ltd.");
   }
-  clr_lists_page_filter_changes (f->page, CLR_LIST_CHANGE_REMOVED, NULL, NULL);
+  clr_lists_changes_view_filter (f->page->changes_view, CLR_LIST_CHANGE_REMOVED, NULL, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 0);
-  clr_lists_page_filter_changes (f->page, -1, NULL, NULL);
+  clr_lists_changes_view_filter (f->page->changes_view, -1, NULL, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 2);
   save_png (f, "lists-page-changes.png");
 
@@ -447,7 +447,7 @@ test_changes_and_search (Fixture       *f,
   before = f->searched;
   clr_lists_page_search (f->page, "Zhipu AI");
   CLR_GUI_TEST_WAIT_UNTIL (f->searched > before, 10);
-  results = clr_lists_page_get_search_model (f->page);
+  results = clr_lists_search_view_get_model (f->page->search_view);
   g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
   {
     g_autoptr(ClrHitItem) item = g_list_model_get_item (results, 0);

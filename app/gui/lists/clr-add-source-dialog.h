@@ -9,17 +9,18 @@
 
 #include <adwaita.h>
 
+#include "clr-store.h"
+
 G_BEGIN_DECLS
 
 #define CLR_TYPE_ADD_SOURCE_DIALOG (clr_add_source_dialog_get_type ())
 
 G_DECLARE_FINAL_TYPE (ClrAddSourceDialog, clr_add_source_dialog, CLR, ADD_SOURCE_DIALOG, AdwMessageDialog)
 
-/* Responses: "cancel", "add". Modal over @parent's window. */
-GtkWidget  *clr_add_source_dialog_new       (GtkWidget          *parent);
-const char *clr_add_source_dialog_get_id    (ClrAddSourceDialog *self);
-const char *clr_add_source_dialog_get_label (ClrAddSourceDialog *self);
-/* The download address, or NULL when left empty. */
-const char *clr_add_source_dialog_get_url   (ClrAddSourceDialog *self);
+/* Modal over @parent's window. Its "add" response adds the source to
+ * @store off the main thread, then emits ::source-added (gboolean ok,
+ * const char *message: what to tell the user). */
+GtkWidget  *clr_add_source_dialog_new (GtkWidget *parent,
+                                       ClrStore  *store);
 
 G_END_DECLS

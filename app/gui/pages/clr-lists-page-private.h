@@ -18,7 +18,8 @@ G_BEGIN_DECLS
 
 /* The page is split over clr-lists-page.c (the page, its sources and
  * actions) and clr-lists-page-operations.c (imports, downloads and the
- * re-screen after them), as text-editor splits its window. */
+ * re-screen after them), as text-editor splits its window. The tests read
+ * what the page shows through this struct and the views' own getters. */
 struct _ClrListsPage
 {
   AdwBin               parent_instance;
@@ -66,23 +67,5 @@ void _clr_lists_page_finished       (ClrListsPage *self,
  * lists.update and lists.cancel, and handles a dropped file. */
 void _clr_lists_page_class_add_operations (GtkWidgetClass *widget_class);
 void _clr_lists_page_add_drop_target      (ClrListsPage   *self);
-
-/* For the tests. */
-
-/* ClrSourceStatus * as last loaded (borrowed), or NULL. */
-GPtrArray   *clr_lists_page_get_sources         (ClrListsPage *self);
-/* The line under the progress bar: the last outcome or error ("" = none). */
-const char  *clr_lists_page_get_status_text     (ClrListsPage *self);
-const char  *clr_lists_page_get_summary_text    (ClrListsPage *self);
-/* What changed: ClrChangeItem passing the filters (@kind: a
- * ClrListChangeKind or -1; NULL = all). */
-void         clr_lists_page_filter_changes      (ClrListsPage *self,
-                                                 int           kind,
-                                                 const char   *list_code,
-                                                 const char   *country);
-GListModel  *clr_lists_page_get_changes_model   (ClrListsPage *self);
-const char  *clr_lists_page_get_changes_summary (ClrListsPage *self);
-/* Search: ClrHitItem passing the filters. */
-GListModel  *clr_lists_page_get_search_model    (ClrListsPage *self);
 
 G_END_DECLS

@@ -182,52 +182,26 @@ clr_lists_page_reload (ClrListsPage *self)
                                 sources_loaded_cb, self);
 }
 
-/* A source was written: enabled or disabled by its switch, or @added. */
-static void
-source_written (ClrListsPage *self,
-                GAsyncResult *result,
-                gboolean      added)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (!clr_lists_write_finish (result, &error))
-    /* Translators: %s is the reason. */
-    message = added ? g_strdup_printf (_("The source was not added: %s"), error->message)
-                    /* Translators: %s is the reason. */
-                    : g_strdup_printf (_("The source was not changed: %s"), error->message);
-  else if (added)
-    message = g_strdup (_("Source added. Download it, or import a file in the Consolidated Screening List "
-                          "layout."));
-  if (message != NULL)
-    _clr_lists_page_show_message (self, message, error != NULL);
-  if (added && error != NULL)
-    return;
-
-  /* A disabled source is not screened: rebuild the search index. */
-  if (!added)
-    clr_lists_search_view_reset_matcher (self->search_view);
-  clr_lists_page_reload (self);
-}
-
 static void
 enabled_written_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
   g_autoptr(ClrListsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
 
-  source_written (self, result, FALSE);
-}
+  if (!clr_lists_write_finish (result, &error))
+    {
+      g_autofree char *message = NULL;
 
-static void
-source_added_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(ClrListsPage) self = user_data;
+      /* Translators: %s is the reason. */
+      message = g_strdup_printf (_("The source was not changed: %s"), error->message);
+      _clr_lists_page_show_message (self, message, TRUE);
+    }
 
-  source_written (self, result, TRUE);
+  /* A disabled source is not screened: rebuild the search index. */
+  clr_lists_search_view_reset_matcher (self->search_view);
+  clr_lists_page_reload (self);
 }
 
 /* lists.set-enabled((sb)): a source row's switch. */
@@ -248,15 +222,13 @@ set_enabled_action (GtkWidget  *widget,
 /* ---- adding a custom source ------------------------------------------------ */
 
 static void
-add_source_response_cb (ClrAddSourceDialog *dialog,
-                        const char         *response,
-                        ClrListsPage       *self)
+source_added_cb (ClrListsPage *self,
+                 gboolean      ok,
+                 const char   *message)
 {
-  if (g_strcmp0 (response, "add") == 0 && self->store != NULL)
-    clr_lists_add_source_async (self->store, clr_add_source_dialog_get_id (dialog),
-                                clr_add_source_dialog_get_label (dialog),
-                                clr_add_source_dialog_get_url (dialog),
-                                source_added_cb, g_object_ref (self));
+  _clr_lists_page_show_message (self, message, !ok);
+  if (ok)
+    clr_lists_page_reload (self);
 }
 
 static void
@@ -264,9 +236,9 @@ add_source_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  GtkWidget *dialog = clr_add_source_dialog_new (widget);
+  GtkWidget *dialog = clr_add_source_dialog_new (widget, CLR_LISTS_PAGE (widget)->store);
 
-  g_signal_connect_object (dialog, "response", G_CALLBACK (add_source_response_cb), widget, 0);
+  g_signal_connect_object (dialog, "source-added", G_CALLBACK (source_added_cb), widget, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -590,63 +562,4 @@ clr_lists_page_get_attention_text (ClrListsPage *self)
   g_return_val_if_fail (CLR_IS_LISTS_PAGE (self), NULL);
 
   return self->attention_text;
-}
-
-GPtrArray *
-clr_lists_page_get_sources (ClrListsPage *self)
-{
-  g_return_val_if_fail (CLR_IS_LISTS_PAGE (self), NULL);
-
-  return self->sources;
-}
-
-const char *
-clr_lists_page_get_status_text (ClrListsPage *self)
-{
-  g_return_val_if_fail (CLR_IS_LISTS_PAGE (self), NULL);
-
-  return gtk_label_get_text (self->status_label);
-}
-
-const char *
-clr_lists_page_get_summary_text (ClrListsPage *self)
-{
-  g_return_val_if_fail (CLR_IS_LISTS_PAGE (self), NULL);
-
-  return clr_lists_sources_view_get_summary (self->sources_view);
-}
-
-void
-clr_lists_page_filter_changes (ClrListsPage *self,
-                               int           kind,
-                               const char   *list_code,
-                               const char   *country)
-{
-  g_return_if_fail (CLR_IS_LISTS_PAGE (self));
-
-  clr_lists_changes_view_filter (self->changes_view, kind, list_code, country);
-}
-
-GListModel *
-clr_lists_page_get_changes_model (ClrListsPage *self)
-{
-  g_return_val_if_fail (CLR_IS_LISTS_PAGE (self), NULL);
-
-  return clr_lists_changes_view_get_model (self->changes_view);
-}
-
-const char *
-clr_lists_page_get_changes_summary (ClrListsPage *self)
-{
-  g_return_val_if_fail (CLR_IS_LISTS_PAGE (self), NULL);
-
-  return clr_lists_changes_view_get_summary (self->changes_view);
-}
-
-GListModel *
-clr_lists_page_get_search_model (ClrListsPage *self)
-{
-  g_return_val_if_fail (CLR_IS_LISTS_PAGE (self), NULL);
-
-  return clr_lists_search_view_get_model (self->search_view);
 }
