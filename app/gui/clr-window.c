@@ -174,7 +174,8 @@ clr_window_constructed (GObject *object)
   self->review_page = add_page (self, g_object_new (CLR_TYPE_REVIEW_PAGE,
                                                     "store", self->store, "settings", self->settings, NULL),
                                 "review", _("Review"), "mail-mark-important-symbolic");
-  self->lists_page = add_page (self, g_object_new (CLR_TYPE_LISTS_PAGE, NULL),
+  self->lists_page = add_page (self, g_object_new (CLR_TYPE_LISTS_PAGE,
+                                                  "store", self->store, "settings", self->settings, NULL),
                                "lists", _("Lists"), "view-list-bullet-symbolic");
 
   if (self->settings != NULL)

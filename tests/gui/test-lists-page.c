@@ -13,9 +13,10 @@
 #include "clr-match-hit.h"
 #include "clr-store-lists.h"
 #include "clr-store-sources.h"
-#include "lists/clr-boxed-object.h"
+#include "lists/clr-change-item.h"
+#include "lists/clr-hit-item.h"
 #include "clr-lists-tasks.h"
-#include "pages/clr-lists-page.h"
+#include "pages/clr-lists-page-private.h"
 
 static ClrApplication *app;
 
@@ -103,7 +104,7 @@ static ClrSourceStatus *
 find_status (Fixture    *f,
              const char *id)
 {
-  GPtrArray *sources = clr_lists_page_get_sources (f->page);
+  GPtrArray *sources = f->page->sources;
 
   g_assert_nonnull (sources);
   for (guint i = 0; i < sources->len; i++)
@@ -129,12 +130,14 @@ fixture_setup (Fixture       *f,
   g_assert_true (clr_store_open (f->store, &error));
   g_assert_no_error (error);
 
-  f->page = CLR_LISTS_PAGE (clr_lists_page_new ());
+  f->page = g_object_new (CLR_TYPE_LISTS_PAGE,
+                          "store", f->store,
+                          "settings", clr_application_get_settings (app),
+                          NULL);
   g_signal_connect (f->page, "sources-loaded", G_CALLBACK (sources_loaded_cb), f);
   g_signal_connect (f->page, "operation-finished", G_CALLBACK (finished_cb), f);
   g_signal_connect (f->page, "changes-loaded", G_CALLBACK (changes_loaded_cb), f);
   g_signal_connect (f->page, "search-finished", G_CALLBACK (search_finished_cb), f);
-  clr_lists_page_set_store (f->page, f->store);
 
   f->window = clr_gui_test_present (GTK_WIDGET (f->page), 900, 700);
   wait_sources (f);
@@ -178,14 +181,14 @@ test_import (Fixture       *f,
   import_through_page (f, path);
   g_assert_true (f->last_ok);
   g_assert_nonnull (strstr (f->last_message, "Imported “csl-v1.csv” as csl: 8 records"));
-  g_assert_nonnull (strstr (clr_lists_page_get_status_text (f->page), "8 records"));
+  g_assert_nonnull (strstr (gtk_label_get_text (f->page->status_label), "8 records"));
 
   csl = find_status (f, "csl");
   g_assert_nonnull (csl->version);
   g_assert_cmpint (csl->freshness, ==, CLR_SOURCE_FRESHNESS_CURRENT);
   g_assert_cmpuint (csl->version->records, ==, 8);
   g_assert_cmpstr (csl->version->file_name, ==, "csl-v1.csv");
-  g_assert_nonnull (strstr (clr_lists_page_get_summary_text (f->page), "8 records screened against"));
+  g_assert_nonnull (strstr (clr_lists_sources_view_get_summary (f->page->sources_view), "8 records screened against"));
   clr_gui_test_save_artifact (GTK_WIDGET (f->window), "lists-page-sources.png");
 
   /* The same file again changes nothing, and says so. */
@@ -389,14 +392,14 @@ test_changes_and_search (Fixture       *f,
   before = f->changes_loaded;
   clr_lists_page_show_changes (f->page, "csl");
   CLR_GUI_TEST_WAIT_UNTIL (f->changes_loaded > before, 10);
-  changes = clr_lists_page_get_changes_model (f->page);
+  changes = clr_lists_changes_view_get_model (f->page->changes_view);
   g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 2);
-  g_assert_cmpstr (clr_lists_page_get_changes_summary (f->page), ==,
+  g_assert_cmpstr (clr_lists_changes_view_get_summary (f->page->changes_view), ==,
                    "1 added · 0 removed · 1 changed (2 of 2 changes shown)");
   for (guint i = 0; i < 2; i++)
     {
-      g_autoptr(ClrBoxedObject) object = g_list_model_get_item (changes, i);
-      ClrListChange *change = clr_boxed_object_get (object);
+      g_autoptr(ClrChangeItem) item = g_list_model_get_item (changes, i);
+      const ClrListChange *change = clr_change_item_get_change (item);
 
       if (change->kind == CLR_LIST_CHANGE_CHANGED)
         {
@@ -408,17 +411,17 @@ test_changes_and_search (Fixture       *f,
   g_assert_true (found_changed);
 
   /* Only the additions, on the Entity List, in China. */
-  clr_lists_page_filter_changes (f->page, CLR_LIST_CHANGE_ADDED, "EL", "CN");
+  clr_lists_changes_view_filter (f->page->changes_view, CLR_LIST_CHANGE_ADDED, "EL", "CN");
   g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 1);
   {
-    g_autoptr(ClrBoxedObject) object = g_list_model_get_item (changes, 0);
-    ClrListChange *change = clr_boxed_object_get (object);
+    g_autoptr(ClrChangeItem) item = g_list_model_get_item (changes, 0);
+    const ClrListChange *change = clr_change_item_get_change (item);
 
     g_assert_cmpstr (change->name, ==, "Beijing Zhipu Huazhang Technology Co., Ltd.");
   }
-  clr_lists_page_filter_changes (f->page, CLR_LIST_CHANGE_REMOVED, NULL, NULL);
+  clr_lists_changes_view_filter (f->page->changes_view, CLR_LIST_CHANGE_REMOVED, NULL, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 0);
-  clr_lists_page_filter_changes (f->page, -1, NULL, NULL);
+  clr_lists_changes_view_filter (f->page->changes_view, -1, NULL, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 2);
   clr_gui_test_save_artifact (GTK_WIDGET (f->window), "lists-page-changes.png");
 
@@ -426,11 +429,11 @@ test_changes_and_search (Fixture       *f,
   before = f->searched;
   clr_lists_page_search (f->page, "Zhipu AI");
   CLR_GUI_TEST_WAIT_UNTIL (f->searched > before, 10);
-  results = clr_lists_page_get_search_model (f->page);
+  results = clr_lists_search_view_get_model (f->page->search_view);
   g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
   {
-    g_autoptr(ClrBoxedObject) object = g_list_model_get_item (results, 0);
-    ClrHit *hit = clr_boxed_object_get (object);
+    g_autoptr(ClrHitItem) item = g_list_model_get_item (results, 0);
+    ClrHit *hit = clr_hit_item_get_hit (item);
 
     g_assert_cmpstr (hit->entry->name, ==, "Beijing Zhipu Huazhang Technology Co., Ltd.");
     g_assert_cmpstr (hit->entry->list_code, ==, "EL");

@@ -18,13 +18,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ClrListsPage, clr_lists_page, CLR, LISTS_PAGE, AdwBin)
 
-/* The page follows the running ClrApplication's store and settings; tests
- * may set them explicitly.
- *
- * Properties (read-only): needs-attention (boolean: an enabled source is
+/* Properties: store (ClrStore, construct-only), settings (ClrSettings,
+ * construct-only, may be NULL: default staleness and threshold), both set
+ * by the window; read-only: needs-attention (boolean: an enabled source is
  * stale or was never loaded — the window's freshness indicator binds to it;
  * the page also sets needs-attention on its AdwViewStackPage), attention-text
  * (the warning, or NULL), busy (an import, download or re-screen is running).
+ *
+ * The page is a stack of three views (lists/): Sources, Changes (what the
+ * latest update of a source changed) and Search.
  *
  * Signals: ::sources-loaded () after the sources were (re)read;
  * ::operation-finished (gboolean ok, const char *message) after an import or
@@ -32,11 +34,9 @@ G_DECLARE_FINAL_TYPE (ClrListsPage, clr_lists_page, CLR, LISTS_PAGE, AdwBin)
  * was filled; ::search-finished () after a search.
  *
  * Actions: lists.import (Ctrl+O), lists.update-all, lists.update (s: source
- * id), lists.cancel (Escape while busy), lists.add-source, lists.search (Ctrl+F). */
-GtkWidget   *clr_lists_page_new                 (void);
-void         clr_lists_page_set_store           (ClrListsPage *self,
-                                                 ClrStore     *store);
-void         clr_lists_page_set_settings        (ClrListsPage *self,
+ * id), lists.set-enabled ((sb): source id, enabled), lists.cancel (Escape
+ * while busy), lists.add-source, lists.search (Ctrl+F). */
+GtkWidget   *clr_lists_page_new                 (ClrStore     *store,
                                                  ClrSettings  *settings);
 void         clr_lists_page_reload              (ClrListsPage *self);
 
@@ -51,26 +51,12 @@ gboolean     clr_lists_page_get_busy            (ClrListsPage *self);
 
 gboolean     clr_lists_page_get_needs_attention (ClrListsPage *self);
 const char  *clr_lists_page_get_attention_text  (ClrListsPage *self);
-/* ClrSourceStatus * as last loaded (borrowed), or NULL. */
-GPtrArray   *clr_lists_page_get_sources         (ClrListsPage *self);
-/* The line under the progress bar: the last outcome or error ("" = none). */
-const char  *clr_lists_page_get_status_text     (ClrListsPage *self);
-const char  *clr_lists_page_get_summary_text    (ClrListsPage *self);
 
-/* What changed: shows the latest update of @source; the model holds
- * ClrBoxedObject (ClrListChange) passing the filters (NULL = all). */
+/* What changed: shows the latest update of @source. */
 void         clr_lists_page_show_changes        (ClrListsPage *self,
                                                  const char   *source);
-void         clr_lists_page_filter_changes      (ClrListsPage *self,
-                                                 int           kind,
-                                                 const char   *list_code,
-                                                 const char   *country);
-GListModel  *clr_lists_page_get_changes_model   (ClrListsPage *self);
-const char  *clr_lists_page_get_changes_summary (ClrListsPage *self);
-
-/* Search: the model holds ClrBoxedObject (ClrHit). */
+/* Search: shows the Search view searching @text. */
 void         clr_lists_page_search              (ClrListsPage *self,
                                                  const char   *text);
-GListModel  *clr_lists_page_get_search_model    (ClrListsPage *self);
 
 G_END_DECLS
