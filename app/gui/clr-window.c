@@ -59,6 +59,38 @@ visible_child_changed_cb (ClrWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
 
+/* The pages, in the switcher's order; each is made with the application's
+ * store and settings. */
+static void
+add_pages (ClrWindow      *self,
+           ClrApplication *app)
+{
+  const struct {
+    const char *name;
+    const char *title;
+    const char *icon;
+    GtkWidget **page;
+    GtkWidget  *widget;
+  } pages[] = {
+    { "shipment", N_("Shipment"), "document-send-symbolic", &self->shipment_page,
+      g_object_new (CLR_TYPE_SHIPMENT_PAGE, "store", clr_application_get_store (app),
+                    "settings", clr_application_get_settings (app), NULL) },
+    { "review", N_("Review"), "mail-mark-important-symbolic", &self->review_page,
+      g_object_new (CLR_TYPE_REVIEW_PAGE, NULL) },
+    { "lists", N_("Lists"), "view-list-bullet-symbolic", &self->lists_page,
+      g_object_new (CLR_TYPE_LISTS_PAGE, NULL) },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      AdwViewStackPage *page = adw_view_stack_add_titled (self->stack, pages[i].widget, pages[i].name,
+                                                          _(pages[i].title));
+
+      adw_view_stack_page_set_icon_name (page, pages[i].icon);
+      *pages[i].page = pages[i].widget;
+    }
+}
+
 /* "application" is not a construct property, so it arrives after constructed():
  * restore and start remembering the window state when it is set. */
 static void
@@ -72,6 +104,7 @@ application_changed_cb (ClrWindow *self)
   self->settings_bound = TRUE;
 
   settings = clr_application_get_settings (CLR_APPLICATION (app));
+  add_pages (self, CLR_APPLICATION (app));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                clr_settings_get_window_width (settings),
@@ -268,9 +301,6 @@ clr_window_class_init (ClrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClrWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, ClrWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, ClrWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, ClrWindow, shipment_page);
-  gtk_widget_class_bind_template_child (widget_class, ClrWindow, review_page);
-  gtk_widget_class_bind_template_child (widget_class, ClrWindow, lists_page);
 
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.review-hit", "(xsssx)", review_hit_action);

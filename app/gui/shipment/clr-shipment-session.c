@@ -1,0 +1,670 @@
+/* clr-shipment-session.c — the open shipment case: autosave, opening and
+ * managing cases, evaluation (inline screening is in -screening.c)
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "clr-shipment-session-private.h"
+#include "clr-store-rules.h"
+
+/* Autosave after this long without typing. */
+#define SAVE_DELAY_MS 400
+
+GParamSpec *_clr_shipment_session_properties[SESSION_N_PROPS];
+guint       _clr_shipment_session_signals[SESSION_N_SIGNALS];
+
+#define properties _clr_shipment_session_properties
+#define signals    _clr_shipment_session_signals
+
+G_DEFINE_FINAL_TYPE (ClrShipmentSession, clr_shipment_session, G_TYPE_OBJECT)
+
+void
+_clr_shipment_session_report_error (ClrShipmentSession *self,
+                                    const GError       *error)
+{
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_signal_emit (self, signals[SESSION_MESSAGE], 0, error->message);
+}
+
+void
+_clr_shipment_session_say (ClrShipmentSession *self,
+     const char         *text)
+{
+  g_signal_emit (self, signals[SESSION_MESSAGE], 0, text);
+}
+
+void
+_clr_shipment_session_set_flag (ClrShipmentSession *self,
+          gboolean           *flag,
+          gboolean            value,
+          guint               prop)
+{
+  if (*flag == value)
+    return;
+  *flag = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+/* ---- Autosave ---------------------------------------------------------- */
+
+typedef struct
+{
+  gint64   case_id;
+  gboolean created;
+  gboolean wrote;
+} WriteResult;
+
+/* Called with lock held. */
+static gboolean
+write_pending_locked (ClrShipmentSession *self,
+                      WriteResult        *out,
+                      GError            **error)
+{
+  g_autoptr(JsonNode) document = g_steal_pointer (&self->pending);
+
+  out->case_id = self->case_id;
+  out->created = FALSE;
+  out->wrote = FALSE;
+  if (document == NULL)
+    return TRUE;
+
+  if (self->case_id == 0)
+    {
+      gint64 id = clr_store_create_case (self->store, document, error);
+
+      if (id == 0)
+        {
+          self->pending = g_steal_pointer (&document);
+          return FALSE;
+        }
+      self->case_id = id;
+      out->created = TRUE;
+    }
+  else if (!clr_store_save_case (self->store, self->case_id, document, error))
+    {
+      /* Keep it for the next attempt, unless something newer arrived meanwhile. */
+      if (self->pending == NULL)
+        self->pending = g_steal_pointer (&document);
+      return FALSE;
+    }
+  out->case_id = self->case_id;
+  out->wrote = TRUE;
+  return TRUE;
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ClrShipmentSession *self = source_object;
+  WriteResult *result = g_new0 (WriteResult, 1);
+  GError *error = NULL;
+  gboolean ok;
+
+  g_mutex_lock (&self->lock);
+  ok = write_pending_locked (self, result, &error);
+  g_mutex_unlock (&self->lock);
+  if (!ok)
+    {
+      g_free (result);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, result, g_free);
+}
+
+static void
+save_result_done_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(ClrShipmentSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!clr_store_save_case_result_finish (CLR_STORE (object), result, &error))
+    _clr_shipment_session_report_error (self, error);
+  else
+    g_signal_emit (self, signals[SESSION_CASES_CHANGED], 0, FALSE);
+}
+
+void
+_clr_shipment_session_store_result (ClrShipmentSession *self,
+              JsonNode           *result)
+{
+  gint64 id = clr_shipment_session_get_case_id (self);
+
+  if (id == 0)
+    {
+      /* The case is being created: store the result once it exists. */
+      g_clear_pointer (&self->unsaved_result, json_node_unref);
+      self->unsaved_result = json_node_copy (result);
+      return;
+    }
+  clr_store_save_case_result_async (self->store, id, result, self->cancellable,
+                                    save_result_done_cb, g_object_ref (self));
+}
+
+void
+_clr_shipment_session_set_result (ClrShipmentSession *self,
+            JsonNode           *result)
+{
+  g_clear_pointer (&self->result, json_node_unref);
+  self->result = result != NULL ? json_node_ref (result) : NULL;
+}
+
+static void
+saved (ClrShipmentSession *self,
+       WriteResult        *result)
+{
+  if (!result->wrote)
+    return;
+  if (result->created)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[SESSION_PROP_CASE_ID]);
+  g_signal_emit (self, signals[SESSION_CASES_CHANGED], 0, result->created);
+  if (self->unsaved_result != NULL)
+    {
+      g_autoptr(JsonNode) unsaved = g_steal_pointer (&self->unsaved_result);
+
+      _clr_shipment_session_store_result (self, unsaved);
+    }
+}
+
+static void
+save_failed (ClrShipmentSession *self,
+             const char         *message)
+{
+  /* Translators: autosave failed; the reason follows */
+  g_autofree char *text = g_strdup_printf (_("Could not save the case: %s"), message);
+
+  _clr_shipment_session_say (self, text);
+}
+
+static void
+write_done_cb (GObject      *object,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  ClrShipmentSession *self = CLR_SHIPMENT_SESSION (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree WriteResult *result = g_task_propagate_pointer (G_TASK (res), &error);
+
+  if (result == NULL)
+    save_failed (self, error->message);
+  else
+    saved (self, result);
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  ClrShipmentSession *self = user_data;
+  g_autoptr(GTask) task = g_task_new (self, NULL, write_done_cb, NULL);
+
+  self->save_timeout_id = 0;
+  g_task_set_source_tag (task, save_timeout_cb);
+  g_task_run_in_thread (task, write_thread);
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+clr_shipment_session_flush (ClrShipmentSession  *self,
+                            GError             **error)
+{
+  WriteResult result;
+  gboolean ok;
+
+  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), FALSE);
+
+  g_clear_handle_id (&self->save_timeout_id, g_source_remove);
+  if (self->store == NULL)
+    return TRUE;
+  g_mutex_lock (&self->lock);
+  ok = write_pending_locked (self, &result, error);
+  g_mutex_unlock (&self->lock);
+  if (ok)
+    saved (self, &result);
+  return ok;
+}
+
+gboolean
+clr_shipment_session_save_now (ClrShipmentSession *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (clr_shipment_session_flush (self, &error))
+    return TRUE;
+  save_failed (self, error->message);
+  return FALSE;
+}
+
+/* Switches to case @case_id (flushed before). */
+void
+_clr_shipment_session_set_case_id (ClrShipmentSession *self,
+             gint64              case_id)
+{
+  g_mutex_lock (&self->lock);
+  if (self->pending != NULL)
+    g_warning ("Switching cases with an unsaved document: flush first");
+  g_clear_pointer (&self->pending, json_node_unref);
+  self->case_id = case_id;
+  g_mutex_unlock (&self->lock);
+  g_clear_handle_id (&self->save_timeout_id, g_source_remove);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[SESSION_PROP_CASE_ID]);
+}
+
+void
+clr_shipment_session_edit (ClrShipmentSession *self,
+                           JsonNode           *document)
+{
+  g_return_if_fail (CLR_IS_SHIPMENT_SESSION (self));
+  g_return_if_fail (document != NULL);
+
+  self->generation++;
+  if (self->store == NULL)
+    return;
+  g_mutex_lock (&self->lock);
+  g_clear_pointer (&self->pending, json_node_unref);
+  self->pending = json_node_copy (document);
+  g_mutex_unlock (&self->lock);
+
+  g_clear_handle_id (&self->save_timeout_id, g_source_remove);
+  self->save_timeout_id = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+gint64
+clr_shipment_session_get_case_id (ClrShipmentSession *self)
+{
+  gint64 id;
+
+  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), 0);
+
+  g_mutex_lock (&self->lock);
+  id = self->case_id;
+  g_mutex_unlock (&self->lock);
+  return id;
+}
+
+gboolean
+clr_shipment_session_get_has_case (ClrShipmentSession *self)
+{
+  gboolean has_case;
+
+  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  has_case = self->store != NULL && (self->case_id != 0 || self->pending != NULL);
+  g_mutex_unlock (&self->lock);
+  return has_case;
+}
+
+/* ---- Rule pack and evaluation ------------------------------------------ */
+
+static void
+pack_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ClrShipmentSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrRulePack) pack = clr_store_load_rule_pack_finish (CLR_STORE (object), result, &error);
+
+  if (pack == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* Translators: the rule pack failed to load; the reason follows */
+          g_autofree char *text = g_strdup_printf (_("The rule pack cannot be used: %s"), error->message);
+
+          g_signal_emit (self, signals[SESSION_EVALUATION_FAILED], 0, text);
+        }
+      return;
+    }
+  self->catalog = clr_shipment_catalog_new (pack);
+  _clr_shipment_session_set_flag (self, &self->ready, TRUE, SESSION_PROP_READY);
+}
+
+typedef struct
+{
+  JsonNode *shipment;
+  char     *as_of;
+  char     *posture;
+  guint64   generation;
+} EvaluateData;
+
+static void
+evaluate_data_free (gpointer data)
+{
+  EvaluateData *evaluate = data;
+
+  json_node_unref (evaluate->shipment);
+  g_free (evaluate->as_of);
+  g_free (evaluate->posture);
+  g_free (evaluate);
+}
+
+static void
+evaluate_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  ClrShipmentSession *self = source_object;
+  EvaluateData *evaluate = task_data;
+  GError *error = NULL;
+  JsonNode *result = clr_store_evaluate_shipment (self->store, evaluate->shipment,
+                                                  evaluate->as_of, evaluate->posture,
+                                                  TRUE, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) json_node_unref);
+}
+
+static void
+evaluate_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ClrShipmentSession *self = CLR_SHIPMENT_SESSION (object);
+  EvaluateData *evaluate = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) determination = g_task_propagate_pointer (G_TASK (result), &error);
+  gboolean stale = evaluate->generation != self->generation;
+
+  _clr_shipment_session_set_flag (self, &self->evaluating, FALSE, SESSION_PROP_EVALUATING);
+  if (determination == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_signal_emit (self, signals[SESSION_EVALUATION_FAILED], 0, error->message);
+      return;
+    }
+  _clr_shipment_session_set_result (self, determination);
+  if (!stale)
+    _clr_shipment_session_store_result (self, determination);
+  g_signal_emit (self, signals[SESSION_EVALUATED], 0, determination, evaluate->shipment, stale);
+}
+
+void
+clr_shipment_session_evaluate (ClrShipmentSession *self,
+                               JsonNode           *shipment,
+                               const char         *as_of,
+                               const char         *posture)
+{
+  g_autoptr(GTask) task = NULL;
+  EvaluateData *evaluate;
+
+  g_return_if_fail (CLR_IS_SHIPMENT_SESSION (self));
+  g_return_if_fail (shipment != NULL);
+
+  if (!self->ready || self->evaluating)
+    return;
+
+  evaluate = g_new0 (EvaluateData, 1);
+  evaluate->shipment = json_node_copy (shipment);
+  evaluate->as_of = g_strdup (as_of);
+  evaluate->posture = g_strdup (posture);
+  evaluate->generation = self->generation;
+  _clr_shipment_session_set_flag (self, &self->evaluating, TRUE, SESSION_PROP_EVALUATING);
+
+  task = g_task_new (self, self->cancellable, evaluate_done_cb, NULL);
+  g_task_set_source_tag (task, clr_shipment_session_evaluate);
+  g_task_set_task_data (task, evaluate, evaluate_data_free);
+  g_task_run_in_thread (task, evaluate_thread);
+}
+
+/* ---- GObject ----------------------------------------------------------- */
+
+void
+clr_shipment_session_close (ClrShipmentSession *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (CLR_IS_SHIPMENT_SESSION (self));
+
+  /* Nothing typed is lost on close. */
+  if (!clr_shipment_session_flush (self, &error))
+    g_warning ("Could not save the open case on close: %s", error->message);
+  g_cancellable_cancel (self->cancellable);
+}
+
+static void
+clr_shipment_session_constructed (GObject *object)
+{
+  ClrShipmentSession *self = CLR_SHIPMENT_SESSION (object);
+
+  G_OBJECT_CLASS (clr_shipment_session_parent_class)->constructed (object);
+
+  _clr_shipment_session_watch_decisions (self);
+  if (self->store == NULL)
+    return;
+  clr_store_load_rule_pack_async (self->store, self->cancellable, pack_loaded_cb, g_object_ref (self));
+  clr_shipment_session_load_lists (self);
+}
+
+static void
+clr_shipment_session_dispose (GObject *object)
+{
+  ClrShipmentSession *self = CLR_SHIPMENT_SESSION (object);
+
+  g_clear_handle_id (&self->save_timeout_id, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+
+  G_OBJECT_CLASS (clr_shipment_session_parent_class)->dispose (object);
+}
+
+static void
+clr_shipment_session_finalize (GObject *object)
+{
+  ClrShipmentSession *self = CLR_SHIPMENT_SESSION (object);
+
+  g_clear_pointer (&self->pending, json_node_unref);
+  g_clear_pointer (&self->result, json_node_unref);
+  g_clear_pointer (&self->unsaved_result, json_node_unref);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->matcher);
+  g_clear_object (&self->cancellable);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (clr_shipment_session_parent_class)->finalize (object);
+}
+
+static void
+clr_shipment_session_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  ClrShipmentSession *self = CLR_SHIPMENT_SESSION (object);
+
+  switch (prop_id)
+    {
+    case SESSION_PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case SESSION_PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    case SESSION_PROP_CASE_ID:
+      g_value_set_int64 (value, clr_shipment_session_get_case_id (self));
+      break;
+    case SESSION_PROP_ARCHIVED:
+      g_value_set_boolean (value, self->archived);
+      break;
+    case SESSION_PROP_READY:
+      g_value_set_boolean (value, self->ready);
+      break;
+    case SESSION_PROP_EVALUATING:
+      g_value_set_boolean (value, self->evaluating);
+      break;
+    case SESSION_PROP_LISTS_LOADING:
+      g_value_set_boolean (value, self->lists_loading);
+      break;
+    case SESSION_PROP_LISTS_EMPTY:
+      g_value_set_boolean (value, self->lists_empty);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clr_shipment_session_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  ClrShipmentSession *self = CLR_SHIPMENT_SESSION (object);
+
+  switch (prop_id)
+    {
+    case SESSION_PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case SESSION_PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+flag_pspec (const char *name)
+{
+  return g_param_spec_boolean (name, NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+}
+
+static guint
+signal_new (GObjectClass *klass,
+            const char   *name,
+            guint         n_params,
+            ...)
+{
+  va_list args;
+  guint id;
+
+  va_start (args, n_params);
+  id = g_signal_new_valist (name, G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, NULL, NULL, NULL,
+                            NULL, G_TYPE_NONE, n_params, args);
+  va_end (args);
+  return id;
+}
+
+static void
+clr_shipment_session_class_init (ClrShipmentSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = clr_shipment_session_constructed;
+  object_class->dispose = clr_shipment_session_dispose;
+  object_class->finalize = clr_shipment_session_finalize;
+  object_class->get_property = clr_shipment_session_get_property;
+  object_class->set_property = clr_shipment_session_set_property;
+
+  properties[SESSION_PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, CLR_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[SESSION_PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, CLR_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[SESSION_PROP_CASE_ID] =
+    g_param_spec_int64 ("case-id", NULL, NULL, 0, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[SESSION_PROP_ARCHIVED] = flag_pspec ("archived");
+  properties[SESSION_PROP_READY] = flag_pspec ("ready");
+  properties[SESSION_PROP_EVALUATING] = flag_pspec ("evaluating");
+  properties[SESSION_PROP_LISTS_LOADING] = flag_pspec ("lists-loading");
+  properties[SESSION_PROP_LISTS_EMPTY] = flag_pspec ("lists-empty");
+  g_object_class_install_properties (object_class, SESSION_N_PROPS, properties);
+
+  signals[SESSION_CASE_LOADED] = signal_new (object_class, "case-loaded", 1, CLR_TYPE_CASE);
+  signals[SESSION_CASES_CHANGED] = signal_new (object_class, "cases-changed", 1, G_TYPE_BOOLEAN);
+  signals[SESSION_EVALUATED] = signal_new (object_class, "evaluated", 3, JSON_TYPE_NODE, JSON_TYPE_NODE,
+                                           G_TYPE_BOOLEAN);
+  signals[SESSION_EVALUATION_FAILED] = signal_new (object_class, "evaluation-failed", 1, G_TYPE_STRING);
+  signals[SESSION_RESULT_OUTDATED] = signal_new (object_class, "result-outdated", 0);
+  signals[SESSION_MESSAGE] = signal_new (object_class, "message", 1, G_TYPE_STRING);
+}
+
+static void
+clr_shipment_session_init (ClrShipmentSession *self)
+{
+  g_mutex_init (&self->lock);
+  self->cancellable = g_cancellable_new ();
+}
+
+ClrShipmentSession *
+clr_shipment_session_new (ClrStore    *store,
+                          ClrSettings *settings)
+{
+  g_return_val_if_fail (store == NULL || CLR_IS_STORE (store), NULL);
+  g_return_val_if_fail (settings == NULL || CLR_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (CLR_TYPE_SHIPMENT_SESSION, "store", store, "settings", settings, NULL);
+}
+
+ClrStore *
+clr_shipment_session_get_store (ClrShipmentSession *self)
+{
+  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), NULL);
+  return self->store;
+}
+
+ClrSettings *
+clr_shipment_session_get_settings (ClrShipmentSession *self)
+{
+  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), NULL);
+  return self->settings;
+}
+
+gboolean
+clr_shipment_session_get_archived (ClrShipmentSession *self)
+{
+  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), FALSE);
+  return self->archived;
+}
+
+gboolean
+clr_shipment_session_get_ready (ClrShipmentSession *self)
+{
+  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), FALSE);
+  return self->ready;
+}
+
+ClrShipmentCatalog *
+clr_shipment_session_get_catalog (ClrShipmentSession *self)
+{
+  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), NULL);
+  return self->catalog;
+}
+
+gboolean
+clr_shipment_session_get_evaluating (ClrShipmentSession *self)
+{
+  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), FALSE);
+  return self->evaluating;
+}
+
+gboolean
+clr_shipment_session_get_lists_loading (ClrShipmentSession *self)
+{
+  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), FALSE);
+  return self->lists_loading;
+}
+
+gboolean
+clr_shipment_session_get_lists_empty (ClrShipmentSession *self)
+{
+  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), FALSE);
+  return self->lists_empty;
+}
