@@ -1,9 +1,8 @@
 /* clr-shipment-page.c — the Shipment page: describe a shipment, screen it, evaluate the rules
  *
- * The page shows a ClrShipmentSession (the case, autosave, screening and
- * evaluation, no widgets) in its form, result pane and case sidebar. Its
- * actions are in clr-shipment-page-actions.c, reports and printing in
- * clr-shipment-page-report.c.
+ * It shows a ClrShipmentSession (the case, autosave, screening, evaluation; no
+ * widgets) in its form, result pane and case sidebar. Actions: -actions.c;
+ * reports and printing: -report.c.
  *
  * Copyright 2026 The Clearance authors
  *

@@ -51,7 +51,7 @@ clr_shipment_session_new_case (ClrShipmentSession *self)
   json_builder_end_object (builder);
 
   _clr_shipment_session_set_case_id (self, 0);
-  _clr_shipment_session_set_flag (self, &self->archived, FALSE, SESSION_PROP_ARCHIVED);
+  _clr_shipment_session_set_flag (self, SESSION_PROP_ARCHIVED, FALSE);
   g_clear_pointer (&self->unsaved_result, json_node_unref);
   _clr_shipment_session_set_result (self, NULL);
   self->generation++;
@@ -83,7 +83,7 @@ case_loaded_cb (GObject      *object,
   if (!clr_shipment_session_save_now (self))
     return;
   _clr_shipment_session_set_case_id (self, item->id);
-  _clr_shipment_session_set_flag (self, &self->archived, item->status == CLR_CASE_STATUS_ARCHIVED, SESSION_PROP_ARCHIVED);
+  _clr_shipment_session_set_flag (self, SESSION_PROP_ARCHIVED, item->status == CLR_CASE_STATUS_ARCHIVED);
   _clr_shipment_session_set_result (self, item->result);
   self->generation++;
   g_signal_emit (self, signals[SESSION_CASE_LOADED], 0, item);
@@ -208,9 +208,9 @@ archive_done_cb (GObject      *object,
       _clr_shipment_session_say (self, error->message);
       return;
     }
-  _clr_shipment_session_set_flag (self, &self->archived, !self->archived, SESSION_PROP_ARCHIVED);
+  _clr_shipment_session_set_flag (self, SESSION_PROP_ARCHIVED, !self->flags[SESSION_PROP_ARCHIVED]);
   g_signal_emit (self, signals[SESSION_CASES_CHANGED], 0, TRUE);
-  _clr_shipment_session_say (self, self->archived ? _("Case archived") : _("Case restored"));
+  _clr_shipment_session_say (self, self->flags[SESSION_PROP_ARCHIVED] ? _("Case archived") : _("Case restored"));
 }
 
 void
@@ -221,7 +221,7 @@ clr_shipment_session_toggle_archived (ClrShipmentSession *self)
   g_return_if_fail (CLR_IS_SHIPMENT_SESSION (self));
 
   if ((id = saved_case_id (self)) != 0)
-    clr_store_set_case_archived_async (self->store, id, !self->archived, self->cancellable,
+    clr_store_set_case_archived_async (self->store, id, !self->flags[SESSION_PROP_ARCHIVED], self->cancellable,
                                        archive_done_cb, g_object_ref (self));
 }
 

@@ -12,6 +12,19 @@
 
 G_BEGIN_DECLS
 
+enum {
+  SESSION_PROP_0,
+  SESSION_PROP_STORE,
+  SESSION_PROP_SETTINGS,
+  SESSION_PROP_CASE_ID,
+  SESSION_PROP_ARCHIVED,
+  SESSION_PROP_READY,
+  SESSION_PROP_EVALUATING,
+  SESSION_PROP_LISTS_LOADING,
+  SESSION_PROP_LISTS_EMPTY,
+  SESSION_N_PROPS
+};
+
 struct _ClrShipmentSession
 {
   GObject             parent_instance;
@@ -32,28 +45,12 @@ struct _ClrShipmentSession
   gint64              case_id;         /* under lock */
   guint               save_timeout_id;
 
-  gboolean            archived;
-  gboolean            ready;
-  gboolean            evaluating;
-  gboolean            lists_loading;
-  gboolean            lists_empty;
+  gboolean            flags[SESSION_N_PROPS];  /* the boolean properties, by property id */
   gint64              auto_open_id;    /* the case reopened at start, while it loads */
   guint64             auto_open_generation;
   guint64             generation;      /* +1 on every edit: a result from an older one is stale */
 };
 
-enum {
-  SESSION_PROP_0,
-  SESSION_PROP_STORE,
-  SESSION_PROP_SETTINGS,
-  SESSION_PROP_CASE_ID,
-  SESSION_PROP_ARCHIVED,
-  SESSION_PROP_READY,
-  SESSION_PROP_EVALUATING,
-  SESSION_PROP_LISTS_LOADING,
-  SESSION_PROP_LISTS_EMPTY,
-  SESSION_N_PROPS
-};
 
 enum {
   SESSION_CASE_LOADED,
@@ -71,11 +68,10 @@ extern guint       _clr_shipment_session_signals[SESSION_N_SIGNALS];
 /* ::message @text. */
 void _clr_shipment_session_say          (ClrShipmentSession *self,
                                          const char         *text);
-/* Sets *@flag, notifying property @prop when it changes. */
+/* Sets boolean property @prop, notifying it when it changes. */
 void _clr_shipment_session_set_flag     (ClrShipmentSession *self,
-                                         gboolean           *flag,
-                                         gboolean            value,
-                                         guint               prop);
+                                         guint               prop,
+                                         gboolean            value);
 /* Switches the autosave to case @case_id (flushed before). */
 void _clr_shipment_session_set_case_id  (ClrShipmentSession *self,
                                          gint64              case_id);

@@ -33,15 +33,14 @@ matcher_loaded_cb (GObject      *object,
     return;
   if (matcher == NULL)
     {
-      _clr_shipment_session_set_flag (self, &self->lists_loading, FALSE, SESSION_PROP_LISTS_LOADING);
+      _clr_shipment_session_set_flag (self, SESSION_PROP_LISTS_LOADING, FALSE);
       _clr_shipment_session_report_error (self, error);
       return;
     }
   g_set_object (&self->matcher, matcher);
   /* First run: nothing to screen against until lists are loaded. */
-  _clr_shipment_session_set_flag (self, &self->lists_empty, clr_matcher_get_n_entries (matcher) == 0,
-                                  SESSION_PROP_LISTS_EMPTY);
-  _clr_shipment_session_set_flag (self, &self->lists_loading, FALSE, SESSION_PROP_LISTS_LOADING);
+  _clr_shipment_session_set_flag (self, SESSION_PROP_LISTS_EMPTY, clr_matcher_get_n_entries (matcher) == 0);
+  _clr_shipment_session_set_flag (self, SESSION_PROP_LISTS_LOADING, FALSE);
 }
 
 void
@@ -49,11 +48,11 @@ clr_shipment_session_load_lists (ClrShipmentSession *self)
 {
   g_return_if_fail (CLR_IS_SHIPMENT_SESSION (self));
 
-  if (self->store == NULL || self->lists_loading)
+  if (self->store == NULL || self->flags[SESSION_PROP_LISTS_LOADING])
     return;
   /* The store's shared matcher is built at start (seconds on the full lists);
    * Evaluate then reuses it. */
-  _clr_shipment_session_set_flag (self, &self->lists_loading, TRUE, SESSION_PROP_LISTS_LOADING);
+  _clr_shipment_session_set_flag (self, SESSION_PROP_LISTS_LOADING, TRUE);
   clr_store_load_matcher_async (self->store, self->cancellable, matcher_loaded_cb, g_object_ref (self));
 }
 

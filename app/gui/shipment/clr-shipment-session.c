@@ -13,9 +13,6 @@
 #include "clr-shipment-session-private.h"
 #include "clr-store-rules.h"
 
-/* Autosave after this long without typing. */
-#define SAVE_DELAY_MS 400
-
 GParamSpec *_clr_shipment_session_properties[SESSION_N_PROPS];
 guint       _clr_shipment_session_signals[SESSION_N_SIGNALS];
 
@@ -41,85 +38,16 @@ _clr_shipment_session_say (ClrShipmentSession *self,
 
 void
 _clr_shipment_session_set_flag (ClrShipmentSession *self,
-          gboolean           *flag,
-          gboolean            value,
-          guint               prop)
+                                guint               prop,
+                                gboolean            value)
 {
-  if (*flag == value)
+  if (self->flags[prop] == value)
     return;
-  *flag = value;
+  self->flags[prop] = value;
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
-/* ---- Autosave ---------------------------------------------------------- */
-
-typedef struct
-{
-  gint64   case_id;
-  gboolean created;
-  gboolean wrote;
-} WriteResult;
-
-/* Called with lock held. */
-static gboolean
-write_pending_locked (ClrShipmentSession *self,
-                      WriteResult        *out,
-                      GError            **error)
-{
-  g_autoptr(JsonNode) document = g_steal_pointer (&self->pending);
-
-  out->case_id = self->case_id;
-  out->created = FALSE;
-  out->wrote = FALSE;
-  if (document == NULL)
-    return TRUE;
-
-  if (self->case_id == 0)
-    {
-      gint64 id = clr_store_create_case (self->store, document, error);
-
-      if (id == 0)
-        {
-          self->pending = g_steal_pointer (&document);
-          return FALSE;
-        }
-      self->case_id = id;
-      out->created = TRUE;
-    }
-  else if (!clr_store_save_case (self->store, self->case_id, document, error))
-    {
-      /* Keep it for the next attempt, unless something newer arrived meanwhile. */
-      if (self->pending == NULL)
-        self->pending = g_steal_pointer (&document);
-      return FALSE;
-    }
-  out->case_id = self->case_id;
-  out->wrote = TRUE;
-  return TRUE;
-}
-
-static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  ClrShipmentSession *self = source_object;
-  WriteResult *result = g_new0 (WriteResult, 1);
-  GError *error = NULL;
-  gboolean ok;
-
-  g_mutex_lock (&self->lock);
-  ok = write_pending_locked (self, result, &error);
-  g_mutex_unlock (&self->lock);
-  if (!ok)
-    {
-      g_free (result);
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, result, g_free);
-}
+/* ---- Results ---------------------------------------------------------- */
 
 static void
 save_result_done_cb (GObject      *object,
@@ -160,151 +88,6 @@ _clr_shipment_session_set_result (ClrShipmentSession *self,
   self->result = result != NULL ? json_node_ref (result) : NULL;
 }
 
-static void
-saved (ClrShipmentSession *self,
-       WriteResult        *result)
-{
-  if (!result->wrote)
-    return;
-  if (result->created)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[SESSION_PROP_CASE_ID]);
-  g_signal_emit (self, signals[SESSION_CASES_CHANGED], 0, result->created);
-  if (self->unsaved_result != NULL)
-    {
-      g_autoptr(JsonNode) unsaved = g_steal_pointer (&self->unsaved_result);
-
-      _clr_shipment_session_store_result (self, unsaved);
-    }
-}
-
-static void
-save_failed (ClrShipmentSession *self,
-             const char         *message)
-{
-  /* Translators: autosave failed; the reason follows */
-  g_autofree char *text = g_strdup_printf (_("Could not save the case: %s"), message);
-
-  _clr_shipment_session_say (self, text);
-}
-
-static void
-write_done_cb (GObject      *object,
-               GAsyncResult *res,
-               gpointer      user_data)
-{
-  ClrShipmentSession *self = CLR_SHIPMENT_SESSION (object);
-  g_autoptr(GError) error = NULL;
-  g_autofree WriteResult *result = g_task_propagate_pointer (G_TASK (res), &error);
-
-  if (result == NULL)
-    save_failed (self, error->message);
-  else
-    saved (self, result);
-}
-
-static gboolean
-save_timeout_cb (gpointer user_data)
-{
-  ClrShipmentSession *self = user_data;
-  g_autoptr(GTask) task = g_task_new (self, NULL, write_done_cb, NULL);
-
-  self->save_timeout_id = 0;
-  g_task_set_source_tag (task, save_timeout_cb);
-  g_task_run_in_thread (task, write_thread);
-  return G_SOURCE_REMOVE;
-}
-
-gboolean
-clr_shipment_session_flush (ClrShipmentSession  *self,
-                            GError             **error)
-{
-  WriteResult result;
-  gboolean ok;
-
-  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), FALSE);
-
-  g_clear_handle_id (&self->save_timeout_id, g_source_remove);
-  if (self->store == NULL)
-    return TRUE;
-  g_mutex_lock (&self->lock);
-  ok = write_pending_locked (self, &result, error);
-  g_mutex_unlock (&self->lock);
-  if (ok)
-    saved (self, &result);
-  return ok;
-}
-
-gboolean
-clr_shipment_session_save_now (ClrShipmentSession *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (clr_shipment_session_flush (self, &error))
-    return TRUE;
-  save_failed (self, error->message);
-  return FALSE;
-}
-
-/* Switches to case @case_id (flushed before). */
-void
-_clr_shipment_session_set_case_id (ClrShipmentSession *self,
-             gint64              case_id)
-{
-  g_mutex_lock (&self->lock);
-  if (self->pending != NULL)
-    g_warning ("Switching cases with an unsaved document: flush first");
-  g_clear_pointer (&self->pending, json_node_unref);
-  self->case_id = case_id;
-  g_mutex_unlock (&self->lock);
-  g_clear_handle_id (&self->save_timeout_id, g_source_remove);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[SESSION_PROP_CASE_ID]);
-}
-
-void
-clr_shipment_session_edit (ClrShipmentSession *self,
-                           JsonNode           *document)
-{
-  g_return_if_fail (CLR_IS_SHIPMENT_SESSION (self));
-  g_return_if_fail (document != NULL);
-
-  self->generation++;
-  if (self->store == NULL)
-    return;
-  g_mutex_lock (&self->lock);
-  g_clear_pointer (&self->pending, json_node_unref);
-  self->pending = json_node_copy (document);
-  g_mutex_unlock (&self->lock);
-
-  g_clear_handle_id (&self->save_timeout_id, g_source_remove);
-  self->save_timeout_id = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
-}
-
-gint64
-clr_shipment_session_get_case_id (ClrShipmentSession *self)
-{
-  gint64 id;
-
-  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), 0);
-
-  g_mutex_lock (&self->lock);
-  id = self->case_id;
-  g_mutex_unlock (&self->lock);
-  return id;
-}
-
-gboolean
-clr_shipment_session_get_has_case (ClrShipmentSession *self)
-{
-  gboolean has_case;
-
-  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), FALSE);
-
-  g_mutex_lock (&self->lock);
-  has_case = self->store != NULL && (self->case_id != 0 || self->pending != NULL);
-  g_mutex_unlock (&self->lock);
-  return has_case;
-}
-
 /* ---- Rule pack and evaluation ------------------------------------------ */
 
 static void
@@ -328,7 +111,7 @@ pack_loaded_cb (GObject      *object,
       return;
     }
   self->catalog = clr_shipment_catalog_new (pack);
-  _clr_shipment_session_set_flag (self, &self->ready, TRUE, SESSION_PROP_READY);
+  _clr_shipment_session_set_flag (self, SESSION_PROP_READY, TRUE);
 }
 
 typedef struct
@@ -380,7 +163,7 @@ evaluate_done_cb (GObject      *object,
   g_autoptr(JsonNode) determination = g_task_propagate_pointer (G_TASK (result), &error);
   gboolean stale = evaluate->generation != self->generation;
 
-  _clr_shipment_session_set_flag (self, &self->evaluating, FALSE, SESSION_PROP_EVALUATING);
+  _clr_shipment_session_set_flag (self, SESSION_PROP_EVALUATING, FALSE);
   if (determination == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -405,7 +188,7 @@ clr_shipment_session_evaluate (ClrShipmentSession *self,
   g_return_if_fail (CLR_IS_SHIPMENT_SESSION (self));
   g_return_if_fail (shipment != NULL);
 
-  if (!self->ready || self->evaluating)
+  if (!self->flags[SESSION_PROP_READY] || self->flags[SESSION_PROP_EVALUATING])
     return;
 
   evaluate = g_new0 (EvaluateData, 1);
@@ -413,7 +196,7 @@ clr_shipment_session_evaluate (ClrShipmentSession *self,
   evaluate->as_of = g_strdup (as_of);
   evaluate->posture = g_strdup (posture);
   evaluate->generation = self->generation;
-  _clr_shipment_session_set_flag (self, &self->evaluating, TRUE, SESSION_PROP_EVALUATING);
+  _clr_shipment_session_set_flag (self, SESSION_PROP_EVALUATING, TRUE);
 
   task = g_task_new (self, self->cancellable, evaluate_done_cb, NULL);
   g_task_set_source_tag (task, clr_shipment_session_evaluate);
@@ -487,6 +270,11 @@ clr_shipment_session_get_property (GObject    *object,
 {
   ClrShipmentSession *self = CLR_SHIPMENT_SESSION (object);
 
+  if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_BOOLEAN)
+    {
+      g_value_set_boolean (value, self->flags[prop_id]);
+      return;
+    }
   switch (prop_id)
     {
     case SESSION_PROP_STORE:
@@ -497,21 +285,6 @@ clr_shipment_session_get_property (GObject    *object,
       break;
     case SESSION_PROP_CASE_ID:
       g_value_set_int64 (value, clr_shipment_session_get_case_id (self));
-      break;
-    case SESSION_PROP_ARCHIVED:
-      g_value_set_boolean (value, self->archived);
-      break;
-    case SESSION_PROP_READY:
-      g_value_set_boolean (value, self->ready);
-      break;
-    case SESSION_PROP_EVALUATING:
-      g_value_set_boolean (value, self->evaluating);
-      break;
-    case SESSION_PROP_LISTS_LOADING:
-      g_value_set_boolean (value, self->lists_loading);
-      break;
-    case SESSION_PROP_LISTS_EMPTY:
-      g_value_set_boolean (value, self->lists_empty);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -627,20 +400,6 @@ clr_shipment_session_get_settings (ClrShipmentSession *self)
   return self->settings;
 }
 
-gboolean
-clr_shipment_session_get_archived (ClrShipmentSession *self)
-{
-  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), FALSE);
-  return self->archived;
-}
-
-gboolean
-clr_shipment_session_get_ready (ClrShipmentSession *self)
-{
-  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), FALSE);
-  return self->ready;
-}
-
 ClrShipmentCatalog *
 clr_shipment_session_get_catalog (ClrShipmentSession *self)
 {
@@ -648,23 +407,40 @@ clr_shipment_session_get_catalog (ClrShipmentSession *self)
   return self->catalog;
 }
 
+static gboolean
+get_flag (ClrShipmentSession *self,
+          guint               prop)
+{
+  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), FALSE);
+  return self->flags[prop];
+}
+
+gboolean
+clr_shipment_session_get_archived (ClrShipmentSession *self)
+{
+  return get_flag (self, SESSION_PROP_ARCHIVED);
+}
+
+gboolean
+clr_shipment_session_get_ready (ClrShipmentSession *self)
+{
+  return get_flag (self, SESSION_PROP_READY);
+}
+
 gboolean
 clr_shipment_session_get_evaluating (ClrShipmentSession *self)
 {
-  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), FALSE);
-  return self->evaluating;
+  return get_flag (self, SESSION_PROP_EVALUATING);
 }
 
 gboolean
 clr_shipment_session_get_lists_loading (ClrShipmentSession *self)
 {
-  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), FALSE);
-  return self->lists_loading;
+  return get_flag (self, SESSION_PROP_LISTS_LOADING);
 }
 
 gboolean
 clr_shipment_session_get_lists_empty (ClrShipmentSession *self)
 {
-  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), FALSE);
-  return self->lists_empty;
+  return get_flag (self, SESSION_PROP_LISTS_EMPTY);
 }
