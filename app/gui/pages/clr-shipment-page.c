@@ -539,14 +539,9 @@ clr_shipment_page_get_property (GObject    *object,
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
       break;
-    case PROP_READY:
-      g_value_set_boolean (value, clr_shipment_page_get_ready (self));
-      break;
-    case PROP_EVALUATING:
-      g_value_set_boolean (value, clr_shipment_page_get_evaluating (self));
-      break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      /* ready, evaluating: the session's */
+      g_object_get_property (G_OBJECT (self->session), pspec->name, value);
     }
 }
 

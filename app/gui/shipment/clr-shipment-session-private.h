@@ -14,8 +14,6 @@ G_BEGIN_DECLS
 
 enum {
   SESSION_PROP_0,
-  SESSION_PROP_STORE,
-  SESSION_PROP_SETTINGS,
   SESSION_PROP_CASE_ID,
   SESSION_PROP_ARCHIVED,
   SESSION_PROP_READY,
@@ -61,6 +59,22 @@ enum {
   SESSION_MESSAGE,
   SESSION_N_SIGNALS
 };
+
+/* What a worker thread of the session works on: a snapshot taken on the main
+ * thread, owned by the task (each use names the fields it fills). */
+typedef struct
+{
+  GObject  *object;      /* screening: the matcher; recording: the store */
+  JsonNode *node;        /* evaluation: the shipment; recording: the parties */
+  JsonNode *hit;         /* recording: the inline hit */
+  char     *text[2];     /* screening: name, country; evaluation: as-of date, posture */
+  double    threshold;   /* screening */
+  guint64   number;      /* evaluation: the document's generation; recording: the case id */
+  guint     party;       /* recording: the party's index */
+} ClrSessionJob;
+
+/* A new, empty job, @task's data. */
+ClrSessionJob *_clr_shipment_session_job_new (GTask *task);
 
 extern GParamSpec *_clr_shipment_session_properties[SESSION_N_PROPS];
 extern guint       _clr_shipment_session_signals[SESSION_N_SIGNALS];

@@ -58,34 +58,15 @@ clr_shipment_session_load_lists (ClrShipmentSession *self)
 
 /* ---- Inline screening -------------------------------------------------- */
 
-typedef struct
-{
-  ClrMatcher *matcher;
-  char       *name;
-  char       *country;
-  double      threshold;
-} ScreenData;
-
-static void
-screen_data_free (gpointer data)
-{
-  ScreenData *screen = data;
-
-  g_object_unref (screen->matcher);
-  g_free (screen->name);
-  g_free (screen->country);
-  g_free (screen);
-}
-
 static void
 screen_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  ScreenData *screen = task_data;
-  g_autoptr(GPtrArray) hits = clr_matcher_screen (screen->matcher, screen->name, screen->country,
-                                                  screen->threshold, 1);
+  ClrSessionJob *screen = task_data;
+  g_autoptr(GPtrArray) hits = clr_matcher_screen (CLR_MATCHER (screen->object), screen->text[0],
+                                                  screen->text[1], screen->threshold, 1);
 
   if (hits->len == 0)
     g_task_return_pointer (task, NULL, NULL);
@@ -118,20 +99,19 @@ clr_shipment_session_screen_async (ClrShipmentSession  *self,
                                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  ScreenData *screen;
+  ClrSessionJob *screen;
 
   g_return_if_fail (CLR_IS_SHIPMENT_SESSION (self));
   g_return_if_fail (clr_shipment_session_screening_blocker (self, name) == NULL);
 
-  screen = g_new0 (ScreenData, 1);
-  screen->matcher = g_object_ref (self->matcher);
-  screen->name = g_strdup (name);
-  screen->country = g_strdup (country);
-  screen->threshold = self->settings != NULL ? clr_settings_get_screening_threshold (self->settings)
-                                             : clr_matcher_get_default_threshold ();
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, clr_shipment_session_screen_async);
-  g_task_set_task_data (task, screen, screen_data_free);
+  screen = _clr_shipment_session_job_new (task);
+  screen->object = g_object_ref (G_OBJECT (self->matcher));
+  screen->text[0] = g_strdup (name);
+  screen->text[1] = g_strdup (country);
+  screen->threshold = self->settings != NULL ? clr_settings_get_screening_threshold (self->settings)
+                                             : clr_matcher_get_default_threshold ();
   g_task_run_in_thread (task, screen_thread);
 }
 
@@ -147,26 +127,6 @@ clr_shipment_session_screen_finish (ClrShipmentSession  *self,
 
 /* ---- Recording an inline hit for review -------------------------------- */
 
-typedef struct
-{
-  ClrStore *store;
-  JsonNode *parties;     /* the document's "parties" array */
-  JsonNode *hit;         /* the inline hit (screen --json shape) */
-  guint     party;
-  gint64    case_id;
-} RecordData;
-
-static void
-record_data_free (gpointer data)
-{
-  RecordData *record = data;
-
-  g_clear_object (&record->store);
-  json_node_unref (record->parties);
-  json_node_unref (record->hit);
-  g_free (record);
-}
-
 /* The inline hit comes from the session's own matcher and is not in the
  * review queue until the shipment is evaluated; a reviewer who asks to decide
  * it expects to find it there, so it is recorded now, on this case. The queue
@@ -177,7 +137,7 @@ record_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  RecordData *record = task_data;
+  ClrSessionJob *record = task_data;
   g_autoptr(JsonArray) screening = json_array_new ();
   JsonObject *element = json_object_new ();
   JsonArray *hits = json_array_new ();
@@ -187,9 +147,9 @@ record_thread (GTask        *task,
   json_object_set_int_member (element, "party", record->party);
   json_object_set_array_member (element, "hits", hits);
   json_array_add_object_element (screening, element);
-  if (!clr_store_review_annotate_screening_full (record->store, screening,
-                                                 json_node_get_array (record->parties),
-                                                 record->case_id, "case", &error))
+  if (!clr_store_review_annotate_screening_full (CLR_STORE (record->object), screening,
+                                                 json_node_get_array (record->node),
+                                                 record->number, "case", &error))
     g_task_return_error (task, error);
   else
     g_task_return_int (task, json_object_get_int_member_with_default (json_node_get_object (record->hit),
@@ -207,7 +167,7 @@ clr_shipment_session_record_hit_async (ClrShipmentSession  *self,
   JsonNode *parties = json_object_get_member (json_node_get_object (document), "parties");
   g_autoptr(JsonNode) shallow = json_node_init_object (json_node_alloc (), hit);
   g_autoptr(GTask) task = NULL;
-  RecordData *record;
+  ClrSessionJob *record;
 
   g_return_if_fail (CLR_IS_SHIPMENT_SESSION (self));
 
@@ -219,15 +179,14 @@ clr_shipment_session_record_hit_async (ClrShipmentSession  *self,
       g_task_return_int (task, 0);
       return;
     }
-  record = g_new0 (RecordData, 1);
-  record->store = g_object_ref (self->store);
+  record = _clr_shipment_session_job_new (task);
+  record->object = g_object_ref (G_OBJECT (self->store));
   /* Deep copies: the worker annotates them in place, the caller keeps its own. */
-  record->parties = parties != NULL && JSON_NODE_HOLDS_ARRAY (parties)
-                    ? clr_json_node_deep_copy (parties) : json_node_init_array (json_node_alloc (), json_array_new ());
+  record->node = parties != NULL && JSON_NODE_HOLDS_ARRAY (parties)
+                 ? clr_json_node_deep_copy (parties) : json_node_init_array (json_node_alloc (), json_array_new ());
   record->hit = clr_json_node_deep_copy (shallow);
   record->party = party;
-  record->case_id = clr_shipment_session_get_case_id (self);
-  g_task_set_task_data (task, record, record_data_free);
+  record->number = clr_shipment_session_get_case_id (self);
   g_task_run_in_thread (task, record_thread);
 }
 

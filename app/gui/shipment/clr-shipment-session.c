@@ -114,23 +114,26 @@ pack_loaded_cb (GObject      *object,
   _clr_shipment_session_set_flag (self, SESSION_PROP_READY, TRUE);
 }
 
-typedef struct
-{
-  JsonNode *shipment;
-  char     *as_of;
-  char     *posture;
-  guint64   generation;
-} EvaluateData;
-
 static void
-evaluate_data_free (gpointer data)
+job_free (gpointer data)
 {
-  EvaluateData *evaluate = data;
+  ClrSessionJob *job = data;
 
-  json_node_unref (evaluate->shipment);
-  g_free (evaluate->as_of);
-  g_free (evaluate->posture);
-  g_free (evaluate);
+  g_clear_object (&job->object);
+  g_clear_pointer (&job->node, json_node_unref);
+  g_clear_pointer (&job->hit, json_node_unref);
+  g_free (job->text[0]);
+  g_free (job->text[1]);
+  g_free (job);
+}
+
+ClrSessionJob *
+_clr_shipment_session_job_new (GTask *task)
+{
+  ClrSessionJob *job = g_new0 (ClrSessionJob, 1);
+
+  g_task_set_task_data (task, job, job_free);
+  return job;
 }
 
 static void
@@ -140,10 +143,10 @@ evaluate_thread (GTask        *task,
                  GCancellable *cancellable)
 {
   ClrShipmentSession *self = source_object;
-  EvaluateData *evaluate = task_data;
+  ClrSessionJob *evaluate = task_data;
   GError *error = NULL;
-  JsonNode *result = clr_store_evaluate_shipment (self->store, evaluate->shipment,
-                                                  evaluate->as_of, evaluate->posture,
+  JsonNode *result = clr_store_evaluate_shipment (self->store, evaluate->node,
+                                                  evaluate->text[0], evaluate->text[1],
                                                   TRUE, &error);
 
   if (result == NULL)
@@ -158,10 +161,10 @@ evaluate_done_cb (GObject      *object,
                   gpointer      user_data)
 {
   ClrShipmentSession *self = CLR_SHIPMENT_SESSION (object);
-  EvaluateData *evaluate = g_task_get_task_data (G_TASK (result));
+  ClrSessionJob *evaluate = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) determination = g_task_propagate_pointer (G_TASK (result), &error);
-  gboolean stale = evaluate->generation != self->generation;
+  gboolean stale = evaluate->number != self->generation;
 
   _clr_shipment_session_set_flag (self, SESSION_PROP_EVALUATING, FALSE);
   if (determination == NULL)
@@ -173,7 +176,7 @@ evaluate_done_cb (GObject      *object,
   _clr_shipment_session_set_result (self, determination);
   if (!stale)
     _clr_shipment_session_store_result (self, determination);
-  g_signal_emit (self, signals[SESSION_EVALUATED], 0, determination, evaluate->shipment, stale);
+  g_signal_emit (self, signals[SESSION_EVALUATED], 0, determination, evaluate->node, stale);
 }
 
 void
@@ -183,7 +186,7 @@ clr_shipment_session_evaluate (ClrShipmentSession *self,
                                const char         *posture)
 {
   g_autoptr(GTask) task = NULL;
-  EvaluateData *evaluate;
+  ClrSessionJob *evaluate;
 
   g_return_if_fail (CLR_IS_SHIPMENT_SESSION (self));
   g_return_if_fail (shipment != NULL);
@@ -191,16 +194,14 @@ clr_shipment_session_evaluate (ClrShipmentSession *self,
   if (!self->flags[SESSION_PROP_READY] || self->flags[SESSION_PROP_EVALUATING])
     return;
 
-  evaluate = g_new0 (EvaluateData, 1);
-  evaluate->shipment = json_node_copy (shipment);
-  evaluate->as_of = g_strdup (as_of);
-  evaluate->posture = g_strdup (posture);
-  evaluate->generation = self->generation;
   _clr_shipment_session_set_flag (self, SESSION_PROP_EVALUATING, TRUE);
-
   task = g_task_new (self, self->cancellable, evaluate_done_cb, NULL);
   g_task_set_source_tag (task, clr_shipment_session_evaluate);
-  g_task_set_task_data (task, evaluate, evaluate_data_free);
+  evaluate = _clr_shipment_session_job_new (task);
+  evaluate->node = json_node_copy (shipment);
+  evaluate->text[0] = g_strdup (as_of);
+  evaluate->text[1] = g_strdup (posture);
+  evaluate->number = self->generation;
   g_task_run_in_thread (task, evaluate_thread);
 }
 
@@ -217,20 +218,6 @@ clr_shipment_session_close (ClrShipmentSession *self)
   if (!clr_shipment_session_flush (self, &error))
     g_warning ("Could not save the open case on close: %s", error->message);
   g_cancellable_cancel (self->cancellable);
-}
-
-static void
-clr_shipment_session_constructed (GObject *object)
-{
-  ClrShipmentSession *self = CLR_SHIPMENT_SESSION (object);
-
-  G_OBJECT_CLASS (clr_shipment_session_parent_class)->constructed (object);
-
-  _clr_shipment_session_watch_decisions (self);
-  if (self->store == NULL)
-    return;
-  clr_store_load_rule_pack_async (self->store, self->cancellable, pack_loaded_cb, g_object_ref (self));
-  clr_shipment_session_load_lists (self);
 }
 
 static void
@@ -270,46 +257,12 @@ clr_shipment_session_get_property (GObject    *object,
 {
   ClrShipmentSession *self = CLR_SHIPMENT_SESSION (object);
 
-  if (G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_BOOLEAN)
-    {
-      g_value_set_boolean (value, self->flags[prop_id]);
-      return;
-    }
-  switch (prop_id)
-    {
-    case SESSION_PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case SESSION_PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
-    case SESSION_PROP_CASE_ID:
-      g_value_set_int64 (value, clr_shipment_session_get_case_id (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-clr_shipment_session_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  ClrShipmentSession *self = CLR_SHIPMENT_SESSION (object);
-
-  switch (prop_id)
-    {
-    case SESSION_PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case SESSION_PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == SESSION_PROP_CASE_ID)
+    g_value_set_int64 (value, clr_shipment_session_get_case_id (self));
+  else if (prop_id < SESSION_N_PROPS)
+    g_value_set_boolean (value, self->flags[prop_id]);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static GParamSpec *
@@ -339,18 +292,10 @@ clr_shipment_session_class_init (ClrShipmentSessionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->constructed = clr_shipment_session_constructed;
   object_class->dispose = clr_shipment_session_dispose;
   object_class->finalize = clr_shipment_session_finalize;
   object_class->get_property = clr_shipment_session_get_property;
-  object_class->set_property = clr_shipment_session_set_property;
 
-  properties[SESSION_PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CLR_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[SESSION_PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, CLR_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[SESSION_PROP_CASE_ID] =
     g_param_spec_int64 ("case-id", NULL, NULL, 0, G_MAXINT64, 0, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[SESSION_PROP_ARCHIVED] = flag_pspec ("archived");
@@ -380,10 +325,21 @@ ClrShipmentSession *
 clr_shipment_session_new (ClrStore    *store,
                           ClrSettings *settings)
 {
+  ClrShipmentSession *self;
+
   g_return_val_if_fail (store == NULL || CLR_IS_STORE (store), NULL);
   g_return_val_if_fail (settings == NULL || CLR_IS_SETTINGS (settings), NULL);
 
-  return g_object_new (CLR_TYPE_SHIPMENT_SESSION, "store", store, "settings", settings, NULL);
+  self = g_object_new (CLR_TYPE_SHIPMENT_SESSION, NULL);
+  self->store = store != NULL ? g_object_ref (store) : NULL;
+  self->settings = settings != NULL ? g_object_ref (settings) : NULL;
+  _clr_shipment_session_watch_decisions (self);
+  if (self->store != NULL)
+    {
+      clr_store_load_rule_pack_async (self->store, self->cancellable, pack_loaded_cb, g_object_ref (self));
+      clr_shipment_session_load_lists (self);
+    }
+  return self;
 }
 
 ClrStore *

@@ -21,8 +21,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ClrShipmentSession, clr_shipment_session, CLR, SHIPMENT_SESSION, GObject)
 
-/* Properties (read-only but store and settings, construct-only; all may be
- * NULL/FALSE): case-id, archived, ready (the rule pack is loaded: catalog),
+/* A session works on @store (NULL: nothing is saved or screened) with
+ * @settings (the exporter's country, the screening threshold; may be NULL).
+ *
+ * Properties (read-only): case-id, archived, ready (the rule pack is loaded: catalog),
  * evaluating, lists-loading (the screening lists are being prepared),
  * lists-empty (no restricted-party list is loaded).
  *
