@@ -341,10 +341,15 @@ void
 clr_shipment_page_open_file (ClrShipmentPage *self,
                              GFile           *file)
 {
+  g_autofree char *path = NULL;
+
   g_return_if_fail (CLR_IS_SHIPMENT_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  self->opened_first = TRUE;
+  /* The imported case is shown, not the one reopened at start. */
+  path = g_file_get_path (file);
+  if (path != NULL && self->store != NULL)
+    self->opened_first = TRUE;
   clr_shipment_session_import_file (self->session, file);
 }
 

@@ -9,9 +9,9 @@
 
 #include <glib/gi18n.h>
 
+#include "clr-case-row.h"
 #include "clr-case-sidebar.h"
 #include "clr-store-cases.h"
-#include "clr-verdict.h"
 
 #define LIST_DELAY_MS   800
 #define CASE_LIST_LIMIT 200
@@ -44,62 +44,10 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ClrCaseSidebar, clr_case_sidebar, GTK_TYPE_BOX)
 
-static GtkWidget *
-case_row_new (ClrCase *item)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (item->reference && *item->reference ? item->reference
-                                                                        : _("Untitled shipment"));
-  g_autofree char *subtitle_text = NULL;
-  GtkWidget *subtitle;
-  g_autofree char *accessible = NULL;
-  ClrVerdict verdict = clr_verdict_from_string (item->verdict);
-
-  /* Translators: case list line: destination, export date, status */
-  subtitle_text = g_strdup_printf (_("%s · %s%s"),
-                                   item->destination ? item->destination : "—",
-                                   item->date ? item->date : "—",
-                                   item->status == CLR_CASE_STATUS_ARCHIVED ? _(" · archived") : "");
-  subtitle = gtk_label_new (subtitle_text);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "case-row-title");
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (text), title);
-  gtk_box_append (GTK_BOX (text), subtitle);
-  gtk_box_append (GTK_BOX (box), text);
-  if (item->verdict != NULL)
-    {
-      GtkWidget *pill = gtk_label_new (clr_verdict_get_label (verdict));
-
-      gtk_widget_add_css_class (pill, "verdict-pill");
-      gtk_widget_add_css_class (pill, clr_verdict_get_style (verdict));
-      gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (box), pill);
-    }
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  accessible = g_strdup_printf ("%s, %s%s%s", gtk_label_get_text (GTK_LABEL (title)), subtitle_text,
-                                item->verdict ? ", " : "",
-                                item->verdict ? clr_verdict_get_label (verdict) : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_object_set_data_full (G_OBJECT (row), "case-id64", g_memdup2 (&item->id, sizeof item->id), g_free);
-  return row;
-}
-
 static gint64
 row_case_id (GtkListBoxRow *row)
 {
-  gint64 *id = row ? g_object_get_data (G_OBJECT (row), "case-id64") : NULL;
-
-  return id ? *id : 0;
+  return CLR_IS_CASE_ROW (row) ? clr_case_row_get_case_id (CLR_CASE_ROW (row)) : 0;
 }
 
 static const char *
@@ -130,7 +78,7 @@ cases_loaded_cb (GObject      *object,
   while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, 0))) != NULL)
     gtk_list_box_remove (self->list, child);
   for (guint i = 0; i < cases->len; i++)
-    gtk_list_box_append (self->list, case_row_new (g_ptr_array_index (cases, i)));
+    gtk_list_box_append (self->list, clr_case_row_new (g_ptr_array_index (cases, i)));
   clr_case_sidebar_select_case (self, self->selected);
   first = cases->len > 0 ? g_ptr_array_index (cases, 0) : NULL;
   self->recent = first != NULL && *search_text (self) == '\0' && first->status == CLR_CASE_STATUS_OPEN
