@@ -14,15 +14,6 @@
 
 static ClrApplication *app;
 
-static const char *h100_json =
-  "{\"reference\": \"SESSION-H100\", \"date\": \"2025-06-01\", \"destination\": \"CN\","
-  " \"exported_from\": \"US\","
-  " \"items\": [{\"description\": \"NVIDIA H100 SXM5 80GB\", \"eccn\": \"3A090.a\", \"quantity\": 8,"
-  "   \"unit_value\": 30000, \"currency\": \"USD\", \"tpp\": 15832, \"datacenter\": true}],"
-  " \"parties\": [{\"role\": \"end_user\", \"name\": \"Shanghai Cloud Compute Co., Ltd.\","
-  "   \"country\": \"CN\", \"headquarters_country\": \"CN\"}],"
-  " \"end_use\": {\"categories\": [\"datacenter\"]}}";
-
 typedef struct
 {
   ClrShipmentSession *session;
@@ -71,14 +62,18 @@ fixture_teardown (Fixture       *f,
   g_assert_null (session);
 }
 
+/* H100s (3A090.a) to a Chinese supercomputer centre: License required. */
 static JsonNode *
-parse (const char *text)
+load_shipment (void)
 {
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "engine", "data", "shipments",
+                                                 "h100-to-listed-supercomputer-center.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  JsonNode *node = json_from_string (text, &error);
 
+  json_parser_load_from_file (parser, path, &error);
   g_assert_no_error (error);
-  return node;
+  return json_node_copy (json_parser_get_root (parser));
 }
 
 static ClrCase *
@@ -104,7 +99,7 @@ test_new_case_and_autosave (Fixture       *f,
                             gconstpointer  data)
 {
   g_autoptr(JsonNode) document = clr_shipment_session_new_case (f->session);
-  g_autoptr(JsonNode) edited = parse (h100_json);
+  g_autoptr(JsonNode) edited = load_shipment ();
   g_autoptr(ClrCase) item = NULL;
   JsonObject *object;
   gint64 id;
@@ -126,23 +121,33 @@ test_new_case_and_autosave (Fixture       *f,
   id = clr_shipment_session_get_case_id (f->session);
   g_assert_cmpint (id, >, 0);
   item = stored_case (id);
-  g_assert_cmpstr (item->reference, ==, "SESSION-H100");
+  g_assert_cmpstr (item->reference, ==, "PO-EL-4");
   g_assert_null (item->result);
+}
+
+/* A new case holding the H100 shipment, saved: its id. */
+static gint64
+start_case (Fixture  *f,
+            JsonNode *shipment)
+{
+  g_autoptr(JsonNode) document = clr_shipment_session_new_case (f->session);
+  gint64 id;
+
+  g_assert_nonnull (document);
+  clr_shipment_session_edit (f->session, shipment);
+  g_assert_true (clr_shipment_session_flush (f->session, NULL));
+  id = clr_shipment_session_get_case_id (f->session);
+  g_assert_cmpint (id, >, 0);
+  return id;
 }
 
 static void
 test_evaluate_stores_result (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autoptr(JsonNode) document = clr_shipment_session_new_case (f->session);
-  g_autoptr(JsonNode) shipment = parse (h100_json);
+  g_autoptr(JsonNode) shipment = load_shipment ();
   g_autoptr(ClrCase) item = NULL;
-  gint64 id;
-
-  clr_shipment_session_edit (f->session, shipment);
-  g_assert_true (clr_shipment_session_flush (f->session, NULL));
-  id = clr_shipment_session_get_case_id (f->session);
-  g_assert_cmpint (id, >, 0);
+  gint64 id = start_case (f, shipment);
 
   clr_shipment_session_evaluate (f->session, shipment, "2025-06-01", "enforcement");
   g_assert_true (clr_shipment_session_get_evaluating (f->session));
@@ -163,14 +168,9 @@ static void
 test_edit_while_evaluating (Fixture       *f,
                             gconstpointer  data)
 {
-  g_autoptr(JsonNode) document = clr_shipment_session_new_case (f->session);
-  g_autoptr(JsonNode) shipment = parse (h100_json);
+  g_autoptr(JsonNode) shipment = load_shipment ();
   g_autoptr(ClrCase) item = NULL;
-  gint64 id;
-
-  clr_shipment_session_edit (f->session, shipment);
-  g_assert_true (clr_shipment_session_flush (f->session, NULL));
-  id = clr_shipment_session_get_case_id (f->session);
+  gint64 id = start_case (f, shipment);
 
   /* An edit before the result arrives: the result is shown stale and not stored. */
   clr_shipment_session_evaluate (f->session, shipment, "2025-06-01", "enforcement");
