@@ -169,7 +169,8 @@ clr_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (clr_window_parent_class)->constructed (object);
 
-  self->shipment_page = add_page (self, g_object_new (CLR_TYPE_SHIPMENT_PAGE, NULL),
+  self->shipment_page = add_page (self, g_object_new (CLR_TYPE_SHIPMENT_PAGE,
+                                                      "store", self->store, "settings", self->settings, NULL),
                                   "shipment", _("Shipment"), "document-send-symbolic");
   self->review_page = add_page (self, g_object_new (CLR_TYPE_REVIEW_PAGE,
                                                     "store", self->store, "settings", self->settings, NULL),

@@ -12,7 +12,7 @@
 #include "clr-gui-test.h"
 #include "clr-store-lists.h"
 #include "clr-window-private.h"
-#include "pages/clr-shipment-page.h"
+#include "pages/clr-shipment-page-private.h"
 #include "shipment/clr-field-row.h"
 
 static ClrApplication *app;

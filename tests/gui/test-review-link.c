@@ -14,7 +14,7 @@
 #include "clr-store-review.h"
 #include "clr-window-private.h"
 #include "pages/clr-review-page-private.h"
-#include "pages/clr-shipment-page.h"
+#include "pages/clr-shipment-page-private.h"
 #include "shipment/clr-field-row.h"
 #include "shipment/clr-party-row.h"
 #include "shipment/clr-result-pane.h"

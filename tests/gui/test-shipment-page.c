@@ -10,7 +10,7 @@
 
 #include "clr-gui-test.h"
 #include "clr-store-cases.h"
-#include "pages/clr-shipment-page.h"
+#include "pages/clr-shipment-page-private.h"
 #include "shipment/clr-field-row.h"
 #include "shipment/clr-item-row.h"
 #include "shipment/clr-party-row.h"
@@ -54,7 +54,7 @@ static void
 fixture_setup_reopening (Fixture       *f,
                          gconstpointer  data)
 {
-  f->page = CLR_SHIPMENT_PAGE (clr_shipment_page_new ());
+  f->page = CLR_SHIPMENT_PAGE (clr_shipment_page_new (clr_application_get_store (app), clr_application_get_settings (app)));
   f->window = clr_gui_test_present (GTK_WIDGET (f->page), 1400, 900);
   CLR_GUI_TEST_WAIT_UNTIL (clr_shipment_page_get_ready (f->page), 20);
   g_assert_true (clr_shipment_page_get_ready (f->page));

@@ -12,7 +12,7 @@
 #include "clr-window-private.h"
 #include "pages/clr-lists-page.h"
 #include "pages/clr-review-page.h"
-#include "pages/clr-shipment-page.h"
+#include "pages/clr-shipment-page-private.h"
 #include "shipment/clr-shipment-form.h"
 
 static ClrApplication *app;

@@ -1,4 +1,5 @@
-/* clr-shipment-page-private.h — ClrShipmentPage internals the GUI tests drive
+/* clr-shipment-page-private.h — ClrShipmentPage internals: the struct its files share
+ * (clr-shipment-page.c, -actions.c, -report.c) and what the GUI tests drive
  *
  * Copyright 2026 The Clearance authors
  *
@@ -8,17 +9,91 @@
 #pragma once
 
 #include "clr-shipment-page.h"
+#include "../shipment/clr-case-sidebar.h"
+#include "../shipment/clr-result-pane.h"
+#include "../shipment/clr-shipment-form.h"
+#include "../shipment/clr-shipment-session.h"
+#include "clr-report.h"
 
 G_BEGIN_DECLS
+
+struct _ClrShipmentPage
+{
+  AdwBin                parent_instance;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  AdwLeaflet           *inner_leaflet;
+  ClrCaseSidebar       *sidebar;
+  GtkRevealer          *lists_banner;
+  GtkRevealer          *startup_banner;
+  GtkLabel             *case_title;
+  GtkWidget            *cases_button;
+  GtkWidget            *form_evaluate_button;
+  ClrShipmentForm      *form;
+  ClrResultPane        *result_pane;
+
+  ClrStore             *store;
+  ClrSettings          *settings;
+  ClrShipmentSession   *session;
+  GCancellable         *cancellable;
+
+  gboolean              opened_first;
+  gboolean              actions_ready;
+  ClrReport            *print_report;
+
+  /* The file choosers, made on first use and kept: each opens where it was
+   * last used, and a chooser is hidden, not destroyed, between uses. */
+  GtkFileChooserNative *report_chooser;
+  GtkFileChooserNative *json_chooser;
+  GtkFileChooserNative *import_chooser;
+};
+
+/* Shows @message as a toast on the page. */
+void                  clr_shipment_page_toast               (ClrShipmentPage       *self,
+                                                             const char            *message);
+
+/* clr-shipment-page-actions.c: the shipment.* actions and their shortcuts. */
+void                  _clr_shipment_page_class_add_actions  (GtkWidgetClass        *widget_class);
+void                  _clr_shipment_page_add_shortcuts      (ClrShipmentPage       *self);
+/* Enables the actions for the page's state (all disabled while it is hidden). */
+void                  _clr_shipment_page_update_actions     (ClrShipmentPage       *self);
+/* The page's chooser in @slot, made on first use with @title, @action, its
+ * accept label, one filter and @response_cb; then kept (hidden between uses)
+ * until the page goes (_clr_shipment_page_drop_file_chooser). */
+GtkFileChooserNative *_clr_shipment_page_file_chooser       (ClrShipmentPage       *self,
+                                                             GtkFileChooserNative **slot,
+                                                             const char            *title,
+                                                             GtkFileChooserAction   action,
+                                                             const char            *accept_label,
+                                                             const char            *pattern,
+                                                             const char            *filter_name,
+                                                             GCallback              response_cb);
+void                  _clr_shipment_page_drop_file_chooser  (ClrShipmentPage       *self,
+                                                             GtkFileChooserNative **slot);
+/* The open shipment's reference made a file name with @suffix. */
+char                 *_clr_shipment_page_suggested_name     (ClrShipmentPage       *self,
+                                                             const char            *suffix);
+
+/* clr-shipment-page-report.c: shipment.export-report and shipment.print. */
+void                  _clr_shipment_page_export_report      (ClrShipmentPage       *self);
+void                  _clr_shipment_page_print              (ClrShipmentPage       *self);
+
+/* For the tests. */
+GtkWidget            *clr_shipment_page_get_form            (ClrShipmentPage       *self);
+GtkWidget            *clr_shipment_page_get_result_pane     (ClrShipmentPage       *self);
+GtkListBox           *clr_shipment_page_get_case_list       (ClrShipmentPage       *self);
+/* The first-run banner (revealed while no restricted-party list is loaded). */
+GtkRevealer          *clr_shipment_page_get_lists_banner    (ClrShipmentPage       *self);
 
 /* The print operation of the Print action (shipment.print): the evidence report
  * of the result on screen, paginated in ::begin-print and drawn page by page in
  * ::draw-page. Run it: the page counts as printing until the operation's ::done,
  * and until then Print is disabled and another call fails with G_IO_ERROR_BUSY.
  * Without a result it fails with G_IO_ERROR_NOT_INITIALIZED. (transfer full) */
-GtkPrintOperation *clr_shipment_page_create_print_operation (ClrShipmentPage  *self,
-                                                             GError          **error);
+GtkPrintOperation    *clr_shipment_page_create_print_operation (ClrShipmentPage    *self,
+                                                                GError            **error);
 /* TRUE from create_print_operation () until that operation is done. */
-gboolean           clr_shipment_page_get_printing           (ClrShipmentPage  *self);
+gboolean              clr_shipment_page_get_printing        (ClrShipmentPage       *self);
 
 G_END_DECLS

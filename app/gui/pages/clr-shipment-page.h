@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "clr-settings.h"
 #include "clr-store.h"
 
 G_BEGIN_DECLS
@@ -17,11 +18,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ClrShipmentPage, clr_shipment_page, CLR, SHIPMENT_PAGE, AdwBin)
 
-/* The page takes the application's store when it is created inside a
- * ClrApplication; tests give it one with set_store. */
-GtkWidget   *clr_shipment_page_new              (void);
-void         clr_shipment_page_set_store        (ClrShipmentPage *self,
-                                                 ClrStore        *store);
+/* The page works on @store (construct-only "store") with @settings
+ * ("settings": the exporter's country, the screening threshold, the
+ * reviewer's name); the window creates it. */
+GtkWidget   *clr_shipment_page_new              (ClrStore        *store,
+                                                 ClrSettings     *settings);
 /* TRUE once the rule pack is loaded and the form offers its catalog
  * (notify::ready). */
 gboolean     clr_shipment_page_get_ready        (ClrShipmentPage *self);
@@ -44,11 +45,5 @@ gboolean     clr_shipment_page_flush            (ClrShipmentPage *self,
 gint64       clr_shipment_page_get_case_id      (ClrShipmentPage *self);
 /* Busy evaluating (notify::evaluating). */
 gboolean     clr_shipment_page_get_evaluating   (ClrShipmentPage *self);
-
-GtkWidget   *clr_shipment_page_get_form         (ClrShipmentPage *self);
-GtkWidget   *clr_shipment_page_get_result_pane  (ClrShipmentPage *self);
-GtkListBox  *clr_shipment_page_get_case_list    (ClrShipmentPage *self);
-/* The first-run banner (revealed while no restricted-party list is loaded). */
-GtkRevealer *clr_shipment_page_get_lists_banner (ClrShipmentPage *self);
 
 G_END_DECLS

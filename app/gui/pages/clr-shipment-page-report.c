@@ -1,0 +1,236 @@
+/* clr-shipment-page-report.c — ClrShipmentPage: the evidence report of the result on
+ * screen, exported (PDF and JSON evidence pack) or printed
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "clr-shipment-page-private.h"
+
+static ClrReport *
+make_report (ClrShipmentPage  *self,
+             GError          **error)
+{
+  g_autofree char *author = self->settings != NULL
+                            ? clr_settings_dup_effective_reviewer_name (self->settings) : NULL;
+
+  return clr_report_new (clr_result_pane_get_shipment (self->result_pane),
+                         clr_result_pane_get_result (self->result_pane),
+                         author, NULL, error);
+}
+
+/* ---- Export ------------------------------------------------------------ */
+
+static void
+report_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ClrReport *report = CLR_REPORT (source_object);
+  const char *pdf = task_data;
+  g_autofree char *base = NULL;
+  g_autofree char *json = NULL;
+  GError *error = NULL;
+
+  base = g_str_has_suffix (pdf, ".pdf") ? g_strndup (pdf, strlen (pdf) - 4) : g_strdup (pdf);
+  json = g_strconcat (base, ".evidence.json", NULL);
+  if (!clr_report_write_pdf (report, pdf, &error)
+      || !clr_report_write_evidence_pack (report, json, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&json), g_free);
+}
+
+static void
+report_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ClrShipmentPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  if (json == NULL)
+    {
+      clr_shipment_page_toast (self, error->message);
+      return;
+    }
+  name = g_path_get_basename (json);
+  /* Translators: the PDF was written; the JSON evidence pack's file name follows */
+  text = g_strdup_printf (_("Evidence report saved, with its evidence pack %s"), name);
+  clr_shipment_page_toast (self, text);
+}
+
+static void
+export_report_response_cb (GtkNativeDialog *dialog,
+                           int              response,
+                           ClrShipmentPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrReport) report = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file == NULL)
+    return;
+  report = make_report (self, &error);
+  if (report == NULL)
+    {
+      clr_shipment_page_toast (self, error->message);
+      return;
+    }
+  task = g_task_new (report, NULL, report_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, export_report_response_cb);
+  g_task_set_task_data (task, g_file_get_path (file), g_free);
+  g_task_run_in_thread (task, report_thread);
+}
+
+void
+_clr_shipment_page_export_report (ClrShipmentPage *self)
+{
+  g_autofree char *name = _clr_shipment_page_suggested_name (self, "-evidence.pdf");
+  GtkFileChooserNative *dialog;
+
+  if (clr_result_pane_get_result (self->result_pane) == NULL)
+    return;
+  dialog = _clr_shipment_page_file_chooser (self, &self->report_chooser, _("Export Evidence Report"),
+                                            GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), "*.pdf",
+                                            _("PDF documents"), G_CALLBACK (export_report_response_cb));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* ---- Print ------------------------------------------------------------- */
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                ClrShipmentPage   *self)
+{
+  guint pages;
+
+  /* The page was closed while its print dialog was open. */
+  if (self->print_report == NULL)
+    {
+      gtk_print_operation_cancel (operation);
+      return;
+    }
+  pages = clr_report_paginate (self->print_report,
+                               gtk_print_context_get_cairo_context (context),
+                               gtk_print_context_get_width (context),
+                               gtk_print_context_get_height (context));
+  gtk_print_operation_set_n_pages (operation, (int) pages);
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              ClrShipmentPage   *self)
+{
+  if (self->print_report != NULL)
+    clr_report_draw_page (self->print_report, gtk_print_context_get_cairo_context (context), (guint) page);
+}
+
+static void
+print_finished (ClrShipmentPage *self)
+{
+  g_clear_object (&self->print_report);
+  _clr_shipment_page_update_actions (self);
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               ClrShipmentPage         *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      clr_shipment_page_toast (self, error ? error->message : _("Printing failed"));
+    }
+  print_finished (self);
+}
+
+GtkPrintOperation *
+clr_shipment_page_create_print_operation (ClrShipmentPage  *self,
+                                          GError          **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *job = NULL;
+
+  g_return_val_if_fail (CLR_IS_SHIPMENT_PAGE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (clr_result_pane_get_result (self->result_pane) == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("Evaluate the shipment before printing its report"));
+      return NULL;
+    }
+  if (self->print_report != NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("The evidence report is already being printed"));
+      return NULL;
+    }
+  self->print_report = make_report (self, error);
+  if (self->print_report == NULL)
+    return NULL;
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  job = _clr_shipment_page_suggested_name (self, "");
+  gtk_print_operation_set_job_name (operation, job);
+  g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), self, 0);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  _clr_shipment_page_update_actions (self);
+  return g_steal_pointer (&operation);
+}
+
+gboolean
+clr_shipment_page_get_printing (ClrShipmentPage *self)
+{
+  g_return_val_if_fail (CLR_IS_SHIPMENT_PAGE (self), FALSE);
+  return self->print_report != NULL;
+}
+
+void
+_clr_shipment_page_print (ClrShipmentPage *self)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkPrintOperationResult result;
+
+  operation = clr_shipment_page_create_print_operation (self, &error);
+  if (operation == NULL)
+    {
+      /* Print is disabled while printing; a second one (a key repeat) is ignored. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BUSY))
+        clr_shipment_page_toast (self, error->message);
+      return;
+    }
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
+  /* ::done, when it was emitted already, has said what went wrong. */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && self->print_report != NULL)
+    clr_shipment_page_toast (self, error ? error->message : _("Printing failed"));
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+    print_finished (self);
+}

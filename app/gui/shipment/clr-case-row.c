@@ -1,0 +1,96 @@
+/* clr-case-row.c — one case in the Shipment page's case list
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "clr-case-row.h"
+#include "clr-verdict.h"
+#include "clr-verdict-style.h"
+
+struct _ClrCaseRow
+{
+  GtkListBoxRow  parent_instance;
+
+  GtkLabel      *title;
+  GtkLabel      *subtitle;
+  GtkLabel      *pill;
+
+  gint64         case_id;
+};
+
+G_DEFINE_FINAL_TYPE (ClrCaseRow, clr_case_row, GTK_TYPE_LIST_BOX_ROW)
+
+static void
+clr_case_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), CLR_TYPE_CASE_ROW);
+
+  G_OBJECT_CLASS (clr_case_row_parent_class)->dispose (object);
+}
+
+static void
+clr_case_row_class_init (ClrCaseRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = clr_case_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/shipment/clr-case-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClrCaseRow, title);
+  gtk_widget_class_bind_template_child (widget_class, ClrCaseRow, subtitle);
+  gtk_widget_class_bind_template_child (widget_class, ClrCaseRow, pill);
+}
+
+static void
+clr_case_row_init (ClrCaseRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+clr_case_row_new (ClrCase *item)
+{
+  ClrCaseRow *self;
+  ClrVerdict verdict;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *accessible = NULL;
+
+  g_return_val_if_fail (item != NULL, NULL);
+
+  self = g_object_new (CLR_TYPE_CASE_ROW, NULL);
+  self->case_id = item->id;
+  verdict = clr_verdict_from_string (item->verdict);
+  gtk_label_set_text (self->title, item->reference && *item->reference ? item->reference
+                                                                       : _("Untitled shipment"));
+  /* Translators: case list line: destination, export date, status */
+  subtitle = g_strdup_printf (_("%s · %s%s"),
+                              item->destination ? item->destination : "—",
+                              item->date ? item->date : "—",
+                              item->status == CLR_CASE_STATUS_ARCHIVED ? _(" · archived") : "");
+  gtk_label_set_text (self->subtitle, subtitle);
+  if (item->verdict != NULL)
+    {
+      gtk_label_set_text (self->pill, clr_verdict_get_label (verdict));
+      gtk_widget_add_css_class (GTK_WIDGET (self->pill), clr_verdict_get_style (verdict));
+      gtk_widget_set_visible (GTK_WIDGET (self->pill), TRUE);
+    }
+  accessible = g_strdup_printf ("%s, %s%s%s", gtk_label_get_text (self->title), subtitle,
+                                item->verdict ? ", " : "",
+                                item->verdict ? clr_verdict_get_label (verdict) : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  return GTK_WIDGET (self);
+}
+
+gint64
+clr_case_row_get_case_id (ClrCaseRow *self)
+{
+  g_return_val_if_fail (CLR_IS_CASE_ROW (self), 0);
+  return self->case_id;
+}

@@ -1,0 +1,255 @@
+/* clr-shipment-session-cases.c — ClrShipmentSession: a new case, opening, importing,
+ * duplicating, archiving and exporting cases
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "clr-shipment-session-private.h"
+
+#define signals _clr_shipment_session_signals
+
+JsonNode *
+clr_shipment_session_new_case (ClrShipmentSession *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  const char *country = self->settings != NULL ? clr_settings_get_exporter_country (self->settings) : NULL;
+
+  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), NULL);
+
+  if (!clr_shipment_session_save_now (self))
+    return NULL;
+
+  /* A new case starts with today's date, the exporter's country, one item and an end user. */
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "date");
+  json_builder_add_string_value (builder, today);
+  if (country != NULL && *country != '\0')
+    {
+      json_builder_set_member_name (builder, "exported_from");
+      json_builder_add_string_value (builder, country);
+    }
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "parties");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "role");
+  json_builder_add_string_value (builder, "end_user");
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  _clr_shipment_session_set_case_id (self, 0);
+  _clr_shipment_session_set_flag (self, SESSION_PROP_ARCHIVED, FALSE);
+  g_clear_pointer (&self->unsaved_result, json_node_unref);
+  _clr_shipment_session_set_result (self, NULL);
+  self->generation++;
+  return json_builder_get_root (builder);
+}
+
+static void
+case_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ClrShipmentSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrCase) item = clr_store_get_case_finish (CLR_STORE (object), result, &error);
+
+  if (item == NULL)
+    {
+      _clr_shipment_session_report_error (self, error);
+      return;
+    }
+  /* The case reopened at start does not replace what the user began meanwhile. */
+  if (item->id == self->auto_open_id)
+    {
+      self->auto_open_id = 0;
+      if (self->generation != self->auto_open_generation)
+        return;
+    }
+  /* Whatever was typed while the case loaded belongs to the previous case. */
+  if (!clr_shipment_session_save_now (self))
+    return;
+  _clr_shipment_session_set_case_id (self, item->id);
+  _clr_shipment_session_set_flag (self, SESSION_PROP_ARCHIVED, item->status == CLR_CASE_STATUS_ARCHIVED);
+  _clr_shipment_session_set_result (self, item->result);
+  self->generation++;
+  g_signal_emit (self, signals[SESSION_CASE_LOADED], 0, item);
+}
+
+void
+clr_shipment_session_open_case (ClrShipmentSession *self,
+                                gint64              case_id)
+{
+  g_return_if_fail (CLR_IS_SHIPMENT_SESSION (self));
+  g_return_if_fail (self->store != NULL);
+
+  if (!clr_shipment_session_save_now (self))
+    return;
+  clr_store_get_case_async (self->store, case_id, self->cancellable,
+                            case_loaded_cb, g_object_ref (self));
+}
+
+void
+clr_shipment_session_reopen_case (ClrShipmentSession *self,
+                                  gint64              case_id)
+{
+  g_return_if_fail (CLR_IS_SHIPMENT_SESSION (self));
+
+  self->auto_open_id = case_id;
+  self->auto_open_generation = self->generation;
+  clr_shipment_session_open_case (self, case_id);
+}
+
+/* Shared end of an import and a duplication: the new case @id is listed and opened. */
+static void
+case_added (ClrShipmentSession *self,
+            gint64              id,
+            GError             *error,
+            const char         *done)
+{
+  if (id == 0)
+    {
+      _clr_shipment_session_report_error (self, error);
+      return;
+    }
+  g_signal_emit (self, signals[SESSION_CASES_CHANGED], 0, TRUE);
+  clr_shipment_session_open_case (self, id);
+  if (done != NULL)
+    _clr_shipment_session_say (self, done);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ClrShipmentSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 id = clr_store_import_case_finish (CLR_STORE (object), result, &error);
+
+  case_added (self, id, error, NULL);
+}
+
+void
+clr_shipment_session_import_file (ClrShipmentSession *self,
+                                  GFile              *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (CLR_IS_SHIPMENT_SESSION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL || self->store == NULL)
+    {
+      _clr_shipment_session_say (self, _("Only local shipment files can be opened"));
+      return;
+    }
+  clr_store_import_case_async (self->store, path, self->cancellable,
+                               import_done_cb, g_object_ref (self));
+}
+
+static void
+duplicate_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(ClrShipmentSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 id = clr_store_duplicate_case_finish (CLR_STORE (object), result, &error);
+
+  case_added (self, id, error, _("Case duplicated"));
+}
+
+/* The open case's id once saved, or 0 (nothing to act on, or the save failed). */
+static gint64
+saved_case_id (ClrShipmentSession *self)
+{
+  if (self->store == NULL || !clr_shipment_session_save_now (self))
+    return 0;
+  return clr_shipment_session_get_case_id (self);
+}
+
+void
+clr_shipment_session_duplicate (ClrShipmentSession *self)
+{
+  gint64 id;
+
+  g_return_if_fail (CLR_IS_SHIPMENT_SESSION (self));
+
+  if ((id = saved_case_id (self)) != 0)
+    clr_store_duplicate_case_async (self->store, id, self->cancellable,
+                                    duplicate_done_cb, g_object_ref (self));
+}
+
+static void
+archive_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ClrShipmentSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!clr_store_set_case_archived_finish (CLR_STORE (object), result, &error))
+    {
+      _clr_shipment_session_say (self, error->message);
+      return;
+    }
+  _clr_shipment_session_set_flag (self, SESSION_PROP_ARCHIVED, !self->flags[SESSION_PROP_ARCHIVED]);
+  g_signal_emit (self, signals[SESSION_CASES_CHANGED], 0, TRUE);
+  _clr_shipment_session_say (self, self->flags[SESSION_PROP_ARCHIVED] ? _("Case archived") : _("Case restored"));
+}
+
+void
+clr_shipment_session_toggle_archived (ClrShipmentSession *self)
+{
+  gint64 id;
+
+  g_return_if_fail (CLR_IS_SHIPMENT_SESSION (self));
+
+  if ((id = saved_case_id (self)) != 0)
+    clr_store_set_case_archived_async (self->store, id, !self->flags[SESSION_PROP_ARCHIVED], self->cancellable,
+                                       archive_done_cb, g_object_ref (self));
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ClrShipmentSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!clr_store_export_case_finish (CLR_STORE (object), result, &error))
+    _clr_shipment_session_say (self, error->message);
+  else
+    _clr_shipment_session_say (self, _("Shipment exported"));
+}
+
+void
+clr_shipment_session_export_file (ClrShipmentSession *self,
+                                  GFile              *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  gint64 id;
+
+  g_return_if_fail (CLR_IS_SHIPMENT_SESSION (self));
+
+  if (path != NULL && (id = saved_case_id (self)) != 0)
+    clr_store_export_case_async (self->store, id, path, self->cancellable,
+                                 export_done_cb, g_object_ref (self));
+}
+

@@ -1,0 +1,104 @@
+/* clr-shipment-session-private.h — ClrShipmentSession's struct, shared by its two files
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "clr-matcher.h"
+#include "clr-shipment-session.h"
+
+G_BEGIN_DECLS
+
+enum {
+  SESSION_PROP_0,
+  SESSION_PROP_CASE_ID,
+  SESSION_PROP_ARCHIVED,
+  SESSION_PROP_READY,
+  SESSION_PROP_EVALUATING,
+  SESSION_PROP_LISTS_LOADING,
+  SESSION_PROP_LISTS_EMPTY,
+  SESSION_N_PROPS
+};
+
+struct _ClrShipmentSession
+{
+  GObject             parent_instance;
+
+  ClrStore           *store;
+  ClrSettings        *settings;
+  GCancellable       *cancellable;
+  ClrShipmentCatalog *catalog;
+  ClrMatcher         *matcher;
+  JsonNode           *result;          /* the result shown: review decisions may outdate it */
+  JsonNode           *unsaved_result;  /* a result waiting for its case to be created */
+
+  /* Autosave. Every write takes the newest queued document and writes it
+   * while holding `lock`, so whichever of a worker and a flush runs last
+   * writes the newest document: an older one never overwrites a newer one. */
+  GMutex              lock;
+  JsonNode           *pending;         /* under lock */
+  gint64              case_id;         /* under lock */
+  guint               save_timeout_id;
+
+  gboolean            flags[SESSION_N_PROPS];  /* the boolean properties, by property id */
+  gint64              auto_open_id;    /* the case reopened at start, while it loads */
+  guint64             auto_open_generation;
+  guint64             generation;      /* +1 on every edit: a result from an older one is stale */
+};
+
+
+enum {
+  SESSION_CASE_LOADED,
+  SESSION_CASES_CHANGED,
+  SESSION_EVALUATED,
+  SESSION_EVALUATION_FAILED,
+  SESSION_RESULT_OUTDATED,
+  SESSION_MESSAGE,
+  SESSION_N_SIGNALS
+};
+
+/* What a worker thread of the session works on: a snapshot taken on the main
+ * thread, owned by the task (each use names the fields it fills). */
+typedef struct
+{
+  GObject  *object;      /* screening: the matcher; recording: the store */
+  JsonNode *node;        /* evaluation: the shipment; recording: the parties */
+  JsonNode *hit;         /* recording: the inline hit */
+  char     *text[2];     /* screening: name, country; evaluation: as-of date, posture */
+  double    threshold;   /* screening */
+  guint64   number;      /* evaluation: the document's generation; recording: the case id */
+  guint     party;       /* recording: the party's index */
+} ClrSessionJob;
+
+/* A new, empty job, @task's data. */
+ClrSessionJob *_clr_shipment_session_job_new (GTask *task);
+
+extern GParamSpec *_clr_shipment_session_properties[SESSION_N_PROPS];
+extern guint       _clr_shipment_session_signals[SESSION_N_SIGNALS];
+
+/* ::message @text. */
+void _clr_shipment_session_say          (ClrShipmentSession *self,
+                                         const char         *text);
+/* Sets boolean property @prop, notifying it when it changes. */
+void _clr_shipment_session_set_flag     (ClrShipmentSession *self,
+                                         guint               prop,
+                                         gboolean            value);
+/* Switches the autosave to case @case_id (flushed before). */
+void _clr_shipment_session_set_case_id  (ClrShipmentSession *self,
+                                         gint64              case_id);
+/* The result on screen, which review decisions may outdate. */
+void _clr_shipment_session_set_result   (ClrShipmentSession *self,
+                                         JsonNode           *result);
+/* Stores @result with the open case (once the case exists). */
+void _clr_shipment_session_store_result (ClrShipmentSession *self,
+                                         JsonNode           *result);
+/* ::message, unless @error is a cancellation. */
+void _clr_shipment_session_report_error (ClrShipmentSession *self,
+                                         const GError       *error);
+/* Connects the one source of review decisions (see the .c file). */
+void _clr_shipment_session_watch_decisions (ClrShipmentSession *self);
+
+G_END_DECLS
