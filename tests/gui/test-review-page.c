@@ -15,7 +15,7 @@
 #include "clr-store-screening.h"
 #include "lists/clr-boxed-object.h"
 #include "pages/clr-review-page.h"
-#include "review/clr-highlight.h"
+#include "widgets/clr-highlight.h"
 #include "review/clr-review-queue.h"
 
 static ClrApplication *app;

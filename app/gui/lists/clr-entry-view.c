@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "review/clr-highlight.h"
+#include "widgets/clr-highlight.h"
 
 #include "clr-entry-view.h"
 

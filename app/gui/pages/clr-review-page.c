@@ -18,7 +18,7 @@
 #include "clr-window.h"
 #include "lists/clr-boxed-object.h"
 #include "lists/clr-entry-view.h"
-#include "review/clr-highlight.h"
+#include "widgets/clr-highlight.h"
 
 #include "clr-review-page.h"
 

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "lists/clr-boxed-object.h"
-#include "review/clr-highlight.h"
+#include "widgets/clr-highlight.h"
 
 #include "clr-review-queue.h"
 
