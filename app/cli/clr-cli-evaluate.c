@@ -223,7 +223,7 @@ evaluate_batch (ClrCliContext *ctx,
 
           g_print (ngettext ("line %u: %s: %s (%u finding)\n", "line %u: %s: %s (%u findings)\n", n), line_no,
                    *reference != '\0' ? reference : _("(no reference)"),
-                   clr_verdict_label (json_object_get_string_member (r, "verdict")), n);
+                   clr_verdict_get_label (clr_verdict_from_string (json_object_get_string_member (r, "verdict"))), n);
         }
       n_ok++;
     }

@@ -18,6 +18,7 @@
 
 #include "clr-engine-error.h"
 #include "clr-evaluator.h"
+#include "clr-match-hit.h"
 #include "clr-rule-pack-private.h"
 #include "clr-shipment.h"
 
@@ -92,80 +93,7 @@ finding_new (ClrRule    *rule,
   return f;
 }
 
-int
-clr_verdict_rank (const char *verdict)
-{
-  static const char * const order[] = { "clear", "license_exception", "review", "license_required", "prohibited" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    if (g_strcmp0 (order[i], verdict) == 0)
-      return i;
-  return -1;
-}
-
-const char *
-clr_verdict_label (const char *verdict)
-{
-  if (g_strcmp0 (verdict, "prohibited") == 0)
-    return _("Prohibited");
-  if (g_strcmp0 (verdict, "license_required") == 0)
-    return _("License required");
-  if (g_strcmp0 (verdict, "review") == 0)
-    return _("Needs review");
-  if (g_strcmp0 (verdict, "license_exception") == 0)
-    return _("License exception");
-  if (g_strcmp0 (verdict, "clear") == 0)
-    return _("Clear");
-  return verdict;
-}
-
 /* ---- small helpers ------------------------------------------------------ */
-
-static const char *
-obj_string (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static JsonObject *
-obj_object (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-obj_array (JsonObject *object,
-           const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-const char *
-_clr_hit_list_code (JsonObject *hit)
-{
-  const char *code = obj_string (hit, "list");
-
-  if (code == NULL)
-    code = obj_string (hit, "list_code");
-  if (code == NULL && hit != NULL && json_object_has_member (hit, "entry"))
-    {
-      JsonNode *entry = json_object_get_member (hit, "entry");
-
-      if (JSON_NODE_HOLDS_OBJECT (entry))
-        code = obj_string (json_node_get_object (entry), "list_code");
-    }
-  return code;
-}
 
 static void
 array_add_unique (GArray *array,
@@ -243,14 +171,14 @@ expand (Eval       *ev,
           g_autoptr(GPtrArray) eccns = g_ptr_array_new_with_free_func (g_free);
 
           for (guint i = 0; f != NULL && i < f->items->len; i++)
-            strings_add_unique (eccns, obj_string (_clr_json_array_object (ev->items, g_array_index (f->items, int, i)), "eccn"));
+            strings_add_unique (eccns, clr_json_get_string (clr_json_array_get_object (ev->items, g_array_index (f->items, int, i)), "eccn"));
           value = join_strings (eccns, ", ");
         }
       else if (strcmp (key, "destination") == 0)
         value = g_strdup (ev->env.destination);
       else if (strcmp (key, "destination_name") == 0)
         {
-          const char *code = obj_string (ev->shipment, "destination");
+          const char *code = clr_json_get_string (ev->shipment, "destination");
           const char *iso = clr_rule_pack_lookup_country (ev->pack, code);
 
           value = g_strdup_printf ("%s (%s)", _clr_rule_pack_country_name (ev->pack, iso), iso);
@@ -260,17 +188,17 @@ expand (Eval       *ev,
           g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
           for (guint i = 0; f != NULL && i < f->parties->len; i++)
-            strings_add_unique (names, obj_string (_clr_json_array_object (ev->parties, g_array_index (f->parties, int, i)), "name"));
+            strings_add_unique (names, clr_json_get_string (clr_json_array_get_object (ev->parties, g_array_index (f->parties, int, i)), "name"));
           value = join_strings (names, ", ");
         }
       else if (strcmp (key, "tpp") == 0 || strcmp (key, "performance_density") == 0 ||
                strcmp (key, "memory_bandwidth_gbps") == 0)
         value = format_number (f != NULL && f->items->len > 0 ?
-                               _clr_json_array_object (ev->items, g_array_index (f->items, int, 0)) : NULL, key);
+                               clr_json_array_get_object (ev->items, g_array_index (f->items, int, 0)) : NULL, key);
       else if (strcmp (key, "ownership") == 0)
         {
           JsonObject *party = f != NULL && f->parties->len > 0 ?
-                              _clr_json_array_object (ev->parties, g_array_index (f->parties, int, 0)) : NULL;
+                              clr_json_array_get_object (ev->parties, g_array_index (f->parties, int, 0)) : NULL;
           JsonNode *parent = party != NULL ? json_object_get_member (party, "ultimate_parent") : NULL;
 
           value = format_number (parent != NULL && JSON_NODE_HOLDS_OBJECT (parent) ? json_node_get_object (parent) : NULL,
@@ -284,10 +212,10 @@ expand (Eval       *ev,
 
           for (guint i = 0; flags != NULL && i < json_array_get_length (flags); i++)
             {
-              JsonObject *flag = _clr_rule_pack_get_red_flag (ev->pack, _clr_json_array_string (flags, i));
+              JsonObject *flag = _clr_rule_pack_get_red_flag (ev->pack, clr_json_array_get_string (flags, i));
 
               if (flag != NULL)
-                g_ptr_array_add (qs, g_strdup_printf ("%s (%s)", obj_string (flag, "question"), obj_string (flag, "id")));
+                g_ptr_array_add (qs, g_strdup_printf ("%s (%s)", clr_json_get_string (flag, "question"), clr_json_get_string (flag, "id")));
             }
           value = join_strings (qs, "; ");
         }
@@ -355,9 +283,9 @@ eval_condition_rule (Eval    *ev,
         GString *trace = ev->trace != NULL ? g_string_new (NULL) : NULL;
         ClrTri t;
 
-        ev->env.item = (uses & CLR_EXPR_USES_ITEM) ? _clr_json_array_object (ev->items, i) : NULL;
+        ev->env.item = (uses & CLR_EXPR_USES_ITEM) ? clr_json_array_get_object (ev->items, i) : NULL;
         ev->env.item_index = (uses & CLR_EXPR_USES_ITEM) ? i : -1;
-        ev->env.party = (uses & CLR_EXPR_USES_PARTY) ? _clr_json_array_object (ev->parties, p) : NULL;
+        ev->env.party = (uses & CLR_EXPR_USES_PARTY) ? clr_json_array_get_object (ev->parties, p) : NULL;
         ev->env.party_index = (uses & CLR_EXPR_USES_PARTY) ? p : -1;
         t = clr_expr_eval (rule->condition, &ev->env, missing, trace);
         if (trace != NULL)
@@ -406,7 +334,7 @@ eval_condition_rule (Eval    *ev,
       g_autofree char *ask = ask_text (rule, all_missing);
 
       unknown->explanation = g_strdup_printf (_("Cannot decide whether this rule applies (it would be: %s). %s"),
-                                              clr_verdict_label (rule->outcome), ask);
+                                              clr_verdict_get_label (clr_verdict_from_string (rule->outcome)), ask);
       (void) would;
       for (guint m = 0; m < all_missing->len; m++)
         g_ptr_array_add (unknown->ask, g_strdup (g_ptr_array_index (all_missing, m)));
@@ -427,7 +355,7 @@ any_pattern (const char *eccn,
 
   for (guint i = 0; patterns != NULL && i < json_array_get_length (patterns); i++)
     {
-      const char *p = _clr_json_array_string (patterns, i);
+      const char *p = clr_json_array_get_string (patterns, i);
       ClrTri t = p != NULL ? clr_eccn_match (eccn, p) : CLR_TRI_FALSE;
 
       if (t == CLR_TRI_TRUE)
@@ -472,7 +400,7 @@ places_contain (Eval       *ev,
 {
   for (guint i = 0; places != NULL && i < json_array_get_length (places); i++)
     {
-      const char *v = _clr_json_array_string (places, i);
+      const char *v = clr_json_array_get_string (places, i);
 
       if (v == NULL)
         continue;
@@ -509,8 +437,8 @@ eval_country_chart (Eval    *ev,
 
   for (guint i = 0; i < json_array_get_length (ev->items); i++)
     {
-      JsonObject *item = _clr_json_array_object (ev->items, i);
-      const char *eccn = obj_string (item, "eccn");
+      JsonObject *item = clr_json_array_get_object (ev->items, i);
+      const char *eccn = clr_json_get_string (item, "eccn");
       JsonObject *entry = _clr_rule_pack_get_ccl_entry (ev->pack, eccn);
       JsonArray *controls;
       g_autoptr(GPtrArray) required = g_ptr_array_new_with_free_func (g_free);
@@ -532,7 +460,7 @@ eval_country_chart (Eval    *ev,
           array_add_unique (f->items, i);
           f->explanation = g_strdup_printf (_("ECCN %s has no License Requirements table in the rule pack (heading: %s). "
                                               "Check the entry in the CCL before relying on this result."),
-                                            eccn, obj_string (entry, "title"));
+                                            eccn, clr_json_get_string (entry, "title"));
           g_ptr_array_add (f->ask, g_strdup_printf ("items[%u].eccn", i));
           g_ptr_array_add (ev->findings, f);
           any = TRUE;
@@ -554,10 +482,10 @@ eval_country_chart (Eval    *ev,
 
       for (guint c = 0; c < json_array_get_length (controls); c++)
         {
-          JsonObject *control = _clr_json_array_object (controls, c);
+          JsonObject *control = clr_json_array_get_object (controls, c);
           JsonObject *scope = control != NULL ? json_object_get_object_member (control, "scope") : NULL;
-          const char *kind = obj_string (scope, "kind");
-          const char *reason = obj_string (control, "reason") ?: "?";
+          const char *kind = clr_json_get_string (scope, "kind");
+          const char *reason = clr_json_get_string (control, "reason") ?: "?";
           ClrTri applies;
           ClrTri in_scope = CLR_TRI_FALSE;
           g_autofree char *label = NULL;
@@ -575,7 +503,7 @@ eval_country_chart (Eval    *ev,
 
           if (g_strcmp0 (kind, "column") == 0)
             {
-              const char *column = obj_string (scope, "column");
+              const char *column = clr_json_get_string (scope, "column");
 
               in_scope = _clr_rule_pack_chart_marked (ev->pack, dest, column, ev->env.date, ev->env.table_notes)
                          ? CLR_TRI_TRUE : CLR_TRI_FALSE;
@@ -592,15 +520,15 @@ eval_country_chart (Eval    *ev,
                                   json_object_get_array_member (scope, "except_in") : NULL, dest))
                 hit = FALSE;
               in_scope = hit ? CLR_TRI_TRUE : CLR_TRI_FALSE;
-              label = g_strdup_printf (_("%s: %s"), reason, obj_string (scope, "text") ?: kind);
-              if (hit && applies == CLR_TRI_TRUE && obj_string (scope, "citation") != NULL)
-                strings_add_unique (citations, obj_string (scope, "citation"));
+              label = g_strdup_printf (_("%s: %s"), reason, clr_json_get_string (scope, "text") ?: kind);
+              if (hit && applies == CLR_TRI_TRUE && clr_json_get_string (scope, "citation") != NULL)
+                strings_add_unique (citations, clr_json_get_string (scope, "citation"));
               g_string_append_printf (detail, "items[%u] %s %s worded scope: %s; ", i, eccn, reason, hit ? "covers" : "does not cover");
             }
           else
             {
               g_string_append_printf (detail, "items[%u] %s %s: refers elsewhere (%s); ", i, eccn, reason,
-                                      obj_string (scope, "text") ?: "");
+                                      clr_json_get_string (scope, "text") ?: "");
               continue;
             }
 
@@ -614,7 +542,7 @@ eval_country_chart (Eval    *ev,
           else
             {
               g_autofree char *u = g_strdup_printf (_("%s — applies only to: %s"), label,
-                                                    obj_string (json_object_get_object_member (control, "applies_to"), "text"));
+                                                    clr_json_get_string (json_object_get_object_member (control, "applies_to"), "text"));
               strings_add_unique (uncertain, u);
             }
         }
@@ -628,7 +556,7 @@ eval_country_chart (Eval    *ev,
           g_autoptr(GList) codes = flags != NULL ? json_object_get_members (flags) : NULL;
 
           for (GList *l = codes; l != NULL; l = l->next)
-            g_ptr_array_add (flag_texts, g_strdup_printf ("%s %s", (const char *) l->data, obj_string (flags, l->data) ?: ""));
+            g_ptr_array_add (flag_texts, g_strdup_printf ("%s %s", (const char *) l->data, clr_json_get_string (flags, l->data) ?: ""));
           array_add_unique (f->items, i);
           for (guint r = 0; r < reasons->len; r++)
             g_ptr_array_add (f->reasons, g_strdup (g_ptr_array_index (reasons, r)));
@@ -691,10 +619,10 @@ screened_country (Eval       *ev,
                   JsonObject *element,
                   int         party)
 {
-  const char *country = obj_string (element, "country");
+  const char *country = clr_json_get_string (element, "country");
 
   if (country == NULL && party >= 0 && (guint) party < json_array_get_length (ev->parties))
-    country = obj_string (_clr_json_array_object (ev->parties, party), "country");
+    country = clr_json_get_string (clr_json_array_get_object (ev->parties, party), "country");
   return country != NULL && *country != '\0' ? country : NULL;
 }
 
@@ -707,7 +635,7 @@ hit_is_exact (JsonObject *hit,
 {
   double name_score = json_object_get_double_member_with_default (
     hit, json_object_has_member (hit, "name_score") ? "name_score" : "score", 0);
-  JsonArray *countries = obj_array (hit, "countries");
+  JsonArray *countries = clr_json_get_array (hit, "countries");
   guint n = countries != NULL ? json_array_get_length (countries) : 0;
 
   if (name_score < 1.0 - 1e-9)
@@ -715,7 +643,7 @@ hit_is_exact (JsonObject *hit,
   if (country == NULL || n == 0)
     return TRUE;
   for (guint i = 0; i < n; i++)
-    if (g_ascii_strcasecmp (_clr_json_array_string (countries, i) ?: "", country) == 0)
+    if (g_ascii_strcasecmp (clr_json_array_get_string (countries, i) ?: "", country) == 0)
       return TRUE;
   return FALSE;
 }
@@ -728,14 +656,14 @@ match_note (JsonObject *hit,
 {
   double name_score = json_object_get_double_member_with_default (
     hit, json_object_has_member (hit, "name_score") ? "name_score" : "score", 0);
-  JsonArray *countries = obj_array (hit, "countries");
+  JsonArray *countries = clr_json_get_array (hit, "countries");
   g_autoptr(GPtrArray) listed = g_ptr_array_new ();
 
   if (name_score < 1.0 - 1e-9 || country == NULL || countries == NULL)
     return g_strdup_printf (_("name score %.3f, not an exact match"), name_score);
   for (guint i = 0; i < json_array_get_length (countries); i++)
-    if (_clr_json_array_string (countries, i) != NULL)
-      g_ptr_array_add (listed, (gpointer) _clr_json_array_string (countries, i));
+    if (clr_json_array_get_string (countries, i) != NULL)
+      g_ptr_array_add (listed, (gpointer) clr_json_array_get_string (countries, i));
   g_ptr_array_add (listed, NULL);
   {
     g_autofree char *joined = g_strjoinv (", ", (char **) listed->pdata);
@@ -762,9 +690,9 @@ list_item_scope (Eval       *ev,
     {
       ClrTri t;
 
-      ev->env.item = _clr_json_array_object (ev->items, i);
+      ev->env.item = clr_json_array_get_object (ev->items, i);
       ev->env.item_index = i;
-      ev->env.party = party >= 0 ? _clr_json_array_object (ev->parties, party) : NULL;
+      ev->env.party = party >= 0 ? clr_json_array_get_object (ev->parties, party) : NULL;
       ev->env.party_index = party;
       t = clr_expr_eval (scope, &ev->env, missing, NULL);
       if (t == CLR_TRI_TRUE)
@@ -806,19 +734,19 @@ eval_screening (Eval    *ev,
 
   for (guint s = 0; s < json_array_get_length (ev->env.screening); s++)
     {
-      JsonObject *entry = _clr_json_array_object (ev->env.screening, s);
+      JsonObject *entry = clr_json_array_get_object (ev->env.screening, s);
       JsonArray *hits = entry != NULL && json_object_has_member (entry, "hits") ?
                         json_object_get_array_member (entry, "hits") : NULL;
       int party = entry != NULL ? json_object_get_int_member_with_default (entry, "party", -1) : -1;
-      const char *subject = obj_string (entry, "subject") ?: "party";
+      const char *subject = clr_json_get_string (entry, "subject") ?: "party";
 
       if (hits == NULL)
         continue;
       for (guint h = 0; h < json_array_get_length (hits); h++)
         {
-          JsonObject *hit = _clr_json_array_object (hits, h);
-          const char *decision = obj_string (hit, "decision") ?: "open";
-          const char *code = _clr_hit_list_code (hit);
+          JsonObject *hit = clr_json_array_get_object (hits, h);
+          const char *decision = clr_json_get_string (hit, "decision") ?: "open";
+          const char *code = clr_hit_list_code (hit);
           const char *canonical = NULL;
           JsonObject *consequence;
           JsonObject *potential;
@@ -837,13 +765,13 @@ eval_screening (Eval    *ev,
           if (strcmp (decision, "no_match") == 0)
             {
               g_string_append_printf (detail, "party %d: hit on %s “%s” decided not a match; ", party, code ?: "?",
-                                      obj_string (hit, "name") ?: "");
+                                      clr_json_get_string (hit, "name") ?: "");
               continue;
             }
           if (strcmp (subject, "party") != 0)
             {
               g_string_append_printf (detail, "party %d's ultimate parent matches %s “%s” (see the affiliates rules); ",
-                                      party, code ?: "?", obj_string (hit, "name") ?: "");
+                                      party, code ?: "?", clr_json_get_string (hit, "name") ?: "");
               continue;
             }
           consequence = _clr_rule_pack_get_list_consequence (ev->pack, code, &canonical);
@@ -853,7 +781,7 @@ eval_screening (Eval    *ev,
            * is not exact waits for a reviewer's decision instead of taking
            * the list's consequence; a confirmed or exact one takes it. */
           potential = strcmp (decision, "match") != 0 && !exact ?
-                      obj_object (consequence, "potential_match") : NULL;
+                      clr_json_get_object (consequence, "potential_match") : NULL;
           if (potential != NULL)
             ev->open_matches++;
           {
@@ -871,25 +799,25 @@ eval_screening (Eval    *ev,
                     names = g_ptr_array_new_with_free_func (g_free);
                     g_hash_table_insert (others, existing, names);
                   }
-                strings_add_unique (names, obj_string (hit, "name") ?: "?");
+                strings_add_unique (names, clr_json_get_string (hit, "name") ?: "?");
                 g_string_append_printf (detail, "party %d also matches %s “%s” (%s%s); ", party, canonical ?: "?",
-                                        obj_string (hit, "name") ?: "", decision,
+                                        clr_json_get_string (hit, "name") ?: "", decision,
                                         potential != NULL ? ", on hold" : exact ? ", exact" : "");
                 continue;
               }
-            f = finding_new (rule, obj_string (potential != NULL ? potential : consequence, "outcome"));
+            f = finding_new (rule, clr_json_get_string (potential != NULL ? potential : consequence, "outcome"));
             g_hash_table_insert (grouped, g_steal_pointer (&key), f);
           }
           scope = list_item_scope (ev, canonical, party, f->items, scope_missing);
           f->list = g_strdup (canonical ?: "?");
           f->on_hold = potential != NULL;
           g_free (f->title);
-          if (potential != NULL && obj_string (potential, "title") != NULL)
-            f->title = g_strdup (obj_string (potential, "title"));
+          if (potential != NULL && clr_json_get_string (potential, "title") != NULL)
+            f->title = g_strdup (clr_json_get_string (potential, "title"));
           else
-            f->title = g_strdup_printf (_("%s match"), obj_string (consequence, "title") ?: f->list);
+            f->title = g_strdup_printf (_("%s match"), clr_json_get_string (consequence, "title") ?: f->list);
           g_free (f->citation);
-          f->citation = g_strdup (obj_string (consequence, "citation"));
+          f->citation = g_strdup (clr_json_get_string (consequence, "citation"));
           f->blocks_exceptions = json_object_get_boolean_member_with_default (
             potential != NULL && json_object_has_member (potential, "blocks_exceptions") ? potential : consequence,
             "blocks_exceptions", FALSE);
@@ -897,44 +825,44 @@ eval_screening (Eval    *ev,
             array_add_unique (f->parties, party);
 
           extra = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-          g_hash_table_insert (extra, (gpointer) "entry", g_strdup (obj_string (hit, "name") ?: obj_string (hit, "matched_name") ?: "?"));
+          g_hash_table_insert (extra, (gpointer) "entry", g_strdup (clr_json_get_string (hit, "name") ?: clr_json_get_string (hit, "matched_name") ?: "?"));
           g_hash_table_insert (extra, (gpointer) "list", g_strdup (f->list));
-          g_hash_table_insert (extra, (gpointer) "entry_policy", g_strdup (obj_string (hit, "license_policy") ?: _("not stated in the list")));
-          g_hash_table_insert (extra, (gpointer) "entry_requirement", g_strdup (obj_string (hit, "license_requirement") ?: _("not stated in the list")));
+          g_hash_table_insert (extra, (gpointer) "entry_policy", g_strdup (clr_json_get_string (hit, "license_policy") ?: _("not stated in the list")));
+          g_hash_table_insert (extra, (gpointer) "entry_requirement", g_strdup (clr_json_get_string (hit, "license_requirement") ?: _("not stated in the list")));
           g_hash_table_insert (extra, (gpointer) "score",
                                g_strdup_printf ("%.3f", json_object_get_double_member_with_default (hit, "score", 0)));
           g_hash_table_insert (extra, (gpointer) "decision", g_strdup (decision));
           g_hash_table_insert (extra, (gpointer) "match_note", match_note (hit, country));
-          explanation = expand (ev, obj_string (potential != NULL ? potential : consequence, "explanation"), f, extra);
+          explanation = expand (ev, clr_json_get_string (potential != NULL ? potential : consequence, "explanation"), f, extra);
 
           if (json_object_get_boolean_member_with_default (consequence, "use_entry_policy", FALSE))
             {
               g_free (f->license_policy);
-              f->license_policy = g_strdup (obj_string (hit, "license_policy") ?: obj_string (consequence, "license_policy"));
+              f->license_policy = g_strdup (clr_json_get_string (hit, "license_policy") ?: clr_json_get_string (consequence, "license_policy"));
             }
           else
             {
               g_free (f->license_policy);
-              f->license_policy = g_strdup (obj_string (consequence, "license_policy") ?: "");
+              f->license_policy = g_strdup (clr_json_get_string (consequence, "license_policy") ?: "");
             }
 
           /* Entity List footnotes, recognised from the entry's license requirement text */
           footnotes = json_object_has_member (consequence, "footnotes") ?
                       json_object_get_array_member (consequence, "footnotes") : NULL;
-          requirement = squash_spaces (obj_string (hit, "license_requirement"));
+          requirement = squash_spaces (clr_json_get_string (hit, "license_requirement"));
           for (guint n = 0; footnotes != NULL && n < json_array_get_length (footnotes); n++)
             {
-              JsonObject *fn = _clr_json_array_object (footnotes, n);
+              JsonObject *fn = clr_json_array_get_object (footnotes, n);
               JsonArray *match = fn != NULL ? json_object_get_array_member (fn, "match") : NULL;
 
               for (guint m = 0; match != NULL && m < json_array_get_length (match); m++)
                 {
-                  g_autofree char *needle = squash_spaces (_clr_json_array_string (match, m));
+                  g_autofree char *needle = squash_spaces (clr_json_array_get_string (match, m));
 
                   if (needle[0] != '\0' && strstr (requirement, needle) != NULL)
                     {
-                      g_autofree char *more = g_strdup_printf ("%s %s", explanation, obj_string (fn, "text"));
-                      g_autofree char *cite = g_strdup_printf ("%s; %s", f->citation, obj_string (fn, "citation"));
+                      g_autofree char *more = g_strdup_printf ("%s %s", explanation, clr_json_get_string (fn, "text"));
+                      g_autofree char *cite = g_strdup_printf ("%s; %s", f->citation, clr_json_get_string (fn, "citation"));
 
                       g_free (explanation);
                       explanation = g_steal_pointer (&more);
@@ -958,12 +886,12 @@ eval_screening (Eval    *ev,
             {
               /* The listing reaches none of the items (MEU List: Supp. No. 2 to part 744 items only) */
               JsonObject *oos = json_object_get_object_member (consequence, "out_of_scope");
-              g_autofree char *more = g_strdup_printf ("%s %s", explanation, obj_string (oos, "explanation"));
+              g_autofree char *more = g_strdup_printf ("%s %s", explanation, clr_json_get_string (oos, "explanation"));
 
               g_free (explanation);
               explanation = g_steal_pointer (&more);
               g_free (f->outcome);
-              f->outcome = g_strdup (obj_string (oos, "outcome"));
+              f->outcome = g_strdup (clr_json_get_string (oos, "outcome"));
               f->blocks_exceptions = FALSE;
               g_free (f->license_policy);
               f->license_policy = g_strdup ("");
@@ -992,7 +920,7 @@ eval_screening (Eval    *ev,
           g_ptr_array_add (ev->findings, f);
           any = TRUE;
           g_string_append_printf (detail, "party %d matches %s “%s” (%s%s); ", party, f->list,
-                                  obj_string (hit, "name") ?: "", decision,
+                                  clr_json_get_string (hit, "name") ?: "", decision,
                                   potential != NULL ? ", on hold" : exact ? ", exact" : "");
         }
     }
@@ -1030,7 +958,7 @@ eval_for_items (Eval    *ev,
       ClrTri t;
 
       ev->env.item_index = items->len > 0 ? g_array_index (items, int, k) : 0;
-      ev->env.item = _clr_json_array_object (ev->items, ev->env.item_index);
+      ev->env.item = clr_json_array_get_object (ev->items, ev->env.item_index);
       ev->env.party = NULL;
       ev->env.party_index = -1;
       t = clr_expr_eval (expr, &ev->env, missing, NULL);
@@ -1053,7 +981,7 @@ apply_overrides (Eval *ev)
       ClrPolicyOverride *po = g_ptr_array_index (overrides, o);
       gboolean any = FALSE;
 
-      if (!_clr_date_in_range (ev->env.date, po->from, po->until))
+      if (!clr_date_in_range (ev->env.date, po->from, po->until))
         {
           trace_rule (ev, po->id, "not_in_force", "policy override not in force on the as-of date");
           continue;
@@ -1099,7 +1027,7 @@ add_exception_out (Eval                *ev,
   JsonArray *conditions;
 
   for (guint i = 0; i < json_array_get_length (ev->exceptions_out); i++)
-    if (g_strcmp0 (obj_string (_clr_json_array_object (ev->exceptions_out, i), "code"), e->code) == 0)
+    if (g_strcmp0 (clr_json_get_string (clr_json_array_get_object (ev->exceptions_out, i), "code"), e->code) == 0)
       return;
   o = json_object_new ();
   json_object_set_string_member (o, "code", e->code);
@@ -1152,7 +1080,7 @@ apply_exceptions (Eval *ev)
             ClrTri t;
 
             if (g_strcmp0 (ex->code, f->rule->exceptions[c]) != 0 ||
-                !_clr_date_in_range (ev->env.date, ex->from, ex->until))
+                !clr_date_in_range (ev->env.date, ex->from, ex->until))
               continue;
             ev->env.chart_reasons = f->reasons;
             t = eval_for_items (ev, ex->condition, f->items, missing);
@@ -1249,10 +1177,10 @@ evaluate_core (ClrRulePack       *pack,
       ev.trace = trace;
     }
 
-  dest_input = clr_rule_pack_lookup_country (pack, obj_string (ev.shipment, "destination"));
-  from_input = obj_string (ev.shipment, "exported_from");
+  dest_input = clr_rule_pack_lookup_country (pack, clr_json_get_string (ev.shipment, "destination"));
+  from_input = clr_json_get_string (ev.shipment, "exported_from");
   ev.env.pack = pack;
-  ev.env.date = as_of != NULL ? as_of : obj_string (ev.shipment, "date");
+  ev.env.date = as_of != NULL ? as_of : clr_json_get_string (ev.shipment, "date");
   ev.env.posture = posture;
   ev.env.shipment = ev.shipment;
   ev.env.destination = _clr_rule_pack_effective_country (pack, dest_input);
@@ -1264,7 +1192,7 @@ evaluate_core (ClrRulePack       *pack,
     g_ptr_array_add (ev.notes, g_strdup_printf (_("%s is treated as %s: %s"),
                                                 _clr_rule_pack_country_name (pack, dest_input),
                                                 _clr_rule_pack_country_name (pack, ev.env.destination),
-                                                obj_string (json_object_get_object_member (json_object_get_object_member (clr_rule_pack_get_root (pack), "countries"), dest_input), "treated_as_basis") ?: ""));
+                                                clr_json_get_string (json_object_get_object_member (json_object_get_object_member (clr_rule_pack_get_root (pack), "countries"), dest_input), "treated_as_basis") ?: ""));
 
   rules = _clr_rule_pack_get_rules (pack);
   for (guint r = 0; r < rules->len; r++)
@@ -1277,7 +1205,7 @@ evaluate_core (ClrRulePack       *pack,
           trace_rule (&ev, rule->id, "other_posture", d);
           continue;
         }
-      if (rule->compliance != NULL && _clr_date_in_range (ev.env.date, rule->from, rule->until) &&
+      if (rule->compliance != NULL && clr_date_in_range (ev.env.date, rule->from, rule->until) &&
           strcmp (ev.env.date, rule->compliance) < 0)
         {
           /* in effect, but compliance not yet required: not applied, and said
@@ -1311,7 +1239,7 @@ evaluate_core (ClrRulePack       *pack,
           trace_rule (&ev, rule->id, "not_in_force", d);
           continue;
         }
-      if (!_clr_date_in_range (ev.env.date, rule->compliance ?: rule->from, rule->until))
+      if (!clr_date_in_range (ev.env.date, rule->compliance ?: rule->from, rule->until))
         {
           g_autofree char *d = g_strdup_printf ("not in force on %s (in force %s to %s)", ev.env.date, rule->from,
                                                 rule->until ? rule->until : "open");
@@ -1384,7 +1312,7 @@ evaluate_core (ClrRulePack       *pack,
   json_builder_set_member_name (b, "open_matches");
   json_builder_add_int_value (b, ev.open_matches);
   json_builder_set_member_name (b, "reference");
-  json_builder_add_string_value (b, obj_string (ev.shipment, "reference") ?: "");
+  json_builder_add_string_value (b, clr_json_get_string (ev.shipment, "reference") ?: "");
   json_builder_set_member_name (b, "destination");
   json_builder_add_string_value (b, dest_input);
   json_builder_set_member_name (b, "findings");
@@ -1523,20 +1451,6 @@ derived_free (Derived *d)
   g_free (d);
 }
 
-/* Does @eccn match @pattern at the pattern's own depth ("3A090" yes, "3A090.a" no)? */
-static gboolean
-target_matches (const char *eccn,
-                const char *pattern)
-{
-  guint dots_e = 0, dots_p = 0;
-
-  for (const char *p = eccn; *p != '\0'; p++)
-    dots_e += *p == '.';
-  for (const char *p = pattern; *p != '\0'; p++)
-    dots_p += *p == '.';
-  return dots_e == dots_p && clr_eccn_match (eccn, pattern) == CLR_TRI_TRUE;
-}
-
 static char *
 derivation_basis (ClrDerivation *d,
                   JsonObject    *item)
@@ -1582,28 +1496,28 @@ derive_paragraphs (ClrRulePack *pack,
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) derived_free);
   GPtrArray *derivations = _clr_rule_pack_get_derivations (pack);
   JsonArray *items = json_object_get_array_member (shipment, "items");
-  const char *from = obj_string (shipment, "exported_from");
+  const char *from = clr_json_get_string (shipment, "exported_from");
   ClrExprEnv env = { 0 };
 
   env.pack = pack;
   env.date = date;
   env.posture = posture;
   env.shipment = shipment;
-  env.destination = _clr_rule_pack_effective_country (pack, clr_rule_pack_lookup_country (pack, obj_string (shipment, "destination")));
+  env.destination = _clr_rule_pack_effective_country (pack, clr_rule_pack_lookup_country (pack, clr_json_get_string (shipment, "destination")));
   env.exported_from = from != NULL && *from != '\0' ? clr_rule_pack_lookup_country (pack, from) : NULL;
   env.party_index = -1;
 
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
-      JsonObject *item = _clr_json_array_object (items, i);
-      const char *eccn = obj_string (item, "eccn");
+      JsonObject *item = clr_json_array_get_object (items, i);
+      const char *eccn = clr_json_get_string (item, "eccn");
       gboolean done = FALSE;
 
       for (guint k = 0; !done && eccn != NULL && k < derivations->len; k++)
         {
           ClrDerivation *d = g_ptr_array_index (derivations, k);
 
-          if (!_clr_date_in_range (date, d->from, d->until))
+          if (!clr_date_in_range (date, d->from, d->until))
             continue;
           for (guint t = 0; !done && t < d->targets->len; t++)
             {
@@ -1612,7 +1526,7 @@ derive_paragraphs (ClrRulePack *pack,
               ClrDerivationOutcome *only = NULL;
               const char *only_suffix = NULL;
 
-              if (!target_matches (eccn, target->eccn))
+              if (!clr_eccn_match_at_depth (eccn, target->eccn))
                 continue;
               done = TRUE;
               r = g_new0 (Derived, 1);
@@ -1692,7 +1606,7 @@ report_derivations (JsonNode  *result,
   JsonArray *findings = json_object_get_array_member (r, "findings");
   JsonArray *notes = json_object_get_array_member (r, "notes");
   JsonArray *out = json_array_new ();
-  const char *verdict = obj_string (r, "verdict");
+  const char *verdict = clr_json_get_string (r, "verdict");
 
   for (guint k = 0; k < derived->len; k++)
     {
@@ -1729,7 +1643,7 @@ report_derivations (JsonNode  *result,
                                   d->item, d->stated, d->basis, d->derived, d->outcome->label, d->derivation->citation);
           for (guint f = 0; f < json_array_get_length (findings); f++)
             {
-              JsonObject *finding = _clr_json_array_object (findings, f);
+              JsonObject *finding = clr_json_array_get_object (findings, f);
               JsonArray *fi = json_object_get_array_member (finding, "items");
               gboolean about = FALSE;
 
@@ -1738,7 +1652,7 @@ report_derivations (JsonNode  *result,
               if (about)
                 {
                   g_autofree char *more = g_strdup_printf (_("%s (Item %d: %s derived from %s.)"),
-                                                           obj_string (finding, "explanation"), d->item,
+                                                           clr_json_get_string (finding, "explanation"), d->item,
                                                            d->derived, d->basis);
 
                   json_object_set_string_member (finding, "explanation", more);
@@ -1776,9 +1690,9 @@ report_derivations (JsonNode  *result,
           /* keep the findings strongest first */
           for (guint f = 0; f < json_array_get_length (findings); f++)
             {
-              JsonObject *other = _clr_json_array_object (findings, f);
+              JsonObject *other = clr_json_array_get_object (findings, f);
 
-              if (!placed && clr_verdict_rank (obj_string (other, "outcome")) < clr_verdict_rank (d->outcome->outcome))
+              if (!placed && clr_verdict_rank (clr_json_get_string (other, "outcome")) < clr_verdict_rank (d->outcome->outcome))
                 {
                   json_array_add_object_element (sorted, json_object_ref (finding));
                   placed = TRUE;
@@ -1793,7 +1707,7 @@ report_derivations (JsonNode  *result,
           if (clr_verdict_rank (d->outcome->outcome) > clr_verdict_rank (verdict))
             {
               json_object_set_string_member (r, "verdict", d->outcome->outcome);
-              verdict = obj_string (r, "verdict");
+              verdict = clr_json_get_string (r, "verdict");
             }
           note = g_strdup_printf (_("Item %d: %s stated, but its facts (%s) give %s."), d->item, d->stated, d->basis,
                                   d->outcome->label);
@@ -1846,7 +1760,7 @@ clr_evaluate (ClrRulePack       *pack,
 
   copy = json_node_copy (shipment);
   items = json_object_get_array_member (json_node_get_object (copy), "items");
-  date = as_of != NULL ? as_of : obj_string (json_node_get_object (copy), "date");
+  date = as_of != NULL ? as_of : clr_json_get_string (json_node_get_object (copy), "date");
   derived = derive_paragraphs (pack, json_node_get_object (copy), date, posture);
   for (guint k = 0; k < derived->len; k++)
     {
@@ -1876,7 +1790,7 @@ clr_evaluate (ClrRulePack       *pack,
             {
               Derived *d = g_ptr_array_index (open, k);
 
-              json_object_set_string_member (_clr_json_array_object (items, d->item), "eccn",
+              json_object_set_string_member (clr_json_array_get_object (items, d->item), "eccn",
                                              g_ptr_array_index (d->candidates, rest % d->candidates->len));
               rest /= d->candidates->len;
             }
@@ -1884,14 +1798,14 @@ clr_evaluate (ClrRulePack       *pack,
           /* the same verdict, under the same license exceptions */
           {
             JsonArray *ex = json_object_get_array_member (json_node_get_object (r), "license_exceptions");
-            GString *sig = g_string_new (obj_string (json_node_get_object (r), "verdict"));
+            GString *sig = g_string_new (clr_json_get_string (json_node_get_object (r), "verdict"));
 
             for (guint e = 0; ex != NULL && e < json_array_get_length (ex); e++)
-              g_string_append_printf (sig, " %s", obj_string (_clr_json_array_object (ex, e), "code"));
+              g_string_append_printf (sig, " %s", clr_json_get_string (clr_json_array_get_object (ex, e), "code"));
             if (first_signature == NULL)
               {
                 first_signature = g_string_free (sig, FALSE);
-                first_verdict = g_strdup (obj_string (json_node_get_object (r), "verdict"));
+                first_verdict = g_strdup (clr_json_get_string (json_node_get_object (r), "verdict"));
               }
             else
               {
@@ -1908,7 +1822,7 @@ clr_evaluate (ClrRulePack       *pack,
         {
           Derived *d = g_ptr_array_index (open, k);
 
-          json_object_set_string_member (_clr_json_array_object (items, d->item), "eccn",
+          json_object_set_string_member (clr_json_array_get_object (items, d->item), "eccn",
                                          same ? g_ptr_array_index (d->candidates, 0) : d->stated);
           if (same)
             {
@@ -1939,10 +1853,10 @@ clr_evaluation_to_text (JsonNode *result)
   JsonObject *data = json_object_get_object_member (r, "data");
   JsonObject *pack = json_object_get_object_member (data, "rule_pack");
   JsonArray *lists = json_object_get_array_member (data, "lists");
-  const char *posture = obj_string (r, "posture");
+  const char *posture = clr_json_get_string (r, "posture");
 
-  g_string_append_printf (s, _("%s — as of %s, %s posture\n"), clr_verdict_label (obj_string (r, "verdict")),
-                          obj_string (r, "as_of"),
+  g_string_append_printf (s, _("%s — as of %s, %s posture\n"), clr_verdict_get_label (clr_verdict_from_string (clr_json_get_string (r, "verdict"))),
+                          clr_json_get_string (r, "as_of"),
                           g_strcmp0 (posture, "cfr-text") == 0 ? _("CFR text") : _("enforcement"));
   if (json_object_get_boolean_member_with_default (r, "on_hold", FALSE))
     {
@@ -1951,25 +1865,25 @@ clr_evaluation_to_text (JsonNode *result)
       g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "On hold until %u potential match is decided\n",
                                               "On hold until %u potential matches are decided\n", n), n);
     }
-  if (obj_string (r, "reference") != NULL && *obj_string (r, "reference") != '\0')
-    g_string_append_printf (s, _("Shipment %s to %s\n"), obj_string (r, "reference"), obj_string (r, "destination"));
+  if (clr_json_get_string (r, "reference") != NULL && *clr_json_get_string (r, "reference") != '\0')
+    g_string_append_printf (s, _("Shipment %s to %s\n"), clr_json_get_string (r, "reference"), clr_json_get_string (r, "destination"));
   for (guint i = 0; notes != NULL && i < json_array_get_length (notes); i++)
-    g_string_append_printf (s, _("Note: %s\n"), _clr_json_array_string (notes, i));
+    g_string_append_printf (s, _("Note: %s\n"), clr_json_array_get_string (notes, i));
 
   g_string_append_printf (s, "\n%s\n", json_array_get_length (findings) > 0 ? _("Findings:") : _("Findings: none"));
   for (guint i = 0; i < json_array_get_length (findings); i++)
     {
-      JsonObject *f = _clr_json_array_object (findings, i);
+      JsonObject *f = clr_json_array_get_object (findings, i);
       JsonArray *items = json_object_get_array_member (f, "items");
       JsonArray *parties = json_object_get_array_member (f, "parties");
 
-      g_string_append_printf (s, "\n  [%s%s] %s — %s\n", clr_verdict_label (obj_string (f, "outcome")),
+      g_string_append_printf (s, "\n  [%s%s] %s — %s\n", clr_verdict_get_label (clr_verdict_from_string (clr_json_get_string (f, "outcome"))),
                               json_object_get_boolean_member_with_default (f, "on_hold", FALSE) ? _(", on hold") : "",
-                              obj_string (f, "rule"), obj_string (f, "title"));
-      g_string_append_printf (s, "    %s\n", obj_string (f, "citation"));
-      g_string_append_printf (s, "    %s\n", obj_string (f, "explanation"));
-      if (obj_string (f, "license_policy") != NULL && *obj_string (f, "license_policy") != '\0')
-        g_string_append_printf (s, _("    License policy: %s\n"), obj_string (f, "license_policy"));
+                              clr_json_get_string (f, "rule"), clr_json_get_string (f, "title"));
+      g_string_append_printf (s, "    %s\n", clr_json_get_string (f, "citation"));
+      g_string_append_printf (s, "    %s\n", clr_json_get_string (f, "explanation"));
+      if (clr_json_get_string (f, "license_policy") != NULL && *clr_json_get_string (f, "license_policy") != '\0')
+        g_string_append_printf (s, _("    License policy: %s\n"), clr_json_get_string (f, "license_policy"));
       if (json_array_get_length (items) > 0 || json_array_get_length (parties) > 0)
         {
           g_string_append (s, _("    Items:"));
@@ -1991,12 +1905,12 @@ clr_evaluation_to_text (JsonNode *result)
       g_string_append_printf (s, "\n%s\n", _("License exceptions (ship only if every condition is met):"));
       for (guint i = 0; i < json_array_get_length (exceptions); i++)
         {
-          JsonObject *e = _clr_json_array_object (exceptions, i);
+          JsonObject *e = clr_json_array_get_object (exceptions, i);
           JsonArray *conditions = json_object_get_array_member (e, "conditions");
 
-          g_string_append_printf (s, "  %s (%s)\n", obj_string (e, "code"), obj_string (e, "citation"));
+          g_string_append_printf (s, "  %s (%s)\n", clr_json_get_string (e, "code"), clr_json_get_string (e, "citation"));
           for (guint c = 0; c < json_array_get_length (conditions); c++)
-            g_string_append_printf (s, "    - %s\n", _clr_json_array_string (conditions, c));
+            g_string_append_printf (s, "    - %s\n", clr_json_array_get_string (conditions, c));
         }
     }
 
@@ -2009,13 +1923,13 @@ clr_evaluation_to_text (JsonNode *result)
 
       for (guint i = 0; i < json_array_get_length (sa); i++)
         {
-          JsonObject *e = _clr_json_array_object (sa, i);
+          JsonObject *e = clr_json_array_get_object (sa, i);
           JsonArray *hits = json_object_get_array_member (e, "hits");
           guint n = hits != NULL ? json_array_get_length (hits) : 0;
 
           g_string_append_printf (s, "  %s “%s”: ",
-                                  g_strcmp0 (obj_string (e, "subject"), "ultimate_parent") == 0 ? _("parent") : _("party"),
-                                  obj_string (e, "name") ?: "");
+                                  g_strcmp0 (clr_json_get_string (e, "subject"), "ultimate_parent") == 0 ? _("parent") : _("party"),
+                                  clr_json_get_string (e, "name") ?: "");
           if (n == 0)
             g_string_append (s, _("no hits\n"));
           else
@@ -2023,24 +1937,24 @@ clr_evaluation_to_text (JsonNode *result)
               g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%u potential hit\n", "%u potential hits\n", n), n);
               for (guint h = 0; h < n; h++)
                 {
-                  JsonObject *hit = _clr_json_array_object (hits, h);
+                  JsonObject *hit = clr_json_array_get_object (hits, h);
 
-                  g_string_append_printf (s, "    %s “%s” score %.2f (%s)\n", _clr_hit_list_code (hit) ?: "?",
-                                          obj_string (hit, "name") ?: "", json_object_get_double_member_with_default (hit, "score", 0),
-                                          obj_string (hit, "decision") ?: "open");
+                  g_string_append_printf (s, "    %s “%s” score %.2f (%s)\n", clr_hit_list_code (hit) ?: "?",
+                                          clr_json_get_string (hit, "name") ?: "", json_object_get_double_member_with_default (hit, "score", 0),
+                                          clr_json_get_string (hit, "decision") ?: "open");
                 }
             }
         }
     }
 
-  g_string_append_printf (s, "\n%s %s %s (sha256 %.12s…)\n", _("Rule pack:"), obj_string (pack, "id"),
-                          obj_string (pack, "version"), obj_string (pack, "sha256"));
+  g_string_append_printf (s, "\n%s %s %s (sha256 %.12s…)\n", _("Rule pack:"), clr_json_get_string (pack, "id"),
+                          clr_json_get_string (pack, "version"), clr_json_get_string (pack, "sha256"));
   for (guint i = 0; lists != NULL && i < json_array_get_length (lists); i++)
     {
-      JsonObject *l = _clr_json_array_object (lists, i);
+      JsonObject *l = clr_json_array_get_object (lists, i);
 
-      g_string_append_printf (s, "%s %s %s (sha256 %.12s…)%s\n", _("List:"), obj_string (l, "source") ?: "?",
-                              obj_string (l, "version") ?: "", obj_string (l, "sha256") ?: "",
+      g_string_append_printf (s, "%s %s %s (sha256 %.12s…)%s\n", _("List:"), clr_json_get_string (l, "source") ?: "?",
+                              clr_json_get_string (l, "version") ?: "", clr_json_get_string (l, "sha256") ?: "",
                               json_object_get_boolean_member_with_default (l, "fetched_without_tls", FALSE)
                               ? _(" — fetched without TLS") : "");
     }
@@ -2052,10 +1966,10 @@ clr_evaluation_to_text (JsonNode *result)
       g_string_append_printf (s, "\n%s\n", _("Trace:"));
       for (guint i = 0; i < json_array_get_length (trace); i++)
         {
-          JsonObject *t = _clr_json_array_object (trace, i);
+          JsonObject *t = clr_json_array_get_object (trace, i);
 
-          g_string_append_printf (s, "  %-34s %-13s %s\n", obj_string (t, "rule"), obj_string (t, "status"),
-                                  obj_string (t, "detail"));
+          g_string_append_printf (s, "  %-34s %-13s %s\n", clr_json_get_string (t, "rule"), clr_json_get_string (t, "status"),
+                                  clr_json_get_string (t, "detail"));
         }
     }
   return g_string_free (s, FALSE);

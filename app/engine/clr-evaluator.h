@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "clr-rule-pack.h"
+#include "clr-verdict.h"
 
 G_BEGIN_DECLS
 
@@ -49,11 +50,5 @@ JsonNode *clr_evaluate (ClrRulePack       *pack,
 
 /* The readable report (translated), as `evaluate` prints without --json. */
 char     *clr_evaluation_to_text (JsonNode *result);
-
-/* Verdict strength: prohibited 4 > license_required 3 > review 2 >
- * license_exception 1 > clear 0; -1 for an unknown word. */
-int       clr_verdict_rank       (const char *verdict);
-/* Translated label: "Prohibited", "License required", "Needs review", … */
-const char *clr_verdict_label    (const char *verdict);
 
 G_END_DECLS

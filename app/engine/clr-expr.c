@@ -12,6 +12,7 @@
 
 #include "clr-engine-error.h"
 #include "clr-expr.h"
+#include "clr-match-hit.h"
 #include "clr-rule-pack-private.h"
 #include "clr-shipment.h"
 
@@ -170,7 +171,7 @@ eccn_pattern_is_valid (ClrRulePack *pack,
 
   if (g_strcmp0 (pattern, "EAR99") == 0)
     return TRUE;
-  if (!_clr_eccn_syntax_ok (pattern, TRUE, TRUE))
+  if (!clr_eccn_syntax_ok (pattern, TRUE, TRUE))
     return FALSE;
   parts = g_strsplit (pattern, ".", 2);
   return _clr_rule_pack_get_ccl_entry (pack, parts[0]) != NULL;
@@ -677,31 +678,6 @@ clr_expr_never_true (ClrExpr *expr)
 
 /* ---- evaluation -------------------------------------------------------- */
 
-ClrTri
-clr_eccn_match (const char *eccn,
-                const char *pattern)
-{
-  g_auto(GStrv) e = NULL;
-  g_auto(GStrv) p = NULL;
-  guint i;
-
-  if (eccn == NULL)
-    return CLR_TRI_UNKNOWN;
-  if (g_ascii_strcasecmp (pattern, "EAR99") == 0 || g_ascii_strcasecmp (eccn, "EAR99") == 0)
-    return g_ascii_strcasecmp (pattern, eccn) == 0 ? CLR_TRI_TRUE : CLR_TRI_FALSE;
-
-  e = g_strsplit (eccn, ".", -1);
-  p = g_strsplit (pattern, ".", -1);
-  for (i = 0; p[i] != NULL; i++)
-    {
-      if (e[i] == NULL)
-        return CLR_TRI_UNKNOWN;  /* the stated ECCN is less specific than the pattern */
-      if (strcmp (p[i], "*") != 0 && g_ascii_strcasecmp (p[i], e[i]) != 0)
-        return CLR_TRI_FALSE;
-    }
-  return CLR_TRI_TRUE;
-}
-
 static void
 add_missing (GPtrArray  *missing,
              const char *format,
@@ -820,13 +796,9 @@ static const char *
 get_string (JsonObject *object,
             const char *name)
 {
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+  const char *text = clr_json_get_string (object, name);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  if (json_node_get_string (node)[0] == '\0')
-    return NULL;
-  return json_node_get_string (node);
+  return text != NULL && *text != '\0' ? text : NULL;
 }
 
 static char *
@@ -856,7 +828,7 @@ screening_listed (ClrExprEnv *env,
 
   for (guint i = 0; i < json_array_get_length (env->screening); i++)
     {
-      JsonObject *s = _clr_json_array_object (env->screening, i);
+      JsonObject *s = clr_json_array_get_object (env->screening, i);
       JsonArray *hits;
 
       if (json_object_get_int_member_with_default (s, "party", -1) != env->party_index ||
@@ -866,8 +838,8 @@ screening_listed (ClrExprEnv *env,
       hits = json_object_get_array_member (s, "hits");
       for (guint h = 0; h < json_array_get_length (hits); h++)
         {
-          JsonObject *hit = _clr_json_array_object (hits, h);
-          const char *code = _clr_hit_list_code (hit);
+          JsonObject *hit = clr_json_array_get_object (hits, h);
+          const char *code = clr_hit_list_code (hit);
 
           if (g_strcmp0 (json_object_get_string_member_with_default (hit, "decision", "open"), "no_match") == 0)
             continue;
@@ -899,7 +871,7 @@ eval_quantifier (ClrExpr    *expr,
     {
       ClrTri t;
 
-      env->party = _clr_json_array_object (parties, i);
+      env->party = clr_json_array_get_object (parties, i);
       env->party_index = i;
       if (trace != NULL)
         g_string_append_printf (trace, "%s[%u] ", i > 0 ? "; " : "", i);
@@ -1071,7 +1043,7 @@ eval (ClrExpr    *expr,
         hay = g_strconcat (model, " ", desc, NULL);
         for (guint i = 0; i < json_array_get_length (match); i++)
           {
-            g_autofree char *needle = squash (_clr_json_array_string (match, i));
+            g_autofree char *needle = squash (clr_json_array_get_string (match, i));
 
             if (needle[0] != '\0' && strstr (hay, needle) != NULL)
               {
@@ -1117,7 +1089,7 @@ eval (ClrExpr    *expr,
          * categories the exporter does not know of (never "unknown"). */
         for (guint i = 0; categories != NULL && i < json_array_get_length (categories); i++)
             for (guint j = 0; j < expr->values->len; j++)
-              if (g_strcmp0 (_clr_json_array_string (categories, i), g_ptr_array_index (expr->values, j)) == 0)
+              if (g_strcmp0 (clr_json_array_get_string (categories, i), g_ptr_array_index (expr->values, j)) == 0)
                 result = CLR_TRI_TRUE;
         if (trace != NULL)
           {
@@ -1139,7 +1111,7 @@ eval (ClrExpr    *expr,
               result = CLR_TRI_TRUE;
             else
               for (guint j = 0; j < expr->values->len; j++)
-                if (g_strcmp0 (_clr_json_array_string (flags, i), g_ptr_array_index (expr->values, j)) == 0)
+                if (g_strcmp0 (clr_json_array_get_string (flags, i), g_ptr_array_index (expr->values, j)) == 0)
                   result = CLR_TRI_TRUE;
           }
         if (trace != NULL)
@@ -1329,7 +1301,7 @@ eval (ClrExpr    *expr,
         result = line != NULL ? CLR_TRI_TRUE : CLR_TRI_FALSE;
         for (guint i = 0; result == CLR_TRI_TRUE && not_for != NULL && i < json_array_get_length (not_for); i++)
           for (guint r = 0; env->chart_reasons != NULL && r < env->chart_reasons->len; r++)
-            if (g_strcmp0 (_clr_json_array_string (not_for, i), g_ptr_array_index (env->chart_reasons, r)) == 0)
+            if (g_strcmp0 (clr_json_array_get_string (not_for, i), g_ptr_array_index (env->chart_reasons, r)) == 0)
               result = CLR_TRI_FALSE;
         /* The line's paragraph lists ("Yes for 6A008.b, .c, and l.1 only",
          * "N/A for 6A003.a.3 through a.6"): an ECCN stated less precisely
@@ -1345,14 +1317,14 @@ eval (ClrExpr    *expr,
 
             for (guint i = 0; only != NULL && i < json_array_get_length (only); i++)
               {
-                ClrTri t = clr_eccn_match (eccn, _clr_json_array_string (only, i));
+                ClrTri t = clr_eccn_match (eccn, clr_json_array_get_string (only, i));
 
                 if (t == CLR_TRI_TRUE || (t == CLR_TRI_UNKNOWN && in_only == CLR_TRI_FALSE))
                   in_only = t;
               }
             for (guint i = 0; excl != NULL && i < json_array_get_length (excl); i++)
               {
-                ClrTri t = clr_eccn_match (eccn, _clr_json_array_string (excl, i));
+                ClrTri t = clr_eccn_match (eccn, clr_json_array_get_string (excl, i));
 
                 if (t == CLR_TRI_TRUE || (t == CLR_TRI_UNKNOWN && in_excl == CLR_TRI_FALSE))
                   in_excl = t;
@@ -1375,7 +1347,7 @@ eval (ClrExpr    *expr,
 
             for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
               {
-                JsonObject *it = _clr_json_array_object (items, i);
+                JsonObject *it = clr_json_array_get_object (items, i);
                 const char *other = get_string (it, "eccn");
                 const char *currency = get_string (it, "currency");
                 double quantity, value;

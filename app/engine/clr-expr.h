@@ -29,16 +29,10 @@
 
 #include <json-glib/json-glib.h>
 
+#include "clr-eccn.h"
 #include "clr-rule-pack.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  CLR_TRI_FALSE   = 0,
-  CLR_TRI_TRUE    = 1,
-  CLR_TRI_UNKNOWN = 2,
-} ClrTri;
 
 typedef enum
 {
@@ -84,11 +78,6 @@ ClrTri    clr_expr_eval        (ClrExpr      *expr,
                                 ClrExprEnv   *env,
                                 GPtrArray    *missing,
                                 GString      *trace);
-
-/* Does an ECCN ("3A090.a.1") match a pattern ("3A090.a", "3A001.z.*.a")?
- * UNKNOWN when the ECCN is less specific than the pattern ("3A090" vs "3A090.a"). */
-ClrTri    clr_eccn_match       (const char   *eccn,
-                                const char   *pattern);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClrExpr, clr_expr_free)
 

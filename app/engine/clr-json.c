@@ -218,3 +218,68 @@ clr_json_to_string (JsonNode *node,
   append_node (out, node, pretty, 0);
   return g_string_free (out, FALSE);
 }
+
+const char *
+clr_json_get_string (JsonObject *object,
+                     const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+JsonObject *
+clr_json_get_object (JsonObject *object,
+                     const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonArray *
+clr_json_get_array (JsonObject *object,
+                    const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+const char *
+clr_json_array_get_string (JsonArray *array,
+                           guint      i)
+{
+  JsonNode *node = array != NULL && i < json_array_get_length (array) ? json_array_get_element (array, i) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+JsonObject *
+clr_json_array_get_object (JsonArray *array,
+                           guint      i)
+{
+  JsonNode *node = array != NULL && i < json_array_get_length (array) ? json_array_get_element (array, i) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonNode *
+clr_json_from_text (const char  *text,
+                    GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+
+  if (text == NULL)
+    return NULL;
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, text, -1, error))
+    return NULL;
+  root = json_parser_get_root (parser);
+  return root != NULL ? json_node_copy (root) : NULL;
+}

@@ -23,4 +23,25 @@ JsonNode *clr_json_node_deep_copy (JsonNode *node);
 char     *clr_json_to_string      (JsonNode *node,
                                    gboolean  pretty);
 
+/* Member @name of @object (nullable) if it is a string / an object / an
+ * array, else NULL; never warns. */
+const char *clr_json_get_string        (JsonObject *object,
+                                        const char *name);
+JsonObject *clr_json_get_object        (JsonObject *object,
+                                        const char *name);
+JsonArray  *clr_json_get_array         (JsonObject *object,
+                                        const char *name);
+
+/* Element @i of @array (nullable) if it is a string / an object, else NULL;
+ * never warns. */
+const char *clr_json_array_get_string  (JsonArray  *array,
+                                        guint       i);
+JsonObject *clr_json_array_get_object  (JsonArray  *array,
+                                        guint       i);
+
+/* The document @text (nullable) holds, or NULL when it is NULL, empty or
+ * (setting @error) not JSON. */
+JsonNode   *clr_json_from_text         (const char *text,
+                                        GError    **error);
+
 G_END_DECLS

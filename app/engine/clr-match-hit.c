@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "clr-json.h"
 #include "clr-match-hit.h"
 
 G_DEFINE_BOXED_TYPE (ClrHit, clr_hit, clr_hit_ref, clr_hit_unref)
@@ -294,3 +295,21 @@ clr_hit_to_json_text (const ClrHit *self,
 
   return g_string_free (out, FALSE);
 }
+
+const char *
+clr_hit_list_code (JsonObject *hit)
+{
+  const char *code = clr_json_get_string (hit, "list");
+
+  if (code == NULL)
+    code = clr_json_get_string (hit, "list_code");
+  if (code == NULL && hit != NULL && json_object_has_member (hit, "entry"))
+    {
+      JsonNode *entry = json_object_get_member (hit, "entry");
+
+      if (JSON_NODE_HOLDS_OBJECT (entry))
+        code = clr_json_get_string (json_node_get_object (entry), "list_code");
+    }
+  return code;
+}
+

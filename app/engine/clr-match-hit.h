@@ -66,4 +66,8 @@ char       *clr_hit_to_json_text (const ClrHit *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClrHit, clr_hit_unref)
 
+/* The list code of a hit object (clr_hit_to_json() shape, or a stored hit):
+ * its "list" or "list_code", or the "list_code" of its "entry". */
+const char *clr_hit_list_code    (JsonObject     *hit);
+
 G_END_DECLS

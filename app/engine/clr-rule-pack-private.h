@@ -7,7 +7,10 @@
 
 #pragma once
 
+#include "clr-date.h"
+#include "clr-eccn.h"
 #include "clr-expr.h"
+#include "clr-json.h"
 #include "clr-rule-pack.h"
 
 G_BEGIN_DECLS
@@ -146,26 +149,5 @@ gboolean     _clr_rule_pack_is_chart_embargoed (ClrRulePack *self,
 JsonObject  *_clr_rule_pack_get_list_consequence (ClrRulePack *self,
                                                   const char  *list_code,
                                                   const char **canonical_code);
-
-/* The list code of a hit object (clr_hit_to_json() shape: "list_code" on the
- * hit or on its "entry"). */
-const char  *_clr_hit_list_code (JsonObject *hit);
-
-/* Element @i of @array if it is a string, else NULL (never warns). */
-const char  *_clr_json_array_string (JsonArray *array,
-                                     guint      i);
-
-JsonObject  *_clr_json_array_object (JsonArray *array,
-                                     guint      i);
-
-/* ECCN syntax: "3A090", with ".a.1"-style paragraphs if @paragraphs, and
- * "*" segments if @wildcards (patterns). Not EAR99. */
-gboolean     _clr_eccn_syntax_ok (const char *text,
-                                  gboolean    paragraphs,
-                                  gboolean    wildcards);
-
-gboolean     _clr_date_in_range (const char *date,
-                                 const char *from,
-                                 const char *until);
 
 G_END_DECLS

@@ -15,7 +15,6 @@
 #include "clr-json-reader.h"
 #include "clr-rule-pack-private.h"
 #include "clr-rules-resources.h"
-#include "clr-shipment.h"
 
 #define BUNDLED_PACK_PATH "/dev/clearance/Clearance/rules/ear-pack.json"
 #define PACK_FORMAT "clearance-rule-pack"
@@ -279,17 +278,6 @@ check_fields (JsonObject         *object,
   return TRUE;
 }
 
-static const char *
-str_member (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static gboolean
 require_string (JsonObject  *object,
                 const char  *name,
@@ -297,28 +285,10 @@ require_string (JsonObject  *object,
                 const char **out,
                 GError     **error)
 {
-  *out = str_member (object, name);
+  *out = clr_json_get_string (object, name);
   if (*out == NULL || **out == '\0')
     return invalid (error, _("%s: “%s” is missing or not a string"), where, name);
   return TRUE;
-}
-
-static JsonObject *
-object_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-array_member (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
 static GStrv
@@ -343,61 +313,6 @@ string_array (JsonArray  *array,
   return g_strv_builder_end (builder);
 }
 
-const char *
-_clr_json_array_string (JsonArray *array,
-                        guint      i)
-{
-  JsonNode *node = array != NULL && i < json_array_get_length (array) ? json_array_get_element (array, i) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-JsonObject *
-_clr_json_array_object (JsonArray *array,
-                        guint      i)
-{
-  JsonNode *node = array != NULL && i < json_array_get_length (array) ? json_array_get_element (array, i) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  return json_node_get_object (node);
-}
-
-gboolean
-_clr_eccn_syntax_ok (const char *text,
-                     gboolean    paragraphs,
-                     gboolean    wildcards)
-{
-  const char *p;
-
-  if (text == NULL || !g_ascii_isdigit (text[0]) || text[1] < 'A' || text[1] > 'E' ||
-      !g_ascii_isdigit (text[2]) || !g_ascii_isdigit (text[3]) || !g_ascii_isdigit (text[4]))
-    return FALSE;
-  p = text + 5;
-  if (*p == '\0')
-    return TRUE;
-  if (!paragraphs)
-    return FALSE;
-  while (*p == '.')
-    {
-      p++;
-      if (wildcards && *p == '*')
-        {
-          p++;
-          if (*p != '\0' && *p != '.')
-            return FALSE;
-          continue;
-        }
-      if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p)))
-        return FALSE;
-      while (g_ascii_islower (*p) || g_ascii_isdigit (*p))
-        p++;
-    }
-  return *p == '\0';
-}
-
 static gboolean
 is_version (const char *text)
 {
@@ -417,18 +332,6 @@ is_version (const char *text)
     }
 }
 
-gboolean
-_clr_date_in_range (const char *date,
-                    const char *from,
-                    const char *until)
-{
-  if (from != NULL && strcmp (date, from) < 0)
-    return FALSE;
-  if (until != NULL && strcmp (date, until) > 0)
-    return FALSE;
-  return TRUE;
-}
-
 static gboolean
 read_effective_full (JsonObject  *object,
                      const char  *where,
@@ -439,16 +342,16 @@ read_effective_full (JsonObject  *object,
 {
   static const char * const fields[] = { "from", "until", NULL };
   static const char * const rule_fields[] = { "from", "until", "compliance", NULL };
-  JsonObject *effective = object_member (object, "effective");
+  JsonObject *effective = clr_json_get_object (object, "effective");
   const char *f, *u, *c;
 
   if (effective == NULL)
     return invalid (error, _("%s: “effective” ({\"from\": \"YYYY-MM-DD\"}) is missing"), where);
   if (!check_fields (effective, compliance != NULL ? rule_fields : fields, where, error))
     return FALSE;
-  f = str_member (effective, "from");
-  u = str_member (effective, "until");
-  c = str_member (effective, "compliance");
+  f = clr_json_get_string (effective, "from");
+  u = clr_json_get_string (effective, "until");
+  c = clr_json_get_string (effective, "compliance");
   if (f == NULL || !clr_date_is_valid (f))
     return invalid (error, _("%s: effective.from: bad date “%s” (expected YYYY-MM-DD)"), where, f ? f : "");
   if (json_object_has_member (effective, "until") && (u == NULL || !clr_date_is_valid (u)))
@@ -497,7 +400,7 @@ static gboolean
 load_countries (ClrRulePack *self,
                 GError     **error)
 {
-  JsonObject *countries = object_member (self->root, "countries");
+  JsonObject *countries = clr_json_get_object (self->root, "countries");
   g_autoptr(GList) codes = NULL;
 
   if (countries == NULL)
@@ -506,12 +409,12 @@ load_countries (ClrRulePack *self,
   for (GList *l = codes; l != NULL; l = l->next)
     {
       const char *code = l->data;
-      JsonObject *c = object_member (countries, code);
+      JsonObject *c = clr_json_get_object (countries, code);
       g_autofree char *where = g_strdup_printf ("countries.%s", code);
 
       if (!(strlen (code) == 2 && g_ascii_isupper (code[0]) && g_ascii_isupper (code[1])))
         return invalid (error, _("%s: not an ISO 3166-1 alpha-2 code"), where);
-      if (c == NULL || str_member (c, "name") == NULL)
+      if (c == NULL || clr_json_get_string (c, "name") == NULL)
         return invalid (error, _("%s: “name” is missing"), where);
       g_hash_table_insert (self->countries, (gpointer) code, c);
     }
@@ -519,17 +422,17 @@ load_countries (ClrRulePack *self,
   for (GList *l = codes; l != NULL; l = l->next)
     add_name (self, l->data, l->data);
   for (GList *l = codes; l != NULL; l = l->next)
-    add_name (self, str_member (object_member (countries, l->data), "name"), l->data);
+    add_name (self, clr_json_get_string (clr_json_get_object (countries, l->data), "name"), l->data);
   for (GList *l = codes; l != NULL; l = l->next)
     {
-      JsonObject *c = object_member (countries, l->data);
-      JsonArray *aliases = array_member (c, "aliases");
-      const char *treated = str_member (c, "treated_as");
+      JsonObject *c = clr_json_get_object (countries, l->data);
+      JsonArray *aliases = clr_json_get_array (c, "aliases");
+      const char *treated = clr_json_get_string (c, "treated_as");
 
       if (treated != NULL && !g_hash_table_contains (self->countries, treated))
         return invalid (error, _("countries.%s: treated_as: unknown country code “%s”"), (const char *) l->data, treated);
       for (guint i = 0; aliases != NULL && i < json_array_get_length (aliases); i++)
-        add_name (self, _clr_json_array_string (aliases, i), l->data);
+        add_name (self, clr_json_array_get_string (aliases, i), l->data);
     }
   return TRUE;
 }
@@ -543,7 +446,7 @@ read_codes (ClrRulePack *self,
 {
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      const char *code = _clr_json_array_string (array, i);
+      const char *code = clr_json_array_get_string (array, i);
 
       if (code == NULL || !g_hash_table_contains (self->countries, code))
         return invalid (error, _("%s: unknown country code “%s”"), where, code ? code : "");
@@ -570,7 +473,7 @@ read_change_date (JsonObject  *c,
                   const char  *where,
                   GError     **error)
 {
-  const char *date = str_member (c, "date");
+  const char *date = clr_json_get_string (c, "date");
   gboolean unknown = json_object_has_member (c, "date_unknown") &&
                      JSON_NODE_HOLDS_VALUE (json_object_get_member (c, "date_unknown")) &&
                      json_object_get_boolean_member (c, "date_unknown");
@@ -587,14 +490,14 @@ read_change_date (JsonObject  *c,
                date ? date : "");
       return NULL;
     }
-  if (str_member (c, "citation") == NULL)
+  if (clr_json_get_string (c, "citation") == NULL)
     {
       invalid (error, _("%s: citation: every dated change needs its citation"), where);
       return NULL;
     }
   change = g_new0 (GroupChange, 1);
   change->date = g_strdup (unknown ? NULL : date);
-  change->citation = g_strdup (str_member (c, "citation"));
+  change->citation = g_strdup (clr_json_get_string (c, "citation"));
   change->add = g_ptr_array_new_with_free_func (g_free);
   change->remove = g_ptr_array_new_with_free_func (g_free);
   return change;
@@ -606,7 +509,7 @@ load_groups (ClrRulePack *self,
 {
   static const char * const group_fields[] = { "title", "members", "changes", "citation", NULL };
   static const char * const change_fields[] = { "date", "date_unknown", "add", "remove", "citation", NULL };
-  JsonObject *groups = object_member (self->root, "country_groups");
+  JsonObject *groups = clr_json_get_object (self->root, "country_groups");
   g_autoptr(GList) names = NULL;
 
   if (groups == NULL)
@@ -614,7 +517,7 @@ load_groups (ClrRulePack *self,
   names = json_object_get_members (groups);
   for (GList *l = names; l != NULL; l = l->next)
     {
-      JsonObject *g = object_member (groups, l->data);
+      JsonObject *g = clr_json_get_object (groups, l->data);
       g_autofree char *where = g_strdup_printf ("country_groups.%s", (const char *) l->data);
       g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_free);
       JsonArray *changes;
@@ -622,7 +525,7 @@ load_groups (ClrRulePack *self,
 
       if (g == NULL || !check_fields (g, group_fields, where, error))
         return g == NULL ? invalid (error, _("%s: must be an object"), where) : FALSE;
-      if (!read_codes (self, array_member (g, "members"), where, members, error))
+      if (!read_codes (self, clr_json_get_array (g, "members"), where, members, error))
         return FALSE;
       group = g_new0 (Group, 1);
       group->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -631,10 +534,10 @@ load_groups (ClrRulePack *self,
         g_hash_table_add (group->members, g_strdup (g_ptr_array_index (members, i)));
       g_hash_table_insert (self->groups, l->data, group);
 
-      changes = array_member (g, "changes");
+      changes = clr_json_get_array (g, "changes");
       for (guint i = 0; changes != NULL && i < json_array_get_length (changes); i++)
         {
-          JsonObject *c = _clr_json_array_object (changes, i);
+          JsonObject *c = clr_json_array_get_object (changes, i);
           g_autofree char *cwhere = g_strdup_printf ("%s.changes[%u]", where, i);
           GroupChange *change;
 
@@ -644,8 +547,8 @@ load_groups (ClrRulePack *self,
           if (change == NULL)
             return FALSE;
           g_ptr_array_add (group->changes, change);
-          if (!read_codes (self, array_member (c, "add"), cwhere, change->add, error) ||
-              !read_codes (self, array_member (c, "remove"), cwhere, change->remove, error))
+          if (!read_codes (self, clr_json_get_array (c, "add"), cwhere, change->add, error) ||
+              !read_codes (self, clr_json_get_array (c, "remove"), cwhere, change->remove, error))
             return FALSE;
         }
       g_ptr_array_sort (group->changes, compare_changes);
@@ -663,16 +566,16 @@ load_chart_changes (ClrRulePack *self,
                     GError     **error)
 {
   static const char * const fields[] = { "date", "date_unknown", "country", "add", "remove", "citation", NULL };
-  JsonArray *changes = array_member (chart, "changes");
-  JsonArray *columns = array_member (chart, "columns");
+  JsonArray *changes = clr_json_get_array (chart, "changes");
+  JsonArray *columns = clr_json_get_array (chart, "columns");
   g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; columns != NULL && i < json_array_get_length (columns); i++)
-    if (_clr_json_array_string (columns, i) != NULL)
-      g_hash_table_add (known, (gpointer) _clr_json_array_string (columns, i));
+    if (clr_json_array_get_string (columns, i) != NULL)
+      g_hash_table_add (known, (gpointer) clr_json_array_get_string (columns, i));
   for (guint i = 0; changes != NULL && i < json_array_get_length (changes); i++)
     {
-      JsonObject *c = _clr_json_array_object (changes, i);
+      JsonObject *c = clr_json_array_get_object (changes, i);
       g_autofree char *where = g_strdup_printf ("country_chart.changes[%u]", i);
       const char *country;
       GroupChange *change;
@@ -681,7 +584,7 @@ load_chart_changes (ClrRulePack *self,
         return invalid (error, _("%s: must be an object"), where);
       if (!check_fields (c, fields, where, error))
         return FALSE;
-      country = str_member (c, "country");
+      country = clr_json_get_string (c, "country");
       if (country == NULL || !g_hash_table_contains (self->chart_rows, country))
         return invalid (error, _("%s: country: “%s” has no Country Chart row"), where, country ? country : "");
       change = read_change_date (c, where, error);
@@ -691,11 +594,11 @@ load_chart_changes (ClrRulePack *self,
       g_ptr_array_add (self->chart_changes, change);
       for (int pass = 0; pass < 2; pass++)
         {
-          JsonArray *cols = array_member (c, pass == 0 ? "add" : "remove");
+          JsonArray *cols = clr_json_get_array (c, pass == 0 ? "add" : "remove");
 
           for (guint k = 0; cols != NULL && k < json_array_get_length (cols); k++)
             {
-              const char *col = _clr_json_array_string (cols, k);
+              const char *col = clr_json_array_get_string (cols, k);
 
               if (col == NULL || !g_hash_table_contains (known, col))
                 return invalid (error, _("%s: unknown Country Chart column “%s”"), where, col ? col : "");
@@ -711,8 +614,8 @@ static gboolean
 load_ccl_and_chart (ClrRulePack *self,
                     GError     **error)
 {
-  JsonObject *ccl = object_member (self->root, "ccl");
-  JsonObject *chart = object_member (self->root, "country_chart");
+  JsonObject *ccl = clr_json_get_object (self->root, "ccl");
+  JsonObject *chart = clr_json_get_object (self->root, "country_chart");
   JsonObject *rows;
   JsonObject *embargoed;
   g_autoptr(GList) eccns = NULL;
@@ -723,31 +626,31 @@ load_ccl_and_chart (ClrRulePack *self,
   eccns = json_object_get_members (ccl);
   for (GList *l = eccns; l != NULL; l = l->next)
     {
-      JsonObject *entry = object_member (ccl, l->data);
+      JsonObject *entry = clr_json_get_object (ccl, l->data);
 
-      if (!_clr_eccn_syntax_ok (l->data, FALSE, FALSE) || entry == NULL)
+      if (!clr_eccn_syntax_ok (l->data, FALSE, FALSE) || entry == NULL)
         return invalid (error, _("ccl.%s: not an ECCN entry"), (const char *) l->data);
       g_hash_table_insert (self->ccl, l->data, entry);
     }
 
-  if (chart == NULL || (rows = object_member (chart, "rows")) == NULL)
+  if (chart == NULL || (rows = clr_json_get_object (chart, "rows")) == NULL)
     return invalid (error, _("pack: “country_chart.rows” is missing"));
   codes = json_object_get_members (rows);
   for (GList *l = codes; l != NULL; l = l->next)
     {
-      JsonObject *row = object_member (rows, l->data);
-      JsonArray *x = row != NULL ? array_member (row, "x") : NULL;
+      JsonObject *row = clr_json_get_object (rows, l->data);
+      JsonArray *x = row != NULL ? clr_json_get_array (row, "x") : NULL;
       GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
 
       g_hash_table_insert (self->chart_rows, l->data, set);
       if (!g_hash_table_contains (self->countries, l->data))
         return invalid (error, _("country_chart.rows: unknown country code “%s”"), (const char *) l->data);
       for (guint i = 0; x != NULL && i < json_array_get_length (x); i++)
-        g_hash_table_add (set, (gpointer) _clr_json_array_string (x, i));
+        g_hash_table_add (set, (gpointer) clr_json_array_get_string (x, i));
     }
   if (!load_chart_changes (self, chart, error))
     return FALSE;
-  embargoed = object_member (chart, "embargoed");
+  embargoed = clr_json_get_object (chart, "embargoed");
   if (embargoed != NULL)
     {
       g_autoptr(GList) e = json_object_get_members (embargoed);
@@ -767,7 +670,7 @@ expand_set (ClrRulePack *self,
             int          depth,
             GError     **error)
 {
-  JsonArray *patterns = array_member (sets, name);
+  JsonArray *patterns = clr_json_get_array (sets, name);
 
   if (patterns == NULL)
     return invalid (error, _("eccn_sets: unknown set “@%s”"), name);
@@ -775,7 +678,7 @@ expand_set (ClrRulePack *self,
     return invalid (error, _("eccn_sets.%s: sets refer to each other in a loop"), name);
   for (guint i = 0; i < json_array_get_length (patterns); i++)
     {
-      const char *p = _clr_json_array_string (patterns, i);
+      const char *p = clr_json_array_get_string (patterns, i);
       g_auto(GStrv) parts = NULL;
 
       if (p == NULL)
@@ -788,7 +691,7 @@ expand_set (ClrRulePack *self,
         }
       parts = g_strsplit (p, ".", 2);
       if (g_strcmp0 (p, "EAR99") != 0 &&
-          (!_clr_eccn_syntax_ok (p, TRUE, TRUE) ||
+          (!clr_eccn_syntax_ok (p, TRUE, TRUE) ||
            !g_hash_table_contains (self->ccl, parts[0])))
         return invalid (error, _("eccn_sets.%s: unknown ECCN pattern “%s”"), name, p);
       g_ptr_array_add (out, g_strdup (p));
@@ -821,7 +724,7 @@ load_item_parameters (ClrRulePack *self,
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *p = _clr_json_array_object (array, i);
+      JsonObject *p = clr_json_array_get_object (array, i);
       g_autofree char *where = g_strdup_printf ("item_parameters[%u]", i);
       const char *fact, *label, *set;
 
@@ -849,11 +752,11 @@ static gboolean
 load_catalogues (ClrRulePack *self,
                  GError     **error)
 {
-  JsonObject *sets = object_member (self->root, "eccn_sets");
-  JsonArray *end_uses = array_member (self->root, "end_use_categories");
-  JsonArray *flags = array_member (self->root, "red_flags");
-  JsonObject *item_lists = object_member (self->root, "item_lists");
-  JsonObject *consequences = object_member (self->root, "list_consequences");
+  JsonObject *sets = clr_json_get_object (self->root, "eccn_sets");
+  JsonArray *end_uses = clr_json_get_array (self->root, "end_use_categories");
+  JsonArray *flags = clr_json_get_array (self->root, "red_flags");
+  JsonObject *item_lists = clr_json_get_object (self->root, "item_lists");
+  JsonObject *consequences = clr_json_get_object (self->root, "list_consequences");
 
   if (sets != NULL)
     {
@@ -874,25 +777,25 @@ load_catalogues (ClrRulePack *self,
     return invalid (error, _("pack: “end_use_categories” is missing"));
   for (guint i = 0; i < json_array_get_length (end_uses); i++)
     {
-      JsonObject *e = _clr_json_array_object (end_uses, i);
+      JsonObject *e = clr_json_array_get_object (end_uses, i);
 
-      if (e == NULL || str_member (e, "id") == NULL || str_member (e, "label") == NULL)
+      if (e == NULL || clr_json_get_string (e, "id") == NULL || clr_json_get_string (e, "label") == NULL)
         return invalid (error, _("end_use_categories[%u]: needs “id” and “label”"), i);
-      g_hash_table_insert (self->end_uses, (gpointer) str_member (e, "id"), e);
+      g_hash_table_insert (self->end_uses, (gpointer) clr_json_get_string (e, "id"), e);
     }
   if (flags == NULL)
     return invalid (error, _("pack: “red_flags” is missing"));
   for (guint i = 0; i < json_array_get_length (flags); i++)
     {
       static const char * const fields[] = { "id", "question", "citation", NULL };
-      JsonObject *f = _clr_json_array_object (flags, i);
+      JsonObject *f = clr_json_array_get_object (flags, i);
       g_autofree char *where = g_strdup_printf ("red_flags[%u]", i);
 
       if (f == NULL || !check_fields (f, fields, where, error))
         return f == NULL ? invalid (error, _("%s: must be an object"), where) : FALSE;
-      if (str_member (f, "id") == NULL || str_member (f, "question") == NULL || str_member (f, "citation") == NULL)
+      if (clr_json_get_string (f, "id") == NULL || clr_json_get_string (f, "question") == NULL || clr_json_get_string (f, "citation") == NULL)
         return invalid (error, _("%s: needs “id”, “question” and “citation”"), where);
-      g_hash_table_insert (self->red_flags, (gpointer) str_member (f, "id"), f);
+      g_hash_table_insert (self->red_flags, (gpointer) clr_json_get_string (f, "id"), f);
     }
   if (item_lists != NULL)
     {
@@ -900,13 +803,13 @@ load_catalogues (ClrRulePack *self,
 
       for (GList *l = names; l != NULL; l = l->next)
         {
-          JsonObject *list = object_member (item_lists, l->data);
+          JsonObject *list = clr_json_get_object (item_lists, l->data);
 
-          if (list == NULL || array_member (list, "match") == NULL)
+          if (list == NULL || clr_json_get_array (list, "match") == NULL)
             return invalid (error, _("item_lists.%s: needs a “match” array"), (const char *) l->data);
         }
     }
-  if (consequences == NULL || object_member (consequences, "*") == NULL)
+  if (consequences == NULL || clr_json_get_object (consequences, "*") == NULL)
     return invalid (error, _("pack: “list_consequences” is missing or has no “*” fallback"));
   else
     {
@@ -918,30 +821,30 @@ load_catalogues (ClrRulePack *self,
 
       for (GList *l = codes; l != NULL; l = l->next)
         {
-          JsonObject *c = object_member (consequences, l->data);
+          JsonObject *c = clr_json_get_object (consequences, l->data);
           g_autofree char *where = g_strdup_printf ("list_consequences.%s", (const char *) l->data);
           const char *outcome;
 
           if (c == NULL || !check_fields (c, fields, where, error))
             return c == NULL ? invalid (error, _("%s: must be an object"), where) : FALSE;
-          outcome = str_member (c, "outcome");
+          outcome = clr_json_get_string (c, "outcome");
           if (g_strcmp0 (outcome, "prohibited") != 0 && g_strcmp0 (outcome, "license_required") != 0 &&
               g_strcmp0 (outcome, "review") != 0)
             return invalid (error, _("%s: outcome must be prohibited, license_required or review"), where);
-          if (str_member (c, "citation") == NULL || str_member (c, "explanation") == NULL)
+          if (clr_json_get_string (c, "citation") == NULL || clr_json_get_string (c, "explanation") == NULL)
             return invalid (error, _("%s: needs “citation” and “explanation”"), where);
           if (json_object_has_member (c, "potential_match"))
             {
-              JsonObject *pm = object_member (c, "potential_match");
+              JsonObject *pm = clr_json_get_object (c, "potential_match");
               g_autofree char *pm_where = g_strdup_printf ("%s.potential_match", where);
 
               if (pm == NULL || !check_fields (pm, potential_fields, pm_where, error))
                 return pm == NULL ? invalid (error, _("%s: must be an object"), pm_where) : FALSE;
-              outcome = str_member (pm, "outcome");
+              outcome = clr_json_get_string (pm, "outcome");
               if (g_strcmp0 (outcome, "prohibited") != 0 && g_strcmp0 (outcome, "license_required") != 0 &&
                   g_strcmp0 (outcome, "review") != 0)
                 return invalid (error, _("%s: outcome must be prohibited, license_required or review"), pm_where);
-              if (str_member (pm, "explanation") == NULL)
+              if (clr_json_get_string (pm, "explanation") == NULL)
                 return invalid (error, _("%s: needs an “explanation”"), pm_where);
             }
         }
@@ -955,7 +858,7 @@ read_postures (JsonObject  *object,
                GError     **error,
                gboolean    *ok)
 {
-  JsonArray *postures = array_member (object, "postures");
+  JsonArray *postures = clr_json_get_array (object, "postures");
   guint mask = 0;
 
   *ok = TRUE;
@@ -965,10 +868,10 @@ read_postures (JsonObject  *object,
     {
       ClrPosture p;
 
-      if (!clr_posture_from_string (_clr_json_array_string (postures, i), &p, NULL))
+      if (!clr_posture_from_string (clr_json_array_get_string (postures, i), &p, NULL))
         {
           *ok = invalid (error, _("%s: postures: unknown posture “%s”"), where,
-                         _clr_json_array_string (postures, i) ?: "");
+                         clr_json_array_get_string (postures, i) ?: "");
           return 0;
         }
       mask |= 1 << p;
@@ -984,25 +887,25 @@ load_exceptions (ClrRulePack *self,
 {
   static const char * const fields[] = { "id", "code", "title", "citation", "effective", "description",
                                          "condition", "conditions", NULL };
-  JsonArray *exceptions = array_member (self->root, "license_exceptions");
+  JsonArray *exceptions = clr_json_get_array (self->root, "license_exceptions");
 
   if (exceptions == NULL)
     return invalid (error, _("pack: “license_exceptions” is missing"));
   for (guint i = 0; i < json_array_get_length (exceptions); i++)
     {
-      JsonObject *o = _clr_json_array_object (exceptions, i);
+      JsonObject *o = clr_json_array_get_object (exceptions, i);
       g_autofree char *where = NULL;
       ClrLicenseException *e;
       const char *s;
 
-      if (o == NULL || str_member (o, "id") == NULL)
+      if (o == NULL || clr_json_get_string (o, "id") == NULL)
         return invalid (error, _("license_exceptions[%u]: needs an “id”"), i);
-      where = g_strdup_printf (_("license exception “%s”"), str_member (o, "id"));
+      where = g_strdup_printf (_("license exception “%s”"), clr_json_get_string (o, "id"));
       if (!check_fields (o, fields, where, error))
         return FALSE;
       e = g_new0 (ClrLicenseException, 1);
       g_ptr_array_add (self->exceptions, e);
-      e->id = g_strdup (str_member (o, "id"));
+      e->id = g_strdup (clr_json_get_string (o, "id"));
       if (!require_string (o, "code", where, &s, error))
         return FALSE;
       e->code = g_strdup (s);
@@ -1012,7 +915,7 @@ load_exceptions (ClrRulePack *self,
       if (!require_string (o, "citation", where, &s, error))
         return FALSE;
       e->citation = g_strdup (s);
-      e->description = g_strdup (str_member (o, "description"));
+      e->description = g_strdup (clr_json_get_string (o, "description"));
       if (!read_effective (o, where, &e->from, &e->until, error))
         return FALSE;
       if (!json_object_has_member (o, "condition"))
@@ -1020,7 +923,7 @@ load_exceptions (ClrRulePack *self,
       e->condition = clr_expr_compile (json_object_get_member (o, "condition"), self, where, error);
       if (e->condition == NULL)
         return FALSE;
-      e->conditions = string_array (array_member (o, "conditions"), where, "conditions", error);
+      e->conditions = string_array (clr_json_get_array (o, "conditions"), where, "conditions", error);
       if (e->conditions == NULL)
         return FALSE;
     }
@@ -1044,32 +947,32 @@ load_rules (ClrRulePack *self,
   static const char * const fields[] = { "id", "kind", "title", "citation", "effective", "postures", "condition",
                                          "outcome", "license_policy", "explanation", "ask", "exceptions",
                                          "blocks_exceptions", "notes", "classification_check", NULL };
-  JsonArray *rules = array_member (self->root, "rules");
+  JsonArray *rules = clr_json_get_array (self->root, "rules");
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (rules == NULL || json_array_get_length (rules) == 0)
     return invalid (error, _("pack: “rules” is missing or empty"));
   for (guint i = 0; i < json_array_get_length (rules); i++)
     {
-      JsonObject *o = _clr_json_array_object (rules, i);
+      JsonObject *o = clr_json_array_get_object (rules, i);
       g_autofree char *where = NULL;
       ClrRule *rule;
       const char *s;
       const char *kind;
       gboolean ok;
 
-      if (o == NULL || str_member (o, "id") == NULL)
+      if (o == NULL || clr_json_get_string (o, "id") == NULL)
         return invalid (error, _("rules[%u]: needs an “id”"), i);
-      where = g_strdup_printf (_("rule “%s”"), str_member (o, "id"));
-      if (g_hash_table_contains (ids, str_member (o, "id")))
+      where = g_strdup_printf (_("rule “%s”"), clr_json_get_string (o, "id"));
+      if (g_hash_table_contains (ids, clr_json_get_string (o, "id")))
         return invalid (error, _("%s: the id is used twice"), where);
-      g_hash_table_add (ids, (gpointer) str_member (o, "id"));
+      g_hash_table_add (ids, (gpointer) clr_json_get_string (o, "id"));
       if (!check_fields (o, fields, where, error))
         return FALSE;
 
       rule = g_new0 (ClrRule, 1);
       g_ptr_array_add (self->rules, rule);
-      rule->id = g_strdup (str_member (o, "id"));
+      rule->id = g_strdup (clr_json_get_string (o, "id"));
       if (!require_string (o, "title", where, &s, error))
         return FALSE;
       rule->title = g_strdup (s);
@@ -1079,8 +982,8 @@ load_rules (ClrRulePack *self,
       if (!require_string (o, "explanation", where, &s, error))
         return FALSE;
       rule->explanation = g_strdup (s);
-      rule->license_policy = g_strdup (str_member (o, "license_policy") ?: "");
-      rule->ask = g_strdup (str_member (o, "ask"));
+      rule->license_policy = g_strdup (clr_json_get_string (o, "license_policy") ?: "");
+      rule->ask = g_strdup (clr_json_get_string (o, "ask"));
       if (!read_effective_full (o, where, &rule->from, &rule->until, &rule->compliance, error))
         return FALSE;
       rule->postures = read_postures (o, where, error, &ok);
@@ -1093,14 +996,14 @@ load_rules (ClrRulePack *self,
       rule->outcome = g_strdup (s);
       rule->blocks_exceptions = json_object_get_boolean_member_with_default (o, "blocks_exceptions", FALSE);
       rule->classification_check = json_object_get_boolean_member_with_default (o, "classification_check", FALSE);
-      rule->exceptions = string_array (array_member (o, "exceptions"), where, "exceptions", error);
+      rule->exceptions = string_array (clr_json_get_array (o, "exceptions"), where, "exceptions", error);
       if (rule->exceptions == NULL)
         return FALSE;
       for (guint e = 0; rule->exceptions[e] != NULL; e++)
         if (!has_exception_code (self, rule->exceptions[e]))
           return invalid (error, _("%s: unknown license exception “%s”"), where, rule->exceptions[e]);
 
-      kind = str_member (o, "kind");
+      kind = clr_json_get_string (o, "kind");
       if (kind == NULL || strcmp (kind, "condition") == 0)
         {
           rule->kind = CLR_RULE_KIND_CONDITION;
@@ -1130,34 +1033,34 @@ load_overrides (ClrRulePack *self,
 {
   static const char * const fields[] = { "id", "title", "citation", "effective", "applies_to", "condition",
                                          "license_policy", "unknown_policy", NULL };
-  JsonArray *overrides = array_member (self->root, "policy_overrides");
+  JsonArray *overrides = clr_json_get_array (self->root, "policy_overrides");
 
   for (guint i = 0; overrides != NULL && i < json_array_get_length (overrides); i++)
     {
-      JsonObject *o = _clr_json_array_object (overrides, i);
+      JsonObject *o = clr_json_array_get_object (overrides, i);
       g_autofree char *where = NULL;
       ClrPolicyOverride *po;
       const char *s;
 
-      if (o == NULL || str_member (o, "id") == NULL)
+      if (o == NULL || clr_json_get_string (o, "id") == NULL)
         return invalid (error, _("policy_overrides[%u]: needs an “id”"), i);
-      where = g_strdup_printf (_("policy override “%s”"), str_member (o, "id"));
+      where = g_strdup_printf (_("policy override “%s”"), clr_json_get_string (o, "id"));
       if (!check_fields (o, fields, where, error))
         return FALSE;
       po = g_new0 (ClrPolicyOverride, 1);
       g_ptr_array_add (self->overrides, po);
-      po->id = g_strdup (str_member (o, "id"));
-      po->title = g_strdup (str_member (o, "title") ?: po->id);
+      po->id = g_strdup (clr_json_get_string (o, "id"));
+      po->title = g_strdup (clr_json_get_string (o, "title") ?: po->id);
       if (!require_string (o, "citation", where, &s, error))
         return FALSE;
       po->citation = g_strdup (s);
       if (!require_string (o, "license_policy", where, &s, error))
         return FALSE;
       po->license_policy = g_strdup (s);
-      po->unknown_policy = g_strdup (str_member (o, "unknown_policy"));
+      po->unknown_policy = g_strdup (clr_json_get_string (o, "unknown_policy"));
       if (!read_effective (o, where, &po->from, &po->until, error))
         return FALSE;
-      po->applies_to = string_array (array_member (o, "applies_to"), where, "applies_to", error);
+      po->applies_to = string_array (clr_json_get_array (o, "applies_to"), where, "applies_to", error);
       if (po->applies_to == NULL)
         return FALSE;
       for (guint r = 0; po->applies_to[r] != NULL; r++)
@@ -1190,24 +1093,24 @@ load_derivations (ClrRulePack *self,
                                          "notes", NULL };
   static const char * const target_fields[] = { "eccn", "suffixes", NULL };
   static const char * const outcome_fields[] = { "id", "label", "condition", "outcome", "explanation", NULL };
-  JsonArray *derivations = array_member (self->root, "paragraph_derivations");
+  JsonArray *derivations = clr_json_get_array (self->root, "paragraph_derivations");
 
   for (guint i = 0; derivations != NULL && i < json_array_get_length (derivations); i++)
     {
-      JsonObject *o = _clr_json_array_object (derivations, i);
+      JsonObject *o = clr_json_array_get_object (derivations, i);
       JsonArray *targets, *outcomes;
       g_autofree char *where = NULL;
       ClrDerivation *d;
       const char *s;
 
-      if (o == NULL || str_member (o, "id") == NULL)
+      if (o == NULL || clr_json_get_string (o, "id") == NULL)
         return invalid (error, _("paragraph_derivations[%u]: needs an “id”"), i);
-      where = g_strdup_printf (_("paragraph derivation “%s”"), str_member (o, "id"));
+      where = g_strdup_printf (_("paragraph derivation “%s”"), clr_json_get_string (o, "id"));
       if (!check_fields (o, fields, where, error))
         return FALSE;
       d = g_new0 (ClrDerivation, 1);
       g_ptr_array_add (self->derivations, d);
-      d->id = g_strdup (str_member (o, "id"));
+      d->id = g_strdup (clr_json_get_string (o, "id"));
       d->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) derivation_target_free);
       d->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) derivation_outcome_free);
       if (!require_string (o, "title", where, &s, error))
@@ -1218,16 +1121,16 @@ load_derivations (ClrRulePack *self,
       d->citation = g_strdup (s);
       if (!read_effective (o, where, &d->from, &d->until, error))
         return FALSE;
-      d->facts = string_array (array_member (o, "facts"), where, "facts", error);
+      d->facts = string_array (clr_json_get_array (o, "facts"), where, "facts", error);
       if (d->facts == NULL)
         return FALSE;
 
-      outcomes = array_member (o, "outcomes");
+      outcomes = clr_json_get_array (o, "outcomes");
       if (outcomes == NULL || json_array_get_length (outcomes) == 0)
         return invalid (error, _("%s: “outcomes” is missing or empty"), where);
       for (guint k = 0; k < json_array_get_length (outcomes); k++)
         {
-          JsonObject *oo = _clr_json_array_object (outcomes, k);
+          JsonObject *oo = clr_json_array_get_object (outcomes, k);
           g_autofree char *w = g_strdup_printf ("%s: outcomes[%u]", where, k);
           ClrDerivationOutcome *out;
 
@@ -1241,11 +1144,11 @@ load_derivations (ClrRulePack *self,
           if (!require_string (oo, "label", w, &s, error))
             return FALSE;
           out->label = g_strdup (s);
-          out->outcome = g_strdup (str_member (oo, "outcome"));
+          out->outcome = g_strdup (clr_json_get_string (oo, "outcome"));
           if (out->outcome != NULL && strcmp (out->outcome, "review") != 0 &&
               strcmp (out->outcome, "license_required") != 0)
             return invalid (error, _("%s: outcome “%s” (use review or license_required)"), w, out->outcome);
-          out->explanation = g_strdup (str_member (oo, "explanation"));
+          out->explanation = g_strdup (clr_json_get_string (oo, "explanation"));
           if (out->outcome != NULL && out->explanation == NULL)
             return invalid (error, _("%s: an outcome needs an “explanation”"), w);
           if (!json_object_has_member (oo, "condition"))
@@ -1255,13 +1158,13 @@ load_derivations (ClrRulePack *self,
             return FALSE;
         }
 
-      targets = array_member (o, "targets");
+      targets = clr_json_get_array (o, "targets");
       if (targets == NULL || json_array_get_length (targets) == 0)
         return invalid (error, _("%s: “targets” is missing or empty"), where);
       for (guint k = 0; k < json_array_get_length (targets); k++)
         {
-          JsonObject *to = _clr_json_array_object (targets, k);
-          JsonObject *suffixes = to != NULL ? object_member (to, "suffixes") : NULL;
+          JsonObject *to = clr_json_array_get_object (targets, k);
+          JsonObject *suffixes = to != NULL ? clr_json_get_object (to, "suffixes") : NULL;
           g_autofree char *w = g_strdup_printf ("%s: targets[%u]", where, k);
           g_autoptr(GList) ids = NULL;
           ClrDerivationTarget *t;
@@ -1272,7 +1175,7 @@ load_derivations (ClrRulePack *self,
           if (!require_string (to, "eccn", w, &s, error))
             return FALSE;
           parts = g_strsplit (s, ".", 2);
-          if (!_clr_eccn_syntax_ok (s, TRUE, TRUE) || _clr_rule_pack_get_ccl_entry (self, parts[0]) == NULL)
+          if (!clr_eccn_syntax_ok (s, TRUE, TRUE) || _clr_rule_pack_get_ccl_entry (self, parts[0]) == NULL)
             return invalid (error, _("%s: eccn: unknown ECCN pattern “%s”"), w, s);
           if (suffixes == NULL)
             return invalid (error, _("%s: “suffixes” is missing"), w);
@@ -1283,7 +1186,7 @@ load_derivations (ClrRulePack *self,
           ids = json_object_get_members (suffixes);
           for (GList *l = ids; l != NULL; l = l->next)
             {
-              const char *suffix = str_member (suffixes, l->data);
+              const char *suffix = clr_json_get_string (suffixes, l->data);
               gboolean known = FALSE;
 
               for (guint m = 0; m < d->outcomes->len; m++)
@@ -1307,20 +1210,20 @@ static gboolean
 load_list_scopes (ClrRulePack *self,
                   GError     **error)
 {
-  JsonObject *consequences = object_member (self->root, "list_consequences");
+  JsonObject *consequences = clr_json_get_object (self->root, "list_consequences");
   g_autoptr(GList) codes = consequences != NULL ? json_object_get_members (consequences) : NULL;
 
   for (GList *l = codes; l != NULL; l = l->next)
     {
-      JsonObject *c = object_member (consequences, l->data);
-      JsonObject *oos = c != NULL ? object_member (c, "out_of_scope") : NULL;
+      JsonObject *c = clr_json_get_object (consequences, l->data);
+      JsonObject *oos = c != NULL ? clr_json_get_object (c, "out_of_scope") : NULL;
       g_autofree char *where = g_strdup_printf ("list_consequences.%s.item_scope", (const char *) l->data);
       ClrExpr *expr;
 
       if (c == NULL || !json_object_has_member (c, "item_scope"))
         continue;
-      if (oos == NULL || str_member (oos, "explanation") == NULL ||
-          (g_strcmp0 (str_member (oos, "outcome"), "clear") != 0 && g_strcmp0 (str_member (oos, "outcome"), "review") != 0))
+      if (oos == NULL || clr_json_get_string (oos, "explanation") == NULL ||
+          (g_strcmp0 (clr_json_get_string (oos, "outcome"), "clear") != 0 && g_strcmp0 (clr_json_get_string (oos, "outcome"), "review") != 0))
         return invalid (error, _("list_consequences.%s: “item_scope” needs “out_of_scope” with an outcome (clear or review) and an explanation"),
                         (const char *) l->data);
       expr = clr_expr_compile (json_object_get_member (c, "item_scope"), self, where, error);
@@ -1343,7 +1246,7 @@ load (ClrRulePack *self,
   };
   gint64 format_version;
 
-  if (g_strcmp0 (str_member (self->root, "format"), PACK_FORMAT) != 0)
+  if (g_strcmp0 (clr_json_get_string (self->root, "format"), PACK_FORMAT) != 0)
     return invalid (error, _("not a Clearance rule pack (“format” is not “%s”)"), PACK_FORMAT);
   format_version = json_object_get_int_member_with_default (self->root, "format_version", 0);
   if (format_version != 1)
@@ -1364,7 +1267,7 @@ load (ClrRulePack *self,
     return invalid (error, _("pack: published: bad date “%s” (expected YYYY-MM-DD)"), self->published);
   if (!is_version (self->version))
     return invalid (error, _("pack: version “%s” must be numbers separated by dots"), self->version);
-  self->snapshot_date = str_member (self->root, "snapshot_date");
+  self->snapshot_date = clr_json_get_string (self->root, "snapshot_date");
   if (self->snapshot_date == NULL || !clr_date_is_valid (self->snapshot_date))
     return invalid (error, _("pack: snapshot_date: bad date (the date the group tables describe)"));
 
@@ -1558,7 +1461,7 @@ _clr_rule_pack_effective_country (ClrRulePack *self,
                                   const char  *code)
 {
   JsonObject *c = g_hash_table_lookup (self->countries, code);
-  const char *treated = c != NULL ? str_member (c, "treated_as") : NULL;
+  const char *treated = c != NULL ? clr_json_get_string (c, "treated_as") : NULL;
 
   return treated != NULL ? treated : code;
 }
@@ -1569,7 +1472,7 @@ _clr_rule_pack_country_name (ClrRulePack *self,
 {
   JsonObject *c = g_hash_table_lookup (self->countries, code);
 
-  return c != NULL ? str_member (c, "name") : NULL;
+  return c != NULL ? clr_json_get_string (c, "name") : NULL;
 }
 
 gboolean
@@ -1757,9 +1660,9 @@ JsonObject *
 _clr_rule_pack_get_item_list (ClrRulePack *self,
                               const char  *name)
 {
-  JsonObject *lists = object_member (self->root, "item_lists");
+  JsonObject *lists = clr_json_get_object (self->root, "item_lists");
 
-  return lists != NULL ? object_member (lists, name) : NULL;
+  return lists != NULL ? clr_json_get_object (lists, name) : NULL;
 }
 
 gboolean
@@ -1796,7 +1699,7 @@ clr_rule_pack_has_eccn (ClrRulePack *self,
 {
   if (g_strcmp0 (eccn, "EAR99") == 0)
     return TRUE;
-  if (eccn == NULL || !_clr_eccn_syntax_ok (eccn, TRUE, FALSE))
+  if (eccn == NULL || !clr_eccn_syntax_ok (eccn, TRUE, FALSE))
     return FALSE;
   return _clr_rule_pack_get_ccl_entry (self, eccn) != NULL;
 }
@@ -1847,10 +1750,10 @@ clr_rule_pack_item_has_parameter (ClrRulePack *self,
 
   for (guint i = 0; self->item_parameters != NULL && i < json_array_get_length (self->item_parameters); i++)
     {
-      JsonObject *p = _clr_json_array_object (self->item_parameters, i);
+      JsonObject *p = clr_json_array_get_object (self->item_parameters, i);
 
-      if (g_strcmp0 (str_member (p, "fact"), fact) == 0 &&
-          clr_rule_pack_eccn_in_set (self, str_member (p, "eccn_set"), eccn))
+      if (g_strcmp0 (clr_json_get_string (p, "fact"), fact) == 0 &&
+          clr_rule_pack_eccn_in_set (self, clr_json_get_string (p, "eccn_set"), eccn))
         return TRUE;
     }
   return FALSE;
@@ -1867,7 +1770,7 @@ gboolean
 _clr_rule_pack_is_chart_embargoed (ClrRulePack *self,
                                    const char  *code)
 {
-  JsonObject *embargoed = object_member (object_member (self->root, "country_chart"), "embargoed");
+  JsonObject *embargoed = clr_json_get_object (clr_json_get_object (self->root, "country_chart"), "embargoed");
 
   return embargoed != NULL && json_object_has_member (embargoed, code);
 }
@@ -1877,18 +1780,18 @@ _clr_rule_pack_get_list_consequence (ClrRulePack *self,
                                      const char  *list_code,
                                      const char **canonical_code)
 {
-  JsonObject *consequences = object_member (self->root, "list_consequences");
+  JsonObject *consequences = clr_json_get_object (self->root, "list_consequences");
   g_autoptr(GList) codes = json_object_get_members (consequences);
 
   for (GList *l = codes; list_code != NULL && l != NULL; l = l->next)
     {
-      JsonObject *c = object_member (consequences, l->data);
-      JsonArray *aliases = array_member (c, "aliases");
+      JsonObject *c = clr_json_get_object (consequences, l->data);
+      JsonArray *aliases = clr_json_get_array (c, "aliases");
 
       if (g_ascii_strcasecmp (l->data, list_code) == 0)
         goto found;
       for (guint i = 0; aliases != NULL && i < json_array_get_length (aliases); i++)
-        if (g_ascii_strcasecmp (_clr_json_array_string (aliases, i), list_code) == 0)
+        if (g_ascii_strcasecmp (clr_json_array_get_string (aliases, i), list_code) == 0)
           goto found;
       continue;
     found:
@@ -1898,7 +1801,7 @@ _clr_rule_pack_get_list_consequence (ClrRulePack *self,
     }
   if (canonical_code != NULL)
     *canonical_code = list_code;
-  return object_member (consequences, "*");
+  return clr_json_get_object (consequences, "*");
 }
 
 GPtrArray *
@@ -1965,23 +1868,23 @@ clr_rule_pack_list_eccns (ClrRulePack *self)
   for (guint i = 0; i < keys->len; i++)
     {
       JsonObject *e = g_hash_table_lookup (self->ccl, g_ptr_array_index (keys, i));
-      JsonArray *reasons = array_member (e, "reasons");
-      JsonArray *paragraphs = array_member (e, "paragraphs");
+      JsonArray *reasons = clr_json_get_array (e, "reasons");
+      JsonArray *paragraphs = clr_json_get_array (e, "paragraphs");
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "eccn");
       json_builder_add_string_value (b, g_ptr_array_index (keys, i));
       json_builder_set_member_name (b, "title");
-      json_builder_add_string_value (b, str_member (e, "title") ?: "");
+      json_builder_add_string_value (b, clr_json_get_string (e, "title") ?: "");
       json_builder_set_member_name (b, "reasons");
       json_builder_begin_array (b);
       for (guint r = 0; reasons != NULL && r < json_array_get_length (reasons); r++)
-        json_builder_add_string_value (b, _clr_json_array_string (reasons, r));
+        json_builder_add_string_value (b, clr_json_array_get_string (reasons, r));
       json_builder_end_array (b);
       json_builder_set_member_name (b, "paragraphs");
       json_builder_begin_array (b);
       for (guint r = 0; paragraphs != NULL && r < json_array_get_length (paragraphs); r++)
-        json_builder_add_string_value (b, _clr_json_array_string (paragraphs, r));
+        json_builder_add_string_value (b, clr_json_array_get_string (paragraphs, r));
       json_builder_end_array (b);
       json_builder_end_object (b);
     }
@@ -2007,18 +1910,18 @@ clr_rule_pack_list_countries (ClrRulePack *self,
     {
       const char *code = g_ptr_array_index (codes, i);
       JsonObject *c = g_hash_table_lookup (self->countries, code);
-      JsonArray *aliases = array_member (c, "aliases");
+      JsonArray *aliases = clr_json_get_array (c, "aliases");
       const char *effective = _clr_rule_pack_effective_country (self, code);
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "code");
       json_builder_add_string_value (b, code);
       json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, str_member (c, "name"));
+      json_builder_add_string_value (b, clr_json_get_string (c, "name"));
       json_builder_set_member_name (b, "aliases");
       json_builder_begin_array (b);
       for (guint a = 0; aliases != NULL && a < json_array_get_length (aliases); a++)
-        json_builder_add_string_value (b, _clr_json_array_string (aliases, a));
+        json_builder_add_string_value (b, clr_json_array_get_string (aliases, a));
       json_builder_end_array (b);
       json_builder_set_member_name (b, "groups");
       json_builder_begin_array (b);
@@ -2043,7 +1946,7 @@ static JsonNode *
 copy_array (JsonObject *root,
             const char *name)
 {
-  JsonArray *array = array_member (root, name);
+  JsonArray *array = clr_json_get_array (root, name);
   JsonNode *node = json_node_new (JSON_NODE_ARRAY);
   JsonArray *copy = json_array_new ();
 

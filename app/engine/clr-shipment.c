@@ -20,24 +20,6 @@ const char * const clr_shipment_party_roles[] = {
   "end_user", "ultimate_consignee", "intermediate_consignee", "purchaser", "forwarder", NULL
 };
 
-gboolean
-clr_date_is_valid (const char *text)
-{
-  int y, m, d;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  y = atoi (text);
-  m = atoi (text + 5);
-  d = atoi (text + 8);
-  if (y < 1900 || m < 1 || m > 12 || d < 1)
-    return FALSE;
-  return g_date_valid_dmy (d, m, y);
-}
-
 JsonNode *
 clr_shipment_load_file (const char  *path,
                         GError     **error)
@@ -333,7 +315,7 @@ clr_shipment_validate (ClrRulePack  *pack,
         return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("end_use.categories: must be an array"));
       for (guint i = 0; cats != NULL && i < json_array_get_length (json_node_get_array (cats)); i++)
         {
-          const char *c = _clr_json_array_string (json_node_get_array (cats), i);
+          const char *c = clr_json_array_get_string (json_node_get_array (cats), i);
 
           if (c == NULL || !_clr_rule_pack_has_end_use (pack, c))
             return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT,
@@ -348,7 +330,7 @@ clr_shipment_validate (ClrRulePack  *pack,
         return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("red_flags: must be an array of red-flag ids"));
       for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
         {
-          const char *id = _clr_json_array_string (json_node_get_array (node), i);
+          const char *id = clr_json_array_get_string (json_node_get_array (node), i);
 
           if (id == NULL || _clr_rule_pack_get_red_flag (pack, id) == NULL)
             return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT,

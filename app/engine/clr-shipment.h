@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "clr-date.h"
 #include "clr-json-reader.h"
 #include "clr-rule-pack.h"
 
@@ -44,8 +45,5 @@ gboolean  clr_shipment_check_document (JsonNode     *shipment,
 gboolean  clr_shipment_validate  (ClrRulePack  *pack,
                                   JsonNode     *shipment,
                                   GError      **error);
-
-/* Checks a YYYY-MM-DD date (a real calendar day). */
-gboolean  clr_date_is_valid      (const char   *text);
 
 G_END_DECLS

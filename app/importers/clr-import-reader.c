@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "clr-date.h"
 #include "clr-importer-private.h"
 
 #define BUFFER_SIZE (64 * 1024)
@@ -550,17 +551,9 @@ parse_digits (const char *text,
 gboolean
 clr_import_date_is_valid (const char *text)
 {
-  int y, m, d;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  if (!parse_digits (text, 4, &y) || !parse_digits (text + 5, 2, &m) || !parse_digits (text + 8, 2, &d))
-    return FALSE;
   /* Real list dates lie between the first export controls and the far end of
    * 50-year denial orders; 3017-08-22 or 0222-05-18 are typing errors. */
-  if (y < 1776 || y > 2199)
-    return FALSE;
-  return g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return clr_date_is_valid_in_years (text, 1776, 2199);
 }
 
 char *

@@ -112,21 +112,6 @@ party_free (Party *party)
   g_free (party);
 }
 
-static JsonNode *
-text_to_node (const char *text)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
-
-  if (text == NULL)
-    return NULL;
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  return root != NULL ? json_node_copy (root) : NULL;
-}
-
 static void
 add_party (GPtrArray   *parties,
            GHashTable  *seen,
@@ -202,7 +187,7 @@ collect_parties (ClrStore  *store,
   while ((rc = sqlite3_step (screened)) == SQLITE_ROW)
     {
       const char *role = (const char *) sqlite3_column_text (screened, 2);
-      g_autoptr(JsonNode) node = text_to_node ((const char *) sqlite3_column_text (screened, 4));
+      g_autoptr(JsonNode) node = clr_json_from_text ((const char *) sqlite3_column_text (screened, 4), NULL);
 
       add_party (parties, seen,
                  (const char *) sqlite3_column_text (screened, 0),
@@ -224,7 +209,7 @@ collect_parties (ClrStore  *store,
   while ((rc = sqlite3_step (cases)) == SQLITE_ROW)
     {
       gint64 case_id = sqlite3_column_int64 (cases, 0);
-      g_autoptr(JsonNode) shipment = text_to_node ((const char *) sqlite3_column_text (cases, 1));
+      g_autoptr(JsonNode) shipment = clr_json_from_text ((const char *) sqlite3_column_text (cases, 1), NULL);
       JsonNode *list;
 
       if (shipment == NULL || !JSON_NODE_HOLDS_OBJECT (shipment))
@@ -242,14 +227,14 @@ collect_parties (ClrStore  *store,
           if (!JSON_NODE_HOLDS_OBJECT (node))
             continue;
           party = json_node_get_object (node);
-          add_party (parties, seen, _clr_json_member_string (party, "name"),
-                     _clr_json_member_string (party, "country"),
-                     _clr_json_member_string (party, "role"), "party", case_id, party);
+          add_party (parties, seen, clr_json_get_string (party, "name"),
+                     clr_json_get_string (party, "country"),
+                     clr_json_get_string (party, "role"), "party", case_id, party);
 
           parent = json_object_get_member (party, "ultimate_parent");
           if (parent != NULL && JSON_NODE_HOLDS_OBJECT (parent))
-            add_party (parties, seen, _clr_json_member_string (json_node_get_object (parent), "name"),
-                       _clr_json_member_string (json_node_get_object (parent), "headquarters_country"),
+            add_party (parties, seen, clr_json_get_string (json_node_get_object (parent), "name"),
+                       clr_json_get_string (json_node_get_object (parent), "headquarters_country"),
                        "ultimate_parent", "ultimate_parent", case_id, json_node_get_object (parent));
         }
     }

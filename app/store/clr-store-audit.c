@@ -146,18 +146,13 @@ clr_store_audit_dup_reviewer (ClrStore *self)
 static JsonNode *
 text_to_node (const char *text)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = clr_json_from_text (text, &error);
 
-  if (text == NULL)
-    return NULL;
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
-    return json_node_init_string (json_node_alloc (), text);
-
-  root = json_parser_get_root (parser);
-  return root != NULL ? json_node_copy (root) : NULL;
+  /* Text that is not JSON is kept as a string. */
+  if (error != NULL)
+    node = json_node_init_string (json_node_alloc (), text);
+  return node;
 }
 
 static void
@@ -791,7 +786,7 @@ verify_live_unlocked (ClrStore  *self,
           summary = _clr_store_case_result_summary (result_node);
           summary_text = _clr_json_to_text (summary);
         }
-      if (g_strcmp0 (verdict, summary != NULL ? _clr_json_member_string (json_node_get_object (summary), "verdict")
+      if (g_strcmp0 (verdict, summary != NULL ? clr_json_get_string (json_node_get_object (summary), "verdict")
                                               : NULL) != 0 ||
           g_strcmp0 (summary_text, last->after) != 0)
         {

@@ -77,22 +77,6 @@ clr_case_unref (ClrCase *self)
 
 /* ---- helpers ---- */
 
-static JsonNode *
-text_to_node (const char *text)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
-
-  if (text == NULL)
-    return NULL;
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  return root != NULL ? json_node_copy (root) : NULL;
-}
-
 static char *
 dup_nonempty (const char *text)
 {
@@ -137,9 +121,9 @@ summarize (JsonNode  *shipment,
 
   object = json_node_get_object (shipment);
   summary->text = _clr_json_to_text (shipment);
-  summary->reference = dup_nonempty (_clr_json_member_string (object, "reference"));
-  summary->destination = dup_nonempty (_clr_json_member_string (object, "destination"));
-  summary->date = dup_nonempty (_clr_json_member_string (object, "date"));
+  summary->reference = dup_nonempty (clr_json_get_string (object, "reference"));
+  summary->destination = dup_nonempty (clr_json_get_string (object, "destination"));
+  summary->date = dup_nonempty (clr_json_get_string (object, "date"));
 
   parties = json_object_get_member (object, "parties");
   if (parties != NULL && JSON_NODE_HOLDS_ARRAY (parties))
@@ -154,7 +138,7 @@ summarize (JsonNode  *shipment,
 
           if (!JSON_NODE_HOLDS_OBJECT (party))
             continue;
-          name = _clr_json_member_string (json_node_get_object (party), "name");
+          name = clr_json_get_string (json_node_get_object (party), "name");
           if (name == NULL || *name == '\0')
             continue;
           if (names->len > 0)
@@ -307,10 +291,10 @@ _clr_store_case_result_summary (JsonNode *result)
 
   json_builder_begin_object (builder);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    if (_clr_json_member_string (object, keys[i]) != NULL)
+    if (clr_json_get_string (object, keys[i]) != NULL)
       {
         json_builder_set_member_name (builder, keys[i]);
-        json_builder_add_string_value (builder, _clr_json_member_string (object, keys[i]));
+        json_builder_add_string_value (builder, clr_json_get_string (object, keys[i]));
       }
 
   if (findings != NULL && JSON_NODE_HOLDS_ARRAY (findings))
@@ -326,12 +310,12 @@ _clr_store_case_result_summary (JsonNode *result)
 
           if (!JSON_NODE_HOLDS_OBJECT (finding))
             continue;
-          rule = _clr_json_member_string (json_node_get_object (finding), "rule");
+          rule = clr_json_get_string (json_node_get_object (finding), "rule");
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "rule");
           json_builder_add_string_value (builder, rule);
           json_builder_set_member_name (builder, "outcome");
-          json_builder_add_string_value (builder, _clr_json_member_string (json_node_get_object (finding), "outcome"));
+          json_builder_add_string_value (builder, clr_json_get_string (json_node_get_object (finding), "outcome"));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -434,7 +418,7 @@ save_case_result_unlocked (ClrStore  *self,
   const char *verdict;
   int rc;
 
-  verdict = _clr_json_member_string (json_node_get_object (result), "verdict");
+  verdict = clr_json_get_string (json_node_get_object (result), "verdict");
   text = _clr_json_to_text (result);
   after = _clr_store_case_result_summary (result);
 
@@ -581,7 +565,7 @@ case_from_stmt (sqlite3_stmt *stmt)
   self->created_at = _clr_stmt_dup_text (stmt, 6);
   self->updated_at = _clr_stmt_dup_text (stmt, 7);
   self->revision = sqlite3_column_int64 (stmt, 8);
-  self->shipment = text_to_node (shipment);
+  self->shipment = clr_json_from_text (shipment, NULL);
   if (self->shipment == NULL)
     {
       /* Unreadable text never reaches the table through this API; keep the
@@ -589,7 +573,7 @@ case_from_stmt (sqlite3_stmt *stmt)
       self->shipment = json_node_new (JSON_NODE_OBJECT);
       json_node_take_object (self->shipment, json_object_new ());
     }
-  self->result = text_to_node (result);
+  self->result = clr_json_from_text (result, NULL);
   self->verdict = _clr_stmt_dup_text (stmt, 11);
   self->evaluated_at = _clr_stmt_dup_text (stmt, 12);
 
@@ -720,7 +704,7 @@ clr_store_duplicate_case (ClrStore  *self,
 
   copy = json_node_copy (original->shipment);
   object = json_node_get_object (copy);
-  reference = _clr_json_member_string (object, "reference");
+  reference = clr_json_get_string (object, "reference");
   if (reference != NULL && *reference != '\0')
     {
       /* TRANSLATORS: the reference of a duplicated case */

@@ -11,14 +11,12 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "clr-json.h"
+
 G_BEGIN_DECLS
 
 /* Compact JSON text of @node; NULL for a NULL node. */
 char       *_clr_json_to_text           (JsonNode     *node);
-/* The string member @name of @object (nullable), or NULL when it is
- * missing or not a string. */
-const char *_clr_json_member_string     (JsonObject   *object,
-                                         const char   *name);
 /* Binds @text (copied), or SQL NULL when @text is NULL. */
 void        _clr_stmt_bind_text_or_null (sqlite3_stmt *stmt,
                                          int           col,

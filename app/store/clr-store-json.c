@@ -22,22 +22,6 @@ _clr_json_to_text (JsonNode *node)
   return json_generator_to_data (generator, NULL);
 }
 
-const char *
-_clr_json_member_string (JsonObject *object,
-                         const char *name)
-{
-  JsonNode *node;
-
-  if (object == NULL)
-    return NULL;
-  node = json_object_get_member (object, name);
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 void
 _clr_stmt_bind_text_or_null (sqlite3_stmt *stmt,
                              int           col,

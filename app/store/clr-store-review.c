@@ -291,22 +291,6 @@ clr_review_normalize_party_name (const char *name)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static JsonNode *
-text_to_node (const char *text)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
-
-  if (text == NULL)
-    return NULL;
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, -1, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  return root != NULL ? json_node_copy (root) : NULL;
-}
-
 static gint64
 member_int (JsonObject *object,
             const char *name)
@@ -375,7 +359,7 @@ strv_to_json_text (const char * const *strv)
 static GStrv
 json_text_to_strv (const char *text)
 {
-  g_autoptr(JsonNode) node = text_to_node (text);
+  g_autoptr(JsonNode) node = clr_json_from_text (text, NULL);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
@@ -427,19 +411,19 @@ item_from_stmt (sqlite3_stmt *stmt)
   item->party_role = _clr_stmt_dup_text (stmt, 4);
   item->case_id = sqlite3_column_int64 (stmt, 5);
   item->origin = _clr_stmt_dup_text (stmt, 6);
-  item->party = text_to_node (party_json);
+  item->party = clr_json_from_text (party_json, NULL);
   text = (const char *) sqlite3_column_text (stmt, 8);
   item->list_code = (text != NULL && *text != '\0') ? g_strdup (text) : NULL;
   item->entry_key = _clr_stmt_dup_text (stmt, 9);
   item->entry_row = sqlite3_column_int64 (stmt, 10);
   item->content_hash = _clr_stmt_dup_text (stmt, 11);
   item->entry_name = _clr_stmt_dup_text (stmt, 12);
-  item->entry = text_to_node (entry_json);
+  item->entry = clr_json_from_text (entry_json, NULL);
   item->entry_removed = sqlite3_column_int (stmt, 14) != 0;
   item->score = sqlite3_column_double (stmt, 15);
   item->matched_name = _clr_stmt_dup_text (stmt, 16);
   item->explanation = _clr_stmt_dup_text (stmt, 17);
-  item->hit = text_to_node (hit_json);
+  item->hit = clr_json_from_text (hit_json, NULL);
   if (!clr_review_status_from_string ((const char *) sqlite3_column_text (stmt, 19), &item->status))
     item->status = CLR_REVIEW_STATUS_OPEN;
   if (!clr_review_reason_from_string ((const char *) sqlite3_column_text (stmt, 20), &item->reason))
@@ -1130,7 +1114,7 @@ entry_cache_get (ClrStore   *self,
 static ClrEntry *
 entry_from_snapshot (const char *json)
 {
-  g_autoptr(JsonNode) node = text_to_node (json);
+  g_autoptr(JsonNode) node = clr_json_from_text (json, NULL);
 
   return node != NULL ? clr_entry_from_json (node, NULL) : NULL;
 }
@@ -1227,8 +1211,8 @@ pending_party_new (JsonObject *element,
   PendingParty *p;
   JsonObject *party = NULL;
   JsonObject *subject_object;
-  const char *subject = _clr_json_member_string (element, "subject");
-  const char *name = _clr_json_member_string (element, "name");
+  const char *subject = clr_json_get_string (element, "subject");
+  const char *name = clr_json_get_string (element, "name");
   gint64 index = member_int (element, "party");
   gboolean parent = g_strcmp0 (subject, "ultimate_parent") == 0;
 
@@ -1242,7 +1226,7 @@ pending_party_new (JsonObject *element,
 
   subject_object = parent ? member_object (party, "ultimate_parent") : party;
   if (name == NULL || *name == '\0')
-    name = _clr_json_member_string (subject_object, "name");
+    name = clr_json_get_string (subject_object, "name");
   if (name == NULL || *name == '\0')
     return NULL;
 
@@ -1251,18 +1235,18 @@ pending_party_new (JsonObject *element,
   p->key = clr_review_normalize_party_name (name);
   if (parent)
     {
-      p->country = upper_or_null (_clr_json_member_string (subject_object, "headquarters_country"));
+      p->country = upper_or_null (clr_json_get_string (subject_object, "headquarters_country"));
       p->role = g_strdup ("ultimate_parent");
     }
   else
     {
-      p->country = upper_or_null (_clr_json_member_string (subject_object, "country"));
-      p->role = g_strdup (_clr_json_member_string (subject_object, "role"));
+      p->country = upper_or_null (clr_json_get_string (subject_object, "country"));
+      p->role = g_strdup (clr_json_get_string (subject_object, "role"));
     }
-  if (_clr_json_member_string (element, "country") != NULL)
+  if (clr_json_get_string (element, "country") != NULL)
     {
       g_free (p->country);
-      p->country = upper_or_null (_clr_json_member_string (element, "country"));
+      p->country = upper_or_null (clr_json_get_string (element, "country"));
     }
   if (subject_object != NULL)
     {
@@ -1316,19 +1300,19 @@ pending_hit_new (ClrStore     *self,
 
   p->hit = hit;
   p->score = member_double (hit, "score");
-  p->matched_name = _clr_json_member_string (hit, "matched_name");
-  p->explanation = _clr_json_member_string (hit, "explanation");
+  p->matched_name = clr_json_get_string (hit, "matched_name");
+  p->explanation = clr_json_get_string (hit, "explanation");
   p->entry_row = member_int (hit, "entry_row");
-  p->content_hash = g_strdup (_clr_json_member_string (hit, "content_hash"));
-  p->list_code = g_strdup (_clr_json_member_string (hit, "list"));
-  p->entry_name = g_strdup (_clr_json_member_string (hit, "name"));
+  p->content_hash = g_strdup (clr_json_get_string (hit, "content_hash"));
+  p->list_code = g_strdup (clr_json_get_string (hit, "list"));
+  p->entry_name = g_strdup (clr_json_get_string (hit, "name"));
 
   return pending_hit_resolve (self, cache, p,
-                              _clr_json_member_string (hit, "entry_key") != NULL
-                              ? _clr_json_member_string (hit, "entry_key")
-                              : _clr_json_member_string (hit, "entry_id") != NULL
-                              ? _clr_json_member_string (hit, "entry_id")
-                              : _clr_json_member_string (hit, "key"));
+                              clr_json_get_string (hit, "entry_key") != NULL
+                              ? clr_json_get_string (hit, "entry_key")
+                              : clr_json_get_string (hit, "entry_id") != NULL
+                              ? clr_json_get_string (hit, "entry_id")
+                              : clr_json_get_string (hit, "key"));
 }
 
 /* Fills in @p from the stored entry its row names (read once per
@@ -1420,7 +1404,7 @@ static GStrv
 diff_against_snapshot (const char *old_entry_json,
                        ClrEntry   *new_entry)
 {
-  g_autoptr(JsonNode) node = text_to_node (old_entry_json);
+  g_autoptr(JsonNode) node = clr_json_from_text (old_entry_json, NULL);
   g_autoptr(ClrEntry) old_entry = NULL;
 
   if (node != NULL && new_entry != NULL)

@@ -11,7 +11,7 @@
 #include <locale.h>
 
 #include "clr-report.h"
-#include "clr-verdict.h"
+#include "clr-verdict-style.h"
 
 static const char *shipment_json =
   "{\"reference\": \"PO-H100-7\", \"date\": \"2025-06-01\", \"destination\": \"CN\","
@@ -240,10 +240,10 @@ test_verdict_words (void)
   g_assert_cmpstr (clr_verdict_get_label (clr_verdict_from_string ("license_exception")), ==, "License exception");
   g_assert_cmpstr (clr_verdict_get_style (clr_verdict_from_string ("clear")), ==, "success");
   g_assert_cmpint (clr_verdict_from_string ("bogus"), ==, CLR_VERDICT_UNKNOWN);
-  g_assert_cmpint (clr_verdict_strength ("prohibited"), >, clr_verdict_strength ("license_required"));
-  g_assert_cmpint (clr_verdict_strength ("license_required"), >, clr_verdict_strength ("review"));
-  g_assert_cmpint (clr_verdict_strength ("review"), >, clr_verdict_strength ("license_exception"));
-  g_assert_cmpint (clr_verdict_strength ("license_exception"), >, clr_verdict_strength ("clear"));
+  g_assert_cmpint (clr_verdict_rank ("prohibited"), >, clr_verdict_rank ("license_required"));
+  g_assert_cmpint (clr_verdict_rank ("license_required"), >, clr_verdict_rank ("review"));
+  g_assert_cmpint (clr_verdict_rank ("review"), >, clr_verdict_rank ("license_exception"));
+  g_assert_cmpint (clr_verdict_rank ("license_exception"), >, clr_verdict_rank ("clear"));
 }
 
 /* Open potential matches: the banner, the finding and the evidence pack say

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clr-json.h"
 #include "clr-application.h"
 #include "audit/clr-audit-event.h"
 #include "clr-entry.h"
@@ -102,20 +103,6 @@ static void show_item (ClrReviewPage *self, const ClrReviewItem *item);
 static void update_actions (ClrReviewPage *self);
 
 /* JSON helpers: the documents come from other components; read defensively. */
-static const char *
-json_string (JsonObject *object,
-             const char *member)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, member))
-    return NULL;
-  node = json_object_get_member (object, member);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static double
 json_double (JsonObject *object,
              const char *member,
@@ -213,8 +200,8 @@ collect_tokens (const ClrReviewItem *item,
   for (guint i = 0; tokens != NULL && i < json_array_get_length (tokens); i++)
     {
       JsonObject *token = node_object (json_array_get_element (tokens, i));
-      const char *query = json_string (token, "query");
-      const char *listed = json_string (token, "listed");
+      const char *query = clr_json_get_string (token, "query");
+      const char *listed = clr_json_get_string (token, "listed");
       double similarity = json_double (token, "similarity", 0);
       double weight = json_double (token, "weight", 0);
 
@@ -299,16 +286,16 @@ show_party (ClrReviewPage       *self,
 {
   JsonObject *party = node_object (item->party);
   g_autoptr(GString) markup = g_string_new (NULL);
-  const char *name = json_string (party, "name");
-  const char *country = json_string (party, "country");
+  const char *name = clr_json_get_string (party, "name");
+  const char *country = clr_json_get_string (party, "country");
 
   append_party_line (markup, _("Name"), name != NULL ? name : item->party_name, highlight);
-  append_party_line (markup, _("Address"), json_string (party, "address"), NULL);
+  append_party_line (markup, _("Address"), clr_json_get_string (party, "address"), NULL);
   append_party_line (markup, _("Country"), country != NULL ? country : item->party_country, NULL);
-  append_party_line (markup, _("Headquarters"), json_string (party, "headquarters_country"), NULL);
-  append_party_line (markup, _("Ultimate parent"), json_string (party, "ultimate_parent"), NULL);
-  append_party_line (markup, _("Role"), json_string (party, "role") != NULL
-                                        ? json_string (party, "role") : item->party_role, NULL);
+  append_party_line (markup, _("Headquarters"), clr_json_get_string (party, "headquarters_country"), NULL);
+  append_party_line (markup, _("Ultimate parent"), clr_json_get_string (party, "ultimate_parent"), NULL);
+  append_party_line (markup, _("Role"), clr_json_get_string (party, "role") != NULL
+                                        ? clr_json_get_string (party, "role") : item->party_role, NULL);
 
   gtk_label_set_markup (self->party_label, markup->str);
 }
@@ -356,7 +343,7 @@ field_text (JsonObject *entry,
       if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
         value = json_node_get_string (element);
       else if (JSON_NODE_HOLDS_OBJECT (element))
-        value = json_string (json_node_get_object (element), "text");
+        value = clr_json_get_string (json_node_get_object (element), "text");
       if (value == NULL)
         continue;
       if (text->len > 0)

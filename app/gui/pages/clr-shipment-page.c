@@ -18,7 +18,7 @@
 #include "clr-store-review.h"
 #include "clr-store-rules.h"
 #include "clr-store-screening.h"
-#include "clr-verdict.h"
+#include "clr-verdict-style.h"
 #include "../shipment/clr-case-saver.h"
 #include "../shipment/clr-party-row.h"
 #include "../shipment/clr-result-pane.h"
@@ -849,16 +849,6 @@ record_done_cb (GObject      *object,
                                                                        "review_id", 0));
 }
 
-static const char *
-hit_string (JsonObject *hit,
-            const char *member)
-{
-  JsonNode *node = json_object_get_member (hit, member);
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-         ? json_node_get_string (node) : NULL;
-}
-
 static void
 review_hit_action (GtkWidget  *widget,
                    const char *action_name,
@@ -899,8 +889,8 @@ review_hit_action (GtkWidget  *widget,
   record->party = index;
   record->case_id = self->saver != NULL ? clr_case_saver_get_case_id (self->saver) : 0;
   record->party_name = g_strdup (clr_party_row_get_name (row));
-  record->list_code = g_strdup (hit_string (hit, "list"));
-  record->entry_key = g_strdup (hit_string (hit, "entry_id"));
+  record->list_code = g_strdup (clr_json_get_string (hit, "list"));
+  record->entry_key = g_strdup (clr_json_get_string (hit, "entry_id"));
 
   if (record->store == NULL)
     {
@@ -947,7 +937,7 @@ result_uses_item (JsonNode   *result,
           if (id == NULL || !JSON_NODE_HOLDS_VALUE (id) || json_node_get_value_type (id) != G_TYPE_INT64
               || json_node_get_int (id) != review_id)
             continue;
-          if (decision == NULL || g_strcmp0 (hit_string (hit, "decision"), decision) != 0)
+          if (decision == NULL || g_strcmp0 (clr_json_get_string (hit, "decision"), decision) != 0)
             return TRUE;
         }
     }

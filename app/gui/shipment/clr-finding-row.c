@@ -9,8 +9,9 @@
 
 #include <glib/gi18n.h>
 
+#include "clr-json.h"
 #include "clr-finding-row.h"
-#include "clr-verdict.h"
+#include "clr-verdict-style.h"
 
 struct _ClrFindingRow
 {
@@ -37,18 +38,6 @@ clr_finding_row_class_init (ClrFindingRowClass *klass)
 static void
 clr_finding_row_init (ClrFindingRow *self)
 {
-}
-
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
 }
 
 static JsonArray *
@@ -108,7 +97,7 @@ describe_indices (JsonArray  *indices,
 
       if (targets != NULL && index >= 0 && index < json_array_get_length (targets))
         target = json_array_get_object_element (targets, (guint) index);
-      name = member_string (target, member);
+      name = clr_json_get_string (target, member);
       if (out->len > 0)
         g_string_append (out, "\n");
       /* Translators: an item or party of the shipment, numbered from 1, and its name */
@@ -123,12 +112,12 @@ clr_finding_row_new (JsonObject *finding,
                      JsonNode   *trace)
 {
   ClrFindingRow *self = g_object_new (CLR_TYPE_FINDING_ROW, NULL);
-  const char *outcome = member_string (finding, "outcome");
+  const char *outcome = clr_json_get_string (finding, "outcome");
   ClrVerdict verdict = clr_verdict_from_string (outcome);
-  const char *title = member_string (finding, "title");
-  const char *citation = member_string (finding, "citation");
-  const char *policy = member_string (finding, "license_policy");
-  const char *explanation = member_string (finding, "explanation");
+  const char *title = clr_json_get_string (finding, "title");
+  const char *citation = clr_json_get_string (finding, "citation");
+  const char *policy = clr_json_get_string (finding, "license_policy");
+  const char *explanation = clr_json_get_string (finding, "explanation");
   GtkWidget *pill = gtk_label_new (clr_verdict_get_label (verdict));
   g_autofree char *subtitle = NULL;
   g_autofree char *items = describe_indices (member_array (finding, "items"),
@@ -136,7 +125,7 @@ clr_finding_row_new (JsonObject *finding,
   g_autofree char *parties = describe_indices (member_array (finding, "parties"),
                                                member_array (shipment, "parties"), "name");
 
-  self->rule = g_strdup (member_string (finding, "rule"));
+  self->rule = g_strdup (clr_json_get_string (finding, "rule"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
                                  title ? title : (self->rule ? self->rule : _("Finding")));
   if (citation != NULL && policy != NULL && *policy != '\0')

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clr-json.h"
 #include "clr-field-row.h"
 #include "clr-party-row.h"
 #include "clr-shipment.h"
@@ -247,18 +248,6 @@ clr_party_row_new (ClrShipmentCatalog *catalog)
   return g_object_new (CLR_TYPE_PARTY_ROW, "catalog", catalog, NULL);
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 void
 clr_party_row_set_party (ClrPartyRow *self,
                          JsonObject  *party)
@@ -277,7 +266,7 @@ clr_party_row_set_party (ClrPartyRow *self,
   if (parent_node != NULL && JSON_NODE_HOLDS_OBJECT (parent_node))
     parent = json_node_get_object (parent_node);
 
-  role = member_string (party, "role");
+  role = clr_json_get_string (party, "role");
   adw_combo_row_set_selected (self->role, 0);
   for (guint i = 0; role != NULL && clr_shipment_party_roles[i] != NULL; i++)
     if (g_str_equal (role, clr_shipment_party_roles[i]))
@@ -408,14 +397,14 @@ clr_party_row_set_hit (ClrPartyRow *self,
   g_clear_pointer (&self->hit, json_object_unref);
   if (hit != NULL)
     {
-      const char *list = member_string (hit, "list");
-      const char *name = member_string (hit, "matched_name");
+      const char *list = clr_json_get_string (hit, "list");
+      const char *name = clr_json_get_string (hit, "matched_name");
       double score = json_object_has_member (hit, "score")
                      ? json_object_get_double_member (hit, "score") : 0;
 
       self->hit = json_object_ref (hit);
       if (name == NULL)
-        name = member_string (hit, "name");
+        name = clr_json_get_string (hit, "name");
       /* Translators: inline screening hit: list code, score in percent, listed name */
       self->hit_text = g_strdup_printf (_("%s %.0f %% — %s"), list ? list : "?", score * 100,
                                         name ? name : "");

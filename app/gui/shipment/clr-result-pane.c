@@ -9,10 +9,11 @@
 
 #include <glib/gi18n.h>
 
+#include "clr-json.h"
 #include "clr-field-row.h"
 #include "clr-finding-row.h"
 #include "clr-result-pane.h"
-#include "clr-verdict.h"
+#include "clr-verdict-style.h"
 #include "clr-words.h"
 
 struct _ClrResultPane
@@ -127,18 +128,6 @@ clr_result_pane_new (void)
   return g_object_new (CLR_TYPE_RESULT_PANE, NULL);
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static JsonArray *
 member_array (JsonObject *object,
               const char *name)
@@ -186,8 +175,8 @@ compare_findings (gconstpointer a,
   JsonObject *fa = json_node_get_object (*(JsonNode **) a);
   JsonObject *fb = json_node_get_object (*(JsonNode **) b);
 
-  return clr_verdict_strength (member_string (fb, "outcome"))
-         - clr_verdict_strength (member_string (fa, "outcome"));
+  return clr_verdict_rank (clr_json_get_string (fb, "outcome"))
+         - clr_verdict_rank (clr_json_get_string (fa, "outcome"));
 }
 
 static JsonNode *
@@ -201,7 +190,7 @@ find_trace (JsonObject *result,
       JsonNode *node = json_array_get_element (trace, i);
 
       if (JSON_NODE_HOLDS_OBJECT (node)
-          && g_strcmp0 (member_string (json_node_get_object (node), "rule"), rule) == 0)
+          && g_strcmp0 (clr_json_get_string (json_node_get_object (node), "rule"), rule) == 0)
         return node;
     }
   return NULL;
@@ -233,7 +222,7 @@ show_findings (ClrResultPane *self,
     {
       JsonObject *finding = json_node_get_object (g_ptr_array_index (sorted, i));
       GtkWidget *row = clr_finding_row_new (finding, shipment,
-                                            find_trace (result, member_string (finding, "rule")));
+                                            find_trace (result, clr_json_get_string (finding, "rule")));
 
       adw_preferences_group_add (self->findings_group, row);
       g_ptr_array_add (self->finding_rows, row);
@@ -293,9 +282,9 @@ show_exceptions (ClrResultPane *self,
       GtkWidget *expander = adw_expander_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
-                                     member_string (exception, "code") ? member_string (exception, "code") : "");
+                                     clr_json_get_string (exception, "code") ? clr_json_get_string (exception, "code") : "");
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
-                                     member_string (exception, "citation") ? member_string (exception, "citation") : "");
+                                     clr_json_get_string (exception, "citation") ? clr_json_get_string (exception, "citation") : "");
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
       for (guint c = 0; conditions != NULL && c < json_array_get_length (conditions); c++)
         {
@@ -337,10 +326,10 @@ show_screening (ClrResultPane *self,
       JsonArray *hits = member_array (entry, "hits");
       guint n = hits ? json_array_get_length (hits) : 0;
       GtkWidget *expander = adw_expander_row_new ();
-      const char *name = member_string (entry, "name");
+      const char *name = clr_json_get_string (entry, "name");
       g_autofree char *subtitle = NULL;
 
-      if (g_strcmp0 (member_string (entry, "subject"), "ultimate_parent") == 0)
+      if (g_strcmp0 (clr_json_get_string (entry, "subject"), "ultimate_parent") == 0)
         /* Translators: screening subject that is a party's ultimate parent */
         subtitle = g_strdup_printf (ngettext ("Ultimate parent · %u potential match",
                                               "Ultimate parent · %u potential matches", n), n);
@@ -355,10 +344,10 @@ show_screening (ClrResultPane *self,
         {
           JsonObject *hit = json_array_get_object_element (hits, h);
           GtkWidget *row = adw_action_row_new ();
-          const char *list = member_string (hit, "list");
-          const char *listed = member_string (hit, "name");
-          const char *entry_id = member_string (hit, "entry_id");
-          const char *decision = member_string (hit, "decision");
+          const char *list = clr_json_get_string (hit, "list");
+          const char *listed = clr_json_get_string (hit, "name");
+          const char *entry_id = clr_json_get_string (hit, "entry_id");
+          const char *decision = clr_json_get_string (hit, "decision");
           double score = json_object_has_member (hit, "score") ? json_object_get_double_member (hit, "score") : 0;
           g_autofree char *line = NULL;
 
@@ -369,8 +358,8 @@ show_screening (ClrResultPane *self,
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), listed ? listed : "");
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
           adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-          if (member_string (hit, "explanation") != NULL)
-            gtk_widget_set_tooltip_text (row, member_string (hit, "explanation"));
+          if (clr_json_get_string (hit, "explanation") != NULL)
+            gtk_widget_set_tooltip_text (row, clr_json_get_string (hit, "explanation"));
           adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
         }
       add_row (self, self->screening_group, expander);
@@ -388,8 +377,8 @@ describe_data (JsonObject *result)
   if (pack != NULL)
     /* Translators: rule pack id and version */
     g_string_append_printf (out, _("Rule pack %s %s"),
-                            member_string (pack, "id") ? member_string (pack, "id") : "?",
-                            member_string (pack, "version") ? member_string (pack, "version") : "?");
+                            clr_json_get_string (pack, "id") ? clr_json_get_string (pack, "id") : "?",
+                            clr_json_get_string (pack, "version") ? clr_json_get_string (pack, "version") : "?");
   for (guint i = 0; lists != NULL && i < json_array_get_length (lists); i++)
     {
       JsonObject *list = json_array_get_object_element (lists, i);
@@ -397,8 +386,8 @@ describe_data (JsonObject *result)
       g_string_append (out, out->len > 0 ? " · " : "");
       /* Translators: a screening list source and its version */
       g_string_append_printf (out, _("%s list %s"),
-                              member_string (list, "source") ? member_string (list, "source") : "?",
-                              member_string (list, "version") ? member_string (list, "version") : "?");
+                              clr_json_get_string (list, "source") ? clr_json_get_string (list, "source") : "?",
+                              clr_json_get_string (list, "version") ? clr_json_get_string (list, "version") : "?");
     }
   if (lists == NULL || json_array_get_length (lists) == 0)
     g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", _("no screening lists"));
@@ -438,7 +427,7 @@ clr_result_pane_set_result (ClrResultPane *self,
   self->result = json_node_copy (result);
   self->shipment = shipment ? json_node_copy (shipment) : json_node_init_object (json_node_alloc (), json_object_new ());
   object = json_node_get_object (self->result);
-  verdict = clr_verdict_from_string (member_string (object, "verdict"));
+  verdict = clr_verdict_from_string (clr_json_get_string (object, "verdict"));
 
   set_banner_style (self, clr_verdict_get_style (verdict));
   {
@@ -450,8 +439,8 @@ clr_result_pane_set_result (ClrResultPane *self,
   {
     /* Translators: under the verdict: "as of 2025-06-01, enforcement posture" */
     g_autofree char *context = g_strdup_printf (_("as of %s, %s"),
-                                                member_string (object, "as_of") ? member_string (object, "as_of") : "?",
-                                                clr_words_posture_label (member_string (object, "posture")));
+                                                clr_json_get_string (object, "as_of") ? clr_json_get_string (object, "as_of") : "?",
+                                                clr_words_posture_label (clr_json_get_string (object, "posture")));
     g_autofree char *data = describe_data (object);
 
     gtk_label_set_text (self->context_label, context);

@@ -11,6 +11,7 @@
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>
 
+#include "clr-json.h"
 #include "clr-pick-item.h"
 #include "clr-shipment-catalog.h"
 
@@ -123,18 +124,6 @@ join_strings (JsonArray  *array,
   return g_strjoinv (separator, strv);
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static JsonArray *
 member_array (JsonObject *object,
               const char *name)
@@ -164,8 +153,8 @@ rebuild_countries (ClrShipmentCatalog *self)
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonObject *country = json_array_get_object_element (array, i);
-      const char *code = member_string (country, "code");
-      const char *name = member_string (country, "name");
+      const char *code = clr_json_get_string (country, "code");
+      const char *name = clr_json_get_string (country, "name");
       g_autofree char *local = NULL;
       g_autofree char *groups = NULL;
       g_autofree char *aliases = NULL;
@@ -226,8 +215,8 @@ build_eccns (ClrShipmentCatalog *self)
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonObject *entry = json_array_get_object_element (array, i);
-      const char *eccn = member_string (entry, "eccn");
-      const char *title = member_string (entry, "title");
+      const char *eccn = clr_json_get_string (entry, "eccn");
+      const char *title = clr_json_get_string (entry, "title");
       g_autofree char *reasons = join_strings (member_array (entry, "reasons"), " ");
       g_autofree char *paragraphs = join_strings (member_array (entry, "paragraphs"), " ");
       g_autofree char *subtitle = NULL;

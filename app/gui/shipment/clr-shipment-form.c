@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clr-json.h"
 #include "clr-field-row.h"
 #include "clr-item-row.h"
 #include "clr-party-row.h"
@@ -206,18 +207,6 @@ add_check_row (AdwPreferencesGroup *group,
   return row;
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static void
 rebuild_checklists (ClrShipmentForm *self)
 {
@@ -234,8 +223,8 @@ rebuild_checklists (ClrShipmentForm *self)
   for (guint i = 0; end_uses != NULL && i < json_array_get_length (end_uses); i++)
     {
       JsonObject *category = json_array_get_object_element (end_uses, i);
-      const char *id = member_string (category, "id");
-      const char *label = member_string (category, "label");
+      const char *id = clr_json_get_string (category, "id");
+      const char *label = clr_json_get_string (category, "label");
 
       if (id == NULL)
         continue;
@@ -247,14 +236,14 @@ rebuild_checklists (ClrShipmentForm *self)
   for (guint i = 0; flags != NULL && i < json_array_get_length (flags); i++)
     {
       JsonObject *flag = json_array_get_object_element (flags, i);
-      const char *id = member_string (flag, "id");
+      const char *id = clr_json_get_string (flag, "id");
 
       if (id == NULL)
         continue;
       g_ptr_array_add (self->red_flag_rows,
                        add_check_row (self->red_flags_group, id,
-                                      member_string (flag, "question") ? member_string (flag, "question") : id,
-                                      member_string (flag, "citation"),
+                                      clr_json_get_string (flag, "question") ? clr_json_get_string (flag, "question") : id,
+                                      clr_json_get_string (flag, "citation"),
                                       G_CALLBACK (emit_changed), self));
     }
 }

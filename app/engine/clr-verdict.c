@@ -1,4 +1,4 @@
-/* clr-verdict.c — the words and colours of a verdict
+/* clr-verdict.c — the engine's one verdict vocabulary
  *
  * Copyright 2026 The Clearance authors
  *
@@ -16,29 +16,21 @@ typedef struct
   const char *id;
   const char *label;
   const char *meaning;
-  const char *style;
-  double      rgb[3];
 } VerdictInfo;
 
-/* Indexed by ClrVerdict. Colours follow the libadwaita palette named in product.md. */
+/* Indexed by ClrVerdict, weakest first. */
 static const VerdictInfo verdicts[] = {
-  { "unknown", N_("Not evaluated"), N_("This shipment has not been evaluated yet."),
-    "dim-label", { 0.40, 0.40, 0.40 } },
+  { "unknown", N_("Not evaluated"), N_("This shipment has not been evaluated yet.") },
   { "clear", N_("Clear"),
-    N_("No license required for this shipment as described (NLR)."),
-    "success", { 0.18, 0.76, 0.49 } },
+    N_("No license required for this shipment as described (NLR).") },
   { "license_exception", N_("License exception"),
-    N_("Ships under the named license exception if its conditions are met."),
-    "success", { 0.18, 0.76, 0.49 } },
+    N_("Ships under the named license exception if its conditions are met.") },
   { "review", N_("Needs review"),
-    N_("An open hit, a red flag or a missing fact must be resolved first."),
-    "accent", { 0.21, 0.52, 0.89 } },
+    N_("An open hit, a red flag or a missing fact must be resolved first.") },
   { "license_required", N_("License required"),
-    N_("A BIS license is needed; the review policy says how likely it is to be granted."),
-    "warning", { 0.90, 0.57, 0.04 } },
+    N_("A BIS license is needed; the review policy says how likely it is to be granted.") },
   { "prohibited", N_("Prohibited"),
-    N_("Do not proceed: no license route is expected."),
-    "error", { 0.88, 0.11, 0.14 } },
+    N_("Do not proceed: no license route is expected.") },
 };
 
 ClrVerdict
@@ -73,28 +65,15 @@ clr_verdict_get_meaning (ClrVerdict verdict)
 }
 
 const char *
-clr_verdict_get_style (ClrVerdict verdict)
+clr_verdict_to_string (ClrVerdict verdict)
 {
-  return info_for (verdict)->style;
-}
-
-void
-clr_verdict_get_rgb (ClrVerdict  verdict,
-                     double     *r,
-                     double     *g,
-                     double     *b)
-{
-  const VerdictInfo *info = info_for (verdict);
-
-  *r = info->rgb[0];
-  *g = info->rgb[1];
-  *b = info->rgb[2];
+  return info_for (verdict)->id;
 }
 
 int
-clr_verdict_strength (const char *outcome)
+clr_verdict_rank (const char *outcome)
 {
-  return (int) clr_verdict_from_string (outcome);
+  return (int) clr_verdict_from_string (outcome) - 1;
 }
 
 char *

@@ -1,4 +1,4 @@
-/* clr-verdict.h — the words and colours of a verdict (product.md), shared by UI and reports
+/* clr-verdict.h — the engine's one verdict vocabulary: words, strength, labels (product.md)
  *
  * Copyright 2026 The Clearance authors
  *
@@ -24,20 +24,18 @@ typedef enum
   CLR_VERDICT_PROHIBITED,
 } ClrVerdict;
 
+/* Parses a verdict word; CLR_VERDICT_UNKNOWN for NULL or any other word. */
 ClrVerdict   clr_verdict_from_string   (const char *verdict);
 /* The translated UI label: "License required", "Needs review", … */
 const char  *clr_verdict_get_label     (ClrVerdict  verdict);
 /* One translated sentence saying what the verdict means for the user. */
 const char  *clr_verdict_get_meaning   (ClrVerdict  verdict);
-/* The libadwaita style class: "error", "warning", "accent", "success". */
-const char  *clr_verdict_get_style     (ClrVerdict  verdict);
-/* The colour for printed reports, as 0..1 RGB (light background palette). */
-void         clr_verdict_get_rgb       (ClrVerdict  verdict,
-                                        double     *r,
-                                        double     *g,
-                                        double     *b);
-/* Rank of a finding outcome (same words as verdicts) for "strongest first" sorting. */
-int          clr_verdict_strength          (const char *outcome);
+/* The word the engine writes ("license_required"); "unknown" for UNKNOWN. */
+const char  *clr_verdict_to_string     (ClrVerdict  verdict);
+/* Strength of a verdict or finding outcome word, for "strongest first":
+ * prohibited 4 > license_required 3 > review 2 > license_exception 1 >
+ * clear 0; -1 for an unknown word or NULL. */
+int          clr_verdict_rank          (const char *outcome);
 /* The banner's words: the label, and while potential list matches wait for
  * a reviewer (@open_matches > 0) "Needs review · on hold until 2 potential
  * matches are decided". Translated, plural-aware. */
