@@ -40,15 +40,6 @@ clr_finding_row_init (ClrFindingRow *self)
 {
 }
 
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
 /* A row whose body is a selectable, wrapping text (explanations can be long). */
 static void
 add_text_row (AdwExpanderRow *expander,
@@ -120,10 +111,10 @@ clr_finding_row_new (JsonObject *finding,
   const char *explanation = clr_json_get_string (finding, "explanation");
   GtkWidget *pill = gtk_label_new (clr_verdict_get_label (verdict));
   g_autofree char *subtitle = NULL;
-  g_autofree char *items = describe_indices (member_array (finding, "items"),
-                                             member_array (shipment, "items"), "description");
-  g_autofree char *parties = describe_indices (member_array (finding, "parties"),
-                                               member_array (shipment, "parties"), "name");
+  g_autofree char *items = describe_indices (clr_json_get_array (finding, "items"),
+                                             clr_json_get_array (shipment, "items"), "description");
+  g_autofree char *parties = describe_indices (clr_json_get_array (finding, "parties"),
+                                               clr_json_get_array (shipment, "parties"), "name");
 
   self->rule = g_strdup (clr_json_get_string (finding, "rule"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),

@@ -16,12 +16,7 @@
 
 struct _ClrItemRow
 {
-  AdwExpanderRow      parent_instance;
-
-  ClrShipmentCatalog *catalog;
-  JsonObject         *extra;          /* the item as loaded, for members the form does not show */
-  guint               index;
-  gboolean            loading;
+  ClrFormRow          parent_instance;
 
   ClrFieldRow        *description;
   ClrFieldRow        *eccn;
@@ -48,29 +43,16 @@ struct _ClrItemRow
   GtkWidget          *calc_popover;
 };
 
-/* The field rows, in order. */
-#define FIELD_ROWS(self) { (self)->description, (self)->eccn, (self)->tpp, (self)->density, \
-                           (self)->bandwidth, (self)->quantity, (self)->unit_value, (self)->currency, \
-                           (self)->manufacturer, (self)->manufacturer_hq, (self)->model }
+
 
 enum {
-  PROP_0,
-  PROP_CATALOG,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-enum {
-  CHANGED,
-  REMOVE_REQUESTED,
   MOVE_REQUESTED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (ClrItemRow, clr_item_row, ADW_TYPE_EXPANDER_ROW)
+G_DEFINE_FINAL_TYPE (ClrItemRow, clr_item_row, CLR_TYPE_FORM_ROW)
 
 double
 clr_item_row_compute_tpp (double mac_tops,
@@ -86,12 +68,16 @@ has_parameter (ClrItemRow *self,
                const char *fact,
                const char *eccn)
 {
-  return self->catalog != NULL && clr_shipment_catalog_eccn_has_parameter (self->catalog, fact, eccn);
+  ClrShipmentCatalog *catalog = clr_form_row_get_catalog (CLR_FORM_ROW (self));
+
+  return catalog != NULL && clr_shipment_catalog_eccn_has_parameter (catalog, fact, eccn);
 }
 
 static void
-update_header (ClrItemRow *self)
+update_header (ClrFormRow *row)
 {
+  ClrItemRow *self = CLR_ITEM_ROW (row);
+  guint index = clr_form_row_get_index (row);
   const char *description = clr_field_row_get_value (self->description);
   const char *eccn = clr_field_row_get_value (self->eccn);
   const char *quantity = clr_field_row_get_value (self->quantity);
@@ -100,9 +86,9 @@ update_header (ClrItemRow *self)
 
   if (description != NULL)
     /* Translators: expander title of an item: number and description */
-    title = g_strdup_printf (_("Item %u: %s"), self->index + 1, description);
+    title = g_strdup_printf (_("Item %u: %s"), index + 1, description);
   else
-    title = g_strdup_printf (_("Item %u"), self->index + 1);
+    title = g_strdup_printf (_("Item %u"), index + 1);
   if (eccn != NULL && quantity != NULL)
     /* Translators: item summary: ECCN and quantity */
     subtitle = g_strdup_printf (_("%s · quantity %s"), eccn, quantity);
@@ -119,14 +105,6 @@ update_header (ClrItemRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->manufacturer_hq), has_parameter (self, "manufacturer_headquarters", eccn));
   gtk_widget_set_visible (GTK_WIDGET (self->food), has_parameter (self, "food_or_medicine", eccn));
   gtk_widget_set_visible (GTK_WIDGET (self->enc), has_parameter (self, "enc_classification_done", eccn));
-}
-
-static void
-field_changed_cb (ClrItemRow *self)
-{
-  update_header (self);
-  if (!self->loading)
-    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -171,12 +149,6 @@ use_tpp_cb (ClrItemRow *self)
 }
 
 static void
-remove_clicked_cb (ClrItemRow *self)
-{
-  g_signal_emit (self, signals[REMOVE_REQUESTED], 0);
-}
-
-static void
 up_clicked_cb (ClrItemRow *self)
 {
   g_signal_emit (self, signals[MOVE_REQUESTED], 0, -1);
@@ -212,17 +184,6 @@ put_tristate (JsonObject      *object,
     json_object_remove_member (object, member);
 }
 
-static void
-clr_item_row_dispose (GObject *object)
-{
-  ClrItemRow *self = CLR_ITEM_ROW (object);
-
-  g_clear_object (&self->catalog);
-  g_clear_pointer (&self->extra, json_object_unref);
-
-  G_OBJECT_CLASS (clr_item_row_parent_class)->dispose (object);
-}
-
 /* The document member each field row shows. */
 static const struct { const char *member; gsize offset; } field_members[] = {
   { "description", G_STRUCT_OFFSET (ClrItemRow, description) },
@@ -239,88 +200,20 @@ static const struct { const char *member; gsize offset; } field_members[] = {
 };
 
 static void
-clr_item_row_constructed (GObject *object)
-{
-  ClrItemRow *self = CLR_ITEM_ROW (object);
-  ClrFieldRow *rows[] = FIELD_ROWS (self);
-
-  G_OBJECT_CLASS (clr_item_row_parent_class)->constructed (object);
-
-  self->loading = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    clr_field_row_set_catalog (rows[i], self->catalog);
-  update_header (self);
-  self->loading = FALSE;
-}
-
-static void
-clr_item_row_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  ClrItemRow *self = CLR_ITEM_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CATALOG:
-      g_value_set_object (value, self->catalog);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-clr_item_row_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  ClrItemRow *self = CLR_ITEM_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CATALOG:
-      self->catalog = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 clr_item_row_class_init (ClrItemRowClass *klass)
 {
   static const char *toggles[] = { "datacenter", "food", "enc" };
   static const gsize toggle_offsets[] = { G_STRUCT_OFFSET (ClrItemRow, datacenter_buttons),
                                           G_STRUCT_OFFSET (ClrItemRow, food_buttons),
                                           G_STRUCT_OFFSET (ClrItemRow, enc_buttons) };
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = clr_item_row_constructed;
-  object_class->get_property = clr_item_row_get_property;
-  object_class->set_property = clr_item_row_set_property;
-  object_class->dispose = clr_item_row_dispose;
+  CLR_FORM_ROW_CLASS (klass)->update = update_header;
 
-  /* Resolves ECCNs and countries and says which parameters an ECCN has
-   * (nullable: the fields then wait for it). */
-  properties[PROP_CATALOG] =
-    g_param_spec_object ("catalog", NULL, NULL, CLR_TYPE_SHIPMENT_CATALOG,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[REMOVE_REQUESTED] = g_signal_new ("remove-requested", G_TYPE_FROM_CLASS (klass),
-                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                            G_TYPE_NONE, 0);
   signals[MOVE_REQUESTED] = g_signal_new ("move-requested", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 1, G_TYPE_INT);
 
-  g_type_ensure (CLR_TYPE_FIELD_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dev/clearance/Clearance/shipment/clr-item-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ClrItemRow, description);
@@ -352,10 +245,10 @@ clr_item_row_class_init (ClrItemRowClass *klass)
         gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (id), FALSE,
                                                    toggle_offsets[t] + i * sizeof (GtkToggleButton *));
       }
-  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clr_form_row_changed);
+  gtk_widget_class_bind_template_callback (widget_class, clr_form_row_request_removal);
   gtk_widget_class_bind_template_callback (widget_class, calc_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, use_tpp_cb);
-  gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, up_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, down_clicked_cb);
 }
@@ -363,10 +256,10 @@ clr_item_row_class_init (ClrItemRowClass *klass)
 static void
 clr_item_row_init (ClrItemRow *self)
 {
-  self->loading = TRUE;
+  clr_form_row_set_loading (CLR_FORM_ROW (self), TRUE);
   gtk_widget_init_template (GTK_WIDGET (self));
   clr_field_row_set_text (self->currency, "USD");
-  self->loading = FALSE;
+  clr_form_row_set_loading (CLR_FORM_ROW (self), FALSE);
 }
 
 GtkWidget *
@@ -382,37 +275,26 @@ clr_item_row_set_item (ClrItemRow *self,
   g_return_if_fail (CLR_IS_ITEM_ROW (self));
   g_return_if_fail (item != NULL);
 
-  self->loading = TRUE;
-  g_clear_pointer (&self->extra, json_object_unref);
-  self->extra = json_object_ref (item);
+  clr_form_row_set_loading (CLR_FORM_ROW (self), TRUE);
+  clr_form_row_set_extra (CLR_FORM_ROW (self), item);
   for (guint i = 0; i < G_N_ELEMENTS (field_members); i++)
     clr_field_row_load_json (G_STRUCT_MEMBER (ClrFieldRow *, self, field_members[i].offset),
                              item, field_members[i].member);
   set_tristate (self->datacenter_buttons, item, "datacenter");
   set_tristate (self->food_buttons, item, "food_or_medicine");
   set_tristate (self->enc_buttons, item, "enc_classification_done");
-  update_header (self);
-  self->loading = FALSE;
+  clr_form_row_set_loading (CLR_FORM_ROW (self), FALSE);
 }
 
 JsonNode *
 clr_item_row_to_json (ClrItemRow *self)
 {
-  JsonObject *object = json_object_new ();
+  JsonObject *object;
   JsonNode *node;
 
   g_return_val_if_fail (CLR_IS_ITEM_ROW (self), NULL);
 
-  if (self->extra != NULL)
-    {
-      JsonObjectIter iter;
-      const char *name;
-      JsonNode *value;
-
-      json_object_iter_init (&iter, self->extra);
-      while (json_object_iter_next (&iter, &name, &value))
-        json_object_set_member (object, name, json_node_copy (value));
-    }
+  object = clr_form_row_dup_extra (CLR_FORM_ROW (self));
   /* A valid value as the right JSON type; invalid text is kept as a string, so
    * what the user typed survives autosave (evaluation then names the bad field). */
   for (guint i = 0; i < G_N_ELEMENTS (field_members); i++)
@@ -425,46 +307,6 @@ clr_item_row_to_json (ClrItemRow *self)
   node = json_node_init_object (json_node_alloc (), object);
   json_object_unref (object);
   return node;
-}
-
-void
-clr_item_row_set_index (ClrItemRow *self,
-                        guint       index)
-{
-  g_return_if_fail (CLR_IS_ITEM_ROW (self));
-
-  self->index = index;
-  update_header (self);
-}
-
-void
-clr_item_row_set_show_missing (ClrItemRow *self,
-                               gboolean    show_missing)
-{
-  ClrFieldRow *rows[] = FIELD_ROWS (self);
-
-  g_return_if_fail (CLR_IS_ITEM_ROW (self));
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    clr_field_row_set_show_missing (rows[i], show_missing);
-}
-
-guint
-clr_item_row_count_errors (ClrItemRow  *self,
-                           GtkWidget  **first)
-{
-  ClrFieldRow *rows[] = FIELD_ROWS (self);
-  guint errors = 0;
-
-  g_return_val_if_fail (CLR_IS_ITEM_ROW (self), 0);
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    if (gtk_widget_get_visible (GTK_WIDGET (rows[i])) && clr_field_row_get_error (rows[i]) != NULL)
-      {
-        if (errors++ == 0 && first != NULL)
-          *first = GTK_WIDGET (rows[i]);
-      }
-  return errors;
 }
 
 gboolean

@@ -17,12 +17,7 @@
 
 struct _ClrPartyRow
 {
-  AdwExpanderRow      parent_instance;
-
-  ClrShipmentCatalog *catalog;
-  JsonObject         *extra;
-  guint               index;
-  gboolean            loading;
+  ClrFormRow          parent_instance;
 
   AdwComboRow        *role;
   ClrFieldRow        *name;
@@ -39,23 +34,13 @@ struct _ClrPartyRow
 };
 
 enum {
-  CHANGED,
   NAME_CHANGED,
-  REMOVE_REQUESTED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-enum {
-  PROP_0,
-  PROP_CATALOG,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (ClrPartyRow, clr_party_row, ADW_TYPE_EXPANDER_ROW)
+G_DEFINE_FINAL_TYPE (ClrPartyRow, clr_party_row, CLR_TYPE_FORM_ROW)
 
 static const char *
 role_id (guint position)
@@ -67,8 +52,10 @@ role_id (guint position)
 }
 
 static void
-update_header (ClrPartyRow *self)
+update_header (ClrFormRow *row)
 {
+  ClrPartyRow *self = CLR_PARTY_ROW (row);
+  guint index = clr_form_row_get_index (row);
   const char *name = clr_field_row_get_value (self->name);
   const char *role = role_id (adw_combo_row_get_selected (self->role));
   g_autofree char *title = NULL;
@@ -76,9 +63,9 @@ update_header (ClrPartyRow *self)
 
   if (name != NULL)
     /* Translators: expander title of a party: number and name */
-    title = g_strdup_printf (_("Party %u: %s"), self->index + 1, name);
+    title = g_strdup_printf (_("Party %u: %s"), index + 1, name);
   else
-    title = g_strdup_printf (_("Party %u"), self->index + 1);
+    title = g_strdup_printf (_("Party %u"), index + 1);
   if (self->hit_text != NULL && *self->hit_text != '\0')
     /* Translators: party summary: role and the screening line */
     subtitle = g_strdup_printf (_("%s · %s"), clr_words_party_role_label (role), self->hit_text);
@@ -89,24 +76,10 @@ update_header (ClrPartyRow *self)
 }
 
 static void
-field_changed_cb (ClrPartyRow *self)
-{
-  update_header (self);
-  if (!self->loading)
-    g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static void
 name_changed_cb (ClrPartyRow *self)
 {
-  if (!self->loading)
+  if (!clr_form_row_get_loading (CLR_FORM_ROW (self)))
     g_signal_emit (self, signals[NAME_CHANGED], 0);
-}
-
-static void
-remove_clicked_cb (ClrPartyRow *self)
-{
-  g_signal_emit (self, signals[REMOVE_REQUESTED], 0);
 }
 
 /* Activated on click rather than bound with action-name: a bound actionable queries
@@ -116,20 +89,15 @@ static void
 review_clicked_cb (ClrPartyRow *self)
 {
   if (self->hit != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "shipment.review-hit", "u", self->index);
+    gtk_widget_activate_action (GTK_WIDGET (self), "shipment.review-hit", "u",
+                                clr_form_row_get_index (CLR_FORM_ROW (self)));
 }
-
-/* The field rows, in order. */
-#define FIELD_ROWS(self) { (self)->name, (self)->address, (self)->country, (self)->headquarters, \
-                           (self)->parent_name, (self)->parent_headquarters, (self)->ownership }
 
 static void
 clr_party_row_dispose (GObject *object)
 {
   ClrPartyRow *self = CLR_PARTY_ROW (object);
 
-  g_clear_object (&self->catalog);
-  g_clear_pointer (&self->extra, json_object_unref);
   g_clear_pointer (&self->hit_text, g_free);
   g_clear_pointer (&self->hit, json_object_unref);
 
@@ -137,79 +105,16 @@ clr_party_row_dispose (GObject *object)
 }
 
 static void
-clr_party_row_constructed (GObject *object)
-{
-  ClrPartyRow *self = CLR_PARTY_ROW (object);
-  ClrFieldRow *rows[] = FIELD_ROWS (self);
-
-  G_OBJECT_CLASS (clr_party_row_parent_class)->constructed (object);
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    clr_field_row_set_catalog (rows[i], self->catalog);
-}
-
-static void
-clr_party_row_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  ClrPartyRow *self = CLR_PARTY_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CATALOG:
-      g_value_set_object (value, self->catalog);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-clr_party_row_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  ClrPartyRow *self = CLR_PARTY_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_CATALOG:
-      self->catalog = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 clr_party_row_class_init (ClrPartyRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = clr_party_row_constructed;
-  object_class->get_property = clr_party_row_get_property;
-  object_class->set_property = clr_party_row_set_property;
-  object_class->dispose = clr_party_row_dispose;
+  G_OBJECT_CLASS (klass)->dispose = clr_party_row_dispose;
+  CLR_FORM_ROW_CLASS (klass)->update = update_header;
 
-  /* Resolves the countries (nullable: the fields then wait for it). */
-  properties[PROP_CATALOG] =
-    g_param_spec_object ("catalog", NULL, NULL, CLR_TYPE_SHIPMENT_CATALOG,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[NAME_CHANGED] = g_signal_new ("name-changed", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[REMOVE_REQUESTED] = g_signal_new ("remove-requested", G_TYPE_FROM_CLASS (klass),
-                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                            G_TYPE_NONE, 0);
 
-  g_type_ensure (CLR_TYPE_FIELD_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/dev/clearance/Clearance/shipment/clr-party-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ClrPartyRow, role);
@@ -222,9 +127,9 @@ clr_party_row_class_init (ClrPartyRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClrPartyRow, ownership);
   gtk_widget_class_bind_template_child (widget_class, ClrPartyRow, hit_row);
   gtk_widget_class_bind_template_child (widget_class, ClrPartyRow, review_button);
-  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clr_form_row_changed);
+  gtk_widget_class_bind_template_callback (widget_class, clr_form_row_request_removal);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, review_clicked_cb);
 }
 
@@ -233,13 +138,12 @@ clr_party_row_init (ClrPartyRow *self)
 {
   g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
 
-  self->loading = TRUE;
+  clr_form_row_set_loading (CLR_FORM_ROW (self), TRUE);
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint i = 0; clr_shipment_party_roles[i] != NULL; i++)
     gtk_string_list_append (roles, clr_words_party_role_label (clr_shipment_party_roles[i]));
   adw_combo_row_set_model (self->role, G_LIST_MODEL (roles));
-  update_header (self);
-  self->loading = FALSE;
+  clr_form_row_set_loading (CLR_FORM_ROW (self), FALSE);
 }
 
 GtkWidget *
@@ -252,19 +156,14 @@ void
 clr_party_row_set_party (ClrPartyRow *self,
                          JsonObject  *party)
 {
-  JsonNode *parent_node;
-  JsonObject *parent = NULL;
+  JsonObject *parent = clr_json_get_object (party, "ultimate_parent");
   const char *role;
 
   g_return_if_fail (CLR_IS_PARTY_ROW (self));
   g_return_if_fail (party != NULL);
 
-  self->loading = TRUE;
-  g_clear_pointer (&self->extra, json_object_unref);
-  self->extra = json_object_ref (party);
-  parent_node = json_object_get_member (party, "ultimate_parent");
-  if (parent_node != NULL && JSON_NODE_HOLDS_OBJECT (parent_node))
-    parent = json_node_get_object (parent_node);
+  clr_form_row_set_loading (CLR_FORM_ROW (self), TRUE);
+  clr_form_row_set_extra (CLR_FORM_ROW (self), party);
 
   role = clr_json_get_string (party, "role");
   adw_combo_row_set_selected (self->role, 0);
@@ -278,36 +177,30 @@ clr_party_row_set_party (ClrPartyRow *self,
   clr_field_row_load_json (self->parent_name, parent, "name");
   clr_field_row_load_json (self->parent_headquarters, parent, "headquarters_country");
   clr_field_row_load_json (self->ownership, parent, "ownership_percent");
-  update_header (self);
-  self->loading = FALSE;
+  clr_form_row_set_loading (CLR_FORM_ROW (self), FALSE);
 }
 
 JsonNode *
 clr_party_row_to_json (ClrPartyRow *self)
 {
-  JsonObject *object = json_object_new ();
+  JsonObject *object;
   JsonObject *parent = json_object_new ();
-  JsonNode *parent_node;
+  JsonObject *previous_parent;
   JsonNode *node;
 
   g_return_val_if_fail (CLR_IS_PARTY_ROW (self), NULL);
 
-  if (self->extra != NULL)
+  object = clr_form_row_dup_extra (CLR_FORM_ROW (self));
+  previous_parent = clr_json_get_object (object, "ultimate_parent");
+  if (previous_parent != NULL)
     {
       JsonObjectIter iter;
       const char *name;
       JsonNode *value;
 
-      json_object_iter_init (&iter, self->extra);
+      json_object_iter_init (&iter, previous_parent);
       while (json_object_iter_next (&iter, &name, &value))
-        json_object_set_member (object, name, json_node_copy (value));
-      parent_node = json_object_get_member (self->extra, "ultimate_parent");
-      if (parent_node != NULL && JSON_NODE_HOLDS_OBJECT (parent_node))
-        {
-          json_object_iter_init (&iter, json_node_get_object (parent_node));
-          while (json_object_iter_next (&iter, &name, &value))
-            json_object_set_member (parent, name, json_node_copy (value));
-        }
+        json_object_set_member (parent, name, json_node_copy (value));
     }
   json_object_set_string_member (object, "role", role_id (adw_combo_row_get_selected (self->role)));
   clr_field_row_save_json (self->name, object, "name");
@@ -330,46 +223,6 @@ clr_party_row_to_json (ClrPartyRow *self)
   node = json_node_init_object (json_node_alloc (), object);
   json_object_unref (object);
   return node;
-}
-
-void
-clr_party_row_set_index (ClrPartyRow *self,
-                         guint        index)
-{
-  g_return_if_fail (CLR_IS_PARTY_ROW (self));
-
-  self->index = index;
-  update_header (self);
-}
-
-void
-clr_party_row_set_show_missing (ClrPartyRow *self,
-                                gboolean     show_missing)
-{
-  ClrFieldRow *rows[] = FIELD_ROWS (self);
-
-  g_return_if_fail (CLR_IS_PARTY_ROW (self));
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    clr_field_row_set_show_missing (rows[i], show_missing);
-}
-
-guint
-clr_party_row_count_errors (ClrPartyRow  *self,
-                            GtkWidget   **first)
-{
-  ClrFieldRow *rows[] = FIELD_ROWS (self);
-  guint errors = 0;
-
-  g_return_val_if_fail (CLR_IS_PARTY_ROW (self), 0);
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    if (clr_field_row_get_error (rows[i]) != NULL)
-      {
-        if (errors++ == 0 && first != NULL)
-          *first = GTK_WIDGET (rows[i]);
-      }
-  return errors;
 }
 
 const char *
@@ -417,7 +270,7 @@ clr_party_row_set_hit (ClrPartyRow *self,
     }
   adw_action_row_set_subtitle (self->hit_row, self->hit_text);
   gtk_widget_set_visible (self->review_button, hit != NULL);
-  update_header (self);
+  update_header (CLR_FORM_ROW (self));
 }
 
 const char *

@@ -79,9 +79,9 @@ static void
 renumber (ClrShipmentForm *self)
 {
   for (guint i = 0; i < self->item_rows->len; i++)
-    clr_item_row_set_index (g_ptr_array_index (self->item_rows, i), i);
+    clr_form_row_set_index (g_ptr_array_index (self->item_rows, i), i);
   for (guint i = 0; i < self->party_rows->len; i++)
-    clr_party_row_set_index (g_ptr_array_index (self->party_rows, i), i);
+    clr_form_row_set_index (g_ptr_array_index (self->party_rows, i), i);
 }
 
 /* AdwPreferencesGroup (1.2) only appends: re-add the rows in their new order. */
@@ -152,7 +152,7 @@ append_item (ClrShipmentForm *self,
 
   if (item != NULL)
     clr_item_row_set_item (CLR_ITEM_ROW (row), item);
-  clr_item_row_set_show_missing (CLR_ITEM_ROW (row), self->show_missing);
+  clr_form_row_set_show_missing (CLR_FORM_ROW (row), self->show_missing);
   g_signal_connect_swapped (row, "changed", G_CALLBACK (emit_changed), self);
   g_signal_connect_swapped (row, "remove-requested", G_CALLBACK (item_remove_cb), self);
   g_signal_connect_object (row, "move-requested", G_CALLBACK (item_move_cb), self, G_CONNECT_SWAPPED);
@@ -170,7 +170,7 @@ append_party (ClrShipmentForm *self,
 
   if (party != NULL)
     clr_party_row_set_party (CLR_PARTY_ROW (row), party);
-  clr_party_row_set_show_missing (CLR_PARTY_ROW (row), self->show_missing);
+  clr_form_row_set_show_missing (CLR_FORM_ROW (row), self->show_missing);
   g_signal_connect_swapped (row, "changed", G_CALLBACK (emit_changed), self);
   g_signal_connect_swapped (row, "remove-requested", G_CALLBACK (party_remove_cb), self);
   g_signal_connect_swapped (row, "name-changed", G_CALLBACK (party_name_changed_cb), self);
@@ -428,24 +428,6 @@ array_has_string (JsonArray  *array,
   return FALSE;
 }
 
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static JsonObject *
-member_object (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 void
 clr_shipment_form_set_document (ClrShipmentForm *self,
                                 JsonNode        *shipment)
@@ -483,18 +465,18 @@ clr_shipment_form_set_document (ClrShipmentForm *self,
 
       adw_preferences_group_remove (self->parties_group, row);
     }
-  items = member_array (object, "items");
+  items = clr_json_get_array (object, "items");
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (items, i)))
       append_item (self, json_array_get_object_element (items, i));
-  parties = member_array (object, "parties");
+  parties = clr_json_get_array (object, "parties");
   for (guint i = 0; parties != NULL && i < json_array_get_length (parties); i++)
     if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (parties, i)))
       append_party (self, json_array_get_object_element (parties, i));
 
-  end_use = member_object (object, "end_use");
+  end_use = clr_json_get_object (object, "end_use");
   clr_field_row_load_json (self->end_use_text, end_use, "description");
-  categories = member_array (end_use, "categories");
+  categories = clr_json_get_array (end_use, "categories");
   for (guint i = 0; i < self->end_use_rows->len; i++)
     {
       GObject *row = g_ptr_array_index (self->end_use_rows, i);
@@ -502,7 +484,7 @@ clr_shipment_form_set_document (ClrShipmentForm *self,
       gtk_check_button_set_active (g_object_get_data (row, "check"),
                                    array_has_string (categories, g_object_get_data (row, "id")));
     }
-  flags = member_array (object, "red_flags");
+  flags = clr_json_get_array (object, "red_flags");
   for (guint i = 0; i < self->red_flag_rows->len; i++)
     {
       GObject *row = g_ptr_array_index (self->red_flag_rows, i);
@@ -575,9 +557,9 @@ clr_shipment_form_get_document (ClrShipmentForm *self)
     json_array_add_element (array, clr_party_row_to_json (g_ptr_array_index (self->party_rows, i)));
   json_object_set_array_member (object, "parties", array);
 
-  previous_end_use = member_object (self->extra, "end_use");
+  previous_end_use = clr_json_get_object (self->extra, "end_use");
   clr_field_row_save_json (self->end_use_text, end_use, "description");
-  array = checked_ids (self->end_use_rows, member_array (previous_end_use, "categories"));
+  array = checked_ids (self->end_use_rows, clr_json_get_array (previous_end_use, "categories"));
   if (json_array_get_length (array) > 0)
     json_object_set_array_member (end_use, "categories", array);
   else
@@ -591,7 +573,7 @@ clr_shipment_form_get_document (ClrShipmentForm *self)
       json_object_unref (end_use);
     }
 
-  array = checked_ids (self->red_flag_rows, member_array (self->extra, "red_flags"));
+  array = checked_ids (self->red_flag_rows, clr_json_get_array (self->extra, "red_flags"));
   if (json_array_get_length (array) > 0)
     json_object_set_array_member (object, "red_flags", array);
   else
@@ -626,7 +608,7 @@ clr_shipment_form_count_errors (ClrShipmentForm  *self,
   for (guint i = 0; i < self->item_rows->len; i++)
     {
       GtkWidget *row_first = NULL;
-      guint n = clr_item_row_count_errors (g_ptr_array_index (self->item_rows, i), &row_first);
+      guint n = clr_form_row_count_errors (g_ptr_array_index (self->item_rows, i), &row_first);
 
       if (n > 0 && found == NULL)
         found = row_first;
@@ -635,7 +617,7 @@ clr_shipment_form_count_errors (ClrShipmentForm  *self,
   for (guint i = 0; i < self->party_rows->len; i++)
     {
       GtkWidget *row_first = NULL;
-      guint n = clr_party_row_count_errors (g_ptr_array_index (self->party_rows, i), &row_first);
+      guint n = clr_form_row_count_errors (g_ptr_array_index (self->party_rows, i), &row_first);
 
       if (n > 0 && found == NULL)
         found = row_first;
@@ -658,9 +640,9 @@ clr_shipment_form_set_show_missing (ClrShipmentForm *self,
   for (guint i = 0; i < G_N_ELEMENTS (general); i++)
     clr_field_row_set_show_missing (general[i], show_missing);
   for (guint i = 0; i < self->item_rows->len; i++)
-    clr_item_row_set_show_missing (g_ptr_array_index (self->item_rows, i), show_missing);
+    clr_form_row_set_show_missing (g_ptr_array_index (self->item_rows, i), show_missing);
   for (guint i = 0; i < self->party_rows->len; i++)
-    clr_party_row_set_show_missing (g_ptr_array_index (self->party_rows, i), show_missing);
+    clr_form_row_set_show_missing (g_ptr_array_index (self->party_rows, i), show_missing);
 }
 
 GPtrArray *
