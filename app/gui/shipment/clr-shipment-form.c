@@ -49,13 +49,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-enum {
-  PROP_0,
-  PROP_CATALOG,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (ClrShipmentForm, clr_shipment_form, ADW_TYPE_BIN)
 
@@ -264,57 +257,11 @@ clr_shipment_form_dispose (GObject *object)
 }
 
 static void
-clr_shipment_form_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  ClrShipmentForm *self = CLR_SHIPMENT_FORM (object);
-
-  switch (prop_id)
-    {
-    case PROP_CATALOG:
-      g_value_set_object (value, self->catalog);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-clr_shipment_form_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  ClrShipmentForm *self = CLR_SHIPMENT_FORM (object);
-
-  switch (prop_id)
-    {
-    case PROP_CATALOG:
-      clr_shipment_form_set_catalog (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 clr_shipment_form_class_init (ClrShipmentFormClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->get_property = clr_shipment_form_get_property;
-  object_class->set_property = clr_shipment_form_set_property;
-  object_class->dispose = clr_shipment_form_dispose;
-
-  /* The rule pack's countries, ECCNs, end uses and red flags; it arrives after
-   * the form is built, and the form follows when it changes. */
-  properties[PROP_CATALOG] =
-    g_param_spec_object ("catalog", NULL, NULL, CLR_TYPE_SHIPMENT_CATALOG,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->dispose = clr_shipment_form_dispose;
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -403,7 +350,6 @@ clr_shipment_form_set_catalog (ClrShipmentForm    *self,
   clr_shipment_form_set_document (self, document);
   set_expanded (self->item_rows, items_open);
   set_expanded (self->party_rows, parties_open);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);
 }
 
 ClrShipmentCatalog *
