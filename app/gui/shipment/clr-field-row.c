@@ -369,30 +369,6 @@ clr_field_row_constructed (GObject *object)
 }
 
 static void
-clr_field_row_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  ClrFieldRow *self = CLR_FIELD_ROW (object);
-
-  switch (prop_id)
-    {
-    case PROP_KIND:
-      g_value_set_enum (value, self->kind);
-      break;
-    case PROP_REQUIRED:
-      g_value_set_boolean (value, self->required);
-      break;
-    case PROP_CATALOG:
-      g_value_set_object (value, self->catalog);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 clr_field_row_set_property (GObject      *object,
                             guint         prop_id,
                             const GValue *value,
@@ -426,20 +402,19 @@ clr_field_row_class_init (ClrFieldRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->constructed = clr_field_row_constructed;
-  object_class->get_property = clr_field_row_get_property;
   object_class->set_property = clr_field_row_set_property;
   object_class->dispose = clr_field_row_dispose;
   object_class->finalize = clr_field_row_finalize;
 
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL, CLR_TYPE_FIELD_KIND, CLR_FIELD_TEXT,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                       G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_REQUIRED] =
     g_param_spec_boolean ("required", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CATALOG] =
     g_param_spec_object ("catalog", NULL, NULL, CLR_TYPE_SHIPMENT_CATALOG,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -486,7 +461,6 @@ clr_field_row_set_catalog (ClrFieldRow        *self,
   if (self->catalog != NULL)
     g_clear_signal_handler (&self->catalog_changed_id, self->catalog);
   g_set_object (&self->catalog, catalog);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);
   if (catalog != NULL && self->kind == CLR_FIELD_COUNTRY)
     self->catalog_changed_id = g_signal_connect_swapped (catalog, "changed",
                                                          G_CALLBACK (catalog_changed_cb), self);

@@ -76,24 +76,6 @@ clr_form_row_constructed (GObject *object)
 }
 
 static void
-clr_form_row_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  ClrFormRowPrivate *priv = clr_form_row_get_instance_private (CLR_FORM_ROW (object));
-
-  switch (prop_id)
-    {
-    case PROP_CATALOG:
-      g_value_set_object (value, priv->catalog);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 clr_form_row_set_property (GObject      *object,
                            guint         prop_id,
                            const GValue *value,
@@ -129,7 +111,6 @@ clr_form_row_class_init (ClrFormRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->constructed = clr_form_row_constructed;
-  object_class->get_property = clr_form_row_get_property;
   object_class->set_property = clr_form_row_set_property;
   object_class->dispose = clr_form_row_dispose;
 
@@ -137,7 +118,7 @@ clr_form_row_class_init (ClrFormRowClass *klass)
    * (nullable: the fields then wait for it). */
   properties[PROP_CATALOG] =
     g_param_spec_object ("catalog", NULL, NULL, CLR_TYPE_SHIPMENT_CATALOG,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
