@@ -1,5 +1,5 @@
-/* test-shipment-widgets.c — the Shipment page's rows and picker on their own:
- * built complete by g_object_new(), the catalog handed down, the picker's list
+/* test-widgets.c — widgets on their own: the Shipment page's rows built complete
+ * by g_object_new(), the catalog handed down, the picker's list, the entry view
  *
  * Copyright 2026 The Clearance authors
  *
@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "clr-gui-test.h"
+#include "lists/clr-entry-view.h"
 #include "clr-rule-pack.h"
 #include "shipment/clr-field-row.h"
 #include "shipment/clr-item-row.h"
@@ -166,6 +167,59 @@ test_picker (void)
   clr_gui_test_iterate ();
 }
 
+static void
+add_string (GPtrArray  *array,
+            const char *text)
+{
+  g_ptr_array_add (array, g_strdup (text));
+}
+
+/* The entry view shows the fields an entry has, each under its caption, the
+ * matched words of its names in bold, and nothing for no entry. */
+static void
+test_entry_view (void)
+{
+  g_autoptr(ClrEntry) entry = clr_entry_new ();
+  const char *highlight[] = { "zhipu", NULL };
+  GtkWidget *view = clr_entry_view_new ();
+  GtkWindow *window = clr_gui_test_present (view, 400, 600);
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  entry->name = g_strdup ("Beijing Zhipu Huazhang Technology Co., Ltd.");
+  entry->list_code = g_strdup ("EL");
+  entry->list_name = g_strdup ("Entity List");
+  entry->agency = g_strdup ("BIS");
+  add_string (entry->aliases, "Zhipu AI");
+  add_string (entry->aliases, "Knowledge Atlas");
+  entry->source_url = g_strdup ("https://www.federalregister.gov/d/2025-00001");
+
+  g_assert_null (clr_entry_view_get_title (CLR_ENTRY_VIEW (view)));
+  clr_entry_view_set_entry (CLR_ENTRY_VIEW (view), entry, highlight);
+  clr_gui_test_wait_drawn (view);
+  g_assert_cmpstr (clr_entry_view_get_title (CLR_ENTRY_VIEW (view)), ==,
+                   "Beijing Zhipu Huazhang Technology Co., Ltd.");
+  collect_labels (view, labels);
+  g_assert_cmpstr (labels->str, ==,
+                   "Beijing Zhipu Huazhang Technology Co., Ltd.|List|Entity List (EL)|Agency|BIS|"
+                   "Other names|• Zhipu AI\n• Knowledge Atlas|Open the official source|");
+  g_assert_nonnull (clr_gui_test_find_widget (view, GTK_TYPE_LINK_BUTTON, "Open the official source"));
+
+  /* A source that is not a web address is shown as text. */
+  g_free (entry->source_url);
+  entry->source_url = g_strdup ("data/custom.csv");
+  clr_entry_view_set_entry (CLR_ENTRY_VIEW (view), entry, NULL);
+  clr_gui_test_wait_drawn (view);
+  g_string_truncate (labels, 0);
+  collect_labels (view, labels);
+  g_assert_true (g_str_has_suffix (labels->str, "|Source|data/custom.csv|"));
+
+  clr_entry_view_set_entry (CLR_ENTRY_VIEW (view), NULL, NULL);
+  g_assert_null (clr_entry_view_get_title (CLR_ENTRY_VIEW (view)));
+
+  gtk_window_destroy (window);
+  clr_gui_test_iterate ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -178,6 +232,7 @@ main (int    argc,
   g_test_add_func ("/shipment/widgets/complete-from-g-object-new", test_complete_from_g_object_new);
   g_test_add_func ("/shipment/widgets/catalog-construct-property", test_catalog_construct_property);
   g_test_add_func ("/shipment/widgets/picker", test_picker);
+  g_test_add_func ("/widgets/entry-view", test_entry_view);
 
   return clr_gui_test_run (app);
 }
