@@ -12,6 +12,7 @@
 #include "lists/clr-entry-view.h"
 #include "clr-rule-pack.h"
 #include "shipment/clr-field-row.h"
+#include "shipment/clr-finding-row.h"
 #include "shipment/clr-item-row.h"
 #include "shipment/clr-party-row.h"
 #include "shipment/clr-pick-item.h"
@@ -220,6 +221,40 @@ test_entry_view (void)
   clr_gui_test_iterate ();
 }
 
+/* A finding row: title, the verdict pill, and when expanded the texts the
+ * finding has (the items concerned named from the shipment), no others. */
+static void
+test_finding_row (void)
+{
+  g_autoptr(JsonNode) finding = json_from_string (
+    "{\"rule\": \"ac-3a090-cn\", \"outcome\": \"license_required\", \"title\": \"Advanced computing ICs to China\","
+    " \"citation\": \"15 CFR 742.6(a)(6)\", \"explanation\": \"3A090.a to a D:5 country.\", \"items\": [0]}", NULL);
+  g_autoptr(JsonNode) shipment = json_from_string ("{\"items\": [{\"description\": \"H100\"}]}", NULL);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = clr_finding_row_new (json_node_get_object (finding), json_node_get_object (shipment), NULL);
+  GtkWindow *window;
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  window = clr_gui_test_present (list, 500, 700);
+  clr_gui_test_wait_drawn (row);
+  CLR_GUI_TEST_WAIT_UNTIL ((g_string_truncate (labels, 0), collect_labels (row, labels),
+                            strstr (labels->str, "#1 H100") != NULL), 5);
+
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Advanced computing ICs to China");
+  g_assert_cmpstr (clr_finding_row_get_rule (CLR_FINDING_ROW (row)), ==, "ac-3a090-cn");
+  g_assert_nonnull (strstr (labels->str, "License required|"));
+  g_assert_nonnull (strstr (labels->str, "Explanation|3A090.a to a D:5 country.|"
+                                         "Citation|15 CFR 742.6(a)(6)|Items concerned|#1 H100|Rule|ac-3a090-cn|"));
+  g_assert_null (strstr (labels->str, "License review policy"));
+  g_assert_null (strstr (labels->str, "Parties concerned"));
+  g_assert_null (strstr (labels->str, "Trace"));
+
+  gtk_window_destroy (window);
+  clr_gui_test_iterate ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -232,6 +267,7 @@ main (int    argc,
   g_test_add_func ("/shipment/widgets/complete-from-g-object-new", test_complete_from_g_object_new);
   g_test_add_func ("/shipment/widgets/catalog-construct-property", test_catalog_construct_property);
   g_test_add_func ("/shipment/widgets/picker", test_picker);
+  g_test_add_func ("/shipment/widgets/finding-row", test_finding_row);
   g_test_add_func ("/widgets/entry-view", test_entry_view);
 
   return clr_gui_test_run (app);
