@@ -24,6 +24,19 @@ typedef enum
   CLR_ENGINE_ERROR_UNSUPPORTED,     /* a format or schema version this build does not know */
 } ClrEngineError;
 
-GQuark clr_engine_error_quark (void);
+GQuark   clr_engine_error_quark (void);
+
+/* Sets @error to @code with the formatted message; returns FALSE, so that
+ * a check can end with `return clr_engine_fail (error, …);`. */
+gboolean clr_engine_fail        (GError        **error,
+                                 ClrEngineError  code,
+                                 const char     *format,
+                                 ...) G_GNUC_PRINTF (3, 4);
+/* The same, the message prefixed with “@where: ” (a rule, a field). */
+gboolean clr_engine_fail_at     (GError        **error,
+                                 ClrEngineError  code,
+                                 const char     *where,
+                                 const char     *format,
+                                 ...) G_GNUC_PRINTF (4, 5);
 
 G_END_DECLS

@@ -70,6 +70,8 @@ typedef struct
   double family_factor;         /* a match on the parent named in an affiliate's name field */
   double type_mismatch;         /* an organisation's name against a person or vessel */
   double query_word_missing;    /* matched on part of the party's name; the rest is not in the listed name */
+  double band_strong;           /* review queue filter: strong at or above */
+  double band_medium;           /* … medium at or above */
 } Params;
 
 static gboolean
@@ -126,7 +128,7 @@ parse_params (GBytes   *bytes,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
-  JsonObject *root, *cw, *sw;
+  JsonObject *root, *cw, *sw, *rb;
   double max_candidates;
 
   if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
@@ -169,6 +171,10 @@ parse_params (GBytes   *bytes,
       !param_double (sw, "short_word.", "similarity_4", 0, 1, &params->short_similarity[1], error) ||
       !param_double (sw, "short_word.", "similarity_5", 0, 1, &params->short_similarity[2], error) ||
       !param_double (sw, "short_word.", "rare_idf_fraction", 0.01, 1, &params->short_rare_idf, error))
+    return FALSE;
+  if ((rb = param_object (root, "review_bands", error)) == NULL ||
+      !param_double (rb, "review_bands.", "strong", 0, 1, &params->band_strong, error) ||
+      !param_double (rb, "review_bands.", "medium", 0, params->band_strong, &params->band_medium, error))
     return FALSE;
   return TRUE;
 }
@@ -223,6 +229,14 @@ double
 clr_matcher_get_default_threshold (void)
 {
   return get_params ()->default_threshold;
+}
+
+void
+clr_matcher_get_review_bands (double *strong_min,
+                              double *medium_min)
+{
+  *strong_min = get_params ()->band_strong;
+  *medium_min = get_params ()->band_medium;
 }
 
 /* ---- data --------------------------------------------------------------- */

@@ -69,4 +69,10 @@ double      clr_matcher_get_neighbour_seconds (ClrMatcher  *self);
  * under 2 % of innocent names flagged (README, section "screening"). */
 double      clr_matcher_get_default_threshold (void);
 
+/* The review queue's score bands (data/matching/scoring.json
+ * "review_bands"): a hit is strong at or above @strong_min, medium at or
+ * above @medium_min, else weak. A UI grouping, not a threshold. */
+void        clr_matcher_get_review_bands      (double     *strong_min,
+                                               double     *medium_min);
+
 G_END_DECLS

@@ -101,6 +101,15 @@ gboolean     clr_rule_pack_eccn_in_set      (ClrRulePack  *self,
  * shipment form asks for, and for which ECCNs (the pack's "item_parameters";
  * empty when the pack has none). */
 JsonNode    *clr_rule_pack_list_item_parameters (ClrRulePack *self);
+/* Computes item fact @fact from its pack formula ("item_parameters"[].
+ * "formula": the TPP of 3A090 is 2 × MacTOPS × bit length): the formula's
+ * factor times @inputs, given in the order of its "inputs". FALSE when the
+ * pack gives @fact no formula or it takes other than @n_inputs numbers. */
+gboolean     clr_rule_pack_compute_item_fact (ClrRulePack  *self,
+                                              const char   *fact,
+                                              const double *inputs,
+                                              guint         n_inputs,
+                                              double       *value);
 /* Does item fact @fact ("tpp", "performance_density", "memory_bandwidth_gbps",
  * "datacenter") apply to an item classified @eccn, per "item_parameters"? */
 gboolean     clr_rule_pack_item_has_parameter (ClrRulePack *self,

@@ -41,28 +41,6 @@ clr_shipment_load_file (const char  *path,
 }
 
 static gboolean
-field_error (GError        **error,
-             ClrEngineError  code,
-             const char     *format,
-             ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-field_error (GError        **error,
-             ClrEngineError  code,
-             const char     *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, CLR_ENGINE_ERROR, code, message);
-  return FALSE;
-}
-
-static gboolean
 check_known_fields (JsonObject         *object,
                     const char * const *known,
                     const char         *where,
@@ -72,10 +50,10 @@ check_known_fields (JsonObject         *object,
 
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (known, l->data))
-      return field_error (error, CLR_ENGINE_ERROR_UNSUPPORTED,
-                          _("%s%s: unknown field (this version of Clearance does not know it; "
-                            "was the shipment written by a newer version?)"),
-                          where, (const char *) l->data);
+      return clr_engine_fail (error, CLR_ENGINE_ERROR_UNSUPPORTED,
+                              _("%s%s: unknown field (this version of Clearance does not know it; "
+                                "was the shipment written by a newer version?)"),
+                              where, (const char *) l->data);
   return TRUE;
 }
 
@@ -93,14 +71,14 @@ check_string (JsonObject  *object,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
-        return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s%s: required"), where, name);
+        return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s%s: required"), where, name);
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s%s: must be a string"), where, name);
+    return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s%s: must be a string"), where, name);
   *out = json_node_get_string (node);
   if (required && **out == '\0')
-    return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s%s: required"), where, name);
+    return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s%s: required"), where, name);
   return TRUE;
 }
 
@@ -117,9 +95,9 @@ check_country (ClrRulePack *pack,
   if (!check_string (object, name, where, required, &value, error))
     return FALSE;
   if (value != NULL && *value != '\0' && clr_rule_pack_lookup_country (pack, value) == NULL)
-    return field_error (error, CLR_ENGINE_ERROR_UNKNOWN_COUNTRY,
-                        _("%s%s: unknown country “%s” (use an ISO 3166-1 alpha-2 code such as CN)"),
-                        where, name, value);
+    return clr_engine_fail (error, CLR_ENGINE_ERROR_UNKNOWN_COUNTRY,
+                            _("%s%s: unknown country “%s” (use an ISO 3166-1 alpha-2 code such as CN)"),
+                            where, name, value);
   return TRUE;
 }
 
@@ -138,11 +116,11 @@ check_number (JsonObject *object,
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) ||
       (json_node_get_value_type (node) != G_TYPE_INT64 && json_node_get_value_type (node) != G_TYPE_DOUBLE))
-    return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s%s: must be a number"), where, name);
+    return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s%s: must be a number"), where, name);
   v = json_node_get_double (node);
   if (v < min || v > max)
-    return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s%s: %g is out of range (%g to %g)"),
-                        where, name, v, min, max);
+    return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s%s: %g is out of range (%g to %g)"),
+                            where, name, v, min, max);
   return TRUE;
 }
 
@@ -165,9 +143,9 @@ validate_item (ClrRulePack *pack,
       !check_string (item, "eccn", where, TRUE, &eccn, error))
     return FALSE;
   if (!clr_rule_pack_has_eccn (pack, eccn))
-    return field_error (error, CLR_ENGINE_ERROR_UNKNOWN_ECCN,
-                        _("%seccn: unknown ECCN “%s” (not on the Commerce Control List of rule pack %s %s; use EAR99 for items on no ECCN)"),
-                        where, eccn, clr_rule_pack_get_id (pack), clr_rule_pack_get_version (pack));
+    return clr_engine_fail (error, CLR_ENGINE_ERROR_UNKNOWN_ECCN,
+                            _("%seccn: unknown ECCN “%s” (not on the Commerce Control List of rule pack %s %s; use EAR99 for items on no ECCN)"),
+                            where, eccn, clr_rule_pack_get_id (pack), clr_rule_pack_get_version (pack));
   if (!check_number (item, "quantity", where, 0, G_MAXDOUBLE, error) ||
       !check_number (item, "unit_value", where, 0, G_MAXDOUBLE, error) ||
       !check_number (item, "tpp", where, 0, G_MAXDOUBLE, error) ||
@@ -187,7 +165,7 @@ validate_item (ClrRulePack *pack,
 
       if (b != NULL && !JSON_NODE_HOLDS_NULL (b) &&
           (!JSON_NODE_HOLDS_VALUE (b) || json_node_get_value_type (b) != G_TYPE_BOOLEAN))
-        return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s%s: must be true or false"), where, booleans[i]);
+        return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s%s: must be true or false"), where, booleans[i]);
     }
   return TRUE;
 }
@@ -212,9 +190,9 @@ validate_party (ClrRulePack *pack,
       !check_string (party, "notes", where, FALSE, &s, error))
     return FALSE;
   if (!g_strv_contains (clr_shipment_party_roles, role))
-    return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT,
-                        _("%srole: unknown role “%s” (end_user, ultimate_consignee, intermediate_consignee, purchaser, forwarder)"),
-                        where, role);
+    return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT,
+                            _("%srole: unknown role “%s” (end_user, ultimate_consignee, intermediate_consignee, purchaser, forwarder)"),
+                            where, role);
   if (!check_country (pack, party, "country", where, FALSE, error) ||
       !check_country (pack, party, "headquarters_country", where, FALSE, error))
     return FALSE;
@@ -225,13 +203,46 @@ validate_party (ClrRulePack *pack,
       JsonObject *p;
 
       if (!JSON_NODE_HOLDS_OBJECT (parent))
-        return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%sultimate_parent: must be an object"), where);
+        return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%sultimate_parent: must be an object"), where);
       p = json_node_get_object (parent);
       if (!check_known_fields (p, parent_known, pwhere, error) ||
           !check_string (p, "name", pwhere, TRUE, &s, error) ||
           !check_country (pack, p, "headquarters_country", pwhere, FALSE, error) ||
           !check_country (pack, p, "country", pwhere, FALSE, error) ||
           !check_number (p, "ownership_percent", pwhere, 0, 100, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef gboolean (*ValidateObject) (ClrRulePack *pack,
+                                    JsonObject  *object,
+                                    const char  *where,
+                                    GError     **error);
+
+/* Each object of the array @member of @root, of which there must be one. */
+static gboolean
+validate_each (ClrRulePack    *pack,
+               JsonObject     *root,
+               const char     *member,
+               const char     *required,
+               ValidateObject  validate,
+               GError        **error)
+{
+  JsonNode *node = json_object_get_member (root, member);
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
+    return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT, "%s", required);
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s[%u].", member, i);
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s[%u]: must be an object"), member, i);
+      if (!validate (pack, json_node_get_object (element), where, error))
         return FALSE;
     }
   return TRUE;
@@ -249,10 +260,9 @@ clr_shipment_validate (ClrRulePack  *pack,
   JsonObject *root;
   const char *s;
   JsonNode *node;
-  JsonArray *items, *parties;
 
   if (shipment == NULL || !JSON_NODE_HOLDS_OBJECT (shipment))
-    return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("a shipment must be a JSON object"));
+    return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("a shipment must be a JSON object"));
   root = json_node_get_object (shipment);
   if (!clr_shipment_check_document (shipment, NULL, NULL, error))
     return FALSE;
@@ -262,40 +272,16 @@ clr_shipment_validate (ClrRulePack  *pack,
       !check_string (root, "date", "", TRUE, &s, error))
     return FALSE;
   if (!clr_date_is_valid (s))
-    return field_error (error, CLR_ENGINE_ERROR_BAD_DATE, _("date: “%s” is not a valid date (expected YYYY-MM-DD)"), s);
+    return clr_engine_fail (error, CLR_ENGINE_ERROR_BAD_DATE, _("date: “%s” is not a valid date (expected YYYY-MM-DD)"), s);
   if (!check_country (pack, root, "destination", "", TRUE, error) ||
       !check_country (pack, root, "exported_from", "", FALSE, error))
     return FALSE;
 
-  node = json_object_get_member (root, "items");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
-    return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("items: at least one item (with its eccn) is required"));
-  items = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      g_autofree char *where = g_strdup_printf ("items[%u].", i);
-      JsonNode *item = json_array_get_element (items, i);
-
-      if (!JSON_NODE_HOLDS_OBJECT (item))
-        return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("items[%u]: must be an object"), i);
-      if (!validate_item (pack, json_node_get_object (item), where, error))
-        return FALSE;
-    }
-
-  node = json_object_get_member (root, "parties");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
-    return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("parties: at least one party is required"));
-  parties = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (parties); i++)
-    {
-      g_autofree char *where = g_strdup_printf ("parties[%u].", i);
-      JsonNode *party = json_array_get_element (parties, i);
-
-      if (!JSON_NODE_HOLDS_OBJECT (party))
-        return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("parties[%u]: must be an object"), i);
-      if (!validate_party (pack, json_node_get_object (party), where, error))
-        return FALSE;
-    }
+  if (!validate_each (pack, root, "items", _("items: at least one item (with its eccn) is required"),
+                      validate_item, error) ||
+      !validate_each (pack, root, "parties", _("parties: at least one party is required"),
+                      validate_party, error))
+    return FALSE;
 
   node = json_object_get_member (root, "end_use");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
@@ -305,21 +291,21 @@ clr_shipment_validate (ClrRulePack  *pack,
       JsonNode *cats;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("end_use: must be an object"));
+        return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("end_use: must be an object"));
       eu = json_node_get_object (node);
       if (!check_known_fields (eu, eu_known, "end_use.", error) ||
           !check_string (eu, "description", "end_use.", FALSE, &s, error))
         return FALSE;
       cats = json_object_get_member (eu, "categories");
       if (cats != NULL && !JSON_NODE_HOLDS_ARRAY (cats))
-        return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("end_use.categories: must be an array"));
+        return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("end_use.categories: must be an array"));
       for (guint i = 0; cats != NULL && i < json_array_get_length (json_node_get_array (cats)); i++)
         {
           const char *c = clr_json_array_get_string (json_node_get_array (cats), i);
 
           if (c == NULL || !_clr_rule_pack_has_end_use (pack, c))
-            return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT,
-                                _("end_use.categories[%u]: unknown category “%s”"), i, c ? c : "");
+            return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT,
+                                    _("end_use.categories[%u]: unknown category “%s”"), i, c ? c : "");
         }
     }
 
@@ -327,14 +313,14 @@ clr_shipment_validate (ClrRulePack  *pack,
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
     {
       if (!JSON_NODE_HOLDS_ARRAY (node))
-        return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("red_flags: must be an array of red-flag ids"));
+        return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("red_flags: must be an array of red-flag ids"));
       for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
         {
           const char *id = clr_json_array_get_string (json_node_get_array (node), i);
 
           if (id == NULL || _clr_rule_pack_get_red_flag (pack, id) == NULL)
-            return field_error (error, CLR_ENGINE_ERROR_INVALID_INPUT,
-                                _("red_flags[%u]: unknown red flag “%s”"), i, id ? id : "");
+            return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT,
+                                    _("red_flags[%u]: unknown red flag “%s”"), i, id ? id : "");
         }
     }
   return TRUE;

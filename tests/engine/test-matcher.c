@@ -891,7 +891,7 @@ test_scoring_keys (void)
   const char *keys[] = { "default_threshold", "query_share", "min_similarity", "country_match",
                          "country_mismatch", "max_candidates_scored", "chinese_name_exact",
                          "chinese_name_near", "family_member_factor", "class_weight", "short_word",
-                         "query_word_missing" };
+                         "query_word_missing", "review_bands" };
   gsize len;
 
   if (root == NULL)

@@ -450,6 +450,46 @@ test_malformed_pack (void)
   g_assert_false (clr_rule_pack_data_is_pack ("_id,source,entity_number", 24));
 }
 
+/* The TPP calculator's formula is pack data (3A090 Technical Note 1), and a
+ * broken formula is refused naming the field. */
+static void
+test_item_formula (void)
+{
+  const double h100[] = { 989.5, 8 }, other[] = { 312, 16 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrRulePack) broken = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *formula = NULL;
+  JsonArray *params;
+  double tpp = 0;
+  g_autoptr(GBytes) bundled = clr_rule_pack_get_bundled_data ();
+
+  /* H100 SXM: 989.5 dense FP8 MacTOPS (1,979 TFLOPS) at 8 bits. */
+  g_assert_true (clr_rule_pack_compute_item_fact (pack, "tpp", h100, 2, &tpp));
+  g_assert_cmpfloat (tpp, ==, 15832);
+  g_assert_true (clr_rule_pack_compute_item_fact (pack, "tpp", other, 2, &tpp));
+  g_assert_cmpfloat (tpp, ==, 9984);
+  g_assert_false (clr_rule_pack_compute_item_fact (pack, "tpp", h100, 1, &tpp));
+  g_assert_false (clr_rule_pack_compute_item_fact (pack, "performance_density", h100, 2, &tpp));
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bundled, NULL), g_bytes_get_size (bundled), NULL));
+  params = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "item_parameters");
+  for (guint i = 0; i < json_array_get_length (params); i++)
+    if (json_object_has_member (json_array_get_object_element (params, i), "formula"))
+      formula = json_object_get_object_member (json_array_get_object_element (params, i), "formula");
+  g_assert_nonnull (formula);
+  g_assert_nonnull (strstr (json_object_get_string_member (formula, "citation"), "3A090"));
+  json_object_set_string_member (formula, "factor", "two");
+  json_generator_set_root (gen, json_parser_get_root (parser));
+  text = json_generator_to_data (gen, NULL);
+  broken = clr_rule_pack_new_from_data (text, -1, "formula.json", &error);
+  g_assert_null (broken);
+  g_assert_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_PACK);
+  g_assert_nonnull (strstr (error->message, "item_parameters[0].formula.factor"));
+}
+
 static void
 test_versions (void)
 {
@@ -537,6 +577,7 @@ main (int    argc,
   g_test_add_func ("/rule-pack/validation", test_validation);
   g_test_add_func ("/rule-pack/malformed", test_malformed_pack);
   g_test_add_func ("/rule-pack/versions", test_versions);
+  g_test_add_func ("/rule-pack/item-formula", test_item_formula);
   g_test_add_func ("/rule-pack/shipment-errors", test_shipment_errors);
 
   ret = g_test_run ();

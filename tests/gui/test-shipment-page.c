@@ -260,14 +260,6 @@ test_items_reorder (Fixture       *f,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (second)), ==, "Item 1: Power supply");
 }
 
-static void
-test_tpp_calculator (void)
-{
-  /* H100 SXM: 989.5 dense FP8 MacTOPS (1,979 TFLOPS) at 8 bits. */
-  g_assert_cmpfloat (clr_item_row_compute_tpp (989.5, 8), ==, 15832);
-  g_assert_cmpfloat (clr_item_row_compute_tpp (312, 16), ==, 9984);
-}
-
 /* Shows @eccn in a fresh item row over @catalog: are the TPP & co. rows shown? */
 static gboolean
 parameters_shown (ClrShipmentCatalog *catalog,
@@ -521,7 +513,6 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/shipment/page/result-notes", Fixture, NULL, fixture_setup, test_result_notes, fixture_teardown);
   g_test_add ("/shipment/page/items-reorder", Fixture, NULL, fixture_setup, test_items_reorder, fixture_teardown);
-  g_test_add_func ("/shipment/page/tpp-calculator", test_tpp_calculator);
   g_test_add ("/shipment/page/item-parameters-from-pack", Fixture, NULL, fixture_setup,
               test_item_parameters_from_pack, fixture_teardown);
   g_test_add ("/shipment/page/evaluate-stale", Fixture, NULL, fixture_setup, test_evaluate_and_stale, fixture_teardown);

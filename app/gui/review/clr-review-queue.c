@@ -13,12 +13,9 @@
 #include "lists/clr-boxed-object.h"
 #include "widgets/clr-highlight.h"
 
-#include "clr-review-queue.h"
+#include "clr-matcher.h"
 
-/* Score bands for the filter: UI groupings of the matcher's 0..1 score, not
- * regulatory facts (the screening threshold itself is a preference). */
-#define BAND_STRONG_MIN 0.95
-#define BAND_MEDIUM_MIN 0.85
+#include "clr-review-queue.h"
 
 struct _ClrReviewQueue
 {
@@ -58,9 +55,13 @@ static GParamSpec *properties[N_PROPS];
 ClrScoreBand
 clr_score_band_for_score (double score)
 {
-  if (score >= BAND_STRONG_MIN)
+  double strong_min, medium_min;
+
+  /* UI groupings of the matcher's score (data/matching/scoring.json). */
+  clr_matcher_get_review_bands (&strong_min, &medium_min);
+  if (score >= strong_min)
     return CLR_SCORE_BAND_STRONG;
-  if (score >= BAND_MEDIUM_MIN)
+  if (score >= medium_min)
     return CLR_SCORE_BAND_MEDIUM;
   return CLR_SCORE_BAND_WEAK;
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clr-item-facts.h"
 #include "clr-field-row.h"
 #include "clr-item-row.h"
 
@@ -54,11 +55,11 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ClrItemRow, clr_item_row, CLR_TYPE_FORM_ROW)
 
-double
-clr_item_row_compute_tpp (double mac_tops,
-                          double bit_length)
+/* The label of an item fact: the engine's table (clr-item-facts.h). */
+static const char *
+fact_label (const char *key)
 {
-  return 2.0 * mac_tops * bit_length;
+  return _(clr_item_fact_lookup (key)->label);
 }
 
 /* Which parameters an ECCN has (TPP, density, bandwidth, data-center design)
@@ -112,14 +113,18 @@ calc_changed_cb (ClrItemRow *self)
 {
   g_autofree char *a = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->mac_tops)));
   g_autofree char *b = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->bit_length)));
+  ClrShipmentCatalog *catalog = clr_form_row_get_catalog (CLR_FORM_ROW (self));
+  ClrRulePack *pack = catalog != NULL ? clr_shipment_catalog_get_pack (catalog) : NULL;
   char *end_a = NULL, *end_b = NULL;
-  double mac, bits;
+  double inputs[2], tpp;
 
   g_strdelimit (a, ",", '.');
-  mac = g_ascii_strtod (a, &end_a);
-  bits = g_ascii_strtod (b, &end_b);
-  if (*a == '\0' || *b == '\0' || *end_a != '\0' || *end_b != '\0' || mac <= 0 || bits <= 0
-      || !isfinite (mac) || !isfinite (bits))
+  inputs[0] = g_ascii_strtod (a, &end_a);
+  inputs[1] = g_ascii_strtod (b, &end_b);
+  /* The formula is the pack's (item_parameters: 2 × MacTOPS × bit length). */
+  if (*a == '\0' || *b == '\0' || *end_a != '\0' || *end_b != '\0' || inputs[0] <= 0 || inputs[1] <= 0
+      || !isfinite (inputs[0]) || !isfinite (inputs[1]) || pack == NULL
+      || !clr_rule_pack_compute_item_fact (pack, "tpp", inputs, 2, &tpp))
     {
       gtk_label_set_text (self->tpp_result, _("Enter MacTOPS and the bit length"));
       gtk_widget_set_sensitive (self->use_tpp, FALSE);
@@ -129,7 +134,7 @@ calc_changed_cb (ClrItemRow *self)
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
     g_autofree char *text = NULL;
 
-    g_ascii_formatd (buf, sizeof buf, "%.10g", clr_item_row_compute_tpp (mac, bits));
+    g_ascii_formatd (buf, sizeof buf, "%.10g", tpp);
     /* Translators: the TPP calculator's result */
     text = g_strdup_printf (_("TPP = %s"), buf);
     gtk_label_set_text (self->tpp_result, text);
@@ -199,6 +204,19 @@ static const struct { const char *member; gsize offset; } field_members[] = {
   { "memory_bandwidth_gbps", G_STRUCT_OFFSET (ClrItemRow, bandwidth) },
 };
 
+/* The rows that show an item fact take its label from the engine's table. */
+static const struct { const char *key; gsize offset; } fact_rows[] = {
+  { "tpp", G_STRUCT_OFFSET (ClrItemRow, tpp) },
+  { "performance_density", G_STRUCT_OFFSET (ClrItemRow, density) },
+  { "memory_bandwidth_gbps", G_STRUCT_OFFSET (ClrItemRow, bandwidth) },
+  { "datacenter", G_STRUCT_OFFSET (ClrItemRow, datacenter) },
+  { "food_or_medicine", G_STRUCT_OFFSET (ClrItemRow, food) },
+  { "enc_classification_done", G_STRUCT_OFFSET (ClrItemRow, enc) },
+  { "quantity", G_STRUCT_OFFSET (ClrItemRow, quantity) },
+  { "unit_value", G_STRUCT_OFFSET (ClrItemRow, unit_value) },
+  { "manufacturer_headquarters", G_STRUCT_OFFSET (ClrItemRow, manufacturer_hq) },
+};
+
 static void
 clr_item_row_class_init (ClrItemRowClass *klass)
 {
@@ -258,6 +276,9 @@ clr_item_row_init (ClrItemRow *self)
 {
   clr_form_row_set_loading (CLR_FORM_ROW (self), TRUE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < G_N_ELEMENTS (fact_rows); i++)
+    adw_preferences_row_set_title (G_STRUCT_MEMBER (AdwPreferencesRow *, self, fact_rows[i].offset),
+                                   fact_label (fact_rows[i].key));
   clr_field_row_set_text (self->currency, "USD");
   clr_form_row_set_loading (CLR_FORM_ROW (self), FALSE);
 }

@@ -28,8 +28,5 @@ void        clr_item_row_set_item         (ClrItemRow         *self,
 JsonNode   *clr_item_row_to_json          (ClrItemRow         *self);
 /* Are the TPP / performance-density / bandwidth / data-center rows shown? */
 gboolean    clr_item_row_get_parameters_visible (ClrItemRow   *self);
-/* The TPP calculator's formula: 2 × MacTOPS × bit length (3A090 technical note). */
-double      clr_item_row_compute_tpp      (double              mac_tops,
-                                           double              bit_length);
 
 G_END_DECLS
