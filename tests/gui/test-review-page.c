@@ -14,7 +14,7 @@
 #include "clr-store-review.h"
 #include "clr-store-screening.h"
 #include "pages/clr-review-page-private.h"
-#include "review/clr-highlight.h"
+#include "widgets/clr-highlight.h"
 #include "review/clr-review-queue.h"
 
 static ClrApplication *app;

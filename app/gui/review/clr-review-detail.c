@@ -16,7 +16,7 @@
 #include "clr-store-audit.h"
 #include "clr-store-lists.h"
 #include "lists/clr-entry-view.h"
-#include "review/clr-highlight.h"
+#include "widgets/clr-highlight.h"
 #include "review/clr-review-queue.h"
 
 #include "clr-review-detail.h"

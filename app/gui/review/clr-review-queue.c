@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "review/clr-review-queue-item.h"
-#include "review/clr-highlight.h"
+#include "widgets/clr-highlight.h"
 
 #include "clr-matcher.h"
 

@@ -24,6 +24,7 @@ struct _ClrFieldRow
   gboolean            show_missing;
   ClrShipmentCatalog *catalog;
   gulong              catalog_changed_id;
+  gboolean            constructed;
 
   GtkLabel           *message;     /* the resolved name, or what is wrong */
   GtkWidget          *picker;      /* ClrPickerPopover, country and ECCN */
@@ -34,6 +35,25 @@ struct _ClrFieldRow
   double              number;
   char               *error;       /* NULL when valid */
 };
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_REQUIRED,
+  PROP_CATALOG,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_ENUM_TYPE (ClrFieldKind, clr_field_kind,
+                    G_DEFINE_ENUM_VALUE (CLR_FIELD_TEXT, "text"),
+                    G_DEFINE_ENUM_VALUE (CLR_FIELD_INTEGER, "integer"),
+                    G_DEFINE_ENUM_VALUE (CLR_FIELD_NUMBER, "number"),
+                    G_DEFINE_ENUM_VALUE (CLR_FIELD_PERCENT, "percent"),
+                    G_DEFINE_ENUM_VALUE (CLR_FIELD_DATE, "date"),
+                    G_DEFINE_ENUM_VALUE (CLR_FIELD_COUNTRY, "country"),
+                    G_DEFINE_ENUM_VALUE (CLR_FIELD_ECCN, "eccn"))
 
 G_DEFINE_FINAL_TYPE (ClrFieldRow, clr_field_row, ADW_TYPE_ENTRY_ROW)
 
@@ -260,41 +280,36 @@ clr_field_row_finalize (GObject *object)
   G_OBJECT_CLASS (clr_field_row_parent_class)->finalize (object);
 }
 
+/* The search button is named after the field: "Search Destination". */
 static void
-clr_field_row_class_init (ClrFieldRowClass *klass)
+title_changed_cb (ClrFieldRow *self)
 {
-  G_OBJECT_CLASS (klass)->dispose = clr_field_row_dispose;
-  G_OBJECT_CLASS (klass)->finalize = clr_field_row_finalize;
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
+  g_autofree char *label = NULL;
+  char *u;
+
+  if (self->picker == NULL || (self->kind != CLR_FIELD_COUNTRY && self->kind != CLR_FIELD_ECCN))
+    return;
+  /* Translators: tooltip of the search button of a country or ECCN field, e.g. "Search Destination" */
+  label = g_strdup_printf (_("Search %s"), title ? title : "");
+  /* Drop the mnemonic underscore from the title. */
+  while ((u = strchr (label, '_')) != NULL)
+    memmove (u, u + 1, strlen (u));
+  gtk_widget_set_tooltip_text (self->picker, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->picker), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
 }
 
+/* The suffix a kind needs (calendar, searchable picker), once "kind" is known. */
 static void
-clr_field_row_init (ClrFieldRow *self)
+clr_field_row_constructed (GObject *object)
 {
-  self->message = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->message, TRUE);
-  gtk_label_set_wrap_mode (self->message, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (self->message, 16);
-  gtk_label_set_justify (self->message, GTK_JUSTIFY_RIGHT);
-  gtk_label_set_xalign (self->message, 1);
-  gtk_widget_add_css_class (GTK_WIDGET (self->message), "caption");
-  gtk_widget_add_css_class (GTK_WIDGET (self->message), "dim-label");
-  gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), GTK_WIDGET (self->message));
-  g_signal_connect (self, "changed", G_CALLBACK (changed_cb), NULL);
-}
-
-GtkWidget *
-clr_field_row_new (ClrFieldKind  kind,
-                   const char   *title,
-                   gboolean      required)
-{
-  ClrFieldRow *self = g_object_new (CLR_TYPE_FIELD_ROW, "title", title, "use-underline", TRUE, NULL);
+  ClrFieldRow *self = CLR_FIELD_ROW (object);
   GtkWidget *button = NULL;
 
-  self->kind = kind;
-  self->required = required;
+  G_OBJECT_CLASS (clr_field_row_parent_class)->constructed (object);
 
-  switch (kind)
+  switch (self->kind)
     {
     case CLR_FIELD_INTEGER:
     case CLR_FIELD_NUMBER:
@@ -319,24 +334,13 @@ clr_field_row_new (ClrFieldKind  kind,
 
     case CLR_FIELD_COUNTRY:
     case CLR_FIELD_ECCN:
-      self->popover = clr_picker_popover_new (NULL, kind == CLR_FIELD_COUNTRY ? _("Countries")
-                                                                              : _("Export Control Classification Numbers"));
+      self->popover = clr_picker_popover_new (NULL, self->kind == CLR_FIELD_COUNTRY
+                                                    ? _("Countries")
+                                                    : _("Export Control Classification Numbers"));
       g_signal_connect_swapped (self->popover, "picked", G_CALLBACK (picked_cb), self);
       button = gtk_menu_button_new ();
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "edit-find-symbolic");
       gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), self->popover);
-      {
-        /* Translators: tooltip of the search button of a country or ECCN field, e.g. "Search Destination" */
-        g_autofree char *label = g_strdup_printf (_("Search %s"), title);
-        char *u;
-
-        /* Drop the mnemonic underscore from the title. */
-        while ((u = strchr (label, '_')) != NULL)
-          memmove (u, u + 1, strlen (u));
-        gtk_widget_set_tooltip_text (button, label);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        label, -1);
-      }
       break;
 
     case CLR_FIELD_TEXT:
@@ -351,8 +355,92 @@ clr_field_row_new (ClrFieldKind  kind,
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), button);
       self->picker = button;
     }
+  self->constructed = TRUE;
+  title_changed_cb (self);
+  g_signal_connect (self, "notify::title", G_CALLBACK (title_changed_cb), NULL);
+  /* A catalog set at construction came before the picker existed. */
+  if (self->catalog != NULL)
+    {
+      g_autoptr(ClrShipmentCatalog) catalog = g_steal_pointer (&self->catalog);
+
+      clr_field_row_set_catalog (self, catalog);
+    }
   validate (self);
-  return GTK_WIDGET (self);
+}
+
+static void
+clr_field_row_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  ClrFieldRow *self = CLR_FIELD_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      self->kind = g_value_get_enum (value);
+      break;
+    case PROP_REQUIRED:
+      self->required = g_value_get_boolean (value);
+      break;
+    case PROP_CATALOG:
+      if (!self->constructed)
+        /* Applied in constructed(), once the picker exists. */
+        g_set_object (&self->catalog, g_value_get_object (value));
+      else
+        clr_field_row_set_catalog (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+clr_field_row_class_init (ClrFieldRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = clr_field_row_constructed;
+  object_class->set_property = clr_field_row_set_property;
+  object_class->dispose = clr_field_row_dispose;
+  object_class->finalize = clr_field_row_finalize;
+
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, CLR_TYPE_FIELD_KIND, CLR_FIELD_TEXT,
+                       G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REQUIRED] =
+    g_param_spec_boolean ("required", NULL, NULL, FALSE,
+                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL, CLR_TYPE_SHIPMENT_CATALOG,
+                         G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+clr_field_row_init (ClrFieldRow *self)
+{
+  self->message = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->message, TRUE);
+  gtk_label_set_wrap_mode (self->message, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (self->message, 16);
+  gtk_label_set_justify (self->message, GTK_JUSTIFY_RIGHT);
+  gtk_label_set_xalign (self->message, 1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->message), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->message), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), GTK_WIDGET (self->message));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self), TRUE);
+  g_signal_connect (self, "changed", G_CALLBACK (changed_cb), NULL);
+}
+
+GtkWidget *
+clr_field_row_new (ClrFieldKind  kind,
+                   const char   *title,
+                   gboolean      required)
+{
+  return g_object_new (CLR_TYPE_FIELD_ROW, "kind", kind, "title", title, "required", required, NULL);
 }
 
 ClrFieldKind
@@ -440,4 +528,52 @@ clr_field_row_revalidate (ClrFieldRow *self)
 {
   g_return_if_fail (CLR_IS_FIELD_ROW (self));
   validate (self);
+}
+
+void
+clr_field_row_load_json (ClrFieldRow *self,
+                         JsonObject  *object,
+                         const char  *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+  GType type = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node)
+                                                            : G_TYPE_INVALID;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (CLR_IS_FIELD_ROW (self));
+
+  if (type == G_TYPE_STRING)
+    text = g_strdup (json_node_get_string (node));
+  else if (type == G_TYPE_INT64)
+    text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  else if (type == G_TYPE_DOUBLE)
+    text = g_strdup (g_ascii_formatd (buf, sizeof buf, "%.10g", json_node_get_double (node)));
+  clr_field_row_set_text (self, text);
+}
+
+void
+clr_field_row_save_json (ClrFieldRow *self,
+                         JsonObject  *object,
+                         const char  *member)
+{
+  g_autofree char *trimmed = NULL;
+  double number;
+
+  g_return_if_fail (CLR_IS_FIELD_ROW (self));
+
+  trimmed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self))));
+  if (clr_field_row_get_number (self, &number))
+    {
+      if (self->kind == CLR_FIELD_INTEGER || (number == floor (number) && fabs (number) < 1e15))
+        json_object_set_int_member (object, member, (gint64) number);
+      else
+        json_object_set_double_member (object, member, number);
+    }
+  else if (self->value != NULL)
+    json_object_set_string_member (object, member, self->value);
+  else if (*trimmed != '\0')
+    json_object_set_string_member (object, member, trimmed);
+  else if (json_object_has_member (object, member))
+    json_object_remove_member (object, member);
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <adwaita.h>
+#include <json-glib/json-glib.h>
 
 #include "clr-shipment-catalog.h"
 
@@ -24,10 +25,15 @@ typedef enum
   CLR_FIELD_ECCN,      /* an ECCN of the pack's CCL or EAR99; with a searchable picker */
 } ClrFieldKind;
 
+#define CLR_TYPE_FIELD_KIND (clr_field_kind_get_type ())
+GType clr_field_kind_get_type (void) G_GNUC_CONST;
+
 #define CLR_TYPE_FIELD_ROW (clr_field_row_get_type ())
 
 G_DECLARE_FINAL_TYPE (ClrFieldRow, clr_field_row, CLR, FIELD_ROW, AdwEntryRow)
 
+/* Properties: "kind" (ClrFieldKind, construct-only), "required" (construct-only),
+ * "catalog"; rows of the form's templates set them in .ui. */
 GtkWidget    *clr_field_row_new              (ClrFieldKind        kind,
                                               const char         *title,
                                               gboolean            required);
@@ -50,6 +56,18 @@ void          clr_field_row_set_text         (ClrFieldRow        *self,
 /* NULL when valid, else what is wrong (translated). Empty required fields
  * count as errors whether or not they are shown. */
 const char   *clr_field_row_get_error        (ClrFieldRow        *self);
+/* Fills the field from @member of @object (nullable): a string, or a number
+ * written as text; empty when missing. */
+void          clr_field_row_load_json        (ClrFieldRow        *self,
+                                              JsonObject         *object,
+                                              const char         *member);
+/* Writes the field to @member of @object: a valid number as a JSON number
+ * (an integer when whole), else the value, else the text as typed (so nothing
+ * the user typed is lost on autosave; evaluation names the bad field); an
+ * empty field removes @member. */
+void          clr_field_row_save_json        (ClrFieldRow        *self,
+                                              JsonObject         *object,
+                                              const char         *member);
 /* Re-validates (after the catalog changed). */
 void          clr_field_row_revalidate       (ClrFieldRow        *self);
 

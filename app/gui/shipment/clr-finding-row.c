@@ -18,6 +18,15 @@ struct _ClrFindingRow
   AdwExpanderRow  parent_instance;
 
   char           *rule;
+
+  GtkLabel       *pill;
+  GtkLabel       *explanation;
+  GtkLabel       *policy;
+  GtkLabel       *citation;
+  GtkLabel       *items;
+  GtkLabel       *parties;
+  GtkLabel       *rule_label;
+  GtkLabel       *trace;
 };
 
 G_DEFINE_FINAL_TYPE (ClrFindingRow, clr_finding_row, ADW_TYPE_EXPANDER_ROW)
@@ -32,54 +41,36 @@ clr_finding_row_finalize (GObject *object)
 static void
 clr_finding_row_class_init (ClrFindingRowClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->finalize = clr_finding_row_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/dev/clearance/Clearance/shipment/clr-finding-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClrFindingRow, pill);
+  gtk_widget_class_bind_template_child (widget_class, ClrFindingRow, explanation);
+  gtk_widget_class_bind_template_child (widget_class, ClrFindingRow, policy);
+  gtk_widget_class_bind_template_child (widget_class, ClrFindingRow, citation);
+  gtk_widget_class_bind_template_child (widget_class, ClrFindingRow, items);
+  gtk_widget_class_bind_template_child (widget_class, ClrFindingRow, parties);
+  gtk_widget_class_bind_template_child_full (widget_class, "rule", FALSE,
+                                             G_STRUCT_OFFSET (ClrFindingRow, rule_label));
+  gtk_widget_class_bind_template_child (widget_class, ClrFindingRow, trace);
 }
 
 static void
 clr_finding_row_init (ClrFindingRow *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-/* A row whose body is a selectable, wrapping text (explanations can be long). */
+/* Shows @text in its row of the expander (NULL or empty: the row is hidden). */
 static void
-add_text_row (AdwExpanderRow *expander,
-              const char     *title,
-              const char     *text,
-              gboolean        monospace)
+show_text (GtkLabel   *label,
+           const char *text)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *heading = gtk_label_new (title);
-  GtkWidget *body = gtk_label_new (text);
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "caption-heading");
-  gtk_widget_add_css_class (heading, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (body), 0);
-  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (body), TRUE);
-  if (monospace)
-    gtk_widget_add_css_class (body, "monospace");
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), body);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_expander_row_add_row (expander, row);
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
 static char *
@@ -118,12 +109,12 @@ clr_finding_row_new (JsonObject *finding,
   const char *citation = clr_json_get_string (finding, "citation");
   const char *policy = clr_json_get_string (finding, "license_policy");
   const char *explanation = clr_json_get_string (finding, "explanation");
-  GtkWidget *pill = gtk_label_new (clr_verdict_get_label (verdict));
+  g_autofree char *trace_text = trace != NULL ? json_to_string (trace, TRUE) : NULL;
   g_autofree char *subtitle = NULL;
-  g_autofree char *items = describe_indices (member_array (finding, "items"),
-                                             member_array (shipment, "items"), "description");
-  g_autofree char *parties = describe_indices (member_array (finding, "parties"),
-                                               member_array (shipment, "parties"), "name");
+  g_autofree char *items = describe_indices (clr_json_get_array (finding, "items"),
+                                             clr_json_get_array (shipment, "items"), "description");
+  g_autofree char *parties = describe_indices (clr_json_get_array (finding, "parties"),
+                                               clr_json_get_array (shipment, "parties"), "name");
 
   self->rule = g_strdup (clr_json_get_string (finding, "rule"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
@@ -135,29 +126,16 @@ clr_finding_row_new (JsonObject *finding,
     subtitle = g_strdup (citation ? citation : "");
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
 
-  gtk_widget_add_css_class (pill, "verdict-pill");
-  gtk_widget_add_css_class (pill, clr_verdict_get_style (verdict));
-  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), pill);
+  gtk_label_set_text (self->pill, clr_verdict_get_label (verdict));
+  gtk_widget_add_css_class (GTK_WIDGET (self->pill), clr_verdict_get_style (verdict));
 
-  if (explanation != NULL)
-    add_text_row (ADW_EXPANDER_ROW (self), _("Explanation"), explanation, FALSE);
-  if (policy != NULL && *policy != '\0')
-    add_text_row (ADW_EXPANDER_ROW (self), _("License review policy"), policy, FALSE);
-  if (citation != NULL)
-    add_text_row (ADW_EXPANDER_ROW (self), _("Citation"), citation, FALSE);
-  if (*items != '\0')
-    add_text_row (ADW_EXPANDER_ROW (self), _("Items concerned"), items, FALSE);
-  if (*parties != '\0')
-    add_text_row (ADW_EXPANDER_ROW (self), _("Parties concerned"), parties, FALSE);
-  if (self->rule != NULL)
-    add_text_row (ADW_EXPANDER_ROW (self), _("Rule"), self->rule, TRUE);
-  if (trace != NULL)
-    {
-      g_autofree char *text = json_to_string (trace, TRUE);
-
-      add_text_row (ADW_EXPANDER_ROW (self), _("Trace"), text, TRUE);
-    }
+  show_text (self->explanation, explanation);
+  show_text (self->policy, policy);
+  show_text (self->citation, citation);
+  show_text (self->items, items);
+  show_text (self->parties, parties);
+  show_text (self->rule_label, self->rule);
+  show_text (self->trace, trace_text);
   return GTK_WIDGET (self);
 }
 

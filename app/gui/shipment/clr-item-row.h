@@ -10,13 +10,13 @@
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
 
-#include "clr-shipment-catalog.h"
+#include "clr-form-row.h"
 
 G_BEGIN_DECLS
 
 #define CLR_TYPE_ITEM_ROW (clr_item_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (ClrItemRow, clr_item_row, CLR, ITEM_ROW, AdwExpanderRow)
+G_DECLARE_FINAL_TYPE (ClrItemRow, clr_item_row, CLR, ITEM_ROW, ClrFormRow)
 
 /* Signals: ::changed (any field), ::remove-requested, ::move-requested (int delta). */
 GtkWidget  *clr_item_row_new              (ClrShipmentCatalog *catalog);
@@ -26,13 +26,6 @@ void        clr_item_row_set_item         (ClrItemRow         *self,
                                            JsonObject         *item);
 /* The item object (transfer full). Invalid fields are left out. */
 JsonNode   *clr_item_row_to_json          (ClrItemRow         *self);
-void        clr_item_row_set_index        (ClrItemRow         *self,
-                                           guint               index);
-void        clr_item_row_set_show_missing (ClrItemRow         *self,
-                                           gboolean            show_missing);
-/* Number of fields with an error; the first one in *first (nullable). */
-guint       clr_item_row_count_errors     (ClrItemRow         *self,
-                                           GtkWidget         **first);
 /* Are the TPP / performance-density / bandwidth / data-center rows shown? */
 gboolean    clr_item_row_get_parameters_visible (ClrItemRow   *self);
 

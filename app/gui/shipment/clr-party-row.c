@@ -17,12 +17,7 @@
 
 struct _ClrPartyRow
 {
-  AdwExpanderRow      parent_instance;
-
-  ClrShipmentCatalog *catalog;
-  JsonObject         *extra;
-  guint               index;
-  gboolean            loading;
+  ClrFormRow          parent_instance;
 
   AdwComboRow        *role;
   ClrFieldRow        *name;
@@ -39,15 +34,13 @@ struct _ClrPartyRow
 };
 
 enum {
-  CHANGED,
   NAME_CHANGED,
-  REMOVE_REQUESTED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (ClrPartyRow, clr_party_row, ADW_TYPE_EXPANDER_ROW)
+G_DEFINE_FINAL_TYPE (ClrPartyRow, clr_party_row, CLR_TYPE_FORM_ROW)
 
 static const char *
 role_id (guint position)
@@ -59,8 +52,10 @@ role_id (guint position)
 }
 
 static void
-update_header (ClrPartyRow *self)
+update_header (ClrFormRow *row)
 {
+  ClrPartyRow *self = CLR_PARTY_ROW (row);
+  guint index = clr_form_row_get_index (row);
   const char *name = clr_field_row_get_value (self->name);
   const char *role = role_id (adw_combo_row_get_selected (self->role));
   g_autofree char *title = NULL;
@@ -68,9 +63,9 @@ update_header (ClrPartyRow *self)
 
   if (name != NULL)
     /* Translators: expander title of a party: number and name */
-    title = g_strdup_printf (_("Party %u: %s"), self->index + 1, name);
+    title = g_strdup_printf (_("Party %u: %s"), index + 1, name);
   else
-    title = g_strdup_printf (_("Party %u"), self->index + 1);
+    title = g_strdup_printf (_("Party %u"), index + 1);
   if (self->hit_text != NULL && *self->hit_text != '\0')
     /* Translators: party summary: role and the screening line */
     subtitle = g_strdup_printf (_("%s · %s"), clr_words_party_role_label (role), self->hit_text);
@@ -81,24 +76,10 @@ update_header (ClrPartyRow *self)
 }
 
 static void
-field_changed_cb (ClrPartyRow *self)
-{
-  update_header (self);
-  if (!self->loading)
-    g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static void
 name_changed_cb (ClrPartyRow *self)
 {
-  if (!self->loading)
+  if (!clr_form_row_get_loading (CLR_FORM_ROW (self)))
     g_signal_emit (self, signals[NAME_CHANGED], 0);
-}
-
-static void
-remove_clicked_cb (ClrPartyRow *self)
-{
-  g_signal_emit (self, signals[REMOVE_REQUESTED], 0);
 }
 
 /* Activated on click rather than bound with action-name: a bound actionable queries
@@ -108,21 +89,8 @@ static void
 review_clicked_cb (ClrPartyRow *self)
 {
   if (self->hit != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "shipment.review-hit", "u", self->index);
-}
-
-static ClrFieldRow *
-add_field (ClrPartyRow  *self,
-           ClrFieldKind  kind,
-           const char   *title,
-           gboolean      required)
-{
-  GtkWidget *row = clr_field_row_new (kind, title, required);
-
-  clr_field_row_set_catalog (CLR_FIELD_ROW (row), self->catalog);
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (field_changed_cb), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
-  return CLR_FIELD_ROW (row);
+    gtk_widget_activate_action (GTK_WIDGET (self), "shipment.review-hit", "u",
+                                clr_form_row_get_index (CLR_FORM_ROW (self)));
 }
 
 static void
@@ -130,8 +98,6 @@ clr_party_row_dispose (GObject *object)
 {
   ClrPartyRow *self = CLR_PARTY_ROW (object);
 
-  g_clear_object (&self->catalog);
-  g_clear_pointer (&self->extra, json_object_unref);
   g_clear_pointer (&self->hit_text, g_free);
   g_clear_pointer (&self->hit, json_object_unref);
 
@@ -141,202 +107,109 @@ clr_party_row_dispose (GObject *object)
 static void
 clr_party_row_class_init (ClrPartyRowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = clr_party_row_dispose;
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  G_OBJECT_CLASS (klass)->dispose = clr_party_row_dispose;
+  CLR_FORM_ROW_CLASS (klass)->update = update_header;
+
   signals[NAME_CHANGED] = g_signal_new ("name-changed", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[REMOVE_REQUESTED] = g_signal_new ("remove-requested", G_TYPE_FROM_CLASS (klass),
-                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                            G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/dev/clearance/Clearance/shipment/clr-party-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClrPartyRow, role);
+  gtk_widget_class_bind_template_child (widget_class, ClrPartyRow, name);
+  gtk_widget_class_bind_template_child (widget_class, ClrPartyRow, address);
+  gtk_widget_class_bind_template_child (widget_class, ClrPartyRow, country);
+  gtk_widget_class_bind_template_child (widget_class, ClrPartyRow, headquarters);
+  gtk_widget_class_bind_template_child (widget_class, ClrPartyRow, parent_name);
+  gtk_widget_class_bind_template_child (widget_class, ClrPartyRow, parent_headquarters);
+  gtk_widget_class_bind_template_child (widget_class, ClrPartyRow, ownership);
+  gtk_widget_class_bind_template_child (widget_class, ClrPartyRow, hit_row);
+  gtk_widget_class_bind_template_child (widget_class, ClrPartyRow, review_button);
+  gtk_widget_class_bind_template_callback (widget_class, clr_form_row_changed);
+  gtk_widget_class_bind_template_callback (widget_class, clr_form_row_request_removal);
+  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, review_clicked_cb);
 }
 
 static void
 clr_party_row_init (ClrPartyRow *self)
 {
+  g_autoptr(GtkStringList) roles = gtk_string_list_new (NULL);
+
+  clr_form_row_set_loading (CLR_FORM_ROW (self), TRUE);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; clr_shipment_party_roles[i] != NULL; i++)
+    gtk_string_list_append (roles, clr_words_party_role_label (clr_shipment_party_roles[i]));
+  adw_combo_row_set_model (self->role, G_LIST_MODEL (roles));
+  clr_form_row_set_loading (CLR_FORM_ROW (self), FALSE);
 }
 
 GtkWidget *
 clr_party_row_new (ClrShipmentCatalog *catalog)
 {
-  ClrPartyRow *self = g_object_new (CLR_TYPE_PARTY_ROW, NULL);
-  GtkStringList *roles = gtk_string_list_new (NULL);
-  GtkWidget *button;
-
-  self->catalog = catalog ? g_object_ref (catalog) : NULL;
-  self->loading = TRUE;
-
-  for (guint i = 0; clr_shipment_party_roles[i] != NULL; i++)
-    gtk_string_list_append (roles, clr_words_party_role_label (clr_shipment_party_roles[i]));
-  self->role = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->role), _("_Role"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->role), TRUE);
-  adw_combo_row_set_model (self->role, G_LIST_MODEL (roles));
-  g_object_unref (roles);
-  g_signal_connect_swapped (self->role, "notify::selected", G_CALLBACK (field_changed_cb), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->role));
-
-  self->name = add_field (self, CLR_FIELD_TEXT, _("_Name"), TRUE);
-  self->address = add_field (self, CLR_FIELD_TEXT, _("_Address"), FALSE);
-  self->country = add_field (self, CLR_FIELD_COUNTRY, _("_Country"), FALSE);
-  self->headquarters = add_field (self, CLR_FIELD_COUNTRY, _("_Headquarters country"), FALSE);
-  self->parent_name = add_field (self, CLR_FIELD_TEXT, _("Ultimate _parent"), FALSE);
-  self->parent_headquarters = add_field (self, CLR_FIELD_COUNTRY,
-                                         _("Ultimate parent’s headquarters _country"), FALSE);
-  self->ownership = add_field (self, CLR_FIELD_PERCENT, _("Ultimate parent’s _ownership (%)"), FALSE);
-  g_signal_connect_swapped (self->name, "changed", G_CALLBACK (name_changed_cb), self);
-  g_signal_connect_swapped (self->country, "changed", G_CALLBACK (name_changed_cb), self);
-
-  self->hit_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->hit_row), _("Best screening hit"));
-  adw_action_row_set_subtitle (self->hit_row, _("Type a name to screen it"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->hit_row),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "screening-hit", -1);
-  self->review_button = gtk_button_new_with_mnemonic (_("Re_view"));
-  gtk_widget_set_valign (self->review_button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (self->review_button, _("Decide this hit on the Review page"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->review_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Review"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Decide this hit on the Review page"), -1);
-  g_signal_connect_swapped (self->review_button, "clicked", G_CALLBACK (review_clicked_cb), self);
-  gtk_widget_set_visible (self->review_button, FALSE);
-  adw_action_row_add_suffix (self->hit_row, self->review_button);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->hit_row));
-
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Remove Party"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove Party"), -1);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), button);
-
-  update_header (self);
-  self->loading = FALSE;
-  return GTK_WIDGET (self);
-}
-
-static char *
-member_text (JsonObject *object,
-             const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return NULL;
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-      return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.10g", json_node_get_double (node)));
-    }
-  return NULL;
+  return g_object_new (CLR_TYPE_PARTY_ROW, "catalog", catalog, NULL);
 }
 
 void
 clr_party_row_set_party (ClrPartyRow *self,
                          JsonObject  *party)
 {
-  JsonNode *parent_node;
-  JsonObject *parent = NULL;
+  JsonObject *parent = clr_json_get_object (party, "ultimate_parent");
   const char *role;
-  g_autofree char *ownership = NULL;
 
   g_return_if_fail (CLR_IS_PARTY_ROW (self));
   g_return_if_fail (party != NULL);
 
-  self->loading = TRUE;
-  g_clear_pointer (&self->extra, json_object_unref);
-  self->extra = json_object_ref (party);
-  parent_node = json_object_get_member (party, "ultimate_parent");
-  if (parent_node != NULL && JSON_NODE_HOLDS_OBJECT (parent_node))
-    parent = json_node_get_object (parent_node);
+  clr_form_row_set_loading (CLR_FORM_ROW (self), TRUE);
+  clr_form_row_set_extra (CLR_FORM_ROW (self), party);
 
   role = clr_json_get_string (party, "role");
   adw_combo_row_set_selected (self->role, 0);
   for (guint i = 0; role != NULL && clr_shipment_party_roles[i] != NULL; i++)
     if (g_str_equal (role, clr_shipment_party_roles[i]))
       adw_combo_row_set_selected (self->role, i);
-  clr_field_row_set_text (self->name, clr_json_get_string (party, "name"));
-  clr_field_row_set_text (self->address, clr_json_get_string (party, "address"));
-  clr_field_row_set_text (self->country, clr_json_get_string (party, "country"));
-  clr_field_row_set_text (self->headquarters, clr_json_get_string (party, "headquarters_country"));
-  clr_field_row_set_text (self->parent_name, clr_json_get_string (parent, "name"));
-  clr_field_row_set_text (self->parent_headquarters, clr_json_get_string (parent, "headquarters_country"));
-  ownership = member_text (parent, "ownership_percent");
-  clr_field_row_set_text (self->ownership, ownership);
-  update_header (self);
-  self->loading = FALSE;
-}
-
-static void
-put_string (JsonObject  *object,
-            const char  *member,
-            ClrFieldRow *row)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  const char *value = clr_field_row_get_value (row);
-
-  /* Invalid text is kept as typed so nothing is lost; evaluation names the field. */
-  if (value == NULL && *trimmed != '\0')
-    value = trimmed;
-  if (value != NULL)
-    json_object_set_string_member (object, member, value);
-  else if (json_object_has_member (object, member))
-    json_object_remove_member (object, member);
+  clr_field_row_load_json (self->name, party, "name");
+  clr_field_row_load_json (self->address, party, "address");
+  clr_field_row_load_json (self->country, party, "country");
+  clr_field_row_load_json (self->headquarters, party, "headquarters_country");
+  clr_field_row_load_json (self->parent_name, parent, "name");
+  clr_field_row_load_json (self->parent_headquarters, parent, "headquarters_country");
+  clr_field_row_load_json (self->ownership, parent, "ownership_percent");
+  clr_form_row_set_loading (CLR_FORM_ROW (self), FALSE);
 }
 
 JsonNode *
 clr_party_row_to_json (ClrPartyRow *self)
 {
-  JsonObject *object = json_object_new ();
+  JsonObject *object;
   JsonObject *parent = json_object_new ();
-  JsonNode *parent_node;
-  double ownership;
+  JsonObject *previous_parent;
   JsonNode *node;
 
   g_return_val_if_fail (CLR_IS_PARTY_ROW (self), NULL);
 
-  if (self->extra != NULL)
+  object = clr_form_row_dup_extra (CLR_FORM_ROW (self));
+  previous_parent = clr_json_get_object (object, "ultimate_parent");
+  if (previous_parent != NULL)
     {
       JsonObjectIter iter;
       const char *name;
       JsonNode *value;
 
-      json_object_iter_init (&iter, self->extra);
+      json_object_iter_init (&iter, previous_parent);
       while (json_object_iter_next (&iter, &name, &value))
-        json_object_set_member (object, name, json_node_copy (value));
-      parent_node = json_object_get_member (self->extra, "ultimate_parent");
-      if (parent_node != NULL && JSON_NODE_HOLDS_OBJECT (parent_node))
-        {
-          json_object_iter_init (&iter, json_node_get_object (parent_node));
-          while (json_object_iter_next (&iter, &name, &value))
-            json_object_set_member (parent, name, json_node_copy (value));
-        }
+        json_object_set_member (parent, name, json_node_copy (value));
     }
   json_object_set_string_member (object, "role", role_id (adw_combo_row_get_selected (self->role)));
-  put_string (object, "name", self->name);
-  put_string (object, "address", self->address);
-  put_string (object, "country", self->country);
-  put_string (object, "headquarters_country", self->headquarters);
-  put_string (parent, "name", self->parent_name);
-  put_string (parent, "headquarters_country", self->parent_headquarters);
-  if (clr_field_row_get_number (self->ownership, &ownership))
-    {
-      if (ownership == (double) (gint64) ownership)
-        json_object_set_int_member (parent, "ownership_percent", (gint64) ownership);
-      else
-        json_object_set_double_member (parent, "ownership_percent", ownership);
-    }
-  else
-    put_string (parent, "ownership_percent", self->ownership);
+  clr_field_row_save_json (self->name, object, "name");
+  clr_field_row_save_json (self->address, object, "address");
+  clr_field_row_save_json (self->country, object, "country");
+  clr_field_row_save_json (self->headquarters, object, "headquarters_country");
+  clr_field_row_save_json (self->parent_name, parent, "name");
+  clr_field_row_save_json (self->parent_headquarters, parent, "headquarters_country");
+  clr_field_row_save_json (self->ownership, parent, "ownership_percent");
 
   if (json_object_get_size (parent) > 0)
     json_object_set_object_member (object, "ultimate_parent", parent);
@@ -350,48 +223,6 @@ clr_party_row_to_json (ClrPartyRow *self)
   node = json_node_init_object (json_node_alloc (), object);
   json_object_unref (object);
   return node;
-}
-
-void
-clr_party_row_set_index (ClrPartyRow *self,
-                         guint        index)
-{
-  g_return_if_fail (CLR_IS_PARTY_ROW (self));
-
-  self->index = index;
-  update_header (self);
-}
-
-void
-clr_party_row_set_show_missing (ClrPartyRow *self,
-                                gboolean     show_missing)
-{
-  ClrFieldRow *rows[] = { self->name, self->address, self->country, self->headquarters,
-                          self->parent_name, self->parent_headquarters, self->ownership };
-
-  g_return_if_fail (CLR_IS_PARTY_ROW (self));
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    clr_field_row_set_show_missing (rows[i], show_missing);
-}
-
-guint
-clr_party_row_count_errors (ClrPartyRow  *self,
-                            GtkWidget   **first)
-{
-  ClrFieldRow *rows[] = { self->name, self->address, self->country, self->headquarters,
-                          self->parent_name, self->parent_headquarters, self->ownership };
-  guint errors = 0;
-
-  g_return_val_if_fail (CLR_IS_PARTY_ROW (self), 0);
-
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    if (clr_field_row_get_error (rows[i]) != NULL)
-      {
-        if (errors++ == 0 && first != NULL)
-          *first = GTK_WIDGET (rows[i]);
-      }
-  return errors;
 }
 
 const char *
@@ -439,7 +270,7 @@ clr_party_row_set_hit (ClrPartyRow *self,
     }
   adw_action_row_set_subtitle (self->hit_row, self->hit_text);
   gtk_widget_set_visible (self->review_button, hit != NULL);
-  update_header (self);
+  update_header (CLR_FORM_ROW (self));
 }
 
 const char *

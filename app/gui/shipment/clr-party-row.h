@@ -10,13 +10,13 @@
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
 
-#include "clr-shipment-catalog.h"
+#include "clr-form-row.h"
 
 G_BEGIN_DECLS
 
 #define CLR_TYPE_PARTY_ROW (clr_party_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (ClrPartyRow, clr_party_row, CLR, PARTY_ROW, AdwExpanderRow)
+G_DECLARE_FINAL_TYPE (ClrPartyRow, clr_party_row, CLR, PARTY_ROW, ClrFormRow)
 
 /* Signals: ::changed (any field), ::name-changed (name or country: screen again),
  * ::remove-requested. */
@@ -24,12 +24,6 @@ GtkWidget  *clr_party_row_new              (ClrShipmentCatalog *catalog);
 void        clr_party_row_set_party        (ClrPartyRow        *self,
                                             JsonObject         *party);
 JsonNode   *clr_party_row_to_json          (ClrPartyRow        *self);
-void        clr_party_row_set_index        (ClrPartyRow        *self,
-                                            guint               index);
-void        clr_party_row_set_show_missing (ClrPartyRow        *self,
-                                            gboolean            show_missing);
-guint       clr_party_row_count_errors     (ClrPartyRow        *self,
-                                            GtkWidget         **first);
 /* What to screen: the typed name (NULL when empty) and country code (nullable). */
 const char *clr_party_row_get_name         (ClrPartyRow        *self);
 const char *clr_party_row_get_country      (ClrPartyRow        *self);

@@ -18,7 +18,6 @@ struct _ClrPickerPopover
 
   GtkSearchEntry     *search;
   GtkListView        *list;
-  GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
 };
@@ -29,6 +28,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_LABEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (ClrPickerPopover, clr_picker_popover, GTK_TYPE_POPOVER)
 
@@ -57,7 +64,7 @@ pick (ClrPickerPopover *self,
 static void
 search_changed_cb (ClrPickerPopover *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_DIFFERENT);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
     gtk_single_selection_set_selected (self->selection, 0);
 }
@@ -100,53 +107,6 @@ search_key_cb (ClrPickerPopover      *self,
 }
 
 static void
-setup_cb (GtkSignalListItemFactory *factory,
-          GtkListItem              *list_item)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 40);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-bind_cb (GtkSignalListItemFactory *factory,
-         GtkListItem              *list_item)
-{
-  ClrPickItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-
-  gtk_label_set_text (GTK_LABEL (title), clr_pick_item_get_title (item));
-  gtk_label_set_text (GTK_LABEL (subtitle), clr_pick_item_get_subtitle (item));
-}
-
-static void
-clr_picker_popover_dispose (GObject *object)
-{
-  ClrPickerPopover *self = CLR_PICKER_POPOVER (object);
-
-  g_clear_object (&self->selection);
-
-  G_OBJECT_CLASS (clr_picker_popover_parent_class)->dispose (object);
-}
-
-static void
 clr_picker_popover_map (GtkWidget *widget)
 {
   ClrPickerPopover *self = CLR_PICKER_POPOVER (widget);
@@ -157,10 +117,38 @@ clr_picker_popover_map (GtkWidget *widget)
 }
 
 static void
+clr_picker_popover_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  ClrPickerPopover *self = CLR_PICKER_POPOVER (object);
+
+  switch (prop_id)
+    {
+    case PROP_LABEL:
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      g_value_get_string (value), -1);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 clr_picker_popover_class_init (ClrPickerPopoverClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = clr_picker_popover_dispose;
-  GTK_WIDGET_CLASS (klass)->map = clr_picker_popover_map;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->set_property = clr_picker_popover_set_property;
+  widget_class->map = clr_picker_popover_map;
+
+  /* What the list holds, its accessible name ("Countries"). */
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * ClrPickerPopover::picked:
@@ -168,59 +156,36 @@ clr_picker_popover_class_init (ClrPickerPopoverClass *klass)
    */
   signals[PICKED] = g_signal_new ("picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (CLR_TYPE_PICK_ITEM);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/dev/clearance/Clearance/shipment/clr-picker-popover.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClrPickerPopover, search);
+  gtk_widget_class_bind_template_child (widget_class, ClrPickerPopover, list);
+  gtk_widget_class_bind_template_child (widget_class, ClrPickerPopover, filtered);
+  gtk_widget_class_bind_template_child (widget_class, ClrPickerPopover, selection);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_key_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
 }
 
 static void
 clr_picker_popover_init (ClrPickerPopover *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkEventController *keys = gtk_event_controller_key_new ();
+  g_autoptr(GtkCustomFilter) filter = gtk_custom_filter_new (filter_func, self, NULL);
 
-  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  gtk_search_entry_set_search_delay (self->search, 100);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search"), -1);
-  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (search_changed_cb), self);
-  g_signal_connect_swapped (self->search, "activate", G_CALLBACK (search_activate_cb), self);
-  g_signal_connect_swapped (self->search, "stop-search", G_CALLBACK (stop_search_cb), self);
-  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (search_key_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->search), keys);
-
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
-  gtk_single_selection_set_autoselect (self->selection, TRUE);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
-  self->list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
-                                                 factory));
-  gtk_list_view_set_single_click_activate (self->list, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
-  g_signal_connect_swapped (self->list, "activate", G_CALLBACK (list_activate_cb), self);
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_widget_set_size_request (scroller, 280, -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list));
-
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->search));
-  gtk_box_append (GTK_BOX (box), scroller);
-  gtk_popover_set_child (GTK_POPOVER (self), box);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (filter));
 }
 
 GtkWidget *
 clr_picker_popover_new (GListModel *items,
                         const char *label)
 {
-  ClrPickerPopover *self = g_object_new (CLR_TYPE_PICKER_POPOVER, NULL);
+  ClrPickerPopover *self = g_object_new (CLR_TYPE_PICKER_POPOVER, "label", label, NULL);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   clr_picker_popover_set_items (self, items);
   return GTK_WIDGET (self);
 }

@@ -128,24 +128,6 @@ clr_result_pane_new (void)
   return g_object_new (CLR_TYPE_RESULT_PANE, NULL);
 }
 
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static JsonObject *
-member_object (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 static void
 add_row (ClrResultPane       *self,
          AdwPreferencesGroup *group,
@@ -183,7 +165,7 @@ static JsonNode *
 find_trace (JsonObject *result,
             const char *rule)
 {
-  JsonArray *trace = member_array (result, "trace");
+  JsonArray *trace = clr_json_get_array (result, "trace");
 
   for (guint i = 0; rule != NULL && trace != NULL && i < json_array_get_length (trace); i++)
     {
@@ -211,7 +193,7 @@ show_findings (ClrResultPane *self,
                JsonObject    *result,
                JsonObject    *shipment)
 {
-  JsonArray *findings = member_array (result, "findings");
+  JsonArray *findings = clr_json_get_array (result, "findings");
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
 
   for (guint i = 0; findings != NULL && i < json_array_get_length (findings); i++)
@@ -244,7 +226,7 @@ static void
 show_notes (ClrResultPane *self,
             JsonObject    *result)
 {
-  JsonArray *notes = member_array (result, "notes");
+  JsonArray *notes = clr_json_get_array (result, "notes");
 
   for (guint i = 0; notes != NULL && i < json_array_get_length (notes); i++)
     {
@@ -271,14 +253,14 @@ static void
 show_exceptions (ClrResultPane *self,
                  JsonObject    *result)
 {
-  JsonArray *exceptions = member_array (result, "license_exceptions");
+  JsonArray *exceptions = clr_json_get_array (result, "license_exceptions");
   guint n = exceptions ? json_array_get_length (exceptions) : 0;
 
   gtk_widget_set_visible (GTK_WIDGET (self->exceptions_group), n > 0);
   for (guint i = 0; i < n; i++)
     {
       JsonObject *exception = json_array_get_object_element (exceptions, i);
-      JsonArray *conditions = member_array (exception, "conditions");
+      JsonArray *conditions = clr_json_get_array (exception, "conditions");
       GtkWidget *expander = adw_expander_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
@@ -308,7 +290,7 @@ static void
 show_screening (ClrResultPane *self,
                 JsonObject    *result)
 {
-  JsonArray *screening = member_array (result, "screening");
+  JsonArray *screening = clr_json_get_array (result, "screening");
 
   if (screening == NULL)
     {
@@ -323,7 +305,7 @@ show_screening (ClrResultPane *self,
   for (guint i = 0; i < json_array_get_length (screening); i++)
     {
       JsonObject *entry = json_array_get_object_element (screening, i);
-      JsonArray *hits = member_array (entry, "hits");
+      JsonArray *hits = clr_json_get_array (entry, "hits");
       guint n = hits ? json_array_get_length (hits) : 0;
       GtkWidget *expander = adw_expander_row_new ();
       const char *name = clr_json_get_string (entry, "name");
@@ -369,9 +351,9 @@ show_screening (ClrResultPane *self,
 static char *
 describe_data (JsonObject *result)
 {
-  JsonObject *data = member_object (result, "data");
-  JsonObject *pack = member_object (data, "rule_pack");
-  JsonArray *lists = member_array (data, "lists");
+  JsonObject *data = clr_json_get_object (result, "data");
+  JsonObject *pack = clr_json_get_object (data, "rule_pack");
+  JsonArray *lists = clr_json_get_array (data, "lists");
   g_autoptr(GString) out = g_string_new (NULL);
 
   if (pack != NULL)

@@ -124,15 +124,6 @@ join_strings (JsonArray  *array,
   return g_strjoinv (separator, strv);
 }
 
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
 static void
 rebuild_countries (ClrShipmentCatalog *self)
 {
@@ -177,8 +168,8 @@ rebuild_countries (ClrShipmentCatalog *self)
           local = g_strdup (cached);
       }
       shown = local != NULL ? local : (name != NULL ? name : code);
-      groups = join_strings (member_array (country, "groups"), " ");
-      aliases = join_strings (member_array (country, "aliases"), " ");
+      groups = join_strings (clr_json_get_array (country, "groups"), " ");
+      aliases = join_strings (clr_json_get_array (country, "aliases"), " ");
       if (groups != NULL && *groups != '\0')
         /* Translators: a country's ISO code and its EAR country groups, e.g. "CN · D:1 D:3 D:4 D:5" */
         subtitle = g_strdup_printf (_("%s · %s"), code, groups);
@@ -217,8 +208,8 @@ build_eccns (ClrShipmentCatalog *self)
       JsonObject *entry = json_array_get_object_element (array, i);
       const char *eccn = clr_json_get_string (entry, "eccn");
       const char *title = clr_json_get_string (entry, "title");
-      g_autofree char *reasons = join_strings (member_array (entry, "reasons"), " ");
-      g_autofree char *paragraphs = join_strings (member_array (entry, "paragraphs"), " ");
+      g_autofree char *reasons = join_strings (clr_json_get_array (entry, "reasons"), " ");
+      g_autofree char *paragraphs = join_strings (clr_json_get_array (entry, "paragraphs"), " ");
       g_autofree char *subtitle = NULL;
 
       if (eccn == NULL)

@@ -26,7 +26,6 @@ struct _ClrShipmentForm
   gboolean             show_missing;
 
   AdwPreferencesPage  *page;
-  AdwPreferencesGroup *general;
   AdwPreferencesGroup *items_group;
   AdwPreferencesGroup *parties_group;
   AdwPreferencesGroup *end_use_group;
@@ -50,6 +49,7 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+
 G_DEFINE_FINAL_TYPE (ClrShipmentForm, clr_shipment_form, ADW_TYPE_BIN)
 
 static void
@@ -72,9 +72,9 @@ static void
 renumber (ClrShipmentForm *self)
 {
   for (guint i = 0; i < self->item_rows->len; i++)
-    clr_item_row_set_index (g_ptr_array_index (self->item_rows, i), i);
+    clr_form_row_set_index (g_ptr_array_index (self->item_rows, i), i);
   for (guint i = 0; i < self->party_rows->len; i++)
-    clr_party_row_set_index (g_ptr_array_index (self->party_rows, i), i);
+    clr_form_row_set_index (g_ptr_array_index (self->party_rows, i), i);
 }
 
 /* AdwPreferencesGroup (1.2) only appends: re-add the rows in their new order. */
@@ -145,7 +145,7 @@ append_item (ClrShipmentForm *self,
 
   if (item != NULL)
     clr_item_row_set_item (CLR_ITEM_ROW (row), item);
-  clr_item_row_set_show_missing (CLR_ITEM_ROW (row), self->show_missing);
+  clr_form_row_set_show_missing (CLR_FORM_ROW (row), self->show_missing);
   g_signal_connect_swapped (row, "changed", G_CALLBACK (emit_changed), self);
   g_signal_connect_swapped (row, "remove-requested", G_CALLBACK (item_remove_cb), self);
   g_signal_connect_object (row, "move-requested", G_CALLBACK (item_move_cb), self, G_CONNECT_SWAPPED);
@@ -163,7 +163,7 @@ append_party (ClrShipmentForm *self,
 
   if (party != NULL)
     clr_party_row_set_party (CLR_PARTY_ROW (row), party);
-  clr_party_row_set_show_missing (CLR_PARTY_ROW (row), self->show_missing);
+  clr_form_row_set_show_missing (CLR_FORM_ROW (row), self->show_missing);
   g_signal_connect_swapped (row, "changed", G_CALLBACK (emit_changed), self);
   g_signal_connect_swapped (row, "remove-requested", G_CALLBACK (party_remove_cb), self);
   g_signal_connect_swapped (row, "name-changed", G_CALLBACK (party_name_changed_cb), self);
@@ -241,34 +241,6 @@ rebuild_checklists (ClrShipmentForm *self)
     }
 }
 
-static ClrFieldRow *
-add_general (ClrShipmentForm *self,
-             ClrFieldKind     kind,
-             const char      *title,
-             gboolean         required)
-{
-  GtkWidget *row = clr_field_row_new (kind, title, required);
-
-  adw_preferences_group_add (self->general, row);
-  return CLR_FIELD_ROW (row);
-}
-
-static GtkWidget *
-header_button (const char *label,
-               const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *content = adw_button_content_new ();
-
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), label);
-  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
-  gtk_button_set_child (GTK_BUTTON (button), content);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  return button;
-}
-
 static void
 clr_shipment_form_dispose (GObject *object)
 {
@@ -287,6 +259,8 @@ clr_shipment_form_dispose (GObject *object)
 static void
 clr_shipment_form_class_init (ClrShipmentFormClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = clr_shipment_form_dispose;
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -294,65 +268,35 @@ clr_shipment_form_class_init (ClrShipmentFormClass *klass)
   signals[PARTY_CHANGED] = g_signal_new ("party-changed", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 1, CLR_TYPE_PARTY_ROW);
+
+  g_type_ensure (CLR_TYPE_FIELD_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/dev/clearance/Clearance/shipment/clr-shipment-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, ClrShipmentForm, page);
+  gtk_widget_class_bind_template_child (widget_class, ClrShipmentForm, items_group);
+  gtk_widget_class_bind_template_child (widget_class, ClrShipmentForm, parties_group);
+  gtk_widget_class_bind_template_child (widget_class, ClrShipmentForm, end_use_group);
+  gtk_widget_class_bind_template_child (widget_class, ClrShipmentForm, red_flags_group);
+  gtk_widget_class_bind_template_child (widget_class, ClrShipmentForm, reference);
+  gtk_widget_class_bind_template_child (widget_class, ClrShipmentForm, date);
+  gtk_widget_class_bind_template_child (widget_class, ClrShipmentForm, destination);
+  gtk_widget_class_bind_template_child (widget_class, ClrShipmentForm, exported_from);
+  gtk_widget_class_bind_template_child (widget_class, ClrShipmentForm, end_use_text);
+  gtk_widget_class_bind_template_callback (widget_class, emit_changed);
+  gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clr_shipment_form_add_item);
+  gtk_widget_class_bind_template_callback (widget_class, clr_shipment_form_add_party);
 }
 
 static void
 clr_shipment_form_init (ClrShipmentForm *self)
 {
-  GtkWidget *button;
-
   self->item_rows = g_ptr_array_new ();
   self->party_rows = g_ptr_array_new ();
   self->end_use_rows = g_ptr_array_new ();
   self->red_flag_rows = g_ptr_array_new ();
 
-  self->page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->page), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Shipment form"), -1);
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->page));
-
-  self->general = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->general, _("General"));
-  adw_preferences_page_add (self->page, self->general);
-  self->reference = add_general (self, CLR_FIELD_TEXT, _("_Reference"), FALSE);
-  self->date = add_general (self, CLR_FIELD_DATE, _("Export _date"), TRUE);
-  self->destination = add_general (self, CLR_FIELD_COUNTRY, _("Des_tination"), TRUE);
-  self->exported_from = add_general (self, CLR_FIELD_COUNTRY, _("E_xported from"), FALSE);
-  g_signal_connect_swapped (self->reference, "changed", G_CALLBACK (emit_changed), self);
-  g_signal_connect_swapped (self->date, "changed", G_CALLBACK (date_changed_cb), self);
-  g_signal_connect_swapped (self->destination, "changed", G_CALLBACK (emit_changed), self);
-  g_signal_connect_swapped (self->exported_from, "changed", G_CALLBACK (emit_changed), self);
-
-  self->items_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->items_group, _("Items"));
-  adw_preferences_group_set_description (self->items_group,
-                                         _("What is shipped, with its export classification (ECCN)"));
-  button = header_button (_("Add _Item"), _("Add an item to the shipment"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (clr_shipment_form_add_item), self);
-  adw_preferences_group_set_header_suffix (self->items_group, button);
-  adw_preferences_page_add (self->page, self->items_group);
-
-  self->parties_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->parties_group, _("Parties"));
-  adw_preferences_group_set_description (self->parties_group,
-                                         _("Who receives, buys or forwards the items; each name is screened as you type"));
-  button = header_button (_("Add _Party"), _("Add a party to the shipment"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (clr_shipment_form_add_party), self);
-  adw_preferences_group_set_header_suffix (self->parties_group, button);
-  adw_preferences_page_add (self->page, self->parties_group);
-
-  self->end_use_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->end_use_group, _("End Use"));
-  adw_preferences_page_add (self->page, self->end_use_group);
-  self->end_use_text = CLR_FIELD_ROW (clr_field_row_new (CLR_FIELD_TEXT, _("End-use _description"), FALSE));
-  g_signal_connect_swapped (self->end_use_text, "changed", G_CALLBACK (emit_changed), self);
-  adw_preferences_group_add (self->end_use_group, GTK_WIDGET (self->end_use_text));
-
-  self->red_flags_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->red_flags_group, _("Red Flags"));
-  adw_preferences_group_set_description (self->red_flags_group,
-                                         _("Tick each statement that is true for this transaction"));
-  adw_preferences_page_add (self->page, self->red_flags_group);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -361,11 +305,35 @@ clr_shipment_form_new (void)
   return g_object_new (CLR_TYPE_SHIPMENT_FORM, NULL);
 }
 
+static GArray *
+get_expanded (GPtrArray *rows)
+{
+  GArray *open = g_array_new (FALSE, FALSE, sizeof (gboolean));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gboolean expanded = adw_expander_row_get_expanded (g_ptr_array_index (rows, i));
+
+      g_array_append_val (open, expanded);
+    }
+  return open;
+}
+
+static void
+set_expanded (GPtrArray *rows,
+              GArray    *open)
+{
+  for (guint i = 0; i < rows->len && i < open->len; i++)
+    adw_expander_row_set_expanded (g_ptr_array_index (rows, i), g_array_index (open, gboolean, i));
+}
+
 void
 clr_shipment_form_set_catalog (ClrShipmentForm    *self,
                                ClrShipmentCatalog *catalog)
 {
   g_autoptr(JsonNode) document = NULL;
+  g_autoptr(GArray) items_open = NULL;
+  g_autoptr(GArray) parties_open = NULL;
 
   g_return_if_fail (CLR_IS_SHIPMENT_FORM (self));
 
@@ -377,30 +345,11 @@ clr_shipment_form_set_catalog (ClrShipmentForm    *self,
   clr_field_row_set_catalog (self->exported_from, catalog);
   rebuild_checklists (self);
   /* Item and party rows take the catalog when created: rebuild them, as open as they were. */
-  {
-    g_autoptr(GArray) items_open = g_array_new (FALSE, FALSE, sizeof (gboolean));
-    g_autoptr(GArray) parties_open = g_array_new (FALSE, FALSE, sizeof (gboolean));
-
-    for (guint i = 0; i < self->item_rows->len; i++)
-      {
-        gboolean open = adw_expander_row_get_expanded (g_ptr_array_index (self->item_rows, i));
-
-        g_array_append_val (items_open, open);
-      }
-    for (guint i = 0; i < self->party_rows->len; i++)
-      {
-        gboolean open = adw_expander_row_get_expanded (g_ptr_array_index (self->party_rows, i));
-
-        g_array_append_val (parties_open, open);
-      }
-    clr_shipment_form_set_document (self, document);
-    for (guint i = 0; i < self->item_rows->len && i < items_open->len; i++)
-      adw_expander_row_set_expanded (g_ptr_array_index (self->item_rows, i),
-                                     g_array_index (items_open, gboolean, i));
-    for (guint i = 0; i < self->party_rows->len && i < parties_open->len; i++)
-      adw_expander_row_set_expanded (g_ptr_array_index (self->party_rows, i),
-                                     g_array_index (parties_open, gboolean, i));
-  }
+  items_open = get_expanded (self->item_rows);
+  parties_open = get_expanded (self->party_rows);
+  clr_shipment_form_set_document (self, document);
+  set_expanded (self->item_rows, items_open);
+  set_expanded (self->party_rows, parties_open);
 }
 
 ClrShipmentCatalog *
@@ -425,24 +374,6 @@ array_has_string (JsonArray  *array,
   return FALSE;
 }
 
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static JsonObject *
-member_object (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
 void
 clr_shipment_form_set_document (ClrShipmentForm *self,
                                 JsonNode        *shipment)
@@ -461,12 +392,12 @@ clr_shipment_form_set_document (ClrShipmentForm *self,
       self->extra = json_object_ref (object);
     }
 
-  clr_field_row_set_text (self->reference, clr_json_get_string (object, "reference"));
-  clr_field_row_set_text (self->date, clr_json_get_string (object, "date"));
+  clr_field_row_load_json (self->reference, object, "reference");
+  clr_field_row_load_json (self->date, object, "date");
   if (self->catalog != NULL && clr_field_row_get_value (self->date) != NULL)
     clr_shipment_catalog_set_date (self->catalog, clr_field_row_get_value (self->date));
-  clr_field_row_set_text (self->destination, clr_json_get_string (object, "destination"));
-  clr_field_row_set_text (self->exported_from, clr_json_get_string (object, "exported_from"));
+  clr_field_row_load_json (self->destination, object, "destination");
+  clr_field_row_load_json (self->exported_from, object, "exported_from");
 
   while (self->item_rows->len > 0)
     {
@@ -480,18 +411,18 @@ clr_shipment_form_set_document (ClrShipmentForm *self,
 
       adw_preferences_group_remove (self->parties_group, row);
     }
-  items = member_array (object, "items");
+  items = clr_json_get_array (object, "items");
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (items, i)))
       append_item (self, json_array_get_object_element (items, i));
-  parties = member_array (object, "parties");
+  parties = clr_json_get_array (object, "parties");
   for (guint i = 0; parties != NULL && i < json_array_get_length (parties); i++)
     if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (parties, i)))
       append_party (self, json_array_get_object_element (parties, i));
 
-  end_use = member_object (object, "end_use");
-  clr_field_row_set_text (self->end_use_text, clr_json_get_string (end_use, "description"));
-  categories = member_array (end_use, "categories");
+  end_use = clr_json_get_object (object, "end_use");
+  clr_field_row_load_json (self->end_use_text, end_use, "description");
+  categories = clr_json_get_array (end_use, "categories");
   for (guint i = 0; i < self->end_use_rows->len; i++)
     {
       GObject *row = g_ptr_array_index (self->end_use_rows, i);
@@ -499,7 +430,7 @@ clr_shipment_form_set_document (ClrShipmentForm *self,
       gtk_check_button_set_active (g_object_get_data (row, "check"),
                                    array_has_string (categories, g_object_get_data (row, "id")));
     }
-  flags = member_array (object, "red_flags");
+  flags = clr_json_get_array (object, "red_flags");
   for (guint i = 0; i < self->red_flag_rows->len; i++)
     {
       GObject *row = g_ptr_array_index (self->red_flag_rows, i);
@@ -508,23 +439,6 @@ clr_shipment_form_set_document (ClrShipmentForm *self,
                                    array_has_string (flags, g_object_get_data (row, "id")));
     }
   self->loading = FALSE;
-}
-
-static void
-put_string (JsonObject  *object,
-            const char  *member,
-            ClrFieldRow *row)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  const char *value = clr_field_row_get_value (row);
-
-  /* Invalid text stays as typed, so autosave never loses it. */
-  if (value == NULL && *trimmed != '\0')
-    value = trimmed;
-  if (value != NULL)
-    json_object_set_string_member (object, member, value);
-  else if (json_object_has_member (object, member))
-    json_object_remove_member (object, member);
 }
 
 static JsonArray *
@@ -575,10 +489,10 @@ clr_shipment_form_get_document (ClrShipmentForm *self)
       while (json_object_iter_next (&iter, &name, &value))
         json_object_set_member (object, name, json_node_copy (value));
     }
-  put_string (object, "reference", self->reference);
-  put_string (object, "date", self->date);
-  put_string (object, "destination", self->destination);
-  put_string (object, "exported_from", self->exported_from);
+  clr_field_row_save_json (self->reference, object, "reference");
+  clr_field_row_save_json (self->date, object, "date");
+  clr_field_row_save_json (self->destination, object, "destination");
+  clr_field_row_save_json (self->exported_from, object, "exported_from");
 
   array = json_array_new ();
   for (guint i = 0; i < self->item_rows->len; i++)
@@ -589,9 +503,9 @@ clr_shipment_form_get_document (ClrShipmentForm *self)
     json_array_add_element (array, clr_party_row_to_json (g_ptr_array_index (self->party_rows, i)));
   json_object_set_array_member (object, "parties", array);
 
-  previous_end_use = member_object (self->extra, "end_use");
-  put_string (end_use, "description", self->end_use_text);
-  array = checked_ids (self->end_use_rows, member_array (previous_end_use, "categories"));
+  previous_end_use = clr_json_get_object (self->extra, "end_use");
+  clr_field_row_save_json (self->end_use_text, end_use, "description");
+  array = checked_ids (self->end_use_rows, clr_json_get_array (previous_end_use, "categories"));
   if (json_array_get_length (array) > 0)
     json_object_set_array_member (end_use, "categories", array);
   else
@@ -605,7 +519,7 @@ clr_shipment_form_get_document (ClrShipmentForm *self)
       json_object_unref (end_use);
     }
 
-  array = checked_ids (self->red_flag_rows, member_array (self->extra, "red_flags"));
+  array = checked_ids (self->red_flag_rows, clr_json_get_array (self->extra, "red_flags"));
   if (json_array_get_length (array) > 0)
     json_object_set_array_member (object, "red_flags", array);
   else
@@ -640,7 +554,7 @@ clr_shipment_form_count_errors (ClrShipmentForm  *self,
   for (guint i = 0; i < self->item_rows->len; i++)
     {
       GtkWidget *row_first = NULL;
-      guint n = clr_item_row_count_errors (g_ptr_array_index (self->item_rows, i), &row_first);
+      guint n = clr_form_row_count_errors (g_ptr_array_index (self->item_rows, i), &row_first);
 
       if (n > 0 && found == NULL)
         found = row_first;
@@ -649,7 +563,7 @@ clr_shipment_form_count_errors (ClrShipmentForm  *self,
   for (guint i = 0; i < self->party_rows->len; i++)
     {
       GtkWidget *row_first = NULL;
-      guint n = clr_party_row_count_errors (g_ptr_array_index (self->party_rows, i), &row_first);
+      guint n = clr_form_row_count_errors (g_ptr_array_index (self->party_rows, i), &row_first);
 
       if (n > 0 && found == NULL)
         found = row_first;
@@ -672,9 +586,9 @@ clr_shipment_form_set_show_missing (ClrShipmentForm *self,
   for (guint i = 0; i < G_N_ELEMENTS (general); i++)
     clr_field_row_set_show_missing (general[i], show_missing);
   for (guint i = 0; i < self->item_rows->len; i++)
-    clr_item_row_set_show_missing (g_ptr_array_index (self->item_rows, i), show_missing);
+    clr_form_row_set_show_missing (g_ptr_array_index (self->item_rows, i), show_missing);
   for (guint i = 0; i < self->party_rows->len; i++)
-    clr_party_row_set_show_missing (g_ptr_array_index (self->party_rows, i), show_missing);
+    clr_form_row_set_show_missing (g_ptr_array_index (self->party_rows, i), show_missing);
 }
 
 GPtrArray *
