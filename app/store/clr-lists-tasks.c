@@ -184,12 +184,7 @@ clr_lists_load_sources_async (ClrStore            *store,
             cancellable, callback, user_data);
 }
 
-GPtrArray *
-clr_lists_load_sources_finish (GAsyncResult  *result,
-                               GError       **error)
-{
-  return _clr_store_task_finish_pointer (NULL, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH_UNOWNED (GPtrArray *, clr_lists_load_sources_finish, pointer)
 
 /* The Consolidated Screening List carries the OFAC SDN and non-SDN lists and
  * the BIS Denied Persons List too, so a source that was never loaded is
@@ -325,12 +320,7 @@ clr_lists_diff_latest_async (ClrStore            *store,
             cancellable, callback, user_data);
 }
 
-GPtrArray *
-clr_lists_diff_latest_finish (GAsyncResult  *result,
-                              GError       **error)
-{
-  return _clr_store_task_finish_pointer (NULL, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH_UNOWNED (GPtrArray *, clr_lists_diff_latest_finish, pointer)
 
 static gpointer
 search_func (gpointer       source_object,
@@ -369,12 +359,7 @@ clr_lists_search_async (ClrMatcher          *matcher,
             cancellable, callback, user_data);
 }
 
-GPtrArray *
-clr_lists_search_finish (GAsyncResult  *result,
-                         GError       **error)
-{
-  return _clr_store_task_finish_pointer (NULL, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH_UNOWNED (GPtrArray *, clr_lists_search_finish, pointer)
 
 static gpointer
 write_func (gpointer       source_object,
@@ -427,9 +412,4 @@ clr_lists_add_source_async (ClrStore            *store,
   run_task (clr_lists_add_source_async, write_func, data, NULL, NULL, callback, user_data);
 }
 
-gboolean
-clr_lists_write_finish (GAsyncResult  *result,
-                        GError       **error)
-{
-  return _clr_store_task_finish_boolean (NULL, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH_UNOWNED (gboolean, clr_lists_write_finish, boolean)

@@ -882,10 +882,4 @@ clr_rescreen_run_async (ClrStore                *store,
                        cancellable, callback, user_data);
 }
 
-ClrRescreenSummary *
-clr_rescreen_run_finish (ClrStore      *store,
-                         GAsyncResult  *result,
-                         GError       **error)
-{
-  return _clr_store_task_finish_pointer (store, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (ClrRescreenSummary *, clr_rescreen_run_finish, ClrStore, pointer)

@@ -415,13 +415,7 @@ clr_store_audit_list_for_case_async (ClrStore            *self,
                        (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
 
-GPtrArray *
-clr_store_audit_list_for_case_finish (ClrStore      *self,
-                                      GAsyncResult  *result,
-                                      GError       **error)
-{
-  return _clr_store_task_finish_pointer (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (GPtrArray *, clr_store_audit_list_for_case_finish, ClrStore, pointer)
 
 static gboolean verify_head_unlocked (ClrStore    *self,
                                       gint64       last_id,

@@ -761,13 +761,7 @@ clr_store_review_list_async (ClrStore              *self,
                        cancellable, callback, user_data);
 }
 
-GPtrArray *
-clr_store_review_list_finish (ClrStore      *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  return _clr_store_task_finish_pointer (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (GPtrArray *, clr_store_review_list_finish, ClrStore, pointer)
 
 static gpointer
 decide_func (gpointer       self,
@@ -825,10 +819,4 @@ clr_store_review_decide_many_async (ClrStore            *self,
                        cancellable, callback, user_data);
 }
 
-gboolean
-clr_store_review_decide_finish (ClrStore      *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  return _clr_store_task_finish_boolean (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (gboolean, clr_store_review_decide_finish, ClrStore, boolean)

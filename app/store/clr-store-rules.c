@@ -291,13 +291,7 @@ clr_store_load_rule_pack_async (ClrStore            *self,
                        load_pack_func, NULL, NULL, g_object_unref, cancellable, callback, user_data);
 }
 
-ClrRulePack *
-clr_store_load_rule_pack_finish (ClrStore      *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
-{
-  return _clr_store_task_finish_pointer (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (ClrRulePack *, clr_store_load_rule_pack_finish, ClrStore, pointer)
 
 gboolean
 clr_store_import_rule_pack (ClrStore                 *self,
@@ -740,10 +734,4 @@ clr_store_evaluate_shipment_async (ClrStore            *self,
                        (GDestroyNotify) json_node_unref, cancellable, callback, user_data);
 }
 
-JsonNode *
-clr_store_evaluate_shipment_finish (ClrStore      *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
-{
-  return _clr_store_task_finish_pointer (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (JsonNode *, clr_store_evaluate_shipment_finish, ClrStore, pointer)

@@ -813,15 +813,7 @@ clr_store_open_async (ClrStore            *self,
                        cancellable, callback, user_data);
 }
 
-gboolean
-clr_store_open_finish (ClrStore      *self,
-                       GAsyncResult  *result,
-                       GError       **error)
-{
-  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
-
-  return _clr_store_task_finish_boolean (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (gboolean, clr_store_open_finish, ClrStore, boolean)
 
 char *
 clr_store_move_aside (const char  *path,
