@@ -156,16 +156,8 @@ run_task (gpointer             source_tag,
                        result_free, cancellable, callback, user_data);
 }
 
-static gpointer
-load_sources_func (gpointer       source_object,
-                   gpointer       task_data,
-                   GCancellable  *cancellable,
-                   GError       **error)
-{
-  TaskData *data = task_data;
-
-  return clr_lists_load_sources (data->store, data->stale_days, NULL, error);
-}
+CLR_STORE_TASK_FUNC (load_sources_func, TaskData,
+                     clr_lists_load_sources (data->store, data->stale_days, NULL, error))
 
 void
 clr_lists_load_sources_async (ClrStore            *store,
@@ -291,16 +283,8 @@ clr_lists_needs_attention (GPtrArray  *statuses,
   return TRUE;
 }
 
-static gpointer
-diff_func (gpointer       source_object,
-           gpointer       task_data,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  TaskData *data = task_data;
-
-  return clr_store_diff_latest (data->store, data->source, NULL, NULL, error);
-}
+CLR_STORE_TASK_FUNC (diff_func, TaskData,
+                     clr_store_diff_latest (data->store, data->source, NULL, NULL, error))
 
 void
 clr_lists_diff_latest_async (ClrStore            *store,

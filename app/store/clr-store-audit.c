@@ -392,14 +392,8 @@ clr_store_audit_list_for_case (ClrStore  *self,
   return list_entries (self, case_id, error);
 }
 
-static gpointer
-list_for_case_func (gpointer       self,
-                    gpointer       data,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  return clr_store_audit_list_for_case (self, *(gint64 *) data, error);
-}
+CLR_STORE_TASK_FUNC (list_for_case_func, void,
+                     clr_store_audit_list_for_case (self, *(gint64 *) data, error))
 
 void
 clr_store_audit_list_for_case_async (ClrStore            *self,

@@ -60,28 +60,15 @@ run_case_task (ClrStore            *self,
                        cancellable, callback, user_data);
 }
 
-/* The worker-thread side of each function: calls the blocking function
- * with the task's CaseTaskData (data) and returns its result. */
-#define CASE_TASK_FUNC(name, ...) \
-  static gpointer \
-  name##_func (gpointer       self, \
-               gpointer       task_data, \
-               GCancellable  *cancellable, \
-               GError       **error) \
-  { \
-    CaseTaskData *data = task_data; \
-    return __VA_ARGS__; \
-  }
-
-CASE_TASK_FUNC (create_case, _clr_store_task_id (clr_store_create_case (self, data->node, error)))
-CASE_TASK_FUNC (duplicate_case, _clr_store_task_id (clr_store_duplicate_case (self, data->id, error)))
-CASE_TASK_FUNC (import_case, _clr_store_task_id (clr_store_import_case (self, data->text, error)))
-CASE_TASK_FUNC (save_case, GINT_TO_POINTER (clr_store_save_case (self, data->id, data->node, error)))
-CASE_TASK_FUNC (save_case_result, GINT_TO_POINTER (clr_store_save_case_result (self, data->id, data->node, error)))
-CASE_TASK_FUNC (set_case_archived, GINT_TO_POINTER (clr_store_set_case_archived (self, data->id, data->flag, error)))
-CASE_TASK_FUNC (export_case, GINT_TO_POINTER (clr_store_export_case (self, data->id, data->text, error)))
-CASE_TASK_FUNC (get_case, clr_store_get_case (self, data->id, error))
-CASE_TASK_FUNC (list_cases, clr_store_list_cases (self, data->text, data->status, data->limit, error))
+CLR_STORE_TASK_FUNC (create_case_func, CaseTaskData, _clr_store_task_id (clr_store_create_case (self, data->node, error)))
+CLR_STORE_TASK_FUNC (duplicate_case_func, CaseTaskData, _clr_store_task_id (clr_store_duplicate_case (self, data->id, error)))
+CLR_STORE_TASK_FUNC (import_case_func, CaseTaskData, _clr_store_task_id (clr_store_import_case (self, data->text, error)))
+CLR_STORE_TASK_FUNC (save_case_func, CaseTaskData, GINT_TO_POINTER (clr_store_save_case (self, data->id, data->node, error)))
+CLR_STORE_TASK_FUNC (save_case_result_func, CaseTaskData, GINT_TO_POINTER (clr_store_save_case_result (self, data->id, data->node, error)))
+CLR_STORE_TASK_FUNC (set_case_archived_func, CaseTaskData, GINT_TO_POINTER (clr_store_set_case_archived (self, data->id, data->flag, error)))
+CLR_STORE_TASK_FUNC (export_case_func, CaseTaskData, GINT_TO_POINTER (clr_store_export_case (self, data->id, data->text, error)))
+CLR_STORE_TASK_FUNC (get_case_func, CaseTaskData, clr_store_get_case (self, data->id, error))
+CLR_STORE_TASK_FUNC (list_cases_func, CaseTaskData, clr_store_list_cases (self, data->text, data->status, data->limit, error))
 
 void
 clr_store_create_case_async (ClrStore            *self,

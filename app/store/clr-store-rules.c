@@ -270,14 +270,8 @@ audit_rule_pack_import (ClrStore     *self,
                                           clr_rule_pack_get_id (pack), 0, before, after, error) != 0;
 }
 
-static gpointer
-load_pack_func (gpointer       self,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  return clr_store_load_rule_pack (self, error);
-}
+CLR_STORE_TASK_FUNC (load_pack_func, void,
+                     clr_store_load_rule_pack (self, error))
 
 void
 clr_store_load_rule_pack_async (ClrStore            *self,
@@ -700,16 +694,8 @@ evaluate_data_free (EvaluateData *data)
   g_free (data);
 }
 
-static gpointer
-evaluate_func (gpointer       self,
-               gpointer       task_data,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  EvaluateData *data = task_data;
-
-  return clr_store_evaluate_shipment (self, data->shipment, data->as_of, data->posture, FALSE, error);
-}
+CLR_STORE_TASK_FUNC (evaluate_func, EvaluateData,
+                     clr_store_evaluate_shipment (self, data->shipment, data->as_of, data->posture, FALSE, error))
 
 void
 clr_store_evaluate_shipment_async (ClrStore            *self,

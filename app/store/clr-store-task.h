@@ -61,6 +61,19 @@ gint64   _clr_store_task_finish_id      (gpointer             source_object,
 /* A result for an id task (result_free g_free): NULL when @id is 0. */
 gpointer _clr_store_task_id             (gint64               id);
 
+/* Defines a ClrStoreTaskFunc @name that returns @... (an expression of
+ * self, data (the task data as a @DataType pointer), cancellable and error). */
+#define CLR_STORE_TASK_FUNC(name, DataType, ...) \
+  static gpointer \
+  name (gpointer       self, \
+        gpointer       task_data, \
+        GCancellable  *cancellable, \
+        GError       **error) \
+  { \
+    G_GNUC_UNUSED DataType *data = task_data; \
+    return __VA_ARGS__; \
+  }
+
 /* Defines the public _finish function @name of a store _async function:
  * @RetType is what it returns, @kind one of pointer, boolean or id (the
  * _clr_store_task_finish_ function it calls on the source @SelfType). */

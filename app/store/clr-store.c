@@ -792,14 +792,8 @@ out:
   return ok;
 }
 
-static gpointer
-open_func (gpointer       self,
-           gpointer       data,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  return GINT_TO_POINTER (clr_store_open (self, error));
-}
+CLR_STORE_TASK_FUNC (open_func, void,
+                     GINT_TO_POINTER (clr_store_open (self, error)))
 
 void
 clr_store_open_async (ClrStore            *self,
