@@ -156,16 +156,8 @@ run_task (gpointer             source_tag,
                        result_free, cancellable, callback, user_data);
 }
 
-static gpointer
-load_sources_func (gpointer       source_object,
-                   gpointer       task_data,
-                   GCancellable  *cancellable,
-                   GError       **error)
-{
-  TaskData *data = task_data;
-
-  return clr_lists_load_sources (data->store, data->stale_days, NULL, error);
-}
+CLR_STORE_TASK_FUNC (load_sources_func, TaskData,
+                     clr_lists_load_sources (data->store, data->stale_days, NULL, error))
 
 void
 clr_lists_load_sources_async (ClrStore            *store,
@@ -184,12 +176,7 @@ clr_lists_load_sources_async (ClrStore            *store,
             cancellable, callback, user_data);
 }
 
-GPtrArray *
-clr_lists_load_sources_finish (GAsyncResult  *result,
-                               GError       **error)
-{
-  return _clr_store_task_finish_pointer (NULL, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH_UNOWNED (GPtrArray *, clr_lists_load_sources_finish, pointer)
 
 /* The Consolidated Screening List carries the OFAC SDN and non-SDN lists and
  * the BIS Denied Persons List too, so a source that was never loaded is
@@ -296,16 +283,8 @@ clr_lists_needs_attention (GPtrArray  *statuses,
   return TRUE;
 }
 
-static gpointer
-diff_func (gpointer       source_object,
-           gpointer       task_data,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  TaskData *data = task_data;
-
-  return clr_store_diff_latest (data->store, data->source, NULL, NULL, error);
-}
+CLR_STORE_TASK_FUNC (diff_func, TaskData,
+                     clr_store_diff_latest (data->store, data->source, NULL, NULL, error))
 
 void
 clr_lists_diff_latest_async (ClrStore            *store,
@@ -325,12 +304,7 @@ clr_lists_diff_latest_async (ClrStore            *store,
             cancellable, callback, user_data);
 }
 
-GPtrArray *
-clr_lists_diff_latest_finish (GAsyncResult  *result,
-                              GError       **error)
-{
-  return _clr_store_task_finish_pointer (NULL, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH_UNOWNED (GPtrArray *, clr_lists_diff_latest_finish, pointer)
 
 static gpointer
 search_func (gpointer       source_object,
@@ -369,12 +343,7 @@ clr_lists_search_async (ClrMatcher          *matcher,
             cancellable, callback, user_data);
 }
 
-GPtrArray *
-clr_lists_search_finish (GAsyncResult  *result,
-                         GError       **error)
-{
-  return _clr_store_task_finish_pointer (NULL, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH_UNOWNED (GPtrArray *, clr_lists_search_finish, pointer)
 
 static gpointer
 write_func (gpointer       source_object,
@@ -427,9 +396,4 @@ clr_lists_add_source_async (ClrStore            *store,
   run_task (clr_lists_add_source_async, write_func, data, NULL, NULL, callback, user_data);
 }
 
-gboolean
-clr_lists_write_finish (GAsyncResult  *result,
-                        GError       **error)
-{
-  return _clr_store_task_finish_boolean (NULL, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH_UNOWNED (gboolean, clr_lists_write_finish, boolean)

@@ -849,14 +849,8 @@ thread_progress (guint       done,
                               report_data, progress_report_free);
 }
 
-static gpointer
-rescreen_func (gpointer       store,
-               gpointer       data,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  return clr_rescreen_run (store, thread_progress, data, cancellable, error);
-}
+CLR_STORE_TASK_FUNC (rescreen_func, void,
+                     clr_rescreen_run (self, thread_progress, data, cancellable, error))
 
 void
 clr_rescreen_run_async (ClrStore                *store,
@@ -882,10 +876,4 @@ clr_rescreen_run_async (ClrStore                *store,
                        cancellable, callback, user_data);
 }
 
-ClrRescreenSummary *
-clr_rescreen_run_finish (ClrStore      *store,
-                         GAsyncResult  *result,
-                         GError       **error)
-{
-  return _clr_store_task_finish_pointer (store, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (ClrRescreenSummary *, clr_rescreen_run_finish, ClrStore, pointer)

@@ -392,14 +392,8 @@ clr_store_audit_list_for_case (ClrStore  *self,
   return list_entries (self, case_id, error);
 }
 
-static gpointer
-list_for_case_func (gpointer       self,
-                    gpointer       data,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  return clr_store_audit_list_for_case (self, *(gint64 *) data, error);
-}
+CLR_STORE_TASK_FUNC (list_for_case_func, void,
+                     clr_store_audit_list_for_case (self, *(gint64 *) data, error))
 
 void
 clr_store_audit_list_for_case_async (ClrStore            *self,
@@ -415,13 +409,7 @@ clr_store_audit_list_for_case_async (ClrStore            *self,
                        (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
 
-GPtrArray *
-clr_store_audit_list_for_case_finish (ClrStore      *self,
-                                      GAsyncResult  *result,
-                                      GError       **error)
-{
-  return _clr_store_task_finish_pointer (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (GPtrArray *, clr_store_audit_list_for_case_finish, ClrStore, pointer)
 
 static gboolean verify_head_unlocked (ClrStore    *self,
                                       gint64       last_id,

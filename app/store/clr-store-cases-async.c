@@ -60,77 +60,15 @@ run_case_task (ClrStore            *self,
                        cancellable, callback, user_data);
 }
 
-static gpointer
-create_case_func (gpointer self, gpointer task_data, GCancellable *cancellable, GError **error)
-{
-  CaseTaskData *data = task_data;
-
-  return _clr_store_task_id (clr_store_create_case (self, data->node, error));
-}
-
-static gpointer
-duplicate_case_func (gpointer self, gpointer task_data, GCancellable *cancellable, GError **error)
-{
-  CaseTaskData *data = task_data;
-
-  return _clr_store_task_id (clr_store_duplicate_case (self, data->id, error));
-}
-
-static gpointer
-import_case_func (gpointer self, gpointer task_data, GCancellable *cancellable, GError **error)
-{
-  CaseTaskData *data = task_data;
-
-  return _clr_store_task_id (clr_store_import_case (self, data->text, error));
-}
-
-static gpointer
-save_case_func (gpointer self, gpointer task_data, GCancellable *cancellable, GError **error)
-{
-  CaseTaskData *data = task_data;
-
-  return GINT_TO_POINTER (clr_store_save_case (self, data->id, data->node, error));
-}
-
-static gpointer
-save_case_result_func (gpointer self, gpointer task_data, GCancellable *cancellable, GError **error)
-{
-  CaseTaskData *data = task_data;
-
-  return GINT_TO_POINTER (clr_store_save_case_result (self, data->id, data->node, error));
-}
-
-static gpointer
-set_case_archived_func (gpointer self, gpointer task_data, GCancellable *cancellable, GError **error)
-{
-  CaseTaskData *data = task_data;
-
-  return GINT_TO_POINTER (clr_store_set_case_archived (self, data->id, data->flag, error));
-}
-
-static gpointer
-export_case_func (gpointer self, gpointer task_data, GCancellable *cancellable, GError **error)
-{
-  CaseTaskData *data = task_data;
-
-  return GINT_TO_POINTER (clr_store_export_case (self, data->id, data->text, error));
-}
-
-static gpointer
-get_case_func (gpointer self, gpointer task_data, GCancellable *cancellable, GError **error)
-{
-  CaseTaskData *data = task_data;
-
-  return clr_store_get_case (self, data->id, error);
-}
-
-static gpointer
-list_cases_func (gpointer self, gpointer task_data, GCancellable *cancellable, GError **error)
-{
-  CaseTaskData *data = task_data;
-
-  return clr_store_list_cases (self, data->text, data->status, data->limit, error);
-}
+CLR_STORE_TASK_FUNC (create_case_func, CaseTaskData, _clr_store_task_id (clr_store_create_case (self, data->node, error)))
+CLR_STORE_TASK_FUNC (duplicate_case_func, CaseTaskData, _clr_store_task_id (clr_store_duplicate_case (self, data->id, error)))
+CLR_STORE_TASK_FUNC (import_case_func, CaseTaskData, _clr_store_task_id (clr_store_import_case (self, data->text, error)))
+CLR_STORE_TASK_FUNC (save_case_func, CaseTaskData, GINT_TO_POINTER (clr_store_save_case (self, data->id, data->node, error)))
+CLR_STORE_TASK_FUNC (save_case_result_func, CaseTaskData, GINT_TO_POINTER (clr_store_save_case_result (self, data->id, data->node, error)))
+CLR_STORE_TASK_FUNC (set_case_archived_func, CaseTaskData, GINT_TO_POINTER (clr_store_set_case_archived (self, data->id, data->flag, error)))
+CLR_STORE_TASK_FUNC (export_case_func, CaseTaskData, GINT_TO_POINTER (clr_store_export_case (self, data->id, data->text, error)))
+CLR_STORE_TASK_FUNC (get_case_func, CaseTaskData, clr_store_get_case (self, data->id, error))
+CLR_STORE_TASK_FUNC (list_cases_func, CaseTaskData, clr_store_list_cases (self, data->text, data->status, data->limit, error))
 
 void
 clr_store_create_case_async (ClrStore            *self,
@@ -144,13 +82,7 @@ clr_store_create_case_async (ClrStore            *self,
                  case_task_data_new (0, shipment, NULL), g_free, cancellable, callback, user_data);
 }
 
-gint64
-clr_store_create_case_finish (ClrStore      *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  return _clr_store_task_finish_id (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (gint64, clr_store_create_case_finish, ClrStore, id)
 
 void
 clr_store_save_case_async (ClrStore            *self,
@@ -165,13 +97,7 @@ clr_store_save_case_async (ClrStore            *self,
                  case_task_data_new (id, shipment, NULL), NULL, cancellable, callback, user_data);
 }
 
-gboolean
-clr_store_save_case_finish (ClrStore      *self,
-                            GAsyncResult  *result,
-                            GError       **error)
-{
-  return _clr_store_task_finish_boolean (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (gboolean, clr_store_save_case_finish, ClrStore, boolean)
 
 void
 clr_store_save_case_result_async (ClrStore            *self,
@@ -186,13 +112,7 @@ clr_store_save_case_result_async (ClrStore            *self,
                  case_task_data_new (id, result_doc, NULL), NULL, cancellable, callback, user_data);
 }
 
-gboolean
-clr_store_save_case_result_finish (ClrStore      *self,
-                                   GAsyncResult  *result,
-                                   GError       **error)
-{
-  return _clr_store_task_finish_boolean (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (gboolean, clr_store_save_case_result_finish, ClrStore, boolean)
 
 void
 clr_store_get_case_async (ClrStore            *self,
@@ -206,13 +126,7 @@ clr_store_get_case_async (ClrStore            *self,
                  (GDestroyNotify) clr_case_unref, cancellable, callback, user_data);
 }
 
-ClrCase *
-clr_store_get_case_finish (ClrStore      *self,
-                           GAsyncResult  *result,
-                           GError       **error)
-{
-  return _clr_store_task_finish_pointer (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (ClrCase *, clr_store_get_case_finish, ClrStore, pointer)
 
 void
 clr_store_list_cases_async (ClrStore            *self,
@@ -234,13 +148,7 @@ clr_store_list_cases_async (ClrStore            *self,
                  (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
 
-GPtrArray *
-clr_store_list_cases_finish (ClrStore      *self,
-                             GAsyncResult  *result,
-                             GError       **error)
-{
-  return _clr_store_task_finish_pointer (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (GPtrArray *, clr_store_list_cases_finish, ClrStore, pointer)
 
 void
 clr_store_duplicate_case_async (ClrStore            *self,
@@ -254,13 +162,7 @@ clr_store_duplicate_case_async (ClrStore            *self,
                  case_task_data_new (id, NULL, NULL), g_free, cancellable, callback, user_data);
 }
 
-gint64
-clr_store_duplicate_case_finish (ClrStore      *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
-{
-  return _clr_store_task_finish_id (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (gint64, clr_store_duplicate_case_finish, ClrStore, id)
 
 void
 clr_store_set_case_archived_async (ClrStore            *self,
@@ -280,13 +182,7 @@ clr_store_set_case_archived_async (ClrStore            *self,
                  cancellable, callback, user_data);
 }
 
-gboolean
-clr_store_set_case_archived_finish (ClrStore      *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
-{
-  return _clr_store_task_finish_boolean (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (gboolean, clr_store_set_case_archived_finish, ClrStore, boolean)
 
 void
 clr_store_import_case_async (ClrStore            *self,
@@ -300,13 +196,7 @@ clr_store_import_case_async (ClrStore            *self,
                  case_task_data_new (0, NULL, path), g_free, cancellable, callback, user_data);
 }
 
-gint64
-clr_store_import_case_finish (ClrStore      *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  return _clr_store_task_finish_id (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (gint64, clr_store_import_case_finish, ClrStore, id)
 
 void
 clr_store_export_case_async (ClrStore            *self,
@@ -321,10 +211,4 @@ clr_store_export_case_async (ClrStore            *self,
                  case_task_data_new (id, NULL, path), NULL, cancellable, callback, user_data);
 }
 
-gboolean
-clr_store_export_case_finish (ClrStore      *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  return _clr_store_task_finish_boolean (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (gboolean, clr_store_export_case_finish, ClrStore, boolean)

@@ -111,6 +111,24 @@ JsonNode     *_clr_store_case_result_summary (JsonNode *result);
 gboolean      _clr_store_seed_builtin_sources (ClrStore  *self,
                                                GError   **error);
 
+/* The schema (clr-store-schema.c), used while opening; the lock is held.
+ * PRAGMA user_version, or -1 with @error set. */
+int           _clr_store_read_user_version (ClrStore  *self,
+                                            GError   **error);
+/* PRAGMA quick_check: FALSE (CLR_STORE_ERROR_CORRUPT) unless "ok". */
+gboolean      _clr_store_check_integrity (ClrStore  *self,
+                                          GError   **error);
+/* FALSE (CLR_STORE_ERROR_NEWER_SCHEMA) when @version is above @latest. */
+gboolean      _clr_store_check_not_newer (ClrStore  *self,
+                                          int        version,
+                                          int        latest,
+                                          GError   **error);
+/* Applies the migrations the database lacks, in one transaction, and sets
+ * *@schema_version to the version it then has. */
+gboolean      _clr_store_migrate    (ClrStore  *self,
+                                     int       *schema_version,
+                                     GError   **error);
+
 /* Current UTC time as ISO 8601 ("2026-11-28T15:18:44Z"). */
 char         *_clr_store_now_iso    (void);
 

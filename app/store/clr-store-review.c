@@ -726,16 +726,8 @@ review_task_data_free (ReviewTaskData *data)
   g_free (data);
 }
 
-static gpointer
-list_func (gpointer       self,
-           gpointer       task_data,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  ReviewTaskData *data = task_data;
-
-  return clr_store_review_list (self, &data->filter, error);
-}
+CLR_STORE_TASK_FUNC (list_func, ReviewTaskData,
+                     clr_store_review_list (self, &data->filter, error))
 
 void
 clr_store_review_list_async (ClrStore              *self,
@@ -761,26 +753,13 @@ clr_store_review_list_async (ClrStore              *self,
                        cancellable, callback, user_data);
 }
 
-GPtrArray *
-clr_store_review_list_finish (ClrStore      *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  return _clr_store_task_finish_pointer (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (GPtrArray *, clr_store_review_list_finish, ClrStore, pointer)
 
-static gpointer
-decide_func (gpointer       self,
-             gpointer       task_data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  ReviewTaskData *data = task_data;
-
-  return GINT_TO_POINTER (clr_store_review_decide_many (self, (const gint64 *) data->ids->data, data->ids->len,
-                                                        data->status, data->reason, data->note,
-                                                        data->reviewer, error));
-}
+CLR_STORE_TASK_FUNC (decide_func, ReviewTaskData,
+                     GINT_TO_POINTER (clr_store_review_decide_many (self, (const gint64 *) data->ids->data,
+                                                                   data->ids->len, data->status,
+                                                                   data->reason, data->note,
+                                                                   data->reviewer, error)))
 
 void
 clr_store_review_decide_async (ClrStore            *self,
@@ -825,10 +804,4 @@ clr_store_review_decide_many_async (ClrStore            *self,
                        cancellable, callback, user_data);
 }
 
-gboolean
-clr_store_review_decide_finish (ClrStore      *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  return _clr_store_task_finish_boolean (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (gboolean, clr_store_review_decide_finish, ClrStore, boolean)

@@ -270,14 +270,8 @@ audit_rule_pack_import (ClrStore     *self,
                                           clr_rule_pack_get_id (pack), 0, before, after, error) != 0;
 }
 
-static gpointer
-load_pack_func (gpointer       self,
-                gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  return clr_store_load_rule_pack (self, error);
-}
+CLR_STORE_TASK_FUNC (load_pack_func, void,
+                     clr_store_load_rule_pack (self, error))
 
 void
 clr_store_load_rule_pack_async (ClrStore            *self,
@@ -291,13 +285,7 @@ clr_store_load_rule_pack_async (ClrStore            *self,
                        load_pack_func, NULL, NULL, g_object_unref, cancellable, callback, user_data);
 }
 
-ClrRulePack *
-clr_store_load_rule_pack_finish (ClrStore      *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
-{
-  return _clr_store_task_finish_pointer (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (ClrRulePack *, clr_store_load_rule_pack_finish, ClrStore, pointer)
 
 gboolean
 clr_store_import_rule_pack (ClrStore                 *self,
@@ -706,16 +694,8 @@ evaluate_data_free (EvaluateData *data)
   g_free (data);
 }
 
-static gpointer
-evaluate_func (gpointer       self,
-               gpointer       task_data,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  EvaluateData *data = task_data;
-
-  return clr_store_evaluate_shipment (self, data->shipment, data->as_of, data->posture, FALSE, error);
-}
+CLR_STORE_TASK_FUNC (evaluate_func, EvaluateData,
+                     clr_store_evaluate_shipment (self, data->shipment, data->as_of, data->posture, FALSE, error))
 
 void
 clr_store_evaluate_shipment_async (ClrStore            *self,
@@ -740,10 +720,4 @@ clr_store_evaluate_shipment_async (ClrStore            *self,
                        (GDestroyNotify) json_node_unref, cancellable, callback, user_data);
 }
 
-JsonNode *
-clr_store_evaluate_shipment_finish (ClrStore      *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
-{
-  return _clr_store_task_finish_pointer (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (JsonNode *, clr_store_evaluate_shipment_finish, ClrStore, pointer)

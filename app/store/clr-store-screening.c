@@ -76,12 +76,4 @@ clr_store_load_matcher_async (ClrStore            *self,
                        load_func, NULL, NULL, g_object_unref, cancellable, callback, user_data);
 }
 
-ClrMatcher *
-clr_store_load_matcher_finish (ClrStore      *self,
-                               GAsyncResult  *result,
-                               GError       **error)
-{
-  g_return_val_if_fail (CLR_IS_STORE (self), NULL);
-
-  return _clr_store_task_finish_pointer (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (ClrMatcher *, clr_store_load_matcher_finish, ClrStore, pointer)

@@ -61,4 +61,38 @@ gint64   _clr_store_task_finish_id      (gpointer             source_object,
 /* A result for an id task (result_free g_free): NULL when @id is 0. */
 gpointer _clr_store_task_id             (gint64               id);
 
+/* Defines a ClrStoreTaskFunc @name that returns @... (an expression of
+ * self, data (the task data as a @DataType pointer), cancellable and error). */
+#define CLR_STORE_TASK_FUNC(name, DataType, ...) \
+  static gpointer \
+  name (gpointer       self, \
+        gpointer       task_data, \
+        GCancellable  *cancellable, \
+        GError       **error) \
+  { \
+    G_GNUC_UNUSED DataType *data = task_data; \
+    return __VA_ARGS__; \
+  }
+
+/* Defines the public _finish function @name of a store _async function:
+ * @RetType is what it returns, @kind one of pointer, boolean or id (the
+ * _clr_store_task_finish_ function it calls on the source @SelfType). */
+#define CLR_STORE_TASK_DEFINE_FINISH(RetType, name, SelfType, kind) \
+  RetType \
+  name (SelfType      *self, \
+        GAsyncResult  *result, \
+        GError       **error) \
+  { \
+    return _clr_store_task_finish_##kind (self, result, error); \
+  }
+
+/* The same for an _async function with no source object. */
+#define CLR_STORE_TASK_DEFINE_FINISH_UNOWNED(RetType, name, kind) \
+  RetType \
+  name (GAsyncResult  *result, \
+        GError       **error) \
+  { \
+    return _clr_store_task_finish_##kind (NULL, result, error); \
+  }
+
 G_END_DECLS

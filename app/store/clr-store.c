@@ -17,9 +17,6 @@
 
 #include "clr-store-private.h"
 #include "clr-store-task.h"
-#include "clr-store-resources.h"
-
-#define MIGRATIONS_PATH RESOURCE_BASE "/store/sql"
 
 struct _ClrStore
 {
@@ -655,162 +652,6 @@ _clr_store_now_iso (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Migrations are the store resource's sql/NNNN-name.sql files, applied in
- * order; migration N brings the schema to user_version N. */
-static GStrv
-list_migrations (void)
-{
-  g_auto(GStrv) names = NULL;
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
-
-  /* Referencing the resource keeps its object (and the constructor that
-   * registers it) in any binary that links the static library. */
-  g_assert (clr_store_get_resource () != NULL);
-  names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
-
-  if (names == NULL)
-    return g_new0 (char *, 1);
-
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_str_has_suffix (names[i], ".sql") && g_ascii_isdigit (names[i][0]))
-      g_ptr_array_add (sorted, g_strdup (names[i]));
-  g_ptr_array_sort (sorted, compare_names);
-  g_ptr_array_add (sorted, NULL);
-
-  return (GStrv) g_ptr_array_free (g_steal_pointer (&sorted), FALSE);
-}
-
-int
-clr_store_get_latest_schema_version (void)
-{
-  g_auto(GStrv) migrations = list_migrations ();
-
-  return (int) g_strv_length (migrations);
-}
-
-static int
-read_user_version (ClrStore  *self,
-                   GError   **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = _clr_store_prepare (self, "PRAGMA user_version", error);
-
-  if (stmt == NULL)
-    return -1;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      _clr_store_set_error (self, error, _("Reading the schema version"));
-      return -1;
-    }
-
-  return sqlite3_column_int (stmt, 0);
-}
-
-static gboolean
-check_integrity (ClrStore  *self,
-                 GError   **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char *result;
-
-  stmt = _clr_store_prepare (self, "PRAGMA quick_check", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      _clr_store_set_error (self, error, _("Checking the database"));
-      return FALSE;
-    }
-
-  result = (const char *) sqlite3_column_text (stmt, 0);
-  if (g_strcmp0 (result, "ok") != 0)
-    {
-      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
-                   _("The database %s is damaged: %s"), self->path, result ? result : "?");
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-migrate (ClrStore  *self,
-         GError   **error)
-{
-  g_auto(GStrv) migrations = list_migrations ();
-  int latest = (int) g_strv_length (migrations);
-  int version;
-
-  version = read_user_version (self, error);
-  if (version < 0)
-    return FALSE;
-
-  if (version > latest)
-    {
-      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NEWER_SCHEMA,
-                   _("The database %s was written by a newer version of Clearance "
-                     "(schema %d; this version knows up to %d). It was not changed."),
-                   self->path, version, latest);
-      return FALSE;
-    }
-
-  if (version == latest)
-    {
-      self->schema_version = version;
-      return TRUE;
-    }
-
-  if (!_clr_store_begin (self, error))
-    return FALSE;
-
-  /* Another process may have migrated between our read and the lock. */
-  version = read_user_version (self, error);
-  if (version < 0)
-    goto failed;
-
-  for (int i = version; i < latest; i++)
-    {
-      g_autofree char *resource = g_build_path ("/", MIGRATIONS_PATH, migrations[i], NULL);
-      g_autoptr(GBytes) bytes = NULL;
-      g_autofree char *sql = NULL;
-      g_autofree char *pragma = NULL;
-      g_autoptr(GError) local_error = NULL;
-
-      bytes = g_resources_lookup_data (resource, 0, error);
-      if (bytes == NULL)
-        goto failed;
-
-      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-      if (!_clr_store_exec (self, sql, &local_error))
-        {
-          g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_SQL,
-                       _("Migration %s failed: %s"), migrations[i], local_error->message);
-          goto failed;
-        }
-
-      pragma = g_strdup_printf ("PRAGMA user_version = %d", i + 1);
-      if (!_clr_store_exec (self, pragma, error))
-        goto failed;
-    }
-
-  if (!_clr_store_commit (self, error))
-    goto failed;
-
-  self->schema_version = latest;
-  return TRUE;
-
-failed:
-  _clr_store_rollback (self);
-  return FALSE;
-}
-
 /* How long a write waits for another connection's write to finish before
  * failing with CLR_STORE_ERROR_BUSY: 10 s, or $CLEARANCE_BUSY_TIMEOUT
  * seconds (0-600; documented in docs/cli.md). */
@@ -866,23 +707,15 @@ open_unlocked (ClrStore  *self,
 
   /* quick_check first: on a file that is not SQLite, even PRAGMA
    * journal_mode fails, and the user must be told what is wrong. */
-  if (!check_integrity (self, error))
+  if (!_clr_store_check_integrity (self, error))
     goto fail;
 
   /* The version before anything that writes (journal_mode = WAL rewrites
    * the header of a rollback-journal file): a newer Clearance's database is
    * never modified. */
-  version = read_user_version (self, error);
-  if (version < 0)
+  version = _clr_store_read_user_version (self, error);
+  if (version < 0 || !_clr_store_check_not_newer (self, version, latest, error))
     goto fail;
-  if (version > latest)
-    {
-      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NEWER_SCHEMA,
-                   _("The database %s was written by a newer version of Clearance "
-                     "(schema %d; this version knows up to %d). It was not changed."),
-                   self->path, version, latest);
-      goto fail;
-    }
 
   if (self->read_only)
     {
@@ -904,7 +737,7 @@ open_unlocked (ClrStore  *self,
           !_clr_store_exec (self, "PRAGMA synchronous = NORMAL", error))
         goto fail;
 
-      if (!migrate (self, error) || !_clr_store_seed_builtin_sources (self, error))
+      if (!_clr_store_migrate (self, &self->schema_version, error) || !_clr_store_seed_builtin_sources (self, error))
         goto fail;
     }
 
@@ -959,14 +792,8 @@ out:
   return ok;
 }
 
-static gpointer
-open_func (gpointer       self,
-           gpointer       data,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  return GINT_TO_POINTER (clr_store_open (self, error));
-}
+CLR_STORE_TASK_FUNC (open_func, void,
+                     GINT_TO_POINTER (clr_store_open (self, error)))
 
 void
 clr_store_open_async (ClrStore            *self,
@@ -980,15 +807,7 @@ clr_store_open_async (ClrStore            *self,
                        cancellable, callback, user_data);
 }
 
-gboolean
-clr_store_open_finish (ClrStore      *self,
-                       GAsyncResult  *result,
-                       GError       **error)
-{
-  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
-
-  return _clr_store_task_finish_boolean (self, result, error);
-}
+CLR_STORE_TASK_DEFINE_FINISH (gboolean, clr_store_open_finish, ClrStore, boolean)
 
 char *
 clr_store_move_aside (const char  *path,
