@@ -234,6 +234,22 @@ eval_condition_rule (Eval    *ev,
   ev->env.item = NULL;
   ev->env.party = NULL;
 
+  if (g_strcmp0 (rule->outcome, "caveat") == 0)
+    {
+      /* a caveat never changes the verdict: when its facts are known to hold
+       * it is a note (and an entry of the result's "caveats") */
+      if (fired != NULL)
+        {
+          g_autofree char *text = _clr_eval_expand (ev, rule->explanation, fired, NULL);
+
+          g_ptr_array_add (ev->notes, g_strdup_printf (_("Caveat — %s: %s (%s)"), rule->title, text, rule->citation));
+          g_ptr_array_add (ev->caveats, g_strdup (rule->id));
+        }
+      _clr_eval_trace_rule (ev, rule->id, fired != NULL ? "fired" : "not_fired", detail->str);
+      g_clear_pointer (&fired, finding_free);
+      g_clear_pointer (&unknown, finding_free);
+      return;
+    }
   if (fired != NULL)
     {
       fired->explanation = _clr_eval_expand (ev, rule->explanation, fired, NULL);
@@ -309,6 +325,7 @@ evaluate_core (ClrRulePack       *pack,
   ev.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
   ev.exceptions_out = json_array_new ();
   ev.notes = g_ptr_array_new_with_free_func (g_free);
+  ev.caveats = g_ptr_array_new_with_free_func (g_free);
   if (flags & CLR_EVALUATE_TRACE)
     {
       trace = json_builder_new ();
@@ -517,6 +534,12 @@ evaluate_core (ClrRulePack       *pack,
 
   add_end_use_answers (&ev, b);
 
+  json_builder_set_member_name (b, "caveats");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < ev.caveats->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (ev.caveats, i));
+  json_builder_end_array (b);
+
   json_builder_set_member_name (b, "notes");
   json_builder_begin_array (b);
   for (guint i = 0; i < ev.notes->len; i++)
@@ -563,6 +586,7 @@ evaluate_core (ClrRulePack       *pack,
   json_array_unref (ev.exceptions_out);
   g_ptr_array_unref (ev.findings);
   g_ptr_array_unref (ev.notes);
+  g_ptr_array_unref (ev.caveats);
   return result;
 }
 

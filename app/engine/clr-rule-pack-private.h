@@ -33,7 +33,7 @@ typedef struct
   guint        postures;      /* bit 1 << ClrPosture */
   ClrRuleKind  kind;
   ClrExpr     *condition;     /* CONDITION rules */
-  char        *outcome;       /* prohibited, license_required, review */
+  char        *outcome;       /* prohibited, license_required, review, caveat (a note, not a finding) */
   char        *license_policy;
   char        *explanation;
   char        *ask;

@@ -366,6 +366,10 @@ test_case (gconstpointer data)
         fail_case ("%s: expected an explanation containing “%s”, got %s", json_object_get_string_member (c, "name"), want, what);
     }
 
+  /* a caveat rule that holds "fires" without a finding */
+  for (guint k = 0; json_object_has_member (r, "caveats") && k < json_array_get_length (json_object_get_array_member (r, "caveats")); k++)
+    g_hash_table_add (fired, g_strdup (json_array_get_string_element (json_object_get_array_member (r, "caveats"), k)));
+
   /* every finding is complete: rule id, outcome, citation, title, explanation */
   for (guint k = 0; k < json_array_get_length (findings); k++)
     {
@@ -538,6 +542,62 @@ test_end_use_answers_refused (void)
     }
 }
 
+/* A 3A991 processor with TPP 2,000 (an "advanced-computing-adjacent" item)
+ * to a Chinese company, every end-use question answered "no"; @extra adds
+ * end_use.categories. */
+static JsonNode *
+evaluate_3a991_to_china (const char *categories)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup_printf (
+    "{\"date\": \"2025-06-01\", \"destination\": \"CN\", \"exported_from\": \"US\","
+    " \"items\": [{\"eccn\": \"3A991\", \"description\": \"inference accelerator\", \"tpp\": 2000,"
+    " \"performance_density\": 1.0, \"datacenter\": false}],"
+    " \"parties\": [{\"role\": \"end_user\", \"name\": \"Beijing Example AI\", \"country\": \"CN\","
+    "   \"headquarters_country\": \"CN\"}],"
+    " \"end_use\": {\"categories\": %s, \"answers\": {\"military\": false, \"military_intelligence\": false,"
+    "   \"supercomputer\": false, \"advanced_node_ic_production\": false, \"wmd\": false}}}", categories);
+  g_autoptr(JsonNode) shipment = clr_test_parse (text);
+  g_autoptr(JsonArray) screening = json_array_new ();
+  JsonNode *result = clr_evaluate (pack, shipment, screening, NULL, NULL, CLR_POSTURE_ENFORCEMENT,
+                                   CLR_EVALUATE_NONE, &error);
+
+  g_assert_no_error (error);
+  return result;
+}
+
+static void
+test_is_informed (void)
+{
+  g_autoptr(JsonNode) plain = evaluate_3a991_to_china ("[]");
+  g_autoptr(JsonNode) informed = evaluate_3a991_to_china ("[\"bis_informed\"]");
+  JsonObject *r = json_node_get_object (plain);
+  JsonArray *notes = json_object_get_array_member (r, "notes");
+  JsonObject *f;
+  gboolean noted = FALSE;
+
+  /* Clear, with the caveat that individual letters are not public rules */
+  g_assert_cmpstr (json_object_get_string_member (r, "verdict"), ==, "clear");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (r, "caveats"), 0), ==,
+                   "is-informed-caveat-ac-adjacent");
+  for (guint i = 0; i < json_array_get_length (notes); i++)
+    {
+      const char *note = json_array_get_string_element (notes, i);
+
+      noted |= g_str_has_prefix (note, "Caveat — ") && strstr (note, "are not public rules") != NULL &&
+               strstr (note, "3A991 (TPP 2000) to China") != NULL && strstr (note, "15 CFR 744.23(b)") != NULL;
+    }
+  g_assert_true (noted);
+  g_assert_null (find_finding (plain, "is-informed-caveat-ac-adjacent"));
+
+  /* informed by BIS: License required citing the "is informed" provision */
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (informed), "verdict"), ==, "license_required");
+  f = find_finding (informed, "is-informed-744-23b");
+  g_assert_nonnull (f);
+  g_assert_cmpstr (json_object_get_string_member (f, "citation"), ==, "15 CFR 744.23(b)");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (informed), "caveats")), ==, 0);
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -594,6 +654,7 @@ main (int    argc,
   g_test_add_func ("/evaluator/report-text", test_report_text);
   g_test_add_func ("/evaluator/end-use/answers", test_end_use_answers);
   g_test_add_func ("/evaluator/end-use/answers-refused", test_end_use_answers_refused);
+  g_test_add_func ("/evaluator/end-use/is-informed", test_is_informed);
   g_test_add_func ("/evaluator/zz/every-rule-covered", test_every_rule_covered);
 
   ret = g_test_run ();
