@@ -429,16 +429,11 @@ test_report_text (void)
   g_assert_nonnull (strstr (text, "not possible: no restricted-party lists are loaded"));
 }
 
-/* Evaluates a chair to Germany (nothing but the end use can matter) with
- * @end_use (a JSON object or "null"), no hits. */
+/* Evaluates the shipment @text with no screening hits (lists loaded, empty). */
 static JsonNode *
-evaluate_end_use (const char *end_use)
+evaluate_unscreened (const char *text)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = g_strdup_printf (
-    "{\"date\": \"2025-06-01\", \"destination\": \"DE\", \"exported_from\": \"US\","
-    " \"items\": [{\"eccn\": \"EAR99\", \"description\": \"office chair\"}],"
-    " \"parties\": [{\"role\": \"end_user\", \"name\": \"Moebel GmbH\", \"country\": \"DE\"}], \"end_use\": %s}", end_use);
   g_autoptr(JsonNode) shipment = clr_test_parse (text);
   g_autoptr(JsonArray) screening = json_array_new ();
   JsonNode *result = clr_evaluate (pack, shipment, screening, NULL, NULL, CLR_POSTURE_ENFORCEMENT,
@@ -446,6 +441,19 @@ evaluate_end_use (const char *end_use)
 
   g_assert_no_error (error);
   return result;
+}
+
+/* Evaluates a chair to Germany (nothing but the end use can matter) with
+ * @end_use (a JSON object or "null"), no hits. */
+static JsonNode *
+evaluate_end_use (const char *end_use)
+{
+  g_autofree char *text = g_strdup_printf (
+    "{\"date\": \"2025-06-01\", \"destination\": \"DE\", \"exported_from\": \"US\","
+    " \"items\": [{\"eccn\": \"EAR99\", \"description\": \"office chair\"}],"
+    " \"parties\": [{\"role\": \"end_user\", \"name\": \"Moebel GmbH\", \"country\": \"DE\"}], \"end_use\": %s}", end_use);
+
+  return evaluate_unscreened (text);
 }
 
 static JsonObject *
@@ -548,7 +556,6 @@ test_end_use_answers_refused (void)
 static JsonNode *
 evaluate_3a991_to_china (const char *categories)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = g_strdup_printf (
     "{\"date\": \"2025-06-01\", \"destination\": \"CN\", \"exported_from\": \"US\","
     " \"items\": [{\"eccn\": \"3A991\", \"description\": \"inference accelerator\", \"tpp\": 2000,"
@@ -557,13 +564,8 @@ evaluate_3a991_to_china (const char *categories)
     "   \"headquarters_country\": \"CN\"}],"
     " \"end_use\": {\"categories\": %s, \"answers\": {\"military\": false, \"military_intelligence\": false,"
     "   \"supercomputer\": false, \"advanced_node_ic_production\": false, \"wmd\": false}}}", categories);
-  g_autoptr(JsonNode) shipment = clr_test_parse (text);
-  g_autoptr(JsonArray) screening = json_array_new ();
-  JsonNode *result = clr_evaluate (pack, shipment, screening, NULL, NULL, CLR_POSTURE_ENFORCEMENT,
-                                   CLR_EVALUATE_NONE, &error);
 
-  g_assert_no_error (error);
-  return result;
+  return evaluate_unscreened (text);
 }
 
 static void
