@@ -173,3 +173,33 @@ clr_test_async_wait (ClrTestAsync *wait)
   g_main_loop_run (wait->loop);
   return g_steal_pointer (&wait->result);
 }
+
+const char * const clr_test_end_use_questions[] = {
+  "military", "military_intelligence", "supercomputer", "advanced_node_ic_production", "wmd", NULL
+};
+
+void
+clr_test_answer_end_use_no (JsonNode *shipment)
+{
+  JsonObject *root = json_node_get_object (shipment);
+  JsonObject *end_use;
+  JsonObject *answers;
+  JsonArray *categories;
+
+  if (!json_object_has_member (root, "end_use") || JSON_NODE_HOLDS_NULL (json_object_get_member (root, "end_use")))
+    json_object_set_object_member (root, "end_use", json_object_new ());
+  end_use = json_object_get_object_member (root, "end_use");
+  if (!json_object_has_member (end_use, "answers"))
+    json_object_set_object_member (end_use, "answers", json_object_new ());
+  answers = json_object_get_object_member (end_use, "answers");
+  categories = json_object_has_member (end_use, "categories") ? json_object_get_array_member (end_use, "categories") : NULL;
+  for (guint q = 0; clr_test_end_use_questions[q] != NULL; q++)
+    {
+      gboolean stated = json_object_has_member (answers, clr_test_end_use_questions[q]);
+
+      for (guint i = 0; categories != NULL && i < json_array_get_length (categories); i++)
+        stated |= g_strcmp0 (json_array_get_string_element (categories, i), clr_test_end_use_questions[q]) == 0;
+      if (!stated)
+        json_object_set_boolean_member (answers, clr_test_end_use_questions[q], FALSE);
+    }
+}

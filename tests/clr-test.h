@@ -30,6 +30,14 @@ char     *clr_test_shared_file (const char *relative,
                                 const char *tmpdir,
                                 const char *unpacked_name);
 
+/* The end-use questions of the bundled rule pack (end_use_categories with a
+ * "question"), NULL-terminated. */
+extern const char * const clr_test_end_use_questions[];
+/* Answers "no" (end_use.answers.ID = false) for each of the pack's end-use
+ * questions @shipment neither answers nor states in end_use.categories: the
+ * meaning such documents had before unanswered questions became missing facts. */
+void      clr_test_answer_end_use_no (JsonNode *shipment);
+
 /* Waiting for one asynchronous call in a test: pass clr_test_async_ready and a
  * ClrTestAsync (with a main loop) as its callback and data, then
  * clr_test_async_wait () runs the loop until the call is done. */

@@ -50,6 +50,7 @@ typedef struct
   JsonBuilder *trace;        /* NULL unless tracing */
   JsonArray   *exceptions_out;  /* [{"code","citation","conditions"}] */
   GPtrArray   *notes;        /* char * */
+  GPtrArray   *caveats;      /* char *: ids of the caveat rules that hold */
   guint        open_matches; /* potential list matches the shipment waits for */
   gboolean     hypothesis;   /* an item's paragraph is assumed: skip classification checks */
 } Eval;

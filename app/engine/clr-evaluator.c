@@ -79,6 +79,100 @@ _clr_eval_strings_add_unique (GPtrArray  *array,
   g_ptr_array_add (array, g_strdup (value));
 }
 
+/* ---- end-use questions ----------------------------------------------------- */
+
+/* What to ask when only end-use answers are missing: the question in the
+ * pack's words ("State the end use — …"), or, for a "not known" answer, that
+ * the determination assumes nothing about it; otherwise the rule's ask. */
+static char *
+end_use_ask_text (Eval      *ev,
+                  ClrRule   *rule,
+                  GPtrArray *missing)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint m = 0; m < missing->len; m++)
+    {
+      const char *fact = g_ptr_array_index (missing, m);
+      g_autofree char *id = NULL;
+      JsonObject *category;
+      gboolean not_known;
+
+      if (!g_str_has_prefix (fact, "end_use."))
+        return _clr_eval_ask_text (rule, missing);
+      not_known = g_str_has_suffix (fact, " (not known)");
+      id = g_strndup (fact + strlen ("end_use."),
+                      strlen (fact) - strlen ("end_use.") - (not_known ? strlen (" (not known)") : 0));
+      category = _clr_rule_pack_get_end_use (ev->pack, id);
+      if (s->len > 0)
+        g_string_append_c (s, ' ');
+      if (not_known)
+        g_string_append_printf (s, _("Not known: %s The determination assumes nothing about it (%s); review needed."),
+                                clr_json_get_string (category, "question"), clr_json_get_string (category, "citation"));
+      else
+        g_string_append_printf (s, _("State the end use — %s"), clr_json_get_string (category, "question"));
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* The answers to the pack's end-use questions, for the result; a "not known"
+ * answer is also a note saying what it means. */
+static void
+add_end_use_answers (Eval        *ev,
+                     JsonBuilder *b)
+{
+  JsonArray *categories = clr_json_get_array (clr_rule_pack_get_root (ev->pack), "end_use_categories");
+  JsonObject *end_use = clr_json_get_object (ev->shipment, "end_use");
+  static const char * const words[] = { "no", "yes", "not_known", "not_answered" };
+
+  json_builder_set_member_name (b, "end_use_answers");
+  json_builder_begin_array (b);
+  for (guint i = 0; categories != NULL && i < json_array_get_length (categories); i++)
+    {
+      JsonObject *c = clr_json_array_get_object (categories, i);
+      const char *id = clr_json_get_string (c, "id");
+      ClrEndUseAnswer a;
+
+      if (!json_object_has_member (c, "question"))
+        continue;
+      a = _clr_rule_pack_end_use_answer (ev->pack, end_use, id);
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "id");
+      json_builder_add_string_value (b, id);
+      json_builder_set_member_name (b, "question");
+      json_builder_add_string_value (b, clr_json_get_string (c, "question"));
+      json_builder_set_member_name (b, "citation");
+      json_builder_add_string_value (b, clr_json_get_string (c, "citation"));
+      json_builder_set_member_name (b, "answer");
+      json_builder_add_string_value (b, words[a]);
+      if (a == CLR_END_USE_NOT_KNOWN)
+        {
+          json_builder_set_member_name (b, "meaning");
+          json_builder_add_string_value (b, clr_json_get_string (c, "not_known"));
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+add_end_use_notes (Eval *ev)
+{
+  JsonArray *categories = clr_json_get_array (clr_rule_pack_get_root (ev->pack), "end_use_categories");
+  JsonObject *end_use = clr_json_get_object (ev->shipment, "end_use");
+
+  for (guint i = 0; categories != NULL && i < json_array_get_length (categories); i++)
+    {
+      JsonObject *c = clr_json_array_get_object (categories, i);
+
+      if (json_object_has_member (c, "question") &&
+          _clr_rule_pack_end_use_answer (ev->pack, end_use, clr_json_get_string (c, "id")) == CLR_END_USE_NOT_KNOWN)
+        g_ptr_array_add (ev->notes, g_strdup_printf (_("End use not known — %s %s"),
+                                                     clr_json_get_string (c, "question"),
+                                                     clr_json_get_string (c, "not_known")));
+    }
+}
+
 /* ---- condition rules ---------------------------------------------------- */
 
 static void
@@ -140,6 +234,22 @@ eval_condition_rule (Eval    *ev,
   ev->env.item = NULL;
   ev->env.party = NULL;
 
+  if (g_strcmp0 (rule->outcome, "caveat") == 0)
+    {
+      /* a caveat never changes the verdict: when its facts are known to hold
+       * it is a note (and an entry of the result's "caveats") */
+      if (fired != NULL)
+        {
+          g_autofree char *text = _clr_eval_expand (ev, rule->explanation, fired, NULL);
+
+          g_ptr_array_add (ev->notes, g_strdup_printf (_("Caveat — %s: %s (%s)"), rule->title, text, rule->citation));
+          g_ptr_array_add (ev->caveats, g_strdup (rule->id));
+        }
+      _clr_eval_trace_rule (ev, rule->id, fired != NULL ? "fired" : "not_fired", detail->str);
+      g_clear_pointer (&fired, finding_free);
+      g_clear_pointer (&unknown, finding_free);
+      return;
+    }
   if (fired != NULL)
     {
       fired->explanation = _clr_eval_expand (ev, rule->explanation, fired, NULL);
@@ -148,7 +258,7 @@ eval_condition_rule (Eval    *ev,
   if (unknown != NULL)
     {
       g_autofree char *would = _clr_eval_expand (ev, rule->explanation, unknown, NULL);
-      g_autofree char *ask = _clr_eval_ask_text (rule, all_missing);
+      g_autofree char *ask = end_use_ask_text (ev, rule, all_missing);
 
       unknown->explanation = g_strdup_printf (_("Cannot decide whether this rule applies (it would be: %s). %s"),
                                               clr_verdict_get_label (clr_verdict_from_string (rule->outcome)), ask);
@@ -215,6 +325,7 @@ evaluate_core (ClrRulePack       *pack,
   ev.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
   ev.exceptions_out = json_array_new ();
   ev.notes = g_ptr_array_new_with_free_func (g_free);
+  ev.caveats = g_ptr_array_new_with_free_func (g_free);
   if (flags & CLR_EVALUATE_TRACE)
     {
       trace = json_builder_new ();
@@ -238,6 +349,7 @@ evaluate_core (ClrRulePack       *pack,
                                                 _clr_rule_pack_country_name (pack, dest_input),
                                                 _clr_rule_pack_country_name (pack, ev.env.destination),
                                                 clr_json_get_string (json_object_get_object_member (json_object_get_object_member (clr_rule_pack_get_root (pack), "countries"), dest_input), "treated_as_basis") ?: ""));
+  add_end_use_notes (&ev);
 
   rules = _clr_rule_pack_get_rules (pack);
   for (guint r = 0; r < rules->len; r++)
@@ -420,6 +532,14 @@ evaluate_core (ClrRulePack       *pack,
   else
     json_builder_add_null_value (b);
 
+  add_end_use_answers (&ev, b);
+
+  json_builder_set_member_name (b, "caveats");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < ev.caveats->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (ev.caveats, i));
+  json_builder_end_array (b);
+
   json_builder_set_member_name (b, "notes");
   json_builder_begin_array (b);
   for (guint i = 0; i < ev.notes->len; i++)
@@ -466,6 +586,7 @@ evaluate_core (ClrRulePack       *pack,
   json_array_unref (ev.exceptions_out);
   g_ptr_array_unref (ev.findings);
   g_ptr_array_unref (ev.notes);
+  g_ptr_array_unref (ev.caveats);
   return result;
 }
 

@@ -18,6 +18,7 @@
 
 /* ---- evaluation -------------------------------------------------------- */
 
+
 static void
 add_missing (GPtrArray  *missing,
              const char *format,
@@ -422,15 +423,27 @@ eval (ClrExpr    *expr,
       {
         JsonObject *end_use = json_object_has_member (env->shipment, "end_use") ?
                               json_object_get_object_member (env->shipment, "end_use") : NULL;
-        JsonArray *categories = end_use != NULL && json_object_has_member (end_use, "categories") ?
-                                json_object_get_array_member (end_use, "categories") : NULL;
 
-        /* End-use controls turn on knowledge: categories not stated are
-         * categories the exporter does not know of (never "unknown"). */
-        for (guint i = 0; categories != NULL && i < json_array_get_length (categories); i++)
-            for (guint j = 0; j < expr->values->len; j++)
-              if (g_strcmp0 (clr_json_array_get_string (categories, i), g_ptr_array_index (expr->values, j)) == 0)
-                result = CLR_TRI_TRUE;
+        /* End-use controls turn on knowledge. A category the pack asks as a
+         * question is answered yes / no / not known (end_use.answers); an
+         * unanswered one is a missing fact, "not known" leaves it unknown
+         * too. Other categories not stated are not known of: false. */
+        for (guint j = 0; j < expr->values->len && result != CLR_TRI_TRUE; j++)
+          {
+            const char *id = g_ptr_array_index (expr->values, j);
+            ClrEndUseAnswer a = _clr_rule_pack_end_use_answer (env->pack, end_use, id);
+
+            if (a == CLR_END_USE_YES)
+              result = CLR_TRI_TRUE;
+            else if (a == CLR_END_USE_NOT_KNOWN || a == CLR_END_USE_NOT_ANSWERED)
+              {
+                result = CLR_TRI_UNKNOWN;
+                if (a == CLR_END_USE_NOT_KNOWN)
+                  add_missing (missing, "end_use.%s (not known)", id);
+                else
+                  add_missing (missing, "end_use.%s", id);
+              }
+          }
         if (trace != NULL)
           {
             g_string_append (trace, "end use in {");

@@ -570,6 +570,10 @@ _clr_pack_load_catalogues (ClrRulePack *self,
 
       if (e == NULL || clr_json_get_string (e, "id") == NULL || clr_json_get_string (e, "label") == NULL)
         return invalid (error, _("end_use_categories[%u]: needs “id” and “label”"), i);
+      if (json_object_has_member (e, "question") &&
+          (clr_json_get_string (e, "question") == NULL || clr_json_get_string (e, "citation") == NULL ||
+           clr_json_get_string (e, "not_known") == NULL))
+        return invalid (error, _("end_use_categories[%u]: a “question” needs “citation” and “not_known”"), i);
       g_hash_table_insert (self->end_uses, (gpointer) clr_json_get_string (e, "id"), e);
     }
   if (flags == NULL)

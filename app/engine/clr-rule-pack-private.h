@@ -33,7 +33,7 @@ typedef struct
   guint        postures;      /* bit 1 << ClrPosture */
   ClrRuleKind  kind;
   ClrExpr     *condition;     /* CONDITION rules */
-  char        *outcome;       /* prohibited, license_required, review */
+  char        *outcome;       /* prohibited, license_required, review, caveat (a note, not a finding) */
   char        *license_policy;
   char        *explanation;
   char        *ask;
@@ -119,6 +119,21 @@ JsonObject  *_clr_rule_pack_get_item_list    (ClrRulePack *self,
                                               const char  *name);
 gboolean     _clr_rule_pack_has_end_use      (ClrRulePack *self,
                                               const char  *id);
+/* The end_use_categories entry, or NULL; one with a "question" is answered
+ * yes / no / not known in the shipment's end_use.answers. */
+JsonObject  *_clr_rule_pack_get_end_use     (ClrRulePack *self,
+                                              const char  *id);
+typedef enum
+{
+  CLR_END_USE_NO,
+  CLR_END_USE_YES,
+  CLR_END_USE_NOT_KNOWN,     /* answered "unknown" */
+  CLR_END_USE_NOT_ANSWERED,  /* a question with no answer: a missing fact */
+} ClrEndUseAnswer;
+/* The answer of the shipment's @end_use (nullable) to category @id. */
+ClrEndUseAnswer _clr_rule_pack_end_use_answer (ClrRulePack *self,
+                                               JsonObject  *end_use,
+                                               const char  *id);
 JsonObject  *_clr_rule_pack_get_red_flag     (ClrRulePack *self,
                                               const char  *id);
 /* CCL entry of the ECCN's base ("3A090" for "3A090.a.1"), or NULL. */

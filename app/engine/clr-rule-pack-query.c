@@ -244,6 +244,36 @@ _clr_rule_pack_has_end_use (ClrRulePack *self,
 }
 
 JsonObject *
+_clr_rule_pack_get_end_use (ClrRulePack *self,
+                            const char  *id)
+{
+  return g_hash_table_lookup (self->end_uses, id);
+}
+
+ClrEndUseAnswer
+_clr_rule_pack_end_use_answer (ClrRulePack *self,
+                               JsonObject  *end_use,
+                               const char  *id)
+{
+  JsonObject *category = _clr_rule_pack_get_end_use (self, id);
+  JsonArray *categories = clr_json_get_array (end_use, "categories");
+  JsonObject *answers = clr_json_get_object (end_use, "answers");
+  JsonNode *a = answers != NULL ? json_object_get_member (answers, id) : NULL;
+
+  if (a != NULL && JSON_NODE_HOLDS_VALUE (a) && json_node_get_value_type (a) == G_TYPE_BOOLEAN)
+    return json_node_get_boolean (a) ? CLR_END_USE_YES : CLR_END_USE_NO;
+  if (a != NULL && JSON_NODE_HOLDS_VALUE (a) && g_strcmp0 (json_node_get_string (a), "unknown") == 0)
+    return CLR_END_USE_NOT_KNOWN;
+  /* documents before end_use.answers: a stated category is a yes */
+  for (guint i = 0; categories != NULL && i < json_array_get_length (categories); i++)
+    if (g_strcmp0 (clr_json_array_get_string (categories, i), id) == 0)
+      return CLR_END_USE_YES;
+  if (category != NULL && json_object_has_member (category, "question"))
+    return CLR_END_USE_NOT_ANSWERED;
+  return CLR_END_USE_NO;
+}
+
+JsonObject *
 _clr_rule_pack_get_red_flag (ClrRulePack *self,
                              const char  *id)
 {

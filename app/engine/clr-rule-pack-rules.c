@@ -151,8 +151,9 @@ _clr_pack_load_rules (ClrRulePack *self,
         return FALSE;
       if (!_clr_pack_require_string (o, "outcome", where, &s, error))
         return FALSE;
-      if (strcmp (s, "prohibited") != 0 && strcmp (s, "license_required") != 0 && strcmp (s, "review") != 0)
-        return invalid (error, _("%s: outcome “%s” (use prohibited, license_required or review)"), where, s);
+      if (strcmp (s, "prohibited") != 0 && strcmp (s, "license_required") != 0 && strcmp (s, "review") != 0 &&
+          strcmp (s, "caveat") != 0)
+        return invalid (error, _("%s: outcome “%s” (use prohibited, license_required, review or caveat)"), where, s);
       rule->outcome = g_strdup (s);
       rule->blocks_exceptions = json_object_get_boolean_member_with_default (o, "blocks_exceptions", FALSE);
       rule->classification_check = json_object_get_boolean_member_with_default (o, "classification_check", FALSE);

@@ -286,9 +286,10 @@ clr_shipment_validate (ClrRulePack  *pack,
   node = json_object_get_member (root, "end_use");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
     {
-      static const char * const eu_known[] = { "description", "categories", NULL };
+      static const char * const eu_known[] = { "description", "categories", "answers", NULL };
       JsonObject *eu;
       JsonNode *cats;
+      JsonNode *answers;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("end_use: must be an object"));
@@ -306,6 +307,32 @@ clr_shipment_validate (ClrRulePack  *pack,
           if (c == NULL || !_clr_rule_pack_has_end_use (pack, c))
             return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT,
                                     _("end_use.categories[%u]: unknown category “%s”"), i, c ? c : "");
+        }
+      answers = json_object_get_member (eu, "answers");
+      if (answers != NULL && !JSON_NODE_HOLDS_OBJECT (answers))
+        return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT,
+                                _("end_use.answers: must be an object (question → true, false or “unknown”)"));
+      if (answers != NULL)
+        {
+          g_autoptr(GList) ids = json_object_get_members (json_node_get_object (answers));
+
+          for (GList *l = ids; l != NULL; l = l->next)
+            {
+              JsonObject *category = _clr_rule_pack_get_end_use (pack, l->data);
+              JsonNode *a = json_object_get_member (json_node_get_object (answers), l->data);
+              gboolean is_bool = JSON_NODE_HOLDS_VALUE (a) && json_node_get_value_type (a) == G_TYPE_BOOLEAN;
+              gboolean is_unknown = JSON_NODE_HOLDS_VALUE (a) && json_node_get_value_type (a) == G_TYPE_STRING &&
+                                    g_strcmp0 (json_node_get_string (a), "unknown") == 0;
+
+              if (category == NULL || !json_object_has_member (category, "question"))
+                return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT,
+                                        _("end_use.answers.%s: not an end-use question of the rule pack"),
+                                        (const char *) l->data);
+              if (!is_bool && !is_unknown && !JSON_NODE_HOLDS_NULL (a))
+                return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT,
+                                        _("end_use.answers.%s: must be true, false or “unknown”"),
+                                        (const char *) l->data);
+            }
         }
     }
 

@@ -13,6 +13,7 @@
 
 #include "clr-engine-error.h"
 #include "clr-evaluator.h"
+#include "clr-test.h"
 #include "clr-shipment.h"
 
 static ClrRulePack *pack;
@@ -54,6 +55,9 @@ build_shipment (JsonObject *c)
           json_object_set_member (s, copy[i], json_node_copy (v));
       }
   json_node_take_object (node, s);
+  /* the cases were written when an unanswered end-use question meant "no" */
+  if (!json_object_get_boolean_member_with_default (c, "end_use_unanswered", FALSE))
+    clr_test_answer_end_use_no (node);
   return node;
 }
 
@@ -362,6 +366,10 @@ test_case (gconstpointer data)
         fail_case ("%s: expected an explanation containing “%s”, got %s", json_object_get_string_member (c, "name"), want, what);
     }
 
+  /* a caveat rule that holds "fires" without a finding */
+  for (guint k = 0; json_object_has_member (r, "caveats") && k < json_array_get_length (json_object_get_array_member (r, "caveats")); k++)
+    g_hash_table_add (fired, g_strdup (json_array_get_string_element (json_object_get_array_member (r, "caveats"), k)));
+
   /* every finding is complete: rule id, outcome, citation, title, explanation */
   for (guint k = 0; k < json_array_get_length (findings); k++)
     {
@@ -421,6 +429,177 @@ test_report_text (void)
   g_assert_nonnull (strstr (text, "not possible: no restricted-party lists are loaded"));
 }
 
+/* Evaluates the shipment @text with no screening hits (lists loaded, empty). */
+static JsonNode *
+evaluate_unscreened (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) shipment = clr_test_parse (text);
+  g_autoptr(JsonArray) screening = json_array_new ();
+  JsonNode *result = clr_evaluate (pack, shipment, screening, NULL, NULL, CLR_POSTURE_ENFORCEMENT,
+                                   CLR_EVALUATE_NONE, &error);
+
+  g_assert_no_error (error);
+  return result;
+}
+
+/* Evaluates a chair to Germany (nothing but the end use can matter) with
+ * @end_use (a JSON object or "null"), no hits. */
+static JsonNode *
+evaluate_end_use (const char *end_use)
+{
+  g_autofree char *text = g_strdup_printf (
+    "{\"date\": \"2025-06-01\", \"destination\": \"DE\", \"exported_from\": \"US\","
+    " \"items\": [{\"eccn\": \"EAR99\", \"description\": \"office chair\"}],"
+    " \"parties\": [{\"role\": \"end_user\", \"name\": \"Moebel GmbH\", \"country\": \"DE\"}], \"end_use\": %s}", end_use);
+
+  return evaluate_unscreened (text);
+}
+
+static JsonObject *
+find_finding (JsonNode   *result,
+              const char *rule)
+{
+  JsonArray *findings = json_object_get_array_member (json_node_get_object (result), "findings");
+
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (findings, i), "rule"), rule) == 0)
+      return json_array_get_object_element (findings, i);
+  return NULL;
+}
+
+static const char *
+end_use_answer (JsonNode   *result,
+                const char *id)
+{
+  JsonArray *answers = json_object_get_array_member (json_node_get_object (result), "end_use_answers");
+
+  for (guint i = 0; i < json_array_get_length (answers); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (answers, i), "id"), id) == 0)
+      return json_object_get_string_member (json_array_get_object_element (answers, i), "answer");
+  return NULL;
+}
+
+static void
+test_end_use_answers (void)
+{
+  static const char all_no[] = "{\"answers\": {\"military\": false, \"military_intelligence\": false,"
+    " \"supercomputer\": false, \"advanced_node_ic_production\": false, \"wmd\": false}}";
+  g_autoptr(JsonNode) unanswered = evaluate_end_use ("null");
+  g_autoptr(JsonNode) answered = evaluate_end_use (all_no);
+  g_autoptr(JsonNode) not_known = evaluate_end_use ("{\"answers\": {\"military\": false, \"military_intelligence\": false,"
+    " \"supercomputer\": false, \"advanced_node_ic_production\": false, \"wmd\": \"unknown\"}}");
+  g_autoptr(JsonNode) old_yes = evaluate_end_use ("{\"categories\": [\"wmd\"]}");
+  JsonObject *f;
+  JsonArray *notes;
+  gboolean noted = FALSE;
+
+  /* unanswered: a missing fact in the officer's words, not "no" */
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (unanswered), "verdict"), ==, "review");
+  f = find_finding (unanswered, "wmd-744-2-4");
+  g_assert_nonnull (f);
+  g_assert_nonnull (strstr (json_object_get_string_member (f, "explanation"),
+                            "State the end use — Is the item for nuclear, missile, chemical or biological weapons?"));
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (f, "ask"), 0), ==, "end_use.wmd");
+  g_assert_cmpstr (end_use_answer (unanswered, "wmd"), ==, "not_answered");
+
+  /* every question answered "no": Clear */
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (answered), "verdict"), ==, "clear");
+  g_assert_cmpstr (end_use_answer (answered, "wmd"), ==, "no");
+
+  /* "not known": never a silent Clear; recorded with what it means */
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (not_known), "verdict"), ==, "review");
+  f = find_finding (not_known, "wmd-744-2-4");
+  g_assert_nonnull (f);
+  g_assert_cmpstr (json_object_get_string_member (f, "citation"), ==, "15 CFR 744.2, 744.3, 744.4");
+  g_assert_nonnull (strstr (json_object_get_string_member (f, "explanation"),
+                            "Not known: Is the item for nuclear, missile, chemical or biological weapons? "
+                            "The determination assumes nothing about it (15 CFR 744.2, 744.3, 744.4); review needed."));
+  g_assert_null (strstr (json_object_get_string_member (f, "explanation"), "State the end use"));
+  g_assert_cmpstr (end_use_answer (not_known, "wmd"), ==, "not_known");
+  notes = json_object_get_array_member (json_node_get_object (not_known), "notes");
+  for (guint i = 0; i < json_array_get_length (notes); i++)
+    noted |= g_str_has_prefix (json_array_get_string_element (notes, i), "End use not known — Is the item for nuclear");
+  g_assert_true (noted);
+
+  /* a document from before the answers: a stated category is a yes */
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (old_yes), "verdict"), ==, "license_required");
+  g_assert_cmpstr (end_use_answer (old_yes, "wmd"), ==, "yes");
+}
+
+static void
+test_end_use_answers_refused (void)
+{
+  static const char * const bad[] = {
+    "{\"answers\": {\"wmd\": \"maybe\"}}", "end_use.answers.wmd: must be true, false or “unknown”",
+    "{\"answers\": {\"civil\": true}}", "end_use.answers.civil: not an end-use question of the rule pack",
+    "{\"answers\": [true]}", "end_use.answers: must be an object",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i += 2)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = g_strdup_printf (
+        "{\"date\": \"2025-06-01\", \"destination\": \"DE\", \"items\": [{\"eccn\": \"EAR99\"}],"
+        " \"parties\": [{\"role\": \"end_user\", \"name\": \"A\"}], \"end_use\": %s}", bad[i]);
+      g_autoptr(JsonNode) shipment = clr_test_parse (text);
+
+      g_assert_false (clr_shipment_validate (pack, shipment, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, bad[i + 1]));
+    }
+}
+
+/* A 3A991 processor with TPP 2,000 (an "advanced-computing-adjacent" item)
+ * to a Chinese company, every end-use question answered "no"; @extra adds
+ * end_use.categories. */
+static JsonNode *
+evaluate_3a991_to_china (const char *categories)
+{
+  g_autofree char *text = g_strdup_printf (
+    "{\"date\": \"2025-06-01\", \"destination\": \"CN\", \"exported_from\": \"US\","
+    " \"items\": [{\"eccn\": \"3A991\", \"description\": \"inference accelerator\", \"tpp\": 2000,"
+    " \"performance_density\": 1.0, \"datacenter\": false}],"
+    " \"parties\": [{\"role\": \"end_user\", \"name\": \"Beijing Example AI\", \"country\": \"CN\","
+    "   \"headquarters_country\": \"CN\"}],"
+    " \"end_use\": {\"categories\": %s, \"answers\": {\"military\": false, \"military_intelligence\": false,"
+    "   \"supercomputer\": false, \"advanced_node_ic_production\": false, \"wmd\": false}}}", categories);
+
+  return evaluate_unscreened (text);
+}
+
+static void
+test_is_informed (void)
+{
+  g_autoptr(JsonNode) plain = evaluate_3a991_to_china ("[]");
+  g_autoptr(JsonNode) informed = evaluate_3a991_to_china ("[\"bis_informed\"]");
+  JsonObject *r = json_node_get_object (plain);
+  JsonArray *notes = json_object_get_array_member (r, "notes");
+  JsonObject *f;
+  gboolean noted = FALSE;
+
+  /* Clear, with the caveat that individual letters are not public rules */
+  g_assert_cmpstr (json_object_get_string_member (r, "verdict"), ==, "clear");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (r, "caveats"), 0), ==,
+                   "is-informed-caveat-ac-adjacent");
+  for (guint i = 0; i < json_array_get_length (notes); i++)
+    {
+      const char *note = json_array_get_string_element (notes, i);
+
+      noted |= g_str_has_prefix (note, "Caveat — ") && strstr (note, "are not public rules") != NULL &&
+               strstr (note, "3A991 (TPP 2000) to China") != NULL && strstr (note, "15 CFR 744.23(b)") != NULL;
+    }
+  g_assert_true (noted);
+  g_assert_null (find_finding (plain, "is-informed-caveat-ac-adjacent"));
+
+  /* informed by BIS: License required citing the "is informed" provision */
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (informed), "verdict"), ==, "license_required");
+  f = find_finding (informed, "is-informed-744-23b");
+  g_assert_nonnull (f);
+  g_assert_cmpstr (json_object_get_string_member (f, "citation"), ==, "15 CFR 744.23(b)");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (informed), "caveats")), ==, 0);
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -475,6 +654,9 @@ main (int    argc,
     }
   g_assert_cmpuint (total, >=, 40);
   g_test_add_func ("/evaluator/report-text", test_report_text);
+  g_test_add_func ("/evaluator/end-use/answers", test_end_use_answers);
+  g_test_add_func ("/evaluator/end-use/answers-refused", test_end_use_answers_refused);
+  g_test_add_func ("/evaluator/end-use/is-informed", test_is_informed);
   g_test_add_func ("/evaluator/zz/every-rule-covered", test_every_rule_covered);
 
   ret = g_test_run ();

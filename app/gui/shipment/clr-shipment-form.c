@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "clr-json.h"
+#include "clr-end-use-row.h"
 #include "clr-field-row.h"
 #include "clr-item-row.h"
 #include "clr-party-row.h"
@@ -221,6 +222,18 @@ rebuild_checklists (ClrShipmentForm *self)
 
       if (id == NULL)
         continue;
+      if (clr_json_get_string (category, "question") != NULL)
+        {
+          /* a question of the pack: Yes / No / Not known, unanswered at first */
+          GtkWidget *row = clr_end_use_row_new (id, label ? label : clr_words_end_use_label (id),
+                                                clr_json_get_string (category, "citation"));
+
+          g_object_set_data_full (G_OBJECT (row), "id", g_strdup (id), g_free);
+          g_signal_connect_swapped (row, "changed", G_CALLBACK (emit_changed), self);
+          adw_preferences_group_add (self->end_use_group, row);
+          g_ptr_array_add (self->end_use_rows, row);
+          continue;
+        }
       g_ptr_array_add (self->end_use_rows,
                        add_check_row (self->end_use_group, id,
                                       label ? label : clr_words_end_use_label (id), NULL,
@@ -380,6 +393,7 @@ clr_shipment_form_set_document (ClrShipmentForm *self,
 {
   JsonObject *object = NULL;
   JsonObject *end_use;
+  JsonObject *answers;
   JsonArray *items, *parties, *categories, *flags;
 
   g_return_if_fail (CLR_IS_SHIPMENT_FORM (self));
@@ -423,12 +437,24 @@ clr_shipment_form_set_document (ClrShipmentForm *self,
   end_use = clr_json_get_object (object, "end_use");
   clr_field_row_load_json (self->end_use_text, end_use, "description");
   categories = clr_json_get_array (end_use, "categories");
+  answers = clr_json_get_object (end_use, "answers");
   for (guint i = 0; i < self->end_use_rows->len; i++)
     {
       GObject *row = g_ptr_array_index (self->end_use_rows, i);
+      const char *id = g_object_get_data (row, "id");
 
-      gtk_check_button_set_active (g_object_get_data (row, "check"),
-                                   array_has_string (categories, g_object_get_data (row, "id")));
+      if (CLR_IS_END_USE_ROW (row))
+        {
+          /* documents before end_use.answers: a stated category is a yes */
+          g_autoptr(JsonNode) yes = array_has_string (categories, id) ?
+                                    json_node_init_boolean (json_node_alloc (), TRUE) : NULL;
+
+          clr_end_use_row_set_answer (CLR_END_USE_ROW (row),
+                                      answers != NULL && json_object_has_member (answers, id) ?
+                                      json_object_get_member (answers, id) : yes);
+        }
+      else
+        gtk_check_button_set_active (g_object_get_data (row, "check"), array_has_string (categories, id));
     }
   flags = clr_json_get_array (object, "red_flags");
   for (guint i = 0; i < self->red_flag_rows->len; i++)
@@ -451,7 +477,7 @@ checked_ids (GPtrArray *rows,
     {
       GObject *row = g_ptr_array_index (rows, i);
 
-      if (gtk_check_button_get_active (g_object_get_data (row, "check")))
+      if (!CLR_IS_END_USE_ROW (row) && gtk_check_button_get_active (g_object_get_data (row, "check")))
         json_array_add_string_element (array, g_object_get_data (row, "id"));
     }
   /* Ids the pack no longer offers are kept rather than silently dropped. */
@@ -468,12 +494,41 @@ checked_ids (GPtrArray *rows,
   return array;
 }
 
+/* end_use.answers: the answered questions, and those the pack no longer asks */
+static JsonObject *
+end_use_answers (GPtrArray  *rows,
+                 JsonObject *previous)
+{
+  JsonObject *answers = json_object_new ();
+  g_autoptr(GList) ids = previous != NULL ? json_object_get_members (previous) : NULL;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (rows, i);
+      JsonNode *answer = CLR_IS_END_USE_ROW (row) ? clr_end_use_row_get_answer (CLR_END_USE_ROW (row)) : NULL;
+
+      if (answer != NULL)
+        json_object_set_member (answers, g_object_get_data (row, "id"), answer);
+    }
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      gboolean shown = FALSE;
+
+      for (guint r = 0; r < rows->len && !shown; r++)
+        shown = g_strcmp0 (g_object_get_data (g_ptr_array_index (rows, r), "id"), l->data) == 0;
+      if (!shown)
+        json_object_set_member (answers, l->data, json_node_copy (json_object_get_member (previous, l->data)));
+    }
+  return answers;
+}
+
 JsonNode *
 clr_shipment_form_get_document (ClrShipmentForm *self)
 {
   JsonObject *object = json_object_new ();
   JsonObject *end_use = json_object_new ();
   JsonObject *previous_end_use;
+  JsonObject *answers;
   JsonArray *array;
   JsonNode *node;
 
@@ -510,6 +565,11 @@ clr_shipment_form_get_document (ClrShipmentForm *self)
     json_object_set_array_member (end_use, "categories", array);
   else
     json_array_unref (array);
+  answers = end_use_answers (self->end_use_rows, clr_json_get_object (previous_end_use, "answers"));
+  if (json_object_get_size (answers) > 0)
+    json_object_set_object_member (end_use, "answers", answers);
+  else
+    json_object_unref (answers);
   if (json_object_get_size (end_use) > 0)
     json_object_set_object_member (object, "end_use", end_use);
   else
