@@ -46,6 +46,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  MODEL_PICKED,
+  N_FIELD_SIGNALS
+};
+
+static guint field_signals[N_FIELD_SIGNALS];
+
 G_DEFINE_ENUM_TYPE (ClrFieldKind, clr_field_kind,
                     G_DEFINE_ENUM_VALUE (CLR_FIELD_TEXT, "text"),
                     G_DEFINE_ENUM_VALUE (CLR_FIELD_INTEGER, "integer"),
@@ -219,6 +226,12 @@ static void
 picked_cb (ClrFieldRow *self,
            const char  *id)
 {
+  /* A well-known model from the classification help: the item row fills it in. */
+  if (g_str_has_prefix (id, "model:"))
+    {
+      g_signal_emit (self, field_signals[MODEL_PICKED], 0, id + strlen ("model:"));
+      return;
+    }
   gtk_editable_set_text (GTK_EDITABLE (self), id);
   gtk_editable_set_position (GTK_EDITABLE (self), -1);
 }
@@ -338,6 +351,11 @@ clr_field_row_constructed (GObject *object)
                                                     ? _("Countries")
                                                     : _("Export Control Classification Numbers"));
       g_signal_connect_swapped (self->popover, "picked", G_CALLBACK (picked_cb), self);
+      clr_picker_popover_set_none_text (CLR_PICKER_POPOVER (self->popover), self->kind == CLR_FIELD_COUNTRY
+                                        /* Translators: an empty country search; %s is what was typed */
+                                        ? _("No country matches “%s”")
+                                        /* Translators: an empty ECCN search; %s is what was typed, e.g. "GPU" */
+                                        : _("No ECCN matches “%s”"));
       button = gtk_menu_button_new ();
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "edit-find-symbolic");
       gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), self->popover);
@@ -416,6 +434,13 @@ clr_field_row_class_init (ClrFieldRowClass *klass)
     g_param_spec_object ("catalog", NULL, NULL, CLR_TYPE_SHIPMENT_CATALOG,
                          G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ClrFieldRow::model-picked:
+   * @model: the name of a well-known model picked in the ECCN picker
+   */
+  field_signals[MODEL_PICKED] = g_signal_new ("model-picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                              0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -576,4 +601,12 @@ clr_field_row_save_json (ClrFieldRow *self,
     json_object_set_string_member (object, member, trimmed);
   else if (json_object_has_member (object, member))
     json_object_remove_member (object, member);
+}
+
+/* The picker popover of a country or ECCN field, or NULL (for tests). */
+GtkWidget *
+clr_field_row_get_picker (ClrFieldRow *self)
+{
+  g_return_val_if_fail (CLR_IS_FIELD_ROW (self), NULL);
+  return self->popover != NULL && CLR_IS_PICKER_POPOVER (self->popover) ? self->popover : NULL;
 }

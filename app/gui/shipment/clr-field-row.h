@@ -71,4 +71,6 @@ void          clr_field_row_save_json        (ClrFieldRow        *self,
 /* Re-validates (after the catalog changed). */
 void          clr_field_row_revalidate       (ClrFieldRow        *self);
 
+GtkWidget    *clr_field_row_get_picker         (ClrFieldRow        *self);
+
 G_END_DECLS

@@ -11,7 +11,9 @@
 
 #include <glib/gi18n.h>
 
+#include "clr-classify.h"
 #include "clr-item-facts.h"
+#include "clr-json.h"
 #include "clr-field-row.h"
 #include "clr-item-row.h"
 
@@ -37,6 +39,8 @@ struct _ClrItemRow
   AdwActionRow       *enc;            /* 740.17(b) report filed or classification received */
   GtkToggleButton    *enc_buttons[3];
   AdwActionRow       *calculator;
+  AdwActionRow       *classification;  /* "meets 3A090.a", live */
+  char               *last_model;      /* the model text parameters were last filled from */
   GtkEntry           *mac_tops;
   GtkEntry           *bit_length;
   GtkLabel           *tpp_result;
@@ -74,6 +78,93 @@ has_parameter (ClrItemRow *self,
   return catalog != NULL && clr_shipment_catalog_eccn_has_parameter (catalog, fact, eccn);
 }
 
+/* The numbers a known model publishes fill the fields left empty; a value
+ * that differs is named. Returns the note for the classification row, or NULL. */
+static char *
+apply_model (ClrItemRow      *self,
+             ClrClassifyHelp *help)
+{
+  static const struct { const char *key; gsize offset; } numbers[] = {
+    { "tpp", G_STRUCT_OFFSET (ClrItemRow, tpp) },
+    { "performance_density", G_STRUCT_OFFSET (ClrItemRow, density) },
+    { "memory_bandwidth_gbps", G_STRUCT_OFFSET (ClrItemRow, bandwidth) },
+  };
+  const char *text = clr_field_row_get_value (self->model);
+  JsonObject *model = clr_classify_help_find_model (help, text);
+  gboolean fill = !clr_form_row_get_loading (CLR_FORM_ROW (self)) && g_strcmp0 (text, self->last_model) != 0;
+  g_autoptr(GPtrArray) differ = g_ptr_array_new_with_free_func (g_free);
+
+  if (model == NULL)
+    return NULL;
+  g_free (self->last_model);
+  self->last_model = g_strdup (text);
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      ClrFieldRow *field = G_STRUCT_MEMBER (ClrFieldRow *, self, numbers[i].offset);
+      JsonNode *node = json_object_get_member (model, numbers[i].key);
+      const char *given = gtk_editable_get_text (GTK_EDITABLE (field));
+      char published[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+        continue;
+      g_ascii_formatd (published, sizeof published, "%.10g", json_node_get_double (node));
+      if (*given == '\0' && fill)
+        clr_field_row_set_text (field, published);
+      else if (*given != '\0' && g_ascii_strtod (given, NULL) != json_node_get_double (node))
+        /* Translators: a parameter that differs from a known model's published value, e.g. "TPP 2368" */
+        g_ptr_array_add (differ, g_strdup_printf (_("%s %s"), _(clr_item_fact_lookup (numbers[i].key)->phrase), published));
+    }
+  if (differ->len == 0)
+    return NULL;
+  g_ptr_array_add (differ, NULL);
+  {
+    g_autofree char *list = g_strjoinv (", ", (char **) differ->pdata);
+
+    /* Translators: the model's published values differ from those given, e.g. "NVIDIA H20 publishes TPP 2368" */
+    return g_strdup_printf (_("%s %s publishes %s"), clr_json_get_string (model, "vendor"),
+                            clr_json_get_string (model, "model"), list);
+  }
+}
+
+/* "meets 3A090.a", from the pack's thresholds, as the parameters are typed. */
+static void
+update_classification (ClrItemRow *self)
+{
+  ClrShipmentCatalog *catalog = clr_form_row_get_catalog (CLR_FORM_ROW (self));
+  ClrClassifyHelp *help = catalog != NULL ? clr_shipment_catalog_get_classify_help (catalog) : NULL;
+  g_autoptr(JsonNode) item = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *shown = NULL;
+
+  if (help == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->classification), FALSE);
+      return;
+    }
+  note = apply_model (self, help);
+  item = clr_item_row_to_json (self);
+  date = g_strdup (clr_shipment_catalog_get_date (catalog));
+  if (date == NULL)
+    date = g_date_time_format (now, "%Y-%m-%d");
+  clr_classify_help_classify (help, clr_shipment_catalog_get_pack (catalog), json_node_get_object (item), date,
+                              &text, NULL);
+  if (text == NULL)
+    text = g_strdup (_("Give TPP, performance density and the data-center design to see the 3A090 paragraph"));
+  shown = note != NULL ? g_strdup_printf ("%s\n%s", text, note) : g_strdup (text);
+  adw_action_row_set_subtitle (self->classification, shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->classification), gtk_widget_get_visible (GTK_WIDGET (self->tpp)));
+}
+
+static void
+model_picked_cb (ClrItemRow *self,
+                 const char *model)
+{
+  clr_field_row_set_text (self->model, model);
+}
+
 static void
 update_header (ClrFormRow *row)
 {
@@ -106,6 +197,7 @@ update_header (ClrFormRow *row)
   gtk_widget_set_visible (GTK_WIDGET (self->manufacturer_hq), has_parameter (self, "manufacturer_headquarters", eccn));
   gtk_widget_set_visible (GTK_WIDGET (self->food), has_parameter (self, "food_or_medicine", eccn));
   gtk_widget_set_visible (GTK_WIDGET (self->enc), has_parameter (self, "enc_classification_done", eccn));
+  update_classification (self);
 }
 
 static void
@@ -218,6 +310,13 @@ static const struct { const char *key; gsize offset; } fact_rows[] = {
 };
 
 static void
+clr_item_row_finalize (GObject *object)
+{
+  g_free (CLR_ITEM_ROW (object)->last_model);
+  G_OBJECT_CLASS (clr_item_row_parent_class)->finalize (object);
+}
+
+static void
 clr_item_row_class_init (ClrItemRowClass *klass)
 {
   static const char *toggles[] = { "datacenter", "food", "enc" };
@@ -227,6 +326,7 @@ clr_item_row_class_init (ClrItemRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   CLR_FORM_ROW_CLASS (klass)->update = update_header;
+  G_OBJECT_CLASS (klass)->finalize = clr_item_row_finalize;
 
   signals[MOVE_REQUESTED] = g_signal_new ("move-requested", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -249,6 +349,7 @@ clr_item_row_class_init (ClrItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClrItemRow, food);
   gtk_widget_class_bind_template_child (widget_class, ClrItemRow, enc);
   gtk_widget_class_bind_template_child (widget_class, ClrItemRow, calculator);
+  gtk_widget_class_bind_template_child (widget_class, ClrItemRow, classification);
   gtk_widget_class_bind_template_child (widget_class, ClrItemRow, mac_tops);
   gtk_widget_class_bind_template_child (widget_class, ClrItemRow, bit_length);
   gtk_widget_class_bind_template_child (widget_class, ClrItemRow, tpp_result);
@@ -267,6 +368,7 @@ clr_item_row_class_init (ClrItemRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, clr_form_row_request_removal);
   gtk_widget_class_bind_template_callback (widget_class, calc_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, use_tpp_cb);
+  gtk_widget_class_bind_template_callback (widget_class, model_picked_cb);
   gtk_widget_class_bind_template_callback (widget_class, up_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, down_clicked_cb);
 }
@@ -335,4 +437,13 @@ clr_item_row_get_parameters_visible (ClrItemRow *self)
 {
   g_return_val_if_fail (CLR_IS_ITEM_ROW (self), FALSE);
   return gtk_widget_get_visible (GTK_WIDGET (self->tpp));
+}
+
+/* What the classification row says ("meets 3A090.a"), or NULL when hidden. */
+const char *
+clr_item_row_get_classification (ClrItemRow *self)
+{
+  g_return_val_if_fail (CLR_IS_ITEM_ROW (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->classification))
+         ? adw_action_row_get_subtitle (self->classification) : NULL;
 }

@@ -29,4 +29,8 @@ JsonNode   *clr_item_row_to_json          (ClrItemRow         *self);
 /* Are the TPP / performance-density / bandwidth / data-center rows shown? */
 gboolean    clr_item_row_get_parameters_visible (ClrItemRow   *self);
 
+/* What the classification row says live ("meets 3A090.a", "meets neither —
+ * 3A991 / 4A994 / 5A992 may apply"), or NULL when it is hidden. */
+const char *clr_item_row_get_classification (ClrItemRow       *self);
+
 G_END_DECLS

@@ -20,6 +20,8 @@ struct _ClrPickerPopover
   GtkListView        *list;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
+  GtkLabel           *empty;      /* "No ECCN matches 'GPU'" */
+  char               *none_text;  /* with "%s" for the search */
 };
 
 enum {
@@ -61,12 +63,30 @@ pick (ClrPickerPopover *self,
   gtk_popover_popdown (GTK_POPOVER (self));
 }
 
+/* An empty result says so, naming the search. */
+static void
+update_empty (ClrPickerPopover *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search));
+  gboolean none = *query != '\0' && g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
+
+  if (none)
+    {
+      g_auto(GStrv) parts = g_strsplit (self->none_text != NULL ? self->none_text : _("Nothing matches “%s”"), "%s", 2);
+      g_autofree char *text = g_strjoinv (query, parts);
+
+      gtk_label_set_text (self->empty, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->empty), none);
+}
+
 static void
 search_changed_cb (ClrPickerPopover *self)
 {
   gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_DIFFERENT);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
     gtk_single_selection_set_selected (self->selection, 0);
+  update_empty (self);
 }
 
 static void
@@ -117,6 +137,13 @@ clr_picker_popover_map (GtkWidget *widget)
 }
 
 static void
+clr_picker_popover_finalize (GObject *object)
+{
+  g_free (CLR_PICKER_POPOVER (object)->none_text);
+  G_OBJECT_CLASS (clr_picker_popover_parent_class)->finalize (object);
+}
+
+static void
 clr_picker_popover_set_property (GObject      *object,
                                  guint         prop_id,
                                  const GValue *value,
@@ -142,6 +169,7 @@ clr_picker_popover_class_init (ClrPickerPopoverClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->set_property = clr_picker_popover_set_property;
+  object_class->finalize = clr_picker_popover_finalize;
   widget_class->map = clr_picker_popover_map;
 
   /* What the list holds, its accessible name ("Countries"). */
@@ -164,6 +192,7 @@ clr_picker_popover_class_init (ClrPickerPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClrPickerPopover, list);
   gtk_widget_class_bind_template_child (widget_class, ClrPickerPopover, filtered);
   gtk_widget_class_bind_template_child (widget_class, ClrPickerPopover, selection);
+  gtk_widget_class_bind_template_child (widget_class, ClrPickerPopover, empty);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -197,4 +226,39 @@ clr_picker_popover_set_items (ClrPickerPopover *self,
   g_return_if_fail (CLR_IS_PICKER_POPOVER (self));
 
   gtk_filter_list_model_set_model (self->filtered, items);
+}
+
+/* What an empty search says, "%s" standing for the search ("No ECCN matches “%s”"). */
+void
+clr_picker_popover_set_none_text (ClrPickerPopover *self,
+                                  const char       *none_text)
+{
+  g_return_if_fail (CLR_IS_PICKER_POPOVER (self));
+
+  g_free (self->none_text);
+  self->none_text = g_strdup (none_text);
+  update_empty (self);
+}
+
+/* The search entry and the filtered list, for tests. */
+GtkEditable *
+clr_picker_popover_get_search (ClrPickerPopover *self)
+{
+  g_return_val_if_fail (CLR_IS_PICKER_POPOVER (self), NULL);
+  return GTK_EDITABLE (self->search);
+}
+
+GListModel *
+clr_picker_popover_get_shown (ClrPickerPopover *self)
+{
+  g_return_val_if_fail (CLR_IS_PICKER_POPOVER (self), NULL);
+  return G_LIST_MODEL (self->filtered);
+}
+
+/* The empty-search text when it is shown, else NULL. */
+const char *
+clr_picker_popover_get_none_text (ClrPickerPopover *self)
+{
+  g_return_val_if_fail (CLR_IS_PICKER_POPOVER (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->empty)) ? gtk_label_get_text (self->empty) : NULL;
 }

@@ -22,4 +22,10 @@ GtkWidget *clr_picker_popover_new       (GListModel       *items,
 void       clr_picker_popover_set_items (ClrPickerPopover *self,
                                          GListModel       *items);
 
+void         clr_picker_popover_set_none_text (ClrPickerPopover *self,
+                                               const char       *none_text);
+GtkEditable *clr_picker_popover_get_search    (ClrPickerPopover *self);
+GListModel  *clr_picker_popover_get_shown     (ClrPickerPopover *self);
+const char  *clr_picker_popover_get_none_text (ClrPickerPopover *self);
+
 G_END_DECLS

@@ -12,6 +12,8 @@
 #include <unicode/ustring.h>
 
 #include "clr-json.h"
+#include "clr-classify.h"
+#include "clr-eccn.h"
 #include "clr-pick-item.h"
 #include "clr-shipment-catalog.h"
 
@@ -27,6 +29,7 @@ struct _ClrShipmentCatalog
   GHashTable  *country_info;  /* ISO-2 → char *: "Name · groups" */
   GHashTable  *eccn_info;     /* ECCN → char *: "title · reasons" */
   GHashTable  *local_names;   /* ISO-2 → char *: ICU's name in the user's language, or "" */
+  ClrClassifyHelp *help;     /* classification help, or NULL */
   JsonNode    *end_uses;
   JsonNode    *red_flags;
 };
@@ -46,6 +49,7 @@ clr_shipment_catalog_finalize (GObject *object)
   ClrShipmentCatalog *self = CLR_SHIPMENT_CATALOG (object);
 
   g_clear_object (&self->pack);
+  g_clear_object (&self->help);
   g_clear_pointer (&self->date, g_free);
   g_clear_object (&self->countries);
   g_clear_object (&self->eccns);
@@ -190,6 +194,69 @@ rebuild_countries (ClrShipmentCatalog *self)
                        items->pdata, items->len);
 }
 
+/* The paragraphs of @eccn the classification help offers ("3A090.a"), found
+ * by their product words ("GPU", "HBM"). */
+static void
+add_help_paragraphs (ClrShipmentCatalog *self,
+                     GPtrArray          *items,
+                     const char         *eccn,
+                     const char         *title)
+{
+  const char * const *paragraphs;
+
+  if (self->help == NULL)
+    return;
+  paragraphs = clr_classify_help_get_paragraphs (self->help);
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_autofree char *subtitle = NULL;
+
+      if (clr_eccn_match (paragraphs[i], eccn) != CLR_TRI_TRUE || g_strcmp0 (paragraphs[i], eccn) == 0 ||
+          !clr_rule_pack_has_eccn (self->pack, paragraphs[i]))
+        continue;
+      /* Translators: a paragraph in the ECCN picker: the entry's heading and the words that find it, e.g. "Advanced computing ICs · GPU accelerator" */
+      subtitle = g_strdup_printf (_("%s · %s"), title ? title : "",
+                                  clr_classify_help_get_words (self->help, paragraphs[i]) ?: "");
+      g_ptr_array_add (items, clr_pick_item_new (paragraphs[i], paragraphs[i], subtitle,
+                                                 clr_classify_help_get_words (self->help, paragraphs[i])));
+    }
+}
+
+/* Well-known models: picking one fills the item's model (and its published
+ * parameters); the id is "model:" and the model's name. */
+static void
+add_help_models (ClrShipmentCatalog *self,
+                 GPtrArray          *items)
+{
+  JsonArray *models;
+
+  if (self->help == NULL)
+    return;
+  models = clr_classify_help_get_models (self->help);
+  for (guint i = 0; i < json_array_get_length (models); i++)
+    {
+      JsonObject *m = json_array_get_object_element (models, i);
+      const char *model = clr_json_get_string (m, "model");
+      const char *vendor = clr_json_get_string (m, "vendor");
+      const char *eccn = clr_json_get_string (m, "eccn");
+      JsonArray *aliases = clr_json_get_array (m, "aliases");
+      g_autofree char *id = g_strconcat ("model:", model, NULL);
+      g_autofree char *title = g_strdup_printf ("%s %s", vendor, model);
+      g_autofree char *keywords = join_strings (aliases, " ");
+      g_autofree char *subtitle = NULL;
+
+      if (json_object_get_member (m, "tpp") != NULL && !JSON_NODE_HOLDS_NULL (json_object_get_member (m, "tpp")))
+        /* Translators: a well-known model in the ECCN picker, with its TPP, e.g. "Model · TPP 2368" */
+        subtitle = g_strdup_printf (_("Model · TPP %g"), json_object_get_double_member (m, "tpp"));
+      else if (eccn != NULL)
+        /* Translators: a well-known model in the ECCN picker, with the ECCN it is known under */
+        subtitle = g_strdup_printf (_("Model · %s"), eccn);
+      else
+        subtitle = g_strdup (_("Model · parameters not published"));
+      g_ptr_array_add (items, clr_pick_item_new (id, title, subtitle, keywords));
+    }
+}
+
 static void
 build_eccns (ClrShipmentCatalog *self)
 {
@@ -217,8 +284,10 @@ build_eccns (ClrShipmentCatalog *self)
       /* Translators: an ECCN's heading and its reasons for control, e.g. "Advanced computing ICs · RS AT" */
       subtitle = g_strdup_printf (_("%s · %s"), title ? title : "", reasons);
       g_ptr_array_add (items, clr_pick_item_new (eccn, eccn, subtitle, paragraphs));
+      add_help_paragraphs (self, items, eccn, title);
       g_hash_table_replace (self->eccn_info, g_strdup (eccn), g_steal_pointer (&subtitle));
     }
+  add_help_models (self, items);
   g_list_store_splice (self->eccns, 0, 0, items->pdata, items->len);
 }
 
@@ -231,7 +300,12 @@ clr_shipment_catalog_new (ClrRulePack *pack)
 
   if (pack != NULL)
     {
+      g_autoptr(GError) error = NULL;
+
       self->pack = g_object_ref (pack);
+      self->help = clr_classify_help_new_bundled (&error);
+      if (self->help == NULL)
+        g_warning ("%s", error->message);
       build_eccns (self);
       rebuild_countries (self);
       self->end_uses = clr_rule_pack_list_end_use_categories (pack);
@@ -367,6 +441,14 @@ clr_shipment_catalog_describe_eccn (ClrShipmentCatalog *self,
   return g_strdup (g_hash_table_lookup (self->eccn_info, entry));
 }
 
+static gboolean
+is_classification_fact (const char *fact)
+{
+  static const char * const facts[] = { "tpp", "performance_density", "memory_bandwidth_gbps", "datacenter", NULL };
+
+  return g_strv_contains (facts, fact);
+}
+
 gboolean
 clr_shipment_catalog_eccn_has_parameter (ClrShipmentCatalog *self,
                                          const char         *fact,
@@ -377,7 +459,30 @@ clr_shipment_catalog_eccn_has_parameter (ClrShipmentCatalog *self,
 
   if (self->pack == NULL || eccn == NULL)
     return FALSE;
-  return clr_rule_pack_item_has_parameter (self->pack, fact, eccn);
+  if (clr_rule_pack_item_has_parameter (self->pack, fact, eccn))
+    return TRUE;
+  /* The classification's facts stay for every paragraph the help offers
+   * (3A991.p after "meets neither"), when the pack asks for them at all. */
+  if (self->help != NULL && is_classification_fact (fact))
+    {
+      const char * const *paragraphs = clr_classify_help_get_paragraphs (self->help);
+      gboolean asked = FALSE, offered = FALSE;
+
+      for (guint i = 0; paragraphs[i] != NULL; i++)
+        {
+          asked = asked || clr_rule_pack_item_has_parameter (self->pack, fact, paragraphs[i]);
+          offered = offered || clr_eccn_match (eccn, paragraphs[i]) == CLR_TRI_TRUE;
+        }
+      return asked && offered;
+    }
+  return FALSE;
+}
+
+ClrClassifyHelp *
+clr_shipment_catalog_get_classify_help (ClrShipmentCatalog *self)
+{
+  g_return_val_if_fail (CLR_IS_SHIPMENT_CATALOG (self), NULL);
+  return self->help;
 }
 
 JsonArray *

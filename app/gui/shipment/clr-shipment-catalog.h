@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "clr-classify.h"
 #include "clr-rule-pack.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,9 @@ char               *clr_shipment_catalog_describe_eccn     (ClrShipmentCatalog *
 gboolean            clr_shipment_catalog_eccn_has_parameter (ClrShipmentCatalog *self,
                                                              const char         *fact,
                                                              const char         *eccn);
+/* The classification help (paragraphs, product words, models), or NULL
+ * without a pack (borrowed). */
+ClrClassifyHelp    *clr_shipment_catalog_get_classify_help (ClrShipmentCatalog *self);
 /* [{"id", "label"}] and [{"id", "question", "citation"}] (borrowed; never NULL). */
 JsonArray          *clr_shipment_catalog_get_end_uses      (ClrShipmentCatalog *self);
 JsonArray          *clr_shipment_catalog_get_red_flags     (ClrShipmentCatalog *self);
