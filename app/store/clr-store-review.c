@@ -426,16 +426,17 @@ dup_display_name (ClrStore   *self,
 }
 
 gboolean
-clr_store_review_decide_full (ClrStore         *self,
-                              const gint64     *ids,
-                              guint             n_ids,
-                              ClrReviewStatus   status,
-                              ClrReviewReason   reason,
-                              const char       *note,
-                              const char       *recipient,
-                              const char       *reviewer,
-                              GError          **error)
+clr_store_review_decide_full (ClrStore                *self,
+                              const gint64            *ids,
+                              guint                    n_ids,
+                              const ClrReviewDecision *decision,
+                              const char              *reviewer,
+                              GError                 **error)
 {
+  ClrReviewStatus status = decision->status;
+  ClrReviewReason reason = decision->reason;
+  const char *note = decision->note;
+  const char *recipient = decision->recipient;
   g_autofree char *display_name = NULL;
   g_autofree char *now = _clr_store_now_iso ();
   g_autofree char *stored_note = NULL;
@@ -496,7 +497,9 @@ clr_store_review_decide_many (ClrStore         *self,
                               const char       *reviewer,
                               GError          **error)
 {
-  return clr_store_review_decide_full (self, ids, n_ids, status, reason, note, NULL, reviewer, error);
+  ClrReviewDecision decision = { status, reason, note, NULL };
+
+  return clr_store_review_decide_full (self, ids, n_ids, &decision, reviewer, error);
 }
 
 gboolean
@@ -885,12 +888,12 @@ decide_func (gpointer       self,
              GError       **error)
 {
   ReviewTaskData *data = task_data;
+  ClrReviewDecision decision = { data->status, data->reason, data->note, data->recipient };
 
   if (data->previous != NULL)
     return GINT_TO_POINTER (clr_store_review_restore (self, data->previous, data->reviewer, error));
   return GINT_TO_POINTER (clr_store_review_decide_full (self, (const gint64 *) data->ids->data, data->ids->len,
-                                                        data->status, data->reason, data->note,
-                                                        data->recipient, data->reviewer, error));
+                                                        &decision, data->reviewer, error));
 }
 
 void
@@ -920,8 +923,9 @@ clr_store_review_decide_many_async (ClrStore            *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  clr_store_review_decide_full_async (self, ids, n_ids, status, reason, note, NULL, reviewer,
-                                      cancellable, callback, user_data);
+  ClrReviewDecision decision = { status, reason, note, NULL };
+
+  clr_store_review_decide_full_async (self, ids, n_ids, &decision, reviewer, cancellable, callback, user_data);
 }
 
 static void
@@ -937,17 +941,14 @@ run_decide_task (ClrStore            *self,
 }
 
 void
-clr_store_review_decide_full_async (ClrStore            *self,
-                                    const gint64        *ids,
-                                    guint                n_ids,
-                                    ClrReviewStatus      status,
-                                    ClrReviewReason      reason,
-                                    const char          *note,
-                                    const char          *recipient,
-                                    const char          *reviewer,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
+clr_store_review_decide_full_async (ClrStore                *self,
+                                    const gint64            *ids,
+                                    guint                    n_ids,
+                                    const ClrReviewDecision *decision,
+                                    const char              *reviewer,
+                                    GCancellable            *cancellable,
+                                    GAsyncReadyCallback      callback,
+                                    gpointer                 user_data)
 {
   ReviewTaskData *data;
 
@@ -956,10 +957,10 @@ clr_store_review_decide_full_async (ClrStore            *self,
   data = g_new0 (ReviewTaskData, 1);
   data->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
   g_array_append_vals (data->ids, ids, n_ids);
-  data->status = status;
-  data->reason = reason;
-  data->note = g_strdup (note);
-  data->recipient = g_strdup (recipient);
+  data->status = decision->status;
+  data->reason = decision->reason;
+  data->note = g_strdup (decision->note);
+  data->recipient = g_strdup (decision->recipient);
   data->reviewer = g_strdup (reviewer);
   run_decide_task (self, data, cancellable, callback, user_data);
 }

@@ -209,20 +209,27 @@ gboolean       clr_store_review_decide_many  (ClrStore              *self,
                                               const char            *reviewer,
                                               GError               **error);
 
-/* As clr_store_review_decide_many(); an escalation may name @recipient
- * (free text: who should decide, NULL or "" for nobody in particular). The
- * stored note then leads with "→ RECIPIENT" (a line of its own before the
- * note) and the audit entry's "after" carries "recipient".
- * CLR_STORE_ERROR_INVALID for a recipient on another decision. */
-gboolean       clr_store_review_decide_full  (ClrStore              *self,
-                                              const gint64          *ids,
-                                              guint                  n_ids,
-                                              ClrReviewStatus        status,
-                                              ClrReviewReason        reason,
-                                              const char            *note,
-                                              const char            *recipient,
-                                              const char            *reviewer,
-                                              GError               **error);
+/* A decision: MATCH, NO_MATCH or ESCALATED with a reason (never NONE), an
+ * optional note and, for an escalation, an optional recipient (free text:
+ * who should decide). */
+typedef struct
+{
+  ClrReviewStatus  status;
+  ClrReviewReason  reason;
+  const char      *note;
+  const char      *recipient;
+} ClrReviewDecision;
+
+/* clr_store_review_decide_many() with @decision. A recipient leads the
+ * stored note ("→ RECIPIENT", a line of its own before the note) and the
+ * audit entry's "after" carries it as "recipient". CLR_STORE_ERROR_INVALID
+ * for a recipient on another decision than ESCALATED. */
+gboolean       clr_store_review_decide_full  (ClrStore                *self,
+                                              const gint64            *ids,
+                                              guint                    n_ids,
+                                              const ClrReviewDecision *decision,
+                                              const char              *reviewer,
+                                              GError                 **error);
 /* Undo: puts every item of @previous (ClrReviewItem *, as read before a
  * decision) back to the status, reason and note it had — OPEN included —
  * in one transaction, each as a new audited "review.decide" entry whose
@@ -309,17 +316,14 @@ void           clr_store_review_decide_many_async (ClrStore         *self,
                                                    GCancellable     *cancellable,
                                                    GAsyncReadyCallback callback,
                                                    gpointer          user_data);
-void           clr_store_review_decide_full_async (ClrStore         *self,
-                                                   const gint64     *ids,
-                                                   guint             n_ids,
-                                                   ClrReviewStatus   status,
-                                                   ClrReviewReason   reason,
-                                                   const char       *note,
-                                                   const char       *recipient,
-                                                   const char       *reviewer,
-                                                   GCancellable     *cancellable,
-                                                   GAsyncReadyCallback callback,
-                                                   gpointer          user_data);
+void           clr_store_review_decide_full_async (ClrStore                *self,
+                                                   const gint64            *ids,
+                                                   guint                    n_ids,
+                                                   const ClrReviewDecision *decision,
+                                                   const char              *reviewer,
+                                                   GCancellable            *cancellable,
+                                                   GAsyncReadyCallback      callback,
+                                                   gpointer                 user_data);
 /* clr_store_review_restore() in a worker thread (@previous is referenced);
  * finish with clr_store_review_decide_finish(). */
 void           clr_store_review_restore_async (ClrStore            *self,

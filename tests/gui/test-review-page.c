@@ -663,6 +663,9 @@ test_escalate_recipient (Fixture       *f,
   clr_review_queue_set_status (clr_review_page_get_queue (f->page), CLR_REVIEW_STATUS_ESCALATED);
   g_assert_true (clr_review_page_select_item (f->page, id));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (recipient)), ==, "Export Control Officer");
+  g_assert_nonnull (find_label_with_prefix (GTK_WIDGET (f->page), "Escalated (Other) — decided by "));
+  g_assert_nonnull (strstr (gtk_label_get_text (find_label_with_prefix (GTK_WIDGET (f->page), "Escalated (Other)")),
+                            "Escalated to Export Control Officer. Note: Address unclear"));
 }
 
 /* The list view showing @queue (the dropdowns have list views too). */

@@ -516,6 +516,7 @@ clr_review_page_decide (ClrReviewPage   *self,
   g_autoptr(GArray) ids = NULL;
   ClrReviewFamily *family;
   ClrReviewItem *shown;
+  ClrReviewDecision decision;
   DecideData *data;
   const char *note;
 
@@ -568,10 +569,11 @@ clr_review_page_decide (ClrReviewPage   *self,
           g_ptr_array_add (data->previous, clr_review_item_ref (member));
         }
     }
-  clr_store_review_decide_full_async (self->store, (const gint64 *) ids->data, ids->len, status, reason,
-                                      note[0] != '\0' ? note : NULL,
-                                      status == CLR_REVIEW_STATUS_ESCALATED
-                                      ? clr_review_detail_get_recipient (self->detail) : NULL,
+  decision.status = status;
+  decision.reason = reason;
+  decision.note = note[0] != '\0' ? note : NULL;
+  decision.recipient = status == CLR_REVIEW_STATUS_ESCALATED ? clr_review_detail_get_recipient (self->detail) : NULL;
+  clr_store_review_decide_full_async (self->store, (const gint64 *) ids->data, ids->len, &decision,
                                       reviewer, NULL, decided_cb, data);
   return TRUE;
 }

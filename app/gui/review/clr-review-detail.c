@@ -440,6 +440,23 @@ show_reopened (ClrReviewDetail     *self,
   load_reopened_diff (self, item);
 }
 
+/* An escalation's note leads with "→ RECIPIENT" (clr_store_review_decide_full()):
+ * the recipient and the rest of the note. */
+static const char *
+split_recipient (const char  *note,
+                 char       **recipient)
+{
+  const char *end;
+
+  *recipient = NULL;
+  if (note == NULL || !g_str_has_prefix (note, "→ "))
+    return note;
+  note += strlen ("→ ");
+  end = strchr (note, '\n');
+  *recipient = end != NULL ? g_strndup (note, end - note) : g_strdup (note);
+  return end != NULL ? end + 1 : NULL;
+}
+
 static void
 show_status (ClrReviewDetail     *self,
              const ClrReviewItem *item)
@@ -457,6 +474,8 @@ show_status (ClrReviewDetail     *self,
     {
       g_autofree char *when = clr_audit_format_time (item->decided_at);
       const char *reason = clr_review_reason_get_label (item->reason);
+      g_autofree char *recipient = NULL;
+      const char *note = split_recipient (item->note, &recipient);
 
       /* Translators: decision, reason, reviewer, date and time. */
       g_string_append_printf (text, _("%s (%s) — decided by %s on %s."),
@@ -464,9 +483,12 @@ show_status (ClrReviewDetail     *self,
                               reason != NULL ? reason : "",
                               item->decided_by != NULL ? item->decided_by : _("unknown"),
                               when);
-      if (item->note != NULL && item->note[0] != '\0')
+      if (recipient != NULL)
+        /* Translators: %s is who an escalated hit goes to */
+        g_string_append_printf (text, _(" Escalated to %s."), recipient);
+      if (note != NULL && note[0] != '\0')
         /* Translators: %s is the reviewer's note. */
-        g_string_append_printf (text, _(" Note: %s"), item->note);
+        g_string_append_printf (text, _(" Note: %s"), note);
     }
 
   if (item->entry_removed)
@@ -595,23 +617,6 @@ show_family (ClrReviewDetail     *self,
 
     adw_action_row_set_subtitle (self->family_row, subtitle);
   }
-}
-
-/* An escalation's note leads with "→ RECIPIENT" (clr_store_review_decide_full()):
- * the recipient and the rest of the note. */
-static const char *
-split_recipient (const char  *note,
-                 char       **recipient)
-{
-  const char *end;
-
-  *recipient = NULL;
-  if (note == NULL || !g_str_has_prefix (note, "→ "))
-    return note;
-  note += strlen ("→ ");
-  end = strchr (note, '\n');
-  *recipient = end != NULL ? g_strndup (note, end - note) : g_strdup (note);
-  return end != NULL ? end + 1 : NULL;
 }
 
 /* What a developer or an auditor may ask for: keys, ids, hashes, the
