@@ -523,7 +523,7 @@ clr_store_review_restore (ClrStore   *self,
           || (item->status != CLR_REVIEW_STATUS_OPEN && clr_review_reason_to_string (item->reason) == NULL))
         {
           g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
-                       _("Review item %" G_GINT64_FORMAT " cannot be restored: its earlier decision has no reason"),
+                       _("Review item %" PRId64 " cannot be restored: its earlier decision has no reason"),
                        item->id);
           return FALSE;
         }

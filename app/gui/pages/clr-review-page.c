@@ -266,7 +266,7 @@ cases_loaded_cb (GObject      *object,
 
       if (c->reference != NULL && c->reference[0] != '\0')
         /* Translators: a case number and its reference, as in the Audit Log */
-        g_hash_table_insert (labels, &c->id, g_strdup_printf (_("Case %" G_GINT64_FORMAT " · %s"),
+        g_hash_table_insert (labels, &c->id, g_strdup_printf (_("Case %" PRId64 " · %s"),
                                                               c->id, c->reference));
     }
   clr_review_queue_set_case_labels (self->queue, labels);

@@ -630,7 +630,7 @@ show_technical (ClrReviewDetail     *self,
   const char *entry_id = json_string (entry, "entry_id");
 
   /* Translators: the review queue item's number */
-  g_string_append_printf (text, _("Queue item: %" G_GINT64_FORMAT), item->id);
+  g_string_append_printf (text, _("Queue item: %" PRId64), item->id);
   g_string_append_c (text, '\n');
   /* Translators: the listed entry's key in Clearance, e.g. "EL:name:huawei…" */
   g_string_append_printf (text, _("Entry key: %s"), item->entry_key);

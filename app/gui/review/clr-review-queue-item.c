@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "clr-words.h"
@@ -177,7 +179,7 @@ update_header (ClrReviewQueueItem *self)
     {
       /* Translators: a case number */
       g_string_append (header, " · ");
-      g_string_append_printf (header, _("Case %" G_GINT64_FORMAT), item->case_id);
+      g_string_append_printf (header, _("Case %" PRId64), item->case_id);
     }
 
   if (g_strcmp0 (self->header, header->str) == 0)
