@@ -330,13 +330,18 @@ decision_json (ClrReviewStatus  status,
   return json_builder_get_root (builder);
 }
 
-/* Decides one item; the caller holds the lock inside a transaction. */
+/* Decides one item; the caller holds the lock inside a transaction.
+ * @recipient (escalations) and @restoring (an undo: the item as it was before
+ * a decision, whose reopened mark comes back too) are recorded in the audit
+ * entry's "after". */
 static gboolean
 decide_unlocked (ClrStore         *self,
                  gint64            id,
                  ClrReviewStatus   status,
                  ClrReviewReason   reason,
                  const char       *note,
+                 const char       *recipient,
+                 const ClrReviewItem *restoring,
                  const char       *display_name,
                  const char       *now,
                  GError          **error)
@@ -363,20 +368,25 @@ decide_unlocked (ClrStore         *self,
   json_object_set_string_member (after_object, "entry_key", item->entry_key);
   if (item->entry_name != NULL)
     json_object_set_string_member (after_object, "entry_name", item->entry_name);
+  if (recipient != NULL)
+    json_object_set_string_member (after_object, "recipient", recipient);
+  if (restoring != NULL)
+    json_object_set_boolean_member (after_object, "undo", TRUE);
 
   stmt = _clr_store_prepare (self,
                              "UPDATE review_items SET status = ?, reason = ?, note = ?, decided_by = ?, "
                              "decided_by_user = ?, decided_at = ?, decided_hash = content_hash, "
-                             "reopened = 0 WHERE id = ?", error);
+                             "reopened = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, clr_review_status_to_string (status), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, clr_review_reason_to_string (reason), -1, SQLITE_STATIC);
+  _clr_stmt_bind_text_or_null (stmt, 2, clr_review_reason_to_string (reason));
   _clr_stmt_bind_text_or_null (stmt, 3, note);
   sqlite3_bind_text (stmt, 4, display_name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, g_get_user_name (), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 7, id);
+  sqlite3_bind_int (stmt, 7, restoring != NULL && restoring->reopened);
+  sqlite3_bind_int64 (stmt, 8, id);
   if (!_clr_store_step_done (self, stmt, _("Saving a decision"), error))
     return FALSE;
   _clr_store_note_review_decided (self, item->case_id, id, clr_review_status_to_string (status));
@@ -385,18 +395,52 @@ decide_unlocked (ClrStore         *self,
                                           item->case_id, before, after, error) != 0;
 }
 
-gboolean
-clr_store_review_decide_many (ClrStore         *self,
-                              const gint64     *ids,
-                              guint             n_ids,
-                              ClrReviewStatus   status,
-                              ClrReviewReason   reason,
-                              const char       *note,
-                              const char       *reviewer,
-                              GError          **error)
+/* The note as stored: an escalation's recipient leads it ("→ NAME"). */
+static char *
+compose_note (const char *note,
+              const char *recipient)
 {
+  if (recipient == NULL)
+    return g_strdup (note);
+  return note != NULL ? g_strdup_printf ("→ %s\n%s", recipient, note) : g_strdup_printf ("→ %s", recipient);
+}
+
+static gboolean
+check_text (const char  *text,
+            const char  *message,
+            GError     **error)
+{
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+dup_display_name (ClrStore   *self,
+                  const char *reviewer)
+{
+  return (reviewer != NULL && *reviewer != '\0') ? g_strdup (reviewer) : clr_store_audit_dup_reviewer (self);
+}
+
+gboolean
+clr_store_review_decide_full (ClrStore                *self,
+                              const gint64            *ids,
+                              guint                    n_ids,
+                              const ClrReviewDecision *decision,
+                              const char              *reviewer,
+                              GError                 **error)
+{
+  ClrReviewStatus status = decision->status;
+  ClrReviewReason reason = decision->reason;
+  const char *note = decision->note;
+  const char *recipient = decision->recipient;
   g_autofree char *display_name = NULL;
   g_autofree char *now = _clr_store_now_iso ();
+  g_autofree char *stored_note = NULL;
+  g_autofree char *stripped = NULL;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
@@ -418,20 +462,84 @@ clr_store_review_decide_many (ClrStore         *self,
     }
   if (note != NULL && *note == '\0')
     note = NULL;
-  if (note != NULL && !g_utf8_validate (note, -1, NULL))
+  if (!check_text (note, _("The note is not valid UTF-8 text"), error) ||
+      !check_text (recipient, _("The recipient is not valid UTF-8 text"), error))
+    return FALSE;
+  if (recipient != NULL)
+    {
+      stripped = g_strstrip (g_strdup (recipient));
+      recipient = stripped[0] != '\0' ? stripped : NULL;
+    }
+  if (recipient != NULL && status != CLR_REVIEW_STATUS_ESCALATED)
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
-                   _("The note is not valid UTF-8 text"));
+                   _("Only an escalation names a recipient"));
       return FALSE;
     }
 
-  display_name = (reviewer != NULL && *reviewer != '\0') ? g_strdup (reviewer)
-                                                         : clr_store_audit_dup_reviewer (self);
+  display_name = dup_display_name (self, reviewer);
+  stored_note = compose_note (note, recipient);
 
   if (!_clr_store_write_begin (self, error))
     return FALSE;
   for (guint i = 0; ok && i < n_ids; i++)
-    ok = decide_unlocked (self, ids[i], status, reason, note, display_name, now, error);
+    ok = decide_unlocked (self, ids[i], status, reason, stored_note, recipient, NULL, display_name, now, error);
+  return _clr_store_write_end (self, ok, error);
+}
+
+gboolean
+clr_store_review_decide_many (ClrStore         *self,
+                              const gint64     *ids,
+                              guint             n_ids,
+                              ClrReviewStatus   status,
+                              ClrReviewReason   reason,
+                              const char       *note,
+                              const char       *reviewer,
+                              GError          **error)
+{
+  ClrReviewDecision decision = { status, reason, note, NULL };
+
+  return clr_store_review_decide_full (self, ids, n_ids, &decision, reviewer, error);
+}
+
+gboolean
+clr_store_review_restore (ClrStore   *self,
+                          GPtrArray  *previous,
+                          const char *reviewer,
+                          GError    **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autofree char *now = _clr_store_now_iso ();
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (previous != NULL, FALSE);
+
+  for (guint i = 0; i < previous->len; i++)
+    {
+      const ClrReviewItem *item = g_ptr_array_index (previous, i);
+
+      if ((guint) item->status > CLR_REVIEW_STATUS_ESCALATED
+          || (item->status != CLR_REVIEW_STATUS_OPEN && clr_review_reason_to_string (item->reason) == NULL))
+        {
+          g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
+                       _("Review item %" PRId64 " cannot be restored: its earlier decision has no reason"),
+                       item->id);
+          return FALSE;
+        }
+    }
+
+  display_name = dup_display_name (self, reviewer);
+  if (!_clr_store_write_begin (self, error))
+    return FALSE;
+  for (guint i = 0; ok && i < previous->len; i++)
+    {
+      const ClrReviewItem *item = g_ptr_array_index (previous, i);
+      gboolean open = item->status == CLR_REVIEW_STATUS_OPEN;
+
+      ok = decide_unlocked (self, item->id, item->status, open ? CLR_REVIEW_REASON_NONE : item->reason,
+                            open ? NULL : item->note, NULL, item, display_name, now, error);
+    }
   return _clr_store_write_end (self, ok, error);
 }
 
@@ -710,7 +818,9 @@ typedef struct
   ClrReviewStatus  status;
   ClrReviewReason  reason;
   char            *note;
+  char            *recipient;
   char            *reviewer;
+  GPtrArray       *previous;      /* ClrReviewItem *: restore */
 } ReviewTaskData;
 
 static void
@@ -721,6 +831,8 @@ review_task_data_free (ReviewTaskData *data)
   g_free (data->search);
   g_free (data->note);
   g_free (data->reviewer);
+  g_free (data->recipient);
+  g_clear_pointer (&data->previous, g_ptr_array_unref);
   if (data->ids != NULL)
     g_array_unref (data->ids);
   g_free (data);
@@ -755,11 +867,20 @@ clr_store_review_list_async (ClrStore              *self,
 
 CLR_STORE_TASK_DEFINE_FINISH (GPtrArray *, clr_store_review_list_finish, ClrStore, pointer)
 
-CLR_STORE_TASK_FUNC (decide_func, ReviewTaskData,
-                     GINT_TO_POINTER (clr_store_review_decide_many (self, (const gint64 *) data->ids->data,
-                                                                   data->ids->len, data->status,
-                                                                   data->reason, data->note,
-                                                                   data->reviewer, error)))
+static gpointer
+decide_func (gpointer       self,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  ReviewTaskData *data = task_data;
+  ClrReviewDecision decision = { data->status, data->reason, data->note, data->recipient };
+
+  if (data->previous != NULL)
+    return GINT_TO_POINTER (clr_store_review_restore (self, data->previous, data->reviewer, error));
+  return GINT_TO_POINTER (clr_store_review_decide_full (self, (const gint64 *) data->ids->data, data->ids->len,
+                                                        &decision, data->reviewer, error));
+}
 
 void
 clr_store_review_decide_async (ClrStore            *self,
@@ -788,20 +909,67 @@ clr_store_review_decide_many_async (ClrStore            *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  ReviewTaskData *data = g_new0 (ReviewTaskData, 1);
+  ClrReviewDecision decision = { status, reason, note, NULL };
 
-  g_return_if_fail (CLR_IS_STORE (self));
+  clr_store_review_decide_full_async (self, ids, n_ids, &decision, reviewer, cancellable, callback, user_data);
+}
 
-  data->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
-  g_array_append_vals (data->ids, ids, n_ids);
-  data->status = status;
-  data->reason = reason;
-  data->note = g_strdup (note);
-  data->reviewer = g_strdup (reviewer);
-
+static void
+run_decide_task (ClrStore            *self,
+                 ReviewTaskData      *data,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
   _clr_store_task_run (self, clr_store_review_decide_async, CLR_STORE_TASK_DEFAULT, decide_func,
                        data, (GDestroyNotify) review_task_data_free, NULL,
                        cancellable, callback, user_data);
+}
+
+void
+clr_store_review_decide_full_async (ClrStore                *self,
+                                    const gint64            *ids,
+                                    guint                    n_ids,
+                                    const ClrReviewDecision *decision,
+                                    const char              *reviewer,
+                                    GCancellable            *cancellable,
+                                    GAsyncReadyCallback      callback,
+                                    gpointer                 user_data)
+{
+  ReviewTaskData *data;
+
+  g_return_if_fail (CLR_IS_STORE (self));
+
+  data = g_new0 (ReviewTaskData, 1);
+  data->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  g_array_append_vals (data->ids, ids, n_ids);
+  data->status = decision->status;
+  data->reason = decision->reason;
+  data->note = g_strdup (decision->note);
+  data->recipient = g_strdup (decision->recipient);
+  data->reviewer = g_strdup (reviewer);
+  run_decide_task (self, data, cancellable, callback, user_data);
+}
+
+void
+clr_store_review_restore_async (ClrStore            *self,
+                                GPtrArray           *previous,
+                                const char          *reviewer,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  ReviewTaskData *data;
+
+  g_return_if_fail (CLR_IS_STORE (self));
+  g_return_if_fail (previous != NULL);
+
+  data = g_new0 (ReviewTaskData, 1);
+  data->previous = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_review_item_unref);
+  for (guint i = 0; i < previous->len; i++)
+    g_ptr_array_add (data->previous, clr_review_item_ref (g_ptr_array_index (previous, i)));
+  data->reviewer = g_strdup (reviewer);
+  run_decide_task (self, data, cancellable, callback, user_data);
 }
 
 CLR_STORE_TASK_DEFINE_FINISH (gboolean, clr_store_review_decide_finish, ClrStore, boolean)

@@ -209,6 +209,37 @@ gboolean       clr_store_review_decide_many  (ClrStore              *self,
                                               const char            *reviewer,
                                               GError               **error);
 
+/* A decision: MATCH, NO_MATCH or ESCALATED with a reason (never NONE), an
+ * optional note and, for an escalation, an optional recipient (free text:
+ * who should decide). */
+typedef struct
+{
+  ClrReviewStatus  status;
+  ClrReviewReason  reason;
+  const char      *note;
+  const char      *recipient;
+} ClrReviewDecision;
+
+/* clr_store_review_decide_many() with @decision. A recipient leads the
+ * stored note ("→ RECIPIENT", a line of its own before the note) and the
+ * audit entry's "after" carries it as "recipient". CLR_STORE_ERROR_INVALID
+ * for a recipient on another decision than ESCALATED. */
+gboolean       clr_store_review_decide_full  (ClrStore                *self,
+                                              const gint64            *ids,
+                                              guint                    n_ids,
+                                              const ClrReviewDecision *decision,
+                                              const char              *reviewer,
+                                              GError                 **error);
+/* Undo: puts every item of @previous (ClrReviewItem *, as read before a
+ * decision) back to the status, reason and note it had — OPEN included —
+ * in one transaction, each as a new audited "review.decide" entry whose
+ * "after" says "undo": true. Nothing is deleted: the trail shows the
+ * decision and its undoing. */
+gboolean       clr_store_review_restore      (ClrStore              *self,
+                                              GPtrArray             *previous,
+                                              const char            *reviewer,
+                                              GError               **error);
+
 /* Records every hit of an evaluation/screening into the queue and annotates
  * each hit object in place with "review_id" and "decision" ("open", "match",
  * "no_match", "escalated") — what the evaluator reads. @screening is the
@@ -285,6 +316,22 @@ void           clr_store_review_decide_many_async (ClrStore         *self,
                                                    GCancellable     *cancellable,
                                                    GAsyncReadyCallback callback,
                                                    gpointer          user_data);
+void           clr_store_review_decide_full_async (ClrStore                *self,
+                                                   const gint64            *ids,
+                                                   guint                    n_ids,
+                                                   const ClrReviewDecision *decision,
+                                                   const char              *reviewer,
+                                                   GCancellable            *cancellable,
+                                                   GAsyncReadyCallback      callback,
+                                                   gpointer                 user_data);
+/* clr_store_review_restore() in a worker thread (@previous is referenced);
+ * finish with clr_store_review_decide_finish(). */
+void           clr_store_review_restore_async (ClrStore            *self,
+                                               GPtrArray           *previous,
+                                               const char          *reviewer,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
 gboolean       clr_store_review_decide_finish (ClrStore             *self,
                                                GAsyncResult         *result,
                                                GError              **error);

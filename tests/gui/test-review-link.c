@@ -290,6 +290,57 @@ test_only_affected_case (Fixture       *f,
   g_assert_true (clr_result_pane_get_stale (f->pane));
 }
 
+/* The first activatable row below @root whose action is win.review-hit. */
+static GtkWidget *
+find_hit_row (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LIST_BOX_ROW (c) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)),
+                                                "win.review-hit") == 0)
+        return c;
+      found = find_hit_row (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A click on a hit in the result's Screening list opens it on the Review page. */
+static void
+test_result_hit_opens_review (Fixture       *f,
+                              gconstpointer  data)
+{
+  ClrPartyRow *row = new_case (f, "LINK-5", "Huawei Technologies Co Ltd", "CN");
+  g_autoptr(ClrReviewItem) item = NULL;
+  GtkWidget *hit_row;
+
+  wait_hit (row);
+  evaluate (f);
+  item = queue_item_for (row);
+  g_assert_nonnull (item);
+
+  hit_row = find_hit_row (GTK_WIDGET (f->pane));
+  g_assert_nonnull (hit_row);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (hit_row)));
+  g_assert_true (gtk_widget_activate (hit_row));
+  CLR_GUI_TEST_WAIT_UNTIL (g_strcmp0 (clr_window_get_page (f->window), "review") == 0, 10);
+  g_assert_cmpstr (clr_window_get_page (f->window), ==, "review");
+  CLR_GUI_TEST_WAIT_UNTIL (clr_review_page_get_shown_id (f->review) != 0, 10);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ClrReviewItem) shown = clr_store_review_get (clr_application_get_store (app),
+                                                           clr_review_page_get_shown_id (f->review), &error);
+
+    g_assert_no_error (error);
+    /* the hit of the first row: this party, on the listed entry of the row */
+    g_assert_cmpstr (shown->party_key, ==, item->party_key);
+    g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (hit_row)), shown->entry_name));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -314,6 +365,8 @@ main (int    argc,
               test_review_unknown_hit, fixture_teardown);
   g_test_add ("/clearance/gui/review-link/only-affected-case", Fixture, NULL, fixture_setup,
               test_only_affected_case, fixture_teardown);
+  g_test_add ("/clearance/gui/review-link/result-hit-opens-review", Fixture, NULL, fixture_setup,
+              test_result_hit_opens_review, fixture_teardown);
 
   return clr_gui_test_run (app);
 }

@@ -10,6 +10,7 @@
 #include "clr-gui-test.h"
 #include "clr-match-hit.h"
 #include "clr-store-audit.h"
+#include "clr-store-cases.h"
 #include "clr-store-lists.h"
 #include "clr-store-review.h"
 #include "clr-store-screening.h"
@@ -452,6 +453,245 @@ test_family (Fixture       *f,
   g_assert_cmpuint (decides, ==, 3);
 }
 
+/* The text of every visible label under @root, one a line. */
+static void
+collect_visible_text (GtkWidget *root,
+                      GString   *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (!gtk_widget_get_mapped (c))
+        continue;
+      if (GTK_IS_LABEL (c))
+        g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (c)));
+      if (GTK_IS_EXPANDER (c) && !gtk_expander_get_expanded (GTK_EXPANDER (c)))
+        {
+          /* a collapsed expander shows its title only */
+          g_string_append_printf (text, "%s\n", gtk_expander_get_label (GTK_EXPANDER (c)));
+          continue;
+        }
+      collect_visible_text (c, text);
+    }
+}
+
+/* The queue is grouped by party, each group headed by the party, its role
+ * in words and the case reference; the comparison names the role in words
+ * and keeps entry keys and the matcher's own lines under Technical details. */
+static void
+test_groups_and_plain_words (Fixture       *f,
+                             gconstpointer  data)
+{
+  ClrReviewQueue *queue = clr_review_page_get_queue (f->page);
+  GListModel *model = clr_review_queue_get_model (queue);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) shipment = json_from_string ("{\"reference\": \"PO-2291\"}", NULL);
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autoptr(GHashTable) headers = g_hash_table_new (g_str_hash, g_str_equal);
+  gint64 case_id = clr_store_create_case (f->store, shipment, &error);
+  const char *previous_party = NULL;
+  guint n, groups = 0;
+  GtkExpander *technical;
+
+  g_assert_no_error (error);
+  import_fixture (f->store, "csl-v1.csv");
+  g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", NULL, case_id), >, 0);
+  g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Rosoboronexport", "RU", NULL, case_id), >, 0);
+  wait_loaded (f);
+
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >=, 2);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ClrReviewQueueItem) object = g_list_model_get_item (model, i);
+      ClrReviewItem *item = clr_review_queue_item_get_item (object);
+      gboolean first = g_strcmp0 (item->party_key, previous_party) != 0;
+
+      /* a party's rows follow each other, the first one with the header */
+      g_assert_true (clr_review_queue_item_get_header_visible (object) == first);
+      if (first)
+        {
+          const char *header = clr_review_queue_item_get_header (object);
+
+          g_assert_false (g_hash_table_contains (headers, item->party_key));
+          g_hash_table_add (headers, item->party_key);
+          groups++;
+          g_assert_true (g_str_has_prefix (header, item->party_name));
+          g_assert_nonnull (strstr (header, " · End user · "));
+          g_assert_true (g_str_has_suffix (header, "Case 1 · PO-2291"));
+        }
+      previous_party = item->party_key;
+    }
+  g_assert_cmpuint (groups, ==, 2);
+
+  /* The comparison: "End user", no entry key, no matcher line. */
+  {
+    g_autoptr(ClrReviewQueueItem) first = g_list_model_get_item (model, 0);
+
+    g_assert_true (clr_review_page_select_item (f->page, clr_review_queue_item_get_item (first)->id));
+  }
+  clr_gui_test_wait_drawn (GTK_WIDGET (f->page));
+  collect_visible_text (GTK_WIDGET (f->page), shown);
+  g_assert_nonnull (strstr (shown->str, "Role\nEnd user"));
+  g_assert_null (strstr (shown->str, "end_user"));
+  g_assert_null (strstr (shown->str, "EL:"));
+  g_assert_null (strstr (shown->str, "Matcher:"));
+  g_assert_nonnull (strstr (shown->str, "Technical details"));
+
+  /* …which are there when asked for */
+  technical = GTK_EXPANDER (clr_gui_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_EXPANDER, NULL));
+  g_assert_nonnull (technical);
+  gtk_expander_set_expanded (technical, TRUE);
+  g_string_truncate (shown, 0);
+  clr_gui_test_iterate ();
+  collect_visible_text (GTK_WIDGET (f->page), shown);
+  g_assert_nonnull (strstr (shown->str, "Entry key: "));
+  g_assert_nonnull (strstr (shown->str, "Matcher: "));
+}
+
+/* The number of audited review.decide entries for item @id, and the last one's "after". */
+static guint
+count_decides (ClrStore    *store,
+               gint64       id,
+               JsonObject **last_after)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = clr_store_audit_list (store, &error);
+  g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < audit->len; i++)
+    {
+      ClrAuditEntry *entry = g_ptr_array_index (audit, i);
+
+      if (g_strcmp0 (entry->action, CLR_AUDIT_REVIEW_DECIDE) != 0 || g_strcmp0 (entry->subject_id, subject) != 0)
+        continue;
+      n++;
+      if (last_after != NULL)
+        {
+          g_clear_pointer (last_after, json_object_unref);
+          *last_after = json_object_ref (json_node_get_object (entry->after));
+        }
+    }
+  return n;
+}
+
+/* Undo of a decision is a second audited decision putting the item back;
+ * the "Decision saved" line goes when another item is shown. */
+static void
+test_undo (Fixture       *f,
+           gconstpointer  data)
+{
+  ClrReviewQueue *queue = clr_review_page_get_queue (f->page);
+  g_autoptr(ClrReviewItem) stored = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  import_fixture (f->store, "csl-v1.csv");
+  clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", NULL, 0);
+  clr_gui_test_screen_party (f->store, "Rosoboronexport", "RU", NULL, 0);
+  wait_loaded (f);
+  g_assert_cmpuint (clr_review_queue_get_n_items (queue), >=, 2);
+  id = clr_review_page_get_shown_id (f->page);
+  g_assert_cmpint (id, !=, 0);
+  g_assert_false (clr_review_page_undo (f->page));   /* nothing decided yet */
+
+  clr_review_page_set_reason (f->page, CLR_REVIEW_REASON_NAME_COINCIDENCE, "Looked at it");
+  g_assert_true (clr_review_page_decide (f->page, CLR_REVIEW_STATUS_NO_MATCH));
+  CLR_GUI_TEST_WAIT_UNTIL (f->decided == 1 && clr_review_page_get_shown_id (f->page) != id, 10);
+  /* the page moved on to the next open item: the line about the last one is gone */
+  g_assert_cmpint (clr_review_page_get_shown_id (f->page), !=, id);
+  g_assert_cmpstr (clr_review_page_get_feedback (f->page), ==, "");
+
+  g_assert_true (clr_review_page_undo (f->page));
+  CLR_GUI_TEST_WAIT_UNTIL (f->decided == 2 && clr_review_page_get_shown_id (f->page) == id, 10);
+  g_assert_cmpuint (f->decided, ==, 2);
+  stored = clr_store_review_get (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->status, ==, CLR_REVIEW_STATUS_OPEN);
+  g_assert_cmpint (stored->reason, ==, CLR_REVIEW_REASON_NONE);
+  g_assert_null (stored->note);
+  /* shown again, open */
+  g_assert_cmpint (clr_review_page_get_shown_id (f->page), ==, id);
+  g_assert_cmpstr (clr_review_page_get_feedback (f->page), ==, "Decision undone");
+
+  /* both decisions are in the trail, the second one an undo back to open */
+  g_assert_cmpuint (count_decides (f->store, id, &after), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (after, "status"), ==, "open");
+  g_assert_true (json_object_get_boolean_member (after, "undo"));
+  g_assert_true (clr_store_audit_verify (f->store, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* one undo per decision */
+  g_assert_false (clr_review_page_undo (f->page));
+}
+
+/* Escalate names who should decide; the store keeps it with the decision. */
+static void
+test_escalate_recipient (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(ClrReviewItem) stored = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwEntryRow *recipient;
+  gint64 id;
+
+  import_fixture (f->store, "csl-v1.csv");
+  clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", NULL, 0);
+  wait_loaded (f);
+  id = clr_review_page_get_shown_id (f->page);
+  g_assert_cmpint (id, !=, 0);
+
+  recipient = ADW_ENTRY_ROW (clr_gui_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW,
+                                                      "Escalate to (name or team)"));
+  g_assert_nonnull (recipient);
+  gtk_editable_set_text (GTK_EDITABLE (recipient), "Export Control Officer");
+  clr_review_page_set_reason (f->page, CLR_REVIEW_REASON_OTHER, "Address unclear");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "review.escalate", NULL));
+  CLR_GUI_TEST_WAIT_UNTIL (f->decided == 1, 10);
+
+  stored = clr_store_review_get (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->status, ==, CLR_REVIEW_STATUS_ESCALATED);
+  g_assert_cmpstr (stored->note, ==, "→ Export Control Officer\nAddress unclear");
+  g_assert_cmpuint (count_decides (f->store, id, &after), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (after, "recipient"), ==, "Export Control Officer");
+
+  /* shown again: the recipient and the note each in their field */
+  CLR_GUI_TEST_WAIT_UNTIL (f->loaded >= 2, 5);
+  clr_review_queue_set_status (clr_review_page_get_queue (f->page), CLR_REVIEW_STATUS_ESCALATED);
+  g_assert_true (clr_review_page_select_item (f->page, id));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (recipient)), ==, "Export Control Officer");
+  g_assert_nonnull (find_label_with_prefix (GTK_WIDGET (f->page), "Escalated (Other) — decided by "));
+  g_assert_nonnull (strstr (gtk_label_get_text (find_label_with_prefix (GTK_WIDGET (f->page), "Escalated (Other)")),
+                            "Escalated to Export Control Officer. Note: Address unclear"));
+}
+
+/* The list view showing @queue (the dropdowns have list views too). */
+static GtkListView *
+find_queue_view (GtkWidget      *root,
+                 ClrReviewQueue *queue)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkListView *found;
+
+      if (GTK_IS_LIST_VIEW (c))
+        {
+          GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (c));
+
+          if (GTK_IS_SINGLE_SELECTION (model)
+              && gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) == clr_review_queue_get_model (queue))
+            return GTK_LIST_VIEW (c);
+        }
+      found = find_queue_view (c, queue);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_narrow_and_dark (Fixture       *f,
                       gconstpointer  data)
@@ -475,6 +715,10 @@ test_narrow_and_dark (Fixture       *f,
   }
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "queue");
   clr_gui_test_save_artifact (GTK_WIDGET (f->window), "review-page-narrow-queue.png");
+
+  /* a single tap opens a row */
+  g_assert_true (gtk_list_view_get_single_click_activate (find_queue_view (GTK_WIDGET (f->page),
+                                                                          clr_review_page_get_queue (f->page))));
 
   adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "detail");
@@ -506,6 +750,11 @@ main (int   argc,
   g_test_add ("/clearance/gui/review/decide-and-reopen", Fixture, NULL, fixture_setup,
               test_decide_and_reopen, fixture_teardown);
   g_test_add ("/clearance/gui/review/family", Fixture, NULL, fixture_setup, test_family, fixture_teardown);
+  g_test_add ("/clearance/gui/review/groups-and-plain-words", Fixture, NULL, fixture_setup,
+              test_groups_and_plain_words, fixture_teardown);
+  g_test_add ("/clearance/gui/review/undo", Fixture, NULL, fixture_setup, test_undo, fixture_teardown);
+  g_test_add ("/clearance/gui/review/escalate-recipient", Fixture, NULL, fixture_setup,
+              test_escalate_recipient, fixture_teardown);
   g_test_add ("/clearance/gui/review/narrow-and-dark", Fixture, GINT_TO_POINTER (360), fixture_setup,
               test_narrow_and_dark, fixture_teardown);
 

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "clr-store-audit.h"
 #include "clr-store-review.h"
 #include "clr-store-screening.h"
 #include "clr-store-test.h"
@@ -164,6 +165,53 @@ test_async_batch (Fixture       *f,
   g_assert_true (f->thread == g_thread_self ());
 }
 
+/* Undo: a second audited decision per item restoring what it had, open
+ * included; the trail still verifies; the store announces it too. */
+static void
+test_restore (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_review_item_unref);
+  g_autoptr(ClrReviewItem) first = NULL;
+  g_autoptr(ClrReviewItem) second = NULL;
+  g_autofree char *reopened = heard (f->ids[0], "open");
+  ClrReviewDecision escalate = { CLR_REVIEW_STATUS_ESCALATED, CLR_REVIEW_REASON_OTHER, "Check the address",
+                                 " Compliance Lead " };
+  ClrReviewDecision match_to = { CLR_REVIEW_STATUS_MATCH, CLR_REVIEW_REASON_OTHER, NULL, "Someone" };
+
+  /* only an escalation names a recipient; it leads the note, trimmed */
+  g_assert_false (clr_store_review_decide_full (f->store, f->ids, 1, &match_to, NULL, &error));
+  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (clr_store_review_decide_full (f->store, &f->ids[1], 1, &escalate, NULL, &error));
+  g_assert_no_error (error);
+  second = clr_store_review_get (f->store, f->ids[1], &error);
+  g_assert_cmpstr (second->note, ==, "→ Compliance Lead\nCheck the address");
+  g_clear_pointer (&second, clr_review_item_unref);
+
+  for (guint i = 0; i < 2; i++)
+    g_ptr_array_add (before, clr_store_review_get (f->store, f->ids[i], &error));
+  g_assert_true (clr_store_review_decide_many (f->store, f->ids, 2, CLR_REVIEW_STATUS_MATCH,
+                                               CLR_REVIEW_REASON_CONFIRMED_BY_DOCUMENTS, NULL, NULL, &error));
+  g_ptr_array_set_size (f->heard, 0);
+
+  g_assert_true (clr_store_review_restore (f->store, before, "Undoer", &error));
+  g_assert_no_error (error);
+  first = clr_store_review_get (f->store, f->ids[0], &error);
+  second = clr_store_review_get (f->store, f->ids[1], &error);
+  g_assert_cmpint (first->status, ==, CLR_REVIEW_STATUS_OPEN);
+  g_assert_cmpint (first->reason, ==, CLR_REVIEW_REASON_NONE);
+  g_assert_cmpint (second->status, ==, CLR_REVIEW_STATUS_ESCALATED);
+  g_assert_cmpint (second->reason, ==, CLR_REVIEW_REASON_OTHER);
+  g_assert_cmpstr (second->note, ==, "→ Compliance Lead\nCheck the address");
+  g_assert_cmpstr (second->decided_by, ==, "Undoer");
+  g_assert_cmpuint (f->heard->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (f->heard, 0), ==, reopened);
+  g_assert_true (clr_store_audit_verify (f->store, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -176,6 +224,7 @@ main (int    argc,
   ADD ("sync", test_sync);
   ADD ("rolled-back", test_rolled_back);
   ADD ("async-batch", test_async_batch);
+  ADD ("restore", test_restore);
 #undef ADD
 
   return g_test_run ();

@@ -28,6 +28,10 @@ void            clr_review_page_set_reason      (ClrReviewPage   *self,
  * item is shown, no reason is chosen or a decision is being stored. */
 gboolean        clr_review_page_decide          (ClrReviewPage   *self,
                                                  ClrReviewStatus  status);
+/* What the decision toast's Undo does: a new audited decision putting the
+ * items of the last decision back as they were (status, reason, note).
+ * FALSE when there is nothing to undo or a decision is being stored. */
+gboolean        clr_review_page_undo            (ClrReviewPage   *self);
 /* The feedback line under the decision buttons ("" when hidden). */
 const char     *clr_review_page_get_feedback    (ClrReviewPage   *self);
 

@@ -12,6 +12,8 @@
 
 #include "clr-window.h"
 #include "review/clr-review-detail.h"
+#include "review/clr-review-filter-bar.h"
+#include "clr-store-cases.h"
 
 #include "clr-review-page-private.h"
 
@@ -21,11 +23,7 @@ struct _ClrReviewPage
 
   /* template */
   AdwLeaflet          *leaflet;
-  GtkSearchEntry      *search_entry;
-  GtkDropDown         *status_dropdown;
-  GtkDropDown         *band_dropdown;
-  GtkDropDown         *list_dropdown;
-  GtkDropDown         *country_dropdown;
+  ClrReviewFilterBar  *filter_bar;
   GtkLabel            *count_label;
   GtkStack            *queue_stack;
   GtkListView         *queue_view;
@@ -37,12 +35,14 @@ struct _ClrReviewPage
   ClrSettings         *settings;
   ClrReviewQueue      *queue;
   GtkSingleSelection  *selection;
-  GtkStringList       *list_model;
-  GtkStringList       *country_model;
   GCancellable        *cancellable;
 
   gint64               shown_id;
   gint64               select_after_load;
+  /* the item the "Decision saved" line is about; moving on clears it */
+  gint64               saved_id;
+  /* the items of the last decision as they were before it (ClrReviewItem *): Undo */
+  GPtrArray           *undo_items;
 
   /* A hit to show once the queue is loaded (clr_review_page_show_hit). */
   gboolean             has_target;
@@ -53,7 +53,6 @@ struct _ClrReviewPage
   char                *target_entry;
   guint                loading : 1;
   guint                busy : 1;
-  guint                updating_filters : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ClrReviewPage, clr_review_page, ADW_TYPE_BIN)
@@ -75,15 +74,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Status dropdown positions → ClrReviewStatus (the last one is "any"). */
-static const int status_choices[] = {
-  CLR_REVIEW_STATUS_OPEN,
-  CLR_REVIEW_STATUS_MATCH,
-  CLR_REVIEW_STATUS_NO_MATCH,
-  CLR_REVIEW_STATUS_ESCALATED,
-  -1,
-};
-
 static void update_actions (ClrReviewPage *self);
 
 static void
@@ -99,6 +89,12 @@ static void
 show_item (ClrReviewPage       *self,
            const ClrReviewItem *item)
 {
+  /* "Decision saved" is about the decided item: moving on clears it. */
+  if (self->saved_id != 0 && item != NULL && item->id != self->saved_id)
+    {
+      self->saved_id = 0;
+      set_feedback (self, NULL, FALSE);
+    }
   self->shown_id = item != NULL ? item->id : 0;
   gtk_stack_set_visible_child_name (self->detail_stack, item != NULL ? "item" : "none");
   if (item != NULL)
@@ -171,69 +167,6 @@ update_actions (ClrReviewPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.escalate", can);
 }
 
-/* The string a filter dropdown has selected, NULL for its "all" first row. */
-static const char *
-dropdown_value (GtkDropDown   *dropdown,
-                GtkStringList *model)
-{
-  guint position = gtk_drop_down_get_selected (dropdown);
-
-  if (position == 0 || position == GTK_INVALID_LIST_POSITION)
-    return NULL;
-  return gtk_string_list_get_string (model, position);
-}
-
-static void
-filters_changed_cb (ClrReviewPage *self)
-{
-  guint status_position;
-
-  if (self->updating_filters)
-    return;
-
-  status_position = gtk_drop_down_get_selected (self->status_dropdown);
-  if (status_position < G_N_ELEMENTS (status_choices))
-    clr_review_queue_set_status (self->queue, status_choices[status_position]);
-  clr_review_queue_set_band (self->queue, gtk_drop_down_get_selected (self->band_dropdown));
-  clr_review_queue_set_list_code (self->queue, dropdown_value (self->list_dropdown, self->list_model));
-  clr_review_queue_set_country (self->queue, dropdown_value (self->country_dropdown, self->country_model));
-}
-
-static void
-search_changed_cb (ClrReviewPage *self)
-{
-  clr_review_queue_set_search (self->queue, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-/* Refills a filter dropdown's choices, keeping the chosen value. */
-static void
-refill_dropdown (ClrReviewPage *self,
-                 GtkDropDown   *dropdown,
-                 GtkStringList *model,
-                 const char    *all_label,
-                 GStrv          values)
-{
-  g_autofree char *current = g_strdup (dropdown_value (dropdown, model));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
-  guint selected = 0;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) strings = NULL;
-
-  g_strv_builder_add (builder, all_label);
-  for (guint i = 0; values[i] != NULL; i++)
-    {
-      g_strv_builder_add (builder, values[i]);
-      if (g_strcmp0 (values[i], current) == 0)
-        selected = i + 1;
-    }
-  strings = g_strv_builder_end (builder);
-
-  self->updating_filters = TRUE;
-  gtk_string_list_splice (model, 0, n, (const char * const *) strings);
-  gtk_drop_down_set_selected (dropdown, selected);
-  self->updating_filters = FALSE;
-}
-
 static gboolean
 select_id (ClrReviewPage *self,
            gint64         id)
@@ -273,9 +206,7 @@ target_not_found (ClrReviewPage *self)
   ClrWindow *window = get_window (self);
   g_autofree char *message = NULL;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), self->target_party_name);
-  /* At once, not after the entry's typing delay. */
-  clr_review_queue_set_search (self->queue, self->target_party_name);
+  clr_review_filter_bar_reset (self->filter_bar, self->target_party_name);
   /* Translators: %s is a party name. */
   message = g_strdup_printf (_("This hit for “%s” is not in the review queue yet: it is added when "
                                "the shipment is evaluated. Showing the party’s other items."),
@@ -317,6 +248,32 @@ find_target (ClrReviewPage *self,
 }
 
 static void
+cases_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ClrReviewPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = clr_store_list_cases_finish (CLR_STORE (object), result, &error);
+  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Without them (an error) the headers say the case number only. */
+  for (guint i = 0; cases != NULL && i < cases->len; i++)
+    {
+      ClrCase *c = g_ptr_array_index (cases, i);
+
+      if (c->reference != NULL && c->reference[0] != '\0')
+        /* Translators: a case number and its reference, as in the Audit Log */
+        g_hash_table_insert (labels, &c->id, g_strdup_printf (_("Case %" PRId64 " · %s"),
+                                                              c->id, c->reference));
+    }
+  clr_review_queue_set_case_labels (self->queue, labels);
+  g_signal_emit (self, signals[SIGNAL_LOADED], 0);
+}
+
+static void
 queue_loaded_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -324,8 +281,6 @@ queue_loaded_cb (GObject      *object,
   ClrReviewPage *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  g_auto(GStrv) lists = NULL;
-  g_auto(GStrv) countries = NULL;
   gint64 keep;
 
   items = clr_store_review_list_finish (CLR_STORE (object), result, &error);
@@ -350,11 +305,7 @@ queue_loaded_cb (GObject      *object,
       clr_review_queue_set_items (self->queue, items);
     }
 
-  lists = clr_review_queue_dup_list_codes (self->queue);
-  countries = clr_review_queue_dup_countries (self->queue);
-  refill_dropdown (self, self->list_dropdown, self->list_model, _("All lists"), lists);
-  refill_dropdown (self, self->country_dropdown, self->country_model, _("All countries"), countries);
-  filters_changed_cb (self);
+  clr_review_filter_bar_refill (self->filter_bar);
 
   if (self->has_target)
     {
@@ -393,7 +344,12 @@ queue_loaded_cb (GObject      *object,
   self->loading = FALSE;
   update_count (self);
 
-  g_signal_emit (self, signals[SIGNAL_LOADED], 0);
+  /* The group headers name each case by its reference. */
+  if (items != NULL && items->len > 0)
+    clr_store_list_cases_async (CLR_STORE (object), NULL, CLR_CASE_STATUS_ANY, 0, self->cancellable,
+                                cases_loaded_cb, self);
+  else
+    g_signal_emit (self, signals[SIGNAL_LOADED], 0);
 }
 
 void
@@ -417,49 +373,98 @@ clr_review_page_reload (ClrReviewPage *self)
 
 typedef struct
 {
-  ClrReviewPage   *self;    /* a reference */
+  ClrReviewPage   *self;      /* a reference */
   gint64           id;
-  ClrReviewStatus  status;
+  ClrReviewStatus  status;    /* OPEN: an undo */
+  GPtrArray       *previous;  /* ClrReviewItem *, as before the decision */
 } DecideData;
+
+static void
+decide_data_free (DecideData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_pointer (&data->previous, g_ptr_array_unref);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DecideData, decide_data_free)
+
+static void
+undo_clicked_cb (AdwToast      *toast,
+                 ClrReviewPage *self)
+{
+  clr_review_page_undo (self);
+}
+
+/* The toast of a stored decision, with Undo. */
+static void
+show_decision_toast (ClrReviewPage *self,
+                     const char    *message)
+{
+  ClrWindow *window = get_window (self);
+  AdwToast *toast;
+
+  if (window == NULL)
+    return;
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
+  clr_window_add_toast (window, toast);
+}
 
 static void
 decided_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  DecideData *data = user_data;
-  g_autoptr(ClrReviewPage) self = data->self;
+  g_autoptr(DecideData) data = user_data;
+  ClrReviewPage *self = data->self;
   g_autoptr(GError) error = NULL;
   ClrReviewStatus status = data->status;
   gint64 id = data->id;
   g_autofree char *message = NULL;
-  ClrWindow *window;
+  ClrWindow *window = get_window (self);
 
-  g_free (data);
   self->busy = FALSE;
   update_actions (self);
 
   if (!clr_store_review_decide_finish (CLR_STORE (object), result, &error))
     {
       /* Translators: %s is the reason. */
-      message = g_strdup_printf (_("The decision was not saved: %s"), error->message);
+      message = g_strdup_printf (status == CLR_REVIEW_STATUS_OPEN ? _("The decision was not undone: %s")
+                                                                  : _("The decision was not saved: %s"),
+                                 error->message);
       set_feedback (self, message, TRUE);
+      return;
+    }
+
+  if (status == CLR_REVIEW_STATUS_OPEN)
+    {
+      /* Undone: show the item again, with what it had before. */
+      message = g_strdup (_("Decision undone"));
+      if (window != NULL)
+        clr_window_show_toast (window, message);
+      g_clear_pointer (&self->undo_items, g_ptr_array_unref);
+      self->select_after_load = id;
+      clr_review_page_reload (self);
+      self->saved_id = id;
+      set_feedback (self, message, FALSE);
+      g_signal_emit (self, signals[SIGNAL_DECIDED], 0, id, (int) status);
       return;
     }
 
   /* Translators: %s is a decision such as "Not a match". */
   message = g_strdup_printf (_("Decision saved: %s"), clr_review_status_get_label (status));
-  window = get_window (self);
-  if (window != NULL)
-    clr_window_show_toast (window, message);
+  g_clear_pointer (&self->undo_items, g_ptr_array_unref);
+  self->undo_items = g_steal_pointer (&data->previous);
+  show_decision_toast (self, message);
 
   /* Move on to the next item of the same view, the fast way through a queue. */
   {
     guint position = gtk_single_selection_get_selected (self->selection);
     GListModel *model = G_LIST_MODEL (self->selection);
     guint n = g_list_model_get_n_items (model);
-    int filter_status = status_choices[MIN (gtk_drop_down_get_selected (self->status_dropdown),
-                                            G_N_ELEMENTS (status_choices) - 1)];
+    int filter_status = clr_review_filter_bar_get_status (self->filter_bar);
 
     self->select_after_load = id;
     /* The decided item leaves a view of another status: show its successor. */
@@ -474,7 +479,32 @@ decided_cb (GObject      *object,
 
   g_signal_emit (self, signals[SIGNAL_DECIDED], 0, id, (int) status);
   clr_review_page_reload (self);
+  self->saved_id = id;
   set_feedback (self, message, FALSE);
+}
+
+gboolean
+clr_review_page_undo (ClrReviewPage *self)
+{
+  g_autofree char *reviewer = NULL;
+  DecideData *data;
+
+  g_return_val_if_fail (CLR_IS_REVIEW_PAGE (self), FALSE);
+
+  if (self->undo_items == NULL || self->store == NULL || self->busy)
+    return FALSE;
+  if (self->settings != NULL)
+    reviewer = clr_settings_dup_effective_reviewer_name (self->settings);
+
+  self->busy = TRUE;
+  update_actions (self);
+  data = g_new0 (DecideData, 1);
+  data->self = g_object_ref (self);
+  data->id = ((ClrReviewItem *) g_ptr_array_index (self->undo_items, 0))->id;
+  data->status = CLR_REVIEW_STATUS_OPEN;
+  /* A new audited decision that puts back each item's earlier one. */
+  clr_store_review_restore_async (self->store, self->undo_items, reviewer, NULL, decided_cb, data);
+  return TRUE;
 }
 
 gboolean
@@ -483,13 +513,18 @@ clr_review_page_decide (ClrReviewPage   *self,
 {
   ClrReviewReason reason;
   g_autofree char *reviewer = NULL;
+  g_autoptr(GArray) ids = NULL;
+  ClrReviewFamily *family;
+  ClrReviewItem *shown;
+  ClrReviewDecision decision;
   DecideData *data;
   const char *note;
 
   g_return_val_if_fail (CLR_IS_REVIEW_PAGE (self), FALSE);
   g_return_val_if_fail (status != CLR_REVIEW_STATUS_OPEN, FALSE);
 
-  if (self->shown_id == 0 || self->store == NULL)
+  shown = self->shown_id != 0 ? clr_review_queue_lookup (self->queue, self->shown_id) : NULL;
+  if (shown == NULL || self->store == NULL)
     {
       set_feedback (self, _("Select an item in the queue first."), TRUE);
       return FALSE;
@@ -516,24 +551,30 @@ clr_review_page_decide (ClrReviewPage   *self,
   data->self = g_object_ref (self);
   data->id = self->shown_id;
   data->status = status;
-  {
-    ClrReviewFamily *family = clr_review_detail_get_decide_family (self->detail) ?
-                              clr_review_queue_get_family (self->queue, self->shown_id) : NULL;
-    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  data->previous = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_review_item_unref);
 
-    /* the shown item, and with the family switch on every open member */
-    g_array_append_val (ids, self->shown_id);
-    for (guint i = 0; family != NULL && i < family->members->len; i++)
-      {
-        ClrReviewItem *member = g_ptr_array_index (family->members, i);
+  /* the shown item, and with the family switch on every open member */
+  family = clr_review_detail_get_decide_family (self->detail) ? clr_review_queue_get_family (self->queue, self->shown_id)
+                                                              : NULL;
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (ids, self->shown_id);
+  g_ptr_array_add (data->previous, clr_review_item_ref (shown));
+  for (guint i = 0; family != NULL && i < family->members->len; i++)
+    {
+      ClrReviewItem *member = g_ptr_array_index (family->members, i);
 
-        if (member->id != self->shown_id && member->status == CLR_REVIEW_STATUS_OPEN)
+      if (member->id != self->shown_id && member->status == CLR_REVIEW_STATUS_OPEN)
+        {
           g_array_append_val (ids, member->id);
-      }
-    clr_store_review_decide_many_async (self->store, (const gint64 *) ids->data, ids->len, status, reason,
-                                        note[0] != '\0' ? note : NULL, reviewer,
-                                        NULL, decided_cb, data);
-  }
+          g_ptr_array_add (data->previous, clr_review_item_ref (member));
+        }
+    }
+  decision.status = status;
+  decision.reason = reason;
+  decision.note = note[0] != '\0' ? note : NULL;
+  decision.recipient = status == CLR_REVIEW_STATUS_ESCALATED ? clr_review_detail_get_recipient (self->detail) : NULL;
+  clr_store_review_decide_full_async (self->store, (const gint64 *) ids->data, ids->len, &decision,
+                                      reviewer, NULL, decided_cb, data);
   return TRUE;
 }
 
@@ -560,7 +601,7 @@ search_action (GtkWidget  *widget,
   ClrReviewPage *self = CLR_REVIEW_PAGE (widget);
 
   adw_leaflet_set_visible_child_name (self->leaflet, "queue");
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  clr_review_filter_bar_focus_search (self->filter_bar);
 }
 
 /* Alt+Down / Alt+Up: the next or previous hit of the queue, wherever the focus is. */
@@ -682,8 +723,7 @@ clr_review_page_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->queue);
-  g_clear_object (&self->list_model);
-  g_clear_object (&self->country_model);
+  g_clear_pointer (&self->undo_items, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   clear_target (self);
@@ -729,23 +769,19 @@ clr_review_page_class_init (ClrReviewPageClass *klass)
                                           G_TYPE_INT64, G_TYPE_INT);
 
   g_type_ensure (CLR_TYPE_REVIEW_DETAIL);
+  g_type_ensure (CLR_TYPE_REVIEW_FILTER_BAR);
   g_type_ensure (CLR_TYPE_REVIEW_QUEUE_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/pages/clr-review-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ClrReviewPage, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, ClrReviewPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, ClrReviewPage, status_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, ClrReviewPage, band_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, ClrReviewPage, list_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, ClrReviewPage, country_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewPage, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewPage, queue_stack);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewPage, queue_view);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewPage, empty_status);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewPage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewPage, detail);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, queue_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "review.match", NULL, decide_action);
@@ -769,18 +805,8 @@ clr_review_page_class_init (ClrReviewPageClass *klass)
 }
 
 static void
-fill_string_dropdown (GtkDropDown   *dropdown,
-                      GtkStringList *model)
-{
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (model));
-}
-
-static void
 clr_review_page_init (ClrReviewPage *self)
 {
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) bands = gtk_string_list_new (NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->queue = clr_review_queue_new ();
@@ -793,28 +819,7 @@ clr_review_page_init (ClrReviewPage *self)
   g_signal_connect_object (self->queue, "notify::n-items",
                            G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
 
-  for (guint i = 0; i < G_N_ELEMENTS (status_choices) - 1; i++)
-    gtk_string_list_append (statuses, clr_review_status_get_label (status_choices[i]));
-  gtk_string_list_append (statuses, _("All statuses"));
-  fill_string_dropdown (self->status_dropdown, statuses);
-
-  for (ClrScoreBand band = CLR_SCORE_BAND_ANY; band <= CLR_SCORE_BAND_WEAK; band++)
-    gtk_string_list_append (bands, clr_score_band_get_label (band));
-  fill_string_dropdown (self->band_dropdown, bands);
-
-  self->list_model = gtk_string_list_new ((const char * const[]) { _("All lists"), NULL });
-  self->country_model = gtk_string_list_new ((const char * const[]) { _("All countries"), NULL });
-  fill_string_dropdown (self->list_dropdown, self->list_model);
-  fill_string_dropdown (self->country_dropdown, self->country_model);
-
-  g_signal_connect_object (self->status_dropdown, "notify::selected",
-                           G_CALLBACK (filters_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->band_dropdown, "notify::selected",
-                           G_CALLBACK (filters_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list_dropdown, "notify::selected",
-                           G_CALLBACK (filters_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->country_dropdown, "notify::selected",
-                           G_CALLBACK (filters_changed_cb), self, G_CONNECT_SWAPPED);
+  clr_review_filter_bar_set_queue (self->filter_bar, self->queue);
 
   g_signal_connect_object (self, "map", G_CALLBACK (page_mapped_cb), self, G_CONNECT_SWAPPED);
 
@@ -901,14 +906,7 @@ clr_review_page_show_hit (ClrReviewPage *self,
   self->target_entry = g_strdup (entry_key);
 
   /* The hit must not hide behind filters chosen earlier: show every status. */
-  self->updating_filters = TRUE;
-  gtk_drop_down_set_selected (self->status_dropdown, G_N_ELEMENTS (status_choices) - 1);
-  gtk_drop_down_set_selected (self->band_dropdown, 0);
-  gtk_drop_down_set_selected (self->list_dropdown, 0);
-  gtk_drop_down_set_selected (self->country_dropdown, 0);
-  self->updating_filters = FALSE;
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  filters_changed_cb (self);
+  clr_review_filter_bar_reset (self->filter_bar, NULL);
   self->select_after_load = 0;
 
   if (self->store != NULL)
@@ -926,5 +924,5 @@ clr_review_page_get_search (ClrReviewPage *self)
 {
   g_return_val_if_fail (CLR_IS_REVIEW_PAGE (self), NULL);
 
-  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  return clr_review_filter_bar_get_search (self->filter_bar);
 }

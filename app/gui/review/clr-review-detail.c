@@ -8,6 +8,7 @@
 
 #include "config.h"
 #include <inttypes.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -18,6 +19,7 @@
 #include "lists/clr-entry-view.h"
 #include "widgets/clr-highlight.h"
 #include "review/clr-review-queue.h"
+#include "review/clr-review-queue-item.h"
 
 #include "clr-review-detail.h"
 
@@ -37,6 +39,9 @@ struct _ClrReviewDetail
   ClrEntryView        *entry_view;
   AdwComboRow         *reason_row;
   AdwEntryRow         *note_row;
+  AdwEntryRow         *recipient_row;
+  GtkExpander         *technical_expander;
+  GtkLabel            *technical_label;
   AdwActionRow        *family_row;
   GtkSwitch           *family_switch;
   GtkLabel            *feedback_label;
@@ -244,8 +249,9 @@ show_party (ClrReviewDetail     *self,
   append_party_line (markup, _("Country"), country != NULL ? country : item->party_country, NULL);
   append_party_line (markup, _("Headquarters"), json_string (party, "headquarters_country"), NULL);
   append_party_line (markup, _("Ultimate parent"), json_string (party, "ultimate_parent"), NULL);
-  append_party_line (markup, _("Role"), json_string (party, "role") != NULL
-                                        ? json_string (party, "role") : item->party_role, NULL);
+  append_party_line (markup, _("Role"),
+                     clr_review_role_get_label (json_string (party, "role") != NULL ? json_string (party, "role")
+                                                                                    : item->party_role), NULL);
 
   gtk_label_set_markup (self->party_label, markup->str);
 }
@@ -434,6 +440,23 @@ show_reopened (ClrReviewDetail     *self,
   load_reopened_diff (self, item);
 }
 
+/* An escalation's note leads with "→ RECIPIENT" (clr_store_review_decide_full()):
+ * the recipient and the rest of the note. */
+static const char *
+split_recipient (const char  *note,
+                 char       **recipient)
+{
+  const char *end;
+
+  *recipient = NULL;
+  if (note == NULL || !g_str_has_prefix (note, "→ "))
+    return note;
+  note += strlen ("→ ");
+  end = strchr (note, '\n');
+  *recipient = end != NULL ? g_strndup (note, end - note) : g_strdup (note);
+  return end != NULL ? end + 1 : NULL;
+}
+
 static void
 show_status (ClrReviewDetail     *self,
              const ClrReviewItem *item)
@@ -451,6 +474,8 @@ show_status (ClrReviewDetail     *self,
     {
       g_autofree char *when = clr_audit_format_time (item->decided_at);
       const char *reason = clr_review_reason_get_label (item->reason);
+      g_autofree char *recipient = NULL;
+      const char *note = split_recipient (item->note, &recipient);
 
       /* Translators: decision, reason, reviewer, date and time. */
       g_string_append_printf (text, _("%s (%s) — decided by %s on %s."),
@@ -458,9 +483,12 @@ show_status (ClrReviewDetail     *self,
                               reason != NULL ? reason : "",
                               item->decided_by != NULL ? item->decided_by : _("unknown"),
                               when);
-      if (item->note != NULL && item->note[0] != '\0')
+      if (recipient != NULL)
+        /* Translators: %s is who an escalated hit goes to */
+        g_string_append_printf (text, _(" Escalated to %s."), recipient);
+      if (note != NULL && note[0] != '\0')
         /* Translators: %s is the reviewer's note. */
-        g_string_append_printf (text, _(" Note: %s"), item->note);
+        g_string_append_printf (text, _(" Note: %s"), note);
     }
 
   if (item->entry_removed)
@@ -591,6 +619,43 @@ show_family (ClrReviewDetail     *self,
   }
 }
 
+/* What a developer or an auditor may ask for: keys, ids, hashes, the
+ * matcher's own words. Collapsed: the comparison above is in plain words. */
+static void
+show_technical (ClrReviewDetail     *self,
+                const ClrReviewItem *item)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  JsonObject *entry = node_object (item->entry);
+  const char *entry_id = json_string (entry, "entry_id");
+
+  /* Translators: the review queue item's number */
+  g_string_append_printf (text, _("Queue item: %" PRId64), item->id);
+  g_string_append_c (text, '\n');
+  /* Translators: the listed entry's key in Clearance, e.g. "EL:name:huawei…" */
+  g_string_append_printf (text, _("Entry key: %s"), item->entry_key);
+  if (entry_id != NULL)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: the listed entry's id in its list file */
+      g_string_append_printf (text, _("Entry ID: %s"), entry_id);
+    }
+  if (item->content_hash != NULL)
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: the listed entry's content fingerprint (a hash) */
+      g_string_append_printf (text, _("Content hash: %s"), item->content_hash);
+    }
+  if (item->explanation != NULL && item->explanation[0] != '\0')
+    {
+      g_string_append_c (text, '\n');
+      /* Translators: the matcher's own explanation of the score */
+      g_string_append_printf (text, _("Matcher: %s"), item->explanation);
+    }
+  gtk_label_set_text (self->technical_label, text->str);
+  gtk_expander_set_expanded (self->technical_expander, FALSE);
+}
+
 void
 clr_review_detail_show_item (ClrReviewDetail     *self,
                              const ClrReviewItem *item,
@@ -636,9 +701,8 @@ clr_review_detail_show_item (ClrReviewDetail     *self,
       g_string_prepend_c (words, '\n');
       g_string_prepend (words, line);
     }
-  if (item->explanation != NULL && item->explanation[0] != '\0')
-    g_string_append_printf (words, "\n%s %s", _("Matcher:"), item->explanation);
   gtk_label_set_text (self->explanation_label, words->str);
+  show_technical (self, item);
 
   show_party (self, item, (const char * const *) query_tokens->pdata);
 
@@ -650,14 +714,21 @@ clr_review_detail_show_item (ClrReviewDetail     *self,
       entry = clr_entry_new ();
       entry->name = g_strdup (item->entry_name);
       entry->list_code = g_strdup (item->list_code);
-      entry->entry_id = g_strdup (item->entry_key);
     }
+  /* Keys and ids are under "Technical details", not in the comparison. */
+  g_clear_pointer (&entry->entry_id, g_free);
   clr_entry_view_set_entry (self->entry_view, entry, (const char * const *) entry_tokens->pdata);
 
   show_family (self, item, family);
   adw_combo_row_set_selected (self->reason_row,
                               item->status == CLR_REVIEW_STATUS_OPEN ? CLR_REVIEW_REASON_NONE : item->reason);
-  gtk_editable_set_text (GTK_EDITABLE (self->note_row), item->note != NULL ? item->note : "");
+  {
+    g_autofree char *recipient = NULL;
+    const char *note = split_recipient (item->note, &recipient);
+
+    gtk_editable_set_text (GTK_EDITABLE (self->note_row), note != NULL ? note : "");
+    gtk_editable_set_text (GTK_EDITABLE (self->recipient_row), recipient != NULL ? recipient : "");
+  }
 
   load_history (self, item);
 }
@@ -750,6 +821,9 @@ clr_review_detail_class_init (ClrReviewDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, entry_view);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, reason_row);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, note_row);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, recipient_row);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, technical_expander);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, technical_label);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, family_row);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, family_switch);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, feedback_label);
@@ -821,4 +895,21 @@ clr_review_detail_get_feedback (ClrReviewDetail *self)
 
   return gtk_widget_get_visible (GTK_WIDGET (self->feedback_label))
          ? gtk_label_get_text (self->feedback_label) : "";
+}
+
+const char *
+clr_review_detail_get_recipient (ClrReviewDetail *self)
+{
+  g_return_val_if_fail (CLR_IS_REVIEW_DETAIL (self), NULL);
+
+  return gtk_editable_get_text (GTK_EDITABLE (self->recipient_row));
+}
+
+void
+clr_review_detail_set_recipient (ClrReviewDetail *self,
+                                 const char      *recipient)
+{
+  g_return_if_fail (CLR_IS_REVIEW_DETAIL (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->recipient_row), recipient != NULL ? recipient : "");
 }

@@ -35,6 +35,10 @@ void             clr_review_detail_set_reason        (ClrReviewDetail     *self,
                                                       ClrReviewReason      reason,
                                                       const char          *note);
 void             clr_review_detail_focus_reason      (ClrReviewDetail     *self);
+/* Who an escalation goes to (free text; "" for nobody in particular). */
+const char      *clr_review_detail_get_recipient     (ClrReviewDetail     *self);
+void             clr_review_detail_set_recipient     (ClrReviewDetail     *self,
+                                                      const char          *recipient);
 /* TRUE when the open members of the item's family are decided with it. */
 gboolean         clr_review_detail_get_decide_family (ClrReviewDetail     *self);
 /* The line under the decision buttons: hidden when @text is NULL or "". */

@@ -8,7 +8,11 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
+
+#include "clr-words.h"
 
 #include "clr-review-queue-item.h"
 
@@ -20,7 +24,10 @@ struct _ClrReviewQueueItem
   char            *title;
   char            *badge;
   char            *subtitle;
+  char            *case_label;
+  char            *header;
   gboolean         member;   /* a family's later member */
+  gboolean         header_visible;
 };
 
 G_DEFINE_FINAL_TYPE (ClrReviewQueueItem, clr_review_queue_item, G_TYPE_OBJECT)
@@ -33,6 +40,8 @@ enum {
   PROP_BADGE_CLASSES,
   PROP_SUBTITLE,
   PROP_INDENT,
+  PROP_HEADER,
+  PROP_HEADER_VISIBLE,
   N_PROPS
 };
 
@@ -55,6 +64,8 @@ clr_review_queue_item_finalize (GObject *object)
   g_free (self->title);
   g_free (self->badge);
   g_free (self->subtitle);
+  g_free (self->case_label);
+  g_free (self->header);
 
   G_OBJECT_CLASS (clr_review_queue_item_parent_class)->finalize (object);
 }
@@ -88,6 +99,12 @@ clr_review_queue_item_get_property (GObject    *object,
     case PROP_INDENT:
       g_value_set_int (value, self->member ? 12 : 0);
       break;
+    case PROP_HEADER:
+      g_value_set_string (value, self->header);
+      break;
+    case PROP_HEADER_VISIBLE:
+      g_value_set_boolean (value, self->header_visible);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -119,12 +136,57 @@ clr_review_queue_item_class_init (ClrReviewQueueItemClass *klass)
   properties[PROP_INDENT] =
     g_param_spec_int ("indent", NULL, NULL, 0, G_MAXINT, 0,
                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HEADER] =
+    g_param_spec_string ("header", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_HEADER_VISIBLE] =
+    g_param_spec_boolean ("header-visible", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 clr_review_queue_item_init (ClrReviewQueueItem *self)
 {
+}
+
+const char *
+clr_review_role_get_label (const char *role)
+{
+  if (role == NULL || role[0] == '\0')
+    return NULL;
+  /* a party's ultimate parent is screened too; it is no role of the form */
+  if (g_str_equal (role, "ultimate_parent"))
+    return _("Ultimate parent");
+  return clr_words_party_role_label (role);
+}
+
+/* "Huawei Technologies Co Ltd (CN) · End user · Case 3 · PO-2291" */
+static void
+update_header (ClrReviewQueueItem *self)
+{
+  const ClrReviewItem *item = self->item;
+  const char *role = clr_review_role_get_label (item->party_role);
+  g_autoptr(GString) header = g_string_new (item->party_name);
+
+  if (item->party_country != NULL && item->party_country[0] != '\0')
+    g_string_append_printf (header, " (%s)", item->party_country);
+  if (role != NULL)
+    g_string_append_printf (header, " · %s", role);
+  if (self->case_label != NULL)
+    g_string_append_printf (header, " · %s", self->case_label);
+  else if (item->case_id > 0)
+    {
+      /* Translators: a case number */
+      g_string_append (header, " · ");
+      g_string_append_printf (header, _("Case %" PRId64), item->case_id);
+    }
+
+  if (g_strcmp0 (self->header, header->str) == 0)
+    return;
+  g_free (self->header);
+  self->header = g_string_free (g_steal_pointer (&header), FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADER]);
 }
 
 ClrReviewQueueItem *
@@ -157,6 +219,7 @@ clr_review_queue_item_new (ClrReviewItem   *item,
   else
     /* Translators: list code and listed name, e.g. "EL · Huawei Technologies Co., Ltd.". */
     self->subtitle = g_strdup_printf (_("%s · %s"), list_code, entry_name);
+  update_header (self);
 
   return self;
 }
@@ -167,4 +230,44 @@ clr_review_queue_item_get_item (ClrReviewQueueItem *self)
   g_return_val_if_fail (CLR_IS_REVIEW_QUEUE_ITEM (self), NULL);
 
   return self->item;
+}
+
+const char *
+clr_review_queue_item_get_header (ClrReviewQueueItem *self)
+{
+  g_return_val_if_fail (CLR_IS_REVIEW_QUEUE_ITEM (self), NULL);
+
+  return self->header;
+}
+
+void
+clr_review_queue_item_set_case_label (ClrReviewQueueItem *self,
+                                      const char         *case_label)
+{
+  g_return_if_fail (CLR_IS_REVIEW_QUEUE_ITEM (self));
+
+  g_free (self->case_label);
+  self->case_label = g_strdup (case_label);
+  update_header (self);
+}
+
+gboolean
+clr_review_queue_item_get_header_visible (ClrReviewQueueItem *self)
+{
+  g_return_val_if_fail (CLR_IS_REVIEW_QUEUE_ITEM (self), FALSE);
+
+  return self->header_visible;
+}
+
+void
+clr_review_queue_item_set_header_visible (ClrReviewQueueItem *self,
+                                          gboolean            visible)
+{
+  g_return_if_fail (CLR_IS_REVIEW_QUEUE_ITEM (self));
+
+  visible = !!visible;
+  if (self->header_visible == visible)
+    return;
+  self->header_visible = visible;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADER_VISIBLE]);
 }

@@ -34,6 +34,7 @@ struct _ClrReviewQueue
   char               *search;     /* folded */
 
   GHashTable         *family_of;  /* ClrReviewItem * → ClrReviewFamily * (a reference) */
+  GHashTable         *group_of;   /* ClrReviewItem * → the first ClrReviewItem * of its party */
 };
 
 G_DEFINE_FINAL_TYPE (ClrReviewQueue, clr_review_queue, G_TYPE_OBJECT)
@@ -135,6 +136,20 @@ family_rank (ClrReviewFamily     *family,
   return 0;
 }
 
+/* Newest (ISO 8601 sorts as text) first, then strongest, then id. */
+static int
+compare_items (const ClrReviewItem *ia,
+               const ClrReviewItem *ib)
+{
+  int cmp = g_strcmp0 (ib->last_seen_at, ia->last_seen_at);
+
+  if (cmp != 0)
+    return cmp;
+  if (ia->score != ib->score)
+    return ia->score > ib->score ? -1 : 1;
+  return ia->id < ib->id ? -1 : ia->id > ib->id;
+}
+
 static int
 sort_func (gconstpointer a,
            gconstpointer b,
@@ -143,12 +158,18 @@ sort_func (gconstpointer a,
   ClrReviewQueue *self = user_data;
   const ClrReviewItem *ia = clr_review_queue_item_get_item ((gpointer) a);
   const ClrReviewItem *ib = clr_review_queue_item_get_item ((gpointer) b);
+  const ClrReviewItem *ga = g_hash_table_lookup (self->group_of, ia);
+  const ClrReviewItem *gb = g_hash_table_lookup (self->group_of, ib);
   ClrReviewFamily *fa = g_hash_table_lookup (self->family_of, ia);
   ClrReviewFamily *fb = g_hash_table_lookup (self->family_of, ib);
-  int cmp;
 
-  /* A list family stays together, ordered as the family is (the entity
-   * first), and sorts where its first member does. */
+  /* A party's items stay together, and the party sorts where its first
+   * item does. */
+  if (ga != gb && ga != NULL && gb != NULL)
+    return compare_items (ga, gb);
+
+  /* Within it, a list family stays together, ordered as the family is (the
+   * entity first), and sorts where its first member does. */
   if (fa != NULL && fa == fb)
     {
       guint ra = family_rank (fa, ia), rb = family_rank (fb, ib);
@@ -159,19 +180,31 @@ sort_func (gconstpointer a,
     ia = fa->head;
   if (fb != NULL)
     ib = fb->head;
+  return compare_items (ia, ib);
+}
 
-  /* Newest first (ISO 8601 sorts as text), then strongest, then id. */
-  cmp = g_strcmp0 (ib->last_seen_at, ia->last_seen_at);
-  if (cmp != 0)
-    return cmp;
-  if (ia->score != ib->score)
-    return ia->score > ib->score ? -1 : 1;
-  return ia->id < ib->id ? -1 : ia->id > ib->id;
+/* The first row of each party's group shows the group's header. */
+static void
+update_headers (ClrReviewQueue *self)
+{
+  GListModel *model = G_LIST_MODEL (self->sorted);
+  guint n = g_list_model_get_n_items (model);
+  const ClrReviewItem *previous = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ClrReviewQueueItem) object = g_list_model_get_item (model, i);
+      const ClrReviewItem *group = g_hash_table_lookup (self->group_of, clr_review_queue_item_get_item (object));
+
+      clr_review_queue_item_set_header_visible (object, i == 0 || group != previous);
+      previous = group;
+    }
 }
 
 static void
 sorted_items_changed_cb (ClrReviewQueue *self)
 {
+  update_headers (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
@@ -273,6 +306,7 @@ clr_review_queue_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->items);
   g_clear_pointer (&self->family_of, g_hash_table_unref);
+  g_clear_pointer (&self->group_of, g_hash_table_unref);
 
   G_OBJECT_CLASS (clr_review_queue_parent_class)->dispose (object);
 }
@@ -323,6 +357,7 @@ clr_review_queue_init (ClrReviewQueue *self)
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)),
                                               GTK_FILTER (g_object_ref (self->filter)));
   self->family_of = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) clr_review_family_unref);
+  self->group_of = g_hash_table_new (NULL, NULL);
   self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
                                           GTK_SORTER (g_object_ref (self->sorter)));
@@ -361,6 +396,32 @@ clr_review_queue_set_items (ClrReviewQueue *self,
                                  clr_review_family_ref (family));
         }
     }
+
+  /* Party groups: the party identity (normalised name and country); the
+   * group's first item is its newest, strongest one. */
+  g_hash_table_remove_all (self->group_of);
+  {
+    g_autoptr(GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    for (guint i = 0; items != NULL && i < items->len; i++)
+      {
+        ClrReviewItem *item = g_ptr_array_index (items, i);
+        g_autofree char *key = g_strconcat (item->party_key != NULL ? item->party_key : item->party_name,
+                                            "\x1f", item->party_country, NULL);
+        ClrReviewItem *head = g_hash_table_lookup (first, key);
+
+        if (head == NULL || compare_items (item, head) < 0)
+          g_hash_table_replace (first, g_steal_pointer (&key), item);
+      }
+    for (guint i = 0; items != NULL && i < items->len; i++)
+      {
+        ClrReviewItem *item = g_ptr_array_index (items, i);
+        g_autofree char *key = g_strconcat (item->party_key != NULL ? item->party_key : item->party_name,
+                                            "\x1f", item->party_country, NULL);
+
+        g_hash_table_insert (self->group_of, item, g_hash_table_lookup (first, key));
+      }
+  }
 
   objects = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; items != NULL && i < items->len; i++)
@@ -545,4 +606,25 @@ clr_review_queue_get_n_total (ClrReviewQueue *self)
   g_return_val_if_fail (CLR_IS_REVIEW_QUEUE (self), 0);
 
   return g_list_model_get_n_items (G_LIST_MODEL (self->items));
+}
+
+void
+clr_review_queue_set_case_labels (ClrReviewQueue *self,
+                                  GHashTable     *labels)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_if_fail (CLR_IS_REVIEW_QUEUE (self));
+
+  model = G_LIST_MODEL (self->items);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ClrReviewQueueItem) object = g_list_model_get_item (model, i);
+      gint64 case_id = clr_review_queue_item_get_item (object)->case_id;
+
+      if (case_id > 0 && labels != NULL)
+        clr_review_queue_item_set_case_label (object, g_hash_table_lookup (labels, &case_id));
+    }
 }

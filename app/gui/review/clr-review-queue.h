@@ -31,7 +31,9 @@ const char   *clr_score_band_get_label (ClrScoreBand  band);
 G_DECLARE_FINAL_TYPE (ClrReviewQueue, clr_review_queue, CLR, REVIEW_QUEUE, GObject)
 
 /* Items are ClrReviewQueueItem. The model shown is the
- * items that pass every filter, newest (last seen) and strongest first.
+ * items that pass every filter, grouped by party (the party whose newest,
+ * strongest item is newest and strongest first), a party's list families
+ * together; the first row of each party's group shows its header.
  *
  * Properties: status (int, a ClrReviewStatus or -1 for any; default OPEN),
  * list-code, country (string, NULL for any), band (ClrScoreBand as int),
@@ -65,6 +67,10 @@ void            clr_review_queue_set_band       (ClrReviewQueue *self,
                                                  ClrScoreBand    band);
 void            clr_review_queue_set_search     (ClrReviewQueue *self,
                                                  const char     *search);
+/* The case labels of the group headers: @labels maps a case id (gint64 *)
+ * to "Case 3 · PO-2291". */
+void            clr_review_queue_set_case_labels (ClrReviewQueue *self,
+                                                  GHashTable     *labels);
 guint           clr_review_queue_get_n_items    (ClrReviewQueue *self);
 guint           clr_review_queue_get_n_total    (ClrReviewQueue *self);
 

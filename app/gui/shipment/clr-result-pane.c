@@ -286,6 +286,29 @@ show_exceptions (ClrResultPane *self,
     }
 }
 
+/* A click on (or Enter in) a hit's row opens it on the Review page: its
+ * queue item when the evaluation recorded one, else the party on that entry. */
+static void
+make_hit_row_open_review (GtkWidget  *row,
+                          const char *party_name,
+                          JsonObject *hit)
+{
+  const char *entry_key = clr_json_get_string (hit, "entry_key");
+  JsonNode *review_id = json_object_get_member (hit, "review_id");
+
+  if (entry_key == NULL)
+    entry_key = clr_json_get_string (hit, "entry_id");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.review-hit");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(xsssx)", (gint64) 0,
+                                    party_name != NULL ? party_name : "",
+                                    clr_json_get_string (hit, "list") ? clr_json_get_string (hit, "list") : "",
+                                    entry_key != NULL ? entry_key : "",
+                                    review_id != NULL && JSON_NODE_HOLDS_VALUE (review_id)
+                                    ? json_node_get_int (review_id) : (gint64) 0);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+}
+
 static void
 show_screening (ClrResultPane *self,
                 JsonObject    *result)
@@ -342,6 +365,7 @@ show_screening (ClrResultPane *self,
           adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
           if (clr_json_get_string (hit, "explanation") != NULL)
             gtk_widget_set_tooltip_text (row, clr_json_get_string (hit, "explanation"));
+          make_hit_row_open_review (row, name, hit);
           adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
         }
       add_row (self, self->screening_group, expander);
