@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <unistd.h>
 
 #include <cairo-pdf.h>
@@ -22,11 +23,14 @@
 
 G_DEFINE_QUARK (clr-report-error-quark, clr_report_error)
 
-/* A4 in points, and the page furniture. */
-#define A4_WIDTH   595.276
-#define A4_HEIGHT  841.890
-#define MARGIN     48.0
-#define FOOTER     24.0
+/* A4 and US Letter in points, and the page furniture. */
+#define A4_WIDTH      595.276
+#define A4_HEIGHT     841.890
+#define LETTER_WIDTH  612.0
+#define LETTER_HEIGHT 792.0
+#define MARGIN        48.0
+#define FOOTER        24.0
+#define STALE_BAND    22.0
 
 typedef enum
 {
@@ -36,7 +40,10 @@ typedef enum
   BLOCK_SMALL,
   BLOCK_MONO,
   BLOCK_BANNER,
+  BLOCK_SIGNATURE,
 } BlockKind;
+
+#define SIGNATURE_LINE "________________________________________"
 
 typedef struct
 {
@@ -57,6 +64,9 @@ struct _ClrReport
   GDateTime  *generated_at;
   char       *shipment_sha256;
   char       *result_sha256;
+  ClrReportPaper paper;
+  char       *stale;      /* why the result is outdated, or NULL */
+  GHashTable *countries;  /* ISO-2 → name, or NULL */
 
   GArray     *blocks;     /* Block */
   GArray     *pages;      /* guint: index of the first block of each page */
@@ -85,6 +95,8 @@ clr_report_finalize (GObject *object)
   g_clear_pointer (&self->generated_at, g_date_time_unref);
   g_clear_pointer (&self->shipment_sha256, g_free);
   g_clear_pointer (&self->result_sha256, g_free);
+  g_clear_pointer (&self->stale, g_free);
+  g_clear_pointer (&self->countries, g_hash_table_unref);
   g_clear_pointer (&self->blocks, g_array_unref);
   g_clear_pointer (&self->pages, g_array_unref);
 
@@ -103,6 +115,106 @@ clr_report_init (ClrReport *self)
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, block_clear);
   self->pages = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+ClrReportPaper
+clr_report_paper_for_locale (const char *locale)
+{
+  /* The territories whose paper is US Letter among those the app ships for. */
+  static const char * const letter[] = { "US", "CA" };
+  const char *territory;
+  gsize length;
+
+  if (locale == NULL)
+    locale = setlocale (LC_PAPER, NULL);
+  if (locale == NULL || (territory = strchr (locale, '_')) == NULL)
+    return CLR_REPORT_PAPER_A4;
+  territory++;
+  length = strcspn (territory, ".@");
+  for (guint i = 0; i < G_N_ELEMENTS (letter); i++)
+    if (length == strlen (letter[i]) && g_ascii_strncasecmp (territory, letter[i], length) == 0)
+      return CLR_REPORT_PAPER_LETTER;
+  return CLR_REPORT_PAPER_A4;
+}
+
+gboolean
+clr_report_paper_from_name (const char     *name,
+                            ClrReportPaper *paper)
+{
+  g_return_val_if_fail (paper != NULL, FALSE);
+
+  if (g_ascii_strcasecmp (name ? name : "", "a4") == 0)
+    *paper = CLR_REPORT_PAPER_A4;
+  else if (g_ascii_strcasecmp (name ? name : "", "letter") == 0)
+    *paper = CLR_REPORT_PAPER_LETTER;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+void
+clr_report_paper_get_size (ClrReportPaper  paper,
+                           double         *width,
+                           double         *height)
+{
+  *width = paper == CLR_REPORT_PAPER_LETTER ? LETTER_WIDTH : A4_WIDTH;
+  *height = paper == CLR_REPORT_PAPER_LETTER ? LETTER_HEIGHT : A4_HEIGHT;
+}
+
+void
+clr_report_set_paper (ClrReport      *self,
+                      ClrReportPaper  paper)
+{
+  g_return_if_fail (CLR_IS_REPORT (self));
+  self->paper = paper;
+}
+
+ClrReportPaper
+clr_report_get_paper (ClrReport *self)
+{
+  g_return_val_if_fail (CLR_IS_REPORT (self), CLR_REPORT_PAPER_A4);
+  return self->paper;
+}
+
+void
+clr_report_set_stale (ClrReport  *self,
+                      const char *reason)
+{
+  g_return_if_fail (CLR_IS_REPORT (self));
+  g_free (self->stale);
+  self->stale = g_strdup (reason);
+}
+
+const char *
+clr_report_get_stale (ClrReport *self)
+{
+  g_return_val_if_fail (CLR_IS_REPORT (self), NULL);
+  return self->stale;
+}
+
+void
+clr_report_set_countries (ClrReport *self,
+                          JsonNode  *countries)
+{
+  JsonArray *array;
+
+  g_return_if_fail (CLR_IS_REPORT (self));
+
+  g_clear_pointer (&self->countries, g_hash_table_unref);
+  if (countries == NULL || !JSON_NODE_HOLDS_ARRAY (countries))
+    return;
+  array = json_node_get_array (countries);
+  self->countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *country = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      const char *code = clr_json_get_string (country, "code");
+      const char *name = clr_json_get_string (country, "name");
+
+      if (code != NULL && name != NULL)
+        g_hash_table_replace (self->countries, g_strdup (code), g_strdup (name));
+    }
 }
 
 /* Document access helpers: every field is optional except what _new checks. */
@@ -342,6 +454,23 @@ add_field (ClrReport  *self,
   g_array_append_val (self->blocks, block);
 }
 
+/* A country code with its name beside it: "China (CN)". */
+static void
+add_country (ClrReport  *self,
+             double      indent,
+             const char *label,
+             const char *code)
+{
+  const char *name = code != NULL && self->countries != NULL
+                     ? g_hash_table_lookup (self->countries, code) : NULL;
+  g_autofree char *text = NULL;
+
+  if (name != NULL)
+    /* Translators: a country name with its ISO code, "China (CN)" */
+    text = g_strdup_printf (_("%s (%s)"), name, code);
+  add_field (self, indent, label, text != NULL ? text : code);
+}
+
 static void
 add_indented (ClrReport  *self,
               BlockKind   kind,
@@ -445,8 +574,8 @@ build_blocks (ClrReport *self)
 
   add_block (self, BLOCK_HEADING, "%s", _("Shipment"));
   add_field (self, 0, _("Export date"), clr_json_get_string (shipment, "date"));
-  add_field (self, 0, _("Destination"), clr_json_get_string (shipment, "destination"));
-  add_field (self, 0, _("Exported from"), clr_json_get_string (shipment, "exported_from"));
+  add_country (self, 0, _("Destination"), clr_json_get_string (shipment, "destination"));
+  add_country (self, 0, _("Exported from"), clr_json_get_string (shipment, "exported_from"));
   if (end_use != NULL)
     {
       g_autofree char *categories = join_string_array (obj_arr (end_use, "categories"),
@@ -487,7 +616,10 @@ build_blocks (ClrReport *self)
         {
           g_autofree char *value = obj_scalar (item, fields[f].member);
 
-          add_field (self, 16, _(fields[f].label), value);
+          if (g_str_equal (fields[f].member, "manufacturer_headquarters"))
+            add_country (self, 16, _(fields[f].label), value);
+          else
+            add_field (self, 16, _(fields[f].label), value);
         }
     }
 
@@ -501,15 +633,15 @@ build_blocks (ClrReport *self)
                  clr_json_get_string (party, "name") ? clr_json_get_string (party, "name") : "",
                  clr_words_party_role_label (clr_json_get_string (party, "role")));
       add_field (self, 16, _("Address"), clr_json_get_string (party, "address"));
-      add_field (self, 16, _("Country"), clr_json_get_string (party, "country"));
-      add_field (self, 16, _("Headquarters country"), clr_json_get_string (party, "headquarters_country"));
+      add_country (self, 16, _("Country"), clr_json_get_string (party, "country"));
+      add_country (self, 16, _("Headquarters country"), clr_json_get_string (party, "headquarters_country"));
       if (parent != NULL)
         {
           g_autofree char *ownership = obj_scalar (parent, "ownership_percent");
           g_autofree char *percent = ownership ? g_strdup_printf ("%s %%", ownership) : NULL;
 
           add_field (self, 16, _("Ultimate parent"), clr_json_get_string (parent, "name"));
-          add_field (self, 32, _("Headquarters country"), clr_json_get_string (parent, "headquarters_country"));
+          add_country (self, 32, _("Headquarters country"), clr_json_get_string (parent, "headquarters_country"));
           add_field (self, 32, _("Ownership"), percent);
         }
     }
@@ -598,7 +730,9 @@ build_blocks (ClrReport *self)
         {
           JsonObject *hit = json_array_get_object_element (hits, h);
           JsonObject *hit_entry = obj_obj (hit, "entry");
-          g_autofree char *score = obj_scalar (hit, "score");
+          JsonNode *score = hit != NULL ? json_object_get_member (hit, "score") : NULL;
+          g_autofree char *percent = NULL;
+          g_autofree char *internal = NULL;
           const char *list = clr_json_get_string (hit, "list_code");
           const char *name = clr_json_get_string (hit, "name");
           const char *id = clr_json_get_string (hit, "entry_id");
@@ -612,10 +746,22 @@ build_blocks (ClrReport *self)
             name = clr_json_get_string (hit_entry, "name");
           if (id == NULL)
             id = clr_json_get_string (hit_entry, "entry_id");
-          /* Translators: a screening hit: score, list code, entry name, entry id */
-          line = g_strdup_printf (_("Score %s — %s — %s (entry %s)"),
-                                  score ? score : "?", list ? list : "?",
-                                  name ? name : "?", id ? id : "?");
+          /* The score as the app shows it; the list's own entry number, never
+           * the store's internal key ("EL:name:…") for entries without one. */
+          if (score != NULL && JSON_NODE_HOLDS_VALUE (score) && json_node_get_value_type (score) != G_TYPE_STRING)
+            /* Translators: a match score in percent, as the app shows it */
+            percent = g_strdup_printf (_("%.0f %%"), json_node_get_double (score) * 100);
+          internal = g_strconcat (list ? list : "", ":", NULL);
+          if (id != NULL && (*id == '\0' || g_str_has_prefix (id, internal)))
+            id = NULL;
+          if (id != NULL)
+            /* Translators: a screening hit: score in percent, list code, entry name, the list's entry number */
+            line = g_strdup_printf (_("Score %s — %s — %s (entry %s)"),
+                                    percent ? percent : "?", list ? list : "?", name ? name : "?", id);
+          else
+            /* Translators: a screening hit: score in percent, list code, entry name */
+            line = g_strdup_printf (_("Score %s — %s — %s"),
+                                    percent ? percent : "?", list ? list : "?", name ? name : "?");
           add_indented (self, BLOCK_TEXT, 16, line);
         }
     }
@@ -665,6 +811,12 @@ build_blocks (ClrReport *self)
   add_indented (self, BLOCK_MONO, 16, self->shipment_sha256);
   add_indented (self, BLOCK_TEXT, 0, _("Result document"));
   add_indented (self, BLOCK_MONO, 16, self->result_sha256);
+
+  /* Sign-off, kept together on the last page. */
+  add_block (self, BLOCK_HEADING, "%s", _("Sign-off"));
+  add_block (self, BLOCK_SIGNATURE, "%s: %s\n\n%s: %s\n\n%s: %s",
+             _("Prepared by"), SIGNATURE_LINE, _("Reviewed by"), SIGNATURE_LINE,
+             _("Date"), SIGNATURE_LINE);
 }
 
 /* Layout */
@@ -691,6 +843,7 @@ space_before (BlockKind kind)
     {
     case BLOCK_HEADING: return 14;
     case BLOCK_BANNER:  return 10;
+    case BLOCK_SIGNATURE: return 18;
     default:            return 2;
     }
 }
@@ -775,6 +928,38 @@ layout_block (ClrReport   *self,
   return layout;
 }
 
+/* Where the first block of a page goes: below the STALE band when there is one. */
+static double
+top_of_page (ClrReport *self)
+{
+  return self->stale != NULL ? MARGIN + STALE_BAND : MARGIN;
+}
+
+/* The STALE band at the top of every page of a report on an outdated result. */
+static void
+draw_stale_band (ClrReport *self,
+                 cairo_t   *cr)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 9");
+  g_autofree char *text = NULL;
+
+  /* Translators: the band on every page of a report on an outdated result; %s is why */
+  text = g_strdup_printf (_("STALE — %s — evaluate again before relying on this report"), self->stale);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, (int) ((self->width - 2 * MARGIN - 8) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (layout, text, -1);
+  tag_chinese_runs (layout);
+  cairo_set_source_rgb (cr, 0.75, 0.11, 0.16);
+  cairo_rectangle (cr, MARGIN, MARGIN - 4, self->width - 2 * MARGIN, STALE_BAND - 6);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_move_to (cr, MARGIN + 4, MARGIN - 1);
+  pango_cairo_show_layout (cr, layout);
+}
+
 guint
 clr_report_paginate (ClrReport *self,
                      cairo_t   *cr,
@@ -794,7 +979,7 @@ clr_report_paginate (ClrReport *self,
   g_array_set_size (self->pages, 0);
   g_array_append_val (self->pages, first);
 
-  y = MARGIN;
+  y = top_of_page (self);
   bottom = height - MARGIN - FOOTER;
   for (guint i = 0; i < self->blocks->len; i++)
     {
@@ -811,10 +996,10 @@ clr_report_paginate (ClrReport *self,
       if (y + block->height > bottom
           || (block->kind == BLOCK_HEADING && y + block->height + 40 > bottom))
         {
-          if (y > MARGIN)
+          if (y > top_of_page (self))
             {
               g_array_append_val (self->pages, i);
-              y = MARGIN;
+              y = top_of_page (self);
             }
         }
       y += block->height;
@@ -830,7 +1015,7 @@ clr_report_draw_page (ClrReport *self,
 {
   JsonObject *shipment;
   guint start, end;
-  double y = MARGIN;
+  double y = top_of_page (self);
 
   g_return_if_fail (CLR_IS_REPORT (self));
   g_return_if_fail (page < self->pages->len);
@@ -841,6 +1026,8 @@ clr_report_draw_page (ClrReport *self,
                                     : self->blocks->len;
 
   cairo_save (cr);
+  if (self->stale != NULL)
+    draw_stale_band (self, cr);
   for (guint i = start; i < end; i++)
     {
       Block *block = &g_array_index (self->blocks, Block, i);
@@ -887,6 +1074,13 @@ clr_report_draw_page (ClrReport *self,
     text = g_strdup_printf (_("Clearance evidence report — %s — shipment %.12s — page %u of %u"),
                             clr_json_get_string (shipment, "reference") ? clr_json_get_string (shipment, "reference") : "",
                             self->shipment_sha256, page + 1, self->pages->len);
+    if (self->stale != NULL)
+      {
+        char *stale = g_strdup_printf ("%s — %s", _("STALE"), text);
+
+        g_free (text);
+        text = stale;
+      }
     pango_layout_set_font_description (footer, font);
     pango_font_description_free (font);
     pango_layout_set_width (footer, (int) ((self->width - 2 * MARGIN) * PANGO_SCALE));
@@ -909,6 +1103,11 @@ clr_report_to_text (ClrReport *self)
   /* Rebuilding the blocks drops their measurements: paginate again before drawing. */
   build_blocks (self);
   g_array_set_size (self->pages, 0);
+  if (self->stale != NULL)
+    {
+      g_string_append_printf (out, _("STALE — %s — evaluate again before relying on this report"), self->stale);
+      g_string_append_c (out, '\n');
+    }
   for (guint i = 0; i < self->blocks->len; i++)
     {
       Block *block = &g_array_index (self->blocks, Block, i);
@@ -934,12 +1133,14 @@ clr_report_write_pdf (ClrReport   *self,
   cairo_t *cr;
   cairo_status_t status;
   guint n_pages;
+  double width, height;
 
   g_return_val_if_fail (CLR_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
-  surface = cairo_pdf_surface_create (tmp, A4_WIDTH, A4_HEIGHT);
+  clr_report_paper_get_size (self->paper, &width, &height);
+  surface = cairo_pdf_surface_create (tmp, width, height);
   {
     g_autofree char *created = g_date_time_format_iso8601 (self->generated_at);
     JsonObject *shipment = json_node_get_object (self->shipment);
@@ -952,7 +1153,7 @@ clr_report_write_pdf (ClrReport   *self,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
   }
   cr = cairo_create (surface);
-  n_pages = clr_report_paginate (self, cr, A4_WIDTH, A4_HEIGHT);
+  n_pages = clr_report_paginate (self, cr, width, height);
   for (guint i = 0; i < n_pages; i++)
     {
       clr_report_draw_page (self, cr, i);
