@@ -12,16 +12,166 @@
 
 #include "clr-shipment-page-private.h"
 
+/* The paper GTK takes from the locale (LC_PAPER): US Letter or A4. */
+static ClrReportPaper
+locale_paper (void)
+{
+  g_autoptr(GtkPaperSize) paper = gtk_paper_size_new (NULL);
+
+  return g_str_equal (gtk_paper_size_get_name (paper), GTK_PAPER_NAME_LETTER)
+         ? CLR_REPORT_PAPER_LETTER : CLR_REPORT_PAPER_A4;
+}
+
 static ClrReport *
 make_report (ClrShipmentPage  *self,
              GError          **error)
 {
   g_autofree char *author = self->settings != NULL
                             ? clr_settings_dup_effective_reviewer_name (self->settings) : NULL;
+  ClrShipmentCatalog *catalog = clr_shipment_session_get_catalog (self->session);
+  ClrRulePack *pack = catalog != NULL ? clr_shipment_catalog_get_pack (catalog) : NULL;
+  ClrReport *report = clr_report_new (clr_result_pane_get_shipment (self->result_pane),
+                                      clr_result_pane_get_result (self->result_pane),
+                                      author, NULL, error);
 
-  return clr_report_new (clr_result_pane_get_shipment (self->result_pane),
-                         clr_result_pane_get_result (self->result_pane),
-                         author, NULL, error);
+  if (report == NULL)
+    return NULL;
+  clr_report_set_paper (report, locale_paper ());
+  if (pack != NULL)
+    {
+      g_autoptr(JsonNode) countries = clr_rule_pack_list_countries (pack, NULL);
+
+      clr_report_set_countries (report, countries);
+    }
+  /* The user chose to go on with an outdated result: every page says so. */
+  if (clr_result_pane_get_stale (self->result_pane))
+    {
+      const char *reason = clr_result_pane_get_stale_reason (self->result_pane);
+
+      clr_report_set_stale (report, reason != NULL ? reason : _("The shipment was edited"));
+    }
+  return report;
+}
+
+/* ---- A stale result: evaluate again first? ------------------------------ */
+
+static void
+stale_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   ClrShipmentPage  *self)
+{
+  gboolean print = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "clr-print"));
+
+  if (g_str_equal (response, "evaluate"))
+    clr_shipment_page_evaluate (self);
+  else if (g_str_equal (response, "anyway") && print)
+    _clr_shipment_page_print_now (self);
+  else if (g_str_equal (response, "anyway"))
+    _clr_shipment_page_export_report_now (self);
+}
+
+/* With a stale result, asks whether to evaluate first; TRUE when asked (the
+ * answer goes on), FALSE when the result is current. */
+static gboolean
+ask_if_stale (ClrShipmentPage *self,
+              gboolean         print)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *reason = clr_result_pane_get_stale_reason (self->result_pane);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (!clr_result_pane_get_stale (self->result_pane))
+    return FALSE;
+  /* Translators: body of the "Evaluate again first?" dialog; %s is why the result is out of date */
+  body = g_strdup_printf (_("%s. The result may no longer hold. If you go on, every page of the report says STALE with this cause."),
+                          reason != NULL ? reason : _("The shipment was edited"));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Evaluate again first?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "anyway", print ? _("_Print Anyway") : _("_Export Anyway"),
+                                    "evaluate", _("_Evaluate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "anyway", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "evaluate", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "evaluate");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "clr-print", GINT_TO_POINTER (print));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (stale_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* ---- Open and Show in Folder ------------------------------------------- */
+
+void
+_clr_shipment_page_open_file (ClrShipmentPage *self,
+                              GVariant        *parameter)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GAppLaunchContext) context = NULL;
+
+  if (GTK_IS_WIDGET (root))
+    context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (root))));
+  if (!g_app_info_launch_default_for_uri (g_variant_get_string (parameter, NULL), context, &error))
+    clr_shipment_page_toast (self, error->message);
+}
+
+/* Without a file manager on the bus: opens the folder of @uri. */
+static void
+open_folder_of (ClrShipmentPage *self,
+                const char      *uri)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *folder_uri = NULL;
+
+  file = g_file_new_for_uri (uri);
+  folder = g_file_get_parent (file);
+  folder_uri = folder != NULL ? g_file_get_uri (folder) : NULL;
+  if (folder_uri != NULL)
+    {
+      g_autoptr(GVariant) parameter = g_variant_ref_sink (g_variant_new_string (folder_uri));
+
+      _clr_shipment_page_open_file (self, parameter);
+    }
+}
+
+static void
+show_items_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(ClrShipmentPage) self = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *uri = g_object_get_data (G_OBJECT (self), "clr-show-uri");
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
+  if (reply == NULL && uri != NULL)
+    open_folder_of (self, uri);
+}
+
+void
+_clr_shipment_page_show_in_folder (ClrShipmentPage *self,
+                                   GVariant        *parameter)
+{
+  const char *uri = g_variant_get_string (parameter, NULL);
+  const char *uris[] = { uri, NULL };
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+
+  g_object_set_data_full (G_OBJECT (self), "clr-show-uri", g_strdup (uri), g_free);
+  if (bus == NULL)
+    {
+      open_folder_of (self, uri);
+      return;
+    }
+  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                          "org.freedesktop.FileManager1", "ShowItems",
+                          g_variant_new ("(^ass)", uris, ""), NULL,
+                          G_DBUS_CALL_FLAGS_NONE, -1, NULL, show_items_done_cb, g_object_ref (self));
 }
 
 /* ---- Export ------------------------------------------------------------ */
@@ -57,6 +207,11 @@ report_done_cb (GObject      *object,
   g_autofree char *json = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *uri = NULL;
+  GtkWidget *title;
+  GtkWidget *label;
+  GtkWidget *show;
+  AdwToast *toast;
 
   if (json == NULL)
     {
@@ -64,9 +219,26 @@ report_done_cb (GObject      *object,
       return;
     }
   name = g_path_get_basename (json);
+  uri = g_filename_to_uri (g_task_get_task_data (G_TASK (result)), NULL, NULL);
   /* Translators: the PDF was written; the JSON evidence pack's file name follows */
   text = g_strdup_printf (_("Evidence report saved, with its evidence pack %s"), name);
-  clr_shipment_page_toast (self, text);
+  /* The toast opens the PDF; its title has Show in Folder beside the words. */
+  title = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (title), label);
+  show = gtk_button_new_with_mnemonic (_("Show in _Folder"));
+  gtk_widget_add_css_class (show, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (show), "shipment.show-in-folder");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (show), "s", uri);
+  gtk_box_append (GTK_BOX (title), show);
+  toast = adw_toast_new (text);
+  adw_toast_set_custom_title (toast, title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "shipment.open-file");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -97,6 +269,14 @@ export_report_response_cb (GtkNativeDialog *dialog,
 
 void
 _clr_shipment_page_export_report (ClrShipmentPage *self)
+{
+  if (clr_result_pane_get_result (self->result_pane) == NULL || ask_if_stale (self, FALSE))
+    return;
+  _clr_shipment_page_export_report_now (self);
+}
+
+void
+_clr_shipment_page_export_report_now (ClrShipmentPage *self)
 {
   g_autofree char *name = _clr_shipment_page_suggested_name (self, "-evidence.pdf");
   GtkFileChooserNative *dialog;
@@ -212,6 +392,15 @@ clr_shipment_page_get_printing (ClrShipmentPage *self)
 
 void
 _clr_shipment_page_print (ClrShipmentPage *self)
+{
+  if (clr_result_pane_get_result (self->result_pane) != NULL && self->print_report == NULL
+      && ask_if_stale (self, TRUE))
+    return;
+  _clr_shipment_page_print_now (self);
+}
+
+void
+_clr_shipment_page_print_now (ClrShipmentPage *self)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
