@@ -97,20 +97,42 @@ test_text (void)
   g_assert_true (strong < weak);
 }
 
+static char *
+write_pdf (ClrReport  *report,
+           char      **dir)
+{
+  g_autoptr(GError) error = NULL;
+  char *path;
+
+  *dir = g_dir_make_tmp ("clr-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, "report.pdf", NULL);
+  g_assert_true (clr_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+remove_pdf (char *dir,
+            char *path)
+{
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  g_free (path);
+  g_free (dir);
+}
+
 static void
 test_pdf (void)
 {
   g_autoptr(ClrReport) report = make_report ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("clr-report-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *contents = NULL;
   gsize length = 0;
   guint pages = 0;
+  char *dir = NULL;
+  char *path = write_pdf (report, &dir);
 
-  g_assert_no_error (error);
-  g_assert_true (clr_report_write_pdf (report, path, &error));
-  g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, &length, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (length, >, 1000);
@@ -121,8 +143,7 @@ test_pdf (void)
     if (memcmp (contents + i, "/Type /Page", 11) == 0 && contents[i + 11] != 's')
       pages++;
   g_assert_cmpuint (pages, >=, 1);
-  g_assert_cmpint (g_remove (path), ==, 0);
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  remove_pdf (dir, path);
 }
 
 static void
@@ -317,31 +338,6 @@ pdf_pages_text (const char *path)
     if (pages[i + 1] != NULL)
       g_ptr_array_add (texts, g_strdup (pages[i]));
   return texts;
-}
-
-static char *
-write_pdf (ClrReport  *report,
-           char      **dir)
-{
-  g_autoptr(GError) error = NULL;
-  char *path;
-
-  *dir = g_dir_make_tmp ("clr-report-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (*dir, "report.pdf", NULL);
-  g_assert_true (clr_report_write_pdf (report, path, &error));
-  g_assert_no_error (error);
-  return path;
-}
-
-static void
-remove_pdf (char *dir,
-            char *path)
-{
-  g_assert_cmpint (g_remove (path), ==, 0);
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-  g_free (path);
-  g_free (dir);
 }
 
 /* A report on an outdated result says so, with the cause, on every page. */
