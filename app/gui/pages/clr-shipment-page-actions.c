@@ -309,7 +309,6 @@ static const struct {
   { "shipment.show-form", NULL, show_form, NULL, { NULL } },
   { "shipment.review-hit", "u", NULL, review_hit, { NULL } },
   { "shipment.open-file", "s", NULL, _clr_shipment_page_open_file, { NULL } },
-  { "shipment.show-in-folder", "s", NULL, _clr_shipment_page_show_in_folder, { NULL } },
 };
 
 static void

@@ -81,11 +81,8 @@ void                  _clr_shipment_page_print              (ClrShipmentPage    
 /* The same without asking "Evaluate again first?" about a stale result. */
 void                  _clr_shipment_page_export_report_now  (ClrShipmentPage       *self);
 void                  _clr_shipment_page_print_now          (ClrShipmentPage       *self);
-/* The export toast's buttons: open the file at URI @parameter ("s"), or show
- * it in the file manager (FileManager1 over D-Bus; else open its folder). */
+/* The export toast's Open: opens the file at URI @parameter ("s"). */
 void                  _clr_shipment_page_open_file          (ClrShipmentPage       *self,
-                                                             GVariant              *parameter);
-void                  _clr_shipment_page_show_in_folder     (ClrShipmentPage       *self,
                                                              GVariant              *parameter);
 
 /* For the tests. */
