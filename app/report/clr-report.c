@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <unistd.h>
 
 #include <cairo-pdf.h>
@@ -16,53 +17,11 @@
 #include <pango/pangocairo.h>
 
 #include "clr-json.h"
-#include "clr-report.h"
+#include "clr-report-private.h"
 #include "clr-verdict-style.h"
 #include "clr-words.h"
 
 G_DEFINE_QUARK (clr-report-error-quark, clr_report_error)
-
-/* A4 in points, and the page furniture. */
-#define A4_WIDTH   595.276
-#define A4_HEIGHT  841.890
-#define MARGIN     48.0
-#define FOOTER     24.0
-
-typedef enum
-{
-  BLOCK_TITLE,
-  BLOCK_HEADING,
-  BLOCK_TEXT,
-  BLOCK_SMALL,
-  BLOCK_MONO,
-  BLOCK_BANNER,
-} BlockKind;
-
-typedef struct
-{
-  BlockKind  kind;
-  char      *markup;
-  double     indent;
-  ClrVerdict verdict;    /* BLOCK_BANNER only */
-  double     height;     /* measured by paginate */
-} Block;
-
-struct _ClrReport
-{
-  GObject     parent_instance;
-
-  JsonNode   *shipment;
-  JsonNode   *result;
-  char       *author;
-  GDateTime  *generated_at;
-  char       *shipment_sha256;
-  char       *result_sha256;
-
-  GArray     *blocks;     /* Block */
-  GArray     *pages;      /* guint: index of the first block of each page */
-  double      width;
-  double      height;
-};
 
 G_DEFINE_FINAL_TYPE (ClrReport, clr_report, G_TYPE_OBJECT)
 
@@ -85,6 +44,8 @@ clr_report_finalize (GObject *object)
   g_clear_pointer (&self->generated_at, g_date_time_unref);
   g_clear_pointer (&self->shipment_sha256, g_free);
   g_clear_pointer (&self->result_sha256, g_free);
+  g_clear_pointer (&self->stale, g_free);
+  g_clear_pointer (&self->countries, g_hash_table_unref);
   g_clear_pointer (&self->blocks, g_array_unref);
   g_clear_pointer (&self->pages, g_array_unref);
 
@@ -103,6 +64,106 @@ clr_report_init (ClrReport *self)
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, block_clear);
   self->pages = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+ClrReportPaper
+clr_report_paper_for_locale (const char *locale)
+{
+  /* The territories whose paper is US Letter among those the app ships for. */
+  static const char * const letter[] = { "US", "CA" };
+  const char *territory;
+  gsize length;
+
+  if (locale == NULL)
+    locale = setlocale (LC_PAPER, NULL);
+  if (locale == NULL || (territory = strchr (locale, '_')) == NULL)
+    return CLR_REPORT_PAPER_A4;
+  territory++;
+  length = strcspn (territory, ".@");
+  for (guint i = 0; i < G_N_ELEMENTS (letter); i++)
+    if (length == strlen (letter[i]) && g_ascii_strncasecmp (territory, letter[i], length) == 0)
+      return CLR_REPORT_PAPER_LETTER;
+  return CLR_REPORT_PAPER_A4;
+}
+
+gboolean
+clr_report_paper_from_name (const char     *name,
+                            ClrReportPaper *paper)
+{
+  g_return_val_if_fail (paper != NULL, FALSE);
+
+  if (g_ascii_strcasecmp (name ? name : "", "a4") == 0)
+    *paper = CLR_REPORT_PAPER_A4;
+  else if (g_ascii_strcasecmp (name ? name : "", "letter") == 0)
+    *paper = CLR_REPORT_PAPER_LETTER;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+void
+clr_report_paper_get_size (ClrReportPaper  paper,
+                           double         *width,
+                           double         *height)
+{
+  *width = paper == CLR_REPORT_PAPER_LETTER ? LETTER_WIDTH : A4_WIDTH;
+  *height = paper == CLR_REPORT_PAPER_LETTER ? LETTER_HEIGHT : A4_HEIGHT;
+}
+
+void
+clr_report_set_paper (ClrReport      *self,
+                      ClrReportPaper  paper)
+{
+  g_return_if_fail (CLR_IS_REPORT (self));
+  self->paper = paper;
+}
+
+ClrReportPaper
+clr_report_get_paper (ClrReport *self)
+{
+  g_return_val_if_fail (CLR_IS_REPORT (self), CLR_REPORT_PAPER_A4);
+  return self->paper;
+}
+
+void
+clr_report_set_stale (ClrReport  *self,
+                      const char *reason)
+{
+  g_return_if_fail (CLR_IS_REPORT (self));
+  g_free (self->stale);
+  self->stale = g_strdup (reason);
+}
+
+const char *
+clr_report_get_stale (ClrReport *self)
+{
+  g_return_val_if_fail (CLR_IS_REPORT (self), NULL);
+  return self->stale;
+}
+
+void
+clr_report_set_countries (ClrReport *self,
+                          JsonNode  *countries)
+{
+  JsonArray *array;
+
+  g_return_if_fail (CLR_IS_REPORT (self));
+
+  g_clear_pointer (&self->countries, g_hash_table_unref);
+  if (countries == NULL || !JSON_NODE_HOLDS_ARRAY (countries))
+    return;
+  array = json_node_get_array (countries);
+  self->countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *country = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      const char *code = clr_json_get_string (country, "code");
+      const char *name = clr_json_get_string (country, "name");
+
+      if (code != NULL && name != NULL)
+        g_hash_table_replace (self->countries, g_strdup (code), g_strdup (name));
+    }
 }
 
 /* Document access helpers: every field is optional except what _new checks. */
@@ -342,6 +403,23 @@ add_field (ClrReport  *self,
   g_array_append_val (self->blocks, block);
 }
 
+/* A country code with its name beside it: "China (CN)". */
+static void
+add_country (ClrReport  *self,
+             double      indent,
+             const char *label,
+             const char *code)
+{
+  const char *name = code != NULL && self->countries != NULL
+                     ? g_hash_table_lookup (self->countries, code) : NULL;
+  g_autofree char *text = NULL;
+
+  if (name != NULL)
+    /* Translators: a country name with its ISO code, "China (CN)" */
+    text = g_strdup_printf (_("%s (%s)"), name, code);
+  add_field (self, indent, label, text != NULL ? text : code);
+}
+
 static void
 add_indented (ClrReport  *self,
               BlockKind   kind,
@@ -406,8 +484,8 @@ compare_findings (gconstpointer a,
   return clr_verdict_rank (clr_json_get_string (fb, "outcome")) - clr_verdict_rank (clr_json_get_string (fa, "outcome"));
 }
 
-static void
-build_blocks (ClrReport *self)
+void
+_clr_report_build_blocks (ClrReport *self)
 {
   JsonObject *shipment = json_node_get_object (self->shipment);
   JsonObject *result = json_node_get_object (self->result);
@@ -445,8 +523,8 @@ build_blocks (ClrReport *self)
 
   add_block (self, BLOCK_HEADING, "%s", _("Shipment"));
   add_field (self, 0, _("Export date"), clr_json_get_string (shipment, "date"));
-  add_field (self, 0, _("Destination"), clr_json_get_string (shipment, "destination"));
-  add_field (self, 0, _("Exported from"), clr_json_get_string (shipment, "exported_from"));
+  add_country (self, 0, _("Destination"), clr_json_get_string (shipment, "destination"));
+  add_country (self, 0, _("Exported from"), clr_json_get_string (shipment, "exported_from"));
   if (end_use != NULL)
     {
       g_autofree char *categories = join_string_array (obj_arr (end_use, "categories"),
@@ -487,7 +565,10 @@ build_blocks (ClrReport *self)
         {
           g_autofree char *value = obj_scalar (item, fields[f].member);
 
-          add_field (self, 16, _(fields[f].label), value);
+          if (g_str_equal (fields[f].member, "manufacturer_headquarters"))
+            add_country (self, 16, _(fields[f].label), value);
+          else
+            add_field (self, 16, _(fields[f].label), value);
         }
     }
 
@@ -501,15 +582,15 @@ build_blocks (ClrReport *self)
                  clr_json_get_string (party, "name") ? clr_json_get_string (party, "name") : "",
                  clr_words_party_role_label (clr_json_get_string (party, "role")));
       add_field (self, 16, _("Address"), clr_json_get_string (party, "address"));
-      add_field (self, 16, _("Country"), clr_json_get_string (party, "country"));
-      add_field (self, 16, _("Headquarters country"), clr_json_get_string (party, "headquarters_country"));
+      add_country (self, 16, _("Country"), clr_json_get_string (party, "country"));
+      add_country (self, 16, _("Headquarters country"), clr_json_get_string (party, "headquarters_country"));
       if (parent != NULL)
         {
           g_autofree char *ownership = obj_scalar (parent, "ownership_percent");
           g_autofree char *percent = ownership ? g_strdup_printf ("%s %%", ownership) : NULL;
 
           add_field (self, 16, _("Ultimate parent"), clr_json_get_string (parent, "name"));
-          add_field (self, 32, _("Headquarters country"), clr_json_get_string (parent, "headquarters_country"));
+          add_country (self, 32, _("Headquarters country"), clr_json_get_string (parent, "headquarters_country"));
           add_field (self, 32, _("Ownership"), percent);
         }
     }
@@ -598,7 +679,9 @@ build_blocks (ClrReport *self)
         {
           JsonObject *hit = json_array_get_object_element (hits, h);
           JsonObject *hit_entry = obj_obj (hit, "entry");
-          g_autofree char *score = obj_scalar (hit, "score");
+          JsonNode *score = hit != NULL ? json_object_get_member (hit, "score") : NULL;
+          g_autofree char *percent = NULL;
+          g_autofree char *internal = NULL;
           const char *list = clr_json_get_string (hit, "list_code");
           const char *name = clr_json_get_string (hit, "name");
           const char *id = clr_json_get_string (hit, "entry_id");
@@ -612,10 +695,22 @@ build_blocks (ClrReport *self)
             name = clr_json_get_string (hit_entry, "name");
           if (id == NULL)
             id = clr_json_get_string (hit_entry, "entry_id");
-          /* Translators: a screening hit: score, list code, entry name, entry id */
-          line = g_strdup_printf (_("Score %s — %s — %s (entry %s)"),
-                                  score ? score : "?", list ? list : "?",
-                                  name ? name : "?", id ? id : "?");
+          /* The score as the app shows it; the list's own entry number, never
+           * the store's internal key ("EL:name:…") for entries without one. */
+          if (score != NULL && JSON_NODE_HOLDS_VALUE (score) && json_node_get_value_type (score) != G_TYPE_STRING)
+            /* Translators: a match score in percent, as the app shows it */
+            percent = g_strdup_printf (_("%.0f %%"), json_node_get_double (score) * 100);
+          internal = g_strconcat (list ? list : "", ":", NULL);
+          if (id != NULL && (*id == '\0' || g_str_has_prefix (id, internal)))
+            id = NULL;
+          if (id != NULL)
+            /* Translators: a screening hit: score in percent, list code, entry name, the list's entry number */
+            line = g_strdup_printf (_("Score %s — %s — %s (entry %s)"),
+                                    percent ? percent : "?", list ? list : "?", name ? name : "?", id);
+          else
+            /* Translators: a screening hit: score in percent, list code, entry name */
+            line = g_strdup_printf (_("Score %s — %s — %s"),
+                                    percent ? percent : "?", list ? list : "?", name ? name : "?");
           add_indented (self, BLOCK_TEXT, 16, line);
         }
     }
@@ -665,321 +760,10 @@ build_blocks (ClrReport *self)
   add_indented (self, BLOCK_MONO, 16, self->shipment_sha256);
   add_indented (self, BLOCK_TEXT, 0, _("Result document"));
   add_indented (self, BLOCK_MONO, 16, self->result_sha256);
-}
 
-/* Layout */
-
-static const char *
-font_for (BlockKind kind)
-{
-  switch (kind)
-    {
-    case BLOCK_TITLE:   return "Sans Bold 16";
-    case BLOCK_HEADING: return "Sans Bold 12";
-    case BLOCK_SMALL:   return "Sans Italic 8";
-    case BLOCK_MONO:    return "Monospace 8";
-    case BLOCK_BANNER:  return "Sans 12";
-    case BLOCK_TEXT:
-    default:            return "Sans 9.5";
-    }
-}
-
-static double
-space_before (BlockKind kind)
-{
-  switch (kind)
-    {
-    case BLOCK_HEADING: return 14;
-    case BLOCK_BANNER:  return 10;
-    default:            return 2;
-    }
-}
-
-#define BANNER_PAD 8.0
-
-/* The face for Chinese names. Han characters are shared by Chinese and
- * Japanese, and fontconfig's fallback for them with no language known is the
- * Japanese face (其, 骨, 直 drawn the Japanese way): runs of Han characters in
- * text that is not Japanese (no kana) or Korean (no hangul) are marked as
- * Simplified Chinese and set in the SC face (fonts-noto-cjk). */
-#define CJK_SC_FAMILY "Noto Sans CJK SC"
-
-static void
-tag_chinese_runs (PangoLayout *layout)
-{
-  const char *text = pango_layout_get_text (layout);
-  PangoAttrList *current = pango_layout_get_attributes (layout);
-  g_autoptr(PangoAttrList) attrs = NULL;
-  PangoLanguage *zh = pango_language_from_string ("zh-cn");
-  const char *run = NULL;
-  gboolean found = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (p));
-
-      if (script == G_UNICODE_SCRIPT_HIRAGANA || script == G_UNICODE_SCRIPT_KATAKANA
-          || script == G_UNICODE_SCRIPT_HANGUL)
-        return;  /* Japanese or Korean: the language's own face */
-      if (script == G_UNICODE_SCRIPT_HAN)
-        found = TRUE;
-    }
-  if (!found)
-    return;
-
-  attrs = current != NULL ? pango_attr_list_copy (current) : pango_attr_list_new ();
-  for (const char *p = text;; p = g_utf8_next_char (p))
-    {
-      gunichar c = *p != '\0' ? g_utf8_get_char (p) : 0;
-      GUnicodeScript script = c != 0 ? g_unichar_get_script (c) : G_UNICODE_SCRIPT_INVALID_CODE;
-      /* Han, with the CJK punctuation and full-width forms between its characters. */
-      gboolean chinese = script == G_UNICODE_SCRIPT_HAN
-                         || (run != NULL && (g_unichar_iswide (c) || (c >= 0x3000 && c <= 0x303F)));
-
-      if (chinese && run == NULL)
-        run = p;
-      else if (!chinese && run != NULL)
-        {
-          PangoAttribute *language = pango_attr_language_new (zh);
-          PangoAttribute *family = pango_attr_family_new (CJK_SC_FAMILY);
-
-          language->start_index = family->start_index = (guint) (run - text);
-          language->end_index = family->end_index = (guint) (p - text);
-          pango_attr_list_insert (attrs, language);
-          pango_attr_list_insert (attrs, family);
-          run = NULL;
-        }
-      if (c == 0)
-        break;
-    }
-  pango_layout_set_attributes (layout, attrs);
-}
-
-static PangoLayout *
-layout_block (ClrReport   *self,
-              cairo_t     *cr,
-              const Block *block)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_from_string (font_for (block->kind));
-  double width = self->width - 2 * MARGIN - block->indent;
-
-  if (block->kind == BLOCK_BANNER)
-    width -= 2 * BANNER_PAD;
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_markup (layout, block->markup, -1);
-  tag_chinese_runs (layout);
-  return layout;
-}
-
-guint
-clr_report_paginate (ClrReport *self,
-                     cairo_t   *cr,
-                     double     width,
-                     double     height)
-{
-  double y;
-  double bottom;
-  guint first = 0;
-
-  g_return_val_if_fail (CLR_IS_REPORT (self), 0);
-  g_return_val_if_fail (cr != NULL, 0);
-
-  self->width = width;
-  self->height = height;
-  build_blocks (self);
-  g_array_set_size (self->pages, 0);
-  g_array_append_val (self->pages, first);
-
-  y = MARGIN;
-  bottom = height - MARGIN - FOOTER;
-  for (guint i = 0; i < self->blocks->len; i++)
-    {
-      Block *block = &g_array_index (self->blocks, Block, i);
-      g_autoptr(PangoLayout) layout = layout_block (self, cr, block);
-      int w, h;
-
-      pango_layout_get_size (layout, &w, &h);
-      block->height = (double) h / PANGO_SCALE + space_before (block->kind);
-      if (block->kind == BLOCK_BANNER)
-        block->height += 2 * BANNER_PAD;
-
-      /* Keep a heading with the block after it. */
-      if (y + block->height > bottom
-          || (block->kind == BLOCK_HEADING && y + block->height + 40 > bottom))
-        {
-          if (y > MARGIN)
-            {
-              g_array_append_val (self->pages, i);
-              y = MARGIN;
-            }
-        }
-      y += block->height;
-    }
-
-  return self->pages->len;
-}
-
-void
-clr_report_draw_page (ClrReport *self,
-                      cairo_t   *cr,
-                      guint      page)
-{
-  JsonObject *shipment;
-  guint start, end;
-  double y = MARGIN;
-
-  g_return_if_fail (CLR_IS_REPORT (self));
-  g_return_if_fail (page < self->pages->len);
-
-  shipment = json_node_get_object (self->shipment);
-  start = g_array_index (self->pages, guint, page);
-  end = page + 1 < self->pages->len ? g_array_index (self->pages, guint, page + 1)
-                                    : self->blocks->len;
-
-  cairo_save (cr);
-  for (guint i = start; i < end; i++)
-    {
-      Block *block = &g_array_index (self->blocks, Block, i);
-      g_autoptr(PangoLayout) layout = layout_block (self, cr, block);
-      double x = MARGIN + block->indent;
-
-      y += space_before (block->kind);
-      if (block->kind == BLOCK_BANNER)
-        {
-          double r, g, b;
-          double h = block->height - space_before (block->kind);
-
-          clr_verdict_get_rgb (block->verdict, &r, &g, &b);
-          cairo_set_source_rgb (cr, r, g, b);
-          cairo_rectangle (cr, MARGIN, y, self->width - 2 * MARGIN, h);
-          cairo_fill (cr);
-          cairo_set_source_rgb (cr, 1, 1, 1);
-          cairo_move_to (cr, x + BANNER_PAD, y + BANNER_PAD);
-          pango_cairo_show_layout (cr, layout);
-          y += h;
-          continue;
-        }
-
-      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      if (block->kind == BLOCK_HEADING)
-        {
-          cairo_set_line_width (cr, 0.5);
-          cairo_move_to (cr, MARGIN, y - 3);
-          cairo_line_to (cr, self->width - MARGIN, y - 3);
-          cairo_stroke (cr);
-        }
-      cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, layout);
-      y += block->height - space_before (block->kind);
-    }
-
-  /* Footer: which report, which page, so loose pages can be put back together. */
-  {
-    g_autoptr(PangoLayout) footer = pango_cairo_create_layout (cr);
-    PangoFontDescription *font = pango_font_description_from_string ("Sans 7.5");
-    g_autofree char *text = NULL;
-
-    /* Translators: page footer: reference, shipment hash prefix, page n of m */
-    text = g_strdup_printf (_("Clearance evidence report — %s — shipment %.12s — page %u of %u"),
-                            clr_json_get_string (shipment, "reference") ? clr_json_get_string (shipment, "reference") : "",
-                            self->shipment_sha256, page + 1, self->pages->len);
-    pango_layout_set_font_description (footer, font);
-    pango_font_description_free (font);
-    pango_layout_set_width (footer, (int) ((self->width - 2 * MARGIN) * PANGO_SCALE));
-    pango_layout_set_text (footer, text, -1);
-    tag_chinese_runs (footer);
-    cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
-    cairo_move_to (cr, MARGIN, self->height - MARGIN);
-    pango_cairo_show_layout (cr, footer);
-  }
-  cairo_restore (cr);
-}
-
-char *
-clr_report_to_text (ClrReport *self)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  g_return_val_if_fail (CLR_IS_REPORT (self), NULL);
-
-  /* Rebuilding the blocks drops their measurements: paginate again before drawing. */
-  build_blocks (self);
-  g_array_set_size (self->pages, 0);
-  for (guint i = 0; i < self->blocks->len; i++)
-    {
-      Block *block = &g_array_index (self->blocks, Block, i);
-      g_autofree char *text = NULL;
-
-      if (!pango_parse_markup (block->markup, -1, 0, NULL, &text, NULL, NULL))
-        text = g_strdup (block->markup);
-      for (double indent = 0; indent < block->indent; indent += 16)
-        g_string_append (out, "  ");
-      g_string_append (out, text);
-      g_string_append_c (out, '\n');
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-gboolean
-clr_report_write_pdf (ClrReport   *self,
-                      const char  *path,
-                      GError     **error)
-{
-  g_autofree char *tmp = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  guint n_pages;
-
-  g_return_val_if_fail (CLR_IS_REPORT (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
-  surface = cairo_pdf_surface_create (tmp, A4_WIDTH, A4_HEIGHT);
-  {
-    g_autofree char *created = g_date_time_format_iso8601 (self->generated_at);
-    JsonObject *shipment = json_node_get_object (self->shipment);
-    g_autofree char *title = g_strdup_printf (_("Evidence report %s"),
-                                              clr_json_get_string (shipment, "reference") ? clr_json_get_string (shipment, "reference") : "");
-
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->author);
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
-  }
-  cr = cairo_create (surface);
-  n_pages = clr_report_paginate (self, cr, A4_WIDTH, A4_HEIGHT);
-  for (guint i = 0; i < n_pages; i++)
-    {
-      clr_report_draw_page (self, cr, i);
-      cairo_show_page (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_unlink (tmp);
-      g_set_error (error, CLR_REPORT_ERROR, CLR_REPORT_ERROR_IO,
-                   _("Cannot write “%s”: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp);
-      g_set_error (error, CLR_REPORT_ERROR, CLR_REPORT_ERROR_IO,
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  /* Sign-off, kept together on the last page. */
+  add_block (self, BLOCK_HEADING, "%s", _("Sign-off"));
+  add_block (self, BLOCK_SIGNATURE, "%s: %s\n\n%s: %s\n\n%s: %s",
+             _("Prepared by"), SIGNATURE_LINE, _("Reviewed by"), SIGNATURE_LINE,
+             _("Date"), SIGNATURE_LINE);
 }

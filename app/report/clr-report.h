@@ -38,6 +38,37 @@ ClrReport    *clr_report_new                  (JsonNode     *shipment,
                                                GError      **error);
 
 const char   *clr_report_get_author           (ClrReport    *self);
+
+/* The paper the PDF is written on. */
+typedef enum
+{
+  CLR_REPORT_PAPER_A4,
+  CLR_REPORT_PAPER_LETTER,
+} ClrReportPaper;
+
+/* The paper of a locale name ("en_US.UTF-8", "de_DE"): US Letter for the United
+ * States and Canada, A4 otherwise; NULL means the current LC_PAPER locale. */
+ClrReportPaper clr_report_paper_for_locale    (const char   *locale);
+/* "a4" or "letter" (any case); FALSE for anything else. */
+gboolean      clr_report_paper_from_name      (const char   *name,
+                                               ClrReportPaper *paper);
+/* Width and height of @paper in points. */
+void          clr_report_paper_get_size       (ClrReportPaper paper,
+                                               double       *width,
+                                               double       *height);
+/* The paper clr_report_write_pdf() uses; A4 unless set. */
+void          clr_report_set_paper            (ClrReport    *self,
+                                               ClrReportPaper paper);
+ClrReportPaper clr_report_get_paper           (ClrReport    *self);
+/* Marks the report as resting on an outdated result: every page says STALE
+ * with @reason ("The shipment was edited"); NULL: not stale. */
+void          clr_report_set_stale            (ClrReport    *self,
+                                               const char   *reason);
+const char   *clr_report_get_stale            (ClrReport    *self);
+/* Country names beside codes: @countries is clr_rule_pack_list_countries()'s
+ * array ([{"code", "name"}, …]); NULL prints codes only. */
+void          clr_report_set_countries        (ClrReport    *self,
+                                               JsonNode     *countries);
 /* SHA-256 (hex) of the compact JSON serialisation of each document. */
 const char   *clr_report_get_shipment_sha256  (ClrReport    *self);
 const char   *clr_report_get_result_sha256    (ClrReport    *self);
@@ -62,7 +93,7 @@ void          clr_report_draw_page            (ClrReport    *self,
 /* The report's text, one block per line, as the PDF prints it (without the
  * page furniture). (transfer full) */
 char         *clr_report_to_text              (ClrReport    *self);
-/* Writes an A4 PDF. Atomic: an existing file is replaced only when the new one is
+/* Writes a PDF on the report's paper. Atomic: an existing file is replaced only when the new one is
  * complete. */
 gboolean      clr_report_write_pdf            (ClrReport    *self,
                                                const char   *path,

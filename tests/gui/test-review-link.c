@@ -202,6 +202,8 @@ test_review_then_decide (Fixture       *f,
   /* Back on the Shipment page the banner says the result is out of date. */
   clr_window_set_page (f->window, "shipment");
   g_assert_true (clr_result_pane_get_stale (f->pane));
+  /* ... and why. */
+  g_assert_cmpstr (clr_result_pane_get_stale_reason (f->pane), ==, "A review decision changed a hit of this case");
   g_assert_cmpint (clr_shipment_page_get_case_id (f->shipment), ==, case_id);
 
   /* Evaluating again takes the decision in and clears it. */

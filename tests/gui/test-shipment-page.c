@@ -11,6 +11,7 @@
 #include "clr-gui-test.h"
 #include "clr-store-cases.h"
 #include "pages/clr-shipment-page-private.h"
+#include "shipment/clr-case-row.h"
 #include "shipment/clr-field-row.h"
 #include "shipment/clr-item-row.h"
 #include "shipment/clr-party-row.h"
@@ -390,6 +391,124 @@ test_evaluate_and_stale (Fixture       *f,
   g_assert_false (clr_result_pane_get_stale (f->pane));
 }
 
+/* A label somewhere under @root whose text starts with @prefix, or NULL. */
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root)
+      && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The case list's row of the open case, or NULL while it is not listed. */
+static ClrCaseRow *
+open_case_row (ClrShipmentPage *page)
+{
+  GtkListBox *list = clr_shipment_page_get_case_list (page);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (CLR_IS_CASE_ROW (row) && clr_shipment_page_get_case_id (page) != 0
+        && clr_case_row_get_case_id (CLR_CASE_ROW (row)) == clr_shipment_page_get_case_id (page))
+      return CLR_CASE_ROW (row);
+  return NULL;
+}
+
+static gboolean
+open_case_row_stale (ClrShipmentPage *page,
+                     gboolean         stale)
+{
+  ClrCaseRow *row = open_case_row (page);
+
+  return row != NULL && clr_case_row_get_stale (row) == stale;
+}
+
+/* The "Evaluate again first?" dialog, or NULL. */
+static AdwMessageDialog *
+stale_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), "Evaluate again first?") == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* A stale result says why, its case is marked in the list, and exporting it
+ * asks to evaluate again first. */
+static void
+test_stale_cause_and_guard (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(JsonNode) document = clr_test_parse (h100_plain_json);
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  clr_shipment_form_set_document (f->form, document);
+  /* Typed in: the case is saved and listed. */
+  clr_field_row_set_text (find_field (GTK_WIDGET (f->form), "Reference"), "PO-H100-FRESH");
+  CLR_GUI_TEST_WAIT_UNTIL (open_case_row (f->page) != NULL, 20);
+  g_assert_nonnull (open_case_row (f->page));
+  clr_shipment_page_evaluate (f->page);
+  CLR_GUI_TEST_WAIT_UNTIL (not_evaluating (f->page), 20);
+  g_assert_false (clr_result_pane_get_stale (f->pane));
+  g_assert_null (stale_dialog ());
+  CLR_GUI_TEST_WAIT_UNTIL (open_case_row_stale (f->page, FALSE), 20);
+  g_assert_true (open_case_row_stale (f->page, FALSE));
+
+  /* An edit: the stale line names it, and the case's row is marked. */
+  clr_field_row_set_text (find_field (GTK_WIDGET (f->form), "Reference"), "PO-H100-STALE");
+  g_assert_true (clr_result_pane_get_stale (f->pane));
+  g_assert_cmpstr (clr_result_pane_get_stale_reason (f->pane), ==, "The shipment was edited");
+  g_assert_nonnull (find_label (GTK_WIDGET (f->pane), "The shipment was edited."));
+  CLR_GUI_TEST_WAIT_UNTIL (open_case_row_stale (f->page, TRUE), 20);
+  g_assert_true (open_case_row_stale (f->page, TRUE));
+  g_assert_nonnull (find_label (GTK_WIDGET (open_case_row (f->page)), "Stale"));
+
+  /* Export asks first; Cancel leaves everything as it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "shipment.export-report", NULL));
+  dialog = stale_dialog ();
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "body", &body, NULL);
+  g_assert_true (g_str_has_prefix (body, "The shipment was edited."));
+  g_assert_true (adw_message_dialog_has_response (dialog, "evaluate"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "anyway"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  /* As a click on the button does: the response, then the dialog closes. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  CLR_GUI_TEST_WAIT_UNTIL (stale_dialog () == NULL, 10);
+  g_assert_null (stale_dialog ());
+  g_assert_true (clr_result_pane_get_stale (f->pane));
+
+  /* Print asks too; Evaluate evaluates, and the mark goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "shipment.print", NULL));
+  dialog = stale_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "evaluate");
+  gtk_window_close (GTK_WINDOW (dialog));
+  CLR_GUI_TEST_WAIT_UNTIL (not_evaluating (f->page), 20);
+  g_assert_false (clr_result_pane_get_stale (f->pane));
+  g_assert_null (find_label (GTK_WIDGET (f->pane), "The shipment was edited."));
+  g_assert_true (open_case_row_stale (f->page, FALSE));
+}
+
 static void
 test_autosave (Fixture       *f,
                gconstpointer  data)
@@ -497,6 +616,8 @@ main (int    argc,
   g_test_add ("/shipment/page/item-parameters-from-pack", Fixture, NULL, fixture_setup,
               test_item_parameters_from_pack, fixture_teardown);
   g_test_add ("/shipment/page/evaluate-stale", Fixture, NULL, fixture_setup, test_evaluate_and_stale, fixture_teardown);
+  g_test_add ("/shipment/page/stale-cause-and-guard", Fixture, NULL, fixture_setup, test_stale_cause_and_guard,
+              fixture_teardown);
   g_test_add ("/shipment/page/autosave", Fixture, NULL, fixture_setup, test_autosave, fixture_teardown);
   g_test_add ("/shipment/page/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
   g_test_add ("/shipment/page/open-file", Fixture, NULL, fixture_setup, test_open_file, fixture_teardown);

@@ -79,7 +79,8 @@ test_text (void)
   g_assert_nonnull (strstr (text, "Citation: 15 CFR 742.6(a)(6)(iii)"));
   g_assert_nonnull (strstr (text, "License review policy: presumption of denial"));
   g_assert_nonnull (strstr (text, "☐ Notify BIS 25 days before"));
-  g_assert_nonnull (strstr (text, "Score 0.91 — EL — Shanghai Cloud Compute (entry e-42)"));
+  /* the score as the app shows it (percent), the list's own entry number */
+  g_assert_nonnull (strstr (text, "Score 91 % — EL — Shanghai Cloud Compute (entry e-42)"));
   g_assert_nonnull (strstr (text, "Rule pack ear, version 2026.11.28"));
   g_assert_nonnull (strstr (text, "def456"));
   g_assert_nonnull (strstr (text, clr_report_get_shipment_sha256 (report)));
@@ -96,20 +97,42 @@ test_text (void)
   g_assert_true (strong < weak);
 }
 
+static char *
+write_pdf (ClrReport  *report,
+           char      **dir)
+{
+  g_autoptr(GError) error = NULL;
+  char *path;
+
+  *dir = g_dir_make_tmp ("clr-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, "report.pdf", NULL);
+  g_assert_true (clr_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+remove_pdf (char *dir,
+            char *path)
+{
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  g_free (path);
+  g_free (dir);
+}
+
 static void
 test_pdf (void)
 {
   g_autoptr(ClrReport) report = make_report ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("clr-report-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *contents = NULL;
   gsize length = 0;
   guint pages = 0;
+  char *dir = NULL;
+  char *path = write_pdf (report, &dir);
 
-  g_assert_no_error (error);
-  g_assert_true (clr_report_write_pdf (report, path, &error));
-  g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, &length, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (length, >, 1000);
@@ -120,8 +143,7 @@ test_pdf (void)
     if (memcmp (contents + i, "/Type /Page", 11) == 0 && contents[i + 11] != 's')
       pages++;
   g_assert_cmpuint (pages, >=, 1);
-  g_assert_cmpint (g_remove (path), ==, 0);
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  remove_pdf (dir, path);
 }
 
 static void
@@ -288,6 +310,177 @@ test_on_hold (void)
   }
 }
 
+/* The text of each page of @path, by pdftotext; NULL (test skipped) without it. */
+static GPtrArray *
+pdf_pages_text (const char *path)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) pages = NULL;
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  int status = 0;
+
+  if (pdftotext == NULL)
+    {
+      g_ptr_array_unref (texts);
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return NULL;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* pdftotext ends every page with a form feed. */
+  pages = g_strsplit (out, "\f", -1);
+  for (guint i = 0; pages[i] != NULL; i++)
+    if (pages[i + 1] != NULL)
+      g_ptr_array_add (texts, g_strdup (pages[i]));
+  return texts;
+}
+
+/* A report on an outdated result says so, with the cause, on every page. */
+static void
+test_stale_every_page (void)
+{
+  g_autoptr(JsonNode) shipment = clr_test_parse (shipment_json);
+  g_autoptr(JsonNode) result = clr_test_parse (result_json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrReport) report = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  JsonArray *items = json_object_get_array_member (json_node_get_object (shipment), "items");
+  g_autofree char *text = NULL;
+  char *dir = NULL;
+  char *path;
+
+  for (guint i = 0; i < 40; i++)
+    json_array_add_element (items, json_node_copy (json_array_get_element (items, 0)));
+  report = clr_report_new (shipment, result, "Mei Chen", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (clr_report_get_stale (report));
+  clr_report_set_stale (report, "A review decision changed a hit of this case");
+  g_assert_cmpstr (clr_report_get_stale (report), ==, "A review decision changed a hit of this case");
+  text = clr_report_to_text (report);
+  g_assert_true (g_str_has_prefix (text, "STALE — A review decision changed a hit of this case"));
+
+  path = write_pdf (report, &dir);
+  pages = pdf_pages_text (path);
+  if (pages != NULL)
+    {
+      g_assert_cmpuint (pages->len, >=, 3);
+      for (guint i = 0; i < pages->len; i++)
+        {
+          g_autofree char *flat = g_strdelimit (g_strdup (g_ptr_array_index (pages, i)), "\n", ' ');
+
+          g_assert_nonnull (strstr (flat, "STALE"));
+          g_assert_nonnull (strstr (flat, "A review decision changed a hit of this case"));
+        }
+    }
+  remove_pdf (dir, path);
+
+  /* Not stale: no STALE anywhere. */
+  clr_report_set_stale (report, NULL);
+  path = write_pdf (report, &dir);
+  g_clear_pointer (&pages, g_ptr_array_unref);
+  pages = pdf_pages_text (path);
+  for (guint i = 0; pages != NULL && i < pages->len; i++)
+    g_assert_null (strstr (g_ptr_array_index (pages, i), "STALE"));
+  remove_pdf (dir, path);
+}
+
+static gboolean
+pdf_has_media_box (const char *path,
+                   const char *box)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  /* The PDF holds binary streams: search past their NUL bytes. */
+  for (gsize i = 0; i + strlen (box) <= length; i++)
+    if (memcmp (contents + i, box, strlen (box)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The locale's paper: US Letter in the United States and Canada, A4 elsewhere. */
+static void
+test_paper (void)
+{
+  g_autoptr(ClrReport) report = make_report ();
+  ClrReportPaper paper = CLR_REPORT_PAPER_A4;
+  char *dir = NULL;
+  char *path;
+
+  g_assert_cmpint (clr_report_paper_for_locale ("en_US.UTF-8"), ==, CLR_REPORT_PAPER_LETTER);
+  g_assert_cmpint (clr_report_paper_for_locale ("en_CA"), ==, CLR_REPORT_PAPER_LETTER);
+  g_assert_cmpint (clr_report_paper_for_locale ("de_DE.UTF-8"), ==, CLR_REPORT_PAPER_A4);
+  g_assert_cmpint (clr_report_paper_for_locale ("en_GB.UTF-8@euro"), ==, CLR_REPORT_PAPER_A4);
+  g_assert_cmpint (clr_report_paper_for_locale ("zh_CN.UTF-8"), ==, CLR_REPORT_PAPER_A4);
+  g_assert_cmpint (clr_report_paper_for_locale ("C"), ==, CLR_REPORT_PAPER_A4);
+  g_assert_true (clr_report_paper_from_name ("Letter", &paper));
+  g_assert_cmpint (paper, ==, CLR_REPORT_PAPER_LETTER);
+  g_assert_true (clr_report_paper_from_name ("a4", &paper));
+  g_assert_cmpint (paper, ==, CLR_REPORT_PAPER_A4);
+  g_assert_false (clr_report_paper_from_name ("legal", &paper));
+
+  /* The PDF's pages are that size. */
+  g_assert_cmpint (clr_report_get_paper (report), ==, CLR_REPORT_PAPER_A4);
+  path = write_pdf (report, &dir);
+  g_assert_true (pdf_has_media_box (path, "/MediaBox [ 0 0 595.276 841.89 ]"));
+  remove_pdf (dir, path);
+  clr_report_set_paper (report, clr_report_paper_for_locale ("en_US.UTF-8"));
+  path = write_pdf (report, &dir);
+  g_assert_true (pdf_has_media_box (path, "/MediaBox [ 0 0 612 792 ]"));
+  remove_pdf (dir, path);
+}
+
+/* A signature block on the last page; country names beside codes; no internal keys. */
+static void
+test_sign_off_and_names (void)
+{
+  g_autoptr(JsonNode) shipment = clr_test_parse (shipment_json);
+  g_autoptr(JsonNode) result = clr_test_parse (
+    "{\"verdict\": \"review\", \"as_of\": \"2025-06-01\", \"posture\": \"enforcement\","
+    " \"screening\": [{\"party\": 0, \"hits\": [{\"score\": 0.876, \"list\": \"EL\","
+    "   \"name\": \"Shanghai Cloud Compute\", \"entry_id\": \"EL:name:shanghai cloud compute\"}]}]}");
+  g_autoptr(JsonNode) countries = clr_test_parse (
+    "[{\"code\": \"CN\", \"name\": \"China\"}, {\"code\": \"US\", \"name\": \"United States\"}]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrReport) report = clr_report_new (shipment, result, "Mei Chen", NULL, &error);
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autofree char *text = NULL;
+  char *dir = NULL;
+  char *path;
+
+  g_assert_no_error (error);
+  clr_report_set_countries (report, countries);
+  text = clr_report_to_text (report);
+  g_assert_nonnull (strstr (text, "Destination: China (CN)"));
+  g_assert_nonnull (strstr (text, "Exported from: United States (US)"));
+  g_assert_nonnull (strstr (text, "Country: China (CN)"));
+  g_assert_nonnull (strstr (text, "Score 88 % — EL — Shanghai Cloud Compute\n"));
+  g_assert_null (strstr (text, "EL:"));
+  g_assert_nonnull (strstr (text, "Prepared by: ____"));
+  g_assert_nonnull (strstr (text, "Reviewed by: ____"));
+  g_assert_nonnull (strstr (text, "Date: ____"));
+
+  path = write_pdf (report, &dir);
+  pages = pdf_pages_text (path);
+  if (pages != NULL)
+    {
+      const char *last = g_ptr_array_index (pages, pages->len - 1);
+
+      g_assert_nonnull (strstr (last, "Prepared by"));
+      g_assert_nonnull (strstr (last, "Reviewed by"));
+      g_assert_nonnull (strstr (last, "Date:"));
+      for (guint i = 0; i < pages->len; i++)
+        g_assert_null (strstr (g_ptr_array_index (pages, i), "EL:"));
+    }
+  remove_pdf (dir, path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -302,6 +495,9 @@ main (int argc, char **argv)
   g_test_add_func ("/shipment/report/invalid", test_invalid);
   g_test_add_func ("/shipment/report/verdict-words", test_verdict_words);
   g_test_add_func ("/shipment/report/on-hold", test_on_hold);
+  g_test_add_func ("/shipment/report/stale-every-page", test_stale_every_page);
+  g_test_add_func ("/shipment/report/paper", test_paper);
+  g_test_add_func ("/shipment/report/sign-off-and-names", test_sign_off_and_names);
 
   return g_test_run ();
 }

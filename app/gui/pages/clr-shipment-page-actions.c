@@ -308,6 +308,7 @@ static const struct {
   { "shipment.add-party", NULL, add_party, NULL, { "<Control><Shift>p" } },
   { "shipment.show-form", NULL, show_form, NULL, { NULL } },
   { "shipment.review-hit", "u", NULL, review_hit, { NULL } },
+  { "shipment.open-file", "s", NULL, _clr_shipment_page_open_file, { NULL } },
 };
 
 static void

@@ -78,6 +78,12 @@ char                 *_clr_shipment_page_suggested_name     (ClrShipmentPage    
 /* clr-shipment-page-report.c: shipment.export-report and shipment.print. */
 void                  _clr_shipment_page_export_report      (ClrShipmentPage       *self);
 void                  _clr_shipment_page_print              (ClrShipmentPage       *self);
+/* The same without asking "Evaluate again first?" about a stale result. */
+void                  _clr_shipment_page_export_report_now  (ClrShipmentPage       *self);
+void                  _clr_shipment_page_print_now          (ClrShipmentPage       *self);
+/* The export toast's Open: opens the file at URI @parameter ("s"). */
+void                  _clr_shipment_page_open_file          (ClrShipmentPage       *self,
+                                                             GVariant              *parameter);
 
 /* For the tests. */
 GtkWidget            *clr_shipment_page_get_form            (ClrShipmentPage       *self);

@@ -33,6 +33,7 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (ClrShipmentPage, clr_shipment_page, ADW_TYPE_BIN)
 
 static void screen_all_parties (ClrShipmentPage *self);
+static void sync_sidebar_stale (ClrShipmentPage *self);
 
 void
 clr_shipment_page_toast (ClrShipmentPage *self,
@@ -72,13 +73,10 @@ case_loaded_cb (ClrShipmentPage *self,
   clr_shipment_form_set_show_missing (self->form, FALSE);
   clr_shipment_form_set_document (self->form, item->shipment);
   clr_result_pane_set_result (self->result_pane, item->result, item->shipment);
-  /* The stored result predates the last edit of the document. */
-  if (item->result != NULL && item->evaluated_at != NULL && item->updated_at != NULL
-      && g_strcmp0 (item->updated_at, item->evaluated_at) > 0)
-    clr_result_pane_set_stale (self->result_pane, TRUE);
-  /* A reviewer decided one of its hits since (now or in an earlier session). */
-  if (item->decisions_changed)
-    clr_result_pane_set_stale (self->result_pane, TRUE);
+  /* The session says why the stored result is out of date, if it is. */
+  if (clr_shipment_session_get_stale_reason (self->session) != NULL)
+    clr_result_pane_set_stale_reason (self->result_pane, clr_shipment_session_get_stale_reason (self->session));
+  sync_sidebar_stale (self);
   update_title (self);
   _clr_shipment_page_update_actions (self);
   screen_all_parties (self);
@@ -119,7 +117,8 @@ evaluated_cb (ClrShipmentPage *self,
 {
   clr_result_pane_set_result (self->result_pane, result, shipment);
   if (stale)
-    clr_result_pane_set_stale (self->result_pane, TRUE);
+    clr_result_pane_set_stale_reason (self->result_pane, clr_shipment_session_get_stale_reason (self->session));
+  sync_sidebar_stale (self);
   _clr_shipment_page_update_actions (self);
 }
 
@@ -130,10 +129,26 @@ evaluation_failed_cb (ClrShipmentPage *self,
   clr_result_pane_set_error (self->result_pane, message);
 }
 
+/* The open case's row in the sidebar is marked while its result is stale. */
+static void
+sync_sidebar_stale (ClrShipmentPage *self)
+{
+  clr_case_sidebar_set_stale (self->sidebar, clr_shipment_session_get_case_id (self->session),
+                              clr_result_pane_get_stale (self->result_pane));
+}
+
 static void
 mark_stale_cb (ClrShipmentPage *self)
 {
-  clr_result_pane_set_stale (self->result_pane, TRUE);
+  clr_result_pane_set_stale_reason (self->result_pane, clr_shipment_session_get_stale_reason (self->session));
+  sync_sidebar_stale (self);
+}
+
+/* As of or posture changed: the result answers another question now. */
+static void
+options_changed_cb (ClrShipmentPage *self)
+{
+  clr_shipment_session_mark_outdated (self->session, _("The evaluation date or posture was changed"));
 }
 
 static void
@@ -198,7 +213,6 @@ form_changed_cb (ClrShipmentPage *self)
   g_autoptr(JsonNode) document = clr_shipment_form_get_document (self->form);
 
   clr_shipment_session_edit (self->session, document);
-  clr_result_pane_set_stale (self->result_pane, TRUE);
   update_title (self);
   _clr_shipment_page_update_actions (self);
 }
@@ -618,7 +632,7 @@ clr_shipment_page_class_init (ClrShipmentPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, clr_shipment_page_toast);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, party_changed_cb);
-  gtk_widget_class_bind_template_callback_full (widget_class, "options_changed_cb", G_CALLBACK (mark_stale_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "options_changed_cb", G_CALLBACK (options_changed_cb));
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
   /* A named group, so assistive technologies (and the AT-SPI tests) find the page. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

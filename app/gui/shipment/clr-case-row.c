@@ -20,6 +20,7 @@ struct _ClrCaseRow
   GtkLabel      *title;
   GtkLabel      *subtitle;
   GtkLabel      *pill;
+  GtkWidget     *stale_mark;
 
   gint64         case_id;
 };
@@ -46,6 +47,7 @@ clr_case_row_class_init (ClrCaseRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClrCaseRow, title);
   gtk_widget_class_bind_template_child (widget_class, ClrCaseRow, subtitle);
   gtk_widget_class_bind_template_child (widget_class, ClrCaseRow, pill);
+  gtk_widget_class_bind_template_child (widget_class, ClrCaseRow, stale_mark);
 }
 
 static void
@@ -85,7 +87,30 @@ clr_case_row_new (ClrCase *item)
                                 item->verdict ? ", " : "",
                                 item->verdict ? clr_verdict_get_label (verdict) : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  clr_case_row_set_stale (self, item->result != NULL && item->evaluated_at != NULL && item->updated_at != NULL
+                                && g_strcmp0 (item->updated_at, item->evaluated_at) > 0);
   return GTK_WIDGET (self);
+}
+
+void
+clr_case_row_set_stale (ClrCaseRow *self,
+                        gboolean    stale)
+{
+  g_return_if_fail (CLR_IS_CASE_ROW (self));
+
+  gtk_widget_set_visible (self->stale_mark, stale);
+  if (stale)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    _("The result is out of date: evaluate again"), -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+gboolean
+clr_case_row_get_stale (ClrCaseRow *self)
+{
+  g_return_val_if_fail (CLR_IS_CASE_ROW (self), FALSE);
+  return gtk_widget_get_visible (self->stale_mark);
 }
 
 gint64

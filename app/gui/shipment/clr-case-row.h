@@ -20,5 +20,11 @@ G_DECLARE_FINAL_TYPE (ClrCaseRow, clr_case_row, CLR, CASE_ROW, GtkListBoxRow)
 /* A row showing @item: reference, destination · date (· archived), verdict. */
 GtkWidget *clr_case_row_new         (ClrCase    *item);
 gint64     clr_case_row_get_case_id (ClrCaseRow *self);
+/* Marks the case's result as out of date: a visible mark and the row's
+ * accessible description. New rows are stale when the case was saved
+ * after its result. */
+void       clr_case_row_set_stale   (ClrCaseRow *self,
+                                     gboolean    stale);
+gboolean   clr_case_row_get_stale   (ClrCaseRow *self);
 
 G_END_DECLS

@@ -31,6 +31,8 @@ struct _ClrCaseSidebar
   guint           refresh_id;
   gint64          selected;
   gint64          recent;        /* the first case listed, when open and unsearched */
+  gint64          open_case;     /* the open case, whose staleness the page knows */
+  gboolean        open_stale;
 };
 
 enum {
@@ -78,7 +80,14 @@ cases_loaded_cb (GObject      *object,
   while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, 0))) != NULL)
     gtk_list_box_remove (self->list, child);
   for (guint i = 0; i < cases->len; i++)
-    gtk_list_box_append (self->list, clr_case_row_new (g_ptr_array_index (cases, i)));
+    {
+      ClrCase *item = g_ptr_array_index (cases, i);
+      GtkWidget *row = clr_case_row_new (item);
+
+      if (item->id == self->open_case && self->open_case != 0)
+        clr_case_row_set_stale (CLR_CASE_ROW (row), self->open_stale);
+      gtk_list_box_append (self->list, row);
+    }
   clr_case_sidebar_select_case (self, self->selected);
   first = cases->len > 0 ? g_ptr_array_index (cases, 0) : NULL;
   self->recent = first != NULL && *search_text (self) == '\0' && first->status == CLR_CASE_STATUS_OPEN
@@ -159,6 +168,22 @@ clr_case_sidebar_set_store (ClrCaseSidebar *self,
 
   if (g_set_object (&self->store, store))
     clr_case_sidebar_refresh (self);
+}
+
+void
+clr_case_sidebar_set_stale (ClrCaseSidebar *self,
+                            gint64          case_id,
+                            gboolean        stale)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (CLR_IS_CASE_SIDEBAR (self));
+
+  self->open_case = case_id;
+  self->open_stale = stale;
+  for (int i = 0; case_id != 0 && (row = gtk_list_box_get_row_at_index (self->list, i)) != NULL; i++)
+    if (row_case_id (row) == case_id)
+      clr_case_row_set_stale (CLR_CASE_ROW (row), stale);
 }
 
 gint64

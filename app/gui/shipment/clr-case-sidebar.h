@@ -36,5 +36,10 @@ void        clr_case_sidebar_focus_search     (ClrCaseSidebar *self);
 void        clr_case_sidebar_set_show_close   (ClrCaseSidebar *self,
                                                gboolean        show);
 GtkListBox *clr_case_sidebar_get_list         (ClrCaseSidebar *self);
+/* Whether the open case @case_id has an out-of-date result: its row is
+ * marked (kept across refreshes; other rows go by the stored dates). */
+void        clr_case_sidebar_set_stale        (ClrCaseSidebar *self,
+                                               gint64          case_id,
+                                               gboolean        stale);
 
 G_END_DECLS

@@ -42,6 +42,7 @@ struct _ClrResultPane
   GPtrArray           *other_rows;     /* (group, row) pairs to remove on the next result */
   const char          *style;          /* the banner's current verdict style class */
   gboolean             stale;
+  char                *stale_reason;
 };
 
 enum {
@@ -67,6 +68,7 @@ clr_result_pane_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CLR_TYPE_RESULT_PANE);
   g_clear_pointer (&self->result, json_node_unref);
   g_clear_pointer (&self->shipment, json_node_unref);
+  g_clear_pointer (&self->stale_reason, g_free);
   g_clear_pointer (&self->finding_rows, g_ptr_array_unref);
   g_clear_pointer (&self->other_rows, g_ptr_array_unref);
 
@@ -475,6 +477,8 @@ clr_result_pane_get_shipment (ClrResultPane *self)
   return self->shipment;
 }
 
+#define GENERIC_STALE N_("The shipment changed since this result. Evaluate again (Ctrl+Return) before relying on it.")
+
 void
 clr_result_pane_set_stale (ClrResultPane *self,
                            gboolean       stale)
@@ -483,6 +487,11 @@ clr_result_pane_set_stale (ClrResultPane *self,
 
   stale = stale && self->result != NULL;
   self->stale = stale;
+  if (!stale)
+    {
+      g_clear_pointer (&self->stale_reason, g_free);
+      gtk_label_set_text (GTK_LABEL (self->stale_label), _(GENERIC_STALE));
+    }
   /* Shown or hidden outright (not revealed): screen readers see the change at once. */
   gtk_widget_set_visible (self->stale_label, stale);
   if (stale)
@@ -496,6 +505,32 @@ clr_result_pane_get_stale (ClrResultPane *self)
 {
   g_return_val_if_fail (CLR_IS_RESULT_PANE (self), FALSE);
   return self->stale;
+}
+
+void
+clr_result_pane_set_stale_reason (ClrResultPane *self,
+                                  const char    *reason)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (CLR_IS_RESULT_PANE (self));
+
+  clr_result_pane_set_stale (self, TRUE);
+  if (!self->stale)
+    return;
+  g_free (self->stale_reason);
+  self->stale_reason = g_strdup (reason);
+  if (reason != NULL)
+    /* Translators: the stale line of a result; %s is why it is out of date */
+    text = g_strdup_printf (_("%s. Evaluate again (Ctrl+Return) before relying on it."), reason);
+  gtk_label_set_text (GTK_LABEL (self->stale_label), text != NULL ? text : _(GENERIC_STALE));
+}
+
+const char *
+clr_result_pane_get_stale_reason (ClrResultPane *self)
+{
+  g_return_val_if_fail (CLR_IS_RESULT_PANE (self), NULL);
+  return self->stale ? self->stale_reason : NULL;
 }
 
 void

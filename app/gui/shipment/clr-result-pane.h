@@ -28,6 +28,12 @@ JsonNode   *clr_result_pane_get_shipment     (ClrResultPane *self);
 void        clr_result_pane_set_stale        (ClrResultPane *self,
                                               gboolean       stale);
 gboolean    clr_result_pane_get_stale        (ClrResultPane *self);
+/* Marks the result stale and says why (@reason translated, "The shipment was
+ * edited"); NULL gives the general words. */
+void        clr_result_pane_set_stale_reason (ClrResultPane *self,
+                                              const char    *reason);
+/* Why the result is stale, or NULL (not stale, or no reason given). */
+const char *clr_result_pane_get_stale_reason (ClrResultPane *self);
 void        clr_result_pane_set_busy         (ClrResultPane *self,
                                               gboolean       busy);
 /* Shows a problem that prevented evaluation (NULL hides it). */

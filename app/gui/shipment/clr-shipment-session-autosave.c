@@ -195,6 +195,7 @@ clr_shipment_session_edit (ClrShipmentSession *self,
   g_return_if_fail (document != NULL);
 
   self->generation++;
+  clr_shipment_session_mark_outdated (self, _("The shipment was edited"));
   if (self->store == NULL)
     return;
   g_mutex_lock (&self->lock);

@@ -85,6 +85,13 @@ case_loaded_cb (GObject      *object,
   _clr_shipment_session_set_case_id (self, item->id);
   _clr_shipment_session_set_flag (self, SESSION_PROP_ARCHIVED, item->status == CLR_CASE_STATUS_ARCHIVED);
   _clr_shipment_session_set_result (self, item->result);
+  /* A reviewer decided one of its hits since (now or in an earlier session);
+   * or the stored result predates the last edit of the document. */
+  if (item->result != NULL && item->decisions_changed)
+    _clr_shipment_session_set_stale_reason (self, _("A review decision changed a hit of this case"));
+  else if (item->result != NULL && item->evaluated_at != NULL && item->updated_at != NULL
+           && g_strcmp0 (item->updated_at, item->evaluated_at) > 0)
+    _clr_shipment_session_set_stale_reason (self, _("The shipment was edited"));
   self->generation++;
   g_signal_emit (self, signals[SESSION_CASE_LOADED], 0, item);
 }

@@ -20,6 +20,7 @@ enum {
   SESSION_PROP_EVALUATING,
   SESSION_PROP_LISTS_LOADING,
   SESSION_PROP_LISTS_EMPTY,
+  SESSION_PROP_STALE_REASON,
   SESSION_N_PROPS
 };
 
@@ -34,6 +35,7 @@ struct _ClrShipmentSession
   ClrMatcher         *matcher;
   JsonNode           *result;          /* the result shown: review decisions may outdate it */
   JsonNode           *unsaved_result;  /* a result waiting for its case to be created */
+  char               *stale_reason;    /* why the result shown is out of date, or NULL */
 
   /* Autosave. Every write takes the newest queued document and writes it
    * while holding `lock`, so whichever of a worker and a flush runs last
@@ -92,6 +94,9 @@ void _clr_shipment_session_set_case_id  (ClrShipmentSession *self,
 /* The result on screen, which review decisions may outdate. */
 void _clr_shipment_session_set_result   (ClrShipmentSession *self,
                                          JsonNode           *result);
+/* Sets stale-reason (NULL: the result is current), without ::result-outdated. */
+void _clr_shipment_session_set_stale_reason (ClrShipmentSession *self,
+                                             const char         *reason);
 /* Stores @result with the open case (once the case exists). */
 void _clr_shipment_session_store_result (ClrShipmentSession *self,
                                          JsonNode           *result);

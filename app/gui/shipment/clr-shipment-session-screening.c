@@ -37,6 +37,9 @@ matcher_loaded_cb (GObject      *object,
       _clr_shipment_session_report_error (self, error);
       return;
     }
+  /* Lists imported since the result was made: it may miss new hits. */
+  if (self->matcher != NULL && self->matcher != matcher)
+    clr_shipment_session_mark_outdated (self, _("Lists updated since this result"));
   g_set_object (&self->matcher, matcher);
   /* First run: nothing to screen against until lists are loaded. */
   _clr_shipment_session_set_flag (self, SESSION_PROP_LISTS_EMPTY, clr_matcher_get_n_entries (matcher) == 0);
@@ -253,7 +256,7 @@ decision_changed_cb (ClrShipmentSession *self,
    * decided for) is out of date; any other case's result is not. */
   if (result_uses_item (self->result, review_id, decision)
       || (case_id != 0 && case_id == current && !result_uses_item (self->result, review_id, NULL)))
-    g_signal_emit (self, signals[SESSION_RESULT_OUTDATED], 0);
+    clr_shipment_session_mark_outdated (self, _("A review decision changed a hit of this case"));
 }
 
 /* The one place the session learns of review decisions: the store's

@@ -86,6 +86,38 @@ _clr_shipment_session_set_result (ClrShipmentSession *self,
 {
   g_clear_pointer (&self->result, json_node_unref);
   self->result = result != NULL ? json_node_ref (result) : NULL;
+  _clr_shipment_session_set_stale_reason (self, NULL);
+}
+
+void
+_clr_shipment_session_set_stale_reason (ClrShipmentSession *self,
+                                        const char         *reason)
+{
+  if (g_strcmp0 (self->stale_reason, reason) == 0)
+    return;
+  g_free (self->stale_reason);
+  self->stale_reason = g_strdup (reason);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[SESSION_PROP_STALE_REASON]);
+}
+
+const char *
+clr_shipment_session_get_stale_reason (ClrShipmentSession *self)
+{
+  g_return_val_if_fail (CLR_IS_SHIPMENT_SESSION (self), NULL);
+  return self->stale_reason;
+}
+
+void
+clr_shipment_session_mark_outdated (ClrShipmentSession *self,
+                                    const char         *reason)
+{
+  g_return_if_fail (CLR_IS_SHIPMENT_SESSION (self));
+  g_return_if_fail (reason != NULL);
+
+  if (self->result == NULL)
+    return;
+  _clr_shipment_session_set_stale_reason (self, reason);
+  g_signal_emit (self, signals[SESSION_RESULT_OUTDATED], 0);
 }
 
 /* ---- Rule pack and evaluation ------------------------------------------ */
@@ -176,6 +208,8 @@ evaluate_done_cb (GObject      *object,
   _clr_shipment_session_set_result (self, determination);
   if (!stale)
     _clr_shipment_session_store_result (self, determination);
+  else
+    _clr_shipment_session_set_stale_reason (self, _("The shipment was edited"));
   g_signal_emit (self, signals[SESSION_EVALUATED], 0, determination, evaluate->node, stale);
 }
 
@@ -239,6 +273,7 @@ clr_shipment_session_finalize (GObject *object)
   g_clear_pointer (&self->pending, json_node_unref);
   g_clear_pointer (&self->result, json_node_unref);
   g_clear_pointer (&self->unsaved_result, json_node_unref);
+  g_clear_pointer (&self->stale_reason, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
@@ -259,6 +294,8 @@ clr_shipment_session_get_property (GObject    *object,
 
   if (prop_id == SESSION_PROP_CASE_ID)
     g_value_set_int64 (value, clr_shipment_session_get_case_id (self));
+  else if (prop_id == SESSION_PROP_STALE_REASON)
+    g_value_set_string (value, self->stale_reason);
   else if (prop_id < SESSION_N_PROPS)
     g_value_set_boolean (value, self->flags[prop_id]);
   else
@@ -303,6 +340,8 @@ clr_shipment_session_class_init (ClrShipmentSessionClass *klass)
   properties[SESSION_PROP_EVALUATING] = flag_pspec ("evaluating");
   properties[SESSION_PROP_LISTS_LOADING] = flag_pspec ("lists-loading");
   properties[SESSION_PROP_LISTS_EMPTY] = flag_pspec ("lists-empty");
+  properties[SESSION_PROP_STALE_REASON] =
+    g_param_spec_string ("stale-reason", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, SESSION_N_PROPS, properties);
 
   signals[SESSION_CASE_LOADED] = signal_new (object_class, "case-loaded", 1, CLR_TYPE_CASE);

@@ -26,7 +26,8 @@ G_DECLARE_FINAL_TYPE (ClrShipmentSession, clr_shipment_session, CLR, SHIPMENT_SE
  *
  * Properties (read-only): case-id, archived, ready (the rule pack is loaded: catalog),
  * evaluating, lists-loading (the screening lists are being prepared),
- * lists-empty (no restricted-party list is loaded).
+ * lists-empty (no restricted-party list is loaded), stale-reason (why the
+ * result shown is out of date, translated, or NULL while it is current).
  *
  * Signals (main thread):
  *   ::case-loaded (ClrCase *case) — a stored case became the open one; show it
@@ -35,7 +36,8 @@ G_DECLARE_FINAL_TYPE (ClrShipmentSession, clr_shipment_session, CLR, SHIPMENT_SE
  *   ::evaluated (JsonNode *result, JsonNode *shipment, gboolean stale) — an
  *       evaluation finished; @stale when the document changed meanwhile
  *   ::evaluation-failed (const char *message)
- *   ::result-outdated — a review decision changed what the open result rests on
+ *   ::result-outdated — what the open result rests on changed (a review
+ *       decision, the lists, an edit); stale-reason says which
  *   ::message (const char *text) — for the user: what failed, or what was done */
 ClrShipmentSession *clr_shipment_session_new           (ClrStore           *store,
                                                         ClrSettings        *settings);
@@ -51,6 +53,11 @@ ClrShipmentCatalog *clr_shipment_session_get_catalog   (ClrShipmentSession *self
 gboolean            clr_shipment_session_get_evaluating (ClrShipmentSession *self);
 gboolean            clr_shipment_session_get_lists_loading (ClrShipmentSession *self);
 gboolean            clr_shipment_session_get_lists_empty   (ClrShipmentSession *self);
+const char         *clr_shipment_session_get_stale_reason  (ClrShipmentSession *self);
+/* The result shown is out of date because of @reason (translated): sets
+ * stale-reason and emits ::result-outdated. Nothing without a result. */
+void                clr_shipment_session_mark_outdated     (ClrShipmentSession *self,
+                                                            const char         *reason);
 
 /* Flushes, then starts a new case: returns its first document (today's date,
  * the exporter's country, one item, an end user), or NULL when the edits of
