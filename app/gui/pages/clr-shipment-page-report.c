@@ -16,8 +16,9 @@ static ClrReport *
 make_report (ClrShipmentPage  *self,
              GError          **error)
 {
-  g_autofree char *author = self->settings != NULL
-                            ? clr_settings_dup_effective_reviewer_name (self->settings) : NULL;
+  ClrSettings *settings = clr_page_get_settings (CLR_PAGE (self));
+  g_autofree char *author = settings != NULL
+                            ? clr_settings_dup_effective_reviewer_name (settings) : NULL;
 
   return clr_report_new (clr_result_pane_get_shipment (self->result_pane),
                          clr_result_pane_get_result (self->result_pane),
