@@ -9,11 +9,54 @@
 
 #include "clr-page.h"
 
-typedef struct
+void
+clr_page_context_class_init (GParamSpec **pspecs,
+                             guint        store_id)
 {
-  ClrStore    *store;
-  ClrSettings *settings;
-} ClrPagePrivate;
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+
+  pspecs[store_id] = g_param_spec_object ("store", NULL, NULL, CLR_TYPE_STORE, flags);
+  pspecs[store_id + 1] = g_param_spec_object ("settings", NULL, NULL, CLR_TYPE_SETTINGS, flags);
+}
+
+gboolean
+clr_page_context_get_property (const ClrPageContext *context,
+                               guint                 store_id,
+                               guint                 prop_id,
+                               GValue               *value)
+{
+  if (prop_id == store_id)
+    g_value_set_object (value, context->store);
+  else if (prop_id == store_id + 1)
+    g_value_set_object (value, context->settings);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+clr_page_context_set_property (ClrPageContext *context,
+                               guint           store_id,
+                               guint           prop_id,
+                               const GValue   *value)
+{
+  if (prop_id == store_id)
+    g_set_object (&context->store, g_value_get_object (value));
+  else if (prop_id == store_id + 1)
+    g_set_object (&context->settings, g_value_get_object (value));
+  else
+    return FALSE;
+  return TRUE;
+}
+
+void
+clr_page_context_clear (ClrPageContext *context)
+{
+  g_clear_object (&context->store);
+  g_clear_object (&context->settings);
+}
+
+typedef ClrPageContext ClrPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (ClrPage, clr_page, ADW_TYPE_BIN)
 
@@ -30,19 +73,19 @@ static GParamSpec *properties[N_PROPS];
 ClrStore *
 clr_page_get_store (ClrPage *self)
 {
-  ClrPagePrivate *priv = clr_page_get_instance_private (self);
+  ClrPageContext *context = clr_page_get_instance_private (self);
 
   g_return_val_if_fail (CLR_IS_PAGE (self), NULL);
-  return priv->store;
+  return context->store;
 }
 
 ClrSettings *
 clr_page_get_settings (ClrPage *self)
 {
-  ClrPagePrivate *priv = clr_page_get_instance_private (self);
+  ClrPageContext *context = clr_page_get_instance_private (self);
 
   g_return_val_if_fail (CLR_IS_PAGE (self), NULL);
-  return priv->settings;
+  return context->settings;
 }
 
 static void
@@ -51,13 +94,9 @@ clr_page_get_property (GObject    *object,
                        GValue     *value,
                        GParamSpec *pspec)
 {
-  ClrPagePrivate *priv = clr_page_get_instance_private (CLR_PAGE (object));
+  ClrPageContext *context = clr_page_get_instance_private (CLR_PAGE (object));
 
-  if (prop_id == PROP_STORE)
-    g_value_set_object (value, priv->store);
-  else if (prop_id == PROP_SETTINGS)
-    g_value_set_object (value, priv->settings);
-  else
+  if (!clr_page_context_get_property (context, PROP_STORE, prop_id, value))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -67,23 +106,16 @@ clr_page_set_property (GObject      *object,
                        const GValue *value,
                        GParamSpec   *pspec)
 {
-  ClrPagePrivate *priv = clr_page_get_instance_private (CLR_PAGE (object));
+  ClrPageContext *context = clr_page_get_instance_private (CLR_PAGE (object));
 
-  if (prop_id == PROP_STORE)
-    priv->store = g_value_dup_object (value);
-  else if (prop_id == PROP_SETTINGS)
-    priv->settings = g_value_dup_object (value);
-  else
+  if (!clr_page_context_set_property (context, PROP_STORE, prop_id, value))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
 clr_page_dispose (GObject *object)
 {
-  ClrPagePrivate *priv = clr_page_get_instance_private (CLR_PAGE (object));
-
-  g_clear_object (&priv->store);
-  g_clear_object (&priv->settings);
+  clr_page_context_clear (clr_page_get_instance_private (CLR_PAGE (object)));
 
   G_OBJECT_CLASS (clr_page_parent_class)->dispose (object);
 }
@@ -97,12 +129,7 @@ clr_page_class_init (ClrPageClass *klass)
   object_class->set_property = clr_page_set_property;
   object_class->dispose = clr_page_dispose;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CLR_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, CLR_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  clr_page_context_class_init (properties, PROP_STORE);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
