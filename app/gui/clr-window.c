@@ -29,8 +29,7 @@ struct _ClrWindow
   GtkWidget            *review_page;
   GtkWidget            *lists_page;
 
-  ClrStore             *store;
-  ClrSettings          *settings;
+  ClrPageContext        context;       /* "store", "settings" */
   GtkWindow            *audit_window;  /* weak: the Audit Log window, while open */
 
   guint                 reveal_bar_id;
@@ -66,7 +65,7 @@ visible_child_changed_cb (ClrWindow *self)
 static void
 bind_settings (ClrWindow *self)
 {
-  ClrSettings *settings = self->settings;
+  ClrSettings *settings = self->context.settings;
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                clr_settings_get_window_width (settings),
@@ -82,15 +81,19 @@ bind_settings (ClrWindow *self)
   g_object_bind_property (self, "page", settings, "last-page", G_BINDING_DEFAULT);
 }
 
-/* Adds @page, a new page widget, to the view stack; returns it (borrowed). */
+/* Adds a new page of @page_type on the window's store and settings to the
+ * view stack; returns it (borrowed). */
 static GtkWidget *
 add_page (ClrWindow  *self,
-          gpointer    page,
+          GType       page_type,
           const char *name,
           const char *title,
           const char *icon_name)
 {
-  adw_view_stack_add_titled_with_icon (self->stack, GTK_WIDGET (page), name, title, icon_name);
+  GtkWidget *page = g_object_new (page_type, "store", self->context.store,
+                                  "settings", self->context.settings, NULL);
+
+  adw_view_stack_add_titled_with_icon (self->stack, page, name, title, icon_name);
   return page;
 }
 
@@ -155,8 +158,7 @@ clr_window_finalize (GObject *object)
 {
   ClrWindow *self = CLR_WINDOW (object);
 
-  g_clear_object (&self->store);
-  g_clear_object (&self->settings);
+  clr_page_context_clear (&self->context);
 
   G_OBJECT_CLASS (clr_window_parent_class)->finalize (object);
 }
@@ -169,17 +171,11 @@ clr_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (clr_window_parent_class)->constructed (object);
 
-  self->shipment_page = add_page (self, g_object_new (CLR_TYPE_SHIPMENT_PAGE,
-                                                      "store", self->store, "settings", self->settings, NULL),
-                                  "shipment", _("Shipment"), "document-send-symbolic");
-  self->review_page = add_page (self, g_object_new (CLR_TYPE_REVIEW_PAGE,
-                                                    "store", self->store, "settings", self->settings, NULL),
-                                "review", _("Review"), "mail-mark-important-symbolic");
-  self->lists_page = add_page (self, g_object_new (CLR_TYPE_LISTS_PAGE,
-                                                  "store", self->store, "settings", self->settings, NULL),
-                               "lists", _("Lists"), "view-list-bullet-symbolic");
+  self->shipment_page = add_page (self, CLR_TYPE_SHIPMENT_PAGE, "shipment", _("Shipment"), "document-send-symbolic");
+  self->review_page = add_page (self, CLR_TYPE_REVIEW_PAGE, "review", _("Review"), "mail-mark-important-symbolic");
+  self->lists_page = add_page (self, CLR_TYPE_LISTS_PAGE, "lists", _("Lists"), "view-list-bullet-symbolic");
 
-  if (self->settings != NULL)
+  if (self->context.settings != NULL)
     bind_settings (self);
 }
 
@@ -196,14 +192,9 @@ clr_window_get_property (GObject    *object,
     case PROP_PAGE:
       g_value_set_string (value, clr_window_get_page (self));
       break;
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!clr_page_context_get_property (&self->context, PROP_STORE, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -220,14 +211,9 @@ clr_window_set_property (GObject      *object,
     case PROP_PAGE:
       clr_window_set_page (self, g_value_get_string (value));
       break;
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!clr_page_context_set_property (&self->context, PROP_STORE, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -276,13 +262,13 @@ audit_log_action (GtkWidget  *widget,
       gtk_window_present (self->audit_window);
       return;
     }
-  if (self->store == NULL)
+  if (self->context.store == NULL)
     {
       clr_window_show_toast (self, _("The database is not open yet"));
       return;
     }
 
-  g_set_weak_pointer (&self->audit_window, clr_audit_window_new (self->store));
+  g_set_weak_pointer (&self->audit_window, clr_audit_window_new (self->context.store));
   gtk_window_set_transient_for (self->audit_window, GTK_WINDOW (self));
   gtk_window_set_application (self->audit_window, gtk_window_get_application (GTK_WINDOW (self)));
   gtk_window_present (self->audit_window);
@@ -308,25 +294,9 @@ clr_window_class_init (ClrWindowClass *klass)
   properties[PROP_PAGE] =
     g_param_spec_string ("page", NULL, NULL, "shipment",
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-
-  /**
-   * ClrWindow:store:
-   *
-   * The opened database the pages work on (construct-only).
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CLR_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * ClrWindow:settings:
-   *
-   * The preferences: the window's size and page are kept there, the pages
-   * read theirs (construct-only).
-   */
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, CLR_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* ClrWindow:store, ClrWindow:settings: what the pages work on (see
+   * ClrPageContext; construct-only). */
+  clr_page_context_class_init (properties, PROP_STORE);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/clr-window.ui");

@@ -14,6 +14,7 @@
 #include "clr-verdict.h"
 
 #include "clr-audit-event.h"
+#include "widgets/clr-field-props.h"
 
 struct _ClrAuditEvent
 {
@@ -35,19 +36,23 @@ struct _ClrAuditEvent
 
 G_DEFINE_FINAL_TYPE (ClrAuditEvent, clr_audit_event, G_TYPE_OBJECT)
 
+/* The properties that show a field, in property-id order (1 ..). */
+static const ClrFieldProp field_props[] = {
+  CLR_FIELD_INT64 ("id", ClrAuditEvent, id),
+  CLR_FIELD_INT64 ("case-id", ClrAuditEvent, case_id),
+  CLR_FIELD_INT64 ("review-id", ClrAuditEvent, review_id),
+  CLR_FIELD_STRING ("title", ClrAuditEvent, title),
+  CLR_FIELD_STRING ("detail", ClrAuditEvent, detail),
+  CLR_FIELD_STRING ("context", ClrAuditEvent, context),
+  CLR_FIELD_STRING ("case-label", ClrAuditEvent, case_label),
+  CLR_FIELD_STRING ("party", ClrAuditEvent, party),
+  CLR_FIELD_STRING ("reviewer", ClrAuditEvent, reviewer),
+  CLR_FIELD_STRING ("when", ClrAuditEvent, when),
+};
+
+/* …and the two worked out from them. */
 enum {
-  PROP_0,
-  PROP_ID,
-  PROP_CASE_ID,
-  PROP_REVIEW_ID,
-  PROP_TITLE,
-  PROP_DETAIL,
-  PROP_HAS_DETAIL,
-  PROP_CONTEXT,
-  PROP_CASE_LABEL,
-  PROP_PARTY,
-  PROP_REVIEWER,
-  PROP_WHEN,
+  PROP_HAS_DETAIL = G_N_ELEMENTS (field_props) + 1,
   PROP_HAS_HIT,
   N_PROPS
 };
@@ -242,15 +247,9 @@ clr_audit_event_finalize (GObject *object)
 {
   ClrAuditEvent *self = CLR_AUDIT_EVENT (object);
 
-  g_free (self->title);
-  g_free (self->detail);
-  g_free (self->context);
-  g_free (self->case_label);
-  g_free (self->party);
+  clr_field_props_clear (object, field_props, G_N_ELEMENTS (field_props));
   g_free (self->list_code);
   g_free (self->entry_key);
-  g_free (self->reviewer);
-  g_free (self->when);
 
   G_OBJECT_CLASS (clr_audit_event_parent_class)->finalize (object);
 }
@@ -263,47 +262,12 @@ clr_audit_event_get_property (GObject    *object,
 {
   ClrAuditEvent *self = CLR_AUDIT_EVENT (object);
 
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_CASE_ID:
-      g_value_set_int64 (value, self->case_id);
-      break;
-    case PROP_REVIEW_ID:
-      g_value_set_int64 (value, self->review_id);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case PROP_DETAIL:
-      g_value_set_string (value, self->detail);
-      break;
-    case PROP_HAS_DETAIL:
-      g_value_set_boolean (value, *self->detail != '\0');
-      break;
-    case PROP_CONTEXT:
-      g_value_set_string (value, self->context);
-      break;
-    case PROP_CASE_LABEL:
-      g_value_set_string (value, self->case_label);
-      break;
-    case PROP_PARTY:
-      g_value_set_string (value, self->party);
-      break;
-    case PROP_REVIEWER:
-      g_value_set_string (value, self->reviewer);
-      break;
-    case PROP_WHEN:
-      g_value_set_string (value, self->when);
-      break;
-    case PROP_HAS_HIT:
-      g_value_set_boolean (value, has_hit (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_HAS_DETAIL)
+    g_value_set_boolean (value, *self->detail != '\0');
+  else if (prop_id == PROP_HAS_HIT)
+    g_value_set_boolean (value, has_hit (self));
+  else if (!clr_field_props_get (object, field_props, G_N_ELEMENTS (field_props), prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -315,18 +279,8 @@ clr_audit_event_class_init (ClrAuditEventClass *klass)
   object_class->finalize = clr_audit_event_finalize;
   object_class->get_property = clr_audit_event_get_property;
 
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_CASE_ID] = g_param_spec_int64 ("case-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_REVIEW_ID] =
-    g_param_spec_int64 ("review-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", flags);
-  properties[PROP_DETAIL] = g_param_spec_string ("detail", NULL, NULL, "", flags);
+  clr_field_props_init (field_props, G_N_ELEMENTS (field_props), properties);
   properties[PROP_HAS_DETAIL] = g_param_spec_boolean ("has-detail", NULL, NULL, FALSE, flags);
-  properties[PROP_CONTEXT] = g_param_spec_string ("context", NULL, NULL, "", flags);
-  properties[PROP_CASE_LABEL] = g_param_spec_string ("case-label", NULL, NULL, "", flags);
-  properties[PROP_PARTY] = g_param_spec_string ("party", NULL, NULL, "", flags);
-  properties[PROP_REVIEWER] = g_param_spec_string ("reviewer", NULL, NULL, "", flags);
-  properties[PROP_WHEN] = g_param_spec_string ("when", NULL, NULL, "", flags);
   properties[PROP_HAS_HIT] = g_param_spec_boolean ("has-hit", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

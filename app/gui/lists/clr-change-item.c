@@ -13,12 +13,16 @@
 
 struct _ClrChangeItem
 {
-  ClrListsItem   parent_instance;
-
-  ClrListChange *change;
+  ClrListsItem parent_instance;
 };
 
 G_DEFINE_FINAL_TYPE (ClrChangeItem, clr_change_item, CLR_TYPE_LISTS_ITEM)
+
+static ClrListChange *
+change_of (ClrChangeItem *self)
+{
+  return _clr_lists_item_get_record (CLR_LISTS_ITEM (self));
+}
 
 enum {
   PROP_0,
@@ -81,26 +85,10 @@ clr_change_item_get_property (GObject    *object,
                               GValue     *value,
                               GParamSpec *pspec)
 {
-  ClrChangeItem *self = CLR_CHANGE_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_KIND:
-      g_value_set_int (value, self->change->kind);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-clr_change_item_finalize (GObject *object)
-{
-  ClrChangeItem *self = CLR_CHANGE_ITEM (object);
-
-  g_clear_pointer (&self->change, clr_list_change_unref);
-
-  G_OBJECT_CLASS (clr_change_item_parent_class)->finalize (object);
+  if (prop_id == PROP_KIND)
+    g_value_set_int (value, change_of (CLR_CHANGE_ITEM (object))->kind);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -109,7 +97,6 @@ clr_change_item_class_init (ClrChangeItemClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->get_property = clr_change_item_get_property;
-  object_class->finalize = clr_change_item_finalize;
 
   properties[PROP_KIND] =
     g_param_spec_int ("kind", NULL, NULL, 0, G_MAXINT, 0, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -129,8 +116,9 @@ clr_change_item_new (const ClrListChange *change)
   g_return_val_if_fail (change != NULL, NULL);
 
   self = g_object_new (CLR_TYPE_CHANGE_ITEM, NULL);
-  self->change = clr_list_change_ref ((ClrListChange *) change);
-  _clr_lists_item_set (CLR_LISTS_ITEM (self), change->name != NULL ? change->name : change->key,
+  _clr_lists_item_set (CLR_LISTS_ITEM (self), clr_list_change_ref ((ClrListChange *) change),
+                       (GDestroyNotify) clr_list_change_unref,
+                       change->name != NULL ? change->name : change->key,
                        make_subtitle (change), change->list_code, (const char * const *) change->countries);
   return self;
 }
@@ -140,5 +128,5 @@ clr_change_item_get_change (ClrChangeItem *self)
 {
   g_return_val_if_fail (CLR_IS_CHANGE_ITEM (self), NULL);
 
-  return self->change;
+  return change_of (self);
 }

@@ -13,12 +13,16 @@
 
 struct _ClrHitItem
 {
-  ClrListsItem  parent_instance;
-
-  ClrHit       *hit;
+  ClrListsItem parent_instance;
 };
 
 G_DEFINE_FINAL_TYPE (ClrHitItem, clr_hit_item, CLR_TYPE_LISTS_ITEM)
+
+static ClrHit *
+hit_of (ClrHitItem *self)
+{
+  return _clr_lists_item_get_record (CLR_LISTS_ITEM (self));
+}
 
 enum {
   PROP_0,
@@ -45,26 +49,12 @@ clr_hit_item_get_property (GObject    *object,
                            GValue     *value,
                            GParamSpec *pspec)
 {
-  ClrHitItem *self = CLR_HIT_ITEM (object);
+  const char *explanation = hit_of (CLR_HIT_ITEM (object))->explanation;
 
-  switch (prop_id)
-    {
-    case PROP_EXPLANATION:
-      g_value_set_string (value, self->hit->explanation != NULL ? self->hit->explanation : "");
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-clr_hit_item_finalize (GObject *object)
-{
-  ClrHitItem *self = CLR_HIT_ITEM (object);
-
-  g_clear_pointer (&self->hit, clr_hit_unref);
-
-  G_OBJECT_CLASS (clr_hit_item_parent_class)->finalize (object);
+  if (prop_id == PROP_EXPLANATION)
+    g_value_set_string (value, explanation != NULL ? explanation : "");
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -73,7 +63,6 @@ clr_hit_item_class_init (ClrHitItemClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->get_property = clr_hit_item_get_property;
-  object_class->finalize = clr_hit_item_finalize;
 
   properties[PROP_EXPLANATION] =
     g_param_spec_string ("explanation", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -95,11 +84,11 @@ clr_hit_item_new (ClrHit *hit)
   g_return_val_if_fail (hit != NULL, NULL);
 
   self = g_object_new (CLR_TYPE_HIT_ITEM, NULL);
-  self->hit = clr_hit_ref (hit);
   for (guint i = 0; hit->entry->countries != NULL && i < hit->entry->countries->len; i++)
     g_strv_builder_add (countries, g_ptr_array_index (hit->entry->countries, i));
   strv = g_strv_builder_end (countries);
-  _clr_lists_item_set (CLR_LISTS_ITEM (self), hit->entry->name, make_subtitle (hit), hit->entry->list_code,
+  _clr_lists_item_set (CLR_LISTS_ITEM (self), clr_hit_ref (hit), (GDestroyNotify) clr_hit_unref,
+                       hit->entry->name, make_subtitle (hit), hit->entry->list_code,
                        (const char * const *) strv);
   return self;
 }
@@ -109,5 +98,5 @@ clr_hit_item_get_hit (ClrHitItem *self)
 {
   g_return_val_if_fail (CLR_IS_HIT_ITEM (self), NULL);
 
-  return self->hit;
+  return hit_of (self);
 }

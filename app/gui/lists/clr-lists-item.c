@@ -15,6 +15,8 @@ typedef struct
   char  *subtitle;
   char  *list_code;
   GStrv  countries;
+  gpointer       record;
+  GDestroyNotify record_free;
 } ClrListsItemPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (ClrListsItem, clr_lists_item, G_TYPE_OBJECT)
@@ -58,6 +60,8 @@ clr_lists_item_finalize (GObject *object)
   g_free (priv->subtitle);
   g_free (priv->list_code);
   g_strfreev (priv->countries);
+  if (priv->record != NULL)
+    priv->record_free (priv->record);
 
   G_OBJECT_CLASS (clr_lists_item_parent_class)->finalize (object);
 }
@@ -84,6 +88,8 @@ clr_lists_item_init (ClrListsItem *self)
 
 void
 _clr_lists_item_set (ClrListsItem       *self,
+                     gpointer            record,
+                     GDestroyNotify      record_free,
                      const char         *title,
                      char               *subtitle,
                      const char         *list_code,
@@ -91,10 +97,20 @@ _clr_lists_item_set (ClrListsItem       *self,
 {
   ClrListsItemPrivate *priv = clr_lists_item_get_instance_private (self);
 
+  priv->record = record;
+  priv->record_free = record_free;
   priv->title = g_strdup (title);
   priv->subtitle = subtitle;
   priv->list_code = g_strdup (list_code);
   priv->countries = g_strdupv ((GStrv) countries);
+}
+
+gpointer
+_clr_lists_item_get_record (ClrListsItem *self)
+{
+  ClrListsItemPrivate *priv = clr_lists_item_get_instance_private (self);
+
+  return priv->record;
 }
 
 const char *

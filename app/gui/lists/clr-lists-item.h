@@ -28,11 +28,17 @@ gboolean    clr_lists_item_has_country   (ClrListsItem       *self,
 /* The entry's country codes (NULL-terminated, may be NULL). */
 const char * const *clr_lists_item_get_countries (ClrListsItem *self);
 
-/* For the subclasses' constructors: takes @subtitle. */
+/* For the subclasses' constructors: takes @record (the store's record the
+ * item shows, freed with @record_free) and @subtitle. */
 void        _clr_lists_item_set          (ClrListsItem       *self,
+                                          gpointer            record,
+                                          GDestroyNotify      record_free,
                                           const char         *title,
                                           char               *subtitle,
                                           const char         *list_code,
                                           const char * const *countries);
+
+/* The subclass's record (borrowed). */
+gpointer    _clr_lists_item_get_record   (ClrListsItem       *self);
 
 G_END_DECLS

@@ -148,7 +148,7 @@ rescreen_done_cb (GObject      *object,
 static void
 finish_or_rescreen (ClrListsPage *self)
 {
-  if (self->op_updated == 0 || self->store == NULL)
+  if (self->op_updated == 0 || clr_page_get_store (CLR_PAGE (self)) == NULL)
     {
       end_operation (self);
       return;
@@ -158,7 +158,7 @@ finish_or_rescreen (ClrListsPage *self)
   clr_lists_search_view_reset_matcher (self->search_view);
   gtk_label_set_text (self->progress_label, _("Re-screening your parties against what changed…"));
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  clr_rescreen_run_async (self->store, rescreen_progress_cb, self, NULL,
+  clr_rescreen_run_async (clr_page_get_store (CLR_PAGE (self)), rescreen_progress_cb, self, NULL,
                           self->op_cancellable, rescreen_done_cb, g_object_ref (self));
 }
 
@@ -282,13 +282,14 @@ import_path (ClrListsPage *self,
   g_autofree char *basename = g_path_get_basename (path);
   g_autofree char *what = NULL;
 
-  if (self->store == NULL || self->op_cancellable != NULL)
+  if (clr_page_get_store (CLR_PAGE (self)) == NULL || self->op_cancellable != NULL)
     return;
 
   /* Translators: %s is a file name. */
   what = g_strdup_printf (_("Importing “%s”…"), basename);
   begin_operation (self, what);
-  clr_store_import_list_file_async (self->store, path, CLR_LIST_FORMAT_AUTO, NULL, force,
+  clr_store_import_list_file_async (clr_page_get_store (CLR_PAGE (self)), path,
+                                    CLR_LIST_FORMAT_AUTO, NULL, force,
                                     import_progress_cb, self, NULL, self->op_cancellable,
                                     import_done_cb, import_data_new (self, path));
 }
@@ -527,8 +528,9 @@ update_next (ClrListsPage *self)
   what = g_strdup_printf (_("Downloading %s…"), self->updating);
   gtk_label_set_text (self->progress_label, what);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  clr_source_update_async (self->store, self->downloader, self->updating, NULL, FALSE,
-                           update_progress_cb, self, NULL, self->op_cancellable,
+  clr_source_update_async (clr_page_get_store (CLR_PAGE (self)), self->downloader,
+                           self->updating, NULL, FALSE, update_progress_cb,
+                           self, NULL, self->op_cancellable,
                            update_done_cb, g_object_ref (self));
 }
 
@@ -538,7 +540,7 @@ clr_lists_page_update (ClrListsPage *self,
 {
   g_return_if_fail (CLR_IS_LISTS_PAGE (self));
 
-  if (self->store == NULL || refuse_while_busy (self))
+  if (clr_page_get_store (CLR_PAGE (self)) == NULL || refuse_while_busy (self))
     return;
 
   if (source != NULL)

@@ -22,7 +22,7 @@ G_BEGIN_DECLS
  * what the page shows through this struct and the views' own getters. */
 struct _ClrListsPage
 {
-  AdwBin               parent_instance;
+  ClrPage              parent_instance;
 
   /* template */
   GtkRevealer         *warning_revealer;
@@ -37,8 +37,6 @@ struct _ClrListsPage
   ClrListsChangesView *changes_view;
   ClrListsSearchView  *search_view;
 
-  ClrStore            *store;
-  ClrSettings         *settings;
   ClrDownloader       *downloader;
   GPtrArray           *sources;         /* ClrSourceStatus * */
   char                *attention_text;

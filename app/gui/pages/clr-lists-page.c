@@ -15,12 +15,10 @@
 
 #include "clr-lists-page-private.h"
 
-G_DEFINE_FINAL_TYPE (ClrListsPage, clr_lists_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ClrListsPage, clr_lists_page, CLR_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_STORE,
-  PROP_SETTINGS,
   PROP_NEEDS_ATTENTION,
   PROP_ATTENTION_TEXT,
   PROP_BUSY,
@@ -42,8 +40,10 @@ static guint signals[N_SIGNALS];
 static guint
 stale_days (ClrListsPage *self)
 {
-  return self->settings != NULL ? clr_settings_get_list_staleness_days (self->settings)
-                                : CLR_SOURCE_DEFAULT_STALE_DAYS;
+  ClrSettings *settings = clr_page_get_settings (CLR_PAGE (self));
+
+  return settings != NULL ? clr_settings_get_list_staleness_days (settings)
+                          : CLR_SOURCE_DEFAULT_STALE_DAYS;
 }
 
 void
@@ -73,7 +73,7 @@ void
 _clr_lists_page_busy_changed (ClrListsPage *self)
 {
   gboolean busy = self->op_cancellable != NULL;
-  gboolean ready = self->store != NULL;
+  gboolean ready = clr_page_get_store (CLR_PAGE (self)) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lists.import", ready && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lists.update-all", ready && !busy);
@@ -173,12 +173,15 @@ sources_loaded_cb (GObject      *object,
 void
 clr_lists_page_reload (ClrListsPage *self)
 {
+  ClrStore *store;
+
   g_return_if_fail (CLR_IS_LISTS_PAGE (self));
 
-  if (self->store == NULL)
+  store = clr_page_get_store (CLR_PAGE (self));
+  if (store == NULL)
     return;
 
-  clr_lists_load_sources_async (self->store, stale_days (self), self->cancellable,
+  clr_lists_load_sources_async (store, stale_days (self), self->cancellable,
                                 sources_loaded_cb, self);
 }
 
@@ -211,12 +214,13 @@ set_enabled_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   ClrListsPage *self = CLR_LISTS_PAGE (widget);
+  ClrStore *store = clr_page_get_store (CLR_PAGE (self));
   const char *id;
   gboolean enabled;
 
   g_variant_get (parameter, "(&sb)", &id, &enabled);
-  if (self->store != NULL)
-    clr_lists_set_enabled_async (self->store, id, enabled, enabled_written_cb, g_object_ref (self));
+  if (store != NULL)
+    clr_lists_set_enabled_async (store, id, enabled, enabled_written_cb, g_object_ref (self));
 }
 
 /* ---- adding a custom source ------------------------------------------------ */
@@ -236,7 +240,7 @@ add_source_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  GtkWidget *dialog = clr_add_source_dialog_new (widget, CLR_LISTS_PAGE (widget)->store);
+  GtkWidget *dialog = clr_add_source_dialog_new (widget, clr_page_get_store (CLR_PAGE (widget)));
 
   g_signal_connect_object (dialog, "source-added", G_CALLBACK (source_added_cb), widget, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -329,13 +333,15 @@ static void
 clr_lists_page_constructed (GObject *object)
 {
   ClrListsPage *self = CLR_LISTS_PAGE (object);
+  ClrStore *store = clr_page_get_store (CLR_PAGE (object));
+  ClrSettings *settings = clr_page_get_settings (CLR_PAGE (object));
 
   G_OBJECT_CLASS (clr_lists_page_parent_class)->constructed (object);
 
-  clr_lists_changes_view_set_store (self->changes_view, self->store);
-  clr_lists_search_view_set_store (self->search_view, self->store, self->settings);
-  if (self->settings != NULL)
-    g_signal_connect_object (self->settings, "notify::list-staleness-days",
+  clr_lists_changes_view_set_store (self->changes_view, store);
+  clr_lists_search_view_set_store (self->search_view, store, settings);
+  if (settings != NULL)
+    g_signal_connect_object (settings, "notify::list-staleness-days",
                              G_CALLBACK (clr_lists_page_reload), self, G_CONNECT_SWAPPED);
   _clr_lists_page_busy_changed (self);
   clr_lists_page_reload (self);
@@ -351,12 +357,6 @@ clr_lists_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
     case PROP_NEEDS_ATTENTION:
       g_value_set_boolean (value, clr_lists_page_get_needs_attention (self));
       break;
@@ -365,27 +365,6 @@ clr_lists_page_get_property (GObject    *object,
       break;
     case PROP_BUSY:
       g_value_set_boolean (value, clr_lists_page_get_busy (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-clr_lists_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  ClrListsPage *self = CLR_LISTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -406,8 +385,6 @@ clr_lists_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), CLR_TYPE_LISTS_PAGE);
 
   g_clear_object (&self->downloader);
-  g_clear_object (&self->store);
-  g_clear_object (&self->settings);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
 
   G_OBJECT_CLASS (clr_lists_page_parent_class)->dispose (object);
@@ -435,16 +412,9 @@ clr_lists_page_class_init (ClrListsPageClass *klass)
 
   object_class->constructed = clr_lists_page_constructed;
   object_class->get_property = clr_lists_page_get_property;
-  object_class->set_property = clr_lists_page_set_property;
   object_class->dispose = clr_lists_page_dispose;
   object_class->finalize = clr_lists_page_finalize;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CLR_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, CLR_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NEEDS_ATTENTION] =
     g_param_spec_boolean ("needs-attention", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);

@@ -9,14 +9,13 @@
 
 #include <adwaita.h>
 
-#include "clr-settings.h"
-#include "clr-store.h"
+#include "clr-page.h"
 
 G_BEGIN_DECLS
 
 #define CLR_TYPE_LISTS_PAGE (clr_lists_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (ClrListsPage, clr_lists_page, CLR, LISTS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (ClrListsPage, clr_lists_page, CLR, LISTS_PAGE, ClrPage)
 
 /* Properties: store (ClrStore, construct-only), settings (ClrSettings,
  * construct-only, may be NULL: default staleness and threshold), both set

@@ -19,7 +19,7 @@ _clr_shipment_page_update_actions (ClrShipmentPage *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean mapped = gtk_widget_get_mapped (widget);
-  gboolean has_store = self->store != NULL;
+  gboolean has_store = clr_page_get_store (CLR_PAGE (self)) != NULL;
   gboolean has_case = clr_shipment_session_get_has_case (self->session);
   gboolean has_result = clr_result_pane_get_result (self->result_pane) != NULL;
   gboolean can_evaluate = clr_shipment_session_get_ready (self->session)

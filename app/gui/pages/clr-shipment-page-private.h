@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 
 struct _ClrShipmentPage
 {
-  AdwBin                parent_instance;
+  ClrPage               parent_instance;
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -33,8 +33,6 @@ struct _ClrShipmentPage
   ClrShipmentForm      *form;
   ClrResultPane        *result_pane;
 
-  ClrStore             *store;
-  ClrSettings          *settings;
   ClrShipmentSession   *session;
   GCancellable         *cancellable;
 

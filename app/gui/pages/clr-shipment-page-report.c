@@ -26,8 +26,9 @@ static ClrReport *
 make_report (ClrShipmentPage  *self,
              GError          **error)
 {
-  g_autofree char *author = self->settings != NULL
-                            ? clr_settings_dup_effective_reviewer_name (self->settings) : NULL;
+  ClrSettings *settings = clr_page_get_settings (CLR_PAGE (self));
+  g_autofree char *author = settings != NULL
+                            ? clr_settings_dup_effective_reviewer_name (settings) : NULL;
   ClrShipmentCatalog *catalog = clr_shipment_session_get_catalog (self->session);
   ClrRulePack *pack = catalog != NULL ? clr_shipment_catalog_get_pack (catalog) : NULL;
   ClrReport *report = clr_report_new (clr_result_pane_get_shipment (self->result_pane),

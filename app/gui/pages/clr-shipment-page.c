@@ -21,8 +21,6 @@
 
 enum {
   PROP_0,
-  PROP_STORE,
-  PROP_SETTINGS,
   PROP_READY,
   PROP_EVALUATING,
   N_PROPS
@@ -30,7 +28,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-G_DEFINE_FINAL_TYPE (ClrShipmentPage, clr_shipment_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (ClrShipmentPage, clr_shipment_page, CLR_TYPE_PAGE)
 
 static void screen_all_parties (ClrShipmentPage *self);
 static void sync_sidebar_stale (ClrShipmentPage *self);
@@ -362,7 +360,7 @@ clr_shipment_page_open_file (ClrShipmentPage *self,
 
   /* The imported case is shown, not the one reopened at start. */
   path = g_file_get_path (file);
-  if (path != NULL && self->store != NULL)
+  if (path != NULL && clr_page_get_store (CLR_PAGE (self)) != NULL)
     self->opened_first = TRUE;
   clr_shipment_session_import_file (self->session, file);
 }
@@ -503,13 +501,15 @@ clr_shipment_page_constructed (GObject *object)
 {
   ClrShipmentPage *self = CLR_SHIPMENT_PAGE (object);
 
+  ClrStore *store = clr_page_get_store (CLR_PAGE (object));
+
   G_OBJECT_CLASS (clr_shipment_page_parent_class)->constructed (object);
 
-  self->session = clr_shipment_session_new (self->store, self->settings);
+  self->session = clr_shipment_session_new (store, clr_page_get_settings (CLR_PAGE (object)));
   connect_session (self);
   lists_changed_cb (self);
   clr_shipment_page_new_case (self);
-  clr_case_sidebar_set_store (self->sidebar, self->store);
+  clr_case_sidebar_set_store (self->sidebar, store);
   _clr_shipment_page_update_actions (self);
 }
 
@@ -534,8 +534,6 @@ clr_shipment_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CLR_TYPE_SHIPMENT_PAGE);
   g_clear_object (&self->session);
-  g_clear_object (&self->store);
-  g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->print_report);
 
@@ -552,36 +550,9 @@ clr_shipment_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
     default:
       /* ready, evaluating: the session's */
       g_object_get_property (G_OBJECT (self->session), pspec->name, value);
-    }
-}
-
-static void
-clr_shipment_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  ClrShipmentPage *self = CLR_SHIPMENT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -594,16 +565,9 @@ clr_shipment_page_class_init (ClrShipmentPageClass *klass)
   object_class->constructed = clr_shipment_page_constructed;
   object_class->dispose = clr_shipment_page_dispose;
   object_class->get_property = clr_shipment_page_get_property;
-  object_class->set_property = clr_shipment_page_set_property;
   widget_class->map = clr_shipment_page_map;
   widget_class->unmap = clr_shipment_page_unmap;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CLR_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, CLR_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_READY] = g_param_spec_boolean ("ready", NULL, NULL, FALSE,
                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_EVALUATING] = g_param_spec_boolean ("evaluating", NULL, NULL, FALSE,

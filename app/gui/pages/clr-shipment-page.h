@@ -9,14 +9,13 @@
 
 #include <adwaita.h>
 
-#include "clr-settings.h"
-#include "clr-store.h"
+#include "clr-page.h"
 
 G_BEGIN_DECLS
 
 #define CLR_TYPE_SHIPMENT_PAGE (clr_shipment_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (ClrShipmentPage, clr_shipment_page, CLR, SHIPMENT_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (ClrShipmentPage, clr_shipment_page, CLR, SHIPMENT_PAGE, ClrPage)
 
 /* The page works on @store (construct-only "store") with @settings
  * ("settings": the exporter's country, the screening threshold, the

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "clr-pick-item.h"
+#include "widgets/clr-field-props.h"
 
 struct _ClrPickItem
 {
@@ -19,27 +20,22 @@ struct _ClrPickItem
   char    *haystack;   /* case-folded id, title, subtitle and keywords */
 };
 
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_TITLE,
-  PROP_SUBTITLE,
-  N_PROPS
+G_DEFINE_FINAL_TYPE (ClrPickItem, clr_pick_item, G_TYPE_OBJECT)
+
+/* Properties: id, title, subtitle (read-only). */
+static const ClrFieldProp field_props[] = {
+  CLR_FIELD_STRING ("id", ClrPickItem, id),
+  CLR_FIELD_STRING ("title", ClrPickItem, title),
+  CLR_FIELD_STRING ("subtitle", ClrPickItem, subtitle),
 };
 
-static GParamSpec *properties[N_PROPS];
-
-G_DEFINE_FINAL_TYPE (ClrPickItem, clr_pick_item, G_TYPE_OBJECT)
+static GParamSpec *properties[G_N_ELEMENTS (field_props) + 1];
 
 static void
 clr_pick_item_finalize (GObject *object)
 {
-  ClrPickItem *self = CLR_PICK_ITEM (object);
-
-  g_free (self->id);
-  g_free (self->title);
-  g_free (self->subtitle);
-  g_free (self->haystack);
+  clr_field_props_clear (object, field_props, G_N_ELEMENTS (field_props));
+  g_free (CLR_PICK_ITEM (object)->haystack);
 
   G_OBJECT_CLASS (clr_pick_item_parent_class)->finalize (object);
 }
@@ -50,22 +46,8 @@ clr_pick_item_get_property (GObject    *object,
                             GValue     *value,
                             GParamSpec *pspec)
 {
-  ClrPickItem *self = CLR_PICK_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case PROP_SUBTITLE:
-      g_value_set_string (value, self->subtitle);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!clr_field_props_get (object, field_props, G_N_ELEMENTS (field_props), prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -76,13 +58,8 @@ clr_pick_item_class_init (ClrPickItemClass *klass)
   object_class->finalize = clr_pick_item_finalize;
   object_class->get_property = clr_pick_item_get_property;
 
-  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL,
-                                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL,
-                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, NULL,
-                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  clr_field_props_init (field_props, G_N_ELEMENTS (field_props), properties);
+  g_object_class_install_properties (object_class, G_N_ELEMENTS (properties), properties);
 }
 
 static void
