@@ -39,6 +39,8 @@ _clr_shipment_page_update_actions (ClrShipmentPage *self)
     { "shipment.archive", has_case },
     { "shipment.add-item", TRUE },
     { "shipment.add-party", TRUE },
+    { "shipment.save", has_store },
+    { "shipment.toggle-cases", !adw_leaflet_get_folded (self->leaflet) },
   };
 
   /* Not while the window is still being built: its own actions are not set up
@@ -307,6 +309,8 @@ static const struct {
   { "shipment.add-item", NULL, add_item, NULL, { "<Control>i" } },
   { "shipment.add-party", NULL, add_party, NULL, { "<Control><Shift>p" } },
   { "shipment.show-form", NULL, show_form, NULL, { NULL } },
+  { "shipment.save", NULL, _clr_shipment_page_save, NULL, { "<Control>s" } },
+  { "shipment.toggle-cases", NULL, _clr_shipment_page_toggle_cases, NULL, { "F9" } },
   { "shipment.review-hit", "u", NULL, review_hit, { NULL } },
   { "shipment.open-file", "s", NULL, _clr_shipment_page_open_file, { NULL } },
 };

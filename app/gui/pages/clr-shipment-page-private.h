@@ -29,6 +29,8 @@ struct _ClrShipmentPage
   GtkRevealer          *startup_banner;
   GtkLabel             *case_title;
   GtkWidget            *cases_button;
+  GtkToggleButton      *cases_toggle;
+  GtkLabel             *save_state;
   GtkWidget            *form_evaluate_button;
   ClrShipmentForm      *form;
   ClrResultPane        *result_pane;
@@ -37,6 +39,7 @@ struct _ClrShipmentPage
   GCancellable         *cancellable;
 
   gboolean              opened_first;
+  gboolean              cases_hidden;  /* the user hid the case list (beside the form only) */
   gboolean              actions_ready;
   ClrReport            *print_report;
 
@@ -87,6 +90,12 @@ void                  _clr_shipment_page_open_file          (ClrShipmentPage    
 GtkWidget            *clr_shipment_page_get_form            (ClrShipmentPage       *self);
 GtkWidget            *clr_shipment_page_get_result_pane     (ClrShipmentPage       *self);
 GtkListBox           *clr_shipment_page_get_case_list       (ClrShipmentPage       *self);
+/* "Saved" beside the case title (shown after a save, hidden by an edit). */
+GtkLabel             *clr_shipment_page_get_save_state      (ClrShipmentPage       *self);
+/* Ctrl+S: writes the case now; "Saved" once it is. */
+void                  _clr_shipment_page_save               (ClrShipmentPage       *self);
+/* F9: shows or hides the case list beside the form. */
+void                  _clr_shipment_page_toggle_cases       (ClrShipmentPage       *self);
 /* The first-run banner (revealed while no restricted-party list is loaded). */
 GtkRevealer          *clr_shipment_page_get_lists_banner    (ClrShipmentPage       *self);
 
