@@ -33,6 +33,7 @@ _clr_shipment_page_update_actions (ClrShipmentPage *self)
     { "shipment.evaluate", can_evaluate },
     { "shipment.export-report", has_result },
     { "shipment.print", has_result && self->print_report == NULL },
+    { "shipment.show-report-in-folder", self->last_report_uri != NULL },
     { "shipment.import", has_store },
     { "shipment.export-json", has_case },
     { "shipment.duplicate", has_case },
@@ -313,6 +314,7 @@ static const struct {
   { "shipment.toggle-cases", NULL, _clr_shipment_page_toggle_cases, NULL, { "F9" } },
   { "shipment.review-hit", "u", NULL, review_hit, { NULL } },
   { "shipment.open-file", "s", NULL, _clr_shipment_page_open_file, { NULL } },
+  { "shipment.show-report-in-folder", NULL, _clr_shipment_page_show_report_in_folder, NULL, { NULL } },
 };
 
 static void

@@ -42,6 +42,7 @@ struct _ClrShipmentPage
   gboolean              cases_hidden;  /* the user hid the case list (beside the form only) */
   gboolean              actions_ready;
   ClrReport            *print_report;
+  char                 *last_report_uri;  /* the PDF this page last exported, for Show in Folder */
 
   /* The file choosers, made on first use and kept: each opens where it was
    * last used, and a chooser is hidden, not destroyed, between uses. */
@@ -82,9 +83,16 @@ void                  _clr_shipment_page_print              (ClrShipmentPage    
 /* The same without asking "Evaluate again first?" about a stale result. */
 void                  _clr_shipment_page_export_report_now  (ClrShipmentPage       *self);
 void                  _clr_shipment_page_print_now          (ClrShipmentPage       *self);
+/* Writes the evidence report to @file (and its pack beside it) in a worker
+ * thread, as the export dialog's Save does. */
+void                  _clr_shipment_page_export_report_to   (ClrShipmentPage       *self,
+                                                             GFile                 *file);
 /* The export toast's Open: opens the file at URI @parameter ("s"). */
 void                  _clr_shipment_page_open_file          (ClrShipmentPage       *self,
                                                              GVariant              *parameter);
+/* Shows the last exported report in the file manager (FileManager1 over
+ * D-Bus; without one, opens its folder). */
+void                  _clr_shipment_page_show_report_in_folder (ClrShipmentPage    *self);
 
 /* For the tests. */
 GtkWidget            *clr_shipment_page_get_form            (ClrShipmentPage       *self);

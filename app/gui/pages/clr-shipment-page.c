@@ -585,6 +585,7 @@ clr_shipment_page_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->print_report);
+  g_clear_pointer (&self->last_report_uri, g_free);
 
   G_OBJECT_CLASS (clr_shipment_page_parent_class)->dispose (object);
 }
