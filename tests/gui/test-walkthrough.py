@@ -34,8 +34,6 @@
 # popover's extents off its real place, so a mouse click there misses.
 
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -44,9 +42,9 @@ import time
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import clr_without_fatal_warnings  # noqa: E402,F401 (runs this script again without them)
-from clr_atspi import (Atspi, GLib, app_env, children, do_action, find_app,  # noqa: E402
-                       click, import_with_chooser, log, press_keys, screenshot, stop, text_of,
-                       toplevel, watch)
+from clr_atspi import (Atspi, GLib, app_env, children, click, do_action,  # noqa: E402
+                       import_with_chooser, log, press_keys, running_app, screenshot,
+                       tap_run, text_of, toplevel)
 import clr_atspi  # noqa: E402
 
 BEIJING = "Beijing Example AI Technology Co., Ltd."
@@ -86,13 +84,7 @@ KEY_I, KEY_SHIFT_L = 31, 50
 Atspi.set_timeout(10000, 30000)
 
 SKIP_PANELS = {"Review", "Lists"}
-step = 0
-
-
-def ok(what):
-    global step
-    step += 1
-    print(f"ok {step} - {what}", flush=True)
+ok = clr_atspi.tap_ok
 
 
 def wait_for(fn, what, timeout=20.0):
@@ -237,31 +229,15 @@ def decide(review, reason, button, note):
 def main():
     binary, artifacts = sys.argv[1], sys.argv[2]
     os.makedirs(artifacts, exist_ok=True)
-    tmp = tempfile.mkdtemp(prefix="clearance-walkthrough-")
-    db = os.path.join(tmp, "clearance.db")
-    csl = os.path.join(tmp, "consolidated-list.csv")
-    with open(csl, "w", encoding="utf-8") as f:
-        f.write(CSL_FIXTURE)
-    print("1..10", flush=True)
-
-    app_proc = subprocess_start(binary, db)
-    try:
-        app = wait_for(lambda: find_app(app_proc.pid), "the app on the accessibility bus")
-        window = wait_for(lambda: toplevel(app, "Clearance"), "the main window")
-        return walk(app, window, app_proc, csl, artifacts)
-    except AssertionError:
-        screenshot(os.path.join(artifacts, "walkthrough-failure.png"))
-        raise
-    finally:
-        stop(app_proc)
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
-def subprocess_start(binary, db):
-    proc = subprocess.Popen([binary, "--db", db],
-                            env=app_env(GSETTINGS_BACKEND="memory", CLEARANCE_REVIEWER="Mei Walker"))
-    watch(proc)
-    return proc
+    print("1..9", flush=True)
+    with tempfile.TemporaryDirectory(prefix="clearance-walkthrough-") as tmp:
+        csl = os.path.join(tmp, "consolidated-list.csv")
+        with open(csl, "w", encoding="utf-8") as f:
+            f.write(CSL_FIXTURE)
+        env = app_env(GSETTINGS_BACKEND="memory", CLEARANCE_REVIEWER="Mei Walker")
+        with running_app([binary, "--db", os.path.join(tmp, "clearance.db")], env,
+                         os.path.join(artifacts, "walkthrough-failure.png")) as (proc, app, window):
+            return walk(app, window, proc, csl, artifacts)
 
 
 def walk(app, window, app_proc, csl, artifacts):
@@ -464,10 +440,6 @@ def open_hit(result, party_name, listed_name):
     scroll_to(hit, scroller)
     click(hit)
 
+
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except AssertionError as e:
-        print(f"not ok {step + 1} - {e}", flush=True)
-        print(f"Bail out! {e}", flush=True)
-        sys.exit(1)
+    tap_run(main)
