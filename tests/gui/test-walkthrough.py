@@ -374,7 +374,8 @@ def walk(app, window, app_proc, csl, artifacts):
                  f"Open → Match · {BEIJING} (CN) on EL entry “{BEIJING}”",
                  "Not a match — Different country — note “Hong Kong logistics company; the listed one is in Dubai”",
                  f"Open → Not a match · {HONG_KONG} (HK) on EL entry “{LISTED_HK}”",
-                 "Evaluated — License required"):
+                 "Evaluated — License required",
+                 "List imported — Consolidated Screening List (trade.gov)"):
         assert want in events, f"{want!r} not in the Audit Log: {events}"
     decided_by = [t for t in events if t.startswith("Case 1 · PO-BJ-0417 ·")]
     assert decided_by and all(" · Mei Walker (" in t for t in decided_by), \
