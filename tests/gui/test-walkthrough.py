@@ -137,9 +137,18 @@ def set_text(acc, value):
     wait_for(lambda: text_of(acc) == value, f"{acc.get_name()!r} to read {value!r}")
 
 
-def field(root, name, index=0):
-    """The @index'th text field on screen named @name under @root."""
-    return wait_for(lambda: shown(root, "text", name)[index:], f"the field {name!r} #{index + 1}")[0]
+def field(root, name):
+    """The first text field on screen named @name under @root."""
+    return one(root, f"the field {name!r}", "text", name)
+
+
+def fields(root):
+    """Every text field on screen under @root by name, in one pass (each
+    node costs D-Bus round trips)."""
+    out = {}
+    for acc in shown(root, "text"):
+        out.setdefault(acc.get_name() or "", []).append(acc)
+    return out
 
 
 def sensitive(acc):
@@ -271,24 +280,25 @@ def walk(app, window, app_proc, csl, artifacts):
     # Item 1: the H20, found in the ECCN picker by its model name, which fills
     # the model and its published parameters; then its ECCN from the same picker.
     items = one(form, "the items", "list", "Items")
-    set_text(field(items, "Description"), "NVIDIA H20 96 GB accelerator")
-    titles = pick(field(items, "ECCN"), "H20", "NVIDIA H20", form)
-    wait_for(lambda: text_of(field(items, "Model")) == "H20", "the model H20 in the item")
-    pick(field(items, "ECCN"), "3A991.p", "3A991.p", form)
-    set_text(field(items, "Quantity"), "8")
-    wait_for(lambda: text_of(field(items, "Total processing performance (TPP)")) == "2368",
-             "the H20's published TPP")
-    wait_for(lambda: "meets neither — 3A991 / 4A994 / 5A992 may apply" in labels(items),
-             "the H20's classification")
+    item = fields(items)
+    set_text(item["Description"][0], "NVIDIA H20 96 GB accelerator")
+    titles = pick(item["ECCN"][0], "H20", "NVIDIA H20", form)
+    wait_for(lambda: text_of(item["Model"][0]) == "H20", "the model H20 in the item")
+    pick(item["ECCN"][0], "3A991.p", "3A991.p", form)
+    set_text(item["Quantity"][0], "8")
+    item = fields(items)                # the ECCN shows its parameters
+    assert text_of(item["Total processing performance (TPP)"][0]) == "2368", "not the H20's published TPP"
+    one(items, "the H20's classification", "label", "meets neither — 3A991 / 4A994 / 5A992 may apply")
     # Item 2 (Ctrl+I): the H200.
     press_keys([clr_atspi.KEY_CONTROL_L, KEY_I])
-    wait_for(lambda: shown(items, "text", "Description")[1:], "the second item")
-    set_text(field(items, "Description", 1), "NVIDIA H200 SXM 141 GB")
-    pick(field(items, "ECCN", 1), "H200", "NVIDIA H200 SXM", form)
-    wait_for(lambda: text_of(field(items, "Model", 1)) == "H200 SXM", "the model H200 in the item")
-    pick(field(items, "ECCN", 1), "3A090.a", "3A090.a", form)
-    set_text(field(items, "Quantity", 1), "8")
-    wait_for(lambda: "meets 3A090.a" in labels(items), "the H200's classification")
+    item = wait_for(lambda: (lambda f: f if len(f.get("Description", [])) > 1 else None)(fields(items)),
+                    "the second item")
+    set_text(item["Description"][1], "NVIDIA H200 SXM 141 GB")
+    pick(item["ECCN"][1], "H200", "NVIDIA H200 SXM", form)
+    wait_for(lambda: text_of(item["Model"][1]) == "H200 SXM", "the model H200 in the item")
+    pick(item["ECCN"][1], "3A090.a", "3A090.a", form)
+    set_text(item["Quantity"][1], "8")
+    one(items, "the H200's classification", "label", "meets 3A090.a")
     headers = labels(items)
     for want in ("Item 1: NVIDIA H20 96 GB accelerator", "3A991.p · quantity 8",
                  "Item 2: NVIDIA H200 SXM 141 GB", "3A090.a · quantity 8"):
@@ -299,20 +309,22 @@ def walk(app, window, app_proc, csl, artifacts):
 
     # The parties: the Beijing end user (Party 1), then a Hong Kong intermediate consignee.
     parties = one(form, "the parties", "list", "Parties")
-    set_text(field(parties, "Name"), BEIJING)
-    set_text(field(parties, "Address"), "No. 1 Zhongguancun Street, Haidian District, Beijing")
-    set_text(field(parties, "Country"), "CN")
-    set_text(field(parties, "Headquarters country"), "CN")
+    party = fields(parties)
+    set_text(party["Name"][0], BEIJING)
+    set_text(party["Address"][0], "No. 1 Zhongguancun Street, Haidian District, Beijing")
+    set_text(party["Country"][0], "CN")
+    set_text(party["Headquarters country"][0], "CN")
     do_action(one(form, "Add Party", "push button", "Add Party"))
     role = wait_for(lambda: shown(parties, "combo box", "Role")[1:], "the second party")[0]
     scroll_to(role, form)
     choose(role, "Intermediate consignee", skip=SKIP_PANELS)
-    wait_for(lambda: [h for h in shown(parties, "list item", "Party 2")
-                      if any(t.startswith("Intermediate consignee") for t in labels(h))],
+    header = one(parties, "Party 2", "list item", "Party 2")
+    wait_for(lambda: any(t.startswith("Intermediate consignee") for t in labels(header)),
              "Party 2 to be the intermediate consignee")
-    set_text(field(parties, "Name", 1), HONG_KONG)
-    set_text(field(parties, "Country", 1), "HK")
-    wait_for(lambda: "Hong Kong" in (field(parties, "Country", 1).get_description() or ""),
+    party = fields(parties)
+    set_text(party["Name"][1], HONG_KONG)
+    set_text(party["Country"][1], "HK")
+    wait_for(lambda: "Hong Kong" in (party["Country"][1].get_description() or ""),
              "the consignee's country named Hong Kong")
     ok("Party 1 the Beijing end user, Party 2 the Hong Kong intermediate consignee")
 
