@@ -28,7 +28,7 @@
 #     country"); the queue rows say so;
 #  5. the Audit Log window (Ctrl+Shift+L) lists both decisions with their
 #     reasons, notes and the reviewer's name ($CLEARANCE_REVIEWER, like every
-#     other event of the session); back on Shipment the result is stale because
+#     other event of the session), and the import by the list's name; back on Shipment the result is stale because
 #     of a review decision, and Evaluate again is no longer on hold.
 # Drop-downs and pickers are driven with the keyboard: GTK 4.8 reports a
 # popover's extents off its real place, so a mouse click there misses.
