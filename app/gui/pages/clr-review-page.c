@@ -483,6 +483,20 @@ decided_cb (GObject      *object,
   set_feedback (self, message, FALSE);
 }
 
+/* The name recorded with a decision: the Reviewer name preference when set,
+ * else NULL for the store's own (the name every other audit entry of the
+ * session carries: $CLEARANCE_REVIEWER, else the account's full name). */
+static char *
+dup_reviewer (ClrReviewPage *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->settings == NULL || clr_settings_get_reviewer_name (self->settings) == NULL)
+    return NULL;
+  name = g_strstrip (g_strdup (clr_settings_get_reviewer_name (self->settings)));
+  return name[0] != '\0' ? g_steal_pointer (&name) : NULL;
+}
+
 gboolean
 clr_review_page_undo (ClrReviewPage *self)
 {
@@ -493,8 +507,7 @@ clr_review_page_undo (ClrReviewPage *self)
 
   if (self->undo_items == NULL || self->store == NULL || self->busy)
     return FALSE;
-  if (self->settings != NULL)
-    reviewer = clr_settings_dup_effective_reviewer_name (self->settings);
+  reviewer = dup_reviewer (self);
 
   self->busy = TRUE;
   update_actions (self);
@@ -541,8 +554,7 @@ clr_review_page_decide (ClrReviewPage   *self,
     }
 
   note = clr_review_detail_get_note (self->detail);
-  if (self->settings != NULL)
-    reviewer = clr_settings_dup_effective_reviewer_name (self->settings);
+  reviewer = dup_reviewer (self);
 
   self->busy = TRUE;
   update_actions (self);
