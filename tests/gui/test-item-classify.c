@@ -57,6 +57,24 @@ shown_count_is (ClrPickerPopover *picker,
   return (g_list_model_get_n_items (clr_picker_popover_get_shown (picker)) == 0) == empty;
 }
 
+/* TRUE once the list shows only what @query finds (the search is applied
+ * after the entry's search delay). */
+static gboolean
+shown_all_match (ClrPickerPopover *picker,
+                 const char       *query)
+{
+  GListModel *shown = clr_picker_popover_get_shown (picker);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(ClrPickItem) item = g_list_model_get_item (shown, i);
+
+      if (!clr_pick_item_matches (item, query))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Types @query into the picker's search and waits for the list to follow;
  * returns the ids shown, "|"-separated. */
 static char *
@@ -68,7 +86,7 @@ search (ClrPickerPopover *picker,
   GString *ids = g_string_new ("|");
 
   gtk_editable_set_text (clr_picker_popover_get_search (picker), query);
-  CLR_GUI_TEST_WAIT_UNTIL (shown_count_is (picker, expect_empty) &&
+  CLR_GUI_TEST_WAIT_UNTIL (shown_all_match (picker, query) && shown_count_is (picker, expect_empty) &&
                            (expect_empty ? clr_picker_popover_get_none_text (picker) != NULL
                                          : clr_picker_popover_get_none_text (picker) == NULL), 5);
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
@@ -98,6 +116,9 @@ test_picker_words_and_models (Fixture       *f,
   g_assert_nonnull (strstr (hbm, "|3A090.c|"));
   h20 = search (f->picker, "H20", FALSE);
   g_assert_nonnull (strstr (h20, "|model:H20|"));
+  /* The model named exactly comes first, before "H200": Enter picks it. */
+  g_assert_true (g_str_has_prefix (h20, "|model:H20|"));
+  g_assert_nonnull (strstr (h20, "|model:H200"));
   none = search (f->picker, "flux capacitor", TRUE);
   g_assert_cmpstr (none, ==, "|");
   g_assert_cmpstr (clr_picker_popover_get_none_text (f->picker), ==, "No ECCN matches “flux capacitor”");
