@@ -203,3 +203,30 @@ clr_test_answer_end_use_no (JsonNode *shipment)
         json_object_set_boolean_member (answers, clr_test_end_use_questions[q], FALSE);
     }
 }
+
+void
+clr_test_add_cases (const ClrTestTable *table)
+{
+  for (gsize i = 0; i < table->n_cases; i++)
+    {
+      const ClrTestCase *c = &table->cases[i];
+
+      if (c->plain)
+        g_test_add_vtable (c->path, 0, c->data, NULL, c->func, NULL);
+      else
+        g_test_add_vtable (c->path, table->fixture_size, c->data, table->set_up, c->func, table->tear_down);
+    }
+}
+
+int
+clr_test_main (int                *argc,
+               char             ***argv,
+               const char         *reviewer,
+               const ClrTestTable *table)
+{
+  if (reviewer != NULL)
+    g_setenv ("CLEARANCE_REVIEWER", reviewer, TRUE);
+  g_test_init (argc, argv, NULL);
+  clr_test_add_cases (table);
+  return g_test_run ();
+}

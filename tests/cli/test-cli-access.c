@@ -222,17 +222,10 @@ test_evaluate_save_atomic (Fixture       *f,
   g_assert_cmpint (count_rows (f->cli.db, "SELECT count(*) FROM cases"), ==, 1);
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/cli/access/busy", test_busy),
+  CLR_TEST ("/cli/access/read-only", test_read_only),
+  CLR_TEST ("/cli/access/evaluate-save-atomic", test_evaluate_save_atomic),
+};
 
-  g_test_add ("/cli/access/busy", Fixture, NULL, fixture_set_up, test_busy, fixture_tear_down);
-  g_test_add ("/cli/access/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
-
-  g_test_add ("/cli/access/evaluate-save-atomic", Fixture, NULL, fixture_set_up,
-              test_evaluate_save_atomic, fixture_tear_down);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, fixture_set_up, fixture_tear_down)

@@ -309,23 +309,15 @@ test_insert_or_replace (Fixture       *f,
   }
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/cli/audit/decision-flipped", test_decision_flipped),
+  CLR_TEST ("/cli/audit/decision-unaudited", test_decision_unaudited),
+  CLR_TEST ("/cli/audit/result-rewritten", test_result_rewritten),
+  CLR_TEST ("/cli/audit/trail-emptied", test_trail_emptied),
+  CLR_TEST ("/cli/audit/tail-removed", test_tail_removed),
+  CLR_TEST ("/cli/audit/anchor", test_anchor),
+  CLR_TEST ("/cli/audit/signed-anchor", test_signed_anchor),
+  CLR_TEST ("/cli/audit/insert-or-replace", test_insert_or_replace),
+};
 
-#define ADD(name, func) \
-  g_test_add ("/cli/audit/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("decision-flipped", test_decision_flipped);
-  ADD ("decision-unaudited", test_decision_unaudited);
-  ADD ("result-rewritten", test_result_rewritten);
-  ADD ("trail-emptied", test_trail_emptied);
-  ADD ("tail-removed", test_tail_removed);
-  ADD ("anchor", test_anchor);
-  ADD ("signed-anchor", test_signed_anchor);
-  ADD ("insert-or-replace", test_insert_or_replace);
-#undef ADD
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, fixture_set_up, fixture_tear_down)

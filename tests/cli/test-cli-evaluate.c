@@ -423,23 +423,18 @@ fixture_set_up (Fixture       *f,
     clr_cli_test_import_data (f->db, "engine", "shipments/csl-fixture.csv");
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/cli/evaluate/entity-list-footnote-4", test_entity_list_footnote_4),
+  CLR_TEST ("/cli/evaluate/entity-list-footnote-1", test_entity_list_footnote_1),
+  CLR_TEST ("/cli/evaluate/denied-person", test_denied_person),
+  CLR_TEST ("/cli/evaluate/clean", test_clean),
+  CLR_TEST ("/cli/evaluate/affiliate", test_affiliate),
+  CLR_TEST ("/cli/evaluate/posture-and-trace", test_posture_and_trace),
+  CLR_TEST ("/cli/evaluate/bad-input", test_bad_input),
+  CLR_TEST_DATA ("/cli/evaluate/no-lists", test_no_lists, "no lists"),
+  CLR_TEST ("/cli/evaluate/batch", test_batch),
+  CLR_TEST_DATA ("/cli/evaluate/import-pack", test_import_pack, "no lists"),
+  CLR_TEST_FUNC ("/cli/evaluate/real-lists", test_real_lists),
+};
 
-  g_test_add ("/cli/evaluate/entity-list-footnote-4", Fixture, NULL, fixture_set_up, test_entity_list_footnote_4, clr_cli_test_tear_down);
-  g_test_add ("/cli/evaluate/entity-list-footnote-1", Fixture, NULL, fixture_set_up, test_entity_list_footnote_1, clr_cli_test_tear_down);
-  g_test_add ("/cli/evaluate/denied-person", Fixture, NULL, fixture_set_up, test_denied_person, clr_cli_test_tear_down);
-  g_test_add ("/cli/evaluate/clean", Fixture, NULL, fixture_set_up, test_clean, clr_cli_test_tear_down);
-  g_test_add ("/cli/evaluate/affiliate", Fixture, NULL, fixture_set_up, test_affiliate, clr_cli_test_tear_down);
-  g_test_add ("/cli/evaluate/posture-and-trace", Fixture, NULL, fixture_set_up, test_posture_and_trace, clr_cli_test_tear_down);
-  g_test_add ("/cli/evaluate/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, clr_cli_test_tear_down);
-  g_test_add ("/cli/evaluate/no-lists", Fixture, "no lists", fixture_set_up, test_no_lists, clr_cli_test_tear_down);
-  g_test_add ("/cli/evaluate/batch", Fixture, NULL, fixture_set_up, test_batch, clr_cli_test_tear_down);
-  g_test_add ("/cli/evaluate/import-pack", Fixture, "no lists", fixture_set_up, test_import_pack, clr_cli_test_tear_down);
-  g_test_add_func ("/cli/evaluate/real-lists", test_real_lists);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, fixture_set_up, clr_cli_test_tear_down)

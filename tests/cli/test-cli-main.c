@@ -121,19 +121,14 @@ test_info_newer (void)
   clr_test_rmtree (dir);
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/clearance/cli/main/help", test_help),
+  CLR_TEST_FUNC ("/clearance/cli/main/version", test_version),
+  CLR_TEST_FUNC ("/clearance/cli/main/usage-errors", test_usage_errors),
+  CLR_TEST_FUNC ("/clearance/cli/main/info-fresh", test_info_fresh),
+  CLR_TEST_FUNC ("/clearance/cli/main/info-env", test_info_env),
+  CLR_TEST_FUNC ("/clearance/cli/main/info-corrupt", test_info_corrupt),
+  CLR_TEST_FUNC ("/clearance/cli/main/info-newer", test_info_newer),
+};
 
-  g_test_add_func ("/clearance/cli/main/help", test_help);
-  g_test_add_func ("/clearance/cli/main/version", test_version);
-  g_test_add_func ("/clearance/cli/main/usage-errors", test_usage_errors);
-  g_test_add_func ("/clearance/cli/main/info-fresh", test_info_fresh);
-  g_test_add_func ("/clearance/cli/main/info-env", test_info_env);
-  g_test_add_func ("/clearance/cli/main/info-corrupt", test_info_corrupt);
-  g_test_add_func ("/clearance/cli/main/info-newer", test_info_newer);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN_FUNCS (tests)

@@ -753,25 +753,16 @@ test_on_hold (Fixture       *f,
   g_assert_false (json_object_get_boolean_member (json_node_get_object (exact), "on_hold"));
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_setenv ("CLEARANCE_REVIEWER", "CLI Test", TRUE);
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/cli/review/queue-decide-reevaluate", test_queue_decide_reevaluate),
+  CLR_TEST ("/cli/review/decide-usage", test_decide_usage),
+  CLR_TEST ("/cli/review/audit", test_audit),
+  CLR_TEST ("/cli/review/rescreen", test_rescreen),
+  CLR_TEST ("/cli/review/batch", test_batch),
+  CLR_TEST ("/cli/review/case-command", test_case_command),
+  CLR_TEST ("/cli/review/parent-hit-decided", test_parent_hit_decided),
+  CLR_TEST_DATA ("/cli/review/family", test_family, "csl-families.csv"),
+  CLR_TEST_DATA ("/cli/review/on-hold", test_on_hold, "csl-families.csv"),
+};
 
-#define ADD(name, func) \
-  g_test_add ("/cli/review/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("queue-decide-reevaluate", test_queue_decide_reevaluate);
-  ADD ("decide-usage", test_decide_usage);
-  ADD ("audit", test_audit);
-  ADD ("rescreen", test_rescreen);
-  ADD ("batch", test_batch);
-  ADD ("case-command", test_case_command);
-  ADD ("parent-hit-decided", test_parent_hit_decided);
-  g_test_add ("/cli/review/family", Fixture, "csl-families.csv", fixture_set_up, test_family, fixture_tear_down);
-  g_test_add ("/cli/review/on-hold", Fixture, "csl-families.csv", fixture_set_up, test_on_hold, fixture_tear_down);
-#undef ADD
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN ("CLI Test", tests, Fixture, fixture_set_up, fixture_tear_down)

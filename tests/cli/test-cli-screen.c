@@ -162,17 +162,12 @@ test_batch_errors (Fixture       *f,
   g_assert_nonnull (strstr (r5->err, "empty"));
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/cli/screen/no-lists", test_no_lists),
+  CLR_TEST ("/cli/screen/json", test_json),
+  CLR_TEST ("/cli/screen/text-and-options", test_text_and_options),
+  CLR_TEST ("/cli/screen/batch", test_batch),
+  CLR_TEST ("/cli/screen/batch-errors", test_batch_errors),
+};
 
-  g_test_add ("/cli/screen/no-lists", Fixture, NULL, clr_cli_test_set_up, test_no_lists, clr_cli_test_tear_down);
-  g_test_add ("/cli/screen/json", Fixture, NULL, clr_cli_test_set_up, test_json, clr_cli_test_tear_down);
-  g_test_add ("/cli/screen/text-and-options", Fixture, NULL, clr_cli_test_set_up, test_text_and_options, clr_cli_test_tear_down);
-  g_test_add ("/cli/screen/batch", Fixture, NULL, clr_cli_test_set_up, test_batch, clr_cli_test_tear_down);
-  g_test_add ("/cli/screen/batch-errors", Fixture, NULL, clr_cli_test_set_up, test_batch_errors, clr_cli_test_tear_down);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, clr_cli_test_set_up, clr_cli_test_tear_down)

@@ -202,20 +202,12 @@ test_usage (Fixture       *f,
   g_assert_nonnull (strstr (bad_id->err, "not a valid source id"));
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/cli/sources/list-builtin", test_list_builtin),
+  CLR_TEST ("/cli/sources/add-file-disable-enable", test_add_file_disable_enable),
+  CLR_TEST ("/cli/sources/add-url", test_add_url),
+  CLR_TEST ("/cli/sources/add-broken-file", test_add_broken_file),
+  CLR_TEST ("/cli/sources/usage", test_usage),
+};
 
-#define ADD(name, func) \
-  g_test_add ("/cli/sources/" name, Fixture, NULL, clr_cli_test_set_up, func, clr_cli_test_tear_down)
-  ADD ("list-builtin", test_list_builtin);
-  ADD ("add-file-disable-enable", test_add_file_disable_enable);
-  ADD ("add-url", test_add_url);
-  ADD ("add-broken-file", test_add_broken_file);
-  ADD ("usage", test_usage);
-#undef ADD
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, clr_cli_test_set_up, clr_cli_test_tear_down)

@@ -263,16 +263,10 @@ test_wal_deleted_is_noticed (void)
   clr_test_rmtree (dir);
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/cli/wal/folder-listing-then-cli-read", test_wal_survives_cli_after_folder_listing),
+  CLR_TEST_FUNC ("/cli/wal/folder-listing-then-cli-write", test_wal_survives_cli_write_after_folder_listing),
+  CLR_TEST_FUNC ("/cli/wal/deleted-wal-is-noticed", test_wal_deleted_is_noticed),
+};
 
-  g_test_add_func ("/cli/wal/folder-listing-then-cli-read", test_wal_survives_cli_after_folder_listing);
-  g_test_add_func ("/cli/wal/folder-listing-then-cli-write", test_wal_survives_cli_write_after_folder_listing);
-
-  g_test_add_func ("/cli/wal/deleted-wal-is-noticed", test_wal_deleted_is_noticed);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN_FUNCS (tests)

@@ -21,6 +21,7 @@
 
 #include "clr-importer.h"
 #include "clr-matcher.h"
+#include "clr-test.h"
 
 #define QUERY_THRESHOLD 0.5
 
@@ -337,6 +338,12 @@ test_csl_2026 (void)
   check_orders (entries, queries, FALSE, "CSL 2026-07-31");
 }
 
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/matcher/determinism/jinping", test_jinping),
+  CLR_TEST_FUNC ("/matcher/determinism/synthetic", test_synthetic),
+  CLR_TEST_FUNC ("/matcher/determinism/csl-2026", test_csl_2026),
+};
+
 int
 main (int    argc,
       char **argv)
@@ -344,10 +351,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   /* Every target is reported, not only the first one missed. */
   g_test_set_nonfatal_assertions ();
-
-  g_test_add_func ("/matcher/determinism/jinping", test_jinping);
-  g_test_add_func ("/matcher/determinism/synthetic", test_synthetic);
-  g_test_add_func ("/matcher/determinism/csl-2026", test_csl_2026);
+  CLR_TEST_ADD_FUNCS (tests);
 
   return g_test_run ();
 }

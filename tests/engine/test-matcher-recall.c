@@ -27,6 +27,7 @@
 
 #include "clr-importer.h"
 #include "clr-matcher.h"
+#include "clr-test.h"
 
 typedef struct
 {
@@ -779,6 +780,12 @@ test_eval_csl_2026 (void)
   check_self_recall (matcher, g_object_get_data (G_OBJECT (matcher), "entries"));
 }
 
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/matcher/eval/csl-2022", test_eval_csl_2022),
+  CLR_TEST_FUNC ("/matcher/eval/csl-2026", test_eval_csl_2026),
+  CLR_TEST_FUNC ("/matcher/eval/pairs", test_eval_pairs),
+};
+
 int
 main (int    argc,
       char **argv)
@@ -786,10 +793,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   /* Every target is reported, not only the first one missed. */
   g_test_set_nonfatal_assertions ();
-
-  g_test_add_func ("/matcher/eval/csl-2022", test_eval_csl_2022);
-  g_test_add_func ("/matcher/eval/csl-2026", test_eval_csl_2026);
-  g_test_add_func ("/matcher/eval/pairs", test_eval_pairs);
+  CLR_TEST_ADD_FUNCS (tests);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "clr-expr.h"
 #include "clr-rule-pack.h"
 #include "clr-shipment.h"
+#include "clr-test.h"
 
 static ClrRulePack *pack;
 
@@ -558,6 +559,19 @@ test_shipment_errors (void)
   g_assert_false (clr_date_is_valid ("25-01-01"));
 }
 
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/rule-pack/bundled", test_bundled),
+  CLR_TEST_FUNC ("/rule-pack/groups-dated", test_groups_dated),
+  CLR_TEST_FUNC ("/rule-pack/eccn-match", test_eccn_match),
+  CLR_TEST_FUNC ("/rule-pack/eccn-in-set", test_eccn_in_set),
+  CLR_TEST_FUNC ("/rule-pack/item-parameters", test_item_parameters),
+  CLR_TEST_FUNC ("/rule-pack/validation", test_validation),
+  CLR_TEST_FUNC ("/rule-pack/malformed", test_malformed_pack),
+  CLR_TEST_FUNC ("/rule-pack/versions", test_versions),
+  CLR_TEST_FUNC ("/rule-pack/item-formula", test_item_formula),
+  CLR_TEST_FUNC ("/rule-pack/shipment-errors", test_shipment_errors),
+};
+
 int
 main (int    argc,
       char **argv)
@@ -568,17 +582,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   pack = clr_rule_pack_new_bundled (&error);
   g_assert_no_error (error);
-
-  g_test_add_func ("/rule-pack/bundled", test_bundled);
-  g_test_add_func ("/rule-pack/groups-dated", test_groups_dated);
-  g_test_add_func ("/rule-pack/eccn-match", test_eccn_match);
-  g_test_add_func ("/rule-pack/eccn-in-set", test_eccn_in_set);
-  g_test_add_func ("/rule-pack/item-parameters", test_item_parameters);
-  g_test_add_func ("/rule-pack/validation", test_validation);
-  g_test_add_func ("/rule-pack/malformed", test_malformed_pack);
-  g_test_add_func ("/rule-pack/versions", test_versions);
-  g_test_add_func ("/rule-pack/item-formula", test_item_formula);
-  g_test_add_func ("/rule-pack/shipment-errors", test_shipment_errors);
+  CLR_TEST_ADD_FUNCS (tests);
 
   ret = g_test_run ();
   g_object_unref (pack);

@@ -131,6 +131,19 @@ clr_gui_test_run (ClrApplication *app)
   return rc;
 }
 
+int
+clr_gui_test_main (int                *argc,
+                   char             ***argv,
+                   ClrApplication    **app,
+                   const ClrTestTable *table)
+{
+  clr_gui_test_init (argc, argv);
+  if (app != NULL)
+    *app = clr_gui_test_app_new ();
+  clr_test_add_cases (table);
+  return clr_gui_test_run (app != NULL ? *app : NULL);
+}
+
 void
 clr_gui_test_iterate (void)
 {

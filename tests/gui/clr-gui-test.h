@@ -33,6 +33,18 @@ void            clr_gui_test_init        (int          *argc,
  * opened on $CLEARANCE_DB = a fresh file in a temporary folder. Call once. */
 ClrApplication *clr_gui_test_app_new     (void);
 
+/* The main () of a GUI program that is a table of tests: clr_gui_test_init,
+ * *@app = clr_gui_test_app_new () (no application when @app is NULL), the
+ * tests of @table and clr_gui_test_run. */
+int             clr_gui_test_main        (int                *argc,
+                                          char             ***argv,
+                                          ClrApplication    **app,
+                                          const ClrTestTable *table);
+#define CLR_GUI_TEST_MAIN(app, cases, Fixture, set_up, tear_down)                  \
+  CLR_TEST_MAIN_WITH (clr_gui_test_main, app, CLR_TEST_TABLE (cases, Fixture, set_up, tear_down))
+#define CLR_GUI_TEST_MAIN_FUNCS(app, cases)                                        \
+  CLR_TEST_MAIN_WITH (clr_gui_test_main, app, CLR_TEST_TABLE_FUNCS (cases))
+
 /* The temporary folder of clr_gui_test_app_new (), removed by clr_gui_test_run. */
 const char     *clr_gui_test_get_tmpdir  (void);
 

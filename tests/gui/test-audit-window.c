@@ -526,24 +526,12 @@ test_open_hit (Fixture       *f,
   g_clear_object (&f->window);
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  clr_gui_test_init (&argc, &argv);
-  app = clr_gui_test_app_new ();
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/clearance/gui/audit/words-and-filters", test_words_and_filters),
+  CLR_TEST ("/clearance/gui/audit/verify", test_verify),
+  CLR_TEST ("/clearance/gui/audit/export-csv", test_export_csv),
+  CLR_TEST ("/clearance/gui/audit/review-history", test_review_history),
+  CLR_TEST_DATA ("/clearance/gui/audit/open-hit", test_open_hit, GINT_TO_POINTER (TRUE)),
+};
 
-  g_test_add ("/clearance/gui/audit/words-and-filters", Fixture, NULL,
-              fixture_setup, test_words_and_filters, fixture_teardown);
-  g_test_add ("/clearance/gui/audit/verify", Fixture, NULL,
-              fixture_setup, test_verify, fixture_teardown);
-  g_test_add ("/clearance/gui/audit/export-csv", Fixture, NULL,
-              fixture_setup, test_export_csv, fixture_teardown);
-  g_test_add ("/clearance/gui/audit/review-history", Fixture, NULL,
-              fixture_setup, test_review_history, fixture_teardown);
-
-  g_test_add ("/clearance/gui/audit/open-hit", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_setup, test_open_hit, fixture_teardown);
-
-  return clr_gui_test_run (app);
-}
+CLR_GUI_TEST_MAIN (&app, tests, Fixture, fixture_setup, fixture_teardown)

@@ -119,14 +119,8 @@ test_names_in_sc_face (void)
   clr_gui_test_iterate ();
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  clr_gui_test_init (&argc, &argv);
-  app = clr_gui_test_app_new ();
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/clearance/gui/cjk/names-in-sc-face", test_names_in_sc_face),
+};
 
-  g_test_add_func ("/clearance/gui/cjk/names-in-sc-face", test_names_in_sc_face);
-
-  return clr_gui_test_run (app);
-}
+CLR_GUI_TEST_MAIN_FUNCS (&app, tests)

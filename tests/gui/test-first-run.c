@@ -111,15 +111,9 @@ test_loading_rules_is_not_an_error (void)
   clr_gui_test_iterate ();
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  clr_gui_test_init (&argc, &argv);
-  app = clr_gui_test_app_new ();
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/clearance/gui/first-run/banner-and-placeholder", test_first_run),
+  CLR_TEST_FUNC ("/clearance/gui/first-run/loading-rules-is-not-an-error", test_loading_rules_is_not_an_error),
+};
 
-  g_test_add_func ("/clearance/gui/first-run/banner-and-placeholder", test_first_run);
-  g_test_add_func ("/clearance/gui/first-run/loading-rules-is-not-an-error", test_loading_rules_is_not_an_error);
-
-  return clr_gui_test_run (app);
-}
+CLR_GUI_TEST_MAIN_FUNCS (&app, tests)

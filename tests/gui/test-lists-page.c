@@ -579,26 +579,15 @@ test_update_from_server (Fixture       *f,
   soup_server_disconnect (server);
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  clr_gui_test_init (&argc, &argv);
-  app = clr_gui_test_app_new ();
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/clearance/gui/lists/empty-start", test_empty_start),
+  CLR_TEST ("/clearance/gui/lists/import", test_import),
+  CLR_TEST ("/clearance/gui/lists/import-bad-file", test_import_bad_file),
+  CLR_TEST ("/clearance/gui/lists/freshness", test_freshness),
+  CLR_TEST ("/clearance/gui/lists/search-tab-focuses-field", test_search_tab_focuses_field),
+  CLR_TEST ("/clearance/gui/lists/csl-covers-sdn-and-dpl", test_csl_covers_sdn_and_dpl),
+  CLR_TEST ("/clearance/gui/lists/changes-and-search", test_changes_and_search),
+  CLR_TEST ("/clearance/gui/lists/update-from-server", test_update_from_server),
+};
 
-  g_test_add ("/clearance/gui/lists/empty-start", Fixture, NULL, fixture_setup, test_empty_start, fixture_teardown);
-  g_test_add ("/clearance/gui/lists/import", Fixture, NULL, fixture_setup, test_import, fixture_teardown);
-  g_test_add ("/clearance/gui/lists/import-bad-file", Fixture, NULL, fixture_setup, test_import_bad_file,
-              fixture_teardown);
-  g_test_add ("/clearance/gui/lists/freshness", Fixture, NULL, fixture_setup, test_freshness, fixture_teardown);
-  g_test_add ("/clearance/gui/lists/search-tab-focuses-field", Fixture, NULL, fixture_setup,
-              test_search_tab_focuses_field, fixture_teardown);
-  g_test_add ("/clearance/gui/lists/csl-covers-sdn-and-dpl", Fixture, NULL, fixture_setup,
-              test_csl_covers_sdn_and_dpl, fixture_teardown);
-  g_test_add ("/clearance/gui/lists/changes-and-search", Fixture, NULL, fixture_setup,
-              test_changes_and_search, fixture_teardown);
-  g_test_add ("/clearance/gui/lists/update-from-server", Fixture, NULL, fixture_setup,
-              test_update_from_server, fixture_teardown);
-
-  return clr_gui_test_run (app);
-}
+CLR_GUI_TEST_MAIN (&app, tests, Fixture, fixture_setup, fixture_teardown)

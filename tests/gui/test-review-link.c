@@ -343,6 +343,14 @@ test_result_hit_opens_review (Fixture       *f,
   }
 }
 
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/clearance/gui/review-link/review-then-decide", test_review_then_decide),
+  CLR_TEST ("/clearance/gui/review-link/review-records-hit", test_review_records_hit),
+  CLR_TEST ("/clearance/gui/review-link/unknown-hit", test_review_unknown_hit),
+  CLR_TEST ("/clearance/gui/review-link/only-affected-case", test_only_affected_case),
+  CLR_TEST ("/clearance/gui/review-link/result-hit-opens-review", test_result_hit_opens_review),
+};
+
 int
 main (int    argc,
       char **argv)
@@ -358,17 +366,7 @@ main (int    argc,
   g_assert_true (clr_store_import_list_file (clr_application_get_store (app), path, CLR_LIST_FORMAT_AUTO,
                                              NULL, FALSE, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-
-  g_test_add ("/clearance/gui/review-link/review-then-decide", Fixture, NULL, fixture_setup,
-              test_review_then_decide, fixture_teardown);
-  g_test_add ("/clearance/gui/review-link/review-records-hit", Fixture, NULL, fixture_setup,
-              test_review_records_hit, fixture_teardown);
-  g_test_add ("/clearance/gui/review-link/unknown-hit", Fixture, NULL, fixture_setup,
-              test_review_unknown_hit, fixture_teardown);
-  g_test_add ("/clearance/gui/review-link/only-affected-case", Fixture, NULL, fixture_setup,
-              test_only_affected_case, fixture_teardown);
-  g_test_add ("/clearance/gui/review-link/result-hit-opens-review", Fixture, NULL, fixture_setup,
-              test_result_hit_opens_review, fixture_teardown);
+  CLR_TEST_ADD_CASES (tests, Fixture, fixture_setup, fixture_teardown);
 
   return clr_gui_test_run (app);
 }

@@ -735,28 +735,17 @@ test_narrow_and_dark (Fixture       *f,
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "queue");
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  clr_gui_test_init (&argc, &argv);
-  app = clr_gui_test_app_new ();
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/clearance/gui/review/highlight", test_highlight),
+  CLR_TEST ("/clearance/gui/review/empty", test_empty_queue),
+  CLR_TEST ("/clearance/gui/review/filters", test_filters),
+  CLR_TEST ("/clearance/gui/review/next-and-previous-hit", test_next_and_previous_hit),
+  CLR_TEST ("/clearance/gui/review/decide-and-reopen", test_decide_and_reopen),
+  CLR_TEST ("/clearance/gui/review/family", test_family),
+  CLR_TEST ("/clearance/gui/review/groups-and-plain-words", test_groups_and_plain_words),
+  CLR_TEST ("/clearance/gui/review/undo", test_undo),
+  CLR_TEST ("/clearance/gui/review/escalate-recipient", test_escalate_recipient),
+  CLR_TEST_DATA ("/clearance/gui/review/narrow-and-dark", test_narrow_and_dark, GINT_TO_POINTER (360)),
+};
 
-  g_test_add_func ("/clearance/gui/review/highlight", test_highlight);
-  g_test_add ("/clearance/gui/review/empty", Fixture, NULL, fixture_setup, test_empty_queue, fixture_teardown);
-  g_test_add ("/clearance/gui/review/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
-  g_test_add ("/clearance/gui/review/next-and-previous-hit", Fixture, NULL, fixture_setup,
-              test_next_and_previous_hit, fixture_teardown);
-  g_test_add ("/clearance/gui/review/decide-and-reopen", Fixture, NULL, fixture_setup,
-              test_decide_and_reopen, fixture_teardown);
-  g_test_add ("/clearance/gui/review/family", Fixture, NULL, fixture_setup, test_family, fixture_teardown);
-  g_test_add ("/clearance/gui/review/groups-and-plain-words", Fixture, NULL, fixture_setup,
-              test_groups_and_plain_words, fixture_teardown);
-  g_test_add ("/clearance/gui/review/undo", Fixture, NULL, fixture_setup, test_undo, fixture_teardown);
-  g_test_add ("/clearance/gui/review/escalate-recipient", Fixture, NULL, fixture_setup,
-              test_escalate_recipient, fixture_teardown);
-  g_test_add ("/clearance/gui/review/narrow-and-dark", Fixture, GINT_TO_POINTER (360), fixture_setup,
-              test_narrow_and_dark, fixture_teardown);
-
-  return clr_gui_test_run (app);
-}
+CLR_GUI_TEST_MAIN (&app, tests, Fixture, fixture_setup, fixture_teardown)

@@ -278,20 +278,11 @@ test_wal_replaced_dialog (Fixture       *f,
   g_test_trap_assert_passed ();
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  clr_gui_test_init (&argc, &argv);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/clearance/gui/store-error/corrupt-move-aside", test_corrupt_move_aside),
+  CLR_TEST ("/clearance/gui/store-error/newer-schema-move-aside", test_newer_schema_move_aside),
+  CLR_TEST ("/clearance/gui/store-error/quit-leaves-file-alone", test_quit_leaves_file_alone),
+  CLR_TEST ("/clearance/gui/store-error/wal-replaced-dialog", test_wal_replaced_dialog),
+};
 
-  g_test_add ("/clearance/gui/store-error/corrupt-move-aside", Fixture, NULL,
-              fixture_setup, test_corrupt_move_aside, fixture_teardown);
-  g_test_add ("/clearance/gui/store-error/newer-schema-move-aside", Fixture, NULL,
-              fixture_setup, test_newer_schema_move_aside, fixture_teardown);
-  g_test_add ("/clearance/gui/store-error/quit-leaves-file-alone", Fixture, NULL,
-              fixture_setup, test_quit_leaves_file_alone, fixture_teardown);
-  g_test_add ("/clearance/gui/store-error/wal-replaced-dialog", Fixture, NULL,
-              fixture_setup, test_wal_replaced_dialog, fixture_teardown);
-
-  return g_test_run ();
-}
+CLR_GUI_TEST_MAIN (NULL, tests, Fixture, fixture_setup, fixture_teardown)

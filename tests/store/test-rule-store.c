@@ -192,15 +192,10 @@ test_evaluate (Fixture       *f,
   g_assert_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT);
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/rule-store/first-use", test_first_use),
+  CLR_TEST ("/rule-store/import", test_import),
+  CLR_TEST ("/rule-store/evaluate", test_evaluate),
+};
 
-  g_test_add ("/rule-store/first-use", Fixture, NULL, clr_store_test_set_up, test_first_use, clr_store_test_tear_down);
-  g_test_add ("/rule-store/import", Fixture, NULL, clr_store_test_set_up, test_import, clr_store_test_tear_down);
-  g_test_add ("/rule-store/evaluate", Fixture, NULL, clr_store_test_set_up, test_evaluate, clr_store_test_tear_down);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, clr_store_test_set_up, clr_store_test_tear_down)

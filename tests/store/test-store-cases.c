@@ -443,22 +443,14 @@ test_async (Fixture       *f,
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND);
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/store/cases/create-and-get", test_create_and_get),
+  CLR_TEST ("/store/cases/autosave", test_autosave),
+  CLR_TEST ("/store/cases/list-search-archive", test_list_search_archive),
+  CLR_TEST ("/store/cases/result-and-history", test_result_and_history),
+  CLR_TEST ("/store/cases/duplicate", test_duplicate),
+  CLR_TEST ("/store/cases/json-round-trip", test_json_round_trip),
+  CLR_TEST ("/store/cases/async", test_async),
+};
 
-#define ADD(name, func) \
-  g_test_add ("/store/cases/" name, Fixture, NULL, clr_store_test_set_up, func, clr_store_test_tear_down)
-  ADD ("create-and-get", test_create_and_get);
-  ADD ("autosave", test_autosave);
-  ADD ("list-search-archive", test_list_search_archive);
-  ADD ("result-and-history", test_result_and_history);
-  ADD ("duplicate", test_duplicate);
-  ADD ("json-round-trip", test_json_round_trip);
-  ADD ("async", test_async);
-#undef ADD
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, clr_store_test_set_up, clr_store_test_tear_down)

@@ -109,14 +109,8 @@ test_real_csl_update (Fixture       *fixture,
   g_assert_true (zhipu_added);
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/store/lists-real/csl-2022-to-2026", test_real_csl_update),
+};
 
-  g_test_add ("/store/lists-real/csl-2022-to-2026", Fixture, NULL,
-              clr_store_test_set_up, test_real_csl_update, clr_store_test_tear_down);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, clr_store_test_set_up, clr_store_test_tear_down)

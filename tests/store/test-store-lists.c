@@ -624,24 +624,16 @@ test_history (Fixture       *fixture,
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND);
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/store/lists/first-version", test_first_version),
+  CLR_TEST ("/store/lists/atomic-failure", test_atomic_failure),
+  CLR_TEST ("/store/lists/unchanged", test_unchanged),
+  CLR_TEST ("/store/lists/sanity-guard", test_sanity_guard),
+  CLR_TEST ("/store/lists/diff", test_diff),
+  CLR_TEST ("/store/lists/diff-without-ids", test_diff_without_ids),
+  CLR_TEST ("/store/lists/diff-respaced-name", test_diff_respaced_name),
+  CLR_TEST ("/store/lists/shared-names-without-ids", test_shared_names_without_ids),
+  CLR_TEST ("/store/lists/history", test_history),
+};
 
-#define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, clr_store_test_set_up, func, clr_store_test_tear_down)
-  ADD ("/store/lists/first-version", test_first_version);
-  ADD ("/store/lists/atomic-failure", test_atomic_failure);
-  ADD ("/store/lists/unchanged", test_unchanged);
-  ADD ("/store/lists/sanity-guard", test_sanity_guard);
-  ADD ("/store/lists/diff", test_diff);
-  ADD ("/store/lists/diff-without-ids", test_diff_without_ids);
-  ADD ("/store/lists/diff-respaced-name", test_diff_respaced_name);
-  ADD ("/store/lists/shared-names-without-ids", test_shared_names_without_ids);
-  ADD ("/store/lists/history", test_history);
-#undef ADD
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, clr_store_test_set_up, clr_store_test_tear_down)

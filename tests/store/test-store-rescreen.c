@@ -465,23 +465,13 @@ test_real_csl_update (Fixture       *f,
   g_assert_cmpstr (((ClrReviewItem *) g_ptr_array_index (zhipu, 0))->origin, ==, "rescreen");
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  /* Before any thread exists. */
-  g_setenv ("CLEARANCE_REVIEWER", "Test Reviewer", TRUE);
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/store/rescreen/summary-text", test_summary_text),
+  CLR_TEST ("/store/rescreen/update", test_update),
+  CLR_TEST ("/store/rescreen/first-list", test_first_list),
+  CLR_TEST ("/store/rescreen/resume-interrupted", test_resume_interrupted),
+  CLR_TEST ("/store/rescreen/async-cancel", test_async_cancel),
+  CLR_TEST ("/store/rescreen/real-csl-2022-to-2026", test_real_csl_update),
+};
 
-  g_test_add_func ("/store/rescreen/summary-text", test_summary_text);
-#define ADD(name, func) \
-  g_test_add ("/store/rescreen/" name, Fixture, NULL, clr_store_test_set_up, func, clr_store_test_tear_down)
-  ADD ("update", test_update);
-  ADD ("first-list", test_first_list);
-  ADD ("resume-interrupted", test_resume_interrupted);
-  ADD ("async-cancel", test_async_cancel);
-  ADD ("real-csl-2022-to-2026", test_real_csl_update);
-#undef ADD
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN ("Test Reviewer", tests, Fixture, clr_store_test_set_up, clr_store_test_tear_down)

@@ -173,16 +173,11 @@ test_async (Fixture       *f,
   g_object_unref (matcher);
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/store/screening/empty", test_empty),
+  CLR_TEST ("/store/screening/loaded", test_loaded),
+  CLR_TEST ("/store/screening/async", test_async),
+  CLR_TEST ("/store/screening/shared-matcher", test_shared_matcher),
+};
 
-  g_test_add ("/store/screening/empty", Fixture, NULL, clr_store_test_set_up, test_empty, clr_store_test_tear_down);
-  g_test_add ("/store/screening/loaded", Fixture, NULL, clr_store_test_set_up, test_loaded, clr_store_test_tear_down);
-  g_test_add ("/store/screening/async", Fixture, NULL, clr_store_test_set_up, test_async, clr_store_test_tear_down);
-  g_test_add ("/store/screening/shared-matcher", Fixture, NULL, clr_store_test_set_up, test_shared_matcher, clr_store_test_tear_down);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, clr_store_test_set_up, clr_store_test_tear_down)

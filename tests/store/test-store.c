@@ -346,29 +346,16 @@ test_default_path (void)
   g_assert_true (g_str_has_suffix (path, "/clearance/clearance.db"));
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/clearance/store/open/create-and-migrate", test_create_and_migrate),
+  CLR_TEST ("/clearance/store/open/upgrade", test_upgrade_from_older),
+  CLR_TEST ("/clearance/store/open/newer-schema", test_newer_schema_refused),
+  CLR_TEST ("/clearance/store/open/newer-schema-rollback-untouched", test_newer_schema_rollback_untouched),
+  CLR_TEST ("/clearance/store/open/corrupt", test_corrupt_file),
+  CLR_TEST ("/clearance/store/open/truncated", test_truncated_database),
+  CLR_TEST ("/clearance/store/open/concurrent", test_concurrent_open),
+  CLR_TEST ("/clearance/store/open/async", test_open_async),
+  CLR_TEST_FUNC ("/clearance/store/default-path", test_default_path),
+};
 
-  g_test_add ("/clearance/store/open/create-and-migrate", Fixture, NULL,
-              fixture_setup, test_create_and_migrate, clr_store_test_tear_down);
-  g_test_add ("/clearance/store/open/upgrade", Fixture, NULL,
-              fixture_setup, test_upgrade_from_older, clr_store_test_tear_down);
-  g_test_add ("/clearance/store/open/newer-schema", Fixture, NULL,
-              fixture_setup, test_newer_schema_refused, clr_store_test_tear_down);
-  g_test_add ("/clearance/store/open/newer-schema-rollback-untouched", Fixture, NULL,
-              fixture_setup, test_newer_schema_rollback_untouched, clr_store_test_tear_down);
-  g_test_add ("/clearance/store/open/corrupt", Fixture, NULL,
-              fixture_setup, test_corrupt_file, clr_store_test_tear_down);
-  g_test_add ("/clearance/store/open/truncated", Fixture, NULL,
-              fixture_setup, test_truncated_database, clr_store_test_tear_down);
-  g_test_add ("/clearance/store/open/concurrent", Fixture, NULL,
-              fixture_setup, test_concurrent_open, clr_store_test_tear_down);
-  g_test_add ("/clearance/store/open/async", Fixture, NULL,
-              fixture_setup, test_open_async, clr_store_test_tear_down);
-  g_test_add_func ("/clearance/store/default-path", test_default_path);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, fixture_setup, clr_store_test_tear_down)
