@@ -37,17 +37,10 @@ test_version (void)
 static void
 test_usage_errors (void)
 {
-  g_autoptr(ClrCliRun) none = clr_cli_run_va (NULL, NULL);
-  g_autoptr(ClrCliRun) unknown = clr_cli_run_va ("frobnicate", NULL);
-  g_autoptr(ClrCliRun) option = clr_cli_run_va ("--bogus", "info", NULL);
-  g_autoptr(ClrCliRun) db = clr_cli_run_va ("--db", NULL);
-
-  g_assert_cmpint (none->exit_code, ==, 2);
-  g_assert_cmpint (unknown->exit_code, ==, 2);
-  g_assert_nonnull (strstr (unknown->err, "frobnicate"));
-  g_assert_cmpint (option->exit_code, ==, 2);
-  g_assert_nonnull (strstr (option->err, "--bogus"));
-  g_assert_cmpint (db->exit_code, ==, 2);
+  clr_cli_assert_run (2, NULL, NULL, NULL);
+  clr_cli_assert_run (2, CLR_MENTIONS ("frobnicate"), "frobnicate", NULL);
+  clr_cli_assert_run (2, CLR_MENTIONS ("--bogus"), "--bogus", "info", NULL);
+  clr_cli_assert_run (2, NULL, "--db", NULL);
 }
 
 static void

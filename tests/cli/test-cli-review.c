@@ -215,8 +215,6 @@ test_audit (Fixture       *f,
   g_autoptr(ClrCliRun) csv = NULL;
   g_autoptr(ClrCliRun) json = NULL;
   g_autoptr(ClrCliRun) log = NULL;
-  g_autoptr(ClrCliRun) tampered = NULL;
-  g_autoptr(ClrCliRun) bad_format = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *out = g_build_filename (f->cli.dir, "audit.json", NULL);
@@ -269,8 +267,7 @@ test_audit (Fixture       *f,
   g_assert_nonnull (strstr (log->out, "case.evaluate"));
   g_assert_nonnull (strstr (log->out, "review.decide"));
 
-  bad_format = clr_cli_run_va ("--db", f->cli.db, "audit", "export", "--format", "xml", NULL);
-  g_assert_cmpint (bad_format->exit_code, ==, 2);
+  clr_cli_assert_run (2, NULL, "--db", f->cli.db, "audit", "export", "--format", "xml", NULL);
 
   /* Rewrite the decision behind the application's back. */
   g_assert_cmpint (sqlite3_open (f->cli.db, &db), ==, SQLITE_OK);
@@ -279,9 +276,7 @@ test_audit (Fixture       *f,
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  tampered = clr_cli_run_va ("--db", f->cli.db, "audit", "verify", NULL);
-  g_assert_cmpint (tampered->exit_code, ==, 1);
-  g_assert_nonnull (strstr (tampered->err, "entry 2"));
+  clr_cli_assert_run (1, CLR_MENTIONS ("entry 2"), "--db", f->cli.db, "audit", "verify", NULL);
 }
 
 static void
@@ -336,7 +331,6 @@ test_batch (Fixture       *f,
   g_autofree char *csv = g_build_filename (f->cli.dir, "names.csv", NULL);
   g_autofree char *id_arg = NULL;
   g_autoptr(ClrCliRun) first = NULL;
-  g_autoptr(ClrCliRun) second = NULL;
   g_autoptr(ClrCliRun) list = NULL;
   g_autoptr(JsonNode) items = NULL;
   JsonArray *array;
@@ -347,8 +341,7 @@ test_batch (Fixture       *f,
                                            "3,Acme Trading,IR\n", -1, NULL));
   first = clr_cli_run_va ("--db", f->cli.db, "screen", "--batch", csv, NULL);
   g_assert_cmpint (first->exit_code, ==, 0);
-  second = clr_cli_run_va ("--db", f->cli.db, "screen", "--batch", csv, NULL);
-  g_assert_cmpint (second->exit_code, ==, 0);
+  clr_cli_assert_run (0, NULL, "--db", f->cli.db, "screen", "--batch", csv, NULL);
 
   list = clr_cli_run_va ("--db", f->cli.db, "review", "list", "--json", NULL);
   items = parse_out (list);
