@@ -230,3 +230,20 @@ clr_test_main (int                *argc,
   clr_test_add_cases (table);
   return g_test_run ();
 }
+
+gpointer
+clr_test_find_by_string (GPtrArray  *array,
+                         gsize       offset,
+                         const char *value,
+                         const char *what)
+{
+  for (guint i = 0; i < array->len; i++)
+    {
+      gpointer element = g_ptr_array_index (array, i);
+
+      if (g_strcmp0 (G_STRUCT_MEMBER (const char *, element, offset), value) == 0)
+        return element;
+    }
+  g_error ("no %s “%s”", what, value);
+  return NULL;
+}

@@ -38,6 +38,14 @@ extern const char * const clr_test_end_use_questions[];
  * meaning such documents had before unanswered questions became missing facts. */
 void      clr_test_answer_end_use_no (JsonNode *shipment);
 
+/* The first element of @array (of pointers to structures) whose string member
+ * at @offset (G_STRUCT_OFFSET) equals @value; the test fails when there is
+ * none, naming @what and @value. */
+gpointer  clr_test_find_by_string (GPtrArray  *array,
+                                   gsize       offset,
+                                   const char *value,
+                                   const char *what);
+
 /* Waiting for one asynchronous call in a test: pass clr_test_async_ready and a
  * ClrTestAsync (with a main loop) as its callback and data, then
  * clr_test_async_wait () runs the loop until the call is done. */

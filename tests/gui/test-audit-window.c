@@ -13,6 +13,7 @@
 #include "audit/clr-audit-event.h"
 #include "audit/clr-audit-window-private.h"
 #include "clr-gui-test.h"
+#include "clr-store-test.h"
 #include "clr-match-hit.h"
 #include "clr-store-cases.h"
 #include "clr-store-lists.h"
@@ -68,14 +69,8 @@ static gint64
 first_item_of (ClrStore   *store,
                const char *party)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  ClrReviewFilter filter;
+  g_autoptr(GPtrArray) items = clr_store_test_review_list (store, CLR_REVIEW_STATUS_ANY, NULL, NULL);
 
-  clr_review_filter_init (&filter);
-  filter.status = CLR_REVIEW_STATUS_ANY;
-  items = clr_store_review_list (store, &filter, &error);
-  g_assert_no_error (error);
   for (guint i = 0; i < items->len; i++)
     {
       ClrReviewItem *item = g_ptr_array_index (items, i);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "clr-gui-test.h"
+#include "clr-store-test.h"
 #include "clr-match-hit.h"
 #include "clr-store-audit.h"
 #include "clr-store-cases.h"
@@ -248,16 +249,8 @@ static ClrReviewItem *
 find_item (ClrStore   *store,
            const char *list_code)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  ClrReviewFilter filter;
+  g_autoptr(GPtrArray) items = clr_store_test_review_list (store, CLR_REVIEW_STATUS_ANY, NULL, list_code);
 
-  clr_review_filter_init (&filter);
-  filter.status = CLR_REVIEW_STATUS_ANY;
-  filter.list_code = list_code;
-  items = clr_store_review_list (store, &filter, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (items);
   g_assert_cmpuint (items->len, >=, 1);
   return clr_review_item_ref (g_ptr_array_index (items, 0));
 }

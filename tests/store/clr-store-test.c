@@ -173,3 +173,23 @@ clr_store_test_hits_of (JsonArray *screening,
 {
   return json_object_get_array_member (json_array_get_object_element (screening, index), "hits");
 }
+
+GPtrArray *
+clr_store_test_review_list (ClrStore        *store,
+                            ClrReviewStatus  status,
+                            const char      *search,
+                            const char      *list_code)
+{
+  g_autoptr(GError) error = NULL;
+  ClrReviewFilter filter;
+  GPtrArray *items;
+
+  clr_review_filter_init (&filter);
+  filter.status = status;
+  filter.search = search;
+  filter.list_code = list_code;
+  items = clr_store_review_list (store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (items);
+  return items;
+}

@@ -10,6 +10,7 @@
 
 #include "clr-matcher.h"
 #include "clr-store-lists.h"
+#include "clr-store-review.h"
 #include "clr-store-screening.h"
 #include "clr-test.h"
 
@@ -64,6 +65,13 @@ void       clr_store_test_write_version   (ClrStore        *store,
  * per ultimate parent) with its hits from the store's current lists. */
 JsonArray *clr_store_test_screen_parties  (ClrStore        *store,
                                            JsonArray       *parties);
+/* The review items in @store with @status (CLR_REVIEW_STATUS_ANY for all),
+ * whose party matches @search and whose list is @list_code (either NULL for
+ * any), asserting the query succeeds. */
+GPtrArray *clr_store_test_review_list     (ClrStore        *store,
+                                           ClrReviewStatus  status,
+                                           const char      *search,
+                                           const char      *list_code);
 /* The hits of party @index in @screening. */
 JsonArray *clr_store_test_hits_of         (JsonArray       *screening,
                                            guint            index);

@@ -17,18 +17,8 @@
 
 typedef ClrStoreTest Fixture;
 
-static ClrListCount *
-find_count (GPtrArray  *counts,
-            const char *code)
-{
-  for (guint i = 0; i < counts->len; i++)
-    {
-      ClrListCount *count = g_ptr_array_index (counts, i);
-      if (g_strcmp0 (count->list_code, code) == 0)
-        return count;
-    }
-  g_error ("no list %s", code);
-}
+#define find_count(counts, code) \
+  ((ClrListCount *) clr_test_find_by_string ((counts), G_STRUCT_OFFSET (ClrListCount, list_code), (code), "list"))
 
 static void
 test_real_csl_update (Fixture       *fixture,

@@ -271,18 +271,8 @@ test_sanity_guard (Fixture       *fixture,
   g_assert_cmpstr (current->sha256, ==, "bbb");
 }
 
-G_GNUC_WARN_UNUSED_RESULT static ClrListChange *
-find_change (GPtrArray  *changes,
-             const char *name)
-{
-  for (guint i = 0; i < changes->len; i++)
-    {
-      ClrListChange *change = g_ptr_array_index (changes, i);
-      if (g_strcmp0 (change->name, name) == 0)
-        return change;
-    }
-  g_error ("no change for %s", name);
-}
+#define find_change(changes, value) \
+  ((ClrListChange *) clr_test_find_by_string ((changes), G_STRUCT_OFFSET (ClrListChange, name), (value), "change for"))
 
 static void
 test_diff (Fixture       *fixture,
