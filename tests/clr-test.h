@@ -38,6 +38,16 @@ extern const char * const clr_test_end_use_questions[];
  * meaning such documents had before unanswered questions became missing facts. */
 void      clr_test_answer_end_use_no (JsonNode *shipment);
 
+/* Runs @sql on the database file @path over a connection of its own (as
+ * another process would, waiting up to 5 s for its lock); the test fails with
+ * SQLite's message when it does not succeed. */
+void      clr_test_sql_exec  (const char *path,
+                              const char *sql);
+/* The first column of the first row @sql returns from the database file
+ * @path, over a connection of its own; asserts there is a row. */
+gint64    clr_test_sql_int64 (const char *path,
+                              const char *sql);
+
 /* The first element of @array (of pointers to structures) whose string member
  * at @offset (G_STRUCT_OFFSET) equals @value; the test fails when there is
  * none, naming @what and @value. */

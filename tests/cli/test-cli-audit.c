@@ -30,13 +30,7 @@ static void
 exec_sql (Fixture    *f,
           const char *sql)
 {
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (f->cli.db, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
+  clr_test_sql_exec (f->cli.db, sql);
 }
 
 static ClrCliRun *

@@ -100,12 +100,9 @@ test_info_newer (void)
   g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
   g_autoptr(ClrCliRun) first = clr_cli_run_va ("--db", path, "info", NULL);
   g_autoptr(ClrCliRun) run = NULL;
-  sqlite3 *db = NULL;
 
   g_assert_cmpint (first->exit_code, ==, 0);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 999", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  clr_test_sql_exec (path, "PRAGMA user_version = 999");
 
   run = clr_cli_run_va ("--db", path, "info", NULL);
   g_assert_cmpint (run->exit_code, ==, 1);

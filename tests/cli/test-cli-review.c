@@ -221,7 +221,6 @@ test_audit (Fixture       *f,
   g_autofree char *id_arg = NULL;
   g_autofree char *case_arg = NULL;
   JsonArray *entries;
-  sqlite3 *db = NULL;
   gint64 case_id;
 
   case_id = save_case (f);
@@ -270,11 +269,8 @@ test_audit (Fixture       *f,
   clr_cli_assert_run (2, NULL, "--db", f->cli.db, "audit", "export", "--format", "xml", NULL);
 
   /* Rewrite the decision behind the application's back. */
-  g_assert_cmpint (sqlite3_open (f->cli.db, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_log_no_update; "
-                                     "UPDATE audit_log SET display_name = 'Someone else' WHERE id = 2",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  clr_test_sql_exec (f->cli.db, "DROP TRIGGER audit_log_no_update; "
+                                "UPDATE audit_log SET display_name = 'Someone else' WHERE id = 2");
 
   clr_cli_assert_run (1, CLR_MENTIONS ("entry 2"), "--db", f->cli.db, "audit", "verify", NULL);
 }

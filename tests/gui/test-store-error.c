@@ -56,14 +56,10 @@ fixture_teardown (Fixture       *f,
 static void
 write_newer_schema (const char *path)
 {
-  sqlite3 *db = NULL;
-  g_autofree char *sql = NULL;
+  g_autofree char *sql = g_strdup_printf ("CREATE TABLE t (x); PRAGMA user_version = %d;",
+                                          clr_store_get_latest_schema_version () + 1);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sql = g_strdup_printf ("CREATE TABLE t (x); PRAGMA user_version = %d;",
-                         clr_store_get_latest_schema_version () + 1);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  clr_test_sql_exec (path, sql);
 }
 
 /* Starts the application the way `clearance` does and waits for the dialog. */

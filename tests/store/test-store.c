@@ -48,12 +48,9 @@ static void
 set_user_version (const char *path,
                   int         version)
 {
-  sqlite3 *db = NULL;
   g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", version);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  clr_test_sql_exec (path, sql);
 }
 
 static void
