@@ -298,27 +298,20 @@ test_concurrent_open (Fixture       *f,
 }
 
 static void
-open_async_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GMainLoop *loop = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (clr_store_open_finish (CLR_STORE (object), result, &error));
-  g_assert_no_error (error);
-  g_main_loop_quit (loop);
-}
-
-static void
 test_open_async (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(ClrStore) store = clr_store_new (f->path);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  ClrTestAsync wait = { loop, NULL };
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result;
 
-  clr_store_open_async (store, NULL, open_async_cb, loop);
-  g_main_loop_run (loop);
+  clr_store_open_async (store, NULL, clr_test_async_ready, &wait);
+  result = clr_test_async_wait (&wait);
+  g_assert_true (clr_store_open_finish (store, result, &error));
+  g_assert_no_error (error);
+  g_object_unref (result);
   g_assert_true (clr_store_is_open (store));
 
   /* The worker thread drops its reference to the task (and so to the store)
