@@ -144,6 +144,29 @@ clr_gui_test_main (int                *argc,
   return clr_gui_test_run (app != NULL ? *app : NULL);
 }
 
+ClrStore *
+clr_gui_test_store_new (const char  *prefix,
+                        char       **path)
+{
+  static guint counter;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("%s-%u.db", prefix, ++counter);
+  g_autofree char *file = g_build_filename (clr_gui_test_get_tmpdir (), name, NULL);
+  ClrStore *store = clr_store_new (file);
+
+  g_assert_true (clr_store_open (store, &error));
+  g_assert_no_error (error);
+  if (path != NULL)
+    *path = g_steal_pointer (&file);
+  return store;
+}
+
+void
+clr_gui_test_count (guint *counter)
+{
+  (*counter)++;
+}
+
 void
 clr_gui_test_iterate (void)
 {

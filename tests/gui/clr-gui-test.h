@@ -45,6 +45,15 @@ int             clr_gui_test_main        (int                *argc,
 #define CLR_GUI_TEST_MAIN_FUNCS(app, cases)                                        \
   CLR_TEST_MAIN_WITH (clr_gui_test_main, app, CLR_TEST_TABLE_FUNCS (cases))
 
+/* A new store opened on a fresh file @prefix-N.db in the temporary folder
+ * (N counts the calls); its path in @path unless NULL. */
+ClrStore       *clr_gui_test_store_new   (const char  *prefix,
+                                          char       **path);
+
+/* A signal handler that counts emissions: connect it with
+ * g_signal_connect_swapped (), with a guint counter as the data. */
+void            clr_gui_test_count       (guint       *counter);
+
 /* The temporary folder of clr_gui_test_app_new (), removed by clr_gui_test_run. */
 const char     *clr_gui_test_get_tmpdir  (void);
 

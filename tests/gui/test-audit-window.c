@@ -40,13 +40,6 @@ typedef struct
 } Fixture;
 
 static void
-loaded_cb (ClrAuditWindow *window,
-           Fixture        *f)
-{
-  f->loaded++;
-}
-
-static void
 verified_cb (ClrAuditWindow *window,
              gboolean        intact,
              Fixture        *f)
@@ -85,9 +78,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  static guint counter;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strdup_printf ("audit-%u.db", ++counter);
   g_autofree char *list = g_test_build_filename (G_TEST_DIST, "gui", "data", "csl-v1.csv", NULL);
   g_autoptr(JsonNode) shipment = json_from_string ("{\"reference\": \"PO-2291\", "
                                                    "\"destination\": \"CN\"}", &error);
@@ -100,10 +91,7 @@ fixture_setup (Fixture       *f,
     }
   else
     {
-      f->path = g_build_filename (clr_gui_test_get_tmpdir (), name, NULL);
-      f->store = clr_store_new (f->path);
-      g_assert_true (clr_store_open (f->store, &error));
-      g_assert_no_error (error);
+      f->store = clr_gui_test_store_new ("audit", &f->path);
     }
   g_assert_true (clr_store_import_list_file (f->store, list, CLR_LIST_FORMAT_AUTO, NULL, FALSE,
                                              NULL, NULL, NULL, NULL, &error));
@@ -130,7 +118,7 @@ static void
 open_window (Fixture *f)
 {
   f->window = CLR_AUDIT_WINDOW (clr_audit_window_new (f->store));
-  g_signal_connect (f->window, "loaded", G_CALLBACK (loaded_cb), f);
+  g_signal_connect_swapped (f->window, "loaded", G_CALLBACK (clr_gui_test_count), &f->loaded);
   g_signal_connect (f->window, "verified", G_CALLBACK (verified_cb), f);
   g_signal_connect (f->window, "exported", G_CALLBACK (exported_cb), f);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
@@ -474,7 +462,7 @@ test_open_hit (Fixture       *f,
   g_assert_nonnull (f->window);
   g_object_ref (f->window);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (f->window)) == GTK_WINDOW (main_window));
-  g_signal_connect (f->window, "loaded", G_CALLBACK (loaded_cb), f);
+  g_signal_connect_swapped (f->window, "loaded", G_CALLBACK (clr_gui_test_count), &f->loaded);
   clr_gui_test_wait_mapped (GTK_WIDGET (f->window));
   events = clr_audit_window_get_events (f->window);
   CLR_GUI_TEST_WAIT_UNTIL (find_event (events, NOT_A_MATCH) != NULL, 20);

@@ -40,13 +40,6 @@ fixture_path (const char *name)
 }
 
 static void
-sources_loaded_cb (ClrListsPage *page,
-                   Fixture      *f)
-{
-  f->sources_loaded++;
-}
-
-static void
 finished_cb (ClrListsPage *page,
              gboolean      ok,
              const char   *message,
@@ -56,20 +49,6 @@ finished_cb (ClrListsPage *page,
   f->last_ok = ok;
   g_free (f->last_message);
   f->last_message = g_strdup (message);
-}
-
-static void
-changes_loaded_cb (ClrListsPage *page,
-                   Fixture      *f)
-{
-  f->changes_loaded++;
-}
-
-static void
-search_finished_cb (ClrListsPage *page,
-                    Fixture      *f)
-{
-  f->searched++;
 }
 
 static void
@@ -121,23 +100,16 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  static guint counter;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strdup_printf ("lists-%u.db", ++counter);
-  g_autofree char *path = g_build_filename (clr_gui_test_get_tmpdir (), name, NULL);
-
-  f->store = clr_store_new (path);
-  g_assert_true (clr_store_open (f->store, &error));
-  g_assert_no_error (error);
+  f->store = clr_gui_test_store_new ("lists", NULL);
 
   f->page = g_object_new (CLR_TYPE_LISTS_PAGE,
                           "store", f->store,
                           "settings", clr_application_get_settings (app),
                           NULL);
-  g_signal_connect (f->page, "sources-loaded", G_CALLBACK (sources_loaded_cb), f);
+  g_signal_connect_swapped (f->page, "sources-loaded", G_CALLBACK (clr_gui_test_count), &f->sources_loaded);
   g_signal_connect (f->page, "operation-finished", G_CALLBACK (finished_cb), f);
-  g_signal_connect (f->page, "changes-loaded", G_CALLBACK (changes_loaded_cb), f);
-  g_signal_connect (f->page, "search-finished", G_CALLBACK (search_finished_cb), f);
+  g_signal_connect_swapped (f->page, "changes-loaded", G_CALLBACK (clr_gui_test_count), &f->changes_loaded);
+  g_signal_connect_swapped (f->page, "search-finished", G_CALLBACK (clr_gui_test_count), &f->searched);
 
   f->window = clr_gui_test_present (GTK_WIDGET (f->page), 900, 700);
   wait_sources (f);

@@ -47,15 +47,6 @@ typedef struct
 } Fixture;
 
 static void
-decided_cb (ClrReviewPage *page,
-            gint64         id,
-            int            status,
-            Fixture       *f)
-{
-  f->decided++;
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
@@ -66,7 +57,7 @@ fixture_setup (Fixture       *f,
   clr_window_set_page (f->window, "shipment");
   f->shipment = CLR_SHIPMENT_PAGE (clr_window_get_page_widget (f->window, "shipment"));
   f->review = CLR_REVIEW_PAGE (clr_window_get_page_widget (f->window, "review"));
-  g_signal_connect (f->review, "decided", G_CALLBACK (decided_cb), f);
+  g_signal_connect_swapped (f->review, "decided", G_CALLBACK (clr_gui_test_count), &f->decided);
   CLR_GUI_TEST_WAIT_UNTIL (clr_shipment_page_get_ready (f->shipment), 20);
   g_assert_true (clr_shipment_page_get_ready (f->shipment));
   f->form = CLR_SHIPMENT_FORM (clr_shipment_page_get_form (f->shipment));

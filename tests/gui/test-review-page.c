@@ -45,22 +45,6 @@ import_fixture (ClrStore   *store,
 /* Screens one party with the real matcher and records the hits in the
  * queue, as an evaluation saved on case @case_id does. */
 static void
-loaded_cb (ClrReviewPage *page,
-           Fixture       *f)
-{
-  f->loaded++;
-}
-
-static void
-decided_cb (ClrReviewPage *page,
-            gint64         id,
-            int            status,
-            Fixture       *f)
-{
-  f->decided++;
-}
-
-static void
 wait_loaded (Fixture *f)
 {
   guint before = f->loaded;
@@ -74,18 +58,11 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  static guint counter;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strdup_printf ("review-%u.db", ++counter);
-  g_autofree char *path = g_build_filename (clr_gui_test_get_tmpdir (), name, NULL);
-
-  f->store = clr_store_new (path);
-  g_assert_true (clr_store_open (f->store, &error));
-  g_assert_no_error (error);
+  f->store = clr_gui_test_store_new ("review", NULL);
 
   f->page = CLR_REVIEW_PAGE (clr_review_page_new (f->store, clr_application_get_settings (app)));
-  g_signal_connect (f->page, "loaded", G_CALLBACK (loaded_cb), f);
-  g_signal_connect (f->page, "decided", G_CALLBACK (decided_cb), f);
+  g_signal_connect_swapped (f->page, "loaded", G_CALLBACK (clr_gui_test_count), &f->loaded);
+  g_signal_connect_swapped (f->page, "decided", G_CALLBACK (clr_gui_test_count), &f->decided);
 
   /* @data: the window width, for the narrow test; else a desktop width. */
   f->window = clr_gui_test_present (GTK_WIDGET (f->page), data != NULL ? GPOINTER_TO_INT (data) : 1100, 720);

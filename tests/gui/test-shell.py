@@ -18,7 +18,6 @@
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,7 +32,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from clr_atspi import (Atspi, GLib, KEY_1, KEY_2, KEY_3, KEY_ALT_L,  # noqa: E402
                        KEY_CONTROL_L, KEY_ESCAPE, KEY_Q, app_env, children, do_action,
-                       find_app, log, press_keys, screenshot, stop, watch)
+                       find_app, log, press_keys, screenshot, watch)
 import clr_atspi  # noqa: E402
 
 
@@ -283,11 +282,9 @@ def main():
         log("quit")
         assert rc == 0, f"clearance exited with status {rc}"
         assert os.path.isfile(db), "the database was not created at --db"
-        print("# PASS")
-        return 0
+        return clr_atspi.passed()
     finally:
-        stop(app_proc)
-        shutil.rmtree(tmp, ignore_errors=True)
+        clr_atspi.clean_up(app_proc, tmp)
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ os.environ["G_DEBUG"] = "gc-friendly"
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from clr_atspi import (Atspi, GLib, app_env, children, do_action, find_app,  # noqa: E402
-                       stop, text_of, watch)
+                       text_of, watch)
 import clr_atspi  # noqa: E402
 
 # One CSL record: Huawei on the Entity List, as trade.gov publishes it.
@@ -152,6 +152,13 @@ class Form:
         acc = self.field(name, index)
         Atspi.EditableText.set_text_contents(acc, value)
         wait_for(lambda: text_of(acc) == value, f"{name!r} to read {value!r}")
+
+    def set_eccn(self, eccn, index=0):
+        """Sets the ECCN, then reads the fields again: the ECCN decides which
+        item facts (TPP, data-center design) the form asks for."""
+        self.set("ECCN", eccn, index)
+        time.sleep(0.2)
+        self.refresh()
 
 
 def press_toggle(panel, name):
@@ -290,9 +297,7 @@ def main():
         assert "China" in (form.field("Destination").get_description() or ""), \
             "the alias PRC does not resolve to China"
         form.set("Description", "NVIDIA H100 SXM5 80GB")
-        form.set("ECCN", "3A090.a")
-        time.sleep(0.2)
-        form.refresh()
+        form.set_eccn("3A090.a")
         form.set("Total processing performance (TPP)", "15832")
         press_toggle(panel, "Data center design: yes")
         form.set("Quantity", "8")
@@ -310,9 +315,7 @@ def main():
         screenshot(artifacts, "shipment-license-required.png")
 
         # 2. End user changed to Huawei on an EAR99 item.
-        form.set("ECCN", "EAR99")
-        time.sleep(0.2)
-        form.refresh()
+        form.set_eccn("EAR99")
         assert "Total processing performance (TPP)" not in form.fields, \
             "the TPP field is still shown for EAR99"
         ok("the TPP field is shown only for the advanced-computing ECCN")
@@ -356,9 +359,7 @@ def main():
         # 3. A Vietnam shipment, then the date moved back to 2023-06-01.
         form.set("Reference", "PO-H100-VN")
         form.set("Destination", "Vietnam")
-        form.set("ECCN", "3A090.a")
-        time.sleep(0.2)
-        form.refresh()
+        form.set_eccn("3A090.a")
         form.set("Total processing performance (TPP)", "15832")
         press_toggle(panel, "Data center design: yes")
         form.set("Name", "Saigon Data Center JSC")
@@ -383,22 +384,15 @@ def main():
                  "the case in the case list")
         ok("the case list shows the saved case")
 
-        app_proc.terminate()
-        app_proc.wait(timeout=15)
+        clr_atspi.quit_app(app_proc)
         ok("clearance closed")
         return 0
     except AssertionError:
         screenshot(artifacts, "shipment-failure.png")
         raise
     finally:
-        stop(app_proc)
-        shutil.rmtree(tmp, ignore_errors=True)
+        clr_atspi.clean_up(app_proc, tmp)
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except AssertionError as e:
-        print(f"not ok {step + 1} - {e}", flush=True)
-        print(f"Bail out! {e}", flush=True)
-        sys.exit(1)
+    clr_atspi.tap_main(main, lambda: step)
