@@ -228,6 +228,8 @@ clr_test_main (int                *argc,
   if (reviewer != NULL)
     g_setenv ("CLEARANCE_REVIEWER", reviewer, TRUE);
   g_test_init (argc, argv, NULL);
+  if (table->nonfatal)
+    g_test_set_nonfatal_assertions ();
   clr_test_add_cases (table);
   return g_test_run ();
 }

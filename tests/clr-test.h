@@ -92,7 +92,8 @@ typedef struct
 
 /* A program's table of tests and the fixture its fixture tests share:
  * @fixture_size bytes made by @set_up and undone by @tear_down (either may
- * be NULL). */
+ * be NULL). With @nonfatal, clr_test_main () makes assertions non-fatal: a
+ * test reports every check that fails, not only the first. */
 typedef struct
 {
   const ClrTestCase *cases;
@@ -100,13 +101,16 @@ typedef struct
   gsize              fixture_size;
   GTestFixtureFunc   set_up;
   GTestFixtureFunc   tear_down;
+  gboolean           nonfatal;
 } ClrTestTable;
 
 #define CLR_TEST_TABLE(cases, Fixture, set_up, tear_down)                          \
   (&(const ClrTestTable) { (cases), G_N_ELEMENTS (cases), sizeof (Fixture),        \
-                           (GTestFixtureFunc) (set_up), (GTestFixtureFunc) (tear_down) })
+                           (GTestFixtureFunc) (set_up), (GTestFixtureFunc) (tear_down), FALSE })
 #define CLR_TEST_TABLE_FUNCS(cases)                                                \
-  (&(const ClrTestTable) { (cases), G_N_ELEMENTS (cases), 0, NULL, NULL })
+  (&(const ClrTestTable) { (cases), G_N_ELEMENTS (cases), 0, NULL, NULL, FALSE })
+#define CLR_TEST_TABLE_FUNCS_NONFATAL(cases)                                       \
+  (&(const ClrTestTable) { (cases), G_N_ELEMENTS (cases), 0, NULL, NULL, TRUE })
 
 /* Adds the tests of @table in order. */
 void          clr_test_add_cases   (const ClrTestTable *table);

@@ -786,14 +786,5 @@ static const ClrTestCase tests[] = {
   CLR_TEST_FUNC ("/matcher/eval/pairs", test_eval_pairs),
 };
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  /* Every target is reported, not only the first one missed. */
-  g_test_set_nonfatal_assertions ();
-  CLR_TEST_ADD_FUNCS (tests);
-
-  return g_test_run ();
-}
+/* Every target is reported, not only the first one missed. */
+CLR_TEST_MAIN_WITH (clr_test_main, NULL, CLR_TEST_TABLE_FUNCS_NONFATAL (tests))
