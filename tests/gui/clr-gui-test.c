@@ -297,6 +297,24 @@ clr_gui_test_find_widget (GtkWidget  *root,
 }
 
 GtkWidget *
+clr_gui_test_find_match (GtkWidget       *root,
+                         ClrGuiTestMatch  match,
+                         gconstpointer    data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (match (child, data))
+        return child;
+      if ((found = clr_gui_test_find_match (child, match, data)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
 clr_gui_test_find_action_button (GtkWidget  *root,
                                  const char *action)
 {

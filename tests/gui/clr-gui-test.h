@@ -89,6 +89,13 @@ GtkWindow      *clr_gui_test_find_window (GType        type);
 GtkWidget      *clr_gui_test_find_widget (GtkWidget   *root,
                                           GType        type,
                                           const char  *title);
+/* The first descendant of @root (depth first) for which @match (widget,
+ * @data) is TRUE, or NULL. */
+typedef gboolean (*ClrGuiTestMatch) (GtkWidget     *widget,
+                                     gconstpointer  data);
+GtkWidget      *clr_gui_test_find_match  (GtkWidget       *root,
+                                          ClrGuiTestMatch  match,
+                                          gconstpointer    data);
 /* The first button below @root whose action is @action ("shipment.print"). */
 GtkWidget      *clr_gui_test_find_action_button (GtkWidget  *root,
                                                  const char *action);

@@ -169,51 +169,34 @@ collect_labels (GtkWidget *root,
 }
 
 /* The party filter (the drop-downs hold search entries of their own). */
-static GtkWidget *
-find_party_entry (GtkWidget *root)
+static gboolean
+is_party_entry (GtkWidget     *widget,
+                gconstpointer  data)
 {
-  if (GTK_IS_SEARCH_ENTRY (root))
-    {
-      g_autofree char *placeholder = NULL;
+  g_autofree char *placeholder = NULL;
 
-      g_object_get (root, "placeholder-text", &placeholder, NULL);
-      if (g_strcmp0 (placeholder, "Filter by party") == 0)
-        return root;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_party_entry (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  if (!GTK_IS_SEARCH_ENTRY (widget))
+    return FALSE;
+  g_object_get (widget, "placeholder-text", &placeholder, NULL);
+  return g_strcmp0 (placeholder, "Filter by party") == 0;
 }
+
+#define find_party_entry(root) clr_gui_test_find_match ((root), is_party_entry, NULL)
 
 /* The list view showing @events (the drop-downs' popovers hold their own). */
-static GtkWidget *
-find_list_view (GtkWidget  *root,
-                GListModel *events)
+static gboolean
+is_events_view (GtkWidget     *widget,
+                gconstpointer  events)
 {
-  if (GTK_IS_LIST_VIEW (root))
-    {
-      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (root));
+  GtkSelectionModel *model;
 
-      if (GTK_IS_NO_SELECTION (model) &&
-          gtk_no_selection_get_model (GTK_NO_SELECTION (model)) == events)
-        return root;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_list_view (child, events);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  if (!GTK_IS_LIST_VIEW (widget))
+    return FALSE;
+  model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+  return GTK_IS_NO_SELECTION (model) && gtk_no_selection_get_model (GTK_NO_SELECTION (model)) == events;
 }
+
+#define find_list_view(root, events) clr_gui_test_find_match ((root), is_events_view, (events))
 
 static guint
 count_reviewer (GListModel *events,

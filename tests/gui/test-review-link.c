@@ -279,22 +279,15 @@ test_only_affected_case (Fixture       *f,
 }
 
 /* The first activatable row below @root whose action is win.review-hit. */
-static GtkWidget *
-find_hit_row (GtkWidget *root)
+static gboolean
+is_hit_row (GtkWidget     *widget,
+            gconstpointer  data)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LIST_BOX_ROW (c) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)),
-                                                "win.review-hit") == 0)
-        return c;
-      found = find_hit_row (c);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LIST_BOX_ROW (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.review-hit") == 0;
 }
+
+#define find_hit_row(root) clr_gui_test_find_match ((root), is_hit_row, NULL)
 
 /* A click on a hit in the result's Screening list opens it on the Review page. */
 static void

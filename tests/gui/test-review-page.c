@@ -233,22 +233,15 @@ find_item (ClrStore   *store,
 }
 
 /* The first label under @root whose text starts with @prefix. */
-static GtkLabel *
-find_label_with_prefix (GtkWidget  *root,
-                        const char *prefix)
+static gboolean
+is_label_with_prefix (GtkWidget     *widget,
+                      gconstpointer  prefix)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkLabel *found;
-
-      if (GTK_IS_LABEL (c) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (c)), prefix))
-        return GTK_LABEL (c);
-      found = find_label_with_prefix (c, prefix);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
 }
+
+#define find_label_with_prefix(root, prefix) \
+  ((GtkLabel *) clr_gui_test_find_match ((root), is_label_with_prefix, (prefix)))
 
 static GtkLabel *
 reopened_label (Fixture *f)
@@ -327,22 +320,7 @@ test_decide_and_reopen (Fixture       *f,
   clr_gui_test_save_artifact (GTK_WIDGET (f->window), "review-page-reopened.png");
 }
 
-static GtkWidget *
-find_widget_of_type (GtkWidget *root,
-                     GType      type)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
-        return c;
-      found = find_widget_of_type (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+#define find_widget_of_type(root, type) clr_gui_test_find_widget ((root), (type), NULL)
 
 /* A party's hits on one list family sit together in the queue, the member
  * in the party's country first; the family switch decides every open
@@ -639,28 +617,21 @@ test_escalate_recipient (Fixture       *f,
 }
 
 /* The list view showing @queue (the dropdowns have list views too). */
-static GtkListView *
-find_queue_view (GtkWidget      *root,
-                 ClrReviewQueue *queue)
+static gboolean
+is_queue_view (GtkWidget     *widget,
+               gconstpointer  queue)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkListView *found;
+  GtkSelectionModel *model;
 
-      if (GTK_IS_LIST_VIEW (c))
-        {
-          GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (c));
-
-          if (GTK_IS_SINGLE_SELECTION (model)
-              && gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) == clr_review_queue_get_model (queue))
-            return GTK_LIST_VIEW (c);
-        }
-      found = find_queue_view (c, queue);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  if (!GTK_IS_LIST_VIEW (widget))
+    return FALSE;
+  model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+  return GTK_IS_SINGLE_SELECTION (model)
+         && gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model))
+            == clr_review_queue_get_model ((ClrReviewQueue *) queue);
 }
+
+#define find_queue_view(root, queue) ((GtkListView *) clr_gui_test_find_match ((root), is_queue_view, (queue)))
 
 static void
 test_narrow_and_dark (Fixture       *f,
