@@ -54,6 +54,12 @@ ClrStore       *clr_gui_test_store_new   (const char  *prefix,
  * g_signal_connect_swapped (), with a guint counter as the data. */
 void            clr_gui_test_count       (guint       *counter);
 
+/* Spins the main loop until *@counter (see clr_gui_test_count) exceeds
+ * @before, at most @seconds; asserts that it did. */
+void            clr_gui_test_wait_count  (const guint *counter,
+                                          guint        before,
+                                          guint        seconds);
+
 /* The temporary folder of clr_gui_test_app_new (), removed by clr_gui_test_run. */
 const char     *clr_gui_test_get_tmpdir  (void);
 
@@ -96,6 +102,11 @@ typedef gboolean (*ClrGuiTestMatch) (GtkWidget     *widget,
 GtkWidget      *clr_gui_test_find_match  (GtkWidget       *root,
                                           ClrGuiTestMatch  match,
                                           gconstpointer    data);
+/* The first list view below @root whose selection model is a
+ * @selection_type (GTK_TYPE_SINGLE_SELECTION, …) over @model. */
+GtkListView    *clr_gui_test_find_list_view (GtkWidget  *root,
+                                             GType       selection_type,
+                                             GListModel *model);
 /* The first button below @root whose action is @action ("shipment.print"). */
 GtkWidget      *clr_gui_test_find_action_button (GtkWidget  *root,
                                                  const char *action);

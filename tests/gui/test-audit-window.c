@@ -184,19 +184,8 @@ is_party_entry (GtkWidget     *widget,
 #define find_party_entry(root) clr_gui_test_find_match ((root), is_party_entry, NULL)
 
 /* The list view showing @events (the drop-downs' popovers hold their own). */
-static gboolean
-is_events_view (GtkWidget     *widget,
-                gconstpointer  events)
-{
-  GtkSelectionModel *model;
-
-  if (!GTK_IS_LIST_VIEW (widget))
-    return FALSE;
-  model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
-  return GTK_IS_NO_SELECTION (model) && gtk_no_selection_get_model (GTK_NO_SELECTION (model)) == events;
-}
-
-#define find_list_view(root, events) clr_gui_test_find_match ((root), is_events_view, (events))
+#define find_list_view(root, events) \
+  GTK_WIDGET (clr_gui_test_find_list_view ((root), GTK_TYPE_NO_SELECTION, (events)))
 
 static guint
 count_reviewer (GListModel *events,
@@ -300,8 +289,7 @@ click_verify (Fixture *f)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  CLR_GUI_TEST_WAIT_UNTIL (f->verified > before, 20);
-  g_assert_cmpuint (f->verified, >, before);
+  clr_gui_test_wait_count (&f->verified, before, 20);
 }
 
 static void

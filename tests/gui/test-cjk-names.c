@@ -38,22 +38,7 @@ family_for (GtkWidget  *widget,
   return family;
 }
 
-static GtkWidget *
-find_child (GtkWidget *root,
-            GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_child (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
+#define find_child(root, type) clr_gui_test_find_widget ((root), (type), NULL)
 
 static void
 test_names_in_sc_face (void)

@@ -57,8 +57,7 @@ wait_sources (Fixture *f)
   guint before = f->sources_loaded;
 
   clr_lists_page_reload (f->page);
-  CLR_GUI_TEST_WAIT_UNTIL (f->sources_loaded > before, 10);
-  g_assert_cmpuint (f->sources_loaded, >, before);
+  clr_gui_test_wait_count (&f->sources_loaded, before, 10);
 }
 
 /* Imports through the page (as the file chooser or a drop does) and waits
@@ -72,8 +71,7 @@ import_through_page (Fixture    *f,
 
   clr_lists_page_import_file (f->page, file);
   g_assert_true (clr_lists_page_get_busy (f->page));
-  CLR_GUI_TEST_WAIT_UNTIL (f->finished > before, 20);
-  g_assert_cmpuint (f->finished, >, before);
+  clr_gui_test_wait_count (&f->finished, before, 20);
   g_assert_false (clr_lists_page_get_busy (f->page));
   /* The page re-reads its sources after every operation. */
   wait_sources (f);
@@ -488,8 +486,7 @@ update_source (Fixture    *f,
   guint before = f->finished;
 
   clr_lists_page_update (f->page, id);
-  CLR_GUI_TEST_WAIT_UNTIL (f->finished > before, 30);
-  g_assert_cmpuint (f->finished, >, before);
+  clr_gui_test_wait_count (&f->finished, before, 30);
   wait_sources (f);
 }
 

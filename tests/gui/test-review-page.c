@@ -50,8 +50,7 @@ wait_loaded (Fixture *f)
   guint before = f->loaded;
 
   clr_review_page_reload (f->page);
-  CLR_GUI_TEST_WAIT_UNTIL (f->loaded > before, 10);
-  g_assert_cmpuint (f->loaded, >, before);
+  clr_gui_test_wait_count (&f->loaded, before, 10);
 }
 
 static void
@@ -617,21 +616,8 @@ test_escalate_recipient (Fixture       *f,
 }
 
 /* The list view showing @queue (the dropdowns have list views too). */
-static gboolean
-is_queue_view (GtkWidget     *widget,
-               gconstpointer  queue)
-{
-  GtkSelectionModel *model;
-
-  if (!GTK_IS_LIST_VIEW (widget))
-    return FALSE;
-  model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
-  return GTK_IS_SINGLE_SELECTION (model)
-         && gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model))
-            == clr_review_queue_get_model ((ClrReviewQueue *) queue);
-}
-
-#define find_queue_view(root, queue) ((GtkListView *) clr_gui_test_find_match ((root), is_queue_view, (queue)))
+#define find_queue_view(root, queue) \
+  clr_gui_test_find_list_view ((root), GTK_TYPE_SINGLE_SELECTION, clr_review_queue_get_model (queue))
 
 static void
 test_narrow_and_dark (Fixture       *f,

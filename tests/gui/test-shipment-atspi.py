@@ -37,7 +37,7 @@ os.environ["G_DEBUG"] = "gc-friendly"
 # The helpers beside this script; no bytecode left in the source tree.
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clr_atspi import (Atspi, GLib, app_env, children, do_action, find_app,  # noqa: E402
+from clr_atspi import (Atspi, GLib, app_env, children, do_action, find_app, nodes_under,  # noqa: E402
                        text_of, watch)
 import clr_atspi  # noqa: E402
 
@@ -74,18 +74,14 @@ def wait_for(fn, what, timeout=20.0, interval=0.05):
 
 
 def find_all(root, role=None, name=None, description=None):
-    out, stack = [], [root]
-    while stack:
-        acc = stack.pop()
+    def matches(acc):
         try:
-            if ((role is None or acc.get_role_name() == role)
+            return ((role is None or acc.get_role_name() == role)
                     and (name is None or (acc.get_name() or "").replace("_", "") == name)
-                    and (description is None or acc.get_description() == description)):
-                out.append(acc)
-            stack.extend(reversed(list(children(acc))))
+                    and (description is None or acc.get_description() == description))
         except GLib.Error:
-            continue
-    return out
+            return False
+    return [acc for acc in nodes_under(root) if matches(acc)]
 
 
 def showing(acc):

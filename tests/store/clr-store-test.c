@@ -193,3 +193,32 @@ clr_store_test_review_list (ClrStore        *store,
   g_assert_nonnull (items);
   return items;
 }
+
+GPtrArray *
+clr_store_test_diff (ClrStore   *store,
+                     const char *source,
+                     guint      *added,
+                     guint      *removed,
+                     guint      *changed)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *changes = clr_store_diff_latest (store, source, NULL, NULL, &error);
+  guint n[3] = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_nonnull (changes);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      ClrListChange *change = g_ptr_array_index (changes, i);
+
+      g_assert_cmpint (change->kind, <, G_N_ELEMENTS (n));
+      n[change->kind]++;
+    }
+  if (added != NULL)
+    *added = n[CLR_LIST_CHANGE_ADDED];
+  if (removed != NULL)
+    *removed = n[CLR_LIST_CHANGE_REMOVED];
+  if (changed != NULL)
+    *changed = n[CLR_LIST_CHANGE_CHANGED];
+  return changes;
+}

@@ -72,6 +72,14 @@ GPtrArray *clr_store_test_review_list     (ClrStore        *store,
                                            ClrReviewStatus  status,
                                            const char      *search,
                                            const char      *list_code);
+/* The changes between the last two versions of @source, asserting the diff
+ * succeeds; how many were added, removed and changed in @added, @removed
+ * and @changed (each may be NULL). */
+GPtrArray *clr_store_test_diff            (ClrStore        *store,
+                                           const char      *source,
+                                           guint           *added,
+                                           guint           *removed,
+                                           guint           *changed);
 /* The hits of party @index in @screening. */
 JsonArray *clr_store_test_hits_of         (JsonArray       *screening,
                                            guint            index);
