@@ -156,6 +156,12 @@ class Form:
         time.sleep(0.2)
         self.refresh()
 
+    def set_h100_facts(self):
+        """An H100-class item: 3A090.a, TPP 15832, a data-center design."""
+        self.set_eccn("3A090.a")
+        self.set("Total processing performance (TPP)", "15832")
+        press_toggle(self.panel, "Data center design: yes")
+
 
 def press_toggle(panel, name):
     # GTK 4.8 may append the visible label to the accessible name.
@@ -293,9 +299,7 @@ def main():
         assert "China" in (form.field("Destination").get_description() or ""), \
             "the alias PRC does not resolve to China"
         form.set("Description", "NVIDIA H100 SXM5 80GB")
-        form.set_eccn("3A090.a")
-        form.set("Total processing performance (TPP)", "15832")
-        press_toggle(panel, "Data center design: yes")
+        form.set_h100_facts()
         form.set("Quantity", "8")
         form.set("Name", "Shanghai Cloud Compute Co., Ltd.")
         form.set("Country", "CN")
@@ -355,9 +359,7 @@ def main():
         # 3. A Vietnam shipment, then the date moved back to 2023-06-01.
         form.set("Reference", "PO-H100-VN")
         form.set("Destination", "Vietnam")
-        form.set_eccn("3A090.a")
-        form.set("Total processing performance (TPP)", "15832")
-        press_toggle(panel, "Data center design: yes")
+        form.set_h100_facts()
         form.set("Name", "Saigon Data Center JSC")
         form.set("Country", "VN")
         form.set("Headquarters country", "VN")
