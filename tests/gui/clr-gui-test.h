@@ -6,13 +6,15 @@
  *
  * Usage (see test-window.c):
  *
- *   int main (int argc, char **argv)
- *   {
- *     clr_gui_test_init (&argc, &argv);        // skips the whole program without a display
- *     app = clr_gui_test_app_new ();           // one per process, store open on a temp db
- *     g_test_add_func ("/clearance/gui/...", test_...);
- *     return clr_gui_test_run (app);
- *   }
+ *   static ClrApplication *app;                // one per process, store open on a temp db
+ *   ...
+ *   static const ClrTestCase tests[] = {
+ *     CLR_TEST_FUNC ("/clearance/gui/...", test_...),
+ *   };
+ *
+ *   // clr_gui_test_init (skips the whole program without a display),
+ *   // app = clr_gui_test_app_new (), the tests, clr_gui_test_run (app)
+ *   CLR_GUI_TEST_MAIN_FUNCS (&app, tests)
  */
 
 #pragma once
