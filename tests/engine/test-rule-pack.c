@@ -215,15 +215,26 @@ edit_bad_date (JsonObject *root)
   json_object_set_string_member (json_object_get_object_member (rule (root, "ac-a-d145"), "effective"), "from", "2025-02-30");
 }
 
+/* Sets member @key of part @index of rule @id's "all" condition to [@value]. */
+static void
+set_all_part (JsonObject *root,
+              const char *id,
+              guint       index,
+              const char *key,
+              const char *value)
+{
+  JsonObject *cond = json_object_get_object_member (rule (root, id), "condition");
+  JsonArray *all = json_object_get_array_member (cond, "all");
+  JsonArray *values = json_array_new ();
+
+  json_array_add_string_element (values, value);
+  json_object_set_array_member (json_array_get_object_element (all, index), key, values);
+}
+
 static void
 edit_unknown_country (JsonObject *root)
 {
-  JsonObject *cond = json_object_get_object_member (rule (root, "ac-2022-china"), "condition");
-  JsonArray *all = json_object_get_array_member (cond, "all");
-  JsonArray *dest = json_array_new ();
-
-  json_array_add_string_element (dest, "XX");
-  json_object_set_array_member (json_array_get_object_element (all, 1), "destination", dest);
+  set_all_part (root, "ac-2022-china", 1, "destination", "XX");
 }
 
 static void
@@ -240,12 +251,7 @@ edit_unknown_group (JsonObject *root)
 static void
 edit_unknown_eccn (JsonObject *root)
 {
-  JsonObject *cond = json_object_get_object_member (rule (root, "ac-hbm-3a090c"), "condition");
-  JsonArray *all = json_object_get_array_member (cond, "all");
-  JsonArray *eccn = json_array_new ();
-
-  json_array_add_string_element (eccn, "3A099.c");
-  json_object_set_array_member (json_array_get_object_element (all, 0), "eccn", eccn);
+  set_all_part (root, "ac-hbm-3a090c", 0, "eccn", "3A099.c");
 }
 
 static void
