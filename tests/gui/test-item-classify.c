@@ -16,6 +16,8 @@
 #include "shipment/clr-pick-item.h"
 #include "shipment/clr-picker-popover.h"
 
+static ClrApplication *app;
+
 #define find_field(root, title) \
   ((ClrFieldRow *) clr_gui_test_find_widget (GTK_WIDGET (root), CLR_TYPE_FIELD_ROW, (title)))
 
@@ -171,18 +173,10 @@ test_row_model (Fixture       *f,
   g_assert_nonnull (strstr (clr_item_row_get_classification (row), "NVIDIA H100 SXM publishes TPP 15832"));
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  ClrApplication *app;
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/shipment/classify/picker", test_picker_words_and_models),
+  CLR_TEST ("/shipment/classify/row", test_row_classification),
+  CLR_TEST ("/shipment/classify/model", test_row_model),
+};
 
-  clr_gui_test_init (&argc, &argv);
-  app = clr_gui_test_app_new ();
-
-  g_test_add ("/shipment/classify/picker", Fixture, NULL, fixture_set_up, test_picker_words_and_models, fixture_tear_down);
-  g_test_add ("/shipment/classify/row", Fixture, NULL, fixture_set_up, test_row_classification, fixture_tear_down);
-  g_test_add ("/shipment/classify/model", Fixture, NULL, fixture_set_up, test_row_model, fixture_tear_down);
-
-  return clr_gui_test_run (app);
-}
+CLR_GUI_TEST_MAIN (&app, tests, Fixture, fixture_set_up, fixture_tear_down)
