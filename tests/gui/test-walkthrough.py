@@ -175,7 +175,7 @@ def scroll_to(acc, area):
 
 def pick(row, query, title, area):
     """Opens the picker of the field @row, searches @query and chooses the
-    result titled @title with the keyboard (Down into the list, Down to the
+    result titled @title with the keyboard (Down from the search to the
     row, Return), as a person reading the results would. @area is the
     scrolled form. Returns the results' titles."""
     button = wait_for(lambda: [b for b in shown(row, "push button")
@@ -194,8 +194,7 @@ def pick(row, query, title, area):
             titles.append(texts[0] if texts else "")
         return titles if title in titles else None
     titles = wait_for(rows, f"{title!r} among the picker's results for {query!r}")
-    press_keys([KEY_DOWN])                   # into the list, on the first row
-    for _ in range(titles.index(title)):
+    for _ in range(titles.index(title)):     # Down from the search selects the next result
         press_keys([KEY_DOWN])
     time.sleep(0.1)
     press_keys([clr_atspi.KEY_RETURN])

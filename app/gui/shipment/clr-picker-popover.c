@@ -133,9 +133,21 @@ search_key_cb (ClrPickerPopover      *self,
                GdkModifierType        state,
                GtkEventControllerKey *controller)
 {
-  if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  /* Up and Down move through the results while the search keeps the focus
+   * (Return picks the selected one), so the search can go on being typed;
+   * Tab enters the list itself. */
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) && n > 0)
     {
-      gtk_widget_grab_focus (GTK_WIDGET (self->list));
+      gtk_single_selection_set_selected (self->selection,
+                                         selected == GTK_INVALID_LIST_POSITION ? 0 : MIN (selected + 1, n - 1));
+      return TRUE;
+    }
+  if ((keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up) && n > 0 && selected != GTK_INVALID_LIST_POSITION)
+    {
+      gtk_single_selection_set_selected (self->selection, selected > 0 ? selected - 1 : 0);
       return TRUE;
     }
   return FALSE;

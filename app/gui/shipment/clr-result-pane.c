@@ -356,7 +356,7 @@ show_screening (ClrResultPane *self,
         {
           JsonObject *hit = json_array_get_object_element (hits, h);
           GtkWidget *row = adw_action_row_new ();
-          const char *list = clr_json_get_string (hit, "list_name") ?: clr_json_get_string (hit, "list");
+          const char *list = clr_json_get_string (hit, "list");
           const char *listed = clr_json_get_string (hit, "name");
           ClrReviewStatus status = CLR_REVIEW_STATUS_OPEN;
           double score = json_object_has_member (hit, "score") ? json_object_get_double_member (hit, "score") : 0;
@@ -366,7 +366,7 @@ show_screening (ClrResultPane *self,
            * are in the hit's Review page, under Technical details). */
           if (clr_json_get_string (hit, "decision") != NULL)
             clr_review_status_from_string (clr_json_get_string (hit, "decision"), &status);
-          /* Translators: a screening hit: the list, its score in percent and its review decision, e.g. "Entity List · 94 % · Open" */
+          /* Translators: a screening hit: the list, its score in percent and its review decision, e.g. "EL · 94 % · Open" */
           line = g_strdup_printf (_("%s · %.0f %% · %s"), list ? list : "?", score * 100,
                                   clr_review_status_get_label (status));
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), listed ? listed : "");
