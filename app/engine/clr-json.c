@@ -283,3 +283,59 @@ clr_json_from_text (const char  *text,
   root = json_parser_get_root (parser);
   return root != NULL ? json_node_copy (root) : NULL;
 }
+
+void
+clr_json_add_node (JsonBuilder *builder,
+                   const char  *name,
+                   JsonNode    *node)
+{
+  json_builder_set_member_name (builder, name);
+  if (node != NULL)
+    json_builder_add_value (builder, node);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+clr_json_add_string (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *value)
+{
+  clr_json_add_node (builder, name, value != NULL ? json_node_init_string (json_node_alloc (), value) : NULL);
+}
+
+void
+clr_json_add_id (JsonBuilder *builder,
+                 const char  *name,
+                 gint64       id)
+{
+  clr_json_add_node (builder, name, id > 0 ? json_node_init_int (json_node_alloc (), id) : NULL);
+}
+
+void
+clr_json_add_strv (JsonBuilder        *builder,
+                   const char         *name,
+                   const char * const *strv)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
+}
+
+void
+clr_json_add_int (JsonBuilder *builder,
+                  const char  *name,
+                  gint64       value)
+{
+  clr_json_add_node (builder, name, json_node_init_int (json_node_alloc (), value));
+}
+
+void
+clr_json_add_boolean (JsonBuilder *builder,
+                      const char  *name,
+                      gboolean     value)
+{
+  clr_json_add_node (builder, name, json_node_init_boolean (json_node_alloc (), value));
+}

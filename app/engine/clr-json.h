@@ -44,4 +44,27 @@ JsonObject *clr_json_array_get_object  (JsonArray  *array,
 JsonNode   *clr_json_from_text         (const char *text,
                                         GError    **error);
 
+/* Builder members: @name with @value. The nullable ones write null for a
+ * NULL node or string, and for an @id that is not positive (no case, no
+ * previous version); clr_json_add_node() takes @node; clr_json_add_strv()
+ * adds an array of the strings of @strv (NULL: an empty array). */
+void        clr_json_add_node          (JsonBuilder        *builder,
+                                        const char         *name,
+                                        JsonNode           *node);
+void        clr_json_add_string        (JsonBuilder        *builder,
+                                        const char         *name,
+                                        const char         *value);
+void        clr_json_add_id            (JsonBuilder        *builder,
+                                        const char         *name,
+                                        gint64              id);
+void        clr_json_add_strv          (JsonBuilder        *builder,
+                                        const char         *name,
+                                        const char * const *strv);
+void        clr_json_add_int           (JsonBuilder        *builder,
+                                        const char         *name,
+                                        gint64              value);
+void        clr_json_add_boolean       (JsonBuilder        *builder,
+                                        const char         *name,
+                                        gboolean            value);
+
 G_END_DECLS

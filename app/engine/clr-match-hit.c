@@ -95,18 +95,6 @@ round3 (double value)
   return round (value * 1000.0) / 1000.0;
 }
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 JsonNode *
 clr_hit_to_json (const ClrHit *self)
 {
@@ -125,23 +113,23 @@ clr_hit_to_json (const ClrHit *self)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "score");
   json_builder_add_double_value (builder, round3 (self->score));
-  add_string (builder, "list", entry->list_code);
-  add_string (builder, "list_name", entry->list_name);
-  add_string (builder, "entry_id", key);
-  add_string (builder, "name", entry->name);
-  add_string (builder, "matched_name", self->matched_name);
+  clr_json_add_string (builder, "list", entry->list_code);
+  clr_json_add_string (builder, "list_name", entry->list_name);
+  clr_json_add_string (builder, "entry_id", key);
+  clr_json_add_string (builder, "name", entry->name);
+  clr_json_add_string (builder, "matched_name", self->matched_name);
   json_builder_set_member_name (builder, "countries");
   json_builder_begin_array (builder);
   for (guint i = 0; i < entry->countries->len; i++)
     json_builder_add_string_value (builder, g_ptr_array_index (entry->countries, i));
   json_builder_end_array (builder);
-  add_string (builder, "license_requirement", entry->license_requirement);
-  add_string (builder, "license_policy", entry->license_policy);
-  add_string (builder, "federal_register", entry->federal_register);
-  add_string (builder, "explanation", self->explanation);
+  clr_json_add_string (builder, "license_requirement", entry->license_requirement);
+  clr_json_add_string (builder, "license_policy", entry->license_policy);
+  clr_json_add_string (builder, "federal_register", entry->federal_register);
+  clr_json_add_string (builder, "explanation", self->explanation);
   json_builder_set_member_name (builder, "entry_row");
   json_builder_add_int_value (builder, self->entry_id);
-  add_string (builder, "content_hash", hash);
+  clr_json_add_string (builder, "content_hash", hash);
   json_builder_set_member_name (builder, "name_score");
   json_builder_add_double_value (builder, round3 (self->name_score));
   json_builder_set_member_name (builder, "country_adjustment");
@@ -153,8 +141,8 @@ clr_hit_to_json (const ClrHit *self)
       const ClrTokenMatch *m = g_ptr_array_index (self->token_matches, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "query", m->query_token);
-      add_string (builder, "listed", m->entry_token);
+      clr_json_add_string (builder, "query", m->query_token);
+      clr_json_add_string (builder, "listed", m->entry_token);
       json_builder_set_member_name (builder, "similarity");
       json_builder_add_double_value (builder, round3 (m->similarity));
       json_builder_set_member_name (builder, "weight");

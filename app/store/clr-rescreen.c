@@ -470,9 +470,7 @@ clr_rescreen_summary_to_json (const ClrRescreenSummary *summary)
   for (guint i = 0; i < summary->sources->len; i++)
     json_builder_add_string_value (builder, g_ptr_array_index (summary->sources, i));
   json_builder_end_array (builder);
-#define ADD_INT(name) \
-  json_builder_set_member_name (builder, #name); \
-  json_builder_add_int_value (builder, summary->name);
+#define ADD_INT(name) clr_json_add_int (builder, #name, summary->name)
   ADD_INT (entries_added);
   ADD_INT (entries_changed);
   ADD_INT (entries_removed);
@@ -481,13 +479,8 @@ clr_rescreen_summary_to_json (const ClrRescreenSummary *summary)
   ADD_INT (reopened);
   ADD_INT (removed_matched);
 #undef ADD_INT
-  json_builder_set_member_name (builder, "resumed_from");
-  if (summary->resumed_from != NULL)
-    json_builder_add_string_value (builder, summary->resumed_from);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "summary");
-  json_builder_add_string_value (builder, text);
+  clr_json_add_string (builder, "resumed_from", summary->resumed_from);
+  clr_json_add_string (builder, "summary", text);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

@@ -50,38 +50,18 @@ clr_audit_entry_to_json (const ClrAuditEntry *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   json_builder_begin_object (builder);
-  _clr_json_add_int (builder, "id", self->id);
-  json_builder_set_member_name (builder, "at");
-  json_builder_add_string_value (builder, self->at);
-  json_builder_set_member_name (builder, "user");
-  json_builder_add_string_value (builder, self->user);
-  json_builder_set_member_name (builder, "display_name");
-  json_builder_add_string_value (builder, self->display_name);
-  json_builder_set_member_name (builder, "action");
-  json_builder_add_string_value (builder, self->action);
-  json_builder_set_member_name (builder, "subject_type");
-  json_builder_add_string_value (builder, self->subject_type);
-  json_builder_set_member_name (builder, "subject_id");
-  json_builder_add_string_value (builder, self->subject_id);
-  json_builder_set_member_name (builder, "case_id");
-  if (self->case_id != 0)
-    json_builder_add_int_value (builder, self->case_id);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "before");
-  if (self->before != NULL)
-    json_builder_add_value (builder, json_node_copy (self->before));
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "after");
-  if (self->after != NULL)
-    json_builder_add_value (builder, json_node_copy (self->after));
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "prev_hash");
-  json_builder_add_string_value (builder, self->prev_hash);
-  json_builder_set_member_name (builder, "hash");
-  json_builder_add_string_value (builder, self->hash);
+  clr_json_add_int (builder, "id", self->id);
+  clr_json_add_string (builder, "at", self->at);
+  clr_json_add_string (builder, "user", self->user);
+  clr_json_add_string (builder, "display_name", self->display_name);
+  clr_json_add_string (builder, "action", self->action);
+  clr_json_add_string (builder, "subject_type", self->subject_type);
+  clr_json_add_string (builder, "subject_id", self->subject_id);
+  clr_json_add_id (builder, "case_id", self->case_id);
+  clr_json_add_node (builder, "before", self->before != NULL ? json_node_copy (self->before) : NULL);
+  clr_json_add_node (builder, "after", self->after != NULL ? json_node_copy (self->after) : NULL);
+  clr_json_add_string (builder, "prev_hash", self->prev_hash);
+  clr_json_add_string (builder, "hash", self->hash);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -342,9 +322,8 @@ list_entries (ClrStore    *self,
               gint64       case_id,
               GError     **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_audit_entry_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  GPtrArray *entries;
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
@@ -353,26 +332,13 @@ list_entries (ClrStore    *self,
     stmt = _clr_store_prepare (self, SELECT_COLUMNS "WHERE case_id = ? ORDER BY id", error);
   else
     stmt = _clr_store_prepare (self, SELECT_COLUMNS "ORDER BY id", error);
-  if (stmt == NULL)
-    {
-      _clr_store_unlock (self);
-      return NULL;
-    }
-  if (case_id > 0)
+  if (stmt != NULL && case_id > 0)
     sqlite3_bind_int64 (stmt, 1, case_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (entries, entry_from_stmt (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      _clr_store_set_error (self, error, _("Reading the audit trail"));
-      _clr_store_unlock (self);
-      return NULL;
-    }
+  entries = _clr_store_collect_rows (self, stmt, (ClrStoreRowFunc) entry_from_stmt,
+                                     (GDestroyNotify) clr_audit_entry_unref, _("Reading the audit trail"), error);
   _clr_store_unlock (self);
 
-  return g_steal_pointer (&entries);
+  return entries;
 }
 
 GPtrArray *

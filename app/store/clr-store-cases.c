@@ -26,22 +26,18 @@ static const char * const status_names[] = { "open", "archived" };
 const char *
 clr_case_status_to_string (ClrCaseStatus status)
 {
-  if ((guint) status < G_N_ELEMENTS (status_names))
-    return status_names[status];
-  return NULL;
+  return _clr_store_enum_name (status_names, G_N_ELEMENTS (status_names), status);
 }
 
 gboolean
 clr_case_status_from_string (const char    *text,
                              ClrCaseStatus *status)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
-    if (g_strcmp0 (text, status_names[i]) == 0)
-      {
-        *status = (ClrCaseStatus) i;
-        return TRUE;
-      }
-  return FALSE;
+  int found = _clr_store_enum_find (status_names, G_N_ELEMENTS (status_names), 0, text);
+
+  if (found >= 0)
+    *status = (ClrCaseStatus) found;
+  return found >= 0;
 }
 
 static void
@@ -598,10 +594,9 @@ clr_store_list_cases (ClrStore       *self,
                       guint           limit,
                       GError        **error)
 {
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_case_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *pattern = NULL;
-  int rc;
+  GPtrArray *cases;
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
@@ -616,27 +611,17 @@ clr_store_list_cases (ClrStore       *self,
                              " OR ship_date LIKE ?2 ESCAPE '\\' OR verdict LIKE ?2 ESCAPE '\\' "
                              " OR party_names LIKE ?2 ESCAPE '\\') "
                              "ORDER BY updated_at DESC, id DESC LIMIT ?3", error);
-  if (stmt == NULL)
+  if (stmt != NULL)
     {
-      _clr_store_unlock (self);
-      return NULL;
+      _clr_stmt_bind_text_or_null (stmt, 1, status == CLR_CASE_STATUS_ANY ? NULL : clr_case_status_to_string (status));
+      _clr_stmt_bind_text_or_null (stmt, 2, pattern);
+      sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
     }
-  _clr_stmt_bind_text_or_null (stmt, 1, status == CLR_CASE_STATUS_ANY ? NULL : clr_case_status_to_string (status));
-  _clr_stmt_bind_text_or_null (stmt, 2, pattern);
-  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (cases, case_from_stmt (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      _clr_store_set_error (self, error, _("Listing cases"));
-      _clr_store_unlock (self);
-      return NULL;
-    }
+  cases = _clr_store_collect_rows (self, stmt, (ClrStoreRowFunc) case_from_stmt,
+                                   (GDestroyNotify) clr_case_unref, _("Listing cases"), error);
   _clr_store_unlock (self);
 
-  return g_steal_pointer (&cases);
+  return cases;
 }
 
 gint64

@@ -587,13 +587,13 @@ writer_commit_locked (ClrListWriter        *writer,
     g_autoptr(JsonNode) after = NULL;
 
     json_builder_begin_object (b);
-    _clr_json_add_int (b, "version_id", writer->version_id);
-    _clr_json_add_int (b, "previous_version_id", current ? current->id : 0);
+    clr_json_add_int (b, "version_id", writer->version_id);
+    clr_json_add_int (b, "previous_version_id", current ? current->id : 0);
     json_builder_set_member_name (b, "file");
     json_builder_add_string_value (b, writer->file_name);
     json_builder_set_member_name (b, "sha256");
     json_builder_add_string_value (b, writer->sha256);
-    _clr_json_add_int (b, "records", (gint64) writer->records);
+    clr_json_add_int (b, "records", (gint64) writer->records);
     json_builder_end_object (b);
     after = json_builder_get_root (b);
     if (clr_store_audit_append_unlocked (self, NULL, CLR_AUDIT_LIST_IMPORT, "list", writer->source, 0,

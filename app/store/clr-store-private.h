@@ -79,6 +79,18 @@ gboolean      _clr_store_step_done  (ClrStore      *self,
                                      sqlite3_stmt  *stmt,
                                      const char    *what,
                                      GError       **error);
+/* Makes a record of the current row of a statement. */
+typedef gpointer (*ClrStoreRowFunc) (sqlite3_stmt *stmt);
+/* Steps @stmt (a query; NULL when preparing it failed and set @error)
+ * to its end: what @row_func makes of each row, in an array that frees
+ * them with @free_func; NULL with @error set from the connection,
+ * prefixed with @what, when a step fails. The caller holds the lock. */
+GPtrArray    *_clr_store_collect_rows (ClrStore       *self,
+                                       sqlite3_stmt   *stmt,
+                                       ClrStoreRowFunc row_func,
+                                       GDestroyNotify  free_func,
+                                       const char     *what,
+                                       GError        **error);
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; rollback never fails loudly. */
 gboolean      _clr_store_begin      (ClrStore      *self,
                                      GError       **error);
@@ -97,6 +109,17 @@ gboolean      _clr_store_write_end  (ClrStore      *self,
 
 /* A LIKE pattern (ESCAPE '\\') that finds @search anywhere. */
 char         *_clr_store_like_pattern (const char   *search);
+
+/* The store's enums as the words stored and printed: @names[@value], or
+ * NULL when @value is out of range; and the value named @text (looked for
+ * from index @first), or -1. */
+const char   *_clr_store_enum_name   (const char * const *names,
+                                      guint               n_names,
+                                      guint               value);
+int           _clr_store_enum_find   (const char * const *names,
+                                      guint               n_names,
+                                      guint               first,
+                                      const char         *text);
 
 /* Text column helper: a copy of column @col or NULL. */
 char         *_clr_stmt_dup_text    (sqlite3_stmt  *stmt,

@@ -48,67 +48,64 @@ static const char * const reason_labels[] = {
   N_("Other"),
 };
 
+/* A translated label of @labels, or NULL. */
+static const char *
+enum_label (const char * const *labels,
+            guint               n_labels,
+            guint               value)
+{
+  const char *label = _clr_store_enum_name (labels, n_labels, value);
+
+  return label != NULL ? _(label) : NULL;
+}
+
 const char *
 clr_review_status_to_string (ClrReviewStatus status)
 {
-  if ((guint) status < G_N_ELEMENTS (status_names))
-    return status_names[status];
-  return NULL;
+  return _clr_store_enum_name (status_names, G_N_ELEMENTS (status_names), status);
 }
 
 gboolean
 clr_review_status_from_string (const char      *text,
                                ClrReviewStatus *status)
 {
+  int found = _clr_store_enum_find (status_names, G_N_ELEMENTS (status_names), 0, text);
+
   if (g_strcmp0 (text, "no-match") == 0)
-    {
-      *status = CLR_REVIEW_STATUS_NO_MATCH;
-      return TRUE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
-    if (g_strcmp0 (text, status_names[i]) == 0)
-      {
-        *status = (ClrReviewStatus) i;
-        return TRUE;
-      }
-  return FALSE;
+    found = CLR_REVIEW_STATUS_NO_MATCH;
+  if (found >= 0)
+    *status = (ClrReviewStatus) found;
+  return found >= 0;
 }
 
 const char *
 clr_review_status_get_label (ClrReviewStatus status)
 {
-  if ((guint) status < G_N_ELEMENTS (status_labels))
-    return _(status_labels[status]);
-  return NULL;
+  return enum_label (status_labels, G_N_ELEMENTS (status_labels), status);
 }
 
 const char *
 clr_review_reason_to_string (ClrReviewReason reason)
 {
-  if ((guint) reason < G_N_ELEMENTS (reason_names))
-    return reason_names[reason];
-  return NULL;
+  return _clr_store_enum_name (reason_names, G_N_ELEMENTS (reason_names), reason);
 }
 
+/* Index 0 (no reason) has no name to parse. */
 gboolean
 clr_review_reason_from_string (const char      *text,
                                ClrReviewReason *reason)
 {
-  for (guint i = 1; i < G_N_ELEMENTS (reason_names); i++)
-    if (g_strcmp0 (text, reason_names[i]) == 0)
-      {
-        *reason = (ClrReviewReason) i;
-        return TRUE;
-      }
-  return FALSE;
+  int found = _clr_store_enum_find (reason_names, G_N_ELEMENTS (reason_names), 1, text);
+
+  if (found >= 0)
+    *reason = (ClrReviewReason) found;
+  return found >= 0;
 }
 
 const char *
 clr_review_reason_get_label (ClrReviewReason reason)
 {
-  if ((guint) reason < G_N_ELEMENTS (reason_labels))
-    return _(reason_labels[reason]);
-  return NULL;
+  return enum_label (reason_labels, G_N_ELEMENTS (reason_labels), reason);
 }
 
 /* ---- the item ---- */
@@ -151,57 +148,49 @@ clr_review_item_to_json (const ClrReviewItem *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   json_builder_begin_object (builder);
-  _clr_json_add_int (builder, "id", self->id);
-  _clr_json_add_string (builder, "status", clr_review_status_to_string (self->status));
-  _clr_json_add_string (builder, "reason", clr_review_reason_to_string (self->reason));
-  _clr_json_add_string (builder, "note", self->note);
+  clr_json_add_int (builder, "id", self->id);
+  clr_json_add_string (builder, "status", clr_review_status_to_string (self->status));
+  clr_json_add_string (builder, "reason", clr_review_reason_to_string (self->reason));
+  clr_json_add_string (builder, "note", self->note);
   json_builder_set_member_name (builder, "score");
   json_builder_add_double_value (builder, self->score);
 
   json_builder_set_member_name (builder, "party");
   json_builder_begin_object (builder);
-  _clr_json_add_string (builder, "name", self->party_name);
-  _clr_json_add_string (builder, "key", self->party_key);
-  _clr_json_add_string (builder, "country", self->party_country);
-  _clr_json_add_string (builder, "role", self->party_role);
-  json_builder_set_member_name (builder, "case_id");
-  if (self->case_id > 0)
-    json_builder_add_int_value (builder, self->case_id);
-  else
-    json_builder_add_null_value (builder);
+  clr_json_add_string (builder, "name", self->party_name);
+  clr_json_add_string (builder, "key", self->party_key);
+  clr_json_add_string (builder, "country", self->party_country);
+  clr_json_add_string (builder, "role", self->party_role);
+  clr_json_add_id (builder, "case_id", self->case_id);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "entry");
   json_builder_begin_object (builder);
-  _clr_json_add_string (builder, "list", self->list_code);
-  _clr_json_add_string (builder, "key", self->entry_key);
-  _clr_json_add_string (builder, "name", self->entry_name);
-  _clr_json_add_int (builder, "entry_row", self->entry_row);
-  _clr_json_add_string (builder, "content_hash", self->content_hash);
-  _clr_json_add_boolean (builder, "removed", self->entry_removed);
-  _clr_json_add_string (builder, "family", self->family_key);
+  clr_json_add_string (builder, "list", self->list_code);
+  clr_json_add_string (builder, "key", self->entry_key);
+  clr_json_add_string (builder, "name", self->entry_name);
+  clr_json_add_int (builder, "entry_row", self->entry_row);
+  clr_json_add_string (builder, "content_hash", self->content_hash);
+  clr_json_add_boolean (builder, "removed", self->entry_removed);
+  clr_json_add_string (builder, "family", self->family_key);
   json_builder_end_object (builder);
 
-  _clr_json_add_string (builder, "matched_name", self->matched_name);
-  _clr_json_add_string (builder, "explanation", self->explanation);
-  _clr_json_add_string (builder, "origin", self->origin);
-  _clr_json_add_string (builder, "decided_by", self->decided_by);
-  _clr_json_add_string (builder, "decided_by_user", self->decided_by_user);
-  _clr_json_add_string (builder, "decided_at", self->decided_at);
-  _clr_json_add_string (builder, "first_seen_at", self->first_seen_at);
-  _clr_json_add_string (builder, "last_seen_at", self->last_seen_at);
+  clr_json_add_string (builder, "matched_name", self->matched_name);
+  clr_json_add_string (builder, "explanation", self->explanation);
+  clr_json_add_string (builder, "origin", self->origin);
+  clr_json_add_string (builder, "decided_by", self->decided_by);
+  clr_json_add_string (builder, "decided_by_user", self->decided_by_user);
+  clr_json_add_string (builder, "decided_at", self->decided_at);
+  clr_json_add_string (builder, "first_seen_at", self->first_seen_at);
+  clr_json_add_string (builder, "last_seen_at", self->last_seen_at);
 
-  _clr_json_add_boolean (builder, "reopened", self->reopened);
+  clr_json_add_boolean (builder, "reopened", self->reopened);
   if (self->reopened)
     {
-      _clr_json_add_string (builder, "previous_status", clr_review_status_to_string (self->previous_status));
-      _clr_json_add_string (builder, "previous_reason", clr_review_reason_to_string (self->previous_reason));
-      _clr_json_add_string (builder, "previous_hash", self->previous_hash);
-      json_builder_set_member_name (builder, "changed_fields");
-      json_builder_begin_array (builder);
-      for (guint i = 0; self->changed_fields[i] != NULL; i++)
-        json_builder_add_string_value (builder, self->changed_fields[i]);
-      json_builder_end_array (builder);
+      clr_json_add_string (builder, "previous_status", clr_review_status_to_string (self->previous_status));
+      clr_json_add_string (builder, "previous_reason", clr_review_reason_to_string (self->previous_reason));
+      clr_json_add_string (builder, "previous_hash", self->previous_hash);
+      clr_json_add_strv (builder, "changed_fields", (const char * const *) self->changed_fields);
     }
   json_builder_end_object (builder);
 

@@ -87,18 +87,40 @@ item_from_stmt (sqlite3_stmt *stmt)
   return item;
 }
 
+static void
+bind_filter (sqlite3_stmt          *stmt,
+             const ClrReviewFilter *filter,
+             const char            *country,
+             const char            *pattern,
+             const char            *folded)
+{
+  _clr_stmt_bind_text_or_null (stmt, 1, filter->status == CLR_REVIEW_STATUS_ANY ? NULL
+                                        : clr_review_status_to_string (filter->status));
+  _clr_stmt_bind_text_or_null (stmt, 2, (filter->list_code && *filter->list_code) ? filter->list_code : NULL);
+  if (filter->min_score > 0)
+    sqlite3_bind_double (stmt, 3, filter->min_score);
+  if (filter->max_score > 0)
+    sqlite3_bind_double (stmt, 4, filter->max_score);
+  _clr_stmt_bind_text_or_null (stmt, 5, country);
+  _clr_stmt_bind_text_or_null (stmt, 6, pattern);
+  _clr_stmt_bind_text_or_null (stmt, 7, folded);
+  if (filter->case_id > 0)
+    sqlite3_bind_int64 (stmt, 8, filter->case_id);
+  sqlite3_bind_int (stmt, 9, filter->reopened_only ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 10, filter->limit > 0 ? (gint64) filter->limit : -1);
+}
+
 GPtrArray *
 clr_store_review_list (ClrStore               *self,
                        const ClrReviewFilter  *filter,
                        GError                **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_review_item_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *pattern = NULL;
   g_autofree char *folded = NULL;
   g_autofree char *country = NULL;
   ClrReviewFilter all;
-  int rc;
+  GPtrArray *items;
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
@@ -133,39 +155,13 @@ clr_store_review_list (ClrStore               *self,
                              "AND (?8 IS NULL OR case_id = ?8 OR id IN (SELECT item_id FROM review_sightings WHERE case_id = ?8)) "
                              "AND (?9 = 0 OR reopened = 1) "
                              "ORDER BY last_seen_at DESC, score DESC, id DESC LIMIT ?10", error);
-  if (stmt == NULL)
-    {
-      _clr_store_unlock (self);
-      return NULL;
-    }
-
-  _clr_stmt_bind_text_or_null (stmt, 1, filter->status == CLR_REVIEW_STATUS_ANY ? NULL
-                                        : clr_review_status_to_string (filter->status));
-  _clr_stmt_bind_text_or_null (stmt, 2, (filter->list_code && *filter->list_code) ? filter->list_code : NULL);
-  if (filter->min_score > 0)
-    sqlite3_bind_double (stmt, 3, filter->min_score);
-  if (filter->max_score > 0)
-    sqlite3_bind_double (stmt, 4, filter->max_score);
-  _clr_stmt_bind_text_or_null (stmt, 5, country);
-  _clr_stmt_bind_text_or_null (stmt, 6, pattern);
-  _clr_stmt_bind_text_or_null (stmt, 7, folded);
-  if (filter->case_id > 0)
-    sqlite3_bind_int64 (stmt, 8, filter->case_id);
-  sqlite3_bind_int (stmt, 9, filter->reopened_only ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 10, filter->limit > 0 ? (gint64) filter->limit : -1);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, item_from_stmt (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      _clr_store_set_error (self, error, _("Reading the review queue"));
-      _clr_store_unlock (self);
-      return NULL;
-    }
+  if (stmt != NULL)
+    bind_filter (stmt, filter, country, pattern, folded);
+  items = _clr_store_collect_rows (self, stmt, (ClrStoreRowFunc) item_from_stmt,
+                                   (GDestroyNotify) clr_review_item_unref, _("Reading the review queue"), error);
   _clr_store_unlock (self);
 
-  return g_steal_pointer (&items);
+  return items;
 }
 
 static ClrReviewItem *
@@ -320,11 +316,11 @@ decision_json (ClrReviewStatus  status,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  _clr_json_add_string (builder, "status", clr_review_status_to_string (status));
-  _clr_json_add_string (builder, "reason", clr_review_reason_to_string (reason));
-  _clr_json_add_string (builder, "note", note);
+  clr_json_add_string (builder, "status", clr_review_status_to_string (status));
+  clr_json_add_string (builder, "reason", clr_review_reason_to_string (reason));
+  clr_json_add_string (builder, "note", note);
   if (content_hash != NULL)
-    _clr_json_add_string (builder, "content_hash", content_hash);
+    clr_json_add_string (builder, "content_hash", content_hash);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -651,16 +647,16 @@ _clr_store_review_reopen_item (ClrStore            *self,
     return FALSE;
 
   json_builder_begin_object (builder);
-  _clr_json_add_string (builder, "status", status);
-  _clr_json_add_string (builder, "reason", reason);
-  _clr_json_add_string (builder, "content_hash", decided_hash);
+  clr_json_add_string (builder, "status", status);
+  clr_json_add_string (builder, "reason", reason);
+  clr_json_add_string (builder, "content_hash", decided_hash);
   json_builder_end_object (builder);
   before = json_builder_get_root (builder);
 
   json_builder_reset (builder);
   json_builder_begin_object (builder);
-  _clr_json_add_string (builder, "status", "open");
-  _clr_json_add_string (builder, "content_hash", new_hash);
+  clr_json_add_string (builder, "status", "open");
+  clr_json_add_string (builder, "content_hash", new_hash);
   json_builder_set_member_name (builder, "changed_fields");
   json_builder_begin_array (builder);
   for (guint i = 0; fields != NULL && fields[i] != NULL; i++)

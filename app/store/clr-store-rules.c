@@ -392,7 +392,7 @@ clr_store_list_rule_packs (ClrStore  *self,
           json_builder_set_member_name (b, names[i]);
           json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, i));
         }
-      _clr_json_add_boolean (b, "active", sqlite3_column_int (stmt, 5) != 0);
+      clr_json_add_boolean (b, "active", sqlite3_column_int (stmt, 5) != 0);
       json_builder_set_member_name (b, "origin");
       json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 6));
       json_builder_end_object (b);

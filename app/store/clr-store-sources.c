@@ -13,6 +13,7 @@
 #include "clr-list-catalog.h"
 #include "clr-store-lists-private.h"
 #include "clr-store-private.h"
+#include "clr-json.h"
 #include "clr-store-sources.h"
 
 G_DEFINE_BOXED_TYPE (ClrListSource, clr_list_source, clr_list_source_copy, clr_list_source_free)
@@ -105,10 +106,8 @@ GPtrArray *
 clr_store_list_sources (ClrStore  *self,
                         GError   **error)
 {
-  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_list_source_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean ok = FALSE;
-  int rc;
+  GPtrArray *sources;
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
@@ -118,19 +117,11 @@ clr_store_list_sources (ClrStore  *self,
   _clr_store_lock (self);
   stmt = _clr_store_prepare (self, "SELECT " SOURCE_COLUMNS " FROM list_source ORDER BY custom, position, id",
                              error);
-  if (stmt == NULL)
-    goto out;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (sources, source_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    _clr_store_set_error (self, error, _("Reading list sources"));
-  else
-    ok = TRUE;
-
-out:
+  sources = _clr_store_collect_rows (self, stmt, (ClrStoreRowFunc) source_from_row,
+                                     (GDestroyNotify) clr_list_source_free, _("Reading list sources"), error);
   g_clear_pointer (&stmt, sqlite3_finalize);
   _clr_store_unlock (self);
-  return ok ? g_steal_pointer (&sources) : NULL;
+  return sources;
 }
 
 ClrListSource *
@@ -509,18 +500,6 @@ clr_store_get_source_freshness (ClrStore         *self,
   return CLR_SOURCE_FRESHNESS_CURRENT;
 }
 
-static void
-add_nullable (JsonBuilder *builder,
-              const char  *member,
-              const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 JsonNode *
 clr_store_source_to_json (ClrStore             *self,
                           const ClrListSource  *source,
@@ -543,26 +522,20 @@ clr_store_source_to_json (ClrStore             *self,
     }
 
   json_builder_begin_object (builder);
-  add_nullable (builder, "id", source->id);
-  add_nullable (builder, "label", source->label);
-  add_nullable (builder, "url", source->url);
-  add_nullable (builder, "info_url", source->info_url);
-  add_nullable (builder, "format", source->format);
-  json_builder_set_member_name (builder, "enabled");
-  json_builder_add_boolean_value (builder, source->enabled);
-  json_builder_set_member_name (builder, "custom");
-  json_builder_add_boolean_value (builder, source->custom);
-  add_nullable (builder, "freshness", clr_source_freshness_to_string (freshness));
-  add_nullable (builder, "last_checked", source->last_checked);
-  add_nullable (builder, "last_success", source->last_success);
-  add_nullable (builder, "last_error", source->last_error);
-  add_nullable (builder, "etag", source->etag);
-  add_nullable (builder, "last_modified", source->last_modified);
-  json_builder_set_member_name (builder, "current");
-  if (current != NULL)
-    json_builder_add_value (builder, clr_list_version_to_json (current));
-  else
-    json_builder_add_null_value (builder);
+  clr_json_add_string (builder, "id", source->id);
+  clr_json_add_string (builder, "label", source->label);
+  clr_json_add_string (builder, "url", source->url);
+  clr_json_add_string (builder, "info_url", source->info_url);
+  clr_json_add_string (builder, "format", source->format);
+  clr_json_add_boolean (builder, "enabled", source->enabled);
+  clr_json_add_boolean (builder, "custom", source->custom);
+  clr_json_add_string (builder, "freshness", clr_source_freshness_to_string (freshness));
+  clr_json_add_string (builder, "last_checked", source->last_checked);
+  clr_json_add_string (builder, "last_success", source->last_success);
+  clr_json_add_string (builder, "last_error", source->last_error);
+  clr_json_add_string (builder, "etag", source->etag);
+  clr_json_add_string (builder, "last_modified", source->last_modified);
+  clr_json_add_node (builder, "current", current != NULL ? clr_list_version_to_json (current) : NULL);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

@@ -611,6 +611,49 @@ _clr_store_step_done (ClrStore      *self,
   return FALSE;
 }
 
+const char *
+_clr_store_enum_name (const char * const *names,
+                      guint               n_names,
+                      guint               value)
+{
+  return value < n_names ? names[value] : NULL;
+}
+
+int
+_clr_store_enum_find (const char * const *names,
+                      guint               n_names,
+                      guint               first,
+                      const char         *text)
+{
+  for (guint i = first; i < n_names; i++)
+    if (g_strcmp0 (text, names[i]) == 0)
+      return (int) i;
+  return -1;
+}
+
+GPtrArray *
+_clr_store_collect_rows (ClrStore         *self,
+                         sqlite3_stmt     *stmt,
+                         ClrStoreRowFunc   row_func,
+                         GDestroyNotify    free_func,
+                         const char       *what,
+                         GError          **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, row_func (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      _clr_store_set_error (self, error, what);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
 gboolean
 _clr_store_write_begin (ClrStore  *self,
                         GError   **error)
