@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "clr-cli.h"
+#include "clr-clock.h"
 #include "clr-csv-out.h"
 #include "clr-engine-error.h"
 #include "clr-json.h"
@@ -425,15 +426,6 @@ seconds_since (gint64 start)
 }
 
 /* CPU time of the whole process (every thread). */
-static double
-cpu_seconds (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 int
 clr_cli_screen_batch (ClrStore          *store,
                       ClrMatcher        *matcher,
@@ -451,7 +443,7 @@ clr_cli_screen_batch (ClrStore          *store,
   Batch batch = { 0, };
   ClrCliBatchStats local = { 0, };
   gint64 start = g_get_monotonic_time ();
-  double cpu0 = cpu_seconds ();
+  double cpu0 = clr_clock_seconds (CLOCK_PROCESS_CPUTIME_ID);
   int exit_code = CLR_EXIT_OK;
 
   if (stats == NULL)
@@ -482,7 +474,7 @@ clr_cli_screen_batch (ClrStore          *store,
     g_thread_join (g_ptr_array_index (threads, t));
   g_mutex_clear (&batch.progress_lock);
   stats->screen_seconds = seconds_since (batch.started);
-  stats->screen_cpu = cpu_seconds () - cpu0;
+  stats->screen_cpu = clr_clock_seconds (CLOCK_PROCESS_CPUTIME_ID) - cpu0;
 
   /* review: batch hits enter the review queue (once per party and entry),
    * and every name is remembered for re-screening after list updates —
@@ -492,7 +484,7 @@ clr_cli_screen_batch (ClrStore          *store,
     g_autofree const char **names = g_new0 (const char *, rows->len + 1);
     g_autofree const char **countries = g_new0 (const char *, rows->len + 1);
     gint64 record_start = g_get_monotonic_time ();
-    double record_cpu0 = cpu_seconds ();
+    double record_cpu0 = clr_clock_seconds (CLOCK_PROCESS_CPUTIME_ID);
 
     for (guint i = 0; i < rows->len; i++)
       {
@@ -510,7 +502,7 @@ clr_cli_screen_batch (ClrStore          *store,
         goto out;
       }
     stats->record_seconds = seconds_since (record_start);
-    stats->record_cpu = cpu_seconds () - record_cpu0;
+    stats->record_cpu = clr_clock_seconds (CLOCK_PROCESS_CPUTIME_ID) - record_cpu0;
   }
 
   {
@@ -554,7 +546,7 @@ out:
     g_ptr_array_unref (batch.results[i]);
   g_free (batch.results);
   stats->total_seconds = seconds_since (start);
-  stats->total_cpu = cpu_seconds () - cpu0;
+  stats->total_cpu = clr_clock_seconds (CLOCK_PROCESS_CPUTIME_ID) - cpu0;
   return exit_code;
 }
 

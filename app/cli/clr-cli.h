@@ -78,6 +78,30 @@ int       clr_cli_fail          (const GError   *error);
 gboolean  clr_cli_parse_id      (const char     *text,
                                  gint64         *id);
 
+/* A progress line on stderr, shown only when stderr is a terminal:
+ * clr_cli_progress_step() says whether @done of @total (0: unknown) in
+ * @phase changed what the line shows (*@percent: -1 when @total is 0);
+ * clr_cli_progress_end() blanks what was shown (@width columns after the
+ * label). */
+typedef struct
+{
+  const char *label;
+  int         width;
+  gboolean    tty;
+  int         last_percent;
+  int         last_phase;
+} ClrCliProgress;
+
+void      clr_cli_progress_init (ClrCliProgress *progress,
+                                 const char     *label,
+                                 int             width);
+gboolean  clr_cli_progress_step (ClrCliProgress *progress,
+                                 int             phase,
+                                 guint64         done,
+                                 guint64         total,
+                                 int            *percent);
+void      clr_cli_progress_end  (ClrCliProgress *progress);
+
 /* Prints @node as pretty JSON on stdout, with a trailing newline. */
 void      clr_cli_print_json    (gpointer        json_node);
 /* The same for what @builder built. */
@@ -150,16 +174,4 @@ int clr_cli_screen_batch (ClrStore          *store,
                           int                jobs,
                           FILE              *out,
                           ClrCliBatchStats  *stats);
-/* evaluate: validate, screen (recording the hits in the review queue when
- * @record) and apply the rule pack to one shipment; shared by
- * `evaluate --batch` and `bench --evaluate`. */
-JsonNode *clr_cli_evaluate_shipment (ClrStore          *store,
-                                     ClrRulePack       *pack,
-                                     JsonNode          *shipment,
-                                     const char        *as_of,
-                                     ClrPosture         posture,
-                                     ClrEvaluateFlags   flags,
-                                     gboolean           record,
-                                     GError           **error);
-
 G_END_DECLS
