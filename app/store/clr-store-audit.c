@@ -250,14 +250,13 @@ clr_store_audit_append_unlocked (ClrStore    *self,
 
   /* The head, outside the table too (same transaction). */
   {
-    g_autoptr(sqlite3_stmt) head = NULL;
+    g_autoptr(sqlite3_stmt) head = _clr_store_prepare (self, CLR_STORE_SET_META_SQL, error);
     g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT " %s", id, hash);
 
-    head = _clr_store_prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES ('" HEAD_KEY "', ?)",
-                               error);
     if (head == NULL)
       return 0;
-    sqlite3_bind_text (head, 1, value, -1, SQLITE_STATIC);
+    sqlite3_bind_text (head, 1, HEAD_KEY, -1, SQLITE_STATIC);
+    sqlite3_bind_text (head, 2, value, -1, SQLITE_STATIC);
     if (!_clr_store_step_done (self, head, _("Writing the audit trail"), error))
       return 0;
   }
@@ -497,18 +496,15 @@ read_head_unlocked (ClrStore  *self,
                     char     **hash,
                     GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autofree char *value = NULL;
 
   *seq = 0;
   *hash = NULL;
-  stmt = _clr_store_prepare (self, "SELECT value FROM meta WHERE key = '" HEAD_KEY "'", error);
-  if (stmt == NULL)
+  if (!_clr_store_get_meta (self, HEAD_KEY, &value, _("Reading the audit trail"), error))
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (value != NULL)
     {
-      g_auto(GStrv) parts = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), " ", 2);
+      g_auto(GStrv) parts = g_strsplit (value, " ", 2);
 
       if (g_strv_length (parts) == 2)
         {
@@ -519,8 +515,6 @@ read_head_unlocked (ClrStore  *self,
       *seq = -1;
       return TRUE;
     }
-  if (rc != SQLITE_DONE)
-    _clr_store_set_error (self, error, _("Reading the audit trail"));
 
   return FALSE;
 }

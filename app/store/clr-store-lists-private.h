@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 /* FALSE with an error when the store is not open. */
 gboolean        _clr_store_lists_check_open               (ClrStore             *self,
                                                            GError              **error);
+/* The same, and takes the lock when it is open. */
+gboolean        _clr_store_lists_lock                     (ClrStore             *self,
+                                                           GError              **error);
 
 /* Lock not held. The current version whose hash is @sha256 (of @source when
  * given, else of a built-in source: the importer only ever names those), or NULL (with @error set only on a

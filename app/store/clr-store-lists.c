@@ -63,6 +63,16 @@ _clr_store_lists_check_open (ClrStore  *self,
 }
 
 gboolean
+_clr_store_lists_lock (ClrStore  *self,
+                       GError   **error)
+{
+  if (!_clr_store_lists_check_open (self, error))
+    return FALSE;
+  _clr_store_lock (self);
+  return TRUE;
+}
+
+gboolean
 clr_store_foreach_current_entry (ClrStore           *self,
                                  const char         *source,
                                  ClrStoreEntryFunc   func,
@@ -76,10 +86,8 @@ clr_store_foreach_current_entry (ClrStore           *self,
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return FALSE;
-
-  _clr_store_lock (self);
 
   stmt = _clr_store_prepare (self,
                              "SELECT e.id, e.data FROM list_entry e "
@@ -132,10 +140,8 @@ clr_store_get_entry (ClrStore  *self,
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return NULL;
-
-  _clr_store_lock (self);
 
   stmt = _clr_store_prepare (self, "SELECT data FROM list_entry WHERE id = ?", error);
   if (stmt == NULL)
@@ -292,10 +298,8 @@ clr_store_list_versions (ClrStore    *self,
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return NULL;
-
-  _clr_store_lock (self);
   versions = query_versions (self, "(?1 IS NULL OR source = ?1)", source, error);
   _clr_store_unlock (self);
 
@@ -332,10 +336,8 @@ clr_store_get_current_version (ClrStore    *self,
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
   g_return_val_if_fail (source != NULL, NULL);
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return NULL;
-
-  _clr_store_lock (self);
   version = _clr_store_get_current_version_locked (self, source, error);
   _clr_store_unlock (self);
 
@@ -353,10 +355,8 @@ clr_store_list_loaded_sources (ClrStore  *self,
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return NULL;
-
-  _clr_store_lock (self);
   stmt = _clr_store_prepare (self, "SELECT DISTINCT source FROM list_version ORDER BY source", error);
   if (stmt == NULL)
     goto out;

@@ -91,6 +91,16 @@ GPtrArray    *_clr_store_collect_rows (ClrStore       *self,
                                        GDestroyNotify  free_func,
                                        const char     *what,
                                        GError        **error);
+/* The meta table's small named values (the audit head, the re-screening
+ * marker); the caller holds the lock. Sets *@value to NULL when @key has
+ * none; fails with @error prefixed with @what. */
+gboolean      _clr_store_get_meta   (ClrStore      *self,
+                                     const char    *key,
+                                     char         **value,
+                                     const char    *what,
+                                     GError       **error);
+/* INSERT OR REPLACE of a meta value, for _clr_store_step_done(). */
+#define CLR_STORE_SET_META_SQL "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)"
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; rollback never fails loudly. */
 gboolean      _clr_store_begin      (ClrStore      *self,
                                      GError       **error);

@@ -111,10 +111,8 @@ clr_store_list_sources (ClrStore  *self,
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return NULL;
-
-  _clr_store_lock (self);
   stmt = _clr_store_prepare (self, "SELECT " SOURCE_COLUMNS " FROM list_source ORDER BY custom, position, id",
                              error);
   sources = _clr_store_collect_rows (self, stmt, (ClrStoreRowFunc) source_from_row,
@@ -136,10 +134,8 @@ clr_store_get_source (ClrStore    *self,
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return NULL;
-
-  _clr_store_lock (self);
   stmt = _clr_store_prepare (self, "SELECT " SOURCE_COLUMNS " FROM list_source WHERE id = ?", error);
   if (stmt == NULL)
     goto out;
@@ -316,10 +312,8 @@ clr_store_add_custom_source (ClrStore    *self,
       return FALSE;
     }
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return FALSE;
-
-  _clr_store_lock (self);
   changed = run_statement (self,
                            "INSERT OR IGNORE INTO list_source (id, label, url, format, custom, position) "
                            "VALUES (?1, ?2, ?3, 'csl-csv', 1, 1000)",
@@ -386,10 +380,8 @@ clr_store_set_source_enabled (ClrStore    *self,
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return FALSE;
-
-  _clr_store_lock (self);
   changed = run_statement (self, "UPDATE list_source SET enabled = ?2 WHERE id = ?1",
                            _("Changing a list source"), error, 2, id, enabled ? "1" : "0");
   _clr_store_unlock (self);
@@ -415,10 +407,8 @@ clr_store_record_source_check (ClrStore    *self,
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return FALSE;
-
-  _clr_store_lock (self);
   if (error_message != NULL)
     changed = run_statement (self,
                              "UPDATE list_source SET last_checked = ?2, last_error = ?3 WHERE id = ?1",

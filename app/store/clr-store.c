@@ -611,6 +611,31 @@ _clr_store_step_done (ClrStore      *self,
   return FALSE;
 }
 
+gboolean
+_clr_store_get_meta (ClrStore    *self,
+                     const char  *key,
+                     char       **value,
+                     const char  *what,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _clr_store_prepare (self, "SELECT value FROM meta WHERE key = ?", error);
+  int rc;
+
+  *value = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = _clr_stmt_dup_text (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      _clr_store_set_error (self, error, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 const char *
 _clr_store_enum_name (const char * const *names,
                       guint               n_names,
