@@ -62,9 +62,10 @@ clr_json_node_deep_copy (JsonNode *node)
   return copy;
 }
 
-static void
-append_string (GString    *out,
-               const char *text)
+void
+clr_json_append_string (GString    *out,
+                        const char *text,
+                        gboolean    as_json_glib)
 {
   g_string_append_c (out, '"');
   for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
@@ -81,7 +82,7 @@ append_string (GString    *out,
         case '\r': g_string_append (out, "\\r"); break;
         case '\t': g_string_append (out, "\\t"); break;
         default:
-          if (c < 0x20 || c == 0x7f)
+          if (as_json_glib ? c < 0x1f : (c < 0x20 || c == 0x7f))
             g_string_append_printf (out, "\\u%04x", c);
           else
             g_string_append_c (out, (char) c);
@@ -152,7 +153,7 @@ append_node (GString  *out,
               g_string_append_c (out, ',');
             first = FALSE;
             newline (out, pretty, depth + 1);
-            append_string (out, l->data);
+            clr_json_append_string (out, l->data, FALSE);
             g_string_append (out, pretty ? " : " : ":");
             append_node (out, json_object_get_member (object, l->data), pretty, depth + 1);
           }
@@ -194,7 +195,7 @@ append_node (GString  *out,
           g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
           break;
         case G_TYPE_STRING:
-          append_string (out, json_node_get_string (node));
+          clr_json_append_string (out, json_node_get_string (node), FALSE);
           break;
         default:
           g_string_append (out, "null");

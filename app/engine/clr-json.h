@@ -23,6 +23,14 @@ JsonNode *clr_json_node_deep_copy (JsonNode *node);
 char     *clr_json_to_string      (JsonNode *node,
                                    gboolean  pretty);
 
+/* Appends @text (NULL: empty) to @out as a JSON string. Control characters
+ * are escaped as \u00XX: all of them and DEL, or, @as_json_glib, those
+ * json-glib 1.6 escapes (below 0x1f), for text that must match what it
+ * writes byte for byte. */
+void      clr_json_append_string  (GString    *out,
+                                   const char *text,
+                                   gboolean    as_json_glib);
+
 /* Member @name of @object (nullable) if it is a string / an object / an
  * array, else NULL; never warns. */
 const char *clr_json_get_string        (JsonObject *object,

@@ -106,8 +106,7 @@ clr_hit_to_json (const ClrHit *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   entry = self->entry;
-  key = (entry->entry_id != NULL && *entry->entry_id != '\0')
-        ? g_strdup (entry->entry_id) : clr_entry_dup_key (entry);
+  key = clr_entry_dup_hit_key (entry);
   hash = clr_entry_content_hash (entry);
 
   json_builder_begin_object (builder);
@@ -164,30 +163,9 @@ text_string (GString    *out,
              const char *value)
 {
   if (value == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *) value; *p; p++)
-    {
-      switch (*p)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (*p < 0x1f)   /* json-glib 1.6 writes 0x1f as is */
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, (char) *p);
-        }
-    }
-  g_string_append_c (out, '"');
+    g_string_append (out, "null");
+  else
+    clr_json_append_string (out, value, TRUE);
 }
 
 static void
@@ -237,8 +215,7 @@ clr_hit_to_json_text (const ClrHit *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   entry = self->entry;
-  key = (entry->entry_id != NULL && *entry->entry_id != '\0')
-        ? g_strdup (entry->entry_id) : clr_entry_dup_key (entry);
+  key = clr_entry_dup_hit_key (entry);
   if (content_hash == NULL)
     content_hash = hash = clr_entry_content_hash (entry);
 

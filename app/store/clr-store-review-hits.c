@@ -928,8 +928,7 @@ clr_store_review_record_hits (ClrStore          *self,
           p->content_hash = g_strdup (hash);
           p->list_code = g_strdup (entry->list_code);
           p->entry_name = g_strdup (entry->name);
-          key = (entry->entry_id != NULL && *entry->entry_id != '\0')
-                ? g_strdup (entry->entry_id) : clr_entry_dup_key (entry);
+          key = clr_entry_dup_hit_key (entry);
           p = pending_hit_resolve (self, &cache, p, key);
           if (p != NULL)
             g_ptr_array_add (pending_hits, p);
