@@ -25,19 +25,26 @@
 
 static GMutex reviewer_mutex;
 
+/* The columns of SELECT_COLUMNS. */
+static const ClrStoreColumn entry_columns[] = {
+  CLR_STORE_COLUMN (INT64, ClrAuditEntry, id),
+  CLR_STORE_COLUMN (TEXT, ClrAuditEntry, at),
+  CLR_STORE_COLUMN (TEXT, ClrAuditEntry, user),
+  CLR_STORE_COLUMN (TEXT, ClrAuditEntry, display_name),
+  CLR_STORE_COLUMN (TEXT, ClrAuditEntry, action),
+  CLR_STORE_COLUMN (TEXT, ClrAuditEntry, subject_type),
+  CLR_STORE_COLUMN (TEXT, ClrAuditEntry, subject_id),
+  CLR_STORE_COLUMN (INT64, ClrAuditEntry, case_id),
+  CLR_STORE_COLUMN (JSON_OR_TEXT, ClrAuditEntry, before),
+  CLR_STORE_COLUMN (JSON_OR_TEXT, ClrAuditEntry, after),
+  CLR_STORE_COLUMN (TEXT, ClrAuditEntry, prev_hash),
+  CLR_STORE_COLUMN (TEXT, ClrAuditEntry, hash),
+};
+
 static void
 clr_audit_entry_clear (ClrAuditEntry *self)
 {
-  g_free (self->at);
-  g_free (self->user);
-  g_free (self->display_name);
-  g_free (self->action);
-  g_free (self->subject_type);
-  g_free (self->subject_id);
-  g_clear_pointer (&self->before, json_node_unref);
-  g_clear_pointer (&self->after, json_node_unref);
-  g_free (self->prev_hash);
-  g_free (self->hash);
+  _clr_store_clear_columns (self, entry_columns, G_N_ELEMENTS (entry_columns));
 }
 
 CLR_STORE_DEFINE_RECORD (ClrAuditEntry, clr_audit_entry, clr_audit_entry_clear)
@@ -296,23 +303,9 @@ static ClrAuditEntry *
 entry_from_stmt (sqlite3_stmt *stmt)
 {
   ClrAuditEntry *entry = g_new0 (ClrAuditEntry, 1);
-  g_autofree char *before = _clr_stmt_dup_text (stmt, 8);
-  g_autofree char *after = _clr_stmt_dup_text (stmt, 9);
 
   entry->ref_count = 1;
-  entry->id = sqlite3_column_int64 (stmt, 0);
-  entry->at = _clr_stmt_dup_text (stmt, 1);
-  entry->user = _clr_stmt_dup_text (stmt, 2);
-  entry->display_name = _clr_stmt_dup_text (stmt, 3);
-  entry->action = _clr_stmt_dup_text (stmt, 4);
-  entry->subject_type = _clr_stmt_dup_text (stmt, 5);
-  entry->subject_id = _clr_stmt_dup_text (stmt, 6);
-  entry->case_id = sqlite3_column_int64 (stmt, 7);
-  entry->before = text_to_node (before);
-  entry->after = text_to_node (after);
-  entry->prev_hash = _clr_stmt_dup_text (stmt, 10);
-  entry->hash = _clr_stmt_dup_text (stmt, 11);
-
+  _clr_store_read_columns (entry, entry_columns, G_N_ELEMENTS (entry_columns), stmt);
   return entry;
 }
 

@@ -40,19 +40,27 @@ clr_case_status_from_string (const char    *text,
   return found >= 0;
 }
 
+/* The columns of CASE_COLUMNS; the status is read by case_from_stmt(). */
+static const ClrStoreColumn case_columns[] = {
+  CLR_STORE_COLUMN (INT64, ClrCase, id),
+  CLR_STORE_COLUMN (TEXT, ClrCase, reference),
+  CLR_STORE_COLUMN (TEXT, ClrCase, destination),
+  CLR_STORE_COLUMN (TEXT, ClrCase, date),
+  CLR_STORE_COLUMN (TEXT, ClrCase, party_names),
+  CLR_STORE_COLUMN_SKIPPED,
+  CLR_STORE_COLUMN (TEXT, ClrCase, created_at),
+  CLR_STORE_COLUMN (TEXT, ClrCase, updated_at),
+  CLR_STORE_COLUMN (INT64, ClrCase, revision),
+  CLR_STORE_COLUMN (JSON, ClrCase, shipment),
+  CLR_STORE_COLUMN (JSON, ClrCase, result),
+  CLR_STORE_COLUMN (TEXT, ClrCase, verdict),
+  CLR_STORE_COLUMN (TEXT, ClrCase, evaluated_at),
+};
+
 static void
 clr_case_clear (ClrCase *self)
 {
-  g_free (self->reference);
-  g_free (self->destination);
-  g_free (self->date);
-  g_free (self->party_names);
-  g_free (self->created_at);
-  g_free (self->updated_at);
-  g_clear_pointer (&self->shipment, json_node_unref);
-  g_clear_pointer (&self->result, json_node_unref);
-  g_free (self->verdict);
-  g_free (self->evaluated_at);
+  _clr_store_clear_columns (self, case_columns, G_N_ELEMENTS (case_columns));
 }
 
 CLR_STORE_DEFINE_RECORD (ClrCase, clr_case, clr_case_clear)
@@ -515,22 +523,11 @@ static ClrCase *
 case_from_stmt (sqlite3_stmt *stmt)
 {
   ClrCase *self = g_new0 (ClrCase, 1);
-  g_autofree char *status = _clr_stmt_dup_text (stmt, 5);
-  g_autofree char *shipment = _clr_stmt_dup_text (stmt, 9);
-  g_autofree char *result = _clr_stmt_dup_text (stmt, 10);
 
   self->ref_count = 1;
-  self->id = sqlite3_column_int64 (stmt, 0);
-  self->reference = _clr_stmt_dup_text (stmt, 1);
-  self->destination = _clr_stmt_dup_text (stmt, 2);
-  self->date = _clr_stmt_dup_text (stmt, 3);
-  self->party_names = _clr_stmt_dup_text (stmt, 4);
-  if (!clr_case_status_from_string (status, &self->status))
+  _clr_store_read_columns (self, case_columns, G_N_ELEMENTS (case_columns), stmt);
+  if (!clr_case_status_from_string ((const char *) sqlite3_column_text (stmt, 5), &self->status))
     self->status = CLR_CASE_STATUS_OPEN;
-  self->created_at = _clr_stmt_dup_text (stmt, 6);
-  self->updated_at = _clr_stmt_dup_text (stmt, 7);
-  self->revision = sqlite3_column_int64 (stmt, 8);
-  self->shipment = clr_json_from_text (shipment, NULL);
   if (self->shipment == NULL)
     {
       /* Unreadable text never reaches the table through this API; keep the
@@ -538,10 +535,6 @@ case_from_stmt (sqlite3_stmt *stmt)
       self->shipment = json_node_new (JSON_NODE_OBJECT);
       json_node_take_object (self->shipment, json_object_new ());
     }
-  self->result = clr_json_from_text (result, NULL);
-  self->verdict = _clr_stmt_dup_text (stmt, 11);
-  self->evaluated_at = _clr_stmt_dup_text (stmt, 12);
-
   return self;
 }
 

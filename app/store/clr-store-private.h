@@ -43,6 +43,42 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
     g_free (self); \
   }
 
+/* How a record member is read from a statement column, and freed. */
+typedef enum
+{
+  CLR_STORE_COLUMN_SKIP,          /* read by the record's own code */
+  CLR_STORE_COLUMN_TEXT,          /* char *: a copy, or NULL */
+  CLR_STORE_COLUMN_INT64,         /* gint64 (or a guint64 count) */
+  CLR_STORE_COLUMN_BOOLEAN,       /* gboolean: the column is not 0 */
+  CLR_STORE_COLUMN_JSON,          /* JsonNode *: the text parsed; NULL when NULL or not JSON */
+  CLR_STORE_COLUMN_JSON_OR_TEXT,  /* the same, but text that is not JSON is kept as a string */
+} ClrStoreColumnKind;
+
+/* The record member that column i of a query fills is @columns[i]. */
+typedef struct
+{
+  ClrStoreColumnKind kind;
+  gsize              offset;
+} ClrStoreColumn;
+
+#define CLR_STORE_COLUMN(kind, Type, member) { CLR_STORE_COLUMN_##kind, G_STRUCT_OFFSET (Type, member) }
+#define CLR_STORE_COLUMN_SKIPPED { CLR_STORE_COLUMN_SKIP, 0 }
+
+/* Fills the members of @record from the current row of @stmt. */
+void          _clr_store_read_columns  (gpointer              record,
+                                        const ClrStoreColumn *columns,
+                                        guint                 n_columns,
+                                        sqlite3_stmt         *stmt);
+/* Copies the members of @source into @dest (text and JSON copied). */
+void          _clr_store_copy_columns  (gpointer              dest,
+                                        gconstpointer         source,
+                                        const ClrStoreColumn *columns,
+                                        guint                 n_columns);
+/* Frees the text and JSON members of @record (not @record). */
+void          _clr_store_clear_columns (gpointer              record,
+                                        const ClrStoreColumn *columns,
+                                        guint                 n_columns);
+
 /* One connection per ClrStore, serialised by a mutex: take the lock around
  * every use of the handle, from whatever thread. */
 sqlite3      *_clr_store_get_db     (ClrStore      *self);

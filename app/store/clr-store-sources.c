@@ -34,6 +34,27 @@ clr_source_freshness_to_string (ClrSourceFreshness freshness)
     }
 }
 
+#define SOURCE_COLUMNS \
+  "id, label, url, info_url, format, enabled, custom, etag, last_modified, " \
+  "validator_url, last_checked, last_success, last_error"
+
+/* The columns of SOURCE_COLUMNS: every member. */
+static const ClrStoreColumn source_columns[] = {
+  CLR_STORE_COLUMN (TEXT, ClrListSource, id),
+  CLR_STORE_COLUMN (TEXT, ClrListSource, label),
+  CLR_STORE_COLUMN (TEXT, ClrListSource, url),
+  CLR_STORE_COLUMN (TEXT, ClrListSource, info_url),
+  CLR_STORE_COLUMN (TEXT, ClrListSource, format),
+  CLR_STORE_COLUMN (BOOLEAN, ClrListSource, enabled),
+  CLR_STORE_COLUMN (BOOLEAN, ClrListSource, custom),
+  CLR_STORE_COLUMN (TEXT, ClrListSource, etag),
+  CLR_STORE_COLUMN (TEXT, ClrListSource, last_modified),
+  CLR_STORE_COLUMN (TEXT, ClrListSource, validator_url),
+  CLR_STORE_COLUMN (TEXT, ClrListSource, last_checked),
+  CLR_STORE_COLUMN (TEXT, ClrListSource, last_success),
+  CLR_STORE_COLUMN (TEXT, ClrListSource, last_error),
+};
+
 ClrListSource *
 clr_list_source_copy (const ClrListSource *source)
 {
@@ -42,19 +63,7 @@ clr_list_source_copy (const ClrListSource *source)
   g_return_val_if_fail (source != NULL, NULL);
 
   copy = g_new0 (ClrListSource, 1);
-  copy->id = g_strdup (source->id);
-  copy->label = g_strdup (source->label);
-  copy->url = g_strdup (source->url);
-  copy->info_url = g_strdup (source->info_url);
-  copy->format = g_strdup (source->format);
-  copy->enabled = source->enabled;
-  copy->custom = source->custom;
-  copy->etag = g_strdup (source->etag);
-  copy->last_modified = g_strdup (source->last_modified);
-  copy->validator_url = g_strdup (source->validator_url);
-  copy->last_checked = g_strdup (source->last_checked);
-  copy->last_success = g_strdup (source->last_success);
-  copy->last_error = g_strdup (source->last_error);
+  _clr_store_copy_columns (copy, source, source_columns, G_N_ELEMENTS (source_columns));
   return copy;
 }
 
@@ -63,42 +72,16 @@ clr_list_source_free (ClrListSource *source)
 {
   if (source == NULL)
     return;
-  g_free (source->id);
-  g_free (source->label);
-  g_free (source->url);
-  g_free (source->info_url);
-  g_free (source->format);
-  g_free (source->etag);
-  g_free (source->last_modified);
-  g_free (source->validator_url);
-  g_free (source->last_checked);
-  g_free (source->last_success);
-  g_free (source->last_error);
+  _clr_store_clear_columns (source, source_columns, G_N_ELEMENTS (source_columns));
   g_free (source);
 }
-
-#define SOURCE_COLUMNS \
-  "id, label, url, info_url, format, enabled, custom, etag, last_modified, " \
-  "validator_url, last_checked, last_success, last_error"
 
 static ClrListSource *
 source_from_row (sqlite3_stmt *stmt)
 {
   ClrListSource *source = g_new0 (ClrListSource, 1);
 
-  source->id = _clr_stmt_dup_text (stmt, 0);
-  source->label = _clr_stmt_dup_text (stmt, 1);
-  source->url = _clr_stmt_dup_text (stmt, 2);
-  source->info_url = _clr_stmt_dup_text (stmt, 3);
-  source->format = _clr_stmt_dup_text (stmt, 4);
-  source->enabled = sqlite3_column_int (stmt, 5) != 0;
-  source->custom = sqlite3_column_int (stmt, 6) != 0;
-  source->etag = _clr_stmt_dup_text (stmt, 7);
-  source->last_modified = _clr_stmt_dup_text (stmt, 8);
-  source->validator_url = _clr_stmt_dup_text (stmt, 9);
-  source->last_checked = _clr_stmt_dup_text (stmt, 10);
-  source->last_success = _clr_stmt_dup_text (stmt, 11);
-  source->last_error = _clr_stmt_dup_text (stmt, 12);
+  _clr_store_read_columns (source, source_columns, G_N_ELEMENTS (source_columns), stmt);
   return source;
 }
 

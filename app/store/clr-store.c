@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <string.h>
 
+#include "clr-json.h"
 #include "clr-store-private.h"
 #include "clr-store-task.h"
 
@@ -634,6 +635,78 @@ _clr_store_get_meta (ClrStore    *self,
       return FALSE;
     }
   return TRUE;
+}
+
+void
+_clr_store_read_columns (gpointer              record,
+                         const ClrStoreColumn *columns,
+                         guint                 n_columns,
+                         sqlite3_stmt         *stmt)
+{
+  for (guint i = 0; i < n_columns; i++)
+    {
+      gpointer member = G_STRUCT_MEMBER_P (record, columns[i].offset);
+      const char *text = (const char *) sqlite3_column_text (stmt, (int) i);
+      g_autoptr(GError) error = NULL;
+
+      switch (columns[i].kind)
+        {
+        case CLR_STORE_COLUMN_SKIP:
+          break;
+        case CLR_STORE_COLUMN_TEXT:
+          *(char **) member = g_strdup (text);
+          break;
+        case CLR_STORE_COLUMN_INT64:
+          *(gint64 *) member = sqlite3_column_int64 (stmt, (int) i);
+          break;
+        case CLR_STORE_COLUMN_BOOLEAN:
+          *(gboolean *) member = sqlite3_column_int (stmt, (int) i) != 0;
+          break;
+        case CLR_STORE_COLUMN_JSON:
+        case CLR_STORE_COLUMN_JSON_OR_TEXT:
+          *(JsonNode **) member = clr_json_from_text (text, &error);
+          if (error != NULL && columns[i].kind == CLR_STORE_COLUMN_JSON_OR_TEXT)
+            *(JsonNode **) member = json_node_init_string (json_node_alloc (), text);
+          break;
+        }
+    }
+}
+
+void
+_clr_store_copy_columns (gpointer              dest,
+                         gconstpointer         source,
+                         const ClrStoreColumn *columns,
+                         guint                 n_columns)
+{
+  for (guint i = 0; i < n_columns; i++)
+    {
+      ClrStoreColumnKind kind = columns[i].kind;
+      gpointer to = G_STRUCT_MEMBER_P (dest, columns[i].offset);
+      gconstpointer from = G_STRUCT_MEMBER_P (source, columns[i].offset);
+
+      if (kind == CLR_STORE_COLUMN_TEXT)
+        *(char **) to = g_strdup (*(char * const *) from);
+      else if (kind == CLR_STORE_COLUMN_JSON || kind == CLR_STORE_COLUMN_JSON_OR_TEXT)
+        *(JsonNode **) to = *(JsonNode * const *) from != NULL ? json_node_copy (*(JsonNode * const *) from) : NULL;
+      else if (kind != CLR_STORE_COLUMN_SKIP)
+        memcpy (to, from, kind == CLR_STORE_COLUMN_INT64 ? sizeof (gint64) : sizeof (gboolean));
+    }
+}
+
+void
+_clr_store_clear_columns (gpointer              record,
+                          const ClrStoreColumn *columns,
+                          guint                 n_columns)
+{
+  for (guint i = 0; i < n_columns; i++)
+    {
+      gpointer member = G_STRUCT_MEMBER_P (record, columns[i].offset);
+
+      if (columns[i].kind == CLR_STORE_COLUMN_TEXT)
+        g_clear_pointer ((char **) member, g_free);
+      else if (columns[i].kind == CLR_STORE_COLUMN_JSON || columns[i].kind == CLR_STORE_COLUMN_JSON_OR_TEXT)
+        g_clear_pointer ((JsonNode **) member, json_node_unref);
+    }
 }
 
 const char *
