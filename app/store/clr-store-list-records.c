@@ -108,16 +108,28 @@ _clr_list_version_new (void)
   return version;
 }
 
+/* The columns of CLR_LIST_VERSION_COLUMNS; the warnings and the counts are
+ * read by the store's version queries. */
+const ClrStoreColumn _clr_list_version_columns[CLR_LIST_VERSION_N_COLUMNS] = {
+  CLR_STORE_COLUMN (INT64, ClrListVersion, id),
+  CLR_STORE_COLUMN (TEXT, ClrListVersion, source),
+  CLR_STORE_COLUMN (TEXT, ClrListVersion, file_name),
+  CLR_STORE_COLUMN (TEXT, ClrListVersion, sha256),
+  CLR_STORE_COLUMN (TEXT, ClrListVersion, publication_date),
+  CLR_STORE_COLUMN (TEXT, ClrListVersion, imported_at),
+  CLR_STORE_COLUMN (TEXT, ClrListVersion, format),
+  CLR_STORE_COLUMN (TEXT, ClrListVersion, status),
+  CLR_STORE_COLUMN (BOOLEAN, ClrListVersion, pruned),
+  CLR_STORE_COLUMN (INT64, ClrListVersion, records),
+  CLR_STORE_COLUMN (INT64, ClrListVersion, names),
+  CLR_STORE_COLUMN_SKIPPED,
+  CLR_STORE_COLUMN (BOOLEAN, ClrListVersion, fetched_without_tls),
+};
+
 static void
 clr_list_version_clear (ClrListVersion *version)
 {
-  g_free (version->source);
-  g_free (version->file_name);
-  g_free (version->sha256);
-  g_free (version->publication_date);
-  g_free (version->imported_at);
-  g_free (version->format);
-  g_free (version->status);
+  _clr_store_clear_columns (version, _clr_list_version_columns, CLR_LIST_VERSION_N_COLUMNS);
   g_clear_pointer (&version->counts, g_ptr_array_unref);
   g_clear_pointer (&version->warnings, g_ptr_array_unref);
 }

@@ -48,7 +48,10 @@ typedef enum
 {
   CLR_STORE_COLUMN_SKIP,          /* read by the record's own code */
   CLR_STORE_COLUMN_TEXT,          /* char *: a copy, or NULL */
+  CLR_STORE_COLUMN_NONEMPTY_TEXT, /* the same, NULL for "" too */
+  CLR_STORE_COLUMN_STRV,          /* GStrv from a JSON array of strings; never NULL */
   CLR_STORE_COLUMN_INT64,         /* gint64 (or a guint64 count) */
+  CLR_STORE_COLUMN_DOUBLE,        /* double */
   CLR_STORE_COLUMN_BOOLEAN,       /* gboolean: the column is not 0 */
   CLR_STORE_COLUMN_JSON,          /* JsonNode *: the text parsed; NULL when NULL or not JSON */
   CLR_STORE_COLUMN_JSON_OR_TEXT,  /* the same, but text that is not JSON is kept as a string */

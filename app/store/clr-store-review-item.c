@@ -110,31 +110,74 @@ clr_review_reason_get_label (ClrReviewReason reason)
 
 /* ---- the item ---- */
 
+/* The columns of CLR_REVIEW_ITEM_COLUMNS; the statuses and reasons are
+ * read by _clr_review_item_new_from_stmt(). */
+static const ClrStoreColumn item_columns[] = {
+  CLR_STORE_COLUMN (INT64, ClrReviewItem, id),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, party_name),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, party_key),
+  CLR_STORE_COLUMN (NONEMPTY_TEXT, ClrReviewItem, party_country),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, party_role),
+  CLR_STORE_COLUMN (INT64, ClrReviewItem, case_id),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, origin),
+  CLR_STORE_COLUMN (JSON, ClrReviewItem, party),
+  CLR_STORE_COLUMN (NONEMPTY_TEXT, ClrReviewItem, list_code),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, entry_key),
+  CLR_STORE_COLUMN (INT64, ClrReviewItem, entry_row),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, content_hash),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, entry_name),
+  CLR_STORE_COLUMN (JSON, ClrReviewItem, entry),
+  CLR_STORE_COLUMN (BOOLEAN, ClrReviewItem, entry_removed),
+  CLR_STORE_COLUMN (DOUBLE, ClrReviewItem, score),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, matched_name),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, explanation),
+  CLR_STORE_COLUMN (JSON, ClrReviewItem, hit),
+  CLR_STORE_COLUMN_SKIPPED,
+  CLR_STORE_COLUMN_SKIPPED,
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, note),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, decided_by),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, decided_by_user),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, decided_at),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, first_seen_at),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, last_seen_at),
+  CLR_STORE_COLUMN (BOOLEAN, ClrReviewItem, reopened),
+  CLR_STORE_COLUMN_SKIPPED,
+  CLR_STORE_COLUMN_SKIPPED,
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, previous_hash),
+  CLR_STORE_COLUMN (STRV, ClrReviewItem, changed_fields),
+};
+
+/* Column @col as a status (open when it is none) and the next as a reason. */
+static void
+read_decision (sqlite3_stmt    *stmt,
+               int              col,
+               ClrReviewStatus *status,
+               ClrReviewReason *reason)
+{
+  if (!clr_review_status_from_string ((const char *) sqlite3_column_text (stmt, col), status))
+    *status = CLR_REVIEW_STATUS_OPEN;
+  if (!clr_review_reason_from_string ((const char *) sqlite3_column_text (stmt, col + 1), reason))
+    *reason = CLR_REVIEW_REASON_NONE;
+}
+
+ClrReviewItem *
+_clr_review_item_new_from_stmt (sqlite3_stmt *stmt)
+{
+  ClrReviewItem *item = g_new0 (ClrReviewItem, 1);
+
+  item->ref_count = 1;
+  _clr_store_read_columns (item, item_columns, G_N_ELEMENTS (item_columns), stmt);
+  read_decision (stmt, 19, &item->status, &item->reason);
+  read_decision (stmt, 28, &item->previous_status, &item->previous_reason);
+  item->family_key = clr_family_key (clr_normalizer_get_default (),
+                                     item->entry_name != NULL ? item->entry_name : item->entry_key);
+  return item;
+}
+
 static void
 clr_review_item_clear (ClrReviewItem *self)
 {
-  g_free (self->party_name);
-  g_free (self->party_key);
-  g_free (self->party_country);
-  g_free (self->party_role);
-  g_free (self->origin);
-  g_clear_pointer (&self->party, json_node_unref);
-  g_free (self->list_code);
-  g_free (self->entry_key);
-  g_free (self->content_hash);
-  g_free (self->entry_name);
-  g_clear_pointer (&self->entry, json_node_unref);
-  g_free (self->matched_name);
-  g_free (self->explanation);
-  g_clear_pointer (&self->hit, json_node_unref);
-  g_free (self->note);
-  g_free (self->decided_by);
-  g_free (self->decided_by_user);
-  g_free (self->decided_at);
-  g_free (self->first_seen_at);
-  g_free (self->last_seen_at);
-  g_free (self->previous_hash);
-  g_strfreev (self->changed_fields);
+  _clr_store_clear_columns (self, item_columns, G_N_ELEMENTS (item_columns));
   g_free (self->family_key);
 }
 

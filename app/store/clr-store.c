@@ -15,7 +15,7 @@
 #include <unistd.h>
 #include <string.h>
 
-#include "clr-json.h"
+#include "clr-store-json-private.h"
 #include "clr-store-private.h"
 #include "clr-store-task.h"
 
@@ -656,8 +656,17 @@ _clr_store_read_columns (gpointer              record,
         case CLR_STORE_COLUMN_TEXT:
           *(char **) member = g_strdup (text);
           break;
+        case CLR_STORE_COLUMN_NONEMPTY_TEXT:
+          *(char **) member = text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+          break;
+        case CLR_STORE_COLUMN_STRV:
+          *(GStrv *) member = _clr_json_text_to_strv (text);
+          break;
         case CLR_STORE_COLUMN_INT64:
           *(gint64 *) member = sqlite3_column_int64 (stmt, (int) i);
+          break;
+        case CLR_STORE_COLUMN_DOUBLE:
+          *(double *) member = sqlite3_column_double (stmt, (int) i);
           break;
         case CLR_STORE_COLUMN_BOOLEAN:
           *(gboolean *) member = sqlite3_column_int (stmt, (int) i) != 0;
@@ -672,6 +681,8 @@ _clr_store_read_columns (gpointer              record,
     }
 }
 
+G_STATIC_ASSERT (sizeof (double) == sizeof (gint64));
+
 void
 _clr_store_copy_columns (gpointer              dest,
                          gconstpointer         source,
@@ -684,12 +695,16 @@ _clr_store_copy_columns (gpointer              dest,
       gpointer to = G_STRUCT_MEMBER_P (dest, columns[i].offset);
       gconstpointer from = G_STRUCT_MEMBER_P (source, columns[i].offset);
 
-      if (kind == CLR_STORE_COLUMN_TEXT)
+      if (kind == CLR_STORE_COLUMN_TEXT || kind == CLR_STORE_COLUMN_NONEMPTY_TEXT)
         *(char **) to = g_strdup (*(char * const *) from);
+      else if (kind == CLR_STORE_COLUMN_STRV)
+        *(GStrv *) to = g_strdupv (*(GStrv const *) from);
       else if (kind == CLR_STORE_COLUMN_JSON || kind == CLR_STORE_COLUMN_JSON_OR_TEXT)
         *(JsonNode **) to = *(JsonNode * const *) from != NULL ? json_node_copy (*(JsonNode * const *) from) : NULL;
-      else if (kind != CLR_STORE_COLUMN_SKIP)
-        memcpy (to, from, kind == CLR_STORE_COLUMN_INT64 ? sizeof (gint64) : sizeof (gboolean));
+      else if (kind == CLR_STORE_COLUMN_INT64 || kind == CLR_STORE_COLUMN_DOUBLE)
+        memcpy (to, from, sizeof (gint64));  /* as large as a double */
+      else if (kind == CLR_STORE_COLUMN_BOOLEAN)
+        memcpy (to, from, sizeof (gboolean));
     }
 }
 
@@ -702,8 +717,10 @@ _clr_store_clear_columns (gpointer              record,
     {
       gpointer member = G_STRUCT_MEMBER_P (record, columns[i].offset);
 
-      if (columns[i].kind == CLR_STORE_COLUMN_TEXT)
+      if (columns[i].kind == CLR_STORE_COLUMN_TEXT || columns[i].kind == CLR_STORE_COLUMN_NONEMPTY_TEXT)
         g_clear_pointer ((char **) member, g_free);
+      else if (columns[i].kind == CLR_STORE_COLUMN_STRV)
+        g_clear_pointer ((GStrv *) member, g_strfreev);
       else if (columns[i].kind == CLR_STORE_COLUMN_JSON || columns[i].kind == CLR_STORE_COLUMN_JSON_OR_TEXT)
         g_clear_pointer ((JsonNode **) member, json_node_unref);
     }
