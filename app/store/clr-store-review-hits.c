@@ -71,14 +71,19 @@ typedef struct
   sqlite3_stmt *select;
 } EntryCache;
 
+/* The columns entry_cache_get() reads. */
+static const ClrStoreColumn cached_entry_columns[] = {
+  CLR_STORE_COLUMN (TEXT, CachedEntry, json),
+  CLR_STORE_COLUMN (TEXT, CachedEntry, key),
+  CLR_STORE_COLUMN (TEXT, CachedEntry, content_hash),
+  CLR_STORE_COLUMN (TEXT, CachedEntry, list_code),
+  CLR_STORE_COLUMN (TEXT, CachedEntry, name),
+};
+
 static void
 cached_entry_free (CachedEntry *c)
 {
-  g_free (c->json);
-  g_free (c->key);
-  g_free (c->content_hash);
-  g_free (c->list_code);
-  g_free (c->name);
+  _clr_store_clear_columns (c, cached_entry_columns, G_N_ELEMENTS (cached_entry_columns));
   g_free (c->snapshot);
   g_free (c);
 }
@@ -118,13 +123,7 @@ entry_cache_get (ClrStore   *self,
     {
       sqlite3_bind_int64 (cache->select, 1, row);
       if (sqlite3_step (cache->select) == SQLITE_ROW)
-        {
-          c->json = _clr_stmt_dup_text (cache->select, 0);
-          c->key = _clr_stmt_dup_text (cache->select, 1);
-          c->content_hash = _clr_stmt_dup_text (cache->select, 2);
-          c->list_code = _clr_stmt_dup_text (cache->select, 3);
-          c->name = _clr_stmt_dup_text (cache->select, 4);
-        }
+        _clr_store_read_columns (c, cached_entry_columns, G_N_ELEMENTS (cached_entry_columns), cache->select);
       sqlite3_reset (cache->select);
     }
   _clr_store_unlock (self);
