@@ -655,6 +655,7 @@ clr_cli_cmd_bench (ClrCliContext  *ctx,
       g_autofree char *csv_path = g_build_filename (tmpdir, "batch.csv", NULL);
       g_autoptr(GString) csv = g_string_new ("id,name\n");
       ClrCliBatchStats stats = { 0, };
+      ClrCliBatchOptions options = { threshold, 10, CLR_CLI_BATCH_CSV, 1, NULL, &stats };
       FILE *sink = fopen ("/dev/null", "w");
       int rc;
 
@@ -682,7 +683,8 @@ clr_cli_cmd_bench (ClrCliContext  *ctx,
             fclose (sink);
           goto out;
         }
-      rc = clr_cli_screen_batch (store, matcher, csv_path, threshold, 10, CLR_CLI_BATCH_CSV, 1, sink, &stats);
+      options.out = sink;
+      rc = clr_cli_screen_batch (store, matcher, csv_path, &options);
       fclose (sink);
       g_unlink (csv_path);
       if (rc != CLR_EXIT_OK)

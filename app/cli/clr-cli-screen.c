@@ -427,16 +427,14 @@ seconds_since (gint64 start)
 
 /* CPU time of the whole process (every thread). */
 int
-clr_cli_screen_batch (ClrStore          *store,
-                      ClrMatcher        *matcher,
-                      const char        *path,
-                      double             threshold,
-                      guint              limit,
-                      ClrCliBatchFormat  format,
-                      int                jobs,
-                      FILE              *out,
-                      ClrCliBatchStats  *stats)
+clr_cli_screen_batch (ClrStore                 *store,
+                      ClrMatcher               *matcher,
+                      const char               *path,
+                      const ClrCliBatchOptions *options)
 {
+  FILE *out = options->out;
+  ClrCliBatchStats *stats = options->stats;
+  int jobs = CLAMP (options->jobs, 1, 64);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
@@ -461,13 +459,12 @@ clr_cli_screen_batch (ClrStore          *store,
   batch.matcher = matcher;
   batch.rows = rows;
   batch.results = g_new0 (GPtrArray *, MAX (rows->len, 1));
-  batch.threshold = threshold;
-  batch.limit = limit;
+  batch.threshold = options->threshold;
+  batch.limit = options->limit;
   batch.progress = out == stdout && rows->len >= PROGRESS_MIN_ROWS;
   batch.started = g_get_monotonic_time ();
   g_mutex_init (&batch.progress_lock);
 
-  jobs = CLAMP (jobs, 1, 64);
   for (int t = 0; t < jobs; t++)
     g_ptr_array_add (threads, g_thread_new ("screen", batch_worker, &batch));
   for (guint t = 0; t < threads->len; t++)
@@ -508,21 +505,21 @@ clr_cli_screen_batch (ClrStore          *store,
   {
     gint64 print_start = g_get_monotonic_time ();
 
-    if (format == CLR_CLI_BATCH_CSV)
+    if (options->format == CLR_CLI_BATCH_CSV)
       fputs ("id,query,country,score,list,entry_id,name,matched_name,countries,explanation\n", out);
     for (guint i = 0; i < rows->len; i++)
       {
         Row *row = &g_array_index (rows, Row, i);
         GPtrArray *hits = batch.results[i];
 
-        if (format == CLR_CLI_BATCH_JSON)
+        if (options->format == CLR_CLI_BATCH_JSON)
           {
-            g_autoptr(JsonNode) node = result_to_json (row->id, row->name, row->country, threshold, hits);
+            g_autoptr(JsonNode) node = result_to_json (row->id, row->name, row->country, options->threshold, hits);
             g_autofree char *text = clr_json_to_string (node, FALSE);
 
             fprintf (out, "%s\n", text);
           }
-        else if (format == CLR_CLI_BATCH_CSV)
+        else if (options->format == CLR_CLI_BATCH_CSV)
           print_hits_csv (out, row, hits);
         else if (hits->len == 0)
           fprintf (out, _("%s\t%s\tno hit\n"), row->id, row->name);
@@ -649,9 +646,14 @@ clr_cli_cmd_screen (ClrCliContext  *ctx,
     }
 
   if (batch_path != NULL)
-    return clr_cli_screen_batch (store, matcher, batch_path, threshold, (guint) limit,
-                                 json ? CLR_CLI_BATCH_JSON : csv ? CLR_CLI_BATCH_CSV : CLR_CLI_BATCH_TEXT,
-                                 jobs > 0 ? jobs : (int) g_get_num_processors (), stdout, NULL);
+    {
+      ClrCliBatchOptions options = {
+        threshold, (guint) limit, json ? CLR_CLI_BATCH_JSON : csv ? CLR_CLI_BATCH_CSV : CLR_CLI_BATCH_TEXT,
+        jobs > 0 ? jobs : (int) g_get_num_processors (), stdout, NULL
+      };
+
+      return clr_cli_screen_batch (store, matcher, batch_path, &options);
+    }
 
   {
     g_autoptr(GPtrArray) hits = clr_matcher_screen (matcher, argv[1], country, threshold, (guint) limit);

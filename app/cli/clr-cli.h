@@ -165,13 +165,21 @@ typedef struct
   double total_cpu;
 } ClrCliBatchStats;
 
-int clr_cli_screen_batch (ClrStore          *store,
-                          ClrMatcher        *matcher,
-                          const char        *path,
-                          double             threshold,
-                          guint              limit,
-                          ClrCliBatchFormat  format,
-                          int                jobs,
-                          FILE              *out,
-                          ClrCliBatchStats  *stats);
+/* How screen --batch screens and prints: hits from @threshold, at most
+ * @limit per name, on @jobs threads, printed to @out as @format; @stats
+ * (nullable) receives the timings. */
+typedef struct
+{
+  double             threshold;
+  guint              limit;
+  ClrCliBatchFormat  format;
+  int                jobs;
+  FILE              *out;
+  ClrCliBatchStats  *stats;
+} ClrCliBatchOptions;
+
+int clr_cli_screen_batch (ClrStore                 *store,
+                          ClrMatcher               *matcher,
+                          const char               *path,
+                          const ClrCliBatchOptions *options);
 G_END_DECLS
