@@ -96,16 +96,8 @@ scanner_path (Scanner *s)
   return g_string_free (path, FALSE);
 }
 
-static gboolean
-scanner_fail_full (Scanner    *s,
-                   GError    **error,
-                   gboolean    with_path,
-                   gboolean    syntax,
-                   const char *format,
-                   ...) G_GNUC_PRINTF (5, 6);
-
 /* @syntax: text that is not JSON at all. */
-static gboolean
+static gboolean G_GNUC_PRINTF (5, 6)
 scanner_fail_full (Scanner    *s,
                    GError    **error,
                    gboolean    with_path,
