@@ -34,7 +34,7 @@ static const ClrStoreColumn entry_columns[] = {
   CLR_STORE_COLUMN (TEXT, ClrAuditEntry, action),
   CLR_STORE_COLUMN (TEXT, ClrAuditEntry, subject_type),
   CLR_STORE_COLUMN (TEXT, ClrAuditEntry, subject_id),
-  CLR_STORE_COLUMN (INT64, ClrAuditEntry, case_id),
+  CLR_STORE_COLUMN (ID, ClrAuditEntry, case_id),
   CLR_STORE_COLUMN (JSON_OR_TEXT, ClrAuditEntry, before),
   CLR_STORE_COLUMN (JSON_OR_TEXT, ClrAuditEntry, after),
   CLR_STORE_COLUMN (TEXT, ClrAuditEntry, prev_hash),
@@ -57,18 +57,7 @@ clr_audit_entry_to_json (const ClrAuditEntry *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   json_builder_begin_object (builder);
-  clr_json_add_int (builder, "id", self->id);
-  clr_json_add_string (builder, "at", self->at);
-  clr_json_add_string (builder, "user", self->user);
-  clr_json_add_string (builder, "display_name", self->display_name);
-  clr_json_add_string (builder, "action", self->action);
-  clr_json_add_string (builder, "subject_type", self->subject_type);
-  clr_json_add_string (builder, "subject_id", self->subject_id);
-  clr_json_add_id (builder, "case_id", self->case_id);
-  clr_json_add_node (builder, "before", self->before != NULL ? json_node_copy (self->before) : NULL);
-  clr_json_add_node (builder, "after", self->after != NULL ? json_node_copy (self->after) : NULL);
-  clr_json_add_string (builder, "prev_hash", self->prev_hash);
-  clr_json_add_string (builder, "hash", self->hash);
+  _clr_store_add_columns_json (builder, self, entry_columns, G_N_ELEMENTS (entry_columns));
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

@@ -51,21 +51,24 @@ typedef enum
   CLR_STORE_COLUMN_NONEMPTY_TEXT, /* the same, NULL for "" too */
   CLR_STORE_COLUMN_STRV,          /* GStrv from a JSON array of strings; never NULL */
   CLR_STORE_COLUMN_INT64,         /* gint64 (or a guint64 count) */
+  CLR_STORE_COLUMN_ID,            /* gint64; in JSON null when not positive */
   CLR_STORE_COLUMN_DOUBLE,        /* double */
   CLR_STORE_COLUMN_BOOLEAN,       /* gboolean: the column is not 0 */
   CLR_STORE_COLUMN_JSON,          /* JsonNode *: the text parsed; NULL when NULL or not JSON */
   CLR_STORE_COLUMN_JSON_OR_TEXT,  /* the same, but text that is not JSON is kept as a string */
 } ClrStoreColumnKind;
 
-/* The record member that column i of a query fills is @columns[i]. */
+/* The record member that column i of a query fills is @columns[i]; in
+ * JSON it is the member @name. */
 typedef struct
 {
   ClrStoreColumnKind kind;
   gsize              offset;
+  const char        *name;
 } ClrStoreColumn;
 
-#define CLR_STORE_COLUMN(kind, Type, member) { CLR_STORE_COLUMN_##kind, G_STRUCT_OFFSET (Type, member) }
-#define CLR_STORE_COLUMN_SKIPPED { CLR_STORE_COLUMN_SKIP, 0 }
+#define CLR_STORE_COLUMN(kind, Type, member) { CLR_STORE_COLUMN_##kind, G_STRUCT_OFFSET (Type, member), #member }
+#define CLR_STORE_COLUMN_SKIPPED { CLR_STORE_COLUMN_SKIP, 0, NULL }
 
 /* Fills the members of @record from the current row of @stmt. */
 void          _clr_store_read_columns  (gpointer              record,
@@ -77,6 +80,12 @@ void          _clr_store_copy_columns  (gpointer              dest,
                                         gconstpointer         source,
                                         const ClrStoreColumn *columns,
                                         guint                 n_columns);
+/* Adds the members of @record to the object @builder is in, named as
+ * their members, in column order. */
+void          _clr_store_add_columns_json (JsonBuilder          *builder,
+                                           gconstpointer         record,
+                                           const ClrStoreColumn *columns,
+                                           guint                 n_columns);
 /* Frees the text and JSON members of @record (not @record). */
 void          _clr_store_clear_columns (gpointer              record,
                                         const ClrStoreColumn *columns,

@@ -663,6 +663,7 @@ _clr_store_read_columns (gpointer              record,
           *(GStrv *) member = _clr_json_text_to_strv (text);
           break;
         case CLR_STORE_COLUMN_INT64:
+        case CLR_STORE_COLUMN_ID:
           *(gint64 *) member = sqlite3_column_int64 (stmt, (int) i);
           break;
         case CLR_STORE_COLUMN_DOUBLE:
@@ -701,10 +702,54 @@ _clr_store_copy_columns (gpointer              dest,
         *(GStrv *) to = g_strdupv (*(GStrv const *) from);
       else if (kind == CLR_STORE_COLUMN_JSON || kind == CLR_STORE_COLUMN_JSON_OR_TEXT)
         *(JsonNode **) to = *(JsonNode * const *) from != NULL ? json_node_copy (*(JsonNode * const *) from) : NULL;
-      else if (kind == CLR_STORE_COLUMN_INT64 || kind == CLR_STORE_COLUMN_DOUBLE)
+      else if (kind == CLR_STORE_COLUMN_INT64 || kind == CLR_STORE_COLUMN_ID || kind == CLR_STORE_COLUMN_DOUBLE)
         memcpy (to, from, sizeof (gint64));  /* as large as a double */
       else if (kind == CLR_STORE_COLUMN_BOOLEAN)
         memcpy (to, from, sizeof (gboolean));
+    }
+}
+
+void
+_clr_store_add_columns_json (JsonBuilder          *builder,
+                             gconstpointer         record,
+                             const ClrStoreColumn *columns,
+                             guint                 n_columns)
+{
+  for (guint i = 0; i < n_columns; i++)
+    {
+      gconstpointer member = G_STRUCT_MEMBER_P (record, columns[i].offset);
+      JsonNode *node;
+
+      switch (columns[i].kind)
+        {
+        case CLR_STORE_COLUMN_SKIP:
+          break;
+        case CLR_STORE_COLUMN_TEXT:
+        case CLR_STORE_COLUMN_NONEMPTY_TEXT:
+          clr_json_add_string (builder, columns[i].name, *(char * const *) member);
+          break;
+        case CLR_STORE_COLUMN_STRV:
+          clr_json_add_strv (builder, columns[i].name, *(const char * const * const *) member);
+          break;
+        case CLR_STORE_COLUMN_INT64:
+          clr_json_add_int (builder, columns[i].name, *(const gint64 *) member);
+          break;
+        case CLR_STORE_COLUMN_ID:
+          clr_json_add_id (builder, columns[i].name, *(const gint64 *) member);
+          break;
+        case CLR_STORE_COLUMN_DOUBLE:
+          json_builder_set_member_name (builder, columns[i].name);
+          json_builder_add_double_value (builder, *(const double *) member);
+          break;
+        case CLR_STORE_COLUMN_BOOLEAN:
+          clr_json_add_boolean (builder, columns[i].name, *(const gboolean *) member);
+          break;
+        case CLR_STORE_COLUMN_JSON:
+        case CLR_STORE_COLUMN_JSON_OR_TEXT:
+          node = *(JsonNode * const *) member;
+          clr_json_add_node (builder, columns[i].name, node != NULL ? json_node_copy (node) : NULL);
+          break;
+        }
     }
 }
 
