@@ -218,6 +218,21 @@ clr_cli_open_store (ClrCliContext  *ctx,
   return exit_code;
 }
 
+const char *
+clr_cli_freshness_label (ClrSourceFreshness freshness)
+{
+  switch (freshness)
+    {
+    case CLR_SOURCE_FRESHNESS_CURRENT:
+      return _("current");
+    case CLR_SOURCE_FRESHNESS_STALE:
+      return _("stale");
+    case CLR_SOURCE_FRESHNESS_NEVER_LOADED:
+    default:
+      return _("never loaded");
+    }
+}
+
 void
 clr_cli_progress_init (ClrCliProgress *progress,
                        const char     *label,

@@ -13,6 +13,7 @@
 #include "clr-matcher.h"
 #include "clr-evaluator.h"
 #include "clr-store.h"
+#include "clr-store-sources.h"
 
 G_BEGIN_DECLS
 
@@ -101,6 +102,9 @@ gboolean  clr_cli_progress_step (ClrCliProgress *progress,
                                  guint64         total,
                                  int            *percent);
 void      clr_cli_progress_end  (ClrCliProgress *progress);
+
+/* A source's freshness in words: "current", "stale", "never loaded". */
+const char *clr_cli_freshness_label (ClrSourceFreshness freshness);
 
 /* Prints @node as pretty JSON on stdout, with a trailing newline. */
 void      clr_cli_print_json    (gpointer        json_node);
