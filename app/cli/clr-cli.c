@@ -221,16 +221,15 @@ clr_cli_open_store (ClrCliContext  *ctx,
 const char *
 clr_cli_freshness_label (ClrSourceFreshness freshness)
 {
-  switch (freshness)
-    {
-    case CLR_SOURCE_FRESHNESS_CURRENT:
-      return _("current");
-    case CLR_SOURCE_FRESHNESS_STALE:
-      return _("stale");
-    case CLR_SOURCE_FRESHNESS_NEVER_LOADED:
-    default:
-      return _("never loaded");
-    }
+  static const char * const labels[] = {
+    [CLR_SOURCE_FRESHNESS_NEVER_LOADED] = N_("never loaded"),
+    [CLR_SOURCE_FRESHNESS_CURRENT] = N_("current"),
+    [CLR_SOURCE_FRESHNESS_STALE] = N_("stale"),
+  };
+
+  if ((guint) freshness >= G_N_ELEMENTS (labels))
+    freshness = CLR_SOURCE_FRESHNESS_NEVER_LOADED;
+  return _(labels[freshness]);
 }
 
 void
