@@ -162,7 +162,6 @@ audit_anchor (ClrCliContext  *ctx,
               int             argc,
               char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *key_path = NULL;
@@ -177,11 +176,10 @@ audit_anchor (ClrCliContext  *ctx,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("Verify the audit trail and print its head (entry number and hash) "
-                                           "to keep outside the database: “audit verify --expect-head” checks "
-                                           "it later."));
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, NULL,
+                              _("Verify the audit trail and print its head (entry number and hash) "
+                                "to keep outside the database: “audit verify --expect-head” checks "
+                                "it later."), entries))
     return CLR_EXIT_USAGE;
   if (!clr_cli_check_no_more_args (argc, argv, 0))
     return CLR_EXIT_USAGE;
@@ -296,7 +294,6 @@ audit_log (ClrCliContext  *ctx,
            int             argc,
            char          **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   gint64 case_id = 0;
@@ -307,9 +304,8 @@ audit_log (ClrCliContext  *ctx,
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("Show the audit trail (or one case’s history), oldest first."));
-  g_option_context_add_main_entries (context, options, GETTEXT_PACKAGE);
-  if (!clr_cli_parse_options (context, &argc, &argv))
+  if (!clr_cli_parse_command (&argc, &argv, NULL,
+                              _("Show the audit trail (or one case’s history), oldest first."), options))
     return CLR_EXIT_USAGE;
 
   if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)

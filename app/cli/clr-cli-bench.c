@@ -23,6 +23,7 @@
 #include <time.h>
 
 #include "clr-cli.h"
+#include "clr-clock.h"
 #include "clr-matcher.h"
 #include "clr-store-rules.h"
 #include "clr-store-lists.h"
@@ -47,25 +48,16 @@ typedef struct
 } ThroughputData;
 
 static double
-clock_seconds (clockid_t clock)
-{
-  struct timespec ts;
-
-  clock_gettime (clock, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static double
 now_seconds (void)
 {
-  return clock_seconds (CLOCK_MONOTONIC);
+  return clr_clock_seconds (CLOCK_MONOTONIC);
 }
 
 /* CPU time of this thread: a latency the machine's other load cannot inflate. */
 static double
 thread_cpu_seconds (void)
 {
-  return clock_seconds (CLOCK_THREAD_CPUTIME_ID);
+  return clr_clock_seconds (CLOCK_THREAD_CPUTIME_ID);
 }
 
 /* CPU time of the whole process (all threads): the neighbour table is built
@@ -73,7 +65,7 @@ thread_cpu_seconds (void)
 static double
 process_cpu_seconds (void)
 {
-  return clock_seconds (CLOCK_PROCESS_CPUTIME_ID);
+  return clr_clock_seconds (CLOCK_PROCESS_CPUTIME_ID);
 }
 
 static double
@@ -295,12 +287,12 @@ bench_evaluate_run (ClrStore    *store,
                     double      *wall,
                     GError     **error)
 {
+  ClrStoreEvaluation how = { NULL, CLR_POSTURE_ENFORCEMENT, CLR_EVALUATE_NONE, record };
   double c0 = thread_cpu_seconds (), w0 = now_seconds ();
 
   for (guint i = 0; i < shipments->len; i++)
     {
-      g_autoptr(JsonNode) r = clr_cli_evaluate_shipment (store, pack, g_ptr_array_index (shipments, i), NULL,
-                                                         CLR_POSTURE_ENFORCEMENT, CLR_EVALUATE_NONE, record, error);
+      g_autoptr(JsonNode) r = clr_store_evaluate_with_pack (store, pack, g_ptr_array_index (shipments, i), &how, error);
 
       if (r == NULL)
         return FALSE;
@@ -326,6 +318,7 @@ bench_evaluate (ClrStore *store,
   g_autoptr(JsonNode) first = NULL;
   g_autoptr(ClrMatcher) one = NULL;
   g_autoptr(GPtrArray) hits = NULL;
+  ClrStoreEvaluation how = { NULL, CLR_POSTURE_ENFORCEMENT, CLR_EVALUATE_NONE, record };
   double t0, c0, pack_ms, first_ms, first_cpu_ms, screen_ms, screen_cpu_ms, old_ms, old_cpu_ms;
 
   clr_store_foreach_current_entry (store, NULL, collect_names, names, NULL);
@@ -374,8 +367,7 @@ bench_evaluate (ClrStore *store,
     return clr_cli_fail (error);
   pack_ms = (now_seconds () - t0) * 1000;
   clr_store_set_few_screening_queries (store, TRUE);
-  first = clr_cli_evaluate_shipment (store, pack, g_ptr_array_index (shipments, 0), NULL,
-                                     CLR_POSTURE_ENFORCEMENT, CLR_EVALUATE_NONE, record, &error);
+  first = clr_store_evaluate_with_pack (store, pack, g_ptr_array_index (shipments, 0), &how, &error);
   if (first == NULL)
     return clr_cli_fail (error);
   first_ms = (now_seconds () - t0) * 1000;
@@ -396,8 +388,7 @@ bench_evaluate (ClrStore *store,
   t0 = now_seconds ();
   c0 = process_cpu_seconds ();
   {
-    g_autoptr(JsonNode) r = clr_cli_evaluate_shipment (store, pack, g_ptr_array_index (shipments, 0), NULL,
-                                                       CLR_POSTURE_ENFORCEMENT, CLR_EVALUATE_NONE, record, &error);
+    g_autoptr(JsonNode) r = clr_store_evaluate_with_pack (store, pack, g_ptr_array_index (shipments, 0), &how, &error);
     if (r == NULL)
       return clr_cli_fail (error);
   }
@@ -419,9 +410,7 @@ bench_evaluate (ClrStore *store,
         {
           clr_store_set_few_screening_queries (store, TRUE);
           {
-            g_autoptr(JsonNode) r = clr_cli_evaluate_shipment (store, pack, g_ptr_array_index (shipments, 0), NULL,
-                                                               CLR_POSTURE_ENFORCEMENT, CLR_EVALUATE_NONE, record,
-                                                               &error);
+            g_autoptr(JsonNode) r = clr_store_evaluate_with_pack (store, pack, g_ptr_array_index (shipments, 0), &how, &error);
             if (r == NULL)
               return clr_cli_fail (error);
           }
@@ -666,6 +655,7 @@ clr_cli_cmd_bench (ClrCliContext  *ctx,
       g_autofree char *csv_path = g_build_filename (tmpdir, "batch.csv", NULL);
       g_autoptr(GString) csv = g_string_new ("id,name\n");
       ClrCliBatchStats stats = { 0, };
+      ClrCliBatchOptions options = { threshold, 10, CLR_CLI_BATCH_CSV, 1, NULL, &stats };
       FILE *sink = fopen ("/dev/null", "w");
       int rc;
 
@@ -693,7 +683,8 @@ clr_cli_cmd_bench (ClrCliContext  *ctx,
             fclose (sink);
           goto out;
         }
-      rc = clr_cli_screen_batch (store, matcher, csv_path, threshold, 10, CLR_CLI_BATCH_CSV, 1, sink, &stats);
+      options.out = sink;
+      rc = clr_cli_screen_batch (store, matcher, csv_path, &options);
       fclose (sink);
       g_unlink (csv_path);
       if (rc != CLR_EXIT_OK)

@@ -19,33 +19,6 @@
 #include "clr-store-rules.h"
 #include "clr-store-cases.h"
 
-JsonNode *
-clr_cli_evaluate_shipment (ClrStore          *store,
-                           ClrRulePack       *pack,
-                           JsonNode          *shipment,
-                           const char        *as_of,
-                           ClrPosture         posture,
-                           ClrEvaluateFlags   flags,
-                           gboolean           record,
-                           GError           **error)
-{
-  g_autoptr(JsonArray) screening = NULL;
-  g_autoptr(JsonArray) lists = NULL;
-  GError *local_error = NULL;
-
-  if (!clr_shipment_validate (pack, shipment, error))
-    return NULL;
-  screening = clr_store_screen_shipment_parties (store, shipment, &lists, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  if (record && screening != NULL && !clr_store_record_screening_decisions (store, screening, shipment, error))
-    return NULL;
-  return clr_evaluate (pack, shipment, screening, lists, as_of, posture, flags, error);
-}
-
 /* The field an error names: the text before ": " when it is a field path
  * ("items[0].eccn", "date"), else NULL. */
 static char *
@@ -134,6 +107,7 @@ evaluate_batch (ClrCliContext *ctx,
   g_autoptr(GDataInputStream) data = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
+  ClrStoreEvaluation how = { as_of, posture, trace ? CLR_EVALUATE_TRACE : CLR_EVALUATE_NONE, TRUE };
   ClrStore *store;
   int exit_code = CLR_EXIT_OK;
   guint line_no = 0, n_ok = 0, n_bad = 0;
@@ -193,8 +167,7 @@ evaluate_batch (ClrCliContext *ctx,
           n_bad++;
           continue;
         }
-      result = clr_cli_evaluate_shipment (store, pack, root, as_of, posture,
-                                          trace ? CLR_EVALUATE_TRACE : CLR_EVALUATE_NONE, TRUE, &line_error);
+      result = clr_store_evaluate_with_pack (store, pack, root, &how, &line_error);
       if (result == NULL)
         {
           if (line_error->domain != CLR_ENGINE_ERROR)

@@ -10,41 +10,21 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "clr-cli.h"
 #include "clr-store-lists.h"
 #include "clr-store-rules.h"
-
-typedef struct
-{
-  const char *file;
-  gboolean    tty;
-  int         last_percent;
-} Progress;
 
 static void
 progress_cb (guint64  done,
              guint64  total,
              gpointer user_data)
 {
-  Progress *progress = user_data;
+  ClrCliProgress *progress = user_data;
   int percent;
 
-  if (!progress->tty || total == 0)
-    return;
-  percent = (int) (done * 100 / total);
-  if (percent == progress->last_percent)
-    return;
-  progress->last_percent = percent;
-  g_printerr ("\r%s %3d %%", progress->file, percent);
-}
-
-static void
-progress_end (Progress *progress)
-{
-  if (progress->tty && progress->last_percent >= 0)
-    g_printerr ("\r%*s\r", (int) strlen (progress->file) + 6, "");
+  if (total > 0 && clr_cli_progress_step (progress, 0, done, total, &percent))
+    g_printerr ("\r%s %3d %%", progress->label, percent);
 }
 
 /* A Clearance rule pack announces itself in its first bytes. */
@@ -199,7 +179,7 @@ clr_cli_cmd_import (ClrCliContext  *ctx,
     {
       g_auto(ClrListImportResult) result = { 0 };
       g_autoptr(GError) error = NULL;
-      Progress progress = { argv[i], isatty (STDERR_FILENO), -1 };
+      ClrCliProgress progress;
       gboolean ok;
 
       if (format == CLR_LIST_FORMAT_AUTO && source == NULL && is_rule_pack (argv[i]))
@@ -209,9 +189,10 @@ clr_cli_cmd_import (ClrCliContext  *ctx,
           continue;
         }
 
+      clr_cli_progress_init (&progress, argv[i], 6);
       ok = clr_store_import_list_file (store, argv[i], format, source, force,
                                        progress_cb, &progress, &result, NULL, &error);
-      progress_end (&progress);
+      clr_cli_progress_end (&progress);
 
       if (!ok)
         {

@@ -12,23 +12,9 @@
 #include <string.h>
 
 #include "clr-cli.h"
+#include "clr-lists-tasks.h"
 #include "clr-store-lists.h"
 #include "clr-store-sources.h"
-
-static const char *
-freshness_label (ClrSourceFreshness freshness)
-{
-  switch (freshness)
-    {
-    case CLR_SOURCE_FRESHNESS_CURRENT:
-      return _("current");
-    case CLR_SOURCE_FRESHNESS_STALE:
-      return _("stale");
-    case CLR_SOURCE_FRESHNESS_NEVER_LOADED:
-    default:
-      return _("never loaded");
-    }
-}
 
 static void
 print_version_detail (const ClrListVersion *version)
@@ -75,41 +61,14 @@ print_history (GPtrArray *versions)
     }
 }
 
-/* Loaded source ids that have no configuration row (imported under an id
- * of the user's choosing). */
-static GStrv
-unconfigured_sources (ClrStore   *store,
-                      GPtrArray  *sources,
-                      GError    **error)
-{
-  g_auto(GStrv) loaded = clr_store_list_loaded_sources (store, error);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  if (loaded == NULL)
-    return NULL;
-
-  for (guint i = 0; loaded[i] != NULL; i++)
-    {
-      gboolean known = FALSE;
-
-      for (guint j = 0; j < sources->len && !known; j++)
-        known = g_strcmp0 (((ClrListSource *) g_ptr_array_index (sources, j))->id, loaded[i]) == 0;
-      if (!known)
-        g_strv_builder_add (builder, loaded[i]);
-    }
-
-  return g_strv_builder_end (builder);
-}
-
 int
 clr_cli_cmd_lists (ClrCliContext  *ctx,
                    int             argc,
                    char          **argv)
 {
-  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
-  g_auto(GStrv) extra = NULL;
   gboolean json = FALSE;
   int stale_days = CLR_SOURCE_DEFAULT_STALE_DAYS;
   ClrStore *store;
@@ -139,23 +98,11 @@ clr_cli_cmd_lists (ClrCliContext  *ctx,
   if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
 
-  sources = clr_store_list_sources (store, &error);
-  if (sources != NULL)
-    extra = unconfigured_sources (store, sources, &error);
-  if (sources == NULL || extra == NULL)
+  /* As the Lists page shows them: sources loaded without a configuration
+   * row (imported under an id of the user's choosing) too. */
+  statuses = clr_lists_load_sources (store, (guint) stale_days, NULL, &error);
+  if (statuses == NULL)
     return clr_cli_fail (error);
-
-  /* Sources loaded without a configuration row are shown like the others. */
-  for (guint i = 0; extra[i] != NULL; i++)
-    {
-      ClrListSource *source = g_new0 (ClrListSource, 1);
-
-      source->id = g_strdup (extra[i]);
-      source->label = g_strdup (extra[i]);
-      source->enabled = TRUE;
-      source->custom = TRUE;
-      g_ptr_array_add (sources, source);
-    }
 
   if (json)
     {
@@ -167,17 +114,13 @@ clr_cli_cmd_lists (ClrCliContext  *ctx,
       json_builder_begin_array (builder);
     }
 
-  for (guint i = 0; i < sources->len; i++)
+  for (guint i = 0; i < statuses->len; i++)
     {
-      ClrListSource *source = g_ptr_array_index (sources, i);
-      g_autoptr(ClrListVersion) current = NULL;
-      g_autoptr(GPtrArray) versions = NULL;
-      ClrSourceFreshness freshness;
+      ClrSourceStatus *status = g_ptr_array_index (statuses, i);
+      ClrListSource *source = status->source;
+      g_autoptr(GPtrArray) versions = clr_store_list_versions (store, source->id, &error);
 
-      freshness = clr_store_get_source_freshness (store, source->id, (guint) stale_days, NULL, &current, &error);
-      if (error == NULL)
-        versions = clr_store_list_versions (store, source->id, &error);
-      if (error != NULL)
+      if (versions == NULL)
         return clr_cli_fail (error);
 
       if (json)
@@ -196,14 +139,14 @@ clr_cli_cmd_lists (ClrCliContext  *ctx,
         }
 
       g_print ("%s — %s [%s%s]\n", source->id, source->label,
-               source->enabled ? "" : _("disabled, "), freshness_label (freshness));
+               source->enabled ? "" : _("disabled, "), clr_cli_freshness_label (status->freshness));
       if (source->url != NULL)
         g_print (_("  Address: %s\n"), source->url);
       if (source->last_checked != NULL)
         g_print (_("  Last checked: %s%s%s\n"), source->last_checked,
                  source->last_error ? _(" — failed: ") : "", source->last_error ? source->last_error : "");
-      if (current != NULL)
-        print_version_detail (current);
+      if (status->version != NULL)
+        print_version_detail (status->version);
       else
         g_print ("  %s\n", _("Never loaded: run “clearance-cli update” or “clearance-cli import FILE”."));
       print_history (versions);

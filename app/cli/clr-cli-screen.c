@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "clr-cli.h"
+#include "clr-clock.h"
 #include "clr-csv-out.h"
 #include "clr-engine-error.h"
 #include "clr-json.h"
@@ -425,33 +426,22 @@ seconds_since (gint64 start)
 }
 
 /* CPU time of the whole process (every thread). */
-static double
-cpu_seconds (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 int
-clr_cli_screen_batch (ClrStore          *store,
-                      ClrMatcher        *matcher,
-                      const char        *path,
-                      double             threshold,
-                      guint              limit,
-                      ClrCliBatchFormat  format,
-                      int                jobs,
-                      FILE              *out,
-                      ClrCliBatchStats  *stats)
+clr_cli_screen_batch (ClrStore                 *store,
+                      ClrMatcher               *matcher,
+                      const char               *path,
+                      const ClrCliBatchOptions *options)
 {
+  FILE *out = options->out;
+  ClrCliBatchStats *stats = options->stats;
+  int jobs = CLAMP (options->jobs, 1, 64);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
   Batch batch = { 0, };
   ClrCliBatchStats local = { 0, };
   gint64 start = g_get_monotonic_time ();
-  double cpu0 = cpu_seconds ();
+  double cpu0 = clr_clock_seconds (CLOCK_PROCESS_CPUTIME_ID);
   int exit_code = CLR_EXIT_OK;
 
   if (stats == NULL)
@@ -469,20 +459,19 @@ clr_cli_screen_batch (ClrStore          *store,
   batch.matcher = matcher;
   batch.rows = rows;
   batch.results = g_new0 (GPtrArray *, MAX (rows->len, 1));
-  batch.threshold = threshold;
-  batch.limit = limit;
+  batch.threshold = options->threshold;
+  batch.limit = options->limit;
   batch.progress = out == stdout && rows->len >= PROGRESS_MIN_ROWS;
   batch.started = g_get_monotonic_time ();
   g_mutex_init (&batch.progress_lock);
 
-  jobs = CLAMP (jobs, 1, 64);
   for (int t = 0; t < jobs; t++)
     g_ptr_array_add (threads, g_thread_new ("screen", batch_worker, &batch));
   for (guint t = 0; t < threads->len; t++)
     g_thread_join (g_ptr_array_index (threads, t));
   g_mutex_clear (&batch.progress_lock);
   stats->screen_seconds = seconds_since (batch.started);
-  stats->screen_cpu = cpu_seconds () - cpu0;
+  stats->screen_cpu = clr_clock_seconds (CLOCK_PROCESS_CPUTIME_ID) - cpu0;
 
   /* review: batch hits enter the review queue (once per party and entry),
    * and every name is remembered for re-screening after list updates —
@@ -492,7 +481,7 @@ clr_cli_screen_batch (ClrStore          *store,
     g_autofree const char **names = g_new0 (const char *, rows->len + 1);
     g_autofree const char **countries = g_new0 (const char *, rows->len + 1);
     gint64 record_start = g_get_monotonic_time ();
-    double record_cpu0 = cpu_seconds ();
+    double record_cpu0 = clr_clock_seconds (CLOCK_PROCESS_CPUTIME_ID);
 
     for (guint i = 0; i < rows->len; i++)
       {
@@ -510,27 +499,27 @@ clr_cli_screen_batch (ClrStore          *store,
         goto out;
       }
     stats->record_seconds = seconds_since (record_start);
-    stats->record_cpu = cpu_seconds () - record_cpu0;
+    stats->record_cpu = clr_clock_seconds (CLOCK_PROCESS_CPUTIME_ID) - record_cpu0;
   }
 
   {
     gint64 print_start = g_get_monotonic_time ();
 
-    if (format == CLR_CLI_BATCH_CSV)
+    if (options->format == CLR_CLI_BATCH_CSV)
       fputs ("id,query,country,score,list,entry_id,name,matched_name,countries,explanation\n", out);
     for (guint i = 0; i < rows->len; i++)
       {
         Row *row = &g_array_index (rows, Row, i);
         GPtrArray *hits = batch.results[i];
 
-        if (format == CLR_CLI_BATCH_JSON)
+        if (options->format == CLR_CLI_BATCH_JSON)
           {
-            g_autoptr(JsonNode) node = result_to_json (row->id, row->name, row->country, threshold, hits);
+            g_autoptr(JsonNode) node = result_to_json (row->id, row->name, row->country, options->threshold, hits);
             g_autofree char *text = clr_json_to_string (node, FALSE);
 
             fprintf (out, "%s\n", text);
           }
-        else if (format == CLR_CLI_BATCH_CSV)
+        else if (options->format == CLR_CLI_BATCH_CSV)
           print_hits_csv (out, row, hits);
         else if (hits->len == 0)
           fprintf (out, _("%s\t%s\tno hit\n"), row->id, row->name);
@@ -554,7 +543,7 @@ out:
     g_ptr_array_unref (batch.results[i]);
   g_free (batch.results);
   stats->total_seconds = seconds_since (start);
-  stats->total_cpu = cpu_seconds () - cpu0;
+  stats->total_cpu = clr_clock_seconds (CLOCK_PROCESS_CPUTIME_ID) - cpu0;
   return exit_code;
 }
 
@@ -657,9 +646,14 @@ clr_cli_cmd_screen (ClrCliContext  *ctx,
     }
 
   if (batch_path != NULL)
-    return clr_cli_screen_batch (store, matcher, batch_path, threshold, (guint) limit,
-                                 json ? CLR_CLI_BATCH_JSON : csv ? CLR_CLI_BATCH_CSV : CLR_CLI_BATCH_TEXT,
-                                 jobs > 0 ? jobs : (int) g_get_num_processors (), stdout, NULL);
+    {
+      ClrCliBatchOptions options = {
+        threshold, (guint) limit, json ? CLR_CLI_BATCH_JSON : csv ? CLR_CLI_BATCH_CSV : CLR_CLI_BATCH_TEXT,
+        jobs > 0 ? jobs : (int) g_get_num_processors (), stdout, NULL
+      };
+
+      return clr_cli_screen_batch (store, matcher, batch_path, &options);
+    }
 
   {
     g_autoptr(GPtrArray) hits = clr_matcher_screen (matcher, argv[1], country, threshold, (guint) limit);

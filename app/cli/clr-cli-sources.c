@@ -60,7 +60,6 @@ sources_list (ClrStore  *store,
     {
       ClrListSource *source = g_ptr_array_index (sources, i);
       ClrSourceFreshness freshness;
-      const char *fresh_text;
 
       if (json)
         {
@@ -74,24 +73,12 @@ sources_list (ClrStore  *store,
       freshness = clr_store_get_source_freshness (store, source->id, (guint) stale_days, NULL, NULL, &error);
       if (error != NULL)
         return clr_cli_fail (error);
-      switch (freshness)
-        {
-        case CLR_SOURCE_FRESHNESS_CURRENT:
-          fresh_text = _("current");
-          break;
-        case CLR_SOURCE_FRESHNESS_STALE:
-          fresh_text = _("stale");
-          break;
-        case CLR_SOURCE_FRESHNESS_NEVER_LOADED:
-        default:
-          fresh_text = _("never loaded");
-          break;
-        }
       /* TRANSLATORS: one source: id, enabled state, kind, label */
       g_print (_("%-16s %-9s %-8s %s\n"), source->id,
                source->enabled ? _("enabled") : _("disabled"),
                source->custom ? _("custom") : _("built-in"), source->label ? source->label : "");
-      g_print ("  %s · %s\n", source->url != NULL ? source->url : _("no address: imported from files"), fresh_text);
+      g_print ("  %s · %s\n", source->url != NULL ? source->url : _("no address: imported from files"),
+               clr_cli_freshness_label (freshness));
       if (source->last_error != NULL)
         g_print (_("  last error: %s\n"), source->last_error);
     }

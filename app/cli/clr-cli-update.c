@@ -10,18 +10,10 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "clr-cli.h"
 #include "clr-source-updater.h"
 
-typedef struct
-{
-  const char *source;
-  gboolean    tty;
-  int         last_percent;
-  int         last_phase;
-} Progress;
 
 static void
 progress_cb (ClrUpdatePhase phase,
@@ -29,30 +21,17 @@ progress_cb (ClrUpdatePhase phase,
              guint64        total,
              gpointer       user_data)
 {
-  Progress *progress = user_data;
+  ClrCliProgress *progress = user_data;
   int percent;
 
-  if (!progress->tty)
+  if (!clr_cli_progress_step (progress, (int) phase, done, total, &percent))
     return;
-  percent = total ? (int) (done * 100 / total) : -1;
-  if (percent == progress->last_percent && (int) phase == progress->last_phase)
-    return;
-  progress->last_percent = percent;
-  progress->last_phase = (int) phase;
-
   if (percent >= 0)
-    g_printerr ("\r%s: %s %3d %%   ", progress->source,
+    g_printerr ("\r%s: %s %3d %%   ", progress->label,
                 phase == CLR_UPDATE_PHASE_DOWNLOAD ? _("downloading") : _("importing"), percent);
   else
-    g_printerr ("\r%s: %s %" G_GUINT64_FORMAT " KiB   ", progress->source,
+    g_printerr ("\r%s: %s %" G_GUINT64_FORMAT " KiB   ", progress->label,
                 phase == CLR_UPDATE_PHASE_DOWNLOAD ? _("downloading") : _("importing"), done / 1024);
-}
-
-static void
-progress_end (Progress *progress)
-{
-  if (progress->tty && progress->last_phase >= 0)
-    g_printerr ("\r%*s\r", (int) strlen (progress->source) + 40, "");
 }
 
 static void
@@ -219,11 +198,12 @@ clr_cli_cmd_update (ClrCliContext  *ctx,
       const char *id = g_ptr_array_index (ids, i);
       g_auto(ClrSourceUpdateResult) result = { 0 };
       g_autoptr(GError) error = NULL;
-      Progress progress = { id, isatty (STDERR_FILENO), -1, -1 };
+      ClrCliProgress progress;
       gboolean ok;
 
+      clr_cli_progress_init (&progress, id, 40);
       ok = clr_source_update (store, downloader, id, url, force, progress_cb, &progress, &result, NULL, &error);
-      progress_end (&progress);
+      clr_cli_progress_end (&progress);
 
       if (!ok)
         {

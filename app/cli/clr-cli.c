@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "clr-engine-error.h"
 #include "clr-json.h"
@@ -215,6 +216,54 @@ clr_cli_open_store (ClrCliContext  *ctx,
 
   *store = clr_cli_get_store (ctx, &exit_code);
   return exit_code;
+}
+
+const char *
+clr_cli_freshness_label (ClrSourceFreshness freshness)
+{
+  static const char * const labels[] = {
+    [CLR_SOURCE_FRESHNESS_NEVER_LOADED] = N_("never loaded"),
+    [CLR_SOURCE_FRESHNESS_CURRENT] = N_("current"),
+    [CLR_SOURCE_FRESHNESS_STALE] = N_("stale"),
+  };
+
+  if ((guint) freshness >= G_N_ELEMENTS (labels))
+    freshness = CLR_SOURCE_FRESHNESS_NEVER_LOADED;
+  return _(labels[freshness]);
+}
+
+void
+clr_cli_progress_init (ClrCliProgress *progress,
+                       const char     *label,
+                       int             width)
+{
+  progress->label = label;
+  progress->width = width;
+  progress->tty = isatty (STDERR_FILENO);
+  progress->last_percent = -1;
+  progress->last_phase = -1;
+}
+
+gboolean
+clr_cli_progress_step (ClrCliProgress *progress,
+                       int             phase,
+                       guint64         done,
+                       guint64         total,
+                       int            *percent)
+{
+  *percent = total ? (int) (done * 100 / total) : -1;
+  if (!progress->tty || (*percent == progress->last_percent && phase == progress->last_phase))
+    return FALSE;
+  progress->last_percent = *percent;
+  progress->last_phase = phase;
+  return TRUE;
+}
+
+void
+clr_cli_progress_end (ClrCliProgress *progress)
+{
+  if (progress->tty && progress->last_phase >= 0)
+    g_printerr ("\r%*s\r", (int) strlen (progress->label) + progress->width, "");
 }
 
 void

@@ -13,6 +13,7 @@
 #include "clr-matcher.h"
 #include "clr-evaluator.h"
 #include "clr-store.h"
+#include "clr-store-sources.h"
 
 G_BEGIN_DECLS
 
@@ -78,6 +79,33 @@ int       clr_cli_fail          (const GError   *error);
 gboolean  clr_cli_parse_id      (const char     *text,
                                  gint64         *id);
 
+/* A progress line on stderr, shown only when stderr is a terminal:
+ * clr_cli_progress_step() says whether @done of @total (0: unknown) in
+ * @phase changed what the line shows (*@percent: -1 when @total is 0);
+ * clr_cli_progress_end() blanks what was shown (@width columns after the
+ * label). */
+typedef struct
+{
+  const char *label;
+  int         width;
+  gboolean    tty;
+  int         last_percent;
+  int         last_phase;
+} ClrCliProgress;
+
+void      clr_cli_progress_init (ClrCliProgress *progress,
+                                 const char     *label,
+                                 int             width);
+gboolean  clr_cli_progress_step (ClrCliProgress *progress,
+                                 int             phase,
+                                 guint64         done,
+                                 guint64         total,
+                                 int            *percent);
+void      clr_cli_progress_end  (ClrCliProgress *progress);
+
+/* A source's freshness in words: "current", "stale", "never loaded". */
+const char *clr_cli_freshness_label (ClrSourceFreshness freshness);
+
 /* Prints @node as pretty JSON on stdout, with a trailing newline. */
 void      clr_cli_print_json    (gpointer        json_node);
 /* The same for what @builder built. */
@@ -141,25 +169,21 @@ typedef struct
   double total_cpu;
 } ClrCliBatchStats;
 
-int clr_cli_screen_batch (ClrStore          *store,
-                          ClrMatcher        *matcher,
-                          const char        *path,
-                          double             threshold,
-                          guint              limit,
-                          ClrCliBatchFormat  format,
-                          int                jobs,
-                          FILE              *out,
-                          ClrCliBatchStats  *stats);
-/* evaluate: validate, screen (recording the hits in the review queue when
- * @record) and apply the rule pack to one shipment; shared by
- * `evaluate --batch` and `bench --evaluate`. */
-JsonNode *clr_cli_evaluate_shipment (ClrStore          *store,
-                                     ClrRulePack       *pack,
-                                     JsonNode          *shipment,
-                                     const char        *as_of,
-                                     ClrPosture         posture,
-                                     ClrEvaluateFlags   flags,
-                                     gboolean           record,
-                                     GError           **error);
+/* How screen --batch screens and prints: hits from @threshold, at most
+ * @limit per name, on @jobs threads, printed to @out as @format; @stats
+ * (nullable) receives the timings. */
+typedef struct
+{
+  double             threshold;
+  guint              limit;
+  ClrCliBatchFormat  format;
+  int                jobs;
+  FILE              *out;
+  ClrCliBatchStats  *stats;
+} ClrCliBatchOptions;
 
+int clr_cli_screen_batch (ClrStore                 *store,
+                          ClrMatcher               *matcher,
+                          const char               *path,
+                          const ClrCliBatchOptions *options);
 G_END_DECLS

@@ -12,20 +12,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "clr-clock.h"
 #include "clr-rescreen-bench.h"
 #include "clr-store-cases.h"
 #include "clr-store-lists.h"
 #include "clr-store-review.h"
-
-/* Process CPU time (all threads). */
-static double
-cpu_seconds (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 void
 clr_rescreen_bench_result_clear (ClrRescreenBenchResult *result)
@@ -241,12 +232,12 @@ clr_rescreen_bench (const char              *old_list,
 
   /* The figure. */
   start = bench_now ();
-  cpu_start = cpu_seconds ();
+  cpu_start = clr_clock_seconds (CLOCK_PROCESS_CPUTIME_ID);
   result->summary = clr_rescreen_run (store, NULL, NULL, NULL, error);
   if (result->summary == NULL)
     return FALSE;
   result->rescreen_seconds = bench_now () - start;
-  result->rescreen_cpu_seconds = cpu_seconds () - cpu_start;
+  result->rescreen_cpu_seconds = clr_clock_seconds (CLOCK_PROCESS_CPUTIME_ID) - cpu_start;
 
   return TRUE;
 }

@@ -198,6 +198,16 @@ clr_entry_dup_key (const ClrEntry *self)
   return g_strdup_printf ("%s:name:%s", self->list_code ? self->list_code : "", g_strstrip (folded));
 }
 
+char *
+clr_entry_dup_hit_key (const ClrEntry *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->entry_id != NULL && *self->entry_id != '\0')
+    return g_strdup (self->entry_id);
+  return clr_entry_dup_key (self);
+}
+
 /* Field table used for hashing, diffing and (de)serialising, so the three can
  * never disagree about what an entry contains. */
 typedef enum { FIELD_STRING, FIELD_STRV, FIELD_ADDRESSES } FieldKind;

@@ -76,6 +76,9 @@ void        clr_entry_add_warning   (ClrEntry    *self,
 /* The key that identifies an entry across versions of its source: the entry id
  * when the source publishes one, else list code + normalised primary name. */
 char       *clr_entry_dup_key       (const ClrEntry *self);
+/* The entry id as a hit and a review item name it: the published id, else
+ * clr_entry_dup_key(). */
+char       *clr_entry_dup_hit_key   (const ClrEntry *self);
 /* SHA-256 (hex) over every published field, in a canonical order: two entries
  * with the same hash say exactly the same thing. */
 char       *clr_entry_content_hash  (const ClrEntry *self);

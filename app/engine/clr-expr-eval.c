@@ -89,6 +89,18 @@ place_matches (ClrExprEnv *env,
   return FALSE;
 }
 
+/* Whether the country @code (as entered; NULL: not given) is one of @values. */
+static ClrTri
+country_in (ClrExprEnv *env,
+            GPtrArray  *values,
+            const char *code)
+{
+  if (code == NULL)
+    return CLR_TRI_UNKNOWN;
+  return place_matches (env, values, clr_rule_pack_lookup_country (env->pack, code) ?: code) ? CLR_TRI_TRUE
+                                                                                              : CLR_TRI_FALSE;
+}
+
 static void
 trace_set (GString    *trace,
            GPtrArray  *values)
@@ -501,14 +513,9 @@ eval (ClrExpr    *expr,
       {
         const char *country = get_string (env->party, "country");
 
+        result = country_in (env, expr->values, country);
         if (country == NULL)
-          {
-            add_missing (missing, "parties[%d].country", env->party_index);
-            result = CLR_TRI_UNKNOWN;
-          }
-        else
-          result = place_matches (env, expr->values, clr_rule_pack_lookup_country (env->pack, country) ?: country)
-                   ? CLR_TRI_TRUE : CLR_TRI_FALSE;
+          add_missing (missing, "parties[%d].country", env->party_index);
         if (trace != NULL)
           g_string_append_printf (trace, "party located in %s: %s", country ? country : "?", tri_word (result));
         return result;
@@ -520,16 +527,12 @@ eval (ClrExpr    *expr,
         JsonObject *parent = json_object_has_member (env->party, "ultimate_parent") ?
                              json_object_get_object_member (env->party, "ultimate_parent") : NULL;
         const char *parent_hq = get_string (parent, "headquarters_country");
-        ClrTri own = CLR_TRI_UNKNOWN;
-        ClrTri up = parent == NULL ? CLR_TRI_FALSE : CLR_TRI_UNKNOWN;
+        ClrTri own = country_in (env, expr->values, hq);
+        ClrTri up = parent == NULL ? CLR_TRI_FALSE : country_in (env, expr->values, parent_hq);
 
-        if (hq != NULL)
-          own = place_matches (env, expr->values, clr_rule_pack_lookup_country (env->pack, hq) ?: hq) ? CLR_TRI_TRUE : CLR_TRI_FALSE;
-        else
+        if (hq == NULL)
           add_missing (missing, "parties[%d].headquarters_country", env->party_index);
-        if (parent_hq != NULL)
-          up = place_matches (env, expr->values, clr_rule_pack_lookup_country (env->pack, parent_hq) ?: parent_hq) ? CLR_TRI_TRUE : CLR_TRI_FALSE;
-        else if (parent != NULL)
+        if (parent != NULL && parent_hq == NULL)
           add_missing (missing, "parties[%d].ultimate_parent.headquarters_country", env->party_index);
 
         if (own == CLR_TRI_TRUE || up == CLR_TRI_TRUE)
@@ -591,14 +594,9 @@ eval (ClrExpr    *expr,
       {
         const char *hq = get_string (env->item, "manufacturer_headquarters");
 
+        result = country_in (env, expr->values, hq);
         if (hq == NULL)
-          {
-            add_missing (missing, "items[%d].manufacturer_headquarters", env->item_index);
-            result = CLR_TRI_UNKNOWN;
-          }
-        else
-          result = place_matches (env, expr->values, clr_rule_pack_lookup_country (env->pack, hq) ?: hq)
-                   ? CLR_TRI_TRUE : CLR_TRI_FALSE;
+          add_missing (missing, "items[%d].manufacturer_headquarters", env->item_index);
         if (trace != NULL)
           {
             g_string_append_printf (trace, "manufacturer headquartered (%s) in {", hq ? hq : "?");

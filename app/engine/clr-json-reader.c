@@ -96,19 +96,14 @@ scanner_path (Scanner *s)
   return g_string_free (path, FALSE);
 }
 
-static gboolean
-scanner_fail (Scanner    *s,
-              GError    **error,
-              gboolean    with_path,
-              const char *format,
-              ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-scanner_fail (Scanner    *s,
-              GError    **error,
-              gboolean    with_path,
-              const char *format,
-              ...)
+/* @syntax: text that is not JSON at all. */
+static gboolean G_GNUC_PRINTF (5, 6)
+scanner_fail_full (Scanner    *s,
+                   GError    **error,
+                   gboolean    with_path,
+                   gboolean    syntax,
+                   const char *format,
+                   ...)
 {
   g_autofree char *message = NULL;
   g_autofree char *path = with_path ? scanner_path (s) : NULL;
@@ -117,6 +112,13 @@ scanner_fail (Scanner    *s,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+  if (syntax)
+    {
+      char *text = g_strdup_printf (_("not valid JSON: %s"), message);
+
+      g_free (message);
+      message = text;
+    }
   if (path != NULL && *path != '\0')
     g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
                  "%s:%" G_GINT64_FORMAT ": %s: %s", s->name, s->line, path, message);
@@ -126,29 +128,8 @@ scanner_fail (Scanner    *s,
   return FALSE;
 }
 
-static gboolean
-syntax_fail (Scanner    *s,
-             GError    **error,
-             gboolean    with_path,
-             const char *format,
-             ...) G_GNUC_PRINTF (4, 5);
-
-/* Text that is not JSON at all. */
-static gboolean
-syntax_fail (Scanner    *s,
-             GError    **error,
-             gboolean    with_path,
-             const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  return scanner_fail (s, error, with_path, _("not valid JSON: %s"), message);
-}
+#define scanner_fail(s, error, with_path, ...) scanner_fail_full ((s), (error), (with_path), FALSE, __VA_ARGS__)
+#define syntax_fail(s, error, with_path, ...) scanner_fail_full ((s), (error), (with_path), TRUE, __VA_ARGS__)
 
 /* The character at @pos, printable in a message. */
 static char *

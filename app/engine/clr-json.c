@@ -62,9 +62,10 @@ clr_json_node_deep_copy (JsonNode *node)
   return copy;
 }
 
-static void
-append_string (GString    *out,
-               const char *text)
+void
+clr_json_append_string (GString    *out,
+                        const char *text,
+                        gboolean    as_json_glib)
 {
   g_string_append_c (out, '"');
   for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
@@ -81,7 +82,7 @@ append_string (GString    *out,
         case '\r': g_string_append (out, "\\r"); break;
         case '\t': g_string_append (out, "\\t"); break;
         default:
-          if (c < 0x20 || c == 0x7f)
+          if (as_json_glib ? c < 0x1f : (c < 0x20 || c == 0x7f))
             g_string_append_printf (out, "\\u%04x", c);
           else
             g_string_append_c (out, (char) c);
@@ -152,7 +153,7 @@ append_node (GString  *out,
               g_string_append_c (out, ',');
             first = FALSE;
             newline (out, pretty, depth + 1);
-            append_string (out, l->data);
+            clr_json_append_string (out, l->data, FALSE);
             g_string_append (out, pretty ? " : " : ":");
             append_node (out, json_object_get_member (object, l->data), pretty, depth + 1);
           }
@@ -194,7 +195,7 @@ append_node (GString  *out,
           g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
           break;
         case G_TYPE_STRING:
-          append_string (out, json_node_get_string (node));
+          clr_json_append_string (out, json_node_get_string (node), FALSE);
           break;
         default:
           g_string_append (out, "null");
@@ -282,4 +283,60 @@ clr_json_from_text (const char  *text,
     return NULL;
   root = json_parser_get_root (parser);
   return root != NULL ? json_node_copy (root) : NULL;
+}
+
+void
+clr_json_add_node (JsonBuilder *builder,
+                   const char  *name,
+                   JsonNode    *node)
+{
+  json_builder_set_member_name (builder, name);
+  if (node != NULL)
+    json_builder_add_value (builder, node);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+clr_json_add_string (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *value)
+{
+  clr_json_add_node (builder, name, value != NULL ? json_node_init_string (json_node_alloc (), value) : NULL);
+}
+
+void
+clr_json_add_id (JsonBuilder *builder,
+                 const char  *name,
+                 gint64       id)
+{
+  clr_json_add_node (builder, name, id > 0 ? json_node_init_int (json_node_alloc (), id) : NULL);
+}
+
+void
+clr_json_add_strv (JsonBuilder        *builder,
+                   const char         *name,
+                   const char * const *strv)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    json_builder_add_string_value (builder, strv[i]);
+  json_builder_end_array (builder);
+}
+
+void
+clr_json_add_int (JsonBuilder *builder,
+                  const char  *name,
+                  gint64       value)
+{
+  clr_json_add_node (builder, name, json_node_init_int (json_node_alloc (), value));
+}
+
+void
+clr_json_add_boolean (JsonBuilder *builder,
+                      const char  *name,
+                      gboolean     value)
+{
+  clr_json_add_node (builder, name, json_node_init_boolean (json_node_alloc (), value));
 }

@@ -23,6 +23,14 @@ JsonNode *clr_json_node_deep_copy (JsonNode *node);
 char     *clr_json_to_string      (JsonNode *node,
                                    gboolean  pretty);
 
+/* Appends @text (NULL: empty) to @out as a JSON string. Control characters
+ * are escaped as \u00XX: all of them and DEL, or, @as_json_glib, those
+ * json-glib 1.6 escapes (below 0x1f), for text that must match what it
+ * writes byte for byte. */
+void      clr_json_append_string  (GString    *out,
+                                   const char *text,
+                                   gboolean    as_json_glib);
+
 /* Member @name of @object (nullable) if it is a string / an object / an
  * array, else NULL; never warns. */
 const char *clr_json_get_string        (JsonObject *object,
@@ -43,5 +51,28 @@ JsonObject *clr_json_array_get_object  (JsonArray  *array,
  * (setting @error) not JSON. */
 JsonNode   *clr_json_from_text         (const char *text,
                                         GError    **error);
+
+/* Builder members: @name with @value. The nullable ones write null for a
+ * NULL node or string, and for an @id that is not positive (no case, no
+ * previous version); clr_json_add_node() takes @node; clr_json_add_strv()
+ * adds an array of the strings of @strv (NULL: an empty array). */
+void        clr_json_add_node          (JsonBuilder        *builder,
+                                        const char         *name,
+                                        JsonNode           *node);
+void        clr_json_add_string        (JsonBuilder        *builder,
+                                        const char         *name,
+                                        const char         *value);
+void        clr_json_add_id            (JsonBuilder        *builder,
+                                        const char         *name,
+                                        gint64              id);
+void        clr_json_add_strv          (JsonBuilder        *builder,
+                                        const char         *name,
+                                        const char * const *strv);
+void        clr_json_add_int           (JsonBuilder        *builder,
+                                        const char         *name,
+                                        gint64              value);
+void        clr_json_add_boolean       (JsonBuilder        *builder,
+                                        const char         *name,
+                                        gboolean            value);
 
 G_END_DECLS

@@ -95,18 +95,6 @@ round3 (double value)
   return round (value * 1000.0) / 1000.0;
 }
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 JsonNode *
 clr_hit_to_json (const ClrHit *self)
 {
@@ -118,30 +106,29 @@ clr_hit_to_json (const ClrHit *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   entry = self->entry;
-  key = (entry->entry_id != NULL && *entry->entry_id != '\0')
-        ? g_strdup (entry->entry_id) : clr_entry_dup_key (entry);
+  key = clr_entry_dup_hit_key (entry);
   hash = clr_entry_content_hash (entry);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "score");
   json_builder_add_double_value (builder, round3 (self->score));
-  add_string (builder, "list", entry->list_code);
-  add_string (builder, "list_name", entry->list_name);
-  add_string (builder, "entry_id", key);
-  add_string (builder, "name", entry->name);
-  add_string (builder, "matched_name", self->matched_name);
+  clr_json_add_string (builder, "list", entry->list_code);
+  clr_json_add_string (builder, "list_name", entry->list_name);
+  clr_json_add_string (builder, "entry_id", key);
+  clr_json_add_string (builder, "name", entry->name);
+  clr_json_add_string (builder, "matched_name", self->matched_name);
   json_builder_set_member_name (builder, "countries");
   json_builder_begin_array (builder);
   for (guint i = 0; i < entry->countries->len; i++)
     json_builder_add_string_value (builder, g_ptr_array_index (entry->countries, i));
   json_builder_end_array (builder);
-  add_string (builder, "license_requirement", entry->license_requirement);
-  add_string (builder, "license_policy", entry->license_policy);
-  add_string (builder, "federal_register", entry->federal_register);
-  add_string (builder, "explanation", self->explanation);
+  clr_json_add_string (builder, "license_requirement", entry->license_requirement);
+  clr_json_add_string (builder, "license_policy", entry->license_policy);
+  clr_json_add_string (builder, "federal_register", entry->federal_register);
+  clr_json_add_string (builder, "explanation", self->explanation);
   json_builder_set_member_name (builder, "entry_row");
   json_builder_add_int_value (builder, self->entry_id);
-  add_string (builder, "content_hash", hash);
+  clr_json_add_string (builder, "content_hash", hash);
   json_builder_set_member_name (builder, "name_score");
   json_builder_add_double_value (builder, round3 (self->name_score));
   json_builder_set_member_name (builder, "country_adjustment");
@@ -153,8 +140,8 @@ clr_hit_to_json (const ClrHit *self)
       const ClrTokenMatch *m = g_ptr_array_index (self->token_matches, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "query", m->query_token);
-      add_string (builder, "listed", m->entry_token);
+      clr_json_add_string (builder, "query", m->query_token);
+      clr_json_add_string (builder, "listed", m->entry_token);
       json_builder_set_member_name (builder, "similarity");
       json_builder_add_double_value (builder, round3 (m->similarity));
       json_builder_set_member_name (builder, "weight");
@@ -176,30 +163,9 @@ text_string (GString    *out,
              const char *value)
 {
   if (value == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *) value; *p; p++)
-    {
-      switch (*p)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default:
-          if (*p < 0x1f)   /* json-glib 1.6 writes 0x1f as is */
-            g_string_append_printf (out, "\\u%04x", *p);
-          else
-            g_string_append_c (out, (char) *p);
-        }
-    }
-  g_string_append_c (out, '"');
+    g_string_append (out, "null");
+  else
+    clr_json_append_string (out, value, TRUE);
 }
 
 static void
@@ -249,8 +215,7 @@ clr_hit_to_json_text (const ClrHit *self,
   g_return_val_if_fail (self != NULL, NULL);
 
   entry = self->entry;
-  key = (entry->entry_id != NULL && *entry->entry_id != '\0')
-        ? g_strdup (entry->entry_id) : clr_entry_dup_key (entry);
+  key = clr_entry_dup_hit_key (entry);
   if (content_hash == NULL)
     content_hash = hash = clr_entry_content_hash (entry);
 

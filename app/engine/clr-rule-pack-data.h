@@ -88,6 +88,14 @@ _clr_pack_require_string (JsonObject  *object,
                           const char **out,
                           GError     **error);
 
+/* The same, into *@out as a copy. */
+gboolean
+_clr_pack_dup_string     (JsonObject  *object,
+                          const char  *name,
+                          const char  *where,
+                          char       **out,
+                          GError     **error);
+
 GStrv
 _clr_pack_string_array (JsonArray  *array,
                         const char *where,

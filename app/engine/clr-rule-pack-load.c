@@ -42,6 +42,21 @@ _clr_pack_require_string (JsonObject  *object,
   return TRUE;
 }
 
+gboolean
+_clr_pack_dup_string (JsonObject  *object,
+                      const char  *name,
+                      const char  *where,
+                      char       **out,
+                      GError     **error)
+{
+  const char *s;
+
+  if (!_clr_pack_require_string (object, name, where, &s, error))
+    return FALSE;
+  *out = g_strdup (s);
+  return TRUE;
+}
+
 GStrv
 _clr_pack_string_array (JsonArray  *array,
                         const char *where,

@@ -56,7 +56,6 @@ _clr_pack_load_exceptions (ClrRulePack *self,
       JsonObject *o = clr_json_array_get_object (exceptions, i);
       g_autofree char *where = NULL;
       ClrLicenseException *e;
-      const char *s;
 
       if (o == NULL || clr_json_get_string (o, "id") == NULL)
         return invalid (error, _("license_exceptions[%u]: needs an “id”"), i);
@@ -66,15 +65,10 @@ _clr_pack_load_exceptions (ClrRulePack *self,
       e = g_new0 (ClrLicenseException, 1);
       g_ptr_array_add (self->exceptions, e);
       e->id = g_strdup (clr_json_get_string (o, "id"));
-      if (!_clr_pack_require_string (o, "code", where, &s, error))
+      if (!_clr_pack_dup_string (o, "code", where, &e->code, error) ||
+          !_clr_pack_dup_string (o, "title", where, &e->title, error) ||
+          !_clr_pack_dup_string (o, "citation", where, &e->citation, error))
         return FALSE;
-      e->code = g_strdup (s);
-      if (!_clr_pack_require_string (o, "title", where, &s, error))
-        return FALSE;
-      e->title = g_strdup (s);
-      if (!_clr_pack_require_string (o, "citation", where, &s, error))
-        return FALSE;
-      e->citation = g_strdup (s);
       e->description = g_strdup (clr_json_get_string (o, "description"));
       if (!_clr_pack_read_effective (o, where, &e->from, &e->until, error))
         return FALSE;
@@ -133,15 +127,10 @@ _clr_pack_load_rules (ClrRulePack *self,
       rule = g_new0 (ClrRule, 1);
       g_ptr_array_add (self->rules, rule);
       rule->id = g_strdup (clr_json_get_string (o, "id"));
-      if (!_clr_pack_require_string (o, "title", where, &s, error))
+      if (!_clr_pack_dup_string (o, "title", where, &rule->title, error) ||
+          !_clr_pack_dup_string (o, "citation", where, &rule->citation, error) ||
+          !_clr_pack_dup_string (o, "explanation", where, &rule->explanation, error))
         return FALSE;
-      rule->title = g_strdup (s);
-      if (!_clr_pack_require_string (o, "citation", where, &s, error))
-        return FALSE;
-      rule->citation = g_strdup (s);
-      if (!_clr_pack_require_string (o, "explanation", where, &s, error))
-        return FALSE;
-      rule->explanation = g_strdup (s);
       rule->license_policy = g_strdup (clr_json_get_string (o, "license_policy") ?: "");
       rule->ask = g_strdup (clr_json_get_string (o, "ask"));
       if (!_clr_pack_read_effective_full (o, where, &rule->from, &rule->until, &rule->compliance, error))
@@ -201,7 +190,6 @@ _clr_pack_load_overrides (ClrRulePack *self,
       JsonObject *o = clr_json_array_get_object (overrides, i);
       g_autofree char *where = NULL;
       ClrPolicyOverride *po;
-      const char *s;
 
       if (o == NULL || clr_json_get_string (o, "id") == NULL)
         return invalid (error, _("policy_overrides[%u]: needs an “id”"), i);
@@ -212,12 +200,9 @@ _clr_pack_load_overrides (ClrRulePack *self,
       g_ptr_array_add (self->overrides, po);
       po->id = g_strdup (clr_json_get_string (o, "id"));
       po->title = g_strdup (clr_json_get_string (o, "title") ?: po->id);
-      if (!_clr_pack_require_string (o, "citation", where, &s, error))
+      if (!_clr_pack_dup_string (o, "citation", where, &po->citation, error) ||
+          !_clr_pack_dup_string (o, "license_policy", where, &po->license_policy, error))
         return FALSE;
-      po->citation = g_strdup (s);
-      if (!_clr_pack_require_string (o, "license_policy", where, &s, error))
-        return FALSE;
-      po->license_policy = g_strdup (s);
       po->unknown_policy = g_strdup (clr_json_get_string (o, "unknown_policy"));
       if (!_clr_pack_read_effective (o, where, &po->from, &po->until, error))
         return FALSE;
@@ -274,12 +259,9 @@ _clr_pack_load_derivations (ClrRulePack *self,
       d->id = g_strdup (clr_json_get_string (o, "id"));
       d->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) _clr_pack_derivation_target_free);
       d->outcomes = g_ptr_array_new_with_free_func ((GDestroyNotify) _clr_pack_derivation_outcome_free);
-      if (!_clr_pack_require_string (o, "title", where, &s, error))
+      if (!_clr_pack_dup_string (o, "title", where, &d->title, error) ||
+          !_clr_pack_dup_string (o, "citation", where, &d->citation, error))
         return FALSE;
-      d->title = g_strdup (s);
-      if (!_clr_pack_require_string (o, "citation", where, &s, error))
-        return FALSE;
-      d->citation = g_strdup (s);
       if (!_clr_pack_read_effective (o, where, &d->from, &d->until, error))
         return FALSE;
       d->facts = _clr_pack_string_array (clr_json_get_array (o, "facts"), where, "facts", error);
@@ -299,12 +281,9 @@ _clr_pack_load_derivations (ClrRulePack *self,
             return oo == NULL ? invalid (error, _("%s: must be an object"), w) : FALSE;
           out = g_new0 (ClrDerivationOutcome, 1);
           g_ptr_array_add (d->outcomes, out);
-          if (!_clr_pack_require_string (oo, "id", w, &s, error))
+          if (!_clr_pack_dup_string (oo, "id", w, &out->id, error) ||
+              !_clr_pack_dup_string (oo, "label", w, &out->label, error))
             return FALSE;
-          out->id = g_strdup (s);
-          if (!_clr_pack_require_string (oo, "label", w, &s, error))
-            return FALSE;
-          out->label = g_strdup (s);
           out->outcome = g_strdup (clr_json_get_string (oo, "outcome"));
           if (out->outcome != NULL && strcmp (out->outcome, "review") != 0 &&
               strcmp (out->outcome, "license_required") != 0)

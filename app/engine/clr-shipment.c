@@ -40,16 +40,110 @@ clr_shipment_load_file (const char  *path,
   return g_steal_pointer (&root);
 }
 
+/* What a field of a shipment object must be. */
+typedef enum
+{
+  FIELD_OTHER,            /* known; checked on its own */
+  FIELD_TEXT,             /* a string, or absent */
+  FIELD_REQUIRED,         /* a non-empty string */
+  FIELD_DATE,             /* a required YYYY-MM-DD date */
+  FIELD_COUNTRY,          /* a country of the rule pack, or absent */
+  FIELD_REQUIRED_COUNTRY,
+  FIELD_AMOUNT,           /* a number ≥ 0, or absent */
+  FIELD_PERCENT,          /* a number from 0 to 100, or absent */
+  FIELD_BOOLEAN,          /* true or false, or absent */
+  FIELD_ECCN,             /* a required ECCN of the pack's Commerce Control List */
+  FIELD_ROLE,             /* a required party role */
+  FIELD_PARENT,           /* an ultimate parent object, or absent */
+} FieldKind;
+
+typedef struct
+{
+  const char *name;
+  FieldKind   kind;
+} Field;
+
+/* In the order they are checked; a name may stand twice (checked twice). */
+static const Field item_fields[] = {
+  { "eccn", FIELD_ECCN },
+  { "quantity", FIELD_AMOUNT },
+  { "unit_value", FIELD_AMOUNT },
+  { "tpp", FIELD_AMOUNT },
+  { "performance_density", FIELD_AMOUNT },
+  { "memory_bandwidth_gbps", FIELD_AMOUNT },
+  { "description", FIELD_TEXT },
+  { "currency", FIELD_TEXT },
+  { "manufacturer", FIELD_TEXT },
+  { "model", FIELD_TEXT },
+  { "notes", FIELD_TEXT },
+  { "manufacturer_headquarters", FIELD_COUNTRY },
+  { "datacenter", FIELD_BOOLEAN },
+  { "food_or_medicine", FIELD_BOOLEAN },
+  { "enc_classification_done", FIELD_BOOLEAN },
+  { NULL, FIELD_OTHER }
+};
+
+static const Field party_fields[] = {
+  { "role", FIELD_REQUIRED },
+  { "name", FIELD_REQUIRED },
+  { "address", FIELD_TEXT },
+  { "notes", FIELD_TEXT },
+  { "role", FIELD_ROLE },
+  { "country", FIELD_COUNTRY },
+  { "headquarters_country", FIELD_COUNTRY },
+  { "ultimate_parent", FIELD_PARENT },
+  { NULL, FIELD_OTHER }
+};
+
+static const Field parent_fields[] = {
+  { "name", FIELD_REQUIRED },
+  { "headquarters_country", FIELD_COUNTRY },
+  { "country", FIELD_COUNTRY },
+  { "ownership_percent", FIELD_PERCENT },
+  { NULL, FIELD_OTHER }
+};
+
+static const Field shipment_fields[] = {
+  { "schema_version", FIELD_OTHER },
+  { "reference", FIELD_TEXT },
+  { "notes", FIELD_TEXT },
+  { "date", FIELD_DATE },
+  { "destination", FIELD_REQUIRED_COUNTRY },
+  { "exported_from", FIELD_COUNTRY },
+  { "items", FIELD_OTHER },
+  { "parties", FIELD_OTHER },
+  { "end_use", FIELD_OTHER },
+  { "red_flags", FIELD_OTHER },
+  { NULL, FIELD_OTHER }
+};
+
+static const Field end_use_fields[] = {
+  { "description", FIELD_TEXT },
+  { "categories", FIELD_OTHER },
+  { "answers", FIELD_OTHER },
+  { NULL, FIELD_OTHER }
+};
+
 static gboolean
-check_known_fields (JsonObject         *object,
-                    const char * const *known,
-                    const char         *where,
-                    GError            **error)
+is_known_field (const Field *fields,
+                const char  *name)
+{
+  for (const Field *f = fields; f->name != NULL; f++)
+    if (strcmp (f->name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+check_known_fields (JsonObject   *object,
+                    const Field  *fields,
+                    const char   *where,
+                    GError      **error)
 {
   g_autoptr(GList) members = json_object_get_members (object);
 
   for (GList *l = members; l != NULL; l = l->next)
-    if (!g_strv_contains (known, l->data))
+    if (!is_known_field (fields, l->data))
       return clr_engine_fail (error, CLR_ENGINE_ERROR_UNSUPPORTED,
                               _("%s%s: unknown field (this version of Clearance does not know it; "
                                 "was the shipment written by a newer version?)"),
@@ -124,101 +218,104 @@ check_number (JsonObject *object,
   return TRUE;
 }
 
+static gboolean validate_fields (ClrRulePack  *pack,
+                                 JsonObject   *object,
+                                 const Field  *fields,
+                                 const char   *where,
+                                 GError      **error);
+
 static gboolean
-validate_item (ClrRulePack *pack,
-               JsonObject  *item,
+check_boolean (JsonObject  *object,
+               const char  *name,
                const char  *where,
                GError     **error)
 {
-  static const char * const known[] = {
-    "description", "eccn", "quantity", "unit_value", "currency", "manufacturer", "model", "tpp",
-    "performance_density", "memory_bandwidth_gbps", "datacenter", "notes", "manufacturer_headquarters",
-    "food_or_medicine", "enc_classification_done", NULL
-  };
-  static const char * const booleans[] = { "datacenter", "food_or_medicine", "enc_classification_done", NULL };
-  const char *eccn;
-  const char *s;
+  JsonNode *b = json_object_get_member (object, name);
 
-  if (!check_known_fields (item, known, where, error) ||
-      !check_string (item, "eccn", where, TRUE, &eccn, error))
-    return FALSE;
-  if (!clr_rule_pack_has_eccn (pack, eccn))
-    return clr_engine_fail (error, CLR_ENGINE_ERROR_UNKNOWN_ECCN,
-                            _("%seccn: unknown ECCN “%s” (not on the Commerce Control List of rule pack %s %s; use EAR99 for items on no ECCN)"),
-                            where, eccn, clr_rule_pack_get_id (pack), clr_rule_pack_get_version (pack));
-  if (!check_number (item, "quantity", where, 0, G_MAXDOUBLE, error) ||
-      !check_number (item, "unit_value", where, 0, G_MAXDOUBLE, error) ||
-      !check_number (item, "tpp", where, 0, G_MAXDOUBLE, error) ||
-      !check_number (item, "performance_density", where, 0, G_MAXDOUBLE, error) ||
-      !check_number (item, "memory_bandwidth_gbps", where, 0, G_MAXDOUBLE, error))
-    return FALSE;
-  if (!check_string (item, "description", where, FALSE, &s, error) ||
-      !check_string (item, "currency", where, FALSE, &s, error) ||
-      !check_string (item, "manufacturer", where, FALSE, &s, error) ||
-      !check_string (item, "model", where, FALSE, &s, error) ||
-      !check_string (item, "notes", where, FALSE, &s, error) ||
-      !check_country (pack, item, "manufacturer_headquarters", where, FALSE, error))
-    return FALSE;
-  for (guint i = 0; booleans[i] != NULL; i++)
-    {
-      JsonNode *b = json_object_get_member (item, booleans[i]);
-
-      if (b != NULL && !JSON_NODE_HOLDS_NULL (b) &&
-          (!JSON_NODE_HOLDS_VALUE (b) || json_node_get_value_type (b) != G_TYPE_BOOLEAN))
-        return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s%s: must be true or false"), where, booleans[i]);
-    }
+  if (b != NULL && !JSON_NODE_HOLDS_NULL (b) &&
+      (!JSON_NODE_HOLDS_VALUE (b) || json_node_get_value_type (b) != G_TYPE_BOOLEAN))
+    return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s%s: must be true or false"), where, name);
   return TRUE;
 }
 
 static gboolean
-validate_party (ClrRulePack *pack,
-                JsonObject  *party,
-                const char  *where,
-                GError     **error)
+check_parent (ClrRulePack  *pack,
+              JsonObject   *party,
+              const char   *where,
+              GError      **error)
 {
-  static const char * const known[] = {
-    "role", "name", "address", "country", "headquarters_country", "ultimate_parent", "notes", NULL
-  };
-  static const char * const parent_known[] = { "name", "headquarters_country", "ownership_percent", "country", NULL };
-  const char *role, *s;
-  JsonNode *parent;
+  JsonNode *parent = json_object_get_member (party, "ultimate_parent");
+  g_autofree char *pwhere = NULL;
 
-  if (!check_known_fields (party, known, where, error) ||
-      !check_string (party, "role", where, TRUE, &role, error) ||
-      !check_string (party, "name", where, TRUE, &s, error) ||
-      !check_string (party, "address", where, FALSE, &s, error) ||
-      !check_string (party, "notes", where, FALSE, &s, error))
+  if (parent == NULL || JSON_NODE_HOLDS_NULL (parent))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (parent))
+    return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%sultimate_parent: must be an object"), where);
+  pwhere = g_strconcat (where, "ultimate_parent.", NULL);
+  return validate_fields (pack, json_node_get_object (parent), parent_fields, pwhere, error);
+}
+
+/* The known fields of @object, each checked as @fields says. */
+static gboolean
+validate_fields (ClrRulePack  *pack,
+                 JsonObject   *object,
+                 const Field  *fields,
+                 const char   *where,
+                 GError      **error)
+{
+  if (!check_known_fields (object, fields, where, error))
     return FALSE;
-  if (!g_strv_contains (clr_shipment_party_roles, role))
-    return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT,
-                            _("%srole: unknown role “%s” (end_user, ultimate_consignee, intermediate_consignee, purchaser, forwarder)"),
-                            where, role);
-  if (!check_country (pack, party, "country", where, FALSE, error) ||
-      !check_country (pack, party, "headquarters_country", where, FALSE, error))
-    return FALSE;
-  parent = json_object_get_member (party, "ultimate_parent");
-  if (parent != NULL && !JSON_NODE_HOLDS_NULL (parent))
+
+  for (const Field *f = fields; f->name != NULL; f++)
     {
-      g_autofree char *pwhere = g_strconcat (where, "ultimate_parent.", NULL);
-      JsonObject *p;
+      const char *s = NULL;
+      gboolean ok = TRUE;
 
-      if (!JSON_NODE_HOLDS_OBJECT (parent))
-        return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%sultimate_parent: must be an object"), where);
-      p = json_node_get_object (parent);
-      if (!check_known_fields (p, parent_known, pwhere, error) ||
-          !check_string (p, "name", pwhere, TRUE, &s, error) ||
-          !check_country (pack, p, "headquarters_country", pwhere, FALSE, error) ||
-          !check_country (pack, p, "country", pwhere, FALSE, error) ||
-          !check_number (p, "ownership_percent", pwhere, 0, 100, error))
+      switch (f->kind)
+        {
+        case FIELD_OTHER:
+          break;
+        case FIELD_TEXT:
+        case FIELD_REQUIRED:
+          ok = check_string (object, f->name, where, f->kind == FIELD_REQUIRED, &s, error);
+          break;
+        case FIELD_COUNTRY:
+        case FIELD_REQUIRED_COUNTRY:
+          ok = check_country (pack, object, f->name, where, f->kind == FIELD_REQUIRED_COUNTRY, error);
+          break;
+        case FIELD_AMOUNT:
+        case FIELD_PERCENT:
+          ok = check_number (object, f->name, where, 0, f->kind == FIELD_PERCENT ? 100 : G_MAXDOUBLE, error);
+          break;
+        case FIELD_BOOLEAN:
+          ok = check_boolean (object, f->name, where, error);
+          break;
+        case FIELD_PARENT:
+          ok = check_parent (pack, object, where, error);
+          break;
+        case FIELD_DATE:
+        case FIELD_ECCN:
+        case FIELD_ROLE:
+          ok = check_string (object, f->name, where, TRUE, &s, error);
+          break;
+        }
+      if (!ok)
         return FALSE;
+
+      /* The shipment's "date" is its one date field. */
+      if (f->kind == FIELD_DATE && !clr_date_is_valid (s))
+        return clr_engine_fail (error, CLR_ENGINE_ERROR_BAD_DATE, _("date: “%s” is not a valid date (expected YYYY-MM-DD)"), s);
+      if (f->kind == FIELD_ECCN && !clr_rule_pack_has_eccn (pack, s))
+        return clr_engine_fail (error, CLR_ENGINE_ERROR_UNKNOWN_ECCN,
+                                _("%seccn: unknown ECCN “%s” (not on the Commerce Control List of rule pack %s %s; use EAR99 for items on no ECCN)"),
+                                where, s, clr_rule_pack_get_id (pack), clr_rule_pack_get_version (pack));
+      if (f->kind == FIELD_ROLE && !g_strv_contains (clr_shipment_party_roles, s))
+        return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT,
+                                _("%srole: unknown role “%s” (end_user, ultimate_consignee, intermediate_consignee, purchaser, forwarder)"),
+                                where, s);
     }
   return TRUE;
 }
-
-typedef gboolean (*ValidateObject) (ClrRulePack *pack,
-                                    JsonObject  *object,
-                                    const char  *where,
-                                    GError     **error);
 
 /* Each object of the array @member of @root, of which there must be one. */
 static gboolean
@@ -226,7 +323,7 @@ validate_each (ClrRulePack    *pack,
                JsonObject     *root,
                const char     *member,
                const char     *required,
-               ValidateObject  validate,
+               const Field    *fields,
                GError        **error)
 {
   JsonNode *node = json_object_get_member (root, member);
@@ -242,7 +339,7 @@ validate_each (ClrRulePack    *pack,
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("%s[%u]: must be an object"), member, i);
-      if (!validate (pack, json_node_get_object (element), where, error))
+      if (!validate_fields (pack, json_node_get_object (element), fields, where, error))
         return FALSE;
     }
   return TRUE;
@@ -253,12 +350,7 @@ clr_shipment_validate (ClrRulePack  *pack,
                        JsonNode     *shipment,
                        GError      **error)
 {
-  static const char * const known[] = {
-    "schema_version", "reference", "date", "destination", "exported_from", "items", "parties", "end_use",
-    "red_flags", "notes", NULL
-  };
   JsonObject *root;
-  const char *s;
   JsonNode *node;
 
   if (shipment == NULL || !JSON_NODE_HOLDS_OBJECT (shipment))
@@ -266,27 +358,18 @@ clr_shipment_validate (ClrRulePack  *pack,
   root = json_node_get_object (shipment);
   if (!clr_shipment_check_document (shipment, NULL, NULL, error))
     return FALSE;
-  if (!check_known_fields (root, known, "", error) ||
-      !check_string (root, "reference", "", FALSE, &s, error) ||
-      !check_string (root, "notes", "", FALSE, &s, error) ||
-      !check_string (root, "date", "", TRUE, &s, error))
-    return FALSE;
-  if (!clr_date_is_valid (s))
-    return clr_engine_fail (error, CLR_ENGINE_ERROR_BAD_DATE, _("date: “%s” is not a valid date (expected YYYY-MM-DD)"), s);
-  if (!check_country (pack, root, "destination", "", TRUE, error) ||
-      !check_country (pack, root, "exported_from", "", FALSE, error))
+  if (!validate_fields (pack, root, shipment_fields, "", error))
     return FALSE;
 
   if (!validate_each (pack, root, "items", _("items: at least one item (with its eccn) is required"),
-                      validate_item, error) ||
+                      item_fields, error) ||
       !validate_each (pack, root, "parties", _("parties: at least one party is required"),
-                      validate_party, error))
+                      party_fields, error))
     return FALSE;
 
   node = json_object_get_member (root, "end_use");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
     {
-      static const char * const eu_known[] = { "description", "categories", "answers", NULL };
       JsonObject *eu;
       JsonNode *cats;
       JsonNode *answers;
@@ -294,8 +377,7 @@ clr_shipment_validate (ClrRulePack  *pack,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return clr_engine_fail (error, CLR_ENGINE_ERROR_INVALID_INPUT, _("end_use: must be an object"));
       eu = json_node_get_object (node);
-      if (!check_known_fields (eu, eu_known, "end_use.", error) ||
-          !check_string (eu, "description", "end_use.", FALSE, &s, error))
+      if (!validate_fields (pack, eu, end_use_fields, "end_use.", error))
         return FALSE;
       cats = json_object_get_member (eu, "categories");
       if (cats != NULL && !JSON_NODE_HOLDS_ARRAY (cats))

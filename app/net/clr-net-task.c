@@ -10,7 +10,9 @@
 #include <string.h>
 
 #include "clr-net-task.h"
+#include "clr-store-task.h"
 
+/* The net call a store task runs. */
 typedef struct
 {
   ClrNetTaskFunc  func;
@@ -18,35 +20,29 @@ typedef struct
   GDestroyNotify  data_free;
   gsize           result_size;
   GDestroyNotify  result_free;
-} NetTask;
+} NetCall;
 
 static void
-net_task_free (gpointer data)
+net_call_free (NetCall *call)
 {
-  NetTask *net = data;
-
-  if (net->data_free != NULL)
-    net->data_free (net->data);
-  g_free (net);
+  if (call->data_free != NULL)
+    call->data_free (call->data);
+  g_free (call);
 }
 
-static void
-net_task_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+static gpointer
+net_call_run (gpointer       source_object,
+              gpointer       task_data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  NetTask *net = task_data;
-  gpointer result = g_malloc0 (net->result_size);
-  GError *error = NULL;
+  NetCall *call = task_data;
+  gpointer result = g_malloc0 (call->result_size);
 
-  if (net->func (source_object, net->data, result, cancellable, &error))
-    g_task_return_pointer (task, result, net->result_free);
-  else
-    {
-      g_free (result);   /* @func left nothing in it */
-      g_task_return_error (task, error);
-    }
+  if (call->func (source_object, call->data, result, cancellable, error))
+    return result;
+  g_free (result);   /* @func left nothing in it */
+  return NULL;
 }
 
 void
@@ -61,19 +57,15 @@ _clr_net_task_run (gpointer             source_object,
                    GAsyncReadyCallback  callback,
                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (source_object, cancellable, callback, user_data);
-  NetTask *net = g_new0 (NetTask, 1);
+  NetCall *call = g_new0 (NetCall, 1);
 
-  net->func = func;
-  net->data = task_data;
-  net->data_free = task_data_free;
-  net->result_size = result_size;
-  net->result_free = result_free;
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, net, net_task_free);
-  g_task_run_in_thread (task, net_task_thread);
+  call->func = func;
+  call->data = task_data;
+  call->data_free = task_data_free;
+  call->result_size = result_size;
+  call->result_free = result_free;
+  _clr_store_task_run (source_object, source_tag, CLR_STORE_TASK_REPORT_DONE, net_call_run, call,
+                       (GDestroyNotify) net_call_free, result_free, cancellable, callback, user_data);
 }
 
 gboolean
@@ -83,8 +75,8 @@ _clr_net_task_finish (GAsyncResult  *res,
                       GDestroyNotify clear,
                       GError       **error)
 {
-  NetTask *net = g_task_get_task_data (G_TASK (res));
-  gpointer value = g_task_propagate_pointer (G_TASK (res), error);
+  NetCall *call = _clr_store_task_get_data (res);
+  gpointer value = _clr_store_task_finish_pointer (g_task_get_source_object (G_TASK (res)), res, error);
 
   if (value == NULL)
     return FALSE;
@@ -97,7 +89,7 @@ _clr_net_task_finish (GAsyncResult  *res,
       g_free (value);
     }
   else
-    net->result_free (value);
+    call->result_free (value);
 
   return TRUE;
 }

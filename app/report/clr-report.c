@@ -168,30 +168,6 @@ clr_report_set_countries (ClrReport *self,
 
 /* Document access helpers: every field is optional except what _new checks. */
 
-static JsonObject *
-obj_obj (JsonObject *object,
-         const char *member)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, member))
-    return NULL;
-  node = json_object_get_member (object, member);
-  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-obj_arr (JsonObject *object,
-         const char *member)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, member))
-    return NULL;
-  node = json_object_get_member (object, member);
-  return JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
 /* A number or a string member as display text; NULL when absent. */
 static char *
 obj_scalar (JsonObject *object,
@@ -489,13 +465,13 @@ _clr_report_build_blocks (ClrReport *self)
 {
   JsonObject *shipment = json_node_get_object (self->shipment);
   JsonObject *result = json_node_get_object (self->result);
-  JsonArray *items = obj_arr (shipment, "items");
-  JsonArray *parties = obj_arr (shipment, "parties");
-  JsonArray *findings = obj_arr (result, "findings");
-  JsonArray *exceptions = obj_arr (result, "license_exceptions");
-  JsonArray *screening = obj_arr (result, "screening");
-  JsonObject *end_use = obj_obj (shipment, "end_use");
-  JsonObject *data = obj_obj (result, "data");
+  JsonArray *items = clr_json_get_array (shipment, "items");
+  JsonArray *parties = clr_json_get_array (shipment, "parties");
+  JsonArray *findings = clr_json_get_array (result, "findings");
+  JsonArray *exceptions = clr_json_get_array (result, "license_exceptions");
+  JsonArray *screening = clr_json_get_array (result, "screening");
+  JsonObject *end_use = clr_json_get_object (shipment, "end_use");
+  JsonObject *data = clr_json_get_object (result, "data");
   ClrVerdict verdict = clr_verdict_from_string (clr_json_get_string (result, "verdict"));
   g_autofree char *when = g_date_time_format (self->generated_at, "%Y-%m-%d %H:%M:%S UTC");
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
@@ -527,14 +503,14 @@ _clr_report_build_blocks (ClrReport *self)
   add_country (self, 0, _("Exported from"), clr_json_get_string (shipment, "exported_from"));
   if (end_use != NULL)
     {
-      g_autofree char *categories = join_string_array (obj_arr (end_use, "categories"),
+      g_autofree char *categories = join_string_array (clr_json_get_array (end_use, "categories"),
                                                        clr_words_end_use_label);
 
       add_field (self, 0, _("End-use categories"), categories);
       add_field (self, 0, _("End use"), clr_json_get_string (end_use, "description"));
     }
   {
-    g_autofree char *flags = join_string_array (obj_arr (shipment, "red_flags"), NULL);
+    g_autofree char *flags = join_string_array (clr_json_get_array (shipment, "red_flags"), NULL);
 
     add_field (self, 0, _("Red flags answered yes"), flags);
   }
@@ -576,7 +552,7 @@ _clr_report_build_blocks (ClrReport *self)
   for (guint i = 0; parties != NULL && i < json_array_get_length (parties); i++)
     {
       JsonObject *party = json_array_get_object_element (parties, i);
-      JsonObject *parent = obj_obj (party, "ultimate_parent");
+      JsonObject *parent = clr_json_get_object (party, "ultimate_parent");
 
       add_block (self, BLOCK_TEXT, "<b>%d. %s</b> (%s)", i + 1,
                  clr_json_get_string (party, "name") ? clr_json_get_string (party, "name") : "",
@@ -596,9 +572,9 @@ _clr_report_build_blocks (ClrReport *self)
     }
 
   /* How the engine read the facts: derived paragraphs, a destination treated as another */
-  if (obj_arr (result, "notes") != NULL && json_array_get_length (obj_arr (result, "notes")) > 0)
+  if (clr_json_get_array (result, "notes") != NULL && json_array_get_length (clr_json_get_array (result, "notes")) > 0)
     {
-      JsonArray *notes = obj_arr (result, "notes");
+      JsonArray *notes = clr_json_get_array (result, "notes");
 
       add_block (self, BLOCK_HEADING, "%s", _("Notes"));
       for (guint i = 0; i < json_array_get_length (notes); i++)
@@ -617,8 +593,8 @@ _clr_report_build_blocks (ClrReport *self)
     {
       JsonObject *finding = json_node_get_object (g_ptr_array_index (sorted, i));
       ClrVerdict outcome = clr_verdict_from_string (clr_json_get_string (finding, "outcome"));
-      g_autofree char *concerns_items = join_index_array (obj_arr (finding, "items"), items, TRUE);
-      g_autofree char *concerns_parties = join_index_array (obj_arr (finding, "parties"), parties, FALSE);
+      g_autofree char *concerns_items = join_index_array (clr_json_get_array (finding, "items"), items, TRUE);
+      g_autofree char *concerns_parties = join_index_array (clr_json_get_array (finding, "parties"), parties, FALSE);
       JsonNode *hold = json_object_get_member (finding, "on_hold");
       gboolean on_hold = hold != NULL && JSON_NODE_HOLDS_VALUE (hold) &&
                          json_node_get_value_type (hold) == G_TYPE_BOOLEAN && json_node_get_boolean (hold);
@@ -642,7 +618,7 @@ _clr_report_build_blocks (ClrReport *self)
       for (guint i = 0; i < json_array_get_length (exceptions); i++)
         {
           JsonObject *exception = json_array_get_object_element (exceptions, i);
-          JsonArray *conditions = obj_arr (exception, "conditions");
+          JsonArray *conditions = clr_json_get_array (exception, "conditions");
 
           add_block (self, BLOCK_TEXT, "<b>%s</b> — %s",
                      clr_json_get_string (exception, "code") ? clr_json_get_string (exception, "code") : "",
@@ -664,7 +640,7 @@ _clr_report_build_blocks (ClrReport *self)
   for (guint i = 0; screening != NULL && i < json_array_get_length (screening); i++)
     {
       JsonObject *entry = json_array_get_object_element (screening, i);
-      JsonArray *hits = obj_arr (entry, "hits");
+      JsonArray *hits = clr_json_get_array (entry, "hits");
       gint64 index = entry && json_object_has_member (entry, "party")
                      ? json_object_get_int_member (entry, "party") : -1;
       JsonObject *party = NULL;
@@ -678,7 +654,7 @@ _clr_report_build_blocks (ClrReport *self)
       for (guint h = 0; hits != NULL && h < json_array_get_length (hits); h++)
         {
           JsonObject *hit = json_array_get_object_element (hits, h);
-          JsonObject *hit_entry = obj_obj (hit, "entry");
+          JsonObject *hit_entry = clr_json_get_object (hit, "entry");
           JsonNode *score = hit != NULL ? json_object_get_member (hit, "score") : NULL;
           g_autofree char *percent = NULL;
           g_autofree char *internal = NULL;
@@ -717,8 +693,8 @@ _clr_report_build_blocks (ClrReport *self)
 
   add_block (self, BLOCK_HEADING, "%s", _("Data used"));
   {
-    JsonObject *pack = obj_obj (data, "rule_pack");
-    JsonArray *lists = obj_arr (data, "lists");
+    JsonObject *pack = clr_json_get_object (data, "rule_pack");
+    JsonArray *lists = clr_json_get_array (data, "lists");
 
     if (pack != NULL)
       {

@@ -153,20 +153,16 @@ _clr_rescreen_write_marker (ClrStore   *store,
                             RunMarker  *marker,
                             GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = _clr_store_prepare (store, CLR_STORE_SET_META_SQL, error);
   g_autofree char *value = g_strdup_printf ("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
                                             marker->started_at, marker->audit_id, marker->item_id,
                                             marker->removed_matched);
 
-  stmt = _clr_store_prepare (store, "INSERT OR REPLACE INTO meta (key, value) VALUES ('" RUN_MARKER "', ?)",
-                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
-  if (!_clr_store_step_done (store, stmt, _("Saving the re-screening state"), error))
-    return FALSE;
-
-  return TRUE;
+  sqlite3_bind_text (stmt, 1, RUN_MARKER, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  return _clr_store_step_done (store, stmt, _("Saving the re-screening state"), error);
 }
 
 /* Reads the marker (TRUE in *found) or writes a new one; the caller holds
@@ -177,17 +173,14 @@ _clr_rescreen_begin_marker (ClrStore   *store,
                             gboolean   *found,
                             GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autofree char *value = NULL;
 
   *found = FALSE;
-  stmt = _clr_store_prepare (store, "SELECT value FROM meta WHERE key = '" RUN_MARKER "'", error);
-  if (stmt == NULL)
+  if (!_clr_store_get_meta (store, RUN_MARKER, &value, _("Reading the re-screening state"), error))
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (value != NULL)
     {
-      g_auto(GStrv) parts = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), " ", -1);
+      g_auto(GStrv) parts = g_strsplit (value, " ", -1);
 
       if (g_strv_length (parts) == 4)
         {
@@ -198,11 +191,6 @@ _clr_rescreen_begin_marker (ClrStore   *store,
           *found = TRUE;
           return TRUE;
         }
-    }
-  else if (rc != SQLITE_DONE)
-    {
-      _clr_store_set_error (store, error, _("Reading the re-screening state"));
-      return FALSE;
     }
 
   marker->started_at = _clr_store_now_iso ();

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clr-clock.h"
 #include "clr-matcher.h"
 #include "clr-rescreen.h"
 #include "clr-rescreen-private.h"
@@ -77,16 +78,6 @@ clr_rescreen_summary_to_string (const ClrRescreenSummary *summary)
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-/* Process CPU time (all threads), for the debug timings. */
-static double
-cpu_seconds (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 /* ---- the parties to re-screen ---- */
@@ -470,9 +461,7 @@ clr_rescreen_summary_to_json (const ClrRescreenSummary *summary)
   for (guint i = 0; i < summary->sources->len; i++)
     json_builder_add_string_value (builder, g_ptr_array_index (summary->sources, i));
   json_builder_end_array (builder);
-#define ADD_INT(name) \
-  json_builder_set_member_name (builder, #name); \
-  json_builder_add_int_value (builder, summary->name);
+#define ADD_INT(name) clr_json_add_int (builder, #name, summary->name)
   ADD_INT (entries_added);
   ADD_INT (entries_changed);
   ADD_INT (entries_removed);
@@ -481,13 +470,8 @@ clr_rescreen_summary_to_json (const ClrRescreenSummary *summary)
   ADD_INT (reopened);
   ADD_INT (removed_matched);
 #undef ADD_INT
-  json_builder_set_member_name (builder, "resumed_from");
-  if (summary->resumed_from != NULL)
-    json_builder_add_string_value (builder, summary->resumed_from);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "summary");
-  json_builder_add_string_value (builder, text);
+  clr_json_add_string (builder, "resumed_from", summary->resumed_from);
+  clr_json_add_string (builder, "summary", text);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -516,7 +500,7 @@ clr_rescreen_run (ClrStore                *store,
   g_autoptr(GPtrArray) all_hits = NULL;
   double threshold = clr_matcher_get_default_threshold ();
   double t0 = g_get_monotonic_time () / 1e6;
-  double c0 = cpu_seconds ();
+  double c0 = clr_clock_seconds (CLOCK_PROCESS_CPUTIME_ID);
   g_auto(Reviewed) reviewed = { NULL, NULL };
   RunMarker marker = { NULL, 0, 0, 0 };
   ClrRescreenSummary prior = { 0, };
@@ -533,7 +517,7 @@ clr_rescreen_run (ClrStore                *store,
   updates = _clr_rescreen_collect_updates (store, error);
   if (updates == NULL)
     return NULL;
-  g_debug ("rescreen: diff computed at %.2f s (cpu %.2f s)", g_get_monotonic_time () / 1e6 - t0, cpu_seconds () - c0);
+  g_debug ("rescreen: diff computed at %.2f s (cpu %.2f s)", g_get_monotonic_time () / 1e6 - t0, clr_clock_seconds (CLOCK_PROCESS_CPUTIME_ID) - c0);
 
   if (updates->len == 0)
     {
@@ -652,9 +636,9 @@ clr_rescreen_run (ClrStore                *store,
         goto fail;
     }
 
-  g_debug ("rescreen: changes applied at %.2f s (cpu %.2f s)", g_get_monotonic_time () / 1e6 - t0, cpu_seconds () - c0);
+  g_debug ("rescreen: changes applied at %.2f s (cpu %.2f s)", g_get_monotonic_time () / 1e6 - t0, clr_clock_seconds (CLOCK_PROCESS_CPUTIME_ID) - c0);
   clr_matcher_build (matcher);
-  g_debug ("rescreen: matcher built at %.2f s (cpu %.2f s)", g_get_monotonic_time () / 1e6 - t0, cpu_seconds () - c0);
+  g_debug ("rescreen: matcher built at %.2f s (cpu %.2f s)", g_get_monotonic_time () / 1e6 - t0, clr_clock_seconds (CLOCK_PROCESS_CPUTIME_ID) - c0);
 
   /* 2. Every party against it. */
   parties = collect_parties (store, error);
@@ -729,14 +713,14 @@ clr_rescreen_run (ClrStore                *store,
   {
     guint reopened_by_hits = 0;
 
-    g_debug ("rescreen: parties screened at %.2f s (cpu %.2f s)", g_get_monotonic_time () / 1e6 - t0, cpu_seconds () - c0);
+    g_debug ("rescreen: parties screened at %.2f s (cpu %.2f s)", g_get_monotonic_time () / 1e6 - t0, clr_clock_seconds (CLOCK_PROCESS_CPUTIME_ID) - c0);
   if (!_clr_store_review_record (store, screening, party_objects, 0, "rescreen",
                                    &summary->new_hits, &reopened_by_hits, error))
       goto fail;
     summary->reopened += reopened_by_hits;
   }
 
-  g_debug ("rescreen: hits recorded at %.2f s (cpu %.2f s)", g_get_monotonic_time () / 1e6 - t0, cpu_seconds () - c0);
+  g_debug ("rescreen: hits recorded at %.2f s (cpu %.2f s)", g_get_monotonic_time () / 1e6 - t0, clr_clock_seconds (CLOCK_PROCESS_CPUTIME_ID) - c0);
   if (resumed)
     {
       summary->reopened += prior.reopened;

@@ -25,19 +25,26 @@
 
 static GMutex reviewer_mutex;
 
+/* The columns of SELECT_COLUMNS. */
+static const ClrStoreColumn entry_columns[] = {
+  CLR_STORE_COLUMN (INT64, ClrAuditEntry, id),
+  CLR_STORE_COLUMN (TEXT, ClrAuditEntry, at),
+  CLR_STORE_COLUMN (TEXT, ClrAuditEntry, user),
+  CLR_STORE_COLUMN (TEXT, ClrAuditEntry, display_name),
+  CLR_STORE_COLUMN (TEXT, ClrAuditEntry, action),
+  CLR_STORE_COLUMN (TEXT, ClrAuditEntry, subject_type),
+  CLR_STORE_COLUMN (TEXT, ClrAuditEntry, subject_id),
+  CLR_STORE_COLUMN (ID, ClrAuditEntry, case_id),
+  CLR_STORE_COLUMN (JSON_OR_TEXT, ClrAuditEntry, before),
+  CLR_STORE_COLUMN (JSON_OR_TEXT, ClrAuditEntry, after),
+  CLR_STORE_COLUMN (TEXT, ClrAuditEntry, prev_hash),
+  CLR_STORE_COLUMN (TEXT, ClrAuditEntry, hash),
+};
+
 static void
 clr_audit_entry_clear (ClrAuditEntry *self)
 {
-  g_free (self->at);
-  g_free (self->user);
-  g_free (self->display_name);
-  g_free (self->action);
-  g_free (self->subject_type);
-  g_free (self->subject_id);
-  g_clear_pointer (&self->before, json_node_unref);
-  g_clear_pointer (&self->after, json_node_unref);
-  g_free (self->prev_hash);
-  g_free (self->hash);
+  _clr_store_clear_columns (self, entry_columns, G_N_ELEMENTS (entry_columns));
 }
 
 CLR_STORE_DEFINE_RECORD (ClrAuditEntry, clr_audit_entry, clr_audit_entry_clear)
@@ -50,38 +57,7 @@ clr_audit_entry_to_json (const ClrAuditEntry *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   json_builder_begin_object (builder);
-  _clr_json_add_int (builder, "id", self->id);
-  json_builder_set_member_name (builder, "at");
-  json_builder_add_string_value (builder, self->at);
-  json_builder_set_member_name (builder, "user");
-  json_builder_add_string_value (builder, self->user);
-  json_builder_set_member_name (builder, "display_name");
-  json_builder_add_string_value (builder, self->display_name);
-  json_builder_set_member_name (builder, "action");
-  json_builder_add_string_value (builder, self->action);
-  json_builder_set_member_name (builder, "subject_type");
-  json_builder_add_string_value (builder, self->subject_type);
-  json_builder_set_member_name (builder, "subject_id");
-  json_builder_add_string_value (builder, self->subject_id);
-  json_builder_set_member_name (builder, "case_id");
-  if (self->case_id != 0)
-    json_builder_add_int_value (builder, self->case_id);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "before");
-  if (self->before != NULL)
-    json_builder_add_value (builder, json_node_copy (self->before));
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "after");
-  if (self->after != NULL)
-    json_builder_add_value (builder, json_node_copy (self->after));
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "prev_hash");
-  json_builder_add_string_value (builder, self->prev_hash);
-  json_builder_set_member_name (builder, "hash");
-  json_builder_add_string_value (builder, self->hash);
+  _clr_store_add_columns_json (builder, self, entry_columns, G_N_ELEMENTS (entry_columns));
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -270,14 +246,13 @@ clr_store_audit_append_unlocked (ClrStore    *self,
 
   /* The head, outside the table too (same transaction). */
   {
-    g_autoptr(sqlite3_stmt) head = NULL;
+    g_autoptr(sqlite3_stmt) head = _clr_store_prepare (self, CLR_STORE_SET_META_SQL, error);
     g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT " %s", id, hash);
 
-    head = _clr_store_prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES ('" HEAD_KEY "', ?)",
-                               error);
     if (head == NULL)
       return 0;
-    sqlite3_bind_text (head, 1, value, -1, SQLITE_STATIC);
+    sqlite3_bind_text (head, 1, HEAD_KEY, -1, SQLITE_STATIC);
+    sqlite3_bind_text (head, 2, value, -1, SQLITE_STATIC);
     if (!_clr_store_step_done (self, head, _("Writing the audit trail"), error))
       return 0;
   }
@@ -317,23 +292,9 @@ static ClrAuditEntry *
 entry_from_stmt (sqlite3_stmt *stmt)
 {
   ClrAuditEntry *entry = g_new0 (ClrAuditEntry, 1);
-  g_autofree char *before = _clr_stmt_dup_text (stmt, 8);
-  g_autofree char *after = _clr_stmt_dup_text (stmt, 9);
 
   entry->ref_count = 1;
-  entry->id = sqlite3_column_int64 (stmt, 0);
-  entry->at = _clr_stmt_dup_text (stmt, 1);
-  entry->user = _clr_stmt_dup_text (stmt, 2);
-  entry->display_name = _clr_stmt_dup_text (stmt, 3);
-  entry->action = _clr_stmt_dup_text (stmt, 4);
-  entry->subject_type = _clr_stmt_dup_text (stmt, 5);
-  entry->subject_id = _clr_stmt_dup_text (stmt, 6);
-  entry->case_id = sqlite3_column_int64 (stmt, 7);
-  entry->before = text_to_node (before);
-  entry->after = text_to_node (after);
-  entry->prev_hash = _clr_stmt_dup_text (stmt, 10);
-  entry->hash = _clr_stmt_dup_text (stmt, 11);
-
+  _clr_store_read_columns (entry, entry_columns, G_N_ELEMENTS (entry_columns), stmt);
   return entry;
 }
 
@@ -342,9 +303,8 @@ list_entries (ClrStore    *self,
               gint64       case_id,
               GError     **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_audit_entry_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  GPtrArray *entries;
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
@@ -353,26 +313,13 @@ list_entries (ClrStore    *self,
     stmt = _clr_store_prepare (self, SELECT_COLUMNS "WHERE case_id = ? ORDER BY id", error);
   else
     stmt = _clr_store_prepare (self, SELECT_COLUMNS "ORDER BY id", error);
-  if (stmt == NULL)
-    {
-      _clr_store_unlock (self);
-      return NULL;
-    }
-  if (case_id > 0)
+  if (stmt != NULL && case_id > 0)
     sqlite3_bind_int64 (stmt, 1, case_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (entries, entry_from_stmt (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      _clr_store_set_error (self, error, _("Reading the audit trail"));
-      _clr_store_unlock (self);
-      return NULL;
-    }
+  entries = _clr_store_collect_rows (self, stmt, (ClrStoreRowFunc) entry_from_stmt,
+                                     (GDestroyNotify) clr_audit_entry_unref, _("Reading the audit trail"), error);
   _clr_store_unlock (self);
 
-  return g_steal_pointer (&entries);
+  return entries;
 }
 
 GPtrArray *
@@ -531,18 +478,15 @@ read_head_unlocked (ClrStore  *self,
                     char     **hash,
                     GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autofree char *value = NULL;
 
   *seq = 0;
   *hash = NULL;
-  stmt = _clr_store_prepare (self, "SELECT value FROM meta WHERE key = '" HEAD_KEY "'", error);
-  if (stmt == NULL)
+  if (!_clr_store_get_meta (self, HEAD_KEY, &value, _("Reading the audit trail"), error))
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (value != NULL)
     {
-      g_auto(GStrv) parts = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), " ", 2);
+      g_auto(GStrv) parts = g_strsplit (value, " ", 2);
 
       if (g_strv_length (parts) == 2)
         {
@@ -553,8 +497,6 @@ read_head_unlocked (ClrStore  *self,
       *seq = -1;
       return TRUE;
     }
-  if (rc != SQLITE_DONE)
-    _clr_store_set_error (self, error, _("Reading the audit trail"));
 
   return FALSE;
 }

@@ -26,37 +26,41 @@ static const char * const status_names[] = { "open", "archived" };
 const char *
 clr_case_status_to_string (ClrCaseStatus status)
 {
-  if ((guint) status < G_N_ELEMENTS (status_names))
-    return status_names[status];
-  return NULL;
+  return _clr_store_enum_name (status_names, G_N_ELEMENTS (status_names), status);
 }
 
 gboolean
 clr_case_status_from_string (const char    *text,
                              ClrCaseStatus *status)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
-    if (g_strcmp0 (text, status_names[i]) == 0)
-      {
-        *status = (ClrCaseStatus) i;
-        return TRUE;
-      }
-  return FALSE;
+  int found = _clr_store_enum_find (status_names, G_N_ELEMENTS (status_names), 0, text);
+
+  if (found >= 0)
+    *status = (ClrCaseStatus) found;
+  return found >= 0;
 }
+
+/* The columns of CASE_COLUMNS; the status is read by case_from_stmt(). */
+static const ClrStoreColumn case_columns[] = {
+  CLR_STORE_COLUMN (INT64, ClrCase, id),
+  CLR_STORE_COLUMN (TEXT, ClrCase, reference),
+  CLR_STORE_COLUMN (TEXT, ClrCase, destination),
+  CLR_STORE_COLUMN (TEXT, ClrCase, date),
+  CLR_STORE_COLUMN (TEXT, ClrCase, party_names),
+  CLR_STORE_COLUMN_SKIPPED,
+  CLR_STORE_COLUMN (TEXT, ClrCase, created_at),
+  CLR_STORE_COLUMN (TEXT, ClrCase, updated_at),
+  CLR_STORE_COLUMN (INT64, ClrCase, revision),
+  CLR_STORE_COLUMN (JSON, ClrCase, shipment),
+  CLR_STORE_COLUMN (JSON, ClrCase, result),
+  CLR_STORE_COLUMN (TEXT, ClrCase, verdict),
+  CLR_STORE_COLUMN (TEXT, ClrCase, evaluated_at),
+};
 
 static void
 clr_case_clear (ClrCase *self)
 {
-  g_free (self->reference);
-  g_free (self->destination);
-  g_free (self->date);
-  g_free (self->party_names);
-  g_free (self->created_at);
-  g_free (self->updated_at);
-  g_clear_pointer (&self->shipment, json_node_unref);
-  g_clear_pointer (&self->result, json_node_unref);
-  g_free (self->verdict);
-  g_free (self->evaluated_at);
+  _clr_store_clear_columns (self, case_columns, G_N_ELEMENTS (case_columns));
 }
 
 CLR_STORE_DEFINE_RECORD (ClrCase, clr_case, clr_case_clear)
@@ -519,22 +523,11 @@ static ClrCase *
 case_from_stmt (sqlite3_stmt *stmt)
 {
   ClrCase *self = g_new0 (ClrCase, 1);
-  g_autofree char *status = _clr_stmt_dup_text (stmt, 5);
-  g_autofree char *shipment = _clr_stmt_dup_text (stmt, 9);
-  g_autofree char *result = _clr_stmt_dup_text (stmt, 10);
 
   self->ref_count = 1;
-  self->id = sqlite3_column_int64 (stmt, 0);
-  self->reference = _clr_stmt_dup_text (stmt, 1);
-  self->destination = _clr_stmt_dup_text (stmt, 2);
-  self->date = _clr_stmt_dup_text (stmt, 3);
-  self->party_names = _clr_stmt_dup_text (stmt, 4);
-  if (!clr_case_status_from_string (status, &self->status))
+  _clr_store_read_columns (self, case_columns, G_N_ELEMENTS (case_columns), stmt);
+  if (!clr_case_status_from_string ((const char *) sqlite3_column_text (stmt, 5), &self->status))
     self->status = CLR_CASE_STATUS_OPEN;
-  self->created_at = _clr_stmt_dup_text (stmt, 6);
-  self->updated_at = _clr_stmt_dup_text (stmt, 7);
-  self->revision = sqlite3_column_int64 (stmt, 8);
-  self->shipment = clr_json_from_text (shipment, NULL);
   if (self->shipment == NULL)
     {
       /* Unreadable text never reaches the table through this API; keep the
@@ -542,10 +535,6 @@ case_from_stmt (sqlite3_stmt *stmt)
       self->shipment = json_node_new (JSON_NODE_OBJECT);
       json_node_take_object (self->shipment, json_object_new ());
     }
-  self->result = clr_json_from_text (result, NULL);
-  self->verdict = _clr_stmt_dup_text (stmt, 11);
-  self->evaluated_at = _clr_stmt_dup_text (stmt, 12);
-
   return self;
 }
 
@@ -598,10 +587,9 @@ clr_store_list_cases (ClrStore       *self,
                       guint           limit,
                       GError        **error)
 {
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_case_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *pattern = NULL;
-  int rc;
+  GPtrArray *cases;
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
@@ -616,27 +604,17 @@ clr_store_list_cases (ClrStore       *self,
                              " OR ship_date LIKE ?2 ESCAPE '\\' OR verdict LIKE ?2 ESCAPE '\\' "
                              " OR party_names LIKE ?2 ESCAPE '\\') "
                              "ORDER BY updated_at DESC, id DESC LIMIT ?3", error);
-  if (stmt == NULL)
+  if (stmt != NULL)
     {
-      _clr_store_unlock (self);
-      return NULL;
+      _clr_stmt_bind_text_or_null (stmt, 1, status == CLR_CASE_STATUS_ANY ? NULL : clr_case_status_to_string (status));
+      _clr_stmt_bind_text_or_null (stmt, 2, pattern);
+      sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
     }
-  _clr_stmt_bind_text_or_null (stmt, 1, status == CLR_CASE_STATUS_ANY ? NULL : clr_case_status_to_string (status));
-  _clr_stmt_bind_text_or_null (stmt, 2, pattern);
-  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (cases, case_from_stmt (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      _clr_store_set_error (self, error, _("Listing cases"));
-      _clr_store_unlock (self);
-      return NULL;
-    }
+  cases = _clr_store_collect_rows (self, stmt, (ClrStoreRowFunc) case_from_stmt,
+                                   (GDestroyNotify) clr_case_unref, _("Listing cases"), error);
   _clr_store_unlock (self);
 
-  return g_steal_pointer (&cases);
+  return cases;
 }
 
 gint64

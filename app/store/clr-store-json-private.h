@@ -35,16 +35,4 @@ JsonObject *_clr_json_member_object     (JsonObject   *object,
 char       *_clr_json_text_from_strv    (const char * const *strv);
 GStrv       _clr_json_text_to_strv      (const char   *text);
 
-/* Adds member @name: @value, or null when @value is NULL. */
-void        _clr_json_add_string        (JsonBuilder  *builder,
-                                         const char   *name,
-                                         const char   *value);
-/* Adds member @name with an integer or boolean @value. */
-void        _clr_json_add_int           (JsonBuilder  *builder,
-                                         const char   *name,
-                                         gint64        value);
-void        _clr_json_add_boolean       (JsonBuilder  *builder,
-                                         const char   *name,
-                                         gboolean      value);
-
 G_END_DECLS

@@ -125,33 +125,3 @@ _clr_json_text_to_strv (const char *text)
 
   return g_strv_builder_end (builder);
 }
-
-void
-_clr_json_add_string (JsonBuilder *builder,
-                      const char  *name,
-                      const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-void
-_clr_json_add_int (JsonBuilder *builder,
-                   const char  *name,
-                   gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-void
-_clr_json_add_boolean (JsonBuilder *builder,
-                       const char  *name,
-                       gboolean     value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_boolean_value (builder, value);
-}

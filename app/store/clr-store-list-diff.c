@@ -407,10 +407,8 @@ clr_store_diff_versions (ClrStore  *self,
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return NULL;
-
-  _clr_store_lock (self);
   if (!check_version_has_entries (self, old_version, &old_source, error) ||
       !check_version_has_entries (self, new_version, &new_source, error))
     goto out;
@@ -444,10 +442,8 @@ clr_store_diff_latest (ClrStore    *self,
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
   g_return_val_if_fail (source != NULL, NULL);
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return NULL;
-
-  _clr_store_lock (self);
   stmt = _clr_store_prepare (self,
                              "SELECT id FROM list_version WHERE source = ? AND status IN ('current', 'previous') "
                              "ORDER BY CASE status WHEN 'current' THEN 0 ELSE 1 END",

@@ -74,12 +74,10 @@ add_counts_json (JsonBuilder *builder,
       ClrListCount *count = g_ptr_array_index (counts, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "list");
-      json_builder_add_string_value (builder, count->list_code);
-      json_builder_set_member_name (builder, "list_name");
-      json_builder_add_string_value (builder, count->list_name);
-      _clr_json_add_int (builder, "records", (gint64) count->records);
-      _clr_json_add_int (builder, "names", (gint64) count->names);
+      clr_json_add_string (builder, "list", count->list_code);
+      clr_json_add_string (builder, "list_name", count->list_name);
+      clr_json_add_int (builder, "records", (gint64) count->records);
+      clr_json_add_int (builder, "names", (gint64) count->names);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -90,11 +88,13 @@ add_strings_json (JsonBuilder *builder,
                   const char  *member,
                   GPtrArray   *strings)
 {
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
+  g_autoptr(GStrvBuilder) strv = g_strv_builder_new ();
+  g_auto(GStrv) texts = NULL;
+
   for (guint i = 0; strings != NULL && i < strings->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (strings, i));
-  json_builder_end_array (builder);
+    g_strv_builder_add (strv, g_ptr_array_index (strings, i));
+  texts = g_strv_builder_end (strv);
+  clr_json_add_strv (builder, member, (const char * const *) texts);
 }
 
 ClrListVersion *
@@ -108,16 +108,28 @@ _clr_list_version_new (void)
   return version;
 }
 
+/* The columns of CLR_LIST_VERSION_COLUMNS; the warnings and the counts are
+ * read by the store's version queries. */
+const ClrStoreColumn _clr_list_version_columns[CLR_LIST_VERSION_N_COLUMNS] = {
+  CLR_STORE_COLUMN (INT64, ClrListVersion, id),
+  CLR_STORE_COLUMN (TEXT, ClrListVersion, source),
+  CLR_STORE_COLUMN (TEXT, ClrListVersion, file_name),
+  CLR_STORE_COLUMN (TEXT, ClrListVersion, sha256),
+  CLR_STORE_COLUMN (TEXT, ClrListVersion, publication_date),
+  CLR_STORE_COLUMN (TEXT, ClrListVersion, imported_at),
+  CLR_STORE_COLUMN (TEXT, ClrListVersion, format),
+  CLR_STORE_COLUMN (TEXT, ClrListVersion, status),
+  CLR_STORE_COLUMN (BOOLEAN, ClrListVersion, pruned),
+  CLR_STORE_COLUMN (INT64, ClrListVersion, records),
+  CLR_STORE_COLUMN (INT64, ClrListVersion, names),
+  CLR_STORE_COLUMN_SKIPPED,
+  CLR_STORE_COLUMN (BOOLEAN, ClrListVersion, fetched_without_tls),
+};
+
 static void
 clr_list_version_clear (ClrListVersion *version)
 {
-  g_free (version->source);
-  g_free (version->file_name);
-  g_free (version->sha256);
-  g_free (version->publication_date);
-  g_free (version->imported_at);
-  g_free (version->format);
-  g_free (version->status);
+  _clr_store_clear_columns (version, _clr_list_version_columns, CLR_LIST_VERSION_N_COLUMNS);
   g_clear_pointer (&version->counts, g_ptr_array_unref);
   g_clear_pointer (&version->warnings, g_ptr_array_unref);
 }
@@ -132,18 +144,18 @@ clr_list_version_to_json (const ClrListVersion *version)
   g_return_val_if_fail (version != NULL, NULL);
 
   json_builder_begin_object (builder);
-  _clr_json_add_int (builder, "id", version->id);
-  _clr_json_add_string (builder, "source", version->source);
-  _clr_json_add_string (builder, "status", version->status);
-  _clr_json_add_string (builder, "file_name", version->file_name);
-  _clr_json_add_string (builder, "sha256", version->sha256);
-  _clr_json_add_string (builder, "publication_date", version->publication_date);
-  _clr_json_add_string (builder, "imported_at", version->imported_at);
-  _clr_json_add_string (builder, "format", version->format);
-  _clr_json_add_int (builder, "records", (gint64) version->records);
-  _clr_json_add_int (builder, "names", (gint64) version->names);
-  _clr_json_add_boolean (builder, "pruned", version->pruned);
-  _clr_json_add_boolean (builder, "fetched_without_tls", version->fetched_without_tls);
+  clr_json_add_int (builder, "id", version->id);
+  clr_json_add_string (builder, "source", version->source);
+  clr_json_add_string (builder, "status", version->status);
+  clr_json_add_string (builder, "file_name", version->file_name);
+  clr_json_add_string (builder, "sha256", version->sha256);
+  clr_json_add_string (builder, "publication_date", version->publication_date);
+  clr_json_add_string (builder, "imported_at", version->imported_at);
+  clr_json_add_string (builder, "format", version->format);
+  clr_json_add_int (builder, "records", (gint64) version->records);
+  clr_json_add_int (builder, "names", (gint64) version->names);
+  clr_json_add_boolean (builder, "pruned", version->pruned);
+  clr_json_add_boolean (builder, "fetched_without_tls", version->fetched_without_tls);
   add_counts_json (builder, version->counts);
   add_strings_json (builder, "warnings", version->warnings);
   json_builder_end_object (builder);
@@ -182,23 +194,19 @@ clr_list_import_result_to_json (const ClrListImportResult *result)
   g_return_val_if_fail (result != NULL, NULL);
 
   json_builder_begin_object (builder);
-  _clr_json_add_string (builder, "source", result->source);
-  _clr_json_add_string (builder, "file_name", result->file_name);
-  _clr_json_add_boolean (builder, "unchanged", result->unchanged);
-  _clr_json_add_int (builder, "version_id", result->version_id);
-  json_builder_set_member_name (builder, "previous_version_id");
-  if (result->previous_version_id > 0)
-    json_builder_add_int_value (builder, result->previous_version_id);
-  else
-    json_builder_add_null_value (builder);
-  _clr_json_add_string (builder, "sha256", result->sha256);
-  _clr_json_add_string (builder, "format", result->format);
-  _clr_json_add_string (builder, "publication_date", result->publication_date);
-  _clr_json_add_int (builder, "records", (gint64) result->records);
-  _clr_json_add_int (builder, "names", (gint64) result->names);
-  _clr_json_add_int (builder, "added", (gint64) result->added);
-  _clr_json_add_int (builder, "removed", (gint64) result->removed);
-  _clr_json_add_int (builder, "changed", (gint64) result->changed);
+  clr_json_add_string (builder, "source", result->source);
+  clr_json_add_string (builder, "file_name", result->file_name);
+  clr_json_add_boolean (builder, "unchanged", result->unchanged);
+  clr_json_add_int (builder, "version_id", result->version_id);
+  clr_json_add_id (builder, "previous_version_id", result->previous_version_id);
+  clr_json_add_string (builder, "sha256", result->sha256);
+  clr_json_add_string (builder, "format", result->format);
+  clr_json_add_string (builder, "publication_date", result->publication_date);
+  clr_json_add_int (builder, "records", (gint64) result->records);
+  clr_json_add_int (builder, "names", (gint64) result->names);
+  clr_json_add_int (builder, "added", (gint64) result->added);
+  clr_json_add_int (builder, "removed", (gint64) result->removed);
+  clr_json_add_int (builder, "changed", (gint64) result->changed);
   add_counts_json (builder, result->counts);
   add_strings_json (builder, "warnings", result->warnings);
   json_builder_end_object (builder);
@@ -250,9 +258,9 @@ clr_list_changes_to_json (GPtrArray *changes)
     }
 
   json_builder_begin_object (builder);
-  _clr_json_add_int (builder, "added", (gint64) counts[CLR_LIST_CHANGE_ADDED]);
-  _clr_json_add_int (builder, "removed", (gint64) counts[CLR_LIST_CHANGE_REMOVED]);
-  _clr_json_add_int (builder, "changed", (gint64) counts[CLR_LIST_CHANGE_CHANGED]);
+  clr_json_add_int (builder, "added", (gint64) counts[CLR_LIST_CHANGE_ADDED]);
+  clr_json_add_int (builder, "removed", (gint64) counts[CLR_LIST_CHANGE_REMOVED]);
+  clr_json_add_int (builder, "changed", (gint64) counts[CLR_LIST_CHANGE_CHANGED]);
   json_builder_set_member_name (builder, "changes");
   json_builder_begin_array (builder);
   for (guint i = 0; i < changes->len; i++)
@@ -260,30 +268,14 @@ clr_list_changes_to_json (GPtrArray *changes)
       ClrListChange *change = g_ptr_array_index (changes, i);
 
       json_builder_begin_object (builder);
-      _clr_json_add_string (builder, "kind", clr_list_change_kind_to_string (change->kind));
-      _clr_json_add_string (builder, "key", change->key);
-      _clr_json_add_string (builder, "list", change->list_code);
-      _clr_json_add_string (builder, "name", change->name);
-      json_builder_set_member_name (builder, "countries");
-      json_builder_begin_array (builder);
-      for (guint j = 0; change->countries != NULL && change->countries[j] != NULL; j++)
-        json_builder_add_string_value (builder, change->countries[j]);
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "old_entry_id");
-      if (change->old_entry_id > 0)
-        json_builder_add_int_value (builder, change->old_entry_id);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "new_entry_id");
-      if (change->new_entry_id > 0)
-        json_builder_add_int_value (builder, change->new_entry_id);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "fields");
-      json_builder_begin_array (builder);
-      for (guint j = 0; change->fields != NULL && change->fields[j] != NULL; j++)
-        json_builder_add_string_value (builder, change->fields[j]);
-      json_builder_end_array (builder);
+      clr_json_add_string (builder, "kind", clr_list_change_kind_to_string (change->kind));
+      clr_json_add_string (builder, "key", change->key);
+      clr_json_add_string (builder, "list", change->list_code);
+      clr_json_add_string (builder, "name", change->name);
+      clr_json_add_strv (builder, "countries", (const char * const *) change->countries);
+      clr_json_add_id (builder, "old_entry_id", change->old_entry_id);
+      clr_json_add_id (builder, "new_entry_id", change->new_entry_id);
+      clr_json_add_strv (builder, "fields", (const char * const *) change->fields);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -25,18 +25,10 @@ struct _ClrListWriter
 {
   ClrStore     *store;
   gboolean      active;      /* lock held, transaction open */
-  gint64        version_id;
-  char         *source;
-  char         *file_name;
-  char         *sha256;
-  char         *publication_date;
-  char         *format;
+  ClrListVersion *version;  /* the version being written: its id, file, counts so far and warnings */
   sqlite3_stmt *insert;
   GHashTable   *counts;      /* list code → ClrListCount */
   GHashTable   *keys;        /* entry keys given out in this version */
-  GPtrArray    *warnings;
-  guint64       records;
-  guint64       names;
   JsonGenerator *generator;
 };
 
@@ -62,14 +54,9 @@ clr_list_writer_free (ClrListWriter *writer)
 
   writer_finish (writer, TRUE);
   g_clear_object (&writer->store);
-  g_free (writer->source);
-  g_free (writer->file_name);
-  g_free (writer->sha256);
-  g_free (writer->publication_date);
-  g_free (writer->format);
+  g_clear_pointer (&writer->version, clr_list_version_unref);
   g_clear_pointer (&writer->counts, g_hash_table_unref);
   g_clear_pointer (&writer->keys, g_hash_table_unref);
-  g_clear_pointer (&writer->warnings, g_ptr_array_unref);
   g_clear_object (&writer->generator);
   g_free (writer);
 }
@@ -95,15 +82,15 @@ clr_store_begin_list_version (ClrStore    *self,
 
   writer = g_new0 (ClrListWriter, 1);
   writer->store = g_object_ref (self);
-  writer->source = g_strdup (source);
-  writer->file_name = g_strdup (file_name);
-  writer->sha256 = g_strdup (sha256);
-  writer->publication_date = g_strdup (publication_date);
-  writer->format = g_strdup (format);
+  writer->version = _clr_list_version_new ();
+  writer->version->source = g_strdup (source);
+  writer->version->file_name = g_strdup (file_name);
+  writer->version->sha256 = g_strdup (sha256);
+  writer->version->publication_date = g_strdup (publication_date);
+  writer->version->format = g_strdup (format);
   writer->counts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) clr_list_count_free);
   writer->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  writer->warnings = g_ptr_array_new_with_free_func (g_free);
   writer->generator = json_generator_new ();
 
   _clr_store_lock (self);
@@ -128,7 +115,7 @@ clr_store_begin_list_version (ClrStore    *self,
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
   if (!_clr_store_step_done (self, stmt, _("Creating a list version"), error))
     return NULL;
-  writer->version_id = sqlite3_last_insert_rowid (_clr_store_get_db (self));
+  writer->version->id = sqlite3_last_insert_rowid (_clr_store_get_db (self));
 
   writer->insert = _clr_store_prepare (self,
                                        "INSERT INTO list_entry (version_id, entry_key, name_key, list_code, "
@@ -275,7 +262,7 @@ clr_list_writer_add_entry (ClrListWriter  *writer,
   if (!writer->active)
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
-                   _("The list version for %s is already finished"), writer->file_name);
+                   _("The list version for %s is already finished"), writer->version->file_name);
       return FALSE;
     }
 
@@ -283,7 +270,7 @@ clr_list_writer_add_entry (ClrListWriter  *writer,
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
                    _("%s:%" PRId64 ": the record has no %s"),
-                   writer->file_name, entry->source_line,
+                   writer->version->file_name, entry->source_line,
                    is_blank (entry->list_code) ? "list" : "name");
       return FALSE;
     }
@@ -297,7 +284,7 @@ clr_list_writer_add_entry (ClrListWriter  *writer,
 
   stmt = writer->insert;
   sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, writer->version_id);
+  sqlite3_bind_int64 (stmt, 1, writer->version->id);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, name_key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, entry->list_code, -1, SQLITE_STATIC);
@@ -310,7 +297,7 @@ clr_list_writer_add_entry (ClrListWriter  *writer,
 
       _clr_store_set_error (writer->store, &local_error, _("Storing a list entry"));
       g_set_error (error, local_error->domain, local_error->code, "%s:%" G_GINT64_FORMAT ": %s",
-                   writer->file_name, entry->source_line, local_error->message);
+                   writer->version->file_name, entry->source_line, local_error->message);
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -327,8 +314,8 @@ clr_list_writer_add_entry (ClrListWriter  *writer,
     }
   count->records++;
   count->names += 1 + entry->aliases->len;
-  writer->records++;
-  writer->names += 1 + entry->aliases->len;
+  writer->version->records++;
+  writer->version->names += 1 + entry->aliases->len;
 
   return TRUE;
 }
@@ -340,7 +327,7 @@ clr_list_writer_add_warning (ClrListWriter *writer,
   g_return_if_fail (writer != NULL);
   g_return_if_fail (warning != NULL);
 
-  g_ptr_array_add (writer->warnings, g_strdup (warning));
+  g_ptr_array_add (writer->version->warnings, g_strdup (warning));
 }
 
 static int
@@ -426,28 +413,28 @@ writer_commit_locked (ClrListWriter        *writer,
   g_autoptr(JsonNode) warnings_node = NULL;
   g_autofree char *warnings_json = NULL;
 
-  if (is_blank (writer->source))
+  if (is_blank (writer->version->source))
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
-                   _("%s: cannot tell which list source this file belongs to"), writer->file_name);
+                   _("%s: cannot tell which list source this file belongs to"), writer->version->file_name);
       return FALSE;
     }
 
-  if (writer->records == 0)
+  if (writer->version->records == 0)
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
-                   _("%s: the file contains no list entries"), writer->file_name);
+                   _("%s: the file contains no list entries"), writer->version->file_name);
       return FALSE;
     }
 
-  current = _clr_store_get_current_version_locked (self, writer->source, &local_error);
+  current = _clr_store_get_current_version_locked (self, writer->version->source, &local_error);
   if (current == NULL && !g_error_matches (local_error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  if (current != NULL && g_strcmp0 (current->sha256, writer->sha256) == 0)
+  if (current != NULL && g_strcmp0 (current->sha256, writer->version->sha256) == 0)
     {
       _clr_store_rollback (self);
       if (result != NULL)
@@ -472,7 +459,7 @@ writer_commit_locked (ClrListWriter        *writer,
                          _("%s: list %s of source “%s” would drop from %" PRIu64
                            " to %" PRIu64 " records (more than %d %%); "
                            "the current version was kept. Force the import to accept it."),
-                         writer->file_name, old_count->list_code, writer->source,
+                         writer->version->file_name, old_count->list_code, writer->version->source,
                          old_count->records, new_records,
                          (int) (CLR_LIST_SANITY_MAX_DROP * 100 + 0.5));
             return FALSE;
@@ -492,7 +479,7 @@ writer_commit_locked (ClrListWriter        *writer,
       ClrListCount *count = g_ptr_array_index (counts, i);
 
       sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, writer->version_id);
+      sqlite3_bind_int64 (stmt, 1, writer->version->id);
       sqlite3_bind_text (stmt, 2, count->list_code, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, count->list_name, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 4, (gint64) count->records);
@@ -504,8 +491,8 @@ writer_commit_locked (ClrListWriter        *writer,
 
   builder = json_builder_new ();
   json_builder_begin_array (builder);
-  for (guint i = 0; i < writer->warnings->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (writer->warnings, i));
+  for (guint i = 0; i < writer->version->warnings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (writer->version->warnings, i));
   json_builder_end_array (builder);
   warnings_node = json_builder_get_root (builder);
   json_generator_set_root (writer->generator, warnings_node);
@@ -517,14 +504,14 @@ writer_commit_locked (ClrListWriter        *writer,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, writer->source, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, writer->sha256 ? writer->sha256 : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, writer->publication_date, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, writer->format, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, (gint64) writer->records);
-  sqlite3_bind_int64 (stmt, 6, (gint64) writer->names);
+  sqlite3_bind_text (stmt, 1, writer->version->source, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, writer->version->sha256 ? writer->version->sha256 : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, writer->version->publication_date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, writer->version->format, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, (gint64) writer->version->records);
+  sqlite3_bind_int64 (stmt, 6, (gint64) writer->version->names);
   sqlite3_bind_text (stmt, 7, warnings_json, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 8, writer->version_id);
+  sqlite3_bind_int64 (stmt, 8, writer->version->id);
   if (!_clr_store_step_done (self, stmt, _("Storing a list version"), error))
     return FALSE;
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -532,12 +519,12 @@ writer_commit_locked (ClrListWriter        *writer,
   /* previous → superseded, current → previous, new → current. */
   if (!exec_bound (self, "UPDATE list_version SET status = 'superseded' "
                    "WHERE source = ?1 AND status = 'previous' AND id != ?2",
-                   writer->source, writer->version_id, error) ||
+                   writer->version->source, writer->version->id, error) ||
       !exec_bound (self, "UPDATE list_version SET status = 'previous' "
                    "WHERE source = ?1 AND status = 'current' AND id != ?2",
-                   writer->source, writer->version_id, error) ||
+                   writer->version->source, writer->version->id, error) ||
       !exec_bound (self, "UPDATE list_version SET status = 'current' WHERE id = ?2",
-                   NULL, writer->version_id, error))
+                   NULL, writer->version->id, error))
     return FALSE;
 
   /* Keep entries of the current and previous versions only: older ones
@@ -545,38 +532,25 @@ writer_commit_locked (ClrListWriter        *writer,
   if (!exec_bound (self, "DELETE FROM list_entry WHERE version_id IN "
                    "(SELECT id FROM list_version WHERE source = ?1 AND status = 'superseded' "
                    "AND pruned = 0 AND id != ?2)",
-                   writer->source, writer->version_id, error) ||
+                   writer->version->source, writer->version->id, error) ||
       !exec_bound (self, "UPDATE list_version SET pruned = 1 "
                    "WHERE source = ?1 AND status = 'superseded' AND id != ?2",
-                   writer->source, writer->version_id, error))
+                   writer->version->source, writer->version->id, error))
     return FALSE;
 
   if (result != NULL)
     {
       result->unchanged = FALSE;
-      result->version_id = writer->version_id;
+      result->version_id = writer->version->id;
       result->previous_version_id = current ? current->id : 0;
-      g_free (result->source);
-      result->source = g_strdup (writer->source);
-      g_free (result->file_name);
-      result->file_name = g_strdup (writer->file_name);
-      g_free (result->sha256);
-      result->sha256 = g_strdup (writer->sha256);
-      g_free (result->format);
-      result->format = g_strdup (writer->format);
-      g_free (result->publication_date);
-      result->publication_date = g_strdup (writer->publication_date);
-      result->records = writer->records;
-      result->names = writer->names;
-      g_clear_pointer (&result->counts, g_ptr_array_unref);
-      result->counts = g_steal_pointer (&counts);
-      g_clear_pointer (&result->warnings, g_ptr_array_unref);
-      result->warnings = _clr_strings_copy (writer->warnings);
-      result->added = writer->records;
+      g_ptr_array_unref (writer->version->counts);
+      writer->version->counts = g_steal_pointer (&counts);
+      clr_list_import_result_fill_from_version (result, writer->version);
+      result->added = writer->version->records;
       result->removed = result->changed = 0;
 
       if (current != NULL &&
-          !_clr_store_diff_locked (self, current->id, writer->version_id, NULL,
+          !_clr_store_diff_locked (self, current->id, writer->version->id, NULL,
                         &result->added, &result->removed, &result->changed, error))
         return FALSE;
     }
@@ -587,16 +561,16 @@ writer_commit_locked (ClrListWriter        *writer,
     g_autoptr(JsonNode) after = NULL;
 
     json_builder_begin_object (b);
-    _clr_json_add_int (b, "version_id", writer->version_id);
-    _clr_json_add_int (b, "previous_version_id", current ? current->id : 0);
+    clr_json_add_int (b, "version_id", writer->version->id);
+    clr_json_add_int (b, "previous_version_id", current ? current->id : 0);
     json_builder_set_member_name (b, "file");
-    json_builder_add_string_value (b, writer->file_name);
+    json_builder_add_string_value (b, writer->version->file_name);
     json_builder_set_member_name (b, "sha256");
-    json_builder_add_string_value (b, writer->sha256);
-    _clr_json_add_int (b, "records", (gint64) writer->records);
+    json_builder_add_string_value (b, writer->version->sha256);
+    clr_json_add_int (b, "records", (gint64) writer->version->records);
     json_builder_end_object (b);
     after = json_builder_get_root (b);
-    if (clr_store_audit_append_unlocked (self, NULL, CLR_AUDIT_LIST_IMPORT, "list", writer->source, 0,
+    if (clr_store_audit_append_unlocked (self, NULL, CLR_AUDIT_LIST_IMPORT, "list", writer->version->source, 0,
                                          NULL, after, error) == 0)
       return FALSE;
   }
@@ -618,7 +592,7 @@ clr_list_writer_commit (ClrListWriter        *writer,
   if (!writer->active)
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
-                   _("The list version for %s is already finished"), writer->file_name);
+                   _("The list version for %s is already finished"), writer->version->file_name);
       return FALSE;
     }
 
@@ -640,7 +614,7 @@ _clr_list_writer_mark_without_tls (ClrListWriter  *writer,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, writer->version_id);
+  sqlite3_bind_int64 (stmt, 1, writer->version->id);
   if (!_clr_store_step_done (writer->store, stmt, _("Creating a list version"), error))
     return FALSE;
 
@@ -658,16 +632,16 @@ _clr_list_writer_set_file_info (ClrListWriter *writer,
 
   if (source != NULL)
     {
-      g_free (writer->source);
-      writer->source = g_strdup (source);
+      g_free (writer->version->source);
+      writer->version->source = g_strdup (source);
     }
   if (sha256 != NULL)
     {
-      g_free (writer->sha256);
-      writer->sha256 = g_strdup (sha256);
+      g_free (writer->version->sha256);
+      writer->version->sha256 = g_strdup (sha256);
     }
-  g_free (writer->publication_date);
-  writer->publication_date = g_strdup (publication_date);
-  g_free (writer->format);
-  writer->format = g_strdup (format);
+  g_free (writer->version->publication_date);
+  writer->version->publication_date = g_strdup (publication_date);
+  g_free (writer->version->format);
+  writer->version->format = g_strdup (format);
 }

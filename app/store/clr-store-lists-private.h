@@ -8,11 +8,23 @@
 #pragma once
 
 #include "clr-store-lists.h"
+#include "clr-store-private.h"
 
 G_BEGIN_DECLS
 
+/* The columns of a list version, in the order _clr_list_version_columns
+ * reads them. */
+#define CLR_LIST_VERSION_COLUMNS \
+  "id, source, file_name, sha256, publication_date, imported_at, format, status, " \
+  "pruned, record_count, name_count, warnings_json, fetched_without_tls"
+#define CLR_LIST_VERSION_N_COLUMNS 13
+extern const ClrStoreColumn _clr_list_version_columns[CLR_LIST_VERSION_N_COLUMNS];
+
 /* FALSE with an error when the store is not open. */
 gboolean        _clr_store_lists_check_open               (ClrStore             *self,
+                                                           GError              **error);
+/* The same, and takes the lock when it is open. */
+gboolean        _clr_store_lists_lock                     (ClrStore             *self,
                                                            GError              **error);
 
 /* Lock not held. The current version whose hash is @sha256 (of @source when

@@ -63,6 +63,16 @@ _clr_store_lists_check_open (ClrStore  *self,
 }
 
 gboolean
+_clr_store_lists_lock (ClrStore  *self,
+                       GError   **error)
+{
+  if (!_clr_store_lists_check_open (self, error))
+    return FALSE;
+  _clr_store_lock (self);
+  return TRUE;
+}
+
+gboolean
 clr_store_foreach_current_entry (ClrStore           *self,
                                  const char         *source,
                                  ClrStoreEntryFunc   func,
@@ -76,10 +86,8 @@ clr_store_foreach_current_entry (ClrStore           *self,
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return FALSE;
-
-  _clr_store_lock (self);
 
   stmt = _clr_store_prepare (self,
                              "SELECT e.id, e.data FROM list_entry e "
@@ -132,10 +140,8 @@ clr_store_get_entry (ClrStore  *self,
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return NULL;
-
-  _clr_store_lock (self);
 
   stmt = _clr_store_prepare (self, "SELECT data FROM list_entry WHERE id = ?", error);
   if (stmt == NULL)
@@ -215,9 +221,6 @@ parse_warnings (const char *text,
     }
 }
 
-#define VERSION_COLUMNS \
-  "id, source, file_name, sha256, publication_date, imported_at, format, status, " \
-  "pruned, record_count, name_count, warnings_json, fetched_without_tls"
 
 /* Lock held. */
 static ClrListVersion *
@@ -227,19 +230,8 @@ version_from_row (ClrStore      *self,
 {
   g_autoptr(ClrListVersion) version = _clr_list_version_new ();
 
-  version->id = sqlite3_column_int64 (stmt, 0);
-  version->source = _clr_stmt_dup_text (stmt, 1);
-  version->file_name = _clr_stmt_dup_text (stmt, 2);
-  version->sha256 = _clr_stmt_dup_text (stmt, 3);
-  version->publication_date = _clr_stmt_dup_text (stmt, 4);
-  version->imported_at = _clr_stmt_dup_text (stmt, 5);
-  version->format = _clr_stmt_dup_text (stmt, 6);
-  version->status = _clr_stmt_dup_text (stmt, 7);
-  version->pruned = sqlite3_column_int (stmt, 8) != 0;
-  version->records = (guint64) sqlite3_column_int64 (stmt, 9);
-  version->names = (guint64) sqlite3_column_int64 (stmt, 10);
+  _clr_store_read_columns (version, _clr_list_version_columns, CLR_LIST_VERSION_N_COLUMNS, stmt);
   parse_warnings ((const char *) sqlite3_column_text (stmt, 11), version->warnings);
-  version->fetched_without_tls = sqlite3_column_int (stmt, 12) != 0;
 
   if (!load_counts (self, version->id, version->counts, error))
     return NULL;
@@ -256,7 +248,7 @@ query_versions (ClrStore    *self,
 {
   g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_list_version_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = g_strdup_printf ("SELECT " VERSION_COLUMNS " FROM list_version WHERE %s "
+  g_autofree char *sql = g_strdup_printf ("SELECT " CLR_LIST_VERSION_COLUMNS " FROM list_version WHERE %s "
                                           "ORDER BY source, id DESC", where);
   int rc;
 
@@ -292,10 +284,8 @@ clr_store_list_versions (ClrStore    *self,
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return NULL;
-
-  _clr_store_lock (self);
   versions = query_versions (self, "(?1 IS NULL OR source = ?1)", source, error);
   _clr_store_unlock (self);
 
@@ -332,10 +322,8 @@ clr_store_get_current_version (ClrStore    *self,
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
   g_return_val_if_fail (source != NULL, NULL);
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return NULL;
-
-  _clr_store_lock (self);
   version = _clr_store_get_current_version_locked (self, source, error);
   _clr_store_unlock (self);
 
@@ -353,10 +341,8 @@ clr_store_list_loaded_sources (ClrStore  *self,
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return NULL;
-
-  _clr_store_lock (self);
   stmt = _clr_store_prepare (self, "SELECT DISTINCT source FROM list_version ORDER BY source", error);
   if (stmt == NULL)
     goto out;
@@ -392,7 +378,7 @@ _clr_store_find_current_with_hash (ClrStore    *self,
 
   _clr_store_lock (self);
   stmt = _clr_store_prepare (self,
-                             "SELECT " VERSION_COLUMNS " FROM list_version "
+                             "SELECT " CLR_LIST_VERSION_COLUMNS " FROM list_version "
                              "WHERE status = 'current' AND sha256 = ?1 AND (source = ?2 OR (?2 IS NULL AND "
                              "source IN (SELECT id FROM list_source WHERE custom = 0))) "
                              "ORDER BY id DESC LIMIT 1",

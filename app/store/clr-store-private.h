@@ -43,6 +43,54 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
     g_free (self); \
   }
 
+/* How a record member is read from a statement column, and freed. */
+typedef enum
+{
+  CLR_STORE_COLUMN_SKIP,          /* read by the record's own code */
+  CLR_STORE_COLUMN_TEXT,          /* char *: a copy, or NULL */
+  CLR_STORE_COLUMN_NONEMPTY_TEXT, /* the same, NULL for "" too */
+  CLR_STORE_COLUMN_STRV,          /* GStrv from a JSON array of strings; never NULL */
+  CLR_STORE_COLUMN_INT64,         /* gint64 (or a guint64 count) */
+  CLR_STORE_COLUMN_ID,            /* gint64; in JSON null when not positive */
+  CLR_STORE_COLUMN_DOUBLE,        /* double */
+  CLR_STORE_COLUMN_BOOLEAN,       /* gboolean: the column is not 0 */
+  CLR_STORE_COLUMN_JSON,          /* JsonNode *: the text parsed; NULL when NULL or not JSON */
+  CLR_STORE_COLUMN_JSON_OR_TEXT,  /* the same, but text that is not JSON is kept as a string */
+} ClrStoreColumnKind;
+
+/* The record member that column i of a query fills is @columns[i]; in
+ * JSON it is the member @name. */
+typedef struct
+{
+  ClrStoreColumnKind kind;
+  gsize              offset;
+  const char        *name;
+} ClrStoreColumn;
+
+#define CLR_STORE_COLUMN(kind, Type, member) { CLR_STORE_COLUMN_##kind, G_STRUCT_OFFSET (Type, member), #member }
+#define CLR_STORE_COLUMN_SKIPPED { CLR_STORE_COLUMN_SKIP, 0, NULL }
+
+/* Fills the members of @record from the current row of @stmt. */
+void          _clr_store_read_columns  (gpointer              record,
+                                        const ClrStoreColumn *columns,
+                                        guint                 n_columns,
+                                        sqlite3_stmt         *stmt);
+/* Copies the members of @source into @dest (text and JSON copied). */
+void          _clr_store_copy_columns  (gpointer              dest,
+                                        gconstpointer         source,
+                                        const ClrStoreColumn *columns,
+                                        guint                 n_columns);
+/* Adds the members of @record to the object @builder is in, named as
+ * their members, in column order. */
+void          _clr_store_add_columns_json (JsonBuilder          *builder,
+                                           gconstpointer         record,
+                                           const ClrStoreColumn *columns,
+                                           guint                 n_columns);
+/* Frees the text and JSON members of @record (not @record). */
+void          _clr_store_clear_columns (gpointer              record,
+                                        const ClrStoreColumn *columns,
+                                        guint                 n_columns);
+
 /* One connection per ClrStore, serialised by a mutex: take the lock around
  * every use of the handle, from whatever thread. */
 sqlite3      *_clr_store_get_db     (ClrStore      *self);
@@ -79,6 +127,28 @@ gboolean      _clr_store_step_done  (ClrStore      *self,
                                      sqlite3_stmt  *stmt,
                                      const char    *what,
                                      GError       **error);
+/* Makes a record of the current row of a statement. */
+typedef gpointer (*ClrStoreRowFunc) (sqlite3_stmt *stmt);
+/* Steps @stmt (a query; NULL when preparing it failed and set @error)
+ * to its end: what @row_func makes of each row, in an array that frees
+ * them with @free_func; NULL with @error set from the connection,
+ * prefixed with @what, when a step fails. The caller holds the lock. */
+GPtrArray    *_clr_store_collect_rows (ClrStore       *self,
+                                       sqlite3_stmt   *stmt,
+                                       ClrStoreRowFunc row_func,
+                                       GDestroyNotify  free_func,
+                                       const char     *what,
+                                       GError        **error);
+/* The meta table's small named values (the audit head, the re-screening
+ * marker); the caller holds the lock. Sets *@value to NULL when @key has
+ * none; fails with @error prefixed with @what. */
+gboolean      _clr_store_get_meta   (ClrStore      *self,
+                                     const char    *key,
+                                     char         **value,
+                                     const char    *what,
+                                     GError       **error);
+/* INSERT OR REPLACE of a meta value, for _clr_store_step_done(). */
+#define CLR_STORE_SET_META_SQL "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)"
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; rollback never fails loudly. */
 gboolean      _clr_store_begin      (ClrStore      *self,
                                      GError       **error);
@@ -97,6 +167,17 @@ gboolean      _clr_store_write_end  (ClrStore      *self,
 
 /* A LIKE pattern (ESCAPE '\\') that finds @search anywhere. */
 char         *_clr_store_like_pattern (const char   *search);
+
+/* The store's enums as the words stored and printed: @names[@value], or
+ * NULL when @value is out of range; and the value named @text (looked for
+ * from index @first), or -1. */
+const char   *_clr_store_enum_name   (const char * const *names,
+                                      guint               n_names,
+                                      guint               value);
+int           _clr_store_enum_find   (const char * const *names,
+                                      guint               n_names,
+                                      guint               first,
+                                      const char         *text);
 
 /* Text column helper: a copy of column @col or NULL. */
 char         *_clr_stmt_dup_text    (sqlite3_stmt  *stmt,

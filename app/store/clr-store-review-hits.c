@@ -71,14 +71,19 @@ typedef struct
   sqlite3_stmt *select;
 } EntryCache;
 
+/* The columns entry_cache_get() reads. */
+static const ClrStoreColumn cached_entry_columns[] = {
+  CLR_STORE_COLUMN (TEXT, CachedEntry, json),
+  CLR_STORE_COLUMN (TEXT, CachedEntry, key),
+  CLR_STORE_COLUMN (TEXT, CachedEntry, content_hash),
+  CLR_STORE_COLUMN (TEXT, CachedEntry, list_code),
+  CLR_STORE_COLUMN (TEXT, CachedEntry, name),
+};
+
 static void
 cached_entry_free (CachedEntry *c)
 {
-  g_free (c->json);
-  g_free (c->key);
-  g_free (c->content_hash);
-  g_free (c->list_code);
-  g_free (c->name);
+  _clr_store_clear_columns (c, cached_entry_columns, G_N_ELEMENTS (cached_entry_columns));
   g_free (c->snapshot);
   g_free (c);
 }
@@ -118,13 +123,7 @@ entry_cache_get (ClrStore   *self,
     {
       sqlite3_bind_int64 (cache->select, 1, row);
       if (sqlite3_step (cache->select) == SQLITE_ROW)
-        {
-          c->json = _clr_stmt_dup_text (cache->select, 0);
-          c->key = _clr_stmt_dup_text (cache->select, 1);
-          c->content_hash = _clr_stmt_dup_text (cache->select, 2);
-          c->list_code = _clr_stmt_dup_text (cache->select, 3);
-          c->name = _clr_stmt_dup_text (cache->select, 4);
-        }
+        _clr_store_read_columns (c, cached_entry_columns, G_N_ELEMENTS (cached_entry_columns), cache->select);
       sqlite3_reset (cache->select);
     }
   _clr_store_unlock (self);
@@ -928,8 +927,7 @@ clr_store_review_record_hits (ClrStore          *self,
           p->content_hash = g_strdup (hash);
           p->list_code = g_strdup (entry->list_code);
           p->entry_name = g_strdup (entry->name);
-          key = (entry->entry_id != NULL && *entry->entry_id != '\0')
-                ? g_strdup (entry->entry_id) : clr_entry_dup_key (entry);
+          key = clr_entry_dup_hit_key (entry);
           p = pending_hit_resolve (self, &cache, p, key);
           if (p != NULL)
             g_ptr_array_add (pending_hits, p);

@@ -48,96 +48,136 @@ static const char * const reason_labels[] = {
   N_("Other"),
 };
 
+/* A translated label of @labels, or NULL. */
+static const char *
+enum_label (const char * const *labels,
+            guint               n_labels,
+            guint               value)
+{
+  const char *label = _clr_store_enum_name (labels, n_labels, value);
+
+  return label != NULL ? _(label) : NULL;
+}
+
 const char *
 clr_review_status_to_string (ClrReviewStatus status)
 {
-  if ((guint) status < G_N_ELEMENTS (status_names))
-    return status_names[status];
-  return NULL;
+  return _clr_store_enum_name (status_names, G_N_ELEMENTS (status_names), status);
 }
 
 gboolean
 clr_review_status_from_string (const char      *text,
                                ClrReviewStatus *status)
 {
+  int found = _clr_store_enum_find (status_names, G_N_ELEMENTS (status_names), 0, text);
+
   if (g_strcmp0 (text, "no-match") == 0)
-    {
-      *status = CLR_REVIEW_STATUS_NO_MATCH;
-      return TRUE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
-    if (g_strcmp0 (text, status_names[i]) == 0)
-      {
-        *status = (ClrReviewStatus) i;
-        return TRUE;
-      }
-  return FALSE;
+    found = CLR_REVIEW_STATUS_NO_MATCH;
+  if (found >= 0)
+    *status = (ClrReviewStatus) found;
+  return found >= 0;
 }
 
 const char *
 clr_review_status_get_label (ClrReviewStatus status)
 {
-  if ((guint) status < G_N_ELEMENTS (status_labels))
-    return _(status_labels[status]);
-  return NULL;
+  return enum_label (status_labels, G_N_ELEMENTS (status_labels), status);
 }
 
 const char *
 clr_review_reason_to_string (ClrReviewReason reason)
 {
-  if ((guint) reason < G_N_ELEMENTS (reason_names))
-    return reason_names[reason];
-  return NULL;
+  return _clr_store_enum_name (reason_names, G_N_ELEMENTS (reason_names), reason);
 }
 
+/* Index 0 (no reason) has no name to parse. */
 gboolean
 clr_review_reason_from_string (const char      *text,
                                ClrReviewReason *reason)
 {
-  for (guint i = 1; i < G_N_ELEMENTS (reason_names); i++)
-    if (g_strcmp0 (text, reason_names[i]) == 0)
-      {
-        *reason = (ClrReviewReason) i;
-        return TRUE;
-      }
-  return FALSE;
+  int found = _clr_store_enum_find (reason_names, G_N_ELEMENTS (reason_names), 1, text);
+
+  if (found >= 0)
+    *reason = (ClrReviewReason) found;
+  return found >= 0;
 }
 
 const char *
 clr_review_reason_get_label (ClrReviewReason reason)
 {
-  if ((guint) reason < G_N_ELEMENTS (reason_labels))
-    return _(reason_labels[reason]);
-  return NULL;
+  return enum_label (reason_labels, G_N_ELEMENTS (reason_labels), reason);
 }
 
 /* ---- the item ---- */
 
+/* The columns of CLR_REVIEW_ITEM_COLUMNS; the statuses and reasons are
+ * read by _clr_review_item_new_from_stmt(). */
+static const ClrStoreColumn item_columns[] = {
+  CLR_STORE_COLUMN (INT64, ClrReviewItem, id),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, party_name),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, party_key),
+  CLR_STORE_COLUMN (NONEMPTY_TEXT, ClrReviewItem, party_country),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, party_role),
+  CLR_STORE_COLUMN (INT64, ClrReviewItem, case_id),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, origin),
+  CLR_STORE_COLUMN (JSON, ClrReviewItem, party),
+  CLR_STORE_COLUMN (NONEMPTY_TEXT, ClrReviewItem, list_code),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, entry_key),
+  CLR_STORE_COLUMN (INT64, ClrReviewItem, entry_row),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, content_hash),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, entry_name),
+  CLR_STORE_COLUMN (JSON, ClrReviewItem, entry),
+  CLR_STORE_COLUMN (BOOLEAN, ClrReviewItem, entry_removed),
+  CLR_STORE_COLUMN (DOUBLE, ClrReviewItem, score),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, matched_name),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, explanation),
+  CLR_STORE_COLUMN (JSON, ClrReviewItem, hit),
+  CLR_STORE_COLUMN_SKIPPED,
+  CLR_STORE_COLUMN_SKIPPED,
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, note),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, decided_by),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, decided_by_user),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, decided_at),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, first_seen_at),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, last_seen_at),
+  CLR_STORE_COLUMN (BOOLEAN, ClrReviewItem, reopened),
+  CLR_STORE_COLUMN_SKIPPED,
+  CLR_STORE_COLUMN_SKIPPED,
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, previous_hash),
+  CLR_STORE_COLUMN (STRV, ClrReviewItem, changed_fields),
+};
+
+/* Column @col as a status (open when it is none) and the next as a reason. */
+static void
+read_decision (sqlite3_stmt    *stmt,
+               int              col,
+               ClrReviewStatus *status,
+               ClrReviewReason *reason)
+{
+  if (!clr_review_status_from_string ((const char *) sqlite3_column_text (stmt, col), status))
+    *status = CLR_REVIEW_STATUS_OPEN;
+  if (!clr_review_reason_from_string ((const char *) sqlite3_column_text (stmt, col + 1), reason))
+    *reason = CLR_REVIEW_REASON_NONE;
+}
+
+ClrReviewItem *
+_clr_review_item_new_from_stmt (sqlite3_stmt *stmt)
+{
+  ClrReviewItem *item = g_new0 (ClrReviewItem, 1);
+
+  item->ref_count = 1;
+  _clr_store_read_columns (item, item_columns, G_N_ELEMENTS (item_columns), stmt);
+  read_decision (stmt, 19, &item->status, &item->reason);
+  read_decision (stmt, 28, &item->previous_status, &item->previous_reason);
+  item->family_key = clr_family_key (clr_normalizer_get_default (),
+                                     item->entry_name != NULL ? item->entry_name : item->entry_key);
+  return item;
+}
+
 static void
 clr_review_item_clear (ClrReviewItem *self)
 {
-  g_free (self->party_name);
-  g_free (self->party_key);
-  g_free (self->party_country);
-  g_free (self->party_role);
-  g_free (self->origin);
-  g_clear_pointer (&self->party, json_node_unref);
-  g_free (self->list_code);
-  g_free (self->entry_key);
-  g_free (self->content_hash);
-  g_free (self->entry_name);
-  g_clear_pointer (&self->entry, json_node_unref);
-  g_free (self->matched_name);
-  g_free (self->explanation);
-  g_clear_pointer (&self->hit, json_node_unref);
-  g_free (self->note);
-  g_free (self->decided_by);
-  g_free (self->decided_by_user);
-  g_free (self->decided_at);
-  g_free (self->first_seen_at);
-  g_free (self->last_seen_at);
-  g_free (self->previous_hash);
-  g_strfreev (self->changed_fields);
+  _clr_store_clear_columns (self, item_columns, G_N_ELEMENTS (item_columns));
   g_free (self->family_key);
 }
 
@@ -151,57 +191,49 @@ clr_review_item_to_json (const ClrReviewItem *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   json_builder_begin_object (builder);
-  _clr_json_add_int (builder, "id", self->id);
-  _clr_json_add_string (builder, "status", clr_review_status_to_string (self->status));
-  _clr_json_add_string (builder, "reason", clr_review_reason_to_string (self->reason));
-  _clr_json_add_string (builder, "note", self->note);
+  clr_json_add_int (builder, "id", self->id);
+  clr_json_add_string (builder, "status", clr_review_status_to_string (self->status));
+  clr_json_add_string (builder, "reason", clr_review_reason_to_string (self->reason));
+  clr_json_add_string (builder, "note", self->note);
   json_builder_set_member_name (builder, "score");
   json_builder_add_double_value (builder, self->score);
 
   json_builder_set_member_name (builder, "party");
   json_builder_begin_object (builder);
-  _clr_json_add_string (builder, "name", self->party_name);
-  _clr_json_add_string (builder, "key", self->party_key);
-  _clr_json_add_string (builder, "country", self->party_country);
-  _clr_json_add_string (builder, "role", self->party_role);
-  json_builder_set_member_name (builder, "case_id");
-  if (self->case_id > 0)
-    json_builder_add_int_value (builder, self->case_id);
-  else
-    json_builder_add_null_value (builder);
+  clr_json_add_string (builder, "name", self->party_name);
+  clr_json_add_string (builder, "key", self->party_key);
+  clr_json_add_string (builder, "country", self->party_country);
+  clr_json_add_string (builder, "role", self->party_role);
+  clr_json_add_id (builder, "case_id", self->case_id);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "entry");
   json_builder_begin_object (builder);
-  _clr_json_add_string (builder, "list", self->list_code);
-  _clr_json_add_string (builder, "key", self->entry_key);
-  _clr_json_add_string (builder, "name", self->entry_name);
-  _clr_json_add_int (builder, "entry_row", self->entry_row);
-  _clr_json_add_string (builder, "content_hash", self->content_hash);
-  _clr_json_add_boolean (builder, "removed", self->entry_removed);
-  _clr_json_add_string (builder, "family", self->family_key);
+  clr_json_add_string (builder, "list", self->list_code);
+  clr_json_add_string (builder, "key", self->entry_key);
+  clr_json_add_string (builder, "name", self->entry_name);
+  clr_json_add_int (builder, "entry_row", self->entry_row);
+  clr_json_add_string (builder, "content_hash", self->content_hash);
+  clr_json_add_boolean (builder, "removed", self->entry_removed);
+  clr_json_add_string (builder, "family", self->family_key);
   json_builder_end_object (builder);
 
-  _clr_json_add_string (builder, "matched_name", self->matched_name);
-  _clr_json_add_string (builder, "explanation", self->explanation);
-  _clr_json_add_string (builder, "origin", self->origin);
-  _clr_json_add_string (builder, "decided_by", self->decided_by);
-  _clr_json_add_string (builder, "decided_by_user", self->decided_by_user);
-  _clr_json_add_string (builder, "decided_at", self->decided_at);
-  _clr_json_add_string (builder, "first_seen_at", self->first_seen_at);
-  _clr_json_add_string (builder, "last_seen_at", self->last_seen_at);
+  clr_json_add_string (builder, "matched_name", self->matched_name);
+  clr_json_add_string (builder, "explanation", self->explanation);
+  clr_json_add_string (builder, "origin", self->origin);
+  clr_json_add_string (builder, "decided_by", self->decided_by);
+  clr_json_add_string (builder, "decided_by_user", self->decided_by_user);
+  clr_json_add_string (builder, "decided_at", self->decided_at);
+  clr_json_add_string (builder, "first_seen_at", self->first_seen_at);
+  clr_json_add_string (builder, "last_seen_at", self->last_seen_at);
 
-  _clr_json_add_boolean (builder, "reopened", self->reopened);
+  clr_json_add_boolean (builder, "reopened", self->reopened);
   if (self->reopened)
     {
-      _clr_json_add_string (builder, "previous_status", clr_review_status_to_string (self->previous_status));
-      _clr_json_add_string (builder, "previous_reason", clr_review_reason_to_string (self->previous_reason));
-      _clr_json_add_string (builder, "previous_hash", self->previous_hash);
-      json_builder_set_member_name (builder, "changed_fields");
-      json_builder_begin_array (builder);
-      for (guint i = 0; self->changed_fields[i] != NULL; i++)
-        json_builder_add_string_value (builder, self->changed_fields[i]);
-      json_builder_end_array (builder);
+      clr_json_add_string (builder, "previous_status", clr_review_status_to_string (self->previous_status));
+      clr_json_add_string (builder, "previous_reason", clr_review_reason_to_string (self->previous_reason));
+      clr_json_add_string (builder, "previous_hash", self->previous_hash);
+      clr_json_add_strv (builder, "changed_fields", (const char * const *) self->changed_fields);
     }
   json_builder_end_object (builder);
 

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <sqlite3.h>
+
 #include "clr-entry.h"
 #include "clr-store-review.h"
 
@@ -17,6 +19,17 @@ G_BEGIN_DECLS
 #define ENTRY_JSON \
   "coalesce (entry_json, (SELECT s.json FROM review_entry_snapshots s " \
   "WHERE s.hash = review_items.entry_snapshot))"
+
+/* The query of review items that _clr_review_item_new_from_stmt() reads
+ * (the statement's current row). */
+#define CLR_REVIEW_ITEM_COLUMNS \
+  "SELECT id, party_name, party_key, party_country, party_role, case_id, origin, party_json, " \
+  "list_code, entry_key, entry_row, content_hash, entry_name, " ENTRY_JSON ", entry_removed, " \
+  "score, matched_name, explanation, hit_json, status, reason, note, decided_by, " \
+  "decided_by_user, decided_at, first_seen_at, last_seen_at, reopened, previous_status, " \
+  "previous_reason, previous_hash, changed_fields FROM review_items "
+
+ClrReviewItem *_clr_review_item_new_from_stmt (sqlite3_stmt *stmt);
 
 /* Whether two items are the same party against entries of one family. */
 gboolean _clr_review_same_family           (const ClrReviewItem *a,

@@ -25,66 +25,27 @@
 
 /* ---- reading items ---- */
 
-#define ITEM_COLUMNS \
-  "SELECT id, party_name, party_key, party_country, party_role, case_id, origin, party_json, " \
-  "list_code, entry_key, entry_row, content_hash, entry_name, " ENTRY_JSON ", entry_removed, " \
-  "score, matched_name, explanation, hit_json, status, reason, note, decided_by, " \
-  "decided_by_user, decided_at, first_seen_at, last_seen_at, reopened, previous_status, " \
-  "previous_reason, previous_hash, changed_fields FROM review_items "
-
-static ClrReviewItem *
-item_from_stmt (sqlite3_stmt *stmt)
+static void
+bind_filter (sqlite3_stmt          *stmt,
+             const ClrReviewFilter *filter,
+             const char            *country,
+             const char            *pattern,
+             const char            *folded)
 {
-  ClrReviewItem *item = g_new0 (ClrReviewItem, 1);
-  g_autofree char *party_json = _clr_stmt_dup_text (stmt, 7);
-  g_autofree char *entry_json = _clr_stmt_dup_text (stmt, 13);
-  g_autofree char *hit_json = _clr_stmt_dup_text (stmt, 18);
-  g_autofree char *changed = _clr_stmt_dup_text (stmt, 31);
-  const char *text;
-
-  item->ref_count = 1;
-  item->id = sqlite3_column_int64 (stmt, 0);
-  item->party_name = _clr_stmt_dup_text (stmt, 1);
-  item->party_key = _clr_stmt_dup_text (stmt, 2);
-  text = (const char *) sqlite3_column_text (stmt, 3);
-  item->party_country = (text != NULL && *text != '\0') ? g_strdup (text) : NULL;
-  item->party_role = _clr_stmt_dup_text (stmt, 4);
-  item->case_id = sqlite3_column_int64 (stmt, 5);
-  item->origin = _clr_stmt_dup_text (stmt, 6);
-  item->party = clr_json_from_text (party_json, NULL);
-  text = (const char *) sqlite3_column_text (stmt, 8);
-  item->list_code = (text != NULL && *text != '\0') ? g_strdup (text) : NULL;
-  item->entry_key = _clr_stmt_dup_text (stmt, 9);
-  item->entry_row = sqlite3_column_int64 (stmt, 10);
-  item->content_hash = _clr_stmt_dup_text (stmt, 11);
-  item->entry_name = _clr_stmt_dup_text (stmt, 12);
-  item->entry = clr_json_from_text (entry_json, NULL);
-  item->entry_removed = sqlite3_column_int (stmt, 14) != 0;
-  item->score = sqlite3_column_double (stmt, 15);
-  item->matched_name = _clr_stmt_dup_text (stmt, 16);
-  item->explanation = _clr_stmt_dup_text (stmt, 17);
-  item->hit = clr_json_from_text (hit_json, NULL);
-  if (!clr_review_status_from_string ((const char *) sqlite3_column_text (stmt, 19), &item->status))
-    item->status = CLR_REVIEW_STATUS_OPEN;
-  if (!clr_review_reason_from_string ((const char *) sqlite3_column_text (stmt, 20), &item->reason))
-    item->reason = CLR_REVIEW_REASON_NONE;
-  item->note = _clr_stmt_dup_text (stmt, 21);
-  item->decided_by = _clr_stmt_dup_text (stmt, 22);
-  item->decided_by_user = _clr_stmt_dup_text (stmt, 23);
-  item->decided_at = _clr_stmt_dup_text (stmt, 24);
-  item->first_seen_at = _clr_stmt_dup_text (stmt, 25);
-  item->last_seen_at = _clr_stmt_dup_text (stmt, 26);
-  item->reopened = sqlite3_column_int (stmt, 27) != 0;
-  if (!clr_review_status_from_string ((const char *) sqlite3_column_text (stmt, 28), &item->previous_status))
-    item->previous_status = CLR_REVIEW_STATUS_OPEN;
-  if (!clr_review_reason_from_string ((const char *) sqlite3_column_text (stmt, 29), &item->previous_reason))
-    item->previous_reason = CLR_REVIEW_REASON_NONE;
-  item->previous_hash = _clr_stmt_dup_text (stmt, 30);
-  item->changed_fields = _clr_json_text_to_strv (changed);
-  item->family_key = clr_family_key (clr_normalizer_get_default (),
-                                     item->entry_name != NULL ? item->entry_name : item->entry_key);
-
-  return item;
+  _clr_stmt_bind_text_or_null (stmt, 1, filter->status == CLR_REVIEW_STATUS_ANY ? NULL
+                                        : clr_review_status_to_string (filter->status));
+  _clr_stmt_bind_text_or_null (stmt, 2, (filter->list_code && *filter->list_code) ? filter->list_code : NULL);
+  if (filter->min_score > 0)
+    sqlite3_bind_double (stmt, 3, filter->min_score);
+  if (filter->max_score > 0)
+    sqlite3_bind_double (stmt, 4, filter->max_score);
+  _clr_stmt_bind_text_or_null (stmt, 5, country);
+  _clr_stmt_bind_text_or_null (stmt, 6, pattern);
+  _clr_stmt_bind_text_or_null (stmt, 7, folded);
+  if (filter->case_id > 0)
+    sqlite3_bind_int64 (stmt, 8, filter->case_id);
+  sqlite3_bind_int (stmt, 9, filter->reopened_only ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 10, filter->limit > 0 ? (gint64) filter->limit : -1);
 }
 
 GPtrArray *
@@ -92,13 +53,12 @@ clr_store_review_list (ClrStore               *self,
                        const ClrReviewFilter  *filter,
                        GError                **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_review_item_unref);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *pattern = NULL;
   g_autofree char *folded = NULL;
   g_autofree char *country = NULL;
   ClrReviewFilter all;
-  int rc;
+  GPtrArray *items;
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
@@ -121,7 +81,7 @@ clr_store_review_list (ClrStore               *self,
 
   _clr_store_lock (self);
   stmt = _clr_store_prepare (self,
-                             ITEM_COLUMNS
+                             CLR_REVIEW_ITEM_COLUMNS
                              "WHERE (?1 IS NULL OR status = ?1) "
                              "AND (?2 IS NULL OR list_code = ?2) "
                              "AND (?3 IS NULL OR score >= ?3) "
@@ -133,39 +93,13 @@ clr_store_review_list (ClrStore               *self,
                              "AND (?8 IS NULL OR case_id = ?8 OR id IN (SELECT item_id FROM review_sightings WHERE case_id = ?8)) "
                              "AND (?9 = 0 OR reopened = 1) "
                              "ORDER BY last_seen_at DESC, score DESC, id DESC LIMIT ?10", error);
-  if (stmt == NULL)
-    {
-      _clr_store_unlock (self);
-      return NULL;
-    }
-
-  _clr_stmt_bind_text_or_null (stmt, 1, filter->status == CLR_REVIEW_STATUS_ANY ? NULL
-                                        : clr_review_status_to_string (filter->status));
-  _clr_stmt_bind_text_or_null (stmt, 2, (filter->list_code && *filter->list_code) ? filter->list_code : NULL);
-  if (filter->min_score > 0)
-    sqlite3_bind_double (stmt, 3, filter->min_score);
-  if (filter->max_score > 0)
-    sqlite3_bind_double (stmt, 4, filter->max_score);
-  _clr_stmt_bind_text_or_null (stmt, 5, country);
-  _clr_stmt_bind_text_or_null (stmt, 6, pattern);
-  _clr_stmt_bind_text_or_null (stmt, 7, folded);
-  if (filter->case_id > 0)
-    sqlite3_bind_int64 (stmt, 8, filter->case_id);
-  sqlite3_bind_int (stmt, 9, filter->reopened_only ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 10, filter->limit > 0 ? (gint64) filter->limit : -1);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, item_from_stmt (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      _clr_store_set_error (self, error, _("Reading the review queue"));
-      _clr_store_unlock (self);
-      return NULL;
-    }
+  if (stmt != NULL)
+    bind_filter (stmt, filter, country, pattern, folded);
+  items = _clr_store_collect_rows (self, stmt, (ClrStoreRowFunc) _clr_review_item_new_from_stmt,
+                                   (GDestroyNotify) clr_review_item_unref, _("Reading the review queue"), error);
   _clr_store_unlock (self);
 
-  return g_steal_pointer (&items);
+  return items;
 }
 
 static ClrReviewItem *
@@ -173,7 +107,7 @@ get_item_unlocked (ClrStore  *self,
                    gint64     id,
                    GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _clr_store_prepare (self, ITEM_COLUMNS "WHERE id = ?", error);
+  g_autoptr(sqlite3_stmt) stmt = _clr_store_prepare (self, CLR_REVIEW_ITEM_COLUMNS "WHERE id = ?", error);
   int rc;
 
   if (stmt == NULL)
@@ -181,7 +115,7 @@ get_item_unlocked (ClrStore  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return item_from_stmt (stmt);
+    return _clr_review_item_new_from_stmt (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
                  _("There is no review item %" PRId64), id);
@@ -320,11 +254,11 @@ decision_json (ClrReviewStatus  status,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  _clr_json_add_string (builder, "status", clr_review_status_to_string (status));
-  _clr_json_add_string (builder, "reason", clr_review_reason_to_string (reason));
-  _clr_json_add_string (builder, "note", note);
+  clr_json_add_string (builder, "status", clr_review_status_to_string (status));
+  clr_json_add_string (builder, "reason", clr_review_reason_to_string (reason));
+  clr_json_add_string (builder, "note", note);
   if (content_hash != NULL)
-    _clr_json_add_string (builder, "content_hash", content_hash);
+    clr_json_add_string (builder, "content_hash", content_hash);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -572,7 +506,7 @@ clr_store_review_list_family (ClrStore  *self,
   if (item == NULL)
     goto fail;
   stmt = _clr_store_prepare (self,
-                             ITEM_COLUMNS "WHERE party_key = ?1 AND party_country = ?2 AND list_code = ?3 "
+                             CLR_REVIEW_ITEM_COLUMNS "WHERE party_key = ?1 AND party_country = ?2 AND list_code = ?3 "
                              "ORDER BY id", error);
   if (stmt == NULL)
     goto fail;
@@ -581,7 +515,7 @@ clr_store_review_list_family (ClrStore  *self,
   sqlite3_bind_text (stmt, 3, item->list_code ? item->list_code : "", -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ClrReviewItem *other = item_from_stmt (stmt);
+      ClrReviewItem *other = _clr_review_item_new_from_stmt (stmt);
 
       if (other->id == item->id || _clr_review_same_family (item, other))
         g_ptr_array_add (items, other);
@@ -651,16 +585,16 @@ _clr_store_review_reopen_item (ClrStore            *self,
     return FALSE;
 
   json_builder_begin_object (builder);
-  _clr_json_add_string (builder, "status", status);
-  _clr_json_add_string (builder, "reason", reason);
-  _clr_json_add_string (builder, "content_hash", decided_hash);
+  clr_json_add_string (builder, "status", status);
+  clr_json_add_string (builder, "reason", reason);
+  clr_json_add_string (builder, "content_hash", decided_hash);
   json_builder_end_object (builder);
   before = json_builder_get_root (builder);
 
   json_builder_reset (builder);
   json_builder_begin_object (builder);
-  _clr_json_add_string (builder, "status", "open");
-  _clr_json_add_string (builder, "content_hash", new_hash);
+  clr_json_add_string (builder, "status", "open");
+  clr_json_add_string (builder, "content_hash", new_hash);
   json_builder_set_member_name (builder, "changed_fields");
   json_builder_begin_array (builder);
   for (guint i = 0; fields != NULL && fields[i] != NULL; i++)

@@ -392,7 +392,7 @@ clr_store_list_rule_packs (ClrStore  *self,
           json_builder_set_member_name (b, names[i]);
           json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, i));
         }
-      _clr_json_add_boolean (b, "active", sqlite3_column_int (stmt, 5) != 0);
+      clr_json_add_boolean (b, "active", sqlite3_column_int (stmt, 5) != 0);
       json_builder_set_member_name (b, "origin");
       json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 6));
       json_builder_end_object (b);
@@ -646,24 +646,19 @@ clr_store_record_screening_decisions (ClrStore   *self,
 }
 
 JsonNode *
-clr_store_evaluate_shipment (ClrStore    *self,
-                             JsonNode    *shipment,
-                             const char  *as_of,
-                             const char  *posture,
-                             gboolean     trace,
-                             GError     **error)
+clr_store_evaluate_with_pack (ClrStore                  *self,
+                              ClrRulePack               *pack,
+                              JsonNode                  *shipment,
+                              const ClrStoreEvaluation  *how,
+                              GError                   **error)
 {
-  g_autoptr(ClrRulePack) pack = NULL;
   g_autoptr(JsonArray) screening = NULL;
   g_autoptr(JsonArray) lists = NULL;
   g_autoptr(GError) local_error = NULL;
-  ClrPosture p = CLR_POSTURE_ENFORCEMENT;
 
-  if (posture != NULL && !clr_posture_from_string (posture, &p, error))
-    return NULL;
-  pack = clr_store_load_rule_pack (self, error);
-  if (pack == NULL)
-    return NULL;
+  g_return_val_if_fail (CLR_IS_STORE (self), NULL);
+  g_return_val_if_fail (how != NULL, NULL);
+
   if (!clr_shipment_validate (pack, shipment, error))
     return NULL;
   screening = clr_store_screen_shipment_parties (self, shipment, &lists, &local_error);
@@ -672,10 +667,28 @@ clr_store_evaluate_shipment (ClrStore    *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  if (screening != NULL && !clr_store_record_screening_decisions (self, screening, shipment, error))
+  if (how->record && screening != NULL && !clr_store_record_screening_decisions (self, screening, shipment, error))
     return NULL;
-  return clr_evaluate (pack, shipment, screening, lists, as_of, p,
-                       trace ? CLR_EVALUATE_TRACE : CLR_EVALUATE_NONE, error);
+  return clr_evaluate (pack, shipment, screening, lists, how->as_of, how->posture, how->flags, error);
+}
+
+JsonNode *
+clr_store_evaluate_shipment (ClrStore    *self,
+                             JsonNode    *shipment,
+                             const char  *as_of,
+                             const char  *posture,
+                             gboolean     trace,
+                             GError     **error)
+{
+  g_autoptr(ClrRulePack) pack = NULL;
+  ClrStoreEvaluation how = { as_of, CLR_POSTURE_ENFORCEMENT, trace ? CLR_EVALUATE_TRACE : CLR_EVALUATE_NONE, TRUE };
+
+  if (posture != NULL && !clr_posture_from_string (posture, &how.posture, error))
+    return NULL;
+  pack = clr_store_load_rule_pack (self, error);
+  if (pack == NULL)
+    return NULL;
+  return clr_store_evaluate_with_pack (self, pack, shipment, &how, error);
 }
 
 typedef struct

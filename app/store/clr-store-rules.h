@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "clr-evaluator.h"
 #include "clr-matcher.h"
 #include "clr-rule-pack.h"
 #include "clr-store.h"
@@ -91,6 +92,25 @@ gboolean  clr_store_record_screening_decisions (ClrStore   *self,
                                                 JsonArray  *screening,
                                                 JsonNode   *shipment,
                                                 GError    **error);
+
+/* How clr_store_evaluate_with_pack() evaluates: as of @as_of (NULL: the
+ * shipment's date), in @posture, with @flags; @record: the hits enter the
+ * review queue (see above) and carry its decisions. */
+typedef struct
+{
+  const char       *as_of;
+  ClrPosture        posture;
+  ClrEvaluateFlags  flags;
+  gboolean          record;
+} ClrStoreEvaluation;
+
+/* Validates @shipment against @pack, screens its parties and ultimate
+ * parents against the current lists and applies @pack. */
+JsonNode *clr_store_evaluate_with_pack     (ClrStore                  *self,
+                                            ClrRulePack               *pack,
+                                            JsonNode                  *shipment,
+                                            const ClrStoreEvaluation  *how,
+                                            GError                   **error);
 
 /* Validates, screens, records hits for review (see above) and evaluates. @as_of nullable (= shipment date);
  * @posture "enforcement" (default when NULL) or "cfr-text". */

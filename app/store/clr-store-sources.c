@@ -13,6 +13,7 @@
 #include "clr-list-catalog.h"
 #include "clr-store-lists-private.h"
 #include "clr-store-private.h"
+#include "clr-json.h"
 #include "clr-store-sources.h"
 
 G_DEFINE_BOXED_TYPE (ClrListSource, clr_list_source, clr_list_source_copy, clr_list_source_free)
@@ -33,6 +34,27 @@ clr_source_freshness_to_string (ClrSourceFreshness freshness)
     }
 }
 
+#define SOURCE_COLUMNS \
+  "id, label, url, info_url, format, enabled, custom, etag, last_modified, " \
+  "validator_url, last_checked, last_success, last_error"
+
+/* The columns of SOURCE_COLUMNS: every member. */
+static const ClrStoreColumn source_columns[] = {
+  CLR_STORE_COLUMN (TEXT, ClrListSource, id),
+  CLR_STORE_COLUMN (TEXT, ClrListSource, label),
+  CLR_STORE_COLUMN (TEXT, ClrListSource, url),
+  CLR_STORE_COLUMN (TEXT, ClrListSource, info_url),
+  CLR_STORE_COLUMN (TEXT, ClrListSource, format),
+  CLR_STORE_COLUMN (BOOLEAN, ClrListSource, enabled),
+  CLR_STORE_COLUMN (BOOLEAN, ClrListSource, custom),
+  CLR_STORE_COLUMN (TEXT, ClrListSource, etag),
+  CLR_STORE_COLUMN (TEXT, ClrListSource, last_modified),
+  CLR_STORE_COLUMN (TEXT, ClrListSource, validator_url),
+  CLR_STORE_COLUMN (TEXT, ClrListSource, last_checked),
+  CLR_STORE_COLUMN (TEXT, ClrListSource, last_success),
+  CLR_STORE_COLUMN (TEXT, ClrListSource, last_error),
+};
+
 ClrListSource *
 clr_list_source_copy (const ClrListSource *source)
 {
@@ -41,19 +63,7 @@ clr_list_source_copy (const ClrListSource *source)
   g_return_val_if_fail (source != NULL, NULL);
 
   copy = g_new0 (ClrListSource, 1);
-  copy->id = g_strdup (source->id);
-  copy->label = g_strdup (source->label);
-  copy->url = g_strdup (source->url);
-  copy->info_url = g_strdup (source->info_url);
-  copy->format = g_strdup (source->format);
-  copy->enabled = source->enabled;
-  copy->custom = source->custom;
-  copy->etag = g_strdup (source->etag);
-  copy->last_modified = g_strdup (source->last_modified);
-  copy->validator_url = g_strdup (source->validator_url);
-  copy->last_checked = g_strdup (source->last_checked);
-  copy->last_success = g_strdup (source->last_success);
-  copy->last_error = g_strdup (source->last_error);
+  _clr_store_copy_columns (copy, source, source_columns, G_N_ELEMENTS (source_columns));
   return copy;
 }
 
@@ -62,42 +72,16 @@ clr_list_source_free (ClrListSource *source)
 {
   if (source == NULL)
     return;
-  g_free (source->id);
-  g_free (source->label);
-  g_free (source->url);
-  g_free (source->info_url);
-  g_free (source->format);
-  g_free (source->etag);
-  g_free (source->last_modified);
-  g_free (source->validator_url);
-  g_free (source->last_checked);
-  g_free (source->last_success);
-  g_free (source->last_error);
+  _clr_store_clear_columns (source, source_columns, G_N_ELEMENTS (source_columns));
   g_free (source);
 }
-
-#define SOURCE_COLUMNS \
-  "id, label, url, info_url, format, enabled, custom, etag, last_modified, " \
-  "validator_url, last_checked, last_success, last_error"
 
 static ClrListSource *
 source_from_row (sqlite3_stmt *stmt)
 {
   ClrListSource *source = g_new0 (ClrListSource, 1);
 
-  source->id = _clr_stmt_dup_text (stmt, 0);
-  source->label = _clr_stmt_dup_text (stmt, 1);
-  source->url = _clr_stmt_dup_text (stmt, 2);
-  source->info_url = _clr_stmt_dup_text (stmt, 3);
-  source->format = _clr_stmt_dup_text (stmt, 4);
-  source->enabled = sqlite3_column_int (stmt, 5) != 0;
-  source->custom = sqlite3_column_int (stmt, 6) != 0;
-  source->etag = _clr_stmt_dup_text (stmt, 7);
-  source->last_modified = _clr_stmt_dup_text (stmt, 8);
-  source->validator_url = _clr_stmt_dup_text (stmt, 9);
-  source->last_checked = _clr_stmt_dup_text (stmt, 10);
-  source->last_success = _clr_stmt_dup_text (stmt, 11);
-  source->last_error = _clr_stmt_dup_text (stmt, 12);
+  _clr_store_read_columns (source, source_columns, G_N_ELEMENTS (source_columns), stmt);
   return source;
 }
 
@@ -105,32 +89,20 @@ GPtrArray *
 clr_store_list_sources (ClrStore  *self,
                         GError   **error)
 {
-  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_list_source_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean ok = FALSE;
-  int rc;
+  GPtrArray *sources;
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return NULL;
-
-  _clr_store_lock (self);
   stmt = _clr_store_prepare (self, "SELECT " SOURCE_COLUMNS " FROM list_source ORDER BY custom, position, id",
                              error);
-  if (stmt == NULL)
-    goto out;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (sources, source_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    _clr_store_set_error (self, error, _("Reading list sources"));
-  else
-    ok = TRUE;
-
-out:
+  sources = _clr_store_collect_rows (self, stmt, (ClrStoreRowFunc) source_from_row,
+                                     (GDestroyNotify) clr_list_source_free, _("Reading list sources"), error);
   g_clear_pointer (&stmt, sqlite3_finalize);
   _clr_store_unlock (self);
-  return ok ? g_steal_pointer (&sources) : NULL;
+  return sources;
 }
 
 ClrListSource *
@@ -145,10 +117,8 @@ clr_store_get_source (ClrStore    *self,
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return NULL;
-
-  _clr_store_lock (self);
   stmt = _clr_store_prepare (self, "SELECT " SOURCE_COLUMNS " FROM list_source WHERE id = ?", error);
   if (stmt == NULL)
     goto out;
@@ -325,10 +295,8 @@ clr_store_add_custom_source (ClrStore    *self,
       return FALSE;
     }
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return FALSE;
-
-  _clr_store_lock (self);
   changed = run_statement (self,
                            "INSERT OR IGNORE INTO list_source (id, label, url, format, custom, position) "
                            "VALUES (?1, ?2, ?3, 'csl-csv', 1, 1000)",
@@ -395,10 +363,8 @@ clr_store_set_source_enabled (ClrStore    *self,
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return FALSE;
-
-  _clr_store_lock (self);
   changed = run_statement (self, "UPDATE list_source SET enabled = ?2 WHERE id = ?1",
                            _("Changing a list source"), error, 2, id, enabled ? "1" : "0");
   _clr_store_unlock (self);
@@ -424,10 +390,8 @@ clr_store_record_source_check (ClrStore    *self,
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (!_clr_store_lists_check_open (self, error))
+  if (!_clr_store_lists_lock (self, error))
     return FALSE;
-
-  _clr_store_lock (self);
   if (error_message != NULL)
     changed = run_statement (self,
                              "UPDATE list_source SET last_checked = ?2, last_error = ?3 WHERE id = ?1",
@@ -509,18 +473,6 @@ clr_store_get_source_freshness (ClrStore         *self,
   return CLR_SOURCE_FRESHNESS_CURRENT;
 }
 
-static void
-add_nullable (JsonBuilder *builder,
-              const char  *member,
-              const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 JsonNode *
 clr_store_source_to_json (ClrStore             *self,
                           const ClrListSource  *source,
@@ -543,26 +495,20 @@ clr_store_source_to_json (ClrStore             *self,
     }
 
   json_builder_begin_object (builder);
-  add_nullable (builder, "id", source->id);
-  add_nullable (builder, "label", source->label);
-  add_nullable (builder, "url", source->url);
-  add_nullable (builder, "info_url", source->info_url);
-  add_nullable (builder, "format", source->format);
-  json_builder_set_member_name (builder, "enabled");
-  json_builder_add_boolean_value (builder, source->enabled);
-  json_builder_set_member_name (builder, "custom");
-  json_builder_add_boolean_value (builder, source->custom);
-  add_nullable (builder, "freshness", clr_source_freshness_to_string (freshness));
-  add_nullable (builder, "last_checked", source->last_checked);
-  add_nullable (builder, "last_success", source->last_success);
-  add_nullable (builder, "last_error", source->last_error);
-  add_nullable (builder, "etag", source->etag);
-  add_nullable (builder, "last_modified", source->last_modified);
-  json_builder_set_member_name (builder, "current");
-  if (current != NULL)
-    json_builder_add_value (builder, clr_list_version_to_json (current));
-  else
-    json_builder_add_null_value (builder);
+  clr_json_add_string (builder, "id", source->id);
+  clr_json_add_string (builder, "label", source->label);
+  clr_json_add_string (builder, "url", source->url);
+  clr_json_add_string (builder, "info_url", source->info_url);
+  clr_json_add_string (builder, "format", source->format);
+  clr_json_add_boolean (builder, "enabled", source->enabled);
+  clr_json_add_boolean (builder, "custom", source->custom);
+  clr_json_add_string (builder, "freshness", clr_source_freshness_to_string (freshness));
+  clr_json_add_string (builder, "last_checked", source->last_checked);
+  clr_json_add_string (builder, "last_success", source->last_success);
+  clr_json_add_string (builder, "last_error", source->last_error);
+  clr_json_add_string (builder, "etag", source->etag);
+  clr_json_add_string (builder, "last_modified", source->last_modified);
+  clr_json_add_node (builder, "current", current != NULL ? clr_list_version_to_json (current) : NULL);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

@@ -111,6 +111,14 @@ _clr_store_task_finish_id (gpointer       source_object,
 }
 
 gpointer
+_clr_store_task_get_data (GAsyncResult *result)
+{
+  StoreTask *st = g_task_get_task_data (G_TASK (result));
+
+  return st->data;
+}
+
+gpointer
 _clr_store_task_id (gint64 id)
 {
   return id != 0 ? g_memdup2 (&id, sizeof id) : NULL;

@@ -58,6 +58,10 @@ gint64   _clr_store_task_finish_id      (gpointer             source_object,
                                          GAsyncResult        *result,
                                          GError             **error);
 
+/* The @data given to _clr_store_task_run() for the task behind @result
+ * (for a helper built on this one, such as the net library's). */
+gpointer _clr_store_task_get_data       (GAsyncResult        *result);
+
 /* A result for an id task (result_free g_free): NULL when @id is 0. */
 gpointer _clr_store_task_id             (gint64               id);
 
