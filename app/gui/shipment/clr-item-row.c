@@ -157,7 +157,6 @@ update_classification (ClrItemRow *self)
     text = g_strdup (_("Give TPP, performance density and the data-center design to see the 3A090 paragraph"));
   shown = note != NULL ? g_strdup_printf ("%s\n%s", text, note) : g_strdup (text);
   adw_action_row_set_subtitle (self->classification, shown);
-  gtk_widget_set_visible (GTK_WIDGET (self->classification), gtk_widget_get_visible (GTK_WIDGET (self->tpp)));
 }
 
 static void
@@ -165,6 +164,32 @@ model_picked_cb (ClrItemRow *self,
                  const char *model)
 {
   clr_field_row_set_text (self->model, model);
+}
+
+/* The pack says which parameters an ECCN has; the advanced-computing ones
+ * also stay in view once they hold a value (typed, or filled from a known
+ * model before any ECCN is chosen): what was given is never hidden, and the
+ * Classification row then says which paragraph it meets. */
+static void
+update_parameters (ClrItemRow *self,
+                   const char *eccn)
+{
+  ClrShipmentCatalog *catalog = clr_form_row_get_catalog (CLR_FORM_ROW (self));
+  gboolean given = clr_field_row_get_value (self->tpp) != NULL
+                   || clr_field_row_get_value (self->density) != NULL
+                   || clr_field_row_get_value (self->bandwidth) != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->tpp), given || has_parameter (self, "tpp", eccn));
+  gtk_widget_set_visible (GTK_WIDGET (self->calculator), given || has_parameter (self, "tpp", eccn));
+  gtk_widget_set_visible (GTK_WIDGET (self->density), given || has_parameter (self, "performance_density", eccn));
+  gtk_widget_set_visible (GTK_WIDGET (self->bandwidth), given || has_parameter (self, "memory_bandwidth_gbps", eccn));
+  gtk_widget_set_visible (GTK_WIDGET (self->datacenter), given || has_parameter (self, "datacenter", eccn));
+  gtk_widget_set_visible (GTK_WIDGET (self->manufacturer_hq), has_parameter (self, "manufacturer_headquarters", eccn));
+  gtk_widget_set_visible (GTK_WIDGET (self->food), has_parameter (self, "food_or_medicine", eccn));
+  gtk_widget_set_visible (GTK_WIDGET (self->enc), has_parameter (self, "enc_classification_done", eccn));
+  gtk_widget_set_visible (GTK_WIDGET (self->classification),
+                          catalog != NULL && clr_shipment_catalog_get_classify_help (catalog) != NULL
+                          && gtk_widget_get_visible (GTK_WIDGET (self->tpp)));
 }
 
 static void
@@ -191,15 +216,8 @@ update_header (ClrFormRow *row)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->tpp), has_parameter (self, "tpp", eccn));
-  gtk_widget_set_visible (GTK_WIDGET (self->calculator), has_parameter (self, "tpp", eccn));
-  gtk_widget_set_visible (GTK_WIDGET (self->density), has_parameter (self, "performance_density", eccn));
-  gtk_widget_set_visible (GTK_WIDGET (self->bandwidth), has_parameter (self, "memory_bandwidth_gbps", eccn));
-  gtk_widget_set_visible (GTK_WIDGET (self->datacenter), has_parameter (self, "datacenter", eccn));
-  gtk_widget_set_visible (GTK_WIDGET (self->manufacturer_hq), has_parameter (self, "manufacturer_headquarters", eccn));
-  gtk_widget_set_visible (GTK_WIDGET (self->food), has_parameter (self, "food_or_medicine", eccn));
-  gtk_widget_set_visible (GTK_WIDGET (self->enc), has_parameter (self, "enc_classification_done", eccn));
   update_classification (self);
+  update_parameters (self, eccn);
 }
 
 static void
