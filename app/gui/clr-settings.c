@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "clr-settings.h"
+#include "widgets/clr-field-props.h"
 
 struct _ClrSettings
 {
@@ -44,6 +45,24 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The fields behind the properties, in property-id order (1 ..); the pspecs
+ * are made in class_init, with the schema's ranges and defaults. */
+#define SETTINGS_FIELD(name, type, field) \
+  CLR_FIELD (name, type, ClrSettings, field, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY)
+static const ClrFieldProp field_props[] = {
+  SETTINGS_FIELD ("window-width", G_TYPE_INT, window_width),
+  SETTINGS_FIELD ("window-height", G_TYPE_INT, window_height),
+  SETTINGS_FIELD ("window-maximized", G_TYPE_BOOLEAN, window_maximized),
+  SETTINGS_FIELD ("last-page", G_TYPE_STRING, last_page),
+  SETTINGS_FIELD ("data-folder", G_TYPE_STRING, data_folder),
+  SETTINGS_FIELD ("screening-threshold", G_TYPE_DOUBLE, screening_threshold),
+  SETTINGS_FIELD ("exporter-country", G_TYPE_STRING, exporter_country),
+  SETTINGS_FIELD ("list-staleness-days", G_TYPE_UINT, list_staleness_days),
+  SETTINGS_FIELD ("reviewer-name", G_TYPE_STRING, reviewer_name),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (field_props) == N_PROPS - 1);
+
 static gboolean
 set_string (ClrSettings  *self,
             char        **field,
@@ -58,106 +77,6 @@ set_string (ClrSettings  *self,
   *field = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
   return TRUE;
-}
-
-static void
-set_int (ClrSettings *self,
-         int         *field,
-         int          value,
-         int          prop)
-{
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-static void
-clr_settings_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  ClrSettings *self = CLR_SETTINGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_WINDOW_WIDTH:
-      g_value_set_int (value, self->window_width);
-      break;
-    case PROP_WINDOW_HEIGHT:
-      g_value_set_int (value, self->window_height);
-      break;
-    case PROP_WINDOW_MAXIMIZED:
-      g_value_set_boolean (value, self->window_maximized);
-      break;
-    case PROP_LAST_PAGE:
-      g_value_set_string (value, self->last_page);
-      break;
-    case PROP_DATA_FOLDER:
-      g_value_set_string (value, self->data_folder);
-      break;
-    case PROP_SCREENING_THRESHOLD:
-      g_value_set_double (value, self->screening_threshold);
-      break;
-    case PROP_EXPORTER_COUNTRY:
-      g_value_set_string (value, self->exporter_country);
-      break;
-    case PROP_LIST_STALENESS_DAYS:
-      g_value_set_uint (value, self->list_staleness_days);
-      break;
-    case PROP_REVIEWER_NAME:
-      g_value_set_string (value, self->reviewer_name);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-clr_settings_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  ClrSettings *self = CLR_SETTINGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_WINDOW_WIDTH:
-      set_int (self, &self->window_width, g_value_get_int (value), prop_id);
-      break;
-    case PROP_WINDOW_HEIGHT:
-      set_int (self, &self->window_height, g_value_get_int (value), prop_id);
-      break;
-    case PROP_WINDOW_MAXIMIZED:
-      if (self->window_maximized != g_value_get_boolean (value))
-        {
-          self->window_maximized = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_LAST_PAGE:
-      clr_settings_set_last_page (self, g_value_get_string (value));
-      break;
-    case PROP_DATA_FOLDER:
-      clr_settings_set_data_folder (self, g_value_get_string (value));
-      break;
-    case PROP_SCREENING_THRESHOLD:
-      clr_settings_set_screening_threshold (self, g_value_get_double (value));
-      break;
-    case PROP_EXPORTER_COUNTRY:
-      clr_settings_set_exporter_country (self, g_value_get_string (value));
-      break;
-    case PROP_LIST_STALENESS_DAYS:
-      clr_settings_set_list_staleness_days (self, g_value_get_uint (value));
-      break;
-    case PROP_REVIEWER_NAME:
-      clr_settings_set_reviewer_name (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -191,12 +110,7 @@ clr_settings_dispose (GObject *object)
 static void
 clr_settings_finalize (GObject *object)
 {
-  ClrSettings *self = CLR_SETTINGS (object);
-
-  g_clear_pointer (&self->last_page, g_free);
-  g_clear_pointer (&self->data_folder, g_free);
-  g_clear_pointer (&self->exporter_country, g_free);
-  g_clear_pointer (&self->reviewer_name, g_free);
+  clr_field_props_clear (object, field_props, G_N_ELEMENTS (field_props));
 
   G_OBJECT_CLASS (clr_settings_parent_class)->finalize (object);
 }
@@ -207,8 +121,8 @@ clr_settings_class_init (ClrSettingsClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
-  object_class->get_property = clr_settings_get_property;
-  object_class->set_property = clr_settings_set_property;
+  object_class->get_property = clr_field_props_get_property;
+  object_class->set_property = clr_field_props_set_property;
   object_class->constructed = clr_settings_constructed;
   object_class->dispose = clr_settings_dispose;
   object_class->finalize = clr_settings_finalize;
@@ -232,6 +146,8 @@ clr_settings_class_init (ClrSettingsClass *klass)
     g_param_spec_uint ("list-staleness-days", NULL, NULL, 1, 365, 7, flags);
   properties[PROP_REVIEWER_NAME] =
     g_param_spec_string ("reviewer-name", NULL, NULL, "", flags);
+  for (guint i = 1; i < N_PROPS; i++)
+    clr_field_props_bind (properties[i], &field_props[i - 1]);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

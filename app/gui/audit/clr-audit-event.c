@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clr-json.h"
 #include "clr-store-cases.h"
 #include "clr-verdict.h"
 
@@ -65,18 +66,8 @@ static const char *
 member_string (JsonNode   *node,
                const char *member)
 {
-  JsonObject *object;
-  JsonNode *value;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  object = json_node_get_object (node);
-  if (!json_object_has_member (object, member))
-    return NULL;
-  value = json_object_get_member (object, member);
-  if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (value);
+  return clr_json_get_string (node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL,
+                              member);
 }
 
 static const char *

@@ -14,6 +14,7 @@
 
 #include "audit/clr-audit-event.h"
 #include "clr-application.h"
+#include "widgets/clr-field-props.h"
 
 #include "clr-audit-window-private.h"
 
@@ -56,13 +57,13 @@ struct _ClrAuditWindow
 
 G_DEFINE_FINAL_TYPE (ClrAuditWindow, clr_audit_window, ADW_TYPE_WINDOW)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
+/* Property: store (construct-only). */
+static const ClrFieldProp field_props[] = {
+  CLR_FIELD_OBJECT ("store", ClrAuditWindow, store, clr_store_get_type,
+                    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY),
 };
 
-static GParamSpec *properties[N_PROPS];
+static GParamSpec *properties[G_N_ELEMENTS (field_props) + 1];
 
 enum {
   LOADED,
@@ -673,42 +674,6 @@ clr_audit_window_finalize (GObject *object)
 }
 
 static void
-clr_audit_window_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  ClrAuditWindow *self = CLR_AUDIT_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-clr_audit_window_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  ClrAuditWindow *self = CLR_AUDIT_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 clr_audit_window_class_init (ClrAuditWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -717,13 +682,11 @@ clr_audit_window_class_init (ClrAuditWindowClass *klass)
   object_class->constructed = clr_audit_window_constructed;
   object_class->dispose = clr_audit_window_dispose;
   object_class->finalize = clr_audit_window_finalize;
-  object_class->get_property = clr_audit_window_get_property;
-  object_class->set_property = clr_audit_window_set_property;
+  object_class->get_property = clr_field_props_get_property;
+  object_class->set_property = clr_field_props_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CLR_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  clr_field_props_init (field_props, G_N_ELEMENTS (field_props), properties);
+  g_object_class_install_properties (object_class, G_N_ELEMENTS (properties), properties);
 
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);

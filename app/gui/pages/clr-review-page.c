@@ -19,7 +19,7 @@
 
 struct _ClrReviewPage
 {
-  AdwBin               parent_instance;
+  ClrPage              parent_instance;
 
   /* template */
   AdwLeaflet          *leaflet;
@@ -31,8 +31,6 @@ struct _ClrReviewPage
   GtkStack            *detail_stack;
   ClrReviewDetail     *detail;
 
-  ClrStore            *store;
-  ClrSettings         *settings;
   ClrReviewQueue      *queue;
   GtkSingleSelection  *selection;
   GCancellable        *cancellable;
@@ -55,16 +53,7 @@ struct _ClrReviewPage
   guint                busy : 1;
 };
 
-G_DEFINE_FINAL_TYPE (ClrReviewPage, clr_review_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_SETTINGS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (ClrReviewPage, clr_review_page, CLR_TYPE_PAGE)
 
 enum {
   SIGNAL_LOADED,
@@ -75,6 +64,18 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void update_actions (ClrReviewPage *self);
+
+static ClrStore *
+store_of (ClrReviewPage *self)
+{
+  return clr_page_get_store (CLR_PAGE (self));
+}
+
+static ClrSettings *
+settings_of (ClrReviewPage *self)
+{
+  return clr_page_get_settings (CLR_PAGE (self));
+}
 
 static void
 set_feedback (ClrReviewPage *self,
@@ -160,7 +161,7 @@ update_count (ClrReviewPage *self)
 static void
 update_actions (ClrReviewPage *self)
 {
-  gboolean can = self->shown_id != 0 && !self->busy && self->store != NULL;
+  gboolean can = self->shown_id != 0 && !self->busy && store_of (self) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.match", can);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.not-a-match", can);
@@ -359,7 +360,7 @@ clr_review_page_reload (ClrReviewPage *self)
 
   g_return_if_fail (CLR_IS_REVIEW_PAGE (self));
 
-  if (self->store == NULL)
+  if (store_of (self) == NULL)
     return;
 
   clr_review_filter_init (&filter);
@@ -368,7 +369,7 @@ clr_review_page_reload (ClrReviewPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  clr_store_review_list_async (self->store, &filter, self->cancellable, queue_loaded_cb, self);
+  clr_store_review_list_async (store_of (self), &filter, self->cancellable, queue_loaded_cb, self);
 }
 
 typedef struct
@@ -491,10 +492,10 @@ clr_review_page_undo (ClrReviewPage *self)
 
   g_return_val_if_fail (CLR_IS_REVIEW_PAGE (self), FALSE);
 
-  if (self->undo_items == NULL || self->store == NULL || self->busy)
+  if (self->undo_items == NULL || store_of (self) == NULL || self->busy)
     return FALSE;
-  if (self->settings != NULL)
-    reviewer = clr_settings_dup_effective_reviewer_name (self->settings);
+  if (settings_of (self) != NULL)
+    reviewer = clr_settings_dup_effective_reviewer_name (settings_of (self));
 
   self->busy = TRUE;
   update_actions (self);
@@ -503,7 +504,7 @@ clr_review_page_undo (ClrReviewPage *self)
   data->id = ((ClrReviewItem *) g_ptr_array_index (self->undo_items, 0))->id;
   data->status = CLR_REVIEW_STATUS_OPEN;
   /* A new audited decision that puts back each item's earlier one. */
-  clr_store_review_restore_async (self->store, self->undo_items, reviewer, NULL, decided_cb, data);
+  clr_store_review_restore_async (store_of (self), self->undo_items, reviewer, NULL, decided_cb, data);
   return TRUE;
 }
 
@@ -524,7 +525,7 @@ clr_review_page_decide (ClrReviewPage   *self,
   g_return_val_if_fail (status != CLR_REVIEW_STATUS_OPEN, FALSE);
 
   shown = self->shown_id != 0 ? clr_review_queue_lookup (self->queue, self->shown_id) : NULL;
-  if (shown == NULL || self->store == NULL)
+  if (shown == NULL || store_of (self) == NULL)
     {
       set_feedback (self, _("Select an item in the queue first."), TRUE);
       return FALSE;
@@ -541,8 +542,8 @@ clr_review_page_decide (ClrReviewPage   *self,
     }
 
   note = clr_review_detail_get_note (self->detail);
-  if (self->settings != NULL)
-    reviewer = clr_settings_dup_effective_reviewer_name (self->settings);
+  if (settings_of (self) != NULL)
+    reviewer = clr_settings_dup_effective_reviewer_name (settings_of (self));
 
   self->busy = TRUE;
   update_actions (self);
@@ -573,7 +574,7 @@ clr_review_page_decide (ClrReviewPage   *self,
   decision.reason = reason;
   decision.note = note[0] != '\0' ? note : NULL;
   decision.recipient = status == CLR_REVIEW_STATUS_ESCALATED ? clr_review_detail_get_recipient (self->detail) : NULL;
-  clr_store_review_decide_full_async (self->store, (const gint64 *) ids->data, ids->len, &decision,
+  clr_store_review_decide_full_async (store_of (self), (const gint64 *) ids->data, ids->len, &decision,
                                       reviewer, NULL, decided_cb, data);
   return TRUE;
 }
@@ -657,55 +658,13 @@ page_mapped_cb (ClrReviewPage *self)
 }
 
 static void
-clr_review_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  ClrReviewPage *self = CLR_REVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-clr_review_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  ClrReviewPage *self = CLR_REVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 clr_review_page_constructed (GObject *object)
 {
   ClrReviewPage *self = CLR_REVIEW_PAGE (object);
 
   G_OBJECT_CLASS (clr_review_page_parent_class)->constructed (object);
 
-  g_object_set (self->detail, "store", self->store, NULL);
+  g_object_set (self->detail, "store", store_of (self), NULL);
   /* The decision actions need a store. */
   update_actions (self);
 }
@@ -724,8 +683,6 @@ clr_review_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->queue);
   g_clear_pointer (&self->undo_items, g_ptr_array_unref);
-  g_clear_object (&self->store);
-  g_clear_object (&self->settings);
   clear_target (self);
 
   G_OBJECT_CLASS (clr_review_page_parent_class)->dispose (object);
@@ -739,28 +696,7 @@ clr_review_page_class_init (ClrReviewPageClass *klass)
 
   object_class->constructed = clr_review_page_constructed;
   object_class->dispose = clr_review_page_dispose;
-  object_class->get_property = clr_review_page_get_property;
-  object_class->set_property = clr_review_page_set_property;
 
-  /**
-   * ClrReviewPage:store:
-   *
-   * The database whose review queue the page shows (construct-only).
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CLR_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * ClrReviewPage:settings:
-   *
-   * The preferences: the reviewer's name recorded with each decision
-   * (construct-only; may be %NULL).
-   */
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, CLR_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -909,7 +845,7 @@ clr_review_page_show_hit (ClrReviewPage *self,
   clr_review_filter_bar_reset (self->filter_bar, NULL);
   self->select_after_load = 0;
 
-  if (self->store != NULL)
+  if (store_of (self) != NULL)
     clr_review_page_reload (self);
   else
     {

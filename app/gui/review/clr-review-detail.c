@@ -14,9 +14,11 @@
 
 #include "audit/clr-audit-event.h"
 #include "clr-entry.h"
+#include "clr-json.h"
 #include "clr-store-audit.h"
 #include "clr-store-lists.h"
 #include "lists/clr-entry-view.h"
+#include "widgets/clr-field-props.h"
 #include "widgets/clr-highlight.h"
 #include "review/clr-review-queue.h"
 #include "review/clr-review-queue-item.h"
@@ -56,28 +58,16 @@ struct _ClrReviewDetail
 
 G_DEFINE_FINAL_TYPE (ClrReviewDetail, clr_review_detail, ADW_TYPE_BIN)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
+/**
+ * ClrReviewDetail:store:
+ *
+ * Where the case history and the changes of a reopened entry are read.
+ */
+static const ClrFieldProp field_props[] = {
+  CLR_FIELD_OBJECT ("store", ClrReviewDetail, store, clr_store_get_type, G_PARAM_READWRITE),
 };
 
-static GParamSpec *properties[N_PROPS];
-
-/* JSON helpers: the documents come from other components; read defensively. */
-static const char *
-json_string (JsonObject *object,
-             const char *member)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, member))
-    return NULL;
-  node = json_object_get_member (object, member);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
+static GParamSpec *properties[G_N_ELEMENTS (field_props) + 1];
 
 static double
 json_double (JsonObject *object,
@@ -155,8 +145,8 @@ collect_tokens (const ClrReviewItem *item,
   for (guint i = 0; tokens != NULL && i < json_array_get_length (tokens); i++)
     {
       JsonObject *token = node_object (json_array_get_element (tokens, i));
-      const char *query = json_string (token, "query");
-      const char *listed = json_string (token, "listed");
+      const char *query = clr_json_get_string (token, "query");
+      const char *listed = clr_json_get_string (token, "listed");
       double similarity = json_double (token, "similarity", 0);
       double weight = json_double (token, "weight", 0);
 
@@ -241,16 +231,16 @@ show_party (ClrReviewDetail     *self,
 {
   JsonObject *party = node_object (item->party);
   g_autoptr(GString) markup = g_string_new (NULL);
-  const char *name = json_string (party, "name");
-  const char *country = json_string (party, "country");
+  const char *name = clr_json_get_string (party, "name");
+  const char *country = clr_json_get_string (party, "country");
 
   append_party_line (markup, _("Name"), name != NULL ? name : item->party_name, highlight);
-  append_party_line (markup, _("Address"), json_string (party, "address"), NULL);
+  append_party_line (markup, _("Address"), clr_json_get_string (party, "address"), NULL);
   append_party_line (markup, _("Country"), country != NULL ? country : item->party_country, NULL);
-  append_party_line (markup, _("Headquarters"), json_string (party, "headquarters_country"), NULL);
-  append_party_line (markup, _("Ultimate parent"), json_string (party, "ultimate_parent"), NULL);
+  append_party_line (markup, _("Headquarters"), clr_json_get_string (party, "headquarters_country"), NULL);
+  append_party_line (markup, _("Ultimate parent"), clr_json_get_string (party, "ultimate_parent"), NULL);
   append_party_line (markup, _("Role"),
-                     clr_review_role_get_label (json_string (party, "role") != NULL ? json_string (party, "role")
+                     clr_review_role_get_label (clr_json_get_string (party, "role") != NULL ? clr_json_get_string (party, "role")
                                                                                     : item->party_role), NULL);
 
   gtk_label_set_markup (self->party_label, markup->str);
@@ -299,7 +289,7 @@ field_text (JsonObject *entry,
       if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
         value = json_node_get_string (element);
       else if (JSON_NODE_HOLDS_OBJECT (element))
-        value = json_string (json_node_get_object (element), "text");
+        value = clr_json_get_string (json_node_get_object (element), "text");
       if (value == NULL)
         continue;
       if (text->len > 0)
@@ -627,7 +617,7 @@ show_technical (ClrReviewDetail     *self,
 {
   g_autoptr(GString) text = g_string_new (NULL);
   JsonObject *entry = node_object (item->entry);
-  const char *entry_id = json_string (entry, "entry_id");
+  const char *entry_id = clr_json_get_string (entry, "entry_id");
 
   /* Translators: the review queue item's number */
   g_string_append_printf (text, _("Queue item: %" PRId64), item->id);
@@ -734,42 +724,6 @@ clr_review_detail_show_item (ClrReviewDetail     *self,
 }
 
 static void
-clr_review_detail_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  ClrReviewDetail *self = CLR_REVIEW_DETAIL (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-clr_review_detail_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  ClrReviewDetail *self = CLR_REVIEW_DETAIL (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_set_object (&self->store, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 clr_review_detail_dispose (GObject *object)
 {
   ClrReviewDetail *self = CLR_REVIEW_DETAIL (object);
@@ -793,18 +747,11 @@ clr_review_detail_class_init (ClrReviewDetailClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = clr_review_detail_dispose;
-  object_class->get_property = clr_review_detail_get_property;
-  object_class->set_property = clr_review_detail_set_property;
+  object_class->get_property = clr_field_props_get_property;
+  object_class->set_property = clr_field_props_set_property;
 
-  /**
-   * ClrReviewDetail:store:
-   *
-   * Where the case history and the changes of a reopened entry are read.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CLR_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  clr_field_props_init (field_props, G_N_ELEMENTS (field_props), properties);
+  g_object_class_install_properties (object_class, G_N_ELEMENTS (properties), properties);
 
   g_type_ensure (CLR_TYPE_ENTRY_VIEW);
 

@@ -15,6 +15,7 @@
 #include "clr-words.h"
 
 #include "clr-review-queue-item.h"
+#include "widgets/clr-field-props.h"
 
 struct _ClrReviewQueueItem
 {
@@ -32,18 +33,27 @@ struct _ClrReviewQueueItem
 
 G_DEFINE_FINAL_TYPE (ClrReviewQueueItem, clr_review_queue_item, G_TYPE_OBJECT)
 
+/* The properties that show a field, in property-id order (1 ..)… */
+static const ClrFieldProp field_props[] = {
+  CLR_FIELD_BOXED ("item", ClrReviewQueueItem, item, clr_review_item_get_type, 0),
+  CLR_FIELD_STRING ("title", ClrReviewQueueItem, title),
+  CLR_FIELD_STRING ("badge", ClrReviewQueueItem, badge),
+  CLR_FIELD_STRING ("subtitle", ClrReviewQueueItem, subtitle),
+  CLR_FIELD ("header", G_TYPE_STRING, ClrReviewQueueItem, header, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY),
+  CLR_FIELD ("header-visible", G_TYPE_BOOLEAN, ClrReviewQueueItem, header_visible,
+             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY),
+};
+
+/* …and the two worked out from them. */
 enum {
-  PROP_0,
-  PROP_ITEM,
-  PROP_TITLE,
-  PROP_BADGE,
-  PROP_BADGE_CLASSES,
-  PROP_SUBTITLE,
-  PROP_INDENT,
-  PROP_HEADER,
+  PROP_HEADER = 5,
   PROP_HEADER_VISIBLE,
+  PROP_BADGE_CLASSES,
+  PROP_INDENT,
   N_PROPS
 };
+
+G_STATIC_ASSERT (PROP_HEADER_VISIBLE == G_N_ELEMENTS (field_props));
 
 static GParamSpec *properties[N_PROPS];
 
@@ -58,14 +68,8 @@ static const char * const badge_classes[][3] = {
 static void
 clr_review_queue_item_finalize (GObject *object)
 {
-  ClrReviewQueueItem *self = CLR_REVIEW_QUEUE_ITEM (object);
-
-  g_clear_pointer (&self->item, clr_review_item_unref);
-  g_free (self->title);
-  g_free (self->badge);
-  g_free (self->subtitle);
-  g_free (self->case_label);
-  g_free (self->header);
+  clr_field_props_clear (object, field_props, G_N_ELEMENTS (field_props));
+  g_free (CLR_REVIEW_QUEUE_ITEM (object)->case_label);
 
   G_OBJECT_CLASS (clr_review_queue_item_parent_class)->finalize (object);
 }
@@ -78,70 +82,27 @@ clr_review_queue_item_get_property (GObject    *object,
 {
   ClrReviewQueueItem *self = CLR_REVIEW_QUEUE_ITEM (object);
 
-  switch (prop_id)
-    {
-    case PROP_ITEM:
-      g_value_set_boxed (value, self->item);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case PROP_BADGE:
-      g_value_set_string (value, self->badge);
-      break;
-    case PROP_BADGE_CLASSES:
-      g_value_set_boxed (value, (guint) self->item->status < G_N_ELEMENTS (badge_classes)
-                                ? badge_classes[self->item->status] : badge_classes[0]);
-      break;
-    case PROP_SUBTITLE:
-      g_value_set_string (value, self->subtitle);
-      break;
-    case PROP_INDENT:
-      g_value_set_int (value, self->member ? 12 : 0);
-      break;
-    case PROP_HEADER:
-      g_value_set_string (value, self->header);
-      break;
-    case PROP_HEADER_VISIBLE:
-      g_value_set_boolean (value, self->header_visible);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_BADGE_CLASSES)
+    g_value_set_boxed (value, (guint) self->item->status < G_N_ELEMENTS (badge_classes)
+                              ? badge_classes[self->item->status] : badge_classes[0]);
+  else if (prop_id == PROP_INDENT)
+    g_value_set_int (value, self->member ? 12 : 0);
+  else if (!clr_field_props_get_value (object, pspec, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
 clr_review_queue_item_class_init (ClrReviewQueueItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = clr_review_queue_item_finalize;
   object_class->get_property = clr_review_queue_item_get_property;
 
-  properties[PROP_ITEM] =
-    g_param_spec_boxed ("item", NULL, NULL, CLR_TYPE_REVIEW_ITEM,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BADGE] =
-    g_param_spec_string ("badge", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BADGE_CLASSES] =
-    g_param_spec_boxed ("badge-classes", NULL, NULL, G_TYPE_STRV,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SUBTITLE] =
-    g_param_spec_string ("subtitle", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_INDENT] =
-    g_param_spec_int ("indent", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_HEADER] =
-    g_param_spec_string ("header", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_HEADER_VISIBLE] =
-    g_param_spec_boolean ("header-visible", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  clr_field_props_init (field_props, G_N_ELEMENTS (field_props), properties);
+  properties[PROP_BADGE_CLASSES] = g_param_spec_boxed ("badge-classes", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_INDENT] = g_param_spec_int ("indent", NULL, NULL, 0, G_MAXINT, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
