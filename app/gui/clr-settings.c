@@ -47,18 +47,16 @@ static GParamSpec *properties[N_PROPS];
 
 /* The fields behind the properties, in property-id order (1 ..); the pspecs
  * are made in class_init, with the schema's ranges and defaults. */
-#define SETTINGS_FIELD(name, type, field) \
-  CLR_FIELD (name, type, ClrSettings, field, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY)
 static const ClrFieldProp field_props[] = {
-  SETTINGS_FIELD ("window-width", G_TYPE_INT, window_width),
-  SETTINGS_FIELD ("window-height", G_TYPE_INT, window_height),
-  SETTINGS_FIELD ("window-maximized", G_TYPE_BOOLEAN, window_maximized),
-  SETTINGS_FIELD ("last-page", G_TYPE_STRING, last_page),
-  SETTINGS_FIELD ("data-folder", G_TYPE_STRING, data_folder),
-  SETTINGS_FIELD ("screening-threshold", G_TYPE_DOUBLE, screening_threshold),
-  SETTINGS_FIELD ("exporter-country", G_TYPE_STRING, exporter_country),
-  SETTINGS_FIELD ("list-staleness-days", G_TYPE_UINT, list_staleness_days),
-  SETTINGS_FIELD ("reviewer-name", G_TYPE_STRING, reviewer_name),
+  CLR_FIELD_RW ("window-width", G_TYPE_INT, ClrSettings, window_width),
+  CLR_FIELD_RW ("window-height", G_TYPE_INT, ClrSettings, window_height),
+  CLR_FIELD_RW ("window-maximized", G_TYPE_BOOLEAN, ClrSettings, window_maximized),
+  CLR_FIELD_RW ("last-page", G_TYPE_STRING, ClrSettings, last_page),
+  CLR_FIELD_RW ("data-folder", G_TYPE_STRING, ClrSettings, data_folder),
+  CLR_FIELD_RW ("screening-threshold", G_TYPE_DOUBLE, ClrSettings, screening_threshold),
+  CLR_FIELD_RW ("exporter-country", G_TYPE_STRING, ClrSettings, exporter_country),
+  CLR_FIELD_RW ("list-staleness-days", G_TYPE_UINT, ClrSettings, list_staleness_days),
+  CLR_FIELD_RW ("reviewer-name", G_TYPE_STRING, ClrSettings, reviewer_name),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (field_props) == N_PROPS - 1);

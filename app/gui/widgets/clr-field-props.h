@@ -31,6 +31,9 @@ typedef struct
 #define CLR_FIELD_INT64(name, Type, field)  { name, G_TYPE_INT64, G_STRUCT_OFFSET (Type, field), 0, NULL }
 /* Any of the types above, with the pspec flags @flags (0: read-only). */
 #define CLR_FIELD(name, gtype, Type, field, flags) { name, gtype, G_STRUCT_OFFSET (Type, field), flags, NULL }
+/* A read-write one that notifies when it changes. */
+#define CLR_FIELD_RW(name, gtype, Type, field) \
+  CLR_FIELD (name, gtype, Type, field, G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY)
 #define CLR_FIELD_OBJECT(name, Type, field, get_type, flags) \
   { name, G_TYPE_OBJECT, G_STRUCT_OFFSET (Type, field), flags, get_type }
 #define CLR_FIELD_BOXED(name, Type, field, get_type, flags) \
