@@ -1,0 +1,222 @@
+/* clr-review-page-decide.c — the Review page's decisions: store one (for a
+ * whole list family when asked), move on, and undo it
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "clr-window.h"
+
+#include "clr-review-page-private.h"
+
+typedef struct
+{
+  ClrReviewPage   *self;      /* a reference */
+  gint64           id;
+  ClrReviewStatus  status;    /* OPEN: an undo */
+  GPtrArray       *previous;  /* ClrReviewItem *, as before the decision */
+} DecideData;
+
+static void
+decide_data_free (DecideData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_pointer (&data->previous, g_ptr_array_unref);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DecideData, decide_data_free)
+
+static void
+undo_clicked_cb (AdwToast      *toast,
+                 ClrReviewPage *self)
+{
+  clr_review_page_undo (self);
+}
+
+/* The toast of a stored decision, with Undo. */
+static void
+show_decision_toast (ClrReviewPage *self,
+                     const char    *message)
+{
+  ClrWindow *window = _clr_review_page_get_window (self);
+  AdwToast *toast;
+
+  if (window == NULL)
+    return;
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
+  clr_window_add_toast (window, toast);
+}
+
+static void
+decided_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(DecideData) data = user_data;
+  ClrReviewPage *self = data->self;
+  g_autoptr(GError) error = NULL;
+  ClrReviewStatus status = data->status;
+  gint64 id = data->id;
+  g_autofree char *message = NULL;
+  ClrWindow *window = _clr_review_page_get_window (self);
+
+  self->busy = FALSE;
+  _clr_review_page_update_actions (self);
+
+  if (!clr_store_review_decide_finish (CLR_STORE (object), result, &error))
+    {
+      /* Translators: %s is the reason. */
+      message = g_strdup_printf (status == CLR_REVIEW_STATUS_OPEN ? _("The decision was not undone: %s")
+                                                                  : _("The decision was not saved: %s"),
+                                 error->message);
+      _clr_review_page_set_feedback (self, message, TRUE);
+      return;
+    }
+
+  if (status == CLR_REVIEW_STATUS_OPEN)
+    {
+      /* Undone: show the item again, with what it had before. */
+      message = g_strdup (_("Decision undone"));
+      if (window != NULL)
+        clr_window_show_toast (window, message);
+      g_clear_pointer (&self->undo_items, g_ptr_array_unref);
+      self->select_after_load = id;
+      clr_review_page_reload (self);
+      self->saved_id = id;
+      _clr_review_page_set_feedback (self, message, FALSE);
+      _clr_review_page_emit_decided (self, id, status);
+      return;
+    }
+
+  /* Translators: %s is a decision such as "Not a match". */
+  message = g_strdup_printf (_("Decision saved: %s"), clr_review_status_get_label (status));
+  g_clear_pointer (&self->undo_items, g_ptr_array_unref);
+  self->undo_items = g_steal_pointer (&data->previous);
+  show_decision_toast (self, message);
+
+  /* Move on to the next item of the same view, the fast way through a queue. */
+  {
+    guint position = gtk_single_selection_get_selected (self->selection);
+    GListModel *model = G_LIST_MODEL (self->selection);
+    guint n = g_list_model_get_n_items (model);
+    int filter_status = clr_review_filter_bar_get_status (self->filter_bar);
+
+    self->select_after_load = id;
+    /* The decided item leaves a view of another status: show its successor. */
+    if (position != GTK_INVALID_LIST_POSITION && filter_status != -1
+        && filter_status != (int) status && n > 1)
+      {
+        g_autoptr(ClrReviewQueueItem) next = g_list_model_get_item (model, position + 1 < n ? position + 1
+                                                                                          : position - 1);
+        self->select_after_load = clr_review_queue_item_get_item (next)->id;
+      }
+  }
+
+  _clr_review_page_emit_decided (self, id, status);
+  clr_review_page_reload (self);
+  self->saved_id = id;
+  _clr_review_page_set_feedback (self, message, FALSE);
+}
+
+gboolean
+clr_review_page_undo (ClrReviewPage *self)
+{
+  g_autofree char *reviewer = NULL;
+  DecideData *data;
+
+  g_return_val_if_fail (CLR_IS_REVIEW_PAGE (self), FALSE);
+
+  if (self->undo_items == NULL || clr_page_get_store (CLR_PAGE (self)) == NULL || self->busy)
+    return FALSE;
+  if (clr_page_get_settings (CLR_PAGE (self)) != NULL)
+    reviewer = clr_settings_dup_effective_reviewer_name (clr_page_get_settings (CLR_PAGE (self)));
+
+  self->busy = TRUE;
+  _clr_review_page_update_actions (self);
+  data = g_new0 (DecideData, 1);
+  data->self = g_object_ref (self);
+  data->id = ((ClrReviewItem *) g_ptr_array_index (self->undo_items, 0))->id;
+  data->status = CLR_REVIEW_STATUS_OPEN;
+  /* A new audited decision that puts back each item's earlier one. */
+  clr_store_review_restore_async (clr_page_get_store (CLR_PAGE (self)), self->undo_items, reviewer, NULL, decided_cb, data);
+  return TRUE;
+}
+
+gboolean
+clr_review_page_decide (ClrReviewPage   *self,
+                        ClrReviewStatus  status)
+{
+  ClrReviewReason reason;
+  g_autofree char *reviewer = NULL;
+  g_autoptr(GArray) ids = NULL;
+  ClrReviewFamily *family;
+  ClrReviewItem *shown;
+  ClrReviewDecision decision;
+  DecideData *data;
+  const char *note;
+
+  g_return_val_if_fail (CLR_IS_REVIEW_PAGE (self), FALSE);
+  g_return_val_if_fail (status != CLR_REVIEW_STATUS_OPEN, FALSE);
+
+  shown = self->shown_id != 0 ? clr_review_queue_lookup (self->queue, self->shown_id) : NULL;
+  if (shown == NULL || clr_page_get_store (CLR_PAGE (self)) == NULL)
+    {
+      _clr_review_page_set_feedback (self, _("Select an item in the queue first."), TRUE);
+      return FALSE;
+    }
+  if (self->busy)
+    return FALSE;
+
+  reason = clr_review_detail_get_reason (self->detail);
+  if (reason == CLR_REVIEW_REASON_NONE || reason > CLR_REVIEW_REASON_OTHER)
+    {
+      _clr_review_page_set_feedback (self, _("Choose a reason for the decision first."), TRUE);
+      clr_review_detail_focus_reason (self->detail);
+      return FALSE;
+    }
+
+  note = clr_review_detail_get_note (self->detail);
+  if (clr_page_get_settings (CLR_PAGE (self)) != NULL)
+    reviewer = clr_settings_dup_effective_reviewer_name (clr_page_get_settings (CLR_PAGE (self)));
+
+  self->busy = TRUE;
+  _clr_review_page_update_actions (self);
+
+  data = g_new0 (DecideData, 1);
+  data->self = g_object_ref (self);
+  data->id = self->shown_id;
+  data->status = status;
+  data->previous = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_review_item_unref);
+
+  /* the shown item, and with the family switch on every open member */
+  family = clr_review_detail_get_decide_family (self->detail) ? clr_review_queue_get_family (self->queue, self->shown_id)
+                                                              : NULL;
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (ids, self->shown_id);
+  g_ptr_array_add (data->previous, clr_review_item_ref (shown));
+  for (guint i = 0; family != NULL && i < family->members->len; i++)
+    {
+      ClrReviewItem *member = g_ptr_array_index (family->members, i);
+
+      if (member->id != self->shown_id && member->status == CLR_REVIEW_STATUS_OPEN)
+        {
+          g_array_append_val (ids, member->id);
+          g_ptr_array_add (data->previous, clr_review_item_ref (member));
+        }
+    }
+  decision.status = status;
+  decision.reason = reason;
+  decision.note = note[0] != '\0' ? note : NULL;
+  decision.recipient = status == CLR_REVIEW_STATUS_ESCALATED ? clr_review_detail_get_recipient (self->detail) : NULL;
+  clr_store_review_decide_full_async (clr_page_get_store (CLR_PAGE (self)), (const gint64 *) ids->data, ids->len, &decision,
+                                      reviewer, NULL, decided_cb, data);
+  return TRUE;
+}
