@@ -126,6 +126,25 @@ decided_cb (GObject      *object,
   _clr_review_page_set_feedback (self, message, FALSE);
 }
 
+/* The page is busy until decided_cb; @reviewer: the name to record. */
+static DecideData *
+begin_decision (ClrReviewPage    *self,
+                gint64            id,
+                ClrReviewStatus   status,
+                char            **reviewer)
+{
+  ClrSettings *settings = clr_page_get_settings (CLR_PAGE (self));
+  DecideData *data = g_new0 (DecideData, 1);
+
+  *reviewer = settings != NULL ? clr_settings_dup_effective_reviewer_name (settings) : NULL;
+  self->busy = TRUE;
+  _clr_review_page_update_actions (self);
+  data->self = g_object_ref (self);
+  data->id = id;
+  data->status = status;
+  return data;
+}
+
 gboolean
 clr_review_page_undo (ClrReviewPage *self)
 {
@@ -136,17 +155,11 @@ clr_review_page_undo (ClrReviewPage *self)
 
   if (self->undo_items == NULL || clr_page_get_store (CLR_PAGE (self)) == NULL || self->busy)
     return FALSE;
-  if (clr_page_get_settings (CLR_PAGE (self)) != NULL)
-    reviewer = clr_settings_dup_effective_reviewer_name (clr_page_get_settings (CLR_PAGE (self)));
-
-  self->busy = TRUE;
-  _clr_review_page_update_actions (self);
-  data = g_new0 (DecideData, 1);
-  data->self = g_object_ref (self);
-  data->id = ((ClrReviewItem *) g_ptr_array_index (self->undo_items, 0))->id;
-  data->status = CLR_REVIEW_STATUS_OPEN;
+  data = begin_decision (self, ((ClrReviewItem *) g_ptr_array_index (self->undo_items, 0))->id,
+                         CLR_REVIEW_STATUS_OPEN, &reviewer);
   /* A new audited decision that puts back each item's earlier one. */
-  clr_store_review_restore_async (clr_page_get_store (CLR_PAGE (self)), self->undo_items, reviewer, NULL, decided_cb, data);
+  clr_store_review_restore_async (clr_page_get_store (CLR_PAGE (self)), self->undo_items, reviewer, NULL,
+                                  decided_cb, data);
   return TRUE;
 }
 
@@ -184,16 +197,7 @@ clr_review_page_decide (ClrReviewPage   *self,
     }
 
   note = clr_review_detail_get_note (self->detail);
-  if (clr_page_get_settings (CLR_PAGE (self)) != NULL)
-    reviewer = clr_settings_dup_effective_reviewer_name (clr_page_get_settings (CLR_PAGE (self)));
-
-  self->busy = TRUE;
-  _clr_review_page_update_actions (self);
-
-  data = g_new0 (DecideData, 1);
-  data->self = g_object_ref (self);
-  data->id = self->shown_id;
-  data->status = status;
+  data = begin_decision (self, self->shown_id, status, &reviewer);
   data->previous = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_review_item_unref);
 
   /* the shown item, and with the family switch on every open member */
