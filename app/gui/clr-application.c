@@ -430,7 +430,6 @@ clr_application_class_init (ClrApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
-  object_class->get_property = clr_field_props_get_property;
   object_class->dispose = clr_application_dispose;
   object_class->finalize = clr_application_finalize;
 
@@ -440,8 +439,7 @@ clr_application_class_init (ClrApplicationClass *klass)
   app_class->open = clr_application_open;
   app_class->shutdown = clr_application_shutdown;
 
-  clr_field_props_init (field_props, G_N_ELEMENTS (field_props), properties);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  clr_field_props_install (object_class, field_props, G_N_ELEMENTS (field_props), properties);
 }
 
 static void

@@ -682,11 +682,8 @@ clr_audit_window_class_init (ClrAuditWindowClass *klass)
   object_class->constructed = clr_audit_window_constructed;
   object_class->dispose = clr_audit_window_dispose;
   object_class->finalize = clr_audit_window_finalize;
-  object_class->get_property = clr_field_props_get_property;
-  object_class->set_property = clr_field_props_set_property;
 
-  clr_field_props_init (field_props, G_N_ELEMENTS (field_props), properties);
-  g_object_class_install_properties (object_class, G_N_ELEMENTS (properties), properties);
+  clr_field_props_install (object_class, field_props, G_N_ELEMENTS (field_props), properties);
 
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);

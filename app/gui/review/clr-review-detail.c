@@ -513,11 +513,8 @@ clr_review_detail_class_init (ClrReviewDetailClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = clr_review_detail_dispose;
-  object_class->get_property = clr_field_props_get_property;
-  object_class->set_property = clr_field_props_set_property;
 
-  clr_field_props_init (field_props, G_N_ELEMENTS (field_props), properties);
-  g_object_class_install_properties (object_class, G_N_ELEMENTS (properties), properties);
+  clr_field_props_install (object_class, field_props, G_N_ELEMENTS (field_props), properties);
 
   g_type_ensure (CLR_TYPE_ENTRY_VIEW);
 

@@ -63,6 +63,18 @@ clr_field_props_init (const ClrFieldProp *fields,
     }
 }
 
+void
+clr_field_props_install (GObjectClass       *object_class,
+                         const ClrFieldProp *fields,
+                         guint               n_fields,
+                         GParamSpec        **pspecs)
+{
+  object_class->get_property = clr_field_props_get_property;
+  object_class->set_property = clr_field_props_set_property;
+  clr_field_props_init (fields, n_fields, pspecs);
+  g_object_class_install_properties (object_class, n_fields + 1, pspecs);
+}
+
 static void
 field_get (GObject            *object,
            const ClrFieldProp *field,

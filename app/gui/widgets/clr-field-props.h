@@ -45,6 +45,12 @@ typedef struct
 void     clr_field_props_init  (const ClrFieldProp *fields,
                                 guint               n_fields,
                                 GParamSpec        **pspecs);
+/* For a class whose every property is in @fields: makes them as above,
+ * installs them and sets the class's get_property and set_property. */
+void     clr_field_props_install (GObjectClass       *object_class,
+                                  const ClrFieldProp *fields,
+                                  guint               n_fields,
+                                  GParamSpec        **pspecs);
 /* Ties a pspec the caller made (with its own range and default) to @field. */
 void     clr_field_props_bind  (GParamSpec         *pspec,
                                 const ClrFieldProp *field);
