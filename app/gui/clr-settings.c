@@ -183,33 +183,14 @@ clr_settings_get_gsettings (ClrSettings *self)
   return self->settings;
 }
 
-int
-clr_settings_get_window_width (ClrSettings *self)
-{
-  g_return_val_if_fail (CLR_IS_SETTINGS (self), 0);
-  return self->window_width;
-}
+/* clr_settings_get_FIELD (): the field's value */
+#define SETTINGS_GETTER(RetType, field, fallback) \
+  CLR_DEFINE_FIELD_GETTER (RetType, clr_settings_get_##field, ClrSettings, CLR_IS_SETTINGS, field, fallback)
 
-int
-clr_settings_get_window_height (ClrSettings *self)
-{
-  g_return_val_if_fail (CLR_IS_SETTINGS (self), 0);
-  return self->window_height;
-}
-
-gboolean
-clr_settings_get_window_maximized (ClrSettings *self)
-{
-  g_return_val_if_fail (CLR_IS_SETTINGS (self), FALSE);
-  return self->window_maximized;
-}
-
-const char *
-clr_settings_get_last_page (ClrSettings *self)
-{
-  g_return_val_if_fail (CLR_IS_SETTINGS (self), NULL);
-  return self->last_page;
-}
+SETTINGS_GETTER (int, window_width, 0)
+SETTINGS_GETTER (int, window_height, 0)
+SETTINGS_GETTER (gboolean, window_maximized, FALSE)
+SETTINGS_GETTER (const char *, last_page, NULL)
 
 void
 clr_settings_set_last_page (ClrSettings *self,
@@ -220,12 +201,7 @@ clr_settings_set_last_page (ClrSettings *self,
   set_string (self, &self->last_page, page, PROP_LAST_PAGE);
 }
 
-const char *
-clr_settings_get_data_folder (ClrSettings *self)
-{
-  g_return_val_if_fail (CLR_IS_SETTINGS (self), NULL);
-  return self->data_folder;
-}
+SETTINGS_GETTER (const char *, data_folder, NULL)
 
 void
 clr_settings_set_data_folder (ClrSettings *self,
@@ -249,12 +225,7 @@ clr_settings_dup_effective_data_folder (ClrSettings *self)
   return g_strdup (documents != NULL ? documents : g_get_home_dir ());
 }
 
-double
-clr_settings_get_screening_threshold (ClrSettings *self)
-{
-  g_return_val_if_fail (CLR_IS_SETTINGS (self), 0.82);
-  return self->screening_threshold;
-}
+SETTINGS_GETTER (double, screening_threshold, 0.82)
 
 void
 clr_settings_set_screening_threshold (ClrSettings *self,
@@ -269,12 +240,7 @@ clr_settings_set_screening_threshold (ClrSettings *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCREENING_THRESHOLD]);
 }
 
-const char *
-clr_settings_get_exporter_country (ClrSettings *self)
-{
-  g_return_val_if_fail (CLR_IS_SETTINGS (self), NULL);
-  return self->exporter_country;
-}
+SETTINGS_GETTER (const char *, exporter_country, NULL)
 
 void
 clr_settings_set_exporter_country (ClrSettings *self,
@@ -285,12 +251,7 @@ clr_settings_set_exporter_country (ClrSettings *self,
   set_string (self, &self->exporter_country, country, PROP_EXPORTER_COUNTRY);
 }
 
-guint
-clr_settings_get_list_staleness_days (ClrSettings *self)
-{
-  g_return_val_if_fail (CLR_IS_SETTINGS (self), 7);
-  return self->list_staleness_days;
-}
+SETTINGS_GETTER (guint, list_staleness_days, 7)
 
 void
 clr_settings_set_list_staleness_days (ClrSettings *self,
@@ -305,12 +266,7 @@ clr_settings_set_list_staleness_days (ClrSettings *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIST_STALENESS_DAYS]);
 }
 
-const char *
-clr_settings_get_reviewer_name (ClrSettings *self)
-{
-  g_return_val_if_fail (CLR_IS_SETTINGS (self), NULL);
-  return self->reviewer_name;
-}
+SETTINGS_GETTER (const char *, reviewer_name, NULL)
 
 void
 clr_settings_set_reviewer_name (ClrSettings *self,

@@ -367,68 +367,19 @@ clr_audit_event_new (const ClrAuditEntry *entry,
   return self;
 }
 
-gint64
-clr_audit_event_get_id (ClrAuditEvent *self)
-{
-  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), 0);
-  return self->id;
-}
+/* clr_audit_event_get_FIELD (): the field's value */
+#define EVENT_GETTER(RetType, field, fallback) \
+  CLR_DEFINE_FIELD_GETTER (RetType, clr_audit_event_get_##field, ClrAuditEvent, CLR_IS_AUDIT_EVENT, field, fallback)
 
-gint64
-clr_audit_event_get_case_id (ClrAuditEvent *self)
-{
-  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), 0);
-  return self->case_id;
-}
-
-gint64
-clr_audit_event_get_review_id (ClrAuditEvent *self)
-{
-  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), 0);
-  return self->review_id;
-}
-
-const char *
-clr_audit_event_get_title (ClrAuditEvent *self)
-{
-  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
-  return self->title;
-}
-
-const char *
-clr_audit_event_get_detail (ClrAuditEvent *self)
-{
-  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
-  return self->detail;
-}
-
-const char *
-clr_audit_event_get_context (ClrAuditEvent *self)
-{
-  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
-  return self->context;
-}
-
-const char *
-clr_audit_event_get_case_label (ClrAuditEvent *self)
-{
-  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
-  return self->case_label;
-}
-
-const char *
-clr_audit_event_get_party (ClrAuditEvent *self)
-{
-  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
-  return self->party;
-}
-
-const char *
-clr_audit_event_get_reviewer (ClrAuditEvent *self)
-{
-  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
-  return self->reviewer;
-}
+EVENT_GETTER (gint64, id, 0)
+EVENT_GETTER (gint64, case_id, 0)
+EVENT_GETTER (gint64, review_id, 0)
+EVENT_GETTER (const char *, title, NULL)
+EVENT_GETTER (const char *, detail, NULL)
+EVENT_GETTER (const char *, context, NULL)
+EVENT_GETTER (const char *, case_label, NULL)
+EVENT_GETTER (const char *, party, NULL)
+EVENT_GETTER (const char *, reviewer, NULL)
 
 GVariant *
 clr_audit_event_get_hit_target (ClrAuditEvent *self)

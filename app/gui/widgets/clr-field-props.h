@@ -86,4 +86,14 @@ void     clr_field_props_clear (GObject            *object,
                                 const ClrFieldProp *fields,
                                 guint               n_fields);
 
+/* Defines the public getter @func of @Type's field @field: @RetType
+ * @func (@Type *self), @fallback when @self is not an @IS_TYPE. */
+#define CLR_DEFINE_FIELD_GETTER(RetType, func, Type, IS_TYPE, field, fallback) \
+  RetType                                                                  \
+  func (Type *self)                                                        \
+  {                                                                        \
+    g_return_val_if_fail (IS_TYPE (self), fallback);                       \
+    return self->field;                                                    \
+  }
+
 G_END_DECLS
