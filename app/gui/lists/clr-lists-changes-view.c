@@ -127,11 +127,8 @@ changes_loaded_cb (GObject      *object,
 
   for (guint i = 0; changes != NULL && i < changes->len; i++)
     g_ptr_array_add (items, clr_change_item_new (g_ptr_array_index (changes, i)));
-  g_list_store_splice (self->changes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->changes)),
-                       items->pdata, items->len);
-
-  clr_lists_filter_refill (self->list_dropdown, self->country_dropdown, items, &self->refilling);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  clr_lists_filter_replace (self->list_dropdown, self->country_dropdown, &self->refilling,
+                            self->changes, GTK_FILTER (self->filter), items);
 
   if (changes == NULL)
     {

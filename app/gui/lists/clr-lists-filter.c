@@ -124,10 +124,12 @@ clr_lists_filter_match (GtkDropDown *list_dropdown,
 }
 
 void
-clr_lists_filter_refill (GtkDropDown *list_dropdown,
-                         GtkDropDown *country_dropdown,
-                         GPtrArray   *items,
-                         gboolean    *refilling)
+clr_lists_filter_replace (GtkDropDown *list_dropdown,
+                          GtkDropDown *country_dropdown,
+                          gboolean    *refilling,
+                          GListStore  *store,
+                          GtkFilter   *filter,
+                          GPtrArray   *items)
 {
   g_autoptr(GHashTable) seen_lists = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) seen_countries = g_hash_table_new (g_str_hash, g_str_equal);
@@ -148,4 +150,7 @@ clr_lists_filter_refill (GtkDropDown *list_dropdown,
   g_ptr_array_sort (countries, compare_strings);
   clr_lists_dropdown_refill (list_dropdown, lists, refilling);
   clr_lists_dropdown_refill (country_dropdown, countries, refilling);
+
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), items->pdata, items->len);
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
 }

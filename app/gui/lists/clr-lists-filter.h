@@ -33,14 +33,18 @@ void        clr_lists_dropdown_set_value (GtkDropDown *dropdown,
                                           const char  *value);
 
 /* The list and country filters of What changed and Search: whether @item
- * (a ClrListsItem) passes them, and refilling them with the list codes and
- * countries of @items (ClrListsItem *), as clr_lists_dropdown_refill(). */
+ * (a ClrListsItem) passes them. */
 gboolean    clr_lists_filter_match      (GtkDropDown *list_dropdown,
                                          GtkDropDown *country_dropdown,
                                          gpointer     item);
-void        clr_lists_filter_refill     (GtkDropDown *list_dropdown,
+/* Shows @items (ClrListsItem *) in @store instead of what it held: the
+ * list and country drop-downs are refilled with their list codes and
+ * countries, as clr_lists_dropdown_refill(), and @filter filters again. */
+void        clr_lists_filter_replace    (GtkDropDown *list_dropdown,
                                          GtkDropDown *country_dropdown,
-                                         GPtrArray   *items,
-                                         gboolean    *refilling);
+                                         gboolean    *refilling,
+                                         GListStore  *store,
+                                         GtkFilter   *filter,
+                                         GPtrArray   *items);
 
 G_END_DECLS

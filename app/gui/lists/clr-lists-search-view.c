@@ -110,11 +110,8 @@ search_done_cb (GObject      *object,
 
   for (guint i = 0; i < hits->len; i++)
     g_ptr_array_add (items, clr_hit_item_new (g_ptr_array_index (hits, i)));
-  clr_lists_filter_refill (self->list_dropdown, self->country_dropdown, items, &self->refilling);
-
-  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
-                       items->pdata, items->len);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  clr_lists_filter_replace (self->list_dropdown, self->country_dropdown, &self->refilling,
+                            self->results, GTK_FILTER (self->filter), items);
   update_status (self);
   g_signal_emit (self, signals[SIGNAL_SEARCH_FINISHED], 0);
 }
