@@ -10,7 +10,7 @@
 #include "clr-a11y.h"
 #include "clr-entry-view.h"
 
-#include "widgets/clr-template.h"
+#include "widgets/clr-widget.h"
 
 #include "clr-entry-window.h"
 

@@ -12,7 +12,7 @@
 #include "clr-lists-filter.h"
 #include "clr-source-row.h"
 
-#include "widgets/clr-template.h"
+#include "widgets/clr-widget.h"
 
 #include "clr-lists-sources-view.h"
 

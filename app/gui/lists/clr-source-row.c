@@ -11,7 +11,7 @@
 
 #include "clr-lists-filter.h"
 
-#include "widgets/clr-template.h"
+#include "widgets/clr-widget.h"
 
 #include "clr-source-row.h"
 

@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "clr-window.h"
+#include "widgets/clr-widget.h"
 
 #include "clr-review-page-private.h"
 
@@ -44,15 +44,11 @@ static void
 show_decision_toast (ClrReviewPage *self,
                      const char    *message)
 {
-  ClrWindow *window = _clr_review_page_get_window (self);
-  AdwToast *toast;
+  AdwToast *toast = adw_toast_new (message);
 
-  if (window == NULL)
-    return;
-  toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
-  clr_window_add_toast (window, toast);
+  clr_widget_add_toast (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -66,7 +62,6 @@ decided_cb (GObject      *object,
   ClrReviewStatus status = data->status;
   gint64 id = data->id;
   g_autofree char *message = NULL;
-  ClrWindow *window = _clr_review_page_get_window (self);
 
   self->busy = FALSE;
   _clr_review_page_update_actions (self);
@@ -85,8 +80,7 @@ decided_cb (GObject      *object,
     {
       /* Undone: show the item again, with what it had before. */
       message = g_strdup (_("Decision undone"));
-      if (window != NULL)
-        clr_window_show_toast (window, message);
+      clr_widget_show_toast (GTK_WIDGET (self), message);
       g_clear_pointer (&self->undo_items, g_ptr_array_unref);
       self->select_after_load = id;
       clr_review_page_reload (self);

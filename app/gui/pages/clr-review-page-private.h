@@ -7,7 +7,6 @@
 
 #pragma once
 
-#include "clr-window.h"
 #include "review/clr-review-detail.h"
 #include "review/clr-review-filter-bar.h"
 
@@ -59,7 +58,6 @@ void       _clr_review_page_set_feedback   (ClrReviewPage   *self,
                                             gboolean         is_error);
 /* The decision actions follow the shown item, busy and the store. */
 void       _clr_review_page_update_actions (ClrReviewPage   *self);
-ClrWindow *_clr_review_page_get_window     (ClrReviewPage   *self);
 /* Emits ::decided. */
 void       _clr_review_page_emit_decided   (ClrReviewPage   *self,
                                             gint64           id,

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "clr-store-cases.h"
+#include "widgets/clr-widget.h"
 
 #include "clr-review-page-private.h"
 
@@ -55,14 +56,6 @@ show_item (ClrReviewPage       *self,
   if (item != NULL)
     clr_review_detail_show_item (self->detail, item, clr_review_queue_get_family (self->queue, item->id));
   _clr_review_page_update_actions (self);
-}
-
-ClrWindow *
-_clr_review_page_get_window (ClrReviewPage *self)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), CLR_TYPE_WINDOW);
-
-  return window != NULL ? CLR_WINDOW (window) : NULL;
 }
 
 
@@ -158,7 +151,6 @@ clear_target (ClrReviewPage *self)
 static void
 target_not_found (ClrReviewPage *self)
 {
-  ClrWindow *window = _clr_review_page_get_window (self);
   g_autofree char *message = NULL;
 
   clr_review_filter_bar_reset (self->filter_bar, self->target_party_name);
@@ -166,8 +158,7 @@ target_not_found (ClrReviewPage *self)
   message = g_strdup_printf (_("This hit for “%s” is not in the review queue yet: it is added when "
                                "the shipment is evaluated. Showing the party’s other items."),
                              self->target_party_name);
-  if (window != NULL)
-    clr_window_show_toast (window, message);
+  clr_widget_show_toast (GTK_WIDGET (self), message);
   _clr_review_page_set_feedback (self, message, TRUE);
 }
 

@@ -1,4 +1,4 @@
-/* clr-template.c — what a final template widget class needs and does not write itself
+/* clr-widget.c — small helpers the app's widgets share
  *
  * Copyright 2026 The Clearance authors
  *
@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "clr-template.h"
+#include "clr-widget.h"
 
 /* The class is final: the instance's type is the one with the template. */
 static void
@@ -28,4 +28,29 @@ clr_widget_class_set_template (GtkWidgetClass *widget_class,
 
   gtk_widget_class_set_template_from_resource (widget_class, resource);
   G_OBJECT_CLASS (widget_class)->dispose = template_dispose;
+}
+
+void
+clr_widget_add_toast (GtkWidget *widget,
+                      AdwToast  *toast)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+void
+clr_widget_show_toast (GtkWidget  *widget,
+                       const char *title)
+{
+  g_return_if_fail (title != NULL);
+
+  clr_widget_add_toast (widget, adw_toast_new (title));
 }
