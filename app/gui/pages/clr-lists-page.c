@@ -59,8 +59,9 @@ _clr_lists_page_show_message (ClrListsPage *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
 
   if (text != NULL && text[0] != '\0')
-    clr_widget_show_toast (GTK_WIDGET (self), is_error ? _("The lists were not updated — see the Lists page")
-                                                       : _("Lists updated"));
+    clr_widget_add_toast (GTK_WIDGET (self),
+                          adw_toast_new (is_error ? _("The lists were not updated — see the Lists page")
+                                                  : _("Lists updated")));
 }
 
 void

@@ -72,7 +72,7 @@ decided_cb (GObject      *object,
       message = g_strdup_printf (status == CLR_REVIEW_STATUS_OPEN ? _("The decision was not undone: %s")
                                                                   : _("The decision was not saved: %s"),
                                  error->message);
-      _clr_review_page_set_feedback (self, message, TRUE);
+      clr_review_detail_set_feedback (self->detail, message, TRUE);
       return;
     }
 
@@ -80,13 +80,13 @@ decided_cb (GObject      *object,
     {
       /* Undone: show the item again, with what it had before. */
       message = g_strdup (_("Decision undone"));
-      clr_widget_show_toast (GTK_WIDGET (self), message);
+      clr_widget_add_toast (GTK_WIDGET (self), adw_toast_new (message));
       g_clear_pointer (&self->undo_items, g_ptr_array_unref);
       self->select_after_load = id;
       clr_review_page_reload (self);
       self->saved_id = id;
-      _clr_review_page_set_feedback (self, message, FALSE);
-      _clr_review_page_emit_decided (self, id, status);
+      clr_review_detail_set_feedback (self->detail, message, FALSE);
+      g_signal_emit_by_name (self, "decided", id, (int) status);
       return;
     }
 
@@ -114,10 +114,10 @@ decided_cb (GObject      *object,
       }
   }
 
-  _clr_review_page_emit_decided (self, id, status);
+  g_signal_emit_by_name (self, "decided", id, (int) status);
   clr_review_page_reload (self);
   self->saved_id = id;
-  _clr_review_page_set_feedback (self, message, FALSE);
+  clr_review_detail_set_feedback (self->detail, message, FALSE);
 }
 
 /* The page is busy until decided_cb; @reviewer: the name to record. */
@@ -176,7 +176,7 @@ clr_review_page_decide (ClrReviewPage   *self,
   shown = self->shown_id != 0 ? clr_review_queue_lookup (self->queue, self->shown_id) : NULL;
   if (shown == NULL || clr_page_get_store (CLR_PAGE (self)) == NULL)
     {
-      _clr_review_page_set_feedback (self, _("Select an item in the queue first."), TRUE);
+      clr_review_detail_set_feedback (self->detail, _("Select an item in the queue first."), TRUE);
       return FALSE;
     }
   if (self->busy)
@@ -185,7 +185,7 @@ clr_review_page_decide (ClrReviewPage   *self,
   reason = clr_review_detail_get_reason (self->detail);
   if (reason == CLR_REVIEW_REASON_NONE || reason > CLR_REVIEW_REASON_OTHER)
     {
-      _clr_review_page_set_feedback (self, _("Choose a reason for the decision first."), TRUE);
+      clr_review_detail_set_feedback (self->detail, _("Choose a reason for the decision first."), TRUE);
       clr_review_detail_focus_reason (self->detail);
       return FALSE;
     }

@@ -52,16 +52,9 @@ struct _ClrReviewPage
   guint                busy : 1;
 };
 
-/* clr-review-page.c */
-void       _clr_review_page_set_feedback   (ClrReviewPage   *self,
-                                            const char      *text,
-                                            gboolean         is_error);
-/* The decision actions follow the shown item, busy and the store. */
+/* clr-review-page.c: the decision actions follow the shown item, busy and
+ * the store. */
 void       _clr_review_page_update_actions (ClrReviewPage   *self);
-/* Emits ::decided. */
-void       _clr_review_page_emit_decided   (ClrReviewPage   *self,
-                                            gint64           id,
-                                            ClrReviewStatus  status);
 
 /* What the tests reach: */
 

@@ -32,10 +32,10 @@ store_of (ClrReviewPage *self)
   return clr_page_get_store (CLR_PAGE (self));
 }
 
-void
-_clr_review_page_set_feedback (ClrReviewPage *self,
-                               const char    *text,
-                               gboolean       is_error)
+static void
+set_feedback (ClrReviewPage *self,
+              const char    *text,
+              gboolean       is_error)
 {
   clr_review_detail_set_feedback (self->detail, text, is_error);
 }
@@ -49,7 +49,7 @@ show_item (ClrReviewPage       *self,
   if (self->saved_id != 0 && item != NULL && item->id != self->saved_id)
     {
       self->saved_id = 0;
-      _clr_review_page_set_feedback (self, NULL, FALSE);
+      set_feedback (self, NULL, FALSE);
     }
   self->shown_id = item != NULL ? item->id : 0;
   gtk_stack_set_visible_child_name (self->detail_stack, item != NULL ? "item" : "none");
@@ -75,7 +75,7 @@ selection_changed_cb (ClrReviewPage *self)
   if (item != NULL && item->id == self->shown_id && !self->loading)
     return;
   if (!self->loading)
-    _clr_review_page_set_feedback (self, NULL, FALSE);
+    set_feedback (self, NULL, FALSE);
   show_item (self, item);
 }
 
@@ -158,8 +158,8 @@ target_not_found (ClrReviewPage *self)
   message = g_strdup_printf (_("This hit for “%s” is not in the review queue yet: it is added when "
                                "the shipment is evaluated. Showing the party’s other items."),
                              self->target_party_name);
-  clr_widget_show_toast (GTK_WIDGET (self), message);
-  _clr_review_page_set_feedback (self, message, TRUE);
+  clr_widget_add_toast (GTK_WIDGET (self), adw_toast_new (message));
+  set_feedback (self, message, TRUE);
 }
 
 /* The queue item of the hit clr_review_page_show_hit () asked for: the same
@@ -386,20 +386,12 @@ back_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-void
-_clr_review_page_emit_decided (ClrReviewPage   *self,
-                               gint64           id,
-                               ClrReviewStatus  status)
-{
-  g_signal_emit (self, signals[SIGNAL_DECIDED], 0, id, (int) status);
-}
-
 static void
 page_mapped_cb (ClrReviewPage *self)
 {
   /* Decisions and new hits arrive from other pages and from the command
    * line: show the queue as it is now whenever the page is shown. */
-  _clr_review_page_set_feedback (self, NULL, FALSE);
+  set_feedback (self, NULL, FALSE);
   clr_review_page_reload (self);
 }
 

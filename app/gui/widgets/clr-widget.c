@@ -45,12 +45,3 @@ clr_widget_add_toast (GtkWidget *widget,
   else
     g_object_unref (g_object_ref_sink (toast));
 }
-
-void
-clr_widget_show_toast (GtkWidget  *widget,
-                       const char *title)
-{
-  g_return_if_fail (title != NULL);
-
-  clr_widget_add_toast (widget, adw_toast_new (title));
-}

@@ -21,8 +21,5 @@ void clr_widget_class_set_template (GtkWidgetClass *widget_class,
  * @widget: the window's, for a page; dropped when there is none. */
 void clr_widget_add_toast          (GtkWidget      *widget,
                                     AdwToast       *toast);
-/* The same for a toast with @title (already translated). */
-void clr_widget_show_toast         (GtkWidget      *widget,
-                                    const char     *title);
 
 G_END_DECLS
