@@ -118,7 +118,8 @@ clr_lists_filter_match (GtkDropDown *list_dropdown,
 
   if (list != NULL && g_strcmp0 (clr_lists_item_get_list_code (item), list) != 0)
     return FALSE;
-  if (country != NULL && !clr_lists_item_has_country (item, country))
+  if (country != NULL && (clr_lists_item_get_countries (item) == NULL
+                          || !g_strv_contains (clr_lists_item_get_countries (item), country)))
     return FALSE;
   return TRUE;
 }
