@@ -27,7 +27,8 @@ struct _ClrReviewQueueItem
   char            *subtitle;
   char            *case_label;
   char            *header;
-  gboolean         member;   /* a family's later member */
+  GStrv            badge_classes;
+  int              indent;   /* a family's later member is indented */
   gboolean         header_visible;
 };
 
@@ -42,23 +43,20 @@ static const ClrFieldProp field_props[] = {
   CLR_FIELD ("header", G_TYPE_STRING, ClrReviewQueueItem, header, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY),
   CLR_FIELD ("header-visible", G_TYPE_BOOLEAN, ClrReviewQueueItem, header_visible,
              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY),
+  CLR_FIELD_BOXED ("badge-classes", ClrReviewQueueItem, badge_classes, g_strv_get_type, 0),
+  CLR_FIELD ("indent", G_TYPE_INT, ClrReviewQueueItem, indent, 0),
 };
 
-/* …and the two worked out from them. */
+/* The two the item notifies. */
 enum {
   PROP_HEADER = 5,
   PROP_HEADER_VISIBLE,
-  PROP_BADGE_CLASSES,
-  PROP_INDENT,
-  N_PROPS
 };
 
-G_STATIC_ASSERT (PROP_HEADER_VISIBLE == G_N_ELEMENTS (field_props));
-
-static GParamSpec *properties[N_PROPS];
+static GParamSpec *properties[G_N_ELEMENTS (field_props) + 1];
 
 /* The badge's colour by ClrReviewStatus: open, match, no match, escalated. */
-static const char * const badge_classes[][3] = {
+static const char * const status_classes[][3] = {
   { "caption", "accent", NULL },
   { "caption", "error", NULL },
   { "caption", "success", NULL },
@@ -75,35 +73,13 @@ clr_review_queue_item_finalize (GObject *object)
 }
 
 static void
-clr_review_queue_item_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  ClrReviewQueueItem *self = CLR_REVIEW_QUEUE_ITEM (object);
-
-  if (prop_id == PROP_BADGE_CLASSES)
-    g_value_set_boxed (value, (guint) self->item->status < G_N_ELEMENTS (badge_classes)
-                              ? badge_classes[self->item->status] : badge_classes[0]);
-  else if (prop_id == PROP_INDENT)
-    g_value_set_int (value, self->member ? 12 : 0);
-  else if (!clr_field_props_get_value (object, pspec, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
 clr_review_queue_item_class_init (ClrReviewQueueItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = clr_review_queue_item_finalize;
-  object_class->get_property = clr_review_queue_item_get_property;
 
-  clr_field_props_init (field_props, G_N_ELEMENTS (field_props), properties);
-  properties[PROP_BADGE_CLASSES] = g_param_spec_boxed ("badge-classes", NULL, NULL, G_TYPE_STRV, flags);
-  properties[PROP_INDENT] = g_param_spec_int ("indent", NULL, NULL, 0, G_MAXINT, 0, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  clr_field_props_install (object_class, field_props, G_N_ELEMENTS (field_props), properties);
 }
 
 static void
@@ -156,23 +132,27 @@ clr_review_queue_item_new (ClrReviewItem   *item,
 {
   ClrReviewQueueItem *self;
   const char *list_code, *entry_name;
+  gboolean member;
 
   g_return_val_if_fail (item != NULL, NULL);
 
   self = g_object_new (CLR_TYPE_REVIEW_QUEUE_ITEM, NULL);
   self->item = clr_review_item_ref (item);
-  self->member = family != NULL && family->head != item;
+  member = family != NULL && family->head != item;
+  self->indent = member ? 12 : 0;
+  self->badge_classes = g_strdupv ((GStrv) ((guint) item->status < G_N_ELEMENTS (status_classes)
+                                            ? status_classes[item->status] : status_classes[0]));
   list_code = item->list_code != NULL ? item->list_code : "";
   entry_name = item->entry_name != NULL ? item->entry_name : "";
 
-  if (self->member)
+  if (member)
     /* Translators: a list family's later member, under its first one */
     self->title = g_strdup_printf (_("↳ %s"), item->party_name);
   else
     self->title = g_strdup (item->party_name);
   self->badge = g_strdup_printf ("%s%s · %.0f %%", item->reopened ? "↻ " : "",
                                  clr_review_status_get_label (item->status), item->score * 100);
-  if (family != NULL && !self->member)
+  if (family != NULL && !member)
     /* Translators: list code, listed name and the size of its list family */
     self->subtitle = g_strdup_printf (ngettext ("%s · %s · family of %u", "%s · %s · family of %u",
                                                 family->members->len),

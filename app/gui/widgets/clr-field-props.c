@@ -43,6 +43,9 @@ clr_field_props_init (const ClrFieldProp *fields,
         case G_TYPE_STRING:
           pspec = g_param_spec_string (field->name, NULL, NULL, NULL, flags);
           break;
+        case G_TYPE_INT:
+          pspec = g_param_spec_int (field->name, NULL, NULL, 0, G_MAXINT, 0, flags);
+          break;
         case G_TYPE_INT64:
           pspec = g_param_spec_int64 (field->name, NULL, NULL, 0, G_MAXINT64, 0, flags);
           break;

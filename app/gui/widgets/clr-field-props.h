@@ -40,8 +40,8 @@ typedef struct
   { name, G_TYPE_BOXED, G_STRUCT_OFFSET (Type, field), flags, get_type }
 
 /* Makes the pspecs for @fields into @pspecs[1 .. @n_fields] (the caller
- * installs them, with any others, in one go): strings, int64 (≥ 0),
- * booleans, objects and boxed types, with the table's flags. */
+ * installs them, with any others, in one go): strings, int and int64
+ * (≥ 0), booleans, objects and boxed types, with the table's flags. */
 void     clr_field_props_init  (const ClrFieldProp *fields,
                                 guint               n_fields,
                                 GParamSpec        **pspecs);
