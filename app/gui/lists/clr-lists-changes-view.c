@@ -13,6 +13,7 @@
 #include "clr-lists-filter.h"
 #include "clr-lists-item.h"
 #include "clr-lists-tasks.h"
+#include "widgets/clr-dropdown.h"
 
 #include "clr-lists-changes-view.h"
 
@@ -161,7 +162,7 @@ source_changed_cb (ClrListsChangesView *self)
 
   if (self->refilling)
     return;
-  source = clr_lists_dropdown_get_value (self->source_dropdown);
+  source = clr_dropdown_get_value (self->source_dropdown);
   if (source != NULL || self->source != NULL)
     clr_lists_changes_view_load (self, source);
 }
@@ -334,9 +335,13 @@ void
 clr_lists_changes_view_set_sources (ClrListsChangesView *self,
                                     GPtrArray           *sources)
 {
+  g_autoptr(GPtrArray) values = NULL;
+
   g_return_if_fail (CLR_IS_LISTS_CHANGES_VIEW (self));
 
-  clr_lists_dropdown_refill (self->source_dropdown, sources, &self->refilling);
+  values = g_ptr_array_copy (sources, NULL, NULL);
+  g_ptr_array_add (values, NULL);
+  clr_dropdown_refill (self->source_dropdown, (const char * const *) values->pdata, &self->refilling);
   if (self->source != NULL)
     {
       for (guint i = 0; i < sources->len; i++)
@@ -381,8 +386,8 @@ clr_lists_changes_view_filter (ClrListsChangesView *self,
   gtk_drop_down_set_selected (self->kind_dropdown, kind < 0 ? 0 : (guint) kind + 1);
   gtk_drop_down_set_selected (self->list_dropdown, 0);
   gtk_drop_down_set_selected (self->country_dropdown, 0);
-  clr_lists_dropdown_set_value (self->list_dropdown, list_code);
-  clr_lists_dropdown_set_value (self->country_dropdown, country);
+  clr_dropdown_set_value (self->list_dropdown, list_code);
+  clr_dropdown_set_value (self->country_dropdown, country);
   filter_changed_cb (self);
 }
 
