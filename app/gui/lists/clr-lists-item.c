@@ -37,6 +37,10 @@ static const ClrFieldProp field_props[] = {
   CLR_FIELD_STRING ("badge", ClrListsItem, badge),
   CLR_FIELD_BOXED ("badge-classes", ClrListsItem, badge_classes, g_strv_get_type, 0),
   CLR_FIELD_STRING ("explanation", ClrListsItem, explanation),
+  CLR_FIELD_STRING ("list-code", ClrListsItem, list_code),
+  CLR_FIELD_BOXED ("countries", ClrListsItem, countries, g_strv_get_type, 0),
+  CLR_FIELD_BOXED ("change", ClrListsItem, change, clr_list_change_get_type, 0),
+  CLR_FIELD_BOXED ("hit", ClrListsItem, hit, clr_hit_get_type, 0),
 };
 
 static GParamSpec *properties[G_N_ELEMENTS (field_props) + 1];
@@ -44,13 +48,7 @@ static GParamSpec *properties[G_N_ELEMENTS (field_props) + 1];
 static void
 clr_lists_item_finalize (GObject *object)
 {
-  ClrListsItem *self = CLR_LISTS_ITEM (object);
-
   clr_field_props_clear (object, field_props, G_N_ELEMENTS (field_props));
-  g_free (self->list_code);
-  g_strfreev (self->countries);
-  g_clear_pointer (&self->change, clr_list_change_unref);
-  g_clear_pointer (&self->hit, clr_hit_unref);
 
   G_OBJECT_CLASS (clr_lists_item_parent_class)->finalize (object);
 }

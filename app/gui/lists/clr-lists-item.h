@@ -22,7 +22,8 @@ G_DECLARE_FINAL_TYPE (ClrListsItem, clr_lists_item, CLR, LISTS_ITEM, GObject)
  * row shows as read-only properties the rows' .ui binds: title, subtitle;
  * for a change also badge (its kind: Added, Removed, Changed) and
  * badge-classes (the badge's tint); for a result explanation (the
- * matcher's). */
+ * matcher's). The record and what the filters read are properties too:
+ * change or hit, list-code, countries. */
 ClrListsItem        *clr_lists_item_new_change     (const ClrListChange *change);
 ClrListsItem        *clr_lists_item_new_hit        (ClrHit              *hit);
 /* The change, or NULL for a search result. */

@@ -165,21 +165,14 @@ clr_review_queue_item_new (ClrReviewItem   *item,
   return self;
 }
 
-ClrReviewItem *
-clr_review_queue_item_get_item (ClrReviewQueueItem *self)
-{
-  g_return_val_if_fail (CLR_IS_REVIEW_QUEUE_ITEM (self), NULL);
+/* clr_review_queue_item_get_FIELD (): the field's value */
+#define ITEM_GETTER(RetType, field, fallback) \
+  CLR_DEFINE_FIELD_GETTER (RetType, clr_review_queue_item_get_##field, ClrReviewQueueItem, \
+                           CLR_IS_REVIEW_QUEUE_ITEM, field, fallback)
 
-  return self->item;
-}
-
-const char *
-clr_review_queue_item_get_header (ClrReviewQueueItem *self)
-{
-  g_return_val_if_fail (CLR_IS_REVIEW_QUEUE_ITEM (self), NULL);
-
-  return self->header;
-}
+ITEM_GETTER (ClrReviewItem *, item, NULL)
+ITEM_GETTER (const char *, header, NULL)
+ITEM_GETTER (gboolean, header_visible, FALSE)
 
 void
 clr_review_queue_item_set_case_label (ClrReviewQueueItem *self,
@@ -190,14 +183,6 @@ clr_review_queue_item_set_case_label (ClrReviewQueueItem *self,
   g_free (self->case_label);
   self->case_label = g_strdup (case_label);
   update_header (self);
-}
-
-gboolean
-clr_review_queue_item_get_header_visible (ClrReviewQueueItem *self)
-{
-  g_return_val_if_fail (CLR_IS_REVIEW_QUEUE_ITEM (self), FALSE);
-
-  return self->header_visible;
 }
 
 void
