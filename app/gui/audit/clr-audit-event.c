@@ -53,6 +53,8 @@ static const ClrFieldProp field_props[] = {
   CLR_FIELD_STRING ("when", ClrAuditEvent, when),
   CLR_FIELD ("has-detail", G_TYPE_BOOLEAN, ClrAuditEvent, has_detail, 0),
   CLR_FIELD ("has-hit", G_TYPE_BOOLEAN, ClrAuditEvent, has_hit, 0),
+  CLR_FIELD_STRING ("list-code", ClrAuditEvent, list_code),
+  CLR_FIELD_STRING ("entry-key", ClrAuditEvent, entry_key),
 };
 
 static GParamSpec *properties[G_N_ELEMENTS (field_props) + 1];
@@ -225,25 +227,9 @@ change_for (const ClrAuditEntry *entry)
 }
 
 static void
-clr_audit_event_finalize (GObject *object)
-{
-  ClrAuditEvent *self = CLR_AUDIT_EVENT (object);
-
-  clr_field_props_clear (object, field_props, G_N_ELEMENTS (field_props));
-  g_free (self->list_code);
-  g_free (self->entry_key);
-
-  G_OBJECT_CLASS (clr_audit_event_parent_class)->finalize (object);
-}
-
-static void
 clr_audit_event_class_init (ClrAuditEventClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = clr_audit_event_finalize;
-
-  clr_field_props_install (object_class, field_props, G_N_ELEMENTS (field_props), properties);
+  clr_field_props_install (G_OBJECT_CLASS (klass), field_props, G_N_ELEMENTS (field_props), properties);
 }
 
 static void

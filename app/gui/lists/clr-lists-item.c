@@ -46,21 +46,9 @@ static const ClrFieldProp field_props[] = {
 static GParamSpec *properties[G_N_ELEMENTS (field_props) + 1];
 
 static void
-clr_lists_item_finalize (GObject *object)
-{
-  clr_field_props_clear (object, field_props, G_N_ELEMENTS (field_props));
-
-  G_OBJECT_CLASS (clr_lists_item_parent_class)->finalize (object);
-}
-
-static void
 clr_lists_item_class_init (ClrListsItemClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = clr_lists_item_finalize;
-
-  clr_field_props_install (object_class, field_props, G_N_ELEMENTS (field_props), properties);
+  clr_field_props_install (G_OBJECT_CLASS (klass), field_props, G_N_ELEMENTS (field_props), properties);
 }
 
 static void

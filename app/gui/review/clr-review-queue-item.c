@@ -45,6 +45,7 @@ static const ClrFieldProp field_props[] = {
              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY),
   CLR_FIELD_BOXED ("badge-classes", ClrReviewQueueItem, badge_classes, g_strv_get_type, 0),
   CLR_FIELD ("indent", G_TYPE_INT, ClrReviewQueueItem, indent, 0),
+  CLR_FIELD_STRING ("case-label", ClrReviewQueueItem, case_label),
 };
 
 /* The two the item notifies. */
@@ -64,22 +65,9 @@ static const char * const status_classes[][3] = {
 };
 
 static void
-clr_review_queue_item_finalize (GObject *object)
-{
-  clr_field_props_clear (object, field_props, G_N_ELEMENTS (field_props));
-  g_free (CLR_REVIEW_QUEUE_ITEM (object)->case_label);
-
-  G_OBJECT_CLASS (clr_review_queue_item_parent_class)->finalize (object);
-}
-
-static void
 clr_review_queue_item_class_init (ClrReviewQueueItemClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = clr_review_queue_item_finalize;
-
-  clr_field_props_install (object_class, field_props, G_N_ELEMENTS (field_props), properties);
+  clr_field_props_install (G_OBJECT_CLASS (klass), field_props, G_N_ELEMENTS (field_props), properties);
 }
 
 static void

@@ -66,14 +66,55 @@ clr_field_props_init (const ClrFieldProp *fields,
     }
 }
 
+/* The table of a final class that has no finalize of its own. */
+static GQuark
+table_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("clr-field-props-table");
+  return quark;
+}
+
+static GQuark
+n_fields_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("clr-field-props-n-fields");
+  return quark;
+}
+
+static void
+field_props_finalize (GObject *object)
+{
+  GType type = G_OBJECT_TYPE (object);
+
+  clr_field_props_clear (object, g_type_get_qdata (type, table_quark ()),
+                         GPOINTER_TO_UINT (g_type_get_qdata (type, n_fields_quark ())));
+
+  G_OBJECT_CLASS (g_type_class_peek_parent (G_OBJECT_GET_CLASS (object)))->finalize (object);
+}
+
 void
 clr_field_props_install (GObjectClass       *object_class,
                          const ClrFieldProp *fields,
                          guint               n_fields,
                          GParamSpec        **pspecs)
 {
+  GType type = G_TYPE_FROM_CLASS (object_class);
+  GObjectClass *parent_class = g_type_class_peek_parent (object_class);
+
   object_class->get_property = clr_field_props_get_property;
   object_class->set_property = clr_field_props_set_property;
+  if (G_TYPE_IS_FINAL (type) && object_class->finalize == parent_class->finalize)
+    {
+      g_type_set_qdata (type, table_quark (), (gpointer) fields);
+      g_type_set_qdata (type, n_fields_quark (), GUINT_TO_POINTER (n_fields));
+      object_class->finalize = field_props_finalize;
+    }
   clr_field_props_init (fields, n_fields, pspecs);
   g_object_class_install_properties (object_class, n_fields + 1, pspecs);
 }

@@ -46,7 +46,9 @@ void     clr_field_props_init  (const ClrFieldProp *fields,
                                 guint               n_fields,
                                 GParamSpec        **pspecs);
 /* For a class whose every property is in @fields: makes them as above,
- * installs them and sets the class's get_property and set_property. */
+ * installs them and sets the class's get_property and set_property; a
+ * final class with no finalize of its own (yet) gets one that frees the
+ * fields (clr_field_props_clear()). */
 void     clr_field_props_install (GObjectClass       *object_class,
                                   const ClrFieldProp *fields,
                                   guint               n_fields,
