@@ -106,24 +106,13 @@ clr_settings_dispose (GObject *object)
 }
 
 static void
-clr_settings_finalize (GObject *object)
-{
-  clr_field_props_clear (object, field_props, G_N_ELEMENTS (field_props));
-
-  G_OBJECT_CLASS (clr_settings_parent_class)->finalize (object);
-}
-
-static void
 clr_settings_class_init (ClrSettingsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
-  object_class->get_property = clr_field_props_get_property;
-  object_class->set_property = clr_field_props_set_property;
   object_class->constructed = clr_settings_constructed;
   object_class->dispose = clr_settings_dispose;
-  object_class->finalize = clr_settings_finalize;
 
   /* The ranges repeat the schema's so a bad value is refused before GSettings sees it. */
   properties[PROP_WINDOW_WIDTH] =
@@ -144,10 +133,8 @@ clr_settings_class_init (ClrSettingsClass *klass)
     g_param_spec_uint ("list-staleness-days", NULL, NULL, 1, 365, 7, flags);
   properties[PROP_REVIEWER_NAME] =
     g_param_spec_string ("reviewer-name", NULL, NULL, "", flags);
-  for (guint i = 1; i < N_PROPS; i++)
-    clr_field_props_bind (properties[i], &field_props[i - 1]);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  clr_field_props_install (object_class, field_props, G_N_ELEMENTS (field_props), properties);
 }
 
 static void

@@ -327,8 +327,7 @@ clr_review_queue_class_init (ClrReviewQueueClass *klass)
   properties[PROP_SEARCH] = g_param_spec_string ("search", NULL, NULL, NULL, rw);
   properties[PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_N_TOTAL] = g_param_spec_uint ("n-total", NULL, NULL, 0, G_MAXUINT, 0, ro);
-  for (guint i = 0; i < G_N_ELEMENTS (field_props); i++)
-    clr_field_props_bind (properties[i + 1], &field_props[i]);
+  clr_field_props_init (field_props, G_N_ELEMENTS (field_props), properties);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

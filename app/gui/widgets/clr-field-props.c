@@ -36,8 +36,13 @@ clr_field_props_init (const ClrFieldProp *fields,
     {
       const ClrFieldProp *field = &fields[i];
       GParamFlags flags = G_PARAM_STATIC_STRINGS | (field->flags != 0 ? field->flags : G_PARAM_READABLE);
-      GParamSpec *pspec;
+      GParamSpec *pspec = pspecs[i + 1];
 
+      if (pspec != NULL)
+        {
+          clr_field_props_bind (pspec, field);
+          continue;
+        }
       switch (field->type)
         {
         case G_TYPE_STRING:

@@ -41,7 +41,9 @@ typedef struct
 
 /* Makes the pspecs for @fields into @pspecs[1 .. @n_fields] (the caller
  * installs them, with any others, in one go): strings, int and int64
- * (≥ 0), booleans, objects and boxed types, with the table's flags. */
+ * (≥ 0), booleans, objects and boxed types, with the table's flags. A
+ * pspec the caller made there already (with its own range and default) is
+ * kept and tied to its row. */
 void     clr_field_props_init  (const ClrFieldProp *fields,
                                 guint               n_fields,
                                 GParamSpec        **pspecs);
