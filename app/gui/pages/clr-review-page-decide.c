@@ -168,7 +168,8 @@ clr_review_page_decide (ClrReviewPage   *self,
   ClrReviewItem *shown;
   ClrReviewDecision decision;
   DecideData *data;
-  const char *note;
+  const char *note, *recipient;
+  gboolean whole_family;
 
   g_return_val_if_fail (CLR_IS_REVIEW_PAGE (self), FALSE);
   g_return_val_if_fail (status != CLR_REVIEW_STATUS_OPEN, FALSE);
@@ -182,7 +183,7 @@ clr_review_page_decide (ClrReviewPage   *self,
   if (self->busy)
     return FALSE;
 
-  reason = clr_review_detail_get_reason (self->detail);
+  reason = clr_review_detail_get_form (self->detail, &note, &recipient, &whole_family);
   if (reason == CLR_REVIEW_REASON_NONE || reason > CLR_REVIEW_REASON_OTHER)
     {
       clr_review_detail_set_feedback (self->detail, _("Choose a reason for the decision first."), TRUE);
@@ -190,13 +191,11 @@ clr_review_page_decide (ClrReviewPage   *self,
       return FALSE;
     }
 
-  note = clr_review_detail_get_note (self->detail);
   data = begin_decision (self, self->shown_id, status, &reviewer);
   data->previous = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_review_item_unref);
 
   /* the shown item, and with the family switch on every open member */
-  family = clr_review_detail_get_decide_family (self->detail) ? clr_review_queue_get_family (self->queue, self->shown_id)
-                                                              : NULL;
+  family = whole_family ? clr_review_queue_get_family (self->queue, self->shown_id) : NULL;
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_array_append_val (ids, self->shown_id);
   g_ptr_array_add (data->previous, clr_review_item_ref (shown));
@@ -213,7 +212,7 @@ clr_review_page_decide (ClrReviewPage   *self,
   decision.status = status;
   decision.reason = reason;
   decision.note = note[0] != '\0' ? note : NULL;
-  decision.recipient = status == CLR_REVIEW_STATUS_ESCALATED ? clr_review_detail_get_recipient (self->detail) : NULL;
+  decision.recipient = status == CLR_REVIEW_STATUS_ESCALATED ? recipient : NULL;
   clr_store_review_decide_full_async (clr_page_get_store (CLR_PAGE (self)), (const gint64 *) ids->data, ids->len, &decision,
                                       reviewer, NULL, decided_cb, data);
   return TRUE;

@@ -556,19 +556,17 @@ clr_review_detail_init (ClrReviewDetail *self)
 }
 
 ClrReviewReason
-clr_review_detail_get_reason (ClrReviewDetail *self)
+clr_review_detail_get_form (ClrReviewDetail  *self,
+                            const char      **note,
+                            const char      **recipient,
+                            gboolean         *family)
 {
   g_return_val_if_fail (CLR_IS_REVIEW_DETAIL (self), CLR_REVIEW_REASON_NONE);
 
+  *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+  *recipient = gtk_editable_get_text (GTK_EDITABLE (self->recipient_row));
+  *family = gtk_switch_get_active (self->family_switch);
   return adw_combo_row_get_selected (self->reason_row);
-}
-
-const char *
-clr_review_detail_get_note (ClrReviewDetail *self)
-{
-  g_return_val_if_fail (CLR_IS_REVIEW_DETAIL (self), NULL);
-
-  return gtk_editable_get_text (GTK_EDITABLE (self->note_row));
 }
 
 void
@@ -590,14 +588,6 @@ clr_review_detail_focus_reason (ClrReviewDetail *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->reason_row));
 }
 
-gboolean
-clr_review_detail_get_decide_family (ClrReviewDetail *self)
-{
-  g_return_val_if_fail (CLR_IS_REVIEW_DETAIL (self), FALSE);
-
-  return gtk_switch_get_active (self->family_switch);
-}
-
 const char *
 clr_review_detail_get_feedback (ClrReviewDetail *self)
 {
@@ -607,19 +597,3 @@ clr_review_detail_get_feedback (ClrReviewDetail *self)
          ? gtk_label_get_text (self->feedback_label) : "";
 }
 
-const char *
-clr_review_detail_get_recipient (ClrReviewDetail *self)
-{
-  g_return_val_if_fail (CLR_IS_REVIEW_DETAIL (self), NULL);
-
-  return gtk_editable_get_text (GTK_EDITABLE (self->recipient_row));
-}
-
-void
-clr_review_detail_set_recipient (ClrReviewDetail *self,
-                                 const char      *recipient)
-{
-  g_return_if_fail (CLR_IS_REVIEW_DETAIL (self));
-
-  gtk_editable_set_text (GTK_EDITABLE (self->recipient_row), recipient != NULL ? recipient : "");
-}
