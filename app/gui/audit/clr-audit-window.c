@@ -50,8 +50,8 @@ struct _ClrAuditWindow
 
   guint                 loading : 1;
   guint                 reload_again : 1;
-  guint                 verifying : 1;
-  guint                 exporting : 1;
+  gboolean              verifying;
+  gboolean              exporting;
   guint                 updating_choices : 1;
 };
 
@@ -321,6 +321,26 @@ clr_audit_window_reload (ClrAuditWindow *self)
   clr_audit_events_load_async (self->store, 0, self->cancellable, loaded_cb, g_object_ref (self));
 }
 
+/* A task on the store for the window (a reference) that sets *@busy until
+ * it is done; NULL without a store or while it runs already. */
+static GTask *
+start_task (ClrAuditWindow      *self,
+            gboolean            *busy,
+            GAsyncReadyCallback  callback,
+            gpointer             source_tag)
+{
+  GTask *task;
+
+  if (self->store == NULL || *busy)
+    return NULL;
+  *busy = TRUE;
+  update_actions (self);
+
+  task = g_task_new (self->store, self->cancellable, callback, g_object_ref (self));
+  g_task_set_source_tag (task, source_tag);
+  return task;
+}
+
 /* ---- verify ---- */
 
 typedef struct
@@ -424,16 +444,10 @@ verify_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ClrAuditWindow *self = CLR_AUDIT_WINDOW (widget);
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) task = start_task (self, &self->verifying, verified_cb, verify_action);
 
-  if (self->store == NULL || self->verifying)
-    return;
-  self->verifying = TRUE;
-  update_actions (self);
-
-  task = g_task_new (self->store, self->cancellable, verified_cb, g_object_ref (self));
-  g_task_set_source_tag (task, verify_action);
-  g_task_run_in_thread (task, verify_thread);
+  if (task != NULL)
+    g_task_run_in_thread (task, verify_thread);
 }
 
 /* ---- export ---- */
@@ -502,13 +516,9 @@ clr_audit_window_export (ClrAuditWindow *self,
   g_return_if_fail (CLR_IS_AUDIT_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->store == NULL || self->exporting)
+  task = start_task (self, &self->exporting, exported_cb, clr_audit_window_export);
+  if (task == NULL)
     return;
-  self->exporting = TRUE;
-  update_actions (self);
-
-  task = g_task_new (self->store, self->cancellable, exported_cb, g_object_ref (self));
-  g_task_set_source_tag (task, clr_audit_window_export);
   g_task_set_task_data (task, GINT_TO_POINTER (format), NULL);
   g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
   g_task_run_in_thread (task, export_thread);
