@@ -94,6 +94,11 @@ def main():
         form.set("Name", "Shanghai Cloud Compute Co., Ltd.")
         form.set("Country", "CN")
         form.set("Headquarters country", "CN")
+        # The officer answers every end-use question (unanswered ones are missing facts).
+        for question in ("Military end use", "Military-intelligence end use", "Supercomputer",
+                         "Advanced-node IC development or production",
+                         "Weapons of mass destruction (nuclear, chemical, biological, missile)"):
+            t.press_toggle(panel, question + ": no")
         t.evaluate(result)
         t.wait_verdict(result, want="License required")
         shot(out, "shipment-license-required.png", W, H)

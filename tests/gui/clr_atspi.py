@@ -13,6 +13,7 @@
 # wait_for() fails at once when the app being driven has exited: a script
 # names its process with watch() after starting it.
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -234,3 +235,40 @@ def import_with_chooser(app, page, path):
     Atspi.EditableText.set_text_contents(location, path)
     time.sleep(0.3)
     do_action(wait_for(lambda: shown(chooser, "push button", endswith="Import"), "the Import button")[0])
+
+
+# TAP for the scripts that report each step: tap_ok() per step, tap_run(main)
+# turns a failed assertion into "not ok N" and "Bail out!".
+_tap_step = 0
+
+
+def tap_ok(what):
+    global _tap_step
+    _tap_step += 1
+    print(f"ok {_tap_step} - {what}", flush=True)
+
+
+def tap_run(main):
+    try:
+        sys.exit(main())
+    except AssertionError as e:
+        print(f"not ok {_tap_step + 1} - {e}", flush=True)
+        print(f"Bail out! {e}", flush=True)
+        sys.exit(1)
+
+
+@contextlib.contextmanager
+def running_app(argv, env, failure_png):
+    """Starts the app (@argv), watches it and yields (process, accessible app,
+    main window); a failed assertion inside takes a screenshot to
+    @failure_png first. The app is killed on the way out if still running."""
+    proc = subprocess.Popen(argv, env=env)
+    watch(proc)
+    try:
+        app = wait_for(lambda: find_app(proc.pid), "the app on the accessibility bus")
+        yield proc, app, wait_for(lambda: toplevel(app, "Clearance"), "the main window")
+    except AssertionError:
+        screenshot(failure_png)
+        raise
+    finally:
+        stop(proc)

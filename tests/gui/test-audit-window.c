@@ -278,7 +278,7 @@ test_words_and_filters (Fixture       *f,
   g_assert_nonnull (strstr (clr_audit_event_get_context (event), case_label));
   g_assert_nonnull (strstr (clr_audit_event_get_context (event), "Alice Auditor"));
   g_assert_nonnull (find_event (events, "Match — Confirmed by documents"));
-  g_assert_nonnull (find_event (events, "List imported — csl"));
+  g_assert_nonnull (find_event (events, "List imported — Consolidated Screening List (trade.gov)"));
   /* Newest first. */
   {
     g_autoptr(ClrAuditEvent) first = g_list_model_get_item (events, 0);

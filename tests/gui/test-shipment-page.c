@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "clr-gui-test.h"
 #include "clr-store-cases.h"
 #include "pages/clr-shipment-page-private.h"
@@ -600,6 +602,102 @@ test_narrow (Fixture       *f,
   g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (f->pane)));
 }
 
+/* A file manager on the test's private session bus: it records what
+ * org.freedesktop.FileManager1.ShowItems was asked to show. */
+static const char file_manager_xml[] =
+  "<node><interface name='org.freedesktop.FileManager1'>"
+  "<method name='ShowItems'><arg type='as' direction='in'/><arg type='s' direction='in'/></method>"
+  "</interface></node>";
+
+static void
+file_manager_call (GDBusConnection       *connection,
+                   const char            *sender,
+                   const char            *path,
+                   const char            *interface,
+                   const char            *method,
+                   GVariant              *parameters,
+                   GDBusMethodInvocation *invocation,
+                   gpointer               user_data)
+{
+  GPtrArray *shown = user_data;
+  g_autofree const char **uris = NULL;
+
+  g_variant_get (parameters, "(^a&s&s)", &uris, NULL);
+  for (guint i = 0; uris[i] != NULL; i++)
+    g_ptr_array_add (shown, g_strdup (uris[i]));
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static gboolean
+name_owned (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+name_acquired_cb (GDBusConnection *connection,
+                  const char      *name,
+                  gpointer         user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+/* #17 §4: after an export, the case menu's Show Report in Folder asks the
+ * file manager to show the PDF just written. */
+static void
+test_show_report_in_folder (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(JsonNode) document = clr_test_parse (h100_plain_json);
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (file_manager_xml, NULL);
+  static const GDBusInterfaceVTable vtable = { file_manager_call, NULL, NULL, { 0 } };
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir = g_dir_make_tmp ("clearance-report-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "evidence.pdf", NULL);
+  g_autofree char *pack = g_build_filename (dir, "evidence.evidence.json", NULL);
+  g_autofree char *uri = g_filename_to_uri (pdf, NULL, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  gboolean owned = FALSE;
+  guint object_id, owner_id;
+
+  if (bus == NULL)
+    {
+      g_test_skip ("no session bus");
+      return;
+    }
+  object_id = g_dbus_connection_register_object (bus, "/org/freedesktop/FileManager1", info->interfaces[0],
+                                                 &vtable, shown, NULL, NULL);
+  owner_id = g_bus_own_name_on_connection (bus, "org.freedesktop.FileManager1", G_BUS_NAME_OWNER_FLAGS_NONE,
+                                           name_acquired_cb, NULL, &owned, NULL);
+  CLR_GUI_TEST_WAIT_UNTIL (name_owned (&owned), 10);
+  g_assert_true (owned);
+
+  clr_shipment_form_set_document (f->form, document);
+  clr_shipment_page_evaluate (f->page);
+  CLR_GUI_TEST_WAIT_UNTIL (not_evaluating (f->page), 20);
+  g_assert_cmpstr (clr_result_pane_get_verdict_text (f->pane), ==, "License required");
+
+  /* Nothing exported yet: nothing to show. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "shipment.show-report-in-folder", NULL);
+  clr_gui_test_iterate ();
+  g_assert_cmpuint (shown->len, ==, 0);
+
+  _clr_shipment_page_export_report_to (f->page, file);
+  CLR_GUI_TEST_WAIT_UNTIL (g_file_test (pack, G_FILE_TEST_EXISTS) && f->page->last_report_uri != NULL, 20);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "shipment.show-report-in-folder", NULL));
+  CLR_GUI_TEST_WAIT_UNTIL (shown->len > 0, 10);
+  g_assert_cmpuint (shown->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (shown, 0), ==, uri);
+
+  g_bus_unown_name (owner_id);
+  g_dbus_connection_unregister_object (bus, object_id);
+  g_unlink (pack);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -621,6 +719,8 @@ main (int    argc,
   g_test_add ("/shipment/page/autosave", Fixture, NULL, fixture_setup, test_autosave, fixture_teardown);
   g_test_add ("/shipment/page/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
   g_test_add ("/shipment/page/open-file", Fixture, NULL, fixture_setup, test_open_file, fixture_teardown);
+  g_test_add ("/shipment/page/show-report-in-folder", Fixture, NULL, fixture_setup, test_show_report_in_folder,
+              fixture_teardown);
 
   return clr_gui_test_run (app);
 }

@@ -246,9 +246,16 @@ test_finding_row (void)
   g_assert_cmpstr (clr_finding_row_get_rule (CLR_FINDING_ROW (row)), ==, "ac-3a090-cn");
   g_assert_nonnull (strstr (labels->str, "License required|"));
   g_assert_nonnull (strstr (labels->str, "Explanation|3A090.a to a D:5 country.|"
-                                         "Citation|15 CFR 742.6(a)(6)|Items concerned|#1 H100|Rule|ac-3a090-cn|"));
+                                         "Citation|15 CFR 742.6(a)(6)|Items concerned|#1 H100|Technical details|"));
   g_assert_null (strstr (labels->str, "License review policy"));
   g_assert_null (strstr (labels->str, "Parties concerned"));
+  g_assert_null (strstr (labels->str, "Trace"));
+  /* The rule is behind "Technical details". */
+  g_assert_null (strstr (labels->str, "ac-3a090-cn"));
+  gtk_expander_set_expanded (GTK_EXPANDER (clr_gui_test_find_widget (row, GTK_TYPE_EXPANDER, NULL)), TRUE);
+  CLR_GUI_TEST_WAIT_UNTIL ((g_string_truncate (labels, 0), collect_labels (row, labels),
+                            strstr (labels->str, "Technical details|Rule|ac-3a090-cn|") != NULL), 5);
+  g_assert_nonnull (strstr (labels->str, "Technical details|Rule|ac-3a090-cn|"));
   g_assert_null (strstr (labels->str, "Trace"));
 
   gtk_window_destroy (window);

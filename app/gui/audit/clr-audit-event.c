@@ -12,6 +12,7 @@
 
 #include "clr-json.h"
 #include "clr-store-cases.h"
+#include "clr-store-sources.h"
 #include "clr-verdict.h"
 
 #include "clr-audit-event.h"
@@ -155,6 +156,15 @@ changed_fields_words (JsonNode *after)
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
+/* "List imported — Consolidated Screening List (trade.gov)": the source's
+ * name, or its id when it is no longer configured. */
+static char *
+list_import_title (const char *source)
+{
+  /* Translators: %s is the list source's name: "Consolidated Screening List (trade.gov)". */
+  return g_strdup_printf (_("List imported — %s"), source != NULL ? source : "");
+}
+
 static char *
 title_for (const ClrAuditEntry *entry)
 {
@@ -184,9 +194,7 @@ title_for (const ClrAuditEntry *entry)
     }
 
   if (g_strcmp0 (action, CLR_AUDIT_LIST_IMPORT) == 0)
-    /* Translators: %s is the list source: "csl". */
-    return g_strdup_printf (_("List imported — %s"),
-                            entry->subject_id != NULL ? entry->subject_id : "");
+    return list_import_title (entry->subject_id);
   if (g_strcmp0 (action, CLR_AUDIT_RULES_IMPORT) == 0)
     /* Translators: %s is the rule pack's id. */
     return g_strdup_printf (_("Rule pack imported — %s"),
@@ -457,6 +465,16 @@ load_thread (GTask        *task,
         }
 
       event = clr_audit_event_new (entry, reference, item);
+      if (g_strcmp0 (entry->action, CLR_AUDIT_LIST_IMPORT) == 0 && entry->subject_id != NULL)
+        {
+          g_autoptr(ClrListSource) source = clr_store_get_source (store, entry->subject_id, NULL);
+
+          if (source != NULL && source->label != NULL && *source->label != '\0')
+            {
+              g_free (event->title);
+              event->title = list_import_title (source->label);
+            }
+        }
       g_list_store_append (events, event);
     }
 

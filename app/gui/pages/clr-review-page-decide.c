@@ -120,6 +120,21 @@ decided_cb (GObject      *object,
   clr_review_detail_set_feedback (self->detail, message, FALSE);
 }
 
+/* The name recorded with a decision: the Reviewer name preference when set,
+ * else NULL for the store's own (the name every other audit entry of the
+ * session carries: $CLEARANCE_REVIEWER, else the account's full name). */
+static char *
+dup_reviewer (ClrReviewPage *self)
+{
+  ClrSettings *settings = clr_page_get_settings (CLR_PAGE (self));
+  g_autofree char *name = NULL;
+
+  if (settings == NULL || clr_settings_get_reviewer_name (settings) == NULL)
+    return NULL;
+  name = g_strstrip (g_strdup (clr_settings_get_reviewer_name (settings)));
+  return name[0] != '\0' ? g_steal_pointer (&name) : NULL;
+}
+
 /* The page is busy until decided_cb; @reviewer: the name to record. */
 static DecideData *
 begin_decision (ClrReviewPage    *self,
@@ -127,10 +142,9 @@ begin_decision (ClrReviewPage    *self,
                 ClrReviewStatus   status,
                 char            **reviewer)
 {
-  ClrSettings *settings = clr_page_get_settings (CLR_PAGE (self));
   DecideData *data = g_new0 (DecideData, 1);
 
-  *reviewer = settings != NULL ? clr_settings_dup_effective_reviewer_name (settings) : NULL;
+  *reviewer = dup_reviewer (self);
   self->busy = TRUE;
   _clr_review_page_update_actions (self);
   data->self = g_object_ref (self);

@@ -33,12 +33,15 @@ _clr_shipment_page_update_actions (ClrShipmentPage *self)
     { "shipment.evaluate", can_evaluate },
     { "shipment.export-report", has_result },
     { "shipment.print", has_result && self->print_report == NULL },
+    { "shipment.show-report-in-folder", self->last_report_uri != NULL },
     { "shipment.import", has_store },
     { "shipment.export-json", has_case },
     { "shipment.duplicate", has_case },
     { "shipment.archive", has_case },
     { "shipment.add-item", TRUE },
     { "shipment.add-party", TRUE },
+    { "shipment.save", has_store },
+    { "shipment.toggle-cases", !adw_leaflet_get_folded (self->leaflet) },
   };
 
   /* Not while the window is still being built: its own actions are not set up
@@ -307,8 +310,11 @@ static const struct {
   { "shipment.add-item", NULL, add_item, NULL, { "<Control>i" } },
   { "shipment.add-party", NULL, add_party, NULL, { "<Control><Shift>p" } },
   { "shipment.show-form", NULL, show_form, NULL, { NULL } },
+  { "shipment.save", NULL, _clr_shipment_page_save, NULL, { "<Control>s" } },
+  { "shipment.toggle-cases", NULL, _clr_shipment_page_toggle_cases, NULL, { "F9" } },
   { "shipment.review-hit", "u", NULL, review_hit, { NULL } },
   { "shipment.open-file", "s", NULL, _clr_shipment_page_open_file, { NULL } },
+  { "shipment.show-report-in-folder", NULL, _clr_shipment_page_show_report_in_folder, NULL, { NULL } },
 };
 
 static void

@@ -29,6 +29,8 @@ struct _ClrShipmentPage
   GtkRevealer          *startup_banner;
   GtkLabel             *case_title;
   GtkWidget            *cases_button;
+  GtkToggleButton      *cases_toggle;
+  GtkLabel             *save_state;
   GtkWidget            *form_evaluate_button;
   ClrShipmentForm      *form;
   ClrResultPane        *result_pane;
@@ -37,8 +39,10 @@ struct _ClrShipmentPage
   GCancellable         *cancellable;
 
   gboolean              opened_first;
+  gboolean              cases_hidden;  /* the user hid the case list (beside the form only) */
   gboolean              actions_ready;
   ClrReport            *print_report;
+  char                 *last_report_uri;  /* the PDF this page last exported, for Show in Folder */
 
   /* The file choosers, made on first use and kept: each opens where it was
    * last used, and a chooser is hidden, not destroyed, between uses. */
@@ -79,14 +83,27 @@ void                  _clr_shipment_page_print              (ClrShipmentPage    
 /* The same without asking "Evaluate again first?" about a stale result. */
 void                  _clr_shipment_page_export_report_now  (ClrShipmentPage       *self);
 void                  _clr_shipment_page_print_now          (ClrShipmentPage       *self);
+/* Writes the evidence report to @file (and its pack beside it) in a worker
+ * thread, as the export dialog's Save does. */
+void                  _clr_shipment_page_export_report_to   (ClrShipmentPage       *self,
+                                                             GFile                 *file);
 /* The export toast's Open: opens the file at URI @parameter ("s"). */
 void                  _clr_shipment_page_open_file          (ClrShipmentPage       *self,
                                                              GVariant              *parameter);
+/* Shows the last exported report in the file manager (FileManager1 over
+ * D-Bus; without one, opens its folder). */
+void                  _clr_shipment_page_show_report_in_folder (ClrShipmentPage    *self);
 
 /* For the tests. */
 GtkWidget            *clr_shipment_page_get_form            (ClrShipmentPage       *self);
 GtkWidget            *clr_shipment_page_get_result_pane     (ClrShipmentPage       *self);
 GtkListBox           *clr_shipment_page_get_case_list       (ClrShipmentPage       *self);
+/* "Saved" beside the case title (shown after a save, hidden by an edit). */
+GtkLabel             *clr_shipment_page_get_save_state      (ClrShipmentPage       *self);
+/* Ctrl+S: writes the case now; "Saved" once it is. */
+void                  _clr_shipment_page_save               (ClrShipmentPage       *self);
+/* F9: shows or hides the case list beside the form. */
+void                  _clr_shipment_page_toggle_cases       (ClrShipmentPage       *self);
 /* The first-run banner (revealed while no restricted-party list is loaded). */
 GtkRevealer          *clr_shipment_page_get_lists_banner    (ClrShipmentPage       *self);
 

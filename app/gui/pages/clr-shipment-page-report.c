@@ -120,6 +120,58 @@ _clr_shipment_page_open_file (ClrShipmentPage *self,
     clr_shipment_page_toast (self, error->message);
 }
 
+/* Without a file manager on the bus: opens the folder of @uri. */
+static void
+open_folder_of (ClrShipmentPage *self,
+                const char      *uri)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *folder_uri = folder != NULL ? g_file_get_uri (folder) : NULL;
+
+  if (folder_uri != NULL)
+    {
+      g_autoptr(GVariant) parameter = g_variant_ref_sink (g_variant_new_string (folder_uri));
+
+      _clr_shipment_page_open_file (self, parameter);
+    }
+}
+
+static void
+show_items_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(ClrShipmentPage) self = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
+  if (reply == NULL && self->last_report_uri != NULL)
+    open_folder_of (self, self->last_report_uri);
+}
+
+void
+_clr_shipment_page_show_report_in_folder (ClrShipmentPage *self)
+{
+  g_autoptr(GDBusConnection) bus = NULL;
+  const char *uris[2] = { self->last_report_uri, NULL };
+
+  if (self->last_report_uri == NULL)
+    return;
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (bus == NULL)
+    {
+      open_folder_of (self, self->last_report_uri);
+      return;
+    }
+  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                          "org.freedesktop.FileManager1", "ShowItems",
+                          g_variant_new ("(^ass)", uris, ""), NULL,
+                          G_DBUS_CALL_FLAGS_NONE, 10000, NULL,
+                          show_items_done_cb, g_object_ref (self));
+}
+
 /* ---- Export ------------------------------------------------------------ */
 
 static void
@@ -165,9 +217,12 @@ report_done_cb (GObject      *object,
   uri = g_filename_to_uri (g_task_get_task_data (G_TASK (result)), NULL, NULL);
   /* Translators: the PDF was written; the JSON evidence pack's file name follows */
   text = g_strdup_printf (_("Evidence report saved, with its evidence pack %s"), name);
-  /* The toast opens the PDF. AdwToast 1.2 has one button; a custom title
-   * holding a second (Show in Folder) made test-shipment-files die twice in
-   * GTK 4.8's AT-SPI code, so there is none. */
+  /* The toast opens the PDF. AdwToast 1.2 has one button (a custom title
+   * holding a second made GTK 4.8's AT-SPI code crash), so Show in Folder is
+   * in the case menu, for the report this page exported last. */
+  g_free (self->last_report_uri);
+  self->last_report_uri = g_strdup (uri);
+  _clr_shipment_page_update_actions (self);
   toast = adw_toast_new (text);
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_action_name (toast, "shipment.open-file");
@@ -176,30 +231,36 @@ report_done_cb (GObject      *object,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
-export_report_response_cb (GtkNativeDialog *dialog,
-                           int              response,
-                           ClrShipmentPage *self)
+void
+_clr_shipment_page_export_report_to (ClrShipmentPage *self,
+                                     GFile           *file)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ClrReport) report = NULL;
+  g_autoptr(ClrReport) report = make_report (self, &error);
   g_autoptr(GTask) task = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (file == NULL)
-    return;
-  report = make_report (self, &error);
   if (report == NULL)
     {
       clr_shipment_page_toast (self, error->message);
       return;
     }
   task = g_task_new (report, NULL, report_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, export_report_response_cb);
+  g_task_set_source_tag (task, _clr_shipment_page_export_report_to);
   g_task_set_task_data (task, g_file_get_path (file), g_free);
   g_task_run_in_thread (task, report_thread);
+}
+
+static void
+export_report_response_cb (GtkNativeDialog *dialog,
+                           int              response,
+                           ClrShipmentPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file != NULL)
+    _clr_shipment_page_export_report_to (self, file);
 }
 
 void

@@ -68,6 +68,7 @@ static void
 case_loaded_cb (ClrShipmentPage *self,
                 ClrCase         *item)
 {
+  gtk_widget_set_visible (GTK_WIDGET (self->save_state), FALSE);
   clr_shipment_form_set_show_missing (self->form, FALSE);
   clr_shipment_form_set_document (self->form, item->shipment);
   clr_result_pane_set_result (self->result_pane, item->result, item->shipment);
@@ -84,6 +85,9 @@ static void
 cases_changed_cb (ClrShipmentPage *self,
                   gboolean         at_once)
 {
+  /* A write of the open case (autosave, Ctrl+S, a result) has finished. */
+  if (!at_once && clr_shipment_session_get_has_case (self->session))
+    gtk_widget_set_visible (GTK_WIDGET (self->save_state), TRUE);
   if (!at_once)
     {
       clr_case_sidebar_queue_refresh (self->sidebar);
@@ -210,6 +214,7 @@ form_changed_cb (ClrShipmentPage *self)
 {
   g_autoptr(JsonNode) document = clr_shipment_form_get_document (self->form);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->save_state), FALSE);
   clr_shipment_session_edit (self->session, document);
   update_title (self);
   _clr_shipment_page_update_actions (self);
@@ -338,6 +343,7 @@ clr_shipment_page_new_case (ClrShipmentPage *self)
   document = clr_shipment_session_new_case (self->session);
   if (document == NULL)
     return;
+  gtk_widget_set_visible (GTK_WIDGET (self->save_state), FALSE);
   clr_shipment_form_set_show_missing (self->form, FALSE);
   clr_shipment_form_set_document (self->form, document);
   clr_shipment_form_expand_all (self->form);
@@ -406,10 +412,50 @@ clr_shipment_page_evaluate (ClrShipmentPage *self)
   clr_shipment_session_evaluate (self->session, shipment,
                                  clr_result_pane_get_as_of (self->result_pane),
                                  clr_result_pane_get_posture (self->result_pane));
-  adw_leaflet_set_visible_child_name (self->inner_leaflet, "result");
+  /* Folded, the result takes the place of the form; side by side, the focus
+   * stays where it was (switching the leaflet's child would move it into the
+   * result pane). */
+  if (adw_leaflet_get_folded (self->inner_leaflet))
+    adw_leaflet_set_visible_child_name (self->inner_leaflet, "result");
+}
+
+void
+_clr_shipment_page_save (ClrShipmentPage *self)
+{
+  if (!clr_shipment_session_save_now (self->session))
+    return;   /* the session said why (a toast) */
+  if (clr_shipment_session_get_has_case (self->session))
+    gtk_widget_set_visible (GTK_WIDGET (self->save_state), TRUE);
+  else
+    clr_shipment_page_toast (self, _("Nothing to save yet: the form is empty"));
 }
 
 /* ---- Layout ------------------------------------------------------------ */
+
+/* The case list is hidden only beside the form: folded, it is a page of its own. */
+static void
+sync_sidebar_visible (ClrShipmentPage *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar), folded || !self->cases_hidden);
+  gtk_widget_set_visible (GTK_WIDGET (self->cases_toggle), !folded);
+}
+
+static void
+cases_toggled_cb (ClrShipmentPage *self)
+{
+  self->cases_hidden = !gtk_toggle_button_get_active (self->cases_toggle);
+  sync_sidebar_visible (self);
+}
+
+void
+_clr_shipment_page_toggle_cases (ClrShipmentPage *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    return;
+  gtk_toggle_button_set_active (self->cases_toggle, !gtk_toggle_button_get_active (self->cases_toggle));
+}
 
 static void
 folded_changed_cb (ClrShipmentPage *self)
@@ -417,10 +463,13 @@ folded_changed_cb (ClrShipmentPage *self)
   gboolean outer = adw_leaflet_get_folded (self->leaflet);
   gboolean inner = adw_leaflet_get_folded (self->inner_leaflet);
 
+  sync_sidebar_visible (self);
   gtk_widget_set_visible (self->cases_button, outer);
   clr_case_sidebar_set_show_close (self->sidebar, outer);
   gtk_widget_set_visible (self->form_evaluate_button, inner);
   gtk_widget_set_visible (clr_result_pane_get_back_button (self->result_pane), inner);
+  if (self->session != NULL)
+    _clr_shipment_page_update_actions (self);
 }
 
 static void
@@ -536,6 +585,7 @@ clr_shipment_page_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->print_report);
+  g_clear_pointer (&self->last_report_uri, g_free);
 
   G_OBJECT_CLASS (clr_shipment_page_parent_class)->dispose (object);
 }
@@ -587,6 +637,8 @@ clr_shipment_page_class_init (ClrShipmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, startup_banner);
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, case_title);
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, cases_button);
+  gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, cases_toggle);
+  gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, save_state);
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, form_evaluate_button);
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, form);
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, result_pane);
@@ -598,6 +650,7 @@ clr_shipment_page_class_init (ClrShipmentPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, party_changed_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "options_changed_cb", G_CALLBACK (options_changed_cb));
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cases_toggled_cb);
   /* A named group, so assistive technologies (and the AT-SPI tests) find the page. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
@@ -668,6 +721,13 @@ clr_shipment_page_get_case_list (ClrShipmentPage *self)
 {
   g_return_val_if_fail (CLR_IS_SHIPMENT_PAGE (self), NULL);
   return clr_case_sidebar_get_list (self->sidebar);
+}
+
+GtkLabel *
+clr_shipment_page_get_save_state (ClrShipmentPage *self)
+{
+  g_return_val_if_fail (CLR_IS_SHIPMENT_PAGE (self), NULL);
+  return self->save_state;
 }
 
 GtkRevealer *

@@ -107,6 +107,7 @@ update_display (ClrFieldRow *self,
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "error");
       gtk_label_set_text (self->message, shown);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->message), "dim-label");
       gtk_widget_add_css_class (GTK_WIDGET (self->message), "error");
       gtk_widget_set_visible (GTK_WIDGET (self->message), TRUE);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->message), shown);
@@ -119,6 +120,7 @@ update_display (ClrFieldRow *self,
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
       gtk_widget_remove_css_class (GTK_WIDGET (self->message), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->message), "dim-label");
       gtk_label_set_text (self->message, info ? info : "");
       gtk_widget_set_visible (GTK_WIDGET (self->message), info != NULL && *info != '\0');
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->message), info);
@@ -446,16 +448,26 @@ clr_field_row_class_init (ClrFieldRowClass *klass)
 static void
 clr_field_row_init (ClrFieldRow *self)
 {
+  GtkWidget *header = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  /* The message goes under the value, the row's whole width: AdwEntryRow (1.2)
+   * has no subtitle, so its header box is put in a column with the message
+   * below it (clr-shipment.css gives the header back its spacing). */
   self->message = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->message, TRUE);
-  gtk_label_set_wrap_mode (self->message, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (self->message, 16);
-  gtk_label_set_justify (self->message, GTK_JUSTIFY_RIGHT);
-  gtk_label_set_xalign (self->message, 1);
+  gtk_label_set_wrap_mode (self->message, PANGO_WRAP_WORD);
+  gtk_label_set_xalign (self->message, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->message), "clr-field-subtitle");
   gtk_widget_add_css_class (GTK_WIDGET (self->message), "caption");
   gtk_widget_add_css_class (GTK_WIDGET (self->message), "dim-label");
   gtk_widget_set_visible (GTK_WIDGET (self->message), FALSE);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), GTK_WIDGET (self->message));
+  gtk_widget_add_css_class (box, "clr-field-box");
+  g_object_ref (header);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
+  gtk_box_append (GTK_BOX (box), header);
+  g_object_unref (header);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->message));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self), TRUE);
   g_signal_connect (self, "changed", G_CALLBACK (changed_cb), NULL);
 }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "clr-json.h"
@@ -27,6 +29,7 @@ struct _ClrFindingRow
   GtkLabel       *parties;
   GtkLabel       *rule_label;
   GtkLabel       *trace;
+  GtkWidget      *details_row;
 };
 
 G_DEFINE_FINAL_TYPE (ClrFindingRow, clr_finding_row, ADW_TYPE_EXPANDER_ROW)
@@ -56,6 +59,7 @@ clr_finding_row_class_init (ClrFindingRowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "rule", FALSE,
                                              G_STRUCT_OFFSET (ClrFindingRow, rule_label));
   gtk_widget_class_bind_template_child (widget_class, ClrFindingRow, trace);
+  gtk_widget_class_bind_template_child (widget_class, ClrFindingRow, details_row);
 }
 
 static void
@@ -119,11 +123,14 @@ clr_finding_row_new (JsonObject *finding,
   self->rule = g_strdup (clr_json_get_string (finding, "rule"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
                                  title ? title : (self->rule ? self->rule : _("Finding")));
-  if (citation != NULL && policy != NULL && *policy != '\0')
-    /* Translators: finding subtitle: CFR citation and license review policy */
-    subtitle = g_strdup_printf (_("%s · review policy: %s"), citation, policy);
+  if (policy != NULL && *policy != '\0')
+    /* Translators: under a finding's title: its CFR citation, then on a line of
+     * its own the license review policy, e.g. "presumption of denial" */
+    subtitle = g_strdup_printf (_("%s\nReview policy: %s"), citation ? citation : "", policy);
   else
     subtitle = g_strdup (citation ? citation : "");
+  if (*subtitle == '\n')
+    memmove (subtitle, subtitle + 1, strlen (subtitle));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
 
   gtk_label_set_text (self->pill, clr_verdict_get_label (verdict));
@@ -136,6 +143,7 @@ clr_finding_row_new (JsonObject *finding,
   show_text (self->parties, parties);
   show_text (self->rule_label, self->rule);
   show_text (self->trace, trace_text);
+  gtk_widget_set_visible (self->details_row, self->rule != NULL || trace_text != NULL);
   return GTK_WIDGET (self);
 }
 

@@ -273,3 +273,16 @@ clr_form_row_request_removal (ClrFormRow *self)
   g_return_if_fail (CLR_IS_FORM_ROW (self));
   g_signal_emit (self, signals[REMOVE_REQUESTED], 0);
 }
+
+gboolean
+clr_form_row_focus_first_field (ClrFormRow *self)
+{
+  ClrFormRowPrivate *priv = clr_form_row_get_instance_private (self);
+
+  g_return_val_if_fail (CLR_IS_FORM_ROW (self), FALSE);
+
+  for (guint i = 0; i < priv->fields->len; i++)
+    if (gtk_widget_get_visible (g_ptr_array_index (priv->fields, i)))
+      return gtk_widget_grab_focus (g_ptr_array_index (priv->fields, i));
+  return FALSE;
+}

@@ -53,5 +53,7 @@ JsonObject         *clr_form_row_dup_extra         (ClrFormRow  *self);
  * ::changed), and the Remove button. */
 void                clr_form_row_changed           (ClrFormRow  *self);
 void                clr_form_row_request_removal   (ClrFormRow  *self);
+/* Puts the focus in the first shown field (a new row is ready to type in). */
+gboolean            clr_form_row_focus_first_field (ClrFormRow  *self);
 
 G_END_DECLS

@@ -46,6 +46,8 @@ struct _ClrItemRow
   GtkLabel           *tpp_result;
   GtkWidget          *use_tpp;
   GtkWidget          *calc_popover;
+  GtkWidget          *up_button;
+  GtkWidget          *down_button;
 };
 
 
@@ -355,6 +357,8 @@ clr_item_row_class_init (ClrItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClrItemRow, tpp_result);
   gtk_widget_class_bind_template_child (widget_class, ClrItemRow, use_tpp);
   gtk_widget_class_bind_template_child (widget_class, ClrItemRow, calc_popover);
+  gtk_widget_class_bind_template_child (widget_class, ClrItemRow, up_button);
+  gtk_widget_class_bind_template_child (widget_class, ClrItemRow, down_button);
   /* The three toggles of a yes/no fact are "<row id>_0" to "_2" (not stated, yes, no). */
   for (guint t = 0; t < G_N_ELEMENTS (toggles); t++)
     for (guint i = 0; i < 3; i++)
@@ -446,4 +450,23 @@ clr_item_row_get_classification (ClrItemRow *self)
   g_return_val_if_fail (CLR_IS_ITEM_ROW (self), NULL);
   return gtk_widget_get_visible (GTK_WIDGET (self->classification))
          ? adw_action_row_get_subtitle (self->classification) : NULL;
+}
+
+void
+clr_item_row_set_movable (ClrItemRow *self,
+                          gboolean    up,
+                          gboolean    down)
+{
+  g_return_if_fail (CLR_IS_ITEM_ROW (self));
+
+  gtk_widget_set_sensitive (self->up_button, up);
+  gtk_widget_set_sensitive (self->down_button, down);
+}
+
+GtkWidget *
+clr_item_row_get_move_button (ClrItemRow *self,
+                              int         delta)
+{
+  g_return_val_if_fail (CLR_IS_ITEM_ROW (self), NULL);
+  return delta < 0 ? self->up_button : self->down_button;
 }

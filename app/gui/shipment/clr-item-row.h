@@ -33,4 +33,13 @@ gboolean    clr_item_row_get_parameters_visible (ClrItemRow   *self);
  * 3A991 / 4A994 / 5A992 may apply"), or NULL when it is hidden. */
 const char *clr_item_row_get_classification (ClrItemRow       *self);
 
+/* Move Up / Move Down only where the item can go (not up from the first, not
+ * down from the last); the form says so whenever the items change. */
+void        clr_item_row_set_movable      (ClrItemRow         *self,
+                                           gboolean            up,
+                                           gboolean            down);
+/* The Move Up (@delta < 0) or Move Down button (for the tests). */
+GtkWidget  *clr_item_row_get_move_button  (ClrItemRow         *self,
+                                           int                 delta);
+
 G_END_DECLS

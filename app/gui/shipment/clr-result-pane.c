@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "clr-json.h"
+#include "clr-column-width.h"
 #include "clr-field-row.h"
 #include "clr-finding-row.h"
 #include "clr-result-pane.h"
@@ -82,6 +83,9 @@ clr_result_pane_class_init (ClrResultPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = clr_result_pane_dispose;
+  /* Beside the form the result asks for this much, the form for more (see
+   * clr-shipment-form.c); wider windows share the rest between the two. */
+  clr_column_width_install (widget_class, 380);
 
   signals[OPTIONS_CHANGED] = g_signal_new ("options-changed", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,

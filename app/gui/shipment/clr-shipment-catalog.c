@@ -128,6 +128,18 @@ join_strings (JsonArray  *array,
   return g_strjoinv (separator, strv);
 }
 
+/* Countries by name as the user's language sorts them (the pack lists them by code). */
+static int
+compare_countries (gconstpointer a,
+                   gconstpointer b)
+{
+  ClrPickItem *left = *(ClrPickItem **) a;
+  ClrPickItem *right = *(ClrPickItem **) b;
+
+  return strcmp (g_object_get_data (G_OBJECT (left), "clr-sort-key"),
+                 g_object_get_data (G_OBJECT (right), "clr-sort-key"));
+}
+
 static void
 rebuild_countries (ClrShipmentCatalog *self)
 {
@@ -181,6 +193,8 @@ rebuild_countries (ClrShipmentCatalog *self)
         subtitle = g_strdup (code);
       keywords = g_strjoin (" ", name ? name : "", aliases, NULL);
       g_ptr_array_add (items, clr_pick_item_new (code, shown, subtitle, keywords));
+      g_object_set_data_full (g_ptr_array_index (items, items->len - 1), "clr-sort-key",
+                              g_utf8_collate_key (shown, -1), g_free);
 
       if (local != NULL)
         g_hash_table_replace (self->by_name, g_utf8_casefold (local, -1), g_strdup (code));
@@ -190,6 +204,7 @@ rebuild_countries (ClrShipmentCatalog *self)
       else
         g_hash_table_replace (self->country_info, g_strdup (code), g_strdup (shown));
     }
+  g_ptr_array_sort (items, compare_countries);
   g_list_store_splice (self->countries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->countries)),
                        items->pdata, items->len);
 }

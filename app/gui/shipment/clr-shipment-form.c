@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "clr-json.h"
+#include "clr-column-width.h"
 #include "clr-end-use-row.h"
 #include "clr-field-row.h"
 #include "clr-item-row.h"
@@ -73,7 +74,10 @@ static void
 renumber (ClrShipmentForm *self)
 {
   for (guint i = 0; i < self->item_rows->len; i++)
-    clr_form_row_set_index (g_ptr_array_index (self->item_rows, i), i);
+    {
+      clr_form_row_set_index (g_ptr_array_index (self->item_rows, i), i);
+      clr_item_row_set_movable (g_ptr_array_index (self->item_rows, i), i > 0, i + 1 < self->item_rows->len);
+    }
   for (guint i = 0; i < self->party_rows->len; i++)
     clr_form_row_set_index (g_ptr_array_index (self->party_rows, i), i);
 }
@@ -275,6 +279,9 @@ clr_shipment_form_class_init (ClrShipmentFormClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = clr_shipment_form_dispose;
+  /* The form asks for more than the result (380) and the case list (240): at
+   * the default window it gets the room (#17 §5: words no longer hyphenate). */
+  clr_column_width_install (widget_class, 560);
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -665,30 +672,58 @@ clr_shipment_form_get_item_rows (ClrShipmentForm *self)
   return self->item_rows;
 }
 
+/* Once @row (just added) has its place: scroll the form to it and put the
+ * focus in its first field. */
+static gboolean
+reveal_new_row_cb (GtkWidget     *row,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport = scrolled != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
+  GtkWidget *content = GTK_IS_VIEWPORT (viewport) ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : NULL;
+  GtkAdjustment *adjustment;
+  graphene_point_t top;
+
+  if (content == NULL || !gtk_widget_get_mapped (row))
+    return G_SOURCE_REMOVE;
+  /* The row's place in the whole form, whatever the scrolling. */
+  if (gtk_widget_get_height (row) == 0
+      || !gtk_widget_compute_point (row, content, &GRAPHENE_POINT_INIT (0, 0), &top))
+    return G_SOURCE_CONTINUE;   /* not laid out yet */
+  /* The focus first: the form's viewport scrolls to a focused field its own way. */
+  if (!clr_form_row_focus_first_field (CLR_FORM_ROW (row)))
+    gtk_widget_grab_focus (row);
+  /* Then the row's header near the top, a little of the row above in view. */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, CLAMP (top.y - 24, gtk_adjustment_get_lower (adjustment),
+                                               gtk_adjustment_get_upper (adjustment)
+                                               - gtk_adjustment_get_page_size (adjustment)));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+add_row (ClrShipmentForm *self,
+         GtkWidget       *row)
+{
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  gtk_widget_grab_focus (row);
+  gtk_widget_add_tick_callback (row, reveal_new_row_cb, NULL, NULL);
+  emit_changed (self);
+}
+
 void
 clr_shipment_form_add_item (ClrShipmentForm *self)
 {
-  ClrItemRow *row;
-
   g_return_if_fail (CLR_IS_SHIPMENT_FORM (self));
-
-  row = append_item (self, NULL);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (row));
-  emit_changed (self);
+  add_row (self, GTK_WIDGET (append_item (self, NULL)));
 }
 
 void
 clr_shipment_form_add_party (ClrShipmentForm *self)
 {
-  ClrPartyRow *row;
-
   g_return_if_fail (CLR_IS_SHIPMENT_FORM (self));
-
-  row = append_party (self, NULL);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (row));
-  emit_changed (self);
+  add_row (self, GTK_WIDGET (append_party (self, NULL)));
 }
 
 gboolean
