@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "clr-test.h"
 
@@ -202,4 +203,81 @@ clr_test_answer_end_use_no (JsonNode *shipment)
       if (!stated)
         json_object_set_boolean_member (answers, clr_test_end_use_questions[q], FALSE);
     }
+}
+
+void
+clr_test_add_cases (const ClrTestTable *table)
+{
+  for (gsize i = 0; i < table->n_cases; i++)
+    {
+      const ClrTestCase *c = &table->cases[i];
+
+      if (c->plain)
+        g_test_add_vtable (c->path, 0, c->data, NULL, c->func, NULL);
+      else
+        g_test_add_vtable (c->path, table->fixture_size, c->data, table->set_up, c->func, table->tear_down);
+    }
+}
+
+int
+clr_test_main (int                *argc,
+               char             ***argv,
+               const char         *reviewer,
+               const ClrTestTable *table)
+{
+  if (reviewer != NULL)
+    g_setenv ("CLEARANCE_REVIEWER", reviewer, TRUE);
+  g_test_init (argc, argv, NULL);
+  if (table->nonfatal)
+    g_test_set_nonfatal_assertions ();
+  clr_test_add_cases (table);
+  return g_test_run ();
+}
+
+gpointer
+clr_test_find_by_string (GPtrArray  *array,
+                         gsize       offset,
+                         const char *value,
+                         const char *what)
+{
+  for (guint i = 0; i < array->len; i++)
+    {
+      gpointer element = g_ptr_array_index (array, i);
+
+      if (g_strcmp0 (G_STRUCT_MEMBER (const char *, element, offset), value) == 0)
+        return element;
+    }
+  g_error ("no %s “%s”", what, value);
+  return NULL;
+}
+
+void
+clr_test_sql_exec (const char *path,
+                   const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+gint64
+clr_test_sql_int64 (const char *path,
+                    const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
 }

@@ -38,6 +38,24 @@ extern const char * const clr_test_end_use_questions[];
  * meaning such documents had before unanswered questions became missing facts. */
 void      clr_test_answer_end_use_no (JsonNode *shipment);
 
+/* Runs @sql on the database file @path over a connection of its own (as
+ * another process would, waiting up to 5 s for its lock); the test fails with
+ * SQLite's message when it does not succeed. */
+void      clr_test_sql_exec  (const char *path,
+                              const char *sql);
+/* The first column of the first row @sql returns from the database file
+ * @path, over a connection of its own; asserts there is a row. */
+gint64    clr_test_sql_int64 (const char *path,
+                              const char *sql);
+
+/* The first element of @array (of pointers to structures) whose string member
+ * at @offset (G_STRUCT_OFFSET) equals @value; the test fails when there is
+ * none, naming @what and @value. */
+gpointer  clr_test_find_by_string (GPtrArray  *array,
+                                   gsize       offset,
+                                   const char *value,
+                                   const char *what);
+
 /* Waiting for one asynchronous call in a test: pass clr_test_async_ready and a
  * ClrTestAsync (with a main loop) as its callback and data, then
  * clr_test_async_wait () runs the loop until the call is done. */
@@ -52,5 +70,67 @@ void          clr_test_async_ready (GObject       *source,
                                     gpointer       user_data);
 /* The result of the call (owned), taken from @wait. */
 GAsyncResult *clr_test_async_wait  (ClrTestAsync  *wait);
+
+/* One test of a table: its GTest path, its function and the data passed to
+ * it. A fixture test (func takes the fixture and @data) unless @plain: then
+ * func is a test function of no fixture, as g_test_add_func () (or
+ * g_test_add_data_func () with @data) takes. */
+typedef struct
+{
+  const char       *path;
+  GTestFixtureFunc  func;
+  gconstpointer     data;
+  gboolean          plain;
+} ClrTestCase;
+
+/* Through void (*) (void), as GLib does for g_test_add_data_func (). */
+#define CLR_TEST_FIXTURE_FUNC(func) ((GTestFixtureFunc) (void (*) (void)) (func))
+#define CLR_TEST(path, func)                 { (path), CLR_TEST_FIXTURE_FUNC (func), NULL, FALSE }
+#define CLR_TEST_DATA(path, func, data)      { (path), CLR_TEST_FIXTURE_FUNC (func), (data), FALSE }
+#define CLR_TEST_FUNC(path, func)            { (path), CLR_TEST_FIXTURE_FUNC (func), NULL, TRUE }
+#define CLR_TEST_FUNC_DATA(path, func, data) { (path), CLR_TEST_FIXTURE_FUNC (func), (data), TRUE }
+
+/* A program's table of tests and the fixture its fixture tests share:
+ * @fixture_size bytes made by @set_up and undone by @tear_down (either may
+ * be NULL). With @nonfatal, clr_test_main () makes assertions non-fatal: a
+ * test reports every check that fails, not only the first. */
+typedef struct
+{
+  const ClrTestCase *cases;
+  gsize              n_cases;
+  gsize              fixture_size;
+  GTestFixtureFunc   set_up;
+  GTestFixtureFunc   tear_down;
+  gboolean           nonfatal;
+} ClrTestTable;
+
+#define CLR_TEST_TABLE(cases, Fixture, set_up, tear_down)                          \
+  (&(const ClrTestTable) { (cases), G_N_ELEMENTS (cases), sizeof (Fixture),        \
+                           (GTestFixtureFunc) (set_up), (GTestFixtureFunc) (tear_down), FALSE })
+#define CLR_TEST_TABLE_FUNCS(cases)                                                \
+  (&(const ClrTestTable) { (cases), G_N_ELEMENTS (cases), 0, NULL, NULL, FALSE })
+#define CLR_TEST_TABLE_FUNCS_NONFATAL(cases)                                       \
+  (&(const ClrTestTable) { (cases), G_N_ELEMENTS (cases), 0, NULL, NULL, TRUE })
+
+/* Adds the tests of @table in order. */
+void          clr_test_add_cases   (const ClrTestTable *table);
+#define CLR_TEST_ADD_CASES(cases, Fixture, set_up, tear_down)                      \
+  clr_test_add_cases (CLR_TEST_TABLE (cases, Fixture, set_up, tear_down))
+#define CLR_TEST_ADD_FUNCS(cases) clr_test_add_cases (CLR_TEST_TABLE_FUNCS (cases))
+
+/* The main () of a program that is a table of tests: $CLEARANCE_REVIEWER set
+ * to @reviewer unless NULL (before g_test_init, so before any thread),
+ * g_test_init, the tests of @table and g_test_run. */
+int           clr_test_main        (int                *argc,
+                                    char             ***argv,
+                                    const char         *reviewer,
+                                    const ClrTestTable *table);
+/* A main () that returns @main_func (&argc, &argv, @first, @table). */
+#define CLR_TEST_MAIN_WITH(main_func, first, table)                                \
+  int main (int argc, char **argv) { return main_func (&argc, &argv, (first), (table)); }
+#define CLR_TEST_MAIN(reviewer, cases, Fixture, set_up, tear_down)                 \
+  CLR_TEST_MAIN_WITH (clr_test_main, reviewer, CLR_TEST_TABLE (cases, Fixture, set_up, tear_down))
+#define CLR_TEST_MAIN_FUNCS(cases)                                                 \
+  CLR_TEST_MAIN_WITH (clr_test_main, NULL, CLR_TEST_TABLE_FUNCS (cases))
 
 G_END_DECLS

@@ -72,11 +72,14 @@ match_note (JsonObject *hit,
 {
   double name_score = json_object_get_double_member_with_default (
     hit, json_object_has_member (hit, "name_score") ? "name_score" : "score", 0);
+  double score = json_object_get_double_member_with_default (hit, "score", name_score);
   JsonArray *countries = clr_json_get_array (hit, "countries");
   g_autoptr(GPtrArray) listed = g_ptr_array_new ();
 
+  /* The score the app and the review queue show, in their format. */
   if (name_score < 1.0 - 1e-9 || country == NULL || countries == NULL)
-    return g_strdup_printf (_("name score %.3f, not an exact match"), name_score);
+    /* Translators: why a hit is only a potential match; %.0f %% is its score in percent, as the app shows it */
+    return g_strdup_printf (_("score %.0f %%, not an exact match"), score * 100);
   for (guint i = 0; i < json_array_get_length (countries); i++)
     if (clr_json_array_get_string (countries, i) != NULL)
       g_ptr_array_add (listed, (gpointer) clr_json_array_get_string (countries, i));

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "clr-cli-test.h"
@@ -42,20 +44,47 @@ clr_cli_run (const char * const *argv)
 }
 
 ClrCliRun *
-clr_cli_run_va (const char *first,
-                ...)
+clr_cli_run_valist (const char *first,
+                    va_list     ap)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  const char *arg;
-  va_list ap;
 
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
     g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
   g_ptr_array_add (args, NULL);
 
   return clr_cli_run ((const char * const *) args->pdata);
+}
+
+ClrCliRun *
+clr_cli_run_va (const char *first,
+                ...)
+{
+  ClrCliRun *run;
+  va_list ap;
+
+  va_start (ap, first);
+  run = clr_cli_run_valist (first, ap);
+  va_end (ap);
+  return run;
+}
+
+void
+clr_cli_assert_run (int                 exit_code,
+                    const char * const *mentions,
+                    const char         *first,
+                    ...)
+{
+  g_autoptr(ClrCliRun) run = NULL;
+  va_list ap;
+
+  va_start (ap, first);
+  run = clr_cli_run_valist (first, ap);
+  va_end (ap);
+  g_test_message ("%s … exit %d, stderr: %s", first, run->exit_code, run->err);
+  g_assert_cmpint (run->exit_code, ==, exit_code);
+  for (guint i = 0; mentions != NULL && mentions[i] != NULL; i++)
+    g_assert_nonnull (strstr (run->err, mentions[i]));
 }
 
 void

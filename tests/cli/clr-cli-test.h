@@ -23,8 +23,21 @@ typedef struct
 ClrCliRun *clr_cli_run       (const char * const *argv);
 ClrCliRun *clr_cli_run_va    (const char         *first,
                               ...) G_GNUC_NULL_TERMINATED;
+ClrCliRun *clr_cli_run_valist (const char         *first,
+                              va_list             ap);
 void       clr_cli_run_free  (ClrCliRun          *run);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClrCliRun, clr_cli_run_free)
+
+/* A NULL-terminated list of strings for clr_cli_assert_run (). */
+#define CLR_MENTIONS(...) ((const char * const []) { __VA_ARGS__, NULL })
+
+/* Runs $CLEARANCE_CLI with the NULL-terminated arguments and asserts that it
+ * exits with @exit_code and that its stderr mentions each of @mentions
+ * (NULL-terminated, or NULL for none); the failure message shows stderr. */
+void       clr_cli_assert_run (int                 exit_code,
+                               const char * const *mentions,
+                               const char         *first,
+                               ...) G_GNUC_NULL_TERMINATED;
 
 /* A scratch folder and a database path in it, for g_test_add (). */
 typedef struct

@@ -169,34 +169,6 @@ test_read_only (Fixture       *f,
   g_assert_cmpmem (before, len_before, after, len_after);
 }
 
-static int
-count_rows (const char *path,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int n;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return n;
-}
-
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
 /* evaluate --save is one transaction: when the last step (its audit entry)
  * fails, no case is left without its result (a retry used to make a
  * duplicate). The failure is injected with a trigger. */
@@ -207,32 +179,25 @@ test_evaluate_save_atomic (Fixture       *f,
   g_autoptr(ClrCliRun) failed = NULL;
   g_autoptr(ClrCliRun) saved = NULL;
 
-  exec_sql (f->cli.db, "CREATE TRIGGER inject_failure BEFORE INSERT ON audit_log "
+  clr_test_sql_exec (f->cli.db, "CREATE TRIGGER inject_failure BEFORE INSERT ON audit_log "
                    "WHEN NEW.action = 'case.evaluate' BEGIN SELECT RAISE (ABORT, 'injected'); END");
   failed = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--save", f->shipment, NULL);
   g_assert_cmpint (failed->exit_code, !=, 0);
   g_assert_nonnull (strstr (failed->err, "injected"));
-  g_assert_cmpint (count_rows (f->cli.db, "SELECT count(*) FROM cases"), ==, 0);
+  g_assert_cmpint (clr_test_sql_int64 (f->cli.db, "SELECT count(*) FROM cases"), ==, 0);
 
-  exec_sql (f->cli.db, "DROP TRIGGER inject_failure");
+  clr_test_sql_exec (f->cli.db, "DROP TRIGGER inject_failure");
   saved = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--save", f->shipment, NULL);
   g_assert_cmpint (saved->exit_code, ==, 0);
   g_assert_nonnull (strstr (saved->out, "Case: 1\n"));
-  g_assert_cmpint (count_rows (f->cli.db, "SELECT count(*) FROM cases WHERE result IS NOT NULL"), ==, 1);
-  g_assert_cmpint (count_rows (f->cli.db, "SELECT count(*) FROM cases"), ==, 1);
+  g_assert_cmpint (clr_test_sql_int64 (f->cli.db, "SELECT count(*) FROM cases WHERE result IS NOT NULL"), ==, 1);
+  g_assert_cmpint (clr_test_sql_int64 (f->cli.db, "SELECT count(*) FROM cases"), ==, 1);
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/cli/access/busy", test_busy),
+  CLR_TEST ("/cli/access/read-only", test_read_only),
+  CLR_TEST ("/cli/access/evaluate-save-atomic", test_evaluate_save_atomic),
+};
 
-  g_test_add ("/cli/access/busy", Fixture, NULL, fixture_set_up, test_busy, fixture_tear_down);
-  g_test_add ("/cli/access/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
-
-  g_test_add ("/cli/access/evaluate-save-atomic", Fixture, NULL, fixture_set_up,
-              test_evaluate_save_atomic, fixture_tear_down);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, fixture_set_up, fixture_tear_down)

@@ -30,13 +30,7 @@ static void
 exec_sql (Fixture    *f,
           const char *sql)
 {
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (f->cli.db, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
+  clr_test_sql_exec (f->cli.db, sql);
 }
 
 static ClrCliRun *
@@ -227,8 +221,6 @@ test_signed_anchor (Fixture       *f,
   g_autofree char *short_key = g_build_filename (f->cli.dir, "short.key", NULL);
   g_autoptr(ClrCliRun) anchor = NULL;
   g_autoptr(ClrCliRun) ok = NULL;
-  g_autoptr(ClrCliRun) no_key = NULL;
-  g_autoptr(ClrCliRun) too_short = NULL;
   g_autofree char *line = NULL;
   g_autofree char *altered = NULL;
   g_auto(GStrv) fields = NULL;
@@ -266,11 +258,8 @@ test_signed_anchor (Fixture       *f,
     g_assert_nonnull (strstr (run->err, "does not match this key"));
   }
 
-  no_key = clr_cli_run_va ("--db", f->cli.db, "audit", "verify", "--expect-head", line, NULL);
-  g_assert_cmpint (no_key->exit_code, ==, 2);
-  too_short = clr_cli_run_va ("--db", f->cli.db, "audit", "anchor", "--key", short_key, NULL);
-  g_assert_cmpint (too_short->exit_code, ==, 1);
-  g_assert_nonnull (strstr (too_short->err, "at least 32"));
+  clr_cli_assert_run (2, NULL, "--db", f->cli.db, "audit", "verify", "--expect-head", line, NULL);
+  clr_cli_assert_run (1, CLR_MENTIONS ("at least 32"), "--db", f->cli.db, "audit", "anchor", "--key", short_key, NULL);
 }
 
 /* INSERT OR REPLACE deletes the old row without the DELETE trigger (no
@@ -309,23 +298,15 @@ test_insert_or_replace (Fixture       *f,
   }
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/cli/audit/decision-flipped", test_decision_flipped),
+  CLR_TEST ("/cli/audit/decision-unaudited", test_decision_unaudited),
+  CLR_TEST ("/cli/audit/result-rewritten", test_result_rewritten),
+  CLR_TEST ("/cli/audit/trail-emptied", test_trail_emptied),
+  CLR_TEST ("/cli/audit/tail-removed", test_tail_removed),
+  CLR_TEST ("/cli/audit/anchor", test_anchor),
+  CLR_TEST ("/cli/audit/signed-anchor", test_signed_anchor),
+  CLR_TEST ("/cli/audit/insert-or-replace", test_insert_or_replace),
+};
 
-#define ADD(name, func) \
-  g_test_add ("/cli/audit/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("decision-flipped", test_decision_flipped);
-  ADD ("decision-unaudited", test_decision_unaudited);
-  ADD ("result-rewritten", test_result_rewritten);
-  ADD ("trail-emptied", test_trail_emptied);
-  ADD ("tail-removed", test_tail_removed);
-  ADD ("anchor", test_anchor);
-  ADD ("signed-anchor", test_signed_anchor);
-  ADD ("insert-or-replace", test_insert_or_replace);
-#undef ADD
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, fixture_set_up, fixture_tear_down)

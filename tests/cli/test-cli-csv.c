@@ -125,14 +125,9 @@ fixture_set_up (Fixture       *f,
   clr_cli_test_import (f->db, list);
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/cli/csv/screen-batch", test_screen_batch),
+  CLR_TEST ("/cli/csv/audit-export", test_audit_export),
+};
 
-  g_test_add ("/cli/csv/screen-batch", Fixture, NULL, fixture_set_up, test_screen_batch, clr_cli_test_tear_down);
-  g_test_add ("/cli/csv/audit-export", Fixture, NULL, fixture_set_up, test_audit_export, clr_cli_test_tear_down);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, fixture_set_up, clr_cli_test_tear_down)

@@ -152,20 +152,15 @@ test_posture_and_trace (Fixture       *f,
 {
   g_autofree char *path = shipment_file ("chairs-to-germany-clean.json");
   g_autoptr(ClrCliRun) trace = clr_cli_run_va ("--db", f->db, "evaluate", "--trace", "--posture", "cfr-text", path, NULL);
-  g_autoptr(ClrCliRun) bad_posture = clr_cli_run_va ("--db", f->db, "evaluate", "--posture", "lenient", path, NULL);
-  g_autoptr(ClrCliRun) bad_as_of = clr_cli_run_va ("--db", f->db, "evaluate", "--as-of", "2025-02-30", path, NULL);
-  g_autoptr(ClrCliRun) no_file = clr_cli_run_va ("--db", f->db, "evaluate", NULL);
 
   g_assert_cmpint (trace->exit_code, ==, 0);
   g_assert_true (g_str_has_prefix (trace->out, "Clear — as of 2025-06-01, CFR text posture"));
   g_assert_nonnull (strstr (trace->out, "Trace:"));
   g_assert_nonnull (strstr (trace->out, "ac-a-worldwide-cfr"));
   g_assert_nonnull (strstr (trace->out, "not_in_force"));
-  g_assert_cmpint (bad_posture->exit_code, ==, 2);
-  g_assert_nonnull (strstr (bad_posture->err, "lenient"));
-  g_assert_cmpint (bad_as_of->exit_code, ==, 1);
-  g_assert_nonnull (strstr (bad_as_of->err, "--as-of"));
-  g_assert_cmpint (no_file->exit_code, ==, 2);
+  clr_cli_assert_run (2, CLR_MENTIONS ("lenient"), "--db", f->db, "evaluate", "--posture", "lenient", path, NULL);
+  clr_cli_assert_run (1, CLR_MENTIONS ("--as-of"), "--db", f->db, "evaluate", "--as-of", "2025-02-30", path, NULL);
+  clr_cli_assert_run (2, NULL, "--db", f->db, "evaluate", NULL);
 }
 
 static void
@@ -275,8 +270,6 @@ test_batch (Fixture       *f,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(ClrCliRun) run = NULL;
   g_autoptr(ClrCliRun) plain = NULL;
-  g_autoptr(ClrCliRun) with_file = NULL;
-  g_autoptr(ClrCliRun) missing = NULL;
   g_auto(GStrv) lines = NULL;
   g_autofree char *missing_path = g_build_filename (f->dir, "none.jsonl", NULL);
 
@@ -349,11 +342,8 @@ test_batch (Fixture       *f,
   run = clr_cli_run_va ("--db", f->db, "evaluate", "--batch", batch, "--json", NULL);
   g_assert_cmpint (run->exit_code, ==, 0);
 
-  with_file = clr_cli_run_va ("--db", f->db, "evaluate", "--batch", batch, batch, NULL);
-  g_assert_cmpint (with_file->exit_code, ==, 2);
-  missing = clr_cli_run_va ("--db", f->db, "evaluate", "--batch", missing_path, NULL);
-  g_assert_cmpint (missing->exit_code, ==, 1);
-  g_assert_nonnull (strstr (missing->err, "none.jsonl"));
+  clr_cli_assert_run (2, NULL, "--db", f->db, "evaluate", "--batch", batch, batch, NULL);
+  clr_cli_assert_run (1, CLR_MENTIONS ("none.jsonl"), "--db", f->db, "evaluate", "--batch", missing_path, NULL);
 }
 
 static void
@@ -423,23 +413,18 @@ fixture_set_up (Fixture       *f,
     clr_cli_test_import_data (f->db, "engine", "shipments/csl-fixture.csv");
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/cli/evaluate/entity-list-footnote-4", test_entity_list_footnote_4),
+  CLR_TEST ("/cli/evaluate/entity-list-footnote-1", test_entity_list_footnote_1),
+  CLR_TEST ("/cli/evaluate/denied-person", test_denied_person),
+  CLR_TEST ("/cli/evaluate/clean", test_clean),
+  CLR_TEST ("/cli/evaluate/affiliate", test_affiliate),
+  CLR_TEST ("/cli/evaluate/posture-and-trace", test_posture_and_trace),
+  CLR_TEST ("/cli/evaluate/bad-input", test_bad_input),
+  CLR_TEST_DATA ("/cli/evaluate/no-lists", test_no_lists, "no lists"),
+  CLR_TEST ("/cli/evaluate/batch", test_batch),
+  CLR_TEST_DATA ("/cli/evaluate/import-pack", test_import_pack, "no lists"),
+  CLR_TEST_FUNC ("/cli/evaluate/real-lists", test_real_lists),
+};
 
-  g_test_add ("/cli/evaluate/entity-list-footnote-4", Fixture, NULL, fixture_set_up, test_entity_list_footnote_4, clr_cli_test_tear_down);
-  g_test_add ("/cli/evaluate/entity-list-footnote-1", Fixture, NULL, fixture_set_up, test_entity_list_footnote_1, clr_cli_test_tear_down);
-  g_test_add ("/cli/evaluate/denied-person", Fixture, NULL, fixture_set_up, test_denied_person, clr_cli_test_tear_down);
-  g_test_add ("/cli/evaluate/clean", Fixture, NULL, fixture_set_up, test_clean, clr_cli_test_tear_down);
-  g_test_add ("/cli/evaluate/affiliate", Fixture, NULL, fixture_set_up, test_affiliate, clr_cli_test_tear_down);
-  g_test_add ("/cli/evaluate/posture-and-trace", Fixture, NULL, fixture_set_up, test_posture_and_trace, clr_cli_test_tear_down);
-  g_test_add ("/cli/evaluate/bad-input", Fixture, NULL, fixture_set_up, test_bad_input, clr_cli_test_tear_down);
-  g_test_add ("/cli/evaluate/no-lists", Fixture, "no lists", fixture_set_up, test_no_lists, clr_cli_test_tear_down);
-  g_test_add ("/cli/evaluate/batch", Fixture, NULL, fixture_set_up, test_batch, clr_cli_test_tear_down);
-  g_test_add ("/cli/evaluate/import-pack", Fixture, "no lists", fixture_set_up, test_import_pack, clr_cli_test_tear_down);
-  g_test_add_func ("/cli/evaluate/real-lists", test_real_lists);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, fixture_set_up, clr_cli_test_tear_down)

@@ -325,25 +325,18 @@ test_empty_db_path (Fixture       *f,
   g_assert_cmpint (eq->exit_code, ==, 1);
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/cli/input/base-is-accepted", test_base_is_accepted),
+  CLR_TEST ("/cli/input/nul-in-string", test_nul_in_string),
+  CLR_TEST ("/cli/input/two-documents", test_two_documents),
+  CLR_TEST ("/cli/input/party-names", test_party_names),
+  CLR_TEST ("/cli/input/long-text", test_long_text),
+  CLR_TEST ("/cli/input/integers", test_integers),
+  CLR_TEST ("/cli/input/schema-version-type", test_schema_version_type),
+  CLR_TEST ("/cli/input/deep-nesting", test_deep_nesting),
+  CLR_TEST ("/cli/input/csl-json", test_csl_json),
+  CLR_TEST ("/cli/input/rule-pack-two-documents", test_rule_pack_two_documents),
+  CLR_TEST ("/cli/input/empty-db-path", test_empty_db_path),
+};
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, clr_cli_test_tear_down)
-  ADD ("/cli/input/base-is-accepted", test_base_is_accepted);
-  ADD ("/cli/input/nul-in-string", test_nul_in_string);
-  ADD ("/cli/input/two-documents", test_two_documents);
-  ADD ("/cli/input/party-names", test_party_names);
-  ADD ("/cli/input/long-text", test_long_text);
-  ADD ("/cli/input/integers", test_integers);
-  ADD ("/cli/input/schema-version-type", test_schema_version_type);
-  ADD ("/cli/input/deep-nesting", test_deep_nesting);
-  ADD ("/cli/input/csl-json", test_csl_json);
-  ADD ("/cli/input/rule-pack-two-documents", test_rule_pack_two_documents);
-  ADD ("/cli/input/empty-db-path", test_empty_db_path);
-#undef ADD
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, fixture_set_up, clr_cli_test_tear_down)

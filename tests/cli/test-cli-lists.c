@@ -387,6 +387,14 @@ test_rule_pack (Fixture       *fixture,
   g_assert_nonnull (strstr (run.out, "Rule pack: clearance-ear"));
 }
 
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/cli/lists/info-empty", test_info_empty),
+  CLR_TEST ("/cli/lists/import-lists-diff", test_import_lists_diff),
+  CLR_TEST ("/cli/lists/import-errors", test_import_errors),
+  CLR_TEST ("/cli/lists/update", test_update),
+  CLR_TEST ("/cli/lists/rule-pack", test_rule_pack),
+};
+
 int
 main (int   argc,
       char *argv[])
@@ -402,15 +410,7 @@ main (int   argc,
     }
 
   server = clr_test_server_new ();
-
-#define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, clr_cli_test_set_up, func, clr_cli_test_tear_down)
-  ADD ("/cli/lists/info-empty", test_info_empty);
-  ADD ("/cli/lists/import-lists-diff", test_import_lists_diff);
-  ADD ("/cli/lists/import-errors", test_import_errors);
-  ADD ("/cli/lists/update", test_update);
-  ADD ("/cli/lists/rule-pack", test_rule_pack);
-#undef ADD
+  CLR_TEST_ADD_CASES (tests, Fixture, clr_cli_test_set_up, clr_cli_test_tear_down);
 
   result = g_test_run ();
   clr_test_server_free (server);

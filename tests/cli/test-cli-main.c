@@ -37,103 +37,80 @@ test_version (void)
 static void
 test_usage_errors (void)
 {
-  g_autoptr(ClrCliRun) none = clr_cli_run_va (NULL, NULL);
-  g_autoptr(ClrCliRun) unknown = clr_cli_run_va ("frobnicate", NULL);
-  g_autoptr(ClrCliRun) option = clr_cli_run_va ("--bogus", "info", NULL);
-  g_autoptr(ClrCliRun) db = clr_cli_run_va ("--db", NULL);
-
-  g_assert_cmpint (none->exit_code, ==, 2);
-  g_assert_cmpint (unknown->exit_code, ==, 2);
-  g_assert_nonnull (strstr (unknown->err, "frobnicate"));
-  g_assert_cmpint (option->exit_code, ==, 2);
-  g_assert_nonnull (strstr (option->err, "--bogus"));
-  g_assert_cmpint (db->exit_code, ==, 2);
+  clr_cli_assert_run (2, NULL, NULL, NULL);
+  clr_cli_assert_run (2, CLR_MENTIONS ("frobnicate"), "frobnicate", NULL);
+  clr_cli_assert_run (2, CLR_MENTIONS ("--bogus"), "--bogus", "info", NULL);
+  clr_cli_assert_run (2, NULL, "--db", NULL);
 }
 
 static void
-test_info_fresh (void)
+test_info_fresh (ClrCliTest    *f,
+                 gconstpointer  data)
 {
-  g_autofree char *dir = clr_test_tmpdir ("clearance-cli");
-  g_autofree char *path = g_build_filename (dir, "new", "c.db", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "new", "c.db", NULL);
   g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", path, "info", NULL);
 
   g_assert_cmpint (run->exit_code, ==, 0);
   g_assert_nonnull (strstr (run->out, path));
   g_assert_nonnull (strstr (run->out, "Schema version"));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
-  clr_test_rmtree (dir);
 }
 
 static void
-test_info_env (void)
+test_info_env (ClrCliTest    *f,
+               gconstpointer  data)
 {
-  g_autofree char *dir = clr_test_tmpdir ("clearance-cli");
-  g_autofree char *path = g_build_filename (dir, "env.db", NULL);
   g_autoptr(ClrCliRun) run = NULL;
 
-  g_setenv ("CLEARANCE_DB", path, TRUE);
+  g_setenv ("CLEARANCE_DB", f->db, TRUE);
   run = clr_cli_run_va ("info", NULL);
   g_unsetenv ("CLEARANCE_DB");
 
   g_assert_cmpint (run->exit_code, ==, 0);
-  g_assert_nonnull (strstr (run->out, path));
-  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
-  clr_test_rmtree (dir);
+  g_assert_nonnull (strstr (run->out, f->db));
+  g_assert_true (g_file_test (f->db, G_FILE_TEST_EXISTS));
 }
 
 static void
-test_info_corrupt (void)
+test_info_corrupt (ClrCliTest    *f,
+                   gconstpointer  data)
 {
-  g_autofree char *dir = clr_test_tmpdir ("clearance-cli");
-  g_autofree char *path = g_build_filename (dir, "junk.db", NULL);
   g_autoptr(ClrCliRun) run = NULL;
   g_autofree char *after = NULL;
   const char junk[] = "PK\003\004 definitely a zip file, not a database";
 
-  g_assert_true (g_file_set_contents (path, junk, -1, NULL));
-  run = clr_cli_run_va ("--db", path, "info", NULL);
+  g_assert_true (g_file_set_contents (f->db, junk, -1, NULL));
+  run = clr_cli_run_va ("--db", f->db, "info", NULL);
 
   g_assert_cmpint (run->exit_code, ==, 1);
-  g_assert_nonnull (strstr (run->err, path));
-  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_nonnull (strstr (run->err, f->db));
+  g_assert_true (g_file_get_contents (f->db, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, junk);
-  clr_test_rmtree (dir);
 }
 
 static void
-test_info_newer (void)
+test_info_newer (ClrCliTest    *f,
+                 gconstpointer  data)
 {
-  g_autofree char *dir = clr_test_tmpdir ("clearance-cli");
-  g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
-  g_autoptr(ClrCliRun) first = clr_cli_run_va ("--db", path, "info", NULL);
   g_autoptr(ClrCliRun) run = NULL;
-  sqlite3 *db = NULL;
 
-  g_assert_cmpint (first->exit_code, ==, 0);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 999", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  clr_cli_assert_run (0, NULL, "--db", f->db, "info", NULL);
+  clr_test_sql_exec (f->db, "PRAGMA user_version = 999");
 
-  run = clr_cli_run_va ("--db", path, "info", NULL);
+  run = clr_cli_run_va ("--db", f->db, "info", NULL);
   g_assert_cmpint (run->exit_code, ==, 1);
   g_assert_nonnull (strstr (run->err, "newer version"));
-  g_assert_nonnull (strstr (run->err, path));
-  clr_test_rmtree (dir);
+  g_assert_nonnull (strstr (run->err, f->db));
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/clearance/cli/main/help", test_help),
+  CLR_TEST_FUNC ("/clearance/cli/main/version", test_version),
+  CLR_TEST_FUNC ("/clearance/cli/main/usage-errors", test_usage_errors),
+  CLR_TEST ("/clearance/cli/main/info-fresh", test_info_fresh),
+  CLR_TEST ("/clearance/cli/main/info-env", test_info_env),
+  CLR_TEST ("/clearance/cli/main/info-corrupt", test_info_corrupt),
+  CLR_TEST ("/clearance/cli/main/info-newer", test_info_newer),
+};
 
-  g_test_add_func ("/clearance/cli/main/help", test_help);
-  g_test_add_func ("/clearance/cli/main/version", test_version);
-  g_test_add_func ("/clearance/cli/main/usage-errors", test_usage_errors);
-  g_test_add_func ("/clearance/cli/main/info-fresh", test_info_fresh);
-  g_test_add_func ("/clearance/cli/main/info-env", test_info_env);
-  g_test_add_func ("/clearance/cli/main/info-corrupt", test_info_corrupt);
-  g_test_add_func ("/clearance/cli/main/info-newer", test_info_newer);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, ClrCliTest, clr_cli_test_set_up, clr_cli_test_tear_down)

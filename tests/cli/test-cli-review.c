@@ -215,15 +215,12 @@ test_audit (Fixture       *f,
   g_autoptr(ClrCliRun) csv = NULL;
   g_autoptr(ClrCliRun) json = NULL;
   g_autoptr(ClrCliRun) log = NULL;
-  g_autoptr(ClrCliRun) tampered = NULL;
-  g_autoptr(ClrCliRun) bad_format = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *out = g_build_filename (f->cli.dir, "audit.json", NULL);
   g_autofree char *id_arg = NULL;
   g_autofree char *case_arg = NULL;
   JsonArray *entries;
-  sqlite3 *db = NULL;
   gint64 case_id;
 
   case_id = save_case (f);
@@ -269,19 +266,13 @@ test_audit (Fixture       *f,
   g_assert_nonnull (strstr (log->out, "case.evaluate"));
   g_assert_nonnull (strstr (log->out, "review.decide"));
 
-  bad_format = clr_cli_run_va ("--db", f->cli.db, "audit", "export", "--format", "xml", NULL);
-  g_assert_cmpint (bad_format->exit_code, ==, 2);
+  clr_cli_assert_run (2, NULL, "--db", f->cli.db, "audit", "export", "--format", "xml", NULL);
 
   /* Rewrite the decision behind the application's back. */
-  g_assert_cmpint (sqlite3_open (f->cli.db, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_log_no_update; "
-                                     "UPDATE audit_log SET display_name = 'Someone else' WHERE id = 2",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  clr_test_sql_exec (f->cli.db, "DROP TRIGGER audit_log_no_update; "
+                                "UPDATE audit_log SET display_name = 'Someone else' WHERE id = 2");
 
-  tampered = clr_cli_run_va ("--db", f->cli.db, "audit", "verify", NULL);
-  g_assert_cmpint (tampered->exit_code, ==, 1);
-  g_assert_nonnull (strstr (tampered->err, "entry 2"));
+  clr_cli_assert_run (1, CLR_MENTIONS ("entry 2"), "--db", f->cli.db, "audit", "verify", NULL);
 }
 
 static void
@@ -336,7 +327,6 @@ test_batch (Fixture       *f,
   g_autofree char *csv = g_build_filename (f->cli.dir, "names.csv", NULL);
   g_autofree char *id_arg = NULL;
   g_autoptr(ClrCliRun) first = NULL;
-  g_autoptr(ClrCliRun) second = NULL;
   g_autoptr(ClrCliRun) list = NULL;
   g_autoptr(JsonNode) items = NULL;
   JsonArray *array;
@@ -347,8 +337,7 @@ test_batch (Fixture       *f,
                                            "3,Acme Trading,IR\n", -1, NULL));
   first = clr_cli_run_va ("--db", f->cli.db, "screen", "--batch", csv, NULL);
   g_assert_cmpint (first->exit_code, ==, 0);
-  second = clr_cli_run_va ("--db", f->cli.db, "screen", "--batch", csv, NULL);
-  g_assert_cmpint (second->exit_code, ==, 0);
+  clr_cli_assert_run (0, NULL, "--db", f->cli.db, "screen", "--batch", csv, NULL);
 
   list = clr_cli_run_va ("--db", f->cli.db, "review", "list", "--json", NULL);
   items = parse_out (list);
@@ -753,25 +742,16 @@ test_on_hold (Fixture       *f,
   g_assert_false (json_object_get_boolean_member (json_node_get_object (exact), "on_hold"));
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_setenv ("CLEARANCE_REVIEWER", "CLI Test", TRUE);
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/cli/review/queue-decide-reevaluate", test_queue_decide_reevaluate),
+  CLR_TEST ("/cli/review/decide-usage", test_decide_usage),
+  CLR_TEST ("/cli/review/audit", test_audit),
+  CLR_TEST ("/cli/review/rescreen", test_rescreen),
+  CLR_TEST ("/cli/review/batch", test_batch),
+  CLR_TEST ("/cli/review/case-command", test_case_command),
+  CLR_TEST ("/cli/review/parent-hit-decided", test_parent_hit_decided),
+  CLR_TEST_DATA ("/cli/review/family", test_family, "csl-families.csv"),
+  CLR_TEST_DATA ("/cli/review/on-hold", test_on_hold, "csl-families.csv"),
+};
 
-#define ADD(name, func) \
-  g_test_add ("/cli/review/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("queue-decide-reevaluate", test_queue_decide_reevaluate);
-  ADD ("decide-usage", test_decide_usage);
-  ADD ("audit", test_audit);
-  ADD ("rescreen", test_rescreen);
-  ADD ("batch", test_batch);
-  ADD ("case-command", test_case_command);
-  ADD ("parent-hit-decided", test_parent_hit_decided);
-  g_test_add ("/cli/review/family", Fixture, "csl-families.csv", fixture_set_up, test_family, fixture_tear_down);
-  g_test_add ("/cli/review/on-hold", Fixture, "csl-families.csv", fixture_set_up, test_on_hold, fixture_tear_down);
-#undef ADD
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN ("CLI Test", tests, Fixture, fixture_set_up, fixture_tear_down)

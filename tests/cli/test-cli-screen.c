@@ -19,10 +19,7 @@ static void
 test_no_lists (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->db, "screen", "Huawei", NULL);
-
-  g_assert_cmpint (run->exit_code, ==, 1);
-  g_assert_nonnull (strstr (run->err, "no lists loaded"));
+  clr_cli_assert_run (1, CLR_MENTIONS ("no lists loaded"), "--db", f->db, "screen", "Huawei", NULL);
 }
 
 static void
@@ -62,9 +59,6 @@ test_text_and_options (Fixture       *f,
 {
   g_autoptr(ClrCliRun) text = NULL;
   g_autoptr(ClrCliRun) none = NULL;
-  g_autoptr(ClrCliRun) bad_threshold = NULL;
-  g_autoptr(ClrCliRun) bad_country = NULL;
-  g_autoptr(ClrCliRun) no_name = NULL;
 
   clr_cli_test_import_data (f->db, "cli", "csl-v1.csv");
   text = clr_cli_run_va ("--db", f->db, "screen", "Hik Vision", NULL);
@@ -76,17 +70,10 @@ test_text_and_options (Fixture       *f,
   g_assert_cmpint (none->exit_code, ==, 0);
   g_assert_nonnull (strstr (none->out, "No hits"));
 
-  bad_threshold = clr_cli_run_va ("--db", f->db, "screen", "--threshold", "2", "Huawei", NULL);
-  g_assert_cmpint (bad_threshold->exit_code, ==, 2);
-  {
-    g_autoptr(ClrCliRun) negative = clr_cli_run_va ("--db", f->db, "screen", "--threshold=-0.5", "Huawei", NULL);
-    g_assert_cmpint (negative->exit_code, ==, 2);
-    g_assert_nonnull (strstr (negative->err, "--threshold"));
-  }
-  bad_country = clr_cli_run_va ("--db", f->db, "screen", "--country", "China", "Huawei", NULL);
-  g_assert_cmpint (bad_country->exit_code, ==, 1);
-  no_name = clr_cli_run_va ("--db", f->db, "screen", NULL);
-  g_assert_cmpint (no_name->exit_code, ==, 2);
+  clr_cli_assert_run (2, NULL, "--db", f->db, "screen", "--threshold", "2", "Huawei", NULL);
+  clr_cli_assert_run (2, CLR_MENTIONS ("--threshold"), "--db", f->db, "screen", "--threshold=-0.5", "Huawei", NULL);
+  clr_cli_assert_run (1, NULL, "--db", f->db, "screen", "--country", "China", "Huawei", NULL);
+  clr_cli_assert_run (2, NULL, "--db", f->db, "screen", NULL);
 }
 
 static void
@@ -140,39 +127,21 @@ test_batch_errors (Fixture       *f,
   g_autofree char *fields = clr_cli_test_write (f->dir, "c.csv", "name,country\nHuawei,CN\nHikvision,CN,extra\n");
   g_autofree char *country = clr_cli_test_write (f->dir, "d.csv", "name,country\nHuawei,CN\nHikvision,China\n");
   g_autofree char *empty = clr_cli_test_write (f->dir, "e.csv", "");
-  g_autoptr(ClrCliRun) r1 = NULL, r2 = NULL, r3 = NULL, r4 = NULL, r5 = NULL;
 
   clr_cli_test_import_data (f->db, "cli", "csl-v1.csv");
-  r1 = clr_cli_run_va ("--db", f->db, "screen", "--batch", no_name, NULL);
-  g_assert_cmpint (r1->exit_code, ==, 1);
-  g_assert_nonnull (strstr (r1->err, "a.csv:1:"));
-  g_assert_nonnull (strstr (r1->err, "name"));
-  r2 = clr_cli_run_va ("--db", f->db, "screen", "--batch", quote, NULL);
-  g_assert_cmpint (r2->exit_code, ==, 1);
-  g_assert_nonnull (strstr (r2->err, "b.csv:3:"));
-  r3 = clr_cli_run_va ("--db", f->db, "screen", "--batch", fields, NULL);
-  g_assert_cmpint (r3->exit_code, ==, 1);
-  g_assert_nonnull (strstr (r3->err, "c.csv:3:"));
-  r4 = clr_cli_run_va ("--db", f->db, "screen", "--batch", country, NULL);
-  g_assert_cmpint (r4->exit_code, ==, 1);
-  g_assert_nonnull (strstr (r4->err, "d.csv:3:"));
-  g_assert_nonnull (strstr (r4->err, "China"));
-  r5 = clr_cli_run_va ("--db", f->db, "screen", "--batch", empty, NULL);
-  g_assert_cmpint (r5->exit_code, ==, 1);
-  g_assert_nonnull (strstr (r5->err, "empty"));
+  clr_cli_assert_run (1, CLR_MENTIONS ("a.csv:1:", "name"), "--db", f->db, "screen", "--batch", no_name, NULL);
+  clr_cli_assert_run (1, CLR_MENTIONS ("b.csv:3:"), "--db", f->db, "screen", "--batch", quote, NULL);
+  clr_cli_assert_run (1, CLR_MENTIONS ("c.csv:3:"), "--db", f->db, "screen", "--batch", fields, NULL);
+  clr_cli_assert_run (1, CLR_MENTIONS ("d.csv:3:", "China"), "--db", f->db, "screen", "--batch", country, NULL);
+  clr_cli_assert_run (1, CLR_MENTIONS ("empty"), "--db", f->db, "screen", "--batch", empty, NULL);
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/cli/screen/no-lists", test_no_lists),
+  CLR_TEST ("/cli/screen/json", test_json),
+  CLR_TEST ("/cli/screen/text-and-options", test_text_and_options),
+  CLR_TEST ("/cli/screen/batch", test_batch),
+  CLR_TEST ("/cli/screen/batch-errors", test_batch_errors),
+};
 
-  g_test_add ("/cli/screen/no-lists", Fixture, NULL, clr_cli_test_set_up, test_no_lists, clr_cli_test_tear_down);
-  g_test_add ("/cli/screen/json", Fixture, NULL, clr_cli_test_set_up, test_json, clr_cli_test_tear_down);
-  g_test_add ("/cli/screen/text-and-options", Fixture, NULL, clr_cli_test_set_up, test_text_and_options, clr_cli_test_tear_down);
-  g_test_add ("/cli/screen/batch", Fixture, NULL, clr_cli_test_set_up, test_batch, clr_cli_test_tear_down);
-  g_test_add ("/cli/screen/batch-errors", Fixture, NULL, clr_cli_test_set_up, test_batch_errors, clr_cli_test_tear_down);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, clr_cli_test_set_up, clr_cli_test_tear_down)

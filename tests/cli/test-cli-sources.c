@@ -130,7 +130,6 @@ test_add_url (Fixture       *f,
               gconstpointer  data)
 {
   g_autoptr(ClrCliRun) add = NULL;
-  g_autoptr(ClrCliRun) again = NULL;
   g_autoptr(ClrCliRun) ftp = NULL;
   g_autoptr(JsonObject) source = NULL;
 
@@ -142,10 +141,8 @@ test_add_url (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (source, "url"), ==, "https://lists.example.com/partner.csv");
   g_assert_cmpstr (json_object_get_string_member (source, "freshness"), ==, "never-loaded");
 
-  again = clr_cli_run_va ("--db", f->db, "sources", "add", "partner", "--label", "Again",
-                          "--url", "https://lists.example.com/other.csv", NULL);
-  g_assert_cmpint (again->exit_code, ==, 1);
-  g_assert_nonnull (strstr (again->err, "already"));
+  clr_cli_assert_run (1, CLR_MENTIONS ("already"), "--db", f->db, "sources", "add", "partner", "--label", "Again",
+                      "--url", "https://lists.example.com/other.csv", NULL);
 
   ftp = clr_cli_run_va ("--db", f->db, "sources", "add", "ftp-list", "--label", "FTP",
                         "--url", "ftp://example.com/x.csv", NULL);
@@ -173,49 +170,23 @@ test_usage (Fixture       *f,
             gconstpointer  data)
 {
   g_autofree char *csv = data_file ("review-csl-v1.csv");
-  g_autoptr(ClrCliRun) no_label = NULL;
-  g_autoptr(ClrCliRun) both = NULL;
-  g_autoptr(ClrCliRun) neither = NULL;
-  g_autoptr(ClrCliRun) unknown = NULL;
-  g_autoptr(ClrCliRun) no_id = NULL;
-  g_autoptr(ClrCliRun) missing = NULL;
-  g_autoptr(ClrCliRun) bad_id = NULL;
 
-  no_label = clr_cli_run_va ("--db", f->db, "sources", "add", "x", "--file", csv, NULL);
-  g_assert_cmpint (no_label->exit_code, ==, 2);
-  g_assert_nonnull (strstr (no_label->err, "--label"));
-  both = clr_cli_run_va ("--db", f->db, "sources", "add", "x", "--label", "X", "--file", csv,
-                         "--url", "https://example.com/x.csv", NULL);
-  g_assert_cmpint (both->exit_code, ==, 2);
-  neither = clr_cli_run_va ("--db", f->db, "sources", "add", "x", "--label", "X", NULL);
-  g_assert_cmpint (neither->exit_code, ==, 2);
-  unknown = clr_cli_run_va ("--db", f->db, "sources", "rename", "x", NULL);
-  g_assert_cmpint (unknown->exit_code, ==, 2);
-  g_assert_nonnull (strstr (unknown->err, "rename"));
-  no_id = clr_cli_run_va ("--db", f->db, "sources", "disable", NULL);
-  g_assert_cmpint (no_id->exit_code, ==, 2);
-  missing = clr_cli_run_va ("--db", f->db, "sources", "enable", "no-such-source", NULL);
-  g_assert_cmpint (missing->exit_code, ==, 1);
-  g_assert_nonnull (strstr (missing->err, "no-such-source"));
-  bad_id = clr_cli_run_va ("--db", f->db, "sources", "add", "Bad Id", "--label", "X", "--file", csv, NULL);
-  g_assert_cmpint (bad_id->exit_code, ==, 1);
-  g_assert_nonnull (strstr (bad_id->err, "not a valid source id"));
+  clr_cli_assert_run (2, CLR_MENTIONS ("--label"), "--db", f->db, "sources", "add", "x", "--file", csv, NULL);
+  clr_cli_assert_run (2, NULL, "--db", f->db, "sources", "add", "x", "--label", "X", "--file", csv,
+                      "--url", "https://example.com/x.csv", NULL);
+  clr_cli_assert_run (2, NULL, "--db", f->db, "sources", "add", "x", "--label", "X", NULL);
+  clr_cli_assert_run (2, CLR_MENTIONS ("rename"), "--db", f->db, "sources", "rename", "x", NULL);
+  clr_cli_assert_run (2, NULL, "--db", f->db, "sources", "disable", NULL);
+  clr_cli_assert_run (1, CLR_MENTIONS ("no-such-source"), "--db", f->db, "sources", "enable", "no-such-source", NULL);
+  clr_cli_assert_run (1, CLR_MENTIONS ("not a valid source id"), "--db", f->db, "sources", "add", "Bad Id", "--label", "X", "--file", csv, NULL);
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/cli/sources/list-builtin", test_list_builtin),
+  CLR_TEST ("/cli/sources/add-file-disable-enable", test_add_file_disable_enable),
+  CLR_TEST ("/cli/sources/add-url", test_add_url),
+  CLR_TEST ("/cli/sources/add-broken-file", test_add_broken_file),
+  CLR_TEST ("/cli/sources/usage", test_usage),
+};
 
-#define ADD(name, func) \
-  g_test_add ("/cli/sources/" name, Fixture, NULL, clr_cli_test_set_up, func, clr_cli_test_tear_down)
-  ADD ("list-builtin", test_list_builtin);
-  ADD ("add-file-disable-enable", test_add_file_disable_enable);
-  ADD ("add-url", test_add_url);
-  ADD ("add-broken-file", test_add_broken_file);
-  ADD ("usage", test_usage);
-#undef ADD
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, clr_cli_test_set_up, clr_cli_test_tear_down)

@@ -82,6 +82,18 @@ run_cli_ok (const char *db,
   g_assert_cmpint (run->exit_code, ==, 0);
 }
 
+/* A store opened on @db, as the app opens it. */
+static ClrStore *
+open_store (const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrStore) store = clr_store_new (db);
+
+  clr_store_open (store, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
 /* The app writes, a file dialog lists the folder, the CLI reads (case list),
  * the app writes again: after the app quits, both writes are there, and
  * while it runs the CLI sees them. */
@@ -91,12 +103,10 @@ test_wal_survives_cli_after_folder_listing (void)
   g_autofree char *dir = clr_test_tmpdir ("clearance-cli");
   g_autofree char *db = g_build_filename (dir, "x.db", NULL);
   g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-  g_autoptr(ClrStore) app = clr_store_new (db);
+  g_autoptr(ClrStore) app = open_store (db);
   g_autoptr(ClrStore) reopened = NULL;
   g_autoptr(GError) error = NULL;
 
-  clr_store_open (app, &error);
-  g_assert_no_error (error);
   append_action (app, "1");
 
   g_assert_cmpuint (list_folder_like_a_file_dialog (dir), >=, 1);
@@ -117,9 +127,7 @@ test_wal_survives_cli_after_folder_listing (void)
 
   /* The app quits; everything it wrote is in the database. */
   g_clear_object (&app);
-  reopened = clr_store_new (db);
-  clr_store_open (reopened, &error);
-  g_assert_no_error (error);
+  reopened = open_store (db);
   g_assert_cmpint (audit_count (reopened), ==, 2);
   g_clear_object (&reopened);
 
@@ -136,7 +144,7 @@ test_wal_survives_cli_write_after_folder_listing (void)
   g_autofree char *db = g_build_filename (dir, "x.db", NULL);
   g_autofree char *shipment = g_build_filename (dir, "s.json", NULL);
   g_autofree char *csl = g_build_filename (g_getenv ("CLEARANCE_SOURCE_ROOT"), "tests", "cli", "data", "csl-v1.csv", NULL);
-  g_autoptr(ClrStore) app = clr_store_new (db);
+  g_autoptr(ClrStore) app = open_store (db);
   g_autoptr(ClrStore) reopened = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) cases = NULL;
@@ -147,8 +155,6 @@ test_wal_survives_cli_write_after_folder_listing (void)
   g_file_set_contents (shipment, "{\"reference\": \"WAL-1\"}", -1, &error);
   g_assert_no_error (error);
 
-  clr_store_open (app, &error);
-  g_assert_no_error (error);
   append_action (app, "1");
 
   list_folder_like_a_file_dialog (dir);
@@ -165,9 +171,7 @@ test_wal_survives_cli_write_after_folder_listing (void)
   append_action (app, "3");
 
   g_clear_object (&app);
-  reopened = clr_store_new (db);
-  clr_store_open (reopened, &error);
-  g_assert_no_error (error);
+  reopened = open_store (db);
 
   entries = clr_store_audit_list (reopened, &error);
   g_assert_no_error (error);
@@ -214,14 +218,12 @@ test_wal_deleted_is_noticed (void)
   g_autofree char *wal = g_strconcat (db, "-wal", NULL);
   g_autofree char *shm = g_strconcat (db, "-shm", NULL);
   g_autofree char *message = NULL;
-  g_autoptr(ClrStore) app = clr_store_new (db);
+  g_autoptr(ClrStore) app = open_store (db);
   g_autoptr(ClrStore) reopened = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   gint64 checked = 0, bad_id = 0;
 
-  clr_store_open (app, &error);
-  g_assert_no_error (error);
   g_signal_connect (app, "database-replaced", G_CALLBACK (replaced_cb), &message);
   append_action (app, "1");
   g_assert_null (message);
@@ -249,9 +251,7 @@ test_wal_deleted_is_noticed (void)
   }
 
   g_clear_object (&app);
-  reopened = clr_store_new (db);
-  clr_store_open (reopened, &error);
-  g_assert_no_error (error);
+  reopened = open_store (db);
   entries = clr_store_audit_list (reopened, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, >=, 1);
@@ -263,16 +263,10 @@ test_wal_deleted_is_noticed (void)
   clr_test_rmtree (dir);
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/cli/wal/folder-listing-then-cli-read", test_wal_survives_cli_after_folder_listing),
+  CLR_TEST_FUNC ("/cli/wal/folder-listing-then-cli-write", test_wal_survives_cli_write_after_folder_listing),
+  CLR_TEST_FUNC ("/cli/wal/deleted-wal-is-noticed", test_wal_deleted_is_noticed),
+};
 
-  g_test_add_func ("/cli/wal/folder-listing-then-cli-read", test_wal_survives_cli_after_folder_listing);
-  g_test_add_func ("/cli/wal/folder-listing-then-cli-write", test_wal_survives_cli_write_after_folder_listing);
-
-  g_test_add_func ("/cli/wal/deleted-wal-is-noticed", test_wal_deleted_is_noticed);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN_FUNCS (tests)

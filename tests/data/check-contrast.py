@@ -26,6 +26,10 @@ import re
 import subprocess
 import sys
 
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import clr_check  # noqa: E402
+
 MIN = 4.5
 ADW_CLASSES = ("warning", "error", "success", "accent", "dim-label", "caption",
                "caption-heading", "heading", "title-1", "title-2", "title-3", "title-4",
@@ -273,11 +277,8 @@ def main(argv):
 
     for p in problems:
         print(p)
-    if problems:
-        print(f"{len(problems)} of {checked} text/background pairs below {MIN}:1")
-        return 1
-    print(f"{checked} text/background pairs in the light and dark styles: all ≥ {MIN}:1")
-    return 0
+    return clr_check.verdict(problems, f"{len(problems)} of {checked} text/background pairs below {MIN}:1",
+                             f"{checked} text/background pairs in the light and dark styles: all ≥ {MIN}:1")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,10 @@ import json
 import os
 import sys
 
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import clr_check  # noqa: E402
+
 ALLOWED_FINISH_ARGS = {
     "--share=ipc",
     "--socket=fallback-x11",
@@ -89,12 +93,7 @@ def main():
         check(any("/app/share/fonts" in c for c in fonts[0].get("build-commands", [])),
               "the fonts-noto-cjk module must install into /app/share/fonts")
 
-    if problems:
-        for p in problems:
-            print(p, file=sys.stderr)
-        return 1
-    print(f"# {manifest_path}: ok")
-    return 0
+    return clr_check.report(problems, f"# {manifest_path}: ok")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,10 @@ import subprocess
 import sys
 import tempfile
 
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import clr_check  # noqa: E402
+
 COLUMNS = {"de": 1, "zh_CN": 2}
 
 
@@ -140,11 +144,8 @@ def main(argv):
                     print(f"po/{lang}.po: “{cells[0]}” should be “{cells[col]}” in\n"
                           f"    msgid  {src!r}\n    msgstr {dst!r}")
                     problems += 1
-    if problems:
-        print(f"{problems} translation(s) do not follow po/GLOSSARY.md")
-        return 1
-    print(f"{', '.join(langs)}: every translation follows the {len(terms)} terms of po/GLOSSARY.md")
-    return 0
+    return clr_check.verdict(problems, f"{problems} translation(s) do not follow po/GLOSSARY.md",
+                             f"{', '.join(langs)}: every translation follows the {len(terms)} terms of po/GLOSSARY.md")
 
 
 if __name__ == "__main__":

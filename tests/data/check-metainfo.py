@@ -15,6 +15,10 @@ import os
 import sys
 import xml.etree.ElementTree as ET
 
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import clr_check  # noqa: E402
+
 
 def version_key(v):
     return [int(p) if p.isdigit() else p for p in v.replace("-", ".").split(".")]
@@ -77,12 +81,7 @@ def main():
                 "symbolic/apps/dev.clearance.Clearance-symbolic.svg"):
         check(os.path.isfile(os.path.join(icon_dir, rel)), f"icon {rel} is missing")
 
-    if problems:
-        for p in problems:
-            print(p, file=sys.stderr)
-        return 1
-    print(f"# {path}: ok")
-    return 0
+    return clr_check.report(problems, f"# {path}: ok")
 
 
 if __name__ == "__main__":

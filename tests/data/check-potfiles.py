@@ -13,6 +13,10 @@ import os
 import re
 import sys
 
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import clr_check  # noqa: E402
+
 SCAN_DIRS = ("app", "ui", "data")
 C_MARKERS = re.compile(r'(?<![A-Za-z0-9_])(?:N?C?_|g_dngettext|g_dpgettext2?|ngettext)\s*\(')
 UI_MARKER = re.compile(r'translatable\s*=\s*"(?:yes|true|1)"', re.I)
@@ -94,11 +98,7 @@ def main():
             problems.append(f"{rel}: has translatable strings but is missing from po/POTFILES.in")
 
     print(f"# {len(found)} files with translatable strings, {len(listed)} listed")
-    if problems:
-        for p in problems:
-            print(p, file=sys.stderr)
-        return 1
-    return 0
+    return clr_check.report(problems)
 
 
 if __name__ == "__main__":

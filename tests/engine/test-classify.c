@@ -13,6 +13,7 @@
 #include "clr-classify.h"
 #include "clr-engine-error.h"
 #include "clr-json.h"
+#include "clr-test.h"
 
 static ClrRulePack *pack;
 static ClrClassifyHelp *help;
@@ -151,6 +152,15 @@ test_table_errors (void)
     }
 }
 
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/classify/h100-meets-a", test_h100_meets_a),
+  CLR_TEST_FUNC ("/classify/h20-neither", test_h20_neither),
+  CLR_TEST_FUNC ("/classify/datacenter-b", test_datacenter_b),
+  CLR_TEST_FUNC ("/classify/before-derivation", test_before_derivation),
+  CLR_TEST_FUNC ("/classify/models-table", test_models_table),
+  CLR_TEST_FUNC ("/classify/table-errors", test_table_errors),
+};
+
 int
 main (int   argc,
       char *argv[])
@@ -164,13 +174,7 @@ main (int   argc,
   g_assert_no_error (error);
   help = clr_classify_help_new_bundled (&error);
   g_assert_no_error (error);
-
-  g_test_add_func ("/classify/h100-meets-a", test_h100_meets_a);
-  g_test_add_func ("/classify/h20-neither", test_h20_neither);
-  g_test_add_func ("/classify/datacenter-b", test_datacenter_b);
-  g_test_add_func ("/classify/before-derivation", test_before_derivation);
-  g_test_add_func ("/classify/models-table", test_models_table);
-  g_test_add_func ("/classify/table-errors", test_table_errors);
+  CLR_TEST_ADD_FUNCS (tests);
   status = g_test_run ();
   g_object_unref (help);
   g_object_unref (pack);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "clr-csv-out.h"
+#include "clr-test.h"
 
 static char *
 text_cell (const char *value)
@@ -74,14 +75,9 @@ test_numbers (void)
   g_assert_false (clr_csv_needs_neutralising ("0.5"));
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/csv-out/text", test_text),
+  CLR_TEST_FUNC ("/csv-out/numbers", test_numbers),
+};
 
-  g_test_add_func ("/csv-out/text", test_text);
-  g_test_add_func ("/csv-out/numbers", test_numbers);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN_FUNCS (tests)

@@ -21,6 +21,7 @@
 
 #include "clr-importer.h"
 #include "clr-matcher.h"
+#include "clr-test.h"
 
 #define QUERY_THRESHOLD 0.5
 
@@ -133,6 +134,24 @@ canonical_hits (ClrMatcher *matcher,
 
 /* Screens every query against the list in original, reversed and shuffled
  * (with @two_shuffles, two seeds) orders and asserts identical answers. */
+/* A copy of @order shuffled with @rand (Fisher–Yates). */
+static GArray *
+shuffled_copy (GArray *order,
+               GRand  *rand)
+{
+  GArray *shuffled = g_array_copy (order);
+
+  for (guint i = shuffled->len; i > 1; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, i);
+      guint t = g_array_index (shuffled, guint, i - 1);
+
+      g_array_index (shuffled, guint, i - 1) = g_array_index (shuffled, guint, j);
+      g_array_index (shuffled, guint, j) = t;
+    }
+  return shuffled;
+}
+
 static void
 check_orders (GPtrArray  *entries,
               GPtrArray  *queries,
@@ -156,22 +175,8 @@ check_orders (GPtrArray  *entries,
       g_array_append_val (original, i);
       g_array_append_val (reversed, r);
     }
-  shuffled = g_array_copy (original);
-  for (guint i = shuffled->len; i > 1; i--)
-    {
-      guint j = g_rand_int_range (rand, 0, i);
-      guint t = g_array_index (shuffled, guint, i - 1);
-      g_array_index (shuffled, guint, i - 1) = g_array_index (shuffled, guint, j);
-      g_array_index (shuffled, guint, j) = t;
-    }
-  shuffled2 = g_array_copy (original);
-  for (guint i = shuffled2->len; i > 1; i--)
-    {
-      guint j = g_rand_int_range (rand, 0, i);
-      guint t = g_array_index (shuffled2, guint, i - 1);
-      g_array_index (shuffled2, guint, i - 1) = g_array_index (shuffled2, guint, j);
-      g_array_index (shuffled2, guint, j) = t;
-    }
+  shuffled = shuffled_copy (original, rand);
+  shuffled2 = shuffled_copy (original, rand);
 
   m_orig = build (entries, original);
   m_rev = build (entries, reversed);
@@ -337,17 +342,11 @@ test_csl_2026 (void)
   check_orders (entries, queries, FALSE, "CSL 2026-07-31");
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  /* Every target is reported, not only the first one missed. */
-  g_test_set_nonfatal_assertions ();
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/matcher/determinism/jinping", test_jinping),
+  CLR_TEST_FUNC ("/matcher/determinism/synthetic", test_synthetic),
+  CLR_TEST_FUNC ("/matcher/determinism/csl-2026", test_csl_2026),
+};
 
-  g_test_add_func ("/matcher/determinism/jinping", test_jinping);
-  g_test_add_func ("/matcher/determinism/synthetic", test_synthetic);
-  g_test_add_func ("/matcher/determinism/csl-2026", test_csl_2026);
-
-  return g_test_run ();
-}
+/* Every target is reported, not only the first one missed. */
+CLR_TEST_MAIN_WITH (clr_test_main, NULL, CLR_TEST_TABLE_FUNCS_NONFATAL (tests))

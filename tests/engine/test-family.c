@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "clr-family.h"
+#include "clr-test.h"
 
 static char *
 key (const char *name)
@@ -76,13 +77,17 @@ test_different (void)
   }
 }
 
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/family/subsidiaries", test_subsidiaries),
+  CLR_TEST_FUNC ("/family/different", test_different),
+};
+
 int
 main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/family/subsidiaries", test_subsidiaries);
-  g_test_add_func ("/family/different", test_different);
+  CLR_TEST_ADD_FUNCS (tests);
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "clr-engine-error.h"
 #include "clr-json-reader.h"
 #include "clr-shipment.h"
+#include "clr-test.h"
 
 static char *
 nested (const char *open,
@@ -247,19 +248,14 @@ test_shipment_checks (void)
   }
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/json-reader/depth", test_depth),
+  CLR_TEST_FUNC ("/json-reader/one-document", test_one_document),
+  CLR_TEST_FUNC ("/json-reader/nul", test_nul),
+  CLR_TEST_FUNC ("/json-reader/numbers", test_numbers),
+  CLR_TEST_FUNC ("/json-reader/syntax", test_syntax),
+  CLR_TEST_FUNC ("/json-reader/lines", test_lines),
+  CLR_TEST_FUNC ("/json-reader/shipment-checks", test_shipment_checks),
+};
 
-  g_test_add_func ("/json-reader/depth", test_depth);
-  g_test_add_func ("/json-reader/one-document", test_one_document);
-  g_test_add_func ("/json-reader/nul", test_nul);
-  g_test_add_func ("/json-reader/numbers", test_numbers);
-  g_test_add_func ("/json-reader/syntax", test_syntax);
-  g_test_add_func ("/json-reader/lines", test_lines);
-  g_test_add_func ("/json-reader/shipment-checks", test_shipment_checks);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN_FUNCS (tests)

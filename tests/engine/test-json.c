@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "clr-json.h"
+#include "clr-test.h"
 
 static char *
 double_text (double value)
@@ -80,12 +81,9 @@ test_round_trip (void)
   g_assert_cmpstr (compact_again, ==, reference);
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/json/doubles", test_doubles);
-  g_test_add_func ("/json/round-trip", test_round_trip);
-  return g_test_run ();
-}
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/json/doubles", test_doubles),
+  CLR_TEST_FUNC ("/json/round-trip", test_round_trip),
+};
+
+CLR_TEST_MAIN_FUNCS (tests)

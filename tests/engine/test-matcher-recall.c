@@ -27,6 +27,7 @@
 
 #include "clr-importer.h"
 #include "clr-matcher.h"
+#include "clr-test.h"
 
 typedef struct
 {
@@ -779,17 +780,11 @@ test_eval_csl_2026 (void)
   check_self_recall (matcher, g_object_get_data (G_OBJECT (matcher), "entries"));
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
-  /* Every target is reported, not only the first one missed. */
-  g_test_set_nonfatal_assertions ();
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/matcher/eval/csl-2022", test_eval_csl_2022),
+  CLR_TEST_FUNC ("/matcher/eval/csl-2026", test_eval_csl_2026),
+  CLR_TEST_FUNC ("/matcher/eval/pairs", test_eval_pairs),
+};
 
-  g_test_add_func ("/matcher/eval/csl-2022", test_eval_csl_2022);
-  g_test_add_func ("/matcher/eval/csl-2026", test_eval_csl_2026);
-  g_test_add_func ("/matcher/eval/pairs", test_eval_pairs);
-
-  return g_test_run ();
-}
+/* Every target is reported, not only the first one missed. */
+CLR_TEST_MAIN_WITH (clr_test_main, NULL, CLR_TEST_TABLE_FUNCS_NONFATAL (tests))

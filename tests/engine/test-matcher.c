@@ -12,6 +12,7 @@
 #include "clr-chinese-names.h"
 #include "clr-matcher.h"
 #include "clr-matcher-private.h"
+#include "clr-test.h"
 
 typedef struct
 {
@@ -949,33 +950,28 @@ test_scoring_keys (void)
   g_assert_cmpuint (clr_chinese_names_get_n_rows (clr_chinese_names_get_default ()), >, 0);
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/matcher/exact-and-variants", test_exact_and_variants),
+  CLR_TEST_FUNC ("/matcher/generic-words-score-low", test_generic_words_score_low),
+  CLR_TEST_FUNC ("/matcher/country", test_country),
+  CLR_TEST_FUNC ("/matcher/explanation-and-json", test_explanation_and_json),
+  CLR_TEST_FUNC ("/matcher/json-text", test_json_text),
+  CLR_TEST_FUNC ("/matcher/threshold-limit-order", test_threshold_limit_order),
+  CLR_TEST_FUNC ("/matcher/index-equals-full-scan", test_index_equals_full_scan),
+  CLR_TEST_FUNC ("/matcher/threads", test_threads),
+  CLR_TEST_FUNC_DATA ("/matcher/neighbour-table", test_neighbour_table, GINT_TO_POINTER (TRUE)),
+  CLR_TEST_FUNC_DATA ("/matcher/no-neighbour-table", test_neighbour_table, GINT_TO_POINTER (FALSE)),
+  CLR_TEST_FUNC ("/matcher/empty-and-odd-input", test_empty_and_odd_input),
+  CLR_TEST_FUNC ("/matcher/qualifiers-are-not-names", test_qualifiers_are_not_names),
+  CLR_TEST_FUNC ("/matcher/both-sides-explained", test_both_sides_explained),
+  CLR_TEST_FUNC ("/matcher/entity-before-family", test_entity_before_family),
+  CLR_TEST_FUNC ("/matcher/recall-tables", test_recall_tables),
+  CLR_TEST_FUNC ("/matcher/chinese-names", test_chinese_names),
+  CLR_TEST_FUNC ("/matcher/short-words", test_short_words),
+  CLR_TEST_FUNC ("/matcher/load-order", test_load_order),
+  CLR_TEST_FUNC ("/matcher/scoring-keys", test_scoring_keys),
+  CLR_TEST_FUNC ("/matcher/member-before-parent", test_member_before_parent),
+  CLR_TEST_FUNC ("/matcher/ordinal-differs", test_ordinal_differs),
+};
 
-  g_test_add_func ("/matcher/exact-and-variants", test_exact_and_variants);
-  g_test_add_func ("/matcher/generic-words-score-low", test_generic_words_score_low);
-  g_test_add_func ("/matcher/country", test_country);
-  g_test_add_func ("/matcher/explanation-and-json", test_explanation_and_json);
-  g_test_add_func ("/matcher/json-text", test_json_text);
-  g_test_add_func ("/matcher/threshold-limit-order", test_threshold_limit_order);
-  g_test_add_func ("/matcher/index-equals-full-scan", test_index_equals_full_scan);
-  g_test_add_func ("/matcher/threads", test_threads);
-  g_test_add_data_func ("/matcher/neighbour-table", GINT_TO_POINTER (TRUE), test_neighbour_table);
-  g_test_add_data_func ("/matcher/no-neighbour-table", GINT_TO_POINTER (FALSE), test_neighbour_table);
-  g_test_add_func ("/matcher/empty-and-odd-input", test_empty_and_odd_input);
-  g_test_add_func ("/matcher/qualifiers-are-not-names", test_qualifiers_are_not_names);
-  g_test_add_func ("/matcher/both-sides-explained", test_both_sides_explained);
-  g_test_add_func ("/matcher/entity-before-family", test_entity_before_family);
-  g_test_add_func ("/matcher/recall-tables", test_recall_tables);
-  g_test_add_func ("/matcher/chinese-names", test_chinese_names);
-  g_test_add_func ("/matcher/short-words", test_short_words);
-  g_test_add_func ("/matcher/load-order", test_load_order);
-  g_test_add_func ("/matcher/scoring-keys", test_scoring_keys);
-  g_test_add_func ("/matcher/member-before-parent", test_member_before_parent);
-  g_test_add_func ("/matcher/ordinal-differs", test_ordinal_differs);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN_FUNCS (tests)

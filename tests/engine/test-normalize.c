@@ -12,6 +12,7 @@
 
 #include "clr-engine-error.h"
 #include "clr-normalize.h"
+#include "clr-test.h"
 
 static char *
 norm (const char *text)
@@ -245,21 +246,16 @@ test_bad_tables (void)
   g_rmdir (dir);
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/normalize/fold", test_fold),
+  CLR_TEST_FUNC ("/normalize/legal-forms", test_legal_forms),
+  CLR_TEST_FUNC ("/normalize/abbreviations", test_abbreviations),
+  CLR_TEST_FUNC ("/normalize/scripts", test_scripts),
+  CLR_TEST_FUNC ("/normalize/tokens", test_tokens),
+  CLR_TEST_FUNC ("/normalize/classify", test_classify),
+  CLR_TEST_FUNC ("/normalize/variants", test_variants),
+  CLR_TEST_FUNC ("/normalize/name-parts", test_name_parts),
+  CLR_TEST_FUNC ("/normalize/bad-tables", test_bad_tables),
+};
 
-  g_test_add_func ("/normalize/fold", test_fold);
-  g_test_add_func ("/normalize/legal-forms", test_legal_forms);
-  g_test_add_func ("/normalize/abbreviations", test_abbreviations);
-  g_test_add_func ("/normalize/scripts", test_scripts);
-  g_test_add_func ("/normalize/tokens", test_tokens);
-  g_test_add_func ("/normalize/classify", test_classify);
-  g_test_add_func ("/normalize/variants", test_variants);
-  g_test_add_func ("/normalize/name-parts", test_name_parts);
-  g_test_add_func ("/normalize/bad-tables", test_bad_tables);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN_FUNCS (tests)

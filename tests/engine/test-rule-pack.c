@@ -14,6 +14,7 @@
 #include "clr-expr.h"
 #include "clr-rule-pack.h"
 #include "clr-shipment.h"
+#include "clr-test.h"
 
 static ClrRulePack *pack;
 
@@ -214,15 +215,26 @@ edit_bad_date (JsonObject *root)
   json_object_set_string_member (json_object_get_object_member (rule (root, "ac-a-d145"), "effective"), "from", "2025-02-30");
 }
 
+/* Sets member @key of part @index of rule @id's "all" condition to [@value]. */
+static void
+set_all_part (JsonObject *root,
+              const char *id,
+              guint       index,
+              const char *key,
+              const char *value)
+{
+  JsonObject *cond = json_object_get_object_member (rule (root, id), "condition");
+  JsonArray *all = json_object_get_array_member (cond, "all");
+  JsonArray *values = json_array_new ();
+
+  json_array_add_string_element (values, value);
+  json_object_set_array_member (json_array_get_object_element (all, index), key, values);
+}
+
 static void
 edit_unknown_country (JsonObject *root)
 {
-  JsonObject *cond = json_object_get_object_member (rule (root, "ac-2022-china"), "condition");
-  JsonArray *all = json_object_get_array_member (cond, "all");
-  JsonArray *dest = json_array_new ();
-
-  json_array_add_string_element (dest, "XX");
-  json_object_set_array_member (json_array_get_object_element (all, 1), "destination", dest);
+  set_all_part (root, "ac-2022-china", 1, "destination", "XX");
 }
 
 static void
@@ -239,12 +251,7 @@ edit_unknown_group (JsonObject *root)
 static void
 edit_unknown_eccn (JsonObject *root)
 {
-  JsonObject *cond = json_object_get_object_member (rule (root, "ac-hbm-3a090c"), "condition");
-  JsonArray *all = json_object_get_array_member (cond, "all");
-  JsonArray *eccn = json_array_new ();
-
-  json_array_add_string_element (eccn, "3A099.c");
-  json_object_set_array_member (json_array_get_object_element (all, 0), "eccn", eccn);
+  set_all_part (root, "ac-hbm-3a090c", 0, "eccn", "3A099.c");
 }
 
 static void
@@ -558,6 +565,19 @@ test_shipment_errors (void)
   g_assert_false (clr_date_is_valid ("25-01-01"));
 }
 
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/rule-pack/bundled", test_bundled),
+  CLR_TEST_FUNC ("/rule-pack/groups-dated", test_groups_dated),
+  CLR_TEST_FUNC ("/rule-pack/eccn-match", test_eccn_match),
+  CLR_TEST_FUNC ("/rule-pack/eccn-in-set", test_eccn_in_set),
+  CLR_TEST_FUNC ("/rule-pack/item-parameters", test_item_parameters),
+  CLR_TEST_FUNC ("/rule-pack/validation", test_validation),
+  CLR_TEST_FUNC ("/rule-pack/malformed", test_malformed_pack),
+  CLR_TEST_FUNC ("/rule-pack/versions", test_versions),
+  CLR_TEST_FUNC ("/rule-pack/item-formula", test_item_formula),
+  CLR_TEST_FUNC ("/rule-pack/shipment-errors", test_shipment_errors),
+};
+
 int
 main (int    argc,
       char **argv)
@@ -568,17 +588,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   pack = clr_rule_pack_new_bundled (&error);
   g_assert_no_error (error);
-
-  g_test_add_func ("/rule-pack/bundled", test_bundled);
-  g_test_add_func ("/rule-pack/groups-dated", test_groups_dated);
-  g_test_add_func ("/rule-pack/eccn-match", test_eccn_match);
-  g_test_add_func ("/rule-pack/eccn-in-set", test_eccn_in_set);
-  g_test_add_func ("/rule-pack/item-parameters", test_item_parameters);
-  g_test_add_func ("/rule-pack/validation", test_validation);
-  g_test_add_func ("/rule-pack/malformed", test_malformed_pack);
-  g_test_add_func ("/rule-pack/versions", test_versions);
-  g_test_add_func ("/rule-pack/item-formula", test_item_formula);
-  g_test_add_func ("/rule-pack/shipment-errors", test_shipment_errors);
+  CLR_TEST_ADD_FUNCS (tests);
 
   ret = g_test_run ();
   g_object_unref (pack);

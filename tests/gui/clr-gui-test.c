@@ -131,6 +131,51 @@ clr_gui_test_run (ClrApplication *app)
   return rc;
 }
 
+int
+clr_gui_test_main (int                *argc,
+                   char             ***argv,
+                   ClrApplication    **app,
+                   const ClrTestTable *table)
+{
+  clr_gui_test_init (argc, argv);
+  if (app != NULL)
+    *app = clr_gui_test_app_new ();
+  clr_test_add_cases (table);
+  return clr_gui_test_run (app != NULL ? *app : NULL);
+}
+
+ClrStore *
+clr_gui_test_store_new (const char  *prefix,
+                        char       **path)
+{
+  static guint counter;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("%s-%u.db", prefix, ++counter);
+  g_autofree char *file = g_build_filename (clr_gui_test_get_tmpdir (), name, NULL);
+  ClrStore *store = clr_store_new (file);
+
+  g_assert_true (clr_store_open (store, &error));
+  g_assert_no_error (error);
+  if (path != NULL)
+    *path = g_steal_pointer (&file);
+  return store;
+}
+
+void
+clr_gui_test_count (guint *counter)
+{
+  (*counter)++;
+}
+
+void
+clr_gui_test_wait_count (const guint *counter,
+                         guint        before,
+                         guint        seconds)
+{
+  CLR_GUI_TEST_WAIT_UNTIL (*counter > before, seconds);
+  g_assert_cmpuint (*counter, >, before);
+}
+
 void
 clr_gui_test_iterate (void)
 {
@@ -234,45 +279,99 @@ title_is (const char *text,
   return g_str_equal (plain->str, wanted->str);
 }
 
+typedef struct
+{
+  GType       type;
+  const char *title;
+} TypeAndTitle;
+
+static gboolean
+has_type_and_title (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  const TypeAndTitle *want = data;
+
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (widget, want->type))
+    return FALSE;
+  if (want->title == NULL)
+    return TRUE;
+  if (ADW_IS_PREFERENCES_ROW (widget)
+      && title_is (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), want->title))
+    return TRUE;
+  return GTK_IS_BUTTON (widget) && title_is (gtk_button_get_label (GTK_BUTTON (widget)), want->title);
+}
+
 GtkWidget *
 clr_gui_test_find_widget (GtkWidget  *root,
                           GType       type,
                           const char *title)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  TypeAndTitle want = { type, title };
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        {
-          if (title == NULL)
-            return child;
-          if (ADW_IS_PREFERENCES_ROW (child)
-              && title_is (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title))
-            return child;
-          if (GTK_IS_BUTTON (child) && title_is (gtk_button_get_label (GTK_BUTTON (child)), title))
-            return child;
-        }
-      if ((found = clr_gui_test_find_widget (child, type, title)) != NULL)
-        return found;
-    }
-  return NULL;
+  return clr_gui_test_find_match (root, has_type_and_title, &want);
+}
+
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
 }
 
 GtkWidget *
 clr_gui_test_find_action_button (GtkWidget  *root,
                                  const char *action)
 {
+  return clr_gui_test_find_match (root, has_action, action);
+}
+
+typedef struct
+{
+  GType       selection_type;
+  GListModel *model;
+} SelectionOver;
+
+static gboolean
+is_list_view_over (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  const SelectionOver *want = data;
+  GtkSelectionModel *selection;
+  g_autoptr(GListModel) model = NULL;
+
+  if (!GTK_IS_LIST_VIEW (widget))
+    return FALSE;
+  selection = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (selection, want->selection_type))
+    return FALSE;
+  g_object_get (selection, "model", &model, NULL);
+  return model == want->model;
+}
+
+GtkListView *
+clr_gui_test_find_list_view (GtkWidget  *root,
+                             GType       selection_type,
+                             GListModel *model)
+{
+  SelectionOver want = { selection_type, model };
+
+  return GTK_LIST_VIEW (clr_gui_test_find_match (root, is_list_view_over, &want));
+}
+
+GtkWidget *
+clr_gui_test_find_match (GtkWidget       *root,
+                         ClrGuiTestMatch  match,
+                         gconstpointer    data)
+{
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found;
 
-      if (GTK_IS_BUTTON (child)
-          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+      if (match (child, data))
         return child;
-      if ((found = clr_gui_test_find_action_button (child, action)) != NULL)
+      if ((found = clr_gui_test_find_match (child, match, data)) != NULL)
         return found;
     }
   return NULL;

@@ -6,13 +6,15 @@
  *
  * Usage (see test-window.c):
  *
- *   int main (int argc, char **argv)
- *   {
- *     clr_gui_test_init (&argc, &argv);        // skips the whole program without a display
- *     app = clr_gui_test_app_new ();           // one per process, store open on a temp db
- *     g_test_add_func ("/clearance/gui/...", test_...);
- *     return clr_gui_test_run (app);
- *   }
+ *   static ClrApplication *app;                // one per process, store open on a temp db
+ *   ...
+ *   static const ClrTestCase tests[] = {
+ *     CLR_TEST_FUNC ("/clearance/gui/...", test_...),
+ *   };
+ *
+ *   // clr_gui_test_init (skips the whole program without a display),
+ *   // app = clr_gui_test_app_new (), the tests, clr_gui_test_run (app)
+ *   CLR_GUI_TEST_MAIN_FUNCS (&app, tests)
  */
 
 #pragma once
@@ -32,6 +34,33 @@ void            clr_gui_test_init        (int          *argc,
 /* The application, registered (::startup ran), NON_UNIQUE, with its store
  * opened on $CLEARANCE_DB = a fresh file in a temporary folder. Call once. */
 ClrApplication *clr_gui_test_app_new     (void);
+
+/* The main () of a GUI program that is a table of tests: clr_gui_test_init,
+ * *@app = clr_gui_test_app_new () (no application when @app is NULL), the
+ * tests of @table and clr_gui_test_run. */
+int             clr_gui_test_main        (int                *argc,
+                                          char             ***argv,
+                                          ClrApplication    **app,
+                                          const ClrTestTable *table);
+#define CLR_GUI_TEST_MAIN(app, cases, Fixture, set_up, tear_down)                  \
+  CLR_TEST_MAIN_WITH (clr_gui_test_main, app, CLR_TEST_TABLE (cases, Fixture, set_up, tear_down))
+#define CLR_GUI_TEST_MAIN_FUNCS(app, cases)                                        \
+  CLR_TEST_MAIN_WITH (clr_gui_test_main, app, CLR_TEST_TABLE_FUNCS (cases))
+
+/* A new store opened on a fresh file @prefix-N.db in the temporary folder
+ * (N counts the calls); its path in @path unless NULL. */
+ClrStore       *clr_gui_test_store_new   (const char  *prefix,
+                                          char       **path);
+
+/* A signal handler that counts emissions: connect it with
+ * g_signal_connect_swapped (), with a guint counter as the data. */
+void            clr_gui_test_count       (guint       *counter);
+
+/* Spins the main loop until *@counter (see clr_gui_test_count) exceeds
+ * @before, at most @seconds; asserts that it did. */
+void            clr_gui_test_wait_count  (const guint *counter,
+                                          guint        before,
+                                          guint        seconds);
 
 /* The temporary folder of clr_gui_test_app_new (), removed by clr_gui_test_run. */
 const char     *clr_gui_test_get_tmpdir  (void);
@@ -68,6 +97,18 @@ GtkWindow      *clr_gui_test_find_window (GType        type);
 GtkWidget      *clr_gui_test_find_widget (GtkWidget   *root,
                                           GType        type,
                                           const char  *title);
+/* The first descendant of @root (depth first) for which @match (widget,
+ * @data) is TRUE, or NULL. */
+typedef gboolean (*ClrGuiTestMatch) (GtkWidget     *widget,
+                                     gconstpointer  data);
+GtkWidget      *clr_gui_test_find_match  (GtkWidget       *root,
+                                          ClrGuiTestMatch  match,
+                                          gconstpointer    data);
+/* The first list view below @root whose selection model is a
+ * @selection_type (GTK_TYPE_SINGLE_SELECTION, …) over @model. */
+GtkListView    *clr_gui_test_find_list_view (GtkWidget  *root,
+                                             GType       selection_type,
+                                             GListModel *model);
 /* The first button below @root whose action is @action ("shipment.print"). */
 GtkWidget      *clr_gui_test_find_action_button (GtkWidget  *root,
                                                  const char *action);

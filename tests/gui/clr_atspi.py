@@ -84,6 +84,35 @@ def stop(proc):
         proc.wait()
 
 
+def quit_app(proc):
+    """Asks the app to quit (SIGTERM) and waits for it to exit."""
+    proc.terminate()
+    proc.wait(timeout=15)
+
+
+def passed():
+    """The end of a script that passed: says so, and its exit status."""
+    print("# PASS")
+    return 0
+
+
+def clean_up(proc, tmp):
+    """The scripts' cleanup: kills @proc if it still runs, removes @tmp."""
+    stop(proc)
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+def tap_main(main, last_step):
+    """Exits with what @main returns; an AssertionError is the failed TAP step
+    after @last_step () and a bail-out."""
+    try:
+        sys.exit(main())
+    except AssertionError as e:
+        print(f"not ok {last_step() + 1} - {e}", flush=True)
+        print(f"Bail out! {e}", flush=True)
+        sys.exit(1)
+
+
 def wait_for(fn, what, timeout=20.0, step=0.1):
     """Calls @fn until it returns something true and returns that; fails when
     @timeout seconds pass or the watched app exits first."""

@@ -13,6 +13,7 @@
 #include "audit/clr-audit-event.h"
 #include "audit/clr-audit-window-private.h"
 #include "clr-gui-test.h"
+#include "clr-store-test.h"
 #include "clr-match-hit.h"
 #include "clr-store-cases.h"
 #include "clr-store-lists.h"
@@ -39,13 +40,6 @@ typedef struct
 } Fixture;
 
 static void
-loaded_cb (ClrAuditWindow *window,
-           Fixture        *f)
-{
-  f->loaded++;
-}
-
-static void
 verified_cb (ClrAuditWindow *window,
              gboolean        intact,
              Fixture        *f)
@@ -68,14 +62,8 @@ static gint64
 first_item_of (ClrStore   *store,
                const char *party)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  ClrReviewFilter filter;
+  g_autoptr(GPtrArray) items = clr_store_test_review_list (store, CLR_REVIEW_STATUS_ANY, NULL, NULL);
 
-  clr_review_filter_init (&filter);
-  filter.status = CLR_REVIEW_STATUS_ANY;
-  items = clr_store_review_list (store, &filter, &error);
-  g_assert_no_error (error);
   for (guint i = 0; i < items->len; i++)
     {
       ClrReviewItem *item = g_ptr_array_index (items, i);
@@ -90,9 +78,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  static guint counter;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strdup_printf ("audit-%u.db", ++counter);
   g_autofree char *list = g_test_build_filename (G_TEST_DIST, "gui", "data", "csl-v1.csv", NULL);
   g_autoptr(JsonNode) shipment = json_from_string ("{\"reference\": \"PO-2291\", "
                                                    "\"destination\": \"CN\"}", &error);
@@ -105,10 +91,7 @@ fixture_setup (Fixture       *f,
     }
   else
     {
-      f->path = g_build_filename (clr_gui_test_get_tmpdir (), name, NULL);
-      f->store = clr_store_new (f->path);
-      g_assert_true (clr_store_open (f->store, &error));
-      g_assert_no_error (error);
+      f->store = clr_gui_test_store_new ("audit", &f->path);
     }
   g_assert_true (clr_store_import_list_file (f->store, list, CLR_LIST_FORMAT_AUTO, NULL, FALSE,
                                              NULL, NULL, NULL, NULL, &error));
@@ -135,7 +118,7 @@ static void
 open_window (Fixture *f)
 {
   f->window = CLR_AUDIT_WINDOW (clr_audit_window_new (f->store));
-  g_signal_connect (f->window, "loaded", G_CALLBACK (loaded_cb), f);
+  g_signal_connect_swapped (f->window, "loaded", G_CALLBACK (clr_gui_test_count), &f->loaded);
   g_signal_connect (f->window, "verified", G_CALLBACK (verified_cb), f);
   g_signal_connect (f->window, "exported", G_CALLBACK (exported_cb), f);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
@@ -186,51 +169,23 @@ collect_labels (GtkWidget *root,
 }
 
 /* The party filter (the drop-downs hold search entries of their own). */
-static GtkWidget *
-find_party_entry (GtkWidget *root)
+static gboolean
+is_party_entry (GtkWidget     *widget,
+                gconstpointer  data)
 {
-  if (GTK_IS_SEARCH_ENTRY (root))
-    {
-      g_autofree char *placeholder = NULL;
+  g_autofree char *placeholder = NULL;
 
-      g_object_get (root, "placeholder-text", &placeholder, NULL);
-      if (g_strcmp0 (placeholder, "Filter by party") == 0)
-        return root;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_party_entry (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  if (!GTK_IS_SEARCH_ENTRY (widget))
+    return FALSE;
+  g_object_get (widget, "placeholder-text", &placeholder, NULL);
+  return g_strcmp0 (placeholder, "Filter by party") == 0;
 }
+
+#define find_party_entry(root) clr_gui_test_find_match ((root), is_party_entry, NULL)
 
 /* The list view showing @events (the drop-downs' popovers hold their own). */
-static GtkWidget *
-find_list_view (GtkWidget  *root,
-                GListModel *events)
-{
-  if (GTK_IS_LIST_VIEW (root))
-    {
-      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (root));
-
-      if (GTK_IS_NO_SELECTION (model) &&
-          gtk_no_selection_get_model (GTK_NO_SELECTION (model)) == events)
-        return root;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_list_view (child, events);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+#define find_list_view(root, events) \
+  GTK_WIDGET (clr_gui_test_find_list_view ((root), GTK_TYPE_NO_SELECTION, (events)))
 
 static guint
 count_reviewer (GListModel *events,
@@ -334,22 +289,14 @@ click_verify (Fixture *f)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  CLR_GUI_TEST_WAIT_UNTIL (f->verified > before, 20);
-  g_assert_cmpuint (f->verified, >, before);
+  clr_gui_test_wait_count (&f->verified, before, 20);
 }
 
 static void
 tamper (Fixture    *f,
         const char *sql)
 {
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
+  clr_test_sql_exec (f->path, sql);
 }
 
 static void
@@ -486,7 +433,7 @@ test_open_hit (Fixture       *f,
   g_assert_nonnull (f->window);
   g_object_ref (f->window);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (f->window)) == GTK_WINDOW (main_window));
-  g_signal_connect (f->window, "loaded", G_CALLBACK (loaded_cb), f);
+  g_signal_connect_swapped (f->window, "loaded", G_CALLBACK (clr_gui_test_count), &f->loaded);
   clr_gui_test_wait_mapped (GTK_WIDGET (f->window));
   events = clr_audit_window_get_events (f->window);
   CLR_GUI_TEST_WAIT_UNTIL (find_event (events, NOT_A_MATCH) != NULL, 20);
@@ -526,24 +473,12 @@ test_open_hit (Fixture       *f,
   g_clear_object (&f->window);
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  clr_gui_test_init (&argc, &argv);
-  app = clr_gui_test_app_new ();
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/clearance/gui/audit/words-and-filters", test_words_and_filters),
+  CLR_TEST ("/clearance/gui/audit/verify", test_verify),
+  CLR_TEST ("/clearance/gui/audit/export-csv", test_export_csv),
+  CLR_TEST ("/clearance/gui/audit/review-history", test_review_history),
+  CLR_TEST_DATA ("/clearance/gui/audit/open-hit", test_open_hit, GINT_TO_POINTER (TRUE)),
+};
 
-  g_test_add ("/clearance/gui/audit/words-and-filters", Fixture, NULL,
-              fixture_setup, test_words_and_filters, fixture_teardown);
-  g_test_add ("/clearance/gui/audit/verify", Fixture, NULL,
-              fixture_setup, test_verify, fixture_teardown);
-  g_test_add ("/clearance/gui/audit/export-csv", Fixture, NULL,
-              fixture_setup, test_export_csv, fixture_teardown);
-  g_test_add ("/clearance/gui/audit/review-history", Fixture, NULL,
-              fixture_setup, test_review_history, fixture_teardown);
-
-  g_test_add ("/clearance/gui/audit/open-hit", Fixture, GINT_TO_POINTER (TRUE),
-              fixture_setup, test_open_hit, fixture_teardown);
-
-  return clr_gui_test_run (app);
-}
+CLR_GUI_TEST_MAIN (&app, tests, Fixture, fixture_setup, fixture_teardown)

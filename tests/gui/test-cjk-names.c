@@ -38,22 +38,7 @@ family_for (GtkWidget  *widget,
   return family;
 }
 
-static GtkWidget *
-find_child (GtkWidget *root,
-            GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_child (child, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
+#define find_child(root, type) clr_gui_test_find_widget ((root), (type), NULL)
 
 static void
 test_names_in_sc_face (void)
@@ -119,14 +104,8 @@ test_names_in_sc_face (void)
   clr_gui_test_iterate ();
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  clr_gui_test_init (&argc, &argv);
-  app = clr_gui_test_app_new ();
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/clearance/gui/cjk/names-in-sc-face", test_names_in_sc_face),
+};
 
-  g_test_add_func ("/clearance/gui/cjk/names-in-sc-face", test_names_in_sc_face);
-
-  return clr_gui_test_run (app);
-}
+CLR_GUI_TEST_MAIN_FUNCS (&app, tests)

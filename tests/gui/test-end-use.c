@@ -141,6 +141,10 @@ test_end_use_not_known (void)
   clr_gui_test_iterate ();
 }
 
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/shipment/end-use/not-known", test_end_use_not_known),
+};
+
 int
 main (int    argc,
       char **argv)
@@ -149,6 +153,6 @@ main (int    argc,
   g_setenv ("GTK_A11Y", "test", TRUE);
   clr_gui_test_init (&argc, &argv);
   app = clr_gui_test_app_new ();
-  g_test_add_func ("/shipment/end-use/not-known", test_end_use_not_known);
+  CLR_TEST_ADD_FUNCS (tests);
   return clr_gui_test_run (app);
 }

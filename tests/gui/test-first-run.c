@@ -17,22 +17,14 @@
 
 static ClrApplication *app;
 
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  text)
 {
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
+
+#define find_label(root, text) clr_gui_test_find_match ((root), is_label, (text))
 
 static void
 test_first_run (void)
@@ -111,15 +103,9 @@ test_loading_rules_is_not_an_error (void)
   clr_gui_test_iterate ();
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  clr_gui_test_init (&argc, &argv);
-  app = clr_gui_test_app_new ();
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/clearance/gui/first-run/banner-and-placeholder", test_first_run),
+  CLR_TEST_FUNC ("/clearance/gui/first-run/loading-rules-is-not-an-error", test_loading_rules_is_not_an_error),
+};
 
-  g_test_add_func ("/clearance/gui/first-run/banner-and-placeholder", test_first_run);
-  g_test_add_func ("/clearance/gui/first-run/loading-rules-is-not-an-error", test_loading_rules_is_not_an_error);
-
-  return clr_gui_test_run (app);
-}
+CLR_GUI_TEST_MAIN_FUNCS (&app, tests)

@@ -16,6 +16,8 @@
 #include "shipment/clr-pick-item.h"
 #include "shipment/clr-picker-popover.h"
 
+static ClrApplication *app;
+
 #define find_field(root, title) \
   ((ClrFieldRow *) clr_gui_test_find_widget (GTK_WIDGET (root), CLR_TYPE_FIELD_ROW, (title)))
 
@@ -57,6 +59,24 @@ shown_count_is (ClrPickerPopover *picker,
   return (g_list_model_get_n_items (clr_picker_popover_get_shown (picker)) == 0) == empty;
 }
 
+/* TRUE once the list shows only what @query finds (the search is applied
+ * after the entry's search delay). */
+static gboolean
+shown_all_match (ClrPickerPopover *picker,
+                 const char       *query)
+{
+  GListModel *shown = clr_picker_popover_get_shown (picker);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(ClrPickItem) item = g_list_model_get_item (shown, i);
+
+      if (!clr_pick_item_matches (item, query))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Types @query into the picker's search and waits for the list to follow;
  * returns the ids shown, "|"-separated. */
 static char *
@@ -68,7 +88,7 @@ search (ClrPickerPopover *picker,
   GString *ids = g_string_new ("|");
 
   gtk_editable_set_text (clr_picker_popover_get_search (picker), query);
-  CLR_GUI_TEST_WAIT_UNTIL (shown_count_is (picker, expect_empty) &&
+  CLR_GUI_TEST_WAIT_UNTIL (shown_all_match (picker, query) && shown_count_is (picker, expect_empty) &&
                            (expect_empty ? clr_picker_popover_get_none_text (picker) != NULL
                                          : clr_picker_popover_get_none_text (picker) == NULL), 5);
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
@@ -98,6 +118,9 @@ test_picker_words_and_models (Fixture       *f,
   g_assert_nonnull (strstr (hbm, "|3A090.c|"));
   h20 = search (f->picker, "H20", FALSE);
   g_assert_nonnull (strstr (h20, "|model:H20|"));
+  /* The model named exactly comes first, before "H200": Enter picks it. */
+  g_assert_true (g_str_has_prefix (h20, "|model:H20|"));
+  g_assert_nonnull (strstr (h20, "|model:H200"));
   none = search (f->picker, "flux capacitor", TRUE);
   g_assert_cmpstr (none, ==, "|");
   g_assert_cmpstr (clr_picker_popover_get_none_text (f->picker), ==, "No ECCN matches “flux capacitor”");
@@ -150,18 +173,10 @@ test_row_model (Fixture       *f,
   g_assert_nonnull (strstr (clr_item_row_get_classification (row), "NVIDIA H100 SXM publishes TPP 15832"));
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  ClrApplication *app;
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/shipment/classify/picker", test_picker_words_and_models),
+  CLR_TEST ("/shipment/classify/row", test_row_classification),
+  CLR_TEST ("/shipment/classify/model", test_row_model),
+};
 
-  clr_gui_test_init (&argc, &argv);
-  app = clr_gui_test_app_new ();
-
-  g_test_add ("/shipment/classify/picker", Fixture, NULL, fixture_set_up, test_picker_words_and_models, fixture_tear_down);
-  g_test_add ("/shipment/classify/row", Fixture, NULL, fixture_set_up, test_row_classification, fixture_tear_down);
-  g_test_add ("/shipment/classify/model", Fixture, NULL, fixture_set_up, test_row_model, fixture_tear_down);
-
-  return clr_gui_test_run (app);
-}
+CLR_GUI_TEST_MAIN (&app, tests, Fixture, fixture_set_up, fixture_tear_down)

@@ -29,7 +29,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import clr_without_fatal_warnings  # noqa: E402,F401 (runs this script again without them)
 from clr_atspi import (KEY_ESCAPE, Atspi, app_env, click, do_action, find_app,  # noqa: E402
-                       import_with_chooser, log, press_keys, screenshot, stop, toplevel,
+                       import_with_chooser, log, press_keys, screenshot, toplevel,
                        wait_for, watch)
 import clr_atspi  # noqa: E402
 
@@ -160,14 +160,11 @@ def main():
         screenshot(os.path.join(artifacts, "lists-e2e-search.png"))
         log("search")
 
-        app_proc.terminate()
-        app_proc.wait(timeout=15)
-        print("# PASS")
-        return 0
+        clr_atspi.quit_app(app_proc)
+        return clr_atspi.passed()
     finally:
         server.close()
-        stop(app_proc)
-        shutil.rmtree(tmp, ignore_errors=True)
+        clr_atspi.clean_up(app_proc, tmp)
 
 
 if __name__ == "__main__":

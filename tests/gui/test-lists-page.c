@@ -39,13 +39,6 @@ fixture_path (const char *name)
 }
 
 static void
-sources_loaded_cb (ClrListsPage *page,
-                   Fixture      *f)
-{
-  f->sources_loaded++;
-}
-
-static void
 finished_cb (ClrListsPage *page,
              gboolean      ok,
              const char   *message,
@@ -58,27 +51,12 @@ finished_cb (ClrListsPage *page,
 }
 
 static void
-changes_loaded_cb (ClrListsPage *page,
-                   Fixture      *f)
-{
-  f->changes_loaded++;
-}
-
-static void
-search_finished_cb (ClrListsPage *page,
-                    Fixture      *f)
-{
-  f->searched++;
-}
-
-static void
 wait_sources (Fixture *f)
 {
   guint before = f->sources_loaded;
 
   clr_lists_page_reload (f->page);
-  CLR_GUI_TEST_WAIT_UNTIL (f->sources_loaded > before, 10);
-  g_assert_cmpuint (f->sources_loaded, >, before);
+  clr_gui_test_wait_count (&f->sources_loaded, before, 10);
 }
 
 /* Imports through the page (as the file chooser or a drop does) and waits
@@ -92,8 +70,7 @@ import_through_page (Fixture    *f,
 
   clr_lists_page_import_file (f->page, file);
   g_assert_true (clr_lists_page_get_busy (f->page));
-  CLR_GUI_TEST_WAIT_UNTIL (f->finished > before, 20);
-  g_assert_cmpuint (f->finished, >, before);
+  clr_gui_test_wait_count (&f->finished, before, 20);
   g_assert_false (clr_lists_page_get_busy (f->page));
   /* The page re-reads its sources after every operation. */
   wait_sources (f);
@@ -120,23 +97,16 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  static guint counter;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strdup_printf ("lists-%u.db", ++counter);
-  g_autofree char *path = g_build_filename (clr_gui_test_get_tmpdir (), name, NULL);
-
-  f->store = clr_store_new (path);
-  g_assert_true (clr_store_open (f->store, &error));
-  g_assert_no_error (error);
+  f->store = clr_gui_test_store_new ("lists", NULL);
 
   f->page = g_object_new (CLR_TYPE_LISTS_PAGE,
                           "store", f->store,
                           "settings", clr_application_get_settings (app),
                           NULL);
-  g_signal_connect (f->page, "sources-loaded", G_CALLBACK (sources_loaded_cb), f);
+  g_signal_connect_swapped (f->page, "sources-loaded", G_CALLBACK (clr_gui_test_count), &f->sources_loaded);
   g_signal_connect (f->page, "operation-finished", G_CALLBACK (finished_cb), f);
-  g_signal_connect (f->page, "changes-loaded", G_CALLBACK (changes_loaded_cb), f);
-  g_signal_connect (f->page, "search-finished", G_CALLBACK (search_finished_cb), f);
+  g_signal_connect_swapped (f->page, "changes-loaded", G_CALLBACK (clr_gui_test_count), &f->changes_loaded);
+  g_signal_connect_swapped (f->page, "search-finished", G_CALLBACK (clr_gui_test_count), &f->searched);
 
   f->window = clr_gui_test_present (GTK_WIDGET (f->page), 900, 700);
   wait_sources (f);
@@ -515,8 +485,7 @@ update_source (Fixture    *f,
   guint before = f->finished;
 
   clr_lists_page_update (f->page, id);
-  CLR_GUI_TEST_WAIT_UNTIL (f->finished > before, 30);
-  g_assert_cmpuint (f->finished, >, before);
+  clr_gui_test_wait_count (&f->finished, before, 30);
   wait_sources (f);
 }
 
@@ -578,26 +547,15 @@ test_update_from_server (Fixture       *f,
   soup_server_disconnect (server);
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  clr_gui_test_init (&argc, &argv);
-  app = clr_gui_test_app_new ();
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/clearance/gui/lists/empty-start", test_empty_start),
+  CLR_TEST ("/clearance/gui/lists/import", test_import),
+  CLR_TEST ("/clearance/gui/lists/import-bad-file", test_import_bad_file),
+  CLR_TEST ("/clearance/gui/lists/freshness", test_freshness),
+  CLR_TEST ("/clearance/gui/lists/search-tab-focuses-field", test_search_tab_focuses_field),
+  CLR_TEST ("/clearance/gui/lists/csl-covers-sdn-and-dpl", test_csl_covers_sdn_and_dpl),
+  CLR_TEST ("/clearance/gui/lists/changes-and-search", test_changes_and_search),
+  CLR_TEST ("/clearance/gui/lists/update-from-server", test_update_from_server),
+};
 
-  g_test_add ("/clearance/gui/lists/empty-start", Fixture, NULL, fixture_setup, test_empty_start, fixture_teardown);
-  g_test_add ("/clearance/gui/lists/import", Fixture, NULL, fixture_setup, test_import, fixture_teardown);
-  g_test_add ("/clearance/gui/lists/import-bad-file", Fixture, NULL, fixture_setup, test_import_bad_file,
-              fixture_teardown);
-  g_test_add ("/clearance/gui/lists/freshness", Fixture, NULL, fixture_setup, test_freshness, fixture_teardown);
-  g_test_add ("/clearance/gui/lists/search-tab-focuses-field", Fixture, NULL, fixture_setup,
-              test_search_tab_focuses_field, fixture_teardown);
-  g_test_add ("/clearance/gui/lists/csl-covers-sdn-and-dpl", Fixture, NULL, fixture_setup,
-              test_csl_covers_sdn_and_dpl, fixture_teardown);
-  g_test_add ("/clearance/gui/lists/changes-and-search", Fixture, NULL, fixture_setup,
-              test_changes_and_search, fixture_teardown);
-  g_test_add ("/clearance/gui/lists/update-from-server", Fixture, NULL, fixture_setup,
-              test_update_from_server, fixture_teardown);
-
-  return clr_gui_test_run (app);
-}
+CLR_GUI_TEST_MAIN (&app, tests, Fixture, fixture_setup, fixture_teardown)

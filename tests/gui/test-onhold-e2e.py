@@ -28,7 +28,6 @@
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -39,7 +38,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import clr_without_fatal_warnings  # noqa: E402,F401 (runs this script again without them)
 from clr_atspi import (Atspi, GLib, app_env, children, do_action, find_app,  # noqa: E402
-                       log, screenshot, stop, text_of, toplevel, wait_for, watch)
+                       log, screenshot, text_of, toplevel, wait_for, watch)
 import clr_atspi  # noqa: E402
 
 YANGON = "Huawei Technologies (Yangon) Company Limited"
@@ -159,16 +158,13 @@ def main():
         assert not hk_rows, f"{HONG_KONG!r} has a hit in the queue (a bracketed place read as a name): {hk_rows}"
         log("the (Hong Kong) company has no hit")
 
-        app_proc.terminate()
-        app_proc.wait(timeout=15)
-        print("# PASS")
-        return 0
+        clr_atspi.quit_app(app_proc)
+        return clr_atspi.passed()
     except AssertionError:
         screenshot(os.path.join(artifacts, "onhold-e2e-failure.png"))
         raise
     finally:
-        stop(app_proc)
-        shutil.rmtree(tmp, ignore_errors=True)
+        clr_atspi.clean_up(app_proc, tmp)
 
 
 if __name__ == "__main__":

@@ -154,17 +154,11 @@ test_reviewer_and_folder (void)
   gtk_window_destroy (window);
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  clr_gui_test_init (&argc, &argv);
-  app = clr_gui_test_app_new ();
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/clearance/gui/preferences/defaults", test_defaults),
+  CLR_TEST_FUNC ("/clearance/gui/preferences/threshold-and-staleness", test_threshold_and_staleness),
+  CLR_TEST_FUNC ("/clearance/gui/preferences/exporter-country", test_exporter_country),
+  CLR_TEST_FUNC ("/clearance/gui/preferences/reviewer-and-folder", test_reviewer_and_folder),
+};
 
-  g_test_add_func ("/clearance/gui/preferences/defaults", test_defaults);
-  g_test_add_func ("/clearance/gui/preferences/threshold-and-staleness", test_threshold_and_staleness);
-  g_test_add_func ("/clearance/gui/preferences/exporter-country", test_exporter_country);
-  g_test_add_func ("/clearance/gui/preferences/reviewer-and-folder", test_reviewer_and_folder);
-
-  return clr_gui_test_run (app);
-}
+CLR_GUI_TEST_MAIN_FUNCS (&app, tests)

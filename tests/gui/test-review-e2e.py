@@ -20,7 +20,6 @@
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,7 +30,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import clr_without_fatal_warnings  # noqa: E402,F401 (runs this script again without them)
 from clr_atspi import (Atspi, app_env, click, do_action, find_app,  # noqa: E402
-                       import_with_chooser, log, screenshot, stop, toplevel, wait_for, watch)
+                       import_with_chooser, log, screenshot, toplevel, wait_for, watch)
 import clr_atspi  # noqa: E402
 
 PARTY = "HUAWEI TECHNOLOGIES CO., LIMITED"
@@ -131,13 +130,10 @@ def main():
         assert el_findings(cli_path, db, case_id), "a reopened hit counts again"
         log("reopened")
 
-        app_proc.terminate()
-        app_proc.wait(timeout=15)
-        print("# PASS")
-        return 0
+        clr_atspi.quit_app(app_proc)
+        return clr_atspi.passed()
     finally:
-        stop(app_proc)
-        shutil.rmtree(tmp, ignore_errors=True)
+        clr_atspi.clean_up(app_proc, tmp)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "clr-gui-test.h"
+#include "clr-store-test.h"
 #include "clr-store-lists.h"
 #include "clr-store-review.h"
 #include "clr-window-private.h"
@@ -46,15 +47,6 @@ typedef struct
 } Fixture;
 
 static void
-decided_cb (ClrReviewPage *page,
-            gint64         id,
-            int            status,
-            Fixture       *f)
-{
-  f->decided++;
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
@@ -65,7 +57,7 @@ fixture_setup (Fixture       *f,
   clr_window_set_page (f->window, "shipment");
   f->shipment = CLR_SHIPMENT_PAGE (clr_window_get_page_widget (f->window, "shipment"));
   f->review = CLR_REVIEW_PAGE (clr_window_get_page_widget (f->window, "review"));
-  g_signal_connect (f->review, "decided", G_CALLBACK (decided_cb), f);
+  g_signal_connect_swapped (f->review, "decided", G_CALLBACK (clr_gui_test_count), &f->decided);
   CLR_GUI_TEST_WAIT_UNTIL (clr_shipment_page_get_ready (f->shipment), 20);
   g_assert_true (clr_shipment_page_get_ready (f->shipment));
   f->form = CLR_SHIPMENT_FORM (clr_shipment_page_get_form (f->shipment));
@@ -133,15 +125,9 @@ queue_item_for (ClrPartyRow *row)
   ClrStore *store = clr_application_get_store (app);
   JsonObject *hit = clr_party_row_get_hit (row);
   g_autofree char *key = clr_review_normalize_party_name (clr_party_row_get_name (row));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  ClrReviewFilter filter;
+  g_autoptr(GPtrArray) items = clr_store_test_review_list (store, CLR_REVIEW_STATUS_ANY, NULL,
+                                                            json_object_get_string_member (hit, "list"));
 
-  clr_review_filter_init (&filter);
-  filter.status = CLR_REVIEW_STATUS_ANY;
-  filter.list_code = json_object_get_string_member (hit, "list");
-  items = clr_store_review_list (store, &filter, &error);
-  g_assert_no_error (error);
   for (guint i = 0; i < items->len; i++)
     {
       ClrReviewItem *item = g_ptr_array_index (items, i);
@@ -293,22 +279,15 @@ test_only_affected_case (Fixture       *f,
 }
 
 /* The first activatable row below @root whose action is win.review-hit. */
-static GtkWidget *
-find_hit_row (GtkWidget *root)
+static gboolean
+is_hit_row (GtkWidget     *widget,
+            gconstpointer  data)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LIST_BOX_ROW (c) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)),
-                                                "win.review-hit") == 0)
-        return c;
-      found = find_hit_row (c);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LIST_BOX_ROW (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.review-hit") == 0;
 }
+
+#define find_hit_row(root) clr_gui_test_find_match ((root), is_hit_row, NULL)
 
 /* A click on a hit in the result's Screening list opens it on the Review page. */
 static void
@@ -343,6 +322,14 @@ test_result_hit_opens_review (Fixture       *f,
   }
 }
 
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/clearance/gui/review-link/review-then-decide", test_review_then_decide),
+  CLR_TEST ("/clearance/gui/review-link/review-records-hit", test_review_records_hit),
+  CLR_TEST ("/clearance/gui/review-link/unknown-hit", test_review_unknown_hit),
+  CLR_TEST ("/clearance/gui/review-link/only-affected-case", test_only_affected_case),
+  CLR_TEST ("/clearance/gui/review-link/result-hit-opens-review", test_result_hit_opens_review),
+};
+
 int
 main (int    argc,
       char **argv)
@@ -358,17 +345,7 @@ main (int    argc,
   g_assert_true (clr_store_import_list_file (clr_application_get_store (app), path, CLR_LIST_FORMAT_AUTO,
                                              NULL, FALSE, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-
-  g_test_add ("/clearance/gui/review-link/review-then-decide", Fixture, NULL, fixture_setup,
-              test_review_then_decide, fixture_teardown);
-  g_test_add ("/clearance/gui/review-link/review-records-hit", Fixture, NULL, fixture_setup,
-              test_review_records_hit, fixture_teardown);
-  g_test_add ("/clearance/gui/review-link/unknown-hit", Fixture, NULL, fixture_setup,
-              test_review_unknown_hit, fixture_teardown);
-  g_test_add ("/clearance/gui/review-link/only-affected-case", Fixture, NULL, fixture_setup,
-              test_only_affected_case, fixture_teardown);
-  g_test_add ("/clearance/gui/review-link/result-hit-opens-review", Fixture, NULL, fixture_setup,
-              test_result_hit_opens_review, fixture_teardown);
+  CLR_TEST_ADD_CASES (tests, Fixture, fixture_setup, fixture_teardown);
 
   return clr_gui_test_run (app);
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "clr-gui-test.h"
+#include "clr-store-test.h"
 #include "clr-match-hit.h"
 #include "clr-store-audit.h"
 #include "clr-store-cases.h"
@@ -44,47 +45,23 @@ import_fixture (ClrStore   *store,
 /* Screens one party with the real matcher and records the hits in the
  * queue, as an evaluation saved on case @case_id does. */
 static void
-loaded_cb (ClrReviewPage *page,
-           Fixture       *f)
-{
-  f->loaded++;
-}
-
-static void
-decided_cb (ClrReviewPage *page,
-            gint64         id,
-            int            status,
-            Fixture       *f)
-{
-  f->decided++;
-}
-
-static void
 wait_loaded (Fixture *f)
 {
   guint before = f->loaded;
 
   clr_review_page_reload (f->page);
-  CLR_GUI_TEST_WAIT_UNTIL (f->loaded > before, 10);
-  g_assert_cmpuint (f->loaded, >, before);
+  clr_gui_test_wait_count (&f->loaded, before, 10);
 }
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  static guint counter;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strdup_printf ("review-%u.db", ++counter);
-  g_autofree char *path = g_build_filename (clr_gui_test_get_tmpdir (), name, NULL);
-
-  f->store = clr_store_new (path);
-  g_assert_true (clr_store_open (f->store, &error));
-  g_assert_no_error (error);
+  f->store = clr_gui_test_store_new ("review", NULL);
 
   f->page = CLR_REVIEW_PAGE (clr_review_page_new (f->store, clr_application_get_settings (app)));
-  g_signal_connect (f->page, "loaded", G_CALLBACK (loaded_cb), f);
-  g_signal_connect (f->page, "decided", G_CALLBACK (decided_cb), f);
+  g_signal_connect_swapped (f->page, "loaded", G_CALLBACK (clr_gui_test_count), &f->loaded);
+  g_signal_connect_swapped (f->page, "decided", G_CALLBACK (clr_gui_test_count), &f->decided);
 
   /* @data: the window width, for the narrow test; else a desktop width. */
   f->window = clr_gui_test_present (GTK_WIDGET (f->page), data != NULL ? GPOINTER_TO_INT (data) : 1100, 720);
@@ -248,37 +225,22 @@ static ClrReviewItem *
 find_item (ClrStore   *store,
            const char *list_code)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  ClrReviewFilter filter;
+  g_autoptr(GPtrArray) items = clr_store_test_review_list (store, CLR_REVIEW_STATUS_ANY, NULL, list_code);
 
-  clr_review_filter_init (&filter);
-  filter.status = CLR_REVIEW_STATUS_ANY;
-  filter.list_code = list_code;
-  items = clr_store_review_list (store, &filter, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (items);
   g_assert_cmpuint (items->len, >=, 1);
   return clr_review_item_ref (g_ptr_array_index (items, 0));
 }
 
 /* The first label under @root whose text starts with @prefix. */
-static GtkLabel *
-find_label_with_prefix (GtkWidget  *root,
-                        const char *prefix)
+static gboolean
+is_label_with_prefix (GtkWidget     *widget,
+                      gconstpointer  prefix)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkLabel *found;
-
-      if (GTK_IS_LABEL (c) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (c)), prefix))
-        return GTK_LABEL (c);
-      found = find_label_with_prefix (c, prefix);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
 }
+
+#define find_label_with_prefix(root, prefix) \
+  ((GtkLabel *) clr_gui_test_find_match ((root), is_label_with_prefix, (prefix)))
 
 static GtkLabel *
 reopened_label (Fixture *f)
@@ -357,22 +319,7 @@ test_decide_and_reopen (Fixture       *f,
   clr_gui_test_save_artifact (GTK_WIDGET (f->window), "review-page-reopened.png");
 }
 
-static GtkWidget *
-find_widget_of_type (GtkWidget *root,
-                     GType      type)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
-        return c;
-      found = find_widget_of_type (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+#define find_widget_of_type(root, type) clr_gui_test_find_widget ((root), (type), NULL)
 
 /* A party's hits on one list family sit together in the queue, the member
  * in the party's country first; the family switch decides every open
@@ -669,28 +616,8 @@ test_escalate_recipient (Fixture       *f,
 }
 
 /* The list view showing @queue (the dropdowns have list views too). */
-static GtkListView *
-find_queue_view (GtkWidget      *root,
-                 ClrReviewQueue *queue)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkListView *found;
-
-      if (GTK_IS_LIST_VIEW (c))
-        {
-          GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (c));
-
-          if (GTK_IS_SINGLE_SELECTION (model)
-              && gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) == clr_review_queue_get_model (queue))
-            return GTK_LIST_VIEW (c);
-        }
-      found = find_queue_view (c, queue);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+#define find_queue_view(root, queue) \
+  clr_gui_test_find_list_view ((root), GTK_TYPE_SINGLE_SELECTION, clr_review_queue_get_model (queue))
 
 static void
 test_narrow_and_dark (Fixture       *f,
@@ -735,28 +662,17 @@ test_narrow_and_dark (Fixture       *f,
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "queue");
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  clr_gui_test_init (&argc, &argv);
-  app = clr_gui_test_app_new ();
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/clearance/gui/review/highlight", test_highlight),
+  CLR_TEST ("/clearance/gui/review/empty", test_empty_queue),
+  CLR_TEST ("/clearance/gui/review/filters", test_filters),
+  CLR_TEST ("/clearance/gui/review/next-and-previous-hit", test_next_and_previous_hit),
+  CLR_TEST ("/clearance/gui/review/decide-and-reopen", test_decide_and_reopen),
+  CLR_TEST ("/clearance/gui/review/family", test_family),
+  CLR_TEST ("/clearance/gui/review/groups-and-plain-words", test_groups_and_plain_words),
+  CLR_TEST ("/clearance/gui/review/undo", test_undo),
+  CLR_TEST ("/clearance/gui/review/escalate-recipient", test_escalate_recipient),
+  CLR_TEST_DATA ("/clearance/gui/review/narrow-and-dark", test_narrow_and_dark, GINT_TO_POINTER (360)),
+};
 
-  g_test_add_func ("/clearance/gui/review/highlight", test_highlight);
-  g_test_add ("/clearance/gui/review/empty", Fixture, NULL, fixture_setup, test_empty_queue, fixture_teardown);
-  g_test_add ("/clearance/gui/review/filters", Fixture, NULL, fixture_setup, test_filters, fixture_teardown);
-  g_test_add ("/clearance/gui/review/next-and-previous-hit", Fixture, NULL, fixture_setup,
-              test_next_and_previous_hit, fixture_teardown);
-  g_test_add ("/clearance/gui/review/decide-and-reopen", Fixture, NULL, fixture_setup,
-              test_decide_and_reopen, fixture_teardown);
-  g_test_add ("/clearance/gui/review/family", Fixture, NULL, fixture_setup, test_family, fixture_teardown);
-  g_test_add ("/clearance/gui/review/groups-and-plain-words", Fixture, NULL, fixture_setup,
-              test_groups_and_plain_words, fixture_teardown);
-  g_test_add ("/clearance/gui/review/undo", Fixture, NULL, fixture_setup, test_undo, fixture_teardown);
-  g_test_add ("/clearance/gui/review/escalate-recipient", Fixture, NULL, fixture_setup,
-              test_escalate_recipient, fixture_teardown);
-  g_test_add ("/clearance/gui/review/narrow-and-dark", Fixture, GINT_TO_POINTER (360), fixture_setup,
-              test_narrow_and_dark, fixture_teardown);
-
-  return clr_gui_test_run (app);
-}
+CLR_GUI_TEST_MAIN (&app, tests, Fixture, fixture_setup, fixture_teardown)

@@ -18,7 +18,6 @@
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,7 +32,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from clr_atspi import (Atspi, GLib, KEY_1, KEY_2, KEY_3, KEY_ALT_L,  # noqa: E402
                        KEY_CONTROL_L, KEY_ESCAPE, KEY_Q, app_env, children, do_action,
-                       find_app, log, press_keys, screenshot, stop, watch)
+                       find_app, log, press_keys, screenshot, watch)
 import clr_atspi  # noqa: E402
 
 
@@ -200,35 +199,37 @@ def main():
         menu_buttons = [b for b in lookup("push button", "Main Menu")
                         if Atspi.Action.get_n_actions(b) > 0]
         assert menu_buttons, "no Main Menu button"
-        do_action(menu_buttons[0], "click")
-        menu = wait_for(lambda: {n: acc for r, n, acc, _ in walk(menu_group) if r == "menu item"}
-                        or None, "the main menu")
-        for label in ("Preferences", "Keyboard Shortcuts", "About Clearance"):
-            assert label in menu, f"no {label!r} in the main menu: {sorted(menu)}"
-        do_action(menu["Keyboard Shortcuts"], "click")
-        shortcuts = wait_for(lambda: find_toplevel(app, "frame", "Keyboard Shortcuts"),
-                             "the shortcuts window")
+
+        def open_from_main_menu(item, also=()):
+            """Main Menu → @item (the menu must also hold @also): its window."""
+            do_action(menu_buttons[0], "click")
+            menu = wait_for(lambda: {n: acc for r, n, acc, _ in walk(menu_group) if r == "menu item"}
+                            or None, "the main menu")
+            for label in (item, *also):
+                assert label in menu, f"no {label!r} in the main menu: {sorted(menu)}"
+            do_action(menu[item], "click")
+            return wait_for(lambda: find_toplevel(app, "frame", item), f"the {item} window")
+
+        def look_and_close(window, title, artifact):
+            """A screenshot of the open @window, then Escape closes it."""
+            log(f"{title} window")
+            time.sleep(0.3)
+            screenshot(os.path.join(artifacts, artifact))
+            press_keys([KEY_ESCAPE])
+            wait_for(lambda: find_toplevel(app, "frame", title) is None
+                     or not has_state(window, Atspi.StateType.VISIBLE),
+                     f"the {title} window to close")
+
+        shortcuts = open_from_main_menu("Keyboard Shortcuts", also=("Preferences", "About Clearance"))
         wait_for(lambda: {n for r, n, _, _ in walk(shortcuts) if r == "label"}
                           >= {"Quit", "Preferences", "Close Window", "Audit Log", "Shipment", "Review",
                               "Lists"}
                           and True, "the shortcuts in the shortcuts window")
-        log("shortcuts window")
-        time.sleep(0.3)
-        screenshot(os.path.join(artifacts, "shell-shortcuts.png"))
-
-        # Escape closes the shortcuts window, then Ctrl+Q quits.
-        press_keys([KEY_ESCAPE])
-        wait_for(lambda: find_toplevel(app, "frame", "Keyboard Shortcuts") is None
-                 or not has_state(shortcuts, Atspi.StateType.VISIBLE),
-                 "the shortcuts window to close")
+        # Escape closes the shortcuts window.
+        look_and_close(shortcuts, "Keyboard Shortcuts", "shell-shortcuts.png")
 
         # Main menu → Preferences: every control named, then Escape closes it.
-        do_action(menu_buttons[0], "click")
-        menu = wait_for(lambda: {n: acc for r, n, acc, _ in walk(menu_group) if r == "menu item"}
-                        or None, "the main menu")
-        do_action(menu["Preferences"], "click")
-        prefs = wait_for(lambda: find_toplevel(app, "frame", "Preferences"),
-                         "the Preferences window")
+        prefs = open_from_main_menu("Preferences")
         prefs_nodes = wait_for(lambda: (lambda ns: ns if any(r == "spin button" for r, _, _, _ in ns)
                                         else None)(walk(prefs)),
                                "the Preferences window's rows")
@@ -241,22 +242,11 @@ def main():
         spin_names = sorted(n for r, n, _, _ in prefs_nodes if r == "spin button")
         assert spin_names == ["Default Screening Threshold", "List Staleness Limit"], \
             f"unexpected spin button names: {spin_names}"
-        log("preferences window")
-        time.sleep(0.3)
-        screenshot(os.path.join(artifacts, "shell-preferences.png"))
-        press_keys([KEY_ESCAPE])
-        wait_for(lambda: find_toplevel(app, "frame", "Preferences") is None
-                 or not has_state(prefs, Atspi.StateType.VISIBLE),
-                 "the Preferences window to close")
+        look_and_close(prefs, "Preferences", "shell-preferences.png")
 
         # Main menu → Audit Log: every control named, Verify Integrity says the
         # trail is intact, then Escape closes the window.
-        do_action(menu_buttons[0], "click")
-        menu = wait_for(lambda: {n: acc for r, n, acc, _ in walk(menu_group) if r == "menu item"}
-                        or None, "the main menu")
-        assert "Audit Log" in menu, f"no 'Audit Log' in the main menu: {sorted(menu)}"
-        do_action(menu["Audit Log"], "click")
-        audit = wait_for(lambda: find_toplevel(app, "frame", "Audit Log"), "the Audit Log window")
+        audit = open_from_main_menu("Audit Log")
         audit_nodes = wait_for(lambda: (lambda ns: ns if any(r == "push button" and n == "Verify Integrity"
                                                              for r, n, _, _ in ns) else None)(walk(audit)),
                                "the Audit Log window's controls")
@@ -270,24 +260,17 @@ def main():
         do_action(verify[0], "click")
         wait_for(lambda: any(r == "label" and (n or "").startswith("Intact:")
                              for r, n, _, _ in walk(audit)), "Verify Integrity to say the trail is intact")
-        log("audit log window")
-        time.sleep(0.3)
-        screenshot(os.path.join(artifacts, "shell-audit-log.png"))
-        press_keys([KEY_ESCAPE])
-        wait_for(lambda: find_toplevel(app, "frame", "Audit Log") is None
-                 or not has_state(audit, Atspi.StateType.VISIBLE),
-                 "the Audit Log window to close")
+        look_and_close(audit, "Audit Log", "shell-audit-log.png")
 
+        # Ctrl+Q quits.
         press_keys([KEY_CONTROL_L, KEY_Q])
         rc = app_proc.wait(timeout=60)
         log("quit")
         assert rc == 0, f"clearance exited with status {rc}"
         assert os.path.isfile(db), "the database was not created at --db"
-        print("# PASS")
-        return 0
+        return clr_atspi.passed()
     finally:
-        stop(app_proc)
-        shutil.rmtree(tmp, ignore_errors=True)
+        clr_atspi.clean_up(app_proc, tmp)
 
 
 if __name__ == "__main__":

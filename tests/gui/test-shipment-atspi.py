@@ -37,8 +37,8 @@ os.environ["G_DEBUG"] = "gc-friendly"
 # The helpers beside this script; no bytecode left in the source tree.
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from clr_atspi import (Atspi, GLib, app_env, children, do_action, find_app,  # noqa: E402
-                       stop, text_of, watch)
+from clr_atspi import (Atspi, GLib, app_env, children, do_action, find_app, nodes_under,  # noqa: E402
+                       text_of, watch)
 import clr_atspi  # noqa: E402
 
 # One CSL record: Huawei on the Entity List, as trade.gov publishes it.
@@ -74,18 +74,14 @@ def wait_for(fn, what, timeout=20.0, interval=0.05):
 
 
 def find_all(root, role=None, name=None, description=None):
-    out, stack = [], [root]
-    while stack:
-        acc = stack.pop()
+    def matches(acc):
         try:
-            if ((role is None or acc.get_role_name() == role)
+            return ((role is None or acc.get_role_name() == role)
                     and (name is None or (acc.get_name() or "").replace("_", "") == name)
-                    and (description is None or acc.get_description() == description)):
-                out.append(acc)
-            stack.extend(reversed(list(children(acc))))
+                    and (description is None or acc.get_description() == description))
         except GLib.Error:
-            continue
-    return out
+            return False
+    return [acc for acc in nodes_under(root) if matches(acc)]
 
 
 def showing(acc):
@@ -152,6 +148,19 @@ class Form:
         acc = self.field(name, index)
         Atspi.EditableText.set_text_contents(acc, value)
         wait_for(lambda: text_of(acc) == value, f"{name!r} to read {value!r}")
+
+    def set_eccn(self, eccn, index=0):
+        """Sets the ECCN, then reads the fields again: the ECCN decides which
+        item facts (TPP, data-center design) the form asks for."""
+        self.set("ECCN", eccn, index)
+        time.sleep(0.2)
+        self.refresh()
+
+    def set_h100_facts(self):
+        """An H100-class item: 3A090.a, TPP 15832, a data-center design."""
+        self.set_eccn("3A090.a")
+        self.set("Total processing performance (TPP)", "15832")
+        press_toggle(self.panel, "Data center design: yes")
 
 
 def press_toggle(panel, name):
@@ -290,11 +299,7 @@ def main():
         assert "China" in (form.field("Destination").get_description() or ""), \
             "the alias PRC does not resolve to China"
         form.set("Description", "NVIDIA H100 SXM5 80GB")
-        form.set("ECCN", "3A090.a")
-        time.sleep(0.2)
-        form.refresh()
-        form.set("Total processing performance (TPP)", "15832")
-        press_toggle(panel, "Data center design: yes")
+        form.set_h100_facts()
         form.set("Quantity", "8")
         form.set("Name", "Shanghai Cloud Compute Co., Ltd.")
         form.set("Country", "CN")
@@ -310,9 +315,7 @@ def main():
         screenshot(artifacts, "shipment-license-required.png")
 
         # 2. End user changed to Huawei on an EAR99 item.
-        form.set("ECCN", "EAR99")
-        time.sleep(0.2)
-        form.refresh()
+        form.set_eccn("EAR99")
         assert "Total processing performance (TPP)" not in form.fields, \
             "the TPP field is still shown for EAR99"
         ok("the TPP field is shown only for the advanced-computing ECCN")
@@ -356,11 +359,7 @@ def main():
         # 3. A Vietnam shipment, then the date moved back to 2023-06-01.
         form.set("Reference", "PO-H100-VN")
         form.set("Destination", "Vietnam")
-        form.set("ECCN", "3A090.a")
-        time.sleep(0.2)
-        form.refresh()
-        form.set("Total processing performance (TPP)", "15832")
-        press_toggle(panel, "Data center design: yes")
+        form.set_h100_facts()
         form.set("Name", "Saigon Data Center JSC")
         form.set("Country", "VN")
         form.set("Headquarters country", "VN")
@@ -383,22 +382,15 @@ def main():
                  "the case in the case list")
         ok("the case list shows the saved case")
 
-        app_proc.terminate()
-        app_proc.wait(timeout=15)
+        clr_atspi.quit_app(app_proc)
         ok("clearance closed")
         return 0
     except AssertionError:
         screenshot(artifacts, "shipment-failure.png")
         raise
     finally:
-        stop(app_proc)
-        shutil.rmtree(tmp, ignore_errors=True)
+        clr_atspi.clean_up(app_proc, tmp)
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except AssertionError as e:
-        print(f"not ok {step + 1} - {e}", flush=True)
-        print(f"Bail out! {e}", flush=True)
-        sys.exit(1)
+    clr_atspi.tap_main(main, lambda: step)

@@ -23,7 +23,6 @@
 import importlib.util
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -38,7 +37,7 @@ sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from clr_atspi import (KEY_CONTROL_L, KEY_L, Atspi, app_env, click, do_action,  # noqa: E402
-                       find_app, press_keys, stop, text_of, toplevel, toplevels, watch)
+                       find_app, press_keys, text_of, toplevel, toplevels, watch)
 import clr_atspi  # noqa: E402
 
 # The Shipment page helpers (form filling, Evaluate, the verdict) of the
@@ -271,11 +270,7 @@ def scenario(binary, cli, artifacts, app_log):
         form.set("Export date", "2025-06-01")
         form.set("Destination", "China")
         form.set("Description", "NVIDIA H100 SXM5 80GB")
-        form.set("ECCN", "3A090.a")
-        time.sleep(0.2)
-        form.refresh()
-        form.set("Total processing performance (TPP)", "15832")
-        sa.press_toggle(panel, "Data center design: yes")
+        form.set_h100_facts()
         form.set("Quantity", "8")
         form.set("Name", END_USER)
         form.set("Country", "CN")
@@ -407,8 +402,7 @@ def scenario(binary, cli, artifacts, app_log):
         ok("no error toast after the cancelled dialogs or the import")
         clr_atspi.screenshot(os.path.join(artifacts, "shipment-files-import.png")) if artifacts else None
 
-        app_proc.terminate()
-        app_proc.wait(timeout=15)
+        clr_atspi.quit_app(app_proc)
         ok("clearance closed")
         print(f"# {time.monotonic() - clr_atspi.START:.1f}s", flush=True)
         return 0
@@ -417,14 +411,8 @@ def scenario(binary, cli, artifacts, app_log):
             clr_atspi.screenshot(os.path.join(artifacts, "shipment-files-failure.png"))
         raise
     finally:
-        stop(app_proc)
-        shutil.rmtree(tmp, ignore_errors=True)
+        clr_atspi.clean_up(app_proc, tmp)
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except AssertionError as e:
-        print(f"not ok {step + 1} - {e}", flush=True)
-        print(f"Bail out! {e}", flush=True)
-        sys.exit(1)
+    clr_atspi.tap_main(main, lambda: step)

@@ -56,14 +56,10 @@ fixture_teardown (Fixture       *f,
 static void
 write_newer_schema (const char *path)
 {
-  sqlite3 *db = NULL;
-  g_autofree char *sql = NULL;
+  g_autofree char *sql = g_strdup_printf ("CREATE TABLE t (x); PRAGMA user_version = %d;",
+                                          clr_store_get_latest_schema_version () + 1);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sql = g_strdup_printf ("CREATE TABLE t (x); PRAGMA user_version = %d;",
-                         clr_store_get_latest_schema_version () + 1);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  clr_test_sql_exec (path, sql);
 }
 
 /* Starts the application the way `clearance` does and waits for the dialog. */
@@ -163,14 +159,15 @@ move_aside_and_start_fresh (Fixture    *f,
   finish_app (app);
 }
 
+/* Runs @body (a void (*) (Fixture *)) in a subprocess of this test: the
+ * application is made once per process. */
 static void
-test_corrupt_move_aside (Fixture       *f,
-                         gconstpointer  data)
+test_in_subprocess (Fixture       *f,
+                    gconstpointer  body)
 {
   if (g_test_subprocess ())
     {
-      g_assert_true (g_file_set_contents (f->db, GARBAGE GARBAGE GARBAGE, -1, NULL));
-      move_aside_and_start_fresh (f, GARBAGE GARBAGE GARBAGE);
+      ((void (*) (Fixture *)) body) (f);
       return;
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
@@ -178,120 +175,97 @@ test_corrupt_move_aside (Fixture       *f,
 }
 
 static void
-test_newer_schema_move_aside (Fixture       *f,
-                              gconstpointer  data)
+corrupt_move_aside (Fixture *f)
 {
-  if (g_test_subprocess ())
-    {
-      write_newer_schema (f->db);
-      move_aside_and_start_fresh (f, NULL);
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  g_assert_true (g_file_set_contents (f->db, GARBAGE GARBAGE GARBAGE, -1, NULL));
+  move_aside_and_start_fresh (f, GARBAGE GARBAGE GARBAGE);
 }
 
 static void
-test_quit_leaves_file_alone (Fixture       *f,
-                             gconstpointer  data)
+newer_schema_move_aside (Fixture *f)
 {
-  if (g_test_subprocess ())
-    {
-      ClrApplication *app = NULL;
-      AdwMessageDialog *dialog;
-      g_autofree char *contents = NULL;
-      g_autofree char *moved = NULL;
+  write_newer_schema (f->db);
+  move_aside_and_start_fresh (f, NULL);
+}
 
-      g_assert_true (g_file_set_contents (f->db, GARBAGE, -1, NULL));
-      dialog = start_and_wait_for_dialog (&app, f->db);
-      adw_message_dialog_response (dialog, "quit");
-      clr_gui_test_iterate ();
+static void
+quit_leaves_file_alone (Fixture *f)
+{
+  ClrApplication *app = NULL;
+  AdwMessageDialog *dialog;
+  g_autofree char *contents = NULL;
+  g_autofree char *moved = NULL;
 
-      g_assert_null (clr_application_get_store (app));
-      g_assert_null (clr_gui_test_find_window (CLR_TYPE_WINDOW));
-      g_assert_true (g_file_get_contents (f->db, &contents, NULL, NULL));
-      g_assert_cmpstr (contents, ==, GARBAGE);
-      moved = find_moved_aside (f);
-      g_assert_null (moved);
+  g_assert_true (g_file_set_contents (f->db, GARBAGE, -1, NULL));
+  dialog = start_and_wait_for_dialog (&app, f->db);
+  adw_message_dialog_response (dialog, "quit");
+  clr_gui_test_iterate ();
 
-      finish_app (app);
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  g_assert_null (clr_application_get_store (app));
+  g_assert_null (clr_gui_test_find_window (CLR_TYPE_WINDOW));
+  g_assert_true (g_file_get_contents (f->db, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, GARBAGE);
+  moved = find_moved_aside (f);
+  g_assert_null (moved);
+
+  finish_app (app);
 }
 
 /* The database's WAL removed under the running app (issue 16 §1): the next
  * change reopens the database and a dialog names the action to check. File
  * dialogs start in Documents (else home), never in the database's folder. */
 static void
-test_wal_replaced_dialog (Fixture       *f,
-                          gconstpointer  data)
+wal_replaced_dialog (Fixture *f)
 {
-  if (g_test_subprocess ())
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GFile) folder = clr_application_dup_dialog_folder ();
-      g_autofree char *folder_path = g_file_get_path (folder);
-      g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (f->db, "-shm", NULL);
-      ClrApplication *app = clr_application_new ();
-      AdwMessageDialog *dialog;
-      ClrStore *store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = clr_application_dup_dialog_folder ();
+  g_autofree char *folder_path = g_file_get_path (folder);
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->db, "-shm", NULL);
+  ClrApplication *app = clr_application_new ();
+  AdwMessageDialog *dialog;
+  ClrStore *store;
 
-      g_assert_cmpstr (folder_path, !=, f->dir);
-      g_assert_true (g_strcmp0 (folder_path, g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS)) == 0 ||
-                     g_strcmp0 (folder_path, g_get_home_dir ()) == 0);
+  g_assert_cmpstr (folder_path, !=, f->dir);
+  g_assert_true (g_strcmp0 (folder_path, g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS)) == 0 ||
+                 g_strcmp0 (folder_path, g_get_home_dir ()) == 0);
 
-      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-      g_application_register (G_APPLICATION (app), NULL, &error);
-      g_assert_no_error (error);
-      g_application_activate (G_APPLICATION (app));
-      CLR_GUI_TEST_WAIT_UNTIL (clr_application_get_store (app) != NULL &&
-                               clr_gui_test_find_window (CLR_TYPE_WINDOW) != NULL, 20);
-      store = clr_application_get_store (app);
-      g_assert_nonnull (store);
-      g_assert_null (clr_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  CLR_GUI_TEST_WAIT_UNTIL (clr_application_get_store (app) != NULL &&
+                           clr_gui_test_find_window (CLR_TYPE_WINDOW) != NULL, 20);
+  store = clr_application_get_store (app);
+  g_assert_nonnull (store);
+  g_assert_null (clr_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
 
-      g_assert_cmpint (g_unlink (wal), ==, 0);
-      g_unlink (shm);
-      g_assert_cmpint (clr_store_audit_append (store, "review.decide", "review", "42", 0, NULL, NULL, &error),
-                       >, 0);
-      g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (wal), ==, 0);
+  g_unlink (shm);
+  g_assert_cmpint (clr_store_audit_append (store, "review.decide", "review", "42", 0, NULL, NULL, &error),
+                   >, 0);
+  g_assert_no_error (error);
 
-      CLR_GUI_TEST_WAIT_UNTIL (clr_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL, 20);
-      dialog = ADW_MESSAGE_DIALOG (clr_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
-      g_assert_nonnull (dialog);
-      g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Recent Changes May Be Lost");
-      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "review.decide review 42"));
-      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), f->db));
+  CLR_GUI_TEST_WAIT_UNTIL (clr_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL, 20);
+  dialog = ADW_MESSAGE_DIALOG (clr_gui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Recent Changes May Be Lost");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "review.decide review 42"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), f->db));
 
-      /* The store goes on working: the next change is saved. */
-      g_assert_cmpint (clr_store_audit_append (store, "review.decide", "review", "43", 0, NULL, NULL, &error),
-                       >, 0);
-      g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  /* The store goes on working: the next change is saved. */
+  g_assert_cmpint (clr_store_audit_append (store, "review.decide", "review", "43", 0, NULL, NULL, &error),
+                   >, 0);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
 
-      finish_app (app);
-      return;
-    }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  finish_app (app);
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  clr_gui_test_init (&argc, &argv);
+static const ClrTestCase tests[] = {
+  CLR_TEST_DATA ("/clearance/gui/store-error/corrupt-move-aside", test_in_subprocess, corrupt_move_aside),
+  CLR_TEST_DATA ("/clearance/gui/store-error/newer-schema-move-aside", test_in_subprocess, newer_schema_move_aside),
+  CLR_TEST_DATA ("/clearance/gui/store-error/quit-leaves-file-alone", test_in_subprocess, quit_leaves_file_alone),
+  CLR_TEST_DATA ("/clearance/gui/store-error/wal-replaced-dialog", test_in_subprocess, wal_replaced_dialog),
+};
 
-  g_test_add ("/clearance/gui/store-error/corrupt-move-aside", Fixture, NULL,
-              fixture_setup, test_corrupt_move_aside, fixture_teardown);
-  g_test_add ("/clearance/gui/store-error/newer-schema-move-aside", Fixture, NULL,
-              fixture_setup, test_newer_schema_move_aside, fixture_teardown);
-  g_test_add ("/clearance/gui/store-error/quit-leaves-file-alone", Fixture, NULL,
-              fixture_setup, test_quit_leaves_file_alone, fixture_teardown);
-  g_test_add ("/clearance/gui/store-error/wal-replaced-dialog", Fixture, NULL,
-              fixture_setup, test_wal_replaced_dialog, fixture_teardown);
-
-  return g_test_run ();
-}
+CLR_GUI_TEST_MAIN (NULL, tests, Fixture, fixture_setup, fixture_teardown)

@@ -19,6 +19,8 @@
 #include "shipment/clr-picker-popover.h"
 #include "shipment/clr-shipment-form.h"
 
+static ClrApplication *app;
+
 #define find_field(root, title) \
   ((ClrFieldRow *) clr_gui_test_find_widget (GTK_WIDGET (root), CLR_TYPE_FIELD_ROW, (title)))
 
@@ -262,20 +264,12 @@ test_finding_row (void)
   clr_gui_test_iterate ();
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  ClrApplication *app;
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/shipment/widgets/complete-from-g-object-new", test_complete_from_g_object_new),
+  CLR_TEST_FUNC ("/shipment/widgets/catalog-construct-property", test_catalog_construct_property),
+  CLR_TEST_FUNC ("/shipment/widgets/picker", test_picker),
+  CLR_TEST_FUNC ("/shipment/widgets/finding-row", test_finding_row),
+  CLR_TEST_FUNC ("/widgets/entry-view", test_entry_view),
+};
 
-  clr_gui_test_init (&argc, &argv);
-  app = clr_gui_test_app_new ();
-
-  g_test_add_func ("/shipment/widgets/complete-from-g-object-new", test_complete_from_g_object_new);
-  g_test_add_func ("/shipment/widgets/catalog-construct-property", test_catalog_construct_property);
-  g_test_add_func ("/shipment/widgets/picker", test_picker);
-  g_test_add_func ("/shipment/widgets/finding-row", test_finding_row);
-  g_test_add_func ("/widgets/entry-view", test_entry_view);
-
-  return clr_gui_test_run (app);
-}
+CLR_GUI_TEST_MAIN_FUNCS (&app, tests)

@@ -357,26 +357,16 @@ test_narrow (void)
   g_settings_reset (gsettings (), "window-height");
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  int rc;
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/clearance/gui/window/pages", test_pages),
+  CLR_TEST_FUNC ("/clearance/gui/window/switch-pages-with-actions", test_switch_pages_with_actions),
+  CLR_TEST_FUNC ("/clearance/gui/window/unknown-page-is-refused", test_unknown_page_is_refused),
+  CLR_TEST_FUNC ("/clearance/gui/window/size-remembered", test_size_remembered),
+  CLR_TEST_FUNC ("/clearance/gui/window/close-action", test_close_action),
+  CLR_TEST_FUNC ("/clearance/gui/window/accels-and-shortcuts-window", test_accels_and_shortcuts_window),
+  CLR_TEST_FUNC ("/clearance/gui/window/about-and-preferences", test_about_and_preferences),
+  CLR_TEST_FUNC ("/clearance/gui/window/narrow", test_narrow),
+  CLR_TEST_FUNC ("/clearance/gui/app/open-shipment-file", test_open_shipment_file),
+};
 
-  clr_gui_test_init (&argc, &argv);
-  app = clr_gui_test_app_new ();
-
-  g_test_add_func ("/clearance/gui/window/pages", test_pages);
-  g_test_add_func ("/clearance/gui/window/switch-pages-with-actions", test_switch_pages_with_actions);
-  g_test_add_func ("/clearance/gui/window/unknown-page-is-refused", test_unknown_page_is_refused);
-  g_test_add_func ("/clearance/gui/window/size-remembered", test_size_remembered);
-  g_test_add_func ("/clearance/gui/window/close-action", test_close_action);
-  g_test_add_func ("/clearance/gui/window/accels-and-shortcuts-window", test_accels_and_shortcuts_window);
-  g_test_add_func ("/clearance/gui/window/about-and-preferences", test_about_and_preferences);
-  g_test_add_func ("/clearance/gui/window/narrow", test_narrow);
-
-  g_test_add_func ("/clearance/gui/app/open-shipment-file", test_open_shipment_file);
-
-  rc = clr_gui_test_run (app);
-  return rc;
-}
+CLR_GUI_TEST_MAIN_FUNCS (&app, tests)

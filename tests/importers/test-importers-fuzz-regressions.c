@@ -153,15 +153,10 @@ test_byte_flips (void)
       }
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/importers/fuzz/regressions", test_regressions),
+  CLR_TEST_FUNC ("/importers/fuzz/prefixes", test_prefixes),
+  CLR_TEST_FUNC ("/importers/fuzz/byte-flips", test_byte_flips),
+};
 
-  g_test_add_func ("/importers/fuzz/regressions", test_regressions);
-  g_test_add_func ("/importers/fuzz/prefixes", test_prefixes);
-  g_test_add_func ("/importers/fuzz/byte-flips", test_byte_flips);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN_FUNCS (tests)

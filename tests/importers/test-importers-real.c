@@ -521,22 +521,17 @@ test_old_samples (void)
     }
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/importers/real/csl-2022", test_csl_2022),
+  CLR_TEST_FUNC ("/importers/real/csl-2023-truncated", test_csl_2023_truncated),
+  CLR_TEST_FUNC ("/importers/real/csl-samples", test_csl_samples),
+  CLR_TEST_FUNC ("/importers/real/csl-2026-compact", test_csl_2026_compact),
+  CLR_TEST_FUNC ("/importers/real/ofac-sdn-2021", test_ofac_sdn_2021),
+  CLR_TEST_FUNC ("/importers/real/ofac-sdn-2024-diff", test_ofac_sdn_2024_diff),
+  CLR_TEST_FUNC ("/importers/real/ofac-nonsdn", test_ofac_nonsdn),
+  CLR_TEST_FUNC ("/importers/real/ofac-xml", test_ofac_xml),
+  CLR_TEST_FUNC ("/importers/real/dpl", test_dpl),
+  CLR_TEST_FUNC ("/importers/real/old-samples", test_old_samples),
+};
 
-  g_test_add_func ("/importers/real/csl-2022", test_csl_2022);
-  g_test_add_func ("/importers/real/csl-2023-truncated", test_csl_2023_truncated);
-  g_test_add_func ("/importers/real/csl-samples", test_csl_samples);
-  g_test_add_func ("/importers/real/csl-2026-compact", test_csl_2026_compact);
-  g_test_add_func ("/importers/real/ofac-sdn-2021", test_ofac_sdn_2021);
-  g_test_add_func ("/importers/real/ofac-sdn-2024-diff", test_ofac_sdn_2024_diff);
-  g_test_add_func ("/importers/real/ofac-nonsdn", test_ofac_nonsdn);
-  g_test_add_func ("/importers/real/ofac-xml", test_ofac_xml);
-  g_test_add_func ("/importers/real/dpl", test_dpl);
-  g_test_add_func ("/importers/real/old-samples", test_old_samples);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN_FUNCS (tests)

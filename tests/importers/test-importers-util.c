@@ -75,15 +75,7 @@ ClrEntry *
 find_entry (GPtrArray  *entries,
             const char *name)
 {
-  for (guint i = 0; i < entries->len; i++)
-    {
-      ClrEntry *e = g_ptr_array_index (entries, i);
-
-      if (g_strcmp0 (e->name, name) == 0)
-        return e;
-    }
-  g_error ("no entry named “%s”", name);
-  return NULL;
+  return clr_test_find_by_string (entries, G_STRUCT_OFFSET (ClrEntry, name), name, "entry named");
 }
 
 void

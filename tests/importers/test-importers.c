@@ -729,32 +729,27 @@ test_missing_file (void)
   g_assert_nonnull (strstr (error->message, "/nonexistent/sdn.csv"));
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/importers/format-names", test_format_names),
+  CLR_TEST_FUNC ("/importers/detect", test_detect),
+  CLR_TEST_FUNC ("/importers/csl-csv", test_csl_csv),
+  CLR_TEST_FUNC ("/importers/csl-csv-2019", test_csl_csv_2019),
+  CLR_TEST_FUNC ("/importers/csl-qualifier-aliases", test_csl_qualifier_aliases),
+  CLR_TEST_FUNC ("/importers/csl-bom", test_csl_bom),
+  CLR_TEST_FUNC ("/importers/uvl-legacy", test_uvl_legacy),
+  CLR_TEST_FUNC ("/importers/csl-json", test_csl_json),
+  CLR_TEST_FUNC ("/importers/ofac-csv-sdn", test_ofac_csv_sdn),
+  CLR_TEST_FUNC ("/importers/ofac-csv-nonsdn", test_ofac_csv_nonsdn),
+  CLR_TEST_FUNC ("/importers/ofac-xml", test_ofac_xml),
+  CLR_TEST_FUNC ("/importers/dpl", test_dpl),
+  CLR_TEST_FUNC ("/importers/stream", test_stream),
+  CLR_TEST_FUNC ("/importers/progress", test_progress),
+  CLR_TEST_FUNC ("/importers/cancel", test_cancel),
+  CLR_TEST_FUNC ("/importers/callback-error", test_callback_error),
+  CLR_TEST_FUNC ("/importers/errors", test_errors),
+  CLR_TEST_FUNC ("/importers/long-names", test_long_names),
+  CLR_TEST_FUNC ("/importers/binary-junk", test_binary_junk),
+  CLR_TEST_FUNC ("/importers/missing-file", test_missing_file),
+};
 
-  g_test_add_func ("/importers/format-names", test_format_names);
-  g_test_add_func ("/importers/detect", test_detect);
-  g_test_add_func ("/importers/csl-csv", test_csl_csv);
-  g_test_add_func ("/importers/csl-csv-2019", test_csl_csv_2019);
-  g_test_add_func ("/importers/csl-qualifier-aliases", test_csl_qualifier_aliases);
-  g_test_add_func ("/importers/csl-bom", test_csl_bom);
-  g_test_add_func ("/importers/uvl-legacy", test_uvl_legacy);
-  g_test_add_func ("/importers/csl-json", test_csl_json);
-  g_test_add_func ("/importers/ofac-csv-sdn", test_ofac_csv_sdn);
-  g_test_add_func ("/importers/ofac-csv-nonsdn", test_ofac_csv_nonsdn);
-  g_test_add_func ("/importers/ofac-xml", test_ofac_xml);
-  g_test_add_func ("/importers/dpl", test_dpl);
-  g_test_add_func ("/importers/stream", test_stream);
-  g_test_add_func ("/importers/progress", test_progress);
-  g_test_add_func ("/importers/cancel", test_cancel);
-  g_test_add_func ("/importers/callback-error", test_callback_error);
-  g_test_add_func ("/importers/errors", test_errors);
-  g_test_add_func ("/importers/long-names", test_long_names);
-  g_test_add_func ("/importers/binary-junk", test_binary_junk);
-  g_test_add_func ("/importers/missing-file", test_missing_file);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN_FUNCS (tests)

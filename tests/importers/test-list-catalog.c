@@ -13,6 +13,7 @@
 #include "clr-engine-error.h"
 #include "clr-importer.h"
 #include "clr-list-catalog.h"
+#include "clr-test.h"
 
 static char *
 catalog_path (void)
@@ -176,16 +177,11 @@ test_broken (void)
     }
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/importers/list-catalog/bundled", test_bundled),
+  CLR_TEST_FUNC ("/importers/list-catalog/source-pages", test_source_pages),
+  CLR_TEST_FUNC ("/importers/list-catalog/file-is-bundled", test_file_is_bundled),
+  CLR_TEST_FUNC ("/importers/list-catalog/broken", test_broken),
+};
 
-  g_test_add_func ("/importers/list-catalog/bundled", test_bundled);
-  g_test_add_func ("/importers/list-catalog/source-pages", test_source_pages);
-  g_test_add_func ("/importers/list-catalog/file-is-bundled", test_file_is_bundled);
-  g_test_add_func ("/importers/list-catalog/broken", test_broken);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN_FUNCS (tests)

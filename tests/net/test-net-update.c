@@ -648,6 +648,26 @@ test_leftovers_cleaned (Fixture       *fixture,
   g_rmdir (live);
 }
 
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/net/update/success-then-not-modified", test_success_and_not_modified),
+  CLR_TEST ("/net/update/changed-file", test_changed_file),
+  CLR_TEST ("/net/update/not-found", test_not_found),
+  CLR_TEST ("/net/update/truncated", test_truncated),
+  CLR_TEST ("/net/update/stalled", test_stalled),
+  CLR_TEST ("/net/update/retry", test_retry),
+  CLR_TEST ("/net/update/bad-content", test_bad_content),
+  CLR_TEST ("/net/update/guard", test_guard),
+  CLR_TEST ("/net/update/invalid", test_invalid_url),
+  CLR_TEST ("/net/update/too-large", test_too_large),
+  CLR_TEST ("/net/update/async-progress", test_async_progress),
+  CLR_TEST ("/net/update/async-cancel", test_async_cancel),
+  CLR_TEST ("/net/update/real-csl-2022", test_real_csl),
+  CLR_TEST ("/net/update/http-refused", test_http_refused),
+  CLR_TEST ("/net/update/deadline", test_deadline),
+  CLR_TEST ("/net/update/html-page", test_html_page),
+  CLR_TEST ("/net/update/leftovers-cleaned", test_leftovers_cleaned),
+};
+
 int
 main (int   argc,
       char *argv[])
@@ -663,27 +683,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   server = clr_test_server_new ();
-
-#define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-  ADD ("/net/update/success-then-not-modified", test_success_and_not_modified);
-  ADD ("/net/update/changed-file", test_changed_file);
-  ADD ("/net/update/not-found", test_not_found);
-  ADD ("/net/update/truncated", test_truncated);
-  ADD ("/net/update/stalled", test_stalled);
-  ADD ("/net/update/retry", test_retry);
-  ADD ("/net/update/bad-content", test_bad_content);
-  ADD ("/net/update/guard", test_guard);
-  ADD ("/net/update/invalid", test_invalid_url);
-  ADD ("/net/update/too-large", test_too_large);
-  ADD ("/net/update/async-progress", test_async_progress);
-  ADD ("/net/update/async-cancel", test_async_cancel);
-  ADD ("/net/update/real-csl-2022", test_real_csl);
-  ADD ("/net/update/http-refused", test_http_refused);
-  ADD ("/net/update/deadline", test_deadline);
-  ADD ("/net/update/html-page", test_html_page);
-  ADD ("/net/update/leftovers-cleaned", test_leftovers_cleaned);
-#undef ADD
+  CLR_TEST_ADD_CASES (tests, Fixture, fixture_set_up, fixture_tear_down);
 
   result = g_test_run ();
   clr_test_server_free (server);

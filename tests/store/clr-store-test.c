@@ -173,3 +173,52 @@ clr_store_test_hits_of (JsonArray *screening,
 {
   return json_object_get_array_member (json_array_get_object_element (screening, index), "hits");
 }
+
+GPtrArray *
+clr_store_test_review_list (ClrStore        *store,
+                            ClrReviewStatus  status,
+                            const char      *search,
+                            const char      *list_code)
+{
+  g_autoptr(GError) error = NULL;
+  ClrReviewFilter filter;
+  GPtrArray *items;
+
+  clr_review_filter_init (&filter);
+  filter.status = status;
+  filter.search = search;
+  filter.list_code = list_code;
+  items = clr_store_review_list (store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (items);
+  return items;
+}
+
+GPtrArray *
+clr_store_test_diff (ClrStore   *store,
+                     const char *source,
+                     guint      *added,
+                     guint      *removed,
+                     guint      *changed)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *changes = clr_store_diff_latest (store, source, NULL, NULL, &error);
+  guint n[3] = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_nonnull (changes);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      ClrListChange *change = g_ptr_array_index (changes, i);
+
+      g_assert_cmpint (change->kind, <, G_N_ELEMENTS (n));
+      n[change->kind]++;
+    }
+  if (added != NULL)
+    *added = n[CLR_LIST_CHANGE_ADDED];
+  if (removed != NULL)
+    *removed = n[CLR_LIST_CHANGE_REMOVED];
+  if (changed != NULL)
+    *changed = n[CLR_LIST_CHANGE_CHANGED];
+  return changes;
+}

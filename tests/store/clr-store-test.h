@@ -10,6 +10,7 @@
 
 #include "clr-matcher.h"
 #include "clr-store-lists.h"
+#include "clr-store-review.h"
 #include "clr-store-screening.h"
 #include "clr-test.h"
 
@@ -64,6 +65,21 @@ void       clr_store_test_write_version   (ClrStore        *store,
  * per ultimate parent) with its hits from the store's current lists. */
 JsonArray *clr_store_test_screen_parties  (ClrStore        *store,
                                            JsonArray       *parties);
+/* The review items in @store with @status (CLR_REVIEW_STATUS_ANY for all),
+ * whose party matches @search and whose list is @list_code (either NULL for
+ * any), asserting the query succeeds. */
+GPtrArray *clr_store_test_review_list     (ClrStore        *store,
+                                           ClrReviewStatus  status,
+                                           const char      *search,
+                                           const char      *list_code);
+/* The changes between the last two versions of @source, asserting the diff
+ * succeeds; how many were added, removed and changed in @added, @removed
+ * and @changed (each may be NULL). */
+GPtrArray *clr_store_test_diff            (ClrStore        *store,
+                                           const char      *source,
+                                           guint           *added,
+                                           guint           *removed,
+                                           guint           *changed);
 /* The hits of party @index in @screening. */
 JsonArray *clr_store_test_hits_of         (JsonArray       *screening,
                                            guint            index);

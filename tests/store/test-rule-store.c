@@ -57,18 +57,6 @@ active_sha (ClrStore *store)
 }
 
 static void
-pack_loaded (GObject      *source,
-             GAsyncResult *res,
-             gpointer      user_data)
-{
-  ClrRulePack **out = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *out = clr_store_load_rule_pack_finish (CLR_STORE (source), res, &error);
-  g_assert_no_error (error);
-}
-
-static void
 test_first_use (Fixture       *f,
                 gconstpointer  data)
 {
@@ -89,11 +77,15 @@ test_first_use (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (row, "sha256"), ==, clr_rule_pack_get_sha256 (bundled));
 
   {
+    g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+    ClrTestAsync wait = { loop, NULL };
+    g_autoptr(GAsyncResult) result = NULL;
     g_autoptr(ClrRulePack) async = NULL;
 
-    clr_store_load_rule_pack_async (f->store, NULL, pack_loaded, &async);
-    while (async == NULL)
-      g_main_context_iteration (NULL, TRUE);
+    clr_store_load_rule_pack_async (f->store, NULL, clr_test_async_ready, &wait);
+    result = clr_test_async_wait (&wait);
+    async = clr_store_load_rule_pack_finish (f->store, result, &error);
+    g_assert_no_error (error);
     g_assert_cmpstr (clr_rule_pack_get_sha256 (async), ==, clr_rule_pack_get_sha256 (bundled));
   }
 }
@@ -154,24 +146,15 @@ shipment (void)
 }
 
 static void
-evaluated (GObject      *source,
-           GAsyncResult *res,
-           gpointer      user_data)
-{
-  JsonNode **out = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *out = clr_store_evaluate_shipment_finish (CLR_STORE (source), res, &error);
-  g_assert_no_error (error);
-}
-
-static void
 test_evaluate (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) s = shipment ();
   g_autoptr(JsonNode) sync = clr_store_evaluate_shipment (f->store, s, NULL, "cfr-text", TRUE, &error);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  ClrTestAsync wait = { loop, NULL };
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonNode) async = NULL;
   g_autoptr(JsonNode) bad = NULL;
 
@@ -180,9 +163,10 @@ test_evaluate (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (sync), "posture"), ==, "cfr-text");
   g_assert_true (json_object_has_member (json_node_get_object (sync), "trace"));
 
-  clr_store_evaluate_shipment_async (f->store, s, "2022-01-01", NULL, NULL, evaluated, &async);
-  while (async == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  clr_store_evaluate_shipment_async (f->store, s, "2022-01-01", NULL, NULL, clr_test_async_ready, &wait);
+  result = clr_test_async_wait (&wait);
+  async = clr_store_evaluate_shipment_finish (f->store, result, &error);
+  g_assert_no_error (error);
   /* before 3A090 existed, with no lists loaded: screening is the open question */
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (async), "verdict"), ==, "review");
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (async), "as_of"), ==, "2022-01-01");
@@ -192,15 +176,10 @@ test_evaluate (Fixture       *f,
   g_assert_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT);
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/rule-store/first-use", test_first_use),
+  CLR_TEST ("/rule-store/import", test_import),
+  CLR_TEST ("/rule-store/evaluate", test_evaluate),
+};
 
-  g_test_add ("/rule-store/first-use", Fixture, NULL, clr_store_test_set_up, test_first_use, clr_store_test_tear_down);
-  g_test_add ("/rule-store/import", Fixture, NULL, clr_store_test_set_up, test_import, clr_store_test_tear_down);
-  g_test_add ("/rule-store/evaluate", Fixture, NULL, clr_store_test_set_up, test_evaluate, clr_store_test_tear_down);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, clr_store_test_set_up, clr_store_test_tear_down)

@@ -309,25 +309,15 @@ test_rule_pack_import (Fixture       *f,
   g_assert_true (clr_store_audit_verify (f->store, NULL, NULL, NULL));
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  /* Before any thread exists. */
-  g_setenv ("CLEARANCE_REVIEWER", "Mei Chen", TRUE);
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/store/audit/append-and-verify", test_append_and_verify),
+  CLR_TEST ("/store/audit/reviewer", test_reviewer),
+  CLR_TEST ("/store/audit/append-only", test_append_only),
+  CLR_TEST ("/store/audit/tamper-detected", test_tamper_detected),
+  CLR_TEST ("/store/audit/tamper-rehash-detected", test_tamper_rehash_detected),
+  CLR_TEST ("/store/audit/deletion-detected", test_deletion_detected),
+  CLR_TEST ("/store/audit/export", test_export),
+  CLR_TEST ("/store/audit/rule-pack-import", test_rule_pack_import),
+};
 
-#define ADD(name, func) \
-  g_test_add ("/store/audit/" name, Fixture, NULL, clr_store_test_set_up, func, clr_store_test_tear_down)
-  ADD ("append-and-verify", test_append_and_verify);
-  ADD ("reviewer", test_reviewer);
-  ADD ("append-only", test_append_only);
-  ADD ("tamper-detected", test_tamper_detected);
-  ADD ("tamper-rehash-detected", test_tamper_rehash_detected);
-  ADD ("deletion-detected", test_deletion_detected);
-  ADD ("export", test_export);
-  ADD ("rule-pack-import", test_rule_pack_import);
-#undef ADD
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN ("Mei Chen", tests, Fixture, clr_store_test_set_up, clr_store_test_tear_down)

@@ -152,6 +152,23 @@ assert_refs (GPtrArray  *cases,
   g_assert_cmpstr (joined, ==, expected);
 }
 
+/* The cases the store lists for @search, @status and @limit, asserting
+ * their references are @expected (comma-separated, in order). */
+static GPtrArray *
+list_refs (ClrStore      *store,
+           const char    *search,
+           ClrCaseStatus  status,
+           guint          limit,
+           const char    *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = clr_store_list_cases (store, search, status, limit, &error);
+
+  g_assert_no_error (error);
+  assert_refs (cases, expected);
+  return g_steal_pointer (&cases);
+}
+
 static void
 test_list_search_archive (Fixture       *f,
                           gconstpointer  data)
@@ -160,6 +177,10 @@ test_list_search_archive (Fixture       *f,
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(JsonNode) result = clr_test_parse ("{\"verdict\": \"license_required\", \"as_of\": \"2025-06-01\", "
                                       "\"findings\": [{\"rule\": \"ai-chips-cn\", \"outcome\": \"license_required\"}]}");
+  static const struct { const char *search, *refs; } searches[] = {
+    { "po-1", "PO-1" }, { "huawei", "PO-2" }, { "2023-06", "PO-1" },
+    { "DE", "RMA_9%" }, { "9%", "RMA_9%" }, { "_", "RMA_9%" },
+  };
   gint64 a, b, c;
 
   a = create_with (f->store, "{\"reference\": \"PO-1\", \"destination\": \"VN\", \"date\": \"2023-06-01\", "
@@ -169,41 +190,17 @@ test_list_search_archive (Fixture       *f,
   c = create_with (f->store, "{\"reference\": \"RMA_9%\", \"destination\": \"DE\", \"date\": \"2026-02-02\"}");
 
   /* Most recently saved first. */
-  cases = clr_store_list_cases (f->store, NULL, CLR_CASE_STATUS_ANY, 0, &error);
-  g_assert_no_error (error);
-  assert_refs (cases, "RMA_9%,PO-2,PO-1");
-  g_clear_pointer (&cases, g_ptr_array_unref);
-
-  cases = clr_store_list_cases (f->store, NULL, CLR_CASE_STATUS_ANY, 2, &error);
-  g_assert_no_error (error);
-  assert_refs (cases, "RMA_9%,PO-2");
-  g_clear_pointer (&cases, g_ptr_array_unref);
+  g_ptr_array_unref (list_refs (f->store, NULL, CLR_CASE_STATUS_ANY, 0, "RMA_9%,PO-2,PO-1"));
+  g_ptr_array_unref (list_refs (f->store, NULL, CLR_CASE_STATUS_ANY, 2, "RMA_9%,PO-2"));
 
   /* Search: reference, destination, date, party name, verdict; case-insensitive;
    * LIKE wildcards are literal. */
-  cases = clr_store_list_cases (f->store, "po-1", CLR_CASE_STATUS_ANY, 0, &error);
-  assert_refs (cases, "PO-1");
-  g_clear_pointer (&cases, g_ptr_array_unref);
-  cases = clr_store_list_cases (f->store, "huawei", CLR_CASE_STATUS_ANY, 0, &error);
-  assert_refs (cases, "PO-2");
-  g_clear_pointer (&cases, g_ptr_array_unref);
-  cases = clr_store_list_cases (f->store, "2023-06", CLR_CASE_STATUS_ANY, 0, &error);
-  assert_refs (cases, "PO-1");
-  g_clear_pointer (&cases, g_ptr_array_unref);
-  cases = clr_store_list_cases (f->store, "DE", CLR_CASE_STATUS_ANY, 0, &error);
-  assert_refs (cases, "RMA_9%");
-  g_clear_pointer (&cases, g_ptr_array_unref);
-  cases = clr_store_list_cases (f->store, "9%", CLR_CASE_STATUS_ANY, 0, &error);
-  assert_refs (cases, "RMA_9%");
-  g_clear_pointer (&cases, g_ptr_array_unref);
-  cases = clr_store_list_cases (f->store, "_", CLR_CASE_STATUS_ANY, 0, &error);
-  assert_refs (cases, "RMA_9%");
-  g_clear_pointer (&cases, g_ptr_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    g_ptr_array_unref (list_refs (f->store, searches[i].search, CLR_CASE_STATUS_ANY, 0, searches[i].refs));
 
   g_assert_true (clr_store_save_case_result (f->store, b, result, &error));
   g_assert_no_error (error);
-  cases = clr_store_list_cases (f->store, "license_required", CLR_CASE_STATUS_ANY, 0, &error);
-  assert_refs (cases, "PO-2");
+  cases = list_refs (f->store, "license_required", CLR_CASE_STATUS_ANY, 0, "PO-2");
   g_assert_cmpstr (((ClrCase *) g_ptr_array_index (cases, 0))->verdict, ==, "license_required");
   g_assert_nonnull (((ClrCase *) g_ptr_array_index (cases, 0))->evaluated_at);
   g_clear_pointer (&cases, g_ptr_array_unref);
@@ -211,11 +208,8 @@ test_list_search_archive (Fixture       *f,
   /* Archive: gone from the open list, still there, and back again. */
   g_assert_true (clr_store_set_case_archived (f->store, a, TRUE, &error));
   g_assert_no_error (error);
-  cases = clr_store_list_cases (f->store, NULL, CLR_CASE_STATUS_OPEN, 0, &error);
-  assert_refs (cases, "RMA_9%,PO-2");
-  g_clear_pointer (&cases, g_ptr_array_unref);
-  cases = clr_store_list_cases (f->store, NULL, CLR_CASE_STATUS_ARCHIVED, 0, &error);
-  assert_refs (cases, "PO-1");
+  g_ptr_array_unref (list_refs (f->store, NULL, CLR_CASE_STATUS_OPEN, 0, "RMA_9%,PO-2"));
+  cases = list_refs (f->store, NULL, CLR_CASE_STATUS_ARCHIVED, 0, "PO-1");
   g_assert_cmpint (((ClrCase *) g_ptr_array_index (cases, 0))->status, ==, CLR_CASE_STATUS_ARCHIVED);
   g_clear_pointer (&cases, g_ptr_array_unref);
   g_assert_true (clr_store_set_case_archived (f->store, a, FALSE, &error));
@@ -443,22 +437,14 @@ test_async (Fixture       *f,
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND);
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/store/cases/create-and-get", test_create_and_get),
+  CLR_TEST ("/store/cases/autosave", test_autosave),
+  CLR_TEST ("/store/cases/list-search-archive", test_list_search_archive),
+  CLR_TEST ("/store/cases/result-and-history", test_result_and_history),
+  CLR_TEST ("/store/cases/duplicate", test_duplicate),
+  CLR_TEST ("/store/cases/json-round-trip", test_json_round_trip),
+  CLR_TEST ("/store/cases/async", test_async),
+};
 
-#define ADD(name, func) \
-  g_test_add ("/store/cases/" name, Fixture, NULL, clr_store_test_set_up, func, clr_store_test_tear_down)
-  ADD ("create-and-get", test_create_and_get);
-  ADD ("autosave", test_autosave);
-  ADD ("list-search-archive", test_list_search_archive);
-  ADD ("result-and-history", test_result_and_history);
-  ADD ("duplicate", test_duplicate);
-  ADD ("json-round-trip", test_json_round_trip);
-  ADD ("async", test_async);
-#undef ADD
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, clr_store_test_set_up, clr_store_test_tear_down)

@@ -462,23 +462,15 @@ test_sources_from_catalog (Fixture       *fixture,
   g_assert_cmpstr (custom->url, ==, "https://acme.example/l.csv");
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/store/lists-import/file", test_import_file),
+  CLR_TEST ("/store/lists-import/errors", test_import_errors),
+  CLR_TEST ("/store/lists-import/custom-source", test_custom_source),
+  CLR_TEST ("/store/lists-import/sources-from-catalog", test_sources_from_catalog),
+  CLR_TEST ("/store/lists-import/freshness", test_freshness),
+  CLR_TEST ("/store/lists-import/async", test_async),
+  CLR_TEST ("/store/lists-import/async-cancel-midway", test_async_cancel_midway),
+  CLR_TEST ("/store/lists-import/concurrent-readers", test_concurrent_readers),
+};
 
-#define ADD(name, func) \
-  g_test_add (name, Fixture, NULL, clr_store_test_set_up, func, clr_store_test_tear_down)
-  ADD ("/store/lists-import/file", test_import_file);
-  ADD ("/store/lists-import/errors", test_import_errors);
-  ADD ("/store/lists-import/custom-source", test_custom_source);
-  ADD ("/store/lists-import/sources-from-catalog", test_sources_from_catalog);
-  ADD ("/store/lists-import/freshness", test_freshness);
-  ADD ("/store/lists-import/async", test_async);
-  ADD ("/store/lists-import/async-cancel-midway", test_async_cancel_midway);
-  ADD ("/store/lists-import/concurrent-readers", test_concurrent_readers);
-#undef ADD
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, clr_store_test_set_up, clr_store_test_tear_down)

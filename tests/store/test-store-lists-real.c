@@ -17,18 +17,8 @@
 
 typedef ClrStoreTest Fixture;
 
-static ClrListCount *
-find_count (GPtrArray  *counts,
-            const char *code)
-{
-  for (guint i = 0; i < counts->len; i++)
-    {
-      ClrListCount *count = g_ptr_array_index (counts, i);
-      if (g_strcmp0 (count->list_code, code) == 0)
-        return count;
-    }
-  g_error ("no list %s", code);
-}
+#define find_count(counts, code) \
+  ((ClrListCount *) clr_test_find_by_string ((counts), G_STRUCT_OFFSET (ClrListCount, list_code), (code), "list"))
 
 static void
 test_real_csl_update (Fixture       *fixture,
@@ -72,28 +62,18 @@ test_real_csl_update (Fixture       *fixture,
   g_assert_cmpuint (second.records, ==, 25921);
   g_assert_cmpint (second.previous_version_id, ==, first.version_id);
 
-  changes = clr_store_diff_latest (fixture->store, "csl", NULL, NULL, &error);
-  g_assert_no_error (error);
+  changes = clr_store_test_diff (fixture->store, "csl", &added, &removed, &changed);
   for (guint i = 0; i < changes->len; i++)
     {
       ClrListChange *change = g_ptr_array_index (changes, i);
 
-      if (change->kind == CLR_LIST_CHANGE_ADDED)
-        {
-          added++;
-          if (g_strcmp0 (change->list_code, "EL") == 0 && strstr (change->name, "Zhipu") != NULL)
-            zhipu_added = TRUE;
-        }
-      else if (change->kind == CLR_LIST_CHANGE_REMOVED)
-        removed++;
-      else
-        {
-          changed++;
-          /* OFAC rows keep their id: the entity number is the 2022 "_id". */
-          if (g_strcmp0 (change->list_code, "SDN") == 0)
-            for (guint f = 0; change->fields != NULL && change->fields[f] != NULL; f++)
-              g_assert_cmpstr (change->fields[f], !=, "entry_id");
-        }
+      if (change->kind == CLR_LIST_CHANGE_ADDED
+          && g_strcmp0 (change->list_code, "EL") == 0 && strstr (change->name, "Zhipu") != NULL)
+        zhipu_added = TRUE;
+      /* OFAC rows keep their id: the entity number is the 2022 "_id". */
+      if (change->kind == CLR_LIST_CHANGE_CHANGED && g_strcmp0 (change->list_code, "SDN") == 0)
+        for (guint f = 0; change->fields != NULL && change->fields[f] != NULL; f++)
+          g_assert_cmpstr (change->fields[f], !=, "entry_id");
     }
   g_assert_cmpuint (added, ==, second.added);
   g_assert_cmpuint (removed, ==, second.removed);
@@ -109,14 +89,8 @@ test_real_csl_update (Fixture       *fixture,
   g_assert_true (zhipu_added);
 }
 
-int
-main (int   argc,
-      char *argv[])
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/store/lists-real/csl-2022-to-2026", test_real_csl_update),
+};
 
-  g_test_add ("/store/lists-real/csl-2022-to-2026", Fixture, NULL,
-              clr_store_test_set_up, test_real_csl_update, clr_store_test_tear_down);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, clr_store_test_set_up, clr_store_test_tear_down)

@@ -61,15 +61,8 @@ find_item (ClrStore   *store,
            const char *party_search,
            const char *list_code)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  ClrReviewFilter filter;
+  g_autoptr(GPtrArray) items = clr_store_test_review_list (store, CLR_REVIEW_STATUS_ANY, party_search, list_code);
 
-  clr_review_filter_init (&filter);
-  filter.search = party_search;
-  filter.list_code = list_code;
-  items = clr_store_review_list (store, &filter, &error);
-  g_assert_no_error (error);
   if (items->len == 0)
     return NULL;
   g_assert_cmpuint (items->len, ==, 1);
@@ -404,11 +397,7 @@ test_real_csl_update (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (first->new_hits, >=, 1);
 
-  clr_review_filter_init (&filter);
-  filter.search = "Huawei Technologies Co., Ltd.";
-  filter.list_code = "EL";
-  huawei_items = clr_store_review_list (f->store, &filter, &error);
-  g_assert_no_error (error);
+  huawei_items = clr_store_test_review_list (f->store, CLR_REVIEW_STATUS_ANY, "Huawei Technologies Co., Ltd.", "EL");
   g_assert_cmpuint (huawei_items->len, >=, 1);
   for (guint i = 0; i < huawei_items->len; i++)
     {
@@ -425,9 +414,7 @@ test_real_csl_update (Fixture       *f,
   g_assert_nonnull (huawei);
   g_assert_true (clr_store_review_decide (f->store, huawei->id, CLR_REVIEW_STATUS_MATCH,
                                           CLR_REVIEW_REASON_CONFIRMED_BY_DOCUMENTS, NULL, NULL, &error));
-  clr_review_filter_init (&filter);
-  filter.search = "zhipu";
-  zhipu = clr_store_review_list (f->store, &filter, &error);
+  zhipu = clr_store_test_review_list (f->store, CLR_REVIEW_STATUS_ANY, "zhipu", NULL);
   g_assert_cmpuint (zhipu->len, ==, 0);
   g_clear_pointer (&zhipu, g_ptr_array_unref);
 
@@ -458,30 +445,18 @@ test_real_csl_update (Fixture       *f,
   }
 
   /* Zhipu AI, added to the Entity List in 2024, is a new hit. */
-  clr_review_filter_init (&filter);
-  filter.search = "zhipu";
-  zhipu = clr_store_review_list (f->store, &filter, &error);
+  zhipu = clr_store_test_review_list (f->store, CLR_REVIEW_STATUS_ANY, "zhipu", NULL);
   g_assert_cmpuint (zhipu->len, >=, 1);
   g_assert_cmpstr (((ClrReviewItem *) g_ptr_array_index (zhipu, 0))->origin, ==, "rescreen");
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  /* Before any thread exists. */
-  g_setenv ("CLEARANCE_REVIEWER", "Test Reviewer", TRUE);
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/store/rescreen/summary-text", test_summary_text),
+  CLR_TEST ("/store/rescreen/update", test_update),
+  CLR_TEST ("/store/rescreen/first-list", test_first_list),
+  CLR_TEST ("/store/rescreen/resume-interrupted", test_resume_interrupted),
+  CLR_TEST ("/store/rescreen/async-cancel", test_async_cancel),
+  CLR_TEST ("/store/rescreen/real-csl-2022-to-2026", test_real_csl_update),
+};
 
-  g_test_add_func ("/store/rescreen/summary-text", test_summary_text);
-#define ADD(name, func) \
-  g_test_add ("/store/rescreen/" name, Fixture, NULL, clr_store_test_set_up, func, clr_store_test_tear_down)
-  ADD ("update", test_update);
-  ADD ("first-list", test_first_list);
-  ADD ("resume-interrupted", test_resume_interrupted);
-  ADD ("async-cancel", test_async_cancel);
-  ADD ("real-csl-2022-to-2026", test_real_csl_update);
-#undef ADD
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN ("Test Reviewer", tests, Fixture, clr_store_test_set_up, clr_store_test_tear_down)

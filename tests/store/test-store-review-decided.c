@@ -212,20 +212,11 @@ test_restore (Fixture       *f,
   g_assert_no_error (error);
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_setenv ("CLEARANCE_REVIEWER", "Test Reviewer", TRUE);
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/store/review-decided/sync", test_sync),
+  CLR_TEST ("/store/review-decided/rolled-back", test_rolled_back),
+  CLR_TEST ("/store/review-decided/async-batch", test_async_batch),
+  CLR_TEST ("/store/review-decided/restore", test_restore),
+};
 
-#define ADD(name, func) \
-  g_test_add ("/store/review-decided/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
-  ADD ("sync", test_sync);
-  ADD ("rolled-back", test_rolled_back);
-  ADD ("async-batch", test_async_batch);
-  ADD ("restore", test_restore);
-#undef ADD
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN ("Test Reviewer", tests, Fixture, fixture_setup, fixture_teardown)

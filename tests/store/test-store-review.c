@@ -60,15 +60,7 @@ static GPtrArray *
 list_status (ClrStore        *store,
              ClrReviewStatus  status)
 {
-  g_autoptr(GError) error = NULL;
-  ClrReviewFilter filter;
-  GPtrArray *items;
-
-  clr_review_filter_init (&filter);
-  filter.status = status;
-  items = clr_store_review_list (store, &filter, &error);
-  g_assert_no_error (error);
-  return items;
+  return clr_store_test_review_list (store, status, NULL, NULL);
 }
 
 static guint
@@ -618,14 +610,7 @@ node_text (JsonNode *node)
 static GPtrArray *
 all_items (ClrStore *store)
 {
-  g_autoptr(GError) error = NULL;
-  ClrReviewFilter filter;
-  GPtrArray *items;
-
-  clr_review_filter_init (&filter);
-  items = clr_store_review_list (store, &filter, &error);
-  g_assert_no_error (error);
-  return items;
+  return clr_store_test_review_list (store, CLR_REVIEW_STATUS_ANY, NULL, NULL);
 }
 
 static ClrReviewItem *
@@ -740,27 +725,17 @@ test_batch_hits_as_json (Fixture       *f,
     g_ptr_array_unref (results[i]);
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  /* Before any thread exists. */
-  g_setenv ("CLEARANCE_REVIEWER", "Test Reviewer", TRUE);
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST_FUNC ("/store/review/names", test_names),
+  CLR_TEST ("/store/review/record-once", test_record_once),
+  CLR_TEST ("/store/review/result-outdated-by-decision", test_result_outdated_by_decision),
+  CLR_TEST ("/store/review/decision-reused", test_decision_reused),
+  CLR_TEST ("/store/review/decide-rejects", test_decide_rejects),
+  CLR_TEST ("/store/review/reopen-on-entry-change", test_reopen_on_entry_change),
+  CLR_TEST ("/store/review/filters", test_filters),
+  CLR_TEST ("/store/review/async", test_async),
+  CLR_TEST ("/store/review/many-parties-one-entry", test_many_parties_one_entry),
+  CLR_TEST ("/store/review/batch-hits-as-json", test_batch_hits_as_json),
+};
 
-  g_test_add_func ("/store/review/names", test_names);
-#define ADD(name, func) \
-  g_test_add ("/store/review/" name, Fixture, NULL, fixture_setup, func, clr_store_test_tear_down)
-  ADD ("record-once", test_record_once);
-  ADD ("result-outdated-by-decision", test_result_outdated_by_decision);
-  ADD ("decision-reused", test_decision_reused);
-  ADD ("decide-rejects", test_decide_rejects);
-  ADD ("reopen-on-entry-change", test_reopen_on_entry_change);
-  ADD ("filters", test_filters);
-  ADD ("async", test_async);
-  ADD ("many-parties-one-entry", test_many_parties_one_entry);
-  ADD ("batch-hits-as-json", test_batch_hits_as_json);
-#undef ADD
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN ("Test Reviewer", tests, Fixture, fixture_setup, clr_store_test_tear_down)

@@ -43,10 +43,6 @@ zhipu_hits (Fixture  *f,
   return json_array_get_length (json_object_get_array_member (json_array_get_object_element (screening, 0), "hits"));
 }
 
-static void loaded_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data);
-
 /* issue 17 §7: the app's Evaluate reuses one matcher and one parsed pack
  * (built once, also by the page's background load) until a list import
  * changes the lists; then it is rebuilt and the new name is found. */
@@ -56,6 +52,9 @@ test_shared_matcher (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) shipment = zhipu_shipment ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  ClrTestAsync wait = { loop, NULL };
+  g_autoptr(GAsyncResult) loaded = NULL;
   g_autoptr(ClrMatcher) warm = NULL;
   g_autoptr(ClrMatcher) again = NULL;
   g_autoptr(ClrRulePack) pack1 = NULL;
@@ -65,9 +64,11 @@ test_shared_matcher (Fixture       *f,
   g_assert_cmpuint (_clr_store_get_matcher_builds (f->store), ==, 0);
 
   /* the page's start: the background load warms the store's matcher */
-  clr_store_load_matcher_async (f->store, NULL, loaded_cb, &warm);
-  while (warm == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  clr_store_load_matcher_async (f->store, NULL, clr_test_async_ready, &wait);
+  loaded = clr_test_async_wait (&wait);
+  warm = clr_store_load_matcher_finish (f->store, loaded, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (warm);
   g_assert_cmpuint (_clr_store_get_matcher_builds (f->store), ==, 1);
 
   for (int i = 0; i < 2; i++)
@@ -143,28 +144,22 @@ test_loaded (Fixture       *f,
 }
 
 static void
-loaded_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  ClrMatcher **out = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *out = clr_store_load_matcher_finish (CLR_STORE (source), result, &error);
-  g_assert_no_error (error);
-}
-
-static void
 test_async (Fixture       *f,
             gconstpointer  data)
 {
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  ClrTestAsync wait = { loop, NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
   ClrMatcher *matcher = NULL;
   g_autoptr(GPtrArray) hits = NULL;
 
   clr_store_test_import_data (f->store, "csl-v1.csv");
-  clr_store_load_matcher_async (f->store, NULL, loaded_cb, &matcher);
-  while (matcher == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  clr_store_load_matcher_async (f->store, NULL, clr_test_async_ready, &wait);
+  result = clr_test_async_wait (&wait);
+  matcher = clr_store_load_matcher_finish (f->store, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (matcher);
 
   g_assert_cmpuint (clr_matcher_get_n_entries (matcher), ==, 10);
   hits = clr_matcher_screen (matcher, "Hik Vision", "CN", clr_matcher_get_default_threshold (), 5);
@@ -173,16 +168,11 @@ test_async (Fixture       *f,
   g_object_unref (matcher);
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/store/screening/empty", test_empty),
+  CLR_TEST ("/store/screening/loaded", test_loaded),
+  CLR_TEST ("/store/screening/async", test_async),
+  CLR_TEST ("/store/screening/shared-matcher", test_shared_matcher),
+};
 
-  g_test_add ("/store/screening/empty", Fixture, NULL, clr_store_test_set_up, test_empty, clr_store_test_tear_down);
-  g_test_add ("/store/screening/loaded", Fixture, NULL, clr_store_test_set_up, test_loaded, clr_store_test_tear_down);
-  g_test_add ("/store/screening/async", Fixture, NULL, clr_store_test_set_up, test_async, clr_store_test_tear_down);
-  g_test_add ("/store/screening/shared-matcher", Fixture, NULL, clr_store_test_set_up, test_shared_matcher, clr_store_test_tear_down);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, clr_store_test_set_up, clr_store_test_tear_down)

@@ -48,12 +48,9 @@ static void
 set_user_version (const char *path,
                   int         version)
 {
-  sqlite3 *db = NULL;
   g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", version);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  clr_test_sql_exec (path, sql);
 }
 
 static void
@@ -301,27 +298,20 @@ test_concurrent_open (Fixture       *f,
 }
 
 static void
-open_async_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GMainLoop *loop = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (clr_store_open_finish (CLR_STORE (object), result, &error));
-  g_assert_no_error (error);
-  g_main_loop_quit (loop);
-}
-
-static void
 test_open_async (Fixture       *f,
                  gconstpointer  data)
 {
   g_autoptr(ClrStore) store = clr_store_new (f->path);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  ClrTestAsync wait = { loop, NULL };
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result;
 
-  clr_store_open_async (store, NULL, open_async_cb, loop);
-  g_main_loop_run (loop);
+  clr_store_open_async (store, NULL, clr_test_async_ready, &wait);
+  result = clr_test_async_wait (&wait);
+  g_assert_true (clr_store_open_finish (store, result, &error));
+  g_assert_no_error (error);
+  g_object_unref (result);
   g_assert_true (clr_store_is_open (store));
 
   /* The worker thread drops its reference to the task (and so to the store)
@@ -346,29 +336,16 @@ test_default_path (void)
   g_assert_true (g_str_has_suffix (path, "/clearance/clearance.db"));
 }
 
-int
-main (int    argc,
-      char **argv)
-{
-  g_test_init (&argc, &argv, NULL);
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/clearance/store/open/create-and-migrate", test_create_and_migrate),
+  CLR_TEST ("/clearance/store/open/upgrade", test_upgrade_from_older),
+  CLR_TEST ("/clearance/store/open/newer-schema", test_newer_schema_refused),
+  CLR_TEST ("/clearance/store/open/newer-schema-rollback-untouched", test_newer_schema_rollback_untouched),
+  CLR_TEST ("/clearance/store/open/corrupt", test_corrupt_file),
+  CLR_TEST ("/clearance/store/open/truncated", test_truncated_database),
+  CLR_TEST ("/clearance/store/open/concurrent", test_concurrent_open),
+  CLR_TEST ("/clearance/store/open/async", test_open_async),
+  CLR_TEST_FUNC ("/clearance/store/default-path", test_default_path),
+};
 
-  g_test_add ("/clearance/store/open/create-and-migrate", Fixture, NULL,
-              fixture_setup, test_create_and_migrate, clr_store_test_tear_down);
-  g_test_add ("/clearance/store/open/upgrade", Fixture, NULL,
-              fixture_setup, test_upgrade_from_older, clr_store_test_tear_down);
-  g_test_add ("/clearance/store/open/newer-schema", Fixture, NULL,
-              fixture_setup, test_newer_schema_refused, clr_store_test_tear_down);
-  g_test_add ("/clearance/store/open/newer-schema-rollback-untouched", Fixture, NULL,
-              fixture_setup, test_newer_schema_rollback_untouched, clr_store_test_tear_down);
-  g_test_add ("/clearance/store/open/corrupt", Fixture, NULL,
-              fixture_setup, test_corrupt_file, clr_store_test_tear_down);
-  g_test_add ("/clearance/store/open/truncated", Fixture, NULL,
-              fixture_setup, test_truncated_database, clr_store_test_tear_down);
-  g_test_add ("/clearance/store/open/concurrent", Fixture, NULL,
-              fixture_setup, test_concurrent_open, clr_store_test_tear_down);
-  g_test_add ("/clearance/store/open/async", Fixture, NULL,
-              fixture_setup, test_open_async, clr_store_test_tear_down);
-  g_test_add_func ("/clearance/store/default-path", test_default_path);
-
-  return g_test_run ();
-}
+CLR_TEST_MAIN (NULL, tests, Fixture, fixture_setup, clr_store_test_tear_down)

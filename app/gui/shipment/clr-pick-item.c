@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "clr-pick-item.h"
 #include "widgets/clr-field-props.h"
 
@@ -123,4 +125,49 @@ clr_pick_item_matches (ClrPickItem *self,
     if (*words[i] != '\0' && strstr (self->haystack, words[i]) == NULL)
       return FALSE;
   return TRUE;
+}
+
+static gboolean
+is_word_of (const char *folded_words,
+            const char *word)
+{
+  for (const char *at = strstr (folded_words, word); at != NULL; at = strstr (at + 1, word))
+    {
+      gsize len = strlen (word);
+      gboolean starts = at == folded_words || !g_ascii_isalnum (at[-1]);
+      gboolean ends = !g_ascii_isalnum (at[len]);
+
+      if (starts && ends)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+int
+clr_pick_item_rank (ClrPickItem *self,
+                    const char  *query)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *names = NULL;
+  g_auto(GStrv) words = NULL;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (CLR_IS_PICK_ITEM (self), 1);
+
+  if (query == NULL || *query == '\0')
+    return 0;
+  folded = g_utf8_casefold (query, -1);
+  joined = g_strjoin (" ", self->id != NULL ? self->id : "", self->title != NULL ? self->title : "", NULL);
+  names = g_utf8_casefold (joined, -1);
+  words = g_strsplit_set (folded, " \t", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (!is_word_of (names, words[i]))
+        return 1;
+      any = TRUE;
+    }
+  return any ? 0 : 1;
 }

@@ -26,5 +26,9 @@ const char  *clr_pick_item_get_subtitle (ClrPickItem *self);
 /* TRUE when every word of @query (case-folded) occurs in the id, title, subtitle or keywords. */
 gboolean     clr_pick_item_matches      (ClrPickItem *self,
                                          const char  *query);
+/* How closely @item answers @query: 0 when every word of @query is a whole
+ * word of its id or title ("H20" for "NVIDIA H20"), 1 otherwise. */
+int          clr_pick_item_rank         (ClrPickItem *self,
+                                         const char  *query);
 
 G_END_DECLS

@@ -19,6 +19,7 @@ struct _ClrPickerPopover
   GtkSearchEntry     *search;
   GtkListView        *list;
   GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
   GtkLabel           *empty;      /* "No ECCN matches 'GPU'" */
   char               *none_text;  /* with "%s" for the search */
@@ -51,11 +52,24 @@ filter_func (gpointer item,
                                 gtk_editable_get_text (GTK_EDITABLE (self->search)));
 }
 
+/* Exact words first ("H20" before "H200 SXM"); otherwise the catalogue's order. */
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  ClrPickerPopover *self = user_data;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search));
+
+  return clr_pick_item_rank (CLR_PICK_ITEM ((gpointer) a), query)
+         - clr_pick_item_rank (CLR_PICK_ITEM ((gpointer) b), query);
+}
+
 static void
 pick (ClrPickerPopover *self,
       guint             position)
 {
-  g_autoptr(ClrPickItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  g_autoptr(ClrPickItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
 
   if (item == NULL)
     return;
@@ -84,6 +98,7 @@ static void
 search_changed_cb (ClrPickerPopover *self)
 {
   gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (gtk_sort_list_model_get_sorter (self->sorted), GTK_SORTER_CHANGE_DIFFERENT);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
     gtk_single_selection_set_selected (self->selection, 0);
   update_empty (self);
@@ -191,6 +206,7 @@ clr_picker_popover_class_init (ClrPickerPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClrPickerPopover, search);
   gtk_widget_class_bind_template_child (widget_class, ClrPickerPopover, list);
   gtk_widget_class_bind_template_child (widget_class, ClrPickerPopover, filtered);
+  gtk_widget_class_bind_template_child (widget_class, ClrPickerPopover, sorted);
   gtk_widget_class_bind_template_child (widget_class, ClrPickerPopover, selection);
   gtk_widget_class_bind_template_child (widget_class, ClrPickerPopover, empty);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -204,9 +220,11 @@ static void
 clr_picker_popover_init (ClrPickerPopover *self)
 {
   g_autoptr(GtkCustomFilter) filter = gtk_custom_filter_new (filter_func, self, NULL);
+  g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (sort_func, self, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (filter));
+  gtk_sort_list_model_set_sorter (self->sorted, GTK_SORTER (sorter));
 }
 
 GtkWidget *
@@ -252,7 +270,7 @@ GListModel *
 clr_picker_popover_get_shown (ClrPickerPopover *self)
 {
   g_return_val_if_fail (CLR_IS_PICKER_POPOVER (self), NULL);
-  return G_LIST_MODEL (self->filtered);
+  return G_LIST_MODEL (self->sorted);
 }
 
 /* The empty-search text when it is shown, else NULL. */

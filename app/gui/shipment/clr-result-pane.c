@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "clr-json.h"
+#include "clr-store-review.h"
 #include "clr-column-width.h"
 #include "clr-field-row.h"
 #include "clr-finding-row.h"
@@ -355,17 +356,19 @@ show_screening (ClrResultPane *self,
         {
           JsonObject *hit = json_array_get_object_element (hits, h);
           GtkWidget *row = adw_action_row_new ();
-          const char *list = clr_json_get_string (hit, "list");
+          const char *list = clr_json_get_string (hit, "list_name") ?: clr_json_get_string (hit, "list");
           const char *listed = clr_json_get_string (hit, "name");
-          const char *entry_id = clr_json_get_string (hit, "entry_id");
-          const char *decision = clr_json_get_string (hit, "decision");
+          ClrReviewStatus status = CLR_REVIEW_STATUS_OPEN;
           double score = json_object_has_member (hit, "score") ? json_object_get_double_member (hit, "score") : 0;
           g_autofree char *line = NULL;
 
-          /* Translators: a screening hit: list, score in percent, entry id */
-          line = g_strdup_printf (_("%s · score %.0f %% · entry %s%s%s"),
-                                  list ? list : "?", score * 100, entry_id ? entry_id : "?",
-                                  decision ? " · " : "", decision ? decision : "");
+          /* The review decision in words ("Not a match"); no entry keys (they
+           * are in the hit's Review page, under Technical details). */
+          if (clr_json_get_string (hit, "decision") != NULL)
+            clr_review_status_from_string (clr_json_get_string (hit, "decision"), &status);
+          /* Translators: a screening hit: the list, its score in percent and its review decision, e.g. "Entity List · 94 % · Open" */
+          line = g_strdup_printf (_("%s · %.0f %% · %s"), list ? list : "?", score * 100,
+                                  clr_review_status_get_label (status));
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), listed ? listed : "");
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), line);
           adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
