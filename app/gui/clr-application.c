@@ -12,6 +12,7 @@
 #include "clr-a11y.h"
 #include "clr-preferences-window.h"
 #include "clr-window.h"
+#include "widgets/clr-field-props.h"
 
 #include "clr-application.h"
 
@@ -31,9 +32,18 @@ struct _ClrApplication
 
 G_DEFINE_FINAL_TYPE (ClrApplication, clr_application, ADW_TYPE_APPLICATION)
 
+/**
+ * ClrApplication:store:
+ *
+ * The opened database, or %NULL while it is being opened.
+ */
+static const ClrFieldProp field_props[] = {
+  CLR_FIELD_OBJECT ("store", ClrApplication, store, clr_store_get_type,
+                    G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY),
+};
+
 enum {
-  PROP_0,
-  PROP_STORE,
+  PROP_STORE = 1,
   N_PROPS
 };
 
@@ -391,24 +401,6 @@ clr_application_shutdown (GApplication *app)
 }
 
 static void
-clr_application_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  ClrApplication *self = CLR_APPLICATION (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 clr_application_dispose (GObject *object)
 {
   ClrApplication *self = CLR_APPLICATION (object);
@@ -438,7 +430,6 @@ clr_application_class_init (ClrApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
-  object_class->get_property = clr_application_get_property;
   object_class->dispose = clr_application_dispose;
   object_class->finalize = clr_application_finalize;
 
@@ -448,15 +439,7 @@ clr_application_class_init (ClrApplicationClass *klass)
   app_class->open = clr_application_open;
   app_class->shutdown = clr_application_shutdown;
 
-  /**
-   * ClrApplication:store:
-   *
-   * The opened database, or %NULL while it is being opened.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CLR_TYPE_STORE,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  clr_field_props_install (object_class, field_props, G_N_ELEMENTS (field_props), properties);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "clr-settings.h"
+#include "widgets/clr-field-props.h"
 
 struct _ClrSettings
 {
@@ -44,6 +45,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The fields behind the properties, in property-id order (1 ..); the pspecs
+ * are made in class_init, with the schema's ranges and defaults. */
+static const ClrFieldProp field_props[] = {
+  CLR_FIELD_RW ("window-width", G_TYPE_INT, ClrSettings, window_width),
+  CLR_FIELD_RW ("window-height", G_TYPE_INT, ClrSettings, window_height),
+  CLR_FIELD_RW ("window-maximized", G_TYPE_BOOLEAN, ClrSettings, window_maximized),
+  CLR_FIELD_RW ("last-page", G_TYPE_STRING, ClrSettings, last_page),
+  CLR_FIELD_RW ("data-folder", G_TYPE_STRING, ClrSettings, data_folder),
+  CLR_FIELD_RW ("screening-threshold", G_TYPE_DOUBLE, ClrSettings, screening_threshold),
+  CLR_FIELD_RW ("exporter-country", G_TYPE_STRING, ClrSettings, exporter_country),
+  CLR_FIELD_RW ("list-staleness-days", G_TYPE_UINT, ClrSettings, list_staleness_days),
+  CLR_FIELD_RW ("reviewer-name", G_TYPE_STRING, ClrSettings, reviewer_name),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (field_props) == N_PROPS - 1);
+
 static gboolean
 set_string (ClrSettings  *self,
             char        **field,
@@ -58,106 +75,6 @@ set_string (ClrSettings  *self,
   *field = g_strdup (value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
   return TRUE;
-}
-
-static void
-set_int (ClrSettings *self,
-         int         *field,
-         int          value,
-         int          prop)
-{
-  if (*field == value)
-    return;
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-}
-
-static void
-clr_settings_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  ClrSettings *self = CLR_SETTINGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_WINDOW_WIDTH:
-      g_value_set_int (value, self->window_width);
-      break;
-    case PROP_WINDOW_HEIGHT:
-      g_value_set_int (value, self->window_height);
-      break;
-    case PROP_WINDOW_MAXIMIZED:
-      g_value_set_boolean (value, self->window_maximized);
-      break;
-    case PROP_LAST_PAGE:
-      g_value_set_string (value, self->last_page);
-      break;
-    case PROP_DATA_FOLDER:
-      g_value_set_string (value, self->data_folder);
-      break;
-    case PROP_SCREENING_THRESHOLD:
-      g_value_set_double (value, self->screening_threshold);
-      break;
-    case PROP_EXPORTER_COUNTRY:
-      g_value_set_string (value, self->exporter_country);
-      break;
-    case PROP_LIST_STALENESS_DAYS:
-      g_value_set_uint (value, self->list_staleness_days);
-      break;
-    case PROP_REVIEWER_NAME:
-      g_value_set_string (value, self->reviewer_name);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-clr_settings_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  ClrSettings *self = CLR_SETTINGS (object);
-
-  switch (prop_id)
-    {
-    case PROP_WINDOW_WIDTH:
-      set_int (self, &self->window_width, g_value_get_int (value), prop_id);
-      break;
-    case PROP_WINDOW_HEIGHT:
-      set_int (self, &self->window_height, g_value_get_int (value), prop_id);
-      break;
-    case PROP_WINDOW_MAXIMIZED:
-      if (self->window_maximized != g_value_get_boolean (value))
-        {
-          self->window_maximized = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    case PROP_LAST_PAGE:
-      clr_settings_set_last_page (self, g_value_get_string (value));
-      break;
-    case PROP_DATA_FOLDER:
-      clr_settings_set_data_folder (self, g_value_get_string (value));
-      break;
-    case PROP_SCREENING_THRESHOLD:
-      clr_settings_set_screening_threshold (self, g_value_get_double (value));
-      break;
-    case PROP_EXPORTER_COUNTRY:
-      clr_settings_set_exporter_country (self, g_value_get_string (value));
-      break;
-    case PROP_LIST_STALENESS_DAYS:
-      clr_settings_set_list_staleness_days (self, g_value_get_uint (value));
-      break;
-    case PROP_REVIEWER_NAME:
-      clr_settings_set_reviewer_name (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -189,29 +106,13 @@ clr_settings_dispose (GObject *object)
 }
 
 static void
-clr_settings_finalize (GObject *object)
-{
-  ClrSettings *self = CLR_SETTINGS (object);
-
-  g_clear_pointer (&self->last_page, g_free);
-  g_clear_pointer (&self->data_folder, g_free);
-  g_clear_pointer (&self->exporter_country, g_free);
-  g_clear_pointer (&self->reviewer_name, g_free);
-
-  G_OBJECT_CLASS (clr_settings_parent_class)->finalize (object);
-}
-
-static void
 clr_settings_class_init (ClrSettingsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
-  object_class->get_property = clr_settings_get_property;
-  object_class->set_property = clr_settings_set_property;
   object_class->constructed = clr_settings_constructed;
   object_class->dispose = clr_settings_dispose;
-  object_class->finalize = clr_settings_finalize;
 
   /* The ranges repeat the schema's so a bad value is refused before GSettings sees it. */
   properties[PROP_WINDOW_WIDTH] =
@@ -233,7 +134,7 @@ clr_settings_class_init (ClrSettingsClass *klass)
   properties[PROP_REVIEWER_NAME] =
     g_param_spec_string ("reviewer-name", NULL, NULL, "", flags);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  clr_field_props_install (object_class, field_props, G_N_ELEMENTS (field_props), properties);
 }
 
 static void
@@ -269,33 +170,14 @@ clr_settings_get_gsettings (ClrSettings *self)
   return self->settings;
 }
 
-int
-clr_settings_get_window_width (ClrSettings *self)
-{
-  g_return_val_if_fail (CLR_IS_SETTINGS (self), 0);
-  return self->window_width;
-}
+/* clr_settings_get_FIELD (): the field's value */
+#define SETTINGS_GETTER(RetType, field, fallback) \
+  CLR_DEFINE_FIELD_GETTER (RetType, clr_settings_get_##field, ClrSettings, CLR_IS_SETTINGS, field, fallback)
 
-int
-clr_settings_get_window_height (ClrSettings *self)
-{
-  g_return_val_if_fail (CLR_IS_SETTINGS (self), 0);
-  return self->window_height;
-}
-
-gboolean
-clr_settings_get_window_maximized (ClrSettings *self)
-{
-  g_return_val_if_fail (CLR_IS_SETTINGS (self), FALSE);
-  return self->window_maximized;
-}
-
-const char *
-clr_settings_get_last_page (ClrSettings *self)
-{
-  g_return_val_if_fail (CLR_IS_SETTINGS (self), NULL);
-  return self->last_page;
-}
+SETTINGS_GETTER (int, window_width, 0)
+SETTINGS_GETTER (int, window_height, 0)
+SETTINGS_GETTER (gboolean, window_maximized, FALSE)
+SETTINGS_GETTER (const char *, last_page, NULL)
 
 void
 clr_settings_set_last_page (ClrSettings *self,
@@ -306,12 +188,7 @@ clr_settings_set_last_page (ClrSettings *self,
   set_string (self, &self->last_page, page, PROP_LAST_PAGE);
 }
 
-const char *
-clr_settings_get_data_folder (ClrSettings *self)
-{
-  g_return_val_if_fail (CLR_IS_SETTINGS (self), NULL);
-  return self->data_folder;
-}
+SETTINGS_GETTER (const char *, data_folder, NULL)
 
 void
 clr_settings_set_data_folder (ClrSettings *self,
@@ -335,12 +212,7 @@ clr_settings_dup_effective_data_folder (ClrSettings *self)
   return g_strdup (documents != NULL ? documents : g_get_home_dir ());
 }
 
-double
-clr_settings_get_screening_threshold (ClrSettings *self)
-{
-  g_return_val_if_fail (CLR_IS_SETTINGS (self), 0.82);
-  return self->screening_threshold;
-}
+SETTINGS_GETTER (double, screening_threshold, 0.82)
 
 void
 clr_settings_set_screening_threshold (ClrSettings *self,
@@ -355,12 +227,7 @@ clr_settings_set_screening_threshold (ClrSettings *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCREENING_THRESHOLD]);
 }
 
-const char *
-clr_settings_get_exporter_country (ClrSettings *self)
-{
-  g_return_val_if_fail (CLR_IS_SETTINGS (self), NULL);
-  return self->exporter_country;
-}
+SETTINGS_GETTER (const char *, exporter_country, NULL)
 
 void
 clr_settings_set_exporter_country (ClrSettings *self,
@@ -371,12 +238,7 @@ clr_settings_set_exporter_country (ClrSettings *self,
   set_string (self, &self->exporter_country, country, PROP_EXPORTER_COUNTRY);
 }
 
-guint
-clr_settings_get_list_staleness_days (ClrSettings *self)
-{
-  g_return_val_if_fail (CLR_IS_SETTINGS (self), 7);
-  return self->list_staleness_days;
-}
+SETTINGS_GETTER (guint, list_staleness_days, 7)
 
 void
 clr_settings_set_list_staleness_days (ClrSettings *self,
@@ -391,12 +253,7 @@ clr_settings_set_list_staleness_days (ClrSettings *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIST_STALENESS_DAYS]);
 }
 
-const char *
-clr_settings_get_reviewer_name (ClrSettings *self)
-{
-  g_return_val_if_fail (CLR_IS_SETTINGS (self), NULL);
-  return self->reviewer_name;
-}
+SETTINGS_GETTER (const char *, reviewer_name, NULL)
 
 void
 clr_settings_set_reviewer_name (ClrSettings *self,

@@ -13,8 +13,7 @@
 #include "clr-match-hit.h"
 #include "clr-store-lists.h"
 #include "clr-store-sources.h"
-#include "lists/clr-change-item.h"
-#include "lists/clr-hit-item.h"
+#include "lists/clr-lists-item.h"
 #include "clr-lists-tasks.h"
 #include "pages/clr-lists-page-private.h"
 
@@ -368,8 +367,8 @@ test_changes_and_search (Fixture       *f,
                    "1 added · 0 removed · 1 changed (2 of 2 changes shown)");
   for (guint i = 0; i < 2; i++)
     {
-      g_autoptr(ClrChangeItem) item = g_list_model_get_item (changes, i);
-      const ClrListChange *change = clr_change_item_get_change (item);
+      g_autoptr(ClrListsItem) item = g_list_model_get_item (changes, i);
+      const ClrListChange *change = clr_lists_item_get_change (item);
 
       if (change->kind == CLR_LIST_CHANGE_CHANGED)
         {
@@ -384,8 +383,8 @@ test_changes_and_search (Fixture       *f,
   clr_lists_changes_view_filter (f->page->changes_view, CLR_LIST_CHANGE_ADDED, "EL", "CN");
   g_assert_cmpuint (g_list_model_get_n_items (changes), ==, 1);
   {
-    g_autoptr(ClrChangeItem) item = g_list_model_get_item (changes, 0);
-    const ClrListChange *change = clr_change_item_get_change (item);
+    g_autoptr(ClrListsItem) item = g_list_model_get_item (changes, 0);
+    const ClrListChange *change = clr_lists_item_get_change (item);
 
     g_assert_cmpstr (change->name, ==, "Beijing Zhipu Huazhang Technology Co., Ltd.");
   }
@@ -402,8 +401,8 @@ test_changes_and_search (Fixture       *f,
   results = clr_lists_search_view_get_model (f->page->search_view);
   g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
   {
-    g_autoptr(ClrHitItem) item = g_list_model_get_item (results, 0);
-    ClrHit *hit = clr_hit_item_get_hit (item);
+    g_autoptr(ClrListsItem) item = g_list_model_get_item (results, 0);
+    ClrHit *hit = clr_lists_item_get_hit (item);
 
     g_assert_cmpstr (hit->entry->name, ==, "Beijing Zhipu Huazhang Technology Co., Ltd.");
     g_assert_cmpstr (hit->entry->list_code, ==, "EL");

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clr-json.h"
 #include "clr-store-cases.h"
 #include "clr-store-sources.h"
 #include "clr-verdict.h"
@@ -33,6 +34,8 @@ struct _ClrAuditEvent
   char    *entry_key;
   char    *reviewer;
   char    *when;
+  gboolean has_detail;
+  gboolean has_hit;   /* about a screening hit the Review page can show */
 };
 
 G_DEFINE_FINAL_TYPE (ClrAuditEvent, clr_audit_event, G_TYPE_OBJECT)
@@ -49,16 +52,13 @@ static const ClrFieldProp field_props[] = {
   CLR_FIELD_STRING ("party", ClrAuditEvent, party),
   CLR_FIELD_STRING ("reviewer", ClrAuditEvent, reviewer),
   CLR_FIELD_STRING ("when", ClrAuditEvent, when),
+  CLR_FIELD ("has-detail", G_TYPE_BOOLEAN, ClrAuditEvent, has_detail, 0),
+  CLR_FIELD ("has-hit", G_TYPE_BOOLEAN, ClrAuditEvent, has_hit, 0),
+  CLR_FIELD_STRING ("list-code", ClrAuditEvent, list_code),
+  CLR_FIELD_STRING ("entry-key", ClrAuditEvent, entry_key),
 };
 
-/* …and the two worked out from them. */
-enum {
-  PROP_HAS_DETAIL = G_N_ELEMENTS (field_props) + 1,
-  PROP_HAS_HIT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+static GParamSpec *properties[G_N_ELEMENTS (field_props) + 1];
 
 /* The documents were written by other components and other versions: read
  * them defensively. */
@@ -66,18 +66,8 @@ static const char *
 member_string (JsonNode   *node,
                const char *member)
 {
-  JsonObject *object;
-  JsonNode *value;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  object = json_node_get_object (node);
-  if (!json_object_has_member (object, member))
-    return NULL;
-  value = json_object_get_member (object, member);
-  if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (value);
+  return clr_json_get_string (node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL,
+                              member);
 }
 
 static const char *
@@ -244,53 +234,10 @@ change_for (const ClrAuditEntry *entry)
   return g_strdup_printf (_("%s → %s"), before, after);
 }
 
-static gboolean
-has_hit (ClrAuditEvent *self)
-{
-  return self->review_id > 0 && *self->party != '\0';
-}
-
-static void
-clr_audit_event_finalize (GObject *object)
-{
-  ClrAuditEvent *self = CLR_AUDIT_EVENT (object);
-
-  clr_field_props_clear (object, field_props, G_N_ELEMENTS (field_props));
-  g_free (self->list_code);
-  g_free (self->entry_key);
-
-  G_OBJECT_CLASS (clr_audit_event_parent_class)->finalize (object);
-}
-
-static void
-clr_audit_event_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  ClrAuditEvent *self = CLR_AUDIT_EVENT (object);
-
-  if (prop_id == PROP_HAS_DETAIL)
-    g_value_set_boolean (value, *self->detail != '\0');
-  else if (prop_id == PROP_HAS_HIT)
-    g_value_set_boolean (value, has_hit (self));
-  else if (!clr_field_props_get (object, field_props, G_N_ELEMENTS (field_props), prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
 static void
 clr_audit_event_class_init (ClrAuditEventClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = clr_audit_event_finalize;
-  object_class->get_property = clr_audit_event_get_property;
-
-  clr_field_props_init (field_props, G_N_ELEMENTS (field_props), properties);
-  properties[PROP_HAS_DETAIL] = g_param_spec_boolean ("has-detail", NULL, NULL, FALSE, flags);
-  properties[PROP_HAS_HIT] = g_param_spec_boolean ("has-hit", NULL, NULL, FALSE, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  clr_field_props_install (G_OBJECT_CLASS (klass), field_props, G_N_ELEMENTS (field_props), properties);
 }
 
 static void
@@ -362,6 +309,8 @@ clr_audit_event_new (const ClrAuditEntry *entry,
         g_string_append (detail, who);
     }
   self->detail = g_string_free (g_steal_pointer (&detail), FALSE);
+  self->has_detail = *self->detail != '\0';
+  self->has_hit = self->review_id > 0 && *self->party != '\0';
 
   if (entry->case_id > 0)
     {
@@ -384,75 +333,26 @@ clr_audit_event_new (const ClrAuditEntry *entry,
   return self;
 }
 
-gint64
-clr_audit_event_get_id (ClrAuditEvent *self)
-{
-  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), 0);
-  return self->id;
-}
+/* clr_audit_event_get_FIELD (): the field's value */
+#define EVENT_GETTER(RetType, field, fallback) \
+  CLR_DEFINE_FIELD_GETTER (RetType, clr_audit_event_get_##field, ClrAuditEvent, CLR_IS_AUDIT_EVENT, field, fallback)
 
-gint64
-clr_audit_event_get_case_id (ClrAuditEvent *self)
-{
-  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), 0);
-  return self->case_id;
-}
-
-gint64
-clr_audit_event_get_review_id (ClrAuditEvent *self)
-{
-  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), 0);
-  return self->review_id;
-}
-
-const char *
-clr_audit_event_get_title (ClrAuditEvent *self)
-{
-  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
-  return self->title;
-}
-
-const char *
-clr_audit_event_get_detail (ClrAuditEvent *self)
-{
-  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
-  return self->detail;
-}
-
-const char *
-clr_audit_event_get_context (ClrAuditEvent *self)
-{
-  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
-  return self->context;
-}
-
-const char *
-clr_audit_event_get_case_label (ClrAuditEvent *self)
-{
-  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
-  return self->case_label;
-}
-
-const char *
-clr_audit_event_get_party (ClrAuditEvent *self)
-{
-  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
-  return self->party;
-}
-
-const char *
-clr_audit_event_get_reviewer (ClrAuditEvent *self)
-{
-  g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
-  return self->reviewer;
-}
+EVENT_GETTER (gint64, id, 0)
+EVENT_GETTER (gint64, case_id, 0)
+EVENT_GETTER (gint64, review_id, 0)
+EVENT_GETTER (const char *, title, NULL)
+EVENT_GETTER (const char *, detail, NULL)
+EVENT_GETTER (const char *, context, NULL)
+EVENT_GETTER (const char *, case_label, NULL)
+EVENT_GETTER (const char *, party, NULL)
+EVENT_GETTER (const char *, reviewer, NULL)
 
 GVariant *
 clr_audit_event_get_hit_target (ClrAuditEvent *self)
 {
   g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
 
-  if (!has_hit (self))
+  if (!self->has_hit)
     return NULL;
   return g_variant_new ("(xsssx)", self->case_id, self->party,
                         self->list_code != NULL ? self->list_code : "",
@@ -469,7 +369,7 @@ clr_audit_event_create_row (ClrAuditEvent *self)
   g_return_val_if_fail (CLR_IS_AUDIT_EVENT (self), NULL);
 
   row = adw_action_row_new ();
-  subtitle = *self->detail != '\0' ? g_strdup_printf ("%s\n%s", self->detail, self->context)
+  subtitle = self->has_detail ? g_strdup_printf ("%s\n%s", self->detail, self->context)
                                     : g_strdup (self->context);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), self->title);

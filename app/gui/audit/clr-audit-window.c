@@ -14,6 +14,7 @@
 
 #include "audit/clr-audit-event.h"
 #include "clr-application.h"
+#include "widgets/clr-field-props.h"
 
 #include "clr-audit-window-private.h"
 
@@ -49,20 +50,20 @@ struct _ClrAuditWindow
 
   guint                 loading : 1;
   guint                 reload_again : 1;
-  guint                 verifying : 1;
-  guint                 exporting : 1;
+  gboolean              verifying;
+  gboolean              exporting;
   guint                 updating_choices : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ClrAuditWindow, clr_audit_window, ADW_TYPE_WINDOW)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
+/* Property: store (construct-only). */
+static const ClrFieldProp field_props[] = {
+  CLR_FIELD_OBJECT ("store", ClrAuditWindow, store, clr_store_get_type,
+                    G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY),
 };
 
-static GParamSpec *properties[N_PROPS];
+static GParamSpec *properties[G_N_ELEMENTS (field_props) + 1];
 
 enum {
   LOADED,
@@ -320,6 +321,26 @@ clr_audit_window_reload (ClrAuditWindow *self)
   clr_audit_events_load_async (self->store, 0, self->cancellable, loaded_cb, g_object_ref (self));
 }
 
+/* A task on the store for the window (a reference) that sets *@busy until
+ * it is done; NULL without a store or while it runs already. */
+static GTask *
+start_task (ClrAuditWindow      *self,
+            gboolean            *busy,
+            GAsyncReadyCallback  callback,
+            gpointer             source_tag)
+{
+  GTask *task;
+
+  if (self->store == NULL || *busy)
+    return NULL;
+  *busy = TRUE;
+  update_actions (self);
+
+  task = g_task_new (self->store, self->cancellable, callback, g_object_ref (self));
+  g_task_set_source_tag (task, source_tag);
+  return task;
+}
+
 /* ---- verify ---- */
 
 typedef struct
@@ -423,16 +444,10 @@ verify_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ClrAuditWindow *self = CLR_AUDIT_WINDOW (widget);
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) task = start_task (self, &self->verifying, verified_cb, verify_action);
 
-  if (self->store == NULL || self->verifying)
-    return;
-  self->verifying = TRUE;
-  update_actions (self);
-
-  task = g_task_new (self->store, self->cancellable, verified_cb, g_object_ref (self));
-  g_task_set_source_tag (task, verify_action);
-  g_task_run_in_thread (task, verify_thread);
+  if (task != NULL)
+    g_task_run_in_thread (task, verify_thread);
 }
 
 /* ---- export ---- */
@@ -501,13 +516,9 @@ clr_audit_window_export (ClrAuditWindow *self,
   g_return_if_fail (CLR_IS_AUDIT_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->store == NULL || self->exporting)
+  task = start_task (self, &self->exporting, exported_cb, clr_audit_window_export);
+  if (task == NULL)
     return;
-  self->exporting = TRUE;
-  update_actions (self);
-
-  task = g_task_new (self->store, self->cancellable, exported_cb, g_object_ref (self));
-  g_task_set_source_tag (task, clr_audit_window_export);
   g_task_set_task_data (task, GINT_TO_POINTER (format), NULL);
   g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
   g_task_run_in_thread (task, export_thread);
@@ -673,42 +684,6 @@ clr_audit_window_finalize (GObject *object)
 }
 
 static void
-clr_audit_window_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  ClrAuditWindow *self = CLR_AUDIT_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-clr_audit_window_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  ClrAuditWindow *self = CLR_AUDIT_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 clr_audit_window_class_init (ClrAuditWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -717,13 +692,8 @@ clr_audit_window_class_init (ClrAuditWindowClass *klass)
   object_class->constructed = clr_audit_window_constructed;
   object_class->dispose = clr_audit_window_dispose;
   object_class->finalize = clr_audit_window_finalize;
-  object_class->get_property = clr_audit_window_get_property;
-  object_class->set_property = clr_audit_window_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CLR_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  clr_field_props_install (object_class, field_props, G_N_ELEMENTS (field_props), properties);
 
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);

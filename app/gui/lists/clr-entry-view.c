@@ -20,26 +20,35 @@ struct _ClrEntryView
   GtkWidget  *box;
   GtkLabel   *name;
   GtkLabel   *list;
-  GtkLabel   *agency;
-  GtkLabel   *entry_id;
-  GtkLabel   *entity_type;
-  GtkLabel   *title_field;
   GtkLabel   *aliases;
   GtkLabel   *addresses;
   GtkLabel   *countries;
   GtkLabel   *programs;
   GtkLabel   *ids;
-  GtkLabel   *license_requirement;
-  GtkLabel   *license_policy;
-  GtkLabel   *federal_register;
-  GtkLabel   *start_date;
-  GtkLabel   *end_date;
-  GtkLabel   *remarks;
   GtkLabel   *source;
   GtkWidget  *link;
 };
 
 G_DEFINE_FINAL_TYPE (ClrEntryView, clr_entry_view, ADW_TYPE_BIN)
+
+/* The fields shown as published: the template's label for each, and where
+ * the entry holds it. */
+static const struct
+{
+  const char *label;
+  gsize       offset;
+} text_fields[] = {
+  { "agency", G_STRUCT_OFFSET (ClrEntry, agency) },
+  { "entry_id", G_STRUCT_OFFSET (ClrEntry, entry_id) },
+  { "entity_type", G_STRUCT_OFFSET (ClrEntry, entity_type) },
+  { "title_field", G_STRUCT_OFFSET (ClrEntry, title) },
+  { "license_requirement", G_STRUCT_OFFSET (ClrEntry, license_requirement) },
+  { "license_policy", G_STRUCT_OFFSET (ClrEntry, license_policy) },
+  { "federal_register", G_STRUCT_OFFSET (ClrEntry, federal_register) },
+  { "start_date", G_STRUCT_OFFSET (ClrEntry, start_date) },
+  { "end_date", G_STRUCT_OFFSET (ClrEntry, end_date) },
+  { "remarks", G_STRUCT_OFFSET (ClrEntry, remarks) },
+};
 
 static void
 clr_entry_view_class_init (ClrEntryViewClass *klass)
@@ -47,28 +56,19 @@ clr_entry_view_class_init (ClrEntryViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/dev/clearance/Clearance/lists/clr-entry-view.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lists/clr-entry-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ClrEntryView, box);
   gtk_widget_class_bind_template_child (widget_class, ClrEntryView, name);
   gtk_widget_class_bind_template_child (widget_class, ClrEntryView, list);
-  gtk_widget_class_bind_template_child (widget_class, ClrEntryView, agency);
-  gtk_widget_class_bind_template_child (widget_class, ClrEntryView, entry_id);
-  gtk_widget_class_bind_template_child (widget_class, ClrEntryView, entity_type);
-  gtk_widget_class_bind_template_child (widget_class, ClrEntryView, title_field);
   gtk_widget_class_bind_template_child (widget_class, ClrEntryView, aliases);
   gtk_widget_class_bind_template_child (widget_class, ClrEntryView, addresses);
   gtk_widget_class_bind_template_child (widget_class, ClrEntryView, countries);
   gtk_widget_class_bind_template_child (widget_class, ClrEntryView, programs);
   gtk_widget_class_bind_template_child (widget_class, ClrEntryView, ids);
-  gtk_widget_class_bind_template_child (widget_class, ClrEntryView, license_requirement);
-  gtk_widget_class_bind_template_child (widget_class, ClrEntryView, license_policy);
-  gtk_widget_class_bind_template_child (widget_class, ClrEntryView, federal_register);
-  gtk_widget_class_bind_template_child (widget_class, ClrEntryView, start_date);
-  gtk_widget_class_bind_template_child (widget_class, ClrEntryView, end_date);
-  gtk_widget_class_bind_template_child (widget_class, ClrEntryView, remarks);
   gtk_widget_class_bind_template_child (widget_class, ClrEntryView, source);
   gtk_widget_class_bind_template_child (widget_class, ClrEntryView, link);
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, text_fields[i].label, FALSE, 0);
 }
 
 static void
@@ -147,10 +147,10 @@ clr_entry_view_set_entry (ClrEntryView       *self,
   else
     list = g_strdup (entry->list_code != NULL ? entry->list_code : entry->list_name);
   show_text (self->list, list);
-  show_text (self->agency, entry->agency);
-  show_text (self->entry_id, entry->entry_id);
-  show_text (self->entity_type, entry->entity_type);
-  show_text (self->title_field, entry->title);
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    show_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (self), CLR_TYPE_ENTRY_VIEW,
+                                                         text_fields[i].label)),
+               G_STRUCT_MEMBER (char *, entry, text_fields[i].offset));
   show_list (self->aliases, entry->aliases, highlight);
 
   for (guint i = 0; entry->addresses != NULL && i < entry->addresses->len; i++)
@@ -169,13 +169,6 @@ clr_entry_view_set_entry (ClrEntryView       *self,
 
   show_list (self->programs, entry->programs, NULL);
   show_list (self->ids, entry->ids, NULL);
-  show_text (self->license_requirement, entry->license_requirement);
-  show_text (self->license_policy, entry->license_policy);
-  show_text (self->federal_register, entry->federal_register);
-  show_text (self->start_date, entry->start_date);
-  show_text (self->end_date, entry->end_date);
-  show_text (self->remarks, entry->remarks);
-
   /* A web address opens in the browser; anything else is shown as text. */
   web = entry->source_url != NULL && g_str_has_prefix (entry->source_url, "http");
   gtk_widget_set_visible (self->link, web);

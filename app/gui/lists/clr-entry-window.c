@@ -10,6 +10,8 @@
 #include "clr-a11y.h"
 #include "clr-entry-view.h"
 
+#include "widgets/clr-widget.h"
+
 #include "clr-entry-window.h"
 
 struct _ClrEntryWindow
@@ -23,23 +25,12 @@ struct _ClrEntryWindow
 G_DEFINE_FINAL_TYPE (ClrEntryWindow, clr_entry_window, ADW_TYPE_WINDOW)
 
 static void
-clr_entry_window_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), CLR_TYPE_ENTRY_WINDOW);
-
-  G_OBJECT_CLASS (clr_entry_window_parent_class)->dispose (object);
-}
-
-static void
 clr_entry_window_class_init (ClrEntryWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = clr_entry_window_dispose;
-
   g_type_ensure (CLR_TYPE_ENTRY_VIEW);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lists/clr-entry-window.ui");
+  clr_widget_class_set_template (widget_class, RESOURCE_BASE "/lists/clr-entry-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClrEntryWindow, note_label);
   gtk_widget_class_bind_template_child (widget_class, ClrEntryWindow, entry_view);
 }

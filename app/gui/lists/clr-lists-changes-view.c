@@ -9,10 +9,11 @@
 
 #include <glib/gi18n.h>
 
-#include "clr-change-item.h"
 #include "clr-entry-window.h"
 #include "clr-lists-filter.h"
+#include "clr-lists-item.h"
 #include "clr-lists-tasks.h"
+#include "widgets/clr-dropdown.h"
 
 #include "clr-lists-changes-view.h"
 
@@ -52,7 +53,7 @@ change_filter_func (gpointer object,
                     gpointer user_data)
 {
   ClrListsChangesView *self = user_data;
-  const ClrListChange *change = clr_change_item_get_change (object);
+  const ClrListChange *change = clr_lists_item_get_change (object);
   guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
 
   /* Kind drop-down: 0 all, then added, removed, changed. */
@@ -74,8 +75,8 @@ update_summary (ClrListsChangesView *self)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(ClrChangeItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
-      const ClrListChange *change = clr_change_item_get_change (item);
+      g_autoptr(ClrListsItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+      const ClrListChange *change = clr_lists_item_get_change (item);
 
       if ((guint) change->kind < G_N_ELEMENTS (counts))
         counts[change->kind]++;
@@ -86,21 +87,6 @@ update_summary (ClrListsChangesView *self)
                           counts[CLR_LIST_CHANGE_ADDED], counts[CLR_LIST_CHANGE_REMOVED],
                           counts[CLR_LIST_CHANGE_CHANGED], n, total);
   gtk_label_set_text (self->summary_label, text);
-}
-
-/* Closures of the rows' badge (the .ui): the kind's name and tint. */
-static char *
-kind_label_cb (gpointer unused,
-               int      kind)
-{
-  return g_strdup (clr_change_item_kind_label (kind));
-}
-
-static GStrv
-kind_classes_cb (gpointer unused,
-                 int      kind)
-{
-  return clr_change_item_kind_classes (kind);
 }
 
 static void
@@ -126,12 +112,9 @@ changes_loaded_cb (GObject      *object,
     return;
 
   for (guint i = 0; changes != NULL && i < changes->len; i++)
-    g_ptr_array_add (items, clr_change_item_new (g_ptr_array_index (changes, i)));
-  g_list_store_splice (self->changes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->changes)),
-                       items->pdata, items->len);
-
-  clr_lists_filter_refill (self->list_dropdown, self->country_dropdown, items, &self->refilling);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+    g_ptr_array_add (items, clr_lists_item_new_change (g_ptr_array_index (changes, i)));
+  clr_lists_filter_replace (self->list_dropdown, self->country_dropdown, &self->refilling,
+                            self->changes, GTK_FILTER (self->filter), items);
 
   if (changes == NULL)
     {
@@ -179,7 +162,7 @@ source_changed_cb (ClrListsChangesView *self)
 
   if (self->refilling)
     return;
-  source = clr_lists_dropdown_get_value (self->source_dropdown);
+  source = clr_dropdown_get_value (self->source_dropdown);
   if (source != NULL || self->source != NULL)
     clr_lists_changes_view_load (self, source);
 }
@@ -245,14 +228,14 @@ static void
 activate_cb (ClrListsChangesView *self,
              guint                position)
 {
-  g_autoptr(ClrChangeItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  g_autoptr(ClrListsItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
   const ClrListChange *change;
   g_autoptr(GTask) task = NULL;
   EntryLoad *load;
 
   if (item == NULL || self->store == NULL)
     return;
-  change = clr_change_item_get_change (item);
+  change = clr_lists_item_get_change (item);
 
   load = g_new0 (EntryLoad, 1);
   load->store = g_object_ref (self->store);
@@ -314,7 +297,7 @@ clr_lists_changes_view_class_init (ClrListsChangesViewClass *klass)
     g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  g_type_ensure (CLR_TYPE_CHANGE_ITEM);
+  g_type_ensure (CLR_TYPE_LISTS_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/lists/clr-lists-changes-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ClrListsChangesView, source_dropdown);
@@ -329,8 +312,6 @@ clr_lists_changes_view_class_init (ClrListsChangesViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, source_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, kind_label_cb);
-  gtk_widget_class_bind_template_callback (widget_class, kind_classes_cb);
 }
 
 static void
@@ -354,9 +335,13 @@ void
 clr_lists_changes_view_set_sources (ClrListsChangesView *self,
                                     GPtrArray           *sources)
 {
+  g_autoptr(GPtrArray) values = NULL;
+
   g_return_if_fail (CLR_IS_LISTS_CHANGES_VIEW (self));
 
-  clr_lists_dropdown_refill (self->source_dropdown, sources, &self->refilling);
+  values = g_ptr_array_copy (sources, NULL, NULL);
+  g_ptr_array_add (values, NULL);
+  clr_dropdown_refill (self->source_dropdown, (const char * const *) values->pdata, &self->refilling);
   if (self->source != NULL)
     {
       for (guint i = 0; i < sources->len; i++)
@@ -401,8 +386,8 @@ clr_lists_changes_view_filter (ClrListsChangesView *self,
   gtk_drop_down_set_selected (self->kind_dropdown, kind < 0 ? 0 : (guint) kind + 1);
   gtk_drop_down_set_selected (self->list_dropdown, 0);
   gtk_drop_down_set_selected (self->country_dropdown, 0);
-  clr_lists_dropdown_set_value (self->list_dropdown, list_code);
-  clr_lists_dropdown_set_value (self->country_dropdown, country);
+  clr_dropdown_set_value (self->list_dropdown, list_code);
+  clr_dropdown_set_value (self->country_dropdown, country);
   filter_changed_cb (self);
 }
 

@@ -40,7 +40,7 @@ void        clr_lists_changes_view_filter       (ClrListsChangesView *self,
 /* What the last re-screen found for the user's parties. */
 void        clr_lists_changes_view_set_rescreen (ClrListsChangesView *self,
                                                  const char          *text);
-/* ClrChangeItem passing the filters. */
+/* ClrListsItem (changes) passing the filters. */
 GListModel *clr_lists_changes_view_get_model    (ClrListsChangesView *self);
 const char *clr_lists_changes_view_get_summary  (ClrListsChangesView *self);
 

@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "widgets/clr-dropdown.h"
+
 #include "clr-lists-filter.h"
 
 char *
@@ -33,65 +35,6 @@ clr_lists_format_time (const char *iso)
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
 
-static GtkStringList *
-dropdown_model (GtkDropDown *dropdown)
-{
-  return GTK_STRING_LIST (gtk_drop_down_get_model (dropdown));
-}
-
-void
-clr_lists_dropdown_refill (GtkDropDown *dropdown,
-                           GPtrArray   *values,
-                           gboolean    *refilling)
-{
-  GtkStringList *model = dropdown_model (dropdown);
-  g_autofree char *current = g_strdup (clr_lists_dropdown_get_value (dropdown));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
-  guint new_selected = 0;
-  g_autoptr(GPtrArray) strings = g_ptr_array_new ();
-
-  g_return_if_fail (n > 0);
-
-  for (guint i = 0; i < values->len; i++)
-    {
-      g_ptr_array_add (strings, g_ptr_array_index (values, i));
-      if (g_strcmp0 (g_ptr_array_index (values, i), current) == 0)
-        new_selected = i + 1;
-    }
-  g_ptr_array_add (strings, NULL);
-
-  *refilling = TRUE;
-  gtk_string_list_splice (model, 1, n - 1, (const char * const *) strings->pdata);
-  gtk_drop_down_set_selected (dropdown, new_selected);
-  *refilling = FALSE;
-}
-
-const char *
-clr_lists_dropdown_get_value (GtkDropDown *dropdown)
-{
-  GtkStringList *model = dropdown_model (dropdown);
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION
-      || selected >= g_list_model_get_n_items (G_LIST_MODEL (model)))
-    return NULL;
-  return gtk_string_list_get_string (model, selected);
-}
-
-void
-clr_lists_dropdown_set_value (GtkDropDown *dropdown,
-                              const char  *value)
-{
-  GtkStringList *model = dropdown_model (dropdown);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
-  guint selected = 0;
-
-  for (guint i = 1; value != NULL && i < n; i++)
-    if (g_strcmp0 (gtk_string_list_get_string (model, i), value) == 0)
-      selected = i;
-  gtk_drop_down_set_selected (dropdown, selected);
-}
-
 static void
 add_distinct (GHashTable *seen,
               GPtrArray  *values,
@@ -113,21 +56,24 @@ clr_lists_filter_match (GtkDropDown *list_dropdown,
                         GtkDropDown *country_dropdown,
                         gpointer     item)
 {
-  const char *list = clr_lists_dropdown_get_value (list_dropdown);
-  const char *country = clr_lists_dropdown_get_value (country_dropdown);
+  const char *list = clr_dropdown_get_value (list_dropdown);
+  const char *country = clr_dropdown_get_value (country_dropdown);
 
   if (list != NULL && g_strcmp0 (clr_lists_item_get_list_code (item), list) != 0)
     return FALSE;
-  if (country != NULL && !clr_lists_item_has_country (item, country))
+  if (country != NULL && (clr_lists_item_get_countries (item) == NULL
+                          || !g_strv_contains (clr_lists_item_get_countries (item), country)))
     return FALSE;
   return TRUE;
 }
 
 void
-clr_lists_filter_refill (GtkDropDown *list_dropdown,
-                         GtkDropDown *country_dropdown,
-                         GPtrArray   *items,
-                         gboolean    *refilling)
+clr_lists_filter_replace (GtkDropDown *list_dropdown,
+                          GtkDropDown *country_dropdown,
+                          gboolean    *refilling,
+                          GListStore  *store,
+                          GtkFilter   *filter,
+                          GPtrArray   *items)
 {
   g_autoptr(GHashTable) seen_lists = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) seen_countries = g_hash_table_new (g_str_hash, g_str_equal);
@@ -146,6 +92,11 @@ clr_lists_filter_refill (GtkDropDown *list_dropdown,
     }
   g_ptr_array_sort (lists, compare_strings);
   g_ptr_array_sort (countries, compare_strings);
-  clr_lists_dropdown_refill (list_dropdown, lists, refilling);
-  clr_lists_dropdown_refill (country_dropdown, countries, refilling);
+  g_ptr_array_add (lists, NULL);
+  g_ptr_array_add (countries, NULL);
+  clr_dropdown_refill (list_dropdown, (const char * const *) lists->pdata, refilling);
+  clr_dropdown_refill (country_dropdown, (const char * const *) countries->pdata, refilling);
+
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), items->pdata, items->len);
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
 }

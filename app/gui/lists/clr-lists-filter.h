@@ -19,28 +19,19 @@ char       *clr_lists_format_count      (guint64      n);
 /* An ISO 8601 time in local time ("2026-03-01 14:05"), "never" for NULL. */
 char       *clr_lists_format_time       (const char  *iso);
 
-/* The filter drop-downs hold a GtkStringList whose first string is "All …"
- * (from the .ui). This replaces the others by @values (char *), keeping the
- * chosen value when it is still offered; *@refilling is TRUE meanwhile, so
- * the drop-down's notify::selected handlers can ignore the change. */
-void        clr_lists_dropdown_refill   (GtkDropDown *dropdown,
-                                         GPtrArray   *values,
-                                         gboolean    *refilling);
-/* The chosen value, or NULL for "All …". */
-const char *clr_lists_dropdown_get_value (GtkDropDown *dropdown);
-/* Chooses @value (NULL or absent: "All …"). */
-void        clr_lists_dropdown_set_value (GtkDropDown *dropdown,
-                                          const char  *value);
-
 /* The list and country filters of What changed and Search: whether @item
- * (a ClrListsItem) passes them, and refilling them with the list codes and
- * countries of @items (ClrListsItem *), as clr_lists_dropdown_refill(). */
+ * (a ClrListsItem) passes them. */
 gboolean    clr_lists_filter_match      (GtkDropDown *list_dropdown,
                                          GtkDropDown *country_dropdown,
                                          gpointer     item);
-void        clr_lists_filter_refill     (GtkDropDown *list_dropdown,
+/* Shows @items (ClrListsItem *) in @store instead of what it held: the
+ * list and country drop-downs are refilled with their list codes and
+ * countries, as clr_dropdown_refill(), and @filter filters again. */
+void        clr_lists_filter_replace    (GtkDropDown *list_dropdown,
                                          GtkDropDown *country_dropdown,
-                                         GPtrArray   *items,
-                                         gboolean    *refilling);
+                                         gboolean    *refilling,
+                                         GListStore  *store,
+                                         GtkFilter   *filter,
+                                         GPtrArray   *items);
 
 G_END_DECLS

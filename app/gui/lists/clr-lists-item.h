@@ -1,5 +1,4 @@
-/* clr-lists-item.h — what the Lists page's list items share: a title, a
- * subtitle, the list and the countries of the entry (for the filters)
+/* clr-lists-item.h — one row of What changed or of Search on the Lists page
  *
  * Copyright 2026 The Clearance authors
  *
@@ -10,35 +9,30 @@
 
 #include <glib-object.h>
 
+#include "clr-match-hit.h"
+#include "clr-store-lists.h"
+
 G_BEGIN_DECLS
 
 #define CLR_TYPE_LISTS_ITEM (clr_lists_item_get_type ())
 
-G_DECLARE_DERIVABLE_TYPE (ClrListsItem, clr_lists_item, CLR, LISTS_ITEM, GObject)
+G_DECLARE_FINAL_TYPE (ClrListsItem, clr_lists_item, CLR, LISTS_ITEM, GObject)
 
-struct _ClrListsItemClass
-{
-  GObjectClass parent_class;
-};
+/* A changed entry of a list update, or a search result, with the words its
+ * row shows as read-only properties the rows' .ui binds: title, subtitle;
+ * for a change also badge (its kind: Added, Removed, Changed) and
+ * badge-classes (the badge's tint); for a result explanation (the
+ * matcher's). The record and what the filters read are properties too:
+ * change or hit, list-code, countries. */
+ClrListsItem        *clr_lists_item_new_change     (const ClrListChange *change);
+ClrListsItem        *clr_lists_item_new_hit        (ClrHit              *hit);
+/* The change, or NULL for a search result. */
+const ClrListChange *clr_lists_item_get_change     (ClrListsItem        *self);
+/* The search result, or NULL for a change. */
+ClrHit              *clr_lists_item_get_hit        (ClrListsItem        *self);
 
-/* Properties (read-only, for the rows bound in .ui): title, subtitle. */
-const char *clr_lists_item_get_list_code (ClrListsItem       *self);
-gboolean    clr_lists_item_has_country   (ClrListsItem       *self,
-                                          const char         *country);
-/* The entry's country codes (NULL-terminated, may be NULL). */
-const char * const *clr_lists_item_get_countries (ClrListsItem *self);
-
-/* For the subclasses' constructors: takes @record (the store's record the
- * item shows, freed with @record_free) and @subtitle. */
-void        _clr_lists_item_set          (ClrListsItem       *self,
-                                          gpointer            record,
-                                          GDestroyNotify      record_free,
-                                          const char         *title,
-                                          char               *subtitle,
-                                          const char         *list_code,
-                                          const char * const *countries);
-
-/* The subclass's record (borrowed). */
-gpointer    _clr_lists_item_get_record   (ClrListsItem       *self);
+/* What the list and country filters read. */
+const char          *clr_lists_item_get_list_code  (ClrListsItem        *self);
+const char * const  *clr_lists_item_get_countries  (ClrListsItem        *self);
 
 G_END_DECLS

@@ -10,8 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "clr-entry-window.h"
-#include "clr-hit-item.h"
 #include "clr-lists-filter.h"
+#include "clr-lists-item.h"
 #include "clr-lists-tasks.h"
 #include "clr-store-screening.h"
 
@@ -109,12 +109,9 @@ search_done_cb (GObject      *object,
     }
 
   for (guint i = 0; i < hits->len; i++)
-    g_ptr_array_add (items, clr_hit_item_new (g_ptr_array_index (hits, i)));
-  clr_lists_filter_refill (self->list_dropdown, self->country_dropdown, items, &self->refilling);
-
-  g_list_store_splice (self->results, 0, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
-                       items->pdata, items->len);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+    g_ptr_array_add (items, clr_lists_item_new_hit (g_ptr_array_index (hits, i)));
+  clr_lists_filter_replace (self->list_dropdown, self->country_dropdown, &self->refilling,
+                            self->results, GTK_FILTER (self->filter), items);
   update_status (self);
   g_signal_emit (self, signals[SIGNAL_SEARCH_FINISHED], 0);
 }
@@ -195,13 +192,13 @@ static void
 activate_cb (ClrListsSearchView *self,
              guint               position)
 {
-  g_autoptr(ClrHitItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  g_autoptr(ClrListsItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
   ClrHit *hit;
   g_autofree char *note = NULL;
 
   if (item == NULL)
     return;
-  hit = clr_hit_item_get_hit (item);
+  hit = clr_lists_item_get_hit (item);
   /* Translators: score in percent, then the matcher's explanation. */
   note = g_strdup_printf (_("Score %.0f %%: %s"), hit->score * 100,
                           hit->explanation != NULL ? hit->explanation : "");
@@ -247,7 +244,7 @@ clr_lists_search_view_class_init (ClrListsSearchViewClass *klass)
     g_signal_new ("search-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  g_type_ensure (CLR_TYPE_HIT_ITEM);
+  g_type_ensure (CLR_TYPE_LISTS_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/lists/clr-lists-search-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ClrListsSearchView, entry);

@@ -28,7 +28,7 @@ void        clr_lists_search_view_reset_matcher (ClrListsSearchView *self);
 void        clr_lists_search_view_search        (ClrListsSearchView *self,
                                                  const char         *text);
 void        clr_lists_search_view_focus         (ClrListsSearchView *self);
-/* ClrHitItem passing the filters. */
+/* ClrListsItem (search results) passing the filters. */
 GListModel *clr_lists_search_view_get_model     (ClrListsSearchView *self);
 
 G_END_DECLS

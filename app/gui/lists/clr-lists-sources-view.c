@@ -12,6 +12,8 @@
 #include "clr-lists-filter.h"
 #include "clr-source-row.h"
 
+#include "widgets/clr-widget.h"
+
 #include "clr-lists-sources-view.h"
 
 struct _ClrListsSourcesView
@@ -25,23 +27,11 @@ struct _ClrListsSourcesView
 G_DEFINE_FINAL_TYPE (ClrListsSourcesView, clr_lists_sources_view, ADW_TYPE_BIN)
 
 static void
-clr_lists_sources_view_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), CLR_TYPE_LISTS_SOURCES_VIEW);
-
-  G_OBJECT_CLASS (clr_lists_sources_view_parent_class)->dispose (object);
-}
-
-static void
 clr_lists_sources_view_class_init (ClrListsSourcesViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = clr_lists_sources_view_dispose;
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_BASE "/lists/clr-lists-sources-view.ui");
+  clr_widget_class_set_template (widget_class, RESOURCE_BASE "/lists/clr-lists-sources-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ClrListsSourcesView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ClrListsSourcesView, sources_list);
 }

@@ -11,6 +11,8 @@
 
 #include "clr-lists-filter.h"
 
+#include "widgets/clr-widget.h"
+
 #include "clr-source-row.h"
 
 struct _ClrSourceRow
@@ -151,14 +153,6 @@ state_set_cb (ClrSourceRow *self,
 }
 
 static void
-clr_source_row_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), CLR_TYPE_SOURCE_ROW);
-
-  G_OBJECT_CLASS (clr_source_row_parent_class)->dispose (object);
-}
-
-static void
 clr_source_row_finalize (GObject *object)
 {
   g_free (CLR_SOURCE_ROW (object)->source_id);
@@ -172,10 +166,9 @@ clr_source_row_class_init (ClrSourceRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = clr_source_row_dispose;
   object_class->finalize = clr_source_row_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/lists/clr-source-row.ui");
+  clr_widget_class_set_template (widget_class, RESOURCE_BASE "/lists/clr-source-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ClrSourceRow, enabled_switch);
   gtk_widget_class_bind_template_child (widget_class, ClrSourceRow, update_button);
   gtk_widget_class_bind_template_child (widget_class, ClrSourceRow, badge);

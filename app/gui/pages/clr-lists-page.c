@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "clr-window.h"
+#include "widgets/clr-widget.h"
 #include "lists/clr-add-source-dialog.h"
 #include "clr-lists-tasks.h"
 
@@ -51,8 +51,6 @@ _clr_lists_page_show_message (ClrListsPage *self,
                               const char   *text,
                               gboolean      is_error)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), CLR_TYPE_WINDOW);
-
   gtk_label_set_text (self->status_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL && text[0] != '\0');
   if (is_error)
@@ -60,13 +58,10 @@ _clr_lists_page_show_message (ClrListsPage *self,
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
 
-  if (window != NULL && text != NULL && text[0] != '\0')
-    {
-      AdwToast *toast = adw_toast_new (is_error ? _("The lists were not updated — see the Lists page")
-                                                : _("Lists updated"));
-
-      clr_window_add_toast (CLR_WINDOW (window), toast);
-    }
+  if (text != NULL && text[0] != '\0')
+    clr_widget_add_toast (GTK_WIDGET (self),
+                          adw_toast_new (is_error ? _("The lists were not updated — see the Lists page")
+                                                  : _("Lists updated")));
 }
 
 void

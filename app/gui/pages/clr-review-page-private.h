@@ -1,4 +1,4 @@
-/* clr-review-page-private.h — what the tests reach inside the Review page
+/* clr-review-page-private.h — the Review page inside: its parts and what the tests reach
  *
  * Copyright 2026 The Clearance authors
  *
@@ -7,9 +7,56 @@
 
 #pragma once
 
+#include "review/clr-review-detail.h"
+#include "review/clr-review-filter-bar.h"
+
 #include "clr-review-page.h"
 
 G_BEGIN_DECLS
+
+/* The page is split over clr-review-page.c (the queue, its loading and the
+ * actions) and clr-review-page-decide.c (storing and undoing decisions). */
+struct _ClrReviewPage
+{
+  ClrPage              parent_instance;
+
+  /* template */
+  AdwLeaflet          *leaflet;
+  ClrReviewFilterBar  *filter_bar;
+  GtkLabel            *count_label;
+  GtkStack            *queue_stack;
+  GtkListView         *queue_view;
+  AdwStatusPage       *empty_status;
+  GtkStack            *detail_stack;
+  ClrReviewDetail     *detail;
+
+  ClrReviewQueue      *queue;
+  GtkSingleSelection  *selection;
+  GCancellable        *cancellable;
+
+  gint64               shown_id;
+  gint64               select_after_load;
+  /* the item the "Decision saved" line is about; moving on clears it */
+  gint64               saved_id;
+  /* the items of the last decision as they were before it (ClrReviewItem *): Undo */
+  GPtrArray           *undo_items;
+
+  /* A hit to show once the queue is loaded (clr_review_page_show_hit). */
+  gboolean             has_target;
+  gint64               target_case_id;
+  gint64               target_id;
+  char                *target_party_name;
+  char                *target_list;
+  char                *target_entry;
+  guint                loading : 1;
+  guint                busy : 1;
+};
+
+/* clr-review-page.c: the decision actions follow the shown item, busy and
+ * the store. */
+void       _clr_review_page_update_actions (ClrReviewPage   *self);
+
+/* What the tests reach: */
 
 ClrReviewQueue *clr_review_page_get_queue       (ClrReviewPage   *self);
 /* Selects (and shows) item @id when the current filters show it. */

@@ -10,61 +10,12 @@
 
 #include <glib/gi18n.h>
 
-#include "clr-window.h"
-#include "review/clr-review-detail.h"
-#include "review/clr-review-filter-bar.h"
 #include "clr-store-cases.h"
+#include "widgets/clr-widget.h"
 
 #include "clr-review-page-private.h"
 
-struct _ClrReviewPage
-{
-  AdwBin               parent_instance;
-
-  /* template */
-  AdwLeaflet          *leaflet;
-  ClrReviewFilterBar  *filter_bar;
-  GtkLabel            *count_label;
-  GtkStack            *queue_stack;
-  GtkListView         *queue_view;
-  AdwStatusPage       *empty_status;
-  GtkStack            *detail_stack;
-  ClrReviewDetail     *detail;
-
-  ClrStore            *store;
-  ClrSettings         *settings;
-  ClrReviewQueue      *queue;
-  GtkSingleSelection  *selection;
-  GCancellable        *cancellable;
-
-  gint64               shown_id;
-  gint64               select_after_load;
-  /* the item the "Decision saved" line is about; moving on clears it */
-  gint64               saved_id;
-  /* the items of the last decision as they were before it (ClrReviewItem *): Undo */
-  GPtrArray           *undo_items;
-
-  /* A hit to show once the queue is loaded (clr_review_page_show_hit). */
-  gboolean             has_target;
-  gint64               target_case_id;
-  gint64               target_id;
-  char                *target_party_name;
-  char                *target_list;
-  char                *target_entry;
-  guint                loading : 1;
-  guint                busy : 1;
-};
-
-G_DEFINE_FINAL_TYPE (ClrReviewPage, clr_review_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  PROP_SETTINGS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (ClrReviewPage, clr_review_page, CLR_TYPE_PAGE)
 
 enum {
   SIGNAL_LOADED,
@@ -74,7 +25,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void update_actions (ClrReviewPage *self);
+
+static ClrStore *
+store_of (ClrReviewPage *self)
+{
+  return clr_page_get_store (CLR_PAGE (self));
+}
 
 static void
 set_feedback (ClrReviewPage *self,
@@ -99,15 +55,7 @@ show_item (ClrReviewPage       *self,
   gtk_stack_set_visible_child_name (self->detail_stack, item != NULL ? "item" : "none");
   if (item != NULL)
     clr_review_detail_show_item (self->detail, item, clr_review_queue_get_family (self->queue, item->id));
-  update_actions (self);
-}
-
-static ClrWindow *
-get_window (ClrReviewPage *self)
-{
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), CLR_TYPE_WINDOW);
-
-  return window != NULL ? CLR_WINDOW (window) : NULL;
+  _clr_review_page_update_actions (self);
 }
 
 
@@ -157,10 +105,10 @@ update_count (ClrReviewPage *self)
     adw_status_page_set_title (self->empty_status, _("Nothing to Review"));
 }
 
-static void
-update_actions (ClrReviewPage *self)
+void
+_clr_review_page_update_actions (ClrReviewPage *self)
 {
-  gboolean can = self->shown_id != 0 && !self->busy && self->store != NULL;
+  gboolean can = self->shown_id != 0 && !self->busy && store_of (self) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.match", can);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.not-a-match", can);
@@ -203,7 +151,6 @@ clear_target (ClrReviewPage *self)
 static void
 target_not_found (ClrReviewPage *self)
 {
-  ClrWindow *window = get_window (self);
   g_autofree char *message = NULL;
 
   clr_review_filter_bar_reset (self->filter_bar, self->target_party_name);
@@ -211,8 +158,7 @@ target_not_found (ClrReviewPage *self)
   message = g_strdup_printf (_("This hit for “%s” is not in the review queue yet: it is added when "
                                "the shipment is evaluated. Showing the party’s other items."),
                              self->target_party_name);
-  if (window != NULL)
-    clr_window_show_toast (window, message);
+  clr_widget_add_toast (GTK_WIDGET (self), adw_toast_new (message));
   set_feedback (self, message, TRUE);
 }
 
@@ -359,7 +305,7 @@ clr_review_page_reload (ClrReviewPage *self)
 
   g_return_if_fail (CLR_IS_REVIEW_PAGE (self));
 
-  if (self->store == NULL)
+  if (store_of (self) == NULL)
     return;
 
   clr_review_filter_init (&filter);
@@ -368,226 +314,7 @@ clr_review_page_reload (ClrReviewPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  clr_store_review_list_async (self->store, &filter, self->cancellable, queue_loaded_cb, self);
-}
-
-typedef struct
-{
-  ClrReviewPage   *self;      /* a reference */
-  gint64           id;
-  ClrReviewStatus  status;    /* OPEN: an undo */
-  GPtrArray       *previous;  /* ClrReviewItem *, as before the decision */
-} DecideData;
-
-static void
-decide_data_free (DecideData *data)
-{
-  g_clear_object (&data->self);
-  g_clear_pointer (&data->previous, g_ptr_array_unref);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DecideData, decide_data_free)
-
-static void
-undo_clicked_cb (AdwToast      *toast,
-                 ClrReviewPage *self)
-{
-  clr_review_page_undo (self);
-}
-
-/* The toast of a stored decision, with Undo. */
-static void
-show_decision_toast (ClrReviewPage *self,
-                     const char    *message)
-{
-  ClrWindow *window = get_window (self);
-  AdwToast *toast;
-
-  if (window == NULL)
-    return;
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
-  clr_window_add_toast (window, toast);
-}
-
-static void
-decided_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(DecideData) data = user_data;
-  ClrReviewPage *self = data->self;
-  g_autoptr(GError) error = NULL;
-  ClrReviewStatus status = data->status;
-  gint64 id = data->id;
-  g_autofree char *message = NULL;
-  ClrWindow *window = get_window (self);
-
-  self->busy = FALSE;
-  update_actions (self);
-
-  if (!clr_store_review_decide_finish (CLR_STORE (object), result, &error))
-    {
-      /* Translators: %s is the reason. */
-      message = g_strdup_printf (status == CLR_REVIEW_STATUS_OPEN ? _("The decision was not undone: %s")
-                                                                  : _("The decision was not saved: %s"),
-                                 error->message);
-      set_feedback (self, message, TRUE);
-      return;
-    }
-
-  if (status == CLR_REVIEW_STATUS_OPEN)
-    {
-      /* Undone: show the item again, with what it had before. */
-      message = g_strdup (_("Decision undone"));
-      if (window != NULL)
-        clr_window_show_toast (window, message);
-      g_clear_pointer (&self->undo_items, g_ptr_array_unref);
-      self->select_after_load = id;
-      clr_review_page_reload (self);
-      self->saved_id = id;
-      set_feedback (self, message, FALSE);
-      g_signal_emit (self, signals[SIGNAL_DECIDED], 0, id, (int) status);
-      return;
-    }
-
-  /* Translators: %s is a decision such as "Not a match". */
-  message = g_strdup_printf (_("Decision saved: %s"), clr_review_status_get_label (status));
-  g_clear_pointer (&self->undo_items, g_ptr_array_unref);
-  self->undo_items = g_steal_pointer (&data->previous);
-  show_decision_toast (self, message);
-
-  /* Move on to the next item of the same view, the fast way through a queue. */
-  {
-    guint position = gtk_single_selection_get_selected (self->selection);
-    GListModel *model = G_LIST_MODEL (self->selection);
-    guint n = g_list_model_get_n_items (model);
-    int filter_status = clr_review_filter_bar_get_status (self->filter_bar);
-
-    self->select_after_load = id;
-    /* The decided item leaves a view of another status: show its successor. */
-    if (position != GTK_INVALID_LIST_POSITION && filter_status != -1
-        && filter_status != (int) status && n > 1)
-      {
-        g_autoptr(ClrReviewQueueItem) next = g_list_model_get_item (model, position + 1 < n ? position + 1
-                                                                                          : position - 1);
-        self->select_after_load = clr_review_queue_item_get_item (next)->id;
-      }
-  }
-
-  g_signal_emit (self, signals[SIGNAL_DECIDED], 0, id, (int) status);
-  clr_review_page_reload (self);
-  self->saved_id = id;
-  set_feedback (self, message, FALSE);
-}
-
-/* The name recorded with a decision: the Reviewer name preference when set,
- * else NULL for the store's own (the name every other audit entry of the
- * session carries: $CLEARANCE_REVIEWER, else the account's full name). */
-static char *
-dup_reviewer (ClrReviewPage *self)
-{
-  g_autofree char *name = NULL;
-
-  if (self->settings == NULL || clr_settings_get_reviewer_name (self->settings) == NULL)
-    return NULL;
-  name = g_strstrip (g_strdup (clr_settings_get_reviewer_name (self->settings)));
-  return name[0] != '\0' ? g_steal_pointer (&name) : NULL;
-}
-
-gboolean
-clr_review_page_undo (ClrReviewPage *self)
-{
-  g_autofree char *reviewer = NULL;
-  DecideData *data;
-
-  g_return_val_if_fail (CLR_IS_REVIEW_PAGE (self), FALSE);
-
-  if (self->undo_items == NULL || self->store == NULL || self->busy)
-    return FALSE;
-  reviewer = dup_reviewer (self);
-
-  self->busy = TRUE;
-  update_actions (self);
-  data = g_new0 (DecideData, 1);
-  data->self = g_object_ref (self);
-  data->id = ((ClrReviewItem *) g_ptr_array_index (self->undo_items, 0))->id;
-  data->status = CLR_REVIEW_STATUS_OPEN;
-  /* A new audited decision that puts back each item's earlier one. */
-  clr_store_review_restore_async (self->store, self->undo_items, reviewer, NULL, decided_cb, data);
-  return TRUE;
-}
-
-gboolean
-clr_review_page_decide (ClrReviewPage   *self,
-                        ClrReviewStatus  status)
-{
-  ClrReviewReason reason;
-  g_autofree char *reviewer = NULL;
-  g_autoptr(GArray) ids = NULL;
-  ClrReviewFamily *family;
-  ClrReviewItem *shown;
-  ClrReviewDecision decision;
-  DecideData *data;
-  const char *note;
-
-  g_return_val_if_fail (CLR_IS_REVIEW_PAGE (self), FALSE);
-  g_return_val_if_fail (status != CLR_REVIEW_STATUS_OPEN, FALSE);
-
-  shown = self->shown_id != 0 ? clr_review_queue_lookup (self->queue, self->shown_id) : NULL;
-  if (shown == NULL || self->store == NULL)
-    {
-      set_feedback (self, _("Select an item in the queue first."), TRUE);
-      return FALSE;
-    }
-  if (self->busy)
-    return FALSE;
-
-  reason = clr_review_detail_get_reason (self->detail);
-  if (reason == CLR_REVIEW_REASON_NONE || reason > CLR_REVIEW_REASON_OTHER)
-    {
-      set_feedback (self, _("Choose a reason for the decision first."), TRUE);
-      clr_review_detail_focus_reason (self->detail);
-      return FALSE;
-    }
-
-  note = clr_review_detail_get_note (self->detail);
-  reviewer = dup_reviewer (self);
-
-  self->busy = TRUE;
-  update_actions (self);
-
-  data = g_new0 (DecideData, 1);
-  data->self = g_object_ref (self);
-  data->id = self->shown_id;
-  data->status = status;
-  data->previous = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_review_item_unref);
-
-  /* the shown item, and with the family switch on every open member */
-  family = clr_review_detail_get_decide_family (self->detail) ? clr_review_queue_get_family (self->queue, self->shown_id)
-                                                              : NULL;
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_array_append_val (ids, self->shown_id);
-  g_ptr_array_add (data->previous, clr_review_item_ref (shown));
-  for (guint i = 0; family != NULL && i < family->members->len; i++)
-    {
-      ClrReviewItem *member = g_ptr_array_index (family->members, i);
-
-      if (member->id != self->shown_id && member->status == CLR_REVIEW_STATUS_OPEN)
-        {
-          g_array_append_val (ids, member->id);
-          g_ptr_array_add (data->previous, clr_review_item_ref (member));
-        }
-    }
-  decision.status = status;
-  decision.reason = reason;
-  decision.note = note[0] != '\0' ? note : NULL;
-  decision.recipient = status == CLR_REVIEW_STATUS_ESCALATED ? clr_review_detail_get_recipient (self->detail) : NULL;
-  clr_store_review_decide_full_async (self->store, (const gint64 *) ids->data, ids->len, &decision,
-                                      reviewer, NULL, decided_cb, data);
-  return TRUE;
+  clr_store_review_list_async (store_of (self), &filter, self->cancellable, queue_loaded_cb, self);
 }
 
 static void
@@ -669,57 +396,15 @@ page_mapped_cb (ClrReviewPage *self)
 }
 
 static void
-clr_review_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  ClrReviewPage *self = CLR_REVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-clr_review_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  ClrReviewPage *self = CLR_REVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 clr_review_page_constructed (GObject *object)
 {
   ClrReviewPage *self = CLR_REVIEW_PAGE (object);
 
   G_OBJECT_CLASS (clr_review_page_parent_class)->constructed (object);
 
-  g_object_set (self->detail, "store", self->store, NULL);
+  g_object_set (self->detail, "store", store_of (self), NULL);
   /* The decision actions need a store. */
-  update_actions (self);
+  _clr_review_page_update_actions (self);
 }
 
 static void
@@ -736,8 +421,6 @@ clr_review_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->queue);
   g_clear_pointer (&self->undo_items, g_ptr_array_unref);
-  g_clear_object (&self->store);
-  g_clear_object (&self->settings);
   clear_target (self);
 
   G_OBJECT_CLASS (clr_review_page_parent_class)->dispose (object);
@@ -751,28 +434,7 @@ clr_review_page_class_init (ClrReviewPageClass *klass)
 
   object_class->constructed = clr_review_page_constructed;
   object_class->dispose = clr_review_page_dispose;
-  object_class->get_property = clr_review_page_get_property;
-  object_class->set_property = clr_review_page_set_property;
 
-  /**
-   * ClrReviewPage:store:
-   *
-   * The database whose review queue the page shows (construct-only).
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CLR_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * ClrReviewPage:settings:
-   *
-   * The preferences: the reviewer's name recorded with each decision
-   * (construct-only; may be %NULL).
-   */
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, CLR_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -921,7 +583,7 @@ clr_review_page_show_hit (ClrReviewPage *self,
   clr_review_filter_bar_reset (self->filter_bar, NULL);
   self->select_after_load = 0;
 
-  if (self->store != NULL)
+  if (store_of (self) != NULL)
     clr_review_page_reload (self);
   else
     {

@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "clr-settings.h"
+#include "clr-page.h"
 #include "clr-store-review.h"
 #include "review/clr-review-queue.h"
 
@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 #define CLR_TYPE_REVIEW_PAGE (clr_review_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (ClrReviewPage, clr_review_page, CLR, REVIEW_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (ClrReviewPage, clr_review_page, CLR, REVIEW_PAGE, ClrPage)
 
 /* The page shows @store's review queue and records decisions in it, under
  * the reviewer name of @settings (construct-only properties "store" and

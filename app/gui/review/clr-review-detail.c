@@ -14,11 +14,13 @@
 
 #include "audit/clr-audit-event.h"
 #include "clr-entry.h"
+#include "clr-json.h"
 #include "clr-store-audit.h"
-#include "clr-store-lists.h"
 #include "lists/clr-entry-view.h"
+#include "widgets/clr-field-props.h"
 #include "widgets/clr-highlight.h"
 #include "review/clr-review-queue.h"
+#include "review/clr-review-text.h"
 #include "review/clr-review-queue-item.h"
 
 #include "clr-review-detail.h"
@@ -56,49 +58,16 @@ struct _ClrReviewDetail
 
 G_DEFINE_FINAL_TYPE (ClrReviewDetail, clr_review_detail, ADW_TYPE_BIN)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
+/**
+ * ClrReviewDetail:store:
+ *
+ * Where the case history and the changes of a reopened entry are read.
+ */
+static const ClrFieldProp field_props[] = {
+  CLR_FIELD_OBJECT ("store", ClrReviewDetail, store, clr_store_get_type, G_PARAM_READWRITE),
 };
 
-static GParamSpec *properties[N_PROPS];
-
-/* JSON helpers: the documents come from other components; read defensively. */
-static const char *
-json_string (JsonObject *object,
-             const char *member)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, member))
-    return NULL;
-  node = json_object_get_member (object, member);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static double
-json_double (JsonObject *object,
-             const char *member,
-             double      fallback)
-{
-  JsonNode *node;
-
-  if (object == NULL || !json_object_has_member (object, member))
-    return fallback;
-  node = json_object_get_member (object, member);
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return fallback;
-  return json_node_get_double (node);
-}
-
-static JsonObject *
-node_object (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
+static GParamSpec *properties[G_N_ELEMENTS (field_props) + 1];
 
 static const char *
 band_word (double score)
@@ -137,84 +106,6 @@ clr_review_detail_set_feedback (ClrReviewDetail *self,
     }
 }
 
-/* Tokens of the hit: which query words matched which listed words. */
-static void
-collect_tokens (const ClrReviewItem *item,
-                GPtrArray           *query_tokens,
-                GPtrArray           *entry_tokens,
-                GString             *words)
-{
-  JsonObject *hit = node_object (item->hit);
-  JsonArray *tokens = NULL;
-  guint n_matched = 0, n = 0;
-
-  if (hit != NULL && json_object_has_member (hit, "tokens")
-      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (hit, "tokens")))
-    tokens = json_object_get_array_member (hit, "tokens");
-
-  for (guint i = 0; tokens != NULL && i < json_array_get_length (tokens); i++)
-    {
-      JsonObject *token = node_object (json_array_get_element (tokens, i));
-      const char *query = json_string (token, "query");
-      const char *listed = json_string (token, "listed");
-      double similarity = json_double (token, "similarity", 0);
-      double weight = json_double (token, "weight", 0);
-
-      if (query == NULL)
-        continue;
-
-      n++;
-      if (words->len > 0)
-        g_string_append_c (words, '\n');
-
-      if (listed == NULL)
-        {
-          /* Translators: %s is a word of the party's name. */
-          g_string_append_printf (words, _("• “%s” has no counterpart in the listed name"), query);
-        }
-      else
-        {
-          n_matched++;
-          g_ptr_array_add (query_tokens, clr_highlight_fold (query));
-          g_ptr_array_add (entry_tokens, clr_highlight_fold (listed));
-          if (similarity >= 0.999)
-            /* Translators: %s is a word; %.0f %% how much of the name's distinctiveness it carries. */
-            g_string_append_printf (words, _("• “%s” is in the listed name (carries %.0f %% of the name’s weight)"),
-                                    query, weight * 100);
-          else
-            /* Translators: a word of the party's name, the listed word, a percentage, a percentage. */
-            g_string_append_printf (words, _("• “%s” is close to “%s” (%.0f %% similar, carries %.0f %% of the name’s weight)"),
-                                    query, listed, similarity * 100, weight * 100);
-        }
-    }
-
-  if (n > 0)
-    {
-      g_autofree char *head = NULL;
-
-      /* Translators: counts of words of the party's name. */
-      head = g_strdup_printf (ngettext ("%u of %u word of the party’s name lines up with the listed name:",
-                                        "%u of %u words of the party’s name line up with the listed name:",
-                                        n),
-                              n_matched, n);
-      g_string_prepend_c (words, '\n');
-      g_string_prepend (words, head);
-    }
-
-  if (hit != NULL && json_object_has_member (hit, "country_adjustment"))
-    {
-      double adjust = json_double (hit, "country_adjustment", 0);
-
-      if (adjust > 0.0005)
-        g_string_append_printf (words, "\n%s", _("The party’s country matches a country of the entry, which raised the score."));
-      else if (adjust < -0.0005)
-        g_string_append_printf (words, "\n%s", _("The party’s country is not among the entry’s countries, which lowered the score."));
-    }
-
-  g_ptr_array_add (query_tokens, NULL);
-  g_ptr_array_add (entry_tokens, NULL);
-}
-
 static void
 append_party_line (GString            *markup,
                    const char         *caption,
@@ -239,124 +130,30 @@ show_party (ClrReviewDetail     *self,
             const ClrReviewItem *item,
             const char * const  *highlight)
 {
-  JsonObject *party = node_object (item->party);
+  JsonObject *party = clr_review_json_object (item->party);
   g_autoptr(GString) markup = g_string_new (NULL);
-  const char *name = json_string (party, "name");
-  const char *country = json_string (party, "country");
+  const char *name = clr_json_get_string (party, "name");
+  const char *country = clr_json_get_string (party, "country");
 
   append_party_line (markup, _("Name"), name != NULL ? name : item->party_name, highlight);
-  append_party_line (markup, _("Address"), json_string (party, "address"), NULL);
+  append_party_line (markup, _("Address"), clr_json_get_string (party, "address"), NULL);
   append_party_line (markup, _("Country"), country != NULL ? country : item->party_country, NULL);
-  append_party_line (markup, _("Headquarters"), json_string (party, "headquarters_country"), NULL);
-  append_party_line (markup, _("Ultimate parent"), json_string (party, "ultimate_parent"), NULL);
+  append_party_line (markup, _("Headquarters"), clr_json_get_string (party, "headquarters_country"), NULL);
+  append_party_line (markup, _("Ultimate parent"), clr_json_get_string (party, "ultimate_parent"), NULL);
   append_party_line (markup, _("Role"),
-                     clr_review_role_get_label (json_string (party, "role") != NULL ? json_string (party, "role")
+                     clr_review_role_get_label (clr_json_get_string (party, "role") != NULL ? clr_json_get_string (party, "role")
                                                                                     : item->party_role), NULL);
 
   gtk_label_set_markup (self->party_label, markup->str);
 }
 
-/* ---- the entry diff of a reopened decision ------------------------------- */
-
-typedef struct
-{
-  ClrStore *store;
-  char     *entry_key;
-} DiffData;
-
-static void
-diff_data_free (DiffData *data)
-{
-  g_clear_object (&data->store);
-  g_free (data->entry_key);
-  g_free (data);
-}
-
-static char *
-field_text (JsonObject *entry,
-            const char *field)
-{
-  JsonNode *node;
-  g_autoptr(GString) text = NULL;
-
-  if (entry == NULL || !json_object_has_member (entry, field))
-    return g_strdup ("—");
-  node = json_object_get_member (entry, field);
-  if (JSON_NODE_HOLDS_VALUE (node))
-    {
-      const char *value = json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
-      return g_strdup (value != NULL && value[0] != '\0' ? value : "—");
-    }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return g_strdup ("—");
-
-  text = g_string_new (NULL);
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
-    {
-      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
-      const char *value = NULL;
-
-      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
-        value = json_node_get_string (element);
-      else if (JSON_NODE_HOLDS_OBJECT (element))
-        value = json_string (json_node_get_object (element), "text");
-      if (value == NULL)
-        continue;
-      if (text->len > 0)
-        g_string_append (text, "; ");
-      g_string_append (text, value);
-    }
-  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : g_strdup ("—");
-}
-
-/* Finds the entry's change in the latest update of each loaded source and
- * writes each changed field as "field: before → after". */
 static void
 diff_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  DiffData *data = task_data;
-  g_auto(GStrv) sources = clr_store_list_loaded_sources (data->store, NULL);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; sources != NULL && sources[i] != NULL && text->len == 0; i++)
-    {
-      g_autoptr(GPtrArray) changes = clr_store_diff_latest (data->store, sources[i], NULL, NULL, NULL);
-
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-      for (guint j = 0; changes != NULL && j < changes->len; j++)
-        {
-          ClrListChange *change = g_ptr_array_index (changes, j);
-          g_autoptr(ClrEntry) before = NULL;
-          g_autoptr(ClrEntry) after = NULL;
-          g_autoptr(JsonNode) before_json = NULL;
-          g_autoptr(JsonNode) after_json = NULL;
-
-          if (change->kind != CLR_LIST_CHANGE_CHANGED || g_strcmp0 (change->key, data->entry_key) != 0)
-            continue;
-          before = clr_store_get_entry (data->store, change->old_entry_id, NULL);
-          after = clr_store_get_entry (data->store, change->new_entry_id, NULL);
-          if (before == NULL || after == NULL)
-            break;
-          before_json = clr_entry_to_json (before);
-          after_json = clr_entry_to_json (after);
-          for (guint k = 0; change->fields != NULL && change->fields[k] != NULL; k++)
-            {
-              g_autofree char *old_text = field_text (json_node_get_object (before_json), change->fields[k]);
-              g_autofree char *new_text = field_text (json_node_get_object (after_json), change->fields[k]);
-
-              /* Translators: a field name, its value before and after a list update. */
-              g_string_append_c (text, '\n');
-              g_string_append_printf (text, _("%s: %s → %s"), change->fields[k], old_text, new_text);
-            }
-          break;
-        }
-    }
-
-  g_task_return_pointer (task, g_string_free (g_steal_pointer (&text), FALSE), g_free);
+  g_task_return_pointer (task, clr_review_entry_diff (source_object, task_data, cancellable), g_free);
 }
 
 static void
@@ -364,80 +161,39 @@ diff_loaded_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = g_task_propagate_pointer (G_TASK (result), &error);
-  ClrReviewDetail *self;
+  g_autoptr(ClrReviewDetail) self = user_data;
+  g_autofree char *text = g_task_propagate_pointer (G_TASK (result), NULL);
   g_autofree char *combined = NULL;
 
   /* Cancelled: another item is shown now, or the page is gone. */
   if (text == NULL || text[0] == '\0' || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
-  self = CLR_REVIEW_DETAIL (object);
   combined = g_strconcat (gtk_label_get_text (self->reopened_label), text, NULL);
   gtk_label_set_text (self->reopened_label, combined);
-}
-
-static void
-load_reopened_diff (ClrReviewDetail     *self,
-                    const ClrReviewItem *item)
-{
-  g_autoptr(GTask) task = NULL;
-  DiffData *data;
-
-  g_cancellable_cancel (self->diff_cancellable);
-  g_clear_object (&self->diff_cancellable);
-  if (!item->reopened || self->store == NULL || item->entry_key == NULL)
-    return;
-
-  self->diff_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->diff_cancellable, diff_loaded_cb, NULL);
-  data = g_new0 (DiffData, 1);
-  data->store = g_object_ref (self->store);
-  data->entry_key = g_strdup (item->entry_key);
-  g_task_set_task_data (task, data, (GDestroyNotify) diff_data_free);
-  g_task_run_in_thread (task, diff_thread);
 }
 
 static void
 show_reopened (ClrReviewDetail     *self,
                const ClrReviewItem *item)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GTask) task = NULL;
 
   gtk_revealer_set_reveal_child (self->reopened_revealer, item->reopened);
+  g_cancellable_cancel (self->diff_cancellable);
+  g_clear_object (&self->diff_cancellable);
   if (!item->reopened)
     return;
 
-  if (item->previous_status != CLR_REVIEW_STATUS_OPEN)
-    {
-      const char *reason = clr_review_reason_get_label (item->previous_reason);
-
-      /* Translators: the earlier decision and its reason, e.g. "Not a match (Different entity)". */
-      g_string_append_printf (text, _("The earlier decision was “%s” (%s)."),
-                              clr_review_status_get_label (item->previous_status),
-                              reason != NULL ? reason : "");
-    }
-
-  if (item->changed_fields != NULL && item->changed_fields[0] != NULL)
-    {
-      g_autofree char *fields = g_strjoinv (", ", item->changed_fields);
-
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      /* Translators: %s is a list of field names, e.g. "name, addresses". */
-      g_string_append_printf (text, _("Changed in the listed entry: %s"), fields);
-    }
-
-  if (item->previous_hash != NULL && item->content_hash != NULL)
-    {
-      g_string_append_c (text, '\n');
-      /* Translators: two content fingerprints (hashes) of the listed entry. */
-      g_string_append_printf (text, _("Entry version %.12s → %.12s"),
-                              item->previous_hash, item->content_hash);
-    }
-
-  gtk_label_set_text (self->reopened_label, text->str);
-  load_reopened_diff (self, item);
+  text = clr_review_reopened_text (item);
+  gtk_label_set_text (self->reopened_label, text);
+  if (self->store == NULL || item->entry_key == NULL)
+    return;
+  self->diff_cancellable = g_cancellable_new ();
+  /* Reads in a worker thread: the task holds the store and the page. */
+  task = g_task_new (self->store, self->diff_cancellable, diff_loaded_cb, g_object_ref (self));
+  g_task_set_task_data (task, g_strdup (item->entry_key), g_free);
+  g_task_run_in_thread (task, diff_thread);
 }
 
 /* An escalation's note leads with "→ RECIPIENT" (clr_store_review_decide_full()):
@@ -626,8 +382,8 @@ show_technical (ClrReviewDetail     *self,
                 const ClrReviewItem *item)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  JsonObject *entry = node_object (item->entry);
-  const char *entry_id = json_string (entry, "entry_id");
+  JsonObject *entry = clr_review_json_object (item->entry);
+  const char *entry_id = clr_json_get_string (entry, "entry_id");
 
   /* Translators: the review queue item's number */
   g_string_append_printf (text, _("Queue item: %" PRId64), item->id);
@@ -677,7 +433,7 @@ clr_review_detail_show_item (ClrReviewDetail     *self,
   query_tokens = g_ptr_array_new_with_free_func (g_free);
   entry_tokens = g_ptr_array_new_with_free_func (g_free);
   words = g_string_new (NULL);
-  collect_tokens (item, query_tokens, entry_tokens, words);
+  clr_review_hit_words (item, query_tokens, entry_tokens, words);
 
   /* Translators: the party's name and the listed entry's name. */
   {
@@ -734,42 +490,6 @@ clr_review_detail_show_item (ClrReviewDetail     *self,
 }
 
 static void
-clr_review_detail_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  ClrReviewDetail *self = CLR_REVIEW_DETAIL (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-clr_review_detail_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  ClrReviewDetail *self = CLR_REVIEW_DETAIL (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_set_object (&self->store, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 clr_review_detail_dispose (GObject *object)
 {
   ClrReviewDetail *self = CLR_REVIEW_DETAIL (object);
@@ -793,18 +513,8 @@ clr_review_detail_class_init (ClrReviewDetailClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = clr_review_detail_dispose;
-  object_class->get_property = clr_review_detail_get_property;
-  object_class->set_property = clr_review_detail_set_property;
 
-  /**
-   * ClrReviewDetail:store:
-   *
-   * Where the case history and the changes of a reopened entry are read.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, CLR_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  clr_field_props_install (object_class, field_props, G_N_ELEMENTS (field_props), properties);
 
   g_type_ensure (CLR_TYPE_ENTRY_VIEW);
 
@@ -846,19 +556,17 @@ clr_review_detail_init (ClrReviewDetail *self)
 }
 
 ClrReviewReason
-clr_review_detail_get_reason (ClrReviewDetail *self)
+clr_review_detail_get_form (ClrReviewDetail  *self,
+                            const char      **note,
+                            const char      **recipient,
+                            gboolean         *family)
 {
   g_return_val_if_fail (CLR_IS_REVIEW_DETAIL (self), CLR_REVIEW_REASON_NONE);
 
+  *note = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
+  *recipient = gtk_editable_get_text (GTK_EDITABLE (self->recipient_row));
+  *family = gtk_switch_get_active (self->family_switch);
   return adw_combo_row_get_selected (self->reason_row);
-}
-
-const char *
-clr_review_detail_get_note (ClrReviewDetail *self)
-{
-  g_return_val_if_fail (CLR_IS_REVIEW_DETAIL (self), NULL);
-
-  return gtk_editable_get_text (GTK_EDITABLE (self->note_row));
 }
 
 void
@@ -880,14 +588,6 @@ clr_review_detail_focus_reason (ClrReviewDetail *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->reason_row));
 }
 
-gboolean
-clr_review_detail_get_decide_family (ClrReviewDetail *self)
-{
-  g_return_val_if_fail (CLR_IS_REVIEW_DETAIL (self), FALSE);
-
-  return gtk_switch_get_active (self->family_switch);
-}
-
 const char *
 clr_review_detail_get_feedback (ClrReviewDetail *self)
 {
@@ -897,19 +597,3 @@ clr_review_detail_get_feedback (ClrReviewDetail *self)
          ? gtk_label_get_text (self->feedback_label) : "";
 }
 
-const char *
-clr_review_detail_get_recipient (ClrReviewDetail *self)
-{
-  g_return_val_if_fail (CLR_IS_REVIEW_DETAIL (self), NULL);
-
-  return gtk_editable_get_text (GTK_EDITABLE (self->recipient_row));
-}
-
-void
-clr_review_detail_set_recipient (ClrReviewDetail *self,
-                                 const char      *recipient)
-{
-  g_return_if_fail (CLR_IS_REVIEW_DETAIL (self));
-
-  gtk_editable_set_text (GTK_EDITABLE (self->recipient_row), recipient != NULL ? recipient : "");
-}

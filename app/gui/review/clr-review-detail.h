@@ -28,19 +28,18 @@ void             clr_review_detail_show_item         (ClrReviewDetail     *self,
                                                       ClrReviewFamily     *family);
 void             clr_review_detail_scroll_to_top     (ClrReviewDetail     *self);
 
-/* The decision form. */
-ClrReviewReason  clr_review_detail_get_reason        (ClrReviewDetail     *self);
-const char      *clr_review_detail_get_note          (ClrReviewDetail     *self);
+/* The decision form: returns the chosen reason (NONE when none is); sets
+ * @note and @recipient (who an escalation goes to) to the texts typed ("" for
+ * none; owned by the form) and @family to whether the open members of the
+ * item's list family are decided with it. */
+ClrReviewReason  clr_review_detail_get_form          (ClrReviewDetail     *self,
+                                                      const char         **note,
+                                                      const char         **recipient,
+                                                      gboolean            *family);
 void             clr_review_detail_set_reason        (ClrReviewDetail     *self,
                                                       ClrReviewReason      reason,
                                                       const char          *note);
 void             clr_review_detail_focus_reason      (ClrReviewDetail     *self);
-/* Who an escalation goes to (free text; "" for nobody in particular). */
-const char      *clr_review_detail_get_recipient     (ClrReviewDetail     *self);
-void             clr_review_detail_set_recipient     (ClrReviewDetail     *self,
-                                                      const char          *recipient);
-/* TRUE when the open members of the item's family are decided with it. */
-gboolean         clr_review_detail_get_decide_family (ClrReviewDetail     *self);
 /* The line under the decision buttons: hidden when @text is NULL or "". */
 void             clr_review_detail_set_feedback      (ClrReviewDetail     *self,
                                                       const char          *text,

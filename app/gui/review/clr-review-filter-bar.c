@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "widgets/clr-dropdown.h"
+
 #include "clr-review-filter-bar.h"
 
 struct _ClrReviewFilterBar
@@ -23,8 +25,6 @@ struct _ClrReviewFilterBar
   GtkDropDown    *country_dropdown;
 
   ClrReviewQueue *queue;
-  GtkStringList  *list_model;
-  GtkStringList  *country_model;
   gboolean        updating;
 };
 
@@ -38,18 +38,6 @@ static const int status_choices[] = {
   CLR_REVIEW_STATUS_ESCALATED,
   -1,
 };
-
-/* The string a filter dropdown has selected, NULL for its "all" first row. */
-static const char *
-dropdown_value (GtkDropDown   *dropdown,
-                GtkStringList *model)
-{
-  guint position = gtk_drop_down_get_selected (dropdown);
-
-  if (position == 0 || position == GTK_INVALID_LIST_POSITION)
-    return NULL;
-  return gtk_string_list_get_string (model, position);
-}
 
 int
 clr_review_filter_bar_get_status (ClrReviewFilterBar *self)
@@ -70,8 +58,8 @@ filters_changed_cb (ClrReviewFilterBar *self)
 
   clr_review_queue_set_status (self->queue, clr_review_filter_bar_get_status (self));
   clr_review_queue_set_band (self->queue, gtk_drop_down_get_selected (self->band_dropdown));
-  clr_review_queue_set_list_code (self->queue, dropdown_value (self->list_dropdown, self->list_model));
-  clr_review_queue_set_country (self->queue, dropdown_value (self->country_dropdown, self->country_model));
+  clr_review_queue_set_list_code (self->queue, clr_dropdown_get_value (self->list_dropdown));
+  clr_review_queue_set_country (self->queue, clr_dropdown_get_value (self->country_dropdown));
 }
 
 static void
@@ -79,35 +67,6 @@ search_changed_cb (ClrReviewFilterBar *self)
 {
   if (self->queue != NULL)
     clr_review_queue_set_search (self->queue, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-/* Refills a filter dropdown's choices, keeping the chosen value. */
-static void
-refill_dropdown (ClrReviewFilterBar *self,
-                 GtkDropDown        *dropdown,
-                 GtkStringList      *model,
-                 const char         *all_label,
-                 GStrv               values)
-{
-  g_autofree char *current = g_strdup (dropdown_value (dropdown, model));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
-  guint selected = 0;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) strings = NULL;
-
-  g_strv_builder_add (builder, all_label);
-  for (guint i = 0; values[i] != NULL; i++)
-    {
-      g_strv_builder_add (builder, values[i]);
-      if (g_strcmp0 (values[i], current) == 0)
-        selected = i + 1;
-    }
-  strings = g_strv_builder_end (builder);
-
-  self->updating = TRUE;
-  gtk_string_list_splice (model, 0, n, (const char * const *) strings);
-  gtk_drop_down_set_selected (dropdown, selected);
-  self->updating = FALSE;
 }
 
 void
@@ -121,8 +80,8 @@ clr_review_filter_bar_refill (ClrReviewFilterBar *self)
 
   lists = clr_review_queue_dup_list_codes (self->queue);
   countries = clr_review_queue_dup_countries (self->queue);
-  refill_dropdown (self, self->list_dropdown, self->list_model, _("All lists"), lists);
-  refill_dropdown (self, self->country_dropdown, self->country_model, _("All countries"), countries);
+  clr_dropdown_refill (self->list_dropdown, (const char * const *) lists, &self->updating);
+  clr_dropdown_refill (self->country_dropdown, (const char * const *) countries, &self->updating);
   filters_changed_cb (self);
 }
 
@@ -177,8 +136,6 @@ clr_review_filter_bar_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (object), CLR_TYPE_REVIEW_FILTER_BAR);
   g_clear_object (&self->queue);
-  g_clear_object (&self->list_model);
-  g_clear_object (&self->country_model);
 
   G_OBJECT_CLASS (clr_review_filter_bar_parent_class)->dispose (object);
 }
@@ -219,10 +176,5 @@ clr_review_filter_bar_init (ClrReviewFilterBar *self)
   for (ClrScoreBand band = CLR_SCORE_BAND_ANY; band <= CLR_SCORE_BAND_WEAK; band++)
     gtk_string_list_append (bands, clr_score_band_get_label (band));
   gtk_drop_down_set_model (self->band_dropdown, G_LIST_MODEL (bands));
-
-  self->list_model = gtk_string_list_new ((const char * const[]) { _("All lists"), NULL });
-  self->country_model = gtk_string_list_new ((const char * const[]) { _("All countries"), NULL });
-  gtk_drop_down_set_model (self->list_dropdown, G_LIST_MODEL (self->list_model));
-  gtk_drop_down_set_model (self->country_dropdown, G_LIST_MODEL (self->country_model));
   self->updating = FALSE;
 }

@@ -15,6 +15,7 @@
 #include "clr-words.h"
 
 #include "clr-review-queue-item.h"
+#include "widgets/clr-field-props.h"
 
 struct _ClrReviewQueueItem
 {
@@ -26,29 +27,37 @@ struct _ClrReviewQueueItem
   char            *subtitle;
   char            *case_label;
   char            *header;
-  gboolean         member;   /* a family's later member */
+  GStrv            badge_classes;
+  int              indent;   /* a family's later member is indented */
   gboolean         header_visible;
 };
 
 G_DEFINE_FINAL_TYPE (ClrReviewQueueItem, clr_review_queue_item, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_ITEM,
-  PROP_TITLE,
-  PROP_BADGE,
-  PROP_BADGE_CLASSES,
-  PROP_SUBTITLE,
-  PROP_INDENT,
-  PROP_HEADER,
-  PROP_HEADER_VISIBLE,
-  N_PROPS
+/* The properties that show a field, in property-id order (1 ..)… */
+static const ClrFieldProp field_props[] = {
+  CLR_FIELD_BOXED ("item", ClrReviewQueueItem, item, clr_review_item_get_type, 0),
+  CLR_FIELD_STRING ("title", ClrReviewQueueItem, title),
+  CLR_FIELD_STRING ("badge", ClrReviewQueueItem, badge),
+  CLR_FIELD_STRING ("subtitle", ClrReviewQueueItem, subtitle),
+  CLR_FIELD ("header", G_TYPE_STRING, ClrReviewQueueItem, header, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY),
+  CLR_FIELD ("header-visible", G_TYPE_BOOLEAN, ClrReviewQueueItem, header_visible,
+             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY),
+  CLR_FIELD_BOXED ("badge-classes", ClrReviewQueueItem, badge_classes, g_strv_get_type, 0),
+  CLR_FIELD ("indent", G_TYPE_INT, ClrReviewQueueItem, indent, 0),
+  CLR_FIELD_STRING ("case-label", ClrReviewQueueItem, case_label),
 };
 
-static GParamSpec *properties[N_PROPS];
+/* The two the item notifies. */
+enum {
+  PROP_HEADER = 5,
+  PROP_HEADER_VISIBLE,
+};
+
+static GParamSpec *properties[G_N_ELEMENTS (field_props) + 1];
 
 /* The badge's colour by ClrReviewStatus: open, match, no match, escalated. */
-static const char * const badge_classes[][3] = {
+static const char * const status_classes[][3] = {
   { "caption", "accent", NULL },
   { "caption", "error", NULL },
   { "caption", "success", NULL },
@@ -56,93 +65,9 @@ static const char * const badge_classes[][3] = {
 };
 
 static void
-clr_review_queue_item_finalize (GObject *object)
-{
-  ClrReviewQueueItem *self = CLR_REVIEW_QUEUE_ITEM (object);
-
-  g_clear_pointer (&self->item, clr_review_item_unref);
-  g_free (self->title);
-  g_free (self->badge);
-  g_free (self->subtitle);
-  g_free (self->case_label);
-  g_free (self->header);
-
-  G_OBJECT_CLASS (clr_review_queue_item_parent_class)->finalize (object);
-}
-
-static void
-clr_review_queue_item_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  ClrReviewQueueItem *self = CLR_REVIEW_QUEUE_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_ITEM:
-      g_value_set_boxed (value, self->item);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case PROP_BADGE:
-      g_value_set_string (value, self->badge);
-      break;
-    case PROP_BADGE_CLASSES:
-      g_value_set_boxed (value, (guint) self->item->status < G_N_ELEMENTS (badge_classes)
-                                ? badge_classes[self->item->status] : badge_classes[0]);
-      break;
-    case PROP_SUBTITLE:
-      g_value_set_string (value, self->subtitle);
-      break;
-    case PROP_INDENT:
-      g_value_set_int (value, self->member ? 12 : 0);
-      break;
-    case PROP_HEADER:
-      g_value_set_string (value, self->header);
-      break;
-    case PROP_HEADER_VISIBLE:
-      g_value_set_boolean (value, self->header_visible);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 clr_review_queue_item_class_init (ClrReviewQueueItemClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = clr_review_queue_item_finalize;
-  object_class->get_property = clr_review_queue_item_get_property;
-
-  properties[PROP_ITEM] =
-    g_param_spec_boxed ("item", NULL, NULL, CLR_TYPE_REVIEW_ITEM,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BADGE] =
-    g_param_spec_string ("badge", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BADGE_CLASSES] =
-    g_param_spec_boxed ("badge-classes", NULL, NULL, G_TYPE_STRV,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SUBTITLE] =
-    g_param_spec_string ("subtitle", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_INDENT] =
-    g_param_spec_int ("indent", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_HEADER] =
-    g_param_spec_string ("header", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_HEADER_VISIBLE] =
-    g_param_spec_boolean ("header-visible", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  clr_field_props_install (G_OBJECT_CLASS (klass), field_props, G_N_ELEMENTS (field_props), properties);
 }
 
 static void
@@ -195,23 +120,27 @@ clr_review_queue_item_new (ClrReviewItem   *item,
 {
   ClrReviewQueueItem *self;
   const char *list_code, *entry_name;
+  gboolean member;
 
   g_return_val_if_fail (item != NULL, NULL);
 
   self = g_object_new (CLR_TYPE_REVIEW_QUEUE_ITEM, NULL);
   self->item = clr_review_item_ref (item);
-  self->member = family != NULL && family->head != item;
+  member = family != NULL && family->head != item;
+  self->indent = member ? 12 : 0;
+  self->badge_classes = g_strdupv ((GStrv) ((guint) item->status < G_N_ELEMENTS (status_classes)
+                                            ? status_classes[item->status] : status_classes[0]));
   list_code = item->list_code != NULL ? item->list_code : "";
   entry_name = item->entry_name != NULL ? item->entry_name : "";
 
-  if (self->member)
+  if (member)
     /* Translators: a list family's later member, under its first one */
     self->title = g_strdup_printf (_("↳ %s"), item->party_name);
   else
     self->title = g_strdup (item->party_name);
   self->badge = g_strdup_printf ("%s%s · %.0f %%", item->reopened ? "↻ " : "",
                                  clr_review_status_get_label (item->status), item->score * 100);
-  if (family != NULL && !self->member)
+  if (family != NULL && !member)
     /* Translators: list code, listed name and the size of its list family */
     self->subtitle = g_strdup_printf (ngettext ("%s · %s · family of %u", "%s · %s · family of %u",
                                                 family->members->len),
@@ -224,21 +153,14 @@ clr_review_queue_item_new (ClrReviewItem   *item,
   return self;
 }
 
-ClrReviewItem *
-clr_review_queue_item_get_item (ClrReviewQueueItem *self)
-{
-  g_return_val_if_fail (CLR_IS_REVIEW_QUEUE_ITEM (self), NULL);
+/* clr_review_queue_item_get_FIELD (): the field's value */
+#define ITEM_GETTER(RetType, field, fallback) \
+  CLR_DEFINE_FIELD_GETTER (RetType, clr_review_queue_item_get_##field, ClrReviewQueueItem, \
+                           CLR_IS_REVIEW_QUEUE_ITEM, field, fallback)
 
-  return self->item;
-}
-
-const char *
-clr_review_queue_item_get_header (ClrReviewQueueItem *self)
-{
-  g_return_val_if_fail (CLR_IS_REVIEW_QUEUE_ITEM (self), NULL);
-
-  return self->header;
-}
+ITEM_GETTER (ClrReviewItem *, item, NULL)
+ITEM_GETTER (const char *, header, NULL)
+ITEM_GETTER (gboolean, header_visible, FALSE)
 
 void
 clr_review_queue_item_set_case_label (ClrReviewQueueItem *self,
@@ -249,14 +171,6 @@ clr_review_queue_item_set_case_label (ClrReviewQueueItem *self,
   g_free (self->case_label);
   self->case_label = g_strdup (case_label);
   update_header (self);
-}
-
-gboolean
-clr_review_queue_item_get_header_visible (ClrReviewQueueItem *self)
-{
-  g_return_val_if_fail (CLR_IS_REVIEW_QUEUE_ITEM (self), FALSE);
-
-  return self->header_visible;
 }
 
 void

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "review/clr-review-queue-item.h"
+#include "widgets/clr-field-props.h"
 #include "widgets/clr-highlight.h"
 
 #include "clr-matcher.h"
@@ -27,10 +28,11 @@ struct _ClrReviewQueue
   GtkCustomSorter    *sorter;
   GtkSortListModel   *sorted;
 
+  /* the filters */
   int                 status;
   char               *list_code;
   char               *country;
-  ClrScoreBand        band;
+  int                 band;       /* ClrScoreBand */
   char               *search;     /* folded */
 
   GHashTable         *family_of;  /* ClrReviewItem * → ClrReviewFamily * (a reference) */
@@ -39,9 +41,18 @@ struct _ClrReviewQueue
 
 G_DEFINE_FINAL_TYPE (ClrReviewQueue, clr_review_queue, G_TYPE_OBJECT)
 
+/* The filters, in property-id order (1 ..); their pspecs are made in
+ * class_init with their ranges. */
+static const ClrFieldProp field_props[] = {
+  CLR_FIELD_RW ("status", G_TYPE_INT, ClrReviewQueue, status),
+  CLR_FIELD_RW ("list-code", G_TYPE_STRING, ClrReviewQueue, list_code),
+  CLR_FIELD_RW ("country", G_TYPE_STRING, ClrReviewQueue, country),
+  CLR_FIELD_RW ("band", G_TYPE_INT, ClrReviewQueue, band),
+  CLR_FIELD_RW ("search", G_TYPE_STRING, ClrReviewQueue, search),
+};
+
 enum {
-  PROP_0,
-  PROP_STATUS,
+  PROP_STATUS = 1,
   PROP_LIST_CODE,
   PROP_COUNTRY,
   PROP_BAND,
@@ -50,6 +61,8 @@ enum {
   PROP_N_TOTAL,
   N_PROPS
 };
+
+G_STATIC_ASSERT (PROP_SEARCH == G_N_ELEMENTS (field_props));
 
 static GParamSpec *properties[N_PROPS];
 
@@ -107,7 +120,7 @@ item_passes (ClrReviewQueue      *self,
     return FALSE;
   if (self->country != NULL && g_strcmp0 (item->party_country, self->country) != 0)
     return FALSE;
-  if (self->band != CLR_SCORE_BAND_ANY && clr_score_band_for_score (item->score) != self->band)
+  if (self->band != CLR_SCORE_BAND_ANY && (int) clr_score_band_for_score (item->score) != self->band)
     return FALSE;
   if (self->search != NULL
       && !folded_contains (item->party_name, self->search)
@@ -209,27 +222,6 @@ sorted_items_changed_cb (ClrReviewQueue *self)
 }
 
 static void
-refilter (ClrReviewQueue *self,
-          GParamSpec     *pspec)
-{
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  g_object_notify_by_pspec (G_OBJECT (self), pspec);
-}
-
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-static void
 clr_review_queue_get_property (GObject    *object,
                                guint       prop_id,
                                GValue     *value,
@@ -237,62 +229,56 @@ clr_review_queue_get_property (GObject    *object,
 {
   ClrReviewQueue *self = CLR_REVIEW_QUEUE (object);
 
-  switch (prop_id)
-    {
-    case PROP_STATUS:
-      g_value_set_int (value, self->status);
-      break;
-    case PROP_LIST_CODE:
-      g_value_set_string (value, self->list_code);
-      break;
-    case PROP_COUNTRY:
-      g_value_set_string (value, self->country);
-      break;
-    case PROP_BAND:
-      g_value_set_int (value, self->band);
-      break;
-    case PROP_SEARCH:
-      g_value_set_string (value, self->search);
-      break;
-    case PROP_N_ITEMS:
-      g_value_set_uint (value, clr_review_queue_get_n_items (self));
-      break;
-    case PROP_N_TOTAL:
-      g_value_set_uint (value, clr_review_queue_get_n_total (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_N_ITEMS)
+    g_value_set_uint (value, clr_review_queue_get_n_items (self));
+  else if (prop_id == PROP_N_TOTAL)
+    g_value_set_uint (value, clr_review_queue_get_n_total (self));
+  else if (!clr_field_props_get_value (object, pspec, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
+/* The string filters keep NULL for "any" (never ""), the search its
+ * trimmed, case-folded form. */
 static void
 clr_review_queue_set_property (GObject      *object,
                                guint         prop_id,
                                const GValue *value,
                                GParamSpec   *pspec)
 {
+  g_auto(GValue) normal = G_VALUE_INIT;
+  g_autofree char *text = NULL;
+
+  if (G_VALUE_HOLDS_STRING (value))
+    {
+      text = g_strdup (g_value_get_string (value) != NULL ? g_value_get_string (value) : "");
+      if (prop_id == PROP_SEARCH)
+        g_strstrip (text);
+      if (text[0] == '\0')
+        g_clear_pointer (&text, g_free);
+      else if (prop_id == PROP_SEARCH)
+        {
+          char *folded = clr_highlight_fold (text);
+
+          g_free (text);
+          text = folded;
+        }
+      g_value_init (&normal, G_TYPE_STRING);
+      g_value_take_string (&normal, g_steal_pointer (&text));
+      value = &normal;
+    }
+  if (!clr_field_props_set_value (object, pspec, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+/* A filter changed (its property notifies only when it did): filter again. */
+static void
+clr_review_queue_notify (GObject    *object,
+                         GParamSpec *pspec)
+{
   ClrReviewQueue *self = CLR_REVIEW_QUEUE (object);
 
-  switch (prop_id)
-    {
-    case PROP_STATUS:
-      clr_review_queue_set_status (self, g_value_get_int (value));
-      break;
-    case PROP_LIST_CODE:
-      clr_review_queue_set_list_code (self, g_value_get_string (value));
-      break;
-    case PROP_COUNTRY:
-      clr_review_queue_set_country (self, g_value_get_string (value));
-      break;
-    case PROP_BAND:
-      clr_review_queue_set_band (self, g_value_get_int (value));
-      break;
-    case PROP_SEARCH:
-      clr_review_queue_set_search (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (pspec->owner_type == CLR_TYPE_REVIEW_QUEUE && (pspec->flags & G_PARAM_WRITABLE) != 0)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -314,11 +300,7 @@ clr_review_queue_dispose (GObject *object)
 static void
 clr_review_queue_finalize (GObject *object)
 {
-  ClrReviewQueue *self = CLR_REVIEW_QUEUE (object);
-
-  g_free (self->list_code);
-  g_free (self->country);
-  g_free (self->search);
+  clr_field_props_clear (object, field_props, G_N_ELEMENTS (field_props));
 
   G_OBJECT_CLASS (clr_review_queue_parent_class)->finalize (object);
 }
@@ -334,6 +316,7 @@ clr_review_queue_class_init (ClrReviewQueueClass *klass)
   object_class->set_property = clr_review_queue_set_property;
   object_class->dispose = clr_review_queue_dispose;
   object_class->finalize = clr_review_queue_finalize;
+  object_class->notify = clr_review_queue_notify;
 
   properties[PROP_STATUS] = g_param_spec_int ("status", NULL, NULL, -1, CLR_REVIEW_STATUS_ESCALATED,
                                               CLR_REVIEW_STATUS_OPEN, rw);
@@ -344,6 +327,7 @@ clr_review_queue_class_init (ClrReviewQueueClass *klass)
   properties[PROP_SEARCH] = g_param_spec_string ("search", NULL, NULL, NULL, rw);
   properties[PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, ro);
   properties[PROP_N_TOTAL] = g_param_spec_uint ("n-total", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  clr_field_props_init (field_props, G_N_ELEMENTS (field_props), properties);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -533,10 +517,7 @@ clr_review_queue_set_status (ClrReviewQueue *self,
   g_return_if_fail (CLR_IS_REVIEW_QUEUE (self));
   g_return_if_fail (status >= -1 && status <= CLR_REVIEW_STATUS_ESCALATED);
 
-  if (self->status == status)
-    return;
-  self->status = status;
-  refilter (self, properties[PROP_STATUS]);
+  g_object_set (self, "status", status, NULL);
 }
 
 void
@@ -545,8 +526,7 @@ clr_review_queue_set_list_code (ClrReviewQueue *self,
 {
   g_return_if_fail (CLR_IS_REVIEW_QUEUE (self));
 
-  if (set_string (&self->list_code, list_code))
-    refilter (self, properties[PROP_LIST_CODE]);
+  g_object_set (self, "list-code", list_code, NULL);
 }
 
 void
@@ -555,8 +535,7 @@ clr_review_queue_set_country (ClrReviewQueue *self,
 {
   g_return_if_fail (CLR_IS_REVIEW_QUEUE (self));
 
-  if (set_string (&self->country, country))
-    refilter (self, properties[PROP_COUNTRY]);
+  g_object_set (self, "country", country, NULL);
 }
 
 void
@@ -566,30 +545,16 @@ clr_review_queue_set_band (ClrReviewQueue *self,
   g_return_if_fail (CLR_IS_REVIEW_QUEUE (self));
   g_return_if_fail (band <= CLR_SCORE_BAND_WEAK);
 
-  if (self->band == band)
-    return;
-  self->band = band;
-  refilter (self, properties[PROP_BAND]);
+  g_object_set (self, "band", (int) band, NULL);
 }
 
 void
 clr_review_queue_set_search (ClrReviewQueue *self,
                              const char     *search)
 {
-  g_autofree char *folded = NULL;
-
   g_return_if_fail (CLR_IS_REVIEW_QUEUE (self));
 
-  if (search != NULL)
-    {
-      g_autofree char *stripped = g_strstrip (g_strdup (search));
-
-      if (stripped[0] != '\0')
-        folded = clr_highlight_fold (stripped);
-    }
-
-  if (set_string (&self->search, folded))
-    refilter (self, properties[PROP_SEARCH]);
+  g_object_set (self, "search", search, NULL);
 }
 
 guint

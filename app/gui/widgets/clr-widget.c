@@ -1,0 +1,47 @@
+/* clr-widget.c — small helpers the app's widgets share
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "clr-widget.h"
+
+/* The class is final: the instance's type is the one with the template. */
+static void
+template_dispose (GObject *object)
+{
+  GObjectClass *parent_class = g_type_class_peek_parent (G_OBJECT_GET_CLASS (object));
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), G_OBJECT_TYPE (object));
+
+  parent_class->dispose (object);
+}
+
+void
+clr_widget_class_set_template (GtkWidgetClass *widget_class,
+                               const char     *resource)
+{
+  g_return_if_fail (G_TYPE_IS_FINAL (G_TYPE_FROM_CLASS (widget_class)));
+
+  gtk_widget_class_set_template_from_resource (widget_class, resource);
+  G_OBJECT_CLASS (widget_class)->dispose = template_dispose;
+}
+
+void
+clr_widget_add_toast (GtkWidget *widget,
+                      AdwToast  *toast)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}

@@ -1,0 +1,25 @@
+/* clr-widget.h — small helpers the app's widgets share
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Sets the template of the final type @widget_class from @resource and its
+ * dispose to one that disposes the template and chains up: for a class with
+ * nothing else to drop there. */
+void clr_widget_class_set_template (GtkWidgetClass *widget_class,
+                                    const char     *resource);
+
+/* Shows @toast (transfer full) in the nearest AdwToastOverlay above
+ * @widget: the window's, for a page; dropped when there is none. */
+void clr_widget_add_toast          (GtkWidget      *widget,
+                                    AdwToast       *toast);
+
+G_END_DECLS
