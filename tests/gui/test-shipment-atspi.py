@@ -316,9 +316,12 @@ def main():
 
         # 2. End user changed to Huawei on an EAR99 item.
         form.set_eccn("EAR99")
-        assert "Total processing performance (TPP)" not in form.fields, \
-            "the TPP field is still shown for EAR99"
-        ok("the TPP field is shown only for the advanced-computing ECCN")
+        assert "Total processing performance (TPP)" in form.fields, \
+            "the TPP given for the H100 was hidden when the ECCN changed"
+        form.set("Total processing performance (TPP)", "")
+        wait_for(lambda: (form.refresh(), "Total processing performance (TPP)" not in form.fields)[1],
+                 "the empty TPP field to go for EAR99")
+        ok("the TPP field is asked for the advanced-computing ECCN only, and a given TPP is never hidden")
         form.set("Name", "Huawei Technologies Co., Ltd.")
         wait_for(lambda: find(result, "label", description="stale"), "the stale marker")
         ok("editing the form marks the result stale")
