@@ -183,6 +183,19 @@ clr_gui_test_iterate (void)
     ;
 }
 
+static gboolean
+only_reference (gpointer object)
+{
+  return g_atomic_int_get (&G_OBJECT (object)->ref_count) == 1;
+}
+
+void
+clr_gui_test_finalize_object (gpointer object)
+{
+  CLR_GUI_TEST_WAIT_UNTIL (only_reference (object), 20);
+  g_assert_finalize_object (object);
+}
+
 void
 clr_gui_test_wait_mapped (GtkWidget *widget)
 {

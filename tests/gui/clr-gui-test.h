@@ -70,6 +70,10 @@ int             clr_gui_test_run         (ClrApplication *app);
 
 /* Main-loop helpers. */
 void            clr_gui_test_iterate     (void);
+/* Waits until the test holds the last reference to @object (work the
+ * destroyed widgets started in worker threads has called back), then
+ * asserts it is finalized. */
+void            clr_gui_test_finalize_object (gpointer object);
 void            clr_gui_test_wait_mapped (GtkWidget  *widget);
 void            clr_gui_test_wait_drawn  (GtkWidget  *widget);
 /* Spins the main loop until @done (re-evaluated) is true, at most @seconds. */

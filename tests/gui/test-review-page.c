@@ -73,7 +73,7 @@ fixture_teardown (Fixture       *f,
 {
   gtk_window_destroy (f->window);
   clr_gui_test_iterate ();
-  g_assert_finalize_object (f->store);
+  clr_gui_test_finalize_object (f->store);
 }
 
 static void
