@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "clr-a11y.h"
+#include "clr-store-audit.h"
 #include "clr-preferences-window.h"
 #include "clr-window.h"
 #include "widgets/clr-field-props.h"
@@ -31,6 +32,8 @@ struct _ClrApplication
 };
 
 G_DEFINE_FINAL_TYPE (ClrApplication, clr_application, ADW_TYPE_APPLICATION)
+
+static void apply_reviewer (ClrApplication *self);
 
 /**
  * ClrApplication:store:
@@ -446,6 +449,7 @@ static void
 clr_application_init (ClrApplication *self)
 {
   self->settings = clr_settings_new ();
+  g_signal_connect_swapped (self->settings, "notify::reviewer-name", G_CALLBACK (apply_reviewer), self);
   self->cancellable = g_cancellable_new ();
   self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -476,6 +480,20 @@ clr_application_get_default (void)
   GApplication *app = g_application_get_default ();
 
   return CLR_IS_APPLICATION (app) ? CLR_APPLICATION (app) : NULL;
+}
+
+/* The Reviewer Name preference names the reviewer of everything the app
+ * writes to the audit trail (evaluations, imports, re-screens, decisions);
+ * empty: the store's default ($CLEARANCE_REVIEWER, else the account's name). */
+static void
+apply_reviewer (ClrApplication *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL)
+    return;
+  name = g_strstrip (g_strdup (clr_settings_get_reviewer_name (self->settings) ?: ""));
+  clr_store_audit_set_reviewer (self->store, name[0] != '\0' ? name : NULL);
 }
 
 ClrStore *
@@ -543,6 +561,7 @@ clr_application_set_store (ClrApplication *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   if (self->store != NULL)
     g_signal_connect (self->store, "database-replaced", G_CALLBACK (database_replaced_cb), self);
+  apply_reviewer (self);
 }
 
 ClrSettings *

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "clr-gui-test.h"
+#include "clr-store-audit.h"
 #include "clr-matcher.h"
 #include "clr-preferences-window.h"
 
@@ -124,6 +125,7 @@ test_reviewer_and_folder (void)
   AdwActionRow *folder_row;
   g_autofree char *effective = NULL;
   g_autofree char *stored = NULL;
+  g_autofree char *recorded = NULL;
 
   clr_settings_set_reviewer_name (settings (), "");
   clr_settings_set_data_folder (settings (), "");
@@ -137,12 +139,19 @@ test_reviewer_and_folder (void)
   effective = clr_settings_dup_effective_reviewer_name (settings ());
   g_assert_cmpstr (effective, ==, "Ada Lovelace");
   g_clear_pointer (&effective, g_free);
+  /* The store records it with every audit entry the app writes, not only decisions. */
+  recorded = clr_store_audit_dup_reviewer (clr_application_get_store (app));
+  g_assert_cmpstr (recorded, ==, "Ada Lovelace");
+  g_clear_pointer (&recorded, g_free);
 
   /* Empty falls back to the account, never to nothing. */
   gtk_editable_set_text (reviewer, "  ");
   effective = clr_settings_dup_effective_reviewer_name (settings ());
   g_assert_cmpstr (effective, !=, "");
   g_clear_pointer (&effective, g_free);
+  recorded = clr_store_audit_dup_reviewer (clr_application_get_store (app));
+  g_assert_cmpstr (recorded, !=, "Ada Lovelace");
+  g_assert_cmpstr (recorded, !=, "");
 
   folder_row = ADW_ACTION_ROW (clr_gui_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Data Folder"));
   g_assert_nonnull (folder_row);
