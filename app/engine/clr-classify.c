@@ -314,6 +314,29 @@ find_derivation (ClrRulePack *pack,
   return NULL;
 }
 
+const char *
+clr_classify_help_get_paragraph_label (ClrClassifyHelp *self,
+                                       ClrRulePack     *pack,
+                                       const char      *paragraph,
+                                       const char      *date)
+{
+  ClrDerivation *d;
+
+  g_return_val_if_fail (CLR_IS_CLASSIFY_HELP (self), NULL);
+  g_return_val_if_fail (CLR_IS_RULE_PACK (pack), NULL);
+
+  d = find_derivation (pack, self->derivation, date);
+  for (guint o = 0; d != NULL && o < d->outcomes->len; o++)
+    {
+      ClrDerivationOutcome *oc = g_ptr_array_index (d->outcomes, o);
+      JsonObject *shown = clr_json_get_object (self->outcomes, oc->id);
+
+      if (shown != NULL && g_strcmp0 (clr_json_get_string (shown, "paragraph"), paragraph) == 0)
+        return oc->label;
+    }
+  return NULL;
+}
+
 static char *
 join_array (JsonArray  *array,
             const char *separator)

@@ -39,6 +39,13 @@ const char * const *clr_classify_help_get_paragraphs (ClrClassifyHelp *self);
  * or NULL (owned by the table). */
 const char  *clr_classify_help_get_words    (ClrClassifyHelp *self,
                                              const char      *eccn);
+/* What the pack's paragraph derivation in force on @date says of
+ * @paragraph's level ("3A090.a level: TPP ≥ 4800, …"), or NULL when the
+ * derivation has no outcome for it (owned by @pack). */
+const char  *clr_classify_help_get_paragraph_label (ClrClassifyHelp *self,
+                                                    ClrRulePack     *pack,
+                                                    const char      *paragraph,
+                                                    const char      *date);
 /* The models: [{"model", "vendor", "aliases", "tpp", "performance_density",
  * "memory_bandwidth_gbps", "eccn", "basis", "sources"}], a value the vendor
  * does not publish being null (borrowed). */

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <locale.h>
 
 #include "clr-classify.h"
@@ -91,6 +93,22 @@ test_before_derivation (void)
   g_assert_null (text);
 }
 
+/* The picker tells the paragraphs apart by the level the pack's derivation
+ * gives each; none before the derivation existed, none for other paragraphs. */
+static void
+test_paragraph_labels (void)
+{
+  const char *a = clr_classify_help_get_paragraph_label (help, pack, "3A090.a", "2026-01-01");
+  const char *b = clr_classify_help_get_paragraph_label (help, pack, "3A090.b", "2026-01-01");
+
+  g_assert_nonnull (a);
+  g_assert_nonnull (strstr (a, "4800"));
+  g_assert_nonnull (b);
+  g_assert_cmpstr (a, !=, b);
+  g_assert_null (clr_classify_help_get_paragraph_label (help, pack, "4A994.l", "2026-01-01"));
+  g_assert_null (clr_classify_help_get_paragraph_label (help, pack, "3A090.a", "2020-01-01"));
+}
+
 /* The bundled table loads; every model has a vendor and a source; the numbers
  * it gives are consistent with the TPP formula's result for H100. */
 static void
@@ -157,6 +175,7 @@ static const ClrTestCase tests[] = {
   CLR_TEST_FUNC ("/classify/h20-neither", test_h20_neither),
   CLR_TEST_FUNC ("/classify/datacenter-b", test_datacenter_b),
   CLR_TEST_FUNC ("/classify/before-derivation", test_before_derivation),
+  CLR_TEST_FUNC ("/classify/paragraph-labels", test_paragraph_labels),
   CLR_TEST_FUNC ("/classify/models-table", test_models_table),
   CLR_TEST_FUNC ("/classify/table-errors", test_table_errors),
 };

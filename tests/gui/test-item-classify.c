@@ -100,6 +100,23 @@ search (ClrPickerPopover *picker,
   return g_string_free (ids, FALSE);
 }
 
+/* The subtitle of the result @id shown in the picker (borrowed), or "". */
+static const char *
+subtitle_of (ClrPickerPopover *picker,
+             const char       *id)
+{
+  GListModel *shown = clr_picker_popover_get_shown (picker);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(ClrPickItem) item = g_list_model_get_item (shown, i);
+
+      if (g_strcmp0 (clr_pick_item_get_id (item), id) == 0)
+        return clr_pick_item_get_subtitle (item);
+    }
+  return "";
+}
+
 /* Product words find the paragraphs; a model's name finds the model. */
 static void
 test_picker_words_and_models (Fixture       *f,
@@ -112,6 +129,9 @@ test_picker_words_and_models (Fixture       *f,
 
   g_assert_nonnull (strstr (gpu, "|3A090.a|"));
   g_assert_nonnull (strstr (gpu, "|3A090.b|"));
+  /* Each says its level, from the pack's derivation: they can be told apart. */
+  g_assert_nonnull (strstr (subtitle_of (f->picker, "3A090.a"), "4800"));
+  g_assert_cmpstr (subtitle_of (f->picker, "3A090.a"), !=, subtitle_of (f->picker, "3A090.b"));
   g_assert_nonnull (strstr (gpu, "|3A991.p|"));
   g_assert_null (clr_picker_popover_get_none_text (f->picker));
   hbm = search (f->picker, "hbm", FALSE);

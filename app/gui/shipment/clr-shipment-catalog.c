@@ -218,6 +218,9 @@ add_help_paragraphs (ClrShipmentCatalog *self,
                      const char         *title)
 {
   const char * const *paragraphs;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  const char *date = self->date != NULL ? self->date : today;
 
   if (self->help == NULL)
     return;
@@ -225,13 +228,20 @@ add_help_paragraphs (ClrShipmentCatalog *self,
   for (guint i = 0; paragraphs[i] != NULL; i++)
     {
       g_autofree char *subtitle = NULL;
+      const char *level;
 
       if (clr_eccn_match (paragraphs[i], eccn) != CLR_TRI_TRUE || g_strcmp0 (paragraphs[i], eccn) == 0 ||
           !clr_rule_pack_has_eccn (self->pack, paragraphs[i]))
         continue;
-      /* Translators: a paragraph in the ECCN picker: the entry's heading and the words that find it, e.g. "Advanced computing ICs · GPU accelerator" */
-      subtitle = g_strdup_printf (_("%s · %s"), title ? title : "",
-                                  clr_classify_help_get_words (self->help, paragraphs[i]) ?: "");
+      /* What tells the paragraphs apart: the level the pack's derivation
+       * gives it ("3A090.a level: TPP ≥ 4800, …"), else the entry's heading. */
+      level = clr_classify_help_get_paragraph_label (self->help, self->pack, paragraphs[i], date);
+      if (level != NULL)
+        subtitle = g_strdup (level);
+      else
+        /* Translators: a paragraph in the ECCN picker: the entry's heading and the words that find it, e.g. "Advanced computing ICs · GPU accelerator" */
+        subtitle = g_strdup_printf (_("%s · %s"), title ? title : "",
+                                    clr_classify_help_get_words (self->help, paragraphs[i]) ?: "");
       g_ptr_array_add (items, clr_pick_item_new (paragraphs[i], paragraphs[i], subtitle,
                                                  clr_classify_help_get_words (self->help, paragraphs[i])));
     }
