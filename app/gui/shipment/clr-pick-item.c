@@ -20,6 +20,7 @@ struct _ClrPickItem
   char    *title;
   char    *subtitle;
   char    *haystack;   /* case-folded id, title, subtitle and keywords */
+  char    *names;      /* case-folded id and title: what ranks a result first */
 };
 
 G_DEFINE_FINAL_TYPE (ClrPickItem, clr_pick_item, G_TYPE_OBJECT)
@@ -38,6 +39,7 @@ clr_pick_item_finalize (GObject *object)
 {
   clr_field_props_clear (object, field_props, G_N_ELEMENTS (field_props));
   g_free (CLR_PICK_ITEM (object)->haystack);
+  g_free (CLR_PICK_ITEM (object)->names);
 
   G_OBJECT_CLASS (clr_pick_item_parent_class)->finalize (object);
 }
@@ -84,6 +86,9 @@ clr_pick_item_new (const char *id,
   joined = g_strjoin (" ", id ? id : "", title ? title : "", subtitle ? subtitle : "",
                       keywords ? keywords : "", NULL);
   self->haystack = g_utf8_casefold (joined, -1);
+  g_free (joined);
+  joined = g_strjoin (" ", id ? id : "", title ? title : "", NULL);
+  self->names = g_utf8_casefold (joined, -1);
   return self;
 }
 
@@ -108,23 +113,38 @@ clr_pick_item_get_subtitle (ClrPickItem *self)
   return self->subtitle;
 }
 
+char **
+clr_pick_item_split_query (const char *query)
+{
+  g_autofree char *folded = g_utf8_casefold (query != NULL ? query : "", -1);
+  g_auto(GStrv) parts = g_strsplit_set (folded, " \t", -1);
+  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      g_strv_builder_add (words, parts[i]);
+  return g_strv_builder_end (words);
+}
+
+gboolean
+clr_pick_item_matches_words (ClrPickItem        *self,
+                             const char * const *words)
+{
+  g_return_val_if_fail (CLR_IS_PICK_ITEM (self), FALSE);
+
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    if (strstr (self->haystack, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
 gboolean
 clr_pick_item_matches (ClrPickItem *self,
                        const char  *query)
 {
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) words = NULL;
+  g_auto(GStrv) words = clr_pick_item_split_query (query);
 
-  g_return_val_if_fail (CLR_IS_PICK_ITEM (self), FALSE);
-
-  if (query == NULL || *query == '\0')
-    return TRUE;
-  folded = g_utf8_casefold (query, -1);
-  words = g_strsplit_set (folded, " \t", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0' && strstr (self->haystack, words[i]) == NULL)
-      return FALSE;
-  return TRUE;
+  return clr_pick_item_matches_words (self, (const char * const *) words);
 }
 
 static gboolean
@@ -144,30 +164,15 @@ is_word_of (const char *folded_words,
 }
 
 int
-clr_pick_item_rank (ClrPickItem *self,
-                    const char  *query)
+clr_pick_item_rank (ClrPickItem        *self,
+                    const char * const *words)
 {
-  g_autofree char *folded = NULL;
-  g_autofree char *joined = NULL;
-  g_autofree char *names = NULL;
-  g_auto(GStrv) words = NULL;
-  gboolean any = FALSE;
-
   g_return_val_if_fail (CLR_IS_PICK_ITEM (self), 1);
 
-  if (query == NULL || *query == '\0')
+  if (words == NULL || words[0] == NULL)
     return 0;
-  folded = g_utf8_casefold (query, -1);
-  joined = g_strjoin (" ", self->id != NULL ? self->id : "", self->title != NULL ? self->title : "", NULL);
-  names = g_utf8_casefold (joined, -1);
-  words = g_strsplit_set (folded, " \t", -1);
   for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (*words[i] == '\0')
-        continue;
-      if (!is_word_of (names, words[i]))
-        return 1;
-      any = TRUE;
-    }
-  return any ? 0 : 1;
+    if (!is_word_of (self->names, words[i]))
+      return 1;
+  return 0;
 }

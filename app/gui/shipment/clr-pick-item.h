@@ -23,12 +23,17 @@ ClrPickItem *clr_pick_item_new          (const char  *id,
 const char  *clr_pick_item_get_id       (ClrPickItem *self);
 const char  *clr_pick_item_get_title    (ClrPickItem *self);
 const char  *clr_pick_item_get_subtitle (ClrPickItem *self);
-/* TRUE when every word of @query (case-folded) occurs in the id, title, subtitle or keywords. */
+/* @query case-folded and split into its words (never NULL). */
+char       **clr_pick_item_split_query  (const char  *query);
+/* TRUE when every word of @words (from clr_pick_item_split_query()) occurs in
+ * the id, title, subtitle or keywords; clr_pick_item_matches() splits @query. */
+gboolean     clr_pick_item_matches_words (ClrPickItem        *self,
+                                          const char * const *words);
 gboolean     clr_pick_item_matches      (ClrPickItem *self,
                                          const char  *query);
-/* How closely @item answers @query: 0 when every word of @query is a whole
- * word of its id or title ("H20" for "NVIDIA H20"), 1 otherwise. */
-int          clr_pick_item_rank         (ClrPickItem *self,
-                                         const char  *query);
+/* How closely @self answers @words: 0 when each is a whole word of its id or
+ * title ("h20" for "NVIDIA H20"), 1 otherwise. */
+int          clr_pick_item_rank         (ClrPickItem        *self,
+                                         const char * const *words);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _ClrPickerPopover
   GtkSingleSelection *selection;
   GtkLabel           *empty;      /* "No ECCN matches 'GPU'" */
   char               *none_text;  /* with "%s" for the search */
+  GStrv               words;      /* the search, case-folded, in words: what the filter and sorter read */
 };
 
 enum {
@@ -48,8 +49,15 @@ filter_func (gpointer item,
 {
   ClrPickerPopover *self = user_data;
 
-  return clr_pick_item_matches (CLR_PICK_ITEM (item),
-                                gtk_editable_get_text (GTK_EDITABLE (self->search)));
+  return clr_pick_item_matches_words (CLR_PICK_ITEM (item), (const char * const *) self->words);
+}
+
+/* The search split once, not for every item the filter and sorter look at. */
+static void
+update_words (ClrPickerPopover *self)
+{
+  g_strfreev (self->words);
+  self->words = clr_pick_item_split_query (gtk_editable_get_text (GTK_EDITABLE (self->search)));
 }
 
 /* Exact words first ("H20" before "H200 SXM"); otherwise the catalogue's order. */
@@ -59,10 +67,10 @@ sort_func (gconstpointer a,
            gpointer      user_data)
 {
   ClrPickerPopover *self = user_data;
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search));
+  const char * const *words = (const char * const *) self->words;
 
-  return clr_pick_item_rank (CLR_PICK_ITEM ((gpointer) a), query)
-         - clr_pick_item_rank (CLR_PICK_ITEM ((gpointer) b), query);
+  return clr_pick_item_rank (CLR_PICK_ITEM ((gpointer) a), words)
+         - clr_pick_item_rank (CLR_PICK_ITEM ((gpointer) b), words);
 }
 
 static void
@@ -97,6 +105,7 @@ update_empty (ClrPickerPopover *self)
 static void
 search_changed_cb (ClrPickerPopover *self)
 {
+  update_words (self);
   gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_sorter_changed (gtk_sort_list_model_get_sorter (self->sorted), GTK_SORTER_CHANGE_DIFFERENT);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
@@ -167,6 +176,7 @@ static void
 clr_picker_popover_finalize (GObject *object)
 {
   g_free (CLR_PICKER_POPOVER (object)->none_text);
+  g_strfreev (CLR_PICKER_POPOVER (object)->words);
   G_OBJECT_CLASS (clr_picker_popover_parent_class)->finalize (object);
 }
 
@@ -255,6 +265,7 @@ clr_picker_popover_set_items (ClrPickerPopover *self,
 {
   g_return_if_fail (CLR_IS_PICKER_POPOVER (self));
 
+  update_words (self);
   gtk_filter_list_model_set_model (self->filtered, items);
 }
 
