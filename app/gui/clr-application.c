@@ -449,7 +449,8 @@ static void
 clr_application_init (ClrApplication *self)
 {
   self->settings = clr_settings_new ();
-  g_signal_connect_swapped (self->settings, "notify::reviewer-name", G_CALLBACK (apply_reviewer), self);
+  g_signal_connect_object (self->settings, "notify::reviewer-name", G_CALLBACK (apply_reviewer), self,
+                           G_CONNECT_SWAPPED);
   self->cancellable = g_cancellable_new ();
   self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
 

@@ -120,31 +120,15 @@ decided_cb (GObject      *object,
   clr_review_detail_set_feedback (self->detail, message, FALSE);
 }
 
-/* The name recorded with a decision: the Reviewer name preference when set,
- * else NULL for the store's own (the name every other audit entry of the
- * session carries: $CLEARANCE_REVIEWER, else the account's full name). */
-static char *
-dup_reviewer (ClrReviewPage *self)
-{
-  ClrSettings *settings = clr_page_get_settings (CLR_PAGE (self));
-  g_autofree char *name = NULL;
-
-  if (settings == NULL || clr_settings_get_reviewer_name (settings) == NULL)
-    return NULL;
-  name = g_strstrip (g_strdup (clr_settings_get_reviewer_name (settings)));
-  return name[0] != '\0' ? g_steal_pointer (&name) : NULL;
-}
-
-/* The page is busy until decided_cb; @reviewer: the name to record. */
+/* The page is busy until decided_cb. The reviewer recorded is the store's
+ * (the application gives it the Reviewer Name preference, see apply_reviewer()). */
 static DecideData *
 begin_decision (ClrReviewPage    *self,
                 gint64            id,
-                ClrReviewStatus   status,
-                char            **reviewer)
+                ClrReviewStatus   status)
 {
   DecideData *data = g_new0 (DecideData, 1);
 
-  *reviewer = dup_reviewer (self);
   self->busy = TRUE;
   _clr_review_page_update_actions (self);
   data->self = g_object_ref (self);
@@ -156,7 +140,6 @@ begin_decision (ClrReviewPage    *self,
 gboolean
 clr_review_page_undo (ClrReviewPage *self)
 {
-  g_autofree char *reviewer = NULL;
   DecideData *data;
 
   g_return_val_if_fail (CLR_IS_REVIEW_PAGE (self), FALSE);
@@ -164,9 +147,9 @@ clr_review_page_undo (ClrReviewPage *self)
   if (self->undo_items == NULL || clr_page_get_store (CLR_PAGE (self)) == NULL || self->busy)
     return FALSE;
   data = begin_decision (self, ((ClrReviewItem *) g_ptr_array_index (self->undo_items, 0))->id,
-                         CLR_REVIEW_STATUS_OPEN, &reviewer);
+                         CLR_REVIEW_STATUS_OPEN);
   /* A new audited decision that puts back each item's earlier one. */
-  clr_store_review_restore_async (clr_page_get_store (CLR_PAGE (self)), self->undo_items, reviewer, NULL,
+  clr_store_review_restore_async (clr_page_get_store (CLR_PAGE (self)), self->undo_items, NULL, NULL,
                                   decided_cb, data);
   return TRUE;
 }
@@ -176,7 +159,6 @@ clr_review_page_decide (ClrReviewPage   *self,
                         ClrReviewStatus  status)
 {
   ClrReviewReason reason;
-  g_autofree char *reviewer = NULL;
   g_autoptr(GArray) ids = NULL;
   ClrReviewFamily *family;
   ClrReviewItem *shown;
@@ -205,7 +187,7 @@ clr_review_page_decide (ClrReviewPage   *self,
       return FALSE;
     }
 
-  data = begin_decision (self, self->shown_id, status, &reviewer);
+  data = begin_decision (self, self->shown_id, status);
   data->previous = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_review_item_unref);
 
   /* the shown item, and with the family switch on every open member */
@@ -228,6 +210,6 @@ clr_review_page_decide (ClrReviewPage   *self,
   decision.note = note[0] != '\0' ? note : NULL;
   decision.recipient = status == CLR_REVIEW_STATUS_ESCALATED ? recipient : NULL;
   clr_store_review_decide_full_async (clr_page_get_store (CLR_PAGE (self)), (const gint64 *) ids->data, ids->len, &decision,
-                                      reviewer, NULL, decided_cb, data);
+                                      NULL, NULL, decided_cb, data);
   return TRUE;
 }
