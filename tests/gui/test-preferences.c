@@ -150,6 +150,7 @@ test_reviewer_and_folder (void)
   g_assert_cmpstr (effective, !=, "");
   g_clear_pointer (&effective, g_free);
   recorded = clr_store_audit_dup_reviewer (clr_application_get_store (app));
+  g_assert_nonnull (recorded);
   g_assert_cmpstr (recorded, !=, "Ada Lovelace");
   g_assert_cmpstr (recorded, !=, "");
 

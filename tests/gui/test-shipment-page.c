@@ -678,7 +678,8 @@ test_show_report_in_folder (Fixture       *f,
   CLR_GUI_TEST_WAIT_UNTIL (not_evaluating (f->page), 20);
   g_assert_cmpstr (clr_result_pane_get_verdict_text (f->pane), ==, "License required");
 
-  /* Nothing exported yet: nothing to show. */
+  /* Nothing exported yet: nothing to show (the action is disabled). */
+  g_assert_null (f->page->last_report_uri);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "shipment.show-report-in-folder", NULL);
   clr_gui_test_iterate ();
   g_assert_cmpuint (shown->len, ==, 0);

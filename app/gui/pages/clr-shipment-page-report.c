@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "clr-shipment-page-private.h"
+#include "clr-store-audit.h"
 
 /* The paper GTK takes from the locale (LC_PAPER): US Letter or A4. */
 static ClrReportPaper
@@ -26,9 +27,12 @@ static ClrReport *
 make_report (ClrShipmentPage  *self,
              GError          **error)
 {
+  ClrStore *store = clr_page_get_store (CLR_PAGE (self));
   ClrSettings *settings = clr_page_get_settings (CLR_PAGE (self));
-  g_autofree char *author = settings != NULL
-                            ? clr_settings_dup_effective_reviewer_name (settings) : NULL;
+  /* The name the audit trail records for this session (the Reviewer Name
+   * preference, else $CLEARANCE_REVIEWER, else the account's name). */
+  g_autofree char *author = store != NULL ? clr_store_audit_dup_reviewer (store)
+                            : settings != NULL ? clr_settings_dup_effective_reviewer_name (settings) : NULL;
   ClrShipmentCatalog *catalog = clr_shipment_session_get_catalog (self->session);
   ClrRulePack *pack = catalog != NULL ? clr_shipment_catalog_get_pack (catalog) : NULL;
   ClrReport *report = clr_report_new (clr_result_pane_get_shipment (self->result_pane),
@@ -138,6 +142,11 @@ open_folder_of (ClrShipmentPage *self,
 }
 
 static void
+bus_ready_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data);
+
+static void
 show_items_done_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -151,15 +160,17 @@ show_items_done_cb (GObject      *object,
     open_folder_of (self, self->last_report_uri);
 }
 
-void
-_clr_shipment_page_show_report_in_folder (ClrShipmentPage *self)
+static void
+bus_ready_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(ClrShipmentPage) self = user_data;
+  g_autoptr(GDBusConnection) bus = g_bus_get_finish (result, NULL);
   const char *uris[2] = { self->last_report_uri, NULL };
 
   if (self->last_report_uri == NULL)
     return;
-  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
   if (bus == NULL)
     {
       open_folder_of (self, self->last_report_uri);
@@ -170,6 +181,14 @@ _clr_shipment_page_show_report_in_folder (ClrShipmentPage *self)
                           g_variant_new ("(^ass)", uris, ""), NULL,
                           G_DBUS_CALL_FLAGS_NONE, 10000, NULL,
                           show_items_done_cb, g_object_ref (self));
+}
+
+void
+_clr_shipment_page_show_report_in_folder (ClrShipmentPage *self)
+{
+  /* The session bus without blocking the main thread on its connection. */
+  if (self->last_report_uri != NULL)
+    g_bus_get (G_BUS_TYPE_SESSION, NULL, bus_ready_cb, g_object_ref (self));
 }
 
 /* ---- Export ------------------------------------------------------------ */
