@@ -173,6 +173,11 @@ _clr_pack_load_rules (ClrRulePack *self,
         return invalid (error, _("%s: unknown kind “%s”"), where, kind);
       if (rule->kind != CLR_RULE_KIND_CONDITION && json_object_has_member (o, "condition"))
         return invalid (error, _("%s: a “%s” rule takes no condition"), where, kind);
+      /* A caveat is a note on the result, not a finding: only a condition
+       * rule gives one, and it neither offers nor blocks license exceptions. */
+      if (strcmp (rule->outcome, "caveat") == 0 &&
+          (rule->kind != CLR_RULE_KIND_CONDITION || rule->blocks_exceptions || rule->exceptions[0] != NULL))
+        return invalid (error, _("%s: outcome “caveat” is for a condition rule without exceptions"), where);
     }
   return TRUE;
 }

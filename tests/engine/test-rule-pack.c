@@ -276,6 +276,13 @@ edit_bad_outcome (JsonObject *root)
   json_object_set_string_member (rule (root, "red-flags"), "outcome", "maybe");
 }
 
+/* A caveat is only a condition rule's note: not the country chart's outcome. */
+static void
+edit_caveat_chart (JsonObject *root)
+{
+  json_object_set_string_member (rule (root, "country-chart"), "outcome", "caveat");
+}
+
 static void
 edit_future_format (JsonObject *root)
 {
@@ -404,6 +411,7 @@ test_validation (void)
     { edit_never_fires_dates, CLR_ENGINE_ERROR_INVALID_PACK, { "rule “ac-2023-macau”", "can never fire", NULL } },
     { edit_never_fires_condition, CLR_ENGINE_ERROR_INVALID_PACK, { "rule “red-flags”", "can never fire", NULL } },
     { edit_bad_outcome, CLR_ENGINE_ERROR_INVALID_PACK, { "rule “red-flags”", "outcome “maybe”", NULL } },
+    { edit_caveat_chart, CLR_ENGINE_ERROR_INVALID_PACK, { "rule “country-chart”", "outcome “caveat” is for a condition rule", NULL } },
     { edit_future_format, CLR_ENGINE_ERROR_UNSUPPORTED, { "format_version 2", NULL, NULL } },
     { edit_item_parameter_unknown_set, CLR_ENGINE_ERROR_INVALID_PACK,
       { "item_parameters[2].eccn_set", "unknown ECCN set “ac_familly”", NULL } },
