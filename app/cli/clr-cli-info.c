@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "clr-cli.h"
+#include "clr-json.h"
 #include "clr-store-lists.h"
 #include "clr-store-rules.h"
 #include "clr-store-sources.h"
@@ -93,17 +94,10 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
       if (json)
         {
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, source->id);
-          json_builder_set_member_name (builder, "enabled");
-          json_builder_add_boolean_value (builder, source->enabled);
-          json_builder_set_member_name (builder, "freshness");
-          json_builder_add_string_value (builder, clr_source_freshness_to_string (freshness));
-          json_builder_set_member_name (builder, "current");
-          if (current != NULL)
-            json_builder_add_value (builder, clr_list_version_to_json (current));
-          else
-            json_builder_add_null_value (builder);
+          clr_json_add_string (builder, "id", source->id);
+          clr_json_add_boolean (builder, "enabled", source->enabled);
+          clr_json_add_string (builder, "freshness", clr_source_freshness_to_string (freshness));
+          clr_json_add_node (builder, "current", current != NULL ? clr_list_version_to_json (current) : NULL);
           json_builder_end_object (builder);
           continue;
         }
@@ -116,7 +110,7 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
                  source->id, current->id,
                  current->publication_date ? current->publication_date : current->imported_at,
                  current->file_name, current->records, current->names,
-                 freshness == CLR_SOURCE_FRESHNESS_STALE ? _("stale") : _("current"),
+                 clr_cli_freshness_label (freshness),
                  source->enabled ? "" : _(" (disabled)"));
     }
 
