@@ -39,7 +39,6 @@ struct _ClrShipmentPage
   GCancellable         *cancellable;
 
   gboolean              opened_first;
-  gboolean              cases_hidden;  /* the user hid the case list (beside the form only) */
   gboolean              actions_ready;
   ClrReport            *print_report;
   char                 *last_report_uri;  /* the PDF this page last exported, for Show in Folder */

@@ -438,14 +438,14 @@ sync_sidebar_visible (ClrShipmentPage *self)
 {
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->sidebar), folded || !self->cases_hidden);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar),
+                          folded || gtk_toggle_button_get_active (self->cases_toggle));
   gtk_widget_set_visible (GTK_WIDGET (self->cases_toggle), !folded);
 }
 
 static void
 cases_toggled_cb (ClrShipmentPage *self)
 {
-  self->cases_hidden = !gtk_toggle_button_get_active (self->cases_toggle);
   sync_sidebar_visible (self);
 }
 

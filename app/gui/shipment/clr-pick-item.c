@@ -45,25 +45,12 @@ clr_pick_item_finalize (GObject *object)
 }
 
 static void
-clr_pick_item_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  if (!clr_field_props_get (object, field_props, G_N_ELEMENTS (field_props), prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-}
-
-static void
 clr_pick_item_class_init (ClrPickItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = clr_pick_item_finalize;
-  object_class->get_property = clr_pick_item_get_property;
-
-  clr_field_props_init (field_props, G_N_ELEMENTS (field_props), properties);
-  g_object_class_install_properties (object_class, G_N_ELEMENTS (properties), properties);
+  clr_field_props_install (object_class, field_props, G_N_ELEMENTS (field_props), properties);
 }
 
 static void

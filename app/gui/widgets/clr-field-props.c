@@ -264,19 +264,6 @@ clr_field_props_set_property (GObject      *object,
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
-gboolean
-clr_field_props_get (GObject            *object,
-                     const ClrFieldProp *fields,
-                     guint               n_fields,
-                     guint               prop_id,
-                     GValue             *value)
-{
-  if (prop_id == 0 || prop_id > n_fields)
-    return FALSE;
-  field_get (object, &fields[prop_id - 1], value);
-  return TRUE;
-}
-
 void
 clr_field_props_clear (GObject            *object,
                        const ClrFieldProp *fields,

@@ -77,13 +77,6 @@ gboolean clr_field_props_get_value (GObject      *object,
 gboolean clr_field_props_set_value (GObject      *object,
                                     GParamSpec   *pspec,
                                     const GValue *value);
-/* For get_property: sets @value from the field behind property @prop_id
- * (1 .. @n_fields); FALSE when @prop_id is not one of the table's. */
-gboolean clr_field_props_get   (GObject            *object,
-                                const ClrFieldProp *fields,
-                                guint               n_fields,
-                                guint               prop_id,
-                                GValue             *value);
 /* For dispose or finalize: frees the table's strings and drops its objects
  * and boxed values. */
 void     clr_field_props_clear (GObject            *object,
