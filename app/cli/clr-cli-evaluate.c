@@ -261,8 +261,7 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
   g_autoptr(JsonNode) shipment = NULL;
   g_autoptr(JsonNode) result = NULL;
   g_autoptr(ClrRulePack) pack = NULL;
-  g_autoptr(JsonArray) screening = NULL;
-  g_autoptr(JsonArray) lists = NULL;
+  ClrStoreEvaluation how = { 0 };
   ClrPosture posture = CLR_POSTURE_ENFORCEMENT;
   ClrStore *store;
   int exit_code = CLR_EXIT_OK;
@@ -341,23 +340,16 @@ clr_cli_cmd_evaluate (ClrCliContext  *ctx,
     pack = clr_store_load_rule_pack (store, &error);
   if (pack == NULL)
     return clr_cli_fail (error);
-  if (!clr_shipment_validate (pack, shipment, &error))
-    {
-      clr_cli_error ("%s: %s", argv[1], error->message);
-      return CLR_EXIT_USER;
-    }
-
-  screening = clr_store_screen_shipment_parties (store, shipment, &lists, &error);
-  if (error != NULL)
-    return clr_cli_fail (error);
-  if (screening != NULL &&
-      !clr_store_record_screening_decisions (store, screening, shipment, &error))
-    return clr_cli_fail (error);
-
-  result = clr_evaluate (pack, shipment, screening, lists, as_of, posture,
-                         trace ? CLR_EVALUATE_TRACE : CLR_EVALUATE_NONE, &error);
+  how.as_of = as_of;
+  how.posture = posture;
+  how.flags = trace ? CLR_EVALUATE_TRACE : CLR_EVALUATE_NONE;
+  how.record = TRUE;
+  result = clr_store_evaluate_with_pack (store, pack, shipment, &how, &error);
   if (result == NULL)
     {
+      /* the store or the environment failed: say so as it is */
+      if (error->domain != CLR_ENGINE_ERROR)
+        return clr_cli_fail (error);
       clr_cli_error ("%s: %s", argv[1], error->message);
       return clr_cli_exit_code_for_error (error);
     }
