@@ -100,9 +100,9 @@ end_use_ask_text (Eval      *ev,
 
       if (!g_str_has_prefix (fact, "end_use."))
         return _clr_eval_ask_text (rule, missing);
-      not_known = g_str_has_suffix (fact, " (not known)");
-      id = g_strndup (fact + strlen ("end_use."),
-                      strlen (fact) - strlen ("end_use.") - (not_known ? strlen (" (not known)") : 0));
+      id = g_strdup (fact + strlen ("end_use."));
+      not_known = _clr_rule_pack_end_use_answer (ev->pack, clr_json_get_object (ev->shipment, "end_use"), id)
+                  == CLR_END_USE_NOT_KNOWN;
       category = _clr_rule_pack_get_end_use (ev->pack, id);
       if (s->len > 0)
         g_string_append_c (s, ' ');

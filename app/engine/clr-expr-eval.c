@@ -449,11 +449,9 @@ eval (ClrExpr    *expr,
               result = CLR_TRI_TRUE;
             else if (a == CLR_END_USE_NOT_KNOWN || a == CLR_END_USE_NOT_ANSWERED)
               {
+                /* the answer (not known, or none) is read again where the ask is worded */
                 result = CLR_TRI_UNKNOWN;
-                if (a == CLR_END_USE_NOT_KNOWN)
-                  add_missing (missing, "end_use.%s (not known)", id);
-                else
-                  add_missing (missing, "end_use.%s", id);
+                add_missing (missing, "end_use.%s", id);
               }
           }
         if (trace != NULL)
