@@ -58,7 +58,7 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
       builder = json_builder_new ();
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "database");
-      json_builder_add_string_value (builder, clr_store_get_path (store));
+      json_builder_add_string_value (builder, clr_store_get_display_path (store));
       json_builder_set_member_name (builder, "schema_version");
       json_builder_add_int_value (builder, clr_store_get_schema_version (store));
       json_builder_set_member_name (builder, "read_only");
@@ -71,9 +71,9 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
   else
     {
       if (clr_store_is_read_only (store))
-        g_print (_("Database: %s (read-only)\n"), clr_store_get_path (store));
+        g_print (_("Database: %s (read-only)\n"), clr_store_get_display_path (store));
       else
-        g_print (_("Database: %s\n"), clr_store_get_path (store));
+        g_print (_("Database: %s\n"), clr_store_get_display_path (store));
       g_print (_("Schema version: %d\n"), clr_store_get_schema_version (store));
       g_print ("%s\n", _("Lists:"));
     }

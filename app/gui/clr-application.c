@@ -214,9 +214,9 @@ store_opened_cb (GObject      *object,
           stop_opening (self);
           return;
         }
-      g_message ("Cannot open the database %s: %s", clr_store_get_path (store), error->message);
+      g_message ("Cannot open the database %s: %s", clr_store_get_display_path (store), error->message);
       /* The dialog is a window of the application and keeps it running. */
-      show_store_error (self, clr_store_get_path (store), error);
+      show_store_error (self, clr_store_get_display_path (store), error);
       stop_opening (self);
       return;
     }

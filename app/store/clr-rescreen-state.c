@@ -29,7 +29,7 @@ last_rescreened_version (ClrStore    *store,
                          const char  *source,
                          GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   gint64 version = -1;
   int rc;
 
@@ -37,11 +37,11 @@ last_rescreened_version (ClrStore    *store,
   stmt = _clr_store_prepare (store, "SELECT version_id FROM rescreen_state WHERE source = ?", error);
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, source, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        version = sqlite3_column_int64 (stmt, 0);
-      else if (rc == SQLITE_DONE)
+      clr_db_stmt_bind_text (stmt, 1, source);
+      rc = clr_db_stmt_step (stmt);
+      if (rc == CLR_DB_STEP_ROW)
+        version = clr_db_stmt_column_int64 (stmt, 0);
+      else if (rc == CLR_DB_STEP_DONE)
         version = 0;
       else
         _clr_store_set_error (store, error, _("Reading the re-screening state"));
@@ -133,19 +133,19 @@ query_int (ClrStore    *store,
            gint64       arg,
            GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _clr_store_prepare (store, sql, error);
+  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (store, sql, error);
 
   if (stmt == NULL)
     return -1;
-  if (sqlite3_bind_parameter_count (stmt) > 0)
-    sqlite3_bind_int64 (stmt, 1, arg);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (strchr (sql, '?') != NULL)
+    clr_db_stmt_bind_int64 (stmt, 1, arg);
+  if (clr_db_stmt_step (stmt) != CLR_DB_STEP_ROW)
     {
       _clr_store_set_error (store, error, _("Reading the re-screening state"));
       return -1;
     }
 
-  return sqlite3_column_int64 (stmt, 0);
+  return clr_db_stmt_column_int64 (stmt, 0);
 }
 
 gboolean
@@ -153,15 +153,15 @@ _clr_rescreen_write_marker (ClrStore   *store,
                             RunMarker  *marker,
                             GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _clr_store_prepare (store, CLR_STORE_SET_META_SQL, error);
+  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (store, CLR_STORE_SET_META_SQL, error);
   g_autofree char *value = g_strdup_printf ("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
                                             marker->started_at, marker->audit_id, marker->item_id,
                                             marker->removed_matched);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, RUN_MARKER, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  clr_db_stmt_bind_text (stmt, 1, RUN_MARKER);
+  clr_db_stmt_bind_text (stmt, 2, value);
   return _clr_store_step_done (store, stmt, _("Saving the re-screening state"), error);
 }
 
@@ -240,7 +240,7 @@ _clr_rescreen_finish_run (ClrStore            *store,
   g_autofree char *now = _clr_store_now_iso ();
   g_autofree char *text = NULL;
   g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(sqlite3_stmt) run = NULL;
+  g_autoptr(ClrDbStmt) run = NULL;
 
   json_generator_set_root (generator, after);
   text = json_generator_to_data (generator, NULL);
@@ -251,16 +251,16 @@ _clr_rescreen_finish_run (ClrStore            *store,
   for (guint i = 0; i < updates->len; i++)
     {
       SourceUpdate *update = g_ptr_array_index (updates, i);
-      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr(ClrDbStmt) stmt = NULL;
 
       stmt = _clr_store_prepare (store,
                                  "INSERT INTO rescreen_state (source, version_id, at) VALUES (?1, ?2, ?3) "
                                  "ON CONFLICT (source) DO UPDATE SET version_id = ?2, at = ?3", error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_text (stmt, 1, update->source, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, update->version_id);
-      sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+      clr_db_stmt_bind_text (stmt, 1, update->source);
+      clr_db_stmt_bind_int64 (stmt, 2, update->version_id);
+      clr_db_stmt_bind_text (stmt, 3, now);
       if (!_clr_store_step_done (store, stmt, _("Saving the re-screening state"), error))
         goto fail;
     }
@@ -271,8 +271,8 @@ _clr_rescreen_finish_run (ClrStore            *store,
   run = _clr_store_prepare (store, "INSERT INTO rescreen_runs (at, summary) VALUES (?, ?)", error);
   if (run == NULL)
     goto fail;
-  sqlite3_bind_text (run, 1, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (run, 2, text, -1, SQLITE_STATIC);
+  clr_db_stmt_bind_text (run, 1, now);
+  clr_db_stmt_bind_text (run, 2, text);
   if (!_clr_store_step_done (store, run, _("Saving the re-screening state"), error))
     goto fail;
 

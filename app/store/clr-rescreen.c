@@ -166,8 +166,8 @@ collect_parties (ClrStore  *store,
 {
   g_autoptr(GPtrArray) parties = g_ptr_array_new_with_free_func ((GDestroyNotify) party_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);  /* → Party */
-  g_autoptr(sqlite3_stmt) screened = NULL;
-  g_autoptr(sqlite3_stmt) cases = NULL;
+  g_autoptr(ClrDbStmt) screened = NULL;
+  g_autoptr(ClrDbStmt) cases = NULL;
   int rc;
 
   _clr_store_lock (store);
@@ -177,20 +177,20 @@ collect_parties (ClrStore  *store,
                                  "WHERE sp.case_id = 0 OR c.status = 'open' ORDER BY sp.id", error);
   if (screened == NULL)
     goto fail;
-  while ((rc = sqlite3_step (screened)) == SQLITE_ROW)
+  while ((rc = clr_db_stmt_step (screened)) == CLR_DB_STEP_ROW)
     {
-      const char *role = (const char *) sqlite3_column_text (screened, 2);
-      g_autoptr(JsonNode) node = clr_json_from_text ((const char *) sqlite3_column_text (screened, 4), NULL);
+      const char *role = clr_db_stmt_column_text (screened, 2);
+      g_autoptr(JsonNode) node = clr_json_from_text (clr_db_stmt_column_text (screened, 4), NULL);
 
       add_party (parties, seen,
-                 (const char *) sqlite3_column_text (screened, 0),
-                 (const char *) sqlite3_column_text (screened, 1),
+                 clr_db_stmt_column_text (screened, 0),
+                 clr_db_stmt_column_text (screened, 1),
                  role,
                  g_strcmp0 (role, "ultimate_parent") == 0 ? "ultimate_parent" : "party",
-                 sqlite3_column_int64 (screened, 3),
+                 clr_db_stmt_column_int64 (screened, 3),
                  node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CLR_DB_STEP_DONE)
     {
       _clr_store_set_error (store, error, _("Reading the screened parties"));
       goto fail;
@@ -199,10 +199,10 @@ collect_parties (ClrStore  *store,
   cases = _clr_store_prepare (store, "SELECT id, shipment FROM cases WHERE status = 'open' ORDER BY id", error);
   if (cases == NULL)
     goto fail;
-  while ((rc = sqlite3_step (cases)) == SQLITE_ROW)
+  while ((rc = clr_db_stmt_step (cases)) == CLR_DB_STEP_ROW)
     {
-      gint64 case_id = sqlite3_column_int64 (cases, 0);
-      g_autoptr(JsonNode) shipment = clr_json_from_text ((const char *) sqlite3_column_text (cases, 1), NULL);
+      gint64 case_id = clr_db_stmt_column_int64 (cases, 0);
+      g_autoptr(JsonNode) shipment = clr_json_from_text (clr_db_stmt_column_text (cases, 1), NULL);
       JsonNode *list;
 
       if (shipment == NULL || !JSON_NODE_HOLDS_OBJECT (shipment))
@@ -231,7 +231,7 @@ collect_parties (ClrStore  *store,
                        "ultimate_parent", "ultimate_parent", case_id, json_node_get_object (parent));
         }
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CLR_DB_STEP_DONE)
     {
       _clr_store_set_error (store, error, _("Reading the open cases"));
       goto fail;
@@ -385,7 +385,7 @@ load_reviewed (ClrStore  *store,
                Reviewed  *reviewed,
                GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   int rc;
 
   reviewed->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -398,18 +398,18 @@ load_reviewed (ClrStore  *store,
       _clr_store_unlock (store);
       return FALSE;
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = clr_db_stmt_step (stmt)) == CLR_DB_STEP_ROW)
     {
-      g_hash_table_add (reviewed->keys, g_strdup_printf ("%s\x1f%s", sqlite3_column_text (stmt, 0),
-                                                         sqlite3_column_text (stmt, 1)));
-      if (sqlite3_column_int64 (stmt, 2) > 0)
-        g_hash_table_add (reviewed->rows, int64_dup (sqlite3_column_int64 (stmt, 2)));
+      g_hash_table_add (reviewed->keys, g_strdup_printf ("%s\x1f%s", clr_db_stmt_column_text (stmt, 0),
+                                                         clr_db_stmt_column_text (stmt, 1)));
+      if (clr_db_stmt_column_int64 (stmt, 2) > 0)
+        g_hash_table_add (reviewed->rows, int64_dup (clr_db_stmt_column_int64 (stmt, 2)));
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CLR_DB_STEP_DONE)
     _clr_store_set_error (store, error, _("Reading the review queue"));
   _clr_store_unlock (store);
 
-  return rc == SQLITE_DONE;
+  return rc == CLR_DB_STEP_DONE;
 }
 
 static gboolean

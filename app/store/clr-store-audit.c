@@ -177,8 +177,8 @@ clr_store_audit_append_unlocked (ClrStore    *self,
                                  JsonNode    *after,
                                  GError     **error)
 {
-  g_autoptr(sqlite3_stmt) last = NULL;
-  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(ClrDbStmt) last = NULL;
+  g_autoptr(ClrDbStmt) insert = NULL;
   g_autofree char *prev_hash = NULL;
   g_autofree char *reviewer = NULL;
   g_autofree char *at = _clr_store_now_iso ();
@@ -199,13 +199,13 @@ clr_store_audit_append_unlocked (ClrStore    *self,
   last = _clr_store_prepare (self, "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1", error);
   if (last == NULL)
     return 0;
-  switch (sqlite3_step (last))
+  switch (clr_db_stmt_step (last))
     {
-    case SQLITE_ROW:
-      id = sqlite3_column_int64 (last, 0) + 1;
+    case CLR_DB_STEP_ROW:
+      id = clr_db_stmt_column_int64 (last, 0) + 1;
       prev_hash = _clr_stmt_dup_text (last, 1);
       break;
-    case SQLITE_DONE:
+    case CLR_DB_STEP_DONE:
       prev_hash = g_strdup (GENESIS_HASH);
       break;
     default:
@@ -217,23 +217,23 @@ clr_store_audit_append_unlocked (ClrStore    *self,
                        subject_id, case_id, before_text, after_text);
 
   insert = _clr_store_prepare (self,
-                               "INSERT INTO audit_log (id, at, user, display_name, action, "
+                               "INSERT INTO audit_log (id, at, \"user\", display_name, action, "
                                "subject_type, subject_id, case_id, before, after, prev_hash, hash) "
                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (insert == NULL)
     return 0;
-  sqlite3_bind_int64 (insert, 1, id);
-  sqlite3_bind_text (insert, 2, at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 3, user, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 4, display_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 5, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 6, subject_type, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 7, subject_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (insert, 8, case_id);
-  sqlite3_bind_text (insert, 9, before_text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 10, after_text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 11, prev_hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 12, hash, -1, SQLITE_STATIC);
+  clr_db_stmt_bind_int64 (insert, 1, id);
+  clr_db_stmt_bind_text (insert, 2, at);
+  clr_db_stmt_bind_text (insert, 3, user);
+  clr_db_stmt_bind_text (insert, 4, display_name);
+  clr_db_stmt_bind_text (insert, 5, action);
+  clr_db_stmt_bind_text (insert, 6, subject_type);
+  clr_db_stmt_bind_text (insert, 7, subject_id);
+  clr_db_stmt_bind_int64 (insert, 8, case_id);
+  clr_db_stmt_bind_text (insert, 9, before_text);
+  clr_db_stmt_bind_text (insert, 10, after_text);
+  clr_db_stmt_bind_text (insert, 11, prev_hash);
+  clr_db_stmt_bind_text (insert, 12, hash);
 
   {
     g_autofree char *description = g_strdup_printf ("%s %s %s (%s)", action, subject_type,
@@ -246,13 +246,13 @@ clr_store_audit_append_unlocked (ClrStore    *self,
 
   /* The head, outside the table too (same transaction). */
   {
-    g_autoptr(sqlite3_stmt) head = _clr_store_prepare (self, CLR_STORE_SET_META_SQL, error);
+    g_autoptr(ClrDbStmt) head = _clr_store_prepare (self, CLR_STORE_SET_META_SQL, error);
     g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT " %s", id, hash);
 
     if (head == NULL)
       return 0;
-    sqlite3_bind_text (head, 1, HEAD_KEY, -1, SQLITE_STATIC);
-    sqlite3_bind_text (head, 2, value, -1, SQLITE_STATIC);
+    clr_db_stmt_bind_text (head, 1, HEAD_KEY);
+    clr_db_stmt_bind_text (head, 2, value);
     if (!_clr_store_step_done (self, head, _("Writing the audit trail"), error))
       return 0;
   }
@@ -285,11 +285,11 @@ clr_store_audit_append (ClrStore    *self,
 }
 
 #define SELECT_COLUMNS \
-  "SELECT id, at, user, display_name, action, subject_type, subject_id, case_id, " \
+  "SELECT id, at, \"user\", display_name, action, subject_type, subject_id, case_id, " \
   "before, after, prev_hash, hash FROM audit_log "
 
 static ClrAuditEntry *
-entry_from_stmt (sqlite3_stmt *stmt)
+entry_from_stmt (ClrDbStmt *stmt)
 {
   ClrAuditEntry *entry = g_new0 (ClrAuditEntry, 1);
 
@@ -303,7 +303,7 @@ list_entries (ClrStore    *self,
               gint64       case_id,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   GPtrArray *entries;
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
@@ -314,7 +314,7 @@ list_entries (ClrStore    *self,
   else
     stmt = _clr_store_prepare (self, SELECT_COLUMNS "ORDER BY id", error);
   if (stmt != NULL && case_id > 0)
-    sqlite3_bind_int64 (stmt, 1, case_id);
+    clr_db_stmt_bind_int64 (stmt, 1, case_id);
   entries = _clr_store_collect_rows (self, stmt, (ClrStoreRowFunc) entry_from_stmt,
                                      (GDestroyNotify) clr_audit_entry_unref, _("Reading the audit trail"), error);
   _clr_store_unlock (self);
@@ -371,7 +371,7 @@ clr_store_audit_verify (ClrStore  *self,
                         gint64    *bad_id,
                         GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   g_autofree char *expected_prev = g_strdup (GENESIS_HASH);
   gint64 expected_id = 1;
   gint64 checked = 0;
@@ -387,7 +387,7 @@ clr_store_audit_verify (ClrStore  *self,
 
   _clr_store_lock (self);
   stmt = _clr_store_prepare (self,
-                             "SELECT id, at, user, display_name, action, subject_type, subject_id, "
+                             "SELECT id, at, \"user\", display_name, action, subject_type, subject_id, "
                              "case_id, before, after, prev_hash, hash FROM audit_log ORDER BY id",
                              error);
   if (stmt == NULL)
@@ -396,11 +396,11 @@ clr_store_audit_verify (ClrStore  *self,
       return FALSE;
     }
 
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (ok && (rc = clr_db_stmt_step (stmt)) == CLR_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *prev_hash = (const char *) sqlite3_column_text (stmt, 10);
-      const char *hash = (const char *) sqlite3_column_text (stmt, 11);
+      gint64 id = clr_db_stmt_column_int64 (stmt, 0);
+      const char *prev_hash = clr_db_stmt_column_text (stmt, 10);
+      const char *hash = clr_db_stmt_column_text (stmt, 11);
       g_autofree char *recomputed = NULL;
 
       if (id != expected_id)
@@ -427,15 +427,15 @@ clr_store_audit_verify (ClrStore  *self,
         }
 
       recomputed = compute_hash (prev_hash, id,
-                                 (const char *) sqlite3_column_text (stmt, 1),
-                                 (const char *) sqlite3_column_text (stmt, 2),
-                                 (const char *) sqlite3_column_text (stmt, 3),
-                                 (const char *) sqlite3_column_text (stmt, 4),
-                                 (const char *) sqlite3_column_text (stmt, 5),
-                                 (const char *) sqlite3_column_text (stmt, 6),
-                                 sqlite3_column_int64 (stmt, 7),
-                                 (const char *) sqlite3_column_text (stmt, 8),
-                                 (const char *) sqlite3_column_text (stmt, 9));
+                                 clr_db_stmt_column_text (stmt, 1),
+                                 clr_db_stmt_column_text (stmt, 2),
+                                 clr_db_stmt_column_text (stmt, 3),
+                                 clr_db_stmt_column_text (stmt, 4),
+                                 clr_db_stmt_column_text (stmt, 5),
+                                 clr_db_stmt_column_text (stmt, 6),
+                                 clr_db_stmt_column_int64 (stmt, 7),
+                                 clr_db_stmt_column_text (stmt, 8),
+                                 clr_db_stmt_column_text (stmt, 9));
       if (g_strcmp0 (recomputed, hash) != 0)
         {
           g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
@@ -453,7 +453,7 @@ clr_store_audit_verify (ClrStore  *self,
       checked++;
     }
 
-  if (ok && rc != SQLITE_DONE)
+  if (ok && rc != CLR_DB_STEP_DONE)
     {
       _clr_store_set_error (self, error, _("Reading the audit trail"));
       ok = FALSE;
@@ -578,9 +578,9 @@ verify_live_unlocked (ClrStore  *self,
 {
   g_autoptr(GHashTable) items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, last_entry_free);
   g_autoptr(GHashTable) cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, last_entry_free);
-  g_autoptr(sqlite3_stmt) trail = NULL;
-  g_autoptr(sqlite3_stmt) decided = NULL;
-  g_autoptr(sqlite3_stmt) saved = NULL;
+  g_autoptr(ClrDbStmt) trail = NULL;
+  g_autoptr(ClrDbStmt) decided = NULL;
+  g_autoptr(ClrDbStmt) saved = NULL;
   int rc;
 
   trail = _clr_store_prepare (self,
@@ -589,18 +589,18 @@ verify_live_unlocked (ClrStore  *self,
                               CLR_AUDIT_CASE_EVALUATE "') ORDER BY id", error);
   if (trail == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (trail)) == SQLITE_ROW)
+  while ((rc = clr_db_stmt_step (trail)) == CLR_DB_STEP_ROW)
     {
       LastEntry *last = g_new0 (LastEntry, 1);
-      const char *type = (const char *) sqlite3_column_text (trail, 1);
+      const char *type = clr_db_stmt_column_text (trail, 1);
 
-      last->entry_id = sqlite3_column_int64 (trail, 0);
+      last->entry_id = clr_db_stmt_column_int64 (trail, 0);
       last->action = _clr_stmt_dup_text (trail, 3);
       last->after = _clr_stmt_dup_text (trail, 4);
       g_hash_table_replace (g_strcmp0 (type, "case") == 0 ? cases : items,
                             _clr_stmt_dup_text (trail, 2), last);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CLR_DB_STEP_DONE)
     {
       _clr_store_set_error (self, error, _("Reading the audit trail"));
       return FALSE;
@@ -611,13 +611,13 @@ verify_live_unlocked (ClrStore  *self,
                                 "WHERE status <> 'open' OR decided_at IS NOT NULL ORDER BY id", error);
   if (decided == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (decided)) == SQLITE_ROW)
+  while ((rc = clr_db_stmt_step (decided)) == CLR_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (decided, 0);
+      gint64 id = clr_db_stmt_column_int64 (decided, 0);
       g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-      const char *status = (const char *) sqlite3_column_text (decided, 1);
-      const char *reason = (const char *) sqlite3_column_text (decided, 2);
-      const char *note = (const char *) sqlite3_column_text (decided, 3);
+      const char *status = clr_db_stmt_column_text (decided, 1);
+      const char *reason = clr_db_stmt_column_text (decided, 2);
+      const char *note = clr_db_stmt_column_text (decided, 3);
       LastEntry *last = g_hash_table_lookup (items, key);
       g_autoptr(JsonNode) after = NULL;
       gboolean same;
@@ -644,7 +644,7 @@ verify_live_unlocked (ClrStore  *self,
           return FALSE;
         }
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CLR_DB_STEP_DONE)
     {
       _clr_store_set_error (self, error, _("Reading the review queue"));
       return FALSE;
@@ -655,12 +655,12 @@ verify_live_unlocked (ClrStore  *self,
                               "ORDER BY id", error);
   if (saved == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (saved)) == SQLITE_ROW)
+  while ((rc = clr_db_stmt_step (saved)) == CLR_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (saved, 0);
+      gint64 id = clr_db_stmt_column_int64 (saved, 0);
       g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-      const char *verdict = (const char *) sqlite3_column_text (saved, 1);
-      const char *result = (const char *) sqlite3_column_text (saved, 2);
+      const char *verdict = clr_db_stmt_column_text (saved, 1);
+      const char *result = clr_db_stmt_column_text (saved, 2);
       LastEntry *last = g_hash_table_lookup (cases, key);
       g_autoptr(JsonNode) result_node = NULL;
       g_autoptr(JsonNode) summary = NULL;
@@ -693,7 +693,7 @@ verify_live_unlocked (ClrStore  *self,
           return FALSE;
         }
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CLR_DB_STEP_DONE)
     {
       _clr_store_set_error (self, error, _("Reading the saved cases"));
       return FALSE;
@@ -708,7 +708,7 @@ clr_store_audit_get_head (ClrStore  *self,
                           char     **hash,
                           GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
@@ -723,13 +723,13 @@ clr_store_audit_get_head (ClrStore  *self,
       _clr_store_unlock (self);
       return FALSE;
     }
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = clr_db_stmt_step (stmt);
+  if (rc == CLR_DB_STEP_ROW)
     {
-      *seq = sqlite3_column_int64 (stmt, 0);
+      *seq = clr_db_stmt_column_int64 (stmt, 0);
       *hash = _clr_stmt_dup_text (stmt, 1);
     }
-  else if (rc != SQLITE_DONE)
+  else if (rc != CLR_DB_STEP_DONE)
     {
       _clr_store_set_error (self, error, _("Reading the audit trail"));
       _clr_store_unlock (self);
@@ -746,7 +746,7 @@ clr_store_audit_check_anchor (ClrStore    *self,
                               gint64      *found_seq,
                               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   g_autofree char *hash = NULL;
   const char *colon;
   gint64 want_seq = 0;
@@ -783,16 +783,16 @@ clr_store_audit_check_anchor (ClrStore    *self,
       _clr_store_unlock (self);
       return FALSE;
     }
-  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && (want_seq == 0 || sqlite3_column_int64 (stmt, 0) == want_seq))
+  clr_db_stmt_bind_text (stmt, 1, hash);
+  rc = clr_db_stmt_step (stmt);
+  if (rc == CLR_DB_STEP_ROW && (want_seq == 0 || clr_db_stmt_column_int64 (stmt, 0) == want_seq))
     {
       if (found_seq != NULL)
-        *found_seq = sqlite3_column_int64 (stmt, 0);
+        *found_seq = clr_db_stmt_column_int64 (stmt, 0);
       _clr_store_unlock (self);
       return TRUE;
     }
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  if (rc != CLR_DB_STEP_ROW && rc != CLR_DB_STEP_DONE)
     _clr_store_set_error (self, error, _("Reading the audit trail"));
   else
     g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,

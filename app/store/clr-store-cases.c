@@ -147,16 +147,16 @@ case_exists (ClrStore  *self,
              gint64     id,
              GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _clr_store_prepare (self, "SELECT 1 FROM cases WHERE id = ?", error);
+  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, "SELECT 1 FROM cases WHERE id = ?", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  clr_db_stmt_bind_int64 (stmt, 1, id);
+  rc = clr_db_stmt_step (stmt);
+  if (rc == CLR_DB_STEP_ROW)
     return TRUE;
-  if (rc == SQLITE_DONE)
+  if (rc == CLR_DB_STEP_DONE)
     g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
                  _("There is no case %" PRId64), id);
   else
@@ -174,7 +174,7 @@ create_case_unlocked (ClrStore  *self,
 {
   g_auto(Summary) summary = { NULL, };
   g_autoptr(JsonNode) empty = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   g_autofree char *now = _clr_store_now_iso ();
   gint64 id = 0;
 
@@ -190,20 +190,17 @@ create_case_unlocked (ClrStore  *self,
 
   stmt = _clr_store_prepare (self,
                              "INSERT INTO cases (reference, destination, ship_date, party_names, "
-                             "shipment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+                             "shipment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
   if (stmt != NULL)
     {
-      _clr_stmt_bind_text_or_null (stmt, 1, summary.reference);
-      _clr_stmt_bind_text_or_null (stmt, 2, summary.destination);
-      _clr_stmt_bind_text_or_null (stmt, 3, summary.date);
-      _clr_stmt_bind_text_or_null (stmt, 4, summary.party_names);
-      sqlite3_bind_text (stmt, 5, summary.text, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_DONE)
-        id = sqlite3_last_insert_rowid (_clr_store_get_db (self));
-      else
-        _clr_store_set_error (self, error, _("Saving a new case"));
+      clr_db_stmt_bind_text (stmt, 1, summary.reference);
+      clr_db_stmt_bind_text (stmt, 2, summary.destination);
+      clr_db_stmt_bind_text (stmt, 3, summary.date);
+      clr_db_stmt_bind_text (stmt, 4, summary.party_names);
+      clr_db_stmt_bind_text (stmt, 5, summary.text);
+      clr_db_stmt_bind_text (stmt, 6, now);
+      clr_db_stmt_bind_text (stmt, 7, now);
+      id = _clr_store_step_returning_id (self, stmt, _("Saving a new case"), error);
     }
 
   return id;
@@ -232,7 +229,7 @@ clr_store_save_case (ClrStore  *self,
                      GError   **error)
 {
   g_auto(Summary) summary = { NULL, };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   g_autofree char *now = _clr_store_now_iso ();
   gboolean ok = FALSE;
 
@@ -250,16 +247,16 @@ clr_store_save_case (ClrStore  *self,
                              "WHERE id = ?7 AND shipment IS NOT ?1", error);
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, summary.text, -1, SQLITE_STATIC);
-      _clr_stmt_bind_text_or_null (stmt, 2, summary.reference);
-      _clr_stmt_bind_text_or_null (stmt, 3, summary.destination);
-      _clr_stmt_bind_text_or_null (stmt, 4, summary.date);
-      _clr_stmt_bind_text_or_null (stmt, 5, summary.party_names);
-      sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 7, id);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
+      clr_db_stmt_bind_text (stmt, 1, summary.text);
+      clr_db_stmt_bind_text (stmt, 2, summary.reference);
+      clr_db_stmt_bind_text (stmt, 3, summary.destination);
+      clr_db_stmt_bind_text (stmt, 4, summary.date);
+      clr_db_stmt_bind_text (stmt, 5, summary.party_names);
+      clr_db_stmt_bind_text (stmt, 6, now);
+      clr_db_stmt_bind_int64 (stmt, 7, id);
+      if (clr_db_stmt_step (stmt) != CLR_DB_STEP_DONE)
         _clr_store_set_error (self, error, _("Saving a case"));
-      else if (sqlite3_changes (_clr_store_get_db (self)) > 0)
+      else if (clr_db_changes (_clr_store_get_db (self)) > 0)
         ok = TRUE;
       else
         ok = case_exists (self, id, error);
@@ -353,8 +350,8 @@ link_review_items (ClrStore    *self,
         {
           JsonNode *hit = json_array_get_element (json_node_get_array (hits), h);
           JsonNode *review_id;
-          g_autoptr(sqlite3_stmt) item = NULL;
-          g_autoptr(sqlite3_stmt) sighting = NULL;
+          g_autoptr(ClrDbStmt) item = NULL;
+          g_autoptr(ClrDbStmt) sighting = NULL;
           gint64 item_id;
 
           if (!JSON_NODE_HOLDS_OBJECT (hit))
@@ -372,12 +369,12 @@ link_review_items (ClrStore    *self,
                                          "ON CONFLICT (item_id, case_id) DO UPDATE SET seen_at = ?3", error);
           if (item == NULL || sighting == NULL)
             return FALSE;
-          sqlite3_bind_int64 (item, 1, id);
-          sqlite3_bind_int64 (item, 2, item_id);
-          sqlite3_bind_int64 (sighting, 1, item_id);
-          sqlite3_bind_int64 (sighting, 2, id);
-          sqlite3_bind_text (sighting, 3, now, -1, SQLITE_STATIC);
-          if (sqlite3_step (item) != SQLITE_DONE || sqlite3_step (sighting) != SQLITE_DONE)
+          clr_db_stmt_bind_int64 (item, 1, id);
+          clr_db_stmt_bind_int64 (item, 2, item_id);
+          clr_db_stmt_bind_int64 (sighting, 1, item_id);
+          clr_db_stmt_bind_int64 (sighting, 2, id);
+          clr_db_stmt_bind_text (sighting, 3, now);
+          if (clr_db_stmt_step (item) != CLR_DB_STEP_DONE || clr_db_stmt_step (sighting) != CLR_DB_STEP_DONE)
             {
               _clr_store_set_error (self, error, _("Linking the review queue to a case"));
               return FALSE;
@@ -396,8 +393,8 @@ save_case_result_unlocked (ClrStore  *self,
                            JsonNode  *result,
                            GError   **error)
 {
-  g_autoptr(sqlite3_stmt) old = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) old = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   g_autoptr(JsonNode) before = NULL;
   g_autoptr(JsonNode) after = NULL;
   g_autofree char *text = NULL;
@@ -415,15 +412,15 @@ save_case_result_unlocked (ClrStore  *self,
   old = _clr_store_prepare (self, "SELECT verdict, evaluated_at FROM cases WHERE id = ?", error);
   if (old == NULL)
     return FALSE;
-  sqlite3_bind_int64 (old, 1, id);
-  rc = sqlite3_step (old);
-  if (rc == SQLITE_DONE)
+  clr_db_stmt_bind_int64 (old, 1, id);
+  rc = clr_db_stmt_step (old);
+  if (rc == CLR_DB_STEP_DONE)
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
                    _("There is no case %" PRId64), id);
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != CLR_DB_STEP_ROW)
     {
       _clr_store_set_error (self, error, _("Reading a case"));
       return FALSE;
@@ -449,10 +446,10 @@ save_case_result_unlocked (ClrStore  *self,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-  _clr_stmt_bind_text_or_null (stmt, 2, verdict);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, id);
+  clr_db_stmt_bind_text (stmt, 1, text);
+  clr_db_stmt_bind_text (stmt, 2, verdict);
+  clr_db_stmt_bind_text (stmt, 3, now);
+  clr_db_stmt_bind_int64 (stmt, 4, id);
   if (!_clr_store_step_done (self, stmt, _("Saving an evaluation"), error))
     return FALSE;
 
@@ -520,13 +517,13 @@ clr_store_save_new_case_result (ClrStore  *self,
   "revision, shipment, result, verdict, evaluated_at FROM cases "
 
 static ClrCase *
-case_from_stmt (sqlite3_stmt *stmt)
+case_from_stmt (ClrDbStmt *stmt)
 {
   ClrCase *self = g_new0 (ClrCase, 1);
 
   self->ref_count = 1;
   _clr_store_read_columns (self, case_columns, G_N_ELEMENTS (case_columns), stmt);
-  if (!clr_case_status_from_string ((const char *) sqlite3_column_text (stmt, 5), &self->status))
+  if (!clr_case_status_from_string (clr_db_stmt_column_text (stmt, 5), &self->status))
     self->status = CLR_CASE_STATUS_OPEN;
   if (self->shipment == NULL)
     {
@@ -543,7 +540,7 @@ clr_store_get_case (ClrStore  *self,
                     gint64     id,
                     GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   ClrCase *result = NULL;
   int rc;
 
@@ -553,11 +550,11 @@ clr_store_get_case (ClrStore  *self,
   stmt = _clr_store_prepare (self, CASE_COLUMNS "WHERE id = ?", error);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      clr_db_stmt_bind_int64 (stmt, 1, id);
+      rc = clr_db_stmt_step (stmt);
+      if (rc == CLR_DB_STEP_ROW)
         result = case_from_stmt (stmt);
-      else if (rc == SQLITE_DONE)
+      else if (rc == CLR_DB_STEP_DONE)
         g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
                      _("There is no case %" PRId64), id);
       else
@@ -587,7 +584,7 @@ clr_store_list_cases (ClrStore       *self,
                       guint           limit,
                       GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   g_autofree char *pattern = NULL;
   GPtrArray *cases;
 
@@ -606,9 +603,9 @@ clr_store_list_cases (ClrStore       *self,
                              "ORDER BY updated_at DESC, id DESC LIMIT ?3", error);
   if (stmt != NULL)
     {
-      _clr_stmt_bind_text_or_null (stmt, 1, status == CLR_CASE_STATUS_ANY ? NULL : clr_case_status_to_string (status));
-      _clr_stmt_bind_text_or_null (stmt, 2, pattern);
-      sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
+      clr_db_stmt_bind_text (stmt, 1, status == CLR_CASE_STATUS_ANY ? NULL : clr_case_status_to_string (status));
+      clr_db_stmt_bind_text (stmt, 2, pattern);
+      clr_db_stmt_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
     }
   cases = _clr_store_collect_rows (self, stmt, (ClrStoreRowFunc) case_from_stmt,
                                    (GDestroyNotify) clr_case_unref, _("Listing cases"), error);
@@ -653,7 +650,7 @@ clr_store_set_case_archived (ClrStore  *self,
                              gboolean   archived,
                              GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
@@ -662,11 +659,11 @@ clr_store_set_case_archived (ClrStore  *self,
   stmt = _clr_store_prepare (self, "UPDATE cases SET status = ? WHERE id = ?", error);
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, archived ? "archived" : "open", -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, id);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
+      clr_db_stmt_bind_text (stmt, 1, archived ? "archived" : "open");
+      clr_db_stmt_bind_int64 (stmt, 2, id);
+      if (clr_db_stmt_step (stmt) != CLR_DB_STEP_DONE)
         _clr_store_set_error (self, error, _("Archiving a case"));
-      else if (sqlite3_changes (_clr_store_get_db (self)) == 0)
+      else if (clr_db_changes (_clr_store_get_db (self)) == 0)
         g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
                      _("There is no case %" PRId64), id);
       else

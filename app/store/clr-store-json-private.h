@@ -9,7 +9,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
-#include <sqlite3.h>
+#include "clr-db.h"
 
 #include "clr-json.h"
 
@@ -17,10 +17,6 @@ G_BEGIN_DECLS
 
 /* Compact JSON text of @node; NULL for a NULL node. */
 char       *_clr_json_to_text           (JsonNode     *node);
-/* Binds @text (copied), or SQL NULL when @text is NULL. */
-void        _clr_stmt_bind_text_or_null (sqlite3_stmt *stmt,
-                                         int           col,
-                                         const char   *text);
 
 /* @text parsed (a copy of its root), or NULL when @text is NULL or not JSON. */
 /* Number and object members of @object (nullable): 0 or NULL when missing

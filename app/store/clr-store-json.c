@@ -22,16 +22,6 @@ _clr_json_to_text (JsonNode *node)
   return json_generator_to_data (generator, NULL);
 }
 
-void
-_clr_stmt_bind_text_or_null (sqlite3_stmt *stmt,
-                             int           col,
-                             const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, col);
-}
 
 /* Member @name of @object (nullable) when it is a number, else NULL. */
 static JsonNode *

@@ -79,7 +79,7 @@ load_diff_rows (ClrStore  *self,
                 GError   **error)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (DiffRow));
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   int rc;
 
   g_array_set_clear_func (rows, diff_row_clear);
@@ -90,13 +90,13 @@ load_diff_rows (ClrStore  *self,
                              error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, version_id);
+  clr_db_stmt_bind_int64 (stmt, 1, version_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = clr_db_stmt_step (stmt)) == CLR_DB_STEP_ROW)
     {
       DiffRow row = { 0 };
 
-      row.id = sqlite3_column_int64 (stmt, 0);
+      row.id = clr_db_stmt_column_int64 (stmt, 0);
       row.key = _clr_stmt_dup_text (stmt, 1);
       row.name_key = _clr_stmt_dup_text (stmt, 2);
       row.name_match = collapse_spaces (row.name_key);
@@ -108,7 +108,7 @@ load_diff_rows (ClrStore  *self,
       g_array_append_val (rows, row);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != CLR_DB_STEP_DONE)
     {
       _clr_store_set_error (self, error, _("Reading list entries"));
       return NULL;
@@ -191,22 +191,22 @@ pair_rows (GArray   *old_rows,
 /* Lock held. @stmt is "SELECT data FROM list_entry WHERE id = ?", reused. */
 static gboolean
 entry_for_row (ClrStore      *self,
-               sqlite3_stmt  *stmt,
+               ClrDbStmt     *stmt,
                gint64         id,
                ClrEntry     **entry,
                GError       **error)
 {
-  sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  clr_db_stmt_reset (stmt);
+  clr_db_stmt_bind_int64 (stmt, 1, id);
+  if (clr_db_stmt_step (stmt) != CLR_DB_STEP_ROW)
     {
       _clr_store_set_error (self, error, _("Reading a list entry"));
-      sqlite3_reset (stmt);
+      clr_db_stmt_reset (stmt);
       return FALSE;
     }
 
-  *entry = _clr_entry_from_text ((const char *) sqlite3_column_text (stmt, 0), id, error);
-  sqlite3_reset (stmt);
+  *entry = _clr_entry_from_text (clr_db_stmt_column_text (stmt, 0), id, error);
+  clr_db_stmt_reset (stmt);
   return *entry != NULL;
 }
 
@@ -222,7 +222,7 @@ entry_countries (ClrEntry *entry)
 
 static ClrListChange *
 make_change (ClrStore           *self,
-             sqlite3_stmt       *stmt,
+             ClrDbStmt          *stmt,
              ClrListChangeKind   kind,
              DiffRow            *old_row,
              DiffRow            *new_row,
@@ -286,7 +286,7 @@ _clr_store_diff_locked (ClrStore   *self,
 {
   g_autoptr(GArray) old_rows = NULL;
   g_autoptr(GArray) new_rows = NULL;
-  g_autoptr(sqlite3_stmt) data_stmt = NULL;
+  g_autoptr(ClrDbStmt) data_stmt = NULL;
   guint64 n_added = 0, n_removed = 0, n_changed = 0;
 
   if (changes != NULL)
@@ -363,27 +363,27 @@ check_version_has_entries (ClrStore  *self,
                            char     **source,
                            GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _clr_store_prepare (self,
+  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self,
                                                      "SELECT source, pruned FROM list_version WHERE id = ?",
                                                      error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, version_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  clr_db_stmt_bind_int64 (stmt, 1, version_id);
+  rc = clr_db_stmt_step (stmt);
+  if (rc == CLR_DB_STEP_DONE)
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
                    _("No list version %" PRId64 " in the database"), version_id);
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
+  if (rc != CLR_DB_STEP_ROW)
     {
       _clr_store_set_error (self, error, _("Reading a list version"));
       return FALSE;
     }
-  if (sqlite3_column_int (stmt, 1) != 0)
+  if ((int) clr_db_stmt_column_int64 (stmt, 1) != 0)
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
                    _("The entries of list version %" PRId64 " were pruned; only its summary is kept"),
@@ -434,7 +434,7 @@ clr_store_diff_latest (ClrStore    *self,
                        gint64      *new_version,
                        GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   gint64 ids[2] = { 0, 0 };
   guint n = 0;
   int rc;
@@ -453,10 +453,10 @@ clr_store_diff_latest (ClrStore    *self,
       _clr_store_unlock (self);
       return NULL;
     }
-  sqlite3_bind_text (stmt, 1, source, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW && n < 2)
-    ids[n++] = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  clr_db_stmt_bind_text (stmt, 1, source);
+  while ((rc = clr_db_stmt_step (stmt)) == CLR_DB_STEP_ROW && n < 2)
+    ids[n++] = clr_db_stmt_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, clr_db_stmt_free);
   _clr_store_unlock (self);
 
   if (n == 0)

@@ -26,7 +26,7 @@ struct _ClrListWriter
   ClrStore     *store;
   gboolean      active;      /* lock held, transaction open */
   ClrListVersion *version;  /* the version being written: its id, file, counts so far and warnings */
-  sqlite3_stmt *insert;
+  ClrDbStmt    *insert;
   GHashTable   *counts;      /* list code → ClrListCount */
   GHashTable   *keys;        /* entry keys given out in this version */
   JsonGenerator *generator;
@@ -39,7 +39,7 @@ writer_finish (ClrListWriter *writer,
   if (!writer->active)
     return;
 
-  g_clear_pointer (&writer->insert, sqlite3_finalize);
+  g_clear_pointer (&writer->insert, clr_db_stmt_free);
   if (rollback)
     _clr_store_rollback (writer->store);
   _clr_store_unlock (writer->store);
@@ -71,7 +71,7 @@ clr_store_begin_list_version (ClrStore    *self,
                               GError     **error)
 {
   g_autoptr(ClrListWriter) writer = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   g_autofree char *now = NULL;
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
@@ -106,16 +106,16 @@ clr_store_begin_list_version (ClrStore    *self,
   now = _clr_store_now_iso ();
   stmt = _clr_store_prepare (self,
                              "INSERT INTO list_version (source, file_name, sha256, imported_at, status) "
-                             "VALUES (?, ?, '', ?, 'superseded')",
+                             "VALUES (?, ?, '', ?, 'superseded') RETURNING id",
                              error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, source ? source : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, file_name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
-  if (!_clr_store_step_done (self, stmt, _("Creating a list version"), error))
+  clr_db_stmt_bind_text (stmt, 1, source ? source : "");
+  clr_db_stmt_bind_text (stmt, 2, file_name);
+  clr_db_stmt_bind_text (stmt, 3, now);
+  writer->version->id = _clr_store_step_returning_id (self, stmt, _("Creating a list version"), error);
+  if (writer->version->id <= 0)
     return NULL;
-  writer->version->id = sqlite3_last_insert_rowid (_clr_store_get_db (self));
 
   writer->insert = _clr_store_prepare (self,
                                        "INSERT INTO list_entry (version_id, entry_key, name_key, list_code, "
@@ -190,13 +190,13 @@ char *
 _clr_store_dup_entry_key_unlocked (ClrStore *self,
                                    gint64    row)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
 
   stmt = _clr_store_prepare (self, "SELECT entry_key FROM list_entry WHERE id = ?", NULL);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, row);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  clr_db_stmt_bind_int64 (stmt, 1, row);
+  if (clr_db_stmt_step (stmt) != CLR_DB_STEP_ROW)
     return NULL;
   return _clr_stmt_dup_text (stmt, 0);
 }
@@ -254,7 +254,7 @@ clr_list_writer_add_entry (ClrListWriter  *writer,
   g_autofree char *data = NULL;
   g_autoptr(JsonNode) node = NULL;
   ClrListCount *count;
-  sqlite3_stmt *stmt;
+  ClrDbStmt *stmt;
 
   g_return_val_if_fail (writer != NULL, FALSE);
   g_return_val_if_fail (entry != NULL, FALSE);
@@ -283,26 +283,26 @@ clr_list_writer_add_entry (ClrListWriter  *writer,
   data = json_generator_to_data (writer->generator, NULL);
 
   stmt = writer->insert;
-  sqlite3_reset (stmt);
-  sqlite3_bind_int64 (stmt, 1, writer->version->id);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, name_key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, entry->list_code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, entry->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, data, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  clr_db_stmt_reset (stmt);
+  clr_db_stmt_bind_int64 (stmt, 1, writer->version->id);
+  clr_db_stmt_bind_text (stmt, 2, key);
+  clr_db_stmt_bind_text (stmt, 3, name_key);
+  clr_db_stmt_bind_text (stmt, 4, entry->list_code);
+  clr_db_stmt_bind_text (stmt, 5, entry->name);
+  clr_db_stmt_bind_text (stmt, 6, hash);
+  clr_db_stmt_bind_text (stmt, 7, data);
+  if (clr_db_stmt_step (stmt) != CLR_DB_STEP_DONE)
     {
       g_autoptr(GError) local_error = NULL;
 
       _clr_store_set_error (writer->store, &local_error, _("Storing a list entry"));
       g_set_error (error, local_error->domain, local_error->code, "%s:%" G_GINT64_FORMAT ": %s",
                    writer->version->file_name, entry->source_line, local_error->message);
-      sqlite3_reset (stmt);
+      clr_db_stmt_reset (stmt);
       return FALSE;
     }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
+  clr_db_stmt_reset (stmt);
+  clr_db_stmt_clear_bindings (stmt);
 
   count = g_hash_table_lookup (writer->counts, entry->list_code);
   if (count == NULL)
@@ -385,14 +385,14 @@ exec_bound (ClrStore    *self,
             gint64       id,
             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _clr_store_prepare (self, sql, error);
+  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, sql, error);
 
   if (stmt == NULL)
     return FALSE;
   if (source != NULL)
-    sqlite3_bind_text (stmt, 1, source, -1, SQLITE_TRANSIENT);
+    clr_db_stmt_bind_text (stmt, 1, source);
   if (id != 0)
-    sqlite3_bind_int64 (stmt, 2, id);
+    clr_db_stmt_bind_int64 (stmt, 2, id);
   if (!_clr_store_step_done (self, stmt, _("Switching list versions"), error))
     return FALSE;
   return TRUE;
@@ -408,7 +408,7 @@ writer_commit_locked (ClrListWriter        *writer,
   g_autoptr(ClrListVersion) current = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) counts = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) warnings_node = NULL;
   g_autofree char *warnings_json = NULL;
@@ -478,16 +478,16 @@ writer_commit_locked (ClrListWriter        *writer,
     {
       ClrListCount *count = g_ptr_array_index (counts, i);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, writer->version->id);
-      sqlite3_bind_text (stmt, 2, count->list_code, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, count->list_name, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, (gint64) count->records);
-      sqlite3_bind_int64 (stmt, 5, (gint64) count->names);
+      clr_db_stmt_reset (stmt);
+      clr_db_stmt_bind_int64 (stmt, 1, writer->version->id);
+      clr_db_stmt_bind_text (stmt, 2, count->list_code);
+      clr_db_stmt_bind_text (stmt, 3, count->list_name);
+      clr_db_stmt_bind_int64 (stmt, 4, (gint64) count->records);
+      clr_db_stmt_bind_int64 (stmt, 5, (gint64) count->names);
       if (!_clr_store_step_done (self, stmt, _("Storing list counts"), error))
         return FALSE;
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, clr_db_stmt_free);
 
   builder = json_builder_new ();
   json_builder_begin_array (builder);
@@ -504,17 +504,17 @@ writer_commit_locked (ClrListWriter        *writer,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, writer->version->source, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, writer->version->sha256 ? writer->version->sha256 : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, writer->version->publication_date, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, writer->version->format, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, (gint64) writer->version->records);
-  sqlite3_bind_int64 (stmt, 6, (gint64) writer->version->names);
-  sqlite3_bind_text (stmt, 7, warnings_json, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 8, writer->version->id);
+  clr_db_stmt_bind_text (stmt, 1, writer->version->source);
+  clr_db_stmt_bind_text (stmt, 2, writer->version->sha256 ? writer->version->sha256 : "");
+  clr_db_stmt_bind_text (stmt, 3, writer->version->publication_date);
+  clr_db_stmt_bind_text (stmt, 4, writer->version->format);
+  clr_db_stmt_bind_int64 (stmt, 5, (gint64) writer->version->records);
+  clr_db_stmt_bind_int64 (stmt, 6, (gint64) writer->version->names);
+  clr_db_stmt_bind_text (stmt, 7, warnings_json);
+  clr_db_stmt_bind_int64 (stmt, 8, writer->version->id);
   if (!_clr_store_step_done (self, stmt, _("Storing a list version"), error))
     return FALSE;
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, clr_db_stmt_free);
 
   /* previous → superseded, current → previous, new → current. */
   if (!exec_bound (self, "UPDATE list_version SET status = 'superseded' "
@@ -575,7 +575,7 @@ writer_commit_locked (ClrListWriter        *writer,
       return FALSE;
   }
 
-  g_clear_pointer (&writer->insert, sqlite3_finalize);
+  g_clear_pointer (&writer->insert, clr_db_stmt_free);
   return _clr_store_commit (self, error);
 }
 
@@ -605,7 +605,7 @@ gboolean
 _clr_list_writer_mark_without_tls (ClrListWriter  *writer,
                                    GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
 
   g_return_val_if_fail (writer != NULL && writer->active, FALSE);
 
@@ -614,7 +614,7 @@ _clr_list_writer_mark_without_tls (ClrListWriter  *writer,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, writer->version->id);
+  clr_db_stmt_bind_int64 (stmt, 1, writer->version->id);
   if (!_clr_store_step_done (writer->store, stmt, _("Creating a list version"), error))
     return FALSE;
 

@@ -56,7 +56,7 @@ _clr_store_lists_check_open (ClrStore  *self,
   if (!clr_store_is_open (self))
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_IO,
-                   _("The database %s is not open"), clr_store_get_path (self));
+                   _("The database %s is not open"), clr_store_get_display_path (self));
       return FALSE;
     }
   return TRUE;
@@ -79,7 +79,7 @@ clr_store_foreach_current_entry (ClrStore           *self,
                                  gpointer            user_data,
                                  GError            **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   gboolean ok = TRUE;
   int rc;
 
@@ -101,12 +101,12 @@ clr_store_foreach_current_entry (ClrStore           *self,
       ok = FALSE;
       goto out;
     }
-  sqlite3_bind_text (stmt, 1, source, -1, SQLITE_TRANSIENT);
+  clr_db_stmt_bind_text (stmt, 1, source);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = clr_db_stmt_step (stmt)) == CLR_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_autoptr(ClrEntry) entry = _clr_entry_from_text ((const char *) sqlite3_column_text (stmt, 1), id, error);
+      gint64 id = clr_db_stmt_column_int64 (stmt, 0);
+      g_autoptr(ClrEntry) entry = _clr_entry_from_text (clr_db_stmt_column_text (stmt, 1), id, error);
 
       if (entry == NULL)
         {
@@ -117,14 +117,14 @@ clr_store_foreach_current_entry (ClrStore           *self,
         goto out;
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != CLR_DB_STEP_DONE)
     {
       _clr_store_set_error (self, error, _("Reading list entries"));
       ok = FALSE;
     }
 
 out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, clr_db_stmt_free);
   _clr_store_unlock (self);
   return ok;
 }
@@ -134,7 +134,7 @@ clr_store_get_entry (ClrStore  *self,
                      gint64     entry_id,
                      GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   ClrEntry *entry = NULL;
   int rc;
 
@@ -146,19 +146,19 @@ clr_store_get_entry (ClrStore  *self,
   stmt = _clr_store_prepare (self, "SELECT data FROM list_entry WHERE id = ?", error);
   if (stmt == NULL)
     goto out;
-  sqlite3_bind_int64 (stmt, 1, entry_id);
+  clr_db_stmt_bind_int64 (stmt, 1, entry_id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    entry = _clr_entry_from_text ((const char *) sqlite3_column_text (stmt, 0), entry_id, error);
-  else if (rc == SQLITE_DONE)
+  rc = clr_db_stmt_step (stmt);
+  if (rc == CLR_DB_STEP_ROW)
+    entry = _clr_entry_from_text (clr_db_stmt_column_text (stmt, 0), entry_id, error);
+  else if (rc == CLR_DB_STEP_DONE)
     g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
                  _("No list entry %" PRId64 " in the database"), entry_id);
   else
     _clr_store_set_error (self, error, _("Reading a list entry"));
 
 out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, clr_db_stmt_free);
   _clr_store_unlock (self);
   return entry;
 }
@@ -170,7 +170,7 @@ load_counts (ClrStore   *self,
              GPtrArray  *counts,
              GError    **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   int rc;
 
   stmt = _clr_store_prepare (self,
@@ -179,20 +179,20 @@ load_counts (ClrStore   *self,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, version_id);
+  clr_db_stmt_bind_int64 (stmt, 1, version_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = clr_db_stmt_step (stmt)) == CLR_DB_STEP_ROW)
     {
       ClrListCount *count = g_new0 (ClrListCount, 1);
 
       count->list_code = _clr_stmt_dup_text (stmt, 0);
       count->list_name = _clr_stmt_dup_text (stmt, 1);
-      count->records = (guint64) sqlite3_column_int64 (stmt, 2);
-      count->names = (guint64) sqlite3_column_int64 (stmt, 3);
+      count->records = (guint64) clr_db_stmt_column_int64 (stmt, 2);
+      count->names = (guint64) clr_db_stmt_column_int64 (stmt, 3);
       g_ptr_array_add (counts, count);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != CLR_DB_STEP_DONE)
     {
       _clr_store_set_error (self, error, _("Reading list counts"));
       return FALSE;
@@ -225,13 +225,13 @@ parse_warnings (const char *text,
 /* Lock held. */
 static ClrListVersion *
 version_from_row (ClrStore      *self,
-                  sqlite3_stmt  *stmt,
+                  ClrDbStmt     *stmt,
                   GError       **error)
 {
   g_autoptr(ClrListVersion) version = _clr_list_version_new ();
 
   _clr_store_read_columns (version, _clr_list_version_columns, CLR_LIST_VERSION_N_COLUMNS, stmt);
-  parse_warnings ((const char *) sqlite3_column_text (stmt, 11), version->warnings);
+  parse_warnings (clr_db_stmt_column_text (stmt, 11), version->warnings);
 
   if (!load_counts (self, version->id, version->counts, error))
     return NULL;
@@ -247,7 +247,7 @@ query_versions (ClrStore    *self,
                 GError     **error)
 {
   g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_list_version_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   g_autofree char *sql = g_strdup_printf ("SELECT " CLR_LIST_VERSION_COLUMNS " FROM list_version WHERE %s "
                                           "ORDER BY source, id DESC", where);
   int rc;
@@ -255,9 +255,9 @@ query_versions (ClrStore    *self,
   stmt = _clr_store_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, source, -1, SQLITE_TRANSIENT);
+  clr_db_stmt_bind_text (stmt, 1, source);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = clr_db_stmt_step (stmt)) == CLR_DB_STEP_ROW)
     {
       ClrListVersion *version = version_from_row (self, stmt, error);
 
@@ -266,7 +266,7 @@ query_versions (ClrStore    *self,
       g_ptr_array_add (versions, version);
     }
 
-  if (rc != SQLITE_DONE)
+  if (rc != CLR_DB_STEP_DONE)
     {
       _clr_store_set_error (self, error, _("Reading list versions"));
       return NULL;
@@ -335,7 +335,7 @@ clr_store_list_loaded_sources (ClrStore  *self,
                                GError   **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   GStrv result = NULL;
   int rc;
 
@@ -347,16 +347,16 @@ clr_store_list_loaded_sources (ClrStore  *self,
   if (stmt == NULL)
     goto out;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  while ((rc = clr_db_stmt_step (stmt)) == CLR_DB_STEP_ROW)
+    g_strv_builder_add (builder, clr_db_stmt_column_text (stmt, 0));
 
-  if (rc != SQLITE_DONE)
+  if (rc != CLR_DB_STEP_DONE)
     _clr_store_set_error (self, error, _("Reading list sources"));
   else
     result = g_strv_builder_end (builder);
 
 out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, clr_db_stmt_free);
   _clr_store_unlock (self);
   return result;
 }
@@ -372,7 +372,7 @@ _clr_store_find_current_with_hash (ClrStore    *self,
                         const char  *sha256,
                         GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   ClrListVersion *version = NULL;
   int rc;
 
@@ -385,16 +385,16 @@ _clr_store_find_current_with_hash (ClrStore    *self,
                              error);
   if (stmt == NULL)
     goto out;
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, source, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  clr_db_stmt_bind_text (stmt, 1, sha256);
+  clr_db_stmt_bind_text (stmt, 2, source);
+  rc = clr_db_stmt_step (stmt);
+  if (rc == CLR_DB_STEP_ROW)
     version = version_from_row (self, stmt, error);
-  else if (rc != SQLITE_DONE)
+  else if (rc != CLR_DB_STEP_DONE)
     _clr_store_set_error (self, error, _("Reading list versions"));
 
 out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, clr_db_stmt_free);
   _clr_store_unlock (self);
   return version;
 }

@@ -8,13 +8,12 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
-#include <sqlite3.h>
+#include "clr-db.h"
 
 #include "clr-store.h"
 
 G_BEGIN_DECLS
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 /* Every record the store returns (ClrCase, ClrAuditEntry, ClrReviewItem,
  * ClrListVersion…) is one kind of boxed type: a struct with a
@@ -74,7 +73,7 @@ typedef struct
 void          _clr_store_read_columns  (gpointer              record,
                                         const ClrStoreColumn *columns,
                                         guint                 n_columns,
-                                        sqlite3_stmt         *stmt);
+                                        ClrDbStmt            *stmt);
 /* Copies the members of @source into @dest (text and JSON copied). */
 void          _clr_store_copy_columns  (gpointer              dest,
                                         gconstpointer         source,
@@ -93,7 +92,7 @@ void          _clr_store_clear_columns (gpointer              record,
 
 /* One connection per ClrStore, serialised by a mutex: take the lock around
  * every use of the handle, from whatever thread. */
-sqlite3      *_clr_store_get_db     (ClrStore      *self);
+ClrDb        *_clr_store_get_db     (ClrStore      *self);
 void          _clr_store_lock       (ClrStore      *self);
 void          _clr_store_unlock     (ClrStore      *self);
 
@@ -118,23 +117,29 @@ void          _clr_store_set_error  (ClrStore      *self,
 gboolean      _clr_store_exec       (ClrStore      *self,
                                      const char    *sql,
                                      GError       **error);
-sqlite3_stmt *_clr_store_prepare    (ClrStore      *self,
+ClrDbStmt *_clr_store_prepare    (ClrStore      *self,
                                      const char    *sql,
                                      GError       **error);
 /* Runs @stmt (a statement that returns no rows); FALSE with @error set
  * from the connection, prefixed with @what, unless it is done. */
 gboolean      _clr_store_step_done  (ClrStore      *self,
-                                     sqlite3_stmt  *stmt,
+                                     ClrDbStmt     *stmt,
                                      const char    *what,
                                      GError       **error);
+/* Runs @stmt, an INSERT … RETURNING id, to its end: the new row's id, or
+ * 0 with @error set from the connection, prefixed with @what. */
+gint64        _clr_store_step_returning_id (ClrStore   *self,
+                                            ClrDbStmt  *stmt,
+                                            const char *what,
+                                            GError    **error);
 /* Makes a record of the current row of a statement. */
-typedef gpointer (*ClrStoreRowFunc) (sqlite3_stmt *stmt);
+typedef gpointer (*ClrStoreRowFunc) (ClrDbStmt *stmt);
 /* Steps @stmt (a query; NULL when preparing it failed and set @error)
  * to its end: what @row_func makes of each row, in an array that frees
  * them with @free_func; NULL with @error set from the connection,
  * prefixed with @what, when a step fails. The caller holds the lock. */
 GPtrArray    *_clr_store_collect_rows (ClrStore       *self,
-                                       sqlite3_stmt   *stmt,
+                                       ClrDbStmt      *stmt,
                                        ClrStoreRowFunc row_func,
                                        GDestroyNotify  free_func,
                                        const char     *what,
@@ -147,8 +152,9 @@ gboolean      _clr_store_get_meta   (ClrStore      *self,
                                      char         **value,
                                      const char    *what,
                                      GError       **error);
-/* INSERT OR REPLACE of a meta value, for _clr_store_step_done(). */
-#define CLR_STORE_SET_META_SQL "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)"
+/* Sets a meta value (an upsert), for _clr_store_step_done(). */
+#define CLR_STORE_SET_META_SQL \
+  "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; rollback never fails loudly. */
 gboolean      _clr_store_begin      (ClrStore      *self,
                                      GError       **error);
@@ -180,7 +186,7 @@ int           _clr_store_enum_find   (const char * const *names,
                                       const char         *text);
 
 /* Text column helper: a copy of column @col or NULL. */
-char         *_clr_stmt_dup_text    (sqlite3_stmt  *stmt,
+char         *_clr_stmt_dup_text    (ClrDbStmt     *stmt,
                                      int            col);
 
 /* The summary of an evaluation result that its case.evaluate audit entry

@@ -18,12 +18,12 @@ void
 _clr_store_read_columns (gpointer              record,
                          const ClrStoreColumn *columns,
                          guint                 n_columns,
-                         sqlite3_stmt         *stmt)
+                         ClrDbStmt            *stmt)
 {
   for (guint i = 0; i < n_columns; i++)
     {
       gpointer member = G_STRUCT_MEMBER_P (record, columns[i].offset);
-      const char *text = (const char *) sqlite3_column_text (stmt, (int) i);
+      const char *text = clr_db_stmt_column_text (stmt, (int) i);
       g_autoptr(GError) error = NULL;
 
       switch (columns[i].kind)
@@ -41,13 +41,13 @@ _clr_store_read_columns (gpointer              record,
           break;
         case CLR_STORE_COLUMN_INT64:
         case CLR_STORE_COLUMN_ID:
-          *(gint64 *) member = sqlite3_column_int64 (stmt, (int) i);
+          *(gint64 *) member = clr_db_stmt_column_int64 (stmt, (int) i);
           break;
         case CLR_STORE_COLUMN_DOUBLE:
-          *(double *) member = sqlite3_column_double (stmt, (int) i);
+          *(double *) member = clr_db_stmt_column_double (stmt, (int) i);
           break;
         case CLR_STORE_COLUMN_BOOLEAN:
-          *(gboolean *) member = sqlite3_column_int (stmt, (int) i) != 0;
+          *(gboolean *) member = (int) clr_db_stmt_column_int64 (stmt, (int) i) != 0;
           break;
         case CLR_STORE_COLUMN_JSON:
         case CLR_STORE_COLUMN_JSON_OR_TEXT:
@@ -170,7 +170,7 @@ _clr_store_enum_find (const char * const *names,
 
 GPtrArray *
 _clr_store_collect_rows (ClrStore         *self,
-                         sqlite3_stmt     *stmt,
+                         ClrDbStmt        *stmt,
                          ClrStoreRowFunc   row_func,
                          GDestroyNotify    free_func,
                          const char       *what,
@@ -181,9 +181,9 @@ _clr_store_collect_rows (ClrStore         *self,
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = clr_db_stmt_step (stmt)) == CLR_DB_STEP_ROW)
     g_ptr_array_add (rows, row_func (stmt));
-  if (rc != SQLITE_DONE)
+  if (rc != CLR_DB_STEP_DONE)
     {
       _clr_store_set_error (self, error, what);
       return NULL;
@@ -192,11 +192,11 @@ _clr_store_collect_rows (ClrStore         *self,
 }
 
 char *
-_clr_stmt_dup_text (sqlite3_stmt *stmt,
-                    int           col)
+_clr_stmt_dup_text (ClrDbStmt *stmt,
+                    int         col)
 {
-  const unsigned char *text = sqlite3_column_text (stmt, col);
+  const char *text = clr_db_stmt_column_text (stmt, col);
 
-  return text ? g_strdup ((const char *) text) : NULL;
+  return g_strdup (text);
 }
 

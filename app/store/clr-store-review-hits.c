@@ -68,7 +68,7 @@ typedef struct _CachedEntry
 typedef struct
 {
   GHashTable   *entries;     /* gint64 * row → CachedEntry * (json NULL: no such row); borrowed */
-  sqlite3_stmt *select;
+  ClrDbStmt *select;
 } EntryCache;
 
 /* The columns entry_cache_get() reads. */
@@ -97,7 +97,7 @@ entry_cache_close (ClrStore   *self,
   if (cache->select != NULL)
     {
       _clr_store_lock (self);
-      g_clear_pointer (&cache->select, sqlite3_finalize);
+      g_clear_pointer (&cache->select, clr_db_stmt_free);
       _clr_store_unlock (self);
     }
 }
@@ -118,13 +118,13 @@ entry_cache_get (ClrStore   *self,
     cache->select = _clr_store_prepare (self, "SELECT data, entry_key, content_hash, list_code, name "
                                               "FROM list_entry WHERE id = ?", NULL);
   else
-    sqlite3_reset (cache->select);
+    clr_db_stmt_reset (cache->select);
   if (cache->select != NULL)
     {
-      sqlite3_bind_int64 (cache->select, 1, row);
-      if (sqlite3_step (cache->select) == SQLITE_ROW)
+      clr_db_stmt_bind_int64 (cache->select, 1, row);
+      if (clr_db_stmt_step (cache->select) == CLR_DB_STEP_ROW)
         _clr_store_read_columns (c, cached_entry_columns, G_N_ELEMENTS (cached_entry_columns), cache->select);
-      sqlite3_reset (cache->select);
+      clr_db_stmt_reset (cache->select);
     }
   _clr_store_unlock (self);
   key = g_new (gint64, 1);
@@ -146,29 +146,29 @@ entry_from_snapshot (const char *json)
  * and reset between rows. */
 typedef struct
 {
-  sqlite3_stmt *find;
-  sqlite3_stmt *update;
-  sqlite3_stmt *insert;
-  sqlite3_stmt *sighting;
-  sqlite3_stmt *remember;
-  sqlite3_stmt *snapshot;
+  ClrDbStmt *find;
+  ClrDbStmt *update;
+  ClrDbStmt *insert;
+  ClrDbStmt *sighting;
+  ClrDbStmt *remember;
+  ClrDbStmt *snapshot;
 } RecordStmts;
 
 static void
 record_stmts_clear (RecordStmts *st)
 {
-  g_clear_pointer (&st->find, sqlite3_finalize);
-  g_clear_pointer (&st->update, sqlite3_finalize);
-  g_clear_pointer (&st->insert, sqlite3_finalize);
-  g_clear_pointer (&st->sighting, sqlite3_finalize);
-  g_clear_pointer (&st->remember, sqlite3_finalize);
-  g_clear_pointer (&st->snapshot, sqlite3_finalize);
+  g_clear_pointer (&st->find, clr_db_stmt_free);
+  g_clear_pointer (&st->update, clr_db_stmt_free);
+  g_clear_pointer (&st->insert, clr_db_stmt_free);
+  g_clear_pointer (&st->sighting, clr_db_stmt_free);
+  g_clear_pointer (&st->remember, clr_db_stmt_free);
+  g_clear_pointer (&st->snapshot, clr_db_stmt_free);
 }
 
 /* *@slot prepared on first use, else reset with its bindings cleared. */
-static sqlite3_stmt *
+static ClrDbStmt *
 cached_stmt (ClrStore      *self,
-             sqlite3_stmt **slot,
+             ClrDbStmt     **slot,
              const char    *sql,
              GError       **error)
 {
@@ -176,8 +176,8 @@ cached_stmt (ClrStore      *self,
     *slot = _clr_store_prepare (self, sql, error);
   else
     {
-      sqlite3_reset (*slot);
-      sqlite3_clear_bindings (*slot);
+      clr_db_stmt_reset (*slot);
+      clr_db_stmt_clear_bindings (*slot);
     }
   return *slot;
 }
@@ -396,7 +396,7 @@ remember_party (ClrStore      *self,
                 const char    *now,
                 GError       **error)
 {
-  sqlite3_stmt *stmt;
+  ClrDbStmt *stmt;
   const char *party_json = party->json;
 
   stmt = cached_stmt (self, &st->remember,
@@ -407,14 +407,14 @@ remember_party (ClrStore      *self,
                              "name = ?3, role = ?4, party_json = ?7, last_screened_at = ?8", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, party->key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, party->country ? party->country : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, party->name, -1, SQLITE_STATIC);
-  _clr_stmt_bind_text_or_null (stmt, 4, party->role);
-  sqlite3_bind_int64 (stmt, 5, party->case_id);
-  sqlite3_bind_text (stmt, 6, origin, -1, SQLITE_STATIC);
-  _clr_stmt_bind_text_or_null (stmt, 7, party_json);
-  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
+  clr_db_stmt_bind_text (stmt, 1, party->key);
+  clr_db_stmt_bind_text (stmt, 2, party->country ? party->country : "");
+  clr_db_stmt_bind_text (stmt, 3, party->name);
+  clr_db_stmt_bind_text (stmt, 4, party->role);
+  clr_db_stmt_bind_int64 (stmt, 5, party->case_id);
+  clr_db_stmt_bind_text (stmt, 6, origin);
+  clr_db_stmt_bind_text (stmt, 7, party_json);
+  clr_db_stmt_bind_text (stmt, 8, now);
   if (!_clr_store_step_done (self, stmt, _("Remembering a screened party"), error))
     return FALSE;
   return TRUE;
@@ -428,18 +428,18 @@ store_snapshot (ClrStore     *self,
                 CachedEntry  *cached,
                 GError      **error)
 {
-  sqlite3_stmt *stmt;
+  ClrDbStmt *stmt;
 
   if (cached->snapshot != NULL)
     return cached->snapshot;
   stmt = cached_stmt (self, &st->snapshot,
-                      "INSERT OR IGNORE INTO review_entry_snapshots (hash, json) VALUES (?1, ?2)", error);
+                      "INSERT INTO review_entry_snapshots (hash, json) VALUES (?1, ?2) ON CONFLICT DO NOTHING", error);
   if (stmt == NULL)
     return NULL;
   cached->snapshot = g_compute_checksum_for_string (G_CHECKSUM_SHA256, cached->json, -1);
-  sqlite3_bind_text (stmt, 1, cached->snapshot, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, cached->json, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  clr_db_stmt_bind_text (stmt, 1, cached->snapshot);
+  clr_db_stmt_bind_text (stmt, 2, cached->json);
+  if (clr_db_stmt_step (stmt) != CLR_DB_STEP_DONE)
     {
       g_clear_pointer (&cached->snapshot, g_free);
       _clr_store_set_error (self, error, _("Recording a hit for review"));
@@ -462,9 +462,9 @@ record_hit (ClrStore         *self,
             gboolean         *reopened,
             GError          **error)
 {
-  sqlite3_stmt *find;
-  sqlite3_stmt *stmt;
-  sqlite3_stmt *sighting;
+  ClrDbStmt *find;
+  ClrDbStmt *stmt;
+  ClrDbStmt *sighting;
   const char *party_json = p->party_json;
   g_autofree char *hit_json = NULL;
   const char *entry_json = p->entry_json;
@@ -502,18 +502,18 @@ record_hit (ClrStore         *self,
                              error);
   if (find == NULL)
     return 0;
-  sqlite3_bind_text (find, 1, p->party_key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (find, 2, country, -1, SQLITE_STATIC);
-  sqlite3_bind_text (find, 3, list_code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (find, 4, p->entry_key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (find);
+  clr_db_stmt_bind_text (find, 1, p->party_key);
+  clr_db_stmt_bind_text (find, 2, country);
+  clr_db_stmt_bind_text (find, 3, list_code);
+  clr_db_stmt_bind_text (find, 4, p->entry_key);
+  rc = clr_db_stmt_step (find);
 
-  if (rc == SQLITE_ROW)
+  if (rc == CLR_DB_STEP_ROW)
     {
-      const char *status = (const char *) sqlite3_column_text (find, 1);
-      const char *decided_hash = (const char *) sqlite3_column_text (find, 3);
+      const char *status = clr_db_stmt_column_text (find, 1);
+      const char *decided_hash = clr_db_stmt_column_text (find, 3);
 
-      id = sqlite3_column_int64 (find, 0);
+      id = clr_db_stmt_column_int64 (find, 0);
       if (!clr_review_status_from_string (status, status_out))
         *status_out = CLR_REVIEW_STATUS_OPEN;
 
@@ -521,7 +521,7 @@ record_hit (ClrStore         *self,
           p->content_hash != NULL && strcmp (decided_hash, p->content_hash) != 0)
         {
           g_autoptr(ClrEntry) entry = p->entry_json != NULL ? entry_from_snapshot (p->entry_json) : NULL;
-          g_auto(GStrv) fields = _clr_review_diff_against_snapshot ((const char *) sqlite3_column_text (find, 4),
+          g_auto(GStrv) fields = _clr_review_diff_against_snapshot (clr_db_stmt_column_text (find, 4),
                                                         entry);
           g_autofree char *status_copy = g_strdup (status);
           g_autofree char *reason_copy = _clr_stmt_dup_text (find, 2);
@@ -529,7 +529,7 @@ record_hit (ClrStore         *self,
 
           if (!_clr_store_review_reopen_item (self, id, status_copy, reason_copy, hash_copy, p->content_hash,
                             (const char * const *) fields,
-                            p->case_id > 0 ? p->case_id : sqlite3_column_int64 (find, 5), error))
+                            p->case_id > 0 ? p->case_id : clr_db_stmt_column_int64 (find, 5), error))
             return 0;
           *status_out = CLR_REVIEW_STATUS_OPEN;
           *reopened = TRUE;
@@ -547,9 +547,9 @@ record_hit (ClrStore         *self,
                                  "WHERE id = ?14", error);
       if (stmt == NULL)
         return 0;
-      sqlite3_bind_int64 (stmt, 14, id);
+      clr_db_stmt_bind_int64 (stmt, 14, id);
     }
-  else if (rc == SQLITE_DONE)
+  else if (rc == CLR_DB_STEP_DONE)
     {
       stmt = cached_stmt (self, &st->insert,
                                  "INSERT INTO review_items (party_name, party_role, party_json, case_id, "
@@ -557,14 +557,14 @@ record_hit (ClrStore         *self,
                                  "explanation, hit_json, last_seen_at, first_seen_at, party_key, "
                                  "party_country, list_code, entry_key, origin, entry_snapshot) "
                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, "
-                                 "?19, ?16, ?17, ?18, ?14, ?15)", error);
+                                 "?19, ?16, ?17, ?18, ?14, ?15) RETURNING id", error);
       if (stmt == NULL)
         return 0;
-      sqlite3_bind_text (stmt, 19, p->party_key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 16, country, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 17, list_code, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 18, p->entry_key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 14, origin, -1, SQLITE_STATIC);
+      clr_db_stmt_bind_text (stmt, 19, p->party_key);
+      clr_db_stmt_bind_text (stmt, 16, country);
+      clr_db_stmt_bind_text (stmt, 17, list_code);
+      clr_db_stmt_bind_text (stmt, 18, p->entry_key);
+      clr_db_stmt_bind_text (stmt, 14, origin);
       *created = TRUE;
     }
   else
@@ -573,24 +573,26 @@ record_hit (ClrStore         *self,
       return 0;
     }
 
-  sqlite3_bind_text (stmt, 1, p->party_name, -1, SQLITE_STATIC);
-  _clr_stmt_bind_text_or_null (stmt, 2, p->party_role);
-  _clr_stmt_bind_text_or_null (stmt, 3, party_json);
-  sqlite3_bind_int64 (stmt, 4, p->case_id);
-  sqlite3_bind_int64 (stmt, 5, p->entry_row);
-  _clr_stmt_bind_text_or_null (stmt, 6, p->content_hash);
-  _clr_stmt_bind_text_or_null (stmt, 7, p->entry_name);
-  _clr_stmt_bind_text_or_null (stmt, 8, entry_json);
-  sqlite3_bind_double (stmt, 9, p->score);
-  _clr_stmt_bind_text_or_null (stmt, 10, p->matched_name);
-  _clr_stmt_bind_text_or_null (stmt, 11, p->explanation);
-  _clr_stmt_bind_text_or_null (stmt, 12, hit_json != NULL ? hit_json : p->hit_json);
-  sqlite3_bind_text (stmt, 13, now, -1, SQLITE_STATIC);
-  _clr_stmt_bind_text_or_null (stmt, 15, snapshot);
-  if (!_clr_store_step_done (self, stmt, _("Recording a hit for review"), error))
-    return 0;
+  clr_db_stmt_bind_text (stmt, 1, p->party_name);
+  clr_db_stmt_bind_text (stmt, 2, p->party_role);
+  clr_db_stmt_bind_text (stmt, 3, party_json);
+  clr_db_stmt_bind_int64 (stmt, 4, p->case_id);
+  clr_db_stmt_bind_int64 (stmt, 5, p->entry_row);
+  clr_db_stmt_bind_text (stmt, 6, p->content_hash);
+  clr_db_stmt_bind_text (stmt, 7, p->entry_name);
+  clr_db_stmt_bind_text (stmt, 8, entry_json);
+  clr_db_stmt_bind_double (stmt, 9, p->score);
+  clr_db_stmt_bind_text (stmt, 10, p->matched_name);
+  clr_db_stmt_bind_text (stmt, 11, p->explanation);
+  clr_db_stmt_bind_text (stmt, 12, hit_json != NULL ? hit_json : p->hit_json);
+  clr_db_stmt_bind_text (stmt, 13, now);
+  clr_db_stmt_bind_text (stmt, 15, snapshot);
   if (*created)
-    id = sqlite3_last_insert_rowid (_clr_store_get_db (self));
+    id = _clr_store_step_returning_id (self, stmt, _("Recording a hit for review"), error);
+  else if (!_clr_store_step_done (self, stmt, _("Recording a hit for review"), error))
+    id = 0;
+  if (id <= 0)
+    return 0;
 
   sighting = cached_stmt (self, &st->sighting,
                                  "INSERT INTO review_sightings (item_id, case_id, role, seen_at) "
@@ -600,11 +602,11 @@ record_hit (ClrStore         *self,
     return 0;
   for (guint i = 0; i == 0 || (p->other_cases != NULL && i <= json_array_get_length (p->other_cases)); i++)
     {
-      sqlite3_reset (sighting);
-      sqlite3_bind_int64 (sighting, 1, id);
-      sqlite3_bind_int64 (sighting, 2, i == 0 ? p->case_id : json_array_get_int_element (p->other_cases, i - 1));
-      _clr_stmt_bind_text_or_null (sighting, 3, p->party_role);
-      sqlite3_bind_text (sighting, 4, now, -1, SQLITE_STATIC);
+      clr_db_stmt_reset (sighting);
+      clr_db_stmt_bind_int64 (sighting, 1, id);
+      clr_db_stmt_bind_int64 (sighting, 2, i == 0 ? p->case_id : json_array_get_int_element (p->other_cases, i - 1));
+      clr_db_stmt_bind_text (sighting, 3, p->party_role);
+      clr_db_stmt_bind_text (sighting, 4, now);
       if (!_clr_store_step_done (self, sighting, _("Recording a hit for review"), error))
         return 0;
     }
@@ -622,7 +624,7 @@ look_up_hit (ClrStore         *self,
              gint64           *id_out,
              GError          **error)
 {
-  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(ClrDbStmt) find = NULL;
   int rc;
 
   *status_out = CLR_REVIEW_STATUS_OPEN;
@@ -633,22 +635,22 @@ look_up_hit (ClrStore         *self,
                              error);
   if (find == NULL)
     return FALSE;
-  sqlite3_bind_text (find, 1, p->party_key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (find, 2, p->party_country ? p->party_country : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (find, 3, p->list_code ? p->list_code : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (find, 4, p->entry_key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (find);
-  if (rc == SQLITE_ROW)
+  clr_db_stmt_bind_text (find, 1, p->party_key);
+  clr_db_stmt_bind_text (find, 2, p->party_country ? p->party_country : "");
+  clr_db_stmt_bind_text (find, 3, p->list_code ? p->list_code : "");
+  clr_db_stmt_bind_text (find, 4, p->entry_key);
+  rc = clr_db_stmt_step (find);
+  if (rc == CLR_DB_STEP_ROW)
     {
-      const char *decided_hash = (const char *) sqlite3_column_text (find, 2);
+      const char *decided_hash = clr_db_stmt_column_text (find, 2);
 
-      *id_out = sqlite3_column_int64 (find, 0);
-      if (!clr_review_status_from_string ((const char *) sqlite3_column_text (find, 1), status_out) ||
+      *id_out = clr_db_stmt_column_int64 (find, 0);
+      if (!clr_review_status_from_string (clr_db_stmt_column_text (find, 1), status_out) ||
           (decided_hash != NULL && p->content_hash != NULL && strcmp (decided_hash, p->content_hash) != 0))
         *status_out = CLR_REVIEW_STATUS_OPEN;
       return TRUE;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CLR_DB_STEP_DONE)
     {
       _clr_store_set_error (self, error, _("Reading the review queue"));
       return FALSE;

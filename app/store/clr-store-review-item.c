@@ -149,19 +149,19 @@ static const ClrStoreColumn item_columns[] = {
 
 /* Column @col as a status (open when it is none) and the next as a reason. */
 static void
-read_decision (sqlite3_stmt    *stmt,
+read_decision (ClrDbStmt       *stmt,
                int              col,
                ClrReviewStatus *status,
                ClrReviewReason *reason)
 {
-  if (!clr_review_status_from_string ((const char *) sqlite3_column_text (stmt, col), status))
+  if (!clr_review_status_from_string (clr_db_stmt_column_text (stmt, col), status))
     *status = CLR_REVIEW_STATUS_OPEN;
-  if (!clr_review_reason_from_string ((const char *) sqlite3_column_text (stmt, col + 1), reason))
+  if (!clr_review_reason_from_string (clr_db_stmt_column_text (stmt, col + 1), reason))
     *reason = CLR_REVIEW_REASON_NONE;
 }
 
 ClrReviewItem *
-_clr_review_item_new_from_stmt (sqlite3_stmt *stmt)
+_clr_review_item_new_from_stmt (ClrDbStmt *stmt)
 {
   ClrReviewItem *item = g_new0 (ClrReviewItem, 1);
 

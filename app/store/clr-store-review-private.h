@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <sqlite3.h>
+#include "clr-db.h"
 
 #include "clr-entry.h"
 #include "clr-store-review.h"
@@ -29,7 +29,7 @@ G_BEGIN_DECLS
   "decided_by_user, decided_at, first_seen_at, last_seen_at, reopened, previous_status, " \
   "previous_reason, previous_hash, changed_fields FROM review_items "
 
-ClrReviewItem *_clr_review_item_new_from_stmt (sqlite3_stmt *stmt);
+ClrReviewItem *_clr_review_item_new_from_stmt (ClrDbStmt *stmt);
 
 /* Whether two items are the same party against entries of one family. */
 gboolean _clr_review_same_family           (const ClrReviewItem *a,

@@ -26,26 +26,26 @@
 /* ---- reading items ---- */
 
 static void
-bind_filter (sqlite3_stmt          *stmt,
+bind_filter (ClrDbStmt             *stmt,
              const ClrReviewFilter *filter,
              const char            *country,
              const char            *pattern,
              const char            *folded)
 {
-  _clr_stmt_bind_text_or_null (stmt, 1, filter->status == CLR_REVIEW_STATUS_ANY ? NULL
+  clr_db_stmt_bind_text (stmt, 1, filter->status == CLR_REVIEW_STATUS_ANY ? NULL
                                         : clr_review_status_to_string (filter->status));
-  _clr_stmt_bind_text_or_null (stmt, 2, (filter->list_code && *filter->list_code) ? filter->list_code : NULL);
+  clr_db_stmt_bind_text (stmt, 2, (filter->list_code && *filter->list_code) ? filter->list_code : NULL);
   if (filter->min_score > 0)
-    sqlite3_bind_double (stmt, 3, filter->min_score);
+    clr_db_stmt_bind_double (stmt, 3, filter->min_score);
   if (filter->max_score > 0)
-    sqlite3_bind_double (stmt, 4, filter->max_score);
-  _clr_stmt_bind_text_or_null (stmt, 5, country);
-  _clr_stmt_bind_text_or_null (stmt, 6, pattern);
-  _clr_stmt_bind_text_or_null (stmt, 7, folded);
+    clr_db_stmt_bind_double (stmt, 4, filter->max_score);
+  clr_db_stmt_bind_text (stmt, 5, country);
+  clr_db_stmt_bind_text (stmt, 6, pattern);
+  clr_db_stmt_bind_text (stmt, 7, folded);
   if (filter->case_id > 0)
-    sqlite3_bind_int64 (stmt, 8, filter->case_id);
-  sqlite3_bind_int (stmt, 9, filter->reopened_only ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 10, filter->limit > 0 ? (gint64) filter->limit : -1);
+    clr_db_stmt_bind_int64 (stmt, 8, filter->case_id);
+  clr_db_stmt_bind_int64 (stmt, 9, filter->reopened_only ? 1 : 0);
+  clr_db_stmt_bind_int64 (stmt, 10, filter->limit > 0 ? (gint64) filter->limit : -1);
 }
 
 GPtrArray *
@@ -53,7 +53,7 @@ clr_store_review_list (ClrStore               *self,
                        const ClrReviewFilter  *filter,
                        GError                **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   g_autofree char *pattern = NULL;
   g_autofree char *folded = NULL;
   g_autofree char *country = NULL;
@@ -107,16 +107,16 @@ get_item_unlocked (ClrStore  *self,
                    gint64     id,
                    GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _clr_store_prepare (self, CLR_REVIEW_ITEM_COLUMNS "WHERE id = ?", error);
+  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, CLR_REVIEW_ITEM_COLUMNS "WHERE id = ?", error);
   int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  clr_db_stmt_bind_int64 (stmt, 1, id);
+  rc = clr_db_stmt_step (stmt);
+  if (rc == CLR_DB_STEP_ROW)
     return _clr_review_item_new_from_stmt (stmt);
-  if (rc == SQLITE_DONE)
+  if (rc == CLR_DB_STEP_DONE)
     g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
                  _("There is no review item %" PRId64), id);
   else
@@ -146,7 +146,7 @@ clr_store_review_result_is_current (ClrStore  *self,
                                     gboolean  *is_current,
                                     GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   JsonNode *screening;
   gboolean ok = TRUE;
 
@@ -180,19 +180,19 @@ clr_store_review_result_is_current (ClrStore  *self,
 
           if (id == NULL || !JSON_NODE_HOLDS_VALUE (id) || json_node_get_value_type (id) != G_TYPE_INT64)
             continue;
-          sqlite3_reset (stmt);
-          sqlite3_bind_int64 (stmt, 1, json_node_get_int (id));
-          rc = sqlite3_step (stmt);
-          if (rc == SQLITE_ROW)
+          clr_db_stmt_reset (stmt);
+          clr_db_stmt_bind_int64 (stmt, 1, json_node_get_int (id));
+          rc = clr_db_stmt_step (stmt);
+          if (rc == CLR_DB_STEP_ROW)
             {
-              const char *now = (const char *) sqlite3_column_text (stmt, 0);
+              const char *now = clr_db_stmt_column_text (stmt, 0);
               const char *then = decision != NULL && JSON_NODE_HOLDS_VALUE (decision)
                                  && json_node_get_value_type (decision) == G_TYPE_STRING
                                  ? json_node_get_string (decision) : NULL;
               if (g_strcmp0 (now, then) != 0)
                 *is_current = FALSE;
             }
-          else if (rc != SQLITE_DONE)
+          else if (rc != CLR_DB_STEP_DONE)
             {
               _clr_store_set_error (self, error, _("Reading the review queue"));
               ok = FALSE;
@@ -211,7 +211,7 @@ clr_store_review_count (ClrStore  *self,
                         guint      counts[4],
                         GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
@@ -225,14 +225,14 @@ clr_store_review_count (ClrStore  *self,
       _clr_store_unlock (self);
       return FALSE;
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = clr_db_stmt_step (stmt)) == CLR_DB_STEP_ROW)
     {
       ClrReviewStatus status;
 
-      if (clr_review_status_from_string ((const char *) sqlite3_column_text (stmt, 0), &status))
-        counts[status] = (guint) sqlite3_column_int64 (stmt, 1);
+      if (clr_review_status_from_string (clr_db_stmt_column_text (stmt, 0), &status))
+        counts[status] = (guint) clr_db_stmt_column_int64 (stmt, 1);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CLR_DB_STEP_DONE)
     {
       _clr_store_set_error (self, error, _("Reading the review queue"));
       _clr_store_unlock (self);
@@ -281,7 +281,7 @@ decide_unlocked (ClrStore         *self,
                  GError          **error)
 {
   g_autoptr(ClrReviewItem) item = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   g_autoptr(JsonNode) before = NULL;
   g_autoptr(JsonNode) after = NULL;
   g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, id);
@@ -313,14 +313,14 @@ decide_unlocked (ClrStore         *self,
                              "reopened = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, clr_review_status_to_string (status), -1, SQLITE_STATIC);
-  _clr_stmt_bind_text_or_null (stmt, 2, clr_review_reason_to_string (reason));
-  _clr_stmt_bind_text_or_null (stmt, 3, note);
-  sqlite3_bind_text (stmt, 4, display_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, g_get_user_name (), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 7, restoring != NULL && restoring->reopened);
-  sqlite3_bind_int64 (stmt, 8, id);
+  clr_db_stmt_bind_text (stmt, 1, clr_review_status_to_string (status));
+  clr_db_stmt_bind_text (stmt, 2, clr_review_reason_to_string (reason));
+  clr_db_stmt_bind_text (stmt, 3, note);
+  clr_db_stmt_bind_text (stmt, 4, display_name);
+  clr_db_stmt_bind_text (stmt, 5, g_get_user_name ());
+  clr_db_stmt_bind_text (stmt, 6, now);
+  clr_db_stmt_bind_int64 (stmt, 7, restoring != NULL && restoring->reopened);
+  clr_db_stmt_bind_int64 (stmt, 8, id);
   if (!_clr_store_step_done (self, stmt, _("Saving a decision"), error))
     return FALSE;
   _clr_store_note_review_decided (self, item->case_id, id, clr_review_status_to_string (status));
@@ -495,7 +495,7 @@ clr_store_review_list_family (ClrStore  *self,
                               GError   **error)
 {
   g_autoptr(ClrReviewItem) item = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_review_item_unref);
   int rc;
 
@@ -510,10 +510,10 @@ clr_store_review_list_family (ClrStore  *self,
                              "ORDER BY id", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, item->party_key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, item->party_country ? item->party_country : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, item->list_code ? item->list_code : "", -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  clr_db_stmt_bind_text (stmt, 1, item->party_key);
+  clr_db_stmt_bind_text (stmt, 2, item->party_country ? item->party_country : "");
+  clr_db_stmt_bind_text (stmt, 3, item->list_code ? item->list_code : "");
+  while ((rc = clr_db_stmt_step (stmt)) == CLR_DB_STEP_ROW)
     {
       ClrReviewItem *other = _clr_review_item_new_from_stmt (stmt);
 
@@ -522,7 +522,7 @@ clr_store_review_list_family (ClrStore  *self,
       else
         clr_review_item_unref (other);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CLR_DB_STEP_DONE)
     {
       _clr_store_set_error (self, error, _("Reading the review queue"));
       goto fail;
@@ -566,7 +566,7 @@ _clr_store_review_reopen_item (ClrStore            *self,
                                gint64               case_id,
                                GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) before = NULL;
   g_autoptr(JsonNode) after = NULL;
@@ -579,8 +579,8 @@ _clr_store_review_reopen_item (ClrStore            *self,
                              "changed_fields = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, fields_text, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, id);
+  clr_db_stmt_bind_text (stmt, 1, fields_text);
+  clr_db_stmt_bind_int64 (stmt, 2, id);
   if (!_clr_store_step_done (self, stmt, _("Reopening a decision"), error))
     return FALSE;
 
@@ -621,7 +621,7 @@ _clr_store_review_entry_changed (ClrStore    *self,
                                  guint       *n_reopened,
                                  GError     **error)
 {
-  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(ClrDbStmt) find = NULL;
   g_autofree char *new_hash = NULL;
   g_autofree char *new_key = NULL;
   g_autofree char *entry_json = NULL;
@@ -633,15 +633,15 @@ _clr_store_review_entry_changed (ClrStore    *self,
                              "WHERE (list_code = ?1 AND entry_key = ?2) OR (?3 > 0 AND entry_row = ?3)", error);
   if (find == NULL)
     return FALSE;
-  sqlite3_bind_text (find, 1, list_code ? list_code : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (find, 2, old_key ? old_key : "", -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (find, 3, old_row);
+  clr_db_stmt_bind_text (find, 1, list_code ? list_code : "");
+  clr_db_stmt_bind_text (find, 2, old_key ? old_key : "");
+  clr_db_stmt_bind_int64 (find, 3, old_row);
 
-  while ((rc = sqlite3_step (find)) == SQLITE_ROW)
+  while ((rc = clr_db_stmt_step (find)) == CLR_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (find, 0);
-      const char *status = (const char *) sqlite3_column_text (find, 1);
-      const char *decided_hash = (const char *) sqlite3_column_text (find, 3);
+      gint64 id = clr_db_stmt_column_int64 (find, 0);
+      const char *status = clr_db_stmt_column_text (find, 1);
+      const char *decided_hash = clr_db_stmt_column_text (find, 3);
 
       if (new_hash == NULL)
         {
@@ -657,19 +657,19 @@ _clr_store_review_entry_changed (ClrStore    *self,
       g_array_append_val (ids, id);
       if (g_strcmp0 (status, "open") != 0 && decided_hash != NULL && strcmp (decided_hash, new_hash) != 0)
         {
-          g_auto(GStrv) fields = _clr_review_diff_against_snapshot ((const char *) sqlite3_column_text (find, 4), new_entry);
+          g_auto(GStrv) fields = _clr_review_diff_against_snapshot (clr_db_stmt_column_text (find, 4), new_entry);
           g_autofree char *status_copy = g_strdup (status);
           g_autofree char *reason_copy = _clr_stmt_dup_text (find, 2);
           g_autofree char *hash_copy = g_strdup (decided_hash);
 
           if (!_clr_store_review_reopen_item (self, id, status_copy, reason_copy, hash_copy, new_hash,
-                            (const char * const *) fields, sqlite3_column_int64 (find, 5), error))
+                            (const char * const *) fields, clr_db_stmt_column_int64 (find, 5), error))
             return FALSE;
           if (n_reopened != NULL)
             (*n_reopened)++;
         }
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CLR_DB_STEP_DONE)
     {
       _clr_store_set_error (self, error, _("Reading the review queue"));
       return FALSE;
@@ -677,22 +677,25 @@ _clr_store_review_entry_changed (ClrStore    *self,
 
   for (guint i = 0; i < ids->len; i++)
     {
-      g_autoptr(sqlite3_stmt) update = NULL;
+      g_autoptr(ClrDbStmt) update = NULL;
 
-      /* OR IGNORE: should the party already have an item under the new key,
-       * that one stands and this one keeps the old key. */
+      /* Should the party already have an item under the new key, that one
+       * stands and this one keeps the old key. */
       update = _clr_store_prepare (self,
-                                   "UPDATE OR IGNORE review_items SET entry_key = ?1, entry_row = ?2, "
+                                   "UPDATE review_items SET entry_key = ?1, entry_row = ?2, "
                                    "content_hash = ?3, entry_json = ?4, entry_snapshot = NULL, entry_name = ?5, entry_removed = 0 "
-                                   "WHERE id = ?6", error);
+                                   "WHERE id = ?6 AND NOT EXISTS (SELECT 1 FROM review_items other "
+                                   "WHERE other.party_key = review_items.party_key "
+                                   "AND other.party_country = review_items.party_country "
+                                   "AND other.list_code = review_items.list_code AND other.entry_key = ?1)", error);
       if (update == NULL)
         return FALSE;
-      sqlite3_bind_text (update, 1, new_key, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (update, 2, new_row);
-      sqlite3_bind_text (update, 3, new_hash, -1, SQLITE_STATIC);
-      sqlite3_bind_text (update, 4, entry_json, -1, SQLITE_STATIC);
-      _clr_stmt_bind_text_or_null (update, 5, new_entry->name);
-      sqlite3_bind_int64 (update, 6, g_array_index (ids, gint64, i));
+      clr_db_stmt_bind_text (update, 1, new_key);
+      clr_db_stmt_bind_int64 (update, 2, new_row);
+      clr_db_stmt_bind_text (update, 3, new_hash);
+      clr_db_stmt_bind_text (update, 4, entry_json);
+      clr_db_stmt_bind_text (update, 5, new_entry->name);
+      clr_db_stmt_bind_int64 (update, 6, g_array_index (ids, gint64, i));
       if (!_clr_store_step_done (self, update, _("Updating the review queue"), error))
         return FALSE;
     }
@@ -709,8 +712,8 @@ _clr_store_review_entry_removed (ClrStore    *self,
                                  guint       *n_matched,
                                  GError     **error)
 {
-  g_autoptr(sqlite3_stmt) count = NULL;
-  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(ClrDbStmt) count = NULL;
+  g_autoptr(ClrDbStmt) update = NULL;
 
   count = _clr_store_prepare (self,
                               "SELECT count(*) FROM review_items WHERE status = 'match' AND entry_removed = 0 "
@@ -723,18 +726,18 @@ _clr_store_review_entry_removed (ClrStore    *self,
   if (update == NULL)
     return FALSE;
 
-  sqlite3_bind_text (count, 1, list_code ? list_code : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (count, 2, key ? key : "", -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (count, 3, old_row);
-  sqlite3_bind_text (update, 1, list_code ? list_code : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (update, 2, key ? key : "", -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (update, 3, old_row);
-  if (sqlite3_step (count) != SQLITE_ROW || sqlite3_step (update) != SQLITE_DONE)
+  clr_db_stmt_bind_text (count, 1, list_code ? list_code : "");
+  clr_db_stmt_bind_text (count, 2, key ? key : "");
+  clr_db_stmt_bind_int64 (count, 3, old_row);
+  clr_db_stmt_bind_text (update, 1, list_code ? list_code : "");
+  clr_db_stmt_bind_text (update, 2, key ? key : "");
+  clr_db_stmt_bind_int64 (update, 3, old_row);
+  if (clr_db_stmt_step (count) != CLR_DB_STEP_ROW || clr_db_stmt_step (update) != CLR_DB_STEP_DONE)
     {
       _clr_store_set_error (self, error, _("Updating the review queue"));
       return FALSE;
     }
-  if (n_matched != NULL && sqlite3_column_int64 (count, 0) > 0)
+  if (n_matched != NULL && clr_db_stmt_column_int64 (count, 0) > 0)
     (*n_matched)++;
 
   return TRUE;

@@ -56,7 +56,7 @@ store_pack (ClrStore    *self,
             const char  *origin,
             GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   g_autofree char *now = _clr_store_now_iso ();
 
   if (!_clr_store_exec (self, "UPDATE rule_pack SET active = 0 WHERE active = 1", error))
@@ -67,14 +67,14 @@ store_pack (ClrStore    *self,
                              "ON CONFLICT (sha256) DO UPDATE SET active = 1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, clr_rule_pack_get_id (pack), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, clr_rule_pack_get_version (pack), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, clr_rule_pack_get_published (pack), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, clr_rule_pack_get_title (pack), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, clr_rule_pack_get_sha256 (pack), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, origin, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, json, (int) length, SQLITE_TRANSIENT);
+  clr_db_stmt_bind_text (stmt, 1, clr_rule_pack_get_id (pack));
+  clr_db_stmt_bind_text (stmt, 2, clr_rule_pack_get_version (pack));
+  clr_db_stmt_bind_text (stmt, 3, clr_rule_pack_get_published (pack));
+  clr_db_stmt_bind_text (stmt, 4, clr_rule_pack_get_title (pack));
+  clr_db_stmt_bind_text (stmt, 5, clr_rule_pack_get_sha256 (pack));
+  clr_db_stmt_bind_text (stmt, 6, origin);
+  clr_db_stmt_bind_text (stmt, 7, now);
+  clr_db_stmt_bind_text (stmt, 8, json);
   if (!_clr_store_step_done (self, stmt, _("Cannot store the rule pack"), error))
     return FALSE;
   return TRUE;
@@ -88,13 +88,13 @@ read_active (ClrStore  *self,
              char     **sha256,
              GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _clr_store_prepare (self, "SELECT json, version, sha256 FROM rule_pack WHERE active = 1", error);
+  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, "SELECT json, version, sha256 FROM rule_pack WHERE active = 1", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = clr_db_stmt_step (stmt);
+  if (rc == CLR_DB_STEP_ROW)
     {
       if (json != NULL)
         *json = _clr_stmt_dup_text (stmt, 0);
@@ -104,7 +104,7 @@ read_active (ClrStore  *self,
         *sha256 = _clr_stmt_dup_text (stmt, 2);
       return TRUE;
     }
-  if (rc != SQLITE_DONE)
+  if (rc != CLR_DB_STEP_DONE)
     _clr_store_set_error (self, error, _("Cannot read the rule pack"));
   return FALSE;
 }
@@ -369,7 +369,7 @@ JsonNode *
 clr_store_list_rule_packs (ClrStore  *self,
                            GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
   int rc;
 
@@ -382,7 +382,7 @@ clr_store_list_rule_packs (ClrStore  *self,
       return NULL;
     }
   json_builder_begin_array (b);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = clr_db_stmt_step (stmt)) == CLR_DB_STEP_ROW)
     {
       static const char * const names[] = { "id", "version", "published", "sha256", "imported_at" };
 
@@ -390,15 +390,15 @@ clr_store_list_rule_packs (ClrStore  *self,
       for (guint i = 0; i < G_N_ELEMENTS (names); i++)
         {
           json_builder_set_member_name (b, names[i]);
-          json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, i));
+          json_builder_add_string_value (b, clr_db_stmt_column_text (stmt, i));
         }
-      clr_json_add_boolean (b, "active", sqlite3_column_int (stmt, 5) != 0);
+      clr_json_add_boolean (b, "active", (int) clr_db_stmt_column_int64 (stmt, 5) != 0);
       json_builder_set_member_name (b, "origin");
-      json_builder_add_string_value (b, (const char *) sqlite3_column_text (stmt, 6));
+      json_builder_add_string_value (b, clr_db_stmt_column_text (stmt, 6));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  if (rc != SQLITE_DONE)
+  if (rc != CLR_DB_STEP_DONE)
     {
       _clr_store_set_error (self, error, _("Cannot list rule packs"));
       _clr_store_unlock (self);

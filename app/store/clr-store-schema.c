@@ -47,6 +47,30 @@ list_migrations (void)
   return (GStrv) g_ptr_array_free (g_steal_pointer (&sorted), FALSE);
 }
 
+/* Migration @name for @db's engine: sql/<dialect>/@name where the engine
+ * has its own version of it, else the portable sql/@name. */
+static GBytes *
+lookup_migration (ClrDb       *db,
+                  const char  *name,
+                  GError     **error)
+{
+  const char *dialect = clr_db_get_migrations_dialect (db);
+  g_autofree char *own = NULL;
+  g_autofree char *portable = NULL;
+  GBytes *bytes;
+
+  if (dialect != NULL)
+    {
+      own = g_build_path ("/", MIGRATIONS_PATH, dialect, name, NULL);
+      bytes = g_resources_lookup_data (own, 0, NULL);
+      if (bytes != NULL)
+        return bytes;
+    }
+
+  portable = g_build_path ("/", MIGRATIONS_PATH, name, NULL);
+  return g_resources_lookup_data (portable, 0, error);
+}
+
 int
 clr_store_get_latest_schema_version (void)
 {
@@ -59,45 +83,29 @@ int
 _clr_store_read_user_version (ClrStore  *self,
                               GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _clr_store_prepare (self, "PRAGMA user_version", error);
+  int version = clr_db_get_schema_version (_clr_store_get_db (self));
 
-  if (stmt == NULL)
-    return -1;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      _clr_store_set_error (self, error, _("Reading the schema version"));
-      return -1;
-    }
+  if (version < 0)
+    _clr_store_set_error (self, error, _("Reading the schema version"));
 
-  return sqlite3_column_int (stmt, 0);
+  return version;
 }
 
 gboolean
 _clr_store_check_integrity (ClrStore  *self,
                             GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  const char *result;
+  g_autofree char *problem = NULL;
 
-  stmt = _clr_store_prepare (self, "PRAGMA quick_check", error);
-  if (stmt == NULL)
-    return FALSE;
+  if (clr_db_check_integrity (_clr_store_get_db (self), &problem))
+    return TRUE;
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      _clr_store_set_error (self, error, _("Checking the database"));
-      return FALSE;
-    }
-
-  result = (const char *) sqlite3_column_text (stmt, 0);
-  if (g_strcmp0 (result, "ok") != 0)
-    {
-      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
-                   _("The database %s is damaged: %s"), clr_store_get_path (self), result ? result : "?");
-      return FALSE;
-    }
-
-  return TRUE;
+  if (clr_db_get_failure (_clr_store_get_db (self)) != CLR_DB_FAILURE_NONE)
+    _clr_store_set_error (self, error, _("Checking the database"));
+  else
+    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
+                 _("The database %s is damaged: %s"), clr_store_get_display_path (self), problem);
+  return FALSE;
 }
 
 gboolean
@@ -112,7 +120,7 @@ _clr_store_check_not_newer (ClrStore  *self,
   g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NEWER_SCHEMA,
                _("The database %s was written by a newer version of Clearance "
                  "(schema %d; this version knows up to %d). It was not changed."),
-               clr_store_get_path (self), version, latest);
+               clr_store_get_display_path (self), version, latest);
   return FALSE;
 }
 
@@ -148,13 +156,11 @@ _clr_store_migrate (ClrStore  *self,
 
   for (int i = version; i < latest; i++)
     {
-      g_autofree char *resource = g_build_path ("/", MIGRATIONS_PATH, migrations[i], NULL);
       g_autoptr(GBytes) bytes = NULL;
       g_autofree char *sql = NULL;
-      g_autofree char *pragma = NULL;
       g_autoptr(GError) local_error = NULL;
 
-      bytes = g_resources_lookup_data (resource, 0, error);
+      bytes = lookup_migration (_clr_store_get_db (self), migrations[i], error);
       if (bytes == NULL)
         goto failed;
 
@@ -166,9 +172,11 @@ _clr_store_migrate (ClrStore  *self,
           goto failed;
         }
 
-      pragma = g_strdup_printf ("PRAGMA user_version = %d", i + 1);
-      if (!_clr_store_exec (self, pragma, error))
-        goto failed;
+      if (!clr_db_set_schema_version (_clr_store_get_db (self), i + 1))
+        {
+          _clr_store_set_error (self, error, _("Recording the schema version"));
+          goto failed;
+        }
     }
 
   if (!_clr_store_commit (self, error))

@@ -77,7 +77,7 @@ clr_list_source_free (ClrListSource *source)
 }
 
 static ClrListSource *
-source_from_row (sqlite3_stmt *stmt)
+source_from_row (ClrDbStmt *stmt)
 {
   ClrListSource *source = g_new0 (ClrListSource, 1);
 
@@ -89,7 +89,7 @@ GPtrArray *
 clr_store_list_sources (ClrStore  *self,
                         GError   **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   GPtrArray *sources;
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
@@ -100,7 +100,7 @@ clr_store_list_sources (ClrStore  *self,
                              error);
   sources = _clr_store_collect_rows (self, stmt, (ClrStoreRowFunc) source_from_row,
                                      (GDestroyNotify) clr_list_source_free, _("Reading list sources"), error);
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, clr_db_stmt_free);
   _clr_store_unlock (self);
   return sources;
 }
@@ -110,7 +110,7 @@ clr_store_get_source (ClrStore    *self,
                       const char  *id,
                       GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   ClrListSource *source = NULL;
   int rc;
 
@@ -122,18 +122,18 @@ clr_store_get_source (ClrStore    *self,
   stmt = _clr_store_prepare (self, "SELECT " SOURCE_COLUMNS " FROM list_source WHERE id = ?", error);
   if (stmt == NULL)
     goto out;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  clr_db_stmt_bind_text (stmt, 1, id);
+  rc = clr_db_stmt_step (stmt);
+  if (rc == CLR_DB_STEP_ROW)
     source = source_from_row (stmt);
-  else if (rc == SQLITE_DONE)
+  else if (rc == CLR_DB_STEP_DONE)
     g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
                  _("There is no list source “%s”"), id);
   else
     _clr_store_set_error (self, error, _("Reading list sources"));
 
 out:
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&stmt, clr_db_stmt_free);
   _clr_store_unlock (self);
   return source;
 }
@@ -161,7 +161,7 @@ run_statement (ClrStore    *self,
                guint        n_params,
                ...)
 {
-  g_autoptr(sqlite3_stmt) stmt = _clr_store_prepare (self, sql, error);
+  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, sql, error);
   va_list args;
 
   if (stmt == NULL)
@@ -169,15 +169,15 @@ run_statement (ClrStore    *self,
 
   va_start (args, n_params);
   for (guint i = 0; i < n_params; i++)
-    sqlite3_bind_text (stmt, (int) i + 1, va_arg (args, const char *), -1, SQLITE_TRANSIENT);
+    clr_db_stmt_bind_text (stmt, (int) i + 1, va_arg (args, const char *));
   va_end (args);
 
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (clr_db_stmt_step (stmt) != CLR_DB_STEP_DONE)
     {
       _clr_store_set_error (self, error, what);
       return -1;
     }
-  return sqlite3_changes (_clr_store_get_db (self));
+  return clr_db_changes (_clr_store_get_db (self));
 }
 
 /* Whether the row of built-in @source already says what the catalogue says
@@ -188,7 +188,7 @@ builtin_row_current (ClrStore                *self,
                      gboolean                *current,
                      GError                 **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
   int rc;
 
   stmt = _clr_store_prepare (self,
@@ -197,17 +197,17 @@ builtin_row_current (ClrStore                *self,
                              error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, source->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, source->label, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, source->url, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, source->info_url, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, source->format, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 6, source->position);
+  clr_db_stmt_bind_text (stmt, 1, source->id);
+  clr_db_stmt_bind_text (stmt, 2, source->label);
+  clr_db_stmt_bind_text (stmt, 3, source->url);
+  clr_db_stmt_bind_text (stmt, 4, source->info_url);
+  clr_db_stmt_bind_text (stmt, 5, source->format);
+  clr_db_stmt_bind_int64 (stmt, 6, source->position);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *current = sqlite3_column_int (stmt, 0) != 0 || sqlite3_column_int (stmt, 1) != 0;
-  else if (rc == SQLITE_DONE)
+  rc = clr_db_stmt_step (stmt);
+  if (rc == CLR_DB_STEP_ROW)
+    *current = (int) clr_db_stmt_column_int64 (stmt, 0) != 0 || (int) clr_db_stmt_column_int64 (stmt, 1) != 0;
+  else if (rc == CLR_DB_STEP_DONE)
     *current = FALSE;
   else
     {
@@ -298,8 +298,8 @@ clr_store_add_custom_source (ClrStore    *self,
   if (!_clr_store_lists_lock (self, error))
     return FALSE;
   changed = run_statement (self,
-                           "INSERT OR IGNORE INTO list_source (id, label, url, format, custom, position) "
-                           "VALUES (?1, ?2, ?3, 'csl-csv', 1, 1000)",
+                           "INSERT INTO list_source (id, label, url, format, custom, position) "
+                           "VALUES (?1, ?2, ?3, 'csl-csv', 1, 1000) ON CONFLICT DO NOTHING",
                            _("Adding a list source"), error, 3,
                            id, label, (url && *url) ? url : NULL);
   _clr_store_unlock (self);

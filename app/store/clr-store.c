@@ -15,6 +15,8 @@
 #include <unistd.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "clr-store-json-private.h"
 #include "clr-store-private.h"
 #include "clr-store-task.h"
@@ -24,10 +26,11 @@ struct _ClrStore
   GObject  parent_instance;
 
   char    *path;
-  sqlite3 *db;
+  char    *display_path;        /* @path as shown: a server address without its password */
+  ClrDb   *db;
   GMutex   mutex;
   int      schema_version;
-  gboolean read_only;           /* the file cannot be written: opened SQLITE_OPEN_READONLY */
+  gboolean read_only;           /* the file cannot be written: opened read-only */
 
   /* The WAL file this connection writes into (device and inode), checked
    * after every commit: see check_wal(). */
@@ -117,28 +120,23 @@ remember_wal (ClrStore *self)
     }
 }
 
+/* Every SQLite connection is opened with SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE:
+ * the close never decides on its own that it is the last connection (a
+ * belief that POSIX lock semantics make unreliable) and never deletes the
+ * WAL. Instead, a TRUNCATE checkpoint, which takes the WAL index's own
+ * locks and succeeds only when no reader needs the WAL, copies it into the
+ * database and empties it. When another connection is busy it returns
+ * SQLITE_BUSY at once and the WAL stays for the next one.
+ *
+ * A connection whose WAL was deleted under it must not checkpoint that
+ * orphaned file: other connections have written the database since, and
+ * the checkpoint would overwrite their pages with stale ones. What the
+ * orphan holds is lost either way (the user was told when it was found). */
 static void
-close_connection (sqlite3  *db,
+close_connection (ClrDb    *db,
                   gboolean  orphaned)
 {
-  /* Every connection is opened with SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE: the
-   * close never decides on its own that it is the last connection (a
-   * belief that POSIX lock semantics make unreliable) and never deletes
-   * the WAL. Instead, a TRUNCATE checkpoint, which takes the WAL index's
-   * own locks and succeeds only when no reader needs the WAL, copies it
-   * into the database and empties it. When another connection is busy it
-   * returns SQLITE_BUSY at once and the WAL stays for the next one.
-   *
-   * A connection whose WAL was deleted under it must not checkpoint that
-   * orphaned file: other connections have written the database since, and
-   * the checkpoint would overwrite their pages with stale ones. What the
-   * orphan holds is lost either way (the user was told when it was found). */
-  if (!orphaned && !sqlite3_db_readonly (db, "main"))
-    {
-      sqlite3_busy_timeout (db, 0);
-      sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-    }
-  sqlite3_close (db);
+  clr_db_close (db, !orphaned);
 }
 
 static void
@@ -150,6 +148,7 @@ clr_store_finalize (GObject *object)
     close_connection (self->db, self->wal_known && !wal_is_ours (self));
   self->db = NULL;
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->display_path, g_free);
   g_clear_pointer (&self->pending_actions, g_ptr_array_unref);
   g_clear_pointer (&self->committed_actions, g_ptr_array_unref);
   g_clear_pointer (&self->pending_decisions, g_ptr_array_unref);
@@ -192,6 +191,7 @@ clr_store_set_property (GObject      *object,
     {
     case PROP_PATH:
       self->path = g_value_dup_string (value);
+      self->display_path = clr_db_dup_display_location (self->path);
       break;
 
     default:
@@ -288,6 +288,22 @@ clr_store_get_path (ClrStore *self)
   return self->path;
 }
 
+const char *
+clr_store_get_display_path (ClrStore *self)
+{
+  g_return_val_if_fail (CLR_IS_STORE (self), NULL);
+
+  return self->display_path;
+}
+
+gboolean
+clr_store_is_server (ClrStore *self)
+{
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+
+  return clr_db_location_is_server (self->path);
+}
+
 gboolean
 clr_store_is_read_only (ClrStore *self)
 {
@@ -312,7 +328,7 @@ clr_store_get_schema_version (ClrStore *self)
   return self->schema_version;
 }
 
-sqlite3 *
+ClrDb *
 _clr_store_get_db (ClrStore *self)
 {
   g_assert (CLR_IS_STORE (self));
@@ -338,7 +354,7 @@ check_wal (ClrStore *self)
 {
   g_autoptr(GString) actions = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
-  sqlite3 *old = self->db;
+  ClrDb *old = self->db;
   char *message;
 
 
@@ -472,7 +488,7 @@ _clr_store_note_action (ClrStore   *self,
  * hook, so it also runs the automatic checkpoint (every 1,000 pages). */
 static int
 wal_hook_cb (void       *user_data,
-             sqlite3    *db,
+             sqlite3    *handle,
              const char *name,
              int         n_frames)
 {
@@ -484,7 +500,7 @@ wal_hook_cb (void       *user_data,
   g_ptr_array_set_size (self->pending_actions, 0);
 
   if (n_frames >= 1000)
-    sqlite3_wal_checkpoint (db, name);
+    sqlite3_wal_checkpoint (handle, name);
 
   return SQLITE_OK;
 }
@@ -494,28 +510,37 @@ _clr_store_set_error (ClrStore    *self,
                       GError     **error,
                       const char  *what)
 {
-  int code = self->db ? sqlite3_errcode (self->db) : SQLITE_ERROR;
-  const char *message = self->db ? sqlite3_errmsg (self->db) : "no database";
+  ClrDbFailure failure = self->db != NULL ? clr_db_get_failure (self->db) : CLR_DB_FAILURE_IO;
+  const char *message = self->db != NULL ? clr_db_get_message (self->db) : "no database";
 
-  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_BUSY,
-                 _("%s: another Clearance is writing to this database; try again (%s)"),
-                 what, self->path);
-  else if (code == SQLITE_READONLY || (self->read_only && code == SQLITE_CANTOPEN))
-    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_READ_ONLY,
-                 _("%s: the database %s is read-only; nothing was changed"),
-                 what, self->path);
-  else if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
-                 _("%s: %s is not a Clearance database or is damaged (%s)"),
-                 what, self->path, message);
-  else if (code == SQLITE_CANTOPEN || code == SQLITE_FULL ||
-           code == SQLITE_IOERR || code == SQLITE_PERM)
-    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_IO,
-                 _("%s: cannot use %s (%s)"), what, self->path, message);
-  else
-    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_SQL,
-                 "%s: %s (%s)", what, message, self->path);
+  switch (failure)
+    {
+    case CLR_DB_FAILURE_BUSY:
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_BUSY,
+                   _("%s: another Clearance is writing to this database; try again (%s)"),
+                   what, self->display_path);
+      break;
+    case CLR_DB_FAILURE_READ_ONLY:
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_READ_ONLY,
+                   _("%s: the database %s is read-only; nothing was changed"),
+                   what, self->display_path);
+      break;
+    case CLR_DB_FAILURE_CORRUPT:
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
+                   _("%s: %s is not a Clearance database or is damaged (%s)"),
+                   what, self->display_path, message);
+      break;
+    case CLR_DB_FAILURE_IO:
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_IO,
+                   _("%s: cannot use %s (%s)"), what, self->display_path, message);
+      break;
+    case CLR_DB_FAILURE_NONE:
+    case CLR_DB_FAILURE_SQL:
+    case CLR_DB_FAILURE_CONSTRAINT:
+    default:
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_SQL,
+                   "%s: %s (%s)", what, message, self->display_path);
+    }
 }
 
 gboolean
@@ -523,30 +548,24 @@ _clr_store_exec (ClrStore    *self,
                  const char  *sql,
                  GError     **error)
 {
-  char *errmsg = NULL;
-
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &errmsg) != SQLITE_OK)
+  if (!clr_db_exec (self->db, sql))
     {
       _clr_store_set_error (self, error, "SQL");
-      sqlite3_free (errmsg);
       return FALSE;
     }
 
   return TRUE;
 }
 
-sqlite3_stmt *
+ClrDbStmt *
 _clr_store_prepare (ClrStore    *self,
                     const char  *sql,
                     GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  ClrDbStmt *stmt = clr_db_prepare (self->db, sql);
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    {
-      _clr_store_set_error (self, error, "SQL");
-      return NULL;
-    }
+  if (stmt == NULL)
+    _clr_store_set_error (self, error, "SQL");
 
   return stmt;
 }
@@ -558,19 +577,27 @@ _clr_store_begin (ClrStore  *self,
   if (self->read_only)
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_READ_ONLY,
-                   _("The database %s is read-only; nothing was changed"), self->path);
+                   _("The database %s is read-only; nothing was changed"), self->display_path);
       return FALSE;
     }
 
-  return _clr_store_exec (self, "BEGIN IMMEDIATE", error);
+  if (!clr_db_begin_write (self->db))
+    {
+      _clr_store_set_error (self, error, "SQL");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
 _clr_store_commit (ClrStore  *self,
                    GError   **error)
 {
-  if (!_clr_store_exec (self, "COMMIT", error))
-    return FALSE;
+  if (!clr_db_commit (self->db))
+    {
+      _clr_store_set_error (self, error, "SQL");
+      return FALSE;
+    }
   g_ptr_array_extend_and_steal (self->committed_decisions, g_steal_pointer (&self->pending_decisions));
   self->pending_decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) decided_free);
   return TRUE;
@@ -580,8 +607,7 @@ void
 _clr_store_rollback (ClrStore *self)
 {
   g_ptr_array_set_size (self->pending_decisions, 0);
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  clr_db_rollback (self->db);
 }
 
 char *
@@ -602,14 +628,32 @@ _clr_store_like_pattern (const char *search)
 
 gboolean
 _clr_store_step_done (ClrStore      *self,
-                      sqlite3_stmt  *stmt,
+                      ClrDbStmt     *stmt,
                       const char    *what,
                       GError       **error)
 {
-  if (sqlite3_step (stmt) == SQLITE_DONE)
+  if (clr_db_stmt_step (stmt) == CLR_DB_STEP_DONE)
     return TRUE;
   _clr_store_set_error (self, error, what);
   return FALSE;
+}
+
+gint64
+_clr_store_step_returning_id (ClrStore    *self,
+                              ClrDbStmt   *stmt,
+                              const char  *what,
+                              GError     **error)
+{
+  gint64 id = 0;
+
+  if (clr_db_stmt_step (stmt) == CLR_DB_STEP_ROW)
+    {
+      id = clr_db_stmt_column_int64 (stmt, 0);
+      if (clr_db_stmt_step (stmt) == CLR_DB_STEP_DONE)
+        return id;
+    }
+  _clr_store_set_error (self, error, what);
+  return 0;
 }
 
 gboolean
@@ -619,17 +663,17 @@ _clr_store_get_meta (ClrStore    *self,
                      const char  *what,
                      GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _clr_store_prepare (self, "SELECT value FROM meta WHERE key = ?", error);
+  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, "SELECT value FROM meta WHERE key = ?", error);
   int rc;
 
   *value = NULL;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  clr_db_stmt_bind_text (stmt, 1, key);
+  rc = clr_db_stmt_step (stmt);
+  if (rc == CLR_DB_STEP_ROW)
     *value = _clr_stmt_dup_text (stmt, 0);
-  else if (rc != SQLITE_DONE)
+  else if (rc != CLR_DB_STEP_DONE)
     {
       _clr_store_set_error (self, error, what);
       return FALSE;
@@ -684,43 +728,32 @@ busy_timeout_ms (void)
   return 10000;
 }
 
+static void
+close_unopened (ClrDb *db)
+{
+  clr_db_close (db, FALSE);
+}
+
 static gboolean
 open_unlocked (ClrStore  *self,
                GError   **error)
 {
-  int persist_wal = 1;
-  int no_checkpoint_on_close = 1;
+  gboolean server = clr_db_location_is_server (self->path);
   int version;
   int latest = clr_store_get_latest_schema_version ();
 
   /* A file we may read but not write (permissions, a read-only medium) is
    * opened read-only: info, lists, screen and evaluate work; writes fail
    * with CLR_STORE_ERROR_READ_ONLY. */
-  self->read_only = g_file_test (self->path, G_FILE_TEST_EXISTS) &&
+  self->read_only = !server && g_file_test (self->path, G_FILE_TEST_EXISTS) &&
                     g_access (self->path, W_OK) != 0 && g_access (self->path, R_OK) == 0;
 
-  if (sqlite3_open_v2 (self->path, &self->db,
-                       (self->read_only ? SQLITE_OPEN_READONLY
-                                        : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                       SQLITE_OPEN_FULLMUTEX,
-                       NULL) != SQLITE_OK)
+  self->db = clr_db_open (self->path, self->read_only, busy_timeout_ms ());
+  if (!clr_db_is_connected (self->db))
     {
       _clr_store_set_error (self, error, _("Opening the database"));
       goto fail;
     }
-
-  sqlite3_extended_result_codes (self->db, 0);
-  sqlite3_busy_timeout (self->db, busy_timeout_ms ());
-
-  /* Never delete the WAL (or the -shm index) on close. A process that
-   * opens and closes the database file outside SQLite (the app's file
-   * dialogs: GIO sniffs content types) silently drops that process's POSIX
-   * locks, so another connection may believe it is the last one and delete
-   * the WAL the first still writes into (SQLite, "How To Corrupt" §2.2). Either setting alone
-   * prevents it (tests/cli/test-cli-wal.c); close_connection() checkpoints
-   * safely instead. */
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, no_checkpoint_on_close, NULL);
-  sqlite3_file_control (self->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist_wal);
 
   /* quick_check first: on a file that is not SQLite, even PRAGMA
    * journal_mode fails, and the user must be told what is wrong. */
@@ -742,30 +775,34 @@ open_unlocked (ClrStore  *self,
                        _("The database %s is read-only and was written by an older version of "
                          "Clearance (schema %d; this version needs %d): it cannot be upgraded. "
                          "It was not changed."),
-                       self->path, version, latest);
+                       self->display_path, version, latest);
           goto fail;
         }
       self->schema_version = version;
     }
   else
     {
-      if (!_clr_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-          !_clr_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-          !_clr_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+      if (!server &&
+          (!_clr_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+           !_clr_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+           !_clr_store_exec (self, "PRAGMA synchronous = NORMAL", error)))
         goto fail;
 
       if (!_clr_store_migrate (self, &self->schema_version, error) || !_clr_store_seed_builtin_sources (self, error))
         goto fail;
     }
 
-  sqlite3_wal_hook (self->db, wal_hook_cb, self);
-  remember_wal (self);
+  if (!server)
+    {
+      sqlite3_wal_hook (clr_db_get_sqlite (self->db), wal_hook_cb, self);
+      remember_wal (self);
+    }
   self->committed = FALSE;
 
   return TRUE;
 
 fail:
-  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->db, close_unopened);
   return FALSE;
 }
 
@@ -783,6 +820,12 @@ clr_store_open (ClrStore  *self,
   if (self->db != NULL)
     {
       ok = TRUE;
+      goto out;
+    }
+
+  if (clr_db_location_is_server (self->path))
+    {
+      ok = open_unlocked (self, error);
       goto out;
     }
 

@@ -34,7 +34,8 @@ GQuark clr_store_error_quark (void);
 G_DECLARE_FINAL_TYPE (ClrStore, clr_store, CLR, STORE, GObject)
 
 /* The database the CLI and the app use when none is named:
- * $CLEARANCE_DB, else $XDG_DATA_HOME/clearance/clearance.db. */
+ * $CLEARANCE_DB, else $XDG_DATA_HOME/clearance/clearance.db. A path is an
+ * SQLite file; "postgresql://…" (or "postgres://…") a team server. */
 char         *clr_store_dup_default_path      (void);
 
 ClrStore     *clr_store_new                   (const char           *path);
@@ -52,6 +53,10 @@ gboolean      clr_store_is_open               (ClrStore             *self);
  * write fails with CLR_STORE_ERROR_READ_ONLY. */
 gboolean      clr_store_is_read_only          (ClrStore             *self);
 const char   *clr_store_get_path              (ClrStore             *self);
+/* The path, or the server's address without its password: for messages. */
+const char   *clr_store_get_display_path      (ClrStore             *self);
+/* TRUE when the store is a PostgreSQL server (a team database). */
+gboolean      clr_store_is_server             (ClrStore             *self);
 int           clr_store_get_schema_version    (ClrStore             *self);
 int           clr_store_get_latest_schema_version (void);
 
