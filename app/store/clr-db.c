@@ -196,6 +196,13 @@ clr_db_check_integrity (ClrDb  *db,
   return db->funcs->check_integrity (db, problem);
 }
 
+gboolean
+clr_db_sync_id_sequence (ClrDb      *db,
+                         const char *table)
+{
+  return db->funcs->sync_id_sequence (db, table);
+}
+
 const char *
 clr_db_get_migrations_dialect (ClrDb *db)
 {
@@ -265,6 +272,26 @@ clr_db_stmt_column_is_null (ClrDbStmt *stmt,
                             int        column)
 {
   return stmt->db->funcs->column_is_null (stmt, column);
+}
+
+int
+clr_db_stmt_column_count (ClrDbStmt *stmt)
+{
+  return stmt->db->funcs->column_count (stmt);
+}
+
+const char *
+clr_db_stmt_column_name (ClrDbStmt *stmt,
+                         int        column)
+{
+  return stmt->db->funcs->column_name (stmt, column);
+}
+
+ClrDbColumnKind
+clr_db_stmt_column_kind (ClrDbStmt *stmt,
+                         int        column)
+{
+  return stmt->db->funcs->column_kind (stmt, column);
 }
 
 void

@@ -49,6 +49,15 @@ typedef enum
   CLR_DB_STEP_ERROR, /* it failed: see clr_db_get_failure() */
 } ClrDbStep;
 
+/* What a column of the current row holds. */
+typedef enum
+{
+  CLR_DB_COLUMN_NULL,
+  CLR_DB_COLUMN_INTEGER,
+  CLR_DB_COLUMN_FLOAT,
+  CLR_DB_COLUMN_TEXT,
+} ClrDbColumnKind;
+
 typedef struct _ClrDb     ClrDb;
 typedef struct _ClrDbStmt ClrDbStmt;
 
@@ -103,6 +112,11 @@ int           clr_db_get_schema_version   (ClrDb       *db);
 /* Sets it, inside the migration's transaction. */
 gboolean      clr_db_set_schema_version   (ClrDb       *db,
                                            int          version);
+/* After rows with explicit ids were inserted into @table (a copy): the
+ * next id the database gives is above them (PostgreSQL's identity
+ * sequence; SQLite needs nothing). */
+gboolean      clr_db_sync_id_sequence     (ClrDb       *db,
+                                           const char  *table);
 /* A quick structural check: FALSE with *@problem set (free it) when the
  * database is damaged; TRUE where the engine checks itself (PostgreSQL). */
 gboolean      clr_db_check_integrity      (ClrDb       *db,
@@ -132,6 +146,13 @@ gint64        clr_db_stmt_column_int64    (ClrDbStmt   *stmt,
 double        clr_db_stmt_column_double   (ClrDbStmt   *stmt,
                                            int          column);
 gboolean      clr_db_stmt_column_is_null  (ClrDbStmt   *stmt,
+                                           int          column);
+/* How many columns the statement's rows have, their names and what the
+ * current row's column holds; valid once a step returned a row. */
+int           clr_db_stmt_column_count    (ClrDbStmt   *stmt);
+const char   *clr_db_stmt_column_name     (ClrDbStmt   *stmt,
+                                           int          column);
+ClrDbColumnKind clr_db_stmt_column_kind   (ClrDbStmt   *stmt,
                                            int          column);
 /* Makes @stmt ready to run again; the bindings are kept. */
 void          clr_db_stmt_reset           (ClrDbStmt   *stmt);
