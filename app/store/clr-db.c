@@ -175,6 +175,24 @@ clr_db_rollback (ClrDb *db)
     _clr_db_set_failure (db, failure, message);
 }
 
+gboolean
+clr_db_notify (ClrDb      *db,
+               const char *channel,
+               const char *payload)
+{
+  g_autoptr(ClrDbStmt) stmt = NULL;
+
+  if (db->funcs->engine != CLR_DB_ENGINE_POSTGRESQL)
+    return TRUE;
+
+  stmt = db->funcs->prepare (db, "SELECT pg_notify (?1, ?2)");
+  if (stmt == NULL)
+    return FALSE;
+  clr_db_stmt_bind_text (stmt, 1, channel);
+  clr_db_stmt_bind_text (stmt, 2, payload);
+  return clr_db_stmt_step (stmt) == CLR_DB_STEP_ROW;
+}
+
 int
 clr_db_get_schema_version (ClrDb *db)
 {

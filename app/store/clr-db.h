@@ -161,6 +161,33 @@ void          clr_db_stmt_free            (ClrDbStmt   *stmt);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClrDbStmt, clr_db_stmt_free)
 
+/* Announces @payload on @channel to every connection that watches it,
+ * when the open transaction commits (PostgreSQL NOTIFY). On SQLite there is
+ * nobody to tell: TRUE and nothing happens. */
+gboolean      clr_db_notify               (ClrDb       *db,
+                                           const char  *channel,
+                                           const char  *payload);
+
+/* Watching a server for announcements: a connection of its own that
+ * listens on @channel; @func gets each payload in the thread of @context
+ * (its socket is watched there, nothing polls). When the connection
+ * drops, it reconnects every few seconds. NULL for an SQLite location
+ * (nothing to watch) or with @error set when the server cannot be
+ * reached. */
+typedef void (*ClrDbNotifyFunc) (const char *payload,
+                                 gpointer    user_data);
+typedef struct _ClrDbWatch ClrDbWatch;
+
+ClrDbWatch   *clr_db_watch_new            (const char      *location,
+                                           const char      *channel,
+                                           GMainContext    *context,
+                                           ClrDbNotifyFunc  func,
+                                           gpointer         user_data,
+                                           GError         **error);
+void          clr_db_watch_free           (ClrDbWatch      *watch);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClrDbWatch, clr_db_watch_free)
+
 /* For the SQLite engine only (NULL otherwise): the connection, for the
  * store's WAL safeguards in clr-store.c. */
 struct sqlite3 *clr_db_get_sqlite         (ClrDb       *db);

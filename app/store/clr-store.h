@@ -57,6 +57,12 @@ const char   *clr_store_get_path              (ClrStore             *self);
 const char   *clr_store_get_display_path      (ClrStore             *self);
 /* TRUE when the store is a PostgreSQL server (a team database). */
 gboolean      clr_store_is_server             (ClrStore             *self);
+/* On a team database: hear the changes other programs commit, as
+ * ::external-change (and ::review-decided) in the thread that made the
+ * store. Nothing to do (TRUE) for a file. FALSE with @error when the server
+ * cannot be reached. */
+gboolean      clr_store_watch                 (ClrStore             *self,
+                                               GError              **error);
 int           clr_store_get_schema_version    (ClrStore             *self);
 int           clr_store_get_latest_schema_version (void);
 
