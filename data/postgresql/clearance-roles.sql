@@ -11,7 +11,7 @@
 --                       TRUNCATE on audit_log) and keeps meta's audit head.
 --   clearance_approver  a reviewer who may give the four-eyes approval. The
 --                       same table rights for now: the app asks
---                       pg_has_role (session_user, 'clearance_approver', 'MEMBER').
+--                       pg_has_role(session_user, 'clearance_approver', 'USAGE').
 --   clearance_admin     owns the tables: runs migrations, imports lists
 --                       (list_version, list_entry, list_count, list_source),
 --                       installs rule packs, creates users (CREATEROLE).

@@ -431,12 +431,12 @@ def check_roles(server, tables):
     check(denied(as_(r, 'DELETE FROM cases')), 'a reviewer may not delete cases')
     check(denied(as_(r, 'CREATE TABLE t (x int)')), 'a reviewer may not create tables')
     check(not as_(r, 'CREATE ROLE check_sneaky LOGIN')[0], 'a reviewer may not create users')
-    check(as_(r, "SELECT pg_has_role(session_user, 'clearance_approver', 'MEMBER')")[1] == 'f',
+    check(as_(r, "SELECT pg_has_role(session_user, 'clearance_approver', 'USAGE')")[1] == 'f',
           'a reviewer is not an approver')
 
     a = 'check_approver'
     check(as_(a, item % 2)[0], 'an approver records a review item')
-    check(as_(a, "SELECT pg_has_role(session_user, 'clearance_approver', 'MEMBER')")[1] == 't',
+    check(as_(a, "SELECT pg_has_role(session_user, 'clearance_approver', 'USAGE')")[1] == 't',
           'an approver is one')
     check(denied(as_(a, 'DELETE FROM audit_log')), 'an approver may not delete audit entries')
     check(denied(as_(a, entry)), 'an approver may not import list entries')
@@ -459,6 +459,8 @@ def check_roles(server, tables):
     check(as_(d, entry.replace('(4,', '(1,'), 'team')[0], '… and its entries')
     check(APPEND_ONLY + 'deleted' in as_(d, 'TRUNCATE audit_log', 'team')[3],
           'the triggers hold for the owner too')
+    check(as_(d, "SELECT pg_has_role(session_user, 'clearance_approver', 'USAGE'), current_user", 'team')[1]
+          == 'f\tclearance_admin', 'the administrator acts as clearance_admin and is not an approver')
     check(as_(d, 'CREATE ROLE check_new LOGIN IN ROLE clearance_reviewer', 'team')[0],
           'the administrator creates a reviewer')
     check(as_('check_new', item % 3, 'team')[0], 'the new reviewer records a review item')
