@@ -226,8 +226,16 @@ clr_test_main (int                *argc,
                const char         *reviewer,
                const ClrTestTable *table)
 {
+  const char *server = g_getenv ("CLEARANCE_TEST_PG");
+
   if (reviewer != NULL)
     g_setenv ("CLEARANCE_REVIEWER", reviewer, TRUE);
+  if (!clr_test_engine_is_sqlite () && (server == NULL || *server == '\0'))
+    {
+      /* TAP: the whole program is skipped. */
+      g_print ("1..0 # SKIP no PostgreSQL test server: set CLEARANCE_TEST_PG (tests/pg/clr-pg-run.sh does)\n");
+      return 0;
+    }
   g_test_init (argc, argv, NULL);
   if (table->nonfatal)
     g_test_set_nonfatal_assertions ();
@@ -294,6 +302,20 @@ pg_location (const char *server,
                      g_uri_get_host (uri), g_uri_get_port (uri), path, g_uri_get_query (uri), NULL);
 }
 
+const char *
+clr_test_engine (void)
+{
+  const char *engine = g_getenv ("CLEARANCE_TEST_ENGINE");
+
+  return engine != NULL && *engine != '\0' ? engine : "sqlite";
+}
+
+gboolean
+clr_test_engine_is_sqlite (void)
+{
+  return g_strcmp0 (clr_test_engine (), "sqlite") == 0;
+}
+
 char *
 clr_test_pg_database_new (void)
 {
@@ -327,6 +349,33 @@ clr_test_pg_database_drop (const char *location)
   g_assert_nonnull (uri);
   sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", g_uri_get_path (uri) + 1);
   PQclear (pg_run (server, sql, PGRES_COMMAND_OK));
+}
+
+char *
+clr_test_database_as (const char *location,
+                      const char *user)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_auto(GStrv) params = NULL;
+  g_autofree char *sql = NULL;
+
+  if (!g_str_has_prefix (location, "postgresql://"))
+    return g_strdup (location);
+
+  sql = g_strdup_printf ("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN "
+                         "CREATE ROLE %s LOGIN SUPERUSER; END IF; END $$", user, user);
+  PQclear (pg_run (location, sql, PGRES_COMMAND_OK));
+
+  uri = g_uri_parse (location, G_URI_FLAGS_ENCODED, NULL);
+  g_assert_nonnull (uri);
+  params = g_strsplit (g_uri_get_query (uri) != NULL ? g_uri_get_query (uri) : "", "&", -1);
+  for (guint i = 0; params[i] != NULL; i++)
+    if (*params[i] != '\0' && !g_str_has_prefix (params[i], "user="))
+      g_string_append_printf (query, "%s&", params[i]);
+  g_string_append_printf (query, "user=%s", user);
+  return g_uri_join (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri), NULL, g_uri_get_host (uri),
+                     g_uri_get_port (uri), g_uri_get_path (uri), query->str, NULL);
 }
 
 char *

@@ -38,6 +38,14 @@ extern const char * const clr_test_end_use_questions[];
  * meaning such documents had before unanswered questions became missing facts. */
 void      clr_test_answer_end_use_no (JsonNode *shipment);
 
+/* The engine the store-level tests run on: $CLEARANCE_TEST_ENGINE,
+ * "sqlite" (the default) or "postgresql" (meson runs the store, review and
+ * audit suites once per engine). */
+const char *clr_test_engine         (void);
+/* TRUE when the tests run on SQLite files: tests of what only a file has
+ * (its WAL, its permissions, damaged bytes) skip themselves otherwise. */
+gboolean  clr_test_engine_is_sqlite (void);
+
 /* A new, empty database on the test PostgreSQL server: its libpq address
  * (postgresql://…). The server is $CLEARANCE_TEST_PG, the address of its
  * maintenance database (tests/pg/clr-pg-run.sh and .ci/run set it); without
@@ -45,6 +53,11 @@ void      clr_test_answer_end_use_no (JsonNode *shipment);
  * clr_test_pg_database_drop(). */
 char     *clr_test_pg_database_new  (void);
 void      clr_test_pg_database_drop (const char *location);
+/* @location as user @user would open it: on PostgreSQL the address with
+ * that login role (made, with the test server's rights, if missing); an
+ * SQLite path as it is (set the user with clr_store_set_local_user()). */
+char     *clr_test_database_as      (const char *location,
+                                     const char *user);
 /* A new database for a test that runs on @engine ("sqlite": @dir/@name;
  * "postgresql": clr_test_pg_database_new()); NULL when skipped. */
 char     *clr_test_database_new     (const char *engine,

@@ -185,7 +185,7 @@ clr_store_audit_append_unlocked (ClrStore    *self,
   g_autofree char *before_text = _clr_json_to_text (before);
   g_autofree char *after_text = _clr_json_to_text (after);
   g_autofree char *hash = NULL;
-  const char *user = g_get_user_name ();
+  const char *user = _clr_store_get_user (self);
   gint64 id = 1;
 
   g_return_val_if_fail (CLR_IS_STORE (self), 0);

@@ -134,6 +134,10 @@ const char   *_clr_store_get_instance_id   (ClrStore   *self);
 ClrDbWatch  **_clr_store_get_watch_slot    (ClrStore   *self);
 GMainContext *_clr_store_get_owner_context (ClrStore   *self);
 
+/* The user recorded with decisions, claims and audit entries: the OS user
+ * name for a file; the role the session logged in as on a server. */
+const char   *_clr_store_get_user   (ClrStore      *self);
+
 /* Sets @error from the connection's last error, prefixed with @what. */
 void          _clr_store_set_error  (ClrStore      *self,
                                      GError       **error,

@@ -21,6 +21,7 @@
 #include "clr-store-private.h"
 #include "clr-store-task.h"
 #include "clr-store-review.h"
+#include "clr-store-review-claim.h"
 #include "clr-store-review-private.h"
 
 /* ---- reading items ---- */
@@ -290,6 +291,9 @@ decide_unlocked (ClrStore         *self,
   item = get_item_unlocked (self, id, error);
   if (item == NULL)
     return FALSE;
+  /* Another reviewer working on it keeps it; a decision ends its claim. */
+  if (!_clr_store_review_check_and_end_claim (self, id, error))
+    return FALSE;
 
   before = decision_json (item->status, item->reason, item->note, item->content_hash);
   after = decision_json (status, reason, note, item->content_hash);
@@ -317,7 +321,7 @@ decide_unlocked (ClrStore         *self,
   clr_db_stmt_bind_text (stmt, 2, clr_review_reason_to_string (reason));
   clr_db_stmt_bind_text (stmt, 3, note);
   clr_db_stmt_bind_text (stmt, 4, display_name);
-  clr_db_stmt_bind_text (stmt, 5, g_get_user_name ());
+  clr_db_stmt_bind_text (stmt, 5, _clr_store_get_user (self));
   clr_db_stmt_bind_text (stmt, 6, now);
   clr_db_stmt_bind_int64 (stmt, 7, restoring != NULL && restoring->reopened);
   clr_db_stmt_bind_int64 (stmt, 8, id);

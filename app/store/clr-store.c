@@ -28,6 +28,7 @@ struct _ClrStore
 
   char    *path;
   char    *display_path;        /* @path as shown: a server address without its password */
+  char    *user;                /* on a server, the role the session logged in as */
   ClrDb   *db;
   GMutex   mutex;
   int      schema_version;
@@ -158,6 +159,7 @@ clr_store_finalize (GObject *object)
   self->db = NULL;
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->display_path, g_free);
+  g_clear_pointer (&self->user, g_free);
   g_clear_pointer (&self->pending_actions, g_ptr_array_unref);
   g_clear_pointer (&self->committed_actions, g_ptr_array_unref);
   g_clear_pointer (&self->watch, clr_db_watch_free);
@@ -317,6 +319,49 @@ clr_store_get_path (ClrStore *self)
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+const char *
+_clr_store_get_user (ClrStore *self)
+{
+  const char *env = g_getenv ("CLEARANCE_USER");
+
+  if (self->user != NULL)
+    return self->user;
+  return env != NULL && *env != '\0' ? env : g_get_user_name ();
+}
+
+gboolean
+clr_store_set_local_user (ClrStore   *self,
+                          const char *user)
+{
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+
+  if (clr_store_is_server (self))
+    return FALSE;
+  g_free (self->user);
+  self->user = g_strdup (user);
+  return TRUE;
+}
+
+/* On a server, the user is who logged in (session_user: a session that
+ * acts as a group role with SET ROLE is still its person). */
+static gboolean
+read_server_user (ClrStore  *self,
+                  GError   **error)
+{
+  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, "SELECT session_user", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (clr_db_stmt_step (stmt) != CLR_DB_STEP_ROW)
+    {
+      _clr_store_set_error (self, error, _("Opening the database"));
+      return FALSE;
+    }
+  g_free (self->user);
+  self->user = g_strdup (clr_db_stmt_column_text (stmt, 0));
+  return TRUE;
 }
 
 const char *
@@ -837,6 +882,9 @@ open_unlocked (ClrStore  *self,
       _clr_store_set_error (self, error, _("Opening the database"));
       goto fail;
     }
+
+  if (server && !read_server_user (self, error))
+    goto fail;
 
   /* quick_check first: on a file that is not SQLite, even PRAGMA
    * journal_mode fails, and the user must be told what is wrong. */

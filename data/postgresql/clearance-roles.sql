@@ -103,6 +103,8 @@ BEGIN
       ('review_entry_snapshots', 'INSERT',                 false),
       ('rescreen_state',         'INSERT, UPDATE',         false),
       ('rescreen_runs',          'INSERT',                 true),
+      -- a reviewer's claim on a hit (0009): taken, renewed, given up
+      ('review_claims',          'INSERT, UPDATE, DELETE', false),
       -- append only: the triggers refuse changes even to the owner
       ('audit_log',              'INSERT',                 true)
     ) AS v (name, writes, sequence)
