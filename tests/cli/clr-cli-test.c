@@ -102,13 +102,14 @@ clr_cli_test_set_up (ClrCliTest    *t,
                      gconstpointer  data)
 {
   t->dir = clr_test_tmpdir ("clearance-cli");
-  t->db = g_build_filename (t->dir, "clearance.db", NULL);
+  t->db = clr_test_database_new (clr_test_engine (), t->dir, "clearance.db");
 }
 
 void
 clr_cli_test_tear_down (ClrCliTest    *t,
                         gconstpointer  data)
 {
+  clr_test_database_drop (t->db);
   clr_test_rmtree (t->dir);
   g_clear_pointer (&t->dir, g_free);
   g_clear_pointer (&t->db, g_free);

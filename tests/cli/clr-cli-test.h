@@ -43,7 +43,7 @@ void       clr_cli_assert_run (int                 exit_code,
 typedef struct
 {
   char *dir;
-  char *db;   /* @dir/clearance.db, not created */
+  char *db;   /* @dir/clearance.db, not created; a new PostgreSQL database when clr_test_engine () says so */
 } ClrCliTest;
 
 void       clr_cli_test_set_up      (ClrCliTest    *t,
