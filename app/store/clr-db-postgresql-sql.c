@@ -86,6 +86,15 @@ skip_dollar_quoted (const char *p)
   return close != NULL ? close + strlen (tag) : p + strlen (p);
 }
 
+/* The parameter after @p and white space, or NULL. */
+static const char *
+param_after (const char *p)
+{
+  while (g_ascii_isspace (*p))
+    p++;
+  return *p == '?' ? p : NULL;
+}
+
 /* After an "IS" that ends at @p: the parameter of "IS ?N" or "IS NOT ?N"
  * (with *@negated set), or NULL when it compares with something else. */
 static const char *
@@ -95,10 +104,108 @@ null_safe_operand (const char *p,
   while (g_ascii_isspace (*p))
     p++;
   *negated = g_ascii_strncasecmp (p, "not", 3) == 0 && !is_word_char (p[3]);
-  if (*negated)
-    for (p += 3; g_ascii_isspace (*p); p++)
-      ;
-  return *p == '?' ? p : NULL;
+  return param_after (*negated ? p + 3 : p);
+}
+
+/* TRUE when an operand that starts where @out ends is a whole operand of
+ * "IS [NOT] NULL" (comparisons and arithmetic bind tighter than IS). */
+static gboolean
+null_test_may_start (GString *out)
+{
+  static const char * const keywords[] = { "and", "or", "not", "when", "where", "then", "else", "on", "select" };
+  const char *end = out->str + out->len;
+  const char *word;
+
+  while (end > out->str && g_ascii_isspace (end[-1]))
+    end--;
+  if (end == out->str || end[-1] == '(' || end[-1] == ',')
+    return TRUE;
+  for (word = end; word > out->str && is_word_char (word[-1]); word--)
+    ;
+  for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
+    if ((gsize) (end - word) == strlen (keywords[i]) && g_ascii_strncasecmp (word, keywords[i], end - word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* TRUE when the word @word starts at @p (and ends there); then *@end is
+ * past the white space after it. */
+static gboolean
+word_at (const char  *p,
+         const char  *word,
+         const char **end)
+{
+  gsize length = strlen (word);
+
+  if (g_ascii_strncasecmp (p, word, length) != 0 || is_word_char (p[length]))
+    return FALSE;
+  for (p += length; g_ascii_isspace (*p); p++)
+    ;
+  *end = p;
+  return TRUE;
+}
+
+/* The kind of a parameter followed at *@p by "IS NULL" or "IS NOT NULL"
+ * (then *@p is moved past them), else CLR_DB_PG_REF_VALUE. */
+static ClrDbPgRefKind
+null_test_after (const char **p)
+{
+  const char *q = *p;
+  gboolean negated;
+
+  while (g_ascii_isspace (*q))
+    q++;
+  if (!word_at (q, "is", &q))
+    return CLR_DB_PG_REF_VALUE;
+  negated = word_at (q, "not", &q);
+  if (g_ascii_strncasecmp (q, "null", 4) != 0 || is_word_char (q[4]))
+    return CLR_DB_PG_REF_VALUE;
+  *p = q + 4;
+  return negated ? CLR_DB_PG_REF_IS_NOT_NULL : CLR_DB_PG_REF_IS_NULL;
+}
+
+/* Records the parameter "?N" or "?" at *@p where @out ends, and moves *@p
+ * past it; FALSE with *@problem set for a number out of range. */
+static gboolean
+add_param (GString     *out,
+           GArray      *refs,
+           const char **p,
+           int         *largest,
+           char       **problem)
+{
+  ClrDbPgParamRef ref = { out->len, 0, CLR_DB_PG_REF_VALUE };
+  gint64 number = *largest + 1;
+  const char *q = *p + 1;
+
+  if (g_ascii_isdigit (*q))
+    {
+      number = 0;
+      for (; g_ascii_isdigit (*q); q++)
+        number = MIN (number * 10 + (*q - '0'), G_MAXINT);
+    }
+  if (number < 1 || number > CLR_DB_PG_MAX_PARAMS)
+    {
+      *problem = g_strdup_printf ("variable number must be between ?1 and ?%d", CLR_DB_PG_MAX_PARAMS);
+      return FALSE;
+    }
+  ref.index = (int) number;
+  *largest = MAX (*largest, ref.index);
+  if (null_test_may_start (out))
+    ref.kind = null_test_after (&q);
+  g_array_append_val (refs, ref);
+  *p = q;
+  return TRUE;
+}
+
+/* The last parameter once more, where @out ends. */
+static void
+add_param_again (GString *out,
+                 GArray  *refs)
+{
+  ClrDbPgParamRef ref = g_array_index (refs, ClrDbPgParamRef, refs->len - 1);
+
+  ref.offset = out->len;
+  g_array_append_val (refs, ref);
 }
 
 /* See clr-db-postgresql-private.h. */
@@ -147,24 +254,8 @@ _clr_db_pg_rewrite_sql (const char  *sql,
         }
       else if (*p == '?' && refs != NULL)
         {
-          ClrDbPgParamRef ref = { out->len, 0 };
-          gint64 number = largest + 1;
-
-          p++;
-          if (g_ascii_isdigit (*p))
-            {
-              number = 0;
-              for (; g_ascii_isdigit (*p); p++)
-                number = MIN (number * 10 + (*p - '0'), G_MAXINT);
-            }
-          if (number < 1 || number > CLR_DB_PG_MAX_PARAMS)
-            {
-              *problem = g_strdup_printf ("variable number must be between ?1 and ?%d", CLR_DB_PG_MAX_PARAMS);
-              return NULL;
-            }
-          ref.index = (int) number;
-          largest = MAX (largest, ref.index);
-          g_array_append_val (refs, ref);
+          if (!add_param (out, refs, &p, &largest, problem))
+            return NULL;
         }
       else if (is_word_char (*p))
         {
@@ -178,6 +269,30 @@ _clr_db_pg_rewrite_sql (const char  *sql,
               /* SQLite's "x IS ?N" compares NULLs as equal. */
               g_string_append (out, negated ? "IS DISTINCT FROM " : "IS NOT DISTINCT FROM ");
               p = operand;
+              continue;
+            }
+          else if (end - p == 5 && g_ascii_strncasecmp (p, "limit", 5) == 0 && refs != NULL &&
+                   (operand = param_after (end)) != NULL)
+            {
+              /* SQLite's negative LIMIT is none; PostgreSQL's is NULL. */
+              p = operand;
+              g_string_append (out, "LIMIT CASE WHEN ");
+              if (!add_param (out, refs, &p, &largest, problem))
+                return NULL;
+              g_string_append (out, " < 0 THEN NULL ELSE ");
+              add_param_again (out, refs);
+              g_string_append (out, " END");
+              continue;
+            }
+          else if (end - p == 6 && g_ascii_strncasecmp (p, "offset", 6) == 0 && refs != NULL &&
+                   (operand = param_after (end)) != NULL)
+            {
+              /* SQLite's negative OFFSET is 0; PostgreSQL refuses it. */
+              p = operand;
+              g_string_append (out, "OFFSET GREATEST (");
+              if (!add_param (out, refs, &p, &largest, problem))
+                return NULL;
+              g_string_append (out, ", 0)");
               continue;
             }
           g_string_append_len (out, p, end - p);

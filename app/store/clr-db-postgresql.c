@@ -7,11 +7,13 @@
  * The store's SQL is written once for both engines with SQLite's "?N"
  * parameters; a statement keeps its text split at the parameters and runs
  * with PQexecParams when it is first stepped (results as text). A bound
- * value is sent as a typed parameter "$N" (int8, float8 or text); a NULL
- * is written into the text as the literal NULL instead, which the server
- * types from each place it is used: a typed NULL parameter would break
- * "?8 IS NULL OR case_id = ?8" (no "bigint = text") and an untyped one
- * cannot be used both in "IS NULL" and in a comparison.
+ * value is sent as a parameter "$N": int8, float8, or text left untyped
+ * for the server to read as the column it meets (SQLite stores "1" in an
+ * integer column). A NULL is written into the text as the literal NULL,
+ * which the server types from each place it is used (a typed NULL would
+ * break "case_id = ?8": no bigint = text), and "?N IS NULL" is answered
+ * from the binding as TRUE or FALSE (the server cannot type a parameter
+ * used both there and in a comparison).
  */
 
 #include "config.h"
@@ -44,6 +46,7 @@
 #define FLOAT4OID  700
 #define FLOAT8OID  701
 #define NUMERICOID 1700
+#define UNKNOWNOID 0      /* for the server to infer */
 
 typedef struct
 {
@@ -420,7 +423,9 @@ postgresql_bind_text (ClrDbStmt  *stmt,
                       int         index,
                       const char *value)
 {
-  set_param (stmt, index, g_strdup (value), TEXTOID);
+  /* Untyped: the server reads it as what it is compared with or stored in
+   * ("enabled = ?2" on an integer column), text where nothing says. */
+  set_param (stmt, index, g_strdup (value), UNKNOWNOID);
 }
 
 static void
@@ -448,24 +453,35 @@ postgresql_bind_null (ClrDbStmt *stmt,
   set_param (stmt, index, NULL, TEXTOID);
 }
 
-/* The statement's text with "$N" for each bound parameter and NULL for
- * each NULL one (see the top of the file). */
+/* The statement's text with "$N" for each bound parameter, NULL for each
+ * NULL one and each "?N IS [NOT] NULL" answered (see the top of the file);
+ * the types to send in @types: a parameter the text does not use is sent
+ * as text (the server cannot infer an unused one's type). */
 static char *
-expand_params (ClrDbPgStmt *self)
+expand_params (ClrDbPgStmt *self,
+               Oid         *types)
 {
   g_autoptr(GString) sql = g_string_sized_new (strlen (self->text) + 8 * self->refs->len);
   gsize copied = 0;
 
+  for (int i = 0; i < self->n_params; i++)
+    types[i] = TEXTOID;
   for (guint i = 0; i < self->refs->len; i++)
     {
       const ClrDbPgParamRef *ref = &g_array_index (self->refs, ClrDbPgParamRef, i);
+      gboolean is_null = self->values[ref->index - 1] == NULL;
 
       g_string_append_len (sql, self->text + copied, ref->offset - copied);
       copied = ref->offset;
-      if (self->values[ref->index - 1] == NULL)
+      if (ref->kind != CLR_DB_PG_REF_VALUE)
+        g_string_append (sql, is_null == (ref->kind == CLR_DB_PG_REF_IS_NULL) ? "TRUE" : "FALSE");
+      else if (is_null)
         g_string_append (sql, "NULL");
       else
-        g_string_append_printf (sql, "$%d", ref->index);
+        {
+          g_string_append_printf (sql, "$%d", ref->index);
+          types[ref->index - 1] = self->types[ref->index - 1];
+        }
     }
   g_string_append (sql, self->text + copied);
   return g_string_free (g_steal_pointer (&sql), FALSE);
@@ -487,6 +503,7 @@ postgresql_step (ClrDbStmt *stmt)
   ClrDbPgStmt *self = (ClrDbPgStmt *) stmt;
   ClrDb *db = stmt->db;
   g_autofree char *sql = NULL;
+  g_autofree Oid *types = NULL;
 
   /* As SQLite does, a statement stepped after its end runs again. */
   if (self->done)
@@ -506,9 +523,9 @@ postgresql_step (ClrDbStmt *stmt)
       self->done = TRUE;
       return CLR_DB_STEP_ERROR;
     }
-  sql = expand_params (self);
-  /* NULL parameters are in the text; their slots go unused but typed. */
-  self->result = PQexecParams (conn_of (db), sql, self->n_params, self->types,
+  types = g_new (Oid, self->n_params + 1);
+  sql = expand_params (self, types);
+  self->result = PQexecParams (conn_of (db), sql, self->n_params, types,
                                (const char * const *) self->values, NULL, NULL, 0);
   self->row = 0;
   switch (PQresultStatus (self->result))

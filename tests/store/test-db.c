@@ -205,6 +205,37 @@ test_null (Fixture       *f,
   g_assert_cmpstr (clr_db_stmt_column_text (stmt, 3), ==, "none");
   g_assert_true (clr_db_stmt_column_is_null (stmt, 4));  /* never bound */
   step_done (stmt);
+  g_clear_pointer (&stmt, clr_db_stmt_free);
+
+  /* A parameter only tested for NULL, and one of CASE WHEN. */
+  stmt = prepare (f->db, "SELECT CASE WHEN ?1 IS NULL THEN 'null' ELSE 'set' END, (?2 IS NOT NULL)");
+  clr_db_stmt_bind_text (stmt, 1, "x");
+  step_row (stmt);
+  g_assert_cmpstr (clr_db_stmt_column_text (stmt, 0), ==, "set");
+  g_assert_cmpint (clr_db_stmt_column_int64 (stmt, 1), ==, 0);
+}
+
+/* Text stored in and compared with an integer column reads as the number
+ * (SQLite's affinity; the store binds "0" and "1" for flags). */
+static void
+test_text_as_integer (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(ClrDbStmt) update = NULL;
+  g_autoptr(ClrDbStmt) stmt = NULL;
+
+  SKIP_WITHOUT_DB (f);
+  insert_row (f->db, "flag", 1);
+  update = prepare (f->db, "UPDATE t SET n = ?2 WHERE name = ?1");
+  clr_db_stmt_bind_text (update, 1, "flag");
+  clr_db_stmt_bind_text (update, 2, "0");
+  step_done (update);
+  g_assert_cmpint (clr_db_changes (f->db), ==, 1);
+  stmt = prepare (f->db, "SELECT n + 1 FROM t WHERE (?1 IS NULL OR n = ?1) AND name = ?2");
+  clr_db_stmt_bind_text (stmt, 1, "0");
+  clr_db_stmt_bind_text (stmt, 2, "flag");
+  step_row (stmt);
+  g_assert_cmpint (clr_db_stmt_column_int64 (stmt, 0), ==, 1);
 }
 
 static void
@@ -390,6 +421,31 @@ test_is_null_safe (Fixture       *f,
   step_row (stmt);
   g_assert_cmpint (clr_db_stmt_column_int64 (stmt, 0), ==, 2);
   step_done (stmt);
+}
+
+/* A negative LIMIT is none, a negative OFFSET 0 (the store's "all rows"). */
+static void
+test_negative_limit (Fixture       *f,
+                     gconstpointer  data)
+{
+  const gint64 cases[][3] = { /* limit, offset, rows */
+    { -1, 0, 3 }, { 2, 0, 2 }, { -1, 1, 2 }, { 1, -5, 1 }, { 0, 0, 0 },
+  };
+  g_autoptr(ClrDbStmt) stmt = NULL;
+
+  SKIP_WITHOUT_DB (f);
+  insert_row (f->db, "a", 1);
+  insert_row (f->db, "b", 2);
+  insert_row (f->db, "c", 3);
+  stmt = prepare (f->db, "SELECT count(*) FROM (SELECT n FROM t ORDER BY n LIMIT ?1 OFFSET ?2) AS page");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      clr_db_stmt_reset (stmt);
+      clr_db_stmt_bind_int64 (stmt, 1, cases[i][0]);
+      clr_db_stmt_bind_int64 (stmt, 2, cases[i][1]);
+      step_row (stmt);
+      g_assert_cmpint (clr_db_stmt_column_int64 (stmt, 0), ==, cases[i][2]);
+    }
 }
 
 /* A row's columns: how many, their names and what each holds. */
@@ -694,6 +750,7 @@ test_commit_after_failure (Fixture       *f,
 static const ClrTestCase tests[] = {
   BOTH ("placeholders", test_placeholders),
   BOTH ("null", test_null),
+  BOTH ("text-as-integer", test_text_as_integer),
   BOTH ("int64-extremes", test_int64_extremes),
   BOTH ("doubles", test_doubles),
   BOTH ("booleans", test_booleans),
@@ -701,6 +758,7 @@ static const ClrTestCase tests[] = {
   BOTH ("changes", test_changes),
   BOTH ("unique-violation", test_unique_violation),
   BOTH ("is-null-safe", test_is_null_safe),
+  BOTH ("negative-limit", test_negative_limit),
   BOTH ("columns", test_columns),
   BOTH ("id-sequence", test_id_sequence),
   BOTH ("trigger-refuses", test_trigger_refuses),
