@@ -108,6 +108,17 @@ query_int64 (ClrDb      *db,
   return value;
 }
 
+/* The first column of @stmt's first row, run again with @text bound to ?1. */
+static gint64
+rerun_int64 (ClrDbStmt  *stmt,
+             const char *text)
+{
+  clr_db_stmt_reset (stmt);
+  clr_db_stmt_bind_text (stmt, 1, text);
+  step_row (stmt);
+  return clr_db_stmt_column_int64 (stmt, 0);
+}
+
 static void
 insert_row (ClrDb      *db,
             const char *name,
@@ -335,17 +346,9 @@ test_like_ignores_case (Fixture       *f,
   insert_row (f->db, "Acme Trading", 1);
   insert_row (f->db, "Other_Co", 2);
   stmt = prepare (f->db, "SELECT count(*) FROM t WHERE name like ?1 ESCAPE '\\'");
-  clr_db_stmt_bind_text (stmt, 1, "%ACME trad%");
-  step_row (stmt);
-  g_assert_cmpint (clr_db_stmt_column_int64 (stmt, 0), ==, 1);
-  clr_db_stmt_reset (stmt);
-  clr_db_stmt_bind_text (stmt, 1, "%r\\_c%");  /* an escaped "_" is itself */
-  step_row (stmt);
-  g_assert_cmpint (clr_db_stmt_column_int64 (stmt, 0), ==, 1);
-  clr_db_stmt_reset (stmt);
-  clr_db_stmt_bind_text (stmt, 1, "%e\\_t%");
-  step_row (stmt);
-  g_assert_cmpint (clr_db_stmt_column_int64 (stmt, 0), ==, 0);
+  g_assert_cmpint (rerun_int64 (stmt, "%ACME trad%"), ==, 1);
+  g_assert_cmpint (rerun_int64 (stmt, "%r\\_c%"), ==, 1);  /* an escaped "_" is itself */
+  g_assert_cmpint (rerun_int64 (stmt, "%e\\_t%"), ==, 0);
 
   g_assert_cmpint (query_int64 (f->db, "SELECT count(*) FROM t WHERE name NOT LIKE 'acme%'"), ==, 1);
   literal = prepare (f->db, "SELECT 'a LIKE b', \"name\" FROM t WHERE name = 'Other_Co'");
@@ -406,14 +409,9 @@ test_is_null_safe (Fixture       *f,
   insert_row (f->db, "named", 1);
   g_assert_true (clr_db_exec (f->db, "INSERT INTO t (name, n) VALUES (NULL, 2)"));
   stmt = prepare (f->db, "SELECT count(*), sum (CASE WHEN name IS NOT ?1 THEN 1 ELSE 0 END) FROM t WHERE name is ?1");
-  clr_db_stmt_bind_null (stmt, 1);
-  step_row (stmt);
-  g_assert_cmpint (clr_db_stmt_column_int64 (stmt, 0), ==, 1);
+  g_assert_cmpint (rerun_int64 (stmt, NULL), ==, 1);
   g_assert_cmpint (clr_db_stmt_column_int64 (stmt, 1), ==, 0);
-  clr_db_stmt_reset (stmt);
-  clr_db_stmt_bind_text (stmt, 1, "named");
-  step_row (stmt);
-  g_assert_cmpint (clr_db_stmt_column_int64 (stmt, 0), ==, 1);
+  g_assert_cmpint (rerun_int64 (stmt, "named"), ==, 1);
   g_clear_pointer (&stmt, clr_db_stmt_free);
 
   stmt = prepare (f->db, "SELECT n FROM t WHERE name IS NOT ?1 AND name IS NULL");
