@@ -46,17 +46,6 @@ clr_db_dup_display_location (const char *location)
                                query->len > 0 ? query->str : NULL, NULL);
 }
 
-/* Until the PostgreSQL engine is built in. */
-ClrDb *
-_clr_db_postgresql_open (const char *conninfo,
-                         int         busy_timeout_ms)
-{
-  ClrDb *db = g_new0 (ClrDb, 1);
-
-  _clr_db_set_failure (db, CLR_DB_FAILURE_IO, "this build of Clearance cannot use PostgreSQL");
-  return db;
-}
-
 void
 _clr_db_set_failure (ClrDb        *db,
                      ClrDbFailure  failure,

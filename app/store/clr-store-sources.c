@@ -230,7 +230,7 @@ upsert_builtin (ClrStore                *self,
                         "VALUES (?1, ?2, ?3, ?4, ?5, CAST (?6 AS INTEGER)) "
                         "ON CONFLICT (id) DO UPDATE SET label = excluded.label, url = excluded.url, "
                         "info_url = excluded.info_url, format = excluded.format, "
-                        "position = excluded.position WHERE custom = 0",
+                        "position = excluded.position WHERE list_source.custom = 0",
                         _("Updating the built-in list sources"), error, 6,
                         source->id, source->label, source->url, source->info_url,
                         source->format, position) >= 0;
