@@ -15,6 +15,9 @@
 # with the program's status.
 set -eu
 
+# The store-level tests run on the engine this names (tests/clr-test.h).
+export CLEARANCE_TEST_ENGINE=postgresql
+
 if [ -n "${CLEARANCE_TEST_PG:-}" ]; then
   exec "$@"
 fi
