@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "clr-store-audit.h"
 #include "clr-store-private.h"
@@ -81,7 +82,7 @@ set_claimed_error (GError               **error,
 {
   g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED,
                /* Translators: item number, reviewer name, user, time (ISO 8601 UTC). */
-               _("Item %" G_GINT64_FORMAT " is being reviewed by %s (%s) until %s"),
+               _("Item %" PRId64 " is being reviewed by %s (%s) until %s"),
                id, claim->claimed_by, claim->claimed_by_user, claim->expires_at);
 }
 
@@ -145,7 +146,7 @@ check_open (ClrStore  *self,
   if (g_strcmp0 (clr_db_stmt_column_text (stmt, 0), "open") != 0)
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
-                   _("Item %" G_GINT64_FORMAT " is already decided; there is nothing to claim"), id);
+                   _("Item %" PRId64 " is already decided; there is nothing to claim"), id);
       return FALSE;
     }
   return TRUE;
