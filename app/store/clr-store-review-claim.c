@@ -135,7 +135,7 @@ check_open (ClrStore  *self,
   if (step == CLR_DB_STEP_DONE)
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
-                   _("There is no review item %" G_GINT64_FORMAT), id);
+                   _("There is no review item %" PRId64), id);
       return FALSE;
     }
   if (step != CLR_DB_STEP_ROW)
