@@ -416,6 +416,77 @@ clr_test_sql_exec (const char *path,
   sqlite3_close (db);
 }
 
+char *
+clr_test_sql_error (const char *path,
+                    const char *sql)
+{
+  if (g_str_has_prefix (path, "postgresql://"))
+    {
+      PGconn *conn = pg_connect (path);
+      PGresult *result = PQexec (conn, sql);
+      char *message;
+
+      g_assert_cmpint (PQresultStatus (result), ==, PGRES_FATAL_ERROR);
+      message = g_strdup (PQerrorMessage (conn));
+      PQclear (result);
+      PQfinish (conn);
+      return message;
+    }
+  else
+    {
+      sqlite3 *db = NULL;
+      char *message = NULL;
+      char *copy;
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      sqlite3_busy_timeout (db, 5000);
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &message), !=, SQLITE_OK);
+      copy = g_strdup (message);
+      sqlite3_free (message);
+      sqlite3_close (db);
+      return copy;
+    }
+}
+
+GPtrArray *
+clr_test_sql_strings (const char *path,
+                      const char *sql)
+{
+  GPtrArray *strings = g_ptr_array_new_with_free_func (g_free);
+
+  if (g_str_has_prefix (path, "postgresql://"))
+    {
+      PGresult *result = pg_run (path, sql, PGRES_TUPLES_OK);
+
+      for (int i = 0; i < PQntuples (result); i++)
+        g_ptr_array_add (strings, PQgetisnull (result, i, 0) ? NULL : g_strdup (PQgetvalue (result, i, 0)));
+      PQclear (result);
+    }
+  else
+    {
+      sqlite3 *db = NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (strings, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+    }
+  return strings;
+}
+
+void
+clr_test_sql_drop_audit_guards (const char *path)
+{
+  if (g_str_has_prefix (path, "postgresql://"))
+    clr_test_sql_exec (path, "ALTER TABLE audit_log DISABLE TRIGGER USER");
+  else
+    clr_test_sql_exec (path, "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; "
+                             "DROP TRIGGER IF EXISTS audit_log_no_replace");
+}
+
 gint64
 clr_test_sql_int64 (const char *path,
                     const char *sql)

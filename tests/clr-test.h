@@ -71,6 +71,17 @@ void      clr_test_database_drop    (const char *location);
  * it does not succeed. */
 void      clr_test_sql_exec  (const char *path,
                               const char *sql);
+/* Runs @sql on @path as clr_test_sql_exec() does, but asserts that it
+ * fails: the database's message. */
+char     *clr_test_sql_error (const char *path,
+                              const char *sql);
+/* The first column of every row @sql returns from @path (text). */
+GPtrArray *clr_test_sql_strings (const char *path,
+                                 const char *sql);
+/* What a forger with the database's owner rights does first: the audit
+ * trail's append-only triggers off (SQLite: dropped; PostgreSQL: disabled). */
+void      clr_test_sql_drop_audit_guards (const char *path);
+
 /* The first column of the first row @sql returns from the database @path
  * (as above), over a connection of its own; asserts there is a row. */
 gint64    clr_test_sql_int64 (const char *path,

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "clr-store-audit.h"
@@ -105,37 +104,20 @@ test_reviewer (Fixture       *f,
   g_assert_cmpstr (((ClrAuditEntry *) g_ptr_array_index (entries, 1))->display_name, ==, "Mei Chen");
 }
 
-static sqlite3 *
-raw_open (const char *path)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  return db;
-}
-
-static int
-raw_exec (sqlite3    *db,
-          const char *sql)
-{
-  return sqlite3_exec (db, sql, NULL, NULL, NULL);
-}
-
 static void
 test_append_only (Fixture       *f,
                   gconstpointer  data)
 {
-  sqlite3 *db;
+  g_autofree char *update = NULL;
+  g_autofree char *delete = NULL;
 
   append_three (f->store);
 
   /* Even with raw SQL, the triggers refuse changes and deletions. */
-  db = raw_open (f->path);
-  g_assert_cmpint (raw_exec (db, "UPDATE audit_log SET display_name = 'Someone else' WHERE id = 2"), !=, SQLITE_OK);
-  g_assert_nonnull (strstr (sqlite3_errmsg (db), "append-only"));
-  g_assert_cmpint (raw_exec (db, "DELETE FROM audit_log WHERE id = 3"), !=, SQLITE_OK);
-  g_assert_nonnull (strstr (sqlite3_errmsg (db), "append-only"));
-  sqlite3_close (db);
+  update = clr_test_sql_error (f->path, "UPDATE audit_log SET display_name = 'Someone else' WHERE id = 2");
+  g_assert_nonnull (strstr (update, "append-only"));
+  delete = clr_test_sql_error (f->path, "DELETE FROM audit_log WHERE id = 3");
+  g_assert_nonnull (strstr (delete, "append-only"));
 
   g_assert_true (clr_store_audit_verify (f->store, NULL, NULL, NULL));
 }
@@ -146,17 +128,13 @@ test_tamper_detected (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   gint64 checked = -1, bad = -1;
-  sqlite3 *db;
 
   append_three (f->store);
 
   /* Someone drops the trigger and rewrites entry 2's decision. */
-  db = raw_open (f->path);
-  g_assert_cmpint (raw_exec (db, "DROP TRIGGER audit_log_no_update"), ==, SQLITE_OK);
-  g_assert_cmpint (raw_exec (db, "UPDATE audit_log SET after = "
-                                 "'{\"status\":\"no_match\",\"reason\":\"different-entity\"}' WHERE id = 2"),
-                   ==, SQLITE_OK);
-  sqlite3_close (db);
+  clr_test_sql_drop_audit_guards (f->path);
+  clr_test_sql_exec (f->path, "UPDATE audit_log SET after = "
+                              "'{\"status\":\"no_match\",\"reason\":\"different-entity\"}' WHERE id = 2");
 
   g_assert_false (clr_store_audit_verify (f->store, &checked, &bad, &error));
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT);
@@ -173,19 +151,16 @@ test_tamper_rehash_detected (Fixture       *f,
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *sql = NULL;
   gint64 bad = -1;
-  sqlite3 *db;
 
   append_three (f->store);
   entries = clr_store_audit_list (f->store, &error);
 
   /* A cleverer forger also replaces entry 1's hash: entry 2 no longer
    * follows it. */
-  db = raw_open (f->path);
-  g_assert_cmpint (raw_exec (db, "DROP TRIGGER audit_log_no_update"), ==, SQLITE_OK);
+  clr_test_sql_drop_audit_guards (f->path);
   sql = g_strdup_printf ("UPDATE audit_log SET subject_id = 'ofac-sdn', hash = '%s' WHERE id = 1",
                          "1111111111111111111111111111111111111111111111111111111111111111");
-  g_assert_cmpint (raw_exec (db, sql), ==, SQLITE_OK);
-  sqlite3_close (db);
+  clr_test_sql_exec (f->path, sql);
 
   g_assert_false (clr_store_audit_verify (f->store, NULL, &bad, &error));
   g_assert_cmpint (bad, ==, 1);
@@ -198,14 +173,11 @@ test_deletion_detected (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   gint64 bad = -1;
-  sqlite3 *db;
 
   append_three (f->store);
 
-  db = raw_open (f->path);
-  g_assert_cmpint (raw_exec (db, "DROP TRIGGER audit_log_no_delete"), ==, SQLITE_OK);
-  g_assert_cmpint (raw_exec (db, "DELETE FROM audit_log WHERE id = 2"), ==, SQLITE_OK);
-  sqlite3_close (db);
+  clr_test_sql_drop_audit_guards (f->path);
+  clr_test_sql_exec (f->path, "DELETE FROM audit_log WHERE id = 2");
 
   g_assert_false (clr_store_audit_verify (f->store, NULL, &bad, &error));
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT);

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "clr-list-catalog.h"
@@ -429,7 +428,6 @@ test_sources_from_catalog (Fixture       *fixture,
   g_autoptr(ClrListSource) dpl = NULL;
   g_autoptr(ClrListSource) custom = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
 
   assert_sources_equal_catalog (fixture->store);
   /* The page CSL rows name for the DPL (source_information_url). */
@@ -442,13 +440,9 @@ test_sources_from_catalog (Fixture       *fixture,
   g_assert_true (clr_store_add_custom_source (fixture->store, "acme", "ACME", "https://acme.example/l.csv", &error));
   g_assert_no_error (error);
   g_clear_object (&fixture->store);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "UPDATE list_source SET info_url = 'https://www.bis.gov/denied-persons-list', "
-                                 "label = 'Old', etag = 'abc', enabled = 0 WHERE id = 'bis-dpl';"
-                                 "DELETE FROM list_source WHERE id = 'ofac-sdn';",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  clr_test_sql_exec (path, "UPDATE list_source SET info_url = 'https://www.bis.gov/denied-persons-list', "
+                           "label = 'Old', etag = 'abc', enabled = 0 WHERE id = 'bis-dpl';"
+                           "DELETE FROM list_source WHERE id = 'ofac-sdn';");
 
   fixture->store = clr_store_new (path);
   g_assert_true (clr_store_open (fixture->store, &error));

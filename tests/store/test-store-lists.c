@@ -9,7 +9,6 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sqlite3.h>
 
 #include "clr-store-lists.h"
 #include "clr-store-review.h"
@@ -447,19 +446,10 @@ static GPtrArray *
 stored_keys (ClrStore *store,
              gint64    version_id)
 {
-  GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT entry_key FROM list_entry WHERE version_id = %" G_GINT64_FORMAT
+                                          " ORDER BY entry_key", version_id);
 
-  g_assert_cmpint (sqlite3_open_v2 (clr_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT entry_key FROM list_entry WHERE version_id = ? "
-                                       "ORDER BY entry_key", -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, version_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (keys, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return keys;
+  return clr_test_sql_strings (clr_store_get_path (store), sql);
 }
 
 static void
