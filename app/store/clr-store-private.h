@@ -216,6 +216,11 @@ gboolean      _clr_store_migrate    (ClrStore  *self,
                                      int       *schema_version,
                                      GError   **error);
 
+/* Who writes through @self, as every decision and audit entry records it
+ * beside the display name: the OS user name (g_get_user_name()) today.
+ * The one place the store asks for it. */
+const char   *_clr_store_get_user   (ClrStore  *self);
+
 /* Current UTC time as ISO 8601 ("2026-11-28T15:18:44Z"). */
 char         *_clr_store_now_iso    (void);
 

@@ -264,10 +264,35 @@ decision_json (ClrReviewStatus  status,
   return json_builder_get_root (builder);
 }
 
-/* Decides one item; the caller holds the lock inside a transaction.
- * @recipient (escalations) and @restoring (an undo: the item as it was before
- * a decision, whose reopened mark comes back too) are recorded in the audit
- * entry's "after". */
+/* The refusal of a decision on @item, which someone decided already. */
+static void
+set_already_decided (GError              **error,
+                     const ClrReviewItem  *item)
+{
+  const char *name = item->decided_by != NULL ? item->decided_by : _("unknown");
+  const char *when = item->decided_at != NULL ? item->decided_at : "?";
+  const char *decision = clr_review_status_get_label (item->status);
+
+  if (item->decided_by_user != NULL)
+    /* Translators: item number, display name, user name, date and time, decision such as "Not a match" */
+    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_ALREADY_DECIDED,
+                 _("Item %" PRId64 " was already decided by %s (%s) at %s: %s. Nothing was changed; "
+                   "to change it, use review decide --change."),
+                 item->id, name, item->decided_by_user, when, decision);
+  else
+    /* Translators: item number, display name, date and time, decision such as "Not a match" */
+    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_ALREADY_DECIDED,
+                 _("Item %" PRId64 " was already decided by %s at %s: %s. Nothing was changed; "
+                   "to change it, use review decide --change."),
+                 item->id, name, when, decision);
+}
+
+/* Decides one item; the caller holds the lock inside a write transaction,
+ * so what is read here is what the write replaces (first wins). An item no
+ * longer open is refused (CLR_STORE_ERROR_ALREADY_DECIDED) unless @change
+ * or @restoring. @recipient (escalations), @restoring (an undo: the item as
+ * it was before a decision, whose reopened mark comes back too) and a change
+ * of a decided item are recorded in the audit entry's "after". */
 static gboolean
 decide_unlocked (ClrStore         *self,
                  gint64            id,
@@ -276,6 +301,7 @@ decide_unlocked (ClrStore         *self,
                  const char       *note,
                  const char       *recipient,
                  const ClrReviewItem *restoring,
+                 gboolean          change,
                  const char       *display_name,
                  const char       *now,
                  GError          **error)
@@ -290,6 +316,11 @@ decide_unlocked (ClrStore         *self,
   item = get_item_unlocked (self, id, error);
   if (item == NULL)
     return FALSE;
+  if (restoring == NULL && !change && item->status != CLR_REVIEW_STATUS_OPEN)
+    {
+      set_already_decided (error, item);
+      return FALSE;
+    }
 
   before = decision_json (item->status, item->reason, item->note, item->content_hash);
   after = decision_json (status, reason, note, item->content_hash);
@@ -306,6 +337,8 @@ decide_unlocked (ClrStore         *self,
     json_object_set_string_member (after_object, "recipient", recipient);
   if (restoring != NULL)
     json_object_set_boolean_member (after_object, "undo", TRUE);
+  else if (change && item->status != CLR_REVIEW_STATUS_OPEN)
+    json_object_set_boolean_member (after_object, "change", TRUE);
 
   stmt = _clr_store_prepare (self,
                              "UPDATE review_items SET status = ?, reason = ?, note = ?, decided_by = ?, "
@@ -317,7 +350,7 @@ decide_unlocked (ClrStore         *self,
   clr_db_stmt_bind_text (stmt, 2, clr_review_reason_to_string (reason));
   clr_db_stmt_bind_text (stmt, 3, note);
   clr_db_stmt_bind_text (stmt, 4, display_name);
-  clr_db_stmt_bind_text (stmt, 5, g_get_user_name ());
+  clr_db_stmt_bind_text (stmt, 5, _clr_store_get_user (self));
   clr_db_stmt_bind_text (stmt, 6, now);
   clr_db_stmt_bind_int64 (stmt, 7, restoring != NULL && restoring->reopened);
   clr_db_stmt_bind_int64 (stmt, 8, id);
@@ -417,7 +450,8 @@ clr_store_review_decide_full (ClrStore                *self,
   if (!_clr_store_write_begin (self, error))
     return FALSE;
   for (guint i = 0; ok && i < n_ids; i++)
-    ok = decide_unlocked (self, ids[i], status, reason, stored_note, recipient, NULL, display_name, now, error);
+    ok = decide_unlocked (self, ids[i], status, reason, stored_note, recipient, NULL, decision->change,
+                         display_name, now, error);
   return _clr_store_write_end (self, ok, error);
 }
 
@@ -431,7 +465,7 @@ clr_store_review_decide_many (ClrStore         *self,
                               const char       *reviewer,
                               GError          **error)
 {
-  ClrReviewDecision decision = { status, reason, note, NULL };
+  ClrReviewDecision decision = { status, reason, note, NULL, FALSE };
 
   return clr_store_review_decide_full (self, ids, n_ids, &decision, reviewer, error);
 }
@@ -472,7 +506,7 @@ clr_store_review_restore (ClrStore   *self,
       gboolean open = item->status == CLR_REVIEW_STATUS_OPEN;
 
       ok = decide_unlocked (self, item->id, item->status, open ? CLR_REVIEW_REASON_NONE : item->reason,
-                            open ? NULL : item->note, NULL, item, display_name, now, error);
+                            open ? NULL : item->note, NULL, item, FALSE, display_name, now, error);
     }
   return _clr_store_write_end (self, ok, error);
 }
@@ -486,7 +520,9 @@ clr_store_review_decide (ClrStore         *self,
                          const char       *reviewer,
                          GError          **error)
 {
-  return clr_store_review_decide_many (self, &id, 1, status, reason, note, reviewer, error);
+  ClrReviewDecision decision = { status, reason, note, NULL, FALSE };
+
+  return clr_store_review_decide_full (self, &id, 1, &decision, reviewer, error);
 }
 
 GPtrArray *
@@ -756,6 +792,7 @@ typedef struct
   ClrReviewReason  reason;
   char            *note;
   char            *recipient;
+  gboolean         change;
   char            *reviewer;
   GPtrArray       *previous;      /* ClrReviewItem *: restore */
 } ReviewTaskData;
@@ -811,7 +848,7 @@ decide_func (gpointer       self,
              GError       **error)
 {
   ReviewTaskData *data = task_data;
-  ClrReviewDecision decision = { data->status, data->reason, data->note, data->recipient };
+  ClrReviewDecision decision = { data->status, data->reason, data->note, data->recipient, data->change };
 
   if (data->previous != NULL)
     return GINT_TO_POINTER (clr_store_review_restore (self, data->previous, data->reviewer, error));
@@ -830,8 +867,9 @@ clr_store_review_decide_async (ClrStore            *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  clr_store_review_decide_many_async (self, &id, 1, status, reason, note, reviewer,
-                                      cancellable, callback, user_data);
+  ClrReviewDecision decision = { status, reason, note, NULL, FALSE };
+
+  clr_store_review_decide_full_async (self, &id, 1, &decision, reviewer, cancellable, callback, user_data);
 }
 
 void
@@ -846,7 +884,7 @@ clr_store_review_decide_many_async (ClrStore            *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  ClrReviewDecision decision = { status, reason, note, NULL };
+  ClrReviewDecision decision = { status, reason, note, NULL, FALSE };
 
   clr_store_review_decide_full_async (self, ids, n_ids, &decision, reviewer, cancellable, callback, user_data);
 }
@@ -884,6 +922,7 @@ clr_store_review_decide_full_async (ClrStore                *self,
   data->reason = decision->reason;
   data->note = g_strdup (decision->note);
   data->recipient = g_strdup (decision->recipient);
+  data->change = decision->change;
   data->reviewer = g_strdup (reviewer);
   run_decide_task (self, data, cancellable, callback, user_data);
 }

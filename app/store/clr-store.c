@@ -705,6 +705,14 @@ _clr_store_write_end (ClrStore  *self,
   return ok;
 }
 
+const char *
+_clr_store_get_user (ClrStore *self)
+{
+  g_assert (CLR_IS_STORE (self));
+
+  return g_get_user_name ();
+}
+
 char *
 _clr_store_now_iso (void)
 {
