@@ -574,6 +574,21 @@ test_undo (Fixture       *f,
   g_assert_false (clr_review_page_undo (f->page));
 }
 
+/* The Huawei party screened against the first list: the page shows its hit
+ * (an open item), whose id is returned. */
+static gint64
+show_huawei_hit (Fixture *f)
+{
+  gint64 id;
+
+  import_fixture (f->store, "csl-v1.csv");
+  clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", NULL, 0);
+  wait_loaded (f);
+  id = clr_review_page_get_shown_id (f->page);
+  g_assert_cmpint (id, !=, 0);
+  return id;
+}
+
 /* Escalate names who should decide; the store keeps it with the decision. */
 static void
 test_escalate_recipient (Fixture       *f,
@@ -585,11 +600,7 @@ test_escalate_recipient (Fixture       *f,
   AdwEntryRow *recipient;
   gint64 id;
 
-  import_fixture (f->store, "csl-v1.csv");
-  clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", NULL, 0);
-  wait_loaded (f);
-  id = clr_review_page_get_shown_id (f->page);
-  g_assert_cmpint (id, !=, 0);
+  id = show_huawei_hit (f);
 
   recipient = ADW_ENTRY_ROW (clr_gui_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW,
                                                       "Escalate to (name or team)"));
@@ -704,11 +715,7 @@ test_refused_when_decided_elsewhere (Fixture       *f,
   guint loaded;
   gint64 id;
 
-  import_fixture (f->store, "csl-v1.csv");
-  clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", NULL, 0);
-  wait_loaded (f);
-  id = clr_review_page_get_shown_id (f->page);
-  g_assert_cmpint (id, !=, 0);
+  id = show_huawei_hit (f);
   g_assert_true (button_shown (f, "review.not-a-match"));
   g_assert_false (button_shown (f, "review.change-decision"));
 

@@ -93,6 +93,29 @@ assert_chain_verifies (ClrStore *store)
   g_assert_cmpint (checked, >, 0);
 }
 
+/* Decides item @id with @decision off the calling thread and waits: through
+ * the simple clr_store_review_decide_async() unless it is a change. */
+static gboolean
+decide_async_wait (ClrStore                *store,
+                   gint64                   id,
+                   const ClrReviewDecision *decision,
+                   GError                 **error)
+{
+  ClrTestAsync wait = { g_main_loop_new (NULL, FALSE), NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+  gboolean ok;
+
+  if (decision->change)
+    clr_store_review_decide_full_async (store, &id, 1, decision, NULL, NULL, clr_test_async_ready, &wait);
+  else
+    clr_store_review_decide_async (store, id, decision->status, decision->reason, decision->note, NULL, NULL,
+                                   clr_test_async_ready, &wait);
+  result = clr_test_async_wait (&wait);
+  ok = clr_store_review_decide_finish (store, result, error);
+  g_main_loop_unref (wait.loop);
+  return ok;
+}
+
 /* Deciding a decided item again is refused and names who decided it, when
  * and what; the first decision stands; the trail has one decision. */
 static void
@@ -103,6 +126,7 @@ test_twice_refused (Fixture       *f,
   g_autoptr(ClrReviewItem) item = NULL;
   g_autoptr(GPtrArray) decides = NULL;
   g_autofree char *expected = NULL;
+  ClrReviewDecision escalate = { CLR_REVIEW_STATUS_ESCALATED, CLR_REVIEW_REASON_OTHER, NULL, NULL, FALSE };
 
   g_assert_true (clr_store_review_decide (f->t.store, f->ids[0], CLR_REVIEW_STATUS_NO_MATCH,
                                           CLR_REVIEW_REASON_DIFFERENT_ENTITY, "First look", NULL, &error));
@@ -123,18 +147,9 @@ test_twice_refused (Fixture       *f,
   g_clear_error (&error);
 
   /* the async variant is refused the same way */
-  {
-    ClrTestAsync wait = { g_main_loop_new (NULL, FALSE), NULL };
-    g_autoptr(GAsyncResult) result = NULL;
-
-    clr_store_review_decide_async (f->t.store, f->ids[0], CLR_REVIEW_STATUS_ESCALATED, CLR_REVIEW_REASON_OTHER,
-                                   NULL, NULL, NULL, clr_test_async_ready, &wait);
-    result = clr_test_async_wait (&wait);
-    g_assert_false (clr_store_review_decide_finish (f->t.store, result, &error));
-    g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_ALREADY_DECIDED);
-    g_clear_error (&error);
-    g_main_loop_unref (wait.loop);
-  }
+  g_assert_false (decide_async_wait (f->t.store, f->ids[0], &escalate, &error));
+  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_ALREADY_DECIDED);
+  g_clear_error (&error);
 
   g_clear_pointer (&item, clr_review_item_unref);
   item = clr_store_review_get (f->t.store, f->ids[0], &error);
@@ -188,17 +203,8 @@ test_change (Fixture       *f,
   g_assert_cmpstr (entry->user, ==, g_get_user_name ());
 
   /* the async variant carries the change too */
-  {
-    ClrTestAsync wait = { g_main_loop_new (NULL, FALSE), NULL };
-    g_autoptr(GAsyncResult) result = NULL;
-
-    clr_store_review_decide_full_async (f->t.store, &f->ids[1], 1, &escalate, NULL, NULL,
-                                        clr_test_async_ready, &wait);
-    result = clr_test_async_wait (&wait);
-    g_assert_true (clr_store_review_decide_finish (f->t.store, result, &error));
-    g_assert_no_error (error);
-    g_main_loop_unref (wait.loop);
-  }
+  g_assert_true (decide_async_wait (f->t.store, f->ids[1], &escalate, &error));
+  g_assert_no_error (error);
   g_clear_pointer (&item, clr_review_item_unref);
   item = clr_store_review_get (f->t.store, f->ids[1], &error);
   g_assert_cmpint (item->status, ==, CLR_REVIEW_STATUS_ESCALATED);
