@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include "clr-test.h"
@@ -225,8 +226,16 @@ clr_test_main (int                *argc,
                const char         *reviewer,
                const ClrTestTable *table)
 {
+  const char *server = g_getenv ("CLEARANCE_TEST_PG");
+
   if (reviewer != NULL)
     g_setenv ("CLEARANCE_REVIEWER", reviewer, TRUE);
+  if (!clr_test_engine_is_sqlite () && (server == NULL || *server == '\0'))
+    {
+      /* TAP: the whole program is skipped. */
+      g_print ("1..0 # SKIP no PostgreSQL test server: set CLEARANCE_TEST_PG (tests/pg/clr-pg-run.sh does)\n");
+      return 0;
+    }
   g_test_init (argc, argv, NULL);
   if (table->nonfatal)
     g_test_set_nonfatal_assertions ();
@@ -251,12 +260,154 @@ clr_test_find_by_string (GPtrArray  *array,
   return NULL;
 }
 
+/* A connection to @location (a postgresql:// address), asserted. */
+static PGconn *
+pg_connect (const char *location)
+{
+  PGconn *conn = PQconnectdb (location);
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("cannot connect to the test PostgreSQL server: %s", PQerrorMessage (conn));
+  return conn;
+}
+
+/* Runs @sql over a connection of its own to @location; the result (which
+ * must have @expected status), for PQclear(). */
+static PGresult *
+pg_run (const char     *location,
+        const char     *sql,
+        ExecStatusType  expected)
+{
+  PGconn *conn = pg_connect (location);
+  PGresult *result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != expected)
+    g_error ("%s: %s", sql, PQerrorMessage (conn));
+  PQfinish (conn);
+  return result;
+}
+
+/* @server with the database @name in place of its own. */
+static char *
+pg_location (const char *server,
+             const char *name)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strconcat ("/", name, NULL);
+
+  uri = g_uri_parse (server, G_URI_FLAGS_ENCODED, &error);
+  g_assert_no_error (error);
+  return g_uri_join (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri), g_uri_get_userinfo (uri),
+                     g_uri_get_host (uri), g_uri_get_port (uri), path, g_uri_get_query (uri), NULL);
+}
+
+const char *
+clr_test_engine (void)
+{
+  const char *engine = g_getenv ("CLEARANCE_TEST_ENGINE");
+
+  return engine != NULL && *engine != '\0' ? engine : "sqlite";
+}
+
+gboolean
+clr_test_engine_is_sqlite (void)
+{
+  return g_strcmp0 (clr_test_engine (), "sqlite") == 0;
+}
+
+char *
+clr_test_pg_database_new (void)
+{
+  static guint counter;
+  const char *server = g_getenv ("CLEARANCE_TEST_PG");
+  g_autofree char *name = NULL;
+  g_autofree char *sql = NULL;
+
+  if (server == NULL || *server == '\0')
+    {
+      g_test_skip ("no PostgreSQL test server: set CLEARANCE_TEST_PG (tests/pg/clr-pg-run.sh does)");
+      return NULL;
+    }
+
+  name = g_strdup_printf ("clr_test_%d_%u_%u", (int) getpid (), counter++, g_random_int_range (0, 1000000));
+  sql = g_strdup_printf ("CREATE DATABASE %s", name);
+  PQclear (pg_run (server, sql, PGRES_COMMAND_OK));
+  return pg_location (server, name);
+}
+
+void
+clr_test_pg_database_drop (const char *location)
+{
+  const char *server = g_getenv ("CLEARANCE_TEST_PG");
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *sql = NULL;
+
+  if (location == NULL || server == NULL)
+    return;
+  uri = g_uri_parse (location, G_URI_FLAGS_ENCODED, NULL);
+  g_assert_nonnull (uri);
+  sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", g_uri_get_path (uri) + 1);
+  PQclear (pg_run (server, sql, PGRES_COMMAND_OK));
+}
+
+char *
+clr_test_database_as (const char *location,
+                      const char *user)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_auto(GStrv) params = NULL;
+  g_autofree char *sql = NULL;
+
+  if (!g_str_has_prefix (location, "postgresql://"))
+    return g_strdup (location);
+
+  sql = g_strdup_printf ("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN "
+                         "CREATE ROLE %s LOGIN SUPERUSER; END IF; END $$", user, user);
+  PQclear (pg_run (location, sql, PGRES_COMMAND_OK));
+
+  uri = g_uri_parse (location, G_URI_FLAGS_ENCODED, NULL);
+  g_assert_nonnull (uri);
+  params = g_strsplit (g_uri_get_query (uri) != NULL ? g_uri_get_query (uri) : "", "&", -1);
+  for (guint i = 0; params[i] != NULL; i++)
+    if (*params[i] != '\0' && !g_str_has_prefix (params[i], "user="))
+      g_string_append_printf (query, "%s&", params[i]);
+  g_string_append_printf (query, "user=%s", user);
+  return g_uri_join (G_URI_FLAGS_ENCODED, g_uri_get_scheme (uri), NULL, g_uri_get_host (uri),
+                     g_uri_get_port (uri), g_uri_get_path (uri), query->str, NULL);
+}
+
+char *
+clr_test_database_new (const char *engine,
+                       const char *dir,
+                       const char *name)
+{
+  if (g_strcmp0 (engine, "postgresql") == 0)
+    return clr_test_pg_database_new ();
+  g_assert_cmpstr (engine, ==, "sqlite");
+  return g_build_filename (dir, name, NULL);
+}
+
+void
+clr_test_database_drop (const char *location)
+{
+  if (location != NULL && g_str_has_prefix (location, "postgresql://"))
+    clr_test_pg_database_drop (location);
+}
+
 void
 clr_test_sql_exec (const char *path,
                    const char *sql)
 {
   sqlite3 *db = NULL;
   char *message = NULL;
+
+  if (g_str_has_prefix (path, "postgresql://"))
+    {
+      PQclear (pg_run (path, sql, PGRES_COMMAND_OK));
+      return;
+    }
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 5000);
@@ -272,6 +423,16 @@ clr_test_sql_int64 (const char *path,
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 n;
+
+  if (g_str_has_prefix (path, "postgresql://"))
+    {
+      PGresult *result = pg_run (path, sql, PGRES_TUPLES_OK);
+
+      g_assert_cmpint (PQntuples (result), >, 0);
+      n = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+      PQclear (result);
+      return n;
+    }
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);

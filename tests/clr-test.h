@@ -38,13 +38,41 @@ extern const char * const clr_test_end_use_questions[];
  * meaning such documents had before unanswered questions became missing facts. */
 void      clr_test_answer_end_use_no (JsonNode *shipment);
 
-/* Runs @sql on the database file @path over a connection of its own (as
- * another process would, waiting up to 5 s for its lock); the test fails with
- * SQLite's message when it does not succeed. */
+/* The engine the store-level tests run on: $CLEARANCE_TEST_ENGINE,
+ * "sqlite" (the default) or "postgresql" (meson runs the store, review and
+ * audit suites once per engine). */
+const char *clr_test_engine         (void);
+/* TRUE when the tests run on SQLite files: tests of what only a file has
+ * (its WAL, its permissions, damaged bytes) skip themselves otherwise. */
+gboolean  clr_test_engine_is_sqlite (void);
+
+/* A new, empty database on the test PostgreSQL server: its libpq address
+ * (postgresql://…). The server is $CLEARANCE_TEST_PG, the address of its
+ * maintenance database (tests/pg/clr-pg-run.sh and .ci/run set it); without
+ * it the test is skipped and NULL returned. Drop it with
+ * clr_test_pg_database_drop(). */
+char     *clr_test_pg_database_new  (void);
+void      clr_test_pg_database_drop (const char *location);
+/* @location as user @user would open it: on PostgreSQL the address with
+ * that login role (made, with the test server's rights, if missing); an
+ * SQLite path as it is (set the user with clr_store_set_local_user()). */
+char     *clr_test_database_as      (const char *location,
+                                     const char *user);
+/* A new database for a test that runs on @engine ("sqlite": @dir/@name;
+ * "postgresql": clr_test_pg_database_new()); NULL when skipped. */
+char     *clr_test_database_new     (const char *engine,
+                                     const char *dir,
+                                     const char *name);
+void      clr_test_database_drop    (const char *location);
+
+/* Runs @sql on the database @path (an SQLite file, or a postgresql://
+ * address) over a connection of its own (as another process would, waiting
+ * up to 5 s for its lock); the test fails with the database's message when
+ * it does not succeed. */
 void      clr_test_sql_exec  (const char *path,
                               const char *sql);
-/* The first column of the first row @sql returns from the database file
- * @path, over a connection of its own; asserts there is a row. */
+/* The first column of the first row @sql returns from the database @path
+ * (as above), over a connection of its own; asserts there is a row. */
 gint64    clr_test_sql_int64 (const char *path,
                               const char *sql);
 

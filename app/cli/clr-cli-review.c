@@ -24,6 +24,7 @@ print_review_usage (void)
   g_printerr ("%s\n", _("       clearance-cli [--db PATH] review show ID [--json]"));
   g_printerr ("%s\n", _("       clearance-cli [--db PATH] review decide ID --match|--no-match|--escalate "
                         "--reason CODE [--note TEXT] [--reviewer NAME] [--family] [--change]"));
+  g_printerr ("%s\n", _("       clearance-cli [--db PATH] review claim ID [--minutes N] | review release ID"));
   g_printerr ("%s\n", _("Reason codes: different-entity, different-country, different-address, "
                         "name-coincidence, confirmed-by-documents, other"));
 }
@@ -364,6 +365,8 @@ clr_cli_cmd_review (ClrCliContext  *ctx,
     { "list", review_list },
     { "show", review_show },
     { "decide", review_decide },
+    { "claim", clr_cli_review_claim },
+    { "release", clr_cli_review_release },
     { NULL, NULL }
   };
   int exit_code = clr_cli_run_subcommand (ctx, argc, argv, subcommands, print_review_usage);

@@ -39,6 +39,7 @@ static const ClrCliCommand commands[] = {
   { "case", clr_cli_cmd_case, N_("List, show, import, export, duplicate and archive saved cases") },
   { "screen", clr_cli_cmd_screen, N_("Screen a name (or a CSV of names) against the loaded lists") },
   { "evaluate", clr_cli_cmd_evaluate, N_("Determine whether a shipment can go: verdict, findings and citations") },
+  { "db", clr_cli_cmd_db, N_("Copy this database into a team database (PostgreSQL)") },
   { "bench", clr_cli_cmd_bench, N_("Measure import, index build and screening speed") },
 };
 

@@ -144,6 +144,10 @@ int clr_cli_cmd_case (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_screen (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_bench (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_cmd_evaluate (ClrCliContext *ctx, int argc, char **argv);
+int clr_cli_cmd_db (ClrCliContext *ctx, int argc, char **argv);
+/* review claim / review release (clr-cli-review-claim.c) */
+int clr_cli_review_claim (ClrCliContext *ctx, int argc, char **argv);
+int clr_cli_review_release (ClrCliContext *ctx, int argc, char **argv);
 
 /* screen --batch: reads FILE, screens every row on @jobs threads, records
  * the hits in the review queue (one transaction) and prints them to @out.

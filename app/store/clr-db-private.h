@@ -25,6 +25,7 @@ typedef struct
   int          (*get_schema_version) (ClrDb *db);
   gboolean     (*set_schema_version) (ClrDb *db, int version);
   gboolean     (*check_integrity)    (ClrDb *db, char **problem);
+  gboolean     (*sync_id_sequence)   (ClrDb *db, const char *table);
 
   void         (*bind_text)          (ClrDbStmt *stmt, int index, const char *value);
   void         (*bind_int64)         (ClrDbStmt *stmt, int index, gint64 value);
@@ -35,6 +36,9 @@ typedef struct
   gint64       (*column_int64)       (ClrDbStmt *stmt, int column);
   double       (*column_double)      (ClrDbStmt *stmt, int column);
   gboolean     (*column_is_null)     (ClrDbStmt *stmt, int column);
+  int          (*column_count)       (ClrDbStmt *stmt);
+  const char  *(*column_name)        (ClrDbStmt *stmt, int column);
+  ClrDbColumnKind (*column_kind)     (ClrDbStmt *stmt, int column);
   void         (*reset)              (ClrDbStmt *stmt);
   void         (*clear_bindings)     (ClrDbStmt *stmt);
   void         (*stmt_free)          (ClrDbStmt *stmt);

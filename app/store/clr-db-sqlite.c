@@ -180,6 +180,15 @@ sqlite_check_integrity (ClrDb  *db,
   return ok;
 }
 
+static gboolean
+sqlite_sync_id_sequence (ClrDb      *db,
+                         const char *table)
+{
+  /* An explicit rowid above the others moves SQLite's next id (and
+   * sqlite_sequence, for AUTOINCREMENT tables) by itself. */
+  return TRUE;
+}
+
 static void
 sqlite_bind_text (ClrDbStmt  *stmt,
                   int         index,
@@ -255,6 +264,36 @@ sqlite_column_is_null (ClrDbStmt *stmt,
   return sqlite3_column_type (STMT (stmt), column) == SQLITE_NULL;
 }
 
+static int
+sqlite_column_count (ClrDbStmt *stmt)
+{
+  return sqlite3_column_count (STMT (stmt));
+}
+
+static const char *
+sqlite_column_name (ClrDbStmt *stmt,
+                    int        column)
+{
+  return sqlite3_column_name (STMT (stmt), column);
+}
+
+static ClrDbColumnKind
+sqlite_column_kind (ClrDbStmt *stmt,
+                    int        column)
+{
+  switch (sqlite3_column_type (STMT (stmt), column))
+    {
+    case SQLITE_INTEGER:
+      return CLR_DB_COLUMN_INTEGER;
+    case SQLITE_FLOAT:
+      return CLR_DB_COLUMN_FLOAT;
+    case SQLITE_NULL:
+      return CLR_DB_COLUMN_NULL;
+    default:
+      return CLR_DB_COLUMN_TEXT;
+    }
+}
+
 static void
 sqlite_reset (ClrDbStmt *stmt)
 {
@@ -285,6 +324,7 @@ static const ClrDbEngineFuncs sqlite_funcs = {
   .get_schema_version = sqlite_get_schema_version,
   .set_schema_version = sqlite_set_schema_version,
   .check_integrity = sqlite_check_integrity,
+  .sync_id_sequence = sqlite_sync_id_sequence,
   .bind_text = sqlite_bind_text,
   .bind_int64 = sqlite_bind_int64,
   .bind_double = sqlite_bind_double,
@@ -294,6 +334,9 @@ static const ClrDbEngineFuncs sqlite_funcs = {
   .column_int64 = sqlite_column_int64,
   .column_double = sqlite_column_double,
   .column_is_null = sqlite_column_is_null,
+  .column_count = sqlite_column_count,
+  .column_name = sqlite_column_name,
+  .column_kind = sqlite_column_kind,
   .reset = sqlite_reset,
   .clear_bindings = sqlite_clear_bindings,
   .stmt_free = sqlite_stmt_free,

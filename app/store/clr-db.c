@@ -175,6 +175,24 @@ clr_db_rollback (ClrDb *db)
     _clr_db_set_failure (db, failure, message);
 }
 
+gboolean
+clr_db_notify (ClrDb      *db,
+               const char *channel,
+               const char *payload)
+{
+  g_autoptr(ClrDbStmt) stmt = NULL;
+
+  if (db->funcs->engine != CLR_DB_ENGINE_POSTGRESQL)
+    return TRUE;
+
+  stmt = db->funcs->prepare (db, "SELECT pg_notify (?1, ?2)");
+  if (stmt == NULL)
+    return FALSE;
+  clr_db_stmt_bind_text (stmt, 1, channel);
+  clr_db_stmt_bind_text (stmt, 2, payload);
+  return clr_db_stmt_step (stmt) == CLR_DB_STEP_ROW;
+}
+
 int
 clr_db_get_schema_version (ClrDb *db)
 {
@@ -194,6 +212,13 @@ clr_db_check_integrity (ClrDb  *db,
 {
   *problem = NULL;
   return db->funcs->check_integrity (db, problem);
+}
+
+gboolean
+clr_db_sync_id_sequence (ClrDb      *db,
+                         const char *table)
+{
+  return db->funcs->sync_id_sequence (db, table);
 }
 
 const char *
@@ -265,6 +290,26 @@ clr_db_stmt_column_is_null (ClrDbStmt *stmt,
                             int        column)
 {
   return stmt->db->funcs->column_is_null (stmt, column);
+}
+
+int
+clr_db_stmt_column_count (ClrDbStmt *stmt)
+{
+  return stmt->db->funcs->column_count (stmt);
+}
+
+const char *
+clr_db_stmt_column_name (ClrDbStmt *stmt,
+                         int        column)
+{
+  return stmt->db->funcs->column_name (stmt, column);
+}
+
+ClrDbColumnKind
+clr_db_stmt_column_kind (ClrDbStmt *stmt,
+                         int        column)
+{
+  return stmt->db->funcs->column_kind (stmt, column);
 }
 
 void

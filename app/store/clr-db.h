@@ -49,6 +49,15 @@ typedef enum
   CLR_DB_STEP_ERROR, /* it failed: see clr_db_get_failure() */
 } ClrDbStep;
 
+/* What a column of the current row holds. */
+typedef enum
+{
+  CLR_DB_COLUMN_NULL,
+  CLR_DB_COLUMN_INTEGER,
+  CLR_DB_COLUMN_FLOAT,
+  CLR_DB_COLUMN_TEXT,
+} ClrDbColumnKind;
+
 typedef struct _ClrDb     ClrDb;
 typedef struct _ClrDbStmt ClrDbStmt;
 
@@ -103,6 +112,11 @@ int           clr_db_get_schema_version   (ClrDb       *db);
 /* Sets it, inside the migration's transaction. */
 gboolean      clr_db_set_schema_version   (ClrDb       *db,
                                            int          version);
+/* After rows with explicit ids were inserted into @table (a copy): the
+ * next id the database gives is above them (PostgreSQL's identity
+ * sequence; SQLite needs nothing). */
+gboolean      clr_db_sync_id_sequence     (ClrDb       *db,
+                                           const char  *table);
 /* A quick structural check: FALSE with *@problem set (free it) when the
  * database is damaged; TRUE where the engine checks itself (PostgreSQL). */
 gboolean      clr_db_check_integrity      (ClrDb       *db,
@@ -133,12 +147,46 @@ double        clr_db_stmt_column_double   (ClrDbStmt   *stmt,
                                            int          column);
 gboolean      clr_db_stmt_column_is_null  (ClrDbStmt   *stmt,
                                            int          column);
+/* How many columns the statement's rows have, their names and what the
+ * current row's column holds; valid once a step returned a row. */
+int           clr_db_stmt_column_count    (ClrDbStmt   *stmt);
+const char   *clr_db_stmt_column_name     (ClrDbStmt   *stmt,
+                                           int          column);
+ClrDbColumnKind clr_db_stmt_column_kind   (ClrDbStmt   *stmt,
+                                           int          column);
 /* Makes @stmt ready to run again; the bindings are kept. */
 void          clr_db_stmt_reset           (ClrDbStmt   *stmt);
 void          clr_db_stmt_clear_bindings  (ClrDbStmt   *stmt);
 void          clr_db_stmt_free            (ClrDbStmt   *stmt);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClrDbStmt, clr_db_stmt_free)
+
+/* Announces @payload on @channel to every connection that watches it,
+ * when the open transaction commits (PostgreSQL NOTIFY). On SQLite there is
+ * nobody to tell: TRUE and nothing happens. */
+gboolean      clr_db_notify               (ClrDb       *db,
+                                           const char  *channel,
+                                           const char  *payload);
+
+/* Watching a server for announcements: a connection of its own that
+ * listens on @channel; @func gets each payload in the thread of @context
+ * (its socket is watched there, nothing polls). When the connection
+ * drops, it reconnects every few seconds. NULL for an SQLite location
+ * (nothing to watch) or with @error set when the server cannot be
+ * reached. */
+typedef void (*ClrDbNotifyFunc) (const char *payload,
+                                 gpointer    user_data);
+typedef struct _ClrDbWatch ClrDbWatch;
+
+ClrDbWatch   *clr_db_watch_new            (const char      *location,
+                                           const char      *channel,
+                                           GMainContext    *context,
+                                           ClrDbNotifyFunc  func,
+                                           gpointer         user_data,
+                                           GError         **error);
+void          clr_db_watch_free           (ClrDbWatch      *watch);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClrDbWatch, clr_db_watch_free)
 
 /* For the SQLite engine only (NULL otherwise): the connection, for the
  * store's WAL safeguards in clr-store.c. */

@@ -239,6 +239,9 @@ clr_store_audit_append_unlocked (ClrStore    *self,
     g_autofree char *description = g_strdup_printf ("%s %s %s (%s)", action, subject_type,
                                                      subject_id, at);
     _clr_store_note_action (self, description);
+    /* A decision is announced with its outcome (_clr_store_note_review_decided). */
+    if (g_strcmp0 (action, CLR_AUDIT_REVIEW_DECIDE) != 0)
+      _clr_store_note_change (self, action, case_id, subject_id, NULL);
   }
 
   if (!_clr_store_step_done (self, insert, _("Writing the audit trail"), error))

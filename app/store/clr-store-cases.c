@@ -167,6 +167,16 @@ case_exists (ClrStore  *self,
 /* ---- synchronous API ---- */
 
 /* The INSERT of a new case; the caller holds the lock. */
+/* Tells the other programs on a team database that case @id was saved. */
+static void
+announce_case_saved (ClrStore *self,
+                     gint64    id)
+{
+  g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  _clr_store_note_change (self, "case.save", id, subject, NULL);
+}
+
 static gint64
 create_case_unlocked (ClrStore  *self,
                       JsonNode  *shipment,
@@ -202,6 +212,8 @@ create_case_unlocked (ClrStore  *self,
       clr_db_stmt_bind_text (stmt, 7, now);
       id = _clr_store_step_returning_id (self, stmt, _("Saving a new case"), error);
     }
+  if (id > 0)
+    announce_case_saved (self, id);
 
   return id;
 }
@@ -244,7 +256,7 @@ clr_store_save_case (ClrStore  *self,
   stmt = _clr_store_prepare (self,
                              "UPDATE cases SET shipment = ?1, reference = ?2, destination = ?3, "
                              "ship_date = ?4, party_names = ?5, updated_at = ?6, revision = revision + 1 "
-                             "WHERE id = ?7 AND shipment IS NOT ?1", error);
+                             "WHERE id = ?7 AND shipment IS DISTINCT FROM ?1", error);
   if (stmt != NULL)
     {
       clr_db_stmt_bind_text (stmt, 1, summary.text);
@@ -257,7 +269,10 @@ clr_store_save_case (ClrStore  *self,
       if (clr_db_stmt_step (stmt) != CLR_DB_STEP_DONE)
         _clr_store_set_error (self, error, _("Saving a case"));
       else if (clr_db_changes (_clr_store_get_db (self)) > 0)
-        ok = TRUE;
+        {
+          announce_case_saved (self, id);
+          ok = TRUE;
+        }
       else
         ok = case_exists (self, id, error);
     }

@@ -110,6 +110,34 @@ void          _clr_store_note_review_decided (ClrStore   *self,
                                               gint64      review_id,
                                               const char *decision);
 
+/* The channel a team server's stores announce their changes on. */
+#define CLR_STORE_CHANNEL "clearance"
+
+/* Records, inside a write transaction, a change that other programs using
+ * the same team database should hear about: @action (an audit action or
+ * "case.save"), the case (0 for none), the subject and, for a review
+ * decision, the decision. Announced when the transaction commits; nothing
+ * on SQLite. */
+void          _clr_store_note_change (ClrStore   *self,
+                                      const char *action,
+                                      gint64      case_id,
+                                      const char *subject,
+                                      const char *decision);
+/* clr-store-announce.c: an announcement's text (JSON), and this store's
+ * name in them, its watch and the context its signals go to. */
+char         *_clr_store_change_to_payload (const char *from,
+                                            const char *action,
+                                            gint64      case_id,
+                                            const char *subject,
+                                            const char *decision);
+const char   *_clr_store_get_instance_id   (ClrStore   *self);
+ClrDbWatch  **_clr_store_get_watch_slot    (ClrStore   *self);
+GMainContext *_clr_store_get_owner_context (ClrStore   *self);
+
+/* The user recorded with decisions, claims and audit entries: the OS user
+ * name for a file; the role the session logged in as on a server. */
+const char   *_clr_store_get_user   (ClrStore      *self);
+
 /* Sets @error from the connection's last error, prefixed with @what. */
 void          _clr_store_set_error  (ClrStore      *self,
                                      GError       **error,
@@ -215,11 +243,6 @@ gboolean      _clr_store_check_not_newer (ClrStore  *self,
 gboolean      _clr_store_migrate    (ClrStore  *self,
                                      int       *schema_version,
                                      GError   **error);
-
-/* Who writes through @self, as every decision and audit entry records it
- * beside the display name: the OS user name (g_get_user_name()) today.
- * The one place the store asks for it. */
-const char   *_clr_store_get_user   (ClrStore  *self);
 
 /* Current UTC time as ISO 8601 ("2026-11-28T15:18:44Z"). */
 char         *_clr_store_now_iso    (void);

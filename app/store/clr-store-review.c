@@ -21,6 +21,7 @@
 #include "clr-store-private.h"
 #include "clr-store-task.h"
 #include "clr-store-review.h"
+#include "clr-store-review-claim.h"
 #include "clr-store-review-private.h"
 
 /* ---- reading items ---- */
@@ -321,6 +322,9 @@ decide_unlocked (ClrStore         *self,
       set_already_decided (error, item);
       return FALSE;
     }
+  /* Another reviewer working on it keeps it; a decision ends its claim. */
+  if (!_clr_store_review_check_and_end_claim (self, id, error))
+    return FALSE;
 
   before = decision_json (item->status, item->reason, item->note, item->content_hash);
   after = decision_json (status, reason, note, item->content_hash);

@@ -184,10 +184,19 @@ clr_store_load_rule_pack (ClrStore  *self,
           _clr_store_unlock (self);
           return NULL;
         }
-      if (!store_pack (self, bundled, data, length, "bundled", error) || !_clr_store_commit (self, error))
+      if (!store_pack (self, bundled, data, length, "bundled", &local_error) ||
+          !_clr_store_commit (self, &local_error))
         {
           _clr_store_rollback (self);
           _clr_store_unlock (self);
+          /* A team database whose role may not install packs (a reviewer):
+           * the bundled pack serves until an administrator's program stores it. */
+          if (g_error_matches (local_error, CLR_STORE_ERROR, CLR_STORE_ERROR_READ_ONLY))
+            {
+              cache_pack (self, bundled);
+              return g_steal_pointer (&bundled);
+            }
+          g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
       _clr_store_unlock (self);

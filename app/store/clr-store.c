@@ -17,6 +17,7 @@
 
 #include <sqlite3.h>
 
+#include "clr-store-audit.h"
 #include "clr-store-json-private.h"
 #include "clr-store-private.h"
 #include "clr-store-task.h"
@@ -27,6 +28,7 @@ struct _ClrStore
 
   char    *path;
   char    *display_path;        /* @path as shown: a server address without its password */
+  char    *user;                /* on a server, the role the session logged in as */
   ClrDb   *db;
   GMutex   mutex;
   int      schema_version;
@@ -46,6 +48,13 @@ struct _ClrStore
   GMainContext *owner_context;
   GPtrArray    *pending_decisions;    /* Decided, in the open transaction */
   GPtrArray    *committed_decisions;  /* … committed, emitted at unlock */
+
+  /* A team server: what the open transaction announces when it commits
+   * (clr-store-announce.c), this store's name in the announcements, and
+   * the watch that hears the others'. */
+  GPtrArray    *pending_changes;
+  char         *instance_id;
+  ClrDbWatch   *watch;
 };
 
 G_DEFINE_FINAL_TYPE (ClrStore, clr_store, G_TYPE_OBJECT)
@@ -63,6 +72,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   SIGNAL_DATABASE_REPLACED,
   SIGNAL_REVIEW_DECIDED,
+  SIGNAL_EXTERNAL_CHANGE,
   N_SIGNALS
 };
 
@@ -149,8 +159,12 @@ clr_store_finalize (GObject *object)
   self->db = NULL;
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->display_path, g_free);
+  g_clear_pointer (&self->user, g_free);
   g_clear_pointer (&self->pending_actions, g_ptr_array_unref);
   g_clear_pointer (&self->committed_actions, g_ptr_array_unref);
+  g_clear_pointer (&self->watch, clr_db_watch_free);
+  g_clear_pointer (&self->pending_changes, g_ptr_array_unref);
+  g_clear_pointer (&self->instance_id, g_free);
   g_clear_pointer (&self->pending_decisions, g_ptr_array_unref);
   g_clear_pointer (&self->committed_decisions, g_ptr_array_unref);
   g_clear_pointer (&self->owner_context, g_main_context_unref);
@@ -244,6 +258,23 @@ clr_store_class_init (ClrStoreClass *klass)
   signals[SIGNAL_REVIEW_DECIDED] =
     g_signal_new ("review-decided", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_STRING);
+
+  /**
+   * ClrStore::external-change:
+   * @action: what was done: an audit action ("review.decide",
+   *   "review.reopen", "case.evaluate", "list.import", "rules.import",
+   *   "lists.rescreen") or "case.save"
+   * @case_id: the case it concerns, or 0
+   * @subject: what it was done to (a review item's or case's id, a list source…)
+   *
+   * Another program changed the team database this store watches (see
+   * clr_store_watch()); emitted in the thread that made the store, within a
+   * moment of the other program's commit. A review decision is also emitted
+   * as ::review-decided.
+   */
+  signals[SIGNAL_EXTERNAL_CHANGE] =
+    g_signal_new ("external-change", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_STRING);
 }
 
 static void
@@ -254,6 +285,8 @@ clr_store_init (ClrStore *self)
   self->committed_actions = g_ptr_array_new_with_free_func (g_free);
   self->pending_decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) decided_free);
   self->committed_decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) decided_free);
+  self->pending_changes = g_ptr_array_new_with_free_func (g_free);
+  self->instance_id = g_uuid_string_random ();
   self->owner_thread = g_thread_ref (g_thread_self ());
   self->owner_context = g_main_context_ref_thread_default ();
 }
@@ -286,6 +319,49 @@ clr_store_get_path (ClrStore *self)
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
   return self->path;
+}
+
+const char *
+_clr_store_get_user (ClrStore *self)
+{
+  const char *env = g_getenv ("CLEARANCE_USER");
+
+  if (self->user != NULL)
+    return self->user;
+  return env != NULL && *env != '\0' ? env : g_get_user_name ();
+}
+
+gboolean
+clr_store_set_local_user (ClrStore   *self,
+                          const char *user)
+{
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+
+  if (clr_store_is_server (self))
+    return FALSE;
+  g_free (self->user);
+  self->user = g_strdup (user);
+  return TRUE;
+}
+
+/* On a server, the user is who logged in (session_user: a session that
+ * acts as a group role with SET ROLE is still its person). */
+static gboolean
+read_server_user (ClrStore  *self,
+                  GError   **error)
+{
+  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, "SELECT session_user", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (clr_db_stmt_step (stmt) != CLR_DB_STEP_ROW)
+    {
+      _clr_store_set_error (self, error, _("Opening the database"));
+      return FALSE;
+    }
+  g_free (self->user);
+  self->user = g_strdup (clr_db_stmt_column_text (stmt, 0));
+  return TRUE;
 }
 
 const char *
@@ -450,6 +526,7 @@ _clr_store_unlock (ClrStore *self)
     }
   g_ptr_array_set_size (self->pending_actions, 0);
   g_ptr_array_set_size (self->pending_decisions, 0);
+  g_ptr_array_set_size (self->pending_changes, 0);
   if (self->committed_decisions->len > 0)
     {
       decisions = g_steal_pointer (&self->committed_decisions);
@@ -463,6 +540,12 @@ _clr_store_unlock (ClrStore *self)
     dispatch_decisions (self, decisions);
 }
 
+GMainContext *
+_clr_store_get_owner_context (ClrStore *self)
+{
+  return self->owner_context;
+}
+
 void
 _clr_store_note_review_decided (ClrStore   *self,
                                 gint64      case_id,
@@ -470,11 +553,48 @@ _clr_store_note_review_decided (ClrStore   *self,
                                 const char *decision)
 {
   Decided *decided = g_new0 (Decided, 1);
+  g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, review_id);
+
+  _clr_store_note_change (self, CLR_AUDIT_REVIEW_DECIDE, case_id, subject, decision);
 
   decided->case_id = case_id;
   decided->review_id = review_id;
   decided->decision = g_strdup (decision);
   g_ptr_array_add (self->pending_decisions, decided);
+}
+
+void
+_clr_store_note_change (ClrStore   *self,
+                        const char *action,
+                        gint64      case_id,
+                        const char *subject,
+                        const char *decision)
+{
+  g_autofree char *payload = NULL;
+
+  if (self->db == NULL || clr_db_get_engine (self->db) != CLR_DB_ENGINE_POSTGRESQL)
+    return;
+  payload = _clr_store_change_to_payload (self->instance_id, action, case_id, subject, decision);
+  /* A write of one statement (a case's autosave) has committed already. */
+  if (!clr_db_in_transaction (self->db))
+    {
+      if (!clr_db_notify (self->db, CLR_STORE_CHANNEL, payload))
+        g_warning ("Announcing a change to the team failed: %s", clr_db_get_message (self->db));
+      return;
+    }
+  g_ptr_array_add (self->pending_changes, g_steal_pointer (&payload));
+}
+
+const char *
+_clr_store_get_instance_id (ClrStore *self)
+{
+  return self->instance_id;
+}
+
+ClrDbWatch **
+_clr_store_get_watch_slot (ClrStore *self)
+{
+  return &self->watch;
 }
 
 void
@@ -593,6 +713,13 @@ gboolean
 _clr_store_commit (ClrStore  *self,
                    GError   **error)
 {
+  for (guint i = 0; i < self->pending_changes->len; i++)
+    if (!clr_db_notify (self->db, CLR_STORE_CHANNEL, g_ptr_array_index (self->pending_changes, i)))
+      {
+        _clr_store_set_error (self, error, _("Announcing the change to the team"));
+        return FALSE;
+      }
+  g_ptr_array_set_size (self->pending_changes, 0);
   if (!clr_db_commit (self->db))
     {
       _clr_store_set_error (self, error, "SQL");
@@ -607,6 +734,7 @@ void
 _clr_store_rollback (ClrStore *self)
 {
   g_ptr_array_set_size (self->pending_decisions, 0);
+  g_ptr_array_set_size (self->pending_changes, 0);
   clr_db_rollback (self->db);
 }
 
@@ -705,14 +833,6 @@ _clr_store_write_end (ClrStore  *self,
   return ok;
 }
 
-const char *
-_clr_store_get_user (ClrStore *self)
-{
-  g_assert (CLR_IS_STORE (self));
-
-  return g_get_user_name ();
-}
-
 char *
 _clr_store_now_iso (void)
 {
@@ -762,6 +882,9 @@ open_unlocked (ClrStore  *self,
       _clr_store_set_error (self, error, _("Opening the database"));
       goto fail;
     }
+
+  if (server && !read_server_user (self, error))
+    goto fail;
 
   /* quick_check first: on a file that is not SQLite, even PRAGMA
    * journal_mode fails, and the user must be told what is wrong. */

@@ -25,6 +25,7 @@ typedef enum
   CLR_STORE_ERROR_SANITY,         /* a guard refused the change (e.g. a list shrinking by > 20 %) */
   CLR_STORE_ERROR_BUSY,           /* another connection kept the write lock past the busy wait */
   CLR_STORE_ERROR_READ_ONLY,      /* the database file cannot be written: opened read-only */
+  CLR_STORE_ERROR_CLAIMED,        /* another reviewer holds a claim on the review item */
   CLR_STORE_ERROR_ALREADY_DECIDED, /* a review item was decided by someone: not changed without an explicit change */
 } ClrStoreError;
 
@@ -58,6 +59,18 @@ const char   *clr_store_get_path              (ClrStore             *self);
 const char   *clr_store_get_display_path      (ClrStore             *self);
 /* TRUE when the store is a PostgreSQL server (a team database). */
 gboolean      clr_store_is_server             (ClrStore             *self);
+/* The user recorded with decisions, claims and audit entries. On a team
+ * server it is always the role the session logged in as; for a file it is
+ * $CLEARANCE_USER, else the OS user name, or what this sets (NULL: back to
+ * that default). FALSE, and nothing changes, on a server. */
+gboolean      clr_store_set_local_user        (ClrStore             *self,
+                                               const char           *user);
+/* On a team database: hear the changes other programs commit, as
+ * ::external-change (and ::review-decided) in the thread that made the
+ * store. Nothing to do (TRUE) for a file. FALSE with @error when the server
+ * cannot be reached. */
+gboolean      clr_store_watch                 (ClrStore             *self,
+                                               GError              **error);
 int           clr_store_get_schema_version    (ClrStore             *self);
 int           clr_store_get_latest_schema_version (void);
 

@@ -13,7 +13,7 @@ void
 clr_store_test_make_dir (ClrStoreTest *t)
 {
   t->dir = clr_test_tmpdir ("clearance-store");
-  t->path = g_build_filename (t->dir, "clearance.db", NULL);
+  t->path = clr_test_database_new (clr_test_engine (), t->dir, "clearance.db");
 }
 
 void
@@ -40,9 +40,25 @@ clr_store_test_tear_down (ClrStoreTest  *t,
                           gconstpointer  data)
 {
   g_clear_object (&t->store);
+  clr_test_database_drop (t->path);
   clr_test_rmtree (t->dir);
   g_clear_pointer (&t->dir, g_free);
   g_clear_pointer (&t->path, g_free);
+}
+
+ClrStore *
+clr_store_test_open_as (ClrStoreTest *t,
+                        const char   *user)
+{
+  g_autofree char *location = clr_test_database_as (t->path, user);
+  g_autoptr(GError) error = NULL;
+  ClrStore *store = clr_store_new (location);
+
+  if (!clr_store_is_server (store))
+    clr_store_set_local_user (store, user);
+  g_assert_true (clr_store_open (store, &error));
+  g_assert_no_error (error);
+  return store;
 }
 
 gboolean

@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   char     *dir;    /* the scratch folder */
-  char     *path;   /* @dir/clearance.db */
+  char     *path;   /* @dir/clearance.db, or a PostgreSQL database (clr_test_engine ()) */
   ClrStore *store;  /* open on @path (NULL after clr_store_test_make_dir alone) */
 } ClrStoreTest;
 
@@ -34,6 +34,12 @@ void       clr_store_test_tear_down       (ClrStoreTest    *t,
 void       clr_store_test_make_dir        (ClrStoreTest    *t);
 /* Opens t->path, asserting success. */
 void       clr_store_test_open            (ClrStoreTest    *t);
+
+/* A second connection to the test's database, as user @user (another
+ * reviewer): on PostgreSQL a login role of that name, on SQLite the
+ * store's local user. Open. */
+ClrStore  *clr_store_test_open_as         (ClrStoreTest    *t,
+                                           const char      *user);
 
 /* Imports @path into @store (format detected). */
 gboolean   clr_store_test_import_file     (ClrStore             *store,

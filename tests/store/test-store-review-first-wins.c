@@ -247,6 +247,7 @@ typedef struct
   const gint64    *ids;
   ClrReviewStatus  status;
   const char      *reviewer;
+  const char      *user;
   guint            n_decided;    /* out */
   guint            n_refused;    /* out */
   char            *failure;      /* out: any other error */
@@ -265,6 +266,7 @@ writer_thread (gpointer user_data)
       w->failure = g_strdup (error->message);
       return NULL;
     }
+  g_assert_true (clr_store_set_local_user (store, w->user));
   for (guint i = 0; i < N_ITEMS; i++)
     {
       if (clr_store_review_decide (store, w->ids[i], w->status, CLR_REVIEW_REASON_OTHER, NULL, w->reviewer, &error))
@@ -289,8 +291,8 @@ test_two_writers (Fixture       *f,
   g_autoptr(GPtrArray) decides = NULL;
   g_autoptr(GHashTable) subjects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Writer writers[2] = {
-    { f->t.path, f->ids, CLR_REVIEW_STATUS_MATCH, "Writer A", 0, 0, NULL },
-    { f->t.path, f->ids, CLR_REVIEW_STATUS_NO_MATCH, "Writer B", 0, 0, NULL },
+    { f->t.path, f->ids, CLR_REVIEW_STATUS_MATCH, "Writer A", "anna", 0, 0, NULL },
+    { f->t.path, f->ids, CLR_REVIEW_STATUS_NO_MATCH, "Writer B", "ben", 0, 0, NULL },
   };
   GThread *threads[2];
 
@@ -318,6 +320,8 @@ test_two_writers (Fixture       *f,
       g_assert_no_error (error);
       g_assert_true (g_hash_table_add (subjects, g_strdup (entry->subject_id)));
       g_assert_cmpstr (item->decided_by, ==, entry->display_name);
+      g_assert_cmpstr (item->decided_by_user, ==, entry->user);
+      g_assert_cmpstr (entry->user, ==, g_str_equal (entry->display_name, "Writer A") ? "anna" : "ben");
       g_assert_cmpint (item->status, ==, g_str_equal (entry->display_name, "Writer A") ? CLR_REVIEW_STATUS_MATCH
                                                                                         : CLR_REVIEW_STATUS_NO_MATCH);
     }

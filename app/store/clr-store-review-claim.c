@@ -1,0 +1,247 @@
+/* clr-store-review-claim.c — claiming a review item for a while
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A claim is a lease, not a lock: it ends by itself when its time is up
+ * (a reviewer who closes the app, or whose program is killed, holds
+ * nothing for long), and every check runs inside the store's write
+ * transaction, which serialises writers on both engines, so two reviewers
+ * claiming at once cannot both win.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "clr-store-audit.h"
+#include "clr-store-private.h"
+#include "clr-store-review-claim.h"
+
+#define MAX_MINUTES 480
+
+void
+clr_review_claim_free (ClrReviewClaim *claim)
+{
+  if (claim == NULL)
+    return;
+  g_free (claim->claimed_by);
+  g_free (claim->claimed_by_user);
+  g_free (claim->claimed_at);
+  g_free (claim->expires_at);
+  g_free (claim);
+}
+
+/* The unexpired claim on @id, or NULL; *@failed on a database error. The
+ * lock is held. */
+static ClrReviewClaim *
+read_claim (ClrStore  *self,
+            gint64     id,
+            gboolean  *failed,
+            GError   **error)
+{
+  g_autoptr(ClrDbStmt) stmt = NULL;
+  g_autofree char *now = _clr_store_now_iso ();
+  ClrReviewClaim *claim;
+  ClrDbStep step;
+
+  *failed = FALSE;
+  stmt = _clr_store_prepare (self, "SELECT claimed_by, claimed_by_user, claimed_at, expires_at "
+                                   "FROM review_claims WHERE item_id = ?1 AND expires_at > ?2", error);
+  if (stmt == NULL)
+    {
+      *failed = TRUE;
+      return NULL;
+    }
+  clr_db_stmt_bind_int64 (stmt, 1, id);
+  clr_db_stmt_bind_text (stmt, 2, now);
+  step = clr_db_stmt_step (stmt);
+  if (step == CLR_DB_STEP_DONE)
+    return NULL;
+  if (step != CLR_DB_STEP_ROW)
+    {
+      _clr_store_set_error (self, error, _("Reading a review claim"));
+      *failed = TRUE;
+      return NULL;
+    }
+
+  claim = g_new0 (ClrReviewClaim, 1);
+  claim->claimed_by = _clr_stmt_dup_text (stmt, 0);
+  claim->claimed_by_user = _clr_stmt_dup_text (stmt, 1);
+  claim->claimed_at = _clr_stmt_dup_text (stmt, 2);
+  claim->expires_at = _clr_stmt_dup_text (stmt, 3);
+  return claim;
+}
+
+static void
+set_claimed_error (GError               **error,
+                   gint64                 id,
+                   const ClrReviewClaim  *claim)
+{
+  g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED,
+               /* Translators: item number, reviewer name, user, time (ISO 8601 UTC). */
+               _("Item %" G_GINT64_FORMAT " is being reviewed by %s (%s) until %s"),
+               id, claim->claimed_by, claim->claimed_by_user, claim->expires_at);
+}
+
+/* FALSE (CLR_STORE_ERROR_CLAIMED) when another user holds @id. */
+static gboolean
+check_not_claimed_by_other (ClrStore  *self,
+                            gint64     id,
+                            GError   **error)
+{
+  g_autoptr(ClrReviewClaim) claim = NULL;
+  gboolean failed;
+
+  claim = read_claim (self, id, &failed, error);
+  if (failed)
+    return FALSE;
+  if (claim != NULL && g_strcmp0 (claim->claimed_by_user, _clr_store_get_user (self)) != 0)
+    {
+      set_claimed_error (error, id, claim);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+delete_claim (ClrStore  *self,
+              gint64     id,
+              GError   **error)
+{
+  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, "DELETE FROM review_claims WHERE item_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  clr_db_stmt_bind_int64 (stmt, 1, id);
+  return _clr_store_step_done (self, stmt, _("Ending a review claim"), error);
+}
+
+/* FALSE unless item @id exists and is open. */
+static gboolean
+check_open (ClrStore  *self,
+            gint64     id,
+            GError   **error)
+{
+  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, "SELECT status FROM review_items WHERE id = ?1", error);
+  ClrDbStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  clr_db_stmt_bind_int64 (stmt, 1, id);
+  step = clr_db_stmt_step (stmt);
+  if (step == CLR_DB_STEP_DONE)
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
+                   _("There is no review item %" G_GINT64_FORMAT), id);
+      return FALSE;
+    }
+  if (step != CLR_DB_STEP_ROW)
+    {
+      _clr_store_set_error (self, error, _("Reading the review queue"));
+      return FALSE;
+    }
+  if (g_strcmp0 (clr_db_stmt_column_text (stmt, 0), "open") != 0)
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
+                   _("Item %" G_GINT64_FORMAT " is already decided; there is nothing to claim"), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_claim (ClrStore    *self,
+             gint64       id,
+             guint        minutes,
+             const char  *reviewer,
+             GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) until = g_date_time_add_minutes (now, (int) minutes);
+  g_autofree char *now_text = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *until_text = g_date_time_format (until, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *display = reviewer != NULL ? g_strdup (reviewer) : clr_store_audit_dup_reviewer (self);
+  g_autoptr(ClrDbStmt) stmt = NULL;
+
+  stmt = _clr_store_prepare (self,
+                             "INSERT INTO review_claims (item_id, claimed_by, claimed_by_user, claimed_at, expires_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (item_id) DO UPDATE SET "
+                             "claimed_by = excluded.claimed_by, claimed_by_user = excluded.claimed_by_user, "
+                             "claimed_at = excluded.claimed_at, expires_at = excluded.expires_at",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  clr_db_stmt_bind_int64 (stmt, 1, id);
+  clr_db_stmt_bind_text (stmt, 2, display);
+  clr_db_stmt_bind_text (stmt, 3, _clr_store_get_user (self));
+  clr_db_stmt_bind_text (stmt, 4, now_text);
+  clr_db_stmt_bind_text (stmt, 5, until_text);
+  return _clr_store_step_done (self, stmt, _("Claiming a review item"), error);
+}
+
+gboolean
+clr_store_review_claim (ClrStore    *self,
+                        gint64       id,
+                        guint        minutes,
+                        const char  *reviewer,
+                        GError     **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+
+  if (minutes < 1 || minutes > MAX_MINUTES)
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
+                   _("A claim lasts from 1 to %d minutes, not %u"), MAX_MINUTES, minutes);
+      return FALSE;
+    }
+
+  if (!_clr_store_write_begin (self, error))
+    return FALSE;
+  ok = check_open (self, id, error) &&
+       check_not_claimed_by_other (self, id, error) &&
+       write_claim (self, id, minutes, reviewer, error);
+  return _clr_store_write_end (self, ok, error);
+}
+
+gboolean
+clr_store_review_release (ClrStore  *self,
+                          gint64     id,
+                          GError   **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+
+  if (!_clr_store_write_begin (self, error))
+    return FALSE;
+  ok = _clr_store_review_check_and_end_claim (self, id, error);
+  return _clr_store_write_end (self, ok, error);
+}
+
+ClrReviewClaim *
+clr_store_review_get_claim (ClrStore  *self,
+                            gint64     id,
+                            GError   **error)
+{
+  ClrReviewClaim *claim;
+  gboolean failed;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), NULL);
+
+  _clr_store_lock (self);
+  claim = read_claim (self, id, &failed, error);
+  _clr_store_unlock (self);
+  return claim;
+}
+
+gboolean
+_clr_store_review_check_and_end_claim (ClrStore  *self,
+                                       gint64     id,
+                                       GError   **error)
+{
+  return check_not_claimed_by_other (self, id, error) && delete_claim (self, id, error);
+}
