@@ -115,6 +115,7 @@ test_copy_whole (Fixture       *f,
   g_autoptr(JsonNode) review_after = NULL;
   g_autoptr(JsonNode) decided_before = NULL;
   g_autoptr(JsonNode) decided_after = NULL;
+  g_autofree char *lists_text = NULL;
   g_autoptr(JsonNode) cases_before = NULL;
   g_autoptr(JsonNode) cases_after = NULL;
   g_autoptr(JsonNode) lists_after = NULL;
@@ -139,7 +140,8 @@ test_copy_whole (Fixture       *f,
   cases_after = run_json (f->target, "case", "list", "--json", NULL);
   g_assert_true (json_node_equal (cases_before, cases_after));
   lists_after = run_json (f->target, "lists", "--json", NULL);
-  g_assert_nonnull (strstr (json_to_string (lists_after, FALSE), "review-csl-v1.csv"));
+  lists_text = json_to_string (lists_after, FALSE);
+  g_assert_nonnull (strstr (lists_text, "review-csl-v1.csv"));
 
   /* The copy goes on working: a new decision extends the trail, new ids
    * come after the copied ones. The copied decision stands (first wins):
