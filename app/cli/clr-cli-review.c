@@ -23,7 +23,7 @@ print_review_usage (void)
                         "[--case ID] [--json]"));
   g_printerr ("%s\n", _("       clearance-cli [--db PATH] review show ID [--json]"));
   g_printerr ("%s\n", _("       clearance-cli [--db PATH] review decide ID --match|--no-match|--escalate "
-                        "--reason CODE [--note TEXT] [--reviewer NAME] [--family]"));
+                        "--reason CODE [--note TEXT] [--reviewer NAME] [--family] [--change]"));
   g_printerr ("%s\n", _("       clearance-cli [--db PATH] review claim ID [--minutes N] | review release ID"));
   g_printerr ("%s\n", _("Reason codes: different-entity, different-country, different-address, "
                         "name-coincidence, confirmed-by-documents, other"));
@@ -227,9 +227,18 @@ review_show (ClrCliContext  *ctx,
   if (item->explanation != NULL)
     g_print (_("Why: %s\n"), item->explanation);
   if (item->status != CLR_REVIEW_STATUS_OPEN)
-    g_print (_("Decision: %s — %s, by %s at %s\n"), clr_review_status_get_label (item->status),
-             clr_review_reason_get_label (item->reason), item->decided_by ? item->decided_by : "?",
-             item->decided_at ? item->decided_at : "?");
+    {
+      g_print (_("Decision: %s — %s\n"), clr_review_status_get_label (item->status),
+               clr_review_reason_get_label (item->reason));
+      if (item->decided_by_user != NULL)
+        /* TRANSLATORS: display name, user name, date and time */
+        g_print (_("Decided by %s (%s) at %s\n"), item->decided_by ? item->decided_by : "?",
+                 item->decided_by_user, item->decided_at ? item->decided_at : "?");
+      else
+        /* TRANSLATORS: display name, date and time */
+        g_print (_("Decided by %s at %s\n"), item->decided_by ? item->decided_by : "?",
+                 item->decided_at ? item->decided_at : "?");
+    }
   if (item->note != NULL)
     g_print (_("Note: %s\n"), item->note);
   if (item->reopened)
@@ -256,7 +265,8 @@ review_decide (ClrCliContext  *ctx,
   g_autofree char *reason_text = NULL;
   g_autofree char *note = NULL;
   g_autofree char *reviewer = NULL;
-  gboolean match = FALSE, no_match = FALSE, escalate = FALSE, family = FALSE;
+  gboolean match = FALSE, no_match = FALSE, escalate = FALSE, family = FALSE, change = FALSE;
+  ClrReviewDecision decision = { 0 };
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   ClrReviewStatus status;
   ClrReviewReason reason;
@@ -271,11 +281,13 @@ review_decide (ClrCliContext  *ctx,
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Free text kept with the decision"), N_("TEXT") },
     { "reviewer", 0, 0, G_OPTION_ARG_STRING, &reviewer, N_("Your name as recorded (default: $CLEARANCE_REVIEWER, else your user’s name)"), N_("NAME") },
     { "family", 0, 0, G_OPTION_ARG_NONE, &family, N_("Decide the item and every open item of its list family (same party, list and base name), each audited"), NULL },
+    { "change", 0, 0, G_OPTION_ARG_NONE, &change, N_("Change the decision of an item someone already decided (audited as a change); without it a decided item is refused"), NULL },
     { NULL }
   };
 
   if (!clr_cli_parse_command (&argc, &argv, _("ID"),
-                              _("Decide a review item: Match, Not a match or Escalate, with a reason."), entries))
+                              _("Decide a review item: Match, Not a match or Escalate, with a reason. The first decision "
+                                "stands: an item someone decided is only changed with --change."), entries))
     return CLR_EXIT_USAGE;
 
   if (!clr_cli_parse_id_arg (argc, argv, _("review decide needs one item ID (a positive number)"), &id))
@@ -317,8 +329,11 @@ review_decide (ClrCliContext  *ctx,
             g_array_append_val (ids, member->id);
         }
     }
-  if (!clr_store_review_decide_many (store, (const gint64 *) ids->data, ids->len, status, reason, note,
-                                     reviewer, &error))
+  decision.status = status;
+  decision.reason = reason;
+  decision.note = note;
+  decision.change = change;
+  if (!clr_store_review_decide_full (store, (const gint64 *) ids->data, ids->len, &decision, reviewer, &error))
     return clr_cli_fail (error);
 
   for (guint i = 1; i < ids->len; i++)

@@ -64,7 +64,7 @@ clr_audit_entry_to_json (const ClrAuditEntry *self)
 }
 
 static char *
-default_reviewer (void)
+default_reviewer (ClrStore *self)
 {
   const char *env = g_getenv ("CLEARANCE_REVIEWER");
   const char *real = g_get_real_name ();
@@ -74,7 +74,7 @@ default_reviewer (void)
   if (real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0)
     return g_strdup (real);
 
-  return g_strdup (g_get_user_name ());
+  return g_strdup (_clr_store_get_user (self));
 }
 
 void
@@ -102,7 +102,7 @@ clr_store_audit_dup_reviewer (ClrStore *self)
   name = g_strdup (g_object_get_data (G_OBJECT (self), REVIEWER_KEY));
   g_mutex_unlock (&reviewer_mutex);
 
-  return name != NULL ? name : default_reviewer ();
+  return name != NULL ? name : default_reviewer (self);
 }
 
 /* Audit text that is not JSON (older entries) comes back as a string. */

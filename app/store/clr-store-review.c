@@ -1,4 +1,4 @@
-/* clr-store-review.c — the review queue: reading items, deciding them, list updates, async variants
+/* clr-store-review.c — the review queue: reading items, deciding them, list updates
  *
  * Copyright 2026 The Clearance authors
  *
@@ -265,10 +265,35 @@ decision_json (ClrReviewStatus  status,
   return json_builder_get_root (builder);
 }
 
-/* Decides one item; the caller holds the lock inside a transaction.
- * @recipient (escalations) and @restoring (an undo: the item as it was before
- * a decision, whose reopened mark comes back too) are recorded in the audit
- * entry's "after". */
+/* The refusal of a decision on @item, which someone decided already. */
+static void
+set_already_decided (GError              **error,
+                     const ClrReviewItem  *item)
+{
+  const char *name = item->decided_by != NULL ? item->decided_by : _("unknown");
+  const char *when = item->decided_at != NULL ? item->decided_at : "?";
+  const char *decision = clr_review_status_get_label (item->status);
+
+  if (item->decided_by_user != NULL)
+    /* Translators: item number, display name, user name, date and time, decision such as "Not a match" */
+    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_ALREADY_DECIDED,
+                 _("Item %" PRId64 " was already decided by %s (%s) at %s: %s. Nothing was changed; "
+                   "to change it, use review decide --change."),
+                 item->id, name, item->decided_by_user, when, decision);
+  else
+    /* Translators: item number, display name, date and time, decision such as "Not a match" */
+    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_ALREADY_DECIDED,
+                 _("Item %" PRId64 " was already decided by %s at %s: %s. Nothing was changed; "
+                   "to change it, use review decide --change."),
+                 item->id, name, when, decision);
+}
+
+/* Decides one item; the caller holds the lock inside a write transaction,
+ * so what is read here is what the write replaces (first wins). An item no
+ * longer open is refused (CLR_STORE_ERROR_ALREADY_DECIDED) unless @change
+ * or @restoring. @recipient (escalations), @restoring (an undo: the item as
+ * it was before a decision, whose reopened mark comes back too) and a change
+ * of a decided item are recorded in the audit entry's "after". */
 static gboolean
 decide_unlocked (ClrStore         *self,
                  gint64            id,
@@ -277,6 +302,7 @@ decide_unlocked (ClrStore         *self,
                  const char       *note,
                  const char       *recipient,
                  const ClrReviewItem *restoring,
+                 gboolean          change,
                  const char       *display_name,
                  const char       *now,
                  GError          **error)
@@ -291,6 +317,11 @@ decide_unlocked (ClrStore         *self,
   item = get_item_unlocked (self, id, error);
   if (item == NULL)
     return FALSE;
+  if (restoring == NULL && !change && item->status != CLR_REVIEW_STATUS_OPEN)
+    {
+      set_already_decided (error, item);
+      return FALSE;
+    }
   /* Another reviewer working on it keeps it; a decision ends its claim. */
   if (!_clr_store_review_check_and_end_claim (self, id, error))
     return FALSE;
@@ -310,6 +341,8 @@ decide_unlocked (ClrStore         *self,
     json_object_set_string_member (after_object, "recipient", recipient);
   if (restoring != NULL)
     json_object_set_boolean_member (after_object, "undo", TRUE);
+  else if (change && item->status != CLR_REVIEW_STATUS_OPEN)
+    json_object_set_boolean_member (after_object, "change", TRUE);
 
   stmt = _clr_store_prepare (self,
                              "UPDATE review_items SET status = ?, reason = ?, note = ?, decided_by = ?, "
@@ -421,7 +454,8 @@ clr_store_review_decide_full (ClrStore                *self,
   if (!_clr_store_write_begin (self, error))
     return FALSE;
   for (guint i = 0; ok && i < n_ids; i++)
-    ok = decide_unlocked (self, ids[i], status, reason, stored_note, recipient, NULL, display_name, now, error);
+    ok = decide_unlocked (self, ids[i], status, reason, stored_note, recipient, NULL, decision->change,
+                         display_name, now, error);
   return _clr_store_write_end (self, ok, error);
 }
 
@@ -435,7 +469,7 @@ clr_store_review_decide_many (ClrStore         *self,
                               const char       *reviewer,
                               GError          **error)
 {
-  ClrReviewDecision decision = { status, reason, note, NULL };
+  ClrReviewDecision decision = { status, reason, note, NULL, FALSE };
 
   return clr_store_review_decide_full (self, ids, n_ids, &decision, reviewer, error);
 }
@@ -476,7 +510,7 @@ clr_store_review_restore (ClrStore   *self,
       gboolean open = item->status == CLR_REVIEW_STATUS_OPEN;
 
       ok = decide_unlocked (self, item->id, item->status, open ? CLR_REVIEW_REASON_NONE : item->reason,
-                            open ? NULL : item->note, NULL, item, display_name, now, error);
+                            open ? NULL : item->note, NULL, item, FALSE, display_name, now, error);
     }
   return _clr_store_write_end (self, ok, error);
 }
@@ -490,7 +524,9 @@ clr_store_review_decide (ClrStore         *self,
                          const char       *reviewer,
                          GError          **error)
 {
-  return clr_store_review_decide_many (self, &id, 1, status, reason, note, reviewer, error);
+  ClrReviewDecision decision = { status, reason, note, NULL, FALSE };
+
+  return clr_store_review_decide_full (self, &id, 1, &decision, reviewer, error);
 }
 
 GPtrArray *
@@ -746,171 +782,3 @@ _clr_store_review_entry_removed (ClrStore    *self,
 
   return TRUE;
 }
-
-/* ---- async ---- */
-
-typedef struct
-{
-  ClrReviewFilter  filter;
-  char            *list_code;
-  char            *country;
-  char            *search;
-  GArray          *ids;           /* gint64 */
-  ClrReviewStatus  status;
-  ClrReviewReason  reason;
-  char            *note;
-  char            *recipient;
-  char            *reviewer;
-  GPtrArray       *previous;      /* ClrReviewItem *: restore */
-} ReviewTaskData;
-
-static void
-review_task_data_free (ReviewTaskData *data)
-{
-  g_free (data->list_code);
-  g_free (data->country);
-  g_free (data->search);
-  g_free (data->note);
-  g_free (data->reviewer);
-  g_free (data->recipient);
-  g_clear_pointer (&data->previous, g_ptr_array_unref);
-  if (data->ids != NULL)
-    g_array_unref (data->ids);
-  g_free (data);
-}
-
-CLR_STORE_TASK_FUNC (list_func, ReviewTaskData,
-                     clr_store_review_list (self, &data->filter, error))
-
-void
-clr_store_review_list_async (ClrStore              *self,
-                             const ClrReviewFilter *filter,
-                             GCancellable          *cancellable,
-                             GAsyncReadyCallback    callback,
-                             gpointer               user_data)
-{
-  ReviewTaskData *data = g_new0 (ReviewTaskData, 1);
-
-  g_return_if_fail (CLR_IS_STORE (self));
-
-  if (filter != NULL)
-    data->filter = *filter;
-  else
-    clr_review_filter_init (&data->filter);
-  data->filter.list_code = data->list_code = g_strdup (data->filter.list_code);
-  data->filter.country = data->country = g_strdup (data->filter.country);
-  data->filter.search = data->search = g_strdup (data->filter.search);
-
-  _clr_store_task_run (self, clr_store_review_list_async, CLR_STORE_TASK_SKIP_CANCELLED, list_func,
-                       data, (GDestroyNotify) review_task_data_free, (GDestroyNotify) g_ptr_array_unref,
-                       cancellable, callback, user_data);
-}
-
-CLR_STORE_TASK_DEFINE_FINISH (GPtrArray *, clr_store_review_list_finish, ClrStore, pointer)
-
-static gpointer
-decide_func (gpointer       self,
-             gpointer       task_data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  ReviewTaskData *data = task_data;
-  ClrReviewDecision decision = { data->status, data->reason, data->note, data->recipient };
-
-  if (data->previous != NULL)
-    return GINT_TO_POINTER (clr_store_review_restore (self, data->previous, data->reviewer, error));
-  return GINT_TO_POINTER (clr_store_review_decide_full (self, (const gint64 *) data->ids->data, data->ids->len,
-                                                        &decision, data->reviewer, error));
-}
-
-void
-clr_store_review_decide_async (ClrStore            *self,
-                               gint64               id,
-                               ClrReviewStatus      status,
-                               ClrReviewReason      reason,
-                               const char          *note,
-                               const char          *reviewer,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  clr_store_review_decide_many_async (self, &id, 1, status, reason, note, reviewer,
-                                      cancellable, callback, user_data);
-}
-
-void
-clr_store_review_decide_many_async (ClrStore            *self,
-                                    const gint64        *ids,
-                                    guint                n_ids,
-                                    ClrReviewStatus      status,
-                                    ClrReviewReason      reason,
-                                    const char          *note,
-                                    const char          *reviewer,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  ClrReviewDecision decision = { status, reason, note, NULL };
-
-  clr_store_review_decide_full_async (self, ids, n_ids, &decision, reviewer, cancellable, callback, user_data);
-}
-
-static void
-run_decide_task (ClrStore            *self,
-                 ReviewTaskData      *data,
-                 GCancellable        *cancellable,
-                 GAsyncReadyCallback  callback,
-                 gpointer             user_data)
-{
-  _clr_store_task_run (self, clr_store_review_decide_async, CLR_STORE_TASK_DEFAULT, decide_func,
-                       data, (GDestroyNotify) review_task_data_free, NULL,
-                       cancellable, callback, user_data);
-}
-
-void
-clr_store_review_decide_full_async (ClrStore                *self,
-                                    const gint64            *ids,
-                                    guint                    n_ids,
-                                    const ClrReviewDecision *decision,
-                                    const char              *reviewer,
-                                    GCancellable            *cancellable,
-                                    GAsyncReadyCallback      callback,
-                                    gpointer                 user_data)
-{
-  ReviewTaskData *data;
-
-  g_return_if_fail (CLR_IS_STORE (self));
-
-  data = g_new0 (ReviewTaskData, 1);
-  data->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
-  g_array_append_vals (data->ids, ids, n_ids);
-  data->status = decision->status;
-  data->reason = decision->reason;
-  data->note = g_strdup (decision->note);
-  data->recipient = g_strdup (decision->recipient);
-  data->reviewer = g_strdup (reviewer);
-  run_decide_task (self, data, cancellable, callback, user_data);
-}
-
-void
-clr_store_review_restore_async (ClrStore            *self,
-                                GPtrArray           *previous,
-                                const char          *reviewer,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  ReviewTaskData *data;
-
-  g_return_if_fail (CLR_IS_STORE (self));
-  g_return_if_fail (previous != NULL);
-
-  data = g_new0 (ReviewTaskData, 1);
-  data->previous = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_review_item_unref);
-  for (guint i = 0; i < previous->len; i++)
-    g_ptr_array_add (data->previous, clr_review_item_ref (g_ptr_array_index (previous, i)));
-  data->reviewer = g_strdup (reviewer);
-  run_decide_task (self, data, cancellable, callback, user_data);
-}
-
-CLR_STORE_TASK_DEFINE_FINISH (gboolean, clr_store_review_decide_finish, ClrStore, boolean)

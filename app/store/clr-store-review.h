@@ -185,10 +185,17 @@ gboolean       clr_store_review_count        (ClrStore              *self,
 
 /* Decides item @id: @status MATCH, NO_MATCH or ESCALATED, with a reason
  * (required, never NONE) and an optional note. @reviewer is the display name
- * (NULL: the store's reviewer, see clr_store_audit_set_reviewer()). Appends a
- * "review.decide" audit entry with the before/after decision. A decision may
- * be changed later (again audited); it can never be made OPEN again except by
- * a list change. CLR_STORE_ERROR_INVALID for a bad status or reason. */
+ * (NULL: the store's reviewer, see clr_store_audit_set_reviewer()); the
+ * item also records the user who decided. Appends a "review.decide" audit
+ * entry with the before/after decision. First wins: an item that is no
+ * longer open is refused with CLR_STORE_ERROR_ALREADY_DECIDED ("Item N was
+ * already decided by NAME (USER) at TIME: DECISION. …") and nothing is
+ * changed; the check and the write are one write transaction, so of two
+ * writers (threads, processes, apps on one server) deciding an item one
+ * wins. Changing a decision is explicit: clr_store_review_decide_full()
+ * with ClrReviewDecision.change. A decision can never be made OPEN again
+ * except by a list change or an undo (clr_store_review_restore()).
+ * CLR_STORE_ERROR_INVALID for a bad status or reason. */
 gboolean       clr_store_review_decide       (ClrStore              *self,
                                               gint64                 id,
                                               ClrReviewStatus        status,
@@ -199,7 +206,8 @@ gboolean       clr_store_review_decide       (ClrStore              *self,
 
 /* The same decision on several items (a list family: "decide the family"),
  * in one transaction: every item gets its own audited "review.decide"
- * entry; nothing is stored when any item fails. */
+ * entry; nothing is stored when any item fails — when any of them is
+ * already decided, CLR_STORE_ERROR_ALREADY_DECIDED names it. */
 gboolean       clr_store_review_decide_many  (ClrStore              *self,
                                               const gint64          *ids,
                                               guint                  n_ids,
@@ -211,19 +219,27 @@ gboolean       clr_store_review_decide_many  (ClrStore              *self,
 
 /* A decision: MATCH, NO_MATCH or ESCALATED with a reason (never NONE), an
  * optional note and, for an escalation, an optional recipient (free text:
- * who should decide). */
+ * who should decide). @change: an explicit change of the items' decisions
+ * (review decide --change, the Change Decision button): decided items are
+ * decided again instead of refused. */
 typedef struct
 {
   ClrReviewStatus  status;
   ClrReviewReason  reason;
   const char      *note;
   const char      *recipient;
+  gboolean         change;
 } ClrReviewDecision;
 
 /* clr_store_review_decide_many() with @decision. A recipient leads the
  * stored note ("→ RECIPIENT", a line of its own before the note) and the
- * audit entry's "after" carries it as "recipient". CLR_STORE_ERROR_INVALID
- * for a recipient on another decision than ESCALATED. */
+ * audit entry's "after" carries it as "recipient". With @decision->change a
+ * decided item's new decision is stored and its audit entry's "after" says
+ * "change": true (its "before" is the decision replaced); without it a
+ * decided item is refused (CLR_STORE_ERROR_ALREADY_DECIDED). The simple
+ * variants (decide, decide_many and their async ones) never change a
+ * decision. CLR_STORE_ERROR_INVALID for a recipient on another decision
+ * than ESCALATED. */
 gboolean       clr_store_review_decide_full  (ClrStore                *self,
                                               const gint64            *ids,
                                               guint                    n_ids,

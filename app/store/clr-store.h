@@ -26,6 +26,7 @@ typedef enum
   CLR_STORE_ERROR_BUSY,           /* another connection kept the write lock past the busy wait */
   CLR_STORE_ERROR_READ_ONLY,      /* the database file cannot be written: opened read-only */
   CLR_STORE_ERROR_CLAIMED,        /* another reviewer holds a claim on the review item */
+  CLR_STORE_ERROR_ALREADY_DECIDED, /* a review item was decided by someone: not changed without an explicit change */
 } ClrStoreError;
 
 GQuark clr_store_error_quark (void);

@@ -115,6 +115,7 @@ test_copy_whole (Fixture       *f,
   g_autoptr(JsonNode) review_after = NULL;
   g_autoptr(JsonNode) decided_before = NULL;
   g_autoptr(JsonNode) decided_after = NULL;
+  g_autofree char *lists_text = NULL;
   g_autoptr(JsonNode) cases_before = NULL;
   g_autoptr(JsonNode) cases_after = NULL;
   g_autoptr(JsonNode) lists_after = NULL;
@@ -144,10 +145,13 @@ test_copy_whole (Fixture       *f,
   g_assert_nonnull (strstr (lists_text, "review-csl-v1.csv"));
 
   /* The copy goes on working: a new decision extends the trail, new ids
-   * come after the copied ones. */
+   * come after the copied ones. The copied decision stands (first wins):
+   * deciding the item again is refused there too, and changed with --change. */
   id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, f->item);
+  clr_cli_assert_run (1, CLR_MENTIONS ("was already decided by"), "--db", f->target, "review", "decide", id_arg,
+                      "--match", "--reason", "confirmed-by-documents", NULL);
   clr_cli_assert_run (0, NULL, "--db", f->target, "review", "decide", id_arg, "--match",
-                      "--reason", "confirmed-by-documents", NULL);
+                      "--reason", "confirmed-by-documents", "--change", NULL);
   assert_prints (CLR_MENTIONS ("Audit trail intact: 4 entries verified"),
                  "--db", f->target, "audit", "verify", NULL);
 }

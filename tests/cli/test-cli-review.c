@@ -207,6 +207,66 @@ test_decide_usage (Fixture       *f,
   g_assert_cmpint (first_item_id (f, "escalated"), ==, id);
 }
 
+/* First wins: deciding a decided item again exits 1, names who decided it
+ * and changes nothing; --change changes it (audited as a change). */
+static void
+test_decide_twice (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ClrCliRun) again = NULL;
+  g_autoptr(ClrCliRun) show = NULL;
+  g_autoptr(ClrCliRun) changed = NULL;
+  g_autoptr(ClrCliRun) export = NULL;
+  g_autoptr(JsonNode) entries = NULL;
+  g_autofree char *id_arg = NULL;
+  g_autofree char *refused = NULL;
+  g_autofree char *decided_by = NULL;
+  JsonArray *array;
+  JsonObject *last;
+  gint64 id;
+
+  save_case (f);
+  id = first_item_id (f, "open");
+  g_assert_cmpint (id, >, 0);
+  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  clr_cli_assert_run (0, NULL, "--db", f->cli.db, "review", "decide", id_arg, "--no-match",
+                      "--reason", "different-entity", "--reviewer", "Alice Example", NULL);
+
+  again = clr_cli_run_va ("--db", f->cli.db, "review", "decide", id_arg, "--match", "--reason",
+                          "confirmed-by-documents", "--reviewer", "Bob Example", NULL);
+  g_assert_cmpint (again->exit_code, ==, 1);
+  refused = g_strdup_printf ("Item %s was already decided by Alice Example (%s) at ", id_arg, g_get_user_name ());
+  g_assert_nonnull (strstr (again->err, refused));
+  g_assert_nonnull (strstr (again->err, ": Not a match. Nothing was changed; to change it, use review decide --change."));
+  g_assert_cmpint (first_item_id (f, "no-match"), ==, id);
+
+  show = clr_cli_run_va ("--db", f->cli.db, "review", "show", id_arg, NULL);
+  g_assert_cmpint (show->exit_code, ==, 0);
+  decided_by = g_strdup_printf ("Decided by Alice Example (%s) at ", g_get_user_name ());
+  g_assert_nonnull (strstr (show->out, decided_by));
+
+  changed = clr_cli_run_va ("--db", f->cli.db, "review", "decide", id_arg, "--match", "--reason",
+                            "confirmed-by-documents", "--reviewer", "Bob Example", "--change", NULL);
+  g_assert_cmpint (changed->exit_code, ==, 0);
+  g_assert_nonnull (strstr (changed->out, "decided: Match"));
+  g_assert_cmpint (first_item_id (f, "match"), ==, id);
+  g_clear_pointer (&show, clr_cli_run_free);
+  show = clr_cli_run_va ("--db", f->cli.db, "review", "show", id_arg, NULL);
+  g_assert_nonnull (strstr (show->out, "Decided by Bob Example ("));
+
+  /* two decisions in the trail, the second a change; the chain verifies */
+  clr_cli_assert_run (0, NULL, "--db", f->cli.db, "audit", "verify", NULL);
+  export = clr_cli_run_va ("--db", f->cli.db, "audit", "export", "--format", "json", NULL);
+  g_assert_cmpint (export->exit_code, ==, 0);
+  entries = parse_out (export);
+  array = json_node_get_array (entries);
+  last = json_array_get_object_element (array, json_array_get_length (array) - 1);
+  g_assert_cmpstr (json_object_get_string_member (last, "action"), ==, "review.decide");
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (last, "after"), "change"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (last, "before"), "status"), ==,
+                   "no_match");
+}
+
 static void
 test_audit (Fixture       *f,
             gconstpointer  data)
@@ -745,6 +805,7 @@ test_on_hold (Fixture       *f,
 static const ClrTestCase tests[] = {
   CLR_TEST ("/cli/review/queue-decide-reevaluate", test_queue_decide_reevaluate),
   CLR_TEST ("/cli/review/decide-usage", test_decide_usage),
+  CLR_TEST ("/cli/review/decide-twice", test_decide_twice),
   CLR_TEST ("/cli/review/audit", test_audit),
   CLR_TEST ("/cli/review/rescreen", test_rescreen),
   CLR_TEST ("/cli/review/batch", test_batch),

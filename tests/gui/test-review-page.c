@@ -15,6 +15,7 @@
 #include "clr-store-lists.h"
 #include "clr-store-review.h"
 #include "clr-store-screening.h"
+#include "audit/clr-audit-event.h"
 #include "pages/clr-review-page-private.h"
 #include "widgets/clr-highlight.h"
 #include "review/clr-review-queue.h"
@@ -573,6 +574,21 @@ test_undo (Fixture       *f,
   g_assert_false (clr_review_page_undo (f->page));
 }
 
+/* The Huawei party screened against the first list: the page shows its hit
+ * (an open item), whose id is returned. */
+static gint64
+show_huawei_hit (Fixture *f)
+{
+  gint64 id;
+
+  import_fixture (f->store, "csl-v1.csv");
+  clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", NULL, 0);
+  wait_loaded (f);
+  id = clr_review_page_get_shown_id (f->page);
+  g_assert_cmpint (id, !=, 0);
+  return id;
+}
+
 /* Escalate names who should decide; the store keeps it with the decision. */
 static void
 test_escalate_recipient (Fixture       *f,
@@ -584,11 +600,7 @@ test_escalate_recipient (Fixture       *f,
   AdwEntryRow *recipient;
   gint64 id;
 
-  import_fixture (f->store, "csl-v1.csv");
-  clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", NULL, 0);
-  wait_loaded (f);
-  id = clr_review_page_get_shown_id (f->page);
-  g_assert_cmpint (id, !=, 0);
+  id = show_huawei_hit (f);
 
   recipient = ADW_ENTRY_ROW (clr_gui_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW,
                                                       "Escalate to (name or team)"));
@@ -613,6 +625,129 @@ test_escalate_recipient (Fixture       *f,
   g_assert_nonnull (find_label_with_prefix (GTK_WIDGET (f->page), "Escalated (Other) — decided by "));
   g_assert_nonnull (strstr (gtk_label_get_text (find_label_with_prefix (GTK_WIDGET (f->page), "Escalated (Other)")),
                             "Escalated to Export Control Officer. Note: Address unclear"));
+}
+
+/* Whether the button activating @action is shown (on a mapped page). */
+static gboolean
+button_shown (Fixture    *f,
+              const char *action)
+{
+  GtkWidget *button = clr_gui_test_find_action_button (GTK_WIDGET (f->page), action);
+
+  g_assert_nonnull (button);
+  return gtk_widget_is_visible (button);
+}
+
+/* A decided item offers Change Decision instead of the decision buttons;
+ * pressing it brings them back, and the next decision is an audited change. */
+static void
+test_change_decision (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(ClrReviewItem) item = NULL;
+  g_autoptr(ClrReviewItem) stored = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *change;
+  const char *label;
+
+  import_fixture (f->store, "csl-v1.csv");
+  clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", NULL, 0);
+  item = find_item (f->store, "EL");
+  g_assert_true (clr_store_review_decide (f->store, item->id, CLR_REVIEW_STATUS_NO_MATCH,
+                                          CLR_REVIEW_REASON_DIFFERENT_ENTITY, "Reseller", NULL, &error));
+  wait_loaded (f);
+  clr_review_queue_set_status (clr_review_page_get_queue (f->page), CLR_REVIEW_STATUS_NO_MATCH);
+  g_assert_true (clr_review_page_select_item (f->page, item->id));
+
+  /* decided: Change Decision, not Match / Not a Match / Escalate */
+  g_assert_true (button_shown (f, "review.change-decision"));
+  g_assert_false (button_shown (f, "review.match"));
+  g_assert_false (button_shown (f, "review.not-a-match"));
+  g_assert_false (button_shown (f, "review.escalate"));
+  /* Alt+M's action does nothing on a decided item */
+  g_assert_false (gtk_widget_get_sensitive (clr_gui_test_find_action_button (GTK_WIDGET (f->page), "review.match")));
+  clr_review_page_set_reason (f->page, CLR_REVIEW_REASON_OTHER, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "review.match", NULL);
+  clr_gui_test_iterate ();
+  g_assert_cmpuint (f->decided, ==, 0);
+  g_assert_cmpuint (count_decides (f->store, item->id, NULL), ==, 1);
+  change = clr_gui_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, "Change Decision");
+  g_assert_nonnull (change);
+  g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (change)) == GTK_ACCESSIBLE_ROLE_BUTTON);
+  label = gtk_button_get_label (GTK_BUTTON (change));
+  g_assert_cmpstr (label, ==, "_Change Decision");
+  clr_gui_test_save_artifact (GTK_WIDGET (f->window), "review-page-change-decision.png");
+
+  /* pressed: the decision buttons are back and the next decision is a change */
+  g_signal_emit_by_name (change, "clicked");
+  g_assert_false (button_shown (f, "review.change-decision"));
+  g_assert_true (button_shown (f, "review.match"));
+  g_assert_true (button_shown (f, "review.not-a-match"));
+  g_assert_true (button_shown (f, "review.escalate"));
+  clr_review_page_set_reason (f->page, CLR_REVIEW_REASON_CONFIRMED_BY_DOCUMENTS, "Documents arrived");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "review.match", NULL));
+  CLR_GUI_TEST_WAIT_UNTIL (f->decided == 1, 10);
+
+  stored = clr_store_review_get (f->store, item->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->status, ==, CLR_REVIEW_STATUS_MATCH);
+  g_assert_cmpstr (stored->note, ==, "Documents arrived");
+  g_assert_cmpuint (count_decides (f->store, item->id, &after), ==, 2);
+  g_assert_true (json_object_get_boolean_member (after, "change"));
+  g_assert_cmpstr (clr_review_page_get_feedback (f->page), ==, "Decision saved: Match");
+  g_assert_true (clr_store_audit_verify (f->store, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Another reviewer (another ClrStore on the database) decides the shown
+ * open item behind the page's back: the page's decision is refused, says
+ * who decided, and the item is shown as it is now. */
+static void
+test_refused_when_decided_elsewhere (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(ClrStore) other = clr_store_new (clr_store_get_path (f->store));
+  g_autoptr(ClrReviewItem) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *expected = NULL;
+  guint loaded;
+  gint64 id;
+
+  id = show_huawei_hit (f);
+  g_assert_true (button_shown (f, "review.not-a-match"));
+  g_assert_false (button_shown (f, "review.change-decision"));
+
+  g_assert_true (clr_store_open (other, &error));
+  g_assert_no_error (error);
+  g_assert_true (clr_store_set_local_user (other, "ben"));
+  g_assert_true (clr_store_review_decide (other, id, CLR_REVIEW_STATUS_MATCH, CLR_REVIEW_REASON_CONFIRMED_BY_DOCUMENTS,
+                                          NULL, "Other Reviewer", &error));
+  g_assert_no_error (error);
+
+  loaded = f->loaded;
+  clr_review_page_set_reason (f->page, CLR_REVIEW_REASON_DIFFERENT_ENTITY, "Mine");
+  g_assert_true (clr_review_page_decide (f->page, CLR_REVIEW_STATUS_NO_MATCH));
+  CLR_GUI_TEST_WAIT_UNTIL (f->loaded > loaded && clr_review_page_get_feedback (f->page)[0] != '\0', 10);
+
+  stored = clr_store_review_get (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->status, ==, CLR_REVIEW_STATUS_MATCH);
+  g_assert_cmpstr (stored->decided_by, ==, "Other Reviewer");
+  g_assert_cmpuint (count_decides (f->store, id, NULL), ==, 1);
+  g_assert_cmpuint (f->decided, ==, 0);
+
+  when = clr_audit_format_time (stored->decided_at);
+  expected = g_strdup_printf ("Item %" G_GINT64_FORMAT " was already decided by Other Reviewer (ben) at %s: Match. "
+                              "Nothing was changed.", id, when);
+  g_assert_cmpstr (clr_review_page_get_feedback (f->page), ==, expected);
+  /* the item as it is now: who decided it, and Change Decision */
+  g_assert_cmpint (clr_review_page_get_shown_id (f->page), ==, id);
+  g_assert_nonnull (find_label_with_prefix (GTK_WIDGET (f->page), "Match (Confirmed by documents) — decided by Other Reviewer"));
+  g_assert_true (button_shown (f, "review.change-decision"));
+  g_assert_false (button_shown (f, "review.not-a-match"));
+  clr_gui_test_save_artifact (GTK_WIDGET (f->window), "review-page-refused.png");
 }
 
 /* The list view showing @queue (the dropdowns have list views too). */
@@ -672,6 +807,8 @@ static const ClrTestCase tests[] = {
   CLR_TEST ("/clearance/gui/review/groups-and-plain-words", test_groups_and_plain_words),
   CLR_TEST ("/clearance/gui/review/undo", test_undo),
   CLR_TEST ("/clearance/gui/review/escalate-recipient", test_escalate_recipient),
+  CLR_TEST ("/clearance/gui/review/change-decision", test_change_decision),
+  CLR_TEST ("/clearance/gui/review/refused-when-decided-elsewhere", test_refused_when_decided_elsewhere),
   CLR_TEST_DATA ("/clearance/gui/review/narrow-and-dark", test_narrow_and_dark, GINT_TO_POINTER (360)),
 };
 

@@ -248,6 +248,7 @@ test_decide_rejects (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) screening = NULL;
   g_autoptr(ClrReviewItem) item = NULL;
+  ClrReviewDecision change = { CLR_REVIEW_STATUS_MATCH, CLR_REVIEW_REASON_CONFIRMED_BY_DOCUMENTS, NULL, NULL, TRUE };
   gint64 id;
 
   screening = evaluate_parties (f, HUAWEI_CN, 1);
@@ -272,11 +273,10 @@ test_decide_rejects (Fixture       *f,
   g_assert_cmpint (item->status, ==, CLR_REVIEW_STATUS_OPEN);
   g_assert_cmpuint (audit_count (f->store, "review.decide"), ==, 0);
 
-  /* Escalate, then change one's mind: both audited. */
+  /* Escalate, then change one's mind (an explicit change): both audited. */
   g_assert_true (clr_store_review_decide (f->store, id, CLR_REVIEW_STATUS_ESCALATED,
                                           CLR_REVIEW_REASON_OTHER, "Ask legal", NULL, &error));
-  g_assert_true (clr_store_review_decide (f->store, id, CLR_REVIEW_STATUS_MATCH,
-                                          CLR_REVIEW_REASON_CONFIRMED_BY_DOCUMENTS, NULL, NULL, &error));
+  g_assert_true (clr_store_review_decide_full (f->store, &id, 1, &change, NULL, &error));
   g_assert_no_error (error);
   g_clear_pointer (&item, clr_review_item_unref);
   item = clr_store_review_get (f->store, id, &error);

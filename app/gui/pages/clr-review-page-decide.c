@@ -7,9 +7,11 @@
  */
 
 #include "config.h"
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 
+#include "audit/clr-audit-event.h"
 #include "widgets/clr-widget.h"
 
 #include "clr-review-page-private.h"
@@ -68,6 +70,16 @@ decided_cb (GObject      *object,
 
   if (!clr_store_review_decide_finish (CLR_STORE (object), result, &error))
     {
+      if (g_error_matches (error, CLR_STORE_ERROR, CLR_STORE_ERROR_ALREADY_DECIDED) && data->previous != NULL)
+        {
+          /* Someone decided meanwhile: nothing was stored. Read the queue
+           * again and show the item as it is now, with who decided it. */
+          g_clear_pointer (&self->refused, g_ptr_array_unref);
+          self->refused = g_steal_pointer (&data->previous);
+          self->select_after_load = id;
+          clr_review_page_reload (self);
+          return;
+        }
       /* Translators: %s is the reason. */
       message = g_strdup_printf (status == CLR_REVIEW_STATUS_OPEN ? _("The decision was not undone: %s")
                                                                   : _("The decision was not saved: %s"),
@@ -137,6 +149,45 @@ begin_decision (ClrReviewPage    *self,
   return data;
 }
 
+void
+_clr_review_page_report_refused (ClrReviewPage *self)
+{
+  g_autoptr(GPtrArray) refused = g_steal_pointer (&self->refused);
+  ClrReviewItem *decided = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *when = NULL;
+  const char *name;
+
+  /* the first of them someone decided (the page sent them as open) */
+  for (guint i = 0; decided == NULL && i < refused->len; i++)
+    {
+      ClrReviewItem *now = clr_review_queue_lookup (self->queue, ((ClrReviewItem *) g_ptr_array_index (refused, i))->id);
+
+      if (now != NULL && now->status != CLR_REVIEW_STATUS_OPEN)
+        decided = now;
+    }
+  if (decided == NULL)
+    {
+      message = g_strdup (_("Someone else decided this item meanwhile. Nothing was changed."));
+    }
+  else
+    {
+      when = clr_audit_format_time (decided->decided_at);
+      name = decided->decided_by != NULL ? decided->decided_by : _("unknown");
+      if (decided->decided_by_user != NULL)
+        /* Translators: item number, display name, user name, date and time, decision such as "Not a match" */
+        message = g_strdup_printf (_("Item %" PRId64 " was already decided by %s (%s) at %s: %s. Nothing was changed."),
+                                   decided->id, name, decided->decided_by_user, when,
+                                   clr_review_status_get_label (decided->status));
+      else
+        /* Translators: item number, display name, date and time, decision such as "Not a match" */
+        message = g_strdup_printf (_("Item %" PRId64 " was already decided by %s at %s: %s. Nothing was changed."),
+                                   decided->id, name, when, clr_review_status_get_label (decided->status));
+    }
+  clr_widget_add_toast (GTK_WIDGET (self), adw_toast_new (message));
+  clr_review_detail_set_feedback (self->detail, message, TRUE);
+}
+
 gboolean
 clr_review_page_undo (ClrReviewPage *self)
 {
@@ -162,7 +213,7 @@ clr_review_page_decide (ClrReviewPage   *self,
   g_autoptr(GArray) ids = NULL;
   ClrReviewFamily *family;
   ClrReviewItem *shown;
-  ClrReviewDecision decision;
+  ClrReviewDecision decision = { 0 };
   DecideData *data;
   const char *note, *recipient;
   gboolean whole_family;
@@ -209,6 +260,9 @@ clr_review_page_decide (ClrReviewPage   *self,
   decision.reason = reason;
   decision.note = note[0] != '\0' ? note : NULL;
   decision.recipient = status == CLR_REVIEW_STATUS_ESCALATED ? recipient : NULL;
+  /* after Change Decision on a decided item: an explicit change; else the
+   * store refuses an item someone decided meanwhile */
+  decision.change = clr_review_detail_get_changing (self->detail);
   clr_store_review_decide_full_async (clr_page_get_store (CLR_PAGE (self)), (const gint64 *) ids->data, ids->len, &decision,
                                       NULL, NULL, decided_cb, data);
   return TRUE;

@@ -40,6 +40,10 @@ struct _ClrReviewPage
   gint64               saved_id;
   /* the items of the last decision as they were before it (ClrReviewItem *): Undo */
   GPtrArray           *undo_items;
+  /* the items of a decision the store refused because someone decided one
+   * of them meanwhile (ClrReviewItem *, as they were): reported once the
+   * queue is read again */
+  GPtrArray           *refused;
 
   /* A hit to show once the queue is loaded (clr_review_page_show_hit). */
   gboolean             has_target;
@@ -55,6 +59,9 @@ struct _ClrReviewPage
 /* clr-review-page.c: the decision actions follow the shown item, busy and
  * the store. */
 void       _clr_review_page_update_actions (ClrReviewPage   *self);
+/* clr-review-page-decide.c: after the queue is read again, says who decided
+ * the item of a refused decision (toast and feedback line). */
+void       _clr_review_page_report_refused (ClrReviewPage   *self);
 
 /* What the tests reach: */
 

@@ -109,10 +109,13 @@ void
 _clr_review_page_update_actions (ClrReviewPage *self)
 {
   gboolean can = self->shown_id != 0 && !self->busy && store_of (self) != NULL;
+  /* a decided item is decided again only through Change Decision */
+  gboolean locked = self->shown_id != 0 && clr_review_detail_get_locked (self->detail);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.match", can);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.not-a-match", can);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.escalate", can);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.match", can && !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.not-a-match", can && !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.escalate", can && !locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.change-decision", can && locked);
 }
 
 static gboolean
@@ -273,7 +276,15 @@ queue_loaded_cb (GObject      *object,
       clear_target (self);
     }
 
-  if (keep == 0 || !select_id (self, keep))
+  if (keep != 0 && select_id (self, keep))
+    ;
+  else if (self->refused != NULL && keep != 0 && clr_review_queue_lookup (self->queue, keep) != NULL)
+    {
+      /* A refused decision: the item as it is now, whatever the filters. */
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      show_item (self, clr_review_queue_lookup (self->queue, keep));
+    }
+  else
     {
       if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
         {
@@ -289,6 +300,8 @@ queue_loaded_cb (GObject      *object,
     }
   self->loading = FALSE;
   update_count (self);
+  if (self->refused != NULL)
+    _clr_review_page_report_refused (self);
 
   /* The group headers name each case by its reference. */
   if (items != NULL && items->len > 0)
@@ -330,6 +343,18 @@ decide_action (GtkWidget  *widget,
     clr_review_page_decide (self, CLR_REVIEW_STATUS_NO_MATCH);
   else
     clr_review_page_decide (self, CLR_REVIEW_STATUS_ESCALATED);
+}
+
+static void
+change_decision_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ClrReviewPage *self = CLR_REVIEW_PAGE (widget);
+
+  set_feedback (self, NULL, FALSE);
+  clr_review_detail_begin_change (self->detail);
+  _clr_review_page_update_actions (self);
 }
 
 static void
@@ -421,6 +446,7 @@ clr_review_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->queue);
   g_clear_pointer (&self->undo_items, g_ptr_array_unref);
+  g_clear_pointer (&self->refused, g_ptr_array_unref);
   clear_target (self);
 
   G_OBJECT_CLASS (clr_review_page_parent_class)->dispose (object);
@@ -461,6 +487,7 @@ clr_review_page_class_init (ClrReviewPageClass *klass)
   gtk_widget_class_install_action (widget_class, "review.match", NULL, decide_action);
   gtk_widget_class_install_action (widget_class, "review.not-a-match", NULL, decide_action);
   gtk_widget_class_install_action (widget_class, "review.escalate", NULL, decide_action);
+  gtk_widget_class_install_action (widget_class, "review.change-decision", NULL, change_decision_action);
   gtk_widget_class_install_action (widget_class, "review.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "review.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "review.next-hit", NULL, step_action);

@@ -39,6 +39,7 @@ struct _ClrReviewDetail
   GtkLabel            *explanation_label;
   GtkLabel            *party_label;
   ClrEntryView        *entry_view;
+  AdwPreferencesGroup *decision_group;
   AdwComboRow         *reason_row;
   AdwEntryRow         *note_row;
   AdwEntryRow         *recipient_row;
@@ -46,6 +47,8 @@ struct _ClrReviewDetail
   GtkLabel            *technical_label;
   AdwActionRow        *family_row;
   GtkSwitch           *family_switch;
+  GtkWidget           *decision_box;
+  GtkWidget           *change_button;
   GtkLabel            *feedback_label;
   AdwPreferencesGroup *history_group;
   GtkListBox          *history_list;
@@ -54,6 +57,10 @@ struct _ClrReviewDetail
   GCancellable        *history_cancellable;
   GCancellable        *diff_cancellable;
   gint64               shown_id;
+  /* the shown item is decided: its form is read-only behind Change
+   * Decision until @changing */
+  gboolean             decided;
+  gboolean             changing;
 };
 
 G_DEFINE_FINAL_TYPE (ClrReviewDetail, clr_review_detail, ADW_TYPE_BIN)
@@ -412,6 +419,18 @@ show_technical (ClrReviewDetail     *self,
   gtk_expander_set_expanded (self->technical_expander, FALSE);
 }
 
+/* A decided item shows its decision read-only and Change Decision in place
+ * of the decision buttons; an open one (or one being changed) the form. */
+static void
+update_decision_controls (ClrReviewDetail *self)
+{
+  gboolean locked = self->decided && !self->changing;
+
+  gtk_widget_set_visible (self->decision_box, !locked);
+  gtk_widget_set_visible (self->change_button, locked);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->decision_group), !locked);
+}
+
 void
 clr_review_detail_show_item (ClrReviewDetail     *self,
                              const ClrReviewItem *item,
@@ -486,7 +505,39 @@ clr_review_detail_show_item (ClrReviewDetail     *self,
     gtk_editable_set_text (GTK_EDITABLE (self->recipient_row), recipient != NULL ? recipient : "");
   }
 
+  self->decided = item->status != CLR_REVIEW_STATUS_OPEN;
+  self->changing = FALSE;
+  update_decision_controls (self);
+
   load_history (self, item);
+}
+
+void
+clr_review_detail_begin_change (ClrReviewDetail *self)
+{
+  g_return_if_fail (CLR_IS_REVIEW_DETAIL (self));
+
+  if (!self->decided)
+    return;
+  self->changing = TRUE;
+  update_decision_controls (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->reason_row));
+}
+
+gboolean
+clr_review_detail_get_changing (ClrReviewDetail *self)
+{
+  g_return_val_if_fail (CLR_IS_REVIEW_DETAIL (self), FALSE);
+
+  return self->decided && self->changing;
+}
+
+gboolean
+clr_review_detail_get_locked (ClrReviewDetail *self)
+{
+  g_return_val_if_fail (CLR_IS_REVIEW_DETAIL (self), FALSE);
+
+  return self->decided && !self->changing;
 }
 
 static void
@@ -529,6 +580,7 @@ clr_review_detail_class_init (ClrReviewDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, explanation_label);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, party_label);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, entry_view);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, decision_group);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, reason_row);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, note_row);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, recipient_row);
@@ -536,6 +588,8 @@ clr_review_detail_class_init (ClrReviewDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, technical_label);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, family_row);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, family_switch);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, decision_box);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, change_button);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, feedback_label);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, history_group);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, history_list);

@@ -22,11 +22,22 @@ G_DECLARE_FINAL_TYPE (ClrReviewDetail, clr_review_detail, CLR, REVIEW_DETAIL, Ad
  * a reopened item, the entry's changed fields are read from the "store"
  * property off the main thread. A new item starts scrolled to the top. The
  * decision buttons activate review.match, review.not-a-match and
- * review.escalate on an ancestor. */
+ * review.escalate on an ancestor. A decided item shows its decision
+ * read-only and, instead of those buttons, Change Decision (which activates
+ * review.change-decision). */
 void             clr_review_detail_show_item         (ClrReviewDetail     *self,
                                                       const ClrReviewItem *item,
                                                       ClrReviewFamily     *family);
 void             clr_review_detail_scroll_to_top     (ClrReviewDetail     *self);
+/* Change Decision: the decided item's form and decision buttons again,
+ * until another item (or this one again) is shown. */
+void             clr_review_detail_begin_change      (ClrReviewDetail     *self);
+/* TRUE while a decided item's decision is being changed: the next decision
+ * is an explicit change (ClrReviewDecision.change). */
+gboolean         clr_review_detail_get_changing      (ClrReviewDetail     *self);
+/* TRUE when the shown item is decided and not being changed: the decision
+ * buttons are hidden behind Change Decision. */
+gboolean         clr_review_detail_get_locked        (ClrReviewDetail     *self);
 
 /* The decision form: returns the chosen reason (NONE when none is); sets
  * @note and @recipient (who an escalation goes to) to the texts typed ("" for
