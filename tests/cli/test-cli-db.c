@@ -119,7 +119,6 @@ test_copy_whole (Fixture       *f,
   g_autoptr(JsonNode) cases_before = NULL;
   g_autoptr(JsonNode) cases_after = NULL;
   g_autoptr(JsonNode) lists_after = NULL;
-  g_autofree char *lists_text = NULL;
   g_autofree char *id_arg = NULL;
 
   if (f->target == NULL)
