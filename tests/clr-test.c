@@ -379,6 +379,27 @@ clr_test_database_as (const char *location,
 }
 
 char *
+clr_test_database_user (const char *location)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_auto(GStrv) params = NULL;
+  const char *env = g_getenv ("CLEARANCE_USER");
+
+  if (!g_str_has_prefix (location, "postgresql://"))
+    return g_strdup (env != NULL && *env != '\0' ? env : g_get_user_name ());
+
+  uri = g_uri_parse (location, G_URI_FLAGS_ENCODED, NULL);
+  g_assert_nonnull (uri);
+  if (g_uri_get_user (uri) != NULL)
+    return g_strdup (g_uri_get_user (uri));
+  params = g_strsplit (g_uri_get_query (uri) != NULL ? g_uri_get_query (uri) : "", "&", -1);
+  for (guint i = 0; params[i] != NULL; i++)
+    if (g_str_has_prefix (params[i], "user="))
+      return g_strdup (params[i] + 5);
+  return g_strdup (g_get_user_name ());
+}
+
+char *
 clr_test_database_new (const char *engine,
                        const char *dir,
                        const char *name)

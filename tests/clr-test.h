@@ -58,6 +58,9 @@ void      clr_test_pg_database_drop (const char *location);
  * SQLite path as it is (set the user with clr_store_set_local_user()). */
 char     *clr_test_database_as      (const char *location,
                                      const char *user);
+/* The user a program opening @location records: the login role of a
+ * PostgreSQL address; for a file $CLEARANCE_USER, else the OS user. */
+char     *clr_test_database_user    (const char *location);
 /* A new database for a test that runs on @engine ("sqlite": @dir/@name;
  * "postgresql": clr_test_pg_database_new()); NULL when skipped. */
 char     *clr_test_database_new     (const char *engine,

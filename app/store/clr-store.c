@@ -331,6 +331,14 @@ _clr_store_get_user (ClrStore *self)
   return env != NULL && *env != '\0' ? env : g_get_user_name ();
 }
 
+const char *
+clr_store_get_user (ClrStore *self)
+{
+  g_return_val_if_fail (CLR_IS_STORE (self), NULL);
+
+  return _clr_store_get_user (self);
+}
+
 gboolean
 clr_store_set_local_user (ClrStore   *self,
                           const char *user)

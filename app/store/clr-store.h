@@ -65,6 +65,7 @@ gboolean      clr_store_is_server             (ClrStore             *self);
  * that default). FALSE, and nothing changes, on a server. */
 gboolean      clr_store_set_local_user        (ClrStore             *self,
                                                const char           *user);
+const char   *clr_store_get_user              (ClrStore             *self);
 /* On a team database: hear the changes other programs commit, as
  * ::external-change (and ::review-decided) in the thread that made the
  * store. Nothing to do (TRUE) for a file. FALSE with @error when the server

@@ -13,7 +13,6 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "clr-cli-test.h"
@@ -138,9 +137,10 @@ static void
 test_result_rewritten (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *sql = g_strdup_printf ("UPDATE cases SET verdict = 'clear', "
-                                          "result = json_set (result, '$.verdict', 'clear') WHERE id = %"
-                                          G_GINT64_FORMAT, f->case_id);
+  const char *rewrite = clr_test_engine_is_sqlite () ? "json_set (result, '$.verdict', 'clear')"
+                                                     : "jsonb_set (result::jsonb, '{verdict}', '\"clear\"')::text";
+  g_autofree char *sql = g_strdup_printf ("UPDATE cases SET verdict = 'clear', result = %s WHERE id = %"
+                                          G_GINT64_FORMAT, rewrite, f->case_id);
   g_autofree char *expected = g_strdup_printf ("Case %" G_GINT64_FORMAT "’s saved result (verdict “clear”)",
                                                f->case_id);
 
@@ -153,7 +153,8 @@ static void
 test_trail_emptied (Fixture       *f,
                     gconstpointer  data)
 {
-  exec_sql (f, "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log");
+  clr_test_sql_drop_audit_guards (f->cli.db);
+  exec_sql (f, "DELETE FROM audit_log");
   assert_verify_fails (f, NULL, "its head was entry 3");
 
   /* … and with the recorded head gone too, the decisions give it away. */
@@ -167,7 +168,8 @@ static void
 test_tail_removed (Fixture       *f,
                    gconstpointer  data)
 {
-  exec_sql (f, "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 3");
+  clr_test_sql_drop_audit_guards (f->cli.db);
+  exec_sql (f, "DELETE FROM audit_log WHERE id = 3");
   assert_verify_fails (f, NULL, "The audit trail ends at entry 2 but its head was entry 3");
 }
 
@@ -198,7 +200,8 @@ test_anchor (Fixture       *f,
   wrong = g_strdup_printf ("2:%s", head + 2);
   assert_verify_fails (f, wrong, "is not in the audit trail");
 
-  exec_sql (f, "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log; DELETE FROM meta WHERE key = 'audit_head'; "
+  clr_test_sql_drop_audit_guards (f->cli.db);
+  exec_sql (f, "DELETE FROM audit_log; DELETE FROM meta WHERE key = 'audit_head'; "
                "DELETE FROM review_sightings; DELETE FROM review_items; DELETE FROM cases");
   {
     g_autoptr(ClrCliRun) fooled = verify (f, NULL);
@@ -262,34 +265,37 @@ test_signed_anchor (Fixture       *f,
   clr_cli_assert_run (1, CLR_MENTIONS ("at least 32"), "--db", f->cli.db, "audit", "anchor", "--key", short_key, NULL);
 }
 
-/* INSERT OR REPLACE deletes the old row without the DELETE trigger (no
- * recursive_triggers): the guard refuses it, and the entry is unchanged. */
+/* Replacing an entry in one statement: SQLite's INSERT OR REPLACE deletes
+ * the old row without the DELETE trigger (no recursive_triggers), and
+ * PostgreSQL's ON CONFLICT DO UPDATE is an update. Either way the guard
+ * refuses it, and the entry is unchanged. */
 static void
 test_insert_or_replace (Fixture       *f,
                         gconstpointer  data)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  char *message = NULL;
-  int rc;
+  g_autofree char *replace = NULL;
+  g_autofree char *replace_all = NULL;
 
-  g_assert_cmpint (sqlite3_open (f->cli.db, &db), ==, SQLITE_OK);
-  rc = sqlite3_exec (db, "INSERT OR REPLACE INTO audit_log (id, at, user, display_name, action, subject_type, "
-                         "subject_id, case_id, before, after, prev_hash, hash) SELECT id, at, user, 'Mallory', "
-                         "action, subject_type, subject_id, case_id, before, after, prev_hash, hash "
-                         "FROM audit_log WHERE id = 3", NULL, NULL, &message);
-  g_assert_cmpint (rc, !=, SQLITE_OK);
-  g_assert_nonnull (strstr (message, "cannot be replaced"));
-  sqlite3_free (message);
-  rc = sqlite3_exec (db, "REPLACE INTO audit_log SELECT * FROM audit_log WHERE id = 1", NULL, NULL, NULL);
-  g_assert_cmpint (rc, !=, SQLITE_OK);
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM audit_log WHERE display_name = 'Mallory'", -1,
-                                       &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  if (clr_test_engine_is_sqlite ())
+    {
+      replace = clr_test_sql_error (f->cli.db,
+                                    "INSERT OR REPLACE INTO audit_log (id, at, user, display_name, action, "
+                                    "subject_type, subject_id, case_id, before, after, prev_hash, hash) "
+                                    "SELECT id, at, user, 'Mallory', action, subject_type, subject_id, case_id, "
+                                    "before, after, prev_hash, hash FROM audit_log WHERE id = 3");
+      g_assert_nonnull (strstr (replace, "cannot be replaced"));
+      replace_all = clr_test_sql_error (f->cli.db, "REPLACE INTO audit_log SELECT * FROM audit_log WHERE id = 1");
+    }
+  else
+    {
+      replace = clr_test_sql_error (f->cli.db,
+                                    "INSERT INTO audit_log SELECT * FROM audit_log WHERE id = 3 "
+                                    "ON CONFLICT (id) DO UPDATE SET display_name = 'Mallory'");
+      g_assert_nonnull (strstr (replace, "append-only"));
+      replace_all = clr_test_sql_error (f->cli.db, "INSERT INTO audit_log SELECT * FROM audit_log WHERE id = 1");
+    }
+  g_assert_cmpint (clr_test_sql_int64 (f->cli.db, "SELECT count(*) FROM audit_log WHERE display_name = 'Mallory'"),
+                   ==, 0);
 
   {
     g_autoptr(ClrCliRun) run = verify (f, NULL);

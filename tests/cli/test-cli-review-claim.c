@@ -26,26 +26,30 @@ test_claim_and_release (ClrCliTest    *t,
                         gconstpointer  data)
 {
   g_autoptr(ClrCliRun) run = NULL;
+  /* Two reviewers: two login roles of a server; a file's user comes from
+   * $CLEARANCE_USER. */
+  g_autofree char *anna = clr_test_database_as (t->db, "anna");
+  g_autofree char *ben = clr_test_database_as (t->db, "ben");
 
   insert_item (t->db);
 
   g_setenv ("CLEARANCE_USER", "anna", TRUE);
-  run = clr_cli_run_va ("--db", t->db, "review", "claim", "7", "--reviewer", "Anna Albers", NULL);
+  run = clr_cli_run_va ("--db", anna, "review", "claim", "7", "--reviewer", "Anna Albers", NULL);
   g_assert_cmpint (run->exit_code, ==, 0);
   g_assert_nonnull (strstr (run->out, "Item 7 is yours until 20"));
 
   g_setenv ("CLEARANCE_USER", "ben", TRUE);
   clr_cli_assert_run (1, CLR_MENTIONS ("Item 7 is being reviewed by Anna Albers (anna) until"),
-                      "--db", t->db, "review", "claim", "7", NULL);
+                      "--db", ben, "review", "claim", "7", NULL);
   clr_cli_assert_run (1, CLR_MENTIONS ("being reviewed by Anna Albers"),
-                      "--db", t->db, "review", "decide", "7", "--no-match", "--reason", "other", NULL);
+                      "--db", ben, "review", "decide", "7", "--no-match", "--reason", "other", NULL);
   clr_cli_assert_run (1, CLR_MENTIONS ("being reviewed by Anna Albers"),
-                      "--db", t->db, "review", "release", "7", NULL);
+                      "--db", ben, "review", "release", "7", NULL);
 
   g_setenv ("CLEARANCE_USER", "anna", TRUE);
-  clr_cli_assert_run (0, NULL, "--db", t->db, "review", "release", "7", NULL);
+  clr_cli_assert_run (0, NULL, "--db", anna, "review", "release", "7", NULL);
   g_setenv ("CLEARANCE_USER", "ben", TRUE);
-  clr_cli_assert_run (0, NULL, "--db", t->db, "review", "decide", "7", "--no-match", "--reason", "other", NULL);
+  clr_cli_assert_run (0, NULL, "--db", ben, "review", "decide", "7", "--no-match", "--reason", "other", NULL);
   g_assert_cmpint (clr_test_sql_int64 (t->db, "SELECT count(*) FROM review_items WHERE status = 'no_match'"), ==, 1);
 
   clr_cli_assert_run (2, CLR_MENTIONS ("review claim needs one item ID"), "--db", t->db, "review", "claim", NULL);

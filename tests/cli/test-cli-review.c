@@ -213,6 +213,7 @@ static void
 test_decide_twice (Fixture       *f,
                    gconstpointer  data)
 {
+  g_autofree char *user = NULL;
   g_autoptr(ClrCliRun) again = NULL;
   g_autoptr(ClrCliRun) show = NULL;
   g_autoptr(ClrCliRun) changed = NULL;
@@ -235,14 +236,15 @@ test_decide_twice (Fixture       *f,
   again = clr_cli_run_va ("--db", f->cli.db, "review", "decide", id_arg, "--match", "--reason",
                           "confirmed-by-documents", "--reviewer", "Bob Example", NULL);
   g_assert_cmpint (again->exit_code, ==, 1);
-  refused = g_strdup_printf ("Item %s was already decided by Alice Example (%s) at ", id_arg, g_get_user_name ());
+  user = clr_test_database_user (f->cli.db);
+  refused = g_strdup_printf ("Item %s was already decided by Alice Example (%s) at ", id_arg, user);
   g_assert_nonnull (strstr (again->err, refused));
   g_assert_nonnull (strstr (again->err, ": Not a match. Nothing was changed; to change it, use review decide --change."));
   g_assert_cmpint (first_item_id (f, "no-match"), ==, id);
 
   show = clr_cli_run_va ("--db", f->cli.db, "review", "show", id_arg, NULL);
   g_assert_cmpint (show->exit_code, ==, 0);
-  decided_by = g_strdup_printf ("Decided by Alice Example (%s) at ", g_get_user_name ());
+  decided_by = g_strdup_printf ("Decided by Alice Example (%s) at ", user);
   g_assert_nonnull (strstr (show->out, decided_by));
 
   changed = clr_cli_run_va ("--db", f->cli.db, "review", "decide", id_arg, "--match", "--reason",
@@ -329,8 +331,8 @@ test_audit (Fixture       *f,
   clr_cli_assert_run (2, NULL, "--db", f->cli.db, "audit", "export", "--format", "xml", NULL);
 
   /* Rewrite the decision behind the application's back. */
-  clr_test_sql_exec (f->cli.db, "DROP TRIGGER audit_log_no_update; "
-                                "UPDATE audit_log SET display_name = 'Someone else' WHERE id = 2");
+  clr_test_sql_drop_audit_guards (f->cli.db);
+  clr_test_sql_exec (f->cli.db, "UPDATE audit_log SET display_name = 'Someone else' WHERE id = 2");
 
   clr_cli_assert_run (1, CLR_MENTIONS ("entry 2"), "--db", f->cli.db, "audit", "verify", NULL);
 }

@@ -66,7 +66,7 @@ test_append_and_verify (Fixture       *f,
   g_assert_cmpstr (first->prev_hash, ==, "0000000000000000000000000000000000000000000000000000000000000000");
   g_assert_cmpstr (second->prev_hash, ==, first->hash);
   g_assert_cmpuint (strlen (first->hash), ==, 64);
-  g_assert_cmpstr (first->user, ==, g_get_user_name ());
+  g_assert_cmpstr (first->user, ==, clr_store_get_user (f->store));
   g_assert_cmpstr (first->display_name, ==, "Mei Chen");
   g_assert_cmpstr (second->action, ==, "review.decide");
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (second->after), "reason"), ==,

@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
 
 #include "clr-rescreen.h"
 #include "clr-store-audit.h"
@@ -222,7 +221,7 @@ test_resume_interrupted (Fixture       *f,
   g_autoptr(ClrReviewItem) acme = NULL;
   g_autoptr(JsonNode) json = NULL;
   gint64 open_case;
-  sqlite3 *db = NULL;
+  const char *path = clr_store_get_path (f->store);
 
   clr_store_test_write_version (f->store, "v1", version1, G_N_ELEMENTS (version1));
   open_case = save_case (f, "{\"reference\": \"PO-1\", \"date\": \"2026-01-10\", \"destination\": \"AE\", "
@@ -238,15 +237,21 @@ test_resume_interrupted (Fixture       *f,
   decide (f->store, acme, CLR_REVIEW_STATUS_MATCH);
   clr_store_test_write_version (f->store, "v2", version2, G_N_ELEMENTS (version2));
 
-  g_assert_cmpint (sqlite3_open (clr_store_get_path (f->store), &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER interrupt BEFORE INSERT ON rescreen_runs "
-                                 "BEGIN SELECT RAISE (ABORT, 'interrupted'); END", NULL, NULL, NULL), ==, SQLITE_OK);
+  /* The run fails at its very end, as if the program had stopped there. */
+  if (clr_test_engine_is_sqlite ())
+    clr_test_sql_exec (path, "CREATE TRIGGER interrupt BEFORE INSERT ON rescreen_runs "
+                             "BEGIN SELECT RAISE (ABORT, 'interrupted'); END");
+  else
+    clr_test_sql_exec (path, "CREATE FUNCTION interrupt () RETURNS trigger LANGUAGE plpgsql AS "
+                             "$$ BEGIN RAISE EXCEPTION 'interrupted'; END $$; "
+                             "CREATE TRIGGER interrupt BEFORE INSERT ON rescreen_runs "
+                             "FOR EACH ROW EXECUTE FUNCTION interrupt ()");
   failed = clr_rescreen_run (f->store, NULL, NULL, NULL, &error);
   g_assert_null (failed);
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER interrupt", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  clr_test_sql_exec (path, clr_test_engine_is_sqlite () ? "DROP TRIGGER interrupt"
+                                                         : "DROP TRIGGER interrupt ON rescreen_runs");
 
   resumed = clr_rescreen_run (f->store, NULL, NULL, NULL, &error);
   g_assert_no_error (error);

@@ -133,7 +133,7 @@ test_twice_refused (Fixture       *f,
   g_assert_no_error (error);
   item = clr_store_review_get (f->t.store, f->ids[0], &error);
   g_assert_cmpstr (item->decided_by, ==, "Test Reviewer");
-  g_assert_cmpstr (item->decided_by_user, ==, g_get_user_name ());
+  g_assert_cmpstr (item->decided_by_user, ==, clr_store_get_user (f->t.store));
   g_assert_nonnull (item->decided_at);
 
   g_assert_false (clr_store_review_decide (f->t.store, f->ids[0], CLR_REVIEW_STATUS_MATCH,
@@ -142,7 +142,7 @@ test_twice_refused (Fixture       *f,
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_ALREADY_DECIDED);
   expected = g_strdup_printf ("Item %" G_GINT64_FORMAT " was already decided by Test Reviewer (%s) at %s: "
                               "Not a match. Nothing was changed; to change it, use review decide --change.",
-                              f->ids[0], g_get_user_name (), item->decided_at);
+                              f->ids[0], clr_store_get_user (f->t.store), item->decided_at);
   g_assert_cmpstr (error->message, ==, expected);
   g_clear_error (&error);
 
@@ -200,7 +200,7 @@ test_change (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (before, "status"), ==, "no_match");
   g_assert_cmpstr (json_object_get_string_member (before, "reason"), ==, "different-entity");
   g_assert_cmpstr (entry->display_name, ==, "Changer");
-  g_assert_cmpstr (entry->user, ==, g_get_user_name ());
+  g_assert_cmpstr (entry->user, ==, clr_store_get_user (f->t.store));
 
   /* the async variant carries the change too */
   g_assert_true (decide_async_wait (f->t.store, f->ids[1], &escalate, &error));
@@ -258,15 +258,18 @@ static gpointer
 writer_thread (gpointer user_data)
 {
   Writer *w = user_data;
-  g_autoptr(ClrStore) store = clr_store_new (w->path);
+  g_autofree char *location = clr_test_database_as (w->path, w->user);
+  g_autoptr(ClrStore) store = clr_store_new (location);
   g_autoptr(GError) error = NULL;
 
+  /* Another reviewer: a login role of a server, a file's local user. */
+  if (!clr_store_is_server (store))
+    g_assert_true (clr_store_set_local_user (store, w->user));
   if (!clr_store_open (store, &error))
     {
       w->failure = g_strdup (error->message);
       return NULL;
     }
-  g_assert_true (clr_store_set_local_user (store, w->user));
   for (guint i = 0; i < N_ITEMS; i++)
     {
       if (clr_store_review_decide (store, w->ids[i], w->status, CLR_REVIEW_REASON_OTHER, NULL, w->reviewer, &error))

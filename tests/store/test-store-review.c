@@ -196,7 +196,7 @@ test_decision_reused (Fixture       *f,
   g_assert_cmpint (item->reason, ==, CLR_REVIEW_REASON_DIFFERENT_ENTITY);
   g_assert_cmpstr (item->note, ==, "A repair shop of the same name; see the invoice");
   g_assert_cmpstr (item->decided_by, ==, "Mei Chen");
-  g_assert_cmpstr (item->decided_by_user, ==, g_get_user_name ());
+  g_assert_cmpstr (item->decided_by_user, ==, clr_store_get_user (f->store));
   g_assert_nonnull (item->decided_at);
 
   /* The decision is in the audit trail, with before and after. */
