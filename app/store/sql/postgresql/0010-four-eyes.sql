@@ -1,4 +1,4 @@
--- 0009-four-eyes (PostgreSQL): four-eyes release; see ../0009-four-eyes.sql.
+-- 0010-four-eyes (PostgreSQL): four-eyes release; see ../0009-four-eyes.sql.
 -- (Only the column types differ: SQLite's INTEGER is bigint here.)
 ALTER TABLE review_items ADD COLUMN approval_required bigint NOT NULL DEFAULT 0;
 ALTER TABLE review_items ADD COLUMN approved_by text;

@@ -1,4 +1,4 @@
--- 0009-four-eyes: four-eyes release, a team setting (issue 18 §3).
+-- 0010-four-eyes: four-eyes release, a team setting (issue 18 §3).
 --
 -- Clearing a potential match ("not a match") at or above a score, or on one
 -- of the lists that always need it, waits for a second, different
