@@ -235,11 +235,9 @@ clr_review_item_is_approved (const ClrReviewItem *item)
 const char *
 clr_store_review_get_user (ClrStore *self)
 {
-  const char *env = g_getenv ("CLEARANCE_USER");
-
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
-  return env != NULL && *env != '\0' ? env : g_get_user_name ();
+  return _clr_store_get_user (self);
 }
 
 /* ---- hooks of the decide and annotate paths ---- */
@@ -286,17 +284,15 @@ _clr_store_review_approval_decided (ClrStore         *self,
   if (required)
     json_object_set_boolean_member (audit_after, "approval_required", TRUE);
 
-  /* A new decision starts without an approval. The user who decided is
-   * the one approval is checked against. */
+  /* A new decision starts without an approval. */
   update = _clr_store_prepare (self,
                                "UPDATE review_items SET approval_required = ?1, approved_by = NULL, "
-                               "approved_by_user = NULL, approved_at = NULL, approved_hash = NULL, "
-                               "decided_by_user = ?2 WHERE id = ?3", error);
+                               "approved_by_user = NULL, approved_at = NULL, approved_hash = NULL "
+                               "WHERE id = ?2", error);
   if (update == NULL)
     return FALSE;
   clr_db_stmt_bind_int64 (update, 1, required ? 1 : 0);
-  clr_db_stmt_bind_text (update, 2, clr_store_review_get_user (self));
-  clr_db_stmt_bind_int64 (update, 3, id);
+  clr_db_stmt_bind_int64 (update, 2, id);
   return _clr_store_step_done (self, update, _("Saving a decision"), error);
 }
 
@@ -461,7 +457,7 @@ clr_store_review_approve (ClrStore    *self,
 
   if (!_clr_store_write_begin (self, error))
     return FALSE;
-  ok = approve_unlocked (self, id, display_name, clr_store_review_get_user (self), now, error);
+  ok = approve_unlocked (self, id, display_name, _clr_store_get_user (self), now, error);
   return _clr_store_write_end (self, ok, error);
 }
 

@@ -58,9 +58,9 @@ gboolean      clr_review_item_is_awaiting_approval (const ClrReviewItem *item);
 /* Whether @item was decided "not a match" and a second reviewer approved it. */
 gboolean      clr_review_item_is_approved          (const ClrReviewItem *item);
 
-/* The reviewer the store records as deciding and approving (the user
- * beside the display name): $CLEARANCE_USER when set, else the OS user
- * name. Approval by the same user who decided is refused. */
+/* The user the store records as deciding and approving, beside the
+ * display name (see clr_store_set_local_user()): approval by the user who
+ * decided is refused. */
 const char   *clr_store_review_get_user    (ClrStore          *self);
 
 /* Approves item @id, which another reviewer cleared and which awaits

@@ -1,5 +1,8 @@
 /* test-store-review-approval.c — four-eyes release: a cleared hit waits for a
- * second, different reviewer's approval (issue 18 §3), on either engine
+ * second, different reviewer's approval (issue 18 §3)
+ *
+ * Runs on the engine of clr_test_engine (): the reviewers are two
+ * connections as two users (PostgreSQL login roles, or the file's local user).
  *
  * Copyright 2026 The Clearance authors
  *
@@ -17,43 +20,29 @@
 
 typedef struct
 {
-  char     *dir;
-  char     *location;   /* the database: an SQLite file or a postgresql:// address */
-  ClrStore *store;
+  ClrStoreTest t;
+  ClrStore    *alice;   /* the first reviewer */
+  ClrStore    *bob;     /* another */
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = clr_test_tmpdir ("clearance-four-eyes");
-  f->location = clr_test_database_new (data, f->dir, "clearance.db");
-  if (f->location == NULL)
-    return;
-  f->store = clr_store_new (f->location);
-  g_assert_true (clr_store_open (f->store, &error));
-  g_assert_no_error (error);
-  g_setenv ("CLEARANCE_USER", "alice", TRUE);
+  clr_store_test_set_up (&f->t, data);
+  f->alice = clr_store_test_open_as (&f->t, "alice");
+  f->bob = clr_store_test_open_as (&f->t, "bob");
+  clr_store_audit_set_reviewer (f->alice, "Alice");
+  clr_store_audit_set_reviewer (f->bob, "Bob");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_unsetenv ("CLEARANCE_USER");
-  g_clear_object (&f->store);
-  clr_test_database_drop (f->location);
-  g_free (f->location);
-  clr_test_rmtree (f->dir);
-  g_free (f->dir);
-}
-
-static void
-as_user (const char *user)
-{
-  g_setenv ("CLEARANCE_USER", user, TRUE);
+  g_clear_object (&f->alice);
+  g_clear_object (&f->bob);
+  clr_store_test_tear_down (&f->t, data);
 }
 
 /* One party's screening with one hit on @list (entry @key, @score, entry
@@ -89,7 +78,7 @@ annotate (Fixture    *f,
   g_autoptr(JsonNode) parties = clr_test_parse (parties_text);
   JsonObject *hit;
 
-  g_assert_true (clr_store_review_annotate_screening (f->store, json_node_get_array (screening),
+  g_assert_true (clr_store_review_annotate_screening (f->alice, json_node_get_array (screening),
                                                       json_node_get_array (parties), &error));
   g_assert_no_error (error);
   hit = json_array_get_object_element (clr_store_test_hits_of (json_node_get_array (screening), 0), 0);
@@ -108,21 +97,18 @@ set_four_eyes (Fixture    *f,
   g_auto(GStrv) codes = g_strsplit (lists, ",", -1);
   ClrFourEyes setting = { enabled, min_score, codes };
 
-  g_assert_true (clr_store_set_four_eyes (f->store, &setting, &error));
+  g_assert_true (clr_store_set_four_eyes (f->alice, &setting, &error));
   g_assert_no_error (error);
 }
 
 static void
-clear_as (Fixture    *f,
-          gint64      id,
-          const char *user,
-          const char *name)
+clear_as (ClrStore *reviewer,
+          gint64    id)
 {
   g_autoptr(GError) error = NULL;
 
-  as_user (user);
-  g_assert_true (clr_store_review_decide (f->store, id, CLR_REVIEW_STATUS_NO_MATCH,
-                                          CLR_REVIEW_REASON_DIFFERENT_ENTITY, "not them", name, &error));
+  g_assert_true (clr_store_review_decide (reviewer, id, CLR_REVIEW_STATUS_NO_MATCH,
+                                          CLR_REVIEW_REASON_DIFFERENT_ENTITY, "not them", NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -134,7 +120,7 @@ cleared_by_alice (Fixture *f)
 
   set_four_eyes (f, TRUE, 0.9, "DPL,SDN");
   g_free (annotate (f, "Acme Industries", "EL", "el-1", 0.95, "h1", &id));
-  clear_as (f, id, "alice", "Alice");
+  clear_as (f->alice, id);
   return id;
 }
 
@@ -143,7 +129,7 @@ get_item (Fixture *f,
           gint64   id)
 {
   g_autoptr(GError) error = NULL;
-  ClrReviewItem *item = clr_store_review_get (f->store, id, &error);
+  ClrReviewItem *item = clr_store_review_get (f->alice, id, &error);
 
   g_assert_no_error (error);
   return item;
@@ -154,7 +140,7 @@ assert_verifies (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (clr_store_audit_verify (f->store, NULL, NULL, &error));
+  g_assert_true (clr_store_audit_verify (f->alice, NULL, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -174,27 +160,26 @@ test_setting (Fixture       *f,
   const char *bad_lists[] = { "EL", "S D N", NULL };
   ClrFourEyes bad = { TRUE, 0.9, (GStrv) bad_lists };
 
-  SKIP_WITHOUT_ENGINE (f);
-  g_assert_true (clr_store_get_four_eyes (f->store, &setting, &error));
+  g_assert_true (clr_store_get_four_eyes (f->alice, &setting, &error));
   g_assert_false (setting.enabled);
   g_assert_cmpfloat_with_epsilon (setting.min_score, 0.9, 1e-9);
   g_assert_cmpstrv (setting.lists, ((const char *[]) { "DPL", "SDN", NULL }));
 
   set_four_eyes (f, TRUE, 0.75, "sdn, el,SDN");
-  g_assert_true (clr_store_get_four_eyes (f->store, &again, &error));
+  g_assert_true (clr_store_get_four_eyes (f->alice, &again, &error));
   g_assert_true (again.enabled);
   g_assert_cmpfloat_with_epsilon (again.min_score, 0.75, 1e-9);
   g_assert_cmpstrv (again.lists, ((const char *[]) { "SDN", "EL", NULL }));
-  trail = clr_store_audit_list (f->store, &error);
+  trail = clr_store_audit_list (f->alice, &error);
   last = g_ptr_array_index (trail, trail->len - 1);
   g_assert_cmpstr (last->action, ==, "team.four_eyes");
 
   bad.min_score = 1.5;
-  g_assert_false (clr_store_set_four_eyes (f->store, &bad, &error));
+  g_assert_false (clr_store_set_four_eyes (f->alice, &bad, &error));
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
   g_clear_error (&error);
   bad.min_score = 0.9;
-  g_assert_false (clr_store_set_four_eyes (f->store, &bad, &error));
+  g_assert_false (clr_store_set_four_eyes (f->alice, &bad, &error));
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "S D N"));
 }
@@ -210,17 +195,15 @@ test_off_clears (Fixture       *f,
   g_autofree char *second = NULL;
   gint64 id;
 
-  SKIP_WITHOUT_ENGINE (f);
   first = annotate (f, "Acme Industries", "EL", "el-1", 0.95, "h1", &id);
   g_assert_cmpstr (first, ==, "open");
-  clear_as (f, id, "alice", "Alice");
+  clear_as (f->alice, id);
   second = annotate (f, "Acme Industries", "EL", "el-1", 0.95, "h1", NULL);
   g_assert_cmpstr (second, ==, "no_match");
   item = get_item (f, id);
   g_assert_false (clr_review_item_is_awaiting_approval (item));
 
-  as_user ("bob");
-  g_assert_false (clr_store_review_approve (f->store, id, "Bob", &error));
+  g_assert_false (clr_store_review_approve (f->bob, id, "Bob", &error));
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_APPROVAL);
   g_assert_nonnull (strstr (error->message, "not awaiting approval"));
 }
@@ -246,7 +229,6 @@ test_second_reviewer (Fixture       *f,
   gboolean current = FALSE;
   gint64 id;
 
-  SKIP_WITHOUT_ENGINE (f);
   id = cleared_by_alice (f);
 
   waiting = get_item (f, id);
@@ -258,7 +240,7 @@ test_second_reviewer (Fixture       *f,
   /* an evaluation annotated so is current: nothing to re-evaluate yet */
   screening = screening_of ("Acme Industries", "EL", "el-1", 0.95, "h1");
   parties = clr_test_parse ("[{\"role\": \"end_user\", \"name\": \"Acme Industries\"}]");
-  g_assert_true (clr_store_review_annotate_screening (f->store, json_node_get_array (screening),
+  g_assert_true (clr_store_review_annotate_screening (f->alice, json_node_get_array (screening),
                                                       json_node_get_array (parties), &error));
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
                      clr_store_test_hits_of (json_node_get_array (screening), 0), 0), "decision"),
@@ -266,24 +248,23 @@ test_second_reviewer (Fixture       *f,
   result = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (result, json_object_new ());
   json_object_set_member (json_node_get_object (result), "screening", json_node_copy (screening));
-  g_assert_true (clr_store_review_result_is_current (f->store, result, &current, &error));
+  g_assert_true (clr_store_review_result_is_current (f->alice, result, &current, &error));
   g_assert_true (current);
 
   clr_review_filter_init (&filter);
   filter.awaiting_approval_only = TRUE;
-  queue = clr_store_review_list (f->store, &filter, &error);
+  queue = clr_store_review_list (f->alice, &filter, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (queue->len, ==, 1);
   g_assert_cmpint (((ClrReviewItem *) g_ptr_array_index (queue, 0))->id, ==, id);
 
   /* Alice approving her own decision, even under another display name */
-  g_assert_false (clr_store_review_approve (f->store, id, "Someone Else", &error));
+  g_assert_false (clr_store_review_approve (f->alice, id, "Someone Else", &error));
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_APPROVAL);
   g_assert_cmpstr (error->message, ==, "You decided this item; another reviewer must approve it");
   g_clear_error (&error);
 
-  as_user ("bob");
-  g_assert_true (clr_store_review_approve (f->store, id, "Bob", &error));
+  g_assert_true (clr_store_review_approve (f->bob, id, "Bob", &error));
   g_assert_no_error (error);
   approved = get_item (f, id);
   g_assert_true (clr_review_item_is_approved (approved));
@@ -293,16 +274,16 @@ test_second_reviewer (Fixture       *f,
   g_assert_nonnull (approved->approved_at);
   after = annotate (f, "Acme Industries", "EL", "el-1", 0.95, "h1", NULL);
   g_assert_cmpstr (after, ==, "no_match");
-  g_assert_true (clr_store_review_result_is_current (f->store, result, &current, &error));
+  g_assert_true (clr_store_review_result_is_current (f->alice, result, &current, &error));
   g_assert_false (current);
 
   /* approving twice */
-  g_assert_false (clr_store_review_approve (f->store, id, "Bob", &error));
+  g_assert_false (clr_store_review_approve (f->bob, id, "Bob", &error));
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_APPROVAL);
   g_assert_nonnull (strstr (error->message, "already approved by Bob"));
   g_clear_error (&error);
 
-  trail = clr_store_audit_list (f->store, &error);
+  trail = clr_store_audit_list (f->alice, &error);
   last = g_ptr_array_index (trail, trail->len - 1);
   g_assert_cmpstr (last->action, ==, "review.approve");
   g_assert_cmpstr (last->display_name, ==, "Bob");
@@ -320,13 +301,12 @@ test_forged_approval (Fixture       *f,
   g_autofree char *drop = NULL;
   gint64 id;
 
-  SKIP_WITHOUT_ENGINE (f);
   id = cleared_by_alice (f);
   assert_verifies (f);
 
   drop = g_strdup_printf ("UPDATE review_items SET approval_required = 0 WHERE id = %" G_GINT64_FORMAT, id);
-  clr_test_sql_exec (f->location, drop);
-  g_assert_false (clr_store_audit_verify (f->store, NULL, NULL, &error));
+  clr_test_sql_exec (f->t.path, drop);
+  g_assert_false (clr_store_audit_verify (f->alice, NULL, NULL, &error));
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT);
   g_assert_nonnull (strstr (error->message, "four-eyes"));
   g_clear_error (&error);
@@ -334,8 +314,8 @@ test_forged_approval (Fixture       *f,
   forge = g_strdup_printf ("UPDATE review_items SET approval_required = 1, approved_by = 'Mallory', "
                            "approved_by_user = 'mallory', approved_at = '2026-01-01T00:00:00Z' "
                            "WHERE id = %" G_GINT64_FORMAT, id);
-  clr_test_sql_exec (f->location, forge);
-  g_assert_false (clr_store_audit_verify (f->store, NULL, NULL, &error));
+  clr_test_sql_exec (f->t.path, forge);
+  g_assert_false (clr_store_audit_verify (f->alice, NULL, NULL, &error));
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT);
   g_assert_nonnull (strstr (error->message, "no approval"));
 }
@@ -350,15 +330,13 @@ test_entry_changed (Fixture       *f,
   g_autofree char *decision = NULL;
   gint64 id;
 
-  SKIP_WITHOUT_ENGINE (f);
   id = cleared_by_alice (f);
 
   /* screened again against the entry's new content */
   decision = annotate (f, "Acme Industries", "EL", "el-1", 0.95, "h2", NULL);
   g_assert_cmpstr (decision, ==, "open");
 
-  as_user ("bob");
-  g_assert_false (clr_store_review_approve (f->store, id, "Bob", &error));
+  g_assert_false (clr_store_review_approve (f->bob, id, "Bob", &error));
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_APPROVAL);
   g_assert_nonnull (strstr (error->message, "changed"));
   item = get_item (f, id);
@@ -376,13 +354,11 @@ test_hash_moved (Fixture       *f,
   g_autofree char *sql = NULL;
   gint64 id;
 
-  SKIP_WITHOUT_ENGINE (f);
   id = cleared_by_alice (f);
   sql = g_strdup_printf ("UPDATE review_items SET content_hash = 'h3' WHERE id = %" G_GINT64_FORMAT, id);
-  clr_test_sql_exec (f->location, sql);
+  clr_test_sql_exec (f->t.path, sql);
 
-  as_user ("bob");
-  g_assert_false (clr_store_review_approve (f->store, id, "Bob", &error));
+  g_assert_false (clr_store_review_approve (f->bob, id, "Bob", &error));
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_APPROVAL);
   g_assert_nonnull (strstr (error->message, "changed since Alice cleared it"));
 }
@@ -397,14 +373,13 @@ test_always_lists (Fixture       *f,
   g_autofree char *dpl = NULL;
   gint64 el_id, sdn_id, dpl_id;
 
-  SKIP_WITHOUT_ENGINE (f);
   set_four_eyes (f, TRUE, 0.9, "DPL,SDN");
   g_free (annotate (f, "Acme Industries", "EL", "el-1", 0.80, "h1", &el_id));
   g_free (annotate (f, "Acme Industries", "SDN", "sdn-7", 0.80, "h7", &sdn_id));
   g_free (annotate (f, "Acme Industries", "DPL", "dpl-9", 0.70, "h9", &dpl_id));
-  clear_as (f, el_id, "alice", "Alice");
-  clear_as (f, sdn_id, "alice", "Alice");
-  clear_as (f, dpl_id, "alice", "Alice");
+  clear_as (f->alice, el_id);
+  clear_as (f->alice, sdn_id);
+  clear_as (f->alice, dpl_id);
 
   el = annotate (f, "Acme Industries", "EL", "el-1", 0.80, "h1", NULL);
   sdn = annotate (f, "Acme Industries", "SDN", "sdn-7", 0.80, "h7", NULL);
@@ -426,21 +401,20 @@ test_escalation_recipient (Fixture       *f,
   g_autoptr(ClrReviewItem) item = NULL;
   gint64 id, other;
 
-  SKIP_WITHOUT_ENGINE (f);
   g_free (annotate (f, "Acme Industries", "EL", "el-1", 0.95, "h1", &id));
   g_free (annotate (f, "Acme Industries", "EL", "el-2", 0.95, "h2", &other));
-  g_assert_true (clr_store_review_decide_full (f->store, &other, 1, &bare, NULL, &error));
+  g_assert_true (clr_store_review_decide_full (f->alice, &other, 1, &bare, NULL, &error));
   g_assert_no_error (error);
 
   set_four_eyes (f, TRUE, 0.9, "DPL,SDN");
-  g_assert_false (clr_store_review_decide_full (f->store, &id, 1, &bare, NULL, &error));
+  g_assert_false (clr_store_review_decide_full (f->alice, &id, 1, &bare, NULL, &error));
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "approver"));
   g_clear_error (&error);
   item = get_item (f, id);
   g_assert_cmpint (item->status, ==, CLR_REVIEW_STATUS_OPEN);
 
-  g_assert_true (clr_store_review_decide_full (f->store, &id, 1, &named, NULL, &error));
+  g_assert_true (clr_store_review_decide_full (f->alice, &id, 1, &named, NULL, &error));
   g_assert_no_error (error);
   assert_verifies (f);
 }
@@ -475,11 +449,10 @@ test_evaluation (Fixture       *f,
   g_autofree char *open_verdict = NULL;
   gint64 id;
 
-  SKIP_WITHOUT_ENGINE (f);
-  clr_store_test_import_data (f->store, "csl-v2.csv");
+  clr_store_test_import_data (f->alice, "csl-v2.csv");
   set_four_eyes (f, TRUE, 0.0, "");
 
-  open = clr_store_evaluate_shipment (f->store, shipment, NULL, NULL, FALSE, &error);
+  open = clr_store_evaluate_shipment (f->alice, shipment, NULL, NULL, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (json_object_get_string_member (first_hit (open), "decision"), ==, "open");
   open_verdict = g_strdup (verdict_of (open));
@@ -489,28 +462,26 @@ test_evaluation (Fixture       *f,
                                                                             "screening"), 0);
 
     for (guint i = 0; i < json_array_get_length (hits); i++)
-      clear_as (f, json_object_get_int_member (json_array_get_object_element (hits, i), "review_id"),
-                "alice", "Alice");
+      clear_as (f->alice, json_object_get_int_member (json_array_get_object_element (hits, i), "review_id"));
   }
 
-  waiting = clr_store_evaluate_shipment (f->store, shipment, NULL, NULL, FALSE, &error);
+  waiting = clr_store_evaluate_shipment (f->alice, shipment, NULL, NULL, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (json_object_get_string_member (first_hit (waiting), "decision"), ==, "awaiting_approval");
   g_assert_cmpstr (verdict_of (waiting), ==, open_verdict);
 
-  as_user ("bob");
   {
     JsonArray *hits = clr_store_test_hits_of (json_object_get_array_member (json_node_get_object (waiting),
                                                                             "screening"), 0);
 
     for (guint i = 0; i < json_array_get_length (hits); i++)
       {
-        g_assert_true (clr_store_review_approve (f->store, json_object_get_int_member (
+        g_assert_true (clr_store_review_approve (f->bob, json_object_get_int_member (
                          json_array_get_object_element (hits, i), "review_id"), "Bob", &error));
         g_assert_no_error (error);
       }
   }
-  cleared = clr_store_evaluate_shipment (f->store, shipment, NULL, NULL, FALSE, &error);
+  cleared = clr_store_evaluate_shipment (f->alice, shipment, NULL, NULL, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (json_object_get_int_member (first_hit (cleared), "review_id"), ==, id);
   g_assert_cmpstr (json_object_get_string_member (first_hit (cleared), "decision"), ==, "no_match");
@@ -518,20 +489,16 @@ test_evaluation (Fixture       *f,
   assert_verifies (f);
 }
 
-#define BOTH(path, func) \
-  CLR_TEST_DATA ("/store/four-eyes/" path "/sqlite", func, "sqlite"), \
-  CLR_TEST_DATA ("/store/four-eyes/" path "/postgresql", func, "postgresql")
-
 static const ClrTestCase tests[] = {
-  BOTH ("setting", test_setting),
-  BOTH ("off-clears", test_off_clears),
-  BOTH ("second-reviewer", test_second_reviewer),
-  BOTH ("forged-approval", test_forged_approval),
-  BOTH ("entry-changed", test_entry_changed),
-  BOTH ("hash-moved", test_hash_moved),
-  BOTH ("always-lists", test_always_lists),
-  BOTH ("escalation-recipient", test_escalation_recipient),
-  BOTH ("evaluation", test_evaluation),
+  CLR_TEST ("/store/four-eyes/setting", test_setting),
+  CLR_TEST ("/store/four-eyes/off-clears", test_off_clears),
+  CLR_TEST ("/store/four-eyes/second-reviewer", test_second_reviewer),
+  CLR_TEST ("/store/four-eyes/forged-approval", test_forged_approval),
+  CLR_TEST ("/store/four-eyes/entry-changed", test_entry_changed),
+  CLR_TEST ("/store/four-eyes/hash-moved", test_hash_moved),
+  CLR_TEST ("/store/four-eyes/always-lists", test_always_lists),
+  CLR_TEST ("/store/four-eyes/escalation-recipient", test_escalation_recipient),
+  CLR_TEST ("/store/four-eyes/evaluation", test_evaluation),
 };
 
 CLR_TEST_MAIN ("Test Reviewer", tests, Fixture, fixture_set_up, fixture_tear_down)
