@@ -24,7 +24,7 @@ print_review_usage (void)
   g_printerr ("%s\n", _("       clearance-cli [--db PATH] review show ID [--json]"));
   g_printerr ("%s\n", _("       clearance-cli [--db PATH] review approve ID [--reviewer NAME]"));
   g_printerr ("%s\n", _("       clearance-cli [--db PATH] review decide ID --match|--no-match|--escalate "
-                        "--reason CODE [--note TEXT] [--reviewer NAME] [--family] [--change]"));
+                        "--reason CODE [--note TEXT] [--reviewer NAME] [--family] [--change] [--to NAME]"));
   g_printerr ("%s\n", _("       clearance-cli [--db PATH] review claim ID [--minutes N] | review release ID"));
   g_printerr ("%s\n", _("Reason codes: different-entity, different-country, different-address, "
                         "name-coincidence, confirmed-by-documents, other"));
@@ -270,6 +270,7 @@ review_decide (ClrCliContext  *ctx,
   g_autofree char *reason_text = NULL;
   g_autofree char *note = NULL;
   g_autofree char *reviewer = NULL;
+  g_autofree char *to = NULL;
   gboolean match = FALSE, no_match = FALSE, escalate = FALSE, family = FALSE, change = FALSE;
   ClrReviewDecision decision = { 0 };
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -287,6 +288,7 @@ review_decide (ClrCliContext  *ctx,
     { "reviewer", 0, 0, G_OPTION_ARG_STRING, &reviewer, N_("Your name as recorded (default: $CLEARANCE_REVIEWER, else your user’s name)"), N_("NAME") },
     { "family", 0, 0, G_OPTION_ARG_NONE, &family, N_("Decide the item and every open item of its list family (same party, list and base name), each audited"), NULL },
     { "change", 0, 0, G_OPTION_ARG_NONE, &change, N_("Change the decision of an item someone already decided (audited as a change); without it a decided item is refused"), NULL },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("With --escalate: who should decide (the approver; required with four-eyes release on)"), N_("NAME") },
     { NULL }
   };
 
@@ -337,6 +339,7 @@ review_decide (ClrCliContext  *ctx,
   decision.status = status;
   decision.reason = reason;
   decision.note = note;
+  decision.recipient = to;
   decision.change = change;
   if (!clr_store_review_decide_full (store, (const gint64 *) ids->data, ids->len, &decision, reviewer, &error))
     return clr_cli_fail (error);

@@ -325,6 +325,36 @@ _clr_store_review_decision_word (ClrStore         *self,
 
 /* ---- approving ---- */
 
+/* On a team server whose roles script ran (data/postgresql/clearance-roles.sql),
+ * only members of clearance_approver approve (docs/team.md); without the
+ * roles, any reviewer other than the decider may. A file has no roles. */
+static gboolean
+check_approver_unlocked (ClrStore  *self,
+                         GError   **error)
+{
+  g_autoptr(ClrDbStmt) stmt = NULL;
+
+  if (!clr_store_is_server (self))
+    return TRUE;
+  stmt = _clr_store_prepare (self,
+                             "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'clearance_approver') "
+                             "THEN CASE WHEN pg_has_role (session_user, 'clearance_approver', 'USAGE') THEN 1 ELSE 0 END "
+                             "ELSE -1 END", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (clr_db_stmt_step (stmt) != CLR_DB_STEP_ROW)
+    {
+      _clr_store_set_error (self, error, _("Reading the team’s roles"));
+      return FALSE;
+    }
+  if (clr_db_stmt_column_int64 (stmt, 0) != 0)
+    return TRUE;
+  g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_APPROVAL,
+               _("%s may not approve: on this team database approvals are given by members of "
+                 "clearance_approver (ask an administrator to grant it)"), _clr_store_get_user (self));
+  return FALSE;
+}
+
 /* Why @item, which is not awaiting approval, cannot be approved. */
 static void
 set_not_awaiting (GError              **error,
@@ -386,6 +416,8 @@ approve_unlocked (ClrStore    *self,
                            _("You decided this item; another reviewer must approve it"));
       return FALSE;
     }
+  if (!check_approver_unlocked (self, error))
+    return FALSE;
 
   update = _clr_store_prepare (self,
                                "UPDATE review_items SET approved_by = ?1, approved_by_user = ?2, approved_at = ?3, "

@@ -139,9 +139,36 @@ test_two_reviewers (ClrCliTest    *t,
   g_unsetenv ("CLEARANCE_USER");
 }
 
+/* With four-eyes on, an escalation names its approver (--to). */
+static void
+test_escalate_to (ClrCliTest    *t,
+                  gconstpointer  data)
+{
+  g_autofree char *shipment = clr_test_data_file ("cli", "po-77-huawei.json");
+  g_autoptr(JsonNode) items = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *shown = NULL;
+
+  clr_cli_test_import_data (t->db, "cli", "review-csl-v1.csv");
+  g_free (run_out (0, "--db", t->db, "evaluate", shipment, NULL));
+  items = run_json ("--db", t->db, "review", "list", "--json", NULL);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                        json_object_get_int_member (json_array_get_object_element (json_node_get_array (items), 0), "id"));
+  clr_cli_assert_run (0, NULL, "--db", t->db, "team", "four-eyes", "--on", NULL);
+  clr_cli_assert_run (1, CLR_MENTIONS ("names the approver"),
+                      "--db", t->db, "review", "decide", id, "--escalate", "--reason", "other", NULL);
+  clr_cli_assert_run (1, CLR_MENTIONS ("Only an escalation names a recipient"),
+                      "--db", t->db, "review", "decide", id, "--match", "--reason", "other", "--to", "Carol", NULL);
+  clr_cli_assert_run (0, NULL, "--db", t->db, "review", "decide", id, "--escalate", "--reason", "other",
+                      "--to", "Carol", NULL);
+  shown = run_out (0, "--db", t->db, "review", "show", id, NULL);
+  g_assert_nonnull (strstr (shown, "→ Carol"));
+}
+
 static const ClrTestCase tests[] = {
   CLR_TEST ("/cli/four-eyes/setting", test_setting),
   CLR_TEST ("/cli/four-eyes/two-reviewers", test_two_reviewers),
+  CLR_TEST ("/cli/four-eyes/escalate-to", test_escalate_to),
 };
 
 CLR_TEST_MAIN (NULL, tests, ClrCliTest, clr_cli_test_set_up, clr_cli_test_tear_down)
