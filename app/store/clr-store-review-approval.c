@@ -108,6 +108,11 @@ valid_list_code (const char *code)
   return TRUE;
 }
 
+static gboolean team_role_allows (ClrStore    *self,
+                                  const char  *role,
+                                  gboolean    *allowed,
+                                  GError     **error);
+
 static JsonNode *
 setting_json (const ClrFourEyes *setting)
 {
@@ -149,6 +154,7 @@ clr_store_set_four_eyes (ClrStore           *self,
   g_autoptr(JsonNode) after_json = NULL;
   g_autofree char *lists_text = NULL;
   char score_text[G_ASCII_DTOSTR_BUF_SIZE];
+  gboolean admin = TRUE;
   gboolean ok;
 
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
@@ -185,7 +191,16 @@ clr_store_set_four_eyes (ClrStore           *self,
 
   if (!_clr_store_write_begin (self, error))
     return FALSE;
-  ok = read_setting_unlocked (self, &before, error) &&
+  /* On a team server with its roles, a team setting is the administrators' */
+  ok = team_role_allows (self, "clearance_admin", &admin, error);
+  if (ok && !admin)
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
+                   _("%s may not change four-eyes release: on this team database it is set by members "
+                     "of clearance_admin"), _clr_store_get_user (self));
+      ok = FALSE;
+    }
+  ok = ok && read_setting_unlocked (self, &before, error) &&
        set_meta (self, KEY_ENABLED, after.enabled ? "1" : "0", error) &&
        set_meta (self, KEY_MIN_SCORE, score_text, error) &&
        set_meta (self, KEY_LISTS, lists_text, error);
@@ -326,20 +341,25 @@ _clr_store_review_decision_word (ClrStore         *self,
 /* ---- approving ---- */
 
 /* On a team server whose roles script ran (data/postgresql/clearance-roles.sql),
- * only members of clearance_approver approve (docs/team.md); without the
- * roles, any reviewer other than the decider may. A file has no roles. */
+ * whether the session's user is a member of @role (a constant of ours);
+ * TRUE on a file, which has no roles, and on a server without them. The
+ * caller holds the lock. */
 static gboolean
-check_approver_unlocked (ClrStore  *self,
-                         GError   **error)
+team_role_allows (ClrStore    *self,
+                  const char  *role,
+                  gboolean    *allowed,
+                  GError     **error)
 {
   g_autoptr(ClrDbStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
 
+  *allowed = TRUE;
   if (!clr_store_is_server (self))
     return TRUE;
-  stmt = _clr_store_prepare (self,
-                             "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'clearance_approver') "
-                             "THEN CASE WHEN pg_has_role (session_user, 'clearance_approver', 'USAGE') THEN 1 ELSE 0 END "
-                             "ELSE -1 END", error);
+  sql = g_strdup_printf ("SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%s') "
+                         "THEN CASE WHEN pg_has_role (session_user, '%s', 'USAGE') THEN 1 ELSE 0 END "
+                         "ELSE -1 END", role, role);
+  stmt = _clr_store_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
   if (clr_db_stmt_step (stmt) != CLR_DB_STEP_ROW)
@@ -347,12 +367,23 @@ check_approver_unlocked (ClrStore  *self,
       _clr_store_set_error (self, error, _("Reading the team’s roles"));
       return FALSE;
     }
-  if (clr_db_stmt_column_int64 (stmt, 0) != 0)
-    return TRUE;
-  g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_APPROVAL,
-               _("%s may not approve: on this team database approvals are given by members of "
-                 "clearance_approver (ask an administrator to grant it)"), _clr_store_get_user (self));
-  return FALSE;
+  *allowed = clr_db_stmt_column_int64 (stmt, 0) != 0;
+  return TRUE;
+}
+
+static gboolean
+check_approver_unlocked (ClrStore  *self,
+                         GError   **error)
+{
+  gboolean allowed;
+
+  if (!team_role_allows (self, "clearance_approver", &allowed, error))
+    return FALSE;
+  if (!allowed)
+    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_APPROVAL,
+                 _("%s may not approve: on this team database approvals are given by members of "
+                   "clearance_approver (ask an administrator to grant it)"), _clr_store_get_user (self));
+  return allowed;
 }
 
 /* Why @item, which is not awaiting approval, cannot be approved. */

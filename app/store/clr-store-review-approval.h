@@ -41,8 +41,10 @@ gboolean      clr_store_get_four_eyes      (ClrStore          *self,
                                             GError           **error);
 /* Stores @setting for everybody who uses the database, audited
  * ("team.four_eyes", before and after). CLR_STORE_ERROR_INVALID for a score
- * outside 0–1 or a list code that is not letters, digits and "-". Codes are
- * kept in upper case, each once. Items already decided keep their state. */
+ * outside 0–1 or a list code that is not letters, digits and "-", and on a
+ * team server with the roles installed for a user outside clearance_admin.
+ * Codes are kept in upper case, each once. Items already decided keep
+ * their state. */
 gboolean      clr_store_set_four_eyes      (ClrStore          *self,
                                             const ClrFourEyes *setting,
                                             GError           **error);
