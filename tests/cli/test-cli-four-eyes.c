@@ -96,6 +96,9 @@ test_two_reviewers (ClrCliTest    *t,
   g_autofree char *waiting = NULL;
   g_autofree char *approved = NULL;
   g_autofree char *none = NULL;
+  /* two reviewers: on a server two login roles, on a file two local users */
+  g_autofree char *alice = clr_test_database_as (t->db, "alice");
+  g_autofree char *bob = clr_test_database_as (t->db, "bob");
   JsonArray *array;
 
   clr_cli_test_import_data (t->db, "cli", "review-csl-v1.csv");
@@ -108,30 +111,30 @@ test_two_reviewers (ClrCliTest    *t,
   id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (json_array_get_object_element (array, 0), "id"));
 
   g_setenv ("CLEARANCE_USER", "alice", TRUE);
-  clr_cli_assert_run (0, NULL, "--db", t->db, "review", "decide", id, "--no-match", "--reason", "different-entity",
+  clr_cli_assert_run (0, NULL, "--db", alice, "review", "decide", id, "--no-match", "--reason", "different-entity",
                       "--reviewer", "Alice", NULL);
-  shown = run_out (0, "--db", t->db, "review", "show", id, NULL);
+  shown = run_out (0, "--db", alice, "review", "show", id, NULL);
   g_assert_nonnull (strstr (shown, "Awaiting approval (decided by Alice, alice)"));
-  waiting = run_out (0, "--db", t->db, "review", "list", "--awaiting-approval", NULL);
+  waiting = run_out (0, "--db", alice, "review", "list", "--awaiting-approval", NULL);
   g_assert_nonnull (strstr (waiting, "Awaiting approval"));
   g_assert_nonnull (strstr (waiting, "1 item"));
-  held = run_json ("--db", t->db, "evaluate", "--json", shipment, NULL);
+  held = run_json ("--db", alice, "evaluate", "--json", shipment, NULL);
   g_assert_cmpstr (verdict_of (held), ==, "license_required");
 
   clr_cli_assert_run (1, CLR_MENTIONS ("You decided this item; another reviewer must approve it"),
-                      "--db", t->db, "review", "approve", id, NULL);
+                      "--db", alice, "review", "approve", id, NULL);
 
   g_setenv ("CLEARANCE_USER", "bob", TRUE);
-  approved = run_out (0, "--db", t->db, "review", "approve", id, "--reviewer", "Bob", NULL);
+  approved = run_out (0, "--db", bob, "review", "approve", id, "--reviewer", "Bob", NULL);
   g_assert_nonnull (strstr (approved, "approved by Bob"));
   g_free (shown);
-  shown = run_out (0, "--db", t->db, "review", "show", id, NULL);
+  shown = run_out (0, "--db", bob, "review", "show", id, NULL);
   g_assert_nonnull (strstr (shown, "Approved by Bob (bob) at 20"));
-  none = run_out (0, "--db", t->db, "review", "list", "--awaiting-approval", NULL);
+  none = run_out (0, "--db", bob, "review", "list", "--awaiting-approval", NULL);
   g_assert_nonnull (strstr (none, "No items"));
-  clr_cli_assert_run (1, CLR_MENTIONS ("already approved by Bob"), "--db", t->db, "review", "approve", id, NULL);
-  clr_cli_assert_run (2, CLR_MENTIONS ("review approve needs one item ID"), "--db", t->db, "review", "approve", NULL);
-  clr_cli_assert_run (1, CLR_MENTIONS ("There is no review item 999"), "--db", t->db, "review", "approve", "999", NULL);
+  clr_cli_assert_run (1, CLR_MENTIONS ("already approved by Bob"), "--db", bob, "review", "approve", id, NULL);
+  clr_cli_assert_run (2, CLR_MENTIONS ("review approve needs one item ID"), "--db", bob, "review", "approve", NULL);
+  clr_cli_assert_run (1, CLR_MENTIONS ("There is no review item 999"), "--db", bob, "review", "approve", "999", NULL);
 
   cleared = run_json ("--db", t->db, "evaluate", "--json", shipment, NULL);
   g_assert_cmpstr (verdict_of (cleared), !=, "license_required");
