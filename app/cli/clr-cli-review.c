@@ -22,8 +22,9 @@ print_review_usage (void)
                         "[--list CODE] [--country CC] [--search TEXT] [--min-score X] [--max-score X] "
                         "[--case ID] [--json]"));
   g_printerr ("%s\n", _("       clearance-cli [--db PATH] review show ID [--json]"));
+  g_printerr ("%s\n", _("       clearance-cli [--db PATH] review approve ID [--reviewer NAME]"));
   g_printerr ("%s\n", _("       clearance-cli [--db PATH] review decide ID --match|--no-match|--escalate "
-                        "--reason CODE [--note TEXT] [--reviewer NAME] [--family] [--change]"));
+                        "--reason CODE [--note TEXT] [--reviewer NAME] [--family] [--change] [--to NAME]"));
   g_printerr ("%s\n", _("       clearance-cli [--db PATH] review claim ID [--minutes N] | review release ID"));
   g_printerr ("%s\n", _("Reason codes: different-entity, different-country, different-address, "
                         "name-coincidence, confirmed-by-documents, other"));
@@ -43,7 +44,7 @@ print_item_line (ClrReviewItem *item)
                            item->entry_name ? item->entry_name : item->entry_key);
 
   g_print ("%-6" G_GINT64_FORMAT " %-12s %5.2f  %s → %s%s%s\n",
-           item->id, clr_review_status_get_label (item->status), item->score, party, entry,
+           item->id, clr_cli_review_status_label (item), item->score, party, entry,
            item->reopened ? _("  [reopened: the entry changed]") : "",
            item->entry_removed ? _("  [entry removed from its list]") : "");
 }
@@ -70,7 +71,7 @@ print_family (ClrReviewFamily *family)
       ClrReviewItem *item = g_ptr_array_index (family->members, i);
 
       g_print ("%-6" G_GINT64_FORMAT " %-12s %5.2f    ↳ %s: %s%s\n",
-               item->id, clr_review_status_get_label (item->status), item->score,
+               item->id, clr_cli_review_status_label (item), item->score,
                item->list_code ? item->list_code : "?", item->entry_name ? item->entry_name : item->entry_key,
                item->reopened ? _("  [reopened: the entry changed]") : "");
     }
@@ -92,6 +93,7 @@ review_list (ClrCliContext  *ctx,
   gint64 case_id = 0;
   gboolean json = FALSE;
   gboolean reopened = FALSE;
+  gboolean awaiting_approval = FALSE;
   ClrReviewFilter filter;
   ClrStore *store;
   int exit_code = CLR_EXIT_OK;
@@ -104,6 +106,7 @@ review_list (ClrCliContext  *ctx,
     { "max-score", 0, 0, G_OPTION_ARG_DOUBLE, &max_score, N_("Only hits scoring at most X (0–1)"), N_("X") },
     { "case", 0, 0, G_OPTION_ARG_INT64, &case_id, N_("Only items seen in this case"), N_("ID") },
     { "reopened", 0, 0, G_OPTION_ARG_NONE, &reopened, N_("Only decisions reopened by a list change"), NULL },
+    { "awaiting-approval", 0, 0, G_OPTION_ARG_NONE, &awaiting_approval, N_("Only items cleared by one reviewer that wait for another’s approval (four-eyes release)"), NULL },
     CLR_CLI_OPTION_JSON (&json),
     { NULL }
   };
@@ -129,6 +132,7 @@ review_list (ClrCliContext  *ctx,
   filter.max_score = max_score;
   filter.case_id = case_id;
   filter.reopened_only = reopened;
+  filter.awaiting_approval_only = awaiting_approval;
 
   if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
@@ -251,6 +255,7 @@ review_show (ClrCliContext  *ctx,
     }
   if (item->entry_removed)
     g_print ("%s\n", _("The listed entry has been removed from its list."));
+  clr_cli_review_print_approval (item);
 
   return CLR_EXIT_OK;
 }
@@ -265,6 +270,7 @@ review_decide (ClrCliContext  *ctx,
   g_autofree char *reason_text = NULL;
   g_autofree char *note = NULL;
   g_autofree char *reviewer = NULL;
+  g_autofree char *to = NULL;
   gboolean match = FALSE, no_match = FALSE, escalate = FALSE, family = FALSE, change = FALSE;
   ClrReviewDecision decision = { 0 };
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -282,6 +288,7 @@ review_decide (ClrCliContext  *ctx,
     { "reviewer", 0, 0, G_OPTION_ARG_STRING, &reviewer, N_("Your name as recorded (default: $CLEARANCE_REVIEWER, else your user’s name)"), N_("NAME") },
     { "family", 0, 0, G_OPTION_ARG_NONE, &family, N_("Decide the item and every open item of its list family (same party, list and base name), each audited"), NULL },
     { "change", 0, 0, G_OPTION_ARG_NONE, &change, N_("Change the decision of an item someone already decided (audited as a change); without it a decided item is refused"), NULL },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("With --escalate: who should decide (the approver; required with four-eyes release on)"), N_("NAME") },
     { NULL }
   };
 
@@ -332,6 +339,7 @@ review_decide (ClrCliContext  *ctx,
   decision.status = status;
   decision.reason = reason;
   decision.note = note;
+  decision.recipient = to;
   decision.change = change;
   if (!clr_store_review_decide_full (store, (const gint64 *) ids->data, ids->len, &decision, reviewer, &error))
     return clr_cli_fail (error);
@@ -367,6 +375,7 @@ clr_cli_cmd_review (ClrCliContext  *ctx,
     { "decide", review_decide },
     { "claim", clr_cli_review_claim },
     { "release", clr_cli_review_release },
+    { "approve", clr_cli_review_approve },
     { NULL, NULL }
   };
   int exit_code = clr_cli_run_subcommand (ctx, argc, argv, subcommands, print_review_usage);

@@ -40,6 +40,7 @@ static const ClrCliCommand commands[] = {
   { "screen", clr_cli_cmd_screen, N_("Screen a name (or a CSV of names) against the loaded lists") },
   { "evaluate", clr_cli_cmd_evaluate, N_("Determine whether a shipment can go: verdict, findings and citations") },
   { "db", clr_cli_cmd_db, N_("Copy this database into a team database (PostgreSQL)") },
+  { "team", clr_cli_cmd_team, N_("Show or change team settings: four-eyes release") },
   { "bench", clr_cli_cmd_bench, N_("Measure import, index build and screening speed") },
 };
 

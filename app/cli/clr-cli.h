@@ -13,6 +13,7 @@
 #include "clr-matcher.h"
 #include "clr-evaluator.h"
 #include "clr-store.h"
+#include "clr-store-review.h"
 #include "clr-store-sources.h"
 
 G_BEGIN_DECLS
@@ -148,6 +149,16 @@ int clr_cli_cmd_db (ClrCliContext *ctx, int argc, char **argv);
 /* review claim / review release (clr-cli-review-claim.c) */
 int clr_cli_review_claim (ClrCliContext *ctx, int argc, char **argv);
 int clr_cli_review_release (ClrCliContext *ctx, int argc, char **argv);
+int clr_cli_cmd_team (ClrCliContext *ctx, int argc, char **argv);
+
+/* Four-eyes release in `review` (clr-cli-team.c): the approve subcommand,
+ * an item's status as listed ("Awaiting approval" for a held clearance)
+ * and review show's approval line. */
+int         clr_cli_review_approve        (ClrCliContext        *ctx,
+                                           int                   argc,
+                                           char                **argv);
+const char *clr_cli_review_status_label   (const ClrReviewItem  *item);
+void        clr_cli_review_print_approval (const ClrReviewItem  *item);
 
 /* screen --batch: reads FILE, screens every row on @jobs threads, records
  * the hits in the review queue (one transaction) and prints them to @out.

@@ -572,6 +572,56 @@ after_member (JsonNode   *after,
   return json_object_get_string_member_with_default (json_node_get_object (after), member, NULL);
 }
 
+/* Item @id's approval (by @user at @at, both NULL when it has none) is
+ * the one the trail's @last entry for it (whose "after" is @after)
+ * records, and a clearance that waits for one (@required) was recorded
+ * as such: an approval written with SQL, one removed, or a requirement
+ * dropped is found. */
+static gboolean
+verify_approval (const LastEntry  *last,
+                 JsonNode         *after,
+                 gint64            id,
+                 const char       *user,
+                 const char       *at,
+                 gboolean          required,
+                 GError          **error)
+{
+  gboolean approve = g_strcmp0 (last->action, CLR_AUDIT_REVIEW_APPROVE) == 0;
+
+  if (g_strcmp0 (last->action, CLR_AUDIT_REVIEW_DECIDE) == 0 && after_member (after, "status") != NULL &&
+      strcmp (after_member (after, "status"), "no_match") == 0 &&
+      json_object_get_boolean_member_with_default (json_node_get_object (after), "approval_required", FALSE)
+      != required)
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
+                   _("Review item %" PRId64 "’s need for a four-eyes approval is not what the audit trail "
+                     "recorded (entry %" PRId64 "): it was changed outside Clearance"), id, last->entry_id);
+      return FALSE;
+    }
+  if (at == NULL && !approve)
+    return TRUE;
+  if (at != NULL && !approve)
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
+                   _("Review item %" PRId64 " is marked approved by %s at %s but the audit trail has no "
+                     "approval for it (its last entry, %" PRId64 ", is a %s): the approval was made "
+                     "outside Clearance"), id, user ? user : "?", at, last->entry_id, last->action);
+      return FALSE;
+    }
+  if (g_strcmp0 (after_member (after, "approved_at"), at) != 0 ||
+      g_strcmp0 (after_member (after, "approved_by_user"), user) != 0)
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
+                   _("Review item %" PRId64 "’s approval (by %s at %s) is not the one the audit trail "
+                     "recorded (entry %" PRId64 ", by %s at %s): it was changed outside Clearance"),
+                   id, user ? user : "?", at ? at : "?", last->entry_id,
+                   after_member (after, "approved_by_user") ? after_member (after, "approved_by_user") : "?",
+                   after_member (after, "approved_at") ? after_member (after, "approved_at") : "?");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Every current decision in the review queue and every saved result is
  * what the trail's last entry for it says: a change made with SQL, not
  * through Clearance, is found. */
@@ -589,7 +639,7 @@ verify_live_unlocked (ClrStore  *self,
   trail = _clr_store_prepare (self,
                               "SELECT id, subject_type, subject_id, action, after FROM audit_log "
                               "WHERE action IN ('" CLR_AUDIT_REVIEW_DECIDE "', '" CLR_AUDIT_REVIEW_REOPEN "', '"
-                              CLR_AUDIT_CASE_EVALUATE "') ORDER BY id", error);
+                              CLR_AUDIT_REVIEW_APPROVE "', '" CLR_AUDIT_CASE_EVALUATE "') ORDER BY id", error);
   if (trail == NULL)
     return FALSE;
   while ((rc = clr_db_stmt_step (trail)) == CLR_DB_STEP_ROW)
@@ -610,7 +660,9 @@ verify_live_unlocked (ClrStore  *self,
     }
 
   decided = _clr_store_prepare (self,
-                                "SELECT id, status, reason, note, decided_hash FROM review_items "
+                                "SELECT id, status, reason, note, decided_hash, approved_by_user, "
+                                "CASE WHEN status = 'no_match' AND approval_required <> 0 THEN approved_at END, "
+                                "approval_required FROM review_items "
                                 "WHERE status <> 'open' OR decided_at IS NOT NULL ORDER BY id", error);
   if (decided == NULL)
     return FALSE;
@@ -635,9 +687,17 @@ verify_live_unlocked (ClrStore  *self,
         }
       after = text_to_node (last->after);
       same = g_strcmp0 (after_member (after, "status"), status) == 0;
-      if (same && g_strcmp0 (last->action, CLR_AUDIT_REVIEW_DECIDE) == 0)
+      if (same && (g_strcmp0 (last->action, CLR_AUDIT_REVIEW_DECIDE) == 0 ||
+                   g_strcmp0 (last->action, CLR_AUDIT_REVIEW_APPROVE) == 0))
         same = g_strcmp0 (after_member (after, "reason"), reason) == 0 &&
                g_strcmp0 (after_member (after, "note"), note) == 0;
+      /* four-eyes: an approval is the trail's last word on the item, and
+       * says who approved it and when */
+      if (same && !verify_approval (last, after, id, clr_db_stmt_column_text (decided, 5),
+                                    clr_db_stmt_column_text (decided, 6),
+                                    g_strcmp0 (status, "no_match") == 0 && clr_db_stmt_column_int64 (decided, 7) != 0,
+                                    error))
+        return FALSE;
       if (!same)
         {
           g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,

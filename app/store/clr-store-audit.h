@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 /* Actions written by Clearance itself (others may be added): */
 #define CLR_AUDIT_REVIEW_DECIDE   "review.decide"
 #define CLR_AUDIT_REVIEW_REOPEN   "review.reopen"
+#define CLR_AUDIT_REVIEW_APPROVE  "review.approve"
 #define CLR_AUDIT_LIST_IMPORT     "list.import"
 #define CLR_AUDIT_RULES_IMPORT    "rules.import"
 #define CLR_AUDIT_CASE_EVALUATE   "case.evaluate"

@@ -746,6 +746,18 @@ _clr_store_review_record (ClrStore    *self,
           if (id > 0)
             json_object_set_int_member (p->hit, "review_id", id);
           json_object_set_string_member (p->hit, "decision", clr_review_status_to_string (status));
+          /* four-eyes: a clearance waiting for its approval does not clear the hit */
+          if (id > 0 && status == CLR_REVIEW_STATUS_NO_MATCH)
+            {
+              const char *word = _clr_store_review_decision_word (self, id, status, error);
+
+              if (word == NULL)
+                {
+                  _clr_store_unlock (self);
+                  return FALSE;
+                }
+              json_object_set_string_member (p->hit, "decision", word);
+            }
         }
       _clr_store_unlock (self);
       if (n_new != NULL)
@@ -794,8 +806,15 @@ record_pending (ClrStore   *self,
       reopened_count += reopened ? 1 : 0;
       if (p->hit != NULL)
         {
+          const char *word = clr_review_status_to_string (status);
+
+          /* four-eyes: a clearance waiting for its approval does not clear the hit */
+          if (status == CLR_REVIEW_STATUS_NO_MATCH)
+            word = _clr_store_review_decision_word (self, id, status, error);
+          if (word == NULL)
+            goto fail;
           json_object_set_int_member (p->hit, "review_id", id);
-          json_object_set_string_member (p->hit, "decision", clr_review_status_to_string (status));
+          json_object_set_string_member (p->hit, "decision", word);
         }
     }
 

@@ -145,6 +145,12 @@ static const ClrStoreColumn item_columns[] = {
   CLR_STORE_COLUMN_SKIPPED,
   CLR_STORE_COLUMN (TEXT, ClrReviewItem, previous_hash),
   CLR_STORE_COLUMN (STRV, ClrReviewItem, changed_fields),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, decided_hash),
+  CLR_STORE_COLUMN (BOOLEAN, ClrReviewItem, approval_required),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, approved_by),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, approved_by_user),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, approved_at),
+  CLR_STORE_COLUMN (TEXT, ClrReviewItem, approved_hash),
 };
 
 /* Column @col as a status (open when it is none) and the next as a reason. */
@@ -235,6 +241,16 @@ clr_review_item_to_json (const ClrReviewItem *self)
       clr_json_add_string (builder, "previous_hash", self->previous_hash);
       clr_json_add_strv (builder, "changed_fields", (const char * const *) self->changed_fields);
     }
+  /* four-eyes release */
+  clr_json_add_string (builder, "decided_hash", self->decided_hash);
+  clr_json_add_boolean (builder, "approval_required", self->approval_required);
+  clr_json_add_boolean (builder, "awaiting_approval",
+                        self->status == CLR_REVIEW_STATUS_NO_MATCH && self->approval_required &&
+                        self->approved_at == NULL);
+  clr_json_add_string (builder, "approved_by", self->approved_by);
+  clr_json_add_string (builder, "approved_by_user", self->approved_by_user);
+  clr_json_add_string (builder, "approved_at", self->approved_at);
+  clr_json_add_string (builder, "approved_hash", self->approved_hash);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

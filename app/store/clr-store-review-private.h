@@ -27,7 +27,9 @@ G_BEGIN_DECLS
   "list_code, entry_key, entry_row, content_hash, entry_name, " ENTRY_JSON ", entry_removed, " \
   "score, matched_name, explanation, hit_json, status, reason, note, decided_by, " \
   "decided_by_user, decided_at, first_seen_at, last_seen_at, reopened, previous_status, " \
-  "previous_reason, previous_hash, changed_fields FROM review_items "
+  "previous_reason, previous_hash, changed_fields, " \
+  "decided_hash, approval_required, approved_by, approved_by_user, approved_at, approved_hash " \
+  "FROM review_items "
 
 ClrReviewItem *_clr_review_item_new_from_stmt (ClrDbStmt *stmt);
 
@@ -50,5 +52,39 @@ gboolean _clr_store_review_reopen_item     (ClrStore            *self,
                                             const char * const  *fields,
                                             gint64               case_id,
                                             GError             **error);
+
+/* ---- four-eyes release (clr-store-review-approval.c) ---- */
+
+/* An item cleared ("no_match") that waits for a second reviewer. */
+#define CLR_REVIEW_AWAITING_APPROVAL_SQL \
+  "(status = 'no_match' AND approval_required <> 0 AND approved_at IS NULL)"
+/* What a hit's "decision" annotation says for an item: its status, or
+ * "awaiting_approval". */
+#define CLR_REVIEW_DECISION_SQL \
+  "CASE WHEN " CLR_REVIEW_AWAITING_APPROVAL_SQL " THEN 'awaiting_approval' ELSE status END"
+
+/* Item @id; the caller holds the lock. */
+ClrReviewItem *_clr_store_review_get_unlocked  (ClrStore         *self,
+                                                gint64            id,
+                                                GError          **error);
+/* After decide_unlocked() stored @status on item @id (the caller holds the
+ * lock inside the write transaction): records whether the decision waits
+ * for approval (also as "approval_required" in @audit_after, the decision's
+ * audit entry), and with four-eyes on refuses an escalation without a
+ * @recipient (not when @restoring an earlier state). */
+gboolean    _clr_store_review_approval_decided (ClrStore         *self,
+                                                gint64            id,
+                                                ClrReviewStatus   status,
+                                                const char       *recipient,
+                                                gboolean          restoring,
+                                                JsonObject       *audit_after,
+                                                GError          **error);
+/* The "decision" annotation of item @id whose status is @status (the caller
+ * holds the lock): clr_review_status_to_string(), or "awaiting_approval".
+ * NULL with @error set when the item cannot be read. */
+const char *_clr_store_review_decision_word    (ClrStore         *self,
+                                                gint64            id,
+                                                ClrReviewStatus   status,
+                                                GError          **error);
 
 G_END_DECLS

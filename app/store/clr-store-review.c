@@ -47,6 +47,7 @@ bind_filter (ClrDbStmt             *stmt,
     clr_db_stmt_bind_int64 (stmt, 8, filter->case_id);
   clr_db_stmt_bind_int64 (stmt, 9, filter->reopened_only ? 1 : 0);
   clr_db_stmt_bind_int64 (stmt, 10, filter->limit > 0 ? (gint64) filter->limit : -1);
+  clr_db_stmt_bind_int64 (stmt, 11, filter->awaiting_approval_only ? 1 : 0);
 }
 
 GPtrArray *
@@ -93,6 +94,7 @@ clr_store_review_list (ClrStore               *self,
                              "     OR entry_key LIKE ?6 ESCAPE '\\') "
                              "AND (?8 IS NULL OR case_id = ?8 OR id IN (SELECT item_id FROM review_sightings WHERE case_id = ?8)) "
                              "AND (?9 = 0 OR reopened = 1) "
+                             "AND (?11 = 0 OR " CLR_REVIEW_AWAITING_APPROVAL_SQL ") "
                              "ORDER BY last_seen_at DESC, score DESC, id DESC LIMIT ?10", error);
   if (stmt != NULL)
     bind_filter (stmt, filter, country, pattern, folded);
@@ -123,6 +125,15 @@ get_item_unlocked (ClrStore  *self,
   else
     _clr_store_set_error (self, error, _("Reading the review queue"));
   return NULL;
+}
+
+/* For clr-store-review-approval.c */
+ClrReviewItem *
+_clr_store_review_get_unlocked (ClrStore  *self,
+                                gint64     id,
+                                GError   **error)
+{
+  return get_item_unlocked (self, id, error);
 }
 
 ClrReviewItem *
@@ -161,7 +172,8 @@ clr_store_review_result_is_current (ClrStore  *self,
     return TRUE;
 
   _clr_store_lock (self);
-  stmt = _clr_store_prepare (self, "SELECT status FROM review_items WHERE id = ?", error);
+  stmt = _clr_store_prepare (self, "SELECT " CLR_REVIEW_DECISION_SQL " FROM review_items WHERE id = ?",
+                             error);
   if (stmt == NULL)
     ok = FALSE;
   for (guint i = 0; ok && *is_current && i < json_array_get_length (json_node_get_array (screening)); i++)
@@ -361,6 +373,8 @@ decide_unlocked (ClrStore         *self,
   if (!_clr_store_step_done (self, stmt, _("Saving a decision"), error))
     return FALSE;
   _clr_store_note_review_decided (self, item->case_id, id, clr_review_status_to_string (status));
+  if (!_clr_store_review_approval_decided (self, id, status, recipient, restoring != NULL, after_object, error))
+    return FALSE;
 
   return clr_store_audit_append_unlocked (self, display_name, CLR_AUDIT_REVIEW_DECIDE, "review", subject,
                                           item->case_id, before, after, error) != 0;

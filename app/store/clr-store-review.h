@@ -110,6 +110,14 @@ typedef struct
   /* the list family (clr_family_key() of the entry's name): "huawei tech"
    * for Huawei Technologies Co., Ltd. and its (Yangon) subsidiary */
   char            *family_key;
+
+  /* four-eyes release (clr-store-review-approval.h) */
+  char            *decided_hash;     /* the entry's content hash the decision was made on */
+  gboolean         approval_required; /* the decision needs a second reviewer's approval */
+  char            *approved_by;      /* the approver's display name, or NULL */
+  char            *approved_by_user; /* the approver's user name, or NULL */
+  char            *approved_at;      /* ISO 8601 UTC, or NULL: not approved (yet) */
+  char            *approved_hash;    /* the entry's content hash the approval was given on */
 } ClrReviewItem;
 
 #define CLR_TYPE_REVIEW_ITEM (clr_review_item_get_type ())
@@ -161,6 +169,7 @@ typedef struct
   gint64           case_id;     /* 0 for all */
   gboolean         reopened_only;
   guint            limit;       /* 0 for no limit */
+  gboolean         awaiting_approval_only; /* cleared items waiting for a second reviewer */
 } ClrReviewFilter;
 
 void           clr_review_filter_init        (ClrReviewFilter *filter);

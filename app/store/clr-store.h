@@ -27,6 +27,7 @@ typedef enum
   CLR_STORE_ERROR_READ_ONLY,      /* the database file cannot be written: opened read-only */
   CLR_STORE_ERROR_CLAIMED,        /* another reviewer holds a claim on the review item */
   CLR_STORE_ERROR_ALREADY_DECIDED, /* a review item was decided by someone: not changed without an explicit change */
+  CLR_STORE_ERROR_APPROVAL,       /* a four-eyes approval was refused: own decision, nothing to approve, entry changed */
 } ClrStoreError;
 
 GQuark clr_store_error_quark (void);

@@ -19,6 +19,7 @@
 #include "lists/clr-entry-view.h"
 #include "widgets/clr-field-props.h"
 #include "widgets/clr-highlight.h"
+#include "review/clr-review-approval.h"
 #include "review/clr-review-queue.h"
 #include "review/clr-review-text.h"
 #include "review/clr-review-queue-item.h"
@@ -33,6 +34,7 @@ struct _ClrReviewDetail
   GtkScrolledWindow   *scrolled;
   GtkLabel            *item_title;
   GtkLabel            *status_label;
+  ClrReviewApproval   *approval;
   GtkRevealer         *reopened_revealer;
   GtkLabel            *reopened_label;
   GtkLabel            *score_label;
@@ -461,6 +463,7 @@ clr_review_detail_show_item (ClrReviewDetail     *self,
     gtk_label_set_text (self->item_title, title);
   }
   show_status (self, item);
+  clr_review_approval_set_item (self->approval, item);
   show_reopened (self, item);
 
   /* Translators: a percentage and a description like "strong possible match". */
@@ -568,12 +571,14 @@ clr_review_detail_class_init (ClrReviewDetailClass *klass)
   clr_field_props_install (object_class, field_props, G_N_ELEMENTS (field_props), properties);
 
   g_type_ensure (CLR_TYPE_ENTRY_VIEW);
+  g_type_ensure (CLR_TYPE_REVIEW_APPROVAL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/review/clr-review-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, scrolled);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, item_title);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, status_label);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, approval);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, reopened_revealer);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, reopened_label);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, score_label);

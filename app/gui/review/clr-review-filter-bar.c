@@ -36,6 +36,7 @@ static const int status_choices[] = {
   CLR_REVIEW_STATUS_MATCH,
   CLR_REVIEW_STATUS_NO_MATCH,
   CLR_REVIEW_STATUS_ESCALATED,
+  CLR_REVIEW_QUEUE_AWAITING_APPROVAL,
   -1,
 };
 
@@ -169,7 +170,8 @@ clr_review_filter_bar_init (ClrReviewFilterBar *self)
 
   self->updating = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (status_choices) - 1; i++)
-    gtk_string_list_append (statuses, clr_review_status_get_label (status_choices[i]));
+    gtk_string_list_append (statuses, status_choices[i] == CLR_REVIEW_QUEUE_AWAITING_APPROVAL
+                                      ? _("Awaiting approval") : clr_review_status_get_label (status_choices[i]));
   gtk_string_list_append (statuses, _("All statuses"));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
 

@@ -14,6 +14,7 @@
 
 #include "clr-words.h"
 
+#include "clr-store-review-approval.h"
 #include "clr-review-queue-item.h"
 #include "widgets/clr-field-props.h"
 
@@ -139,7 +140,8 @@ clr_review_queue_item_new (ClrReviewItem   *item,
   else
     self->title = g_strdup (item->party_name);
   self->badge = g_strdup_printf ("%s%s · %.0f %%", item->reopened ? "↻ " : "",
-                                 clr_review_status_get_label (item->status), item->score * 100);
+                                 clr_review_item_is_awaiting_approval (item) ? _("Awaiting approval")
+                                 : clr_review_status_get_label (item->status), item->score * 100);
   if (family != NULL && !member)
     /* Translators: list code, listed name and the size of its list family */
     self->subtitle = g_strdup_printf (ngettext ("%s · %s · family of %u", "%s · %s · family of %u",

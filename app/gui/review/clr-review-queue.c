@@ -16,6 +16,7 @@
 
 #include "clr-matcher.h"
 
+#include "clr-store-review-approval.h"
 #include "clr-review-queue.h"
 
 struct _ClrReviewQueue
@@ -114,7 +115,12 @@ static gboolean
 item_passes (ClrReviewQueue      *self,
              const ClrReviewItem *item)
 {
-  if (self->status >= 0 && (int) item->status != self->status)
+  if (self->status == CLR_REVIEW_QUEUE_AWAITING_APPROVAL)
+    {
+      if (!clr_review_item_is_awaiting_approval (item))
+        return FALSE;
+    }
+  else if (self->status >= 0 && (int) item->status != self->status)
     return FALSE;
   if (self->list_code != NULL && g_strcmp0 (item->list_code, self->list_code) != 0)
     return FALSE;
@@ -318,7 +324,7 @@ clr_review_queue_class_init (ClrReviewQueueClass *klass)
   object_class->finalize = clr_review_queue_finalize;
   object_class->notify = clr_review_queue_notify;
 
-  properties[PROP_STATUS] = g_param_spec_int ("status", NULL, NULL, -1, CLR_REVIEW_STATUS_ESCALATED,
+  properties[PROP_STATUS] = g_param_spec_int ("status", NULL, NULL, -1, CLR_REVIEW_QUEUE_AWAITING_APPROVAL,
                                               CLR_REVIEW_STATUS_OPEN, rw);
   properties[PROP_LIST_CODE] = g_param_spec_string ("list-code", NULL, NULL, NULL, rw);
   properties[PROP_COUNTRY] = g_param_spec_string ("country", NULL, NULL, NULL, rw);
@@ -515,7 +521,7 @@ clr_review_queue_set_status (ClrReviewQueue *self,
                              int             status)
 {
   g_return_if_fail (CLR_IS_REVIEW_QUEUE (self));
-  g_return_if_fail (status >= -1 && status <= CLR_REVIEW_STATUS_ESCALATED);
+  g_return_if_fail (status >= -1 && status <= CLR_REVIEW_QUEUE_AWAITING_APPROVAL);
 
   g_object_set (self, "status", status, NULL);
 }

@@ -35,7 +35,8 @@ G_DECLARE_FINAL_TYPE (ClrReviewQueue, clr_review_queue, CLR, REVIEW_QUEUE, GObje
  * strongest item is newest and strongest first), a party's list families
  * together; the first row of each party's group shows its header.
  *
- * Properties: status (int, a ClrReviewStatus or -1 for any; default OPEN),
+ * Properties: status (int, a ClrReviewStatus, CLR_REVIEW_QUEUE_AWAITING_APPROVAL
+ * or -1 for any; default OPEN),
  * list-code, country (string, NULL for any), band (ClrScoreBand as int),
  * search (string: party name, listed name or matched name, any case,
  * accents ignored), n-items (shown), n-total (loaded). */
@@ -56,6 +57,10 @@ ClrReviewFamily *clr_review_queue_get_family    (ClrReviewQueue *self,
 /* Distinct list codes / party countries of the loaded items, sorted. */
 GStrv           clr_review_queue_dup_list_codes (ClrReviewQueue *self);
 GStrv           clr_review_queue_dup_countries  (ClrReviewQueue *self);
+
+/* The "status" of a view of the clearances that wait for a second
+ * reviewer's approval (four-eyes release). */
+#define CLR_REVIEW_QUEUE_AWAITING_APPROVAL (CLR_REVIEW_STATUS_ESCALATED + 1)
 
 void            clr_review_queue_set_status     (ClrReviewQueue *self,
                                                  int             status);

@@ -1,0 +1,200 @@
+/* test-review-approval.c — four-eyes release on the Review page: who cleared
+ * an item awaiting approval, and Approve only for another reviewer
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "clr-gui-test.h"
+#include "clr-store-test.h"
+#include "clr-store-audit.h"
+#include "clr-store-review-approval.h"
+#include "pages/clr-review-page-private.h"
+#include "review/clr-review-queue.h"
+
+static ClrApplication *app;
+
+typedef struct
+{
+  ClrStore      *store;   /* the app's: this reviewer */
+  char          *path;
+  ClrStore      *alice;   /* another reviewer on the same database */
+  GtkWindow     *window;
+  ClrReviewPage *page;
+  guint          loaded;
+  gint64         id;      /* the Huawei hit */
+} Fixture;
+
+static void
+wait_loaded (Fixture *f)
+{
+  guint before = f->loaded;
+
+  clr_review_page_reload (f->page);
+  clr_gui_test_wait_count (&f->loaded, before, 10);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *list = g_test_build_filename (G_TEST_DIST, "gui", "data", "csl-v1.csv", NULL);
+  g_auto(GStrv) lists = g_strsplit ("DPL,SDN", ",", -1);
+  ClrFourEyes setting = { TRUE, 0.5, lists };
+
+  f->store = clr_gui_test_store_new ("approval", &f->path);
+  clr_store_set_local_user (f->store, "bob");
+  clr_store_audit_set_reviewer (f->store, "Bob");
+  f->alice = clr_store_new (f->path);
+  clr_store_set_local_user (f->alice, "alice");
+  clr_store_audit_set_reviewer (f->alice, "Alice");
+  g_assert_true (clr_store_open (f->alice, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (clr_store_import_list_file (f->store, list, CLR_LIST_FORMAT_AUTO, NULL, FALSE,
+                                             NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (clr_store_set_four_eyes (f->store, &setting, &error));
+  g_assert_no_error (error);
+  clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", NULL, 0);
+  {
+    g_autoptr(GPtrArray) items = clr_store_test_review_list (f->store, CLR_REVIEW_STATUS_ANY, NULL, "EL");
+
+    g_assert_cmpuint (items->len, >=, 1);
+    f->id = ((ClrReviewItem *) g_ptr_array_index (items, 0))->id;
+  }
+
+  f->page = CLR_REVIEW_PAGE (clr_review_page_new (f->store, clr_application_get_settings (app)));
+  g_signal_connect_swapped (f->page, "loaded", G_CALLBACK (clr_gui_test_count), &f->loaded);
+  f->window = clr_gui_test_present (GTK_WIDGET (f->page), 1100, 720);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  clr_gui_test_iterate ();
+  clr_gui_test_finalize_object (f->alice);
+  clr_gui_test_finalize_object (f->store);
+  g_free (f->path);
+}
+
+static void
+clear_as (ClrStore *reviewer,
+          gint64    id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (clr_store_review_decide (reviewer, id, CLR_REVIEW_STATUS_NO_MATCH,
+                                          CLR_REVIEW_REASON_DIFFERENT_ENTITY, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static GtkWidget *
+approve_button (Fixture *f)
+{
+  GtkWidget *button = clr_gui_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, "Approve");
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static gboolean
+is_label_with_prefix (GtkWidget     *widget,
+                      gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+static GtkLabel *
+find_label (Fixture    *f,
+            const char *prefix)
+{
+  return GTK_LABEL (clr_gui_test_find_match (GTK_WIDGET (f->page), is_label_with_prefix, prefix));
+}
+
+static void
+show (Fixture *f,
+      int      status)
+{
+  wait_loaded (f);
+  clr_review_queue_set_status (clr_review_page_get_queue (f->page), status);
+  g_assert_true (clr_review_page_select_item (f->page, f->id));
+}
+
+/* An open item has no approval and no Approve button. */
+static void
+test_open_item (Fixture       *f,
+                gconstpointer  data)
+{
+  show (f, -1);
+  g_assert_false (gtk_widget_is_visible (approve_button (f)));
+  g_assert_null (find_label (f, "Cleared as not a match"));
+}
+
+/* Alice cleared it: Bob sees who, and may approve; then it is approved,
+ * and the page says by whom. The queue filters the items waiting. */
+static void
+test_another_reviewer_approves (Fixture       *f,
+                                gconstpointer  data)
+{
+  ClrReviewQueue *queue = clr_review_page_get_queue (f->page);
+  g_autoptr(ClrReviewItem) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *button;
+
+  clear_as (f->alice, f->id);
+  show (f, CLR_REVIEW_QUEUE_AWAITING_APPROVAL);
+  g_assert_cmpuint (clr_review_queue_get_n_items (queue), ==, 1);
+  g_assert_nonnull (find_label (f, "Cleared as not a match by Alice (alice)"));
+  button = approve_button (f);
+  g_assert_true (gtk_widget_is_visible (button));
+  g_assert_true (gtk_widget_get_sensitive (button));
+
+  g_signal_emit_by_name (button, "clicked");
+  CLR_GUI_TEST_WAIT_UNTIL (f->loaded >= 2 && find_label (f, "Approved by Bob (bob)") != NULL, 10);
+  stored = clr_store_review_get (f->store, f->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (clr_review_item_is_approved (stored));
+  g_assert_cmpstr (stored->approved_by, ==, "Bob");
+
+  clr_review_queue_set_status (queue, CLR_REVIEW_QUEUE_AWAITING_APPROVAL);
+  g_assert_cmpuint (clr_review_queue_get_n_items (queue), ==, 0);
+  clr_review_queue_set_status (queue, -1);
+  g_assert_true (clr_review_page_select_item (f->page, f->id));
+  g_assert_nonnull (find_label (f, "Approved by Bob (bob)"));
+  g_assert_false (gtk_widget_is_visible (approve_button (f)));
+}
+
+/* Bob's own clearance waits too, but his Approve button is disabled and
+ * says why. */
+static void
+test_own_decision (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *button;
+
+  clear_as (f->store, f->id);
+  show (f, CLR_REVIEW_QUEUE_AWAITING_APPROVAL);
+  button = approve_button (f);
+  g_assert_true (gtk_widget_is_visible (button));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==,
+                   "You decided this item; another reviewer must approve it");
+}
+
+static const ClrTestCase tests[] = {
+  CLR_TEST ("/clearance/gui/review/approval/open-item", test_open_item),
+  CLR_TEST ("/clearance/gui/review/approval/another-reviewer", test_another_reviewer_approves),
+  CLR_TEST ("/clearance/gui/review/approval/own-decision", test_own_decision),
+};
+
+CLR_GUI_TEST_MAIN (&app, tests, Fixture, fixture_setup, fixture_teardown)
