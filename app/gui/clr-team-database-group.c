@@ -14,6 +14,7 @@
 #include "clr-db.h"
 #include "clr-store.h"
 #include "clr-team-database.h"
+#include "widgets/clr-widget.h"
 
 #include "clr-team-database-group.h"
 
@@ -66,12 +67,7 @@ set_status (ClrTeamDatabaseGroup *self,
             const char           *text,
             gboolean              is_error)
 {
-  gtk_label_set_text (self->status_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL && text[0] != '\0');
-  if (is_error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+  clr_widget_show_message (self->status_label, text, is_error);
 }
 
 static void

@@ -52,12 +52,7 @@ _clr_lists_page_show_message (ClrListsPage *self,
                               const char   *text,
                               gboolean      is_error)
 {
-  gtk_label_set_text (self->status_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL && text[0] != '\0');
-  if (is_error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+  clr_widget_show_message (self->status_label, text, is_error);
 
   if (text != NULL && text[0] != '\0')
     clr_widget_add_toast (GTK_WIDGET (self),
