@@ -317,22 +317,22 @@ team_password_cb (GObject      *object,
 static void
 open_chosen_store (ClrApplication *self)
 {
-  const char *env = g_getenv ("CLEARANCE_DB");
-  const char *team = clr_settings_get_team_database (self->settings);
-  g_autofree char *path = NULL;
+  g_autofree char *location = NULL;
+  ClrDatabaseSource source = clr_team_database_choose (self->db_path,
+                                                       clr_settings_get_team_database (self->settings),
+                                                       &location);
 
-  self->overridden = self->db_path != NULL || (env != NULL && env[0] != '\0');
-  self->from_team_preference = !self->overridden && team != NULL && team[0] != '\0';
+  self->overridden = source == CLR_DATABASE_FROM_OPTION || source == CLR_DATABASE_FROM_ENV;
+  self->from_team_preference = source == CLR_DATABASE_FROM_TEAM;
   if (self->from_team_preference)
     {
       hold_while_opening (self);
-      clr_team_database_lookup_password_async (team, self->cancellable, team_password_cb,
+      clr_team_database_lookup_password_async (location, self->cancellable, team_password_cb,
                                                g_object_ref (self));
       return;
     }
 
-  path = self->db_path != NULL ? g_strdup (self->db_path) : clr_store_dup_default_path ();
-  open_store (self, path);
+  open_store (self, location);
 }
 
 /* A team database: hear what the others change (the pages reload on

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "clr-db.h"
+#include "clr-store.h"
 
 #include "clr-team-database.h"
 
@@ -41,6 +42,34 @@ query_has_password (const char *query)
     if (g_str_has_prefix (params[i], "password="))
       return TRUE;
   return FALSE;
+}
+
+ClrDatabaseSource
+clr_team_database_choose (const char  *db_option,
+                          const char  *team_address,
+                          char       **location)
+{
+  const char *env = g_getenv ("CLEARANCE_DB");
+
+  g_return_val_if_fail (location != NULL, CLR_DATABASE_LOCAL);
+
+  if (db_option != NULL)
+    {
+      *location = g_strdup (db_option);
+      return CLR_DATABASE_FROM_OPTION;
+    }
+  if (env != NULL && env[0] != '\0')
+    {
+      *location = g_strdup (env);
+      return CLR_DATABASE_FROM_ENV;
+    }
+  if (team_address != NULL && team_address[0] != '\0')
+    {
+      *location = g_strdup (team_address);
+      return CLR_DATABASE_FROM_TEAM;
+    }
+  *location = clr_store_dup_default_path ();
+  return CLR_DATABASE_LOCAL;
 }
 
 char *

@@ -20,6 +20,22 @@
 
 G_BEGIN_DECLS
 
+/* Where the app's database comes from, first match wins. */
+typedef enum
+{
+  CLR_DATABASE_FROM_OPTION,  /* --db */
+  CLR_DATABASE_FROM_ENV,     /* $CLEARANCE_DB */
+  CLR_DATABASE_FROM_TEAM,    /* the Team Database preference (password: the keyring) */
+  CLR_DATABASE_LOCAL,        /* $XDG_DATA_HOME/clearance/clearance.db */
+} ClrDatabaseSource;
+
+/* Chooses the database from @db_option (--db, or NULL), $CLEARANCE_DB and
+ * @team_address (the preference, "" or NULL for none): its location in
+ * *@location (for TEAM the address, still without its password). */
+ClrDatabaseSource clr_team_database_choose (const char  *db_option,
+                                            const char  *team_address,
+                                            char       **location);
+
 /* NULL when @address may be kept as the team database's address: a
  * postgresql:// or postgres:// URI GLib can read, with no password in it;
  * else why not (translated, free it). */
