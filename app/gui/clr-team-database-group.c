@@ -154,7 +154,7 @@ store_opened_cb (GObject      *object,
                  gpointer      user_data)
 {
   g_autoptr(ClrTeamDatabaseGroup) self = user_data;
-  g_autoptr(ClrStore) store = CLR_STORE (object);
+  ClrStore *store = CLR_STORE (object);
   g_autoptr(GError) error = NULL;
   const char *password;
 
