@@ -18,8 +18,10 @@
 #include "clr-store-cases.h"
 #include "clr-store-test.h"
 #include "pages/clr-review-page-private.h"
+#include "pages/clr-shipment-page-private.h"
 #include "review/clr-review-queue.h"
 #include "shipment/clr-case-sidebar.h"
+#include "shipment/clr-field-row.h"
 #include "shipment/clr-shipment-session.h"
 
 /* What the issue asks: other programs' changes show within this. */
@@ -291,10 +293,80 @@ test_open_case_saved_elsewhere (Fixture       *f,
   g_free (seen.text);
 }
 
+#define find_field(root, title) \
+  ((ClrFieldRow *) clr_gui_test_find_widget (GTK_WIDGET (root), CLR_TYPE_FIELD_ROW, (title)))
+
+static void
+save_theirs (Fixture    *f,
+             gint64      case_id,
+             const char *reference)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrCase) stored = clr_store_get_case (f->theirs, case_id, &error);
+  g_autoptr(JsonNode) shipment = NULL;
+
+  g_assert_no_error (error);
+  shipment = json_node_copy (stored->shipment);
+  json_object_set_string_member (json_node_get_object (shipment), "reference", reference);
+  g_assert_true (clr_store_save_case (f->theirs, case_id, shipment, &error));
+  g_assert_no_error (error);
+}
+
+/* The Shipment page: the open case saved elsewhere shows their version by
+ * itself; once edited here, a banner says who saved it, and Show Their
+ * Version shows it. */
+static void
+test_shipment_page (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) shipment = NULL;
+  ClrShipmentPage *page;
+  ClrFieldRow *reference;
+  GtkWidget *banner_label;
+  gint64 case_id;
+
+  if (f->location == NULL)
+    return;
+  shipment = clr_test_parse ("{\"reference\": \"PAGE-1\", \"date\": \"2026-12-01\", \"destination\": \"DE\"}");
+  case_id = clr_store_create_case (f->theirs, shipment, &error);
+  g_assert_no_error (error);
+
+  page = CLR_SHIPMENT_PAGE (clr_shipment_page_new (f->mine, clr_application_get_settings (app)));
+  f->window = clr_gui_test_present (GTK_WIDGET (page), 1100, 760);
+  CLR_GUI_TEST_WAIT_UNTIL (clr_shipment_page_get_ready (page), 20);
+  clr_shipment_page_open_case (page, case_id);
+  reference = find_field (clr_shipment_page_get_form (page), "Reference");
+  CLR_GUI_TEST_WAIT_UNTIL (g_strcmp0 (clr_field_row_get_value (reference), "PAGE-1") == 0, 10);
+  g_assert_cmpstr (clr_field_row_get_value (reference), ==, "PAGE-1");
+
+  save_theirs (f, case_id, "PAGE-2");
+  CLR_GUI_TEST_WAIT_UNTIL (g_strcmp0 (clr_field_row_get_value (reference), "PAGE-2") == 0, LIVE_SECONDS);
+  g_assert_cmpstr (clr_field_row_get_value (reference), ==, "PAGE-2");
+  g_assert_false (gtk_revealer_get_reveal_child (page->elsewhere_banner));
+
+  clr_field_row_set_text (reference, "PAGE-MINE");
+  g_assert_true (clr_shipment_page_flush (page, &error));
+  g_assert_no_error (error);
+  save_theirs (f, case_id, "PAGE-THEIRS");
+  CLR_GUI_TEST_WAIT_UNTIL (gtk_revealer_get_reveal_child (page->elsewhere_banner), LIVE_SECONDS);
+  g_assert_true (gtk_revealer_get_reveal_child (page->elsewhere_banner));
+  banner_label = find_label_with (page->elsewhere_banner, "Dana Second-Reviewer saved this case at");
+  g_assert_nonnull (banner_label);
+  g_assert_cmpstr (clr_field_row_get_value (reference), ==, "PAGE-MINE");
+
+  g_signal_emit_by_name (clr_gui_test_find_widget (GTK_WIDGET (page->elsewhere_banner), GTK_TYPE_BUTTON,
+                                                   "Show Their Version"), "clicked");
+  CLR_GUI_TEST_WAIT_UNTIL (g_strcmp0 (clr_field_row_get_value (reference), "PAGE-THEIRS") == 0, 10);
+  g_assert_cmpstr (clr_field_row_get_value (reference), ==, "PAGE-THEIRS");
+  g_assert_false (gtk_revealer_get_reveal_child (page->elsewhere_banner));
+}
+
 static const ClrTestCase tests[] = {
   CLR_TEST ("/clearance/gui/team-live/review-decided-elsewhere", test_review_decided_elsewhere),
   CLR_TEST ("/clearance/gui/team-live/case-saved-elsewhere", test_case_saved_elsewhere),
   CLR_TEST ("/clearance/gui/team-live/open-case-saved-elsewhere", test_open_case_saved_elsewhere),
+  CLR_TEST ("/clearance/gui/team-live/shipment-page", test_shipment_page),
 };
 
 CLR_GUI_TEST_MAIN (&app, tests, Fixture, fixture_setup, fixture_teardown)
