@@ -59,6 +59,9 @@ clr_shipment_session_new_case (ClrShipmentSession *self)
   return json_builder_get_root (builder);
 }
 
+static void show_case (ClrShipmentSession *self,
+                       ClrCase            *item);
+
 static void
 case_loaded_cb (GObject      *object,
                 GAsyncResult *result,
@@ -80,6 +83,14 @@ case_loaded_cb (GObject      *object,
       if (self->generation != self->auto_open_generation)
         return;
     }
+  show_case (self, item);
+}
+
+/* @item becomes the open case: ::case-loaded. */
+static void
+show_case (ClrShipmentSession *self,
+           ClrCase            *item)
+{
   /* Whatever was typed while the case loaded belongs to the previous case. */
   if (!clr_shipment_session_save_now (self))
     return;
@@ -129,6 +140,35 @@ edited_here (ClrShipmentSession *self)
   return pending || self->generation != self->loaded_generation;
 }
 
+static gboolean edited_here (ClrShipmentSession *self);
+
+/* A reload after another program's save: shown only if the same case is
+ * still open and still not edited here (the store answers reloads in
+ * order, so the last one shown is the newest). */
+typedef struct
+{
+  ClrShipmentSession *self;
+  gint64              case_id;
+} Reload;
+
+static void
+external_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Reload *reload = user_data;
+  g_autoptr(ClrShipmentSession) self = reload->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrCase) item = clr_store_get_case_finish (CLR_STORE (object), result, &error);
+  gboolean current = !edited_here (self) && reload->case_id == clr_shipment_session_get_case_id (self);
+
+  g_free (reload);
+  if (item == NULL)
+    _clr_shipment_session_report_error (self, error);
+  else if (current)
+    show_case (self, item);
+}
+
 /* Another program imported a list, or saved or evaluated the open case. */
 static void
 external_change_cb (ClrShipmentSession *self,
@@ -153,7 +193,11 @@ external_change_cb (ClrShipmentSession *self,
   if (!edited_here (self))
     {
       /* Not being edited here: show theirs (unless the user starts now). */
-      clr_shipment_session_reopen_case (self, case_id);
+      Reload *reload = g_new0 (Reload, 1);
+
+      reload->self = g_object_ref (self);
+      reload->case_id = case_id;
+      clr_store_get_case_async (self->store, case_id, self->cancellable, external_loaded_cb, reload);
       return;
     }
 
