@@ -7,7 +7,7 @@ PACKAGES="
   meson ninja-build pkg-config gcc
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libsqlite3-dev libicu-dev
   libsoup-3.0-dev glib-networking libcairo2-dev libgtk-4-dev libadwaita-1-dev
-  libpq-dev postgresql
+  libpq-dev postgresql libsecret-1-dev gnome-keyring
   gettext desktop-file-utils appstream libxml2-utils
   xvfb xauth dbus dbus-x11 at-spi2-core
   python3 python3-gi gir1.2-atspi-2.0 gir1.2-gtk-4.0 gir1.2-adw-1

@@ -10,8 +10,10 @@
 #include <glib/gi18n.h>
 
 #include "clr-a11y.h"
+#include "clr-db.h"
 #include "clr-store-audit.h"
 #include "clr-preferences-window.h"
+#include "clr-team-database.h"
 #include "clr-window.h"
 #include "widgets/clr-field-props.h"
 
@@ -23,12 +25,14 @@ struct _ClrApplication
 
   ClrSettings    *settings;
   ClrStore       *store;
-  char           *db_path;        /* --db, else NULL: clr_store_dup_default_path () */
+  char           *db_path;        /* --db, else NULL: see choose_location () */
   GCancellable   *cancellable;
   GPtrArray      *pending_files;  /* files to open once the window exists */
 
   guint           opening : 1;    /* the store is being opened; holds the app */
   guint           activate_pending : 1;
+  guint           overridden : 1; /* --db or $CLEARANCE_DB chose the database */
+  guint           from_team_preference : 1; /* the Team Database preference chose it */
 };
 
 G_DEFINE_FINAL_TYPE (ClrApplication, clr_application, ADW_TYPE_APPLICATION)
@@ -54,6 +58,8 @@ static GParamSpec *properties[N_PROPS];
 
 static void open_store (ClrApplication *self,
                         const char     *path);
+static void watch_team_database (ClrApplication *self,
+                                 ClrStore       *store);
 
 static const GOptionEntry option_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -150,6 +156,13 @@ store_error_response_cb (AdwMessageDialog *dialog,
       g_object_set_data_full (G_OBJECT (self), "clr-moved-aside", g_steal_pointer (&moved), g_free);
       open_store (self, path);
     }
+  else if (g_strcmp0 (response, "local") == 0)
+    {
+      g_autofree char *local = clr_store_dup_default_path ();
+
+      self->from_team_preference = FALSE;
+      open_store (self, local);
+    }
   else
     {
       g_application_quit (G_APPLICATION (self));
@@ -165,8 +178,10 @@ show_store_error (ClrApplication *self,
   g_autofree char *body = NULL;
   gboolean can_move_aside;
 
-  can_move_aside = g_error_matches (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT)
-                   || g_error_matches (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NEWER_SCHEMA);
+  /* A server's database is the team's: never moved aside from here. */
+  can_move_aside = !clr_db_location_is_server (path)
+                   && (g_error_matches (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT)
+                       || g_error_matches (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NEWER_SCHEMA));
 
   if (can_move_aside)
     /* Translators: the first %s is a file path, the second the reason. */
@@ -190,6 +205,10 @@ show_store_error (ClrApplication *self,
       adw_message_dialog_set_response_appearance (dialog, "move-aside",
                                                   ADW_RESPONSE_DESTRUCTIVE);
     }
+  if (self->from_team_preference)
+    /* The server is down, or the password changed: work on this computer
+     * meanwhile (Preferences → Team Database changes the choice). */
+    adw_message_dialog_add_response (dialog, "local", _("Use the _Local Database"));
   adw_message_dialog_set_default_response (dialog, "quit");
   adw_message_dialog_set_close_response (dialog, "quit");
 
@@ -244,20 +263,88 @@ store_opened_cb (GObject      *object,
 }
 
 static void
-open_store (ClrApplication *self,
-            const char     *path)
+hold_while_opening (ClrApplication *self)
 {
-  g_autoptr(ClrStore) store = clr_store_new (path);
-
   if (!self->opening)
     {
       /* Without a window the application would exit while the store opens. */
       self->opening = TRUE;
       g_application_hold (G_APPLICATION (self));
     }
+}
+
+static void
+open_store (ClrApplication *self,
+            const char     *path)
+{
+  g_autoptr(ClrStore) store = clr_store_new (path);
+
+  hold_while_opening (self);
   self->activate_pending = TRUE;
 
   clr_store_open_async (store, self->cancellable, store_opened_cb, g_object_ref (self));
+}
+
+static void
+team_password_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ClrApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = clr_team_database_lookup_password_finish (result, &error);
+  g_autofree char *location = NULL;
+  const char *address = clr_settings_get_team_database (self->settings);
+  gboolean pending = self->activate_pending;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      stop_opening (self);
+      return;
+    }
+  if (error != NULL)
+    /* No keyring: libpq may still find a password (~/.pgpass) or need none. */
+    g_message ("The team database password could not be read from the keyring: %s", error->message);
+
+  /* In memory only: the store shows and logs the address without it. */
+  location = clr_team_database_build_location (address, password);
+  open_store (self, location);
+  self->activate_pending = pending;
+}
+
+/* Where the database is, by precedence: --db, $CLEARANCE_DB, the Team
+ * Database preference (its password from the keyring), the local file. */
+static void
+open_chosen_store (ClrApplication *self)
+{
+  g_autofree char *location = NULL;
+  ClrDatabaseSource source = clr_team_database_choose (self->db_path,
+                                                       clr_settings_get_team_database (self->settings),
+                                                       &location);
+
+  self->overridden = source == CLR_DATABASE_FROM_OPTION || source == CLR_DATABASE_FROM_ENV;
+  self->from_team_preference = source == CLR_DATABASE_FROM_TEAM;
+  if (self->from_team_preference)
+    {
+      hold_while_opening (self);
+      clr_team_database_lookup_password_async (location, self->cancellable, team_password_cb,
+                                               g_object_ref (self));
+      return;
+    }
+
+  open_store (self, location);
+}
+
+/* A team database: hear what the others change (the pages reload on
+ * ::external-change). Without it the app still works, without live updates. */
+static void
+watch_team_database (ClrApplication *self,
+                     ClrStore       *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!clr_store_watch (store, &error))
+    g_message ("No live updates from %s: %s", clr_store_get_display_path (store), error->message);
 }
 
 static void
@@ -300,6 +387,9 @@ preferences_activated (GSimpleAction *action,
   GtkWindow *window;
 
   window = clr_preferences_window_new (self->settings);
+  clr_preferences_window_set_current_database (CLR_PREFERENCES_WINDOW (window),
+                                               self->store != NULL ? clr_store_get_display_path (self->store) : NULL,
+                                               self->overridden);
   gtk_window_set_transient_for (window, GTK_WINDOW (get_main_window (self)));
   gtk_window_present (window);
 }
@@ -332,7 +422,13 @@ clr_application_handle_local_options (GApplication *app,
                     "give a file, or leave --db out for the default database"));
       return 1;
     }
-  if (db != NULL)
+  if (db != NULL && clr_db_location_is_server (db))
+    {
+      /* A team server's address, not a file. */
+      g_free (self->db_path);
+      self->db_path = g_strdup (db);
+    }
+  else if (db != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (db);
       g_free (self->db_path);
@@ -346,7 +442,6 @@ static void
 clr_application_startup (GApplication *app)
 {
   ClrApplication *self = CLR_APPLICATION (app);
-  g_autofree char *path = NULL;
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
@@ -362,8 +457,7 @@ clr_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.audit-log", audit_accels);
 
-  path = self->db_path != NULL ? g_strdup (self->db_path) : clr_store_dup_default_path ();
-  open_store (self, path);
+  open_chosen_store (self);
   /* Nothing to show until activate (or open) asks for it. */
   self->activate_pending = FALSE;
 }
@@ -561,7 +655,10 @@ clr_application_set_store (ClrApplication *self,
   if (g_set_object (&self->store, store))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   if (self->store != NULL)
-    g_signal_connect (self->store, "database-replaced", G_CALLBACK (database_replaced_cb), self);
+    {
+      g_signal_connect (self->store, "database-replaced", G_CALLBACK (database_replaced_cb), self);
+      watch_team_database (self, self->store);
+    }
   apply_reviewer (self);
 }
 

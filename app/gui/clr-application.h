@@ -30,7 +30,14 @@ ClrApplication *clr_application_get_default  (void);
 ClrStore       *clr_application_get_store    (ClrApplication *self);
 
 /* Replaces the store (tests, or after "Move Aside and Start Fresh").
- * @store must already be open. Notifies "store". */
+ * @store must already be open. On a team database it is watched
+ * (clr_store_watch()): the pages hear other programs' changes as
+ * ::external-change. Notifies "store".
+ *
+ * Which database the app opens at start: --db, else $CLEARANCE_DB, else the
+ * Team Database preference (clr-team-database.h; its password from the
+ * keyring), else the local file. A new Team Database preference applies
+ * from the next start. */
 void            clr_application_set_store    (ClrApplication *self,
                                               ClrStore       *store);
 

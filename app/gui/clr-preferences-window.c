@@ -13,6 +13,7 @@
 
 #include "clr-application.h"
 #include "clr-preferences-window.h"
+#include "clr-team-database-group.h"
 
 struct _ClrPreferencesWindow
 {
@@ -29,6 +30,7 @@ struct _ClrPreferencesWindow
   GtkWidget            *folder_reset_button;
   AdwPreferencesGroup  *audit_group;
   AdwEntryRow          *reviewer_row;
+  ClrTeamDatabaseGroup *team_group;
 };
 
 G_DEFINE_FINAL_TYPE (ClrPreferencesWindow, clr_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -223,6 +225,7 @@ clr_preferences_window_class_init (ClrPreferencesWindowClass *klass)
   object_class->dispose = clr_preferences_window_dispose;
   object_class->finalize = clr_preferences_window_finalize;
 
+  g_type_ensure (CLR_TYPE_TEAM_DATABASE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/clr-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ClrPreferencesWindow, threshold_adjustment);
@@ -232,6 +235,7 @@ clr_preferences_window_class_init (ClrPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClrPreferencesWindow, folder_reset_button);
   gtk_widget_class_bind_template_child (widget_class, ClrPreferencesWindow, audit_group);
   gtk_widget_class_bind_template_child (widget_class, ClrPreferencesWindow, reviewer_row);
+  gtk_widget_class_bind_template_child (widget_class, ClrPreferencesWindow, team_group);
   gtk_widget_class_bind_template_callback (widget_class, folder_choose_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, folder_reset_clicked_cb);
 }
@@ -294,6 +298,17 @@ clr_preferences_window_new (ClrSettings *settings)
                            G_CALLBACK (update_folder_row), self, G_CONNECT_SWAPPED);
 
   update_reviewer_description (self);
+  clr_team_database_group_set_settings (self->team_group, settings);
 
   return GTK_WINDOW (self);
+}
+
+void
+clr_preferences_window_set_current_database (ClrPreferencesWindow *self,
+                                             const char           *display_location,
+                                             gboolean              overridden)
+{
+  g_return_if_fail (CLR_IS_PREFERENCES_WINDOW (self));
+
+  clr_team_database_group_set_current (self->team_group, display_location, overridden);
 }

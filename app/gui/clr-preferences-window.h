@@ -20,5 +20,11 @@ G_DECLARE_FINAL_TYPE (ClrPreferencesWindow, clr_preferences_window, CLR, PREFERE
 
 /* Every row edits @settings directly: there is no Apply button. */
 GtkWindow *clr_preferences_window_new (ClrSettings *settings);
+/* The Team Database group (clr-team-database-group.h) says which database
+ * is in use: @display_location (never with a password), and whether --db
+ * or $CLEARANCE_DB chose it over the preference. */
+void       clr_preferences_window_set_current_database (ClrPreferencesWindow *self,
+                                                        const char           *display_location,
+                                                        gboolean              overridden);
 
 G_END_DECLS

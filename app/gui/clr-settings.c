@@ -25,6 +25,7 @@ struct _ClrSettings
   char      *exporter_country;
   guint      list_staleness_days;
   char      *reviewer_name;
+  char      *team_database;
 };
 
 G_DEFINE_FINAL_TYPE (ClrSettings, clr_settings, G_TYPE_OBJECT)
@@ -40,6 +41,7 @@ enum {
   PROP_EXPORTER_COUNTRY,
   PROP_LIST_STALENESS_DAYS,
   PROP_REVIEWER_NAME,
+  PROP_TEAM_DATABASE,
   N_PROPS
 };
 
@@ -57,6 +59,7 @@ static const ClrFieldProp field_props[] = {
   CLR_FIELD_RW ("exporter-country", G_TYPE_STRING, ClrSettings, exporter_country),
   CLR_FIELD_RW ("list-staleness-days", G_TYPE_UINT, ClrSettings, list_staleness_days),
   CLR_FIELD_RW ("reviewer-name", G_TYPE_STRING, ClrSettings, reviewer_name),
+  CLR_FIELD_RW ("team-database", G_TYPE_STRING, ClrSettings, team_database),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (field_props) == N_PROPS - 1);
@@ -133,6 +136,8 @@ clr_settings_class_init (ClrSettingsClass *klass)
     g_param_spec_uint ("list-staleness-days", NULL, NULL, 1, 365, 7, flags);
   properties[PROP_REVIEWER_NAME] =
     g_param_spec_string ("reviewer-name", NULL, NULL, "", flags);
+  properties[PROP_TEAM_DATABASE] =
+    g_param_spec_string ("team-database", NULL, NULL, "", flags);
 
   clr_field_props_install (object_class, field_props, G_N_ELEMENTS (field_props), properties);
 }
@@ -149,6 +154,7 @@ clr_settings_init (ClrSettings *self)
   self->exporter_country = g_strdup ("US");
   self->list_staleness_days = 7;
   self->reviewer_name = g_strdup ("");
+  self->team_database = g_strdup ("");
 }
 
 /**
@@ -281,4 +287,14 @@ clr_settings_dup_effective_reviewer_name (ClrSettings *self)
     return g_strdup (real_name);
 
   return g_strdup (g_get_user_name ());
+}
+
+SETTINGS_GETTER (const char *, team_database, NULL)
+
+void
+clr_settings_set_team_database (ClrSettings *self,
+                                const char  *address)
+{
+  g_return_if_fail (CLR_IS_SETTINGS (self));
+  set_string (self, &self->team_database, address, PROP_TEAM_DATABASE);
 }

@@ -27,6 +27,8 @@ G_DECLARE_FINAL_TYPE (ClrSettings, clr_settings, CLR, SETTINGS, GObject)
  *   exporter-country              string   ISO 3166-1 alpha-2, default "US"
  *   list-staleness-days           uint     1 – 365, default 7
  *   reviewer-name                 string   "" = the account's full name
+ *   team-database                 string   a PostgreSQL address without its password
+ *                                          (clr-team-database.h); "" = the local file
  */
 
 ClrSettings *clr_settings_new                         (void);
@@ -64,5 +66,10 @@ void         clr_settings_set_reviewer_name           (ClrSettings *self,
 /* The name for the audit trail: reviewer-name, else the account's real name,
  * else the user name. Never empty. */
 char        *clr_settings_dup_effective_reviewer_name (ClrSettings *self);
+
+const char  *clr_settings_get_team_database           (ClrSettings *self);
+/* Never give it a password (clr_team_database_check_address() refuses one). */
+void         clr_settings_set_team_database           (ClrSettings *self,
+                                                       const char  *address);
 
 G_END_DECLS

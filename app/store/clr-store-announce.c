@@ -21,6 +21,7 @@
 
 char *
 _clr_store_change_to_payload (const char *from,
+                              const char *by,
                               const char *action,
                               gint64      case_id,
                               const char *subject,
@@ -31,6 +32,7 @@ _clr_store_change_to_payload (const char *from,
 
   json_builder_begin_object (builder);
   clr_json_add_string (builder, "from", from);
+  clr_json_add_string (builder, "by", by);
   clr_json_add_string (builder, "action", action);
   clr_json_add_int (builder, "case_id", case_id);
   clr_json_add_string (builder, "subject", subject);
@@ -39,6 +41,9 @@ _clr_store_change_to_payload (const char *from,
   root = json_builder_get_root (builder);
   return json_to_string (root, FALSE);
 }
+
+/* Who made the change being signalled (main thread only). */
+#define CHANGE_AUTHOR_KEY "clr-change-author"
 
 static void
 heard_cb (const char *payload,
@@ -67,10 +72,21 @@ heard_cb (const char *payload,
   if (action == NULL)
     return;
 
+  g_object_set_data_full (G_OBJECT (self), CHANGE_AUTHOR_KEY,
+                          g_strdup (clr_json_get_string (change, "by")), g_free);
   if (g_strcmp0 (action, CLR_AUDIT_REVIEW_DECIDE) == 0 && subject != NULL)
     g_signal_emit_by_name (self, "review-decided", case_id, g_ascii_strtoll (subject, NULL, 10),
                            clr_json_get_string (change, "decision"));
   g_signal_emit_by_name (self, "external-change", action, case_id, subject);
+  g_object_set_data (G_OBJECT (self), CHANGE_AUTHOR_KEY, NULL);
+}
+
+const char *
+clr_store_get_change_author (ClrStore *self)
+{
+  g_return_val_if_fail (CLR_IS_STORE (self), NULL);
+
+  return g_object_get_data (G_OBJECT (self), CHANGE_AUTHOR_KEY);
 }
 
 gboolean

@@ -126,6 +126,7 @@ void          _clr_store_note_change (ClrStore   *self,
 /* clr-store-announce.c: an announcement's text (JSON), and this store's
  * name in them, its watch and the context its signals go to. */
 char         *_clr_store_change_to_payload (const char *from,
+                                            const char *by,
                                             const char *action,
                                             gint64      case_id,
                                             const char *subject,

@@ -579,10 +579,12 @@ _clr_store_note_change (ClrStore   *self,
                         const char *decision)
 {
   g_autofree char *payload = NULL;
+  g_autofree char *by = NULL;
 
   if (self->db == NULL || clr_db_get_engine (self->db) != CLR_DB_ENGINE_POSTGRESQL)
     return;
-  payload = _clr_store_change_to_payload (self->instance_id, action, case_id, subject, decision);
+  by = clr_store_audit_dup_reviewer (self);
+  payload = _clr_store_change_to_payload (self->instance_id, by, action, case_id, subject, decision);
   /* A write of one statement (a case's autosave) has committed already. */
   if (!clr_db_in_transaction (self->db))
     {

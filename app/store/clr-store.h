@@ -73,6 +73,10 @@ const char   *clr_store_get_user              (ClrStore             *self);
  * cannot be reached. */
 gboolean      clr_store_watch                 (ClrStore             *self,
                                                GError              **error);
+/* While ::external-change (or ::review-decided from another program) is
+ * emitted: the reviewer's name the other program records (its Reviewer
+ * Name, $CLEARANCE_REVIEWER or account name), or NULL; NULL otherwise. */
+const char   *clr_store_get_change_author     (ClrStore             *self);
 int           clr_store_get_schema_version    (ClrStore             *self);
 int           clr_store_get_latest_schema_version (void);
 

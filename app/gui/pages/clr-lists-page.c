@@ -12,6 +12,7 @@
 #include "widgets/clr-widget.h"
 #include "lists/clr-add-source-dialog.h"
 #include "clr-lists-tasks.h"
+#include "clr-store-audit.h"
 
 #include "clr-lists-page-private.h"
 
@@ -51,12 +52,7 @@ _clr_lists_page_show_message (ClrListsPage *self,
                               const char   *text,
                               gboolean      is_error)
 {
-  gtk_label_set_text (self->status_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL && text[0] != '\0');
-  if (is_error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+  clr_widget_show_message (self->status_label, text, is_error);
 
   if (text != NULL && text[0] != '\0')
     clr_widget_add_toast (GTK_WIDGET (self),
@@ -324,6 +320,23 @@ page_mapped_cb (ClrListsPage *self)
   clr_lists_page_reload (self);
 }
 
+/* Another program on the team database imported a list (or re-screened
+ * after one): the sources, their versions and what changed are read again,
+ * and Search builds its matcher from the new version, as after an import
+ * here. */
+static void
+external_change_cb (ClrListsPage *self,
+                    const char   *action,
+                    gint64        case_id,
+                    const char   *subject)
+{
+  if (!g_str_equal (action, CLR_AUDIT_LIST_IMPORT) && !g_str_equal (action, CLR_AUDIT_RESCREEN))
+    return;
+  if (g_str_equal (action, CLR_AUDIT_LIST_IMPORT))
+    clr_lists_search_view_reset_matcher (self->search_view);
+  clr_lists_page_reload (self);
+}
+
 static void
 clr_lists_page_constructed (GObject *object)
 {
@@ -338,6 +351,9 @@ clr_lists_page_constructed (GObject *object)
   if (settings != NULL)
     g_signal_connect_object (settings, "notify::list-staleness-days",
                              G_CALLBACK (clr_lists_page_reload), self, G_CONNECT_SWAPPED);
+  if (store != NULL)
+    g_signal_connect_object (store, "external-change", G_CALLBACK (external_change_cb), self,
+                             G_CONNECT_SWAPPED);
   _clr_lists_page_busy_changed (self);
   clr_lists_page_reload (self);
 }
@@ -375,6 +391,8 @@ clr_lists_page_dispose (GObject *object)
   if (self->op_cancellable != NULL)
     g_cancellable_cancel (self->op_cancellable);
   g_queue_clear_full (&self->update_queue, g_free);
+  if (clr_page_get_store (CLR_PAGE (self)) != NULL)
+    g_signal_handlers_disconnect_by_func (clr_page_get_store (CLR_PAGE (self)), external_change_cb, self);
 
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), CLR_TYPE_LISTS_PAGE);

@@ -52,6 +52,8 @@ struct _ClrReviewPage
   char                *target_party_name;
   char                *target_list;
   char                *target_entry;
+  /* a reload after other programs' changes (a team database), pending */
+  guint                live_reload_id;
   guint                loading : 1;
   guint                busy : 1;
 };

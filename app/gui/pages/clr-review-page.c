@@ -17,6 +17,9 @@
 
 G_DEFINE_FINAL_TYPE (ClrReviewPage, clr_review_page, CLR_TYPE_PAGE)
 
+/* How long other programs' changes gather before the queue is reloaded. */
+#define LIVE_RELOAD_MS 300
+
 enum {
   SIGNAL_LOADED,
   SIGNAL_DECIDED,
@@ -420,6 +423,31 @@ page_mapped_cb (ClrReviewPage *self)
   clr_review_page_reload (self);
 }
 
+static gboolean
+live_reload_cb (gpointer user_data)
+{
+  ClrReviewPage *self = user_data;
+
+  self->live_reload_id = 0;
+  clr_review_page_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Another program on the team database decided or reopened a hit, or
+ * recorded new ones (an evaluation, a re-screening, a list update): the
+ * queue and the item shown are reloaded, whether the page is shown or not,
+ * a burst of changes once. A case's autosave changes no hit. */
+static void
+external_change_cb (ClrReviewPage *self,
+                    const char    *action,
+                    gint64         case_id,
+                    const char    *subject)
+{
+  if (g_str_equal (action, "case.save") || self->live_reload_id != 0)
+    return;
+  self->live_reload_id = g_timeout_add (LIVE_RELOAD_MS, live_reload_cb, self);
+}
+
 static void
 clr_review_page_constructed (GObject *object)
 {
@@ -427,6 +455,9 @@ clr_review_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (clr_review_page_parent_class)->constructed (object);
 
+  if (store_of (self) != NULL)
+    g_signal_connect_object (store_of (self), "external-change", G_CALLBACK (external_change_cb), self,
+                             G_CONNECT_SWAPPED);
   g_object_set (self->detail, "store", store_of (self), NULL);
   /* The decision actions need a store. */
   _clr_review_page_update_actions (self);
@@ -439,6 +470,9 @@ clr_review_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->live_reload_id, g_source_remove);
+  if (store_of (self) != NULL)
+    g_signal_handlers_disconnect_by_func (store_of (self), external_change_cb, self);
 
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), CLR_TYPE_REVIEW_PAGE);

@@ -288,6 +288,22 @@ export_json (ClrShipmentPage *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+void
+_clr_shipment_page_changed_elsewhere (ClrShipmentPage *self,
+                                      const char      *text)
+{
+  gtk_label_set_text (self->elsewhere_label, text);
+  gtk_revealer_set_reveal_child (self->elsewhere_banner, TRUE);
+}
+
+/* The banner's Show Their Version: the open case as it is stored now. */
+static void
+reload_case (ClrShipmentPage *self)
+{
+  gtk_revealer_set_reveal_child (self->elsewhere_banner, FALSE);
+  clr_shipment_session_reload_case (self->session);
+}
+
 /* The actions: name, parameter type, what they do (with the parameter when
  * they have one) and their shortcuts. */
 static const struct {
@@ -315,6 +331,7 @@ static const struct {
   { "shipment.review-hit", "u", NULL, review_hit, { NULL } },
   { "shipment.open-file", "s", NULL, _clr_shipment_page_open_file, { NULL } },
   { "shipment.show-report-in-folder", NULL, _clr_shipment_page_show_report_in_folder, NULL, { NULL } },
+  { "shipment.reload-case", NULL, reload_case, NULL, { NULL } },
 };
 
 static void

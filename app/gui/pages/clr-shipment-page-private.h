@@ -27,6 +27,8 @@ struct _ClrShipmentPage
   ClrCaseSidebar       *sidebar;
   GtkRevealer          *lists_banner;
   GtkRevealer          *startup_banner;
+  GtkRevealer          *elsewhere_banner;   /* another program saved the open case */
+  GtkLabel             *elsewhere_label;
   GtkLabel             *case_title;
   GtkWidget            *cases_button;
   GtkToggleButton      *cases_toggle;
@@ -59,6 +61,10 @@ void                  _clr_shipment_page_class_add_actions  (GtkWidgetClass     
 void                  _clr_shipment_page_add_shortcuts      (ClrShipmentPage       *self);
 /* Enables the actions for the page's state (all disabled while it is hidden). */
 void                  _clr_shipment_page_update_actions     (ClrShipmentPage       *self);
+/* ClrShipmentSession::changed-elsewhere: the banner says @text and offers
+ * shipment.reload-case (their version, dropping what is not saved here). */
+void                  _clr_shipment_page_changed_elsewhere  (ClrShipmentPage       *self,
+                                                             const char            *text);
 /* The page's chooser in @slot, made on first use with @title, @action, its
  * accept label, one filter and @response_cb; then kept (hidden between uses)
  * until the page goes (_clr_shipment_page_drop_file_chooser). */

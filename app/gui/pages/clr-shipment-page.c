@@ -69,6 +69,7 @@ case_loaded_cb (ClrShipmentPage *self,
                 ClrCase         *item)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->save_state), FALSE);
+  gtk_revealer_set_reveal_child (self->elsewhere_banner, FALSE);
   clr_shipment_form_set_show_missing (self->form, FALSE);
   clr_shipment_form_set_document (self->form, item->shipment);
   clr_result_pane_set_result (self->result_pane, item->result, item->shipment);
@@ -533,6 +534,7 @@ connect_session (ClrShipmentPage *self)
     { "evaluation-failed", G_CALLBACK (evaluation_failed_cb) },
     { "result-outdated", G_CALLBACK (mark_stale_cb) },
     { "message", G_CALLBACK (clr_shipment_page_toast) },
+    { "changed-elsewhere", G_CALLBACK (_clr_shipment_page_changed_elsewhere) },
     { "notify::case-id", G_CALLBACK (case_id_changed_cb) },
     { "notify::archived", G_CALLBACK (update_title) },
     { "notify::evaluating", G_CALLBACK (evaluating_changed_cb) },
@@ -635,6 +637,8 @@ clr_shipment_page_class_init (ClrShipmentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, sidebar);
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, lists_banner);
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, startup_banner);
+  gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, elsewhere_banner);
+  gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, elsewhere_label);
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, case_title);
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, cases_button);
   gtk_widget_class_bind_template_child (widget_class, ClrShipmentPage, cases_toggle);

@@ -63,6 +63,9 @@ struct _ClrReviewDetail
    * Decision until @changing */
   gboolean             decided;
   gboolean             changing;
+  /* the decision shown (status and when): the form is kept while it stands */
+  ClrReviewStatus      shown_status;
+  char                *shown_decided_at;
 };
 
 G_DEFINE_FINAL_TYPE (ClrReviewDetail, clr_review_detail, ADW_TYPE_BIN)
@@ -443,13 +446,21 @@ clr_review_detail_show_item (ClrReviewDetail     *self,
   g_autoptr(GString) words = NULL;
   g_autoptr(ClrEntry) entry = NULL;
   g_autofree char *score = NULL;
+  gboolean keep_form;
 
   g_return_if_fail (CLR_IS_REVIEW_DETAIL (self));
   g_return_if_fail (item != NULL);
 
   if (self->shown_id != item->id)
     clr_review_detail_scroll_to_top (self);
+  /* The same item reloaded with the same decision (a team member changed
+   * another one): the reason and note being typed are kept. */
+  keep_form = self->shown_id == item->id && self->shown_status == item->status
+              && g_strcmp0 (self->shown_decided_at, item->decided_at) == 0;
   self->shown_id = item->id;
+  self->shown_status = item->status;
+  g_free (self->shown_decided_at);
+  self->shown_decided_at = g_strdup (item->decided_at);
 
   query_tokens = g_ptr_array_new_with_free_func (g_free);
   entry_tokens = g_ptr_array_new_with_free_func (g_free);
@@ -498,6 +509,11 @@ clr_review_detail_show_item (ClrReviewDetail     *self,
   clr_entry_view_set_entry (self->entry_view, entry, (const char * const *) entry_tokens->pdata);
 
   show_family (self, item, family);
+  if (keep_form)
+    {
+      load_history (self, item);
+      return;
+    }
   adw_combo_row_set_selected (self->reason_row,
                               item->status == CLR_REVIEW_STATUS_OPEN ? CLR_REVIEW_REASON_NONE : item->reason);
   {
@@ -556,6 +572,7 @@ clr_review_detail_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), CLR_TYPE_REVIEW_DETAIL);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->shown_decided_at, g_free);
 
   G_OBJECT_CLASS (clr_review_detail_parent_class)->dispose (object);
 }

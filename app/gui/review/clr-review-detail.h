@@ -20,7 +20,9 @@ G_DECLARE_FINAL_TYPE (ClrReviewDetail, clr_review_detail, CLR, REVIEW_DETAIL, Ad
 
 /* Shows @item (its list family @family, or NULL); the case history and, for
  * a reopened item, the entry's changed fields are read from the "store"
- * property off the main thread. A new item starts scrolled to the top. The
+ * property off the main thread. A new item starts scrolled to the top; the
+ * same item shown again with the same decision (a reload after someone
+ * else's change) keeps the reason and note being typed. The
  * decision buttons activate review.match, review.not-a-match and
  * review.escalate on an ancestor. A decided item shows its decision
  * read-only and, instead of those buttons, Change Decision (which activates

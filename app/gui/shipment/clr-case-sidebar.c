@@ -159,6 +159,19 @@ clr_case_sidebar_select_case (ClrCaseSidebar *self,
       }
 }
 
+/* Another program on the team database saved, evaluated or decided for a
+ * case: its row (reference, parties, verdict, date) may have changed, or
+ * it is new. A burst of changes is one refresh. */
+static void
+external_change_cb (ClrCaseSidebar *self,
+                    const char     *action,
+                    gint64          case_id,
+                    const char     *subject)
+{
+  if (case_id != 0 || g_str_equal (action, "case.save") || g_str_equal (action, "rescreen"))
+    clr_case_sidebar_queue_refresh (self);
+}
+
 void
 clr_case_sidebar_set_store (ClrCaseSidebar *self,
                             ClrStore       *store)
@@ -166,8 +179,14 @@ clr_case_sidebar_set_store (ClrCaseSidebar *self,
   g_return_if_fail (CLR_IS_CASE_SIDEBAR (self));
   g_return_if_fail (store == NULL || CLR_IS_STORE (store));
 
-  if (g_set_object (&self->store, store))
-    clr_case_sidebar_refresh (self);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, external_change_cb, self);
+  if (!g_set_object (&self->store, store))
+    return;
+  if (store != NULL)
+    g_signal_connect_object (store, "external-change", G_CALLBACK (external_change_cb), self,
+                             G_CONNECT_SWAPPED);
+  clr_case_sidebar_refresh (self);
 }
 
 void
@@ -223,6 +242,8 @@ clr_case_sidebar_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CLR_TYPE_CASE_SIDEBAR);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, external_change_cb, self);
   g_clear_object (&self->store);
   g_clear_object (&self->cancellable);
 

@@ -21,6 +21,8 @@ G_DECLARE_FINAL_TYPE (ClrCaseSidebar, clr_case_sidebar, CLR, CASE_SIDEBAR, GtkBo
  *   ::case-activated (gint64 case_id) — a row was activated
  *   ::loaded — the list was (re)filled from the store
  *   ::failed (const char *message) — the cases could not be listed */
+/* Lists @store's cases; on a watched team database (clr_store_watch()) the
+ * list is refreshed when another program changes a case. */
 void        clr_case_sidebar_set_store        (ClrCaseSidebar *self,
                                                ClrStore       *store);
 /* Lists the cases matching the search now, or after a short pause. */

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "clr-shipment-session-private.h"
+#include "clr-store-audit.h"
 
 #define signals _clr_shipment_session_signals
 
@@ -58,6 +59,9 @@ clr_shipment_session_new_case (ClrShipmentSession *self)
   return json_builder_get_root (builder);
 }
 
+static void show_case (ClrShipmentSession *self,
+                       ClrCase            *item);
+
 static void
 case_loaded_cb (GObject      *object,
                 GAsyncResult *result,
@@ -79,6 +83,14 @@ case_loaded_cb (GObject      *object,
       if (self->generation != self->auto_open_generation)
         return;
     }
+  show_case (self, item);
+}
+
+/* @item becomes the open case: ::case-loaded. */
+static void
+show_case (ClrShipmentSession *self,
+           ClrCase            *item)
+{
   /* Whatever was typed while the case loaded belongs to the previous case. */
   if (!clr_shipment_session_save_now (self))
     return;
@@ -93,7 +105,120 @@ case_loaded_cb (GObject      *object,
            && g_strcmp0 (item->updated_at, item->evaluated_at) > 0)
     _clr_shipment_session_set_stale_reason (self, _("The shipment was edited"));
   self->generation++;
+  self->loaded_generation = self->generation;
   g_signal_emit (self, signals[SESSION_CASE_LOADED], 0, item);
+}
+
+void
+clr_shipment_session_reload_case (ClrShipmentSession *self)
+{
+  gint64 case_id;
+
+  g_return_if_fail (CLR_IS_SHIPMENT_SESSION (self));
+
+  case_id = clr_shipment_session_get_case_id (self);
+  if (self->store == NULL || case_id == 0)
+    return;
+  g_mutex_lock (&self->lock);
+  g_clear_pointer (&self->pending, json_node_unref);
+  g_mutex_unlock (&self->lock);
+  g_clear_handle_id (&self->save_timeout_id, g_source_remove);
+  clr_store_get_case_async (self->store, case_id, self->cancellable, case_loaded_cb, g_object_ref (self));
+}
+
+/* ---- Other programs on a team database ---------------------------------- */
+
+/* Edits made here since the open case was loaded (saved or not). */
+static gboolean
+edited_here (ClrShipmentSession *self)
+{
+  gboolean pending;
+
+  g_mutex_lock (&self->lock);
+  pending = self->pending != NULL;
+  g_mutex_unlock (&self->lock);
+  return pending || self->generation != self->loaded_generation;
+}
+
+static gboolean edited_here (ClrShipmentSession *self);
+
+/* A reload after another program's save: shown only if the same case is
+ * still open and still not edited here (the store answers reloads in
+ * order, so the last one shown is the newest). */
+typedef struct
+{
+  ClrShipmentSession *self;
+  gint64              case_id;
+} Reload;
+
+static void
+external_loaded_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Reload *reload = user_data;
+  g_autoptr(ClrShipmentSession) self = reload->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrCase) item = clr_store_get_case_finish (CLR_STORE (object), result, &error);
+  gboolean current = !edited_here (self) && reload->case_id == clr_shipment_session_get_case_id (self);
+
+  g_free (reload);
+  if (item == NULL)
+    _clr_shipment_session_report_error (self, error);
+  else if (current)
+    show_case (self, item);
+}
+
+/* Another program imported a list, or saved or evaluated the open case. */
+static void
+external_change_cb (ClrShipmentSession *self,
+                    const char         *action,
+                    gint64              case_id,
+                    const char         *subject)
+{
+  const char *author;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *text = NULL;
+
+  if (g_str_equal (action, CLR_AUDIT_LIST_IMPORT))
+    {
+      /* As after an import here: a result made before is out of date. */
+      clr_shipment_session_load_lists (self);
+      return;
+    }
+  if (case_id == 0 || case_id != clr_shipment_session_get_case_id (self)
+      || (!g_str_equal (action, "case.save") && !g_str_equal (action, CLR_AUDIT_CASE_EVALUATE)))
+    return;
+  if (!edited_here (self))
+    {
+      /* Not being edited here: show theirs (unless the user starts now). */
+      Reload *reload = g_new0 (Reload, 1);
+
+      reload->self = g_object_ref (self);
+      reload->case_id = case_id;
+      clr_store_get_case_async (self->store, case_id, self->cancellable, external_loaded_cb, reload);
+      return;
+    }
+
+  author = clr_store_get_change_author (self->store);
+  now = g_date_time_new_now_local ();
+  time = g_date_time_format (now, "%X");
+  if (author != NULL && author[0] != '\0')
+    /* Translators: a person's name, then a time of day. */
+    text = g_strdup_printf (_("%s saved this case at %s"), author, time);
+  else
+    /* Translators: %s is a time of day. */
+    text = g_strdup_printf (_("Someone else saved this case at %s"), time);
+  g_signal_emit (self, signals[SESSION_CHANGED_ELSEWHERE], 0, text);
+}
+
+void
+_clr_shipment_session_watch_team (ClrShipmentSession *self)
+{
+  if (self->store != NULL)
+    g_signal_connect_object (self->store, "external-change", G_CALLBACK (external_change_cb), self,
+                             G_CONNECT_SWAPPED);
 }
 
 void

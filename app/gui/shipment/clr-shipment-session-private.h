@@ -49,6 +49,7 @@ struct _ClrShipmentSession
   gint64              auto_open_id;    /* the case reopened at start, while it loads */
   guint64             auto_open_generation;
   guint64             generation;      /* +1 on every edit: a result from an older one is stale */
+  guint64             loaded_generation; /* the generation the open case was loaded at */
 };
 
 
@@ -59,6 +60,7 @@ enum {
   SESSION_EVALUATION_FAILED,
   SESSION_RESULT_OUTDATED,
   SESSION_MESSAGE,
+  SESSION_CHANGED_ELSEWHERE,
   SESSION_N_SIGNALS
 };
 
@@ -105,5 +107,8 @@ void _clr_shipment_session_report_error (ClrShipmentSession *self,
                                          const GError       *error);
 /* Connects the one source of review decisions (see the .c file). */
 void _clr_shipment_session_watch_decisions (ClrShipmentSession *self);
+/* Connects to other programs' changes on a team database
+ * (clr-shipment-session-cases.c). */
+void _clr_shipment_session_watch_team   (ClrShipmentSession *self);
 
 G_END_DECLS

@@ -351,6 +351,7 @@ clr_shipment_session_class_init (ClrShipmentSessionClass *klass)
   signals[SESSION_EVALUATION_FAILED] = signal_new (object_class, "evaluation-failed", 1, G_TYPE_STRING);
   signals[SESSION_RESULT_OUTDATED] = signal_new (object_class, "result-outdated", 0);
   signals[SESSION_MESSAGE] = signal_new (object_class, "message", 1, G_TYPE_STRING);
+  signals[SESSION_CHANGED_ELSEWHERE] = signal_new (object_class, "changed-elsewhere", 1, G_TYPE_STRING);
 }
 
 static void
@@ -373,6 +374,7 @@ clr_shipment_session_new (ClrStore    *store,
   self->store = store != NULL ? g_object_ref (store) : NULL;
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   _clr_shipment_session_watch_decisions (self);
+  _clr_shipment_session_watch_team (self);
   if (self->store != NULL)
     {
       clr_store_load_rule_pack_async (self->store, self->cancellable, pack_loaded_cb, g_object_ref (self));

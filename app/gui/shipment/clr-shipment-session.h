@@ -38,7 +38,14 @@ G_DECLARE_FINAL_TYPE (ClrShipmentSession, clr_shipment_session, CLR, SHIPMENT_SE
  *   ::evaluation-failed (const char *message)
  *   ::result-outdated — what the open result rests on changed (a review
  *       decision, the lists, an edit); stale-reason says which
- *   ::message (const char *text) — for the user: what failed, or what was done */
+ *   ::message (const char *text) — for the user: what failed, or what was done
+ *   ::changed-elsewhere (const char *text) — on a team database, another
+ *       program saved or evaluated the open case while it has edits made
+ *       here since it was opened; @text says who and when (translated).
+ *       Without edits here the case is simply shown again (::case-loaded).
+ *
+ * On a team database (clr_store_watch()) the session also reloads the
+ * screening lists when another program imports a list. */
 ClrShipmentSession *clr_shipment_session_new           (ClrStore           *store,
                                                         ClrSettings        *settings);
 ClrStore           *clr_shipment_session_get_store     (ClrShipmentSession *self);
@@ -66,6 +73,9 @@ JsonNode           *clr_shipment_session_new_case      (ClrShipmentSession *self
 /* Flushes, then loads case @case_id (::case-loaded). */
 void                clr_shipment_session_open_case     (ClrShipmentSession *self,
                                                         gint64              case_id);
+/* Shows the open case as stored, dropping the edits not saved yet (after
+ * ::changed-elsewhere, when the user asks for the other version). */
+void                clr_shipment_session_reload_case   (ClrShipmentSession *self);
 /* The case reopened at start: not shown if the user edits meanwhile. */
 void                clr_shipment_session_reopen_case   (ClrShipmentSession *self,
                                                         gint64              case_id);

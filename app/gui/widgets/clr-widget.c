@@ -45,3 +45,18 @@ clr_widget_add_toast (GtkWidget *widget,
   else
     g_object_unref (g_object_ref_sink (toast));
 }
+
+void
+clr_widget_show_message (GtkLabel   *label,
+                         const char *text,
+                         gboolean    is_error)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+}

@@ -22,4 +22,10 @@ void clr_widget_class_set_template (GtkWidgetClass *widget_class,
 void clr_widget_add_toast          (GtkWidget      *widget,
                                     AdwToast       *toast);
 
+/* A status line: @label says @text (hidden when NULL or empty), in the
+ * "error" style when @is_error. */
+void clr_widget_show_message       (GtkLabel       *label,
+                                    const char     *text,
+                                    gboolean        is_error);
+
 G_END_DECLS
