@@ -87,6 +87,65 @@ clr_cli_assert_run (int                 exit_code,
     g_assert_nonnull (strstr (run->err, mentions[i]));
 }
 
+static char *
+run_out_valist (int         exit_code,
+                const char *first,
+                va_list     ap)
+{
+  g_autoptr(ClrCliRun) run = clr_cli_run_valist (first, ap);
+
+  if (run->exit_code != exit_code)
+    g_error ("exit %d, expected %d: %s", run->exit_code, exit_code, run->err);
+  return g_steal_pointer (&run->out);
+}
+
+char *
+clr_cli_run_out (int         exit_code,
+                 const char *first,
+                 ...)
+{
+  va_list ap;
+  char *out;
+
+  va_start (ap, first);
+  out = run_out_valist (exit_code, first, ap);
+  va_end (ap);
+  return out;
+}
+
+void
+clr_cli_assert_prints (const char * const *mentions,
+                       const char         *first,
+                       ...)
+{
+  g_autofree char *out = NULL;
+  va_list ap;
+
+  va_start (ap, first);
+  out = run_out_valist (0, first, ap);
+  va_end (ap);
+  for (guint i = 0; mentions[i] != NULL; i++)
+    if (strstr (out, mentions[i]) == NULL)
+      g_error ("“%s” not in: %s", mentions[i], out);
+}
+
+JsonNode *
+clr_cli_run_json (const char *first,
+                  ...)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *node;
+  va_list ap;
+
+  va_start (ap, first);
+  out = run_out_valist (0, first, ap);
+  va_end (ap);
+  node = json_from_string (out, &error);
+  g_assert_no_error (error);
+  return node;
+}
+
 void
 clr_cli_run_free (ClrCliRun *run)
 {

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "clr-test.h"
 
 G_BEGIN_DECLS
@@ -38,6 +40,19 @@ void       clr_cli_assert_run (int                 exit_code,
                                const char * const *mentions,
                                const char         *first,
                                ...) G_GNUC_NULL_TERMINATED;
+
+/* Runs $CLEARANCE_CLI with the NULL-terminated arguments, asserts it exits
+ * with @exit_code (the failure shows stderr) and returns its stdout. */
+char      *clr_cli_run_out   (int                 exit_code,
+                              const char         *first,
+                              ...) G_GNUC_NULL_TERMINATED;
+/* The same with exit 0, asserting that stdout mentions each of @mentions. */
+void       clr_cli_assert_prints (const char * const *mentions,
+                                  const char         *first,
+                                  ...) G_GNUC_NULL_TERMINATED;
+/* The same with exit 0: its stdout parsed as JSON (asserted). */
+JsonNode  *clr_cli_run_json  (const char         *first,
+                              ...) G_GNUC_NULL_TERMINATED;
 
 /* A scratch folder and a database path in it, for g_test_add (). */
 typedef struct

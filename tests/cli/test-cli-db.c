@@ -24,53 +24,6 @@ typedef struct
   gint64     item;
 } Fixture;
 
-static JsonNode *
-run_json (const char *db,
-          const char *first,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(ClrCliRun) run = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonNode *node;
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, (gpointer) db);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  run = clr_cli_run ((const char * const *) argv->pdata);
-  if (run->exit_code != 0)
-    g_error ("%s exited %d: %s", (const char *) argv->pdata[2], run->exit_code, run->err);
-  node = json_from_string (run->out, &error);
-  g_assert_no_error (error);
-  return node;
-}
-
-/* Runs the CLI with the NULL-terminated arguments; asserts exit 0 and
- * that its standard output mentions each of @mentions. */
-static void
-assert_prints (const char * const *mentions,
-               const char         *first,
-               ...)
-{
-  g_autoptr(ClrCliRun) run = NULL;
-  va_list ap;
-
-  va_start (ap, first);
-  run = clr_cli_run_valist (first, ap);
-  va_end (ap);
-  if (run->exit_code != 0)
-    g_error ("exit %d: %s", run->exit_code, run->err);
-  for (guint i = 0; mentions[i] != NULL; i++)
-    if (strstr (run->out, mentions[i]) == NULL)
-      g_error ("“%s” not in: %s", mentions[i], run->out);
-}
-
 /* A source database with a list, a saved case and a decided review item:
  * the audit trail has the import, the evaluation and the decision. */
 static void
@@ -88,7 +41,7 @@ fixture_set_up (Fixture       *f,
 
   clr_cli_test_import_data (f->cli.db, "cli", "review-csl-v1.csv");
   clr_cli_assert_run (0, NULL, "--db", f->cli.db, "evaluate", "--save", shipment, NULL);
-  items = run_json (f->cli.db, "review", "list", "--json", NULL);
+  items = clr_cli_run_json ("--db", f->cli.db, "review", "list", "--json", NULL);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (items)), >=, 1);
   f->item = json_object_get_int_member (json_array_get_object_element (json_node_get_array (items), 0), "id");
   id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, f->item);
@@ -124,22 +77,22 @@ test_copy_whole (Fixture       *f,
   if (f->target == NULL)
     return;
 
-  assert_prints (CLR_MENTIONS ("review_items", "audit_log", "The audit trail verifies", "3 entries"),
-                 "--db", f->cli.db, "db", "copy", "--to", f->target, NULL);
-  assert_prints (CLR_MENTIONS ("Audit trail intact: 3 entries verified"),
-                 "--db", f->target, "audit", "verify", NULL);
+  clr_cli_assert_prints (CLR_MENTIONS ("review_items", "audit_log", "The audit trail verifies", "3 entries"),
+                         "--db", f->cli.db, "db", "copy", "--to", f->target, NULL);
+  clr_cli_assert_prints (CLR_MENTIONS ("Audit trail intact: 3 entries verified"),
+                         "--db", f->target, "audit", "verify", NULL);
 
-  review_before = run_json (f->cli.db, "review", "list", "--json", NULL);
-  review_after = run_json (f->target, "review", "list", "--json", NULL);
+  review_before = clr_cli_run_json ("--db", f->cli.db, "review", "list", "--json", NULL);
+  review_after = clr_cli_run_json ("--db", f->target, "review", "list", "--json", NULL);
   g_assert_true (json_node_equal (review_before, review_after));
-  decided_before = run_json (f->cli.db, "review", "list", "--status", "no-match", "--json", NULL);
-  decided_after = run_json (f->target, "review", "list", "--status", "no-match", "--json", NULL);
+  decided_before = clr_cli_run_json ("--db", f->cli.db, "review", "list", "--status", "no-match", "--json", NULL);
+  decided_after = clr_cli_run_json ("--db", f->target, "review", "list", "--status", "no-match", "--json", NULL);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (decided_after)), ==, 1);
   g_assert_true (json_node_equal (decided_before, decided_after));
-  cases_before = run_json (f->cli.db, "case", "list", "--json", NULL);
-  cases_after = run_json (f->target, "case", "list", "--json", NULL);
+  cases_before = clr_cli_run_json ("--db", f->cli.db, "case", "list", "--json", NULL);
+  cases_after = clr_cli_run_json ("--db", f->target, "case", "list", "--json", NULL);
   g_assert_true (json_node_equal (cases_before, cases_after));
-  lists_after = run_json (f->target, "lists", "--json", NULL);
+  lists_after = clr_cli_run_json ("--db", f->target, "lists", "--json", NULL);
   lists_text = json_to_string (lists_after, FALSE);
   g_assert_nonnull (strstr (lists_text, "review-csl-v1.csv"));
 
@@ -151,8 +104,8 @@ test_copy_whole (Fixture       *f,
                       "--match", "--reason", "confirmed-by-documents", NULL);
   clr_cli_assert_run (0, NULL, "--db", f->target, "review", "decide", id_arg, "--match",
                       "--reason", "confirmed-by-documents", "--change", NULL);
-  assert_prints (CLR_MENTIONS ("Audit trail intact: 4 entries verified"),
-                 "--db", f->target, "audit", "verify", NULL);
+  clr_cli_assert_prints (CLR_MENTIONS ("Audit trail intact: 4 entries verified"),
+                         "--db", f->target, "audit", "verify", NULL);
 }
 
 /* A target that already holds data is refused and left as it was. */

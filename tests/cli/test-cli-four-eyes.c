@@ -13,45 +13,11 @@
 
 #include "clr-cli-test.h"
 
-static JsonNode *
-run_json (const char *first,
-          ...)
-{
-  g_autoptr(ClrCliRun) run = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  va_list ap;
-
-  va_start (ap, first);
-  run = clr_cli_run_valist (first, ap);
-  va_end (ap);
-  g_assert_cmpint (run->exit_code, ==, 0);
-  json_parser_load_from_data (parser, run->out, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-static char *
-run_out (int         exit_code,
-         const char *first,
-         ...)
-{
-  g_autoptr(ClrCliRun) run = NULL;
-  va_list ap;
-
-  va_start (ap, first);
-  run = clr_cli_run_valist (first, ap);
-  va_end (ap);
-  if (run->exit_code != exit_code)
-    g_error ("exit %d, expected %d: %s", run->exit_code, exit_code, run->err);
-  return g_strdup (run->out);
-}
-
 static void
 test_setting (ClrCliTest    *t,
               gconstpointer  data)
 {
-  g_autofree char *shown = run_out (0, "--db", t->db, "team", "four-eyes", NULL);
+  g_autofree char *shown = clr_cli_run_out (0, "--db", t->db, "team", "four-eyes", NULL);
   g_autofree char *changed = NULL;
   g_autoptr(JsonNode) json = NULL;
 
@@ -59,11 +25,11 @@ test_setting (ClrCliTest    *t,
   g_assert_nonnull (strstr (shown, "0.90"));
   g_assert_nonnull (strstr (shown, "DPL, SDN"));
 
-  changed = run_out (0, "--db", t->db, "team", "four-eyes", "--on", "--min-score", "0.8", "--lists", "el,sdn", NULL);
+  changed = clr_cli_run_out (0, "--db", t->db, "team", "four-eyes", "--on", "--min-score", "0.8", "--lists", "el,sdn", NULL);
   g_assert_nonnull (strstr (changed, "Four-eyes release: on"));
   g_assert_nonnull (strstr (changed, "0.80"));
   g_assert_nonnull (strstr (changed, "EL, SDN"));
-  json = run_json ("--db", t->db, "team", "four-eyes", "--json", NULL);
+  json = clr_cli_run_json ("--db", t->db, "team", "four-eyes", "--json", NULL);
   g_assert_true (json_object_get_boolean_member (json_node_get_object (json), "enabled"));
 
   clr_cli_assert_run (1, CLR_MENTIONS ("--min-score", "“high”"),
@@ -103,9 +69,9 @@ test_two_reviewers (ClrCliTest    *t,
 
   clr_cli_test_import_data (t->db, "cli", "review-csl-v1.csv");
   clr_cli_assert_run (0, NULL, "--db", t->db, "team", "four-eyes", "--on", "--min-score", "0.5", NULL);
-  first = run_json ("--db", t->db, "evaluate", "--json", shipment, NULL);
+  first = clr_cli_run_json ("--db", t->db, "evaluate", "--json", shipment, NULL);
   g_assert_cmpstr (verdict_of (first), ==, "license_required");
-  items = run_json ("--db", t->db, "review", "list", "--json", NULL);
+  items = clr_cli_run_json ("--db", t->db, "review", "list", "--json", NULL);
   array = json_node_get_array (items);
   g_assert_cmpuint (json_array_get_length (array), ==, 1);
   id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (json_array_get_object_element (array, 0), "id"));
@@ -113,30 +79,30 @@ test_two_reviewers (ClrCliTest    *t,
   g_setenv ("CLEARANCE_USER", "alice", TRUE);
   clr_cli_assert_run (0, NULL, "--db", alice, "review", "decide", id, "--no-match", "--reason", "different-entity",
                       "--reviewer", "Alice", NULL);
-  shown = run_out (0, "--db", alice, "review", "show", id, NULL);
+  shown = clr_cli_run_out (0, "--db", alice, "review", "show", id, NULL);
   g_assert_nonnull (strstr (shown, "Awaiting approval (decided by Alice, alice)"));
-  waiting = run_out (0, "--db", alice, "review", "list", "--awaiting-approval", NULL);
+  waiting = clr_cli_run_out (0, "--db", alice, "review", "list", "--awaiting-approval", NULL);
   g_assert_nonnull (strstr (waiting, "Awaiting approval"));
   g_assert_nonnull (strstr (waiting, "1 item"));
-  held = run_json ("--db", alice, "evaluate", "--json", shipment, NULL);
+  held = clr_cli_run_json ("--db", alice, "evaluate", "--json", shipment, NULL);
   g_assert_cmpstr (verdict_of (held), ==, "license_required");
 
   clr_cli_assert_run (1, CLR_MENTIONS ("You decided this item; another reviewer must approve it"),
                       "--db", alice, "review", "approve", id, NULL);
 
   g_setenv ("CLEARANCE_USER", "bob", TRUE);
-  approved = run_out (0, "--db", bob, "review", "approve", id, "--reviewer", "Bob", NULL);
+  approved = clr_cli_run_out (0, "--db", bob, "review", "approve", id, "--reviewer", "Bob", NULL);
   g_assert_nonnull (strstr (approved, "approved by Bob"));
   g_free (shown);
-  shown = run_out (0, "--db", bob, "review", "show", id, NULL);
+  shown = clr_cli_run_out (0, "--db", bob, "review", "show", id, NULL);
   g_assert_nonnull (strstr (shown, "Approved by Bob (bob) at 20"));
-  none = run_out (0, "--db", bob, "review", "list", "--awaiting-approval", NULL);
+  none = clr_cli_run_out (0, "--db", bob, "review", "list", "--awaiting-approval", NULL);
   g_assert_nonnull (strstr (none, "No items"));
   clr_cli_assert_run (1, CLR_MENTIONS ("already approved by Bob"), "--db", bob, "review", "approve", id, NULL);
   clr_cli_assert_run (2, CLR_MENTIONS ("review approve needs one item ID"), "--db", bob, "review", "approve", NULL);
   clr_cli_assert_run (1, CLR_MENTIONS ("There is no review item 999"), "--db", bob, "review", "approve", "999", NULL);
 
-  cleared = run_json ("--db", t->db, "evaluate", "--json", shipment, NULL);
+  cleared = clr_cli_run_json ("--db", t->db, "evaluate", "--json", shipment, NULL);
   g_assert_cmpstr (verdict_of (cleared), !=, "license_required");
   clr_cli_assert_run (0, NULL, "--db", t->db, "audit", "verify", NULL);
   g_unsetenv ("CLEARANCE_USER");
@@ -153,8 +119,8 @@ test_escalate_to (ClrCliTest    *t,
   g_autofree char *shown = NULL;
 
   clr_cli_test_import_data (t->db, "cli", "review-csl-v1.csv");
-  g_free (run_out (0, "--db", t->db, "evaluate", shipment, NULL));
-  items = run_json ("--db", t->db, "review", "list", "--json", NULL);
+  g_free (clr_cli_run_out (0, "--db", t->db, "evaluate", shipment, NULL));
+  items = clr_cli_run_json ("--db", t->db, "review", "list", "--json", NULL);
   id = g_strdup_printf ("%" G_GINT64_FORMAT,
                         json_object_get_int_member (json_array_get_object_element (json_node_get_array (items), 0), "id"));
   clr_cli_assert_run (0, NULL, "--db", t->db, "team", "four-eyes", "--on", NULL);
@@ -164,7 +130,7 @@ test_escalate_to (ClrCliTest    *t,
                       "--db", t->db, "review", "decide", id, "--match", "--reason", "other", "--to", "Carol", NULL);
   clr_cli_assert_run (0, NULL, "--db", t->db, "review", "decide", id, "--escalate", "--reason", "other",
                       "--to", "Carol", NULL);
-  shown = run_out (0, "--db", t->db, "review", "show", id, NULL);
+  shown = clr_cli_run_out (0, "--db", t->db, "review", "show", id, NULL);
   g_assert_nonnull (strstr (shown, "→ Carol"));
 }
 
