@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "clr-store-audit.h"
+#include "clr-store-case-hold.h"
 #include "clr-json.h"
 #include "clr-store-cases.h"
 #include "clr-store-json-private.h"
@@ -142,10 +143,10 @@ summarize (JsonNode  *shipment,
   return TRUE;
 }
 
-static gboolean
-case_exists (ClrStore  *self,
-             gint64     id,
-             GError   **error)
+gboolean
+_clr_store_case_exists (ClrStore  *self,
+                        gint64     id,
+                        GError   **error)
 {
   g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, "SELECT 1 FROM cases WHERE id = ?", error);
   int rc;
@@ -243,6 +244,8 @@ clr_store_save_case (ClrStore  *self,
   g_auto(Summary) summary = { NULL, };
   g_autoptr(ClrDbStmt) stmt = NULL;
   g_autofree char *now = _clr_store_now_iso ();
+  g_autofree char *not_held = NULL;
+  g_autofree char *sql = NULL;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
@@ -250,13 +253,16 @@ clr_store_save_case (ClrStore  *self,
   if (!summarize (shipment, &summary, error))
     return FALSE;
 
+  not_held = _clr_store_case_not_held_sql (7, 6, 8);
+  sql = g_strconcat ("UPDATE cases SET shipment = ?1, reference = ?2, destination = ?3, "
+                     "ship_date = ?4, party_names = ?5, updated_at = ?6, revision = revision + 1 "
+                     "WHERE id = ?7 AND shipment IS DISTINCT FROM ?1 AND ", not_held, NULL);
+
   _clr_store_lock (self);
   /* One statement, no explicit transaction: cheap enough to call on every
-   * keystroke pause. Unchanged documents do not touch the row. */
-  stmt = _clr_store_prepare (self,
-                             "UPDATE cases SET shipment = ?1, reference = ?2, destination = ?3, "
-                             "ship_date = ?4, party_names = ?5, updated_at = ?6, revision = revision + 1 "
-                             "WHERE id = ?7 AND shipment IS DISTINCT FROM ?1", error);
+   * keystroke pause. Unchanged documents do not touch the row; nor does a
+   * save while another program holds the case (clr-store-case-hold.h). */
+  stmt = _clr_store_prepare (self, sql, error);
   if (stmt != NULL)
     {
       clr_db_stmt_bind_text (stmt, 1, summary.text);
@@ -266,6 +272,7 @@ clr_store_save_case (ClrStore  *self,
       clr_db_stmt_bind_text (stmt, 5, summary.party_names);
       clr_db_stmt_bind_text (stmt, 6, now);
       clr_db_stmt_bind_int64 (stmt, 7, id);
+      clr_db_stmt_bind_text (stmt, 8, _clr_store_get_instance_id (self));
       if (clr_db_stmt_step (stmt) != CLR_DB_STEP_DONE)
         _clr_store_set_error (self, error, _("Saving a case"));
       else if (clr_db_changes (_clr_store_get_db (self)) > 0)
@@ -274,7 +281,7 @@ clr_store_save_case (ClrStore  *self,
           ok = TRUE;
         }
       else
-        ok = case_exists (self, id, error);
+        ok = _clr_store_case_exists (self, id, error) && _clr_store_case_check_hold (self, id, error);
     }
   _clr_store_unlock (self);
 
@@ -419,6 +426,9 @@ save_case_result_unlocked (ClrStore  *self,
   g_autofree char *old_at = NULL;
   const char *verdict;
   int rc;
+
+  if (!_clr_store_case_check_hold (self, id, error))
+    return FALSE;
 
   verdict = clr_json_get_string (json_node_get_object (result), "verdict");
   text = _clr_json_to_text (result);
@@ -666,21 +676,32 @@ clr_store_set_case_archived (ClrStore  *self,
                              GError   **error)
 {
   g_autoptr(ClrDbStmt) stmt = NULL;
+  g_autofree char *not_held = NULL;
+  g_autofree char *sql = NULL;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
 
+  not_held = _clr_store_case_not_held_sql (2, 3, 4);
+  sql = g_strconcat ("UPDATE cases SET status = ?1 WHERE id = ?2 AND ", not_held, NULL);
+
   _clr_store_lock (self);
-  stmt = _clr_store_prepare (self, "UPDATE cases SET status = ? WHERE id = ?", error);
+  stmt = _clr_store_prepare (self, sql, error);
   if (stmt != NULL)
     {
+      g_autofree char *now = _clr_store_now_iso ();
+
       clr_db_stmt_bind_text (stmt, 1, archived ? "archived" : "open");
       clr_db_stmt_bind_int64 (stmt, 2, id);
+      clr_db_stmt_bind_text (stmt, 3, now);
+      clr_db_stmt_bind_text (stmt, 4, _clr_store_get_instance_id (self));
       if (clr_db_stmt_step (stmt) != CLR_DB_STEP_DONE)
         _clr_store_set_error (self, error, _("Archiving a case"));
       else if (clr_db_changes (_clr_store_get_db (self)) == 0)
-        g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
-                     _("There is no case %" PRId64), id);
+        {
+          if (_clr_store_case_exists (self, id, error))
+            _clr_store_case_check_hold (self, id, error);
+        }
       else
         ok = TRUE;
     }

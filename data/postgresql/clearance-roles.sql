@@ -105,6 +105,8 @@ BEGIN
       ('rescreen_runs',          'INSERT',                 true),
       -- a reviewer's claim on a hit (0009): taken, renewed, given up
       ('review_claims',          'INSERT, UPDATE, DELETE', false),
+      -- the program editing a case (0011): taken, renewed, given up
+      ('case_holds',             'INSERT, UPDATE, DELETE', false),
       -- append only: the triggers refuse changes even to the owner
       ('audit_log',              'INSERT',                 true)
     ) AS v (name, writes, sequence)

@@ -1,0 +1,230 @@
+/* clr-store-case-hold.c — which program has a case open for editing
+ *
+ * Copyright 2026 The Clearance authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A hold is a lease, not a lock: the program that edits a case renews it
+ * while the case is open, and it ends by itself when that program stops
+ * renewing (closed, or killed). The holder is the store (a program
+ * instance, _clr_store_get_instance_id()), so two apps of one user on one
+ * case exclude each other as well. Every check runs inside the store's
+ * write transaction, which serialises writers on both engines: two
+ * programs taking a hold at once cannot both win.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <inttypes.h>
+
+#include "clr-store-audit.h"
+#include "clr-store-case-hold.h"
+#include "clr-store-private.h"
+
+#define ACTION_HOLD "case.hold"
+#define ACTION_RELEASE "case.release"
+
+void
+clr_case_hold_free (ClrCaseHold *hold)
+{
+  if (hold == NULL)
+    return;
+  g_free (hold->held_by);
+  g_free (hold->held_by_user);
+  g_free (hold->since);
+  g_free (hold->expires_at);
+  g_free (hold);
+}
+
+/* The unexpired hold on @case_id, or NULL; *@failed on a database error.
+ * The lock is held. */
+static ClrCaseHold *
+read_hold (ClrStore    *self,
+           gint64       case_id,
+           gboolean    *failed,
+           GError     **error)
+{
+  g_autoptr(ClrDbStmt) stmt = NULL;
+  g_autofree char *now = _clr_store_now_iso ();
+  ClrCaseHold *hold;
+  ClrDbStep step;
+
+  *failed = FALSE;
+  stmt = _clr_store_prepare (self, "SELECT held_by, held_by_user, held_since, expires_at, holder "
+                                   "FROM case_holds WHERE case_id = ?1 AND expires_at > ?2", error);
+  if (stmt == NULL)
+    {
+      *failed = TRUE;
+      return NULL;
+    }
+  clr_db_stmt_bind_int64 (stmt, 1, case_id);
+  clr_db_stmt_bind_text (stmt, 2, now);
+  step = clr_db_stmt_step (stmt);
+  if (step == CLR_DB_STEP_DONE)
+    return NULL;
+  if (step != CLR_DB_STEP_ROW)
+    {
+      _clr_store_set_error (self, error, _("Reading who is editing a case"));
+      *failed = TRUE;
+      return NULL;
+    }
+
+  hold = g_new0 (ClrCaseHold, 1);
+  hold->held_by = _clr_stmt_dup_text (stmt, 0);
+  hold->held_by_user = _clr_stmt_dup_text (stmt, 1);
+  hold->since = _clr_stmt_dup_text (stmt, 2);
+  hold->expires_at = _clr_stmt_dup_text (stmt, 3);
+  hold->own = g_strcmp0 (clr_db_stmt_column_text (stmt, 4), _clr_store_get_instance_id (self)) == 0;
+  return hold;
+}
+
+static void
+announce (ClrStore   *self,
+          const char *action,
+          gint64      case_id)
+{
+  g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+
+  _clr_store_note_change (self, action, case_id, subject, NULL);
+}
+
+static gboolean
+write_hold (ClrStore    *self,
+            gint64       case_id,
+            const char  *holder,
+            GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) until = g_date_time_add_seconds (now, CLR_CASE_HOLD_SECONDS);
+  g_autofree char *now_text = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *until_text = g_date_time_format (until, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *display = holder != NULL ? g_strdup (holder) : clr_store_audit_dup_reviewer (self);
+  g_autoptr(ClrDbStmt) stmt = NULL;
+
+  /* A renewal keeps the time the hold was taken. */
+  stmt = _clr_store_prepare (self,
+                             "INSERT INTO case_holds (case_id, holder, held_by, held_by_user, held_since, expires_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (case_id) DO UPDATE SET "
+                             "held_since = CASE WHEN case_holds.holder = excluded.holder "
+                             "AND case_holds.expires_at > excluded.held_since "
+                             "THEN case_holds.held_since ELSE excluded.held_since END, "
+                             "holder = excluded.holder, held_by = excluded.held_by, "
+                             "held_by_user = excluded.held_by_user, expires_at = excluded.expires_at",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  clr_db_stmt_bind_int64 (stmt, 1, case_id);
+  clr_db_stmt_bind_text (stmt, 2, _clr_store_get_instance_id (self));
+  clr_db_stmt_bind_text (stmt, 3, display);
+  clr_db_stmt_bind_text (stmt, 4, _clr_store_get_user (self));
+  clr_db_stmt_bind_text (stmt, 5, now_text);
+  clr_db_stmt_bind_text (stmt, 6, until_text);
+  return _clr_store_step_done (self, stmt, _("Taking a case for editing"), error);
+}
+
+gboolean
+clr_store_case_hold (ClrStore     *self,
+                     gint64        case_id,
+                     const char   *holder,
+                     ClrCaseHold **held_by_other,
+                     GError      **error)
+{
+  g_autoptr(ClrCaseHold) hold = NULL;
+  gboolean failed = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (held_by_other == NULL || *held_by_other == NULL, FALSE);
+
+  if (!_clr_store_write_begin (self, error))
+    return FALSE;
+  ok = _clr_store_case_exists (self, case_id, error);
+  if (ok)
+    {
+      hold = read_hold (self, case_id, &failed, error);
+      ok = !failed && (hold == NULL || hold->own);
+    }
+  if (ok)
+    ok = write_hold (self, case_id, holder, error);
+  if (ok && hold == NULL)
+    announce (self, ACTION_HOLD, case_id);
+  ok = _clr_store_write_end (self, ok, error);
+  /* Held by another program: not an error. */
+  if (!ok && hold != NULL && !hold->own && held_by_other != NULL)
+    *held_by_other = g_steal_pointer (&hold);
+  return ok;
+}
+
+gboolean
+clr_store_case_release (ClrStore  *self,
+                        gint64     case_id,
+                        GError   **error)
+{
+  g_autoptr(ClrDbStmt) stmt = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
+
+  if (!_clr_store_write_begin (self, error))
+    return FALSE;
+  stmt = _clr_store_prepare (self, "DELETE FROM case_holds WHERE case_id = ?1 AND holder = ?2", error);
+  if (stmt != NULL)
+    {
+      clr_db_stmt_bind_int64 (stmt, 1, case_id);
+      clr_db_stmt_bind_text (stmt, 2, _clr_store_get_instance_id (self));
+      ok = _clr_store_step_done (self, stmt, _("Releasing a case"), error);
+      if (ok && clr_db_changes (_clr_store_get_db (self)) > 0)
+        announce (self, ACTION_RELEASE, case_id);
+    }
+  return _clr_store_write_end (self, ok, error);
+}
+
+ClrCaseHold *
+clr_store_case_get_hold (ClrStore  *self,
+                         gint64     case_id,
+                         GError   **error)
+{
+  ClrCaseHold *hold;
+  gboolean failed;
+
+  g_return_val_if_fail (CLR_IS_STORE (self), NULL);
+
+  _clr_store_lock (self);
+  hold = read_hold (self, case_id, &failed, error);
+  _clr_store_unlock (self);
+  return hold;
+}
+
+gboolean
+_clr_store_case_check_hold (ClrStore  *self,
+                            gint64     case_id,
+                            GError   **error)
+{
+  g_autoptr(ClrCaseHold) hold = NULL;
+  gboolean failed;
+
+  hold = read_hold (self, case_id, &failed, error);
+  if (failed)
+    return FALSE;
+  if (hold != NULL && !hold->own)
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED,
+                   /* Translators: case number, name, user, time (ISO 8601 UTC). */
+                   _("Case %" PRId64 " is being edited by %s (%s) since %s; "
+                     "it cannot be changed until they close it"),
+                   case_id, hold->held_by, hold->held_by_user, hold->since);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+_clr_store_case_not_held_sql (guint case_param,
+                              guint now_param,
+                              guint holder_param)
+{
+  return g_strdup_printf ("NOT EXISTS (SELECT 1 FROM case_holds WHERE case_holds.case_id = ?%u "
+                          "AND case_holds.holder <> ?%u AND case_holds.expires_at > ?%u)",
+                          case_param, holder_param, now_param);
+}
