@@ -61,8 +61,10 @@ gboolean     _clr_store_case_exists  (ClrStore  *self,
                                       GError   **error);
 
 /* Inside a write (the lock held): FALSE with CLR_STORE_ERROR_CLAIMED,
- * naming the holder, when another store holds case @case_id. Every change
- * to a case calls it (or checks the same in its statement). */
+ * naming the holder, when another store holds case @case_id. Every edit
+ * of a case (its shipment document, archiving) calls it or checks the same
+ * in its statement; storing an evaluation's result does not: it is not an
+ * edit (clearance-cli evaluate --case re-evaluates a case open in an app). */
 gboolean     _clr_store_case_check_hold (ClrStore  *self,
                                          gint64     case_id,
                                          GError   **error);

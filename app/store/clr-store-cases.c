@@ -427,9 +427,6 @@ save_case_result_unlocked (ClrStore  *self,
   const char *verdict;
   int rc;
 
-  if (!_clr_store_case_check_hold (self, id, error))
-    return FALSE;
-
   verdict = clr_json_get_string (json_node_get_object (result), "verdict");
   text = _clr_json_to_text (result);
   after = _clr_store_case_result_summary (result);

@@ -22,6 +22,9 @@ _clr_shipment_page_update_actions (ClrShipmentPage *self)
   gboolean has_store = clr_page_get_store (CLR_PAGE (self)) != NULL;
   gboolean has_case = clr_shipment_session_get_has_case (self->session);
   gboolean has_result = clr_result_pane_get_result (self->result_pane) != NULL;
+  /* Another program has the case: it can be read, evaluated (the result
+   * is not stored), exported and printed. */
+  gboolean editable = !clr_shipment_session_get_read_only (self->session);
   gboolean can_evaluate = clr_shipment_session_get_ready (self->session)
                           && !clr_shipment_session_get_evaluating (self->session);
   const struct {
@@ -37,10 +40,10 @@ _clr_shipment_page_update_actions (ClrShipmentPage *self)
     { "shipment.import", has_store },
     { "shipment.export-json", has_case },
     { "shipment.duplicate", has_case },
-    { "shipment.archive", has_case },
-    { "shipment.add-item", TRUE },
-    { "shipment.add-party", TRUE },
-    { "shipment.save", has_store },
+    { "shipment.archive", has_case && editable },
+    { "shipment.add-item", editable },
+    { "shipment.add-party", editable },
+    { "shipment.save", has_store && editable },
     { "shipment.toggle-cases", !adw_leaflet_get_folded (self->leaflet) },
   };
 

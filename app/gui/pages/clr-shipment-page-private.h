@@ -9,6 +9,7 @@
 #pragma once
 
 #include "clr-shipment-page.h"
+#include "../shipment/clr-case-hold-banner.h"
 #include "../shipment/clr-case-sidebar.h"
 #include "../shipment/clr-result-pane.h"
 #include "../shipment/clr-shipment-form.h"
@@ -50,6 +51,9 @@ struct _ClrShipmentPage
   GtkFileChooserNative *report_chooser;
   GtkFileChooserNative *json_chooser;
   GtkFileChooserNative *import_chooser;
+
+  /* Another program has the open case: who, and Try Again. */
+  ClrCaseHoldBanner    *hold_banner;
 };
 
 /* Shows @message as a toast on the page. */
@@ -109,6 +113,8 @@ GtkLabel             *clr_shipment_page_get_save_state      (ClrShipmentPage    
 void                  _clr_shipment_page_save               (ClrShipmentPage       *self);
 /* F9: shows or hides the case list beside the form. */
 void                  _clr_shipment_page_toggle_cases       (ClrShipmentPage       *self);
+/* The banner shown while another program has the open case. */
+ClrCaseHoldBanner    *clr_shipment_page_get_hold_banner     (ClrShipmentPage       *self);
 /* The first-run banner (revealed while no restricted-party list is loaded). */
 GtkRevealer          *clr_shipment_page_get_lists_banner    (ClrShipmentPage       *self);
 

@@ -521,6 +521,31 @@ clr_shipment_page_unmap (GtkWidget *widget)
   _clr_shipment_page_update_actions (CLR_SHIPMENT_PAGE (widget));
 }
 
+/* Another program has the open case, or no longer: the form can be read, not
+ * edited (expanded, so everything in it can be read). */
+static void
+hold_changed_cb (ClrShipmentPage *self)
+{
+  gboolean read_only = clr_shipment_session_get_read_only (self->session);
+
+  clr_case_hold_banner_set_hold (self->hold_banner, clr_shipment_session_get_held_by (self->session));
+  if (read_only)
+    clr_shipment_form_expand_all (self->form);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->form), !read_only);
+  _clr_shipment_page_update_actions (self);
+}
+
+static void
+add_hold_banner (ClrShipmentPage *self)
+{
+  GtkWidget *after = GTK_WIDGET (self->startup_banner);
+
+  self->hold_banner = CLR_CASE_HOLD_BANNER (clr_case_hold_banner_new ());
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (after)), GTK_WIDGET (self->hold_banner), after);
+  g_signal_connect_swapped (self->hold_banner, "try-again", G_CALLBACK (clr_shipment_session_try_again),
+                            self->session);
+}
+
 static void
 connect_session (ClrShipmentPage *self)
 {
@@ -541,6 +566,9 @@ connect_session (ClrShipmentPage *self)
     { "notify::ready", G_CALLBACK (ready_changed_cb) },
     { "notify::lists-loading", G_CALLBACK (lists_changed_cb) },
     { "notify::lists-empty", G_CALLBACK (lists_changed_cb) },
+    /* After the case is shown: its rows are the ones to expand. */
+    { "case-loaded", G_CALLBACK (hold_changed_cb) },
+    { "notify::read-only", G_CALLBACK (hold_changed_cb) },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
@@ -558,6 +586,7 @@ clr_shipment_page_constructed (GObject *object)
 
   self->session = clr_shipment_session_new (store, clr_page_get_settings (CLR_PAGE (object)));
   connect_session (self);
+  add_hold_banner (self);
   lists_changed_cb (self);
   clr_shipment_page_new_case (self);
   clr_case_sidebar_set_store (self->sidebar, store);
@@ -732,6 +761,13 @@ clr_shipment_page_get_save_state (ClrShipmentPage *self)
 {
   g_return_val_if_fail (CLR_IS_SHIPMENT_PAGE (self), NULL);
   return self->save_state;
+}
+
+ClrCaseHoldBanner *
+clr_shipment_page_get_hold_banner (ClrShipmentPage *self)
+{
+  g_return_val_if_fail (CLR_IS_SHIPMENT_PAGE (self), NULL);
+  return self->hold_banner;
 }
 
 GtkRevealer *

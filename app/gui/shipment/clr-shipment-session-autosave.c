@@ -94,7 +94,10 @@ saved (ClrShipmentSession *self,
   if (!result->wrote)
     return;
   if (result->created)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[SESSION_PROP_CASE_ID]);
+    {
+      _clr_shipment_session_hold_take (self, result->case_id);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[SESSION_PROP_CASE_ID]);
+    }
   g_signal_emit (self, signals[SESSION_CASES_CHANGED], 0, result->created);
   if (self->unsaved_result != NULL)
     {
@@ -196,7 +199,8 @@ clr_shipment_session_edit (ClrShipmentSession *self,
 
   self->generation++;
   clr_shipment_session_mark_outdated (self, _("The shipment was edited"));
-  if (self->store == NULL)
+  /* Another program has the case: nothing is saved over its edits. */
+  if (self->store == NULL || self->held_by != NULL)
     return;
   g_mutex_lock (&self->lock);
   g_clear_pointer (&self->pending, json_node_unref);

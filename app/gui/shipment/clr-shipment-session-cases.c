@@ -51,6 +51,7 @@ clr_shipment_session_new_case (ClrShipmentSession *self)
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
+  _clr_shipment_session_hold_drop (self);
   _clr_shipment_session_set_case_id (self, 0);
   _clr_shipment_session_set_flag (self, SESSION_PROP_ARCHIVED, FALSE);
   g_clear_pointer (&self->unsaved_result, json_node_unref);
@@ -94,7 +95,10 @@ show_case (ClrShipmentSession *self,
   /* Whatever was typed while the case loaded belongs to the previous case. */
   if (!clr_shipment_session_save_now (self))
     return;
+  if (self->held_case_id != item->id)
+    _clr_shipment_session_hold_drop (self);
   _clr_shipment_session_set_case_id (self, item->id);
+  _clr_shipment_session_hold_take (self, item->id);
   _clr_shipment_session_set_flag (self, SESSION_PROP_ARCHIVED, item->status == CLR_CASE_STATUS_ARCHIVED);
   _clr_shipment_session_set_result (self, item->result);
   /* A reviewer decided one of its hits since (now or in an earlier session);

@@ -9,6 +9,7 @@
 
 #include "clr-matcher.h"
 #include "clr-shipment-session.h"
+#include "clr-store-case-hold.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,7 @@ enum {
   SESSION_PROP_LISTS_LOADING,
   SESSION_PROP_LISTS_EMPTY,
   SESSION_PROP_STALE_REASON,
+  SESSION_PROP_READ_ONLY,
   SESSION_N_PROPS
 };
 
@@ -50,6 +52,11 @@ struct _ClrShipmentSession
   guint64             auto_open_generation;
   guint64             generation;      /* +1 on every edit: a result from an older one is stale */
   guint64             loaded_generation; /* the generation the open case was loaded at */
+
+  /* The open case's hold (clr-shipment-session-hold.c). */
+  gint64              held_case_id;    /* the case this session holds, or 0 */
+  guint               hold_renew_id;
+  ClrCaseHold        *held_by;         /* another program's hold on the open case: read-only */
 };
 
 
@@ -105,6 +112,13 @@ void _clr_shipment_session_store_result (ClrShipmentSession *self,
 /* ::message, unless @error is a cancellation. */
 void _clr_shipment_session_report_error (ClrShipmentSession *self,
                                          const GError       *error);
+/* clr-shipment-session-hold.c: takes (or renews) the hold on @case_id, or
+ * becomes read-only when another program has it; gives up the hold; hears
+ * releases. */
+void _clr_shipment_session_hold_take    (ClrShipmentSession *self,
+                                         gint64              case_id);
+void _clr_shipment_session_hold_drop    (ClrShipmentSession *self);
+void _clr_shipment_session_hold_watch   (ClrShipmentSession *self);
 /* Connects the one source of review decisions (see the .c file). */
 void _clr_shipment_session_watch_decisions (ClrShipmentSession *self);
 /* Connects to other programs' changes on a team database

@@ -69,6 +69,9 @@ _clr_shipment_session_store_result (ClrShipmentSession *self,
 {
   gint64 id = clr_shipment_session_get_case_id (self);
 
+  /* Another program has the case: the result is shown, not stored. */
+  if (self->held_by != NULL)
+    return;
   if (id == 0)
     {
       /* The case is being created: store the result once it exists. */
@@ -251,6 +254,7 @@ clr_shipment_session_close (ClrShipmentSession *self)
   /* Nothing typed is lost on close. */
   if (!clr_shipment_session_flush (self, &error))
     g_warning ("Could not save the open case on close: %s", error->message);
+  _clr_shipment_session_hold_drop (self);
   g_cancellable_cancel (self->cancellable);
 }
 
@@ -260,6 +264,7 @@ clr_shipment_session_dispose (GObject *object)
   ClrShipmentSession *self = CLR_SHIPMENT_SESSION (object);
 
   g_clear_handle_id (&self->save_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->hold_renew_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
 
   G_OBJECT_CLASS (clr_shipment_session_parent_class)->dispose (object);
@@ -274,6 +279,7 @@ clr_shipment_session_finalize (GObject *object)
   g_clear_pointer (&self->result, json_node_unref);
   g_clear_pointer (&self->unsaved_result, json_node_unref);
   g_clear_pointer (&self->stale_reason, g_free);
+  g_clear_pointer (&self->held_by, clr_case_hold_free);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->catalog);
@@ -340,6 +346,7 @@ clr_shipment_session_class_init (ClrShipmentSessionClass *klass)
   properties[SESSION_PROP_EVALUATING] = flag_pspec ("evaluating");
   properties[SESSION_PROP_LISTS_LOADING] = flag_pspec ("lists-loading");
   properties[SESSION_PROP_LISTS_EMPTY] = flag_pspec ("lists-empty");
+  properties[SESSION_PROP_READ_ONLY] = flag_pspec ("read-only");
   properties[SESSION_PROP_STALE_REASON] =
     g_param_spec_string ("stale-reason", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, SESSION_N_PROPS, properties);
@@ -375,6 +382,7 @@ clr_shipment_session_new (ClrStore    *store,
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   _clr_shipment_session_watch_decisions (self);
   _clr_shipment_session_watch_team (self);
+  _clr_shipment_session_hold_watch (self);
   if (self->store != NULL)
     {
       clr_store_load_rule_pack_async (self->store, self->cancellable, pack_loaded_cb, g_object_ref (self));

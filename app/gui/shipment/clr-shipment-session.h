@@ -12,6 +12,7 @@
 
 #include "clr-settings.h"
 #include "clr-store.h"
+#include "clr-store-case-hold.h"
 #include "clr-store-cases.h"
 #include "clr-shipment-catalog.h"
 
@@ -27,7 +28,8 @@ G_DECLARE_FINAL_TYPE (ClrShipmentSession, clr_shipment_session, CLR, SHIPMENT_SE
  * Properties (read-only): case-id, archived, ready (the rule pack is loaded: catalog),
  * evaluating, lists-loading (the screening lists are being prepared),
  * lists-empty (no restricted-party list is loaded), stale-reason (why the
- * result shown is out of date, translated, or NULL while it is current).
+ * result shown is out of date, translated, or NULL while it is current),
+ * read-only (another program has the open case: see get_held_by).
  *
  * Signals (main thread):
  *   ::case-loaded (ClrCase *case) — a stored case became the open one; show it
@@ -65,6 +67,14 @@ const char         *clr_shipment_session_get_stale_reason  (ClrShipmentSession *
  * stale-reason and emits ::result-outdated. Nothing without a result. */
 void                clr_shipment_session_mark_outdated     (ClrShipmentSession *self,
                                                             const char         *reason);
+
+/* Another program's hold on the open case, or NULL. While there is one the
+ * session is read-only: edits are not kept and results not stored. */
+gboolean            clr_shipment_session_get_read_only (ClrShipmentSession *self);
+const ClrCaseHold  *clr_shipment_session_get_held_by   (ClrShipmentSession *self);
+/* Read-only: loads the open case again, taking it for editing when the
+ * other program has let it go (or its hold has lapsed). */
+void                clr_shipment_session_try_again     (ClrShipmentSession *self);
 
 /* Flushes, then starts a new case: returns its first document (today's date,
  * the exporter's country, one item, an end user), or NULL when the edits of
