@@ -13,6 +13,7 @@
 
 #include "clr-cli.h"
 #include "clr-store-audit.h"
+#include "clr-store-case-hold.h"
 #include "clr-store-cases.h"
 
 static void
@@ -163,6 +164,20 @@ case_history (ClrStore *store,
   return CLR_EXIT_OK;
 }
 
+/* "held_by": who has the case open for editing. */
+static void
+add_hold_json (JsonObject        *object,
+               const ClrCaseHold *hold)
+{
+  JsonObject *held = json_object_new ();
+
+  json_object_set_string_member (held, "name", hold->held_by);
+  json_object_set_string_member (held, "user", hold->held_by_user);
+  json_object_set_string_member (held, "since", hold->since);
+  json_object_set_string_member (held, "until", hold->expires_at);
+  json_object_set_object_member (object, "held_by", held);
+}
+
 int
 clr_cli_cmd_case (ClrCliContext  *ctx,
                   int             argc,
@@ -248,11 +263,18 @@ clr_cli_cmd_case (ClrCliContext  *ctx,
   /* show */
   {
     g_autoptr(ClrCase) c = clr_store_get_case (store, id, &error);
+    g_autoptr(ClrCaseHold) hold = NULL;
     g_autoptr(JsonNode) node = NULL;
 
     if (c == NULL)
       return clr_cli_fail (error);
+    /* Who has it open for editing (an app's hold; clr-store-case-hold.h). */
+    hold = clr_store_case_get_hold (store, id, &error);
+    if (hold == NULL && error != NULL)
+      return clr_cli_fail (error);
     node = case_to_json (c, TRUE);
+    if (hold != NULL)
+      add_hold_json (json_node_get_object (node), hold);
     if (argc > 3 && strcmp (argv[3], "--json") == 0)
       clr_cli_print_json (node);
     else
@@ -263,6 +285,10 @@ clr_cli_cmd_case (ClrCliContext  *ctx,
         g_print (_("Parties: %s\n"), c->party_names ? c->party_names : "—");
         g_print (_("Last verdict: %s (%s)\n"), c->verdict ? c->verdict : _("not evaluated"),
                  c->evaluated_at ? c->evaluated_at : "—");
+        if (hold != NULL)
+          /* Translators: name, user, since (ISO 8601 UTC), until (ISO 8601 UTC) */
+          g_print (_("Being edited by %s (%s) since %s, held until %s\n"), hold->held_by, hold->held_by_user,
+                   hold->since, hold->expires_at);
       }
   }
   return CLR_EXIT_OK;
