@@ -15,11 +15,13 @@
 
 #include "clr-gui-test.h"
 #include "clr-store-audit.h"
+#include "clr-store-case-hold.h"
 #include "clr-store-cases.h"
 #include "clr-store-test.h"
 #include "pages/clr-review-page-private.h"
 #include "pages/clr-shipment-page-private.h"
 #include "review/clr-review-queue.h"
+#include "shipment/clr-case-hold-banner.h"
 #include "shipment/clr-case-sidebar.h"
 #include "shipment/clr-field-row.h"
 #include "shipment/clr-shipment-session.h"
@@ -228,6 +230,26 @@ changed_elsewhere_cb (ClrShipmentSession *session,
   seen->text = g_strdup (text);
 }
 
+/* The other program saves case @case_id. While this one has the case open
+ * that is refused (a hold, clr-store-case-hold.h), so it happens as a
+ * lapsed hold allows: this program's hold has run out (as after a
+ * suspend), the other takes the case, saves and closes it. */
+static void
+save_as_other_program (Fixture  *f,
+                       gint64    case_id,
+                       JsonNode *shipment)
+{
+  g_autoptr(GError) error = NULL;
+
+  clr_test_sql_exec (f->location, "UPDATE case_holds SET expires_at = '2000-01-01T00:00:00Z'");
+  g_assert_true (clr_store_case_hold (f->theirs, case_id, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (clr_store_save_case (f->theirs, case_id, shipment, &error));
+  g_assert_no_error (error);
+  g_assert_true (clr_store_case_release (f->theirs, case_id, &error));
+  g_assert_no_error (error);
+}
+
 /* The open case saved by another program: shown again when nothing was
  * edited here; with edits here, the session says who saved it instead, and
  * shows theirs when asked. */
@@ -261,8 +283,7 @@ test_open_case_saved_elsewhere (Fixture       *f,
   object = json_node_get_object (shipment);
   json_object_set_string_member (object, "reference", "OPEN-2");
   before = seen.loaded;
-  g_assert_true (clr_store_save_case (f->theirs, case_id, shipment, &error));
-  g_assert_no_error (error);
+  save_as_other_program (f, case_id, shipment);
   CLR_GUI_TEST_WAIT_UNTIL (seen.loaded > before, LIVE_SECONDS);
   g_assert_cmpuint (seen.loaded, >, before);
   g_assert_cmpstr (seen.reference, ==, "OPEN-2");
@@ -275,8 +296,7 @@ test_open_case_saved_elsewhere (Fixture       *f,
   g_assert_no_error (error);
   json_object_set_string_member (object, "reference", "THEIRS-3");
   before = seen.loaded;
-  g_assert_true (clr_store_save_case (f->theirs, case_id, shipment, &error));
-  g_assert_no_error (error);
+  save_as_other_program (f, case_id, shipment);
   CLR_GUI_TEST_WAIT_UNTIL (seen.elsewhere > 0, LIVE_SECONDS);
   g_assert_cmpuint (seen.elsewhere, ==, 1);
   g_assert_nonnull (strstr (seen.text, "Dana Second-Reviewer saved this case at"));
@@ -308,8 +328,7 @@ save_theirs (Fixture    *f,
   g_assert_no_error (error);
   shipment = json_node_copy (stored->shipment);
   json_object_set_string_member (json_node_get_object (shipment), "reference", reference);
-  g_assert_true (clr_store_save_case (f->theirs, case_id, shipment, &error));
-  g_assert_no_error (error);
+  save_as_other_program (f, case_id, shipment);
 }
 
 /* The Shipment page: the open case saved elsewhere shows their version by
@@ -362,11 +381,54 @@ test_shipment_page (Fixture       *f,
   g_assert_false (gtk_revealer_get_reveal_child (page->elsewhere_banner));
 }
 
+/* A case another program has open is read-only on the page, with who has
+ * it; when that program closes it, its announced release makes the page
+ * editable by itself (no Try Again). */
+static void
+test_held_case_released_elsewhere (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) shipment = NULL;
+  ClrShipmentPage *page;
+  ClrCaseHoldBanner *banner;
+  GtkWidget *form;
+  gint64 case_id;
+
+  if (f->location == NULL)
+    return;
+  shipment = clr_test_parse ("{\"reference\": \"HELD-1\", \"date\": \"2026-12-01\", \"destination\": \"DE\"}");
+  case_id = clr_store_create_case (f->theirs, shipment, &error);
+  g_assert_no_error (error);
+  g_assert_true (clr_store_case_hold (f->theirs, case_id, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  page = CLR_SHIPMENT_PAGE (clr_shipment_page_new (f->mine, clr_application_get_settings (app)));
+  f->window = clr_gui_test_present (GTK_WIDGET (page), 1100, 760);
+  CLR_GUI_TEST_WAIT_UNTIL (clr_shipment_page_get_ready (page), 20);
+  clr_shipment_page_open_case (page, case_id);
+  banner = clr_shipment_page_get_hold_banner (page);
+  form = clr_shipment_page_get_form (page);
+  CLR_GUI_TEST_WAIT_UNTIL (clr_case_hold_banner_get_revealed (banner), 10);
+  g_assert_true (clr_case_hold_banner_get_revealed (banner));
+  g_assert_nonnull (strstr (clr_case_hold_banner_get_text (banner), "Dana Second-Reviewer is editing this case"));
+  g_assert_false (gtk_widget_is_sensitive (form));
+
+  g_assert_true (clr_store_case_release (f->theirs, case_id, &error));
+  g_assert_no_error (error);
+  CLR_GUI_TEST_WAIT_UNTIL (gtk_widget_is_sensitive (form), LIVE_SECONDS);
+  g_assert_true (gtk_widget_is_sensitive (form));
+  g_assert_false (clr_case_hold_banner_get_revealed (banner));
+  g_assert_false (clr_store_case_hold (f->theirs, case_id, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static const ClrTestCase tests[] = {
   CLR_TEST ("/clearance/gui/team-live/review-decided-elsewhere", test_review_decided_elsewhere),
   CLR_TEST ("/clearance/gui/team-live/case-saved-elsewhere", test_case_saved_elsewhere),
   CLR_TEST ("/clearance/gui/team-live/open-case-saved-elsewhere", test_open_case_saved_elsewhere),
   CLR_TEST ("/clearance/gui/team-live/shipment-page", test_shipment_page),
+  CLR_TEST ("/clearance/gui/team-live/held-case-released-elsewhere", test_held_case_released_elsewhere),
 };
 
 CLR_GUI_TEST_MAIN (&app, tests, Fixture, fixture_setup, fixture_teardown)
