@@ -331,6 +331,32 @@ save_theirs (Fixture    *f,
   save_as_other_program (f, case_id, shipment);
 }
 
+/* A case the other program made, with reference @reference. */
+static gint64
+create_theirs (Fixture    *f,
+               const char *reference)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strdup_printf ("{\"reference\": \"%s\", \"date\": \"2026-12-01\", "
+                                           "\"destination\": \"DE\"}", reference);
+  g_autoptr(JsonNode) shipment = clr_test_parse (text);
+  gint64 case_id = clr_store_create_case (f->theirs, shipment, &error);
+
+  g_assert_no_error (error);
+  return case_id;
+}
+
+/* A Shipment page on this program's store, shown and ready. */
+static ClrShipmentPage *
+present_page (Fixture *f)
+{
+  ClrShipmentPage *page = CLR_SHIPMENT_PAGE (clr_shipment_page_new (f->mine, clr_application_get_settings (app)));
+
+  f->window = clr_gui_test_present (GTK_WIDGET (page), 1100, 760);
+  CLR_GUI_TEST_WAIT_UNTIL (clr_shipment_page_get_ready (page), 20);
+  return page;
+}
+
 /* The Shipment page: the open case saved elsewhere shows their version by
  * itself; once edited here, a banner says who saved it, and Show Their
  * Version shows it. */
@@ -339,7 +365,6 @@ test_shipment_page (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) shipment = NULL;
   ClrShipmentPage *page;
   ClrFieldRow *reference;
   GtkWidget *banner_label;
@@ -347,13 +372,8 @@ test_shipment_page (Fixture       *f,
 
   if (f->location == NULL)
     return;
-  shipment = clr_test_parse ("{\"reference\": \"PAGE-1\", \"date\": \"2026-12-01\", \"destination\": \"DE\"}");
-  case_id = clr_store_create_case (f->theirs, shipment, &error);
-  g_assert_no_error (error);
-
-  page = CLR_SHIPMENT_PAGE (clr_shipment_page_new (f->mine, clr_application_get_settings (app)));
-  f->window = clr_gui_test_present (GTK_WIDGET (page), 1100, 760);
-  CLR_GUI_TEST_WAIT_UNTIL (clr_shipment_page_get_ready (page), 20);
+  case_id = create_theirs (f, "PAGE-1");
+  page = present_page (f);
   clr_shipment_page_open_case (page, case_id);
   reference = find_field (clr_shipment_page_get_form (page), "Reference");
   CLR_GUI_TEST_WAIT_UNTIL (g_strcmp0 (clr_field_row_get_value (reference), "PAGE-1") == 0, 10);
@@ -389,7 +409,6 @@ test_held_case_released_elsewhere (Fixture       *f,
                                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) shipment = NULL;
   ClrShipmentPage *page;
   ClrCaseHoldBanner *banner;
   GtkWidget *form;
@@ -397,15 +416,10 @@ test_held_case_released_elsewhere (Fixture       *f,
 
   if (f->location == NULL)
     return;
-  shipment = clr_test_parse ("{\"reference\": \"HELD-1\", \"date\": \"2026-12-01\", \"destination\": \"DE\"}");
-  case_id = clr_store_create_case (f->theirs, shipment, &error);
-  g_assert_no_error (error);
+  case_id = create_theirs (f, "HELD-1");
   g_assert_true (clr_store_case_hold (f->theirs, case_id, NULL, NULL, &error));
   g_assert_no_error (error);
-
-  page = CLR_SHIPMENT_PAGE (clr_shipment_page_new (f->mine, clr_application_get_settings (app)));
-  f->window = clr_gui_test_present (GTK_WIDGET (page), 1100, 760);
-  CLR_GUI_TEST_WAIT_UNTIL (clr_shipment_page_get_ready (page), 20);
+  page = present_page (f);
   clr_shipment_page_open_case (page, case_id);
   banner = clr_shipment_page_get_hold_banner (page);
   form = clr_shipment_page_get_form (page);
