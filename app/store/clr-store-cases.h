@@ -70,7 +70,9 @@ gint64      clr_store_create_case        (ClrStore      *self,
 /* Autosave: replaces the shipment document of case @id. Cheap (one UPDATE,
  * skipped when the document did not change) and safe to call often from a
  * GTask thread. Fails with CLR_STORE_ERROR_NOT_FOUND for an unknown id and
- * CLR_STORE_ERROR_INVALID when @shipment is not a JSON object. */
+ * CLR_STORE_ERROR_INVALID when @shipment is not a JSON object, and with
+ * CLR_STORE_ERROR_CLAIMED (nothing written) while another program holds
+ * the case (clr-store-case-hold.h; so does archiving). */
 gboolean    clr_store_save_case          (ClrStore      *self,
                                           gint64         id,
                                           JsonNode      *shipment,
