@@ -19,6 +19,7 @@
 #include "clr-store-audit.h"
 #include "clr-store-private.h"
 #include "clr-store-review-claim.h"
+#include "clr-store-task.h"
 
 #define MAX_MINUTES 480
 
@@ -119,6 +120,19 @@ delete_claim (ClrStore  *self,
   return _clr_store_step_done (self, stmt, _("Ending a review claim"), error);
 }
 
+/* Tells the other programs on a team database that @id's claim changed
+ * (announced when the transaction commits). */
+static gboolean
+note_claim_change (ClrStore   *self,
+                   const char *action,
+                   gint64      id)
+{
+  g_autofree char *subject = g_strdup_printf ("%" PRId64, id);
+
+  _clr_store_note_change (self, action, 0, subject, NULL);
+  return TRUE;
+}
+
 /* FALSE unless item @id exists and is open. */
 static gboolean
 check_open (ClrStore  *self,
@@ -204,7 +218,8 @@ clr_store_review_claim (ClrStore    *self,
     return FALSE;
   ok = check_open (self, id, error) &&
        check_not_claimed_by_other (self, id, error) &&
-       write_claim (self, id, minutes, reviewer, error);
+       write_claim (self, id, minutes, reviewer, error) &&
+       note_claim_change (self, "review.claim", id);
   return _clr_store_write_end (self, ok, error);
 }
 
@@ -219,7 +234,8 @@ clr_store_review_release (ClrStore  *self,
 
   if (!_clr_store_write_begin (self, error))
     return FALSE;
-  ok = _clr_store_review_check_and_end_claim (self, id, error);
+  ok = _clr_store_review_check_and_end_claim (self, id, error) &&
+       note_claim_change (self, "review.release", id);
   return _clr_store_write_end (self, ok, error);
 }
 
@@ -246,3 +262,80 @@ _clr_store_review_check_and_end_claim (ClrStore  *self,
 {
   return check_not_claimed_by_other (self, id, error) && delete_claim (self, id, error);
 }
+
+typedef struct
+{
+  gint64 id;
+  guint  minutes;
+} ClaimData;
+
+CLR_STORE_TASK_FUNC (claim_func, ClaimData,
+                     GINT_TO_POINTER (clr_store_review_claim (self, data->id, data->minutes, NULL, error)))
+CLR_STORE_TASK_FUNC (release_func, ClaimData,
+                     GINT_TO_POINTER (clr_store_review_release (self, data->id, error)))
+CLR_STORE_TASK_FUNC (get_claim_func, ClaimData, clr_store_review_get_claim (self, data->id, error))
+
+static void
+run_claim_task (ClrStore            *self,
+                gpointer             tag,
+                ClrStoreTaskFlags    flags,
+                ClrStoreTaskFunc     func,
+                gint64               id,
+                guint                minutes,
+                GDestroyNotify       result_free,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  ClaimData *data = g_new0 (ClaimData, 1);
+
+  data->id = id;
+  data->minutes = minutes;
+  _clr_store_task_run (self, tag, flags, func, data, g_free, result_free, cancellable, callback, user_data);
+}
+
+void
+clr_store_review_claim_async (ClrStore            *self,
+                              gint64               id,
+                              guint                minutes,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (CLR_IS_STORE (self));
+
+  run_claim_task (self, clr_store_review_claim_async, CLR_STORE_TASK_REPORT_DONE, claim_func, id, minutes,
+                  NULL, cancellable, callback, user_data);
+}
+
+CLR_STORE_TASK_DEFINE_FINISH (gboolean, clr_store_review_claim_finish, ClrStore, boolean)
+
+void
+clr_store_review_release_async (ClrStore            *self,
+                                gint64               id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (CLR_IS_STORE (self));
+
+  run_claim_task (self, clr_store_review_release_async, CLR_STORE_TASK_REPORT_DONE, release_func, id, 0,
+                  NULL, cancellable, callback, user_data);
+}
+
+CLR_STORE_TASK_DEFINE_FINISH (gboolean, clr_store_review_release_finish, ClrStore, boolean)
+
+void
+clr_store_review_get_claim_async (ClrStore            *self,
+                                  gint64               id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (CLR_IS_STORE (self));
+
+  run_claim_task (self, clr_store_review_get_claim_async, CLR_STORE_TASK_SKIP_CANCELLED, get_claim_func, id, 0,
+                  (GDestroyNotify) clr_review_claim_free, cancellable, callback, user_data);
+}
+
+CLR_STORE_TASK_DEFINE_FINISH (ClrReviewClaim *, clr_store_review_get_claim_finish, ClrStore, pointer)

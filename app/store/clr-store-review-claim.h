@@ -47,6 +47,36 @@ ClrReviewClaim *clr_store_review_get_claim  (ClrStore       *self,
                                              gint64          id,
                                              GError        **error);
 
+/* The same off the calling thread (the claim as the store's reviewer). A
+ * claim or release that committed is reported even when @cancellable was
+ * cancelled meanwhile. */
+void            clr_store_review_claim_async       (ClrStore             *self,
+                                                    gint64                id,
+                                                    guint                 minutes,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean        clr_store_review_claim_finish      (ClrStore             *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+void            clr_store_review_release_async     (ClrStore             *self,
+                                                    gint64                id,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean        clr_store_review_release_finish    (ClrStore             *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+/* NULL without @error when nobody holds a claim on @id. */
+void            clr_store_review_get_claim_async   (ClrStore             *self,
+                                                    gint64                id,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+ClrReviewClaim *clr_store_review_get_claim_finish  (ClrStore             *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
 /* Inside a write transaction: FALSE (CLR_STORE_ERROR_CLAIMED) when another
  * user holds an unexpired claim on @id; a decision calls it first. On
  * success the claim (this user's) ends. */

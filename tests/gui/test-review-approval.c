@@ -1,5 +1,7 @@
-/* test-review-approval.c — four-eyes release on the Review page: who cleared
- * an item awaiting approval, and Approve only for another reviewer
+/* test-review-approval.c — another reviewer's work on the Review page:
+ * four-eyes release (who cleared an item awaiting approval, and Approve only
+ * for another reviewer) and claims (Claim for 15 Minutes, Release, and
+ * another reviewer's claim holding the decision back)
  *
  * Copyright 2026 The Clearance authors
  *
@@ -14,10 +16,18 @@
 #include "clr-store-test.h"
 #include "clr-store-audit.h"
 #include "clr-store-review-approval.h"
+#include "clr-store-review-claim.h"
 #include "pages/clr-review-page-private.h"
 #include "review/clr-review-queue.h"
 
 static ClrApplication *app;
+
+/* Waits for @done, and fails when it does not come. */
+#define WAIT_FOR(done, seconds)                \
+  G_STMT_START {                               \
+    CLR_GUI_TEST_WAIT_UNTIL (done, seconds);   \
+    g_assert_true (done);                      \
+  } G_STMT_END
 
 typedef struct
 {
@@ -191,10 +201,139 @@ test_own_decision (Fixture       *f,
                    "You decided this item; another reviewer must approve it");
 }
 
+static GtkWidget *
+visible_button (Fixture    *f,
+                const char *label)
+{
+  GtkWidget *button = clr_gui_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, label);
+
+  return button != NULL && gtk_widget_is_visible (button) ? button : NULL;
+}
+
+static GtkWidget *
+decision_button (Fixture    *f,
+                 const char *action)
+{
+  GtkWidget *button = clr_gui_test_find_action_button (GTK_WIDGET (f->page), action);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_visible (button));
+  return button;
+}
+
+static void
+claim_as (ClrStore *reviewer,
+          gint64    id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (clr_store_review_claim (reviewer, id, CLR_REVIEW_CLAIM_DEFAULT_MINUTES, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Nobody holds the open item: Claim for 15 Minutes claims it for Bob, and
+ * the card then says until when, with Release; Release gives it up. */
+static void
+test_claim_and_release (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(ClrReviewClaim) claim = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *button;
+
+  show (f, -1);
+  WAIT_FOR (visible_button (f, "Claim for 15 Minutes") != NULL, 10);
+  button = visible_button (f, "Claim for 15 Minutes");
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_null (visible_button (f, "Release"));
+  g_assert_true (gtk_widget_is_sensitive (decision_button (f, "review.not-a-match")));
+
+  g_signal_emit_by_name (button, "clicked");
+  WAIT_FOR (visible_button (f, "Release") != NULL, 10);
+  g_assert_nonnull (find_label (f, "You are reviewing this item until "));
+  g_assert_null (visible_button (f, "Claim for 15 Minutes"));
+  g_assert_true (gtk_widget_is_sensitive (decision_button (f, "review.not-a-match")));
+  claim = clr_store_review_get_claim (f->store, f->id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (claim);
+  g_assert_cmpstr (claim->claimed_by_user, ==, "bob");
+  g_assert_cmpstr (claim->claimed_by, ==, "Bob");
+
+  /* Alice cannot take it while Bob holds it. */
+  g_assert_false (clr_store_review_claim (f->alice, f->id, 15, NULL, &error));
+  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED);
+  g_clear_error (&error);
+
+  g_signal_emit_by_name (visible_button (f, "Release"), "clicked");
+  WAIT_FOR (visible_button (f, "Claim for 15 Minutes") != NULL, 10);
+  g_clear_pointer (&claim, clr_review_claim_free);
+  claim = clr_store_review_get_claim (f->store, f->id, &error);
+  g_assert_no_error (error);
+  g_assert_null (claim);
+}
+
+/* Alice holds it: Bob sees who and until when, and the decision buttons are
+ * off and say why; once Alice releases it, a reload turns them on again. */
+static void
+test_held_by_another (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *button;
+
+  claim_as (f->alice, f->id);
+  show (f, -1);
+  WAIT_FOR (find_label (f, "Alice (alice) is reviewing this item until ") != NULL, 10);
+  g_assert_null (visible_button (f, "Claim for 15 Minutes"));
+  g_assert_null (visible_button (f, "Release"));
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *actions[] = { "review.match", "review.not-a-match", "review.escalate" };
+
+      button = decision_button (f, actions[i]);
+      g_assert_false (gtk_widget_is_sensitive (button));
+      g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (button), "Alice (alice) is reviewing this item until "));
+    }
+
+  g_assert_true (clr_store_review_release (f->alice, f->id, &error));
+  g_assert_no_error (error);
+  wait_loaded (f);
+  WAIT_FOR (visible_button (f, "Claim for 15 Minutes") != NULL, 10);
+  g_assert_null (find_label (f, "Alice (alice) is reviewing"));
+  button = decision_button (f, "review.not-a-match");
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "The party is not the listed entry (Alt+N)");
+}
+
+/* Alice claims it after Bob's page read it as free: Bob's decision is
+ * refused, the page says who holds it and shows their claim. */
+static void
+test_refused_decision (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(ClrReviewItem) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  show (f, -1);
+  WAIT_FOR (visible_button (f, "Claim for 15 Minutes") != NULL, 10);
+  claim_as (f->alice, f->id);
+  clr_review_page_set_reason (f->page, CLR_REVIEW_REASON_DIFFERENT_ENTITY, NULL);
+  g_assert_true (clr_review_page_decide (f->page, CLR_REVIEW_STATUS_NO_MATCH));
+  WAIT_FOR (strstr (clr_review_page_get_feedback (f->page), "is being reviewed by Alice (alice)") != NULL, 10);
+  WAIT_FOR (find_label (f, "Alice (alice) is reviewing this item until ") != NULL, 10);
+  g_assert_false (gtk_widget_is_sensitive (decision_button (f, "review.not-a-match")));
+  stored = clr_store_review_get (f->store, f->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->status, ==, CLR_REVIEW_STATUS_OPEN);
+}
+
 static const ClrTestCase tests[] = {
   CLR_TEST ("/clearance/gui/review/approval/open-item", test_open_item),
   CLR_TEST ("/clearance/gui/review/approval/another-reviewer", test_another_reviewer_approves),
   CLR_TEST ("/clearance/gui/review/approval/own-decision", test_own_decision),
+  CLR_TEST ("/clearance/gui/review/claim/claim-and-release", test_claim_and_release),
+  CLR_TEST ("/clearance/gui/review/claim/held-by-another", test_held_by_another),
+  CLR_TEST ("/clearance/gui/review/claim/refused-decision", test_refused_decision),
 };
 
 CLR_GUI_TEST_MAIN (&app, tests, Fixture, fixture_setup, fixture_teardown)

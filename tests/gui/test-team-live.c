@@ -17,6 +17,7 @@
 #include "clr-store-audit.h"
 #include "clr-store-case-hold.h"
 #include "clr-store-cases.h"
+#include "clr-store-review-claim.h"
 #include "clr-store-test.h"
 #include "pages/clr-review-page-private.h"
 #include "pages/clr-shipment-page-private.h"
@@ -170,6 +171,53 @@ test_review_decided_elsewhere (Fixture       *f,
   /* The open item's detail says who decided it. */
   g_assert_cmpint (clr_review_page_get_shown_id (page), ==, id);
   g_assert_nonnull (find_label_with (page, "Dana Second-Reviewer"));
+}
+
+/* Another reviewer (their own login role) claims the item the page shows:
+ * the page says who holds it and turns the decisions off, with no reload
+ * asked for; their release turns them on again. */
+static void
+test_review_claimed_elsewhere (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrStore) dana = NULL;
+  g_autofree char *as_dana = NULL;
+  ClrReviewPage *page;
+  GtkWidget *button;
+  gint64 id, started;
+
+  if (f->location == NULL)
+    return;
+  id = record_hit (f);
+  as_dana = clr_test_database_as (f->location, "dana");
+  dana = open_store (as_dana);
+  clr_store_audit_set_reviewer (dana, "Dana");
+
+  page = CLR_REVIEW_PAGE (clr_review_page_new (f->mine, clr_application_get_settings (app)));
+  f->window = clr_gui_test_present (GTK_WIDGET (page), 1100, 720);
+  CLR_GUI_TEST_WAIT_UNTIL (clr_review_page_get_shown_id (page) == id
+                           && find_label_with (page, "Nobody is reviewing this item") != NULL, 10);
+  g_assert_nonnull (find_label_with (page, "Nobody is reviewing this item"));
+  button = clr_gui_test_find_action_button (GTK_WIDGET (page), "review.not-a-match");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  /* The announcements of recording the hit have all been heard. */
+  CLR_GUI_TEST_WAIT_UNTIL (FALSE, 1);
+
+  started = g_get_monotonic_time ();
+  g_assert_true (clr_store_review_claim (dana, id, CLR_REVIEW_CLAIM_DEFAULT_MINUTES, NULL, &error));
+  g_assert_no_error (error);
+  CLR_GUI_TEST_WAIT_UNTIL (find_label_with (page, "Dana (dana) is reviewing this item until") != NULL, LIVE_SECONDS);
+  g_test_message ("claim shown after %.2f s", (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  g_assert_nonnull (find_label_with (page, "Dana (dana) is reviewing this item until"));
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  g_assert_true (clr_store_review_release (dana, id, &error));
+  g_assert_no_error (error);
+  CLR_GUI_TEST_WAIT_UNTIL (find_label_with (page, "Nobody is reviewing this item") != NULL, LIVE_SECONDS);
+  g_assert_nonnull (find_label_with (page, "Nobody is reviewing this item"));
+  g_assert_true (gtk_widget_is_sensitive (button));
 }
 
 /* A case another program saves appears in the case list by itself. */
@@ -439,6 +487,7 @@ test_held_case_released_elsewhere (Fixture       *f,
 
 static const ClrTestCase tests[] = {
   CLR_TEST ("/clearance/gui/team-live/review-decided-elsewhere", test_review_decided_elsewhere),
+  CLR_TEST ("/clearance/gui/team-live/review-claimed-elsewhere", test_review_claimed_elsewhere),
   CLR_TEST ("/clearance/gui/team-live/case-saved-elsewhere", test_case_saved_elsewhere),
   CLR_TEST ("/clearance/gui/team-live/open-case-saved-elsewhere", test_open_case_saved_elsewhere),
   CLR_TEST ("/clearance/gui/team-live/shipment-page", test_shipment_page),

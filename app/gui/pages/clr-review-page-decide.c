@@ -85,6 +85,13 @@ decided_cb (GObject      *object,
                                                                   : _("The decision was not saved: %s"),
                                  error->message);
       clr_review_detail_set_feedback (self->detail, message, TRUE);
+      if (g_error_matches (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED))
+        {
+          /* Another reviewer holds it: say so, and show their claim. */
+          clr_widget_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+          self->select_after_load = id;
+          clr_review_page_reload (self);
+        }
       return;
     }
 

@@ -20,6 +20,7 @@
 #include "widgets/clr-field-props.h"
 #include "widgets/clr-highlight.h"
 #include "review/clr-review-approval.h"
+#include "review/clr-review-claim-card.h"
 #include "review/clr-review-queue.h"
 #include "review/clr-review-text.h"
 #include "review/clr-review-queue-item.h"
@@ -35,6 +36,7 @@ struct _ClrReviewDetail
   GtkLabel            *item_title;
   GtkLabel            *status_label;
   ClrReviewApproval   *approval;
+  ClrReviewClaimCard  *claim_card;
   GtkRevealer         *reopened_revealer;
   GtkLabel            *reopened_label;
   GtkLabel            *score_label;
@@ -436,6 +438,24 @@ update_decision_controls (ClrReviewDetail *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->decision_group), !locked);
 }
 
+/* Another reviewer holds the shown item: the store would refuse a decision,
+ * so the buttons are off and say why. */
+static void
+claim_changed_cb (ClrReviewDetail *self)
+{
+  gboolean held = clr_review_claim_card_get_held_by_other (self->claim_card);
+  g_autofree char *why = NULL;
+
+  if (held)
+    /* Translators: %s is e.g. "Ben (ben) is reviewing this item until 7 Dec 2026, 16:20" */
+    why = g_strdup_printf (_("%s. You can decide it when they release it or their claim ends."),
+                           clr_review_claim_card_get_text (self->claim_card));
+  gtk_widget_set_sensitive (self->decision_box, !held);
+  for (GtkWidget *button = gtk_widget_get_first_child (self->decision_box); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    gtk_widget_set_tooltip_text (button, held ? why : g_object_get_data (G_OBJECT (button), "clr-tooltip"));
+}
+
 void
 clr_review_detail_show_item (ClrReviewDetail     *self,
                              const ClrReviewItem *item,
@@ -475,6 +495,7 @@ clr_review_detail_show_item (ClrReviewDetail     *self,
   }
   show_status (self, item);
   clr_review_approval_set_item (self->approval, item);
+  clr_review_claim_card_set_item (self->claim_card, item);
   show_reopened (self, item);
 
   /* Translators: a percentage and a description like "strong possible match". */
@@ -589,6 +610,7 @@ clr_review_detail_class_init (ClrReviewDetailClass *klass)
 
   g_type_ensure (CLR_TYPE_ENTRY_VIEW);
   g_type_ensure (CLR_TYPE_REVIEW_APPROVAL);
+  g_type_ensure (CLR_TYPE_REVIEW_CLAIM_CARD);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/review/clr-review-detail.ui");
@@ -596,6 +618,7 @@ clr_review_detail_class_init (ClrReviewDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, item_title);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, status_label);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, approval);
+  gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, claim_card);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, reopened_revealer);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, reopened_label);
   gtk_widget_class_bind_template_child (widget_class, ClrReviewDetail, score_label);
@@ -629,6 +652,12 @@ clr_review_detail_init (ClrReviewDetail *self)
   for (ClrReviewReason reason = CLR_REVIEW_REASON_DIFFERENT_ENTITY; reason <= CLR_REVIEW_REASON_OTHER; reason++)
     gtk_string_list_append (reasons, clr_review_reason_get_label (reason));
   adw_combo_row_set_model (self->reason_row, G_LIST_MODEL (reasons));
+
+  /* Each decision button's own tooltip, for when nobody else holds the item. */
+  for (GtkWidget *button = gtk_widget_get_first_child (self->decision_box); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    g_object_set_data_full (G_OBJECT (button), "clr-tooltip", g_strdup (gtk_widget_get_tooltip_text (button)), g_free);
+  g_signal_connect_object (self->claim_card, "changed", G_CALLBACK (claim_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 ClrReviewReason
