@@ -16,8 +16,10 @@
 
 #include "clr-db-private.h"
 
-/* How long a dropped watch waits before it connects again. */
+/* How long a dropped watch waits before it connects again, and how long
+ * one attempt may take (libpq's own default is to wait for ever). */
 #define RECONNECT_SECONDS 3
+#define CONNECT_TIMEOUT "10"
 
 struct _ClrDbWatch
 {
@@ -30,10 +32,12 @@ struct _ClrDbWatch
   PGconn          *conn;
   GSource         *socket_source;
   GSource         *retry_source;
+  GCancellable    *reconnecting;  /* a reconnection under way in a worker thread */
 };
 
-static gboolean connect_watch (ClrDbWatch  *watch,
-                               GError     **error);
+static void schedule_retry (ClrDbWatch *watch);
+static void attach_socket  (ClrDbWatch *watch,
+                            PGconn     *conn);
 
 static void
 drop_connection (ClrDbWatch *watch)
@@ -46,26 +50,76 @@ drop_connection (ClrDbWatch *watch)
   g_clear_pointer (&watch->conn, PQfinish);
 }
 
+static PGconn *open_listening (const char  *location,
+                               const char  *channel,
+                               GError     **error);
+
+static void
+reconnect_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  char **where = task_data;  /* copies of the location and channel: the watch may go meanwhile */
+  GError *error = NULL;
+  PGconn *conn;
+
+  conn = open_listening (where[0], where[1], &error);
+  if (conn != NULL)
+    g_task_return_pointer (task, conn, (GDestroyNotify) PQfinish);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+reconnected_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ClrDbWatch *watch = user_data;
+  g_autoptr(GError) error = NULL;
+  PGconn *conn;
+
+  /* The watch was freed meanwhile: it is not touched. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  g_clear_object (&watch->reconnecting);
+  conn = g_task_propagate_pointer (G_TASK (result), &error);
+  if (conn == NULL)
+    {
+      g_debug ("Watching the team database: %s", error->message);
+      schedule_retry (watch);
+      return;
+    }
+  attach_socket (watch, conn);
+}
+
+/* Connects again in a worker thread: an unreachable server must not stall
+ * the main loop for the connection timeout every few seconds. */
 static gboolean
 retry_cb (gpointer user_data)
 {
   ClrDbWatch *watch = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
 
-  if (connect_watch (watch, &error))
-    {
-      g_clear_pointer (&watch->retry_source, g_source_unref);
-      return G_SOURCE_REMOVE;
-    }
-  g_debug ("Watching the team database: %s", error->message);
-  return G_SOURCE_CONTINUE;
+  g_clear_pointer (&watch->retry_source, g_source_unref);
+  watch->reconnecting = g_cancellable_new ();
+  g_main_context_push_thread_default (watch->context);
+  task = g_task_new (NULL, watch->reconnecting, reconnected_cb, watch);
+  g_main_context_pop_thread_default (watch->context);
+  g_task_set_source_tag (task, retry_cb);
+  g_task_set_task_data (task, g_strdupv ((char *[]) { watch->location, watch->channel, NULL }),
+                        (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, reconnect_thread);
+  return G_SOURCE_REMOVE;
 }
 
 static void
 schedule_retry (ClrDbWatch *watch)
 {
   drop_connection (watch);
-  if (watch->retry_source != NULL)
+  if (watch->retry_source != NULL || watch->reconnecting != NULL)
     return;
   watch->retry_source = g_timeout_source_new_seconds (RECONNECT_SECONDS);
   g_source_set_callback (watch->retry_source, retry_cb, watch, NULL);
@@ -99,43 +153,56 @@ socket_ready_cb (int          fd,
   return G_SOURCE_CONTINUE;
 }
 
-static gboolean
-connect_watch (ClrDbWatch  *watch,
-               GError     **error)
+/* A connection to @location that LISTENs on @channel; thread-safe (it
+ * touches no watch). */
+static PGconn *
+open_listening (const char  *location,
+                const char  *channel,
+                GError     **error)
 {
-  g_autofree char *display = clr_db_dup_display_location (watch->location);
+  g_autofree char *display = clr_db_dup_display_location (location);
   g_autofree char *listen = NULL;
+  const char *const keys[] = { "dbname", "connect_timeout", "application_name", NULL };
+  const char *const values[] = { location, CONNECT_TIMEOUT, "clearance", NULL };
+  PGconn *conn;
   char *quoted;
   PGresult *result;
 
-  watch->conn = PQconnectdb (watch->location);
-  if (PQstatus (watch->conn) != CONNECTION_OK)
+  conn = PQconnectdbParams (keys, values, 1);
+  if (PQstatus (conn) != CONNECTION_OK)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot reach %s: %s"),
-                   display, PQerrorMessage (watch->conn));
-      g_clear_pointer (&watch->conn, PQfinish);
-      return FALSE;
+                   display, PQerrorMessage (conn));
+      PQfinish (conn);
+      return NULL;
     }
 
-  quoted = PQescapeIdentifier (watch->conn, watch->channel, strlen (watch->channel));
+  quoted = PQescapeIdentifier (conn, channel, strlen (channel));
   listen = g_strdup_printf ("LISTEN %s", quoted);
   PQfreemem (quoted);
-  result = PQexec (watch->conn, listen);
+  result = PQexec (conn, listen);
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot watch %s: %s"),
-                   display, PQerrorMessage (watch->conn));
+                   display, PQerrorMessage (conn));
       PQclear (result);
-      g_clear_pointer (&watch->conn, PQfinish);
-      return FALSE;
+      PQfinish (conn);
+      return NULL;
     }
   PQclear (result);
+  return conn;
+}
 
-  watch->socket_source = g_unix_fd_source_new (PQsocket (watch->conn), G_IO_IN | G_IO_HUP | G_IO_ERR);
+/* Hears @conn's announcements in the watch's main context. */
+static void
+attach_socket (ClrDbWatch *watch,
+               PGconn     *conn)
+{
+  watch->conn = conn;
+  watch->socket_source = g_unix_fd_source_new (PQsocket (conn), G_IO_IN | G_IO_HUP | G_IO_ERR);
   g_source_set_callback (watch->socket_source, G_SOURCE_FUNC (socket_ready_cb), watch, NULL);
   g_source_set_static_name (watch->socket_source, "[clearance] team database announcements");
   g_source_attach (watch->socket_source, watch->context);
-  return TRUE;
 }
 
 ClrDbWatch *
@@ -147,6 +214,7 @@ clr_db_watch_new (const char       *location,
                   GError          **error)
 {
   ClrDbWatch *watch;
+  PGconn *conn;
 
   g_return_val_if_fail (location != NULL, NULL);
   g_return_val_if_fail (func != NULL, NULL);
@@ -160,11 +228,16 @@ clr_db_watch_new (const char       *location,
   watch->context = context != NULL ? g_main_context_ref (context) : g_main_context_ref_thread_default ();
   watch->func = func;
   watch->user_data = user_data;
-  if (!connect_watch (watch, error))
+  /* The first connection is made here, so that the caller hears every
+   * change committed after this returns; only reconnections run in a
+   * worker thread. */
+  conn = open_listening (location, channel, error);
+  if (conn == NULL)
     {
       clr_db_watch_free (watch);
       return NULL;
     }
+  attach_socket (watch, conn);
   return watch;
 }
 
@@ -179,6 +252,12 @@ clr_db_watch_free (ClrDbWatch *watch)
     {
       g_source_destroy (watch->retry_source);
       g_source_unref (watch->retry_source);
+    }
+  /* A reconnection in flight finishes on its own and frees its connection. */
+  if (watch->reconnecting != NULL)
+    {
+      g_cancellable_cancel (watch->reconnecting);
+      g_clear_object (&watch->reconnecting);
     }
   g_main_context_unref (watch->context);
   g_free (watch->location);

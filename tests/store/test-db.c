@@ -722,6 +722,62 @@ test_connection_lost (Fixture       *f,
   g_assert_false (clr_db_in_transaction (f->db));
 }
 
+static void
+heard_cb (const char *payload,
+          gpointer    user_data)
+{
+  g_ptr_array_add (user_data, g_strdup (payload));
+}
+
+/* Waits (running the main loop) until @heard holds @n payloads, at most 20 s. */
+static void
+wait_heard (GPtrArray *heard,
+            guint      n)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (heard->len < n && g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (10000);
+  g_assert_cmpuint (heard->len, ==, n);
+}
+
+/* A watch hears announcements; when its connection is cut it connects
+ * again (in a worker thread) and hears the next ones. */
+static void
+test_watch_reconnects (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) heard = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrDbWatch) watch = NULL;
+
+  SKIP_WITHOUT_DB (f);
+  watch = clr_db_watch_new (f->location, "clr_test", NULL, heard_cb, heard, &error);
+  g_assert_no_error (error);
+  g_assert_true (clr_db_notify (f->db, "clr_test", "one"));
+  wait_heard (heard, 1);
+  g_assert_cmpstr (g_ptr_array_index (heard, 0), ==, "one");
+
+  g_assert_cmpint (query_int64 (f->db, "SELECT count (pg_terminate_backend (pid, 5000)) FROM pg_stat_activity "
+                                       "WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid ()"), ==, 1);
+  /* Announce until the reconnected watch hears one. */
+  for (int tries = 0; tries < 200 && heard->len < 2; tries++)
+    {
+      g_assert_true (clr_db_notify (f->db, "clr_test", "two"));
+      for (int i = 0; i < 10; i++)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (10000);
+        }
+    }
+  g_assert_cmpuint (heard->len, >=, 2);
+  g_assert_cmpstr (g_ptr_array_index (heard, 1), ==, "two");
+
+  /* A file has nothing to watch. */
+  g_assert_null (clr_db_watch_new ("/tmp/x.db", "clr_test", NULL, heard_cb, heard, NULL));
+}
+
 /* PostgreSQL ends a transaction at its first failed statement (SQLite goes
  * on): the COMMIT that follows must fail, not report the rollback as done. */
 static void
@@ -769,6 +825,7 @@ static const ClrTestCase tests[] = {
   CLR_TEST_FUNC ("/db/postgresql/message-hides-password", test_message_hides_password),
   CLR_TEST_DATA ("/db/postgresql/session-settings", test_session_settings, POSTGRESQL),
   CLR_TEST_DATA ("/db/postgresql/connection-lost", test_connection_lost, POSTGRESQL),
+  CLR_TEST_DATA ("/db/postgresql/watch-reconnects", test_watch_reconnects, POSTGRESQL),
   CLR_TEST_DATA ("/db/postgresql/commit-after-failure", test_commit_after_failure, POSTGRESQL),
 };
 
