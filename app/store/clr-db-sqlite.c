@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "clr-db-private.h"
 
@@ -127,21 +129,32 @@ sqlite_begin_write (ClrDb *db)
   return sqlite_exec (db, "BEGIN IMMEDIATE");
 }
 
-static int
-sqlite_get_schema_version (ClrDb *db)
+/* The first column of @pragma's one row, as text: NULL with the failure
+ * kept when it cannot be read. */
+static char *
+read_pragma (ClrDb      *db,
+             const char *pragma)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (HANDLE (db), "PRAGMA user_version", -1, &stmt, NULL);
-  int version = -1;
+  int rc = sqlite3_prepare_v2 (HANDLE (db), pragma, -1, &stmt, NULL);
+  char *value = NULL;
 
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    version = sqlite3_column_int (stmt, 0);
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   else
     keep_failure (db, rc);
   sqlite3_finalize (stmt);
-  return version;
+  return value;
+}
+
+static int
+sqlite_get_schema_version (ClrDb *db)
+{
+  g_autofree char *version = read_pragma (db, "PRAGMA user_version");
+
+  return version != NULL ? atoi (version) : -1;
 }
 
 static gboolean
@@ -157,27 +170,13 @@ static gboolean
 sqlite_check_integrity (ClrDb  *db,
                         char  **problem)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (HANDLE (db), "PRAGMA quick_check", -1, &stmt, NULL);
-  gboolean ok = FALSE;
+  g_autofree char *result = read_pragma (db, "PRAGMA quick_check");
 
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      const char *result = (const char *) sqlite3_column_text (stmt, 0);
-
-      ok = g_strcmp0 (result, "ok") == 0;
-      if (!ok)
-        *problem = g_strdup (result != NULL ? result : "?");
-    }
-  else
-    {
-      keep_failure (db, rc);
-      *problem = g_strdup (clr_db_get_message (db));
-    }
-  sqlite3_finalize (stmt);
-  return ok;
+  if (result == NULL)
+    *problem = g_strdup (clr_db_get_message (db));
+  else if (strcmp (result, "ok") != 0)
+    *problem = g_steal_pointer (&result);
+  return *problem == NULL;
 }
 
 static gboolean
