@@ -333,6 +333,21 @@ postgresql_check_integrity (ClrDb  *db,
   return TRUE;
 }
 
+/* NOTIFY, delivered when the open transaction commits (at once outside one). */
+static gboolean
+postgresql_notify (ClrDb      *db,
+                   const char *channel,
+                   const char *payload)
+{
+  g_autoptr(ClrDbStmt) stmt = clr_db_prepare (db, "SELECT pg_notify (?1, ?2)");
+
+  if (stmt == NULL)
+    return FALSE;
+  clr_db_stmt_bind_text (stmt, 1, channel);
+  clr_db_stmt_bind_text (stmt, 2, payload);
+  return clr_db_stmt_step (stmt) == CLR_DB_STEP_ROW;
+}
+
 static gboolean
 postgresql_sync_id_sequence (ClrDb      *db,
                              const char *table)
@@ -698,6 +713,7 @@ static const ClrDbEngineFuncs postgresql_funcs = {
   .set_schema_version = postgresql_set_schema_version,
   .check_integrity = postgresql_check_integrity,
   .sync_id_sequence = postgresql_sync_id_sequence,
+  .notify = postgresql_notify,
   .bind_text = postgresql_bind_text,
   .bind_int64 = postgresql_bind_int64,
   .bind_double = postgresql_bind_double,

@@ -26,6 +26,7 @@ typedef struct
   gboolean     (*set_schema_version) (ClrDb *db, int version);
   gboolean     (*check_integrity)    (ClrDb *db, char **problem);
   gboolean     (*sync_id_sequence)   (ClrDb *db, const char *table);
+  gboolean     (*notify)             (ClrDb *db, const char *channel, const char *payload);
 
   void         (*bind_text)          (ClrDbStmt *stmt, int index, const char *value);
   void         (*bind_int64)         (ClrDbStmt *stmt, int index, gint64 value);

@@ -188,6 +188,16 @@ sqlite_sync_id_sequence (ClrDb      *db,
   return TRUE;
 }
 
+static gboolean
+sqlite_notify (ClrDb      *db,
+               const char *channel,
+               const char *payload)
+{
+  /* A file has no listeners: two programs on it see each other's changes
+   * on their next read. */
+  return TRUE;
+}
+
 static void
 sqlite_bind_text (ClrDbStmt  *stmt,
                   int         index,
@@ -324,6 +334,7 @@ static const ClrDbEngineFuncs sqlite_funcs = {
   .set_schema_version = sqlite_set_schema_version,
   .check_integrity = sqlite_check_integrity,
   .sync_id_sequence = sqlite_sync_id_sequence,
+  .notify = sqlite_notify,
   .bind_text = sqlite_bind_text,
   .bind_int64 = sqlite_bind_int64,
   .bind_double = sqlite_bind_double,

@@ -169,17 +169,7 @@ clr_db_notify (ClrDb      *db,
                const char *channel,
                const char *payload)
 {
-  g_autoptr(ClrDbStmt) stmt = NULL;
-
-  if (db->funcs->engine != CLR_DB_ENGINE_POSTGRESQL)
-    return TRUE;
-
-  stmt = db->funcs->prepare (db, "SELECT pg_notify (?1, ?2)");
-  if (stmt == NULL)
-    return FALSE;
-  clr_db_stmt_bind_text (stmt, 1, channel);
-  clr_db_stmt_bind_text (stmt, 2, payload);
-  return clr_db_stmt_step (stmt) == CLR_DB_STEP_ROW;
+  return db->funcs->notify (db, channel, payload);
 }
 
 int
