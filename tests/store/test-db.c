@@ -760,7 +760,8 @@ test_watch_reconnects (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (heard, 0), ==, "one");
 
   g_assert_cmpint (query_int64 (f->db, "SELECT count (pg_terminate_backend (pid, 5000)) FROM pg_stat_activity "
-                                       "WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid ()"), ==, 1);
+                                       "WHERE query LIKE 'LISTEN%' AND datname = current_database () "
+                                       "AND pid <> pg_backend_pid ()"), ==, 1);
   /* Announce until the reconnected watch hears one. */
   for (int tries = 0; tries < 200 && heard->len < 2; tries++)
     {
