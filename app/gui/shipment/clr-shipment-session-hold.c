@@ -59,6 +59,7 @@ hold_op_new (ClrShipmentSession *self,
   op->self = g_object_ref (self);
   op->case_id = case_id;
   self->hold_busy = TRUE;
+  self->hold_op_case_id = case_id;
   return op;
 }
 
@@ -66,6 +67,7 @@ static void
 hold_op_free (HoldOp *op)
 {
   op->self->hold_busy = FALSE;
+  op->self->hold_op_case_id = 0;
   hold_sync (op->self);
   g_object_unref (op->self);
   g_free (op);
@@ -154,7 +156,7 @@ released_cb (GObject      *object,
 static void
 hold_sync (ClrShipmentSession *self)
 {
-  if (self->hold_busy || self->store == NULL)
+  if (self->hold_busy || self->hold_closed || self->store == NULL)
     return;
 
   if (self->held_case_id != 0 && self->held_case_id != self->want_case_id)
@@ -205,19 +207,29 @@ _clr_shipment_session_hold_drop (ClrShipmentSession *self)
 void
 _clr_shipment_session_hold_release_now (ClrShipmentSession *self)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 case_id = self->held_case_id;
+  gint64 cases[2] = { self->held_case_id, self->hold_op_case_id };
 
   g_clear_handle_id (&self->hold_renew_id, g_source_remove);
   self->want_case_id = 0;
   self->hold_renew_due = FALSE;
+  self->hold_closed = TRUE;
   set_held_by (self, NULL);
-  /* A take still in flight is given up when it reports (hold_sync()). */
-  if (self->hold_busy || case_id == 0 || self->store == NULL)
-    return;
   self->held_case_id = 0;
-  if (!clr_store_case_release (self->store, case_id, &error))
-    g_debug ("Could not release case %" G_GINT64_FORMAT ": %s (it ends by itself)", case_id, error->message);
+  if (self->store == NULL)
+    return;
+
+  /* The case held, and the one a take in flight is for: that take may
+   * have committed already (its answer not yet heard). One still waiting
+   * for the database would hold the case until its lease ends. */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (cases[i] == 0 || (i > 0 && cases[i] == cases[0]))
+        continue;
+      if (!clr_store_case_release (self->store, cases[i], &error))
+        g_debug ("Could not release case %" G_GINT64_FORMAT ": %s (it ends by itself)", cases[i], error->message);
+    }
 }
 
 static void

@@ -59,6 +59,8 @@ struct _ClrShipmentSession
   guint               hold_renew_id;
   gboolean            hold_renew_due;  /* take want_case_id again, held or not */
   gboolean            hold_busy;       /* a take or release is in flight */
+  gint64              hold_op_case_id; /* … for this case */
+  gboolean            hold_closed;     /* closed: no more takes or releases */
   ClrCaseHold        *held_by;         /* another program's hold on the open case: read-only */
 };
 
