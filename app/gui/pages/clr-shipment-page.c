@@ -606,9 +606,9 @@ clr_shipment_page_dispose (GObject *object)
     }
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
-  _clr_shipment_page_drop_file_chooser (self, &self->report_chooser);
-  _clr_shipment_page_drop_file_chooser (self, &self->json_chooser);
-  _clr_shipment_page_drop_file_chooser (self, &self->import_chooser);
+  clr_file_chooser_drop (&self->report_chooser, self);
+  clr_file_chooser_drop (&self->json_chooser, self);
+  clr_file_chooser_drop (&self->import_chooser, self);
   /* The bin's child is a bound template child: let the bin drop it first, so the
    * template teardown does not unparent it behind the bin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);

@@ -19,6 +19,7 @@
 #include "lists/clr-entry-view.h"
 #include "widgets/clr-field-props.h"
 #include "widgets/clr-highlight.h"
+#include "widgets/clr-widget.h"
 #include "review/clr-review-approval.h"
 #include "review/clr-review-claim-card.h"
 #include "review/clr-review-queue.h"
@@ -106,18 +107,7 @@ clr_review_detail_set_feedback (ClrReviewDetail *self,
 {
   g_return_if_fail (CLR_IS_REVIEW_DETAIL (self));
 
-  gtk_label_set_text (self->feedback_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->feedback_label), text != NULL && text[0] != '\0');
-  if (is_error)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->feedback_label), "success");
-      gtk_widget_add_css_class (GTK_WIDGET (self->feedback_label), "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->feedback_label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->feedback_label), "success");
-    }
+  clr_widget_show_feedback (self->feedback_label, text, is_error);
 }
 
 static void
