@@ -265,15 +265,13 @@ history_loaded_cb (GObject      *object,
   ClrReviewDetail *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) events = NULL;
-  GtkWidget *child;
   guint n;
 
   events = clr_audit_events_load_finish (CLR_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
-    gtk_list_box_remove (self->history_list, child);
+  clr_widget_list_box_remove_rows (self->history_list);
 
   if (events == NULL)
     {

@@ -73,6 +73,17 @@ clr_widget_show_feedback (GtkLabel   *label,
     gtk_widget_add_css_class (GTK_WIDGET (label), "success");
 }
 
+void
+clr_widget_list_box_remove_rows (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
 GtkWindow *
 clr_widget_get_window (GtkWidget *widget)
 {

@@ -33,6 +33,10 @@ void clr_widget_show_feedback      (GtkLabel       *label,
                                     const char     *text,
                                     gboolean        is_error);
 
+/* Removes the rows of @list, not its placeholder (gtk_list_box_remove_all()
+ * is GTK 4.12). */
+void clr_widget_list_box_remove_rows (GtkListBox *list);
+
 /* The window @widget (nullable) is in, or NULL. */
 GtkWindow *clr_widget_get_window   (GtkWidget      *widget);
 
