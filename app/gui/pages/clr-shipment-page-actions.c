@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clr-json.h"
 #include "clr-shipment-page-private.h"
 #include "../shipment/clr-party-row.h"
 #include "widgets/clr-widget.h"
@@ -64,9 +65,7 @@ _clr_shipment_page_suggested_name (ClrShipmentPage *self,
                                    const char      *suffix)
 {
   g_autoptr(JsonNode) document = clr_shipment_form_get_document (self->form);
-  JsonObject *object = json_node_get_object (document);
-  const char *reference = json_object_has_member (object, "reference")
-                          ? json_object_get_string_member (object, "reference") : NULL;
+  const char *reference = clr_json_get_string (json_node_get_object (document), "reference");
   g_autofree char *base = g_strdup (reference && *reference ? reference : _("shipment"));
 
   g_strdelimit (base, "/\\:", '-');
@@ -186,8 +185,8 @@ review_hit (ClrShipmentPage *self,
   review->self = g_object_ref (self);
   review->case_id = clr_shipment_session_get_case_id (self->session);
   review->party_name = g_strdup (clr_party_row_get_name (row));
-  review->list_code = g_strdup (json_object_get_string_member_with_default (hit, "list", NULL));
-  review->entry_key = g_strdup (json_object_get_string_member_with_default (hit, "entry_id", NULL));
+  review->list_code = g_strdup (clr_json_get_string (hit, "list"));
+  review->entry_key = g_strdup (clr_json_get_string (hit, "entry_id"));
   clr_shipment_session_record_hit_async (self->session, document, index, hit, hit_recorded_cb, review);
 }
 

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clr-json.h"
 #include "clr-shipment-page-private.h"
 #include "../shipment/clr-party-row.h"
 
@@ -47,9 +48,7 @@ static void
 update_title (ClrShipmentPage *self)
 {
   g_autoptr(JsonNode) document = clr_shipment_form_get_document (self->form);
-  JsonObject *object = json_node_get_object (document);
-  const char *reference = json_object_has_member (object, "reference")
-                          ? json_object_get_string_member (object, "reference") : NULL;
+  const char *reference = clr_json_get_string (json_node_get_object (document), "reference");
   g_autofree char *title = NULL;
 
   if (reference == NULL || *reference == '\0')
