@@ -256,24 +256,10 @@ clr_report_new (JsonNode    *shipment,
 }
 
 const char *
-clr_report_get_author (ClrReport *self)
-{
-  g_return_val_if_fail (CLR_IS_REPORT (self), NULL);
-  return self->author;
-}
-
-const char *
 clr_report_get_shipment_sha256 (ClrReport *self)
 {
   g_return_val_if_fail (CLR_IS_REPORT (self), NULL);
   return self->shipment_sha256;
-}
-
-const char *
-clr_report_get_result_sha256 (ClrReport *self)
-{
-  g_return_val_if_fail (CLR_IS_REPORT (self), NULL);
-  return self->result_sha256;
 }
 
 JsonNode *

@@ -102,14 +102,6 @@ clr_review_approval_set_item (ClrReviewApproval   *self,
     }
 }
 
-const char *
-clr_review_approval_get_feedback (ClrReviewApproval *self)
-{
-  g_return_val_if_fail (CLR_IS_REVIEW_APPROVAL (self), NULL);
-
-  return gtk_widget_get_visible (GTK_WIDGET (self->feedback_label)) ? gtk_label_get_text (self->feedback_label) : "";
-}
-
 static void
 approved_cb (GObject      *object,
              GAsyncResult *result,

@@ -277,13 +277,6 @@ clr_party_row_set_hit (ClrPartyRow *self,
   update_header (CLR_FORM_ROW (self));
 }
 
-const char *
-clr_party_row_get_hit_text (ClrPartyRow *self)
-{
-  g_return_val_if_fail (CLR_IS_PARTY_ROW (self), NULL);
-  return self->hit_text;
-}
-
 JsonObject *
 clr_party_row_get_hit (ClrPartyRow *self)
 {

@@ -323,12 +323,6 @@ clr_shipment_form_init (ClrShipmentForm *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-GtkWidget *
-clr_shipment_form_new (void)
-{
-  return g_object_new (CLR_TYPE_SHIPMENT_FORM, NULL);
-}
-
 static GArray *
 get_expanded (GPtrArray *rows)
 {
