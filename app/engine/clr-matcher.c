@@ -1090,6 +1090,26 @@ static void      fuzzy_search  (ClrMatcher *self,
                                 GArray     *reverse,
                                 GArray     *out);
 
+/* The indexes are built in two passes: the first counts each bucket's
+ * members into @off[0..n-1], this turns the counts into where each bucket
+ * starts (its members are then filled in from there) and returns how many
+ * there are in all. */
+static guint64
+counts_to_offsets (guint32 *off,
+                   gsize    n)
+{
+  guint64 total = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      guint32 count = off[i];
+
+      off[i] = (guint32) total;
+      total += count;
+    }
+  return total;
+}
+
 void
 clr_matcher_build (ClrMatcher *self)
 {
@@ -1182,13 +1202,7 @@ clr_matcher_build (ClrMatcher *self)
     {
       if (pass == 1)
         {
-          total = 0;
-          for (guint32 id = 0; id <= n_vocab; id++)
-            {
-              guint32 c = self->post_off[id];
-              self->post_off[id] = (guint32) total;
-              total += c;
-            }
+          total = counts_to_offsets (self->post_off, n_vocab + 1);
           self->post_names = g_new (guint32, MAX (total, 1));
           fill = g_memdup2 (self->post_off, sizeof (guint32) * (n_vocab + 1));
         }
@@ -1230,13 +1244,7 @@ clr_matcher_build (ClrMatcher *self)
     {
       if (pass == 1)
         {
-          total = 0;
-          for (guint32 b = 0; b <= TRI_BUCKETS; b++)
-            {
-              guint32 c = self->tri_off[b];
-              self->tri_off[b] = (guint32) total;
-              total += c;
-            }
+          total = counts_to_offsets (self->tri_off, TRI_BUCKETS + 1);
           self->tri_vocab = g_new (guint32, MAX (total, 1));
           self->tri_len = g_new (guint8, MAX (total, 1));
           fill = g_memdup2 (self->tri_off, sizeof (guint32) * (TRI_BUCKETS + 1));
@@ -1275,15 +1283,9 @@ clr_matcher_build (ClrMatcher *self)
       if (pass == 1)
         for (guint k = 0; k < 2; k++)
           {
-            guint32 sum = 0;
+            guint64 sum = counts_to_offsets (self->short_off[k], CHAR_CODES + 1);
 
-            for (guint c = 0; c <= CHAR_CODES; c++)
-              {
-                guint32 n = self->short_off[k][c];
-                self->short_off[k][c] = sum;
-                short_fill[k][c] = sum;
-                sum += n;
-              }
+            memcpy (short_fill[k], self->short_off[k], sizeof short_fill[k]);
             self->short_ids[k] = g_new (guint32, MAX (sum, 1));
           }
       else
@@ -1386,7 +1388,7 @@ build_neighbours (ClrMatcher *self)
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
   guint32 *fill;
-  guint64 total = 0;
+  guint64 total;
 
   /* Small vocabularies (tests, a single list) are not worth a thread. */
   if (n_vocab < 4096)
@@ -1416,12 +1418,7 @@ build_neighbours (ClrMatcher *self)
             self->nb_off[p->b]++;
         }
     }
-  for (guint32 id = 0; id <= n_vocab; id++)
-    {
-      guint32 c = self->nb_off[id];
-      self->nb_off[id] = (guint32) total;
-      total += c;
-    }
+  total = counts_to_offsets (self->nb_off, n_vocab + 1);
   self->nb = g_new (Neigh, MAX (total, 1));
   fill = g_memdup2 (self->nb_off, sizeof (guint32) * (n_vocab + 1));
   for (guint r = 0; r < results->len; r++)
