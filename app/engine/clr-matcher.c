@@ -39,6 +39,7 @@
 #include "clr-engine-error.h"
 #include "clr-matcher.h"
 #include "clr-matcher-private.h"
+#include "clr-matching-private.h"
 #include "clr-normalize.h"
 
 #define NO_ID G_MAXUINT32
@@ -49,8 +50,6 @@
 #define TRI_BASE 38
 #define TRI_BUCKETS (TRI_BASE * TRI_BASE * TRI_BASE)
 #define CHAR_CODES TRI_BASE
-
-GBytes *_clr_matching_load_resource (const char *name, GError **error);
 
 /* ---- tuning (data/matching/scoring.json) -------------------------------- */
 
@@ -126,25 +125,13 @@ parse_params (GBytes   *bytes,
               Params   *params,
               GError  **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) table = _clr_matching_parse_table ("scoring.json", bytes, error);
   JsonObject *root, *cw, *sw, *rb;
   double max_candidates;
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                   g_bytes_get_size (bytes), &local_error))
-    {
-      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
-                   _("%s: %s"), "scoring.json", local_error->message);
-      return FALSE;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
-                   _("%s: the top level is not an object"), "scoring.json");
-      return FALSE;
-    }
-  root = json_node_get_object (json_parser_get_root (parser));
+  if (table == NULL)
+    return FALSE;
+  root = json_node_get_object (table);
   if (!param_double (root, "", "default_threshold", 0, 1, &params->default_threshold, error) ||
       !param_double (root, "", "query_share", 0, 1, &params->query_share, error) ||
       !param_double (root, "", "min_similarity", 0.5, 1, &params->min_similarity, error) ||

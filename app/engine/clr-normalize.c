@@ -14,6 +14,7 @@
 #include <unicode/utrans.h>
 
 #include "clr-engine-error.h"
+#include "clr-matching-private.h"
 #include "clr-matching-resources.h"
 #include "clr-normalize.h"
 
@@ -1054,10 +1055,11 @@ add_spelling (ClrNormalizer *self,
       set_class (self, *c, klass);
 }
 
-static JsonNode *
-parse_table (const char  *name,
-             GBytes      *bytes,
-             GError     **error)
+/* Shared with the matcher and the Chinese names. */
+JsonNode *
+_clr_matching_parse_table (const char  *name,
+                           GBytes      *bytes,
+                           GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
@@ -1164,13 +1166,13 @@ load_tables (ClrNormalizer  *self,
       (given_bytes = load ("given-names.json", data, error)) == NULL)
     return FALSE;
 
-  if ((legal = parse_table ("legal-forms.json", legal_bytes, error)) == NULL ||
-      (abbr = parse_table ("abbreviations.json", abbr_bytes, error)) == NULL ||
-      (stop = parse_table ("stopwords.json", stop_bytes, error)) == NULL ||
-      (generic = parse_table ("generic-words.json", generic_bytes, error)) == NULL ||
-      (places = parse_table ("places.json", places_bytes, error)) == NULL ||
-      (parts_table = parse_table ("name-parts.json", parts_bytes, error)) == NULL ||
-      (given = parse_table ("given-names.json", given_bytes, error)) == NULL)
+  if ((legal = _clr_matching_parse_table ("legal-forms.json", legal_bytes, error)) == NULL ||
+      (abbr = _clr_matching_parse_table ("abbreviations.json", abbr_bytes, error)) == NULL ||
+      (stop = _clr_matching_parse_table ("stopwords.json", stop_bytes, error)) == NULL ||
+      (generic = _clr_matching_parse_table ("generic-words.json", generic_bytes, error)) == NULL ||
+      (places = _clr_matching_parse_table ("places.json", places_bytes, error)) == NULL ||
+      (parts_table = _clr_matching_parse_table ("name-parts.json", parts_bytes, error)) == NULL ||
+      (given = _clr_matching_parse_table ("given-names.json", given_bytes, error)) == NULL)
     return FALSE;
 
   if (!string_array ("name-parts.json", "separators",
