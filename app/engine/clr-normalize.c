@@ -1144,35 +1144,36 @@ load_synonyms (ClrNormalizer  *self,
   return TRUE;
 }
 
+/* The table @name, read by @load and parsed. */
+static JsonNode *
+load_table (const char  *name,
+            LoadFunc     load,
+            gpointer     data,
+            GError     **error)
+{
+  g_autoptr(GBytes) bytes = load (name, data, error);
+
+  return bytes != NULL ? _clr_matching_parse_table (name, bytes, error) : NULL;
+}
+
 static gboolean
 load_tables (ClrNormalizer  *self,
              LoadFunc        load,
              gpointer        data,
              GError        **error)
 {
-  g_autoptr(GBytes) legal_bytes = NULL, abbr_bytes = NULL, stop_bytes = NULL, generic_bytes = NULL;
-  g_autoptr(GBytes) places_bytes = NULL, parts_bytes = NULL, given_bytes = NULL;
   g_autoptr(JsonNode) legal = NULL, abbr = NULL, stop = NULL, generic = NULL, places = NULL, parts_table = NULL;
   g_autoptr(JsonNode) given = NULL;
   JsonArray *forms, *words;
   JsonNode *node;
 
-  if ((legal_bytes = load ("legal-forms.json", data, error)) == NULL ||
-      (abbr_bytes = load ("abbreviations.json", data, error)) == NULL ||
-      (stop_bytes = load ("stopwords.json", data, error)) == NULL ||
-      (generic_bytes = load ("generic-words.json", data, error)) == NULL ||
-      (places_bytes = load ("places.json", data, error)) == NULL ||
-      (parts_bytes = load ("name-parts.json", data, error)) == NULL ||
-      (given_bytes = load ("given-names.json", data, error)) == NULL)
-    return FALSE;
-
-  if ((legal = _clr_matching_parse_table ("legal-forms.json", legal_bytes, error)) == NULL ||
-      (abbr = _clr_matching_parse_table ("abbreviations.json", abbr_bytes, error)) == NULL ||
-      (stop = _clr_matching_parse_table ("stopwords.json", stop_bytes, error)) == NULL ||
-      (generic = _clr_matching_parse_table ("generic-words.json", generic_bytes, error)) == NULL ||
-      (places = _clr_matching_parse_table ("places.json", places_bytes, error)) == NULL ||
-      (parts_table = _clr_matching_parse_table ("name-parts.json", parts_bytes, error)) == NULL ||
-      (given = _clr_matching_parse_table ("given-names.json", given_bytes, error)) == NULL)
+  if ((legal = load_table ("legal-forms.json", load, data, error)) == NULL ||
+      (abbr = load_table ("abbreviations.json", load, data, error)) == NULL ||
+      (stop = load_table ("stopwords.json", load, data, error)) == NULL ||
+      (generic = load_table ("generic-words.json", load, data, error)) == NULL ||
+      (places = load_table ("places.json", load, data, error)) == NULL ||
+      (parts_table = load_table ("name-parts.json", load, data, error)) == NULL ||
+      (given = load_table ("given-names.json", load, data, error)) == NULL)
     return FALSE;
 
   if (!string_array ("name-parts.json", "separators",
