@@ -122,8 +122,11 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
   if (json)
     {
       json_builder_end_array (builder);
-      clr_json_add_node (builder, "rule_pack",
-                         active_pack != NULL ? json_node_init_object (json_node_alloc (), active_pack) : NULL);
+      json_builder_set_member_name (builder, "rule_pack");
+      if (active_pack != NULL)
+        json_builder_add_value (builder, json_node_init_object (json_node_alloc (), active_pack));
+      else
+        json_builder_add_null_value (builder);
       json_builder_end_object (builder);
       clr_cli_print_builder (builder);
     }

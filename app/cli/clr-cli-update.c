@@ -71,7 +71,8 @@ update_to_json (const char                  *source,
 
   json_builder_begin_object (builder);
   clr_json_add_string (builder, "source", source);
-  clr_json_add_string (builder, "outcome", error ? "failed" : clr_source_update_outcome_to_string (result->outcome));
+  clr_json_add_string (builder, "outcome",
+                       error ? "failed" : clr_source_update_outcome_to_string (result->outcome));
   if (error != NULL)
     {
       clr_json_add_string (builder, "error", error->message);

@@ -489,10 +489,12 @@ evaluate_core (ClrRulePack       *pack,
     }
   json_builder_end_array (b);
 
-  clr_json_add_node (b, "license_exceptions", json_node_init_array (json_node_alloc (), ev.exceptions_out));
+  clr_json_add_node (b, "license_exceptions",
+                     json_node_init_array (json_node_alloc (), ev.exceptions_out));
 
   clr_json_add_node (b, "screening",
-                     screening != NULL ? json_node_init_array (json_node_alloc (), screening) : NULL);
+                     screening != NULL ? json_node_init_array (json_node_alloc (), screening)
+                                       : NULL);
 
   add_end_use_answers (&ev, b);
 

@@ -112,9 +112,9 @@ test_builder_members (void)
   text = clr_json_to_string (root, FALSE);
 
   g_assert_cmpstr (text, ==,
-                   "{\"name\":\"Huawei\",\"missing\":null,\"line\":-7,\"score\":0.82,\"on_hold\":true,"
-                   "\"case\":null,\"countries\":[\"CN\",\"HK\"],\"notes\":[],\"lists\":[\"DPL\",\"SDN\"],"
-                   "\"result\":null}");
+                   "{\"name\":\"Huawei\",\"missing\":null,\"line\":-7,\"score\":0.82,"
+                   "\"on_hold\":true,\"case\":null,\"countries\":[\"CN\",\"HK\"],\"notes\":[],"
+                   "\"lists\":[\"DPL\",\"SDN\"],\"result\":null}");
 }
 
 static const ClrTestCase tests[] = {
