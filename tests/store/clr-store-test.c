@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "clr-store-audit.h"
 #include "clr-store-test.h"
 
 void
@@ -59,6 +60,35 @@ clr_store_test_open_as (ClrStoreTest *t,
   g_assert_true (clr_store_open (store, &error));
   g_assert_no_error (error);
   return store;
+}
+
+ClrStore *
+clr_store_test_open_reviewer (ClrStoreTest *t,
+                              const char   *user,
+                              const char   *display_name)
+{
+  ClrStore *store = clr_store_test_open_as (t, user);
+
+  clr_store_audit_set_reviewer (store, display_name);
+  return store;
+}
+
+void
+clr_store_team_test_set_up (ClrStoreTeamTest *f,
+                            gconstpointer     data)
+{
+  clr_store_test_set_up (&f->t, data);
+  f->anna = clr_store_test_open_reviewer (&f->t, "anna", "Anna Albers");
+  f->ben = clr_store_test_open_reviewer (&f->t, "ben", "Ben Brandt");
+}
+
+void
+clr_store_team_test_tear_down (ClrStoreTeamTest *f,
+                               gconstpointer     data)
+{
+  g_clear_object (&f->anna);
+  g_clear_object (&f->ben);
+  clr_store_test_tear_down (&f->t, data);
 }
 
 gboolean

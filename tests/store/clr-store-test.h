@@ -41,6 +41,27 @@ void       clr_store_test_open            (ClrStoreTest    *t);
 ClrStore  *clr_store_test_open_as         (ClrStoreTest    *t,
                                            const char      *user);
 
+/* clr_store_test_open_as () with @display_name as the reviewer name the
+ * connection's decisions and audit entries carry. */
+ClrStore  *clr_store_test_open_reviewer   (ClrStoreTest    *t,
+                                           const char      *user,
+                                           const char      *display_name);
+
+/* A team on the test's database: beside the store, two reviewers on
+ * connections of their own as two users, anna ("Anna Albers") and ben
+ * ("Ben Brandt"). */
+typedef struct
+{
+  ClrStoreTest t;
+  ClrStore    *anna;
+  ClrStore    *ben;
+} ClrStoreTeamTest;
+
+void       clr_store_team_test_set_up     (ClrStoreTeamTest *f,
+                                           gconstpointer     data);
+void       clr_store_team_test_tear_down  (ClrStoreTeamTest *f,
+                                           gconstpointer     data);
+
 /* Imports @path into @store (format detected). */
 gboolean   clr_store_test_import_file     (ClrStore             *store,
                                            const char           *path,

@@ -30,10 +30,8 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   clr_store_test_set_up (&f->t, data);
-  f->alice = clr_store_test_open_as (&f->t, "alice");
-  f->bob = clr_store_test_open_as (&f->t, "bob");
-  clr_store_audit_set_reviewer (f->alice, "Alice");
-  clr_store_audit_set_reviewer (f->bob, "Bob");
+  f->alice = clr_store_test_open_reviewer (&f->t, "alice", "Alice");
+  f->bob = clr_store_test_open_reviewer (&f->t, "bob", "Bob");
 }
 
 static void
