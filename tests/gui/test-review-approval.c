@@ -54,7 +54,6 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *list = g_test_build_filename (G_TEST_DIST, "gui", "data", "csl-v1.csv", NULL);
   g_auto(GStrv) lists = g_strsplit ("DPL,SDN", ",", -1);
   ClrFourEyes setting = { TRUE, 0.5, lists };
 
@@ -67,9 +66,7 @@ fixture_setup (Fixture       *f,
   g_assert_true (clr_store_open (f->alice, &error));
   g_assert_no_error (error);
 
-  g_assert_true (clr_store_import_list_file (f->store, list, CLR_LIST_FORMAT_AUTO, NULL, FALSE,
-                                             NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  clr_store_test_import_from (f->store, "gui", "csl-v1.csv");
   g_assert_true (clr_store_set_four_eyes (f->store, &setting, &error));
   g_assert_no_error (error);
   clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", NULL, 0);

@@ -31,20 +31,7 @@ typedef struct
   guint          decided;
 } Fixture;
 
-static void
-import_fixture (ClrStore   *store,
-                const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "gui", "data", name, NULL);
-
-  g_assert_true (clr_store_import_list_file (store, path, CLR_LIST_FORMAT_AUTO, NULL, FALSE,
-                                             NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-}
-
-/* Screens one party with the real matcher and records the hits in the
- * queue, as an evaluation saved on case @case_id does. */
+/* Reloads the page and waits for it to say it has loaded. */
 static void
 wait_loaded (Fixture *f)
 {
@@ -122,7 +109,7 @@ test_next_and_previous_hit (Fixture       *f,
   g_autoptr(ClrReviewQueueItem) second = NULL;
   g_autoptr(ClrReviewQueueItem) last = NULL;
 
-  import_fixture (f->store, "csl-v1.csv");
+  clr_store_test_import_from (f->store, "gui", "csl-v1.csv");
   g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", "Bantian, Longgang District, Shenzhen", 0), >, 0);
   g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Rosoboronexport", "RU", "Bantian, Longgang District, Shenzhen", 0), >, 0);
   wait_loaded (f);
@@ -161,7 +148,7 @@ test_filters (Fixture       *f,
   g_auto(GStrv) lists = NULL;
   g_auto(GStrv) countries = NULL;
 
-  import_fixture (f->store, "csl-v1.csv");
+  clr_store_test_import_from (f->store, "gui", "csl-v1.csv");
   g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", "Bantian, Longgang District, Shenzhen", 0), >, 0);
   g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Rosoboronexport", "RU", "Bantian, Longgang District, Shenzhen", 0), >, 0);
   wait_loaded (f);
@@ -263,7 +250,7 @@ test_decide_and_reopen (Fixture       *f,
   g_autoptr(GError) error = NULL;
   guint open_before;
 
-  import_fixture (f->store, "csl-v1.csv");
+  clr_store_test_import_from (f->store, "gui", "csl-v1.csv");
   clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", "Bantian, Longgang District, Shenzhen", 0);
   wait_loaded (f);
   item = find_item (f->store, "EL");
@@ -299,7 +286,7 @@ test_decide_and_reopen (Fixture       *f,
   g_assert_cmpuint (clr_review_queue_get_n_items (queue), ==, open_before - 1);
 
   /* The listed entry changes in a list update: the decision is reopened. */
-  import_fixture (f->store, "csl-v2.csv");
+  clr_store_test_import_from (f->store, "gui", "csl-v2.csv");
   clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", "Bantian, Longgang District, Shenzhen", 0);
   wait_loaded (f);
   reopened = clr_store_review_get (f->store, item->id, &error);
@@ -331,7 +318,6 @@ test_family (Fixture       *f,
 {
   ClrReviewQueue *queue = clr_review_page_get_queue (f->page);
   GListModel *model = clr_review_queue_get_model (queue);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "cli", "data", "csl-families.csv", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) audit = NULL;
   g_autoptr(ClrReviewFamily) family = NULL;
@@ -344,9 +330,7 @@ test_family (Fixture       *f,
                              "Huawei Technologies Co., Ltd., Beijing Research Institute" };
   guint decides = 0;
 
-  g_assert_true (clr_store_import_list_file (f->store, path, CLR_LIST_FORMAT_AUTO, NULL, FALSE,
-                                             NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  clr_store_test_import_from (f->store, "cli", "csl-families.csv");
   g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Huawei Technologies (Yangon) Company Limited", "MM", "Bantian, Longgang District, Shenzhen", 0), ==, 3);
   wait_loaded (f);
 
@@ -441,7 +425,7 @@ test_groups_and_plain_words (Fixture       *f,
   GtkExpander *technical;
 
   g_assert_no_error (error);
-  import_fixture (f->store, "csl-v1.csv");
+  clr_store_test_import_from (f->store, "gui", "csl-v1.csv");
   g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", NULL, case_id), >, 0);
   g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Rosoboronexport", "RU", NULL, case_id), >, 0);
   wait_loaded (f);
@@ -536,7 +520,7 @@ test_undo (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  import_fixture (f->store, "csl-v1.csv");
+  clr_store_test_import_from (f->store, "gui", "csl-v1.csv");
   clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", NULL, 0);
   clr_gui_test_screen_party (f->store, "Rosoboronexport", "RU", NULL, 0);
   wait_loaded (f);
@@ -581,7 +565,7 @@ show_huawei_hit (Fixture *f)
 {
   gint64 id;
 
-  import_fixture (f->store, "csl-v1.csv");
+  clr_store_test_import_from (f->store, "gui", "csl-v1.csv");
   clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", NULL, 0);
   wait_loaded (f);
   id = clr_review_page_get_shown_id (f->page);
@@ -651,7 +635,7 @@ test_change_decision (Fixture       *f,
   GtkWidget *change;
   const char *label;
 
-  import_fixture (f->store, "csl-v1.csv");
+  clr_store_test_import_from (f->store, "gui", "csl-v1.csv");
   clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", NULL, 0);
   item = find_item (f->store, "EL");
   g_assert_true (clr_store_review_decide (f->store, item->id, CLR_REVIEW_STATUS_NO_MATCH,
@@ -761,7 +745,7 @@ test_narrow_and_dark (Fixture       *f,
   AdwLeaflet *leaflet = ADW_LEAFLET (adw_bin_get_child (ADW_BIN (f->page)));
   AdwStyleManager *style = adw_style_manager_get_default ();
 
-  import_fixture (f->store, "csl-v1.csv");
+  clr_store_test_import_from (f->store, "gui", "csl-v1.csv");
   clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", "Bantian, Longgang District, Shenzhen", 0);
   wait_loaded (f);
 

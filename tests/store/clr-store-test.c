@@ -106,13 +106,23 @@ void
 clr_store_test_import_data (ClrStore   *store,
                             const char *name)
 {
-  g_autofree char *csv = clr_test_data_file ("cli", name);
+  clr_store_test_import_from (store, "cli", name);
+}
+
+void
+clr_store_test_import_from (ClrStore   *store,
+                            const char *folder,
+                            const char *name)
+{
+  g_autofree char *csv = clr_test_data_file (folder, name);
   g_auto(ClrListImportResult) result = { 0, };
   g_autoptr(GError) error = NULL;
+  gboolean imported;
 
   clr_list_import_result_init (&result);
-  clr_store_test_import_file (store, csv, FALSE, &result, &error);
+  imported = clr_store_test_import_file (store, csv, FALSE, &result, &error);
   g_assert_no_error (error);
+  g_assert_true (imported);
 }
 
 ClrEntry *

@@ -71,6 +71,10 @@ gboolean   clr_store_test_import_file     (ClrStore             *store,
 /* Imports tests/cli/data/@name, asserting success. */
 void       clr_store_test_import_data     (ClrStore        *store,
                                            const char      *name);
+/* Imports tests/@folder/data/@name, asserting success. */
+void       clr_store_test_import_from     (ClrStore        *store,
+                                           const char      *folder,
+                                           const char      *name);
 
 typedef struct
 {
