@@ -319,7 +319,6 @@ test_family (Fixture       *f,
   ClrReviewQueue *queue = clr_review_page_get_queue (f->page);
   GListModel *model = clr_review_queue_get_model (queue);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) audit = NULL;
   g_autoptr(ClrReviewFamily) family = NULL;
   GtkSwitch *family_switch;
   GtkLabel *subtitle;
@@ -328,7 +327,6 @@ test_family (Fixture       *f,
   const char *expected[] = { "Huawei Technologies (Yangon) Co., Ltd.", "Huawei Technologies Co., Ltd. (Huawei)",
                              "Huawei Technologies Co., Ltd. (Huawei). Affiliated Entity: "
                              "Huawei Technologies Co., Ltd., Beijing Research Institute" };
-  guint decides = 0;
 
   clr_store_test_import_from (f->store, "cli", "csl-families.csv");
   g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Huawei Technologies (Yangon) Company Limited", "MM", "Bantian, Longgang District, Shenzhen", 0), ==, 3);
@@ -377,12 +375,7 @@ test_family (Fixture       *f,
       g_assert_cmpint (stored->status, ==, CLR_REVIEW_STATUS_NO_MATCH);
       g_assert_cmpstr (stored->note, ==, "A Yangon reseller, not Huawei");
     }
-  audit = clr_store_audit_list (f->store, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < audit->len; i++)
-    if (g_strcmp0 (((ClrAuditEntry *) g_ptr_array_index (audit, i))->action, CLR_AUDIT_REVIEW_DECIDE) == 0)
-      decides++;
-  g_assert_cmpuint (decides, ==, 3);
+  g_assert_cmpuint (clr_store_test_audit_count (f->store, CLR_AUDIT_REVIEW_DECIDE), ==, 3);
 }
 
 /* The text of every visible label under @root, one a line. */
@@ -486,17 +479,15 @@ count_decides (ClrStore    *store,
                gint64       id,
                JsonObject **last_after)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) audit = clr_store_audit_list (store, &error);
+  g_autoptr(GPtrArray) decides = clr_store_test_audit_entries (store, CLR_AUDIT_REVIEW_DECIDE);
   g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   guint n = 0;
 
-  g_assert_no_error (error);
-  for (guint i = 0; i < audit->len; i++)
+  for (guint i = 0; i < decides->len; i++)
     {
-      ClrAuditEntry *entry = g_ptr_array_index (audit, i);
+      ClrAuditEntry *entry = g_ptr_array_index (decides, i);
 
-      if (g_strcmp0 (entry->action, CLR_AUDIT_REVIEW_DECIDE) != 0 || g_strcmp0 (entry->subject_id, subject) != 0)
+      if (g_strcmp0 (entry->subject_id, subject) != 0)
         continue;
       n++;
       if (last_after != NULL)

@@ -223,6 +223,34 @@ clr_store_test_screen_parties (ClrStore  *store,
   return screening;
 }
 
+GPtrArray *
+clr_store_test_audit_entries (ClrStore   *store,
+                              const char *action)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = clr_store_audit_list (store, &error);
+  GPtrArray *kept = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_audit_entry_unref);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      ClrAuditEntry *entry = g_ptr_array_index (entries, i);
+
+      if (action == NULL || g_strcmp0 (entry->action, action) == 0)
+        g_ptr_array_add (kept, clr_audit_entry_ref (entry));
+    }
+  return kept;
+}
+
+guint
+clr_store_test_audit_count (ClrStore   *store,
+                            const char *action)
+{
+  g_autoptr(GPtrArray) entries = clr_store_test_audit_entries (store, action);
+
+  return entries->len;
+}
+
 JsonArray *
 clr_store_test_hits_of (JsonArray *screening,
                         guint      index)

@@ -111,6 +111,13 @@ GPtrArray *clr_store_test_diff            (ClrStore        *store,
                                            guint           *added,
                                            guint           *removed,
                                            guint           *changed);
+/* The entries of @store's audit trail whose action is @action (NULL for
+ * all), oldest first, asserting the trail can be read. */
+GPtrArray *clr_store_test_audit_entries   (ClrStore        *store,
+                                           const char      *action);
+/* How many entries of the trail have @action. */
+guint      clr_store_test_audit_count     (ClrStore        *store,
+                                           const char      *action);
 /* The hits of party @index in @screening. */
 JsonArray *clr_store_test_hits_of         (JsonArray       *screening,
                                            guint            index);

@@ -63,25 +63,6 @@ fixture_teardown (Fixture       *f,
   clr_store_test_tear_down (&f->t, data);
 }
 
-/* The review.decide entries of the trail, oldest first. */
-static GPtrArray *
-decide_entries (ClrStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = clr_store_audit_list (store, &error);
-  GPtrArray *decides = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_audit_entry_unref);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < entries->len; i++)
-    {
-      ClrAuditEntry *entry = g_ptr_array_index (entries, i);
-
-      if (g_strcmp0 (entry->action, CLR_AUDIT_REVIEW_DECIDE) == 0)
-        g_ptr_array_add (decides, clr_audit_entry_ref (entry));
-    }
-  return decides;
-}
-
 static void
 assert_chain_verifies (ClrStore *store)
 {
@@ -158,7 +139,7 @@ test_twice_refused (Fixture       *f,
   g_assert_cmpstr (item->note, ==, "First look");
   g_assert_cmpstr (item->decided_by, ==, "Test Reviewer");
 
-  decides = decide_entries (f->t.store);
+  decides = clr_store_test_audit_entries (f->t.store, CLR_AUDIT_REVIEW_DECIDE);
   g_assert_cmpuint (decides->len, ==, 1);
   assert_chain_verifies (f->t.store);
 }
@@ -188,7 +169,7 @@ test_change (Fixture       *f,
   g_assert_cmpstr (item->note, ==, "Documents arrived");
   g_assert_cmpstr (item->decided_by, ==, "Changer");
 
-  decides = decide_entries (f->t.store);
+  decides = clr_store_test_audit_entries (f->t.store, CLR_AUDIT_REVIEW_DECIDE);
   g_assert_cmpuint (decides->len, ==, 2);
   g_assert_false (json_object_has_member (json_node_get_object (((ClrAuditEntry *) decides->pdata[0])->after),
                                           "change"));
@@ -236,7 +217,7 @@ test_family_refused (Fixture       *f,
       g_assert_cmpint (item->status, ==, family[i] == f->ids[3] ? CLR_REVIEW_STATUS_ESCALATED
                                                                 : CLR_REVIEW_STATUS_OPEN);
     }
-  decides = decide_entries (f->t.store);
+  decides = clr_store_test_audit_entries (f->t.store, CLR_AUDIT_REVIEW_DECIDE);
   g_assert_cmpuint (decides->len, ==, 1);
   assert_chain_verifies (f->t.store);
 }
@@ -312,7 +293,7 @@ test_two_writers (Fixture       *f,
   g_assert_cmpuint (writers[0].n_decided + writers[1].n_decided, ==, N_ITEMS);
 
   /* each item carries the decision of the writer whose audit entry it has */
-  decides = decide_entries (f->t.store);
+  decides = clr_store_test_audit_entries (f->t.store, CLR_AUDIT_REVIEW_DECIDE);
   g_assert_cmpuint (decides->len, ==, N_ITEMS);
   for (guint i = 0; i < decides->len; i++)
     {
