@@ -543,8 +543,7 @@ test_undo (Fixture       *f,
   g_assert_cmpuint (count_decides (f->store, id, &after), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (after, "status"), ==, "open");
   g_assert_true (json_object_get_boolean_member (after, "undo"));
-  g_assert_true (clr_store_audit_verify (f->store, NULL, NULL, &error));
-  g_assert_no_error (error);
+  clr_store_test_verify_audit (f->store);
   /* one undo per decision */
   g_assert_false (clr_review_page_undo (f->page));
 }
@@ -671,8 +670,7 @@ test_change_decision (Fixture       *f,
   g_assert_cmpuint (count_decides (f->store, item->id, &after), ==, 2);
   g_assert_true (json_object_get_boolean_member (after, "change"));
   g_assert_cmpstr (clr_review_page_get_feedback (f->page), ==, "Decision saved: Match");
-  g_assert_true (clr_store_audit_verify (f->store, NULL, NULL, &error));
-  g_assert_no_error (error);
+  clr_store_test_verify_audit (f->store);
 }
 
 /* Another reviewer (another ClrStore on the database) decides the shown

@@ -251,6 +251,18 @@ clr_store_test_audit_count (ClrStore   *store,
   return entries->len;
 }
 
+gint64
+clr_store_test_verify_audit (ClrStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 checked = 0, bad = 0;
+
+  if (!clr_store_audit_verify (store, &checked, &bad, &error))
+    g_error ("the audit trail does not verify at %" G_GINT64_FORMAT ": %s", bad, error->message);
+  g_assert_no_error (error);
+  return checked;
+}
+
 JsonArray *
 clr_store_test_hits_of (JsonArray *screening,
                         guint      index)

@@ -118,6 +118,9 @@ GPtrArray *clr_store_test_audit_entries   (ClrStore        *store,
 /* How many entries of the trail have @action. */
 guint      clr_store_test_audit_count     (ClrStore        *store,
                                            const char      *action);
+/* Verifies @store's audit trail, failing the test with the entry that
+ * breaks it and why; the number of entries checked. */
+gint64     clr_store_test_verify_audit    (ClrStore        *store);
 /* The hits of party @index in @screening. */
 JsonArray *clr_store_test_hits_of         (JsonArray       *screening,
                                            guint            index);

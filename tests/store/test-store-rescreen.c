@@ -194,7 +194,7 @@ test_update (Fixture       *f,
 
   audit = clr_store_audit_list (f->store, &error);
   g_assert_cmpstr (((ClrAuditEntry *) g_ptr_array_index (audit, audit->len - 1))->action, ==, "rescreen");
-  g_assert_true (clr_store_audit_verify (f->store, NULL, NULL, NULL));
+  clr_store_test_verify_audit (f->store);
 
   /* Nothing changed since: nothing to do. */
   again = clr_rescreen_run (f->store, NULL, NULL, NULL, &error);

@@ -210,8 +210,7 @@ test_restore (Fixture       *f,
   g_assert_cmpstr (second->decided_by, ==, "Undoer");
   g_assert_cmpuint (f->heard->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (f->heard, 0), ==, reopened);
-  g_assert_true (clr_store_audit_verify (f->store, NULL, NULL, &error));
-  g_assert_no_error (error);
+  clr_store_test_verify_audit (f->store);
 }
 
 static const ClrTestCase tests[] = {

@@ -271,7 +271,7 @@ test_decide_rejects (Fixture       *f,
   g_assert_null (item->note);
   g_assert_cmpstr (item->decided_by, ==, "Test Reviewer");
   g_assert_cmpuint (clr_store_test_audit_count (f->store, "review.decide"), ==, 2);
-  g_assert_true (clr_store_audit_verify (f->store, NULL, NULL, NULL));
+  clr_store_test_verify_audit (f->store);
 }
 
 static void
