@@ -258,8 +258,7 @@ test_claim_and_release (Fixture       *f,
 
   /* Alice cannot take it while Bob holds it. */
   g_assert_false (clr_store_review_claim (f->alice, f->id, 15, NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED, NULL);
 
   g_signal_emit_by_name (visible_button (f, "Release"), "clicked");
   WAIT_FOR (visible_button (f, "Claim for 15 Minutes") != NULL, 10);

@@ -293,8 +293,7 @@ test_csl_2026_compact (Fixture       *f,
     {
       tally_init (&tally, FALSE);
       g_assert_false (run (json, CLR_LIST_FORMAT_AUTO, &tally, json_info, &error));
-      g_assert_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_UNSUPPORTED);
-      g_assert_nonnull (strstr (error->message, "results"));
+      clr_test_assert_error (&error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_UNSUPPORTED, "results");
       g_assert_cmpuint (tally.records, ==, 0);
       tally_clear (&tally);
     }

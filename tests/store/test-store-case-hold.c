@@ -95,14 +95,11 @@ test_hold_keeps_others_off (Fixture       *f,
 
   /* Ben's saves are refused, and nothing of his is stored. */
   g_assert_false (clr_store_save_case (f->team.ben, f->case_id, edit, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED);
-  g_assert_nonnull (strstr (error->message, "Anna Albers (anna)"));
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED, "Anna Albers (anna)");
   reference = stored_reference (f);
   g_assert_cmpstr (reference, ==, "PO-1");
   g_assert_false (clr_store_set_case_archived (f->team.ben, f->case_id, TRUE, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED, NULL);
   g_assert_cmpint (clr_test_sql_int64 (f->team.t.path, "SELECT count(*) FROM cases WHERE status = 'archived'"), ==, 0);
   /* Re-evaluating is not editing: Ben's evaluation is stored. */
   g_assert_true (clr_store_save_case_result (f->team.ben, f->case_id, result, &error));
@@ -199,8 +196,7 @@ test_same_user_two_programs (Fixture       *f,
   g_assert_nonnull (other);
   g_assert_cmpstr (other->held_by_user, ==, "anna");
   g_assert_false (clr_store_save_case (second, f->case_id, edit, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED, NULL);
 
   g_assert_true (clr_store_case_release (f->team.anna, f->case_id, &error));
   g_assert_true (clr_store_case_hold (second, f->case_id, NULL, NULL, &error));

@@ -63,17 +63,13 @@ test_claim_keeps_others_off (Fixture       *f,
   g_assert_cmpstr (claim->claimed_by_user, ==, "anna");
 
   g_assert_false (clr_store_review_claim (f->ben, 1, 15, NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED);
-  g_assert_nonnull (strstr (error->message, "Anna Albers (anna)"));
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED, "Anna Albers (anna)");
 
   g_assert_false (decide (f->ben, 1, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED, NULL);
   g_assert_cmpint (clr_test_sql_int64 (f->t.path, "SELECT count(*) FROM review_items WHERE status = 'open'"), ==, 2);
   g_assert_false (clr_store_review_release (f->ben, 1, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED, NULL);
 
   /* The other item is free for Ben. */
   g_assert_true (clr_store_review_claim (f->ben, 2, 15, NULL, &error));
@@ -123,8 +119,7 @@ test_release (Fixture       *f,
   g_assert_no_error (error);
 
   g_assert_false (clr_store_review_claim (f->anna, 1, 0, NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, NULL);
   g_assert_false (clr_store_review_claim (f->anna, 99, 15, NULL, &error));
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND);
 }

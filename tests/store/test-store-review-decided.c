@@ -116,8 +116,7 @@ test_rolled_back (Fixture       *f,
 
   g_assert_false (clr_store_review_decide (f->store, f->ids[0], CLR_REVIEW_STATUS_MATCH,
                                            CLR_REVIEW_REASON_NONE, NULL, NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, NULL);
   g_assert_false (clr_store_review_decide_many (f->store, ids, G_N_ELEMENTS (ids), CLR_REVIEW_STATUS_MATCH,
                                                 CLR_REVIEW_REASON_OTHER, NULL, NULL, &error));
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND);
@@ -184,8 +183,7 @@ test_restore (Fixture       *f,
 
   /* only an escalation names a recipient; it leads the note, trimmed */
   g_assert_false (clr_store_review_decide_full (f->store, f->ids, 1, &match_to, NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, NULL);
   g_assert_true (clr_store_review_decide_full (f->store, &f->ids[1], 1, &escalate, NULL, &error));
   g_assert_no_error (error);
   second = clr_store_review_get (f->store, f->ids[1], &error);

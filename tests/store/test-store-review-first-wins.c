@@ -124,8 +124,7 @@ test_twice_refused (Fixture       *f,
 
   /* the async variant is refused the same way */
   g_assert_false (decide_async_wait (f->t.store, f->ids[0], &escalate, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_ALREADY_DECIDED);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_ALREADY_DECIDED, NULL);
 
   g_clear_pointer (&item, clr_review_item_unref);
   item = clr_store_review_get (f->t.store, f->ids[0], &error);
@@ -201,9 +200,7 @@ test_family_refused (Fixture       *f,
                                           CLR_REVIEW_REASON_OTHER, NULL, "Other Reviewer", &error));
   g_assert_false (clr_store_review_decide_many (f->t.store, family, G_N_ELEMENTS (family), CLR_REVIEW_STATUS_NO_MATCH,
                                                 CLR_REVIEW_REASON_NAME_COINCIDENCE, NULL, NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_ALREADY_DECIDED);
-  g_assert_nonnull (strstr (error->message, "Other Reviewer"));
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_ALREADY_DECIDED, "Other Reviewer");
 
   for (guint i = 0; i < G_N_ELEMENTS (family); i++)
     {

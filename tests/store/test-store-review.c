@@ -243,17 +243,13 @@ test_decide_rejects (Fixture       *f,
 
   g_assert_false (clr_store_review_decide (f->store, id, CLR_REVIEW_STATUS_OPEN,
                                            CLR_REVIEW_REASON_OTHER, NULL, NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, NULL);
   g_assert_false (clr_store_review_decide (f->store, id, CLR_REVIEW_STATUS_MATCH,
                                            CLR_REVIEW_REASON_NONE, NULL, NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "different-entity"));
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, "different-entity");
   g_assert_false (clr_store_review_decide (f->store, id + 100, CLR_REVIEW_STATUS_MATCH,
                                            CLR_REVIEW_REASON_OTHER, NULL, NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND, NULL);
 
   /* Nothing changed, nothing audited. */
   item = clr_store_review_get (f->store, id, &error);
