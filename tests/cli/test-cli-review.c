@@ -63,13 +63,6 @@ save_case (Fixture *f)
   return case_id;
 }
 
-static gint64
-first_item_id (Fixture    *f,
-               const char *status)
-{
-  return clr_cli_test_first_item (f->cli.db, status);
-}
-
 static void
 test_queue_decide_reevaluate (Fixture       *f,
                               gconstpointer  data)
@@ -107,7 +100,7 @@ test_queue_decide_reevaluate (Fixture       *f,
 
   clr_cli_assert_prints (CLR_MENTIONS ("Huawei Technologies Co Ltd"),
                          "--db", f->cli.db, "review", "list", "--status", "no-match", NULL);
-  g_assert_cmpint (first_item_id (f, "open"), ==, 0);
+  g_assert_cmpint (clr_cli_test_first_item (f->cli.db, "open"), ==, 0);
 
   clr_cli_assert_prints (CLR_MENTIONS ("A retailer in Hamburg", "Different entity"),
                          "--db", f->cli.db, "review", "show", id_arg, NULL);
@@ -130,7 +123,7 @@ test_decide_usage (Fixture       *f,
   gint64 id;
 
   save_case (f);
-  id = first_item_id (f, "open");
+  id = clr_cli_test_first_item (f->cli.db, "open");
   g_assert_cmpint (id, >, 0);
   id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
@@ -149,11 +142,11 @@ test_decide_usage (Fixture       *f,
   clr_cli_assert_run (1, NULL, "--db", f->cli.db, "evaluate", "--case", "4242", NULL);
 
   /* None of that changed anything. */
-  g_assert_cmpint (first_item_id (f, "open"), ==, id);
+  g_assert_cmpint (clr_cli_test_first_item (f->cli.db, "open"), ==, id);
 
   clr_cli_assert_run (0, NULL, "--db", f->cli.db, "review", "decide", id_arg, "--escalate",
                       "--reason", "other", "--note", "Ask legal", NULL);
-  g_assert_cmpint (first_item_id (f, "escalated"), ==, id);
+  g_assert_cmpint (clr_cli_test_first_item (f->cli.db, "escalated"), ==, id);
 }
 
 /* First wins: deciding a decided item again exits 1, names who decided it
@@ -173,7 +166,7 @@ test_decide_twice (Fixture       *f,
   gint64 id;
 
   save_case (f);
-  id = first_item_id (f, "open");
+  id = clr_cli_test_first_item (f->cli.db, "open");
   g_assert_cmpint (id, >, 0);
   id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   clr_cli_assert_run (0, NULL, "--db", f->cli.db, "review", "decide", id_arg, "--no-match",
@@ -186,14 +179,14 @@ test_decide_twice (Fixture       *f,
   refused = g_strdup_printf ("Item %s was already decided by Alice Example (%s) at ", id_arg, user);
   g_assert_nonnull (strstr (again->err, refused));
   g_assert_nonnull (strstr (again->err, ": Not a match. Nothing was changed; to change it, use review decide --change."));
-  g_assert_cmpint (first_item_id (f, "no-match"), ==, id);
+  g_assert_cmpint (clr_cli_test_first_item (f->cli.db, "no-match"), ==, id);
 
   decided_by = g_strdup_printf ("Decided by Alice Example (%s) at ", user);
   clr_cli_assert_prints (CLR_MENTIONS (decided_by), "--db", f->cli.db, "review", "show", id_arg, NULL);
 
   clr_cli_assert_prints (CLR_MENTIONS ("decided: Match"), "--db", f->cli.db, "review", "decide", id_arg, "--match",
                          "--reason", "confirmed-by-documents", "--reviewer", "Bob Example", "--change", NULL);
-  g_assert_cmpint (first_item_id (f, "match"), ==, id);
+  g_assert_cmpint (clr_cli_test_first_item (f->cli.db, "match"), ==, id);
   clr_cli_assert_prints (CLR_MENTIONS ("Decided by Bob Example ("), "--db", f->cli.db, "review", "show", id_arg, NULL);
 
   /* two decisions in the trail, the second a change; the chain verifies */
@@ -221,7 +214,7 @@ test_audit (Fixture       *f,
   gint64 case_id;
 
   case_id = save_case (f);
-  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, first_item_id (f, "open"));
+  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, clr_cli_test_first_item (f->cli.db, "open"));
   case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
   clr_cli_assert_run (0, NULL, "--db", f->cli.db, "review", "decide", id_arg, "--match",
                       "--reason", "confirmed-by-documents", NULL);
@@ -273,7 +266,7 @@ test_rescreen (Fixture       *f,
   save_case (f);
   clr_cli_assert_run (0, NULL, "--db", f->cli.db, "rescreen", NULL);
 
-  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, first_item_id (f, "open"));
+  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, clr_cli_test_first_item (f->cli.db, "open"));
   clr_cli_assert_run (0, NULL, "--db", f->cli.db, "review", "decide", id_arg, "--no-match",
                       "--reason", "different-address", NULL);
 
@@ -283,7 +276,8 @@ test_rescreen (Fixture       *f,
                                        "1 added, 1 changed, 1 removed"),
                          "--db", f->cli.db, "rescreen", NULL);
 
-  clr_cli_assert_prints (CLR_MENTIONS ("reopened", "Huawei"), "--db", f->cli.db, "review", "list", "--status", "open", NULL);
+  clr_cli_assert_prints (CLR_MENTIONS ("reopened", "Huawei"),
+                         "--db", f->cli.db, "review", "list", "--status", "open", NULL);
 
   clr_cli_assert_prints (CLR_MENTIONS ("No list has changed"), "--db", f->cli.db, "rescreen", NULL);
 
@@ -320,7 +314,7 @@ test_batch (Fixture       *f,
     }
 
   /* A decision on a batch hit is reused by a later evaluation of a case. */
-  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, first_item_id (f, "open"));
+  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, clr_cli_test_first_item (f->cli.db, "open"));
   {
     g_autoptr(JsonNode) result = NULL;
     g_autofree char *who = clr_cli_run_out (0, "--db", f->cli.db, "review", "show", id_arg, NULL);
@@ -625,7 +619,7 @@ test_on_hold (Fixture       *f,
   g_assert_nonnull (strstr (text, "On hold until 1 potential match is decided"));
 
   /* the reviewer confirms it: the list's consequence applies */
-  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, first_item_id (f, "open"));
+  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, clr_cli_test_first_item (f->cli.db, "open"));
   clr_cli_assert_run (0, NULL, "--db", f->cli.db, "review", "decide", id_arg, "--match", "--reason",
                       "confirmed-by-documents", NULL);
   confirmed = clr_cli_run_json ("--db", f->cli.db, "evaluate", "--case", case_arg, "--json", NULL);
