@@ -216,36 +216,36 @@ test_async (Fixture       *f,
   ClrTestAsync wait = { loop, NULL };
   GAsyncResult *result;
 
-  clr_store_case_hold_async (f->anna, f->case_id, NULL, NULL, clr_test_async_ready, &wait);
+  clr_store_case_hold_async (f->team.anna, f->case_id, NULL, NULL, clr_test_async_ready, &wait);
   result = clr_test_async_wait (&wait);
-  g_assert_true (clr_store_case_hold_finish (f->anna, result, &other, &error));
+  g_assert_true (clr_store_case_hold_finish (f->team.anna, result, &other, &error));
   g_object_unref (result);
   g_assert_no_error (error);
   g_assert_null (other);
 
-  clr_store_case_hold_async (f->ben, f->case_id, NULL, NULL, clr_test_async_ready, &wait);
+  clr_store_case_hold_async (f->team.ben, f->case_id, NULL, NULL, clr_test_async_ready, &wait);
   result = clr_test_async_wait (&wait);
-  g_assert_false (clr_store_case_hold_finish (f->ben, result, &other, &error));
+  g_assert_false (clr_store_case_hold_finish (f->team.ben, result, &other, &error));
   g_object_unref (result);
   g_assert_no_error (error);
   g_assert_nonnull (other);
   g_assert_cmpstr (other->held_by, ==, "Anna Albers");
   g_assert_false (other->own);
 
-  clr_store_case_release_async (f->anna, f->case_id, NULL, clr_test_async_ready, &wait);
+  clr_store_case_release_async (f->team.anna, f->case_id, NULL, clr_test_async_ready, &wait);
   result = clr_test_async_wait (&wait);
-  g_assert_true (clr_store_case_release_finish (f->anna, result, &error));
+  g_assert_true (clr_store_case_release_finish (f->team.anna, result, &error));
   g_object_unref (result);
   g_assert_no_error (error);
-  hold = clr_store_case_get_hold (f->ben, f->case_id, &error);
+  hold = clr_store_case_get_hold (f->team.ben, f->case_id, &error);
   g_assert_no_error (error);
   g_assert_null (hold);
 
   /* An unknown case is an error, not a hold. */
-  clr_store_case_hold_async (f->ben, f->case_id + 1000, NULL, NULL, clr_test_async_ready, &wait);
+  clr_store_case_hold_async (f->team.ben, f->case_id + 1000, NULL, NULL, clr_test_async_ready, &wait);
   g_clear_pointer (&other, clr_case_hold_free);
   result = clr_test_async_wait (&wait);
-  g_assert_false (clr_store_case_hold_finish (f->ben, result, &other, &error));
+  g_assert_false (clr_store_case_hold_finish (f->team.ben, result, &other, &error));
   g_object_unref (result);
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND);
   g_assert_null (other);
