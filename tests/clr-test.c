@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <libpq-fe.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "clr-test.h"
 
@@ -241,6 +242,23 @@ clr_test_main (int                *argc,
     g_test_set_nonfatal_assertions ();
   clr_test_add_cases (table);
   return g_test_run ();
+}
+
+void
+clr_test_assert_error (GError     **error,
+                       GQuark       domain,
+                       gint         code,
+                       const char  *mentions)
+{
+  g_assert_nonnull (error);
+  if (*error == NULL)
+    g_error ("expected error %s #%d, got none", g_quark_to_string (domain), code);
+  if (!g_error_matches (*error, domain, code))
+    g_error ("expected error %s #%d, got %s #%d: %s", g_quark_to_string (domain), code,
+             g_quark_to_string ((*error)->domain), (*error)->code, (*error)->message);
+  if (mentions != NULL && strstr ((*error)->message, mentions) == NULL)
+    g_error ("expected the error to mention “%s”: %s", mentions, (*error)->message);
+  g_clear_error (error);
 }
 
 gpointer

@@ -90,6 +90,14 @@ void      clr_test_sql_drop_audit_guards (const char *path);
 gint64    clr_test_sql_int64 (const char *path,
                               const char *sql);
 
+/* Asserts that *@error is set, is @code of @domain and its message contains
+ * @mentions (unless NULL); the failure names what it was instead. Clears
+ * *@error, so the next call can set it again. */
+void      clr_test_assert_error (GError     **error,
+                                 GQuark       domain,
+                                 gint         code,
+                                 const char  *mentions);
+
 /* The first element of @array (of pointers to structures) whose string member
  * at @offset (G_STRUCT_OFFSET) equals @value; the test fails when there is
  * none, naming @what and @value. */

@@ -194,6 +194,35 @@ clr_cli_test_import_data (const char *db,
   clr_cli_test_import (db, list);
 }
 
+JsonNode *
+clr_cli_test_evaluate_save (const char *db,
+                            const char *shipment,
+                            gint64     *case_id)
+{
+  JsonNode *result = clr_cli_run_json ("--db", db, "evaluate", "--save", "--json", shipment, NULL);
+
+  *case_id = json_object_get_int_member (json_node_get_object (result), "case_id");
+  g_assert_cmpint (*case_id, >, 0);
+  return result;
+}
+
+gint64
+clr_cli_test_first_item (const char *db,
+                         const char *status)
+{
+  g_autoptr(JsonNode) items = NULL;
+  JsonArray *array;
+
+  if (status != NULL)
+    items = clr_cli_run_json ("--db", db, "review", "list", "--status", status, "--json", NULL);
+  else
+    items = clr_cli_run_json ("--db", db, "review", "list", "--json", NULL);
+  array = json_node_get_array (items);
+  if (json_array_get_length (array) == 0)
+    return 0;
+  return json_object_get_int_member (json_array_get_object_element (array, 0), "id");
+}
+
 char *
 clr_cli_test_write (const char *dir,
                     const char *name,

@@ -73,6 +73,15 @@ void       clr_cli_test_import      (const char    *db,
 void       clr_cli_test_import_data (const char    *db,
                                      const char    *folder,
                                      const char    *name);
+/* `clearance-cli --db @db evaluate --save --json @shipment`, asserting it
+ * exits 0 and saved a case: the result, and the case's id in @case_id. */
+JsonNode  *clr_cli_test_evaluate_save (const char  *db,
+                                       const char  *shipment,
+                                       gint64      *case_id);
+/* The id of the first item `review list --json` prints (with --status
+ * @status unless NULL), 0 when the queue shows none. */
+gint64     clr_cli_test_first_item  (const char    *db,
+                                     const char    *status);
 /* Writes @text to @dir/@name; the path. */
 char      *clr_cli_test_write       (const char    *dir,
                                      const char    *name,

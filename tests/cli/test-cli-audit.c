@@ -32,69 +32,41 @@ exec_sql (Fixture    *f,
   clr_test_sql_exec (f->cli.db, sql);
 }
 
-static ClrCliRun *
-verify (Fixture    *f,
-        const char *expect_head)
-{
-  if (expect_head != NULL)
-    return clr_cli_run_va ("--db", f->cli.db, "audit", "verify", "--expect-head", expect_head, NULL);
-  return clr_cli_run_va ("--db", f->cli.db, "audit", "verify", NULL);
-}
-
+/* audit verify (against @expect_head unless NULL) exits 1 naming @message. */
 static void
 assert_verify_fails (Fixture    *f,
                      const char *expect_head,
                      const char *message)
 {
-  g_autoptr(ClrCliRun) run = verify (f, expect_head);
-
-  g_assert_cmpint (run->exit_code, ==, 1);
-  if (strstr (run->err, message) == NULL)
-    g_error ("expected “%s” in: %s", message, run->err);
+  if (expect_head != NULL)
+    clr_cli_assert_run (1, CLR_MENTIONS (message),
+                        "--db", f->cli.db, "audit", "verify", "--expect-head", expect_head, NULL);
+  else
+    clr_cli_assert_run (1, CLR_MENTIONS (message), "--db", f->cli.db, "audit", "verify", NULL);
 }
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(ClrCliRun) save = NULL;
-  g_autoptr(ClrCliRun) list = NULL;
-  g_autoptr(ClrCliRun) decide = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) saved = NULL;
   g_autofree char *id_arg = NULL;
-  JsonArray *items;
 
   clr_cli_test_set_up (&f->cli, data);
   /* An EAR99 item to China for Huawei: one Entity List hit to decide. */
   f->shipment = clr_test_data_file ("cli", "po-77-huawei.json");
   clr_cli_test_import_data (f->cli.db, "cli", "review-csl-v1.csv");
-  save = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--save", "--json", f->shipment, NULL);
-  g_assert_cmpint (save->exit_code, ==, 0);
-  json_parser_load_from_data (parser, save->out, -1, &error);
-  g_assert_no_error (error);
-  f->case_id = json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)), "case_id");
-  g_assert_cmpint (f->case_id, >, 0);
+  saved = clr_cli_test_evaluate_save (f->cli.db, f->shipment, &f->case_id);
 
-  list = clr_cli_run_va ("--db", f->cli.db, "review", "list", "--json", NULL);
-  g_assert_cmpint (list->exit_code, ==, 0);
-  json_parser_load_from_data (parser, list->out, -1, &error);
-  g_assert_no_error (error);
-  items = json_node_get_array (json_parser_get_root (parser));
-  g_assert_cmpuint (json_array_get_length (items), >=, 1);
-  f->item = json_object_get_int_member (json_array_get_object_element (items, 0), "id");
+  f->item = clr_cli_test_first_item (f->cli.db, NULL);
+  g_assert_cmpint (f->item, >, 0);
 
   id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, f->item);
-  decide = clr_cli_run_va ("--db", f->cli.db, "review", "decide", id_arg, "--no-match",
-                           "--reason", "different-entity", NULL);
-  g_assert_cmpint (decide->exit_code, ==, 0);
+  clr_cli_assert_run (0, NULL, "--db", f->cli.db, "review", "decide", id_arg, "--no-match",
+                      "--reason", "different-entity", NULL);
 
-  {
-    g_autoptr(ClrCliRun) run = verify (f, NULL);
-
-    g_assert_cmpint (run->exit_code, ==, 0);
-    g_assert_nonnull (strstr (run->out, "Audit trail intact: 3 entries verified"));
-  }
+  clr_cli_assert_prints (CLR_MENTIONS ("Audit trail intact: 3 entries verified"),
+                         "--db", f->cli.db, "audit", "verify", NULL);
 }
 
 static void
@@ -180,7 +152,6 @@ test_anchor (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(ClrCliRun) anchor = clr_cli_run_va ("--db", f->cli.db, "audit", "anchor", NULL);
-  g_autoptr(ClrCliRun) ok = NULL;
   g_autofree char *head = NULL;
   g_autofree char *wrong = NULL;
 
@@ -190,9 +161,8 @@ test_anchor (Fixture       *f,
   g_assert_cmpuint (strlen (head), ==, 2 + 64);
   g_assert_nonnull (strstr (anchor->err, "--expect-head 3:"));
 
-  ok = verify (f, head);
-  g_assert_cmpint (ok->exit_code, ==, 0);
-  g_assert_nonnull (strstr (ok->out, "The expected head is entry 3 of the trail; 0 entries were added since."));
+  clr_cli_assert_prints (CLR_MENTIONS ("The expected head is entry 3 of the trail; 0 entries were added since."),
+                         "--db", f->cli.db, "audit", "verify", "--expect-head", head, NULL);
 
   /* A malformed anchor is the user's error. */
   assert_verify_fails (f, "3:xyz", "is not an audit head");
@@ -203,12 +173,8 @@ test_anchor (Fixture       *f,
   clr_test_sql_drop_audit_guards (f->cli.db);
   exec_sql (f, "DELETE FROM audit_log; DELETE FROM meta WHERE key = 'audit_head'; "
                "DELETE FROM review_sightings; DELETE FROM review_items; DELETE FROM cases");
-  {
-    g_autoptr(ClrCliRun) fooled = verify (f, NULL);
-
-    /* Without the anchor, a consistent forgery cannot be told apart. */
-    g_assert_cmpint (fooled->exit_code, ==, 0);
-  }
+  /* Without the anchor, a consistent forgery cannot be told apart. */
+  clr_cli_assert_run (0, NULL, "--db", f->cli.db, "audit", "verify", NULL);
   assert_verify_fails (f, head, "is not in the audit trail");
 }
 
@@ -297,11 +263,7 @@ test_insert_or_replace (Fixture       *f,
   g_assert_cmpint (clr_test_sql_int64 (f->cli.db, "SELECT count(*) FROM audit_log WHERE display_name = 'Mallory'"),
                    ==, 0);
 
-  {
-    g_autoptr(ClrCliRun) run = verify (f, NULL);
-
-    g_assert_cmpint (run->exit_code, ==, 0);
-  }
+  clr_cli_assert_run (0, NULL, "--db", f->cli.db, "audit", "verify", NULL);
 }
 
 static const ClrTestCase tests[] = {

@@ -31,7 +31,6 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autofree char *shipment = clr_test_data_file ("cli", "po-77-huawei.json");
-  g_autoptr(JsonNode) items = NULL;
   g_autofree char *id_arg = NULL;
 
   clr_cli_test_set_up (&f->cli, data);
@@ -41,9 +40,8 @@ fixture_set_up (Fixture       *f,
 
   clr_cli_test_import_data (f->cli.db, "cli", "review-csl-v1.csv");
   clr_cli_assert_run (0, NULL, "--db", f->cli.db, "evaluate", "--save", shipment, NULL);
-  items = clr_cli_run_json ("--db", f->cli.db, "review", "list", "--json", NULL);
-  g_assert_cmpuint (json_array_get_length (json_node_get_array (items)), >=, 1);
-  f->item = json_object_get_int_member (json_array_get_object_element (json_node_get_array (items), 0), "id");
+  f->item = clr_cli_test_first_item (f->cli.db, NULL);
+  g_assert_cmpint (f->item, >, 0);
   id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, f->item);
   clr_cli_assert_run (0, NULL, "--db", f->cli.db, "review", "decide", id_arg, "--no-match",
                       "--reason", "different-entity", "--note", "Shenzhen, not Beijing", NULL);

@@ -65,16 +65,14 @@ test_two_reviewers (ClrCliTest    *t,
   /* two reviewers: on a server two login roles, on a file two local users */
   g_autofree char *alice = clr_test_database_as (t->db, "alice");
   g_autofree char *bob = clr_test_database_as (t->db, "bob");
-  JsonArray *array;
 
   clr_cli_test_import_data (t->db, "cli", "review-csl-v1.csv");
   clr_cli_assert_run (0, NULL, "--db", t->db, "team", "four-eyes", "--on", "--min-score", "0.5", NULL);
   first = clr_cli_run_json ("--db", t->db, "evaluate", "--json", shipment, NULL);
   g_assert_cmpstr (verdict_of (first), ==, "license_required");
   items = clr_cli_run_json ("--db", t->db, "review", "list", "--json", NULL);
-  array = json_node_get_array (items);
-  g_assert_cmpuint (json_array_get_length (array), ==, 1);
-  id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (json_array_get_object_element (array, 0), "id"));
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (items)), ==, 1);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, clr_cli_test_first_item (t->db, NULL));
 
   g_setenv ("CLEARANCE_USER", "alice", TRUE);
   clr_cli_assert_run (0, NULL, "--db", alice, "review", "decide", id, "--no-match", "--reason", "different-entity",
@@ -114,15 +112,12 @@ test_escalate_to (ClrCliTest    *t,
                   gconstpointer  data)
 {
   g_autofree char *shipment = clr_test_data_file ("cli", "po-77-huawei.json");
-  g_autoptr(JsonNode) items = NULL;
   g_autofree char *id = NULL;
   g_autofree char *shown = NULL;
 
   clr_cli_test_import_data (t->db, "cli", "review-csl-v1.csv");
   g_free (clr_cli_run_out (0, "--db", t->db, "evaluate", shipment, NULL));
-  items = clr_cli_run_json ("--db", t->db, "review", "list", "--json", NULL);
-  id = g_strdup_printf ("%" G_GINT64_FORMAT,
-                        json_object_get_int_member (json_array_get_object_element (json_node_get_array (items), 0), "id"));
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, clr_cli_test_first_item (t->db, NULL));
   clr_cli_assert_run (0, NULL, "--db", t->db, "team", "four-eyes", "--on", NULL);
   clr_cli_assert_run (1, CLR_MENTIONS ("names the approver"),
                       "--db", t->db, "review", "decide", id, "--escalate", "--reason", "other", NULL);

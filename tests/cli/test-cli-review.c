@@ -38,17 +38,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->shipment);
 }
 
-static JsonNode *
-parse_out (ClrCliRun *run)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, run->out, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
 static gboolean
 has_finding (JsonNode   *result,
              const char *rule_prefix)
@@ -66,45 +55,18 @@ has_finding (JsonNode   *result,
 static gint64
 save_case (Fixture *f)
 {
-  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--save", "--json", f->shipment, NULL);
-  g_autoptr(JsonNode) result = NULL;
   gint64 case_id;
+  g_autoptr(JsonNode) result = clr_cli_test_evaluate_save (f->cli.db, f->shipment, &case_id);
 
-  g_assert_cmpint (run->exit_code, ==, 0);
-  result = parse_out (run);
-  case_id = json_object_get_int_member (json_node_get_object (result), "case_id");
-  g_assert_cmpint (case_id, >, 0);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (result), "verdict"), ==, "license_required");
   g_assert_true (has_finding (result, "screening"));
   return case_id;
-}
-
-static gint64
-first_item_id (Fixture    *f,
-               const char *status)
-{
-  g_autoptr(ClrCliRun) run = clr_cli_run_va ("--db", f->cli.db, "review", "list", "--status", status, "--json", NULL);
-  g_autoptr(JsonNode) items = NULL;
-
-  g_assert_cmpint (run->exit_code, ==, 0);
-  items = parse_out (run);
-  if (json_array_get_length (json_node_get_array (items)) == 0)
-    return 0;
-  return json_object_get_int_member (json_array_get_object_element (json_node_get_array (items), 0), "id");
 }
 
 static void
 test_queue_decide_reevaluate (Fixture       *f,
                               gconstpointer  data)
 {
-  g_autoptr(ClrCliRun) empty = NULL;
-  g_autoptr(ClrCliRun) text = NULL;
-  g_autoptr(ClrCliRun) json = NULL;
-  g_autoptr(ClrCliRun) decide = NULL;
-  g_autoptr(ClrCliRun) decided = NULL;
-  g_autoptr(ClrCliRun) again = NULL;
-  g_autoptr(ClrCliRun) show = NULL;
-  g_autoptr(ClrCliRun) saved_text = NULL;
   g_autoptr(JsonNode) items = NULL;
   g_autoptr(JsonNode) result = NULL;
   g_autofree char *case_arg = NULL;
@@ -112,20 +74,15 @@ test_queue_decide_reevaluate (Fixture       *f,
   JsonObject *item;
   gint64 case_id, id;
 
-  empty = clr_cli_run_va ("--db", f->cli.db, "review", "list", NULL);
-  g_assert_cmpint (empty->exit_code, ==, 0);
-  g_assert_nonnull (strstr (empty->out, "No items"));
+  clr_cli_assert_prints (CLR_MENTIONS ("No items"), "--db", f->cli.db, "review", "list", NULL);
 
   case_id = save_case (f);
 
   /* The queue, as a table and as JSON: a stable id, party, entry, score. */
-  text = clr_cli_run_va ("--db", f->cli.db, "review", "list", NULL);
-  g_assert_cmpint (text->exit_code, ==, 0);
-  g_assert_nonnull (strstr (text->out, "Huawei Technologies Co Ltd (CN) → EL: Huawei Technologies Co., Ltd."));
-  g_assert_nonnull (strstr (text->out, "Open"));
+  clr_cli_assert_prints (CLR_MENTIONS ("Huawei Technologies Co Ltd (CN) → EL: Huawei Technologies Co., Ltd.", "Open"),
+                         "--db", f->cli.db, "review", "list", NULL);
 
-  json = clr_cli_run_va ("--db", f->cli.db, "review", "list", "--json", NULL);
-  items = parse_out (json);
+  items = clr_cli_run_json ("--db", f->cli.db, "review", "list", "--json", NULL);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (items)), ==, 1);
   item = json_array_get_object_element (json_node_get_array (items), 0);
   id = json_object_get_int_member (item, "id");
@@ -138,33 +95,24 @@ test_queue_decide_reevaluate (Fixture       *f,
 
   /* Not a match, with a reason and a note. */
   id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  decide = clr_cli_run_va ("--db", f->cli.db, "review", "decide", id_arg, "--no-match", "--reason", "different-entity",
-                           "--note", "A retailer in Hamburg", NULL);
-  g_assert_cmpint (decide->exit_code, ==, 0);
-  g_assert_nonnull (strstr (decide->out, "Not a match"));
+  clr_cli_assert_prints (CLR_MENTIONS ("Not a match"), "--db", f->cli.db, "review", "decide", id_arg, "--no-match",
+                         "--reason", "different-entity", "--note", "A retailer in Hamburg", NULL);
 
-  decided = clr_cli_run_va ("--db", f->cli.db, "review", "list", "--status", "no-match", NULL);
-  g_assert_nonnull (strstr (decided->out, "Huawei Technologies Co Ltd"));
-  g_assert_cmpint (first_item_id (f, "open"), ==, 0);
+  clr_cli_assert_prints (CLR_MENTIONS ("Huawei Technologies Co Ltd"),
+                         "--db", f->cli.db, "review", "list", "--status", "no-match", NULL);
+  g_assert_cmpint (clr_cli_test_first_item (f->cli.db, "open"), ==, 0);
 
-  show = clr_cli_run_va ("--db", f->cli.db, "review", "show", id_arg, NULL);
-  g_assert_cmpint (show->exit_code, ==, 0);
-  g_assert_nonnull (strstr (show->out, "A retailer in Hamburg"));
-  g_assert_nonnull (strstr (show->out, "Different entity"));
+  clr_cli_assert_prints (CLR_MENTIONS ("A retailer in Hamburg", "Different entity"),
+                         "--db", f->cli.db, "review", "show", id_arg, NULL);
 
   /* Re-evaluating the saved case: the Entity List finding is gone. */
   case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
-  again = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--case", case_arg, "--json", NULL);
-  g_assert_cmpint (again->exit_code, ==, 0);
-  result = parse_out (again);
+  result = clr_cli_run_json ("--db", f->cli.db, "evaluate", "--case", case_arg, "--json", NULL);
   g_assert_false (has_finding (result, "screening"));
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (result), "verdict"), !=, "license_required");
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (result), "case_id"), ==, case_id);
 
-  saved_text = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--case", case_arg, NULL);
-  g_assert_cmpint (saved_text->exit_code, ==, 0);
-  g_assert_nonnull (strstr (saved_text->out, "no_match"));
-  g_assert_nonnull (strstr (saved_text->out, case_arg));
+  clr_cli_assert_prints (CLR_MENTIONS ("no_match", case_arg), "--db", f->cli.db, "evaluate", "--case", case_arg, NULL);
 }
 
 static void
@@ -175,36 +123,30 @@ test_decide_usage (Fixture       *f,
   gint64 id;
 
   save_case (f);
-  id = first_item_id (f, "open");
+  id = clr_cli_test_first_item (f->cli.db, "open");
   g_assert_cmpint (id, >, 0);
   id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
-#define EXPECT(code, ...) G_STMT_START { \
-    g_autoptr(ClrCliRun) r = clr_cli_run_va ("--db", f->cli.db, __VA_ARGS__, NULL); \
-    g_assert_cmpint (r->exit_code, ==, (code)); \
-  } G_STMT_END
-
-  EXPECT (2, "review", "decide", id_arg, "--reason", "other");               /* no decision */
-  EXPECT (2, "review", "decide", id_arg, "--match", "--no-match", "--reason", "other");
-  EXPECT (2, "review", "decide", id_arg, "--match");                        /* no reason */
-  EXPECT (2, "review", "decide", id_arg, "--match", "--reason", "hunch");
-  EXPECT (2, "review", "decide", "abc", "--match", "--reason", "other");
-  EXPECT (1, "review", "decide", "4242", "--match", "--reason", "other");   /* unknown item */
-  EXPECT (2, "review", "list", "--status", "maybe");
-  EXPECT (2, "review", "frobnicate");
-  EXPECT (2, "review");
-  EXPECT (1, "evaluate", "--case", "4242");
-#undef EXPECT
+  /* no decision, two decisions, no reason, an unknown reason, not an id */
+  clr_cli_assert_run (2, NULL, "--db", f->cli.db, "review", "decide", id_arg, "--reason", "other", NULL);
+  clr_cli_assert_run (2, NULL, "--db", f->cli.db, "review", "decide", id_arg, "--match", "--no-match",
+                      "--reason", "other", NULL);
+  clr_cli_assert_run (2, NULL, "--db", f->cli.db, "review", "decide", id_arg, "--match", NULL);
+  clr_cli_assert_run (2, NULL, "--db", f->cli.db, "review", "decide", id_arg, "--match", "--reason", "hunch", NULL);
+  clr_cli_assert_run (2, NULL, "--db", f->cli.db, "review", "decide", "abc", "--match", "--reason", "other", NULL);
+  /* an unknown item */
+  clr_cli_assert_run (1, NULL, "--db", f->cli.db, "review", "decide", "4242", "--match", "--reason", "other", NULL);
+  clr_cli_assert_run (2, NULL, "--db", f->cli.db, "review", "list", "--status", "maybe", NULL);
+  clr_cli_assert_run (2, NULL, "--db", f->cli.db, "review", "frobnicate", NULL);
+  clr_cli_assert_run (2, NULL, "--db", f->cli.db, "review", NULL);
+  clr_cli_assert_run (1, NULL, "--db", f->cli.db, "evaluate", "--case", "4242", NULL);
 
   /* None of that changed anything. */
-  g_assert_cmpint (first_item_id (f, "open"), ==, id);
+  g_assert_cmpint (clr_cli_test_first_item (f->cli.db, "open"), ==, id);
 
-  {
-    g_autoptr(ClrCliRun) r = clr_cli_run_va ("--db", f->cli.db, "review", "decide", id_arg, "--escalate",
-                                             "--reason", "other", "--note", "Ask legal", NULL);
-    g_assert_cmpint (r->exit_code, ==, 0);
-  }
-  g_assert_cmpint (first_item_id (f, "escalated"), ==, id);
+  clr_cli_assert_run (0, NULL, "--db", f->cli.db, "review", "decide", id_arg, "--escalate",
+                      "--reason", "other", "--note", "Ask legal", NULL);
+  g_assert_cmpint (clr_cli_test_first_item (f->cli.db, "escalated"), ==, id);
 }
 
 /* First wins: deciding a decided item again exits 1, names who decided it
@@ -215,9 +157,6 @@ test_decide_twice (Fixture       *f,
 {
   g_autofree char *user = NULL;
   g_autoptr(ClrCliRun) again = NULL;
-  g_autoptr(ClrCliRun) show = NULL;
-  g_autoptr(ClrCliRun) changed = NULL;
-  g_autoptr(ClrCliRun) export = NULL;
   g_autoptr(JsonNode) entries = NULL;
   g_autofree char *id_arg = NULL;
   g_autofree char *refused = NULL;
@@ -227,7 +166,7 @@ test_decide_twice (Fixture       *f,
   gint64 id;
 
   save_case (f);
-  id = first_item_id (f, "open");
+  id = clr_cli_test_first_item (f->cli.db, "open");
   g_assert_cmpint (id, >, 0);
   id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   clr_cli_assert_run (0, NULL, "--db", f->cli.db, "review", "decide", id_arg, "--no-match",
@@ -240,27 +179,19 @@ test_decide_twice (Fixture       *f,
   refused = g_strdup_printf ("Item %s was already decided by Alice Example (%s) at ", id_arg, user);
   g_assert_nonnull (strstr (again->err, refused));
   g_assert_nonnull (strstr (again->err, ": Not a match. Nothing was changed; to change it, use review decide --change."));
-  g_assert_cmpint (first_item_id (f, "no-match"), ==, id);
+  g_assert_cmpint (clr_cli_test_first_item (f->cli.db, "no-match"), ==, id);
 
-  show = clr_cli_run_va ("--db", f->cli.db, "review", "show", id_arg, NULL);
-  g_assert_cmpint (show->exit_code, ==, 0);
   decided_by = g_strdup_printf ("Decided by Alice Example (%s) at ", user);
-  g_assert_nonnull (strstr (show->out, decided_by));
+  clr_cli_assert_prints (CLR_MENTIONS (decided_by), "--db", f->cli.db, "review", "show", id_arg, NULL);
 
-  changed = clr_cli_run_va ("--db", f->cli.db, "review", "decide", id_arg, "--match", "--reason",
-                            "confirmed-by-documents", "--reviewer", "Bob Example", "--change", NULL);
-  g_assert_cmpint (changed->exit_code, ==, 0);
-  g_assert_nonnull (strstr (changed->out, "decided: Match"));
-  g_assert_cmpint (first_item_id (f, "match"), ==, id);
-  g_clear_pointer (&show, clr_cli_run_free);
-  show = clr_cli_run_va ("--db", f->cli.db, "review", "show", id_arg, NULL);
-  g_assert_nonnull (strstr (show->out, "Decided by Bob Example ("));
+  clr_cli_assert_prints (CLR_MENTIONS ("decided: Match"), "--db", f->cli.db, "review", "decide", id_arg, "--match",
+                         "--reason", "confirmed-by-documents", "--reviewer", "Bob Example", "--change", NULL);
+  g_assert_cmpint (clr_cli_test_first_item (f->cli.db, "match"), ==, id);
+  clr_cli_assert_prints (CLR_MENTIONS ("Decided by Bob Example ("), "--db", f->cli.db, "review", "show", id_arg, NULL);
 
   /* two decisions in the trail, the second a change; the chain verifies */
   clr_cli_assert_run (0, NULL, "--db", f->cli.db, "audit", "verify", NULL);
-  export = clr_cli_run_va ("--db", f->cli.db, "audit", "export", "--format", "json", NULL);
-  g_assert_cmpint (export->exit_code, ==, 0);
-  entries = parse_out (export);
+  entries = clr_cli_run_json ("--db", f->cli.db, "audit", "export", "--format", "json", NULL);
   array = json_node_get_array (entries);
   last = json_array_get_object_element (array, json_array_get_length (array) - 1);
   g_assert_cmpstr (json_object_get_string_member (last, "action"), ==, "review.decide");
@@ -273,10 +204,7 @@ static void
 test_audit (Fixture       *f,
             gconstpointer  data)
 {
-  g_autoptr(ClrCliRun) verify = NULL;
-  g_autoptr(ClrCliRun) csv = NULL;
-  g_autoptr(ClrCliRun) json = NULL;
-  g_autoptr(ClrCliRun) log = NULL;
+  g_autofree char *csv = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *out = g_build_filename (f->cli.dir, "audit.json", NULL);
@@ -286,26 +214,19 @@ test_audit (Fixture       *f,
   gint64 case_id;
 
   case_id = save_case (f);
-  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, first_item_id (f, "open"));
+  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, clr_cli_test_first_item (f->cli.db, "open"));
   case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
-  {
-    g_autoptr(ClrCliRun) r = clr_cli_run_va ("--db", f->cli.db, "review", "decide", id_arg, "--match",
-                                             "--reason", "confirmed-by-documents", NULL);
-    g_assert_cmpint (r->exit_code, ==, 0);
-  }
+  clr_cli_assert_run (0, NULL, "--db", f->cli.db, "review", "decide", id_arg, "--match",
+                      "--reason", "confirmed-by-documents", NULL);
 
-  verify = clr_cli_run_va ("--db", f->cli.db, "audit", "verify", NULL);
-  g_assert_cmpint (verify->exit_code, ==, 0);
-  g_assert_nonnull (strstr (verify->out, "intact"));
+  clr_cli_assert_prints (CLR_MENTIONS ("intact"), "--db", f->cli.db, "audit", "verify", NULL);
 
-  csv = clr_cli_run_va ("--db", f->cli.db, "audit", "export", NULL);
-  g_assert_cmpint (csv->exit_code, ==, 0);
-  g_assert_true (g_str_has_prefix (csv->out, "id,at,user,display_name,action,"));
-  g_assert_nonnull (strstr (csv->out, "case.evaluate"));
-  g_assert_nonnull (strstr (csv->out, "review.decide"));
+  csv = clr_cli_run_out (0, "--db", f->cli.db, "audit", "export", NULL);
+  g_assert_true (g_str_has_prefix (csv, "id,at,user,display_name,action,"));
+  g_assert_nonnull (strstr (csv, "case.evaluate"));
+  g_assert_nonnull (strstr (csv, "review.decide"));
 
-  json = clr_cli_run_va ("--db", f->cli.db, "audit", "export", "--format", "json", "--output", out, NULL);
-  g_assert_cmpint (json->exit_code, ==, 0);
+  clr_cli_assert_run (0, NULL, "--db", f->cli.db, "audit", "export", "--format", "json", "--output", out, NULL);
   json_parser_load_from_file (parser, out, &error);
   g_assert_no_error (error);
   entries = json_node_get_array (json_parser_get_root (parser));
@@ -323,10 +244,8 @@ test_audit (Fixture       *f,
                    "CLI Test");
 
   /* A case's own history. */
-  log = clr_cli_run_va ("--db", f->cli.db, "audit", "log", "--case", case_arg, NULL);
-  g_assert_cmpint (log->exit_code, ==, 0);
-  g_assert_nonnull (strstr (log->out, "case.evaluate"));
-  g_assert_nonnull (strstr (log->out, "review.decide"));
+  clr_cli_assert_prints (CLR_MENTIONS ("case.evaluate", "review.decide"),
+                         "--db", f->cli.db, "audit", "log", "--case", case_arg, NULL);
 
   clr_cli_assert_run (2, NULL, "--db", f->cli.db, "audit", "export", "--format", "xml", NULL);
 
@@ -341,43 +260,28 @@ static void
 test_rescreen (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(ClrCliRun) first = NULL;
-  g_autoptr(ClrCliRun) update = NULL;
-  g_autoptr(ClrCliRun) nothing = NULL;
-  g_autoptr(ClrCliRun) reopened = NULL;
-  g_autoptr(ClrCliRun) json = NULL;
   g_autoptr(JsonNode) summary = NULL;
   g_autofree char *id_arg = NULL;
 
   save_case (f);
-  first = clr_cli_run_va ("--db", f->cli.db, "rescreen", NULL);
-  g_assert_cmpint (first->exit_code, ==, 0);
+  clr_cli_assert_run (0, NULL, "--db", f->cli.db, "rescreen", NULL);
 
-  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, first_item_id (f, "open"));
-  {
-    g_autoptr(ClrCliRun) r = clr_cli_run_va ("--db", f->cli.db, "review", "decide", id_arg, "--no-match",
-                                             "--reason", "different-address", NULL);
-    g_assert_cmpint (r->exit_code, ==, 0);
-  }
+  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, clr_cli_test_first_item (f->cli.db, "open"));
+  clr_cli_assert_run (0, NULL, "--db", f->cli.db, "review", "decide", id_arg, "--no-match",
+                      "--reason", "different-address", NULL);
 
   /* Huawei's entry changes in the new list version. */
   clr_cli_test_import_data (f->cli.db, "cli", "review-csl-v2.csv");
-  update = clr_cli_run_va ("--db", f->cli.db, "rescreen", NULL);
-  g_assert_cmpint (update->exit_code, ==, 0);
-  g_assert_nonnull (strstr (update->out, "0 new hits, 1 decision reopened, 0 entries you had matched were removed"));
-  g_assert_nonnull (strstr (update->out, "1 added, 1 changed, 1 removed"));
+  clr_cli_assert_prints (CLR_MENTIONS ("0 new hits, 1 decision reopened, 0 entries you had matched were removed",
+                                       "1 added, 1 changed, 1 removed"),
+                         "--db", f->cli.db, "rescreen", NULL);
 
-  reopened = clr_cli_run_va ("--db", f->cli.db, "review", "list", "--status", "open", NULL);
-  g_assert_nonnull (strstr (reopened->out, "reopened"));
-  g_assert_nonnull (strstr (reopened->out, "Huawei"));
+  clr_cli_assert_prints (CLR_MENTIONS ("reopened", "Huawei"),
+                         "--db", f->cli.db, "review", "list", "--status", "open", NULL);
 
-  nothing = clr_cli_run_va ("--db", f->cli.db, "rescreen", NULL);
-  g_assert_cmpint (nothing->exit_code, ==, 0);
-  g_assert_nonnull (strstr (nothing->out, "No list has changed"));
+  clr_cli_assert_prints (CLR_MENTIONS ("No list has changed"), "--db", f->cli.db, "rescreen", NULL);
 
-  json = clr_cli_run_va ("--db", f->cli.db, "rescreen", "--json", NULL);
-  g_assert_cmpint (json->exit_code, ==, 0);
-  summary = parse_out (json);
+  summary = clr_cli_run_json ("--db", f->cli.db, "rescreen", "--json", NULL);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (summary), "new_hits"), ==, 0);
 }
 
@@ -388,8 +292,6 @@ test_batch (Fixture       *f,
 {
   g_autofree char *csv = g_build_filename (f->cli.dir, "names.csv", NULL);
   g_autofree char *id_arg = NULL;
-  g_autoptr(ClrCliRun) first = NULL;
-  g_autoptr(ClrCliRun) list = NULL;
   g_autoptr(JsonNode) items = NULL;
   JsonArray *array;
 
@@ -397,12 +299,10 @@ test_batch (Fixture       *f,
                                            "1,Huawei Technologies Co Ltd,CN\n"
                                            "2,Pacific Resellers,SG\n"
                                            "3,Acme Trading,IR\n", -1, NULL));
-  first = clr_cli_run_va ("--db", f->cli.db, "screen", "--batch", csv, NULL);
-  g_assert_cmpint (first->exit_code, ==, 0);
+  clr_cli_assert_run (0, NULL, "--db", f->cli.db, "screen", "--batch", csv, NULL);
   clr_cli_assert_run (0, NULL, "--db", f->cli.db, "screen", "--batch", csv, NULL);
 
-  list = clr_cli_run_va ("--db", f->cli.db, "review", "list", "--json", NULL);
-  items = parse_out (list);
+  items = clr_cli_run_json ("--db", f->cli.db, "review", "list", "--json", NULL);
   array = json_node_get_array (items);
   g_assert_cmpuint (json_array_get_length (array), ==, 2);
   for (guint i = 0; i < 2; i++)
@@ -414,24 +314,20 @@ test_batch (Fixture       *f,
     }
 
   /* A decision on a batch hit is reused by a later evaluation of a case. */
-  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, first_item_id (f, "open"));
+  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, clr_cli_test_first_item (f->cli.db, "open"));
   {
-    g_autoptr(ClrCliRun) r = NULL;
-    g_autoptr(ClrCliRun) eval = NULL;
     g_autoptr(JsonNode) result = NULL;
-    g_autoptr(ClrCliRun) who = clr_cli_run_va ("--db", f->cli.db, "review", "show", id_arg, NULL);
+    g_autofree char *who = clr_cli_run_out (0, "--db", f->cli.db, "review", "show", id_arg, NULL);
 
-    if (strstr (who->out, "Huawei") == NULL)
+    if (strstr (who, "Huawei") == NULL)
       {
         g_free (id_arg);
         id_arg = g_strdup_printf ("%" G_GINT64_FORMAT,
                                   json_object_get_int_member (json_array_get_object_element (array, 1), "id"));
       }
-    r = clr_cli_run_va ("--db", f->cli.db, "review", "decide", id_arg, "--no-match", "--reason", "name-coincidence", NULL);
-    g_assert_cmpint (r->exit_code, ==, 0);
-    eval = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--json", f->shipment, NULL);
-    g_assert_cmpint (eval->exit_code, ==, 0);
-    result = parse_out (eval);
+    clr_cli_assert_run (0, NULL, "--db", f->cli.db, "review", "decide", id_arg, "--no-match",
+                        "--reason", "name-coincidence", NULL);
+    result = clr_cli_run_json ("--db", f->cli.db, "evaluate", "--json", f->shipment, NULL);
     g_assert_false (has_finding (result, "screening"));
   }
 }
@@ -443,80 +339,52 @@ test_case_command (Fixture       *f,
   g_autofree char *exported = g_build_filename (f->cli.dir, "exported.json", NULL);
   g_autofree char *case_arg = NULL;
   g_autofree char *copy_arg = NULL;
-  g_autoptr(ClrCliRun) imported = NULL;
-  g_autoptr(ClrCliRun) list = NULL;
-  g_autoptr(ClrCliRun) export = NULL;
-  g_autoptr(ClrCliRun) duplicate = NULL;
-  g_autoptr(ClrCliRun) archived = NULL;
-  g_autoptr(ClrCliRun) open = NULL;
-  g_autoptr(ClrCliRun) history = NULL;
-  g_autoptr(ClrCliRun) show = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *duplicate = NULL;
+  g_autofree char *open = NULL;
+  g_autoptr(JsonNode) shown = NULL;
   g_autoptr(JsonParser) a = json_parser_new ();
   g_autoptr(JsonParser) b = json_parser_new ();
   g_autoptr(GError) error = NULL;
   gint64 case_id;
 
-  imported = clr_cli_run_va ("--db", f->cli.db, "case", "import", f->shipment, NULL);
-  g_assert_cmpint (imported->exit_code, ==, 0);
-  g_assert_true (g_str_has_prefix (imported->out, "Case: "));
-  case_id = g_ascii_strtoll (imported->out + strlen ("Case: "), NULL, 10);
+  imported = clr_cli_run_out (0, "--db", f->cli.db, "case", "import", f->shipment, NULL);
+  g_assert_true (g_str_has_prefix (imported, "Case: "));
+  case_id = g_ascii_strtoll (imported + strlen ("Case: "), NULL, 10);
   g_assert_cmpint (case_id, >, 0);
   case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
 
-  list = clr_cli_run_va ("--db", f->cli.db, "case", "list", "--search", "huawei", NULL);
-  g_assert_cmpint (list->exit_code, ==, 0);
-  g_assert_nonnull (strstr (list->out, "PO-77"));
-  g_assert_nonnull (strstr (list->out, "not evaluated"));
+  clr_cli_assert_prints (CLR_MENTIONS ("PO-77", "not evaluated"),
+                         "--db", f->cli.db, "case", "list", "--search", "huawei", NULL);
 
   /* Export gives back the same document. */
-  export = clr_cli_run_va ("--db", f->cli.db, "case", "export", case_arg, exported, NULL);
-  g_assert_cmpint (export->exit_code, ==, 0);
+  clr_cli_assert_run (0, NULL, "--db", f->cli.db, "case", "export", case_arg, exported, NULL);
   json_parser_load_from_file (a, f->shipment, &error);
   json_parser_load_from_file (b, exported, &error);
   g_assert_no_error (error);
   g_assert_true (json_node_equal (json_parser_get_root (a), json_parser_get_root (b)));
 
   /* Evaluate it by id: the verdict shows in the list, the history has it. */
-  {
-    g_autoptr(ClrCliRun) eval = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--case", case_arg, NULL);
-    g_autoptr(ClrCliRun) after = clr_cli_run_va ("--db", f->cli.db, "case", "list", NULL);
+  clr_cli_assert_run (0, NULL, "--db", f->cli.db, "evaluate", "--case", case_arg, NULL);
+  clr_cli_assert_prints (CLR_MENTIONS ("license_required"), "--db", f->cli.db, "case", "list", NULL);
+  clr_cli_assert_prints (CLR_MENTIONS ("case.evaluate"), "--db", f->cli.db, "case", "history", case_arg, NULL);
 
-    g_assert_cmpint (eval->exit_code, ==, 0);
-    g_assert_nonnull (strstr (after->out, "license_required"));
-  }
-  history = clr_cli_run_va ("--db", f->cli.db, "case", "history", case_arg, NULL);
-  g_assert_cmpint (history->exit_code, ==, 0);
-  g_assert_nonnull (strstr (history->out, "case.evaluate"));
-
-  duplicate = clr_cli_run_va ("--db", f->cli.db, "case", "duplicate", case_arg, NULL);
-  g_assert_cmpint (duplicate->exit_code, ==, 0);
-  copy_arg = g_strdup (duplicate->out + strlen ("Case: "));
+  duplicate = clr_cli_run_out (0, "--db", f->cli.db, "case", "duplicate", case_arg, NULL);
+  copy_arg = g_strdup (duplicate + strlen ("Case: "));
   g_strstrip (copy_arg);
 
-  archived = clr_cli_run_va ("--db", f->cli.db, "case", "archive", case_arg, NULL);
-  g_assert_cmpint (archived->exit_code, ==, 0);
-  open = clr_cli_run_va ("--db", f->cli.db, "case", "list", NULL);
-  g_assert_nonnull (strstr (open->out, "PO-77 (copy)"));
-  g_assert_null (strstr (open->out, "[archived]"));
+  clr_cli_assert_run (0, NULL, "--db", f->cli.db, "case", "archive", case_arg, NULL);
+  open = clr_cli_run_out (0, "--db", f->cli.db, "case", "list", NULL);
+  g_assert_nonnull (strstr (open, "PO-77 (copy)"));
+  g_assert_null (strstr (open, "[archived]"));
 
-  show = clr_cli_run_va ("--db", f->cli.db, "case", "show", case_arg, "--json", NULL);
-  g_assert_cmpint (show->exit_code, ==, 0);
-  {
-    g_autoptr(JsonNode) node = parse_out (show);
+  shown = clr_cli_run_json ("--db", f->cli.db, "case", "show", case_arg, "--json", NULL);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shown), "status"), ==, "archived");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shown), "verdict"), ==, "license_required");
 
-    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "status"), ==, "archived");
-    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "verdict"), ==, "license_required");
-  }
-
-  {
-    g_autoptr(ClrCliRun) missing = clr_cli_run_va ("--db", f->cli.db, "case", "show", "999", NULL);
-    g_autoptr(ClrCliRun) bad = clr_cli_run_va ("--db", f->cli.db, "case", "archive", "x", NULL);
-    g_autoptr(ClrCliRun) unknown = clr_cli_run_va ("--db", f->cli.db, "case", "burn", "1", NULL);
-
-    g_assert_cmpint (missing->exit_code, ==, 1);
-    g_assert_cmpint (bad->exit_code, ==, 2);
-    g_assert_cmpint (unknown->exit_code, ==, 2);
-  }
+  clr_cli_assert_run (1, NULL, "--db", f->cli.db, "case", "show", "999", NULL);
+  clr_cli_assert_run (2, NULL, "--db", f->cli.db, "case", "archive", "x", NULL);
+  clr_cli_assert_run (2, NULL, "--db", f->cli.db, "case", "burn", "1", NULL);
 }
 
 /* A shipment to a subsidiary owned 100 % by Huawei, after the affiliates
@@ -534,10 +402,6 @@ test_parent_hit_decided (Fixture       *f,
                          gconstpointer  data)
 {
   g_autofree char *shipment = g_build_filename (f->cli.dir, "po-78.json", NULL);
-  g_autoptr(ClrCliRun) saved = NULL;
-  g_autoptr(ClrCliRun) list = NULL;
-  g_autoptr(ClrCliRun) decide = NULL;
-  g_autoptr(ClrCliRun) again = NULL;
   g_autoptr(JsonNode) result = NULL;
   g_autoptr(JsonNode) items = NULL;
   g_autoptr(JsonNode) reevaluated = NULL;
@@ -548,18 +412,12 @@ test_parent_hit_decided (Fixture       *f,
   gint64 case_id;
 
   g_assert_true (g_file_set_contents (shipment, subsidiary_shipment, -1, NULL));
-  saved = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--save", "--json", shipment, NULL);
-  g_assert_cmpint (saved->exit_code, ==, 0);
-  result = parse_out (saved);
-  case_id = json_object_get_int_member (json_node_get_object (result), "case_id");
-  g_assert_cmpint (case_id, >, 0);
+  result = clr_cli_test_evaluate_save (f->cli.db, shipment, &case_id);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (result), "verdict"), ==, "license_required");
   g_assert_true (has_finding (result, "affiliates-50-2026"));
 
   /* The parent's hit is in the queue, as the parent, on the case. */
-  list = clr_cli_run_va ("--db", f->cli.db, "review", "list", "--json", NULL);
-  g_assert_cmpint (list->exit_code, ==, 0);
-  items = parse_out (list);
+  items = clr_cli_run_json ("--db", f->cli.db, "review", "list", "--json", NULL);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (items)), ==, 1);
   item = json_array_get_object_element (json_node_get_array (items), 0);
   party = json_object_get_object_member (item, "party");
@@ -569,15 +427,12 @@ test_parent_hit_decided (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (item, "entry"), "list"), ==, "EL");
 
   id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (item, "id"));
-  decide = clr_cli_run_va ("--db", f->cli.db, "review", "decide", id_arg, "--no-match", "--reason", "different-entity",
-                           NULL);
-  g_assert_cmpint (decide->exit_code, ==, 0);
+  clr_cli_assert_run (0, NULL, "--db", f->cli.db, "review", "decide", id_arg, "--no-match",
+                      "--reason", "different-entity", NULL);
 
   /* "Not a match" on the parent's hit: the affiliates rule no longer applies. */
   case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
-  again = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--case", case_arg, "--json", NULL);
-  g_assert_cmpint (again->exit_code, ==, 0);
-  reevaluated = parse_out (again);
+  reevaluated = clr_cli_run_json ("--db", f->cli.db, "evaluate", "--case", case_arg, "--json", NULL);
   g_assert_false (has_finding (reevaluated, "affiliates-50"));
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (reevaluated), "verdict"), !=,
                    "license_required");
@@ -612,12 +467,7 @@ test_family (Fixture       *f,
              gconstpointer  data)
 {
   g_autofree char *batch = g_build_filename (f->cli.dir, "families.csv", NULL);
-  g_autoptr(ClrCliRun) screen = NULL;
-  g_autoptr(ClrCliRun) text = NULL;
-  g_autoptr(ClrCliRun) json = NULL;
-  g_autoptr(ClrCliRun) decide = NULL;
-  g_autoptr(ClrCliRun) open = NULL;
-  g_autoptr(ClrCliRun) audit = NULL;
+  g_autofree char *text = NULL;
   g_autoptr(JsonNode) items = NULL;
   g_autoptr(JsonNode) open_items = NULL;
   g_autoptr(JsonNode) trail = NULL;
@@ -630,12 +480,9 @@ test_family (Fixture       *f,
   g_assert_true (g_file_set_contents (batch, "id,name,country\n"
                                              "1,Huawei Technologies (Yangon) Company Limited,MM\n"
                                              "2,Huawei Technologies Co Ltd,CN\n", -1, NULL));
-  screen = clr_cli_run_va ("--db", f->cli.db, "screen", "--batch", batch, NULL);
-  g_assert_cmpint (screen->exit_code, ==, 0);
+  clr_cli_assert_run (0, NULL, "--db", f->cli.db, "screen", "--batch", batch, NULL);
 
-  json = clr_cli_run_va ("--db", f->cli.db, "review", "list", "--json", NULL);
-  g_assert_cmpint (json->exit_code, ==, 0);
-  items = parse_out (json);
+  items = clr_cli_run_json ("--db", f->cli.db, "review", "list", "--json", NULL);
   array = json_node_get_array (items);
   yangon = find_item (array, yangon_party, "Huawei Technologies (Yangon) Co., Ltd.");
   parent = find_item (array, yangon_party, "Huawei Technologies Co., Ltd. (Huawei)");
@@ -663,14 +510,13 @@ test_family (Fixture       *f,
         }
     }
 
-  text = clr_cli_run_va ("--db", f->cli.db, "review", "list", NULL);
-  g_assert_cmpint (text->exit_code, ==, 0);
+  text = clr_cli_run_out (0, "--db", f->cli.db, "review", "list", NULL);
   head_arg = g_strdup_printf ("%" G_GINT64_FORMAT, yangon);
   {
     g_autofree char *head_line = g_strdup_printf ("%s (MM) → EL: Huawei Technologies (Yangon) Co., Ltd.", yangon_party);
     g_autofree char *hint = g_strdup_printf ("family of 3 listed entries (same base name); decide them all with "
                                              "“review decide %s --family”", head_arg);
-    const char *at_head = strstr (text->out, head_line);
+    const char *at_head = strstr (text, head_line);
 
     g_assert_nonnull (at_head);
     g_assert_nonnull (strstr (at_head, hint));
@@ -679,14 +525,11 @@ test_family (Fixture       *f,
     g_assert_nonnull (strstr (at_head, "↳ EL: " BEIJING_AFFILIATE));
   }
 
-  decide = clr_cli_run_va ("--db", f->cli.db, "review", "decide", head_arg, "--no-match", "--reason",
-                           "different-entity", "--family", NULL);
-  g_assert_cmpint (decide->exit_code, ==, 0);
-  g_assert_nonnull (strstr (decide->out, BEIJING_AFFILIATE ") decided: Not a match"));
+  clr_cli_assert_prints (CLR_MENTIONS (BEIJING_AFFILIATE ") decided: Not a match"), "--db", f->cli.db,
+                         "review", "decide", head_arg, "--no-match", "--reason", "different-entity", "--family", NULL);
 
   /* the other party's family is untouched: its two items stay open */
-  open = clr_cli_run_va ("--db", f->cli.db, "review", "list", "--status", "open", "--json", NULL);
-  open_items = parse_out (open);
+  open_items = clr_cli_run_json ("--db", f->cli.db, "review", "list", "--status", "open", "--json", NULL);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (open_items)), ==, 2);
   for (guint i = 0; i < 2; i++)
     {
@@ -697,9 +540,7 @@ test_family (Fixture       *f,
     }
 
   /* one audited decision per member */
-  audit = clr_cli_run_va ("--db", f->cli.db, "audit", "export", "--format", "json", NULL);
-  g_assert_cmpint (audit->exit_code, ==, 0);
-  trail = parse_out (audit);
+  trail = clr_cli_run_json ("--db", f->cli.db, "audit", "export", "--format", "json", NULL);
   {
     JsonNode *root = trail;
     JsonArray *entries = JSON_NODE_HOLDS_ARRAY (root) ? json_node_get_array (root)
@@ -725,15 +566,9 @@ evaluate_party (Fixture    *f,
 {
   g_autofree char *path = g_build_filename (f->cli.dir, "po-88.json", NULL);
   g_autofree char *text = g_strdup_printf (NEAR_DENIED_SHIPMENT, party);
-  g_autoptr(ClrCliRun) run = NULL;
-  JsonNode *result;
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  run = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--save", "--json", path, NULL);
-  g_assert_cmpint (run->exit_code, ==, 0);
-  result = parse_out (run);
-  *case_id = json_object_get_int_member (json_node_get_object (result), "case_id");
-  return result;
+  return clr_cli_test_evaluate_save (f->cli.db, path, case_id);
 }
 
 static const char *
@@ -760,9 +595,7 @@ test_on_hold (Fixture       *f,
   g_autoptr(JsonNode) near = NULL;
   g_autoptr(JsonNode) exact = NULL;
   g_autoptr(JsonNode) confirmed = NULL;
-  g_autoptr(ClrCliRun) text = NULL;
-  g_autoptr(ClrCliRun) decide = NULL;
-  g_autoptr(ClrCliRun) again = NULL;
+  g_autofree char *text = NULL;
   g_autofree char *case_arg = NULL;
   g_autofree char *id_arg = NULL;
   JsonObject *r;
@@ -781,19 +614,15 @@ test_on_hold (Fixture       *f,
   }
 
   case_arg = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
-  text = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--case", case_arg, NULL);
-  g_assert_cmpint (text->exit_code, ==, 0);
-  g_assert_true (g_str_has_prefix (text->out, "Needs review — as of 2026-03-01"));
-  g_assert_nonnull (strstr (text->out, "On hold until 1 potential match is decided"));
+  text = clr_cli_run_out (0, "--db", f->cli.db, "evaluate", "--case", case_arg, NULL);
+  g_assert_true (g_str_has_prefix (text, "Needs review — as of 2026-03-01"));
+  g_assert_nonnull (strstr (text, "On hold until 1 potential match is decided"));
 
   /* the reviewer confirms it: the list's consequence applies */
-  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, first_item_id (f, "open"));
-  decide = clr_cli_run_va ("--db", f->cli.db, "review", "decide", id_arg, "--match", "--reason",
-                           "confirmed-by-documents", NULL);
-  g_assert_cmpint (decide->exit_code, ==, 0);
-  again = clr_cli_run_va ("--db", f->cli.db, "evaluate", "--case", case_arg, "--json", NULL);
-  g_assert_cmpint (again->exit_code, ==, 0);
-  confirmed = parse_out (again);
+  id_arg = g_strdup_printf ("%" G_GINT64_FORMAT, clr_cli_test_first_item (f->cli.db, "open"));
+  clr_cli_assert_run (0, NULL, "--db", f->cli.db, "review", "decide", id_arg, "--match", "--reason",
+                      "confirmed-by-documents", NULL);
+  confirmed = clr_cli_run_json ("--db", f->cli.db, "evaluate", "--case", case_arg, "--json", NULL);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (confirmed), "verdict"), ==, "prohibited");
   g_assert_false (json_object_get_boolean_member (json_node_get_object (confirmed), "on_hold"));
   g_assert_cmpstr (screening_outcome (confirmed), ==, "prohibited");

@@ -459,8 +459,7 @@ test_malformed_pack (void)
   g_autoptr(ClrRulePack) p = clr_rule_pack_new_from_data ("{\"format\": \"clearance-rule-pack\",", -1, "broken.json", &error);
 
   g_assert_null (p);
-  g_assert_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_PACK);
-  g_assert_nonnull (strstr (error->message, "broken.json"));
+  clr_test_assert_error (&error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_PACK, "broken.json");
   g_assert_true (clr_rule_pack_data_is_pack ("{\"format\": \"clearance-rule-pack\"}", 33));
   g_assert_false (clr_rule_pack_data_is_pack ("_id,source,entity_number", 24));
 }
@@ -501,8 +500,7 @@ test_item_formula (void)
   text = json_generator_to_data (gen, NULL);
   broken = clr_rule_pack_new_from_data (text, -1, "formula.json", &error);
   g_assert_null (broken);
-  g_assert_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_PACK);
-  g_assert_nonnull (strstr (error->message, "item_parameters[0].formula.factor"));
+  clr_test_assert_error (&error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_PACK, "item_parameters[0].formula.factor");
 }
 
 static void
@@ -562,8 +560,7 @@ test_shipment_errors (void)
   g_assert_true (g_file_set_contents (path, "{\"date\": \"2025-01-01\",", -1, NULL));
   node = clr_shipment_load_file (path, &error);
   g_assert_null (node);
-  g_assert_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT);
-  g_assert_nonnull (strstr (error->message, "bad.json"));
+  clr_test_assert_error (&error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT, "bad.json");
   g_unlink (path);
   g_rmdir (dir);
 

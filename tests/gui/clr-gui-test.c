@@ -404,6 +404,21 @@ clr_gui_test_present (GtkWidget *child,
   return window;
 }
 
+ClrShipmentPage *
+clr_gui_test_present_shipment_page (ClrStore   *store,
+                                    int         width,
+                                    int         height,
+                                    GtkWindow **window)
+{
+  ClrSettings *settings = clr_application_get_settings (CLR_APPLICATION (g_application_get_default ()));
+  ClrShipmentPage *page = CLR_SHIPMENT_PAGE (clr_shipment_page_new (store, settings));
+
+  *window = clr_gui_test_present (GTK_WIDGET (page), width, height);
+  CLR_GUI_TEST_WAIT_UNTIL (clr_shipment_page_get_ready (page), 20);
+  g_assert_true (clr_shipment_page_get_ready (page));
+  return page;
+}
+
 int
 clr_gui_test_min_width (GtkWidget *widget)
 {

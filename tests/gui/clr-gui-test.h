@@ -23,6 +23,7 @@
 
 #include "clr-application.h"
 #include "clr-test.h"
+#include "pages/clr-shipment-page.h"
 
 G_BEGIN_DECLS
 
@@ -116,6 +117,14 @@ GtkListView    *clr_gui_test_find_list_view (GtkWidget  *root,
 /* The first button below @root whose action is @action ("shipment.print"). */
 GtkWidget      *clr_gui_test_find_action_button (GtkWidget  *root,
                                                  const char *action);
+
+/* A Shipment page on @store with the application's settings, presented in
+ * a new window of @width × @height (in *@window) and ready: waits up to
+ * 20 s for its rules to load and asserts they did. */
+ClrShipmentPage *clr_gui_test_present_shipment_page (ClrStore   *store,
+                                                     int         width,
+                                                     int         height,
+                                                     GtkWindow **window);
 
 /* The minimum width @widget asks for, in pixels. */
 int             clr_gui_test_min_width   (GtkWidget   *widget);

@@ -79,7 +79,6 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *list = g_test_build_filename (G_TEST_DIST, "gui", "data", "csl-v1.csv", NULL);
   g_autoptr(JsonNode) shipment = json_from_string ("{\"reference\": \"PO-2291\", "
                                                    "\"destination\": \"CN\"}", &error);
 
@@ -93,9 +92,7 @@ fixture_setup (Fixture       *f,
     {
       f->store = clr_gui_test_store_new ("audit", &f->path);
     }
-  g_assert_true (clr_store_import_list_file (f->store, list, CLR_LIST_FORMAT_AUTO, NULL, FALSE,
-                                             NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  clr_store_test_import_from (f->store, "gui", "csl-v1.csv");
 
   f->case_id = clr_store_create_case (f->store, shipment, &error);
   g_assert_no_error (error);

@@ -61,9 +61,8 @@ answer_toggle (ClrEndUseRow *row,
 static void
 test_end_use_not_known (void)
 {
-  ClrShipmentPage *page = CLR_SHIPMENT_PAGE (clr_shipment_page_new (clr_application_get_store (app),
-                                                                    clr_application_get_settings (app)));
-  GtkWindow *window = clr_gui_test_present (GTK_WIDGET (page), 1400, 900);
+  GtkWindow *window = NULL;
+  ClrShipmentPage *page = clr_gui_test_present_shipment_page (clr_application_get_store (app), 1400, 900, &window);
   ClrShipmentForm *form;
   ClrResultPane *pane;
   g_autoptr(JsonNode) document = clr_test_parse (chairs_json);
@@ -75,7 +74,6 @@ test_end_use_not_known (void)
   JsonObject *answers;
   gboolean shown = FALSE;
 
-  CLR_GUI_TEST_WAIT_UNTIL (clr_shipment_page_get_ready (page), 20);
   clr_shipment_page_new_case (page);
   form = CLR_SHIPMENT_FORM (clr_shipment_page_get_form (page));
   pane = CLR_RESULT_PANE (clr_shipment_page_get_result_pane (page));

@@ -10,7 +10,7 @@
 #include "config.h"
 
 #include "clr-gui-test.h"
-#include "clr-store-lists.h"
+#include "clr-store-test.h"
 #include "clr-window-private.h"
 #include "pages/clr-shipment-page-private.h"
 #include "shipment/clr-field-row.h"
@@ -35,8 +35,6 @@ test_first_run (void)
   GtkRevealer *banner;
   GtkWidget *load_lists;
   GtkWidget *placeholder;
-  g_autofree char *csl = g_test_build_filename (G_TEST_DIST, "gui", "data", "csl-v1.csv", NULL);
-  g_autoptr(GError) error = NULL;
 
   clr_window_set_page (window, "shipment");
   gtk_window_present (GTK_WINDOW (window));
@@ -63,9 +61,7 @@ test_first_run (void)
   g_assert_cmpstr (clr_window_get_page (window), ==, "lists");
 
   /* Lists loaded, back on the Shipment page: the banner is gone. */
-  g_assert_true (clr_store_import_list_file (clr_application_get_store (app), csl, CLR_LIST_FORMAT_AUTO,
-                                             NULL, FALSE, NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  clr_store_test_import_from (clr_application_get_store (app), "gui", "csl-v1.csv");
   clr_window_set_page (window, "shipment");
   CLR_GUI_TEST_WAIT_UNTIL (!gtk_revealer_get_reveal_child (banner), 20);
   g_assert_false (gtk_revealer_get_reveal_child (banner));

@@ -54,7 +54,6 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *list = g_test_build_filename (G_TEST_DIST, "gui", "data", "csl-v1.csv", NULL);
   g_auto(GStrv) lists = g_strsplit ("DPL,SDN", ",", -1);
   ClrFourEyes setting = { TRUE, 0.5, lists };
 
@@ -67,9 +66,7 @@ fixture_setup (Fixture       *f,
   g_assert_true (clr_store_open (f->alice, &error));
   g_assert_no_error (error);
 
-  g_assert_true (clr_store_import_list_file (f->store, list, CLR_LIST_FORMAT_AUTO, NULL, FALSE,
-                                             NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  clr_store_test_import_from (f->store, "gui", "csl-v1.csv");
   g_assert_true (clr_store_set_four_eyes (f->store, &setting, &error));
   g_assert_no_error (error);
   clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", NULL, 0);
@@ -261,8 +258,7 @@ test_claim_and_release (Fixture       *f,
 
   /* Alice cannot take it while Bob holds it. */
   g_assert_false (clr_store_review_claim (f->alice, f->id, 15, NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED, NULL);
 
   g_signal_emit_by_name (visible_button (f, "Release"), "clicked");
   WAIT_FOR (visible_button (f, "Claim for 15 Minutes") != NULL, 10);

@@ -334,17 +334,11 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
   clr_gui_test_init (&argc, &argv);
   app = clr_gui_test_app_new ();
 
   /* The lists the inline screening and the queue use, before any page loads its matcher. */
-  path = g_test_build_filename (G_TEST_DIST, "gui", "data", "csl-v1.csv", NULL);
-  g_assert_true (clr_store_import_list_file (clr_application_get_store (app), path, CLR_LIST_FORMAT_AUTO,
-                                             NULL, FALSE, NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  clr_store_test_import_from (clr_application_get_store (app), "gui", "csl-v1.csv");
   CLR_TEST_ADD_CASES (tests, Fixture, fixture_setup, fixture_teardown);
 
   return clr_gui_test_run (app);

@@ -31,20 +31,7 @@ typedef struct
   guint          decided;
 } Fixture;
 
-static void
-import_fixture (ClrStore   *store,
-                const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "gui", "data", name, NULL);
-
-  g_assert_true (clr_store_import_list_file (store, path, CLR_LIST_FORMAT_AUTO, NULL, FALSE,
-                                             NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-}
-
-/* Screens one party with the real matcher and records the hits in the
- * queue, as an evaluation saved on case @case_id does. */
+/* Reloads the page and waits for it to say it has loaded. */
 static void
 wait_loaded (Fixture *f)
 {
@@ -122,7 +109,7 @@ test_next_and_previous_hit (Fixture       *f,
   g_autoptr(ClrReviewQueueItem) second = NULL;
   g_autoptr(ClrReviewQueueItem) last = NULL;
 
-  import_fixture (f->store, "csl-v1.csv");
+  clr_store_test_import_from (f->store, "gui", "csl-v1.csv");
   g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", "Bantian, Longgang District, Shenzhen", 0), >, 0);
   g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Rosoboronexport", "RU", "Bantian, Longgang District, Shenzhen", 0), >, 0);
   wait_loaded (f);
@@ -161,7 +148,7 @@ test_filters (Fixture       *f,
   g_auto(GStrv) lists = NULL;
   g_auto(GStrv) countries = NULL;
 
-  import_fixture (f->store, "csl-v1.csv");
+  clr_store_test_import_from (f->store, "gui", "csl-v1.csv");
   g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", "Bantian, Longgang District, Shenzhen", 0), >, 0);
   g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Rosoboronexport", "RU", "Bantian, Longgang District, Shenzhen", 0), >, 0);
   wait_loaded (f);
@@ -263,7 +250,7 @@ test_decide_and_reopen (Fixture       *f,
   g_autoptr(GError) error = NULL;
   guint open_before;
 
-  import_fixture (f->store, "csl-v1.csv");
+  clr_store_test_import_from (f->store, "gui", "csl-v1.csv");
   clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", "Bantian, Longgang District, Shenzhen", 0);
   wait_loaded (f);
   item = find_item (f->store, "EL");
@@ -299,7 +286,7 @@ test_decide_and_reopen (Fixture       *f,
   g_assert_cmpuint (clr_review_queue_get_n_items (queue), ==, open_before - 1);
 
   /* The listed entry changes in a list update: the decision is reopened. */
-  import_fixture (f->store, "csl-v2.csv");
+  clr_store_test_import_from (f->store, "gui", "csl-v2.csv");
   clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", "Bantian, Longgang District, Shenzhen", 0);
   wait_loaded (f);
   reopened = clr_store_review_get (f->store, item->id, &error);
@@ -331,9 +318,7 @@ test_family (Fixture       *f,
 {
   ClrReviewQueue *queue = clr_review_page_get_queue (f->page);
   GListModel *model = clr_review_queue_get_model (queue);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "cli", "data", "csl-families.csv", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) audit = NULL;
   g_autoptr(ClrReviewFamily) family = NULL;
   GtkSwitch *family_switch;
   GtkLabel *subtitle;
@@ -342,11 +327,8 @@ test_family (Fixture       *f,
   const char *expected[] = { "Huawei Technologies (Yangon) Co., Ltd.", "Huawei Technologies Co., Ltd. (Huawei)",
                              "Huawei Technologies Co., Ltd. (Huawei). Affiliated Entity: "
                              "Huawei Technologies Co., Ltd., Beijing Research Institute" };
-  guint decides = 0;
 
-  g_assert_true (clr_store_import_list_file (f->store, path, CLR_LIST_FORMAT_AUTO, NULL, FALSE,
-                                             NULL, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  clr_store_test_import_from (f->store, "cli", "csl-families.csv");
   g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Huawei Technologies (Yangon) Company Limited", "MM", "Bantian, Longgang District, Shenzhen", 0), ==, 3);
   wait_loaded (f);
 
@@ -393,12 +375,7 @@ test_family (Fixture       *f,
       g_assert_cmpint (stored->status, ==, CLR_REVIEW_STATUS_NO_MATCH);
       g_assert_cmpstr (stored->note, ==, "A Yangon reseller, not Huawei");
     }
-  audit = clr_store_audit_list (f->store, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < audit->len; i++)
-    if (g_strcmp0 (((ClrAuditEntry *) g_ptr_array_index (audit, i))->action, CLR_AUDIT_REVIEW_DECIDE) == 0)
-      decides++;
-  g_assert_cmpuint (decides, ==, 3);
+  g_assert_cmpuint (clr_store_test_audit_count (f->store, CLR_AUDIT_REVIEW_DECIDE), ==, 3);
 }
 
 /* The text of every visible label under @root, one a line. */
@@ -441,7 +418,7 @@ test_groups_and_plain_words (Fixture       *f,
   GtkExpander *technical;
 
   g_assert_no_error (error);
-  import_fixture (f->store, "csl-v1.csv");
+  clr_store_test_import_from (f->store, "gui", "csl-v1.csv");
   g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", NULL, case_id), >, 0);
   g_assert_cmpuint (clr_gui_test_screen_party (f->store, "Rosoboronexport", "RU", NULL, case_id), >, 0);
   wait_loaded (f);
@@ -502,17 +479,15 @@ count_decides (ClrStore    *store,
                gint64       id,
                JsonObject **last_after)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) audit = clr_store_audit_list (store, &error);
+  g_autoptr(GPtrArray) decides = clr_store_test_audit_entries (store, CLR_AUDIT_REVIEW_DECIDE);
   g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   guint n = 0;
 
-  g_assert_no_error (error);
-  for (guint i = 0; i < audit->len; i++)
+  for (guint i = 0; i < decides->len; i++)
     {
-      ClrAuditEntry *entry = g_ptr_array_index (audit, i);
+      ClrAuditEntry *entry = g_ptr_array_index (decides, i);
 
-      if (g_strcmp0 (entry->action, CLR_AUDIT_REVIEW_DECIDE) != 0 || g_strcmp0 (entry->subject_id, subject) != 0)
+      if (g_strcmp0 (entry->subject_id, subject) != 0)
         continue;
       n++;
       if (last_after != NULL)
@@ -536,7 +511,7 @@ test_undo (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  import_fixture (f->store, "csl-v1.csv");
+  clr_store_test_import_from (f->store, "gui", "csl-v1.csv");
   clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", NULL, 0);
   clr_gui_test_screen_party (f->store, "Rosoboronexport", "RU", NULL, 0);
   wait_loaded (f);
@@ -568,8 +543,7 @@ test_undo (Fixture       *f,
   g_assert_cmpuint (count_decides (f->store, id, &after), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (after, "status"), ==, "open");
   g_assert_true (json_object_get_boolean_member (after, "undo"));
-  g_assert_true (clr_store_audit_verify (f->store, NULL, NULL, &error));
-  g_assert_no_error (error);
+  clr_store_test_verify_audit (f->store);
   /* one undo per decision */
   g_assert_false (clr_review_page_undo (f->page));
 }
@@ -581,7 +555,7 @@ show_huawei_hit (Fixture *f)
 {
   gint64 id;
 
-  import_fixture (f->store, "csl-v1.csv");
+  clr_store_test_import_from (f->store, "gui", "csl-v1.csv");
   clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", NULL, 0);
   wait_loaded (f);
   id = clr_review_page_get_shown_id (f->page);
@@ -651,7 +625,7 @@ test_change_decision (Fixture       *f,
   GtkWidget *change;
   const char *label;
 
-  import_fixture (f->store, "csl-v1.csv");
+  clr_store_test_import_from (f->store, "gui", "csl-v1.csv");
   clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", NULL, 0);
   item = find_item (f->store, "EL");
   g_assert_true (clr_store_review_decide (f->store, item->id, CLR_REVIEW_STATUS_NO_MATCH,
@@ -696,8 +670,7 @@ test_change_decision (Fixture       *f,
   g_assert_cmpuint (count_decides (f->store, item->id, &after), ==, 2);
   g_assert_true (json_object_get_boolean_member (after, "change"));
   g_assert_cmpstr (clr_review_page_get_feedback (f->page), ==, "Decision saved: Match");
-  g_assert_true (clr_store_audit_verify (f->store, NULL, NULL, &error));
-  g_assert_no_error (error);
+  clr_store_test_verify_audit (f->store);
 }
 
 /* Another reviewer (another ClrStore on the database) decides the shown
@@ -761,7 +734,7 @@ test_narrow_and_dark (Fixture       *f,
   AdwLeaflet *leaflet = ADW_LEAFLET (adw_bin_get_child (ADW_BIN (f->page)));
   AdwStyleManager *style = adw_style_manager_get_default ();
 
-  import_fixture (f->store, "csl-v1.csv");
+  clr_store_test_import_from (f->store, "gui", "csl-v1.csv");
   clr_gui_test_screen_party (f->store, "Huawei Technologies Co Ltd", "CN", "Bantian, Longgang District, Shenzhen", 0);
   wait_loaded (f);
 

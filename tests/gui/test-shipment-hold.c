@@ -57,10 +57,7 @@ fixture_setup (Fixture       *f,
   g_assert_true (clr_store_case_hold (f->other, f->case_id, NULL, NULL, &error));
   g_assert_no_error (error);
 
-  f->page = CLR_SHIPMENT_PAGE (clr_shipment_page_new (f->store, clr_application_get_settings (app)));
-  f->window = clr_gui_test_present (GTK_WIDGET (f->page), 1400, 900);
-  CLR_GUI_TEST_WAIT_UNTIL (clr_shipment_page_get_ready (f->page), 20);
-  g_assert_true (clr_shipment_page_get_ready (f->page));
+  f->page = clr_gui_test_present_shipment_page (f->store, 1400, 900, &f->window);
   f->banner = clr_shipment_page_get_hold_banner (f->page);
 }
 

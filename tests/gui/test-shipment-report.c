@@ -153,8 +153,7 @@ test_pdf_unwritable (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_false (clr_report_write_pdf (report, "/nonexistent-dir/x/report.pdf", &error));
-  g_assert_error (error, CLR_REPORT_ERROR, CLR_REPORT_ERROR_IO);
-  g_assert_nonnull (strstr (error->message, "/nonexistent-dir/x/report.pdf"));
+  clr_test_assert_error (&error, CLR_REPORT_ERROR, CLR_REPORT_ERROR_IO, "/nonexistent-dir/x/report.pdf");
   g_assert_false (g_file_test ("/nonexistent-dir/x/report.pdf", G_FILE_TEST_EXISTS));
 }
 
@@ -232,14 +231,11 @@ test_invalid (void)
 
   report = clr_report_new (shipment, no_verdict, NULL, NULL, &error);
   g_assert_null (report);
-  g_assert_error (error, CLR_REPORT_ERROR, CLR_REPORT_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "verdict"));
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_REPORT_ERROR, CLR_REPORT_ERROR_INVALID, "verdict");
 
   report = clr_report_new (array, no_verdict, NULL, NULL, &error);
   g_assert_null (report);
-  g_assert_error (error, CLR_REPORT_ERROR, CLR_REPORT_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "shipment"));
+  clr_test_assert_error (&error, CLR_REPORT_ERROR, CLR_REPORT_ERROR_INVALID, "shipment");
 }
 
 static void

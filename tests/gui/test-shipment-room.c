@@ -39,11 +39,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->page = CLR_SHIPMENT_PAGE (clr_shipment_page_new (clr_application_get_store (app),
-                                                      clr_application_get_settings (app)));
-  f->window = clr_gui_test_present (GTK_WIDGET (f->page), 1090, 750);
-  CLR_GUI_TEST_WAIT_UNTIL (clr_shipment_page_get_ready (f->page), 20);
-  g_assert_true (clr_shipment_page_get_ready (f->page));
+  f->page = clr_gui_test_present_shipment_page (clr_application_get_store (app), 1090, 750, &f->window);
   clr_shipment_page_new_case (f->page);
   f->form = CLR_SHIPMENT_FORM (clr_shipment_page_get_form (f->page));
   f->pane = CLR_RESULT_PANE (clr_shipment_page_get_result_pane (f->page));

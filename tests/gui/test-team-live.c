@@ -410,11 +410,7 @@ create_theirs (Fixture    *f,
 static ClrShipmentPage *
 present_page (Fixture *f)
 {
-  ClrShipmentPage *page = CLR_SHIPMENT_PAGE (clr_shipment_page_new (f->mine, clr_application_get_settings (app)));
-
-  f->window = clr_gui_test_present (GTK_WIDGET (page), 1100, 760);
-  CLR_GUI_TEST_WAIT_UNTIL (clr_shipment_page_get_ready (page), 20);
-  return page;
+  return clr_gui_test_present_shipment_page (f->mine, 1100, 760, &f->window);
 }
 
 /* The Shipment page: the open case saved elsewhere shows their version by

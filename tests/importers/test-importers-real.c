@@ -113,6 +113,22 @@ run (const char    *path,
   return clr_importer_run (path, format, tally_entry, tally, NULL, NULL, info, NULL, error);
 }
 
+/* Counts the entries of @path into @tally (made here, keeping each
+ * entry's content hash when @keep_hashes), asserting the import succeeds;
+ * what it says of the file in @info. */
+static void
+tally_import (Tally         *tally,
+              gboolean       keep_hashes,
+              const char    *path,
+              ClrImportInfo *info)
+{
+  g_autoptr(GError) error = NULL;
+
+  tally_init (tally, keep_hashes);
+  g_assert_true (run (path, CLR_LIST_FORMAT_AUTO, tally, info, &error));
+  g_assert_no_error (error);
+}
+
 static void
 assert_has_warning (ClrImportInfo *info,
                     const char    *text)
@@ -123,13 +139,34 @@ assert_has_warning (ClrImportInfo *info,
   g_error ("no warning mentions “%s”", text);
 }
 
+/* A scratch folder the compressed files are unpacked into. */
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = clr_test_tmpdir ("clearance-importers");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  clr_test_rmtree (f->dir);
+  g_free (f->dir);
+}
+
 /* ------------------------------------------------------------------------- */
 
 static void
-test_csl_2022 (void)
+test_csl_2022 (Fixture       *f,
+               gconstpointer  data)
 {
-  g_autofree char *dir = clr_test_tmpdir ("clearance-importers");
-  g_autofree char *path = clr_test_shared_file ("csl/2022-05-16/consolidated.csv.gz", dir, "consolidated.csv");
+  g_autofree char *path = clr_test_shared_file ("csl/2022-05-16/consolidated.csv.gz", f->dir, "consolidated.csv");
   g_autoptr(ClrImportInfo) info = clr_import_info_new ();
   g_autoptr(GError) error = NULL;
   const struct { const char *code; guint count; } lists[] = {
@@ -140,10 +177,7 @@ test_csl_2022 (void)
   Tally tally;
 
   if (path == NULL)
-    {
-      clr_test_rmtree (dir);
-      return;
-    }
+    return;
 
   tally_init (&tally, FALSE);
   tally.check_huawei = TRUE;
@@ -171,24 +205,20 @@ test_csl_2022 (void)
   g_assert_cmpuint (tally.huawei_fr, ==, 2);
 
   tally_clear (&tally);
-  clr_test_rmtree (dir);
 }
 
 static void
-test_csl_2023_truncated (void)
+test_csl_2023_truncated (Fixture       *f,
+                         gconstpointer  data)
 {
-  g_autofree char *dir = clr_test_tmpdir ("clearance-importers");
-  g_autofree char *path = clr_test_shared_file ("csl/2023-11-30_truncated/csl.csv.xz", dir, "csl.csv");
+  g_autofree char *path = clr_test_shared_file ("csl/2023-11-30_truncated/csl.csv.xz", f->dir, "csl.csv");
   g_autoptr(ClrImportInfo) info = clr_import_info_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *where = NULL;
   Tally tally;
 
   if (path == NULL)
-    {
-      clr_test_rmtree (dir);
-      return;
-    }
+    return;
 
   tally_init (&tally, FALSE);
   g_assert_false (run (path, CLR_LIST_FORMAT_AUTO, &tally, info, &error));
@@ -202,7 +232,6 @@ test_csl_2023_truncated (void)
   assert_has_warning (info, "csl.csv:2: repeated header");
 
   tally_clear (&tally);
-  clr_test_rmtree (dir);
 }
 
 static void
@@ -217,24 +246,21 @@ test_csl_samples (void)
     {
       g_autofree char *path = clr_test_shared_file (cases[i].file, NULL, NULL);
       g_autoptr(ClrImportInfo) info = clr_import_info_new ();
-      g_autoptr(GError) error = NULL;
       Tally tally;
 
       if (path == NULL)
         return;
-      tally_init (&tally, FALSE);
-      g_assert_true (run (path, CLR_LIST_FORMAT_AUTO, &tally, info, &error));
-      g_assert_no_error (error);
+      tally_import (&tally, FALSE, path, info);
       g_assert_cmpuint (info->records, ==, cases[i].records);
       tally_clear (&tally);
     }
 }
 
 static void
-test_csl_2026_compact (void)
+test_csl_2026_compact (Fixture       *f,
+                       gconstpointer  data)
 {
-  g_autofree char *dir = clr_test_tmpdir ("clearance-importers");
-  g_autofree char *path = clr_test_shared_file ("csl/2026-07-31_compact/consolidated-rebuilt.csv.xz", dir,
+  g_autofree char *path = clr_test_shared_file ("csl/2026-07-31_compact/consolidated-rebuilt.csv.xz", f->dir,
                                                 "consolidated.csv");
   g_autofree char *json = NULL;
   g_autoptr(ClrImportInfo) info = clr_import_info_new ();
@@ -248,14 +274,9 @@ test_csl_2026_compact (void)
   Tally tally;
 
   if (path == NULL)
-    {
-      clr_test_rmtree (dir);
-      return;
-    }
+    return;
 
-  tally_init (&tally, FALSE);
-  g_assert_true (run (path, CLR_LIST_FORMAT_AUTO, &tally, info, &error));
-  g_assert_no_error (error);
+  tally_import (&tally, FALSE, path, info);
   g_assert_cmpuint (info->records, ==, 25921);
   g_assert_cmpstr (info->sha256, ==, "c7377dc374ee1d70de5cea9fa49f158abc4dcef2cdc0129f6b433a73a76b8c78");
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
@@ -267,43 +288,35 @@ test_csl_2026_compact (void)
 
   /* The compact JSON is a third-party re-encoding, not trade.gov's
    * {"results": [...]}: a clear error, not a silent empty import. */
-  json = clr_test_shared_file ("csl/2026-07-31_compact/screening-list.json.xz", dir, "screening-list.json");
+  json = clr_test_shared_file ("csl/2026-07-31_compact/screening-list.json.xz", f->dir, "screening-list.json");
   if (json != NULL)
     {
       tally_init (&tally, FALSE);
       g_assert_false (run (json, CLR_LIST_FORMAT_AUTO, &tally, json_info, &error));
-      g_assert_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_UNSUPPORTED);
-      g_assert_nonnull (strstr (error->message, "results"));
+      clr_test_assert_error (&error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_UNSUPPORTED, "results");
       g_assert_cmpuint (tally.records, ==, 0);
       tally_clear (&tally);
     }
-
-  clr_test_rmtree (dir);
 }
 
 /* ------------------------------------------------------------------------- */
 
 static void
-test_ofac_sdn_2021 (void)
+test_ofac_sdn_2021 (Fixture       *f,
+                    gconstpointer  data)
 {
-  g_autofree char *dir = clr_test_tmpdir ("clearance-importers");
-  g_autofree char *sdn = clr_test_shared_file ("ofac/sdn/2021-07-07/sdn.csv.xz", dir, "sdn.csv");
-  g_autofree char *add = clr_test_shared_file ("ofac/sdn/2021-07-07/add.csv", dir, "add.csv");
-  g_autofree char *alt = clr_test_shared_file ("ofac/sdn/2021-07-07/alt.csv", dir, "alt.csv");
-  g_autofree char *comments = clr_test_shared_file ("ofac/sdn/2021-07-07/sdn_comments.csv", dir, "sdn_comments.csv");
+  g_autofree char *sdn = clr_test_shared_file ("ofac/sdn/2021-07-07/sdn.csv.xz", f->dir, "sdn.csv");
+  g_autofree char *add = clr_test_shared_file ("ofac/sdn/2021-07-07/add.csv", f->dir, "add.csv");
+  g_autofree char *alt = clr_test_shared_file ("ofac/sdn/2021-07-07/alt.csv", f->dir, "alt.csv");
+  g_autofree char *comments = clr_test_shared_file ("ofac/sdn/2021-07-07/sdn_comments.csv", f->dir,
+                                                    "sdn_comments.csv");
   g_autoptr(ClrImportInfo) info = clr_import_info_new ();
-  g_autoptr(GError) error = NULL;
   Tally tally;
 
   if (sdn == NULL || add == NULL || alt == NULL || comments == NULL)
-    {
-      clr_test_rmtree (dir);
-      return;
-    }
+    return;
 
-  tally_init (&tally, FALSE);
-  g_assert_true (run (sdn, CLR_LIST_FORMAT_AUTO, &tally, info, &error));
-  g_assert_no_error (error);
+  tally_import (&tally, FALSE, sdn, info);
   g_assert_cmpstr (info->source, ==, "ofac-sdn");
   g_assert_cmpuint (info->files->len, ==, 4);
   g_assert_cmpuint (info->records, ==, 8976);
@@ -312,21 +325,19 @@ test_ofac_sdn_2021 (void)
   g_assert_cmpuint (info->names, ==, 20886);
   g_assert_cmpuint (info->warnings->len, ==, 0);
   tally_clear (&tally);
-  clr_test_rmtree (dir);
 }
 
 /* Two weekly copies, keyed on ent_num: 305 added, 8 removed, 0 changed. */
 static void
-test_ofac_sdn_2024_diff (void)
+test_ofac_sdn_2024_diff (Fixture       *f,
+                         gconstpointer  data)
 {
-  g_autofree char *dir = clr_test_tmpdir ("clearance-importers");
-  g_autofree char *old_dir = g_build_filename (dir, "old", NULL);
-  g_autofree char *new_dir = g_build_filename (dir, "new", NULL);
+  g_autofree char *old_dir = g_build_filename (f->dir, "old", NULL);
+  g_autofree char *new_dir = g_build_filename (f->dir, "new", NULL);
   g_autofree char *old_path = NULL;
   g_autofree char *new_path = NULL;
   g_autoptr(ClrImportInfo) old_info = clr_import_info_new ();
   g_autoptr(ClrImportInfo) new_info = clr_import_info_new ();
-  g_autoptr(GError) error = NULL;
   GHashTableIter iter;
   gpointer key, value;
   guint added = 0, removed = 0, changed = 0;
@@ -337,17 +348,10 @@ test_ofac_sdn_2024_diff (void)
   old_path = clr_test_shared_file ("ofac/sdn/2024-04-26/sdn.csv.xz", old_dir, "sdn.csv");
   new_path = old_path ? clr_test_shared_file ("ofac/sdn/2024-05-03/sdn.csv.xz", new_dir, "sdn.csv") : NULL;
   if (old_path == NULL || new_path == NULL)
-    {
-      clr_test_rmtree (dir);
-      return;
-    }
+    return;
 
-  tally_init (&old_tally, TRUE);
-  tally_init (&new_tally, TRUE);
-  g_assert_true (run (old_path, CLR_LIST_FORMAT_AUTO, &old_tally, old_info, &error));
-  g_assert_no_error (error);
-  g_assert_true (run (new_path, CLR_LIST_FORMAT_AUTO, &new_tally, new_info, &error));
-  g_assert_no_error (error);
+  tally_import (&old_tally, TRUE, old_path, old_info);
+  tally_import (&new_tally, TRUE, new_path, new_info);
 
   g_assert_cmpuint (old_info->records, ==, 14668);
   g_assert_cmpuint (new_info->records, ==, 14965);
@@ -376,7 +380,6 @@ test_ofac_sdn_2024_diff (void)
 
   tally_clear (&old_tally);
   tally_clear (&new_tally);
-  clr_test_rmtree (dir);
 }
 
 static void
@@ -392,14 +395,11 @@ test_ofac_nonsdn (void)
       g_autofree char *rel = g_build_filename (cases[i].dir, "cons_prim.csv", NULL);
       g_autofree char *path = clr_test_shared_file (rel, NULL, NULL);
       g_autoptr(ClrImportInfo) info = clr_import_info_new ();
-      g_autoptr(GError) error = NULL;
       Tally tally;
 
       if (path == NULL)
         return;
-      tally_init (&tally, TRUE);
-      g_assert_true (run (path, CLR_LIST_FORMAT_AUTO, &tally, info, &error));
-      g_assert_no_error (error);
+      tally_import (&tally, TRUE, path, info);
       g_assert_cmpstr (info->source, ==, "ofac-nonsdn");
       g_assert_cmpuint (info->records, ==, cases[i].records);
       g_assert_cmpuint (info->names, ==, cases[i].names);
@@ -416,25 +416,20 @@ test_ofac_nonsdn (void)
 }
 
 static void
-test_ofac_xml (void)
+test_ofac_xml (Fixture       *f,
+               gconstpointer  data)
 {
-  g_autofree char *dir = clr_test_tmpdir ("clearance-importers");
-  g_autofree char *cons = clr_test_shared_file ("ofac/non_sdn/2018-04-06/consolidated.xml.xz", dir, "consolidated.xml");
+  g_autofree char *cons = clr_test_shared_file ("ofac/non_sdn/2018-04-06/consolidated.xml.xz", f->dir,
+                                                "consolidated.xml");
   g_autofree char *excerpt = NULL;
   g_autoptr(ClrImportInfo) info = clr_import_info_new ();
   g_autoptr(ClrImportInfo) excerpt_info = clr_import_info_new ();
-  g_autoptr(GError) error = NULL;
   Tally tally;
 
   if (cons == NULL)
-    {
-      clr_test_rmtree (dir);
-      return;
-    }
+    return;
 
-  tally_init (&tally, FALSE);
-  g_assert_true (run (cons, CLR_LIST_FORMAT_AUTO, &tally, info, &error));
-  g_assert_no_error (error);
+  tally_import (&tally, FALSE, cons, info);
   g_assert_cmpint (info->format, ==, CLR_LIST_FORMAT_OFAC_XML);
   g_assert_cmpstr (info->source, ==, "ofac-nonsdn");
   g_assert_cmpuint (info->records, ==, 639);
@@ -445,16 +440,12 @@ test_ofac_xml (void)
   tally_clear (&tally);
 
   excerpt = clr_test_shared_file ("ofac/samples/2014-07-16_sdn_xml_excerpt.xml", NULL, NULL);
-  tally_init (&tally, FALSE);
-  g_assert_true (run (excerpt, CLR_LIST_FORMAT_AUTO, &tally, excerpt_info, &error));
-  g_assert_no_error (error);
+  tally_import (&tally, FALSE, excerpt, excerpt_info);
   g_assert_cmpstr (excerpt_info->source, ==, "ofac-sdn");
   g_assert_cmpuint (excerpt_info->records, ==, 4);
   g_assert_cmpstr (excerpt_info->publication_date, ==, "2014-07-16");
   assert_has_warning (excerpt_info, "5704");
   tally_clear (&tally);
-
-  clr_test_rmtree (dir);
 }
 
 static void
@@ -470,14 +461,11 @@ test_dpl (void)
     {
       g_autofree char *path = clr_test_shared_file (cases[i].file, NULL, NULL);
       g_autoptr(ClrImportInfo) info = clr_import_info_new ();
-      g_autoptr(GError) error = NULL;
       Tally tally;
 
       if (path == NULL)
         return;
-      tally_init (&tally, TRUE);
-      g_assert_true (run (path, CLR_LIST_FORMAT_AUTO, &tally, info, &error));
-      g_assert_no_error (error);
+      tally_import (&tally, TRUE, path, info);
       g_assert_cmpstr (info->source, ==, "bis-dpl");
       /* One entry per distinct name (rows are one per name + address). */
       g_assert_cmpuint (info->records, ==, cases[i].records);
@@ -503,14 +491,11 @@ test_old_samples (void)
     {
       g_autofree char *path = clr_test_shared_file (cases[i].file, NULL, NULL);
       g_autoptr(ClrImportInfo) info = clr_import_info_new ();
-      g_autoptr(GError) error = NULL;
       Tally tally;
 
       if (path == NULL)
         return;
-      tally_init (&tally, TRUE);
-      g_assert_true (run (path, CLR_LIST_FORMAT_AUTO, &tally, info, &error));
-      g_assert_no_error (error);
+      tally_import (&tally, TRUE, path, info);
       g_assert_cmpstr (info->source, ==, cases[i].source);
       g_assert_cmpuint (info->records, ==, cases[i].records);
       g_assert_cmpuint (info->names, ==, cases[i].names);
@@ -522,16 +507,16 @@ test_old_samples (void)
 }
 
 static const ClrTestCase tests[] = {
-  CLR_TEST_FUNC ("/importers/real/csl-2022", test_csl_2022),
-  CLR_TEST_FUNC ("/importers/real/csl-2023-truncated", test_csl_2023_truncated),
+  CLR_TEST ("/importers/real/csl-2022", test_csl_2022),
+  CLR_TEST ("/importers/real/csl-2023-truncated", test_csl_2023_truncated),
   CLR_TEST_FUNC ("/importers/real/csl-samples", test_csl_samples),
-  CLR_TEST_FUNC ("/importers/real/csl-2026-compact", test_csl_2026_compact),
-  CLR_TEST_FUNC ("/importers/real/ofac-sdn-2021", test_ofac_sdn_2021),
-  CLR_TEST_FUNC ("/importers/real/ofac-sdn-2024-diff", test_ofac_sdn_2024_diff),
+  CLR_TEST ("/importers/real/csl-2026-compact", test_csl_2026_compact),
+  CLR_TEST ("/importers/real/ofac-sdn-2021", test_ofac_sdn_2021),
+  CLR_TEST ("/importers/real/ofac-sdn-2024-diff", test_ofac_sdn_2024_diff),
   CLR_TEST_FUNC ("/importers/real/ofac-nonsdn", test_ofac_nonsdn),
-  CLR_TEST_FUNC ("/importers/real/ofac-xml", test_ofac_xml),
+  CLR_TEST ("/importers/real/ofac-xml", test_ofac_xml),
   CLR_TEST_FUNC ("/importers/real/dpl", test_dpl),
   CLR_TEST_FUNC ("/importers/real/old-samples", test_old_samples),
 };
 
-CLR_TEST_MAIN_FUNCS (tests)
+CLR_TEST_MAIN (NULL, tests, Fixture, fixture_set_up, fixture_tear_down)

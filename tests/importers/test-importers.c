@@ -726,8 +726,7 @@ test_missing_file (void)
 
   g_assert_false (clr_importer_run ("/nonexistent/sdn.csv", CLR_LIST_FORMAT_AUTO, NULL, NULL,
                                     NULL, NULL, NULL, NULL, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  g_assert_nonnull (strstr (error->message, "/nonexistent/sdn.csv"));
+  clr_test_assert_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "/nonexistent/sdn.csv");
 }
 
 static const ClrTestCase tests[] = {

@@ -346,8 +346,7 @@ test_invalid_url (Fixture       *fixture,
 
   g_assert_false (clr_source_update (fixture->tmp.store, fixture->downloader, "csl", "ftp://example.org/x.csv",
                                      FALSE, NULL, NULL, NULL, NULL, &error));
-  g_assert_error (error, CLR_NET_ERROR, CLR_NET_ERROR_INVALID);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_NET_ERROR, CLR_NET_ERROR_INVALID, NULL);
 
   g_assert_false (clr_source_update (fixture->tmp.store, fixture->downloader, "no-such-source", NULL,
                                      FALSE, NULL, NULL, NULL, NULL, &error));
@@ -365,8 +364,7 @@ test_too_large (Fixture       *fixture,
   clr_downloader_set_max_bytes (fixture->downloader, 1000);
 
   g_assert_false (update (fixture, "/large.csv", FALSE, NULL, &error));
-  g_assert_error (error, CLR_NET_ERROR, CLR_NET_ERROR_TOO_LARGE);
-  g_assert_nonnull (strstr (error->message, "1000 bytes"));
+  clr_test_assert_error (&error, CLR_NET_ERROR, CLR_NET_ERROR_TOO_LARGE, "1000 bytes");
   /* Not retried, nothing left behind, nothing stored. */
   g_assert_cmpuint (clr_test_server_get_hits (server, "/large.csv"), ==, 1);
   g_assert_cmpuint (count_download_leftovers (), ==, leftovers);
@@ -553,8 +551,7 @@ test_http_refused (Fixture       *fixture,
 
   serve_fixture ("/http/consolidated.csv", "csl-v1.csv");
   g_assert_false (clr_source_update (fixture->tmp.store, strict, "csl", url, FALSE, NULL, NULL, &result, NULL, &error));
-  g_assert_error (error, CLR_NET_ERROR, CLR_NET_ERROR_INSECURE);
-  g_assert_nonnull (strstr (error->message, "--allow-http"));
+  clr_test_assert_error (&error, CLR_NET_ERROR, CLR_NET_ERROR_INSECURE, "--allow-http");
   g_assert_cmpuint (clr_test_server_get_hits (server, "/http/consolidated.csv"), ==, 0);
   g_assert_cmpint (current_version_id (fixture), ==, 0);
 
@@ -592,8 +589,7 @@ test_deadline (Fixture       *fixture,
   clr_downloader_set_deadline (fixture->downloader, 2);
 
   g_assert_false (update (fixture, "/drip.csv", FALSE, &result, &error));
-  g_assert_error (error, CLR_NET_ERROR, CLR_NET_ERROR_DEADLINE);
-  g_assert_nonnull (strstr (error->message, "deadline of 2 seconds"));
+  clr_test_assert_error (&error, CLR_NET_ERROR, CLR_NET_ERROR_DEADLINE, "deadline of 2 seconds");
   g_assert_cmpint (current_version_id (fixture), ==, 0);
   g_assert_cmpuint (count_download_leftovers (), ==, leftovers);
 }
@@ -608,8 +604,7 @@ test_html_page (Fixture       *fixture,
 
   clr_test_server_set_route (server, "/portal.csv", CLR_TEST_ROUTE_HTML, 200, body);
   g_assert_false (update (fixture, "/portal.csv", FALSE, &result, &error));
-  g_assert_error (error, CLR_NET_ERROR, CLR_NET_ERROR_NOT_A_LIST);
-  g_assert_nonnull (strstr (error->message, "the server sent an HTML page, not a list"));
+  clr_test_assert_error (&error, CLR_NET_ERROR, CLR_NET_ERROR_NOT_A_LIST, "the server sent an HTML page, not a list");
   g_assert_cmpint (current_version_id (fixture), ==, 0);
 }
 

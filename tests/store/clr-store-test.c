@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "clr-store-audit.h"
 #include "clr-store-test.h"
 
 void
@@ -61,6 +62,35 @@ clr_store_test_open_as (ClrStoreTest *t,
   return store;
 }
 
+ClrStore *
+clr_store_test_open_reviewer (ClrStoreTest *t,
+                              const char   *user,
+                              const char   *display_name)
+{
+  ClrStore *store = clr_store_test_open_as (t, user);
+
+  clr_store_audit_set_reviewer (store, display_name);
+  return store;
+}
+
+void
+clr_store_team_test_set_up (ClrStoreTeamTest *f,
+                            gconstpointer     data)
+{
+  clr_store_test_set_up (&f->t, data);
+  f->anna = clr_store_test_open_reviewer (&f->t, "anna", "Anna Albers");
+  f->ben = clr_store_test_open_reviewer (&f->t, "ben", "Ben Brandt");
+}
+
+void
+clr_store_team_test_tear_down (ClrStoreTeamTest *f,
+                               gconstpointer     data)
+{
+  g_clear_object (&f->anna);
+  g_clear_object (&f->ben);
+  clr_store_test_tear_down (&f->t, data);
+}
+
 gboolean
 clr_store_test_import_file (ClrStore             *store,
                             const char           *path,
@@ -76,13 +106,23 @@ void
 clr_store_test_import_data (ClrStore   *store,
                             const char *name)
 {
-  g_autofree char *csv = clr_test_data_file ("cli", name);
+  clr_store_test_import_from (store, "cli", name);
+}
+
+void
+clr_store_test_import_from (ClrStore   *store,
+                            const char *folder,
+                            const char *name)
+{
+  g_autofree char *csv = clr_test_data_file (folder, name);
   g_auto(ClrListImportResult) result = { 0, };
   g_autoptr(GError) error = NULL;
+  gboolean imported;
 
   clr_list_import_result_init (&result);
-  clr_store_test_import_file (store, csv, FALSE, &result, &error);
+  imported = clr_store_test_import_file (store, csv, FALSE, &result, &error);
   g_assert_no_error (error);
+  g_assert_true (imported);
 }
 
 ClrEntry *
@@ -181,6 +221,46 @@ clr_store_test_screen_parties (ClrStore  *store,
     }
 
   return screening;
+}
+
+GPtrArray *
+clr_store_test_audit_entries (ClrStore   *store,
+                              const char *action)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = clr_store_audit_list (store, &error);
+  GPtrArray *kept = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_audit_entry_unref);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      ClrAuditEntry *entry = g_ptr_array_index (entries, i);
+
+      if (action == NULL || g_strcmp0 (entry->action, action) == 0)
+        g_ptr_array_add (kept, clr_audit_entry_ref (entry));
+    }
+  return kept;
+}
+
+guint
+clr_store_test_audit_count (ClrStore   *store,
+                            const char *action)
+{
+  g_autoptr(GPtrArray) entries = clr_store_test_audit_entries (store, action);
+
+  return entries->len;
+}
+
+gint64
+clr_store_test_verify_audit (ClrStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 checked = 0, bad = 0;
+
+  if (!clr_store_audit_verify (store, &checked, &bad, &error))
+    g_error ("the audit trail does not verify at %" G_GINT64_FORMAT ": %s", bad, error->message);
+  g_assert_no_error (error);
+  return checked;
 }
 
 JsonArray *

@@ -41,6 +41,27 @@ void       clr_store_test_open            (ClrStoreTest    *t);
 ClrStore  *clr_store_test_open_as         (ClrStoreTest    *t,
                                            const char      *user);
 
+/* clr_store_test_open_as () with @display_name as the reviewer name the
+ * connection's decisions and audit entries carry. */
+ClrStore  *clr_store_test_open_reviewer   (ClrStoreTest    *t,
+                                           const char      *user,
+                                           const char      *display_name);
+
+/* A team on the test's database: beside the store, two reviewers on
+ * connections of their own as two users, anna ("Anna Albers") and ben
+ * ("Ben Brandt"). */
+typedef struct
+{
+  ClrStoreTest t;
+  ClrStore    *anna;
+  ClrStore    *ben;
+} ClrStoreTeamTest;
+
+void       clr_store_team_test_set_up     (ClrStoreTeamTest *f,
+                                           gconstpointer     data);
+void       clr_store_team_test_tear_down  (ClrStoreTeamTest *f,
+                                           gconstpointer     data);
+
 /* Imports @path into @store (format detected). */
 gboolean   clr_store_test_import_file     (ClrStore             *store,
                                            const char           *path,
@@ -49,6 +70,10 @@ gboolean   clr_store_test_import_file     (ClrStore             *store,
                                            GError              **error);
 /* Imports tests/cli/data/@name, asserting success. */
 void       clr_store_test_import_data     (ClrStore        *store,
+                                           const char      *name);
+/* Imports tests/@folder/data/@name, asserting success. */
+void       clr_store_test_import_from     (ClrStore        *store,
+                                           const char      *folder,
                                            const char      *name);
 
 typedef struct
@@ -86,6 +111,16 @@ GPtrArray *clr_store_test_diff            (ClrStore        *store,
                                            guint           *added,
                                            guint           *removed,
                                            guint           *changed);
+/* The entries of @store's audit trail whose action is @action (NULL for
+ * all), oldest first, asserting the trail can be read. */
+GPtrArray *clr_store_test_audit_entries   (ClrStore        *store,
+                                           const char      *action);
+/* How many entries of the trail have @action. */
+guint      clr_store_test_audit_count     (ClrStore        *store,
+                                           const char      *action);
+/* Verifies @store's audit trail, failing the test with the entry that
+ * breaks it and why; the number of entries checked. */
+gint64     clr_store_test_verify_audit    (ClrStore        *store);
 /* The hits of party @index in @screening. */
 JsonArray *clr_store_test_hits_of         (JsonArray       *screening,
                                            guint            index);

@@ -126,9 +126,7 @@ test_import (Fixture       *f,
   g_assert_true (again.unchanged);
 
   g_assert_false (clr_store_import_rule_pack (f->store, older, FALSE, NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "not newer"));
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, "not newer");
   g_assert_true (clr_store_import_rule_pack (f->store, older, TRUE, NULL, &error));
   g_assert_no_error (error);
 }

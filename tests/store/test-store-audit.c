@@ -119,7 +119,7 @@ test_append_only (Fixture       *f,
   delete = clr_test_sql_error (f->path, "DELETE FROM audit_log WHERE id = 3");
   g_assert_nonnull (strstr (delete, "append-only"));
 
-  g_assert_true (clr_store_audit_verify (f->store, NULL, NULL, NULL));
+  clr_store_test_verify_audit (f->store);
 }
 
 static void
@@ -278,7 +278,7 @@ test_rule_pack_import (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (entry->after), "sha256"), ==, result.sha256);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (entry->after), "version"), ==, "2999.1.1");
   g_assert_nonnull (entry->before);
-  g_assert_true (clr_store_audit_verify (f->store, NULL, NULL, NULL));
+  clr_store_test_verify_audit (f->store);
 }
 
 static const ClrTestCase tests[] = {

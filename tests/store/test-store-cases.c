@@ -98,11 +98,9 @@ test_autosave (Fixture       *f,
 
   /* Bad calls change nothing and say why. */
   g_assert_false (clr_store_save_case (f->store, 12345, shipment, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND, NULL);
   g_assert_false (clr_store_save_case (f->store, id, array, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, NULL);
 
   /* Nothing typed is lost when the app closes: a new connection sees it. */
   g_clear_object (&f->store);
@@ -247,11 +245,9 @@ test_result_and_history (Fixture       *f,
   g_assert_true (clr_store_save_case_result (f->store, other, second, &error));
   g_assert_no_error (error);
   g_assert_false (clr_store_save_case_result (f->store, id, bad, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, NULL);
   g_assert_false (clr_store_save_case_result (f->store, 4242, second, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND, NULL);
 
   c = clr_store_get_case (f->store, id, &error);
   g_assert_cmpstr (c->verdict, ==, "license_required");
@@ -365,9 +361,7 @@ test_json_round_trip (Fixture       *f,
 
   g_assert_true (g_file_set_contents (list, "[{\"reference\": \"PO-1\"}]", -1, NULL));
   g_assert_cmpint (clr_store_import_case (f->store, list, &error), ==, 0);
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "list.json"));
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, "list.json");
 
   g_assert_cmpint (clr_store_import_case (f->store, missing, &error), ==, 0);
   g_assert_nonnull (error);

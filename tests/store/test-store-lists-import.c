@@ -145,11 +145,9 @@ test_custom_source (Fixture       *fixture,
   g_assert_true (clr_store_add_custom_source (fixture->store, "acme-internal", "ACME denied parties", NULL, &error));
   g_assert_no_error (error);
   g_assert_false (clr_store_add_custom_source (fixture->store, "acme-internal", "Again", NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, NULL);
   g_assert_false (clr_store_add_custom_source (fixture->store, "Bad Id!", "x", NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, NULL);
 
   g_assert_true (clr_store_import_list_file (fixture->store, v1, CLR_LIST_FORMAT_AUTO, "acme-internal", FALSE,
                                              NULL, NULL, &result, NULL, &error));
@@ -182,8 +180,7 @@ test_custom_source (Fixture       *fixture,
 
   /* Built-ins cannot be removed; custom ones go with their versions. */
   g_assert_false (clr_store_remove_custom_source (fixture->store, "csl", &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, NULL);
   g_assert_true (clr_store_remove_custom_source (fixture->store, "acme-internal", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_current (fixture, "acme-internal"), ==, 0);

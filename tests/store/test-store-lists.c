@@ -144,8 +144,7 @@ test_first_version (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (entry->countries, 0), ==, "CN");
 
   g_assert_null (clr_store_get_entry (fixture->store, 999999, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND, NULL);
 
   version = clr_store_get_current_version (fixture->store, "csl", &error);
   g_assert_no_error (error);

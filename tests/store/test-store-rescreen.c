@@ -194,7 +194,7 @@ test_update (Fixture       *f,
 
   audit = clr_store_audit_list (f->store, &error);
   g_assert_cmpstr (((ClrAuditEntry *) g_ptr_array_index (audit, audit->len - 1))->action, ==, "rescreen");
-  g_assert_true (clr_store_audit_verify (f->store, NULL, NULL, NULL));
+  clr_store_test_verify_audit (f->store);
 
   /* Nothing changed since: nothing to do. */
   again = clr_rescreen_run (f->store, NULL, NULL, NULL, &error);
@@ -338,8 +338,7 @@ test_async_cancel (Fixture       *f,
   g_main_loop_run (loop);
   g_assert_null (clr_rescreen_run_finish (f->store, wait.async.result, &error));
   g_clear_object (&wait.async.result);
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED, NULL);
 
   wait.reports = 0;
   clr_rescreen_run_async (f->store, on_progress, &wait, NULL, NULL, clr_test_async_ready, &wait.async);

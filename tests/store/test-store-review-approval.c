@@ -30,10 +30,8 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   clr_store_test_set_up (&f->t, data);
-  f->alice = clr_store_test_open_as (&f->t, "alice");
-  f->bob = clr_store_test_open_as (&f->t, "bob");
-  clr_store_audit_set_reviewer (f->alice, "Alice");
-  clr_store_audit_set_reviewer (f->bob, "Bob");
+  f->alice = clr_store_test_open_reviewer (&f->t, "alice", "Alice");
+  f->bob = clr_store_test_open_reviewer (&f->t, "bob", "Bob");
 }
 
 static void
@@ -138,10 +136,7 @@ get_item (Fixture *f,
 static void
 assert_verifies (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (clr_store_audit_verify (f->alice, NULL, NULL, &error));
-  g_assert_no_error (error);
+  clr_store_test_verify_audit (f->alice);
 }
 
 #define SKIP_WITHOUT_ENGINE(f) G_STMT_START { if ((f)->store == NULL) return; } G_STMT_END
@@ -176,8 +171,7 @@ test_setting (Fixture       *f,
 
   bad.min_score = 1.5;
   g_assert_false (clr_store_set_four_eyes (f->alice, &bad, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, NULL);
   bad.min_score = 0.9;
   g_assert_false (clr_store_set_four_eyes (f->alice, &bad, &error));
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
@@ -279,9 +273,7 @@ test_second_reviewer (Fixture       *f,
 
   /* approving twice */
   g_assert_false (clr_store_review_approve (f->bob, id, "Bob", &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_APPROVAL);
-  g_assert_nonnull (strstr (error->message, "already approved by Bob"));
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_APPROVAL, "already approved by Bob");
 
   trail = clr_store_audit_list (f->alice, &error);
   last = g_ptr_array_index (trail, trail->len - 1);
@@ -307,9 +299,7 @@ test_forged_approval (Fixture       *f,
   drop = g_strdup_printf ("UPDATE review_items SET approval_required = 0 WHERE id = %" G_GINT64_FORMAT, id);
   clr_test_sql_exec (f->t.path, drop);
   g_assert_false (clr_store_audit_verify (f->alice, NULL, NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT);
-  g_assert_nonnull (strstr (error->message, "four-eyes"));
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT, "four-eyes");
 
   forge = g_strdup_printf ("UPDATE review_items SET approval_required = 1, approved_by = 'Mallory', "
                            "approved_by_user = 'mallory', approved_at = '2026-01-01T00:00:00Z' "
@@ -337,8 +327,7 @@ test_entry_changed (Fixture       *f,
   g_assert_cmpstr (decision, ==, "open");
 
   g_assert_false (clr_store_review_approve (f->bob, id, "Bob", &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_APPROVAL);
-  g_assert_nonnull (strstr (error->message, "changed"));
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_APPROVAL, "changed");
   item = get_item (f, id);
   g_assert_null (item->approved_at);
   assert_verifies (f);
@@ -359,8 +348,7 @@ test_hash_moved (Fixture       *f,
   clr_test_sql_exec (f->t.path, sql);
 
   g_assert_false (clr_store_review_approve (f->bob, id, "Bob", &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_APPROVAL);
-  g_assert_nonnull (strstr (error->message, "changed since Alice cleared it"));
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_APPROVAL, "changed since Alice cleared it");
 }
 
 /* Below the score: an EL hit clears at once, an SDN or DPL hit still waits. */
@@ -408,9 +396,7 @@ test_escalation_recipient (Fixture       *f,
 
   set_four_eyes (f, TRUE, 0.9, "DPL,SDN");
   g_assert_false (clr_store_review_decide_full (f->alice, &id, 1, &bare, NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "approver"));
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, "approver");
   item = get_item (f, id);
   g_assert_cmpint (item->status, ==, CLR_REVIEW_STATUS_OPEN);
 

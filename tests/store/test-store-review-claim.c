@@ -14,22 +14,17 @@
 
 #include <string.h>
 
-#include "clr-store-audit.h"
 #include "clr-store-review-claim.h"
 #include "clr-store-test.h"
 
-typedef struct
-{
-  ClrStoreTest t;
-  ClrStore    *anna;
-  ClrStore    *ben;
-} Fixture;
+typedef ClrStoreTeamTest Fixture;
 
+/* Two open hits in the queue. */
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  clr_store_test_set_up (&f->t, data);
+  clr_store_team_test_set_up (f, data);
   clr_test_sql_exec (f->t.path,
                      "INSERT INTO review_items (id, party_key, party_name, origin, list_code, entry_key, score, "
                      "first_seen_at, last_seen_at) VALUES "
@@ -37,19 +32,6 @@ fixture_set_up (Fixture       *f,
                      "'2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z'), "
                      "(2, 'sugon', 'Sugon', 'batch', 'EL', 'el-2', 0.91, "
                      "'2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z')");
-  f->anna = clr_store_test_open_as (&f->t, "anna");
-  f->ben = clr_store_test_open_as (&f->t, "ben");
-  clr_store_audit_set_reviewer (f->anna, "Anna Albers");
-  clr_store_audit_set_reviewer (f->ben, "Ben Brandt");
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->anna);
-  g_clear_object (&f->ben);
-  clr_store_test_tear_down (&f->t, data);
 }
 
 static gboolean
@@ -81,17 +63,13 @@ test_claim_keeps_others_off (Fixture       *f,
   g_assert_cmpstr (claim->claimed_by_user, ==, "anna");
 
   g_assert_false (clr_store_review_claim (f->ben, 1, 15, NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED);
-  g_assert_nonnull (strstr (error->message, "Anna Albers (anna)"));
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED, "Anna Albers (anna)");
 
   g_assert_false (decide (f->ben, 1, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED, NULL);
   g_assert_cmpint (clr_test_sql_int64 (f->t.path, "SELECT count(*) FROM review_items WHERE status = 'open'"), ==, 2);
   g_assert_false (clr_store_review_release (f->ben, 1, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_CLAIMED, NULL);
 
   /* The other item is free for Ben. */
   g_assert_true (clr_store_review_claim (f->ben, 2, 15, NULL, &error));
@@ -141,8 +119,7 @@ test_release (Fixture       *f,
   g_assert_no_error (error);
 
   g_assert_false (clr_store_review_claim (f->anna, 1, 0, NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, NULL);
   g_assert_false (clr_store_review_claim (f->anna, 99, 15, NULL, &error));
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND);
 }
@@ -153,4 +130,4 @@ static const ClrTestCase tests[] = {
   CLR_TEST ("/store/review/claim/release", test_release),
 };
 
-CLR_TEST_MAIN (NULL, tests, Fixture, fixture_set_up, fixture_tear_down)
+CLR_TEST_MAIN (NULL, tests, Fixture, fixture_set_up, clr_store_team_test_tear_down)

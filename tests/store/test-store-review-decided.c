@@ -116,8 +116,7 @@ test_rolled_back (Fixture       *f,
 
   g_assert_false (clr_store_review_decide (f->store, f->ids[0], CLR_REVIEW_STATUS_MATCH,
                                            CLR_REVIEW_REASON_NONE, NULL, NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, NULL);
   g_assert_false (clr_store_review_decide_many (f->store, ids, G_N_ELEMENTS (ids), CLR_REVIEW_STATUS_MATCH,
                                                 CLR_REVIEW_REASON_OTHER, NULL, NULL, &error));
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND);
@@ -184,8 +183,7 @@ test_restore (Fixture       *f,
 
   /* only an escalation names a recipient; it leads the note, trimmed */
   g_assert_false (clr_store_review_decide_full (f->store, f->ids, 1, &match_to, NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, NULL);
   g_assert_true (clr_store_review_decide_full (f->store, &f->ids[1], 1, &escalate, NULL, &error));
   g_assert_no_error (error);
   second = clr_store_review_get (f->store, f->ids[1], &error);
@@ -210,8 +208,7 @@ test_restore (Fixture       *f,
   g_assert_cmpstr (second->decided_by, ==, "Undoer");
   g_assert_cmpuint (f->heard->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (f->heard, 0), ==, reopened);
-  g_assert_true (clr_store_audit_verify (f->store, NULL, NULL, &error));
-  g_assert_no_error (error);
+  clr_store_test_verify_audit (f->store);
 }
 
 static const ClrTestCase tests[] = {

@@ -63,34 +63,10 @@ fixture_teardown (Fixture       *f,
   clr_store_test_tear_down (&f->t, data);
 }
 
-/* The review.decide entries of the trail, oldest first. */
-static GPtrArray *
-decide_entries (ClrStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = clr_store_audit_list (store, &error);
-  GPtrArray *decides = g_ptr_array_new_with_free_func ((GDestroyNotify) clr_audit_entry_unref);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < entries->len; i++)
-    {
-      ClrAuditEntry *entry = g_ptr_array_index (entries, i);
-
-      if (g_strcmp0 (entry->action, CLR_AUDIT_REVIEW_DECIDE) == 0)
-        g_ptr_array_add (decides, clr_audit_entry_ref (entry));
-    }
-  return decides;
-}
-
 static void
 assert_chain_verifies (ClrStore *store)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 checked = 0, bad = -1;
-
-  g_assert_true (clr_store_audit_verify (store, &checked, &bad, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (checked, >, 0);
+  g_assert_cmpint (clr_store_test_verify_audit (store), >, 0);
 }
 
 /* Decides item @id with @decision off the calling thread and waits: through
@@ -148,8 +124,7 @@ test_twice_refused (Fixture       *f,
 
   /* the async variant is refused the same way */
   g_assert_false (decide_async_wait (f->t.store, f->ids[0], &escalate, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_ALREADY_DECIDED);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_ALREADY_DECIDED, NULL);
 
   g_clear_pointer (&item, clr_review_item_unref);
   item = clr_store_review_get (f->t.store, f->ids[0], &error);
@@ -158,7 +133,7 @@ test_twice_refused (Fixture       *f,
   g_assert_cmpstr (item->note, ==, "First look");
   g_assert_cmpstr (item->decided_by, ==, "Test Reviewer");
 
-  decides = decide_entries (f->t.store);
+  decides = clr_store_test_audit_entries (f->t.store, CLR_AUDIT_REVIEW_DECIDE);
   g_assert_cmpuint (decides->len, ==, 1);
   assert_chain_verifies (f->t.store);
 }
@@ -188,7 +163,7 @@ test_change (Fixture       *f,
   g_assert_cmpstr (item->note, ==, "Documents arrived");
   g_assert_cmpstr (item->decided_by, ==, "Changer");
 
-  decides = decide_entries (f->t.store);
+  decides = clr_store_test_audit_entries (f->t.store, CLR_AUDIT_REVIEW_DECIDE);
   g_assert_cmpuint (decides->len, ==, 2);
   g_assert_false (json_object_has_member (json_node_get_object (((ClrAuditEntry *) decides->pdata[0])->after),
                                           "change"));
@@ -225,9 +200,7 @@ test_family_refused (Fixture       *f,
                                           CLR_REVIEW_REASON_OTHER, NULL, "Other Reviewer", &error));
   g_assert_false (clr_store_review_decide_many (f->t.store, family, G_N_ELEMENTS (family), CLR_REVIEW_STATUS_NO_MATCH,
                                                 CLR_REVIEW_REASON_NAME_COINCIDENCE, NULL, NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_ALREADY_DECIDED);
-  g_assert_nonnull (strstr (error->message, "Other Reviewer"));
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_ALREADY_DECIDED, "Other Reviewer");
 
   for (guint i = 0; i < G_N_ELEMENTS (family); i++)
     {
@@ -236,7 +209,7 @@ test_family_refused (Fixture       *f,
       g_assert_cmpint (item->status, ==, family[i] == f->ids[3] ? CLR_REVIEW_STATUS_ESCALATED
                                                                 : CLR_REVIEW_STATUS_OPEN);
     }
-  decides = decide_entries (f->t.store);
+  decides = clr_store_test_audit_entries (f->t.store, CLR_AUDIT_REVIEW_DECIDE);
   g_assert_cmpuint (decides->len, ==, 1);
   assert_chain_verifies (f->t.store);
 }
@@ -312,7 +285,7 @@ test_two_writers (Fixture       *f,
   g_assert_cmpuint (writers[0].n_decided + writers[1].n_decided, ==, N_ITEMS);
 
   /* each item carries the decision of the writer whose audit entry it has */
-  decides = decide_entries (f->t.store);
+  decides = clr_store_test_audit_entries (f->t.store, CLR_AUDIT_REVIEW_DECIDE);
   g_assert_cmpuint (decides->len, ==, N_ITEMS);
   for (guint i = 0; i < decides->len; i++)
     {

@@ -63,19 +63,6 @@ list_status (ClrStore        *store,
   return clr_store_test_review_list (store, status, NULL, NULL);
 }
 
-static guint
-audit_count (ClrStore   *store,
-             const char *action)
-{
-  g_autoptr(GPtrArray) entries = clr_store_audit_list (store, NULL);
-  guint n = 0;
-
-  for (guint i = 0; i < entries->len; i++)
-    if (g_strcmp0 (((ClrAuditEntry *) g_ptr_array_index (entries, i))->action, action) == 0)
-      n++;
-  return n;
-}
-
 #define HUAWEI_CN "[{\"role\": \"end_user\", \"name\": \"Huawei Technologies Co. Ltd\", \"country\": \"CN\"}, " \
                   "{\"role\": \"purchaser\", \"name\": \"Pacific Resellers Pte\", \"country\": \"SG\"}]"
 
@@ -256,22 +243,18 @@ test_decide_rejects (Fixture       *f,
 
   g_assert_false (clr_store_review_decide (f->store, id, CLR_REVIEW_STATUS_OPEN,
                                            CLR_REVIEW_REASON_OTHER, NULL, NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, NULL);
   g_assert_false (clr_store_review_decide (f->store, id, CLR_REVIEW_STATUS_MATCH,
                                            CLR_REVIEW_REASON_NONE, NULL, NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "different-entity"));
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID, "different-entity");
   g_assert_false (clr_store_review_decide (f->store, id + 100, CLR_REVIEW_STATUS_MATCH,
                                            CLR_REVIEW_REASON_OTHER, NULL, NULL, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND);
-  g_clear_error (&error);
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND, NULL);
 
   /* Nothing changed, nothing audited. */
   item = clr_store_review_get (f->store, id, &error);
   g_assert_cmpint (item->status, ==, CLR_REVIEW_STATUS_OPEN);
-  g_assert_cmpuint (audit_count (f->store, "review.decide"), ==, 0);
+  g_assert_cmpuint (clr_store_test_audit_count (f->store, "review.decide"), ==, 0);
 
   /* Escalate, then change one's mind (an explicit change): both audited. */
   g_assert_true (clr_store_review_decide (f->store, id, CLR_REVIEW_STATUS_ESCALATED,
@@ -283,8 +266,8 @@ test_decide_rejects (Fixture       *f,
   g_assert_cmpint (item->status, ==, CLR_REVIEW_STATUS_MATCH);
   g_assert_null (item->note);
   g_assert_cmpstr (item->decided_by, ==, "Test Reviewer");
-  g_assert_cmpuint (audit_count (f->store, "review.decide"), ==, 2);
-  g_assert_true (clr_store_audit_verify (f->store, NULL, NULL, NULL));
+  g_assert_cmpuint (clr_store_test_audit_count (f->store, "review.decide"), ==, 2);
+  clr_store_test_verify_audit (f->store);
 }
 
 static void
@@ -332,7 +315,7 @@ test_reopen_on_entry_change (Fixture       *f,
   g_assert_true (g_strv_contains ((const char * const *) item->changed_fields, "addresses"));
   g_assert_true (g_strv_contains ((const char * const *) item->changed_fields, "aliases"));
   g_assert_false (g_strv_contains ((const char * const *) item->changed_fields, "name"));
-  g_assert_cmpuint (audit_count (f->store, "review.reopen"), ==, 1);
+  g_assert_cmpuint (clr_store_test_audit_count (f->store, "review.reopen"), ==, 1);
 
   json = clr_review_item_to_json (item);
   g_assert_true (json_object_get_boolean_member (json_node_get_object (json), "reopened"));
@@ -354,7 +337,7 @@ test_reopen_on_entry_change (Fixture       *f,
   after_decision = evaluate_parties (f, HUAWEI_CN, 6);
   hit = json_array_get_object_element (clr_store_test_hits_of (after_decision, 0), 0);
   g_assert_cmpstr (json_object_get_string_member (hit, "decision"), ==, "no_match");
-  g_assert_cmpuint (audit_count (f->store, "review.reopen"), ==, 1);
+  g_assert_cmpuint (clr_store_test_audit_count (f->store, "review.reopen"), ==, 1);
 }
 
 /* Hits as another component (batch screening, an older evaluator) may give
@@ -575,14 +558,14 @@ test_many_parties_one_entry (Fixture       *f,
     }
 
   /* an unknown id: nothing is decided */
-  decides_before = audit_count (f->store, CLR_AUDIT_REVIEW_DECIDE);
+  decides_before = clr_store_test_audit_count (f->store, CLR_AUDIT_REVIEW_DECIDE);
   bad[0] = g_array_index (ids, gint64, 0);
   bad[1] = 999999;
   g_assert_false (clr_store_review_decide_many (f->store, bad, 2, CLR_REVIEW_STATUS_NO_MATCH,
                                                 CLR_REVIEW_REASON_DIFFERENT_ENTITY, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_cmpuint (audit_count (f->store, CLR_AUDIT_REVIEW_DECIDE), ==, decides_before);
+  g_assert_cmpuint (clr_store_test_audit_count (f->store, CLR_AUDIT_REVIEW_DECIDE), ==, decides_before);
   still_open = list_status (f->store, CLR_REVIEW_STATUS_OPEN);
   g_assert_cmpuint (still_open->len, ==, 3);
 
@@ -590,7 +573,7 @@ test_many_parties_one_entry (Fixture       *f,
                                                CLR_REVIEW_STATUS_NO_MATCH, CLR_REVIEW_REASON_DIFFERENT_ENTITY,
                                                "resellers", "Mei", &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (audit_count (f->store, CLR_AUDIT_REVIEW_DECIDE), ==, decides_before + 3);
+  g_assert_cmpuint (clr_store_test_audit_count (f->store, CLR_AUDIT_REVIEW_DECIDE), ==, decides_before + 3);
   g_clear_pointer (&still_open, g_ptr_array_unref);
   still_open = list_status (f->store, CLR_REVIEW_STATUS_OPEN);
   g_assert_cmpuint (still_open->len, ==, 0);

@@ -144,8 +144,7 @@ test_newer_schema_refused (Fixture       *f,
 
   store = clr_store_new (f->path);
   g_assert_false (clr_store_open (store, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NEWER_SCHEMA);
-  g_assert_nonnull (strstr (error->message, f->path));
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_NEWER_SCHEMA, f->path);
   g_assert_false (clr_store_is_open (store));
   g_clear_object (&store);
 
@@ -183,8 +182,7 @@ test_newer_schema_rollback_untouched (Fixture       *f,
 
   store = clr_store_new (f->path);
   g_assert_false (clr_store_open (store, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NEWER_SCHEMA);
-  g_assert_nonnull (strstr (error->message, "not changed"));
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_NEWER_SCHEMA, "not changed");
   g_clear_object (&store);
 
   g_assert_true (g_file_get_contents (f->path, &after, &len_after, NULL));
@@ -208,8 +206,7 @@ test_corrupt_file (Fixture       *f,
 
   store = clr_store_new (f->path);
   g_assert_false (clr_store_open (store, &error));
-  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT);
-  g_assert_nonnull (strstr (error->message, f->path));
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT, f->path);
 
   /* The file is untouched, and moving it aside keeps it. */
   g_assert_true (g_file_get_contents (f->path, &contents, NULL, NULL));
