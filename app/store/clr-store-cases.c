@@ -168,16 +168,6 @@ _clr_store_case_exists (ClrStore  *self,
 /* ---- synchronous API ---- */
 
 /* The INSERT of a new case; the caller holds the lock. */
-/* Tells the other programs on a team database that case @id was saved. */
-static void
-announce_case_saved (ClrStore *self,
-                     gint64    id)
-{
-  g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-  _clr_store_note_change (self, "case.save", id, subject, NULL);
-}
-
 static gint64
 create_case_unlocked (ClrStore  *self,
                       JsonNode  *shipment,
@@ -214,7 +204,7 @@ create_case_unlocked (ClrStore  *self,
       id = _clr_store_step_returning_id (self, stmt, _("Saving a new case"), error);
     }
   if (id > 0)
-    announce_case_saved (self, id);
+    _clr_store_note_change_of (self, "case.save", id, id, NULL);
 
   return id;
 }
@@ -277,7 +267,7 @@ clr_store_save_case (ClrStore  *self,
         _clr_store_set_error (self, error, _("Saving a case"));
       else if (clr_db_changes (_clr_store_get_db (self)) > 0)
         {
-          announce_case_saved (self, id);
+          _clr_store_note_change_of (self, "case.save", id, id, NULL);
           ok = TRUE;
         }
       else

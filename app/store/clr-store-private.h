@@ -123,6 +123,12 @@ void          _clr_store_note_change (ClrStore   *self,
                                       gint64      case_id,
                                       const char *subject,
                                       const char *decision);
+/* The same for the thing numbered @id (a case, a review item). */
+void          _clr_store_note_change_of (ClrStore   *self,
+                                         const char *action,
+                                         gint64      case_id,
+                                         gint64      id,
+                                         const char *decision);
 /* clr-store-announce.c: an announcement's text (JSON), and this store's
  * name in them, its watch and the context its signals go to. */
 char         *_clr_store_change_to_payload (const char *from,
@@ -134,6 +140,25 @@ char         *_clr_store_change_to_payload (const char *from,
 const char   *_clr_store_get_instance_id   (ClrStore   *self);
 ClrDbWatch  **_clr_store_get_watch_slot    (ClrStore   *self);
 GMainContext *_clr_store_get_owner_context (ClrStore   *self);
+
+/* clr-store-lease.c: the leases (case holds, review claims). Runs @sql, a
+ * query of the unexpired lease on row ?1 as of ?2 (now): the statement on
+ * the lease's row; NULL when there is none, or with *@failed and @error
+ * set (prefixed with @what) when reading failed. The lock is held. */
+ClrDbStmt    *_clr_store_lease_find (ClrStore    *self,
+                                     const char  *sql,
+                                     gint64       id,
+                                     const char  *what,
+                                     gboolean    *failed,
+                                     GError     **error);
+/* Binds who takes a lease for @seconds from now to parameters @first to
+ * @first + 3 of @stmt: the display name (@holder, NULL: the store's
+ * reviewer), the user, now and the expiry. */
+void          _clr_store_lease_bind (ClrStore    *self,
+                                     ClrDbStmt   *stmt,
+                                     int          first,
+                                     const char  *holder,
+                                     int          seconds);
 
 /* The user recorded with decisions, claims and audit entries: the OS user
  * name for a file; the role the session logged in as on a server. */

@@ -561,9 +561,8 @@ _clr_store_note_review_decided (ClrStore   *self,
                                 const char *decision)
 {
   Decided *decided = g_new0 (Decided, 1);
-  g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, review_id);
 
-  _clr_store_note_change (self, CLR_AUDIT_REVIEW_DECIDE, case_id, subject, decision);
+  _clr_store_note_change_of (self, CLR_AUDIT_REVIEW_DECIDE, case_id, review_id, decision);
 
   decided->case_id = case_id;
   decided->review_id = review_id;
