@@ -206,9 +206,12 @@ gboolean      _clr_store_get_meta   (ClrStore      *self,
                                      char         **value,
                                      const char    *what,
                                      GError       **error);
-/* Sets a meta value (an upsert), for _clr_store_step_done(). */
-#define CLR_STORE_SET_META_SQL \
-  "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+/* Sets meta value @key to @value; fails with @error prefixed with @what. */
+gboolean      _clr_store_set_meta   (ClrStore      *self,
+                                     const char    *key,
+                                     const char    *value,
+                                     const char    *what,
+                                     GError       **error);
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; rollback never fails loudly. */
 gboolean      _clr_store_begin      (ClrStore      *self,
                                      GError       **error);

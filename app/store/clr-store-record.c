@@ -1,6 +1,7 @@
 /* clr-store-record.c — the store's one record pattern: a record's columns
  * listed once (ClrStoreColumn) are read from a row, copied, written as JSON
- * and freed by these functions; rows are collected into arrays.
+ * and freed by these functions; statements are run to their end, rows
+ * collected into arrays; the meta table's values read and written.
  *
  * Copyright 2026 The Clearance authors
  *
@@ -166,6 +167,80 @@ _clr_store_enum_find (const char * const *names,
     if (g_strcmp0 (text, names[i]) == 0)
       return (int) i;
   return -1;
+}
+
+gboolean
+_clr_store_step_done (ClrStore      *self,
+                      ClrDbStmt     *stmt,
+                      const char    *what,
+                      GError       **error)
+{
+  if (clr_db_stmt_step (stmt) == CLR_DB_STEP_DONE)
+    return TRUE;
+  _clr_store_set_error (self, error, what);
+  return FALSE;
+}
+
+gint64
+_clr_store_step_returning_id (ClrStore    *self,
+                              ClrDbStmt   *stmt,
+                              const char  *what,
+                              GError     **error)
+{
+  gint64 id = 0;
+
+  if (clr_db_stmt_step (stmt) == CLR_DB_STEP_ROW)
+    {
+      id = clr_db_stmt_column_int64 (stmt, 0);
+      if (clr_db_stmt_step (stmt) == CLR_DB_STEP_DONE)
+        return id;
+    }
+  _clr_store_set_error (self, error, what);
+  return 0;
+}
+
+gboolean
+_clr_store_get_meta (ClrStore    *self,
+                     const char  *key,
+                     char       **value,
+                     const char  *what,
+                     GError     **error)
+{
+  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, "SELECT value FROM meta WHERE key = ?", error);
+  int rc;
+
+  *value = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  clr_db_stmt_bind_text (stmt, 1, key);
+  rc = clr_db_stmt_step (stmt);
+  if (rc == CLR_DB_STEP_ROW)
+    *value = _clr_stmt_dup_text (stmt, 0);
+  else if (rc != CLR_DB_STEP_DONE)
+    {
+      _clr_store_set_error (self, error, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_clr_store_set_meta (ClrStore    *self,
+                     const char  *key,
+                     const char  *value,
+                     const char  *what,
+                     GError     **error)
+{
+  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self,
+                                                  "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                                  error);
+
+  if (stmt == NULL)
+    return FALSE;
+  clr_db_stmt_bind_text (stmt, 1, key);
+  clr_db_stmt_bind_text (stmt, 2, value);
+  return _clr_store_step_done (self, stmt, what, error);
 }
 
 GPtrArray *
