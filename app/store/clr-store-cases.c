@@ -95,6 +95,19 @@ summary_clear (Summary *summary)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Summary, summary_clear)
 
+/* Binds the shipment and its summary columns to ?1 (shipment), ?2
+ * (reference), ?3 (destination), ?4 (ship_date) and ?5 (party_names). */
+static void
+summary_bind (const Summary *summary,
+              ClrDbStmt     *stmt)
+{
+  clr_db_stmt_bind_text (stmt, 1, summary->text);
+  clr_db_stmt_bind_text (stmt, 2, summary->reference);
+  clr_db_stmt_bind_text (stmt, 3, summary->destination);
+  clr_db_stmt_bind_text (stmt, 4, summary->date);
+  clr_db_stmt_bind_text (stmt, 5, summary->party_names);
+}
+
 static gboolean
 summarize (JsonNode  *shipment,
            Summary   *summary,
@@ -190,17 +203,12 @@ create_case_unlocked (ClrStore  *self,
     return 0;
 
   stmt = _clr_store_prepare (self,
-                             "INSERT INTO cases (reference, destination, ship_date, party_names, "
-                             "shipment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
+                             "INSERT INTO cases (shipment, reference, destination, ship_date, party_names, "
+                             "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id", error);
   if (stmt != NULL)
     {
-      clr_db_stmt_bind_text (stmt, 1, summary.reference);
-      clr_db_stmt_bind_text (stmt, 2, summary.destination);
-      clr_db_stmt_bind_text (stmt, 3, summary.date);
-      clr_db_stmt_bind_text (stmt, 4, summary.party_names);
-      clr_db_stmt_bind_text (stmt, 5, summary.text);
+      summary_bind (&summary, stmt);
       clr_db_stmt_bind_text (stmt, 6, now);
-      clr_db_stmt_bind_text (stmt, 7, now);
       id = _clr_store_step_returning_id (self, stmt, _("Saving a new case"), error);
     }
   if (id > 0)
@@ -255,11 +263,7 @@ clr_store_save_case (ClrStore  *self,
   stmt = _clr_store_prepare (self, sql, error);
   if (stmt != NULL)
     {
-      clr_db_stmt_bind_text (stmt, 1, summary.text);
-      clr_db_stmt_bind_text (stmt, 2, summary.reference);
-      clr_db_stmt_bind_text (stmt, 3, summary.destination);
-      clr_db_stmt_bind_text (stmt, 4, summary.date);
-      clr_db_stmt_bind_text (stmt, 5, summary.party_names);
+      summary_bind (&summary, stmt);
       clr_db_stmt_bind_text (stmt, 6, now);
       clr_db_stmt_bind_int64 (stmt, 7, id);
       clr_db_stmt_bind_text (stmt, 8, _clr_store_get_instance_id (self));
