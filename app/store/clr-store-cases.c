@@ -161,21 +161,10 @@ _clr_store_case_exists (ClrStore  *self,
                         gint64     id,
                         GError   **error)
 {
-  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, "SELECT 1 FROM cases WHERE id = ?", error);
-  int rc;
+  g_autoptr(ClrDbStmt) stmt = _clr_store_get_row (self, "SELECT 1 FROM cases WHERE id = ?", id,
+                                                  _("Reading a case"), error, _("There is no case %" PRId64), id);
 
-  if (stmt == NULL)
-    return FALSE;
-  clr_db_stmt_bind_int64 (stmt, 1, id);
-  rc = clr_db_stmt_step (stmt);
-  if (rc == CLR_DB_STEP_ROW)
-    return TRUE;
-  if (rc == CLR_DB_STEP_DONE)
-    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
-                 _("There is no case %" PRId64), id);
-  else
-    _clr_store_set_error (self, error, _("Reading a case"));
-  return FALSE;
+  return stmt != NULL;
 }
 
 /* ---- synchronous API ---- */
@@ -558,24 +547,15 @@ clr_store_get_case (ClrStore  *self,
 {
   g_autoptr(ClrDbStmt) stmt = NULL;
   ClrCase *result = NULL;
-  int rc;
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
   _clr_store_lock (self);
-  stmt = _clr_store_prepare (self, CASE_COLUMNS "WHERE id = ?", error);
+  stmt = _clr_store_get_row (self, CASE_COLUMNS "WHERE id = ?", id,
+                             _("Reading a case"), error, _("There is no case %" PRId64), id);
   if (stmt != NULL)
-    {
-      clr_db_stmt_bind_int64 (stmt, 1, id);
-      rc = clr_db_stmt_step (stmt);
-      if (rc == CLR_DB_STEP_ROW)
-        result = case_from_stmt (stmt);
-      else if (rc == CLR_DB_STEP_DONE)
-        g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
-                     _("There is no case %" PRId64), id);
-      else
-        _clr_store_set_error (self, error, _("Reading a case"));
-    }
+    result = case_from_stmt (stmt);
+  g_clear_pointer (&stmt, clr_db_stmt_free);
   _clr_store_unlock (self);
 
   /* A result that no longer says what the review queue says is out of date;

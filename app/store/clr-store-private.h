@@ -186,6 +186,17 @@ gint64        _clr_store_step_returning_id (ClrStore   *self,
                                             ClrDbStmt  *stmt,
                                             const char *what,
                                             GError    **error);
+/* Prepares @sql, binds @id to ?1 and steps it: the statement on its first
+ * row; NULL with @error set when reading failed (prefixed with @what) or
+ * there is no row (CLR_STORE_ERROR_NOT_FOUND: @not_found and what
+ * follows, as printf() would). The caller holds the lock. */
+ClrDbStmt    *_clr_store_get_row    (ClrStore      *self,
+                                     const char    *sql,
+                                     gint64         id,
+                                     const char    *what,
+                                     GError       **error,
+                                     const char    *not_found,
+                                     ...) G_GNUC_PRINTF (6, 7);
 /* Makes a record of the current row of a statement. */
 typedef gpointer (*ClrStoreRowFunc) (ClrDbStmt *stmt);
 /* Steps @stmt (a query; NULL when preparing it failed and set @error)

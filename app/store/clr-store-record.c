@@ -243,6 +243,36 @@ _clr_store_set_meta (ClrStore    *self,
   return _clr_store_step_done (self, stmt, what, error);
 }
 
+ClrDbStmt *
+_clr_store_get_row (ClrStore    *self,
+                    const char  *sql,
+                    gint64       id,
+                    const char  *what,
+                    GError     **error,
+                    const char  *not_found,
+                    ...)
+{
+  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, sql, error);
+  va_list args;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  clr_db_stmt_bind_int64 (stmt, 1, id);
+  rc = clr_db_stmt_step (stmt);
+  if (rc == CLR_DB_STEP_ROW)
+    return g_steal_pointer (&stmt);
+  if (rc != CLR_DB_STEP_DONE)
+    {
+      _clr_store_set_error (self, error, what);
+      return NULL;
+    }
+  va_start (args, not_found);
+  g_propagate_error (error, g_error_new_valist (CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND, not_found, args));
+  va_end (args);
+  return NULL;
+}
+
 GPtrArray *
 _clr_store_collect_rows (ClrStore         *self,
                          ClrDbStmt        *stmt,

@@ -109,24 +109,12 @@ check_open (ClrStore  *self,
             gint64     id,
             GError   **error)
 {
-  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, "SELECT status FROM review_items WHERE id = ?1", error);
-  ClrDbStep step;
+  g_autoptr(ClrDbStmt) stmt = _clr_store_get_row (self, "SELECT status FROM review_items WHERE id = ?1", id,
+                                                  _("Reading the review queue"), error,
+                                                  _("There is no review item %" PRId64), id);
 
   if (stmt == NULL)
     return FALSE;
-  clr_db_stmt_bind_int64 (stmt, 1, id);
-  step = clr_db_stmt_step (stmt);
-  if (step == CLR_DB_STEP_DONE)
-    {
-      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
-                   _("There is no review item %" PRId64), id);
-      return FALSE;
-    }
-  if (step != CLR_DB_STEP_ROW)
-    {
-      _clr_store_set_error (self, error, _("Reading the review queue"));
-      return FALSE;
-    }
   if (g_strcmp0 (clr_db_stmt_column_text (stmt, 0), "open") != 0)
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
