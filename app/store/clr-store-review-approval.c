@@ -233,14 +233,6 @@ clr_review_item_is_approved (const ClrReviewItem *item)
   return item->status == CLR_REVIEW_STATUS_NO_MATCH && item->approval_required && item->approved_at != NULL;
 }
 
-const char *
-clr_store_review_get_user (ClrStore *self)
-{
-  g_return_val_if_fail (CLR_IS_STORE (self), NULL);
-
-  return _clr_store_get_user (self);
-}
-
 /* ---- hooks of the decide and annotate paths ---- */
 
 gboolean
