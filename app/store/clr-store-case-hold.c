@@ -34,10 +34,7 @@ static const ClrStoreColumn hold_columns[] = {
 void
 clr_case_hold_free (ClrCaseHold *hold)
 {
-  if (hold == NULL)
-    return;
-  _clr_store_clear_columns (hold, hold_columns, G_N_ELEMENTS (hold_columns));
-  g_free (hold);
+  _clr_store_free_columns (hold, hold_columns, G_N_ELEMENTS (hold_columns));
 }
 
 /* The unexpired hold on @case_id, or NULL; *@failed on a database error.

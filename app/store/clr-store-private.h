@@ -89,6 +89,10 @@ void          _clr_store_add_columns_json (JsonBuilder          *builder,
 void          _clr_store_clear_columns (gpointer              record,
                                         const ClrStoreColumn *columns,
                                         guint                 n_columns);
+/* The same, then @record (a plain g_new0() struct; NULL is ignored). */
+void          _clr_store_free_columns  (gpointer              record,
+                                        const ClrStoreColumn *columns,
+                                        guint                 n_columns);
 
 /* One connection per ClrStore, serialised by a mutex: take the lock around
  * every use of the handle, from whatever thread. */

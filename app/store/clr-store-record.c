@@ -149,6 +149,17 @@ _clr_store_clear_columns (gpointer              record,
     }
 }
 
+void
+_clr_store_free_columns (gpointer              record,
+                         const ClrStoreColumn *columns,
+                         guint                 n_columns)
+{
+  if (record == NULL)
+    return;
+  _clr_store_clear_columns (record, columns, n_columns);
+  g_free (record);
+}
+
 const char *
 _clr_store_enum_name (const char * const *names,
                       guint               n_names,

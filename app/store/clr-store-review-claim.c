@@ -32,10 +32,7 @@ static const ClrStoreColumn claim_columns[] = {
 void
 clr_review_claim_free (ClrReviewClaim *claim)
 {
-  if (claim == NULL)
-    return;
-  _clr_store_clear_columns (claim, claim_columns, G_N_ELEMENTS (claim_columns));
-  g_free (claim);
+  _clr_store_free_columns (claim, claim_columns, G_N_ELEMENTS (claim_columns));
 }
 
 /* The unexpired claim on @id, or NULL; *@failed on a database error. The

@@ -70,10 +70,7 @@ clr_list_source_copy (const ClrListSource *source)
 void
 clr_list_source_free (ClrListSource *source)
 {
-  if (source == NULL)
-    return;
-  _clr_store_clear_columns (source, source_columns, G_N_ELEMENTS (source_columns));
-  g_free (source);
+  _clr_store_free_columns (source, source_columns, G_N_ELEMENTS (source_columns));
 }
 
 static ClrListSource *
