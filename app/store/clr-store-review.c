@@ -528,9 +528,7 @@ clr_store_review_decide (ClrStore         *self,
                          const char       *reviewer,
                          GError          **error)
 {
-  ClrReviewDecision decision = { status, reason, note, NULL, FALSE };
-
-  return clr_store_review_decide_full (self, &id, 1, &decision, reviewer, error);
+  return clr_store_review_decide_many (self, &id, 1, status, reason, note, reviewer, error);
 }
 
 GPtrArray *
