@@ -239,6 +239,10 @@ void          _clr_store_rollback   (ClrStore      *self);
  * when !@ok the work that failed has set it. */
 gboolean      _clr_store_write_begin (ClrStore     *self,
                                       GError      **error);
+/* The same for a caller that holds the lock already (released when
+ * beginning fails). */
+gboolean      _clr_store_write_begin_locked (ClrStore  *self,
+                                             GError   **error);
 gboolean      _clr_store_write_end  (ClrStore      *self,
                                      gboolean       ok,
                                      GError       **error);

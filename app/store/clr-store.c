@@ -768,6 +768,13 @@ _clr_store_write_begin (ClrStore  *self,
                         GError   **error)
 {
   _clr_store_lock (self);
+  return _clr_store_write_begin_locked (self, error);
+}
+
+gboolean
+_clr_store_write_begin_locked (ClrStore  *self,
+                               GError   **error)
+{
   if (_clr_store_begin (self, error))
     return TRUE;
   _clr_store_unlock (self);
