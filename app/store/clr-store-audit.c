@@ -15,7 +15,6 @@
 #include "clr-store-audit.h"
 #include "clr-store-json-private.h"
 #include "clr-store-private.h"
-#include "clr-store-task.h"
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 #define REVIEWER_KEY "clr-audit-reviewer"
@@ -336,25 +335,6 @@ clr_store_audit_list_for_case (ClrStore  *self,
 
   return list_entries (self, case_id, error);
 }
-
-CLR_STORE_TASK_FUNC (list_for_case_func, void,
-                     clr_store_audit_list_for_case (self, *(gint64 *) data, error))
-
-void
-clr_store_audit_list_for_case_async (ClrStore            *self,
-                                     gint64               case_id,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  g_return_if_fail (CLR_IS_STORE (self));
-
-  _clr_store_task_run (self, clr_store_audit_list_for_case_async, CLR_STORE_TASK_DEFAULT,
-                       list_for_case_func, g_memdup2 (&case_id, sizeof case_id), g_free,
-                       (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
-}
-
-CLR_STORE_TASK_DEFINE_FINISH (GPtrArray *, clr_store_audit_list_for_case_finish, ClrStore, pointer)
 
 static gboolean verify_head_unlocked (ClrStore    *self,
                                       gint64       last_id,
