@@ -20,6 +20,7 @@
 
 #include "clr-store-case-hold.h"
 #include "clr-store-private.h"
+#include "clr-store-task.h"
 
 #define ACTION_HOLD "case.hold"
 #define ACTION_RELEASE "case.release"
@@ -190,3 +191,124 @@ _clr_store_case_not_held_sql (guint case_param,
                           "AND case_holds.holder <> ?%u AND case_holds.expires_at > ?%u)",
                           case_param, holder_param, now_param);
 }
+
+/* ---- Off the main thread ------------------------------------------------- */
+
+typedef struct
+{
+  gint64  case_id;
+  char   *holder;
+} HoldData;
+
+static void
+hold_data_free (HoldData *data)
+{
+  g_free (data->holder);
+  g_free (data);
+}
+
+/* What clr_store_case_hold() said: taken, or held by @other. */
+typedef struct
+{
+  gboolean     taken;
+  ClrCaseHold *other;
+} HoldOutcome;
+
+static void
+hold_outcome_free (HoldOutcome *outcome)
+{
+  clr_case_hold_free (outcome->other);
+  g_free (outcome);
+}
+
+static gpointer
+hold_func (gpointer       self,
+           gpointer       task_data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  HoldData *data = task_data;
+  g_autoptr(ClrCaseHold) other = NULL;
+  HoldOutcome *outcome;
+
+  if (!clr_store_case_hold (self, data->case_id, data->holder, &other, error) && other == NULL)
+    return NULL;
+  outcome = g_new0 (HoldOutcome, 1);
+  outcome->taken = other == NULL;
+  outcome->other = g_steal_pointer (&other);
+  return outcome;
+}
+
+CLR_STORE_TASK_FUNC (release_func, HoldData,
+                     GINT_TO_POINTER (clr_store_case_release (self, data->case_id, error)))
+
+static void
+run_hold_task (ClrStore            *self,
+               gpointer             tag,
+               ClrStoreTaskFunc     func,
+               gint64               case_id,
+               const char          *holder,
+               GDestroyNotify       result_free,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  HoldData *data = g_new0 (HoldData, 1);
+
+  data->case_id = case_id;
+  data->holder = g_strdup (holder);
+  /* A hold taken or given up is reported even when cancelled meanwhile:
+   * the caller must know what it holds. */
+  _clr_store_task_run (self, tag, CLR_STORE_TASK_REPORT_DONE, func, data, (GDestroyNotify) hold_data_free,
+                       result_free, cancellable, callback, user_data);
+}
+
+void
+clr_store_case_hold_async (ClrStore            *self,
+                           gint64               case_id,
+                           const char          *holder,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (CLR_IS_STORE (self));
+
+  run_hold_task (self, clr_store_case_hold_async, hold_func, case_id, holder,
+                 (GDestroyNotify) hold_outcome_free, cancellable, callback, user_data);
+}
+
+gboolean
+clr_store_case_hold_finish (ClrStore      *self,
+                            GAsyncResult  *result,
+                            ClrCaseHold  **held_by_other,
+                            GError       **error)
+{
+  HoldOutcome *outcome;
+  gboolean taken;
+
+  g_return_val_if_fail (held_by_other == NULL || *held_by_other == NULL, FALSE);
+
+  outcome = _clr_store_task_finish_pointer (self, result, error);
+  if (outcome == NULL)
+    return FALSE;
+  taken = outcome->taken;
+  if (held_by_other != NULL)
+    *held_by_other = g_steal_pointer (&outcome->other);
+  hold_outcome_free (outcome);
+  return taken;
+}
+
+void
+clr_store_case_release_async (ClrStore            *self,
+                              gint64               case_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (CLR_IS_STORE (self));
+
+  run_hold_task (self, clr_store_case_release_async, release_func, case_id, NULL,
+                 NULL, cancellable, callback, user_data);
+}
+
+CLR_STORE_TASK_DEFINE_FINISH (gboolean, clr_store_case_release_finish, ClrStore, boolean)

@@ -48,6 +48,27 @@ gboolean     clr_store_case_hold    (ClrStore     *self,
 gboolean     clr_store_case_release (ClrStore     *self,
                                      gint64        case_id,
                                      GError      **error);
+/* clr_store_case_hold() in a worker thread, for a program's main thread;
+ * the _finish returns what it would, *@held_by_other included. */
+void         clr_store_case_hold_async     (ClrStore            *self,
+                                            gint64               case_id,
+                                            const char          *holder,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean     clr_store_case_hold_finish    (ClrStore            *self,
+                                            GAsyncResult        *result,
+                                            ClrCaseHold        **held_by_other,
+                                            GError             **error);
+/* clr_store_case_release() in a worker thread. */
+void         clr_store_case_release_async  (ClrStore            *self,
+                                            gint64               case_id,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean     clr_store_case_release_finish (ClrStore            *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
 /* The unexpired hold on @case_id, anyone's: NULL when there is none (not
  * an error). */
 ClrCaseHold *clr_store_case_get_hold (ClrStore    *self,

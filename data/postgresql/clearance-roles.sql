@@ -8,7 +8,9 @@
 --   clearance_reviewer  reads everything; records screening hits, decides
 --                       review items, saves cases, re-screens, appends to the
 --                       audit trail (INSERT only: no UPDATE, DELETE or
---                       TRUNCATE on audit_log) and keeps meta's audit head.
+--                       TRUNCATE on audit_log) and keeps meta's audit head
+--                       (not meta's team settings: a trigger keeps those
+--                       to clearance_admin).
 --   clearance_approver  a reviewer who may give the four-eyes approval. The
 --                       same table rights for now: the app asks
 --                       pg_has_role(session_user, 'clearance_approver', 'USAGE').
@@ -80,6 +82,24 @@ GRANT USAGE ON SCHEMA public TO clearance_reviewer;
 ALTER DEFAULT PRIVILEGES FOR ROLE clearance_admin IN SCHEMA public
   GRANT SELECT ON TABLES TO clearance_reviewer;
 
+-- The keys of meta that only clearance_admin's members change (superusers
+-- too: pg_has_role is true for them).
+CREATE OR REPLACE FUNCTION public.meta_team_settings_admin_only () RETURNS trigger
+LANGUAGE plpgsql AS $f$
+DECLARE
+  changed text := CASE WHEN TG_OP = 'DELETE' THEN OLD.key ELSE NEW.key END;
+BEGIN
+  IF (changed IN ('four_eyes', 'four_eyes_min_score', 'four_eyes_lists')
+      OR (TG_OP = 'UPDATE' AND OLD.key IN ('four_eyes', 'four_eyes_min_score', 'four_eyes_lists')))
+     AND NOT pg_has_role (session_user, 'clearance_admin', 'USAGE') THEN
+    RAISE EXCEPTION 'the team setting % is changed by members of clearance_admin only', changed
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$f$;
+ALTER FUNCTION public.meta_team_settings_admin_only () OWNER TO clearance_admin;
+
 -- Every table of the schema (app/store/sql/), with what a reviewer may do
 -- beyond reading it and whether its id sequence is needed for that.
 DO $$
@@ -133,6 +153,15 @@ BEGIN
 
   IF to_regprocedure ('public.audit_log_append_only()') IS NOT NULL THEN
     ALTER FUNCTION public.audit_log_append_only () OWNER TO clearance_admin;
+  END IF;
+
+  -- Reviewers write meta (the audit head), but its team settings (the
+  -- four-eyes release of migration 0010) are the administrators': the
+  -- server refuses anyone else's change, whatever program makes it.
+  IF to_regclass ('public.meta') IS NOT NULL THEN
+    DROP TRIGGER IF EXISTS meta_team_settings ON public.meta;
+    CREATE TRIGGER meta_team_settings BEFORE INSERT OR UPDATE OR DELETE ON public.meta
+      FOR EACH ROW EXECUTE FUNCTION public.meta_team_settings_admin_only ();
   END IF;
 
   IF cardinality (missing) > 0 THEN

@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "clr-gui-test.h"
@@ -88,7 +89,8 @@ open_held_case (Fixture *f)
   clr_shipment_page_open_case (f->page, f->case_id);
   CLR_GUI_TEST_WAIT_UNTIL (clr_shipment_page_get_case_id (f->page) == f->case_id, 10);
   g_assert_cmpint (clr_shipment_page_get_case_id (f->page), ==, f->case_id);
-  clr_gui_test_iterate ();
+  /* The database answers in a worker thread. */
+  CLR_GUI_TEST_WAIT_UNTIL (clr_case_hold_banner_get_revealed (f->banner), 10);
 
   g_assert_true (clr_case_hold_banner_get_revealed (f->banner));
   g_assert_nonnull (strstr (clr_case_hold_banner_get_text (f->banner), "Anna Albers is editing this case (since "));
@@ -174,9 +176,85 @@ test_announced_release (Fixture       *f,
   g_assert_false (clr_case_hold_banner_get_revealed (f->banner));
 }
 
+static gboolean
+other_sees_hold (Fixture *f)
+{
+  g_autoptr(ClrCaseHold) hold = clr_store_case_get_hold (f->other, f->case_id, NULL);
+
+  return hold != NULL;
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  guint *ticks = user_data;
+
+  (*ticks)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The database is busy (another program writes for a while, or a team
+ * server is slow): opening a case waits for its hold in a worker thread,
+ * and the window keeps drawing and answering meanwhile. */
+static void
+test_busy_database (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrCaseHold) hold = NULL;
+  sqlite3 *writer = NULL;
+  guint ticks = 0;
+  guint tick_id;
+  gint64 until;
+
+  if (!clr_test_engine_is_sqlite ())
+    return;
+  /* The page's hold on the case at start is given up, so opening it again
+   * asks the database; the other program holds nothing. */
+  g_assert_true (clr_store_case_release (f->other, f->case_id, &error));
+  clr_shipment_page_new_case (f->page);
+  clr_gui_test_iterate ();
+
+  g_assert_cmpint (sqlite3_open (clr_store_get_path (f->store), &writer), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  clr_shipment_page_open_case (f->page, f->case_id);
+  tick_id = g_timeout_add (20, tick_cb, &ticks);
+  until = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_source_remove (tick_id);
+  /* About 50 ticks in that second; a main thread waiting on the lock
+   * (10 s by default) would have seen none. */
+  g_assert_cmpuint (ticks, >=, 10);
+  g_assert_cmpint (clr_shipment_page_get_case_id (f->page), ==, f->case_id);
+  hold = clr_store_case_get_hold (f->other, f->case_id, &error);
+  g_assert_no_error (error);
+  g_assert_null (hold);
+
+  /* The writer is done: the page gets its hold. */
+  g_assert_cmpint (sqlite3_exec (writer, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (writer);
+  CLR_GUI_TEST_WAIT_UNTIL (form_editable (f) && other_sees_hold (f), 10);
+  hold = clr_store_case_get_hold (f->other, f->case_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (hold);
+  g_assert_false (hold->own);
+  g_assert_true (form_editable (f));
+  g_assert_false (clr_case_hold_banner_get_revealed (f->banner));
+
+  /* Closed at once (the page may not have heard the answer yet): the case
+   * is given up, not held until the lease ends. */
+  gtk_window_destroy (f->window);
+  f->window = NULL;
+  g_assert_true (clr_store_case_hold (f->other, f->case_id, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static const ClrTestCase tests[] = {
   CLR_TEST ("/clearance/gui/shipment/hold/try-again", test_try_again),
   CLR_TEST ("/clearance/gui/shipment/hold/announced-release", test_announced_release),
+  CLR_TEST ("/clearance/gui/shipment/hold/busy-database", test_busy_database),
 };
 
 CLR_GUI_TEST_MAIN (&app, tests, Fixture, fixture_setup, fixture_teardown)

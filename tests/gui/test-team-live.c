@@ -282,6 +282,15 @@ changed_elsewhere_cb (ClrShipmentSession *session,
  * that is refused (a hold, clr-store-case-hold.h), so it happens as a
  * lapsed hold allows: this program's hold has run out (as after a
  * suspend), the other takes the case, saves and closes it. */
+static gboolean
+mine_holds (Fixture *f,
+            gint64   case_id)
+{
+  g_autoptr(ClrCaseHold) hold = clr_store_case_get_hold (f->mine, case_id, NULL);
+
+  return hold != NULL && hold->own;
+}
+
 static void
 save_as_other_program (Fixture  *f,
                        gint64    case_id,
@@ -289,6 +298,9 @@ save_as_other_program (Fixture  *f,
 {
   g_autoptr(GError) error = NULL;
 
+  /* The session takes its hold in a worker thread: it has it first. */
+  CLR_GUI_TEST_WAIT_UNTIL (mine_holds (f, case_id), 10);
+  g_assert_true (mine_holds (f, case_id));
   clr_test_sql_exec (f->location, "UPDATE case_holds SET expires_at = '2000-01-01T00:00:00Z'");
   g_assert_true (clr_store_case_hold (f->theirs, case_id, NULL, NULL, &error));
   g_assert_no_error (error);

@@ -39,6 +39,7 @@ struct _ClrTestServer
   GCancellable *cancellable;
   guint16       port;
   gboolean      ready;
+  guint         serving;       /* connections being answered (service threads) */
 };
 
 static void
@@ -69,13 +70,10 @@ write_bytes (GOutputStream *out,
     g_output_stream_write_all (out, data, size, NULL, NULL, NULL);
 }
 
-static gboolean
-handle_connection (GThreadedSocketService *service,
-                   GSocketConnection      *connection,
-                   GObject                *source_object,
-                   gpointer                user_data)
+static void
+serve (ClrTestServer     *server,
+       GSocketConnection *connection)
 {
-  ClrTestServer *server = user_data;
   GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
   GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
   g_autoptr(GDataInputStream) data = g_data_input_stream_new (in);
@@ -96,10 +94,10 @@ handle_connection (GThreadedSocketService *service,
 
   request = g_data_input_stream_read_line (data, NULL, server->cancellable, NULL);
   if (request == NULL)
-    return TRUE;
+    return;
   parts = g_strsplit (request, " ", 3);
   if (g_strv_length (parts) < 2)
-    return TRUE;
+    return;
   path = g_strdup (parts[1]);
 
   for (;;)
@@ -132,7 +130,7 @@ handle_connection (GThreadedSocketService *service,
   g_mutex_unlock (&server->mutex);
 
   if (kind == CLR_TEST_ROUTE_FLAKY && hit == 1)
-    return TRUE;   /* drop the connection without a word */
+    return;   /* drop the connection without a word */
 
   switch (kind)
     {
@@ -219,6 +217,29 @@ handle_connection (GThreadedSocketService *service,
     }
 
   g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+}
+
+/* Runs in a thread of the service's pool, which outlives the server's own
+ * thread: clr_test_server_free() waits for every connection to be done
+ * before it frees what they use. */
+static gboolean
+handle_connection (GThreadedSocketService *service,
+                   GSocketConnection      *connection,
+                   GObject                *source_object,
+                   gpointer                user_data)
+{
+  ClrTestServer *server = user_data;
+
+  g_mutex_lock (&server->mutex);
+  server->serving++;
+  g_mutex_unlock (&server->mutex);
+
+  serve (server, connection);
+
+  g_mutex_lock (&server->mutex);
+  server->serving--;
+  g_cond_broadcast (&server->cond);
+  g_mutex_unlock (&server->mutex);
   return TRUE;
 }
 
@@ -294,6 +315,12 @@ clr_test_server_free (ClrTestServer *server)
   g_cancellable_cancel (server->cancellable);
   g_main_context_invoke (server->context, quit_loop, server->loop);
   g_thread_join (server->thread);
+  /* The service is stopped: no connection starts now; the cancel ends the
+   * ones that wait or drip. */
+  g_mutex_lock (&server->mutex);
+  while (server->serving > 0)
+    g_cond_wait (&server->cond, &server->mutex);
+  g_mutex_unlock (&server->mutex);
 
   g_main_loop_unref (server->loop);
   g_main_context_unref (server->context);

@@ -418,6 +418,14 @@ def check_roles(server, tables):
     check(as_(r, AUDIT + "(10, 'x', 'u', 'U', 'a', 's', '1', 'h3', 'h10')")[0], 'a reviewer appends to the audit trail')
     check(as_(r, "INSERT INTO meta (key, value) VALUES ('audit_head', '10 h10') "
                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value")[0], "a reviewer keeps meta's audit head")
+    for what, sql in (('turn off', "UPDATE meta SET value = '0' WHERE key = 'four_eyes'"),
+                      ('lower', "INSERT INTO meta (key, value) VALUES ('four_eyes_min_score', '0.1') "
+                                "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                      ('delete', "DELETE FROM meta WHERE key = 'four_eyes_lists'"),
+                      ('rename', "UPDATE meta SET key = 'old_four_eyes' WHERE key = 'four_eyes'")):
+        result = as_(r, sql)
+        check(denied(result) and 'changed by members of clearance_admin' in result[3],
+              'a reviewer may not %s the four-eyes setting' % what)
     check(as_(r, "INSERT INTO rescreen_runs (at, summary) VALUES ('x', '{}'); INSERT INTO rescreen_state "
                  "(source, version_id, at) VALUES ('csl', 3, 'x') ON CONFLICT (source) DO UPDATE SET at = 'z'")[0],
           'a reviewer re-screens')
@@ -459,6 +467,8 @@ def check_roles(server, tables):
     check(as_(d, entry.replace('(4,', '(1,'), 'team')[0], '… and its entries')
     check(APPEND_ONLY + 'deleted' in as_(d, 'TRUNCATE audit_log', 'team')[3],
           'the triggers hold for the owner too')
+    check(as_(d, "UPDATE meta SET value = '1' WHERE key = 'four_eyes' RETURNING value", 'team')[1] == '1',
+          'the administrator changes the four-eyes setting')
     check(as_(d, "SELECT pg_has_role(session_user, 'clearance_approver', 'USAGE'), current_user", 'team')[1]
           == 'f\tclearance_admin', 'the administrator acts as clearance_admin and is not an approver')
     check(as_(d, 'CREATE ROLE check_new LOGIN IN ROLE clearance_reviewer', 'team')[0],

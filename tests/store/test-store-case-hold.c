@@ -217,11 +217,60 @@ test_same_user_two_programs (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* The same off the main thread (as the app takes and releases holds): the
+ * holder is told, a taken hold is reported taken, a release releases. */
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ClrCaseHold) other = NULL;
+  g_autoptr(ClrCaseHold) hold = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  ClrTestAsync wait = { loop, NULL };
+  GAsyncResult *result;
+
+  clr_store_case_hold_async (f->anna, f->case_id, NULL, NULL, clr_test_async_ready, &wait);
+  result = clr_test_async_wait (&wait);
+  g_assert_true (clr_store_case_hold_finish (f->anna, result, &other, &error));
+  g_object_unref (result);
+  g_assert_no_error (error);
+  g_assert_null (other);
+
+  clr_store_case_hold_async (f->ben, f->case_id, NULL, NULL, clr_test_async_ready, &wait);
+  result = clr_test_async_wait (&wait);
+  g_assert_false (clr_store_case_hold_finish (f->ben, result, &other, &error));
+  g_object_unref (result);
+  g_assert_no_error (error);
+  g_assert_nonnull (other);
+  g_assert_cmpstr (other->held_by, ==, "Anna Albers");
+  g_assert_false (other->own);
+
+  clr_store_case_release_async (f->anna, f->case_id, NULL, clr_test_async_ready, &wait);
+  result = clr_test_async_wait (&wait);
+  g_assert_true (clr_store_case_release_finish (f->anna, result, &error));
+  g_object_unref (result);
+  g_assert_no_error (error);
+  hold = clr_store_case_get_hold (f->ben, f->case_id, &error);
+  g_assert_no_error (error);
+  g_assert_null (hold);
+
+  /* An unknown case is an error, not a hold. */
+  clr_store_case_hold_async (f->ben, f->case_id + 1000, NULL, NULL, clr_test_async_ready, &wait);
+  g_clear_pointer (&other, clr_case_hold_free);
+  result = clr_test_async_wait (&wait);
+  g_assert_false (clr_store_case_hold_finish (f->ben, result, &other, &error));
+  g_object_unref (result);
+  g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND);
+  g_assert_null (other);
+}
+
 static const ClrTestCase tests[] = {
   CLR_TEST ("/store/case/hold/keeps-others-off", test_hold_keeps_others_off),
   CLR_TEST ("/store/case/hold/release", test_release),
   CLR_TEST ("/store/case/hold/expired", test_expired_hold_is_taken),
   CLR_TEST ("/store/case/hold/same-user-two-programs", test_same_user_two_programs),
+  CLR_TEST ("/store/case/hold/async", test_async),
 };
 
 CLR_TEST_MAIN (NULL, tests, Fixture, fixture_set_up, fixture_tear_down)

@@ -95,7 +95,9 @@ show_case (ClrShipmentSession *self,
   /* Whatever was typed while the case loaded belongs to the previous case. */
   if (!clr_shipment_session_save_now (self))
     return;
-  if (self->held_case_id != item->id)
+  /* Another case: its hold is given up (the same case keeps its hold, or
+   * its read-only state until the database answers again). */
+  if (self->want_case_id != item->id)
     _clr_shipment_session_hold_drop (self);
   _clr_shipment_session_set_case_id (self, item->id);
   _clr_shipment_session_hold_take (self, item->id);

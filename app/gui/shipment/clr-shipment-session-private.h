@@ -55,7 +55,12 @@ struct _ClrShipmentSession
 
   /* The open case's hold (clr-shipment-session-hold.c). */
   gint64              held_case_id;    /* the case this session holds, or 0 */
+  gint64              want_case_id;    /* the case it should hold (the open one), or 0 */
   guint               hold_renew_id;
+  gboolean            hold_renew_due;  /* take want_case_id again, held or not */
+  gboolean            hold_busy;       /* a take or release is in flight */
+  gint64              hold_op_case_id; /* … for this case */
+  gboolean            hold_closed;     /* closed: no more takes or releases */
   ClrCaseHold        *held_by;         /* another program's hold on the open case: read-only */
 };
 
@@ -113,12 +118,13 @@ void _clr_shipment_session_store_result (ClrShipmentSession *self,
 void _clr_shipment_session_report_error (ClrShipmentSession *self,
                                          const GError       *error);
 /* clr-shipment-session-hold.c: takes (or renews) the hold on @case_id, or
- * becomes read-only when another program has it; gives up the hold; hears
- * releases. */
-void _clr_shipment_session_hold_take    (ClrShipmentSession *self,
-                                         gint64              case_id);
-void _clr_shipment_session_hold_drop    (ClrShipmentSession *self);
-void _clr_shipment_session_hold_watch   (ClrShipmentSession *self);
+ * becomes read-only when another program has it, in a worker thread;
+ * gives up the hold (release_now: at once, on close); hears releases. */
+void _clr_shipment_session_hold_take        (ClrShipmentSession *self,
+                                             gint64              case_id);
+void _clr_shipment_session_hold_drop        (ClrShipmentSession *self);
+void _clr_shipment_session_hold_release_now (ClrShipmentSession *self);
+void _clr_shipment_session_hold_watch       (ClrShipmentSession *self);
 /* Connects the one source of review decisions (see the .c file). */
 void _clr_shipment_session_watch_decisions (ClrShipmentSession *self);
 /* Connects to other programs' changes on a team database

@@ -254,7 +254,7 @@ clr_shipment_session_close (ClrShipmentSession *self)
   /* Nothing typed is lost on close. */
   if (!clr_shipment_session_flush (self, &error))
     g_warning ("Could not save the open case on close: %s", error->message);
-  _clr_shipment_session_hold_drop (self);
+  _clr_shipment_session_hold_release_now (self);
   g_cancellable_cancel (self->cancellable);
 }
 
@@ -265,6 +265,8 @@ clr_shipment_session_dispose (GObject *object)
 
   g_clear_handle_id (&self->save_timeout_id, g_source_remove);
   g_clear_handle_id (&self->hold_renew_id, g_source_remove);
+  /* A take still in flight gives the hold up when it reports. */
+  self->want_case_id = 0;
   g_cancellable_cancel (self->cancellable);
 
   G_OBJECT_CLASS (clr_shipment_session_parent_class)->dispose (object);
