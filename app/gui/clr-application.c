@@ -16,6 +16,7 @@
 #include "clr-team-database.h"
 #include "clr-window.h"
 #include "widgets/clr-field-props.h"
+#include "widgets/clr-widget.h"
 
 #include "clr-application.h"
 
@@ -142,11 +143,9 @@ store_error_response_cb (AdwMessageDialog *dialog,
         {
           AdwMessageDialog *failed;
 
-          failed = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL,
-                                                               _("Could Not Move the Database"),
-                                                               error->message));
+          failed = clr_widget_message_dialog_new (NULL, _("Could Not Move the Database"), error->message,
+                                                  "quit", _("_Quit"), NULL);
           gtk_window_set_application (GTK_WINDOW (failed), GTK_APPLICATION (self));
-          adw_message_dialog_add_response (failed, "quit", _("_Quit"));
           g_signal_connect_swapped (failed, "response",
                                     G_CALLBACK (g_application_quit), self);
           gtk_window_present (GTK_WINDOW (failed));
@@ -193,12 +192,11 @@ show_store_error (ClrApplication *self,
     /* Translators: the first %s is a file path, the second the reason. */
     body = g_strdup_printf (_("The database “%s” cannot be opened: %s"), path, error->message);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Cannot Open the Database"), body));
+  dialog = clr_widget_message_dialog_new (NULL, _("Cannot Open the Database"), body, "quit", _("_Quit"), NULL);
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   adw_message_dialog_set_body_use_markup (dialog, FALSE);
   g_object_set_data_full (G_OBJECT (dialog), "clr-db-path", g_strdup (path), g_free);
 
-  adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
   if (can_move_aside)
     {
       adw_message_dialog_add_response (dialog, "move-aside", _("_Move Aside and Start Fresh"));
@@ -209,8 +207,6 @@ show_store_error (ClrApplication *self,
     /* The server is down, or the password changed: work on this computer
      * meanwhile (Preferences → Team Database changes the choice). */
     adw_message_dialog_add_response (dialog, "local", _("Use the _Local Database"));
-  adw_message_dialog_set_default_response (dialog, "quit");
-  adw_message_dialog_set_close_response (dialog, "quit");
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (store_error_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -621,12 +617,8 @@ show_database_replaced (gpointer user_data)
   if (window == NULL)
     return G_SOURCE_REMOVE;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window),
-                                                       _("Recent Changes May Be Lost"),
-                                                       message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
+  dialog = clr_widget_message_dialog_new (GTK_WIDGET (window), _("Recent Changes May Be Lost"), message,
+                                          "close", _("_Close"), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return G_SOURCE_REMOVE;

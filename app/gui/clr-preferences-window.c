@@ -12,8 +12,10 @@
 #include <unicode/ustring.h>
 
 #include "clr-application.h"
-#include "clr-preferences-window.h"
 #include "clr-team-database-group.h"
+#include "widgets/clr-file-chooser.h"
+
+#include "clr-preferences-window.h"
 
 struct _ClrPreferencesWindow
 {
@@ -153,33 +155,22 @@ chooser_response_cb (ClrPreferencesWindow *self,
                      int                   response,
                      GtkFileChooserNative *chooser)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autoptr(GFile) file = clr_file_chooser_get_accepted (GTK_NATIVE_DIALOG (chooser), response);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
-      if (path != NULL)
-        clr_settings_set_data_folder (self->settings, path);
-    }
-
+  if (path != NULL)
+    clr_settings_set_data_folder (self->settings, path);
   g_clear_object (&self->chooser);
 }
 
 static void
 folder_choose_clicked_cb (ClrPreferencesWindow *self)
 {
-  g_autoptr(GFile) folder = clr_application_dup_dialog_folder ();
-
   if (self->chooser != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Choose Data Folder"),
-                                               GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                               _("_Select"),
-                                               _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+  self->chooser = clr_file_chooser_new (GTK_WIDGET (self), _("Choose Data Folder"),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"));
   g_signal_connect_object (self->chooser, "response",
                            G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
@@ -196,10 +187,7 @@ clr_preferences_window_dispose (GObject *object)
 {
   ClrPreferencesWindow *self = CLR_PREFERENCES_WINDOW (object);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-
+  clr_file_chooser_drop (&self->chooser, self);
   gtk_widget_dispose_template (GTK_WIDGET (object), CLR_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (clr_preferences_window_parent_class)->dispose (object);

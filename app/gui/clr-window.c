@@ -402,16 +402,6 @@ clr_window_open_file (ClrWindow *self,
 }
 
 void
-clr_window_add_toast (ClrWindow *self,
-                      AdwToast  *toast)
-{
-  g_return_if_fail (CLR_IS_WINDOW (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-void
 clr_window_show_toast (ClrWindow  *self,
                        const char *title)
 {

@@ -34,11 +34,8 @@ const char *clr_window_get_page   (ClrWindow      *self);
 void        clr_window_open_file  (ClrWindow      *self,
                                    GFile          *file);
 
-/* Shows @toast over the window's content; takes ownership (transfer full),
- * like adw_toast_overlay_add_toast. */
-void        clr_window_add_toast  (ClrWindow      *self,
-                                   AdwToast       *toast);
-/* Shorthand: a toast with @title (already translated), default timeout. */
+/* Shows a toast with @title (already translated), default timeout, over the
+ * window's content. */
 void        clr_window_show_toast (ClrWindow      *self,
                                    const char     *title);
 

@@ -256,24 +256,10 @@ clr_report_new (JsonNode    *shipment,
 }
 
 const char *
-clr_report_get_author (ClrReport *self)
-{
-  g_return_val_if_fail (CLR_IS_REPORT (self), NULL);
-  return self->author;
-}
-
-const char *
 clr_report_get_shipment_sha256 (ClrReport *self)
 {
   g_return_val_if_fail (CLR_IS_REPORT (self), NULL);
   return self->shipment_sha256;
-}
-
-const char *
-clr_report_get_result_sha256 (ClrReport *self)
-{
-  g_return_val_if_fail (CLR_IS_REPORT (self), NULL);
-  return self->result_sha256;
 }
 
 JsonNode *
@@ -349,19 +335,29 @@ clr_report_write_evidence_pack (ClrReport   *self,
 
 /* Building the blocks */
 
+/* Appends a block of @kind at @indent that shows @markup (transfer full). */
+static void
+append_block (ClrReport  *self,
+              BlockKind   kind,
+              double      indent,
+              char       *markup)
+{
+  Block block = { kind, markup, indent, CLR_VERDICT_UNKNOWN, 0 };
+
+  g_array_append_val (self->blocks, block);
+}
+
 G_GNUC_PRINTF (3, 4) static void
 add_block (ClrReport  *self,
            BlockKind   kind,
            const char *format,
            ...)
 {
-  Block block = { kind, NULL, 0, CLR_VERDICT_UNKNOWN, 0 };
   va_list args;
 
   va_start (args, format);
-  block.markup = g_markup_vprintf_escaped (format, args);
+  append_block (self, kind, 0, g_markup_vprintf_escaped (format, args));
   va_end (args);
-  g_array_append_val (self->blocks, block);
 }
 
 /* "Label: value" with the label in bold, skipped when the value is empty. */
@@ -371,12 +367,9 @@ add_field (ClrReport  *self,
            const char *label,
            const char *value)
 {
-  Block block = { BLOCK_TEXT, NULL, indent, CLR_VERDICT_UNKNOWN, 0 };
-
   if (value == NULL || *value == '\0')
     return;
-  block.markup = g_markup_printf_escaped ("<b>%s:</b> %s", label, value);
-  g_array_append_val (self->blocks, block);
+  append_block (self, BLOCK_TEXT, indent, g_markup_printf_escaped ("<b>%s:</b> %s", label, value));
 }
 
 /* A country code with its name beside it: "China (CN)". */
@@ -402,9 +395,7 @@ add_indented (ClrReport  *self,
               double      indent,
               const char *text)
 {
-  Block block = { kind, g_markup_escape_text (text, -1), indent, CLR_VERDICT_UNKNOWN, 0 };
-
-  g_array_append_val (self->blocks, block);
+  append_block (self, kind, indent, g_markup_escape_text (text, -1));
 }
 
 static char *

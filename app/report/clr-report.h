@@ -37,8 +37,6 @@ ClrReport    *clr_report_new                  (JsonNode     *shipment,
                                                GDateTime    *generated_at,
                                                GError      **error);
 
-const char   *clr_report_get_author           (ClrReport    *self);
-
 /* The paper the PDF is written on. */
 typedef enum
 {
@@ -69,9 +67,8 @@ const char   *clr_report_get_stale            (ClrReport    *self);
  * array ([{"code", "name"}, …]); NULL prints codes only. */
 void          clr_report_set_countries        (ClrReport    *self,
                                                JsonNode     *countries);
-/* SHA-256 (hex) of the compact JSON serialisation of each document. */
+/* SHA-256 (hex) of the compact JSON serialisation of the shipment. */
 const char   *clr_report_get_shipment_sha256  (ClrReport    *self);
-const char   *clr_report_get_result_sha256    (ClrReport    *self);
 
 /* The JSON evidence pack: format tag, generation time and author, the shipment and the
  * result documents with their hashes. (transfer full) */

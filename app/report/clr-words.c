@@ -54,37 +54,10 @@ lookup (const Word *words,
   return id;
 }
 
-static const char * const *
-ids (const Word  *words,
-     gsize        n,
-     const char **cache)
-{
-  if (cache[0] == NULL)
-    for (gsize i = 0; i < n; i++)
-      cache[i] = words[i].id;
-  return cache;
-}
-
-const char * const *
-clr_words_party_roles (void)
-{
-  static const char *cache[G_N_ELEMENTS (roles) + 1];
-
-  return ids (roles, G_N_ELEMENTS (roles), cache);
-}
-
 const char *
 clr_words_party_role_label (const char *role)
 {
   return lookup (roles, G_N_ELEMENTS (roles), role);
-}
-
-const char * const *
-clr_words_end_use_categories (void)
-{
-  static const char *cache[G_N_ELEMENTS (end_uses) + 1];
-
-  return ids (end_uses, G_N_ELEMENTS (end_uses), cache);
 }
 
 const char *

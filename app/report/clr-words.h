@@ -11,12 +11,9 @@
 
 G_BEGIN_DECLS
 
-/* Party roles of the shipment document ("end_user", …), in form order; NULL-terminated. */
-const char * const *clr_words_party_roles          (void);
 /* The translated label of a role, or @role itself when unknown. */
 const char         *clr_words_party_role_label     (const char *role);
-/* End-use categories of the shipment document, in form order; NULL-terminated. */
-const char * const *clr_words_end_use_categories   (void);
+/* The translated label of an end-use category, or @category itself when unknown. */
 const char         *clr_words_end_use_label        (const char *category);
 /* "enforcement" → "enforcement posture", "cfr-text" → "CFR-text posture". */
 const char         *clr_words_posture_label        (const char *posture);

@@ -264,9 +264,45 @@ test_finding_row (void)
   clr_gui_test_iterate ();
 }
 
+/* A party row writes back what it shows, the ultimate parent's fields under
+ * "ultimate_parent", and keeps the members it does not show. */
+static void
+test_party_round_trip (void)
+{
+  GtkWidget *party = g_object_ref_sink (g_object_new (CLR_TYPE_PARTY_ROW, NULL));
+  g_autoptr(JsonNode) in = json_from_string ("{\"role\": \"consignee\", \"name\": \"Acme GmbH\","
+                                             " \"address\": \"Hauptstr. 1\", \"country\": \"DE\","
+                                             " \"note\": \"kept\", \"ultimate_parent\":"
+                                             " {\"name\": \"Acme Holding\", \"headquarters_country\": \"CH\","
+                                             " \"ownership_percent\": 75, \"since\": 2020}}", NULL);
+  g_autoptr(JsonNode) out = NULL;
+  JsonObject *object;
+  JsonObject *parent;
+
+  g_assert_nonnull (in);
+  clr_party_row_set_party (CLR_PARTY_ROW (party), json_node_get_object (in));
+  g_assert_cmpstr (clr_field_row_get_value (find_field (party, "Address")), ==, "Hauptstr. 1");
+  out = clr_party_row_to_json (CLR_PARTY_ROW (party));
+  object = json_node_get_object (out);
+  g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, "Acme GmbH");
+  g_assert_cmpstr (json_object_get_string_member (object, "address"), ==, "Hauptstr. 1");
+  g_assert_cmpstr (json_object_get_string_member (object, "country"), ==, "DE");
+  g_assert_cmpstr (json_object_get_string_member (object, "note"), ==, "kept");
+  g_assert_false (json_object_has_member (object, "headquarters_country"));
+  parent = json_object_get_object_member (object, "ultimate_parent");
+  g_assert_nonnull (parent);
+  g_assert_cmpstr (json_object_get_string_member (parent, "name"), ==, "Acme Holding");
+  g_assert_cmpstr (json_object_get_string_member (parent, "headquarters_country"), ==, "CH");
+  g_assert_cmpfloat (json_object_get_double_member (parent, "ownership_percent"), ==, 75);
+  g_assert_cmpint (json_object_get_int_member (parent, "since"), ==, 2020);
+
+  g_object_unref (party);
+}
+
 static const ClrTestCase tests[] = {
   CLR_TEST_FUNC ("/shipment/widgets/complete-from-g-object-new", test_complete_from_g_object_new),
   CLR_TEST_FUNC ("/shipment/widgets/catalog-construct-property", test_catalog_construct_property),
+  CLR_TEST_FUNC ("/shipment/widgets/party-round-trip", test_party_round_trip),
   CLR_TEST_FUNC ("/shipment/widgets/picker", test_picker),
   CLR_TEST_FUNC ("/shipment/widgets/finding-row", test_finding_row),
   CLR_TEST_FUNC ("/widgets/entry-view", test_entry_view),

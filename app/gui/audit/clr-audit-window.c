@@ -13,8 +13,8 @@
 #include <string.h>
 
 #include "audit/clr-audit-event.h"
-#include "clr-application.h"
 #include "widgets/clr-field-props.h"
+#include "widgets/clr-file-chooser.h"
 
 #include "clr-audit-window-private.h"
 
@@ -529,25 +529,12 @@ chooser_response_cb (GtkNativeDialog *dialog,
                      int              response,
                      ClrAuditWindow  *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = clr_file_chooser_get_accepted (dialog, response);
   ClrAuditFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "format"));
 
   gtk_native_dialog_hide (dialog);
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   if (file != NULL)
     clr_audit_window_export (self, file, format);
-}
-
-static void
-drop_chooser (ClrAuditWindow *self)
-{
-  if (self->chooser == NULL)
-    return;
-  g_signal_handlers_disconnect_by_data (self->chooser, self);
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
 }
 
 static void
@@ -557,24 +544,18 @@ export_action (GtkWidget  *widget,
 {
   ClrAuditWindow *self = CLR_AUDIT_WINDOW (widget);
   gboolean json = g_strcmp0 (g_variant_get_string (parameter, NULL), "json") == 0;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GFile) folder = clr_application_dup_dialog_folder ();
 
   /* A fresh chooser each time: the filter and name follow the format. */
-  drop_chooser (self);
-  self->chooser = gtk_file_chooser_native_new (json ? _("Export Audit Trail as JSON")
-                                                    : _("Export Audit Trail as CSV"),
-                                               GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, json ? _("JSON files") : _("CSV files"));
-  gtk_file_filter_add_pattern (filter, json ? "*.json" : "*.csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+  clr_file_chooser_drop (&self->chooser, self);
+  self->chooser = clr_file_chooser_new (widget, json ? _("Export Audit Trail as JSON")
+                                                     : _("Export Audit Trail as CSV"),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
+  clr_file_chooser_add_filter (self->chooser, json ? _("JSON files") : _("CSV files"),
+                               json ? "*.json" : "*.csv");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser),
                                      json ? "audit-trail.json" : "audit-trail.csv");
   g_object_set_data (G_OBJECT (self->chooser), "format",
                      GINT_TO_POINTER (json ? CLR_AUDIT_FORMAT_JSON : CLR_AUDIT_FORMAT_CSV));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -654,7 +635,7 @@ clr_audit_window_dispose (GObject *object)
   ClrAuditWindow *self = CLR_AUDIT_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  drop_chooser (self);
+  clr_file_chooser_drop (&self->chooser, self);
   /* Let go of the main window while it is alive: GTK 4.8 would otherwise
    * disconnect from it at finalize, after it is gone. */
   gtk_window_set_transient_for (GTK_WINDOW (self), NULL);

@@ -46,7 +46,6 @@ void
 clr_lists_sources_view_set_sources (ClrListsSourcesView *self,
                                     GPtrArray           *statuses)
 {
-  GtkWidget *child;
   guint loaded = 0, enabled = 0;
   guint64 records = 0;
   g_autofree char *count = NULL;
@@ -54,8 +53,7 @@ clr_lists_sources_view_set_sources (ClrListsSourcesView *self,
 
   g_return_if_fail (CLR_IS_LISTS_SOURCES_VIEW (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_list))) != NULL)
-    gtk_list_box_remove (self->sources_list, child);
+  clr_widget_list_box_remove_rows (self->sources_list);
 
   for (guint i = 0; i < statuses->len; i++)
     {

@@ -10,11 +10,12 @@
 
 #include <glib/gi18n.h>
 
-#include "clr-application.h"
 #include "clr-rescreen.h"
 #include "clr-source-updater.h"
 #include "lists/clr-lists-filter.h"
 #include "clr-lists-tasks.h"
+#include "widgets/clr-file-chooser.h"
+#include "widgets/clr-widget.h"
 
 #include "clr-lists-page-private.h"
 
@@ -212,20 +213,14 @@ ask_force (ClrListsPage *self,
            const char   *path,
            const GError *error)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("The New List Is Much Smaller"), NULL);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep the Current Version"),
-                                    "import", _("_Import Anyway"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = clr_widget_message_dialog_new (GTK_WIDGET (self), _("The New List Is Much Smaller"),
+                                          error->message,
+                                          "cancel", _("_Keep the Current Version"),
+                                          "import", _("_Import Anyway"),
+                                          NULL);
+  adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect (dialog, "response", G_CALLBACK (sanity_response_cb), import_data_new (self, path));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -334,14 +329,10 @@ file_chooser_response_cb (GtkNativeDialog *chooser,
                           int              response,
                           ClrListsPage    *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GFile) file = clr_file_chooser_get_accepted (chooser, response);
 
-      if (file != NULL)
-        clr_lists_page_import_file (self, file);
-    }
-
+  if (file != NULL)
+    clr_lists_page_import_file (self, file);
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
   g_object_unref (self);
@@ -353,29 +344,17 @@ import_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ClrListsPage *self = CLR_LISTS_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) lists = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  g_autoptr(GFile) folder = clr_application_dup_dialog_folder ();
 
-  /* GtkFileChooserNative goes through the file chooser portal in a sandbox
-   * (GtkFileDialog needs GTK 4.10). */
-  chooser = gtk_file_chooser_native_new (_("Import a List File"),
-                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = clr_file_chooser_new (widget, _("Import a List File"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
   gtk_file_filter_set_name (lists, _("List files (CSV, JSON, XML, TXT)"));
   gtk_file_filter_add_suffix (lists, "csv");
   gtk_file_filter_add_suffix (lists, "json");
   gtk_file_filter_add_suffix (lists, "xml");
   gtk_file_filter_add_suffix (lists, "txt");
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), lists);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  clr_file_chooser_add_filter (chooser, _("All files"), "*");
 
   g_signal_connect (chooser, "response", G_CALLBACK (file_chooser_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

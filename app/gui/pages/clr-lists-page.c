@@ -513,16 +513,6 @@ clr_lists_page_init (ClrListsPage *self)
   g_signal_connect_object (self, "map", G_CALLBACK (page_mapped_cb), self, G_CONNECT_SWAPPED);
 }
 
-GtkWidget *
-clr_lists_page_new (ClrStore    *store,
-                    ClrSettings *settings)
-{
-  g_return_val_if_fail (store == NULL || CLR_IS_STORE (store), NULL);
-  g_return_val_if_fail (settings == NULL || CLR_IS_SETTINGS (settings), NULL);
-
-  return g_object_new (CLR_TYPE_LISTS_PAGE, "store", store, "settings", settings, NULL);
-}
-
 gboolean
 clr_lists_page_get_busy (ClrListsPage *self)
 {

@@ -35,8 +35,6 @@ G_DECLARE_FINAL_TYPE (ClrListsPage, clr_lists_page, CLR, LISTS_PAGE, ClrPage)
  * Actions: lists.import (Ctrl+O), lists.update-all, lists.update (s: source
  * id), lists.set-enabled ((sb): source id, enabled), lists.cancel (Escape
  * while busy), lists.add-source, lists.search (Ctrl+F). */
-GtkWidget   *clr_lists_page_new                 (ClrStore     *store,
-                                                 ClrSettings  *settings);
 void         clr_lists_page_reload              (ClrListsPage *self);
 
 /* Imports @file off the main thread, as the file chooser and a drop do. */

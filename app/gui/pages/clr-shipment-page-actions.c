@@ -10,9 +10,10 @@
 
 #include <glib/gi18n.h>
 
-#include "clr-application.h"
+#include "clr-json.h"
 #include "clr-shipment-page-private.h"
 #include "../shipment/clr-party-row.h"
+#include "widgets/clr-widget.h"
 
 void
 _clr_shipment_page_update_actions (ClrShipmentPage *self)
@@ -64,13 +65,23 @@ _clr_shipment_page_suggested_name (ClrShipmentPage *self,
                                    const char      *suffix)
 {
   g_autoptr(JsonNode) document = clr_shipment_form_get_document (self->form);
-  JsonObject *object = json_node_get_object (document);
-  const char *reference = json_object_has_member (object, "reference")
-                          ? json_object_get_string_member (object, "reference") : NULL;
+  const char *reference = clr_json_get_string (json_node_get_object (document), "reference");
   g_autofree char *base = g_strdup (reference && *reference ? reference : _("shipment"));
 
   g_strdelimit (base, "/\\:", '-');
   return g_strconcat (base, suffix, NULL);
+}
+
+static void
+file_chooser_response_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          ClrShipmentPage *self)
+{
+  ClrShipmentPageFileFunc chosen = g_object_get_data (G_OBJECT (dialog), "clr-chosen");
+  g_autoptr(GFile) file = clr_file_chooser_get_accepted (dialog, response);
+
+  if (file != NULL)
+    chosen (self, file);
 }
 
 GtkFileChooserNative *
@@ -81,69 +92,26 @@ _clr_shipment_page_file_chooser (ClrShipmentPage       *self,
                                  const char            *accept_label,
                                  const char            *pattern,
                                  const char            *filter_name,
-                                 GCallback              response_cb)
+                                 ClrShipmentPageFileFunc chosen)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-  g_autoptr(GtkFileFilter) filter = NULL;
-  g_autoptr(GFile) folder = NULL;
-
   if (*slot != NULL)
     {
-      gtk_native_dialog_set_transient_for (GTK_NATIVE_DIALOG (*slot), parent);
+      gtk_native_dialog_set_transient_for (GTK_NATIVE_DIALOG (*slot),
+                                           clr_widget_get_window (GTK_WIDGET (self)));
       return *slot;
     }
-  *slot = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, filter_name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (*slot), filter);
-  folder = clr_application_dup_dialog_folder ();
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (*slot), folder, NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (*slot), TRUE);
-  g_signal_connect (*slot, "response", response_cb, self);
+  *slot = clr_file_chooser_new (GTK_WIDGET (self), title, action, accept_label);
+  clr_file_chooser_add_filter (*slot, filter_name, pattern);
+  g_object_set_data (G_OBJECT (*slot), "clr-chosen", chosen);
+  g_signal_connect (*slot, "response", G_CALLBACK (file_chooser_response_cb), self);
   return *slot;
 }
 
-void
-_clr_shipment_page_drop_file_chooser (ClrShipmentPage       *self,
-                                      GtkFileChooserNative **slot)
-{
-  if (*slot == NULL)
-    return;
-  g_signal_handlers_disconnect_by_data (*slot, self);
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (*slot));
-  g_clear_object (slot);
-}
-
-/* The file a chooser's @response accepted, or NULL. */
-static GFile *
-accepted_file (GtkNativeDialog *dialog,
-               int              response)
-{
-  return response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)) : NULL;
-}
-
 static void
-import_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    ClrShipmentPage *self)
+export_json_to (ClrShipmentPage *self,
+                GFile           *file)
 {
-  g_autoptr(GFile) file = accepted_file (dialog, response);
-
-  if (file != NULL)
-    clr_shipment_page_open_file (self, file);
-}
-
-static void
-export_json_response_cb (GtkNativeDialog *dialog,
-                         int              response,
-                         ClrShipmentPage *self)
-{
-  g_autoptr(GFile) file = accepted_file (dialog, response);
-
-  if (file != NULL)
-    clr_shipment_session_export_file (self->session, file);
+  clr_shipment_session_export_file (self->session, file);
 }
 
 /* ---- Actions ----------------------------------------------------------- */
@@ -217,8 +185,8 @@ review_hit (ClrShipmentPage *self,
   review->self = g_object_ref (self);
   review->case_id = clr_shipment_session_get_case_id (self->session);
   review->party_name = g_strdup (clr_party_row_get_name (row));
-  review->list_code = g_strdup (json_object_get_string_member_with_default (hit, "list", NULL));
-  review->entry_key = g_strdup (json_object_get_string_member_with_default (hit, "entry_id", NULL));
+  review->list_code = g_strdup (clr_json_get_string (hit, "list"));
+  review->entry_key = g_strdup (clr_json_get_string (hit, "entry_id"));
   clr_shipment_session_record_hit_async (self->session, document, index, hit, hit_recorded_cb, review);
 }
 
@@ -274,7 +242,7 @@ import (ClrShipmentPage *self)
 
   dialog = _clr_shipment_page_file_chooser (self, &self->import_chooser, _("Import Shipment"),
                                             GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), "*.json",
-                                            _("Shipment JSON"), G_CALLBACK (import_response_cb));
+                                            _("Shipment JSON"), clr_shipment_page_open_file);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -286,7 +254,7 @@ export_json (ClrShipmentPage *self)
 
   dialog = _clr_shipment_page_file_chooser (self, &self->json_chooser, _("Export Shipment"),
                                             GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), "*.json",
-                                            _("Shipment JSON"), G_CALLBACK (export_json_response_cb));
+                                            _("Shipment JSON"), export_json_to);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }

@@ -15,6 +15,7 @@
 #include "../shipment/clr-shipment-form.h"
 #include "../shipment/clr-shipment-session.h"
 #include "clr-report.h"
+#include "widgets/clr-file-chooser.h"
 
 G_BEGIN_DECLS
 
@@ -69,9 +70,13 @@ void                  _clr_shipment_page_update_actions     (ClrShipmentPage    
  * shipment.reload-case (their version, dropping what is not saved here). */
 void                  _clr_shipment_page_changed_elsewhere  (ClrShipmentPage       *self,
                                                              const char            *text);
+/* What the page does with the file a chooser accepted. */
+typedef void (*ClrShipmentPageFileFunc) (ClrShipmentPage *self,
+                                         GFile           *file);
 /* The page's chooser in @slot, made on first use with @title, @action, its
- * accept label, one filter and @response_cb; then kept (hidden between uses)
- * until the page goes (_clr_shipment_page_drop_file_chooser). */
+ * accept label and one filter, that hands the file the user accepts to
+ * @chosen; then kept (hidden between uses) until the page goes
+ * (clr_file_chooser_drop()). */
 GtkFileChooserNative *_clr_shipment_page_file_chooser       (ClrShipmentPage       *self,
                                                              GtkFileChooserNative **slot,
                                                              const char            *title,
@@ -79,9 +84,7 @@ GtkFileChooserNative *_clr_shipment_page_file_chooser       (ClrShipmentPage    
                                                              const char            *accept_label,
                                                              const char            *pattern,
                                                              const char            *filter_name,
-                                                             GCallback              response_cb);
-void                  _clr_shipment_page_drop_file_chooser  (ClrShipmentPage       *self,
-                                                             GtkFileChooserNative **slot);
+                                                             ClrShipmentPageFileFunc chosen);
 /* The open shipment's reference made a file name with @suffix. */
 char                 *_clr_shipment_page_suggested_name     (ClrShipmentPage       *self,
                                                              const char            *suffix);

@@ -12,6 +12,7 @@
 
 #include "clr-shipment-page-private.h"
 #include "clr-store-audit.h"
+#include "widgets/clr-widget.h"
 
 /* The paper GTK takes from the locale (LC_PAPER): US Letter or A4. */
 static ClrReportPaper
@@ -81,27 +82,23 @@ static gboolean
 ask_if_stale (ClrShipmentPage *self,
               gboolean         print)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   const char *reason = clr_result_pane_get_stale_reason (self->result_pane);
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   if (!clr_result_pane_get_stale (self->result_pane))
     return FALSE;
   /* Translators: body of the "Evaluate again first?" dialog; %s is why the result is out of date */
   body = g_strdup_printf (_("%s. The result may no longer hold. If you go on, every page of the report says STALE with this cause."),
                           reason != NULL ? reason : _("The shipment was edited"));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Evaluate again first?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "anyway", print ? _("_Print Anyway") : _("_Export Anyway"),
-                                    "evaluate", _("_Evaluate"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "anyway", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "evaluate", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "evaluate");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = clr_widget_message_dialog_new (GTK_WIDGET (self), _("Evaluate again first?"), body,
+                                          "cancel", _("_Cancel"),
+                                          "anyway", print ? _("_Print Anyway") : _("_Export Anyway"),
+                                          "evaluate", _("_Evaluate"),
+                                          NULL);
+  adw_message_dialog_set_response_appearance (dialog, "anyway", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "evaluate", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "evaluate");
   g_object_set_data (G_OBJECT (dialog), "clr-print", GINT_TO_POINTER (print));
   g_signal_connect_object (dialog, "response", G_CALLBACK (stale_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -269,19 +266,6 @@ _clr_shipment_page_export_report_to (ClrShipmentPage *self,
   g_task_run_in_thread (task, report_thread);
 }
 
-static void
-export_report_response_cb (GtkNativeDialog *dialog,
-                           int              response,
-                           ClrShipmentPage *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (file != NULL)
-    _clr_shipment_page_export_report_to (self, file);
-}
-
 void
 _clr_shipment_page_export_report (ClrShipmentPage *self)
 {
@@ -300,7 +284,7 @@ _clr_shipment_page_export_report_now (ClrShipmentPage *self)
     return;
   dialog = _clr_shipment_page_file_chooser (self, &self->report_chooser, _("Export Evidence Report"),
                                             GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), "*.pdf",
-                                            _("PDF documents"), G_CALLBACK (export_report_response_cb));
+                                            _("PDF documents"), _clr_shipment_page_export_report_to);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -419,7 +403,6 @@ _clr_shipment_page_print_now (ClrShipmentPage *self)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkPrintOperationResult result;
 
   operation = clr_shipment_page_create_print_operation (self, &error);
@@ -431,7 +414,7 @@ _clr_shipment_page_print_now (ClrShipmentPage *self)
       return;
     }
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
+                                    clr_widget_get_window (GTK_WIDGET (self)), &error);
   /* ::done, when it was emitted already, has said what went wrong. */
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR && self->print_report != NULL)
     clr_shipment_page_toast (self, error ? error->message : _("Printing failed"));

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "clr-json.h"
 #include "clr-shipment-page-private.h"
 #include "../shipment/clr-party-row.h"
 
@@ -47,9 +48,7 @@ static void
 update_title (ClrShipmentPage *self)
 {
   g_autoptr(JsonNode) document = clr_shipment_form_get_document (self->form);
-  JsonObject *object = json_node_get_object (document);
-  const char *reference = json_object_has_member (object, "reference")
-                          ? json_object_get_string_member (object, "reference") : NULL;
+  const char *reference = clr_json_get_string (json_node_get_object (document), "reference");
   g_autofree char *title = NULL;
 
   if (reference == NULL || *reference == '\0')
@@ -606,9 +605,9 @@ clr_shipment_page_dispose (GObject *object)
     }
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
-  _clr_shipment_page_drop_file_chooser (self, &self->report_chooser);
-  _clr_shipment_page_drop_file_chooser (self, &self->json_chooser);
-  _clr_shipment_page_drop_file_chooser (self, &self->import_chooser);
+  clr_file_chooser_drop (&self->report_chooser, self);
+  clr_file_chooser_drop (&self->json_chooser, self);
+  clr_file_chooser_drop (&self->import_chooser, self);
   /* The bin's child is a bound template child: let the bin drop it first, so the
    * template teardown does not unparent it behind the bin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);

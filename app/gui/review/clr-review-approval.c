@@ -13,6 +13,7 @@
 #include "audit/clr-audit-event.h"
 #include "clr-store-review-approval.h"
 #include "widgets/clr-field-props.h"
+#include "widgets/clr-widget.h"
 
 #include "clr-review-approval.h"
 
@@ -44,17 +45,6 @@ static const ClrFieldProp field_props[] = {
 
 static GParamSpec *properties[G_N_ELEMENTS (field_props) + 1];
 
-static void
-set_feedback (ClrReviewApproval *self,
-              const char        *text,
-              gboolean           is_error)
-{
-  gtk_label_set_text (self->feedback_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->feedback_label), text != NULL && text[0] != '\0');
-  gtk_widget_remove_css_class (GTK_WIDGET (self->feedback_label), is_error ? "success" : "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->feedback_label), is_error ? "error" : "success");
-}
-
 void
 clr_review_approval_set_item (ClrReviewApproval   *self,
                               const ClrReviewItem *item)
@@ -66,7 +56,7 @@ clr_review_approval_set_item (ClrReviewApproval   *self,
   g_return_if_fail (item != NULL);
 
   if (self->item_id != item->id)
-    set_feedback (self, NULL, FALSE);
+    clr_widget_show_feedback (self->feedback_label, NULL, FALSE);
   self->item_id = item->id;
   awaiting = clr_review_item_is_awaiting_approval (item);
   gtk_widget_set_visible (GTK_WIDGET (self), awaiting || clr_review_item_is_approved (item));
@@ -112,14 +102,6 @@ clr_review_approval_set_item (ClrReviewApproval   *self,
     }
 }
 
-const char *
-clr_review_approval_get_feedback (ClrReviewApproval *self)
-{
-  g_return_val_if_fail (CLR_IS_REVIEW_APPROVAL (self), NULL);
-
-  return gtk_widget_get_visible (GTK_WIDGET (self->feedback_label)) ? gtk_label_get_text (self->feedback_label) : "";
-}
-
 static void
 approved_cb (GObject      *object,
              GAsyncResult *result,
@@ -136,12 +118,12 @@ approved_cb (GObject      *object,
         return;
       /* Translators: %s is why, e.g. "You decided this item; another reviewer must approve it" */
       message = g_strdup_printf (_("Not approved: %s"), error->message);
-      set_feedback (self, message, TRUE);
+      clr_widget_show_feedback (self->feedback_label, message, TRUE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->approve_button), TRUE);
       return;
     }
 
-  set_feedback (self, _("Approved: the hit is cleared"), FALSE);
+  clr_widget_show_feedback (self->feedback_label, _("Approved: the hit is cleared"), FALSE);
   gtk_widget_activate_action (GTK_WIDGET (self), "review.reload", NULL);
 }
 

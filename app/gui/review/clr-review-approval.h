@@ -25,7 +25,5 @@ G_DECLARE_FINAL_TYPE (ClrReviewApproval, clr_review_approval, CLR, REVIEW_APPROV
  * on an ancestor. */
 void        clr_review_approval_set_item      (ClrReviewApproval   *self,
                                                const ClrReviewItem *item);
-/* What the last approval said (success or refusal), or "". */
-const char *clr_review_approval_get_feedback  (ClrReviewApproval   *self);
 
 G_END_DECLS

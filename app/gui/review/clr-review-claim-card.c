@@ -13,6 +13,7 @@
 #include "audit/clr-audit-event.h"
 #include "clr-store-review-claim.h"
 #include "widgets/clr-field-props.h"
+#include "widgets/clr-widget.h"
 
 #include "clr-review-claim-card.h"
 
@@ -62,14 +63,6 @@ static const ClrFieldProp field_props[] = {
 };
 
 static GParamSpec *properties[G_N_ELEMENTS (field_props) + 1];
-
-static void
-set_feedback (ClrReviewClaimCard *self,
-              const char         *text)
-{
-  gtk_label_set_text (self->feedback_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->feedback_label), text != NULL && text[0] != '\0');
-}
 
 static void
 set_holder (ClrReviewClaimCard   *self,
@@ -128,7 +121,7 @@ claim_read_cb (GObject      *object,
       set_holder (self, HOLDER_UNKNOWN, NULL);
       /* Translators: %s is the reason */
       message = g_strdup_printf (_("Who is reviewing this item could not be read: %s"), error->message);
-      set_feedback (self, message);
+      clr_widget_show_message (self->feedback_label, message, TRUE);
       return;
     }
   if (claim == NULL)
@@ -166,7 +159,7 @@ clr_review_claim_card_set_item (ClrReviewClaimCard  *self,
       /* Another item: what this one's claim was is not known yet. */
       g_cancellable_cancel (self->write_cancellable);
       g_clear_object (&self->write_cancellable);
-      set_feedback (self, NULL);
+      clr_widget_show_message (self->feedback_label, NULL, TRUE);
       set_holder (self, HOLDER_UNKNOWN, NULL);
     }
   self->item_id = item->id;
@@ -216,10 +209,10 @@ written_cb (GObject      *object,
 
       /* Translators: %s is why, e.g. "Item 4 is being reviewed by Ben (ben) until …" */
       message = g_strdup_printf (claimed ? _("Not claimed: %s") : _("Not released: %s"), error->message);
-      set_feedback (self, message);
+      clr_widget_show_message (self->feedback_label, message, TRUE);
     }
   else
-    set_feedback (self, NULL);
+    clr_widget_show_message (self->feedback_label, NULL, TRUE);
   /* Whoever holds it now, as the store says. */
   read_claim (self);
 }

@@ -19,6 +19,7 @@
 #include "lists/clr-entry-view.h"
 #include "widgets/clr-field-props.h"
 #include "widgets/clr-highlight.h"
+#include "widgets/clr-widget.h"
 #include "review/clr-review-approval.h"
 #include "review/clr-review-claim-card.h"
 #include "review/clr-review-queue.h"
@@ -106,18 +107,7 @@ clr_review_detail_set_feedback (ClrReviewDetail *self,
 {
   g_return_if_fail (CLR_IS_REVIEW_DETAIL (self));
 
-  gtk_label_set_text (self->feedback_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->feedback_label), text != NULL && text[0] != '\0');
-  if (is_error)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->feedback_label), "success");
-      gtk_widget_add_css_class (GTK_WIDGET (self->feedback_label), "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->feedback_label), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->feedback_label), "success");
-    }
+  clr_widget_show_feedback (self->feedback_label, text, is_error);
 }
 
 static void
@@ -275,15 +265,13 @@ history_loaded_cb (GObject      *object,
   ClrReviewDetail *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) events = NULL;
-  GtkWidget *child;
   guint n;
 
   events = clr_audit_events_load_finish (CLR_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
-    gtk_list_box_remove (self->history_list, child);
+  clr_widget_list_box_remove_rows (self->history_list);
 
   if (events == NULL)
     {

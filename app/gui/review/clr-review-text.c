@@ -47,12 +47,8 @@ clr_review_hit_words (const ClrReviewItem *item,
                       GString             *words)
 {
   JsonObject *hit = clr_review_json_object (item->hit);
-  JsonArray *tokens = NULL;
+  JsonArray *tokens = clr_json_get_array (hit, "tokens");
   guint n_matched = 0, n = 0;
-
-  if (hit != NULL && json_object_has_member (hit, "tokens")
-      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (hit, "tokens")))
-    tokens = json_object_get_array_member (hit, "tokens");
 
   for (guint i = 0; tokens != NULL && i < json_array_get_length (tokens); i++)
     {

@@ -12,6 +12,7 @@
 #include "clr-case-row.h"
 #include "clr-verdict.h"
 #include "clr-verdict-style.h"
+#include "widgets/clr-widget.h"
 
 struct _ClrCaseRow
 {
@@ -28,22 +29,11 @@ struct _ClrCaseRow
 G_DEFINE_FINAL_TYPE (ClrCaseRow, clr_case_row, GTK_TYPE_LIST_BOX_ROW)
 
 static void
-clr_case_row_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), CLR_TYPE_CASE_ROW);
-
-  G_OBJECT_CLASS (clr_case_row_parent_class)->dispose (object);
-}
-
-static void
 clr_case_row_class_init (ClrCaseRowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = clr_case_row_dispose;
-
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/shipment/clr-case-row.ui");
+  clr_widget_class_set_template (widget_class, RESOURCE_BASE "/shipment/clr-case-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ClrCaseRow, title);
   gtk_widget_class_bind_template_child (widget_class, ClrCaseRow, subtitle);
   gtk_widget_class_bind_template_child (widget_class, ClrCaseRow, pill);

@@ -12,6 +12,7 @@
 #include "clr-case-row.h"
 #include "clr-case-sidebar.h"
 #include "clr-store-cases.h"
+#include "widgets/clr-widget.h"
 
 #define LIST_DELAY_MS   800
 #define CASE_LIST_LIMIT 200
@@ -67,7 +68,6 @@ cases_loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) cases = clr_store_list_cases_finish (CLR_STORE (object), result, &error);
   ClrCase *first;
-  GtkWidget *child;
 
   if (cases == NULL)
     {
@@ -77,8 +77,7 @@ cases_loaded_cb (GObject      *object,
     }
 
   /* Rows only: the "No cases yet" placeholder is a child of the list too. */
-  while ((child = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, 0))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  clr_widget_list_box_remove_rows (self->list);
   for (guint i = 0; i < cases->len; i++)
     {
       ClrCase *item = g_ptr_array_index (cases, i);

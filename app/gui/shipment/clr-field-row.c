@@ -561,13 +561,6 @@ clr_field_row_get_error (ClrFieldRow *self)
 }
 
 void
-clr_field_row_revalidate (ClrFieldRow *self)
-{
-  g_return_if_fail (CLR_IS_FIELD_ROW (self));
-  validate (self);
-}
-
-void
 clr_field_row_load_json (ClrFieldRow *self,
                          JsonObject  *object,
                          const char  *member)

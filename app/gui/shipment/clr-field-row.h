@@ -68,8 +68,6 @@ void          clr_field_row_load_json        (ClrFieldRow        *self,
 void          clr_field_row_save_json        (ClrFieldRow        *self,
                                               JsonObject         *object,
                                               const char         *member);
-/* Re-validates (after the catalog changed). */
-void          clr_field_row_revalidate       (ClrFieldRow        *self);
 
 GtkWidget    *clr_field_row_get_picker         (ClrFieldRow        *self);
 

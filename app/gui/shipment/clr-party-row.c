@@ -152,6 +152,18 @@ clr_party_row_new (ClrShipmentCatalog *catalog)
   return g_object_new (CLR_TYPE_PARTY_ROW, "catalog", catalog, NULL);
 }
 
+/* The document member each field row shows: of the party, or of its
+ * "ultimate_parent". */
+static const struct { const char *member; gsize offset; gboolean of_parent; } field_members[] = {
+  { "name", G_STRUCT_OFFSET (ClrPartyRow, name), FALSE },
+  { "address", G_STRUCT_OFFSET (ClrPartyRow, address), FALSE },
+  { "country", G_STRUCT_OFFSET (ClrPartyRow, country), FALSE },
+  { "headquarters_country", G_STRUCT_OFFSET (ClrPartyRow, headquarters), FALSE },
+  { "name", G_STRUCT_OFFSET (ClrPartyRow, parent_name), TRUE },
+  { "headquarters_country", G_STRUCT_OFFSET (ClrPartyRow, parent_headquarters), TRUE },
+  { "ownership_percent", G_STRUCT_OFFSET (ClrPartyRow, ownership), TRUE },
+};
+
 void
 clr_party_row_set_party (ClrPartyRow *self,
                          JsonObject  *party)
@@ -170,13 +182,9 @@ clr_party_row_set_party (ClrPartyRow *self,
   for (guint i = 0; role != NULL && clr_shipment_party_roles[i] != NULL; i++)
     if (g_str_equal (role, clr_shipment_party_roles[i]))
       adw_combo_row_set_selected (self->role, i);
-  clr_field_row_load_json (self->name, party, "name");
-  clr_field_row_load_json (self->address, party, "address");
-  clr_field_row_load_json (self->country, party, "country");
-  clr_field_row_load_json (self->headquarters, party, "headquarters_country");
-  clr_field_row_load_json (self->parent_name, parent, "name");
-  clr_field_row_load_json (self->parent_headquarters, parent, "headquarters_country");
-  clr_field_row_load_json (self->ownership, parent, "ownership_percent");
+  for (guint i = 0; i < G_N_ELEMENTS (field_members); i++)
+    clr_field_row_load_json (G_STRUCT_MEMBER (ClrFieldRow *, self, field_members[i].offset),
+                             field_members[i].of_parent ? parent : party, field_members[i].member);
   clr_form_row_set_loading (CLR_FORM_ROW (self), FALSE);
 }
 
@@ -203,13 +211,9 @@ clr_party_row_to_json (ClrPartyRow *self)
         json_object_set_member (parent, name, json_node_copy (value));
     }
   json_object_set_string_member (object, "role", role_id (adw_combo_row_get_selected (self->role)));
-  clr_field_row_save_json (self->name, object, "name");
-  clr_field_row_save_json (self->address, object, "address");
-  clr_field_row_save_json (self->country, object, "country");
-  clr_field_row_save_json (self->headquarters, object, "headquarters_country");
-  clr_field_row_save_json (self->parent_name, parent, "name");
-  clr_field_row_save_json (self->parent_headquarters, parent, "headquarters_country");
-  clr_field_row_save_json (self->ownership, parent, "ownership_percent");
+  for (guint i = 0; i < G_N_ELEMENTS (field_members); i++)
+    clr_field_row_save_json (G_STRUCT_MEMBER (ClrFieldRow *, self, field_members[i].offset),
+                             field_members[i].of_parent ? parent : object, field_members[i].member);
 
   if (json_object_get_size (parent) > 0)
     json_object_set_object_member (object, "ultimate_parent", parent);
@@ -271,13 +275,6 @@ clr_party_row_set_hit (ClrPartyRow *self,
   adw_action_row_set_subtitle (self->hit_row, self->hit_text);
   gtk_widget_set_visible (self->review_button, hit != NULL);
   update_header (CLR_FORM_ROW (self));
-}
-
-const char *
-clr_party_row_get_hit_text (ClrPartyRow *self)
-{
-  g_return_val_if_fail (CLR_IS_PARTY_ROW (self), NULL);
-  return self->hit_text;
 }
 
 JsonObject *

@@ -35,7 +35,5 @@ void        clr_party_row_set_hit          (ClrPartyRow        *self,
 /* The hit shown inline (borrowed), or NULL. Its Review button activates
  * "shipment.review-hit" with the row's index ("u"). */
 JsonObject *clr_party_row_get_hit          (ClrPartyRow        *self);
-/* The text of the inline screening line, for tests. */
-const char *clr_party_row_get_hit_text     (ClrPartyRow        *self);
 
 G_END_DECLS

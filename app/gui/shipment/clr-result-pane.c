@@ -129,12 +129,6 @@ clr_result_pane_init (ClrResultPane *self)
   clr_result_pane_set_result (self, NULL, NULL);
 }
 
-GtkWidget *
-clr_result_pane_new (void)
-{
-  return g_object_new (CLR_TYPE_RESULT_PANE, NULL);
-}
-
 static void
 add_row (ClrResultPane       *self,
          AdwPreferencesGroup *group,

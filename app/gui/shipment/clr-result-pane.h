@@ -16,9 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ClrResultPane, clr_result_pane, CLR, RESULT_PANE, AdwBin)
 
-/* ::options-changed — the as-of date or the posture changed. */
-GtkWidget  *clr_result_pane_new              (void);
-/* Shows @result (the evaluate --json document) for @shipment (the evaluated
+/* ::options-changed — the as-of date or the posture changed.
+ *
+ * Shows @result (the evaluate --json document) for @shipment (the evaluated
  * document); NULL @result shows the "not evaluated" state. Clears stale and error. */
 void        clr_result_pane_set_result       (ClrResultPane *self,
                                               JsonNode      *result,

@@ -103,12 +103,15 @@ relayout_items (ClrShipmentForm *self)
   renumber (self);
 }
 
+/* An item or a party asks to go. */
 static void
-item_remove_cb (ClrShipmentForm *self,
-                ClrItemRow      *row)
+row_remove_cb (ClrShipmentForm *self,
+               ClrFormRow      *row)
 {
-  adw_preferences_group_remove (self->items_group, GTK_WIDGET (row));
-  g_ptr_array_remove (self->item_rows, row);
+  gboolean item = CLR_IS_ITEM_ROW (row);
+
+  adw_preferences_group_remove (item ? self->items_group : self->parties_group, GTK_WIDGET (row));
+  g_ptr_array_remove (item ? self->item_rows : self->party_rows, row);
   renumber (self);
   emit_changed (self);
 }
@@ -126,20 +129,35 @@ item_move_cb (ClrShipmentForm *self,
 }
 
 static void
-party_remove_cb (ClrShipmentForm *self,
-                 ClrPartyRow     *row)
-{
-  adw_preferences_group_remove (self->parties_group, GTK_WIDGET (row));
-  g_ptr_array_remove (self->party_rows, row);
-  renumber (self);
-  emit_changed (self);
-}
-
-static void
 party_name_changed_cb (ClrShipmentForm *self,
                        ClrPartyRow     *row)
 {
   g_signal_emit (self, signals[PARTY_CHANGED], 0, row);
+}
+
+/* Adds @row (an item or a party) at the end of @rows and @group, wired to
+ * the form: its changes and its Remove button. */
+static void
+append_row (ClrShipmentForm     *self,
+            AdwPreferencesGroup *group,
+            GPtrArray           *rows,
+            GtkWidget           *row)
+{
+  clr_form_row_set_show_missing (CLR_FORM_ROW (row), self->show_missing);
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (emit_changed), self);
+  g_signal_connect_swapped (row, "remove-requested", G_CALLBACK (row_remove_cb), self);
+  g_ptr_array_add (rows, row);
+  adw_preferences_group_add (group, row);
+  renumber (self);
+}
+
+/* Takes the rows of @rows out of @group, and empties @rows. */
+static void
+remove_rows (AdwPreferencesGroup *group,
+             GPtrArray           *rows)
+{
+  while (rows->len > 0)
+    adw_preferences_group_remove (group, g_ptr_array_steal_index (rows, rows->len - 1));
 }
 
 static ClrItemRow *
@@ -150,13 +168,8 @@ append_item (ClrShipmentForm *self,
 
   if (item != NULL)
     clr_item_row_set_item (CLR_ITEM_ROW (row), item);
-  clr_form_row_set_show_missing (CLR_FORM_ROW (row), self->show_missing);
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (emit_changed), self);
-  g_signal_connect_swapped (row, "remove-requested", G_CALLBACK (item_remove_cb), self);
   g_signal_connect_object (row, "move-requested", G_CALLBACK (item_move_cb), self, G_CONNECT_SWAPPED);
-  g_ptr_array_add (self->item_rows, row);
-  adw_preferences_group_add (self->items_group, row);
-  renumber (self);
+  append_row (self, self->items_group, self->item_rows, row);
   return CLR_ITEM_ROW (row);
 }
 
@@ -168,13 +181,8 @@ append_party (ClrShipmentForm *self,
 
   if (party != NULL)
     clr_party_row_set_party (CLR_PARTY_ROW (row), party);
-  clr_form_row_set_show_missing (CLR_FORM_ROW (row), self->show_missing);
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (emit_changed), self);
-  g_signal_connect_swapped (row, "remove-requested", G_CALLBACK (party_remove_cb), self);
   g_signal_connect_swapped (row, "name-changed", G_CALLBACK (party_name_changed_cb), self);
-  g_ptr_array_add (self->party_rows, row);
-  adw_preferences_group_add (self->parties_group, row);
-  renumber (self);
+  append_row (self, self->parties_group, self->party_rows, row);
   return CLR_PARTY_ROW (row);
 }
 
@@ -211,12 +219,8 @@ rebuild_checklists (ClrShipmentForm *self)
   JsonArray *end_uses = self->catalog ? clr_shipment_catalog_get_end_uses (self->catalog) : NULL;
   JsonArray *flags = self->catalog ? clr_shipment_catalog_get_red_flags (self->catalog) : NULL;
 
-  for (guint i = 0; i < self->end_use_rows->len; i++)
-    adw_preferences_group_remove (self->end_use_group, g_ptr_array_index (self->end_use_rows, i));
-  g_ptr_array_set_size (self->end_use_rows, 0);
-  for (guint i = 0; i < self->red_flag_rows->len; i++)
-    adw_preferences_group_remove (self->red_flags_group, g_ptr_array_index (self->red_flag_rows, i));
-  g_ptr_array_set_size (self->red_flag_rows, 0);
+  remove_rows (self->end_use_group, self->end_use_rows);
+  remove_rows (self->red_flags_group, self->red_flag_rows);
 
   for (guint i = 0; end_uses != NULL && i < json_array_get_length (end_uses); i++)
     {
@@ -319,12 +323,6 @@ clr_shipment_form_init (ClrShipmentForm *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-GtkWidget *
-clr_shipment_form_new (void)
-{
-  return g_object_new (CLR_TYPE_SHIPMENT_FORM, NULL);
-}
-
 static GArray *
 get_expanded (GPtrArray *rows)
 {
@@ -420,18 +418,8 @@ clr_shipment_form_set_document (ClrShipmentForm *self,
   clr_field_row_load_json (self->destination, object, "destination");
   clr_field_row_load_json (self->exported_from, object, "exported_from");
 
-  while (self->item_rows->len > 0)
-    {
-      GtkWidget *row = g_ptr_array_steal_index (self->item_rows, self->item_rows->len - 1);
-
-      adw_preferences_group_remove (self->items_group, row);
-    }
-  while (self->party_rows->len > 0)
-    {
-      GtkWidget *row = g_ptr_array_steal_index (self->party_rows, self->party_rows->len - 1);
-
-      adw_preferences_group_remove (self->parties_group, row);
-    }
+  remove_rows (self->items_group, self->item_rows);
+  remove_rows (self->parties_group, self->party_rows);
   items = clr_json_get_array (object, "items");
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (items, i)))
@@ -601,6 +589,26 @@ clr_shipment_form_get_document (ClrShipmentForm *self)
   return node;
 }
 
+/* The errors in the form rows of @rows; *@found becomes the first field
+ * in error when it is NULL still. */
+static guint
+count_row_errors (GPtrArray  *rows,
+                  GtkWidget **found)
+{
+  guint errors = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row_first = NULL;
+      guint n = clr_form_row_count_errors (g_ptr_array_index (rows, i), &row_first);
+
+      if (n > 0 && *found == NULL)
+        *found = row_first;
+      errors += n;
+    }
+  return errors;
+}
+
 guint
 clr_shipment_form_count_errors (ClrShipmentForm  *self,
                                 GtkWidget       **first)
@@ -618,24 +626,8 @@ clr_shipment_form_count_errors (ClrShipmentForm  *self,
         if (errors++ == 0)
           found = GTK_WIDGET (general[i]);
       }
-  for (guint i = 0; i < self->item_rows->len; i++)
-    {
-      GtkWidget *row_first = NULL;
-      guint n = clr_form_row_count_errors (g_ptr_array_index (self->item_rows, i), &row_first);
-
-      if (n > 0 && found == NULL)
-        found = row_first;
-      errors += n;
-    }
-  for (guint i = 0; i < self->party_rows->len; i++)
-    {
-      GtkWidget *row_first = NULL;
-      guint n = clr_form_row_count_errors (g_ptr_array_index (self->party_rows, i), &row_first);
-
-      if (n > 0 && found == NULL)
-        found = row_first;
-      errors += n;
-    }
+  errors += count_row_errors (self->item_rows, &found);
+  errors += count_row_errors (self->party_rows, &found);
   if (first != NULL)
     *first = found;
   return errors;

@@ -22,7 +22,6 @@ G_DECLARE_FINAL_TYPE (ClrShipmentForm, clr_shipment_form, CLR, SHIPMENT_FORM, Ad
 /* Signals:
  *   ::changed — the user changed something (not emitted by set_document)
  *   ::party-changed (ClrPartyRow *) — a party's name or country changed: screen it */
-GtkWidget  *clr_shipment_form_new              (void);
 void        clr_shipment_form_set_catalog      (ClrShipmentForm    *self,
                                                 ClrShipmentCatalog *catalog);
 ClrShipmentCatalog *clr_shipment_form_get_catalog (ClrShipmentForm *self);

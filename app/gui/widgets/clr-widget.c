@@ -60,3 +60,59 @@ clr_widget_show_message (GtkLabel   *label,
   else
     gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
 }
+
+void
+clr_widget_show_feedback (GtkLabel   *label,
+                          const char *text,
+                          gboolean    is_error)
+{
+  clr_widget_show_message (label, text, is_error);
+  if (is_error)
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "success");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (label), "success");
+}
+
+void
+clr_widget_list_box_remove_rows (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+GtkWindow *
+clr_widget_get_window (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (widget == NULL || GTK_IS_WIDGET (widget), NULL);
+
+  root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+AdwMessageDialog *
+clr_widget_message_dialog_new (GtkWidget  *widget,
+                               const char *heading,
+                               const char *body,
+                               const char *first_id,
+                               ...)
+{
+  AdwMessageDialog *dialog;
+  va_list args;
+
+  g_return_val_if_fail (first_id != NULL, NULL);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (clr_widget_get_window (widget), heading, body));
+  va_start (args, first_id);
+  for (const char *id = first_id; id != NULL; id = va_arg (args, const char *))
+    adw_message_dialog_add_response (dialog, id, va_arg (args, const char *));
+  va_end (args);
+  adw_message_dialog_set_default_response (dialog, first_id);
+  adw_message_dialog_set_close_response (dialog, first_id);
+  return dialog;
+}
