@@ -341,11 +341,6 @@ clr_cli_cmd_audit (ClrCliContext  *ctx,
     { "log", audit_log },
     { NULL, NULL }
   };
-  int exit_code = clr_cli_run_subcommand (ctx, argc, argv, subcommands, print_audit_usage);
 
-  if (exit_code >= 0)
-    return exit_code;
-  clr_cli_error (_("Unknown audit command “%s”"), argv[1]);
-  print_audit_usage ();
-  return CLR_EXIT_USAGE;
+  return clr_cli_run_subcommand (ctx, argc, argv, subcommands, print_audit_usage);
 }

@@ -24,6 +24,7 @@
 
 #include "clr-cli.h"
 #include "clr-clock.h"
+#include "clr-json.h"
 #include "clr-matcher.h"
 #include "clr-store-rules.h"
 #include "clr-store-lists.h"
@@ -233,14 +234,10 @@ bench_shipment (guint       i,
   g_autoptr(JsonNode) item = json_from_string (items[g_rand_int_range (rand, 0, G_N_ELEMENTS (items))], NULL);
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "reference");
-  json_builder_add_string_value (b, "bench");
-  json_builder_set_member_name (b, "date");
-  json_builder_add_string_value (b, "2025-06-01");
-  json_builder_set_member_name (b, "destination");
-  json_builder_add_string_value (b, dest);
-  json_builder_set_member_name (b, "exported_from");
-  json_builder_add_string_value (b, "US");
+  clr_json_add_string (b, "reference", "bench");
+  clr_json_add_string (b, "date", "2025-06-01");
+  clr_json_add_string (b, "destination", dest);
+  clr_json_add_string (b, "exported_from", "US");
   json_builder_set_member_name (b, "items");
   json_builder_begin_array (b);
   json_builder_add_value (b, g_steal_pointer (&item));
@@ -248,29 +245,20 @@ bench_shipment (guint       i,
   json_builder_set_member_name (b, "parties");
   json_builder_begin_array (b);
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "role");
-  json_builder_add_string_value (b, "end_user");
-  json_builder_set_member_name (b, "name");
-  json_builder_add_string_value (b, end_user);
-  json_builder_set_member_name (b, "country");
-  json_builder_add_string_value (b, dest);
-  json_builder_set_member_name (b, "headquarters_country");
-  json_builder_add_string_value (b, dest);
+  clr_json_add_string (b, "role", "end_user");
+  clr_json_add_string (b, "name", end_user);
+  clr_json_add_string (b, "country", dest);
+  clr_json_add_string (b, "headquarters_country", dest);
   json_builder_set_member_name (b, "ultimate_parent");
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "name");
-  json_builder_add_string_value (b, parent);
-  json_builder_set_member_name (b, "headquarters_country");
-  json_builder_add_string_value (b, "US");
+  clr_json_add_string (b, "name", parent);
+  clr_json_add_string (b, "headquarters_country", "US");
   json_builder_end_object (b);
   json_builder_end_object (b);
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "role");
-  json_builder_add_string_value (b, "ultimate_consignee");
-  json_builder_set_member_name (b, "name");
-  json_builder_add_string_value (b, consignee);
-  json_builder_set_member_name (b, "country");
-  json_builder_add_string_value (b, dest);
+  clr_json_add_string (b, "role", "ultimate_consignee");
+  clr_json_add_string (b, "name", consignee);
+  clr_json_add_string (b, "country", dest);
   json_builder_end_object (b);
   json_builder_end_array (b);
   json_builder_end_object (b);

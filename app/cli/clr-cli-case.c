@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "clr-cli.h"
+#include "clr-json.h"
 #include "clr-store-audit.h"
 #include "clr-store-case-hold.h"
 #include "clr-store-cases.h"
@@ -33,38 +34,24 @@ case_to_json (ClrCase  *c,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-#define ADD_STRING(name, value) G_STMT_START { \
-    json_builder_set_member_name (builder, name); \
-    if ((value) != NULL) json_builder_add_string_value (builder, value); \
-    else json_builder_add_null_value (builder); \
-  } G_STMT_END
-
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, c->id);
-  ADD_STRING ("reference", c->reference);
-  ADD_STRING ("destination", c->destination);
-  ADD_STRING ("date", c->date);
-  ADD_STRING ("parties", c->party_names);
-  ADD_STRING ("status", clr_case_status_to_string (c->status));
-  ADD_STRING ("verdict", c->verdict);
-  ADD_STRING ("evaluated_at", c->evaluated_at);
-  ADD_STRING ("created_at", c->created_at);
-  ADD_STRING ("updated_at", c->updated_at);
-  json_builder_set_member_name (builder, "revision");
-  json_builder_add_int_value (builder, c->revision);
+  clr_json_add_int (builder, "id", c->id);
+  clr_json_add_string (builder, "reference", c->reference);
+  clr_json_add_string (builder, "destination", c->destination);
+  clr_json_add_string (builder, "date", c->date);
+  clr_json_add_string (builder, "parties", c->party_names);
+  clr_json_add_string (builder, "status", clr_case_status_to_string (c->status));
+  clr_json_add_string (builder, "verdict", c->verdict);
+  clr_json_add_string (builder, "evaluated_at", c->evaluated_at);
+  clr_json_add_string (builder, "created_at", c->created_at);
+  clr_json_add_string (builder, "updated_at", c->updated_at);
+  clr_json_add_int (builder, "revision", c->revision);
   if (documents)
     {
-      json_builder_set_member_name (builder, "shipment");
-      json_builder_add_value (builder, json_node_copy (c->shipment));
-      json_builder_set_member_name (builder, "result");
-      if (c->result != NULL)
-        json_builder_add_value (builder, json_node_copy (c->result));
-      else
-        json_builder_add_null_value (builder);
+      clr_json_add_node (builder, "shipment", json_node_copy (c->shipment));
+      clr_json_add_node (builder, "result", c->result != NULL ? json_node_copy (c->result) : NULL);
     }
   json_builder_end_object (builder);
-#undef ADD_STRING
 
   return json_builder_get_root (builder);
 }

@@ -89,11 +89,6 @@ clr_cli_cmd_db (ClrCliContext  *ctx,
     { "copy", db_copy },
     { NULL, NULL }
   };
-  int exit_code = clr_cli_run_subcommand (ctx, argc, argv, subcommands, print_db_usage);
 
-  if (exit_code >= 0)
-    return exit_code;
-  clr_cli_error (_("Unknown db command “%s”"), argv[1]);
-  print_db_usage ();
-  return CLR_EXIT_USAGE;
+  return clr_cli_run_subcommand (ctx, argc, argv, subcommands, print_db_usage);
 }

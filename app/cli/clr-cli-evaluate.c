@@ -15,6 +15,7 @@
 #include "clr-cli.h"
 #include "clr-engine-error.h"
 #include "clr-evaluator.h"
+#include "clr-json.h"
 #include "clr-shipment.h"
 #include "clr-store-rules.h"
 #include "clr-store-cases.h"
@@ -48,15 +49,9 @@ print_batch_error (gboolean    json,
       g_autofree char *text = NULL;
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "line");
-      json_builder_add_int_value (b, line);
-      json_builder_set_member_name (b, "error");
-      json_builder_add_string_value (b, message);
-      json_builder_set_member_name (b, "field");
-      if (field != NULL)
-        json_builder_add_string_value (b, field);
-      else
-        json_builder_add_null_value (b);
+      clr_json_add_int (b, "line", line);
+      clr_json_add_string (b, "error", message);
+      clr_json_add_string (b, "field", field);
       json_builder_end_object (b);
       node = json_builder_get_root (b);
       text = json_to_string (node, FALSE);

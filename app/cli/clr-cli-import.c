@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "clr-cli.h"
+#include "clr-json.h"
 #include "clr-store-lists.h"
 #include "clr-store-rules.h"
 
@@ -63,16 +64,11 @@ import_rule_pack (ClrStore   *store,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "file");
-      json_builder_add_string_value (builder, path);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, "rule-pack");
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, result.id);
-      json_builder_set_member_name (builder, "version");
-      json_builder_add_string_value (builder, result.version);
-      json_builder_set_member_name (builder, "unchanged");
-      json_builder_add_boolean_value (builder, result.unchanged);
+      clr_json_add_string (builder, "file", path);
+      clr_json_add_string (builder, "kind", "rule-pack");
+      clr_json_add_string (builder, "id", result.id);
+      clr_json_add_string (builder, "version", result.version);
+      clr_json_add_boolean (builder, "unchanged", result.unchanged);
       json_builder_end_object (builder);
       clr_cli_print_builder (builder);
     }

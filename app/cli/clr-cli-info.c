@@ -57,14 +57,10 @@ clr_cli_cmd_info (ClrCliContext  *ctx,
     {
       builder = json_builder_new ();
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "database");
-      json_builder_add_string_value (builder, clr_store_get_display_path (store));
-      json_builder_set_member_name (builder, "schema_version");
-      json_builder_add_int_value (builder, clr_store_get_schema_version (store));
-      json_builder_set_member_name (builder, "read_only");
-      json_builder_add_boolean_value (builder, clr_store_is_read_only (store));
-      json_builder_set_member_name (builder, "version");
-      json_builder_add_string_value (builder, PACKAGE_VERSION);
+      clr_json_add_string (builder, "database", clr_store_get_display_path (store));
+      clr_json_add_int (builder, "schema_version", clr_store_get_schema_version (store));
+      clr_json_add_boolean (builder, "read_only", clr_store_is_read_only (store));
+      clr_json_add_string (builder, "version", PACKAGE_VERSION);
       json_builder_set_member_name (builder, "sources");
       json_builder_begin_array (builder);
     }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "clr-cli.h"
+#include "clr-json.h"
 #include "clr-lists-tasks.h"
 #include "clr-store-lists.h"
 #include "clr-store-sources.h"
@@ -108,8 +109,7 @@ clr_cli_cmd_lists (ClrCliContext  *ctx,
     {
       builder = json_builder_new ();
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "stale_days");
-      json_builder_add_int_value (builder, stale_days);
+      clr_json_add_int (builder, "stale_days", stale_days);
       json_builder_set_member_name (builder, "sources");
       json_builder_begin_array (builder);
     }

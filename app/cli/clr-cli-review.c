@@ -378,11 +378,6 @@ clr_cli_cmd_review (ClrCliContext  *ctx,
     { "approve", clr_cli_review_approve },
     { NULL, NULL }
   };
-  int exit_code = clr_cli_run_subcommand (ctx, argc, argv, subcommands, print_review_usage);
 
-  if (exit_code >= 0)
-    return exit_code;
-  clr_cli_error (_("Unknown review command “%s”"), argv[1]);
-  print_review_usage ();
-  return CLR_EXIT_USAGE;
+  return clr_cli_run_subcommand (ctx, argc, argv, subcommands, print_review_usage);
 }

@@ -284,19 +284,10 @@ result_to_json (const char *id,
 
   json_builder_begin_object (builder);
   if (id != NULL)
-    {
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, id);
-    }
-  json_builder_set_member_name (builder, "query");
-  json_builder_add_string_value (builder, query);
-  json_builder_set_member_name (builder, "country");
-  if (country != NULL)
-    json_builder_add_string_value (builder, country);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "threshold");
-  json_builder_add_double_value (builder, threshold);
+    clr_json_add_string (builder, "id", id);
+  clr_json_add_string (builder, "query", query);
+  clr_json_add_string (builder, "country", country);
+  clr_json_add_double (builder, "threshold", threshold);
   json_builder_set_member_name (builder, "hits");
   json_builder_begin_array (builder);
   for (guint i = 0; i < hits->len; i++)

@@ -105,8 +105,7 @@ team_four_eyes (ClrCliContext  *ctx,
 
       json_builder_begin_object (builder);
       clr_json_add_boolean (builder, "enabled", setting.enabled);
-      json_builder_set_member_name (builder, "min_score");
-      json_builder_add_double_value (builder, setting.min_score);
+      clr_json_add_double (builder, "min_score", setting.min_score);
       clr_json_add_strv (builder, "lists", (const char * const *) setting.lists);
       json_builder_end_object (builder);
       clr_cli_print_builder (builder);
@@ -125,13 +124,8 @@ clr_cli_cmd_team (ClrCliContext  *ctx,
     { "four-eyes", team_four_eyes },
     { NULL, NULL }
   };
-  int exit_code = clr_cli_run_subcommand (ctx, argc, argv, subcommands, print_team_usage);
 
-  if (exit_code >= 0)
-    return exit_code;
-  clr_cli_error (_("Unknown team command “%s”"), argv[1]);
-  print_team_usage ();
-  return CLR_EXIT_USAGE;
+  return clr_cli_run_subcommand (ctx, argc, argv, subcommands, print_team_usage);
 }
 
 /* ---- review approve ---- */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "clr-cli.h"
+#include "clr-json.h"
 #include "clr-source-updater.h"
 
 
@@ -69,27 +70,20 @@ update_to_json (const char                  *source,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "source");
-  json_builder_add_string_value (builder, source);
-  json_builder_set_member_name (builder, "outcome");
-  json_builder_add_string_value (builder, error ? "failed" : clr_source_update_outcome_to_string (result->outcome));
+  clr_json_add_string (builder, "source", source);
+  clr_json_add_string (builder, "outcome",
+                       error ? "failed" : clr_source_update_outcome_to_string (result->outcome));
   if (error != NULL)
     {
-      json_builder_set_member_name (builder, "error");
-      json_builder_add_string_value (builder, error->message);
+      clr_json_add_string (builder, "error", error->message);
     }
   else
     {
-      json_builder_set_member_name (builder, "url");
-      json_builder_add_string_value (builder, result->url);
-      json_builder_set_member_name (builder, "not_modified");
-      json_builder_add_boolean_value (builder, result->not_modified);
-      json_builder_set_member_name (builder, "fetched_without_tls");
-      json_builder_add_boolean_value (builder, result->without_tls);
-      json_builder_set_member_name (builder, "downloaded_bytes");
-      json_builder_add_int_value (builder, (gint64) result->downloaded);
-      json_builder_set_member_name (builder, "import");
-      json_builder_add_value (builder, clr_list_import_result_to_json (&result->import));
+      clr_json_add_string (builder, "url", result->url);
+      clr_json_add_boolean (builder, "not_modified", result->not_modified);
+      clr_json_add_boolean (builder, "fetched_without_tls", result->without_tls);
+      clr_json_add_int (builder, "downloaded_bytes", (gint64) result->downloaded);
+      clr_json_add_node (builder, "import", clr_list_import_result_to_json (&result->import));
     }
   json_builder_end_object (builder);
 
@@ -226,8 +220,7 @@ clr_cli_cmd_update (ClrCliContext  *ctx,
   if (json)
     {
       json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "failed");
-      json_builder_add_int_value (builder, failed);
+      clr_json_add_int (builder, "failed", failed);
       json_builder_end_object (builder);
       clr_cli_print_builder (builder);
     }

@@ -128,7 +128,11 @@ clr_cli_run_subcommand (ClrCliContext          *ctx,
     if (strcmp (argv[1], subcommands[i].name) == 0)
       return subcommands[i].func (ctx, argc - 1, argv + 1);
 
-  return -1;
+  /* Translators: the first %s is a command (“audit”, “review”), the second
+   * the subcommand the user typed */
+  clr_cli_error (_("Unknown %s command “%s”"), argv[0], argv[1]);
+  usage ();
+  return CLR_EXIT_USAGE;
 }
 
 ClrStore *

@@ -125,7 +125,8 @@ typedef struct
 } ClrCliSubcommand;
 /* Runs the subcommand named by argv[1] (NULL-terminated @subcommands) and
  * returns its exit code; no argument prints @usage and returns 2, --help/-h
- * prints it and returns 0; an unknown name returns -1 (the caller says so). */
+ * prints it and returns 0; an unknown name prints "Unknown COMMAND command
+ * “NAME”" (COMMAND: argv[0]) and @usage, and returns 2. */
 int       clr_cli_run_subcommand (ClrCliContext          *ctx,
                                   int                     argc,
                                   char                  **argv,

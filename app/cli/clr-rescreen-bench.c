@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "clr-clock.h"
+#include "clr-json.h"
 #include "clr-rescreen-bench.h"
 #include "clr-store-cases.h"
 #include "clr-store-lists.h"
@@ -159,12 +160,9 @@ clr_rescreen_bench (const char              *old_list,
       g_autofree char *reference = g_strdup_printf ("BENCH-%05u", c);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "reference");
-      json_builder_add_string_value (builder, reference);
-      json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, "2022-06-01");
-      json_builder_set_member_name (builder, "destination");
-      json_builder_add_string_value (builder, "CN");
+      clr_json_add_string (builder, "reference", reference);
+      clr_json_add_string (builder, "date", "2022-06-01");
+      clr_json_add_string (builder, "destination", "CN");
       json_builder_set_member_name (builder, "parties");
       json_builder_begin_array (builder);
       for (guint p = 0; p < per_case && c * per_case + p < n_parties; p++)
@@ -177,10 +175,8 @@ clr_rescreen_bench (const char              *old_list,
           else
             name = clean_name (i);
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "role");
-          json_builder_add_string_value (builder, p == 0 ? "end_user" : "ultimate_consignee");
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, name);
+          clr_json_add_string (builder, "role", p == 0 ? "end_user" : "ultimate_consignee");
+          clr_json_add_string (builder, "name", name);
           json_builder_end_object (builder);
           result->parties++;
         }

@@ -20,11 +20,10 @@
 
 #include "clr-chinese-names.h"
 #include "clr-engine-error.h"
+#include "clr-matching-private.h"
 
 #define FILE_NAME "chinese-names.json"
 #define NEAR_MIN_CHARS 6
-
-GBytes *_clr_matching_load_resource (const char *name, GError **error);
 
 typedef struct
 {
@@ -167,7 +166,7 @@ clr_chinese_names_new (GBytes         *bytes,
                        ClrNormalizer  *norm,
                        GError        **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) table = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(ClrChineseNames) self = g_new0 (ClrChineseNames, 1);
   JsonObject *root;
@@ -180,19 +179,9 @@ clr_chinese_names_new (GBytes         *bytes,
   self->exact = g_hash_table_new (g_str_hash, g_str_equal);
   self->legal_forms = g_ptr_array_new_with_free_func (g_free);
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &local_error))
-    {
-      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
-                   _("%s: %s"), FILE_NAME, local_error->message);
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
-                   _("%s: the top level is not an object"), FILE_NAME);
-      return NULL;
-    }
-  root = json_node_get_object (json_parser_get_root (parser));
+  if ((table = _clr_matching_parse_table (FILE_NAME, bytes, error)) == NULL)
+    return NULL;
+  root = json_node_get_object (table);
   if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", NULL), "clearance-chinese-names") != 0 ||
       json_object_get_int_member_with_default (root, "version", 0) != 1)
     {

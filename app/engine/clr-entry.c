@@ -11,6 +11,7 @@
 
 #include "clr-engine-error.h"
 #include "clr-entry.h"
+#include "clr-json.h"
 
 G_DEFINE_BOXED_TYPE (ClrEntry, clr_entry, clr_entry_ref, clr_entry_unref)
 
@@ -393,24 +394,12 @@ clr_entry_to_json (const ClrEntry *self)
         {
         case FIELD_STRING:
           if (FIELD_STR (self, f) != NULL)
-            {
-              json_builder_set_member_name (builder, f->name);
-              json_builder_add_string_value (builder, FIELD_STR (self, f));
-            }
+            clr_json_add_string (builder, f->name, FIELD_STR (self, f));
           break;
 
         case FIELD_STRV:
-          {
-            GPtrArray *array = FIELD_ARR (self, f);
-
-            if (array->len == 0)
-              break;
-            json_builder_set_member_name (builder, f->name);
-            json_builder_begin_array (builder);
-            for (guint j = 0; j < array->len; j++)
-              json_builder_add_string_value (builder, g_ptr_array_index (array, j));
-            json_builder_end_array (builder);
-          }
+          if (FIELD_ARR (self, f)->len > 0)
+            clr_json_add_string_array (builder, f->name, FIELD_ARR (self, f));
           break;
 
         case FIELD_ADDRESSES:
@@ -426,13 +415,9 @@ clr_entry_to_json (const ClrEntry *self)
                 const ClrAddress *a = g_ptr_array_index (array, j);
 
                 json_builder_begin_object (builder);
-                json_builder_set_member_name (builder, "text");
-                json_builder_add_string_value (builder, a->text);
+                clr_json_add_string (builder, "text", a->text);
                 if (a->country != NULL)
-                  {
-                    json_builder_set_member_name (builder, "country");
-                    json_builder_add_string_value (builder, a->country);
-                  }
+                  clr_json_add_string (builder, "country", a->country);
                 json_builder_end_object (builder);
               }
             json_builder_end_array (builder);
@@ -445,10 +430,7 @@ clr_entry_to_json (const ClrEntry *self)
     }
 
   if (self->source_line > 0)
-    {
-      json_builder_set_member_name (builder, "source_line");
-      json_builder_add_int_value (builder, self->source_line);
-    }
+    clr_json_add_int (builder, "source_line", self->source_line);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);

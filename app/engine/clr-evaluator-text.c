@@ -15,6 +15,7 @@
 
 #include "clr-evaluator-private.h"
 #include "clr-item-facts.h"
+#include "clr-json.h"
 
 char *
 _clr_eval_join_strings (GPtrArray  *array,
@@ -143,12 +144,9 @@ _clr_eval_trace_rule (Eval       *ev,
   if (ev->trace == NULL)
     return;
   json_builder_begin_object (ev->trace);
-  json_builder_set_member_name (ev->trace, "rule");
-  json_builder_add_string_value (ev->trace, rule);
-  json_builder_set_member_name (ev->trace, "status");
-  json_builder_add_string_value (ev->trace, status);
-  json_builder_set_member_name (ev->trace, "detail");
-  json_builder_add_string_value (ev->trace, detail);
+  clr_json_add_string (ev->trace, "rule", rule);
+  clr_json_add_string (ev->trace, "status", status);
+  clr_json_add_string (ev->trace, "detail", detail);
   json_builder_end_object (ev->trace);
 }
 

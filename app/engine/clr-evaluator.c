@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "clr-evaluator-private.h"
+#include "clr-json.h"
 #include "clr-shipment.h"
 
 
@@ -137,19 +138,12 @@ add_end_use_answers (Eval        *ev,
         continue;
       a = _clr_rule_pack_end_use_answer (ev->pack, end_use, id);
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, id);
-      json_builder_set_member_name (b, "question");
-      json_builder_add_string_value (b, clr_json_get_string (c, "question"));
-      json_builder_set_member_name (b, "citation");
-      json_builder_add_string_value (b, clr_json_get_string (c, "citation"));
-      json_builder_set_member_name (b, "answer");
-      json_builder_add_string_value (b, words[a]);
+      clr_json_add_string (b, "id", id);
+      clr_json_add_string (b, "question", clr_json_get_string (c, "question"));
+      clr_json_add_string (b, "citation", clr_json_get_string (c, "citation"));
+      clr_json_add_string (b, "answer", words[a]);
       if (a == CLR_END_USE_NOT_KNOWN)
-        {
-          json_builder_set_member_name (b, "meaning");
-          json_builder_add_string_value (b, clr_json_get_string (c, "not_known"));
-        }
+        clr_json_add_string (b, "meaning", clr_json_get_string (c, "not_known"));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -458,20 +452,13 @@ evaluate_core (ClrRulePack       *pack,
     }
 
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "verdict");
-  json_builder_add_string_value (b, verdict);
-  json_builder_set_member_name (b, "as_of");
-  json_builder_add_string_value (b, ev.env.date);
-  json_builder_set_member_name (b, "posture");
-  json_builder_add_string_value (b, clr_posture_to_string (posture));
-  json_builder_set_member_name (b, "on_hold");
-  json_builder_add_boolean_value (b, ev.open_matches > 0);
-  json_builder_set_member_name (b, "open_matches");
-  json_builder_add_int_value (b, ev.open_matches);
-  json_builder_set_member_name (b, "reference");
-  json_builder_add_string_value (b, clr_json_get_string (ev.shipment, "reference") ?: "");
-  json_builder_set_member_name (b, "destination");
-  json_builder_add_string_value (b, dest_input);
+  clr_json_add_string (b, "verdict", verdict);
+  clr_json_add_string (b, "as_of", ev.env.date);
+  clr_json_add_string (b, "posture", clr_posture_to_string (posture));
+  clr_json_add_boolean (b, "on_hold", ev.open_matches > 0);
+  clr_json_add_int (b, "open_matches", ev.open_matches);
+  clr_json_add_string (b, "reference", clr_json_get_string (ev.shipment, "reference") ?: "");
+  clr_json_add_string (b, "destination", dest_input);
   json_builder_set_member_name (b, "findings");
   json_builder_begin_array (b);
   for (guint i = 0; i < ev.findings->len; i++)
@@ -482,87 +469,49 @@ evaluate_core (ClrRulePack       *pack,
                                      g_strdup (f->explanation);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "rule");
-      json_builder_add_string_value (b, f->rule->id);
-      json_builder_set_member_name (b, "outcome");
-      json_builder_add_string_value (b, f->outcome);
-      json_builder_set_member_name (b, "citation");
-      json_builder_add_string_value (b, f->citation);
-      json_builder_set_member_name (b, "title");
-      json_builder_add_string_value (b, f->title);
-      json_builder_set_member_name (b, "explanation");
-      json_builder_add_string_value (b, explanation);
-      json_builder_set_member_name (b, "license_policy");
-      json_builder_add_string_value (b, f->license_policy ?: "");
+      clr_json_add_string (b, "rule", f->rule->id);
+      clr_json_add_string (b, "outcome", f->outcome);
+      clr_json_add_string (b, "citation", f->citation);
+      clr_json_add_string (b, "title", f->title);
+      clr_json_add_string (b, "explanation", explanation);
+      clr_json_add_string (b, "license_policy", f->license_policy ?: "");
       add_int_array (b, "items", f->items);
       add_int_array (b, "parties", f->parties);
       if (f->list != NULL)
-        {
-          json_builder_set_member_name (b, "list");
-          json_builder_add_string_value (b, f->list);
-        }
+        clr_json_add_string (b, "list", f->list);
       if (f->on_hold)
-        {
-          json_builder_set_member_name (b, "on_hold");
-          json_builder_add_boolean_value (b, TRUE);
-        }
+        clr_json_add_boolean (b, "on_hold", TRUE);
       if (f->license_exception != NULL)
-        {
-          json_builder_set_member_name (b, "license_exception");
-          json_builder_add_string_value (b, f->license_exception);
-        }
+        clr_json_add_string (b, "license_exception", f->license_exception);
       if (f->ask->len > 0)
-        {
-          json_builder_set_member_name (b, "ask");
-          json_builder_begin_array (b);
-          for (guint a = 0; a < f->ask->len; a++)
-            json_builder_add_string_value (b, g_ptr_array_index (f->ask, a));
-          json_builder_end_array (b);
-        }
+        clr_json_add_string_array (b, "ask", f->ask);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
 
-  json_builder_set_member_name (b, "license_exceptions");
-  json_builder_add_value (b, json_node_init_array (json_node_alloc (), ev.exceptions_out));
+  clr_json_add_node (b, "license_exceptions",
+                     json_node_init_array (json_node_alloc (), ev.exceptions_out));
 
-  json_builder_set_member_name (b, "screening");
-  if (screening != NULL)
-    json_builder_add_value (b, json_node_init_array (json_node_alloc (), screening));
-  else
-    json_builder_add_null_value (b);
+  clr_json_add_node (b, "screening",
+                     screening != NULL ? json_node_init_array (json_node_alloc (), screening)
+                                       : NULL);
 
   add_end_use_answers (&ev, b);
 
-  json_builder_set_member_name (b, "caveats");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < ev.caveats->len; i++)
-    json_builder_add_string_value (b, g_ptr_array_index (ev.caveats, i));
-  json_builder_end_array (b);
-
-  json_builder_set_member_name (b, "notes");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < ev.notes->len; i++)
-    json_builder_add_string_value (b, g_ptr_array_index (ev.notes, i));
-  json_builder_end_array (b);
+  clr_json_add_string_array (b, "caveats", ev.caveats);
+  clr_json_add_string_array (b, "notes", ev.notes);
 
   json_builder_set_member_name (b, "data");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "rule_pack");
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_string_value (b, clr_rule_pack_get_id (pack));
-  json_builder_set_member_name (b, "version");
-  json_builder_add_string_value (b, clr_rule_pack_get_version (pack));
-  json_builder_set_member_name (b, "published");
-  json_builder_add_string_value (b, clr_rule_pack_get_published (pack));
-  json_builder_set_member_name (b, "sha256");
-  json_builder_add_string_value (b, clr_rule_pack_get_sha256 (pack));
+  clr_json_add_string (b, "id", clr_rule_pack_get_id (pack));
+  clr_rule_pack_add_identity (pack, b);
   /* the date of the Country Chart and group tables (dated changes applied
    * from there; see "notes") */
-  json_builder_set_member_name (b, "tables_as_of");
-  json_builder_add_string_value (b, json_object_get_string_member_with_default (clr_rule_pack_get_root (pack),
-                                                                                "snapshot_date", ""));
+  clr_json_add_string (b, "tables_as_of",
+                       json_object_get_string_member_with_default (clr_rule_pack_get_root (pack),
+                                                                   "snapshot_date", ""));
   json_builder_end_object (b);
   json_builder_set_member_name (b, "lists");
   if (lists != NULL)
@@ -577,8 +526,7 @@ evaluate_core (ClrRulePack       *pack,
   if (trace != NULL)
     {
       json_builder_end_array (trace);
-      json_builder_set_member_name (b, "trace");
-      json_builder_add_value (b, json_builder_get_root (trace));
+      clr_json_add_node (b, "trace", json_builder_get_root (trace));
     }
   json_builder_end_object (b);
 

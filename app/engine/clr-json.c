@@ -326,11 +326,31 @@ clr_json_add_strv (JsonBuilder        *builder,
 }
 
 void
+clr_json_add_string_array (JsonBuilder *builder,
+                           const char  *name,
+                           GPtrArray   *strings)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < strings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (strings, i));
+  json_builder_end_array (builder);
+}
+
+void
 clr_json_add_int (JsonBuilder *builder,
                   const char  *name,
                   gint64       value)
 {
   clr_json_add_node (builder, name, json_node_init_int (json_node_alloc (), value));
+}
+
+void
+clr_json_add_double (JsonBuilder *builder,
+                     const char  *name,
+                     double       value)
+{
+  clr_json_add_node (builder, name, json_node_init_double (json_node_alloc (), value));
 }
 
 void

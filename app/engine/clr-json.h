@@ -55,7 +55,8 @@ JsonNode   *clr_json_from_text         (const char *text,
 /* Builder members: @name with @value. The nullable ones write null for a
  * NULL node or string, and for an @id that is not positive (no case, no
  * previous version); clr_json_add_node() takes @node; clr_json_add_strv()
- * adds an array of the strings of @strv (NULL: an empty array). */
+ * adds an array of the strings of @strv (NULL: an empty array), and
+ * clr_json_add_string_array() of the strings (char *) in @strings. */
 void        clr_json_add_node          (JsonBuilder        *builder,
                                         const char         *name,
                                         JsonNode           *node);
@@ -68,9 +69,15 @@ void        clr_json_add_id            (JsonBuilder        *builder,
 void        clr_json_add_strv          (JsonBuilder        *builder,
                                         const char         *name,
                                         const char * const *strv);
+void        clr_json_add_string_array  (JsonBuilder        *builder,
+                                        const char         *name,
+                                        GPtrArray          *strings);
 void        clr_json_add_int           (JsonBuilder        *builder,
                                         const char         *name,
                                         gint64              value);
+void        clr_json_add_double        (JsonBuilder        *builder,
+                                        const char         *name,
+                                        double              value);
 void        clr_json_add_boolean       (JsonBuilder        *builder,
                                         const char         *name,
                                         gboolean            value);

@@ -110,29 +110,21 @@ clr_hit_to_json (const ClrHit *self)
   hash = clr_entry_content_hash (entry);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "score");
-  json_builder_add_double_value (builder, round3 (self->score));
+  clr_json_add_double (builder, "score", round3 (self->score));
   clr_json_add_string (builder, "list", entry->list_code);
   clr_json_add_string (builder, "list_name", entry->list_name);
   clr_json_add_string (builder, "entry_id", key);
   clr_json_add_string (builder, "name", entry->name);
   clr_json_add_string (builder, "matched_name", self->matched_name);
-  json_builder_set_member_name (builder, "countries");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < entry->countries->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (entry->countries, i));
-  json_builder_end_array (builder);
+  clr_json_add_string_array (builder, "countries", entry->countries);
   clr_json_add_string (builder, "license_requirement", entry->license_requirement);
   clr_json_add_string (builder, "license_policy", entry->license_policy);
   clr_json_add_string (builder, "federal_register", entry->federal_register);
   clr_json_add_string (builder, "explanation", self->explanation);
-  json_builder_set_member_name (builder, "entry_row");
-  json_builder_add_int_value (builder, self->entry_id);
+  clr_json_add_int (builder, "entry_row", self->entry_id);
   clr_json_add_string (builder, "content_hash", hash);
-  json_builder_set_member_name (builder, "name_score");
-  json_builder_add_double_value (builder, round3 (self->name_score));
-  json_builder_set_member_name (builder, "country_adjustment");
-  json_builder_add_double_value (builder, round3 (self->country_adjust));
+  clr_json_add_double (builder, "name_score", round3 (self->name_score));
+  clr_json_add_double (builder, "country_adjustment", round3 (self->country_adjust));
   json_builder_set_member_name (builder, "tokens");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->token_matches->len; i++)
@@ -142,12 +134,9 @@ clr_hit_to_json (const ClrHit *self)
       json_builder_begin_object (builder);
       clr_json_add_string (builder, "query", m->query_token);
       clr_json_add_string (builder, "listed", m->entry_token);
-      json_builder_set_member_name (builder, "similarity");
-      json_builder_add_double_value (builder, round3 (m->similarity));
-      json_builder_set_member_name (builder, "weight");
-      json_builder_add_double_value (builder, round3 (m->weight));
-      json_builder_set_member_name (builder, "contribution");
-      json_builder_add_double_value (builder, round3 (m->contribution));
+      clr_json_add_double (builder, "similarity", round3 (m->similarity));
+      clr_json_add_double (builder, "weight", round3 (m->weight));
+      clr_json_add_double (builder, "contribution", round3 (m->contribution));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -39,6 +39,7 @@
 #include "clr-engine-error.h"
 #include "clr-matcher.h"
 #include "clr-matcher-private.h"
+#include "clr-matching-private.h"
 #include "clr-normalize.h"
 
 #define NO_ID G_MAXUINT32
@@ -49,8 +50,6 @@
 #define TRI_BASE 38
 #define TRI_BUCKETS (TRI_BASE * TRI_BASE * TRI_BASE)
 #define CHAR_CODES TRI_BASE
-
-GBytes *_clr_matching_load_resource (const char *name, GError **error);
 
 /* ---- tuning (data/matching/scoring.json) -------------------------------- */
 
@@ -126,25 +125,13 @@ parse_params (GBytes   *bytes,
               Params   *params,
               GError  **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) table = _clr_matching_parse_table ("scoring.json", bytes, error);
   JsonObject *root, *cw, *sw, *rb;
   double max_candidates;
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                   g_bytes_get_size (bytes), &local_error))
-    {
-      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
-                   _("%s: %s"), "scoring.json", local_error->message);
-      return FALSE;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      g_set_error (error, CLR_ENGINE_ERROR, CLR_ENGINE_ERROR_INVALID_INPUT,
-                   _("%s: the top level is not an object"), "scoring.json");
-      return FALSE;
-    }
-  root = json_node_get_object (json_parser_get_root (parser));
+  if (table == NULL)
+    return FALSE;
+  root = json_node_get_object (table);
   if (!param_double (root, "", "default_threshold", 0, 1, &params->default_threshold, error) ||
       !param_double (root, "", "query_share", 0, 1, &params->query_share, error) ||
       !param_double (root, "", "min_similarity", 0.5, 1, &params->min_similarity, error) ||
@@ -1090,6 +1077,26 @@ static void      fuzzy_search  (ClrMatcher *self,
                                 GArray     *reverse,
                                 GArray     *out);
 
+/* The indexes are built in two passes: the first counts each bucket's
+ * members into @off[0..n-1], this turns the counts into where each bucket
+ * starts (its members are then filled in from there) and returns how many
+ * there are in all. */
+static guint64
+counts_to_offsets (guint32 *off,
+                   gsize    n)
+{
+  guint64 total = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      guint32 count = off[i];
+
+      off[i] = (guint32) total;
+      total += count;
+    }
+  return total;
+}
+
 void
 clr_matcher_build (ClrMatcher *self)
 {
@@ -1182,13 +1189,7 @@ clr_matcher_build (ClrMatcher *self)
     {
       if (pass == 1)
         {
-          total = 0;
-          for (guint32 id = 0; id <= n_vocab; id++)
-            {
-              guint32 c = self->post_off[id];
-              self->post_off[id] = (guint32) total;
-              total += c;
-            }
+          total = counts_to_offsets (self->post_off, n_vocab + 1);
           self->post_names = g_new (guint32, MAX (total, 1));
           fill = g_memdup2 (self->post_off, sizeof (guint32) * (n_vocab + 1));
         }
@@ -1230,13 +1231,7 @@ clr_matcher_build (ClrMatcher *self)
     {
       if (pass == 1)
         {
-          total = 0;
-          for (guint32 b = 0; b <= TRI_BUCKETS; b++)
-            {
-              guint32 c = self->tri_off[b];
-              self->tri_off[b] = (guint32) total;
-              total += c;
-            }
+          total = counts_to_offsets (self->tri_off, TRI_BUCKETS + 1);
           self->tri_vocab = g_new (guint32, MAX (total, 1));
           self->tri_len = g_new (guint8, MAX (total, 1));
           fill = g_memdup2 (self->tri_off, sizeof (guint32) * (TRI_BUCKETS + 1));
@@ -1275,15 +1270,9 @@ clr_matcher_build (ClrMatcher *self)
       if (pass == 1)
         for (guint k = 0; k < 2; k++)
           {
-            guint32 sum = 0;
+            guint64 sum = counts_to_offsets (self->short_off[k], CHAR_CODES + 1);
 
-            for (guint c = 0; c <= CHAR_CODES; c++)
-              {
-                guint32 n = self->short_off[k][c];
-                self->short_off[k][c] = sum;
-                short_fill[k][c] = sum;
-                sum += n;
-              }
+            memcpy (short_fill[k], self->short_off[k], sizeof short_fill[k]);
             self->short_ids[k] = g_new (guint32, MAX (sum, 1));
           }
       else
@@ -1386,7 +1375,7 @@ build_neighbours (ClrMatcher *self)
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
   guint32 *fill;
-  guint64 total = 0;
+  guint64 total;
 
   /* Small vocabularies (tests, a single list) are not worth a thread. */
   if (n_vocab < 4096)
@@ -1416,12 +1405,7 @@ build_neighbours (ClrMatcher *self)
             self->nb_off[p->b]++;
         }
     }
-  for (guint32 id = 0; id <= n_vocab; id++)
-    {
-      guint32 c = self->nb_off[id];
-      self->nb_off[id] = (guint32) total;
-      total += c;
-    }
+  total = counts_to_offsets (self->nb_off, n_vocab + 1);
   self->nb = g_new (Neigh, MAX (total, 1));
   fill = g_memdup2 (self->nb_off, sizeof (guint32) * (n_vocab + 1));
   for (guint r = 0; r < results->len; r++)

@@ -14,6 +14,7 @@
 #include <unicode/utrans.h>
 
 #include "clr-engine-error.h"
+#include "clr-matching-private.h"
 #include "clr-matching-resources.h"
 #include "clr-normalize.h"
 
@@ -1054,10 +1055,11 @@ add_spelling (ClrNormalizer *self,
       set_class (self, *c, klass);
 }
 
-static JsonNode *
-parse_table (const char  *name,
-             GBytes      *bytes,
-             GError     **error)
+/* Shared with the matcher and the Chinese names. */
+JsonNode *
+_clr_matching_parse_table (const char  *name,
+                           GBytes      *bytes,
+                           GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
@@ -1142,35 +1144,36 @@ load_synonyms (ClrNormalizer  *self,
   return TRUE;
 }
 
+/* The table @name, read by @load and parsed. */
+static JsonNode *
+load_table (const char  *name,
+            LoadFunc     load,
+            gpointer     data,
+            GError     **error)
+{
+  g_autoptr(GBytes) bytes = load (name, data, error);
+
+  return bytes != NULL ? _clr_matching_parse_table (name, bytes, error) : NULL;
+}
+
 static gboolean
 load_tables (ClrNormalizer  *self,
              LoadFunc        load,
              gpointer        data,
              GError        **error)
 {
-  g_autoptr(GBytes) legal_bytes = NULL, abbr_bytes = NULL, stop_bytes = NULL, generic_bytes = NULL;
-  g_autoptr(GBytes) places_bytes = NULL, parts_bytes = NULL, given_bytes = NULL;
   g_autoptr(JsonNode) legal = NULL, abbr = NULL, stop = NULL, generic = NULL, places = NULL, parts_table = NULL;
   g_autoptr(JsonNode) given = NULL;
   JsonArray *forms, *words;
   JsonNode *node;
 
-  if ((legal_bytes = load ("legal-forms.json", data, error)) == NULL ||
-      (abbr_bytes = load ("abbreviations.json", data, error)) == NULL ||
-      (stop_bytes = load ("stopwords.json", data, error)) == NULL ||
-      (generic_bytes = load ("generic-words.json", data, error)) == NULL ||
-      (places_bytes = load ("places.json", data, error)) == NULL ||
-      (parts_bytes = load ("name-parts.json", data, error)) == NULL ||
-      (given_bytes = load ("given-names.json", data, error)) == NULL)
-    return FALSE;
-
-  if ((legal = parse_table ("legal-forms.json", legal_bytes, error)) == NULL ||
-      (abbr = parse_table ("abbreviations.json", abbr_bytes, error)) == NULL ||
-      (stop = parse_table ("stopwords.json", stop_bytes, error)) == NULL ||
-      (generic = parse_table ("generic-words.json", generic_bytes, error)) == NULL ||
-      (places = parse_table ("places.json", places_bytes, error)) == NULL ||
-      (parts_table = parse_table ("name-parts.json", parts_bytes, error)) == NULL ||
-      (given = parse_table ("given-names.json", given_bytes, error)) == NULL)
+  if ((legal = load_table ("legal-forms.json", load, data, error)) == NULL ||
+      (abbr = load_table ("abbreviations.json", load, data, error)) == NULL ||
+      (stop = load_table ("stopwords.json", load, data, error)) == NULL ||
+      (generic = load_table ("generic-words.json", load, data, error)) == NULL ||
+      (places = load_table ("places.json", load, data, error)) == NULL ||
+      (parts_table = load_table ("name-parts.json", load, data, error)) == NULL ||
+      (given = load_table ("given-names.json", load, data, error)) == NULL)
     return FALSE;
 
   if (!string_array ("name-parts.json", "separators",

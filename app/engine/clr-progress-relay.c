@@ -52,8 +52,12 @@ clr_progress_relay_new (ClrProgressFunc func,
                         gpointer        data,
                         GDestroyNotify  destroy)
 {
-  g_return_val_if_fail (func != NULL, NULL);
-
+  if (func == NULL)
+    {
+      if (destroy != NULL)
+        destroy (data);
+      return NULL;
+    }
   return relay_new (func, NULL, data, destroy);
 }
 

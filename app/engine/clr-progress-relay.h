@@ -26,7 +26,9 @@ typedef struct _ClrProgressRelay ClrProgressRelay;
 /* Both capture the thread-default main context of the caller: reports made
  * from any thread reach @func there, at most ten a second (a new phase and
  * the final report always get through). @destroy frees @data when the last
- * reference goes, in whichever thread that is. */
+ * reference goes, in whichever thread that is. clr_progress_relay_new()
+ * takes a @func of NULL (the caller asked for no progress): it frees @data
+ * at once and returns NULL. */
 ClrProgressRelay *clr_progress_relay_new        (ClrProgressFunc        func,
                                                  gpointer               data,
                                                  GDestroyNotify         destroy);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "clr-json.h"
 #include "clr-rule-pack-data.h"
 
 /* ---- lookups ----------------------------------------------------------- */
@@ -513,10 +514,8 @@ clr_rule_pack_list_eccns (ClrRulePack *self)
       JsonArray *paragraphs = clr_json_get_array (e, "paragraphs");
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "eccn");
-      json_builder_add_string_value (b, g_ptr_array_index (keys, i));
-      json_builder_set_member_name (b, "title");
-      json_builder_add_string_value (b, clr_json_get_string (e, "title") ?: "");
+      clr_json_add_string (b, "eccn", g_ptr_array_index (keys, i));
+      clr_json_add_string (b, "title", clr_json_get_string (e, "title") ?: "");
       json_builder_set_member_name (b, "reasons");
       json_builder_begin_array (b);
       for (guint r = 0; reasons != NULL && r < json_array_get_length (reasons); r++)
@@ -555,10 +554,8 @@ clr_rule_pack_list_countries (ClrRulePack *self,
       const char *effective = _clr_rule_pack_effective_country (self, code);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "code");
-      json_builder_add_string_value (b, code);
-      json_builder_set_member_name (b, "name");
-      json_builder_add_string_value (b, clr_json_get_string (c, "name"));
+      clr_json_add_string (b, "code", code);
+      clr_json_add_string (b, "name", clr_json_get_string (c, "name"));
       json_builder_set_member_name (b, "aliases");
       json_builder_begin_array (b);
       for (guint a = 0; aliases != NULL && a < json_array_get_length (aliases); a++)
@@ -571,12 +568,8 @@ clr_rule_pack_list_countries (ClrRulePack *self,
           json_builder_add_string_value (b, g_ptr_array_index (groups, g));
       json_builder_end_array (b);
       if (g_strcmp0 (effective, code) != 0)
-        {
-          json_builder_set_member_name (b, "treated_as");
-          json_builder_add_string_value (b, effective);
-        }
-      json_builder_set_member_name (b, "embargoed");
-      json_builder_add_boolean_value (b, _clr_rule_pack_is_chart_embargoed (self, effective));
+        clr_json_add_string (b, "treated_as", effective);
+      clr_json_add_boolean (b, "embargoed", _clr_rule_pack_is_chart_embargoed (self, effective));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -620,23 +613,13 @@ clr_rule_pack_list_license_exceptions (ClrRulePack *self)
       ClrLicenseException *e = g_ptr_array_index (self->exceptions, i);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "id");
-      json_builder_add_string_value (b, e->id);
-      json_builder_set_member_name (b, "code");
-      json_builder_add_string_value (b, e->code);
-      json_builder_set_member_name (b, "title");
-      json_builder_add_string_value (b, e->title);
-      json_builder_set_member_name (b, "citation");
-      json_builder_add_string_value (b, e->citation);
-      json_builder_set_member_name (b, "description");
-      json_builder_add_string_value (b, e->description ?: "");
-      json_builder_set_member_name (b, "effective_from");
-      json_builder_add_string_value (b, e->from);
-      json_builder_set_member_name (b, "effective_until");
-      if (e->until != NULL)
-        json_builder_add_string_value (b, e->until);
-      else
-        json_builder_add_null_value (b);
+      clr_json_add_string (b, "id", e->id);
+      clr_json_add_string (b, "code", e->code);
+      clr_json_add_string (b, "title", e->title);
+      clr_json_add_string (b, "citation", e->citation);
+      clr_json_add_string (b, "description", e->description ?: "");
+      clr_json_add_string (b, "effective_from", e->from);
+      clr_json_add_string (b, "effective_until", e->until);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "clr-json-reader.h"
+#include "clr-json.h"
 #include "clr-rule-pack-data.h"
 #include "clr-rules-resources.h"
 
@@ -382,6 +383,17 @@ JsonObject *
 clr_rule_pack_get_root (ClrRulePack *self)
 {
   return self->root;
+}
+
+void
+clr_rule_pack_add_identity (ClrRulePack *self,
+                            JsonBuilder *builder)
+{
+  g_return_if_fail (CLR_IS_RULE_PACK (self));
+
+  clr_json_add_string (builder, "version", self->version);
+  clr_json_add_string (builder, "published", self->published);
+  clr_json_add_string (builder, "sha256", self->sha256);
 }
 
 int

@@ -59,6 +59,10 @@ const char  *clr_rule_pack_get_sha256       (ClrRulePack  *self);  /* of the pac
 guint        clr_rule_pack_get_n_rules      (ClrRulePack  *self);
 /* The whole pack document (owned by the pack; do not modify). */
 JsonObject  *clr_rule_pack_get_root         (ClrRulePack  *self);
+/* Adds the members "version", "published" and "sha256" that say which pack
+ * it is to the object @builder is building (a result, an audit entry). */
+void         clr_rule_pack_add_identity     (ClrRulePack  *self,
+                                             JsonBuilder  *builder);
 
 /* Compares pack versions ("2026.11.28" style, numeric segments): <0, 0, >0. */
 int          clr_rule_pack_compare_versions (const char   *a,

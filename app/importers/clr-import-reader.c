@@ -465,6 +465,24 @@ clr_csv_read_record (ClrImportReader  *reader,
     }
 }
 
+gboolean
+clr_csv_read_header (ClrImportReader  *reader,
+                     char              delimiter,
+                     ClrCsvRecord     *record,
+                     const char       *file,
+                     GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (clr_csv_read_record (reader, delimiter, record, &local_error))
+    return TRUE;
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    clr_import_set_error (error, CLR_ENGINE_ERROR_PARSE, file, 0, _("the file is empty"));
+  return FALSE;
+}
+
 /* ------------------------------------------------------------------------- */
 
 /* The message, and in @located the same as "FILE:LINE: message" (or

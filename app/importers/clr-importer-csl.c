@@ -459,14 +459,8 @@ clr_import_csl_csv (ClrImportJob     *job,
   clr_csv_record_init (&record);
   csl_context_init (&ctx, job);
 
-  if (!clr_csv_read_record (reader, ',', &header, &local_error))
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        clr_import_set_error (error, CLR_ENGINE_ERROR_PARSE, file, 0, _("the file is empty"));
-      goto out;
-    }
+  if (!clr_csv_read_header (reader, ',', &header, file, error))
+    goto out;
 
   for (guint i = 0; i < N_COLUMNS; i++)
     column_of[i] = -1;

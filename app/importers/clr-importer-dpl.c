@@ -67,18 +67,11 @@ read_header (ClrImportReader  *reader,
              GError          **error)
 {
   ClrCsvRecord header;
-  g_autoptr(GError) local_error = NULL;
   gboolean ok = FALSE;
 
   clr_csv_record_init (&header);
-  if (!clr_csv_read_record (reader, '\t', &header, &local_error))
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        clr_import_set_error (error, CLR_ENGINE_ERROR_PARSE, file, 0, _("the file is empty"));
-      goto out;
-    }
+  if (!clr_csv_read_header (reader, '\t', &header, file, error))
+    goto out;
 
   for (guint i = 0; i < DPL_N_FIELDS; i++)
     column_of[i] = -1;

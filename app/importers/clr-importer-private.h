@@ -81,6 +81,13 @@ gboolean  clr_csv_read_record   (ClrImportReader *reader,
                                  char             delimiter,
                                  ClrCsvRecord    *record,
                                  GError         **error);
+/* The header, the first record: at the end of input the error is that
+ * @file is empty. */
+gboolean  clr_csv_read_header   (ClrImportReader *reader,
+                                 char             delimiter,
+                                 ClrCsvRecord    *record,
+                                 const char      *file,
+                                 GError         **error);
 const char *clr_csv_field       (ClrCsvRecord    *record,
                                  guint            index);
 

@@ -760,12 +760,7 @@ clr_downloader_download_async (ClrDownloader            *self,
   download->url = g_strdup (url);
   download->etag = g_strdup (etag);
   download->last_modified = g_strdup (last_modified);
-  if (progress != NULL)
-    {
-      download->relay = clr_progress_relay_new (progress, progress_data, progress_destroy);
-    }
-  else if (progress_destroy != NULL)
-    progress_destroy (progress_data);
+  download->relay = clr_progress_relay_new (progress, progress_data, progress_destroy);
 
   _clr_net_task_run (self, clr_downloader_download_async, download_thread, download, download_data_free,
                      sizeof (ClrDownloadResult), download_result_free, cancellable, callback, user_data);

@@ -226,10 +226,7 @@ clr_store_import_list_file_async (ClrStore               *self,
   task_data->format = format;
   task_data->source_override = g_strdup (source_override);
   task_data->force = force;
-  if (progress != NULL)
-    task_data->relay = clr_progress_relay_new (progress, progress_data, progress_destroy);
-  else if (progress_destroy != NULL)
-    progress_destroy (progress_data);
+  task_data->relay = clr_progress_relay_new (progress, progress_data, progress_destroy);
 
   _clr_store_task_run (self, clr_store_import_list_file_async, CLR_STORE_TASK_REPORT_DONE, import_func,
                        task_data, import_task_data_free, import_result_free,

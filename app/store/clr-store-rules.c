@@ -255,12 +255,7 @@ audit_rule_pack_import (ClrStore     *self,
       json_builder_reset (b);
     }
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "version");
-  json_builder_add_string_value (b, clr_rule_pack_get_version (pack));
-  json_builder_set_member_name (b, "published");
-  json_builder_add_string_value (b, clr_rule_pack_get_published (pack));
-  json_builder_set_member_name (b, "sha256");
-  json_builder_add_string_value (b, clr_rule_pack_get_sha256 (pack));
+  clr_rule_pack_add_identity (pack, b);
   json_builder_set_member_name (b, "file");
   json_builder_add_string_value (b, file_name);
   json_builder_end_object (b);

@@ -1,4 +1,5 @@
-/* test-json.c — clr_json_to_string(): numbers as typed, valid JSON, order kept
+/* test-json.c — clr_json_to_string() (numbers as typed, valid JSON, order kept)
+ * and the clr_json_add_* builder members
  *
  * Copyright 2026 The Clearance authors
  *
@@ -81,9 +82,45 @@ test_round_trip (void)
   g_assert_cmpstr (compact_again, ==, reference);
 }
 
+/* The clr_json_add_* members the engine, the store and the CLI write their
+ * JSON with: in the order added, NULL as null, arrays of strings. */
+static void
+test_builder_members (void)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) strings = g_ptr_array_new ();
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  const char *strv[] = { "DPL", "SDN", NULL };
+
+  g_ptr_array_add (strings, "CN");
+  g_ptr_array_add (strings, "HK");
+  json_builder_begin_object (builder);
+  clr_json_add_string (builder, "name", "Huawei");
+  clr_json_add_string (builder, "missing", NULL);
+  clr_json_add_int (builder, "line", -7);
+  clr_json_add_double (builder, "score", 0.82);
+  clr_json_add_boolean (builder, "on_hold", TRUE);
+  clr_json_add_id (builder, "case", 0);
+  clr_json_add_string_array (builder, "countries", strings);
+  clr_json_add_string_array (builder, "notes", none);
+  clr_json_add_strv (builder, "lists", strv);
+  clr_json_add_node (builder, "result", NULL);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  text = clr_json_to_string (root, FALSE);
+
+  g_assert_cmpstr (text, ==,
+                   "{\"name\":\"Huawei\",\"missing\":null,\"line\":-7,\"score\":0.82,"
+                   "\"on_hold\":true,\"case\":null,\"countries\":[\"CN\",\"HK\"],\"notes\":[],"
+                   "\"lists\":[\"DPL\",\"SDN\"],\"result\":null}");
+}
+
 static const ClrTestCase tests[] = {
   CLR_TEST_FUNC ("/json/doubles", test_doubles),
   CLR_TEST_FUNC ("/json/round-trip", test_round_trip),
+  CLR_TEST_FUNC ("/json/builder-members", test_builder_members),
 };
 
 CLR_TEST_MAIN_FUNCS (tests)

@@ -629,6 +629,7 @@ test_errors (void)
     { "empty.csv", CLR_LIST_FORMAT_AUTO, CLR_ENGINE_ERROR_PARSE, "empty.csv:", "empty" },
     { "blank.txt", CLR_LIST_FORMAT_AUTO, CLR_ENGINE_ERROR_PARSE, "blank.txt:", "empty" },
     { "empty.csv", CLR_LIST_FORMAT_CSL_CSV, CLR_ENGINE_ERROR_PARSE, "empty.csv:", "empty" },
+    { "empty.csv", CLR_LIST_FORMAT_BIS_DPL, CLR_ENGINE_ERROR_PARSE, "empty.csv:", "empty" },
     { "unknown.txt", CLR_LIST_FORMAT_AUTO, CLR_ENGINE_ERROR_UNSUPPORTED, "unknown.txt:1:", "unrecognised" },
     { "unknown.txt", CLR_LIST_FORMAT_CSL_CSV, CLR_ENGINE_ERROR_UNSUPPORTED, "unknown.txt:1:", "source" },
     { "json-truncated.json", CLR_LIST_FORMAT_AUTO, CLR_ENGINE_ERROR_PARSE, "json-truncated.json:3:", "truncated" },
