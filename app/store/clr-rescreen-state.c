@@ -153,16 +153,11 @@ _clr_rescreen_write_marker (ClrStore   *store,
                             RunMarker  *marker,
                             GError    **error)
 {
-  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (store, CLR_STORE_SET_META_SQL, error);
   g_autofree char *value = g_strdup_printf ("%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
                                             marker->started_at, marker->audit_id, marker->item_id,
                                             marker->removed_matched);
 
-  if (stmt == NULL)
-    return FALSE;
-  clr_db_stmt_bind_text (stmt, 1, RUN_MARKER);
-  clr_db_stmt_bind_text (stmt, 2, value);
-  return _clr_store_step_done (store, stmt, _("Saving the re-screening state"), error);
+  return _clr_store_set_meta (store, RUN_MARKER, value, _("Saving the re-screening state"), error);
 }
 
 /* Reads the marker (TRUE in *found) or writes a new one; the caller holds

@@ -505,6 +505,7 @@ clr_rescreen_run (ClrStore                *store,
   RunMarker marker = { NULL, 0, 0, 0 };
   ClrRescreenSummary prior = { 0, };
   gboolean resumed = FALSE;
+  gboolean ok;
   guint total;
 
   g_return_val_if_fail (CLR_IS_STORE (store), NULL);
@@ -526,17 +527,12 @@ clr_rescreen_run (ClrStore                *store,
     }
 
   /* 0. The marker: resume an interrupted run, or start one. */
-  _clr_store_lock (store);
-  if (!_clr_store_begin (store, error))
-    {
-      _clr_store_unlock (store);
-      goto fail;
-    }
-  if (!_clr_rescreen_begin_marker (store, &marker, &resumed, error) ||
-      (resumed && !_clr_rescreen_count_resumed (store, &marker, &prior, error)) ||
-      !_clr_store_commit (store, error))
-    goto fail_locked;
-  _clr_store_unlock (store);
+  if (!_clr_store_write_begin (store, error))
+    goto fail;
+  ok = _clr_rescreen_begin_marker (store, &marker, &resumed, error) &&
+       (!resumed || _clr_rescreen_count_resumed (store, &marker, &prior, error));
+  if (!_clr_store_write_end (store, ok, error))
+    goto fail;
 
   /* 1. A matcher over just the added and changed entries; decisions on
    *    changed entries reopened, removed matched entries counted. */
@@ -595,12 +591,8 @@ clr_rescreen_run (ClrStore                *store,
         summary->entries_added += data.added;
 
       /* The queue follows the update, in one transaction per source. */
-      _clr_store_lock (store);
-      if (!_clr_store_begin (store, error))
-        {
-          _clr_store_unlock (store);
-          goto fail;
-        }
+      if (!_clr_store_write_begin (store, error))
+        goto fail;
       for (guint i = first_changed; i + 1 < changed_entries->len; i += 2)
         {
           ClrListChange *change = g_ptr_array_index (changed_entries, i);
@@ -628,9 +620,8 @@ clr_rescreen_run (ClrStore                *store,
           if (!_clr_rescreen_write_marker (store, &marker, error))
             goto fail_locked;
         }
-      if (!_clr_store_commit (store, error))
-        goto fail_locked;
-      _clr_store_unlock (store);
+      if (!_clr_store_write_end (store, TRUE, error))
+        goto fail;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto fail;
@@ -740,8 +731,7 @@ clr_rescreen_run (ClrStore                *store,
   return g_steal_pointer (&summary);
 
 fail_locked:
-  _clr_store_rollback (store);
-  _clr_store_unlock (store);
+  _clr_store_write_end (store, FALSE, NULL);
 fail:
   for (guint i = 1; i < changed_entries->len; i += 2)
     clr_entry_unref (g_ptr_array_index (changed_entries, i));

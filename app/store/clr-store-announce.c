@@ -42,6 +42,18 @@ _clr_store_change_to_payload (const char *from,
   return json_to_string (root, FALSE);
 }
 
+void
+_clr_store_note_change_of (ClrStore   *self,
+                           const char *action,
+                           gint64      case_id,
+                           gint64      id,
+                           const char *decision)
+{
+  g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  _clr_store_note_change (self, action, case_id, subject, decision);
+}
+
 /* Who made the change being signalled (main thread only). */
 #define CHANGE_AUTHOR_KEY "clr-change-author"
 

@@ -15,7 +15,6 @@
 #include "clr-store-audit.h"
 #include "clr-store-json-private.h"
 #include "clr-store-private.h"
-#include "clr-store-task.h"
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 #define REVIEWER_KEY "clr-audit-reviewer"
@@ -249,14 +248,9 @@ clr_store_audit_append_unlocked (ClrStore    *self,
 
   /* The head, outside the table too (same transaction). */
   {
-    g_autoptr(ClrDbStmt) head = _clr_store_prepare (self, CLR_STORE_SET_META_SQL, error);
     g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT " %s", id, hash);
 
-    if (head == NULL)
-      return 0;
-    clr_db_stmt_bind_text (head, 1, HEAD_KEY);
-    clr_db_stmt_bind_text (head, 2, value);
-    if (!_clr_store_step_done (self, head, _("Writing the audit trail"), error))
+    if (!_clr_store_set_meta (self, HEAD_KEY, value, _("Writing the audit trail"), error))
       return 0;
   }
 
@@ -341,25 +335,6 @@ clr_store_audit_list_for_case (ClrStore  *self,
 
   return list_entries (self, case_id, error);
 }
-
-CLR_STORE_TASK_FUNC (list_for_case_func, void,
-                     clr_store_audit_list_for_case (self, *(gint64 *) data, error))
-
-void
-clr_store_audit_list_for_case_async (ClrStore            *self,
-                                     gint64               case_id,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  g_return_if_fail (CLR_IS_STORE (self));
-
-  _clr_store_task_run (self, clr_store_audit_list_for_case_async, CLR_STORE_TASK_DEFAULT,
-                       list_for_case_func, g_memdup2 (&case_id, sizeof case_id), g_free,
-                       (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
-}
-
-CLR_STORE_TASK_DEFINE_FINISH (GPtrArray *, clr_store_audit_list_for_case_finish, ClrStore, pointer)
 
 static gboolean verify_head_unlocked (ClrStore    *self,
                                       gint64       last_id,
@@ -622,6 +597,132 @@ verify_approval (const LastEntry  *last,
   return TRUE;
 }
 
+/* Checks row @stmt of subject @id against @last, the trail's last entry
+ * for it (NULL when it has none). */
+typedef gboolean (*VerifyRowFunc) (ClrDbStmt        *stmt,
+                                   gint64            id,
+                                   const LastEntry  *last,
+                                   GError          **error);
+
+/* A decided review item (SELECT of verify_live_unlocked()): its decision is
+ * the one the trail's last entry for it records. */
+static gboolean
+verify_decided_item (ClrDbStmt        *stmt,
+                     gint64            id,
+                     const LastEntry  *last,
+                     GError          **error)
+{
+  const char *status = clr_db_stmt_column_text (stmt, 1);
+  const char *reason = clr_db_stmt_column_text (stmt, 2);
+  const char *note = clr_db_stmt_column_text (stmt, 3);
+  g_autoptr(JsonNode) after = NULL;
+  gboolean same;
+
+  if (last == NULL)
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
+                   _("Review item %" PRId64 " is decided (“%s”) but the audit trail has no entry "
+                     "for it: the decision was made outside Clearance, or the trail was emptied"),
+                   id, status);
+      return FALSE;
+    }
+  after = text_to_node (last->after);
+  same = g_strcmp0 (after_member (after, "status"), status) == 0;
+  if (same && (g_strcmp0 (last->action, CLR_AUDIT_REVIEW_DECIDE) == 0 ||
+               g_strcmp0 (last->action, CLR_AUDIT_REVIEW_APPROVE) == 0))
+    same = g_strcmp0 (after_member (after, "reason"), reason) == 0 &&
+           g_strcmp0 (after_member (after, "note"), note) == 0;
+  /* four-eyes: an approval is the trail's last word on the item, and
+   * says who approved it and when */
+  if (same && !verify_approval (last, after, id, clr_db_stmt_column_text (stmt, 5),
+                                clr_db_stmt_column_text (stmt, 6),
+                                g_strcmp0 (status, "no_match") == 0 && clr_db_stmt_column_int64 (stmt, 7) != 0,
+                                error))
+    return FALSE;
+  if (!same)
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
+                   _("Review item %" PRId64 " says “%s” but the audit trail’s last entry for it "
+                     "(entry %" PRId64 ") says “%s”: the decision was changed outside Clearance"),
+                   id, status, last->entry_id, after_member (after, "status") ? after_member (after, "status") : "?");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A case with a saved result (SELECT of verify_live_unlocked()): the
+ * result's summary is the one the trail's last evaluation recorded. */
+static gboolean
+verify_saved_case (ClrDbStmt        *stmt,
+                   gint64            id,
+                   const LastEntry  *last,
+                   GError          **error)
+{
+  const char *verdict = clr_db_stmt_column_text (stmt, 1);
+  g_autoptr(JsonNode) result_node = NULL;
+  g_autoptr(JsonNode) summary = NULL;
+  g_autofree char *summary_text = NULL;
+
+  if (last == NULL)
+    {
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
+                   _("Case %" PRId64 " has a saved result but the audit trail has no evaluation "
+                     "for it: the result was stored outside Clearance, or the trail was emptied"), id);
+      return FALSE;
+    }
+  result_node = text_to_node (clr_db_stmt_column_text (stmt, 2));
+  if (result_node != NULL && JSON_NODE_HOLDS_OBJECT (result_node))
+    {
+      summary = _clr_store_case_result_summary (result_node);
+      summary_text = _clr_json_to_text (summary);
+    }
+  if (g_strcmp0 (verdict, summary != NULL ? clr_json_get_string (json_node_get_object (summary), "verdict")
+                                          : NULL) != 0 ||
+      g_strcmp0 (summary_text, last->after) != 0)
+    {
+      g_autoptr(JsonNode) after = text_to_node (last->after);
+
+      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
+                   _("Case %" PRId64 "’s saved result (verdict “%s”) is not the one the audit trail "
+                     "recorded (entry %" PRId64 ", verdict “%s”): it was changed outside Clearance"),
+                   id, verdict ? verdict : "?", last->entry_id,
+                   after_member (after, "verdict") ? after_member (after, "verdict") : "?");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Checks every row of @sql (whose first column is the subject's id) with
+ * @check against @trail's last entry for that subject. */
+static gboolean
+verify_rows (ClrStore       *self,
+             const char     *sql,
+             GHashTable     *trail,
+             VerifyRowFunc   check,
+             const char     *what,
+             GError        **error)
+{
+  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = clr_db_stmt_step (stmt)) == CLR_DB_STEP_ROW)
+    {
+      gint64 id = clr_db_stmt_column_int64 (stmt, 0);
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      if (!check (stmt, id, g_hash_table_lookup (trail, key), error))
+        return FALSE;
+    }
+  if (rc != CLR_DB_STEP_DONE)
+    {
+      _clr_store_set_error (self, error, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Every current decision in the review queue and every saved result is
  * what the trail's last entry for it says: a change made with SQL, not
  * through Clearance, is found. */
@@ -632,8 +733,6 @@ verify_live_unlocked (ClrStore  *self,
   g_autoptr(GHashTable) items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, last_entry_free);
   g_autoptr(GHashTable) cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, last_entry_free);
   g_autoptr(ClrDbStmt) trail = NULL;
-  g_autoptr(ClrDbStmt) decided = NULL;
-  g_autoptr(ClrDbStmt) saved = NULL;
   int rc;
 
   trail = _clr_store_prepare (self,
@@ -659,110 +758,16 @@ verify_live_unlocked (ClrStore  *self,
       return FALSE;
     }
 
-  decided = _clr_store_prepare (self,
-                                "SELECT id, status, reason, note, decided_hash, approved_by_user, "
-                                "CASE WHEN status = 'no_match' AND approval_required <> 0 THEN approved_at END, "
-                                "approval_required FROM review_items "
-                                "WHERE status <> 'open' OR decided_at IS NOT NULL ORDER BY id", error);
-  if (decided == NULL)
-    return FALSE;
-  while ((rc = clr_db_stmt_step (decided)) == CLR_DB_STEP_ROW)
-    {
-      gint64 id = clr_db_stmt_column_int64 (decided, 0);
-      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-      const char *status = clr_db_stmt_column_text (decided, 1);
-      const char *reason = clr_db_stmt_column_text (decided, 2);
-      const char *note = clr_db_stmt_column_text (decided, 3);
-      LastEntry *last = g_hash_table_lookup (items, key);
-      g_autoptr(JsonNode) after = NULL;
-      gboolean same;
-
-      if (last == NULL)
-        {
-          g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
-                       _("Review item %" PRId64 " is decided (“%s”) but the audit trail has no entry "
-                         "for it: the decision was made outside Clearance, or the trail was emptied"),
-                       id, status);
-          return FALSE;
-        }
-      after = text_to_node (last->after);
-      same = g_strcmp0 (after_member (after, "status"), status) == 0;
-      if (same && (g_strcmp0 (last->action, CLR_AUDIT_REVIEW_DECIDE) == 0 ||
-                   g_strcmp0 (last->action, CLR_AUDIT_REVIEW_APPROVE) == 0))
-        same = g_strcmp0 (after_member (after, "reason"), reason) == 0 &&
-               g_strcmp0 (after_member (after, "note"), note) == 0;
-      /* four-eyes: an approval is the trail's last word on the item, and
-       * says who approved it and when */
-      if (same && !verify_approval (last, after, id, clr_db_stmt_column_text (decided, 5),
-                                    clr_db_stmt_column_text (decided, 6),
-                                    g_strcmp0 (status, "no_match") == 0 && clr_db_stmt_column_int64 (decided, 7) != 0,
-                                    error))
-        return FALSE;
-      if (!same)
-        {
-          g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
-                       _("Review item %" PRId64 " says “%s” but the audit trail’s last entry for it "
-                         "(entry %" PRId64 ") says “%s”: the decision was changed outside Clearance"),
-                       id, status, last->entry_id, after_member (after, "status") ? after_member (after, "status") : "?");
-          return FALSE;
-        }
-    }
-  if (rc != CLR_DB_STEP_DONE)
-    {
-      _clr_store_set_error (self, error, _("Reading the review queue"));
-      return FALSE;
-    }
-
-  saved = _clr_store_prepare (self,
-                              "SELECT id, verdict, result FROM cases WHERE result IS NOT NULL OR verdict IS NOT NULL "
-                              "ORDER BY id", error);
-  if (saved == NULL)
-    return FALSE;
-  while ((rc = clr_db_stmt_step (saved)) == CLR_DB_STEP_ROW)
-    {
-      gint64 id = clr_db_stmt_column_int64 (saved, 0);
-      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-      const char *verdict = clr_db_stmt_column_text (saved, 1);
-      const char *result = clr_db_stmt_column_text (saved, 2);
-      LastEntry *last = g_hash_table_lookup (cases, key);
-      g_autoptr(JsonNode) result_node = NULL;
-      g_autoptr(JsonNode) summary = NULL;
-      g_autofree char *summary_text = NULL;
-
-      if (last == NULL)
-        {
-          g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
-                       _("Case %" PRId64 " has a saved result but the audit trail has no evaluation "
-                         "for it: the result was stored outside Clearance, or the trail was emptied"), id);
-          return FALSE;
-        }
-      result_node = text_to_node (result);
-      if (result_node != NULL && JSON_NODE_HOLDS_OBJECT (result_node))
-        {
-          summary = _clr_store_case_result_summary (result_node);
-          summary_text = _clr_json_to_text (summary);
-        }
-      if (g_strcmp0 (verdict, summary != NULL ? clr_json_get_string (json_node_get_object (summary), "verdict")
-                                              : NULL) != 0 ||
-          g_strcmp0 (summary_text, last->after) != 0)
-        {
-          g_autoptr(JsonNode) after = text_to_node (last->after);
-
-          g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
-                       _("Case %" PRId64 "’s saved result (verdict “%s”) is not the one the audit trail "
-                         "recorded (entry %" PRId64 ", verdict “%s”): it was changed outside Clearance"),
-                       id, verdict ? verdict : "?", last->entry_id,
-                       after_member (after, "verdict") ? after_member (after, "verdict") : "?");
-          return FALSE;
-        }
-    }
-  if (rc != CLR_DB_STEP_DONE)
-    {
-      _clr_store_set_error (self, error, _("Reading the saved cases"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return verify_rows (self,
+                      "SELECT id, status, reason, note, decided_hash, approved_by_user, "
+                      "CASE WHEN status = 'no_match' AND approval_required <> 0 THEN approved_at END, "
+                      "approval_required FROM review_items "
+                      "WHERE status <> 'open' OR decided_at IS NOT NULL ORDER BY id",
+                      items, verify_decided_item, _("Reading the review queue"), error) &&
+         verify_rows (self,
+                      "SELECT id, verdict, result FROM cases WHERE result IS NOT NULL OR verdict IS NOT NULL "
+                      "ORDER BY id",
+                      cases, verify_saved_case, _("Reading the saved cases"), error);
 }
 
 gboolean

@@ -91,14 +91,6 @@ GPtrArray     *clr_store_audit_list        (ClrStore    *self,
 GPtrArray     *clr_store_audit_list_for_case (ClrStore  *self,
                                               gint64     case_id,
                                               GError   **error);
-void           clr_store_audit_list_for_case_async  (ClrStore            *self,
-                                                     gint64               case_id,
-                                                     GCancellable        *cancellable,
-                                                     GAsyncReadyCallback  callback,
-                                                     gpointer             user_data);
-GPtrArray     *clr_store_audit_list_for_case_finish (ClrStore            *self,
-                                                     GAsyncResult        *result,
-                                                     GError             **error);
 
 /* Recomputes the chain. TRUE when intact (*n_checked = entries checked).
  * Otherwise FALSE, *bad_id = the first entry that does not verify (a gap

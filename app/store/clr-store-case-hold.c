@@ -18,7 +18,6 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 
-#include "clr-store-audit.h"
 #include "clr-store-case-hold.h"
 #include "clr-store-private.h"
 #include "clr-store-task.h"
@@ -26,16 +25,17 @@
 #define ACTION_HOLD "case.hold"
 #define ACTION_RELEASE "case.release"
 
+static const ClrStoreColumn hold_columns[] = {
+  CLR_STORE_COLUMN (TEXT, ClrCaseHold, held_by),
+  CLR_STORE_COLUMN (TEXT, ClrCaseHold, held_by_user),
+  CLR_STORE_COLUMN (TEXT, ClrCaseHold, since),
+  CLR_STORE_COLUMN (TEXT, ClrCaseHold, expires_at),
+};
+
 void
 clr_case_hold_free (ClrCaseHold *hold)
 {
-  if (hold == NULL)
-    return;
-  g_free (hold->held_by);
-  g_free (hold->held_by_user);
-  g_free (hold->since);
-  g_free (hold->expires_at);
-  g_free (hold);
+  _clr_store_free_columns (hold, hold_columns, G_N_ELEMENTS (hold_columns));
 }
 
 /* The unexpired hold on @case_id, or NULL; *@failed on a database error.
@@ -47,47 +47,17 @@ read_hold (ClrStore    *self,
            GError     **error)
 {
   g_autoptr(ClrDbStmt) stmt = NULL;
-  g_autofree char *now = _clr_store_now_iso ();
   ClrCaseHold *hold;
-  ClrDbStep step;
 
-  *failed = FALSE;
-  stmt = _clr_store_prepare (self, "SELECT held_by, held_by_user, held_since, expires_at, holder "
-                                   "FROM case_holds WHERE case_id = ?1 AND expires_at > ?2", error);
+  stmt = _clr_store_lease_find (self, "SELECT held_by, held_by_user, held_since, expires_at, holder "
+                                      "FROM case_holds WHERE case_id = ?1 AND expires_at > ?2",
+                                case_id, _("Reading who is editing a case"), failed, error);
   if (stmt == NULL)
-    {
-      *failed = TRUE;
-      return NULL;
-    }
-  clr_db_stmt_bind_int64 (stmt, 1, case_id);
-  clr_db_stmt_bind_text (stmt, 2, now);
-  step = clr_db_stmt_step (stmt);
-  if (step == CLR_DB_STEP_DONE)
     return NULL;
-  if (step != CLR_DB_STEP_ROW)
-    {
-      _clr_store_set_error (self, error, _("Reading who is editing a case"));
-      *failed = TRUE;
-      return NULL;
-    }
-
   hold = g_new0 (ClrCaseHold, 1);
-  hold->held_by = _clr_stmt_dup_text (stmt, 0);
-  hold->held_by_user = _clr_stmt_dup_text (stmt, 1);
-  hold->since = _clr_stmt_dup_text (stmt, 2);
-  hold->expires_at = _clr_stmt_dup_text (stmt, 3);
+  _clr_store_read_columns (hold, hold_columns, G_N_ELEMENTS (hold_columns), stmt);
   hold->own = g_strcmp0 (clr_db_stmt_column_text (stmt, 4), _clr_store_get_instance_id (self)) == 0;
   return hold;
-}
-
-static void
-announce (ClrStore   *self,
-          const char *action,
-          gint64      case_id)
-{
-  g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
-
-  _clr_store_note_change (self, action, case_id, subject, NULL);
 }
 
 static gboolean
@@ -96,11 +66,6 @@ write_hold (ClrStore    *self,
             const char  *holder,
             GError     **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) until = g_date_time_add_seconds (now, CLR_CASE_HOLD_SECONDS);
-  g_autofree char *now_text = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  g_autofree char *until_text = g_date_time_format (until, "%Y-%m-%dT%H:%M:%SZ");
-  g_autofree char *display = holder != NULL ? g_strdup (holder) : clr_store_audit_dup_reviewer (self);
   g_autoptr(ClrDbStmt) stmt = NULL;
 
   /* A renewal keeps the time the hold was taken. */
@@ -117,10 +82,7 @@ write_hold (ClrStore    *self,
     return FALSE;
   clr_db_stmt_bind_int64 (stmt, 1, case_id);
   clr_db_stmt_bind_text (stmt, 2, _clr_store_get_instance_id (self));
-  clr_db_stmt_bind_text (stmt, 3, display);
-  clr_db_stmt_bind_text (stmt, 4, _clr_store_get_user (self));
-  clr_db_stmt_bind_text (stmt, 5, now_text);
-  clr_db_stmt_bind_text (stmt, 6, until_text);
+  _clr_store_lease_bind (self, stmt, 3, holder, CLR_CASE_HOLD_SECONDS);
   return _clr_store_step_done (self, stmt, _("Taking a case for editing"), error);
 }
 
@@ -149,7 +111,7 @@ clr_store_case_hold (ClrStore     *self,
   if (ok)
     ok = write_hold (self, case_id, holder, error);
   if (ok && hold == NULL)
-    announce (self, ACTION_HOLD, case_id);
+    _clr_store_note_change_of (self, ACTION_HOLD, case_id, case_id, NULL);
   ok = _clr_store_write_end (self, ok, error);
   /* Held by another program: not an error. */
   if (!ok && hold != NULL && !hold->own && held_by_other != NULL)
@@ -176,7 +138,7 @@ clr_store_case_release (ClrStore  *self,
       clr_db_stmt_bind_text (stmt, 2, _clr_store_get_instance_id (self));
       ok = _clr_store_step_done (self, stmt, _("Releasing a case"), error);
       if (ok && clr_db_changes (_clr_store_get_db (self)) > 0)
-        announce (self, ACTION_RELEASE, case_id);
+        _clr_store_note_change_of (self, ACTION_RELEASE, case_id, case_id, NULL);
     }
   return _clr_store_write_end (self, ok, error);
 }

@@ -95,6 +95,19 @@ summary_clear (Summary *summary)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Summary, summary_clear)
 
+/* Binds the shipment and its summary columns to ?1 (shipment), ?2
+ * (reference), ?3 (destination), ?4 (ship_date) and ?5 (party_names). */
+static void
+summary_bind (const Summary *summary,
+              ClrDbStmt     *stmt)
+{
+  clr_db_stmt_bind_text (stmt, 1, summary->text);
+  clr_db_stmt_bind_text (stmt, 2, summary->reference);
+  clr_db_stmt_bind_text (stmt, 3, summary->destination);
+  clr_db_stmt_bind_text (stmt, 4, summary->date);
+  clr_db_stmt_bind_text (stmt, 5, summary->party_names);
+}
+
 static gboolean
 summarize (JsonNode  *shipment,
            Summary   *summary,
@@ -148,36 +161,15 @@ _clr_store_case_exists (ClrStore  *self,
                         gint64     id,
                         GError   **error)
 {
-  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, "SELECT 1 FROM cases WHERE id = ?", error);
-  int rc;
+  g_autoptr(ClrDbStmt) stmt = _clr_store_get_row (self, "SELECT 1 FROM cases WHERE id = ?", id,
+                                                  _("Reading a case"), error, _("There is no case %" PRId64), id);
 
-  if (stmt == NULL)
-    return FALSE;
-  clr_db_stmt_bind_int64 (stmt, 1, id);
-  rc = clr_db_stmt_step (stmt);
-  if (rc == CLR_DB_STEP_ROW)
-    return TRUE;
-  if (rc == CLR_DB_STEP_DONE)
-    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
-                 _("There is no case %" PRId64), id);
-  else
-    _clr_store_set_error (self, error, _("Reading a case"));
-  return FALSE;
+  return stmt != NULL;
 }
 
 /* ---- synchronous API ---- */
 
 /* The INSERT of a new case; the caller holds the lock. */
-/* Tells the other programs on a team database that case @id was saved. */
-static void
-announce_case_saved (ClrStore *self,
-                     gint64    id)
-{
-  g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-  _clr_store_note_change (self, "case.save", id, subject, NULL);
-}
-
 static gint64
 create_case_unlocked (ClrStore  *self,
                       JsonNode  *shipment,
@@ -200,21 +192,16 @@ create_case_unlocked (ClrStore  *self,
     return 0;
 
   stmt = _clr_store_prepare (self,
-                             "INSERT INTO cases (reference, destination, ship_date, party_names, "
-                             "shipment, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
+                             "INSERT INTO cases (shipment, reference, destination, ship_date, party_names, "
+                             "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id", error);
   if (stmt != NULL)
     {
-      clr_db_stmt_bind_text (stmt, 1, summary.reference);
-      clr_db_stmt_bind_text (stmt, 2, summary.destination);
-      clr_db_stmt_bind_text (stmt, 3, summary.date);
-      clr_db_stmt_bind_text (stmt, 4, summary.party_names);
-      clr_db_stmt_bind_text (stmt, 5, summary.text);
+      summary_bind (&summary, stmt);
       clr_db_stmt_bind_text (stmt, 6, now);
-      clr_db_stmt_bind_text (stmt, 7, now);
       id = _clr_store_step_returning_id (self, stmt, _("Saving a new case"), error);
     }
   if (id > 0)
-    announce_case_saved (self, id);
+    _clr_store_note_change_of (self, "case.save", id, id, NULL);
 
   return id;
 }
@@ -265,11 +252,7 @@ clr_store_save_case (ClrStore  *self,
   stmt = _clr_store_prepare (self, sql, error);
   if (stmt != NULL)
     {
-      clr_db_stmt_bind_text (stmt, 1, summary.text);
-      clr_db_stmt_bind_text (stmt, 2, summary.reference);
-      clr_db_stmt_bind_text (stmt, 3, summary.destination);
-      clr_db_stmt_bind_text (stmt, 4, summary.date);
-      clr_db_stmt_bind_text (stmt, 5, summary.party_names);
+      summary_bind (&summary, stmt);
       clr_db_stmt_bind_text (stmt, 6, now);
       clr_db_stmt_bind_int64 (stmt, 7, id);
       clr_db_stmt_bind_text (stmt, 8, _clr_store_get_instance_id (self));
@@ -277,7 +260,7 @@ clr_store_save_case (ClrStore  *self,
         _clr_store_set_error (self, error, _("Saving a case"));
       else if (clr_db_changes (_clr_store_get_db (self)) > 0)
         {
-          announce_case_saved (self, id);
+          _clr_store_note_change_of (self, "case.save", id, id, NULL);
           ok = TRUE;
         }
       else
@@ -564,24 +547,15 @@ clr_store_get_case (ClrStore  *self,
 {
   g_autoptr(ClrDbStmt) stmt = NULL;
   ClrCase *result = NULL;
-  int rc;
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
   _clr_store_lock (self);
-  stmt = _clr_store_prepare (self, CASE_COLUMNS "WHERE id = ?", error);
+  stmt = _clr_store_get_row (self, CASE_COLUMNS "WHERE id = ?", id,
+                             _("Reading a case"), error, _("There is no case %" PRId64), id);
   if (stmt != NULL)
-    {
-      clr_db_stmt_bind_int64 (stmt, 1, id);
-      rc = clr_db_stmt_step (stmt);
-      if (rc == CLR_DB_STEP_ROW)
-        result = case_from_stmt (stmt);
-      else if (rc == CLR_DB_STEP_DONE)
-        g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
-                     _("There is no case %" PRId64), id);
-      else
-        _clr_store_set_error (self, error, _("Reading a case"));
-    }
+    result = case_from_stmt (stmt);
+  g_clear_pointer (&stmt, clr_db_stmt_free);
   _clr_store_unlock (self);
 
   /* A result that no longer says what the review queue says is out of date;

@@ -363,26 +363,12 @@ check_version_has_entries (ClrStore  *self,
                            char     **source,
                            GError   **error)
 {
-  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self,
-                                                     "SELECT source, pruned FROM list_version WHERE id = ?",
-                                                     error);
-  int rc;
+  g_autoptr(ClrDbStmt) stmt = _clr_store_get_row (self, "SELECT source, pruned FROM list_version WHERE id = ?",
+                                                  version_id, _("Reading a list version"), error,
+                                                  _("No list version %" PRId64 " in the database"), version_id);
 
   if (stmt == NULL)
     return FALSE;
-  clr_db_stmt_bind_int64 (stmt, 1, version_id);
-  rc = clr_db_stmt_step (stmt);
-  if (rc == CLR_DB_STEP_DONE)
-    {
-      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
-                   _("No list version %" PRId64 " in the database"), version_id);
-      return FALSE;
-    }
-  if (rc != CLR_DB_STEP_ROW)
-    {
-      _clr_store_set_error (self, error, _("Reading a list version"));
-      return FALSE;
-    }
   if ((int) clr_db_stmt_column_int64 (stmt, 1) != 0)
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,

@@ -136,28 +136,16 @@ clr_store_get_entry (ClrStore  *self,
 {
   g_autoptr(ClrDbStmt) stmt = NULL;
   ClrEntry *entry = NULL;
-  int rc;
 
   g_return_val_if_fail (CLR_IS_STORE (self), NULL);
 
   if (!_clr_store_lists_lock (self, error))
     return NULL;
 
-  stmt = _clr_store_prepare (self, "SELECT data FROM list_entry WHERE id = ?", error);
-  if (stmt == NULL)
-    goto out;
-  clr_db_stmt_bind_int64 (stmt, 1, entry_id);
-
-  rc = clr_db_stmt_step (stmt);
-  if (rc == CLR_DB_STEP_ROW)
+  stmt = _clr_store_get_row (self, "SELECT data FROM list_entry WHERE id = ?", entry_id, _("Reading a list entry"),
+                             error, _("No list entry %" PRId64 " in the database"), entry_id);
+  if (stmt != NULL)
     entry = _clr_entry_from_text (clr_db_stmt_column_text (stmt, 0), entry_id, error);
-  else if (rc == CLR_DB_STEP_DONE)
-    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
-                 _("No list entry %" PRId64 " in the database"), entry_id);
-  else
-    _clr_store_set_error (self, error, _("Reading a list entry"));
-
-out:
   g_clear_pointer (&stmt, clr_db_stmt_free);
   _clr_store_unlock (self);
   return entry;

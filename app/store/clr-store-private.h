@@ -89,6 +89,10 @@ void          _clr_store_add_columns_json (JsonBuilder          *builder,
 void          _clr_store_clear_columns (gpointer              record,
                                         const ClrStoreColumn *columns,
                                         guint                 n_columns);
+/* The same, then @record (a plain g_new0() struct; NULL is ignored). */
+void          _clr_store_free_columns  (gpointer              record,
+                                        const ClrStoreColumn *columns,
+                                        guint                 n_columns);
 
 /* One connection per ClrStore, serialised by a mutex: take the lock around
  * every use of the handle, from whatever thread. */
@@ -123,6 +127,12 @@ void          _clr_store_note_change (ClrStore   *self,
                                       gint64      case_id,
                                       const char *subject,
                                       const char *decision);
+/* The same for the thing numbered @id (a case, a review item). */
+void          _clr_store_note_change_of (ClrStore   *self,
+                                         const char *action,
+                                         gint64      case_id,
+                                         gint64      id,
+                                         const char *decision);
 /* clr-store-announce.c: an announcement's text (JSON), and this store's
  * name in them, its watch and the context its signals go to. */
 char         *_clr_store_change_to_payload (const char *from,
@@ -134,6 +144,25 @@ char         *_clr_store_change_to_payload (const char *from,
 const char   *_clr_store_get_instance_id   (ClrStore   *self);
 ClrDbWatch  **_clr_store_get_watch_slot    (ClrStore   *self);
 GMainContext *_clr_store_get_owner_context (ClrStore   *self);
+
+/* clr-store-lease.c: the leases (case holds, review claims). Runs @sql, a
+ * query of the unexpired lease on row ?1 as of ?2 (now): the statement on
+ * the lease's row; NULL when there is none, or with *@failed and @error
+ * set (prefixed with @what) when reading failed. The lock is held. */
+ClrDbStmt    *_clr_store_lease_find (ClrStore    *self,
+                                     const char  *sql,
+                                     gint64       id,
+                                     const char  *what,
+                                     gboolean    *failed,
+                                     GError     **error);
+/* Binds who takes a lease for @seconds from now to parameters @first to
+ * @first + 3 of @stmt: the display name (@holder, NULL: the store's
+ * reviewer), the user, now and the expiry. */
+void          _clr_store_lease_bind (ClrStore    *self,
+                                     ClrDbStmt   *stmt,
+                                     int          first,
+                                     const char  *holder,
+                                     int          seconds);
 
 /* The user recorded with decisions, claims and audit entries: the OS user
  * name for a file; the role the session logged in as on a server. */
@@ -161,6 +190,17 @@ gint64        _clr_store_step_returning_id (ClrStore   *self,
                                             ClrDbStmt  *stmt,
                                             const char *what,
                                             GError    **error);
+/* Prepares @sql, binds @id to ?1 and steps it: the statement on its first
+ * row; NULL with @error set when reading failed (prefixed with @what) or
+ * there is no row (CLR_STORE_ERROR_NOT_FOUND: @not_found and what
+ * follows, as printf() would). The caller holds the lock. */
+ClrDbStmt    *_clr_store_get_row    (ClrStore      *self,
+                                     const char    *sql,
+                                     gint64         id,
+                                     const char    *what,
+                                     GError       **error,
+                                     const char    *not_found,
+                                     ...) G_GNUC_PRINTF (6, 7);
 /* Makes a record of the current row of a statement. */
 typedef gpointer (*ClrStoreRowFunc) (ClrDbStmt *stmt);
 /* Steps @stmt (a query; NULL when preparing it failed and set @error)
@@ -181,9 +221,12 @@ gboolean      _clr_store_get_meta   (ClrStore      *self,
                                      char         **value,
                                      const char    *what,
                                      GError       **error);
-/* Sets a meta value (an upsert), for _clr_store_step_done(). */
-#define CLR_STORE_SET_META_SQL \
-  "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+/* Sets meta value @key to @value; fails with @error prefixed with @what. */
+gboolean      _clr_store_set_meta   (ClrStore      *self,
+                                     const char    *key,
+                                     const char    *value,
+                                     const char    *what,
+                                     GError       **error);
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK; rollback never fails loudly. */
 gboolean      _clr_store_begin      (ClrStore      *self,
                                      GError       **error);
@@ -196,6 +239,10 @@ void          _clr_store_rollback   (ClrStore      *self);
  * when !@ok the work that failed has set it. */
 gboolean      _clr_store_write_begin (ClrStore     *self,
                                       GError      **error);
+/* The same for a caller that holds the lock already (released when
+ * beginning fails). */
+gboolean      _clr_store_write_begin_locked (ClrStore  *self,
+                                             GError   **error);
 gboolean      _clr_store_write_end  (ClrStore      *self,
                                      gboolean       ok,
                                      GError       **error);

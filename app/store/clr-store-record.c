@@ -1,6 +1,7 @@
 /* clr-store-record.c — the store's one record pattern: a record's columns
  * listed once (ClrStoreColumn) are read from a row, copied, written as JSON
- * and freed by these functions; rows are collected into arrays.
+ * and freed by these functions; statements are run to their end, rows
+ * collected into arrays; the meta table's values read and written.
  *
  * Copyright 2026 The Clearance authors
  *
@@ -148,6 +149,17 @@ _clr_store_clear_columns (gpointer              record,
     }
 }
 
+void
+_clr_store_free_columns (gpointer              record,
+                         const ClrStoreColumn *columns,
+                         guint                 n_columns)
+{
+  if (record == NULL)
+    return;
+  _clr_store_clear_columns (record, columns, n_columns);
+  g_free (record);
+}
+
 const char *
 _clr_store_enum_name (const char * const *names,
                       guint               n_names,
@@ -166,6 +178,110 @@ _clr_store_enum_find (const char * const *names,
     if (g_strcmp0 (text, names[i]) == 0)
       return (int) i;
   return -1;
+}
+
+gboolean
+_clr_store_step_done (ClrStore      *self,
+                      ClrDbStmt     *stmt,
+                      const char    *what,
+                      GError       **error)
+{
+  if (clr_db_stmt_step (stmt) == CLR_DB_STEP_DONE)
+    return TRUE;
+  _clr_store_set_error (self, error, what);
+  return FALSE;
+}
+
+gint64
+_clr_store_step_returning_id (ClrStore    *self,
+                              ClrDbStmt   *stmt,
+                              const char  *what,
+                              GError     **error)
+{
+  gint64 id = 0;
+
+  if (clr_db_stmt_step (stmt) == CLR_DB_STEP_ROW)
+    {
+      id = clr_db_stmt_column_int64 (stmt, 0);
+      if (clr_db_stmt_step (stmt) == CLR_DB_STEP_DONE)
+        return id;
+    }
+  _clr_store_set_error (self, error, what);
+  return 0;
+}
+
+gboolean
+_clr_store_get_meta (ClrStore    *self,
+                     const char  *key,
+                     char       **value,
+                     const char  *what,
+                     GError     **error)
+{
+  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, "SELECT value FROM meta WHERE key = ?", error);
+  int rc;
+
+  *value = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  clr_db_stmt_bind_text (stmt, 1, key);
+  rc = clr_db_stmt_step (stmt);
+  if (rc == CLR_DB_STEP_ROW)
+    *value = _clr_stmt_dup_text (stmt, 0);
+  else if (rc != CLR_DB_STEP_DONE)
+    {
+      _clr_store_set_error (self, error, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_clr_store_set_meta (ClrStore    *self,
+                     const char  *key,
+                     const char  *value,
+                     const char  *what,
+                     GError     **error)
+{
+  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self,
+                                                  "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                                  error);
+
+  if (stmt == NULL)
+    return FALSE;
+  clr_db_stmt_bind_text (stmt, 1, key);
+  clr_db_stmt_bind_text (stmt, 2, value);
+  return _clr_store_step_done (self, stmt, what, error);
+}
+
+ClrDbStmt *
+_clr_store_get_row (ClrStore    *self,
+                    const char  *sql,
+                    gint64       id,
+                    const char  *what,
+                    GError     **error,
+                    const char  *not_found,
+                    ...)
+{
+  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, sql, error);
+  va_list args;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  clr_db_stmt_bind_int64 (stmt, 1, id);
+  rc = clr_db_stmt_step (stmt);
+  if (rc == CLR_DB_STEP_ROW)
+    return g_steal_pointer (&stmt);
+  if (rc != CLR_DB_STEP_DONE)
+    {
+      _clr_store_set_error (self, error, what);
+      return NULL;
+    }
+  va_start (args, not_found);
+  g_propagate_error (error, g_error_new_valist (CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND, not_found, args));
+  va_end (args);
+  return NULL;
 }
 
 GPtrArray *

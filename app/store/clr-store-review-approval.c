@@ -128,21 +128,6 @@ setting_json (const ClrFourEyes *setting)
   return json_builder_get_root (builder);
 }
 
-static gboolean
-set_meta (ClrStore    *self,
-          const char  *key,
-          const char  *value,
-          GError     **error)
-{
-  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, CLR_STORE_SET_META_SQL, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  clr_db_stmt_bind_text (stmt, 1, key);
-  clr_db_stmt_bind_text (stmt, 2, value);
-  return _clr_store_step_done (self, stmt, _("Saving the four-eyes setting"), error);
-}
-
 gboolean
 clr_store_set_four_eyes (ClrStore           *self,
                          const ClrFourEyes  *setting,
@@ -155,6 +140,7 @@ clr_store_set_four_eyes (ClrStore           *self,
   g_autofree char *lists_text = NULL;
   char score_text[G_ASCII_DTOSTR_BUF_SIZE];
   gboolean admin = TRUE;
+  const char *what = _("Saving the four-eyes setting");
   gboolean ok;
 
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
@@ -201,9 +187,9 @@ clr_store_set_four_eyes (ClrStore           *self,
       ok = FALSE;
     }
   ok = ok && read_setting_unlocked (self, &before, error) &&
-       set_meta (self, KEY_ENABLED, after.enabled ? "1" : "0", error) &&
-       set_meta (self, KEY_MIN_SCORE, score_text, error) &&
-       set_meta (self, KEY_LISTS, lists_text, error);
+       _clr_store_set_meta (self, KEY_ENABLED, after.enabled ? "1" : "0", what, error) &&
+       _clr_store_set_meta (self, KEY_MIN_SCORE, score_text, what, error) &&
+       _clr_store_set_meta (self, KEY_LISTS, lists_text, what, error);
   if (ok)
     {
       before_json = setting_json (&before);
@@ -245,14 +231,6 @@ clr_review_item_is_approved (const ClrReviewItem *item)
   g_return_val_if_fail (item != NULL, FALSE);
 
   return item->status == CLR_REVIEW_STATUS_NO_MATCH && item->approval_required && item->approved_at != NULL;
-}
-
-const char *
-clr_store_review_get_user (ClrStore *self)
-{
-  g_return_val_if_fail (CLR_IS_STORE (self), NULL);
-
-  return _clr_store_get_user (self);
 }
 
 /* ---- hooks of the decide and annotate paths ---- */

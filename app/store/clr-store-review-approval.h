@@ -60,11 +60,6 @@ gboolean      clr_review_item_is_awaiting_approval (const ClrReviewItem *item);
 /* Whether @item was decided "not a match" and a second reviewer approved it. */
 gboolean      clr_review_item_is_approved          (const ClrReviewItem *item);
 
-/* The user the store records as deciding and approving, beside the
- * display name (see clr_store_set_local_user()): approval by the user who
- * decided is refused. */
-const char   *clr_store_review_get_user    (ClrStore          *self);
-
 /* Approves item @id, which another reviewer cleared and which awaits
  * approval: it is now cleared (its annotation says "no_match"), recorded
  * with @approver (display name; NULL: the store's reviewer), the user, the

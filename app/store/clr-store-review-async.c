@@ -96,9 +96,7 @@ clr_store_review_decide_async (ClrStore            *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  ClrReviewDecision decision = { status, reason, note, NULL, FALSE };
-
-  clr_store_review_decide_full_async (self, &id, 1, &decision, reviewer, cancellable, callback, user_data);
+  clr_store_review_decide_many_async (self, &id, 1, status, reason, note, reviewer, cancellable, callback, user_data);
 }
 
 void

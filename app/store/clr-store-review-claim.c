@@ -16,23 +16,23 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 
-#include "clr-store-audit.h"
 #include "clr-store-private.h"
 #include "clr-store-review-claim.h"
 #include "clr-store-task.h"
 
 #define MAX_MINUTES 480
 
+static const ClrStoreColumn claim_columns[] = {
+  CLR_STORE_COLUMN (TEXT, ClrReviewClaim, claimed_by),
+  CLR_STORE_COLUMN (TEXT, ClrReviewClaim, claimed_by_user),
+  CLR_STORE_COLUMN (TEXT, ClrReviewClaim, claimed_at),
+  CLR_STORE_COLUMN (TEXT, ClrReviewClaim, expires_at),
+};
+
 void
 clr_review_claim_free (ClrReviewClaim *claim)
 {
-  if (claim == NULL)
-    return;
-  g_free (claim->claimed_by);
-  g_free (claim->claimed_by_user);
-  g_free (claim->claimed_at);
-  g_free (claim->expires_at);
-  g_free (claim);
+  _clr_store_free_columns (claim, claim_columns, G_N_ELEMENTS (claim_columns));
 }
 
 /* The unexpired claim on @id, or NULL; *@failed on a database error. The
@@ -44,35 +44,15 @@ read_claim (ClrStore  *self,
             GError   **error)
 {
   g_autoptr(ClrDbStmt) stmt = NULL;
-  g_autofree char *now = _clr_store_now_iso ();
   ClrReviewClaim *claim;
-  ClrDbStep step;
 
-  *failed = FALSE;
-  stmt = _clr_store_prepare (self, "SELECT claimed_by, claimed_by_user, claimed_at, expires_at "
-                                   "FROM review_claims WHERE item_id = ?1 AND expires_at > ?2", error);
+  stmt = _clr_store_lease_find (self, "SELECT claimed_by, claimed_by_user, claimed_at, expires_at "
+                                      "FROM review_claims WHERE item_id = ?1 AND expires_at > ?2",
+                                id, _("Reading a review claim"), failed, error);
   if (stmt == NULL)
-    {
-      *failed = TRUE;
-      return NULL;
-    }
-  clr_db_stmt_bind_int64 (stmt, 1, id);
-  clr_db_stmt_bind_text (stmt, 2, now);
-  step = clr_db_stmt_step (stmt);
-  if (step == CLR_DB_STEP_DONE)
     return NULL;
-  if (step != CLR_DB_STEP_ROW)
-    {
-      _clr_store_set_error (self, error, _("Reading a review claim"));
-      *failed = TRUE;
-      return NULL;
-    }
-
   claim = g_new0 (ClrReviewClaim, 1);
-  claim->claimed_by = _clr_stmt_dup_text (stmt, 0);
-  claim->claimed_by_user = _clr_stmt_dup_text (stmt, 1);
-  claim->claimed_at = _clr_stmt_dup_text (stmt, 2);
-  claim->expires_at = _clr_stmt_dup_text (stmt, 3);
+  _clr_store_read_columns (claim, claim_columns, G_N_ELEMENTS (claim_columns), stmt);
   return claim;
 }
 
@@ -120,43 +100,18 @@ delete_claim (ClrStore  *self,
   return _clr_store_step_done (self, stmt, _("Ending a review claim"), error);
 }
 
-/* Tells the other programs on a team database that @id's claim changed
- * (announced when the transaction commits). */
-static gboolean
-note_claim_change (ClrStore   *self,
-                   const char *action,
-                   gint64      id)
-{
-  g_autofree char *subject = g_strdup_printf ("%" PRId64, id);
-
-  _clr_store_note_change (self, action, 0, subject, NULL);
-  return TRUE;
-}
-
 /* FALSE unless item @id exists and is open. */
 static gboolean
 check_open (ClrStore  *self,
             gint64     id,
             GError   **error)
 {
-  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, "SELECT status FROM review_items WHERE id = ?1", error);
-  ClrDbStep step;
+  g_autoptr(ClrDbStmt) stmt = _clr_store_get_row (self, "SELECT status FROM review_items WHERE id = ?1", id,
+                                                  _("Reading the review queue"), error,
+                                                  _("There is no review item %" PRId64), id);
 
   if (stmt == NULL)
     return FALSE;
-  clr_db_stmt_bind_int64 (stmt, 1, id);
-  step = clr_db_stmt_step (stmt);
-  if (step == CLR_DB_STEP_DONE)
-    {
-      g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
-                   _("There is no review item %" PRId64), id);
-      return FALSE;
-    }
-  if (step != CLR_DB_STEP_ROW)
-    {
-      _clr_store_set_error (self, error, _("Reading the review queue"));
-      return FALSE;
-    }
   if (g_strcmp0 (clr_db_stmt_column_text (stmt, 0), "open") != 0)
     {
       g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID,
@@ -173,11 +128,6 @@ write_claim (ClrStore    *self,
              const char  *reviewer,
              GError     **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) until = g_date_time_add_minutes (now, (int) minutes);
-  g_autofree char *now_text = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  g_autofree char *until_text = g_date_time_format (until, "%Y-%m-%dT%H:%M:%SZ");
-  g_autofree char *display = reviewer != NULL ? g_strdup (reviewer) : clr_store_audit_dup_reviewer (self);
   g_autoptr(ClrDbStmt) stmt = NULL;
 
   stmt = _clr_store_prepare (self,
@@ -189,10 +139,7 @@ write_claim (ClrStore    *self,
   if (stmt == NULL)
     return FALSE;
   clr_db_stmt_bind_int64 (stmt, 1, id);
-  clr_db_stmt_bind_text (stmt, 2, display);
-  clr_db_stmt_bind_text (stmt, 3, _clr_store_get_user (self));
-  clr_db_stmt_bind_text (stmt, 4, now_text);
-  clr_db_stmt_bind_text (stmt, 5, until_text);
+  _clr_store_lease_bind (self, stmt, 2, reviewer, (int) minutes * 60);
   return _clr_store_step_done (self, stmt, _("Claiming a review item"), error);
 }
 
@@ -218,8 +165,9 @@ clr_store_review_claim (ClrStore    *self,
     return FALSE;
   ok = check_open (self, id, error) &&
        check_not_claimed_by_other (self, id, error) &&
-       write_claim (self, id, minutes, reviewer, error) &&
-       note_claim_change (self, "review.claim", id);
+       write_claim (self, id, minutes, reviewer, error);
+  if (ok)
+    _clr_store_note_change_of (self, "review.claim", 0, id, NULL);
   return _clr_store_write_end (self, ok, error);
 }
 
@@ -234,8 +182,9 @@ clr_store_review_release (ClrStore  *self,
 
   if (!_clr_store_write_begin (self, error))
     return FALSE;
-  ok = _clr_store_review_check_and_end_claim (self, id, error) &&
-       note_claim_change (self, "review.release", id);
+  ok = _clr_store_review_check_and_end_claim (self, id, error);
+  if (ok)
+    _clr_store_note_change_of (self, "review.release", 0, id, NULL);
   return _clr_store_write_end (self, ok, error);
 }
 

@@ -102,6 +102,24 @@ entry_cache_close (ClrStore   *self,
     }
 }
 
+/* What a recording gathers before it takes the lock, for record_pending(). */
+typedef struct
+{
+  GPtrArray  *parties;  /* PendingParty * */
+  GPtrArray  *hits;     /* PendingHit * */
+  EntryCache  cache;    /* closed by the recording; its entries stay until cleared */
+} Pending;
+
+static void
+pending_clear (Pending *pending)
+{
+  g_clear_pointer (&pending->cache.entries, g_hash_table_unref);
+  g_clear_pointer (&pending->hits, g_ptr_array_unref);
+  g_clear_pointer (&pending->parties, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Pending, pending_clear)
+
 static CachedEntry *
 entry_cache_get (ClrStore   *self,
                  EntryCache *cache,
@@ -217,6 +235,18 @@ pending_party_free (PendingParty *p)
   g_free (p->json);
   g_clear_pointer (&p->other_cases, json_array_unref);
   g_free (p);
+}
+
+static Pending
+pending_init (void)
+{
+  Pending pending = { NULL, };
+
+  pending.parties = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_party_free);
+  pending.hits = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_hit_free);
+  pending.cache.entries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                 (GDestroyNotify) cached_entry_free);
+  return pending;
 }
 
 static char *
@@ -660,8 +690,7 @@ look_up_hit (ClrStore         *self,
 }
 
 static gboolean record_pending (ClrStore   *self,
-                                GPtrArray  *pending_parties,
-                                GPtrArray  *pending_hits,
+                                Pending    *pending,
                                 const char *origin,
                                 guint      *n_new,
                                 guint      *n_reopened,
@@ -677,11 +706,7 @@ _clr_store_review_record (ClrStore    *self,
                           guint       *n_reopened,
                           GError     **error)
 {
-  g_autoptr(GPtrArray) pending_parties = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_party_free);
-  g_autoptr(GPtrArray) pending_hits = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_hit_free);
-  g_autoptr(GHashTable) cached_entries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                                (GDestroyNotify) cached_entry_free);
-  EntryCache cache = { cached_entries, NULL };
+  g_auto(Pending) pending = pending_init ();
 
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
 
@@ -705,7 +730,7 @@ _clr_store_review_record (ClrStore    *self,
       party = pending_party_new (element, parties, case_id);
       if (party == NULL)
         continue;
-      g_ptr_array_add (pending_parties, party);
+      g_ptr_array_add (pending.parties, party);
 
       hits = json_object_get_member (element, "hits");
       if (hits == NULL || !JSON_NODE_HOLDS_ARRAY (hits))
@@ -713,28 +738,28 @@ _clr_store_review_record (ClrStore    *self,
       for (guint h = 0; h < json_array_get_length (json_node_get_array (hits)); h++)
         {
           JsonNode *hit = json_array_get_element (json_node_get_array (hits), h);
-          PendingHit *pending;
+          PendingHit *p;
 
           if (!JSON_NODE_HOLDS_OBJECT (hit))
             continue;
           /* Drop our own annotations from an earlier pass before storing. */
           json_object_remove_member (json_node_get_object (hit), "decision");
           json_object_remove_member (json_node_get_object (hit), "review_id");
-          pending = pending_hit_new (self, &cache, party, json_node_get_object (hit));
-          if (pending != NULL)
-            g_ptr_array_add (pending_hits, pending);
+          p = pending_hit_new (self, &pending.cache, party, json_node_get_object (hit));
+          if (p != NULL)
+            g_ptr_array_add (pending.hits, p);
         }
     }
 
-  entry_cache_close (self, &cache);
+  entry_cache_close (self, &pending.cache);
 
   /* A read-only database: annotate with the stored decisions, record nothing. */
   if (clr_store_is_read_only (self))
     {
       _clr_store_lock (self);
-      for (guint i = 0; i < pending_hits->len; i++)
+      for (guint i = 0; i < pending.hits->len; i++)
         {
-          PendingHit *p = g_ptr_array_index (pending_hits, i);
+          PendingHit *p = g_ptr_array_index (pending.hits, i);
           ClrReviewStatus status;
           gint64 id;
 
@@ -767,14 +792,13 @@ _clr_store_review_record (ClrStore    *self,
       return TRUE;
     }
 
-  return record_pending (self, pending_parties, pending_hits, origin, n_new, n_reopened, error);
+  return record_pending (self, &pending, origin, n_new, n_reopened, error);
 }
 
 /* Phase 2 of a recording: one transaction, statements prepared once. */
 static gboolean
 record_pending (ClrStore   *self,
-                GPtrArray  *pending_parties,
-                GPtrArray  *pending_hits,
+                Pending    *pending,
                 const char *origin,
                 guint      *n_new,
                 guint      *n_reopened,
@@ -788,13 +812,13 @@ record_pending (ClrStore   *self,
   if (!_clr_store_write_begin (self, error))
     goto fail_unlocked;
 
-  for (guint i = 0; i < pending_parties->len; i++)
-    if (!remember_party (self, &st, g_ptr_array_index (pending_parties, i), origin, now, error))
+  for (guint i = 0; i < pending->parties->len; i++)
+    if (!remember_party (self, &st, g_ptr_array_index (pending->parties, i), origin, now, error))
       goto fail;
 
-  for (guint i = 0; i < pending_hits->len; i++)
+  for (guint i = 0; i < pending->hits->len; i++)
     {
-      PendingHit *p = g_ptr_array_index (pending_hits, i);
+      PendingHit *p = g_ptr_array_index (pending->hits, i);
       ClrReviewStatus status;
       gboolean created, reopened;
       gint64 id;
@@ -833,9 +857,9 @@ fail:
   _clr_store_write_end (self, FALSE, NULL);
 fail_unlocked:
   /* Leave the caller's hits as they were. */
-  for (guint i = 0; i < pending_hits->len; i++)
+  for (guint i = 0; i < pending->hits->len; i++)
     {
-      PendingHit *p = g_ptr_array_index (pending_hits, i);
+      PendingHit *p = g_ptr_array_index (pending->hits, i);
 
       if (p->hit == NULL)
         continue;
@@ -875,13 +899,9 @@ clr_store_review_record_hits (ClrStore          *self,
                               guint             *n_new,
                               GError           **error)
 {
-  g_autoptr(GPtrArray) pending_parties = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_party_free);
-  g_autoptr(GPtrArray) pending_hits = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_hit_free);
-  g_autoptr(GHashTable) cached_entries = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                                (GDestroyNotify) cached_entry_free);
+  g_auto(Pending) pending = pending_init ();
   /* ClrEntry * → its content hash: computed once per entry, not per hit */
   g_autoptr(GHashTable) hashes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  EntryCache cache = { cached_entries, NULL };
 
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
   g_return_val_if_fail (n_parties == 0 || (names != NULL && hits != NULL), FALSE);
@@ -924,7 +944,7 @@ clr_store_review_record_hits (ClrStore          *self,
       party->party = json_node_new (JSON_NODE_OBJECT);
       json_node_set_object (party->party, object);
       party->json = _clr_json_to_text (party->party);
-      g_ptr_array_add (pending_parties, party);
+      g_ptr_array_add (pending.parties, party);
 
       for (guint h = 0; hits[i] != NULL && h < hits[i]->len; h++)
         {
@@ -949,13 +969,13 @@ clr_store_review_record_hits (ClrStore          *self,
           p->list_code = g_strdup (entry->list_code);
           p->entry_name = g_strdup (entry->name);
           key = clr_entry_dup_hit_key (entry);
-          p = pending_hit_resolve (self, &cache, p, key);
+          p = pending_hit_resolve (self, &pending.cache, p, key);
           if (p != NULL)
-            g_ptr_array_add (pending_hits, p);
+            g_ptr_array_add (pending.hits, p);
         }
     }
 
-  entry_cache_close (self, &cache);
+  entry_cache_close (self, &pending.cache);
 
-  return record_pending (self, pending_parties, pending_hits, origin, n_new, NULL, error);
+  return record_pending (self, &pending, origin, n_new, NULL, error);
 }

@@ -110,21 +110,11 @@ get_item_unlocked (ClrStore  *self,
                    gint64     id,
                    GError   **error)
 {
-  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, CLR_REVIEW_ITEM_COLUMNS "WHERE id = ?", error);
-  int rc;
+  g_autoptr(ClrDbStmt) stmt = _clr_store_get_row (self, CLR_REVIEW_ITEM_COLUMNS "WHERE id = ?", id,
+                                                  _("Reading the review queue"), error,
+                                                  _("There is no review item %" PRId64), id);
 
-  if (stmt == NULL)
-    return NULL;
-  clr_db_stmt_bind_int64 (stmt, 1, id);
-  rc = clr_db_stmt_step (stmt);
-  if (rc == CLR_DB_STEP_ROW)
-    return _clr_review_item_new_from_stmt (stmt);
-  if (rc == CLR_DB_STEP_DONE)
-    g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_NOT_FOUND,
-                 _("There is no review item %" PRId64), id);
-  else
-    _clr_store_set_error (self, error, _("Reading the review queue"));
-  return NULL;
+  return stmt != NULL ? _clr_review_item_new_from_stmt (stmt) : NULL;
 }
 
 /* For clr-store-review-approval.c */
@@ -538,9 +528,7 @@ clr_store_review_decide (ClrStore         *self,
                          const char       *reviewer,
                          GError          **error)
 {
-  ClrReviewDecision decision = { status, reason, note, NULL, FALSE };
-
-  return clr_store_review_decide_full (self, &id, 1, &decision, reviewer, error);
+  return clr_store_review_decide_many (self, &id, 1, status, reason, note, reviewer, error);
 }
 
 GPtrArray *

@@ -171,6 +171,7 @@ clr_store_load_rule_pack (ClrStore  *self,
       g_autoptr(GBytes) bytes = clr_rule_pack_get_bundled_data ();
       gsize length = 0;
       const char *data = g_bytes_get_data (bytes, &length);
+      gboolean stored;
 
       /* A read-only database: use the bundled pack without storing it. */
       if (clr_store_is_read_only (self))
@@ -179,27 +180,17 @@ clr_store_load_rule_pack (ClrStore  *self,
           cache_pack (self, bundled);
           return g_steal_pointer (&bundled);
         }
-      if (!_clr_store_begin (self, error))
+      if (!_clr_store_write_begin_locked (self, error))
+        return NULL;
+      stored = store_pack (self, bundled, data, length, "bundled", &local_error);
+      /* A team database whose role may not install packs (a reviewer): the
+       * bundled pack serves until an administrator's program stores it. */
+      if (!_clr_store_write_end (self, stored, &local_error) &&
+          !g_error_matches (local_error, CLR_STORE_ERROR, CLR_STORE_ERROR_READ_ONLY))
         {
-          _clr_store_unlock (self);
-          return NULL;
-        }
-      if (!store_pack (self, bundled, data, length, "bundled", &local_error) ||
-          !_clr_store_commit (self, &local_error))
-        {
-          _clr_store_rollback (self);
-          _clr_store_unlock (self);
-          /* A team database whose role may not install packs (a reviewer):
-           * the bundled pack serves until an administrator's program stores it. */
-          if (g_error_matches (local_error, CLR_STORE_ERROR, CLR_STORE_ERROR_READ_ONLY))
-            {
-              cache_pack (self, bundled);
-              return g_steal_pointer (&bundled);
-            }
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
-      _clr_store_unlock (self);
       cache_pack (self, bundled);
       return g_steal_pointer (&bundled);
     }
@@ -305,6 +296,7 @@ clr_store_import_rule_pack (ClrStore                 *self,
   g_autoptr(ClrRulePack) pack = NULL;
   g_autoptr(ClrRulePack) current = NULL;
   gsize length;
+  gboolean ok;
 
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
 
@@ -351,20 +343,12 @@ clr_store_import_rule_pack (ClrStore                 *self,
     }
 
   basename = g_path_get_basename (path);
-  if (!_clr_store_begin (self, error))
-    {
-      _clr_store_unlock (self);
-      return FALSE;
-    }
-  if (!store_pack (self, pack, data, length, basename, error) ||
-      !audit_rule_pack_import (self, pack, active_version, basename, error) ||  /* review */
-      !_clr_store_commit (self, error))
-    {
-      _clr_store_rollback (self);
-      _clr_store_unlock (self);
-      return FALSE;
-    }
-  _clr_store_unlock (self);
+  if (!_clr_store_write_begin_locked (self, error))
+    return FALSE;
+  ok = store_pack (self, pack, data, length, basename, error) &&
+       audit_rule_pack_import (self, pack, active_version, basename, error);  /* review */
+  if (!_clr_store_write_end (self, ok, error))
+    return FALSE;
   cache_pack (self, pack);
   return TRUE;
 }

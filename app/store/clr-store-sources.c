@@ -70,10 +70,7 @@ clr_list_source_copy (const ClrListSource *source)
 void
 clr_list_source_free (ClrListSource *source)
 {
-  if (source == NULL)
-    return;
-  _clr_store_clear_columns (source, source_columns, G_N_ELEMENTS (source_columns));
-  g_free (source);
+  _clr_store_free_columns (source, source_columns, G_N_ELEMENTS (source_columns));
 }
 
 static ClrListSource *
@@ -319,7 +316,7 @@ clr_store_remove_custom_source (ClrStore    *self,
                                 GError     **error)
 {
   g_autoptr(ClrListSource) source = NULL;
-  gboolean ok = FALSE;
+  gboolean ok;
 
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
 
@@ -333,23 +330,13 @@ clr_store_remove_custom_source (ClrStore    *self,
       return FALSE;
     }
 
-  _clr_store_lock (self);
-  if (!_clr_store_begin (self, error))
-    goto out;
-  if (run_statement (self, "DELETE FROM list_version WHERE source = ?1",
-                     _("Removing a list source"), error, 1, id) < 0 ||
-      run_statement (self, "DELETE FROM list_source WHERE id = ?1",
-                     _("Removing a list source"), error, 1, id) < 0 ||
-      !_clr_store_commit (self, error))
-    {
-      _clr_store_rollback (self);
-      goto out;
-    }
-  ok = TRUE;
-
-out:
-  _clr_store_unlock (self);
-  return ok;
+  if (!_clr_store_write_begin (self, error))
+    return FALSE;
+  ok = run_statement (self, "DELETE FROM list_version WHERE source = ?1",
+                      _("Removing a list source"), error, 1, id) >= 0 &&
+       run_statement (self, "DELETE FROM list_source WHERE id = ?1",
+                      _("Removing a list source"), error, 1, id) >= 0;
+  return _clr_store_write_end (self, ok, error);
 }
 
 gboolean

@@ -561,9 +561,8 @@ _clr_store_note_review_decided (ClrStore   *self,
                                 const char *decision)
 {
   Decided *decided = g_new0 (Decided, 1);
-  g_autofree char *subject = g_strdup_printf ("%" G_GINT64_FORMAT, review_id);
 
-  _clr_store_note_change (self, CLR_AUDIT_REVIEW_DECIDE, case_id, subject, decision);
+  _clr_store_note_change_of (self, CLR_AUDIT_REVIEW_DECIDE, case_id, review_id, decision);
 
   decided->case_id = case_id;
   decided->review_id = review_id;
@@ -765,65 +764,17 @@ _clr_store_like_pattern (const char *search)
 }
 
 gboolean
-_clr_store_step_done (ClrStore      *self,
-                      ClrDbStmt     *stmt,
-                      const char    *what,
-                      GError       **error)
-{
-  if (clr_db_stmt_step (stmt) == CLR_DB_STEP_DONE)
-    return TRUE;
-  _clr_store_set_error (self, error, what);
-  return FALSE;
-}
-
-gint64
-_clr_store_step_returning_id (ClrStore    *self,
-                              ClrDbStmt   *stmt,
-                              const char  *what,
-                              GError     **error)
-{
-  gint64 id = 0;
-
-  if (clr_db_stmt_step (stmt) == CLR_DB_STEP_ROW)
-    {
-      id = clr_db_stmt_column_int64 (stmt, 0);
-      if (clr_db_stmt_step (stmt) == CLR_DB_STEP_DONE)
-        return id;
-    }
-  _clr_store_set_error (self, error, what);
-  return 0;
-}
-
-gboolean
-_clr_store_get_meta (ClrStore    *self,
-                     const char  *key,
-                     char       **value,
-                     const char  *what,
-                     GError     **error)
-{
-  g_autoptr(ClrDbStmt) stmt = _clr_store_prepare (self, "SELECT value FROM meta WHERE key = ?", error);
-  int rc;
-
-  *value = NULL;
-  if (stmt == NULL)
-    return FALSE;
-  clr_db_stmt_bind_text (stmt, 1, key);
-  rc = clr_db_stmt_step (stmt);
-  if (rc == CLR_DB_STEP_ROW)
-    *value = _clr_stmt_dup_text (stmt, 0);
-  else if (rc != CLR_DB_STEP_DONE)
-    {
-      _clr_store_set_error (self, error, what);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
 _clr_store_write_begin (ClrStore  *self,
                         GError   **error)
 {
   _clr_store_lock (self);
+  return _clr_store_write_begin_locked (self, error);
+}
+
+gboolean
+_clr_store_write_begin_locked (ClrStore  *self,
+                               GError   **error)
+{
   if (_clr_store_begin (self, error))
     return TRUE;
   _clr_store_unlock (self);

@@ -67,7 +67,7 @@ clr_review_approval_set_item (ClrReviewApproval   *self,
       g_autofree char *when = clr_audit_format_time (item->decided_at);
       g_autofree char *text = NULL;
 
-      own = self->store != NULL && g_strcmp0 (clr_store_review_get_user (self->store), item->decided_by_user) == 0;
+      own = self->store != NULL && g_strcmp0 (clr_store_get_user (self->store), item->decided_by_user) == 0;
       gtk_label_set_text (self->heading_label, _("Awaiting Approval"));
       /* Translators: the reviewer's name, their user name, a date and time */
       text = g_strdup_printf (_("Cleared as not a match by %s (%s) on %s. Four-eyes release: another reviewer "
