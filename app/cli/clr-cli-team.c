@@ -68,8 +68,11 @@ team_four_eyes (ClrCliContext  *ctx,
 
   if ((exit_code = clr_cli_open_store (ctx, &store)) != CLR_EXIT_OK)
     return exit_code;
-  if (!clr_store_get_four_eyes (store, &setting, &error))
+  /* A damaged minimum score is repaired by giving one. */
+  if (!clr_store_get_four_eyes (store, &setting, &error)
+      && !(min_score != NULL && g_error_matches (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT)))
     return clr_cli_fail (error);
+  g_clear_error (&error);
 
   if (on || off || min_score != NULL || lists != NULL)
     {

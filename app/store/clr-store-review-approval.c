@@ -9,6 +9,7 @@
 #include <inttypes.h>
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "clr-json.h"
@@ -56,16 +57,31 @@ split_lists (const char *text)
   return g_strv_builder_end (builder);
 }
 
-/* The caller holds the lock. */
+static void
+set_missing_score_error (GError **error)
+{
+  g_set_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT,
+               /* Translators: %s is a key of the database's meta table. */
+               _("The four-eyes setting’s minimum score (%s) is missing or not a number between 0 "
+                 "and 1 in this database; an administrator can set it again with "
+                 "clearance-cli team four-eyes --min-score"), KEY_MIN_SCORE);
+}
+
+/* The caller holds the lock. The defaults are migration 0010's rows, not
+ * values here: a minimum score that is missing or not a number between 0
+ * and 1 is an error naming its key, except with @repairing (the setting
+ * is being written: min_score is then NAN, written as null in the audit). */
 static gboolean
 read_setting_unlocked (ClrStore     *self,
                        ClrFourEyes  *setting,
+                       gboolean      repairing,
                        GError      **error)
 {
   g_autofree char *enabled = NULL;
   g_autofree char *min_score = NULL;
   g_autofree char *lists = NULL;
   const char *what = _("Reading the four-eyes setting");
+  char *end = NULL;
 
   if (!_clr_store_get_meta (self, KEY_ENABLED, &enabled, what, error) ||
       !_clr_store_get_meta (self, KEY_MIN_SCORE, &min_score, what, error) ||
@@ -73,7 +89,17 @@ read_setting_unlocked (ClrStore     *self,
     return FALSE;
 
   setting->enabled = g_strcmp0 (enabled, "1") == 0;
-  setting->min_score = min_score != NULL ? g_ascii_strtod (min_score, NULL) : 0.9;
+  setting->min_score = min_score != NULL ? g_ascii_strtod (min_score, &end) : NAN;
+  if (min_score == NULL || *min_score == '\0' || *end != '\0'
+      || !(setting->min_score >= 0 && setting->min_score <= 1))
+    {
+      setting->min_score = NAN;
+      if (!repairing)
+        {
+          set_missing_score_error (error);
+          return FALSE;
+        }
+    }
   setting->lists = split_lists (lists);
   return TRUE;
 }
@@ -90,10 +116,16 @@ clr_store_get_four_eyes (ClrStore     *self,
 
   memset (setting, 0, sizeof *setting);
   _clr_store_lock (self);
-  ok = read_setting_unlocked (self, setting, error);
+  ok = read_setting_unlocked (self, setting, TRUE, error);
   _clr_store_unlock (self);
   if (!ok)
     clr_four_eyes_clear (setting);
+  else if (isnan (setting->min_score))
+    {
+      /* The rest is kept, so that setting a score repairs it. */
+      set_missing_score_error (error);
+      return FALSE;
+    }
   return ok;
 }
 
@@ -121,7 +153,10 @@ setting_json (const ClrFourEyes *setting)
   json_builder_begin_object (builder);
   clr_json_add_boolean (builder, "enabled", setting->enabled);
   json_builder_set_member_name (builder, "min_score");
-  json_builder_add_double_value (builder, setting->min_score);
+  if (isnan (setting->min_score))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, setting->min_score);
   clr_json_add_strv (builder, "lists", (const char * const *) setting->lists);
   json_builder_end_object (builder);
 
@@ -186,7 +221,7 @@ clr_store_set_four_eyes (ClrStore           *self,
                      "of clearance_admin"), _clr_store_get_user (self));
       ok = FALSE;
     }
-  ok = ok && read_setting_unlocked (self, &before, error) &&
+  ok = ok && read_setting_unlocked (self, &before, TRUE, error) &&
        _clr_store_set_meta (self, KEY_ENABLED, after.enabled ? "1" : "0", what, error) &&
        _clr_store_set_meta (self, KEY_MIN_SCORE, score_text, what, error) &&
        _clr_store_set_meta (self, KEY_LISTS, lists_text, what, error);
@@ -249,7 +284,7 @@ _clr_store_review_approval_decided (ClrStore         *self,
   g_autoptr(ClrDbStmt) update = NULL;
   gboolean required = FALSE;
 
-  if (!read_setting_unlocked (self, &setting, error))
+  if (!read_setting_unlocked (self, &setting, FALSE, error))
     return FALSE;
   if (setting.enabled && status == CLR_REVIEW_STATUS_ESCALATED && recipient == NULL && !restoring)
     {

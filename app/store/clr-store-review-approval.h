@@ -35,7 +35,11 @@ void          clr_four_eyes_clear          (ClrFourEyes       *setting);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ClrFourEyes, clr_four_eyes_clear)
 
-/* Reads the setting into @setting (clear it with clr_four_eyes_clear()). */
+/* Reads the setting into @setting (clear it with clr_four_eyes_clear()).
+ * Its defaults are rows of migration 0010: a minimum score that is missing
+ * or not a number from 0 to 1 fails with CLR_STORE_ERROR_CORRUPT naming
+ * its key, and @setting then holds the rest (min_score NAN), so that
+ * clr_store_set_four_eyes() with a score repairs it. */
 gboolean      clr_store_get_four_eyes      (ClrStore          *self,
                                             ClrFourEyes       *setting,
                                             GError           **error);

@@ -38,6 +38,13 @@ test_setting (ClrCliTest    *t,
                       "--db", t->db, "team", "four-eyes", "--lists", "S D N", NULL);
   clr_cli_assert_run (2, CLR_MENTIONS ("--on or --off"), "--db", t->db, "team", "four-eyes", "--on", "--off", NULL);
   clr_cli_assert_run (2, CLR_MENTIONS ("Unknown team command"), "--db", t->db, "team", "six-eyes", NULL);
+
+  /* A damaged minimum score is named, not replaced by a default; giving
+   * one repairs it and keeps the rest. */
+  clr_test_sql_exec (t->db, "DELETE FROM meta WHERE key = 'four_eyes_min_score'");
+  clr_cli_assert_run (1, CLR_MENTIONS ("four_eyes_min_score", "--min-score"), "--db", t->db, "team", "four-eyes", NULL);
+  clr_cli_assert_prints (CLR_MENTIONS ("0.85", "EL, SDN"),
+                         "--db", t->db, "team", "four-eyes", "--min-score", "0.85", NULL);
 }
 
 static const char *

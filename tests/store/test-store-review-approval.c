@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <string.h>
 
 #include "clr-store-audit.h"
@@ -176,6 +178,46 @@ test_setting (Fixture       *f,
   g_assert_false (clr_store_set_four_eyes (f->alice, &bad, &error));
   g_assert_error (error, CLR_STORE_ERROR, CLR_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "S D N"));
+}
+
+/* The minimum score's default is migration 0010's row, not a value in C: a
+ * missing or malformed one is an error naming its key (nothing falls back
+ * silently), the rest of the setting still reads, and setting a score
+ * repairs it, audited with the damaged score as null. */
+static void
+test_damaged_score (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(ClrFourEyes) setting = { 0 };
+  g_auto(ClrFourEyes) again = { 0 };
+  g_autoptr(GPtrArray) trail = NULL;
+  ClrAuditEntry *last;
+  const char *location = clr_store_get_path (f->alice);
+
+  set_four_eyes (f, TRUE, 0.75, "SDN");
+  clr_test_sql_exec (location, "DELETE FROM meta WHERE key = 'four_eyes_min_score'");
+  g_assert_false (clr_store_get_four_eyes (f->alice, &setting, &error));
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT, "four_eyes_min_score");
+  g_assert_true (setting.enabled);
+  g_assert_true (isnan (setting.min_score));
+  g_assert_cmpstrv (setting.lists, ((const char *[]) { "SDN", NULL }));
+
+  clr_test_sql_exec (location, "INSERT INTO meta (key, value) VALUES ('four_eyes_min_score', 'high')");
+  clr_four_eyes_clear (&setting);
+  g_assert_false (clr_store_get_four_eyes (f->alice, &setting, &error));
+  clr_test_assert_error (&error, CLR_STORE_ERROR, CLR_STORE_ERROR_CORRUPT, "four_eyes_min_score");
+
+  setting.min_score = 0.8;
+  g_assert_true (clr_store_set_four_eyes (f->alice, &setting, &error));
+  g_assert_no_error (error);
+  g_assert_true (clr_store_get_four_eyes (f->alice, &again, &error));
+  g_assert_cmpfloat_with_epsilon (again.min_score, 0.8, 1e-9);
+  g_assert_true (again.enabled);
+  trail = clr_store_audit_list (f->alice, &error);
+  last = g_ptr_array_index (trail, trail->len - 1);
+  g_assert_cmpstr (last->action, ==, "team.four_eyes");
+  g_assert_true (json_node_is_null (json_object_get_member (json_node_get_object (last->before), "min_score")));
 }
 
 /* Four-eyes off: "not a match" clears at once, as it always did. */
@@ -477,6 +519,7 @@ test_evaluation (Fixture       *f,
 
 static const ClrTestCase tests[] = {
   CLR_TEST ("/store/four-eyes/setting", test_setting),
+  CLR_TEST ("/store/four-eyes/damaged-score", test_damaged_score),
   CLR_TEST ("/store/four-eyes/off-clears", test_off_clears),
   CLR_TEST ("/store/four-eyes/second-reviewer", test_second_reviewer),
   CLR_TEST ("/store/four-eyes/forged-approval", test_forged_approval),
