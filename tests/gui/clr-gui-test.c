@@ -419,6 +419,32 @@ clr_gui_test_present_shipment_page (ClrStore   *store,
   return page;
 }
 
+ClrReviewPage *
+clr_gui_test_present_review_page (ClrStore   *store,
+                                  int         width,
+                                  int         height,
+                                  GtkWindow **window,
+                                  guint      *loaded)
+{
+  ClrSettings *settings = clr_application_get_settings (CLR_APPLICATION (g_application_get_default ()));
+  ClrReviewPage *page = CLR_REVIEW_PAGE (clr_review_page_new (store, settings));
+
+  if (loaded != NULL)
+    g_signal_connect_swapped (page, "loaded", G_CALLBACK (clr_gui_test_count), loaded);
+  *window = clr_gui_test_present (GTK_WIDGET (page), width, height);
+  return page;
+}
+
+void
+clr_gui_test_reload_review_page (ClrReviewPage *page,
+                                 guint         *loaded)
+{
+  guint before = *loaded;
+
+  clr_review_page_reload (page);
+  clr_gui_test_wait_count (loaded, before, 10);
+}
+
 int
 clr_gui_test_min_width (GtkWidget *widget)
 {

@@ -23,6 +23,7 @@
 
 #include "clr-application.h"
 #include "clr-test.h"
+#include "pages/clr-review-page.h"
 #include "pages/clr-shipment-page.h"
 
 G_BEGIN_DECLS
@@ -125,6 +126,18 @@ ClrShipmentPage *clr_gui_test_present_shipment_page (ClrStore   *store,
                                                      int         width,
                                                      int         height,
                                                      GtkWindow **window);
+/* A Review page on @store with the application's settings, presented in a
+ * new window of @width × @height (in *@window); each ::loaded counts in
+ * *@loaded (unless NULL). It loads by itself: wait for what it shows. */
+ClrReviewPage   *clr_gui_test_present_review_page   (ClrStore   *store,
+                                                     int         width,
+                                                     int         height,
+                                                     GtkWindow **window,
+                                                     guint      *loaded);
+/* Reloads @page and waits (10 s at most, asserted) until *@loaded, the
+ * counter given to clr_gui_test_present_review_page(), grows. */
+void             clr_gui_test_reload_review_page    (ClrReviewPage *page,
+                                                     guint         *loaded);
 
 /* The minimum width @widget asks for, in pixels. */
 int             clr_gui_test_min_width   (GtkWidget   *widget);

@@ -364,7 +364,7 @@ static void
 test_review_history (Fixture       *f,
                      gconstpointer  data)
 {
-  ClrReviewPage *page = CLR_REVIEW_PAGE (clr_review_page_new (f->store, clr_application_get_settings (app)));
+  ClrReviewPage *page;
   GtkWindow *window;
   GtkWidget *row;
   g_autofree char *title = g_strdup_printf ("History of Case %" G_GINT64_FORMAT " · PO-2291",
@@ -372,7 +372,7 @@ test_review_history (Fixture       *f,
   g_autoptr(GVariant) target = NULL;
   gint64 review_id = 0;
 
-  window = clr_gui_test_present (GTK_WIDGET (page), 1400, 900);
+  page = clr_gui_test_present_review_page (f->store, 1400, 900, &window, NULL);
   /* The decided hit, as the Audit Log's row opens it. */
   clr_review_page_show_hit (page, f->case_id, "Huawei Technologies Co Ltd", NULL, NULL,
                             f->huawei_id);

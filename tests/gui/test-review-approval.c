@@ -43,10 +43,7 @@ typedef struct
 static void
 wait_loaded (Fixture *f)
 {
-  guint before = f->loaded;
-
-  clr_review_page_reload (f->page);
-  clr_gui_test_wait_count (&f->loaded, before, 10);
+  clr_gui_test_reload_review_page (f->page, &f->loaded);
 }
 
 static void
@@ -77,9 +74,7 @@ fixture_setup (Fixture       *f,
     f->id = ((ClrReviewItem *) g_ptr_array_index (items, 0))->id;
   }
 
-  f->page = CLR_REVIEW_PAGE (clr_review_page_new (f->store, clr_application_get_settings (app)));
-  g_signal_connect_swapped (f->page, "loaded", G_CALLBACK (clr_gui_test_count), &f->loaded);
-  f->window = clr_gui_test_present (GTK_WIDGET (f->page), 1100, 720);
+  f->page = clr_gui_test_present_review_page (f->store, 1100, 720, &f->window, &f->loaded);
 }
 
 static void

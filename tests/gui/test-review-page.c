@@ -35,10 +35,7 @@ typedef struct
 static void
 wait_loaded (Fixture *f)
 {
-  guint before = f->loaded;
-
-  clr_review_page_reload (f->page);
-  clr_gui_test_wait_count (&f->loaded, before, 10);
+  clr_gui_test_reload_review_page (f->page, &f->loaded);
 }
 
 static void
@@ -47,12 +44,10 @@ fixture_setup (Fixture       *f,
 {
   f->store = clr_gui_test_store_new ("review", NULL);
 
-  f->page = CLR_REVIEW_PAGE (clr_review_page_new (f->store, clr_application_get_settings (app)));
-  g_signal_connect_swapped (f->page, "loaded", G_CALLBACK (clr_gui_test_count), &f->loaded);
-  g_signal_connect_swapped (f->page, "decided", G_CALLBACK (clr_gui_test_count), &f->decided);
-
   /* @data: the window width, for the narrow test; else a desktop width. */
-  f->window = clr_gui_test_present (GTK_WIDGET (f->page), data != NULL ? GPOINTER_TO_INT (data) : 1100, 720);
+  f->page = clr_gui_test_present_review_page (f->store, data != NULL ? GPOINTER_TO_INT (data) : 1100, 720,
+                                              &f->window, &f->loaded);
+  g_signal_connect_swapped (f->page, "decided", G_CALLBACK (clr_gui_test_count), &f->decided);
 }
 
 static void

@@ -147,9 +147,7 @@ test_review_decided_elsewhere (Fixture       *f,
     return;
   id = record_hit (f);
 
-  page = CLR_REVIEW_PAGE (clr_review_page_new (f->mine, clr_application_get_settings (app)));
-  g_signal_connect_swapped (page, "loaded", G_CALLBACK (clr_gui_test_count), &f->loaded);
-  f->window = clr_gui_test_present (GTK_WIDGET (page), 1100, 720);
+  page = clr_gui_test_present_review_page (f->mine, 1100, 720, &f->window, &f->loaded);
   CLR_GUI_TEST_WAIT_UNTIL (queue_status (page, id) == CLR_REVIEW_STATUS_OPEN
                            && clr_review_page_get_shown_id (page) == id, 10);
   g_assert_cmpint (queue_status (page, id), ==, CLR_REVIEW_STATUS_OPEN);
@@ -194,8 +192,7 @@ test_review_claimed_elsewhere (Fixture       *f,
   dana = open_store (as_dana);
   clr_store_audit_set_reviewer (dana, "Dana");
 
-  page = CLR_REVIEW_PAGE (clr_review_page_new (f->mine, clr_application_get_settings (app)));
-  f->window = clr_gui_test_present (GTK_WIDGET (page), 1100, 720);
+  page = clr_gui_test_present_review_page (f->mine, 1100, 720, &f->window, NULL);
   CLR_GUI_TEST_WAIT_UNTIL (clr_review_page_get_shown_id (page) == id
                            && find_label_with (page, "Nobody is reviewing this item") != NULL, 10);
   g_assert_nonnull (find_label_with (page, "Nobody is reviewing this item"));
