@@ -59,8 +59,6 @@ static GParamSpec *properties[N_PROPS];
 
 static void open_store (ClrApplication *self,
                         const char     *path);
-static void watch_team_database (ClrApplication *self,
-                                 ClrStore       *store);
 
 static const GOptionEntry option_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -331,17 +329,6 @@ open_chosen_store (ClrApplication *self)
   open_store (self, location);
 }
 
-/* A team database: hear what the others change (the pages reload on
- * ::external-change). Without it the app still works, without live updates. */
-static void
-watch_team_database (ClrApplication *self,
-                     ClrStore       *store)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!clr_store_watch (store, &error))
-    g_message ("No live updates from %s: %s", clr_store_get_display_path (store), error->message);
-}
 
 static void
 quit_activated (GSimpleAction *action,
@@ -649,7 +636,9 @@ clr_application_set_store (ClrApplication *self,
   if (self->store != NULL)
     {
       g_signal_connect (self->store, "database-replaced", G_CALLBACK (database_replaced_cb), self);
-      watch_team_database (self, self->store);
+      /* A team database: hear what the others change (the pages reload on
+       * ::external-change); it connects in a worker thread. */
+      clr_store_watch (self->store);
     }
   apply_reviewer (self);
 }

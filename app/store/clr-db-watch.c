@@ -210,11 +210,9 @@ clr_db_watch_new (const char       *location,
                   const char       *channel,
                   GMainContext     *context,
                   ClrDbNotifyFunc   func,
-                  gpointer          user_data,
-                  GError          **error)
+                  gpointer          user_data)
 {
   ClrDbWatch *watch;
-  PGconn *conn;
 
   g_return_val_if_fail (location != NULL, NULL);
   g_return_val_if_fail (func != NULL, NULL);
@@ -228,17 +226,18 @@ clr_db_watch_new (const char       *location,
   watch->context = context != NULL ? g_main_context_ref (context) : g_main_context_ref_thread_default ();
   watch->func = func;
   watch->user_data = user_data;
-  /* The first connection is made here, so that the caller hears every
-   * change committed after this returns; only reconnections run in a
-   * worker thread. */
-  conn = open_listening (location, channel, error);
-  if (conn == NULL)
-    {
-      clr_db_watch_free (watch);
-      return NULL;
-    }
-  attach_socket (watch, conn);
+  /* The first connection is made as every later one: in a worker thread,
+   * so that a slow or unreachable server never stalls the caller. */
+  retry_cb (watch);
   return watch;
+}
+
+gboolean
+clr_db_watch_is_listening (ClrDbWatch *watch)
+{
+  g_return_val_if_fail (watch != NULL, FALSE);
+
+  return watch->conn != NULL;
 }
 
 void

@@ -170,10 +170,11 @@ gboolean      clr_db_notify               (ClrDb       *db,
 
 /* Watching a server for announcements: a connection of its own that
  * listens on @channel; @func gets each payload in the thread of @context
- * (its socket is watched there, nothing polls). When the connection
- * drops, it reconnects every few seconds. NULL for an SQLite location
- * (nothing to watch) or with @error set when the server cannot be
- * reached. */
+ * (its socket is watched there, nothing polls). The connection is made in
+ * a worker thread, at once and again every few seconds while it cannot be
+ * made or after it drops; announcements made before it listens are not
+ * heard (clr_db_watch_is_listening()). NULL for an SQLite location
+ * (nothing to watch). */
 typedef void (*ClrDbNotifyFunc) (const char *payload,
                                  gpointer    user_data);
 typedef struct _ClrDbWatch ClrDbWatch;
@@ -182,8 +183,9 @@ ClrDbWatch   *clr_db_watch_new            (const char      *location,
                                            const char      *channel,
                                            GMainContext    *context,
                                            ClrDbNotifyFunc  func,
-                                           gpointer         user_data,
-                                           GError         **error);
+                                           gpointer         user_data);
+/* Whether @watch hears announcements now: connected and listening. */
+gboolean      clr_db_watch_is_listening   (ClrDbWatch      *watch);
 void          clr_db_watch_free           (ClrDbWatch      *watch);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClrDbWatch, clr_db_watch_free)

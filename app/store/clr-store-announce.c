@@ -101,19 +101,28 @@ clr_store_get_change_author (ClrStore *self)
   return g_object_get_data (G_OBJECT (self), CHANGE_AUTHOR_KEY);
 }
 
+void
+clr_store_watch (ClrStore *self)
+{
+  ClrDbWatch **slot;
+
+  g_return_if_fail (CLR_IS_STORE (self));
+
+  slot = _clr_store_get_watch_slot (self);
+  if (*slot != NULL || !clr_store_is_server (self))
+    return;
+
+  *slot = clr_db_watch_new (clr_store_get_path (self), CLR_STORE_CHANNEL,
+                            _clr_store_get_owner_context (self), heard_cb, self);
+}
+
 gboolean
-clr_store_watch (ClrStore  *self,
-                 GError   **error)
+clr_store_is_watching (ClrStore *self)
 {
   ClrDbWatch **slot;
 
   g_return_val_if_fail (CLR_IS_STORE (self), FALSE);
 
   slot = _clr_store_get_watch_slot (self);
-  if (*slot != NULL || !clr_store_is_server (self))
-    return TRUE;
-
-  *slot = clr_db_watch_new (clr_store_get_path (self), CLR_STORE_CHANNEL,
-                            _clr_store_get_owner_context (self), heard_cb, self, error);
-  return *slot != NULL;
+  return *slot != NULL && clr_db_watch_is_listening (*slot);
 }

@@ -69,10 +69,11 @@ gboolean      clr_store_set_local_user        (ClrStore             *self,
 const char   *clr_store_get_user              (ClrStore             *self);
 /* On a team database: hear the changes other programs commit, as
  * ::external-change (and ::review-decided) in the thread that made the
- * store. Nothing to do (TRUE) for a file. FALSE with @error when the server
- * cannot be reached. */
-gboolean      clr_store_watch                 (ClrStore             *self,
-                                               GError              **error);
+ * store. It connects in a worker thread (and again after a drop), so it
+ * returns at once; clr_store_is_watching() says when changes are heard.
+ * Nothing to do for a file. */
+void          clr_store_watch                 (ClrStore             *self);
+gboolean      clr_store_is_watching           (ClrStore             *self);
 /* While ::external-change (or ::review-decided from another program) is
  * emitted: the reviewer's name the other program records (its Reviewer
  * Name, $CLEARANCE_REVIEWER or account name), or NULL; NULL otherwise. */

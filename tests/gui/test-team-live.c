@@ -66,8 +66,11 @@ fixture_setup (Fixture       *f,
   f->mine = open_store (f->location);
   f->theirs = open_store (f->location);
   clr_store_audit_set_reviewer (f->theirs, "Dana Second-Reviewer");
-  /* The app's own path: a team store is watched once it is the app's. */
+  /* The app's own path: a team store is watched once it is the app's,
+   * from a connection made in a worker thread. */
   clr_application_set_store (app, f->mine);
+  CLR_GUI_TEST_WAIT_UNTIL (clr_store_is_watching (f->mine), 10);
+  g_assert_true (clr_store_is_watching (f->mine));
 }
 
 static void
